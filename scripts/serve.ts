@@ -1,0 +1,56 @@
+// The production server: SvelteKit's handler behind gzip/brotli compression, with a graceful
+// shutdown (stop accepting, finish in-flight requests, then close the database).
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import compression from 'compression';
+import { readSettings } from '../src/lib/server/config/config.ts';
+
+const settings = readSettings();
+// The adapter's own body limit is a backstop; the request hook answers 413 in our error shape first.
+process.env.BODY_SIZE_LIMIT ??= String(settings.bodySizeLimit + 1);
+
+const root = path.resolve(import.meta.dirname, '..');
+let handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+try {
+	({ handler } = await import(path.join(root, 'build', 'handler.js')));
+} catch (error) {
+	console.error((error as Error).message);
+	process.exit(1);
+}
+
+const compress = compression({
+	threshold: 1024,
+	brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }
+});
+
+const server = http.createServer((req, res) => {
+	compress(req as never, res as never, () => {
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end();
+		});
+	});
+});
+server.keepAliveTimeout = 5_000;
+
+server.listen(settings.port, settings.host, () => {
+	const shown = settings.host === '0.0.0.0' ? 'localhost' : settings.host;
+	console.log(JSON.stringify({ level: 30, msg: `Sharaka listening on http://${shown}:${settings.port}` }));
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	console.log(JSON.stringify({ level: 30, msg: `${signal}: finishing in-flight requests` }));
+	server.close(() => {
+		// hooks.server.ts closes the database on this event
+		process.emit('sveltekit:shutdown' as 'exit', 0);
+	});
+	server.closeIdleConnections();
+	// Requests still running after 20 s are cut, so a stuck client cannot keep the process alive.
+	setTimeout(() => server.closeAllConnections(), 20_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

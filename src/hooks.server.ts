@@ -1,0 +1,211 @@
+import crypto from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
+import { getRequestEvent } from '$app/server';
+import { sveltekitCookies } from 'better-auth/svelte-kit';
+import { startApp, getApp, stopApp, type App } from '#lib/server/app.ts';
+import { isLanguage, negotiateLanguage, direction, type Language } from '#lib/i18n/languages.ts';
+import { accessFor } from '#lib/server/policy/route-access.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { loadActor, asRole } from '#lib/server/accounts/actor.ts';
+import { findUserByApiToken } from '#lib/server/accounts/api-token.service.ts';
+import { errorResponse } from '#lib/server/http/api.ts';
+import { recordAudit } from '#lib/server/audit/audit.service.ts';
+import { translate } from '#lib/i18n/translator.ts';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	const app = await startApp({ authPlugins: [sveltekitCookies(getRequestEvent)], demo: true });
+	// adapter-node and our own server (scripts/serve.ts) emit this once they stop accepting requests.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		void stopApp().then(() => app.logger.info('database closed'));
+	});
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function requestLanguage(pathname: string, acceptLanguage: string | null): Language {
+	const first = pathname.split('/')[1];
+	return isLanguage(first) ? first : negotiateLanguage(acceptLanguage);
+}
+
+function clientIp(event: Parameters<Handle>[0]['event']): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+async function authenticate(app: App, event: Parameters<Handle>[0]['event']): Promise<Response | null> {
+	const authorization = event.request.headers.get('authorization');
+	if (authorization) {
+		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+		const found = match ? await findUserByApiToken(app.database.db, match[1]) : null;
+		if (!found) return errorResponse(event.locals.language, 'unauthenticated');
+		const person = found.user;
+		event.locals.authMethod = 'token';
+		event.locals.user = {
+			id: person.id,
+			name: person.name,
+			email: person.email,
+			role: asRole(person.role),
+			locale: isLanguage(person.locale) ? person.locale : 'fr'
+		};
+		event.locals.audit.channel = 'api';
+		event.locals.apiToken = { id: found.tokenId, name: found.tokenName };
+	} else {
+		const session = await app.auth.api.getSession({ headers: event.request.headers });
+		if (!session) return null;
+		const person = session.user as typeof session.user & { role?: string; locale?: string };
+		event.locals.authMethod = 'session';
+		event.locals.user = {
+			id: person.id,
+			name: person.name,
+			email: person.email,
+			role: asRole(person.role),
+			locale: isLanguage(person.locale) ? person.locale : 'fr'
+		};
+	}
+	const signedIn = event.locals.user!;
+	event.locals.actor = await loadActor(app.database.db, signedIn.id, signedIn.role);
+	event.locals.audit.actorUserId = signedIn.id;
+	event.locals.audit.actorLabel = signedIn.email;
+	return null;
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const app = await getApp();
+	const { pathname } = event.url;
+	const isApi = pathname.startsWith('/api/');
+	const incomingId = event.request.headers.get('x-request-id');
+	const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
+	const language = requestLanguage(pathname, event.request.headers.get('accept-language'));
+	event.locals.requestId = requestId;
+	event.locals.language = language;
+	event.locals.user = null;
+	event.locals.actor = null;
+	event.locals.authMethod = null;
+	event.locals.apiToken = null;
+	event.locals.denied = null;
+	event.locals.audit = {
+		actorUserId: null,
+		actorLabel: null,
+		channel: isApi ? 'api' : 'web',
+		requestId,
+		ip: clientIp(event)
+	};
+
+	const response = await guardAndResolve(app, event, resolve, isApi, language).catch((error: unknown) => {
+		app.logger.error({ err: error, requestId }, 'request failed');
+		if (isApi) return errorResponse(language, 'internal');
+		throw error;
+	});
+
+	secureHeaders(response.headers, app.settings.production, requestId, isApi);
+	app.logger.info(
+		{
+			requestId,
+			method: event.request.method,
+			path: pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started),
+			user: event.locals.user?.id
+		},
+		'request'
+	);
+	return response;
+};
+
+async function guardAndResolve(
+	app: App,
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve'],
+	isApi: boolean,
+	language: Language
+): Promise<Response> {
+	const method = event.request.method;
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > app.settings.bodySizeLimit) {
+		const limit = `${Math.round(app.settings.bodySizeLimit / 1024)} KB`;
+		if (isApi) return errorResponse(language, 'payload_too_large', { values: { limit } });
+		return new Response(translate(language, 'errors.payload_too_large', { limit }), { status: 413 });
+	}
+
+	const refused = await authenticate(app, event);
+	if (refused) return refused;
+
+	if (event.route.id === null) {
+		if (isApi) return errorResponse(language, 'not_found');
+		return resolve(event, { transformPageChunk: htmlAttributes(language) }); // the localised 404 page
+	}
+
+	const access = accessFor(event.route.id, method);
+	if (!access) {
+		if (isApi) return errorResponse(language, 'method_not_allowed', { headers: { allow: allowedMethods(event.route.id) } });
+		return new Response(translate(language, 'errors.method_not_allowed'), { status: 405 });
+	}
+	if (access !== 'public') {
+		if (!event.locals.user) {
+			if (isApi) return errorResponse(language, 'unauthenticated');
+			const next = event.url.pathname + event.url.search;
+			return new Response(null, {
+				status: 303,
+				headers: { location: `/${language}/account/sign-in?next=${encodeURIComponent(next)}` }
+			});
+		}
+		if (access !== 'signed_in' && !can(event.locals.actor, access)) {
+			if (isApi) return errorResponse(language, 'forbidden');
+			if (method !== 'GET' && method !== 'HEAD') {
+				return new Response(translate(language, 'errors.forbidden'), { status: 403 });
+			}
+			// The language layout turns this into the localised 403 page; no action has run.
+			event.locals.denied = 403;
+		}
+	}
+
+	if (event.locals.apiToken) {
+		// API token use is audited: who, which token, what.
+		await recordAudit(app.database.db, event.locals.audit, {
+			action: 'api_token.use',
+			resourceType: 'api_token',
+			resourceId: event.locals.apiToken.id,
+			after: { name: event.locals.apiToken.name, method, path: event.url.pathname }
+		});
+	}
+
+	return resolve(event, { transformPageChunk: htmlAttributes(language) });
+}
+
+function allowedMethods(routeId: string): string {
+	return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => accessFor(routeId, m)).join(', ');
+}
+
+function htmlAttributes(language: Language) {
+	return ({ html }: { html: string }) => html.replace('%lang%', language).replace('%dir%', direction(language));
+}
+
+function secureHeaders(headers: Headers, production: boolean, requestId: string, isApi: boolean) {
+	headers.set('x-request-id', requestId);
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	headers.set('x-frame-options', 'DENY');
+	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	headers.set('cross-origin-opener-policy', 'same-origin');
+	if (production) headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
+	if (isApi && !headers.has('content-security-policy')) {
+		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+}
+
+export const handleError: HandleServerError = async ({ error, event, status, message }) => {
+	if (status >= 500) {
+		try {
+			(await getApp()).logger.error({ err: error, requestId: event.locals.requestId }, 'unexpected error');
+		} catch {
+			console.error(error);
+		}
+	}
+	return { message, requestId: event.locals.requestId };
+};

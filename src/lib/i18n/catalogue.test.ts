@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { catalogue } from './catalogue.ts';
+import { languages, intlLocale } from './languages.ts';
+import { translate, MISSING_MARK } from './translator.ts';
+
+describe('message catalogue', () => {
+	const allKeys = new Set(languages.flatMap((language) => [...catalogue[language].keys()]));
+
+	it('has every key, non-empty, in every language', () => {
+		const problems: string[] = [];
+		for (const key of allKeys) {
+			for (const language of languages) {
+				const message = catalogue[language].get(key);
+				if (message === undefined) problems.push(`${language}: missing ${key}`);
+				else if (message.trim() === '') problems.push(`${language}: empty ${key}`);
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('has messages that parse as ICU and use the same placeholders in every language', () => {
+		const problems: string[] = [];
+		for (const key of allKeys) {
+			const placeholders = languages.map((language) => {
+				const message = catalogue[language].get(key) ?? '';
+				try {
+					new IntlMessageFormat(message, intlLocale[language]);
+				} catch (error) {
+					problems.push(`${language} ${key}: ${(error as Error).message}`);
+				}
+				return [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]);
+			});
+			const [reference, ...others] = placeholders.map((names) => [...new Set(names)].sort().join(','));
+			others.forEach((names, index) => {
+				if (names !== reference) problems.push(`${languages[index + 1]} ${key}: placeholders ${names} ≠ ${reference}`);
+			});
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('marks a missing key visibly instead of showing nothing', () => {
+		expect(translate('fr', 'common.no_such_key')).toContain(MISSING_MARK);
+	});
+
+	it('uses the six Arabic plural forms', () => {
+		expect(translate('ar', 'common.form_errors_title', { count: 2 })).toBe('في الاستمارة خطآن');
+		expect(translate('ar', 'common.form_errors_title', { count: 3 })).toBe('في الاستمارة 3 أخطاء');
+		expect(translate('ar', 'common.form_errors_title', { count: 11 })).toBe('في الاستمارة 11 خطأً');
+		expect(translate('fr', 'common.form_errors_title', { count: 1 })).toBe('Le formulaire contient 1 erreur');
+	});
+});

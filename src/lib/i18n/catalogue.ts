@@ -1,0 +1,42 @@
+import type { Language } from './languages.ts';
+// One JSON file per namespace and language; a module adds its namespace here.
+import frCommon from '../../../messages/fr/common.json' with { type: 'json' };
+import arCommon from '../../../messages/ar/common.json' with { type: 'json' };
+import enCommon from '../../../messages/en/common.json' with { type: 'json' };
+import frAccount from '../../../messages/fr/account.json' with { type: 'json' };
+import arAccount from '../../../messages/ar/account.json' with { type: 'json' };
+import enAccount from '../../../messages/en/account.json' with { type: 'json' };
+import frAdmin from '../../../messages/fr/admin.json' with { type: 'json' };
+import arAdmin from '../../../messages/ar/admin.json' with { type: 'json' };
+import enAdmin from '../../../messages/en/admin.json' with { type: 'json' };
+import frErrors from '../../../messages/fr/errors.json' with { type: 'json' };
+import arErrors from '../../../messages/ar/errors.json' with { type: 'json' };
+import enErrors from '../../../messages/en/errors.json' with { type: 'json' };
+import frEmail from '../../../messages/fr/email.json' with { type: 'json' };
+import arEmail from '../../../messages/ar/email.json' with { type: 'json' };
+import enEmail from '../../../messages/en/email.json' with { type: 'json' };
+
+type Namespace = Record<string, string>;
+
+const namespaces: Record<string, Record<Language, Namespace>> = {
+	common: { fr: frCommon, ar: arCommon, en: enCommon },
+	account: { fr: frAccount, ar: arAccount, en: enAccount },
+	admin: { fr: frAdmin, ar: arAdmin, en: enAdmin },
+	errors: { fr: frErrors, ar: arErrors, en: enErrors },
+	email: { fr: frEmail, ar: arEmail, en: enEmail }
+};
+
+/** Flat catalogue per language: `namespace.key` → ICU message. */
+export const catalogue: Record<Language, Map<string, string>> = {
+	fr: new Map(),
+	ar: new Map(),
+	en: new Map()
+};
+
+for (const [namespace, byLanguage] of Object.entries(namespaces)) {
+	for (const language of Object.keys(byLanguage) as Language[]) {
+		for (const [key, message] of Object.entries(byLanguage[language])) {
+			catalogue[language].set(`${namespace}.${key}`, message);
+		}
+	}
+}

@@ -1,0 +1,56 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { catalogue } from './catalogue.ts';
+import { intlLocale, direction, type Language } from './languages.ts';
+
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+
+/** Marks a key missing from the catalogue; tests fail when a page shows one. */
+export const MISSING_MARK = '⟦';
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+export function translate(language: Language, key: string, values?: MessageValues): string {
+	const message = catalogue[language].get(key);
+	if (!message) return `${MISSING_MARK}${key}⟧`;
+	const cacheKey = `${language}\u0000${key}`;
+	let format = compiled.get(cacheKey);
+	if (!format) {
+		format = new IntlMessageFormat(message, intlLocale[language]);
+		compiled.set(cacheKey, format);
+	}
+	return String(format.format(values as Record<string, string | number | Date>));
+}
+
+export function hasMessage(language: Language, key: string): boolean {
+	return catalogue[language].has(key);
+}
+
+export interface Translator {
+	language: Language;
+	dir: 'rtl' | 'ltr';
+	locale: string;
+	t(key: string, values?: MessageValues): string;
+	date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
+	dateTime(value: Date | string | number): string;
+	number(value: number, options?: Intl.NumberFormatOptions): string;
+	currency(value: number, currency: string): string;
+}
+
+export function createTranslator(language: Language): Translator {
+	const locale = intlLocale[language];
+	return {
+		language,
+		dir: direction(language),
+		locale,
+		t: (key, values) => translate(language, key, values),
+		date: (value, options = { dateStyle: 'long' }) =>
+			new Intl.DateTimeFormat(locale, options).format(new Date(value)),
+		dateTime: (value) =>
+			new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Casablanca' }).format(
+				new Date(value)
+			),
+		number: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+		currency: (value, currency) =>
+			new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value)
+	};
+}

@@ -1,0 +1,72 @@
+import crypto from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx, Db } from '../db/database.ts';
+import { apiToken, user } from './accounts.table.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { AppError } from '../http/app-error.ts';
+
+const TOKEN_PREFIX = 'shk_';
+
+export function hashToken(token: string): string {
+	return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** Creates a personal API token; the clear token is returned once and never stored. */
+export async function createApiToken(db: Db, context: AuditContext, userId: string, name: string) {
+	const token = TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
+	return db.transaction(async (tx) => {
+		const [record] = await tx
+			.insert(apiToken)
+			.values({ userId, name, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) })
+			.returning({ id: apiToken.id, name: apiToken.name, prefix: apiToken.prefix, createdAt: apiToken.createdAt });
+		await recordAudit(tx, context, {
+			action: 'api_token.create',
+			resourceType: 'api_token',
+			resourceId: record.id,
+			after: { userId, name, prefix: record.prefix }
+		});
+		return { token, record };
+	});
+}
+
+export async function listApiTokens(db: DbOrTx, userId: string) {
+	return db
+		.select({
+			id: apiToken.id,
+			name: apiToken.name,
+			prefix: apiToken.prefix,
+			createdAt: apiToken.createdAt,
+			lastUsedAt: apiToken.lastUsedAt,
+			revokedAt: apiToken.revokedAt
+		})
+		.from(apiToken)
+		.where(eq(apiToken.userId, userId))
+		.orderBy(desc(apiToken.createdAt));
+}
+
+/** Revokes one of the person's own tokens; another person's token is "not found". */
+export async function revokeApiToken(db: Db, context: AuditContext, userId: string, tokenId: string) {
+	await db.transaction(async (tx) => {
+		const [revoked] = await tx
+			.update(apiToken)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(apiToken.id, tokenId), eq(apiToken.userId, userId), isNull(apiToken.revokedAt)))
+			.returning({ id: apiToken.id, name: apiToken.name, prefix: apiToken.prefix });
+		if (!revoked) throw new AppError('not_found');
+		await recordAudit(tx, context, { action: 'api_token.revoke', resourceType: 'api_token', resourceId: revoked.id, before: revoked });
+	});
+}
+
+/** The account behind a bearer token, or null when the token is unknown or revoked. */
+export async function findUserByApiToken(db: Db, token: string) {
+	if (!token.startsWith(TOKEN_PREFIX)) return null;
+	const [found] = await db
+		.select({ tokenId: apiToken.id, tokenName: apiToken.name, user })
+		.from(apiToken)
+		.innerJoin(user, eq(user.id, apiToken.userId))
+		.where(and(eq(apiToken.tokenHash, hashToken(token)), isNull(apiToken.revokedAt)))
+		.limit(1);
+	if (!found) return null;
+	await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, found.tokenId));
+	return found;
+}

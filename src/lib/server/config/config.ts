@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** Every setting the platform reads from the environment; `.env.example` documents each one. */
+const settingsSchema = z.object({
+	NODE_ENV: z.string().default('development'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	PUBLIC_URL: z.string().url().optional(),
+	DATA_DIR: z.string().default('./data'),
+	DATABASE_URL: z.string().optional(),
+	DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+	DEMO_DATA: z.enum(['true', 'false', '1', '0', 'on', 'off']).optional(),
+	AUTH_SECRET: z.string().min(32).optional(),
+	SMTP_HOST: z.string().optional(),
+	SMTP_PORT: z.coerce.number().int().default(587),
+	SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+	SMTP_USER: z.string().optional(),
+	SMTP_PASSWORD: z.string().optional(),
+	MAIL_FROM: z.string().default('Sharaka <no-reply@sharaka.local>'),
+	BODY_SIZE_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+	RATE_LIMIT_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+	RATE_LIMIT_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10)
+});
+
+export type Settings = ReturnType<typeof readSettings>;
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env) {
+	const raw = settingsSchema.parse(
+		Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+	);
+	const production = raw.NODE_ENV === 'production';
+	const demoFlag = raw.DEMO_DATA;
+	return {
+		production,
+		port: raw.PORT,
+		host: raw.HOST,
+		publicUrl: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
+		dataDir: path.resolve(raw.DATA_DIR),
+		databaseUrl: raw.DATABASE_URL,
+		databasePoolMax: raw.DATABASE_POOL_MAX,
+		// Demo data is on by default for a first start, off in production unless asked for.
+		demoData: demoFlag === undefined ? !production : ['true', '1', 'on'].includes(demoFlag),
+		authSecret: raw.AUTH_SECRET,
+		smtp: raw.SMTP_HOST
+			? {
+					host: raw.SMTP_HOST,
+					port: raw.SMTP_PORT,
+					secure: raw.SMTP_SECURE === 'true',
+					user: raw.SMTP_USER,
+					password: raw.SMTP_PASSWORD
+				}
+			: undefined,
+		mailFrom: raw.MAIL_FROM,
+		bodySizeLimit: raw.BODY_SIZE_LIMIT,
+		logLevel: raw.LOG_LEVEL,
+		rateLimit: {
+			windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
+			maxPerIp: raw.RATE_LIMIT_MAX_PER_IP,
+			maxPerAccount: raw.RATE_LIMIT_MAX_PER_ACCOUNT
+		}
+	};
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database itself: services accept either so callers can compose writes. */
+export type DbOrTx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+	kind: DatabaseKind;
+	db: Db;
+	ping(): Promise<boolean>;
+	migrate(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+	| { kind: 'postgresql'; url: string; poolMax?: number }
+	| { kind: 'pglite'; dataDir: string }
+	| { kind: 'pglite-memory' };
+
+export const migrationsFolder = path.resolve(
+	process.env.SHARAKA_MIGRATIONS_DIR ?? path.join(process.cwd(), 'drizzle')
+);
+
+async function openPglite(dataDir: string | undefined) {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+	// Extensions must be passed at every open (see STACK-NOTES).
+	return PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	if (options.kind === 'postgresql') {
+		const pg = await import('pg');
+		const { drizzle } = await import('drizzle-orm/node-postgres');
+		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+		const pool = new pg.default.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+		const db = drizzle(pool, { schema }) as unknown as Db;
+		return {
+			kind: 'postgresql',
+			db,
+			ping: () => ping(db),
+			migrate: () => migrate(drizzle(pool, { schema }), { migrationsFolder }),
+			close: () => pool.end()
+		};
+	}
+
+	let lock: DataDirLock | undefined;
+	let pgliteDir: string | undefined;
+	if (options.kind === 'pglite') {
+		lock = acquireDataDirLock(options.dataDir);
+		pgliteDir = path.join(options.dataDir, 'pglite');
+		fs.mkdirSync(options.dataDir, { recursive: true });
+	}
+	try {
+		const client = await openPglite(pgliteDir);
+		const { drizzle } = await import('drizzle-orm/pglite');
+		const { migrate } = await import('drizzle-orm/pglite/migrator');
+		const pgliteDb = drizzle(client, { schema });
+		return {
+			kind: 'pglite',
+			db: pgliteDb as unknown as Db,
+			ping: () => ping(pgliteDb as unknown as Db),
+			migrate: () => migrate(pgliteDb, { migrationsFolder }),
+			async close() {
+				try {
+					await client.close();
+				} finally {
+					lock?.release();
+				}
+			}
+		};
+	} catch (error) {
+		lock?.release();
+		throw error;
+	}
+}
+
+async function ping(db: Db): Promise<boolean> {
+	try {
+		await Promise.race([
+			db.execute(sql`select 1`),
+			new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))
+		]);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Opens the database the settings name: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
+export function databaseOptionsFrom(settings: {
+	databaseUrl?: string;
+	dataDir: string;
+	databasePoolMax?: number;
+}): DatabaseOptions {
+	return settings.databaseUrl
+		? { kind: 'postgresql', url: settings.databaseUrl, poolMax: settings.databasePoolMax }
+		: { kind: 'pglite', dataDir: settings.dataDir };
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { AppError, type FieldProblem } from './app-error.ts';
+
+/** Turns zod issues into field problems whose messages the page or API localises. */
+export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+	return issues.map((issue) => {
+		const path = issue.path.map(String).join('.');
+		switch (issue.code) {
+			case 'invalid_type':
+				return { path, messageKey: issue.input === undefined ? 'field_required' : 'field_invalid' };
+			case 'too_small':
+				if (issue.origin === 'string') {
+					return Number(issue.minimum) <= 1
+						? { path, messageKey: 'field_required' }
+						: { path, messageKey: 'field_too_short', values: { min: Number(issue.minimum) } };
+				}
+				return { path, messageKey: 'field_invalid' };
+			case 'too_big':
+				return issue.origin === 'string'
+					? { path, messageKey: 'field_too_long', values: { max: Number(issue.maximum) } }
+					: { path, messageKey: 'field_invalid' };
+			case 'invalid_format':
+				if (issue.format === 'email') return { path, messageKey: 'field_email' };
+				if (issue.format === 'url') return { path, messageKey: 'field_url' };
+				return { path, messageKey: 'field_invalid' };
+			case 'invalid_value':
+				return { path, messageKey: 'field_choice' };
+			default:
+				return { path, messageKey: 'field_invalid' };
+		}
+	});
+}
+
+/** Parses or throws an `invalid_input` AppError listing every field problem. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const result = schema.safeParse(input);
+	if (!result.success) throw new AppError('invalid_input', { fields: fieldProblems(result.error.issues) });
+	return result.data;
+}

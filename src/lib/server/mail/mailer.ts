@@ -1,0 +1,54 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import nodemailer from 'nodemailer';
+
+export interface MailMessage {
+	to: string;
+	subject: string;
+	text: string;
+	html?: string;
+	/** language of the message, for the Content-Language header */
+	language?: string;
+}
+
+export interface Mailer {
+	send(message: MailMessage): Promise<void>;
+}
+
+export interface MailerOptions {
+	from: string;
+	/** SMTP server; without it, messages are written as .eml files to `outboxDir` */
+	smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
+	outboxDir: string;
+}
+
+export function createMailer(options: MailerOptions): Mailer {
+	if (options.smtp) {
+		const transport = nodemailer.createTransport({
+			host: options.smtp.host,
+			port: options.smtp.port,
+			secure: options.smtp.secure,
+			auth: options.smtp.user ? { user: options.smtp.user, pass: options.smtp.password } : undefined
+		});
+		return {
+			async send(message) {
+				await transport.sendMail({ from: options.from, ...headers(message), ...message });
+			}
+		};
+	}
+	// No SMTP: keep each message as a readable .eml file (for development, demos and tests).
+	const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+	return {
+		async send(message) {
+			const info = await transport.sendMail({ from: options.from, ...headers(message), ...message });
+			await fs.mkdir(options.outboxDir, { recursive: true });
+			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}.eml`;
+			await fs.writeFile(path.join(options.outboxDir, name), info.message as Buffer);
+		}
+	};
+}
+
+function headers(message: MailMessage) {
+	return message.language ? { headers: { 'Content-Language': message.language } } : {};
+}

@@ -1,0 +1,42 @@
+import type { Role } from '../accounts/accounts.table.ts';
+
+/**
+ * The one place that answers "may this actor do this action (on this resource)?".
+ * Every page, form action and API endpoint asks it: pages and endpoints through the
+ * route table in `route-access.ts` (checked by the request hook), services through `can`.
+ */
+export interface Actor {
+	userId: string;
+	role: Role;
+	organisationIds: readonly string[];
+}
+
+export const actions = {
+	/** Read one's own account, sessions and API tokens; manage one's tokens. */
+	'account.manage_own': ['member', 'partner', 'counsellor', 'moderator', 'administrator'],
+	/** List people's accounts and change their roles. */
+	'user.manage': ['administrator'],
+	/** Browse the audit trail. */
+	'audit.read': ['administrator'],
+	/** Create organisations, edit any organisation, add or remove members. */
+	'organisation.manage': ['moderator', 'administrator'],
+	/** See the staff pages of the platform (administration home). */
+	'admin.access': ['moderator', 'administrator']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof actions;
+
+/** Resource-level rules: e.g. a partner may edit their own organisation's profile. */
+export interface Resource {
+	organisationId?: string | null;
+	ownerUserId?: string | null;
+}
+
+export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+	if (!actor) return false;
+	if ((actions[action] as readonly Role[]).includes(actor.role)) return true;
+	if (!resource) return false;
+	// Owners may act on their own resources for the actions that make sense for them.
+	if (action === 'account.manage_own') return resource.ownerUserId === actor.userId;
+	return false;
+}

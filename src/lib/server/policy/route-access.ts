@@ -1,0 +1,28 @@
+import type { Action } from './policy.ts';
+
+/**
+ * Who may reach each route, per HTTP method. The request hook enforces it before any
+ * page, form action or endpoint runs; a route missing here is refused (and fails the
+ * policy test), so a new route cannot go out without a decision.
+ *  - 'public': anyone, signed in or not;
+ *  - 'signed_in': any signed-in person;
+ *  - an Action: the roles that `can` grants for it.
+ * Finer, resource-level checks (this organisation, this person) stay in services via `can`.
+ */
+export type Access = 'public' | 'signed_in' | Action;
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export const routeAccess: Record<string, Partial<Record<Method, Access>>> = {
+	'/': { GET: 'public' },
+	'/[lang=lang]': { GET: 'public' },
+	'/[lang=lang]/accessibility': { GET: 'public' },
+	'/[lang=lang]/legal': { GET: 'public' },
+	'/[lang=lang]/[module=module]': { GET: 'public' },
+	'/api/v1/health': { GET: 'public' }
+};
+
+export function accessFor(routeId: string | null, method: string): Access | undefined {
+	if (!routeId) return undefined;
+	const normalised = (method === 'HEAD' ? 'GET' : method) as Method;
+	return routeAccess[routeId]?.[normalised];
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createApp, type App } from '../app.ts';
+import { readSettings } from '../config/config.ts';
+import { withDatabase } from './global-setup.ts';
+import type { DatabaseOptions } from '../db/database.ts';
+
+export interface TestApp extends App {
+	/** where the outbox (.eml files) and other files of this test app live */
+	dataDir: string;
+	/** the e-mails written so far, newest last, as raw text */
+	outbox(): string[];
+}
+
+let counter = 0;
+
+/**
+ * A fully wired app on a fresh, migrated database: in-memory PGlite by default,
+ * or a new PostgreSQL database copied from the run's template when DATABASE_URL is set.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharaka-test-'));
+	const settings = readSettings({
+		NODE_ENV: 'test',
+		LOG_LEVEL: 'silent',
+		DATA_DIR: dataDir,
+		AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+		...env
+	});
+	let databaseOptions: DatabaseOptions = { kind: 'pglite-memory' };
+	let dropDatabase: (() => Promise<void>) | undefined;
+	const url = process.env.DATABASE_URL;
+	const template = inject('pgTemplate');
+	if (url && template) {
+		const name = `${template}_${process.pid}_${++counter}`;
+		const admin = new pg.Client({ connectionString: url });
+		await admin.connect();
+		await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+		await admin.end();
+		databaseOptions = { kind: 'postgresql', url: withDatabase(url, name), poolMax: 4 };
+		dropDatabase = async () => {
+			const client = new pg.Client({ connectionString: url });
+			await client.connect();
+			await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await client.end();
+		};
+	}
+	const app = await createApp({ settings, databaseOptions, migrate: !dropDatabase });
+	const outboxDir = path.join(dataDir, 'outbox');
+	return {
+		...app,
+		dataDir,
+		outbox: () =>
+			fs.existsSync(outboxDir)
+				? fs
+						.readdirSync(outboxDir)
+						.sort()
+						.map((file) => fs.readFileSync(path.join(outboxDir, file), 'utf8'))
+				: [],
+		async close() {
+			await app.close();
+			await dropDatabase?.();
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}

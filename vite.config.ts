@@ -1,0 +1,36 @@
+import { defineConfig } from 'vite';
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-node';
+
+export default defineConfig({
+	plugins: [
+		sveltekit({
+			adapter: adapter({ precompress: true }),
+			// Pages render on the server; scripts are opt-in per page (see README, "Light and fast").
+			csp: {
+				mode: 'hash',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none'],
+					'base-uri': ['self'],
+					'object-src': ['none']
+				}
+			}
+		})
+	],
+	server: { port: 3000 },
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		pool: 'forks',
+		globalSetup: ['src/lib/server/testing/global-setup.ts']
+	}
+});
