@@ -111,7 +111,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			path: pathname,
 			status: response.status,
 			ms: Math.round(performance.now() - started),
-			user: event.locals.user?.id
+			user: (event.locals.user as App.SignedInUser | null)?.id
 		},
 		'request'
 	);
@@ -199,13 +199,13 @@ function secureHeaders(headers: Headers, production: boolean, requestId: string,
 	}
 }
 
-export const handleError: HandleServerError = async ({ error, event, status, message }) => {
-	if (status >= 500) {
+export const handleError: HandleServerError = async ({ kind, error, event }) => {
+	if (kind === 'unknown') {
 		try {
 			(await getApp()).logger.error({ err: error, requestId: event.locals.requestId }, 'unexpected error');
 		} catch {
 			console.error(error);
 		}
 	}
-	return { message, requestId: event.locals.requestId };
+	return { requestId: event.locals.requestId };
 };

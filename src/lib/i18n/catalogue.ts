@@ -15,6 +15,9 @@ import enErrors from '../../../messages/en/errors.json' with { type: 'json' };
 import frEmail from '../../../messages/fr/email.json' with { type: 'json' };
 import arEmail from '../../../messages/ar/email.json' with { type: 'json' };
 import enEmail from '../../../messages/en/email.json' with { type: 'json' };
+import frApi from '../../../messages/fr/api.json' with { type: 'json' };
+import arApi from '../../../messages/ar/api.json' with { type: 'json' };
+import enApi from '../../../messages/en/api.json' with { type: 'json' };
 
 type Namespace = Record<string, string>;
 
@@ -23,7 +26,8 @@ const namespaces: Record<string, Record<Language, Namespace>> = {
 	account: { fr: frAccount, ar: arAccount, en: enAccount },
 	admin: { fr: frAdmin, ar: arAdmin, en: enAdmin },
 	errors: { fr: frErrors, ar: arErrors, en: enErrors },
-	email: { fr: frEmail, ar: arEmail, en: enEmail }
+	email: { fr: frEmail, ar: arEmail, en: enEmail },
+	api: { fr: frApi, ar: arApi, en: enApi }
 };
 
 /** Flat catalogue per language: `namespace.key` → ICU message. */

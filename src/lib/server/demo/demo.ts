@@ -30,11 +30,12 @@ const demoAccounts: { email: string; name: string; role: Role; organisation?: st
 
 /** Loads the demo data once, into a database with no account and no organisation. Returns whether it did. */
 export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
-	const [{ people, organisations }] = (
-		await db.execute<{ people: number; organisations: number }>(
-			sql`select (select count(*) from "user")::int as people, (select count(*) from organisation)::int as organisations`
-		)
-	).rows;
+	const [{ people, organisations }] = await db
+		.select({
+			people: sql<number>`(select count(*) from ${user})::int`,
+			organisations: sql<number>`(select count(*) from ${organisation})::int`
+		})
+		.from(sql`(select 1) as one`);
 	if (people > 0 || organisations > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RequestEvent } from '$app/server';
+import type { RequestEvent } from '@sveltejs/kit';
 import { translate } from '../../i18n/translator.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { AppError, isAppError, type ErrorCode } from './app-error.ts';

@@ -3,7 +3,7 @@ import { AppError, type FieldProblem } from './app-error.ts';
 
 /** Turns zod issues into field problems whose messages the page or API localises. */
 export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
-	return issues.map((issue) => {
+	return issues.map((issue): FieldProblem => {
 		const path = issue.path.map(String).join('.');
 		switch (issue.code) {
 			case 'invalid_type':

@@ -1,4 +1,7 @@
 import type { Action } from './policy.ts';
+import { accountRoutes } from '../accounts/accounts.routes.ts';
+import { adminRoutes } from '../admin/admin.routes.ts';
+import { apiDocsRoutes } from '../openapi/openapi.routes.ts';
 
 /**
  * Who may reach each route, per HTTP method. The request hook enforces it before any
@@ -8,11 +11,13 @@ import type { Action } from './policy.ts';
  *  - 'signed_in': any signed-in person;
  *  - an Action: the roles that `can` grants for it.
  * Finer, resource-level checks (this organisation, this person) stay in services via `can`.
+ * Each module keeps its own table (`<module>.routes.ts`); they are merged here.
  */
 export type Access = 'public' | 'signed_in' | Action;
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type RouteTable = Record<string, Partial<Record<Method, Access>>>;
 
-export const routeAccess: Record<string, Partial<Record<Method, Access>>> = {
+const platformRoutes: RouteTable = {
 	'/': { GET: 'public' },
 	'/[lang=lang]': { GET: 'public' },
 	'/[lang=lang]/accessibility': { GET: 'public' },
@@ -20,6 +25,8 @@ export const routeAccess: Record<string, Partial<Record<Method, Access>>> = {
 	'/[lang=lang]/[module=module]': { GET: 'public' },
 	'/api/v1/health': { GET: 'public' }
 };
+
+export const routeAccess: RouteTable = { ...platformRoutes, ...accountRoutes, ...adminRoutes, ...apiDocsRoutes };
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {
 	if (!routeId) return undefined;

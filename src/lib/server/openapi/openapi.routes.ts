@@ -1,0 +1,4 @@
+import type { RouteTable } from '../policy/route-access.ts';
+
+/** The OpenAPI document and the readable API docs. */
+export const apiDocsRoutes: RouteTable = {};
