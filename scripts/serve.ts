@@ -9,6 +9,11 @@ import { readSettings } from '../src/lib/server/config/config.ts';
 const settings = readSettings();
 // The adapter's own body limit is a backstop; the request hook answers 413 in our error shape first.
 process.env.BODY_SIZE_LIMIT ??= String(settings.bodySizeLimit + 1);
+// adapter-node assumes https unless PROTOCOL_HEADER names a header; without a proxy that sets one,
+// we state the public protocol ourselves so SvelteKit's CSRF origin check matches the browser's Origin.
+const protocolFromProxy = Boolean(process.env.PROTOCOL_HEADER);
+process.env.PROTOCOL_HEADER ||= 'x-sharaka-protocol';
+const publicProtocol = new URL(settings.publicUrl).protocol.replace(':', '');
 
 const root = path.resolve(import.meta.dirname, '..');
 let handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
@@ -25,6 +30,14 @@ const compress = compression({
 });
 
 const server = http.createServer((req, res) => {
+	if (!protocolFromProxy) req.headers['x-sharaka-protocol'] = publicProtocol;
+	// A request that carries a bearer token cannot be a cross-site forgery (browsers never attach one
+	// by themselves), so API clients without an Origin header (scripts, partners' systems) may
+	// POST/PUT/PATCH/DELETE any content type; SvelteKit's CSRF check would otherwise refuse them.
+	if (!req.headers.origin && /^Bearer\s/i.test(req.headers.authorization ?? '') && req.headers.host) {
+		const protocol = protocolFromProxy ? String(req.headers[process.env.PROTOCOL_HEADER!.toLowerCase()] ?? publicProtocol) : publicProtocol;
+		req.headers.origin = `${protocol.split(',')[0].trim()}://${req.headers.host}`;
+	}
 	compress(req as never, res as never, () => {
 		handler(req, res, () => {
 			res.statusCode = 404;

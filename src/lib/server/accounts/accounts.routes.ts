@@ -1,4 +1,20 @@
 import type { RouteTable } from '../policy/route-access.ts';
 
 /** Account pages and the caller's own API resources. */
-export const accountRoutes: RouteTable = {};
+export const accountRoutes: RouteTable = {
+	// Pages: GET shows, POST runs the page's form actions.
+	'/[lang=lang]/account': { GET: 'account.manage_own', POST: 'account.manage_own' },
+	'/[lang=lang]/account/sign-up': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/account/sign-in': { GET: 'public', POST: 'public' },
+	// Anyone may post here: signing out when signed out does nothing.
+	'/[lang=lang]/account/sign-out': { POST: 'public' },
+	// GET verifies the link's token; POST asks for a new link.
+	'/[lang=lang]/account/verify-email': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/account/forgot-password': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/account/reset-password': { GET: 'public', POST: 'public' },
+
+	// API: the caller and their personal API tokens
+	'/api/v1/me': { GET: 'account.manage_own' },
+	'/api/v1/me/tokens': { GET: 'account.manage_own', POST: 'account.manage_own' },
+	'/api/v1/me/tokens/[id]': { DELETE: 'account.manage_own' }
+};

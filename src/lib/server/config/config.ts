@@ -27,7 +27,21 @@ const settingsSchema = z.object({
 
 export type Settings = ReturnType<typeof readSettings>;
 
+let dotEnvLoaded = false;
+
+/** Reads `.env` from the working directory once, if present; real environment variables win. */
+function loadDotEnv() {
+	if (dotEnvLoaded) return;
+	dotEnvLoaded = true;
+	try {
+		process.loadEnvFile(path.resolve('.env'));
+	} catch {
+		// no .env file: the environment alone decides
+	}
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env) {
+	if (env === process.env) loadDotEnv();
 	const raw = settingsSchema.parse(
 		Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
 	);

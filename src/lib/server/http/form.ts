@@ -42,7 +42,7 @@ export function parseForm<S extends z.ZodType>(
 		const all = data.getAll(key).filter((value): value is string => typeof value === 'string');
 		return [key, all.length > 1 ? all : all[0]];
 	}));
-	const result = schema.safeParse(raw);
+	const result = schema.safeParse(raw, { reportInput: true });
 	if (result.success) return { ok: true, data: result.data };
 	return {
 		ok: false,

@@ -33,7 +33,7 @@ export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem
 
 /** Parses or throws an `invalid_input` AppError listing every field problem. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const result = schema.safeParse(input);
+	const result = schema.safeParse(input, { reportInput: true });
 	if (!result.success) throw new AppError('invalid_input', { fields: fieldProblems(result.error.issues) });
 	return result.data;
 }

@@ -1,0 +1,397 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { AppError } from '../http/app-error.ts';
+import type { AuditContext } from '../audit/audit.service.ts';
+import { listAuditEvents } from '../audit/audit.service.ts';
+import { organisation, organisationMember, user } from './accounts.table.ts';
+import {
+	accountErrorMessages,
+	changePassword,
+	getMe,
+	isResetTokenValid,
+	requestPasswordReset,
+	resendVerification,
+	resetPassword,
+	safeNextPath,
+	signIn,
+	signOut,
+	signUp,
+	verifyEmail,
+	type AccountRequest
+} from './account.service.ts';
+
+// ---------------------------------------------------------------------------
+// helpers: the outbox as a person reads it, requests as a browser sends them
+// ---------------------------------------------------------------------------
+
+interface Mail {
+	to: string;
+	language: string;
+	text: string;
+}
+
+function decodeQuotedPrintable(body: string): string {
+	const joined = body.replace(/=\r?\n/g, '');
+	const bytes: number[] = [];
+	for (let i = 0; i < joined.length; i++) {
+		if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
+			bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
+			i += 2;
+		} else bytes.push(...Buffer.from(joined[i], 'utf8'));
+	}
+	return Buffer.from(bytes).toString('utf8');
+}
+
+/** Reads one .eml written by the mailer: recipient, language and the plain-text part. */
+function readMail(raw: string): Mail {
+	const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(raw)?.[1]?.trim() ?? '';
+	const part = /Content-Type: text\/plain; charset=utf-8\r?\nContent-Transfer-Encoding: ([\w-]+)\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
+	if (!part) throw new Error(`no text part in:\n${raw}`);
+	const [, encoding, body] = part;
+	const text =
+		encoding.toLowerCase() === 'quoted-printable'
+			? decodeQuotedPrintable(body)
+			: encoding.toLowerCase() === 'base64'
+				? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+				: body;
+	return { to: header('To'), language: header('Content-Language'), text };
+}
+
+function mailsTo(app: TestApp, email: string): Mail[] {
+	return app.outbox().map(readMail).filter((mail) => mail.to.includes(email));
+}
+
+function linkIn(mail: Mail, page: string): URL {
+	const match = /https?:\/\/\S+/.exec(mail.text);
+	if (!match) throw new Error(`no link in:\n${mail.text}`);
+	const url = new URL(match[0]);
+	expect(url.pathname).toMatch(new RegExp(`/account/${page}$`));
+	return url;
+}
+
+let ipCounter = 0;
+function anonymous(ip = `203.0.113.${++ipCounter}`): AccountRequest {
+	const audit: AuditContext = { actorUserId: null, actorLabel: null, channel: 'web', requestId: 'test', ip };
+	return { headers: new Headers(), audit };
+}
+
+/** The request of a browser holding the session cookie that a sign-in set. */
+function withSession(setCookie: Headers, ip = '198.51.100.1'): AccountRequest {
+	const cookie = setCookie
+		.getSetCookie()
+		.map((line) => line.split(';')[0])
+		.filter((pair) => !pair.endsWith('='))
+		.join('; ');
+	expect(cookie).toContain('session_token=');
+	return { ...anonymous(ip), headers: new Headers({ cookie }) };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof AppError) return error;
+		throw error;
+	}
+	throw new Error('expected the promise to be rejected');
+}
+
+const PASSWORD = 'un mot de passe assez long';
+
+async function verifiedAccount(app: TestApp, email: string, language: 'fr' | 'ar' | 'en' = 'fr') {
+	await signUp(app, anonymous(), language, { name: 'Nadia Test', email, password: PASSWORD, passwordConfirmation: PASSWORD });
+	const [mail] = mailsTo(app, email);
+	await verifyEmail(app, anonymous(), linkIn(mail, 'verify-email').searchParams.get('token')!);
+	const [person] = await app.database.db.select().from(user).where(eq(user.email, email));
+	return person;
+}
+
+async function auditActions(app: TestApp, resourceId: string) {
+	const { items } = await listAuditEvents(app.database.db, { resourceId, page: 1, pageSize: 100 });
+	return items.map((event) => event.action).reverse();
+}
+
+// ---------------------------------------------------------------------------
+
+describe('account flow', () => {
+	let app: TestApp;
+	beforeAll(async () => {
+		app = await createTestApp();
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+	beforeEach(() => app.rateLimiter.reset());
+
+	it('signs up, refuses sign-in until the e-mail is verified, then signs in', async () => {
+		const email = 'salma.bennani@example.ma';
+		const result = await signUp(app, anonymous(), 'ar', {
+			name: '  سلمى بناني ',
+			email: ' Salma.Bennani@Example.MA ',
+			password: PASSWORD,
+			passwordConfirmation: PASSWORD
+		});
+		expect(result.email).toBe(email);
+
+		// the verification e-mail is in the person's language, with a link to our own page
+		const [welcome] = mailsTo(app, email);
+		expect(welcome.language).toBe('ar');
+		expect(welcome.text).toContain('سلمى بناني');
+		const link = linkIn(welcome, 'verify-email');
+		expect(link.pathname).toBe('/ar/account/verify-email');
+
+		const [person] = await app.database.db.select().from(user).where(eq(user.email, email));
+		expect(person).toMatchObject({ name: 'سلمى بناني', locale: 'ar', role: 'member', emailVerified: false });
+
+		// before verification: refused with a clear message, and a fresh link is sent
+		const refused = await rejection(signIn(app, anonymous(), { email, password: PASSWORD }));
+		expect(refused.code).toBe('forbidden');
+		expect(accountErrorMessages('fr', refused)['']).toContain('pas encore confirmée');
+		expect(mailsTo(app, email)).toHaveLength(2);
+
+		// the link verifies the address; opening it again says it is already done
+		expect(await verifyEmail(app, anonymous(), link.searchParams.get('token')!)).toEqual({ status: 'verified' });
+		expect(await verifyEmail(app, anonymous(), link.searchParams.get('token')!)).toEqual({ status: 'already_verified' });
+
+		// now the password opens a session that better-auth recognises
+		const signedIn = await signIn(app, anonymous(), { email: 'SALMA.BENNANI@example.ma', password: PASSWORD });
+		expect(signedIn.userId).toBe(person.id);
+		const session = await app.auth.api.getSession({ headers: withSession(signedIn.headers).headers });
+		expect(session?.user.email).toBe(email);
+
+		// a wrong password is refused without saying which part was wrong
+		const wrong = await rejection(signIn(app, anonymous(), { email, password: 'not the right password' }));
+		expect(wrong.code).toBe('unauthenticated');
+		expect(accountErrorMessages('en', wrong)).toEqual({ '': 'E-mail address or password incorrect.' });
+		const unknown = await rejection(signIn(app, anonymous(), { email: 'nobody@example.ma', password: PASSWORD }));
+		expect(accountErrorMessages('en', unknown)).toEqual(accountErrorMessages('en', wrong));
+
+		expect(await auditActions(app, person.id)).toEqual([
+			'user.sign_up',
+			'user.sign_in_failed',
+			'user.verify_email',
+			'user.sign_in',
+			'user.sign_in_failed'
+		]);
+		const { items } = await listAuditEvents(app.database.db, { resourceId: person.id, action: 'user.sign_in', page: 1, pageSize: 5 });
+		expect(items[0]).toMatchObject({ actorUserId: person.id, channel: 'web' });
+	});
+
+	it('reports every problem of a sign-up form at once, in the page language', async () => {
+		const error = await rejection(
+			signUp(app, anonymous(), 'fr', { name: '', email: 'pas-une-adresse', password: 'court', passwordConfirmation: 'autre' })
+		);
+		expect(error.code).toBe('invalid_input');
+		expect(accountErrorMessages('fr', error)).toEqual({
+			name: 'Ce champ est obligatoire.',
+			email: 'Saisissez une adresse électronique valide, par exemple nom@exemple.ma.',
+			password: 'Au moins 10 caractères.',
+			passwordConfirmation: 'Les deux mots de passe ne sont pas identiques.'
+		});
+		const mismatch = await rejection(
+			signUp(app, anonymous(), 'ar', { name: 'A', email: 'a@example.ma', password: PASSWORD, passwordConfirmation: PASSWORD + '!' })
+		);
+		expect(accountErrorMessages('ar', mismatch)).toEqual({ passwordConfirmation: 'كلمتا المرور غير متطابقتين.' });
+		expect(await app.database.db.select().from(user).where(eq(user.email, 'a@example.ma'))).toHaveLength(0);
+	});
+
+	it('answers a sign-up with a registered address exactly like a new one, without a second account', async () => {
+		const email = 'karim.existing@example.ma';
+		await verifiedAccount(app, email);
+		const before = app.outbox().length;
+		const again = await signUp(app, anonymous(), 'fr', { name: 'Intrus', email, password: 'another long password', passwordConfirmation: 'another long password' });
+		expect(again).toEqual({ email });
+		expect(app.outbox()).toHaveLength(before);
+		const rows = await app.database.db.select().from(user).where(eq(user.email, email));
+		expect(rows).toHaveLength(1);
+		expect(rows[0].name).toBe('Nadia Test');
+		// the original password still works, the intruder's does not
+		await expect(signIn(app, anonymous(), { email, password: PASSWORD })).resolves.toBeTruthy();
+		await expect(rejection(signIn(app, anonymous(), { email, password: 'another long password' }))).resolves.toMatchObject({
+			code: 'unauthenticated'
+		});
+	});
+
+	it('refuses a forged or damaged verification link, and sends a new one on request', async () => {
+		const invalid = await rejection(verifyEmail(app, anonymous(), 'eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImFAYi5tYSJ9.forged'));
+		expect(accountErrorMessages('fr', invalid)).toEqual({ '': 'Ce lien n’est pas valide, ou il a déjà servi.' });
+		expect(await rejection(verifyEmail(app, anonymous(), ''))).toMatchObject({ code: 'invalid_input' });
+
+		const email = 'pending@example.ma';
+		await signUp(app, anonymous(), 'en', { name: 'Pending', email, password: PASSWORD, passwordConfirmation: PASSWORD });
+		expect(mailsTo(app, email)).toHaveLength(1);
+		await resendVerification(app, anonymous(), { email });
+		const mails = mailsTo(app, email);
+		expect(mails).toHaveLength(2);
+		expect(mails[1].language).toBe('en');
+		expect(await verifyEmail(app, anonymous(), linkIn(mails[1], 'verify-email').searchParams.get('token')!)).toEqual({
+			status: 'verified'
+		});
+		// an unknown address gets the same answer and no e-mail
+		const outbox = app.outbox().length;
+		await expect(resendVerification(app, anonymous(), { email: 'nobody-here@example.ma' })).resolves.toEqual({
+			email: 'nobody-here@example.ma'
+		});
+		expect(app.outbox()).toHaveLength(outbox);
+	});
+
+	it('resets a forgotten password through the e-mailed link, once', async () => {
+		const email = 'youssef.reset@example.ma';
+		const person = await verifiedAccount(app, email, 'fr');
+		const oldSession = await signIn(app, anonymous(), { email, password: PASSWORD });
+
+		// an unknown address gets the same answer, and no e-mail
+		const outbox = app.outbox().length;
+		expect(await requestPasswordReset(app, anonymous(), { email: 'inconnu@example.ma' })).toEqual({ email: 'inconnu@example.ma' });
+		expect(app.outbox()).toHaveLength(outbox);
+
+		expect(await requestPasswordReset(app, anonymous(), { email })).toEqual({ email });
+		const mail = mailsTo(app, email).at(-1)!;
+		expect(mail.language).toBe('fr');
+		const link = linkIn(mail, 'reset-password');
+		expect(link.pathname).toBe('/fr/account/reset-password');
+		const token = link.searchParams.get('token')!;
+		expect(await isResetTokenValid(app.database.db, token)).toBe(true);
+		expect(await isResetTokenValid(app.database.db, 'made-up-token')).toBe(false);
+
+		const mismatch = await rejection(resetPassword(app, anonymous(), { token, password: 'nouveau mot de passe', passwordConfirmation: 'autre chose' }));
+		expect(accountErrorMessages('fr', mismatch)).toEqual({ passwordConfirmation: 'Les deux mots de passe ne sont pas identiques.' });
+
+		await resetPassword(app, anonymous(), { token, password: 'nouveau mot de passe', passwordConfirmation: 'nouveau mot de passe' });
+		await expect(rejection(signIn(app, anonymous(), { email, password: PASSWORD }))).resolves.toMatchObject({ code: 'unauthenticated' });
+		await expect(signIn(app, anonymous(), { email, password: 'nouveau mot de passe' })).resolves.toMatchObject({ userId: person.id });
+		// sessions opened before the reset are over
+		expect(await app.auth.api.getSession({ headers: withSession(oldSession.headers).headers })).toBeNull();
+
+		// the link works once
+		expect(await isResetTokenValid(app.database.db, token)).toBe(false);
+		const reused = await rejection(resetPassword(app, anonymous(), { token, password: 'encore un autre essai', passwordConfirmation: 'encore un autre essai' }));
+		expect(accountErrorMessages('fr', reused)).toEqual({ '': 'Ce lien n’est pas valide, ou il a déjà servi.' });
+
+		const actions = await auditActions(app, person.id);
+		expect(actions).toContain('user.request_password_reset');
+		expect(actions).toContain('user.reset_password');
+	});
+
+	it('changes the password of a signed-in person after checking the current one', async () => {
+		const email = 'amina.change@example.ma';
+		const person = await verifiedAccount(app, email);
+		const session = await signIn(app, anonymous(), { email, password: PASSWORD });
+		const other = await signIn(app, anonymous(), { email, password: PASSWORD });
+		const request = withSession(session.headers);
+		const signedIn = { id: person.id, email };
+
+		const wrong = await rejection(
+			changePassword(app, request, signedIn, { currentPassword: 'pas le bon', newPassword: 'un tout nouveau secret', passwordConfirmation: 'un tout nouveau secret' })
+		);
+		expect(accountErrorMessages('fr', wrong)).toEqual({ currentPassword: 'Votre mot de passe actuel est incorrect.' });
+
+		const changed = await changePassword(app, request, signedIn, {
+			currentPassword: PASSWORD,
+			newPassword: 'un tout nouveau secret',
+			passwordConfirmation: 'un tout nouveau secret'
+		});
+		// this browser keeps a fresh session, the other one is signed out
+		expect(await app.auth.api.getSession({ headers: withSession(changed.headers).headers })).not.toBeNull();
+		expect(await app.auth.api.getSession({ headers: withSession(other.headers).headers })).toBeNull();
+		await expect(rejection(signIn(app, anonymous(), { email, password: PASSWORD }))).resolves.toMatchObject({ code: 'unauthenticated' });
+		await expect(signIn(app, anonymous(), { email, password: 'un tout nouveau secret' })).resolves.toBeTruthy();
+		expect(await auditActions(app, person.id)).toContain('user.change_password');
+	});
+
+	it('signs out: the session no longer opens anything; signing out twice is harmless', async () => {
+		const email = 'sign.out@example.ma';
+		const person = await verifiedAccount(app, email);
+		const session = await signIn(app, anonymous(), { email, password: PASSWORD });
+		const request = withSession(session.headers);
+		await signOut(app, request, { id: person.id, email });
+		expect(await app.auth.api.getSession({ headers: request.headers })).toBeNull();
+		await expect(signOut(app, anonymous(), null)).resolves.toEqual({ headers: null });
+		expect(await auditActions(app, person.id)).toContain('user.sign_out');
+	});
+
+	it('describes the signed-in person with their organisations', async () => {
+		const person = await verifiedAccount(app, 'me@example.ma', 'en');
+		const [org] = await app.database.db
+			.insert(organisation)
+			.values({ slug: 'anapec-test', name: 'ANAPEC (test)', acronym: 'ANAPEC', type: 'public_agency' })
+			.returning();
+		await app.database.db.insert(organisationMember).values({ organisationId: org.id, userId: person.id });
+		expect(await getMe(app.database.db, person.id)).toEqual({
+			id: person.id,
+			name: 'Nadia Test',
+			email: 'me@example.ma',
+			role: 'member',
+			locale: 'en',
+			organisations: [{ id: org.id, slug: 'anapec-test', name: 'ANAPEC (test)', acronym: 'ANAPEC' }]
+		});
+		await app.database.db
+			.delete(organisationMember)
+			.where(and(eq(organisationMember.organisationId, org.id), eq(organisationMember.userId, person.id)));
+		expect((await getMe(app.database.db, person.id)).organisations).toEqual([]);
+	});
+});
+
+describe('rate limits', () => {
+	let app: TestApp;
+	beforeAll(async () => {
+		app = await createTestApp({ RATE_LIMIT_MAX_PER_ACCOUNT: '3', RATE_LIMIT_MAX_PER_IP: '5', RATE_LIMIT_WINDOW_SECONDS: '600' });
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+	beforeEach(() => app.rateLimiter.reset());
+
+	it('stops password guessing on one account, even with the right password and from other IPs', async () => {
+		const email = 'target@example.ma';
+		await verifiedAccount(app, email);
+		app.rateLimiter.reset();
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			const error = await rejection(signIn(app, anonymous(), { email, password: `guess number ${attempt}` }));
+			expect(error.code).toBe('unauthenticated');
+		}
+		const limited = await rejection(signIn(app, anonymous(), { email, password: PASSWORD }));
+		expect(limited.code).toBe('rate_limited');
+		expect(limited.values).toEqual({ minutes: 10, seconds: 600 });
+		expect(accountErrorMessages('fr', limited)).toEqual({ '': 'Trop de tentatives. Réessayez dans 10 minutes.' });
+		// another account from a fresh IP is not affected
+		await expect(rejection(signIn(app, anonymous(), { email: 'other@example.ma', password: PASSWORD }))).resolves.toMatchObject({
+			code: 'unauthenticated'
+		});
+	});
+
+	it('stops one IP that tries many accounts', async () => {
+		const request = anonymous('192.0.2.200');
+		for (let attempt = 1; attempt <= 5; attempt++) {
+			await rejection(signIn(app, request, { email: `person${attempt}@example.ma`, password: PASSWORD }));
+		}
+		expect((await rejection(signIn(app, request, { email: 'person6@example.ma', password: PASSWORD }))).code).toBe('rate_limited');
+	});
+
+	it('limits sign-ups and password-reset requests too', async () => {
+		const email = 'reset.flood@example.ma';
+		for (let attempt = 1; attempt <= 3; attempt++) await requestPasswordReset(app, anonymous(), { email });
+		expect((await rejection(requestPasswordReset(app, anonymous(), { email }))).code).toBe('rate_limited');
+
+		const request = anonymous('192.0.2.201');
+		for (let attempt = 1; attempt <= 5; attempt++) {
+			await signUp(app, request, 'fr', { name: 'Bot', email: `bot${attempt}@example.ma`, password: PASSWORD, passwordConfirmation: PASSWORD });
+		}
+		const limited = await rejection(
+			signUp(app, request, 'fr', { name: 'Bot', email: 'bot6@example.ma', password: PASSWORD, passwordConfirmation: PASSWORD })
+		);
+		expect(limited.code).toBe('rate_limited');
+		expect(await app.database.db.select().from(user).where(eq(user.email, 'bot6@example.ma'))).toHaveLength(0);
+	});
+});
+
+describe('safeNextPath', () => {
+	it('keeps paths of this site and refuses anything that could lead elsewhere', () => {
+		expect(safeNextPath('/fr/admin/users?page=2', 'fr')).toBe('/fr/admin/users?page=2');
+		expect(safeNextPath('/ar', 'ar')).toBe('/ar');
+		for (const next of ['https://evil.example', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/fr\u0000x', '', null, 'fr/account']) {
+			expect(safeNextPath(next, 'en')).toBe('/en/account');
+		}
+	});
+});

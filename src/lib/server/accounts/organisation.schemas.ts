@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { organisationTypes } from './accounts.table.ts';
+
+/**
+ * ISO 3166-1 alpha-2 codes offered for an organisation's country. EH is left out on purpose:
+ * on this Moroccan public platform, places in the southern provinces are in Morocco (MA).
+ */
+export const countryCodes = (
+	'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+	'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FK FM FO FR ' +
+	'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT ' +
+	'JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY ' +
+	'MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM ' +
+	'PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ ' +
+	'TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+).split(' ');
+
+/** An empty form field means "not given". */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** An empty form field means "clear this value". */
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const OrganisationType = z.enum(organisationTypes).meta({ id: 'OrganisationType', description: 'Kind of organisation' });
+
+const name = z.string().trim().min(2).max(200).meta({ description: 'Full name', example: 'Agence nationale de promotion de l’emploi et des compétences' });
+const acronym = z.string().trim().min(1).max(30).meta({ description: 'Acronym or short name', example: 'ANAPEC' });
+const country = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.refine((code) => countryCodes.includes(code))
+	.meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'MA' });
+const website = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300).meta({ description: 'Web site (http or https)', example: 'https://www.anapec.org' });
+const slug = z.string().trim().toLowerCase().max(80).regex(slugPattern).meta({ description: 'Address of the organisation in URLs: lowercase letters, digits and hyphens', example: 'anapec' });
+
+/** What anyone may read about an organisation (no member data). */
+export const Organisation = z
+	.object({
+		id: z.uuid(),
+		slug: z.string(),
+		name: z.string(),
+		acronym: z.string().nullable(),
+		type: OrganisationType,
+		country: z.string().meta({ description: 'ISO 3166-1 alpha-2 country code' }),
+		website: z.string().nullable(),
+		createdAt: z.iso.datetime(),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'Organisation' });
+
+export const OrganisationCreate = z
+	.object({
+		name,
+		acronym: z.preprocess(blankToUndefined, acronym.optional()),
+		type: OrganisationType,
+		country: z.preprocess(blankToUndefined, country.default('MA')),
+		website: z.preprocess(blankToUndefined, website.optional()),
+		/** derived from the acronym (or the name) when absent */
+		slug: z.preprocess(blankToUndefined, slug.optional())
+	})
+	.meta({ id: 'OrganisationCreate' });
+export type OrganisationCreate = z.output<typeof OrganisationCreate>;
+
+/** Partial update: only the fields given change; `null` clears acronym or website. */
+export const OrganisationUpdate = z
+	.object({
+		name: name.optional(),
+		acronym: z.preprocess(blankToNull, acronym.nullable()).optional(),
+		type: OrganisationType.optional(),
+		country: country.optional(),
+		website: z.preprocess(blankToNull, website.nullable()).optional(),
+		slug: slug.optional()
+	})
+	.meta({ id: 'OrganisationUpdate' });
+export type OrganisationUpdate = z.output<typeof OrganisationUpdate>;
+
+/** The staff edit form: every field is sent; empty acronym or website clears it. */
+export const OrganisationEditForm = z.object({
+	name,
+	acronym: z.preprocess(blankToNull, acronym.nullable()),
+	type: OrganisationType,
+	country,
+	website: z.preprocess(blankToNull, website.nullable()),
+	slug
+});
+
+const page = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1));
+const pageSize = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(50));
+
+export const OrganisationListQuery = z
+	.object({
+		q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()).meta({ description: 'Words in the name, acronym or slug' }),
+		type: z.preprocess(blankToUndefined, OrganisationType.optional()),
+		country: z.preprocess(blankToUndefined, country.optional()),
+		page,
+		pageSize
+	})
+	.meta({ id: 'OrganisationListQuery' });
+export type OrganisationListQuery = z.output<typeof OrganisationListQuery>;
+
+export const OrganisationList = z
+	.object({
+		total: z.int(),
+		page: z.int(),
+		pageSize: z.int(),
+		items: z.array(Organisation)
+	})
+	.meta({ id: 'OrganisationList' });
+
+/** Adding a person to an organisation (staff form). */
+export const OrganisationMemberAdd = z
+	.object({ email: z.string().trim().toLowerCase().pipe(z.email().max(254)) })
+	.meta({ id: 'OrganisationMemberAdd' });
+
+export const OrganisationMemberRemove = z.object({ userId: z.string().trim().min(1).max(100) });

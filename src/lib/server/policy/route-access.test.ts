@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { routeAccess, accessFor } from './route-access.ts';
+import { can, type Actor } from './policy.ts';
+import { inventoryRoutes } from './route-inventory.ts';
+import { roles, type Role } from '../accounts/accounts.table.ts';
+
+type Who = 'anonymous' | Role;
+const everyone: Who[] = ['anonymous', ...roles];
+const signedIn: Who[] = [...roles];
+const staff: Who[] = ['moderator', 'administrator'];
+const administrators: Who[] = ['administrator'];
+
+/**
+ * The expected answer for every route, method and kind of person. A new route must be added
+ * here (and to its module's route table), so nobody ships a page or endpoint without deciding who may use it.
+ */
+const expected: Record<string, Who[]> = {
+	'GET /': everyone,
+	'GET /[lang=lang]': everyone,
+	'GET /[lang=lang]/[module=module]': everyone,
+	'GET /[lang=lang]/accessibility': everyone,
+	'GET /[lang=lang]/legal': everyone,
+	'GET /[lang=lang]/account': signedIn,
+	'POST /[lang=lang]/account': signedIn,
+	'GET /[lang=lang]/account/forgot-password': everyone,
+	'POST /[lang=lang]/account/forgot-password': everyone,
+	'GET /[lang=lang]/account/reset-password': everyone,
+	'POST /[lang=lang]/account/reset-password': everyone,
+	'GET /[lang=lang]/account/sign-in': everyone,
+	'POST /[lang=lang]/account/sign-in': everyone,
+	'POST /[lang=lang]/account/sign-out': everyone,
+	'GET /[lang=lang]/account/sign-up': everyone,
+	'POST /[lang=lang]/account/sign-up': everyone,
+	'GET /[lang=lang]/account/verify-email': everyone,
+	'POST /[lang=lang]/account/verify-email': everyone,
+	'GET /[lang=lang]/admin': staff,
+	'GET /[lang=lang]/admin/audit': administrators,
+	'GET /[lang=lang]/admin/organisations': staff,
+	'POST /[lang=lang]/admin/organisations': staff,
+	'GET /[lang=lang]/admin/organisations/[id]': staff,
+	'POST /[lang=lang]/admin/organisations/[id]': staff,
+	'GET /[lang=lang]/admin/users': administrators,
+	'POST /[lang=lang]/admin/users': administrators,
+	'GET /api/docs': everyone,
+	'GET /api/v1/audit-events': administrators,
+	'GET /api/v1/health': everyone,
+	'GET /api/v1/me': signedIn,
+	'GET /api/v1/me/tokens': signedIn,
+	'POST /api/v1/me/tokens': signedIn,
+	'DELETE /api/v1/me/tokens/[id]': signedIn,
+	'GET /api/v1/openapi.json': everyone,
+	'GET /api/v1/organisations': everyone,
+	'POST /api/v1/organisations': staff,
+	'GET /api/v1/organisations/[id]': everyone,
+	'PATCH /api/v1/organisations/[id]': staff,
+	'GET /api/v1/users': administrators,
+	'PUT /api/v1/users/[id]/role': administrators
+};
+
+function actorFor(who: Who): Actor | null {
+	return who === 'anonymous' ? null : { userId: `user-${who}`, role: who, organisationIds: [] };
+}
+
+/** What the request hook decides for this person on this route and method. */
+function allowed(routeId: string, method: string, who: Who): boolean {
+	const access = accessFor(routeId, method);
+	if (!access) return false;
+	if (access === 'public') return true;
+	const actor = actorFor(who);
+	if (!actor) return false;
+	return access === 'signed_in' || can(actor, access);
+}
+
+describe('route policy', () => {
+	const inventory = inventoryRoutes(path.resolve('src/routes'));
+	const existing = [...inventory].flatMap(([id, methods]) => [...methods].map((method) => `${method} ${id}`)).sort();
+
+	it('has an access rule for every method of every route in src/routes', () => {
+		const missing = existing.filter((key) => {
+			const [method, id] = key.split(' ');
+			return accessFor(id, method) === undefined;
+		});
+		expect(missing).toEqual([]);
+	});
+
+	it('has no rule for a route or method that does not exist', () => {
+		const declared = Object.entries(routeAccess).flatMap(([id, methods]) => Object.keys(methods).map((m) => `${m} ${id}`));
+		expect(declared.filter((key) => !existing.includes(key))).toEqual([]);
+	});
+
+	it('lists the expected answer of every route for every kind of person', () => {
+		expect(Object.keys(expected).sort()).toEqual(existing);
+	});
+
+	for (const [key, whoMay] of Object.entries(expected)) {
+		it(`${key}: ${whoMay.length === everyone.length ? 'everyone' : whoMay.join(', ')}`, () => {
+			const [method, id] = key.split(' ');
+			const answers = Object.fromEntries(everyone.map((who) => [who, allowed(id, method, who)]));
+			expect(answers).toEqual(Object.fromEntries(everyone.map((who) => [who, whoMay.includes(who)])));
+		});
+	}
+
+	it('refuses a method a route does not declare', () => {
+		expect(accessFor('/api/v1/health', 'DELETE')).toBeUndefined();
+		expect(accessFor('/[lang=lang]/admin/audit', 'POST')).toBeUndefined();
+		expect(accessFor(null, 'GET')).toBeUndefined();
+	});
+});

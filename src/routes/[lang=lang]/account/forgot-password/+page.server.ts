@@ -1,0 +1,18 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { accountFormFailure, requestPasswordReset } from '#lib/server/accounts/account.service.ts';
+
+export const actions = {
+	/** The answer is the same whether or not the address has an account. */
+	default: async ({ request, locals }) => {
+		const data = await request.formData();
+		const app = await getApp();
+		try {
+			const { email } = await requestPasswordReset(app, { headers: request.headers, audit: locals.audit }, { email: data.get('email') });
+			return { sent: true, email };
+		} catch (error) {
+			const failure = accountFormFailure(locals.language, error, data);
+			return fail(failure.status, failure.data);
+		}
+	}
+};

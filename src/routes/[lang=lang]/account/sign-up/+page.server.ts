@@ -1,0 +1,27 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { accountFormFailure, signUp } from '#lib/server/accounts/account.service.ts';
+import { PASSWORD_MIN_LENGTH } from '#lib/server/auth/auth.ts';
+
+export function load() {
+	return { passwordMinLength: PASSWORD_MIN_LENGTH };
+}
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		const data = await request.formData();
+		const app = await getApp();
+		try {
+			const { email } = await signUp(app, { headers: request.headers, audit: locals.audit }, locals.language, {
+				name: data.get('name'),
+				email: data.get('email'),
+				password: data.get('password'),
+				passwordConfirmation: data.get('passwordConfirmation')
+			});
+			return { sent: true, email };
+		} catch (error) {
+			const failure = accountFormFailure(locals.language, error, data);
+			return fail(failure.status, failure.data);
+		}
+	}
+};

@@ -1,0 +1,34 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { accountErrorMessages, accountFormFailure, resendVerification, verifyEmail } from '#lib/server/accounts/account.service.ts';
+
+type State = 'verified' | 'already_verified' | 'error' | 'missing';
+
+export async function load({ url, locals, request }) {
+	const token = url.searchParams.get('token');
+	if (!token) return { state: 'missing' as State, problem: null };
+	const app = await getApp();
+	try {
+		const { status } = await verifyEmail(app, { headers: request.headers, audit: locals.audit }, token);
+		return { state: status as State, problem: null };
+	} catch (error) {
+		if (!isAppError(error)) throw error;
+		return { state: 'error' as State, problem: accountErrorMessages(locals.language, error)[''] ?? null };
+	}
+}
+
+export const actions = {
+	/** Sends a new link (same answer whether or not the address has an account waiting). */
+	default: async ({ request, locals }) => {
+		const data = await request.formData();
+		const app = await getApp();
+		try {
+			const { email } = await resendVerification(app, { headers: request.headers, audit: locals.audit }, { email: data.get('email') });
+			return { sent: true, email };
+		} catch (error) {
+			const failure = accountFormFailure(locals.language, error, data);
+			return fail(failure.status, failure.data);
+		}
+	}
+};

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { can } from '#lib/server/policy/policy.ts';
+
+export function load({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	return {
+		sections: {
+			users: can(locals.actor, 'user.manage'),
+			organisations: can(locals.actor, 'organisation.manage'),
+			audit: can(locals.actor, 'audit.read')
+		}
+	};
+}

@@ -1,0 +1,43 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { organisationTypes } from '#lib/server/accounts/accounts.table.ts';
+import { countryCodes, OrganisationCreate, OrganisationListQuery } from '#lib/server/accounts/organisation.schemas.ts';
+import { createOrganisation, listOrganisations } from '#lib/server/accounts/organisation.service.ts';
+import { adminFormFailure, filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
+import { parseForm } from '#lib/server/http/form.ts';
+
+const FILTERS = ['q', 'type', 'country', 'pageSize'] as const;
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const values = filterValues(url, FILTERS);
+	const filters = readFilters(locals.language, OrganisationListQuery, url);
+	const list = filters.ok
+		? await listOrganisations(app.database.db, filters.data)
+		: { total: 0, page: 1, pageSize: 50, items: [] };
+	return {
+		values,
+		filterErrors: filters.ok ? {} : filters.errors,
+		list,
+		query: filterQuery(values),
+		types: [...organisationTypes],
+		countries: countryCodes
+	};
+}
+
+export const actions = {
+	create: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, OrganisationCreate, data);
+		if (!parsed.ok) return parsed.failure;
+		let created;
+		try {
+			created = await createOrganisation(app.database.db, locals.audit, locals.actor, parsed.data);
+		} catch (failure) {
+			return adminFormFailure(locals.language, failure, data);
+		}
+		redirect(303, `/${locals.language}/admin/organisations/${created.id}?done=created`);
+	}
+};

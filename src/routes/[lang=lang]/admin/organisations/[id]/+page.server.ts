@@ -1,0 +1,86 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { organisationTypes } from '#lib/server/accounts/accounts.table.ts';
+import {
+	countryCodes,
+	OrganisationEditForm,
+	OrganisationMemberAdd,
+	OrganisationMemberRemove
+} from '#lib/server/accounts/organisation.schemas.ts';
+import {
+	addOrganisationMember,
+	getOrganisation,
+	listOrganisationMembers,
+	removeOrganisationMember,
+	updateOrganisation
+} from '#lib/server/accounts/organisation.service.ts';
+import { adminFormFailure } from '#lib/server/admin/admin-forms.ts';
+import { parseForm } from '#lib/server/http/form.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+
+const DONE = ['created', 'updated', 'member_added', 'member_removed'] as const;
+
+export async function load({ locals, params, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const organisation = await getOrganisation(app.database.db, params.id).catch((failure: unknown) => {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	});
+	const done = url.searchParams.get('done');
+	return {
+		organisation,
+		members: await listOrganisationMembers(app.database.db, organisation.id),
+		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
+		types: [...organisationTypes],
+		countries: countryCodes,
+		canAudit: can(locals.actor, 'audit.read')
+	};
+}
+
+function back(language: string, id: string, done: (typeof DONE)[number]): never {
+	redirect(303, `/${language}/admin/organisations/${id}?done=${done}`);
+}
+
+export const actions = {
+	update: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, OrganisationEditForm, data);
+		if (!parsed.ok) return parsed.failure;
+		let updated;
+		try {
+			updated = await updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, parsed.data);
+		} catch (failure) {
+			return adminFormFailure(locals.language, failure, data);
+		}
+		back(locals.language, updated.id, 'updated');
+	},
+	addMember: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, OrganisationMemberAdd, data);
+		if (!parsed.ok) return parsed.failure;
+		let added;
+		try {
+			added = await addOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, parsed.data.email);
+		} catch (failure) {
+			return adminFormFailure(locals.language, failure, data);
+		}
+		back(locals.language, added.organisation.id, 'member_added');
+	},
+	removeMember: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, OrganisationMemberRemove, data);
+		if (!parsed.ok) return parsed.failure;
+		let removed;
+		try {
+			removed = await removeOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, parsed.data.userId);
+		} catch (failure) {
+			return adminFormFailure(locals.language, failure, data);
+		}
+		back(locals.language, removed.organisation.id, 'member_removed');
+	}
+};

@@ -1,0 +1,74 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { roles } from '#lib/server/accounts/accounts.table.ts';
+import { getUser, listUsers, setUserRole } from '#lib/server/accounts/user.service.ts';
+import { UserListQuery, UserRoleForm } from '#lib/server/admin/admin.schemas.ts';
+import { adminFormFailure, filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
+import { parseForm } from '#lib/server/http/form.ts';
+
+const FILTERS = ['q', 'role', 'pageSize'] as const;
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const values = filterValues(url, FILTERS);
+	const filters = readFilters(locals.language, UserListQuery, url);
+	const list = filters.ok
+		? await listUsers(app.database.db, filters.data)
+		: { total: 0, page: 1, pageSize: 50, items: [] };
+
+	// After a role form (post/redirect/get), say whose role changed, or that it already was that one.
+	const changedId = url.searchParams.get('changed') ?? url.searchParams.get('unchanged');
+	const changedUser = changedId ? await getUser(app.database.db, changedId).catch(() => null) : null;
+	const changed = changedUser
+		? {
+				name: changedUser.name,
+				role: changedUser.role,
+				outcome: url.searchParams.has('unchanged') ? 'unchanged' : url.searchParams.get('mail') === 'failed' ? 'no_mail' : 'changed'
+			}
+		: null;
+
+	return {
+		values,
+		filterErrors: filters.ok ? {} : filters.errors,
+		list,
+		/** the filters, for pagination links */
+		query: filterQuery(values),
+		/** the filters and page, kept when a role form is sent */
+		actionQuery: filterQuery({ ...values, page: list.page > 1 ? list.page : undefined }),
+		changed,
+		selfId: locals.user?.id ?? null,
+		roles: [...roles],
+		canAudit: can(locals.actor, 'audit.read'),
+		canManageOrganisations: can(locals.actor, 'organisation.manage')
+	};
+}
+
+export const actions = {
+	role: async ({ request, locals, url }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, UserRoleForm, data);
+		if (!parsed.ok) return parsed.failure;
+		let change;
+		try {
+			change = await setUserRole(app.database.db, locals.audit, locals.actor, parsed.data.userId, parsed.data.role, {
+				mailer: app.mailer
+			});
+		} catch (failure) {
+			return adminFormFailure(locals.language, failure, data);
+		}
+		const language = locals.language;
+		if (locals.actor && change.user.id === locals.actor.userId) {
+			// Someone who gave up their own role may no longer see this page.
+			const now = { ...locals.actor, role: change.user.role };
+			if (!can(now, 'user.manage')) redirect(303, can(now, 'admin.access') ? `/${language}/admin` : `/${language}`);
+		}
+		const keep = filterValues(url, [...FILTERS, 'page']);
+		const outcome = change.changed
+			? { changed: change.user.id, mail: change.notified ? undefined : 'failed' }
+			: { unchanged: change.user.id };
+		redirect(303, `/${language}/admin/users?${filterQuery({ ...keep, ...outcome })}`);
+	}
+};

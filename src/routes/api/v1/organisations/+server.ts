@@ -1,0 +1,28 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readJson, readQuery } from '#lib/server/http/api.ts';
+import { OrganisationCreate, OrganisationListQuery } from '#lib/server/accounts/organisation.schemas.ts';
+import { createOrganisation, listOrganisations, publicOrganisation } from '#lib/server/accounts/organisation.service.ts';
+
+/** The public directory of organisations (no member data). */
+export const GET = apiEndpoint(async ({ url }) => {
+	const app = await getApp();
+	const query = readQuery(url, OrganisationListQuery);
+	const result = await listOrganisations(app.database.db, query);
+	return Response.json({
+		total: result.total,
+		page: result.page,
+		pageSize: result.pageSize,
+		items: result.items.map(publicOrganisation)
+	});
+});
+
+/** Creates an organisation (route policy: 'organisation.manage'); 409 when the slug is taken. */
+export const POST = apiEndpoint(async ({ request, locals }) => {
+	const app = await getApp();
+	const input = await readJson(request, OrganisationCreate);
+	const created = await createOrganisation(app.database.db, locals.audit, locals.actor, input);
+	return Response.json(publicOrganisation(created), {
+		status: 201,
+		headers: { location: `/api/v1/organisations/${created.id}` }
+	});
+});

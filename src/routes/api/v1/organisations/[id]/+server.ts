@@ -1,0 +1,18 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
+import { OrganisationUpdate } from '#lib/server/accounts/organisation.schemas.ts';
+import { getOrganisation, publicOrganisation, updateOrganisation } from '#lib/server/accounts/organisation.service.ts';
+
+/** One organisation, by id or slug (public, no member data). */
+export const GET = apiEndpoint(async ({ params }) => {
+	const app = await getApp();
+	return Response.json(publicOrganisation(await getOrganisation(app.database.db, params.id ?? '')));
+});
+
+/** Changes the fields given (route policy: 'organisation.manage'); 409 when the new slug is taken. */
+export const PATCH = apiEndpoint(async ({ request, params, locals }) => {
+	const app = await getApp();
+	const changes = await readJson(request, OrganisationUpdate);
+	const updated = await updateOrganisation(app.database.db, locals.audit, locals.actor, params.id ?? '', changes);
+	return Response.json(publicOrganisation(updated));
+});

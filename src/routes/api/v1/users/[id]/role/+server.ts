@@ -1,0 +1,13 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
+import { UserRoleUpdate } from '#lib/server/admin/admin.schemas.ts';
+import { getUser, setUserRole, userSummaryJson } from '#lib/server/accounts/user.service.ts';
+
+/** Gives a person another role; they are told by e-mail (route policy: 'user.manage'). */
+export const PUT = apiEndpoint(async ({ request, params, locals }) => {
+	const app = await getApp();
+	const { role } = await readJson(request, UserRoleUpdate);
+	const change = await setUserRole(app.database.db, locals.audit, locals.actor, params.id ?? '', role, { mailer: app.mailer });
+	const person = await getUser(app.database.db, change.user.id);
+	return Response.json(userSummaryJson(person), { headers: { 'cache-control': 'no-store' } });
+});
