@@ -133,6 +133,12 @@ async function guardAndResolve(
 		return new Response(translate(language, 'errors.payload_too_large', { limit }), { status: 413 });
 	}
 
+	// A NUL character cannot be stored by PostgreSQL: refuse it in the address or a submitted form at once.
+	if (/%00|\u0000/i.test(event.url.pathname + event.url.search) || (await formHasNul(event.request))) {
+		if (isApi) return errorResponse(language, 'invalid_input');
+		return new Response(translate(language, 'errors.invalid_input'), { status: 400 });
+	}
+
 	const refused = await authenticate(app, event);
 	if (refused) return refused;
 
@@ -176,6 +182,12 @@ async function guardAndResolve(
 	}
 
 	return resolve(event, { transformPageChunk: htmlAttributes(language) });
+}
+
+async function formHasNul(request: Request): Promise<boolean> {
+	if (!(request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return false;
+	const body = await request.clone().text();
+	return /%00|\u0000/i.test(body);
 }
 
 function allowedMethods(routeId: string): string {

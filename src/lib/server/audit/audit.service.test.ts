@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { recordAudit, listAuditEvents, type AuditContext } from './audit.service.ts';
+import { recordAudit, listAuditEvents, recordPersonalDataRead, type AuditContext } from './audit.service.ts';
 import { auditEvent } from './audit-event.table.ts';
 import { organisation } from '../accounts/accounts.table.ts';
 
@@ -61,5 +61,14 @@ describe('audit trail', () => {
 		).rejects.toThrow('failure after the audit event');
 		expect(await db.select().from(organisation).where(eq(organisation.slug, 'rolled-back'))).toEqual([]);
 		expect((await listAuditEvents(db, { resourceId: 'rolled-back', page: 1, pageSize: 10 })).total).toBe(0);
+	});
+
+	it('records which people staff saw, and nothing when they saw nobody', async () => {
+		const db = app.database.db;
+		await recordPersonalDataRead(db, admin, { resourceType: 'user', ids: ['p1', 'p2'], view: 'admin.users' });
+		await recordPersonalDataRead(db, admin, { resourceType: 'user', ids: [], view: 'admin.users' });
+		const { items } = await listAuditEvents(db, { action: 'personal_data.read', page: 1, pageSize: 10 });
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ actorUserId: 'u-admin', resourceType: 'user', after: { view: 'admin.users', ids: ['p1', 'p2'] } });
 	});
 });

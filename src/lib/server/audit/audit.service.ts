@@ -75,3 +75,21 @@ export async function listAuditEvents(db: DbOrTx, filters: AuditFilters) {
 	]);
 	return { total, items };
 }
+
+/**
+ * Staff reading people's private data (contact details, profiles) leaves a trace: which people,
+ * where (`view`), by whom. Nothing is written when the page showed nobody.
+ */
+export async function recordPersonalDataRead(
+	db: DbOrTx,
+	context: AuditContext,
+	read: { resourceType: string; ids: readonly string[]; view: string }
+): Promise<void> {
+	if (read.ids.length === 0) return;
+	await recordAudit(db, context, {
+		action: 'personal_data.read',
+		resourceType: read.resourceType,
+		resourceId: read.ids.length === 1 ? read.ids[0] : null,
+		after: { view: read.view, ids: read.ids }
+	});
+}

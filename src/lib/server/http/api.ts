@@ -45,9 +45,23 @@ export function apiEndpoint(handler: Handler): Handler {
 			return await handler(event);
 		} catch (error) {
 			if (isAppError(error)) return appErrorResponse(event.locals.language, error);
+			if (isBadValueForDatabase(error)) return errorResponse(event.locals.language, 'invalid_input');
 			throw error; // handled by handleError + the hook, which answer with the JSON 500 shape
 		}
 	};
+}
+
+/**
+ * PostgreSQL errors caused by the caller's value rather than by us: text with a NUL byte (22021),
+ * a malformed uuid or number (22P02), a value out of range (22003, 22008). A backstop: validation
+ * should catch them first.
+ */
+const badValueCodes = new Set(['22021', '22P02', '22P05', '22003', '22008', '22007']);
+export function isBadValueForDatabase(error: unknown): boolean {
+	for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+		if (badValueCodes.has(String((current as { code?: unknown }).code))) return true;
+	}
+	return false;
 }
 
 /** Reads and validates a JSON body; a body that is not JSON is invalid input, not a crash. */
@@ -56,7 +70,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 	if (!type.includes('application/json')) throw new AppError('unsupported_media_type');
 	let body: unknown;
 	try {
-		body = await request.json();
+		// PostgreSQL text cannot hold a NUL character: refuse it here with the other bad input.
+		body = JSON.parse(await request.text(), (_key, value) => {
+			if (typeof value === 'string' && value.includes('\u0000')) throw new Error('NUL character');
+			return value;
+		});
 	} catch {
 		throw new AppError('invalid_input', { fields: [{ path: '', messageKey: 'field_invalid' }] });
 	}

@@ -6,6 +6,7 @@ import { getUser, listUsers, setUserRole } from '#lib/server/accounts/user.servi
 import { UserListQuery, UserRoleForm } from '#lib/server/admin/admin.schemas.ts';
 import { adminFormFailure, filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
 import { parseForm } from '#lib/server/http/form.ts';
+import { recordPersonalDataRead } from '#lib/server/audit/audit.service.ts';
 
 const FILTERS = ['q', 'role', 'pageSize'] as const;
 
@@ -17,6 +18,11 @@ export async function load({ locals, url }) {
 	const list = filters.ok
 		? await listUsers(app.database.db, filters.data)
 		: { total: 0, page: 1, pageSize: 50, items: [] };
+	await recordPersonalDataRead(app.database.db, locals.audit, {
+		resourceType: 'user',
+		ids: list.items.map((person) => person.id),
+		view: 'admin.users'
+	});
 
 	// After a role form (post/redirect/get), say whose role changed, or that it already was that one.
 	const changedId = url.searchParams.get('changed') ?? url.searchParams.get('unchanged');

@@ -2,12 +2,18 @@ import { getApp } from '#lib/server/app.ts';
 import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
 import { UserListQuery } from '#lib/server/admin/admin.schemas.ts';
 import { listUsers, userSummaryJson } from '#lib/server/accounts/user.service.ts';
+import { recordPersonalDataRead } from '#lib/server/audit/audit.service.ts';
 
 /** People's accounts, filtered by words and role (route policy: 'user.manage'). */
-export const GET = apiEndpoint(async ({ url }) => {
+export const GET = apiEndpoint(async ({ url, locals }) => {
 	const app = await getApp();
 	const query = readQuery(url, UserListQuery);
 	const result = await listUsers(app.database.db, query);
+	await recordPersonalDataRead(app.database.db, locals.audit, {
+		resourceType: 'user',
+		ids: result.items.map((person) => person.id),
+		view: 'api.users'
+	});
 	return Response.json(
 		{ total: result.total, page: result.page, pageSize: result.pageSize, items: result.items.map(userSummaryJson) },
 		{ headers: { 'cache-control': 'no-store' } }

@@ -18,6 +18,7 @@ import {
 import { adminFormFailure } from '#lib/server/admin/admin-forms.ts';
 import { parseForm } from '#lib/server/http/form.ts';
 import { isAppError } from '#lib/server/http/app-error.ts';
+import { recordPersonalDataRead } from '#lib/server/audit/audit.service.ts';
 
 const DONE = ['created', 'updated', 'member_added', 'member_removed'] as const;
 
@@ -29,9 +30,15 @@ export async function load({ locals, params, url }) {
 		throw failure;
 	});
 	const done = url.searchParams.get('done');
+	const members = await listOrganisationMembers(app.database.db, organisation.id);
+	await recordPersonalDataRead(app.database.db, locals.audit, {
+		resourceType: 'user',
+		ids: members.map((member) => member.userId),
+		view: 'admin.organisation_members'
+	});
 	return {
 		organisation,
-		members: await listOrganisationMembers(app.database.db, organisation.id),
+		members,
 		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
 		types: [...organisationTypes],
 		countries: countryCodes,

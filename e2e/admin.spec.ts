@@ -1,0 +1,54 @@
+// Staff pages: an administrator (demo account) signs in through the form and every admin page
+// passes axe-core (WCAG 2.1 A and AA) with no raw message key; a member is refused.
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, signIn, t, useBrowser } from './harness.ts';
+import { adminPages } from './pages.ts';
+
+const browser = useBrowser();
+
+describe('administration', () => {
+	let admin: Page;
+
+	beforeAll(async () => {
+		admin = await browser.newPage();
+	});
+
+	test('an administrator is asked to sign in, then lands on the page they asked for', async () => {
+		await admin.goto('/fr/admin');
+		const asked = new URL(admin.url());
+		expect(asked.pathname).toBe('/fr/account/sign-in');
+		expect(asked.searchParams.get('next')).toBe('/fr/admin');
+		await signIn(admin, 'fr', 'admin@demo.sharaka.ma', DEMO_PASSWORD);
+		expect(new URL(admin.url()).pathname).toBe('/fr/admin');
+		await expect(
+			accountMenu(admin, 'fr').getByRole('link', { name: t('fr', 'common.nav_admin'), exact: true }).count()
+		).resolves.toBe(1);
+	});
+
+	for (const path of adminPages) {
+		test(`${path}: axe-core and no raw message key`, async () => {
+			expect(new URL(admin.url()).pathname, 'signed in by the previous test').not.toContain('/account/sign-in');
+			const response = await admin.goto(path);
+			expect(response?.status()).toBe(200);
+			expect(new URL(admin.url()).pathname).toBe(path);
+			await expectLanguage(admin, 'fr');
+			await expect(admin.getByRole('heading', { level: 1 }).count(), 'exactly one h1').resolves.toBe(1);
+			await expectNoRawMessageKeys(admin);
+			await expectNoAxeViolations(admin);
+		});
+	}
+
+	test('a member is refused the staff pages', async () => {
+		const page = await browser.newPage();
+		await signIn(page, 'ar', 'member@demo.sharaka.ma', DEMO_PASSWORD);
+		await expect(
+			accountMenu(page, 'ar').getByRole('link', { name: t('ar', 'common.nav_admin'), exact: true }).count()
+		).resolves.toBe(0);
+		const response = await page.goto('/ar/admin');
+		expect(response?.status()).toBe(403);
+		await expectLanguage(page, 'ar');
+		await expect(page.getByRole('main').textContent()).resolves.toContain(t('ar', 'common.error_forbidden'));
+	});
+});

@@ -1,0 +1,210 @@
+// What every browser test uses: the running server (started once per run by e2e/global-setup.ts),
+// Chromium through playwright-core, the axe-core scan, the outbox and the message catalogue.
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { translate, hasMessage, MISSING_MARK, type MessageValues } from '#lib/i18n/translator.ts';
+import { direction, type Language } from '#lib/i18n/languages.ts';
+import { readOutbox } from './server.ts';
+
+/** The server of this run: its address and its outbox. */
+export function server() {
+	const baseUrl = inject('baseUrl');
+	const dataDir = inject('dataDir');
+	return {
+		baseUrl,
+		/** the database the server runs on: 'postgresql' when DATABASE_URL is set */
+		database: inject('database'),
+		url: (path: string) => new URL(path, baseUrl).toString(),
+		/** e-mails written so far, oldest first, decoded */
+		outbox: () => readOutbox(dataDir).map(parseEmail)
+	};
+}
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export interface PageOptions {
+	/** the browser's language (sets Accept-Language) */
+	locale?: string;
+	javaScriptEnabled?: boolean;
+}
+
+// axe-core runs inside the page: it hangs on a page whose JavaScript is disabled.
+const pagesWithoutScript = new WeakSet<Page>();
+
+/**
+ * One Chromium for the spec file (launched before its tests, closed after, with every page).
+ * Each `newPage` opens a fresh context (its own cookies), as AxeBuilder needs a page from
+ * `browser.newContext()`. A test that opens many pages, or runs concurrently with others, closes
+ * its own: `onTestFinished(() => page.context().close())` with the hook from its test context.
+ */
+export function useBrowser() {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return {
+		async newPage(options: PageOptions = {}): Promise<Page> {
+			if (!browser) throw new Error('useBrowser(): the browser is not running (call newPage inside a test)');
+			const contextOptions: BrowserContextOptions = {
+				baseURL: inject('baseUrl'),
+				locale: options.locale ?? 'fr-MA',
+				javaScriptEnabled: options.javaScriptEnabled ?? true
+			};
+			const context = await browser.newContext(contextOptions);
+			// A missing element fails in seconds, not after Playwright's default 30 s.
+			context.setDefaultTimeout(10_000);
+			const page = await context.newPage();
+			if (contextOptions.javaScriptEnabled === false) pagesWithoutScript.add(page);
+			return page;
+		}
+	};
+}
+
+/** A UI text as the app shows it, from messages/<language>/<namespace>.json; fails clearly if the key is missing. */
+export function t(language: Language, key: string, values?: MessageValues): string {
+	if (!hasMessage(language, key)) throw new Error(`messages/${language}/${key.split('.')[0]}.json has no "${key.split('.').slice(1).join('.')}"`);
+	return translate(language, key, values);
+}
+
+/** Escapes a text for use inside a RegExp (exact accessible names with anchors). */
+export function exactly(text: string): RegExp {
+	return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** `<html lang dir>` of the page. */
+export async function htmlLangDir(page: Page): Promise<{ lang: string | null; dir: string | null }> {
+	const html = page.locator('html');
+	return { lang: await html.getAttribute('lang'), dir: await html.getAttribute('dir') };
+}
+
+export async function expectLanguage(page: Page, language: Language) {
+	expect(await htmlLangDir(page)).toEqual({ lang: language, dir: direction(language) });
+}
+
+/** Signs in through the sign-in form of `language` (by labels and button name, as a person would). */
+export async function signIn(page: Page, language: Language, email: string, password: string) {
+	if (!new URL(page.url()).pathname.startsWith(`/${language}/account/sign-in`)) {
+		await page.goto(`/${language}/account/sign-in`);
+	}
+	const main = page.getByRole('main');
+	await main.getByLabel(t(language, 'account.email_label'), { exact: true }).fill(email);
+	await main.getByLabel(t(language, 'account.password_label'), { exact: true }).fill(password);
+	await main.getByRole('button', { name: t(language, 'account.sign_in_submit'), exact: true }).click();
+}
+
+/** The account menu of the header, in `language`. */
+export function accountMenu(page: Page, language: Language) {
+	return page.getByRole('navigation', { name: t(language, 'common.account_menu'), exact: true });
+}
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe-core (WCAG 2.1 A and AA) on the page; fails listing every violation readably. */
+export async function expectNoAxeViolations(page: Page) {
+	if (pagesWithoutScript.has(page)) throw new Error('axe-core needs JavaScript: scan a page opened with JavaScript enabled');
+	const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+	const report = results.violations
+		.map((violation) => {
+			const nodes = violation.nodes
+				.map((node) => `      at ${node.target.join(' ')}\n        ${(node.failureSummary ?? '').replace(/\n/g, '\n        ')}\n        ${node.html}`)
+				.join('\n');
+			return `  - [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
+		})
+		.join('\n');
+	if (results.violations.length > 0) {
+		throw new Error(`axe-core found ${results.violations.length} violation(s) on ${page.url()}:\n${report}`);
+	}
+}
+
+/** The translator marks a missing message key with ⟦key⟧: no page may show one. */
+export async function expectNoRawMessageKeys(page: Page) {
+	const html = await page.content();
+	const found = [...html.matchAll(new RegExp(`${MISSING_MARK}[^⟧<]*⟧?`, 'g'))].map((match) => match[0]);
+	expect(found, `raw message keys on ${page.url()}`).toEqual([]);
+}
+
+export interface Email {
+	to: string;
+	subject: string;
+	language: string | null;
+	/** the plain-text part, decoded */
+	text: string;
+	/** the http(s) links of the plain-text part */
+	links: string[];
+}
+
+/** Enough of MIME for the app's own messages (nodemailer: multipart/alternative, quoted-printable or base64). */
+export function parseEmail(raw: string): Email {
+	const [head] = raw.split(/\r?\n\r?\n/, 1);
+	const headers = new Map<string, string>();
+	for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+		const colon = line.indexOf(':');
+		if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+	}
+	const text = plainTextPart(raw);
+	return {
+		to: headers.get('to') ?? '',
+		subject: decodeWords(headers.get('subject') ?? ''),
+		language: headers.get('content-language') ?? null,
+		text,
+		links: [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((match) => match[0])
+	};
+}
+
+function plainTextPart(raw: string): string {
+	const parts = raw.split(/\r?\n--[^\r\n]*\r?\n/);
+	const plain = parts.find((part) => /^content-type:\s*text\/plain/im.test(part.split(/\r?\n\r?\n/, 1)[0])) ?? raw;
+	const separator = plain.search(/\r?\n\r?\n/);
+	const partHead = plain.slice(0, separator);
+	const body = plain.slice(separator).replace(/^\r?\n\r?\n/, '');
+	const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(partHead)?.[1].toLowerCase();
+	if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+	if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	return body;
+}
+
+function decodeQuotedPrintable(body: string): string {
+	const joined = body.replace(/=\r?\n/g, '');
+	const bytes: number[] = [];
+	for (let i = 0; i < joined.length; i++) {
+		const hex = joined.slice(i + 1, i + 3);
+		if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+			bytes.push(Number.parseInt(hex, 16));
+			i += 2;
+		} else {
+			bytes.push(...Buffer.from(joined[i], 'utf8'));
+		}
+	}
+	return Buffer.from(bytes).toString('utf8');
+}
+
+function decodeWords(value: string): string {
+	return value
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, kind: string, data: string) =>
+			kind.toUpperCase() === 'B'
+				? Buffer.from(data, 'base64').toString('utf8')
+				: decodeQuotedPrintable(data.replace(/_/g, ' '))
+		);
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+		dataDir: string;
+		database: 'pglite' | 'postgresql';
+	}
+}

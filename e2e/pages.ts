@@ -1,0 +1,36 @@
+// The pages the browser tests scan with axe-core (WCAG 2.1 A and AA) and check for raw message
+// keys. A module that adds a page appends it to one of these lists.
+
+export interface PublicPage {
+	name: string;
+	/** what follows `/{lang}` ('' is the home page); with `prefixed: false`, the whole path */
+	path: string;
+	/** false for a page outside /{lang}: its language comes from the browser's Accept-Language */
+	prefixed?: boolean;
+	/** the expected HTTP status (200 when absent) */
+	status?: number;
+}
+
+/** Public pages, scanned in every language of `scannedLanguages`. */
+export const publicPages: PublicPage[] = [
+	{ name: 'home', path: '' },
+	{ name: 'atlas (coming soon)', path: '/atlas' },
+	{ name: 'jobs (coming soon)', path: '/jobs' },
+	{ name: 'talents (coming soon)', path: '/talents' },
+	{ name: 'return (coming soon)', path: '/return' },
+	{ name: 'strategy (coming soon)', path: '/strategy' },
+	{ name: 'knowledge (coming soon)', path: '/knowledge' },
+	{ name: 'accessibility statement', path: '/accessibility' },
+	{ name: 'legal notice', path: '/legal' },
+	{ name: 'page not found', path: '/this-page-does-not-exist', status: 404 },
+	{ name: 'sign up', path: '/account/sign-up' },
+	{ name: 'sign in', path: '/account/sign-in' },
+	{ name: 'forgot password', path: '/account/forgot-password' },
+	{ name: 'API documentation', path: '/api/docs', prefixed: false }
+];
+
+/** The languages every public page is scanned in (Arabic is right-to-left). */
+export const scannedLanguages = ['fr', 'ar'] as const;
+
+/** Staff pages, scanned signed in as the demo administrator (French). */
+export const adminPages: string[] = ['/fr/admin', '/fr/admin/users', '/fr/admin/organisations', '/fr/admin/audit'];

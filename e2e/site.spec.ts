@@ -1,0 +1,122 @@
+// The public site: languages and direction, the language switcher, accessibility (axe-core,
+// WCAG 2.1 AA) and no raw message key on every public page, and pages without JavaScript.
+import { describe, expect, test } from 'vitest';
+import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, exactly, server, t, useBrowser } from './harness.ts';
+import { publicPages, scannedLanguages } from './pages.ts';
+import { languages, languageNames } from '#lib/i18n/languages.ts';
+
+const browser = useBrowser();
+
+test('the server answers its health check on the expected database', async () => {
+	const response = await fetch(server().url('/api/v1/health'));
+	expect(response.status).toBe(200);
+	const health = (await response.json()) as { status: string; database: string };
+	expect(health).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgresql' : 'pglite' });
+	expect(server().database).toBe(health.database);
+});
+
+describe('languages', () => {
+	for (const language of languages) {
+		test(`/${language} is served in ${language} with the right direction`, async () => {
+			const page = await browser.newPage();
+			const response = await page.goto(`/${language}`);
+			expect(response?.status()).toBe(200);
+			await expectLanguage(page, language);
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t(language, 'common.home_title'));
+		});
+	}
+
+	for (const [acceptLanguage, expected] of [
+		['ar-MA,ar;q=0.9,fr;q=0.8', 'ar'],
+		['en-GB,en;q=0.9', 'en'],
+		['fr-MA', 'fr'],
+		['de-DE,de;q=0.9', 'fr']
+	] as const) {
+		test(`/ sends a browser asking for "${acceptLanguage}" to /${expected}`, async () => {
+			const page = await browser.newPage({ locale: acceptLanguage.split(',')[0] });
+			await page.setExtraHTTPHeaders({ 'accept-language': acceptLanguage });
+			await page.goto('/');
+			expect(new URL(page.url()).pathname).toBe(`/${expected}`);
+			await expectLanguage(page, expected);
+		});
+	}
+});
+
+describe('language switcher', () => {
+	test('keeps the current page (and its query) when changing language', async () => {
+		const page = await browser.newPage();
+		await page.goto('/fr/atlas?view=list');
+		const switcher = page.getByRole('navigation', { name: t('fr', 'common.language_switcher') });
+
+		await switcher.getByRole('link', { name: languageNames.ar }).click();
+		expect(page.url()).toBe(server().url('/ar/atlas?view=list'));
+		await expectLanguage(page, 'ar');
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_atlas_title') })
+		);
+
+		await page
+			.getByRole('navigation', { name: t('ar', 'common.language_switcher') })
+			.getByRole('link', { name: languageNames.en })
+			.click();
+		expect(page.url()).toBe(server().url('/en/atlas?view=list'));
+		await expectLanguage(page, 'en');
+	});
+
+	test('marks the current language', async () => {
+		const page = await browser.newPage();
+		await page.goto('/ar/legal');
+		const current = page
+			.getByRole('navigation', { name: t('ar', 'common.language_switcher') })
+			.locator('a[aria-current="true"]');
+		await expect(current.textContent()).resolves.toBe(languageNames.ar);
+	});
+});
+
+describe.concurrent('public pages: axe-core (WCAG 2.1 A and AA) and no raw message key', () => {
+	for (const language of scannedLanguages) {
+		for (const entry of publicPages) {
+			const path = entry.prefixed === false ? entry.path : `/${language}${entry.path}`;
+			test(`${entry.name}: ${path}${entry.prefixed === false ? ` (${language})` : ''}`, async ({ onTestFinished }) => {
+				const page = await browser.newPage({ locale: language });
+				onTestFinished(() => page.context().close());
+				const response = await page.goto(path);
+				expect(response?.status(), `HTTP status of ${path}`).toBe(entry.status ?? 200);
+				await expectLanguage(page, language);
+				await expect(page.getByRole('heading', { level: 1 }).count(), 'exactly one h1').resolves.toBe(1);
+				await expect(page.title()).resolves.toMatch(/\S/);
+				await expectNoRawMessageKeys(page);
+				await expectNoAxeViolations(page);
+			});
+		}
+	}
+});
+
+describe('without JavaScript', () => {
+	test('pages render and navigation works with links alone', async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false });
+		await page.goto('/ar');
+		await expectLanguage(page, 'ar');
+		await page
+			.getByRole('navigation', { name: t('ar', 'common.main_navigation') })
+			.getByRole('link', { name: exactly(t('ar', 'common.nav_knowledge')) })
+			.click();
+		expect(new URL(page.url()).pathname).toBe('/ar/knowledge');
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_knowledge_title') })
+		);
+		await page.getByRole('link', { name: t('ar', 'common.footer_accessibility') }).click();
+		expect(new URL(page.url()).pathname).toBe('/ar/accessibility');
+		await expectNoRawMessageKeys(page);
+	});
+
+	test('the skip link leads to the main content', async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false });
+		await page.goto('/fr/legal');
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: t('fr', 'common.skip_to_content') });
+		await expect(skip.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+		await page.keyboard.press('Enter');
+		expect(new URL(page.url()).hash).toBe('#main');
+	});
+});
