@@ -36,6 +36,8 @@ export interface PageOptions {
 	/** the browser's language (sets Accept-Language) */
 	locale?: string;
 	javaScriptEnabled?: boolean;
+	/** another server than the run's (a spec that starts its own) */
+	baseURL?: string;
 }
 
 // axe-core runs inside the page: it hangs on a page whose JavaScript is disabled.
@@ -59,7 +61,7 @@ export function useBrowser() {
 		async newPage(options: PageOptions = {}): Promise<Page> {
 			if (!browser) throw new Error('useBrowser(): the browser is not running (call newPage inside a test)');
 			const contextOptions: BrowserContextOptions = {
-				baseURL: inject('baseUrl'),
+				baseURL: options.baseURL ?? inject('baseUrl'),
 				locale: options.locale ?? 'fr-MA',
 				javaScriptEnabled: options.javaScriptEnabled ?? true
 			};

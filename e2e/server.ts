@@ -20,6 +20,8 @@ export interface RunningServer {
 	/** the server's output (JSON log lines) */
 	logFile: string;
 	stop(): Promise<void>;
+	/** the server process (its exit code tells how it stopped) */
+	process: ChildProcess;
 }
 
 export interface StartOptions {
@@ -27,6 +29,8 @@ export interface StartOptions {
 	entry?: 'serve' | 'start';
 	/** extra environment for the server */
 	env?: Record<string, string>;
+	/** runs before the server starts, with the server's environment (e.g. to prepare accounts with the CLI) */
+	beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void> | void;
 	/** how long to wait for /api/v1/health (ms) */
 	timeout?: number;
 }
@@ -121,24 +125,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	};
 
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'development',
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		PUBLIC_URL: baseUrl,
+		DATA_DIR: dataDir,
+		DATABASE_URL: database?.url ?? '',
+		DEMO_DATA: 'true',
+		SMTP_HOST: '',
+		LOG_LEVEL: 'info',
+		...options.env
+	};
+	try {
+		await options.beforeStart?.(env);
+	} catch (error) {
+		await cleanUp();
+		throw error;
+	}
 	const log = fs.openSync(logFile, 'a');
 	let child: ChildProcess;
 	try {
 		child = spawn(process.execPath, [path.join(root, 'scripts', `${entry}.ts`)], {
 			cwd: root,
-			env: {
-				...process.env,
-				NODE_ENV: 'development',
-				HOST: '127.0.0.1',
-				PORT: String(port),
-				PUBLIC_URL: baseUrl,
-				DATA_DIR: dataDir,
-				DATABASE_URL: database?.url ?? '',
-				DEMO_DATA: 'true',
-				SMTP_HOST: '',
-				LOG_LEVEL: 'info',
-				...options.env
-			},
+			env,
 			stdio: ['ignore', log, log]
 		});
 	} catch (error) {
@@ -170,7 +181,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		await stop();
 		throw error;
 	}
-	return { baseUrl, dataDir, database: database ? 'postgresql' : 'pglite', logFile, stop };
+	return { baseUrl, dataDir, database: database ? 'postgresql' : 'pglite', logFile, stop, process: child };
 }
 
 /** The e-mails the server wrote so far (no SMTP: $DATA_DIR/outbox/*.eml), oldest first, as raw text. */
