@@ -7,11 +7,17 @@ import { accountMenu, expectLanguage, expectNoRawMessageKeys, server, signIn, t,
 
 const browser = useBrowser();
 
-function emailTo(address: string, after = 0) {
-	return server()
-		.outbox()
-		.slice(after)
-		.filter((message) => message.to.includes(address));
+/** The e-mails to `address` sent after the first `after` ones; waits a little, as they go out after the answer. */
+async function emailTo(address: string, after = 0) {
+	const deadline = Date.now() + 5_000;
+	for (;;) {
+		const found = server()
+			.outbox()
+			.slice(after)
+			.filter((message) => message.to.includes(address));
+		if (found.length > 0 || Date.now() > deadline) return found;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 async function signUp(page: Page, language: Language, person: { name: string; email: string; password: string }) {
@@ -49,7 +55,7 @@ describe('sign up, confirm the e-mail address, sign in, sign out', () => {
 			await expectNoRawMessageKeys(page);
 
 			// The confirmation e-mail is in the person's language and links to our page in that language.
-			const [verification] = emailTo(email, sentBefore);
+			const [verification] = await emailTo(email, sentBefore);
 			expect(verification, `an e-mail to ${email} in the outbox`).toBeDefined();
 			expect(verification.language).toBe(language);
 			const link = verification.links.find((href) => href.includes('/account/verify-email?token='));

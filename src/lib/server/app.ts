@@ -21,6 +21,8 @@ export interface App {
 	mailer: Mailer;
 	logger: Logger;
 	rateLimiter: RateLimiter;
+	/** resolves once every background task started so far (e-mails) has finished */
+	settle(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -61,13 +63,24 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			smtp: settings.smtp,
 			outboxDir: path.join(settings.dataDir, 'outbox')
 		});
+		const background = new Set<Promise<unknown>>();
+		const runInBackground = (task: Promise<unknown>) => {
+			const tracked = task
+				.catch((error: unknown) => logger.error({ err: error }, 'background task failed'))
+				.finally(() => background.delete(tracked));
+			background.add(tracked);
+		};
+		const settle = async () => {
+			while (background.size) await Promise.all([...background]);
+		};
 		const auth = createAuth({
 			db: database.db,
 			mailer,
 			secret: authSecret(settings),
 			publicUrl: settings.publicUrl,
 			production: settings.production,
-			plugins: options.authPlugins
+			plugins: options.authPlugins,
+			runInBackground
 		});
 		if (options.demo && settings.demoData) {
 			const loaded = await loadDemoDataIfEmpty(database.db);
@@ -81,7 +94,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			mailer,
 			logger,
 			rateLimiter,
-			close: () => database.close()
+			settle,
+			async close() {
+				await settle(); // e-mails in flight go out before the database closes
+				await database.close();
+			}
 		};
 	} catch (error) {
 		await database.close();

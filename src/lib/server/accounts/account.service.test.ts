@@ -58,8 +58,8 @@ function readMail(raw: string): Mail {
 	return { to: header('To'), language: header('Content-Language'), text };
 }
 
-function mailsTo(app: TestApp, email: string): Mail[] {
-	return app.outbox().map(readMail).filter((mail) => mail.to.includes(email));
+async function mailsTo(app: TestApp, email: string): Promise<Mail[]> {
+	return (await app.outbox()).map(readMail).filter((mail) => mail.to.includes(email));
 }
 
 function linkIn(mail: Mail, page: string): URL {
@@ -101,7 +101,7 @@ const PASSWORD = 'un mot de passe assez long';
 
 async function verifiedAccount(app: TestApp, email: string, language: 'fr' | 'ar' | 'en' = 'fr') {
 	await signUp(app, anonymous(), language, { name: 'Nadia Test', email, password: PASSWORD, passwordConfirmation: PASSWORD });
-	const [mail] = mailsTo(app, email);
+	const [mail] = await mailsTo(app, email);
 	await verifyEmail(app, anonymous(), linkIn(mail, 'verify-email').searchParams.get('token')!);
 	const [person] = await app.database.db.select().from(user).where(eq(user.email, email));
 	return person;
@@ -135,7 +135,7 @@ describe('account flow', () => {
 		expect(result.email).toBe(email);
 
 		// the verification e-mail is in the person's language, with a link to our own page
-		const [welcome] = mailsTo(app, email);
+		const [welcome] = await mailsTo(app, email);
 		expect(welcome.language).toBe('ar');
 		expect(welcome.text).toContain('سلمى بناني');
 		const link = linkIn(welcome, 'verify-email');
@@ -148,7 +148,7 @@ describe('account flow', () => {
 		const refused = await rejection(signIn(app, anonymous(), { email, password: PASSWORD }));
 		expect(refused.code).toBe('forbidden');
 		expect(accountErrorMessages('fr', refused)['']).toContain('pas encore confirmée');
-		expect(mailsTo(app, email)).toHaveLength(2);
+		expect(await mailsTo(app, email)).toHaveLength(2);
 
 		// the link verifies the address; opening it again says it is already done
 		expect(await verifyEmail(app, anonymous(), link.searchParams.get('token')!)).toEqual({ status: 'verified' });
@@ -199,10 +199,10 @@ describe('account flow', () => {
 	it('answers a sign-up with a registered address exactly like a new one, without a second account', async () => {
 		const email = 'karim.existing@example.ma';
 		await verifiedAccount(app, email);
-		const before = app.outbox().length;
+		const before = (await app.outbox()).length;
 		const again = await signUp(app, anonymous(), 'fr', { name: 'Intrus', email, password: 'another long password', passwordConfirmation: 'another long password' });
 		expect(again).toEqual({ email });
-		expect(app.outbox()).toHaveLength(before);
+		expect(await app.outbox()).toHaveLength(before);
 		const rows = await app.database.db.select().from(user).where(eq(user.email, email));
 		expect(rows).toHaveLength(1);
 		expect(rows[0].name).toBe('Nadia Test');
@@ -220,20 +220,20 @@ describe('account flow', () => {
 
 		const email = 'pending@example.ma';
 		await signUp(app, anonymous(), 'en', { name: 'Pending', email, password: PASSWORD, passwordConfirmation: PASSWORD });
-		expect(mailsTo(app, email)).toHaveLength(1);
+		expect(await mailsTo(app, email)).toHaveLength(1);
 		await resendVerification(app, anonymous(), { email });
-		const mails = mailsTo(app, email);
+		const mails = await mailsTo(app, email);
 		expect(mails).toHaveLength(2);
 		expect(mails[1].language).toBe('en');
 		expect(await verifyEmail(app, anonymous(), linkIn(mails[1], 'verify-email').searchParams.get('token')!)).toEqual({
 			status: 'verified'
 		});
 		// an unknown address gets the same answer and no e-mail
-		const outbox = app.outbox().length;
+		const outbox = (await app.outbox()).length;
 		await expect(resendVerification(app, anonymous(), { email: 'nobody-here@example.ma' })).resolves.toEqual({
 			email: 'nobody-here@example.ma'
 		});
-		expect(app.outbox()).toHaveLength(outbox);
+		expect(await app.outbox()).toHaveLength(outbox);
 	});
 
 	it('resets a forgotten password through the e-mailed link, once', async () => {
@@ -242,12 +242,12 @@ describe('account flow', () => {
 		const oldSession = await signIn(app, anonymous(), { email, password: PASSWORD });
 
 		// an unknown address gets the same answer, and no e-mail
-		const outbox = app.outbox().length;
+		const outbox = (await app.outbox()).length;
 		expect(await requestPasswordReset(app, anonymous(), { email: 'inconnu@example.ma' })).toEqual({ email: 'inconnu@example.ma' });
-		expect(app.outbox()).toHaveLength(outbox);
+		expect(await app.outbox()).toHaveLength(outbox);
 
 		expect(await requestPasswordReset(app, anonymous(), { email })).toEqual({ email });
-		const mail = mailsTo(app, email).at(-1)!;
+		const mail = (await mailsTo(app, email)).at(-1)!;
 		expect(mail.language).toBe('fr');
 		const link = linkIn(mail, 'reset-password');
 		expect(link.pathname).toBe('/fr/account/reset-password');

@@ -97,7 +97,7 @@ describe('listing people', () => {
 
 describe('changing a role', () => {
 	it('changes the role, records who did it with before/after, and e-mails the person in their language', async () => {
-		const before = app.outbox().length;
+		const before = (await app.outbox()).length;
 		const result = await setUserRole(
 			app.database.db,
 			webContext(admin.id, admin.email),
@@ -124,14 +124,14 @@ describe('changing a role', () => {
 			after: { role: 'counsellor' }
 		});
 
-		const mails = app.outbox().slice(before);
+		const mails = (await app.outbox()).slice(before);
 		expect(mails).toHaveLength(1);
 		expect(mails[0]).toContain('To: fatima@example.ma');
 		expect(mails[0]).toContain('Content-Language: ar');
 	});
 
 	it('does nothing (no event, no e-mail) when the person already has the role', async () => {
-		const mails = app.outbox().length;
+		const mails = (await app.outbox()).length;
 		const eventsBefore = await app.database.db.$count(auditEvent);
 		const result = await setUserRole(
 			app.database.db,
@@ -143,7 +143,7 @@ describe('changing a role', () => {
 		);
 		expect(result.changed).toBe(false);
 		expect(await app.database.db.$count(auditEvent)).toBe(eventsBefore);
-		expect(app.outbox().length).toBe(mails);
+		expect((await app.outbox()).length).toBe(mails);
 	});
 
 	it('refuses anyone who may not manage people, and changes nothing', async () => {
@@ -203,7 +203,7 @@ describe('changing a role from the command line', () => {
 		expect(result).toMatchObject({ changed: true, previousRole: 'moderator', user: { email: 'youssef@example.ma', role: 'administrator' } });
 		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, result.user.id));
 		expect(events.at(-1)).toMatchObject({ channel: 'cli', actorUserId: null, action: 'user.set_role' });
-		expect(app.outbox().at(-1)).toContain('To: youssef@example.ma');
+		expect((await app.outbox()).at(-1)).toContain('To: youssef@example.ma');
 	});
 
 	it('answers not_found for an unknown address', async () => {

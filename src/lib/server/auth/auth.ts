@@ -16,6 +16,11 @@ export interface AuthOptions {
 	production: boolean;
 	/** the SvelteKit cookie bridge, given by the web app only (the CLI has no request) */
 	plugins?: BetterAuthPlugin[];
+	/**
+	 * Runs e-mail sending after the answer: the time a sign-up, reset or resend request takes must
+	 * not reveal whether the address has an account.
+	 */
+	runInBackground: (task: Promise<unknown>) => void;
 }
 
 /** Links in e-mails lead to our own localised pages, which call better-auth's API. */
@@ -75,6 +80,7 @@ export function createAuth(options: AuthOptions) {
 		// Our own limiter covers sign-in, sign-up and reset per IP and per account (security/rate-limit.ts).
 		rateLimit: { enabled: false },
 		advanced: {
+			backgroundTasks: { handler: options.runInBackground },
 			useSecureCookies: options.production,
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: options.production }
 		},

@@ -11,8 +11,8 @@ import type { DatabaseOptions } from '../db/database.ts';
 export interface TestApp extends App {
 	/** where the outbox (.eml files) and other files of this test app live */
 	dataDir: string;
-	/** the e-mails written so far, newest last, as raw text */
-	outbox(): string[];
+	/** the e-mails written so far (after the background sending settles), oldest first, as raw text */
+	outbox(): Promise<string[]>;
 }
 
 let counter = 0;
@@ -53,13 +53,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 	return {
 		...app,
 		dataDir,
-		outbox: () =>
-			fs.existsSync(outboxDir)
+		outbox: async () => {
+			await app.settle();
+			return fs.existsSync(outboxDir)
 				? fs
 						.readdirSync(outboxDir)
 						.sort()
 						.map((file) => fs.readFileSync(path.join(outboxDir, file), 'utf8'))
-				: [],
+				: [];
+		},
 		async close() {
 			await app.close();
 			await dropDatabase?.();
