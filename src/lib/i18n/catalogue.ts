@@ -18,6 +18,15 @@ import enEmail from '../../../messages/en/email.json' with { type: 'json' };
 import frApi from '../../../messages/fr/api.json' with { type: 'json' };
 import arApi from '../../../messages/ar/api.json' with { type: 'json' };
 import enApi from '../../../messages/en/api.json' with { type: 'json' };
+import frAtlas from '../../../messages/fr/atlas.json' with { type: 'json' };
+import arAtlas from '../../../messages/ar/atlas.json' with { type: 'json' };
+import enAtlas from '../../../messages/en/atlas.json' with { type: 'json' };
+import frJobs from '../../../messages/fr/jobs.json' with { type: 'json' };
+import arJobs from '../../../messages/ar/jobs.json' with { type: 'json' };
+import enJobs from '../../../messages/en/jobs.json' with { type: 'json' };
+import frSupport from '../../../messages/fr/support.json' with { type: 'json' };
+import arSupport from '../../../messages/ar/support.json' with { type: 'json' };
+import enSupport from '../../../messages/en/support.json' with { type: 'json' };
 
 type Namespace = Record<string, string>;
 
@@ -27,7 +36,10 @@ const namespaces: Record<string, Record<Language, Namespace>> = {
 	admin: { fr: frAdmin, ar: arAdmin, en: enAdmin },
 	errors: { fr: frErrors, ar: arErrors, en: enErrors },
 	email: { fr: frEmail, ar: arEmail, en: enEmail },
-	api: { fr: frApi, ar: arApi, en: enApi }
+	api: { fr: frApi, ar: arApi, en: enApi },
+	atlas: { fr: frAtlas, ar: arAtlas, en: enAtlas },
+	jobs: { fr: frJobs, ar: arJobs, en: enJobs },
+	support: { fr: frSupport, ar: arSupport, en: enSupport }
 };
 
 /** Flat catalogue per language: `namespace.key` → ICU message. */

@@ -9,6 +9,7 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { createRateLimiter, type RateLimiter } from './security/rate-limit.ts';
 import { loadDemoDataIfEmpty } from './demo/demo.ts';
+import { ensureReferenceData } from './reference-data.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 export const version: string = packageJson.version;
@@ -58,6 +59,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 	const database = await openDatabase(options.databaseOptions ?? databaseOptionsFrom(settings));
 	try {
 		if (options.migrate !== false) await database.migrate();
+		await ensureReferenceData(database.db);
 		const mailer = createMailer({
 			from: settings.mailFrom,
 			smtp: settings.smtp,

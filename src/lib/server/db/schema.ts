@@ -1,3 +1,6 @@
 // Every table of every module, for Drizzle and drizzle-kit.
 export * from '../accounts/accounts.table.ts';
 export * from '../audit/audit-event.table.ts';
+export * from '../atlas/atlas.table.ts';
+export * from '../jobs/job-offer.table.ts';
+export * from '../jobs/support.table.ts';

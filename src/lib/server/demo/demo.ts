@@ -3,6 +3,7 @@ import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '../db/database.ts';
 import { organisation, organisationMember, user, account, type Role, type OrganisationType } from '../accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../audit/audit.service.ts';
+import { loadModulesDemoData } from '../reference-data.ts';
 
 /** Password of every demo account (demo mode only; never in production by default). */
 export const DEMO_PASSWORD = 'sharaka-demo-2026';
@@ -60,5 +61,6 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
 			});
 		}
 	});
+	await loadModulesDemoData(db);
 	return true;
 }

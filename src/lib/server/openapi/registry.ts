@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { accountEndpoints } from '../accounts/accounts.openapi.ts';
 import { adminEndpoints } from '../admin/admin.openapi.ts';
+import { atlasEndpoints } from '../atlas/atlas.openapi.ts';
+import { jobsEndpoints } from '../jobs/jobs.openapi.ts';
+import { supportEndpoints } from '../jobs/support.openapi.ts';
 
 /**
  * The API registry: every endpoint of `/api/v1` is declared here once, with zod schemas.
@@ -112,4 +115,11 @@ const platformEndpoints: Endpoint[] = [
 ];
 
 /** Every endpoint of the API. Add a module's endpoints here (see the note at the top). */
-export const endpoints: readonly Endpoint[] = [...platformEndpoints, ...accountEndpoints, ...adminEndpoints];
+export const endpoints: readonly Endpoint[] = [
+	...platformEndpoints,
+	...accountEndpoints,
+	...adminEndpoints,
+	...atlasEndpoints,
+	...jobsEndpoints,
+	...supportEndpoints
+];

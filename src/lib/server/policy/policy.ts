@@ -1,4 +1,7 @@
 import type { Role } from '../accounts/accounts.table.ts';
+import { atlasActions } from '../atlas/atlas.policy.ts';
+import { jobsActions } from '../jobs/jobs.policy.ts';
+import { supportActions } from '../jobs/support.policy.ts';
 
 /**
  * The one place that answers "may this actor do this action (on this resource)?".
@@ -21,7 +24,11 @@ export const actions = {
 	/** Create organisations, edit any organisation, add or remove members. */
 	'organisation.manage': ['moderator', 'administrator'],
 	/** See the staff pages of the platform (administration home). */
-	'admin.access': ['moderator', 'administrator']
+	'admin.access': ['moderator', 'administrator'],
+	// each module's own actions (`<module>.policy.ts`)
+	...atlasActions,
+	...jobsActions,
+	...supportActions
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actions;

@@ -2,6 +2,9 @@ import type { Action } from './policy.ts';
 import { accountRoutes } from '../accounts/accounts.routes.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
 import { apiDocsRoutes } from '../openapi/openapi.routes.ts';
+import { atlasRoutes } from '../atlas/atlas.routes.ts';
+import { jobsRoutes } from '../jobs/jobs.routes.ts';
+import { supportRoutes } from '../jobs/support.routes.ts';
 
 /**
  * Who may reach each route, per HTTP method. The request hook enforces it before any
@@ -26,7 +29,15 @@ const platformRoutes: RouteTable = {
 	'/api/v1/health': { GET: 'public' }
 };
 
-export const routeAccess: RouteTable = { ...platformRoutes, ...accountRoutes, ...adminRoutes, ...apiDocsRoutes };
+export const routeAccess: RouteTable = {
+	...platformRoutes,
+	...accountRoutes,
+	...adminRoutes,
+	...apiDocsRoutes,
+	...atlasRoutes,
+	...jobsRoutes,
+	...supportRoutes
+};
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {
 	if (!routeId) return undefined;

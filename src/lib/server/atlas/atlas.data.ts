@@ -1,0 +1,7 @@
+import type { Db } from '../db/database.ts';
+
+/** Reference data this module needs in every database (idempotent; runs at every start, after migrations). */
+export async function ensureAtlasReferenceData(_db: Db): Promise<void> {}
+
+/** Sample data, badged as such, loaded once into an empty database in demo mode. */
+export async function loadAtlasDemoData(_db: Db): Promise<void> {}

@@ -1,0 +1,2 @@
+// Tables of this module (re-exported by db/schema.ts).
+export {};
