@@ -16,23 +16,29 @@ export interface Database {
 	ping(): Promise<boolean>;
 	migrate(): Promise<void>;
 	close(): Promise<void>;
+	/** PGlite only: the whole database as a tarball, to start other instances from (tests) */
+	snapshot?(): Promise<Uint8Array>;
 }
 
 export type DatabaseOptions =
 	| { kind: 'postgresql'; url: string; poolMax?: number }
 	| { kind: 'pglite'; dataDir: string }
-	| { kind: 'pglite-memory' };
+	/** in memory, empty or started from a `snapshot()` */
+	| { kind: 'pglite-memory'; snapshot?: Uint8Array };
 
 export const migrationsFolder = path.resolve(
 	process.env.SHARAKA_MIGRATIONS_DIR ?? path.join(process.cwd(), 'drizzle')
 );
 
-async function openPglite(dataDir: string | undefined) {
+async function openPglite(dataDir: string | undefined, snapshot?: Uint8Array) {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
 	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	// Extensions must be passed at every open (see STACK-NOTES).
-	return PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+	return PGlite.create(dataDir, {
+		extensions: { unaccent, pg_trgm },
+		loadDataDir: snapshot ? new Blob([snapshot as Uint8Array<ArrayBuffer>]) : undefined
+	});
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -59,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		fs.mkdirSync(options.dataDir, { recursive: true });
 	}
 	try {
-		const client = await openPglite(pgliteDir);
+		const client = await openPglite(pgliteDir, options.kind === 'pglite-memory' ? options.snapshot : undefined);
 		const { drizzle } = await import('drizzle-orm/pglite');
 		const { migrate } = await import('drizzle-orm/pglite/migrator');
 		const pgliteDb = drizzle(client, { schema });
@@ -68,6 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			db: pgliteDb as unknown as Db,
 			ping: () => ping(pgliteDb as unknown as Db),
 			migrate: () => migrate(pgliteDb, { migrationsFolder }),
+			snapshot: async () => new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()),
 			async close() {
 				try {
 					await client.close();

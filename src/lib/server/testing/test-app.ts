@@ -30,7 +30,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 		AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
 		...env
 	});
-	let databaseOptions: DatabaseOptions = { kind: 'pglite-memory' };
+	const snapshot = inject('pgliteSnapshot');
+	let databaseOptions: DatabaseOptions = snapshot
+		? { kind: 'pglite-memory', snapshot: fs.readFileSync(snapshot) }
+		: { kind: 'pglite-memory' };
 	let dropDatabase: (() => Promise<void>) | undefined;
 	const url = process.env.DATABASE_URL;
 	const template = inject('pgTemplate');
@@ -48,7 +51,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 			await client.end();
 		};
 	}
-	const app = await createApp({ settings, databaseOptions, migrate: !dropDatabase });
+	// Snapshots and templates are migrated already.
+	const app = await createApp({ settings, databaseOptions, migrate: !dropDatabase && !snapshot });
 	const outboxDir = path.join(dataDir, 'outbox');
 	return {
 		...app,
