@@ -15,7 +15,7 @@ export interface PublicPage {
 export const publicPages: PublicPage[] = [
 	{ name: 'home', path: '' },
 	{ name: 'atlas (coming soon)', path: '/atlas' },
-	{ name: 'jobs (coming soon)', path: '/jobs' },
+	{ name: 'job offers search', path: '/jobs' },
 	{ name: 'talents (coming soon)', path: '/talents' },
 	{ name: 'return (coming soon)', path: '/return' },
 	{ name: 'strategy (coming soon)', path: '/strategy' },
@@ -26,7 +26,13 @@ export const publicPages: PublicPage[] = [
 	{ name: 'sign up', path: '/account/sign-up' },
 	{ name: 'sign in', path: '/account/sign-in' },
 	{ name: 'forgot password', path: '/account/forgot-password' },
-	{ name: 'API documentation', path: '/api/docs', prefixed: false }
+	{ name: 'API documentation', path: '/api/docs', prefixed: false },
+	{ name: 'atlas: initiative (SHARAKA)', path: '/atlas/initiatives/sharaka' },
+	{ name: 'atlas: initiative (PRIMO)', path: '/atlas/initiatives/primo-oriental' },
+	{ name: 'rights pages', path: '/jobs/rights' },
+	{ name: 'rights page: work contract', path: '/jobs/rights/work-contract' },
+	{ name: 'rights page history', path: '/jobs/rights/work-contract/history' },
+	{ name: 'support programmes', path: '/jobs/programmes' }
 ];
 
 /** The languages every public page is scanned in (Arabic is right-to-left). */

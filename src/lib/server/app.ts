@@ -36,6 +36,8 @@ export interface CreateAppOptions {
 	migrate?: boolean;
 	/** load demo data into an empty database when the settings ask for it (default false) */
 	demo?: boolean;
+	/** make sure every module's reference data is there (default true; tests of the platform alone skip it) */
+	referenceData?: boolean;
 }
 
 /** AUTH_SECRET, or one generated once and kept in the data directory. */
@@ -59,7 +61,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 	const database = await openDatabase(options.databaseOptions ?? databaseOptionsFrom(settings));
 	try {
 		if (options.migrate !== false) await database.migrate();
-		await ensureReferenceData(database.db);
+		if (options.referenceData !== false) await ensureReferenceData(database.db);
 		const mailer = createMailer({
 			from: settings.mailFrom,
 			smtp: settings.smtp,

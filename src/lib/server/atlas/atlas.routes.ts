@@ -1,3 +1,9 @@
 import type { RouteTable } from '../policy/route-access.ts';
 
-export const atlasRoutes: RouteTable = {};
+/** The Atlas: public reading (pages and API). */
+export const atlasRoutes: RouteTable = {
+	'/[lang=lang]/atlas/initiatives/[slug]': { GET: 'public' },
+	'/api/v1/initiatives': { GET: 'public' },
+	'/api/v1/initiatives/[id]': { GET: 'public' },
+	'/api/v1/atlas/stats': { GET: 'public' }
+};

@@ -29,23 +29,27 @@ const demoAccounts: { email: string; name: string; role: Role; organisation?: st
 	{ email: 'member@demo.sharaka.ma', name: 'Awa Membre (exemple)', role: 'member' }
 ];
 
-/** Loads the demo data once, into a database with no account and no organisation. Returns whether it did. */
+/**
+ * Loads the demo data once, into a database with no account yet (reference data such as the
+ * organisations the seeds name may already be there). Returns whether it did.
+ */
 export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
-	const [{ people, organisations }] = await db
-		.select({
-			people: sql<number>`(select count(*) from ${user})::int`,
-			organisations: sql<number>`(select count(*) from ${organisation})::int`
-		})
-		.from(sql`(select 1) as one`);
-	if (people > 0 || organisations > 0) return false;
+	const [{ people }] = await db.select({ people: sql<number>`count(*)::int` }).from(user);
+	if (people > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction(async (tx) => {
 		const context = systemContext('system');
-		const inserted = await tx.insert(organisation).values(seedOrganisations).returning();
-		const bySlug = new Map(inserted.map((row) => [row.slug, row.id]));
+		const inserted = await tx
+			.insert(organisation)
+			.values(seedOrganisations)
+			.onConflictDoNothing({ target: organisation.slug })
+			.returning();
 		for (const row of inserted) {
 			await recordAudit(tx, context, { action: 'organisation.create', resourceType: 'organisation', resourceId: row.id, after: row });
 		}
+		const bySlug = new Map(
+			(await tx.select({ id: organisation.id, slug: organisation.slug }).from(organisation)).map((row) => [row.slug, row.id])
+		);
 		for (const person of demoAccounts) {
 			const id = crypto.randomUUID();
 			await tx.insert(user).values({ id, email: person.email, name: person.name, role: person.role, emailVerified: true, locale: 'fr' });

@@ -70,7 +70,10 @@ export const tags: { name: string; description: string }[] = [
 	{ name: 'Account', description: 'The caller’s own account and personal API tokens.' },
 	{ name: 'Users', description: 'People’s accounts and roles (administrators).' },
 	{ name: 'Organisations', description: 'Organisations and their members.' },
-	{ name: 'Audit', description: 'The append-only audit trail (administrators).' }
+	{ name: 'Audit', description: 'The append-only audit trail (administrators).' },
+	{ name: 'Atlas', description: 'Migration & development initiatives in Morocco: search, detail, statistics.' },
+	{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
+	{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
 ];
 
 export const healthSchema = z

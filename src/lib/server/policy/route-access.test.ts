@@ -10,6 +10,10 @@ const everyone: Who[] = ['anonymous', ...roles];
 const signedIn: Who[] = [...roles];
 const staff: Who[] = ['moderator', 'administrator'];
 const administrators: Who[] = ['administrator'];
+const partnersAndStaff: Who[] = ['partner', 'moderator', 'administrator'];
+/** partners who are members of an employer organisation (the service checks the membership) */
+const employers: Who[] = ['partner'];
+const counsellors: Who[] = ['counsellor'];
 
 /**
  * The expected answer for every route, method and kind of person. A new route must be added
@@ -55,7 +59,41 @@ const expected: Record<string, Who[]> = {
 	'GET /api/v1/organisations/[id]': everyone,
 	'PATCH /api/v1/organisations/[id]': staff,
 	'GET /api/v1/users': administrators,
-	'PUT /api/v1/users/[id]/role': administrators
+	'PUT /api/v1/users/[id]/role': administrators,
+	// Atlas
+	'GET /[lang=lang]/atlas/initiatives/[slug]': everyone,
+	'GET /api/v1/initiatives': everyone,
+	'GET /api/v1/initiatives/[id]': everyone,
+	'GET /api/v1/atlas/stats': everyone,
+	// Jobs
+	'GET /[lang=lang]/jobs': everyone,
+	'GET /[lang=lang]/jobs/offers/[id]': everyone,
+	'GET /[lang=lang]/jobs/employer': employers,
+	'POST /[lang=lang]/jobs/employer': employers,
+	'GET /[lang=lang]/jobs/employer/offers/new': employers,
+	'POST /[lang=lang]/jobs/employer/offers/new': employers,
+	'GET /[lang=lang]/jobs/employer/offers/[id]': employers,
+	'POST /[lang=lang]/jobs/employer/offers/[id]': employers,
+	'GET /[lang=lang]/jobs/counsellor/validations': counsellors,
+	'POST /[lang=lang]/jobs/counsellor/validations': counsellors,
+	'GET /api/v1/job-offers': everyone,
+	'GET /api/v1/job-offers/[id]': everyone,
+	// Rights pages and support programmes
+	'GET /[lang=lang]/jobs/rights': everyone,
+	'GET /[lang=lang]/jobs/rights/[slug]': everyone,
+	'GET /[lang=lang]/jobs/rights/[slug]/history': everyone,
+	'GET /[lang=lang]/jobs/rights/[slug]/edit': staff,
+	'POST /[lang=lang]/jobs/rights/[slug]/edit': staff,
+	'GET /[lang=lang]/jobs/programmes': everyone,
+	'GET /[lang=lang]/jobs/programmes/[id]': everyone,
+	'GET /[lang=lang]/jobs/programmes/new': partnersAndStaff,
+	'POST /[lang=lang]/jobs/programmes/new': partnersAndStaff,
+	'GET /[lang=lang]/jobs/programmes/[id]/edit': partnersAndStaff,
+	'POST /[lang=lang]/jobs/programmes/[id]/edit': partnersAndStaff,
+	'GET /api/v1/rights-pages': everyone,
+	'GET /api/v1/rights-pages/[slug]': everyone,
+	'GET /api/v1/programmes': everyone,
+	'GET /api/v1/programmes/[id]': everyone
 };
 
 function actorFor(who: Who): Actor | null {

@@ -11,14 +11,15 @@ import { ensureReferenceData } from '../reference-data.ts';
  * data (loading a snapshot is several times faster than migrating).
  */
 async function snapshotPglite(project: TestProject) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharaka-snapshot-'));
 	const database = await openDatabase({ kind: 'pglite-memory' });
 	await database.migrate();
+	fs.writeFileSync(path.join(dir, 'bare.tar'), await database.snapshot!());
 	await ensureReferenceData(database.db);
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sharaka-snapshot-')), 'pglite.tar');
-	fs.writeFileSync(file, await database.snapshot!());
+	fs.writeFileSync(path.join(dir, 'reference.tar'), await database.snapshot!());
 	await database.close();
-	project.provide('pgliteSnapshot', file);
-	return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+	project.provide('pgliteSnapshots', { bare: path.join(dir, 'bare.tar'), reference: path.join(dir, 'reference.tar') });
+	return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /**
@@ -32,11 +33,14 @@ export default async function setup(project: TestProject) {
 	const admin = new pg.Client({ connectionString: url });
 	await admin.connect();
 	await admin.query(`CREATE DATABASE ${template}`);
-	const templateUrl = withDatabase(url, template);
-	const database = await openDatabase({ kind: 'postgresql', url: templateUrl, poolMax: 1 });
+	const database = await openDatabase({ kind: 'postgresql', url: withDatabase(url, template), poolMax: 1 });
 	await database.migrate();
-	await ensureReferenceData(database.db);
 	await database.close();
+	// a second template with every module's reference data
+	await admin.query(`CREATE DATABASE ${template}_ref TEMPLATE ${template}`);
+	const reference = await openDatabase({ kind: 'postgresql', url: withDatabase(url, `${template}_ref`), poolMax: 1 });
+	await ensureReferenceData(reference.db);
+	await reference.close();
 	project.provide('pgTemplate', template);
 	return async () => {
 		const { rows } = await admin.query<{ datname: string }>(
@@ -57,6 +61,6 @@ export function withDatabase(url: string, database: string): string {
 declare module 'vitest' {
 	export interface ProvidedContext {
 		pgTemplate?: string;
-		pgliteSnapshot?: string;
+		pgliteSnapshots?: { bare: string; reference: string };
 	}
 }

@@ -21,7 +21,14 @@ let counter = 0;
  * A fully wired app on a fresh, migrated database: in-memory PGlite by default,
  * or a new PostgreSQL database copied from the run's template when DATABASE_URL is set.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+	env: Record<string, string> = {},
+	options: {
+		/** start with every module's reference data (regions, occupations, the Atlas's real initiatives…) */
+		referenceData?: boolean;
+	} = {}
+): Promise<TestApp> {
+	const referenceData = options.referenceData ?? false;
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharaka-test-'));
 	const settings = readSettings({
 		NODE_ENV: 'test',
@@ -30,7 +37,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 		AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
 		...env
 	});
-	const snapshot = inject('pgliteSnapshot');
+	const snapshots = inject('pgliteSnapshots');
+	const snapshot = snapshots ? (referenceData ? snapshots.reference : snapshots.bare) : undefined;
 	let databaseOptions: DatabaseOptions = snapshot
 		? { kind: 'pglite-memory', snapshot: fs.readFileSync(snapshot) }
 		: { kind: 'pglite-memory' };
@@ -41,7 +49,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 		const name = `${template}_${process.pid}_${++counter}`;
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
-		await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+		await admin.query(`CREATE DATABASE ${name} TEMPLATE ${referenceData ? `${template}_ref` : template}`);
 		await admin.end();
 		databaseOptions = { kind: 'postgresql', url: withDatabase(url, name), poolMax: 4 };
 		dropDatabase = async () => {
@@ -52,7 +60,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 		};
 	}
 	// Snapshots and templates are migrated already.
-	const app = await createApp({ settings, databaseOptions, migrate: !dropDatabase && !snapshot });
+	const prepared = Boolean(dropDatabase || snapshot);
+	const app = await createApp({ settings, databaseOptions, migrate: !prepared, referenceData: referenceData && !prepared });
 	const outboxDir = path.join(dataDir, 'outbox');
 	return {
 		...app,

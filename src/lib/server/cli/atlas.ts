@@ -1,0 +1,98 @@
+// Atlas commands: `npm run atlas:remove-samples` and `npm run generate -- --initiatives N`.
+// Run directly by Node 24 (no bundler): `node src/lib/server/cli/atlas.ts <command> [options]`.
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readSettings } from '../config/config.ts';
+import { openDatabase, databaseOptionsFrom, type Database } from '../db/database.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import type { AuditContext } from '../audit/audit.service.ts';
+import { ensureAtlasReferenceData } from '../atlas/atlas.data.ts';
+import { generateInitiatives } from '../atlas/generate.ts';
+import { removeSampleInitiatives } from '../atlas/initiative.service.ts';
+import type { CliIo } from './io.ts';
+
+export const ATLAS_USAGE = `Sharaka Atlas commands
+
+  npm run atlas:remove-samples
+        Delete every sample (fictional) initiative, and the fictional sample organisations.
+  npm run generate -- --initiatives N [--prefix P]
+        Insert N generated initiatives (badged as samples, slugs P-000001…, default prefix "genere"),
+        for benchmarks. Remove them with atlas:remove-samples.
+
+The database is the server's (DATABASE_URL, else the embedded one in DATA_DIR): stop the server first when it is embedded.`;
+
+function cliActor(): AuditContext {
+	let who = 'unknown';
+	try {
+		who = os.userInfo().username;
+	} catch {
+		// no user name in some containers
+	}
+	return { actorUserId: null, actorLabel: `cli:${who}@${os.hostname()}`, channel: 'cli' };
+}
+
+/** Runs one Atlas command; returns the exit code (0 done, 1 failed, 2 wrong usage). */
+export async function runAtlasCli(argv: string[], io: Pick<CliIo, 'out' | 'err'>, options: { env?: NodeJS.ProcessEnv; database?: Database } = {}): Promise<number> {
+	const [command, ...args] = argv;
+	let values: Record<string, string | boolean | undefined>;
+	try {
+		({ values } = parseArgs({ args, options: { initiatives: { type: 'string' }, prefix: { type: 'string' } }, strict: true }));
+	} catch (error) {
+		io.err((error as Error).message);
+		io.err(ATLAS_USAGE);
+		return 2;
+	}
+	const count = Number(values.initiatives);
+	if (command === 'generate' && (!Number.isInteger(count) || count < 1 || count > 1_000_000)) {
+		io.err('generate needs --initiatives N, a whole number from 1 to 1000000.');
+		return 2;
+	}
+	if (command !== 'generate' && command !== 'remove-samples') {
+		io.err(ATLAS_USAGE);
+		return command === 'help' ? 0 : 2;
+	}
+	if (values.prefix !== undefined && !/^[a-z0-9-]{1,30}$/.test(String(values.prefix))) {
+		io.err('--prefix takes lowercase letters, digits and hyphens.');
+		return 2;
+	}
+	let database = options.database;
+	try {
+		database ??= await openDatabase(databaseOptionsFrom(readSettings(options.env ?? process.env)));
+	} catch (error) {
+		io.err(error instanceof DataDirLockedError ? error.message : `Cannot open the database: ${(error as Error).message}`);
+		return 1;
+	}
+	try {
+		if (!options.database) {
+			await database.migrate();
+			await ensureAtlasReferenceData(database.db);
+		}
+		if (command === 'remove-samples') {
+			const removed = await removeSampleInitiatives(database.db, cliActor());
+			io.out(removed ? `Removed ${removed} sample initiatives.` : 'There was no sample initiative.');
+		} else {
+			const started = performance.now();
+			await generateInitiatives(database.db, count, { prefix: values.prefix as string | undefined, context: cliActor() });
+			io.out(`Inserted ${count} generated initiatives in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+		}
+		return 0;
+	} catch (error) {
+		io.err(`Failed: ${(error as Error).message}`);
+		return 1;
+	} finally {
+		if (!options.database) await database.close();
+	}
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	const major = Number(process.versions.node.split('.')[0]);
+	if (major < 24) {
+		console.error(`Sharaka needs Node.js 24 (found ${process.versions.node}): run it through npm.`);
+		process.exit(1);
+	}
+	process.exitCode = await runAtlasCli(process.argv.slice(2), {
+		out: (text) => console.log(text),
+		err: (text) => console.error(text)
+	});
+}

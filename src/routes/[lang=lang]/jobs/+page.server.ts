@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
+import { OfferSearchQuery } from '#lib/server/jobs/jobs.schemas.ts';
+import { listOccupationGroups, searchOffers } from '#lib/server/jobs/jobs.service.ts';
+import { contractTypes, offerLanguages } from '#lib/server/jobs/job-offer.table.ts';
+import { placeOptions } from './places.ts';
+
+const FILTERS = ['q', 'occupation', 'region', 'province', 'contract', 'language', 'since', 'foreigners', 'sort', 'pageSize'] as const;
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const values = filterValues(url, FILTERS);
+	const filters = readFilters(locals.language, OfferSearchQuery, url);
+	const [result, occupations] = await Promise.all([
+		filters.ok
+			? searchOffers(app.database.db, filters.data, locals.language)
+			: { total: 0, page: 1, pageSize: 20, items: [], facets: { contractType: [], region: [], occupationMajorGroup: [], language: [] } },
+		listOccupationGroups(app.database.db, locals.language)
+	]);
+	return {
+		values,
+		filterErrors: filters.ok ? {} : filters.errors,
+		result,
+		query: filterQuery(values),
+		occupations,
+		...placeOptions(locals.language),
+		contractTypes: [...contractTypes],
+		languages: [...offerLanguages]
+	};
+}

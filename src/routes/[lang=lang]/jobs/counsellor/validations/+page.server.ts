@@ -1,0 +1,46 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { approveOffer, listPendingValidations, returnOffer } from '#lib/server/jobs/jobs.service.ts';
+
+export async function load({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	return { offers: await listPendingValidations(app.database.db, locals.actor, locals.language) };
+}
+
+function failure(language: App.Locals['language'], thrown: unknown, data: FormData) {
+	if (isAppError(thrown) && thrown.code === 'conflict') {
+		return fail(409, { values: {}, errors: { '': translate(language, 'jobs.error_wrong_status') } });
+	}
+	return formFailureFrom(language, thrown, data);
+}
+
+export const actions = {
+	approve: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await approveOffer(app.database.db, locals.audit, locals.actor, String(data.get('id') ?? ''));
+		} catch (thrown) {
+			return failure(locals.language, thrown, data);
+		}
+		return { done: 'approved' };
+	},
+	return: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const id = String(data.get('id') ?? '');
+		try {
+			await returnOffer(app.database.db, locals.audit, locals.actor, id, String(data.get('reason') ?? ''));
+		} catch (thrown) {
+			if (isAppError(thrown) && thrown.code === 'invalid_input') {
+				return fail(400, { values: { reason: String(data.get('reason') ?? '') }, errors: { [`reason-${id}`]: translate(locals.language, 'jobs.error_reason') }, id });
+			}
+			return failure(locals.language, thrown, data);
+		}
+		return { done: 'returned' };
+	}
+};

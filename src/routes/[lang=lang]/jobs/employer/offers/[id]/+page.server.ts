@@ -1,0 +1,43 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { fail } from '@sveltejs/kit';
+import { OfferForm } from '#lib/server/jobs/jobs.schemas.ts';
+import { getOwnOffer, updateOffer } from '#lib/server/jobs/jobs.service.ts';
+import { offerFormChoices, offerFormValues } from '../../employer-form.ts';
+
+export async function load({ locals, params }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	let offer;
+	try {
+		offer = await getOwnOffer(app.database.db, locals.actor, params.id);
+	} catch {
+		error(404, 'not_found');
+	}
+	return {
+		offer: { id: offer.id, title: offer.title, status: offer.status },
+		values: offerFormValues(offer),
+		choices: await offerFormChoices(app.database.db, locals.language)
+	};
+}
+
+export const actions = {
+	default: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, OfferForm, data);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await updateOffer(app.database.db, locals.audit, locals.actor, params.id, parsed.data);
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict') {
+				return fail(409, { values: {}, errors: { '': translate(locals.language, 'jobs.error_wrong_status') } });
+			}
+			return formFailureFrom(locals.language, failure, data);
+		}
+		redirect(303, `/${locals.language}/jobs/employer?done=saved`);
+	}
+};

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { getOfferForStaff, getPublicOffer, jobPostingJsonLd } from '#lib/server/jobs/jobs.service.ts';
+
+export async function load({ locals, params, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	let offer;
+	let preview = false;
+	try {
+		offer = await getPublicOffer(app.database.db, params.id, locals.language);
+	} catch (failure) {
+		if (!isAppError(failure) || failure.code !== 'not_found') throw failure;
+		// its employer may preview it, a counsellor may read an offer waiting for validation
+		offer = await getOfferForStaff(app.database.db, locals.actor, params.id, locals.language);
+		if (!offer) error(404, 'not_found');
+		preview = true;
+	}
+	return {
+		offer,
+		preview,
+		jsonLd: preview ? null : jobPostingJsonLd(offer, `${url.origin}/${locals.language}/jobs/offers/${offer.id}`)
+	};
+}

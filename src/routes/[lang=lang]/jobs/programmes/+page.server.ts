@@ -1,0 +1,36 @@
+import { getApp } from '#lib/server/app.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { readFilters, filterQuery, filterValues } from '#lib/server/admin/admin-forms.ts';
+import { ProgrammeListQuery, programmeLanguages } from '#lib/server/jobs/support-schemas.ts';
+import { listEditableProgrammes, searchProgrammes } from '#lib/server/jobs/support-programmes.service.ts';
+import { programmeView, regionName, regionOptions } from '#lib/server/jobs/support-pages.ts';
+import { programmeServices } from '#lib/server/jobs/support.table.ts';
+
+const FILTERS = ['q', 'city', 'region', 'service', 'language'] as const;
+
+export async function load({ locals, url }) {
+	const app = await getApp();
+	const language = locals.language;
+	const values = filterValues(url, FILTERS);
+	const filters = readFilters(language, ProgrammeListQuery, url);
+	const query = filters.ok ? filters.data : ProgrammeListQuery.parse({});
+	const result = await searchProgrammes(app.database.db, query, language);
+	const contributor = can(locals.actor, 'support.programme.contribute');
+	const mine = contributor ? await listEditableProgrammes(app.database.db, locals.actor) : [];
+	return {
+		values,
+		errors: filters.ok ? {} : filters.errors,
+		total: result.total,
+		page: query.page,
+		pageSize: query.pageSize,
+		query: filterQuery({ q: query.q, city: query.city, region: query.region, service: query.service, language: query.language }),
+		items: result.items.map((row) => programmeView(row, language)),
+		cityFacets: result.facets.cities.slice(0, 30),
+		services: [...programmeServices],
+		languages: [...programmeLanguages],
+		regions: regionOptions(language),
+		regionNames: Object.fromEntries(result.facets.regions.map((facet) => [facet.value, regionName(facet.value, language)])),
+		contributor,
+		mine: mine.map((row) => programmeView(row, language))
+	};
+}

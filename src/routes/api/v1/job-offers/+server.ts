@@ -1,0 +1,12 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
+import { OfferSearchQuery } from '#lib/server/jobs/jobs.schemas.ts';
+import { searchOffers } from '#lib/server/jobs/jobs.service.ts';
+
+/** Public search of published offers (route policy: public). */
+export const GET = apiEndpoint(async ({ url, locals }) => {
+	const app = await getApp();
+	const query = readQuery(url, OfferSearchQuery);
+	const result = await searchOffers(app.database.db, query, locals.language);
+	return Response.json(result, { headers: { 'cache-control': 'public, max-age=60', vary: 'Accept-Language' } });
+});

@@ -1,0 +1,9 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint } from '#lib/server/http/api.ts';
+import { getProgramme, publicProgramme } from '#lib/server/jobs/support-programmes.service.ts';
+
+/** One active programme (archived ones answer 404). */
+export const GET = apiEndpoint(async ({ params }) => {
+	const app = await getApp();
+	return Response.json(publicProgramme(await getProgramme(app.database.db, params.id ?? '', null)));
+});

@@ -1,0 +1,14 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
+import { RightsLanguageQuery } from '#lib/server/jobs/support-schemas.ts';
+import { listRightsPages, rightsPageView } from '#lib/server/jobs/support-rights.service.ts';
+
+/** Every rights page at its current version, in the language asked. */
+export const GET = apiEndpoint(async ({ url, locals }) => {
+	const app = await getApp();
+	const { lang } = readQuery(url, RightsLanguageQuery);
+	const language = lang ?? locals.language;
+	const pages = await listRightsPages(app.database.db);
+	const items = pages.map(({ page, version }) => rightsPageView(page, version, language));
+	return Response.json({ total: items.length, items });
+});
