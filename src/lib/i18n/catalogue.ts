@@ -27,6 +27,15 @@ import enJobs from '../../../messages/en/jobs.json' with { type: 'json' };
 import frSupport from '../../../messages/fr/support.json' with { type: 'json' };
 import arSupport from '../../../messages/ar/support.json' with { type: 'json' };
 import enSupport from '../../../messages/en/support.json' with { type: 'json' };
+import frModeration from '../../../messages/fr/moderation.json' with { type: 'json' };
+import arModeration from '../../../messages/ar/moderation.json' with { type: 'json' };
+import enModeration from '../../../messages/en/moderation.json' with { type: 'json' };
+import frSeekers from '../../../messages/fr/seekers.json' with { type: 'json' };
+import arSeekers from '../../../messages/ar/seekers.json' with { type: 'json' };
+import enSeekers from '../../../messages/en/seekers.json' with { type: 'json' };
+import frAtlasExport from '../../../messages/fr/atlas_export.json' with { type: 'json' };
+import arAtlasExport from '../../../messages/ar/atlas_export.json' with { type: 'json' };
+import enAtlasExport from '../../../messages/en/atlas_export.json' with { type: 'json' };
 
 type Namespace = Record<string, string>;
 
@@ -39,7 +48,10 @@ const namespaces: Record<string, Record<Language, Namespace>> = {
 	api: { fr: frApi, ar: arApi, en: enApi },
 	atlas: { fr: frAtlas, ar: arAtlas, en: enAtlas },
 	jobs: { fr: frJobs, ar: arJobs, en: enJobs },
-	support: { fr: frSupport, ar: arSupport, en: enSupport }
+	support: { fr: frSupport, ar: arSupport, en: enSupport },
+	moderation: { fr: frModeration, ar: arModeration, en: enModeration },
+	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
+	atlas_export: { fr: frAtlasExport, ar: arAtlasExport, en: enAtlasExport }
 };
 
 /** Flat catalogue per language: `namespace.key` → ICU message. */

@@ -4,3 +4,5 @@ export * from '../audit/audit-event.table.ts';
 export * from '../atlas/atlas.table.ts';
 export * from '../jobs/job-offer.table.ts';
 export * from '../jobs/support.table.ts';
+export * from '../atlas/moderation/moderation.table.ts';
+export * from '../jobs/seekers/seekers.table.ts';

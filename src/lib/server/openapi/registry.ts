@@ -4,6 +4,8 @@ import { adminEndpoints } from '../admin/admin.openapi.ts';
 import { atlasEndpoints } from '../atlas/atlas.openapi.ts';
 import { jobsEndpoints } from '../jobs/jobs.openapi.ts';
 import { supportEndpoints } from '../jobs/support.openapi.ts';
+import { moderationEndpoints } from '../atlas/moderation/moderation.openapi.ts';
+import { seekersEndpoints } from '../jobs/seekers/seekers.openapi.ts';
 
 /**
  * The API registry: every endpoint of `/api/v1` is declared here once, with zod schemas.
@@ -124,5 +126,7 @@ export const endpoints: readonly Endpoint[] = [
 	...adminEndpoints,
 	...atlasEndpoints,
 	...jobsEndpoints,
-	...supportEndpoints
+	...supportEndpoints,
+	...moderationEndpoints,
+	...seekersEndpoints
 ];

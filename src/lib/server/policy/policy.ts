@@ -2,6 +2,8 @@ import type { Role } from '../accounts/accounts.table.ts';
 import { atlasActions } from '../atlas/atlas.policy.ts';
 import { jobsActions } from '../jobs/jobs.policy.ts';
 import { supportActions } from '../jobs/support.policy.ts';
+import { moderationActions } from '../atlas/moderation/moderation.policy.ts';
+import { seekersActions } from '../jobs/seekers/seekers.policy.ts';
 
 /**
  * The one place that answers "may this actor do this action (on this resource)?".
@@ -28,7 +30,9 @@ export const actions = {
 	// each module's own actions (`<module>.policy.ts`)
 	...atlasActions,
 	...jobsActions,
-	...supportActions
+	...supportActions,
+	...moderationActions,
+	...seekersActions
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actions;

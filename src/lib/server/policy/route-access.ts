@@ -5,6 +5,8 @@ import { apiDocsRoutes } from '../openapi/openapi.routes.ts';
 import { atlasRoutes } from '../atlas/atlas.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { supportRoutes } from '../jobs/support.routes.ts';
+import { moderationRoutes } from '../atlas/moderation/moderation.routes.ts';
+import { seekersRoutes } from '../jobs/seekers/seekers.routes.ts';
 
 /**
  * Who may reach each route, per HTTP method. The request hook enforces it before any
@@ -36,7 +38,9 @@ export const routeAccess: RouteTable = {
 	...apiDocsRoutes,
 	...atlasRoutes,
 	...jobsRoutes,
-	...supportRoutes
+	...supportRoutes,
+	...moderationRoutes,
+	...seekersRoutes
 };
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {

@@ -1,0 +1,3 @@
+import type { RouteTable } from '../../policy/route-access.ts';
+
+export const moderationRoutes: RouteTable = {};

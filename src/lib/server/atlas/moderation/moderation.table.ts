@@ -1,0 +1,2 @@
+// Tables of Atlas moderation (re-exported by db/schema.ts).
+export {};
