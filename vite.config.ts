@@ -5,7 +5,9 @@ import adapter from '@sveltejs/adapter-node';
 export default defineConfig({
 	plugins: [
 		sveltekit({
-			adapter: adapter({ precompress: true }),
+			// The adapter reads its settings under SVELTEKIT_* (set by scripts/serve.ts), so they never
+			// collide with ours (BODY_SIZE_LIMIT is the app's own limit, enforced in the request hook).
+			adapter: adapter({ precompress: true, envPrefix: 'SVELTEKIT_' }),
 			// Pages render on the server; scripts are opt-in per page (see README, "Light and fast").
 			csp: {
 				mode: 'hash',

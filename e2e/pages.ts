@@ -14,7 +14,9 @@ export interface PublicPage {
 /** Public pages, scanned in every language of `scannedLanguages`. */
 export const publicPages: PublicPage[] = [
 	{ name: 'home', path: '' },
-	{ name: 'atlas (coming soon)', path: '/atlas' },
+	{ name: 'atlas: list and map', path: '/atlas' },
+	{ name: 'atlas: dashboard', path: '/atlas/dashboard' },
+	{ name: 'atlas: organisation', path: '/atlas/organisations/union-europeenne' },
 	{ name: 'job offers search', path: '/jobs' },
 	{ name: 'talents (coming soon)', path: '/talents' },
 	{ name: 'return (coming soon)', path: '/return' },
@@ -39,4 +41,13 @@ export const publicPages: PublicPage[] = [
 export const scannedLanguages = ['fr', 'ar'] as const;
 
 /** Staff pages, scanned signed in as the demo administrator (French). */
-export const adminPages: string[] = ['/fr/admin', '/fr/admin/users', '/fr/admin/organisations', '/fr/admin/audit'];
+export const adminPages: string[] = [
+	'/fr/admin',
+	'/fr/admin/users',
+	'/fr/admin/organisations',
+	'/fr/admin/audit',
+	'/fr/atlas/moderation',
+	'/fr/atlas/moderation/stale',
+	'/fr/atlas/moderation/organisations',
+	'/fr/atlas/initiatives/new'
+];

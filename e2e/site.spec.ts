@@ -45,21 +45,21 @@ describe('languages', () => {
 describe('language switcher', () => {
 	test('keeps the current page (and its query) when changing language', async () => {
 		const page = await browser.newPage();
-		await page.goto('/fr/atlas?view=list');
+		await page.goto('/fr/talents?view=list');
 		const switcher = page.getByRole('navigation', { name: t('fr', 'common.language_switcher') });
 
 		await switcher.getByRole('link', { name: languageNames.ar }).click();
-		expect(page.url()).toBe(server().url('/ar/atlas?view=list'));
+		expect(page.url()).toBe(server().url('/ar/talents?view=list'));
 		await expectLanguage(page, 'ar');
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_atlas_title') })
+			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_talents_title') })
 		);
 
 		await page
 			.getByRole('navigation', { name: t('ar', 'common.language_switcher') })
 			.getByRole('link', { name: languageNames.en })
 			.click();
-		expect(page.url()).toBe(server().url('/en/atlas?view=list'));
+		expect(page.url()).toBe(server().url('/en/talents?view=list'));
 		await expectLanguage(page, 'en');
 	});
 

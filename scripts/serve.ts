@@ -7,12 +7,18 @@ import compression from 'compression';
 import { readSettings } from '../src/lib/server/config/config.ts';
 
 const settings = readSettings();
-// The adapter's own body limit is a backstop; the request hook answers 413 in our error shape first.
-process.env.BODY_SIZE_LIMIT ??= String(settings.bodySizeLimit + 1);
+// adapter-node reads its settings under the SVELTEKIT_ prefix (vite.config.ts): pass on the proxy
+// headers an operator configured, and the adapter's own body limit — a backstop for bodies sent
+// without a length; the request hook answers 413 in our error shape first.
+for (const name of ['XFF_DEPTH', 'ADDRESS_HEADER', 'HOST_HEADER', 'PORT_HEADER']) {
+	if (process.env[name]) process.env[`SVELTEKIT_${name}`] = process.env[name];
+}
+process.env.SVELTEKIT_BODY_SIZE_LIMIT = String(Math.max(settings.bodySizeLimit, settings.uploadSizeLimit) + 1);
 // adapter-node assumes https unless PROTOCOL_HEADER names a header; without a proxy that sets one,
 // we state the public protocol ourselves so SvelteKit's CSRF origin check matches the browser's Origin.
 const protocolFromProxy = Boolean(process.env.PROTOCOL_HEADER);
-process.env.PROTOCOL_HEADER ||= 'x-sharaka-protocol';
+const protocolHeader = (process.env.PROTOCOL_HEADER || 'x-sharaka-protocol').toLowerCase();
+process.env.SVELTEKIT_PROTOCOL_HEADER = protocolHeader;
 const publicProtocol = new URL(settings.publicUrl).protocol.replace(':', '');
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -35,7 +41,7 @@ const server = http.createServer((req, res) => {
 	// by themselves), so API clients without an Origin header (scripts, partners' systems) may
 	// POST/PUT/PATCH/DELETE any content type; SvelteKit's CSRF check would otherwise refuse them.
 	if (!req.headers.origin && /^Bearer\s/i.test(req.headers.authorization ?? '') && req.headers.host) {
-		const protocol = protocolFromProxy ? String(req.headers[process.env.PROTOCOL_HEADER!.toLowerCase()] ?? publicProtocol) : publicProtocol;
+		const protocol = protocolFromProxy ? String(req.headers[protocolHeader] ?? publicProtocol) : publicProtocol;
 		req.headers.origin = `${protocol.split(',')[0].trim()}://${req.headers.host}`;
 	}
 	compress(req as never, res as never, () => {

@@ -10,6 +10,7 @@ import { can } from '#lib/server/policy/policy.ts';
 import { loadActor, asRole } from '#lib/server/accounts/actor.ts';
 import { findUserByApiToken } from '#lib/server/accounts/api-token.service.ts';
 import { errorResponse } from '#lib/server/http/api.ts';
+import { bodyLimitFor } from '#lib/server/http/body-limits.ts';
 import { recordAudit } from '#lib/server/audit/audit.service.ts';
 import { translate } from '#lib/i18n/translator.ts';
 
@@ -127,8 +128,9 @@ async function guardAndResolve(
 ): Promise<Response> {
 	const method = event.request.method;
 	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > app.settings.bodySizeLimit) {
-		const limit = `${Math.round(app.settings.bodySizeLimit / 1024)} KB`;
+	const bodyLimit = bodyLimitFor(event.route.id, app.settings);
+	if (length > bodyLimit) {
+		const limit = `${Math.round(bodyLimit / 1024)} KB`;
 		if (isApi) return errorResponse(language, 'payload_too_large', { values: { limit } });
 		return new Response(translate(language, 'errors.payload_too_large', { limit }), { status: 413 });
 	}

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { catalogue } from './catalogue.ts';
 import { languages, intlLocale } from './languages.ts';
 import { translate, MISSING_MARK } from './translator.ts';
+
+/** The names of a message's arguments ({name}, {count, plural, …}), read from its ICU syntax tree. */
+function argumentNames(elements: MessageFormatElement[], names = new Set<string>()): Set<string> {
+	for (const element of elements) {
+		if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+		if ('value' in element && typeof element.value === 'string') names.add(element.value);
+		if ('options' in element) for (const option of Object.values(element.options)) argumentNames(option.value, names);
+		if (element.type === TYPE.tag) argumentNames(element.children, names);
+	}
+	return names;
+}
 
 describe('message catalogue', () => {
 	const allKeys = new Set(languages.flatMap((language) => [...catalogue[language].keys()]));
@@ -29,7 +41,11 @@ describe('message catalogue', () => {
 				} catch (error) {
 					problems.push(`${language} ${key}: ${(error as Error).message}`);
 				}
-				return [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]);
+				try {
+					return [...argumentNames(parse(message))];
+				} catch {
+					return []; // reported above
+				}
 			});
 			const [reference, ...others] = placeholders.map((names) => [...new Set(names)].sort().join(','));
 			others.forEach((names, index) => {

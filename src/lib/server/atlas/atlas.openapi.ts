@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '../openapi/registry.ts';
-import { AtlasStats, InitiativeDetail, InitiativeList, InitiativeQuery, StatsQuery } from './atlas.schemas.ts';
+import { AtlasStats, InitiativeDetail, InitiativeList, StatsQuery } from './atlas.schemas.ts';
+import { InitiativeExportQuery } from './export/export.schemas.ts';
 
 /** The Atlas's public reading API, for the registry in `openapi/registry.ts`. */
 export const atlasEndpoints: Endpoint[] = [
@@ -9,13 +10,36 @@ export const atlasEndpoints: Endpoint[] = [
 		path: '/api/v1/initiatives',
 		tags: ['Atlas'],
 		auth: 'none',
-		summary: 'Search the initiatives of the Atlas',
+		summary: 'Search the initiatives of the Atlas, or export them as open data',
 		description:
 			'Published migration & development initiatives. Filters narrow together; the values of one filter (repeated ' +
 			'or comma-separated) are alternatives. `facets` count, for the whole filter, the initiatives per theme, region, ' +
-			'status, target group, country, funder and implementer. Sample (fictional) initiatives carry `isSample: true`.',
-		query: InitiativeQuery,
-		responses: { 200: { description: 'One page of initiatives, with the total and the facets.', schema: InitiativeList } }
+			'status, target group, country, funder and implementer. Sample (fictional) initiatives carry `isSample: true`.\n\n' +
+			'**Open-data exports** (licence ODbL 1.0, stated in the `Link: <…>; rel="license"` header): with `format`, the ' +
+			'answer is the whole filter (no paging, in identifier order) as a downloaded file ' +
+			'(`Content-Disposition: attachment; filename="sharaka-atlas-initiatives-YYYY-MM-DD.<ext>"`), streamed:\n' +
+			'- `csv` — `text/csv; charset=utf-8`: UTF-8 with a byte order mark, RFC 4180, CRLF; cells that a spreadsheet would ' +
+			'run as a formula get a leading apostrophe. One header row in `lang`, then with `hxl=1` a row of HXL hashtags ' +
+			'(`#activity +code`, `#org +funder +name`, `#org +impl +name`, `#sector +code`, `#adm1 +code`, `#adm1 +name`, ' +
+			'`#status +code`, `#date +start`, `#date +end`, `#value +total`, `#currency`…). Codes (status, themes, regions, ' +
+			'provinces, countries, target groups) are spelled out in `lang` in the column beside them; lists are joined ' +
+			'with " | ". The columns are the ones the CSV/XLSX import reads.\n' +
+			'- `xlsx` — `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: the same columns and rows (bold, ' +
+			'frozen header; a right-to-left sheet when `lang=ar`).\n' +
+			'- `geojson` — `application/geo+json`: an RFC 7946 FeatureCollection, one Feature per initiative (`id` = its ' +
+			'identifier): its own points, else a (Multi)Point at the centroids of its regions, else a null geometry ' +
+			'(`properties.location` says which: points, regions, none).\n' +
+			'- `iati` — `application/xml; charset=utf-8`: IATI activity XML 2.03, valid against the IATI schema; one ' +
+			'`iati-activity` per initiative with at least one date and one organisation (the others are listed in a comment ' +
+			'at the end); `iati-identifier` is the initiative’s own IATI identifier, else `XM-SHARAKA-<identifier>`.\n\n' +
+			'`lang` (default: the request’s language) also sets the language of the CSV/XLSX headers and spelled-out codes.',
+		query: InitiativeExportQuery,
+		responses: {
+			200: {
+				description: 'One page of initiatives, with the total and the facets (JSON); with `format`, the file (see the description).',
+				schema: InitiativeList
+			}
+		}
 	},
 	{
 		method: 'GET',

@@ -19,6 +19,7 @@ const settingsSchema = z.object({
 	SMTP_PASSWORD: z.string().optional(),
 	MAIL_FROM: z.string().default('Sharaka <no-reply@sharaka.local>'),
 	BODY_SIZE_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+	UPLOAD_SIZE_LIMIT: z.coerce.number().int().min(1024).default(6_291_456),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 	RATE_LIMIT_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
@@ -69,6 +70,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env) {
 			: undefined,
 		mailFrom: raw.MAIL_FROM,
 		bodySizeLimit: raw.BODY_SIZE_LIMIT,
+		uploadSizeLimit: raw.UPLOAD_SIZE_LIMIT,
 		logLevel: raw.LOG_LEVEL,
 		rateLimit: {
 			windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,

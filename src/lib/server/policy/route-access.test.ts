@@ -14,6 +14,12 @@ const partnersAndStaff: Who[] = ['partner', 'moderator', 'administrator'];
 /** partners who are members of an employer organisation (the service checks the membership) */
 const employers: Who[] = ['partner'];
 const counsellors: Who[] = ['counsellor'];
+/** people (job seekers, Moroccans abroad, researchers): the seeker's own space */
+const members: Who[] = ['member'];
+/** may propose initiatives and changes (partners; staff) */
+const proposers: Who[] = ['partner', 'moderator', 'administrator'];
+/** may take part in an initiative's private discussion */
+const discussants: Who[] = ['partner', 'counsellor', 'moderator', 'administrator'];
 
 /**
  * The expected answer for every route, method and kind of person. A new route must be added
@@ -65,6 +71,28 @@ const expected: Record<string, Who[]> = {
 	'GET /api/v1/initiatives': everyone,
 	'GET /api/v1/initiatives/[id]': everyone,
 	'GET /api/v1/atlas/stats': everyone,
+	'GET /[lang=lang]/atlas': everyone,
+	'GET /[lang=lang]/atlas/organisations/[slug]': everyone,
+	'GET /[lang=lang]/atlas/dashboard': everyone,
+	'GET /[lang=lang]/atlas/dashboard/[chart].csv': everyone,
+	// Atlas moderation and collaboration
+	'POST /[lang=lang]/atlas/initiatives/[slug]': discussants,
+	'GET /[lang=lang]/atlas/initiatives/[slug]/propose': proposers,
+	'POST /[lang=lang]/atlas/initiatives/[slug]/propose': proposers,
+	'GET /[lang=lang]/atlas/initiatives/new': proposers,
+	'POST /[lang=lang]/atlas/initiatives/new': proposers,
+	'GET /[lang=lang]/atlas/moderation': staff,
+	'GET /[lang=lang]/atlas/moderation/stale': staff,
+	'GET /[lang=lang]/atlas/moderation/organisations': staff,
+	'GET /[lang=lang]/atlas/moderation/proposals/[id]': staff,
+	'POST /[lang=lang]/atlas/moderation/proposals/[id]': staff,
+	'POST /api/v1/initiatives': proposers,
+	'POST /api/v1/initiatives/[id]/proposals': proposers,
+	'GET /api/v1/initiatives/[id]/versions': everyone,
+	'GET /api/v1/moderation/proposals': staff,
+	'POST /api/v1/moderation/proposals/[id]/approve': staff,
+	'POST /api/v1/moderation/proposals/[id]/reject': staff,
+	'POST /api/v1/moderation/proposals/[id]/request-changes': staff,
 	// Jobs
 	'GET /[lang=lang]/jobs': everyone,
 	'GET /[lang=lang]/jobs/offers/[id]': everyone,
@@ -78,6 +106,34 @@ const expected: Record<string, Who[]> = {
 	'POST /[lang=lang]/jobs/counsellor/validations': counsellors,
 	'GET /api/v1/job-offers': everyone,
 	'GET /api/v1/job-offers/[id]': everyone,
+	// Job seekers and applications
+	'GET /[lang=lang]/jobs/profile': members,
+	'POST /[lang=lang]/jobs/profile': members,
+	'GET /[lang=lang]/jobs/profile/cv': members,
+	'POST /[lang=lang]/jobs/profile/cv': members,
+	'GET /[lang=lang]/jobs/profile/cv/file': members,
+	'GET /[lang=lang]/jobs/profile/searches': members,
+	'POST /[lang=lang]/jobs/profile/searches': members,
+	'GET /[lang=lang]/jobs/profile/delete': signedIn,
+	'POST /[lang=lang]/jobs/profile/delete': signedIn,
+	'GET /[lang=lang]/jobs/applications': members,
+	'POST /[lang=lang]/jobs/applications': members,
+	'GET /[lang=lang]/jobs/offers/[id]/apply': members,
+	'POST /[lang=lang]/jobs/offers/[id]/apply': members,
+	'GET /[lang=lang]/jobs/employer/applications': employers,
+	'GET /[lang=lang]/jobs/employer/applications/[id]': employers,
+	'POST /[lang=lang]/jobs/employer/applications/[id]': employers,
+	'GET /[lang=lang]/jobs/employer/applications/[id]/cv': employers,
+	'GET /api/v1/me/profile': members,
+	'PUT /api/v1/me/profile': members,
+	'GET /api/v1/me/cv': members,
+	'PUT /api/v1/me/cv': members,
+	'DELETE /api/v1/me/cv': members,
+	'GET /api/v1/me/applications': members,
+	'GET /api/v1/me/export': signedIn,
+	'DELETE /api/v1/me': signedIn,
+	'GET /api/v1/job-offers/[id]/applications': employers,
+	'POST /api/v1/job-offers/[id]/applications': members,
 	// Rights pages and support programmes
 	'GET /[lang=lang]/jobs/rights': everyone,
 	'GET /[lang=lang]/jobs/rights/[slug]': everyone,
@@ -143,5 +199,16 @@ describe('route policy', () => {
 		expect(accessFor('/api/v1/health', 'DELETE')).toBeUndefined();
 		expect(accessFor('/[lang=lang]/admin/audit', 'POST')).toBeUndefined();
 		expect(accessFor(null, 'GET')).toBeUndefined();
+	});
+});
+
+describe('routes that accept files', () => {
+	it('are real routes that accept a body', async () => {
+		const { uploadRoutes } = await import('../http/body-limits.ts');
+		const inventory = inventoryRoutes(path.resolve('src/routes'));
+		for (const routeId of uploadRoutes) {
+			const methods = [...(inventory.get(routeId) ?? [])];
+			expect(methods.some((method) => ['POST', 'PUT'].includes(method)), routeId).toBe(true);
+		}
 	});
 });

@@ -31,17 +31,35 @@ const platformRoutes: RouteTable = {
 	'/api/v1/health': { GET: 'public' }
 };
 
-export const routeAccess: RouteTable = {
-	...platformRoutes,
-	...accountRoutes,
-	...adminRoutes,
-	...apiDocsRoutes,
-	...atlasRoutes,
-	...jobsRoutes,
-	...supportRoutes,
-	...moderationRoutes,
-	...seekersRoutes
-};
+/**
+ * The modules' tables merged method by method: two modules may share a route (each adding its own
+ * methods), but one route and method has one owner — a second declaration is a bug, refused at start.
+ */
+function mergeRouteTables(tables: RouteTable[]): RouteTable {
+	const merged: RouteTable = {};
+	for (const table of tables) {
+		for (const [routeId, methods] of Object.entries(table)) {
+			const target = (merged[routeId] ??= {});
+			for (const [method, access] of Object.entries(methods) as [Method, Access][]) {
+				if (target[method] !== undefined) throw new Error(`Route access declared twice: ${method} ${routeId}`);
+				target[method] = access;
+			}
+		}
+	}
+	return merged;
+}
+
+export const routeAccess: RouteTable = mergeRouteTables([
+	platformRoutes,
+	accountRoutes,
+	adminRoutes,
+	apiDocsRoutes,
+	atlasRoutes,
+	jobsRoutes,
+	supportRoutes,
+	moderationRoutes,
+	seekersRoutes
+]);
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {
 	if (!routeId) return undefined;

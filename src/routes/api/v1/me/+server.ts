@@ -2,10 +2,22 @@ import { getApp } from '#lib/server/app.ts';
 import { apiEndpoint } from '#lib/server/http/api.ts';
 import { AppError } from '#lib/server/http/app-error.ts';
 import { getMe } from '#lib/server/accounts/account.service.ts';
+import { deleteMyAccount, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
 
 /** The caller: id, name, e-mail, role, language and organisations (route policy: 'account.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {
 	if (!locals.user) throw new AppError('unauthenticated');
 	const app = await getApp();
 	return Response.json(await getMe(app.database.db, locals.user.id), { headers: { 'cache-control': 'no-store' } });
+});
+
+/**
+ * Deletes the caller's account and personal data (route policy: 'account.manage_own'; staff accounts
+ * are refused with 409). Owned by the job-seekers module: see seekers.service.ts `deleteMyAccount`.
+ */
+export const DELETE = apiEndpoint(async ({ locals }) => {
+	if (!locals.user) throw new AppError('unauthenticated');
+	const app = await getApp();
+	await deleteMyAccount(app.database.db, locals.audit, locals.actor, seekerEnvOf(app));
+	return new Response(null, { status: 204 });
 });

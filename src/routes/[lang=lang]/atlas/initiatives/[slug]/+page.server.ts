@@ -1,13 +1,66 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#lib/server/app.ts';
 import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { can } from '#lib/server/policy/policy.ts';
 import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
+import { listMessages, listVersions, postMessage, restoreVersion } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { provinceGeometry, regionGeometry } from '#lib/server/geo/geometry/index.ts';
 
-export async function load({ params }) {
+export async function load({ params, locals }) {
 	const app = await getApp();
 	const initiative = await getInitiative(app.database.db, params.slug).catch((failure: unknown) => {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});
-	return { initiative };
+	const history = await listVersions(app.database.db, initiative.id);
+	const canDiscuss = can(locals.actor, 'atlas.discuss');
+	const highlight = initiative.provinces.length ? initiative.provinces.map((entry) => entry.iso) : initiative.regions.map((entry) => entry.iso);
+	return {
+		initiative,
+		versions: history.versions.map((version) => ({
+			...version,
+			changes: version.changes.map((field) => translate(locals.language, `moderation.field_${field}`))
+		})),
+		canPropose: can(locals.actor, 'atlas.propose'),
+		canModerate: can(locals.actor, 'atlas.moderate'),
+		messages: canDiscuss ? await listMessages(app.database.db, locals.actor, initiative.id) : null,
+		map: {
+			regions: regionGeometry,
+			provinces: initiative.provinces.length ? provinceGeometry : undefined,
+			highlight
+		}
+	};
 }
+
+export const actions = {
+	discuss: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await postMessage(app.database.db, locals.audit, locals.actor, params.slug, String(data.get('body') ?? ''));
+		} catch (failure) {
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { done: 'discussion_sent' };
+	},
+	restore: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const number = Number(data.get('number'));
+		const expected = Number(data.get('expectedVersion'));
+		try {
+			const restored = await restoreVersion(app.database.db, locals.audit, locals.actor, params.slug, number, {
+				expectedVersion: Number.isInteger(expected) ? expected : undefined,
+				comment: translate(locals.language, 'moderation.restore_comment', { number })
+			});
+			return { done: 'restore_done', number, version: restored.version };
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict' && failure.extra?.reason === 'stale_version') {
+				return fail(409, { errors: { '': translate(locals.language, 'moderation.error_stale', { current: Number(failure.extra.currentVersion) }) } });
+			}
+			return formFailureFrom(locals.language, failure, data);
+		}
+	}
+};

@@ -1,0 +1,115 @@
+// `npm run bench:atlas`: the Atlas under load. Fills a fresh database with N generated initiatives
+// (10,000 by default), starts the built server on 127.0.0.1, and measures with autocannon
+// (50 connections, 20 s each) the filtered list API with text search, the stats API and the
+// /fr/atlas page; prints p50/p95/p99 latency, requests/s and errors, and the ratio of the list API's
+// p50 to the same query timed directly through the database driver. Runs on PGlite, or on
+// PostgreSQL when DATABASE_URL is set (a fresh database on that server, dropped after).
+// Options: --initiatives N, --duration S, --connections C. Only 127.0.0.1 is targeted; every run is
+// bounded in time. Targets (PostgreSQL): API p95 ≤ 50 ms, page p95 ≤ 100 ms, no errors, ratio ≤ 2.
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startServer } from '../../e2e/server.ts';
+import { openDatabase, databaseOptionsFrom } from '../../src/lib/server/db/database.ts';
+import { readSettings } from '../../src/lib/server/config/config.ts';
+import { ensureReferenceData } from '../../src/lib/server/reference-data.ts';
+import { generateInitiatives } from '../../src/lib/server/atlas/generate.ts';
+import { searchInitiatives } from '../../src/lib/server/atlas/initiative.service.ts';
+import { InitiativeQuery } from '../../src/lib/server/atlas/atlas.schemas.ts';
+import { percentile } from './page-weight.ts';
+
+const { values } = parseArgs({
+	options: {
+		initiatives: { type: 'string', default: '10000' },
+		duration: { type: 'string', default: '20' },
+		connections: { type: 'string', default: '50' }
+	}
+});
+const count = Number(values.initiatives);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+if (![count, duration, connections].every((n) => Number.isInteger(n) && n > 0) || duration > 120) {
+	console.error('Usage: npm run bench:atlas [-- --initiatives N --duration S (≤ 120) --connections C]');
+	process.exit(2);
+}
+
+const listPath = '/api/v1/initiatives?q=migration&theme=immigrant_integration&pageSize=20';
+// The same query as the API builds it from that address (parsed by the same schema).
+const listQuery = InitiativeQuery.parse({ q: 'migration', theme: 'immigrant_integration', pageSize: '20' });
+const targets = [
+	{ name: 'list API (text + theme)', path: listPath, p95Target: 50 },
+	{ name: 'stats API (by region)', path: '/api/v1/atlas/stats?by=region', p95Target: 50 },
+	{ name: '/fr/atlas page', path: '/fr/atlas', p95Target: 100 }
+];
+
+let directP50 = NaN;
+let generationSeconds = NaN;
+
+const server = await startServer({
+	env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '1000000' },
+	timeout: 120_000,
+	beforeStart: async (env) => {
+		const settings = readSettings(env);
+		const database = await openDatabase(databaseOptionsFrom(settings));
+		try {
+			await database.migrate();
+			await ensureReferenceData(database.db);
+			const started = performance.now();
+			await generateInitiatives(database.db, count, { prefix: 'bench' });
+			generationSeconds = (performance.now() - started) / 1000;
+			// The same query as the list API, through the driver, for the overhead ratio.
+			for (let i = 0; i < 20; i++) await searchInitiatives(database.db, listQuery);
+			const times: number[] = [];
+			for (let i = 0; i < 200; i++) {
+				const t0 = performance.now();
+				await searchInitiatives(database.db, listQuery);
+				times.push(performance.now() - t0);
+			}
+			directP50 = percentile(times, 50);
+		} finally {
+			await database.close();
+		}
+	}
+});
+
+let sequentialP50 = NaN;
+const rows: { name: string; p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number; target: number }[] = [];
+try {
+	// One caller, one request at a time: comparable with the direct, sequential driver timing.
+	const sequential = await autocannon({ url: server.baseUrl + listPath, connections: 1, amount: 300, headers: { 'accept-encoding': 'br, gzip' } });
+	sequentialP50 = sequential.latency.p50;
+	for (const target of targets) {
+		const result = await autocannon({
+			url: server.baseUrl + target.path,
+			connections,
+			duration,
+			headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'fr' }
+		});
+		rows.push({
+			name: target.name,
+			p50: result.latency.p50,
+			p95: result.latency.p97_5 ?? result.latency.p90,
+			p99: result.latency.p99,
+			rps: result.requests.average,
+			errors: result.errors + result.timeouts,
+			non2xx: result.non2xx,
+			target: target.p95Target
+		});
+	}
+} finally {
+	await server.stop();
+}
+
+const engine = server.database === 'postgresql' ? 'PostgreSQL' : 'PGlite';
+console.log(`\nAtlas benchmark on ${engine}: ${count} initiatives generated in ${generationSeconds.toFixed(1)} s; ${connections} connections, ${duration} s per target\n`);
+console.log('target                      p50 ms   p95 ms   p99 ms    req/s  errors  non-2xx  p95 target');
+for (const row of rows) {
+	const verdict = row.p95 <= row.target && row.errors === 0 && row.non2xx === 0 ? 'PASS' : 'FAIL';
+	console.log(
+		`${row.name.padEnd(26)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(7)} ${String(row.non2xx).padStart(8)}  ≤ ${row.target} ms ${verdict}`
+	);
+}
+console.log(
+	`\nlist API p50, one caller: ${sequentialP50.toFixed(1)} ms / the same query through the driver: ${directP50.toFixed(1)} ms` +
+		` = ratio ${(sequentialP50 / directP50).toFixed(2)} (target ≤ 2)`
+);
+console.log('(p95 shown is autocannon\'s p97.5 — it reports p90, p97.5 and p99 — a stricter figure than p95.)');

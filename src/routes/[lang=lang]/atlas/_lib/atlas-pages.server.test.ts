@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '#lib/server/testing/test-app.ts';
+import { systemContext } from '#lib/server/audit/audit.service.ts';
+import { createInitiative } from '#lib/server/atlas/initiative.service.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { dashboardData, organisationAtlas, organisationOptions } from './atlas-pages.server.ts';
+import { chartTable } from './dashboard-tables.ts';
+
+let app: TestApp;
+const context = systemContext('system');
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+});
+afterAll(async () => app?.close());
+
+async function addInitiative(slug: string, over: Record<string, unknown> = {}) {
+	await createInitiative(app.database.db, context, {
+		slug,
+		title: { fr: `Initiative ${slug}` },
+		status: 'ongoing',
+		sources: [{ citation: 'Test' }],
+		regions: ['MA-11'],
+		themes: ['south_south'],
+		startYear: 2031,
+		endYear: 2032,
+		budget: { total: 1_000_000, currency: 'EUR' },
+		organisations: [
+			{ organisation: 'giz', role: 'funder', amount: 600_000, currency: 'EUR' },
+			{ organisation: 'anapec', role: 'implementer' }
+		],
+		...over
+	});
+}
+
+describe('an organisation’s Atlas page', () => {
+	it('groups its initiatives by role with totals: distinct initiatives, their budget in EUR, its own contributions', async () => {
+		const eu = await organisationAtlas(app.database.db, 'union-europeenne');
+		expect(eu.organisation.name).toBe('Union européenne');
+		const funded = eu.groups.find((group) => group.role === 'funder')!;
+		const sharaka = funded.initiatives.find((item) => item.slug === 'sharaka')!;
+		expect(sharaka.contributionEur).toBe(5_000_000);
+		expect(sharaka.budgetEur).toBe(5_271_000);
+		const all = new Set(eu.groups.flatMap((group) => group.initiatives.map((item) => item.slug)));
+		expect(eu.totals.initiatives).toBe(all.size);
+		expect(eu.totals.contributionEur).toBe(funded.initiatives.reduce((sum, item) => sum + (item.contributionEur ?? 0), 0));
+		// roles come in the fixed order, and only those the organisation has
+		const order = ['funder', 'implementer', 'partner', 'beneficiary'];
+		expect(eu.groups.map((group) => order.indexOf(group.role))).toEqual([...eu.groups.map((group) => order.indexOf(group.role))].sort());
+	});
+
+	it('counts an initiative once even when the organisation holds two roles in it', async () => {
+		await addInitiative('two-roles', { organisations: [{ organisation: 'giz', role: 'funder', amount: 100, currency: 'EUR' }, { organisation: 'giz', role: 'implementer' }] });
+		const before = await organisationAtlas(app.database.db, 'giz');
+		const roles = before.groups.filter((group) => group.initiatives.some((item) => item.slug === 'two-roles')).map((group) => group.role);
+		expect(roles).toEqual(['funder', 'implementer']);
+		const slugs = new Set(before.groups.flatMap((group) => group.initiatives.map((item) => item.slug)));
+		expect(before.totals.initiatives).toBe(slugs.size);
+	});
+
+	it('is not found for an unknown organisation', async () => {
+		const failure = await organisationAtlas(app.database.db, 'no-such-organisation').catch((error: unknown) => error);
+		expect(isAppError(failure) && failure.code).toBe('not_found');
+	});
+
+	it('lists funders and implementers for the filter form', async () => {
+		const options = await organisationOptions(app.database.db);
+		expect(options.funder.map((entry) => entry.slug)).toContain('union-europeenne');
+		expect(options.implementer.length).toBeGreaterThan(0);
+		expect(options.funder.every((entry) => entry.count > 0)).toBe(true);
+	});
+});
+
+describe('the dashboard', () => {
+	it('counts initiatives and budgets by region × theme, per year, by funder, and finds the gaps', async () => {
+		const before = await dashboardData(app.database.db, {});
+		const cell = (data: typeof before) => data.matrix.find((row) => row.region === 'MA-11')!.cells.find((entry) => entry.theme === 'south_south')!;
+		await addInitiative('dash-one');
+		await addInitiative('dash-two', { themes: ['south_south', 'research_data'] });
+		const after = await dashboardData(app.database.db, {});
+		expect(after.matrix).toHaveLength(12);
+		expect(after.matrix[0].cells).toHaveLength(10);
+		expect(cell(after).count - cell(before).count).toBe(2);
+		expect(cell(after).budgetEur - cell(before).budgetEur).toBe(2_000_000);
+		expect(after.years.find((row) => row.year === 2032)!.count).toBeGreaterThanOrEqual(2);
+		// funders by budget, largest first, at most 15
+		expect(after.funders.length).toBeLessThanOrEqual(15);
+		expect(after.funders.map((row) => row.budgetEur)).toEqual([...after.funders.map((row) => row.budgetEur)].sort((a, b) => b - a));
+		expect(after.implementers.map((row) => row.slug)).toContain('anapec');
+		// gaps: the three regions and themes with the fewest initiatives
+		expect(after.gaps.regions).toHaveLength(3);
+		const maxGap = Math.max(...after.gaps.regions.map((row) => row.count));
+		const others = after.regions.filter((row) => !after.gaps.regions.some((gap) => gap.region === row.key));
+		expect(others.every((row) => row.count >= maxGap)).toBe(true);
+		expect(after.gaps.themes).toHaveLength(3);
+	});
+
+	it('applies the filters (region, theme, years)', async () => {
+		const data = await dashboardData(app.database.db, { region: ['MA-11'], theme: ['south_south'], from: 2031, to: 2032 });
+		expect(data.matrix.map((row) => row.region)).toEqual(['MA-11']);
+		expect(data.themes.map((row) => row.theme)).toEqual(['south_south']);
+		expect(data.matrix[0].cells[0].count).toBeGreaterThanOrEqual(2);
+		expect(data.years.filter((row) => row.year < 2031).every((row) => row.count === 0)).toBe(true);
+	});
+
+	it('gives each chart as a table with a header row in the page language', async () => {
+		const data = await dashboardData(app.database.db, {});
+		const fr = chartTable('fr', 'region-theme', data);
+		expect(fr[0]).toEqual(['Code de la région', 'Région', 'Code de la thématique', 'Thématique', 'Initiatives', 'Budget (EUR)']);
+		expect(fr).toHaveLength(1 + 12 * 10);
+		expect(fr).toContainEqual(expect.arrayContaining(['MA-11', 'south_south', 'Coopération Sud-Sud']));
+		const ar = chartTable('ar', 'years', data);
+		expect(ar[0]).toEqual(['السنة', 'المبادرات الجارية', 'الميزانية (باليورو)']);
+		expect(ar.slice(1).map((row) => row[0])).toEqual(data.years.map((row) => row.year));
+		expect(chartTable('en', 'gaps', data)).toHaveLength(1 + 3 + 3);
+	});
+});

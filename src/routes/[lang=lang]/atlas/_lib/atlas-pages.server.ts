@@ -1,0 +1,166 @@
+// What the Atlas's public pages read, composed from the Atlas service (searchInitiatives, atlasStats,
+// filterCondition) plus the few queries it has no function for (the filter's organisation lists, an
+// organisation's initiatives by role).
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '#lib/server/db/database.ts';
+import { organisation } from '#lib/server/accounts/accounts.table.ts';
+import { initiative, initiativeOrganisation, initiativeThemes, organisationRoles, type OrganisationRole, type Translated } from '#lib/server/atlas/atlas.table.ts';
+import { InitiativeQuery, type InitiativeFilters } from '#lib/server/atlas/atlas.schemas.ts';
+import { atlasStats, searchInitiatives, type StatsRow } from '#lib/server/atlas/initiative.service.ts';
+import { regions } from '#lib/server/geo/morocco.ts';
+import { AppError } from '#lib/server/http/app-error.ts';
+
+export type OrganisationOption = { slug: string; name: string; acronym: string | null; count: number };
+
+/** The organisations that fund or implement at least one initiative, by name, with their number of initiatives. */
+export async function organisationOptions(db: DbOrTx): Promise<{ funder: OrganisationOption[]; implementer: OrganisationOption[] }> {
+	const rows = await db
+		.select({
+			role: initiativeOrganisation.role,
+			slug: organisation.slug,
+			name: organisation.name,
+			acronym: organisation.acronym,
+			count: sql<number>`count(distinct ${initiativeOrganisation.initiativeId})::int`
+		})
+		.from(initiativeOrganisation)
+		.innerJoin(organisation, eq(organisation.id, initiativeOrganisation.organisationId))
+		.where(sql`${initiativeOrganisation.role} in ('funder', 'implementer')`)
+		.groupBy(initiativeOrganisation.role, organisation.slug, organisation.name, organisation.acronym)
+		.orderBy(asc(sql`lower(${organisation.name})`));
+	const pick = (role: OrganisationRole) =>
+		rows.filter((row) => row.role === role).map(({ slug, name, acronym, count }) => ({ slug, name, acronym, count: Number(count) }));
+	return { funder: pick('funder'), implementer: pick('implementer') };
+}
+
+export type OrganisationInitiative = {
+	slug: string;
+	title: Translated;
+	status: string;
+	startYear: number | null;
+	endYear: number | null;
+	budgetEur: number | null;
+	/** this organisation's own contribution (funders), in EUR */
+	contributionEur: number | null;
+	isSample: boolean;
+};
+
+/**
+ * An organisation's public Atlas page: its initiatives grouped by role (funder, implementer, partner,
+ * beneficiary), and totals — distinct initiatives, their total budget in EUR, and its own contributions.
+ * Throws not_found for an unknown slug.
+ */
+export async function organisationAtlas(db: DbOrTx, slug: string) {
+	const [org] = await db
+		.select({ id: organisation.id, slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, type: organisation.type, country: organisation.country, website: organisation.website })
+		.from(organisation)
+		.where(eq(organisation.slug, slug.toLowerCase()));
+	if (!org) throw new AppError('not_found');
+	const rows = await db
+		.select({
+			id: initiative.id,
+			role: initiativeOrganisation.role,
+			slug: initiative.slug,
+			title: initiative.title,
+			status: initiative.status,
+			startYear: initiative.startYear,
+			endYear: initiative.endYear,
+			budgetEur: initiative.budgetEur,
+			contributionEur: initiativeOrganisation.amountEur,
+			isSample: initiative.isSample
+		})
+		.from(initiativeOrganisation)
+		.innerJoin(initiative, eq(initiative.id, initiativeOrganisation.initiativeId))
+		.where(and(eq(initiativeOrganisation.organisationId, org.id)))
+		.orderBy(sql`${initiative.startYear} desc nulls last`, asc(sql`lower(coalesce(${initiative.title}->>'fr', ${initiative.title}->>'en', ${initiative.title}->>'ar'))`));
+	const groups = organisationRoles
+		.map((role) => ({
+			role,
+			initiatives: rows
+				.filter((row) => row.role === role)
+				.map(({ id: _id, role: _role, ...row }): OrganisationInitiative => ({
+					...row,
+					title: row.title as Translated,
+					budgetEur: row.budgetEur == null ? null : Number(row.budgetEur),
+					contributionEur: row.contributionEur == null ? null : Number(row.contributionEur)
+				}))
+		}))
+		.filter((group) => group.initiatives.length > 0);
+	const distinct = new Map(rows.map((row) => [row.id, row.budgetEur == null ? null : Number(row.budgetEur)]));
+	const budgets = [...distinct.values()].filter((value): value is number => value != null);
+	const contributions = rows.filter((row) => row.role === 'funder' && row.contributionEur != null).map((row) => Number(row.contributionEur));
+	return {
+		organisation: org,
+		groups,
+		totals: {
+			initiatives: distinct.size,
+			budgetEur: budgets.length ? round(budgets.reduce((sum, value) => sum + value, 0)) : null,
+			/** initiatives whose budget is unknown (left out of budgetEur) */
+			withoutBudget: distinct.size - budgets.length,
+			contributionEur: contributions.length ? round(contributions.reduce((sum, value) => sum + value, 0)) : null
+		}
+	};
+}
+export type OrganisationAtlas = Awaited<ReturnType<typeof organisationAtlas>>;
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** The dashboard's charts (names used in URLs: /atlas/dashboard/<chart>.csv). */
+export const CHARTS = ['region-theme', 'years', 'funders', 'implementers', 'gaps'] as const;
+export type ChartName = (typeof CHARTS)[number];
+
+/** How many regions and themes the "gaps" list shows (the ones with the fewest initiatives). */
+export const GAP_COUNT = 3;
+
+/**
+ * Every figure of the decision makers' dashboard for a filter (the region × theme table, initiatives
+ * active per year, budget by funder (top 15), top implementers (top 15 by number of initiatives), and
+ * the regions and themes with the fewest initiatives).
+ */
+export async function dashboardData(db: DbOrTx, filters: Partial<InitiativeFilters>) {
+	const byRegion = atlasStats(db, 'region', filters);
+	const byTheme = atlasStats(db, 'theme', filters);
+	const byYear = atlasStats(db, 'year', filters);
+	const byFunder = atlasStats(db, 'funder', filters);
+	// One region query per theme: a region × theme cross table from the service's own counting.
+	const perTheme = Promise.all(
+		initiativeThemes.map(async (theme) => {
+			const themes = filters.theme?.length ? filters.theme.filter((entry) => entry === theme) : [theme];
+			if (!themes.length) return { theme, rows: [] as StatsRow[] };
+			return { theme, rows: (await atlasStats(db, 'region', { ...filters, theme: themes })).rows };
+		})
+	);
+	const implementers = searchInitiatives(db, InitiativeQuery.parse({ ...filters, pageSize: 1 })).then((result) => result.facets.implementer.slice(0, 15));
+	const [regionStats, themeStats, yearStats, funderStats, themeRegion, topImplementers] = await Promise.all([byRegion, byTheme, byYear, byFunder, perTheme, implementers]);
+
+	const themeCounts = new Map(themeStats.rows.map((row) => [row.key, row]));
+	const themesShown = filters.theme?.length ? initiativeThemes.filter((theme) => filters.theme!.includes(theme)) : [...initiativeThemes];
+	const themeTotals = themesShown.map((theme) => ({ theme, count: themeCounts.get(theme)?.count ?? 0, budgetEur: themeCounts.get(theme)?.budgetEur ?? 0 }));
+	const regionsShown = filters.region?.length ? regionStats.rows.filter((row) => filters.region!.includes(row.key)) : regionStats.rows;
+	const matrix = regionsShown.map((region) => ({
+		region: region.key,
+		count: region.count,
+		budgetEur: region.budgetEur,
+		cells: themesShown.map((theme) => {
+			const cell = themeRegion.find((entry) => entry.theme === theme)?.rows.find((row) => row.key === region.key);
+			return { theme, count: cell?.count ?? 0, budgetEur: cell?.budgetEur ?? 0 };
+		})
+	}));
+	const fewest = <T extends { count: number }>(list: T[]) =>
+		[...list].sort((a, b) => a.count - b.count).slice(0, GAP_COUNT);
+	return {
+		regions: regionStats.rows,
+		themes: themeTotals,
+		matrix,
+		years: yearStats.rows.map((row) => ({ year: Number(row.key), count: row.count, budgetEur: row.budgetEur })),
+		funders: funderStats.rows.slice(0, 15).map((row) => ({ slug: row.key, name: row.label ?? row.key, count: row.count, budgetEur: row.budgetEur })),
+		implementers: topImplementers.map((row) => ({ slug: row.key, name: row.name, count: row.count })),
+		gaps: {
+			regions: fewest(regionsShown.map((row) => ({ region: row.key, count: row.count }))),
+			themes: fewest(themeTotals.map((row) => ({ theme: row.theme, count: row.count })))
+		}
+	};
+}
+export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
+
+/** The region codes in map order (for tables). */
+export const regionCodes = regions.map((region) => region.iso);

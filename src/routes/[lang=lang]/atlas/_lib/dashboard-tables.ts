@@ -1,0 +1,44 @@
+// The dashboard's figures as tables (header row in the page language, then data rows): the CSV
+// downloads of /[lang]/atlas/dashboard/<chart>.csv. Names (regions, themes) are spelled out in the
+// page language; each region and theme also keeps its code, so the file can be joined with other data.
+import { translate } from '#lib/i18n/translator.ts';
+import type { Language } from '#lib/i18n/languages.ts';
+import type { CsvCell } from '#lib/ui/charts/csv.ts';
+import { regions } from '#lib/server/geo/morocco.ts';
+import type { ChartName, DashboardData } from './atlas-pages.server.ts';
+
+export function regionName(language: Language, iso: string): string {
+	const region = regions.find((entry) => entry.iso === iso);
+	if (!region) return iso;
+	return language === 'ar' ? region.nameAr : language === 'en' ? region.nameEn : region.nameFr;
+}
+
+/** The rows of one chart's CSV, header first. */
+export function chartTable(language: Language, chart: ChartName, data: DashboardData): CsvCell[][] {
+	const t = (key: string) => translate(language, `atlas.${key}`);
+	const theme = (code: string) => translate(language, `atlas.theme_${code}`);
+	switch (chart) {
+		case 'region-theme':
+			return [
+				[t('col_region_code'), t('col_region'), t('col_theme_code'), t('col_theme'), t('col_initiatives'), t('col_budget_eur')],
+				...data.matrix.flatMap((row) =>
+					row.cells.map((cell) => [row.region, regionName(language, row.region), cell.theme, theme(cell.theme), cell.count, cell.budgetEur])
+				)
+			];
+		case 'years':
+			return [[t('col_year'), t('col_initiatives_active'), t('col_budget_eur')], ...data.years.map((row) => [row.year, row.count, row.budgetEur])];
+		case 'funders':
+			return [
+				[t('col_funder'), t('col_organisation_slug'), t('col_budget_eur'), t('col_initiatives')],
+				...data.funders.map((row) => [row.name, row.slug, row.budgetEur, row.count])
+			];
+		case 'implementers':
+			return [[t('col_implementer'), t('col_organisation_slug'), t('col_initiatives')], ...data.implementers.map((row) => [row.name, row.slug, row.count])];
+		case 'gaps':
+			return [
+				[t('col_kind'), t('col_code'), t('col_name'), t('col_initiatives')],
+				...data.gaps.regions.map((row) => [t('col_region'), row.region, regionName(language, row.region), row.count]),
+				...data.gaps.themes.map((row) => [t('col_theme'), row.theme, theme(row.theme), row.count])
+			];
+	}
+}

@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { initiativeThemes } from '#lib/server/atlas/atlas.table.ts';
+import { regions } from '#lib/server/geo/morocco.ts';
+import { regionGeometry } from '#lib/server/geo/geometry/index.ts';
+import { dashboardData } from '../_lib/atlas-pages.server.ts';
+import { hasFilters, parseState, readState, stateQuery } from '../_lib/filters.ts';
+import { regionName } from '../_lib/dashboard-tables.ts';
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const { db } = (await getApp()).database;
+	const language = locals.language;
+	const state = readState(url);
+	const parsed = parseState(language, state);
+	const data = parsed.ok ? await dashboardData(db, parsed.query) : null;
+	return {
+		state,
+		filterErrors: parsed.ok ? {} : parsed.errors,
+		filtered: hasFilters(state),
+		dashboard: data,
+		geometry: regionGeometry,
+		/** the filters as a query string (for the CSV links and the link back to the list) */
+		query: stateQuery(state, {}, { sort: false, measure: false }),
+		options: {
+			themes: [...initiativeThemes],
+			regions: regions.map((region) => ({ value: region.iso, label: regionName(language, region.iso) }))
+		}
+	};
+}

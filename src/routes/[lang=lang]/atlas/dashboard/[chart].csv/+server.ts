@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { csvResponse, toCsv } from '#lib/ui/charts/csv.ts';
+import { CHARTS, dashboardData, type ChartName } from '../../_lib/atlas-pages.server.ts';
+import { chartTable } from '../../_lib/dashboard-tables.ts';
+import { parseState, readState } from '../../_lib/filters.ts';
+
+/** One dashboard chart's data as CSV, for the same filters as the dashboard (header row in the page language). */
+export async function GET({ locals, params, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	if (!(CHARTS as readonly string[]).includes(params.chart)) error(404, 'not_found');
+	const parsed = parseState(locals.language, readState(url));
+	if (!parsed.ok) error(400, 'invalid_input');
+	const { db } = (await getApp()).database;
+	const data = await dashboardData(db, parsed.query);
+	const chart = params.chart as ChartName;
+	return csvResponse(toCsv(chartTable(locals.language, chart, data)), `atlas-${chart}-${locals.language}.csv`);
+}

@@ -1,0 +1,45 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
+import { getVersion, proposeChange } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#lib/server/atlas/moderation/proposal-form.ts';
+import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+
+export async function load({ params, locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	try {
+		const current = await getInitiative(app.database.db, params.slug);
+		const { snapshot } = await getVersion(app.database.db, current.id, current.version);
+		const title = current.title[locals.language] ?? current.title.fr ?? current.title.en ?? current.title.ar ?? '';
+		return {
+			slug: current.slug,
+			title,
+			version: current.version,
+			values: formFromInitiative(snapshot as Record<string, unknown>),
+			choices: proposalChoices(locals.language)
+		};
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	}
+}
+
+export const actions = {
+	default: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const values = valuesFromForm(await request.formData());
+		const baseVersion = Number(values.baseVersion);
+		try {
+			await proposeChange(app.database.db, locals.audit, locals.actor, params.slug, initiativeFromForm(values), {
+				baseVersion: Number.isInteger(baseVersion) ? baseVersion : -1,
+				comment: typeof values.comment === 'string' ? values.comment : null,
+				notify: notifyOf(app)
+			});
+		} catch (failure) {
+			return proposalFailure(locals.language, failure, values);
+		}
+		return { sent: true };
+	}
+};

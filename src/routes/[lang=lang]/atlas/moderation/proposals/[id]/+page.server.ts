@@ -1,0 +1,98 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { describeChange } from '#lib/server/atlas/moderation/diff.ts';
+import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#lib/server/atlas/moderation/proposal-form.ts';
+import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+
+export async function load({ params, locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const review = await getProposalReview(app.database.db, locals.actor, params.id).catch((failure: unknown) => {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	});
+	return {
+		proposal: {
+			id: review.proposal.id,
+			status: review.proposal.status,
+			comment: review.proposal.comment,
+			reviewReason: review.proposal.reviewReason,
+			baseVersion: review.proposal.baseVersion,
+			createdAt: review.proposal.createdAt,
+			proposer: review.proposal.proposer,
+			proposerOrganisation: review.proposal.proposerOrganisation,
+			publishedVersion: review.proposal.publishedVersion
+		},
+		title: review.title,
+		initiative: review.initiative ? { slug: review.initiative.slug, version: review.initiative.version } : null,
+		stale: review.stale,
+		fromBase: review.fromBase.map((change) => describeChange(locals.language, change)),
+		fromCurrent: review.fromCurrent?.map((change) => describeChange(locals.language, change)) ?? null,
+		values: formFromInitiative(review.proposal.data),
+		choices: proposalChoices(locals.language)
+	};
+}
+
+function decisionFailure(language: App.Locals['language'], failure: unknown) {
+	if (!isAppError(failure)) throw failure;
+	if (failure.code === 'conflict' && failure.extra?.reason === 'stale_version') {
+		return fail(409, { errors: { '': translate(language, 'moderation.error_stale', { current: Number(failure.extra.currentVersion) }) } });
+	}
+	if (failure.fields.length) {
+		return fail(failure.status, {
+			errors: Object.fromEntries(failure.fields.map((field) => [field.path, translate(language, `errors.${field.messageKey}`, field.values)]))
+		});
+	}
+	return fail(failure.status, { errors: { '': translate(language, `errors.${failure.code}`, failure.values) } });
+}
+
+export const actions = {
+	approve: async ({ params, locals }) => {
+		const app = await getApp();
+		try {
+			const result = await approveProposal(app.database.db, locals.audit, locals.actor, params.id, { notify: notifyOf(app) });
+			return { done: 'done_approved', version: result.initiative.version, slug: result.initiative.slug };
+		} catch (failure) {
+			return decisionFailure(locals.language, failure);
+		}
+	},
+	edit: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const values = valuesFromForm(await request.formData());
+		const expected = Number(values.expectedVersion);
+		try {
+			const result = await approveProposal(app.database.db, locals.audit, locals.actor, params.id, {
+				edited: initiativeFromForm(values),
+				expectedVersion: Number.isInteger(expected) && expected > 0 ? expected : undefined,
+				notify: notifyOf(app)
+			});
+			return { done: 'done_approved', version: result.initiative.version, slug: result.initiative.slug };
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'invalid_input') return proposalFailure(locals.language, failure, values);
+			return decisionFailure(locals.language, failure);
+		}
+	},
+	reject: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await rejectProposal(app.database.db, locals.audit, locals.actor, params.id, String(data.get('reason') ?? ''), notifyOf(app));
+			return { done: 'done_rejected' };
+		} catch (failure) {
+			return decisionFailure(locals.language, failure);
+		}
+	},
+	changes: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await requestChanges(app.database.db, locals.audit, locals.actor, params.id, String(data.get('reason') ?? ''), notifyOf(app));
+			return { done: 'done_changes_requested' };
+		} catch (failure) {
+			return decisionFailure(locals.language, failure);
+		}
+	}
+};

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { organisationAtlas } from '../../_lib/atlas-pages.server.ts';
+import { organisationScores } from '#lib/server/atlas/moderation/moderation.service.ts';
+
+export async function load({ locals, params }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const { db } = (await getApp()).database;
+	const page = await organisationAtlas(db, params.slug).catch((failure: unknown) => {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	});
+	// Freshness (share of its initiatives verified within 12 months) and completeness (share of key
+	// fields filled), as the moderators' table shows them; none when it has no initiative yet.
+	const score = await organisationScores(db, page.organisation.id);
+	return {
+		...page,
+		quality:
+			score.freshness === null || score.completeness === null
+				? null
+				: { verifiedShare: score.freshness, completeness: score.completeness }
+	};
+}

@@ -1,0 +1,26 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { listMyApplications, withdrawApplication } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	return { applications: await listMyApplications(app.database.db, locals.actor), done: url.searchParams.get('done') === 'apply_done' ? 'apply_done' : '' };
+}
+
+export const actions = {
+	withdraw: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await withdrawApplication(app.database.db, locals.audit, locals.actor, String(data.get('id') ?? ''));
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { errors: { '': translate(locals.language, 'seekers.error_application_final') } });
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { done: 'withdrawn_done' };
+	}
+};

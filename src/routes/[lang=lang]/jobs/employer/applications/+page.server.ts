@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { employerOrganisationsOf, listEmployerOffers } from '#lib/server/jobs/jobs.service.ts';
+import { listEmployerApplications } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const organisations = await employerOrganisationsOf(app.database.db, locals.actor);
+	const offers = (await Promise.all(organisations.map((organisation) => listEmployerOffers(app.database.db, locals.actor, organisation.id))))
+		.flat()
+		.map((offer) => ({ id: offer.id, title: offer.title }));
+	const requested = url.searchParams.get('offer') ?? '';
+	const offerId = offers.some((offer) => offer.id === requested) ? requested : '';
+	let applications;
+	try {
+		applications = await listEmployerApplications(app.database.db, locals.actor, offerId ? { offerId } : {});
+	} catch (failure) {
+		if (isAppError(failure)) error(failure.status, failure.code);
+		throw failure;
+	}
+	return { offers, offerId, applications };
+}

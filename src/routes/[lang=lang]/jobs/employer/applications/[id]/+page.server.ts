@@ -1,0 +1,35 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
+import { StatusInput } from '#lib/server/jobs/seekers/seekers.schemas.ts';
+import { openApplication, seekerEnvOf, setApplicationStatus } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+export async function load({ locals, params }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	try {
+		// opening marks the application viewed and records the read of personal data
+		return { application: await openApplication(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id, locals.language) };
+	} catch (failure) {
+		if (isAppError(failure)) error(failure.status === 403 ? 403 : 404, failure.code);
+		throw failure;
+	}
+}
+
+export const actions = {
+	status: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, StatusInput, data);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await setApplicationStatus(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id, parsed.data);
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { values: {}, errors: { '': translate(locals.language, 'seekers.error_application_withdrawn') } });
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { done: 'status_saved' };
+	}
+};

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { cvResponse } from '#lib/server/jobs/seekers/cv-storage.ts';
+import { readApplicationCv, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+/** An applicant's CV for the offer's employer, only when shared for this application; the read is audited. */
+export async function GET({ locals, params }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	try {
+		return cvResponse(await readApplicationCv(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id), `cv-${params.id.slice(0, 8)}.pdf`);
+	} catch (failure) {
+		if (isAppError(failure)) error(failure.status === 403 ? 403 : 404, failure.code);
+		throw failure;
+	}
+}

@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import { getApp } from '#lib/server/app.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
+import { getPublicOffer } from '#lib/server/jobs/jobs.service.ts';
+import { ApplicationForm } from '#lib/server/jobs/seekers/seekers.schemas.ts';
+import { applyToOffer, getOwnProfile, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { jobApplication } from '#lib/server/jobs/seekers/seekers.table.ts';
+
+export async function load({ locals, params }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	let offer;
+	try {
+		offer = await getPublicOffer(app.database.db, params.id, locals.language);
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	}
+	const profile = await getOwnProfile(app.database.db, locals.actor);
+	const [existing] = await app.database.db
+		.select({ id: jobApplication.id })
+		.from(jobApplication)
+		.where(and(eq(jobApplication.offerId, offer.id), eq(jobApplication.userId, locals.actor!.userId)));
+	return {
+		offer: { id: offer.id, title: offer.title, employer: offer.employer.name },
+		hasProfile: !!profile,
+		hasCv: !!profile?.cvFile,
+		alreadyApplied: !!existing
+	};
+}
+
+export const actions = {
+	default: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, ApplicationForm, data);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await applyToOffer(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id, { message: parsed.data.message, share: true });
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict') {
+				const reason = (failure.extra as { reason?: string } | undefined)?.reason;
+				const key = reason === 'profile_missing' ? 'seekers.apply_needs_profile' : 'seekers.error_already_applied';
+				return fail(409, { values: { message: parsed.data.message }, errors: { '': translate(locals.language, key) } });
+			}
+			return formFailureFrom(locals.language, failure, data);
+		}
+		redirect(303, `/${locals.language}/jobs/applications?done=apply_done`);
+	}
+};

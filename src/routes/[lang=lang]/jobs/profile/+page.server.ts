@@ -1,0 +1,57 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { listUnitGroups } from '#lib/server/jobs/jobs.service.ts';
+import { consentHistory, getOwnProfile, profileView, saveProfile, setConsent } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { ConsentForm, ProfileForm } from '#lib/server/jobs/seekers/seekers.schemas.ts';
+import { countryOptions, formFieldErrors, placeOptions } from './profile-form.ts';
+
+export async function load({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const row = await getOwnProfile(app.database.db, locals.actor);
+	return {
+		profile: row ? profileView(row) : null,
+		consentHistory: row ? (await consentHistory(app.database.db, row.userId)).map((entry) => ({ scope: entry.scope, at: entry.at.toISOString() })) : [],
+		occupations: await listUnitGroups(app.database.db, locals.language),
+		countries: countryOptions(locals.language),
+		places: placeOptions(locals.language),
+		done: ''
+	};
+}
+
+export const actions = {
+	save: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, ProfileForm, data);
+		if (!parsed.ok) {
+			const failure = parsed.failure.data;
+			return fail(400, { values: failure.values, errors: formFieldErrors(failure.errors), form: 'profile' });
+		}
+		try {
+			await saveProfile(app.database.db, locals.audit, locals.actor, parsed.data);
+		} catch (failure) {
+			const result = formFailureFrom(locals.language, failure, data);
+			return fail(result.status, { ...result.data, errors: formFieldErrors(result.data.errors), form: 'profile' });
+		}
+		return { done: 'profile_saved' };
+	},
+	consent: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const parsed = parseForm(locals.language, ConsentForm, data);
+		if (!parsed.ok) return fail(400, { values: {}, errors: { scope: translate(locals.language, 'errors.field_choice') }, form: 'consent' });
+		try {
+			await setConsent(app.database.db, locals.audit, locals.actor, { scope: parsed.data.scope === 'none' ? null : parsed.data.scope });
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict') {
+				return fail(409, { values: {}, errors: { '': translate(locals.language, 'seekers.consent_needs_profile') }, form: 'consent' });
+			}
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { done: 'consent_saved' };
+	}
+};

@@ -1,0 +1,17 @@
+import { getApp } from '#lib/server/app.ts';
+import { error } from '@sveltejs/kit';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { cvResponse } from '#lib/server/jobs/seekers/cv-storage.ts';
+import { readOwnCv, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+/** The person's own CV, as a download (route policy: 'seekers.profile.manage_own'). */
+export async function GET({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	try {
+		return cvResponse(await readOwnCv(app.database.db, locals.actor, seekerEnvOf(app)));
+	} catch (failure) {
+		if (isAppError(failure)) error(failure.status, failure.code);
+		throw failure;
+	}
+}

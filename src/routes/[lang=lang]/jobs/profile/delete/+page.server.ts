@@ -1,0 +1,35 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { deleteMyAccount, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+const staffRoles = ['counsellor', 'moderator', 'administrator'];
+
+export async function load({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	return { staff: staffRoles.includes(locals.user?.role ?? ''), seeker: can(locals.actor, 'seekers.profile.manage_own') };
+}
+
+export const actions = {
+	default: async ({ request, locals, cookies }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		if (data.get('confirm') !== 'yes') {
+			return fail(400, { errors: { confirm: translate(locals.language, 'errors.field_required') } });
+		}
+		try {
+			await deleteMyAccount(app.database.db, locals.audit, locals.actor, seekerEnvOf(app));
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { errors: { '': translate(locals.language, 'seekers.delete_staff') } });
+			return formFailureFrom(locals.language, failure, data);
+		}
+		// the session is gone from the database; forget its cookies too
+		for (const { name } of cookies.getAll()) {
+			if (name.includes('better-auth')) cookies.delete(name, { path: '/' });
+		}
+		return { deleted: true };
+	}
+};

@@ -1,0 +1,22 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
+import { ApplicationInput } from '#lib/server/jobs/seekers/seekers.schemas.ts';
+import { applyToOffer, listEmployerApplications, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+/** The applications to one of the caller's organisation's offers (route policy: 'seekers.application.manage'). */
+export const GET = apiEndpoint(async ({ params, locals }) => {
+	const app = await getApp();
+	const items = await listEmployerApplications(app.database.db, locals.actor, { offerId: params.id ?? '' });
+	return Response.json({ items }, { headers: { 'cache-control': 'no-store' } });
+});
+
+/** The caller applies to a published offer with their profile, CV and a message (route policy: 'seekers.profile.manage_own'). */
+export const POST = apiEndpoint(async ({ params, request, locals }) => {
+	const app = await getApp();
+	const input = await readJson(request, ApplicationInput);
+	const application = await applyToOffer(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id ?? '', input);
+	return Response.json(
+		{ id: application.id, offerId: application.offerId, status: application.status, createdAt: application.createdAt.toISOString() },
+		{ status: 201, headers: { 'cache-control': 'no-store' } }
+	);
+});

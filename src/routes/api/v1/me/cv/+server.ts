@@ -1,0 +1,43 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint } from '#lib/server/http/api.ts';
+import { AppError } from '#lib/server/http/app-error.ts';
+import { cvResponse } from '#lib/server/jobs/seekers/cv-storage.ts';
+import { readOwnCv, removeCv, seekerEnvOf, uploadCv } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+/** The caller's CV, as a download (route policy: 'seekers.profile.manage_own'). */
+export const GET = apiEndpoint(async ({ locals }) => {
+	const app = await getApp();
+	return cvResponse(await readOwnCv(app.database.db, locals.actor, seekerEnvOf(app)));
+});
+
+/** Reads the uploaded file: the body itself, or the `cv` (or first) file of a multipart form. Its declared type is not trusted. */
+async function uploadedBytes(request: Request): Promise<Uint8Array> {
+	const type = request.headers.get('content-type') ?? '';
+	if (type.startsWith('multipart/form-data')) {
+		let data: FormData;
+		try {
+			data = await request.formData();
+		} catch {
+			throw new AppError('invalid_input', { fields: [{ path: 'cv', messageKey: 'field_invalid' }] });
+		}
+		const file = data.get('cv') ?? [...data.values()].find((value) => typeof value !== 'string');
+		if (!file || typeof file === 'string') throw new AppError('invalid_input', { fields: [{ path: 'cv', messageKey: 'field_required' }] });
+		return new Uint8Array(await file.arrayBuffer());
+	}
+	return new Uint8Array(await request.arrayBuffer());
+}
+
+/** Uploads or replaces the CV: a PDF (checked by content) of at most 5 MB. */
+export const PUT = apiEndpoint(async ({ request, locals }) => {
+	const app = await getApp();
+	const stored = await uploadCv(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), await uploadedBytes(request));
+	const profile = { cv: { size: stored.size } };
+	return Response.json(profile, { headers: { 'cache-control': 'no-store' } });
+});
+
+/** Deletes the CV (file and reference). */
+export const DELETE = apiEndpoint(async ({ locals }) => {
+	const app = await getApp();
+	await removeCv(app.database.db, locals.audit, locals.actor, seekerEnvOf(app));
+	return new Response(null, { status: 204 });
+});

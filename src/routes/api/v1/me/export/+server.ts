@@ -1,0 +1,16 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint } from '#lib/server/http/api.ts';
+import { exportMyData } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+/** Everything the platform holds about the caller, as a JSON download (route policy: 'account.manage_own'). */
+export const GET = apiEndpoint(async ({ locals }) => {
+	const app = await getApp();
+	const data = await exportMyData(app.database.db, locals.audit, locals.actor);
+	return new Response(JSON.stringify(data, null, 2), {
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': 'attachment; filename="sharaka-my-data.json"',
+			'cache-control': 'no-store'
+		}
+	});
+});

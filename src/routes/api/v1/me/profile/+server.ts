@@ -1,0 +1,25 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
+import { AppError } from '#lib/server/http/app-error.ts';
+import { ProfilePut } from '#lib/server/jobs/seekers/seekers.schemas.ts';
+import { getOwnProfile, profileView, saveProfile, setConsent } from '#lib/server/jobs/seekers/seekers.service.ts';
+
+const noStore = { 'cache-control': 'no-store' };
+
+/** The caller's job-seeker profile (route policy: 'seekers.profile.manage_own'). */
+export const GET = apiEndpoint(async ({ locals }) => {
+	const app = await getApp();
+	const profile = await getOwnProfile(app.database.db, locals.actor);
+	if (!profile) throw new AppError('not_found');
+	return Response.json(profileView(profile), { headers: noStore });
+});
+
+/** Creates or replaces the profile; `consent` (optional) gives, changes or withdraws (null) consent. */
+export const PUT = apiEndpoint(async ({ request, locals }) => {
+	const app = await getApp();
+	const body = await readJson(request, ProfilePut);
+	await saveProfile(app.database.db, locals.audit, locals.actor, body);
+	let profile = await getOwnProfile(app.database.db, locals.actor);
+	if (body.consent !== undefined) profile = await setConsent(app.database.db, locals.audit, locals.actor, { scope: body.consent });
+	return Response.json(profileView(profile!), { headers: noStore });
+});

@@ -1,0 +1,12 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
+import { ReasonBody } from '#lib/server/atlas/moderation/moderation.schemas.ts';
+import { rejectProposal } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+
+/** Rejects the proposal with a reason, sent to the proposer. */
+export const POST = apiEndpoint(async ({ params, request, locals }) => {
+	const app = await getApp();
+	const { reason } = await readJson(request, ReasonBody);
+	return Response.json(await rejectProposal(app.database.db, locals.audit, locals.actor, params.id ?? '', reason, notifyOf(app)));
+});
