@@ -9,6 +9,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { sendStaleReminders } from '../atlas/moderation/moderation.service.ts';
+import { runWhenMain } from './entry.ts';
 
 export interface RemindersIo {
 	out(text: string): void;
@@ -68,11 +69,4 @@ export async function runReminders(
 	}
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const major = Number(process.versions.node.split('.')[0]);
-	if (major < 24) {
-		console.error(`Sharaka needs Node.js 24 (found ${process.versions.node}): run it through npm (npm run jobs:reminders).`);
-		process.exit(1);
-	}
-	process.exitCode = await runReminders({ out: (text) => console.log(text), err: (text) => console.error(text) });
-}
+await runWhenMain(import.meta.url, 'jobs:reminders', (_argv, io) => runReminders(io));

@@ -1,7 +1,6 @@
 // Atlas commands: `npm run atlas:remove-samples` and `npm run generate -- --initiatives N`.
 // Run directly by Node 24 (no bundler): `node src/lib/server/cli/atlas.ts <command> [options]`.
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSettings } from '../config/config.ts';
 import { openDatabase, databaseOptionsFrom, type Database } from '../db/database.ts';
@@ -11,6 +10,7 @@ import { ensureAtlasReferenceData } from '../atlas/atlas.data.ts';
 import { generateInitiatives } from '../atlas/generate.ts';
 import { removeSampleInitiatives } from '../atlas/initiative.service.ts';
 import type { CliIo } from './io.ts';
+import { runWhenMain } from './entry.ts';
 
 export const ATLAS_USAGE = `Sharaka Atlas commands
 
@@ -85,14 +85,4 @@ export async function runAtlasCli(argv: string[], io: Pick<CliIo, 'out' | 'err'>
 	}
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	const major = Number(process.versions.node.split('.')[0]);
-	if (major < 24) {
-		console.error(`Sharaka needs Node.js 24 (found ${process.versions.node}): run it through npm.`);
-		process.exit(1);
-	}
-	process.exitCode = await runAtlasCli(process.argv.slice(2), {
-		out: (text) => console.log(text),
-		err: (text) => console.error(text)
-	});
-}
+await runWhenMain(import.meta.url, 'atlas:remove-samples, or npm run generate', runAtlasCli);

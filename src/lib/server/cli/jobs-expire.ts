@@ -7,6 +7,7 @@ import { openDatabase, databaseOptionsFrom, type Database } from '../db/database
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { expireOffers } from '../jobs/jobs.service.ts';
+import { runWhenMain } from './entry.ts';
 
 export interface ExpireIo {
 	out(text: string): void;
@@ -47,11 +48,4 @@ export async function runJobsExpire(io: ExpireIo, options: { env?: NodeJS.Proces
 	}
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const major = Number(process.versions.node.split('.')[0]);
-	if (major < 24) {
-		console.error(`Sharaka needs Node.js 24 (found ${process.versions.node}): run it through npm (npm run jobs:expire).`);
-		process.exit(1);
-	}
-	process.exitCode = await runJobsExpire({ out: (text) => console.log(text), err: (text) => console.error(text) });
-}
+await runWhenMain(import.meta.url, 'jobs:expire', (_argv, io) => runJobsExpire(io));

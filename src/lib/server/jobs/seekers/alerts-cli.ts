@@ -9,6 +9,7 @@ import { DataDirLockedError } from '../../db/data-dir-lock.ts';
 import { createMailer, type Mailer } from '../../mail/mailer.ts';
 import type { AuditContext } from '../../audit/audit.service.ts';
 import { sendSearchAlerts } from './saved-searches.ts';
+import { runWhenMain } from '../../cli/entry.ts';
 
 export interface AlertsIo {
 	out(text: string): void;
@@ -51,11 +52,4 @@ export async function runJobsAlerts(io: AlertsIo, options: { env?: NodeJS.Proces
 	}
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const major = Number(process.versions.node.split('.')[0]);
-	if (major < 24) {
-		console.error(`Sharaka needs Node.js 24 (found ${process.versions.node}): run it through npm (npm run jobs:alerts).`);
-		process.exit(1);
-	}
-	process.exitCode = await runJobsAlerts({ out: (text) => console.log(text), err: (text) => console.error(text) });
-}
+await runWhenMain(import.meta.url, 'jobs:alerts', (_argv, io) => runJobsAlerts(io));
