@@ -47,6 +47,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		const { drizzle } = await import('drizzle-orm/node-postgres');
 		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
 		const pool = new pg.default.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+		// An idle connection cut by the server (a restart, an administrator, a dropped test database)
+		// must not bring the process down: the pool discards it and opens another on the next query;
+		// a query that was running gets its own error.
+		pool.on('error', () => {});
 		const db = drizzle(pool, { schema }) as unknown as Db;
 		return {
 			kind: 'postgresql',
