@@ -657,25 +657,27 @@ export async function searchInitiatives(db: DbOrTx, query: InitiativeQuery & { l
 			.limit(query.pageSize)
 			.offset((query.page - 1) * query.pageSize)
 	]);
-	const facets = {
-		theme: await facet(db, where, sql`select id as initiative_id, unnest(themes) as key, null::text as name from ${initiative}`),
-		region: await facet(db, where, sql`select initiative_id, region_iso as key, null::text as name from ${initiativeRegion}`),
-		status: await facet(db, where, sql`select id as initiative_id, status as key, null::text as name from ${initiative}`),
-		target: await facet(db, where, sql`select id as initiative_id, unnest(target_groups) as key, null::text as name from ${initiative}`),
-		country: await facet(db, where, sql`select id as initiative_id, unnest(countries) as key, null::text as name from ${initiative}`),
-		funder: await facet(
+	// The facets are independent: on PostgreSQL they run side by side on the pool's connections.
+	const [theme, region, status, target, country, funder, implementer] = await Promise.all([
+		facet(db, where, sql`select id as initiative_id, unnest(themes) as key, null::text as name from ${initiative}`),
+		facet(db, where, sql`select initiative_id, region_iso as key, null::text as name from ${initiativeRegion}`),
+		facet(db, where, sql`select id as initiative_id, status as key, null::text as name from ${initiative}`),
+		facet(db, where, sql`select id as initiative_id, unnest(target_groups) as key, null::text as name from ${initiative}`),
+		facet(db, where, sql`select id as initiative_id, unnest(countries) as key, null::text as name from ${initiative}`),
+		facet(
 			db,
 			where,
 			sql`select io.initiative_id, o.slug as key, o.name as name from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id where io.role = 'funder'`,
 			20
 		),
-		implementer: await facet(
+		facet(
 			db,
 			where,
 			sql`select io.initiative_id, o.slug as key, o.name as name from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id where io.role = 'implementer'`,
 			20
 		)
-	};
+	]);
+	const facets = { theme, region, status, target, country, funder, implementer };
 	return {
 		total: countRows[0]?.total ?? 0,
 		page: query.page,
