@@ -36,6 +36,21 @@ import enSeekers from '../../../messages/en/seekers.json' with { type: 'json' };
 import frAtlasExport from '../../../messages/fr/atlas_export.json' with { type: 'json' };
 import arAtlasExport from '../../../messages/ar/atlas_export.json' with { type: 'json' };
 import enAtlasExport from '../../../messages/en/atlas_export.json' with { type: 'json' };
+import frAtlasImport from '../../../messages/fr/atlas_import.json' with { type: 'json' };
+import arAtlasImport from '../../../messages/ar/atlas_import.json' with { type: 'json' };
+import enAtlasImport from '../../../messages/en/atlas_import.json' with { type: 'json' };
+import frAtlasRates from '../../../messages/fr/atlas_rates.json' with { type: 'json' };
+import arAtlasRates from '../../../messages/ar/atlas_rates.json' with { type: 'json' };
+import enAtlasRates from '../../../messages/en/atlas_rates.json' with { type: 'json' };
+import frAtlasDuplicates from '../../../messages/fr/atlas_duplicates.json' with { type: 'json' };
+import arAtlasDuplicates from '../../../messages/ar/atlas_duplicates.json' with { type: 'json' };
+import enAtlasDuplicates from '../../../messages/en/atlas_duplicates.json' with { type: 'json' };
+import frCounsellors from '../../../messages/fr/counsellors.json' with { type: 'json' };
+import arCounsellors from '../../../messages/ar/counsellors.json' with { type: 'json' };
+import enCounsellors from '../../../messages/en/counsellors.json' with { type: 'json' };
+import frMatching from '../../../messages/fr/matching.json' with { type: 'json' };
+import arMatching from '../../../messages/ar/matching.json' with { type: 'json' };
+import enMatching from '../../../messages/en/matching.json' with { type: 'json' };
 
 type Namespace = Record<string, string>;
 
@@ -51,7 +66,12 @@ const namespaces: Record<string, Record<Language, Namespace>> = {
 	support: { fr: frSupport, ar: arSupport, en: enSupport },
 	moderation: { fr: frModeration, ar: arModeration, en: enModeration },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
-	atlas_export: { fr: frAtlasExport, ar: arAtlasExport, en: enAtlasExport }
+	atlas_export: { fr: frAtlasExport, ar: arAtlasExport, en: enAtlasExport },
+	atlas_import: { fr: frAtlasImport, ar: arAtlasImport, en: enAtlasImport },
+	atlas_rates: { fr: frAtlasRates, ar: arAtlasRates, en: enAtlasRates },
+	atlas_duplicates: { fr: frAtlasDuplicates, ar: arAtlasDuplicates, en: enAtlasDuplicates },
+	counsellors: { fr: frCounsellors, ar: arCounsellors, en: enCounsellors },
+	matching: { fr: frMatching, ar: arMatching, en: enMatching }
 };
 
 /** Flat catalogue per language: `namespace.key` → ICU message. */

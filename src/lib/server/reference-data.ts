@@ -2,12 +2,15 @@ import type { Db } from './db/database.ts';
 import { ensureAtlasReferenceData, loadAtlasDemoData } from './atlas/atlas.data.ts';
 import { ensureJobsReferenceData, loadJobsDemoData } from './jobs/jobs.data.ts';
 import { ensureSupportReferenceData, loadSupportDemoData } from './jobs/support.data.ts';
+import { loadSeekersDemoData } from './jobs/seekers/seekers.data.ts';
+import { ensureCounsellorsReferenceData, loadCounsellorsDemoData } from './jobs/counsellors/counsellors.data.ts';
 
 /** Every module's reference data (regions, classifications, the Atlas's real initiatives…): idempotent. */
 export async function ensureReferenceData(db: Db): Promise<void> {
 	await ensureAtlasReferenceData(db);
 	await ensureJobsReferenceData(db);
 	await ensureSupportReferenceData(db);
+	await ensureCounsellorsReferenceData(db);
 }
 
 /** Every module's sample data, after the demo accounts and organisations exist. */
@@ -15,4 +18,6 @@ export async function loadModulesDemoData(db: Db): Promise<void> {
 	await loadAtlasDemoData(db);
 	await loadJobsDemoData(db);
 	await loadSupportDemoData(db);
+	await loadSeekersDemoData(db);
+	await loadCounsellorsDemoData(db);
 }

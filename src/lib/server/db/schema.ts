@@ -6,3 +6,5 @@ export * from '../jobs/job-offer.table.ts';
 export * from '../jobs/support.table.ts';
 export * from '../atlas/moderation/moderation.table.ts';
 export * from '../jobs/seekers/seekers.table.ts';
+export * from '../atlas/import/import.table.ts';
+export * from '../jobs/counsellors/counsellors.table.ts';

@@ -6,6 +6,10 @@ import { jobsEndpoints } from '../jobs/jobs.openapi.ts';
 import { supportEndpoints } from '../jobs/support.openapi.ts';
 import { moderationEndpoints } from '../atlas/moderation/moderation.openapi.ts';
 import { seekersEndpoints } from '../jobs/seekers/seekers.openapi.ts';
+import { importEndpoints } from '../atlas/import/import.openapi.ts';
+import { ratesEndpoints } from '../atlas/rates/rates.openapi.ts';
+import { counsellorsEndpoints } from '../jobs/counsellors/counsellors.openapi.ts';
+import { matchingEndpoints } from '../jobs/matching/matching.openapi.ts';
 
 /**
  * The API registry: every endpoint of `/api/v1` is declared here once, with zod schemas.
@@ -128,5 +132,9 @@ export const endpoints: readonly Endpoint[] = [
 	...jobsEndpoints,
 	...supportEndpoints,
 	...moderationEndpoints,
-	...seekersEndpoints
+	...seekersEndpoints,
+	...importEndpoints,
+	...ratesEndpoints,
+	...counsellorsEndpoints,
+	...matchingEndpoints
 ];

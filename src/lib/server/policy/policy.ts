@@ -4,6 +4,10 @@ import { jobsActions } from '../jobs/jobs.policy.ts';
 import { supportActions } from '../jobs/support.policy.ts';
 import { moderationActions } from '../atlas/moderation/moderation.policy.ts';
 import { seekersActions } from '../jobs/seekers/seekers.policy.ts';
+import { importActions } from '../atlas/import/import.policy.ts';
+import { ratesActions } from '../atlas/rates/rates.policy.ts';
+import { counsellorsActions } from '../jobs/counsellors/counsellors.policy.ts';
+import { matchingActions } from '../jobs/matching/matching.policy.ts';
 
 /**
  * The one place that answers "may this actor do this action (on this resource)?".
@@ -32,7 +36,11 @@ export const actions = {
 	...jobsActions,
 	...supportActions,
 	...moderationActions,
-	...seekersActions
+	...seekersActions,
+	...importActions,
+	...ratesActions,
+	...counsellorsActions,
+	...matchingActions
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actions;

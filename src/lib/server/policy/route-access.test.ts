@@ -149,7 +149,11 @@ const expected: Record<string, Who[]> = {
 	'GET /api/v1/rights-pages': everyone,
 	'GET /api/v1/rights-pages/[slug]': everyone,
 	'GET /api/v1/programmes': everyone,
-	'GET /api/v1/programmes/[id]': everyone
+	'GET /api/v1/programmes/[id]': everyone,
+	// Atlas imports (IATI, CSV, XLSX)
+	// Atlas exchange rates and duplicates
+	// Counsellors (ANAPEC agencies, follow-up, referrals)
+	// Matching (ranked candidates, recommended offers)
 };
 
 function actorFor(who: Who): Actor | null {

@@ -7,6 +7,10 @@ import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { supportRoutes } from '../jobs/support.routes.ts';
 import { moderationRoutes } from '../atlas/moderation/moderation.routes.ts';
 import { seekersRoutes } from '../jobs/seekers/seekers.routes.ts';
+import { importRoutes } from '../atlas/import/import.routes.ts';
+import { ratesRoutes } from '../atlas/rates/rates.routes.ts';
+import { counsellorsRoutes } from '../jobs/counsellors/counsellors.routes.ts';
+import { matchingRoutes } from '../jobs/matching/matching.routes.ts';
 
 /**
  * Who may reach each route, per HTTP method. The request hook enforces it before any
@@ -58,7 +62,11 @@ export const routeAccess: RouteTable = mergeRouteTables([
 	jobsRoutes,
 	supportRoutes,
 	moderationRoutes,
-	seekersRoutes
+	seekersRoutes,
+	importRoutes,
+	ratesRoutes,
+	counsellorsRoutes,
+	matchingRoutes
 ]);
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {
