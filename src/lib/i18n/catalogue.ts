@@ -51,6 +51,9 @@ import enCounsellors from '../../../messages/en/counsellors.json' with { type: '
 import frMatching from '../../../messages/fr/matching.json' with { type: 'json' };
 import arMatching from '../../../messages/ar/matching.json' with { type: 'json' };
 import enMatching from '../../../messages/en/matching.json' with { type: 'json' };
+import frOffline from '../../../messages/fr/offline.json' with { type: 'json' };
+import arOffline from '../../../messages/ar/offline.json' with { type: 'json' };
+import enOffline from '../../../messages/en/offline.json' with { type: 'json' };
 
 type Namespace = Record<string, string>;
 
@@ -71,7 +74,8 @@ const namespaces: Record<string, Record<Language, Namespace>> = {
 	atlas_rates: { fr: frAtlasRates, ar: arAtlasRates, en: enAtlasRates },
 	atlas_duplicates: { fr: frAtlasDuplicates, ar: arAtlasDuplicates, en: enAtlasDuplicates },
 	counsellors: { fr: frCounsellors, ar: arCounsellors, en: enCounsellors },
-	matching: { fr: frMatching, ar: arMatching, en: enMatching }
+	matching: { fr: frMatching, ar: arMatching, en: enMatching },
+	offline: { fr: frOffline, ar: arOffline, en: enOffline }
 };
 
 /** Flat catalogue per language: `namespace.key` → ICU message. */

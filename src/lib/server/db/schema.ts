@@ -8,3 +8,4 @@ export * from '../atlas/moderation/moderation.table.ts';
 export * from '../jobs/seekers/seekers.table.ts';
 export * from '../atlas/import/import.table.ts';
 export * from '../jobs/counsellors/counsellors.table.ts';
+export * from '../jobs/saved-offers/saved-offers.table.ts';

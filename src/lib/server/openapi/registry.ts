@@ -10,6 +10,7 @@ import { importEndpoints } from '../atlas/import/import.openapi.ts';
 import { ratesEndpoints } from '../atlas/rates/rates.openapi.ts';
 import { counsellorsEndpoints } from '../jobs/counsellors/counsellors.openapi.ts';
 import { matchingEndpoints } from '../jobs/matching/matching.openapi.ts';
+import { savedOffersEndpoints } from '../jobs/saved-offers/saved-offers.openapi.ts';
 
 /**
  * The API registry: every endpoint of `/api/v1` is declared here once, with zod schemas.
@@ -136,5 +137,6 @@ export const endpoints: readonly Endpoint[] = [
 	...importEndpoints,
 	...ratesEndpoints,
 	...counsellorsEndpoints,
-	...matchingEndpoints
+	...matchingEndpoints,
+	...savedOffersEndpoints
 ];

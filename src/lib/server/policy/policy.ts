@@ -8,6 +8,7 @@ import { importActions } from '../atlas/import/import.policy.ts';
 import { ratesActions } from '../atlas/rates/rates.policy.ts';
 import { counsellorsActions } from '../jobs/counsellors/counsellors.policy.ts';
 import { matchingActions } from '../jobs/matching/matching.policy.ts';
+import { savedOffersActions } from '../jobs/saved-offers/saved-offers.policy.ts';
 
 /**
  * The one place that answers "may this actor do this action (on this resource)?".
@@ -40,7 +41,8 @@ export const actions = {
 	...importActions,
 	...ratesActions,
 	...counsellorsActions,
-	...matchingActions
+	...matchingActions,
+	...savedOffersActions
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actions;

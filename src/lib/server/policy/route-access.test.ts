@@ -154,6 +154,7 @@ const expected: Record<string, Who[]> = {
 	// Atlas exchange rates and duplicates
 	// Counsellors (ANAPEC agencies, follow-up, referrals)
 	// Matching (ranked candidates, recommended offers)
+	// Saved offers and the offline web app
 };
 
 function actorFor(who: Who): Actor | null {

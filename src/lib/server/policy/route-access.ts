@@ -11,6 +11,7 @@ import { importRoutes } from '../atlas/import/import.routes.ts';
 import { ratesRoutes } from '../atlas/rates/rates.routes.ts';
 import { counsellorsRoutes } from '../jobs/counsellors/counsellors.routes.ts';
 import { matchingRoutes } from '../jobs/matching/matching.routes.ts';
+import { savedOffersRoutes } from '../jobs/saved-offers/saved-offers.routes.ts';
 
 /**
  * Who may reach each route, per HTTP method. The request hook enforces it before any
@@ -66,7 +67,8 @@ export const routeAccess: RouteTable = mergeRouteTables([
 	importRoutes,
 	ratesRoutes,
 	counsellorsRoutes,
-	matchingRoutes
+	matchingRoutes,
+	savedOffersRoutes
 ]);
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {

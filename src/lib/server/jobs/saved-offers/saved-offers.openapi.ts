@@ -1,0 +1,3 @@
+import type { Endpoint } from '../../openapi/registry.ts';
+
+export const savedOffersEndpoints: Endpoint[] = [];

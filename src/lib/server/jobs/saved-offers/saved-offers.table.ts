@@ -1,0 +1,2 @@
+// This module's tables (re-exported by db/schema.ts).
+export {};
