@@ -18,6 +18,9 @@ export default defineConfig({
 					'img-src': ['self', 'data:'],
 					'font-src': ['self'],
 					'connect-src': ['self'],
+					// the web app: its service worker (/{lang}/service-worker.js) and manifest, same origin only
+					'worker-src': ['self'],
+					'manifest-src': ['self'],
 					'form-action': ['self'],
 					'frame-ancestors': ['none'],
 					'base-uri': ['self'],

@@ -4,50 +4,15 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import { apiClient } from './api-client.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const { url, outbox } = server();
+const { call, tokenFor } = apiClient();
 const stamp = Date.now();
 const slug = `e2e-moderation-${stamp}`;
 const title = `Maisons de la diaspora ${stamp}`;
-
-async function call(method: string, path: string, init: { token?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-	const headers: Record<string, string> = { 'accept-language': 'fr', ...init.headers };
-	if (init.token) headers.authorization = `Bearer ${init.token}`;
-	if (init.cookie) {
-		headers.cookie = init.cookie;
-		headers.origin = new URL(url('/')).origin;
-	}
-	if (init.body !== undefined) headers['content-type'] = 'application/json';
-	const response = await fetch(url(path), { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), redirect: 'manual' });
-	const text = await response.text();
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, headers: response.headers, json: json as Record<string, any>, text };
-}
-
-/** Signs in through the form like a browser, then creates a personal token with the session. */
-async function tokenFor(email: string): Promise<string> {
-	const signIn = await fetch(url('/fr/account/sign-in'), {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(url('/')).origin, accept: 'text/html' },
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-		redirect: 'manual'
-	});
-	expect(signIn.status, 'demo sign-in').toBe(303);
-	const cookie = signIn.headers
-		.getSetCookie()
-		.map((line) => line.split(';')[0])
-		.join('; ');
-	const created = await call('POST', '/api/v1/me/tokens', { cookie, body: { name: 'atlas moderation spec' } });
-	expect(created.status).toBe(201);
-	return created.json.token as string;
-}
 
 async function signInAs(page: Page, language: 'fr' | 'ar', email: string) {
 	await signIn(page, language, email, DEMO_PASSWORD);

@@ -33,17 +33,20 @@ describe('the Atlas list: map, filters, results, downloads', () => {
 			await expect(map.getByRole('link').count()).resolves.toBe(12);
 			await map.locator('a[data-iso="MA-02"]').click();
 			await page.waitForURL((url) => url.searchParams.get('region') === 'MA-02');
-			await expect(main.locator('#filter-region').inputValue()).resolves.toBe('MA-02');
+			await expect(main.locator('input[name="region"][value="MA-02"]').isChecked()).resolves.toBe(true);
 			await expect(map.locator('a[data-iso="MA-02"]').getAttribute('aria-current')).resolves.toBe('true');
 
-			// Narrow by a theme and leave out the sample initiatives, through the form.
+			// Several regions at once (the region list is open, since one is chosen), narrowed by a theme,
+			// without the sample initiatives, through the form.
+			await main.locator('input[name="region"][value="MA-01"]').check();
 			await main.getByRole('checkbox', { name: new RegExp(`^\\s*${escape(t(language, 'atlas.theme_migration_governance'))}`) }).check();
 			await main.getByLabel(t(language, 'atlas.filter_sample'), { exact: true }).selectOption('exclude');
 			await main.getByRole('button', { name: t(language, 'atlas.apply_filters'), exact: true }).click();
 			await page.waitForURL((url) => url.searchParams.get('theme') === 'migration_governance');
 			const url = new URL(page.url());
-			expect(url.searchParams.get('region')).toBe('MA-02');
+			expect(url.searchParams.getAll('region')).toEqual(['MA-01', 'MA-02']);
 			expect(url.searchParams.get('sample')).toBe('exclude');
+			await expect(main.getByText(t(language, 'atlas.chosen_count', { count: 2 })).count()).resolves.toBe(1);
 			const status = (await main.getByRole('status').textContent()) ?? '';
 			expect(status).not.toBe(t(language, 'atlas.results_count', { count: 0 }));
 			await expectNoRawMessageKeys(page);
@@ -54,7 +57,7 @@ describe('the Atlas list: map, filters, results, downloads', () => {
 			const hrefs = await downloads.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 			const csv = hrefs.map((href) => new URL(href, page.url())).find((href) => href.searchParams.get('format') === 'csv' && !href.searchParams.has('hxl'))!;
 			expect(csv.pathname).toBe('/api/v1/initiatives');
-			expect(csv.searchParams.get('region')).toBe('MA-02');
+			expect(csv.searchParams.getAll('region')).toEqual(['MA-01', 'MA-02']);
 			expect(csv.searchParams.get('theme')).toBe('migration_governance');
 			expect(csv.searchParams.get('sample')).toBe('exclude');
 			expect(hrefs.some((href) => href.includes('format=xlsx') && href.includes('hxl=1'))).toBe(true);
@@ -119,7 +122,8 @@ describe('the dashboard', () => {
 			if (javaScriptEnabled) await expectNoAxeViolations(page);
 
 			// Narrow by region through the form: the region × theme table keeps that one row.
-			await main.getByLabel(t(language, 'atlas.filter_region'), { exact: true }).selectOption('MA-02');
+			await main.locator('summary', { hasText: t(language, 'atlas.filter_region') }).click(); // opens the region list
+			await main.locator('input[name="region"][value="MA-02"]').check();
 			await main.getByRole('button', { name: t(language, 'atlas.apply_filters'), exact: true }).click();
 			await page.waitForURL((url) => url.searchParams.get('region') === 'MA-02');
 			const matrix = main.getByRole('table', { name: t(language, 'atlas.region_theme_caption') });

@@ -34,7 +34,10 @@ export const publicPages: PublicPage[] = [
 	{ name: 'rights pages', path: '/jobs/rights' },
 	{ name: 'rights page: work contract', path: '/jobs/rights/work-contract' },
 	{ name: 'rights page history', path: '/jobs/rights/work-contract/history' },
-	{ name: 'support programmes', path: '/jobs/programmes' }
+	{ name: 'support programmes', path: '/jobs/programmes' },
+	{ name: 'atlas: exchange rates', path: '/atlas/rates' },
+	{ name: 'saved offers (signed out)', path: '/jobs/saved' },
+	{ name: 'offline page', path: '/offline' }
 ];
 
 /** The languages every public page is scanned in (Arabic is right-to-left). */
@@ -49,5 +52,8 @@ export const adminPages: string[] = [
 	'/fr/atlas/moderation',
 	'/fr/atlas/moderation/stale',
 	'/fr/atlas/moderation/organisations',
-	'/fr/atlas/initiatives/new'
+	'/fr/atlas/initiatives/new',
+	'/fr/atlas/imports',
+	'/fr/atlas/rates',
+	'/fr/jobs/counsellor/agencies'
 ];

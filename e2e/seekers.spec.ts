@@ -1,7 +1,7 @@
 // Job seekers: a new person signs up, fills a profile, gives consent, uploads a CV (a file that is not a
 // PDF is refused), finds an offer and applies; the demo employer opens the application and shortlists it;
 // the seeker sees the new status and has an e-mail; nobody else sees the application; the seeker exports
-// and deletes their data. In French without JavaScript, in Arabic with axe-core.
+// and deletes their data. In French without JavaScript, in Arabic and English with axe-core.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
@@ -51,7 +51,8 @@ const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n% e2e CV\n'), Buffer.alloc(204
 
 const flows: { language: Language; javaScriptEnabled: boolean; name: string; offer: string }[] = [
 	{ language: 'fr', javaScriptEnabled: false, name: 'Awa Diop', offer: 'Plombier' },
-	{ language: 'ar', javaScriptEnabled: true, name: 'مريم ديالو', offer: 'Électricien bâtiment' }
+	{ language: 'ar', javaScriptEnabled: true, name: 'مريم ديالو', offer: 'Électricien bâtiment' },
+	{ language: 'en', javaScriptEnabled: true, name: 'Grace Okafor', offer: 'Plombier' }
 ];
 
 describe('job seekers: profile, CV, application, employer, export and deletion', () => {

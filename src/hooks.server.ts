@@ -13,6 +13,7 @@ import { errorResponse } from '#lib/server/http/api.ts';
 import { bodyLimitFor } from '#lib/server/http/body-limits.ts';
 import { recordAudit } from '#lib/server/audit/audit.service.ts';
 import { translate } from '#lib/i18n/translator.ts';
+import { cachedPublicResponse, isCacheablePublicRead } from '#lib/server/cache/public-response-cache.ts';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -183,7 +184,8 @@ async function guardAndResolve(
 		});
 	}
 
-	return resolve(event, { transformPageChunk: htmlAttributes(language) });
+	const render = () => resolve(event, { transformPageChunk: htmlAttributes(language) });
+	return isCacheablePublicRead(event) ? cachedPublicResponse(app, event, render) : render();
 }
 
 async function formHasNul(request: Request): Promise<boolean> {

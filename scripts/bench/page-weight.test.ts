@@ -9,25 +9,30 @@ describe('referencedByHtml', () => {
 			<link rel="modulepreload" href='/_app/immutable/entry/start.js'>
 			<link rel="alternate" hreflang="ar" href="/ar">
 			<link rel="canonical" href="/fr">
+			<link rel="manifest" href="/fr/manifest.webmanifest">
 			<script type="module" src="/_app/immutable/entry/app.js"></script>
+			<script src="/_app/immutable/assets/offline.js" data-service-worker="/fr/service-worker.js" defer></script>
 			<script>console.log("héllo")</script>
 			<script type="application/json" data-sveltekit-fetched>{"a":1}</script>
 			</head><body><a href="/fr/atlas">Atlas</a>
 			<img src="/logo.png" alt=""><picture><source srcset="/map-1x.webp 1x, /map-2x.webp 2x"></picture>
 			</body></html>`;
-		const { urls, inlineScriptBytes } = referencedByHtml(html);
+		const { urls, inlineScriptBytes, serviceWorkers } = referencedByHtml(html);
 		expect(urls.sort()).toEqual(
 			[
 				'/favicon.svg',
 				'/_app/immutable/assets/_layout.css',
 				'/_app/immutable/entry/start.js',
 				'/_app/immutable/entry/app.js',
+				'/fr/manifest.webmanifest',
+				'/_app/immutable/assets/offline.js',
 				'/logo.png',
 				'/map-1x.webp',
 				'/map-2x.webp'
 			].sort()
 		);
 		expect(inlineScriptBytes).toBe(Buffer.byteLength('console.log("héllo")'));
+		expect(serviceWorkers).toEqual(['/fr/service-worker.js']);
 	});
 });
 

@@ -6,11 +6,16 @@ function attribute(tag: string, name: string): string | undefined {
 	return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
-const loadedLinks = ['stylesheet', 'modulepreload', 'preload', 'icon', 'apple-touch-icon'];
+// The web app manifest too: Chromium fetches it with the page to decide whether the site is installable.
+const loadedLinks = ['stylesheet', 'modulepreload', 'preload', 'icon', 'apple-touch-icon', 'manifest'];
 
-/** The files an HTML page makes the browser fetch (stylesheets, scripts, preloads, icons, images), and its inline script bytes. */
-export function referencedByHtml(html: string): { urls: string[]; inlineScriptBytes: number } {
+/**
+ * The files an HTML page makes the browser fetch (stylesheets, scripts, preloads, icons, the manifest, images),
+ * its inline script bytes, and the service workers its scripts register (named by `data-service-worker`).
+ */
+export function referencedByHtml(html: string): { urls: string[]; inlineScriptBytes: number; serviceWorkers: string[] } {
 	const urls: string[] = [];
+	const serviceWorkers: string[] = [];
 	for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
 		const rel = (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
 		const href = attribute(tag, 'href');
@@ -22,6 +27,8 @@ export function referencedByHtml(html: string): { urls: string[]; inlineScriptBy
 		const type = (attribute(attributes, 'type') ?? '').toLowerCase();
 		if (src) urls.push(src);
 		else if (!type.includes('json')) inlineScriptBytes += Buffer.byteLength(content);
+		const worker = attribute(attributes, 'data-service-worker');
+		if (worker) serviceWorkers.push(worker);
 	}
 	for (const [tag] of html.matchAll(/<(?:img|source|input|video)\b[^>]*>/gi)) {
 		const src = attribute(tag, 'src') ?? attribute(tag, 'poster');
@@ -29,7 +36,7 @@ export function referencedByHtml(html: string): { urls: string[]; inlineScriptBy
 		const srcset = attribute(tag, 'srcset');
 		if (srcset) urls.push(...srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]).filter(Boolean));
 	}
-	return { urls, inlineScriptBytes };
+	return { urls, inlineScriptBytes, serviceWorkers };
 }
 
 /** The files a stylesheet makes the browser fetch: url(…) (fonts, images) and @import. */

@@ -3,6 +3,39 @@ import type { Endpoint } from '../openapi/registry.ts';
 import { AtlasStats, InitiativeDetail, InitiativeList, StatsQuery } from './atlas.schemas.ts';
 import { InitiativeExportQuery } from './export/export.schemas.ts';
 
+const position = z.array(z.number()).min(2).max(2).describe('[longitude, latitude], WGS 84');
+
+/** The `format=geojson` export (export/geojson.ts), as far as clients rely on it. */
+const InitiativeGeoJson = z
+	.object({
+		type: z.literal('FeatureCollection'),
+		features: z.array(
+			z.object({
+				type: z.literal('Feature'),
+				id: z.string().describe('The initiative’s identifier (slug)'),
+				geometry: z
+					.union([
+						z.object({ type: z.literal('Point'), coordinates: position }),
+						z.object({ type: z.literal('MultiPoint'), coordinates: z.array(position) })
+					])
+					.nullable()
+					.describe('Its own points, else the centroids of its regions, else null'),
+				properties: z
+					.looseObject({
+						slug: z.string(),
+						title: z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }),
+						status: z.string(),
+						budgetEur: z.number().nullable(),
+						budgetMad: z.number().nullable(),
+						isSample: z.boolean(),
+						location: z.enum(['points', 'regions', 'none']).describe('Where the geometry comes from')
+					})
+					.describe('The initiative’s main fields (see the description)')
+			})
+		)
+	})
+	.meta({ id: 'InitiativeGeoJson', description: 'An RFC 7946 FeatureCollection, one Feature per initiative' });
+
 /** The Atlas's public reading API, for the registry in `openapi/registry.ts`. */
 export const atlasEndpoints: Endpoint[] = [
 	{
@@ -37,7 +70,13 @@ export const atlasEndpoints: Endpoint[] = [
 		responses: {
 			200: {
 				description: 'One page of initiatives, with the total and the facets (JSON); with `format`, the file (see the description).',
-				schema: InitiativeList
+				schema: InitiativeList,
+				contentTypes: {
+					'text/csv': z.string().describe('`format=csv`: UTF-8 with a byte order mark, RFC 4180'),
+					'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': null,
+					'application/geo+json': InitiativeGeoJson,
+					'application/xml': z.string().describe('`format=iati`: IATI activity XML 2.03')
+				}
 			}
 		}
 	},
@@ -66,7 +105,10 @@ export const atlasEndpoints: Endpoint[] = [
 		description:
 			'Counts and budgets in EUR for the same filters as the list. `region`: every region, even without initiatives; ' +
 			'`year`: initiatives active during each year since 2004, with their whole budget; `funder`: each funder’s own ' +
-			'contributions. Budgets are converted with the yearly exchange rates of the Atlas (start year).',
+			'contributions. Budgets are converted with the yearly exchange rates of the Atlas (start year; see ' +
+			'`GET /api/v1/atlas/exchange-rates`). The dashboard offers the same figures for download, one CSV file per ' +
+			'chart, at /{lang}/atlas/dashboard/{chart}.csv (`region-theme`, `years`, `funders`, `implementers`, `gaps`; ' +
+			'the dashboard’s filters as query parameters; header row in the page’s language).',
 		query: StatsQuery,
 		responses: { 200: { description: 'The figures.', schema: AtlasStats } }
 	}

@@ -134,6 +134,12 @@ export const initiative = pgTable(
 		searchDocument: text('search_document')
 			.notNull()
 			.generatedAlwaysAs((): SQL => normalisedSql(sql`search_text`)),
+		/** the titles alone, normalised: ranks initiatives whose title holds the words first (cheap, unlike word_similarity) */
+		titleDocument: text('title_document')
+			.notNull()
+			.generatedAlwaysAs((): SQL =>
+				normalisedSql(sql`coalesce(title->>'fr', '') || ' ' || coalesce(title->>'ar', '') || ' ' || coalesce(title->>'en', '')`)
+			),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -146,7 +152,12 @@ export const initiative = pgTable(
 		index('initiative_status_idx').on(table.status),
 		index('initiative_years_idx').on(table.startYear, table.endYear),
 		index('initiative_budget_idx').on(table.budgetEur),
-		index('initiative_sample_idx').on(table.isSample)
+		index('initiative_sample_idx').on(table.isSample),
+		// Likely duplicates (atlas/duplicates): the nearest titles of each language by trigram distance (`<->`,
+		// GiST: a bounded nearest-neighbour scan, where GIN's `%` rechecks every title sharing a common word).
+		index('initiative_title_fr_gist_idx').using('gist', sql`search_normalise(${table.title}->>'fr') gist_trgm_ops`),
+		index('initiative_title_ar_gist_idx').using('gist', sql`search_normalise(${table.title}->>'ar') gist_trgm_ops`),
+		index('initiative_title_en_gist_idx').using('gist', sql`search_normalise(${table.title}->>'en') gist_trgm_ops`)
 	]
 );
 
@@ -202,7 +213,7 @@ export const initiativeOrganisation = pgTable(
 	]
 );
 
-/** Yearly exchange rates: units of `currency` for one euro. Editable by moderators (later). */
+/** Yearly exchange rates: units of `currency` for one euro. Edited by moderators (atlas/rates). */
 export const exchangeRate = pgTable(
 	'atlas_exchange_rate',
 	{
@@ -210,6 +221,10 @@ export const exchangeRate = pgTable(
 		year: integer('year').notNull(),
 		perEur: numeric('per_eur', { precision: 14, scale: 6, mode: 'number' }).notNull(),
 		note: text('note'),
+		/** where the checked rate comes from (e.g. Bank Al-Maghrib, ECB reference rates) */
+		source: text('source'),
+		/** when a moderator checked the rate against its source; null: approximate, to be checked */
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [primaryKey({ columns: [table.currency, table.year] })]

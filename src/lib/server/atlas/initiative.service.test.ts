@@ -158,6 +158,18 @@ describe('search', () => {
 		expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 	});
 
+	it('ranks by relevance: the words in the title first, then the earliest match', async () => {
+		const make = (slug: string, title: string, summary: string) =>
+			createInitiative(app.database.db, context, base({ slug, title: { fr: title }, summary: { fr: summary } }));
+		// created in the reverse of the expected order, so recency cannot explain the result
+		await make('rank-summary-late', 'Programme régional', 'Formation puis accompagnement des coopératives agricoles');
+		await make('rank-summary-early', 'Programme national', 'Coopératives agricoles : formation et accompagnement');
+		await make('rank-title-one', 'Coopératives de femmes', 'Soutien aux filières agricoles');
+		await make('rank-title-both', 'Coopératives agricoles de l’Oriental', 'Formation');
+		const ranked = await search({ q: 'cooperatives agricoles', sort: 'relevance' });
+		expect(ranked.items.map((item) => item.slug)).toEqual(['rank-title-both', 'rank-title-one', 'rank-summary-early', 'rank-summary-late']);
+	});
+
 	it('counts facets for the current filter', async () => {
 		const result = await search({ region: 'MA-02' });
 		expect(result.facets.region.find((entry) => entry.key === 'MA-02')?.count).toBe(result.total);

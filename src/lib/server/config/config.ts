@@ -11,6 +11,7 @@ const settingsSchema = z.object({
 	DATABASE_URL: z.string().optional(),
 	DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
 	DEMO_DATA: z.enum(['true', 'false', '1', '0', 'on', 'off']).optional(),
+	ATLAS_CACHE: z.enum(['true', 'false', '1', '0', 'on', 'off']).default('true'),
 	AUTH_SECRET: z.string().min(32).optional(),
 	SMTP_HOST: z.string().optional(),
 	SMTP_PORT: z.coerce.number().int().default(587),
@@ -59,6 +60,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env) {
 		// Demo data is on by default for a first start, off in production unless asked for.
 		demoData: demoFlag === undefined ? !production : ['true', '1', 'on'].includes(demoFlag),
 		authSecret: raw.AUTH_SECRET,
+		/** memoise the public Atlas's reads per data revision (atlas/atlas-cache.ts); off only to measure the queries */
+		atlasCache: ['true', '1', 'on'].includes(raw.ATLAS_CACHE),
 		smtp: raw.SMTP_HOST
 			? {
 					host: raw.SMTP_HOST,

@@ -101,7 +101,9 @@ export const jobOffer = pgTable(
 		index('job_offer_occupation_idx').using('btree', table.occupationCode.op('text_pattern_ops')),
 		index('job_offer_region_idx').on(table.regionCode),
 		index('job_offer_province_idx').on(table.provinceCode),
-		index('job_offer_published_idx').on(table.publishedAt)
+		index('job_offer_published_idx').on(table.publishedAt),
+		// matching a seeker's skills (jobs/matching; function in migration 0011)
+		index('job_offer_match_skills_idx').using('gin', sql`matching_skill_keys(${table.skills})`)
 	]
 );
 

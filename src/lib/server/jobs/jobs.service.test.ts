@@ -161,7 +161,7 @@ describe('employers and the counsellor validation', () => {
 		const second = await createOffer(app.database.db, web, employer, org, input({ title: 'Deuxième poste' }));
 		expect((await publishOffer(app.database.db, web, employer, second.id, NOW)).status).toBe('published');
 
-		const trail = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'job_offer'), eq(auditEvent.resourceId, first.id)));
+		const trail = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'job_offer'), eq(auditEvent.resourceId, first.id))).orderBy(auditEvent.id);
 		expect(trail.map((event) => event.action)).toEqual([
 			'job_offer.create',
 			'job_offer.submit_for_validation',

@@ -9,6 +9,7 @@ import { provinces, regions } from '../geo/morocco.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord, type OfferStatus } from './job-offer.table.ts';
 import { OfferInput, type OfferSearchQuery } from './jobs.schemas.ts';
+import { offerSearchCache } from './offer-search-cache.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -361,8 +362,12 @@ function publicCondition(today: string): SQL {
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** Search of the public offers: `{ total, items, facets }`. */
+/** Search of the public offers: `{ total, items, facets }` (frozen; kept per data revision, see offer-search-cache.ts). */
 export async function searchOffers(db: DbOrTx, query: OfferSearchQuery, language: Language, now: Date = new Date()) {
+	return offerSearchCache(db).read(JSON.stringify([query, language, moroccoDay(now)]), () => searchOffersNow(db, query, language, now));
+}
+
+async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: Language, now: Date) {
 	const conditions: SQL[] = [publicCondition(moroccoDay(now))];
 	const words = (query.q ?? '')
 		.split(/\s+/)

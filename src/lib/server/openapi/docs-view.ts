@@ -31,6 +31,8 @@ export interface ParameterRow extends FieldRow {
 
 export interface BodyView {
 	contentType: string;
+	/** the other media types the same response may have (the fields shown are those of `contentType`) */
+	otherContentTypes: string[];
 	/** the type of the whole body: `Health`, `User[]`, `object` */
 	type: string;
 	fields: FieldRow[];
@@ -234,7 +236,7 @@ function bodyOf(document: Node, content: unknown): BodyView | null {
 	const info = describe(document, media.schema, new Set());
 	const rows: FieldRow[] = [];
 	if (info.object) fieldsOf(document, info.object, '', info.ref ? new Set([info.ref]) : new Set(), rows);
-	return { contentType, type: info.type, fields: rows };
+	return { contentType, otherContentTypes: Object.keys(content).slice(1), type: info.type, fields: rows };
 }
 
 export function docsView(openapi: OpenApiDocument): DocsView {

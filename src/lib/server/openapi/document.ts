@@ -87,6 +87,9 @@ function routeConfig(endpoint: Endpoint): RouteConfig {
 		if (!response) continue;
 		const config: ResponseConfig = { description: response.description };
 		if (response.schema) config.content = { [response.contentType ?? 'application/json']: { schema: response.schema } };
+		for (const [type, schema] of Object.entries(response.contentTypes ?? {})) {
+			config.content = { ...config.content, [type]: schema ? { schema } : {} };
+		}
 		responses[status] = config;
 	}
 	for (const status of errorStatusesOf(endpoint)) {

@@ -45,6 +45,11 @@ export interface EndpointResponse {
 	schema?: z.ZodType;
 	/** default application/json */
 	contentType?: string;
+	/**
+	 * Other media types the same status answers with (e.g. chosen by a `format` parameter), each with its
+	 * body schema, or null for a file described only by its media type (a spreadsheet).
+	 */
+	contentTypes?: Record<string, z.ZodType | null>;
 }
 
 export interface Endpoint {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#lib/server/app.ts';
-import { atlasStats, searchInitiatives } from '#lib/server/atlas/initiative.service.ts';
+import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
 import { initiativeStatuses, initiativeThemes, targetGroups } from '#lib/server/atlas/atlas.table.ts';
 import { sortOrders } from '#lib/server/atlas/atlas.schemas.ts';
 import { provinces, regions } from '#lib/server/geo/morocco.ts';
@@ -12,7 +12,7 @@ const PAGE_SIZE = 20;
 
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	const { db } = (await getApp()).database;
+	const atlas = atlasReads(await getApp());
 	const language = locals.language;
 	const state = readState(url);
 	const parsed = parseState(language, state, PAGE_SIZE);
@@ -20,10 +20,10 @@ export async function load({ locals, url }) {
 		language === 'ar' ? entry.nameAr : language === 'en' ? entry.nameEn : entry.nameFr;
 
 	const [result, map, organisations] = await Promise.all([
-		parsed.ok ? searchInitiatives(db, parsed.query) : null,
+		parsed.ok ? atlas.search(parsed.query) : null,
 		// The map shows every region for the other filters, so that another region can be chosen.
-		parsed.ok ? atlasStats(db, 'region', { ...parsed.query, region: undefined }) : null,
-		organisationOptions(db)
+		parsed.ok ? atlas.stats('region', { ...parsed.query, region: undefined }) : null,
+		atlas.read('organisation options', () => organisationOptions(atlas.db))
 	]);
 
 	const exports = EXPORT_FORMATS.flatMap((format) => {

@@ -50,8 +50,13 @@ export interface Change {
 export function normaliseVersion(value: unknown): InitiativeData {
 	const result = InitiativeInput.safeParse(value);
 	if (result.success) return result.data;
-	// An old snapshot that no longer validates: compare what can be read.
-	return InitiativeInput.parse({ title: { fr: '?' }, status: 'planned', ...(value as object) });
+	// An old snapshot that no longer validates, or the empty base of a new initiative (no title yet):
+	// compare what can be read.
+	const given = { ...(value as object) } as Record<string, unknown>;
+	const title = Object.fromEntries(
+		Object.entries(given.title && typeof given.title === 'object' ? given.title : {}).filter(([, text]) => typeof text === 'string' && text)
+	) as InitiativeData['title'];
+	return { ...InitiativeInput.parse({ status: 'planned', ...given, title: { fr: '?' } }), title };
 }
 
 /** Drops empty properties (null, undefined, '') so `{ url: null }` and `{}` compare equal. */

@@ -26,7 +26,8 @@ export const moderationEndpoints: Endpoint[] = [
 		summary: 'Propose a new initiative (published at once for moderators)',
 		description:
 			'A complete initiative (organisations by slug or id, at least one source). From a partner it becomes a pending ' +
-			'proposal and the moderators are told by e-mail; from a moderator it is published as version 1. Partners and moderators.',
+			'proposal and the moderators are told by e-mail; from a moderator it is published as version 1. `likelyDuplicates` ' +
+			'lists published initiatives that may be the same one (the moderators see them too). Partners and moderators.',
 		body: ProposalBody,
 		responses: { 201: { description: 'The proposal, or the published initiative.', schema: CreateResult } },
 		errors: [403, 409]

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InitiativeInput } from '../atlas.schemas.ts';
 import { diffFields } from './diff.ts';
 import { proposalStatuses } from './moderation.table.ts';
+import { LikelyDuplicates } from '../duplicates/duplicates.schemas.ts';
 
 export const ProposalBody = z
 	.object({
@@ -63,7 +64,7 @@ export const ProposalList = z
 export const PublishedRef = z.object({ id: z.uuid(), slug: z.string(), version: z.int() }).meta({ id: 'PublishedInitiative' });
 
 export const CreateResult = z
-	.object({ proposal: Proposal.nullable(), initiative: PublishedRef.nullable() })
+	.object({ proposal: Proposal.nullable(), initiative: PublishedRef.nullable(), likelyDuplicates: LikelyDuplicates })
 	.meta({ id: 'InitiativeCreateResult', description: 'A proposal (partners) or the published initiative (moderators)' });
 
 export const ApproveResult = z.object({ proposal: Proposal, initiative: PublishedRef }).meta({ id: 'ProposalApproveResult' });

@@ -443,6 +443,31 @@ export async function getOwnProposal(db: DbOrTx, actor: Actor | null, id: string
 	return { ...publicProposal(row), data: row.data as InitiativeData };
 }
 
+/**
+ * The proposer withdraws a proposal still waiting for a decision or for changes (for instance after
+ * seeing it duplicates a published initiative): it leaves the queue, and can no longer be approved.
+ */
+export async function withdrawProposal(db: Db, context: AuditContext, actor: Actor | null, id: string): Promise<PublicProposal> {
+	const who = requireAction(actor, 'atlas.propose');
+	if (!UUID.test(id)) throw new AppError('not_found');
+	return db.transaction(async (tx) => {
+		const [row] = await tx.select().from(initiativeProposal).where(eq(initiativeProposal.id, id)).for('update');
+		if (!row || row.proposerUserId !== who.userId) throw new AppError('not_found');
+		if (row.status !== 'pending' && row.status !== 'changes_requested') {
+			throw new AppError('conflict', { extra: { reason: 'not_pending', status: row.status } });
+		}
+		const [updated] = await tx.update(initiativeProposal).set({ status: 'withdrawn' }).where(eq(initiativeProposal.id, row.id)).returning();
+		await recordAudit(tx, context, {
+			action: 'initiative_proposal.withdraw',
+			resourceType: 'initiative_proposal',
+			resourceId: row.id,
+			before: { status: row.status },
+			after: { status: 'withdrawn' }
+		});
+		return publicProposal(updated);
+	});
+}
+
 // ── Versions ────────────────────────────────────────────────────────────────
 
 /** Every published version, newest first, with what changed, when and by which organisation. */

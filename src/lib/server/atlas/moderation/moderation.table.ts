@@ -3,7 +3,8 @@ import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import { organisation, user } from '../../accounts/accounts.table.ts';
 import { initiative } from '../atlas.table.ts';
 
-export const proposalStatuses = ['pending', 'approved', 'rejected', 'changes_requested'] as const;
+/** `withdrawn`: by its proposer, before a decision (e.g. a duplicate of a published initiative). */
+export const proposalStatuses = ['pending', 'approved', 'rejected', 'changes_requested', 'withdrawn'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /**

@@ -81,7 +81,7 @@ export const seekersEndpoints: Endpoint[] = [
 		tags: ['Account'],
 		auth: 'bearer',
 		summary: 'Download all the caller’s data',
-		description: 'Account, organisations, job-seeker profile, consent history, applications, sessions, API tokens (names only) and the caller’s own actions in the audit trail, as one JSON file.',
+		description: 'Account, organisations, job-seeker profile, consent history, applications, saved offers, follow-up by the employment agency (agency, counsellors’ notes about the person, appointments, referrals to programmes), sessions, API tokens (names only) and the caller’s own actions in the audit trail, as one JSON file.',
 		responses: { 200: { description: 'A JSON download.', schema: z.object({ exportedAt: z.string(), account: z.object({ id: z.string(), email: z.string() }).loose() }).loose() } }
 	},
 	{
@@ -91,7 +91,8 @@ export const seekersEndpoints: Endpoint[] = [
 		auth: 'bearer',
 		summary: 'Delete the caller’s account and personal data',
 		description:
-			'Removes the account, sessions, API tokens, memberships, the job-seeker profile, consent history and CV file; ' +
+			'Removes the account, sessions, API tokens, memberships, the job-seeker profile, consent history, CV file, saved offers ' +
+			'and the follow-up by the employment agency (agency choice, notes, appointments, referrals); ' +
 			'applications stay for the employer as status and dates only. The audit trail is kept (it holds ids, field names ' +
 			'and the account’s e-mail as author, never profile, CV or message content). Staff accounts (counsellor, moderator, ' +
 			'administrator) answer 409 (`details.reason = staff_account`).',

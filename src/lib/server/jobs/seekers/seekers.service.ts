@@ -24,6 +24,8 @@ import {
 	type SeekerProfileRecord
 } from './seekers.table.ts';
 import { readCvFile, removeCvFile, writeCv } from './cv-storage.ts';
+import { deleteSavedOffersOf, savedOffersForExport } from '../saved-offers/saved-offers.service.ts';
+import { exportFollowUp, removeFollowUpOf } from '../counsellors/follow-up.rights.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -534,6 +536,7 @@ export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Act
 			.where(eq(jobSavedSearch.userId, userId))
 	]);
 	const applications = can(actor, 'seekers.profile.manage_own') ? await listMyApplications(db, actor) : [];
+	const savedOffers = await savedOffersForExport(db, userId);
 	await recordAudit(db, context, { action: 'account.export', resourceType: 'user', resourceId: userId });
 	return {
 		exportedAt: new Date().toISOString(),
@@ -551,6 +554,8 @@ export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Act
 		consentHistory: consent.map((entry) => ({ scope: entry.scope, at: entry.at.toISOString() })),
 		applications,
 		savedSearches: searches,
+		savedOffers,
+		followUp: await exportFollowUp(db, userId),
 		sessions,
 		apiTokens: tokens,
 		activity: audit
@@ -589,6 +594,8 @@ export async function deleteMyAccount(db: DbOrTx, context: AuditContext, actor: 
 		await tx.delete(seekerProfile).where(eq(seekerProfile.userId, userId));
 		await tx.delete(seekerConsentEvent).where(eq(seekerConsentEvent.userId, userId));
 		await tx.delete(jobSavedSearch).where(eq(jobSavedSearch.userId, userId));
+		await deleteSavedOffersOf(tx, userId);
+		await removeFollowUpOf(tx, userId);
 		await tx.delete(session).where(eq(session.userId, userId));
 		await tx.delete(apiToken).where(eq(apiToken.userId, userId));
 		await tx.delete(account).where(eq(account.userId, userId));
@@ -599,7 +606,7 @@ export async function deleteMyAccount(db: DbOrTx, context: AuditContext, actor: 
 			action: 'account.delete',
 			resourceType: 'user',
 			resourceId: userId,
-			after: { removed: ['account', 'profile', 'cv', 'consent_history', 'saved_searches', 'sessions', 'api_tokens', 'memberships'], anonymisedApplications: anonymised.map((row) => row.id) }
+			after: { removed: ['account', 'profile', 'cv', 'consent_history', 'saved_searches', 'saved_offers', 'follow_up', 'sessions', 'api_tokens', 'memberships'], anonymisedApplications: anonymised.map((row) => row.id) }
 		});
 		return profile?.cvFile ?? null;
 	});

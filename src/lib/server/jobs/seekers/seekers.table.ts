@@ -44,9 +44,23 @@ export const seekerProfile = pgTable(
 		cvUploadedAt: timestamp('cv_uploaded_at', { withTimezone: true }),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/** for matching (jobs/matching): the ISCO groups sought at every level, e.g. {7112, 711, 71} (migration 0011) */
+		matchOccupationGroups: text('match_occupation_groups')
+			.array()
+			.notNull()
+			.generatedAlwaysAs(sql`matching_occupation_groups(occupation_codes)`),
+		/** for matching: the skills normalised as comparison keys (migration 0011) */
+		matchSkillKeys: text('match_skill_keys')
+			.array()
+			.notNull()
+			.generatedAlwaysAs(sql`matching_skill_keys(skills)`)
 	},
-	(table) => [index('seeker_profile_consent_idx').on(table.consentScope)]
+	(table) => [
+		index('seeker_profile_consent_idx').on(table.consentScope),
+		index('seeker_profile_match_groups_idx').using('gin', table.matchOccupationGroups),
+		index('seeker_profile_match_skills_idx').using('gin', table.matchSkillKeys)
+	]
 );
 
 /** Every consent choice, kept with its date (given, changed or withdrawn: scope null). */

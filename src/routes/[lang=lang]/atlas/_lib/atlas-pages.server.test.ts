@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#lib/server/testing/test-app.ts';
 import { systemContext } from '#lib/server/audit/audit.service.ts';
-import { createInitiative } from '#lib/server/atlas/initiative.service.ts';
+import { sql } from 'drizzle-orm';
+import { createInitiative, createInitiatives } from '#lib/server/atlas/initiative.service.ts';
 import { isAppError } from '#lib/server/http/app-error.ts';
-import { dashboardData, organisationAtlas, organisationOptions } from './atlas-pages.server.ts';
+import { dashboardData, organisationAtlas, organisationOptions, ORGANISATION_PAGE_SIZE } from './atlas-pages.server.ts';
 import { chartTable } from './dashboard-tables.ts';
 
 let app: TestApp;
@@ -56,6 +57,34 @@ describe('an organisation’s Atlas page', () => {
 		expect(roles).toEqual(['funder', 'implementer']);
 		const slugs = new Set(before.groups.flatMap((group) => group.initiatives.map((item) => item.slug)));
 		expect(before.totals.initiatives).toBe(slugs.size);
+	});
+
+	it('lists a large funder’s initiatives page by page, with totals over all of them', async () => {
+		// an organisation of its own, so that every count below is known
+		const funder = 'fondation-de-test';
+		await app.database.db.execute(sql`insert into organisation (slug, name, type, country) values (${funder}, 'Fondation de test', 'foundation', 'MA')`);
+		const inputs = Array.from({ length: ORGANISATION_PAGE_SIZE + 5 }, (_, index) => ({
+			slug: `large-funder-${String(index).padStart(3, '0')}`,
+			title: { fr: `Programme ${String(index).padStart(3, '0')}` },
+			status: 'ongoing' as const,
+			sources: [{ citation: 'Test' }],
+			plannedStart: `${2000 + (index % 20)}-01-01`,
+			budget: { total: 1000, currency: 'EUR' },
+			organisations: [{ organisation: funder, role: 'funder' as const, amount: 100, currency: 'EUR' }]
+		}));
+		await createInitiatives(app.database.db, context, inputs);
+
+		const overview = await organisationAtlas(app.database.db, funder);
+		const funded = overview.groups.find((group) => group.role === 'funder')!;
+		expect(funded.count).toBe(inputs.length);
+		expect(funded.initiatives).toHaveLength(ORGANISATION_PAGE_SIZE);
+		expect(overview.totals).toEqual({ initiatives: inputs.length, budgetEur: inputs.length * 1000, withoutBudget: 0, contributionEur: inputs.length * 100 });
+
+		const second = await organisationAtlas(app.database.db, funder, { role: 'funder', page: 2 });
+		expect(second.groups.map((group) => group.role)).toEqual(['funder']);
+		expect(second.groups[0]!.initiatives).toHaveLength(5);
+		const shown = new Set([...funded.initiatives, ...second.groups[0]!.initiatives].map((item) => item.slug));
+		expect(shown.size).toBe(inputs.length); // no initiative twice, none left out
 	});
 
 	it('is not found for an unknown organisation', async () => {

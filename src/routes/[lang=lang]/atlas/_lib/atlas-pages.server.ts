@@ -44,59 +44,75 @@ export type OrganisationInitiative = {
 	isSample: boolean;
 };
 
+/** How many initiatives an organisation page lists per role before linking to that role's own pages. */
+export const ORGANISATION_PAGE_SIZE = 50;
+
 /**
  * An organisation's public Atlas page: its initiatives grouped by role (funder, implementer, partner,
- * beneficiary), and totals — distinct initiatives, their total budget in EUR, and its own contributions.
- * Throws not_found for an unknown slug.
+ * beneficiary) — the first ORGANISATION_PAGE_SIZE of each, or one role's page `page` when `role` is
+ * given — and totals over all of them: distinct initiatives, their total budget in EUR, and its own
+ * contributions. A large funder has thousands: the totals are summed by the database and only the shown
+ * rows are read. Throws not_found for an unknown slug.
  */
-export async function organisationAtlas(db: DbOrTx, slug: string) {
+export async function organisationAtlas(db: DbOrTx, slug: string, { role, page = 1 }: { role?: OrganisationRole; page?: number } = {}) {
 	const [org] = await db
 		.select({ id: organisation.id, slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, type: organisation.type, country: organisation.country, website: organisation.website })
 		.from(organisation)
 		.where(eq(organisation.slug, slug.toLowerCase()));
 	if (!org) throw new AppError('not_found');
-	const rows = await db
-		.select({
-			id: initiative.id,
-			role: initiativeOrganisation.role,
-			slug: initiative.slug,
-			title: initiative.title,
-			status: initiative.status,
-			startYear: initiative.startYear,
-			endYear: initiative.endYear,
-			budgetEur: initiative.budgetEur,
-			contributionEur: initiativeOrganisation.amountEur,
-			isSample: initiative.isSample
-		})
-		.from(initiativeOrganisation)
-		.innerJoin(initiative, eq(initiative.id, initiativeOrganisation.initiativeId))
-		.where(and(eq(initiativeOrganisation.organisationId, org.id)))
-		.orderBy(sql`${initiative.startYear} desc nulls last`, asc(sql`lower(coalesce(${initiative.title}->>'fr', ${initiative.title}->>'en', ${initiative.title}->>'ar'))`));
+	const size = ORGANISATION_PAGE_SIZE;
+	const first = role ? (page - 1) * size : 0;
+	const [totalsResult, countsResult, rowsResult] = await Promise.all([
+		db.execute(sql`select count(*)::int as initiatives, count(budget_eur)::int as with_budget, sum(budget_eur)::float8 as budget_eur,
+				(select sum(io.amount_eur)::float8 from ${initiativeOrganisation} io where io.organisation_id = ${org.id} and io.role = 'funder') as contribution_eur
+			from ${initiative} i where exists (select 1 from ${initiativeOrganisation} io where io.initiative_id = i.id and io.organisation_id = ${org.id})`),
+		db.execute(sql`select io.role, count(*)::int as count from ${initiativeOrganisation} io where io.organisation_id = ${org.id} group by io.role`),
+		db.execute(sql`select * from (
+				select io.role, i.slug, i.title, i.status, i.start_year, i.end_year, i.budget_eur::float8 as budget_eur,
+					io.amount_eur::float8 as contribution_eur, i.is_sample,
+					row_number() over (partition by io.role order by i.start_year desc nulls last,
+						lower(coalesce(i.title->>'fr', i.title->>'en', i.title->>'ar')), i.id) as position
+				from ${initiativeOrganisation} io join ${initiative} i on i.id = io.initiative_id
+				where io.organisation_id = ${org.id} ${role ? sql`and io.role = ${role}` : sql``}
+			) ranked where position > ${first} and position <= ${first + size} order by role, position`)
+	]);
+	type Row = { role: OrganisationRole; slug: string; title: Translated; status: string; start_year: number | null; end_year: number | null; budget_eur: number | null; contribution_eur: number | null; is_sample: boolean };
+	const rows = (rowsResult as unknown as { rows: Row[] }).rows;
+	const counts = new Map((countsResult as unknown as { rows: { role: OrganisationRole; count: number }[] }).rows.map((row) => [row.role, Number(row.count)]));
 	const groups = organisationRoles
-		.map((role) => ({
-			role,
+		.filter((entry) => (role ? entry === role : true) && counts.has(entry))
+		.map((entry) => ({
+			role: entry,
+			count: counts.get(entry)!,
 			initiatives: rows
-				.filter((row) => row.role === role)
-				.map(({ id: _id, role: _role, ...row }): OrganisationInitiative => ({
-					...row,
-					title: row.title as Translated,
-					budgetEur: row.budgetEur == null ? null : Number(row.budgetEur),
-					contributionEur: row.contributionEur == null ? null : Number(row.contributionEur)
-				}))
-		}))
-		.filter((group) => group.initiatives.length > 0);
-	const distinct = new Map(rows.map((row) => [row.id, row.budgetEur == null ? null : Number(row.budgetEur)]));
-	const budgets = [...distinct.values()].filter((value): value is number => value != null);
-	const contributions = rows.filter((row) => row.role === 'funder' && row.contributionEur != null).map((row) => Number(row.contributionEur));
+				.filter((row) => row.role === entry)
+				.map(
+					(row): OrganisationInitiative => ({
+						slug: row.slug,
+						title: row.title,
+						status: row.status,
+						startYear: row.start_year,
+						endYear: row.end_year,
+						budgetEur: row.budget_eur == null ? null : Number(row.budget_eur),
+						contributionEur: row.contribution_eur == null ? null : Number(row.contribution_eur),
+						isSample: row.is_sample
+					})
+				)
+		}));
+	const totals = (totalsResult as unknown as { rows: { initiatives: number; with_budget: number; budget_eur: number | null; contribution_eur: number | null }[] }).rows[0]!;
 	return {
 		organisation: org,
 		groups,
+		/** the role whose pages are shown (?role=), and the page */
+		role: role ?? null,
+		page,
+		pageSize: size,
 		totals: {
-			initiatives: distinct.size,
-			budgetEur: budgets.length ? round(budgets.reduce((sum, value) => sum + value, 0)) : null,
+			initiatives: Number(totals.initiatives),
+			budgetEur: totals.with_budget > 0 && totals.budget_eur != null ? round(Number(totals.budget_eur)) : null,
 			/** initiatives whose budget is unknown (left out of budgetEur) */
-			withoutBudget: distinct.size - budgets.length,
-			contributionEur: contributions.length ? round(contributions.reduce((sum, value) => sum + value, 0)) : null
+			withoutBudget: Number(totals.initiatives) - Number(totals.with_budget),
+			contributionEur: totals.contribution_eur == null ? null : round(Number(totals.contribution_eur))
 		}
 	};
 }

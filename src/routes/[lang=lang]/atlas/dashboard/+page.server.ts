@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#lib/server/app.ts';
+import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
 import { initiativeThemes } from '#lib/server/atlas/atlas.table.ts';
 import { regions } from '#lib/server/geo/morocco.ts';
 import { regionGeometry } from '#lib/server/geo/geometry/index.ts';
@@ -9,11 +10,11 @@ import { regionName } from '../_lib/dashboard-tables.ts';
 
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	const { db } = (await getApp()).database;
+	const atlas = atlasReads(await getApp());
 	const language = locals.language;
 	const state = readState(url);
 	const parsed = parseState(language, state);
-	const data = parsed.ok ? await dashboardData(db, parsed.query) : null;
+	const data = parsed.ok ? await atlas.read(`dashboard ${JSON.stringify(parsed.query)}`, () => dashboardData(atlas.db, parsed.query)) : null;
 	return {
 		state,
 		filterErrors: parsed.ok ? {} : parsed.errors,

@@ -1,6 +1,6 @@
 import { getApp } from '#lib/server/app.ts';
 import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { searchInitiatives } from '#lib/server/atlas/initiative.service.ts';
+import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
 import { exportResponse } from '#lib/server/atlas/export/export.ts';
 import { InitiativeExportQuery } from '#lib/server/atlas/export/export.schemas.ts';
 
@@ -16,7 +16,7 @@ export const GET = apiEndpoint(async ({ url, locals }) => {
 		const { page: _page, pageSize: _pageSize, sort: _sort, lang: _lang, ...filters } = query;
 		return exportResponse(app.database.db, { format, lang, hxl: hxl === '1' || hxl === 'true', filters, origin: url.origin });
 	}
-	return Response.json(await searchInitiatives(app.database.db, { ...query, lang }));
+	return Response.json(await atlasReads(app).search({ ...query, lang }));
 });
 
 // ── Atlas moderation (src/lib/server/atlas/moderation): create, as a proposal unless the caller moderates ──
@@ -24,6 +24,7 @@ import { readJson as readModerationJson } from '#lib/server/http/api.ts';
 import { ProposalBody } from '#lib/server/atlas/moderation/moderation.schemas.ts';
 import { proposeNewInitiative } from '#lib/server/atlas/moderation/moderation.service.ts';
 import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+import { likelyDuplicatesOfProposal } from '#lib/server/atlas/duplicates/duplicates.ts';
 
 /** A new initiative: a pending proposal from a partner, published at once (version 1) from a moderator. */
 export const POST = apiEndpoint(async ({ request, locals }) => {
@@ -33,5 +34,7 @@ export const POST = apiEndpoint(async ({ request, locals }) => {
 		comment: body.comment,
 		notify: notifyOf(app)
 	});
-	return Response.json(result, { status: 201 });
+	// Published initiatives that look like it (atlas/duplicates), the new one itself left out.
+	const likelyDuplicates = await likelyDuplicatesOfProposal(app.database.db, body.initiative, result.initiative?.id);
+	return Response.json({ ...result, likelyDuplicates }, { status: 201 });
 });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#lib/server/app.ts';
+import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
 import { csvResponse, toCsv } from '#lib/ui/charts/csv.ts';
 import { CHARTS, dashboardData, type ChartName } from '../../_lib/atlas-pages.server.ts';
 import { chartTable } from '../../_lib/dashboard-tables.ts';
@@ -11,8 +12,8 @@ export async function GET({ locals, params, url }) {
 	if (!(CHARTS as readonly string[]).includes(params.chart)) error(404, 'not_found');
 	const parsed = parseState(locals.language, readState(url));
 	if (!parsed.ok) error(400, 'invalid_input');
-	const { db } = (await getApp()).database;
-	const data = await dashboardData(db, parsed.query);
+	const atlas = atlasReads(await getApp());
+	const data = await atlas.read(`dashboard ${JSON.stringify(parsed.query)}`, () => dashboardData(atlas.db, parsed.query));
 	const chart = params.chart as ChartName;
 	return csvResponse(toCsv(chartTable(locals.language, chart, data)), `atlas-${chart}-${locals.language}.csv`);
 }

@@ -1,8 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '#lib/server/app.ts';
-import { proposeNewInitiative } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { proposeNewInitiative, withdrawProposal } from '#lib/server/atlas/moderation/moderation.service.ts';
 import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#lib/server/atlas/moderation/proposal-form.ts';
 import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+import { InitiativeInput } from '#lib/server/atlas/atlas.schemas.ts';
+import { likelyDuplicatesOfProposal } from '#lib/server/atlas/duplicates/duplicates.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -10,21 +14,37 @@ export async function load({ locals }) {
 }
 
 export const actions = {
-	default: async ({ request, locals }) => {
+	propose: async ({ request, locals }) => {
 		const app = await getApp();
 		const values = valuesFromForm(await request.formData());
 		let published: string | null = null;
+		let proposal: { id: string } | null = null;
+		const initiative = initiativeFromForm(values);
 		try {
-			const result = await proposeNewInitiative(app.database.db, locals.audit, locals.actor, initiativeFromForm(values), {
+			const result = await proposeNewInitiative(app.database.db, locals.audit, locals.actor, initiative, {
 				comment: typeof values.comment === 'string' ? values.comment : null,
 				notify: notifyOf(app)
 			});
 			published = result.initiative?.slug ?? null;
+			proposal = result.proposal;
 		} catch (failure) {
 			return proposalFailure(locals.language, failure, values);
 		}
 		// Moderators publish at once.
 		if (published) redirect(303, `/${locals.language}/atlas/initiatives/${published}`);
-		return { sent: true };
+		// Published initiatives that look like it (atlas/duplicates): the partner may withdraw it or comment there.
+		const duplicates = await likelyDuplicatesOfProposal(app.database.db, InitiativeInput.parse(initiative));
+		return { sent: true, proposalId: proposal?.id ?? null, duplicates };
+	},
+	withdraw: async ({ request, locals }) => {
+		const app = await getApp();
+		const id = String((await request.formData()).get('proposal') ?? '');
+		try {
+			await withdrawProposal(app.database.db, locals.audit, locals.actor, id);
+		} catch (failure) {
+			if (!isAppError(failure)) throw failure;
+			return fail(failure.status, { errors: { '': translate(locals.language, `errors.${failure.code}`, failure.values) } });
+		}
+		return { withdrawn: true };
 	}
 };

@@ -2,12 +2,16 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '#lib/server/app.ts';
 import { isAppError } from '#lib/server/http/app-error.ts';
 import { organisationAtlas } from '../../_lib/atlas-pages.server.ts';
+import { organisationRoles, type OrganisationRole } from '#lib/server/atlas/atlas.table.ts';
 import { organisationScores } from '#lib/server/atlas/moderation/moderation.service.ts';
 
-export async function load({ locals, params }) {
+export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const { db } = (await getApp()).database;
-	const page = await organisationAtlas(db, params.slug).catch((failure: unknown) => {
+	// ?role=funder&page=2: one role's initiatives, page by page (the overview shows the first of each role)
+	const role = (organisationRoles as readonly string[]).includes(url.searchParams.get('role') ?? '') ? (url.searchParams.get('role') as OrganisationRole) : undefined;
+	const pageNumber = Math.min(Math.max(Math.trunc(Number(url.searchParams.get('page') ?? 1)) || 1, 1), 100_000);
+	const page = await organisationAtlas(db, params.slug, { role, page: pageNumber }).catch((failure: unknown) => {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});

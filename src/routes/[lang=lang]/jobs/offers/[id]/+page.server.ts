@@ -2,8 +2,9 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '#lib/server/app.ts';
 import { isAppError } from '#lib/server/http/app-error.ts';
 import { getOfferForStaff, getPublicOffer, jobPostingJsonLd } from '#lib/server/jobs/jobs.service.ts';
+import { offerSavedState } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
 
-export async function load({ locals, params, url }) {
+export async function load({ locals, params, url, setHeaders }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	let offer;
@@ -17,9 +18,13 @@ export async function load({ locals, params, url }) {
 		if (!offer) error(404, 'not_found');
 		preview = true;
 	}
+	const saving = await offerSavedState(app.database.db, locals.actor, offer.id, url);
+	// tells the service worker to keep this page for the person's offline reading (saved offers)
+	if (saving.saved) setHeaders({ 'x-sharaka-offline': 'saved' });
 	return {
 		offer,
 		preview,
+		saving: { ...saving, signedIn: Boolean(locals.user) },
 		jsonLd: preview ? null : jobPostingJsonLd(offer, `${url.origin}/${locals.language}/jobs/offers/${offer.id}`)
 	};
 }

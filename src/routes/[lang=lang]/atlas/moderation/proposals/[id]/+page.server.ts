@@ -6,6 +6,7 @@ import { describeChange } from '#lib/server/atlas/moderation/diff.ts';
 import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#lib/server/atlas/moderation/moderation.service.ts';
 import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#lib/server/atlas/moderation/proposal-form.ts';
 import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+import { likelyDuplicatesOfProposal } from '#lib/server/atlas/duplicates/duplicates.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -32,6 +33,8 @@ export async function load({ params, locals }) {
 		fromBase: review.fromBase.map((change) => describeChange(locals.language, change)),
 		fromCurrent: review.fromCurrent?.map((change) => describeChange(locals.language, change)) ?? null,
 		values: formFromInitiative(review.proposal.data),
+		// Published initiatives that look like the proposed one (atlas/duplicates).
+		duplicates: await likelyDuplicatesOfProposal(app.database.db, review.proposal.data, review.initiative?.id),
 		choices: proposalChoices(locals.language)
 	};
 }

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { importKinds, importStatuses, outcomes, problemSeverities } from './import.table.ts';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export const ApplyBody = z
+	.object({
+		identifiers: z
+			.array(z.string().trim().min(1).max(300))
+			.max(20_000)
+			.optional()
+			.describe('IATI identifiers of the activities to take (the others are left out)'),
+		positions: z.array(z.int().min(1)).max(20_000).optional().describe('Or their positions in the file (tables: row numbers)')
+	})
+	.meta({
+		id: 'AtlasImportApply',
+		description: 'Which activities to apply. Without either list, the current choice is applied (at first: the readable activities that concern Morocco).'
+	});
+
+export const activityFilters = ['all', 'chosen', 'problems', 'not_morocco', 'known', 'results'] as const;
+
+export const ImportQuery = z
+	.object({
+		page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+		pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(5000).default(1000)),
+		filter: z.preprocess(blankToUndefined, z.enum(activityFilters).default('all')).meta({
+			description: 'all (critical problems first), chosen, problems (critical or errors), not_morocco, known, results (applied, in file order)'
+		})
+	})
+	.meta({ id: 'AtlasImportQuery' });
+
+const Problem = z
+	.object({
+		severity: z.enum(problemSeverities).describe('critical: the activity is skipped; error: imported without that field; warning'),
+		code: z.string().describe('stable code, e.g. `no_title`, `dates_reversed`, `not_morocco`'),
+		message: z.string().describe('in the request’s language')
+	})
+	.meta({ id: 'AtlasImportProblem' });
+
+export const ImportActivity = z
+	.object({
+		position: z.int().describe('1-based order in the file (tables: the row number)'),
+		iatiIdentifier: z.string().nullable(),
+		title: z.string().describe('in the request’s language when the file gives it'),
+		titles: z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }),
+		state: z.enum(['new', 'known']).describe('known: an initiative of the Atlas has the same IATI identifier (its change is proposed or published)'),
+		concernsMorocco: z.boolean().describe('false when no recipient country is MA, on the activity or its transactions'),
+		readable: z.boolean().describe('false when a critical problem skips it'),
+		chosen: z.boolean(),
+		problems: z.array(Problem),
+		preview: z
+			.object({
+				start: z.string().nullable(),
+				end: z.string().nullable(),
+				budget: z.object({ total: z.number(), currency: z.string() }).nullable(),
+				countries: z.array(z.string()),
+				regions: z.array(z.string()),
+				sectors: z.array(z.object({ vocabulary: z.string(), code: z.string() })),
+				themes: z.array(z.string()),
+				organisations: z.array(z.object({ name: z.string(), role: z.string() }))
+			})
+			.nullable(),
+		known: z.object({ id: z.uuid(), slug: z.string() }).nullable(),
+		pendingProposalId: z.uuid().nullable().describe('a proposal for the same identifier already waits for review'),
+		duplicates: z
+			.array(z.object({ id: z.uuid(), slug: z.string(), title: z.string(), reasons: z.array(z.string()) }))
+			.nullable()
+			.describe('likely duplicates among published initiatives (null: not looked for yet)'),
+		outcome: z.enum(outcomes).nullable(),
+		initiative: z.object({ id: z.uuid(), slug: z.string() }).nullable(),
+		proposalId: z.uuid().nullable(),
+		error: z.string().nullable()
+	})
+	.meta({ id: 'AtlasImportActivity' });
+
+export const ImportSummary = z
+	.object({
+		id: z.uuid(),
+		kind: z.enum(importKinds),
+		status: z.enum(importStatuses),
+		interrupted: z.boolean().describe('applying stopped by a restart: apply again to continue'),
+		fileName: z.string(),
+		fileSize: z.int(),
+		iatiVersion: z.string().nullable().describe('null for aggregator downloads'),
+		publisher: z.string().nullable(),
+		createdAt: z.iso.datetime(),
+		startedAt: z.iso.datetime().nullable(),
+		finishedAt: z.iso.datetime().nullable(),
+		progress: z.object({ toProcess: z.int(), processed: z.int(), percent: z.int() }),
+		counts: z.object({
+			activities: z.int(),
+			readable: z.int(),
+			critical: z.int(),
+			chosen: z.int(),
+			known: z.int(),
+			notMorocco: z.int(),
+			created: z.int(),
+			updated: z.int(),
+			proposed: z.int(),
+			unchanged: z.int(),
+			failed: z.int()
+		})
+	})
+	.meta({ id: 'AtlasImport' });
+
+export const ImportCreated = ImportSummary.extend({ activities: z.array(ImportActivity) }).meta({ id: 'AtlasImportPreview' });
+
+export const ImportDetail = ImportSummary.extend({
+	total: z.int().describe('activities matching the filter'),
+	page: z.int(),
+	pageSize: z.int(),
+	activities: z.array(ImportActivity)
+}).meta({ id: 'AtlasImportDetail' });

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+
+/**
+ * Reads memoised per *data revision*: a counter in the `cache` schema that triggers bump in every
+ * transaction writing the tables a module's public reads depend on (migrations 0015 and 0016).
+ *
+ * Why: the public pages (the Atlas's list and dashboard, the job offer search) are read far more than
+ * written, and their facets read every row — at 50 concurrent readers on two cores the database, not the
+ * network, set the latency (`npm run bench:atlas`, `npm run bench:jobs`).
+ *
+ * Correctness: the counter is bumped inside the writer's transaction, so a reader that sees revision R
+ * sees at least the data committed with R; results are cached under R and dropped as soon as another
+ * value is read. Every read checks the counter (one one-row query), so a change by any process — the
+ * server, a command, an import, a restore (the counters are not in backups, and a restore's own writes
+ * bump them) — shows in the very next read. Identical concurrent reads share one computation; a
+ * failure is not kept. Results are frozen, so one caller cannot alter what the next one gets.
+ */
+export interface RevisionCache {
+	/** `freeze: false` for values that must stay mutable (byte buffers, lazily filled fields) */
+	read<T>(key: string, compute: () => Promise<T>, options?: { freeze?: boolean }): Promise<T>;
+	/** entries currently held (for tests) */
+	readonly size: number;
+}
+
+/** The revision counters, one per module whose reads are cached (each a table of the `cache` schema). */
+export type RevisionCounter = 'atlas_revision' | 'jobs_revision';
+
+const MAX_ENTRIES = 500;
+
+class CounterCache implements RevisionCache {
+	#revision: number | null = null;
+	readonly #entries = new Map<string, Promise<unknown>>();
+	readonly #db: DbOrTx;
+	readonly #counter: RevisionCounter;
+
+	constructor(db: DbOrTx, counter: RevisionCounter) {
+		this.#db = db;
+		this.#counter = counter;
+	}
+
+	get size() {
+		return this.#entries.size;
+	}
+
+	async read<T>(key: string, compute: () => Promise<T>, { freeze = true }: { freeze?: boolean } = {}): Promise<T> {
+		const result = (await this.#db.execute(sql`select revision from ${sql.identifier('cache')}.${sql.identifier(this.#counter)} where id = 1`)) as unknown as {
+			rows: { revision: string | number }[];
+		};
+		const revision = Number(result.rows[0]?.revision ?? 0);
+		if (revision !== this.#revision) {
+			// Other data. (A reader whose counter query raced a commit may report the previous value once
+			// more: that costs one flush, never stale data.)
+			this.#revision = revision;
+			this.#entries.clear();
+		}
+		const cached = this.#entries.get(key) as Promise<T> | undefined;
+		if (cached) {
+			// least recently used last: re-insert on every hit
+			this.#entries.delete(key);
+			this.#entries.set(key, cached);
+			return cached;
+		}
+		const pending = freeze ? compute().then(deepFreeze) : compute();
+		this.#entries.set(key, pending);
+		pending.catch(() => {
+			if (this.#entries.get(key) === pending) this.#entries.delete(key);
+		});
+		if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+		return pending;
+	}
+}
+
+/** Pass-through, for measuring the queries themselves (ATLAS_CACHE=false). */
+export const noCache: RevisionCache = { read: (_key, compute) => compute(), size: 0 };
+
+const caches = new WeakMap<object, Map<RevisionCounter, RevisionCache>>();
+
+/** The cache of one database handle (one per app; a transaction, which sees its own writes, has its own) for one counter. */
+export function revisionCache(db: DbOrTx, counter: RevisionCounter): RevisionCache {
+	let byCounter = caches.get(db);
+	if (!byCounter) caches.set(db, (byCounter = new Map()));
+	let cache = byCounter.get(counter);
+	if (!cache) byCounter.set(counter, (cache = new CounterCache(db, counter)));
+	return cache;
+}
+
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const child of Object.values(value)) deepFreeze(child);
+	}
+	return value;
+}

@@ -1,0 +1,58 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { megabytes } from '#lib/server/atlas/import/iati/xml.ts';
+import { ImportRefusal, isImportRefusal, refusalMessage } from '#lib/server/atlas/import/refusal.ts';
+import {
+	createIatiImport,
+	createTableImport,
+	IMPORT_FILE_LIMIT,
+	listImports,
+	sniffKind
+} from '#lib/server/atlas/import/import.service.ts';
+
+export async function load({ url, locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const page = Math.max(1, Math.min(100_000, Number(url.searchParams.get('page')) || 1));
+	return {
+		list: await listImports(app.database.db, locals.actor, { page }),
+		publishes: can(locals.actor, 'atlas.moderate'),
+		limit: megabytes(IMPORT_FILE_LIMIT)
+	};
+}
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		const app = await getApp();
+		const refused = (refusal: ImportRefusal) => fail(refusal.status, { errors: { file: refusalMessage(locals.language, refusal) } });
+		let data: FormData;
+		try {
+			data = await request.formData();
+		} catch {
+			return refused(new ImportRefusal('file_empty'));
+		}
+		const file = data.get('file');
+		if (!file || typeof file === 'string' || file.size === 0) return refused(new ImportRefusal('file_empty'));
+		if (file.size > IMPORT_FILE_LIMIT) return refused(new ImportRefusal('file_too_large', { limit: megabytes(IMPORT_FILE_LIMIT) }));
+		const kind = sniffKind(file.name, new Uint8Array(await file.slice(0, 512).arrayBuffer()));
+		if (!kind) return refused(new ImportRefusal('file_type'));
+		let id: string;
+		try {
+			id =
+				kind === 'iati'
+					? await createIatiImport(app.database.db, locals.audit, locals.actor, { fileName: file.name, body: file.stream(), language: locals.language })
+					: await createTableImport(app.database.db, locals.audit, locals.actor, {
+							fileName: file.name,
+							bytes: new Uint8Array(await file.arrayBuffer()),
+							kind,
+							language: locals.language
+						});
+		} catch (failure) {
+			if (isImportRefusal(failure)) return refused(failure);
+			return formFailureFrom(locals.language, failure, new FormData());
+		}
+		redirect(303, `/${locals.language}/atlas/imports/${id}`);
+	}
+};

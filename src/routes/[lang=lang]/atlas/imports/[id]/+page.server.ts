@@ -1,0 +1,105 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { atlasColumns } from '#lib/server/atlas/export/columns.ts';
+import { sectorName } from '#lib/server/atlas/import/iati/codes.ts';
+import { activityFilters } from '#lib/server/atlas/import/import.schemas.ts';
+import {
+	applyImport,
+	chooseActivities,
+	getImport,
+	importEnvOf,
+	saveMapping,
+	tableSamples,
+	type ActivityFilter,
+	type Choice
+} from '#lib/server/atlas/import/import.service.ts';
+
+const PAGE_SIZE = 50;
+
+export async function load({ params, url, locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const page = Math.max(1, Math.min(100_000, Number(url.searchParams.get('page')) || 1));
+	const requested = url.searchParams.get('filter');
+	const filter: ActivityFilter = (activityFilters as readonly string[]).includes(requested ?? '') ? (requested as ActivityFilter) : 'all';
+	let detail;
+	try {
+		detail = await getImport(app.database.db, locals.actor, params.id, { page, pageSize: PAGE_SIZE, filter, language: locals.language });
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	}
+	const language = locals.language;
+	const mapping = detail.import.status === 'mapping' || url.searchParams.has('remap') ? detail.import.mapping : null;
+	return {
+		detail,
+		filter,
+		publishes: can(locals.actor, 'atlas.moderate'),
+		moderates: can(locals.actor, 'atlas.moderate'),
+		// the sectors' names from the IATI codelists (French or English)
+		sectorNames: Object.fromEntries(
+			detail.activities.flatMap((activity) =>
+				(activity.preview?.sectors ?? []).map((sector) => [`${sector.vocabulary}/${sector.code}`, sectorName(sector.vocabulary, sector.code, language)])
+			)
+		) as Record<string, string | null>,
+		mapping,
+		samples: mapping ? await tableSamples(app.database.db, locals.actor, params.id) : [],
+		columns: atlasColumns
+			.filter((column) => !column.derived)
+			.map((column) => ({ value: column.key, label: translate(language, `atlas_export.column_${column.key}`) }))
+	};
+}
+
+/** The choice made on one page of the preview: the positions shown, and those ticked. */
+function pageChoice(data: FormData): Choice | null {
+	const numbers = (name: string) => data.getAll(name).map(Number).filter((value) => Number.isInteger(value) && value > 0);
+	const bulk = data.get('bulk');
+	if (bulk === 'all' || bulk === 'none' || bulk === 'default') return { all: bulk };
+	const shown = numbers('shown');
+	return shown.length ? { page: { shown, chosen: numbers('take') } } : null;
+}
+
+export const actions = {
+	map: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const mapping = data.getAll('column').map((value) => (typeof value === 'string' && value !== '' ? value : null));
+		try {
+			await saveMapping(app.database.db, locals.audit, locals.actor, params.id, mapping);
+		} catch (failure) {
+			const reason = isAppError(failure) ? (failure.extra as { reason?: string } | undefined)?.reason : undefined;
+			if (reason === 'mapping_twice' || reason === 'mapping_no_title') {
+				return fail(400, { errors: { '': translate(locals.language, `atlas_import.${reason}`) }, mapping });
+			}
+			return formFailureFrom(locals.language, failure, data);
+		}
+		redirect(303, `/${locals.language}/atlas/imports/${params.id}`);
+	},
+	choose: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const choice = pageChoice(data);
+		try {
+			if (choice) await chooseActivities(app.database.db, locals.actor, params.id, choice);
+		} catch (failure) {
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { saved: true };
+	},
+	apply: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const choice = pageChoice(data);
+		try {
+			if (choice) await chooseActivities(app.database.db, locals.actor, params.id, choice);
+			await applyImport(importEnvOf(app), locals.audit, locals.actor, params.id);
+		} catch (failure) {
+			return formFailureFrom(locals.language, failure, data);
+		}
+		redirect(303, `/${locals.language}/atlas/imports/${params.id}`);
+	}
+};

@@ -1,0 +1,39 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { agencySeekerCounts, createAgency, listAgencies } from '#lib/server/jobs/counsellors/agencies.service.ts';
+import { agencyCounsellor } from '#lib/server/jobs/counsellors/counsellors.table.ts';
+import { sql } from 'drizzle-orm';
+import { agencyInputFrom, agencyPlaceOptions } from './agency-form.ts';
+
+/** The agencies (open and closed), with how many counsellors and seekers each has; a form adds one. */
+export async function load({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const db = app.database.db;
+	const [agencies, seekers, counsellors] = await Promise.all([
+		listAgencies(db, { includeClosed: true }),
+		agencySeekerCounts(db),
+		db.select({ agencyId: agencyCounsellor.agencyId, count: sql<number>`count(*)::int` }).from(agencyCounsellor).groupBy(agencyCounsellor.agencyId)
+	]);
+	const counsellorCounts = new Map(counsellors.map((row) => [row.agencyId, row.count]));
+	return {
+		agencies: agencies.map((row) => ({ ...row, seekers: seekers.get(row.id) ?? 0, counsellors: counsellorCounts.get(row.id) ?? 0 })),
+		...agencyPlaceOptions(locals.language)
+	};
+}
+
+export const actions = {
+	create: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		let id: string;
+		try {
+			id = (await createAgency(app.database.db, locals.audit, locals.actor, agencyInputFrom(data))).id;
+		} catch (failure) {
+			const result = formFailureFrom(locals.language, failure, data);
+			return fail(result.status, result.data);
+		}
+		redirect(303, `/${locals.language}/jobs/counsellor/agencies/${id}?done=created`);
+	}
+};

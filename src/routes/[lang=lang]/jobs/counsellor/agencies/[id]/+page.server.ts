@@ -1,0 +1,108 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom, formValues } from '#lib/server/http/form.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import {
+	agencySeekerCounts,
+	agencyView,
+	assignCounsellor,
+	getAgency,
+	listAgencyCounsellors,
+	removeCounsellor,
+	setAgencyStatus,
+	updateAgency
+} from '#lib/server/jobs/counsellors/agencies.service.ts';
+import { agencyInputFrom, agencyPlaceOptions } from '../agency-form.ts';
+
+const notices = ['created'];
+
+export async function load({ locals, params, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const db = app.database.db;
+	let agency;
+	try {
+		agency = await getAgency(db, params.id);
+	} catch (failure) {
+		if (isAppError(failure)) error(404, failure.code);
+		throw failure;
+	}
+	const [counsellors, seekers] = await Promise.all([listAgencyCounsellors(db, agency.id), agencySeekerCounts(db)]);
+	const done = url.searchParams.get('done') ?? '';
+	return {
+		agency: agencyView(agency),
+		counsellors: counsellors.map((row) => ({ ...row, since: row.since.toISOString() })),
+		seekers: seekers.get(agency.id) ?? 0,
+		canAudit: can(locals.actor, 'audit.read'),
+		done: notices.includes(done) ? done : '',
+		...agencyPlaceOptions(locals.language)
+	};
+}
+
+/** Messages for the known refusals of the counsellor forms. */
+const reasons: Record<string, string> = {
+	unknown_email: 'counsellors.error_unknown_email',
+	not_counsellor: 'counsellors.error_not_counsellor',
+	already_assigned: 'counsellors.error_already_assigned'
+};
+
+function failure(language: App.Locals['language'], thrown: unknown, data: FormData) {
+	if (isAppError(thrown)) {
+		const reason = thrown.extra?.reason;
+		if (typeof reason === 'string' && reasons[reason]) {
+			return fail(thrown.status, { values: formValues(data), errors: { counsellorEmail: translate(language, reasons[reason]) } });
+		}
+	}
+	const result = formFailureFrom(language, thrown, data);
+	// the counsellor form's field is `counsellorEmail` (the agency form has its own `email`)
+	if (data.get('_form') === 'add_counsellor' && result.data.errors.email) {
+		const { email, ...rest } = result.data.errors;
+		result.data.errors = { ...rest, counsellorEmail: email };
+	}
+	return fail(result.status, result.data);
+}
+
+export const actions = {
+	update: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await updateAgency(app.database.db, locals.audit, locals.actor, params.id, agencyInputFrom(data));
+		} catch (thrown) {
+			return failure(locals.language, thrown, data);
+		}
+		return { done: 'updated' };
+	},
+	status: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await setAgencyStatus(app.database.db, locals.audit, locals.actor, params.id, { status: data.get('status') });
+		} catch (thrown) {
+			return failure(locals.language, thrown, data);
+		}
+		return { done: data.get('status') === 'closed' ? 'closed' : 'reopened' };
+	},
+	addCounsellor: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await assignCounsellor(app.database.db, locals.audit, locals.actor, params.id, { email: String(data.get('counsellorEmail') ?? '').trim() });
+		} catch (thrown) {
+			return failure(locals.language, thrown, data);
+		}
+		return { done: 'counsellor_added' };
+	},
+	removeCounsellor: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await removeCounsellor(app.database.db, locals.audit, locals.actor, params.id, String(data.get('userId') ?? ''));
+		} catch (thrown) {
+			return failure(locals.language, thrown, data);
+		}
+		return { done: 'counsellor_removed' };
+	}
+};

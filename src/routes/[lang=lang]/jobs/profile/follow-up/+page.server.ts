@@ -1,0 +1,42 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { formFailureFrom } from '#lib/server/http/form.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { getOwnProfile } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { agencyChoice, agencyView, chooseAgency } from '#lib/server/jobs/counsellors/agencies.service.ts';
+import { myFollowUp } from '#lib/server/jobs/counsellors/follow-up.service.ts';
+import { placeName } from '#lib/server/jobs/jobs.service.ts';
+
+/** The person's agency (chosen or suggested), their appointments and their referrals to programmes. */
+export async function load({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const db = app.database.db;
+	const [choice, profile, followUp] = await Promise.all([agencyChoice(db, locals.actor), getOwnProfile(db, locals.actor), myFollowUp(db, locals.actor, locals.language)]);
+	const label = (row: { name: string; city: string; provinceCode: string | null; regionCode: string }) =>
+		`${row.name} — ${placeName(row.provinceCode ?? row.regionCode, locals.language)}`;
+	return {
+		current: choice.current ? { ...agencyView(choice.current.agency), chosenAt: choice.current.chosenAt.toISOString(), place: placeName(choice.current.agency.provinceCode ?? choice.current.agency.regionCode, locals.language) } : null,
+		suggested: choice.suggested ? { id: choice.suggested.id, name: choice.suggested.name } : null,
+		agencies: choice.agencies.map((row) => ({ value: row.id, label: label(row) })),
+		hasProfile: choice.hasProfile,
+		consent: profile?.consentScope ?? null,
+		appointments: followUp.appointments.map(({ isSample: _sample, ...rest }) => rest),
+		referrals: followUp.referrals.map(({ seekerUserId: _seeker, counsellorUserId: _counsellor, ...rest }) => rest)
+	};
+}
+
+export const actions = {
+	agency: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			const chosen = await chooseAgency(app.database.db, locals.audit, locals.actor, { agencyId: String(data.get('agencyId') ?? '') });
+			return { done: chosen ? 'agency_saved' : 'agency_left' };
+		} catch (failure) {
+			const result = formFailureFrom(locals.language, failure, data);
+			if (result.data.errors.agencyId) result.data.errors.agencyId = translate(locals.language, 'counsellors.error_agency_choice');
+			return fail(result.status, result.data);
+		}
+	}
+};

@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { recommendOffers } from '#lib/server/jobs/matching/matching.service.ts';
+
+/** The offers best matching the seeker's own profile, with why. */
+export async function load({ locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	return { recommended: await recommendOffers(app.database.db, locals.actor, locals.language, { limit: 20 }) };
+}

@@ -1,0 +1,61 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '#lib/server/app.ts';
+import { translate } from '#lib/i18n/translator.ts';
+import { isAppError } from '#lib/server/http/app-error.ts';
+import { formFailureFrom, formValues } from '#lib/server/http/form.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { listSavedOffers, removeSavedOffer, saveOffer } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
+
+const notices = { saved: 'saved_done', removed: 'removed_done' } as const;
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const canSave = can(locals.actor, 'saved_offers.manage_own');
+	const done = url.searchParams.get('done');
+	return {
+		canSave,
+		signedIn: Boolean(locals.user),
+		offers: canSave ? await listSavedOffers(app.database.db, locals.actor, locals.language) : [],
+		notice: done === 'saved' || done === 'removed' ? notices[done] : null
+	};
+}
+
+/** Where to go after a change: back to the offer's page (its form) or to this list (post/redirect/get). */
+function back(language: string, data: FormData, offerId: string, done: 'saved' | 'removed') {
+	const to = data.get('return') === 'offer' ? `/${language}/jobs/offers/${offerId}?done=${done}` : `/${language}/jobs/saved?done=${done}`;
+	return redirect(303, to);
+}
+
+export const actions = {
+	save: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const offerId = String(data.get('offerId') ?? '');
+		try {
+			await saveOffer(app.database.db, locals.audit, locals.actor, offerId);
+		} catch (failure) {
+			const reason = isAppError(failure) ? (failure.extra as { reason?: string; max?: number } | undefined) : undefined;
+			if (reason?.reason === 'too_many_saved_offers') {
+				return fail(409, { values: formValues(data), errors: { '': translate(locals.language, 'offline.too_many', { max: reason.max ?? 0 }) } });
+			}
+			if (isAppError(failure) && failure.code === 'not_found') {
+				return fail(404, { values: formValues(data), errors: { '': translate(locals.language, 'offline.not_open') } });
+			}
+			return formFailureFrom(locals.language, failure, data);
+		}
+		back(locals.language, data, offerId, 'saved');
+	},
+	remove: async ({ request, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const offerId = String(data.get('offerId') ?? '');
+		try {
+			await removeSavedOffer(app.database.db, locals.audit, locals.actor, offerId);
+		} catch (failure) {
+			// already gone (a second click, another device): the person's wish is met
+			if (!isAppError(failure) || failure.code !== 'not_found') return formFailureFrom(locals.language, failure, data);
+		}
+		back(locals.language, data, offerId, 'removed');
+	}
+};

@@ -1,0 +1,12 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
+import { RateBody } from '#lib/server/atlas/rates/rates.schemas.ts';
+import { setExchangeRate } from '#lib/server/atlas/rates/rates.service.ts';
+
+/** Sets (or adds) one currency's rate for one year; the budgets it converts are recomputed (moderators). */
+export const PUT = apiEndpoint(async ({ params, request, locals }) => {
+	const app = await getApp();
+	const body = await readJson(request, RateBody);
+	const result = await setExchangeRate(app.database.db, locals.audit, locals.actor, { currency: params.currency, year: params.year }, body);
+	return Response.json(result, { status: result.created ? 201 : 200 });
+});

@@ -1,0 +1,15 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
+import { getImport, importSummary } from '#lib/server/atlas/import/import.service.ts';
+import { ImportQuery } from '#lib/server/atlas/import/import.schemas.ts';
+
+/** An import's progress and results, with one page of its activities. */
+export const GET = apiEndpoint(async ({ params, url, locals }) => {
+	const app = await getApp();
+	const query = readQuery(url, ImportQuery);
+	const detail = await getImport(app.database.db, locals.actor, params.id ?? '', { ...query, language: locals.language });
+	return Response.json(
+		{ ...importSummary(detail.import), total: detail.total, page: detail.page, pageSize: detail.pageSize, activities: detail.activities },
+		{ headers: { 'cache-control': 'no-store' } }
+	);
+});

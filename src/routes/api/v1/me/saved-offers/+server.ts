@@ -1,0 +1,10 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint } from '#lib/server/http/api.ts';
+import { listSavedOffers } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
+
+/** The caller's saved offers (route policy: 'saved_offers.manage_own'). */
+export const GET = apiEndpoint(async ({ locals }) => {
+	const app = await getApp();
+	const items = await listSavedOffers(app.database.db, locals.actor, locals.language);
+	return Response.json({ items }, { headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,21 @@
+import { getApp } from '#lib/server/app.ts';
+import { apiEndpoint } from '#lib/server/http/api.ts';
+import { AppError } from '#lib/server/http/app-error.ts';
+import { listSavedOffers, removeSavedOffer, saveOffer } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
+
+const noStore = { 'cache-control': 'no-store' };
+
+/** Saves an offer to the caller's list: 201 when added, 200 when it was there already. */
+export const PUT = apiEndpoint(async ({ params, locals }) => {
+	const app = await getApp();
+	const { created } = await saveOffer(app.database.db, locals.audit, locals.actor, params.offerId!);
+	const saved = (await listSavedOffers(app.database.db, locals.actor, locals.language)).find((item) => item.offerId === params.offerId!.toLowerCase());
+	if (!saved) throw new AppError('not_found');
+	return Response.json(saved, { status: created ? 201 : 200, headers: noStore });
+});
+
+export const DELETE = apiEndpoint(async ({ params, locals }) => {
+	const app = await getApp();
+	await removeSavedOffer(app.database.db, locals.audit, locals.actor, params.offerId!);
+	return new Response(null, { status: 204 });
+});
