@@ -6,55 +6,16 @@
 // the counsellor loses sight of the person; and staff manage the agencies.
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
 import type { Language } from '#lib/i18n/languages.ts';
-import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser, type Email } from './harness.ts';
+import { server, t, useBrowser } from './harness.ts';
+import { check, emailsTo, signedInAs, signUpAndConfirm } from './flows.ts';
 
 const browser = useBrowser();
 
-async function emailsTo(address: string, after: number, count = 1): Promise<Email[]> {
-	const deadline = Date.now() + 5000;
-	for (;;) {
-		const found = server()
-			.outbox()
-			.slice(after)
-			.filter((message) => message.to.includes(address));
-		if (found.length >= count || Date.now() > deadline) return found;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
-
-async function signUpAndConfirm(page: Page, language: Language, name: string, email: string, password: string) {
-	const before = server().outbox().length;
-	await page.goto(`/${language}`);
-	await accountMenu(page, language).getByRole('link', { name: t(language, 'common.nav_sign_up'), exact: true }).click();
-	const main = page.getByRole('main');
-	await main.getByLabel(t(language, 'account.name_label'), { exact: true }).fill(name);
-	await main.getByLabel(t(language, 'account.email_label'), { exact: true }).fill(email);
-	await main.getByLabel(t(language, 'account.password_label'), { exact: true }).fill(password);
-	await main.getByLabel(t(language, 'account.password_confirmation_label'), { exact: true }).fill(password);
-	await main.getByRole('button', { name: t(language, 'account.sign_up_submit'), exact: true }).click();
-	const [verification] = await emailsTo(email, before);
-	const link = verification?.links.find((href) => href.includes('/account/verify-email?token='));
-	expect(link, 'a confirmation link').toBeDefined();
-	await page.goto(link!);
-	await signIn(page, language, email, password);
-	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
-}
-
 async function signedIn(language: Language, javaScriptEnabled: boolean, email: string) {
-	const page = await browser.newPage({ javaScriptEnabled, locale: language });
+	const page = await signedInAs(browser, email, language, javaScriptEnabled);
 	onTestFinished(() => page.context().close());
-	await signIn(page, language, email, DEMO_PASSWORD);
-	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
 	return page;
-}
-
-async function check(page: Page, language: Language, axe: boolean) {
-	await expectLanguage(page, language);
-	await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
-	await expectNoRawMessageKeys(page);
-	if (axe) await expectNoAxeViolations(page);
 }
 
 const status = (page: Page) => page.getByRole('status').first().textContent();

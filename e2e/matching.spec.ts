@@ -5,25 +5,13 @@
 // recommended for them, with the reasons (French without JavaScript, Arabic with axe-core).
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
 import type { Language } from '#lib/i18n/languages.ts';
-import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, signIn, t, useBrowser } from './harness.ts';
+import { t, useBrowser } from './harness.ts';
+import { check, signedInAs } from './flows.ts';
 
 const browser = useBrowser();
 
-async function signedIn(email: string, language: Language, javaScriptEnabled = true): Promise<Page> {
-	const page = await browser.newPage({ javaScriptEnabled, locale: language });
-	await signIn(page, language, email, DEMO_PASSWORD);
-	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
-	return page;
-}
-
-async function check(page: Page, language: Language, axe: boolean) {
-	await expectLanguage(page, language);
-	await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
-	await expectNoRawMessageKeys(page);
-	if (axe) await expectNoAxeViolations(page);
-}
+const signedIn = (email: string, language: Language, javaScriptEnabled = true): Promise<Page> => signedInAs(browser, email, language, javaScriptEnabled);
 
 /** The references of the candidates a page shows (from the cards' text). */
 async function referencesOn(page: Page): Promise<string[]> {

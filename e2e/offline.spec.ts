@@ -8,7 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
 import { direction, type Language } from '#lib/i18n/languages.ts';
-import { accountMenu, chromiumPath, exactly, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser } from './harness.ts';
+import { accountMenu, chromiumPath, exactly, expectLanguage, server, signIn, t, useBrowser } from './harness.ts';
+import { check } from './flows.ts';
 
 const browser = useBrowser();
 const languages: Language[] = ['fr', 'ar'];
@@ -36,13 +37,6 @@ async function waitForCopy(page: Page, url: string, present: boolean) {
 /** The site's stylesheet applies (a copy served offline still finds its styles). */
 async function expectStyled(page: Page) {
 	await expect(page.locator('.site-header').evaluate((header) => getComputedStyle(header).backgroundColor)).resolves.toBe('rgb(11, 93, 75)');
-}
-
-async function check(page: Page, language: Language, axe = true) {
-	await expectLanguage(page, language);
-	await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
-	await expectNoRawMessageKeys(page);
-	if (axe) await expectNoAxeViolations(page);
 }
 
 /** An offer found by its title on the search page: its path and exact title. */

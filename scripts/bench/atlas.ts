@@ -12,7 +12,6 @@
 // bounded in time. Targets (PostgreSQL): API p95 ≤ 50 ms, page p95 ≤ 100 ms, no errors, ratio ≤ 2.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import autocannon from 'autocannon';
 import { startServer } from '../../e2e/server.ts';
 import { openDatabase, databaseOptionsFrom } from '../../src/lib/server/db/database.ts';
 import { readSettings } from '../../src/lib/server/config/config.ts';
@@ -21,6 +20,7 @@ import { generateInitiatives } from '../../src/lib/server/atlas/generate.ts';
 import { searchInitiatives } from '../../src/lib/server/atlas/initiative.service.ts';
 import { InitiativeQuery } from '../../src/lib/server/atlas/atlas.schemas.ts';
 import { percentile } from './page-weight.ts';
+import { measure, P95_NOTE, printLoadTable, oneCallerP50, type LoadRow, type LoadTarget } from './load.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -43,7 +43,7 @@ const listQuery = InitiativeQuery.parse({ q: 'migration', theme: 'immigrant_inte
 /** A filter no request has used before: the same text + theme search, with a minimum budget of `n` euros. */
 const freshListPath = (n: number) => `${listPath}&budgetMin=${n}`;
 let fresh = 1_000_000;
-const targets: { name: string; path: string | (() => string); p95Target: number }[] = [
+const targets: LoadTarget[] = [
 	{ name: 'list API (text + theme)', path: listPath, p95Target: 50 },
 	{ name: 'list API, new filter each', path: () => freshListPath(fresh++), p95Target: 50 },
 	{ name: 'stats API (by region)', path: '/api/v1/atlas/stats?by=region', p95Target: 50 },
@@ -77,7 +77,7 @@ const server = await startServer({
 				await searchInitiatives(database.db, { ...listQuery, budgetMin: 100 + i });
 				times.push(performance.now() - t0);
 			}
-			directP50 = percentile(times, 50);
+			directP50 = percentile(times, 0.5);
 		} finally {
 			await database.close();
 		}
@@ -85,53 +85,21 @@ const server = await startServer({
 });
 
 let sequentialP50 = NaN;
-const rows: { name: string; p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number; target: number }[] = [];
+const rows: LoadRow[] = [];
 try {
 	// One caller, one request at a time, each a filter not cached yet: comparable with the direct, sequential driver timing.
 	let sequentialBudget = 500;
-	const sequential = await autocannon({
-		url: server.baseUrl,
-		connections: 1,
-		amount: 300,
-		headers: { 'accept-encoding': 'br, gzip' },
-		requests: [{ setupRequest: (request) => ({ ...request, path: freshListPath(sequentialBudget++) }) }]
-	});
-	sequentialP50 = sequential.latency.p50;
-	for (const target of targets) {
-		const { path } = target;
-		const result = await autocannon({
-			url: typeof path === 'string' ? server.baseUrl + path : server.baseUrl,
-			connections,
-			duration,
-			headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'fr' },
-			...(typeof path === 'string' ? {} : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] })
-		});
-		rows.push({
-			name: target.name,
-			p50: result.latency.p50,
-			p95: result.latency.p97_5 ?? result.latency.p90,
-			p99: result.latency.p99,
-			rps: result.requests.average,
-			errors: result.errors + result.timeouts,
-			non2xx: result.non2xx,
-			target: target.p95Target
-		});
-	}
+	sequentialP50 = await oneCallerP50(server.baseUrl, 300, () => freshListPath(sequentialBudget++));
+	for (const target of targets) rows.push(await measure(server.baseUrl, target, connections, duration));
 } finally {
 	await server.stop();
 }
 
 const engine = server.database === 'postgresql' ? 'PostgreSQL' : 'PGlite';
 console.log(`\nAtlas benchmark on ${engine}: ${count} initiatives generated in ${generationSeconds.toFixed(1)} s; ${connections} connections, ${duration} s per target\n`);
-console.log('target                        p50 ms   p95 ms   p99 ms    req/s  errors  non-2xx  p95 target');
-for (const row of rows) {
-	const verdict = row.p95 <= row.target && row.errors === 0 && row.non2xx === 0 ? 'PASS' : 'FAIL';
-	console.log(
-		`${row.name.padEnd(28)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(7)} ${String(row.non2xx).padStart(8)}  ≤ ${row.target} ms ${verdict}`
-	);
-}
+printLoadTable(rows, 28);
 console.log(
 	`\nlist API p50, one caller, uncached filters: ${sequentialP50.toFixed(1)} ms / the same queries through the driver: ${directP50.toFixed(1)} ms` +
 		` = ratio ${(sequentialP50 / directP50).toFixed(2)} (target ≤ 2)`
 );
-console.log('(p95 shown is autocannon\'s p97.5 — it reports p90, p97.5 and p99 — a stricter figure than p95.)');
+console.log(P95_NOTE);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Db } from '../db/database.ts';
 import { apiToken, user } from './accounts.table.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -67,6 +67,11 @@ export async function findUserByApiToken(db: Db, token: string) {
 		.where(and(eq(apiToken.tokenHash, hashToken(token)), isNull(apiToken.revokedAt)))
 		.limit(1);
 	if (!found) return null;
-	await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, found.tokenId));
+	// "Last used" to the minute: a partner's system calling many times a second does not rewrite (and
+	// flush) the row on every request; each use is still in the audit trail.
+	await db
+		.update(apiToken)
+		.set({ lastUsedAt: new Date() })
+		.where(and(eq(apiToken.id, found.tokenId), sql`(${apiToken.lastUsedAt} is null or ${apiToken.lastUsedAt} < now() - interval '1 minute')`));
 	return found;
 }

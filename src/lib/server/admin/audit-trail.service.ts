@@ -4,35 +4,15 @@ import { auditEvent } from '../audit/audit-event.table.ts';
 import { user } from '../accounts/accounts.table.ts';
 import { AppError } from '../http/app-error.ts';
 import type { AuditEventQuery } from './admin.schemas.ts';
+import { wallClockToInstant } from '../time-zone.ts';
 
 export const AUDIT_TIME_ZONE = 'Africa/Casablanca';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Milliseconds to add to UTC to get the wall-clock time of `timeZone` at that instant. */
-function zoneOffset(instant: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(new Date(instant));
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const wallClock = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-	return wallClock - Math.floor(instant / 1000) * 1000;
-}
-
 /** The instant a calendar day (YYYY-MM-DD) begins in a time zone; `plusDays` moves to a later day. */
 export function startOfDay(day: string, timeZone = AUDIT_TIME_ZONE, plusDays = 0): Date {
 	const [year, month, date] = day.split('-').map(Number);
-	const midnightUtc = Date.UTC(year, month - 1, date + plusDays);
-	let instant = midnightUtc - zoneOffset(midnightUtc, timeZone);
-	const corrected = midnightUtc - zoneOffset(instant, timeZone);
-	if (corrected !== instant) instant = corrected;
-	return new Date(instant);
+	return wallClockToInstant(Date.UTC(year, month - 1, date + plusDays), timeZone);
 }
 
 /** The bounds of a period filter: days are whole days in Casablanca, instants are taken as they are. */

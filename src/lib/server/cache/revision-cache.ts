@@ -19,12 +19,18 @@ import type { DbOrTx } from '../db/database.ts';
 export interface RevisionCache {
 	/** `freeze: false` for values that must stay mutable (byte buffers, lazily filled fields) */
 	read<T>(key: string, compute: () => Promise<T>, options?: { freeze?: boolean }): Promise<T>;
+	/**
+	 * The counter read once for the several reads of one request (one query instead of one per read).
+	 * Its reads use the cache while no other revision has been seen since; after that they compute
+	 * afresh and keep nothing, so what they return is never older than the revision checked.
+	 */
+	snapshot(): Promise<Pick<RevisionCache, 'read'>>;
 	/** entries currently held (for tests) */
 	readonly size: number;
 }
 
 /** The revision counters, one per module whose reads are cached (each a table of the `cache` schema). */
-export type RevisionCounter = 'atlas_revision' | 'jobs_revision';
+export type RevisionCounter = 'atlas_revision' | 'jobs_revision' | 'matching_revision';
 
 const MAX_ENTRIES = 500;
 
@@ -44,6 +50,20 @@ class CounterCache implements RevisionCache {
 	}
 
 	async read<T>(key: string, compute: () => Promise<T>, { freeze = true }: { freeze?: boolean } = {}): Promise<T> {
+		await this.#check();
+		return this.#held(key, compute, freeze);
+	}
+
+	async snapshot(): Promise<Pick<RevisionCache, 'read'>> {
+		const revision = await this.#check();
+		return {
+			read: <T>(key: string, compute: () => Promise<T>, { freeze = true }: { freeze?: boolean } = {}) =>
+				this.#revision === revision ? this.#held(key, compute, freeze) : freeze ? compute().then(deepFreeze) : compute()
+		};
+	}
+
+	/** Reads the counter; another value than the one held drops every entry. */
+	async #check(): Promise<number> {
 		const result = (await this.#db.execute(sql`select revision from ${sql.identifier('cache')}.${sql.identifier(this.#counter)} where id = 1`)) as unknown as {
 			rows: { revision: string | number }[];
 		};
@@ -54,6 +74,11 @@ class CounterCache implements RevisionCache {
 			this.#revision = revision;
 			this.#entries.clear();
 		}
+		return revision;
+	}
+
+	/** The entry of the revision held (called right after the counter was read), computed when missing. */
+	#held<T>(key: string, compute: () => Promise<T>, freeze: boolean): Promise<T> {
 		const cached = this.#entries.get(key) as Promise<T> | undefined;
 		if (cached) {
 			// least recently used last: re-insert on every hit
@@ -72,7 +97,7 @@ class CounterCache implements RevisionCache {
 }
 
 /** Pass-through, for measuring the queries themselves (ATLAS_CACHE=false). */
-export const noCache: RevisionCache = { read: (_key, compute) => compute(), size: 0 };
+export const noCache: RevisionCache = { read: (_key, compute) => compute(), snapshot: async () => noCache, size: 0 };
 
 const caches = new WeakMap<object, Map<RevisionCounter, RevisionCache>>();
 

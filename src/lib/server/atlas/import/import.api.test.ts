@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { eq, sql } from 'drizzle-orm';
 import type { App } from '../../app.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../accounts/accounts.table.ts';
-import type { Actor } from '../../policy/policy.ts';
+import { organisation, type Role } from '../../accounts/accounts.table.ts';
+import { apiEvent, newPerson, type Caller } from '../../testing/api-event.ts';
 import { bodyLimitFor, IMPORT_FILE_LIMIT } from '../../http/body-limits.ts';
 import { initiative } from '../atlas.table.ts';
 import { atlasImport } from './import.table.ts';
@@ -19,51 +18,12 @@ const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> }
 let app: TestApp;
 const fixture = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'giz-iom-morocco.xml'));
 
-interface Caller {
-	actor: Actor;
-	email: string;
-}
-
 async function person(role: Role, orgSlug?: string): Promise<Caller> {
-	const id = crypto.randomUUID();
-	const email = `${id}@example.ma`;
-	await app.database.db.insert(user).values({ id, email, name: `Person ${role}`, role, emailVerified: true });
-	const organisationIds: string[] = [];
-	if (orgSlug) {
-		const [org] = await app.database.db.select().from(organisation).where(eq(organisation.slug, orgSlug));
-		await app.database.db.insert(organisationMember).values({ organisationId: org.id, userId: id });
-		organisationIds.push(org.id);
-	}
-	return { actor: { userId: id, role, organisationIds }, email };
+	const organisationIds = orgSlug ? (await app.database.db.select().from(organisation).where(eq(organisation.slug, orgSlug))).map((org) => org.id) : [];
+	return newPerson(app.database.db, role, organisationIds);
 }
 
-function event(
-	caller: Caller,
-	init: { method?: string; json?: unknown; body?: BodyInit; contentType?: string; params?: Record<string, string>; search?: string; language?: string } = {}
-) {
-	const url = new URL(`http://localhost/api/v1/imports${init.search ?? ''}`);
-	const headers: Record<string, string> = {};
-	if (init.json !== undefined) headers['content-type'] = 'application/json';
-	if (init.contentType) headers['content-type'] = init.contentType;
-	const request = new Request(url, {
-		method: init.method ?? 'GET',
-		headers,
-		body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-		...(init.body instanceof ReadableStream ? { duplex: 'half' } : {})
-	} as RequestInit);
-	return {
-		request,
-		url,
-		params: init.params ?? {},
-		locals: {
-			language: init.language ?? 'en',
-			user: { id: caller.actor.userId, name: 'x', email: caller.email, role: caller.actor.role, locale: 'fr' },
-			actor: caller.actor,
-			authMethod: 'token',
-			audit: { actorUserId: caller.actor.userId, actorLabel: caller.email, channel: 'api', requestId: 'test', ip: '127.0.0.1' }
-		}
-	} as unknown as RequestEvent;
-}
+const event = apiEvent;
 
 const counts = async () => {
 	const [row] = await app.database.db

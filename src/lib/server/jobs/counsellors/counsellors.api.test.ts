@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../app.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../accounts/accounts.table.ts';
-import type { Actor } from '../../policy/policy.ts';
+import { apiEvent, newPerson, type Caller } from '../../testing/api-event.ts';
+import { organisation, type Role } from '../../accounts/accounts.table.ts';
 import { supportProgramme } from '../support.table.ts';
 import { saveProfile, setConsent } from '../seekers/seekers.service.ts';
 import { assignCounsellor, chooseAgency } from './agencies.service.ts';
@@ -20,39 +19,8 @@ const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> }
 let app: TestApp;
 const web = { actorUserId: null, actorLabel: 'test', channel: 'web' as const };
 
-interface Caller {
-	actor: Actor;
-	email: string;
-}
-
-async function person(role: Role, organisationIds: string[] = []): Promise<Caller> {
-	const id = crypto.randomUUID();
-	const email = `${id}@example.ma`;
-	await app.database.db.insert(user).values({ id, email, name: `Person ${role}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { actor: { userId: id, role, organisationIds }, email };
-}
-
-function event(caller: Caller | null, init: { method?: string; json?: unknown; params?: Record<string, string>; search?: string } = {}) {
-	const url = new URL(`http://localhost/api/v1/test${init.search ?? ''}`);
-	const request = new Request(url, {
-		method: init.method ?? 'GET',
-		headers: init.json !== undefined ? { 'content-type': 'application/json' } : {},
-		body: init.json !== undefined ? JSON.stringify(init.json) : undefined
-	});
-	return {
-		request,
-		url,
-		params: init.params ?? {},
-		locals: {
-			language: 'en',
-			user: caller ? { id: caller.actor.userId, name: 'x', email: caller.email, role: caller.actor.role, locale: 'fr' } : null,
-			actor: caller?.actor ?? null,
-			authMethod: caller ? 'token' : null,
-			audit: { actorUserId: caller?.actor.userId ?? null, actorLabel: caller?.email ?? null, channel: 'api', requestId: 'test', ip: '127.0.0.1' }
-		}
-	} as unknown as RequestEvent;
-}
+const person = (role: Role, organisationIds: string[] = []) => newPerson(app.database.db, role, organisationIds);
+const event = apiEvent;
 
 const agencyId = async (slug: string) => (await app.database.db.select({ id: agency.id }).from(agency).where(eq(agency.slug, slug)))[0].id;
 

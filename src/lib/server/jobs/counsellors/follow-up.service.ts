@@ -7,6 +7,7 @@ import { organisation, organisationMember, user } from '../../accounts/accounts.
 import { recordAudit, recordPersonalDataRead, type AuditContext } from '../../audit/audit.service.ts';
 import { AppError } from '../../http/app-error.ts';
 import { parseOrThrow } from '../../http/validation.ts';
+import { wallClockToInstant, zoneOffset } from '../../time-zone.ts';
 import { can, type Actor } from '../../policy/policy.ts';
 import { translate } from '../../../i18n/translator.ts';
 import type { Language } from '../../../i18n/languages.ts';
@@ -38,34 +39,14 @@ export type { FollowUpEnv };
 
 export const MOROCCO_TIME_ZONE = 'Africa/Casablanca';
 
-/** Milliseconds to add to UTC to get Morocco's wall-clock time at that instant (+1 h, 0 during Ramadan). */
-function moroccoOffset(instant: number): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone: MOROCCO_TIME_ZONE,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(new Date(instant));
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000;
-}
-
 /** `YYYY-MM-DDTHH:MM` read in Morocco → the instant. */
 export function moroccoLocalToInstant(local: string): Date {
-	const wallClock = Date.parse(`${local}:00Z`);
-	let instant = wallClock - moroccoOffset(wallClock);
-	const corrected = wallClock - moroccoOffset(instant);
-	if (corrected !== instant) instant = corrected;
-	return new Date(instant);
+	return wallClockToInstant(Date.parse(`${local}:00Z`), MOROCCO_TIME_ZONE);
 }
 
 /** The instant as `YYYY-MM-DDTHH:MM` in Morocco (a datetime-local field's value). */
 export function instantToMoroccoLocal(instant: Date): string {
-	return new Date(instant.getTime() + moroccoOffset(instant.getTime())).toISOString().slice(0, 16);
+	return new Date(instant.getTime() + zoneOffset(instant.getTime(), MOROCCO_TIME_ZONE)).toISOString().slice(0, 16);
 }
 
 // ---------- who follows whom ----------

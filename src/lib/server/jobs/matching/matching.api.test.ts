@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '../../app.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../accounts/accounts.table.ts';
+import { newPerson } from '../../testing/api-event.ts';
+import { organisation, type Role } from '../../accounts/accounts.table.ts';
 import type { Actor } from '../../policy/policy.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
@@ -14,12 +15,7 @@ import { GET as recommended } from '../../../../routes/api/v1/me/recommended-off
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
 
-async function person(role: Role, organisationIds: string[] = []): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${role}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
+const person = async (role: Role, organisationIds: string[] = []): Promise<Actor> => (await newPerson(app.database.db, role, organisationIds)).actor;
 
 function call(handler: (event: RequestEvent) => Promise<Response> | Response, actor: Actor, path: string, params: Record<string, string> = {}, language = 'en') {
 	const url = new URL(`http://localhost${path}`);

@@ -14,6 +14,7 @@ import type { Language } from '../../../i18n/languages.ts';
 import { cefrLevels, jobEmployer, jobOffer, occupation, type RequiredLanguage } from '../job-offer.table.ts';
 import { effectiveStatus, employerOrganisationsOf, moroccoDay, occupationTitle, offerSummary, placeName } from '../jobs.service.ts';
 import { jobApplication, seekerProfile, type ConsentScope } from '../seekers/seekers.table.ts';
+import { matchingCache } from './matching-cache.ts';
 import { explainMatch, matchWeights, provincesOf, regionOf, levelRank, type MatchReason, type OfferFacts, type ProfileFacts } from './matching.score.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -282,7 +283,7 @@ export async function rankCandidateIds(db: DbOrTx, offer: OfferFacts & { id?: st
 	if (!options.openToForeigners) filters.push(inArray(p.residenceStatus, [...moroccanStatuses]));
 	const { tiers, pool } = candidateTiers(offer);
 	const wanted = paging.page * paging.pageSize;
-	const countKey = JSON.stringify([offer.id ?? null, offer.occupationCode, offer.skillKeys, options]);
+	const countKey = JSON.stringify(['pool', offer.id ?? null, offer.occupationCode, offer.skillKeys, offer.regionCode, offer.provinceCode, options]);
 	const rows = await db.transaction(async (tx) => {
 		// A tier is a few thousand profiles in memory: reading them through the GIN index beats scanning
 		// every profile, which the default cost of a random page read (made for spinning disks) hides.
@@ -295,7 +296,8 @@ export async function rankCandidateIds(db: DbOrTx, offer: OfferFacts & { id?: st
 		}
 		return best;
 	});
-	const total = await poolSizes.read(db, countKey, async () => {
+	// exact for the data the ranking read: the count is kept under the same matching revision
+	const total = await matchingCache(db).read(countKey, async () => {
 		const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(p).where(and(...filters, pool));
 		return count;
 	});
@@ -303,46 +305,57 @@ export async function rankCandidateIds(db: DbOrTx, offer: OfferFacts & { id?: st
 }
 
 /**
- * How many candidates an offer has, kept a minute per offer and viewer: counting the whole pool (tens of
- * thousands of profiles for a common trade) costs more than ranking its first page. A number only (no
- * one's data), and the list itself is always read afresh: someone who withdraws consent leaves the list
- * at once, the count follows within a minute.
- */
-const poolSizes = (() => {
-	const ttl = 60_000;
-	const byDatabase = new WeakMap<object, Map<string, { at: number; value: Promise<number> }>>();
-	return {
-		async read(db: DbOrTx, key: string, count: () => Promise<number>): Promise<number> {
-			let entries = byDatabase.get(db);
-			if (!entries) byDatabase.set(db, (entries = new Map()));
-			const now = Date.now();
-			const found = entries.get(key);
-			if (found && now - found.at < ttl) return found.value;
-			const value = count();
-			entries.set(key, { at: now, value });
-			value.catch(() => entries.delete(key));
-			if (entries.size > 1000) entries.delete(entries.keys().next().value!);
-			return value;
-		}
-	};
-})();
-
-/**
  * The candidates of an offer, best first (ties: by the person's id, so the order is stable), with why
  * each ranks where it does. Only profiles whose consent covers the viewer; for an offer not open to
  * foreigners, only Moroccans. Employers get a pseudonymous card (no name, contact, nationality,
  * residence status, free text or CV: those come only with an application); counsellors also get the
  * person's name and contact. Each listing that shows someone is written to the audit trail.
+ *
+ * The page is kept per matching revision (matching-cache.ts) under the offer, the viewer kind, the
+ * language and the page: access is checked on every request before it is read, and the audit event is
+ * written on every request, cached or not.
  */
 export async function rankCandidates(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, offerId: string, language: Language, paging: Paging, now: Date = new Date()) {
 	if (!actor || !can(actor, 'matching.candidates.read')) throw new AppError('forbidden');
-	const { offer, skillKeys } = await offerWithSkillKeys(db, offerId);
+	if (!UUID.test(offerId)) throw new AppError('not_found');
+	// one counter read for the offer and its page: both of the same data revision
+	const cache = await matchingCache(db).snapshot();
+	const { offer, skillKeys } = await cache.read(JSON.stringify(['offer', offerId]), () => offerWithSkillKeys(db, offerId));
 	const { viewer, scopes } = await viewerOf(db, actor, offer);
+	// (had the data changed since the counter was read, the snapshot ranks afresh and keeps nothing)
+	const key = JSON.stringify(['candidates', offer.id, viewer, language, paging.page, paging.pageSize]);
+	const { total, items, shown } = await cache.read(key, () => candidatePage(db, { ...offer, skillKeys }, viewer, scopes, language, paging));
+	await recordPersonalDataRead(db, context, { resourceType: 'seeker_profile', ids: shown, view: `job_offer_candidates:${offer.id}` });
+	return {
+		viewer,
+		offer: {
+			id: offer.id,
+			title: offer.title,
+			status: effectiveStatus(offer, now),
+			occupationCode: offer.occupationCode,
+			openToForeigners: offer.openToForeigners
+		},
+		total,
+		page: paging.page,
+		pageSize: paging.pageSize,
+		items
+	};
+}
+
+/** One page of an offer's candidates as one kind of viewer sees them (nothing of the viewer's own in it), and who is shown. */
+async function candidatePage(
+	db: DbOrTx,
+	offer: typeof jobOffer.$inferSelect & { skillKeys: string[] },
+	viewer: 'counsellor' | 'employer',
+	scopes: ConsentScope[],
+	language: Language,
+	paging: Paging
+) {
 	const facts: OfferFacts & { id: string } = {
 		id: offer.id,
 		occupationCode: offer.occupationCode,
 		skills: offer.skills,
-		skillKeys,
+		skillKeys: offer.skillKeys,
 		languages: offer.languages,
 		regionCode: offer.regionCode,
 		provinceCode: offer.provinceCode
@@ -404,26 +417,12 @@ export async function rankCandidates(db: DbOrTx, context: AuditContext, actor: A
 			}
 		];
 	});
-	await recordPersonalDataRead(db, context, { resourceType: 'seeker_profile', ids: shown, view: `job_offer_candidates:${offer.id}` });
 	const explained = await explainAll(db, items, language, profiles.flatMap((row) => row.profile.occupationCodes));
 	const named = explained.items.map((item) => ({
 		...item,
 		profile: { ...item.profile, occupations: item.profile.occupations.map(({ code }) => ({ code, title: explained.titles.get(code) ?? code })) }
 	}));
-	return {
-		viewer,
-		offer: {
-			id: offer.id,
-			title: offer.title,
-			status: effectiveStatus(offer, now),
-			occupationCode: offer.occupationCode,
-			openToForeigners: offer.openToForeigners
-		},
-		total,
-		page: paging.page,
-		pageSize: paging.pageSize,
-		items: named
-	};
+	return { total, items: named, shown };
 }
 
 // ---------- offers recommended to a seeker ----------

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../app.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../accounts/accounts.table.ts';
-import type { Actor } from '../../policy/policy.ts';
+import { apiEvent, newPerson, type Caller } from '../../testing/api-event.ts';
+import { organisation, user, type Role } from '../../accounts/accounts.table.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { cvDirectory } from './cv-storage.ts';
 import { GET as getProfile, PUT as putProfile } from '../../../../routes/api/v1/me/profile/+server.ts';
@@ -18,42 +17,8 @@ import { GET as offerApplications, POST as apply } from '../../../../routes/api/
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
 
-interface Caller {
-	actor: Actor;
-	email: string;
-}
-
-async function person(role: Role, organisationIds: string[] = []): Promise<Caller> {
-	const id = crypto.randomUUID();
-	const email = `${id}@example.ma`;
-	await app.database.db.insert(user).values({ id, email, name: `Person ${role}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { actor: { userId: id, role, organisationIds }, email };
-}
-
-function event(caller: Caller, init: { method?: string; json?: unknown; body?: BodyInit; contentType?: string; params?: Record<string, string> } = {}) {
-	const url = new URL('http://localhost/api/v1/test');
-	const headers: Record<string, string> = {};
-	if (init.json !== undefined) headers['content-type'] = 'application/json';
-	if (init.contentType) headers['content-type'] = init.contentType;
-	const request = new Request(url, {
-		method: init.method ?? 'GET',
-		headers,
-		body: init.json !== undefined ? JSON.stringify(init.json) : init.body
-	});
-	return {
-		request,
-		url,
-		params: init.params ?? {},
-		locals: {
-			language: 'en',
-			user: { id: caller.actor.userId, name: 'x', email: caller.email, role: caller.actor.role, locale: 'fr' },
-			actor: caller.actor,
-			authMethod: 'token',
-			audit: { actorUserId: caller.actor.userId, actorLabel: caller.email, channel: 'api', requestId: 'test', ip: '127.0.0.1' }
-		}
-	} as unknown as RequestEvent;
-}
+const person = (role: Role, organisationIds: string[] = []) => newPerson(app.database.db, role, organisationIds);
+const event = apiEvent;
 
 const profile = {
 	nationality: 'CM',

@@ -1,0 +1,55 @@
+// Steps that several browser specs take the same way: a person's e-mails, signing up with the e-mail
+// confirmation, signing in as a demo account, and the checks every page of a flow passes.
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import type { Language } from '#lib/i18n/languages.ts';
+import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, type Email, type useBrowser } from './harness.ts';
+
+/** The e-mails sent to `address` since the outbox held `after` messages; waits up to 5 s for `count` of them. */
+export async function emailsTo(address: string, after: number, count = 1): Promise<Email[]> {
+	const deadline = Date.now() + 5000;
+	for (;;) {
+		const found = server()
+			.outbox()
+			.slice(after)
+			.filter((message) => message.to.includes(address));
+		if (found.length >= count || Date.now() > deadline) return found;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+/** Signs up through the form, follows the confirmation link of the e-mail and signs in. */
+export async function signUpAndConfirm(page: Page, language: Language, name: string, email: string, password: string) {
+	const before = server().outbox().length;
+	await page.goto(`/${language}`);
+	await accountMenu(page, language).getByRole('link', { name: t(language, 'common.nav_sign_up'), exact: true }).click();
+	const main = page.getByRole('main');
+	await main.getByLabel(t(language, 'account.name_label'), { exact: true }).fill(name);
+	await main.getByLabel(t(language, 'account.email_label'), { exact: true }).fill(email);
+	await main.getByLabel(t(language, 'account.password_label'), { exact: true }).fill(password);
+	await main.getByLabel(t(language, 'account.password_confirmation_label'), { exact: true }).fill(password);
+	await main.getByRole('button', { name: t(language, 'account.sign_up_submit'), exact: true }).click();
+	const [verification] = await emailsTo(email, before);
+	const link = verification?.links.find((href) => href.includes('/account/verify-email?token='));
+	expect(link, 'a confirmation link').toBeDefined();
+	await page.goto(link!);
+	await signIn(page, language, email, password);
+	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
+}
+
+/** A new page (its own cookies) signed in as a demo account. */
+export async function signedInAs(browser: ReturnType<typeof useBrowser>, email: string, language: Language, javaScriptEnabled = true): Promise<Page> {
+	const page = await browser.newPage({ javaScriptEnabled, locale: language });
+	await signIn(page, language, email, DEMO_PASSWORD);
+	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
+	return page;
+}
+
+/** What every page of a flow passes: its language and direction, one h1, no raw message key, and (with `axe`) no axe-core violation. */
+export async function check(page: Page, language: Language, axe = true) {
+	await expectLanguage(page, language);
+	await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
+	await expectNoRawMessageKeys(page);
+	if (axe) await expectNoAxeViolations(page);
+}

@@ -1,0 +1,72 @@
+// The HTTP side of the benchmarks (bench:jobs, bench:atlas): one autocannon run per target against the
+// built server, a one-caller run for the ratio to direct driver timings, and the printed result table.
+import autocannon from 'autocannon';
+
+export interface LoadTarget {
+	name: string;
+	/** the address asked; a function gives every request its own (e.g. a filter never asked before) */
+	path: string | (() => string);
+	p95Target: number;
+	/** instead of the run's number of connections */
+	connections?: number;
+	headers?: Record<string, string>;
+}
+
+export interface LoadRow {
+	name: string;
+	p50: number;
+	p95: number;
+	p99: number;
+	rps: number;
+	errors: number;
+	non2xx: number;
+	target: number;
+}
+
+const compressed = { 'accept-encoding': 'br, gzip' };
+
+/** Requests with a path of their own each time, when `path` is a function. */
+const varying = (path: string | (() => string)) =>
+	typeof path === 'string' ? {} : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] };
+
+/** p50 of `amount` requests by one caller, one at a time (comparable with a sequential driver timing). */
+export async function oneCallerP50(baseUrl: string, amount: number, nextPath: () => string): Promise<number> {
+	const result = await autocannon({ url: baseUrl, connections: 1, amount, headers: compressed, ...varying(nextPath) });
+	return result.latency.p50;
+}
+
+/** One target under `connections` callers for `duration` seconds, in French. */
+export async function measure(baseUrl: string, target: LoadTarget, connections: number, duration: number): Promise<LoadRow> {
+	const { path } = target;
+	const result = await autocannon({
+		url: typeof path === 'string' ? baseUrl + path : baseUrl,
+		connections: target.connections ?? connections,
+		duration,
+		headers: { ...compressed, 'accept-language': 'fr', ...target.headers },
+		...varying(path)
+	});
+	return {
+		name: target.name,
+		p50: result.latency.p50,
+		// autocannon reports p90, p97.5 and p99: p97.5 stands for p95 (stricter), see P95_NOTE
+		p95: result.latency.p97_5 ?? result.latency.p90,
+		p99: result.latency.p99,
+		rps: result.requests.average,
+		errors: result.errors + result.timeouts,
+		non2xx: result.non2xx,
+		target: target.p95Target
+	};
+}
+
+export const P95_NOTE = "(p95 shown is autocannon's p97.5 — it reports p90, p97.5 and p99 — a stricter figure than p95.)";
+
+/** The result table: a row per target, PASS when its p95 meets the target without errors. */
+export function printLoadTable(rows: LoadRow[], nameWidth: number) {
+	console.log(`${'target'.padEnd(nameWidth + 2)}p50 ms   p95 ms   p99 ms    req/s  errors  non-2xx  p95 target`);
+	for (const row of rows) {
+		const verdict = row.p95 <= row.target && row.errors === 0 && row.non2xx === 0 ? 'PASS' : 'FAIL';
+		console.log(
+			`${row.name.padEnd(nameWidth)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(7)} ${String(row.non2xx).padStart(8)}  ≤ ${row.target} ms ${verdict}`
+		);
+	}
+}

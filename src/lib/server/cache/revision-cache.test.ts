@@ -1,0 +1,57 @@
+// The per-revision cache's snapshot: several reads of one request behind one counter read, never
+// answering from the cache once another revision has been seen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { revisionCache } from './revision-cache.ts';
+
+let app: TestApp;
+const bump = () => app.database.db.execute(sql`update cache.matching_revision set revision = revision + 1 where id = 1`);
+
+beforeAll(async () => {
+	app = await createTestApp({});
+});
+afterAll(async () => {
+	await app.close();
+});
+
+describe('revision cache snapshot', () => {
+	it('shares entries with plain reads of the same revision', async () => {
+		const cache = revisionCache(app.database.db, 'matching_revision');
+		let computed = 0;
+		const compute = async () => ({ n: ++computed });
+		const snapshot = await cache.snapshot();
+		const first = await snapshot.read('k', compute);
+		expect(await snapshot.read('k', compute)).toBe(first);
+		expect(await cache.read('k', compute)).toBe(first);
+		expect(computed).toBe(1);
+	});
+
+	it('computes afresh, and keeps nothing, once another revision has been seen', async () => {
+		const cache = revisionCache(app.database.db, 'matching_revision');
+		let computed = 0;
+		const compute = async () => ({ n: ++computed });
+		const snapshot = await cache.snapshot();
+		await bump();
+		// another request reads the new revision (and keeps its own result)
+		const fresh = await cache.read('other', compute);
+		expect(fresh.n).toBe(1);
+		const late = await snapshot.read('other', compute);
+		expect(late).not.toBe(fresh);
+		expect(late.n).toBe(2);
+		expect(Object.isFrozen(late)).toBe(true);
+		// the entry of the current revision was left as it was
+		expect(await cache.read('other', compute)).toBe(fresh);
+	});
+
+	it('drops every entry when the data changes', async () => {
+		const cache = revisionCache(app.database.db, 'matching_revision');
+		let computed = 0;
+		const compute = async () => ({ n: ++computed });
+		const before = await (await cache.snapshot()).read('k2', compute);
+		await bump();
+		const after = await (await cache.snapshot()).read('k2', compute);
+		expect(after).not.toBe(before);
+		expect(computed).toBe(2);
+	});
+});
