@@ -88,11 +88,11 @@ export const atlasEndpoints: Endpoint[] = [
 		summary: 'One initiative, by id or slug',
 		description:
 			'Everything published about the initiative, with its public version history. The `ETag` header is the current ' +
-			'version number (quoted); `If-None-Match` with it answers 304.',
+			'version number (quoted), to send as `If-Match` with a proposal. No 304: the EUR and MAD figures follow the ' +
+			'exchange-rate table, which changes without a new version.',
 		params: z.object({ id: z.string().describe('The initiative’s id (uuid) or slug') }),
 		responses: {
-			200: { description: 'The initiative.', schema: InitiativeDetail },
-			304: { description: 'Unchanged since the version given in `If-None-Match`.' }
+			200: { description: 'The initiative.', schema: InitiativeDetail }
 		},
 		errors: [404]
 	},

@@ -2,11 +2,14 @@ import { getApp } from '#lib/server/app.ts';
 import { apiEndpoint } from '#lib/server/http/api.ts';
 import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
 
-/** One initiative, by id or slug, with its `ETag` (the published version number). */
-export const GET = apiEndpoint(async ({ params, request }) => {
+/**
+ * One initiative, by id or slug, with its `ETag` (the published version number, for `If-Match` on
+ * proposals). No 304 on `If-None-Match`: the EUR and MAD figures follow the exchange-rate table, which
+ * changes without a new version, so the version alone cannot say the answer is unchanged.
+ */
+export const GET = apiEndpoint(async ({ params }) => {
 	const app = await getApp();
 	const detail = await getInitiative(app.database.db, params.id ?? '');
 	const etag = `"${detail.version}"`;
-	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
 	return Response.json(detail, { headers: { etag } });
 });
