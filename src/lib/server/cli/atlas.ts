@@ -1,16 +1,12 @@
 // Atlas commands: `npm run atlas:remove-samples` and `npm run generate -- --initiatives N`.
 // Run directly by Node 24 (no bundler): `node src/lib/server/cli/atlas.ts <command> [options]`.
-import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../config/config.ts';
-import { openDatabase, databaseOptionsFrom, type Database } from '../db/database.ts';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import type { AuditContext } from '../audit/audit.service.ts';
+import type { Database } from '../db/database.ts';
 import { ensureAtlasReferenceData } from '../atlas/atlas.data.ts';
 import { generateInitiatives } from '../atlas/generate.ts';
 import { removeSampleInitiatives } from '../atlas/initiative.service.ts';
 import type { CliIo } from './io.ts';
-import { runWhenMain } from './entry.ts';
+import { runDatabaseCommand, runWhenMain } from './entry.ts';
 
 export const ATLAS_USAGE = `Sharaka Atlas commands
 
@@ -21,16 +17,6 @@ export const ATLAS_USAGE = `Sharaka Atlas commands
         for benchmarks. Remove them with atlas:remove-samples.
 
 The database is the server's (DATABASE_URL, else the embedded one in DATA_DIR): stop the server first when it is embedded.`;
-
-function cliActor(): AuditContext {
-	let who = 'unknown';
-	try {
-		who = os.userInfo().username;
-	} catch {
-		// no user name in some containers
-	}
-	return { actorUserId: null, actorLabel: `cli:${who}@${os.hostname()}`, channel: 'cli' };
-}
 
 /** Runs one Atlas command; returns the exit code (0 done, 1 failed, 2 wrong usage). */
 export async function runAtlasCli(argv: string[], io: Pick<CliIo, 'out' | 'err'>, options: { env?: NodeJS.ProcessEnv; database?: Database } = {}): Promise<number> {
@@ -56,33 +42,18 @@ export async function runAtlasCli(argv: string[], io: Pick<CliIo, 'out' | 'err'>
 		io.err('--prefix takes lowercase letters, digits and hyphens.');
 		return 2;
 	}
-	let database = options.database;
-	try {
-		database ??= await openDatabase(databaseOptionsFrom(readSettings(options.env ?? process.env)));
-	} catch (error) {
-		io.err(error instanceof DataDirLockedError ? error.message : `Cannot open the database: ${(error as Error).message}`);
-		return 1;
-	}
-	try {
-		if (!options.database) {
-			await database.migrate();
-			await ensureAtlasReferenceData(database.db);
-		}
+	return runDatabaseCommand(command, io, options, async ({ database, context }) => {
+		if (!options.database) await ensureAtlasReferenceData(database.db);
 		if (command === 'remove-samples') {
-			const removed = await removeSampleInitiatives(database.db, cliActor());
+			const removed = await removeSampleInitiatives(database.db, context);
 			io.out(removed ? `Removed ${removed} sample initiatives.` : 'There was no sample initiative.');
 		} else {
 			const started = performance.now();
-			await generateInitiatives(database.db, count, { prefix: values.prefix as string | undefined, context: cliActor() });
+			await generateInitiatives(database.db, count, { prefix: values.prefix as string | undefined, context });
 			io.out(`Inserted ${count} generated initiatives in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 		}
 		return 0;
-	} catch (error) {
-		io.err(`Failed: ${(error as Error).message}`);
-		return 1;
-	} finally {
-		if (!options.database) await database.close();
-	}
+	});
 }
 
 await runWhenMain(import.meta.url, 'atlas:remove-samples, or npm run generate', runAtlasCli);
