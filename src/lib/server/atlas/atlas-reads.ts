@@ -4,12 +4,13 @@ import { atlasCache } from './atlas-cache.ts';
 import { atlasStats, searchInitiatives } from './initiative.service.ts';
 
 /**
- * The public Atlas's reads as pages and the API make them: through the revision cache
- * (atlas-cache.ts). Services stay uncached — writes and tests read the database directly.
+ * The public Atlas's reads of one request, as pages and the API make them: through the revision cache
+ * (atlas-cache.ts), the revision read once for all of them. Services stay uncached — writes and tests
+ * read the database directly.
  */
-export function atlasReads(app: App) {
+export async function atlasReads(app: App) {
 	const db = app.database.db;
-	const cache = atlasCache(db, app.settings.atlasCache);
+	const cache = await atlasCache(db, app.settings.atlasCache).snapshot();
 	return {
 		db,
 		search: (query: InitiativeQuery & { lang?: 'fr' | 'ar' | 'en' }) =>

@@ -12,7 +12,7 @@ const PAGE_SIZE = 20;
 
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	const atlas = atlasReads(await getApp());
+	const atlas = await atlasReads(await getApp());
 	const language = locals.language;
 	const state = readState(url);
 	const parsed = parseState(language, state, PAGE_SIZE);

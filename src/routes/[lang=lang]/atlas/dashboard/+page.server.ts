@@ -10,7 +10,7 @@ import { regionName } from '../_lib/dashboard-tables.ts';
 
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	const atlas = atlasReads(await getApp());
+	const atlas = await atlasReads(await getApp());
 	const language = locals.language;
 	const state = readState(url);
 	const parsed = parseState(language, state);

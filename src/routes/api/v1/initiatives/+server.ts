@@ -16,7 +16,7 @@ export const GET = apiEndpoint(async ({ url, locals }) => {
 		const { page: _page, pageSize: _pageSize, sort: _sort, lang: _lang, ...filters } = query;
 		return exportResponse(app.database.db, { format, lang, hxl: hxl === '1' || hxl === 'true', filters, origin: url.origin });
 	}
-	return Response.json(await atlasReads(app).search({ ...query, lang }));
+	return Response.json(await (await atlasReads(app)).search({ ...query, lang }));
 });
 
 // ── Atlas moderation (src/lib/server/atlas/moderation): create, as a proposal unless the caller moderates ──

@@ -12,7 +12,7 @@ export async function GET({ locals, params, url }) {
 	if (!(CHARTS as readonly string[]).includes(params.chart)) error(404, 'not_found');
 	const parsed = parseState(locals.language, readState(url));
 	if (!parsed.ok) error(400, 'invalid_input');
-	const atlas = atlasReads(await getApp());
+	const atlas = await atlasReads(await getApp());
 	const data = await atlas.read(`dashboard ${JSON.stringify(parsed.query)}`, () => dashboardData(atlas.db, parsed.query));
 	const chart = params.chart as ChartName;
 	return csvResponse(toCsv(chartTable(locals.language, chart, data)), `atlas-${chart}-${locals.language}.csv`);

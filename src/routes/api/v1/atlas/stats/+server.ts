@@ -7,5 +7,5 @@ import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
 export const GET = apiEndpoint(async ({ url }) => {
 	const app = await getApp();
 	const { by, ...filters } = readQuery(url, StatsQuery);
-	return Response.json(await atlasReads(app).stats(by, filters));
+	return Response.json(await (await atlasReads(app)).stats(by, filters));
 });
