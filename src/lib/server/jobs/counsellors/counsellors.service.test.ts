@@ -157,7 +157,7 @@ describe('agencies', () => {
 		await updateAgency(app.database.db, web, moderator, created.id, { ...input, name: 'ANAPEC Salé Al Jadida' });
 		await setAgencyStatus(app.database.db, web, moderator, created.id, { status: 'closed' });
 		expect((await listAgencies(app.database.db)).some((row) => row.id === created.id)).toBe(false);
-		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'agency'), eq(auditEvent.resourceId, created.id)));
+		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'agency'), eq(auditEvent.resourceId, created.id))).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['agency.create', 'agency.update', 'agency.close']));
 		// a closed agency cannot be chosen
 		const someone = await person('member');
@@ -271,7 +271,7 @@ describe('notes', () => {
 		await chooseAgency(app.database.db, web, followed, { agencyId: await agencyId('anapec-rabat') });
 		await deleteNote(app.database.db, web, rabatCounsellor, followed.userId, note.id);
 		expect((await openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr')).notes).toEqual([]);
-		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, note.id));
+		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, note.id)).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(['follow_up_note.create', 'follow_up_note.delete']);
 		expect(JSON.stringify(events)).not.toContain('délicate');
 	});
@@ -350,7 +350,7 @@ describe('referrals', () => {
 			['accepted', 'programme'],
 			['completed', 'counsellor']
 		]);
-		const audit = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id));
+		const audit = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id)).orderBy(auditEvent.id);
 		expect(audit.map((event) => event.action)).toEqual(['referral.create', 'referral.status', 'referral.status']);
 
 		// the person sees it, and was e-mailed at each change, in English

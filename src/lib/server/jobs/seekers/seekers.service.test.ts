@@ -123,7 +123,7 @@ describe('profile and consent', () => {
 		expect(created.nationality).toBe('SN');
 		expect(created.consentScope).toBeNull();
 		await saveProfile(app.database.db, web, seeker, { ...profileInput, city: 'Rabat' });
-		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, seeker.userId));
+		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, seeker.userId)).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(['seeker_profile.create', 'seeker_profile.update']);
 		expect(events[1].after).toEqual({ fields: ['city'] });
 		const stored = JSON.stringify(events);
