@@ -36,6 +36,6 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
-		globalSetup: ['src/lib/server/testing/global-setup.ts']
+		globalSetup: ['src/platform/testing/global-setup.ts']
 	}
 });

@@ -2,7 +2,7 @@
 // in French (JavaScript disabled) and in Arabic (right-to-left). Texts come from messages/*/account.json.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Language } from '#lib/i18n/languages.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { accountMenu, expectLanguage, expectNoRawMessageKeys, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();

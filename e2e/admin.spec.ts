@@ -2,7 +2,7 @@
 // passes axe-core (WCAG 2.1 A and AA) with no raw message key; a member is refused.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, signIn, t, useBrowser } from './harness.ts';
 import { adminPages } from './pages.ts';
 

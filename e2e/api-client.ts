@@ -1,7 +1,7 @@
 // The API as a partner's system calls it, for browser specs that also drive the API: JSON calls with
 // a token or a session cookie, and personal tokens of demo accounts obtained like a person would.
 import { expect } from 'vitest';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { server } from './harness.ts';
 
 export interface ApiAnswer {

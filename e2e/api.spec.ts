@@ -1,7 +1,7 @@
 // The API over HTTP: its conventions (error shape, statuses, headers) and, for every documented
 // endpoint, bad input of every kind answered with a 4xx in the error shape — never a 500.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type Endpoint } from '#lib/server/openapi/registry.ts';
+import { endpoints, type Endpoint } from '#platform/openapi/registry.ts';
 import { server } from './harness.ts';
 
 const { url } = server();

@@ -1,4 +1,4 @@
-// The public Atlas's cached reads (src/lib/server/cache/revision-cache.ts, public-response-cache.ts):
+// The public Atlas's cached reads (src/platform/cache/revision-cache.ts, public-response-cache.ts):
 // a visitor sees a change as soon as it is published, in every encoding; a signed-in person never
 // gets the anonymous page; conditional requests are answered 304.
 import { beforeAll, describe, expect, it } from 'vitest';

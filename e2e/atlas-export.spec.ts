@@ -3,7 +3,7 @@
 // format answered in the error shape; and a visitor downloading the CSV from the Atlas page, in French
 // without JavaScript and in Arabic with it. Headers come from messages/*/atlas_export.json.
 import { describe, expect, test } from 'vitest';
-import type { Language } from '#lib/i18n/languages.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, t, useBrowser } from './harness.ts';
 
 const { url } = server();

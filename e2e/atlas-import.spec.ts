@@ -7,13 +7,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
-import type { Language } from '#lib/i18n/languages.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const { url } = server();
-const fixture = fs.readFileSync(path.resolve('src/lib/server/atlas/import/fixtures/giz-iom-morocco.xml'), 'utf8');
+const fixture = fs.readFileSync(path.resolve('src/modules/atlas/import/fixtures/giz-iom-morocco.xml'), 'utf8');
 
 /** The fixture with identifiers and titles of its own, so each test's activities are new. */
 function variant(tag: string): Buffer {

@@ -3,7 +3,7 @@
 // shows the new version and its history; a stale concurrent proposal through the API gets 409.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { apiClient } from './api-client.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser } from './harness.ts';
 

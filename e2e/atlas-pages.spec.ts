@@ -4,7 +4,7 @@
 // page stays light. Texts come from messages/*/atlas.json.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import type { Language } from '#lib/i18n/languages.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();

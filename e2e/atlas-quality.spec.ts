@@ -5,8 +5,8 @@
 // wide tables scrolling inside a named, focusable region instead of widening a narrow page.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
-import type { Language } from '#lib/i18n/languages.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();

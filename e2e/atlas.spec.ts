@@ -2,7 +2,7 @@
 // title, the "not available in this language" note, organisations by role, budget in EUR and MAD, sources,
 // version history; the public API answers the same data. Texts come from messages/*/atlas.json.
 import { describe, expect, test } from 'vitest';
-import type { Language } from '#lib/i18n/languages.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();

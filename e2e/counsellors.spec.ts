@@ -6,7 +6,7 @@
 // the counsellor loses sight of the person; and staff manage the agencies.
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Language } from '#lib/i18n/languages.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { server, t, useBrowser } from './harness.ts';
 import { check, emailsTo, signedInAs, signUpAndConfirm } from './flows.ts';
 

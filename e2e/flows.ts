@@ -2,8 +2,8 @@
 // confirmation, signing in as a demo account, and the checks every page of a flow passes.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
-import type { Language } from '#lib/i18n/languages.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, type Email, type useBrowser } from './harness.ts';
 
 /** The e-mails sent to `address` since the outbox held `after` messages; waits up to 5 s for `count` of them. */

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { translate, hasMessage, MISSING_MARK, type MessageValues } from '#lib/i18n/translator.ts';
-import { direction, type Language } from '#lib/i18n/languages.ts';
+import { translate, hasMessage, MISSING_MARK, type MessageValues } from '#platform/i18n/translator.ts';
+import { direction, type Language } from '#platform/i18n/languages.ts';
 import { readOutbox } from './server.ts';
 
 /** The server of this run: its address and its outbox. */

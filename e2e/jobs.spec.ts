@@ -2,7 +2,7 @@
 // space without JavaScript (create, publish), and the counsellor's validation queue.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();

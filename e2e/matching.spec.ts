@@ -5,7 +5,7 @@
 // recommended for them, with the reasons (French without JavaScript, Arabic with axe-core).
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Language } from '#lib/i18n/languages.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { t, useBrowser } from './harness.ts';
 import { check, signedInAs } from './flows.ts';
 

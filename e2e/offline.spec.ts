@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
-import { direction, type Language } from '#lib/i18n/languages.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
+import { direction, type Language } from '#platform/i18n/languages.ts';
 import { accountMenu, chromiumPath, exactly, expectLanguage, server, signIn, t, useBrowser } from './harness.ts';
 import { check } from './flows.ts';
 

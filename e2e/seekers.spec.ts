@@ -3,8 +3,8 @@
 // the seeker sees the new status and has an e-mail; nobody else sees the application; the seeker exports
 // and deletes their data. In French without JavaScript, in Arabic and English with axe-core.
 import { describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
-import type { Language } from '#lib/i18n/languages.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { server, signIn, t, useBrowser } from './harness.ts';
 import { check, emailsTo, signUpAndConfirm } from './flows.ts';
 

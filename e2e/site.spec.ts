@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, exactly, server, t, useBrowser } from './harness.ts';
 import { publicPages, scannedLanguages } from './pages.ts';
-import { languages, languageNames } from '#lib/i18n/languages.ts';
+import { languages, languageNames } from '#platform/i18n/languages.ts';
 
 const browser = useBrowser();
 

@@ -1,7 +1,7 @@
 // Rights pages and the support programmes directory: read in French and Arabic (also without
 // JavaScript), a moderator saves a new version, a partner adds a programme for their organisation.
 import { describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD } from '#lib/server/demo/demo.ts';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();

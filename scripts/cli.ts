@@ -1,7 +1,7 @@
 // The administration command line: `npm run admin -- help` lists the commands.
-// A thin entry: the commands live in src/lib/server/cli/ (tested there).
-import { runCli } from '../src/lib/server/cli/run.ts';
-import { processIo, closeProcessIo } from '../src/lib/server/cli/io.ts';
+// A thin entry: the commands live in src/platform/cli/ (tested there).
+import { runCli } from '../src/platform/cli/run.ts';
+import { processIo, closeProcessIo } from '../src/platform/cli/io.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {

@@ -4,8 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import compression from 'compression';
-import { readSettings } from '../src/lib/server/config/config.ts';
-import { IMPORT_BODY_LIMIT } from '../src/lib/server/http/body-limits.ts';
+import { readSettings } from '../src/platform/config/config.ts';
+import { IMPORT_BODY_LIMIT } from '../src/platform/http/body-limits.ts';
 
 const settings = readSettings();
 // adapter-node reads its settings under the SVELTEKIT_ prefix (vite.config.ts): pass on the proxy

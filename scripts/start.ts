@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'build', 'handler.js');
-const sources = ['src', 'messages', 'static', 'package.json', 'package-lock.json', 'vite.config.ts'];
+const sources = ['src', 'static', 'package.json', 'package-lock.json', 'vite.config.ts'];
 
 function newest(entry: string): number {
 	const full = path.join(root, entry);

@@ -1,6 +1,6 @@
-import type { Language } from '#lib/i18n/languages.ts';
-import type { Actor } from '#lib/server/policy/policy.ts';
-import type { AuditContext } from '#lib/server/audit/audit.service.ts';
+import type { Language } from '#platform/i18n/languages.ts';
+import type { Actor } from '#platform/policy/policy.ts';
+import type { AuditContext } from '#platform/audit/audit.service.ts';
 
 declare global {
 	namespace App {

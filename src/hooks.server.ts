@@ -3,17 +3,17 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { building } from '$app/env';
 import { getRequestEvent } from '$app/server';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
-import { startApp, getApp, stopApp, type App } from '#lib/server/app.ts';
-import { isLanguage, negotiateLanguage, direction, type Language } from '#lib/i18n/languages.ts';
-import { accessFor } from '#lib/server/policy/route-access.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { loadActor, asRole } from '#lib/server/accounts/actor.ts';
-import { findUserByApiToken } from '#lib/server/accounts/api-token.service.ts';
-import { errorResponse } from '#lib/server/http/api.ts';
-import { bodyLimitFor } from '#lib/server/http/body-limits.ts';
-import { recordAudit } from '#lib/server/audit/audit.service.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { cachedPublicResponse, isCacheablePublicRead } from '#lib/server/cache/public-response-cache.ts';
+import { startApp, getApp, stopApp, type App } from '#platform/app.ts';
+import { isLanguage, negotiateLanguage, direction, type Language } from '#platform/i18n/languages.ts';
+import { accessFor } from '#platform/policy/route-access.ts';
+import { can } from '#platform/policy/policy.ts';
+import { loadActor, asRole } from '#platform/accounts/actor.ts';
+import { findUserByApiToken } from '#platform/accounts/api-token.service.ts';
+import { errorResponse } from '#platform/http/api.ts';
+import { bodyLimitFor } from '#platform/http/body-limits.ts';
+import { recordAudit } from '#platform/audit/audit.service.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { cachedPublicResponse, isCacheablePublicRead } from '#platform/cache/public-response-cache.ts';
 
 export const init: ServerInit = async () => {
 	if (building) return;

@@ -1,6 +1,6 @@
 import { defineParams } from '@sveltejs/kit/params';
-import { isLanguage } from '#lib/i18n/languages.ts';
-import { modules } from '#lib/modules.ts';
+import { isLanguage } from '#platform/i18n/languages.ts';
+import { modules } from '#platform/modules.ts';
 
 export const params = defineParams({
 	lang: (param) => (isLanguage(param) ? param : undefined),

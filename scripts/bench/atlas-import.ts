@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openDatabase, type DatabaseOptions } from '../../src/lib/server/db/database.ts';
-import { ensureReferenceData } from '../../src/lib/server/reference-data.ts';
-import { user } from '../../src/lib/server/accounts/accounts.table.ts';
-import { applyImport, createIatiImport, getImport } from '../../src/lib/server/atlas/import/import.service.ts';
-import { settleImports } from '../../src/lib/server/atlas/import/apply.ts';
-import type { Actor } from '../../src/lib/server/policy/policy.ts';
+import { openDatabase, type DatabaseOptions } from '../../src/platform/db/database.ts';
+import { ensureReferenceData } from '../../src/platform/reference-data.ts';
+import { user } from '../../src/platform/accounts/accounts.table.ts';
+import { applyImport, createIatiImport, getImport } from '../../src/modules/atlas/import/import.service.ts';
+import { settleImports } from '../../src/modules/atlas/import/apply.ts';
+import type { Actor } from '../../src/platform/policy/policy.ts';
 
 const TARGET_SECONDS = 30;
 const { values } = parseArgs({ options: { activities: { type: 'string', default: '10000' } } });

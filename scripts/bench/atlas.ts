@@ -3,7 +3,7 @@
 // (50 connections, 20 s each) the filtered list API with text search, the stats API and the
 // /fr/atlas page; prints p50/p95/p99 latency, requests/s and errors, and the ratio of the list API's
 // p50 to the same query timed directly through the database driver.
-// The Atlas's reads are cached per data revision (src/lib/server/atlas/atlas-cache.ts), so the same
+// The Atlas's reads are cached per data revision (src/modules/atlas/atlas-cache.ts), so the same
 // address asked again is served from memory; the rows marked "new filter every request" give each
 // request a filter never seen before (a different minimum budget), measuring the queries themselves,
 // and the ratio is taken on such uncached requests. Runs on PGlite, or on
@@ -13,12 +13,12 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { startServer } from '../../e2e/server.ts';
-import { openDatabase, databaseOptionsFrom } from '../../src/lib/server/db/database.ts';
-import { readSettings } from '../../src/lib/server/config/config.ts';
-import { ensureReferenceData } from '../../src/lib/server/reference-data.ts';
-import { generateInitiatives } from '../../src/lib/server/atlas/generate.ts';
-import { searchInitiatives } from '../../src/lib/server/atlas/initiative.service.ts';
-import { InitiativeQuery } from '../../src/lib/server/atlas/atlas.schemas.ts';
+import { openDatabase, databaseOptionsFrom } from '../../src/platform/db/database.ts';
+import { readSettings } from '../../src/platform/config/config.ts';
+import { ensureReferenceData } from '../../src/platform/reference-data.ts';
+import { generateInitiatives } from '../../src/modules/atlas/generate.ts';
+import { searchInitiatives } from '../../src/modules/atlas/initiative.service.ts';
+import { InitiativeQuery } from '../../src/modules/atlas/atlas.schemas.ts';
 import { percentile } from './page-weight.ts';
 import { measure, P95_NOTE, printLoadTable, oneCallerP50, type LoadRow, type LoadTarget } from './load.ts';
 

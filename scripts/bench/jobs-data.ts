@@ -3,12 +3,12 @@
 // demand (a few dozen common trades take most offers and profiles; the rest spread over all ISCO unit
 // groups), so an offer of a common trade has thousands of candidates to rank.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/lib/server/db/database.ts';
-import { organisation, organisationMember, user } from '../../src/lib/server/accounts/accounts.table.ts';
-import { random } from '../../src/lib/server/atlas/generate.ts';
-import { provinces } from '../../src/lib/server/geo/morocco.ts';
-import { cefrLevels, contractTypes, jobEmployer, jobOffer, occupation, offerLanguages, type RequiredLanguage } from '../../src/lib/server/jobs/job-offer.table.ts';
-import { availabilities, residenceStatuses, seekerProfile } from '../../src/lib/server/jobs/seekers/seekers.table.ts';
+import type { Db } from '../../src/platform/db/database.ts';
+import { organisation, organisationMember, user } from '../../src/platform/accounts/accounts.table.ts';
+import { random } from '../../src/modules/atlas/generate.ts';
+import { provinces } from '../../src/platform/geo/morocco.ts';
+import { cefrLevels, contractTypes, jobEmployer, jobOffer, occupation, offerLanguages, type RequiredLanguage } from '../../src/modules/jobs/job-offer.table.ts';
+import { availabilities, residenceStatuses, seekerProfile } from '../../src/modules/jobs/seekers/seekers.table.ts';
 
 /** Common trades of the sample offers, with the skills people write for them. */
 const trades: { code: string; title: string; skills: string[] }[] = [

@@ -6,14 +6,14 @@
 // server with 2,000 offers and PROFILES=30000 profiles, dropped after).
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../../src/lib/server/db/database.ts';
-import { ensureReferenceData } from '../../src/lib/server/reference-data.ts';
-import { recordAudit, systemContext } from '../../src/lib/server/audit/audit.service.ts';
-import { createApiToken, findUserByApiToken } from '../../src/lib/server/accounts/api-token.service.ts';
-import { loadActor } from '../../src/lib/server/accounts/actor.ts';
-import { rankCandidates } from '../../src/lib/server/jobs/matching/matching.service.ts';
-import { matchingCache } from '../../src/lib/server/jobs/matching/matching-cache.ts';
-import { employerOrganisationsOf } from '../../src/lib/server/jobs/jobs.service.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { ensureReferenceData } from '../../src/platform/reference-data.ts';
+import { recordAudit, systemContext } from '../../src/platform/audit/audit.service.ts';
+import { createApiToken, findUserByApiToken } from '../../src/platform/accounts/api-token.service.ts';
+import { loadActor } from '../../src/platform/accounts/actor.ts';
+import { rankCandidates } from '../../src/modules/jobs/matching/matching.service.ts';
+import { matchingCache } from '../../src/modules/jobs/matching/matching-cache.ts';
+import { employerOrganisationsOf } from '../../src/modules/jobs/jobs.service.ts';
 import { generateJobsBenchData } from './jobs-data.ts';
 import { percentile } from './page-weight.ts';
 

@@ -9,7 +9,7 @@
  * topology-preserving Visvalingam simplification (npm `topojson-server` + `topojson-simplify` +
  * `topojson-client`: shared borders are simplified once, so neighbours never gap or overlap), drops
  * islets, rounds to integer SVG units and writes
- * `src/lib/server/geo/geometry/regions.json` and `provinces.json`.
+ * `src/platform/geo/geometry/regions.json` and `provinces.json`.
  *
  * The amount of simplification is chosen by a byte budget for the path data of each layer
  * (BUDGET below): the script keeps the most detail that fits.
@@ -24,10 +24,10 @@ import { presimplify, simplify, quantile, filter, filterWeight } from 'topojson-
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection } from 'topojson-specification';
-import type { MapFeature, MapGeometry } from '../../src/lib/ui/map/types.ts';
+import type { MapFeature, MapGeometry } from '../../src/platform/ui/map/types.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const outDir = resolve(root, 'src/lib/server/geo/geometry');
+const outDir = resolve(root, 'src/platform/geo/geometry');
 
 /** Width of the SVG user space; the height follows from the projection. */
 const WIDTH = 1000;

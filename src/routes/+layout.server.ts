@@ -1,4 +1,4 @@
-import { can } from '#lib/server/policy/policy.ts';
+import { can } from '#platform/policy/policy.ts';
 
 // Pages are rendered on the server and work without JavaScript; no framework script is sent.
 export const csr = false;

@@ -1,4 +1,4 @@
-import { negotiateLanguage } from '#lib/i18n/languages.ts';
+import { negotiateLanguage } from '#platform/i18n/languages.ts';
 
 /** `/` sends each visitor to their language (Accept-Language), French by default. */
 export function GET({ request }) {

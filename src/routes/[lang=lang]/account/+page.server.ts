@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { parseOrThrow } from '#lib/server/http/validation.ts';
-import { accountFormFailure, changePassword, getMe } from '#lib/server/accounts/account.service.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from '#lib/server/accounts/api-token.service.ts';
-import { apiTokenIdInput, createApiTokenSchema, TOKEN_NAME_MAX_LENGTH } from '#lib/server/accounts/accounts.schemas.ts';
-import { PASSWORD_MIN_LENGTH } from '#lib/server/auth/auth.ts';
+import { getApp } from '#platform/app.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { parseOrThrow } from '#platform/http/validation.ts';
+import { accountFormFailure, changePassword, getMe } from '#platform/accounts/account.service.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '#platform/accounts/api-token.service.ts';
+import { apiTokenIdInput, createApiTokenSchema, TOKEN_NAME_MAX_LENGTH } from '#platform/accounts/accounts.schemas.ts';
+import { PASSWORD_MIN_LENGTH } from '#platform/auth/auth.ts';
 
 /** Outcomes shown after a redirect (so that reloading the page does not post the form again). */
 const notices = ['password_changed', 'token_revoked'] as const;

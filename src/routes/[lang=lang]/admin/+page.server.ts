@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { can } from '#lib/server/policy/policy.ts';
+import { can } from '#platform/policy/policy.ts';
 
 export function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
-import { initiativeStatuses, initiativeThemes, targetGroups } from '#lib/server/atlas/atlas.table.ts';
-import { sortOrders } from '#lib/server/atlas/atlas.schemas.ts';
-import { provinces, regions } from '#lib/server/geo/morocco.ts';
-import { regionGeometry } from '#lib/server/geo/geometry/index.ts';
+import { getApp } from '#platform/app.ts';
+import { atlasReads } from '#modules/atlas/atlas-reads.ts';
+import { initiativeStatuses, initiativeThemes, targetGroups } from '#modules/atlas/atlas.table.ts';
+import { sortOrders } from '#modules/atlas/atlas.schemas.ts';
+import { provinces, regions } from '#platform/geo/morocco.ts';
+import { regionGeometry } from '#platform/geo/geometry/index.ts';
 import { organisationOptions } from './_lib/atlas-pages.server.ts';
 import { EXPORT_FORMATS, exportHref, hasFilters, parseState, readState, stateQuery } from './_lib/filters.ts';
 

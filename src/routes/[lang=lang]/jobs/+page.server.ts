@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
-import { OfferSearchQuery } from '#lib/server/jobs/jobs.schemas.ts';
-import { listOccupationGroups, searchOffers } from '#lib/server/jobs/jobs.service.ts';
-import { contractTypes, offerLanguages } from '#lib/server/jobs/job-offer.table.ts';
+import { getApp } from '#platform/app.ts';
+import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { OfferSearchQuery } from '#modules/jobs/jobs.schemas.ts';
+import { listOccupationGroups, searchOffers } from '#modules/jobs/jobs.service.ts';
+import { contractTypes, offerLanguages } from '#modules/jobs/job-offer.table.ts';
 import { placeOptions } from './places.ts';
 
 const FILTERS = ['q', 'occupation', 'region', 'province', 'contract', 'language', 'since', 'foreigners', 'sort', 'pageSize'] as const;

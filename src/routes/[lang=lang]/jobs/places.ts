@@ -1,5 +1,5 @@
-import { provinces, regions } from '#lib/server/geo/morocco.ts';
-import type { Language } from '#lib/i18n/languages.ts';
+import { provinces, regions } from '#platform/geo/morocco.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 
 /** Regions and provinces for select lists, named in the page's language and sorted by name. */
 export function placeOptions(language: Language) {

@@ -1,5 +1,5 @@
-import type { Language } from '#lib/i18n/languages.ts';
-import { webAppManifest } from '#lib/server/jobs/saved-offers/web-app.ts';
+import type { Language } from '#platform/i18n/languages.ts';
+import { webAppManifest } from '#modules/jobs/saved-offers/web-app.ts';
 
 /** The web app manifest of a language (installable from any page of /{lang}/). */
 export function GET({ params }) {

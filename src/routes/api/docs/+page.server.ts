@@ -1,5 +1,5 @@
-import { openApiDocument, RAW_DOCUMENT_PATH } from '#lib/server/openapi/document.ts';
-import { docsView } from '#lib/server/openapi/docs-view.ts';
+import { openApiDocument, RAW_DOCUMENT_PATH } from '#platform/openapi/document.ts';
+import { docsView } from '#platform/openapi/docs-view.ts';
 
 // The readable API documentation, built from the same OpenAPI document tools read.
 // It sits outside /[lang]: the root layout renders it in the request's language (locals.language).

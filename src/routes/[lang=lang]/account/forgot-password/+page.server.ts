@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { accountFormFailure, requestPasswordReset } from '#lib/server/accounts/account.service.ts';
+import { getApp } from '#platform/app.ts';
+import { accountFormFailure, requestPasswordReset } from '#platform/accounts/account.service.ts';
 
 export const actions = {
 	/** The answer is the same whether or not the address has an account. */

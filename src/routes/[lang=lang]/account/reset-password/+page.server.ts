@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { accountFormFailure, isResetTokenValid, resetPassword } from '#lib/server/accounts/account.service.ts';
-import { PASSWORD_MIN_LENGTH } from '#lib/server/auth/auth.ts';
+import { getApp } from '#platform/app.ts';
+import { accountFormFailure, isResetTokenValid, resetPassword } from '#platform/accounts/account.service.ts';
+import { PASSWORD_MIN_LENGTH } from '#platform/auth/auth.ts';
 
 export async function load({ url }) {
 	const token = url.searchParams.get('token') ?? '';

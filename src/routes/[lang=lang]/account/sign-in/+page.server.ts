@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { accountFormFailure, safeNextPath, signIn } from '#lib/server/accounts/account.service.ts';
+import { getApp } from '#platform/app.ts';
+import { accountFormFailure, safeNextPath, signIn } from '#platform/accounts/account.service.ts';
 
 export function load({ locals, url }) {
 	return {

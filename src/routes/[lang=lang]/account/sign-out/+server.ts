@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { signOut } from '#lib/server/accounts/account.service.ts';
+import { getApp } from '#platform/app.ts';
+import { signOut } from '#platform/accounts/account.service.ts';
 
 /**
  * Target of the "Sign out" button (POST only): ends the browser session and goes home.

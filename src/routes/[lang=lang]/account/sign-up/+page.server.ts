@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { accountFormFailure, signUp } from '#lib/server/accounts/account.service.ts';
-import { PASSWORD_MIN_LENGTH } from '#lib/server/auth/auth.ts';
+import { getApp } from '#platform/app.ts';
+import { accountFormFailure, signUp } from '#platform/accounts/account.service.ts';
+import { PASSWORD_MIN_LENGTH } from '#platform/auth/auth.ts';
 
 export function load() {
 	return { passwordMinLength: PASSWORD_MIN_LENGTH };

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { accountErrorMessages, accountFormFailure, resendVerification, verifyEmail } from '#lib/server/accounts/account.service.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { accountErrorMessages, accountFormFailure, resendVerification, verifyEmail } from '#platform/accounts/account.service.ts';
 
 type State = 'verified' | 'already_verified' | 'error' | 'missing';
 

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { AuditEventQuery } from '#lib/server/admin/admin.schemas.ts';
-import { searchAuditTrail } from '#lib/server/admin/audit-trail.service.ts';
-import { filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
-import { localiseProblems } from '#lib/server/http/form.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
+import { getApp } from '#platform/app.ts';
+import { AuditEventQuery } from '#platform/admin/admin.schemas.ts';
+import { searchAuditTrail } from '#platform/admin/audit-trail.service.ts';
+import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { localiseProblems } from '#platform/http/form.ts';
+import { isAppError } from '#platform/http/app-error.ts';
 
 const FILTERS = ['actor', 'resourceType', 'resourceId', 'action', 'from', 'to', 'pageSize'] as const;
 const PAGE_SIZE = 50;

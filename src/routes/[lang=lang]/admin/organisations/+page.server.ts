@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { organisationTypes } from '#lib/server/accounts/accounts.table.ts';
-import { countryCodes, OrganisationCreate, OrganisationListQuery } from '#lib/server/accounts/organisation.schemas.ts';
-import { createOrganisation, listOrganisations } from '#lib/server/accounts/organisation.service.ts';
-import { adminFormFailure, filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
-import { parseForm } from '#lib/server/http/form.ts';
+import { getApp } from '#platform/app.ts';
+import { organisationTypes } from '#platform/accounts/accounts.table.ts';
+import { countryCodes, OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
+import { createOrganisation, listOrganisations } from '#platform/accounts/organisation.service.ts';
+import { adminFormFailure, filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { parseForm } from '#platform/http/form.ts';
 
 const FILTERS = ['q', 'type', 'country', 'pageSize'] as const;
 

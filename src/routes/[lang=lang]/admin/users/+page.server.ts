@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { roles } from '#lib/server/accounts/accounts.table.ts';
-import { getUser, listUsers, setUserRole } from '#lib/server/accounts/user.service.ts';
-import { UserListQuery, UserRoleForm } from '#lib/server/admin/admin.schemas.ts';
-import { adminFormFailure, filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
-import { parseForm } from '#lib/server/http/form.ts';
-import { recordPersonalDataRead } from '#lib/server/audit/audit.service.ts';
+import { getApp } from '#platform/app.ts';
+import { can } from '#platform/policy/policy.ts';
+import { roles } from '#platform/accounts/accounts.table.ts';
+import { getUser, listUsers, setUserRole } from '#platform/accounts/user.service.ts';
+import { UserListQuery, UserRoleForm } from '#platform/admin/admin.schemas.ts';
+import { adminFormFailure, filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { parseForm } from '#platform/http/form.ts';
+import { recordPersonalDataRead } from '#platform/audit/audit.service.ts';
 
 const FILTERS = ['q', 'role', 'pageSize'] as const;
 

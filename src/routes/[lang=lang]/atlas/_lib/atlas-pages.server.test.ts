@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '#lib/server/testing/test-app.ts';
-import { systemContext } from '#lib/server/audit/audit.service.ts';
+import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
+import { systemContext } from '#platform/audit/audit.service.ts';
 import { sql } from 'drizzle-orm';
-import { createInitiative, createInitiatives } from '#lib/server/atlas/initiative.service.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
+import { createInitiative, createInitiatives } from '#modules/atlas/initiative.service.ts';
+import { isAppError } from '#platform/http/app-error.ts';
 import { dashboardData, organisationAtlas, organisationOptions, ORGANISATION_PAGE_SIZE } from './atlas-pages.server.ts';
 import { chartTable } from './dashboard-tables.ts';
 

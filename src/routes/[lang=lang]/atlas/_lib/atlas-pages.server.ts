@@ -2,13 +2,13 @@
 // filterCondition) plus the few queries it has no function for (the filter's organisation lists, an
 // organisation's initiatives by role).
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '#lib/server/db/database.ts';
-import { organisation } from '#lib/server/accounts/accounts.table.ts';
-import { initiative, initiativeOrganisation, initiativeThemes, organisationRoles, type OrganisationRole, type Translated } from '#lib/server/atlas/atlas.table.ts';
-import { InitiativeQuery, type InitiativeFilters } from '#lib/server/atlas/atlas.schemas.ts';
-import { atlasStats, searchInitiatives, type StatsRow } from '#lib/server/atlas/initiative.service.ts';
-import { regions } from '#lib/server/geo/morocco.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
+import type { DbOrTx } from '#platform/db/database.ts';
+import { organisation } from '#platform/accounts/accounts.table.ts';
+import { initiative, initiativeOrganisation, initiativeThemes, organisationRoles, type OrganisationRole, type Translated } from '#modules/atlas/atlas.table.ts';
+import { InitiativeQuery, type InitiativeFilters } from '#modules/atlas/atlas.schemas.ts';
+import { atlasStats, searchInitiatives, type StatsRow } from '#modules/atlas/initiative.service.ts';
+import { regions } from '#platform/geo/morocco.ts';
+import { AppError } from '#platform/http/app-error.ts';
 
 export type OrganisationOption = { slug: string; name: string; acronym: string | null; count: number };
 

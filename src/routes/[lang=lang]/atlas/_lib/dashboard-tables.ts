@@ -1,10 +1,10 @@
 // The dashboard's figures as tables (header row in the page language, then data rows): the CSV
 // downloads of /[lang]/atlas/dashboard/<chart>.csv. Names (regions, themes) are spelled out in the
 // page language; each region and theme also keeps its code, so the file can be joined with other data.
-import { translate } from '#lib/i18n/translator.ts';
-import type { Language } from '#lib/i18n/languages.ts';
-import type { CsvCell } from '#lib/ui/charts/csv.ts';
-import { regions } from '#lib/server/geo/morocco.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import type { Language } from '#platform/i18n/languages.ts';
+import type { CsvCell } from '#platform/ui/charts/csv.ts';
+import { regions } from '#platform/geo/morocco.ts';
 import type { ChartName, DashboardData } from './atlas-pages.server.ts';
 
 export function regionName(language: Language, iso: string): string {

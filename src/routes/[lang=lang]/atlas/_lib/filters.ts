@@ -1,10 +1,10 @@
 // The Atlas pages' filter state: read from the URL (repeated parameters = several values), validated
 // with the API's own schema (InitiativeQuery), and written back as query strings for links (map regions,
 // pagination, facets, open-data exports). Pure functions: no database, no Svelte.
-import { InitiativeQuery, type InitiativeQuery as Query } from '#lib/server/atlas/atlas.schemas.ts';
-import { fieldProblems } from '#lib/server/http/validation.ts';
-import { localiseProblems } from '#lib/server/http/form.ts';
-import type { Language } from '#lib/i18n/languages.ts';
+import { InitiativeQuery, type InitiativeQuery as Query } from '#modules/atlas/atlas.schemas.ts';
+import { fieldProblems } from '#platform/http/validation.ts';
+import { localiseProblems } from '#platform/http/form.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 
 /** Filters that may hold several values (checkboxes, repeated parameters). */
 export const LIST_FILTERS = ['theme', 'region', 'province', 'country', 'status', 'funder', 'implementer', 'target'] as const;

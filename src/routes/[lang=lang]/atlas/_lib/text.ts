@@ -1,4 +1,4 @@
-import type { Language } from '#lib/i18n/languages.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 
 export type Translated = { fr?: string; ar?: string; en?: string };
 

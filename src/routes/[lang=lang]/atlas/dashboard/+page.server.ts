@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
-import { initiativeThemes } from '#lib/server/atlas/atlas.table.ts';
-import { regions } from '#lib/server/geo/morocco.ts';
-import { regionGeometry } from '#lib/server/geo/geometry/index.ts';
+import { getApp } from '#platform/app.ts';
+import { atlasReads } from '#modules/atlas/atlas-reads.ts';
+import { initiativeThemes } from '#modules/atlas/atlas.table.ts';
+import { regions } from '#platform/geo/morocco.ts';
+import { regionGeometry } from '#platform/geo/geometry/index.ts';
 import { dashboardData } from '../_lib/atlas-pages.server.ts';
 import { hasFilters, parseState, readState, stateQuery } from '../_lib/filters.ts';
 import { regionName } from '../_lib/dashboard-tables.ts';

@@ -1,16 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { megabytes } from '#lib/server/atlas/import/iati/xml.ts';
-import { ImportRefusal, isImportRefusal, refusalMessage } from '#lib/server/atlas/import/refusal.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { can } from '#platform/policy/policy.ts';
+import { megabytes } from '#modules/atlas/import/iati/xml.ts';
+import { ImportRefusal, isImportRefusal, refusalMessage } from '#modules/atlas/import/refusal.ts';
 import {
 	createIatiImport,
 	createTableImport,
 	IMPORT_FILE_LIMIT,
 	listImports,
 	sniffKind
-} from '#lib/server/atlas/import/import.service.ts';
+} from '#modules/atlas/import/import.service.ts';
 
 export async function load({ url, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

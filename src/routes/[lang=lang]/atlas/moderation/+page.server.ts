@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { readQuery } from '#lib/server/http/api.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { ProposalListQuery } from '#lib/server/atlas/moderation/moderation.schemas.ts';
-import { listProposals } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { likelyDuplicatesOfNewProposals } from '#lib/server/atlas/duplicates/duplicates.ts';
+import { getApp } from '#platform/app.ts';
+import { readQuery } from '#platform/http/api.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { ProposalListQuery } from '#modules/atlas/moderation/moderation.schemas.ts';
+import { listProposals } from '#modules/atlas/moderation/moderation.service.ts';
+import { likelyDuplicatesOfNewProposals } from '#modules/atlas/duplicates/duplicates.ts';
 
 export async function load({ url, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

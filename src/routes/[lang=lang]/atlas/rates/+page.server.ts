@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { RateForm } from '#lib/server/atlas/rates/rates.schemas.ts';
-import { listExchangeRates, setExchangeRate } from '#lib/server/atlas/rates/rates.service.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom, parseForm } from '#platform/http/form.ts';
+import { can } from '#platform/policy/policy.ts';
+import { RateForm } from '#modules/atlas/rates/rates.schemas.ts';
+import { listExchangeRates, setExchangeRate } from '#modules/atlas/rates/rates.service.ts';
 
 /**
  * The exchange-rate table: public reading (every budget shown in EUR or MAD is converted with it);

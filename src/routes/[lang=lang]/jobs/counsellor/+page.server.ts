@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { localiseProblems } from '#lib/server/http/form.ts';
-import { listOccupationGroups } from '#lib/server/jobs/jobs.service.ts';
-import { SeekerListQuery } from '#lib/server/jobs/counsellors/counsellors.schemas.ts';
-import { listAgencySeekers, occupationTitles } from '#lib/server/jobs/counsellors/follow-up.service.ts';
-import { residenceStatuses } from '#lib/server/jobs/seekers/seekers.table.ts';
+import { getApp } from '#platform/app.ts';
+import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { localiseProblems } from '#platform/http/form.ts';
+import { listOccupationGroups } from '#modules/jobs/jobs.service.ts';
+import { SeekerListQuery } from '#modules/jobs/counsellors/counsellors.schemas.ts';
+import { listAgencySeekers, occupationTitles } from '#modules/jobs/counsellors/follow-up.service.ts';
+import { residenceStatuses } from '#modules/jobs/seekers/seekers.table.ts';
 
 const FILTERS = ['q', 'agency', 'occupation', 'residence', 'cv'] as const;
 

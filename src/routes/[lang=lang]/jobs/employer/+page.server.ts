@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { closeOffer, employerOrganisationsOf, listEmployerOffers, markOfferFilled, publishOffer } from '#lib/server/jobs/jobs.service.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { closeOffer, employerOrganisationsOf, listEmployerOffers, markOfferFilled, publishOffer } from '#modules/jobs/jobs.service.ts';
 
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,8 +1,8 @@
-import type { JobOfferRecord } from '#lib/server/jobs/job-offer.table.ts';
-import { contractTypes, educationLevels, salaryPeriods, workingTimes, offerLanguages, cefrLevels } from '#lib/server/jobs/job-offer.table.ts';
-import { listUnitGroups } from '#lib/server/jobs/jobs.service.ts';
-import type { DbOrTx } from '#lib/server/db/database.ts';
-import type { Language } from '#lib/i18n/languages.ts';
+import type { JobOfferRecord } from '#modules/jobs/job-offer.table.ts';
+import { contractTypes, educationLevels, salaryPeriods, workingTimes, offerLanguages, cefrLevels } from '#modules/jobs/job-offer.table.ts';
+import { listUnitGroups } from '#modules/jobs/jobs.service.ts';
+import type { DbOrTx } from '#platform/db/database.ts';
+import type { Language } from '#platform/i18n/languages.ts';
 import { placeOptions } from '../places.ts';
 
 /** The choices of the offer form. */

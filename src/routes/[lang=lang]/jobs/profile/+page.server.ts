@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { listUnitGroups } from '#lib/server/jobs/jobs.service.ts';
-import { consentHistory, getOwnProfile, profileView, saveProfile, setConsent } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { ConsentForm, ProfileForm } from '#lib/server/jobs/seekers/seekers.schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom, parseForm } from '#platform/http/form.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { listUnitGroups } from '#modules/jobs/jobs.service.ts';
+import { consentHistory, getOwnProfile, profileView, saveProfile, setConsent } from '#modules/jobs/seekers/seekers.service.ts';
+import { ConsentForm, ProfileForm } from '#modules/jobs/seekers/seekers.schemas.ts';
 import { countryOptions, formFieldErrors, placeOptions } from './profile-form.ts';
 
 export async function load({ locals }) {

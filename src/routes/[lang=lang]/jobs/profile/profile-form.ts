@@ -1,6 +1,6 @@
-import type { Language } from '#lib/i18n/languages.ts';
-import { provinces, regions } from '#lib/server/geo/morocco.ts';
-import { countryCodes } from '#lib/server/jobs/seekers/seekers.schemas.ts';
+import type { Language } from '#platform/i18n/languages.ts';
+import { provinces, regions } from '#platform/geo/morocco.ts';
+import { countryCodes } from '#modules/jobs/seekers/seekers.schemas.ts';
 
 /** Countries for the nationality select, named and sorted in the page's language. */
 export function countryOptions(language: Language) {

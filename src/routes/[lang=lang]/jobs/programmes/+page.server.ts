@@ -1,10 +1,10 @@
-import { getApp } from '#lib/server/app.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { readFilters, filterQuery, filterValues } from '#lib/server/admin/admin-forms.ts';
-import { ProgrammeListQuery, programmeLanguages } from '#lib/server/jobs/support-schemas.ts';
-import { listEditableProgrammes, searchProgrammes } from '#lib/server/jobs/support-programmes.service.ts';
-import { programmeView, regionName, regionOptions } from '#lib/server/jobs/support-pages.ts';
-import { programmeServices } from '#lib/server/jobs/support.table.ts';
+import { getApp } from '#platform/app.ts';
+import { can } from '#platform/policy/policy.ts';
+import { readFilters, filterQuery, filterValues } from '#platform/admin/admin-forms.ts';
+import { ProgrammeListQuery, programmeLanguages } from '#modules/jobs/support-schemas.ts';
+import { listEditableProgrammes, searchProgrammes } from '#modules/jobs/support-programmes.service.ts';
+import { programmeView, regionName, regionOptions } from '#modules/jobs/support-pages.ts';
+import { programmeServices } from '#modules/jobs/support.table.ts';
 
 const FILTERS = ['q', 'city', 'region', 'service', 'language'] as const;
 

@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { listRightsPages, rightsPageView } from '#lib/server/jobs/support-rights.service.ts';
-import { rightsTopics } from '#lib/server/jobs/support.table.ts';
+import { getApp } from '#platform/app.ts';
+import { listRightsPages, rightsPageView } from '#modules/jobs/support-rights.service.ts';
+import { rightsTopics } from '#modules/jobs/support.table.ts';
 
 export async function load({ locals }) {
 	const app = await getApp();

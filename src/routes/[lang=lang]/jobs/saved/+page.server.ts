@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom, formValues } from '#lib/server/http/form.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { listSavedOffers, removeSavedOffer, saveOffer } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom, formValues } from '#platform/http/form.ts';
+import { can } from '#platform/policy/policy.ts';
+import { listSavedOffers, removeSavedOffer, saveOffer } from '#modules/jobs/saved-offers/saved-offers.service.ts';
 
 const notices = { saved: 'saved_done', removed: 'removed_done' } as const;
 

@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { agencyView, listAgencies } from '#lib/server/jobs/counsellors/agencies.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { agencyView, listAgencies } from '#modules/jobs/counsellors/agencies.service.ts';
 
 /** The open ANAPEC agencies (public reference data). */
 export const GET = apiEndpoint(async () => {

@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { AuditEventQuery } from '#lib/server/admin/admin.schemas.ts';
-import { searchAuditTrail, auditEventJson } from '#lib/server/admin/audit-trail.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { AuditEventQuery } from '#platform/admin/admin.schemas.ts';
+import { searchAuditTrail, auditEventJson } from '#platform/admin/audit-trail.service.ts';
 
 /** The audit trail, newest first (route policy: 'audit.read'). */
 export const GET = apiEndpoint(async ({ url }) => {

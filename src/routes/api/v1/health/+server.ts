@@ -1,4 +1,4 @@
-import { getApp, version } from '#lib/server/app.ts';
+import { getApp, version } from '#platform/app.ts';
 
 /** Liveness and database check: 200 when the database answers, 503 otherwise. */
 export async function GET() {

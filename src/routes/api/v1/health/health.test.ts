@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '#lib/server/app.ts';
-import { createTestApp, type TestApp } from '#lib/server/testing/test-app.ts';
+import type { App } from '#platform/app.ts';
+import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { GET } from './+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };

@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
-import { exportResponse } from '#lib/server/atlas/export/export.ts';
-import { InitiativeExportQuery } from '#lib/server/atlas/export/export.schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { atlasReads } from '#modules/atlas/atlas-reads.ts';
+import { exportResponse } from '#modules/atlas/export/export.ts';
+import { InitiativeExportQuery } from '#modules/atlas/export/export.schemas.ts';
 
 /**
  * Search the published initiatives (public): `{ total, page, pageSize, items, facets }`, or with
@@ -19,12 +19,12 @@ export const GET = apiEndpoint(async ({ url, locals }) => {
 	return Response.json(await (await atlasReads(app)).search({ ...query, lang }));
 });
 
-// ── Atlas moderation (src/lib/server/atlas/moderation): create, as a proposal unless the caller moderates ──
-import { readJson as readModerationJson } from '#lib/server/http/api.ts';
-import { ProposalBody } from '#lib/server/atlas/moderation/moderation.schemas.ts';
-import { proposeNewInitiative } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
-import { likelyDuplicatesOfProposal } from '#lib/server/atlas/duplicates/duplicates.ts';
+// ── Atlas moderation (src/modules/atlas/moderation): create, as a proposal unless the caller moderates ──
+import { readJson as readModerationJson } from '#platform/http/api.ts';
+import { ProposalBody } from '#modules/atlas/moderation/moderation.schemas.ts';
+import { proposeNewInitiative } from '#modules/atlas/moderation/moderation.service.ts';
+import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
 /** A new initiative: a pending proposal from a partner, published at once (version 1) from a moderator. */
 export const POST = apiEndpoint(async ({ request, locals }) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import type { App } from '#lib/server/app.ts';
-import { createTestApp, type TestApp } from '#lib/server/testing/test-app.ts';
+import type { App } from '#platform/app.ts';
+import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { GET as list } from './+server.ts';
 import { GET as detail } from './[id]/+server.ts';
 import { GET as stats } from '../atlas/stats/+server.ts';

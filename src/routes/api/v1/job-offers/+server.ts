@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { OfferSearchQuery } from '#lib/server/jobs/jobs.schemas.ts';
-import { searchOffers } from '#lib/server/jobs/jobs.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { OfferSearchQuery } from '#modules/jobs/jobs.schemas.ts';
+import { searchOffers } from '#modules/jobs/jobs.service.ts';
 
 /** Public search of published offers (route policy: public). */
 export const GET = apiEndpoint(async ({ url, locals }) => {

@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { getMe } from '#lib/server/accounts/account.service.ts';
-import { deleteMyAccount, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { getMe } from '#platform/accounts/account.service.ts';
+import { deleteMyAccount, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 
 /** The caller: id, name, e-mail, role, language and organisations (route policy: 'account.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {

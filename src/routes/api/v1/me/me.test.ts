@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import type { App } from '#lib/server/app.ts';
-import { createTestApp, type TestApp } from '#lib/server/testing/test-app.ts';
-import { organisation, organisationMember, user } from '#lib/server/accounts/accounts.table.ts';
-import { findUserByApiToken } from '#lib/server/accounts/api-token.service.ts';
-import { listAuditEvents } from '#lib/server/audit/audit.service.ts';
+import type { App } from '#platform/app.ts';
+import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
+import { organisation, organisationMember, user } from '#platform/accounts/accounts.table.ts';
+import { findUserByApiToken } from '#platform/accounts/api-token.service.ts';
+import { listAuditEvents } from '#platform/audit/audit.service.ts';
 import { GET as getMe } from './+server.ts';
 import { GET as listTokens, POST as createToken } from './tokens/+server.ts';
 import { DELETE as revokeToken } from './tokens/[id]/+server.ts';

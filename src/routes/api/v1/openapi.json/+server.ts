@@ -1,4 +1,4 @@
-import { openApiDocument } from '#lib/server/openapi/document.ts';
+import { openApiDocument } from '#platform/openapi/document.ts';
 
 /** The OpenAPI 3.1 description of the API, for tools; /api/docs shows it to people. */
 export function GET() {

@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson, readQuery } from '#lib/server/http/api.ts';
-import { OrganisationCreate, OrganisationListQuery } from '#lib/server/accounts/organisation.schemas.ts';
-import { createOrganisation, listOrganisations, publicOrganisation } from '#lib/server/accounts/organisation.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson, readQuery } from '#platform/http/api.ts';
+import { OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
+import { createOrganisation, listOrganisations, publicOrganisation } from '#platform/accounts/organisation.service.ts';
 
 /** The public directory of organisations (no member data). */
 export const GET = apiEndpoint(async ({ url }) => {

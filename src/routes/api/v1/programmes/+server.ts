@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { ProgrammeListQuery } from '#lib/server/jobs/support-schemas.ts';
-import { publicProgramme, searchProgrammes } from '#lib/server/jobs/support-programmes.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { ProgrammeListQuery } from '#modules/jobs/support-schemas.ts';
+import { publicProgramme, searchProgrammes } from '#modules/jobs/support-programmes.service.ts';
 
 /** The public directory of support programmes, with facets. */
 export const GET = apiEndpoint(async ({ url, locals }) => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson, readQuery } from '#lib/server/http/api.ts';
-import { seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { ReferralInput } from '#lib/server/jobs/counsellors/counsellors.schemas.ts';
-import { referralStatuses } from '#lib/server/jobs/counsellors/counsellors.table.ts';
-import { listReferralsFor, referToProgramme } from '#lib/server/jobs/counsellors/follow-up.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson, readQuery } from '#platform/http/api.ts';
+import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { ReferralInput } from '#modules/jobs/counsellors/counsellors.schemas.ts';
+import { referralStatuses } from '#modules/jobs/counsellors/counsellors.table.ts';
+import { listReferralsFor, referToProgramme } from '#modules/jobs/counsellors/follow-up.service.ts';
 import { referralApiView } from './referral-api.ts';
 
 const ReferralListQuery = z.object({ status: z.enum(referralStatuses).optional() });

@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { RightsLanguageQuery } from '#lib/server/jobs/support-schemas.ts';
-import { listRightsPages, rightsPageView } from '#lib/server/jobs/support-rights.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { RightsLanguageQuery } from '#modules/jobs/support-schemas.ts';
+import { listRightsPages, rightsPageView } from '#modules/jobs/support-rights.service.ts';
 
 /** Every rights page at its current version, in the language asked. */
 export const GET = apiEndpoint(async ({ url, locals }) => {

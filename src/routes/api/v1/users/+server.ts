@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { UserListQuery } from '#lib/server/admin/admin.schemas.ts';
-import { listUsers, userSummaryJson } from '#lib/server/accounts/user.service.ts';
-import { recordPersonalDataRead } from '#lib/server/audit/audit.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { UserListQuery } from '#platform/admin/admin.schemas.ts';
+import { listUsers, userSummaryJson } from '#platform/accounts/user.service.ts';
+import { recordPersonalDataRead } from '#platform/audit/audit.service.ts';
 
 /** People's accounts, filtered by words and role (route policy: 'user.manage'). */
 export const GET = apiEndpoint(async ({ url, locals }) => {

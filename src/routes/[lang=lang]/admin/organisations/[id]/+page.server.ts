@@ -1,24 +1,24 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { organisationTypes } from '#lib/server/accounts/accounts.table.ts';
+import { getApp } from '#platform/app.ts';
+import { can } from '#platform/policy/policy.ts';
+import { organisationTypes } from '#platform/accounts/accounts.table.ts';
 import {
 	countryCodes,
 	OrganisationEditForm,
 	OrganisationMemberAdd,
 	OrganisationMemberRemove
-} from '#lib/server/accounts/organisation.schemas.ts';
+} from '#platform/accounts/organisation.schemas.ts';
 import {
 	addOrganisationMember,
 	getOrganisation,
 	listOrganisationMembers,
 	removeOrganisationMember,
 	updateOrganisation
-} from '#lib/server/accounts/organisation.service.ts';
-import { adminFormFailure } from '#lib/server/admin/admin-forms.ts';
-import { parseForm } from '#lib/server/http/form.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { recordPersonalDataRead } from '#lib/server/audit/audit.service.ts';
+} from '#platform/accounts/organisation.service.ts';
+import { adminFormFailure } from '#platform/admin/admin-forms.ts';
+import { parseForm } from '#platform/http/form.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { recordPersonalDataRead } from '#platform/audit/audit.service.ts';
 
 const DONE = ['created', 'updated', 'member_added', 'member_removed'] as const;
 

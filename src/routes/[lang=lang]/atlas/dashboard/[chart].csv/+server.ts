@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
-import { csvResponse, toCsv } from '#lib/ui/charts/csv.ts';
+import { getApp } from '#platform/app.ts';
+import { atlasReads } from '#modules/atlas/atlas-reads.ts';
+import { csvResponse, toCsv } from '#platform/ui/charts/csv.ts';
 import { CHARTS, dashboardData, type ChartName } from '../../_lib/atlas-pages.server.ts';
 import { chartTable } from '../../_lib/dashboard-tables.ts';
 import { parseState, readState } from '../../_lib/filters.ts';

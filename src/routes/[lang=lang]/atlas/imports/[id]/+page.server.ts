@@ -1,12 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { atlasColumns } from '#lib/server/atlas/export/columns.ts';
-import { sectorName } from '#lib/server/atlas/import/iati/codes.ts';
-import { activityFilters } from '#lib/server/atlas/import/import.schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { can } from '#platform/policy/policy.ts';
+import { atlasColumns } from '#modules/atlas/export/columns.ts';
+import { sectorName } from '#modules/atlas/import/iati/codes.ts';
+import { activityFilters } from '#modules/atlas/import/import.schemas.ts';
 import {
 	applyImport,
 	chooseActivities,
@@ -16,7 +16,7 @@ import {
 	tableSamples,
 	type ActivityFilter,
 	type Choice
-} from '#lib/server/atlas/import/import.service.ts';
+} from '#modules/atlas/import/import.service.ts';
 
 const PAGE_SIZE = 50;
 

@@ -1,12 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
-import { listMessages, listVersions, postMessage, restoreVersion } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { provinceGeometry, regionGeometry } from '#lib/server/geo/geometry/index.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { can } from '#platform/policy/policy.ts';
+import { getInitiative } from '#modules/atlas/initiative.service.ts';
+import { listMessages, listVersions, postMessage, restoreVersion } from '#modules/atlas/moderation/moderation.service.ts';
+import { provinceGeometry, regionGeometry } from '#platform/geo/geometry/index.ts';
 
 export async function load({ params, locals }) {
 	const app = await getApp();

@@ -1,12 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { proposeNewInitiative, withdrawProposal } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#lib/server/atlas/moderation/proposal-form.ts';
-import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
-import { InitiativeInput } from '#lib/server/atlas/atlas.schemas.ts';
-import { likelyDuplicatesOfProposal } from '#lib/server/atlas/duplicates/duplicates.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { proposeNewInitiative, withdrawProposal } from '#modules/atlas/moderation/moderation.service.ts';
+import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#modules/atlas/moderation/proposal-form.ts';
+import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { InitiativeInput } from '#modules/atlas/atlas.schemas.ts';
+import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { listOrganisationScores } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { getApp } from '#platform/app.ts';
+import { listOrganisationScores } from '#modules/atlas/moderation/moderation.service.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

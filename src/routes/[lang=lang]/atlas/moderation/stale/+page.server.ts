@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { listStaleInitiatives } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { getApp } from '#platform/app.ts';
+import { listStaleInitiatives } from '#modules/atlas/moderation/moderation.service.ts';
 
 export async function load({ url, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
 import { organisationAtlas } from '../../_lib/atlas-pages.server.ts';
-import { organisationRoles, type OrganisationRole } from '#lib/server/atlas/atlas.table.ts';
-import { organisationScores } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { organisationRoles, type OrganisationRole } from '#modules/atlas/atlas.table.ts';
+import { organisationScores } from '#modules/atlas/moderation/moderation.service.ts';
 
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { agencySeekerCounts, createAgency, listAgencies } from '#lib/server/jobs/counsellors/agencies.service.ts';
-import { agencyCounsellor } from '#lib/server/jobs/counsellors/counsellors.table.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { agencySeekerCounts, createAgency, listAgencies } from '#modules/jobs/counsellors/agencies.service.ts';
+import { agencyCounsellor } from '#modules/jobs/counsellors/counsellors.table.ts';
 import { sql } from 'drizzle-orm';
 import { agencyInputFrom, agencyPlaceOptions } from './agency-form.ts';
 

@@ -1,5 +1,5 @@
-import type { Language } from '#lib/i18n/languages.ts';
-import { provinces, regions } from '#lib/server/geo/morocco.ts';
+import type { Language } from '#platform/i18n/languages.ts';
+import { provinces, regions } from '#platform/geo/morocco.ts';
 
 const nameIn = (language: Language, place: { nameFr: string; nameAr: string; nameEn: string }) =>
 	language === 'ar' ? place.nameAr : language === 'en' ? place.nameEn : place.nameFr;

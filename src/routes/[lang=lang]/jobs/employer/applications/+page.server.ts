@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { employerOrganisationsOf, listEmployerOffers } from '#lib/server/jobs/jobs.service.ts';
-import { listEmployerApplications } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { employerOrganisationsOf, listEmployerOffers } from '#modules/jobs/jobs.service.ts';
+import { listEmployerApplications } from '#modules/jobs/seekers/seekers.service.ts';
 
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { getOfferForStaff, getPublicOffer, jobPostingJsonLd } from '#lib/server/jobs/jobs.service.ts';
-import { offerSavedState } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { getOfferForStaff, getPublicOffer, jobPostingJsonLd } from '#modules/jobs/jobs.service.ts';
+import { offerSavedState } from '#modules/jobs/saved-offers/saved-offers.service.ts';
 
 export async function load({ locals, params, url, setHeaders }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { deleteMyAccount, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { can } from '#platform/policy/policy.ts';
+import { deleteMyAccount, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 
 const staffRoles = ['counsellor', 'moderator', 'administrator'];
 

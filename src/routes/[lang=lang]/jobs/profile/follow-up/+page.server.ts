@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { getOwnProfile } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { agencyChoice, agencyView, chooseAgency } from '#lib/server/jobs/counsellors/agencies.service.ts';
-import { myFollowUp } from '#lib/server/jobs/counsellors/follow-up.service.ts';
-import { placeName } from '#lib/server/jobs/jobs.service.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { getOwnProfile } from '#modules/jobs/seekers/seekers.service.ts';
+import { agencyChoice, agencyView, chooseAgency } from '#modules/jobs/counsellors/agencies.service.ts';
+import { myFollowUp } from '#modules/jobs/counsellors/follow-up.service.ts';
+import { placeName } from '#modules/jobs/jobs.service.ts';
 
 /** The person's agency (chosen or suggested), their appointments and their referrals to programmes. */
 export async function load({ locals }) {

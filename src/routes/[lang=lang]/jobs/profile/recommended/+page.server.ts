@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { recommendOffers } from '#lib/server/jobs/matching/matching.service.ts';
+import { getApp } from '#platform/app.ts';
+import { recommendOffers } from '#modules/jobs/matching/matching.service.ts';
 
 /** The offers best matching the seeker's own profile, with why. */
 export async function load({ locals }) {

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom } from '#lib/server/http/form.ts';
-import { deleteSavedSearch, describeQuery, listSavedSearches, saveSearch, searchPath } from '#lib/server/jobs/seekers/saved-searches.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { deleteSavedSearch, describeQuery, listSavedSearches, saveSearch, searchPath } from '#modules/jobs/seekers/saved-searches.ts';
 import { placeOptions } from '../profile-form.ts';
 
 const criteria = ['q', 'occupation', 'region', 'province', 'contract', 'language', 'foreigners'] as const;

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { canEditProgrammeOf, getProgramme } from '#lib/server/jobs/support-programmes.service.ts';
-import { programmeView } from '#lib/server/jobs/support-pages.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { canEditProgrammeOf, getProgramme } from '#modules/jobs/support-programmes.service.ts';
+import { programmeView } from '#modules/jobs/support-pages.ts';
 
 const DONE = ['created', 'updated', 'archived', 'restored'] as const;
 

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { parseForm } from '#lib/server/http/form.ts';
-import { ProgrammeForm, programmeLanguages } from '#lib/server/jobs/support-schemas.ts';
-import { createProgramme, organisationsForProgrammes } from '#lib/server/jobs/support-programmes.service.ts';
-import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#lib/server/jobs/support-pages.ts';
-import { programmeServices } from '#lib/server/jobs/support.table.ts';
+import { getApp } from '#platform/app.ts';
+import { parseForm } from '#platform/http/form.ts';
+import { ProgrammeForm, programmeLanguages } from '#modules/jobs/support-schemas.ts';
+import { createProgramme, organisationsForProgrammes } from '#modules/jobs/support-programmes.service.ts';
+import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
+import { programmeServices } from '#modules/jobs/support.table.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom, formValues } from '#lib/server/http/form.ts';
-import { seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { listProgrammeReferrals, setReferralStatus } from '#lib/server/jobs/counsellors/follow-up.service.ts';
-import { referralStatuses, type ReferralStatus } from '#lib/server/jobs/counsellors/counsellors.table.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom, formValues } from '#platform/http/form.ts';
+import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { listProgrammeReferrals, setReferralStatus } from '#modules/jobs/counsellors/follow-up.service.ts';
+import { referralStatuses, type ReferralStatus } from '#modules/jobs/counsellors/counsellors.table.ts';
 
 /** The referrals to the programmes of the partner's organisations; the contact details shown are an audited read. */
 export async function load({ locals, url }) {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { can } from '#lib/server/policy/policy.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { getRightsPage, rightsPageDetailView } from '#lib/server/jobs/support-rights.service.ts';
+import { getApp } from '#platform/app.ts';
+import { can } from '#platform/policy/policy.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { getRightsPage, rightsPageDetailView } from '#modules/jobs/support-rights.service.ts';
 
 export async function load({ locals, params, url }) {
 	const app = await getApp();

@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { StatsQuery } from '#lib/server/atlas/atlas.schemas.ts';
-import { atlasReads } from '#lib/server/atlas/atlas-reads.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { StatsQuery } from '#modules/atlas/atlas.schemas.ts';
+import { atlasReads } from '#modules/atlas/atlas-reads.ts';
 
 /** Counts and budgets (EUR) by region, theme, year or funder, for the same filters as the list (public). */
 export const GET = apiEndpoint(async ({ url }) => {

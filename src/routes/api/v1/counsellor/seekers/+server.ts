@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { SeekerListQuery } from '#lib/server/jobs/counsellors/counsellors.schemas.ts';
-import { listAgencySeekers } from '#lib/server/jobs/counsellors/follow-up.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { SeekerListQuery } from '#modules/jobs/counsellors/counsellors.schemas.ts';
+import { listAgencySeekers } from '#modules/jobs/counsellors/follow-up.service.ts';
 
 /** The consenting job seekers of the caller's agencies (counsellors; the read is audited). */
 export const GET = apiEndpoint(async ({ locals, url }) => {

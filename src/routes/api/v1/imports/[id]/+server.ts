@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { getImport, importSummary } from '#lib/server/atlas/import/import.service.ts';
-import { ImportQuery } from '#lib/server/atlas/import/import.schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { getImport, importSummary } from '#modules/atlas/import/import.service.ts';
+import { ImportQuery } from '#modules/atlas/import/import.schemas.ts';
 
 /** An import's progress and results, with one page of its activities. */
 export const GET = apiEndpoint(async ({ params, url, locals }) => {

@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { createIatiImport, getImport, importSummary } from '#lib/server/atlas/import/import.service.ts';
-import { isImportRefusal, refusalResponse } from '#lib/server/atlas/import/refusal.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { createIatiImport, getImport, importSummary } from '#modules/atlas/import/import.service.ts';
+import { isImportRefusal, refusalResponse } from '#modules/atlas/import/refusal.ts';
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/octet-stream'];
 

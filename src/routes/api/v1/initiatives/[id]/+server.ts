@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { getInitiative } from '#modules/atlas/initiative.service.ts';
 
 /**
  * One initiative, by id or slug, with its `ETag` (the published version number, for `If-Match` on

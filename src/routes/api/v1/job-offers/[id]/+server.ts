@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { getPublicOffer } from '#lib/server/jobs/jobs.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { getPublicOffer } from '#modules/jobs/jobs.service.ts';
 
 /** One published offer (route policy: public). */
 export const GET = apiEndpoint(async ({ params, locals }) => {

@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { listMyApplications } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { listMyApplications } from '#modules/jobs/seekers/seekers.service.ts';
 
 /** The caller's applications with their status history (route policy: 'seekers.profile.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {

@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { cvResponse } from '#lib/server/jobs/seekers/cv-storage.ts';
-import { readOwnCv, removeCv, seekerEnvOf, uploadCv } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { cvResponse } from '#modules/jobs/seekers/cv-storage.ts';
+import { readOwnCv, removeCv, seekerEnvOf, uploadCv } from '#modules/jobs/seekers/seekers.service.ts';
 
 /** The caller's CV, as a download (route policy: 'seekers.profile.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {

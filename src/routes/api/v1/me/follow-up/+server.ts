@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { agencyView, getMyAgency } from '#lib/server/jobs/counsellors/agencies.service.ts';
-import { myFollowUp } from '#lib/server/jobs/counsellors/follow-up.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { agencyView, getMyAgency } from '#modules/jobs/counsellors/agencies.service.ts';
+import { myFollowUp } from '#modules/jobs/counsellors/follow-up.service.ts';
 
 /** The caller's agency, appointments and referrals (members). */
 export const GET = apiEndpoint(async ({ locals }) => {

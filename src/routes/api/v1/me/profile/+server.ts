@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { ProfilePut } from '#lib/server/jobs/seekers/seekers.schemas.ts';
-import { getOwnProfile, profileView, saveProfile, setConsent } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { ProfilePut } from '#modules/jobs/seekers/seekers.schemas.ts';
+import { getOwnProfile, profileView, saveProfile, setConsent } from '#modules/jobs/seekers/seekers.service.ts';
 
 const noStore = { 'cache-control': 'no-store' };
 

@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { RecommendedQuery } from '#lib/server/jobs/matching/matching.schemas.ts';
-import { recommendOffers } from '#lib/server/jobs/matching/matching.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { RecommendedQuery } from '#modules/jobs/matching/matching.schemas.ts';
+import { recommendOffers } from '#modules/jobs/matching/matching.service.ts';
 
 /** Offers matching the caller's profile, with their reasons (route policy: 'seekers.profile.manage_own'). */
 export const GET = apiEndpoint(async ({ url, locals }) => {

@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { listSavedOffers } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { listSavedOffers } from '#modules/jobs/saved-offers/saved-offers.service.ts';
 
 /** The caller's saved offers (route policy: 'saved_offers.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {

@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { createApiToken, listApiTokens } from '#lib/server/accounts/api-token.service.ts';
-import { createApiTokenSchema } from '#lib/server/accounts/accounts.schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { createApiToken, listApiTokens } from '#platform/accounts/api-token.service.ts';
+import { createApiTokenSchema } from '#platform/accounts/accounts.schemas.ts';
 
 const noStore = { 'cache-control': 'no-store' };
 

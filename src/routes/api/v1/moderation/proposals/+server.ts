@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { ProposalListQuery } from '#lib/server/atlas/moderation/moderation.schemas.ts';
-import { listProposals } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { ProposalListQuery } from '#modules/atlas/moderation/moderation.schemas.ts';
+import { listProposals } from '#modules/atlas/moderation/moderation.service.ts';
 
 /** The moderation queue (moderators). */
 export const GET = apiEndpoint(async ({ url, locals }) => {

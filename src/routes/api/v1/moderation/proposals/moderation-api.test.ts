@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import type { App } from '#lib/server/app.ts';
-import type { Actor } from '#lib/server/policy/policy.ts';
-import { createTestApp, type TestApp } from '#lib/server/testing/test-app.ts';
-import { organisation, organisationMember, user } from '#lib/server/accounts/accounts.table.ts';
-import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
+import type { App } from '#platform/app.ts';
+import type { Actor } from '#platform/policy/policy.ts';
+import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
+import { organisation, organisationMember, user } from '#platform/accounts/accounts.table.ts';
+import { getInitiative } from '#modules/atlas/initiative.service.ts';
 import { eq } from 'drizzle-orm';
 import { POST as create } from '../../initiatives/+server.ts';
 import { POST as propose } from '../../initiatives/[id]/proposals/+server.ts';

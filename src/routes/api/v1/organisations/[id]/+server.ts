@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { OrganisationUpdate } from '#lib/server/accounts/organisation.schemas.ts';
-import { getOrganisation, publicOrganisation, updateOrganisation } from '#lib/server/accounts/organisation.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { OrganisationUpdate } from '#platform/accounts/organisation.schemas.ts';
+import { getOrganisation, publicOrganisation, updateOrganisation } from '#platform/accounts/organisation.service.ts';
 
 /** One organisation, by id or slug (public, no member data). */
 export const GET = apiEndpoint(async ({ params }) => {

@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { getProgramme, publicProgramme } from '#lib/server/jobs/support-programmes.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { getProgramme, publicProgramme } from '#modules/jobs/support-programmes.service.ts';
 
 /** One active programme (archived ones answer 404). */
 export const GET = apiEndpoint(async ({ params }) => {

@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { ReferralStatusInput } from '#lib/server/jobs/counsellors/counsellors.schemas.ts';
-import { setReferralStatus } from '#lib/server/jobs/counsellors/follow-up.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { ReferralStatusInput } from '#modules/jobs/counsellors/counsellors.schemas.ts';
+import { setReferralStatus } from '#modules/jobs/counsellors/follow-up.service.ts';
 
 /** Moves a referral on, from the programme's side (partners of its organisation) or the agency's (its counsellors). */
 export const PATCH = apiEndpoint(async ({ locals, request, params }) => {

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
-import { getVersion, proposeChange } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#lib/server/atlas/moderation/proposal-form.ts';
-import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { getInitiative } from '#modules/atlas/initiative.service.ts';
+import { getVersion, proposeChange } from '#modules/atlas/moderation/moderation.service.ts';
+import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#modules/atlas/moderation/proposal-form.ts';
+import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -1,12 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { describeChange } from '#lib/server/atlas/moderation/diff.ts';
-import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#lib/server/atlas/moderation/proposal-form.ts';
-import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
-import { likelyDuplicatesOfProposal } from '#lib/server/atlas/duplicates/duplicates.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { describeChange } from '#modules/atlas/moderation/diff.ts';
+import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
+import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#modules/atlas/moderation/proposal-form.ts';
+import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

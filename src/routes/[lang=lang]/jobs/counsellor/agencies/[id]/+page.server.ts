@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom, formValues } from '#lib/server/http/form.ts';
-import { can } from '#lib/server/policy/policy.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom, formValues } from '#platform/http/form.ts';
+import { can } from '#platform/policy/policy.ts';
 import {
 	agencySeekerCounts,
 	agencyView,
@@ -13,7 +13,7 @@ import {
 	removeCounsellor,
 	setAgencyStatus,
 	updateAgency
-} from '#lib/server/jobs/counsellors/agencies.service.ts';
+} from '#modules/jobs/counsellors/agencies.service.ts';
 import { agencyInputFrom, agencyPlaceOptions } from '../agency-form.ts';
 
 const notices = ['created'];

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom, formValues } from '#lib/server/http/form.ts';
-import { seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom, formValues } from '#platform/http/form.ts';
+import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 import {
 	addNote,
 	deleteNote,
@@ -13,8 +13,8 @@ import {
 	planAppointment,
 	setAppointmentStatus,
 	setReferralStatus
-} from '#lib/server/jobs/counsellors/follow-up.service.ts';
-import { appointmentModes, appointmentStatuses } from '#lib/server/jobs/counsellors/counsellors.table.ts';
+} from '#modules/jobs/counsellors/follow-up.service.ts';
+import { appointmentModes, appointmentStatuses } from '#modules/jobs/counsellors/counsellors.table.ts';
 
 const notices = ['referral_sent'];
 

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
-import { StatusInput } from '#lib/server/jobs/seekers/seekers.schemas.ts';
-import { openApplication, seekerEnvOf, setApplicationStatus } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom, parseForm } from '#platform/http/form.ts';
+import { StatusInput } from '#modules/jobs/seekers/seekers.schemas.ts';
+import { openApplication, seekerEnvOf, setApplicationStatus } from '#modules/jobs/seekers/seekers.service.ts';
 
 export async function load({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

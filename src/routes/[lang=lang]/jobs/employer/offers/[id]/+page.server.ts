@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { translate } from '#lib/i18n/translator.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom, parseForm } from '#platform/http/form.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { translate } from '#platform/i18n/translator.ts';
 import { fail } from '@sveltejs/kit';
-import { OfferForm } from '#lib/server/jobs/jobs.schemas.ts';
-import { getOwnOffer, updateOffer } from '#lib/server/jobs/jobs.service.ts';
+import { OfferForm } from '#modules/jobs/jobs.schemas.ts';
+import { getOwnOffer, updateOffer } from '#modules/jobs/jobs.service.ts';
 import { offerFormChoices, offerFormValues } from '../../employer-form.ts';
 
 export async function load({ locals, params }) {

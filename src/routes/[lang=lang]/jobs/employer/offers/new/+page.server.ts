@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
-import { OfferForm } from '#lib/server/jobs/jobs.schemas.ts';
-import { createOffer, employerOrganisationsOf } from '#lib/server/jobs/jobs.service.ts';
+import { getApp } from '#platform/app.ts';
+import { formFailureFrom, parseForm } from '#platform/http/form.ts';
+import { OfferForm } from '#modules/jobs/jobs.schemas.ts';
+import { createOffer, employerOrganisationsOf } from '#modules/jobs/jobs.service.ts';
 import { offerFormChoices } from '../../employer-form.ts';
 
 export async function load({ locals, url }) {

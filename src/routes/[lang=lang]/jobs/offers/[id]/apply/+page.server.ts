@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom, parseForm } from '#lib/server/http/form.ts';
-import { getPublicOffer } from '#lib/server/jobs/jobs.service.ts';
-import { ApplicationForm } from '#lib/server/jobs/seekers/seekers.schemas.ts';
-import { applyToOffer, getOwnProfile, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { jobApplication } from '#lib/server/jobs/seekers/seekers.table.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom, parseForm } from '#platform/http/form.ts';
+import { getPublicOffer } from '#modules/jobs/jobs.service.ts';
+import { ApplicationForm } from '#modules/jobs/seekers/seekers.schemas.ts';
+import { applyToOffer, getOwnProfile, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { jobApplication } from '#modules/jobs/seekers/seekers.table.ts';
 
 export async function load({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

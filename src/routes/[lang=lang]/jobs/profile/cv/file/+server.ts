@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
+import { getApp } from '#platform/app.ts';
 import { error } from '@sveltejs/kit';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { cvResponse } from '#lib/server/jobs/seekers/cv-storage.ts';
-import { readOwnCv, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { cvResponse } from '#modules/jobs/seekers/cv-storage.ts';
+import { readOwnCv, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 
 /** The person's own CV, as a download (route policy: 'seekers.profile.manage_own'). */
 export async function GET({ locals }) {

@@ -1,18 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { parseForm } from '#lib/server/http/form.ts';
-import { ProgrammeForm, programmeLanguages } from '#lib/server/jobs/support-schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { parseForm } from '#platform/http/form.ts';
+import { ProgrammeForm, programmeLanguages } from '#modules/jobs/support-schemas.ts';
 import {
 	canEditProgrammeOf,
 	getProgramme,
 	organisationsForProgrammes,
 	setProgrammeStatus,
 	updateProgramme
-} from '#lib/server/jobs/support-programmes.service.ts';
-import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#lib/server/jobs/support-pages.ts';
-import { pickText } from '#lib/server/jobs/support-rights.service.ts';
-import { programmeServices } from '#lib/server/jobs/support.table.ts';
+} from '#modules/jobs/support-programmes.service.ts';
+import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
+import { pickText } from '#modules/jobs/support-rights.service.ts';
+import { programmeServices } from '#modules/jobs/support.table.ts';
 
 export async function load({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

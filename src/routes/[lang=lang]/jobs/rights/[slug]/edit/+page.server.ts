@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { parseForm } from '#lib/server/http/form.ts';
-import { RightsPageForm } from '#lib/server/jobs/support-schemas.ts';
-import { getRightsPage, reviseRightsPage } from '#lib/server/jobs/support-rights.service.ts';
-import { clarifyErrors, supportFormFailure } from '#lib/server/jobs/support-pages.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { parseForm } from '#platform/http/form.ts';
+import { RightsPageForm } from '#modules/jobs/support-schemas.ts';
+import { getRightsPage, reviseRightsPage } from '#modules/jobs/support-rights.service.ts';
+import { clarifyErrors, supportFormFailure } from '#modules/jobs/support-pages.ts';
 
 export async function load({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

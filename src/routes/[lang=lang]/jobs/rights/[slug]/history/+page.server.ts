@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { getRightsPage, listRightsPageVersions, pickText } from '#lib/server/jobs/support-rights.service.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { getRightsPage, listRightsPageVersions, pickText } from '#modules/jobs/support-rights.service.ts';
 
 export async function load({ locals, params }) {
 	const app = await getApp();

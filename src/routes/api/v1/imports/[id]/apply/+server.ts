@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { applyImport, importEnvOf, importSummary } from '#lib/server/atlas/import/import.service.ts';
-import { ApplyBody } from '#lib/server/atlas/import/import.schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { applyImport, importEnvOf, importSummary } from '#modules/atlas/import/import.service.ts';
+import { ApplyBody } from '#modules/atlas/import/import.schemas.ts';
 
 /** Applies the chosen activities in the background (202); follow with GET /api/v1/imports/{id}. */
 export const POST = apiEndpoint(async ({ params, request, locals }) => {

@@ -1,11 +1,11 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, appErrorResponse, readJson } from '#lib/server/http/api.ts';
-import { AppError, isAppError } from '#lib/server/http/app-error.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { getInitiative } from '#lib/server/atlas/initiative.service.ts';
-import { ProposalBody } from '#lib/server/atlas/moderation/moderation.schemas.ts';
-import { proposeChange } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, appErrorResponse, readJson } from '#platform/http/api.ts';
+import { AppError, isAppError } from '#platform/http/app-error.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { getInitiative } from '#modules/atlas/initiative.service.ts';
+import { ProposalBody } from '#modules/atlas/moderation/moderation.schemas.ts';
+import { proposeChange } from '#modules/atlas/moderation/moderation.service.ts';
+import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 
 /** A complete new version proposed against the version named in `If-Match` (428 without it, 409 when stale). */
 export const POST = apiEndpoint(async ({ params, request, locals }) => {

@@ -1,6 +1,6 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { listVersions } from '#lib/server/atlas/moderation/moderation.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { listVersions } from '#modules/atlas/moderation/moderation.service.ts';
 
 /** The public version history: when, by which organisation, what changed. */
 export const GET = apiEndpoint(async ({ params }) => {

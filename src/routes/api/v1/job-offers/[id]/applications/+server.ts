@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { ApplicationInput } from '#lib/server/jobs/seekers/seekers.schemas.ts';
-import { applyToOffer, listEmployerApplications, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { ApplicationInput } from '#modules/jobs/seekers/seekers.schemas.ts';
+import { applyToOffer, listEmployerApplications, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 
 /** The applications to one of the caller's organisation's offers (route policy: 'seekers.application.manage'). */
 export const GET = apiEndpoint(async ({ params, locals }) => {

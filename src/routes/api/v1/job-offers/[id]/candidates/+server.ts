@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readQuery } from '#lib/server/http/api.ts';
-import { CandidatesQuery } from '#lib/server/jobs/matching/matching.schemas.ts';
-import { rankCandidates } from '#lib/server/jobs/matching/matching.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { CandidatesQuery } from '#modules/jobs/matching/matching.schemas.ts';
+import { rankCandidates } from '#modules/jobs/matching/matching.service.ts';
 
 /** The offer's consenting candidates, ranked (route policy: 'matching.candidates.read'; the service checks the offer's employer). */
 export const GET = apiEndpoint(async ({ params, url, locals }) => {

@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { listSavedOffers, removeSavedOffer, saveOffer } from '#lib/server/jobs/saved-offers/saved-offers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { listSavedOffers, removeSavedOffer, saveOffer } from '#modules/jobs/saved-offers/saved-offers.service.ts';
 
 const noStore = { 'cache-control': 'no-store' };
 

@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint } from '#lib/server/http/api.ts';
-import { AppError } from '#lib/server/http/app-error.ts';
-import { revokeApiToken } from '#lib/server/accounts/api-token.service.ts';
-import { apiTokenIdInput } from '#lib/server/accounts/accounts.schemas.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { revokeApiToken } from '#platform/accounts/api-token.service.ts';
+import { apiTokenIdInput } from '#platform/accounts/accounts.schemas.ts';
 
 /** Revokes one of the caller's tokens; another person's token (or an unknown id) is 404. */
 export const DELETE = apiEndpoint(async ({ locals, params }) => {

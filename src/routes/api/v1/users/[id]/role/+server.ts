@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { UserRoleUpdate } from '#lib/server/admin/admin.schemas.ts';
-import { getUser, setUserRole, userSummaryJson } from '#lib/server/accounts/user.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { UserRoleUpdate } from '#platform/admin/admin.schemas.ts';
+import { getUser, setUserRole, userSummaryJson } from '#platform/accounts/user.service.ts';
 
 /** Gives a person another role; they are told by e-mail (route policy: 'user.manage'). */
 export const PUT = apiEndpoint(async ({ request, params, locals }) => {

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { cvResponse } from '#lib/server/jobs/seekers/cv-storage.ts';
-import { seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { readFollowedSeekerCv } from '#lib/server/jobs/counsellors/follow-up.service.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { cvResponse } from '#modules/jobs/seekers/cv-storage.ts';
+import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { readFollowedSeekerCv } from '#modules/jobs/counsellors/follow-up.service.ts';
 
 /** A followed person's CV, for their agency's counsellor only while they consent; the read is audited. */
 export async function GET({ locals, params }) {

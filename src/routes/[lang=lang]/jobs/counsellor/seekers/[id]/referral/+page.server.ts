@@ -1,16 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { translate } from '#lib/i18n/translator.ts';
-import { filterQuery, filterValues, readFilters } from '#lib/server/admin/admin-forms.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { formFailureFrom, formValues, parseForm } from '#lib/server/http/form.ts';
-import { ProgrammeListQuery } from '#lib/server/jobs/support-schemas.ts';
-import { searchProgrammes } from '#lib/server/jobs/support-programmes.service.ts';
-import { programmeView, regionOptions } from '#lib/server/jobs/support-pages.ts';
-import { programmeServices } from '#lib/server/jobs/support.table.ts';
-import { seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
-import { ReferralForm } from '#lib/server/jobs/counsellors/counsellors.schemas.ts';
-import { followedSeekerName, referToProgramme } from '#lib/server/jobs/counsellors/follow-up.service.ts';
+import { getApp } from '#platform/app.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { formFailureFrom, formValues, parseForm } from '#platform/http/form.ts';
+import { ProgrammeListQuery } from '#modules/jobs/support-schemas.ts';
+import { searchProgrammes } from '#modules/jobs/support-programmes.service.ts';
+import { programmeView, regionOptions } from '#modules/jobs/support-pages.ts';
+import { programmeServices } from '#modules/jobs/support.table.ts';
+import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { ReferralForm } from '#modules/jobs/counsellors/counsellors.schemas.ts';
+import { followedSeekerName, referToProgramme } from '#modules/jobs/counsellors/follow-up.service.ts';
 
 const FILTERS = ['q', 'region', 'service'] as const;
 

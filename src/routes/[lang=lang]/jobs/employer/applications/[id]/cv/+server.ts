@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '#lib/server/app.ts';
-import { isAppError } from '#lib/server/http/app-error.ts';
-import { cvResponse } from '#lib/server/jobs/seekers/cv-storage.ts';
-import { readApplicationCv, seekerEnvOf } from '#lib/server/jobs/seekers/seekers.service.ts';
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { cvResponse } from '#modules/jobs/seekers/cv-storage.ts';
+import { readApplicationCv, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 
 /** An applicant's CV for the offer's employer, only when shared for this application; the read is audited. */
 export async function GET({ locals, params }) {

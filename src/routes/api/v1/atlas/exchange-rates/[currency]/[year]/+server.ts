@@ -1,7 +1,7 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { RateBody } from '#lib/server/atlas/rates/rates.schemas.ts';
-import { setExchangeRate } from '#lib/server/atlas/rates/rates.service.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { RateBody } from '#modules/atlas/rates/rates.schemas.ts';
+import { setExchangeRate } from '#modules/atlas/rates/rates.service.ts';
 
 /** Sets (or adds) one currency's rate for one year; the budgets it converts are recomputed (moderators). */
 export const PUT = apiEndpoint(async ({ params, request, locals }) => {

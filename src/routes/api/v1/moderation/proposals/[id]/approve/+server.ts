@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { ApproveBody } from '#lib/server/atlas/moderation/moderation.schemas.ts';
-import { approveProposal } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { ApproveBody } from '#modules/atlas/moderation/moderation.schemas.ts';
+import { approveProposal } from '#modules/atlas/moderation/moderation.service.ts';
+import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 
 /** Publishes the proposal (or the moderator's edit of it) as a new version; 409 when its base is outdated. */
 export const POST = apiEndpoint(async ({ params, request, locals }) => {

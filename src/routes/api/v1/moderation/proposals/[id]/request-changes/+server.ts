@@ -1,8 +1,8 @@
-import { getApp } from '#lib/server/app.ts';
-import { apiEndpoint, readJson } from '#lib/server/http/api.ts';
-import { ReasonBody } from '#lib/server/atlas/moderation/moderation.schemas.ts';
-import { requestChanges } from '#lib/server/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#lib/server/atlas/moderation/notify.ts';
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readJson } from '#platform/http/api.ts';
+import { ReasonBody } from '#modules/atlas/moderation/moderation.schemas.ts';
+import { requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
+import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 
 /** Asks the proposer for changes, with what to change. */
 export const POST = apiEndpoint(async ({ params, request, locals }) => {

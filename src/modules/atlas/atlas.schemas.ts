@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { countryCodes } from '../../platform/accounts/organisation.schemas.ts';
+import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from './atlas.table.ts';
+import { provinces, regions } from '../../platform/geo/morocco.ts';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** A query parameter that may be repeated (`?theme=a&theme=b`) or comma-separated (`?theme=a,b`). */
+const toList = (value: unknown) => {
+	if (value === undefined || value === null) return undefined;
+	const list = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim());
+	const kept = list.filter((item) => item !== '');
+	return kept.length ? kept : undefined;
+};
+const many = <T extends z.ZodType>(item: T, description: string) =>
+	z.preprocess(toList, z.array(item).max(30).optional()).meta({ description });
+
+export const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
+export const provinceCodes = provinces.map((province) => province.iso) as [string, ...string[]];
+
+export const Theme = z.enum(initiativeThemes).meta({ id: 'InitiativeTheme', description: 'Theme of the controlled list' });
+export const Status = z.enum(initiativeStatuses).meta({ id: 'InitiativeStatus' });
+export const TargetGroupCode = z.enum(targetGroups).meta({ id: 'TargetGroup' });
+export const OrganisationRole = z.enum(organisationRoles).meta({
+	id: 'InitiativeOrganisationRole',
+	description: '`beneficiary` is a beneficiary institution'
+});
+export const RegionCode = z.enum(regionCodes).meta({ description: 'ISO 3166-2 region code', example: 'MA-02' });
+export const ProvinceCode = z.enum(provinceCodes).meta({ description: 'ISO 3166-2 province or prefecture code', example: 'MA-OUJ' });
+export const CountryCode = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.refine((code) => countryCodes.includes(code))
+	.meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'SN' });
+export const CurrencyCode = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.regex(/^[A-Z]{3}$/)
+	.meta({ description: 'ISO 4217 currency code', example: 'EUR' });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const url = z.url({ protocol: /^https?$/ }).max(500);
+const day = z.iso.date();
+const year = z.int().min(1950).max(2100);
+
+export const TranslatedText = (max: number) =>
+	z
+		.object({ fr: text(max).optional(), ar: text(max).optional(), en: text(max).optional() })
+		.meta({ description: 'The same text in French, Arabic and/or English' });
+
+/** A new initiative or a complete new version of one. */
+export const InitiativeInput = z
+	.object({
+		slug: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.max(100)
+			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+			.optional(),
+		title: TranslatedText(300).refine((value) => Boolean(value.fr || value.ar || value.en), {
+			message: 'at least one language'
+		}),
+		summary: TranslatedText(2000).default({}),
+		description: TranslatedText(20000).default({}),
+		status: Status,
+		plannedStart: day.nullish(),
+		plannedEnd: day.nullish(),
+		actualStart: day.nullish(),
+		actualEnd: day.nullish(),
+		/** when only the years are known (no day): used if no start/end date is given */
+		startYear: year.nullish(),
+		endYear: year.nullish(),
+		nationalScope: z.boolean().default(false),
+		regions: z.array(RegionCode).max(12).default([]),
+		provinces: z.array(ProvinceCode).max(75).default([]),
+		communes: z.string().trim().max(2000).nullish(),
+		countries: z.array(CountryCode).max(60).default([]),
+		points: z
+			.array(z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), label: z.string().trim().max(200).optional() }))
+			.max(100)
+			.default([]),
+		themes: z.array(Theme).max(10).default([]),
+		targetGroups: z.array(TargetGroupCode).max(11).default([]),
+		budget: z.object({ total: z.number().min(0).max(1e13), currency: CurrencyCode }).nullish(),
+		organisations: z
+			.array(
+				z.object({
+					organisation: z.string().trim().min(1).max(100).meta({ description: 'Organisation id or slug' }),
+					role: OrganisationRole,
+					amount: z.number().min(0).max(1e13).nullish(),
+					currency: CurrencyCode.nullish()
+				})
+			)
+			.max(100)
+			.default([]),
+		deliverables: z.array(z.object({ title: text(500), url: url.nullish() })).max(200).default([]),
+		sources: z
+			.array(z.object({ citation: text(1000), url: url.nullish(), date: day.nullish() }))
+			.max(50)
+			.default([]),
+		contact: z.string().trim().max(500).nullish(),
+		website: url.nullish(),
+		iatiIdentifier: z.string().trim().max(150).nullish(),
+		lastVerifiedOn: day.nullish(),
+		isSample: z.boolean().default(false)
+	})
+	.meta({ id: 'InitiativeInput' });
+export type InitiativeInput = z.input<typeof InitiativeInput>;
+export type InitiativeData = z.output<typeof InitiativeInput>;
+
+export const sortOrders = ['relevance', 'title', 'start', 'budget', 'updated'] as const;
+
+export const InitiativeQuery = z
+	.object({
+		q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()).meta({
+			description: 'Words to find (every word must appear); accents, Arabic hamza/alef forms, ta marbuta and diacritics are ignored'
+		}),
+		theme: many(Theme, 'Themes (any of them); repeat the parameter or separate with commas'),
+		region: many(RegionCode, 'Regions (any of them), ISO 3166-2'),
+		province: many(ProvinceCode, 'Provinces or prefectures (any of them), ISO 3166-2'),
+		country: many(CountryCode, 'Other countries involved (any of them), ISO 3166-1 alpha-2'),
+		status: many(Status, 'Statuses (any of them)'),
+		funder: many(z.string().trim().min(1).max(100), 'Funding organisations (any of them), by slug or id'),
+		implementer: many(z.string().trim().min(1).max(100), 'Implementing organisations (any of them), by slug or id'),
+		target: many(TargetGroupCode, 'Target groups (any of them)'),
+		from: z.preprocess(blankToUndefined, z.coerce.number().int().min(1950).max(2100).optional()).meta({
+			description: 'Active during or after this year'
+		}),
+		to: z.preprocess(blankToUndefined, z.coerce.number().int().min(1950).max(2100).optional()).meta({
+			description: 'Active during or before this year'
+		}),
+		budgetMin: z.preprocess(blankToUndefined, z.coerce.number().min(0).optional()).meta({ description: 'Minimum total budget in EUR' }),
+		budgetMax: z.preprocess(blankToUndefined, z.coerce.number().min(0).optional()).meta({ description: 'Maximum total budget in EUR' }),
+		sample: z.preprocess(blankToUndefined, z.enum(['include', 'exclude', 'only']).default('include')).meta({
+			description: 'Sample (fictional) initiatives: include (default), exclude or only'
+		}),
+		sort: z.preprocess(blankToUndefined, z.enum(sortOrders).default('relevance')).meta({
+			description: 'relevance (most recently updated first when there is no text), title, start (newest first), budget (largest first), updated'
+		}),
+		lang: z.preprocess(blankToUndefined, z.enum(['fr', 'ar', 'en']).optional()).meta({
+			description: 'Language of the titles used to sort by title (default: the request language)'
+		}),
+		page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+		pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(20))
+	})
+	.meta({ id: 'InitiativeQuery' });
+export type InitiativeQuery = z.output<typeof InitiativeQuery>;
+export type InitiativeFilters = Omit<InitiativeQuery, 'page' | 'pageSize' | 'sort' | 'lang'>;
+
+export const statsDimensions = ['region', 'theme', 'year', 'funder'] as const;
+export const StatsQuery = InitiativeQuery.omit({ sort: true, page: true, pageSize: true, lang: true })
+	.extend({ by: z.enum(statsDimensions).meta({ description: 'The dimension to group by' }) })
+	.meta({ id: 'AtlasStatsQuery' });
+
+// ── Responses ───────────────────────────────────────────────────────────────
+
+const Translated = z
+	.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() })
+	.meta({ id: 'TranslatedText', description: 'A text in one or more of fr, ar, en' });
+const Named = z.object({ fr: z.string(), ar: z.string(), en: z.string() });
+
+export const InitiativeSummary = z
+	.object({
+		id: z.uuid(),
+		slug: z.string(),
+		title: Translated,
+		summary: Translated,
+		status: Status,
+		startYear: z.int().nullable(),
+		endYear: z.int().nullable(),
+		nationalScope: z.boolean(),
+		themes: z.array(Theme),
+		regions: z.array(z.string()),
+		countries: z.array(z.string()),
+		funders: z.array(z.object({ slug: z.string(), name: z.string(), acronym: z.string().nullable() })),
+		budgetEur: z.number().nullable(),
+		isSample: z.boolean(),
+		version: z.int(),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'InitiativeSummary' });
+
+const FacetEntry = z.object({ key: z.string(), count: z.int() });
+export const Facets = z
+	.object({
+		theme: z.array(FacetEntry),
+		region: z.array(FacetEntry),
+		status: z.array(FacetEntry),
+		target: z.array(FacetEntry),
+		country: z.array(FacetEntry),
+		funder: z.array(FacetEntry.extend({ name: z.string() })),
+		implementer: z.array(FacetEntry.extend({ name: z.string() }))
+	})
+	.meta({ id: 'InitiativeFacets', description: 'Counts for the current filter, largest first (funder and implementer: the top 20, key = slug)' });
+
+export const InitiativeList = z
+	.object({ total: z.int(), page: z.int(), pageSize: z.int(), items: z.array(InitiativeSummary), facets: Facets })
+	.meta({ id: 'InitiativeList' });
+
+export const InitiativeDetail = z
+	.object({
+		id: z.uuid(),
+		slug: z.string(),
+		title: Translated,
+		summary: Translated,
+		description: Translated,
+		status: Status,
+		plannedStart: z.string().nullable(),
+		plannedEnd: z.string().nullable(),
+		actualStart: z.string().nullable(),
+		actualEnd: z.string().nullable(),
+		startYear: z.int().nullable(),
+		endYear: z.int().nullable(),
+		nationalScope: z.boolean(),
+		regions: z.array(z.object({ iso: z.string(), name: Named })),
+		provinces: z.array(z.object({ iso: z.string(), regionIso: z.string(), name: Named })),
+		communes: z.string().nullable(),
+		countries: z.array(z.string()),
+		points: z.array(z.object({ lat: z.number(), lon: z.number(), label: z.string().optional() })),
+		themes: z.array(Theme),
+		targetGroups: z.array(TargetGroupCode),
+		organisations: z.array(
+			z.object({
+				id: z.uuid(),
+				slug: z.string(),
+				name: z.string(),
+				acronym: z.string().nullable(),
+				type: z.string(),
+				role: OrganisationRole,
+				amount: z.number().nullable(),
+				currency: z.string().nullable(),
+				amountEur: z.number().nullable()
+			})
+		),
+		budget: z.object({
+			total: z.number().nullable(),
+			currency: z.string().nullable(),
+			eur: z.number().nullable().describe('Total in EUR: the total budget, else the sum of the funders’ contributions'),
+			mad: z.number().nullable(),
+			rateYear: z.int().nullable().describe('The year whose exchange rates were used')
+		}),
+		deliverables: z.array(z.object({ title: z.string(), url: z.string().nullable() })),
+		sources: z.array(z.object({ citation: z.string(), url: z.string().nullable(), date: z.string().nullable() })),
+		contact: z.string().nullable(),
+		website: z.string().nullable(),
+		iatiIdentifier: z.string().nullable(),
+		lastVerifiedOn: z.string().nullable(),
+		isSample: z.boolean(),
+		version: z.int(),
+		versions: z.array(
+			z.object({
+				number: z.int(),
+				createdAt: z.iso.datetime(),
+				organisation: z.string().nullable().describe('The author’s organisation'),
+				comment: z.string().nullable()
+			})
+		),
+		createdAt: z.iso.datetime(),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'InitiativeDetail' });
+
+export const AtlasStats = z
+	.object({
+		by: z.enum(statsDimensions),
+		rows: z.array(
+			z.object({
+				key: z.string().describe('Region ISO code, theme code, year, or funder slug'),
+				label: z.string().nullable().describe('Funder name (other dimensions are codes to translate)'),
+				count: z.int().describe('Initiatives (for `year`: active during that year)'),
+				budgetEur: z.number().describe('Total budgets in EUR (for `funder`: its contributions)')
+			})
+		)
+	})
+	.meta({ id: 'AtlasStats' });

@@ -1,0 +1,278 @@
+// Tables of the Atlas module (re-exported by db/schema.ts).
+import { searchNormalised } from '../../platform/db/search.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	numeric,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+	type AnyPgColumn
+} from 'drizzle-orm/pg-core';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+
+/** Controlled list of themes (issue 3). */
+export const initiativeThemes = [
+	'migration_development',
+	'diaspora_skills',
+	'diaspora_investment',
+	'immigrant_integration',
+	'returnee_reintegration',
+	'legal_migration',
+	'migrant_rights',
+	'migration_governance',
+	'research_data',
+	'south_south'
+] as const;
+export type InitiativeTheme = (typeof initiativeThemes)[number];
+
+export const initiativeStatuses = ['planned', 'ongoing', 'completed', 'suspended'] as const;
+export type InitiativeStatus = (typeof initiativeStatuses)[number];
+
+export const targetGroups = [
+	'moroccans_abroad',
+	'returning_migrants',
+	'regularised_immigrants',
+	'refugees_asylum_seekers',
+	'youth',
+	'women',
+	'students',
+	'entrepreneurs_investors',
+	'local_authorities',
+	'civil_society',
+	'public_institutions'
+] as const;
+export type TargetGroup = (typeof targetGroups)[number];
+
+export const organisationRoles = ['funder', 'implementer', 'partner', 'beneficiary'] as const;
+export type OrganisationRole = (typeof organisationRoles)[number];
+
+/** A text in any of the three languages; at least one is given (checked by the service). */
+export type Translated = { fr?: string; ar?: string; en?: string };
+
+/** A point on the map. */
+export type InitiativePoint = { lat: number; lon: number; label?: string };
+
+/** The shared search normalisation (db/search.ts), for the stored search document and every query. */
+export function normalisedSql(value: SQL | AnyPgColumn): SQL {
+	return searchNormalised(value);
+}
+export const atlasRegion = pgTable('atlas_region', {
+	/** ISO 3166-2, MA-01 … MA-12 */
+	iso: text('iso').primaryKey(),
+	hcp: text('hcp').notNull(),
+	nameFr: text('name_fr').notNull(),
+	nameAr: text('name_ar').notNull(),
+	nameEn: text('name_en').notNull(),
+	population2024: integer('population_2024')
+});
+
+export const atlasProvince = pgTable(
+	'atlas_province',
+	{
+		/** ISO 3166-2, e.g. MA-TNG */
+		iso: text('iso').primaryKey(),
+		hcp: text('hcp').notNull(),
+		regionIso: text('region_iso')
+			.notNull()
+			.references(() => atlasRegion.iso),
+		type: text('type').notNull(),
+		nameFr: text('name_fr').notNull(),
+		nameAr: text('name_ar').notNull(),
+		nameEn: text('name_en').notNull(),
+		population2024: integer('population_2024')
+	},
+	(table) => [index('atlas_province_region_idx').on(table.regionIso)]
+);
+
+export const initiative = pgTable(
+	'initiative',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull(),
+		title: jsonb('title').$type<Translated>().notNull(),
+		summary: jsonb('summary').$type<Translated>().notNull().default({}),
+		description: jsonb('description').$type<Translated>().notNull().default({}),
+		status: text('status', { enum: initiativeStatuses }).notNull(),
+		plannedStart: date('planned_start'),
+		plannedEnd: date('planned_end'),
+		actualStart: date('actual_start'),
+		actualEnd: date('actual_end'),
+		/** the first and last year the initiative is active (actual dates, else planned), for filters and stats */
+		startYear: integer('start_year'),
+		endYear: integer('end_year'),
+		nationalScope: boolean('national_scope').notNull().default(false),
+		/** communes, as free text */
+		communes: text('communes'),
+		/** other countries involved, ISO 3166-1 alpha-2 */
+		countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
+		points: jsonb('points').$type<InitiativePoint[]>().notNull().default([]),
+		themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+		targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
+		budgetTotal: numeric('budget_total', { precision: 16, scale: 2, mode: 'number' }),
+		/** ISO 4217 */
+		budgetCurrency: text('budget_currency'),
+		/** totals converted with the exchange rate of the start year (recomputed when rates change) */
+		budgetEur: numeric('budget_eur', { precision: 16, scale: 2, mode: 'number' }),
+		budgetMad: numeric('budget_mad', { precision: 18, scale: 2, mode: 'number' }),
+		contact: text('contact'),
+		website: text('website'),
+		iatiIdentifier: text('iati_identifier'),
+		lastVerifiedOn: date('last_verified_on'),
+		isSample: boolean('is_sample').notNull().default(false),
+		/** the number of the current published version (initiative_version.number) */
+		version: integer('version').notNull().default(1),
+		/** titles, summaries, descriptions, organisations, communes… as written; searched through search_document */
+		searchText: text('search_text').notNull().default(''),
+		searchDocument: text('search_document')
+			.notNull()
+			.generatedAlwaysAs((): SQL => normalisedSql(sql`search_text`)),
+		/** the titles alone, normalised: ranks initiatives whose title holds the words first (cheap, unlike word_similarity) */
+		titleDocument: text('title_document')
+			.notNull()
+			.generatedAlwaysAs((): SQL =>
+				normalisedSql(sql`coalesce(title->>'fr', '') || ' ' || coalesce(title->>'ar', '') || ' ' || coalesce(title->>'en', '')`)
+			),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		uniqueIndex('initiative_slug_idx').on(table.slug),
+		index('initiative_search_trgm_idx').using('gin', sql`${table.searchDocument} gin_trgm_ops`),
+		index('initiative_themes_idx').using('gin', table.themes),
+		index('initiative_targets_idx').using('gin', table.targetGroups),
+		index('initiative_countries_idx').using('gin', table.countries),
+		index('initiative_status_idx').on(table.status),
+		index('initiative_years_idx').on(table.startYear, table.endYear),
+		index('initiative_budget_idx').on(table.budgetEur),
+		index('initiative_sample_idx').on(table.isSample),
+		// Likely duplicates (atlas/duplicates): the nearest titles of each language by trigram distance (`<->`,
+		// GiST: a bounded nearest-neighbour scan, where GIN's `%` rechecks every title sharing a common word).
+		index('initiative_title_fr_gist_idx').using('gist', sql`search_normalise(${table.title}->>'fr') gist_trgm_ops`),
+		index('initiative_title_ar_gist_idx').using('gist', sql`search_normalise(${table.title}->>'ar') gist_trgm_ops`),
+		index('initiative_title_en_gist_idx').using('gist', sql`search_normalise(${table.title}->>'en') gist_trgm_ops`)
+	]
+);
+
+export const initiativeRegion = pgTable(
+	'initiative_region',
+	{
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		regionIso: text('region_iso')
+			.notNull()
+			.references(() => atlasRegion.iso)
+	},
+	(table) => [primaryKey({ columns: [table.initiativeId, table.regionIso] }), index('initiative_region_region_idx').on(table.regionIso)]
+);
+
+export const initiativeProvince = pgTable(
+	'initiative_province',
+	{
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		provinceIso: text('province_iso')
+			.notNull()
+			.references(() => atlasProvince.iso)
+	},
+	(table) => [
+		primaryKey({ columns: [table.initiativeId, table.provinceIso] }),
+		index('initiative_province_province_idx').on(table.provinceIso)
+	]
+);
+
+/** An organisation's role in an initiative; a funder may state its contribution. */
+export const initiativeOrganisation = pgTable(
+	'initiative_organisation',
+	{
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id),
+		role: text('role', { enum: organisationRoles }).notNull(),
+		amount: numeric('amount', { precision: 16, scale: 2, mode: 'number' }),
+		/** ISO 4217 */
+		currency: text('currency'),
+		amountEur: numeric('amount_eur', { precision: 16, scale: 2, mode: 'number' }),
+		position: integer('position').notNull().default(0)
+	},
+	(table) => [
+		primaryKey({ columns: [table.initiativeId, table.organisationId, table.role] }),
+		index('initiative_organisation_org_idx').on(table.organisationId, table.role)
+	]
+);
+
+/** Yearly exchange rates: units of `currency` for one euro. Edited by moderators (atlas/rates). */
+export const exchangeRate = pgTable(
+	'atlas_exchange_rate',
+	{
+		currency: text('currency').notNull(),
+		year: integer('year').notNull(),
+		perEur: numeric('per_eur', { precision: 14, scale: 6, mode: 'number' }).notNull(),
+		note: text('note'),
+		/** where the checked rate comes from (e.g. Bank Al-Maghrib, ECB reference rates) */
+		source: text('source'),
+		/** when a moderator checked the rate against its source; null: approximate, to be checked */
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.currency, table.year] })]
+);
+
+export const initiativeDeliverable = pgTable(
+	'initiative_deliverable',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull().default(0),
+		title: text('title').notNull(),
+		url: text('url')
+	},
+	(table) => [index('initiative_deliverable_initiative_idx').on(table.initiativeId)]
+);
+
+export const initiativeSource = pgTable(
+	'initiative_source',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull().default(0),
+		citation: text('citation').notNull(),
+		url: text('url'),
+		publishedOn: date('published_on')
+	},
+	(table) => [index('initiative_source_initiative_idx').on(table.initiativeId)]
+);
+
+/** Every published version of an initiative, as a full JSON snapshot. */
+export const initiativeVersion = pgTable(
+	'initiative_version',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		snapshot: jsonb('snapshot').notNull(),
+		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		authorOrganisationId: uuid('author_organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+		comment: text('comment'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('initiative_version_number_idx').on(table.initiativeId, table.number)]
+);

@@ -1,0 +1,58 @@
+// Correspondences between the Atlas's codes and IATI codelists (2.03), for the export and the import.
+import type { InitiativeStatus, OrganisationRole } from '../../atlas.table.ts';
+import type { OrganisationType } from '../../../../platform/accounts/accounts.table.ts';
+
+/** IATI ActivityStatus: 1 Pipeline/identification, 2 Implementation, 4 Closed, 6 Suspended. */
+export const statusToIati: Readonly<Record<InitiativeStatus, string>> = {
+	planned: '1',
+	ongoing: '2',
+	completed: '4',
+	suspended: '6'
+};
+/** Import: 3 Finalisation → completed, 5 Cancelled → suspended (the Atlas has no "cancelled"). */
+export const iatiToStatus: Readonly<Record<string, InitiativeStatus>> = {
+	'1': 'planned',
+	'2': 'ongoing',
+	'3': 'completed',
+	'4': 'completed',
+	'5': 'suspended',
+	'6': 'suspended'
+};
+
+/**
+ * IATI OrganisationRole: 1 Funding, 2 Accountable, 3 Extending, 4 Implementing. The Atlas's partners
+ * co-implement (4); a beneficiary institution is the public body accountable for the activity's
+ * outcomes in Morocco (2). Import: 3 Extending → partner.
+ */
+export const roleToIati: Readonly<Record<OrganisationRole, string>> = {
+	funder: '1',
+	beneficiary: '2',
+	partner: '4',
+	implementer: '4'
+};
+export const iatiToRole: Readonly<Record<string, OrganisationRole>> = {
+	'1': 'funder',
+	'2': 'beneficiary',
+	'3': 'partner',
+	'4': 'implementer'
+};
+
+/** IATI OrganisationType: 10 Government, 11 Local Government, 15 Other Public Sector, 22 National NGO, 40 Multilateral, 70 Private Sector, 80 Academic, Training and Research, 90 Other. */
+export const organisationTypeToIati: Readonly<Record<OrganisationType, string>> = {
+	ministry: '10',
+	public_agency: '15',
+	cooperation_agency: '10',
+	un_agency: '40',
+	ngo: '22',
+	local_authority: '11',
+	employer: '70',
+	university: '80',
+	other: '90'
+};
+
+/** The Atlas as reporting organisation (a secondary reporter: it republishes its partners' activities). */
+export const REPORTING_ORG_REF = 'XM-SHARAKA';
+/** Identifier of an initiative without an IATI identifier of its own. */
+export const sharakaIdentifier = (slug: string) => `${REPORTING_ORG_REF}-${slug}`;
+/** Sector vocabulary 99 (reporting organisation's own): the Atlas's theme codes. */
+export const THEME_VOCABULARY_URI = 'urn:sharaka:atlas:theme';

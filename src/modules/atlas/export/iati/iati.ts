@@ -1,0 +1,234 @@
+// IATI activity XML 2.03 for the Atlas's initiatives (valid against schema/iati-activities-schema.xsd;
+// element order follows the schema's sequence). See README.md beside this file.
+import { translate } from '../../../../platform/i18n/translator.ts';
+import { languages, type Language } from '../../../../platform/i18n/languages.ts';
+import { provinces, regions } from '../../../../platform/geo/morocco.ts';
+import { provinceCentroids, regionCentroids, type LonLat } from '../centroids.ts';
+import type { ExportRecord } from '../records.ts';
+import { dacCodesOf } from './themes-to-dac.ts';
+import {
+	organisationTypeToIati,
+	REPORTING_ORG_REF,
+	roleToIati,
+	sharakaIdentifier,
+	statusToIati,
+	THEME_VOCABULARY_URI
+} from './codes.ts';
+import type { OrganisationType } from '../../../../platform/accounts/accounts.table.ts';
+
+// Characters XML 1.0 cannot hold at all (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF).
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text content, escaped. */
+export function xmlText(value: string): string {
+	return value.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** An attribute value (for double quotes), escaped; line breaks kept as character references. */
+export function xmlAttr(value: string): string {
+	return xmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+function element(name: string, attributes: Record<string, string | number | null | undefined>, children?: string): string {
+	const attrs = Object.entries(attributes)
+		.filter(([, value]) => value !== null && value !== undefined && value !== '')
+		.map(([key, value]) => ` ${key}="${xmlAttr(String(value))}"`)
+		.join('');
+	return children === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${children}</${name}>`;
+}
+
+const narrative = (text: string, lang?: Language) => element('narrative', { 'xml:lang': lang }, xmlText(text));
+const narratives = (texts: Partial<Record<Language, string>>) =>
+	languages
+		.filter((lang) => texts[lang]?.trim())
+		.map((lang) => narrative(texts[lang]!.trim(), lang))
+		.join('');
+
+/** Splits 100 into `count` shares with two decimals that add up to exactly 100. */
+export function equalPercentages(count: number): string[] {
+	if (count <= 0) return [];
+	const base = Math.floor(10000 / count) / 100;
+	const shares = Array.from({ length: count }, () => base);
+	shares[count - 1] = Math.round((100 - base * (count - 1)) * 100) / 100;
+	return shares.map((share) => String(share));
+}
+
+export interface IatiOptions {
+	/** the moment written in generated-datetime */
+	now?: Date;
+}
+
+/** Why an initiative is left out of the IATI file (the schema needs a date and an organisation). */
+export type IatiSkip = 'no_date' | 'no_organisation';
+
+const regionByIso = new Map(regions.map((region) => [region.iso, region]));
+const provinceByIso = new Map(provinces.map((province) => [province.iso, province]));
+
+function activityDates(record: ExportRecord): string {
+	const out: string[] = [];
+	const yearOnly = (type: string, year: number, end: boolean) =>
+		element(
+			'activity-date',
+			{ type, 'iso-date': end ? `${year}-12-31` : `${year}-01-01` },
+			languages.map((lang) => narrative(translate(lang, 'atlas_export.iati_year_only', { year }), lang)).join('')
+		);
+	if (record.plannedStart) out.push(element('activity-date', { type: '1', 'iso-date': record.plannedStart }));
+	if (record.actualStart) out.push(element('activity-date', { type: '2', 'iso-date': record.actualStart }));
+	if (!record.plannedStart && !record.actualStart && record.startYear) {
+		out.push(yearOnly(record.status === 'planned' ? '1' : '2', record.startYear, false));
+	}
+	if (record.plannedEnd) out.push(element('activity-date', { type: '3', 'iso-date': record.plannedEnd }));
+	if (record.actualEnd) out.push(element('activity-date', { type: '4', 'iso-date': record.actualEnd }));
+	if (!record.plannedEnd && !record.actualEnd && record.endYear) {
+		out.push(yearOnly(record.status === 'completed' ? '4' : '3', record.endYear, true));
+	}
+	return out.join('');
+}
+
+function period(record: ExportRecord): { start: string; end: string } | null {
+	const start = record.actualStart ?? record.plannedStart ?? (record.startYear ? `${record.startYear}-01-01` : null);
+	const end = record.actualEnd ?? record.plannedEnd ?? (record.endYear ? `${record.endYear}-12-31` : null);
+	return start && end && end >= start ? { start, end } : null;
+}
+
+/** IATI ActivityScope: 3 multi-national, 4 national, 5 several first-level areas, 6 one, 7 one second-level area. */
+function activityScope(record: ExportRecord): string | null {
+	if (record.countries.length) return '3';
+	if (record.nationalScope) return '4';
+	if (record.regions.length > 1) return '5';
+	if (record.regions.length === 1) return record.provinces.length === 1 ? '7' : '6';
+	return null;
+}
+
+function recipientCountries(record: ExportRecord): string {
+	const inMorocco = record.nationalScope || record.regions.length > 0 || record.provinces.length > 0 || record.countries.length === 0;
+	const codes = [...new Set([...(inMorocco ? ['MA'] : []), ...record.countries.filter((code) => code !== 'MA')])];
+	const shares = equalPercentages(codes.length);
+	return codes.map((code, index) => element('recipient-country', { code, percentage: shares[index] })).join('');
+}
+
+const point = ([lon, lat]: LonLat, exactness: '1' | '2') =>
+	element('point', { srsName: 'http://www.opengis.net/def/crs/EPSG/0/4326' }, element('pos', {}, `${lat} ${lon}`)) +
+	element('exactness', { code: exactness });
+
+function locations(record: ExportRecord): string {
+	const out: string[] = [];
+	const inMorocco = element('administrative', { vocabulary: 'A4', level: '0', code: 'MA' });
+	for (const entry of record.points) {
+		out.push(
+			element(
+				'location',
+				{},
+				(entry.label ? element('name', {}, narrative(entry.label)) : '') + point([entry.lon, entry.lat], '1')
+			)
+		);
+	}
+	const area = (iso: string, names: { nameFr: string; nameAr: string; nameEn: string } | undefined, centroid: LonLat | undefined, level: 'ADM1' | 'ADM2') =>
+		element(
+			'location',
+			{ ref: iso },
+			(names ? element('name', {}, narratives({ fr: names.nameFr, ar: names.nameAr, en: names.nameEn })) : '') +
+				inMorocco +
+				(centroid ? point(centroid, '2') : '') +
+				element('location-class', { code: '1' }) +
+				element('feature-designation', { code: level })
+		);
+	for (const iso of record.regions) out.push(area(iso, regionByIso.get(iso), regionCentroids[iso], 'ADM1'));
+	for (const iso of record.provinces) out.push(area(iso, provinceByIso.get(iso), provinceCentroids[iso], 'ADM2'));
+	return out.join('');
+}
+
+function sectors(record: ExportRecord): string {
+	const dac = dacCodesOf(record.themes);
+	const dacShares = equalPercentages(dac.length);
+	const themeShares = equalPercentages(record.themes.length);
+	return (
+		dac.map((code, index) => element('sector', { vocabulary: '1', code, percentage: dacShares[index] })).join('') +
+		record.themes
+			.map((theme, index) =>
+				element(
+					'sector',
+					{ vocabulary: '99', 'vocabulary-uri': THEME_VOCABULARY_URI, code: theme, percentage: themeShares[index] },
+					languages.map((lang) => narrative(translate(lang, `atlas.theme_${theme}`), lang)).join('')
+				)
+			)
+			.join('')
+	);
+}
+
+const ROLE_ORDER = ['1', '2', '3', '4'];
+
+/** The `<iati-activity>` of one initiative, or why it cannot have one. */
+export function iatiActivity(record: ExportRecord): { xml: string } | { skipped: IatiSkip } {
+	const dates = activityDates(record);
+	if (!dates) return { skipped: 'no_date' };
+	if (!record.organisations.length) return { skipped: 'no_organisation' };
+	const identifier = record.iatiIdentifier?.trim() || sharakaIdentifier(record.slug);
+	const title = narratives(record.title);
+	const summary = narratives(record.summary) || title;
+	const orgs = [...record.organisations]
+		.map((entry) => ({ ...entry, iatiRole: roleToIati[entry.role] }))
+		.sort((a, b) => ROLE_ORDER.indexOf(a.iatiRole) - ROLE_ORDER.indexOf(b.iatiRole));
+	const scope = activityScope(record);
+	const budgetPeriod = period(record);
+	const parts = [
+		element('iati-identifier', {}, xmlText(identifier)),
+		element(
+			'reporting-org',
+			{ ref: REPORTING_ORG_REF, type: '10', 'secondary-reporter': '1' },
+			languages.map((lang) => narrative(translate(lang, 'atlas_export.iati_reporting_org'), lang)).join('')
+		),
+		element('title', {}, title),
+		element('description', { type: '1' }, summary),
+		...orgs.map((entry) =>
+			element(
+				'participating-org',
+				{ role: entry.iatiRole, type: organisationTypeToIati[entry.type as OrganisationType] ?? '90' },
+				narrative(entry.acronym && !entry.name.includes(entry.acronym) ? `${entry.name} (${entry.acronym})` : entry.name)
+			)
+		),
+		element('activity-status', { code: statusToIati[record.status] }),
+		dates,
+		record.website ? element('contact-info', { type: '1' }, element('website', {}, xmlText(record.website))) : '',
+		scope ? element('activity-scope', { code: scope }) : '',
+		recipientCountries(record),
+		locations(record),
+		sectors(record),
+		record.budgetTotal != null && record.budgetCurrency && budgetPeriod
+			? element(
+					'budget',
+					{ type: '1', status: '1' },
+					element('period-start', { 'iso-date': budgetPeriod.start }) +
+						element('period-end', { 'iso-date': budgetPeriod.end }) +
+						element('value', { currency: record.budgetCurrency, 'value-date': budgetPeriod.start }, String(record.budgetTotal))
+				)
+			: ''
+	];
+	const xml = element(
+		'iati-activity',
+		{
+			'last-updated-datetime': record.updatedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+			'xml:lang': 'fr',
+			'default-currency': record.budgetCurrency,
+			hierarchy: '1'
+		},
+		parts.join('')
+	);
+	return { xml };
+}
+
+/** The file's opening: XML declaration and `<iati-activities>`. */
+export function iatiHeader(options: IatiOptions = {}): string {
+	const generated = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${generated}">\n`;
+}
+
+/** The file's end, with a comment listing the initiatives left out and why. */
+export function iatiFooter(skipped: { slug: string; reason: IatiSkip }[]): string {
+	const note = skipped.length
+		? `<!-- Left out (the IATI schema needs at least one date and one participating organisation): ${skipped
+				.map((entry) => `${entry.slug} (${entry.reason})`)
+				.join(', ')
+				.replace(/--/g, '- -')} -->\n`
+		: '';
+	return `${note}</iati-activities>\n`;
+}

@@ -1,0 +1,176 @@
+// What the exports read: the initiatives of a filter, everything each format needs, in batches
+// (keyset pagination on the slug), so 10,000 initiatives never sit in memory at once.
+import { and, asc, gt, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
+import {
+	initiative,
+	initiativeOrganisation,
+	initiativeProvince,
+	initiativeRegion,
+	initiativeSource,
+	type InitiativePoint,
+	type OrganisationRole,
+	type Translated
+} from '../atlas.table.ts';
+import { filterCondition } from '../initiative.service.ts';
+import type { InitiativeFilters } from '../atlas.schemas.ts';
+
+export interface ExportOrganisation {
+	slug: string;
+	name: string;
+	acronym: string | null;
+	type: string;
+	role: OrganisationRole;
+	amount: number | null;
+	currency: string | null;
+}
+
+/** One initiative as the exports see it. */
+export interface ExportRecord {
+	id: string;
+	slug: string;
+	title: Translated;
+	summary: Translated;
+	status: 'planned' | 'ongoing' | 'completed' | 'suspended';
+	plannedStart: string | null;
+	plannedEnd: string | null;
+	actualStart: string | null;
+	actualEnd: string | null;
+	startYear: number | null;
+	endYear: number | null;
+	nationalScope: boolean;
+	regions: string[];
+	provinces: string[];
+	communes: string | null;
+	countries: string[];
+	points: InitiativePoint[];
+	themes: string[];
+	targetGroups: string[];
+	organisations: ExportOrganisation[];
+	budgetTotal: number | null;
+	budgetCurrency: string | null;
+	budgetEur: number | null;
+	budgetMad: number | null;
+	contact: string | null;
+	website: string | null;
+	iatiIdentifier: string | null;
+	sources: { citation: string; url: string | null; date: string | null }[];
+	lastVerifiedOn: string | null;
+	isSample: boolean;
+	updatedAt: Date;
+}
+
+const num = (value: unknown) => (value == null ? null : Number(value));
+
+/**
+ * The initiatives matching `filters`, in slug order, `batchSize` at a time (default 500).
+ * Each batch costs five queries whatever its size.
+ */
+export async function* exportBatches(
+	db: DbOrTx,
+	filters: Partial<InitiativeFilters>,
+	options: { batchSize?: number; limit?: number } = {}
+): AsyncGenerator<ExportRecord[]> {
+	const batchSize = options.batchSize ?? 500;
+	let remaining = options.limit ?? Infinity;
+	let after: string | null = null;
+	const where = filterCondition(filters);
+	while (remaining > 0) {
+		const rows = await db
+			.select()
+			.from(initiative)
+			.where(after === null ? where : and(where, gt(initiative.slug, after)))
+			.orderBy(asc(initiative.slug))
+			.limit(Math.min(batchSize, remaining));
+		if (!rows.length) return;
+		after = rows.at(-1)!.slug;
+		remaining -= rows.length;
+		const ids = rows.map((row) => row.id);
+		const [regionRows, provinceRows, orgRows, sourceRows] = await Promise.all([
+			db
+				.select({ id: initiativeRegion.initiativeId, iso: initiativeRegion.regionIso })
+				.from(initiativeRegion)
+				.where(inArray(initiativeRegion.initiativeId, ids))
+				.orderBy(asc(initiativeRegion.regionIso)),
+			db
+				.select({ id: initiativeProvince.initiativeId, iso: initiativeProvince.provinceIso })
+				.from(initiativeProvince)
+				.where(inArray(initiativeProvince.initiativeId, ids))
+				.orderBy(asc(initiativeProvince.provinceIso)),
+			db
+				.select({
+					id: initiativeOrganisation.initiativeId,
+					slug: organisation.slug,
+					name: organisation.name,
+					acronym: organisation.acronym,
+					type: organisation.type,
+					role: initiativeOrganisation.role,
+					amount: initiativeOrganisation.amount,
+					currency: initiativeOrganisation.currency
+				})
+				.from(initiativeOrganisation)
+				.innerJoin(organisation, sql`${organisation.id} = ${initiativeOrganisation.organisationId}`)
+				.where(inArray(initiativeOrganisation.initiativeId, ids))
+				.orderBy(asc(initiativeOrganisation.role), asc(initiativeOrganisation.position)),
+			db
+				.select({
+					id: initiativeSource.initiativeId,
+					citation: initiativeSource.citation,
+					url: initiativeSource.url,
+					date: initiativeSource.publishedOn
+				})
+				.from(initiativeSource)
+				.where(inArray(initiativeSource.initiativeId, ids))
+				.orderBy(asc(initiativeSource.position))
+		]);
+		const group = <T extends { id: string }>(list: T[]) => {
+			const map = new Map<string, T[]>();
+			for (const item of list) {
+				if (!map.has(item.id)) map.set(item.id, []);
+				map.get(item.id)!.push(item);
+			}
+			return map;
+		};
+		const regions = group(regionRows);
+		const provinces = group(provinceRows);
+		const orgs = group(orgRows);
+		const sources = group(sourceRows);
+		yield rows.map(
+			(row): ExportRecord => ({
+				id: row.id,
+				slug: row.slug,
+				title: row.title,
+				summary: row.summary,
+				status: row.status,
+				plannedStart: row.plannedStart,
+				plannedEnd: row.plannedEnd,
+				actualStart: row.actualStart,
+				actualEnd: row.actualEnd,
+				startYear: row.startYear,
+				endYear: row.endYear,
+				nationalScope: row.nationalScope,
+				regions: (regions.get(row.id) ?? []).map((entry) => entry.iso),
+				provinces: (provinces.get(row.id) ?? []).map((entry) => entry.iso),
+				communes: row.communes,
+				countries: row.countries,
+				points: row.points,
+				themes: row.themes,
+				targetGroups: row.targetGroups,
+				organisations: (orgs.get(row.id) ?? []).map(({ id: _id, amount, ...entry }) => ({ ...entry, amount: num(amount) })),
+				budgetTotal: num(row.budgetTotal),
+				budgetCurrency: row.budgetCurrency,
+				budgetEur: num(row.budgetEur),
+				budgetMad: num(row.budgetMad),
+				contact: row.contact,
+				website: row.website,
+				iatiIdentifier: row.iatiIdentifier,
+				sources: (sources.get(row.id) ?? []).map(({ id: _id, ...entry }) => entry),
+				lastVerifiedOn: row.lastVerifiedOn,
+				isSample: row.isSample,
+				updatedAt: new Date(row.updatedAt)
+			})
+		);
+		if (rows.length < batchSize) return;
+	}
+}

@@ -1,0 +1,617 @@
+// Applying an import, in the background of the server process: the chosen activities, 100 at a time,
+// become proposals (partners) or published initiatives and new versions (moderators), each with the
+// import row's outcome written in the same transaction — so a page closed, a second click or a restart
+// never makes anything twice (a restart leaves the import "interrupted": applying again continues it).
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
+import { loadActor } from '../../../platform/accounts/actor.ts';
+import type { AuditContext } from '../../../platform/audit/audit.service.ts';
+import { isAppError } from '../../../platform/http/app-error.ts';
+import { isBadValueForDatabase } from '../../../platform/http/api.ts';
+import { can, type Actor } from '../../../platform/policy/policy.ts';
+import type { Mailer } from '../../../platform/mail/mailer.ts';
+import type { Logger } from '../../../platform/log/logger.ts';
+import { translate } from '../../../platform/i18n/translator.ts';
+import { isLanguage, type Language } from '../../../platform/i18n/languages.ts';
+import { initiative, initiativeVersion } from '../atlas.table.ts';
+import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
+import { createInitiatives, slugify, updateInitiative } from '../initiative.service.ts';
+import { initiativeProposal } from '../moderation/moderation.table.ts';
+import { proposeChange, proposeNewInitiative } from '../moderation/moderation.service.ts';
+import { composeImportEmail } from './email.ts';
+import { atlasImport, atlasImportActivity, type ImportOutcome } from './import.table.ts';
+import type { ImportedActivity } from './imported.ts';
+import { OrganisationMatcher } from './organisations.ts';
+
+/** What a running import needs from the app. */
+export interface ImportEnv {
+	db: Db;
+	mailer?: Mailer;
+	publicUrl?: string;
+	logger?: Pick<Logger, 'error' | 'warn' | 'info'>;
+}
+
+/** Rows applied per round: published in one transaction (moderators), or one proposal at a time (partners). */
+const PUBLISH_CHUNK = 500;
+const PROPOSE_CHUNK = 100;
+/** An "applying" import whose heartbeat is older than this, and that this process does not run, was interrupted. */
+export const STALE_AFTER_MS = 30_000;
+
+type ImportRecord = typeof atlasImport.$inferSelect;
+type ActivityRow = typeof atlasImportActivity.$inferSelect;
+
+// ── The running imports of this process ─────────────────────────────────────
+
+const holder = globalThis as typeof globalThis & { __sharakaImports?: Map<string, Promise<void>> };
+const running = (holder.__sharakaImports ??= new Map());
+
+export function isRunningHere(importId: string): boolean {
+	return running.has(importId);
+}
+
+/** Resolves once every import running in this process has stopped (tests, shutdown). */
+export async function settleImports(): Promise<void> {
+	while (running.size) await Promise.allSettled([...running.values()]);
+}
+
+export function runInBackground(env: ImportEnv, importId: string): void {
+	if (running.has(importId)) return;
+	const task = runImport(env, importId)
+		.catch((error: unknown) => env.logger?.error({ err: error, importId }, 'atlas import failed'))
+		.finally(() => running.delete(importId));
+	running.set(importId, task);
+}
+
+// ── Building initiatives ────────────────────────────────────────────────────
+
+type ResolvedOrganisations = NonNullable<InitiativeInput['organisations']>;
+
+/** The source cited for an activity that gives none: the file, its publisher and the day of the import. */
+export function fileCitation(record: Pick<ImportRecord, 'fileName' | 'publisher' | 'createdAt' | 'language' | 'kind'>) {
+	const language: Language = isLanguage(record.language) ? record.language : 'fr';
+	const date = record.createdAt.toISOString().slice(0, 10);
+	const citation = translate(language, record.publisher ? 'atlas_import.file_citation_publisher' : 'atlas_import.file_citation', {
+		file: record.fileName,
+		publisher: record.publisher ?? '',
+		kind: record.kind.toUpperCase(),
+		date
+	});
+	return { citation: citation.slice(0, 1000), url: null, date };
+}
+
+export function buildInput(activity: ImportedActivity, organisations: ResolvedOrganisations, citation: ReturnType<typeof fileCitation>): InitiativeInput {
+	const { organisations: _unresolved, ...rest } = activity.input;
+	return { ...rest, organisations, sources: rest.sources?.length ? rest.sources : [citation] };
+}
+
+const tableFields: Record<string, (keyof InitiativeInput)[]> = {
+	identifier: ['slug'],
+	iati_identifier: ['iatiIdentifier'],
+	status: ['status'],
+	themes: ['themes'],
+	national_scope: ['nationalScope'],
+	regions: ['regions'],
+	provinces: ['provinces'],
+	communes: ['communes'],
+	countries: ['countries'],
+	target_groups: ['targetGroups'],
+	planned_start: ['plannedStart'],
+	planned_end: ['plannedEnd'],
+	actual_start: ['actualStart'],
+	actual_end: ['actualEnd'],
+	start_year: ['startYear'],
+	end_year: ['endYear'],
+	budget_total: ['budget'],
+	currency: ['budget'],
+	website: ['website'],
+	contact: ['contact'],
+	sources: ['sources'],
+	last_verified: ['lastVerifiedOn'],
+	sample: ['isSample']
+};
+
+/**
+ * A known initiative's next version: its current data with what the file gives. From an IATI file:
+ * texts per language, status, dates, budget, web site and contact when given; countries when the file
+ * names recipients; themes when they are the Atlas's own codes (DAC codes are coarser than the themes a
+ * moderator chose); regions and provinces added; organisations by (organisation, role), the file's
+ * amounts first; sources added. From a table: the mapped columns only.
+ */
+export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput, activity: ImportedActivity): InitiativeInput {
+	const merged: InitiativeInput = { ...current };
+	const texts = (field: 'title' | 'summary' | 'description') => ({ ...current[field], ...(next[field] ?? {}) });
+	if (activity.columns) {
+		const columns = new Set(activity.columns);
+		for (const column of columns) {
+			for (const field of tableFields[column] ?? []) (merged as Record<string, unknown>)[field] = next[field];
+		}
+		for (const field of ['title', 'summary'] as const) {
+			const given = activity.columns.filter((column) => column.startsWith(`${field}_`)).map((column) => column.slice(field.length + 1));
+			if (given.length) {
+				const value = { ...current[field] } as Record<string, string | undefined>;
+				for (const language of given) {
+					const text = (next[field] as Record<string, string | undefined> | undefined)?.[language];
+					if (text) value[language] = text;
+					else delete value[language];
+				}
+				merged[field] = value;
+			}
+		}
+		const roles = { funders: 'funder', implementers: 'implementer', partners: 'partner', beneficiary_institutions: 'beneficiary' } as const;
+		const replaced = (Object.keys(roles) as (keyof typeof roles)[]).filter((column) => columns.has(column)).map((column) => roles[column]);
+		if (replaced.length) {
+			merged.organisations = [
+				...current.organisations.filter((entry) => !replaced.includes(entry.role as never)),
+				...(next.organisations ?? []).filter((entry) => replaced.includes(entry.role as never))
+			];
+		}
+		if (!columns.has('budget_total') && !columns.has('currency')) merged.budget = current.budget;
+		if (!merged.sources?.length) merged.sources = current.sources;
+		merged.slug = current.slug;
+		return merged;
+	}
+	merged.title = texts('title');
+	merged.summary = texts('summary');
+	merged.description = texts('description');
+	merged.status = next.status;
+	const dateFields = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'startYear', 'endYear'] as const;
+	if (dateFields.some((field) => next[field] != null)) for (const field of dateFields) (merged as Record<string, unknown>)[field] = next[field] ?? null;
+	if (next.budget) merged.budget = next.budget;
+	if (next.website) merged.website = next.website;
+	if (next.contact) merged.contact = next.contact;
+	if (activity.givesCountries) merged.countries = next.countries;
+	if (activity.exactThemes || (!current.themes.length && next.themes?.length)) merged.themes = next.themes;
+	merged.regions = [...new Set([...current.regions, ...(next.regions ?? [])])];
+	merged.provinces = [...new Set([...current.provinces, ...(next.provinces ?? [])])];
+	merged.nationalScope = current.nationalScope || Boolean(next.nationalScope);
+	if (next.points?.length) merged.points = next.points;
+	const organisations = [...(next.organisations ?? [])];
+	for (const entry of current.organisations) {
+		if (!organisations.some((other) => other.organisation === entry.organisation && other.role === entry.role)) organisations.push(entry);
+	}
+	merged.organisations = organisations;
+	// the activity's own documents are added; the file is cited only when there is no other source
+	const sources = [...current.sources];
+	for (const source of activity.input.sources ?? []) {
+		if (source.url ? !sources.some((other) => other.url === source.url) : !sources.some((other) => other.citation === source.citation)) sources.push(source);
+	}
+	merged.sources = sources.length ? sources.slice(0, 50) : (next.sources ?? []);
+	merged.iatiIdentifier = next.iatiIdentifier ?? current.iatiIdentifier;
+	merged.slug = current.slug;
+	return merged;
+}
+
+/** The same data once validated (key order, absent/null, and the order of sets ignored). */
+export function sameData(a: InitiativeInput, b: InitiativeInput): boolean {
+	try {
+		return canonical(a) === canonical(b);
+	} catch {
+		return false;
+	}
+}
+
+function canonical(input: InitiativeInput): string {
+	const data = InitiativeInput.parse(input);
+	const budgetCurrency = data.budget?.currency ?? 'EUR';
+	return stableJson({
+		...data,
+		regions: [...data.regions].sort(),
+		provinces: [...data.provinces].sort(),
+		countries: [...data.countries].sort(),
+		themes: [...data.themes].sort(),
+		targetGroups: [...data.targetGroups].sort(),
+		// as initiative.service stores them: an amount without a currency is in the budget's (else EUR)
+		organisations: data.organisations
+			.map((entry) => ({
+				organisation: entry.organisation,
+				role: entry.role,
+				amount: entry.amount ?? null,
+				currency: entry.amount != null ? (entry.currency ?? budgetCurrency) : null
+			}))
+			.sort((x, y) => `${x.role}/${x.organisation}`.localeCompare(`${y.role}/${y.organisation}`))
+	});
+}
+
+function stableJson(value: unknown): string {
+	if (value === undefined || value === null) return 'null';
+	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, item]) => item !== undefined && item !== null)
+			.sort(([x], [y]) => x.localeCompare(y));
+		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+/** The current version of a published initiative, as an input. */
+export async function currentData(db: DbOrTx, initiativeId: string): Promise<{ data: InitiativeData; version: number; slug: string } | null> {
+	const [row] = await db
+		.select({ snapshot: initiativeVersion.snapshot, version: initiative.version, slug: initiative.slug })
+		.from(initiative)
+		.innerJoin(initiativeVersion, and(eq(initiativeVersion.initiativeId, initiative.id), eq(initiativeVersion.number, initiative.version)))
+		.where(eq(initiative.id, initiativeId));
+	if (!row) return null;
+	const parsed = InitiativeInput.safeParse(row.snapshot);
+	return parsed.success ? { data: { ...parsed.data, slug: row.slug }, version: row.version, slug: row.slug } : null;
+}
+
+/** Free slugs for new initiatives, from their titles (else their identifiers), unique among themselves. */
+async function freeSlugs(db: DbOrTx, bases: string[]): Promise<string[]> {
+	const candidates = bases.flatMap((base) => [base, ...[2, 3, 4, 5].map((n) => `${base.slice(0, 76)}-${n}`)]);
+	const taken = new Set<string>();
+	for (let start = 0; start < candidates.length; start += 1000) {
+		const rows = await db.select({ slug: initiative.slug }).from(initiative).where(inArray(initiative.slug, candidates.slice(start, start + 1000)));
+		rows.forEach((row) => taken.add(row.slug));
+	}
+	return bases.map((base) => {
+		const options = [base, ...[2, 3, 4, 5].map((n) => `${base.slice(0, 76)}-${n}`)];
+		let slug = options.find((option) => !taken.has(option)) ?? `${base.slice(0, 70)}-${crypto.randomUUID().slice(0, 8)}`;
+		if (taken.has(slug)) slug = `${base.slice(0, 70)}-${crypto.randomUUID().slice(0, 8)}`;
+		taken.add(slug);
+		return slug;
+	});
+}
+
+function slugBase(input: InitiativeInput, identifier: string | null): string {
+	return slugify(input.title.fr ?? input.title.en ?? '') || slugify(identifier ?? '') || 'initiative';
+}
+
+// ── The run ─────────────────────────────────────────────────────────────────
+
+type Outcome = {
+	outcome: ImportOutcome;
+	initiativeId?: string | null;
+	slug?: string | null;
+	proposalId?: string | null;
+	error?: { code: string; values?: Record<string, string | number> };
+};
+
+function failureOf(error: unknown): Outcome {
+	if (isAppError(error)) {
+		if (error.code === 'conflict') return { outcome: 'failed', error: { code: 'apply_conflict' } };
+		if (error.code === 'invalid_input') {
+			return { outcome: 'failed', error: { code: 'apply_invalid', values: { fields: error.fields.map((field) => field.path).join(', ') || '—' } } };
+		}
+		if (error.code === 'forbidden' || error.code === 'unauthenticated') return { outcome: 'failed', error: { code: 'apply_forbidden' } };
+	}
+	// the database's own refusals of one activity's values: that activity fails, the import goes on
+	if (isBadValueForDatabase(error)) return { outcome: 'failed', error: { code: 'apply_invalid', values: { fields: '—' } } };
+	for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+		if ((current as { code?: unknown }).code === '23505') return { outcome: 'failed', error: { code: 'apply_conflict' } };
+	}
+	throw error;
+}
+
+/** Many rows' outcomes in one statement (a round of new initiatives). */
+async function recordMany(tx: DbOrTx, importId: string, results: { position: number; initiativeId: string; slug: string }[]) {
+	if (!results.length) return;
+	const values = sql.join(
+		results.map((result) => sql`(${result.position}::int, ${result.initiativeId}::uuid, ${result.slug}::text)`),
+		sql`, `
+	);
+	await tx.execute(sql`
+		update ${atlasImportActivity} set outcome = 'created', result_initiative_id = v.initiative_id, result_slug = v.slug,
+			result_proposal_id = null, result_error = null, applied_at = now()
+		from (values ${values}) as v(position, initiative_id, slug)
+		where ${atlasImportActivity.importId} = ${importId} and ${atlasImportActivity.position} = v.position`);
+}
+
+async function record(tx: DbOrTx, importId: string, position: number, result: Outcome) {
+	await tx
+		.update(atlasImportActivity)
+		.set({
+			outcome: result.outcome,
+			resultInitiativeId: result.initiativeId ?? null,
+			resultSlug: result.slug ?? null,
+			resultProposalId: result.proposalId ?? null,
+			resultError: result.error ?? null,
+			appliedAt: new Date()
+		})
+		.where(and(eq(atlasImportActivity.importId, importId), eq(atlasImportActivity.position, position)));
+}
+
+interface RunState {
+	env: ImportEnv;
+	record: ImportRecord;
+	actor: Actor;
+	context: AuditContext;
+	matcher: OrganisationMatcher;
+	comment: string;
+	citation: ReturnType<typeof fileCitation>;
+	proposed: number;
+}
+
+async function resolveOrganisations(state: RunState, activity: ImportedActivity): Promise<ResolvedOrganisations> {
+	const out: ResolvedOrganisations = [];
+	for (const entry of activity.organisations) {
+		const found = await state.matcher.resolve(state.env.db, state.context, entry, state.record.id);
+		if (!found) continue;
+		if (out.some((other) => other.organisation === found.slug && other.role === entry.role)) continue;
+		out.push({ organisation: found.slug, role: entry.role, amount: entry.amount ?? null, currency: entry.amount != null ? (entry.currency ?? null) : null });
+	}
+	return out;
+}
+
+/**
+ * The initiatives the rows stand for now, by position: same IATI identifier, else (tables) same Atlas
+ * identifier. Looked up again when applying: an earlier, interrupted run may have created them since the preview.
+ */
+async function knownNow(db: DbOrTx, items: { row: ActivityRow; activity: ImportedActivity }[]): Promise<Map<number, string>> {
+	const identifiers = [...new Set(items.map(({ activity }) => activity.identifier).filter((value): value is string => Boolean(value)))];
+	const slugs = [...new Set(items.map(({ activity }) => activity.input.slug).filter((value): value is string => Boolean(value)))];
+	const found = new Map<number, string>();
+	if (!identifiers.length && !slugs.length) return found;
+	const rows = await db
+		.select({ id: initiative.id, slug: initiative.slug, identifier: initiative.iatiIdentifier })
+		.from(initiative)
+		.where(
+			sql`${identifiers.length ? inArray(initiative.iatiIdentifier, identifiers) : sql`false`} or ${slugs.length ? inArray(initiative.slug, slugs) : sql`false`}`
+		);
+	const byIdentifier = new Map(rows.filter((row) => row.identifier).map((row) => [row.identifier!, row.id]));
+	const bySlug = new Map(rows.map((row) => [row.slug, row.id]));
+	for (const { row, activity } of items) {
+		const id = (activity.identifier ? byIdentifier.get(activity.identifier) : undefined) ?? (activity.input.slug ? bySlug.get(activity.input.slug) : undefined);
+		if (id) found.set(row.position, id);
+	}
+	return found;
+}
+
+async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedActivity, initiativeId: string, publish: boolean): Promise<void> {
+	const { db } = state.env;
+	const current = await currentData(db, initiativeId);
+	if (!current) {
+		await record(db, state.record.id, row.position, { outcome: 'failed', error: { code: 'apply_conflict' } });
+		return;
+	}
+	const next = mergeIntoCurrent(current.data, buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity);
+	if (sameData(next, current.data)) {
+		await record(db, state.record.id, row.position, { outcome: 'unchanged', initiativeId, slug: current.slug });
+		return;
+	}
+	if (!publish) {
+		// the same change already waiting for review (the same file imported again): no second proposal
+		const waiting = await db
+			.select({ id: initiativeProposal.id, data: initiativeProposal.data })
+			.from(initiativeProposal)
+			.where(
+				and(
+					eq(initiativeProposal.initiativeId, initiativeId),
+					eq(initiativeProposal.status, 'pending'),
+					eq(initiativeProposal.proposerUserId, state.actor.userId),
+					eq(initiativeProposal.baseVersion, current.version)
+				)
+			);
+		const same = waiting.find((proposal) => sameData(proposal.data as InitiativeInput, next));
+		if (same) {
+			await record(db, state.record.id, row.position, { outcome: 'proposed', initiativeId, slug: current.slug, proposalId: same.id });
+			return;
+		}
+	}
+	try {
+		await db.transaction(async (tx) => {
+			if (publish) {
+				const updated = await updateInitiative(tx as unknown as Db, state.context, initiativeId, next, {
+					userId: state.actor.userId,
+					organisationId: state.actor.organisationIds[0] ?? null,
+					comment: state.comment,
+					expectedVersion: current.version
+				});
+				await record(tx, state.record.id, row.position, { outcome: 'updated', initiativeId, slug: updated.slug });
+			} else {
+				const proposal = await proposeChange(tx as unknown as Db, state.context, state.actor, initiativeId, next, {
+					baseVersion: current.version,
+					comment: state.comment
+				});
+				await record(tx, state.record.id, row.position, { outcome: 'proposed', initiativeId, slug: current.slug, proposalId: proposal.id });
+				state.proposed++;
+			}
+		});
+	} catch (error) {
+		await record(db, state.record.id, row.position, failureOf(error));
+	}
+}
+
+async function pendingProposalFor(db: DbOrTx, identifier: string | null): Promise<string | null> {
+	if (!identifier) return null;
+	const [found] = await db
+		.select({ id: initiativeProposal.id })
+		.from(initiativeProposal)
+		.where(and(eq(initiativeProposal.status, 'pending'), isNull(initiativeProposal.initiativeId), sql`${initiativeProposal.data}->>'iatiIdentifier' = ${identifier}`))
+		.limit(1);
+	return found?.id ?? null;
+}
+
+async function publishNew(state: RunState, items: { row: ActivityRow; activity: ImportedActivity }[]) {
+	if (!items.length) return;
+	const { db } = state.env;
+	const inputs: InitiativeInput[] = [];
+	for (const { activity } of items) inputs.push(buildInput(activity, await resolveOrganisations(state, activity), state.citation));
+	const slugs = await freeSlugs(
+		db,
+		items.map(({ activity }, index) => inputs[index].slug ?? slugBase(inputs[index], activity.identifier))
+	);
+	inputs.forEach((input, index) => (input.slug = slugs[index]));
+	const author = { userId: state.actor.userId, organisationId: state.actor.organisationIds[0] ?? null, comment: state.comment };
+	try {
+		// One transaction for the whole round (fast); any refusal → one by one, to keep the others.
+		await db.transaction(async (tx) => {
+			const created = await createInitiatives(tx, state.context, inputs, author);
+			await recordMany(
+				tx,
+				state.record.id,
+				items.map(({ row }, index) => ({ position: row.position, initiativeId: created[index].id, slug: created[index].slug }))
+			);
+		});
+		return;
+	} catch (error) {
+		if (items.length === 1) {
+			await record(db, state.record.id, items[0].row.position, failureOf(error));
+			return;
+		}
+	}
+	for (const [index, { row }] of items.entries()) {
+		try {
+			await db.transaction(async (tx) => {
+				const [created] = await createInitiatives(tx, state.context, [inputs[index]], author);
+				await record(tx, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug });
+			});
+		} catch (error) {
+			await record(db, state.record.id, row.position, failureOf(error));
+		}
+	}
+}
+
+async function proposeNew(state: RunState, row: ActivityRow, activity: ImportedActivity) {
+	const { db } = state.env;
+	const pending = await pendingProposalFor(db, activity.identifier);
+	if (pending) {
+		// never a second proposal for the same activity while one waits
+		await record(db, state.record.id, row.position, { outcome: 'proposed', proposalId: pending });
+		return;
+	}
+	const input = buildInput(activity, await resolveOrganisations(state, activity), state.citation);
+	if (!input.slug) input.slug = (await freeSlugs(db, [slugBase(input, activity.identifier)]))[0];
+	try {
+		await db.transaction(async (tx) => {
+			const result = await proposeNewInitiative(tx as unknown as Db, state.context, state.actor, input, { comment: state.comment });
+			await record(tx, state.record.id, row.position, { outcome: 'proposed', proposalId: result.proposal?.id ?? null });
+			state.proposed++;
+		});
+	} catch (error) {
+		await record(db, state.record.id, row.position, failureOf(error));
+	}
+}
+
+async function claim(db: Db, importId: string): Promise<ImportRecord | null> {
+	const stale = new Date(Date.now() - STALE_AFTER_MS);
+	const [claimed] = await db
+		.update(atlasImport)
+		.set({ status: 'applying', heartbeatAt: new Date(), finishedAt: null, failure: null })
+		.where(
+			and(
+				eq(atlasImport.id, importId),
+				sql`(${atlasImport.status} in ('previewed', 'done', 'failed') or (${atlasImport.status} = 'applying' and (${atlasImport.heartbeatAt} is null or ${atlasImport.heartbeatAt} < ${stale})))`
+			)
+		)
+		.returning();
+	return claimed ?? null;
+}
+
+const pendingRows = (importId: string) =>
+	and(eq(atlasImportActivity.importId, importId), eq(atlasImportActivity.chosen, true), gt(atlasImportActivity.severityRank, 0), isNull(atlasImportActivity.outcome));
+
+/** Marks the import as applying (when nobody else applies it) and counts what there is to do. */
+export async function claimImport(db: Db, importId: string): Promise<boolean> {
+	const claimed = await claim(db, importId);
+	if (!claimed) return false;
+	const [counts] = await db
+		.select({
+			toProcess: sql<number>`count(*) filter (where ${atlasImportActivity.chosen} and ${atlasImportActivity.severityRank} > 0)::int`,
+			processed: sql<number>`count(*) filter (where ${atlasImportActivity.chosen} and ${atlasImportActivity.severityRank} > 0 and ${atlasImportActivity.outcome} is not null)::int`
+		})
+		.from(atlasImportActivity)
+		.where(eq(atlasImportActivity.importId, importId));
+	await db
+		.update(atlasImport)
+		.set({ toProcess: counts.toProcess, processed: counts.processed, startedAt: claimed.startedAt ?? new Date() })
+		.where(eq(atlasImport.id, importId));
+	return true;
+}
+
+async function runImport(env: ImportEnv, importId: string): Promise<void> {
+	const { db } = env;
+	const [found] = await db.select().from(atlasImport).where(eq(atlasImport.id, importId));
+	if (!found || found.status !== 'applying' || !found.appliedBy) return;
+	try {
+		const applier = found.appliedBy;
+		const actor = await loadActor(db, applier.userId, applier.role);
+		const [person] = await db.select({ role: user.role }).from(user).where(eq(user.id, applier.userId));
+		// the role the person has now: a partner who lost the right to propose stops here
+		const current: Actor = { ...actor, role: (person?.role as Actor['role']) ?? 'member' };
+		const language: Language = isLanguage(found.language) ? found.language : 'fr';
+		const state: RunState = {
+			env,
+			record: found,
+			actor: current,
+			context: {
+				actorUserId: applier.userId,
+				actorLabel: applier.label,
+				channel: applier.channel,
+				requestId: applier.requestId,
+				ip: applier.ip
+			},
+			matcher: await OrganisationMatcher.load(db),
+			comment: translate(language, 'atlas_import.version_comment', { file: found.fileName, kind: found.kind.toUpperCase() }).slice(0, 1000),
+			citation: fileCitation(found),
+			proposed: 0
+		};
+		const publish = can(current, 'atlas.moderate');
+		for (;;) {
+			const rows = await db
+				.select()
+				.from(atlasImportActivity)
+				.where(pendingRows(importId))
+				.orderBy(asc(atlasImportActivity.position))
+				.limit(publish ? PUBLISH_CHUNK : PROPOSE_CHUNK);
+			if (!rows.length) break;
+			if (!can(current, 'atlas.propose')) {
+				for (const row of rows) await record(db, importId, row.position, { outcome: 'failed', error: { code: 'apply_forbidden' } });
+			} else {
+				const items: { row: ActivityRow; activity: ImportedActivity }[] = [];
+				for (const row of rows) {
+					if (row.draft) items.push({ row, activity: row.draft as ImportedActivity });
+					else await record(db, importId, row.position, { outcome: 'failed', error: { code: 'apply_unreadable' } });
+				}
+				const known = await knownNow(db, items);
+				const fresh: typeof items = [];
+				for (const item of items) {
+					const initiativeId = known.get(item.row.position);
+					if (initiativeId) await applyKnown(state, item.row, item.activity, initiativeId, publish);
+					else if (publish) fresh.push(item);
+					else await proposeNew(state, item.row, item.activity);
+				}
+				await publishNew(state, fresh);
+			}
+			await db
+				.update(atlasImport)
+				.set({ processed: sql`${atlasImport.processed} + ${rows.length}`, heartbeatAt: new Date() })
+				.where(eq(atlasImport.id, importId));
+		}
+		await db.update(atlasImport).set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(atlasImport.id, importId));
+		if (state.proposed > 0) await tellModerators(env, found, state.proposed, current);
+	} catch (error) {
+		await db
+			.update(atlasImport)
+			.set({ status: 'failed', failure: error instanceof Error ? error.message.slice(0, 500) : 'error', finishedAt: new Date() })
+			.where(eq(atlasImport.id, importId));
+		throw error;
+	}
+}
+
+/** One e-mail per import to the moderators (rather than one per proposal). */
+async function tellModerators(env: ImportEnv, found: ImportRecord, count: number, actor: Actor) {
+	if (!env.mailer || !env.publicUrl) return;
+	const moderators = await env.db.select({ email: user.email, locale: user.locale }).from(user).where(eq(user.role, 'moderator'));
+	const recipients = moderators.length
+		? moderators
+		: await env.db.select({ email: user.email, locale: user.locale }).from(user).where(eq(user.role, 'administrator'));
+	const [proposer] = await env.db.select({ name: user.name }).from(user).where(eq(user.id, actor.userId));
+	const organisationId = found.organisationId ?? actor.organisationIds[0] ?? null;
+	const [company] = organisationId ? await env.db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, organisationId)) : [];
+	for (const person of recipients) {
+		try {
+			await env.mailer.send(
+				composeImportEmail(person.locale, person.email, {
+					count,
+					file: found.fileName,
+					proposer: `${proposer?.name ?? '—'}${company ? ` (${company.name})` : ''}`,
+					link: `${env.publicUrl}/${isLanguage(person.locale) ? person.locale : 'fr'}/atlas/moderation`
+				})
+			);
+		} catch (error) {
+			env.logger?.warn({ err: error }, 'import e-mail not sent');
+		}
+	}
+}

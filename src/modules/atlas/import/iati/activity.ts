@@ -1,0 +1,527 @@
+// One <iati-activity> (2.01–2.03) → an initiative to import, with every problem found. Countries and
+// sectors are read on the activity, else on its transactions (IATI lets a publisher give them there).
+// Pure: no database (organisations are matched when applying).
+import { countryCodes } from '../../../../platform/accounts/organisation.schemas.ts';
+import { translate } from '../../../../platform/i18n/translator.ts';
+import { languages, type Language } from '../../../../platform/i18n/languages.ts';
+import { provinces, regions } from '../../../../platform/geo/morocco.ts';
+import { iatiToStatus, THEME_VOCABULARY_URI } from '../../export/iati/codes.ts';
+import type { InitiativeStatus, InitiativeTheme, Translated } from '../../atlas.table.ts';
+import type { InitiativeInput } from '../../atlas.schemas.ts';
+import { cut, Problems, type ActivityPreview, type ImportedActivity, type ImportedOrganisation } from '../imported.ts';
+import type { ImportProblem } from '../import.table.ts';
+import { sanitise } from '../validate.ts';
+import { attr, childNamed, childrenNamed, OVERSIZED, type IatiFileHeader, type XmlNode } from './xml.ts';
+import {
+	dateTypeOf,
+	isTheme,
+	regionName,
+	roleOf,
+	sectorName,
+	sectorVocabularyOf,
+	themesOfDac3,
+	themesOfDac5,
+	transactionTypeOf
+} from './codes.ts';
+
+export interface MappedActivity {
+	identifier: string | null;
+	title: Translated;
+	/** null when the activity is skipped (a critical problem) */
+	activity: ImportedActivity | null;
+	preview: ActivityPreview;
+	problems: ImportProblem[];
+	concernsMorocco: boolean;
+}
+
+const LIMITS = { title: 300, summary: 2000, description: 20000, points: 100, sources: 49, countries: 60, identifier: 150, name: 200 };
+
+// ── Narratives ──────────────────────────────────────────────────────────────
+
+const ARABIC = /[\u0600-\u06FF]/;
+const FRENCH_WORDS = /\b(de|des|la|le|les|et|du|pour|dans|au|aux|en)\b/gi;
+const ENGLISH_WORDS = /\b(the|of|and|for|in|to|with|on)\b/gi;
+
+/** A language tag's base (fr-FR → fr). */
+function baseLanguage(tag: string | null | undefined): string | null {
+	const base = tag?.trim().toLowerCase().split(/[-_]/)[0];
+	return base || null;
+}
+
+/** The language of a text given without any: Arabic script, else whichever of French or English words dominate. */
+export function guessLanguage(text: string): Language {
+	if (ARABIC.test(text)) return 'ar';
+	const french = text.match(FRENCH_WORDS)?.length ?? 0;
+	const english = text.match(ENGLISH_WORDS)?.length ?? 0;
+	return french > english ? 'fr' : 'en';
+}
+
+interface Context {
+	/** the activity's default language (its xml:lang, else the file's), null when neither says */
+	language: string | null;
+	problems: Problems;
+	ignoredLanguages: Set<string>;
+	guessed: Set<string>;
+}
+
+const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+
+/** The narratives of an element by language (fr, ar, en); the same language twice is joined by a blank line. */
+function narratives(node: XmlNode | undefined, context: Context): Translated {
+	const out: Translated = {};
+	if (!node) return out;
+	const items = childrenNamed(node, 'narrative');
+	// IATI 1.x (and some 2.0x files) put the text directly in the element.
+	const sources = items.length ? items : node.text.trim() ? [node] : [];
+	for (const item of sources) {
+		const text = clean(item.text);
+		if (!text) continue;
+		let language = baseLanguage(item.attrs['xml:lang']) ?? context.language;
+		if (!language) {
+			language = guessLanguage(text);
+			context.guessed.add(language);
+		}
+		if (!(languages as readonly string[]).includes(language)) {
+			context.ignoredLanguages.add(language);
+			continue;
+		}
+		const key = language as Language;
+		out[key] = out[key] ? `${out[key]}\n\n${text}` : text;
+	}
+	return out;
+}
+
+/** Every narrative of an element, whatever its language (names of organisations, for matching). */
+function allNarratives(node: XmlNode | undefined): string[] {
+	if (!node) return [];
+	const items = childrenNamed(node, 'narrative');
+	const texts = (items.length ? items : [node]).map((item) => clean(item.text)).filter(Boolean);
+	return [...new Set(texts)];
+}
+
+function firstOf(texts: Translated, order: readonly Language[] = ['fr', 'en', 'ar']): string | null {
+	for (const language of order) if (texts[language]) return texts[language]!;
+	return null;
+}
+
+// ── Values ──────────────────────────────────────────────────────────────────
+
+const DAY = /^(\d{4}-\d{2}-\d{2})(?:$|T|Z|[+-]\d{2}:?\d{2}$)/;
+
+function isoDay(value: string | null): string | null {
+	const match = value ? DAY.exec(value.trim()) : null;
+	if (!match) return null;
+	const day = match[1];
+	const parsed = new Date(`${day}T00:00:00Z`);
+	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : null;
+}
+
+function amount(text: string | null): number | null {
+	const value = text?.trim().replace(/\s/g, '');
+	if (!value || !/^-?\d+(\.\d+)?$/.test(value)) return null;
+	const number = Number(value);
+	return Number.isFinite(number) ? number : null;
+}
+
+const currencyOf = (code: string | null) => (code && /^[A-Za-z]{3}$/.test(code.trim()) ? code.trim().toUpperCase() : null);
+
+function httpUrl(value: string | null): string | null {
+	if (!value) return null;
+	try {
+		const url = new URL(value.trim());
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= 500 ? url.href : null;
+	} catch {
+		return null;
+	}
+}
+
+// ── Places ──────────────────────────────────────────────────────────────────
+
+const fold = (text: string) =>
+	text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+
+const placeByName = new Map<string, { kind: 'region' | 'province'; iso: string }>();
+for (const region of regions) {
+	for (const name of [region.nameFr, region.nameAr, region.nameEn]) placeByName.set(fold(name), { kind: 'region', iso: region.iso });
+}
+for (const province of provinces) {
+	for (const name of [province.nameFr, province.nameAr, province.nameEn]) {
+		if (!placeByName.has(fold(name))) placeByName.set(fold(name), { kind: 'province', iso: province.iso });
+	}
+}
+const regionIsos = new Set(regions.map((region) => region.iso));
+const provinceIsos = new Set(provinces.map((province) => province.iso));
+
+function placeOf(codes: (string | null)[], names: string[]): { kind: 'region' | 'province'; iso: string } | null {
+	for (const code of codes) {
+		const upper = code?.trim().toUpperCase();
+		if (!upper) continue;
+		if (regionIsos.has(upper)) return { kind: 'region', iso: upper };
+		if (provinceIsos.has(upper)) return { kind: 'province', iso: upper };
+	}
+	for (const name of names) {
+		const found = placeByName.get(fold(name));
+		if (found) return found;
+	}
+	return null;
+}
+
+// ── The activity ────────────────────────────────────────────────────────────
+
+/** The title and dates the export writes when only the years are known ("Seule l’année est connue : 2019"). */
+function isYearOnly(node: XmlNode, year: string): boolean {
+	const texts = allNarratives(node);
+	return texts.length > 0 && texts.some((text) => languages.some((language) => text === translate(language, 'atlas_export.iati_year_only', { year: Number(year) })));
+}
+
+export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivity {
+	const problems = new Problems();
+	const context: Context = {
+		language: baseLanguage(node.attrs['xml:lang']) ?? baseLanguage(header.language),
+		problems,
+		ignoredLanguages: new Set(),
+		guessed: new Set()
+	};
+	const emptyPreview: ActivityPreview = { start: null, end: null, budget: null, countries: [], regions: [], sectors: [], themes: [], organisations: [] };
+	const rawIdentifier = clean(childNamed(node, 'iati-identifier')?.text ?? '');
+	const identifier = rawIdentifier || null;
+	if (node.children[0]?.name === OVERSIZED) {
+		problems.critical('activity_too_large');
+		return { identifier, title: {}, activity: null, preview: emptyPreview, problems: problems.list, concernsMorocco: false };
+	}
+	if (!identifier) problems.critical('no_identifier');
+	else if (identifier.length > LIMITS.identifier) problems.critical('identifier_too_long', { max: LIMITS.identifier });
+
+	// Titles, summary, description
+	const titleTexts = narratives(childNamed(node, 'title'), context);
+	const title: Translated = {};
+	for (const language of languages) {
+		const text = titleTexts[language]?.replace(/\s+/g, ' ');
+		if (!text) continue;
+		title[language] = cut(text, LIMITS.title);
+		if (text.length > LIMITS.title) problems.warning('text_truncated', { field: 'title', max: LIMITS.title });
+	}
+	if (!title.fr && !title.ar && !title.en) problems.critical('no_title');
+
+	const descriptions = childrenNamed(node, 'description');
+	const general = descriptions.find((entry) => (attr(entry, 'type') ?? '1') === '1');
+	const generalTexts = narratives(general, context);
+	const summary: Translated = {};
+	const description: Translated = {};
+	const descriptionTexts = descriptions.map((entry) => (entry === general ? generalTexts : narratives(entry, context)));
+	for (const language of languages) {
+		const text = generalTexts[language];
+		// The Atlas's own export writes the title as the description of an initiative without a summary.
+		if (text && text.replace(/\s+/g, ' ') !== title[language]) summary[language] = cut(text, LIMITS.summary);
+		// the description keeps every text (general, objectives, target groups…) when there is more than the summary
+		const all = descriptionTexts.map((texts) => texts[language]).filter(Boolean) as string[];
+		const joined = all.join('\n\n');
+		if (joined && joined !== text) {
+			description[language] = cut(joined, LIMITS.description);
+			if (joined.length > LIMITS.description) problems.warning('text_truncated', { field: 'description', max: LIMITS.description });
+		}
+	}
+
+	// Dates
+	const dates: Partial<Record<'1' | '2' | '3' | '4', string>> = {};
+	let startYear: number | null = null;
+	let endYear: number | null = null;
+	for (const entry of childrenNamed(node, 'activity-date')) {
+		const type = dateTypeOf(attr(entry, 'type'));
+		const raw = attr(entry, 'iso-date');
+		if (!type) continue;
+		const day = isoDay(raw);
+		if (!day) {
+			problems.error('invalid_date', { type, value: (raw ?? '').slice(0, 40) });
+			continue;
+		}
+		if (dates[type]) continue;
+		const year = day.slice(0, 4);
+		const start = type === '1' || type === '2';
+		if (isYearOnly(entry, year) && day.slice(5) === (start ? '01-01' : '12-31')) {
+			if (start) startYear ??= Number(year);
+			else endYear ??= Number(year);
+			continue;
+		}
+		dates[type] = day;
+	}
+	for (const [start, end] of [
+		['1', '3'],
+		['2', '4']
+	] as const) {
+		if (dates[start] && dates[end] && dates[end]! < dates[start]!) {
+			problems.error('dates_reversed', { start: dates[start]!, end: dates[end]! });
+			delete dates[end];
+		}
+	}
+	if (startYear && endYear && endYear < startYear) endYear = null;
+	if (!dates['1'] && !dates['2'] && !dates['3'] && !dates['4'] && !startYear && !endYear) problems.warning('no_dates');
+
+	// Status
+	const statusCode = attr(childNamed(node, 'activity-status'), 'code');
+	let status: InitiativeStatus | undefined = statusCode ? iatiToStatus[statusCode] : undefined;
+	if (!status) {
+		status = dates['4'] ? 'completed' : dates['2'] ? 'ongoing' : 'planned';
+		if (statusCode) problems.error('invalid_status', { code: statusCode.slice(0, 20) });
+		else problems.warning('status_missing', { status });
+	}
+
+	// Transactions (read once: budgets, contributions, countries, sectors)
+	const defaultCurrency = currencyOf(attr(node, 'default-currency'));
+	const transactions = childrenNamed(node, 'transaction').map((entry) => {
+		const value = childNamed(entry, 'value');
+		return {
+			type: transactionTypeOf(attr(childNamed(entry, 'transaction-type'), 'code')),
+			amount: amount(value?.text ?? null),
+			currency: currencyOf(attr(value, 'currency')) ?? defaultCurrency,
+			provider: childNamed(entry, 'provider-org'),
+			countries: childrenNamed(entry, 'recipient-country').map((country) => attr(country, 'code')),
+			regions: childrenNamed(entry, 'recipient-region').map((region) => ({ code: attr(region, 'code'), vocabulary: attr(region, 'vocabulary') ?? '1' })),
+			sectors: childrenNamed(entry, 'sector')
+		};
+	});
+
+	// Budget: the sum of the budgets (a revised budget replaces the original of its period), else of the commitments
+	let budget: { total: number; currency: string } | null = null;
+	const byPeriod = new Map<string, { revised: boolean; amount: number; currency: string | null }>();
+	for (const entry of childrenNamed(node, 'budget')) {
+		const value = childNamed(entry, 'value');
+		const sum = amount(value?.text ?? null);
+		if (sum === null || sum < 0) {
+			problems.error('budget_invalid', { value: (value?.text ?? '').trim().slice(0, 40) });
+			continue;
+		}
+		const period = `${attr(childNamed(entry, 'period-start'), 'iso-date')}/${attr(childNamed(entry, 'period-end'), 'iso-date')}`;
+		const revised = attr(entry, 'type') === '2';
+		const current = byPeriod.get(period);
+		const item = { revised, amount: sum, currency: currencyOf(attr(value, 'currency')) ?? defaultCurrency };
+		if (!current) byPeriod.set(period, item);
+		else if (revised && !current.revised) byPeriod.set(period, item);
+		else if (revised === current.revised) byPeriod.set(period, { ...current, amount: current.amount + sum, currency: current.currency === item.currency ? current.currency : null });
+	}
+	const total = (items: { amount: number | null; currency: string | null }[]) => {
+		const kept = items.filter((item) => item.amount !== null && item.amount >= 0);
+		if (!kept.length) return null;
+		const currencies = [...new Set(kept.map((item) => item.currency))];
+		if (currencies.length > 1 || !currencies[0]) {
+			problems.error(currencies.includes(null) ? 'budget_no_currency' : 'budget_currencies', { currencies: currencies.filter(Boolean).join(', ') });
+			return null;
+		}
+		return { total: Math.round(kept.reduce((sum, item) => sum + item.amount!, 0) * 100) / 100, currency: currencies[0] };
+	};
+	if (byPeriod.size) budget = total([...byPeriod.values()]);
+	else {
+		const commitments = transactions.filter((entry) => entry.type === '2');
+		const incoming = transactions.filter((entry) => entry.type === '11');
+		budget = total(commitments.length ? commitments : incoming);
+	}
+	if (budget && budget.total > 1e13) {
+		problems.error('budget_invalid', { value: String(budget.total) });
+		budget = null;
+	}
+	if (!budget && !byPeriod.size && !transactions.some((entry) => entry.type === '2' || entry.type === '11')) problems.warning('no_budget');
+
+	// Organisations
+	const organisations: ImportedOrganisation[] = [];
+	const sameOrganisation = (a: { ref: string | null; names: string[] }, b: { ref: string | null; names: string[] }) =>
+		(a.ref && b.ref && a.ref.toUpperCase() === b.ref.toUpperCase()) || a.names.some((name) => b.names.some((other) => fold(other) === fold(name)));
+	for (const entry of childrenNamed(node, 'participating-org')) {
+		const ref = attr(entry, 'ref');
+		const names = allNarratives(entry).map((name) => cut(name, LIMITS.name));
+		const preferred = firstOf(narratives(entry, { ...context, problems: new Problems(), ignoredLanguages: new Set(), guessed: new Set() }));
+		const role = roleOf(attr(entry, 'role'));
+		if (!role) {
+			problems.error('organisation_role', { role: (attr(entry, 'role') ?? '').slice(0, 20), name: names[0] ?? ref ?? '?' });
+			continue;
+		}
+		if (!names.length && !ref) {
+			problems.error('organisation_no_name');
+			continue;
+		}
+		const ordered = preferred ? [cut(preferred, LIMITS.name), ...names.filter((name) => name !== cut(preferred, LIMITS.name))] : names;
+		const organisation: ImportedOrganisation = { ref, names: ordered, type: attr(entry, 'type'), role };
+		if (!organisations.some((other) => other.role === role && sameOrganisation(other, organisation))) organisations.push(organisation);
+	}
+	// Contributions: what each provider of incoming funds gave (incoming commitments, else incoming funds)
+	const providers = new Map<string, { ref: string | null; names: string[]; type: string | null; commitments: typeof transactions; funds: typeof transactions }>();
+	for (const entry of transactions) {
+		if (!entry.provider || (entry.type !== '1' && entry.type !== '11')) continue;
+		const ref = attr(entry.provider, 'ref');
+		const names = allNarratives(entry.provider).map((name) => cut(name, LIMITS.name));
+		if (!ref && !names.length) continue;
+		const key = ref?.toUpperCase() ?? fold(names[0]);
+		const provider = providers.get(key) ?? { ref, names, type: attr(entry.provider, 'type'), commitments: [], funds: [] };
+		(entry.type === '11' ? provider.commitments : provider.funds).push(entry);
+		providers.set(key, provider);
+	}
+	for (const provider of providers.values()) {
+		const items = provider.commitments.length ? provider.commitments : provider.funds;
+		const kept = items.filter((item) => item.amount !== null && item.amount >= 0);
+		const currencies = [...new Set(kept.map((item) => item.currency))];
+		const name = provider.names[0] ?? provider.ref ?? '?';
+		if (currencies.length !== 1 || !currencies[0]) {
+			if (kept.length) problems.error('contribution_currencies', { name });
+			continue;
+		}
+		const sum = Math.round(kept.reduce((total, item) => total + item.amount!, 0) * 100) / 100;
+		const funder = organisations.find((entry) => entry.role === 'funder' && sameOrganisation(entry, provider));
+		if (funder) Object.assign(funder, { amount: sum, currency: currencies[0] });
+		else organisations.push({ ref: provider.ref, names: provider.names, type: provider.type, role: 'funder', amount: sum, currency: currencies[0] });
+	}
+	if (!organisations.length) problems.warning('no_organisation');
+
+	// Countries (activity, else transactions) and regions
+	const activityCountries = childrenNamed(node, 'recipient-country').map((entry) => attr(entry, 'code'));
+	const countryCodesGiven = activityCountries.length ? activityCountries : transactions.flatMap((entry) => entry.countries);
+	if (!activityCountries.length && countryCodesGiven.length) problems.warning('countries_from_transactions');
+	let concernsMorocco = false;
+	const countries: string[] = [];
+	for (const raw of countryCodesGiven) {
+		const code = raw?.toUpperCase() ?? '';
+		// The platform's convention (organisation.schemas.ts): the southern provinces are in Morocco.
+		if (code === 'MA' || code === 'EH') concernsMorocco = true;
+		else if (countryCodes.includes(code)) {
+			if (!countries.includes(code)) countries.push(code);
+		} else problems.error('invalid_country', { code: (raw ?? '').slice(0, 10) });
+	}
+	if (countries.length > LIMITS.countries) {
+		problems.warning('too_many', { field: 'countries', max: LIMITS.countries });
+		countries.length = LIMITS.countries;
+	}
+	const regionEntries = [
+		...childrenNamed(node, 'recipient-region').map((entry) => ({ code: attr(entry, 'code'), vocabulary: attr(entry, 'vocabulary') ?? '1' })),
+		...transactions.flatMap((entry) => entry.regions)
+	];
+	const regionNames = [...new Set(regionEntries.filter((entry) => entry.code).map((entry) => (entry.vocabulary === '1' ? regionName(entry.code!, 'en') : null) ?? entry.code!))];
+	if (regionNames.length) problems.warning('region_not_kept', { regions: regionNames.join(', ') });
+
+	// Locations: Moroccan regions and provinces (by code or name), else points
+	const regionSet = new Set<string>();
+	const provinceSet = new Set<string>();
+	const points: NonNullable<InitiativeInput['points']> = [];
+	for (const entry of childrenNamed(node, 'location')) {
+		const names = allNarratives(childNamed(entry, 'name'));
+		const codes = [attr(entry, 'ref'), attr(childNamed(entry, 'location-id'), 'code'), ...childrenNamed(entry, 'administrative').map((item) => attr(item, 'code'))];
+		const place = placeOf(codes, names);
+		if (place) {
+			(place.kind === 'region' ? regionSet : provinceSet).add(place.iso);
+			continue;
+		}
+		const pos = childNamed(childNamed(entry, 'point') ?? { name: '', attrs: {}, children: [], text: '' }, 'pos')?.text.trim();
+		if (pos) {
+			const [lat, lon] = pos.split(/\s+/).map(Number);
+			if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+				if (points.length < LIMITS.points) points.push(names[0] ? { lat, lon, label: cut(names[0], 200) } : { lat, lon });
+				else problems.warning('too_many', { field: 'points', max: LIMITS.points });
+				continue;
+			}
+			problems.error('invalid_point', { value: pos.slice(0, 60) });
+			continue;
+		}
+		problems.warning('location_not_kept', { name: names[0] ?? codes.find(Boolean) ?? '?' });
+	}
+	const nationalScope = concernsMorocco && attr(childNamed(node, 'activity-scope'), 'code') === '4';
+	if (concernsMorocco && !nationalScope && !regionSet.size && !provinceSet.size && !points.length) problems.warning('no_location');
+	if (!concernsMorocco) problems.warning('not_morocco');
+
+	// Sectors (activity, else transactions) → themes
+	const sectorNodes = childrenNamed(node, 'sector').length ? childrenNamed(node, 'sector') : transactions.flatMap((entry) => entry.sectors);
+	if (!childrenNamed(node, 'sector').length && sectorNodes.length) problems.warning('sectors_from_transactions');
+	const sectors: { vocabulary: string; code: string }[] = [];
+	const atlasThemes = new Set<InitiativeTheme>();
+	const dacThemes = new Set<InitiativeTheme>();
+	const unmapped: string[] = [];
+	const ignoredVocabularies = new Set<string>();
+	for (const entry of sectorNodes) {
+		const vocabulary = sectorVocabularyOf(attr(entry, 'vocabulary'));
+		const code = attr(entry, 'code');
+		if (!code) continue;
+		if (attr(entry, 'vocabulary-uri') === THEME_VOCABULARY_URI) {
+			if (isTheme(code)) atlasThemes.add(code);
+			continue;
+		}
+		if (!sectors.some((sector) => sector.vocabulary === vocabulary && sector.code === code)) sectors.push({ vocabulary, code });
+		if (vocabulary === '1' || vocabulary === '2') {
+			const themes = vocabulary === '1' ? themesOfDac5(code) : themesOfDac3(code);
+			if (themes) themes.forEach((theme) => dacThemes.add(theme));
+			else unmapped.push(`${code} ${sectorName(vocabulary, code, 'en') ?? ''}`.trim());
+		} else ignoredVocabularies.add(vocabulary);
+	}
+	const themes = atlasThemes.size ? [...atlasThemes] : [...dacThemes];
+	if (unmapped.length) problems.warning('sector_not_mapped', { codes: [...new Set(unmapped)].join(', ') });
+	if (ignoredVocabularies.size) problems.warning('sector_vocabulary_ignored', { vocabularies: [...ignoredVocabularies].join(', ') });
+	if (!themes.length) problems.warning('no_theme');
+
+	// Contact, web site, documents
+	const contactInfo = childNamed(node, 'contact-info');
+	const website = httpUrl(contactInfo ? (childNamed(contactInfo, 'website')?.text ?? null) : null);
+	const contactParts = contactInfo
+		? [
+				firstOf(narratives(childNamed(contactInfo, 'organisation'), context)),
+				firstOf(narratives(childNamed(contactInfo, 'person-name'), context)),
+				clean(childNamed(contactInfo, 'email')?.text ?? '')
+			].filter(Boolean)
+		: [];
+	const sources: NonNullable<InitiativeInput['sources']> = [];
+	for (const entry of childrenNamed(node, 'document-link')) {
+		const url = httpUrl(attr(entry, 'url'));
+		if (!url) {
+			problems.warning('document_link_invalid', { url: (attr(entry, 'url') ?? '').slice(0, 100) });
+			continue;
+		}
+		if (sources.length >= LIMITS.sources) {
+			problems.warning('too_many', { field: 'sources', max: LIMITS.sources });
+			break;
+		}
+		const name = firstOf(narratives(childNamed(entry, 'title'), context));
+		const date = isoDay(attr(childNamed(entry, 'document-date'), 'iso-date'));
+		sources.push({ citation: cut(name ?? url, 1000), url, ...(date ? { date } : {}) });
+	}
+
+	if (context.ignoredLanguages.size) problems.warning('language_ignored', { languages: [...context.ignoredLanguages].join(', ') });
+	if (context.guessed.size) problems.warning('language_guessed', { languages: [...context.guessed].join(', ') });
+
+	const input: ImportedActivity['input'] = {
+		title,
+		summary,
+		description,
+		status,
+		plannedStart: dates['1'] ?? null,
+		actualStart: dates['2'] ?? null,
+		plannedEnd: dates['3'] ?? null,
+		actualEnd: dates['4'] ?? null,
+		startYear: startYear ?? null,
+		endYear: endYear ?? null,
+		nationalScope,
+		regions: [...regionSet],
+		provinces: [...provinceSet],
+		countries,
+		points,
+		themes,
+		budget,
+		sources,
+		contact: contactParts.length ? cut(contactParts.join(' — '), 500) : null,
+		website,
+		iatiIdentifier: identifier
+	};
+	const preview: ActivityPreview = {
+		start: dates['2'] ?? dates['1'] ?? (startYear ? String(startYear) : null),
+		end: dates['4'] ?? dates['3'] ?? (endYear ? String(endYear) : null),
+		budget,
+		countries: concernsMorocco ? ['MA', ...countries] : countries,
+		regions: [...regionSet, ...provinceSet],
+		sectors,
+		themes,
+		organisations: organisations.map((entry) => ({ name: entry.names[0] ?? entry.ref ?? '?', role: entry.role }))
+	};
+	const checked = problems.hasCritical ? null : sanitise(input, problems);
+	const activity: ImportedActivity | null = checked
+		? { identifier, input: checked, organisations, exactThemes: atlasThemes.size > 0, givesCountries: countryCodesGiven.length > 0, concernsMorocco }
+		: null;
+	return { identifier, title, activity, preview, problems: problems.list, concernsMorocco };
+}

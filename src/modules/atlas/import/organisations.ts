@@ -1,0 +1,150 @@
+// Organisations named by an imported file → the Atlas's organisations: by IATI identifier (refs matched
+// before are remembered in atlas_import_organisation_ref), by slug, by name or acronym (accents, case and
+// punctuation ignored; "Name (ACRONYM)" tried both ways); otherwise created when applying.
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import { organisation, type OrganisationType } from '../../../platform/accounts/accounts.table.ts';
+import { countryCodes } from '../../../platform/accounts/organisation.schemas.ts';
+import { slugify } from '../../../platform/accounts/organisation.service.ts';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { atlasImportOrganisationRef } from './import.table.ts';
+import type { ImportedOrganisation } from './imported.ts';
+import { organisationTypeOf } from './iati/codes.ts';
+
+export interface KnownOrganisation {
+	id: string;
+	slug: string;
+	name: string;
+	acronym: string | null;
+}
+
+export const foldName = (text: string) =>
+	text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[’'`]/g, ' ')
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.replace(/\b(gmbh|ag|sa|sarl|ltd|inc)\b/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** "Name (ACR)" → the name and the acronym; otherwise the text alone. */
+function splitAcronym(text: string): { name: string; acronym: string | null } {
+	const match = /^(.*\S)\s*\(([^()]{2,20})\)\s*$/.exec(text.trim());
+	return match ? { name: match[1], acronym: match[2].trim() } : { name: text.trim(), acronym: null };
+}
+
+export class OrganisationMatcher {
+	private byRef = new Map<string, KnownOrganisation>();
+	private byKey = new Map<string, KnownOrganisation>();
+	private byName = new Map<string, KnownOrganisation>();
+	/** acronyms shared by several organisations match none of them */
+	private byAcronym = new Map<string, KnownOrganisation | null>();
+
+	static async load(db: DbOrTx): Promise<OrganisationMatcher> {
+		const matcher = new OrganisationMatcher();
+		const rows = await db
+			.select({ id: organisation.id, slug: organisation.slug, name: organisation.name, acronym: organisation.acronym })
+			.from(organisation);
+		for (const row of rows) matcher.remember(row);
+		const refs = await db.select().from(atlasImportOrganisationRef);
+		const byId = new Map(rows.map((row) => [row.id, row]));
+		for (const ref of refs) {
+			const found = byId.get(ref.organisationId);
+			if (found) matcher.byRef.set(ref.ref.toUpperCase(), found);
+		}
+		return matcher;
+	}
+
+	remember(row: KnownOrganisation, ref?: string | null) {
+		this.byKey.set(row.id, row);
+		this.byKey.set(row.slug, row);
+		const { name, acronym } = splitAcronym(row.name);
+		this.byName.set(foldName(row.name), row);
+		this.byName.set(foldName(name), row);
+		for (const short of [row.acronym, acronym]) {
+			if (!short) continue;
+			const key = foldName(short);
+			if (!key) continue;
+			const existing = this.byAcronym.get(key);
+			this.byAcronym.set(key, existing === undefined || existing?.id === row.id ? row : null);
+		}
+		if (ref) this.byRef.set(ref.toUpperCase(), row);
+	}
+
+	/** The Atlas organisation a file's organisation stands for, if any. */
+	match(entry: Pick<ImportedOrganisation, 'ref' | 'names' | 'key'>): KnownOrganisation | null {
+		if (entry.key) {
+			const found = this.byKey.get(entry.key) ?? this.byKey.get(entry.key.toLowerCase());
+			if (found) return found;
+		}
+		if (entry.ref) {
+			const found = this.byRef.get(entry.ref.toUpperCase());
+			if (found) return found;
+		}
+		// a table's cell may hold a name or an acronym rather than a slug
+		for (const text of entry.key ? [...entry.names, entry.key] : entry.names) {
+			const { name, acronym } = splitAcronym(text);
+			const found = this.byName.get(foldName(text)) ?? this.byName.get(foldName(name));
+			if (found) return found;
+			if (acronym) {
+				const short = this.byAcronym.get(foldName(acronym));
+				if (short) return short;
+			}
+			// a file naming an organisation by its acronym alone ("BMZ")
+			const short = this.byAcronym.get(foldName(text));
+			if (short) return short;
+		}
+		return null;
+	}
+
+	/**
+	 * The organisation, created when the file names one the Atlas does not know (audited, attributed to the
+	 * import). Its IATI identifier is remembered, so the next file that uses it finds it at once.
+	 */
+	async resolve(db: DbOrTx, context: AuditContext, entry: ImportedOrganisation, importId: string): Promise<KnownOrganisation | null> {
+		const found = this.match(entry);
+		if (found) {
+			if (entry.ref && !this.byRef.has(entry.ref.toUpperCase())) await this.saveRef(db, entry.ref, found);
+			return found;
+		}
+		if (entry.key && !entry.names.length) return null;
+		const text = entry.names[0] ?? entry.ref;
+		if (!text) return null;
+		const { name, acronym } = splitAcronym(text);
+		const displayName = (name.length >= 2 ? name : text).slice(0, 200);
+		const type: OrganisationType = organisationTypeOf(entry.type, entry.ref);
+		const prefix = entry.ref?.slice(0, 2).toUpperCase();
+		// The identifier's country prefix (DE-1, FR-6…) when it is one; else the column's default (MA).
+		const country = prefix && countryCodes.includes(prefix) ? prefix : undefined;
+		const base = slugify(acronym ?? '') || slugify(displayName) || slugify(entry.ref ?? '') || 'organisation';
+		const created = await db.transaction(async (tx) => {
+			let slug = base;
+			for (let attempt = 2; ; attempt++) {
+				const [taken] = await tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, slug)).limit(1);
+				if (!taken) break;
+				slug = `${base.slice(0, 74)}-${attempt}`;
+			}
+			const [row] = await tx
+				.insert(organisation)
+				.values({ slug, name: displayName, acronym: acronym?.slice(0, 30) ?? null, type, ...(country ? { country } : {}) })
+				.returning();
+			await recordAudit(tx, context, {
+				action: 'organisation.create',
+				resourceType: 'organisation',
+				resourceId: row.id,
+				after: { slug: row.slug, name: row.name, acronym: row.acronym, type: row.type, country: row.country, iatiRef: entry.ref, importId }
+			});
+			if (entry.ref) await tx.insert(atlasImportOrganisationRef).values({ ref: entry.ref.toUpperCase(), organisationId: row.id }).onConflictDoNothing();
+			return { id: row.id, slug: row.slug, name: row.name, acronym: row.acronym };
+		});
+		this.remember(created, entry.ref);
+		return created;
+	}
+
+	private async saveRef(db: DbOrTx, ref: string, found: KnownOrganisation) {
+		await db.insert(atlasImportOrganisationRef).values({ ref: ref.toUpperCase(), organisationId: found.id }).onConflictDoNothing();
+		this.byRef.set(ref.toUpperCase(), found);
+	}
+}

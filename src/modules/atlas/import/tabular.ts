@@ -1,0 +1,494 @@
+// CSV and XLSX tables: the export's columns are the import's (export/columns.ts). A file is read into
+// header + rows of text cells; the person maps each header to one of the Atlas's columns (pre-filled
+// from the header or its HXL hashtag; derived columns are never read); the dry run turns each row into
+// an activity with its problems, in the same shape as an IATI activity.
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { countryCodes } from '../../../platform/accounts/organisation.schemas.ts';
+import { translate } from '../../../platform/i18n/translator.ts';
+import { languages } from '../../../platform/i18n/languages.ts';
+import { provinces, regions } from '../../../platform/geo/morocco.ts';
+import { initiativeStatuses, initiativeThemes, targetGroups, type OrganisationRole, type Translated } from '../atlas.table.ts';
+import { atlasColumns, columnForHeader, LIST_SEPARATOR, splitList } from '../export/columns.ts';
+import type { InitiativeInput } from '../atlas.schemas.ts';
+import { megabytes } from './iati/xml.ts';
+import { cut, Problems, type ActivityPreview, type ImportedActivity, type ImportedOrganisation } from './imported.ts';
+import type { ImportProblem } from './import.table.ts';
+import type { OrganisationMatcher } from './organisations.ts';
+import { ImportRefusal } from './refusal.ts';
+import { sanitise } from './validate.ts';
+
+export type TableKind = 'csv' | 'xlsx';
+type Cell = string | null;
+
+export interface Table {
+	headers: string[];
+	/** the HXL hashtag row under the headers, when there is one (skipped) */
+	hxlRow: string[] | null;
+	/** data rows: the row number in the sheet (the header is row 1) and the cells, as text */
+	rows: { position: number; cells: Cell[] }[];
+}
+
+/** A cell as text, kept as written (a list's empty last item ends in its separator), or null when blank. */
+const text = (value: unknown): Cell => {
+	if (value === null || value === undefined) return null;
+	const out = String(value).replace(/\u0000/g, '');
+	return out.trim() === '' ? null : out;
+};
+
+/** An XLSX cell as text: values as shown, formulas by their stored result (never evaluated), dates as ISO. */
+function xlsxText(value: ExcelJS.CellValue): Cell {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) {
+		const iso = value.toISOString();
+		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+	}
+	if (typeof value === 'object') {
+		if ('richText' in value) return text(value.richText.map((part) => part.text).join(''));
+		if ('formula' in value || 'sharedFormula' in value) return xlsxText((value as { result?: ExcelJS.CellValue }).result ?? null);
+		if ('text' in value) return text((value as { text: unknown }).text);
+		if ('error' in value) return null;
+		return null;
+	}
+	return text(value);
+}
+
+function isHxlRow(cells: Cell[]): boolean {
+	const filled = cells.filter((cell): cell is string => Boolean(cell));
+	return filled.length > 0 && filled.every((cell) => cell.trim().startsWith('#'));
+}
+
+/** An XLSX file is a ZIP: refused when its parts would unpack to more than this (a "zip bomb"). */
+const MAX_UNPACKED = 300 * 1024 * 1024;
+
+/**
+ * The total unpacked size a ZIP declares in its central directory, or Infinity when it cannot be read
+ * (no end record, ZIP64 sizes): read before exceljs unpacks anything.
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let end = -1;
+	for (let offset = bytes.byteLength - 22; offset >= Math.max(0, bytes.byteLength - 22 - 65_535); offset--) {
+		if (view.getUint32(offset, true) === 0x06054b50) {
+			end = offset;
+			break;
+		}
+	}
+	if (end < 0) return Infinity;
+	const entries = view.getUint16(end + 10, true);
+	let offset = view.getUint32(end + 16, true);
+	let total = 0;
+	for (let entry = 0; entry < entries; entry++) {
+		if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return Infinity;
+		const size = view.getUint32(offset + 24, true);
+		if (size === 0xffffffff) return Infinity;
+		total += size;
+		offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+	}
+	return total;
+}
+
+/** Reads a CSV (UTF-8, comma, semicolon or tab; RFC 4180 quoting) or the first sheet of an XLSX file. */
+export async function readTable(bytes: Uint8Array, kind: TableKind, limits: { maxBytes: number; maxRows: number }): Promise<Table> {
+	if (bytes.byteLength === 0) throw new ImportRefusal('file_empty');
+	if (bytes.byteLength > limits.maxBytes) throw new ImportRefusal('file_too_large', { limit: megabytes(limits.maxBytes) });
+	let grid: Cell[][];
+	if (kind === 'csv') {
+		let source: string;
+		try {
+			source = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+		} catch {
+			throw new ImportRefusal('encoding', { encoding: '?' });
+		}
+		const firstLine = source.slice(0, source.search(/\r?\n|$/));
+		const delimiter = [',', ';', '\t'].map((candidate) => ({ candidate, count: firstLine.split(candidate).length })).sort((a, b) => b.count - a.count)[0].candidate;
+		try {
+			const records = parseCsv(source, { delimiter, relax_column_count: true, skip_empty_lines: true, to: limits.maxRows + 3 }) as string[][];
+			grid = records.map((record) => record.map(text));
+		} catch {
+			throw new ImportRefusal('table_unreadable');
+		}
+	} else {
+		if (zipUnpackedSize(bytes) > MAX_UNPACKED) throw new ImportRefusal('table_unreadable');
+		const workbook = new ExcelJS.Workbook();
+		try {
+			await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+		} catch {
+			throw new ImportRefusal('table_unreadable');
+		}
+		const sheet = workbook.worksheets[0];
+		if (!sheet) throw new ImportRefusal('table_unreadable');
+		grid = [];
+		sheet.eachRow({ includeEmpty: true }, (row, number) => {
+			if (number > limits.maxRows + 3) return;
+			const cells: Cell[] = [];
+			row.eachCell({ includeEmpty: true }, (cell, column) => {
+				cells[column - 1] = xlsxText(cell.value);
+			});
+			grid[number - 1] = Array.from(cells, (cell) => cell ?? null);
+		});
+		grid = Array.from(grid, (row) => row ?? []);
+	}
+	const headerIndex = grid.findIndex((row) => row.some(Boolean));
+	if (headerIndex < 0) throw new ImportRefusal('table_no_header');
+	const headers = grid[headerIndex].map((cell, index) => cell?.trim() || `#${index + 1}`);
+	while (headers.length && /^#\d+$/.test(headers[headers.length - 1])) headers.pop();
+	if (!headers.length || isHxlRow(grid[headerIndex])) throw new ImportRefusal('table_no_header');
+	let first = headerIndex + 1;
+	const hxlRow = grid[first] && isHxlRow(grid[first]) ? headers.map((_, index) => grid[first][index]?.trim() ?? '') : null;
+	if (hxlRow) first++;
+	const rows: Table['rows'] = [];
+	for (let index = first; index < grid.length; index++) {
+		const cells = headers.map((_, column) => grid[index]?.[column] ?? null);
+		if (!cells.some(Boolean)) continue;
+		rows.push({ position: index + 1, cells });
+	}
+	if (rows.length > limits.maxRows) throw new ImportRefusal('table_too_many_rows', { max: limits.maxRows });
+	if (!rows.length) throw new ImportRefusal('no_activities');
+	return { headers, hxlRow, rows };
+}
+
+/** The columns a file's header may be mapped to: the export's columns but the derived ones. */
+export function importableColumnKeys(): string[] {
+	return atlasColumns.filter((column) => !column.derived).map((column) => column.key);
+}
+
+/** The code column a derived column spells out: a hand-made table's "Statut" or "Bailleurs" holds labels or names, which the import reads too. */
+const codeColumnOf: Record<string, string> = {
+	status_label: 'status',
+	theme_labels: 'themes',
+	region_names: 'regions',
+	province_names: 'provinces',
+	country_names: 'countries',
+	target_group_labels: 'target_groups',
+	funder_names: 'funders',
+	implementer_names: 'implementers',
+	partner_names: 'partners',
+	beneficiary_institution_names: 'beneficiary_institutions'
+};
+
+/**
+ * Each header's column, from its text (key or header in fr/ar/en), else from its HXL hashtag. A derived
+ * column is read only when its code column is not in the file (an export has both: the codes are read).
+ */
+export function defaultMapping(headers: string[], hxlRow: string[] | null): (string | null)[] {
+	const found = headers.map((header, index) => columnForHeader(header) ?? (hxlRow?.[index] ? columnForHeader(hxlRow[index]) : undefined));
+	const used = new Set<string>();
+	const mapping: (string | null)[] = found.map((column) => {
+		if (!column || column.derived || used.has(column.key)) return null;
+		used.add(column.key);
+		return column.key;
+	});
+	found.forEach((column, index) => {
+		const key = column?.derived ? codeColumnOf[column.key] : undefined;
+		if (key && !used.has(key)) {
+			used.add(key);
+			mapping[index] = key;
+		}
+	});
+	return mapping;
+}
+
+// ── Values ──────────────────────────────────────────────────────────────────
+
+const fold = (value: string) =>
+	value
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[’'`]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** Codes, or their labels in any of the three languages. */
+function codeBook(codes: readonly string[], labelKey: (code: string) => string | string[]): Map<string, string> {
+	const book = new Map<string, string>();
+	for (const code of codes) {
+		book.set(fold(code), code);
+		for (const language of languages) {
+			for (const key of [labelKey(code)].flat()) book.set(fold(key.includes('.') ? translate(language, key) : key), code);
+		}
+	}
+	return book;
+}
+
+let books: Record<'status' | 'theme' | 'target' | 'region' | 'province' | 'country', Map<string, string>> | undefined;
+function codeBooks() {
+	books ??= {
+		status: codeBook(initiativeStatuses, (code) => `atlas.status_${code}`),
+		theme: codeBook(initiativeThemes, (code) => `atlas.theme_${code}`),
+		target: codeBook(targetGroups, (code) => `atlas.target_${code}`),
+		region: codeBook(
+			regions.map((region) => region.iso),
+			(iso) => {
+				const region = regions.find((entry) => entry.iso === iso)!;
+				return [region.nameFr, region.nameAr, region.nameEn];
+			}
+		),
+		province: codeBook(
+			provinces.map((province) => province.iso),
+			(iso) => {
+				const province = provinces.find((entry) => entry.iso === iso)!;
+				return [province.nameFr, province.nameAr, province.nameEn];
+			}
+		),
+		country: (() => {
+			const book = new Map<string, string>();
+			for (const language of languages) {
+				const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+				for (const code of countryCodes) {
+					const name = names.of(code);
+					if (name) book.set(fold(name), code);
+				}
+			}
+			for (const code of countryCodes) book.set(fold(code), code);
+			return book;
+		})()
+	};
+	return books;
+}
+
+function parseBoolean(value: string): boolean | null {
+	const folded = fold(value);
+	if (['true', '1', 'yes', 'oui', 'vrai', 'نعم', 'x'].includes(folded)) return true;
+	if (['false', '0', 'no', 'non', 'faux', 'لا'].includes(folded)) return false;
+	return null;
+}
+
+/** A plain number; spaces as thousands separators and a decimal comma are accepted. */
+export function parseNumber(value: string): number | null {
+	let compact = value.replace(/[\s\u00a0\u202f]/g, '');
+	if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) compact = compact.replace(/,/g, '');
+	else if (/^-?\d+,\d+$/.test(compact)) compact = compact.replace(',', '.');
+	if (!/^-?\d+(\.\d+)?$/.test(compact)) return null;
+	const number = Number(compact);
+	return Number.isFinite(number) ? number : null;
+}
+
+/** YYYY-MM-DD (also from an ISO date-time, or DD/MM/YYYY). */
+export function parseDay(value: string): string | null {
+	let day: string | null = null;
+	const iso = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(value);
+	const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+	if (iso) day = iso[1];
+	else if (french) day = `${french[3]}-${french[2].padStart(2, '0')}-${french[1].padStart(2, '0')}`;
+	if (!day) return null;
+	const date = new Date(`${day}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null;
+}
+
+// ── A row ───────────────────────────────────────────────────────────────────
+
+export interface DryRunResult {
+	identifier: string | null;
+	title: Translated;
+	preview: ActivityPreview;
+	draft: ImportedActivity | null;
+	problems: ImportProblem[];
+	concernsMorocco: boolean;
+}
+
+const roleColumns: [string, OrganisationRole][] = [
+	['funders', 'funder'],
+	['implementers', 'implementer'],
+	['partners', 'partner'],
+	['beneficiary_institutions', 'beneficiary']
+];
+
+/** One row, read through the mapping: the activity it describes, or why it cannot be imported. */
+export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: OrganisationMatcher): DryRunResult {
+	const problems = new Problems();
+	const raw = (key: string): string | null => {
+		const index = mapping.indexOf(key);
+		return index >= 0 ? (cells[index] ?? null) : null;
+	};
+	const get = (key: string): string | null => raw(key)?.trim() || null;
+	const columns = mapping.filter((key): key is string => key !== null);
+	const invalid = (column: string, value: string) => problems.error('invalid_value', { column, value: cut(value, 80) });
+	const codes = (column: string, book: Map<string, string>) => {
+		const out: string[] = [];
+		for (const item of splitList(raw(column))) {
+			if (!item) continue;
+			const code = book.get(fold(item));
+			if (code) {
+				if (!out.includes(code)) out.push(code);
+			} else invalid(column, item);
+		}
+		return out;
+	};
+	const day = (column: string) => {
+		const value = get(column);
+		if (!value) return null;
+		const parsed = parseDay(value);
+		if (!parsed) invalid(column, value);
+		return parsed;
+	};
+	const year = (column: string) => {
+		const value = get(column);
+		if (!value) return null;
+		const parsed = parseNumber(value);
+		if (parsed === null || !Number.isInteger(parsed)) {
+			invalid(column, value);
+			return null;
+		}
+		return parsed;
+	};
+	const book = codeBooks();
+
+	const title: Translated = {};
+	const summary: Translated = {};
+	for (const language of languages) {
+		const heading = get(`title_${language}`);
+		if (heading) title[language] = heading.replace(/\s+/g, ' ');
+		const about = get(`summary_${language}`);
+		if (about) summary[language] = about;
+	}
+	if (!title.fr && !title.ar && !title.en) problems.critical('no_title');
+
+	const rawSlug = get('identifier');
+	let slug: string | undefined;
+	if (rawSlug) {
+		if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(rawSlug.toLowerCase()) && rawSlug.length <= 100) slug = rawSlug.toLowerCase();
+		else invalid('identifier', rawSlug);
+	}
+	const iatiIdentifier = get('iati_identifier');
+
+	const plannedStart = day('planned_start');
+	const plannedEnd = day('planned_end');
+	const actualStart = day('actual_start');
+	const actualEnd = day('actual_end');
+	// the export writes the years of the dates too: a year is only kept when no date says it (as the Atlas stores it)
+	const startYear = plannedStart || actualStart ? null : year('start_year');
+	const endYear = plannedEnd || actualEnd ? null : year('end_year');
+
+	const rawStatus = get('status');
+	let status = rawStatus ? book.status.get(fold(rawStatus)) : undefined;
+	if (rawStatus && !status) invalid('status', rawStatus);
+	if (!status) {
+		status = actualEnd ? 'completed' : actualStart ? 'ongoing' : 'planned';
+		if (!rawStatus && columns.includes('status')) problems.warning('status_missing', { status });
+	}
+
+	const national = get('national_scope');
+	let nationalScope = false;
+	if (national) {
+		const parsed = parseBoolean(national);
+		if (parsed === null) invalid('national_scope', national);
+		else nationalScope = parsed;
+	}
+	const sample = get('sample');
+	let isSample = false;
+	if (sample) {
+		const parsed = parseBoolean(sample);
+		if (parsed === null) invalid('sample', sample);
+		else isSample = parsed;
+	}
+
+	let budget: InitiativeInput['budget'] = null;
+	const total = get('budget_total');
+	const currency = get('currency')?.toUpperCase() ?? null;
+	if (total) {
+		const amount = parseNumber(total);
+		if (amount === null || amount < 0) invalid('budget_total', total);
+		else if (!currency || !/^[A-Z]{3}$/.test(currency)) problems.error('budget_no_currency', { currencies: currency ?? '' });
+		else budget = { total: amount, currency };
+	}
+
+	// Organisations: Atlas identifiers (slugs) or names; a table never creates an organisation
+	const organisations: ImportedOrganisation[] = [];
+	const contributions = splitList(raw('funder_contributions'));
+	for (const [column, role] of roleColumns) {
+		splitList(raw(column)).forEach((item, index) => {
+			if (!item) return;
+			const entry: ImportedOrganisation = { ref: null, key: item, names: [], type: null, role };
+			const found = matcher.match(entry);
+			if (!found) {
+				problems.error('unknown_organisation', { name: cut(item, 80) });
+				return;
+			}
+			entry.key = found.slug;
+			if (role === 'funder' && contributions[index]) {
+				const match = /^(.*?)\s*([A-Za-z]{3})?$/.exec(contributions[index])!;
+				const amount = parseNumber(match[1]);
+				if (amount === null || amount < 0) invalid('funder_contributions', contributions[index]);
+				else Object.assign(entry, { amount, currency: match[2]?.toUpperCase() ?? null });
+			}
+			if (!organisations.some((other) => other.key === entry.key && other.role === role)) organisations.push(entry);
+		});
+	}
+
+	const citations = splitList(raw('sources'));
+	const urls = splitList(raw('source_urls'));
+	const dates = splitList(raw('source_dates'));
+	const sources: NonNullable<InitiativeInput['sources']> = [];
+	citations.forEach((citation, index) => {
+		if (!citation) return;
+		const url = urls[index] || null;
+		const date = dates[index] ? parseDay(dates[index]) : null;
+		if (dates[index] && !date) invalid('source_dates', dates[index]);
+		sources.push({ citation: cut(citation, 1000), url, date });
+	});
+
+	const countries: string[] = [];
+	for (const item of splitList(raw('countries'))) {
+		if (!item) continue;
+		const code = book.country.get(fold(item));
+		if (code === 'MA') continue;
+		if (code) {
+			if (!countries.includes(code)) countries.push(code);
+		} else invalid('countries', item);
+	}
+
+	const input: ImportedActivity['input'] = {
+		...(slug ? { slug } : {}),
+		title,
+		summary,
+		status: status as InitiativeInput['status'],
+		plannedStart,
+		plannedEnd,
+		actualStart,
+		actualEnd,
+		startYear,
+		endYear,
+		nationalScope,
+		regions: codes('regions', book.region),
+		provinces: codes('provinces', book.province),
+		communes: get('communes'),
+		countries,
+		themes: codes('themes', book.theme) as InitiativeInput['themes'],
+		targetGroups: codes('target_groups', book.target) as InitiativeInput['targetGroups'],
+		budget,
+		sources,
+		contact: get('contact'),
+		website: get('website'),
+		iatiIdentifier,
+		lastVerifiedOn: day('last_verified'),
+		isSample
+	};
+	const concernsMorocco = nationalScope || input.regions!.length > 0 || input.provinces!.length > 0 || countries.length === 0;
+	if (!concernsMorocco) problems.warning('not_morocco');
+	const checked = problems.hasCritical ? null : sanitise(input, problems);
+	const identifier = iatiIdentifier ?? slug ?? null;
+	const preview: ActivityPreview = {
+		start: actualStart ?? plannedStart ?? (startYear ? String(startYear) : null),
+		end: actualEnd ?? plannedEnd ?? (endYear ? String(endYear) : null),
+		budget: budget ?? null,
+		countries: concernsMorocco ? ['MA', ...countries] : countries,
+		regions: [...(input.regions ?? []), ...(input.provinces ?? [])],
+		sectors: [],
+		themes: input.themes ?? [],
+		organisations: organisations.map((entry) => ({ name: entry.key ?? '', role: entry.role }))
+	};
+	return {
+		identifier,
+		title,
+		preview,
+		draft: checked
+			? { identifier: iatiIdentifier ?? null, input: checked, organisations, exactThemes: true, givesCountries: columns.includes('countries'), concernsMorocco, columns }
+			: null,
+		problems: problems.list,
+		concernsMorocco
+	};
+}
+
+export { LIST_SEPARATOR };

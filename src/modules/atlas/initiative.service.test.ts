@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import { auditEvent } from '../../platform/audit/audit-event.table.ts';
+import { initiative, initiativeVersion } from './atlas.table.ts';
+import { InitiativeQuery, type InitiativeInput } from './atlas.schemas.ts';
+import { atlasStats, createInitiative, getInitiative, removeSampleInitiatives, searchInitiatives, updateInitiative } from './initiative.service.ts';
+import { ensureAtlasReferenceData } from './atlas.data.ts';
+import { generateInitiatives } from './generate.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
+
+let app: TestApp;
+const context = systemContext('system');
+const search = (query: Record<string, unknown>) => searchInitiatives(app.database.db, InitiativeQuery.parse({ pageSize: 100, ...query }));
+const slugs = async (query: Record<string, unknown>) => (await search(query)).items.map((item) => item.slug).sort();
+
+const base = (over: Partial<InitiativeInput>): InitiativeInput => ({
+	title: { fr: 'Initiative de test' },
+	status: 'ongoing',
+	sources: [{ citation: 'Test' }],
+	...over
+});
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	await createInitiative(app.database.db, context, base({
+		slug: 'test-tetouan',
+		title: { fr: 'Jeunes entrepreneurs de Tétouan', ar: 'مبادرة الهجرة والتنمية في تطوان' },
+		provinces: ['MA-TET'],
+		themes: ['diaspora_investment'],
+		targetGroups: ['youth'],
+		plannedStart: '2010-03-01',
+		plannedEnd: '2012-06-30',
+		budget: { total: 1_115_000, currency: 'MAD' },
+		organisations: [{ organisation: 'giz', role: 'funder' }, { organisation: 'anapec', role: 'implementer' }]
+	}));
+	await createInitiative(app.database.db, context, base({
+		slug: 'test-big-budget',
+		title: { en: 'Large fund for students' },
+		status: 'planned',
+		regions: ['MA-09'],
+		themes: ['research_data'],
+		targetGroups: ['students'],
+		countries: ['SN'],
+		startYear: 2025,
+		budget: { total: 2_000_000, currency: 'EUR' }
+	}));
+});
+afterAll(async () => app?.close());
+
+describe('real initial data', () => {
+	it('loads the seeds’ initiatives with their facts, funders and sources, once', async () => {
+		const sharaka = await getInitiative(app.database.db, 'sharaka');
+		expect(sharaka.startYear).toBe(2014);
+		expect(sharaka.status).toBe('completed');
+		const funders = sharaka.organisations.filter((entry) => entry.role === 'funder').map((entry) => [entry.slug, entry.amount]);
+		expect(funders).toEqual([['union-europeenne', 5_000_000], ['mae-france', 146_000], ['mae-pays-bas', 125_000]]);
+		expect(sharaka.budget.eur).toBe(5_271_000);
+		expect(sharaka.budget.mad).toBeCloseTo(5_271_000 * 11.16, 0);
+		expect(sharaka.sources.length).toBeGreaterThan(0);
+		expect(sharaka.versions.map((version) => version.number)).toEqual([1]);
+		const primo = await getInitiative(app.database.db, 'primo-oriental');
+		expect(primo.regions.map((region) => region.iso)).toEqual(['MA-02']);
+		const recosa = await getInitiative(app.database.db, 'recosa-cooperation-sud-sud');
+		expect([recosa.startYear, recosa.endYear]).toEqual([2018, 2021]);
+		expect(recosa.countries.sort()).toEqual(['CI', 'ML', 'SN']);
+		const deliverables = (await getInitiative(app.database.db, 'sharaka-composante-3a-insertion-immigres-regularises')).deliverables.map((d) => d.title);
+		expect(deliverables.some((title) => title.includes('Welcome Anapec'))).toBe(true);
+
+		const before = (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(initiative))[0].n;
+		await ensureAtlasReferenceData(app.database.db);
+		const after = (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(initiative))[0].n;
+		expect(after).toBe(before);
+	});
+});
+
+describe('writing', () => {
+	it('keeps every version and audits each change in the same transaction', async () => {
+		const created = await createInitiative(app.database.db, context, base({ slug: 'test-versions' }));
+		const updated = await updateInitiative(app.database.db, context, 'test-versions', base({ title: { fr: 'Titre modifié' }, status: 'completed' }), {
+			expectedVersion: 1,
+			comment: 'Mise à jour'
+		});
+		expect(updated.version).toBe(2);
+		const versions = await app.database.db.select().from(initiativeVersion).where(eq(initiativeVersion.initiativeId, created.id));
+		expect(versions.map((version) => version.number).sort()).toEqual([1, 2]);
+		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id));
+		expect(events.map((event) => event.action).sort()).toEqual(['initiative.create', 'initiative.update']);
+		const detail = await getInitiative(app.database.db, created.id);
+		expect(detail.title.fr).toBe('Titre modifié');
+		expect(detail.version).toBe(2);
+	});
+
+	it('refuses a stale version with 409 and the current version', async () => {
+		await expect(updateInitiative(app.database.db, context, 'test-versions', base({}), { expectedVersion: 1 })).rejects.toSatisfy(
+			(error) => isAppError(error) && error.code === 'conflict' && error.extra?.currentVersion === 2
+		);
+	});
+
+	it('requires at least one source, one title language, known organisations and a free slug', async () => {
+		const fails = async (input: InitiativeInput, path: string) =>
+			expect(createInitiative(app.database.db, context, input)).rejects.toSatisfy(
+				(error) => isAppError(error) && error.fields.some((field) => field.path === path)
+			);
+		await fails(base({ slug: 'no-source', sources: [] }), 'sources');
+		await fails(base({ slug: 'no-title', title: {} }), 'title');
+		await fails(base({ slug: 'unknown-org', organisations: [{ organisation: 'nobody', role: 'funder' }] }), 'organisations.0.organisation');
+		await expect(createInitiative(app.database.db, context, base({ slug: 'sharaka' }))).rejects.toSatisfy(
+			(error) => isAppError(error) && error.code === 'conflict'
+		);
+	});
+});
+
+describe('search', () => {
+	it('ignores French accents and normalises Arabic', async () => {
+		expect(await slugs({ q: 'Tetouan' })).toContain('test-tetouan');
+		// the IOM programme's summary also names Tétouan and young entrepreneurs
+		expect(await slugs({ q: 'TÉTOUAN jeunes' })).toEqual(['oim-migration-developpement-durable', 'test-tetouan']);
+		expect(await slugs({ q: 'tetouan jeunes entrepreneurs de' })).toContain('test-tetouan');
+		expect(await slugs({ q: 'الهجره' })).toContain('test-tetouan');
+		expect(await slugs({ q: 'مبادره الهجرة' })).toContain('test-tetouan');
+		expect(await slugs({ q: 'تِطْوان' })).toContain('test-tetouan');
+		expect(await slugs({ q: 'Tetouan inexistant' })).toEqual([]);
+		expect(await slugs({ q: 'Cooperation Sud-Sud' })).toContain('recosa-cooperation-sud-sud');
+	});
+
+	it('filters by theme, region, province, country, status, funder, implementer, target, years and budget', async () => {
+		expect(await slugs({ theme: 'diaspora_investment' })).toEqual(['test-tetouan']);
+		expect(await slugs({ region: 'MA-01', theme: 'diaspora_investment' })).toEqual(['test-tetouan']);
+		expect(await slugs({ province: 'MA-TET' })).toEqual(['test-tetouan']);
+		expect(await slugs({ region: 'MA-02' })).toEqual(expect.arrayContaining(['primo-oriental', 'convention-oriental-kayes', 'oim-migration-developpement-durable']));
+		expect(await slugs({ country: 'ML' })).toEqual(['convention-oriental-kayes', 'recosa-cooperation-sud-sud']);
+		expect(await slugs({ status: 'planned' })).toEqual(['test-big-budget']);
+		expect(await slugs({ funder: 'bmz' })).toEqual(['recosa-cooperation-sud-sud']);
+		expect(await slugs({ funder: 'giz' })).toEqual(['test-tetouan']);
+		expect(await slugs({ implementer: 'anapec' })).toEqual(['test-tetouan']);
+		expect(await slugs({ target: 'students' })).toEqual(expect.arrayContaining(['recosa-cooperation-sud-sud', 'test-big-budget']));
+		expect(await slugs({ from: 2011, to: 2011 })).toEqual(['test-tetouan']);
+		expect(await slugs({ from: 2019, to: 2019 })).toContain('recosa-cooperation-sud-sud');
+		expect(await slugs({ from: 2019, to: 2019 })).not.toContain('sharaka');
+		expect(await slugs({ budgetMin: 1_000_000 })).toEqual(['sharaka', 'test-big-budget']);
+		expect(await slugs({ budgetMin: 100_000, budgetMax: 200_000 })).toEqual(['test-tetouan']);
+		expect(await slugs({ theme: ['research_data', 'diaspora_investment'], status: 'planned,ongoing' })).toContain('test-big-budget');
+	});
+
+	it('converts budgets with the yearly rate, sorts and paginates', async () => {
+		const tetouan = await getInitiative(app.database.db, 'test-tetouan');
+		expect(tetouan.budget.eur).toBe(100_000); // 1,115,000 MAD at 11.15 MAD/EUR (2010)
+		expect(tetouan.budget.mad).toBe(1_115_000);
+		const byBudget = await search({ sort: 'budget', pageSize: 2 });
+		expect(byBudget.items.map((item) => item.slug)).toEqual(['sharaka', 'test-big-budget']);
+		expect(byBudget.total).toBeGreaterThan(10);
+		const second = await search({ sort: 'budget', pageSize: 2, page: 2 });
+		expect(second.items[0].slug).toBe('test-tetouan');
+		const byTitle = await search({ sort: 'title', lang: 'fr', pageSize: 100 });
+		const titles = byTitle.items.map((item) => (item.title.fr ?? item.title.en ?? '').toLowerCase());
+		expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+	});
+
+	it('ranks by relevance: the words in the title first, then the earliest match', async () => {
+		const make = (slug: string, title: string, summary: string) =>
+			createInitiative(app.database.db, context, base({ slug, title: { fr: title }, summary: { fr: summary } }));
+		// created in the reverse of the expected order, so recency cannot explain the result
+		await make('rank-summary-late', 'Programme régional', 'Formation puis accompagnement des coopératives agricoles');
+		await make('rank-summary-early', 'Programme national', 'Coopératives agricoles : formation et accompagnement');
+		await make('rank-title-one', 'Coopératives de femmes', 'Soutien aux filières agricoles');
+		await make('rank-title-both', 'Coopératives agricoles de l’Oriental', 'Formation');
+		const ranked = await search({ q: 'cooperatives agricoles', sort: 'relevance' });
+		expect(ranked.items.map((item) => item.slug)).toEqual(['rank-title-both', 'rank-title-one', 'rank-summary-early', 'rank-summary-late']);
+	});
+
+	it('counts facets for the current filter', async () => {
+		const result = await search({ region: 'MA-02' });
+		expect(result.facets.region.find((entry) => entry.key === 'MA-02')?.count).toBe(result.total);
+		expect(result.facets.theme.find((entry) => entry.key === 'south_south')?.count).toBe(1);
+		expect(result.facets.status.map((entry) => entry.key).sort()).toEqual(['completed', 'ongoing']);
+		const funders = (await search({})).facets.funder;
+		expect(funders.find((entry) => entry.key === 'union-europeenne')).toMatchObject({ count: 4, name: 'Union européenne' });
+	});
+});
+
+describe('stats', () => {
+	it('counts initiatives and budgets by region, theme, year and funder', async () => {
+		const byRegion = await atlasStats(app.database.db, 'region');
+		expect(byRegion.rows).toHaveLength(12);
+		expect(byRegion.rows.find((row) => row.key === 'MA-09')).toMatchObject({ count: 1, budgetEur: 2_000_000 });
+		const byTheme = await atlasStats(app.database.db, 'theme', { status: ['planned'] });
+		expect(byTheme.rows).toEqual([{ key: 'research_data', label: null, count: 1, budgetEur: 2_000_000 }]);
+		const byYear = await atlasStats(app.database.db, 'year');
+		expect(byYear.rows.find((row) => row.key === '2011')?.count).toBe(1);
+		expect(byYear.rows.find((row) => row.key === '2015')).toMatchObject({ count: 1, budgetEur: 5_271_000 }); // SHARAKA 2014–2017
+		expect(byYear.rows.find((row) => row.key === '2017')?.count).toBe(3); // SHARAKA, Lemma (2016–), Oriental–Kayes (2017–)
+		expect(byYear.rows[0].key).toBe('2004');
+		const byFunder = await atlasStats(app.database.db, 'funder');
+		expect(byFunder.rows[0]).toMatchObject({ key: 'union-europeenne', budgetEur: 5_000_000, count: 4 });
+	});
+});
+
+describe('samples', () => {
+	it('generates badged samples deterministically and removes them with one call', async () => {
+		const started = Date.now();
+		await generateInitiatives(app.database.db, 300, { prefix: 'exemple', seed: 1 });
+		expect(Date.now() - started).toBeLessThan(20_000);
+		const samples = await search({ sample: 'only', pageSize: 1 });
+		expect(samples.total).toBe(300);
+		expect(samples.facets.region.length).toBeGreaterThan(8);
+		const first = await getInitiative(app.database.db, 'exemple-000001');
+		expect(first.isSample).toBe(true);
+		expect(await removeSampleInitiatives(app.database.db, context)).toBe(300);
+		expect((await search({ sample: 'only' })).total).toBe(0);
+		expect(await slugs({ slug: undefined, q: 'sharaka' })).toContain('sharaka');
+	});
+});

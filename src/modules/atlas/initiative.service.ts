@@ -1,0 +1,795 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
+import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import {
+	atlasProvince,
+	atlasRegion,
+	exchangeRate,
+	initiative,
+	initiativeDeliverable,
+	initiativeOrganisation,
+	initiativeProvince,
+	initiativeRegion,
+	initiativeSource,
+	initiativeVersion,
+	normalisedSql,
+	type Translated
+} from './atlas.table.ts';
+import { InitiativeInput, type InitiativeData, type InitiativeFilters, type InitiativeQuery } from './atlas.schemas.ts';
+import { provinces as provinceList } from '../../platform/geo/morocco.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// ── Exchange rates ──────────────────────────────────────────────────────────
+
+/** Units of each currency for one euro, by year. */
+export type RateTable = Map<string, Map<number, number>>;
+
+export async function loadRates(db: DbOrTx): Promise<RateTable> {
+	const rows = await db.select().from(exchangeRate);
+	const table: RateTable = new Map();
+	for (const row of rows) {
+		if (!table.has(row.currency)) table.set(row.currency, new Map());
+		table.get(row.currency)!.set(row.year, Number(row.perEur));
+	}
+	table.set('EUR', new Map([[0, 1]]));
+	return table;
+}
+
+/** The rate of the year, else of the nearest year known; null for an unknown currency. */
+export function rateFor(rates: RateTable, currency: string, year: number): number | null {
+	const byYear = rates.get(currency.toUpperCase());
+	if (!byYear || byYear.size === 0) return null;
+	if (currency.toUpperCase() === 'EUR') return 1;
+	if (byYear.has(year)) return byYear.get(year)!;
+	let best: number | null = null;
+	let bestDistance = Infinity;
+	for (const [known, rate] of byYear) {
+		const distance = Math.abs(known - year);
+		if (distance < bestDistance) {
+			best = rate;
+			bestDistance = distance;
+		}
+	}
+	return best;
+}
+
+export function toEur(rates: RateTable, amount: number, currency: string, year: number): number | null {
+	const rate = rateFor(rates, currency, year);
+	return rate ? Math.round((amount / rate) * 100) / 100 : null;
+}
+
+// ── Writing ─────────────────────────────────────────────────────────────────
+
+type ResolvedOrganisation = { id: string; slug: string; name: string; acronym: string | null };
+
+function yearOf(day: string | null | undefined): number | null {
+	return day ? Number(day.slice(0, 4)) : null;
+}
+
+export function slugify(text: string): string {
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 80)
+		.replace(/-+$/, '');
+}
+
+/** Checks what zod cannot: dates in order, provinces inside the regions, sources present. */
+function checkCoherence(data: InitiativeData, index?: number): FieldProblem[] {
+	const prefix = index === undefined ? '' : `${index}.`;
+	const problems: FieldProblem[] = [];
+	if (data.sources.length === 0) problems.push({ path: `${prefix}sources`, messageKey: 'field_required' });
+	for (const [start, end] of [
+		['plannedStart', 'plannedEnd'],
+		['actualStart', 'actualEnd']
+	] as const) {
+		if (data[start] && data[end] && data[end]! < data[start]!) problems.push({ path: `${prefix}${end}`, messageKey: 'field_invalid' });
+	}
+	if (data.startYear && data.endYear && data.endYear < data.startYear) problems.push({ path: `${prefix}endYear`, messageKey: 'field_invalid' });
+	return problems;
+}
+
+interface Prepared {
+	data: InitiativeData;
+	slug: string;
+	row: typeof initiative.$inferInsert;
+	organisations: (ResolvedOrganisation & { role: string; amount: number | null; currency: string | null; amountEur: number | null })[];
+	regions: string[];
+}
+
+function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, rates: RateTable, index?: number): Prepared {
+	const startYear = yearOf(data.actualStart) ?? yearOf(data.plannedStart) ?? data.startYear ?? null;
+	const endYear = yearOf(data.actualEnd) ?? yearOf(data.plannedEnd) ?? data.endYear ?? null;
+	const rateYear = startYear ?? new Date().getFullYear();
+	const problems = checkCoherence(data, index);
+	const prefix = index === undefined ? '' : `${index}.`;
+	const organisations = data.organisations.map((entry, position) => {
+		const found = orgs.get(entry.organisation) ?? orgs.get(entry.organisation.toLowerCase());
+		if (!found) problems.push({ path: `${prefix}organisations.${position}.organisation`, messageKey: 'field_choice' });
+		const currency = entry.amount != null ? (entry.currency ?? data.budget?.currency ?? 'EUR') : null;
+		return {
+			...(found ?? { id: '', slug: '', name: '', acronym: null }),
+			role: entry.role,
+			amount: entry.amount ?? null,
+			currency,
+			amountEur: entry.amount != null && currency ? toEur(rates, entry.amount, currency, rateYear) : null
+		};
+	});
+	if (problems.length) throw new AppError('invalid_input', { fields: problems });
+	// Provinces imply their regions.
+	const regionSet = new Set(data.regions);
+	for (const iso of data.provinces) {
+		const province = provinceList.find((candidate) => candidate.iso === iso);
+		if (province) regionSet.add(province.regionIso);
+	}
+	const contributions = organisations.filter((entry) => entry.role === 'funder' && entry.amountEur != null);
+	const budgetEur = data.budget
+		? toEur(rates, data.budget.total, data.budget.currency, rateYear)
+		: contributions.length
+			? Math.round(contributions.reduce((sum, entry) => sum + entry.amountEur!, 0) * 100) / 100
+			: null;
+	const mad = rateFor(rates, 'MAD', rateYear);
+	const budgetMad = budgetEur != null && mad ? Math.round(budgetEur * mad * 100) / 100 : null;
+	const slug = data.slug ?? slugify(data.title.fr ?? data.title.en ?? '') ?? '';
+	const searchText = [
+		...Object.values(data.title),
+		...Object.values(data.summary),
+		...Object.values(data.description),
+		...organisations.flatMap((entry) => [entry.name, entry.acronym ?? '']),
+		data.communes ?? '',
+		...data.deliverables.map((entry) => entry.title),
+		slug
+	]
+		.filter(Boolean)
+		.join(' \n ');
+	return {
+		data,
+		slug,
+		regions: [...regionSet],
+		organisations,
+		row: {
+			slug,
+			title: data.title,
+			summary: data.summary,
+			description: data.description,
+			status: data.status,
+			plannedStart: data.plannedStart ?? null,
+			plannedEnd: data.plannedEnd ?? null,
+			actualStart: data.actualStart ?? null,
+			actualEnd: data.actualEnd ?? null,
+			startYear,
+			endYear,
+			nationalScope: data.nationalScope,
+			communes: data.communes ?? null,
+			countries: [...new Set(data.countries)],
+			points: data.points,
+			themes: [...new Set(data.themes)],
+			targetGroups: [...new Set(data.targetGroups)],
+			budgetTotal: data.budget?.total ?? null,
+			budgetCurrency: data.budget?.currency ?? null,
+			budgetEur,
+			budgetMad,
+			contact: data.contact ?? null,
+			website: data.website ?? null,
+			iatiIdentifier: data.iatiIdentifier ?? null,
+			lastVerifiedOn: data.lastVerifiedOn ?? null,
+			isSample: data.isSample,
+			searchText
+		}
+	};
+}
+
+/** The organisations named by id or slug, keyed by both. */
+async function resolveOrganisations(db: DbOrTx, keys: string[]): Promise<Map<string, ResolvedOrganisation>> {
+	const unique = [...new Set(keys)];
+	const map = new Map<string, ResolvedOrganisation>();
+	if (!unique.length) return map;
+	const ids = unique.filter((key) => UUID.test(key));
+	const slugs = unique.map((key) => key.toLowerCase());
+	const rows = await db
+		.select({ id: organisation.id, slug: organisation.slug, name: organisation.name, acronym: organisation.acronym })
+		.from(organisation)
+		.where(ids.length ? sql`${organisation.slug} in ${slugs} or ${organisation.id} in ${ids}` : inArray(organisation.slug, slugs));
+	for (const row of rows) {
+		map.set(row.id, row);
+		map.set(row.slug, row);
+	}
+	return map;
+}
+
+/** The snapshot kept for each version: the input as given, with organisations named. */
+function snapshotOf(prepared: Prepared) {
+	return {
+		...prepared.data,
+		slug: prepared.slug,
+		organisations: prepared.organisations.map(({ slug, name, role, amount, currency }) => ({
+			organisation: slug,
+			name,
+			role,
+			amount,
+			currency
+		})),
+		budgetEur: prepared.row.budgetEur ?? null,
+		budgetMad: prepared.row.budgetMad ?? null
+	};
+}
+
+async function insertLinks(tx: DbOrTx, items: { id: string; prepared: Prepared }[]) {
+	const regions = items.flatMap(({ id, prepared }) => prepared.regions.map((regionIso) => ({ initiativeId: id, regionIso })));
+	const provinceRows = items.flatMap(({ id, prepared }) =>
+		[...new Set(prepared.data.provinces)].map((provinceIso) => ({ initiativeId: id, provinceIso }))
+	);
+	const seen = new Set<string>();
+	const orgs = items.flatMap(({ id, prepared }) =>
+		prepared.organisations
+			.filter((entry) => {
+				const key = `${id}/${entry.id}/${entry.role}`;
+				if (seen.has(key)) return false;
+				seen.add(key);
+				return true;
+			})
+			.map((entry, position) => ({
+				initiativeId: id,
+				organisationId: entry.id,
+				role: entry.role as 'funder',
+				amount: entry.amount,
+				currency: entry.currency,
+				amountEur: entry.amountEur,
+				position
+			}))
+	);
+	const deliverables = items.flatMap(({ id, prepared }) =>
+		prepared.data.deliverables.map((entry, position) => ({ initiativeId: id, position, title: entry.title, url: entry.url ?? null }))
+	);
+	const sources = items.flatMap(({ id, prepared }) =>
+		prepared.data.sources.map((entry, position) => ({
+			initiativeId: id,
+			position,
+			citation: entry.citation,
+			url: entry.url ?? null,
+			publishedOn: entry.date ?? null
+		}))
+	);
+	for (const chunk of chunks(regions, 2000)) await tx.insert(initiativeRegion).values(chunk);
+	for (const chunk of chunks(provinceRows, 2000)) await tx.insert(initiativeProvince).values(chunk);
+	for (const chunk of chunks(orgs, 1000)) await tx.insert(initiativeOrganisation).values(chunk);
+	for (const chunk of chunks(deliverables, 1000)) await tx.insert(initiativeDeliverable).values(chunk);
+	for (const chunk of chunks(sources, 1000)) await tx.insert(initiativeSource).values(chunk);
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+	return out;
+}
+
+export interface VersionAuthor {
+	userId?: string | null;
+	organisationId?: string | null;
+	comment?: string | null;
+}
+
+/**
+ * Publishes new initiatives: each gets version 1 (a full snapshot). One audit event per initiative,
+ * or one summary event for bulk loads (`bulkAudit`), in the same transaction.
+ */
+export async function createInitiatives(
+	db: Db | DbOrTx,
+	context: AuditContext,
+	inputs: InitiativeInput[],
+	options: VersionAuthor & { bulkAudit?: string } = {}
+): Promise<{ id: string; slug: string }[]> {
+	const parsed = inputs.map((input, index) => {
+		try {
+			return parseOrThrow(InitiativeInput, input);
+		} catch (error) {
+			if (inputs.length > 1 && error instanceof AppError) {
+				throw new AppError('invalid_input', { fields: error.fields.map((field) => ({ ...field, path: `${index}.${field.path}` })) });
+			}
+			throw error;
+		}
+	});
+	const run = async (tx: DbOrTx) => {
+		const orgs = await resolveOrganisations(tx, parsed.flatMap((data) => data.organisations.map((entry) => entry.organisation)));
+		const rates = await loadRates(tx);
+		const prepared = parsed.map((data, index) => prepare(data, orgs, rates, inputs.length > 1 ? index : undefined));
+		const slugs = prepared.map((item) => item.slug);
+		if (slugs.some((slug) => !slug)) throw new AppError('invalid_input', { fields: [{ path: 'slug', messageKey: 'field_required' }] });
+		if (new Set(slugs).size !== slugs.length) throw new AppError('conflict', { extra: { reason: 'slug_taken' } });
+		const taken = [];
+		for (const chunk of chunks(slugs, 1000)) {
+			taken.push(...(await tx.select({ slug: initiative.slug }).from(initiative).where(inArray(initiative.slug, chunk))));
+		}
+		if (taken.length) throw new AppError('conflict', { extra: { reason: 'slug_taken', slugs: taken.map((row) => row.slug) } });
+		const created: { id: string; prepared: Prepared }[] = [];
+		for (const chunk of chunks(prepared, 500)) {
+			const rows = await tx
+				.insert(initiative)
+				.values(chunk.map((item) => item.row))
+				.returning({ id: initiative.id, slug: initiative.slug });
+			rows.forEach((row, position) => created.push({ id: row.id, prepared: chunk[position] }));
+		}
+		await insertLinks(tx, created);
+		const versions = created.map(({ id, prepared: item }) => ({
+			initiativeId: id,
+			number: 1,
+			snapshot: snapshotOf(item),
+			authorUserId: options.userId ?? null,
+			authorOrganisationId: options.organisationId ?? null,
+			comment: options.comment ?? null
+		}));
+		for (const chunk of chunks(versions, 500)) await tx.insert(initiativeVersion).values(chunk);
+		if (options.bulkAudit) {
+			await recordAudit(tx, context, {
+				action: options.bulkAudit,
+				resourceType: 'initiative',
+				after: { count: created.length, first: created[0]?.prepared.slug ?? null, last: created.at(-1)?.prepared.slug ?? null }
+			});
+		} else {
+			for (const item of created) {
+				await recordAudit(tx, context, {
+					action: 'initiative.create',
+					resourceType: 'initiative',
+					resourceId: item.id,
+					after: { version: 1, ...snapshotOf(item.prepared) }
+				});
+			}
+		}
+		return created.map((item) => ({ id: item.id, slug: item.prepared.slug }));
+	};
+	return (db as Db).transaction(run);
+}
+
+export async function createInitiative(db: Db, context: AuditContext, input: InitiativeInput, author: VersionAuthor = {}) {
+	const [created] = await createInitiatives(db, context, [input], author);
+	return created;
+}
+
+/**
+ * Publishes a complete new version of an initiative. With `expectedVersion`, a version that is no
+ * longer the current one is refused (409, with the current version) rather than applied silently.
+ */
+export async function updateInitiative(
+	db: Db,
+	context: AuditContext,
+	idOrSlug: string,
+	input: InitiativeInput,
+	options: VersionAuthor & { expectedVersion?: number } = {}
+): Promise<{ id: string; slug: string; version: number }> {
+	const data = parseOrThrow(InitiativeInput, input);
+	return db.transaction(async (tx) => {
+		const [current] = await tx
+			.select({ id: initiative.id, slug: initiative.slug, version: initiative.version })
+			.from(initiative)
+			.where(UUID.test(idOrSlug) ? eq(initiative.id, idOrSlug) : eq(initiative.slug, idOrSlug))
+			.for('update');
+		if (!current) throw new AppError('not_found');
+		if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+			throw new AppError('conflict', { extra: { reason: 'stale_version', currentVersion: current.version } });
+		}
+		const orgs = await resolveOrganisations(tx, data.organisations.map((entry) => entry.organisation));
+		const prepared = prepare({ ...data, slug: data.slug ?? current.slug }, orgs, await loadRates(tx));
+		if (prepared.slug !== current.slug) {
+			const [clash] = await tx.select({ id: initiative.id }).from(initiative).where(eq(initiative.slug, prepared.slug));
+			if (clash) throw new AppError('conflict', { extra: { reason: 'slug_taken' } });
+		}
+		const [before] = await tx
+			.select({ snapshot: initiativeVersion.snapshot })
+			.from(initiativeVersion)
+			.where(and(eq(initiativeVersion.initiativeId, current.id), eq(initiativeVersion.number, current.version)));
+		const version = current.version + 1;
+		await tx
+			.update(initiative)
+			.set({ ...prepared.row, version, updatedAt: new Date() })
+			.where(eq(initiative.id, current.id));
+		for (const table of [initiativeRegion, initiativeProvince, initiativeOrganisation, initiativeDeliverable, initiativeSource]) {
+			await tx.delete(table).where(eq(table.initiativeId, current.id));
+		}
+		await insertLinks(tx, [{ id: current.id, prepared }]);
+		const snapshot = snapshotOf(prepared);
+		await tx.insert(initiativeVersion).values({
+			initiativeId: current.id,
+			number: version,
+			snapshot,
+			authorUserId: options.userId ?? null,
+			authorOrganisationId: options.organisationId ?? null,
+			comment: options.comment ?? null
+		});
+		await recordAudit(tx, context, {
+			action: 'initiative.update',
+			resourceType: 'initiative',
+			resourceId: current.id,
+			before: { version: current.version, ...((before?.snapshot as object) ?? {}) },
+			after: { version, ...snapshot }
+		});
+		return { id: current.id, slug: prepared.slug, version };
+	});
+}
+
+/** Deletes every sample initiative (and the fictional sample organisations no longer used). */
+export async function removeSampleInitiatives(db: Db, context: AuditContext): Promise<number> {
+	return db.transaction(async (tx) => {
+		const removed = await tx.delete(initiative).where(eq(initiative.isSample, true)).returning({ id: initiative.id });
+		await tx.execute(sql`
+			delete from ${organisation} o
+			where o.slug like 'exemple-%'
+			  and not exists (select 1 from ${initiativeOrganisation} io where io.organisation_id = o.id)
+			  and not exists (select 1 from organisation_member m where m.organisation_id = o.id)`);
+		if (removed.length) {
+			await recordAudit(tx, context, {
+				action: 'initiative.remove_samples',
+				resourceType: 'initiative',
+				after: { count: removed.length }
+			});
+		}
+		return removed.length;
+	});
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────
+
+export async function getInitiative(db: DbOrTx, idOrSlug: string) {
+	const [row] = await db
+		.select()
+		.from(initiative)
+		.where(UUID.test(idOrSlug) ? eq(initiative.id, idOrSlug) : eq(initiative.slug, idOrSlug.toLowerCase()));
+	if (!row) throw new AppError('not_found');
+	const [regionRows, provinceRows, orgRows, deliverables, sources, versions] = await Promise.all([
+		db
+			.select({ iso: atlasRegion.iso, fr: atlasRegion.nameFr, ar: atlasRegion.nameAr, en: atlasRegion.nameEn })
+			.from(initiativeRegion)
+			.innerJoin(atlasRegion, eq(atlasRegion.iso, initiativeRegion.regionIso))
+			.where(eq(initiativeRegion.initiativeId, row.id))
+			.orderBy(asc(atlasRegion.iso)),
+		db
+			.select({
+				iso: atlasProvince.iso,
+				regionIso: atlasProvince.regionIso,
+				fr: atlasProvince.nameFr,
+				ar: atlasProvince.nameAr,
+				en: atlasProvince.nameEn
+			})
+			.from(initiativeProvince)
+			.innerJoin(atlasProvince, eq(atlasProvince.iso, initiativeProvince.provinceIso))
+			.where(eq(initiativeProvince.initiativeId, row.id))
+			.orderBy(asc(atlasProvince.nameFr)),
+		db
+			.select({
+				id: organisation.id,
+				slug: organisation.slug,
+				name: organisation.name,
+				acronym: organisation.acronym,
+				type: organisation.type,
+				role: initiativeOrganisation.role,
+				amount: initiativeOrganisation.amount,
+				currency: initiativeOrganisation.currency,
+				amountEur: initiativeOrganisation.amountEur
+			})
+			.from(initiativeOrganisation)
+			.innerJoin(organisation, eq(organisation.id, initiativeOrganisation.organisationId))
+			.where(eq(initiativeOrganisation.initiativeId, row.id))
+			.orderBy(asc(initiativeOrganisation.role), asc(initiativeOrganisation.position)),
+		db
+			.select({ title: initiativeDeliverable.title, url: initiativeDeliverable.url })
+			.from(initiativeDeliverable)
+			.where(eq(initiativeDeliverable.initiativeId, row.id))
+			.orderBy(asc(initiativeDeliverable.position)),
+		db
+			.select({ citation: initiativeSource.citation, url: initiativeSource.url, date: initiativeSource.publishedOn })
+			.from(initiativeSource)
+			.where(eq(initiativeSource.initiativeId, row.id))
+			.orderBy(asc(initiativeSource.position)),
+		db
+			.select({
+				number: initiativeVersion.number,
+				createdAt: initiativeVersion.createdAt,
+				organisation: organisation.name,
+				comment: initiativeVersion.comment
+			})
+			.from(initiativeVersion)
+			.leftJoin(organisation, eq(organisation.id, initiativeVersion.authorOrganisationId))
+			.where(eq(initiativeVersion.initiativeId, row.id))
+			.orderBy(sql`${initiativeVersion.number} desc`)
+	]);
+	const rateYear = row.startYear ?? (row.budgetEur != null ? new Date(row.createdAt).getFullYear() : null);
+	return {
+		id: row.id,
+		slug: row.slug,
+		title: row.title,
+		summary: row.summary,
+		description: row.description,
+		status: row.status,
+		plannedStart: row.plannedStart,
+		plannedEnd: row.plannedEnd,
+		actualStart: row.actualStart,
+		actualEnd: row.actualEnd,
+		startYear: row.startYear,
+		endYear: row.endYear,
+		nationalScope: row.nationalScope,
+		regions: regionRows.map(({ iso, fr, ar, en }) => ({ iso, name: { fr, ar, en } })),
+		provinces: provinceRows.map(({ iso, regionIso, fr, ar, en }) => ({ iso, regionIso, name: { fr, ar, en } })),
+		communes: row.communes,
+		countries: row.countries,
+		points: row.points,
+		themes: row.themes as InitiativeData['themes'],
+		targetGroups: row.targetGroups as InitiativeData['targetGroups'],
+		organisations: orgRows.map((entry) => ({
+			...entry,
+			amount: entry.amount == null ? null : Number(entry.amount),
+			amountEur: entry.amountEur == null ? null : Number(entry.amountEur)
+		})),
+		budget: {
+			total: row.budgetTotal == null ? null : Number(row.budgetTotal),
+			currency: row.budgetCurrency,
+			eur: row.budgetEur == null ? null : Number(row.budgetEur),
+			mad: row.budgetMad == null ? null : Number(row.budgetMad),
+			rateYear: row.budgetEur == null ? null : rateYear
+		},
+		deliverables,
+		sources,
+		contact: row.contact,
+		website: row.website,
+		iatiIdentifier: row.iatiIdentifier,
+		lastVerifiedOn: row.lastVerifiedOn,
+		isSample: row.isSample,
+		version: row.version,
+		versions: versions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+		createdAt: row.createdAt.toISOString(),
+		updatedAt: row.updatedAt.toISOString()
+	};
+}
+export type InitiativeDetail = Awaited<ReturnType<typeof getInitiative>>;
+
+/** Escapes LIKE wildcards in a user's word. */
+function likeEscape(word: string): string {
+	return word.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** The words of a query, each normalised by the database exactly like the stored document. */
+function queryWords(q: string | undefined): string[] {
+	return (q ?? '')
+		.split(/\s+/)
+		.map((word) => word.trim())
+		.filter(Boolean)
+		.slice(0, 10);
+}
+
+function orgCondition(role: 'funder' | 'implementer', keys: string[]): SQL {
+	const ids = keys.filter((key) => UUID.test(key));
+	const slugs = keys.map((key) => key.toLowerCase());
+	return sql`exists (select 1 from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id
+		where io.initiative_id = ${initiative.id} and io.role = ${role}
+		and (o.slug in ${slugs}${ids.length ? sql` or o.id in ${ids}` : sql``}))`;
+}
+
+/** The WHERE clause of a filter (every filter narrows; the values of one filter are alternatives). */
+export function filterCondition(filters: Partial<InitiativeFilters>): SQL {
+	const conditions: SQL[] = [sql`true`];
+	for (const word of queryWords(filters.q)) {
+		conditions.push(sql`${initiative.searchDocument} like ${normalisedSql(sql`${'%' + likeEscape(word) + '%'}::text`)}`);
+	}
+	if (filters.theme?.length) conditions.push(sql`${initiative.themes} && ${sql.param(filters.theme)}::text[]`);
+	if (filters.target?.length) conditions.push(sql`${initiative.targetGroups} && ${sql.param(filters.target)}::text[]`);
+	if (filters.country?.length) conditions.push(sql`${initiative.countries} && ${sql.param(filters.country)}::text[]`);
+	if (filters.status?.length) conditions.push(inArray(initiative.status, filters.status));
+	if (filters.region?.length) {
+		conditions.push(
+			sql`exists (select 1 from ${initiativeRegion} ir where ir.initiative_id = ${initiative.id} and ir.region_iso in ${filters.region})`
+		);
+	}
+	if (filters.province?.length) {
+		conditions.push(
+			sql`exists (select 1 from ${initiativeProvince} ip where ip.initiative_id = ${initiative.id} and ip.province_iso in ${filters.province})`
+		);
+	}
+	if (filters.funder?.length) conditions.push(orgCondition('funder', filters.funder));
+	if (filters.implementer?.length) conditions.push(orgCondition('implementer', filters.implementer));
+	if (filters.from !== undefined) conditions.push(sql`${initiative.startYear} is not null and coalesce(${initiative.endYear}, 9999) >= ${filters.from}`);
+	if (filters.to !== undefined) conditions.push(sql`${initiative.startYear} is not null and ${initiative.startYear} <= ${filters.to}`);
+	if (filters.budgetMin !== undefined) conditions.push(sql`${initiative.budgetEur} >= ${filters.budgetMin}`);
+	if (filters.budgetMax !== undefined) conditions.push(sql`${initiative.budgetEur} <= ${filters.budgetMax}`);
+	if (filters.sample === 'exclude') conditions.push(sql`not ${initiative.isSample}`);
+	if (filters.sample === 'only') conditions.push(sql`${initiative.isSample}`);
+	return and(...conditions)!;
+}
+
+type FacetRow = { key: string; count: number; name?: string };
+export type FacetName = 'theme' | 'region' | 'status' | 'target' | 'country' | 'funder' | 'implementer';
+
+/** Each facet: its rows for the matching initiatives `m` (key, optional name), and how many values it lists. */
+const facetSources: Record<FacetName, { rows: SQL; limit: number }> = {
+	theme: { rows: sql`select unnest(m.themes) as key, null::text as name from m`, limit: 100 },
+	region: { rows: sql`select ir.region_iso as key, null::text as name from ${initiativeRegion} ir join m on m.id = ir.initiative_id`, limit: 100 },
+	status: { rows: sql`select m.status as key, null::text as name from m`, limit: 100 },
+	target: { rows: sql`select unnest(m.target_groups) as key, null::text as name from m`, limit: 100 },
+	country: { rows: sql`select unnest(m.countries) as key, null::text as name from m`, limit: 100 },
+	funder: {
+		rows: sql`select o.slug as key, o.name as name from ${initiativeOrganisation} io join m on m.id = io.initiative_id
+			join ${organisation} o on o.id = io.organisation_id where io.role = 'funder'`,
+		limit: 20
+	},
+	implementer: {
+		rows: sql`select o.slug as key, o.name as name from ${initiativeOrganisation} io join m on m.id = io.initiative_id
+			join ${organisation} o on o.id = io.organisation_id where io.role = 'implementer'`,
+		limit: 20
+	}
+};
+
+function facetJson(name: FacetName): SQL {
+	const { rows, limit } = facetSources[name];
+	return sql`(select coalesce(json_agg(json_build_object('key', f.key, 'name', f.name, 'count', f.count) order by f.count desc, f.key), '[]'::json)
+		from (select key, name, count(*)::int as count from (${rows}) r group by key, name order by count desc, key limit ${limit}) f)`;
+}
+
+type PageRow = {
+	id: string;
+	slug: string;
+	title: Translated;
+	summary: Translated;
+	status: InitiativeData['status'];
+	start_year: number | null;
+	end_year: number | null;
+	national_scope: boolean;
+	themes: InitiativeData['themes'];
+	countries: string[];
+	budget_eur: string | number | null;
+	is_sample: boolean;
+	version: number;
+	updated_at: string | Date;
+	regions: string[];
+	funders: { slug: string; name: string; acronym: string | null }[];
+};
+
+const facetNames = Object.keys(facetSources) as FacetName[];
+
+/**
+ * Relevance, cheap enough to sort thousands of matches: initiatives whose titles hold more of the words
+ * first, then those where the first word comes earliest (titles, then summaries… in search_text's order),
+ * then the most recently updated. (word_similarity was tried: its trigram work on every match cost 40 ms.)
+ */
+function relevanceOrder(words: string[]): SQL {
+	const inTitle = words.map((word) => sql`(m.title_document like ${normalisedSql(sql`${'%' + likeEscape(word) + '%'}::text`)})::int`);
+	return sql`(${sql.join(inTitle, sql` + `)}) desc, strpos(m.search_document, ${normalisedSql(sql`${words[0]}::text`)}) asc, m.updated_at desc`;
+}
+
+/** The search as one SQL statement (exported for the benchmark's direct timing and for EXPLAIN). */
+export function searchStatement(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 'en' }): SQL {
+	const where = filterCondition(query);
+	const words = queryWords(query.q);
+	const lang = query.lang ?? 'fr';
+	const order: SQL =
+		query.sort === 'title'
+			? sql`m.sort_title asc`
+			: query.sort === 'start'
+				? sql`m.start_year desc nulls last, m.sort_title asc`
+				: query.sort === 'budget'
+					? sql`m.budget_eur desc nulls last`
+					: query.sort === 'updated' || !words.length
+						? sql`m.updated_at desc`
+						: relevanceOrder(words);
+	const sortTitle = query.sort === 'title' || query.sort === 'start';
+	// `m` stays narrow (what facets and ordering need); the page's own columns are read for its rows only.
+	return sql`with m as materialized (
+			select ${initiative.id} as id, ${initiative.status} as status, ${initiative.themes} as themes, ${initiative.countries} as countries,
+				${initiative.targetGroups} as target_groups, ${initiative.startYear} as start_year, ${initiative.budgetEur} as budget_eur,
+				${initiative.updatedAt} as updated_at,
+				${
+					sortTitle
+						? sql`lower(coalesce(${initiative.title}->>${lang}, ${initiative.title}->>'fr', ${initiative.title}->>'en', ${initiative.title}->>'ar'))`
+						: sql`null::text`
+				} as sort_title,
+				${words.length ? sql`${initiative.searchDocument}` : sql`null::text`} as search_document,
+				${words.length ? sql`${initiative.titleDocument}` : sql`null::text`} as title_document
+			from ${initiative} where ${where}
+		)
+		select (select count(*)::int from m) as total,
+			${sql.join(
+				facetNames.map((name) => sql`${facetJson(name)} as ${sql.identifier(`facet_${name}`)}`),
+				sql`, `
+			)},
+			(select coalesce(json_agg(p order by p.position), '[]'::json) from (
+				select page.position, i.id, i.slug, i.title, i.summary, i.status, i.start_year, i.end_year, i.national_scope, i.themes,
+					i.countries, i.budget_eur, i.is_sample, i.version, i.updated_at,
+					array(select ir.region_iso from ${initiativeRegion} ir where ir.initiative_id = i.id order by 1) as regions,
+					coalesce((select json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym) order by io.position)
+						from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id
+						where io.initiative_id = i.id and io.role = 'funder'), '[]'::json) as funders
+				from (select m.id, row_number() over (order by ${order}, m.id) as position from m
+					order by ${order}, m.id limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page
+				join ${initiative} i on i.id = page.id
+			) p) as items`;
+}
+
+/**
+ * One page of initiatives for the filter, with its total and the facets counted over the whole filter.
+ * One statement: the filter (text match included) is evaluated once into `m`, and the count, every
+ * facet and the page are read from it — this is the Atlas's busiest query (see `npm run bench:atlas`).
+ */
+export async function searchInitiatives(db: DbOrTx, query: InitiativeQuery & { lang?: 'fr' | 'ar' | 'en' }) {
+	const result = (await db.execute(searchStatement(query))) as unknown as { rows: Record<string, unknown>[] };
+	const row = result.rows[0]!;
+	const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+	const facetRows = (name: FacetName): FacetRow[] =>
+		json<{ key: string; name: string | null; count: number }[]>(row[`facet_${name}`]).map((entry) =>
+			entry.name == null ? { key: String(entry.key), count: Number(entry.count) } : { key: String(entry.key), name: entry.name, count: Number(entry.count) }
+		);
+	const facets = Object.fromEntries(facetNames.map((name) => [name, facetRows(name)]));
+	return {
+		total: Number(row.total),
+		page: query.page,
+		pageSize: query.pageSize,
+		items: json<PageRow[]>(row.items).map((item) => ({
+			id: item.id,
+			slug: item.slug,
+			title: item.title,
+			summary: item.summary,
+			status: item.status,
+			startYear: item.start_year,
+			endYear: item.end_year,
+			nationalScope: item.national_scope,
+			themes: item.themes,
+			countries: item.countries,
+			budgetEur: item.budget_eur == null ? null : Number(item.budget_eur),
+			isSample: item.is_sample,
+			version: item.version,
+			updatedAt: new Date(item.updated_at).toISOString(),
+			regions: item.regions,
+			funders: item.funders
+		})),
+		facets: facets as {
+			theme: FacetRow[];
+			region: FacetRow[];
+			status: FacetRow[];
+			target: FacetRow[];
+			country: FacetRow[];
+			funder: (FacetRow & { name: string })[];
+			implementer: (FacetRow & { name: string })[];
+		}
+	};
+}
+
+export type StatsRow = { key: string; label: string | null; count: number; budgetEur: number };
+
+/**
+ * Counts and budgets (EUR) for the filter, grouped by region, theme, year (initiatives active that
+ * year, with their whole budget) or funder (its own contributions in EUR).
+ */
+export async function atlasStats(db: DbOrTx, by: 'region' | 'theme' | 'year' | 'funder', filters: Partial<InitiativeFilters> = {}) {
+	const where = filterCondition(filters);
+	const filtered = sql`(select ${initiative.id} as id, ${initiative.budgetEur} as budget_eur, ${initiative.themes} as themes,
+		${initiative.startYear} as start_year, ${initiative.endYear} as end_year from ${initiative} where ${where})`;
+	let query: SQL;
+	if (by === 'region') {
+		query = sql`select r.iso as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget
+			from ${atlasRegion} r left join ${initiativeRegion} ir on ir.region_iso = r.iso left join ${filtered} f on f.id = ir.initiative_id
+			group by r.iso order by r.iso`;
+	} else if (by === 'theme') {
+		query = sql`select t.key, null::text as label, count(*)::int as count, coalesce(sum(t.budget_eur), 0)::float8 as budget
+			from (select unnest(f.themes) as key, f.budget_eur from ${filtered} f) t group by t.key order by count desc, t.key`;
+	} else if (by === 'year') {
+		query = sql`select y::text as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget
+			from generate_series(
+				(select least(coalesce(min(start_year), 2004), 2004) from ${filtered} f0),
+				(select greatest(coalesce(max(coalesce(end_year, start_year)), 0), extract(year from now())::int) from ${filtered} f1)) y
+			left join ${filtered} f on f.start_year <= y and coalesce(f.end_year, extract(year from now())::int) >= y
+			group by y order by y`;
+	} else {
+		query = sql`select o.slug as key, o.name as label, count(*)::int as count, coalesce(sum(io.amount_eur), 0)::float8 as budget
+			from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id join ${filtered} f on f.id = io.initiative_id
+			where io.role = 'funder' group by o.slug, o.name order by budget desc, count desc, o.slug`;
+	}
+	const result = (await db.execute(query)) as unknown as { rows: unknown[] };
+	return {
+		by,
+		rows: (result.rows as { key: string; label: string | null; count: number; budget: number }[]).map(
+			(row): StatsRow => ({ key: String(row.key), label: row.label, count: Number(row.count), budgetEur: Math.round(Number(row.budget) * 100) / 100 })
+		)
+	};
+}

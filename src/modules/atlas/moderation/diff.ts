@@ -1,0 +1,172 @@
+// Field-by-field comparison of two complete versions of an initiative, and their display in a language.
+import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
+import { translate } from '../../../platform/i18n/translator.ts';
+import type { Language } from '../../../platform/i18n/languages.ts';
+import { provinces, regions } from '../../../platform/geo/morocco.ts';
+
+/** The fields compared, in display order (each has a label `moderation.field_<name>`). */
+export const diffFields = [
+	'title',
+	'summary',
+	'description',
+	'status',
+	'plannedStart',
+	'plannedEnd',
+	'actualStart',
+	'actualEnd',
+	'startYear',
+	'endYear',
+	'nationalScope',
+	'regions',
+	'provinces',
+	'communes',
+	'countries',
+	'points',
+	'themes',
+	'targetGroups',
+	'budget',
+	'organisations',
+	'deliverables',
+	'sources',
+	'contact',
+	'website',
+	'iatiIdentifier',
+	'lastVerifiedOn'
+] as const;
+export type DiffField = (typeof diffFields)[number];
+
+const translatedFields = new Set<DiffField>(['title', 'summary', 'description']);
+const setFields = new Set<DiffField>(['regions', 'provinces', 'countries', 'themes', 'targetGroups']);
+
+/** One changed field (for title/summary/description: one language). Values are raw; see `describeChange`. */
+export interface Change {
+	field: DiffField;
+	language?: 'fr' | 'ar' | 'en';
+	before: unknown;
+	after: unknown;
+}
+
+/** A stored snapshot or proposal as comparable data (unknown keys such as organisation names dropped). */
+export function normaliseVersion(value: unknown): InitiativeData {
+	const result = InitiativeInput.safeParse(value);
+	if (result.success) return result.data;
+	// An old snapshot that no longer validates, or the empty base of a new initiative (no title yet):
+	// compare what can be read.
+	const given = { ...(value as object) } as Record<string, unknown>;
+	const title = Object.fromEntries(
+		Object.entries(given.title && typeof given.title === 'object' ? given.title : {}).filter(([, text]) => typeof text === 'string' && text)
+	) as InitiativeData['title'];
+	return { ...InitiativeInput.parse({ status: 'planned', ...given, title: { fr: '?' } }), title };
+}
+
+/** Drops empty properties (null, undefined, '') so `{ url: null }` and `{}` compare equal. */
+function clean(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(clean);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([, entry]) => entry !== null && entry !== undefined && entry !== '')
+				.map(([key, entry]) => [key, clean(entry)])
+		);
+	}
+	return value;
+}
+
+function comparable(field: DiffField, value: unknown): string {
+	if (value === undefined || value === null || value === '') return 'null';
+	if (setFields.has(field) && Array.isArray(value)) return JSON.stringify([...value].sort());
+	return JSON.stringify(clean(value));
+}
+
+function empty(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** What differs between two versions, field by field. */
+export function diffVersions(before: unknown, after: unknown): Change[] {
+	const a = normaliseVersion(before);
+	const b = normaliseVersion(after);
+	const changes: Change[] = [];
+	for (const field of diffFields) {
+		if (translatedFields.has(field)) {
+			for (const language of ['fr', 'ar', 'en'] as const) {
+				const x = (a[field] as Record<string, string | undefined>)[language];
+				const y = (b[field] as Record<string, string | undefined>)[language];
+				if ((x ?? '') !== (y ?? '')) changes.push({ field, language, before: x ?? null, after: y ?? null });
+			}
+			continue;
+		}
+		const x = a[field];
+		const y = b[field];
+		if (empty(x) && empty(y)) continue;
+		if (comparable(field, x) !== comparable(field, y)) changes.push({ field, before: x ?? null, after: y ?? null });
+	}
+	return changes;
+}
+
+/** The names of the changed fields (each once). */
+export function changedFields(before: unknown, after: unknown): DiffField[] {
+	return [...new Set(diffVersions(before, after).map((change) => change.field))];
+}
+
+/** A value as lines of text in the language (codes spelt out). */
+export function describeValue(language: Language, field: DiffField, value: unknown): string[] {
+	if (empty(value)) return [];
+	const t = (key: string, values?: Record<string, string | number>) => translate(language, key, values);
+	switch (field) {
+		case 'status':
+			return [t(`atlas.status_${value}`)];
+		case 'nationalScope':
+			return [t(value ? 'moderation.yes' : 'moderation.no')];
+		case 'themes':
+			return (value as string[]).map((code) => t(`atlas.theme_${code}`));
+		case 'targetGroups':
+			return (value as string[]).map((code) => t(`atlas.target_${code}`));
+		case 'regions':
+			return (value as string[]).map((iso) => {
+				const region = regions.find((entry) => entry.iso === iso);
+				return region ? (language === 'ar' ? region.nameAr : language === 'en' ? region.nameEn : region.nameFr) : iso;
+			});
+		case 'provinces':
+			return (value as string[]).map((iso) => {
+				const province = provinces.find((entry) => entry.iso === iso);
+				return province ? (language === 'ar' ? province.nameAr : language === 'en' ? province.nameEn : province.nameFr) : iso;
+			});
+		case 'countries': {
+			const names = new Intl.DisplayNames([language], { type: 'region' });
+			return (value as string[]).map((code) => names.of(code) ?? code);
+		}
+		case 'budget': {
+			const budget = value as { total: number; currency: string };
+			return [`${new Intl.NumberFormat(language).format(budget.total)} ${budget.currency}`];
+		}
+		case 'organisations':
+			return (value as { organisation: string; role: string; amount?: number | null; currency?: string | null }[]).map(
+				(entry) =>
+					`${entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${new Intl.NumberFormat(language).format(entry.amount)} ${entry.currency ?? ''}`.trimEnd() : ''}`
+			);
+		case 'deliverables':
+			return (value as { title: string; url?: string | null }[]).map((entry) => [entry.title, entry.url].filter(Boolean).join(' — '));
+		case 'sources':
+			return (value as { citation: string; url?: string | null; date?: string | null }[]).map((entry) =>
+				[entry.citation, entry.url, entry.date].filter(Boolean).join(' — ')
+			);
+		case 'points':
+			return (value as { lat: number; lon: number; label?: string }[]).map((entry) => [`${entry.lat}, ${entry.lon}`, entry.label].filter(Boolean).join(' — '));
+		default:
+			return [String(value)];
+	}
+}
+
+/** A change ready to show: the field's label and both values as lines. */
+export function describeChange(language: Language, change: Change) {
+	const label = translate(language, `moderation.field_${change.field}`);
+	return {
+		field: change.field,
+		language: change.language ?? null,
+		label: change.language ? `${label} (${change.language})` : label,
+		before: describeValue(language, change.field, change.before),
+		after: describeValue(language, change.field, change.after)
+	};
+}
+export type DescribedChange = ReturnType<typeof describeChange>;

@@ -1,0 +1,18 @@
+import type { Role } from '../../../platform/accounts/accounts.table.ts';
+
+/**
+ * This module's actions and the roles granted each (merged into policy.ts).
+ * Resource-level rules live in counsellors.service.ts: a counsellor acts only for the agencies they are
+ * assigned to, and only on the people who chose one of them and consented to counsellors; a partner
+ * answers only the referrals to the programmes of their own organisations.
+ */
+export const counsellorsActions = {
+	/** Add, rename, close agencies and assign counsellors to them. */
+	'counsellors.agency.manage': ['moderator', 'administrator'],
+	/** The counsellors' space: the agency's job seekers, private notes, appointments, referrals. */
+	'counsellors.follow_up': ['counsellor'],
+	/** See and answer the referrals to one's own organisation's support programmes. */
+	'counsellors.referral.respond': ['partner'],
+	/** Read and move referrals through the API (counsellors: their agencies'; partners: their programmes'). */
+	'counsellors.referral.list': ['counsellor', 'partner']
+} as const satisfies Record<string, readonly Role[]>;

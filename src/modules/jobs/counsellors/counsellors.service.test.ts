@@ -1,0 +1,436 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
+import type { AuditContext } from '../../../platform/audit/audit.service.ts';
+import type { Actor } from '../../../platform/policy/policy.ts';
+import { supportProgramme } from '../support.table.ts';
+import { deleteMyAccount, exportMyData, saveProfile, setConsent, uploadCv, type SeekerEnv } from '../seekers/seekers.service.ts';
+import { ensureCounsellorsReferenceData, loadCounsellorsDemoData, seededAgencies } from './counsellors.data.ts';
+import {
+	agencyChoice,
+	assignCounsellor,
+	chooseAgency,
+	createAgency,
+	listAgencies,
+	setAgencyStatus,
+	suggestAgency,
+	updateAgency
+} from './agencies.service.ts';
+import {
+	addNote,
+	deleteNote,
+	instantToMoroccoLocal,
+	listAgencySeekers,
+	listProgrammeReferrals,
+	moroccoLocalToInstant,
+	myFollowUp,
+	openFollowUp,
+	planAppointment,
+	readFollowedSeekerCv,
+	referToProgramme,
+	setAppointmentStatus,
+	setReferralStatus
+} from './follow-up.service.ts';
+import { agency, appointment, followUpNote, referral, referralEvent, seekerAgency } from './counsellors.table.ts';
+import { SeekerListQuery } from './counsellors.schemas.ts';
+
+let app: TestApp;
+let env: SeekerEnv;
+const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
+const NOW = new Date('2027-03-10T10:00:00Z');
+const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1500, 0x20)]);
+const everyone = () => SeekerListQuery.parse({});
+
+async function person(role: Role, organisationIds: string[] = [], locale: 'fr' | 'ar' | 'en' = 'fr', name?: string): Promise<Actor> {
+	const id = crypto.randomUUID();
+	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: name ?? `Person ${role} ${id.slice(0, 4)}`, role, locale, emailVerified: true });
+	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
+	return { userId: id, role, organisationIds };
+}
+
+const agencyId = async (slug: string) => (await app.database.db.select({ id: agency.id }).from(agency).where(eq(agency.slug, slug)))[0].id;
+
+/** A job seeker with a profile in an agency, consenting to counsellors unless told otherwise. */
+async function seeker(agencySlug: string, options: { consent?: 'counsellors' | 'employers' | null; locale?: 'fr' | 'ar' | 'en'; name?: string; occupation?: string } = {}) {
+	const actor = await person('member', [], options.locale ?? 'fr', options.name);
+	await saveProfile(app.database.db, web, actor, {
+		nationality: 'SN',
+		residenceStatus: 'regularised_immigrant',
+		city: 'Rabat',
+		phone: '+212 6 00 00 00 01',
+		occupationCodes: [options.occupation ?? '7126'],
+		placeCodes: ['MA-RAB']
+	});
+	const consent = options.consent === undefined ? 'counsellors' : options.consent;
+	if (consent) await setConsent(app.database.db, web, actor, { scope: consent });
+	await chooseAgency(app.database.db, web, actor, { agencyId: await agencyId(agencySlug) });
+	return actor;
+}
+
+function subjectOf(raw: string): string {
+	const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
+	return header
+		.replace(/\r?\n[ \t]+/g, ' ')
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_, kind: string, data: string) =>
+			kind.toUpperCase() === 'B'
+				? Buffer.from(data, 'base64').toString('utf8')
+				: Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8')
+		);
+}
+const mailsTo = async (actor: Actor, before: number) => (await app.outbox()).slice(before).filter((mail) => mail.includes(`${actor.userId}@example.ma`));
+
+let moderator: Actor;
+let rabatCounsellor: Actor;
+let secondRabatCounsellor: Actor;
+let tangerCounsellor: Actor;
+let programmeOrgId: string;
+let programmeId: string;
+let programmePartner: Actor;
+let otherPartner: Actor;
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	env = { dataDir: app.dataDir, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
+	moderator = await person('moderator');
+	rabatCounsellor = await person('counsellor');
+	secondRabatCounsellor = await person('counsellor');
+	tangerCounsellor = await person('counsellor');
+	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-rabat'), { email: `${rabatCounsellor.userId}@example.ma` });
+	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-rabat'), { email: `${secondRabatCounsellor.userId}@example.ma` });
+	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-tanger'), { email: `${tangerCounsellor.userId}@example.ma` });
+	const [org] = await app.database.db.insert(organisation).values({ slug: 'association-test', name: 'Association Test', type: 'ngo' }).returning();
+	const [other] = await app.database.db.insert(organisation).values({ slug: 'autre-association', name: 'Autre association', type: 'ngo' }).returning();
+	programmeOrgId = org.id;
+	const [programme] = await app.database.db
+		.insert(supportProgramme)
+		.values({
+			organisationId: org.id,
+			name: { fr: 'Atelier CV', ar: 'ورشة السيرة الذاتية', en: 'CV workshop' },
+			description: { fr: 'Un atelier.' },
+			eligibility: { fr: 'Tout le monde.' },
+			services: ['training'],
+			cities: ['Rabat'],
+			regions: ['MA-04'],
+			languages: ['fr']
+		})
+		.returning();
+	programmeId = programme.id;
+	programmePartner = await person('partner', [org.id]);
+	otherPartner = await person('partner', [other.id]);
+});
+afterAll(async () => {
+	await app.close();
+});
+
+describe('agencies', () => {
+	it('has the six agencies the seeds name, with ISO codes and no invented address or contact', async () => {
+		const rows = await listAgencies(app.database.db);
+		for (const seeded of seededAgencies) {
+			const row = rows.find((entry) => entry.slug === seeded.slug);
+			expect(row, seeded.slug).toMatchObject({ name: seeded.name, regionCode: seeded.regionCode, provinceCode: seeded.provinceCode, address: null, phone: null, email: null, status: 'open' });
+		}
+		expect(rows.map((row) => row.city)).toEqual(expect.arrayContaining(['Rabat', 'Tanger', 'Oujda', 'Fès', 'Bouknadel', 'Casablanca']));
+	});
+
+	it('keeps what staff changed when the reference data runs again', async () => {
+		const id = await agencyId('anapec-fes');
+		await updateAgency(app.database.db, web, moderator, id, { name: 'ANAPEC Fès Médina', city: 'Fès', regionCode: 'MA-03', provinceCode: 'MA-FES', address: '' });
+		await ensureCounsellorsReferenceData(app.database.db);
+		const rows = await app.database.db.select().from(agency).where(eq(agency.slug, 'anapec-fes'));
+		expect(rows).toHaveLength(1);
+		expect(rows[0].name).toBe('ANAPEC Fès Médina');
+		const seeded = await app.database.db.select().from(agency).where(inArray(agency.slug, seededAgencies.map((row) => row.slug)));
+		expect(seeded).toHaveLength(6);
+	});
+
+	it('lets moderators add, rename and close an agency (audited); nobody else', async () => {
+		const member = await person('member');
+		const input = { name: 'ANAPEC Salé', city: 'Salé', regionCode: 'MA-04', provinceCode: 'MA-SAL' };
+		await expect(createAgency(app.database.db, web, member, input)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(createAgency(app.database.db, web, rabatCounsellor, input)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(createAgency(app.database.db, web, moderator, { ...input, provinceCode: 'MA-TNG' })).rejects.toMatchObject({ code: 'invalid_input' });
+		const created = await createAgency(app.database.db, web, moderator, input);
+		expect(created.slug).toBe('anapec-sale');
+		await updateAgency(app.database.db, web, moderator, created.id, { ...input, name: 'ANAPEC Salé Al Jadida' });
+		await setAgencyStatus(app.database.db, web, moderator, created.id, { status: 'closed' });
+		expect((await listAgencies(app.database.db)).some((row) => row.id === created.id)).toBe(false);
+		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'agency'), eq(auditEvent.resourceId, created.id))).orderBy(auditEvent.id);
+		expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['agency.create', 'agency.update', 'agency.close']));
+		// a closed agency cannot be chosen
+		const someone = await person('member');
+		await expect(chooseAgency(app.database.db, web, someone, { agencyId: created.id })).rejects.toMatchObject({ code: 'invalid_input' });
+	});
+
+	it('assigns only existing counsellors, once', async () => {
+		const rabat = await agencyId('anapec-rabat');
+		const member = await person('member');
+		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: 'nobody@example.ma' })).rejects.toMatchObject({ extra: { reason: 'unknown_email' } });
+		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${member.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'not_counsellor' } });
+		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${rabatCounsellor.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'already_assigned' } });
+		await expect(assignCounsellor(app.database.db, web, rabatCounsellor, rabat, { email: `${tangerCounsellor.userId}@example.ma` })).rejects.toMatchObject({ code: 'forbidden' });
+	});
+
+	it('suggests the agency of the person’s city, province or region', async () => {
+		const agencies = await listAgencies(app.database.db);
+		expect(suggestAgency(agencies, { city: 'tanger', placeCodes: [] })?.slug).toBe('anapec-tanger');
+		expect(suggestAgency(agencies, { city: null, placeCodes: ['MA-OUJ'] })?.slug).toBe('anapec-oujda');
+		expect(suggestAgency(agencies, { city: null, placeCodes: ['MA-BER'] })?.slug).toBe('anapec-oujda');
+		expect(suggestAgency(agencies, { city: 'Agadir', placeCodes: ['MA-09'] })).toBeNull();
+		const someone = await person('member');
+		await saveProfile(app.database.db, web, someone, { nationality: 'CM', residenceStatus: 'refugee', city: 'Oujda', placeCodes: [] });
+		const choice = await agencyChoice(app.database.db, someone);
+		expect(choice.current).toBeNull();
+		expect(choice.suggested?.slug).toBe('anapec-oujda');
+	});
+});
+
+describe('the counsellor’s seekers', () => {
+	it('lists only consenting people of the counsellor’s agencies, and audits the read', async () => {
+		const inRabat = await seeker('anapec-rabat', { name: 'Aïssatou Bâ', occupation: '7126' });
+		const noConsent = await seeker('anapec-rabat', { consent: null, name: 'Sans Consentement' });
+		const inTanger = await seeker('anapec-tanger', { name: 'Ousmane Tanger' });
+		const list = await listAgencySeekers(app.database.db, web, rabatCounsellor, everyone(), NOW);
+		const ids = list.items.map((item) => item.id);
+		expect(ids).toContain(inRabat.userId);
+		expect(ids).not.toContain(noConsent.userId);
+		expect(ids).not.toContain(inTanger.userId);
+		const tangerIds = (await listAgencySeekers(app.database.db, web, tangerCounsellor, everyone(), NOW)).items.map((item) => item.id);
+		expect(tangerIds).toEqual([inTanger.userId]);
+		const reads = await app.database.db
+			.select()
+			.from(auditEvent)
+			.where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceType, 'seeker_profile')));
+		const listRead = reads.find((event) => (event.after as { view: string }).view === 'counsellor_seekers');
+		expect((listRead?.after as { ids: string[] }).ids).toContain(inRabat.userId);
+		// search by name (accents do not matter) and by occupation title
+		const byName = await listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ q: 'aissatou ba' }), NOW);
+		expect(byName.items.map((item) => item.id)).toEqual([inRabat.userId]);
+		const byOccupation = await listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ q: 'plombier' }), NOW);
+		expect(byOccupation.items.map((item) => item.id)).toContain(inRabat.userId);
+		const byCode = await listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ occupation: '9' }), NOW);
+		expect(byCode.items.map((item) => item.id)).not.toContain(inRabat.userId);
+		// a filter on an agency that is not the counsellor's is refused
+		await expect(listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ agency: await agencyId('anapec-tanger') }), NOW)).rejects.toMatchObject({
+			code: 'invalid_input'
+		});
+		// not a counsellor: refused
+		await expect(listAgencySeekers(app.database.db, web, moderator, everyone(), NOW)).rejects.toMatchObject({ code: 'forbidden' });
+	});
+
+	it('opens a person’s file (audited); another agency’s counsellor gets not found', async () => {
+		const followed = await seeker('anapec-rabat');
+		await uploadCv(app.database.db, web, followed, env, pdf());
+		const file = await openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr');
+		expect(file.profile.city).toBe('Rabat');
+		expect(file.profile.occupations[0].code).toBe('7126');
+		expect(file.person.email).toBe(`${followed.userId}@example.ma`);
+		const reads = await app.database.db
+			.select()
+			.from(auditEvent)
+			.where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceId, followed.userId), eq(auditEvent.actorLabel, 'test')));
+		expect(reads.some((event) => (event.after as { view: string }).view === 'counsellor_profile')).toBe(true);
+		expect((await readFollowedSeekerCv(app.database.db, web, rabatCounsellor, env, followed.userId)).subarray(0, 5).toString()).toBe('%PDF-');
+		await expect(openFollowUp(app.database.db, web, tangerCounsellor, followed.userId, 'fr')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readFollowedSeekerCv(app.database.db, web, tangerCounsellor, env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(addNote(app.database.db, web, tangerCounsellor, followed.userId, { body: 'Intrusion' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(openFollowUp(app.database.db, web, programmePartner, followed.userId, 'fr')).rejects.toMatchObject({ code: 'forbidden' });
+	});
+
+	it('loses sight of a person who withdraws consent', async () => {
+		const followed = await seeker('anapec-rabat');
+		await uploadCv(app.database.db, web, followed, env, pdf());
+		await openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr');
+		await setConsent(app.database.db, web, followed, { scope: null });
+		expect((await listAgencySeekers(app.database.db, web, rabatCounsellor, everyone(), NOW)).items.map((item) => item.id)).not.toContain(followed.userId);
+		await expect(openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readFollowedSeekerCv(app.database.db, web, rabatCounsellor, env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'phone', purpose: 'x' }, NOW)).rejects.toMatchObject({
+			code: 'not_found'
+		});
+		// a person who leaves the agency is gone from it too
+		const leaving = await seeker('anapec-rabat');
+		await chooseAgency(app.database.db, web, leaving, { agencyId: null });
+		await expect(openFollowUp(app.database.db, web, rabatCounsellor, leaving.userId, 'fr')).rejects.toMatchObject({ code: 'not_found' });
+	});
+});
+
+describe('notes', () => {
+	it('are seen by the agency’s counsellors only, deleted by their author only, and never written in the audit trail', async () => {
+		const followed = await seeker('anapec-rabat');
+		const note = await addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: 'Situation administrative délicate, à revoir.' });
+		await expect(addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: '   ' })).rejects.toMatchObject({ code: 'invalid_input' });
+		const seenByColleague = await openFollowUp(app.database.db, web, secondRabatCounsellor, followed.userId, 'fr');
+		expect(seenByColleague.notes).toEqual([expect.objectContaining({ id: note.id, body: 'Situation administrative délicate, à revoir.', mine: false })]);
+		await expect(deleteNote(app.database.db, web, secondRabatCounsellor, followed.userId, note.id)).rejects.toMatchObject({ code: 'not_found' });
+		// the person moves to Tanger: the Tanger counsellor does not see the Rabat agency's notes
+		await chooseAgency(app.database.db, web, followed, { agencyId: await agencyId('anapec-tanger') });
+		expect((await openFollowUp(app.database.db, web, tangerCounsellor, followed.userId, 'fr')).notes).toEqual([]);
+		await chooseAgency(app.database.db, web, followed, { agencyId: await agencyId('anapec-rabat') });
+		await deleteNote(app.database.db, web, rabatCounsellor, followed.userId, note.id);
+		expect((await openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr')).notes).toEqual([]);
+		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, note.id)).orderBy(auditEvent.id);
+		expect(events.map((event) => event.action)).toEqual(['follow_up_note.create', 'follow_up_note.delete']);
+		expect(JSON.stringify(events)).not.toContain('délicate');
+	});
+});
+
+describe('appointments', () => {
+	it('takes the time in Morocco', () => {
+		// mid-2026 Morocco is at UTC+1 in every time-zone database version
+		expect(moroccoLocalToInstant('2026-06-15T14:30').toISOString()).toBe('2026-06-15T13:30:00.000Z');
+		expect(instantToMoroccoLocal(new Date('2026-06-15T13:30:00Z'))).toBe('2026-06-15T14:30');
+	});
+
+	it('are planned and cancelled with an e-mail to the person in their language', async () => {
+		const followed = await seeker('anapec-rabat', { locale: 'ar' });
+		const before = (await app.outbox()).length;
+		await expect(planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-01T10:00', mode: 'phone', purpose: 'Bilan' }, NOW)).rejects.toMatchObject({
+			code: 'invalid_input'
+		});
+		await expect(planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'fax', purpose: 'Bilan' }, NOW)).rejects.toMatchObject({
+			code: 'invalid_input'
+		});
+		const planned = await planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'in_person', purpose: 'Bilan de compétences' }, NOW);
+		expect(instantToMoroccoLocal(planned.startsAt)).toBe('2027-03-12T10:00');
+		const listed = await listAgencySeekers(app.database.db, web, rabatCounsellor, everyone(), NOW);
+		expect(listed.items.find((item) => item.id === followed.userId)?.nextAppointment).toBe(planned.startsAt.toISOString());
+		await setAppointmentStatus(app.database.db, web, rabatCounsellor, env, followed.userId, planned.id, { status: 'cancelled' });
+		await expect(setAppointmentStatus(app.database.db, web, tangerCounsellor, env, followed.userId, planned.id, { status: 'held' })).rejects.toMatchObject({ code: 'not_found' });
+		const mails = await mailsTo(followed, before);
+		expect(mails).toHaveLength(2);
+		expect(mails.every((mail) => /Content-Language: ar/.test(mail))).toBe(true);
+		expect(subjectOf(mails[0])).toContain('موعد');
+		expect(subjectOf(mails[1])).toContain('إلغاء');
+		const mine = await myFollowUp(app.database.db, followed, 'ar');
+		expect(mine.appointments).toEqual([expect.objectContaining({ id: planned.id, status: 'cancelled', mode: 'in_person', purpose: 'Bilan de compétences' })]);
+	});
+});
+
+describe('referrals', () => {
+	it('go from sent to accepted to completed, answered by the programme, e-mailed and audited', async () => {
+		const followed = await seeker('anapec-rabat', { locale: 'en' });
+		const before = (await app.outbox()).length;
+		const input = { seekerId: followed.userId, programmeId, message: 'Needs help with a CV in French.', agreed: true };
+		await expect(referToProgramme(app.database.db, web, rabatCounsellor, env, { ...input, agreed: false })).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(referToProgramme(app.database.db, web, tangerCounsellor, env, input)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(referToProgramme(app.database.db, web, programmePartner, env, input)).rejects.toMatchObject({ code: 'forbidden' });
+		const created = await referToProgramme(app.database.db, web, rabatCounsellor, env, input, NOW);
+		expect(created.status).toBe('sent');
+		await expect(referToProgramme(app.database.db, web, rabatCounsellor, env, input)).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'already_referred' } });
+
+		// the programme's organisation sees it with the person's contact details (audited); another organisation does not
+		const seen = await listProgrammeReferrals(app.database.db, web, programmePartner, 'en');
+		const mine = seen.find((item) => item.id === created.id);
+		expect(mine).toMatchObject({ status: 'sent', message: 'Needs help with a CV in French.', person: { email: `${followed.userId}@example.ma`, phone: '+212 6 00 00 00 01' }, next: ['accepted', 'declined'] });
+		expect(mine?.programme.name).toBe('CV workshop');
+		expect((await listProgrammeReferrals(app.database.db, web, otherPartner, 'en')).map((item) => item.id)).not.toContain(created.id);
+		const reads = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceType, 'seeker_contact')));
+		expect(reads.some((event) => (event.after as { ids: string[] }).ids.includes(followed.userId))).toBe(true);
+
+		// who may move it, and how
+		await expect(setReferralStatus(app.database.db, web, otherPartner, env, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setReferralStatus(app.database.db, web, followed, env, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setReferralStatus(app.database.db, web, tangerCounsellor, env, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'completed' })).rejects.toMatchObject({
+			code: 'conflict',
+			extra: { reason: 'referral_transition' }
+		});
+		await expect(setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'sent' })).rejects.toMatchObject({ code: 'invalid_input' });
+		await setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'accepted' }, new Date(NOW.getTime() + 1000));
+		// the counsellor records the end (the programme told them)
+		await setReferralStatus(app.database.db, web, secondRabatCounsellor, env, created.id, { status: 'completed' }, new Date(NOW.getTime() + 2000));
+		await expect(setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'declined' })).rejects.toMatchObject({ code: 'conflict' });
+
+		const history = await app.database.db.select().from(referralEvent).where(eq(referralEvent.referralId, created.id)).orderBy(referralEvent.at);
+		expect(history.map((event) => [event.status, event.side])).toEqual([
+			['sent', 'counsellor'],
+			['accepted', 'programme'],
+			['completed', 'counsellor']
+		]);
+		const audit = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id)).orderBy(auditEvent.id);
+		expect(audit.map((event) => event.action)).toEqual(['referral.create', 'referral.status', 'referral.status']);
+
+		// the person sees it, and was e-mailed at each change, in English
+		const { referrals } = await myFollowUp(app.database.db, followed, 'en');
+		expect(referrals).toEqual([expect.objectContaining({ id: created.id, status: 'completed', message: 'Needs help with a CV in French.' })]);
+		const mails = await mailsTo(followed, before);
+		expect(mails.map(subjectOf)).toEqual(['You are referred to “CV workshop”', 'Your referral to “CV workshop”: Accepted', 'Your referral to “CV workshop”: Completed']);
+		// the programme's partner was told a referral awaits, without the person's name
+		const partnerMails = await mailsTo(programmePartner, before);
+		expect(partnerMails).toHaveLength(1);
+		expect(partnerMails[0]).not.toContain(followed.userId);
+
+		// another person sees nothing of it
+		const stranger = await person('member');
+		expect((await myFollowUp(app.database.db, stranger, 'fr')).referrals).toEqual([]);
+	});
+
+	it('can be declined, and a new referral to the programme made after', async () => {
+		const followed = await seeker('anapec-rabat');
+		const input = { seekerId: followed.userId, programmeId, message: 'Orientation', agreed: true };
+		const first = await referToProgramme(app.database.db, web, rabatCounsellor, env, input);
+		await setReferralStatus(app.database.db, web, programmePartner, env, first.id, { status: 'declined' });
+		await expect(setReferralStatus(app.database.db, web, programmePartner, env, first.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'conflict' });
+		const second = await referToProgramme(app.database.db, web, rabatCounsellor, env, input);
+		expect(second.id).not.toBe(first.id);
+	});
+
+	it('refuses a programme that is not in the directory', async () => {
+		const followed = await seeker('anapec-rabat');
+		const [archived] = await app.database.db
+			.insert(supportProgramme)
+			.values({ organisationId: programmeOrgId, name: { fr: 'Ancien' }, description: { fr: 'x' }, eligibility: { fr: 'x' }, services: [], cities: [], regions: [], languages: [], status: 'archived' })
+			.returning();
+		await expect(referToProgramme(app.database.db, web, rabatCounsellor, env, { seekerId: followed.userId, programmeId: archived.id, message: 'x', agreed: true })).rejects.toMatchObject({
+			code: 'invalid_input'
+		});
+	});
+});
+
+describe('the person’s rights', () => {
+	it('exports the follow-up (notes included) and deletion removes it all', async () => {
+		const followed = await seeker('anapec-rabat');
+		await addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: 'Note à exporter' });
+		await planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T11:00', mode: 'video', purpose: 'Suivi' }, NOW);
+		const sent = await referToProgramme(app.database.db, web, rabatCounsellor, env, { seekerId: followed.userId, programmeId, message: 'Orientation', agreed: true });
+		const exported = await exportMyData(app.database.db, web, followed);
+		expect(exported.followUp.agency?.name).toBe('ANAPEC Rabat');
+		expect(exported.followUp.notes).toEqual([expect.objectContaining({ body: 'Note à exporter', agency: 'ANAPEC Rabat' })]);
+		expect(exported.followUp.appointments).toEqual([expect.objectContaining({ mode: 'video', purpose: 'Suivi', status: 'planned' })]);
+		expect(exported.followUp.referrals).toEqual([expect.objectContaining({ status: 'sent', message: 'Orientation', programme: { name: 'Atelier CV', organisation: 'Association Test' } })]);
+
+		await deleteMyAccount(app.database.db, web, followed, env);
+		const db = app.database.db;
+		expect(await db.select().from(followUpNote).where(eq(followUpNote.seekerUserId, followed.userId))).toEqual([]);
+		expect(await db.select().from(appointment).where(eq(appointment.seekerUserId, followed.userId))).toEqual([]);
+		expect(await db.select().from(referral).where(eq(referral.seekerUserId, followed.userId))).toEqual([]);
+		expect(await db.select().from(referralEvent).where(eq(referralEvent.referralId, sent.id))).toEqual([]);
+		expect(await db.select().from(seekerAgency).where(eq(seekerAgency.userId, followed.userId))).toEqual([]);
+		expect((await listProgrammeReferrals(db, web, programmePartner, 'fr')).map((item) => item.id)).not.toContain(sent.id);
+		const [deletion] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'account.delete'), eq(auditEvent.resourceId, followed.userId)));
+		expect((deletion.after as { removed: string[] }).removed).toContain('follow_up');
+	});
+});
+
+describe('demo data', () => {
+	it('puts the demo counsellor in the Rabat agency and places sample seekers by place', async () => {
+		const db = app.database.db;
+		const counsellor = await person('counsellor');
+		await db.update(user).set({ email: 'counsellor@demo.sharaka.ma' }).where(eq(user.id, counsellor.userId));
+		const sample = await person('member');
+		await saveProfile(db, web, sample, { nationality: 'ML', residenceStatus: 'refugee', city: 'Tanger', placeCodes: [] });
+		const { seekerProfile } = await import('../seekers/seekers.table.ts');
+		await db.update(seekerProfile).set({ isSample: true }).where(eq(seekerProfile.userId, sample.userId));
+		await loadCounsellorsDemoData(db);
+		const [placed] = await db.select().from(seekerAgency).where(eq(seekerAgency.userId, sample.userId));
+		expect(placed.agencyId).toBe(await agencyId('anapec-tanger'));
+		const list = await listAgencySeekers(db, web, counsellor, everyone(), NOW);
+		expect(list.agencies.map((row) => row.slug)).toEqual(['anapec-rabat']);
+		// loading twice changes nothing
+		await loadCounsellorsDemoData(db);
+		expect(await db.select().from(seekerAgency).where(inArray(seekerAgency.userId, [sample.userId]))).toHaveLength(1);
+	});
+});

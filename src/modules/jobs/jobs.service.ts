@@ -1,0 +1,538 @@
+import { and, asc, desc, eq, inArray, isNotNull, like, lt, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { organisation, organisationMember } from '../../platform/accounts/accounts.table.ts';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
+import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import { can, type Actor } from '../../platform/policy/policy.ts';
+import { provinces, regions } from '../../platform/geo/morocco.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord, type OfferStatus } from './job-offer.table.ts';
+import { OfferInput, type OfferSearchQuery } from './jobs.schemas.ts';
+import { offerSearchCache } from './offer-search-cache.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The day in Morocco (YYYY-MM-DD) at an instant: closing dates are Moroccan days. */
+export function moroccoDay(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The status a person sees: a published offer whose closing date is past has expired, even before `jobs:expire` runs. */
+export function effectiveStatus(offer: Pick<JobOfferRecord, 'status' | 'closingDate'>, now: Date = new Date()): OfferStatus {
+	return offer.status === 'published' && offer.closingDate < moroccoDay(now) ? 'expired' : offer.status;
+}
+
+// ---------- names ----------
+
+export type TitleNote = 'unofficial_translation' | 'french_fallback' | null;
+
+/** An occupation's title in a language: Arabic titles are ours (unofficial); without one, the French title with a note. */
+export function occupationTitle(row: Pick<OccupationRecord, 'titleEn' | 'titleFr' | 'titleAr' | 'arUnofficial'>, language: Language): { title: string; note: TitleNote } {
+	if (language === 'en') return { title: row.titleEn, note: null };
+	if (language === 'fr') return { title: row.titleFr ?? row.titleEn, note: null };
+	if (row.titleAr) return { title: row.titleAr, note: row.arUnofficial ? 'unofficial_translation' : null };
+	return { title: row.titleFr ?? row.titleEn, note: 'french_fallback' };
+}
+
+const regionByCode = new Map(regions.map((region) => [region.iso, region]));
+const provinceByCode = new Map(provinces.map((province) => [province.iso, province]));
+
+export function placeName(code: string | null, language: Language): string {
+	if (!code) return '';
+	const place = regionByCode.get(code) ?? provinceByCode.get(code);
+	if (!place) return code;
+	return language === 'ar' ? place.nameAr : language === 'en' ? place.nameEn : place.nameFr;
+}
+
+// ---------- who may act ----------
+
+/** The employer organisations the actor may post for: partners who are members of an organisation of type `employer`. */
+export async function employerOrganisationsOf(db: DbOrTx, actor: Actor | null | undefined) {
+	if (!actor || !can(actor, 'jobs.offer.manage') || actor.organisationIds.length === 0) return [];
+	return db
+		.select({ id: organisation.id, name: organisation.name, isSample: sql<boolean>`coalesce(${jobEmployer.isSample}, false)` })
+		.from(organisation)
+		.leftJoin(jobEmployer, eq(jobEmployer.organisationId, organisation.id))
+		.where(and(inArray(organisation.id, [...actor.organisationIds]), eq(organisation.type, 'employer')))
+		.orderBy(asc(organisation.name));
+}
+
+async function requireEmployerOf(db: DbOrTx, actor: Actor | null | undefined, organisationId: string): Promise<Actor> {
+	if (!actor || !can(actor, 'jobs.offer.manage') || !actor.organisationIds.includes(organisationId)) throw new AppError('forbidden');
+	const [row] = await db.select({ type: organisation.type }).from(organisation).where(eq(organisation.id, organisationId));
+	if (row?.type !== 'employer') throw new AppError('forbidden');
+	// the membership may have been removed since the actor was built
+	const [member] = await db
+		.select({ userId: organisationMember.userId })
+		.from(organisationMember)
+		.where(and(eq(organisationMember.organisationId, organisationId), eq(organisationMember.userId, actor.userId)));
+	if (!member) throw new AppError('forbidden');
+	return actor;
+}
+
+async function findOffer(db: DbOrTx, id: string, forUpdate = false): Promise<JobOfferRecord> {
+	if (!UUID.test(id)) throw new AppError('not_found');
+	const query = db.select().from(jobOffer).where(eq(jobOffer.id, id));
+	const [row] = forUpdate ? await query.for('update') : await query;
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/** An offer of the actor's own employer organisation (locked for the transaction); not_found for anyone else's. */
+async function ownOffer(tx: DbOrTx, actor: Actor | null | undefined, id: string): Promise<JobOfferRecord> {
+	const offer = await findOffer(tx, id, true);
+	try {
+		await requireEmployerOf(tx, actor, offer.organisationId);
+	} catch {
+		// another employer's offer: it does not exist for them (no hint about drafts)
+		throw new AppError(can(actor, 'jobs.offer.manage') ? 'not_found' : 'forbidden');
+	}
+	return offer;
+}
+
+// ---------- writes ----------
+
+function conflict(reason: string, values: Record<string, string> = {}): AppError {
+	return new AppError('conflict', { extra: { reason, ...values } });
+}
+
+async function checkInput(db: DbOrTx, raw: OfferInput) {
+	const input = parseOrThrow(OfferInput, raw);
+	const problems: FieldProblem[] = [];
+	const [occ] = await db.select().from(occupation).where(eq(occupation.code, input.occupationCode));
+	if (!occ || occ.level !== 4) problems.push({ path: 'occupationCode', messageKey: 'field_choice' });
+	if (input.provinceCode && provinceByCode.get(input.provinceCode)?.regionIso !== input.regionCode) {
+		problems.push({ path: 'provinceCode', messageKey: 'field_choice' });
+	}
+	if (input.salaryMin !== null && input.salaryMax !== null && input.salaryMax < input.salaryMin) {
+		problems.push({ path: 'salaryMax', messageKey: 'field_invalid' });
+	}
+	if ((input.salaryMin !== null || input.salaryMax !== null) && input.salaryPeriod === null) {
+		problems.push({ path: 'salaryPeriod', messageKey: 'field_required' });
+	}
+	if (new Set(input.languages.map((entry) => entry.language)).size !== input.languages.length) {
+		problems.push({ path: 'languages', messageKey: 'field_invalid' });
+	}
+	if (problems.length) throw new AppError('invalid_input', { fields: problems });
+	return { input, occ: occ! };
+}
+
+/** The text the search reads, normalised in SQL by search_normalise (custom migration). */
+function searchSource(input: { title: string; description: string; skills: string[]; city: string; regionCode: string; provinceCode: string | null }, occ: OccupationRecord, employerName: string) {
+	const places = [input.regionCode, input.provinceCode].flatMap((code) => {
+		const place = code ? (regionByCode.get(code) ?? provinceByCode.get(code)) : undefined;
+		return place ? [place.nameFr, place.nameAr, place.nameEn] : [];
+	});
+	return [input.title, input.description, input.skills.join(' '), input.city, ...places, occ.titleEn, occ.titleFr, occ.titleAr, employerName]
+		.filter(Boolean)
+		.join(' ');
+}
+
+async function employerName(db: DbOrTx, organisationId: string): Promise<string> {
+	const [row] = await db.select({ name: organisation.name, acronym: organisation.acronym }).from(organisation).where(eq(organisation.id, organisationId));
+	return [row?.name, row?.acronym].filter(Boolean).join(' ');
+}
+
+export function offerValuesFor(input: ReturnType<typeof OfferInput.parse>, occ: OccupationRecord, name: string) {
+	return {
+		...input,
+		searchText: sql`search_normalise(${searchSource(input, occ, name)})`
+	};
+}
+
+/** A new offer, as a draft, for one of the actor's employer organisations. */
+export async function createOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, organisationId: string, raw: OfferInput) {
+	if (!UUID.test(organisationId)) throw new AppError('forbidden');
+	return db.transaction(async (tx) => {
+		const employer = await requireEmployerOf(tx, actor, organisationId);
+		const { input, occ } = await checkInput(tx, raw);
+		const [created] = await tx
+			.insert(jobOffer)
+			.values({ ...offerValuesFor(input, occ, await employerName(tx, organisationId)), organisationId, createdBy: employer.userId, status: 'draft' })
+			.returning();
+		await recordAudit(tx, context, { action: 'job_offer.create', resourceType: 'job_offer', resourceId: created.id, after: auditView(created) });
+		return created;
+	});
+}
+
+const editable: OfferStatus[] = ['draft', 'pending_validation', 'published'];
+
+export async function updateOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, raw: OfferInput) {
+	return db.transaction(async (tx) => {
+		const before = await ownOffer(tx, actor, id);
+		if (!editable.includes(before.status)) throw conflict('offer_not_editable', { status: before.status });
+		const { input, occ } = await checkInput(tx, raw);
+		const [after] = await tx
+			.update(jobOffer)
+			.set({ ...offerValuesFor(input, occ, await employerName(tx, before.organisationId)), updatedAt: new Date() })
+			.where(eq(jobOffer.id, id))
+			.returning();
+		await recordAudit(tx, context, { action: 'job_offer.update', resourceType: 'job_offer', resourceId: id, before: auditView(before), after: auditView(after) });
+		return after;
+	});
+}
+
+/** Whether a counsellor has already validated one of this employer's offers (then its offers publish at once). */
+export async function isTrustedEmployer(db: DbOrTx, organisationId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: jobOffer.id })
+		.from(jobOffer)
+		.where(and(eq(jobOffer.organisationId, organisationId), isNotNull(jobOffer.validatedAt)))
+		.limit(1);
+	return !!row;
+}
+
+/**
+ * Publishing: an employer with a validated offer publishes at once; a new employer's offer waits in the
+ * counsellors' queue (pending_validation). The closing date must not be past.
+ */
+export async function publishOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, now: Date = new Date()) {
+	return db.transaction(async (tx) => {
+		const before = await ownOffer(tx, actor, id);
+		if (before.status !== 'draft') throw conflict('offer_not_draft', { status: before.status });
+		if (before.closingDate < moroccoDay(now)) throw new AppError('invalid_input', { fields: [{ path: 'closingDate', messageKey: 'field_invalid' }] });
+		const trusted = await isTrustedEmployer(tx, before.organisationId);
+		const [after] = await tx
+			.update(jobOffer)
+			.set(
+				trusted
+					? { status: 'published', publishedAt: now, returnReason: null, updatedAt: now }
+					: { status: 'pending_validation', returnReason: null, updatedAt: now }
+			)
+			.where(eq(jobOffer.id, id))
+			.returning();
+		await recordAudit(tx, context, {
+			action: trusted ? 'job_offer.publish' : 'job_offer.submit_for_validation',
+			resourceType: 'job_offer',
+			resourceId: id,
+			before: { status: before.status },
+			after: { status: after.status }
+		});
+		return after;
+	});
+}
+
+function requireCounsellor(actor: Actor | null | undefined) {
+	if (!can(actor, 'jobs.offer.validate')) throw new AppError('forbidden');
+}
+
+/** A counsellor approves a pending offer: it is published, and its employer is trusted from now on. */
+export async function approveOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, now: Date = new Date()) {
+	requireCounsellor(actor);
+	return db.transaction(async (tx) => {
+		const before = await findOffer(tx, id, true);
+		if (before.status !== 'pending_validation') throw conflict('offer_not_pending', { status: before.status });
+		const [after] = await tx
+			.update(jobOffer)
+			.set({ status: 'published', publishedAt: now, validatedAt: now, validatedBy: actor!.userId, returnReason: null, updatedAt: now })
+			.where(eq(jobOffer.id, id))
+			.returning();
+		await recordAudit(tx, context, { action: 'job_offer.approve', resourceType: 'job_offer', resourceId: id, before: { status: before.status }, after: { status: after.status } });
+		return after;
+	});
+}
+
+/** A counsellor sends a pending offer back to its employer (draft again) with a reason the employer reads. */
+export async function returnOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, reason: string, now: Date = new Date()) {
+	requireCounsellor(actor);
+	const text = reason.trim();
+	if (text.length < 5 || text.length > 2000) throw new AppError('invalid_input', { fields: [{ path: 'reason', messageKey: text.length < 5 ? 'field_too_short' : 'field_too_long', values: { min: 5, max: 2000 } }] });
+	return db.transaction(async (tx) => {
+		const before = await findOffer(tx, id, true);
+		if (before.status !== 'pending_validation') throw conflict('offer_not_pending', { status: before.status });
+		const [after] = await tx.update(jobOffer).set({ status: 'draft', returnReason: text, updatedAt: now }).where(eq(jobOffer.id, id)).returning();
+		await recordAudit(tx, context, { action: 'job_offer.return', resourceType: 'job_offer', resourceId: id, before: { status: before.status }, after: { status: after.status, reason: text } });
+		return after;
+	});
+}
+
+async function endOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, to: 'closed' | 'filled', from: OfferStatus[]) {
+	return db.transaction(async (tx) => {
+		const before = await ownOffer(tx, actor, id);
+		if (!from.includes(before.status)) throw conflict('offer_wrong_status', { status: before.status });
+		const [after] = await tx.update(jobOffer).set({ status: to, updatedAt: new Date() }).where(eq(jobOffer.id, id)).returning();
+		await recordAudit(tx, context, { action: `job_offer.${to === 'closed' ? 'close' : 'fill'}`, resourceType: 'job_offer', resourceId: id, before: { status: before.status }, after: { status: to } });
+		return after;
+	});
+}
+
+export const closeOffer = (db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string) =>
+	endOffer(db, context, actor, id, 'closed', ['draft', 'pending_validation', 'published', 'expired']);
+export const markOfferFilled = (db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string) =>
+	endOffer(db, context, actor, id, 'filled', ['published', 'expired']);
+
+/** Persists the expiry of published offers whose closing date is past (npm run jobs:expire), one audit event each. */
+export async function expireOffers(db: DbOrTx, context: AuditContext, now: Date = new Date()): Promise<number> {
+	const today = moroccoDay(now);
+	return db.transaction(async (tx) => {
+		const expired = await tx
+			.update(jobOffer)
+			.set({ status: 'expired', updatedAt: now })
+			.where(and(eq(jobOffer.status, 'published'), lt(jobOffer.closingDate, today)))
+			.returning({ id: jobOffer.id, closingDate: jobOffer.closingDate });
+		for (const offer of expired) {
+			await recordAudit(tx, context, {
+				action: 'job_offer.expire',
+				resourceType: 'job_offer',
+				resourceId: offer.id,
+				before: { status: 'published' },
+				after: { status: 'expired', closingDate: offer.closingDate }
+			});
+		}
+		return expired.length;
+	});
+}
+
+function auditView(offer: JobOfferRecord) {
+	const { searchText: _searchText, ...rest } = offer;
+	return rest;
+}
+
+// ---------- reads ----------
+
+const summaryColumns = {
+	offer: jobOffer,
+	occupation: { titleEn: occupation.titleEn, titleFr: occupation.titleFr, titleAr: occupation.titleAr, arUnofficial: occupation.arUnofficial },
+	employerName: organisation.name,
+	employerIsSample: sql<boolean>`coalesce(${jobEmployer.isSample}, false)`
+};
+
+type OfferRow = {
+	offer: JobOfferRecord;
+	occupation: Pick<OccupationRecord, 'titleEn' | 'titleFr' | 'titleAr' | 'arUnofficial'>;
+	employerName: string;
+	employerIsSample: boolean;
+};
+
+function offerRows(db: DbOrTx) {
+	return db
+		.select(summaryColumns)
+		.from(jobOffer)
+		.innerJoin(occupation, eq(occupation.code, jobOffer.occupationCode))
+		.innerJoin(organisation, eq(organisation.id, jobOffer.organisationId))
+		.leftJoin(jobEmployer, eq(jobEmployer.organisationId, jobOffer.organisationId));
+}
+
+export function offerSummary(row: OfferRow, language: Language) {
+	const { offer } = row;
+	const occ = occupationTitle(row.occupation, language);
+	return {
+		id: offer.id,
+		title: offer.title,
+		occupation: { code: offer.occupationCode, title: occ.title, titleNote: occ.note },
+		employer: { id: offer.organisationId, name: row.employerName, isSample: row.employerIsSample },
+		region: { code: offer.regionCode, name: placeName(offer.regionCode, language) },
+		province: offer.provinceCode ? { code: offer.provinceCode, name: placeName(offer.provinceCode, language) } : null,
+		city: offer.city,
+		contractType: offer.contractType,
+		workingTime: offer.workingTime,
+		publishedAt: offer.publishedAt?.toISOString() ?? null,
+		closingDate: offer.closingDate,
+		openToForeigners: offer.openToForeigners,
+		isSample: offer.isSample
+	};
+}
+
+export function offerDetail(row: OfferRow, language: Language, now: Date = new Date()) {
+	const { offer } = row;
+	return {
+		...offerSummary(row, language),
+		description: offer.description,
+		skills: offer.skills,
+		hoursPerWeek: offer.hoursPerWeek,
+		salary:
+			offer.salaryMin === null && offer.salaryMax === null
+				? null
+				: { min: offer.salaryMin, max: offer.salaryMax, period: offer.salaryPeriod, currency: 'MAD' as const },
+		languages: offer.languages,
+		education: offer.education,
+		experienceYears: offer.experienceYears,
+		positions: offer.positions,
+		status: effectiveStatus(offer, now)
+	};
+}
+export type OfferDetail = ReturnType<typeof offerDetail>;
+export type OfferSummary = ReturnType<typeof offerSummary>;
+
+/** Only these are public: published and not past their closing date. */
+function publicCondition(today: string): SQL {
+	return and(eq(jobOffer.status, 'published'), sql`${jobOffer.closingDate} >= ${today}`)!;
+}
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** Search of the public offers: `{ total, items, facets }` (frozen; kept per data revision, see offer-search-cache.ts). */
+export async function searchOffers(db: DbOrTx, query: OfferSearchQuery, language: Language, now: Date = new Date()) {
+	return offerSearchCache(db).read(JSON.stringify([query, language, moroccoDay(now)]), () => searchOffersNow(db, query, language, now));
+}
+
+async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: Language, now: Date) {
+	const conditions: SQL[] = [publicCondition(moroccoDay(now))];
+	const words = (query.q ?? '')
+		.split(/\s+/)
+		.map((word) => word.replace(/[^\p{L}\p{N}'’-]/gu, ''))
+		.filter((word) => word.length > 0)
+		.slice(0, 8);
+	for (const word of words) {
+		conditions.push(sql`${jobOffer.searchText} like '%' || search_normalise(${likeEscape(word)}) || '%'`);
+	}
+	if (query.occupation) conditions.push(like(jobOffer.occupationCode, `${query.occupation}%`));
+	if (query.region) conditions.push(eq(jobOffer.regionCode, query.region));
+	if (query.province) conditions.push(eq(jobOffer.provinceCode, query.province));
+	if (query.contract) conditions.push(eq(jobOffer.contractType, query.contract));
+	if (query.language) conditions.push(sql`${jobOffer.languages} @> ${JSON.stringify([{ language: query.language }])}::jsonb`);
+	if (query.since) conditions.push(sql`${jobOffer.publishedAt} >= (${query.since}::date)::timestamp at time zone 'Africa/Casablanca'`);
+	if (query.foreigners === 'yes') conditions.push(eq(jobOffer.openToForeigners, true));
+	const where = and(...conditions);
+
+	const byRelevance = words.length > 0 && query.sort !== 'date';
+	const normalisedQuery = sql`search_normalise(${words.join(' ')})`;
+	const order = byRelevance
+		? [
+				desc(sql`similarity(search_normalise(${jobOffer.title}), ${normalisedQuery}) * 2 + word_similarity(${normalisedQuery}, ${jobOffer.searchText})`),
+				desc(jobOffer.publishedAt),
+				asc(jobOffer.id)
+			]
+		: [desc(jobOffer.publishedAt), asc(jobOffer.id)];
+
+	const facet = (column: SQL) =>
+		db
+			.select({ value: sql<string>`${column}`, count: sql<number>`count(*)::int` })
+			.from(jobOffer)
+			.where(where)
+			.groupBy(sql`1`)
+			.orderBy(desc(sql`2`), asc(sql`1`));
+
+	const [rows, [{ total }], contractType, region, occupationMajorGroup, languageFacet] = await Promise.all([
+		offerRows(db)
+			.where(where)
+			.orderBy(...order)
+			.limit(query.pageSize)
+			.offset((query.page - 1) * query.pageSize),
+		db.select({ total: sql<number>`count(*)::int` }).from(jobOffer).where(where),
+		facet(sql`${jobOffer.contractType}`),
+		facet(sql`${jobOffer.regionCode}`),
+		facet(sql`left(${jobOffer.occupationCode}, 1)`),
+		db
+			.select({ value: sql<string>`l ->> 'language'`, count: sql<number>`count(*)::int` })
+			.from(sql`${jobOffer} cross join lateral jsonb_array_elements(${jobOffer.languages}) as l`)
+			.where(where)
+			.groupBy(sql`1`)
+			.orderBy(desc(sql`2`), asc(sql`1`))
+	]);
+	return {
+		total,
+		page: query.page,
+		pageSize: query.pageSize,
+		items: (rows as OfferRow[]).map((row) => offerSummary(row, language)),
+		facets: { contractType, region, occupationMajorGroup, language: languageFacet }
+	};
+}
+
+/** One public offer (published, not expired); not_found otherwise — drafts and others' offers stay hidden. */
+export async function getPublicOffer(db: DbOrTx, id: string, language: Language, now: Date = new Date()) {
+	if (!UUID.test(id)) throw new AppError('not_found');
+	const [row] = await offerRows(db).where(and(eq(jobOffer.id, id), publicCondition(moroccoDay(now))));
+	if (!row) throw new AppError('not_found');
+	return offerDetail(row as OfferRow, language, now);
+}
+
+/**
+ * An offer as its employer or a counsellor sees it, whatever its status (used by the offer page so an
+ * employer can preview a draft). null when the actor may not see it.
+ */
+export async function getOfferForStaff(db: DbOrTx, actor: Actor | null | undefined, id: string, language: Language, now: Date = new Date()) {
+	if (!actor || !UUID.test(id)) return null;
+	const [row] = await offerRows(db).where(eq(jobOffer.id, id));
+	if (!row) return null;
+	const isOwner = can(actor, 'jobs.offer.manage') && actor.organisationIds.includes(row.offer.organisationId);
+	const isValidator = can(actor, 'jobs.offer.validate') && row.offer.status === 'pending_validation';
+	if (!isOwner && !isValidator) return null;
+	return offerDetail(row as OfferRow, language, now);
+}
+
+/** The raw offer for the employer's edit form. */
+export async function getOwnOffer(db: DbOrTx, actor: Actor | null | undefined, id: string) {
+	const offer = await findOffer(db, id);
+	await requireEmployerOf(db, actor, offer.organisationId).catch(() => {
+		throw new AppError('not_found');
+	});
+	return offer;
+}
+
+/** An employer organisation's offers, newest first, with the status each is in now. */
+export async function listEmployerOffers(db: DbOrTx, actor: Actor | null | undefined, organisationId: string, now: Date = new Date()) {
+	await requireEmployerOf(db, actor, organisationId);
+	const rows = await db.select().from(jobOffer).where(eq(jobOffer.organisationId, organisationId)).orderBy(desc(jobOffer.updatedAt), asc(jobOffer.id));
+	return rows.map((offer) => ({ ...offer, effectiveStatus: effectiveStatus(offer, now) }));
+}
+
+/** The counsellors' queue: offers waiting for validation, oldest first. */
+export async function listPendingValidations(db: DbOrTx, actor: Actor | null | undefined, language: Language, now: Date = new Date()) {
+	requireCounsellor(actor);
+	const rows = await offerRows(db).where(eq(jobOffer.status, 'pending_validation')).orderBy(asc(jobOffer.updatedAt), asc(jobOffer.id));
+	return (rows as OfferRow[]).map((row) => offerDetail(row, language, now));
+}
+
+/** Occupations for the employer's form: unit groups with their titles in the language. */
+export async function listUnitGroups(db: DbOrTx, language: Language) {
+	const rows = await db.select().from(occupation).where(eq(occupation.level, 4)).orderBy(asc(occupation.code));
+	return rows.map((row) => ({ code: row.code, ...occupationTitle(row, language) }));
+}
+
+/** Major, sub-major and minor groups for the search filter. */
+export async function listOccupationGroups(db: DbOrTx, language: Language) {
+	const rows = await db.select().from(occupation).where(sql`${occupation.level} <= 2`).orderBy(asc(occupation.code));
+	return rows.map((row) => ({ code: row.code, level: row.level, ...occupationTitle(row, language) }));
+}
+
+// ---------- schema.org ----------
+
+/** schema.org JobPosting for an offer page; `<` escaped so the JSON cannot close its script element. */
+export function jobPostingJsonLd(offer: OfferDetail, url: string): string {
+	const employmentType: Record<string, string> = {
+		cdi: 'FULL_TIME',
+		cdd: 'TEMPORARY',
+		seasonal: 'TEMPORARY',
+		internship: 'INTERN',
+		temporary: 'TEMPORARY',
+		integration: 'OTHER'
+	};
+	const types = [employmentType[offer.contractType], offer.workingTime === 'part_time' ? 'PART_TIME' : null].filter(Boolean);
+	const unitText: Record<string, string> = { hour: 'HOUR', day: 'DAY', month: 'MONTH', year: 'YEAR' };
+	const data = {
+		'@context': 'https://schema.org',
+		'@type': 'JobPosting',
+		title: offer.title,
+		description: offer.description,
+		identifier: { '@type': 'PropertyValue', name: 'Sharaka', value: offer.id },
+		url,
+		datePosted: offer.publishedAt?.slice(0, 10),
+		validThrough: `${offer.closingDate}T23:59:59+01:00`,
+		employmentType: types,
+		occupationalCategory: `ISCO-08 ${offer.occupation.code} ${offer.occupation.title}`,
+		hiringOrganization: { '@type': 'Organization', name: offer.employer.name },
+		jobLocation: {
+			'@type': 'Place',
+			address: {
+				'@type': 'PostalAddress',
+				addressLocality: offer.city,
+				addressRegion: offer.region.name,
+				addressCountry: 'MA'
+			}
+		},
+		skills: offer.skills.join(', ') || undefined,
+		experienceRequirements: offer.experienceYears ? { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: offer.experienceYears * 12 } : undefined,
+		totalJobOpenings: offer.positions,
+		baseSalary: offer.salary
+			? {
+					'@type': 'MonetaryAmount',
+					currency: 'MAD',
+					value: { '@type': 'QuantitativeValue', minValue: offer.salary.min ?? undefined, maxValue: offer.salary.max ?? undefined, unitText: offer.salary.period ? unitText[offer.salary.period] : undefined }
+				}
+			: undefined,
+		workHours: offer.hoursPerWeek ? `${offer.hoursPerWeek} h/week` : undefined
+	};
+	return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}

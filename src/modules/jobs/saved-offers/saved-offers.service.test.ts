@@ -1,0 +1,268 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestEvent } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import type { App } from '../../../platform/app.ts';
+import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
+import type { AuditContext } from '../../../platform/audit/audit.service.ts';
+import type { Actor } from '../../../platform/policy/policy.ts';
+import { jobOffer } from '../job-offer.table.ts';
+import { approveOffer, closeOffer, createOffer, publishOffer } from '../jobs.service.ts';
+import { listRightsPages } from '../support-rights.service.ts';
+import { deleteMyAccount, exportMyData } from '../seekers/seekers.service.ts';
+import { jobSavedOffer } from './saved-offers.table.ts';
+import { isOfferSaved, listSavedOffers, MAX_SAVED_OFFERS, offerSavedState, removeSavedOffer, saveOffer } from './saved-offers.service.ts';
+import { serviceWorkerScript, webAppManifest } from './web-app.ts';
+import { GET as listApi } from '../../../routes/api/v1/me/saved-offers/+server.ts';
+import { PUT as saveApi, DELETE as removeApi } from '../../../routes/api/v1/me/saved-offers/[offerId]/+server.ts';
+import { GET as workerRoute } from '../../../routes/[lang=lang]/service-worker.js/+server.ts';
+
+const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
+let app: TestApp;
+const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
+let employer: Actor;
+let counsellor: Actor;
+let organisationId: string;
+
+async function person(role: Role, organisationIds: string[] = []): Promise<Actor> {
+	const id = crypto.randomUUID();
+	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${id.slice(0, 4)}`, role, emailVerified: true });
+	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
+	return { userId: id, role, organisationIds };
+}
+
+async function offer(title: string, closingDate = '2099-01-01', publish = true): Promise<string> {
+	const created = await createOffer(app.database.db, web, employer, organisationId, {
+		title,
+		description: 'Travaux de finition dans des logements neufs.',
+		occupationCode: '7126',
+		skills: [],
+		regionCode: 'MA-01',
+		city: 'Tanger',
+		contractType: 'cdd',
+		workingTime: 'full_time',
+		closingDate,
+		languages: []
+	});
+	if (publish) {
+		const published = await publishOffer(app.database.db, web, employer, created.id);
+		if (published.status === 'pending_validation') await approveOffer(app.database.db, web, counsellor, created.id);
+	}
+	return created.id;
+}
+
+function apiEvent(actor: Actor, method: string, params: Record<string, string> = {}) {
+	const url = new URL('http://localhost/api/v1/me/saved-offers');
+	return {
+		request: new Request(url, { method }),
+		url,
+		params,
+		locals: {
+			language: 'ar',
+			user: { id: actor.userId, name: 'x', email: `${actor.userId}@example.ma`, role: actor.role, locale: 'ar' },
+			actor,
+			authMethod: 'token',
+			audit: { actorUserId: actor.userId, actorLabel: 'api', channel: 'api', requestId: 'test', ip: '127.0.0.1' }
+		}
+	} as unknown as RequestEvent;
+}
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	holder.__sharakaApp = Promise.resolve(app);
+	const [org] = await app.database.db.insert(organisation).values({ slug: 'zellige-tanger', name: 'Zellige Tanger', type: 'employer' }).returning();
+	organisationId = org.id;
+	employer = await person('partner', [organisationId]);
+	counsellor = await person('counsellor');
+});
+afterAll(async () => {
+	holder.__sharakaApp = undefined;
+	await app.close();
+});
+
+describe('saved offers', () => {
+	it('saves a public offer once, lists and removes it, for its owner only', async () => {
+		const seeker = await person('member');
+		const stranger = await person('member');
+		const tiler = await offer('Carreleur');
+		const mason = await offer('Maçon');
+
+		expect(await saveOffer(app.database.db, web, seeker, tiler, new Date('2030-01-01T10:00:00Z'))).toMatchObject({ created: true });
+		expect(await saveOffer(app.database.db, web, seeker, mason, new Date('2030-01-02T10:00:00Z'))).toMatchObject({ created: true });
+		expect(await saveOffer(app.database.db, web, seeker, tiler)).toMatchObject({ created: false });
+
+		const listed = await listSavedOffers(app.database.db, seeker, 'fr');
+		expect(listed.map((item) => item.title)).toEqual(['Maçon', 'Carreleur']); // newest first
+		expect(listed[1]).toMatchObject({ offerId: tiler, employer: 'Zellige Tanger', city: 'Tanger', status: 'published', open: true, url: `/fr/jobs/offers/${tiler}` });
+		expect(await isOfferSaved(app.database.db, seeker, tiler)).toBe(true);
+
+		// another person sees nothing of it and cannot remove it
+		expect(await listSavedOffers(app.database.db, stranger, 'fr')).toEqual([]);
+		expect(await isOfferSaved(app.database.db, stranger, tiler)).toBe(false);
+		await expect(removeSavedOffer(app.database.db, web, stranger, tiler)).rejects.toMatchObject({ code: 'not_found' });
+		expect(await listSavedOffers(app.database.db, seeker, 'fr')).toHaveLength(2);
+
+		await removeSavedOffer(app.database.db, web, seeker, tiler);
+		expect((await listSavedOffers(app.database.db, seeker, 'fr')).map((item) => item.offerId)).toEqual([mason]);
+		await expect(removeSavedOffer(app.database.db, web, seeker, tiler)).rejects.toMatchObject({ code: 'not_found' });
+
+		const audited = await app.database.db.select({ action: auditEvent.action }).from(auditEvent).where(and(eq(auditEvent.resourceType, 'job_saved_offer'), eq(auditEvent.resourceId, tiler)));
+		expect(audited.map((event) => event.action).sort()).toEqual(['job_saved_offer.create', 'job_saved_offer.delete']);
+	});
+
+	it('refuses people who are not job seekers, offers that are not public and unknown ids', async () => {
+		const seeker = await person('member');
+		const open = await offer('Soudeur');
+		const draft = await offer('Brouillon', '2099-01-01', false);
+		await expect(saveOffer(app.database.db, web, employer, open)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveOffer(app.database.db, web, counsellor, open)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveOffer(app.database.db, web, null, open)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(listSavedOffers(app.database.db, employer, 'fr')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveOffer(app.database.db, web, seeker, draft)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(app.database.db, web, seeker, 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(app.database.db, web, seeker, crypto.randomUUID())).rejects.toMatchObject({ code: 'not_found' });
+		expect(await listSavedOffers(app.database.db, seeker, 'fr')).toEqual([]);
+		expect(await isOfferSaved(app.database.db, employer, open)).toBe(false);
+	});
+
+	it('keeps a closed or expired offer in the list, with its status, and cannot save it anew', async () => {
+		const seeker = await person('member');
+		const other = await person('member');
+		const closing = await offer('Pâtissier');
+		const expiring = await offer('Boulanger', '2031-06-30');
+		await saveOffer(app.database.db, web, seeker, closing);
+		await saveOffer(app.database.db, web, seeker, expiring);
+		await closeOffer(app.database.db, web, employer, closing);
+
+		const today = await listSavedOffers(app.database.db, seeker, 'ar');
+		expect(today.find((item) => item.offerId === closing)).toMatchObject({ status: 'closed', open: false });
+		expect(today.find((item) => item.offerId === expiring)).toMatchObject({ status: 'published', open: true, url: `/ar/jobs/offers/${expiring}` });
+		const later = await listSavedOffers(app.database.db, seeker, 'ar', new Date('2031-07-02T12:00:00Z'));
+		expect(later.find((item) => item.offerId === expiring)).toMatchObject({ status: 'expired', open: false });
+
+		await expect(saveOffer(app.database.db, web, other, closing)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(app.database.db, web, other, expiring, new Date('2031-07-02T12:00:00Z'))).rejects.toMatchObject({ code: 'not_found' });
+		// already saved: still there, nothing changes
+		expect(await saveOffer(app.database.db, web, seeker, closing)).toMatchObject({ created: false });
+	});
+
+	it('stops at the maximum number of saved offers', async () => {
+		const seeker = await person('member');
+		const rows = Array.from({ length: MAX_SAVED_OFFERS + 1 }, (_, index) => ({
+			organisationId,
+			title: `Offre ${index}`,
+			description: 'Une offre parmi beaucoup.',
+			occupationCode: '7126',
+			regionCode: 'MA-01',
+			city: 'Tanger',
+			contractType: 'cdd' as const,
+			workingTime: 'full_time' as const,
+			closingDate: '2099-01-01',
+			status: 'published' as const
+		}));
+		const ids = (await app.database.db.insert(jobOffer).values(rows).returning({ id: jobOffer.id })).map((row) => row.id);
+		await app.database.db.insert(jobSavedOffer).values(ids.slice(0, MAX_SAVED_OFFERS).map((offerId) => ({ userId: seeker.userId, offerId })));
+		await expect(saveOffer(app.database.db, web, seeker, ids[MAX_SAVED_OFFERS])).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'too_many_saved_offers' } });
+		await removeSavedOffer(app.database.db, web, seeker, ids[0]);
+		expect(await saveOffer(app.database.db, web, seeker, ids[MAX_SAVED_OFFERS])).toMatchObject({ created: true });
+	});
+
+	it('tells the offer page whether the viewer may save it, has saved it, and what just happened', async () => {
+		const seeker = await person('member');
+		const id = await offer('Électricien');
+		const page = (query = '') => new URL(`http://localhost/fr/jobs/offers/${id}${query}`);
+		expect(await offerSavedState(app.database.db, seeker, id, page())).toEqual({ canSave: true, saved: false, notice: null });
+		await saveOffer(app.database.db, web, seeker, id);
+		expect(await offerSavedState(app.database.db, seeker, id, page('?done=saved'))).toEqual({ canSave: true, saved: true, notice: 'saved_done' });
+		expect(await offerSavedState(app.database.db, null, id, page('?done=saved'))).toEqual({ canSave: false, saved: false, notice: null });
+		expect(await offerSavedState(app.database.db, employer, id, page())).toEqual({ canSave: false, saved: false, notice: null });
+	});
+
+	it('is part of the person’s data export and goes with their account', async () => {
+		const seeker = await person('member');
+		const id = await offer('Cuisinier');
+		await saveOffer(app.database.db, web, seeker, id, new Date('2030-03-01T08:00:00Z'));
+		const exported = await exportMyData(app.database.db, web, seeker);
+		expect(exported.savedOffers).toEqual([{ offerId: id, title: 'Cuisinier', employer: 'Zellige Tanger', savedAt: '2030-03-01T08:00:00.000Z' }]);
+
+		await deleteMyAccount(app.database.db, web, seeker, { dataDir: app.dataDir });
+		expect(await app.database.db.select().from(jobSavedOffer).where(eq(jobSavedOffer.userId, seeker.userId))).toEqual([]);
+		const [deletion] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'account.delete'), eq(auditEvent.resourceId, seeker.userId)));
+		expect((deletion.after as { removed: string[] }).removed).toContain('saved_offers');
+		// the offer itself stays for everyone else
+		expect(await app.database.db.select({ id: jobOffer.id }).from(jobOffer).where(eq(jobOffer.id, id))).toHaveLength(1);
+	});
+});
+
+describe('saved offers API', () => {
+	it('lists, saves (201, then 200) and removes (204, then 404) the caller’s offers; others get 403', async () => {
+		const seeker = await person('member');
+		const id = await offer('Chauffeur poids lourd');
+		const created = await saveApi(apiEvent(seeker, 'PUT', { offerId: id }));
+		expect(created.status).toBe(201);
+		expect(await created.json()).toMatchObject({ offerId: id, title: 'Chauffeur poids lourd', open: true, url: `/ar/jobs/offers/${id}` });
+		expect((await saveApi(apiEvent(seeker, 'PUT', { offerId: id.toUpperCase() }))).status).toBe(200);
+
+		const listed = await listApi(apiEvent(seeker, 'GET'));
+		expect(listed.headers.get('cache-control')).toBe('no-store');
+		expect((await listed.json()).items.map((item: { offerId: string }) => item.offerId)).toEqual([id]);
+
+		const refused = await saveApi(apiEvent(employer, 'PUT', { offerId: id }));
+		expect(refused.status).toBe(403);
+		expect((await saveApi(apiEvent(seeker, 'PUT', { offerId: crypto.randomUUID() }))).status).toBe(404);
+
+		expect((await removeApi(apiEvent(seeker, 'DELETE', { offerId: id }))).status).toBe(204);
+		expect((await removeApi(apiEvent(seeker, 'DELETE', { offerId: id }))).status).toBe(404);
+		expect((await (await listApi(apiEvent(seeker, 'GET'))).json()).items).toEqual([]);
+	});
+});
+
+describe('the installable web app', () => {
+	it('has a manifest per language: names from the messages, Arabic right-to-left, start and scope in the language, icons that exist', () => {
+		const ar = webAppManifest('ar');
+		expect(ar).toMatchObject({ lang: 'ar', dir: 'rtl', start_url: '/ar/jobs', scope: '/ar/', display: 'standalone', name: 'شراكة — الشغل والحقوق', short_name: 'شراكة' });
+		expect(webAppManifest('fr')).toMatchObject({ lang: 'fr', dir: 'ltr', start_url: '/fr/jobs', scope: '/fr/', short_name: 'Sharaka' });
+		const purposes = new Set(ar.icons.map((icon) => icon.purpose));
+		expect(purposes).toEqual(new Set(['any', 'maskable']));
+		for (const icon of ar.icons) {
+			const file = fs.readFileSync(path.resolve('static', icon.src.slice(1)));
+			if (icon.type === 'image/png') {
+				// PNG signature, then the IHDR chunk's width and height
+				expect(file.subarray(1, 4).toString('ascii')).toBe('PNG');
+				const [width, height] = icon.sizes.split('x').map(Number);
+				expect([file.readUInt32BE(16), file.readUInt32BE(20)]).toEqual([width, height]);
+			} else {
+				expect(file.toString('utf8')).toMatch(/^<svg /);
+			}
+		}
+	});
+
+	it('writes a service worker that keeps the offline page and every rights page of its language, versioned', async () => {
+		const rights = await listRightsPages(app.database.db);
+		expect(rights.length).toBeGreaterThan(0);
+		const { body, version } = await serviceWorkerScript(app.database.db, 'ar', 'build-1');
+		const config = JSON.parse(/^const CONFIG = (.*);$/m.exec(body)![1]);
+		expect(config.precache).toEqual(['/ar/offline', '/ar/jobs/rights', ...rights.map(({ page }) => `/ar/jobs/rights/${page.slug}`)]);
+		expect(config).toMatchObject({ language: 'ar', offlineUrl: '/ar/offline', version });
+		expect(config.fallbackHtml).toContain('dir="rtl"');
+		expect(body).toContain("addEventListener('fetch'");
+		expect((await serviceWorkerScript(app.database.db, 'ar', 'build-1')).version).toBe(version);
+		expect((await serviceWorkerScript(app.database.db, 'ar', 'build-2')).version).not.toBe(version);
+		expect((await serviceWorkerScript(app.database.db, 'fr', 'build-1')).version).not.toBe(version);
+	});
+
+	it('serves the service worker uncached (no-cache, 304 when unchanged)', async () => {
+		const request = (headers: Record<string, string> = {}) =>
+			({ params: { lang: 'fr' }, request: new Request('http://localhost/fr/service-worker.js', { headers }) }) as unknown as Parameters<typeof workerRoute>[0];
+		const first = await workerRoute(request());
+		expect(first.status).toBe(200);
+		expect(first.headers.get('cache-control')).toBe('no-cache');
+		expect(first.headers.get('content-type')).toMatch(/^text\/javascript/);
+		expect(await first.text()).toContain('"language":"fr"');
+		const again = await workerRoute(request({ 'if-none-match': first.headers.get('etag')! }));
+		expect(again.status).toBe(304);
+	});
+});

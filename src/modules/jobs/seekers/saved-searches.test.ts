@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import type { AuditContext } from '../../../platform/audit/audit.service.ts';
+import type { Actor } from '../../../platform/policy/policy.ts';
+import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
+import { deleteSavedSearch, describeQuery, listSavedSearches, MAX_SAVED_SEARCHES, saveSearch, searchPath } from './saved-searches.ts';
+import { runJobsAlerts } from './alerts-cli.ts';
+import { translate } from '../../../platform/i18n/translator.ts';
+
+let app: TestApp;
+const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
+let employer: Actor;
+let counsellor: Actor;
+let organisationId: string;
+
+async function person(role: Role, organisationIds: string[] = [], locale: 'fr' | 'ar' | 'en' = 'fr'): Promise<Actor> {
+	const id = crypto.randomUUID();
+	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${id.slice(0, 4)}`, role, locale, emailVerified: true });
+	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
+	return { userId: id, role, organisationIds };
+}
+
+async function publish(title: string, contractType: 'cdi' | 'cdd', at: Date) {
+	const created = await createOffer(app.database.db, web, employer, organisationId, {
+		title,
+		description: 'Entretien des bâtiments.',
+		occupationCode: '7126',
+		skills: [],
+		regionCode: 'MA-01',
+		city: 'Tanger',
+		contractType,
+		workingTime: 'full_time',
+		closingDate: '2099-01-01',
+		languages: []
+	});
+	const published = await publishOffer(app.database.db, web, employer, created.id, at);
+	if (published.status === 'pending_validation') await approveOffer(app.database.db, web, counsellor, created.id, at);
+	return created.id;
+}
+
+const io = () => {
+	const lines: string[] = [];
+	return { lines, out: (text: string) => lines.push(text), err: (text: string) => lines.push(`ERR ${text}`) };
+};
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	const [org] = await app.database.db.insert(organisation).values({ slug: 'plomberie-tanger', name: 'Plomberie Tanger', type: 'employer' }).returning();
+	organisationId = org.id;
+	employer = await person('partner', [organisationId]);
+	counsellor = await person('counsellor');
+});
+afterAll(async () => {
+	await app.close();
+});
+
+describe('saved searches', () => {
+	it('saves validated criteria once, lists and deletes them, only for their owner', async () => {
+		const seeker = await person('member');
+		const stranger = await person('member');
+		const saved = await saveSearch(app.database.db, web, seeker, { q: 'plombier', contract: 'cdi', page: '3' });
+		expect(saved.query).toEqual({ q: 'plombier', contract: 'cdi' });
+		const again = await saveSearch(app.database.db, web, seeker, { contract: 'cdi', q: 'plombier' });
+		expect(again.id).toBe(saved.id);
+		await expect(saveSearch(app.database.db, web, seeker, {})).rejects.toMatchObject({ extra: { reason: 'search_empty' } });
+		await expect(saveSearch(app.database.db, web, seeker, { contract: 'freelance' })).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(saveSearch(app.database.db, web, employer, { q: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+		expect(searchPath('fr', saved.query)).toBe('/fr/jobs?q=plombier&contract=cdi');
+		expect(describeQuery(saved.query, 'fr')).toContain(translate('fr', 'jobs.contract_cdi'));
+		expect(await listSavedSearches(app.database.db, stranger)).toEqual([]);
+		await expect(deleteSavedSearch(app.database.db, web, stranger, saved.id)).rejects.toMatchObject({ code: 'not_found' });
+		for (let index = 1; index < MAX_SAVED_SEARCHES; index++) await saveSearch(app.database.db, web, seeker, { q: `mot${index}` });
+		await expect(saveSearch(app.database.db, web, seeker, { q: 'un de trop' })).rejects.toMatchObject({ extra: { reason: 'too_many_searches' } });
+		await deleteSavedSearch(app.database.db, web, seeker, saved.id);
+		const left = await listSavedSearches(app.database.db, seeker);
+		expect(left).toHaveLength(MAX_SAVED_SEARCHES - 1);
+		for (const search of left) await deleteSavedSearch(app.database.db, web, seeker, search.id);
+	});
+
+	it('npm run jobs:alerts e-mails each person once with the offers published since the last digest', async () => {
+		const t0 = new Date('2027-05-01T08:00:00Z');
+		const seeker = await person('member', [], 'ar');
+		const quiet = await person('member');
+		await saveSearch(app.database.db, web, seeker, { q: 'plombier' }, true, t0);
+		await saveSearch(app.database.db, web, seeker, { contract: 'cdd' }, true, t0);
+		await saveSearch(app.database.db, web, quiet, { q: 'astronaute' }, true, t0);
+		await saveSearch(app.database.db, web, quiet, { q: 'plombier' }, false, t0);
+		await publish('Plombier sanitaire', 'cdi', new Date('2027-05-01T10:00:00Z'));
+		await publish('Aide plombier', 'cdd', new Date('2027-05-01T11:00:00Z'));
+
+		const before = (await app.outbox()).length;
+		const first = io();
+		expect(await runJobsAlerts(first, { database: app.database, mailer: app.mailer, now: new Date('2027-05-02T06:00:00Z'), env: { DATA_DIR: app.dataDir, LOG_LEVEL: 'silent' } })).toBe(0);
+		expect(first.lines).toEqual(['1 alert e-mail sent.']);
+		const mails = (await app.outbox()).slice(before);
+		expect(mails).toHaveLength(1);
+		expect(mails[0]).toContain(`${seeker.userId}@example.ma`);
+		expect(mails[0]).toMatch(/Content-Language: ar/);
+
+		// the next day, nothing new: nothing sent
+		const second = io();
+		await runJobsAlerts(second, { database: app.database, mailer: app.mailer, now: new Date('2027-05-03T06:00:00Z'), env: { DATA_DIR: app.dataDir, LOG_LEVEL: 'silent' } });
+		expect(second.lines).toEqual(['No alert to send.']);
+		expect((await app.outbox()).length).toBe(before + 1);
+	});
+});

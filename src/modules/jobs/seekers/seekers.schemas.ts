@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { cefrLevels, educationLevels, offerLanguages } from '../job-offer.table.ts';
+import { provinces, regions } from '../../../platform/geo/morocco.ts';
+import { applicationStatuses, availabilities, consentScopes, residenceStatuses } from './seekers.table.ts';
+
+/** ISO 3166-1 alpha-2 codes of countries and territories (those Intl can name; groupings excluded). */
+export const countryCodes: readonly string[] = (() => {
+	const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+	const excluded = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO', 'XA', 'XB', 'AN', 'BU', 'CS', 'DD', 'FX', 'NT', 'SU', 'TP', 'YD', 'YU', 'ZR', 'CP', 'DG', 'EA', 'IC', 'TA', 'AC', 'CQ']);
+	const codes: string[] = [];
+	for (let a = 65; a <= 90; a++) {
+		for (let b = 65; b <= 90; b++) {
+			const code = String.fromCharCode(a, b);
+			if (!excluded.has(code) && names.of(code) !== code) codes.push(code);
+		}
+	}
+	return codes;
+})();
+
+export const placeCodes: readonly string[] = [...regions.map((region) => region.iso), ...provinces.map((province) => province.iso)];
+
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable().default(null));
+
+export const SeekerLanguage = z.object({
+	language: z.enum(offerLanguages).describe('ar Arabic, ary Moroccan Arabic, zgh Amazigh, fr French, en English, es Spanish'),
+	level: z.enum(cefrLevels).describe('CEFR level')
+});
+
+export const ProfileInput = z
+	.object({
+		phone: z.preprocess(blankToNull, z.string().trim().regex(/^\+?[0-9 ().-]{6,25}$/).nullable().default(null)).describe('a telephone number'),
+		city: optionalText(100).describe('where the person lives'),
+		nationality: z.string().trim().toUpperCase().refine((code) => countryCodes.includes(code)).describe('ISO 3166-1 alpha-2'),
+		residenceStatus: z.enum(residenceStatuses),
+		languages: z.array(SeekerLanguage).max(6).default([]),
+		education: z.enum(educationLevels).default('none'),
+		educationDetails: optionalText(2000),
+		experienceYears: z.coerce.number().int().min(0).max(60).default(0),
+		experience: optionalText(4000),
+		skills: z.array(z.string().trim().min(1).max(80)).max(30).default([]),
+		occupationCodes: z.array(z.string().regex(/^\d{4}$/)).max(5).default([]).describe('ISCO-08 unit groups sought'),
+		placeCodes: z.array(z.string().trim().toUpperCase().refine((code) => placeCodes.includes(code))).max(5).default([]).describe('ISO 3166-2:MA regions or provinces sought'),
+		availability: z.enum(availabilities).default('immediately'),
+		availableFrom: z.preprocess(blankToNull, z.iso.date().nullable().default(null))
+	})
+	.meta({ id: 'SeekerProfileInput' });
+export type ProfileInput = z.input<typeof ProfileInput>;
+export type Profile = z.output<typeof ProfileInput>;
+
+const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** The profile page's form: repeated selects, skills one per line or comma-separated, three language rows. */
+export const ProfileForm = z.preprocess((raw) => {
+	const data = (raw ?? {}) as Record<string, unknown>;
+	const languages = [1, 2, 3]
+		.map((index) => ({ language: data[`language_${index}`], level: data[`level_${index}`] }))
+		.filter((entry) => typeof entry.language === 'string' && entry.language !== '')
+		.map((entry) => ({ language: entry.language, level: entry.level === '' ? undefined : entry.level }));
+	const skills = String(data.skills ?? '')
+		.split(/[\n,;،]/)
+		.map((skill) => skill.trim())
+		.filter(Boolean);
+	return {
+		...data,
+		languages,
+		skills,
+		occupationCodes: list(data.occupationCodes).filter(Boolean),
+		placeCodes: list(data.placeCodes).filter(Boolean)
+	};
+}, ProfileInput);
+
+export const ConsentInput = z.object({ scope: z.enum(consentScopes).nullable().describe('null withdraws consent: nobody but the person sees the profile') });
+export const ConsentForm = z.object({ scope: z.enum(['none', ...consentScopes]) });
+
+export const ApplicationInput = z
+	.object({
+		message: z.string().trim().min(1).max(4000).describe('a message to the employer'),
+		share: z.literal(true).describe('the person agrees that the offer’s employer sees their profile and CV for this application')
+	})
+	.meta({ id: 'JobApplicationInput' });
+export const ApplicationForm = z.object({
+	message: z.string().trim().min(1).max(4000),
+	share: z.literal('yes')
+});
+
+export const employerStatuses = ['viewed', 'shortlisted', 'interview', 'rejected', 'hired'] as const;
+export const StatusInput = z.object({ status: z.enum(employerStatuses) });
+
+export const ApplicationStatus = z.enum(applicationStatuses).meta({ id: 'JobApplicationStatus' });
+
+export const SeekerProfile = ProfileInput.extend({
+	consent: z.object({ scope: z.enum(consentScopes).nullable(), at: z.string().nullable() }),
+	cv: z.object({ size: z.number(), uploadedAt: z.string() }).nullable(),
+	updatedAt: z.string()
+}).meta({ id: 'SeekerProfile' });
+
+export const MyApplication = z
+	.object({
+		id: z.string(),
+		offer: z.object({ id: z.string(), title: z.string(), employer: z.string() }),
+		status: ApplicationStatus,
+		message: z.string().nullable(),
+		createdAt: z.string(),
+		statusChangedAt: z.string(),
+		history: z.array(z.object({ status: ApplicationStatus, at: z.string() }))
+	})
+	.meta({ id: 'MyJobApplication' });
+
+export const EmployerApplication = z
+	.object({
+		id: z.string(),
+		offer: z.object({ id: z.string(), title: z.string() }),
+		status: ApplicationStatus,
+		createdAt: z.string(),
+		applicant: z.object({ name: z.string(), email: z.string() }).nullable().describe('null once the applicant deleted their account')
+	})
+	.meta({ id: 'EmployerJobApplication' });
+
+/** `PUT /api/v1/me/profile`: the profile, and optionally the consent choice. */
+export const ProfilePut = ProfileInput.extend({
+	consent: z.enum(consentScopes).nullable().optional().describe('who may see the profile besides the person: counsellors, or counsellors and employers; null withdraws consent; absent leaves it unchanged')
+}).meta({ id: 'SeekerProfilePut' });

@@ -1,0 +1,315 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { apiToken, organisation, organisationMember, session, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
+import type { AuditContext } from '../../../platform/audit/audit.service.ts';
+import type { Actor } from '../../../platform/policy/policy.ts';
+import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
+import { cvDirectory, CV_MAX_BYTES } from './cv-storage.ts';
+import {
+	applyToOffer,
+	deleteMyAccount,
+	exportMyData,
+	getOwnProfile,
+	getProfileForCounsellor,
+	listEmployerApplications,
+	listMyApplications,
+	openApplication,
+	readApplicationCv,
+	readCvForCounsellor,
+	readOwnCv,
+	removeCv,
+	saveProfile,
+	setApplicationStatus,
+	setConsent,
+	uploadCv,
+	withdrawApplication,
+	type SeekerEnv
+} from './seekers.service.ts';
+import { jobApplication, seekerConsentEvent, seekerProfile } from './seekers.table.ts';
+
+let app: TestApp;
+let env: SeekerEnv;
+const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
+const NOW = new Date('2027-03-10T10:00:00Z');
+const pdf = (size = 2000) => {
+	const bytes = Buffer.alloc(size, 0x20);
+	bytes.write('%PDF-1.7\n', 0, 'ascii');
+	return bytes;
+};
+
+async function person(role: Role, organisationIds: string[] = [], locale: 'fr' | 'ar' | 'en' = 'fr'): Promise<Actor> {
+	const id = crypto.randomUUID();
+	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${role} ${id.slice(0, 4)}`, role, locale, emailVerified: true });
+	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
+	return { userId: id, role, organisationIds };
+}
+
+async function employerOrganisation(name: string) {
+	const [row] = await app.database.db.insert(organisation).values({ slug: `employer-${crypto.randomUUID().slice(0, 8)}`, name, type: 'employer' }).returning();
+	return row.id;
+}
+
+const profileInput = {
+	phone: '+212 6 12 34 56 78',
+	city: 'Tanger',
+	nationality: 'sn',
+	residenceStatus: 'regularised_immigrant',
+	languages: [
+		{ language: 'fr', level: 'B2' },
+		{ language: 'ary', level: 'A2' }
+	],
+	education: 'vocational',
+	educationDetails: 'CAP maçonnerie, Dakar',
+	experienceYears: 4,
+	experience: 'Maçon sur chantiers de logements',
+	skills: ['maçonnerie', 'coffrage'],
+	occupationCodes: ['7112'],
+	placeCodes: ['MA-01', 'MA-TNG'],
+	availability: 'immediately'
+};
+
+let employerOrgId: string;
+let otherOrgId: string;
+let employer: Actor;
+let otherEmployer: Actor;
+let counsellor: Actor;
+let offerId: string;
+let otherOfferId: string;
+
+async function publicOffer(owner: Actor, organisationId: string, title: string) {
+	const created = await createOffer(app.database.db, web, owner, organisationId, {
+		title,
+		description: 'Chantier de logements à Tanger.',
+		occupationCode: '7112',
+		skills: ['maçonnerie'],
+		regionCode: 'MA-01',
+		provinceCode: 'MA-TNG',
+		city: 'Tanger',
+		contractType: 'cdd',
+		workingTime: 'full_time',
+		closingDate: '2099-04-30',
+		languages: []
+	});
+	const published = await publishOffer(app.database.db, web, owner, created.id);
+	if (published.status === 'pending_validation') await approveOffer(app.database.db, web, counsellor, created.id);
+	return created.id;
+}
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	env = { dataDir: app.dataDir, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
+	employerOrgId = await employerOrganisation('Bâtir Tanger');
+	otherOrgId = await employerOrganisation('Autre Employeur');
+	employer = await person('partner', [employerOrgId]);
+	otherEmployer = await person('partner', [otherOrgId]);
+	counsellor = await person('counsellor');
+	offerId = await publicOffer(employer, employerOrgId, 'Maçon qualifié');
+	otherOfferId = await publicOffer(otherEmployer, otherOrgId, 'Coffreur');
+});
+afterAll(async () => {
+	await app.close();
+});
+
+const cvFiles = () => (fs.existsSync(cvDirectory(app.dataDir)) ? fs.readdirSync(cvDirectory(app.dataDir)) : []);
+
+describe('profile and consent', () => {
+	it('creates and updates a profile; the audit trail keeps field names, not content', async () => {
+		const seeker = await person('member');
+		const created = await saveProfile(app.database.db, web, seeker, profileInput);
+		expect(created.nationality).toBe('SN');
+		expect(created.consentScope).toBeNull();
+		await saveProfile(app.database.db, web, seeker, { ...profileInput, city: 'Rabat' });
+		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, seeker.userId)).orderBy(auditEvent.id);
+		expect(events.map((event) => event.action)).toEqual(['seeker_profile.create', 'seeker_profile.update']);
+		expect(events[1].after).toEqual({ fields: ['city'] });
+		const stored = JSON.stringify(events);
+		expect(stored).not.toContain('Rabat');
+		expect(stored).not.toContain('+212');
+	});
+
+	it('refuses invalid values, naming the fields', async () => {
+		const seeker = await person('member');
+		await expect(saveProfile(app.database.db, web, seeker, { ...profileInput, nationality: 'XX', occupationCodes: ['71'] })).rejects.toMatchObject({
+			code: 'invalid_input',
+			fields: expect.arrayContaining([expect.objectContaining({ path: 'nationality' }), expect.objectContaining({ path: 'occupationCodes.0' })])
+		});
+		await expect(saveProfile(app.database.db, web, seeker, { ...profileInput, occupationCodes: ['9999'] })).rejects.toMatchObject({ code: 'invalid_input' });
+		expect(await getOwnProfile(app.database.db, seeker)).toBeNull();
+	});
+
+	it('only members keep a seeker profile', async () => {
+		await expect(saveProfile(app.database.db, web, employer, profileInput)).rejects.toMatchObject({ code: 'forbidden' });
+	});
+
+	it('keeps each consent choice with its date and lets it be withdrawn; counsellors read only with consent (audited)', async () => {
+		const seeker = await person('member');
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		await expect(getProfileForCounsellor(app.database.db, web, counsellor, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
+		const given = await setConsent(app.database.db, web, seeker, { scope: 'counsellors' }, new Date('2027-01-01T10:00:00Z'));
+		expect(given.consentAt?.toISOString()).toBe('2027-01-01T10:00:00.000Z');
+		const read = await getProfileForCounsellor(app.database.db, web, counsellor, seeker.userId);
+		expect(read.city).toBe('Tanger');
+		const [trace] = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'personal_data.read'));
+		expect(trace.resourceId).toBe(seeker.userId);
+		await expect(getProfileForCounsellor(app.database.db, web, employer, seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
+		await setConsent(app.database.db, web, seeker, { scope: null }, new Date('2027-02-01T10:00:00Z'));
+		await expect(getProfileForCounsellor(app.database.db, web, counsellor, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
+		const history = await app.database.db.select().from(seekerConsentEvent).where(eq(seekerConsentEvent.userId, seeker.userId));
+		expect(history.map((entry) => entry.scope)).toEqual(['counsellors', null]);
+	});
+});
+
+describe('CV', () => {
+	it('stores a PDF outside the web root under a random name and replaces it', async () => {
+		const seeker = await person('member');
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		const before = cvFiles().length;
+		await uploadCv(app.database.db, web, seeker, env, pdf());
+		const [profile] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
+		expect(profile.cvFile).toMatch(/^[0-9a-f]{32}\.pdf$/);
+		expect(fs.existsSync(path.join(app.dataDir, 'uploads', 'cv', profile.cvFile!))).toBe(true);
+		expect((await readOwnCv(app.database.db, seeker, env)).subarray(0, 5).toString()).toBe('%PDF-');
+		await uploadCv(app.database.db, web, seeker, env, pdf(3000));
+		expect(cvFiles().length).toBe(before + 1);
+		expect((await readOwnCv(app.database.db, seeker, env)).byteLength).toBe(3000);
+		// counsellors only with consent, and the read is audited
+		await expect(readCvForCounsellor(app.database.db, web, counsellor, env, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readCvForCounsellor(app.database.db, web, employer, env, seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
+		await setConsent(app.database.db, web, seeker, { scope: 'counsellors' });
+		expect((await readCvForCounsellor(app.database.db, web, counsellor, env, seeker.userId)).byteLength).toBe(3000);
+		const reads = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceType, 'seeker_cv'));
+		expect(reads.map((event) => event.resourceId)).toContain(seeker.userId);
+		await removeCv(app.database.db, web, seeker, env);
+		expect(cvFiles().length).toBe(before);
+		await expect(readOwnCv(app.database.db, seeker, env)).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('refuses a file that is not a PDF, or too large, and stores nothing', async () => {
+		const seeker = await person('member');
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		const before = cvFiles().length;
+		await expect(uploadCv(app.database.db, web, seeker, env, Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
+			code: 'unsupported_media_type'
+		});
+		await expect(uploadCv(app.database.db, web, seeker, env, Buffer.from('PK\u0003\u0004 not a pdf %PDF-'))).rejects.toMatchObject({ code: 'unsupported_media_type' });
+		await expect(uploadCv(app.database.db, web, seeker, env, pdf(CV_MAX_BYTES + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
+		expect(cvFiles().length).toBe(before);
+		expect(fs.readdirSync(cvDirectory(app.dataDir)).filter((name) => name.endsWith('.part'))).toEqual([]);
+		const [profile] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
+		expect(profile.cvFile).toBeNull();
+	});
+});
+
+describe('applications', () => {
+	it('runs from applying to shortlisting, e-mailing the person at each change in their language', async () => {
+		const seeker = await person('member', [], 'ar');
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		await uploadCv(app.database.db, web, seeker, env, pdf());
+		const mailsBefore = (await app.outbox()).length;
+		await expect(applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour', share: false })).rejects.toMatchObject({ code: 'invalid_input' });
+		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour, je suis disponible.', share: true });
+		await expect(applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'encore', share: true })).rejects.toMatchObject({ code: 'conflict' });
+
+		// the employer sees it; another employer does not
+		const list = await listEmployerApplications(app.database.db, employer);
+		expect(list.map((row) => row.id)).toContain(application.id);
+		expect((await listEmployerApplications(app.database.db, otherEmployer)).map((row) => row.id)).not.toContain(application.id);
+		await expect(openApplication(app.database.db, web, otherEmployer, env, application.id, 'fr')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setApplicationStatus(app.database.db, web, otherEmployer, env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readApplicationCv(app.database.db, web, otherEmployer, env, application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(listEmployerApplications(app.database.db, seeker)).rejects.toMatchObject({ code: 'forbidden' });
+
+		const opened = await openApplication(app.database.db, web, employer, env, application.id, 'fr');
+		expect(opened.status).toBe('viewed');
+		expect(opened.profile?.city).toBe('Tanger');
+		expect(opened.profile?.occupations[0].code).toBe('7112');
+		expect(opened.message).toBe('Bonjour, je suis disponible.');
+		const reads = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'personal_data.read'));
+		expect(reads.some((event) => event.resourceId === seeker.userId)).toBe(true);
+		expect((await readApplicationCv(app.database.db, web, employer, env, application.id)).subarray(0, 5).toString()).toBe('%PDF-');
+
+		await setApplicationStatus(app.database.db, web, employer, env, application.id, { status: 'shortlisted' });
+		const [mine] = await listMyApplications(app.database.db, seeker);
+		expect(mine.status).toBe('shortlisted');
+		expect(mine.history.map((entry) => entry.status)).toEqual(['submitted', 'viewed', 'shortlisted']);
+
+		const mails = (await app.outbox()).slice(mailsBefore);
+		expect(mails).toHaveLength(3);
+		expect(mails.every((mail) => mail.includes(`${seeker.userId}@example.ma`))).toBe(true);
+		expect(mails.every((mail) => /Content-Language: ar/.test(mail))).toBe(true);
+	});
+
+	it('a withdrawn application hides the profile and CV from the employer', async () => {
+		const seeker = await person('member');
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		await uploadCv(app.database.db, web, seeker, env, pdf());
+		const application = await applyToOffer(app.database.db, web, seeker, env, otherOfferId, { message: 'Candidature', share: true });
+		await withdrawApplication(app.database.db, web, seeker, application.id);
+		const opened = await openApplication(app.database.db, web, otherEmployer, env, application.id, 'fr');
+		expect(opened).toMatchObject({ status: 'withdrawn', profile: null, applicant: null, message: null, shared: false });
+		await expect(readApplicationCv(app.database.db, web, otherEmployer, env, application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setApplicationStatus(app.database.db, web, otherEmployer, env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'conflict' });
+	});
+
+	it('a person cannot see or withdraw anyone else’s application, and needs a profile to apply', async () => {
+		const seeker = await person('member');
+		const stranger = await person('member');
+		await expect(applyToOffer(app.database.db, web, stranger, env, offerId, { message: 'Bonjour', share: true })).rejects.toMatchObject({
+			code: 'conflict',
+			extra: { reason: 'profile_missing' }
+		});
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour', share: true });
+		expect(await listMyApplications(app.database.db, stranger)).toEqual([]);
+		await expect(withdrawApplication(app.database.db, web, stranger, application.id)).rejects.toMatchObject({ code: 'not_found' });
+	});
+});
+
+describe('export and deletion', () => {
+	it('exports everything, then deletes it all except the anonymised application and the audit trail', async () => {
+		const seeker = await person('member');
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		await setConsent(app.database.db, web, seeker, { scope: 'employers' });
+		await uploadCv(app.database.db, web, seeker, env, pdf());
+		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Mon message personnel', share: true });
+		await app.database.db.insert(session).values({ id: crypto.randomUUID(), token: crypto.randomUUID(), userId: seeker.userId, expiresAt: new Date(Date.now() + 86_400_000) });
+		await app.database.db.insert(apiToken).values({ userId: seeker.userId, name: 'phone', tokenHash: crypto.randomUUID(), prefix: 'shk_' });
+
+		const exported = await exportMyData(app.database.db, web, seeker);
+		expect(exported.account.email).toBe(`${seeker.userId}@example.ma`);
+		expect(exported.profile?.city).toBe('Tanger');
+		expect(exported.profile?.cv?.size).toBe(2000);
+		expect(exported.consentHistory.map((entry) => entry.scope)).toEqual(['employers']);
+		expect(exported.applications[0].message).toBe('Mon message personnel');
+		expect(exported.sessions).toHaveLength(1);
+		expect(exported.apiTokens[0].name).toBe('phone');
+		expect(JSON.stringify(exported)).not.toMatch(/[0-9a-f]{32}\.pdf/);
+
+		const [{ cvFile }] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
+		await deleteMyAccount(app.database.db, web, seeker, env);
+		expect(fs.existsSync(path.join(cvDirectory(app.dataDir), cvFile!))).toBe(false);
+		expect(await app.database.db.select().from(user).where(eq(user.id, seeker.userId))).toEqual([]);
+		expect(await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId))).toEqual([]);
+		expect(await app.database.db.select().from(seekerConsentEvent).where(eq(seekerConsentEvent.userId, seeker.userId))).toEqual([]);
+		expect(await app.database.db.select().from(session).where(eq(session.userId, seeker.userId))).toEqual([]);
+		expect(await app.database.db.select().from(apiToken).where(eq(apiToken.userId, seeker.userId))).toEqual([]);
+		const [kept] = await app.database.db.select().from(jobApplication).where(eq(jobApplication.id, application.id));
+		expect(kept).toMatchObject({ userId: null, message: null, sharedAt: null, status: 'withdrawn' });
+		const opened = await openApplication(app.database.db, web, employer, env, application.id, 'fr');
+		expect(opened.applicant).toBeNull();
+		// the audit trail stays and holds no profile, CV or message content
+		const trail = JSON.stringify(await app.database.db.select().from(auditEvent));
+		expect(trail).toContain('account.delete');
+		expect(trail).not.toContain('Mon message personnel');
+		expect(trail).not.toContain('CAP maçonnerie');
+		expect(trail).not.toContain(cvFile!);
+	});
+
+	it('refuses to delete a staff account', async () => {
+		await expect(deleteMyAccount(app.database.db, web, counsellor, env)).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'staff_account' } });
+	});
+});

@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+import { auditEvent } from '../../platform/audit/audit-event.table.ts';
+import type { AuditContext } from '../../platform/audit/audit.service.ts';
+import type { Actor } from '../../platform/policy/policy.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
+import { rightsPage } from './support.table.ts';
+import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
+import { initialRightsPages } from './support-rights-content.ts';
+import { ProgrammeForm, ProgrammeListQuery, RightsPageForm } from './support-schemas.ts';
+import { getRightsPage, listRightsPages, listRightsPageVersions, pickText, reviseRightsPage, rightsPageDetailView } from './support-rights.service.ts';
+import {
+	createProgramme,
+	getProgramme,
+	searchProgrammes,
+	setProgrammeStatus,
+	updateProgramme
+} from './support-programmes.service.ts';
+
+let app: TestApp;
+const context: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
+let moderator: Actor;
+let partner: Actor;
+let member: Actor;
+let ownOrg: string;
+let otherOrg: string;
+
+async function person(id: string, name: string, role: Actor['role']) {
+	await app.database.db.insert(user).values({ id, name, email: `${id}@example.org`, role, emailVerified: true });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise;
+	} catch (error) {
+		if (isAppError(error)) return error.code;
+		throw error;
+	}
+	return 'no error';
+}
+
+const query = (values: Record<string, string> = {}) => parseOrThrow(ProgrammeListQuery, values);
+
+function programmeForm(organisationId: string, overrides: Record<string, string | string[]> = {}) {
+	return parseOrThrow(ProgrammeForm, {
+		organisationId,
+		name_fr: 'Cours de français à Fès',
+		description_fr: 'Des cours du soir pour adultes.',
+		eligibility_fr: 'Adultes',
+		services: 'language_courses',
+		regions: 'MA-03',
+		cities: 'Fès, Meknès',
+		languages: ['fr', 'wo'],
+		...overrides
+	});
+}
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	const db = app.database.db;
+	await person('mod-1', 'Mona Moderator', 'moderator');
+	await person('partner-1', 'Paul Partner', 'partner');
+	await person('member-1', 'Mia Member', 'member');
+	const [own, other] = await db
+		.insert(organisation)
+		.values([
+			{ slug: 'own-assoc', name: 'Association Amitié', type: 'ngo' },
+			{ slug: 'other-assoc', name: 'Autre association', type: 'ngo' }
+		])
+		.returning();
+	ownOrg = own.id;
+	otherOrg = other.id;
+	moderator = { userId: 'mod-1', role: 'moderator', organisationIds: [] };
+	partner = { userId: 'partner-1', role: 'partner', organisationIds: [ownOrg] };
+	member = { userId: 'member-1', role: 'member', organisationIds: [ownOrg] };
+});
+
+afterAll(async () => {
+	await app?.close();
+});
+
+describe('rights pages', () => {
+	it('exist from the start, one per initial topic, in three languages, and a second run adds nothing', async () => {
+		const db = app.database.db;
+		await ensureSupportReferenceData(db);
+		const pages = await listRightsPages(db);
+		expect(pages.map((row) => row.page.slug).sort()).toEqual(initialRightsPages.map((page) => page.slug).sort());
+		for (const { version } of pages) {
+			expect(version.version).toBe(1);
+			for (const language of ['fr', 'ar', 'en'] as const) {
+				expect(version.title[language]).toBeTruthy();
+				expect(version.body[language]).toBeTruthy();
+				expect(version.steps[language]?.length).toBeGreaterThan(0);
+				// plain and short: at most 300 words of text
+				expect(version.body[language]!.split(/\s+/).length).toBeLessThanOrEqual(300);
+			}
+			expect(version.sources.length).toBeGreaterThan(0);
+		}
+		// ordered by topic: residence first, the employment agency last
+		expect(pages[0].page.topic).toBe('residence');
+		expect(pages.at(-1)!.page.topic).toBe('employment_support');
+	});
+
+	it('keeps a page a moderator changed when reference data runs again', async () => {
+		const db = app.database.db;
+		const before = await getRightsPage(db, 'rights-at-work');
+		const revision = parseOrThrow(RightsPageForm, {
+			baseVersion: String(before.version.version),
+			title_fr: 'Vos droits au travail (mis à jour)',
+			body_fr: 'Texte revu.',
+			sources: 'Code du travail\nANAPEC | https://www.anapec.org',
+			reviewedOn: '2026-11-20',
+			comment: 'Relu avec l’inspection du travail'
+		});
+		const saved = await reviseRightsPage(db, context, moderator, 'rights-at-work', revision);
+		expect(saved.version.version).toBe(before.version.version + 1);
+		await ensureSupportReferenceData(db);
+		const after = await getRightsPage(db, 'rights-at-work');
+		expect(after.version.title.fr).toBe('Vos droits au travail (mis à jour)');
+		expect(after.latest).toBe(2);
+		// the old version stays readable, with its own text
+		const old = await getRightsPage(db, 'rights-at-work', 1);
+		expect(old.version.title.fr).toBe('Vos droits au travail');
+		const history = await listRightsPageVersions(db, 'rights-at-work');
+		expect(history.versions.map((row) => [row.version, row.authorLabel, row.comment])).toEqual([
+			[2, 'Mona Moderator', 'Relu avec l’inspection du travail'],
+			[1, 'Sharaka', 'Initial content']
+		]);
+		expect(after.version.sources).toEqual([{ name: 'Code du travail' }, { name: 'ANAPEC', url: 'https://www.anapec.org' }]);
+		const [audit] = await db.select().from(auditEvent).where(eq(auditEvent.action, 'rights_page.revise'));
+		expect(audit.resourceId).toBe(after.page.id);
+	});
+
+	it('shows another language with a fallback flag when the requested one is missing', async () => {
+		const db = app.database.db;
+		const page = await getRightsPage(db, 'rights-at-work');
+		const view = rightsPageDetailView(page.page, page.version, page.latest, 'ar');
+		expect(view.fallback).toBe(true);
+		expect(view.language).toBe('fr');
+		expect(view.body).toBe('Texte revu.');
+		expect(pickText({ ar: 'نص' }, 'en')).toEqual({ text: 'نص', language: 'ar', fallback: true });
+	});
+
+	it('refuses a save made from an outdated version, and anyone but moderators', async () => {
+		const db = app.database.db;
+		const stale = parseOrThrow(RightsPageForm, {
+			baseVersion: '1',
+			title_fr: 'Ancien',
+			body_fr: 'Ancien texte',
+			sources: 'ANAPEC',
+			reviewedOn: '2026-11-21',
+			comment: 'Tentative'
+		});
+		expect(await rejection(reviseRightsPage(db, context, moderator, 'rights-at-work', stale))).toBe('conflict');
+		expect(await rejection(reviseRightsPage(db, context, partner, 'rights-at-work', { ...stale, baseVersion: 2 }))).toBe('forbidden');
+		expect((await getRightsPage(db, 'rights-at-work')).latest).toBe(2);
+	});
+
+	it('requires a title, a text, sources and a comment in the edit form', () => {
+		const result = RightsPageForm.safeParse({ baseVersion: '1', reviewedOn: '2026-11-21', comment: '' });
+		expect(result.success).toBe(false);
+		const paths = result.error!.issues.map((issue) => issue.path.join('.'));
+		expect(paths).toEqual(expect.arrayContaining(['title_fr', 'body_fr', 'sources', 'comment']));
+		expect(rightsPage).toBeDefined();
+	});
+});
+
+describe('support programmes', () => {
+	let programmeId: string;
+
+	it('lets a partner create a programme for their own organisation only, and audits it', async () => {
+		const db = app.database.db;
+		const created = await createProgramme(db, context, partner, programmeForm(ownOrg));
+		programmeId = created.id;
+		expect(created.cities).toEqual(['Fès', 'Meknès']);
+		expect(created.isSample).toBe(false);
+		expect(await rejection(createProgramme(db, context, partner, programmeForm(otherOrg)))).toBe('forbidden');
+		expect(await rejection(createProgramme(db, context, member, programmeForm(ownOrg)))).toBe('forbidden');
+		const audit = await db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id));
+		expect(audit.map((row) => row.action)).toEqual(['support_programme.create']);
+	});
+
+	it('finds programmes by words without accents, by city, region, service and language, with facets', async () => {
+		const db = app.database.db;
+		await createProgramme(
+			db,
+			context,
+			moderator,
+			programmeForm(otherOrg, {
+				name_fr: 'Permanence juridique',
+				description_fr: 'Conseil sur le contrat de travail.',
+				services: ['legal_aid', 'administrative_help'],
+				regions: 'MA-04',
+				cities: 'Rabat',
+				languages: ['ar', 'en']
+			})
+		);
+		const names = async (values: Record<string, string>) =>
+			(await searchProgrammes(db, query(values), 'fr')).items.map((row) => row.programme.name.fr);
+		expect(await names({ q: 'francais fes' })).toEqual(['Cours de français à Fès']);
+		expect(await names({ q: 'AMITIE' })).toEqual(['Cours de français à Fès']); // the organisation's name
+		expect(await names({ city: 'fes' })).toEqual(['Cours de français à Fès']);
+		expect(await names({ region: 'MA-04' })).toEqual(['Permanence juridique']);
+		expect(await names({ service: 'legal_aid' })).toEqual(['Permanence juridique']);
+		expect(await names({ language: 'wo' })).toEqual(['Cours de français à Fès']);
+		expect(await names({ q: '100%' })).toEqual([]);
+		const all = await searchProgrammes(db, query(), 'fr');
+		expect(all.total).toBe(2);
+		expect(all.facets.services).toEqual(
+			expect.arrayContaining([
+				{ value: 'language_courses', count: 1 },
+				{ value: 'legal_aid', count: 1 }
+			])
+		);
+		expect(all.facets.regions).toEqual(expect.arrayContaining([{ value: 'MA-03', count: 1 }, { value: 'MA-04', count: 1 }]));
+	});
+
+	it('lets the partner edit their programme but not another organisation’s, and records what changed', async () => {
+		const db = app.database.db;
+		const updated = await updateProgramme(db, context, partner, programmeId, programmeForm(ownOrg, { name_en: 'French classes in Fez' }));
+		expect(updated.name).toEqual({ fr: 'Cours de français à Fès', en: 'French classes in Fez' });
+		const [other] = (await searchProgrammes(db, query({ service: 'legal_aid' }), 'fr')).items;
+		expect(await rejection(updateProgramme(db, context, partner, other.programme.id, programmeForm(ownOrg)))).toBe('forbidden');
+		// nor move their own programme to an organisation they do not belong to
+		expect(await rejection(updateProgramme(db, context, partner, programmeId, programmeForm(otherOrg)))).toBe('forbidden');
+		const [audit] = await db.select().from(auditEvent).where(eq(auditEvent.action, 'support_programme.update'));
+		expect(audit.before).toEqual({ name: { fr: 'Cours de français à Fès' } });
+		expect(audit.after).toEqual({ name: { fr: 'Cours de français à Fès', en: 'French classes in Fez' } });
+	});
+
+	it('hides an archived programme from the directory and from the public, not from its editors', async () => {
+		const db = app.database.db;
+		await setProgrammeStatus(db, context, partner, programmeId, 'archived');
+		expect((await searchProgrammes(db, query({ q: 'fes' }), 'fr')).total).toBe(0);
+		expect(await rejection(getProgramme(db, programmeId, null))).toBe('not_found');
+		expect(await rejection(getProgramme(db, programmeId, member))).toBe('not_found');
+		expect((await getProgramme(db, programmeId, partner)).programme.status).toBe('archived');
+		await setProgrammeStatus(db, context, moderator, programmeId, 'active');
+		expect((await searchProgrammes(db, query({ q: 'fes' }), 'fr')).total).toBe(1);
+		const actions = (await db.select().from(auditEvent).where(eq(auditEvent.resourceId, programmeId))).map((row) => row.action);
+		expect(actions).toEqual(expect.arrayContaining(['support_programme.archive', 'support_programme.restore']));
+	});
+
+	it('refuses a programme without a name, a service or a language', () => {
+		const result = ProgrammeForm.safeParse({ organisationId: ownOrg, description_fr: 'x', cities: '', phone: 'call me' });
+		expect(result.success).toBe(false);
+		const paths = result.error!.issues.map((issue) => issue.path.join('.'));
+		expect(paths).toEqual(expect.arrayContaining(['name_fr', 'services', 'languages', 'phone']));
+	});
+
+	it('loads about fifteen sample programmes in demo mode, all badged as samples', async () => {
+		const demo = await createTestApp({}, { referenceData: true });
+		try {
+			const db = demo.database.db;
+			await db.insert(organisation).values([
+				{ slug: 'expertise-france', name: 'Expertise France', type: 'cooperation_agency' },
+				{ slug: 'oim', name: 'OIM', type: 'un_agency' }
+			]).onConflictDoNothing(); // other modules' reference data may hold them already
+			await loadSupportDemoData(db);
+			const result = await searchProgrammes(db, query({ pageSize: '100' }), 'fr');
+			expect(result.total).toBeGreaterThanOrEqual(12);
+			expect(result.items.every((row) => row.programme.isSample)).toBe(true);
+			expect(result.items.some((row) => row.organisation.slug === 'expertise-france')).toBe(true);
+			expect(result.items.some((row) => row.organisation.name.endsWith('(exemple)'))).toBe(true);
+		} finally {
+			await demo.close();
+		}
+	});
+});

@@ -1,0 +1,102 @@
+// Tables of the "Welcome" support content: rights and procedures pages (versioned) and the
+// directory of support programmes (re-exported by db/schema.ts).
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+
+/** A text in the platform's languages; a language may be missing (the page then says so). */
+export type LocalisedText = { fr?: string; ar?: string; en?: string };
+/** A list (e.g. practical steps) per language. */
+export type LocalisedList = { fr?: string[]; ar?: string[]; en?: string[] };
+/** Where the information comes from: an institution's name, its site when known. */
+export type RightsSource = { name: string; url?: string };
+
+/** Topics of the rights pages, in the order the list shows them. */
+export const rightsTopics = ['residence', 'work', 'social_security', 'rights_at_work', 'complaints', 'health_education', 'employment_support'] as const;
+export type RightsTopic = (typeof rightsTopics)[number];
+
+/** One rights-and-procedures page: its address, topic and place in the list. Its content lives in versions. */
+export const rightsPage = pgTable('rights_page', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	slug: text('slug').notNull().unique(),
+	topic: text('topic', { enum: rightsTopics }).notNull(),
+	/** order within the topic */
+	position: integer('position').notNull().default(0),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Every save of a rights page is a new version, never changed afterwards. The highest number is current. */
+export const rightsPageVersion = pgTable(
+	'rights_page_version',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		pageId: uuid('page_id')
+			.notNull()
+			.references(() => rightsPage.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		title: jsonb('title').$type<LocalisedText>().notNull(),
+		summary: jsonb('summary').$type<LocalisedText>().notNull(),
+		body: jsonb('body').$type<LocalisedText>().notNull(),
+		steps: jsonb('steps').$type<LocalisedList>().notNull(),
+		sources: jsonb('sources').$type<RightsSource[]>().notNull(),
+		/** the day the content was last checked against its sources */
+		reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
+		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** the author's name at the time (kept if the account goes away) */
+		authorLabel: text('author_label').notNull(),
+		comment: text('comment').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('rights_page_version_page_version_idx').on(table.pageId, table.version)]
+);
+
+/** Services a support programme may offer (a controlled list). */
+export const programmeServices = [
+	'training',
+	'language_courses',
+	'entrepreneurship',
+	'legal_aid',
+	'psychosocial',
+	'health_referral',
+	'housing',
+	'administrative_help'
+] as const;
+export type ProgrammeService = (typeof programmeServices)[number];
+
+export const programmeStatuses = ['active', 'archived'] as const;
+
+/** A programme run by an association or a public body for migrants' insertion. */
+export const supportProgramme = pgTable(
+	'support_programme',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'restrict' }),
+		name: jsonb('name').$type<LocalisedText>().notNull(),
+		description: jsonb('description').$type<LocalisedText>().notNull(),
+		eligibility: jsonb('eligibility').$type<LocalisedText>().notNull(),
+		services: text('services').array().$type<ProgrammeService[]>().notNull(),
+		cities: text('cities').array().notNull(),
+		/** ISO 3166-2 region codes, MA-01…MA-12 */
+		regions: text('regions').array().notNull(),
+		/** ISO 639 codes of the languages the team speaks */
+		languages: text('languages').array().notNull(),
+		phone: text('phone'),
+		email: text('email'),
+		address: text('address'),
+		website: text('website'),
+		status: text('status', { enum: programmeStatuses }).notNull().default('active'),
+		isSample: boolean('is_sample').notNull().default(false),
+		/** every searchable word (names, descriptions, eligibility, cities), kept by the service */
+		searchText: text('search_text').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('support_programme_organisation_idx').on(table.organisationId),
+		index('support_programme_services_idx').using('gin', table.services),
+		index('support_programme_regions_idx').using('gin', table.regions),
+		index('support_programme_search_idx').using('gin', sql`search_normalise(${table.searchText}) gin_trgm_ops`)
+	]
+);

@@ -1,0 +1,60 @@
+import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { translate } from '../i18n/translator.ts';
+import type { Language } from '../i18n/languages.ts';
+import { fieldProblems } from './validation.ts';
+import { isAppError, type FieldProblem } from './app-error.ts';
+
+/** What a form action returns on failure: the values to refill and a localised message per field. */
+export interface FormFailure {
+	values: Record<string, string>;
+	/** field name → message; '' is the form-level message */
+	errors: Record<string, string>;
+}
+
+/** FormData as plain strings (files and secrets are not echoed back). */
+export function formValues(data: FormData, secretFields: readonly string[] = ['password', 'passwordConfirmation', 'currentPassword', 'newPassword']) {
+	const values: Record<string, string> = {};
+	for (const [key, value] of data.entries()) {
+		if (typeof value === 'string' && !secretFields.includes(key)) values[key] = value;
+	}
+	return values;
+}
+
+export function localiseProblems(language: Language, problems: readonly FieldProblem[]): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const problem of problems) {
+		errors[problem.path] ??= translate(language, `errors.${problem.messageKey}`, problem.values);
+	}
+	return errors;
+}
+
+/**
+ * Validates a submitted form; on failure returns SvelteKit's `fail(400, …)` with the values
+ * and localised errors so the page shows an error summary and changes nothing.
+ */
+export function parseForm<S extends z.ZodType>(
+	language: Language,
+	schema: S,
+	data: FormData
+): { ok: true; data: z.output<S> } | { ok: false; failure: ReturnType<typeof fail<FormFailure>> } {
+	const raw = Object.fromEntries([...new Set(data.keys())].map((key) => {
+		const all = data.getAll(key).filter((value): value is string => typeof value === 'string');
+		return [key, all.length > 1 ? all : all[0]];
+	}));
+	const result = schema.safeParse(raw, { reportInput: true });
+	if (result.success) return { ok: true, data: result.data };
+	return {
+		ok: false,
+		failure: fail(400, { values: formValues(data), errors: localiseProblems(language, fieldProblems(result.error.issues)) })
+	};
+}
+
+/** Turns an expected failure from a service into a form failure (status and message). */
+export function formFailureFrom(language: Language, error: unknown, data: FormData) {
+	if (!isAppError(error)) throw error;
+	const errors = error.fields.length
+		? localiseProblems(language, error.fields)
+		: { '': translate(language, `errors.${error.code}`, error.values) };
+	return fail(error.status, { values: formValues(data), errors });
+}
