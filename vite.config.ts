@@ -36,6 +36,7 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
-		globalSetup: ['src/platform/testing/global-setup.ts']
+		globalSetup: ['src/testing/global-setup.ts'],
+		setupFiles: ['src/compose.ts']
 	}
 });

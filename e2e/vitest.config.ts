@@ -8,6 +8,7 @@ export default defineConfig({
 		include: ['e2e/**/*.spec.ts'],
 		environment: 'node',
 		globalSetup: ['e2e/global-setup.ts'],
+		setupFiles: ['src/compose.ts'],
 		// One server and one Chromium at a time: the machine has 2 cores.
 		fileParallelism: false,
 		pool: 'forks',

@@ -1,5 +1,6 @@
 // The administration command line: `npm run admin -- help` lists the commands.
 // A thin entry: the commands live in src/platform/cli/ (tested there).
+import '../src/compose.ts';
 import { runCli } from '../src/platform/cli/run.ts';
 import { processIo, closeProcessIo } from '../src/platform/cli/io.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import compression from 'compression';
 import { readSettings } from '../src/platform/config/config.ts';
-import { IMPORT_BODY_LIMIT } from '../src/platform/http/body-limits.ts';
+import { LARGEST_BODY_LIMIT } from '../src/platform/http/body-limits.ts';
 
 const settings = readSettings();
 // adapter-node reads its settings under the SVELTEKIT_ prefix (vite.config.ts): pass on the proxy
@@ -14,7 +14,7 @@ const settings = readSettings();
 for (const name of ['XFF_DEPTH', 'ADDRESS_HEADER', 'HOST_HEADER', 'PORT_HEADER']) {
 	if (process.env[name]) process.env[`SVELTEKIT_${name}`] = process.env[name];
 }
-process.env.SVELTEKIT_BODY_SIZE_LIMIT = String(Math.max(settings.bodySizeLimit, settings.uploadSizeLimit, IMPORT_BODY_LIMIT) + 1);
+process.env.SVELTEKIT_BODY_SIZE_LIMIT = String(Math.max(settings.bodySizeLimit, settings.uploadSizeLimit, LARGEST_BODY_LIMIT) + 1);
 // adapter-node assumes https unless PROTOCOL_HEADER names a header; without a proxy that sets one,
 // we state the public protocol ourselves so SvelteKit's CSRF origin check matches the browser's Origin.
 const protocolFromProxy = Boolean(process.env.PROTOCOL_HEADER);

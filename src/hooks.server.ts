@@ -1,3 +1,4 @@
+import './compose.ts';
 import crypto from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';

@@ -6,6 +6,7 @@
 // times, as a moderator: the upload (streamed parsing, checks, preview stored) and applying every activity
 // (published at once, in the background machinery the pages use). Target: both ≤ 30 s together.
 // Options: --activities N.
+import '../../src/compose.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

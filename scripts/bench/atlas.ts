@@ -10,6 +10,7 @@
 // PostgreSQL when DATABASE_URL is set (a fresh database on that server, dropped after).
 // Options: --initiatives N, --duration S, --connections C. Only 127.0.0.1 is targeted; every run is
 // bounded in time. Targets (PostgreSQL): API p95 ≤ 50 ms, page p95 ≤ 100 ms, no errors, ratio ≤ 2.
+import '../../src/compose.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { startServer } from '../../e2e/server.ts';

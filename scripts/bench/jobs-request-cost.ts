@@ -4,6 +4,7 @@
 // per operation. For deciding where the time of `npm run bench:jobs`'s candidates target goes.
 // Usage: DATABASE_URL=postgres://… node scripts/bench/jobs-request-cost.ts (a fresh database on that
 // server with 2,000 offers and PROFILES=30000 profiles, dropped after).
+import '../../src/compose.ts';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/platform/db/database.ts';

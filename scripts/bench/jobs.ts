@@ -12,6 +12,7 @@
 // Options: --offers N, --profiles N, --duration S, --connections C, --explain (prints the plan of the
 // ranking's first tier). Only 127.0.0.1 is targeted; every run is bounded in time and count.
 // Targets (PostgreSQL): search p95 ≤ 50 ms, ranking p95 ≤ 200 ms, page p95 ≤ 100 ms, no errors, ratio ≤ 2.
+import '../../src/compose.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { startServer } from '../../e2e/server.ts';

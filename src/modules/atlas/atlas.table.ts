@@ -1,4 +1,4 @@
-// Tables of the Atlas module (re-exported by db/schema.ts).
+// Tables of the Atlas module.
 import { searchNormalised } from '../../platform/db/search.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import {

@@ -1,4 +1,4 @@
-// Tables of the jobs module (re-exported by db/schema.ts).
+// Tables of the jobs module.
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';

@@ -1,5 +1,5 @@
 // Tables of the "Welcome" support content: rights and procedures pages (versioned) and the
-// directory of support programmes (re-exported by db/schema.ts).
+// directory of support programmes.
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';

@@ -2,40 +2,29 @@ import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '../app.ts';
-import { atlasCache } from '../../modules/atlas/atlas-cache.ts';
-import { offerSearchCache } from '../../modules/jobs/offer-search-cache.ts';
-import { moroccoDay } from '../../modules/jobs/jobs.service.ts';
+import { fromModules, mergeOwned } from '../kernel/modules.ts';
+import type { CacheHost } from '../kernel/manifest.ts';
 import type { RevisionCache } from './revision-cache.ts';
 
 /**
- * Whole responses of the busiest public reads, for visitors who are not signed in: the Atlas's list
- * page, dashboard, list and stats API; the job offer search page and API. They are the same for every
+ * Whole responses of the busiest public reads, for visitors who are not signed in — the routes modules
+ * declare in their manifest (`publicCaches`: e.g. the Atlas's list page, dashboard, list and stats API;
+ * the job offer search page and API), each with the revision cache it follows. They are the same for every
  * anonymous visitor of one address and language, and change only with their module's data — so they
  * are kept, already compressed, under that data revision (revision-cache.ts) and dropped with it.
  * Rendering a list page and compressing it cost more than the (cached) queries behind it; see
  * `npm run bench:atlas` and `npm run bench:jobs`. Signed-in people, other methods, other statuses and
  * open-data exports always go through SvelteKit.
  */
-const cacheableRoutes: Record<string, (app: App) => { cache: RevisionCache; key: string }> = {
-	'/[lang=lang]/atlas': atlasRead,
-	'/[lang=lang]/atlas/dashboard': atlasRead,
-	'/api/v1/initiatives': atlasRead,
-	'/api/v1/atlas/stats': atlasRead,
-	'/[lang=lang]/jobs': offersRead,
-	'/api/v1/job-offers': offersRead
-};
-
-function atlasRead(app: App) {
-	return { cache: atlasCache(app.database.db, app.settings.atlasCache), key: 'atlas' };
-}
-
-/** Offers expire at midnight, Morocco time, without a write: the day is part of the key. */
-function offersRead(app: App) {
-	return { cache: offerSearchCache(app.database.db), key: `jobs ${moroccoDay()}` };
-}
+const cacheableRoutes = fromModules((manifests) =>
+	mergeOwned<(app: CacheHost) => { cache: RevisionCache; key: string }>(
+		'Public cache of route',
+		manifests.map((manifest) => [`module ${manifest.slug}`, manifest.publicCaches])
+	)
+);
 
 export function isCacheablePublicRead(event: RequestEvent): boolean {
-	if (event.request.method !== 'GET' || event.locals.user || !event.route.id || !(event.route.id in cacheableRoutes)) return false;
+	if (event.request.method !== 'GET' || event.locals.user || !event.route.id || !(event.route.id in cacheableRoutes())) return false;
 	const format = event.url.searchParams.get('format');
 	return format === null || format === 'json';
 }
@@ -120,7 +109,7 @@ async function answer(entry: StoredResponse, encoding: Encoding, ifNoneMatch: st
 
 /** The response for a cacheable public read (see `isCacheablePublicRead`): from the cache, or rendered once and kept. */
 export async function cachedPublicResponse(app: App, event: RequestEvent, render: () => Promise<Response>): Promise<Response> {
-	const { cache, key: scope } = cacheableRoutes[event.route.id!]!(app);
+	const { cache, key: scope } = cacheableRoutes()[event.route.id!]!(app);
 	const me = {};
 	const key = `response ${scope} ${event.locals.language} ${event.url.pathname}${event.url.search}`;
 	try {

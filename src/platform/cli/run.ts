@@ -12,13 +12,15 @@ import { isAppError } from '../http/app-error.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { appliedMigrations, backupDatabase, readBackupHeader, restoreDatabase, BackupError } from '../backup/backup.ts';
 import { CliCancelled, type CliIo } from './io.ts';
+import { fromModules, mergeOwned } from '../kernel/modules.ts';
+import type { ModuleCommand } from '../kernel/manifest.ts';
 import { createTokenForEmail, createUserAccount, isRole, looksLikeEmail, normaliseEmail, passwordProblem } from './users.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-export const USAGE = `Sharaka administration
+const PLATFORM_USAGE = `Sharaka administration
 
 Usage: npm run admin -- <command> [options]
 
@@ -45,6 +47,19 @@ Roles: ${roles.join(', ')}.
 The database is the server's: PostgreSQL when DATABASE_URL is set, else the embedded
 database in DATA_DIR (default ./data), which only one process may open: stop the server first.
 Exit codes: 0 done, 1 failed, 2 wrong usage.`;
+
+/** The commands of the installed modules (manifest `commands`), one owner each. */
+const moduleCommands = fromModules((manifests) =>
+	mergeOwned<ModuleCommand>('Command', manifests.map((manifest) => [`module ${manifest.slug}`, manifest.commands]))
+);
+
+/** The help: the platform's commands, then each module's. */
+export function usage(): string {
+	const modules = Object.entries(moduleCommands()).map(
+		([name, command]) => `  ${name}${command.arguments ? ` ${command.arguments}` : ''}\n        ${command.description}`
+	);
+	return modules.length ? `${PLATFORM_USAGE}\n\nModule commands (npm run admin -- <command>):\n${modules.join('\n')}` : PLATFORM_USAGE;
+}
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -244,13 +259,15 @@ export interface RunOptions {
 export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}): Promise<number> {
 	const [command, ...args] = argv;
 	if (command === undefined) {
-		io.err(USAGE);
+		io.err(usage());
 		return EXIT_USAGE;
 	}
 	if (command === 'help' || command === '--help' || command === '-h') {
-		io.out(USAGE);
+		io.out(usage());
 		return EXIT_OK;
 	}
+	const moduleCommand = Object.hasOwn(moduleCommands(), command) ? moduleCommands()[command] : undefined;
+	if (moduleCommand) return moduleCommand.run(args, io);
 	const spec = Object.hasOwn(commands, command) ? commands[command] : undefined;
 	if (!spec) {
 		io.err(`Unknown command: ${command}. Run "npm run admin -- help" for the list.`);

@@ -2,11 +2,10 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction or the database itself: services accept either so callers can compose writes. */
 export type DbOrTx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
@@ -51,12 +50,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		// must not bring the process down: the pool discards it and opens another on the next query;
 		// a query that was running gets its own error.
 		pool.on('error', () => {});
-		const db = drizzle(pool, { schema }) as unknown as Db;
+		const db = drizzle(pool) as unknown as Db;
 		return {
 			kind: 'postgresql',
 			db,
 			ping: () => ping(db),
-			migrate: () => migrate(drizzle(pool, { schema }), { migrationsFolder }),
+			migrate: () => migrate(drizzle(pool), { migrationsFolder }),
 			close: () => pool.end()
 		};
 	}
@@ -72,7 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		const client = await openPglite(pgliteDir, options.kind === 'pglite-memory' ? options.snapshot : undefined);
 		const { drizzle } = await import('drizzle-orm/pglite');
 		const { migrate } = await import('drizzle-orm/pglite/migrator');
-		const pgliteDb = drizzle(client, { schema });
+		const pgliteDb = drizzle(client);
 		return {
 			kind: 'pglite',
 			db: pgliteDb as unknown as Db,

@@ -17,13 +17,13 @@ function argumentNames(elements: MessageFormatElement[], names = new Set<string>
 }
 
 describe('message catalogue', () => {
-	const allKeys = new Set(languages.flatMap((language) => [...catalogue[language].keys()]));
+	const allKeys = new Set(languages.flatMap((language) => [...catalogue()[language].keys()]));
 
 	it('has every key, non-empty, in every language', () => {
 		const problems: string[] = [];
 		for (const key of allKeys) {
 			for (const language of languages) {
-				const message = catalogue[language].get(key);
+				const message = catalogue()[language].get(key);
 				if (message === undefined) problems.push(`${language}: missing ${key}`);
 				else if (message.trim() === '') problems.push(`${language}: empty ${key}`);
 			}
@@ -35,7 +35,7 @@ describe('message catalogue', () => {
 		const problems: string[] = [];
 		for (const key of allKeys) {
 			const placeholders = languages.map((language) => {
-				const message = catalogue[language].get(key) ?? '';
+				const message = catalogue()[language].get(key) ?? '';
 				try {
 					new IntlMessageFormat(message, intlLocale[language]);
 				} catch (error) {

@@ -10,7 +10,7 @@ export const MISSING_MARK = '⟦';
 const compiled = new Map<string, IntlMessageFormat>();
 
 export function translate(language: Language, key: string, values?: MessageValues): string {
-	const message = catalogue[language].get(key);
+	const message = catalogue()[language].get(key);
 	if (!message) return `${MISSING_MARK}${key}⟧`;
 	const cacheKey = `${language}\u0000${key}`;
 	let format = compiled.get(cacheKey);
@@ -22,7 +22,7 @@ export function translate(language: Language, key: string, values?: MessageValue
 }
 
 export function hasMessage(language: Language, key: string): boolean {
-	return catalogue[language].has(key);
+	return catalogue()[language].has(key);
 }
 
 export interface Translator {

@@ -113,7 +113,7 @@ function routeConfig(endpoint: Endpoint): RouteConfig {
 }
 
 /** The OpenAPI 3.1 document of the given endpoints (by default every registered one). */
-export function buildOpenApiDocument(list: readonly Endpoint[] = registeredEndpoints): OpenApiDocument {
+export function buildOpenApiDocument(list: readonly Endpoint[] = registeredEndpoints()): OpenApiDocument {
 	const registry = new OpenAPIRegistry();
 	registry.registerComponent('securitySchemes', 'bearerAuth', {
 		type: 'http',
@@ -146,8 +146,8 @@ export function buildOpenApiDocument(list: readonly Endpoint[] = registeredEndpo
 		},
 		servers: [{ url: '/' }],
 		tags: [
-			...tags.filter((tag) => usedTags.has(tag.name)),
-			...[...usedTags].filter((name) => !tags.some((tag) => tag.name === name)).map((name) => ({ name }))
+			...tags().filter((tag) => usedTags.has(tag.name)),
+			...[...usedTags].filter((name) => !tags().some((tag) => tag.name === name)).map((name) => ({ name }))
 		]
 	});
 	// The generator always adds empty `parameters` and `webhooks`; keep the document tidy.

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { accountEndpoints } from '../accounts/accounts.openapi.ts';
 import { adminEndpoints } from '../admin/admin.openapi.ts';
-import { atlasEndpoints } from '../../modules/atlas/atlas.openapi.ts';
-import { jobsEndpoints } from '../../modules/jobs/jobs.openapi.ts';
-import { supportEndpoints } from '../../modules/jobs/support.openapi.ts';
-import { moderationEndpoints } from '../../modules/atlas/moderation/moderation.openapi.ts';
-import { seekersEndpoints } from '../../modules/jobs/seekers/seekers.openapi.ts';
-import { importEndpoints } from '../../modules/atlas/import/import.openapi.ts';
-import { ratesEndpoints } from '../../modules/atlas/rates/rates.openapi.ts';
-import { counsellorsEndpoints } from '../../modules/jobs/counsellors/counsellors.openapi.ts';
-import { matchingEndpoints } from '../../modules/jobs/matching/matching.openapi.ts';
-import { savedOffersEndpoints } from '../../modules/jobs/saved-offers/saved-offers.openapi.ts';
+import { fromModules } from '../kernel/modules.ts';
 
 /**
  * The API registry: every endpoint of `/api/v1` is declared here once, with zod schemas.
@@ -76,16 +67,13 @@ export interface Endpoint {
 	errors?: ErrorStatus[];
 }
 
-/** Tags in the order the docs show them, with a one-line description. */
-export const tags: { name: string; description: string }[] = [
+/** The platform's tags; modules add theirs (manifest `apiTags`) after them. */
+const platformTags: { name: string; description: string }[] = [
 	{ name: 'Platform', description: 'Health of the service and this API description.' },
 	{ name: 'Account', description: 'The caller’s own account and personal API tokens.' },
 	{ name: 'Users', description: 'People’s accounts and roles (administrators).' },
 	{ name: 'Organisations', description: 'Organisations and their members.' },
 	{ name: 'Audit', description: 'The append-only audit trail (administrators).' },
-	{ name: 'Atlas', description: 'Migration & development initiatives in Morocco: search, detail, statistics.' },
-	{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
-	{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
 ];
 
 export const healthSchema = z
@@ -129,19 +117,13 @@ const platformEndpoints: Endpoint[] = [
 	}
 ];
 
-/** Every endpoint of the API. Add a module's endpoints here (see the note at the top). */
-export const endpoints: readonly Endpoint[] = [
+/** Every endpoint of the API: the platform's and every installed module's (manifest `endpoints`). */
+export const endpoints = fromModules((manifests): readonly Endpoint[] => [
 	...platformEndpoints,
 	...accountEndpoints,
 	...adminEndpoints,
-	...atlasEndpoints,
-	...jobsEndpoints,
-	...supportEndpoints,
-	...moderationEndpoints,
-	...seekersEndpoints,
-	...importEndpoints,
-	...ratesEndpoints,
-	...counsellorsEndpoints,
-	...matchingEndpoints,
-	...savedOffersEndpoints
-];
+	...manifests.flatMap((manifest) => manifest.endpoints ?? [])
+]);
+
+/** Tags in the order the docs show them, with a one-line description. */
+export const tags = fromModules((manifests) => [...platformTags, ...manifests.flatMap((manifest) => manifest.apiTags ?? [])]);

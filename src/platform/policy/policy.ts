@@ -1,14 +1,5 @@
 import type { Role } from '../accounts/accounts.table.ts';
-import { atlasActions } from '../../modules/atlas/atlas.policy.ts';
-import { jobsActions } from '../../modules/jobs/jobs.policy.ts';
-import { supportActions } from '../../modules/jobs/support.policy.ts';
-import { moderationActions } from '../../modules/atlas/moderation/moderation.policy.ts';
-import { seekersActions } from '../../modules/jobs/seekers/seekers.policy.ts';
-import { importActions } from '../../modules/atlas/import/import.policy.ts';
-import { ratesActions } from '../../modules/atlas/rates/rates.policy.ts';
-import { counsellorsActions } from '../../modules/jobs/counsellors/counsellors.policy.ts';
-import { matchingActions } from '../../modules/jobs/matching/matching.policy.ts';
-import { savedOffersActions } from '../../modules/jobs/saved-offers/saved-offers.policy.ts';
+import { fromModules, mergeOwned } from '../kernel/modules.ts';
 
 /**
  * The one place that answers "may this actor do this action (on this resource)?".
@@ -21,7 +12,8 @@ export interface Actor {
 	organisationIds: readonly string[];
 }
 
-export const actions = {
+/** The platform's own actions; each module declares its own in its manifest. */
+export const platformActions = {
 	/** Read one's own account, sessions and API tokens; manage one's tokens. */
 	'account.manage_own': ['member', 'partner', 'counsellor', 'moderator', 'administrator'],
 	/** List people's accounts and change their roles. */
@@ -31,21 +23,26 @@ export const actions = {
 	/** Create organisations, edit any organisation, add or remove members. */
 	'organisation.manage': ['moderator', 'administrator'],
 	/** See the staff pages of the platform (administration home). */
-	'admin.access': ['moderator', 'administrator'],
-	// each module's own actions (`<module>.policy.ts`)
-	...atlasActions,
-	...jobsActions,
-	...supportActions,
-	...moderationActions,
-	...seekersActions,
-	...importActions,
-	...ratesActions,
-	...counsellorsActions,
-	...matchingActions,
-	...savedOffersActions
+	'admin.access': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;
 
-export type Action = keyof typeof actions;
+/**
+ * Modules add their action names to this interface (module augmentation in their manifest), so a
+ * misspelt action is a type error everywhere while the platform still imports no module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleActions {}
+
+export type Action = keyof typeof platformActions | keyof ModuleActions;
+
+/** Every action of the platform and the installed modules, with the roles granted each. */
+export const actions = fromModules(
+	(manifests) =>
+		mergeOwned<readonly Role[]>('Action', [
+			['the platform', platformActions],
+			...manifests.map((manifest) => [`module ${manifest.slug}`, manifest.actions] as [string, Record<string, readonly Role[]> | undefined])
+		]) as Record<Action, readonly Role[]>
+);
 
 /** Resource-level rules: e.g. a partner may edit their own organisation's profile. */
 export interface Resource {
@@ -55,7 +52,9 @@ export interface Resource {
 
 export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
 	if (!actor) return false;
-	if ((actions[action] as readonly Role[]).includes(actor.role)) return true;
+	const granted = actions()[action];
+	if (!granted) throw new Error(`Unknown action "${action}"`);
+	if (granted.includes(actor.role)) return true;
 	if (!resource) return false;
 	// Owners may act on their own resources for the actions that make sense for them.
 	if (action === 'account.manage_own') return resource.ownerUserId === actor.userId;

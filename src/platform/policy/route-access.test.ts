@@ -228,7 +228,7 @@ describe('route policy', () => {
 	});
 
 	it('has no rule for a route or method that does not exist', () => {
-		const declared = Object.entries(routeAccess).flatMap(([id, methods]) => Object.keys(methods).map((m) => `${m} ${id}`));
+		const declared = Object.entries(routeAccess()).flatMap(([id, methods]) => Object.keys(methods).map((m) => `${m} ${id}`));
 		expect(declared.filter((key) => !existing.includes(key))).toEqual([]);
 	});
 
@@ -255,7 +255,7 @@ describe('routes that accept files', () => {
 	it('are real routes that accept a body', async () => {
 		const { uploadRoutes } = await import('../http/body-limits.ts');
 		const inventory = inventoryRoutes(path.resolve('src/routes'));
-		for (const routeId of uploadRoutes) {
+		for (const routeId of uploadRoutes()) {
 			const methods = [...(inventory.get(routeId) ?? [])];
 			expect(methods.some((method) => ['POST', 'PUT'].includes(method)), routeId).toBe(true);
 		}

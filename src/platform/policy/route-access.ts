@@ -2,16 +2,7 @@ import type { Action } from './policy.ts';
 import { accountRoutes } from '../accounts/accounts.routes.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
 import { apiDocsRoutes } from '../openapi/openapi.routes.ts';
-import { atlasRoutes } from '../../modules/atlas/atlas.routes.ts';
-import { jobsRoutes } from '../../modules/jobs/jobs.routes.ts';
-import { supportRoutes } from '../../modules/jobs/support.routes.ts';
-import { moderationRoutes } from '../../modules/atlas/moderation/moderation.routes.ts';
-import { seekersRoutes } from '../../modules/jobs/seekers/seekers.routes.ts';
-import { importRoutes } from '../../modules/atlas/import/import.routes.ts';
-import { ratesRoutes } from '../../modules/atlas/rates/rates.routes.ts';
-import { counsellorsRoutes } from '../../modules/jobs/counsellors/counsellors.routes.ts';
-import { matchingRoutes } from '../../modules/jobs/matching/matching.routes.ts';
-import { savedOffersRoutes } from '../../modules/jobs/saved-offers/saved-offers.routes.ts';
+import { fromModules } from '../kernel/modules.ts';
 
 /**
  * Who may reach each route, per HTTP method. The request hook enforces it before any
@@ -21,7 +12,7 @@ import { savedOffersRoutes } from '../../modules/jobs/saved-offers/saved-offers.
  *  - 'signed_in': any signed-in person;
  *  - an Action: the roles that `can` grants for it.
  * Finer, resource-level checks (this organisation, this person) stay in services via `can`.
- * Each module keeps its own table (`<module>.routes.ts`); they are merged here.
+ * Each module declares its table in its manifest; they are merged here.
  */
 export type Access = 'public' | 'signed_in' | Action;
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -40,7 +31,7 @@ const platformRoutes: RouteTable = {
  * The modules' tables merged method by method: two modules may share a route (each adding its own
  * methods), but one route and method has one owner — a second declaration is a bug, refused at start.
  */
-function mergeRouteTables(tables: RouteTable[]): RouteTable {
+export function mergeRouteTables(tables: RouteTable[]): RouteTable {
 	const merged: RouteTable = {};
 	for (const table of tables) {
 		for (const [routeId, methods] of Object.entries(table)) {
@@ -54,25 +45,13 @@ function mergeRouteTables(tables: RouteTable[]): RouteTable {
 	return merged;
 }
 
-export const routeAccess: RouteTable = mergeRouteTables([
-	platformRoutes,
-	accountRoutes,
-	adminRoutes,
-	apiDocsRoutes,
-	atlasRoutes,
-	jobsRoutes,
-	supportRoutes,
-	moderationRoutes,
-	seekersRoutes,
-	importRoutes,
-	ratesRoutes,
-	counsellorsRoutes,
-	matchingRoutes,
-	savedOffersRoutes
-]);
+/** The platform's tables and every installed module's, merged. */
+export const routeAccess = fromModules((manifests) =>
+	mergeRouteTables([platformRoutes, accountRoutes, adminRoutes, apiDocsRoutes, ...manifests.map((manifest) => manifest.routes ?? {})])
+);
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {
 	if (!routeId) return undefined;
 	const normalised = (method === 'HEAD' ? 'GET' : method) as Method;
-	return routeAccess[routeId]?.[normalised];
+	return routeAccess()[routeId]?.[normalised];
 }

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp, type App } from '../app.ts';
 import { readSettings } from '../config/config.ts';
-import { withDatabase } from './global-setup.ts';
+import { withDatabase } from './database-url.ts';
 import type { DatabaseOptions } from '../db/database.ts';
 
 export interface TestApp extends App {

@@ -4,7 +4,7 @@
 import type { Database } from '../../../platform/db/database.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
 import { sendStaleReminders } from '../moderation/moderation.service.ts';
-import { runDatabaseCommand, runWhenMain } from '../../../platform/cli/entry.ts';
+import { runDatabaseCommand } from '../../../platform/cli/entry.ts';
 
 export interface RemindersIo {
 	out(text: string): void;
@@ -34,4 +34,3 @@ export function runReminders(io: RemindersIo, options: { env?: NodeJS.ProcessEnv
 	});
 }
 
-await runWhenMain(import.meta.url, 'jobs:reminders', (_argv, io) => runReminders(io));

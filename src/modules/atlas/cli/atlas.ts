@@ -1,12 +1,12 @@
 // Atlas commands: `npm run atlas:remove-samples` and `npm run generate -- --initiatives N`.
-// Run directly by Node 24 (no bundler): `node src/modules/atlas/cli/atlas.ts <command> [options]`.
+// Listed in the manifest: `npm run admin -- atlas:generate …` (the npm scripts are shortcuts).
 import { parseArgs } from 'node:util';
 import type { Database } from '../../../platform/db/database.ts';
 import { ensureAtlasReferenceData } from '../atlas.data.ts';
 import { generateInitiatives } from '../generate.ts';
 import { removeSampleInitiatives } from '../initiative.service.ts';
 import type { CliIo } from '../../../platform/cli/io.ts';
-import { runDatabaseCommand, runWhenMain } from '../../../platform/cli/entry.ts';
+import { runDatabaseCommand } from '../../../platform/cli/entry.ts';
 
 export const ATLAS_USAGE = `Sharaka Atlas commands
 
@@ -56,4 +56,3 @@ export async function runAtlasCli(argv: string[], io: Pick<CliIo, 'out' | 'err'>
 	});
 }
 
-await runWhenMain(import.meta.url, 'atlas:remove-samples, or npm run generate', runAtlasCli);

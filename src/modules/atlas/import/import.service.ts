@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { IMPORT_FILE_LIMIT } from '../../../platform/http/body-limits.ts';
+import { IMPORT_FILE_LIMIT } from './limits.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import type { App } from '../../../platform/app.ts';
 import { translate } from '../../../platform/i18n/translator.ts';

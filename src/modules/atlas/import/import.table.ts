@@ -1,4 +1,4 @@
-// Tables of Atlas imports (re-exported by db/schema.ts): one row per uploaded file, one per activity
+// Tables of Atlas imports: one row per uploaded file, one per activity
 // (IATI) or data row (CSV/XLSX) in it, and the IATI organisation identifiers already matched.
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';

@@ -1,4 +1,4 @@
-// Tables of Atlas moderation (re-exported by db/schema.ts).
+// Tables of Atlas moderation.
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { initiative } from '../atlas.table.ts';

@@ -3,7 +3,7 @@
 // Run it daily (cron). On the embedded database, stop the server first (one process owns PGlite).
 import type { Database } from '../../../platform/db/database.ts';
 import { expireOffers } from '../jobs.service.ts';
-import { runDatabaseCommand, runWhenMain } from '../../../platform/cli/entry.ts';
+import { runDatabaseCommand } from '../../../platform/cli/entry.ts';
 
 export interface ExpireIo {
 	out(text: string): void;
@@ -19,4 +19,3 @@ export function runJobsExpire(io: ExpireIo, options: { env?: NodeJS.ProcessEnv; 
 	});
 }
 
-await runWhenMain(import.meta.url, 'jobs:expire', (_argv, io) => runJobsExpire(io));

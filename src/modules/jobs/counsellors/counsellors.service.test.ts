@@ -6,7 +6,12 @@ import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { supportProgramme } from '../support.table.ts';
-import { deleteMyAccount, exportMyData, saveProfile, setConsent, uploadCv, type SeekerEnv } from '../seekers/seekers.service.ts';
+import { deleteMyAccount, exportMyData } from '../../../platform/accounts/personal-data.service.ts';
+import type { exportSeekerData } from '../seekers/seekers.service.ts';
+
+/** a person's export with its Jobs part */
+type SeekerExport = Awaited<ReturnType<typeof exportMyData>> & Awaited<ReturnType<typeof exportSeekerData>>;
+import { saveProfile, setConsent, uploadCv, type SeekerEnv } from '../seekers/seekers.service.ts';
 import { ensureCounsellorsReferenceData, loadCounsellorsDemoData, seededAgencies } from './counsellors.data.ts';
 import {
 	agencyChoice,
@@ -396,7 +401,7 @@ describe('the person’s rights', () => {
 		await addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: 'Note à exporter' });
 		await planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T11:00', mode: 'video', purpose: 'Suivi' }, NOW);
 		const sent = await referToProgramme(app.database.db, web, rabatCounsellor, env, { seekerId: followed.userId, programmeId, message: 'Orientation', agreed: true });
-		const exported = await exportMyData(app.database.db, web, followed);
+		const exported = (await exportMyData(app.database.db, web, followed)) as unknown as SeekerExport;
 		expect(exported.followUp.agency?.name).toBe('ANAPEC Rabat');
 		expect(exported.followUp.notes).toEqual([expect.objectContaining({ body: 'Note à exporter', agency: 'ANAPEC Rabat' })]);
 		expect(exported.followUp.appointments).toEqual([expect.objectContaining({ mode: 'video', purpose: 'Suivi', status: 'planned' })]);

@@ -1,6 +1,5 @@
 // Tables of the counsellors' space: ANAPEC agencies and their counsellors, the seeker's agency, and the
 // follow-up of a person by their agency (private notes, appointments, referrals to support programmes).
-// Re-exported by db/schema.ts.
 import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { supportProgramme } from '../support.table.ts';

@@ -12,7 +12,11 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { approveOffer, closeOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { listRightsPages } from '../support-rights.service.ts';
-import { deleteMyAccount, exportMyData } from '../seekers/seekers.service.ts';
+import { deleteMyAccount, exportMyData } from '../../../platform/accounts/personal-data.service.ts';
+import type { exportSeekerData } from '../seekers/seekers.service.ts';
+
+/** a person's export with its Jobs part */
+type SeekerExport = Awaited<ReturnType<typeof exportMyData>> & Awaited<ReturnType<typeof exportSeekerData>>;
 import { jobSavedOffer } from './saved-offers.table.ts';
 import { isOfferSaved, listSavedOffers, MAX_SAVED_OFFERS, offerSavedState, removeSavedOffer, saveOffer } from './saved-offers.service.ts';
 import { serviceWorkerScript, webAppManifest } from './web-app.ts';
@@ -185,7 +189,7 @@ describe('saved offers', () => {
 		const seeker = await person('member');
 		const id = await offer('Cuisinier');
 		await saveOffer(app.database.db, web, seeker, id, new Date('2030-03-01T08:00:00Z'));
-		const exported = await exportMyData(app.database.db, web, seeker);
+		const exported = (await exportMyData(app.database.db, web, seeker)) as unknown as SeekerExport;
 		expect(exported.savedOffers).toEqual([{ offerId: id, title: 'Cuisinier', employer: 'Zellige Tanger', savedAt: '2030-03-01T08:00:00.000Z' }]);
 
 		await deleteMyAccount(app.database.db, web, seeker, { dataDir: app.dataDir });

@@ -1,4 +1,4 @@
-// This module's tables (re-exported by db/schema.ts).
+// This module's tables.
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { jobOffer } from '../job-offer.table.ts';

@@ -4,7 +4,7 @@
 import type { Database } from '../../../platform/db/database.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
 import { sendSearchAlerts } from './saved-searches.ts';
-import { runDatabaseCommand, runWhenMain } from '../../../platform/cli/entry.ts';
+import { runDatabaseCommand } from '../../../platform/cli/entry.ts';
 
 export interface AlertsIo {
 	out(text: string): void;
@@ -20,4 +20,3 @@ export function runJobsAlerts(io: AlertsIo, options: { env?: NodeJS.ProcessEnv; 
 	});
 }
 
-await runWhenMain(import.meta.url, 'jobs:alerts', (_argv, io) => runJobsAlerts(io));

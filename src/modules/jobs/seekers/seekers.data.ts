@@ -1,9 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/database.ts';
-import { user } from '../../../platform/accounts/accounts.table.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import { organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../../platform/audit/audit.service.ts';
 import { ProfileInput } from './seekers.schemas.ts';
-import { seekerConsentEvent, seekerProfile, type ConsentScope } from './seekers.table.ts';
+import { jobApplication, jobApplicationEvent, jobSavedSearch, seekerConsentEvent, seekerProfile, type ConsentScope } from './seekers.table.ts';
+import { jobOffer } from '../job-offer.table.ts';
+import { jobSavedOffer } from '../saved-offers/saved-offers.table.ts';
+import { DEMO_EMPLOYER_EMAIL } from '../jobs.data.ts';
 
 /** The reserved domain of the sample people's addresses (RFC 2606: never delivered). */
 export const SAMPLE_SEEKER_DOMAIN = 'sample.sharaka.invalid';
@@ -89,6 +92,7 @@ export async function loadSeekersDemoData(db: Db): Promise<void> {
 	if (count > 0) return;
 	const now = Date.now();
 	await db.transaction(async (tx) => {
+		const sharing: string[] = [];
 		const [member] = await tx.select({ id: user.id }).from(user).where(eq(user.email, DEMO_MEMBER_EMAIL));
 		const people: { userId: string | null; sample: Omit<Sample, 'name'> & { name?: string } }[] = [
 			...samples.map((sample) => ({ userId: null, sample })),
@@ -110,6 +114,40 @@ export async function loadSeekersDemoData(db: Db): Promise<void> {
 			await tx.insert(seekerProfile).values({ ...profile, userId, consentScope: consent, consentAt, isSample: true, createdAt: new Date(now - (30 + index) * 86_400_000), updatedAt: consentAt ?? new Date(now - index * 86_400_000) });
 			if (consentAt) await tx.insert(seekerConsentEvent).values({ userId, scope: consent, at: consentAt });
 			await recordAudit(tx, context, { action: 'seeker_profile.create', resourceType: 'seeker_profile', resourceId: userId, after: { sample: true } });
+			if (consent === 'employers') sharing.push(userId);
 		}
+		await loadSampleActivity(tx, sharing, now);
 	});
+}
+
+/**
+ * What the first sample seekers did, so each space has something to show: applications (profile shared
+ * with the employer) to the offers of the demo employer's organisations, a saved search with its alert,
+ * a kept offer.
+ */
+async function loadSampleActivity(tx: DbOrTx, people: string[], now: number): Promise<void> {
+	const [employer] = await tx.select({ id: user.id }).from(user).where(eq(user.email, DEMO_EMPLOYER_EMAIL));
+	if (!employer || people.length === 0) return;
+	const offers = await tx
+		.select({ id: jobOffer.id, occupationCode: jobOffer.occupationCode })
+		.from(jobOffer)
+		.innerJoin(organisationMember, eq(organisationMember.organisationId, jobOffer.organisationId))
+		.where(and(eq(organisationMember.userId, employer.id), eq(jobOffer.status, 'published')))
+		.orderBy(asc(jobOffer.createdAt), asc(jobOffer.id))
+		.limit(3);
+	const statuses = ['submitted', 'shortlisted', 'viewed'] as const;
+	for (const [index, userId] of people.slice(0, 3).entries()) {
+		const offer = offers[index % Math.max(offers.length, 1)];
+		if (!offer) break;
+		const appliedAt = new Date(now - (6 - index) * 86_400_000);
+		const status = statuses[index];
+		const [application] = await tx
+			.insert(jobApplication)
+			.values({ offerId: offer.id, userId, status, sharedAt: appliedAt, statusChangedAt: new Date(appliedAt.getTime() + 86_400_000), createdAt: appliedAt })
+			.returning({ id: jobApplication.id });
+		await tx.insert(jobApplicationEvent).values({ applicationId: application.id, status: 'submitted', at: appliedAt });
+		if (status !== 'submitted') await tx.insert(jobApplicationEvent).values({ applicationId: application.id, status, at: new Date(appliedAt.getTime() + 86_400_000) });
+		await tx.insert(jobSavedSearch).values({ userId, query: { occupation: offer.occupationCode }, alert: true, createdAt: appliedAt, lastAlertAt: appliedAt });
+		await tx.insert(jobSavedOffer).values({ userId, offerId: offer.id, savedAt: new Date(appliedAt.getTime() - 3_600_000) });
+	}
 }

@@ -9,10 +9,13 @@ import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { cvDirectory, CV_MAX_BYTES } from './cv-storage.ts';
+import { deleteMyAccount, exportMyData } from '../../../platform/accounts/personal-data.service.ts';
+import type { exportSeekerData } from './seekers.service.ts';
+
+/** a person's export with its Jobs part */
+type SeekerExport = Awaited<ReturnType<typeof exportMyData>> & Awaited<ReturnType<typeof exportSeekerData>>;
 import {
 	applyToOffer,
-	deleteMyAccount,
-	exportMyData,
 	getOwnProfile,
 	getProfileForCounsellor,
 	listEmployerApplications,
@@ -279,7 +282,7 @@ describe('export and deletion', () => {
 		await app.database.db.insert(session).values({ id: crypto.randomUUID(), token: crypto.randomUUID(), userId: seeker.userId, expiresAt: new Date(Date.now() + 86_400_000) });
 		await app.database.db.insert(apiToken).values({ userId: seeker.userId, name: 'phone', tokenHash: crypto.randomUUID(), prefix: 'shk_' });
 
-		const exported = await exportMyData(app.database.db, web, seeker);
+		const exported = (await exportMyData(app.database.db, web, seeker)) as unknown as SeekerExport;
 		expect(exported.account.email).toBe(`${seeker.userId}@example.ma`);
 		expect(exported.profile?.city).toBe('Tanger');
 		expect(exported.profile?.cv?.size).toBe(2000);

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { account, apiToken, organisation, organisationMember, session, user, verification } from '../../../platform/accounts/accounts.table.ts';
-import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
+import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, recordPersonalDataRead, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
@@ -26,6 +25,7 @@ import {
 import { readCvFile, removeCvFile, writeCv } from './cv-storage.ts';
 import { deleteSavedOffersOf, savedOffersForExport } from '../saved-offers/saved-offers.service.ts';
 import { exportFollowUp, removeFollowUpOf } from '../counsellors/follow-up.rights.ts';
+import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -500,117 +500,66 @@ async function notify(db: DbOrTx, env: SeekerEnv, application: JobApplicationRec
 	}
 }
 
-// ---------- export and deletion ----------
+// ---------- the person's data (the module's personal-data hooks, see personal-data.ts) ----------
 
-/** Everything the platform holds about the caller, as one JSON document. */
-export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined) {
-	if (!actor || !can(actor, 'account.manage_own')) throw new AppError('forbidden');
+/** The job-seeker part of a person's export. */
+export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 	const userId = actor.userId;
-	const [person] = await db.select().from(user).where(eq(user.id, userId));
-	if (!person) throw new AppError('not_found');
-	const [memberships, profile, consent, sessions, tokens, audit, searches] = await Promise.all([
-		db
-			.select({ id: organisation.id, name: organisation.name, since: organisationMember.createdAt })
-			.from(organisationMember)
-			.innerJoin(organisation, eq(organisation.id, organisationMember.organisationId))
-			.where(eq(organisationMember.userId, userId)),
+	const [profile, consent, searches, agenciesServed] = await Promise.all([
 		db.select().from(seekerProfile).where(eq(seekerProfile.userId, userId)),
 		consentHistory(db, userId),
 		db
-			.select({ createdAt: session.createdAt, expiresAt: session.expiresAt, ipAddress: session.ipAddress, userAgent: session.userAgent })
-			.from(session)
-			.where(eq(session.userId, userId)),
-		db
-			.select({ name: apiToken.name, prefix: apiToken.prefix, createdAt: apiToken.createdAt, lastUsedAt: apiToken.lastUsedAt, revokedAt: apiToken.revokedAt })
-			.from(apiToken)
-			.where(eq(apiToken.userId, userId)),
-		db
-			.select({ occurredAt: auditEvent.occurredAt, action: auditEvent.action, resourceType: auditEvent.resourceType, resourceId: auditEvent.resourceId, channel: auditEvent.channel })
-			.from(auditEvent)
-			.where(eq(auditEvent.actorUserId, userId))
-			.orderBy(desc(auditEvent.occurredAt))
-			.limit(5000),
-		db
 			.select({ query: jobSavedSearch.query, alert: jobSavedSearch.alert, createdAt: jobSavedSearch.createdAt })
 			.from(jobSavedSearch)
-			.where(eq(jobSavedSearch.userId, userId))
+			.where(eq(jobSavedSearch.userId, userId)),
+		// a counsellor's own side: the agencies they serve
+		db
+			.select({ name: agency.name, city: agency.city, since: agencyCounsellor.createdAt })
+			.from(agencyCounsellor)
+			.innerJoin(agency, eq(agency.id, agencyCounsellor.agencyId))
+			.where(eq(agencyCounsellor.userId, userId))
 	]);
 	const applications = can(actor, 'seekers.profile.manage_own') ? await listMyApplications(db, actor) : [];
-	const savedOffers = await savedOffersForExport(db, userId);
-	await recordAudit(db, context, { action: 'account.export', resourceType: 'user', resourceId: userId });
 	return {
-		exportedAt: new Date().toISOString(),
-		account: {
-			id: person.id,
-			name: person.name,
-			email: person.email,
-			emailVerified: person.emailVerified,
-			role: person.role,
-			locale: person.locale,
-			createdAt: person.createdAt.toISOString()
-		},
-		organisations: memberships,
 		profile: profile[0] ? profileView(profile[0]) : null,
 		consentHistory: consent.map((entry) => ({ scope: entry.scope, at: entry.at.toISOString() })),
 		applications,
 		savedSearches: searches,
-		savedOffers,
+		savedOffers: await savedOffersForExport(db, userId),
 		followUp: await exportFollowUp(db, userId),
-		sessions,
-		apiTokens: tokens,
-		activity: audit
+		agenciesServed
 	};
 }
 
-/** Roles whose accounts only an administrator closes (they carry duties others rely on). */
-const staffRoles = ['counsellor', 'moderator', 'administrator'];
-
 /**
- * Deletes the caller's account and personal data: profile, CV file, consent history, sessions, API
- * tokens, memberships, the account; their applications stay for the employer's history as status and
- * dates only. The audit trail is kept (append-only, as the law asks); it holds ids, field names and
- * the account's e-mail as author, never profile or CV content.
+ * Inside the account deletion: the profile, CV file (once committed), consent history, saved searches
+ * and offers, follow-up; applications stay for the employer's history as status and dates only.
  */
-export async function deleteMyAccount(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, now: Date = new Date()) {
-	if (!actor || !can(actor, 'account.manage_own')) throw new AppError('forbidden');
-	const userId = actor.userId;
-	const cvFile = await db.transaction(async (tx) => {
-		const [person] = await tx.select({ id: user.id, role: user.role, email: user.email }).from(user).where(eq(user.id, userId)).for('update');
-		if (!person) throw new AppError('not_found');
-		if (staffRoles.includes(person.role)) throw new AppError('conflict', { extra: { reason: 'staff_account' } });
-		const [profile] = await tx.select({ cvFile: seekerProfile.cvFile }).from(seekerProfile).where(eq(seekerProfile.userId, userId));
-		const anonymised = await tx
-			.update(jobApplication)
-			.set({
-				userId: null,
-				message: null,
-				sharedAt: null,
-				anonymisedAt: now,
-				status: sql`case when ${jobApplication.status} in ('hired', 'rejected', 'withdrawn') then ${jobApplication.status} else 'withdrawn' end`,
-				statusChangedAt: now
-			})
-			.where(eq(jobApplication.userId, userId))
-			.returning({ id: jobApplication.id });
-		await tx.delete(seekerProfile).where(eq(seekerProfile.userId, userId));
-		await tx.delete(seekerConsentEvent).where(eq(seekerConsentEvent.userId, userId));
-		await tx.delete(jobSavedSearch).where(eq(jobSavedSearch.userId, userId));
-		await deleteSavedOffersOf(tx, userId);
-		await removeFollowUpOf(tx, userId);
-		await tx.delete(session).where(eq(session.userId, userId));
-		await tx.delete(apiToken).where(eq(apiToken.userId, userId));
-		await tx.delete(account).where(eq(account.userId, userId));
-		await tx.delete(organisationMember).where(eq(organisationMember.userId, userId));
-		await tx.delete(verification).where(eq(verification.identifier, person.email));
-		await tx.delete(user).where(eq(user.id, userId));
-		await recordAudit(tx, context, {
-			action: 'account.delete',
-			resourceType: 'user',
-			resourceId: userId,
-			after: { removed: ['account', 'profile', 'cv', 'consent_history', 'saved_searches', 'saved_offers', 'follow_up', 'sessions', 'api_tokens', 'memberships'], anonymisedApplications: anonymised.map((row) => row.id) }
-		});
-		return profile?.cvFile ?? null;
-	});
-	await removeCvFile(env.dataDir, cvFile);
+export async function eraseSeekerData(tx: DbOrTx, userId: string, now: Date, settings: { dataDir: string }) {
+	const [profile] = await tx.select({ cvFile: seekerProfile.cvFile }).from(seekerProfile).where(eq(seekerProfile.userId, userId));
+	const anonymised = await tx
+		.update(jobApplication)
+		.set({
+			userId: null,
+			message: null,
+			sharedAt: null,
+			anonymisedAt: now,
+			status: sql`case when ${jobApplication.status} in ('hired', 'rejected', 'withdrawn') then ${jobApplication.status} else 'withdrawn' end`,
+			statusChangedAt: now
+		})
+		.where(eq(jobApplication.userId, userId))
+		.returning({ id: jobApplication.id });
+	await tx.delete(seekerProfile).where(eq(seekerProfile.userId, userId));
+	await tx.delete(seekerConsentEvent).where(eq(seekerConsentEvent.userId, userId));
+	await tx.delete(jobSavedSearch).where(eq(jobSavedSearch.userId, userId));
+	await deleteSavedOffersOf(tx, userId);
+	await removeFollowUpOf(tx, userId);
+	const cvFile = profile?.cvFile ?? null;
+	return {
+		removed: ['profile', 'cv', 'consent_history', 'saved_searches', 'saved_offers', 'follow_up'],
+		audit: { anonymisedApplications: anonymised.map((row) => row.id) },
+		afterCommit: () => removeCvFile(settings.dataDir, cvFile)
+	};
 }
 
 /** What the deletion page and the API say is kept. */

@@ -1,4 +1,4 @@
-// Tables of job seekers and applications (re-exported by db/schema.ts).
+// Tables of job seekers and applications.
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';

@@ -2,7 +2,7 @@ import { getApp } from '#platform/app.ts';
 import { apiEndpoint } from '#platform/http/api.ts';
 import { AppError } from '#platform/http/app-error.ts';
 import { getMe } from '#platform/accounts/account.service.ts';
-import { deleteMyAccount, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { deleteMyAccount } from '#platform/accounts/personal-data.service.ts';
 
 /** The caller: id, name, e-mail, role, language and organisations (route policy: 'account.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {
@@ -12,12 +12,12 @@ export const GET = apiEndpoint(async ({ locals }) => {
 });
 
 /**
- * Deletes the caller's account and personal data (route policy: 'account.manage_own'; staff accounts
- * are refused with 409). Owned by the job-seekers module: see seekers.service.ts `deleteMyAccount`.
+ * Deletes the caller's account and personal data, every module's part with it (route policy:
+ * 'account.manage_own'; staff accounts are refused with 409): see personal-data.service.ts.
  */
 export const DELETE = apiEndpoint(async ({ locals }) => {
 	if (!locals.user) throw new AppError('unauthenticated');
 	const app = await getApp();
-	await deleteMyAccount(app.database.db, locals.audit, locals.actor, seekerEnvOf(app));
+	await deleteMyAccount(app.database.db, locals.audit, locals.actor, app.settings);
 	return new Response(null, { status: 204 });
 });

@@ -4,13 +4,11 @@ import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { can } from '#platform/policy/policy.ts';
-import { deleteMyAccount, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
-
-const staffRoles = ['counsellor', 'moderator', 'administrator'];
+import { deleteMyAccount, isStaffRole } from '#platform/accounts/personal-data.service.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	return { staff: staffRoles.includes(locals.user?.role ?? ''), seeker: can(locals.actor, 'seekers.profile.manage_own') };
+	return { staff: isStaffRole(locals.user?.role), seeker: can(locals.actor, 'seekers.profile.manage_own') };
 }
 
 export const actions = {
@@ -21,7 +19,7 @@ export const actions = {
 			return fail(400, { errors: { confirm: translate(locals.language, 'errors.field_required') } });
 		}
 		try {
-			await deleteMyAccount(app.database.db, locals.audit, locals.actor, seekerEnvOf(app));
+			await deleteMyAccount(app.database.db, locals.audit, locals.actor, app.settings);
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { errors: { '': translate(locals.language, 'seekers.delete_staff') } });
 			return formFailureFrom(locals.language, failure, data);

@@ -1,6 +1,6 @@
 import { getApp } from '#platform/app.ts';
 import { apiEndpoint } from '#platform/http/api.ts';
-import { exportMyData } from '#modules/jobs/seekers/seekers.service.ts';
+import { exportMyData } from '#platform/accounts/personal-data.service.ts';
 
 /** Everything the platform holds about the caller, as a JSON download (route policy: 'account.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {

@@ -3,8 +3,10 @@ import pg from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../db/database.ts';
-import { ensureReferenceData } from '../reference-data.ts';
+import '../compose.ts';
+import { openDatabase } from '#platform/db/database.ts';
+import { ensureReferenceData } from '#platform/reference-data.ts';
+import { withDatabase } from '#platform/testing/database-url.ts';
 
 /**
  * On PGlite, each test file starts from one snapshot of a migrated database with its reference
@@ -52,11 +54,6 @@ export default async function setup(project: TestProject) {
 	};
 }
 
-export function withDatabase(url: string, database: string): string {
-	const parsed = new URL(url);
-	parsed.pathname = `/${database}`;
-	return parsed.toString();
-}
 
 declare module 'vitest' {
 	export interface ProvidedContext {

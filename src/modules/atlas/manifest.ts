@@ -1,0 +1,66 @@
+import { defineModule, type CacheHost } from '../../platform/kernel/manifest.ts';
+import { mergeRouteTables } from '../../platform/policy/route-access.ts';
+import { atlasActions } from './atlas.policy.ts';
+import { importActions } from './import/import.policy.ts';
+import { moderationActions } from './moderation/moderation.policy.ts';
+import { ratesActions } from './rates/rates.policy.ts';
+import { atlasRoutes } from './atlas.routes.ts';
+import { importRoutes } from './import/import.routes.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
+import { ratesRoutes } from './rates/rates.routes.ts';
+import { atlasEndpoints } from './atlas.openapi.ts';
+import { importEndpoints } from './import/import.openapi.ts';
+import { moderationEndpoints } from './moderation/moderation.openapi.ts';
+import { ratesEndpoints } from './rates/rates.openapi.ts';
+import { messages } from './messages/index.ts';
+import { ensureAtlasReferenceData, loadAtlasDemoData } from './atlas.data.ts';
+import { atlasCache } from './atlas-cache.ts';
+import { IMPORT_BODY_LIMIT } from './import/limits.ts';
+import { runAtlasCli } from './cli/atlas.ts';
+import { runReminders } from './cli/atlas-reminders.ts';
+
+const atlasModuleActions = { ...atlasActions, ...moderationActions, ...importActions, ...ratesActions };
+
+declare module '../../platform/policy/policy.ts' {
+	interface ModuleActions extends Record<keyof typeof atlasModuleActions, true> {}
+}
+
+const publicRead = (app: CacheHost) => ({
+	cache: atlasCache(app.database.db, app.settings.atlasCache),
+	key: 'atlas'
+});
+
+/** The Atlas: the public map and inventory of migration & development initiatives, under the ministry's moderation. */
+export const atlasModule = defineModule({
+	slug: 'atlas',
+	navigation: { navKey: 'common.nav_atlas', titleKey: 'common.module_atlas_title', textKey: 'common.module_atlas_text', ready: true },
+	actions: atlasModuleActions,
+	routes: mergeRouteTables([atlasRoutes, moderationRoutes, importRoutes, ratesRoutes]),
+	endpoints: [...atlasEndpoints, ...moderationEndpoints, ...importEndpoints, ...ratesEndpoints],
+	apiTags: [{ name: 'Atlas', description: 'Migration & development initiatives in Morocco: search, detail, statistics.' }],
+	messages,
+	bodyLimits: { '/api/v1/imports/iati': IMPORT_BODY_LIMIT, '/[lang=lang]/atlas/imports': IMPORT_BODY_LIMIT },
+	referenceData: ensureAtlasReferenceData,
+	demoData: loadAtlasDemoData,
+	publicCaches: {
+		'/[lang=lang]/atlas': publicRead,
+		'/[lang=lang]/atlas/dashboard': publicRead,
+		'/api/v1/initiatives': publicRead,
+		'/api/v1/atlas/stats': publicRead
+	},
+	commands: {
+		'atlas:remove-samples': {
+			description: 'Delete every sample (fictional) initiative and the fictional sample organisations (also: npm run atlas:remove-samples).',
+			run: (argv, io) => runAtlasCli(['remove-samples', ...argv], io)
+		},
+		'atlas:generate': {
+			arguments: '--initiatives N [--prefix P]',
+			description: 'Insert N generated initiatives, badged as samples, for benchmarks (also: npm run generate -- --initiatives N).',
+			run: (argv, io) => runAtlasCli(['generate', ...argv], io)
+		},
+		'atlas:reminders': {
+			description: 'E-mail the organisations whose initiatives were not verified for 12 months; run monthly (also: npm run jobs:reminders).',
+			run: (_argv, io) => runReminders(io)
+		}
+	}
+});

@@ -1,0 +1,29 @@
+import type { MessageNamespace } from '../../../platform/kernel/manifest.ts';
+import frAtlas from './fr/atlas.json' with { type: 'json' };
+import arAtlas from './ar/atlas.json' with { type: 'json' };
+import enAtlas from './en/atlas.json' with { type: 'json' };
+import frAtlasDuplicates from './fr/atlas_duplicates.json' with { type: 'json' };
+import arAtlasDuplicates from './ar/atlas_duplicates.json' with { type: 'json' };
+import enAtlasDuplicates from './en/atlas_duplicates.json' with { type: 'json' };
+import frAtlasExport from './fr/atlas_export.json' with { type: 'json' };
+import arAtlasExport from './ar/atlas_export.json' with { type: 'json' };
+import enAtlasExport from './en/atlas_export.json' with { type: 'json' };
+import frAtlasImport from './fr/atlas_import.json' with { type: 'json' };
+import arAtlasImport from './ar/atlas_import.json' with { type: 'json' };
+import enAtlasImport from './en/atlas_import.json' with { type: 'json' };
+import frAtlasRates from './fr/atlas_rates.json' with { type: 'json' };
+import arAtlasRates from './ar/atlas_rates.json' with { type: 'json' };
+import enAtlasRates from './en/atlas_rates.json' with { type: 'json' };
+import frModeration from './fr/moderation.json' with { type: 'json' };
+import arModeration from './ar/moderation.json' with { type: 'json' };
+import enModeration from './en/moderation.json' with { type: 'json' };
+
+/** The atlas module's UI messages, by namespace (`namespace.key`), in the three languages. */
+export const messages: Record<string, MessageNamespace> = {
+	atlas: { fr: frAtlas, ar: arAtlas, en: enAtlas },
+	atlas_duplicates: { fr: frAtlasDuplicates, ar: arAtlasDuplicates, en: enAtlasDuplicates },
+	atlas_export: { fr: frAtlasExport, ar: arAtlasExport, en: enAtlasExport },
+	atlas_import: { fr: frAtlasImport, ar: arAtlasImport, en: enAtlasImport },
+	atlas_rates: { fr: frAtlasRates, ar: arAtlasRates, en: enAtlasRates },
+	moderation: { fr: frModeration, ar: arModeration, en: enModeration }
+};

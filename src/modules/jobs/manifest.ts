@@ -1,0 +1,80 @@
+import { defineModule, type CacheHost } from '../../platform/kernel/manifest.ts';
+import { mergeRouteTables } from '../../platform/policy/route-access.ts';
+import { jobsActions } from './jobs.policy.ts';
+import { supportActions } from './support.policy.ts';
+import { seekersActions } from './seekers/seekers.policy.ts';
+import { counsellorsActions } from './counsellors/counsellors.policy.ts';
+import { matchingActions } from './matching/matching.policy.ts';
+import { savedOffersActions } from './saved-offers/saved-offers.policy.ts';
+import { jobsRoutes } from './jobs.routes.ts';
+import { supportRoutes } from './support.routes.ts';
+import { seekersRoutes } from './seekers/seekers.routes.ts';
+import { counsellorsRoutes } from './counsellors/counsellors.routes.ts';
+import { matchingRoutes } from './matching/matching.routes.ts';
+import { savedOffersRoutes } from './saved-offers/saved-offers.routes.ts';
+import { jobsEndpoints } from './jobs.openapi.ts';
+import { supportEndpoints } from './support.openapi.ts';
+import { seekersEndpoints } from './seekers/seekers.openapi.ts';
+import { counsellorsEndpoints } from './counsellors/counsellors.openapi.ts';
+import { matchingEndpoints } from './matching/matching.openapi.ts';
+import { savedOffersEndpoints } from './saved-offers/saved-offers.openapi.ts';
+import { messages } from './messages/index.ts';
+import { ensureJobsReferenceData, loadJobsDemoData } from './jobs.data.ts';
+import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
+import { loadSeekersDemoData } from './seekers/seekers.data.ts';
+import { ensureCounsellorsReferenceData, loadCounsellorsDemoData } from './counsellors/counsellors.data.ts';
+import { offerSearchCache } from './offer-search-cache.ts';
+import { moroccoDay } from './jobs.service.ts';
+import { jobsPersonalData } from './personal-data.ts';
+import { runJobsExpire } from './cli/jobs-expire.ts';
+import { runJobsAlerts } from './seekers/alerts-cli.ts';
+
+const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions };
+
+declare module '../../platform/policy/policy.ts' {
+	interface ModuleActions extends Record<keyof typeof jobsModuleActions, true> {}
+}
+
+/** Offers expire at midnight, Morocco time, without a write: the day is part of the key. */
+const offersRead = (app: CacheHost) => ({ cache: offerSearchCache(app.database.db), key: `jobs ${moroccoDay()}` });
+
+/**
+ * Jobs & mobility ("Welcome"): job offers, rights pages and support programmes for regularised
+ * immigrants; job seekers, applications, counsellors' follow-up, matching, saved offers.
+ */
+export const jobsModule = defineModule({
+	slug: 'jobs',
+	navigation: { navKey: 'common.nav_jobs', titleKey: 'common.module_jobs_title', textKey: 'common.module_jobs_text', ready: true },
+	actions: jobsModuleActions,
+	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes]),
+	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints],
+	apiTags: [
+		{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
+		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
+	],
+	messages,
+	bodyLimits: { '/api/v1/me/cv': 'upload', '/[lang=lang]/jobs/profile/cv': 'upload' },
+	async referenceData(db) {
+		await ensureJobsReferenceData(db);
+		await ensureSupportReferenceData(db);
+		await ensureCounsellorsReferenceData(db);
+	},
+	async demoData(db) {
+		await loadJobsDemoData(db);
+		await loadSupportDemoData(db);
+		await loadSeekersDemoData(db);
+		await loadCounsellorsDemoData(db);
+	},
+	publicCaches: { '/[lang=lang]/jobs': offersRead, '/api/v1/job-offers': offersRead },
+	commands: {
+		'jobs:expire': {
+			description: 'Record as expired the job offers past their closing date; run daily (also: npm run jobs:expire).',
+			run: (_argv, io) => runJobsExpire(io)
+		},
+		'jobs:alerts': {
+			description: 'E-mail each job seeker the new offers matching their saved searches; run daily (also: npm run jobs:alerts).',
+			run: (_argv, io) => runJobsAlerts(io)
+		}
+	},
+	personalData: jobsPersonalData
+});

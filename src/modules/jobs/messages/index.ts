@@ -1,0 +1,29 @@
+import type { MessageNamespace } from '../../../platform/kernel/manifest.ts';
+import frCounsellors from './fr/counsellors.json' with { type: 'json' };
+import arCounsellors from './ar/counsellors.json' with { type: 'json' };
+import enCounsellors from './en/counsellors.json' with { type: 'json' };
+import frJobs from './fr/jobs.json' with { type: 'json' };
+import arJobs from './ar/jobs.json' with { type: 'json' };
+import enJobs from './en/jobs.json' with { type: 'json' };
+import frMatching from './fr/matching.json' with { type: 'json' };
+import arMatching from './ar/matching.json' with { type: 'json' };
+import enMatching from './en/matching.json' with { type: 'json' };
+import frOffline from './fr/offline.json' with { type: 'json' };
+import arOffline from './ar/offline.json' with { type: 'json' };
+import enOffline from './en/offline.json' with { type: 'json' };
+import frSeekers from './fr/seekers.json' with { type: 'json' };
+import arSeekers from './ar/seekers.json' with { type: 'json' };
+import enSeekers from './en/seekers.json' with { type: 'json' };
+import frSupport from './fr/support.json' with { type: 'json' };
+import arSupport from './ar/support.json' with { type: 'json' };
+import enSupport from './en/support.json' with { type: 'json' };
+
+/** The jobs module's UI messages, by namespace (`namespace.key`), in the three languages. */
+export const messages: Record<string, MessageNamespace> = {
+	counsellors: { fr: frCounsellors, ar: arCounsellors, en: enCounsellors },
+	jobs: { fr: frJobs, ar: arJobs, en: enJobs },
+	matching: { fr: frMatching, ar: arMatching, en: enMatching },
+	offline: { fr: frOffline, ar: arOffline, en: enOffline },
+	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
+	support: { fr: frSupport, ar: arSupport, en: enSupport }
+};

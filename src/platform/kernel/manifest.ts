@@ -1,0 +1,93 @@
+import type { Role } from '../accounts/accounts.table.ts';
+import type { Actor } from '../policy/policy.ts';
+import type { RouteTable } from '../policy/route-access.ts';
+import type { Endpoint } from '../openapi/registry.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { Db, DbOrTx } from '../db/database.ts';
+import type { RevisionCache } from '../cache/revision-cache.ts';
+import type { Settings } from '../config/config.ts';
+import type { CliIo } from '../cli/io.ts';
+import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
+
+/** A namespace of UI messages in the three languages (`namespace.key` → ICU message). */
+export type MessageNamespace = Record<Language, Record<string, string>>;
+
+/** What a public-response cache needs of the running app: its database and settings. */
+export interface CacheHost {
+	database: { db: Db };
+	settings: Settings;
+}
+
+/** A command of `npm run admin -- <name>` contributed by a module. */
+export interface ModuleCommand {
+	/** the arguments, as `help` shows them (e.g. `--initiatives N [--prefix P]`) */
+	arguments?: string;
+	/** what it does, one sentence for `help` */
+	description: string;
+	run(argv: string[], io: Pick<CliIo, 'out' | 'err'>): Promise<number>;
+}
+
+/** A table holding a person's data, and the column naming the person. */
+export interface PersonalTable {
+	table: PgTable;
+	userColumn: PgColumn;
+	/** the key of the person's export under which these rows appear */
+	exportKey: string;
+}
+
+/** What a module erased, for the audit trail, and what to do once the deletion is committed. */
+export interface ErasedData {
+	removed: string[];
+	/** more facts for the audit event, e.g. the ids of records kept but stripped of the person */
+	audit?: Record<string, unknown>;
+	/** files to remove once the transaction has committed */
+	afterCommit?: () => Promise<void>;
+}
+
+export interface PersonalDataHooks {
+	/** every table of the module that holds rows about one person (a test checks export and erase cover them) */
+	tables: PersonalTable[];
+	/** the person's data: its keys are merged into `/api/v1/me/export` (a key appears once in the whole export) */
+	export(db: DbOrTx, actor: Actor): Promise<Record<string, unknown>>;
+	/** inside the account deletion's transaction, before the account itself goes */
+	erase(tx: DbOrTx, userId: string, now: Date, settings: { dataDir: string }): Promise<ErasedData>;
+}
+
+/**
+ * One module's declaration of everything it brings to the platform (in the spirit of Decidim's
+ * component manifest). The platform reads manifests; it never imports a module. The list of
+ * manifests (src/modules/index.ts) is the one shared file a new module adds a line to.
+ */
+export interface ModuleManifest {
+	/** the URL segment and message prefix: `atlas` → /fr/atlas, `atlas.*` messages */
+	slug: string;
+	/** the entry in the header and on the home page; `ready: false` shows a "coming soon" page */
+	navigation?: { navKey: string; titleKey: string; textKey: string; ready: boolean };
+	/** the module's actions and the roles granted each by default */
+	actions?: Record<string, readonly Role[]>;
+	/** who may reach each of the module's routes (merged with every other module's) */
+	routes?: RouteTable;
+	/** the module's `/api/v1` endpoints, for the OpenAPI document and the docs page */
+	endpoints?: readonly Endpoint[];
+	/** tags of those endpoints, in the order the docs show them */
+	apiTags?: readonly { name: string; description: string }[];
+	/** UI messages by namespace */
+	messages?: Record<string, MessageNamespace>;
+	/** routes whose request bodies may be larger than BODY_SIZE_LIMIT: 'upload' (UPLOAD_SIZE_LIMIT) or bytes */
+	bodyLimits?: Record<string, 'upload' | number>;
+	/** reference data every database needs (classifications, real records): idempotent */
+	referenceData?(db: Db): Promise<void>;
+	/** sample data, loaded after the demo accounts and organisations exist */
+	demoData?(db: Db): Promise<void>;
+	/** whole anonymous responses kept per data revision, by route id */
+	publicCaches?: Record<string, (app: CacheHost) => { cache: RevisionCache; key: string }>;
+	/** commands of the administration CLI */
+	commands?: Record<string, ModuleCommand>;
+	/** the module's part of a person's export and account deletion */
+	personalData?: PersonalDataHooks;
+}
+
+/** Identity helper that type-checks a manifest where it is written. */
+export function defineModule<const M extends ModuleManifest>(manifest: M): M {
+	return manifest;
+}
