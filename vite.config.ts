@@ -1,9 +1,30 @@
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
+import type { Plugin } from 'vite';
+import { syncModuleRoutes } from './scripts/module-routes.ts';
+
+/** Copies each module's routes (src/modules/<slug>/routes) into src/routes before SvelteKit reads them, and on every change (dev). */
+function moduleRoutes(): Plugin {
+	const root = import.meta.dirname;
+	return {
+		name: 'sharaka-module-routes',
+		enforce: 'pre',
+		config() {
+			syncModuleRoutes(root);
+		},
+		configureServer(server) {
+			const resync = (file: string) => {
+				if (/[\\/]src[\\/]modules[\\/][^\\/]+[\\/]routes[\\/]/.test(file)) syncModuleRoutes(root);
+			};
+			server.watcher.on('add', resync).on('change', resync).on('unlink', resync);
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		moduleRoutes(),
 		sveltekit({
 			// The adapter reads its settings under SVELTEKIT_* (set by scripts/serve.ts), so they never
 			// collide with ours (BODY_SIZE_LIMIT is the app's own limit, enforced in the request hook).

@@ -21,7 +21,7 @@ beforeAll(async () => {
 	// demo data has no session or token: the demo member signs in once and makes a token
 	const [member] = await app.database.db.select({ id: user.id }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
 	await app.database.db.insert(session).values({ id: 'test-session', token: 'test-session-token', userId: member.id, expiresAt: new Date(Date.now() + 86_400_000) });
-	await createApiToken(app.database.db, systemContext('test'), member.id, 'Export test');
+	await createApiToken(app.database.db, systemContext(), member.id, 'Export test');
 });
 afterAll(() => app.close());
 
@@ -35,14 +35,15 @@ const declared = () =>
 
 /** The columns whose rows go with a person's account (a foreign key to the account, ON DELETE CASCADE). */
 async function cascadingUserColumns(): Promise<string[]> {
-	const result = await app.database.db.execute<{ table_schema: string; table_name: string; column_name: string }>(sql`
+	const result = (await app.database.db.execute(sql`
 		select kcu.table_schema, kcu.table_name, kcu.column_name
 		from information_schema.referential_constraints rc
 		join information_schema.key_column_usage kcu on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
 		join information_schema.constraint_column_usage ccu on ccu.constraint_name = rc.constraint_name and ccu.constraint_schema = rc.constraint_schema
-		where ccu.table_name = 'user' and ccu.column_name = 'id' and rc.delete_rule = 'CASCADE'`);
-	const rows = 'rows' in result ? result.rows : (result as unknown as typeof result.rows);
-	return rows.map((row) => `${row.table_schema}.${row.table_name}.${row.column_name}`).sort();
+		where ccu.table_name = 'user' and ccu.column_name = 'id' and rc.delete_rule = 'CASCADE'`)) as unknown as {
+		rows: { table_schema: string; table_name: string; column_name: string }[];
+	};
+	return result.rows.map((row) => `${row.table_schema}.${row.table_name}.${row.column_name}`).sort();
 }
 
 describe('personal data across modules', () => {
@@ -68,7 +69,7 @@ describe('personal data across modules', () => {
 				continue;
 			}
 			const actor = await loadActor(db, person.id, asRole(person.role));
-			const exported = (await exportMyData(db, systemContext('test'), actor)) as Record<string, unknown>;
+			const exported = (await exportMyData(db, systemContext(), actor)) as Record<string, unknown>;
 			const part = exported[entry.exportKey];
 			expect(JSON.stringify(part ?? null), `${entry.name} → export.${entry.exportKey}`).not.toMatch(/^(\[\]|\{\}|null)$/);
 			if (!isStaffRole(person.role)) toErase.set(person.id, actor);
@@ -77,7 +78,7 @@ describe('personal data across modules', () => {
 		expect(unchecked, 'declared tables with no row to check').toEqual([]);
 
 		for (const [userId, actor] of toErase) {
-			await deleteMyAccount(db, systemContext('test'), actor, { dataDir: app.dataDir });
+			await deleteMyAccount(db, systemContext(), actor, { dataDir: app.dataDir });
 			for (const other of declared()) {
 				const [{ left }] = await db.select({ left: sql<number>`count(*)::int` }).from(other.table).where(eq(other.userColumn, userId));
 				expect(left, `${other.name} keeps rows of a closed account`).toBe(0);

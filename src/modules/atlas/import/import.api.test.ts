@@ -11,9 +11,9 @@ import { IMPORT_FILE_LIMIT } from './limits.ts';
 import { initiative } from '../atlas.table.ts';
 import { atlasImport } from './import.table.ts';
 import { settleImports } from './apply.ts';
-import { POST as uploadIati } from '../../../routes/api/v1/imports/iati/+server.ts';
-import { GET as getImport } from '../../../routes/api/v1/imports/[id]/+server.ts';
-import { POST as applyImport } from '../../../routes/api/v1/imports/[id]/apply/+server.ts';
+import { POST as uploadIati } from '../routes/api/v1/imports/iati/+server.ts';
+import { GET as getImport } from '../routes/api/v1/imports/[id]/+server.ts';
+import { POST as applyImport } from '../routes/api/v1/imports/[id]/apply/+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;

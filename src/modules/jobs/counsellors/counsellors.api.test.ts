@@ -8,11 +8,11 @@ import { supportProgramme } from '../support.table.ts';
 import { saveProfile, setConsent } from '../seekers/seekers.service.ts';
 import { assignCounsellor, chooseAgency } from './agencies.service.ts';
 import { agency } from './counsellors.table.ts';
-import { GET as agencies } from '../../../routes/api/v1/agencies/+server.ts';
-import { GET as agencySeekers } from '../../../routes/api/v1/counsellor/seekers/+server.ts';
-import { GET as listReferrals, POST as refer } from '../../../routes/api/v1/referrals/+server.ts';
-import { PATCH as moveReferral } from '../../../routes/api/v1/referrals/[id]/+server.ts';
-import { GET as myFollowUp } from '../../../routes/api/v1/me/follow-up/+server.ts';
+import { GET as agencies } from '../routes/api/v1/agencies/+server.ts';
+import { GET as agencySeekers } from '../routes/api/v1/counsellor/seekers/+server.ts';
+import { GET as listReferrals, POST as refer } from '../routes/api/v1/referrals/+server.ts';
+import { PATCH as moveReferral } from '../routes/api/v1/referrals/[id]/+server.ts';
+import { GET as myFollowUp } from '../routes/api/v1/me/follow-up/+server.ts';
 import { GET as exportData } from '../../../routes/api/v1/me/export/+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };

@@ -9,8 +9,8 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { CandidatesResult, RecommendedOffersResult } from './matching.schemas.ts';
-import { GET as candidates } from '../../../routes/api/v1/job-offers/[id]/candidates/+server.ts';
-import { GET as recommended } from '../../../routes/api/v1/me/recommended-offers/+server.ts';
+import { GET as candidates } from '../routes/api/v1/job-offers/[id]/candidates/+server.ts';
+import { GET as recommended } from '../routes/api/v1/me/recommended-offers/+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;

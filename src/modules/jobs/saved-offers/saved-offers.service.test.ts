@@ -20,8 +20,8 @@ type SeekerExport = Awaited<ReturnType<typeof exportMyData>> & Awaited<ReturnTyp
 import { jobSavedOffer } from './saved-offers.table.ts';
 import { isOfferSaved, listSavedOffers, MAX_SAVED_OFFERS, offerSavedState, removeSavedOffer, saveOffer } from './saved-offers.service.ts';
 import { serviceWorkerScript, webAppManifest } from './web-app.ts';
-import { GET as listApi } from '../../../routes/api/v1/me/saved-offers/+server.ts';
-import { PUT as saveApi, DELETE as removeApi } from '../../../routes/api/v1/me/saved-offers/[offerId]/+server.ts';
+import { GET as listApi } from '../routes/api/v1/me/saved-offers/+server.ts';
+import { PUT as saveApi, DELETE as removeApi } from '../routes/api/v1/me/saved-offers/[offerId]/+server.ts';
 import { GET as workerRoute } from '../../../routes/[lang=lang]/service-worker.js/+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };

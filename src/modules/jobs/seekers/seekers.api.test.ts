@@ -7,12 +7,12 @@ import { apiEvent, newPerson, type Caller } from '../../../platform/testing/api-
 import { organisation, user, type Role } from '../../../platform/accounts/accounts.table.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { cvDirectory } from './cv-storage.ts';
-import { GET as getProfile, PUT as putProfile } from '../../../routes/api/v1/me/profile/+server.ts';
-import { GET as getCv, PUT as putCv, DELETE as deleteCv } from '../../../routes/api/v1/me/cv/+server.ts';
-import { GET as myApplications } from '../../../routes/api/v1/me/applications/+server.ts';
+import { GET as getProfile, PUT as putProfile } from '../routes/api/v1/me/profile/+server.ts';
+import { GET as getCv, PUT as putCv, DELETE as deleteCv } from '../routes/api/v1/me/cv/+server.ts';
+import { GET as myApplications } from '../routes/api/v1/me/applications/+server.ts';
 import { GET as exportData } from '../../../routes/api/v1/me/export/+server.ts';
 import { DELETE as deleteMe } from '../../../routes/api/v1/me/+server.ts';
-import { GET as offerApplications, POST as apply } from '../../../routes/api/v1/job-offers/[id]/applications/+server.ts';
+import { GET as offerApplications, POST as apply } from '../routes/api/v1/job-offers/[id]/applications/+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;

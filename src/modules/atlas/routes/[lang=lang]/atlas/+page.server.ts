@@ -1,0 +1,68 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { atlasReads } from '#modules/atlas/atlas-reads.ts';
+import { initiativeStatuses, initiativeThemes, targetGroups } from '#modules/atlas/atlas.table.ts';
+import { sortOrders } from '#modules/atlas/atlas.schemas.ts';
+import { provinces, regions } from '#platform/geo/morocco.ts';
+import { regionGeometry } from '#platform/geo/geometry/index.ts';
+import { organisationOptions } from '#modules/atlas/web/atlas-pages.server.ts';
+import { EXPORT_FORMATS, exportHref, hasFilters, parseState, readState, stateQuery } from '#modules/atlas/web/filters.ts';
+
+const PAGE_SIZE = 20;
+
+export async function load({ locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const atlas = await atlasReads(await getApp());
+	const language = locals.language;
+	const state = readState(url);
+	const parsed = parseState(language, state, PAGE_SIZE);
+	const name = (entry: { nameFr: string; nameAr: string; nameEn: string }) =>
+		language === 'ar' ? entry.nameAr : language === 'en' ? entry.nameEn : entry.nameFr;
+
+	const [result, map, organisations] = await Promise.all([
+		parsed.ok ? atlas.search(parsed.query) : null,
+		// The map shows every region for the other filters, so that another region can be chosen.
+		parsed.ok ? atlas.stats('region', { ...parsed.query, region: undefined }) : null,
+		atlas.read('organisation options', () => organisationOptions(atlas.db))
+	]);
+
+	const exports = EXPORT_FORMATS.flatMap((format) => {
+		const plain = { format, hxl: false, href: exportHref(state, format, { lang: language }) };
+		return format === 'csv' || format === 'xlsx' ? [plain, { format, hxl: true, href: exportHref(state, format, { lang: language, hxl: true }) }] : [plain];
+	});
+
+	return {
+		state,
+		filterErrors: parsed.ok ? {} : parsed.errors,
+		filtered: hasFilters(state),
+		geometry: regionGeometry,
+		result: result ?? { total: 0, page: 1, pageSize: PAGE_SIZE, items: [], facets: null },
+		mapValues: Object.fromEntries(
+			regions.map((region) => {
+				const row = map?.rows.find((entry) => entry.key === region.iso);
+				return [region.iso, row ? (state.measure === 'budget' ? row.budgetEur : row.count) : null];
+			})
+		),
+		/** query strings of the same state, for links: without page; and for the region links */
+		query: stateQuery(state),
+		regionQueries: Object.fromEntries(regions.map((region) => [region.iso, stateQuery(state, { region: [region.iso], province: [] })])),
+		measureQueries: { count: stateQuery(state, { measure: 'count' }, { page: true }), budget: stateQuery(state, { measure: 'budget' }, { page: true }) },
+		exports,
+		options: {
+			themes: [...initiativeThemes],
+			statuses: [...initiativeStatuses],
+			targets: [...targetGroups],
+			sorts: [...sortOrders],
+			regions: regions.map((region) => ({ value: region.iso, label: name(region) })),
+			provinces: regions.map((region) => ({
+				label: name(region),
+				provinces: provinces
+					.filter((province) => province.regionIso === region.iso)
+					.map((province) => ({ value: province.iso, label: name(province) }))
+					.sort((a, b) => a.label.localeCompare(b.label, language))
+			})),
+			funders: organisations.funder,
+			implementers: organisations.implementer
+		}
+	};
+}
