@@ -7,7 +7,7 @@ import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { startApp, getApp, stopApp, type App } from '#platform/app.ts';
 import { isLanguage, negotiateLanguage, direction, type Language } from '#platform/i18n/languages.ts';
 import { accessFor } from '#platform/policy/route-access.ts';
-import { can } from '#platform/policy/policy.ts';
+import { mayReach } from '#platform/policy/policy.ts';
 import { loadActor, asRole } from '#platform/accounts/actor.ts';
 import { findUserByApiToken } from '#platform/accounts/api-token.service.ts';
 import { errorResponse } from '#platform/http/api.ts';
@@ -165,7 +165,7 @@ async function guardAndResolve(
 				headers: { location: `/${language}/account/sign-in?next=${encodeURIComponent(next)}` }
 			});
 		}
-		if (access !== 'signed_in' && !can(event.locals.actor, access)) {
+		if (access !== 'signed_in' && !mayReach(event.locals.actor, access)) {
 			if (isApi) return errorResponse(language, 'forbidden');
 			if (method !== 'GET' && method !== 'HEAD') {
 				return new Response(translate(language, 'errors.forbidden'), { status: 403 });

@@ -35,6 +35,10 @@ export const atlasModule = defineModule({
 	slug: 'atlas',
 	navigation: { navKey: 'common.nav_atlas', titleKey: 'common.module_atlas_title', textKey: 'common.module_atlas_text', ready: true },
 	actions: atlasModuleActions,
+	grantRoles: {
+		// a ministry moderator of the Atlas only, without the platform's moderator role elsewhere
+		moderator: { titleKey: 'atlas.grant_moderator', actions: ['atlas.moderate', 'atlas.propose', 'atlas.discuss', 'atlas.import', 'atlas.rates.edit'] }
+	},
 	routes: mergeRouteTables([atlasRoutes, moderationRoutes, importRoutes, ratesRoutes]),
 	endpoints: [...atlasEndpoints, ...moderationEndpoints, ...importEndpoints, ...ratesEndpoints],
 	apiTags: [{ name: 'Atlas', description: 'Migration & development initiatives in Morocco: search, detail, statistics.' }],

@@ -46,6 +46,10 @@ export const jobsModule = defineModule({
 	slug: 'jobs',
 	navigation: { navKey: 'common.nav_jobs', titleKey: 'common.module_jobs_title', textKey: 'common.module_jobs_text', ready: true },
 	actions: jobsModuleActions,
+	grantRoles: {
+		rights_editor: { titleKey: 'jobs.grant_rights_editor', actions: ['support.rights.edit'] },
+		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] }
+	},
 	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes]),
 	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints],
 	apiTags: [

@@ -2,6 +2,8 @@ import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { account, apiToken, organisation, organisationMember, session, user, verification } from './accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
+import { accessGrant } from './access-grant.table.ts';
+import { grantsForExport } from './grant.service.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { can, type Actor } from '../policy/policy.ts';
@@ -23,7 +25,8 @@ export const platformPersonalTables: PersonalTable[] = [
 	{ table: organisationMember, userColumn: organisationMember.userId, exportKey: 'organisations' },
 	{ table: session, userColumn: session.userId, exportKey: 'sessions' },
 	{ table: apiToken, userColumn: apiToken.userId, exportKey: 'apiTokens' },
-	{ table: account, userColumn: account.userId, exportKey: 'account' }
+	{ table: account, userColumn: account.userId, exportKey: 'account' },
+	{ table: accessGrant, userColumn: accessGrant.userId, exportKey: 'grants' }
 ];
 
 /** Every table holding a person's rows: the platform's and every installed module's. */
@@ -37,12 +40,13 @@ export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Act
 	const userId = actor.userId;
 	const [person] = await db.select().from(user).where(eq(user.id, userId));
 	if (!person) throw new AppError('not_found');
-	const [memberships, sessions, tokens, activity, ...moduleParts] = await Promise.all([
+	const [memberships, grants, sessions, tokens, activity, ...moduleParts] = await Promise.all([
 		db
 			.select({ id: organisation.id, name: organisation.name, since: organisationMember.createdAt })
 			.from(organisationMember)
 			.innerJoin(organisation, eq(organisation.id, organisationMember.organisationId))
 			.where(eq(organisationMember.userId, userId)),
+		grantsForExport({ db }, userId),
 		db
 			.select({ createdAt: session.createdAt, expiresAt: session.expiresAt, ipAddress: session.ipAddress, userAgent: session.userAgent })
 			.from(session)
@@ -60,7 +64,7 @@ export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Act
 		...hooks().map((entry) => entry.export(db, actor))
 	]);
 	await recordAudit(db, context, { action: 'account.export', resourceType: 'user', resourceId: userId });
-	const platformKeys = ['exportedAt', 'account', 'organisations', 'sessions', 'apiTokens', 'activity'];
+	const platformKeys = ['exportedAt', 'account', 'organisations', 'grants', 'sessions', 'apiTokens', 'activity'];
 	const fromModulesParts: Record<string, unknown> = {};
 	moduleParts.forEach((part, index) => {
 		for (const [key, value] of Object.entries(part)) {
@@ -80,6 +84,7 @@ export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Act
 			createdAt: person.createdAt.toISOString()
 		},
 		organisations: memberships,
+		grants,
 		...fromModulesParts,
 		sessions,
 		apiTokens: tokens,
@@ -118,6 +123,7 @@ export async function deleteMyAccount(
 		await tx.delete(apiToken).where(eq(apiToken.userId, userId));
 		await tx.delete(account).where(eq(account.userId, userId));
 		await tx.delete(organisationMember).where(eq(organisationMember.userId, userId));
+		await tx.delete(accessGrant).where(eq(accessGrant.userId, userId));
 		await tx.delete(verification).where(eq(verification.identifier, person.email));
 		await tx.delete(user).where(eq(user.id, userId));
 		await recordAudit(tx, context, {
@@ -125,7 +131,7 @@ export async function deleteMyAccount(
 			resourceType: 'user',
 			resourceId: userId,
 			after: {
-				removed: ['account', ...parts.flatMap((part) => part.removed), 'sessions', 'api_tokens', 'memberships'],
+				removed: ['account', ...parts.flatMap((part) => part.removed), 'sessions', 'api_tokens', 'memberships', 'grants'],
 				...Object.assign({}, ...parts.map((part) => part.audit ?? {}))
 			}
 		});

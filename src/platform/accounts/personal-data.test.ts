@@ -6,6 +6,7 @@ import { loadDemoDataIfEmpty } from '../demo/demo.ts';
 import { systemContext } from '../audit/audit.service.ts';
 import { session, user } from './accounts.table.ts';
 import { createApiToken } from './api-token.service.ts';
+import { accessGrant } from './access-grant.table.ts';
 import { asRole, loadActor } from './actor.ts';
 import { deleteMyAccount, exportMyData, isStaffRole, personalTables } from './personal-data.service.ts';
 import type { Actor } from '../policy/policy.ts';
@@ -18,10 +19,11 @@ let app: TestApp;
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	await loadDemoDataIfEmpty(app.database.db);
-	// demo data has no session or token: the demo member signs in once and makes a token
+	// demo data has no session, token or module role: the demo member signs in once, makes a token, is given a role
 	const [member] = await app.database.db.select({ id: user.id }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
 	await app.database.db.insert(session).values({ id: 'test-session', token: 'test-session-token', userId: member.id, expiresAt: new Date(Date.now() + 86_400_000) });
 	await createApiToken(app.database.db, systemContext(), member.id, 'Export test');
+	await app.database.db.insert(accessGrant).values({ userId: member.id, module: 'atlas', role: 'moderator' });
 });
 afterAll(() => app.close());
 

@@ -11,7 +11,8 @@ const reasonMessages: Record<string, string> = {
 	last_administrator: 'admin.error_last_administrator',
 	slug_taken: 'admin.error_slug_taken',
 	unknown_email: 'admin.error_unknown_email',
-	already_member: 'admin.error_already_member'
+	already_member: 'admin.error_already_member',
+	grant_exists: 'admin.access_exists'
 };
 
 /** Like `formFailureFrom`, with the staff pages' own messages for known conflicts. */

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import { GrantInput } from '../accounts/grant.service.ts';
+
+const GrantSchema = z
+	.object({
+		id: z.string(),
+		module: z.string().describe('the module’s slug'),
+		role: z.string().describe('the role’s name in that module'),
+		key: z.string().describe('`module:role`'),
+		titleKey: z.string().describe('message key of the role’s title'),
+		organisation: z.object({ id: z.string(), name: z.string(), acronym: z.string().nullable() }).nullable().describe('the organisation the role is limited to'),
+		scope: z.string().nullable().describe('the scope value the role is limited to'),
+		createdAt: z.iso.datetime()
+	})
+	.meta({ id: 'Grant', description: 'A role held in one module.' });
+const GrantList = z.object({ items: z.array(GrantSchema) });
 import type { Endpoint } from '../openapi/registry.ts';
 import { AuditEventList, AuditEventQuery, UserList, UserListQuery, UserRoleUpdate, UserSummary } from './admin.schemas.ts';
 import {
@@ -48,6 +63,42 @@ export const adminEndpoints: Endpoint[] = [
 		body: UserRoleUpdate,
 		responses: { 200: { description: 'The account with its new role.', schema: UserSummary } },
 		errors: [403, 404, 409]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/users/{id}/grants',
+		tags: ['Users'],
+		auth: 'bearer',
+		summary: 'A person’s roles in modules',
+		description: 'The roles given in single modules beyond the platform role, each maybe limited to one organisation or scope. Administrators only.',
+		params: z.object({ id: z.string().describe('the account id') }),
+		responses: { 200: { description: 'The person’s module roles.', schema: GrantList } },
+		errors: [403]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/users/{id}/grants',
+		tags: ['Users'],
+		auth: 'bearer',
+		summary: 'Give a person a role in one module',
+		description:
+			'`role` is `module:role` (e.g. `atlas:moderator`); roles limited to an organisation need `organisationId`, roles limited to a scope ' +
+			'need `scope`. Recorded in the audit trail. A role already held answers 409 (`details.reason` = `grant_exists`). Administrators only.',
+		params: z.object({ id: z.string().describe('the account id') }),
+		body: GrantInput,
+		responses: { 201: { description: 'The role given.', schema: GrantSchema } },
+		errors: [403, 404, 409]
+	},
+	{
+		method: 'DELETE',
+		path: '/api/v1/users/{id}/grants/{grantId}',
+		tags: ['Users'],
+		auth: 'bearer',
+		summary: 'Take back a role in a module',
+		description: 'Recorded in the audit trail. Administrators only.',
+		params: z.object({ id: z.string().describe('the account id'), grantId: z.string().describe('the grant id') }),
+		responses: { 204: { description: 'The role was taken back.' } },
+		errors: [403, 404]
 	},
 	{
 		method: 'GET',

@@ -9,6 +9,8 @@ import { account, user } from '../accounts/accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import { findUserByApiToken } from '../accounts/api-token.service.ts';
 import { runCli } from './run.ts';
+import { loadActor } from '../accounts/actor.ts';
+import { can } from '../policy/policy.ts';
 import type { CliIo } from './io.ts';
 
 /** A scripted terminal or pipe: answers come from `lines`, output is collected. */
@@ -48,6 +50,26 @@ describe('the admin command line', () => {
 	});
 
 	const findUser = async (email: string) => (await app.database.db.select().from(user).where(eq(user.email, email)))[0];
+
+	it('gives a role in one module to an account, listed in help, refused for an unknown account or role', async () => {
+		const created = fakeIo(['a-long-password-2026']);
+		expect(await run(['create-user', '--email', 'rachid@example.ma', '--role', 'member'], created.io), created.err.join(' ')).toBe(0);
+		const list = fakeIo();
+		expect(await run(['grant', '--list'], list.io), list.err.join(' ')).toBe(0);
+		expect(list.out).toContain('atlas:moderator');
+		const given = fakeIo();
+		expect(await run(['grant', '--email', 'rachid@example.ma', '--role', 'atlas:moderator'], given.io)).toBe(0);
+		const person = await findUser('rachid@example.ma');
+		expect(can(await loadActor(app.database.db, person.id, person.role), 'atlas.moderate')).toBe(true);
+		const again = fakeIo();
+		expect(await run(['grant', '--email', 'rachid@example.ma', '--role', 'atlas:moderator'], again.io)).toBe(1);
+		expect(again.err.join('\n')).toContain('already holds');
+		const unknownRole = fakeIo();
+		expect(await run(['grant', '--email', 'rachid@example.ma', '--role', 'atlas:king'], unknownRole.io)).toBe(1);
+		expect(unknownRole.err.join('\n')).toContain('atlas:moderator');
+		const nobody = fakeIo();
+		expect(await run(['grant', '--email', 'nobody@example.ma', '--role', 'atlas:moderator'], nobody.io)).toBe(1);
+	});
 
 	it('prints the help with exit 0, and wrong usage with exit 2', async () => {
 		const help = fakeIo();

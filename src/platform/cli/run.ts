@@ -7,6 +7,8 @@ import { openDatabase, databaseOptionsFrom, type Database } from '../db/database
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { roles } from '../accounts/accounts.table.ts';
 import { setUserRoleByEmail } from '../accounts/user.service.ts';
+import { grantableRoles, grantRoleByEmail } from '../accounts/grant.service.ts';
+import { createContext } from '../kernel/context.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { isAppError } from '../http/app-error.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
@@ -31,6 +33,9 @@ Commands:
         when it is piped: echo "$PASSWORD" | npm run admin -- create-user ...
   set-role --email E --role R
         Give an account another role.
+  grant --email E --role MODULE:ROLE
+        Give the account a role in one module (e.g. atlas:moderator); see the roles with
+        npm run admin -- grant --list.
   create-token --email E --name N
         Create a personal API token for the account; it is printed once, on stdout.
   migrate
@@ -121,6 +126,34 @@ async function readNewPassword(io: CliIo): Promise<string> {
 }
 
 const commands: Record<string, Command> = {
+	grant: {
+		options: { email: { type: 'string' }, role: { type: 'string' }, list: { type: 'boolean' } },
+		// --role here names a module's role, not a platform role: checked when granting
+		check: (values, positionals) => {
+			if (values.list) return null;
+			if (positionals.length) return `does not take ${positionals.join(' ')}`;
+			if (typeof values.email !== 'string' || !looksLikeEmail(normaliseEmail(values.email))) return 'needs --email and an e-mail address';
+			return typeof values.role === 'string' && values.role.trim() ? null : 'needs --role MODULE:ROLE';
+		},
+		async run({ database, io, values, audit }) {
+			if (values.list) {
+				for (const role of grantableRoles()) io.out(`${role.key}${role.limit === 'none' ? '' : ` (limited to one ${role.limit})`}`);
+				return EXIT_OK;
+			}
+			const email = normaliseEmail(String(values.email));
+			try {
+				const ctx = createContext({ db: database.db, actor: null, audit });
+				const grant = await grantRoleByEmail(ctx, email, { role: String(values.role) });
+				io.out(`${email} now holds ${grant.key}.`);
+				return EXIT_OK;
+			} catch (error) {
+				if (isAppError(error) && error.code === 'not_found') throw new CliFailure(`No account has the e-mail ${email}.`);
+				if (isAppError(error) && error.code === 'conflict') throw new CliFailure(`${email} already holds ${String(values.role)}; nothing changed.`);
+				if (isAppError(error) && error.code === 'invalid_input') throw new CliFailure(`${String(values.role)} is not a role a module grants alone. The roles: ${grantableRoles().map((role) => role.key).join(', ')}.`);
+				throw error;
+			}
+		}
+	},
 	'create-user': {
 		options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
 		check: requireOptions('email', 'role'),

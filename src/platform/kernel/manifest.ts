@@ -65,6 +65,11 @@ export interface ModuleManifest {
 	navigation?: { navKey: string; titleKey: string; textKey: string; ready: boolean };
 	/** the module's actions and the roles granted each by default */
 	actions?: Record<string, readonly Role[]>;
+	/**
+	 * roles a person can be given in this module alone (access_grant), each a set of the module's actions,
+	 * optionally limited to one organisation or one scope value (e.g. an agency) when granted
+	 */
+	grantRoles?: Record<string, { titleKey: string; actions: readonly string[]; limit?: 'none' | 'organisation' | 'scope' }>;
 	/** who may reach each of the module's routes (merged with every other module's) */
 	routes?: RouteTable;
 	/** the module's `/api/v1` endpoints, for the OpenAPI document and the docs page */

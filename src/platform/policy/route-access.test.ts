@@ -52,6 +52,8 @@ const expected: Record<string, Who[]> = {
 	'POST /[lang=lang]/admin/organisations/[id]': staff,
 	'GET /[lang=lang]/admin/users': administrators,
 	'POST /[lang=lang]/admin/users': administrators,
+	'GET /[lang=lang]/admin/users/[id]': administrators,
+	'POST /[lang=lang]/admin/users/[id]': administrators,
 	'GET /api/docs': everyone,
 	'GET /api/v1/audit-events': administrators,
 	'GET /api/v1/health': everyone,
@@ -66,6 +68,9 @@ const expected: Record<string, Who[]> = {
 	'PATCH /api/v1/organisations/[id]': staff,
 	'GET /api/v1/users': administrators,
 	'PUT /api/v1/users/[id]/role': administrators,
+	'GET /api/v1/users/[id]/grants': administrators,
+	'POST /api/v1/users/[id]/grants': administrators,
+	'DELETE /api/v1/users/[id]/grants/[grantId]': administrators,
 	// Atlas
 	'GET /[lang=lang]/atlas/initiatives/[slug]': everyone,
 	'GET /api/v1/initiatives': everyone,

@@ -1,0 +1,132 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { accessGrant } from './access-grant.table.ts';
+import { organisation, user } from './accounts.table.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { AppError } from '../http/app-error.ts';
+import { parseOrThrow } from '../http/validation.ts';
+import { grantRoles } from '../policy/policy.ts';
+import type { RequestContext } from '../kernel/context.ts';
+
+/** A module role given to one person, as pages and the API show it. */
+export interface GrantView {
+	id: string;
+	module: string;
+	role: string;
+	/** `module:role`, the key of the role in the modules' manifests */
+	key: string;
+	titleKey: string;
+	organisation: { id: string; name: string; acronym: string | null } | null;
+	scope: string | null;
+	createdAt: Date;
+}
+
+export const GrantInput = z.object({
+	/** `module:role`, e.g. `atlas:moderator` */
+	role: z.string().trim().min(3).max(80),
+	organisationId: z.uuid().optional(),
+	scope: z.string().trim().min(1).max(120).optional()
+});
+
+/** The roles that can be granted, for pickers: key, title and what they may be limited to. */
+export function grantableRoles() {
+	return Object.entries(grantRoles()).map(([key, role]) => ({ key, module: role.module, role: role.role, titleKey: role.titleKey, limit: role.limit }));
+}
+
+export async function listGrants(ctx: RequestContext, userId: string): Promise<GrantView[]> {
+	ctx.require('user.manage');
+	return grantsOf(ctx, userId);
+}
+
+async function grantsOf(ctx: Pick<RequestContext, 'db'>, userId: string): Promise<GrantView[]> {
+	const rows = await ctx.db
+		.select({ grant: accessGrant, organisationName: organisation.name, organisationAcronym: organisation.acronym })
+		.from(accessGrant)
+		.leftJoin(organisation, eq(organisation.id, accessGrant.organisationId))
+		.where(eq(accessGrant.userId, userId))
+		.orderBy(asc(accessGrant.module), asc(accessGrant.role), asc(accessGrant.createdAt));
+	const roles = grantRoles();
+	return rows.map(({ grant, organisationName, organisationAcronym }) => {
+		const key = `${grant.module}:${grant.role}`;
+		return {
+			id: grant.id,
+			module: grant.module,
+			role: grant.role,
+			key,
+			// a role no module declares any more still shows, under its key, until it is revoked
+			titleKey: roles[key]?.titleKey ?? key,
+			organisation: grant.organisationId ? { id: grant.organisationId, name: organisationName ?? '', acronym: organisationAcronym } : null,
+			scope: grant.scope,
+			createdAt: grant.createdAt
+		};
+	});
+}
+
+/** For the person's own data export. */
+export async function grantsForExport(ctx: Pick<RequestContext, 'db'>, userId: string) {
+	return (await grantsOf(ctx, userId)).map(({ key, organisation, scope, createdAt }) => ({ role: key, organisation: organisation?.name ?? null, scope, createdAt }));
+}
+
+/** Gives a person a module role (administrators), limited as the role allows; recorded in the audit trail. */
+export async function grantRole(ctx: RequestContext, userId: string, input: unknown): Promise<GrantView> {
+	const actor = ctx.require('user.manage');
+	return addGrant(ctx, userId, input, actor.userId);
+}
+
+/**
+ * The same from the administration CLI (`npm run admin -- grant`): whoever runs commands on the server
+ * is trusted as for `set-role`; the audit trail names the command and the system user.
+ */
+export async function grantRoleByEmail(ctx: RequestContext, email: string, input: unknown): Promise<GrantView> {
+	const [person] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, email));
+	if (!person) throw new AppError('not_found', { extra: { reason: 'unknown_email' } });
+	return addGrant(ctx, person.id, input, null);
+}
+
+async function addGrant(ctx: RequestContext, userId: string, input: unknown, grantedBy: string | null): Promise<GrantView> {
+	const data = parseOrThrow(GrantInput, input);
+	const role = grantRoles()[data.role];
+	if (!role) throw new AppError('invalid_input', { fields: [{ path: 'role', messageKey: 'field_choice' }] });
+	const limit = role.limit;
+	if (limit !== 'organisation' && data.organisationId) throw new AppError('invalid_input', { fields: [{ path: 'organisationId', messageKey: 'grant_not_limited' }] });
+	if (limit !== 'scope' && data.scope) throw new AppError('invalid_input', { fields: [{ path: 'scope', messageKey: 'grant_not_limited' }] });
+	if (limit === 'organisation' && !data.organisationId) throw new AppError('invalid_input', { fields: [{ path: 'organisationId', messageKey: 'field_required' }] });
+	if (limit === 'scope' && !data.scope) throw new AppError('invalid_input', { fields: [{ path: 'scope', messageKey: 'field_required' }] });
+	return ctx.transaction(async (tx) => {
+		const [person] = await tx.db.select({ id: user.id }).from(user).where(eq(user.id, userId));
+		if (!person) throw new AppError('not_found');
+		if (data.organisationId) {
+			const [found] = await tx.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.id, data.organisationId));
+			if (!found) throw new AppError('invalid_input', { fields: [{ path: 'organisationId', messageKey: 'field_choice' }] });
+		}
+		const [created] = await tx.db
+			.insert(accessGrant)
+			.values({ userId, module: role.module, role: role.role, organisationId: data.organisationId ?? null, scope: data.scope ?? null, grantedBy })
+			.onConflictDoNothing()
+			.returning();
+		if (!created) throw new AppError('conflict', { extra: { reason: 'grant_exists' } });
+		await recordAudit(tx.db, tx.audit, {
+			action: 'grant.create',
+			resourceType: 'user',
+			resourceId: userId,
+			after: { role: data.role, organisationId: created.organisationId, scope: created.scope }
+		});
+		return (await grantsOf(tx, userId)).find((grant) => grant.id === created.id)!;
+	});
+}
+
+/** Takes a module role back (administrators). */
+export async function revokeGrant(ctx: RequestContext, userId: string, grantId: string): Promise<void> {
+	ctx.require('user.manage');
+	if (!z.uuid().safeParse(grantId).success) throw new AppError('not_found');
+	await ctx.transaction(async (tx) => {
+		const [removed] = await tx.db.delete(accessGrant).where(and(eq(accessGrant.id, grantId), eq(accessGrant.userId, userId))).returning();
+		if (!removed) throw new AppError('not_found');
+		await recordAudit(tx.db, tx.audit, {
+			action: 'grant.delete',
+			resourceType: 'user',
+			resourceId: userId,
+			before: { role: `${removed.module}:${removed.role}`, organisationId: removed.organisationId, scope: removed.scope }
+		});
+	});
+}
