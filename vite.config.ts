@@ -53,6 +53,8 @@ export default defineConfig({
 	server: { port: 3000 },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		// the example module runs only once added to a copy of the project (scripts/example-module.test.ts)
+		exclude: ['src/testing/example-module/**', '**/node_modules/**'],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,

@@ -14,7 +14,9 @@ export const accountRoutes: RouteTable = {
 	'/[lang=lang]/account/reset-password': { GET: 'public', POST: 'public' },
 
 	// API: the caller and their personal API tokens
-	'/api/v1/me': { GET: 'account.manage_own' },
+	'/api/v1/me': { GET: 'account.manage_own', DELETE: 'account.manage_own' },
+	// everything the platform and its modules hold about the caller (personal-data.service.ts)
+	'/api/v1/me/export': { GET: 'account.manage_own' },
 	'/api/v1/me/tokens': { GET: 'account.manage_own', POST: 'account.manage_own' },
 	'/api/v1/me/tokens/[id]': { DELETE: 'account.manage_own' }
 };

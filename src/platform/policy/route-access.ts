@@ -45,10 +45,11 @@ export function mergeRouteTables(tables: RouteTable[]): RouteTable {
 	return merged;
 }
 
+/** The platform's own routes (pages, account, administration, API docs). */
+export const platformRouteTable: RouteTable = mergeRouteTables([platformRoutes, accountRoutes, adminRoutes, apiDocsRoutes]);
+
 /** The platform's tables and every installed module's, merged. */
-export const routeAccess = fromModules((manifests) =>
-	mergeRouteTables([platformRoutes, accountRoutes, adminRoutes, apiDocsRoutes, ...manifests.map((manifest) => manifest.routes ?? {})])
-);
+export const routeAccess = fromModules((manifests) => mergeRouteTables([platformRouteTable, ...manifests.map((manifest) => manifest.routes ?? {})]));
 
 export function accessFor(routeId: string | null, method: string): Access | undefined {
 	if (!routeId) return undefined;

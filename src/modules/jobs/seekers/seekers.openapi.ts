@@ -76,30 +76,6 @@ export const seekersEndpoints: Endpoint[] = [
 		errors: [403]
 	},
 	{
-		method: 'GET',
-		path: '/api/v1/me/export',
-		tags: ['Account'],
-		auth: 'bearer',
-		summary: 'Download all the caller’s data',
-		description: 'Account, organisations, job-seeker profile, consent history, applications, saved offers, follow-up by the employment agency (agency, counsellors’ notes about the person, appointments, referrals to programmes), sessions, API tokens (names only) and the caller’s own actions in the audit trail, as one JSON file.',
-		responses: { 200: { description: 'A JSON download.', schema: z.object({ exportedAt: z.string(), account: z.object({ id: z.string(), email: z.string() }).loose() }).loose() } }
-	},
-	{
-		method: 'DELETE',
-		path: '/api/v1/me',
-		tags: ['Account'],
-		auth: 'bearer',
-		summary: 'Delete the caller’s account and personal data',
-		description:
-			'Removes the account, sessions, API tokens, memberships, the job-seeker profile, consent history, CV file, saved offers ' +
-			'and the follow-up by the employment agency (agency choice, notes, appointments, referrals); ' +
-			'applications stay for the employer as status and dates only. The audit trail is kept (it holds ids, field names ' +
-			'and the account’s e-mail as author, never profile, CV or message content). Staff accounts (counsellor, moderator, ' +
-			'administrator) answer 409 (`details.reason = staff_account`).',
-		responses: { 204: { description: 'Deleted.' } },
-		errors: [409]
-	},
-	{
 		method: 'POST',
 		path: '/api/v1/job-offers/{id}/applications',
 		tags: ['Jobs'],

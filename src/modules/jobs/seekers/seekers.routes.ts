@@ -22,8 +22,5 @@ export const seekersRoutes: RouteTable = {
 	'/api/v1/me/profile': { GET: 'seekers.profile.manage_own', PUT: 'seekers.profile.manage_own' },
 	'/api/v1/me/cv': { GET: 'seekers.profile.manage_own', PUT: 'seekers.profile.manage_own', DELETE: 'seekers.profile.manage_own' },
 	'/api/v1/me/applications': { GET: 'seekers.profile.manage_own' },
-	'/api/v1/me/export': { GET: 'account.manage_own' },
 	'/api/v1/job-offers/[id]/applications': { GET: 'seekers.application.manage', POST: 'seekers.profile.manage_own' },
-	// GET /api/v1/me belongs to accounts; DELETE (account deletion) to this module.
-	'/api/v1/me': { DELETE: 'account.manage_own' }
 };
