@@ -51,4 +51,33 @@ describe('administration', () => {
 		await expectLanguage(page, 'ar');
 		await expect(page.getByRole('main').textContent()).resolves.toContain(t('ar', 'common.error_forbidden'));
 	});
+
+	test('an administrator gives a member the Atlas moderator role (no JavaScript), who then moderates the Atlas only; in Arabic the page passes axe; the role is taken back', async () => {
+		const noScript = await browser.newPage({ javaScriptEnabled: false });
+		await signIn(noScript, 'fr', 'admin@demo.sharaka.ma', DEMO_PASSWORD);
+		await noScript.goto('/fr/admin/users?q=member%40demo');
+		await noScript.getByRole('link', { name: `${t('fr', 'admin.users_access')} — Awa Membre (exemple)` }).click();
+		await expect(noScript.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('fr', 'admin.access_title', { name: 'Awa Membre (exemple)' }));
+		await noScript.getByLabel(t('fr', 'admin.access_role_label')).selectOption({ label: t('fr', 'atlas.grant_moderator') });
+		await noScript.getByRole('button', { name: t('fr', 'admin.access_add') }).click();
+		await expect(noScript.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'admin.access_added', { role: t('fr', 'atlas.grant_moderator') }));
+		await expect(noScript.getByRole('cell', { name: t('fr', 'admin.access_no_limit') }).count()).resolves.toBe(1);
+
+		const member = await browser.newPage();
+		await signIn(member, 'ar', 'member@demo.sharaka.ma', DEMO_PASSWORD);
+		expect((await member.goto('/ar/atlas/moderation'))?.status()).toBe(200);
+		expect((await member.goto('/ar/jobs/rights/residence-card/edit'))?.status()).toBe(403);
+		expect((await member.goto('/ar/admin'))?.status()).toBe(403);
+
+		const arabic = await browser.newPage();
+		await signIn(arabic, 'ar', 'admin@demo.sharaka.ma', DEMO_PASSWORD);
+		const url = new URL(noScript.url());
+		await arabic.goto(url.pathname.replace('/fr/', '/ar/'));
+		await expectLanguage(arabic, 'ar');
+		await expectNoRawMessageKeys(arabic);
+		await expectNoAxeViolations(arabic);
+		await arabic.getByRole('button', { name: new RegExp(t('ar', 'admin.access_revoke')) }).click();
+		await expect(arabic.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'admin.access_revoked'));
+		expect((await member.goto('/ar/atlas/moderation'))?.status()).toBe(403);
+	});
 });
