@@ -152,7 +152,7 @@ async function applyRole(
 		const language = isLanguage(person.locale) ? person.locale : defaultLanguage;
 		try {
 			await options.mailer.send(
-				composeEmail(language, person.email, 'role_changed', {
+				composeEmail(language, person.email, 'email.role_changed', {
 					name: person.name,
 					role: translate(language, `common.role_${role}`)
 				})

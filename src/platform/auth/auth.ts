@@ -51,7 +51,7 @@ export function createAuth(options: AuthOptions) {
 			sendResetPassword: async ({ user: person, token }) => {
 				const locale = (person as { locale?: string }).locale;
 				await options.mailer.send(
-					composeEmail(locale, person.email, 'reset_password', {
+					composeEmail(locale, person.email, 'email.reset_password', {
 						name: person.name,
 						link: linkFor(options.publicUrl, locale, 'reset-password', token)
 					})
@@ -66,7 +66,7 @@ export function createAuth(options: AuthOptions) {
 			sendVerificationEmail: async ({ user: person, token }) => {
 				const locale = (person as { locale?: string }).locale;
 				await options.mailer.send(
-					composeEmail(locale, person.email, 'verify_email', {
+					composeEmail(locale, person.email, 'email.verify_email', {
 						name: person.name,
 						link: linkFor(options.publicUrl, locale, 'verify-email', token)
 					})

@@ -19,7 +19,7 @@ import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createInitiatives, slugify, updateInitiative } from '../initiative.service.ts';
 import { initiativeProposal } from '../moderation/moderation.table.ts';
 import { proposeChange, proposeNewInitiative } from '../moderation/moderation.service.ts';
-import { composeImportEmail } from './email.ts';
+import { composeEmail } from '../../../platform/mail/compose.ts';
 import { atlasImport, atlasImportActivity, type ImportOutcome } from './import.table.ts';
 import type { ImportedActivity } from './imported.ts';
 import { OrganisationMatcher } from './organisations.ts';
@@ -603,7 +603,7 @@ async function tellModerators(env: ImportEnv, found: ImportRecord, count: number
 	for (const person of recipients) {
 		try {
 			await env.mailer.send(
-				composeImportEmail(person.locale, person.email, {
+				composeEmail(person.locale, person.email, 'atlas_import.email_proposals', {
 					count,
 					file: found.fileName,
 					proposer: `${proposer?.name ?? '—'}${company ? ` (${company.name})` : ''}`,

@@ -9,12 +9,12 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
+import { composeEmail } from '../../../platform/mail/compose.ts';
 import { initiative, initiativeVersion, type Translated } from '../atlas.table.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createInitiative, updateInitiative } from '../initiative.service.ts';
 import { initiativeMessage, initiativeProposal, type ProposalStatus } from './moderation.table.ts';
 import { changedFields, diffVersions, type Change } from './diff.ts';
-import { composeModerationEmail } from './email.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -88,12 +88,15 @@ async function moderatorsToTell(db: DbOrTx) {
 	return moderators.length ? moderators : emailsOf(db, sql`${user.role} = 'administrator'`);
 }
 
-async function send(notify: Notify | undefined, messages: Parameters<typeof composeModerationEmail>[]) {
+/** A moderation e-mail: recipient's locale and address, `moderation.email_<template>_…` messages, values. */
+type ModerationMail = [locale: unknown, to: string, template: string, values: Record<string, string | number>];
+
+async function send(notify: Notify | undefined, messages: ModerationMail[]) {
 	if (!notify) return 0;
 	let sent = 0;
-	for (const args of messages) {
+	for (const [locale, to, template, values] of messages) {
 		try {
-			await notify.mailer.send(composeModerationEmail(...args));
+			await notify.mailer.send(composeEmail(locale, to, `moderation.email_${template}`, values));
 			sent++;
 		} catch (error) {
 			notify.onError?.(error);

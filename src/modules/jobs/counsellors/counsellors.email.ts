@@ -2,30 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
-import { translate } from '../../../platform/i18n/translator.ts';
-import { defaultLanguage, direction, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
+import { composeEmail } from '../../../platform/mail/compose.ts';
+import { defaultLanguage, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 
 /** What sending needs: the mailer and the public address for links. */
 export interface FollowUpEnv {
 	dataDir: string;
 	mailer?: Mailer;
 	publicUrl?: string;
-}
-
-function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** An e-mail from this module's messages (`counsellors.email_<template>_subject|_body`), in one language. */
-export function composeFollowUpEmail(language: Language, to: string, template: string, values: Record<string, string | number>) {
-	const subject = translate(language, `counsellors.email_${template}_subject`, values);
-	const body = translate(language, `counsellors.email_${template}_body`, values);
-	const signature = translate(language, 'email.signature');
-	const html = `<!doctype html><html lang="${language}" dir="${direction(language)}"><body><p>${escapeHtml(body)
-		.replace(/\n\n/g, '</p><p>')
-		.replace(/\n/g, '<br>')
-		.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p><p>${escapeHtml(signature)}</p></body></html>`;
-	return { to, subject, text: `${body}\n\n${signature}\n`, html, language };
 }
 
 /**
@@ -46,7 +30,7 @@ export async function mailPerson(
 	const language: Language = isLanguage(person.locale) ? person.locale : defaultLanguage;
 	try {
 		await env.mailer.send(
-			composeFollowUpEmail(language, person.email, template, { name: person.name, ...values(language, person), link: `${env.publicUrl ?? ''}/${language}${path}` })
+			composeEmail(language, person.email, `counsellors.email_${template}`, { name: person.name, ...values(language, person), link: `${env.publicUrl ?? ''}/${language}${path}` })
 		);
 		return true;
 	} catch {

@@ -10,7 +10,8 @@ import { defaultLanguage, isLanguage, type Language } from '../../../platform/i1
 import { OfferSearchQuery } from '../jobs.schemas.ts';
 import { placeName, searchOffers } from '../jobs.service.ts';
 import { jobSavedSearch, type SavedSearchQuery, type SavedSearchRecord } from './seekers.table.ts';
-import { composeSeekerEmail, type SeekerEnv } from './seekers.service.ts';
+import { type SeekerEnv } from './seekers.service.ts';
+import { composeEmail } from '../../../platform/mail/compose.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_SAVED_SEARCHES = 10;
@@ -105,7 +106,7 @@ export async function sendSearchAlerts(db: DbOrTx, context: AuditContext, env: S
 			if (!env.mailer) continue;
 			try {
 				await env.mailer.send(
-					composeSeekerEmail(language, email, 'alert', { name, count, list: sections.join('\n\n'), link: `${env.publicUrl ?? ''}/${language}/jobs/profile/searches` })
+					composeEmail(language, email, 'seekers.email_alert', { name, count, list: sections.join('\n\n'), link: `${env.publicUrl ?? ''}/${language}/jobs/profile/searches` })
 				);
 				sent++;
 			} catch {

@@ -6,8 +6,9 @@ import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
+import { composeEmail } from '../../../platform/mail/compose.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
-import { defaultLanguage, direction, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
+import { defaultLanguage, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { jobOffer, occupation } from '../job-offer.table.ts';
 import { employerOrganisationsOf, getPublicOffer, occupationTitle, placeName } from '../jobs.service.ts';
 import { ApplicationInput, ConsentInput, ProfileInput, StatusInput, type Profile } from './seekers.schemas.ts';
@@ -462,23 +463,6 @@ export async function setApplicationStatus(db: DbOrTx, context: AuditContext, ac
 
 // ---------- e-mails ----------
 
-function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** An e-mail from this module's messages (`seekers.email_<template>_subject|_body`) in the person's language. */
-export function composeSeekerEmail(locale: unknown, to: string, template: string, values: Record<string, string | number>) {
-	const language: Language = isLanguage(locale) ? locale : defaultLanguage;
-	const subject = translate(language, `seekers.email_${template}_subject`, values);
-	const body = translate(language, `seekers.email_${template}_body`, values);
-	const signature = translate(language, 'email.signature');
-	const html = `<!doctype html><html lang="${language}" dir="${direction(language)}"><body><p>${escapeHtml(body)
-		.replace(/\n\n/g, '</p><p>')
-		.replace(/\n/g, '<br>')
-		.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p><p>${escapeHtml(signature)}</p></body></html>`;
-	return { to, subject, text: `${body}\n\n${signature}\n`, html, language };
-}
-
 /** Tells the person their application's status, after the change is committed (a mail failure changes nothing). */
 async function notify(db: DbOrTx, env: SeekerEnv, application: JobApplicationRecord, offerTitle: string): Promise<boolean> {
 	if (!env.mailer || !application.userId) return false;
@@ -487,7 +471,7 @@ async function notify(db: DbOrTx, env: SeekerEnv, application: JobApplicationRec
 	const language: Language = isLanguage(person.locale) ? person.locale : defaultLanguage;
 	try {
 		await env.mailer.send(
-			composeSeekerEmail(language, person.email, application.status === 'submitted' ? 'submitted' : 'status', {
+			composeEmail(language, person.email, application.status === 'submitted' ? 'seekers.email_submitted' : 'seekers.email_status', {
 				name: person.name,
 				offer: offerTitle,
 				status: translate(language, `seekers.status_${application.status}`),
