@@ -10,7 +10,8 @@ import { provinces } from '../../platform/geo/morocco.ts';
 import { jobEmployer, jobOffer, occupation, type ContractType, type RequiredLanguage } from './job-offer.table.ts';
 import { iscoArabicTitles } from './isco08/isco08-ar.ts';
 import { OfferInput } from './jobs.schemas.ts';
-import { moroccoDay, offerValuesFor } from './jobs.service.ts';
+import { offerValuesFor } from './jobs.service.ts';
+import { platformDay } from '../../platform/time-zone.ts';
 
 /** Where isco08.csv is: beside this file when run from the sources, else under the project folder (built server). */
 function isco08CsvPath(): string {
@@ -186,7 +187,7 @@ export async function loadJobsDemoData(db: Db): Promise<void> {
 	const occupations = new Map((await db.select().from(occupation)).map((row) => [row.code, row]));
 	const provinceByCode = new Map(provinces.map((province) => [province.iso, province]));
 	const now = new Date();
-	const today = moroccoDay(now);
+	const today = platformDay(now);
 	const addDays = (days: number) => {
 		const date = new Date(`${today}T12:00:00Z`);
 		date.setUTCDate(date.getUTCDate() + days);

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../platform/testing/people.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { systemContext, type AuditContext } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { jobOffer, occupation } from './job-offer.table.ts';
+import { platformDay } from '../../platform/time-zone.ts';
 import { ensureJobsReferenceData } from './jobs.data.ts';
 import { OfferForm, OfferSearchQuery, type OfferInput } from './jobs.schemas.ts';
 import {
@@ -16,7 +18,6 @@ import {
 	getPublicOffer,
 	jobPostingJsonLd,
 	markOfferFilled,
-	moroccoDay,
 	occupationTitle,
 	publishOffer,
 	returnOffer,
@@ -27,13 +28,6 @@ import {
 let app: TestApp;
 const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
 const NOW = new Date('2027-03-10T10:00:00Z');
-
-async function person(role: Role, organisationIds: string[] = []): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${role}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
 
 async function employerOrganisation(name: string, type: 'employer' | 'ngo' = 'employer') {
 	const [row] = await app.database.db
@@ -106,10 +100,10 @@ describe('employers and the counsellor validation', () => {
 		const org = await employerOrganisation('Bâtiments du Nord');
 		const other = await employerOrganisation('Autre Employeur');
 		const ngo = await employerOrganisation('Association', 'ngo');
-		const employer = await person('partner', [org]);
-		const stranger = await person('partner', [other]);
-		const ngoPartner = await person('partner', [ngo]);
-		const member = await person('member', [org]);
+		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
+		const stranger = (await aPerson(app.database.db, { role: 'partner', organisationIds: [other] })).actor;
+		const ngoPartner = (await aPerson(app.database.db, { role: 'partner', organisationIds: [ngo] })).actor;
+		const member = (await aPerson(app.database.db, { role: 'member', organisationIds: [org] })).actor;
 
 		const created = await createOffer(app.database.db, web, employer, org, input());
 		expect(created.status).toBe('draft');
@@ -126,7 +120,7 @@ describe('employers and the counsellor validation', () => {
 
 	it('refuses invalid offers with the field at fault', async () => {
 		const org = await employerOrganisation('Validation SA');
-		const employer = await person('partner', [org]);
+		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
 		await expect(createOffer(app.database.db, web, employer, org, input({ occupationCode: '711' }))).rejects.toMatchObject({
 			code: 'invalid_input',
 			fields: [expect.objectContaining({ path: 'occupationCode' })]
@@ -141,8 +135,8 @@ describe('employers and the counsellor validation', () => {
 
 	it('sends a new employer’s first offer to counsellors; once one is approved, the next ones publish at once', async () => {
 		const org = await employerOrganisation('Nouvel Employeur');
-		const employer = await person('partner', [org]);
-		const counsellor = await person('counsellor');
+		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
+		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 		const first = await createOffer(app.database.db, web, employer, org, input({ title: 'Premier poste de carreleur' }));
 		const submitted = await publishOffer(app.database.db, web, employer, first.id, NOW);
 		expect(submitted.status).toBe('pending_validation');
@@ -173,8 +167,8 @@ describe('employers and the counsellor validation', () => {
 
 	it('closes and marks filled, hiding the offer from the public', async () => {
 		const org = await employerOrganisation('Fermeture SARL');
-		const employer = await person('partner', [org]);
-		const counsellor = await person('counsellor');
+		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
+		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 		const a = await publicOffer(employer, org, counsellor);
 		const b = await publicOffer(employer, org, counsellor);
 		await markOfferFilled(app.database.db, web, employer, a);
@@ -186,7 +180,7 @@ describe('employers and the counsellor validation', () => {
 
 	it('refuses to publish an offer whose closing date is past', async () => {
 		const org = await employerOrganisation('Retard SA');
-		const employer = await person('partner', [org]);
+		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
 		const created = await createOffer(app.database.db, web, employer, org, input({ closingDate: '2027-03-09' }));
 		await expect(publishOffer(app.database.db, web, employer, created.id, NOW)).rejects.toMatchObject({ code: 'invalid_input' });
 	});
@@ -195,8 +189,8 @@ describe('employers and the counsellor validation', () => {
 describe('expiry', () => {
 	it('hides an offer the day after its closing date, and jobs:expire persists it with an audit event', async () => {
 		const org = await employerOrganisation('Expiration SA');
-		const employer = await person('partner', [org]);
-		const counsellor = await person('counsellor');
+		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
+		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 		const id = await publicOffer(employer, org, counsellor, { title: 'Offre qui expire', closingDate: '2027-03-10' });
 		expect((await getPublicOffer(app.database.db, id, 'fr', NOW)).status).toBe('published');
 		const nextDay = new Date('2027-03-11T08:00:00Z');
@@ -215,8 +209,8 @@ describe('expiry', () => {
 
 	it('uses the Moroccan day', () => {
 		// (the offset itself comes from the runtime's time-zone data)
-		expect(moroccoDay(new Date('2027-06-10T12:00:00Z'))).toBe('2027-06-10');
-		expect(moroccoDay(new Date('2027-06-10T23:30:00+01:00'))).toMatch(/^2027-06-1[01]$/);
+		expect(platformDay(new Date('2027-06-10T12:00:00Z'))).toBe('2027-06-10');
+		expect(platformDay(new Date('2027-06-10T23:30:00+01:00'))).toMatch(/^2027-06-1[01]$/);
 	});
 });
 
@@ -224,8 +218,8 @@ describe('search', () => {
 	let ids: Record<string, string> = {};
 	beforeAll(async () => {
 		const org = await employerOrganisation('Recherche Emploi SARL');
-		const employer = await person('partner', [org]);
-		const counsellor = await person('counsellor');
+		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
+		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 		ids = {
 			mason: await publicOffer(employer, org, counsellor, { title: 'Maçon zellige Tétouan', occupationCode: '7112', regionCode: 'MA-01', provinceCode: 'MA-TET', city: 'Tétouan', contractType: 'cdd', skills: ['zellige'] }),
 			call: await publicOffer(employer, org, counsellor, { title: 'Téléconseiller anglophone', occupationCode: '4222', regionCode: 'MA-06', provinceCode: 'MA-CAS', city: 'Casablanca', contractType: 'cdi', languages: [{ language: 'en', level: 'C1' }], skills: ['relation client'] }),

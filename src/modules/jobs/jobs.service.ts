@@ -7,20 +7,16 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import { can, type Actor } from '../../platform/policy/policy.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
+import { platformDay, platformTimeZone } from '../../platform/time-zone.ts';
 import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord, type OfferStatus } from './job-offer.table.ts';
 import { OfferInput, type OfferSearchQuery } from './jobs.schemas.ts';
 import { offerSearchCache } from './offer-search-cache.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The day in Morocco (YYYY-MM-DD) at an instant: closing dates are Moroccan days. */
-export function moroccoDay(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The status a person sees: a published offer whose closing date is past has expired, even before `jobs:expire` runs. */
+/** The status a person sees: a published offer whose closing date (a Moroccan day) is past has expired, even before `jobs:expire` runs. */
 export function effectiveStatus(offer: Pick<JobOfferRecord, 'status' | 'closingDate'>, now: Date = new Date()): OfferStatus {
-	return offer.status === 'published' && offer.closingDate < moroccoDay(now) ? 'expired' : offer.status;
+	return offer.status === 'published' && offer.closingDate < platformDay(now) ? 'expired' : offer.status;
 }
 
 // ---------- names ----------
@@ -191,7 +187,7 @@ export async function publishOffer(db: DbOrTx, context: AuditContext, actor: Act
 	return db.transaction(async (tx) => {
 		const before = await ownOffer(tx, actor, id);
 		if (before.status !== 'draft') throw conflict('offer_not_draft', { status: before.status });
-		if (before.closingDate < moroccoDay(now)) throw new AppError('invalid_input', { fields: [{ path: 'closingDate', messageKey: 'field_invalid' }] });
+		if (before.closingDate < platformDay(now)) throw new AppError('invalid_input', { fields: [{ path: 'closingDate', messageKey: 'field_invalid' }] });
 		const trusted = await isTrustedEmployer(tx, before.organisationId);
 		const [after] = await tx
 			.update(jobOffer)
@@ -264,7 +260,7 @@ export const markOfferFilled = (db: DbOrTx, context: AuditContext, actor: Actor 
 
 /** Persists the expiry of published offers whose closing date is past (npm run jobs:expire), one audit event each. */
 export async function expireOffers(db: DbOrTx, context: AuditContext, now: Date = new Date()): Promise<number> {
-	const today = moroccoDay(now);
+	const today = platformDay(now);
 	return db.transaction(async (tx) => {
 		const expired = await tx
 			.update(jobOffer)
@@ -364,11 +360,11 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 
 /** Search of the public offers: `{ total, items, facets }` (frozen; kept per data revision, see offer-search-cache.ts). */
 export async function searchOffers(db: DbOrTx, query: OfferSearchQuery, language: Language, now: Date = new Date()) {
-	return offerSearchCache(db).read(JSON.stringify([query, language, moroccoDay(now)]), () => searchOffersNow(db, query, language, now));
+	return offerSearchCache(db).read(JSON.stringify([query, language, platformDay(now)]), () => searchOffersNow(db, query, language, now));
 }
 
 async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: Language, now: Date) {
-	const conditions: SQL[] = [publicCondition(moroccoDay(now))];
+	const conditions: SQL[] = [publicCondition(platformDay(now))];
 	const words = (query.q ?? '')
 		.split(/\s+/)
 		.map((word) => word.replace(/[^\p{L}\p{N}'’-]/gu, ''))
@@ -382,7 +378,7 @@ async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: La
 	if (query.province) conditions.push(eq(jobOffer.provinceCode, query.province));
 	if (query.contract) conditions.push(eq(jobOffer.contractType, query.contract));
 	if (query.language) conditions.push(sql`${jobOffer.languages} @> ${JSON.stringify([{ language: query.language }])}::jsonb`);
-	if (query.since) conditions.push(sql`${jobOffer.publishedAt} >= (${query.since}::date)::timestamp at time zone 'Africa/Casablanca'`);
+	if (query.since) conditions.push(sql`${jobOffer.publishedAt} >= (${query.since}::date)::timestamp at time zone ${platformTimeZone}`);
 	if (query.foreigners === 'yes') conditions.push(eq(jobOffer.openToForeigners, true));
 	const where = and(...conditions);
 
@@ -433,7 +429,7 @@ async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: La
 /** One public offer (published, not expired); not_found otherwise — drafts and others' offers stay hidden. */
 export async function getPublicOffer(db: DbOrTx, id: string, language: Language, now: Date = new Date()) {
 	if (!UUID.test(id)) throw new AppError('not_found');
-	const [row] = await offerRows(db).where(and(eq(jobOffer.id, id), publicCondition(moroccoDay(now))));
+	const [row] = await offerRows(db).where(and(eq(jobOffer.id, id), publicCondition(platformDay(now))));
 	if (!row) throw new AppError('not_found');
 	return offerDetail(row as OfferRow, language, now);
 }

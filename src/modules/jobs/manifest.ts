@@ -24,7 +24,7 @@ import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.
 import { loadSeekersDemoData } from './seekers/seekers.data.ts';
 import { ensureCounsellorsReferenceData, loadCounsellorsDemoData } from './counsellors/counsellors.data.ts';
 import { offerSearchCache } from './offer-search-cache.ts';
-import { moroccoDay } from './jobs.service.ts';
+import { platformDay } from '../../platform/time-zone.ts';
 import { jobsPersonalData } from './personal-data.ts';
 import { runJobsExpire } from './cli/jobs-expire.ts';
 import { runJobsAlerts } from './seekers/alerts-cli.ts';
@@ -36,7 +36,7 @@ declare module '../../platform/policy/policy.ts' {
 }
 
 /** Offers expire at midnight, Morocco time, without a write: the day is part of the key. */
-const offersRead = (app: CacheHost) => ({ cache: offerSearchCache(app.database.db), key: `jobs ${moroccoDay()}` });
+const offersRead = (app: CacheHost) => ({ cache: offerSearchCache(app.database.db), key: `jobs ${platformDay()}` });
 
 /**
  * Jobs & mobility ("Welcome"): job offers, rights pages and support programmes for regularised

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user } from '../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../platform/testing/people.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
 import type { AuditContext } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { approveOffer, createOffer, publishOffer, searchOffers } from './jobs.service.ts';
@@ -32,9 +33,8 @@ async function publish(title: string) {
 	});
 	const published = await publishOffer(app.database.db, web, employer, created.id);
 	if (published.status === 'pending_validation') {
-		const counsellorId = crypto.randomUUID();
-		await app.database.db.insert(user).values({ id: counsellorId, email: `${counsellorId}@example.ma`, name: 'C', role: 'counsellor' });
-		await approveOffer(app.database.db, web, { userId: counsellorId, role: 'counsellor', organisationIds: [] }, created.id);
+		const counsellor = (await aPerson(app.database.db, { role: 'counsellor', name: 'C' })).actor;
+		await approveOffer(app.database.db, web, counsellor, created.id);
 	}
 	return created.id;
 }
@@ -43,10 +43,7 @@ beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	const [org] = await app.database.db.insert(organisation).values({ slug: 'ferronnerie', name: 'Ferronnerie de Fès', type: 'employer' }).returning();
 	organisationId = org.id;
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: 'E', role: 'partner' });
-	await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	employer = { userId: id, role: 'partner', organisationIds: [organisationId] };
+	employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [organisationId], name: 'E' })).actor;
 });
 afterAll(async () => {
 	await app.close();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../platform/testing/people.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
@@ -27,10 +28,6 @@ let partner: Actor;
 let member: Actor;
 let ownOrg: string;
 let otherOrg: string;
-
-async function person(id: string, name: string, role: Actor['role']) {
-	await app.database.db.insert(user).values({ id, name, email: `${id}@example.org`, role, emailVerified: true });
-}
 
 async function rejection(promise: Promise<unknown>): Promise<string> {
 	try {
@@ -61,9 +58,9 @@ function programmeForm(organisationId: string, overrides: Record<string, string 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	const db = app.database.db;
-	await person('mod-1', 'Mona Moderator', 'moderator');
-	await person('partner-1', 'Paul Partner', 'partner');
-	await person('member-1', 'Mia Member', 'member');
+	await aPerson(app.database.db, { id: 'mod-1', name: 'Mona Moderator', role: 'moderator' });
+	await aPerson(app.database.db, { id: 'partner-1', name: 'Paul Partner', role: 'partner' });
+	await aPerson(app.database.db, { id: 'member-1', name: 'Mia Member', role: 'member' });
 	const [own, other] = await db
 		.insert(organisation)
 		.values([

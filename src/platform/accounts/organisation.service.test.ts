@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { user, organisationMember, type Role } from './accounts.table.ts';
+import { aPerson } from '../testing/people.ts';
+import { user, organisationMember } from './accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import {
 	slugify,
@@ -30,12 +31,6 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
 	);
 	expect(error).toBeInstanceOf(AppError);
 	return error as AppError;
-}
-
-async function aPerson(name: string, email: string, role: Role = 'member') {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, name, email, role });
-	return { id, name, email };
 }
 
 const create = (input: Record<string, unknown>, actor: Actor = moderator) =>
@@ -170,7 +165,7 @@ describe('updating an organisation', () => {
 describe('members', () => {
 	it('adds a person by e-mail (any case), lists them, refuses a second time, and removes them', async () => {
 		const anapec = await getOrganisation(app.database.db, 'anapec');
-		const salma = await aPerson('Salma Conseillère', 'salma@anapec.example', 'counsellor');
+		const salma = (await aPerson(app.database.db, { name: 'Salma Conseillère', email: 'salma@anapec.example', role: 'counsellor' })).user;
 		await addOrganisationMember(app.database.db, context, moderator, anapec.id, ' SALMA@anapec.example');
 		expect((await listOrganisationMembers(app.database.db, anapec.id)).map((m) => m.email)).toEqual(['salma@anapec.example']);
 
@@ -205,7 +200,7 @@ describe('members', () => {
 
 	it('is refused to people who may not manage organisations', async () => {
 		const anapec = await getOrganisation(app.database.db, 'anapec');
-		const person = await aPerson('Awa Membre', 'awa@example.ma');
+		const person = (await aPerson(app.database.db, { name: 'Awa Membre', email: 'awa@example.ma' })).user;
 		expect((await caught(addOrganisationMember(app.database.db, context, partner, anapec.id, person.email))).code).toBe('forbidden');
 		expect((await caught(removeOrganisationMember(app.database.db, context, partner, anapec.id, person.id))).code).toBe('forbidden');
 	});

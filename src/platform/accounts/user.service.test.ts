@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { aPerson } from '../testing/people.ts';
 import { user, organisation, organisationMember, type Role } from './accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import { listUsers, getUser, setUserRole, setUserRoleByEmail } from './user.service.ts';
@@ -9,12 +10,6 @@ import type { Actor } from '../policy/policy.ts';
 import { AppError } from '../http/app-error.ts';
 
 let app: TestApp;
-
-async function aPerson(overrides: { name: string; email: string; role?: Role; locale?: 'fr' | 'ar' | 'en' }) {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, role: 'member', locale: 'fr', ...overrides });
-	return { id, ...overrides };
-}
 
 const webContext = (actorUserId: string, actorLabel: string): AuditContext => ({
 	actorUserId,
@@ -41,11 +36,11 @@ let pierre: { id: string; email: string; name: string };
 
 beforeAll(async () => {
 	app = await createTestApp();
-	admin = await aPerson({ name: 'Amina Admin', email: 'amina@example.ma', role: 'administrator' });
-	fatima = await aPerson({ name: 'Fatima Zahra Benali', email: 'fatima@example.ma', role: 'member', locale: 'ar' });
-	pierre = await aPerson({ name: 'Pierre Dupré', email: 'pierre.partner@expertise.example', role: 'partner', locale: 'en' });
-	await aPerson({ name: 'Youssef Mod', email: 'youssef@example.ma', role: 'moderator' });
-	await aPerson({ name: 'Percent 100% Person', email: 'odd_name@example.ma' });
+	admin = (await aPerson(app.database.db, { name: 'Amina Admin', email: 'amina@example.ma', role: 'administrator' })).user;
+	fatima = (await aPerson(app.database.db, { name: 'Fatima Zahra Benali', email: 'fatima@example.ma', role: 'member', locale: 'ar' })).user;
+	pierre = (await aPerson(app.database.db, { name: 'Pierre Dupré', email: 'pierre.partner@expertise.example', role: 'partner', locale: 'en' })).user;
+	await aPerson(app.database.db, { name: 'Youssef Mod', email: 'youssef@example.ma', role: 'moderator' });
+	await aPerson(app.database.db, { name: 'Percent 100% Person', email: 'odd_name@example.ma' });
 	const [org] = await app.database.db
 		.insert(organisation)
 		.values({ slug: 'expertise-france', name: 'Expertise France', acronym: 'EF', type: 'cooperation_agency', country: 'FR' })

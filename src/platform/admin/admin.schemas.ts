@@ -45,7 +45,7 @@ export const UserRoleForm = z.object({ userId: z.string().trim().min(1).max(100)
 
 // ── Audit trail ─────────────────────────────────────────────────────────────
 
-/** A calendar day (taken in Africa/Casablanca) or an instant with its offset. */
+/** A calendar day (taken in the platform's time zone, see time-zone.ts) or an instant with its offset. */
 const dayOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const AuditEventQuery = z

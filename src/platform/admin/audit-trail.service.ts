@@ -4,23 +4,22 @@ import { auditEvent } from '../audit/audit-event.table.ts';
 import { user } from '../accounts/accounts.table.ts';
 import { AppError } from '../http/app-error.ts';
 import type { AuditEventQuery } from './admin.schemas.ts';
-import { wallClockToInstant } from '../time-zone.ts';
+import { platformTimeZone, wallClockToInstant } from '../time-zone.ts';
 
-export const AUDIT_TIME_ZONE = 'Africa/Casablanca';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The instant a calendar day (YYYY-MM-DD) begins in a time zone; `plusDays` moves to a later day. */
-export function startOfDay(day: string, timeZone = AUDIT_TIME_ZONE, plusDays = 0): Date {
+export function startOfDay(day: string, timeZone = platformTimeZone, plusDays = 0): Date {
 	const [year, month, date] = day.split('-').map(Number);
 	return wallClockToInstant(Date.UTC(year, month - 1, date + plusDays), timeZone);
 }
 
-/** The bounds of a period filter: days are whole days in Casablanca, instants are taken as they are. */
+/** The bounds of a period filter: days are whole days in the platform's time zone (Morocco's), instants are taken as they are. */
 export function periodBounds(from?: string, to?: string): { from?: Date; before?: Date; until?: Date } {
 	const bounds: { from?: Date; before?: Date; until?: Date } = {};
 	if (from) bounds.from = DAY.test(from) ? startOfDay(from) : new Date(from);
 	if (to) {
-		if (DAY.test(to)) bounds.before = startOfDay(to, AUDIT_TIME_ZONE, 1);
+		if (DAY.test(to)) bounds.before = startOfDay(to, platformTimeZone, 1);
 		else bounds.until = new Date(to);
 	}
 	const end = bounds.before ?? bounds.until;

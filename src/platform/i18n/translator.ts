@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogue } from './catalogue.ts';
 import { intlLocale, direction, type Language } from './languages.ts';
+import { formatInPlatformZone } from '../time-zone.ts';
 
 export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
 
@@ -45,10 +46,7 @@ export function createTranslator(language: Language): Translator {
 		t: (key, values) => translate(language, key, values),
 		date: (value, options = { dateStyle: 'long' }) =>
 			new Intl.DateTimeFormat(locale, options).format(new Date(value)),
-		dateTime: (value) =>
-			new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Casablanca' }).format(
-				new Date(value)
-			),
+		dateTime: (value) => formatInPlatformZone(locale, value, { dateStyle: 'medium', timeStyle: 'short' }),
 		number: (value, options) => new Intl.NumberFormat(locale, options).format(value),
 		currency: (value, currency) =>
 			new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value)

@@ -1,22 +1,11 @@
-// For tests that call API handlers directly: a person of a role (and organisations) in the database,
-// and the RequestEvent a token's request of theirs makes (as hooks.server.ts would fill `locals`).
+// For tests that call API handlers directly: the RequestEvent a token's request of a person makes
+// (as hooks.server.ts would fill `locals`). Make the person with aPerson (people.ts): a Person is a Caller.
 import type { RequestEvent } from '@sveltejs/kit';
-import { organisationMember, user, type Role } from '../accounts/accounts.table.ts';
 import type { Actor } from '../policy/policy.ts';
-import type { TestApp } from './test-app.ts';
 
 export interface Caller {
 	actor: Actor;
 	email: string;
-}
-
-/** A new verified account of `role`, member of `organisationIds`. */
-export async function newPerson(db: TestApp['database']['db'], role: Role, organisationIds: string[] = []): Promise<Caller> {
-	const id = crypto.randomUUID();
-	const email = `${id}@example.ma`;
-	await db.insert(user).values({ id, email, name: `Person ${role}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await db.insert(organisationMember).values({ organisationId, userId: id });
-	return { actor: { userId: id, role, organisationIds }, email };
 }
 
 export interface ApiEventInit {

@@ -3,9 +3,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '#platform/app.ts';
 import type { Actor } from '#platform/policy/policy.ts';
 import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
-import { organisation, organisationMember, user } from '#platform/accounts/accounts.table.ts';
+import { aPerson } from '#platform/testing/people.ts';
+import { organisation, user } from '#platform/accounts/accounts.table.ts';
 import { getInitiative } from '#modules/atlas/initiative.service.ts';
-import { eq } from 'drizzle-orm';
 import { POST as create } from '#modules/atlas/routes/api/v1/initiatives/+server.ts';
 import { POST as propose } from '#modules/atlas/routes/api/v1/initiatives/[id]/proposals/+server.ts';
 import { GET as versions } from '#modules/atlas/routes/api/v1/initiatives/[id]/versions/+server.ts';
@@ -39,14 +39,6 @@ function event(
 	} as unknown as RequestEvent;
 }
 
-async function person(email: string, role: 'partner' | 'moderator', orgSlug: string): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email, name: email, role, emailVerified: true });
-	const [org] = await app.database.db.select().from(organisation).where(eq(organisation.slug, orgSlug));
-	await app.database.db.insert(organisationMember).values({ organisationId: org.id, userId: id });
-	return { userId: id, role, organisationIds: [org.id] };
-}
-
 const initiative = (status = 'ongoing') => ({
 	title: { fr: 'Plateforme API de test', en: 'API test platform' },
 	status,
@@ -58,8 +50,8 @@ const initiative = (status = 'ongoing') => ({
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	holder.__sharakaApp = Promise.resolve(app);
-	partner = await person('api-partner@test.ma', 'partner', 'expertise-france');
-	moderator = await person('api-moderator@test.ma', 'moderator', 'mdcmre');
+	partner = (await aPerson(app.database.db, { email: 'api-partner@test.ma', role: 'partner', organisationSlugs: ['expertise-france'] })).actor;
+	moderator = (await aPerson(app.database.db, { email: 'api-moderator@test.ma', role: 'moderator', organisationSlugs: ['mdcmre'] })).actor;
 });
 afterAll(async () => {
 	delete holder.__sharakaApp;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { createInitiative } from '../initiative.service.ts';
 import type { MailMessage } from '../../../platform/mail/mailer.ts';
@@ -17,9 +18,7 @@ afterAll(async () => {
 it('e-mails the members of organisations with initiatives not verified for 12 months, and says so', async () => {
 	const db = app.database.db;
 	const [org] = await db.insert(organisation).values({ slug: 'rappel-cli', name: 'Association Rappel', type: 'ngo' }).returning();
-	const userId = crypto.randomUUID();
-	await db.insert(user).values({ id: userId, email: 'rappel@example.ma', name: 'R', role: 'partner', locale: 'en', emailVerified: true });
-	await db.insert(organisationMember).values({ organisationId: org.id, userId });
+	await aPerson(db, { role: 'partner', organisationIds: [org.id], email: 'rappel@example.ma', name: 'R', locale: 'en' });
 	await createInitiative(db, systemContext(), {
 		title: { fr: 'Caravane de l’emploi' },
 		status: 'ongoing',

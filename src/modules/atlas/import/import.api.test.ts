@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, type Role } from '../../../platform/accounts/accounts.table.ts';
-import { apiEvent, newPerson, type Caller } from '../../../platform/testing/api-event.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { apiEvent, type Caller } from '../../../platform/testing/api-event.ts';
 import { bodyLimitFor } from '../../../platform/http/body-limits.ts';
 import { IMPORT_FILE_LIMIT } from './limits.ts';
 import { initiative } from '../atlas.table.ts';
@@ -18,11 +18,6 @@ import { POST as applyImport } from '../routes/api/v1/imports/[id]/apply/+server
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
 const fixture = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'giz-iom-morocco.xml'));
-
-async function person(role: Role, orgSlug?: string): Promise<Caller> {
-	const organisationIds = orgSlug ? (await app.database.db.select().from(organisation).where(eq(organisation.slug, orgSlug))).map((org) => org.id) : [];
-	return newPerson(app.database.db, role, organisationIds);
-}
 
 const event = apiEvent;
 
@@ -42,8 +37,8 @@ let partner: Caller;
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	holder.__sharakaApp = Promise.resolve(app);
-	moderator = await person('moderator', 'mdcmre');
-	partner = await person('partner', 'expertise-france');
+	moderator = await aPerson(app.database.db, { role: 'moderator', organisationSlugs: ['mdcmre'] });
+	partner = await aPerson(app.database.db, { role: 'partner', organisationSlugs: ['expertise-france'] });
 });
 afterAll(async () => {
 	await settleImports();

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
 import { systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
-import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
+import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { initiative, initiativeVersion } from '../atlas.table.ts';
@@ -39,18 +40,6 @@ const fixturePath = path.join(import.meta.dirname, 'fixtures', 'giz-iom-morocco.
 const GIZ = 'XM-DAC-5-7-TEST-2019.2145.7';
 const IOM = 'XM-DAC-47066-TEST-MA-RR-2021';
 const SAHEL = 'XM-DAC-47066-TEST-SAHEL-2022';
-
-async function person(email: string, role: Actor['role'], orgSlug?: string): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email, name: `${role} ${email}`, role, locale: 'fr', emailVerified: true });
-	const organisationIds: string[] = [];
-	if (orgSlug) {
-		const [org] = await app.database.db.select().from(organisation).where(eq(organisation.slug, orgSlug));
-		await app.database.db.insert(organisationMember).values({ organisationId: org.id, userId: id });
-		organisationIds.push(org.id);
-	}
-	return { userId: id, role, organisationIds };
-}
 
 async function* textStream(text: string) {
 	yield new TextEncoder().encode(text);
@@ -95,10 +84,10 @@ const failure = async (promise: Promise<unknown>) => {
 
 beforeAll(async () => {
 	app = await createTestApp({ PUBLIC_URL: 'https://sharaka.test' }, { referenceData: true });
-	partner = await person('partner@import.test', 'partner', 'expertise-france');
-	otherPartner = await person('other@import.test', 'partner', 'giz');
-	moderator = await person('moderator@import.test', 'moderator', 'mdcmre');
-	member = await person('member@import.test', 'member');
+	partner = (await aPerson(app.database.db, { email: 'partner@import.test', role: 'partner', organisationSlugs: ['expertise-france'] })).actor;
+	otherPartner = (await aPerson(app.database.db, { email: 'other@import.test', role: 'partner', organisationSlugs: ['giz'] })).actor;
+	moderator = (await aPerson(app.database.db, { email: 'moderator@import.test', role: 'moderator', organisationSlugs: ['mdcmre'] })).actor;
+	member = (await aPerson(app.database.db, { email: 'member@import.test', role: 'member' })).actor;
 });
 afterAll(async () => {
 	await settleImports();

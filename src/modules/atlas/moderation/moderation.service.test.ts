@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
 import { systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
-import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
@@ -47,18 +48,6 @@ const input = (over: Partial<InitiativeInput> = {}): InitiativeInput => ({
 	...over
 });
 
-async function person(email: string, role: 'partner' | 'moderator' | 'member', orgSlug?: string): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email, name: `${role} ${email}`, role, locale: role === 'moderator' ? 'ar' : 'fr', emailVerified: true });
-	const organisationIds: string[] = [];
-	if (orgSlug) {
-		const [org] = await app.database.db.select().from(organisation).where(eq(organisation.slug, orgSlug));
-		await app.database.db.insert(organisationMember).values({ organisationId: org.id, userId: id });
-		organisationIds.push(org.id);
-	}
-	return { userId: id, role, organisationIds };
-}
-
 const code = async (promise: Promise<unknown>) => {
 	try {
 		await promise;
@@ -72,9 +61,9 @@ const code = async (promise: Promise<unknown>) => {
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	notify = { mailer: app.mailer, publicUrl: 'https://sharaka.test' };
-	partner = await person('partner@test.ma', 'partner', 'expertise-france');
-	moderator = await person('moderator@test.ma', 'moderator', 'mdcmre');
-	member = await person('member@test.ma', 'member');
+	partner = (await aPerson(app.database.db, { email: 'partner@test.ma', role: 'partner', organisationSlugs: ['expertise-france'] })).actor;
+	moderator = (await aPerson(app.database.db, { email: 'moderator@test.ma', role: 'moderator', organisationSlugs: ['mdcmre'], locale: 'ar' })).actor;
+	member = (await aPerson(app.database.db, { email: 'member@test.ma', role: 'member' })).actor;
 });
 afterAll(async () => app?.close());
 
@@ -255,7 +244,7 @@ describe('freshness', () => {
 
 	it('lists initiatives not verified for 12 months, scores organisations, and e-mails their members', async () => {
 		const [ngo] = await app.database.db.insert(organisation).values({ slug: 'ong-fraicheur', name: 'ONG Fraîcheur', type: 'ngo' }).returning();
-		const ngoPartner = await person('ngo@test.ma', 'partner', 'ong-fraicheur');
+		const ngoPartner = (await aPerson(app.database.db, { email: 'ngo@test.ma', role: 'partner', organisationSlugs: ['ong-fraicheur'] })).actor;
 		const fresh = await createInitiative(app.database.db, context, input({
 			slug: 'ef-fraiche',
 			lastVerifiedOn: '2026-06-01',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
@@ -18,10 +19,8 @@ afterAll(async () => {
 it('marks past offers expired, says how many, and records each in the audit trail', async () => {
 	const db = app.database.db;
 	const [org] = await db.insert(organisation).values({ slug: 'expire-cli', name: 'Expire CLI', type: 'employer' }).returning();
-	const userId = crypto.randomUUID();
-	await db.insert(user).values({ id: userId, email: 'e@example.ma', name: 'E', role: 'partner', emailVerified: true });
-	await db.insert(organisationMember).values({ organisationId: org.id, userId });
-	const employer = { userId, role: 'partner' as const, organisationIds: [org.id] };
+	const employer = (await aPerson(db, { role: 'partner', organisationIds: [org.id], email: 'e@example.ma', name: 'E' })).actor;
+	const { userId } = employer;
 	const counsellor = { userId: 'c', role: 'counsellor' as const, organisationIds: [] };
 	const web = { actorUserId: userId, actorLabel: null, channel: 'web' as const };
 	const then = new Date('2027-01-05T10:00:00Z');

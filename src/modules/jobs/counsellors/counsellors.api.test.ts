@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { apiEvent, newPerson, type Caller } from '../../../platform/testing/api-event.ts';
-import { organisation, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { apiEvent, type Caller } from '../../../platform/testing/api-event.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { supportProgramme } from '../support.table.ts';
 import { saveProfile, setConsent } from '../seekers/seekers.service.ts';
 import { assignCounsellor, chooseAgency } from './agencies.service.ts';
@@ -19,7 +20,6 @@ const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> }
 let app: TestApp;
 const web = { actorUserId: null, actorLabel: 'test', channel: 'web' as const };
 
-const person = (role: Role, organisationIds: string[] = []) => newPerson(app.database.db, role, organisationIds);
 const event = apiEvent;
 
 const agencyId = async (slug: string) => (await app.database.db.select({ id: agency.id }).from(agency).where(eq(agency.slug, slug)))[0].id;
@@ -35,21 +35,21 @@ beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	holder.__sharakaApp = Promise.resolve(app);
 	const db = app.database.db;
-	const moderator = await person('moderator');
-	counsellor = await person('counsellor');
-	otherCounsellor = await person('counsellor');
+	const moderator = await aPerson(app.database.db, { role: 'moderator' });
+	counsellor = await aPerson(app.database.db, { role: 'counsellor' });
+	otherCounsellor = await aPerson(app.database.db, { role: 'counsellor' });
 	await assignCounsellor(db, web, moderator.actor, await agencyId('anapec-oujda'), { email: counsellor.email });
 	await assignCounsellor(db, web, moderator.actor, await agencyId('anapec-fes'), { email: otherCounsellor.email });
 	const [org] = await db.insert(organisation).values({ slug: 'programme-org', name: 'Programme Org', type: 'ngo' }).returning();
 	const [other] = await db.insert(organisation).values({ slug: 'other-org', name: 'Other Org', type: 'ngo' }).returning();
-	partner = await person('partner', [org.id]);
-	otherPartner = await person('partner', [other.id]);
+	partner = await aPerson(app.database.db, { role: 'partner', organisationIds: [org.id] });
+	otherPartner = await aPerson(app.database.db, { role: 'partner', organisationIds: [other.id] });
 	const [programme] = await db
 		.insert(supportProgramme)
 		.values({ organisationId: org.id, name: { fr: 'Accueil Oujda', en: 'Welcome in Oujda' }, description: { fr: 'x' }, eligibility: { fr: 'x' }, services: ['legal_aid'], cities: ['Oujda'], regions: ['MA-02'], languages: ['fr'] })
 		.returning();
 	programmeId = programme.id;
-	seeker = await person('member');
+	seeker = await aPerson(app.database.db, { role: 'member' });
 	await saveProfile(db, web, seeker.actor, { nationality: 'GN', residenceStatus: 'refugee', city: 'Oujda', placeCodes: ['MA-OUJ'] });
 	await setConsent(db, web, seeker.actor, { scope: 'counsellors' });
 	await chooseAgency(db, web, seeker.actor, { agencyId: await agencyId('anapec-oujda') });
@@ -102,7 +102,7 @@ describe('counsellors API', () => {
 		const mine = await (await myFollowUp(event(seeker))).json();
 		expect(mine.agency.name).toBe('ANAPEC Oujda');
 		expect(mine.referrals).toEqual([expect.objectContaining({ id, status: 'accepted', programme: expect.objectContaining({ name: 'Welcome in Oujda' }) })]);
-		const stranger = await person('member');
+		const stranger = await aPerson(app.database.db, { role: 'member' });
 		expect((await (await myFollowUp(event(stranger))).json()).referrals).toEqual([]);
 		const exported = await (await exportData(event(seeker))).json();
 		expect(exported.followUp.referrals).toEqual([expect.objectContaining({ status: 'accepted', message: 'Première orientation' })]);

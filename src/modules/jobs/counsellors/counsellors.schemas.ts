@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
+import { platformTimeZone } from '../../../platform/time-zone.ts';
 import { residenceStatuses } from '../seekers/seekers.table.ts';
 import { agencyStatuses, appointmentModes, appointmentStatuses, referralStatuses } from './counsellors.table.ts';
 
@@ -43,7 +44,7 @@ export const AppointmentInput = z
 			.trim()
 			.regex(LOCAL_DATE_TIME)
 			.refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)))
-			.describe('date and time in Morocco (Africa/Casablanca), YYYY-MM-DDTHH:MM'),
+			.describe(`date and time in Morocco (${platformTimeZone}), YYYY-MM-DDTHH:MM`),
 		mode: z.enum(appointmentModes).describe('in_person (at the agency), phone or video'),
 		purpose: z.string().trim().min(1).max(300)
 	})

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { supportProgramme } from '../support.table.ts';
 import { deleteMyAccount, exportMyData } from '../../../platform/accounts/personal-data.service.ts';
+import { instantToLocalDateTime, localDateTimeToInstant } from '../../../platform/time-zone.ts';
 import type { exportSeekerData } from '../seekers/seekers.service.ts';
 
 /** a person's export with its Jobs part */
@@ -26,10 +28,8 @@ import {
 import {
 	addNote,
 	deleteNote,
-	instantToMoroccoLocal,
 	listAgencySeekers,
 	listProgrammeReferrals,
-	moroccoLocalToInstant,
 	myFollowUp,
 	openFollowUp,
 	planAppointment,
@@ -48,18 +48,11 @@ const NOW = new Date('2027-03-10T10:00:00Z');
 const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1500, 0x20)]);
 const everyone = () => SeekerListQuery.parse({});
 
-async function person(role: Role, organisationIds: string[] = [], locale: 'fr' | 'ar' | 'en' = 'fr', name?: string): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: name ?? `Person ${role} ${id.slice(0, 4)}`, role, locale, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
-
 const agencyId = async (slug: string) => (await app.database.db.select({ id: agency.id }).from(agency).where(eq(agency.slug, slug)))[0].id;
 
 /** A job seeker with a profile in an agency, consenting to counsellors unless told otherwise. */
 async function seeker(agencySlug: string, options: { consent?: 'counsellors' | 'employers' | null; locale?: 'fr' | 'ar' | 'en'; name?: string; occupation?: string } = {}) {
-	const actor = await person('member', [], options.locale ?? 'fr', options.name);
+	const actor = (await aPerson(app.database.db, { role: 'member', locale: options.locale ?? 'fr', name: options.name })).actor;
 	await saveProfile(app.database.db, web, actor, {
 		nationality: 'SN',
 		residenceStatus: 'regularised_immigrant',
@@ -99,10 +92,10 @@ let otherPartner: Actor;
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	env = { dataDir: app.dataDir, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
-	moderator = await person('moderator');
-	rabatCounsellor = await person('counsellor');
-	secondRabatCounsellor = await person('counsellor');
-	tangerCounsellor = await person('counsellor');
+	moderator = (await aPerson(app.database.db, { role: 'moderator' })).actor;
+	rabatCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
+	secondRabatCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
+	tangerCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-rabat'), { email: `${rabatCounsellor.userId}@example.ma` });
 	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-rabat'), { email: `${secondRabatCounsellor.userId}@example.ma` });
 	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-tanger'), { email: `${tangerCounsellor.userId}@example.ma` });
@@ -123,8 +116,8 @@ beforeAll(async () => {
 		})
 		.returning();
 	programmeId = programme.id;
-	programmePartner = await person('partner', [org.id]);
-	otherPartner = await person('partner', [other.id]);
+	programmePartner = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org.id] })).actor;
+	otherPartner = (await aPerson(app.database.db, { role: 'partner', organisationIds: [other.id] })).actor;
 });
 afterAll(async () => {
 	await app.close();
@@ -152,7 +145,7 @@ describe('agencies', () => {
 	});
 
 	it('lets moderators add, rename and close an agency (audited); nobody else', async () => {
-		const member = await person('member');
+		const member = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const input = { name: 'ANAPEC Salé', city: 'Salé', regionCode: 'MA-04', provinceCode: 'MA-SAL' };
 		await expect(createAgency(app.database.db, web, member, input)).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(createAgency(app.database.db, web, rabatCounsellor, input)).rejects.toMatchObject({ code: 'forbidden' });
@@ -165,13 +158,13 @@ describe('agencies', () => {
 		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'agency'), eq(auditEvent.resourceId, created.id))).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['agency.create', 'agency.update', 'agency.close']));
 		// a closed agency cannot be chosen
-		const someone = await person('member');
+		const someone = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await expect(chooseAgency(app.database.db, web, someone, { agencyId: created.id })).rejects.toMatchObject({ code: 'invalid_input' });
 	});
 
 	it('assigns only existing counsellors, once', async () => {
 		const rabat = await agencyId('anapec-rabat');
-		const member = await person('member');
+		const member = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: 'nobody@example.ma' })).rejects.toMatchObject({ extra: { reason: 'unknown_email' } });
 		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${member.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'not_counsellor' } });
 		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${rabatCounsellor.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'already_assigned' } });
@@ -184,7 +177,7 @@ describe('agencies', () => {
 		expect(suggestAgency(agencies, { city: null, placeCodes: ['MA-OUJ'] })?.slug).toBe('anapec-oujda');
 		expect(suggestAgency(agencies, { city: null, placeCodes: ['MA-BER'] })?.slug).toBe('anapec-oujda');
 		expect(suggestAgency(agencies, { city: 'Agadir', placeCodes: ['MA-09'] })).toBeNull();
-		const someone = await person('member');
+		const someone = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(app.database.db, web, someone, { nationality: 'CM', residenceStatus: 'refugee', city: 'Oujda', placeCodes: [] });
 		const choice = await agencyChoice(app.database.db, someone);
 		expect(choice.current).toBeNull();
@@ -285,8 +278,8 @@ describe('notes', () => {
 describe('appointments', () => {
 	it('takes the time in Morocco', () => {
 		// mid-2026 Morocco is at UTC+1 in every time-zone database version
-		expect(moroccoLocalToInstant('2026-06-15T14:30').toISOString()).toBe('2026-06-15T13:30:00.000Z');
-		expect(instantToMoroccoLocal(new Date('2026-06-15T13:30:00Z'))).toBe('2026-06-15T14:30');
+		expect(localDateTimeToInstant('2026-06-15T14:30').toISOString()).toBe('2026-06-15T13:30:00.000Z');
+		expect(instantToLocalDateTime(new Date('2026-06-15T13:30:00Z'))).toBe('2026-06-15T14:30');
 	});
 
 	it('are planned and cancelled with an e-mail to the person in their language', async () => {
@@ -299,7 +292,7 @@ describe('appointments', () => {
 			code: 'invalid_input'
 		});
 		const planned = await planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'in_person', purpose: 'Bilan de compétences' }, NOW);
-		expect(instantToMoroccoLocal(planned.startsAt)).toBe('2027-03-12T10:00');
+		expect(instantToLocalDateTime(planned.startsAt)).toBe('2027-03-12T10:00');
 		const listed = await listAgencySeekers(app.database.db, web, rabatCounsellor, everyone(), NOW);
 		expect(listed.items.find((item) => item.id === followed.userId)?.nextAppointment).toBe(planned.startsAt.toISOString());
 		await setAppointmentStatus(app.database.db, web, rabatCounsellor, env, followed.userId, planned.id, { status: 'cancelled' });
@@ -369,7 +362,7 @@ describe('referrals', () => {
 		expect(partnerMails[0]).not.toContain(followed.userId);
 
 		// another person sees nothing of it
-		const stranger = await person('member');
+		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
 		expect((await myFollowUp(app.database.db, stranger, 'fr')).referrals).toEqual([]);
 	});
 
@@ -423,9 +416,9 @@ describe('the person’s rights', () => {
 describe('demo data', () => {
 	it('puts the demo counsellor in the Rabat agency and places sample seekers by place', async () => {
 		const db = app.database.db;
-		const counsellor = await person('counsellor');
+		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 		await db.update(user).set({ email: 'counsellor@demo.sharaka.ma' }).where(eq(user.id, counsellor.userId));
-		const sample = await person('member');
+		const sample = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(db, web, sample, { nationality: 'ML', residenceStatus: 'refugee', city: 'Tanger', placeCodes: [] });
 		const { seekerProfile } = await import('../seekers/seekers.table.ts');
 		await db.update(seekerProfile).set({ isSample: true }).where(eq(seekerProfile.userId, sample.userId));

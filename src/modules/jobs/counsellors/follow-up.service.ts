@@ -7,7 +7,7 @@ import { organisation, organisationMember, user } from '../../../platform/accoun
 import { recordAudit, recordPersonalDataRead, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
-import { wallClockToInstant, zoneOffset } from '../../../platform/time-zone.ts';
+import { formatInPlatformZone, localDateTimeToInstant } from '../../../platform/time-zone.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
@@ -34,20 +34,6 @@ import {
 } from './counsellors.table.ts';
 
 export type { FollowUpEnv };
-
-// ---------- Morocco time ----------
-
-export const MOROCCO_TIME_ZONE = 'Africa/Casablanca';
-
-/** `YYYY-MM-DDTHH:MM` read in Morocco → the instant. */
-export function moroccoLocalToInstant(local: string): Date {
-	return wallClockToInstant(Date.parse(`${local}:00Z`), MOROCCO_TIME_ZONE);
-}
-
-/** The instant as `YYYY-MM-DDTHH:MM` in Morocco (a datetime-local field's value). */
-export function instantToMoroccoLocal(instant: Date): string {
-	return new Date(instant.getTime() + zoneOffset(instant.getTime(), MOROCCO_TIME_ZONE)).toISOString().slice(0, 16);
-}
 
 // ---------- who follows whom ----------
 
@@ -310,11 +296,7 @@ export async function deleteNote(db: DbOrTx, context: AuditContext, actor: Actor
 
 function appointmentValues(language: Language, row: { startsAt: Date; mode: string; purpose: string }, agencyName: string) {
 	return {
-		when: new Intl.DateTimeFormat(language === 'ar' ? 'ar-MA' : language === 'en' ? 'en-GB' : 'fr-MA', {
-			dateStyle: 'full',
-			timeStyle: 'short',
-			timeZone: MOROCCO_TIME_ZONE
-		}).format(row.startsAt),
+		when: formatInPlatformZone(language === 'ar' ? 'ar-MA' : language === 'en' ? 'en-GB' : 'fr-MA', row.startsAt, { dateStyle: 'full', timeStyle: 'short' }),
 		mode: translate(language, `counsellors.mode_${row.mode}`),
 		purpose: row.purpose,
 		agency: agencyName
@@ -325,7 +307,7 @@ function appointmentValues(language: Language, row: { startsAt: Date; mode: stri
 export async function planAppointment(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: FollowUpEnv, seekerId: string, raw: unknown, now: Date = new Date()) {
 	const seeker = await followedSeeker(db, actor, seekerId);
 	const input = parseOrThrow(AppointmentInput, raw);
-	const startsAt = moroccoLocalToInstant(input.startsAt);
+	const startsAt = localDateTimeToInstant(input.startsAt);
 	// an appointment is planned ahead; one a few hours back is still accepted (recorded after the fact)
 	if (startsAt.getTime() < now.getTime() - 24 * 3600_000) throw new AppError('invalid_input', { fields: [{ path: 'startsAt', messageKey: 'field_invalid' }], extra: { reason: 'in_the_past' } });
 	const [counsellor] = await db.select({ name: user.name }).from(user).where(eq(user.id, seeker.actor.userId));

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { newPerson } from '../../../platform/testing/api-event.ts';
-import { organisation, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
@@ -15,7 +15,6 @@ import { GET as recommended } from '../routes/api/v1/me/recommended-offers/+serv
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
 
-const person = async (role: Role, organisationIds: string[] = []): Promise<Actor> => (await newPerson(app.database.db, role, organisationIds)).actor;
 
 function call(handler: (event: RequestEvent) => Promise<Response> | Response, actor: Actor, path: string, params: Record<string, string> = {}, language = 'en') {
 	const url = new URL(`http://localhost${path}`);
@@ -59,9 +58,9 @@ beforeAll(async () => {
 	holder.__sharakaApp = Promise.resolve(app);
 	const [org] = await app.database.db.insert(organisation).values({ slug: 'call-centre', name: 'Call Centre', type: 'employer' }).returning();
 	const [other] = await app.database.db.insert(organisation).values({ slug: 'other-employer', name: 'Other', type: 'employer' }).returning();
-	employer = await person('partner', [org.id]);
-	otherEmployer = await person('partner', [other.id]);
-	counsellor = await person('counsellor');
+	employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org.id] })).actor;
+	otherEmployer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [other.id] })).actor;
+	counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 	const web = { actorUserId: null, actorLabel: 'test', channel: 'web' as const };
 	const created = await createOffer(app.database.db, web, employer, org.id, {
 		title: 'Customer advisor',
@@ -79,8 +78,8 @@ beforeAll(async () => {
 	await publishOffer(app.database.db, web, employer, created.id);
 	await approveOffer(app.database.db, web, counsellor, created.id);
 	offerId = created.id;
-	consenting = (await person('member')).userId;
-	notConsenting = (await person('member')).userId;
+	consenting = (await aPerson(app.database.db, { role: 'member' })).actor.userId;
+	notConsenting = (await aPerson(app.database.db, { role: 'member' })).actor.userId;
 	await profile(consenting, 'employers');
 	await profile(notConsenting, null);
 });
@@ -143,7 +142,7 @@ describe('GET /api/v1/me/recommended-offers', () => {
 	});
 
 	it('tells a member without a profile, and refuses an employer', async () => {
-		const newcomer = await person('member');
+		const newcomer = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const body = await (await call(recommended, newcomer, '/api/v1/me/recommended-offers')).json();
 		expect(body).toEqual({ profile: false, items: [] });
 		expect((await call(recommended, employer, '/api/v1/me/recommended-offers')).status).toBe(403);

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -19,13 +20,6 @@ let app: TestApp;
 const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
 const db = () => app.database.db;
 
-async function person(role: Role, organisationIds: string[] = []): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await db().insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${id.slice(0, 6)}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await db().insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
-
 async function employerOrganisation(name: string) {
 	const [row] = await db().insert(organisation).values({ slug: `employer-${crypto.randomUUID().slice(0, 8)}`, name, type: 'employer' }).returning();
 	return row.id;
@@ -33,7 +27,7 @@ async function employerOrganisation(name: string) {
 
 /** A job seeker seeking `occupationCode`, with the given consent; returns the person (to act as them). */
 async function seeker(occupationCode: string, consent: ConsentScope | null = 'employers'): Promise<Actor> {
-	const actor = await person('member');
+	const actor = (await aPerson(db(), { role: 'member' })).actor;
 	await db()
 		.insert(seekerProfile)
 		.values({
@@ -84,9 +78,9 @@ const reads = async (offerId: string) =>
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	organisationId = await employerOrganisation('Bâtiment du Nord');
-	employer = await person('partner', [organisationId]);
-	otherEmployer = await person('partner', [await employerOrganisation('Autre employeur')]);
-	counsellor = await person('counsellor');
+	employer = (await aPerson(db(), { role: 'partner', organisationIds: [organisationId] })).actor;
+	otherEmployer = (await aPerson(db(), { role: 'partner', organisationIds: [await employerOrganisation('Autre employeur')] })).actor;
+	counsellor = (await aPerson(db(), { role: 'counsellor' })).actor;
 });
 afterAll(async () => {
 	await app.close();

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -16,13 +17,6 @@ import { explainMatch } from './matching.score.ts';
 let app: TestApp;
 const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
 const db = () => app.database.db;
-
-async function person(role: Role, organisationIds: string[] = []): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await db().insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${role} ${id.slice(0, 4)}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await db().insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
 
 async function employerOrganisation(name: string) {
 	const [row] = await db().insert(organisation).values({ slug: `employer-${crypto.randomUUID().slice(0, 8)}`, name, type: 'employer' }).returning();
@@ -41,7 +35,7 @@ interface SeekerShape {
 
 /** A job seeker; the defaults are the same for everyone, so a case changes one criterion only. */
 async function seeker(shape: SeekerShape = {}): Promise<string> {
-	const { userId } = await person('member');
+	const { userId } = (await aPerson(db(), { role: 'member' })).actor;
 	const consent = shape.consent === undefined ? 'employers' : shape.consent;
 	await db()
 		.insert(seekerProfile)
@@ -105,10 +99,10 @@ beforeAll(async () => {
 	organisationId = await employerOrganisation('Bâtiment du Nord');
 	const otherId = await employerOrganisation('Autre employeur');
 	const [ngo] = await db().insert(organisation).values({ slug: 'ngo-test', name: 'Une ONG', type: 'ngo' }).returning();
-	employer = await person('partner', [organisationId]);
-	otherEmployer = await person('partner', [otherId]);
-	notEmployer = await person('partner', [ngo.id]);
-	counsellor = await person('counsellor');
+	employer = (await aPerson(db(), { role: 'partner', organisationIds: [organisationId] })).actor;
+	otherEmployer = (await aPerson(db(), { role: 'partner', organisationIds: [otherId] })).actor;
+	notEmployer = (await aPerson(db(), { role: 'partner', organisationIds: [ngo.id] })).actor;
+	counsellor = (await aPerson(db(), { role: 'counsellor' })).actor;
 });
 afterAll(async () => {
 	await app.close();
@@ -298,9 +292,9 @@ describe('who sees which candidates', () => {
 		const offerId = await offer({ occupationCode: '7126' });
 		await expect(rankCandidates(db(), web, otherEmployer, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
 		await expect(rankCandidates(db(), web, notEmployer, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
-		const member = await person('member');
+		const member = (await aPerson(db(), { role: 'member' })).actor;
 		await expect(rankCandidates(db(), web, member, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
-		const administrator = await person('administrator');
+		const administrator = (await aPerson(db(), { role: 'administrator' })).actor;
 		await expect(rankCandidates(db(), web, administrator, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(rankCandidates(db(), web, null, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(rankCandidates(db(), web, employer, 'not-a-uuid', 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
@@ -361,7 +355,7 @@ describe('offers recommended to a seeker', () => {
 		await db().update(jobOffer).set({ closingDate: '2020-01-01' }).where(eq(jobOffer.id, expired));
 		const draft = await createOffer(db(), web, employer, organisationId, { ...base, title: 'draft', occupationCode: code, skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
 		const pendingOrg = await employerOrganisation('Nouvel employeur');
-		const newEmployer = await person('partner', [pendingOrg]);
+		const newEmployer = (await aPerson(db(), { role: 'partner', organisationIds: [pendingOrg] })).actor;
 		const pending = await createOffer(db(), web, newEmployer, pendingOrg, { ...base, title: 'pending', occupationCode: code, skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
 		await publishOffer(db(), web, newEmployer, pending.id);
 
@@ -387,7 +381,7 @@ describe('offers recommended to a seeker', () => {
 	});
 
 	it('answers without a profile, and refuses anyone but a member', async () => {
-		const member = await person('member');
+		const member = (await aPerson(db(), { role: 'member' })).actor;
 		expect(await recommendOffers(db(), member, 'fr', { limit: 20 })).toEqual({ profile: false, items: [] });
 		await expect(recommendOffers(db(), employer, 'fr', { limit: 20 })).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(recommendOffers(db(), counsellor, 'fr', { limit: 20 })).rejects.toMatchObject({ code: 'forbidden' });

@@ -12,7 +12,8 @@ import { can, type Actor } from '../../../platform/policy/policy.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { cefrLevels, jobEmployer, jobOffer, occupation, type RequiredLanguage } from '../job-offer.table.ts';
-import { effectiveStatus, employerOrganisationsOf, moroccoDay, occupationTitle, offerSummary, placeName } from '../jobs.service.ts';
+import { effectiveStatus, employerOrganisationsOf, occupationTitle, offerSummary, placeName } from '../jobs.service.ts';
+import { platformDay } from '../../../platform/time-zone.ts';
 import { jobApplication, seekerProfile, type ConsentScope } from '../seekers/seekers.table.ts';
 import { matchingCache } from './matching-cache.ts';
 import { explainMatch, matchWeights, provincesOf, regionOf, levelRank, type MatchReason, type OfferFacts, type ProfileFacts } from './matching.score.ts';
@@ -448,7 +449,7 @@ export async function recommendOffers(db: DbOrTx, actor: Actor | null | undefine
 	const related: SQL[] = subMajors.map((group) => sql`${o.occupationCode} like ${`${group}%`}`);
 	if (profile.matchSkillKeys.length) related.push(sql`matching_skill_keys(${o.skills}) && ${textArray(profile.matchSkillKeys)}`);
 	if (related.length === 0) return { profile: true as const, items: [] };
-	const conditions: SQL[] = [eq(o.status, 'published'), sql`${o.closingDate} >= ${moroccoDay(now)}`, sql`(${sql.join(related, sql` or `)})`];
+	const conditions: SQL[] = [eq(o.status, 'published'), sql`${o.closingDate} >= ${platformDay(now)}`, sql`(${sql.join(related, sql` or `)})`];
 	if (!(moroccanStatuses as readonly string[]).includes(profile.residenceStatus)) conditions.push(eq(o.openToForeigners, true));
 	const { score, lateral } = offerScoreSql(facts);
 	const ranked = (await db.execute(sql`

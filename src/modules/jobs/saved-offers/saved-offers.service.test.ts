@@ -5,7 +5,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -30,13 +31,6 @@ const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web
 let employer: Actor;
 let counsellor: Actor;
 let organisationId: string;
-
-async function person(role: Role, organisationIds: string[] = []): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${id.slice(0, 4)}`, role, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
 
 async function offer(title: string, closingDate = '2099-01-01', publish = true): Promise<string> {
 	const created = await createOffer(app.database.db, web, employer, organisationId, {
@@ -79,8 +73,8 @@ beforeAll(async () => {
 	holder.__sharakaApp = Promise.resolve(app);
 	const [org] = await app.database.db.insert(organisation).values({ slug: 'zellige-tanger', name: 'Zellige Tanger', type: 'employer' }).returning();
 	organisationId = org.id;
-	employer = await person('partner', [organisationId]);
-	counsellor = await person('counsellor');
+	employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [organisationId] })).actor;
+	counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 });
 afterAll(async () => {
 	holder.__sharakaApp = undefined;
@@ -89,8 +83,8 @@ afterAll(async () => {
 
 describe('saved offers', () => {
 	it('saves a public offer once, lists and removes it, for its owner only', async () => {
-		const seeker = await person('member');
-		const stranger = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
+		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const tiler = await offer('Carreleur');
 		const mason = await offer('Maçon');
 
@@ -118,7 +112,7 @@ describe('saved offers', () => {
 	});
 
 	it('refuses people who are not job seekers, offers that are not public and unknown ids', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const open = await offer('Soudeur');
 		const draft = await offer('Brouillon', '2099-01-01', false);
 		await expect(saveOffer(app.database.db, web, employer, open)).rejects.toMatchObject({ code: 'forbidden' });
@@ -133,8 +127,8 @@ describe('saved offers', () => {
 	});
 
 	it('keeps a closed or expired offer in the list, with its status, and cannot save it anew', async () => {
-		const seeker = await person('member');
-		const other = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
+		const other = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const closing = await offer('Pâtissier');
 		const expiring = await offer('Boulanger', '2031-06-30');
 		await saveOffer(app.database.db, web, seeker, closing);
@@ -154,7 +148,7 @@ describe('saved offers', () => {
 	});
 
 	it('stops at the maximum number of saved offers', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const rows = Array.from({ length: MAX_SAVED_OFFERS + 1 }, (_, index) => ({
 			organisationId,
 			title: `Offre ${index}`,
@@ -175,7 +169,7 @@ describe('saved offers', () => {
 	});
 
 	it('tells the offer page whether the viewer may save it, has saved it, and what just happened', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const id = await offer('Électricien');
 		const page = (query = '') => new URL(`http://localhost/fr/jobs/offers/${id}${query}`);
 		expect(await offerSavedState(app.database.db, seeker, id, page())).toEqual({ canSave: true, saved: false, notice: null });
@@ -186,7 +180,7 @@ describe('saved offers', () => {
 	});
 
 	it('is part of the person’s data export and goes with their account', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const id = await offer('Cuisinier');
 		await saveOffer(app.database.db, web, seeker, id, new Date('2030-03-01T08:00:00Z'));
 		const exported = (await exportMyData(app.database.db, web, seeker)) as unknown as SeekerExport;
@@ -203,7 +197,7 @@ describe('saved offers', () => {
 
 describe('saved offers API', () => {
 	it('lists, saves (201, then 200) and removes (204, then 404) the caller’s offers; others get 403', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const id = await offer('Chauffeur poids lourd');
 		const created = await saveApi(apiEvent(seeker, 'PUT', { offerId: id }));
 		expect(created.status).toBe(201);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { organisation, organisationMember, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
@@ -13,13 +14,6 @@ const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web
 let employer: Actor;
 let counsellor: Actor;
 let organisationId: string;
-
-async function person(role: Role, organisationIds: string[] = [], locale: 'fr' | 'ar' | 'en' = 'fr'): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${id.slice(0, 4)}`, role, locale, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
 
 async function publish(title: string, contractType: 'cdi' | 'cdd', at: Date) {
 	const created = await createOffer(app.database.db, web, employer, organisationId, {
@@ -48,8 +42,8 @@ beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	const [org] = await app.database.db.insert(organisation).values({ slug: 'plomberie-tanger', name: 'Plomberie Tanger', type: 'employer' }).returning();
 	organisationId = org.id;
-	employer = await person('partner', [organisationId]);
-	counsellor = await person('counsellor');
+	employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [organisationId] })).actor;
+	counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 });
 afterAll(async () => {
 	await app.close();
@@ -57,8 +51,8 @@ afterAll(async () => {
 
 describe('saved searches', () => {
 	it('saves validated criteria once, lists and deletes them, only for their owner', async () => {
-		const seeker = await person('member');
-		const stranger = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
+		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const saved = await saveSearch(app.database.db, web, seeker, { q: 'plombier', contract: 'cdi', page: '3' });
 		expect(saved.query).toEqual({ q: 'plombier', contract: 'cdi' });
 		const again = await saveSearch(app.database.db, web, seeker, { contract: 'cdi', q: 'plombier' });
@@ -80,8 +74,8 @@ describe('saved searches', () => {
 
 	it('npm run jobs:alerts e-mails each person once with the offers published since the last digest', async () => {
 		const t0 = new Date('2027-05-01T08:00:00Z');
-		const seeker = await person('member', [], 'ar');
-		const quiet = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member', locale: 'ar' })).actor;
+		const quiet = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveSearch(app.database.db, web, seeker, { q: 'plombier' }, true, t0);
 		await saveSearch(app.database.db, web, seeker, { contract: 'cdd' }, true, t0);
 		await saveSearch(app.database.db, web, quiet, { q: 'astronaute' }, true, t0);

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { apiEvent, newPerson, type Caller } from '../../../platform/testing/api-event.ts';
-import { organisation, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { apiEvent, type Caller } from '../../../platform/testing/api-event.ts';
+import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { cvDirectory } from './cv-storage.ts';
 import { GET as getProfile, PUT as putProfile } from '../routes/api/v1/me/profile/+server.ts';
@@ -17,7 +18,6 @@ import { GET as offerApplications, POST as apply } from '../routes/api/v1/job-of
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
 
-const person = (role: Role, organisationIds: string[] = []) => newPerson(app.database.db, role, organisationIds);
 const event = apiEvent;
 
 const profile = {
@@ -40,9 +40,9 @@ beforeAll(async () => {
 	holder.__sharakaApp = Promise.resolve(app);
 	const [org] = await app.database.db.insert(organisation).values({ slug: 'call-centre', name: 'Call Centre', type: 'employer' }).returning();
 	const [other] = await app.database.db.insert(organisation).values({ slug: 'other-employer', name: 'Other', type: 'employer' }).returning();
-	employer = await person('partner', [org.id]);
-	otherEmployer = await person('partner', [other.id]);
-	const counsellor = await person('counsellor');
+	employer = await aPerson(app.database.db, { role: 'partner', organisationIds: [org.id] });
+	otherEmployer = await aPerson(app.database.db, { role: 'partner', organisationIds: [other.id] });
+	const counsellor = await aPerson(app.database.db, { role: 'counsellor' });
 	const web = { actorUserId: null, actorLabel: 'test', channel: 'web' as const };
 	const created = await createOffer(app.database.db, web, employer.actor, org.id, {
 		title: 'Customer advisor',
@@ -67,7 +67,7 @@ afterAll(async () => {
 
 describe('job seekers API', () => {
 	it('a seeker keeps a profile, uploads a CV, applies, follows, exports and deletes', async () => {
-		const seeker = await person('member');
+		const seeker = await aPerson(app.database.db, { role: 'member' });
 		expect((await getProfile(event(seeker))).status).toBe(404);
 		const saved = await putProfile(event(seeker, { method: 'PUT', json: profile }));
 		expect(saved.status).toBe(200);
@@ -122,7 +122,7 @@ describe('job seekers API', () => {
 	});
 
 	it('refuses invalid profiles with field details, and CV removal without a CV', async () => {
-		const seeker = await person('member');
+		const seeker = await aPerson(app.database.db, { role: 'member' });
 		const response = await putProfile(event(seeker, { method: 'PUT', json: { ...profile, residenceStatus: 'tourist', placeCodes: ['MA-99'] } }));
 		expect(response.status).toBe(400);
 		const paths = (await response.json()).error.details.fields.map((field: { path: string }) => field.path);
@@ -133,7 +133,7 @@ describe('job seekers API', () => {
 	});
 
 	it('a staff account cannot be deleted through the API', async () => {
-		const counsellor = await person('counsellor');
+		const counsellor = await aPerson(app.database.db, { role: 'counsellor' });
 		const response = await deleteMe(event(counsellor, { method: 'DELETE' }));
 		expect(response.status).toBe(409);
 		expect((await response.json()).error.details).toMatchObject({ reason: 'staff_account' });

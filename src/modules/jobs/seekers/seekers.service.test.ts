@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { apiToken, organisation, organisationMember, session, user, type Role } from '../../../platform/accounts/accounts.table.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { apiToken, organisation, session, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -43,13 +44,6 @@ const pdf = (size = 2000) => {
 	bytes.write('%PDF-1.7\n', 0, 'ascii');
 	return bytes;
 };
-
-async function person(role: Role, organisationIds: string[] = [], locale: 'fr' | 'ar' | 'en' = 'fr'): Promise<Actor> {
-	const id = crypto.randomUUID();
-	await app.database.db.insert(user).values({ id, email: `${id}@example.ma`, name: `Person ${role} ${id.slice(0, 4)}`, role, locale, emailVerified: true });
-	for (const organisationId of organisationIds) await app.database.db.insert(organisationMember).values({ organisationId, userId: id });
-	return { userId: id, role, organisationIds };
-}
 
 async function employerOrganisation(name: string) {
 	const [row] = await app.database.db.insert(organisation).values({ slug: `employer-${crypto.randomUUID().slice(0, 8)}`, name, type: 'employer' }).returning();
@@ -107,9 +101,9 @@ beforeAll(async () => {
 	env = { dataDir: app.dataDir, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
 	employerOrgId = await employerOrganisation('Bâtir Tanger');
 	otherOrgId = await employerOrganisation('Autre Employeur');
-	employer = await person('partner', [employerOrgId]);
-	otherEmployer = await person('partner', [otherOrgId]);
-	counsellor = await person('counsellor');
+	employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [employerOrgId] })).actor;
+	otherEmployer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [otherOrgId] })).actor;
+	counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 	offerId = await publicOffer(employer, employerOrgId, 'Maçon qualifié');
 	otherOfferId = await publicOffer(otherEmployer, otherOrgId, 'Coffreur');
 });
@@ -121,7 +115,7 @@ const cvFiles = () => (fs.existsSync(cvDirectory(app.dataDir)) ? fs.readdirSync(
 
 describe('profile and consent', () => {
 	it('creates and updates a profile; the audit trail keeps field names, not content', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const created = await saveProfile(app.database.db, web, seeker, profileInput);
 		expect(created.nationality).toBe('SN');
 		expect(created.consentScope).toBeNull();
@@ -135,7 +129,7 @@ describe('profile and consent', () => {
 	});
 
 	it('refuses invalid values, naming the fields', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await expect(saveProfile(app.database.db, web, seeker, { ...profileInput, nationality: 'XX', occupationCodes: ['71'] })).rejects.toMatchObject({
 			code: 'invalid_input',
 			fields: expect.arrayContaining([expect.objectContaining({ path: 'nationality' }), expect.objectContaining({ path: 'occupationCodes.0' })])
@@ -149,7 +143,7 @@ describe('profile and consent', () => {
 	});
 
 	it('keeps each consent choice with its date and lets it be withdrawn; counsellors read only with consent (audited)', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(app.database.db, web, seeker, profileInput);
 		await expect(getProfileForCounsellor(app.database.db, web, counsellor, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
 		const given = await setConsent(app.database.db, web, seeker, { scope: 'counsellors' }, new Date('2027-01-01T10:00:00Z'));
@@ -168,7 +162,7 @@ describe('profile and consent', () => {
 
 describe('CV', () => {
 	it('stores a PDF outside the web root under a random name and replaces it', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(app.database.db, web, seeker, profileInput);
 		const before = cvFiles().length;
 		await uploadCv(app.database.db, web, seeker, env, pdf());
@@ -192,7 +186,7 @@ describe('CV', () => {
 	});
 
 	it('refuses a file that is not a PDF, or too large, and stores nothing', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(app.database.db, web, seeker, profileInput);
 		const before = cvFiles().length;
 		await expect(uploadCv(app.database.db, web, seeker, env, Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
@@ -209,7 +203,7 @@ describe('CV', () => {
 
 describe('applications', () => {
 	it('runs from applying to shortlisting, e-mailing the person at each change in their language', async () => {
-		const seeker = await person('member', [], 'ar');
+		const seeker = (await aPerson(app.database.db, { role: 'member', locale: 'ar' })).actor;
 		await saveProfile(app.database.db, web, seeker, profileInput);
 		await uploadCv(app.database.db, web, seeker, env, pdf());
 		const mailsBefore = (await app.outbox()).length;
@@ -247,7 +241,7 @@ describe('applications', () => {
 	});
 
 	it('a withdrawn application hides the profile and CV from the employer', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(app.database.db, web, seeker, profileInput);
 		await uploadCv(app.database.db, web, seeker, env, pdf());
 		const application = await applyToOffer(app.database.db, web, seeker, env, otherOfferId, { message: 'Candidature', share: true });
@@ -259,8 +253,8 @@ describe('applications', () => {
 	});
 
 	it('a person cannot see or withdraw anyone else’s application, and needs a profile to apply', async () => {
-		const seeker = await person('member');
-		const stranger = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
+		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await expect(applyToOffer(app.database.db, web, stranger, env, offerId, { message: 'Bonjour', share: true })).rejects.toMatchObject({
 			code: 'conflict',
 			extra: { reason: 'profile_missing' }
@@ -274,7 +268,7 @@ describe('applications', () => {
 
 describe('export and deletion', () => {
 	it('exports everything, then deletes it all except the anonymised application and the audit trail', async () => {
-		const seeker = await person('member');
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(app.database.db, web, seeker, profileInput);
 		await setConsent(app.database.db, web, seeker, { scope: 'employers' });
 		await uploadCv(app.database.db, web, seeker, env, pdf());

@@ -3,11 +3,11 @@ import { getApp } from '#platform/app.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, formValues } from '#platform/http/form.ts';
+import { instantToLocalDateTime } from '#platform/time-zone.ts';
 import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 import {
 	addNote,
 	deleteNote,
-	instantToMoroccoLocal,
 	nextReferralStatuses,
 	openFollowUp,
 	planAppointment,
@@ -30,7 +30,7 @@ export async function load({ locals, params, url }) {
 			modes: [...appointmentModes],
 			statuses: [...appointmentStatuses],
 			// a new appointment's field starts at tomorrow 10:00, Morocco time
-			defaultStart: `${instantToMoroccoLocal(new Date(Date.now() + 24 * 3600_000)).slice(0, 10)}T10:00`,
+			defaultStart: `${instantToLocalDateTime(new Date(Date.now() + 24 * 3600_000)).slice(0, 10)}T10:00`,
 			done: notices.includes(done) ? done : ''
 		};
 	} catch (failure) {
