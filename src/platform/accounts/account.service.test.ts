@@ -4,7 +4,9 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { AppError } from '../http/app-error.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { listAuditEvents } from '../audit/audit.service.ts';
-import { organisation, organisationMember, user } from './accounts.table.ts';
+import { apiToken, organisation, organisationMember, user } from './accounts.table.ts';
+import { createApiToken, findUserByApiToken } from './api-token.service.ts';
+import { translate } from '../i18n/translator.ts';
 import {
 	accountErrorMessages,
 	changePassword,
@@ -300,6 +302,51 @@ describe('account flow', () => {
 		expect(await auditActions(app, person.id)).toContain('user.change_password');
 	});
 
+	it('revokes the personal API tokens on a password reset and on a password change, and says so', async () => {
+		const tokenStates = async (userId: string) =>
+			(await app.database.db.select({ revokedAt: apiToken.revokedAt }).from(apiToken).where(eq(apiToken.userId, userId))).map((row) =>
+				row.revokedAt ? 'revoked' : 'active'
+			);
+
+		// a reset by the e-mailed link
+		const email = 'tokens.reset@example.ma';
+		const person = await verifiedAccount(app, email);
+		const first = await createApiToken(app.database.db, anonymous().audit, person.id, 'Export mensuel');
+		const second = await createApiToken(app.database.db, anonymous().audit, person.id, 'Synchronisation');
+		expect(await findUserByApiToken(app.database.db, first.token)).not.toBeNull();
+		await requestPasswordReset(app, anonymous(), { email });
+		const token = linkIn((await mailsTo(app, email)).at(-1)!, 'reset-password').searchParams.get('token')!;
+		await resetPassword(app, anonymous(), { token, password: 'nouveau mot de passe', passwordConfirmation: 'nouveau mot de passe' });
+		expect(await findUserByApiToken(app.database.db, first.token)).toBeNull();
+		expect(await findUserByApiToken(app.database.db, second.token)).toBeNull();
+		expect(await tokenStates(person.id)).toEqual(['revoked', 'revoked']);
+		for (const revoked of [first, second]) {
+			const { items } = await listAuditEvents(app.database.db, { resourceId: revoked.record.id, page: 1, pageSize: 10 });
+			expect(items.map((event) => [event.action, event.actorUserId, event.after])).toContainEqual(['api_token.revoke', person.id, { reason: 'password_reset' }]);
+		}
+
+		// a change by the signed-in person
+		const other = 'tokens.change@example.ma';
+		const changer = await verifiedAccount(app, other);
+		const kept = await createApiToken(app.database.db, anonymous().audit, changer.id, 'Tableau de bord');
+		const session = await signIn(app, anonymous(), { email: other, password: PASSWORD });
+		await changePassword(app, withSession(session.headers), { id: changer.id, email: other }, {
+			currentPassword: PASSWORD,
+			newPassword: 'un tout nouveau secret',
+			passwordConfirmation: 'un tout nouveau secret'
+		});
+		expect(await findUserByApiToken(app.database.db, kept.token)).toBeNull();
+		expect(await tokenStates(changer.id)).toEqual(['revoked']);
+		const { items } = await listAuditEvents(app.database.db, { resourceId: kept.record.id, page: 1, pageSize: 10 });
+		expect(items.map((event) => [event.action, event.after])).toContainEqual(['api_token.revoke', { reason: 'password_change' }]);
+
+		// the pages the person sees after either say so
+		expect(translate('en', 'account.reset_done')).toMatch(/API tokens/);
+		expect(translate('en', 'account.password_changed')).toMatch(/API tokens/);
+		expect(translate('fr', 'account.reset_done')).toMatch(/jetons d’API/);
+		expect(translate('fr', 'account.password_changed')).toMatch(/jetons d’API/);
+	});
+
 	it('signs out: the session no longer opens anything; signing out twice is harmless', async () => {
 		const email = 'sign.out@example.ma';
 		const person = await verifiedAccount(app, email);
@@ -393,5 +440,32 @@ describe('safeNextPath', () => {
 		for (const next of ['https://evil.example', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/fr\u0000x', '', null, 'fr/account']) {
 			expect(safeNextPath(next, 'en')).toBe('/en/account');
 		}
+	});
+
+	it('refuses paths that become another site once decoded or once their dot segments are resolved', () => {
+		const escapes = [
+			'/.//evil.example',
+			'/./\\evil.example',
+			'/%2e%2e//evil.example',
+			'/%2E%2E//evil.example/x?y=1',
+			'/x/..//evil.example',
+			'/%2e//evil.example',
+			'//evil',
+			'/\\evil',
+			'/%2F%2Fevil.example',
+			'/%2f/evil.example',
+			'/%5C%5Cevil.example',
+			'/%5cevil.example',
+			'%2F%2Fevil.example',
+			'/%252e%252e//evil.example',
+			'/%09/evil.example',
+			'/%',
+			'https:/evil.example'
+		];
+		for (const next of escapes) expect(safeNextPath(next, 'fr'), next).toBe('/fr/account');
+		// ordinary paths, dot segments resolved, encoded characters kept
+		expect(safeNextPath('/fr/jobs/offers?q=d%C3%A9veloppeur#top', 'fr')).toBe('/fr/jobs/offers?q=d%C3%A9veloppeur#top');
+		expect(safeNextPath('/fr/atlas/../account', 'fr')).toBe('/fr/account');
+		expect(safeNextPath('/ar/atlas/initiatives/%D8%A3', 'ar')).toBe('/ar/atlas/initiatives/%D8%A3');
 	});
 });

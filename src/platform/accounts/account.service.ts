@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../db/database.ts';
 import { organisation, organisationMember, user, verification } from './accounts.table.ts';
 import { asRole } from './actor.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { revokeAllApiTokens } from './api-token.service.ts';
 import { AppError, isAppError, type ErrorCode, type FieldProblem } from '../http/app-error.ts';
 import { fieldProblems } from '../http/validation.ts';
 import { formValues, localiseProblems } from '../http/form.ts';
@@ -368,7 +369,7 @@ export async function isResetTokenValid(db: DbOrTx, token: string): Promise<bool
 	return !!found;
 }
 
-/** Chooses a new password with the token of a reset link; every session of the account ends. */
+/** Chooses a new password with the token of a reset link; every session and API token of the account ends. */
 export async function resetPassword(
 	app: AccountApp,
 	request: AccountRequest,
@@ -389,16 +390,19 @@ export async function resetPassword(
 	const [person] = pending
 		? await app.database.db.select({ id: user.id, email: user.email }).from(user).where(eq(user.id, pending.userId))
 		: [];
-	await recordAudit(app.database.db, person ? withActor(request.audit, person) : request.audit, {
+	const context = person ? withActor(request.audit, person) : request.audit;
+	await recordAudit(app.database.db, context, {
 		action: 'user.reset_password',
 		resourceType: 'user',
 		resourceId: person?.id ?? null
 	});
+	// API tokens end with the sessions: whoever knew the old password may have made some.
+	if (person) await revokeAllApiTokens(app.database.db, context, person.id, 'password_reset');
 }
 
 /**
- * Changes the signed-in person's password after checking the current one. Other sessions
- * end; this browser gets a fresh session cookie.
+ * Changes the signed-in person's password after checking the current one. Other sessions and
+ * every API token end; this browser gets a fresh session cookie.
  */
 export async function changePassword(
 	app: AccountApp,
@@ -423,6 +427,7 @@ export async function changePassword(
 		resourceType: 'user',
 		resourceId: signedIn.id
 	});
+	await revokeAllApiTokens(app.database.db, withActor(request.audit, signedIn), signedIn.id, 'password_change');
 	return { headers };
 }
 
@@ -453,20 +458,45 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
 }
 
 /**
- * Where to go after signing in: `next` when it is a path on this site ("/…", not "//…"
- * nor "/\…", no control characters), else the person's account page.
+ * Where to go after signing in: `next` when it is a path on this site, else the person's account page.
+ * The path is judged as it is and percent-decoded (once and twice, for double encoding), each with its
+ * dot segments resolved against a dummy origin: each form must stay on that origin and start with
+ * exactly one "/" ("/.//evil", "/%2e%2e//evil", "//evil", "/\\evil", "/%2F%2Fevil" are refused), without
+ * control characters nor backslashes. The resolved path (still encoded) is returned.
  */
 export function safeNextPath(next: string | null | undefined, language: Language): string {
 	const fallback = `/${language}/account`;
 	if (!next || next.length > 2048) return fallback;
-	if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
-	try {
-		const resolved = new URL(next, 'http://sharaka.invalid');
-		if (resolved.origin !== 'http://sharaka.invalid') return fallback;
-		return resolved.pathname + resolved.search + resolved.hash;
-	} catch {
-		return fallback;
+	const resolved = sameSitePath(next);
+	if (!resolved) return fallback;
+	// the path part decoded once and twice must be a path of this site too (the query is left as it is)
+	let path = /^[^?#]*/.exec(next)![0];
+	for (let round = 0; round < 2; round++) {
+		try {
+			path = decodeURIComponent(path);
+		} catch {
+			return fallback; // a malformed escape: not a path this site made
+		}
+		if (!sameSitePath(path)) return fallback;
 	}
+	return resolved.pathname + resolved.search + resolved.hash;
+}
+
+const DUMMY_ORIGIN = 'http://sharaka.invalid';
+
+/** `path` resolved on the dummy origin, when it is a same-origin path starting with exactly one "/". */
+function sameSitePath(path: string): URL | null {
+	if (!/^\/(?![/\\])/.test(path)) return null;
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f\\]/.test(path)) return null;
+	let url: URL;
+	try {
+		url = new URL(path, DUMMY_ORIGIN);
+	} catch {
+		return null;
+	}
+	if (url.origin !== DUMMY_ORIGIN) return null;
+	// dot segments resolved: "/.//evil" and "/%2e%2e//evil" become "//evil"
+	if (!/^\/(?![/\\]|%2f|%5c)/i.test(url.pathname)) return null;
+	return url;
 }

@@ -57,6 +57,27 @@ export async function revokeApiToken(db: Db, context: AuditContext, userId: stri
 	});
 }
 
+/** Why every token of a person ends at once. */
+export type TokenRevocationReason = 'password_reset' | 'password_change';
+
+/**
+ * Revokes every active token of a person, one audit event each: their password was reset or changed,
+ * so whoever held the old one may have made tokens that must not outlive it. Returns how many ended.
+ */
+export async function revokeAllApiTokens(db: Db, context: AuditContext, userId: string, reason: TokenRevocationReason): Promise<number> {
+	return db.transaction(async (tx) => {
+		const revoked = await tx
+			.update(apiToken)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt)))
+			.returning({ id: apiToken.id, name: apiToken.name, prefix: apiToken.prefix });
+		for (const token of revoked) {
+			await recordAudit(tx, context, { action: 'api_token.revoke', resourceType: 'api_token', resourceId: token.id, before: token, after: { reason } });
+		}
+		return revoked.length;
+	});
+}
+
 /** The account behind a bearer token, or null when the token is unknown or revoked. */
 export async function findUserByApiToken(db: Db, token: string) {
 	if (!token.startsWith(TOKEN_PREFIX)) return null;
