@@ -84,7 +84,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			publicUrl: settings.publicUrl,
 			production: settings.production,
 			plugins: options.authPlugins,
-			runInBackground
+			runInBackground,
+			logger
 		});
 		if (options.demo && settings.demoData) {
 			const loaded = await loadDemoDataIfEmpty(database.db);

@@ -5,6 +5,7 @@ import { user, session, account, verification } from '../accounts/accounts.table
 import type { Mailer } from '../mail/mailer.ts';
 import { composeEmail } from '../mail/compose.ts';
 import { isLanguage, defaultLanguage } from '../i18n/languages.ts';
+import { betterAuthLog, type Logger } from '../log/logger.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -21,6 +22,8 @@ export interface AuthOptions {
 	 * not reveal whether the address has an account.
 	 */
 	runInBackground: (task: Promise<unknown>) => void;
+	/** where better-auth's own messages go (without query parameters); its console output otherwise */
+	logger?: Logger;
 }
 
 /** Links in e-mails lead to our own localised pages, which call better-auth's API. */
@@ -85,6 +88,7 @@ export function createAuth(options: AuthOptions) {
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: options.production }
 		},
 		telemetry: { enabled: false },
+		logger: options.logger ? { level: 'warn', log: betterAuthLog(options.logger) } : undefined,
 		plugins: options.plugins ?? []
 	});
 }
