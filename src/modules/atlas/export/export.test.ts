@@ -10,7 +10,8 @@ import { createInitiative } from '../initiative.service.ts';
 import { InitiativeQuery, type InitiativeInput } from '../atlas.schemas.ts';
 import { searchInitiatives } from '../initiative.service.ts';
 import { atlasColumns, columnForHeader, headerRow, hxlRow, splitList } from './columns.ts';
-import { exportResponse, exportToBuffer, InitiativeExportQuery, type ExportOptions } from './export.ts';
+import { exportResponse, exportToBuffer, InitiativeExportQuery, xlsxCells, type ExportOptions } from './export.ts';
+import { csvField } from '../../../platform/ui/charts/csv.ts';
 import { equalPercentages, xmlText } from './iati/iati.ts';
 import { dacSectors, themeToDac } from './iati/themes-to-dac.ts';
 import { regionCentroids } from './centroids.ts';
@@ -162,11 +163,28 @@ describe('XLSX', () => {
 			}
 			xlsxRows.push(cells);
 		});
-		// The CSV guards formulas with an apostrophe; the XLSX holds plain text cells (never formulas).
-		const unguard = (rows: string[][]) => rows.map((row) => row.map((cell) => (cell.startsWith("'=") ? cell.slice(1) : cell)));
-		expect(xlsxRows).toEqual(unguard(csvRows));
+		// The same cells, formula guard included (a leading apostrophe, as in the CSV).
+		expect(xlsxRows).toEqual(csvRows);
 		const mine = xlsxRows.find((row) => row[0] === 'test-export-escaping')!;
 		expect(typeof sheet.getRow(xlsxRows.indexOf(mine) + 1).getCell(column('budget_total') + 1).value).toBe('number');
+	});
+
+	it('neutralises text a spreadsheet would run as a formula exactly as the CSV does', async () => {
+		const buffer = await run({ format: 'xlsx', lang: 'en', filters: filterOf({ q: 'test-export-escaping' }) });
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+		const row = workbook.worksheets[0].getRow(2);
+		expect(row.getCell(column('identifier') + 1).value).toBe('test-export-escaping');
+		const cell = row.getCell(column('title_en') + 1);
+		expect(cell.value).toBe(`'${tricky.title.en}`);
+		expect(cell.type).toBe(ExcelJS.ValueType.String);
+		expect(cell.formula).toBeUndefined();
+		// every leading character the CSV guards (=, +, -, @, tab, CR), and numbers left as they are
+		const cells = ['=1+1', '+33 1 23', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '-12.5', 'plain', 12, null];
+		expect(xlsxCells(cells)).toEqual(["'=1+1", "'+33 1 23", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", '-12.5', 'plain', 12, null]);
+		expect(xlsxCells(cells).map((cell) => (typeof cell === 'string' ? csvField(cell) : cell))).toEqual(
+			cells.map((cell) => (typeof cell === 'string' ? csvField(cell) : cell))
+		);
 	});
 });
 

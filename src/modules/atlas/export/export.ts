@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
-import { toCsv } from '../../../platform/ui/charts/csv.ts';
+import { guardFormula, toCsv } from '../../../platform/ui/charts/csv.ts';
 import type { InitiativeFilters } from '../atlas.schemas.ts';
 import type { ExportFormat } from './export.schemas.ts';
 import { atlasColumns, headerRow, hxlRow, recordRow } from './columns.ts';
@@ -72,6 +72,11 @@ export async function* textChunks(db: DbOrTx, options: ExportOptions): AsyncGene
 	}
 }
 
+/** A row's cells for the XLSX: text guarded against formulas exactly as the CSV's (csv.ts's guardFormula). */
+export function xlsxCells<T>(cells: readonly T[]): (T | string)[] {
+	return cells.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell));
+}
+
 /** The XLSX workbook, streamed (exceljs's streaming writer: rows are written as they come). */
 export function xlsxStream(db: DbOrTx, options: ExportOptions): Readable {
 	const output = new PassThrough();
@@ -84,7 +89,7 @@ export function xlsxStream(db: DbOrTx, options: ExportOptions): Readable {
 	});
 	sheet.columns = atlasColumns.map((column) => ({ key: column.key, width: column.width }));
 	const write = async () => {
-		const header = sheet.addRow(headerRow(options.lang));
+		const header = sheet.addRow(xlsxCells(headerRow(options.lang)));
 		header.font = { bold: true };
 		header.commit();
 		if (options.hxl) {
@@ -93,7 +98,7 @@ export function xlsxStream(db: DbOrTx, options: ExportOptions): Readable {
 			tags.commit();
 		}
 		for await (const batch of exportBatches(db, options.filters, { batchSize: options.batchSize })) {
-			for (const record of batch) sheet.addRow(recordRow(record, { lang: options.lang })).commit();
+			for (const record of batch) sheet.addRow(xlsxCells(recordRow(record, { lang: options.lang }))).commit();
 		}
 		sheet.commit();
 		await workbook.commit();

@@ -30,8 +30,16 @@ function cellText(cell: CsvCell, protectFormulas: boolean): string {
 	if (typeof cell === 'bigint') return cell.toString();
 	if (typeof cell === 'boolean') return cell ? 'true' : 'false';
 	if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
-	if (protectFormulas && /^[=+\-@\t\r]/.test(cell) && !NUMERIC.test(cell)) return `'${cell}`;
-	return cell;
+	return protectFormulas ? guardFormula(cell) : cell;
+}
+
+/**
+ * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) with a leading
+ * apostrophe; plain numbers written as text ("-12", "+3.5") are left alone. The one guard of every
+ * spreadsheet export (CSV here, XLSX in the Atlas's export).
+ */
+export function guardFormula(text: string): string {
+	return /^[=+\-@\t\r]/.test(text) && !NUMERIC.test(text) ? `'${text}` : text;
 }
 
 /** One field, quoted when needed. */
