@@ -1,5 +1,8 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { getRequest, setResponse } from '@sveltejs/kit/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
@@ -131,5 +134,43 @@ describe('imports API', () => {
 		expect((await refused.json()).error).toMatchObject({ code: 'payload_too_large', details: { reason: 'file_too_large' } });
 		expect(sent).toBeLessThan(IMPORT_FILE_LIMIT + 4 * 1024 * 1024);
 		expect(await counts()).toEqual(before);
+	});
+
+	it('answers a refused XML body over HTTP with the same localised 400 as the multipart form, the connection intact', async () => {
+		// The handler behind a real Node server, as adapter-node runs it (SvelteKit's getRequest/setResponse).
+		const server = http.createServer(async (req, res) => {
+			const request = getRequest({ request: req, base: 'http://localhost', bodySizeLimit: 60 * 1024 * 1024 });
+			const url = new URL(request.url);
+			const response = await uploadIati({ ...event(partner, { language: 'fr' }), request, url });
+			setResponse(res, response);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const padding = `<!-- ${'x'.repeat(2 * 1024 * 1024)} -->`;
+		const files: [string, string][] = [
+			['xml_doctype', '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "http://evil.example/x">]><iati-activities>&x;</iati-activities>'],
+			['xml_doctype', `<?xml version="1.0"?><!DOCTYPE iati-activities>${padding}<iati-activities version="2.03"></iati-activities>`],
+			['xml_root', '<?xml version="1.0" encoding="UTF-8"?><activities><activity/></activities>'],
+			['xml_root', `<?xml version="1.0" encoding="UTF-8"?><activities>${padding}</activities>`],
+			['iati_version', '<iati-activities version="1.05"><iati-activity><iati-identifier>A</iati-identifier></iati-activity></iati-activities>'],
+			['encoding', `<?xml version="1.0" encoding="ISO-8859-1"?><iati-activities version="2.03">${padding}</iati-activities>`]
+		];
+		try {
+			const before = await counts();
+			for (const [reason, xml] of files) {
+				const form = new FormData();
+				form.append('file', new Blob([xml], { type: 'text/xml' }), 'iati.xml');
+				const multipart = await fetch(`${origin}/api/v1/imports/iati`, { method: 'POST', body: form });
+				const expected = { status: multipart.status, body: await multipart.json() };
+				expect(expected.status, reason).toBe(400);
+				expect(expected.body.error).toMatchObject({ code: 'invalid_input', details: { reason } });
+				const raw = await fetch(`${origin}/api/v1/imports/iati`, { method: 'POST', body: xml, headers: { 'content-type': 'application/xml' } });
+				expect({ status: raw.status, body: await raw.json() }, reason).toEqual(expected);
+			}
+			expect(await counts()).toEqual(before);
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 });

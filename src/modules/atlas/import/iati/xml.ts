@@ -36,21 +36,43 @@ export const OVERSIZED = '#oversized';
 
 type Chunks = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
-async function* chunksOf(source: Chunks): AsyncGenerator<Uint8Array> {
-	if (Symbol.asyncIterator in source) {
-		yield* source as AsyncIterable<Uint8Array>;
+/**
+ * The chunks of the file. When reading stops early (a refused file), a request body is never cancelled:
+ * on a Node server cancelling destroys the request, and the connection closes before any answer. The
+ * rest is read and dropped up to `drainLimit` bytes in all, so the answer follows the whole upload as
+ * a client expects; beyond, the stream is let go, and the server discards what remains after answering
+ * (SvelteKit drains unread bodies).
+ */
+async function* chunksOf(source: Chunks, drainLimit: number): AsyncGenerator<Uint8Array> {
+	// A ReadableStream is async-iterable too, but leaving a `for await` over it cancels it: read it by hand.
+	if (!(source instanceof ReadableStream)) {
+		yield* source;
 		return;
 	}
-	const reader = (source as ReadableStream<Uint8Array>).getReader();
+	const reader = source.getReader();
+	let read = 0;
+	let done = false;
 	try {
 		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			yield value;
+			const next = await reader.read();
+			if (next.done) {
+				done = true;
+				return;
+			}
+			read += next.value.byteLength;
+			yield next.value;
 		}
 	} finally {
-		// stops a request body that is still coming (the rest is never read)
-		await reader.cancel().catch(() => {});
+		try {
+			while (!done && read <= drainLimit) {
+				const next = await reader.read();
+				done = next.done;
+				if (next.value) read += next.value.byteLength;
+			}
+		} catch {
+			// the body failed (the client went away): nothing more to read
+		}
+		reader.releaseLock();
 	}
 }
 
@@ -149,7 +171,7 @@ export async function readIatiFile(
 		}
 	};
 	let position = 1;
-	for await (const chunk of chunksOf(source)) {
+	for await (const chunk of chunksOf(source, options.maxBytes)) {
 		bytes += chunk.byteLength;
 		if (bytes > options.maxBytes) throw new ImportRefusal('file_too_large', { limit: megabytes(options.maxBytes) });
 		parser.write(decode(chunk));
