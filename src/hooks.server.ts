@@ -9,7 +9,7 @@ import { isLanguage, negotiateLanguage, direction, type Language } from '#platfo
 import { accessFor } from '#platform/policy/route-access.ts';
 import { mayReach } from '#platform/policy/policy.ts';
 import { loadActor, asRole } from '#platform/accounts/actor.ts';
-import { findUserByApiToken } from '#platform/accounts/api-token.service.ts';
+import { bearerTokenOf, findUserByApiToken } from '#platform/accounts/api-token.service.ts';
 import { errorResponse } from '#platform/http/api.ts';
 import { bodyLimitFor } from '#platform/http/body-limits.ts';
 import { recordAudit } from '#platform/audit/audit.service.ts';
@@ -41,10 +41,10 @@ function clientIp(event: Parameters<Handle>[0]['event']): string | null {
 }
 
 async function authenticate(app: App, event: Parameters<Handle>[0]['event']): Promise<Response | null> {
-	const authorization = event.request.headers.get('authorization');
-	if (authorization) {
-		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-		const found = match ? await findUserByApiToken(app.database.db, match[1]) : null;
+	// Only a Bearer header is ours; another scheme (a Basic-auth proxy in front of the site) is ignored.
+	const token = bearerTokenOf(event.request.headers.get('authorization'));
+	if (token !== null) {
+		const found = token ? await findUserByApiToken(app.database.db, token) : null;
 		if (!found) return errorResponse(event.locals.language, 'unauthenticated');
 		const person = found.user;
 		event.locals.authMethod = 'token';
@@ -107,6 +107,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 
 	secureHeaders(response.headers, app.settings.production, requestId, isApi);
+	privateToSignedIn(response.headers, event.locals.user !== null);
 	app.logger.info(
 		{
 			requestId,
@@ -214,6 +215,14 @@ function secureHeaders(headers: Headers, production: boolean, requestId: string,
 	if (isApi && !headers.has('content-security-policy')) {
 		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 	}
+}
+
+/**
+ * What is made for a signed-in person (their pages, page data, API answers; public pages too, which show
+ * who is signed in) is kept by no shared cache nor on disk: `private, no-store`, unless the route chose.
+ */
+function privateToSignedIn(headers: Headers, signedIn: boolean) {
+	if (signedIn && !headers.has('cache-control')) headers.set('cache-control', 'private, no-store');
 }
 
 export const handleError: HandleServerError = async ({ kind, error, event }) => {

@@ -78,6 +78,18 @@ export async function revokeAllApiTokens(db: Db, context: AuditContext, userId: 
 	});
 }
 
+/**
+ * The token of an `Authorization` header: null when there is none or it uses another scheme (Basic from a
+ * proxy in front of the site, Digest…: not ours, the request goes on without it); '' for a malformed
+ * Bearer header (refused); else the token (checked by findUserByApiToken).
+ */
+export function bearerTokenOf(authorization: string | null): string | null {
+	if (!authorization) return null;
+	const [scheme, ...rest] = authorization.trim().split(/\s+/);
+	if (scheme.toLowerCase() !== 'bearer') return null;
+	return rest.length === 1 ? rest[0] : '';
+}
+
 /** The account behind a bearer token, or null when the token is unknown or revoked. */
 export async function findUserByApiToken(db: Db, token: string) {
 	if (!token.startsWith(TOKEN_PREFIX)) return null;
