@@ -53,7 +53,7 @@ async function fill(db: Db) {
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
 	const result: Record<string, string[]> = {};
 	for (const table of await describeTables(db)) {
-		const name = `"${table.name}"`;
+		const name = table.name.split('.').map((part) => `"${part}"`).join('.');
 		const found = (await db.execute(sql.raw(`SELECT t::text AS row FROM ${name} t ORDER BY t::text`))) as unknown as { rows: { row: string }[] };
 		result[table.name] = found.rows.map((entry) => entry.row);
 	}

@@ -54,7 +54,7 @@ export interface BackupHeader {
 	databaseKind: DatabaseKind;
 	/** drizzle's applied migrations (`drizzle.__drizzle_migrations`), oldest first */
 	migrations: BackupMigration[];
-	/** every table of the public schema, parents before children */
+	/** every table of the public and the modules' schemas (`schema.table`), parents before children */
 	tables: BackupTable[];
 }
 
@@ -74,36 +74,43 @@ async function rows<T extends Row>(db: Queryable, query: SQL): Promise<T[]> {
 }
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
+/** A table as the backup names it: `name` in the public schema, `schema.name` in a module's schema. */
+const tableIdent = (name: string) => sql.raw(name.split('.').map((part) => `"${part.replace(/"/g, '""')}"`).join('.'));
+/** The schemas holding data: public and the modules' own; not the system's, the migrations' or the caches'. */
+const dataSchemas = sql.raw(`n.nspname NOT IN ('pg_catalog', 'information_schema', 'drizzle', 'cache') AND n.nspname NOT LIKE 'pg\\_%'`);
+const qualifiedName = sql.raw(`CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END`);
 
-/** Every ordinary table of the public schema with its insertable columns, parents before children. */
+/** Every ordinary table of the public and the modules' schemas with its insertable columns, parents before children. */
 export async function describeTables(db: Queryable): Promise<{ name: string; columns: BackupColumn[]; primaryKey: string[] }[]> {
 	const tables = await rows<{ name: string }>(
 		db,
-		sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`
+		sql`SELECT ${qualifiedName} AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE ${dataSchemas} AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1`
 	);
 	const columns = await rows<{ table: string; name: string; type: string }>(
 		db,
-		sql`SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+		sql`SELECT ${qualifiedName} AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
 			FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-			ORDER BY c.relname, a.attnum`
+			WHERE ${dataSchemas} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+			ORDER BY 1, a.attnum`
 	);
 	const keys = await rows<{ table: string; name: string }>(
 		db,
-		sql`SELECT c.relname AS "table", a.attname AS name
+		sql`SELECT ${qualifiedName} AS "table", a.attname AS name
 			FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			CROSS JOIN LATERAL unnest(k.conkey) WITH ORDINALITY AS key(attnum, position)
 			JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = key.attnum
-			WHERE n.nspname = 'public' AND k.contype = 'p' ORDER BY c.relname, key.position`
+			WHERE ${dataSchemas} AND k.contype = 'p' ORDER BY 1, key.position`
 	);
 	const references = await rows<{ child: string; parent: string }>(
 		db,
-		sql`SELECT DISTINCT child.relname AS child, parent.relname AS parent
+		sql`SELECT DISTINCT
+				CASE WHEN cn.nspname = 'public' THEN child.relname ELSE cn.nspname || '.' || child.relname END AS child,
+				CASE WHEN pn.nspname = 'public' THEN parent.relname ELSE pn.nspname || '.' || parent.relname END AS parent
 			FROM pg_constraint k
 			JOIN pg_class child ON child.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = child.relnamespace
 			JOIN pg_class parent ON parent.oid = k.confrelid JOIN pg_namespace pn ON pn.oid = parent.relnamespace
-			WHERE k.contype = 'f' AND cn.nspname = 'public' AND pn.nspname = 'public'`
+			WHERE k.contype = 'f'`
 	);
 
 	// Parents first (Kahn's algorithm, alphabetical among equals so the order is stable).
@@ -179,7 +186,7 @@ export async function backupDatabase(database: Pick<Database, 'kind' | 'db'>, fi
 				const tables = await describeTables(tx);
 				const described: (BackupTable & { primaryKey: string[] })[] = [];
 				for (const table of tables) {
-					const [{ count }] = await rows<{ count: number }>(tx, sql`SELECT count(*)::int AS count FROM ${ident(table.name)}`);
+					const [{ count }] = await rows<{ count: number }>(tx, sql`SELECT count(*)::int AS count FROM ${tableIdent(table.name)}`);
 					described.push({ ...table, rowCount: count });
 				}
 				const header: BackupHeader = {
@@ -204,7 +211,7 @@ export async function backupDatabase(database: Pick<Database, 'kind' | 'db'>, fi
 							const order = table.primaryKey.length
 								? sql` ORDER BY ${sql.join(table.primaryKey.map((key) => ident(key)), sql`, `)}`
 								: sql``;
-							await tx.execute(sql`DECLARE sharaka_backup NO SCROLL CURSOR FOR SELECT ${select} FROM ${ident(table.name)}${order}`);
+							await tx.execute(sql`DECLARE sharaka_backup NO SCROLL CURSOR FOR SELECT ${select} FROM ${tableIdent(table.name)}${order}`);
 							let written = 0;
 							for (;;) {
 								const batch = await rows<Row>(tx, sql.raw(`FETCH ${FETCH_SIZE} FROM sharaka_backup`));
@@ -344,7 +351,7 @@ export async function restoreDatabase(database: Pick<Database, 'db'>, file: stri
 			await normaliseSession(tx);
 			if (tables.length) {
 				// audit_event refuses UPDATE and DELETE, but TRUNCATE is allowed (and is what restore needs).
-				await tx.execute(sql`TRUNCATE ${sql.join(tables.map((table) => ident(table.name)), sql`, `)} RESTART IDENTITY CASCADE`);
+				await tx.execute(sql`TRUNCATE ${sql.join(tables.map((table) => tableIdent(table.name)), sql`, `)} RESTART IDENTITY CASCADE`);
 			}
 			const counts: { name: string; rows: number }[] = [];
 			let table: BackupTable | undefined;
@@ -360,7 +367,7 @@ export async function restoreDatabase(database: Pick<Database, 'db'>, file: stri
 					pending.map((row) => sql`(${sql.join(row.map((value, index) => sql`${value}::${sql.raw(types[index])}`), sql`, `)})`),
 					sql`, `
 				);
-				await tx.execute(sql`INSERT INTO ${ident(table.name)} (${columns}) OVERRIDING SYSTEM VALUE VALUES ${values}`);
+				await tx.execute(sql`INSERT INTO ${tableIdent(table.name)} (${columns}) OVERRIDING SYSTEM VALUE VALUES ${values}`);
 				pending = [];
 			};
 			const closeTable = async () => {
@@ -422,23 +429,23 @@ export async function restoreDatabase(database: Pick<Database, 'db'>, file: stri
 	}
 }
 
-/** Every sequence owned by a column of the public schema (serial, bigserial, identity) restarts after the highest value. */
+/** Every sequence owned by a column of a data table (serial, bigserial, identity) restarts after the highest value. */
 async function resetSequences(tx: Queryable): Promise<void> {
 	const owned = await rows<{ sequence: string; table: string; column: string }>(
 		tx,
-		sql`SELECT s.relname AS sequence, t.relname AS "table", a.attname AS "column"
+		sql`SELECT quote_ident(n.nspname) || '.' || quote_ident(s.relname) AS sequence,
+				CASE WHEN n.nspname = 'public' THEN t.relname ELSE n.nspname || '.' || t.relname END AS "table", a.attname AS "column"
 			FROM pg_class s
 			JOIN pg_namespace n ON n.oid = s.relnamespace
 			JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
 			JOIN pg_class t ON t.oid = d.refobjid
 			JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
-			WHERE s.relkind = 'S' AND n.nspname = 'public'`
+			WHERE s.relkind = 'S' AND ${dataSchemas}`
 	);
 	for (const { sequence, table, column } of owned) {
-		const name = `"public"."${sequence.replace(/"/g, '""')}"`;
 		await tx.execute(
-			sql`SELECT setval(${name}::regclass, COALESCE(m.max, 1), m.max IS NOT NULL)
-				FROM (SELECT max(${ident(column)})::bigint AS max FROM ${ident(table)}) AS m`
+			sql`SELECT setval(${sequence}::regclass, COALESCE(m.max, 1), m.max IS NOT NULL)
+				FROM (SELECT max(${ident(column)})::bigint AS max FROM ${tableIdent(table)}) AS m`
 		);
 	}
 }

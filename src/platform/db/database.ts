@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { installedModules, isInstalled } from '../kernel/modules.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -40,12 +41,23 @@ async function openPglite(dataDir: string | undefined, snapshot?: Uint8Array) {
 	});
 }
 
+/**
+ * Each module's tables live in a schema named after it (drizzle qualifies them); raw SQL and older
+ * migrations name tables alone, so every connection searches the modules' schemas after public.
+ * Schemas that do not exist (yet) are skipped by PostgreSQL.
+ */
+function searchPath(): string {
+	const slugs = isInstalled() ? installedModules().map((manifest) => manifest.slug) : [];
+	return ['public', ...slugs].map((schema) => `"${schema.replace(/"/g, '""')}"`).join(', ');
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	const schemas = searchPath();
 	if (options.kind === 'postgresql') {
 		const pg = await import('pg');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
 		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-		const pool = new pg.default.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+		const pool = new pg.default.Pool({ connectionString: options.url, max: options.poolMax ?? 10, options: `-c search_path=${schemas.replace(/ /g, '')}` });
 		// An idle connection cut by the server (a restart, an administrator, a dropped test database)
 		// must not bring the process down: the pool discards it and opens another on the next query;
 		// a query that was running gets its own error.
@@ -69,6 +81,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	}
 	try {
 		const client = await openPglite(pgliteDir, options.kind === 'pglite-memory' ? options.snapshot : undefined);
+		await client.exec(`SET search_path TO ${schemas}`);
 		const { drizzle } = await import('drizzle-orm/pglite');
 		const { migrate } = await import('drizzle-orm/pglite/migrator');
 		const pgliteDb = drizzle(client);

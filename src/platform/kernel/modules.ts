@@ -20,6 +20,10 @@ export function installModules(manifests: readonly ModuleManifest[]): void {
 	installed = manifests;
 }
 
+export function isInstalled(): boolean {
+	return installed !== null;
+}
+
 export function installedModules(): readonly ModuleManifest[] {
 	if (!installed) throw new Error('No modules installed: the entry point must call installModules(manifests) from src/modules/index.ts first.');
 	return installed;
