@@ -91,7 +91,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			const loaded = await loadDemoDataIfEmpty(database.db);
 			if (loaded) logger.info('demo data loaded into the empty database');
 		}
-		const rateLimiter = createRateLimiter(settings.rateLimit);
+		// counters in the database: every instance of the app on it shares them
+		const rateLimiter = createRateLimiter(database.db, settings.rateLimit);
 		return {
 			settings,
 			database,

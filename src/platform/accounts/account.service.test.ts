@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { createRateLimiter } from '../security/rate-limit.ts';
 import { AppError } from '../http/app-error.ts';
+import { appErrorResponse } from '../http/api.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { listAuditEvents } from '../audit/audit.service.ts';
 import { apiToken, organisation, organisationMember, user } from './accounts.table.ts';
@@ -9,6 +11,7 @@ import { createApiToken, findUserByApiToken } from './api-token.service.ts';
 import { translate } from '../i18n/translator.ts';
 import {
 	accountErrorMessages,
+	accountFormFailure,
 	changePassword,
 	getMe,
 	isResetTokenValid,
@@ -393,19 +396,42 @@ describe('rate limits', () => {
 	it('stops password guessing on one account, even with the right password and from other IPs', async () => {
 		const email = 'target@example.ma';
 		await verifiedAccount(app, email);
-		app.rateLimiter.reset();
+		await app.rateLimiter.reset();
 		for (let attempt = 1; attempt <= 3; attempt++) {
 			const error = await rejection(signIn(app, anonymous(), { email, password: `guess number ${attempt}` }));
 			expect(error.code).toBe('unauthenticated');
 		}
 		const limited = await rejection(signIn(app, anonymous(), { email, password: PASSWORD }));
 		expect(limited.code).toBe('rate_limited');
-		expect(limited.values).toEqual({ minutes: 10, seconds: 600 });
+		// the window started with the first failure, a moment ago
+		expect(limited.values.minutes).toBe(10);
+		expect(limited.values.seconds).toBeGreaterThan(570);
+		expect(limited.values.seconds).toBeLessThanOrEqual(600);
 		expect(accountErrorMessages('fr', limited)).toEqual({ '': 'Trop de tentatives. Réessayez dans 10 minutes.' });
 		// another account from a fresh IP is not affected
 		await expect(rejection(signIn(app, anonymous(), { email: 'other@example.ma', password: PASSWORD }))).resolves.toMatchObject({
 			code: 'unauthenticated'
 		});
+	});
+
+	it('does not count successful sign-ins: forty from one office address, then a newcomer signs in', async () => {
+		const office = '192.0.2.50';
+		const people = ['agent.one@example.ma', 'agent.two@example.ma', 'newcomer@example.ma'];
+		for (const email of people) await verifiedAccount(app, email);
+		await app.rateLimiter.reset();
+		for (let i = 0; i < 40; i++) {
+			await signIn(app, anonymous(office), { email: people[i % 2], password: PASSWORD });
+		}
+		// a few typing mistakes along the way count, but stay far below the limit
+		await rejection(signIn(app, anonymous(office), { email: people[0], password: 'a typing mistake' }));
+		await rejection(signIn(app, anonymous(office), { email: people[1], password: 'a typing mistake' }));
+		await expect(signIn(app, anonymous(office), { email: people[2], password: PASSWORD })).resolves.toBeTruthy();
+		// a success forgets the account's earlier failures (two so far): three more are allowed afterwards
+		await rejection(signIn(app, anonymous(office), { email: people[0], password: 'another typing mistake' }));
+		await expect(signIn(app, anonymous(office), { email: people[0], password: PASSWORD })).resolves.toBeTruthy();
+		for (let i = 0; i < 3; i++) {
+			expect((await rejection(signIn(app, anonymous(), { email: people[0], password: 'wrong again' }))).code).toBe('unauthenticated');
+		}
 	});
 
 	it('stops one IP that tries many accounts', async () => {
@@ -430,6 +456,131 @@ describe('rate limits', () => {
 		);
 		expect(limited.code).toBe('rate_limited');
 		expect(await app.database.db.select().from(user).where(eq(user.email, 'bot6@example.ma'))).toHaveLength(0);
+	});
+});
+
+describe('rate limits at the default settings', () => {
+	let app: TestApp;
+	beforeAll(async () => {
+		app = await createTestApp();
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+	beforeEach(() => app.rateLimiter.reset());
+
+	it('blocks an account after 10 wrong passwords, not another account from the same IP', async () => {
+		const office = '192.0.2.60';
+		const target = await verifiedAccount(app, 'guessed@example.ma');
+		await verifiedAccount(app, 'colleague@example.ma');
+		for (let attempt = 1; attempt <= 10; attempt++) {
+			const error = await rejection(signIn(app, anonymous(office), { email: 'guessed@example.ma', password: `guess number ${attempt}` }));
+			expect(error.code).toBe('unauthenticated');
+		}
+		// the 11th is refused without trying the password, even the right one, from anywhere
+		expect((await rejection(signIn(app, anonymous(office), { email: 'guessed@example.ma', password: 'guess number 11' }))).code).toBe(
+			'rate_limited'
+		);
+		expect((await rejection(signIn(app, anonymous(), { email: 'Guessed@example.ma', password: PASSWORD }))).code).toBe('rate_limited');
+		// the colleague behind the same address is not affected
+		await expect(signIn(app, anonymous(office), { email: 'colleague@example.ma', password: PASSWORD })).resolves.toBeTruthy();
+
+		// the owner resets the password by e-mail: the account opens again at once
+		await requestPasswordReset(app, anonymous(), { email: 'guessed@example.ma' });
+		const token = linkIn((await mailsTo(app, 'guessed@example.ma')).at(-1)!, 'reset-password').searchParams.get('token')!;
+		await resetPassword(app, anonymous(), { token, password: 'a brand new password', passwordConfirmation: 'a brand new password' });
+		await expect(signIn(app, anonymous(office), { email: 'guessed@example.ma', password: 'a brand new password' })).resolves.toMatchObject({
+			userId: target.id
+		});
+	});
+
+	it('shares the counters between instances of the app on one database', async () => {
+		const email = 'two.servers@example.ma';
+		await verifiedAccount(app, email);
+		// on PostgreSQL a second app with its own connections; on PGlite a second limiter on the same database
+		const other = await app.anotherInstance();
+		const second = other ?? { ...app, rateLimiter: createRateLimiter(app.database.db, app.settings.rateLimit) };
+		try {
+			for (let attempt = 1; attempt <= 10; attempt++) {
+				await rejection(signIn(attempt % 2 ? app : second, anonymous(), { email, password: `guess number ${attempt}` }));
+			}
+			expect((await rejection(signIn(second, anonymous(), { email, password: PASSWORD }))).code).toBe('rate_limited');
+			expect((await rejection(signIn(app, anonymous(), { email, password: PASSWORD }))).code).toBe('rate_limited');
+		} finally {
+			await other?.close();
+		}
+	});
+
+	it('answers a sign-up with a registered address after the same time as a new one', async () => {
+		const registered = 'registered.timing@example.ma';
+		await verifiedAccount(app, registered);
+		const context = await app.auth.$context;
+		const { hash } = context.password;
+		const { createUser } = context.internalAdapter;
+		let hashes = 0;
+		context.password.hash = (password) => {
+			hashes++;
+			return hash(password);
+		};
+		// Writing a new account is made much slower than it is, so that a difference would show.
+		context.internalAdapter.createUser = (async (...args: Parameters<typeof createUser>) => {
+			await new Promise((resolve) => setTimeout(resolve, 150));
+			return createUser(...args);
+		}) as typeof createUser;
+		const form = (email: string) => ({ name: 'Timing', email, password: PASSWORD, passwordConfirmation: PASSWORD });
+		async function timed(email: string) {
+			await app.rateLimiter.reset();
+			const started = performance.now();
+			await signUp(app, anonymous(), 'fr', form(email));
+			const elapsed = performance.now() - started;
+			await app.settle(); // the e-mail goes out after the answer, outside the measure
+			return elapsed;
+		}
+		const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+		try {
+			// the first new accounts since the start teach the floor how long one takes
+			for (let i = 0; i < 2; i++) await timed(`warm.up${i}@example.ma`);
+			hashes = 0;
+			const fresh: number[] = [];
+			const again: number[] = [];
+			for (let i = 0; i < 7; i++) {
+				fresh.push(await timed(`new.timing${i}@example.ma`));
+				again.push(await timed(registered));
+			}
+			// both paths do the expensive work: one password hash per sign-up
+			expect(hashes).toBe(14);
+			expect(median(fresh)).toBeGreaterThan(150);
+			// Each registered-address answer is compared with the new-address one just before it (the
+			// machine's load changes over the run); without the floor, it would be some 150 ms faster.
+			const gaps = again.map((time, i) => time - fresh[i]);
+			expect(Math.abs(median(gaps))).toBeLessThan(Math.max(40, median(fresh) * 0.15));
+		} finally {
+			context.password.hash = hash;
+			context.internalAdapter.createUser = createUser;
+		}
+		expect(await app.database.db.select().from(user).where(eq(user.email, registered))).toHaveLength(1);
+	});
+
+	it('answers a refusal with 429, its localised message and Retry-After, on pages and in the API', async () => {
+		const error = new AppError('rate_limited', { values: { minutes: 3, seconds: 150 } });
+		const headers: Record<string, string>[] = [];
+		const form = new FormData();
+		form.set('email', 'someone@example.ma');
+		form.set('password', 'never sent back');
+		const failure = accountFormFailure('ar', error, form, (set) => headers.push(set));
+		expect(failure).toEqual({
+			status: 429,
+			data: { values: { email: 'someone@example.ma' }, errors: { '': 'محاولات كثيرة. أعيدوا المحاولة بعد 3 دقائق.' } }
+		});
+		expect(headers).toEqual([{ 'retry-after': '150' }]);
+		expect(accountErrorMessages('en', error)).toEqual({ '': 'Too many attempts. Try again in 3 minutes.' });
+
+		const response = appErrorResponse('fr', error);
+		expect(response.status).toBe(429);
+		expect(response.headers.get('retry-after')).toBe('150');
+		expect(await response.json()).toMatchObject({
+			error: { code: 'rate_limited', message: 'Trop de tentatives. Réessayez dans 3 minutes.' }
+		});
 	});
 });
 

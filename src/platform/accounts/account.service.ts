@@ -12,6 +12,8 @@ import { fieldProblems } from '../http/validation.ts';
 import { formValues, localiseProblems } from '../http/form.ts';
 import { translate } from '../i18n/translator.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
+import type { RateLimitTicket } from '../security/rate-limit.ts';
+import { createTimingFloor } from '../security/timing-floor.ts';
 import {
 	changePasswordInput,
 	emailInput,
@@ -79,14 +81,18 @@ export function accountErrorMessages(language: Language, error: AppError): Recor
 /**
  * What a form action answers on an expected failure: the status, the typed values (never
  * passwords) and the localised messages. Anything that is not an AppError is rethrown.
- * Pages pass it on as `fail(failure.status, failure.data)`.
+ * Pages pass it on as `fail(failure.status, failure.data)`, and their `setHeaders` so that a
+ * refusal by the rate limiter (429) says when to try again (Retry-After), as the API does.
  */
 export function accountFormFailure(
 	language: Language,
 	error: unknown,
-	data: FormData
+	data: FormData,
+	setHeaders?: (headers: Record<string, string>) => void
 ): { status: number; data: { values: Record<string, string>; errors: Record<string, string> } } {
 	if (!isAppError(error)) throw error;
+	const retryAfter = error.code === 'rate_limited' ? error.values.seconds : undefined;
+	if (setHeaders && retryAfter) setHeaders({ 'retry-after': String(retryAfter) });
 	return { status: error.status, data: { values: formValues(data), errors: accountErrorMessages(language, error) } };
 }
 
@@ -110,12 +116,18 @@ function validate<S extends z.ZodType>(
 	return result.data;
 }
 
-function limit(app: AccountApp, action: string, request: AccountRequest, account?: string | null) {
-	const verdict = app.rateLimiter.hit(action, request.audit.ip ?? null, account);
-	if (!verdict.allowed) {
-		const seconds = verdict.retryAfterSeconds;
+/**
+ * Counts one attempt at `action` from the request's IP and for the account (security/rate-limit.ts),
+ * or refuses it (429, with the time to wait) past either limit. Requests that send e-mails keep
+ * the count; guesses give it back with `ticket.succeeded()` when they succeed, so only failures count.
+ */
+async function limit(app: AccountApp, action: string, request: AccountRequest, account?: string | null): Promise<RateLimitTicket> {
+	const ticket = await app.rateLimiter.hit(action, request.audit.ip ?? null, account);
+	if (!ticket.allowed) {
+		const seconds = ticket.retryAfterSeconds;
 		throw new AppError('rate_limited', { values: { minutes: Math.max(1, Math.ceil(seconds / 60)), seconds } });
 	}
+	return ticket;
 }
 
 /** better-auth error codes → our errors. Anything unexpected is rethrown untouched (and logged upstream). */
@@ -177,8 +189,16 @@ async function findUserByEmail(db: DbOrTx, email: string) {
 // ---------------------------------------------------------------------------
 
 /**
+ * A sign-up with a new address writes the account and its audit event; one with a registered
+ * address does not. Both hash the password (better-auth), and this floor makes both answer
+ * after the same time (security/timing-floor.ts).
+ */
+const signUpTiming = createTimingFloor();
+
+/**
  * Creates an account and sends the verification e-mail in the page's language. An address
- * that already has an account gets the same answer (no account is created, nothing reveals it).
+ * that already has an account gets the same answer, after the same time (no account is
+ * created, nothing reveals it). E-mails go out after the answer.
  */
 export async function signUp(
 	app: AccountApp,
@@ -187,7 +207,8 @@ export async function signUp(
 	input: Partial<Record<keyof SignUpInput, unknown>>
 ): Promise<{ email: string }> {
 	const data = validate(signUpInput, input, { password: 'password', confirmation: 'passwordConfirmation' });
-	limit(app, 'sign_up', request, data.email);
+	await limit(app, 'sign_up', request, data.email);
+	const started = performance.now();
 	let created: { id: string };
 	try {
 		const result = await app.auth.api.signUpEmail({
@@ -200,7 +221,8 @@ export async function signUp(
 	}
 	const stored = await findUserByEmail(app.database.db, data.email);
 	// better-auth answers an existing address with a made-up account: only a real new one is audited.
-	if (stored && stored.id === created.id) {
+	const isNew = !!stored && stored.id === created.id;
+	if (isNew) {
 		await recordAudit(app.database.db, withActor(request.audit, stored), {
 			action: 'user.sign_up',
 			resourceType: 'user',
@@ -208,6 +230,7 @@ export async function signUp(
 			after: { name: stored.name, email: stored.email, locale: stored.locale }
 		});
 	}
+	await signUpTiming.wait(started, isNew);
 	return { email: data.email };
 }
 
@@ -254,7 +277,7 @@ export async function resendVerification(
 	input: Partial<Record<'email', unknown>>
 ): Promise<{ email: string }> {
 	const data = validate(emailInput, input);
-	limit(app, 'verification', request, data.email);
+	await limit(app, 'verification', request, data.email);
 	try {
 		await app.auth.api.sendVerificationEmail({ body: { email: data.email } });
 	} catch (error) {
@@ -271,6 +294,10 @@ export async function resendVerification(
  * Signs a person in: sets the session cookie (through the SvelteKit cookie bridge in the web
  * app; `headers` carries the Set-Cookie for other callers). An unverified address is refused
  * with a clear message, and better-auth sends a fresh verification link.
+ *
+ * Failures count against the IP and the e-mail tried (a wrong password, an unknown address, and
+ * an unverified address, which sends an e-mail); a success does not count, and forgets the
+ * account's failures.
  */
 export async function signIn(
 	app: AccountApp,
@@ -278,13 +305,14 @@ export async function signIn(
 	input: Partial<Record<keyof SignInInput, unknown>>
 ): Promise<{ userId: string; headers: Headers }> {
 	const data = validate(signInInput, input);
-	limit(app, 'sign_in', request, data.email);
+	const attempt = await limit(app, 'sign_in', request, data.email);
 	try {
 		const { headers, response } = await app.auth.api.signInEmail({
 			body: { email: data.email, password: data.password },
 			headers: request.headers,
 			returnHeaders: true
 		});
+		await attempt.succeeded();
 		const person = response.user;
 		await recordAudit(app.database.db, withActor(request.audit, person), {
 			action: 'user.sign_in',
@@ -342,7 +370,7 @@ export async function requestPasswordReset(
 	input: Partial<Record<'email', unknown>>
 ): Promise<{ email: string }> {
 	const data = validate(emailInput, input);
-	limit(app, 'password_reset', request, data.email);
+	await limit(app, 'password_reset', request, data.email);
 	try {
 		await app.auth.api.requestPasswordReset({ body: { email: data.email } });
 	} catch (error) {
@@ -369,14 +397,18 @@ export async function isResetTokenValid(db: DbOrTx, token: string): Promise<bool
 	return !!found;
 }
 
-/** Chooses a new password with the token of a reset link; every session and API token of the account ends. */
+/**
+ * Chooses a new password with the token of a reset link; every session and API token of the
+ * account ends. Wrong tokens count against the IP. The account's sign-in failures are forgotten:
+ * whoever reads its e-mail may sign in again at once, even if someone had locked it by guessing.
+ */
 export async function resetPassword(
 	app: AccountApp,
 	request: AccountRequest,
 	input: Partial<Record<keyof ResetPasswordInput, unknown>>
 ): Promise<void> {
 	const data = validate(resetPasswordInput, input, { password: 'password', confirmation: 'passwordConfirmation' });
-	limit(app, 'password_reset', request);
+	const attempt = await limit(app, 'reset_password', request);
 	const [pending] = await app.database.db
 		.select({ userId: verification.value })
 		.from(verification)
@@ -387,9 +419,11 @@ export async function resetPassword(
 	} catch (error) {
 		mapAuthError(error);
 	}
+	await attempt.succeeded();
 	const [person] = pending
 		? await app.database.db.select({ id: user.id, email: user.email }).from(user).where(eq(user.id, pending.userId))
 		: [];
+	if (person) await app.rateLimiter.forget('sign_in', person.email);
 	const context = person ? withActor(request.audit, person) : request.audit;
 	await recordAudit(app.database.db, context, {
 		action: 'user.reset_password',
@@ -401,8 +435,9 @@ export async function resetPassword(
 }
 
 /**
- * Changes the signed-in person's password after checking the current one. Other sessions and
- * every API token end; this browser gets a fresh session cookie.
+ * Changes the signed-in person's password after checking the current one (a wrong one counts
+ * against the account and the IP, like a failed sign-in). Other sessions and every API token end;
+ * this browser gets a fresh session cookie.
  */
 export async function changePassword(
 	app: AccountApp,
@@ -411,7 +446,7 @@ export async function changePassword(
 	input: Partial<Record<keyof ChangePasswordInput, unknown>>
 ): Promise<{ headers: Headers }> {
 	const data = validate(changePasswordInput, input, { password: 'newPassword', confirmation: 'passwordConfirmation' });
-	limit(app, 'change_password', request, signedIn.id);
+	const attempt = await limit(app, 'change_password', request, signedIn.id);
 	let headers: Headers;
 	try {
 		({ headers } = await app.auth.api.changePassword({
@@ -422,6 +457,7 @@ export async function changePassword(
 	} catch (error) {
 		mapAuthError(error, { password: 'newPassword' });
 	}
+	await attempt.succeeded();
 	await recordAudit(app.database.db, withActor(request.audit, signedIn), {
 		action: 'user.change_password',
 		resourceType: 'user',

@@ -23,7 +23,7 @@ const settingsSchema = z.object({
 	UPLOAD_SIZE_LIMIT: z.coerce.number().int().min(1024).default(6_291_456),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
-	RATE_LIMIT_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+	RATE_LIMIT_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
 	RATE_LIMIT_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10)
 });
 
@@ -75,6 +75,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env) {
 		bodySizeLimit: raw.BODY_SIZE_LIMIT,
 		uploadSizeLimit: raw.UPLOAD_SIZE_LIMIT,
 		logLevel: raw.LOG_LEVEL,
+		/** failed sign-ins (and e-mail requests: sign-up, reset, verification) per window, per IP and per account (security/rate-limit.ts) */
 		rateLimit: {
 			windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
 			maxPerIp: raw.RATE_LIMIT_MAX_PER_IP,

@@ -13,6 +13,11 @@ export interface TestApp extends App {
 	dataDir: string;
 	/** the e-mails written so far (after the background sending settles), oldest first, as raw text */
 	outbox(): Promise<string[]>;
+	/**
+	 * Another instance of the app on the same database, as a second server would be (its own
+	 * connections, its own memory); null on PGlite, whose in-memory database has one connection.
+	 */
+	anotherInstance(): Promise<App | null>;
 }
 
 let counter = 0;
@@ -75,6 +80,10 @@ export async function createTestApp(
 						.map((file) => fs.readFileSync(path.join(outboxDir, file), 'utf8'))
 				: [];
 		},
+		anotherInstance: async () =>
+			databaseOptions.kind === 'postgresql'
+				? createApp({ settings, databaseOptions, migrate: false, referenceData: false })
+				: null,
 		async close() {
 			await app.close();
 			await dropDatabase?.();

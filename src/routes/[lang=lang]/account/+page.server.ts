@@ -22,7 +22,7 @@ export async function load({ locals, url }) {
 
 /** Each action says which form it answers, so the page shows the outcome beside that form. */
 export const actions = {
-	password: async ({ request, locals }) => {
+	password: async ({ request, locals, setHeaders }) => {
 		if (!locals.user) error(401, 'unauthenticated');
 		const data = await request.formData();
 		const app = await getApp();
@@ -33,7 +33,7 @@ export const actions = {
 				passwordConfirmation: data.get('passwordConfirmation')
 			});
 		} catch (failure) {
-			const { status, data: body } = accountFormFailure(locals.language, failure, data);
+			const { status, data: body } = accountFormFailure(locals.language, failure, data, setHeaders);
 			return fail(status, { form: 'password' as const, ...body });
 		}
 		redirect(303, `/${locals.language}/account?done=password_changed#password-title`);

@@ -4,14 +4,14 @@ import { accountFormFailure, requestPasswordReset } from '#platform/accounts/acc
 
 export const actions = {
 	/** The answer is the same whether or not the address has an account. */
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, setHeaders }) => {
 		const data = await request.formData();
 		const app = await getApp();
 		try {
 			const { email } = await requestPasswordReset(app, { headers: request.headers, audit: locals.audit }, { email: data.get('email') });
 			return { sent: true, email };
 		} catch (error) {
-			const failure = accountFormFailure(locals.language, error, data);
+			const failure = accountFormFailure(locals.language, error, data, setHeaders);
 			return fail(failure.status, failure.data);
 		}
 	}

@@ -10,7 +10,7 @@ export async function load({ url }) {
 }
 
 export const actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, setHeaders }) => {
 		const data = await request.formData();
 		const app = await getApp();
 		try {
@@ -21,7 +21,7 @@ export const actions = {
 			});
 			return { done: true };
 		} catch (error) {
-			const failure = accountFormFailure(locals.language, error, data);
+			const failure = accountFormFailure(locals.language, error, data, setHeaders);
 			return fail(failure.status, failure.data);
 		}
 	}

@@ -11,13 +11,13 @@ export function load({ locals, url }) {
 }
 
 export const actions = {
-	default: async ({ request, locals, url }) => {
+	default: async ({ request, locals, url, setHeaders }) => {
 		const data = await request.formData();
 		const app = await getApp();
 		try {
 			await signIn(app, { headers: request.headers, audit: locals.audit }, { email: data.get('email'), password: data.get('password') });
 		} catch (error) {
-			const failure = accountFormFailure(locals.language, error, data);
+			const failure = accountFormFailure(locals.language, error, data, setHeaders);
 			return fail(failure.status, failure.data);
 		}
 		const next = data.get('next') ?? url.searchParams.get('next');

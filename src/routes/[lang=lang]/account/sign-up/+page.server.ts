@@ -8,7 +8,7 @@ export function load() {
 }
 
 export const actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, setHeaders }) => {
 		const data = await request.formData();
 		const app = await getApp();
 		try {
@@ -20,7 +20,7 @@ export const actions = {
 			});
 			return { sent: true, email };
 		} catch (error) {
-			const failure = accountFormFailure(locals.language, error, data);
+			const failure = accountFormFailure(locals.language, error, data, setHeaders);
 			return fail(failure.status, failure.data);
 		}
 	}

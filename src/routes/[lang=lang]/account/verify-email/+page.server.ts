@@ -20,14 +20,14 @@ export async function load({ url, locals, request }) {
 
 export const actions = {
 	/** Sends a new link (same answer whether or not the address has an account waiting). */
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, setHeaders }) => {
 		const data = await request.formData();
 		const app = await getApp();
 		try {
 			const { email } = await resendVerification(app, { headers: request.headers, audit: locals.audit }, { email: data.get('email') });
 			return { sent: true, email };
 		} catch (error) {
-			const failure = accountFormFailure(locals.language, error, data);
+			const failure = accountFormFailure(locals.language, error, data, setHeaders);
 			return fail(failure.status, failure.data);
 		}
 	}
