@@ -117,6 +117,8 @@ describe('without JavaScript', () => {
 		const skip = page.getByRole('link', { name: t('fr', 'common.skip_to_content') });
 		await expect(skip.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
 		await page.keyboard.press('Enter');
+		// Following an in-page link is not awaited by the key press: wait for the address to change.
+		await page.waitForURL((url) => url.hash === '#main', { timeout: 5000 });
 		expect(new URL(page.url()).hash).toBe('#main');
 	});
 });
