@@ -5,6 +5,8 @@ import type { DbOrTx } from '../db/database.ts';
 import { organisation, organisationMember, user, type Role } from '../accounts/accounts.table.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Actor } from '../policy/policy.ts';
+import { createContext, type ContextParts, type RequestContext } from '../kernel/context.ts';
+import { systemContext } from '../audit/audit.service.ts';
 
 export interface PersonInit {
 	/** the platform role; a member unless given */
@@ -59,4 +61,13 @@ export async function aPerson(db: DbOrTx, init: PersonInit = {}): Promise<Person
 		.returning();
 	for (const organisationId of organisationIds) await db.insert(organisationMember).values({ organisationId, userId: id });
 	return { actor: { userId: id, role, organisationIds }, user: row, email: row.email };
+}
+
+/**
+ * The request context a service sees when this person (or nobody) acts on the web: their actor, an
+ * audit context naming them, and whatever else the test gives (mailer, clock, language).
+ */
+export function contextFor(db: DbOrTx, who: Person | Actor | null, parts: Partial<Omit<ContextParts, 'db' | 'actor'>> = {}): RequestContext {
+	const actor = who && 'actor' in who ? who.actor : who;
+	return createContext({ db, actor, audit: { ...systemContext(), actorUserId: actor?.userId ?? null, channel: 'web' }, ...parts });
 }
