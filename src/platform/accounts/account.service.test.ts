@@ -589,7 +589,7 @@ describe('safeNextPath', () => {
 		expect(safeNextPath('/fr/admin/users?page=2', 'fr')).toBe('/fr/admin/users?page=2');
 		expect(safeNextPath('/ar', 'ar')).toBe('/ar');
 		for (const next of ['https://evil.example', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/fr\u0000x', '', null, 'fr/account']) {
-			expect(safeNextPath(next, 'en')).toBe('/en/account');
+			expect(safeNextPath(next, 'en')).toBe('/en/my-space');
 		}
 	});
 
@@ -613,7 +613,7 @@ describe('safeNextPath', () => {
 			'/%',
 			'https:/evil.example'
 		];
-		for (const next of escapes) expect(safeNextPath(next, 'fr'), next).toBe('/fr/account');
+		for (const next of escapes) expect(safeNextPath(next, 'fr'), next).toBe('/fr/my-space');
 		// ordinary paths, dot segments resolved, encoded characters kept
 		expect(safeNextPath('/fr/jobs/offers?q=d%C3%A9veloppeur#top', 'fr')).toBe('/fr/jobs/offers?q=d%C3%A9veloppeur#top');
 		expect(safeNextPath('/fr/atlas/../account', 'fr')).toBe('/fr/account');

@@ -501,7 +501,8 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
  * control characters nor backslashes. The resolved path (still encoded) is returned.
  */
 export function safeNextPath(next: string | null | undefined, language: Language): string {
-	const fallback = `/${language}/account`;
+	// a signed-in person starts from their places of work
+	const fallback = `/${language}/my-space`;
 	if (!next || next.length > 2048) return fallback;
 	const resolved = sameSitePath(next);
 	if (!resolved) return fallback;

@@ -4,6 +4,8 @@ import type { RouteTable } from '../policy/route-access.ts';
 export const accountRoutes: RouteTable = {
 	// Pages: GET shows, POST runs the page's form actions.
 	'/[lang=lang]/account': { GET: 'account.manage_own', POST: 'account.manage_own' },
+	// a signed-in person's home: their places in every module, with what waits there
+	'/[lang=lang]/my-space': { GET: 'account.manage_own' },
 	'/[lang=lang]/account/sign-up': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/account/sign-in': { GET: 'public', POST: 'public' },
 	// Anyone may post here: signing out when signed out does nothing.

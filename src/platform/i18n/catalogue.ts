@@ -20,6 +20,9 @@ import enEmail from './messages/en/email.json' with { type: 'json' };
 import frApi from './messages/fr/api.json' with { type: 'json' };
 import arApi from './messages/ar/api.json' with { type: 'json' };
 import enApi from './messages/en/api.json' with { type: 'json' };
+import frSpace from './messages/fr/space.json' with { type: 'json' };
+import arSpace from './messages/ar/space.json' with { type: 'json' };
+import enSpace from './messages/en/space.json' with { type: 'json' };
 
 const platformNamespaces: Record<string, MessageNamespace> = {
 	common: { fr: frCommon, ar: arCommon, en: enCommon },
@@ -27,7 +30,8 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	admin: { fr: frAdmin, ar: arAdmin, en: enAdmin },
 	errors: { fr: frErrors, ar: arErrors, en: enErrors },
 	email: { fr: frEmail, ar: arEmail, en: enEmail },
-	api: { fr: frApi, ar: arApi, en: enApi }
+	api: { fr: frApi, ar: arApi, en: enApi },
+	space: { fr: frSpace, ar: arSpace, en: enSpace }
 };
 
 /** Flat catalogue per language (`namespace.key` → ICU message): the platform's namespaces and every installed module's. */

@@ -8,6 +8,7 @@ import type { RevisionCache } from '../cache/revision-cache.ts';
 import type { Settings } from '../config/config.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
+import type { RequestContext } from './context.ts';
 
 /** A namespace of UI messages in the three languages (`namespace.key` → ICU message). */
 export type MessageNamespace = Record<Language, Record<string, string>>;
@@ -53,6 +54,19 @@ export interface PersonalDataHooks {
 	erase(tx: DbOrTx, userId: string, now: Date, settings: { dataDir: string }): Promise<ErasedData>;
 }
 
+/** A place of a person's work in a module, as "my space" lists it. */
+export interface SpaceLink {
+	/** the address after the language: `/atlas/moderation` */
+	path: string;
+	titleKey: string;
+	/** one sentence saying what is done there */
+	textKey?: string;
+	/** what waits there for this person: the count and the message that says it (`{count}`) */
+	waiting?: { count: number; key: string };
+	/** `administration` places are also listed on the administration home */
+	area?: 'work' | 'administration';
+}
+
 /**
  * One module's declaration of everything it brings to the platform (in the spirit of Decidim's
  * component manifest). The platform reads manifests; it never imports a module. The list of
@@ -90,6 +104,11 @@ export interface ModuleManifest {
 	commands?: Record<string, ModuleCommand>;
 	/** the module's part of a person's export and account deletion */
 	personalData?: PersonalDataHooks;
+	/**
+	 * the person's places in this module ("my space"): only those their grants open, with counts of what
+	 * waits; an empty list when the module has nothing for them
+	 */
+	mySpace?(ctx: RequestContext): Promise<SpaceLink[]>;
 }
 
 /** Identity helper that type-checks a manifest where it is written. */

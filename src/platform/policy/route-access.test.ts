@@ -18,6 +18,7 @@ const expected: Record<string, Who[]> = {
 	'GET /[lang=lang]/legal': everyone,
 	'GET /[lang=lang]/account': signedIn,
 	'POST /[lang=lang]/account': signedIn,
+	'GET /[lang=lang]/my-space': signedIn,
 	'GET /[lang=lang]/account/forgot-password': everyone,
 	'POST /[lang=lang]/account/forgot-password': everyone,
 	'GET /[lang=lang]/account/reset-password': everyone,
