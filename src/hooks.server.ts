@@ -18,7 +18,7 @@ import { cachedPublicResponse, isCacheablePublicRead } from '#platform/cache/pub
 
 export const init: ServerInit = async () => {
 	if (building) return;
-	const app = await startApp({ authPlugins: [sveltekitCookies(getRequestEvent)], demo: true });
+	const app = await startApp({ authPlugins: [sveltekitCookies(getRequestEvent)], demo: true, jobWorkers: true });
 	// adapter-node and our own server (scripts/serve.ts) emit this once they stop accepting requests.
 	process.once('sveltekit:shutdown' as 'exit', () => {
 		void stopApp().then(() => app.logger.info('database closed'));

@@ -10,6 +10,10 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { createRateLimiter, type RateLimiter } from './security/rate-limit.ts';
 import { loadDemoDataIfEmpty } from './demo/demo.ts';
 import { ensureReferenceData } from './reference-data.ts';
+import { openJobQueue, type JobDefinition, type JobQueue } from './queue/job-queue.ts';
+import { installedModules, isInstalled } from './kernel/modules.ts';
+import type { JobHost } from './kernel/manifest.ts';
+import type { MailMessage } from './mail/mailer.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const version: string = packageJson.version;
@@ -22,7 +26,12 @@ export interface App {
 	mailer: Mailer;
 	logger: Logger;
 	rateLimiter: RateLimiter;
-	/** resolves once every background task started so far (e-mails) has finished */
+	/** e-mails, scheduled work and the modules' jobs, shared by every instance on the database */
+	queue: JobQueue;
+	/**
+	 * resolves once every background task started so far has finished and, in a process without
+	 * job workers (commands, tests), once the e-mails queued so far have been delivered
+	 */
 	settle(): Promise<void>;
 	close(): Promise<void>;
 }
@@ -38,6 +47,28 @@ export interface CreateAppOptions {
 	demo?: boolean;
 	/** make sure every module's reference data is there (default true; tests of the platform alone skip it) */
 	referenceData?: boolean;
+	/** this process runs queued jobs and keeps the schedules (the server; default false) */
+	jobWorkers?: boolean;
+}
+
+/** The queue's jobs: the platform's delivery of e-mails, then each module's as `<slug>.<job>`. */
+function jobDefinitions(deliver: (message: MailMessage) => Promise<void>, host: () => JobHost): Record<string, JobDefinition<never>> {
+	const definitions: Record<string, JobDefinition<never>> = {
+		mail: {
+			description: 'Delivers one e-mail (SMTP, or a .eml file in the outbox without SMTP).',
+			run: (message: MailMessage) => deliver(message),
+			retryLimit: 8,
+			retryDelay: 60,
+			// a delivered message (addresses, contents) is not kept longer than a day
+			deleteAfterSeconds: 24 * 3600
+		}
+	};
+	for (const manifest of isInstalled() ? installedModules() : []) {
+		for (const [name, job] of Object.entries(manifest.jobs ?? {})) {
+			definitions[`${manifest.slug}.${name}`] = { ...job, run: (data: Record<string, unknown>) => job.run(data ?? {}, host()) };
+		}
+	}
+	return definitions;
 }
 
 /** AUTH_SECRET, or one generated once and kept in the data directory. */
@@ -59,10 +90,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 	const settings = options.settings ?? readSettings();
 	const logger = createLogger(settings.logLevel);
 	const database = await openDatabase(options.databaseOptions ?? databaseOptionsFrom(settings));
+	let queue: JobQueue | undefined;
 	try {
 		if (options.migrate !== false) await database.migrate();
 		if (options.referenceData !== false) await ensureReferenceData(database.db);
-		const mailer = createMailer({
+		const transport = createMailer({
 			from: settings.mailFrom,
 			smtp: settings.smtp,
 			outboxDir: path.join(settings.dataDir, 'outbox')
@@ -74,8 +106,25 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 				.finally(() => background.delete(tracked));
 			background.add(tracked);
 		};
+		let host: JobHost | undefined;
+		queue = await openJobQueue(
+			database,
+			logger,
+			jobDefinitions((message) => transport.send(message), () => host!),
+			{ workers: options.jobWorkers ?? false }
+		);
+		// Sending is queueing: the caller never waits for a mail server (nor, on PGlite, for the one
+		// connection its own transaction holds), and a message outlives the process that wrote it.
+		const jobs = queue;
+		const mailer: Mailer = {
+			async send(message) {
+				runInBackground(jobs.send('mail', message));
+			}
+		};
+		host = { database, settings, mailer, logger };
 		const settle = async () => {
 			while (background.size) await Promise.all([...background]);
+			if (!options.jobWorkers) await jobs.drain(['mail']);
 		};
 		const auth = createAuth({
 			db: database.db,
@@ -100,13 +149,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			mailer,
 			logger,
 			rateLimiter,
+			queue: jobs,
 			settle,
 			async close() {
-				await settle(); // e-mails in flight go out before the database closes
+				await settle(); // e-mails in flight go out (or into the queue) before the database closes
+				await jobs.stop();
 				await database.close();
 			}
 		};
 	} catch (error) {
+		await queue?.stop();
 		await database.close();
 		throw error;
 	}

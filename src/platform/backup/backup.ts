@@ -76,8 +76,11 @@ async function rows<T extends Row>(db: Queryable, query: SQL): Promise<T[]> {
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 /** A table as the backup names it: `name` in the public schema, `schema.name` in a module's schema. */
 const tableIdent = (name: string) => sql.raw(name.split('.').map((part) => `"${part.replace(/"/g, '""')}"`).join('.'));
-/** The schemas holding data: public and the modules' own; not the system's, the migrations' or the caches'. */
-const dataSchemas = sql.raw(`n.nspname NOT IN ('pg_catalog', 'information_schema', 'drizzle', 'cache') AND n.nspname NOT LIKE 'pg\\_%'`);
+/**
+ * The schemas holding data: public and the modules' own; not the system's, the migrations', the caches'
+ * nor the job queue's (pg-boss builds its own schema at start; jobs waiting at backup time are not kept).
+ */
+const dataSchemas = sql.raw(`n.nspname NOT IN ('pg_catalog', 'information_schema', 'drizzle', 'cache', 'queue') AND n.nspname NOT LIKE 'pg\\_%'`);
 const qualifiedName = sql.raw(`CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END`);
 
 /** Every ordinary table of the public and the modules' schemas with its insertable columns, parents before children. */

@@ -18,7 +18,11 @@ export interface Database {
 	close(): Promise<void>;
 	/** PGlite only: the whole database as a tarball, to start other instances from (tests) */
 	snapshot?(): Promise<Uint8Array>;
+	/** how a component with its own driver (the job queue) reaches the same database */
+	connection: { pglite: PGliteClient } | { url: string };
 }
+
+type PGliteClient = Awaited<ReturnType<typeof openPglite>>;
 
 export type DatabaseOptions =
 	| { kind: 'postgresql'; url: string; poolMax?: number }
@@ -68,6 +72,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			db,
 			ping: () => ping(db),
 			migrate: () => migrate(drizzle(pool), { migrationsFolder }),
+			connection: { url: options.url },
 			close: () => pool.end()
 		};
 	}
@@ -91,6 +96,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			ping: () => ping(pgliteDb as unknown as Db),
 			migrate: () => migrate(pgliteDb, { migrationsFolder }),
 			snapshot: async () => new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()),
+			connection: { pglite: client },
 			async close() {
 				try {
 					await client.close();

@@ -9,6 +9,8 @@ import type { Settings } from '../config/config.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
 import type { RequestContext } from './context.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Logger } from '../log/logger.ts';
 
 /** A namespace of UI messages in the three languages (`namespace.key` → ICU message). */
 export type MessageNamespace = Record<Language, Record<string, string>>;
@@ -52,6 +54,26 @@ export interface PersonalDataHooks {
 	export(db: DbOrTx, actor: Actor): Promise<Record<string, unknown>>;
 	/** inside the account deletion's transaction, before the account itself goes */
 	erase(tx: DbOrTx, userId: string, now: Date, settings: { dataDir: string }): Promise<ErasedData>;
+}
+
+/** What a module's job may use: the app's database, settings, mailer and logger. */
+export interface JobHost {
+	database: { db: Db };
+	settings: Settings;
+	mailer: Mailer;
+	logger: Logger;
+}
+
+/** Work a module hands to the job queue: run by whichever instance takes it, retried on failure. */
+export interface ModuleJob {
+	/** one sentence for the administration page */
+	description: string;
+	run(data: Record<string, unknown>, host: JobHost): Promise<void>;
+	/** cron expression, Morocco time: the job is queued at those times without an external cron */
+	schedule?: string;
+	retryLimit?: number;
+	retryDelay?: number;
+	expireInSeconds?: number;
 }
 
 /** A place of a person's work in a module, as "my space" lists it. */
@@ -109,6 +131,8 @@ export interface ModuleManifest {
 	 * waits; an empty list when the module has nothing for them
 	 */
 	mySpace?(ctx: RequestContext): Promise<SpaceLink[]>;
+	/** the module's jobs, named `<slug>.<job>` in the queue (e-mails go through the platform's mail job) */
+	jobs?: Record<string, ModuleJob>;
 }
 
 /** Identity helper that type-checks a manifest where it is written. */

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { createLogger } from '../log/logger.ts';
+import { openJobQueue, type JobDefinition, type JobQueue } from './job-queue.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+	app = await createTestApp();
+});
+afterAll(() => app.close());
+
+/** A second queue on the app's database, with this test's jobs (as another instance would have). */
+async function queueWith(definitions: Record<string, JobDefinition<never>>, workers = false): Promise<JobQueue> {
+	return openJobQueue(app.database, createLogger('silent'), definitions, { workers });
+}
+
+describe('the job queue', () => {
+	it('delivers a queued e-mail once, when the process works the queue', async () => {
+		const before = (await app.outbox()).length;
+		await app.mailer.send({ to: 'queued@example.ma', subject: 'Bonjour', text: 'Un message en file' });
+		const after = await app.outbox(); // settles: the queued e-mail is delivered
+		expect(after).toHaveLength(before + 1);
+		expect(after.at(-1)).toContain('queued@example.ma');
+		expect(await app.queue.drain(['mail'])).toBe(0);
+	});
+
+	it('keeps a job queued inside a transaction only if the transaction commits', async () => {
+		const seen: string[] = [];
+		const queue = await queueWith({ 'probe.tx': { description: 'probe', run: async (data: { word: string }) => void seen.push(data.word) } });
+		try {
+			await app.database.db.transaction(async (tx) => {
+				await queue.send('probe.tx', { word: 'kept' }, { tx });
+			});
+			await app.database.db
+				.transaction(async (tx) => {
+					await queue.send('probe.tx', { word: 'rolled back' }, { tx });
+					await tx.execute(sql`select 1 / 0`);
+				})
+				.catch(() => {});
+			expect(await queue.drain()).toBe(1);
+			expect(seen).toEqual(['kept']);
+		} finally {
+			await queue.stop();
+		}
+	});
+
+	it('retries a failing job and shows it failed, with the reason, once its attempts are spent', async () => {
+		let attempts = 0;
+		const queue = await queueWith({
+			'probe.flaky': {
+				description: 'always fails',
+				retryLimit: 1,
+				retryDelay: 1,
+				run: async () => {
+					attempts++;
+					throw new Error('mail server refused');
+				}
+			}
+		});
+		try {
+			await queue.send('probe.flaky', {});
+			await queue.drain();
+			expect(attempts).toBe(1);
+			// the retry waits for its delay (1 s, with backoff): run the queue again after it
+			await new Promise((resolve) => setTimeout(resolve, 2500));
+			await queue.drain();
+			expect(attempts).toBe(2);
+			const [overview] = await queue.overview();
+			expect(overview).toMatchObject({ name: 'probe.flaky', failed: 1, queued: 0 });
+			expect(overview.failures[0]).toMatchObject({ attempts: 2, error: 'mail server refused' });
+			await queue.retry('probe.flaky', overview.failures[0].id);
+			await queue.drain();
+			expect(attempts).toBe(3);
+		} finally {
+			await queue.stop();
+		}
+	});
+
+	it('lets an instance with workers run what another instance queued', async () => {
+		const seen: string[] = [];
+		const definitions = { 'probe.shared': { description: 'probe', run: async (data: { from: string }) => void seen.push(data.from) } };
+		const sender = await queueWith(definitions);
+		const worker = await queueWith(definitions, true);
+		try {
+			await sender.send('probe.shared', { from: 'the other instance' });
+			for (let waited = 0; !seen.length && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+			expect(seen).toEqual(['the other instance']);
+		} finally {
+			await worker.stop();
+			await sender.stop();
+		}
+	});
+});

@@ -1,0 +1,175 @@
+import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
+import { sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../db/database.ts';
+import type { Logger } from '../log/logger.ts';
+import { platformTimeZone } from '../time-zone.ts';
+
+/**
+ * Work that must happen even if the process that asked for it stops: e-mails, imports, alerts,
+ * expiry, reminders. Jobs live in PostgreSQL (pg-boss, schema `queue`), so every instance of the app
+ * on one database shares them; a job whose process died is taken up again by another after its
+ * expiry, failures are retried with a growing delay, schedules need no external cron.
+ */
+export interface JobDefinition<Data = unknown> {
+	/** one sentence for the administration page */
+	description: string;
+	run(data: Data): Promise<void>;
+	/** cron expression, Morocco time (Africa/Casablanca): the job is queued at those times */
+	schedule?: string;
+	/** attempts after the first before the job is failed (default 4) */
+	retryLimit?: number;
+	/** seconds before the first retry, doubled each time (default 30) */
+	retryDelay?: number;
+	/** seconds a running job may take before another instance takes it up (default 15 minutes) */
+	expireInSeconds?: number;
+	/** seconds a completed job (and its data) is kept (default 7 days) */
+	deleteAfterSeconds?: number;
+}
+
+export interface SendOptions {
+	/** queue only if this transaction commits (and inside it: no second connection is needed) */
+	tx?: DbOrTx;
+	/** not before this time */
+	startAfter?: Date;
+	/** at most one job with this key queued at a time */
+	singletonKey?: string;
+}
+
+/** One queue as the administration page shows it. */
+export interface QueueOverview {
+	name: string;
+	description: string;
+	schedule: string | null;
+	queued: number;
+	active: number;
+	failed: number;
+	/** the latest failed jobs, newest first, with what went wrong */
+	failures: { id: string; failedAt: Date | null; attempts: number; error: string }[];
+}
+
+export interface JobQueue {
+	/** queue a job by its name (`mail`, `<module>.<job>`); answers the job's id */
+	send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+	/** run every job of these queues that is due now, in this process, until none is left (CLI, tests, shutdown) */
+	drain(names?: readonly string[]): Promise<number>;
+	overview(): Promise<QueueOverview[]>;
+	/** queue a failed job again */
+	retry(name: string, id: string): Promise<void>;
+	names(): string[];
+	stop(): Promise<void>;
+}
+
+const schema = 'queue';
+
+function errorText(output: unknown): string {
+	if (output && typeof output === 'object') {
+		const message = (output as { message?: unknown }).message;
+		if (typeof message === 'string') return message;
+	}
+	return typeof output === 'string' ? output : JSON.stringify(output ?? null);
+}
+
+/**
+ * Opens the job queue on the app's database (creating or upgrading its schema) with the given
+ * definitions. With `workers`, this process polls every queue, keeps the schedules and takes up
+ * the jobs of dead processes (the server); without, jobs run only when `drain` asks (commands, tests).
+ */
+export async function openJobQueue(
+	database: Database,
+	logger: Logger,
+	definitions: Record<string, JobDefinition<never>>,
+	options: { workers: boolean }
+): Promise<JobQueue> {
+	const connection = database.connection;
+	const common = { schema, supervise: options.workers, schedule: options.workers };
+	const boss =
+		'pglite' in connection
+			? new PgBoss({ ...common, db: fromPglite(connection.pglite), backend: 'pglite' })
+			: new PgBoss({ ...common, connectionString: connection.url, max: options.workers ? 4 : 2, application_name: 'sharaka-queue' });
+	boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+	await boss.start();
+	for (const [name, definition] of Object.entries(definitions)) {
+		await boss.createQueue(name, {
+			retryLimit: definition.retryLimit ?? 4,
+			retryDelay: definition.retryDelay ?? 30,
+			retryBackoff: true,
+			expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+			deleteAfterSeconds: definition.deleteAfterSeconds ?? 7 * 24 * 3600
+		});
+	}
+	const run = (name: string, data: unknown) => (definitions[name] as JobDefinition<unknown>).run(data);
+
+	if (options.workers) {
+		for (const [name, definition] of Object.entries(definitions)) {
+			await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => run(name, job.data));
+			if (definition.schedule) await boss.schedule(name, definition.schedule, {}, { tz: platformTimeZone });
+			else await boss.unschedule(name);
+		}
+	}
+
+	return {
+		async send(name, data, sendOptions = {}) {
+			if (!(name in definitions)) throw new Error(`No job "${name}" is defined`);
+			return boss.send(name, data, {
+				startAfter: sendOptions.startAfter,
+				singletonKey: sendOptions.singletonKey,
+				db: sendOptions.tx ? fromDrizzle(sendOptions.tx as Parameters<typeof fromDrizzle>[0], sql) : undefined
+			});
+		},
+
+		async drain(names = Object.keys(definitions)) {
+			let ran = 0;
+			for (const name of names) {
+				for (;;) {
+					const jobs = await boss.fetch(name, { batchSize: 20 });
+					if (!jobs.length) break;
+					for (const job of jobs) {
+						try {
+							await run(name, job.data);
+							await boss.complete(name, job.id);
+						} catch (error) {
+							logger.warn({ err: error, job: name, jobId: job.id }, 'job failed');
+							await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+						}
+						ran++;
+					}
+				}
+			}
+			return ran;
+		},
+
+		async overview() {
+			const schedules = new Map((await boss.getSchedules()).map((entry) => [entry.name, entry.cron]));
+			const results: QueueOverview[] = [];
+			for (const [name, definition] of Object.entries(definitions)) {
+				// counted from the stored jobs themselves: the queue's own counters lag behind its monitor
+				const stored = await boss.findJobs<unknown>(name, { limit: 10_000 });
+				const failed = stored.filter((job) => job.state === 'failed');
+				results.push({
+					name,
+					description: definition.description,
+					schedule: schedules.get(name) ?? definition.schedule ?? null,
+					queued: stored.filter((job) => job.state === 'created' || job.state === 'retry').length,
+					active: stored.filter((job) => job.state === 'active').length,
+					failed: failed.length,
+					failures: failed
+						.sort((a, b) => (b.completedOn?.getTime() ?? 0) - (a.completedOn?.getTime() ?? 0))
+						.slice(0, 10)
+						.map((job) => ({ id: job.id, failedAt: job.completedOn ?? null, attempts: job.retryCount + 1, error: errorText(job.output) }))
+				});
+			}
+			return results;
+		},
+
+		async retry(name, id) {
+			await boss.retry(name, id);
+		},
+
+		names: () => Object.keys(definitions),
+
+		async stop() {
+			// running jobs finish (up to 10 s); on PGlite the connection stays the database's to close
+			await boss.stop({ graceful: true, close: true, timeout: 10_000 });
+		}
+	};
+}
