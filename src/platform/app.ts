@@ -55,7 +55,7 @@ export interface CreateAppOptions {
 function jobDefinitions(deliver: (message: MailMessage) => Promise<void>, host: () => JobHost): Record<string, JobDefinition<never>> {
 	const definitions: Record<string, JobDefinition<never>> = {
 		mail: {
-			description: 'Delivers one e-mail (SMTP, or a .eml file in the outbox without SMTP).',
+			descriptionKey: 'queue.job_mail',
 			run: (message: MailMessage) => deliver(message),
 			retryLimit: 8,
 			retryDelay: 60,

@@ -67,7 +67,7 @@ describe('my space', () => {
 	it('lists every administration place, the modules’ too, on the administration home', async () => {
 		const administrator = await aPerson(app.database.db, { role: 'administrator' });
 		const paths = (await administrationLinks(contextFor(app.database.db, administrator))).map((link) => link.path);
-		expect(paths.slice(0, 3)).toEqual(['/admin/users', '/admin/organisations', '/admin/audit']);
+		expect(paths.slice(0, 4)).toEqual(['/admin/users', '/admin/organisations', '/admin/audit', '/admin/jobs']);
 		expect(paths).toContain('/probe/settings');
 		expect(paths).not.toContain('/probe/queue');
 	});

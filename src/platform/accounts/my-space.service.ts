@@ -27,6 +27,7 @@ function platformLinks(ctx: RequestContext): SpaceLink[] {
 		links.push({ path: '/admin/organisations', titleKey: 'admin.organisations_title', textKey: 'admin.home_organisations_text', area: 'administration' });
 	}
 	if (ctx.can('audit.read')) links.push({ path: '/admin/audit', titleKey: 'admin.audit_title', textKey: 'admin.home_audit_text', area: 'administration' });
+	if (ctx.can('queue.manage')) links.push({ path: '/admin/jobs', titleKey: 'queue.title', textKey: 'queue.home_text', area: 'administration' });
 	return links;
 }
 

@@ -23,6 +23,9 @@ import enApi from './messages/en/api.json' with { type: 'json' };
 import frSpace from './messages/fr/space.json' with { type: 'json' };
 import arSpace from './messages/ar/space.json' with { type: 'json' };
 import enSpace from './messages/en/space.json' with { type: 'json' };
+import frQueue from './messages/fr/queue.json' with { type: 'json' };
+import arQueue from './messages/ar/queue.json' with { type: 'json' };
+import enQueue from './messages/en/queue.json' with { type: 'json' };
 
 const platformNamespaces: Record<string, MessageNamespace> = {
 	common: { fr: frCommon, ar: arCommon, en: enCommon },
@@ -31,7 +34,8 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	errors: { fr: frErrors, ar: arErrors, en: enErrors },
 	email: { fr: frEmail, ar: arEmail, en: enEmail },
 	api: { fr: frApi, ar: arApi, en: enApi },
-	space: { fr: frSpace, ar: arSpace, en: enSpace }
+	space: { fr: frSpace, ar: arSpace, en: enSpace },
+	queue: { fr: frQueue, ar: arQueue, en: enQueue }
 };
 
 /** Flat catalogue per language (`namespace.key` → ICU message): the platform's namespaces and every installed module's. */

@@ -66,8 +66,8 @@ export interface JobHost {
 
 /** Work a module hands to the job queue: run by whichever instance takes it, retried on failure. */
 export interface ModuleJob {
-	/** one sentence for the administration page */
-	description: string;
+	/** message key of one sentence saying what the job does (administration page) */
+	descriptionKey: string;
 	run(data: Record<string, unknown>, host: JobHost): Promise<void>;
 	/** cron expression, Morocco time: the job is queued at those times without an external cron */
 	schedule?: string;

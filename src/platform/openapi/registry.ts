@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountEndpoints } from '../accounts/accounts.openapi.ts';
 import { adminEndpoints } from '../admin/admin.openapi.ts';
+import { queueEndpoints } from '../queue/queue.openapi.ts';
 import { fromModules } from '../kernel/modules.ts';
 
 /**
@@ -74,6 +75,7 @@ const platformTags: { name: string; description: string }[] = [
 	{ name: 'Users', description: 'People’s accounts and roles (administrators).' },
 	{ name: 'Organisations', description: 'Organisations and their members.' },
 	{ name: 'Audit', description: 'The append-only audit trail (administrators).' },
+	{ name: 'Jobs queue', description: 'Background work: e-mails and the modules’ scheduled jobs (administrators).' },
 ];
 
 export const healthSchema = z
@@ -122,6 +124,7 @@ export const endpoints = fromModules((manifests): readonly Endpoint[] => [
 	...platformEndpoints,
 	...accountEndpoints,
 	...adminEndpoints,
+	...queueEndpoints,
 	...manifests.flatMap((manifest) => manifest.endpoints ?? [])
 ]);
 

@@ -33,6 +33,8 @@ export const platformActions = {
 	'user.manage': ['administrator'],
 	/** Browse the audit trail. */
 	'audit.read': ['administrator'],
+	/** See the background work (e-mails, scheduled jobs) and run failed jobs again. */
+	'queue.manage': ['administrator'],
 	/** Create organisations, edit any organisation, add or remove members. */
 	'organisation.manage': ['moderator', 'administrator'],
 	/** See the staff pages of the platform (administration home). */

@@ -2,6 +2,7 @@ import type { Action } from './policy.ts';
 import { accountRoutes } from '../accounts/accounts.routes.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
 import { apiDocsRoutes } from '../openapi/openapi.routes.ts';
+import { queueRoutes } from '../queue/queue.routes.ts';
 import { fromModules } from '../kernel/modules.ts';
 
 /**
@@ -46,7 +47,7 @@ export function mergeRouteTables(tables: RouteTable[]): RouteTable {
 }
 
 /** The platform's own routes (pages, account, administration, API docs). */
-export const platformRouteTable: RouteTable = mergeRouteTables([platformRoutes, accountRoutes, adminRoutes, apiDocsRoutes]);
+export const platformRouteTable: RouteTable = mergeRouteTables([platformRoutes, accountRoutes, adminRoutes, apiDocsRoutes, queueRoutes]);
 
 /** The platform's tables and every installed module's, merged. */
 export const routeAccess = fromModules((manifests) => mergeRouteTables([platformRouteTable, ...manifests.map((manifest) => manifest.routes ?? {})]));

@@ -27,7 +27,7 @@ describe('the job queue', () => {
 
 	it('keeps a job queued inside a transaction only if the transaction commits', async () => {
 		const seen: string[] = [];
-		const queue = await queueWith({ 'probe.tx': { description: 'probe', run: async (data: { word: string }) => void seen.push(data.word) } });
+		const queue = await queueWith({ 'probe.tx': { descriptionKey: 'probe', run: async (data: { word: string }) => void seen.push(data.word) } });
 		try {
 			await app.database.db.transaction(async (tx) => {
 				await queue.send('probe.tx', { word: 'kept' }, { tx });
@@ -49,7 +49,7 @@ describe('the job queue', () => {
 		let attempts = 0;
 		const queue = await queueWith({
 			'probe.flaky': {
-				description: 'always fails',
+				descriptionKey: 'probe.fails',
 				retryLimit: 1,
 				retryDelay: 1,
 				run: async () => {
@@ -79,7 +79,7 @@ describe('the job queue', () => {
 
 	it('lets an instance with workers run what another instance queued', async () => {
 		const seen: string[] = [];
-		const definitions = { 'probe.shared': { description: 'probe', run: async (data: { from: string }) => void seen.push(data.from) } };
+		const definitions = { 'probe.shared': { descriptionKey: 'probe', run: async (data: { from: string }) => void seen.push(data.from) } };
 		const sender = await queueWith(definitions);
 		const worker = await queueWith(definitions, true);
 		try {

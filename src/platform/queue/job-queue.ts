@@ -11,8 +11,8 @@ import { platformTimeZone } from '../time-zone.ts';
  * expiry, failures are retried with a growing delay, schedules need no external cron.
  */
 export interface JobDefinition<Data = unknown> {
-	/** one sentence for the administration page */
-	description: string;
+	/** message key of one sentence saying what the job does (administration page) */
+	descriptionKey: string;
 	run(data: Data): Promise<void>;
 	/** cron expression, Morocco time (Africa/Casablanca): the job is queued at those times */
 	schedule?: string;
@@ -38,7 +38,7 @@ export interface SendOptions {
 /** One queue as the administration page shows it. */
 export interface QueueOverview {
 	name: string;
-	description: string;
+	descriptionKey: string;
 	schedule: string | null;
 	queued: number;
 	active: number;
@@ -147,7 +147,7 @@ export async function openJobQueue(
 				const failed = stored.filter((job) => job.state === 'failed');
 				results.push({
 					name,
-					description: definition.description,
+					descriptionKey: definition.descriptionKey,
 					schedule: schedules.get(name) ?? definition.schedule ?? null,
 					queued: stored.filter((job) => job.state === 'created' || job.state === 'retry').length,
 					active: stored.filter((job) => job.state === 'active').length,
