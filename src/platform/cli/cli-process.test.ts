@@ -38,7 +38,7 @@ describe('scripts/cli.ts as a process', () => {
 		expect(first.stdout).toContain('first@example.ma');
 
 		// The server (here: this test process) holds the data directory.
-		const lock = acquireDataDirLock(dataDir);
+		const lock = await acquireDataDirLock(dataDir);
 		try {
 			const second = await cli(['create-user', '--email', 'second@example.ma', '--role', 'member'], 'second-password-ok\n');
 			expect(second.code).toBe(1);
@@ -46,7 +46,7 @@ describe('scripts/cli.ts as a process', () => {
 			expect(second.stderr).toContain('Stop that process');
 			expect(second.stdout).toBe('');
 		} finally {
-			lock.release();
+			await lock.release();
 		}
 
 		// Once free, the data is as the first command left it: the second account was never created.
@@ -59,13 +59,13 @@ describe('scripts/cli.ts as a process', () => {
 	}, 90_000);
 
 	it('exits 2 on wrong usage without opening the database', async () => {
-		const lock = acquireDataDirLock(dataDir);
+		const lock = await acquireDataDirLock(dataDir);
 		try {
 			const result = await cli(['create-user', '--role', 'member']);
 			expect(result.code).toBe(2);
 			expect(result.stderr).toContain('needs --email');
 		} finally {
-			lock.release();
+			await lock.release();
 		}
 	}, 30_000);
 });

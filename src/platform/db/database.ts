@@ -80,7 +80,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	let lock: DataDirLock | undefined;
 	let pgliteDir: string | undefined;
 	if (options.kind === 'pglite') {
-		lock = acquireDataDirLock(options.dataDir);
+		lock = await acquireDataDirLock(options.dataDir);
 		pgliteDir = path.join(options.dataDir, 'pglite');
 		fs.mkdirSync(options.dataDir, { recursive: true });
 	}
@@ -101,12 +101,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 				try {
 					await client.close();
 				} finally {
-					lock?.release();
+					await lock?.release();
 				}
 			}
 		};
 	} catch (error) {
-		lock?.release();
+		await lock?.release();
 		throw error;
 	}
 }
