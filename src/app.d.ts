@@ -20,8 +20,10 @@ declare global {
 			authMethod: 'session' | 'token' | null;
 			/** the personal API token used for this request, if any */
 			apiToken: { id: string; name: string } | null;
-			/** set by the hook when the route policy refuses a page: the layout shows the 403 page */
-			denied: 403 | null;
+			/** set by the hook when a page cannot be shown: 403 refused by the route policy, 503 the database is out of reach */
+			denied: 403 | 503 | null;
+			/** the database did not answer during this request (the answer becomes a 503 with Retry-After) */
+			outage: boolean;
 			audit: AuditContext;
 		}
 		interface Error {

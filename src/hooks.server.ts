@@ -10,7 +10,9 @@ import { accessFor } from '#platform/policy/route-access.ts';
 import { mayReach } from '#platform/policy/policy.ts';
 import { loadActor, asRole } from '#platform/accounts/actor.ts';
 import { bearerTokenOf, findUserByApiToken } from '#platform/accounts/api-token.service.ts';
-import { errorResponse } from '#platform/http/api.ts';
+import { errorResponse, unavailableResponse } from '#platform/http/api.ts';
+import { isDatabaseUnavailable, outageRetryAfterSeconds } from '#platform/db/outage.ts';
+import { AppError } from '#platform/http/app-error.ts';
 import { bodyLimitFor } from '#platform/http/body-limits.ts';
 import { recordAudit } from '#platform/audit/audit.service.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -59,7 +61,14 @@ async function authenticate(app: App, event: Parameters<Handle>[0]['event']): Pr
 		event.locals.apiToken = { id: found.tokenId, name: found.tokenName };
 	} else {
 		const session = await app.auth.api.getSession({ headers: event.request.headers });
-		if (!session) return null;
+		if (!session) {
+			// better-auth answers "no session" when it cannot read sessions: with a session cookie, make
+			// sure the database answered before treating the person as signed out.
+			if ((event.request.headers.get('cookie') ?? '').includes('session_token') && !(await app.database.ping())) {
+				throw new AppError('database_unavailable');
+			}
+			return null;
+		}
 		const person = session.user as typeof session.user & { role?: string; locale?: string };
 		event.locals.authMethod = 'session';
 		event.locals.user = {
@@ -92,6 +101,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.authMethod = null;
 	event.locals.apiToken = null;
 	event.locals.denied = null;
+	event.locals.outage = false;
 	event.locals.audit = {
 		actorUserId: null,
 		actorLabel: null,
@@ -100,11 +110,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 		ip: clientIp(event)
 	};
 
-	const response = await guardAndResolve(app, event, resolve, isApi, language).catch((error: unknown) => {
+	let response = await guardAndResolve(app, event, resolve, isApi, language).catch((error: unknown) => {
+		if (isDatabaseUnavailable(error)) {
+			app.logger.warn({ err: error, requestId }, 'database unavailable');
+			if (isApi) return unavailableResponse(language);
+			return new Response(translate(language, 'errors.database_unavailable'), {
+				status: 503,
+				headers: { 'retry-after': String(outageRetryAfterSeconds), 'content-type': 'text/plain; charset=utf-8' }
+			});
+		}
 		app.logger.error({ err: error, requestId }, 'request failed');
 		if (isApi) return errorResponse(language, 'internal');
 		throw error;
 	});
+	response = answerFailuresAsTheirKind(response, event.locals.outage, isApi, language);
 
 	secureHeaders(response.headers, app.settings.production, requestId, isApi);
 	privateToSignedIn(response.headers, event.locals.user !== null);
@@ -144,7 +163,15 @@ async function guardAndResolve(
 		return new Response(translate(language, 'errors.invalid_input'), { status: 400 });
 	}
 
-	const refused = await authenticate(app, event);
+	// With the database out of reach nobody can be recognised: public pages still render (and cached
+	// ones are served); anything that needs the person answers 503 below.
+	const refused = await authenticate(app, event).catch((error: unknown) => {
+		if (!isDatabaseUnavailable(error)) throw error;
+		event.locals.outage = true;
+		event.locals.user = null;
+		event.locals.actor = null;
+		return null;
+	});
 	if (refused) return refused;
 
 	if (event.route.id === null) {
@@ -158,6 +185,12 @@ async function guardAndResolve(
 		return new Response(translate(language, 'errors.method_not_allowed'), { status: 405 });
 	}
 	if (access !== 'public') {
+		if (event.locals.outage) {
+			if (isApi) return unavailableResponse(language);
+			if (method !== 'GET' && method !== 'HEAD') return new Response(translate(language, 'errors.database_unavailable'), { status: 503, headers: { 'retry-after': String(outageRetryAfterSeconds) } });
+			event.locals.denied = 503; // the language layout shows the localised outage page
+			return resolve(event, { transformPageChunk: htmlAttributes(language) });
+		}
 		if (!event.locals.user) {
 			if (isApi) return errorResponse(language, 'unauthenticated');
 			const next = event.url.pathname + event.url.search;
@@ -225,7 +258,29 @@ function privateToSignedIn(headers: Headers, signedIn: boolean) {
 	if (signedIn && !headers.has('cache-control')) headers.set('cache-control', 'private, no-store');
 }
 
+/**
+ * An API answer is JSON whatever the client accepts (SvelteKit renders an unexpected failure as HTML
+ * when no Accept header asks for JSON); a failure because the database is out of reach is a 503 with
+ * Retry-After, not a 500.
+ */
+function answerFailuresAsTheirKind(response: Response, outage: boolean, isApi: boolean, language: Language): Response {
+	if (response.status < 500 || response.status === 503) return response;
+	if (isApi && !(response.headers.get('content-type') ?? '').includes('application/json')) {
+		return outage ? unavailableResponse(language) : errorResponse(language, 'internal');
+	}
+	if (!outage) return response;
+	if (isApi) return unavailableResponse(language);
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', String(outageRetryAfterSeconds));
+	headers.set('cache-control', 'no-store');
+	return new Response(response.body, { status: 503, headers });
+}
+
 export const handleError: HandleServerError = async ({ kind, error, event }) => {
+	if (isDatabaseUnavailable(error)) {
+		event.locals.outage = true;
+		return { message: 'database_unavailable', requestId: event.locals.requestId };
+	}
 	if (kind === 'unknown') {
 		try {
 			(await getApp()).logger.error({ err: error, requestId: event.locals.requestId }, 'unexpected error');

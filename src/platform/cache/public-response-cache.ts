@@ -5,6 +5,7 @@ import type { App } from '../app.ts';
 import { fromModules, mergeOwned } from '../kernel/modules.ts';
 import type { CacheHost } from '../kernel/manifest.ts';
 import type { RevisionCache } from './revision-cache.ts';
+import { isDatabaseUnavailable, outageRetryAfterSeconds } from '../db/outage.ts';
 
 /**
  * Whole responses of the busiest public reads, for visitors who are not signed in — the routes modules
@@ -116,6 +117,15 @@ export async function cachedPublicResponse(app: App, event: RequestEvent, render
 		const entry = await cache.read(key, async () => store(await render(), me), { freeze: false });
 		return await answer(entry, preferredEncoding(event.request.headers.get('accept-encoding')), event.request.headers.get('if-none-match'));
 	} catch (failure) {
+		if (isDatabaseUnavailable(failure)) {
+			// The database is out of reach: the last copy kept still answers, said to be possibly outdated.
+			const kept = await cache.lastKnown<StoredResponse>(key)?.catch(() => undefined);
+			if (!kept) throw failure;
+			const response = await answer(kept, preferredEncoding(event.request.headers.get('accept-encoding')), null);
+			response.headers.set('cache-control', 'no-store');
+			response.headers.set('x-sharaka-outdated', `database unavailable; retry after ${outageRetryAfterSeconds} s`);
+			return response;
+		}
 		if (!(failure instanceof Uncacheable)) throw failure;
 		// Not kept (an error page, a redirect…): the request that rendered it answers with it; others render their own.
 		return failure.owner === me ? failure.response : render();

@@ -25,6 +25,11 @@ export interface RevisionCache {
 	 * afresh and keep nothing, so what they return is never older than the revision checked.
 	 */
 	snapshot(): Promise<Pick<RevisionCache, 'read'>>;
+	/**
+	 * The entry held for the last revision seen, without asking the database: what may still be served,
+	 * marked as possibly outdated, while the database is out of reach. Never for a normal read.
+	 */
+	lastKnown<T>(key: string): Promise<T> | undefined;
 	/** entries currently held (for tests) */
 	readonly size: number;
 }
@@ -62,6 +67,10 @@ class CounterCache implements RevisionCache {
 		};
 	}
 
+	lastKnown<T>(key: string): Promise<T> | undefined {
+		return this.#entries.get(key) as Promise<T> | undefined;
+	}
+
 	/** Reads the counter; another value than the one held drops every entry. */
 	async #check(): Promise<number> {
 		const result = (await this.#db.execute(sql`select revision from ${sql.identifier('cache')}.${sql.identifier(this.#counter)} where id = 1`)) as unknown as {
@@ -97,7 +106,7 @@ class CounterCache implements RevisionCache {
 }
 
 /** Pass-through, for measuring the queries themselves (ATLAS_CACHE=false). */
-export const noCache: RevisionCache = { read: (_key, compute) => compute(), snapshot: async () => noCache, size: 0 };
+export const noCache: RevisionCache = { read: (_key, compute) => compute(), snapshot: async () => noCache, lastKnown: () => undefined, size: 0 };
 
 const caches = new WeakMap<object, Map<RevisionCounter, RevisionCache>>();
 

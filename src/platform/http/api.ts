@@ -4,6 +4,7 @@ import { translate } from '../i18n/translator.ts';
 import type { Language } from '../i18n/languages.ts';
 import { AppError, isAppError, type ErrorCode } from './app-error.ts';
 import { parseOrThrow } from './validation.ts';
+import { isDatabaseUnavailable, outageRetryAfterSeconds } from '../db/outage.ts';
 
 /** The one error shape of the API: `{ error: { code, message, details } }`, message in the request's language. */
 export function errorResponse(
@@ -18,7 +19,13 @@ export function errorResponse(
 	);
 }
 
+/** 503 while the database is out of reach, with the time to wait before trying again. */
+export function unavailableResponse(language: Language): Response {
+	return errorResponse(language, 'database_unavailable', { headers: { 'retry-after': String(outageRetryAfterSeconds), 'cache-control': 'no-store' } });
+}
+
 export function appErrorResponse(language: Language, error: AppError): Response {
+	if (error.code === 'database_unavailable') return unavailableResponse(language);
 	const details = error.fields.length
 		? {
 				fields: error.fields.map((field) => ({
@@ -46,6 +53,7 @@ export function apiEndpoint(handler: Handler): Handler {
 		} catch (error) {
 			if (isAppError(error)) return appErrorResponse(event.locals.language, error);
 			if (isBadValueForDatabase(error)) return errorResponse(event.locals.language, 'invalid_input');
+			if (isDatabaseUnavailable(error)) return unavailableResponse(event.locals.language);
 			throw error; // handled by handleError + the hook, which answer with the JSON 500 shape
 		}
 	};
