@@ -70,7 +70,7 @@ async function request(routeId: string, pathname: string, headers: Record<string
 /** What SvelteKit does when a load or endpoint throws: handleError, then its own 500 HTML page. */
 function failingRoute(error: unknown) {
 	return async (event: RequestEvent) => {
-		await handleError({ error, event, status: 500, message: 'Internal Error' } as Parameters<typeof handleError>[0]);
+		await handleError({ kind: 'unknown', error, event, status: 500, message: 'Internal Error' } as unknown as Parameters<typeof handleError>[0]);
 		return new Response('<!doctype html><h1>500</h1>', { status: 500, headers: { 'content-type': 'text/html' } });
 	};
 }

@@ -13,6 +13,7 @@ import { bearerTokenOf, findUserByApiToken } from '#platform/accounts/api-token.
 import { errorResponse, unavailableResponse } from '#platform/http/api.ts';
 import { isDatabaseUnavailable, outageRetryAfterSeconds } from '#platform/db/outage.ts';
 import { AppError } from '#platform/http/app-error.ts';
+import { reportFrom, requestDuration } from '#platform/metrics/metrics.ts';
 import { bodyLimitFor } from '#platform/http/body-limits.ts';
 import { recordAudit } from '#platform/audit/audit.service.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -21,6 +22,7 @@ import { cachedPublicResponse, isCacheablePublicRead } from '#platform/cache/pub
 export const init: ServerInit = async () => {
 	if (building) return;
 	const app = await startApp({ authPlugins: [sveltekitCookies(getRequestEvent)], demo: true, jobWorkers: true });
+	reportFrom({ pool: () => app.database.poolStats?.() ?? null, queues: () => app.queue.depths() });
 	// adapter-node and our own server (scripts/serve.ts) emit this once they stop accepting requests.
 	process.once('sveltekit:shutdown' as 'exit', () => {
 		void stopApp().then(() => app.logger.info('database closed'));
@@ -125,6 +127,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	response = answerFailuresAsTheirKind(response, event.locals.outage, isApi, language);
 
+	requestDuration.observe({ route: event.route.id ?? 'unmatched', method: event.request.method, status: String(response.status) }, (performance.now() - started) / 1000);
 	secureHeaders(response.headers, app.settings.production, requestId, isApi);
 	privateToSignedIn(response.headers, event.locals.user !== null);
 	app.logger.info(
@@ -165,7 +168,8 @@ async function guardAndResolve(
 
 	// With the database out of reach nobody can be recognised: public pages still render (and cached
 	// ones are served); anything that needs the person answers 503 below.
-	const refused = await authenticate(app, event).catch((error: unknown) => {
+	// /metrics reads its own bearer token (METRICS_TOKEN), which is not a person's API token.
+	const refused = await (event.route.id === '/metrics' ? Promise.resolve(null) : authenticate(app, event)).catch((error: unknown) => {
 		if (!isDatabaseUnavailable(error)) throw error;
 		event.locals.outage = true;
 		event.locals.user = null;

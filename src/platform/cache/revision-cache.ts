@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
+import { cacheReads } from '../metrics/metrics.ts';
 
 /**
  * Reads memoised per *data revision*: a counter in the `cache` schema that triggers bump in every
@@ -90,11 +91,13 @@ class CounterCache implements RevisionCache {
 	#held<T>(key: string, compute: () => Promise<T>, freeze: boolean): Promise<T> {
 		const cached = this.#entries.get(key) as Promise<T> | undefined;
 		if (cached) {
+			cacheReads.inc({ cache: this.#counter, result: 'hit' });
 			// least recently used last: re-insert on every hit
 			this.#entries.delete(key);
 			this.#entries.set(key, cached);
 			return cached;
 		}
+		cacheReads.inc({ cache: this.#counter, result: 'miss' });
 		const pending = freeze ? compute().then(deepFreeze) : compute();
 		this.#entries.set(key, pending);
 		pending.catch(() => {

@@ -24,7 +24,8 @@ const settingsSchema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 	RATE_LIMIT_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
-	RATE_LIMIT_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10)
+	RATE_LIMIT_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+	METRICS_TOKEN: z.string().min(16).optional()
 });
 
 export type Settings = ReturnType<typeof readSettings>;
@@ -75,6 +76,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env) {
 		bodySizeLimit: raw.BODY_SIZE_LIMIT,
 		uploadSizeLimit: raw.UPLOAD_SIZE_LIMIT,
 		logLevel: raw.LOG_LEVEL,
+		/** bearer token a Prometheus scraper sends to /metrics; without it, only this machine may read them */
+		metricsToken: raw.METRICS_TOKEN,
 		/** failed sign-ins (and e-mail requests: sign-up, reset, verification) per window, per IP and per account (security/rate-limit.ts) */
 		rateLimit: {
 			windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,

@@ -18,6 +18,8 @@ export interface Database {
 	close(): Promise<void>;
 	/** PGlite only: the whole database as a tarball, to start other instances from (tests) */
 	snapshot?(): Promise<Uint8Array>;
+	/** PostgreSQL: the connection pool's state, for metrics */
+	poolStats?(): { total: number; idle: number; waiting: number };
 	/** how a component with its own driver (the job queue) reaches the same database */
 	connection: { pglite: PGliteClient } | { url: string };
 }
@@ -73,6 +75,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			ping: () => ping(db),
 			migrate: () => migrate(drizzle(pool), { migrationsFolder }),
 			connection: { url: options.url },
+			poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
 			close: () => pool.end()
 		};
 	}

@@ -110,6 +110,27 @@ const platformEndpoints: Endpoint[] = [
 	},
 	{
 		method: 'GET',
+		path: '/api/v1/health/live',
+		tags: ['Platform'],
+		auth: 'none',
+		summary: 'Check that this instance answers (liveness)',
+		description: 'Does not ask the database: a process that answers here needs no restart. Never cached.',
+		responses: { 200: { description: 'The process answers.', schema: z.object({ status: z.literal('ok'), version: z.string() }) } }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/health/ready',
+		tags: ['Platform'],
+		auth: 'none',
+		summary: 'Check that this instance can serve (readiness)',
+		description: 'For load balancers: 200 when its database answers, 503 with Retry-After otherwise. Never cached.',
+		responses: {
+			200: { description: 'Ready.', schema: healthSchema },
+			503: { description: 'The database does not answer.', schema: healthSchema }
+		}
+	},
+	{
+		method: 'GET',
 		path: '/api/v1/openapi.json',
 		tags: ['Platform'],
 		auth: 'none',

@@ -25,7 +25,11 @@ const platformRoutes: RouteTable = {
 	'/[lang=lang]/accessibility': { GET: 'public' },
 	'/[lang=lang]/legal': { GET: 'public' },
 	'/[lang=lang]/[module=module]': { GET: 'public' },
-	'/api/v1/health': { GET: 'public' }
+	'/api/v1/health': { GET: 'public' },
+	'/api/v1/health/live': { GET: 'public' },
+	'/api/v1/health/ready': { GET: 'public' },
+	// Prometheus: the route checks METRICS_TOKEN itself (or answers this machine only)
+	'/metrics': { GET: 'public' }
 };
 
 /**

@@ -53,6 +53,8 @@ export interface JobQueue {
 	/** run every job of these queues that is due now, in this process, until none is left (CLI, tests, shutdown) */
 	drain(names?: readonly string[]): Promise<number>;
 	overview(): Promise<QueueOverview[]>;
+	/** each queue's counts as the queue's monitor last saw them (cheap; for metrics) */
+	depths(): Promise<{ name: string; queued: number; active: number; failed: number }[]>;
 	/** queue a failed job again */
 	retry(name: string, id: string): Promise<void>;
 	names(): string[];
@@ -159,6 +161,11 @@ export async function openJobQueue(
 				});
 			}
 			return results;
+		},
+
+		async depths() {
+			const queues = await boss.getQueues(Object.keys(definitions));
+			return queues.map((queue) => ({ name: queue.name, queued: queue.queuedCount, active: queue.activeCount, failed: queue.failedCount }));
 		},
 
 		async retry(name, id) {
