@@ -12,7 +12,7 @@ afterAll(() => app.close());
 
 /** A second queue on the app's database, with this test's jobs (as another instance would have). */
 async function queueWith(definitions: Record<string, JobDefinition<never>>, workers = false): Promise<JobQueue> {
-	return openJobQueue(app.database, createLogger('silent'), definitions, { workers });
+	return openJobQueue(app.database, createLogger('silent'), definitions, { workers, superviseIntervalSeconds: 1 });
 }
 
 describe('the job queue', () => {
@@ -91,4 +91,28 @@ describe('the job queue', () => {
 			await sender.stop();
 		}
 	});
+
+	it('finishes on another instance a job whose process stopped in the middle of it', async () => {
+		const finishedBy: string[] = [];
+		const job = (instance: string, hang: boolean) => ({
+			'probe.orphan': {
+				descriptionKey: 'probe',
+				expireInSeconds: 1,
+				retryDelay: 1,
+				run: () => (hang ? new Promise<void>(() => {}) : Promise.resolve(void finishedBy.push(instance)))
+			}
+		});
+		const dying = await queueWith(job('the dying instance', true));
+		await dying.send('probe.orphan', {});
+		void dying.drain(); // takes the job and never finishes it: its process is gone
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const survivor = await queueWith(job('the survivor', false), true);
+		try {
+			for (let waited = 0; !finishedBy.length && waited < 20_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+			expect(finishedBy).toEqual(['the survivor']);
+		} finally {
+			await survivor.stop();
+			await dying.stop();
+		}
+	}, 30_000);
 });

@@ -80,10 +80,15 @@ export async function openJobQueue(
 	database: Database,
 	logger: Logger,
 	definitions: Record<string, JobDefinition<never>>,
-	options: { workers: boolean }
+	options: { workers: boolean; /** how often expired jobs are looked for (default 60 s; tests) */ superviseIntervalSeconds?: number }
 ): Promise<JobQueue> {
 	const connection = database.connection;
-	const common = { schema, supervise: options.workers, schedule: options.workers };
+	const common = {
+		schema,
+		supervise: options.workers,
+		schedule: options.workers,
+		...(options.superviseIntervalSeconds ? { superviseIntervalSeconds: options.superviseIntervalSeconds } : {})
+	};
 	const boss =
 		'pglite' in connection
 			? new PgBoss({ ...common, db: fromPglite(connection.pglite), backend: 'pglite' })
