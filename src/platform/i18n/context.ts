@@ -11,3 +11,8 @@ export function setI18n(translator: Translator): void {
 export function i18n(): Translator {
 	return getContext<Translator>(key);
 }
+
+/** The context a component rendered on its own (tests) needs to translate. */
+export function i18nContext(translator: Translator): Map<unknown, unknown> {
+	return new Map([[key, translator]]);
+}

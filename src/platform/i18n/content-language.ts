@@ -1,0 +1,51 @@
+import type { Language } from './languages.ts';
+
+/**
+ * Content written by people (titles, descriptions, guides) in one or more languages, keyed by language
+ * tag: the platform's three, or another (an IATI file in Spanish keeps its Spanish).
+ */
+export type LocalisedText = Partial<Record<string, string>>;
+
+/** A piece of content as a page shows it: the text, the language it is really in, and whether it stands in for the page's. */
+export interface ShownText {
+	text: string;
+	/** BCP 47 tag of the text's own language, for its `lang` attribute */
+	lang: string;
+	dir: 'ltr' | 'rtl';
+	/** the page's language had no version: the text is another language's (the page says so) */
+	fallback: boolean;
+}
+
+const rightToLeft = new Set(['ar', 'ary', 'arq', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'syr']);
+
+/** The direction a language is written in (Arabic script and Hebrew right to left). */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+	return rightToLeft.has(lang.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr';
+}
+
+/** The order in which other languages stand in when the page's is missing. */
+const standIns = ['fr', 'en', 'ar'];
+
+/** The text in the page's language, else in the first language that has it, marked as a stand-in. */
+export function pickText(text: LocalisedText | null | undefined, pageLanguage: Language): ShownText {
+	const own = text?.[pageLanguage];
+	if (own) return { text: own, lang: pageLanguage, dir: textDirection(pageLanguage), fallback: false };
+	const available = Object.keys(text ?? {}).filter((lang) => text?.[lang]);
+	const lang = standIns.find((candidate) => available.includes(candidate)) ?? available[0];
+	if (!lang) return { text: '', lang: pageLanguage, dir: textDirection(pageLanguage), fallback: false };
+	return { text: text![lang]!, lang, dir: textDirection(lang), fallback: true };
+}
+
+/** Text known to be in one language (a name, a label from a file) as a page shows it. */
+export function textIn(text: string, lang: string, pageLanguage: Language): ShownText {
+	return { text, lang, dir: textDirection(lang), fallback: lang.split('-')[0] !== pageLanguage };
+}
+
+const namers = new Map<string, Intl.DisplayNames>();
+
+/** A language's name written in the page's language: "français" on a French page, "الفرنسية" on an Arabic one. */
+export function languageNameIn(lang: string, pageLanguage: Language): string {
+	let names = namers.get(pageLanguage);
+	if (!names) namers.set(pageLanguage, (names = new Intl.DisplayNames([pageLanguage], { type: 'language', fallback: 'code' })));
+	return names.of(lang) ?? lang;
+}
