@@ -114,7 +114,8 @@ export async function cachedPublicResponse(app: App, event: RequestEvent, render
 	const me = {};
 	const key = `response ${scope} ${event.locals.language} ${event.url.pathname}${event.url.search}`;
 	try {
-		const entry = await cache.read(key, async () => store(await render(), me), { freeze: false });
+		// weighed with room for its brotli and gzip forms, added on demand
+		const entry = await cache.read(key, async () => store(await render(), me), { freeze: false, weigh: (stored) => Math.ceil(stored.identity.byteLength * 1.5) });
 		return await answer(entry, preferredEncoding(event.request.headers.get('accept-encoding')), event.request.headers.get('if-none-match'));
 	} catch (failure) {
 		if (isDatabaseUnavailable(failure)) {

@@ -55,3 +55,22 @@ describe('revision cache snapshot', () => {
 		expect(computed).toBe(2);
 	});
 });
+
+describe('revision cache memory', () => {
+	it('keeps weighed entries within its byte budget, dropping the least recently used, and the last copy for outages', async () => {
+		const cache = revisionCache(app.database.db, 'matching_revision');
+		const megabyte = (n: number) => async () => ({ n, bytes: new Uint8Array(1024 * 1024) });
+		const weigh = (value: { bytes: Uint8Array }) => value.bytes.byteLength;
+		await cache.read('page 0', megabyte(0), { freeze: false, weigh });
+		for (let n = 1; n <= 80; n++) {
+			await cache.read(`page ${n}`, megabyte(n), { freeze: false, weigh });
+			await cache.read('page 0', megabyte(-1), { freeze: false, weigh }); // asked again and again: kept
+		}
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(cache.size).toBeLessThanOrEqual(48);
+		expect(cache.size).toBeGreaterThan(40);
+		expect((await cache.lastKnown<{ n: number }>('page 0'))?.n).toBe(0);
+		expect(cache.lastKnown('page 1')).toBeUndefined();
+		expect((await cache.lastKnown<{ n: number }>('page 80'))?.n).toBe(80);
+	});
+});

@@ -18,8 +18,11 @@ import { cacheReads } from '../metrics/metrics.ts';
  * failure is not kept. Results are frozen, so one caller cannot alter what the next one gets.
  */
 export interface RevisionCache {
-	/** `freeze: false` for values that must stay mutable (byte buffers, lazily filled fields) */
-	read<T>(key: string, compute: () => Promise<T>, options?: { freeze?: boolean }): Promise<T>;
+	/**
+	 * `freeze: false` for values that must stay mutable (byte buffers, lazily filled fields); `weigh` for
+	 * large values (whole responses): their bytes count against the cache's byte budget
+	 */
+	read<T>(key: string, compute: () => Promise<T>, options?: ReadOptions<T>): Promise<T>;
 	/**
 	 * The counter read once for the several reads of one request (one query instead of one per read).
 	 * Its reads use the cache while no other revision has been seen since; after that they compute
@@ -38,11 +41,23 @@ export interface RevisionCache {
 /** The revision counters, one per module whose reads are cached (each a table of the `cache` schema). */
 export type RevisionCounter = 'atlas_revision' | 'jobs_revision' | 'matching_revision';
 
+export interface ReadOptions<T> {
+	freeze?: boolean;
+	weigh?: (value: T) => number;
+}
+
 const MAX_ENTRIES = 500;
+/**
+ * What the weighed entries of one cache may hold in all (whole responses with their compressed forms):
+ * a busy server asked many different addresses keeps its memory bounded, the oldest going first.
+ */
+const MAX_WEIGHED_BYTES = 48 * 1024 * 1024;
 
 class CounterCache implements RevisionCache {
 	#revision: number | null = null;
 	readonly #entries = new Map<string, Promise<unknown>>();
+	readonly #weights = new Map<string, number>();
+	#weighedBytes = 0;
 	readonly #db: DbOrTx;
 	readonly #counter: RevisionCounter;
 
@@ -55,16 +70,16 @@ class CounterCache implements RevisionCache {
 		return this.#entries.size;
 	}
 
-	async read<T>(key: string, compute: () => Promise<T>, { freeze = true }: { freeze?: boolean } = {}): Promise<T> {
+	async read<T>(key: string, compute: () => Promise<T>, { freeze = true, weigh }: ReadOptions<T> = {}): Promise<T> {
 		await this.#check();
-		return this.#held(key, compute, freeze);
+		return this.#held(key, compute, freeze, weigh);
 	}
 
 	async snapshot(): Promise<Pick<RevisionCache, 'read'>> {
 		const revision = await this.#check();
 		return {
-			read: <T>(key: string, compute: () => Promise<T>, { freeze = true }: { freeze?: boolean } = {}) =>
-				this.#revision === revision ? this.#held(key, compute, freeze) : freeze ? compute().then(deepFreeze) : compute()
+			read: <T>(key: string, compute: () => Promise<T>, { freeze = true, weigh }: ReadOptions<T> = {}) =>
+				this.#revision === revision ? this.#held(key, compute, freeze, weigh) : freeze ? compute().then(deepFreeze) : compute()
 		};
 	}
 
@@ -83,12 +98,14 @@ class CounterCache implements RevisionCache {
 			// more: that costs one flush, never stale data.)
 			this.#revision = revision;
 			this.#entries.clear();
+			this.#weights.clear();
+			this.#weighedBytes = 0;
 		}
 		return revision;
 	}
 
 	/** The entry of the revision held (called right after the counter was read), computed when missing. */
-	#held<T>(key: string, compute: () => Promise<T>, freeze: boolean): Promise<T> {
+	#held<T>(key: string, compute: () => Promise<T>, freeze: boolean, weigh?: (value: T) => number): Promise<T> {
 		const cached = this.#entries.get(key) as Promise<T> | undefined;
 		if (cached) {
 			cacheReads.inc({ cache: this.#counter, result: 'hit' });
@@ -100,11 +117,34 @@ class CounterCache implements RevisionCache {
 		cacheReads.inc({ cache: this.#counter, result: 'miss' });
 		const pending = freeze ? compute().then(deepFreeze) : compute();
 		this.#entries.set(key, pending);
-		pending.catch(() => {
-			if (this.#entries.get(key) === pending) this.#entries.delete(key);
-		});
-		if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+		pending.then(
+			(value) => {
+				if (!weigh || this.#entries.get(key) !== pending) return;
+				const bytes = weigh(value);
+				this.#weights.set(key, bytes);
+				this.#weighedBytes += bytes;
+				this.#evictWhile(() => this.#weighedBytes > MAX_WEIGHED_BYTES, key);
+			},
+			() => {
+				if (this.#entries.get(key) === pending) this.#forget(key);
+			}
+		);
+		this.#evictWhile(() => this.#entries.size > MAX_ENTRIES, key);
 		return pending;
+	}
+
+	/** Drops the least recently used entries (never `keep`, the one just added) while `over()`. */
+	#evictWhile(over: () => boolean, keep: string) {
+		for (const oldest of this.#entries.keys()) {
+			if (!over()) return;
+			if (oldest !== keep) this.#forget(oldest);
+		}
+	}
+
+	#forget(key: string) {
+		this.#entries.delete(key);
+		this.#weighedBytes -= this.#weights.get(key) ?? 0;
+		this.#weights.delete(key);
 	}
 }
 
