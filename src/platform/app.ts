@@ -14,6 +14,7 @@ import { openJobQueue, type JobDefinition, type JobQueue } from './queue/job-que
 import { installedModules, isInstalled } from './kernel/modules.ts';
 import type { JobHost } from './kernel/manifest.ts';
 import type { MailMessage } from './mail/mailer.ts';
+import { openFileStore, type FileStore } from './storage/file-store.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const version: string = packageJson.version;
@@ -28,6 +29,8 @@ export interface App {
 	rateLimiter: RateLimiter;
 	/** e-mails, scheduled work and the modules' jobs, shared by every instance on the database */
 	queue: JobQueue;
+	/** uploaded files: `$DATA_DIR/uploads` or an S3-compatible bucket */
+	files: FileStore;
 	/**
 	 * resolves once every background task started so far has finished and, in a process without
 	 * job workers (commands, tests), once the e-mails queued so far have been delivered
@@ -122,6 +125,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			}
 		};
 		host = { database, settings, mailer, logger };
+		const files = await openFileStore(settings);
 		const settle = async () => {
 			while (background.size) await Promise.all([...background]);
 			if (!options.jobWorkers) await jobs.drain(['mail']);
@@ -150,6 +154,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			logger,
 			rateLimiter,
 			queue: jobs,
+			files,
 			settle,
 			async close() {
 				await settle(); // e-mails in flight go out (or into the queue) before the database closes

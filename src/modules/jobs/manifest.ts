@@ -28,6 +28,7 @@ import { platformDay } from '../../platform/time-zone.ts';
 import { jobsPersonalData } from './personal-data.ts';
 import { runJobsExpire } from './cli/jobs-expire.ts';
 import { runJobsAlerts } from './seekers/alerts-cli.ts';
+import { seekerProfile } from './seekers/seekers.table.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions };
 
@@ -80,5 +81,7 @@ export const jobsModule = defineModule({
 			run: (_argv, io) => runJobsAlerts(io)
 		}
 	},
-	personalData: jobsPersonalData
+	personalData: jobsPersonalData,
+	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
+	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }]
 });

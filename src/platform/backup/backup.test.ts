@@ -11,6 +11,8 @@ import { auditEvent } from '../audit/audit-event.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import { backupDatabase, describeTables, readBackupHeader, restoreDatabase, BackupError } from './backup.ts';
+import { localFileStore } from '../storage/file-store.ts';
+import { eq } from 'drizzle-orm';
 
 const context = { actorUserId: null, actorLabel: 'test', channel: 'cli' as const };
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharaka-backup-'));
@@ -87,7 +89,7 @@ describe('backup and restore', () => {
 
 	it('writes a gzip’d JSON document: header, then each table in foreign-key order', async () => {
 		const document = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8'));
-		expect(document.header).toMatchObject({ format: 'sharaka-backup', formatVersion: 1, databaseKind: source.database.kind });
+		expect(document.header).toMatchObject({ format: 'sharaka-backup', formatVersion: 2, databaseKind: source.database.kind, files: 0 });
 		expect(document.header.migrations.length).toBeGreaterThanOrEqual(3);
 		const names: string[] = document.tables.map((table: { name: string }) => table.name);
 		expect(names.indexOf('user')).toBeLessThan(names.indexOf('account'));
@@ -190,3 +192,59 @@ describe('backup and restore', () => {
 		}
 	});
 });
+
+describe('backup and restore of stored files', () => {
+	let source: TestApp;
+	let target: TestApp;
+	const sourceFiles = localFileStore(path.join(workDir, 'files-source'));
+	const targetFiles = localFileStore(path.join(workDir, 'files-target'));
+	// this test's reference: the user's `image` column names a file under `avatars/`
+	const references = [{ table: 'user', column: 'image', prefix: 'avatars/' }];
+
+	beforeAll(async () => {
+		[source, target] = await Promise.all([createTestApp(), createTestApp()]);
+		await fill(source.database.db);
+		await source.database.db.update(user).set({ image: 'amina.png' }).where(eq(user.id, 'u-amina'));
+		await sourceFiles.put('avatars/amina.png', new Uint8Array([137, 80, 78, 71]));
+		await sourceFiles.put('cv/0123456789abcdef0123456789abcdef.pdf', new TextEncoder().encode('%PDF-1.7 CV'));
+	});
+	afterAll(async () => {
+		await Promise.all([source?.close(), target?.close()]);
+	});
+
+	it('carries every stored file, and a restore elsewhere gives them back', async () => {
+		const file = path.join(workDir, 'with-files.json.gz');
+		const { header } = await backupDatabase(source.database, file, sourceFiles);
+		expect(header.files).toBe(2);
+		const summary = await restoreDatabase(target.database, file, { files: targetFiles, references });
+		expect(summary).toMatchObject({ files: 2, missingFiles: [] });
+		expect(await targetFiles.get('avatars/amina.png')).toEqual(new Uint8Array([137, 80, 78, 71]));
+		expect(new TextDecoder().decode((await targetFiles.get('cv/0123456789abcdef0123456789abcdef.pdf'))!)).toBe('%PDF-1.7 CV');
+	});
+
+	it('refuses, changing nothing, a backup whose data refers to a file it does not hold', async () => {
+		const file = path.join(workDir, 'without-the-avatar.json.gz');
+		const partial = localFileStore(path.join(workDir, 'files-partial'));
+		await partial.put('cv/other.pdf', new Uint8Array([1]));
+		await backupDatabase(source.database, file, partial);
+		const emptyStore = localFileStore(path.join(workDir, 'files-empty'));
+		await target.database.db.insert(user).values({ id: 'u-kept', name: 'Kept', email: 'kept@example.ma' });
+		await expect(restoreDatabase(target.database, file, { files: emptyStore, references })).rejects.toThrow(/refers to files the backup does not hold: avatars\/amina.png/);
+		expect(await target.database.db.select().from(user).where(eq(user.id, 'u-kept'))).toHaveLength(1);
+	});
+
+	it('still reads a version 1 backup (no files) and names the referenced files that are missing', async () => {
+		const file = path.join(workDir, 'version-1.json.gz');
+		await backupDatabase(source.database, file);
+		const text = zlib
+			.gunzipSync(fs.readFileSync(file))
+			.toString('utf8')
+			.replace('"formatVersion":2', '"formatVersion":1')
+			.replace(/,"files":0\}/, '}')
+			.replace('],"files":[\n]}', ']}');
+		fs.writeFileSync(file, zlib.gzipSync(text));
+		const summary = await restoreDatabase(target.database, file, { files: localFileStore(path.join(workDir, 'files-v1')), references });
+		expect(summary).toMatchObject({ files: 0, missingFiles: ['avatars/amina.png'] });
+	});
+});
+

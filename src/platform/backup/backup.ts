@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, DatabaseKind, DbOrTx } from '../db/database.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
+import type { FileStore } from '../storage/file-store.ts';
 
 /**
  * Backup and restore of the whole database, the same for embedded PGlite and PostgreSQL
@@ -19,6 +20,9 @@ import packageJson from '../../../package.json' with { type: 'json' };
  *   ["id-2","Youssef",…]
  *   ]},
  *   …
+ *   ],"files":[
+ *   {"key":"cv/1f…e2.pdf","data":"<base64>"},
+ *   …
  *   ]}
  *
  * Values are PostgreSQL's own text form of each column (`col::text`), so every type —
@@ -27,7 +31,8 @@ import packageJson from '../../../package.json' with { type: 'json' };
  */
 
 export const BACKUP_FORMAT = 'sharaka-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: the stored files follow the tables (version 1 backups, without files, are still read) */
+export const BACKUP_FORMAT_VERSION = 2;
 
 export interface BackupColumn {
 	name: string;
@@ -56,6 +61,15 @@ export interface BackupHeader {
 	migrations: BackupMigration[];
 	/** every table of the public and the modules' schemas (`schema.table`), parents before children */
 	tables: BackupTable[];
+	/** how many stored files (CVs…) follow the tables (format 2) */
+	files?: number;
+}
+
+/** A file the data refers to (a module's `storedFiles`): its row's column holds the name under `prefix`. */
+export interface FileReference {
+	table: string;
+	column: string;
+	prefix: string;
 }
 
 export class BackupError extends Error {
@@ -178,7 +192,7 @@ function jsonLine(value: unknown): string {
  * read-only, repeatable-read transaction: the backup is a consistent snapshot even while
  * the server keeps writing (PostgreSQL).
  */
-export async function backupDatabase(database: Pick<Database, 'kind' | 'db'>, file: string): Promise<BackupSummary> {
+export async function backupDatabase(database: Pick<Database, 'kind' | 'db'>, file: string, files?: FileStore): Promise<BackupSummary> {
 	const target = path.resolve(file);
 	fs.mkdirSync(path.dirname(target), { recursive: true });
 	const partial = `${target}.partial`;
@@ -192,6 +206,8 @@ export async function backupDatabase(database: Pick<Database, 'kind' | 'db'>, fi
 					const [{ count }] = await rows<{ count: number }>(tx, sql`SELECT count(*)::int AS count FROM ${tableIdent(table.name)}`);
 					described.push({ ...table, rowCount: count });
 				}
+				const fileKeys: string[] = [];
+				if (files) for await (const key of files.list()) fileKeys.push(key);
 				const header: BackupHeader = {
 					format: BACKUP_FORMAT,
 					formatVersion: BACKUP_FORMAT_VERSION,
@@ -199,7 +215,8 @@ export async function backupDatabase(database: Pick<Database, 'kind' | 'db'>, fi
 					createdAt: new Date().toISOString(),
 					databaseKind: database.kind,
 					migrations: await appliedMigrations(tx),
-					tables: described.map(({ name, columns, rowCount }) => ({ name, columns, rowCount }))
+					tables: described.map(({ name, columns, rowCount }) => ({ name, columns, rowCount })),
+					files: fileKeys.length
 				};
 
 				async function* lines(): AsyncGenerator<string> {
@@ -233,6 +250,12 @@ export async function backupDatabase(database: Pick<Database, 'kind' | 'db'>, fi
 							}
 						}
 						yield tableIndex < described.length - 1 ? ']},\n' : ']}\n';
+					}
+					yield '],"files":[\n';
+					for (const [index, key] of fileKeys.entries()) {
+						const bytes = await files!.get(key);
+						if (!bytes) throw new BackupError(`The file ${key} disappeared while the backup was written.`);
+						yield jsonLine({ key, data: Buffer.from(bytes).toString('base64') }) + (index < fileKeys.length - 1 ? ',\n' : '\n');
 					}
 					yield ']}\n';
 				}
@@ -296,7 +319,7 @@ function parseHeader(line: string): BackupHeader {
 	if (!header || header.format !== BACKUP_FORMAT || !Array.isArray(header.tables) || !Array.isArray(header.migrations)) {
 		throw damaged('unknown format');
 	}
-	if (header.formatVersion !== BACKUP_FORMAT_VERSION) {
+	if (header.formatVersion !== 1 && header.formatVersion !== BACKUP_FORMAT_VERSION) {
 		throw new BackupError(
 			`This backup uses format version ${header.formatVersion}; this version of Sharaka reads version ${BACKUP_FORMAT_VERSION}.`
 		);
@@ -307,6 +330,10 @@ function parseHeader(line: string): BackupHeader {
 export interface RestoreSummary {
 	header: BackupHeader;
 	tables: { name: string; rows: number }[];
+	/** files written back to the store */
+	files: number;
+	/** files the restored data refers to that the store does not have (only a version 1 backup can leave some) */
+	missingFiles: string[];
 }
 
 /** How many rows to insert per statement: PostgreSQL takes at most 65535 parameters. */
@@ -319,7 +346,11 @@ function batchSize(columnCount: number): number {
  * transaction (all or nothing). Refused before anything changes when the backup was made
  * at other migrations than the database's, or its tables and columns differ.
  */
-export async function restoreDatabase(database: Pick<Database, 'db'>, file: string): Promise<RestoreSummary> {
+export async function restoreDatabase(
+	database: Pick<Database, 'db'>,
+	file: string,
+	options: { files?: FileStore; references?: readonly FileReference[] } = {}
+): Promise<RestoreSummary> {
 	if (!fs.existsSync(file)) throw new BackupError(`No such file: ${file}`);
 	const lines = fileLines(file);
 	try {
@@ -362,6 +393,8 @@ export async function restoreDatabase(database: Pick<Database, 'db'>, file: stri
 			let pending: (string | null)[][] = [];
 			let rowCount = 0;
 			let finished = false;
+			let inFiles = false;
+			let restoredFiles = 0;
 
 			const flush = async () => {
 				if (!table || pending.length === 0) return;
@@ -387,9 +420,31 @@ export async function restoreDatabase(database: Pick<Database, 'db'>, file: stri
 					if (line.trim() !== '') throw damaged('content after the end');
 					continue;
 				}
+				if (inFiles) {
+					if (line === ']}') {
+						inFiles = false;
+						finished = true;
+						continue;
+					}
+					let stored: { key?: unknown; data?: unknown };
+					try {
+						stored = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+					} catch {
+						throw damaged('unreadable file entry');
+					}
+					if (typeof stored.key !== 'string' || typeof stored.data !== 'string') throw damaged('a file entry has no key or data');
+					// written back before the data commits: a failed restore leaves at worst unreferenced files
+					if (options.files) await options.files.put(stored.key, Buffer.from(stored.data, 'base64'));
+					restoredFiles++;
+					continue;
+				}
 				if (table === undefined) {
 					if (line === ']}') {
 						finished = true;
+						continue;
+					}
+					if (line === '],"files":[' && header.formatVersion >= 2) {
+						inFiles = true;
 						continue;
 					}
 					const opener = /^\{"name":("(?:[^"\\]|\\.)*"),"rows":\[$/.exec(line);
@@ -422,11 +477,18 @@ export async function restoreDatabase(database: Pick<Database, 'db'>, file: stri
 			}
 			if (!finished || table) throw damaged('it ends too early');
 			if (counts.length !== header.tables.length) throw damaged('tables are missing');
+			if (header.formatVersion >= 2 && restoredFiles !== (header.files ?? 0)) throw damaged(`${restoredFiles} files instead of ${header.files}`);
 
 			await resetSequences(tx);
-			return counts;
+			// every file the restored rows refer to must be in the store: a version 2 backup that lacks
+			// one is refused (nothing restored); a version 1 backup (without files) reports them
+			const missingFiles = options.files ? await missingReferencedFiles(tx, options.files, options.references ?? []) : [];
+			if (missingFiles.length && header.formatVersion >= 2) {
+				throw new BackupError(`The restored data refers to files the backup does not hold: ${missingFiles.slice(0, 5).join(', ')}${missingFiles.length > 5 ? '…' : ''}.`);
+			}
+			return { counts, restoredFiles, missingFiles };
 		});
-		return { header, tables: counts };
+		return { header, tables: counts.counts, files: counts.restoredFiles, missingFiles: counts.missingFiles };
 	} finally {
 		await lines.return(undefined);
 	}
@@ -451,4 +513,17 @@ async function resetSequences(tx: Queryable): Promise<void> {
 				FROM (SELECT max(${ident(column)})::bigint AS max FROM ${tableIdent(table)}) AS m`
 		);
 	}
+}
+
+/** The keys the data refers to (modules' `storedFiles`) that the store does not have. */
+async function missingReferencedFiles(tx: Queryable, files: FileStore, references: readonly FileReference[]): Promise<string[]> {
+	const missing: string[] = [];
+	for (const reference of references) {
+		const names = await rows<{ name: string }>(tx, sql`SELECT DISTINCT ${ident(reference.column)} AS name FROM ${tableIdent(reference.table)} WHERE ${ident(reference.column)} IS NOT NULL`);
+		for (const { name } of names) {
+			const key = reference.prefix + name;
+			if (!(await files.exists(key))) missing.push(key);
+		}
+	}
+	return missing;
 }

@@ -192,12 +192,21 @@ describe('the admin command line', () => {
 		expect(await findUser('later@example.ma')).toBeDefined();
 
 		const confirmed = fakeIo(['yes'], true);
-		expect(await run(['restore', file], confirmed.io)).toBe(0);
+		expect(await run(['restore', file], confirmed.io), confirmed.err.join('\n')).toBe(0);
 		expect(await findUser('later@example.ma')).toBeUndefined();
 		expect(await findUser('amina@example.ma')).toBeDefined();
 
 		const missing = fakeIo();
 		expect(await run(['restore', path.join(workDir, 'nope.json.gz')], missing.io)).toBe(1);
 		expect(missing.err.join('\n')).toContain('No such file');
+	});
+
+	it('refuses to back up a DATA_DIR that holds no database, creating nothing', async () => {
+		const wrong = path.join(workDir, 'not-a-data-dir');
+		const { io, err } = fakeIo();
+		expect(await runCli(['backup', path.join(workDir, 'empty.json.gz')], io, { env: { DATA_DIR: wrong, LOG_LEVEL: 'silent' } })).toBe(1);
+		expect(err.join('\n')).toContain('There is no Sharaka database in DATA_DIR=');
+		expect(fs.existsSync(wrong)).toBe(false);
+		expect(fs.existsSync(path.join(workDir, 'empty.json.gz'))).toBe(false);
 	});
 });

@@ -14,6 +14,8 @@ import { isAppError } from '../http/app-error.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { appliedMigrations, backupDatabase, readBackupHeader, restoreDatabase, BackupError } from '../backup/backup.ts';
 import { CliCancelled, type CliIo } from './io.ts';
+import { openFileStore } from '../storage/file-store.ts';
+import { storedFileReferences } from '../storage/stored-files.ts';
 import { fromModules, mergeOwned } from '../kernel/modules.ts';
 import type { ModuleCommand } from '../kernel/manifest.ts';
 import { createTokenForEmail, createUserAccount, isRole, looksLikeEmail, normaliseEmail, passwordProblem } from './users.ts';
@@ -233,17 +235,21 @@ const commands: Record<string, Command> = {
 	backup: {
 		options: {},
 		check: oneFile,
-		async run({ database, io, positionals, where }) {
-			const { file, header } = await backupDatabase(database, positionals[0]);
+		async run({ database, io, positionals, where, settings, migrationsBefore }) {
+			// an empty database (a wrong DATA_DIR or DATABASE_URL) is not backed up as if it were the data
+			if (migrationsBefore === 0) throw new CliFailure(`There is no Sharaka database at ${where}: check DATA_DIR or DATABASE_URL. No backup was written.`);
+			const { file, header } = await backupDatabase(database, positionals[0], await openFileStore(settings));
 			const rows = header.tables.reduce((sum, table) => sum + table.rowCount, 0);
-			io.out(`Backup of ${where} written to ${file}: ${header.tables.length} tables, ${rows} rows, ${formatBytes(fs.statSync(file).size)}.`);
+			io.out(
+				`Backup of ${where} written to ${file}: ${header.tables.length} tables, ${rows} rows, ${header.files ?? 0} stored files, ${formatBytes(fs.statSync(file).size)}.`
+			);
 			return EXIT_OK;
 		}
 	},
 	restore: {
 		options: { yes: { type: 'boolean' } },
 		check: oneFile,
-		async run({ database, io, values, positionals, where }) {
+		async run({ database, io, values, positionals, where, settings }) {
 			const file = path.resolve(positionals[0]);
 			if (!fs.existsSync(file)) throw new CliFailure(`No such file: ${file}`);
 			const header = await readBackupHeader(file);
@@ -253,9 +259,12 @@ const commands: Record<string, Command> = {
 				const answer = await io.ask(`This replaces ALL the data of ${where} with this backup. Type "yes" to go on: `);
 				if (answer?.trim().toLowerCase() !== 'yes') throw new CliFailure('Nothing was changed.');
 			}
-			const summary = await restoreDatabase(database, file);
+			const summary = await restoreDatabase(database, file, { files: await openFileStore(settings), references: storedFileReferences() });
 			const restored = summary.tables.reduce((sum, table) => sum + table.rows, 0);
-			io.out(`Restored ${file} into ${where}: ${summary.tables.length} tables, ${restored} rows.`);
+			io.out(`Restored ${file} into ${where}: ${summary.tables.length} tables, ${restored} rows, ${summary.files} stored files.`);
+			if (summary.missingFiles.length) {
+				io.err(`Warning: this backup (made before backups held files) refers to ${summary.missingFiles.length} files the store does not have, e.g. ${summary.missingFiles[0]}. Copy them into the store.`);
+			}
 			return EXIT_OK;
 		}
 	}
@@ -330,6 +339,11 @@ export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}
 	}
 
 	let database = options.database;
+	if (!database && command === 'backup' && !settings.databaseUrl && !fs.existsSync(path.join(settings.dataDir, 'pglite', 'PG_VERSION'))) {
+		// opening would create an empty database there: a wrong DATA_DIR must not give an empty backup
+		io.err(`There is no Sharaka database in DATA_DIR=${settings.dataDir}: check DATA_DIR. No backup was written.`);
+		return EXIT_FAILURE;
+	}
 	if (!database) {
 		try {
 			database = await openDatabase(databaseOptionsFrom(settings));

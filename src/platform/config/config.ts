@@ -25,7 +25,15 @@ const settingsSchema = z.object({
 	RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 	RATE_LIMIT_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
 	RATE_LIMIT_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
-	METRICS_TOKEN: z.string().min(16).optional()
+	METRICS_TOKEN: z.string().min(16).optional(),
+	FILE_STORE: z.enum(['local', 's3']).default('local'),
+	S3_BUCKET: z.string().optional(),
+	S3_REGION: z.string().default('us-east-1'),
+	S3_ENDPOINT: z.url().optional(),
+	S3_ACCESS_KEY_ID: z.string().optional(),
+	S3_SECRET_ACCESS_KEY: z.string().optional(),
+	S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+	S3_PREFIX: z.string().default('')
 });
 
 export type Settings = ReturnType<typeof readSettings>;
@@ -78,6 +86,19 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env) {
 		logLevel: raw.LOG_LEVEL,
 		/** bearer token a Prometheus scraper sends to /metrics; without it, only this machine may read them */
 		metricsToken: raw.METRICS_TOKEN,
+		/** uploaded files: `$DATA_DIR/uploads`, or an S3-compatible bucket (storage/file-store.ts) */
+		fileStore: raw.FILE_STORE,
+		s3: raw.S3_BUCKET
+			? {
+					bucket: raw.S3_BUCKET,
+					region: raw.S3_REGION,
+					endpoint: raw.S3_ENDPOINT,
+					accessKeyId: raw.S3_ACCESS_KEY_ID,
+					secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+					forcePathStyle: raw.S3_FORCE_PATH_STYLE === 'true',
+					prefix: raw.S3_PREFIX
+				}
+			: undefined,
 		/** failed sign-ins (and e-mail requests: sign-up, reset, verification) per window, per IP and per account (security/rate-limit.ts) */
 		rateLimit: {
 			windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,

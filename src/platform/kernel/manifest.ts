@@ -133,6 +133,8 @@ export interface ModuleManifest {
 	mySpace?(ctx: RequestContext): Promise<SpaceLink[]>;
 	/** the module's jobs, named `<slug>.<job>` in the queue (e-mails go through the platform's mail job) */
 	jobs?: Record<string, ModuleJob>;
+	/** columns naming a stored file (the key is `prefix` + the value): a restore checks every one is there */
+	storedFiles?: { table: PgTable; column: PgColumn; prefix: string }[];
 }
 
 /** Identity helper that type-checks a manifest where it is written. */
