@@ -18,6 +18,7 @@ import { atlasCache } from './atlas-cache.ts';
 import { IMPORT_BODY_LIMIT } from './import/limits.ts';
 import { runAtlasCli } from './cli/atlas.ts';
 import { runReminders } from './cli/atlas-reminders.ts';
+import { atlasSpace } from './my-space.ts';
 
 const atlasModuleActions = { ...atlasActions, ...moderationActions, ...importActions, ...ratesActions };
 
@@ -66,5 +67,6 @@ export const atlasModule = defineModule({
 			description: 'E-mail the organisations whose initiatives were not verified for 12 months; run monthly (also: npm run jobs:reminders).',
 			run: (_argv, io) => runReminders(io)
 		}
-	}
+	},
+	mySpace: atlasSpace
 });

@@ -29,6 +29,7 @@ import { jobsPersonalData } from './personal-data.ts';
 import { runJobsExpire } from './cli/jobs-expire.ts';
 import { runJobsAlerts } from './seekers/alerts-cli.ts';
 import { seekerProfile } from './seekers/seekers.table.ts';
+import { jobsSpace } from './my-space.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions };
 
@@ -83,5 +84,6 @@ export const jobsModule = defineModule({
 	},
 	personalData: jobsPersonalData,
 	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
-	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }]
+	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }],
+	mySpace: jobsSpace
 });

@@ -1,13 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { can } from '#platform/policy/policy.ts';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { forPage } from '#platform/http/page.ts';
+import { administrationLinks } from '#platform/accounts/my-space.service.ts';
 
-export function load({ locals }) {
-	if (locals.denied) error(locals.denied, 'forbidden');
-	return {
-		sections: {
-			users: can(locals.actor, 'user.manage'),
-			organisations: can(locals.actor, 'organisation.manage'),
-			audit: can(locals.actor, 'audit.read')
-		}
-	};
+/** The staff home: the platform's administration pages and the modules' ones this person may use. */
+export async function load({ locals }) {
+	return { links: await forPage(administrationLinks(requestContext(await getApp(), locals))) };
 }

@@ -1,0 +1,51 @@
+import { and, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import type { SpaceLink } from '../../platform/kernel/manifest.ts';
+import { initiative } from './atlas.table.ts';
+import { initiativeProposal } from './moderation/moderation.table.ts';
+import { atlasImport } from './import/import.table.ts';
+import { staleCutoff } from './moderation/moderation.service.ts';
+
+/** The Atlas places of one person, with what waits there (my space). */
+export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
+	const links: SpaceLink[] = [];
+	const actor = ctx.actor;
+	if (!actor) return links;
+	if (ctx.can('atlas.moderate')) {
+		const [[pending], [stale]] = await Promise.all([
+			ctx.db.select({ n: count() }).from(initiativeProposal).where(eq(initiativeProposal.status, 'pending')),
+			ctx.db
+				.select({ n: count() })
+				.from(initiative)
+				.where(and(eq(initiative.isSample, false), or(isNull(initiative.lastVerifiedOn), lt(initiative.lastVerifiedOn, staleCutoff(ctx.now())))))
+		]);
+		links.push(
+			{ path: '/atlas/moderation', titleKey: 'atlas.space_moderation', textKey: 'atlas.space_moderation_text', waiting: { count: pending.n, key: 'atlas.space_proposals_waiting' } },
+			{ path: '/atlas/moderation/stale', titleKey: 'atlas.space_stale', textKey: 'atlas.space_stale_text', waiting: { count: stale.n, key: 'atlas.space_stale_waiting' } },
+			{ path: '/atlas/moderation/organisations', titleKey: 'atlas.space_organisations', textKey: 'atlas.space_organisations_text' }
+		);
+	}
+	if (ctx.can('atlas.propose')) {
+		const own = actor.organisationIds.length
+			? await ctx.db
+					.select({ n: count() })
+					.from(initiativeProposal)
+					.where(and(inArray(initiativeProposal.proposerOrganisationId, [...actor.organisationIds]), eq(initiativeProposal.status, 'changes_requested')))
+			: [{ n: 0 }];
+		links.push({
+			path: '/atlas/initiatives/new',
+			titleKey: 'atlas.space_propose',
+			textKey: 'atlas.space_propose_text',
+			waiting: { count: own[0].n, key: 'atlas.space_changes_requested' }
+		});
+	}
+	if (ctx.can('atlas.import')) {
+		const [previewed] = await ctx.db
+			.select({ n: count() })
+			.from(atlasImport)
+			.where(and(eq(atlasImport.userId, actor.userId), eq(atlasImport.status, 'previewed')));
+		links.push({ path: '/atlas/imports', titleKey: 'atlas.space_imports', textKey: 'atlas.space_imports_text', waiting: { count: previewed.n, key: 'atlas.space_imports_waiting' } });
+	}
+	if (ctx.can('atlas.rates.edit')) links.push({ path: '/atlas/rates', titleKey: 'atlas.space_rates', textKey: 'atlas.space_rates_text', area: 'administration' });
+	return links;
+}

@@ -1,0 +1,78 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import type { SpaceLink } from '../../platform/kernel/manifest.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { jobOffer } from './job-offer.table.ts';
+import { jobApplication, seekerProfile } from './seekers/seekers.table.ts';
+import { agencyCounsellor, referral } from './counsellors/counsellors.table.ts';
+import { supportProgramme } from './support.table.ts';
+
+const none = [{ n: 0 }];
+
+/**
+ * The Jobs & mobility places of one person, with what waits there (my space): a job seeker's profile
+ * and applications, an employer's offers and new applications, a counsellor's seekers and the offers
+ * to validate, a programme partner's referrals received.
+ */
+export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
+	const actor = ctx.actor;
+	if (!actor) return [];
+	const links: SpaceLink[] = [];
+	const db = ctx.db;
+
+	if (ctx.can('seekers.profile.manage_own')) {
+		const [[profile], [applications]] = await Promise.all([
+			db.select({ n: count() }).from(seekerProfile).where(eq(seekerProfile.userId, actor.userId)),
+			db.select({ n: count() }).from(jobApplication).where(eq(jobApplication.userId, actor.userId))
+		]);
+		links.push(
+			{ path: '/jobs/profile', titleKey: 'jobs.space_profile', textKey: profile.n ? 'jobs.space_profile_text' : 'jobs.space_profile_start' },
+			{ path: '/jobs/applications', titleKey: 'jobs.space_applications', waiting: { count: applications.n, key: 'jobs.space_applications_count' } },
+			{ path: '/jobs/saved', titleKey: 'jobs.space_saved', textKey: 'jobs.space_saved_text' }
+		);
+	}
+
+	// employers: partners who are members of an organisation of type employer
+	const employerIds = actor.organisationIds.length && ctx.can('jobs.offer.manage')
+		? (await db.select({ id: organisation.id }).from(organisation).where(and(inArray(organisation.id, [...actor.organisationIds]), eq(organisation.type, 'employer')))).map((row) => row.id)
+		: [];
+	if (employerIds.length) {
+		const [[fresh]] = await Promise.all([
+			db
+				.select({ n: count() })
+				.from(jobApplication)
+				.innerJoin(jobOffer, eq(jobOffer.id, jobApplication.offerId))
+				.where(and(inArray(jobOffer.organisationId, employerIds), eq(jobApplication.status, 'submitted')))
+		]);
+		links.push(
+			{ path: '/jobs/employer', titleKey: 'jobs.space_employer', textKey: 'jobs.space_employer_text' },
+			{ path: '/jobs/employer/applications', titleKey: 'jobs.space_employer_applications', waiting: { count: fresh.n, key: 'jobs.space_new_applications' } }
+		);
+	}
+
+	if (ctx.can('counsellors.follow_up')) {
+		const agencies = (await db.select({ id: agencyCounsellor.agencyId }).from(agencyCounsellor).where(eq(agencyCounsellor.userId, actor.userId))).map((row) => row.id);
+		const [validations] = ctx.can('jobs.offer.validate') ? await db.select({ n: count() }).from(jobOffer).where(eq(jobOffer.status, 'pending_validation')) : none;
+		links.push({ path: '/jobs/counsellor', titleKey: 'jobs.space_counsellor', textKey: agencies.length ? 'jobs.space_counsellor_text' : 'jobs.space_counsellor_no_agency' });
+		if (ctx.can('jobs.offer.validate')) {
+			links.push({ path: '/jobs/counsellor/validations', titleKey: 'jobs.space_validations', waiting: { count: validations.n, key: 'jobs.space_validations_waiting' } });
+		}
+	}
+
+	// partners whose organisation runs a programme of the directory receive referrals
+	if (ctx.can('counsellors.referral.respond') && actor.organisationIds.length) {
+		const [received] = await db
+			.select({ n: count() })
+			.from(referral)
+			.innerJoin(supportProgramme, eq(supportProgramme.id, referral.programmeId))
+			.where(and(inArray(supportProgramme.organisationId, [...actor.organisationIds]), eq(referral.status, 'sent')));
+		const [programmes] = await db.select({ n: count() }).from(supportProgramme).where(inArray(supportProgramme.organisationId, [...actor.organisationIds]));
+		if (programmes.n > 0) links.push({ path: '/jobs/programmes/referrals', titleKey: 'jobs.space_referrals', waiting: { count: received.n, key: 'jobs.space_referrals_waiting' } });
+	}
+
+	if (ctx.can('counsellors.agency.manage')) {
+		links.push({ path: '/jobs/counsellor/agencies', titleKey: 'jobs.space_agencies', textKey: 'jobs.space_agencies_text', area: 'administration' });
+	}
+	if (ctx.can('support.rights.edit')) links.push({ path: '/jobs/rights', titleKey: 'jobs.space_rights', textKey: 'jobs.space_rights_text' });
+	return links;
+}
