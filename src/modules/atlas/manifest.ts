@@ -19,6 +19,8 @@ import { IMPORT_BODY_LIMIT } from './import/limits.ts';
 import { runAtlasCli } from './cli/atlas.ts';
 import { runReminders } from './cli/atlas-reminders.ts';
 import { atlasSpace } from './my-space.ts';
+import { sendStaleReminders } from './moderation/moderation.service.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
 
 const atlasModuleActions = { ...atlasActions, ...moderationActions, ...importActions, ...ratesActions };
 
@@ -68,5 +70,14 @@ export const atlasModule = defineModule({
 			run: (_argv, io) => runReminders(io)
 		}
 	},
-	mySpace: atlasSpace
+	mySpace: atlasSpace,
+	// run by the server's job queue (Morocco time); `atlas:reminders` stays for running it by hand
+	jobs: {
+		reminders: {
+			descriptionKey: 'atlas.job_reminders',
+			schedule: '0 9 1 * *',
+			run: async (_data, host) =>
+				void (await sendStaleReminders(host.database.db, systemContext(), { mailer: host.mailer, publicUrl: host.settings.publicUrl.replace(/\/$/, '') }, new Date()))
+		}
+	}
 });

@@ -29,6 +29,9 @@ import { jobsPersonalData } from './personal-data.ts';
 import { runJobsExpire } from './cli/jobs-expire.ts';
 import { runJobsAlerts } from './seekers/alerts-cli.ts';
 import { seekerProfile } from './seekers/seekers.table.ts';
+import { expireOffers } from './jobs.service.ts';
+import { sendSearchAlerts } from './seekers/saved-searches.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
 import { jobsSpace } from './my-space.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions };
@@ -85,5 +88,19 @@ export const jobsModule = defineModule({
 	personalData: jobsPersonalData,
 	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
 	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }],
-	mySpace: jobsSpace
+	mySpace: jobsSpace,
+	// run by the server's job queue (Morocco time); the commands above stay for running them by hand
+	jobs: {
+		expire: {
+			descriptionKey: 'jobs.job_expire',
+			schedule: '5 0 * * *',
+			run: async (_data, host) => void (await expireOffers(host.database.db, systemContext(), new Date()))
+		},
+		alerts: {
+			descriptionKey: 'jobs.job_alerts',
+			schedule: '0 7 * * *',
+			run: async (_data, host) =>
+				void (await sendSearchAlerts(host.database.db, systemContext(), { dataDir: host.settings.dataDir, mailer: host.mailer, publicUrl: host.settings.publicUrl }, new Date()))
+		}
+	}
 });

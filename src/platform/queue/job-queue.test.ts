@@ -116,3 +116,17 @@ describe('the job queue', () => {
 		}
 	}, 30_000);
 });
+
+describe('the modules’ scheduled work', () => {
+	it('is queued by the platform under <module>.<job>, with its schedule, and runs', async () => {
+		const overview = await app.queue.overview();
+		const byName = new Map(overview.map((queue) => [queue.name, queue]));
+		expect(byName.get('jobs.expire')?.schedule).toBe('5 0 * * *');
+		expect(byName.get('jobs.alerts')?.schedule).toBe('0 7 * * *');
+		expect(byName.get('atlas.reminders')?.schedule).toBe('0 9 1 * *');
+		for (const name of ['jobs.expire', 'jobs.alerts', 'atlas.reminders']) await app.queue.send(name, {});
+		expect(await app.queue.drain(['jobs.expire', 'jobs.alerts', 'atlas.reminders'])).toBe(3);
+		const after = new Map((await app.queue.overview()).map((queue) => [queue.name, queue]));
+		for (const name of ['jobs.expire', 'jobs.alerts', 'atlas.reminders']) expect(after.get(name)?.failed, name).toBe(0);
+	});
+});
