@@ -7,10 +7,11 @@ import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import type { Language } from '#platform/i18n/languages.ts';
 import { server, signIn, t, useBrowser } from './harness.ts';
 import { check, emailsTo, signUpAndConfirm } from './flows.ts';
+import { aPdf } from '#platform/testing/pdf.ts';
 
 const browser = useBrowser();
 
-const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n% e2e CV\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
+const pdf = aPdf({ text: 'e2e CV', size: 2048 });
 
 const flows: { language: Language; javaScriptEnabled: boolean; name: string; offer: string }[] = [
 	{ language: 'fr', javaScriptEnabled: false, name: 'Awa Diop', offer: 'Plombier' },

@@ -119,9 +119,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 		// Sending is queueing: the caller never waits for a mail server (nor, on PGlite, for the one
 		// connection its own transaction holds), and a message outlives the process that wrote it.
 		const jobs = queue;
+		// queued one after the other, so that messages go out in the order they were written
+		let lastQueued: Promise<unknown> = Promise.resolve();
 		const mailer: Mailer = {
 			async send(message) {
-				runInBackground(jobs.send('mail', message));
+				lastQueued = lastQueued.catch(() => {}).then(() => jobs.send('mail', message));
+				runInBackground(lastQueued);
 			}
 		};
 		host = { database, settings, mailer, logger };

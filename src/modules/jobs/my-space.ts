@@ -71,7 +71,7 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	}
 
 	if (ctx.can('counsellors.agency.manage')) {
-		links.push({ path: '/jobs/counsellor/agencies', titleKey: 'jobs.space_agencies', textKey: 'jobs.space_agencies_text', area: 'administration' });
+		links.push({ path: '/jobs/counsellor/agencies', titleKey: 'counsellors.agencies_title', textKey: 'counsellors.admin_card_text', area: 'administration' });
 	}
 	if (ctx.can('support.rights.edit')) links.push({ path: '/jobs/rights', titleKey: 'jobs.space_rights', textKey: 'jobs.space_rights_text' });
 	return links;

@@ -39,11 +39,13 @@ export function createMailer(options: MailerOptions): Mailer {
 	}
 	// No SMTP: keep each message as a readable .eml file (for development, demos and tests).
 	const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+	let sequence = 0;
 	return {
 		async send(message) {
 			const info = await transport.sendMail({ from: options.from, ...headers(message), ...message });
 			await fs.mkdir(options.outboxDir, { recursive: true });
-			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}.eml`;
+			// names sort in the order of delivery, even for several messages within one millisecond
+			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++sequence).padStart(6, '0')}-${crypto.randomUUID().slice(0, 8)}.eml`;
 			await fs.writeFile(path.join(options.outboxDir, name), info.message as Buffer);
 		}
 	};

@@ -128,8 +128,10 @@ export async function openJobQueue(
 			let ran = 0;
 			for (const name of names) {
 				for (;;) {
-					const jobs = await boss.fetch(name, { batchSize: 20 });
-					if (!jobs.length) break;
+					const fetched = await boss.fetch(name, { batchSize: 20, includeMetadata: true });
+					if (!fetched.length) break;
+					// a batch comes back in no particular order: run it in the order it was queued
+					const jobs = fetched.sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime());
 					for (const job of jobs) {
 						try {
 							await run(name, job.data);

@@ -40,12 +40,13 @@ import {
 } from './follow-up.service.ts';
 import { agency, appointment, followUpNote, referral, referralEvent, seekerAgency } from './counsellors.table.ts';
 import { SeekerListQuery } from './counsellors.schemas.ts';
+import { aPdf } from '../../../platform/testing/pdf.ts';
 
 let app: TestApp;
 let env: SeekerEnv;
 const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
 const NOW = new Date('2027-03-10T10:00:00Z');
-const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1500, 0x20)]);
+const pdf = () => aPdf({ size: 1500 });
 const everyone = () => SeekerListQuery.parse({});
 
 const agencyId = async (slug: string) => (await app.database.db.select({ id: agency.id }).from(agency).where(eq(agency.slug, slug)))[0].id;

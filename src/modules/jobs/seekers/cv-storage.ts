@@ -2,10 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { AppError } from '../../../platform/http/app-error.ts';
+import { checkCv } from './cv-check.ts';
 
-/** A CV is a PDF of at most 5 MB. */
-export const CV_MAX_BYTES = 5 * 1024 * 1024;
-const PDF_MAGIC = Buffer.from('%PDF-', 'ascii');
+export { CV_MAX_BYTES, checkCv } from './cv-check.ts';
+
 const STORED_NAME = /^[0-9a-f]{32}\.pdf$/;
 
 /** Where CVs live: outside the web root, under the data directory. */
@@ -13,21 +13,9 @@ export function cvDirectory(dataDir: string): string {
 	return path.join(dataDir, 'uploads', 'cv');
 }
 
-/**
- * Checks a file by its content, whatever its name or declared type: it must start with `%PDF-`
- * and weigh at most 5 MB. `payload_too_large` or `unsupported_media_type` otherwise.
- */
-export function checkCv(bytes: Uint8Array): void {
-	if (bytes.byteLength === 0) throw new AppError('invalid_input', { fields: [{ path: 'cv', messageKey: 'field_required' }], extra: { reason: 'cv_empty' } });
-	if (bytes.byteLength > CV_MAX_BYTES) throw new AppError('payload_too_large', { values: { limit: '5 MB' }, extra: { reason: 'cv_too_large' } });
-	if (bytes.byteLength < PDF_MAGIC.length || !PDF_MAGIC.equals(Buffer.from(bytes.buffer, bytes.byteOffset, PDF_MAGIC.length))) {
-		throw new AppError('unsupported_media_type', { extra: { reason: 'cv_not_pdf' } });
-	}
-}
-
 /** Writes a checked CV under a random name (written to a temporary file, then renamed: never half a file). */
 export async function writeCv(dataDir: string, bytes: Uint8Array): Promise<string> {
-	checkCv(bytes);
+	await checkCv(bytes);
 	const directory = cvDirectory(dataDir);
 	await fs.mkdir(directory, { recursive: true, mode: 0o700 });
 	const name = `${crypto.randomBytes(16).toString('hex')}.pdf`;

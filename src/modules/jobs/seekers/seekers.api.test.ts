@@ -14,6 +14,7 @@ import { GET as myApplications } from '../routes/api/v1/me/applications/+server.
 import { GET as exportData } from '../../../routes/api/v1/me/export/+server.ts';
 import { DELETE as deleteMe } from '../../../routes/api/v1/me/+server.ts';
 import { GET as offerApplications, POST as apply } from '../routes/api/v1/job-offers/[id]/applications/+server.ts';
+import { aPdf } from '../../../platform/testing/pdf.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
@@ -29,7 +30,7 @@ const profile = {
 	placeCodes: ['MA-06'],
 	consent: 'counsellors'
 };
-const pdf = () => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1500, 0x41)]);
+const pdf = () => aPdf({ size: 1500 });
 
 let employer: Caller;
 let otherEmployer: Caller;

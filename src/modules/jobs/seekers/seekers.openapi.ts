@@ -49,9 +49,10 @@ export const seekersEndpoints: Endpoint[] = [
 		auth: 'bearer',
 		summary: 'Upload or replace the caller’s CV',
 		description:
-			'The PDF as the request body, or a `multipart/form-data` form with a `cv` file. The file is checked by its content ' +
-			'(it must start with `%PDF-`), whatever its name or declared type, and must weigh at most 5 MB: otherwise 415 ' +
-			'(`details.reason = cv_not_pdf`) or 413 (`cv_too_large`), and nothing is stored. 409 (`profile_missing`) without a profile. ' +
+			'The PDF as the request body, or a `multipart/form-data` form with a `cv` file. The file is checked by its content, ' +
+			'whatever its name or declared type: a PDF whose structure a PDF reader opens, with at least one page, without active ' +
+			'content (scripts, launch actions, embedded files, rich media, XFA forms), at most 5 MB. Otherwise 415 ' +
+			'(`details.reason = cv_not_pdf` or `cv_active_content`) or 413 (`cv_too_large`), and nothing is stored. 409 (`profile_missing`) without a profile. ' +
 			'Stored outside the web root under a random name.',
 		responses: { 200: { description: 'The CV’s size.', schema: z.object({ cv: z.object({ size: z.number().int() }) }) } },
 		errors: [400, 403, 409, 413, 415]

@@ -34,16 +34,13 @@ import {
 	type SeekerEnv
 } from './seekers.service.ts';
 import { jobApplication, seekerConsentEvent, seekerProfile } from './seekers.table.ts';
+import { aPdf } from '../../../platform/testing/pdf.ts';
 
 let app: TestApp;
 let env: SeekerEnv;
 const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
 const NOW = new Date('2027-03-10T10:00:00Z');
-const pdf = (size = 2000) => {
-	const bytes = Buffer.alloc(size, 0x20);
-	bytes.write('%PDF-1.7\n', 0, 'ascii');
-	return bytes;
-};
+const pdf = (size = 2000) => aPdf({ size: size });
 
 async function employerOrganisation(name: string) {
 	const [row] = await app.database.db.insert(organisation).values({ slug: `employer-${crypto.randomUUID().slice(0, 8)}`, name, type: 'employer' }).returning();

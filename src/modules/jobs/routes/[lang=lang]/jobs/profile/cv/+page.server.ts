@@ -17,6 +17,7 @@ function cvProblem(language: App.Locals['language'], failure: unknown): string |
 	if (!isAppError(failure)) return null;
 	const reason = (failure.extra as { reason?: string } | undefined)?.reason;
 	if (reason === 'cv_not_pdf') return translate(language, 'seekers.cv_error_not_pdf');
+	if (reason === 'cv_active_content') return translate(language, 'seekers.cv_error_active_content');
 	if (reason === 'cv_too_large') return translate(language, 'seekers.cv_error_too_large');
 	if (reason === 'cv_empty') return translate(language, 'seekers.cv_error_empty');
 	if (reason === 'profile_missing') return translate(language, 'seekers.cv_needs_profile');
