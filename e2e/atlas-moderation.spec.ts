@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { apiClient } from './api-client.ts';
+import { emailsTo } from './flows.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -72,9 +73,8 @@ describe('Atlas moderation', () => {
 		await partner.context().close();
 
 		// The moderators are told by e-mail.
-		const toModerator = outbox()
-			.slice(mailsBefore)
-			.find((mail) => mail.to.includes('moderator@demo.sharaka.ma'));
+		// (e-mails go through the job queue: they arrive within a few seconds)
+		const [toModerator] = await emailsTo('moderator@demo.sharaka.ma', mailsBefore);
 		expect(toModerator?.subject).toContain(title);
 		expect(toModerator?.links.some((link) => link.includes('/atlas/moderation/proposals/'))).toBe(true);
 
@@ -102,9 +102,7 @@ describe('Atlas moderation', () => {
 		await moderator.context().close();
 
 		// The proposer is told.
-		const toPartner = outbox()
-			.slice(mailsBefore)
-			.find((mail) => mail.to.includes('partner@demo.sharaka.ma'));
+		const [toPartner] = await emailsTo('partner@demo.sharaka.ma', mailsBefore);
 		expect(toPartner?.subject).toContain(title);
 		expect(toPartner?.links).toContain(url(`/fr/atlas/initiatives/${slug}`));
 
