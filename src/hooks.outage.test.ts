@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { aPerson } from '#platform/testing/people.ts';
 import { createApiToken } from '#platform/accounts/api-token.service.ts';
 import { systemContext } from '#platform/audit/audit.service.ts';
-import { handle, handleError } from './hooks.server.ts';
+import { handleError } from './hooks.server.ts';
+import { throughTheHook } from './testing/hook-request.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
@@ -46,26 +47,8 @@ async function takeDatabaseDown() {
 }
 
 /** One request through the hook; `route` stands for SvelteKit rendering the page or endpoint. */
-async function request(routeId: string, pathname: string, headers: Record<string, string> = {}, route?: (event: RequestEvent) => Promise<Response>) {
-	const url = new URL(`http://localhost${pathname}`);
-	const event = {
-		request: new Request(url, { headers }),
-		url,
-		route: { id: routeId },
-		params: {},
-		locals: {},
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	let ran = false;
-	const response = await handle({
-		event,
-		resolve: async (resolved: RequestEvent) => {
-			ran = true;
-			return route ? route(resolved) : new Response('<!doctype html><p>page</p>', { headers: { 'content-type': 'text/html' } });
-		}
-	} as Parameters<typeof handle>[0]);
-	return { response, ran };
-}
+const request = (routeId: string, pathname: string, headers: Record<string, string> = {}, route?: (event: RequestEvent) => Promise<Response>) =>
+	throughTheHook(routeId, pathname, headers, route);
 
 /** What SvelteKit does when a load or endpoint throws: handleError, then its own 500 HTML page. */
 function failingRoute(error: unknown) {

@@ -2,14 +2,13 @@
 // and a `resolve` standing for the page or endpoint (it records who it ran for).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '#platform/app.ts';
 import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { aPerson, type Person } from '#platform/testing/people.ts';
 import { createApiToken } from '#platform/accounts/api-token.service.ts';
 import { user } from '#platform/accounts/accounts.table.ts';
 import { systemContext } from '#platform/audit/audit.service.ts';
-import { handle } from './hooks.server.ts';
+import { throughTheHook } from './testing/hook-request.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
@@ -38,38 +37,7 @@ afterAll(async () => {
 	await app?.close();
 });
 
-interface Call {
-	response: Response;
-	/** who the route ran for (null: anonymous), or undefined when the hook answered without running it */
-	ranFor: string | null | undefined;
-}
-
-/** One request through the hook; the route answers `answer` (an HTML page unless given). */
-async function request(
-	routeId: string,
-	pathname: string,
-	headers: Record<string, string> = {},
-	answer: () => Response = () => new Response('<!doctype html><p>page</p>', { headers: { 'content-type': 'text/html' } })
-): Promise<Call> {
-	let ranFor: string | null | undefined;
-	const url = new URL(`http://localhost${pathname}`);
-	const event = {
-		request: new Request(url, { headers }),
-		url,
-		route: { id: routeId },
-		params: {},
-		locals: {},
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	const response = await handle({
-		event,
-		resolve: async (resolved: RequestEvent) => {
-			ranFor = resolved.locals.user?.email ?? null;
-			return answer();
-		}
-	} as Parameters<typeof handle>[0]);
-	return { response, ranFor };
-}
+const request = throughTheHook;
 
 const basic = { authorization: `Basic ${Buffer.from('proxy-user:proxy-password').toString('base64')}` };
 

@@ -1,9 +1,8 @@
 // /metrics and the health endpoints as a scraper and a load balancer call them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '../app.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { handle } from '../../hooks.server.ts';
+import { throughTheHook } from '../../testing/hook-request.ts';
 import { reportFrom } from './metrics.ts';
 import { GET as metrics } from '../../routes/metrics/+server.ts';
 import { GET as live } from '../../routes/api/v1/health/live/+server.ts';
@@ -29,11 +28,7 @@ function scrape(headers: Record<string, string>, address = '10.0.0.5') {
 describe('metrics', () => {
 	it('answers the scraper holding METRICS_TOKEN, with request durations per route, the queue and the process', async () => {
 		// one request through the hook, to be counted
-		const url = new URL('http://localhost/fr/legal');
-		await handle({
-			event: { request: new Request(url), url, route: { id: '/[lang=lang]/legal' }, params: {}, locals: {}, getClientAddress: () => '127.0.0.1' } as unknown as RequestEvent,
-			resolve: async () => new Response('<p>legal</p>', { headers: { 'content-type': 'text/html' } })
-		} as Parameters<typeof handle>[0]);
+		await throughTheHook('/[lang=lang]/legal', '/fr/legal');
 
 		const response = await scrape({ authorization: 'Bearer a-scraper-token-long-enough' });
 		expect(response.status).toBe(200);

@@ -95,6 +95,11 @@ export const openApiDocumentSchema = z
 	})
 	.meta({ description: 'An OpenAPI 3.1 document.' });
 
+const healthAnswers: Endpoint['responses'] = {
+	200: { description: 'The service and its database answer.', schema: healthSchema },
+	503: { description: 'The database does not answer (with Retry-After on readiness).', schema: healthSchema }
+};
+
 const platformEndpoints: Endpoint[] = [
 	{
 		method: 'GET',
@@ -103,10 +108,7 @@ const platformEndpoints: Endpoint[] = [
 		auth: 'none',
 		summary: 'Check that the service and its database answer',
 		description: 'For load balancers and monitoring. Never cached.',
-		responses: {
-			200: { description: 'The service and its database answer.', schema: healthSchema },
-			503: { description: 'The database does not answer.', schema: healthSchema }
-		}
+		responses: healthAnswers
 	},
 	{
 		method: 'GET',
@@ -124,10 +126,7 @@ const platformEndpoints: Endpoint[] = [
 		auth: 'none',
 		summary: 'Check that this instance can serve (readiness)',
 		description: 'For load balancers: 200 when its database answers, 503 with Retry-After otherwise. Never cached.',
-		responses: {
-			200: { description: 'Ready.', schema: healthSchema },
-			503: { description: 'The database does not answer.', schema: healthSchema }
-		}
+		responses: healthAnswers
 	},
 	{
 		method: 'GET',
