@@ -109,8 +109,9 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 
 			// the programme's organisation accepts it
 			const partner = await signedIn(language, javaScriptEnabled, 'partner@demo.sharaka.ma');
-			await partner.goto(`/${language}/account`);
-			await partner.getByRole('link', { name: t(language, 'counsellors.programme_referrals_link') }).click();
+			// from their space, where the referrals waiting for an answer are counted
+			await partner.goto(`/${language}/my-space`);
+			await partner.getByRole('link', { name: t(language, 'jobs.space_referrals') }).click();
 			await check(partner, language, axe);
 			const received = partner.getByRole('listitem').filter({ has: partner.getByRole('heading', { name: new RegExp(name) }) });
 			await expect(received.textContent()).resolves.toContain(email);

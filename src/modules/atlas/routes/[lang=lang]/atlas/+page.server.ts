@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { mayReach } from '#platform/policy/policy.ts';
 import { atlasReads } from '#modules/atlas/atlas-reads.ts';
 import { initiativeStatuses, initiativeThemes, targetGroups } from '#modules/atlas/atlas.table.ts';
 import { sortOrders } from '#modules/atlas/atlas.schemas.ts';
@@ -32,6 +33,8 @@ export async function load({ locals, url }) {
 	});
 
 	return {
+		// what the policy lets this person do here (grants included), not a list of roles
+		mayImport: mayReach(locals.actor, 'atlas.import'),
 		state,
 		filterErrors: parsed.ok ? {} : parsed.errors,
 		filtered: hasFilters(state),

@@ -5,6 +5,7 @@ import { ProgrammeListQuery, programmeLanguages } from '#modules/jobs/support-sc
 import { listEditableProgrammes, searchProgrammes } from '#modules/jobs/support-programmes.service.ts';
 import { programmeView, regionName, regionOptions } from '#modules/jobs/support-pages.ts';
 import { programmeServices } from '#modules/jobs/support.table.ts';
+import { mayReach } from '#platform/policy/policy.ts';
 
 const FILTERS = ['q', 'city', 'region', 'service', 'language'] as const;
 
@@ -18,6 +19,7 @@ export async function load({ locals, url }) {
 	const contributor = can(locals.actor, 'support.programme.contribute');
 	const mine = contributor ? await listEditableProgrammes(app.database.db, locals.actor) : [];
 	return {
+		mayAnswerReferrals: mayReach(locals.actor, 'counsellors.referral.respond'),
 		values,
 		errors: filters.ok ? {} : filters.errors,
 		total: result.total,
