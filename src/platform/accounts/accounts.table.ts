@@ -84,6 +84,10 @@ export const organisationTypes = [
 ] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
+/** `pending`: created by a partner's import, shown nowhere public until a moderator accepts it */
+export const organisationStatuses = ['active', 'pending'] as const;
+export type OrganisationStatus = (typeof organisationStatuses)[number];
+
 export const organisation = pgTable('organisation', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	slug: text('slug').notNull().unique(),
@@ -93,6 +97,7 @@ export const organisation = pgTable('organisation', {
 	/** ISO 3166-1 alpha-2 */
 	country: text('country').notNull().default('MA'),
 	website: text('website'),
+	status: text('status', { enum: organisationStatuses }).notNull().default('active'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });

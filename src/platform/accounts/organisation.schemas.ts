@@ -45,6 +45,7 @@ export const Organisation = z
 		type: OrganisationType,
 		country: z.string().meta({ description: 'ISO 3166-1 alpha-2 country code' }),
 		website: z.string().nullable(),
+		status: z.enum(['active', 'pending']).meta({ description: '`pending`: created by a partner’s import, shown to staff only until a moderator accepts it' }),
 		createdAt: z.iso.datetime(),
 		updatedAt: z.iso.datetime()
 	})
@@ -71,7 +72,9 @@ export const OrganisationUpdate = z
 		type: OrganisationType.optional(),
 		country: country.optional(),
 		website: z.preprocess(blankToNull, website.nullable()).optional(),
-		slug: slug.optional()
+		slug: slug.optional(),
+		/** a moderator accepts an organisation a partner's import created */
+		status: z.literal('active').optional().meta({ description: '`active` accepts a pending organisation' })
 	})
 	.meta({ id: 'OrganisationUpdate' });
 export type OrganisationUpdate = z.output<typeof OrganisationUpdate>;

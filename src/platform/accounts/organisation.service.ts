@@ -41,13 +41,19 @@ export function publicOrganisation(row: OrganisationRecord) {
 		type: row.type,
 		country: row.country,
 		website: row.website,
+		status: row.status,
 		createdAt: row.createdAt.toISOString(),
 		updatedAt: row.updatedAt.toISOString()
 	};
 }
 
-export async function listOrganisations(db: DbOrTx, query: OrganisationListQuery) {
+/**
+ * Organisations by type, country and words; pending ones (created by a partner's import, not yet
+ * accepted) only for staff (`withPending`).
+ */
+export async function listOrganisations(db: DbOrTx, query: OrganisationListQuery, { withPending = false }: { withPending?: boolean } = {}) {
 	const conditions: SQL[] = [];
+	if (!withPending) conditions.push(eq(organisation.status, 'active'));
 	if (query.type) conditions.push(eq(organisation.type, query.type));
 	if (query.country) conditions.push(eq(organisation.country, query.country));
 	if (query.q) {
@@ -76,15 +82,15 @@ export async function listOrganisations(db: DbOrTx, query: OrganisationListQuery
 	return { total, page: query.page, pageSize: query.pageSize, items };
 }
 
-/** By id (UUID) or by slug; `not_found` otherwise. */
-export async function getOrganisation(db: DbOrTx, idOrSlug: string): Promise<OrganisationRecord> {
+/** By id (UUID) or by slug; `not_found` otherwise, and for a pending one unless `withPending` (staff). */
+export async function getOrganisation(db: DbOrTx, idOrSlug: string, { withPending = true }: { withPending?: boolean } = {}): Promise<OrganisationRecord> {
 	const key = idOrSlug.trim();
 	const [found] = await db
 		.select()
 		.from(organisation)
 		.where(UUID.test(key) ? eq(organisation.id, key) : eq(organisation.slug, key.toLowerCase()))
 		.limit(1);
-	if (!found) throw new AppError('not_found');
+	if (!found || (!withPending && found.status !== 'active')) throw new AppError('not_found');
 	return found;
 }
 
@@ -165,6 +171,7 @@ export async function updateOrganisation(
 	if (changes.country !== undefined && changes.country !== current.country) patch.country = changes.country;
 	if (changes.website !== undefined && changes.website !== current.website) patch.website = changes.website;
 	if (changes.slug !== undefined && changes.slug !== current.slug) patch.slug = changes.slug;
+	if (changes.status !== undefined && changes.status !== current.status) patch.status = changes.status;
 	if (Object.keys(patch).length === 0) return current; // nothing changes, nothing to record
 	try {
 		return await db.transaction(async (tx) => {

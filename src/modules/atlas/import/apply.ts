@@ -326,7 +326,8 @@ interface RunState {
 async function resolveOrganisations(state: RunState, activity: ImportedActivity): Promise<ResolvedOrganisations> {
 	const out: ResolvedOrganisations = [];
 	for (const entry of activity.organisations) {
-		const found = await state.matcher.resolve(state.env.db, state.context, entry, state.record.id);
+		// an organisation a partner's file brings in waits for a moderator before it shows anywhere public
+		const found = await state.matcher.resolve(state.env.db, state.context, entry, state.record.id, { pending: !can(state.actor, 'organisation.manage') });
 		if (!found) continue;
 		if (out.some((other) => other.organisation === found.slug && other.role === entry.role)) continue;
 		out.push({ organisation: found.slug, role: entry.role, amount: entry.amount ?? null, currency: entry.amount != null ? (entry.currency ?? null) : null });

@@ -17,6 +17,10 @@ import { initiativeProposal } from '../moderation/moderation.table.ts';
 import { exportToBuffer } from '../export/export.ts';
 import { atlasImport, atlasImportActivity } from './import.table.ts';
 import { settleImports } from './apply.ts';
+import { getOrganisation, listOrganisations } from '../../../platform/accounts/organisation.service.ts';
+import { OrganisationListQuery } from '../../../platform/accounts/organisation.schemas.ts';
+import { organisationAtlas } from '../web/atlas-pages.server.ts';
+import { approveProposal } from '../moderation/moderation.service.ts';
 import { isImportRefusal } from './refusal.ts';
 import { importableColumnKeys } from './tabular.ts';
 import {
@@ -259,6 +263,30 @@ describe('IATI imports', () => {
 		const after = await tableCounts();
 		expect(after.initiatives).toBe(before.initiatives);
 		expect((await getInitiative(app.database.db, 'reintegration-oim-test')).version).toBe(2);
+	});
+
+	it('keeps the organisations a partner’s file brings in out of public view until a moderator approves a proposal naming them', async () => {
+		const file = `<iati-activities version="2.03"><iati-activity xml:lang="fr"><iati-identifier>XX-PENDING-1</iati-identifier>
+			<title><narrative>Accueil des migrants à Oujda (test)</narrative></title>
+			<participating-org ref="XX-ASSOC-OUJDA" type="22" role="2"><narrative>Association Oujda Solidarité Test</narrative></participating-org>
+			<activity-date type="1" iso-date="2024-01-01"/><recipient-country code="MA"/></iati-activity></iati-activities>`;
+		const id = await createIatiImport(app.database.db, { ...context, actorUserId: partner.userId }, partner, { fileName: 'oujda.xml', body: textStream(file), language: 'fr' });
+		await applyImport(env(), { ...context, actorUserId: partner.userId }, partner, id);
+		await settleImports();
+		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.name, 'Association Oujda Solidarité Test'));
+		expect(created.status).toBe('pending');
+		// nowhere public: not in the directory, not by its address, no Atlas page; staff see it
+		expect((await listOrganisations(app.database.db, OrganisationListQuery.parse({ q: 'Oujda Solidarité' }))).total).toBe(0);
+		expect((await listOrganisations(app.database.db, OrganisationListQuery.parse({ q: 'Oujda Solidarité' }), { withPending: true })).total).toBe(1);
+		await expect(getOrganisation(app.database.db, created.slug, { withPending: false })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(organisationAtlas(app.database.db, created.slug)).rejects.toMatchObject({ code: 'not_found' });
+
+		// the moderator approves the proposal that names it: it becomes public, in the audit trail
+		const [proposal] = await app.database.db.select().from(initiativeProposal).where(eq(initiativeProposal.proposerUserId, partner.userId)).orderBy(sql`created_at desc`).limit(1);
+		await approveProposal(app.database.db, { ...context, actorUserId: moderator.userId }, moderator, proposal.id);
+		expect((await getOrganisation(app.database.db, created.slug, { withPending: false })).status).toBe('active');
+		const [accepted] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceId, created.id), eq(auditEvent.action, 'organisation.accept')));
+		expect(accepted.actorUserId).toBe(moderator.userId);
 	});
 
 	it('creates the organisations the Atlas does not know, and finds them again by their IATI identifier', async () => {

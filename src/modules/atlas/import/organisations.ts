@@ -1,6 +1,7 @@
 // Organisations named by an imported file → the Atlas's organisations: by IATI identifier (refs matched
 // before are remembered in atlas_import_organisation_ref), by slug, by name or acronym (accents, case and
-// punctuation ignored; "Name (ACRONYM)" tried both ways); otherwise created when applying.
+// punctuation ignored; "Name (ACRONYM)" tried both ways); otherwise created when applying — pending
+// (not public) when a partner's file brings it in, until a moderator approves a proposal that uses it.
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, type OrganisationType } from '../../../platform/accounts/accounts.table.ts';
@@ -103,7 +104,13 @@ export class OrganisationMatcher {
 	 * The organisation, created when the file names one the Atlas does not know (audited, attributed to the
 	 * import). Its IATI identifier is remembered, so the next file that uses it finds it at once.
 	 */
-	async resolve(db: DbOrTx, context: AuditContext, entry: ImportedOrganisation, importId: string): Promise<KnownOrganisation | null> {
+	async resolve(
+		db: DbOrTx,
+		context: AuditContext,
+		entry: ImportedOrganisation,
+		importId: string,
+		{ pending = false }: { pending?: boolean } = {}
+	): Promise<KnownOrganisation | null> {
 		const found = this.match(entry);
 		if (found) {
 			if (entry.ref && !this.byRef.has(entry.ref.toUpperCase())) await this.saveRef(db, entry.ref, found);
@@ -128,13 +135,13 @@ export class OrganisationMatcher {
 			}
 			const [row] = await tx
 				.insert(organisation)
-				.values({ slug, name: displayName, acronym: acronym?.slice(0, 30) ?? null, type, ...(country ? { country } : {}) })
+				.values({ slug, name: displayName, acronym: acronym?.slice(0, 30) ?? null, type, status: pending ? 'pending' : 'active', ...(country ? { country } : {}) })
 				.returning();
 			await recordAudit(tx, context, {
 				action: 'organisation.create',
 				resourceType: 'organisation',
 				resourceId: row.id,
-				after: { slug: row.slug, name: row.name, acronym: row.acronym, type: row.type, country: row.country, iatiRef: entry.ref, importId }
+				after: { slug: row.slug, name: row.name, acronym: row.acronym, type: row.type, country: row.country, status: row.status, iatiRef: entry.ref, importId }
 			});
 			if (entry.ref) await tx.insert(atlasImportOrganisationRef).values({ ref: entry.ref.toUpperCase(), organisationId: row.id }).onConflictDoNothing();
 			return { id: row.id, slug: row.slug, name: row.name, acronym: row.acronym };

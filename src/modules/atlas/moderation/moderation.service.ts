@@ -1,7 +1,7 @@
 // Atlas collaboration and moderation: proposals (complete new versions with their base version and a
 // comment), review (approve, reject, request changes, edit then approve), version history and restore,
 // the private discussion thread, stale initiatives, organisations' freshness and completeness scores.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
@@ -344,6 +344,24 @@ async function tellProposer(db: DbOrTx, notify: Notify | undefined, row: Proposa
  * Publishes a pending proposal (optionally as edited by the moderator) as a new version, through
  * `updateInitiative` / `createInitiative`: a proposal whose base is no longer current is refused (409).
  */
+/**
+ * The organisations a partner's import created wait (pending) until a moderator approves a proposal
+ * naming them: they then become public, each acceptance in the audit trail.
+ */
+async function acceptPendingOrganisations(tx: DbOrTx, context: AuditContext, data: InitiativeData) {
+	const keys = [...new Set((data.organisations ?? []).map((entry) => entry.organisation))];
+	if (!keys.length) return;
+	const ids = keys.filter((key) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key));
+	const accepted = await tx
+		.update(organisation)
+		.set({ status: 'active', updatedAt: new Date() })
+		.where(and(ids.length ? or(inArray(organisation.slug, keys), inArray(organisation.id, ids)) : inArray(organisation.slug, keys), eq(organisation.status, 'pending')))
+		.returning({ id: organisation.id, slug: organisation.slug });
+	for (const row of accepted) {
+		await recordAudit(tx, context, { action: 'organisation.accept', resourceType: 'organisation', resourceId: row.id, before: { status: 'pending' }, after: { status: 'active', slug: row.slug } });
+	}
+}
+
 export async function approveProposal(
 	db: Db,
 	context: AuditContext,
@@ -380,6 +398,7 @@ export async function approveProposal(
 			})
 			.where(eq(initiativeProposal.id, row.id))
 			.returning();
+		await acceptPendingOrganisations(tx, context, data);
 		await recordAudit(tx, context, {
 			action: edited ? 'initiative_proposal.edit_approve' : 'initiative_proposal.approve',
 			resourceType: 'initiative_proposal',

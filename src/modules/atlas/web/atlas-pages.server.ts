@@ -24,7 +24,7 @@ export async function organisationOptions(db: DbOrTx): Promise<{ funder: Organis
 		})
 		.from(initiativeOrganisation)
 		.innerJoin(organisation, eq(organisation.id, initiativeOrganisation.organisationId))
-		.where(sql`${initiativeOrganisation.role} in ('funder', 'implementer')`)
+		.where(and(sql`${initiativeOrganisation.role} in ('funder', 'implementer')`, eq(organisation.status, 'active')))
 		.groupBy(initiativeOrganisation.role, organisation.slug, organisation.name, organisation.acronym)
 		.orderBy(asc(sql`lower(${organisation.name})`));
 	const pick = (role: OrganisationRole) =>
@@ -58,7 +58,8 @@ export async function organisationAtlas(db: DbOrTx, slug: string, { role, page =
 	const [org] = await db
 		.select({ id: organisation.id, slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, type: organisation.type, country: organisation.country, website: organisation.website })
 		.from(organisation)
-		.where(eq(organisation.slug, slug.toLowerCase()));
+		// a pending organisation (from a partner's import, not yet accepted) has no public page
+		.where(and(eq(organisation.slug, slug.toLowerCase()), eq(organisation.status, 'active')));
 	if (!org) throw new AppError('not_found');
 	const size = ORGANISATION_PAGE_SIZE;
 	const first = role ? (page - 1) * size : 0;

@@ -14,7 +14,7 @@ export async function load({ locals, url }) {
 	const values = filterValues(url, FILTERS);
 	const filters = readFilters(locals.language, OrganisationListQuery, url);
 	const list = filters.ok
-		? await listOrganisations(app.database.db, filters.data)
+		? await listOrganisations(app.database.db, filters.data, { withPending: true })
 		: { total: 0, page: 1, pageSize: 50, items: [] };
 	return {
 		values,

@@ -1,13 +1,14 @@
 import { getApp } from '#platform/app.ts';
+import { can } from '#platform/policy/policy.ts';
 import { apiEndpoint, readJson, readQuery } from '#platform/http/api.ts';
 import { OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
 import { createOrganisation, listOrganisations, publicOrganisation } from '#platform/accounts/organisation.service.ts';
 
-/** The public directory of organisations (no member data). */
-export const GET = apiEndpoint(async ({ url }) => {
+/** The public directory of organisations (no member data); staff also see the pending ones. */
+export const GET = apiEndpoint(async ({ url, locals }) => {
 	const app = await getApp();
 	const query = readQuery(url, OrganisationListQuery);
-	const result = await listOrganisations(app.database.db, query);
+	const result = await listOrganisations(app.database.db, query, { withPending: can(locals.actor, 'organisation.manage') });
 	return Response.json({
 		total: result.total,
 		page: result.page,

@@ -20,7 +20,7 @@ import { parseForm } from '#platform/http/form.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { recordPersonalDataRead } from '#platform/audit/audit.service.ts';
 
-const DONE = ['created', 'updated', 'member_added', 'member_removed'] as const;
+const DONE = ['accepted', 'created', 'updated', 'member_added', 'member_removed'] as const;
 
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -63,6 +63,18 @@ export const actions = {
 			return adminFormFailure(locals.language, failure, data);
 		}
 		back(locals.language, updated.id, 'updated');
+	},
+	/** accepts an organisation a partner's import created: it becomes public */
+	accept: async ({ request, locals, params }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		let updated;
+		try {
+			updated = await updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, { status: 'active' });
+		} catch (failure) {
+			return adminFormFailure(locals.language, failure, data);
+		}
+		back(locals.language, updated.id, 'accepted');
 	},
 	addMember: async ({ request, locals, params }) => {
 		const app = await getApp();

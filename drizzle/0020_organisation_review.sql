@@ -1,0 +1,1 @@
+ALTER TABLE "organisation" ADD COLUMN "status" text DEFAULT 'active' NOT NULL;
