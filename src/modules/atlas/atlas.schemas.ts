@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCodes } from '../../platform/accounts/organisation.schemas.ts';
+import { countryCodes } from '../../platform/geo/countries.ts';
 import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from './atlas.table.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 

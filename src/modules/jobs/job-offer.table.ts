@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+import { cefrLevels } from '../../platform/i18n/spoken-languages.ts';
 
 /** ISCO-08 groups (reference data from isco08/isco08.csv): 1 major, 2 sub-major, 3 minor, 4 unit group. */
 export const occupation = pgTable(
@@ -39,10 +40,11 @@ export const salaryPeriods = ['hour', 'day', 'month', 'year'] as const;
 export const educationLevels = ['none', 'primary', 'secondary', 'baccalaureate', 'vocational', 'bachelor', 'master', 'doctorate'] as const;
 /** Languages an offer may require: Arabic, Moroccan Arabic, Amazigh, French, English, Spanish. */
 export const offerLanguages = ['ar', 'ary', 'zgh', 'fr', 'en', 'es'] as const;
-export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 /** Stored statuses; `expired` is also computed at read time for a published offer past its closing date. */
 export const offerStatuses = ['draft', 'pending_validation', 'published', 'filled', 'closed', 'expired'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
+
+export { cefrLevels };
 
 export interface RequiredLanguage {
 	language: (typeof offerLanguages)[number];

@@ -35,7 +35,11 @@ export interface Translator {
 	dateTime(value: Date | string | number): string;
 	number(value: number, options?: Intl.NumberFormatOptions): string;
 	currency(value: number, currency: string): string;
+	/** Items of a list joined with the language's comma (the Arabic comma on Arabic pages). */
+	list(items: readonly string[]): string;
 }
+
+const listSeparator: Record<Language, string> = { fr: ', ', ar: '، ', en: ', ' };
 
 export function createTranslator(language: Language): Translator {
 	const locale = intlLocale[language];
@@ -49,6 +53,7 @@ export function createTranslator(language: Language): Translator {
 		dateTime: (value) => formatInPlatformZone(locale, value, { dateStyle: 'medium', timeStyle: 'short' }),
 		number: (value, options) => new Intl.NumberFormat(locale, options).format(value),
 		currency: (value, currency) =>
-			new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value)
+			new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
+		list: (items) => items.join(listSeparator[language])
 	};
 }

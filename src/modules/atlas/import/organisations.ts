@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, type OrganisationType } from '../../../platform/accounts/accounts.table.ts';
-import { countryCodes } from '../../../platform/accounts/organisation.schemas.ts';
+import { countryCodes } from '../../../platform/geo/countries.ts';
 import { slugify } from '../../../platform/accounts/organisation.service.ts';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { atlasImportOrganisationRef } from './import.table.ts';

@@ -4,7 +4,7 @@
 // an activity with its problems, in the same shape as an IATI activity.
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { countryCodes } from '../../../platform/accounts/organisation.schemas.ts';
+import { countryCodes } from '../../../platform/geo/countries.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { languages } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';

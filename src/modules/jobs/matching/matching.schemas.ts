@@ -55,7 +55,7 @@ export const Candidate = z
 			availability: z.enum(availabilities),
 			availableFrom: z.iso.date().nullable(),
 			experienceYears: z.number().int(),
-			education: z.enum(educationLevels)
+			education: z.enum(educationLevels).nullable().describe('null: the person has not said')
 		}),
 		application: z
 			.object({ id: z.uuid().nullable().describe('for the employer: the application to open (its own rules apply); null for counsellors') })

@@ -40,7 +40,8 @@ export interface OfferFacts {
 export interface ProfileFacts {
 	occupationCodes: string[];
 	skillKeys: string[];
-	languages: RequiredLanguage[];
+	/** a spoken language without a CEFR level meets no level an offer asks */
+	languages: { language: string; level: CefrLevel | null }[];
 	placeCodes: string[];
 	availability: Availability;
 }

@@ -1,21 +1,10 @@
 import { z } from 'zod';
-import { cefrLevels, educationLevels, offerLanguages } from '../job-offer.table.ts';
+import { educationLevels } from '../job-offer.table.ts';
+import { countryCodes, currentCountryCode } from '../../../platform/geo/countries.ts';
+import { cefrLevels, spokenLanguages } from '../../../platform/i18n/spoken-languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
 import { applicationStatuses, availabilities, consentScopes, residenceStatuses } from './seekers.table.ts';
 
-/** ISO 3166-1 alpha-2 codes of countries and territories (those Intl can name; groupings excluded). */
-export const countryCodes: readonly string[] = (() => {
-	const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-	const excluded = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO', 'XA', 'XB', 'AN', 'BU', 'CS', 'DD', 'FX', 'NT', 'SU', 'TP', 'YD', 'YU', 'ZR', 'CP', 'DG', 'EA', 'IC', 'TA', 'AC', 'CQ']);
-	const codes: string[] = [];
-	for (let a = 65; a <= 90; a++) {
-		for (let b = 65; b <= 90; b++) {
-			const code = String.fromCharCode(a, b);
-			if (!excluded.has(code) && names.of(code) !== code) codes.push(code);
-		}
-	}
-	return codes;
-})();
 
 export const placeCodes: readonly string[] = [...regions.map((region) => region.iso), ...provinces.map((province) => province.iso)];
 
@@ -23,18 +12,22 @@ const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim
 const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable().default(null));
 
 export const SeekerLanguage = z.object({
-	language: z.enum(offerLanguages).describe('ar Arabic, ary Moroccan Arabic, zgh Amazigh, fr French, en English, es Spanish'),
-	level: z.enum(cefrLevels).describe('CEFR level')
+	language: z.enum(spokenLanguages).describe('ISO 639 code: ar Arabic, ary Moroccan Arabic, zgh Amazigh, mey Hassaniya, fr French, en English, wo Wolof, bm Bambara, ff Pulaar…'),
+	level: z.enum(cefrLevels).nullable().default(null).describe('CEFR level; required for languages stated on that scale (ar, ary, zgh, fr, en, es, pt, it, de, nl, tr, ru, zh), ignored for the others')
 });
 
 export const ProfileInput = z
 	.object({
 		phone: z.preprocess(blankToNull, z.string().trim().regex(/^\+?[0-9 ().-]{6,25}$/).nullable().default(null)).describe('a telephone number'),
 		city: optionalText(100).describe('where the person lives'),
-		nationality: z.string().trim().toUpperCase().refine((code) => countryCodes.includes(code)).describe('ISO 3166-1 alpha-2'),
+		nationality: z
+			.string()
+			.transform((code) => currentCountryCode(code) ?? code)
+			.refine((code) => countryCodes.includes(code))
+			.describe('ISO 3166-1 alpha-2 (a withdrawn code is taken as the current one)'),
 		residenceStatus: z.enum(residenceStatuses),
-		languages: z.array(SeekerLanguage).max(6).default([]),
-		education: z.enum(educationLevels).default('none'),
+		languages: z.array(SeekerLanguage).max(8).default([]),
+		education: z.preprocess(blankToNull, z.enum(educationLevels).nullable().default(null)).describe('highest level reached; null: not said'),
 		educationDetails: optionalText(2000),
 		experienceYears: z.coerce.number().int().min(0).max(60).default(0),
 		experience: optionalText(4000),
@@ -48,15 +41,18 @@ export const ProfileInput = z
 export type ProfileInput = z.input<typeof ProfileInput>;
 export type Profile = z.output<typeof ProfileInput>;
 
+/** How many language rows the profile form offers. */
+export const languageRows = 5;
+
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-/** The profile page's form: repeated selects, skills one per line or comma-separated, three language rows. */
+/** The profile page's form: repeated selects, skills one per line or comma-separated, numbered language rows. */
 export const ProfileForm = z.preprocess((raw) => {
 	const data = (raw ?? {}) as Record<string, unknown>;
-	const languages = [1, 2, 3]
+	const languages = Array.from({ length: languageRows }, (_, row) => row + 1)
 		.map((index) => ({ language: data[`language_${index}`], level: data[`level_${index}`] }))
 		.filter((entry) => typeof entry.language === 'string' && entry.language !== '')
-		.map((entry) => ({ language: entry.language, level: entry.level === '' ? undefined : entry.level }));
+		.map((entry) => ({ language: entry.language, level: entry.level === '' || entry.level === undefined ? null : entry.level }));
 	const skills = String(data.skills ?? '')
 		.split(/[\n,;،]/)
 		.map((skill) => skill.trim())

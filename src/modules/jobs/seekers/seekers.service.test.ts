@@ -135,6 +135,34 @@ describe('profile and consent', () => {
 		expect(await getOwnProfile(app.database.db, seeker)).toBeNull();
 	});
 
+	it('takes the languages people speak (a level where the CEFR applies), a withdrawn country code, and no education said', async () => {
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
+		const { education: _education, ...withoutEducation } = profileInput;
+		const input = {
+			...withoutEducation,
+			nationality: 'DY', // Dahomey's code, withdrawn: Benin
+			languages: [
+				{ language: 'fr', level: 'B1' },
+				{ language: 'wo', level: 'C2' }, // a spoken language: no level is kept
+				{ language: 'bm' },
+				{ language: 'mey' }
+			]
+		};
+		const saved = await saveProfile(app.database.db, web, seeker, input);
+		expect(saved.nationality).toBe('BJ');
+		expect(saved.education).toBeNull();
+		expect(saved.languages).toEqual([
+			{ language: 'fr', level: 'B1' },
+			{ language: 'wo', level: null },
+			{ language: 'bm', level: null },
+			{ language: 'mey', level: null }
+		]);
+		await expect(saveProfile(app.database.db, web, seeker, { ...input, languages: [{ language: 'wo' }, { language: 'en' }] })).rejects.toMatchObject({
+			code: 'invalid_input',
+			fields: [expect.objectContaining({ path: 'languages.1.level', messageKey: 'field_required' })]
+		});
+		expect((await getOwnProfile(app.database.db, seeker))?.languages).toHaveLength(4);
+	});
 	it('only members keep a seeker profile', async () => {
 		await expect(saveProfile(app.database.db, web, employer, profileInput)).rejects.toMatchObject({ code: 'forbidden' });
 	});

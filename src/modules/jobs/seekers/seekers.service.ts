@@ -9,6 +9,7 @@ import type { Mailer } from '../../../platform/mail/mailer.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { defaultLanguage, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
+import { takesCefrLevel } from '../../../platform/i18n/spoken-languages.ts';
 import { jobOffer, occupation } from '../job-offer.table.ts';
 import { employerOrganisationsOf, getPublicOffer, occupationTitle, placeName } from '../jobs.service.ts';
 import { ApplicationInput, ConsentInput, ProfileInput, StatusInput, type Profile } from './seekers.schemas.ts';
@@ -90,8 +91,13 @@ async function checkProfile(db: DbOrTx, raw: unknown): Promise<Profile> {
 	if (new Set(input.languages.map((entry) => entry.language)).size !== input.languages.length) {
 		problems.push({ path: 'languages', messageKey: 'field_invalid' });
 	}
+	input.languages.forEach((entry, index) => {
+		if (takesCefrLevel(entry.language) && !entry.level) problems.push({ path: `languages.${index}.level`, messageKey: 'field_required' });
+	});
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
-	return { ...input, occupationCodes: [...new Set(input.occupationCodes)], placeCodes: [...new Set(input.placeCodes)], skills: [...new Set(input.skills)] };
+	// a spoken language has no CEFR level: one given by mistake is not kept
+	const languages = input.languages.map((entry) => (takesCefrLevel(entry.language) ? entry : { ...entry, level: null }));
+	return { ...input, languages, occupationCodes: [...new Set(input.occupationCodes)], placeCodes: [...new Set(input.placeCodes)], skills: [...new Set(input.skills)] };
 }
 
 /** Creates or replaces the caller's profile. The audit trail keeps which fields changed, never their content. */

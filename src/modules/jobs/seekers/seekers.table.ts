@@ -2,7 +2,14 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
-import { jobOffer, type RequiredLanguage } from '../job-offer.table.ts';
+import { jobOffer } from '../job-offer.table.ts';
+import type { CefrLevel } from '../../../platform/i18n/spoken-languages.ts';
+
+/** A language a person speaks; the level only for languages stated on the CEFR scale. */
+export interface SeekerLanguage {
+	language: string;
+	level: CefrLevel | null;
+}
 
 export const residenceStatuses = ['regularised_immigrant', 'refugee', 'moroccan', 'returning_moroccan'] as const;
 export type ResidenceStatus = (typeof residenceStatuses)[number];
@@ -23,8 +30,9 @@ export const seekerProfile = pgTable(
 		/** ISO 3166-1 alpha-2 */
 		nationality: text('nationality').notNull(),
 		residenceStatus: text('residence_status', { enum: residenceStatuses }).notNull(),
-		languages: jsonb('languages').$type<RequiredLanguage[]>().notNull().default([]),
-		education: text('education').notNull().default('none'),
+		languages: jsonb('languages').$type<SeekerLanguage[]>().notNull().default([]),
+		/** null: the person has not said */
+		education: text('education'),
 		educationDetails: text('education_details'),
 		experienceYears: smallint('experience_years').notNull().default(0),
 		experience: text('experience'),

@@ -1,7 +1,7 @@
 // One <iati-activity> (2.01–2.03) → an initiative to import, with every problem found. Countries and
 // sectors are read on the activity, else on its transactions (IATI lets a publisher give them there).
 // Pure: no database (organisations are matched when applying).
-import { countryCodes } from '../../../../platform/accounts/organisation.schemas.ts';
+import { countryCodes } from '../../../../platform/geo/countries.ts';
 import { translate } from '../../../../platform/i18n/translator.ts';
 import { languages, type Language } from '../../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../../platform/geo/morocco.ts';

@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { organisationTypes } from '#platform/accounts/accounts.table.ts';
-import { countryCodes, OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
+import { OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
+import { countryCodes } from '#platform/geo/countries.ts';
 import { createOrganisation, listOrganisations } from '#platform/accounts/organisation.service.ts';
 import { adminFormFailure, filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
 import { parseForm } from '#platform/http/form.ts';

@@ -2,8 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { can } from '#platform/policy/policy.ts';
 import { organisationTypes } from '#platform/accounts/accounts.table.ts';
+import { countryCodes } from '#platform/geo/countries.ts';
 import {
-	countryCodes,
 	OrganisationEditForm,
 	OrganisationMemberAdd,
 	OrganisationMemberRemove

@@ -5,8 +5,10 @@ import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { listUnitGroups } from '#modules/jobs/jobs.service.ts';
 import { consentHistory, getOwnProfile, profileView, saveProfile, setConsent } from '#modules/jobs/seekers/seekers.service.ts';
-import { ConsentForm, ProfileForm } from '#modules/jobs/seekers/seekers.schemas.ts';
-import { countryOptions, formFieldErrors, placeOptions } from './profile-form.ts';
+import { ConsentForm, languageRows, ProfileForm } from '#modules/jobs/seekers/seekers.schemas.ts';
+import { formFieldErrors, placeOptions } from './profile-form.ts';
+import { countryOptions } from '#platform/geo/countries.ts';
+import { spokenLanguageOptions, takesCefrLevel } from '#platform/i18n/spoken-languages.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -17,6 +19,8 @@ export async function load({ locals }) {
 		consentHistory: row ? (await consentHistory(app.database.db, row.userId)).map((entry) => ({ scope: entry.scope, at: entry.at.toISOString() })) : [],
 		occupations: await listUnitGroups(app.database.db, locals.language),
 		countries: countryOptions(locals.language),
+		spokenLanguages: spokenLanguageOptions(locals.language).map((option) => ({ ...option, ranked: takesCefrLevel(option.value) })),
+		languageRows,
 		places: placeOptions(locals.language),
 		done: ''
 	};

@@ -1,15 +1,6 @@
 import type { Language } from '#platform/i18n/languages.ts';
 import { provinces, regions } from '#platform/geo/morocco.ts';
-import { countryCodes } from '#modules/jobs/seekers/seekers.schemas.ts';
 
-/** Countries for the nationality select, named and sorted in the page's language. */
-export function countryOptions(language: Language) {
-	const names = new Intl.DisplayNames([language], { type: 'region' });
-	const collator = new Intl.Collator(language);
-	return countryCodes
-		.map((code) => ({ value: code, label: names.of(code) ?? code }))
-		.sort((a, b) => collator.compare(a.label, b.label));
-}
 
 export function placeOptions(language: Language) {
 	const name = (place: { nameFr: string; nameAr: string; nameEn: string }) => (language === 'ar' ? place.nameAr : language === 'en' ? place.nameEn : place.nameFr);
