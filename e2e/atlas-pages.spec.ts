@@ -28,13 +28,27 @@ describe('the Atlas list: map, filters, results, downloads', () => {
 			await expectNoRawMessageKeys(page);
 			if (javaScriptEnabled) await expectNoAxeViolations(page);
 
-			// The map: 12 region links; the Oriental's leads to the list filtered by it.
+			// Results come first; the map is a view to switch to: 12 region links, the Oriental's leads to
+			// the list filtered by it.
+			await expect(main.locator('.atlas-results > li').count()).resolves.toBeGreaterThan(0);
+			const views = main.getByRole('navigation', { name: t(language, 'common.results_views') });
+			await views.getByRole('link', { name: t(language, 'atlas.view_map') }).click();
+			await page.waitForURL((url) => url.searchParams.get('view') === 'map');
 			const map = main.getByRole('group', { name: t(language, 'atlas.map_title_count') });
 			await expect(map.getByRole('link').count()).resolves.toBe(12);
 			await map.locator('a[data-iso="MA-02"]').click();
 			await page.waitForURL((url) => url.searchParams.get('region') === 'MA-02');
-			await expect(main.locator('input[name="region"][value="MA-02"]').isChecked()).resolves.toBe(true);
-			await expect(map.locator('a[data-iso="MA-02"]').getAttribute('aria-current')).resolves.toBe('true');
+			await expect(main.locator('input[type="checkbox"][name="region"][value="MA-02"]').isChecked()).resolves.toBe(true);
+
+			// National programmes cover the Oriental too: counted, marked, and they can be left out.
+			const regional = (await main.getByRole('status').textContent()) ?? '';
+			expect(regional).toContain(t(language, 'atlas.national_exclude_link'));
+			await main.getByRole('link', { name: t(language, 'atlas.national_exclude_link') }).click();
+			await page.waitForURL((url) => url.searchParams.get('national') === 'exclude');
+			await expect(main.getByRole('status').textContent()).resolves.toContain(t(language, 'atlas.national_excluded'));
+			// …and the filter in force can be removed by its own link
+			await main.getByRole('link', { name: t(language, 'common.filter_remove', { filter: t(language, 'atlas.active_national_exclude') }) }).click();
+			await page.waitForURL((url) => url.searchParams.get('national') === null && url.searchParams.get('region') === 'MA-02');
 
 			// Several regions at once (the region list is open, since one is chosen), narrowed by a theme,
 			// without the sample initiatives, through the form.

@@ -268,9 +268,13 @@ describe('documentation and wide tables', () => {
 	test('the API docs list the export media types of the initiatives list', async () => {
 		const page = await browser.newPage({ locale: 'en' });
 		await page.goto('/api/docs');
+		// the contents lead to the group's own page, at the endpoint
+		await page.locator('a[href$="#getInitiatives"]').click();
+		await page.waitForURL((url) => url.pathname.startsWith('/api/docs/') && url.hash === '#getInitiatives');
 		const operation = page.locator('article', { has: page.locator('#getInitiatives') });
 		await expect(operation.textContent()).resolves.toContain(t('en', 'api.other_content_types'));
 		for (const type of ['text/csv', 'application/geo+json', 'application/xml']) await expect(operation.textContent()).resolves.toContain(type);
+		await expectNoAxeViolations(page);
 		await page.context().close();
 	});
 

@@ -133,6 +133,10 @@ export const InitiativeQuery = z
 		}),
 		budgetMin: z.preprocess(blankToUndefined, z.coerce.number().min(0).optional()).meta({ description: 'Minimum total budget in EUR' }),
 		budgetMax: z.preprocess(blankToUndefined, z.coerce.number().min(0).optional()).meta({ description: 'Maximum total budget in EUR' }),
+		national: z.preprocess(blankToUndefined, z.enum(['include', 'exclude']).default('include')).meta({
+			description:
+				'Under a region or province filter, initiatives of national scope (they cover every region): include (default) or exclude'
+		}),
 		sample: z.preprocess(blankToUndefined, z.enum(['include', 'exclude', 'only']).default('include')).meta({
 			description: 'Sample (fictional) initiatives: include (default), exclude or only'
 		}),
@@ -151,7 +155,13 @@ export type InitiativeFilters = Omit<InitiativeQuery, 'page' | 'pageSize' | 'sor
 
 export const statsDimensions = ['region', 'theme', 'year', 'funder'] as const;
 export const StatsQuery = InitiativeQuery.omit({ sort: true, page: true, pageSize: true, lang: true })
-	.extend({ by: z.enum(statsDimensions).meta({ description: 'The dimension to group by' }) })
+	.extend({
+		by: z.enum(statsDimensions).meta({ description: 'The dimension to group by' }),
+		// statistics count real initiatives unless asked otherwise; lists show everything, badged
+		sample: z.preprocess(blankToUndefined, z.enum(['include', 'exclude', 'only']).default('exclude')).meta({
+			description: 'Sample (fictional) initiatives: exclude (default for statistics), include or only'
+		})
+	})
 	.meta({ id: 'AtlasStatsQuery' });
 
 // ── Responses ───────────────────────────────────────────────────────────────
@@ -196,7 +206,19 @@ export const Facets = z
 	.meta({ id: 'InitiativeFacets', description: 'Counts for the current filter, largest first (funder and implementer: the top 20, key = slug)' });
 
 export const InitiativeList = z
-	.object({ total: z.int(), page: z.int(), pageSize: z.int(), items: z.array(InitiativeSummary), facets: Facets })
+	.object({
+		total: z.int(),
+		national: z
+			.object({
+				total: z.int().describe('how many of the matches are of national scope'),
+				onlyNational: z.int().describe('how many match a region or province filter only because they are of national scope')
+			})
+			.describe('initiatives of national scope cover every region: the count of those among the matches'),
+		page: z.int(),
+		pageSize: z.int(),
+		items: z.array(InitiativeSummary),
+		facets: Facets
+	})
 	.meta({ id: 'InitiativeList' });
 
 export const InitiativeDetail = z
@@ -270,7 +292,10 @@ export const AtlasStats = z
 				key: z.string().describe('Region ISO code, theme code, year, or funder slug'),
 				label: z.string().nullable().describe('Funder name (other dimensions are codes to translate)'),
 				count: z.int().describe('Initiatives (for `year`: active during that year)'),
-				budgetEur: z.number().describe('Total budgets in EUR (for `funder`: its contributions)')
+				budgetEur: z.number().describe('The sum of the amounts known, in EUR: total budgets (for `funder`: its own contributions)'),
+				budgetUnknown: z
+					.int()
+					.describe('How many of the `count` initiatives have no known amount (no budget; for `funder`: its share not split out). Not a zero: unknown')
 			})
 		)
 	})

@@ -127,8 +127,8 @@ describe('search', () => {
 
 	it('filters by theme, region, province, country, status, funder, implementer, target, years and budget', async () => {
 		expect(await slugs({ theme: 'diaspora_investment' })).toEqual(['test-tetouan']);
-		expect(await slugs({ region: 'MA-01', theme: 'diaspora_investment' })).toEqual(['test-tetouan']);
-		expect(await slugs({ province: 'MA-TET' })).toEqual(['test-tetouan']);
+		expect(await slugs({ region: 'MA-01', theme: 'diaspora_investment', national: 'exclude' })).toEqual(['test-tetouan']);
+		expect(await slugs({ province: 'MA-TET', national: 'exclude' })).toEqual(['test-tetouan']);
 		expect(await slugs({ region: 'MA-02' })).toEqual(expect.arrayContaining(['primo-oriental', 'convention-oriental-kayes', 'oim-migration-developpement-durable']));
 		expect(await slugs({ country: 'ML' })).toEqual(['convention-oriental-kayes', 'recosa-cooperation-sud-sud']);
 		expect(await slugs({ status: 'planned' })).toEqual(['test-big-budget']);
@@ -142,6 +142,24 @@ describe('search', () => {
 		expect(await slugs({ budgetMin: 1_000_000 })).toEqual(['sharaka', 'test-big-budget']);
 		expect(await slugs({ budgetMin: 100_000, budgetMax: 200_000 })).toEqual(['test-tetouan']);
 		expect(await slugs({ theme: ['research_data', 'diaspora_investment'], status: 'planned,ongoing' })).toContain('test-big-budget');
+	});
+
+	it('shows national programmes under a region or province filter, counted apart, unless left out', async () => {
+		const oriental = await search({ region: 'MA-02' });
+		const onlyNational = oriental.items.filter((item) => !item.regions.includes('MA-02'));
+		expect(onlyNational.map((item) => item.slug)).toContain('sharaka');
+		expect(onlyNational.every((item) => item.nationalScope)).toBe(true);
+		expect(oriental.national.onlyNational).toBe(onlyNational.length);
+		expect(oriental.national.total).toBeGreaterThanOrEqual(onlyNational.length);
+
+		const without = await search({ region: 'MA-02', national: 'exclude' });
+		expect(without.total).toBe(oriental.total - onlyNational.length);
+		expect(without.items.every((item) => item.regions.includes('MA-02'))).toBe(true);
+		expect(without.national.onlyNational).toBe(0);
+
+		expect(await slugs({ province: 'MA-TET' })).toEqual(expect.arrayContaining(['test-tetouan', 'sharaka']));
+		// with no place chosen, nothing is "only national"
+		expect((await search({})).national.onlyNational).toBe(0);
 	});
 
 	it('converts budgets with the yearly rate, sorts and paginates', async () => {
@@ -171,7 +189,7 @@ describe('search', () => {
 	});
 
 	it('counts facets for the current filter', async () => {
-		const result = await search({ region: 'MA-02' });
+		const result = await search({ region: 'MA-02', national: 'exclude' });
 		expect(result.facets.region.find((entry) => entry.key === 'MA-02')?.count).toBe(result.total);
 		expect(result.facets.theme.find((entry) => entry.key === 'south_south')?.count).toBe(1);
 		expect(result.facets.status.map((entry) => entry.key).sort()).toEqual(['completed', 'ongoing']);
@@ -186,14 +204,21 @@ describe('stats', () => {
 		expect(byRegion.rows).toHaveLength(12);
 		expect(byRegion.rows.find((row) => row.key === 'MA-09')).toMatchObject({ count: 1, budgetEur: 2_000_000 });
 		const byTheme = await atlasStats(app.database.db, 'theme', { status: ['planned'] });
-		expect(byTheme.rows).toEqual([{ key: 'research_data', label: null, count: 1, budgetEur: 2_000_000 }]);
+		expect(byTheme.rows).toEqual([{ key: 'research_data', label: null, count: 1, budgetEur: 2_000_000, budgetUnknown: 0 }]);
 		const byYear = await atlasStats(app.database.db, 'year');
 		expect(byYear.rows.find((row) => row.key === '2011')?.count).toBe(1);
 		expect(byYear.rows.find((row) => row.key === '2015')).toMatchObject({ count: 1, budgetEur: 5_271_000 }); // SHARAKA 2014–2017
 		expect(byYear.rows.find((row) => row.key === '2017')?.count).toBe(3); // SHARAKA, Lemma (2016–), Oriental–Kayes (2017–)
 		expect(byYear.rows[0].key).toBe('2004');
 		const byFunder = await atlasStats(app.database.db, 'funder');
-		expect(byFunder.rows[0]).toMatchObject({ key: 'union-europeenne', budgetEur: 5_000_000, count: 4 });
+		expect(byFunder.rows.find((row) => row.key === 'union-europeenne')).toMatchObject({ budgetEur: 5_000_000, count: 4 });
+		// ranked by initiatives funded; the funder whose share is not split is "unknown", not 0 €
+		expect(byFunder.rows.map((row) => row.count)).toEqual([...byFunder.rows.map((row) => row.count)].sort((a, b) => b - a));
+		const giz = byFunder.rows.find((row) => row.key === 'giz')!;
+		expect(giz).toMatchObject({ count: 1, budgetEur: 0, budgetUnknown: 1 });
+		// an initiative with no budget is counted apart too
+		const unknownBudgets = byRegion.rows.reduce((sum, row) => sum + row.budgetUnknown, 0);
+		expect(unknownBudgets).toBeGreaterThan(0);
 	});
 });
 

@@ -569,6 +569,27 @@ function orgCondition(role: 'funder' | 'implementer', keys: string[]): SQL {
 		and (o.slug in ${slugs}${ids.length ? sql` or o.id in ${ids}` : sql``}))`;
 }
 
+/** Initiatives named in the chosen regions and provinces (null: no place chosen). */
+function placeCondition(filters: Partial<InitiativeFilters>): SQL | null {
+	const conditions: SQL[] = [];
+	if (filters.region?.length) {
+		conditions.push(sql`exists (select 1 from ${initiativeRegion} ir where ir.initiative_id = ${initiative.id} and ir.region_iso in ${filters.region})`);
+	}
+	if (filters.province?.length) {
+		conditions.push(sql`exists (select 1 from ${initiativeProvince} ip where ip.initiative_id = ${initiative.id} and ip.province_iso in ${filters.province})`);
+	}
+	return conditions.length ? and(...conditions)! : null;
+}
+
+/**
+ * Matches of national scope that name none of the chosen places: a national programme covers every
+ * region, so a region filter includes it (unless `national=exclude`), and the page says how many.
+ */
+function nationalOnlyColumn(filters: Partial<InitiativeFilters>): SQL {
+	const place = placeCondition(filters);
+	return place && filters.national !== 'exclude' ? sql`(${initiative.nationalScope} and not ${place})` : sql`false`;
+}
+
 /** The WHERE clause of a filter (every filter narrows; the values of one filter are alternatives). */
 export function filterCondition(filters: Partial<InitiativeFilters>): SQL {
 	const conditions: SQL[] = [sql`true`];
@@ -579,16 +600,8 @@ export function filterCondition(filters: Partial<InitiativeFilters>): SQL {
 	if (filters.target?.length) conditions.push(sql`${initiative.targetGroups} && ${sql.param(filters.target)}::text[]`);
 	if (filters.country?.length) conditions.push(sql`${initiative.countries} && ${sql.param(filters.country)}::text[]`);
 	if (filters.status?.length) conditions.push(inArray(initiative.status, filters.status));
-	if (filters.region?.length) {
-		conditions.push(
-			sql`exists (select 1 from ${initiativeRegion} ir where ir.initiative_id = ${initiative.id} and ir.region_iso in ${filters.region})`
-		);
-	}
-	if (filters.province?.length) {
-		conditions.push(
-			sql`exists (select 1 from ${initiativeProvince} ip where ip.initiative_id = ${initiative.id} and ip.province_iso in ${filters.province})`
-		);
-	}
+	const place = placeCondition(filters);
+	if (place) conditions.push(filters.national === 'exclude' ? place : sql`(${place} or ${initiative.nationalScope})`);
 	if (filters.funder?.length) conditions.push(orgCondition('funder', filters.funder));
 	if (filters.implementer?.length) conditions.push(orgCondition('implementer', filters.implementer));
 	if (filters.from !== undefined) conditions.push(sql`${initiative.startYear} is not null and coalesce(${initiative.endYear}, 9999) >= ${filters.from}`);
@@ -679,7 +692,7 @@ export function searchStatement(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 
 	return sql`with m as materialized (
 			select ${initiative.id} as id, ${initiative.status} as status, ${initiative.themes} as themes, ${initiative.countries} as countries,
 				${initiative.targetGroups} as target_groups, ${initiative.startYear} as start_year, ${initiative.budgetEur} as budget_eur,
-				${initiative.updatedAt} as updated_at,
+				${initiative.updatedAt} as updated_at, ${initiative.nationalScope} as national_scope, ${nationalOnlyColumn(query)} as national_only,
 				${
 					sortTitle
 						? sql`lower(coalesce(${initiative.title}->>${lang}, ${initiative.title}->>'fr', ${initiative.title}->>'en', ${initiative.title}->>'ar'))`
@@ -690,6 +703,7 @@ export function searchStatement(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 
 			from ${initiative} where ${where}
 		)
 		select (select count(*)::int from m) as total,
+			(select count(*)::int from m where m.national_scope) as national_total, (select count(*)::int from m where m.national_only) as national_only,
 			${sql.join(
 				facetNames.map((name) => sql`${facetJson(name)} as ${sql.identifier(`facet_${name}`)}`),
 				sql`, `
@@ -723,6 +737,7 @@ export async function searchInitiatives(db: DbOrTx, query: InitiativeQuery & { l
 	const facets = Object.fromEntries(facetNames.map((name) => [name, facetRows(name)]));
 	return {
 		total: Number(row.total),
+		national: { total: Number(row.national_total), onlyNational: Number(row.national_only) },
 		page: query.page,
 		pageSize: query.pageSize,
 		items: json<PageRow[]>(row.items).map((item) => ({
@@ -755,11 +770,20 @@ export async function searchInitiatives(db: DbOrTx, query: InitiativeQuery & { l
 	};
 }
 
-export type StatsRow = { key: string; label: string | null; count: number; budgetEur: number };
+export type StatsRow = {
+	key: string;
+	label: string | null;
+	count: number;
+	/** the sum of the amounts known (EUR): whole budgets, or for a funder its own contributions */
+	budgetEur: number;
+	/** how many of the `count` initiatives have no known amount (no budget; for a funder, no split of its share) */
+	budgetUnknown: number;
+};
 
 /**
  * Counts and budgets (EUR) for the filter, grouped by region, theme, year (initiatives active that
- * year, with their whole budget) or funder (its own contributions in EUR).
+ * year, with their whole budget) or funder (its own contributions in EUR). An amount not known is
+ * never a zero: each row says how many of its initiatives have none (`budgetUnknown`).
  */
 export async function atlasStats(db: DbOrTx, by: 'region' | 'theme' | 'year' | 'funder', filters: Partial<InitiativeFilters> = {}) {
 	const where = filterCondition(filters);
@@ -767,29 +791,40 @@ export async function atlasStats(db: DbOrTx, by: 'region' | 'theme' | 'year' | '
 		${initiative.startYear} as start_year, ${initiative.endYear} as end_year from ${initiative} where ${where})`;
 	let query: SQL;
 	if (by === 'region') {
-		query = sql`select r.iso as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget
+		query = sql`select r.iso as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget,
+				(count(f.id) filter (where f.budget_eur is null))::int as unknown
 			from ${atlasRegion} r left join ${initiativeRegion} ir on ir.region_iso = r.iso left join ${filtered} f on f.id = ir.initiative_id
 			group by r.iso order by r.iso`;
 	} else if (by === 'theme') {
-		query = sql`select t.key, null::text as label, count(*)::int as count, coalesce(sum(t.budget_eur), 0)::float8 as budget
+		query = sql`select t.key, null::text as label, count(*)::int as count, coalesce(sum(t.budget_eur), 0)::float8 as budget,
+				(count(*) filter (where t.budget_eur is null))::int as unknown
 			from (select unnest(f.themes) as key, f.budget_eur from ${filtered} f) t group by t.key order by count desc, t.key`;
 	} else if (by === 'year') {
-		query = sql`select y::text as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget
+		query = sql`select y::text as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget,
+				(count(f.id) filter (where f.budget_eur is null))::int as unknown
 			from generate_series(
 				(select least(coalesce(min(start_year), 2004), 2004) from ${filtered} f0),
 				(select greatest(coalesce(max(coalesce(end_year, start_year)), 0), extract(year from now())::int) from ${filtered} f1)) y
 			left join ${filtered} f on f.start_year <= y and coalesce(f.end_year, extract(year from now())::int) >= y
 			group by y order by y`;
 	} else {
-		query = sql`select o.slug as key, o.name as label, count(*)::int as count, coalesce(sum(io.amount_eur), 0)::float8 as budget
+		// ranked by the number of initiatives funded: the one figure known for every funder
+		query = sql`select o.slug as key, o.name as label, count(*)::int as count, coalesce(sum(io.amount_eur), 0)::float8 as budget,
+				(count(*) filter (where io.amount_eur is null))::int as unknown
 			from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id join ${filtered} f on f.id = io.initiative_id
-			where io.role = 'funder' group by o.slug, o.name order by budget desc, count desc, o.slug`;
+			where io.role = 'funder' group by o.slug, o.name order by count desc, budget desc, o.slug`;
 	}
 	const result = (await db.execute(query)) as unknown as { rows: unknown[] };
 	return {
 		by,
-		rows: (result.rows as { key: string; label: string | null; count: number; budget: number }[]).map(
-			(row): StatsRow => ({ key: String(row.key), label: row.label, count: Number(row.count), budgetEur: Math.round(Number(row.budget) * 100) / 100 })
+		rows: (result.rows as { key: string; label: string | null; count: number; budget: number; unknown: number }[]).map(
+			(row): StatsRow => ({
+				key: String(row.key),
+				label: row.label,
+				count: Number(row.count),
+				budgetEur: Math.round(Number(row.budget) * 100) / 100,
+				budgetUnknown: Number(row.unknown)
+			})
 		)
 	};
 }

@@ -59,6 +59,8 @@ export interface OperationView {
 }
 
 export interface TagView {
+	/** the group's address under /api/docs/ */
+	slug: string;
 	anchor: string;
 	name: string;
 	description: string | null;
@@ -249,7 +251,7 @@ export function docsView(openapi: OpenApiDocument): DocsView {
 	const declaredTags = Array.isArray(document.tags) ? document.tags.filter(isNode) : [];
 	for (const tag of declaredTags) {
 		const name = String(tag.name);
-		groups.set(name, { anchor: `tag-${slug(name)}`, name, description: text(tag.description), operations: [] });
+		groups.set(name, { slug: slug(name), anchor: `tag-${slug(name)}`, name, description: text(tag.description), operations: [] });
 	}
 
 	const paths = isNode(document.paths) ? document.paths : {};
@@ -296,7 +298,7 @@ export function docsView(openapi: OpenApiDocument): DocsView {
 				responses
 			};
 			const tagName = Array.isArray(operation.tags) && operation.tags.length ? String(operation.tags[0]) : 'Other';
-			if (!groups.has(tagName)) groups.set(tagName, { anchor: `tag-${slug(tagName)}`, name: tagName, description: null, operations: [] });
+			if (!groups.has(tagName)) groups.set(tagName, { slug: slug(tagName), anchor: `tag-${slug(tagName)}`, name: tagName, description: null, operations: [] });
 			groups.get(tagName)!.operations.push(view);
 		}
 	}

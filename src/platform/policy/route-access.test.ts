@@ -45,6 +45,7 @@ const expected: Record<string, Who[]> = {
 	'GET /[lang=lang]/admin/users/[id]': administrators,
 	'POST /[lang=lang]/admin/users/[id]': administrators,
 	'GET /api/docs': everyone,
+	'GET /api/docs/[group]': everyone,
 	'GET /api/v1/audit-events': administrators,
 	'GET /api/v1/health': everyone,
 	'GET /api/v1/health/live': everyone,

@@ -5,6 +5,9 @@ import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { GET as list } from '#modules/atlas/routes/api/v1/initiatives/+server.ts';
 import { GET as detail } from '#modules/atlas/routes/api/v1/initiatives/[id]/+server.ts';
 import { GET as stats } from '#modules/atlas/routes/api/v1/atlas/stats/+server.ts';
+import { generateInitiatives } from '#modules/atlas/generate.ts';
+import { removeSampleInitiatives } from '#modules/atlas/initiative.service.ts';
+import { systemContext } from '#platform/audit/audit.service.ts';
 
 // The endpoints run as the request hook leaves them: the app from getApp(), the language in locals.
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -31,7 +34,7 @@ afterAll(async () => {
 
 describe('GET /api/v1/initiatives', () => {
 	it('answers the filtered list with total, items and facets', async () => {
-		const response = await list(event('/api/v1/initiatives?region=MA-02&theme=south_south&theme=migration_governance&sort=title'));
+		const response = await list(event('/api/v1/initiatives?region=MA-02&national=exclude&theme=south_south&theme=migration_governance&sort=title'));
 		expect(response.status).toBe(200);
 		const body = await response.json();
 		expect(body.items.map((item: { slug: string }) => item.slug).sort()).toEqual([
@@ -78,6 +81,20 @@ describe('GET /api/v1/atlas/stats', () => {
 		const response = await stats(event('/api/v1/atlas/stats?by=funder'));
 		const body = await response.json();
 		expect(body.rows.find((row: { key: string }) => row.key === 'mae-pays-bas')).toMatchObject({ count: 1, budgetEur: 125000 });
+	});
+
+	it('counts real initiatives unless asked to count the samples too', async () => {
+		const total = async (query: string) =>
+			((await (await stats(event(`/api/v1/atlas/stats?by=theme${query}`))).json()).rows as { count: number }[]).reduce((sum, row) => sum + row.count, 0);
+		const real = await total('');
+		await generateInitiatives(app.database.db, 20, { prefix: 'exemple-stats', seed: 3 });
+		try {
+			expect(await total('')).toBe(real);
+			expect(await total('&sample=exclude')).toBe(real);
+			expect(await total('&sample=include')).toBeGreaterThan(real);
+		} finally {
+			await removeSampleInitiatives(app.database.db, systemContext('system'));
+		}
 	});
 
 	it('requires a known dimension', async () => {

@@ -97,14 +97,14 @@ describe('the column layout', () => {
 
 describe('CSV', () => {
 	it('exports the filter with a BOM, the header, the HXL row and codes spelled out in the chosen language', async () => {
-		const text = (await run({ format: 'csv', hxl: true, filters: filterOf({ region: 'MA-02' }) })).toString('utf8');
+		const text = (await run({ format: 'csv', hxl: true, filters: filterOf({ region: 'MA-02', national: 'exclude' }) })).toString('utf8');
 		expect(text.startsWith('\uFEFF')).toBe(true);
 		const rows = parseCsv(text);
 		expect(rows[0]).toEqual(headerRow('fr'));
 		expect(rows[1]).toEqual(hxlRow());
 		expect(rows[1]).toEqual(expect.arrayContaining(['#org +funder +name', '#org +impl +name', '#sector +code', '#adm1 +code', '#status +code', '#date +start', '#value +total', '#currency']));
 		const data = rows.slice(2);
-		const expected = await searchInitiatives(app.database.db, InitiativeQuery.parse({ region: 'MA-02', pageSize: 100 }));
+		const expected = await searchInitiatives(app.database.db, InitiativeQuery.parse({ region: 'MA-02', national: 'exclude', pageSize: 100 }));
 		expect(data.map((row) => row[column('identifier')]).sort()).toEqual(expected.items.map((item) => item.slug).sort());
 		for (const row of data) expect(splitList(row[column('regions')])).toContain('MA-02');
 		const mine = data.find((row) => row[column('identifier')] === 'test-export-escaping')!;
@@ -288,7 +288,7 @@ describe('IATI activity XML 2.03', () => {
 
 describe('the HTTP answer', () => {
 	it('streams with the content type, a dated file name and the licence', async () => {
-		const response = exportResponse(app.database.db, { format: 'csv', lang: 'fr', filters: filterOf({ region: 'MA-02' }), now: new Date('2026-03-04T00:00:00Z') });
+		const response = exportResponse(app.database.db, { format: 'csv', lang: 'fr', filters: filterOf({ region: 'MA-02', national: 'exclude' }), now: new Date('2026-03-04T00:00:00Z') });
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(response.headers.get('content-disposition')).toBe('attachment; filename="sharaka-atlas-initiatives-2026-03-04.csv"');
 		expect(response.headers.get('link')).toContain('rel="license"');

@@ -112,9 +112,12 @@ describe('the dashboard', () => {
 		expect(cell(after).count - cell(before).count).toBe(2);
 		expect(cell(after).budgetEur - cell(before).budgetEur).toBe(2_000_000);
 		expect(after.years.find((row) => row.year === 2032)!.count).toBeGreaterThanOrEqual(2);
-		// funders by budget, largest first, at most 15
+		// funders by the number of initiatives they fund, most first, at most 15; a share never split out
+		// is counted as unknown, not as a zero contribution
 		expect(after.funders.length).toBeLessThanOrEqual(15);
-		expect(after.funders.map((row) => row.budgetEur)).toEqual([...after.funders.map((row) => row.budgetEur)].sort((a, b) => b - a));
+		expect(after.funders.map((row) => row.count)).toEqual([...after.funders.map((row) => row.count)].sort((a, b) => b - a));
+		for (const row of after.funders) expect(row.budgetUnknown).toBeLessThanOrEqual(row.count);
+		expect(after.funders.some((row) => row.budgetUnknown > 0 && row.budgetEur === 0)).toBe(true);
 		expect(after.implementers.map((row) => row.slug)).toContain('anapec');
 		// gaps: the three regions and themes with the fewest initiatives
 		expect(after.gaps.regions).toHaveLength(3);
@@ -139,7 +142,7 @@ describe('the dashboard', () => {
 		expect(fr).toHaveLength(1 + 12 * 10);
 		expect(fr).toContainEqual(expect.arrayContaining(['MA-11', 'south_south', 'Coopération Sud-Sud']));
 		const ar = chartTable('ar', 'years', data);
-		expect(ar[0]).toEqual(['السنة', 'المبادرات الجارية', 'الميزانية (باليورو)']);
+		expect(ar[0]).toEqual(['السنة', 'المبادرات الجارية', 'الميزانية (باليورو)', 'مبادرات دون ميزانية معروفة']);
 		expect(ar.slice(1).map((row) => row[0])).toEqual(data.years.map((row) => row.year));
 		expect(chartTable('en', 'gaps', data)).toHaveLength(1 + 3 + 3);
 	});

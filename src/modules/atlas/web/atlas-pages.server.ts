@@ -157,6 +157,7 @@ export async function dashboardData(db: DbOrTx, filters: Partial<InitiativeFilte
 		region: region.key,
 		count: region.count,
 		budgetEur: region.budgetEur,
+		budgetUnknown: region.budgetUnknown,
 		cells: themesShown.map((theme) => {
 			const cell = themeRegion.find((entry) => entry.theme === theme)?.rows.find((row) => row.key === region.key);
 			return { theme, count: cell?.count ?? 0, budgetEur: cell?.budgetEur ?? 0 };
@@ -165,11 +166,13 @@ export async function dashboardData(db: DbOrTx, filters: Partial<InitiativeFilte
 	const fewest = <T extends { count: number }>(list: T[]) =>
 		[...list].sort((a, b) => a.count - b.count).slice(0, GAP_COUNT);
 	return {
+		/** whether the figures count the sample initiatives (statistics leave them out unless asked) */
+		samples: filters.sample ?? 'include',
 		regions: regionStats.rows,
 		themes: themeTotals,
 		matrix,
-		years: yearStats.rows.map((row) => ({ year: Number(row.key), count: row.count, budgetEur: row.budgetEur })),
-		funders: funderStats.rows.slice(0, 15).map((row) => ({ slug: row.key, name: row.label ?? row.key, count: row.count, budgetEur: row.budgetEur })),
+		years: yearStats.rows.map((row) => ({ year: Number(row.key), count: row.count, budgetEur: row.budgetEur, budgetUnknown: row.budgetUnknown })),
+		funders: funderStats.rows.slice(0, 15).map((row) => ({ slug: row.key, name: row.label ?? row.key, count: row.count, budgetEur: row.budgetEur, budgetUnknown: row.budgetUnknown })),
 		implementers: topImplementers.map((row) => ({ slug: row.key, name: row.name, count: row.count })),
 		gaps: {
 			regions: fewest(regionsShown.map((row) => ({ region: row.key, count: row.count }))),

@@ -26,11 +26,14 @@ export function chartTable(language: Language, chart: ChartName, data: Dashboard
 				)
 			];
 		case 'years':
-			return [[t('col_year'), t('col_initiatives_active'), t('col_budget_eur')], ...data.years.map((row) => [row.year, row.count, row.budgetEur])];
+			return [
+				[t('col_year'), t('col_initiatives_active'), t('col_budget_eur'), t('col_budget_unknown')],
+				...data.years.map((row) => [row.year, row.count, row.budgetEur, row.budgetUnknown])
+			];
 		case 'funders':
 			return [
-				[t('col_funder'), t('col_organisation_slug'), t('col_budget_eur'), t('col_initiatives')],
-				...data.funders.map((row) => [row.name, row.slug, row.budgetEur, row.count])
+				[t('col_funder'), t('col_organisation_slug'), t('col_initiatives'), t('col_contributions_known_eur'), t('col_contribution_unknown')],
+				...data.funders.map((row) => [row.name, row.slug, row.count, row.budgetEur, row.budgetUnknown])
 			];
 		case 'implementers':
 			return [[t('col_implementer'), t('col_organisation_slug'), t('col_initiatives')], ...data.implementers.map((row) => [row.name, row.slug, row.count])];

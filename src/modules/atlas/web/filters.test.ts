@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportHref, hasFilters, parseState, readState, stateQuery } from './filters.ts';
+import { activeFilters, exportHref, hasFilters, parseState, readState, stateQuery } from './filters.ts';
 
 const state = (query: string) => readState(new URL(`http://x/fr/atlas?${query}`));
 
@@ -49,5 +49,15 @@ describe('the Atlas filter state in the URL', () => {
 		expect(hasFilters(state('sort=title&measure=budget&sample=include'))).toBe(false);
 		expect(hasFilters(state('sample=exclude'))).toBe(true);
 		expect(hasFilters(state('status=ongoing'))).toBe(true);
+	});
+
+	it('lists the filters in force, each with the link that removes it alone; defaults are not filters', () => {
+		const read = state('q=emploi&region=MA-01&region=MA-02&national=exclude&sample=include&sort=title&page=2');
+		const active = activeFilters(read);
+		expect(active.map((filter) => `${filter.name}=${filter.value}`)).toEqual(['q=emploi', 'region=MA-01', 'region=MA-02', 'national=exclude']);
+		expect(active.find((filter) => filter.value === 'MA-01')?.withoutIt).toBe('q=emploi&region=MA-02&national=exclude&sample=include&sort=title');
+		expect(active.find((filter) => filter.name === 'national')?.withoutIt).toBe('q=emploi&region=MA-01&region=MA-02&sample=include&sort=title');
+		expect(hasFilters(state('national=include&sample=include'))).toBe(false);
+		expect(hasFilters(state('national=exclude'))).toBe(true);
 	});
 });

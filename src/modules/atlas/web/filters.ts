@@ -9,7 +9,7 @@ import type { Language } from '#platform/i18n/languages.ts';
 /** Filters that may hold several values (checkboxes, repeated parameters). */
 export const LIST_FILTERS = ['theme', 'region', 'province', 'country', 'status', 'funder', 'implementer', 'target'] as const;
 /** Filters with one value. */
-export const SINGLE_FILTERS = ['q', 'from', 'to', 'budgetMin', 'budgetMax', 'sample'] as const;
+export const SINGLE_FILTERS = ['q', 'from', 'to', 'budgetMin', 'budgetMax', 'national', 'sample'] as const;
 /** Every filter, in the order they appear in URLs (the open-data export takes exactly these). */
 export const FILTER_NAMES = [...SINGLE_FILTERS.slice(0, 1), ...LIST_FILTERS, ...SINGLE_FILTERS.slice(1)] as const;
 
@@ -105,5 +105,32 @@ export function exportHref(state: FilterState, format: ExportFormat, options: { 
 
 /** Whether any filter (not sort, measure, page) is set. */
 export function hasFilters(state: FilterState): boolean {
-	return LIST_FILTERS.some((name) => state.lists[name].length > 0) || SINGLE_FILTERS.some((name) => name !== 'sample' && state.single[name] !== '') || (state.single.sample !== '' && state.single.sample !== 'include');
+	// `national` and `sample` at their defaults (include) filter nothing
+	const byDefault = (name: (typeof SINGLE_FILTERS)[number]) => state.single[name] === '' || ((name === 'sample' || name === 'national') && state.single[name] === 'include');
+	return LIST_FILTERS.some((name) => state.lists[name].length > 0) || SINGLE_FILTERS.some((name) => !byDefault(name));
+}
+
+/** One filter value in force, with the query string of the same state without it (the "remove" link). */
+export type ActiveFilter = { name: ListFilter | (typeof SINGLE_FILTERS)[number]; value: string; withoutIt: string };
+
+/** The filter values in force, in URL order, each with the link that removes it (page back to 1). */
+export function activeFilters(state: FilterState): ActiveFilter[] {
+	const active: ActiveFilter[] = [];
+	for (const name of FILTER_NAMES) {
+		if (LIST_FILTERS.includes(name as ListFilter)) {
+			const values = state.lists[name as ListFilter];
+			for (const value of values) active.push({ name, value, withoutIt: stateQuery(state, { [name]: values.filter((other) => other !== value) }) });
+		} else {
+			const single = name as (typeof SINGLE_FILTERS)[number];
+			const value = state.single[single];
+			if (value === '' || ((single === 'sample' || single === 'national') && value === 'include')) continue;
+			active.push({ name: single, value, withoutIt: stateQuery(state, { [single]: '' }) });
+		}
+	}
+	return active;
+}
+
+/** The state for statistics: sample initiatives left out unless the URL says otherwise. */
+export function statisticsState(state: FilterState): FilterState {
+	return state.single.sample ? state : { ...state, single: { ...state.single, sample: 'exclude' } };
 }

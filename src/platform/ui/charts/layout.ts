@@ -47,4 +47,6 @@ export type ChartItem = {
 	display: string;
 	/** Optional link for the table row (e.g. the list filtered by that item). */
 	href?: string;
+	/** More figures for the table only (formatted), under the chart's `extraHeaders`. */
+	extra?: readonly string[];
 };

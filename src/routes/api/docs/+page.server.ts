@@ -3,6 +3,21 @@ import { docsView } from '#platform/openapi/docs-view.ts';
 
 // The readable API documentation, built from the same OpenAPI document tools read.
 // It sits outside /[lang]: the root layout renders it in the request's language (locals.language).
+// The endpoints themselves are on one page per group (/api/docs/[group]); this one lists them.
 export function load() {
-	return { docs: docsView(openApiDocument()), rawPath: RAW_DOCUMENT_PATH };
+	const docs = docsView(openApiDocument());
+	return {
+		docs: {
+			version: docs.version,
+			errorShape: docs.errorShape,
+			errorResponses: docs.errorResponses,
+			groups: docs.groups.map((group) => ({
+				slug: group.slug,
+				anchor: group.anchor,
+				name: group.name,
+				operations: group.operations.map((operation) => ({ anchor: operation.anchor, method: operation.method, path: operation.path }))
+			}))
+		},
+		rawPath: RAW_DOCUMENT_PATH
+	};
 }

@@ -7,7 +7,7 @@ import { sortOrders } from '#modules/atlas/atlas.schemas.ts';
 import { provinces, regions } from '#platform/geo/morocco.ts';
 import { regionGeometry } from '#platform/geo/geometry/index.ts';
 import { organisationOptions } from '#modules/atlas/web/atlas-pages.server.ts';
-import { EXPORT_FORMATS, exportHref, hasFilters, parseState, readState, stateQuery } from '#modules/atlas/web/filters.ts';
+import { activeFilters, EXPORT_FORMATS, exportHref, hasFilters, parseState, readState, stateQuery } from '#modules/atlas/web/filters.ts';
 
 const PAGE_SIZE = 20;
 
@@ -20,10 +20,12 @@ export async function load({ locals, url }) {
 	const name = (entry: { nameFr: string; nameAr: string; nameEn: string }) =>
 		language === 'ar' ? entry.nameAr : language === 'en' ? entry.nameEn : entry.nameFr;
 
+	// results first; the map is a view one switches to (its statistics are only read then)
+	const view = url.searchParams.get('view') === 'map' ? 'map' : 'list';
 	const [result, map, organisations] = await Promise.all([
 		parsed.ok ? atlas.search(parsed.query) : null,
 		// The map shows every region for the other filters, so that another region can be chosen.
-		parsed.ok ? atlas.stats('region', { ...parsed.query, region: undefined }) : null,
+		parsed.ok && view === 'map' ? atlas.stats('region', { ...parsed.query, region: undefined }) : null,
 		atlas.read('organisation options', () => organisationOptions(atlas.db))
 	]);
 
@@ -38,8 +40,10 @@ export async function load({ locals, url }) {
 		state,
 		filterErrors: parsed.ok ? {} : parsed.errors,
 		filtered: hasFilters(state),
+		view,
+		active: activeFilters(state),
 		geometry: regionGeometry,
-		result: result ?? { total: 0, page: 1, pageSize: PAGE_SIZE, items: [], facets: null },
+		result: result ?? { total: 0, national: { total: 0, onlyNational: 0 }, page: 1, pageSize: PAGE_SIZE, items: [], facets: null },
 		mapValues: Object.fromEntries(
 			regions.map((region) => {
 				const row = map?.rows.find((entry) => entry.key === region.iso);
@@ -49,7 +53,11 @@ export async function load({ locals, url }) {
 		/** query strings of the same state, for links: without page; and for the region links */
 		query: stateQuery(state),
 		regionQueries: Object.fromEntries(regions.map((region) => [region.iso, stateQuery(state, { region: [region.iso], province: [] })])),
-		measureQueries: { count: stateQuery(state, { measure: 'count' }, { page: true }), budget: stateQuery(state, { measure: 'budget' }, { page: true }) },
+		measureQueries: { count: [stateQuery(state, { measure: 'count' }), 'view=map'].filter(Boolean).join('&'), budget: [stateQuery(state, { measure: 'budget' }), 'view=map'].join('&') },
+		/** the other filters as (name, value) pairs, kept by the search box's own form */
+		keptWithoutQ: [...new URLSearchParams(stateQuery(state, { q: '' }, { page: false })), ...(view === 'map' ? [['view', 'map']] : [])] as [string, string][],
+		viewQueries: { list: stateQuery(state), map: [stateQuery(state), 'view=map'].filter(Boolean).join('&') },
+		nationalQueries: { exclude: stateQuery(state, { national: 'exclude' }), include: stateQuery(state, { national: '' }) },
 		exports,
 		options: {
 			themes: [...initiativeThemes],
