@@ -115,7 +115,7 @@ export const sortOrders = ['relevance', 'title', 'start', 'budget', 'updated'] a
 export const InitiativeQuery = z
 	.object({
 		q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()).meta({
-			description: 'Words to find (every word must appear); accents, Arabic hamza/alef forms, ta marbuta and diacritics are ignored'
+			description: 'Words to find (every word must appear); accents, Arabic hamza/alef forms, ta marbuta and diacritics are ignored, and an Arabic word matches its other forms (article, conjunction, plural and pronoun endings)'
 		}),
 		theme: many(Theme, 'Themes (any of them); repeat the parameter or separate with commas'),
 		region: many(RegionCode, 'Regions (any of them), ISO 3166-2'),

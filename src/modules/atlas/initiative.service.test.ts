@@ -46,6 +46,13 @@ beforeAll(async () => {
 		startYear: 2025,
 		budget: { total: 2_000_000, currency: 'EUR' }
 	}));
+	await createInitiative(app.database.db, context, base({
+		slug: 'test-reintegration-oriental',
+		title: { fr: 'Réintégration des migrants de retour dans l’Oriental', ar: 'إعادة إدماج المهاجرين العائدين في جهة الشرق' },
+		summary: { fr: 'Accompagnement des jeunes qui rentrent au Maroc.', ar: 'مواكبة الشباب العائدين إلى المغرب.' },
+		regions: ['MA-02'],
+		themes: ['returnee_reintegration']
+	}));
 });
 afterAll(async () => app?.close());
 
@@ -123,6 +130,24 @@ describe('search', () => {
 		expect(await slugs({ q: 'تِطْوان' })).toContain('test-tetouan');
 		expect(await slugs({ q: 'Tetouan inexistant' })).toEqual([]);
 		expect(await slugs({ q: 'Cooperation Sud-Sud' })).toContain('recosa-cooperation-sud-sud');
+	});
+
+	// The same initiative found in French and in Arabic: article, conjunction, plural and case endings,
+	// hamza and ta marbuta forms do not matter in Arabic, as accents do not in French.
+	it.each([
+		['réintégration', 'الإدماج'],
+		['reintegration', 'وإدماج'],
+		['migrants', 'المهاجرون'],
+		['migrant', 'مهاجر'],
+		['retour', 'العائدون'],
+		['jeunes', 'للشباب'],
+		['Maroc', 'بالمغرب'],
+		['Oriental', 'الشرق'],
+		['migrants Oriental', 'مهاجرين الشرق']
+	])('finds in French (%s) what it finds in Arabic (%s)', async (french, arabic) => {
+		const inFrench = await slugs({ q: french });
+		expect(inFrench).toContain('test-reintegration-oriental');
+		expect(await slugs({ q: arabic })).toContain('test-reintegration-oriental');
 	});
 
 	it('filters by theme, region, province, country, status, funder, implementer, target, years and budget', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import { searchWords } from '../../platform/db/search-words.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
@@ -554,11 +555,7 @@ function likeEscape(word: string): string {
 
 /** The words of a query, each normalised by the database exactly like the stored document. */
 function queryWords(q: string | undefined): string[] {
-	return (q ?? '')
-		.split(/\s+/)
-		.map((word) => word.trim())
-		.filter(Boolean)
-		.slice(0, 10);
+	return searchWords(q, 10);
 }
 
 function orgCondition(role: 'funder' | 'implementer', keys: string[]): SQL {

@@ -248,6 +248,10 @@ describe('search', () => {
 		expect((await search({ q: 'المزارع' })).items.map((item) => item.id)).toContain(ids.arabic);
 		// the place names of geo/morocco.ts in Arabic: أكادير typed as اكادير
 		expect((await search({ q: 'اكادير' })).items.map((item) => item.id)).toEqual([ids.arabic]);
+		// derived forms: article, conjunction and preposition, plural ending ("عامل فلاحي", "الضيعة")
+		expect((await search({ q: 'عمال' })).items.map((item) => item.id)).toContain(ids.arabic);
+		expect((await search({ q: 'والفراولة' })).items.map((item) => item.id)).toEqual([ids.arabic]);
+		expect((await search({ q: 'بالضيعة' })).items.map((item) => item.id)).toEqual([ids.arabic]);
 	});
 
 	it('filters by occupation group prefix, place, contract, language, date and openness to foreigners', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { searchWords } from '../../platform/db/search-words.ts';
 import { organisation, organisationMember } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
@@ -365,11 +366,7 @@ export async function searchOffers(db: DbOrTx, query: OfferSearchQuery, language
 
 async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: Language, now: Date) {
 	const conditions: SQL[] = [publicCondition(platformDay(now))];
-	const words = (query.q ?? '')
-		.split(/\s+/)
-		.map((word) => word.replace(/[^\p{L}\p{N}'’-]/gu, ''))
-		.filter((word) => word.length > 0)
-		.slice(0, 8);
+	const words = searchWords(query.q, 8);
 	for (const word of words) {
 		conditions.push(sql`${jobOffer.searchText} like '%' || search_normalise(${likeEscape(word)}) || '%'`);
 	}

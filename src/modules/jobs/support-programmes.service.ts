@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import { searchWords } from '../../platform/db/search-words.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -38,7 +39,7 @@ const organisationColumns = { id: organisation.id, name: organisation.name, acro
 
 function conditions(query: Omit<ProgrammeListQuery, 'page' | 'pageSize'>): SQL[] {
 	const where: SQL[] = [eq(supportProgramme.status, 'active')];
-	for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+	for (const word of searchWords(query.q, 8)) {
 		where.push(sql`search_normalise(${supportProgramme.searchText}) like search_normalise(${likePattern(word)})`);
 	}
 	if (query.city) {

@@ -3,6 +3,7 @@
 // programmes and their answer by the programme's organisation, and the person's own view.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { searchWords } from '../../../platform/db/search-words.ts';
 import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, recordPersonalDataRead, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
@@ -85,7 +86,7 @@ export async function listAgencySeekers(db: DbOrTx, context: AuditContext, actor
 	}
 	const scope = query.agency ? [query.agency] : agencies.map((row) => row.id);
 	const conditions: SQL[] = [inArray(seekerAgency.agencyId, scope), isNotNull(seekerProfile.consentScope)];
-	for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 6)) {
+	for (const word of searchWords(query.q, 6)) {
 		const pattern = likePattern(word);
 		conditions.push(
 			or(
