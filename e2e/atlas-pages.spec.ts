@@ -153,7 +153,7 @@ describe('the dashboard', () => {
 		expect(fr.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(fr.headers.get('content-disposition')).toContain('attachment');
 		const lines = (await fr.text()).replace(/^\uFEFF/, '').split('\r\n');
-		expect(lines[0]).toBe([t('fr', 'atlas.col_year'), t('fr', 'atlas.col_initiatives_active'), t('fr', 'atlas.col_budget_eur')].join(','));
+		expect(lines[0]).toBe([t('fr', 'atlas.col_year'), t('fr', 'atlas.col_initiatives_active'), t('fr', 'atlas.col_budget_eur'), t('fr', 'atlas.col_budget_unknown')].join(','));
 		expect(lines.length).toBeGreaterThan(2);
 		const ar = await (await fetch(url('/ar/atlas/dashboard/funders.csv'))).text();
 		expect(ar.replace(/^\uFEFF/, '').split('\r\n')[0].split(',')[0]).toBe(t('ar', 'atlas.col_funder'));
