@@ -128,6 +128,45 @@ interface Template {
 	salary: [number, number, 'hour' | 'day' | 'month'];
 	education: (typeof OfferInput.shape.education)['_output'];
 	experienceYears: number;
+	/** the language the offer is written in, when not French */
+	lang?: 'ar' | 'en' | 'es';
+}
+
+/**
+ * The second offer made from a template is another post, not a copy: the other level of experience
+ * in its title, one more working condition in its description, a salary 5–12 % apart.
+ */
+const secondRound: Record<'fr' | 'ar' | 'en' | 'es', { junior: string; senior: string; conditions: string[] }> = {
+	fr: {
+		junior: 'débutant(e) accepté(e)',
+		senior: 'expérimenté(e)',
+		conditions: [
+			'Horaires en deux équipes, prime de panier.',
+			'Contrat renouvelable, évolution possible vers un poste de chef d’équipe.',
+			'Transport du personnel assuré matin et soir.',
+			'Mutuelle prise en charge à 70 % par l’employeur.',
+			'Formation à la sécurité le premier jour, tenue de travail fournie.',
+			'Repos le vendredi après-midi et le dimanche.',
+			'Prime d’assiduité mensuelle.'
+		]
+	},
+	ar: { junior: 'المبتدئون مقبولون', senior: 'ذو خبرة', conditions: ['النقل مؤمّن صباحًا ومساءً.', 'تكوين في السلامة في اليوم الأول.', 'منحة مواظبة شهرية.'] },
+	en: { junior: 'entry level', senior: 'experienced', conditions: ['Transport provided for early shifts.', 'Monthly attendance bonus.', 'Health insurance paid at 70 % by the employer.'] },
+	es: { junior: 'sin experiencia', senior: 'con experiencia', conditions: ['Transporte asegurado para los turnos de mañana.', 'Prima mensual de asistencia.'] }
+};
+
+function secondVariant(template: Template, round: number, index: number): Template {
+	if (round === 0) return template;
+	const words = secondRound[template.lang ?? 'fr'];
+	const senior = template.experienceYears === 0;
+	const factor = 1 + (5 + (index % 8)) / 100;
+	return {
+		...template,
+		title: `${template.title} – ${senior ? words.senior : words.junior}`,
+		description: `${template.description} ${words.conditions[index % words.conditions.length]}`,
+		experienceYears: senior ? 2 : 0,
+		salary: [Math.round((template.salary[0] * factor) / 10) * 10, Math.round((template.salary[1] * factor) / 10) * 10, template.salary[2]]
+	};
 }
 
 const templates: Template[] = [
@@ -141,14 +180,14 @@ const templates: Template[] = [
 	{ employer: 1, occupationCode: '9321', title: 'Conditionneur en station fruitière', description: 'Tri, calibrage et emballage des agrumes en station de conditionnement. Travail en équipes.', skills: ['tri', 'emballage', 'hygiène'], contractType: 'seasonal', languages: [], salary: [14, 17, 'hour'], education: 'none', experienceYears: 0 },
 	{ employer: 1, occupationCode: '8341', title: 'Conducteur de tracteur', description: 'Conduite de tracteur et entretien courant du matériel agricole. Permis exigé.', skills: ['conduite de tracteur', 'entretien du matériel'], contractType: 'cdd', languages: [], salary: [3800, 4500, 'month'], education: 'primary', experienceYears: 2 },
 	{ employer: 2, occupationCode: '4222', title: 'Téléconseiller francophone', description: 'Service client par téléphone et par courriel pour des clients en France et en Belgique. Formation initiale payée de trois semaines.', skills: ['relation client', 'informatique', 'écoute'], contractType: 'cdi', languages: [{ language: 'fr', level: 'C1' }], salary: [4500, 6000, 'month'], education: 'baccalaureate', experienceYears: 0 },
-	{ employer: 2, occupationCode: '4222', title: 'English-speaking customer advisor', description: 'Inbound calls and chat for an airline’s customers in the United Kingdom and Ireland. Paid training, night shift allowance.', skills: ['customer service', 'chat', 'CRM'], contractType: 'cdi', languages: [{ language: 'en', level: 'C1' }, { language: 'fr', level: 'B1' }], salary: [5500, 7500, 'month'], education: 'baccalaureate', experienceYears: 0 },
+	{ employer: 2, occupationCode: '4222', title: 'English-speaking customer advisor', lang: 'en', description: 'Inbound calls and chat for an airline’s customers in the United Kingdom and Ireland. Paid training, night shift allowance.', skills: ['customer service', 'chat', 'CRM'], contractType: 'cdi', languages: [{ language: 'en', level: 'C1' }, { language: 'fr', level: 'B1' }], salary: [5500, 7500, 'month'], education: 'baccalaureate', experienceYears: 0 },
 	{ employer: 2, occupationCode: '5244', title: 'Téléconseiller vente – énergie', description: 'Appels sortants pour proposer des contrats d’énergie à des particuliers. Fixe et primes sur objectifs.', skills: ['vente', 'négociation'], contractType: 'cdd', languages: [{ language: 'fr', level: 'B2' }], salary: [4000, 5000, 'month'], education: 'baccalaureate', experienceYears: 0 },
-	{ employer: 2, occupationCode: '4222', title: 'Asesor de atención al cliente (español)', description: 'Atención telefónica a clientes de una compañía de telecomunicaciones en España. Formación remunerada.', skills: ['atención al cliente', 'informática'], contractType: 'cdi', languages: [{ language: 'es', level: 'C1' }], salary: [5000, 6500, 'month'], education: 'baccalaureate', experienceYears: 0 },
+	{ employer: 2, occupationCode: '4222', title: 'Asesor de atención al cliente (español)', lang: 'es', description: 'Atención telefónica a clientes de una compañía de telecomunicaciones en España. Formación remunerada.', skills: ['atención al cliente', 'informática'], contractType: 'cdi', languages: [{ language: 'es', level: 'C1' }], salary: [5000, 6500, 'month'], education: 'baccalaureate', experienceYears: 0 },
 	{ employer: 3, occupationCode: '5120', title: 'Cuisinier – cuisine marocaine et internationale', description: 'Préparation des repas du riad : tajines, couscous, petits-déjeuners et plats internationaux pour une clientèle touristique.', skills: ['cuisine marocaine', 'hygiène alimentaire'], contractType: 'cdi', languages: [{ language: 'fr', level: 'A2' }], salary: [3500, 4500, 'month'], education: 'vocational', experienceYears: 2 },
 	{ employer: 3, occupationCode: '5131', title: 'Serveur / serveuse', description: 'Service en salle et en terrasse, accueil des clients, prise de commandes en plusieurs langues.', skills: ['service en salle', 'accueil'], contractType: 'seasonal', languages: [{ language: 'fr', level: 'B1' }, { language: 'en', level: 'A2' }], salary: [3000, 3500, 'month'], education: 'secondary', experienceYears: 1 },
 	{ employer: 3, occupationCode: '4224', title: 'Réceptionniste de riad', description: 'Accueil, réservations, check-in et check-out, conseils aux touristes.', skills: ['réservations', 'accueil', 'informatique'], contractType: 'cdi', languages: [{ language: 'fr', level: 'B2' }, { language: 'en', level: 'B2' }], salary: [4000, 5000, 'month'], education: 'baccalaureate', experienceYears: 1 },
 	{ employer: 3, occupationCode: '9112', title: 'Femme / valet de chambre', description: 'Entretien des chambres et des espaces communs d’un riad de douze chambres.', skills: ['entretien', 'linge'], contractType: 'cdd', languages: [], salary: [2900, 3200, 'month'], education: 'none', experienceYears: 0 },
-	{ employer: 3, occupationCode: '9412', title: 'مساعد(ة) مطبخ', description: 'المساعدة في تحضير الخضر وتنظيف المطبخ والأواني في مطعم الرياض، مع تكوين في قواعد النظافة.', skills: ['تحضير الخضر', 'النظافة'], contractType: 'cdd', languages: [{ language: 'ary', level: 'A2' }], salary: [2800, 3100, 'month'], education: 'none', experienceYears: 0 },
+	{ employer: 3, occupationCode: '9412', title: 'مساعد(ة) مطبخ', lang: 'ar', description: 'المساعدة في تحضير الخضر وتنظيف المطبخ والأواني في مطعم الرياض، مع تكوين في قواعد النظافة.', skills: ['تحضير الخضر', 'النظافة'], contractType: 'cdd', languages: [{ language: 'ary', level: 'A2' }], salary: [2800, 3100, 'month'], education: 'none', experienceYears: 0 },
 	{ employer: 4, occupationCode: '8153', title: 'Opératrice / opérateur sur machine à coudre', description: 'Confection de vêtements en série pour l’export. Formation interne de deux semaines pour les débutants.', skills: ['couture', 'machine plate', 'surjeteuse'], contractType: 'integration', languages: [], salary: [2970, 3300, 'month'], education: 'none', experienceYears: 0 },
 	{ employer: 4, occupationCode: '7533', title: 'Brodeuse / brodeur', description: 'Broderie traditionnelle et sur machine pour une collection de linge de maison.', skills: ['broderie', 'finitions'], contractType: 'cdd', languages: [], salary: [3000, 3600, 'month'], education: 'none', experienceYears: 1 },
 	{ employer: 4, occupationCode: '9333', title: 'Magasinier – manutentionnaire', description: 'Réception des tissus, rangement et préparation des expéditions. Utilisation du transpalette.', skills: ['manutention', 'inventaire', 'transpalette'], contractType: 'cdi', languages: [{ language: 'fr', level: 'A2' }], salary: [3100, 3500, 'month'], education: 'primary', experienceYears: 0 },
@@ -223,7 +262,7 @@ export async function loadJobsDemoData(db: Db): Promise<void> {
 			{ ...templates[5], employer: 6, occupationCode: '5223', title: 'Vendeuse en boulangerie', description: 'Vente au comptoir, encaissement et mise en place de la vitrine.' }
 		];
 		for (let index = 0; index < 62; index++) {
-			const template = index < 60 ? templates[index % templates.length] : pendingTemplates[index - 60];
+			const template = index < 60 ? secondVariant(templates[index % templates.length], Math.floor(index / templates.length), index) : pendingTemplates[index - 60];
 			const place = places[(index * 7) % places.length];
 			const province = provinceByCode.get(place.province);
 			const employer = ordered[template.employer];

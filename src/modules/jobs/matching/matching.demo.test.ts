@@ -26,6 +26,16 @@ afterAll(async () => {
 	await app.close();
 });
 
+describe('sample job offers', () => {
+	it('are about sixty different posts, badged as samples: no two share a title or a description', async () => {
+		const offers = await app.database.db.select({ title: jobOffer.title, description: jobOffer.description, isSample: jobOffer.isSample }).from(jobOffer);
+		expect(offers.length).toBeGreaterThanOrEqual(60);
+		expect(offers.every((offer) => offer.isSample)).toBe(true);
+		expect(new Set(offers.map((offer) => offer.title)).size).toBe(offers.length);
+		expect(new Set(offers.map((offer) => offer.description)).size).toBe(offers.length);
+	});
+});
+
 describe('sample job seekers', () => {
 	it('are about thirty fictional, varied people on a reserved domain who cannot sign in', async () => {
 		const db = app.database.db;

@@ -10,6 +10,7 @@ import { recordPersonalDataRead, type AuditContext } from '../../../platform/aud
 import { AppError } from '../../../platform/http/app-error.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
+import { spokenLanguageName } from '../../../platform/i18n/spoken-languages.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { cefrLevels, jobEmployer, jobOffer, occupation, type RequiredLanguage } from '../job-offer.table.ts';
 import { effectiveStatus, employerOrganisationsOf, occupationTitle, offerSummary, placeName } from '../jobs.service.ts';
@@ -121,14 +122,6 @@ function offerScoreSql(profile: ProfileFacts): { score: SQL; lateral: SQL } {
 
 // ---------- explanations in words ----------
 
-const languageNames = new Map<Language, Intl.DisplayNames>();
-/** A language's name: Intl's, except Moroccan Arabic and Amazigh (the app's own words). */
-export function languageName(code: string, language: Language): string {
-	if (code === 'ary' || code === 'zgh') return translate(language, `jobs.language_${code}`);
-	let names = languageNames.get(language);
-	if (!names) languageNames.set(language, (names = new Intl.DisplayNames([language], { type: 'language' })));
-	return names.of(code) ?? code;
-}
 
 export type ExplainedReason = MatchReason & { text: string };
 
@@ -157,7 +150,7 @@ function reasonText(reason: MatchReason, language: Language, titles: Map<string,
 		case 'language_partial':
 		case 'language_missing':
 			return t(reason.code, {
-				language: languageName(reason.values.language, language),
+				language: spokenLanguageName(reason.values.language, language),
 				level: reason.values.level ?? 'none',
 				required: reason.values.required
 			});

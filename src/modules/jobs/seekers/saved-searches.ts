@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
+import { spokenLanguageLabel } from '../../../platform/i18n/spoken-languages.ts';
 import { defaultLanguage, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { OfferSearchQuery } from '../jobs.schemas.ts';
 import { placeName, searchOffers } from '../jobs.service.ts';
@@ -123,7 +124,6 @@ export async function sendSearchAlerts(db: DbOrTx, context: AuditContext, env: S
 
 /** A short description of a search's criteria in a language (for the e-mail and the page). */
 export function describeQuery(query: SavedSearchQuery, language: Language): string {
-	const languageNames = new Intl.DisplayNames([language], { type: 'language' });
 	const value = (key: (typeof criteria)[number], raw: string): string => {
 		switch (key) {
 			case 'q':
@@ -134,7 +134,7 @@ export function describeQuery(query: SavedSearchQuery, language: Language): stri
 			case 'contract':
 				return translate(language, `jobs.contract_${raw}`);
 			case 'language':
-				return raw === 'ary' || raw === 'zgh' ? translate(language, `jobs.language_${raw}`) : (languageNames.of(raw) ?? raw);
+				return spokenLanguageLabel(raw, language);
 			default:
 				return raw;
 		}
