@@ -40,6 +40,30 @@ describe('administration', () => {
 		});
 	}
 
+	test('a visitor writes through the contact form without JavaScript; the administrator finds it from the administration home and marks it handled', async () => {
+		const visitor = await browser.newPage({ javaScriptEnabled: false });
+		await visitor.goto('/fr/legal');
+		await expect(visitor.getByRole('main').textContent()).resolves.toContain(t('fr', 'site.publisher'));
+		await visitor.getByRole('main').getByRole('link', { name: t('fr', 'site.contact_link') }).click();
+		await visitor.waitForURL('**/fr/contact');
+		await visitor.getByLabel(t('fr', 'site.field_topic')).selectOption('accessibility');
+		await visitor.getByLabel(t('fr', 'site.field_email')).fill('fatou@example.sn');
+		await visitor.getByLabel(t('fr', 'site.field_message')).fill('Bonjour, la carte de l’Atlas ne se lit pas au clavier.');
+		await visitor.getByRole('button', { name: t('fr', 'site.send') }).click();
+		await visitor.waitForURL((url) => url.pathname === '/fr/contact' && url.searchParams.has('sent'));
+		await expect(visitor.getByRole('status').textContent()).resolves.toBe(t('fr', 'site.sent'));
+		await visitor.context().close();
+
+		await admin.goto('/fr/admin');
+		await admin.getByRole('link', { name: t('fr', 'site.admin_title') }).click();
+		await admin.waitForURL('**/fr/admin/site');
+		const message = admin.locator('li', { hasText: 'fatou@example.sn' });
+		await expect(message.textContent()).resolves.toContain(t('fr', 'site.topic_accessibility'));
+		await message.getByRole('button', { name: t('fr', 'site.mark_handled') }).click();
+		await admin.waitForURL((url) => url.searchParams.get('done') === 'handled');
+		await expect(admin.locator('li', { hasText: 'fatou@example.sn' }).getByRole('button').count()).resolves.toBe(0);
+	});
+
 	test('a member is refused the staff pages', async () => {
 		const page = await browser.newPage();
 		await signIn(page, 'ar', 'member@demo.sharaka.ma', DEMO_PASSWORD);

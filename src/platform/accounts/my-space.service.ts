@@ -2,6 +2,7 @@ import type { RequestContext } from '../kernel/context.ts';
 import type { SpaceLink } from '../kernel/manifest.ts';
 import { installedModules } from '../kernel/modules.ts';
 import { navigation, type NavigationEntry } from '../kernel/navigation.ts';
+import { openContactMessages } from '../site/site.service.ts';
 
 /** One block of "my space": the platform's own places, or one module's. */
 export interface SpaceSection {
@@ -20,7 +21,7 @@ export interface MySpace {
 }
 
 /** The platform's own places: the account for everyone, administration pages by grant. */
-function platformLinks(ctx: RequestContext): SpaceLink[] {
+async function platformLinks(ctx: RequestContext): Promise<SpaceLink[]> {
 	const links: SpaceLink[] = [{ path: '/account', titleKey: 'space.account_title', textKey: 'space.account_text' }];
 	if (ctx.can('user.manage')) links.push({ path: '/admin/users', titleKey: 'admin.users_title', textKey: 'admin.home_users_text', area: 'administration' });
 	if (ctx.can('organisation.manage')) {
@@ -28,6 +29,10 @@ function platformLinks(ctx: RequestContext): SpaceLink[] {
 	}
 	if (ctx.can('audit.read')) links.push({ path: '/admin/audit', titleKey: 'admin.audit_title', textKey: 'admin.home_audit_text', area: 'administration' });
 	if (ctx.can('queue.manage')) links.push({ path: '/admin/jobs', titleKey: 'queue.title', textKey: 'queue.home_text', area: 'administration' });
+	if (ctx.can('site.manage')) {
+		const open = await openContactMessages(ctx.db);
+		links.push({ path: '/admin/site', titleKey: 'site.admin_title', textKey: 'site.admin_home_text', waiting: { count: open, key: 'site.messages_open' }, area: 'administration' });
+	}
 	return links;
 }
 
@@ -41,7 +46,7 @@ export async function mySpace(ctx: RequestContext): Promise<MySpace> {
 	const ready = new Map(entries.map((entry) => [entry.slug, entry]));
 	const modules = installedModules().filter((manifest) => manifest.mySpace && ready.get(manifest.slug)?.ready !== false);
 	const moduleLinks = await Promise.all(modules.map((manifest) => manifest.mySpace!(ctx)));
-	const sections: SpaceSection[] = [{ owner: 'platform', titleKey: 'space.platform_title', links: platformLinks(ctx) }];
+	const sections: SpaceSection[] = [{ owner: 'platform', titleKey: 'space.platform_title', links: await platformLinks(ctx) }];
 	modules.forEach((manifest, index) => {
 		const links = moduleLinks[index];
 		if (links.length) sections.push({ owner: manifest.slug, titleKey: ready.get(manifest.slug)?.titleKey ?? `${manifest.slug}.title`, links });

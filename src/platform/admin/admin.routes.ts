@@ -9,6 +9,7 @@ export const adminRoutes: RouteTable = {
 	'/[lang=lang]/admin/organisations': { GET: 'organisation.manage', POST: 'organisation.manage' },
 	'/[lang=lang]/admin/organisations/[id]': { GET: 'organisation.manage', POST: 'organisation.manage' },
 	'/[lang=lang]/admin/audit': { GET: 'audit.read' },
+	'/[lang=lang]/admin/site': { GET: 'site.manage', POST: 'site.manage' },
 
 	// API
 	'/api/v1/audit-events': { GET: 'audit.read' },

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { organisation, organisationMember, user, account, type Role, type OrganisationType } from '../accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../audit/audit.service.ts';
 import { loadModulesDemoData } from '../reference-data.ts';
+import { loadSiteDemoData } from '../site/site.service.ts';
 
 /** Password of every demo account (demo mode only; never in production by default). */
 export const DEMO_PASSWORD = 'sharaka-demo-2026';
@@ -65,6 +66,7 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
 			});
 		}
 	});
+	await loadSiteDemoData(db);
 	await loadModulesDemoData(db);
 	return true;
 }

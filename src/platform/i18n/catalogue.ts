@@ -26,6 +26,9 @@ import enSpace from './messages/en/space.json' with { type: 'json' };
 import frQueue from './messages/fr/queue.json' with { type: 'json' };
 import arQueue from './messages/ar/queue.json' with { type: 'json' };
 import enQueue from './messages/en/queue.json' with { type: 'json' };
+import frSite from './messages/fr/site.json' with { type: 'json' };
+import arSite from './messages/ar/site.json' with { type: 'json' };
+import enSite from './messages/en/site.json' with { type: 'json' };
 
 const platformNamespaces: Record<string, MessageNamespace> = {
 	common: { fr: frCommon, ar: arCommon, en: enCommon },
@@ -35,7 +38,8 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	email: { fr: frEmail, ar: arEmail, en: enEmail },
 	api: { fr: frApi, ar: arApi, en: enApi },
 	space: { fr: frSpace, ar: arSpace, en: enSpace },
-	queue: { fr: frQueue, ar: arQueue, en: enQueue }
+	queue: { fr: frQueue, ar: arQueue, en: enQueue },
+	site: { fr: frSite, ar: arSite, en: enSite }
 };
 
 /** Flat catalogue per language (`namespace.key` → ICU message): the platform's namespaces and every installed module's. */

@@ -33,6 +33,8 @@ export const platformActions = {
 	'user.manage': ['administrator'],
 	/** Browse the audit trail. */
 	'audit.read': ['administrator'],
+	/** Set the publisher's details (legal notice, accessibility statement) and read the contact messages. */
+	'site.manage': ['administrator'],
 	/** See the background work (e-mails, scheduled jobs) and run failed jobs again. */
 	'queue.manage': ['administrator'],
 	/** Create organisations, edit any organisation, add or remove members. */

@@ -24,6 +24,7 @@ const platformRoutes: RouteTable = {
 	'/[lang=lang]': { GET: 'public' },
 	'/[lang=lang]/accessibility': { GET: 'public' },
 	'/[lang=lang]/legal': { GET: 'public' },
+	'/[lang=lang]/contact': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/[module=module]': { GET: 'public' },
 	'/api/v1/health': { GET: 'public' },
 	'/api/v1/health/live': { GET: 'public' },
