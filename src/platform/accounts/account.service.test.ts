@@ -25,43 +25,13 @@ import {
 	verifyEmail,
 	type AccountRequest
 } from './account.service.ts';
+import { readMail, type ReadMail } from '../testing/mail.ts';
 
 // ---------------------------------------------------------------------------
 // helpers: the outbox as a person reads it, requests as a browser sends them
 // ---------------------------------------------------------------------------
 
-interface Mail {
-	to: string;
-	language: string;
-	text: string;
-}
-
-function decodeQuotedPrintable(body: string): string {
-	const joined = body.replace(/=\r?\n/g, '');
-	const bytes: number[] = [];
-	for (let i = 0; i < joined.length; i++) {
-		if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
-			bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
-			i += 2;
-		} else bytes.push(...Buffer.from(joined[i], 'utf8'));
-	}
-	return Buffer.from(bytes).toString('utf8');
-}
-
-/** Reads one .eml written by the mailer: recipient, language and the plain-text part. */
-function readMail(raw: string): Mail {
-	const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(raw)?.[1]?.trim() ?? '';
-	const part = /Content-Type: text\/plain; charset=utf-8\r?\nContent-Transfer-Encoding: ([\w-]+)\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
-	if (!part) throw new Error(`no text part in:\n${raw}`);
-	const [, encoding, body] = part;
-	const text =
-		encoding.toLowerCase() === 'quoted-printable'
-			? decodeQuotedPrintable(body)
-			: encoding.toLowerCase() === 'base64'
-				? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-				: body;
-	return { to: header('To'), language: header('Content-Language'), text };
-}
+type Mail = ReadMail;
 
 async function mailsTo(app: TestApp, email: string): Promise<Mail[]> {
 	return (await app.outbox()).map(readMail).filter((mail) => mail.to.includes(email));

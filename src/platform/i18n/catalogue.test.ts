@@ -19,6 +19,11 @@ function argumentNames(elements: MessageFormatElement[], names = new Set<string>
 describe('message catalogue', () => {
 	const allKeys = new Set(languages.flatMap((language) => [...catalogue()[language].keys()]));
 
+	it('writes French as French typography wants: a non-breaking space before ; : ! ? and inside « »', () => {
+		const problems = [...catalogue().fr.entries()].filter(([, message]) => / [;:!?»]|« /.test(message)).map(([key]) => key);
+		expect(problems).toEqual([]);
+	});
+
 	it('has every key, non-empty, in every language', () => {
 		const problems: string[] = [];
 		for (const key of allKeys) {

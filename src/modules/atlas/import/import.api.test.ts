@@ -106,7 +106,7 @@ describe('imports API', () => {
 		expect(error.code).toBe('invalid_input');
 		expect(error.details.reason).toBe('xml_doctype');
 		expect(error.details.message).toBe(
-			'Le fichier déclare une DTD ou des entités (DOCTYPE, ENTITY) : refusé par sécurité, rien n’a été modifié. Les fichiers IATI n’en ont pas besoin.'
+			'Le fichier déclare une DTD ou des entités (DOCTYPE, ENTITY) : refusé par sécurité, rien n’a été modifié. Les fichiers IATI n’en ont pas besoin.'
 		);
 		const json = await uploadIati(event(partner, { method: 'POST', json: { not: 'xml' } }));
 		expect(json.status).toBe(415);

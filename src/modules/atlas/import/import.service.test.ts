@@ -150,7 +150,7 @@ describe('IATI imports', () => {
 			{ organisation: 'giz', role: 'implementer', amount: null, currency: null }
 		]);
 		expect(data.sources).toEqual([{ citation: 'Fiche projet', url: 'https://www.giz.de/en/worldwide/28359.html', date: '2024-02-01' }]);
-		expect(fresh.comment).toBe('Import du fichier IATI « giz-iom-morocco.xml »');
+		expect(fresh.comment).toBe('Import du fichier IATI « giz-iom-morocco.xml »');
 
 		// the known activity: a change proposal on the current version, keeping what the file does not give
 		const change = proposals.find((proposal) => proposal.initiativeId === known.id)!;
@@ -226,7 +226,7 @@ describe('IATI imports', () => {
 		expect(giz.regions.map((region) => region.iso)).toEqual(['MA-04']);
 		// no source in the activity: the file is cited (name, publisher, day of the import)
 		const sahel = await getInitiative(app.database.db, activities.get(SAHEL)!.initiative!.slug);
-		expect(sahel.sources[0].citation).toMatch(/^Fichier IATI « giz-iom-morocco\.xml » publié par Deutsche Gesellschaft .*, importé le \d{4}-\d{2}-\d{2}$/);
+		expect(sahel.sources[0].citation).toMatch(/^Fichier IATI « giz-iom-morocco\.xml » publié par Deutsche Gesellschaft .*, importé le \d{4}-\d{2}-\d{2}$/);
 		expect(sahel.countries).toEqual(['SN', 'ML']);
 
 		const iom = await getInitiative(app.database.db, 'reintegration-oim-test');
@@ -236,7 +236,7 @@ describe('IATI imports', () => {
 			.select()
 			.from(initiativeVersion)
 			.where(and(eq(initiativeVersion.initiativeId, iom.id), eq(initiativeVersion.number, 2)));
-		expect(version).toMatchObject({ authorUserId: moderator.userId, comment: 'Import du fichier IATI « giz-iom-morocco.xml »' });
+		expect(version).toMatchObject({ authorUserId: moderator.userId, comment: 'Import du fichier IATI « giz-iom-morocco.xml »' });
 		const audit = await app.database.db
 			.select({ action: auditEvent.action, actor: auditEvent.actorUserId })
 			.from(auditEvent)
@@ -516,9 +516,9 @@ describe('CSV and XLSX imports', () => {
 		expect(rows[0].problems).toEqual([{ severity: 'critical', code: 'no_title', message: 'Aucun titre en français, en arabe ou en anglais.' }]);
 		expect(rows[1].problems.map((problem) => problem.message).sort()).toEqual(
 			[
-				'Colonne « Début prévu » : valeur non reconnue « 2024-02-30 », non importée.',
-				'Colonne « Thématiques (codes) » : valeur non reconnue « foo », non importée.',
-				'Organisation inconnue de l’Atlas : « Inconnue SA », non importée (créez-la d’abord ou utilisez son identifiant).',
+				'Colonne « Début prévu » : valeur non reconnue « 2024-02-30 », non importée.',
+				'Colonne « Thématiques (codes) » : valeur non reconnue « foo », non importée.',
+				'Organisation inconnue de l’Atlas : « Inconnue SA », non importée (créez-la d’abord ou utilisez son identifiant).',
 				'Ne concerne pas le Maroc (aucun pays bénéficiaire MA).'
 			].sort()
 		);

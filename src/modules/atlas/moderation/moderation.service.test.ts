@@ -29,6 +29,7 @@ import {
 	type Notify
 } from './moderation.service.ts';
 import { formFromInitiative, initiativeFromForm } from './proposal-form.ts';
+import { readMail } from '../../../platform/testing/mail.ts';
 
 let app: TestApp;
 let notify: Notify;
@@ -120,7 +121,7 @@ describe('proposals and moderation', () => {
 		const proposerMail = (await app.outbox()).slice(before.length + 1);
 		expect(proposerMail).toHaveLength(1);
 		expect(proposerMail[0]).toContain('partner@test.ma');
-		expect(proposerMail[0]).toContain('https://sharaka.test/fr/atlas/initiatives/maisons-emploi');
+		expect(readMail(proposerMail[0]).text).toContain('https://sharaka.test/fr/atlas/initiatives/maisons-emploi');
 
 		const events = await app.database.db
 			.select({ action: auditEvent.action })
@@ -279,7 +280,7 @@ describe('freshness', () => {
 		const mails = (await app.outbox()).slice(before);
 		const toPartner = mails.filter((mail) => mail.includes(ngoPartner.userId) || mail.includes('ngo@test.ma'));
 		expect(toPartner).toHaveLength(1);
-		expect(toPartner[0]).toContain('https://sharaka.test/fr/atlas/organisations/ong-fraicheur');
+		expect(readMail(toPartner[0]).text).toContain('https://sharaka.test/fr/atlas/organisations/ong-fraicheur');
 		expect(mails.some((mail) => mail.includes('member@test.ma'))).toBe(false);
 		const [event] = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'atlas.stale_reminders'));
 		expect(event.after).toMatchObject({ cutoff: '2025-11-24', emails: result.emails });

@@ -138,7 +138,7 @@ describe('GET /api/v1/me/recommended-offers', () => {
 		const body = RecommendedOffersResult.parse(await response.json());
 		expect(body.profile).toBe(true);
 		expect(body.items.map((item) => item.offer.id)).toEqual([offerId]);
-		expect(body.items[0].reasons[0].text).toBe("Même métier : Employés de centre d'appel (CITP 4222)");
+		expect(body.items[0].reasons[0].text).toBe("Même métier : Employés de centre d'appel (CITP 4222)");
 	});
 
 	it('tells a member without a profile, and refuses an employer', async () => {

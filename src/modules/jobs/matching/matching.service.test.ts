@@ -118,7 +118,7 @@ describe('candidates of an offer, in an order known by construction', () => {
 		const result = await ranking(offerId);
 		expect(orderOf(idsOf(result), [subMajor, minor, unit, other])).toEqual([unit, minor, subMajor]);
 		const reasonsOf = (id: string) => result.items.find((item) => item.person!.id === id)!.reasons;
-		expect(reasonsOf(unit)[0]).toMatchObject({ code: 'occupation_unit', points: 40, text: 'Même métier : Maçons (CITP 7112)' });
+		expect(reasonsOf(unit)[0]).toMatchObject({ code: 'occupation_unit', points: 40, text: 'Même métier : Maçons (CITP 7112)' });
 		expect(reasonsOf(minor)[0]).toMatchObject({ code: 'occupation_minor', points: 25, values: { group: '711' } });
 		expect(reasonsOf(subMajor)[0]).toMatchObject({ code: 'occupation_sub_major', points: 12, values: { group: '71' } });
 	});
@@ -136,7 +136,7 @@ describe('candidates of an offer, in an order known by construction', () => {
 		expect(order.slice(1, 3).sort()).toEqual([regionNamed, otherProvince].sort());
 		expect(order[3]).toBe(elsewhere);
 		const item = result.items.find((entry) => entry.person!.id === otherProvince)!;
-		expect(item.reasons.find((reason) => reason.code.startsWith('place'))).toMatchObject({ code: 'place_region', points: 8, text: 'Même région : Tanger-Tétouan-Al Hoceima' });
+		expect(item.reasons.find((reason) => reason.code.startsWith('place'))).toMatchObject({ code: 'place_region', points: 8, text: 'Même région : Tanger-Tétouan-Al Hoceima' });
 	});
 
 	it('ranks by skills in common (accents and case ignored): more first', async () => {
@@ -152,7 +152,7 @@ describe('candidates of an offer, in an order known by construction', () => {
 		expect(item.reasons.find((reason) => reason.code === 'skills_common')).toMatchObject({
 			points: 13,
 			values: { count: 2, total: 3, skills: ['maçonnerie', 'coffrage'] },
-			text: '2 compétences en commun sur 3 : maçonnerie, coffrage'
+			text: '2 compétences en commun sur 3 : maçonnerie, coffrage'
 		});
 	});
 
@@ -179,10 +179,10 @@ describe('candidates of an offer, in an order known by construction', () => {
 		expect(order[2]).toBe(below);
 		expect(order.slice(3).sort()).toEqual([twoBelow, none].sort());
 		const reason = (id: string) => result.items.find((item) => item.person!.id === id)!.reasons.find((entry) => entry.code.startsWith('language'))!;
-		expect(reason(exact)).toMatchObject({ code: 'language_met', points: 20, text: 'Langue : français B1 (requis : B1)' });
-		expect(reason(below)).toMatchObject({ code: 'language_partial', points: 10, text: 'Langue : français A2, un niveau sous le niveau requis (B1)' });
-		expect(reason(twoBelow)).toMatchObject({ code: 'language_missing', points: 0, text: 'Langue : français A1, insuffisant (requis : B1)' });
-		expect(reason(none)).toMatchObject({ code: 'language_missing', points: 0, text: 'Langue : français non déclaré (requis : B1)' });
+		expect(reason(exact)).toMatchObject({ code: 'language_met', points: 20, text: 'Langue : français B1 (requis : B1)' });
+		expect(reason(below)).toMatchObject({ code: 'language_partial', points: 10, text: 'Langue : français A2, un niveau sous le niveau requis (B1)' });
+		expect(reason(twoBelow)).toMatchObject({ code: 'language_missing', points: 0, text: 'Langue : français A1, insuffisant (requis : B1)' });
+		expect(reason(none)).toMatchObject({ code: 'language_missing', points: 0, text: 'Langue : français non déclaré (requis : B1)' });
 	});
 
 	it('ranks by availability: immediately > within a month > later, and breaks ties by a stable order', async () => {

@@ -158,7 +158,7 @@ describe('reading IATI activity files', () => {
 			['budget_currencies', 'dates_reversed', 'invalid_country', 'invalid_date', 'invalid_status'].sort()
 		);
 		expect(problemMessage('fr', upsideDown.problems.find((problem) => problem.code === 'dates_reversed')!)).toBe(
-			'La fin (2020-01-01) précède le début (2024-05-01) : la fin n’est pas importée.'
+			'La fin (2020-01-01) précède le début (2024-05-01) : la fin n’est pas importée.'
 		);
 	});
 
@@ -205,7 +205,7 @@ describe('refusing unsafe or unreadable files (nothing is read further)', () => 
 		expect(refusalMessage('en', notXml)).toMatch(/not well-formed XML \(line \d+, column \d+\)/);
 		const organisations = await refusal(parse('<iati-organisations version="2.03"><iati-organisation/></iati-organisations>'));
 		expect(organisations.reason).toBe('xml_root');
-		expect(refusalMessage('fr', organisations)).toContain('« iati-organisations »');
+		expect(refusalMessage('fr', organisations)).toContain('« iati-organisations »');
 		expect((await refusal(parse('<iati-activities version="1.05"><iati-activity/></iati-activities>'))).reason).toBe('iati_version');
 		expect((await refusal(parse('<?xml version="1.0" encoding="ISO-8859-1"?><iati-activities/>'))).reason).toBe('encoding');
 		expect((await refusal(parseIatiFile(chunks(''), limits))).reason).toBe('file_empty');
