@@ -92,7 +92,7 @@ describe('job offers', () => {
 
 		const visitor = await browser.newPage({ javaScriptEnabled: false });
 		await visitor.goto(`/fr/jobs?q=${encodeURIComponent(title)}`);
-		await expect(visitor.getByRole('link', { name: title }).count()).resolves.toBe(1);
+		await expect(visitor.getByRole('link', { name: title, exact: true }).count()).resolves.toBe(1);
 		await visitor.context().close();
 		await page.context().close();
 	});

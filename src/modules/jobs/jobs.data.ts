@@ -285,7 +285,8 @@ export async function loadJobsDemoData(db: Db): Promise<void> {
 				education: template.education,
 				experienceYears: template.experienceYears,
 				positions: 1 + (index % 4),
-				closingDate: addDays(index % 10 === 7 && index < 60 ? -3 : 10 + (index % 45)),
+				// a few offers already past their closing date (templates 7, 16 and 27, both rounds; the Arabic one stays open)
+				closingDate: addDays([7, 16, 27].includes(index % templates.length) && index < 60 ? -3 : 10 + (index % 45)),
 				openToForeigners: index % 6 !== 5
 			});
 			const pending = template.employer === 6;

@@ -10,6 +10,8 @@ import { jobOffer } from '../job-offer.table.ts';
 import { loadSeekersDemoData, SAMPLE_SEEKER_DOMAIN } from '../seekers/seekers.data.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { rankCandidates, recommendOffers } from './matching.service.ts';
+import { searchOffers } from '../jobs.service.ts';
+import { OfferSearchQuery } from '../jobs.schemas.ts';
 
 let app: TestApp;
 const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
@@ -33,6 +35,12 @@ describe('sample job offers', () => {
 		expect(offers.every((offer) => offer.isSample)).toBe(true);
 		expect(new Set(offers.map((offer) => offer.title)).size).toBe(offers.length);
 		expect(new Set(offers.map((offer) => offer.description)).size).toBe(offers.length);
+	});
+
+	it('include open offers written in Arabic, which an Arabic search finds', async () => {
+		const found = await searchOffers(app.database.db, OfferSearchQuery.parse({ q: 'مطبخ' }), 'ar');
+		expect(found.total).toBeGreaterThanOrEqual(1);
+		expect(found.items.every((offer) => /[\u0600-\u06FF]/.test(offer.title))).toBe(true);
 	});
 });
 

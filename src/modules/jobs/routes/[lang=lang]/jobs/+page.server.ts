@@ -19,8 +19,15 @@ export async function load({ locals, url }) {
 			: { total: 0, page: 1, pageSize: 20, items: [], facets: { contractType: [], region: [], occupationMajorGroup: [], language: [] } },
 		listOccupationGroups(app.database.db, locals.language)
 	]);
+	// the filters in force, each with the query that removes it alone (sort and page size are not filters)
+	const active = FILTERS.filter((name) => name !== 'sort' && name !== 'pageSize' && values[name] !== '').map((name) => ({
+		name,
+		value: values[name],
+		withoutIt: filterQuery({ ...values, [name]: '' })
+	}));
 	return {
 		values,
+		active,
 		filterErrors: filters.ok ? {} : filters.errors,
 		result,
 		query: filterQuery(values),
