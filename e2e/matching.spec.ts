@@ -42,7 +42,7 @@ describe('matching: candidates of an offer and recommended offers', () => {
 		const cards = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
 		expect(await cards.count()).toBeGreaterThan(1);
 		const firstHeading = (await cards.first().getByRole('heading', { level: 2 }).textContent())?.trim() ?? '';
-		expect(firstHeading).toMatch(/^Candidat n° 1 — référence [0-9A-F]{4}-[0-9A-F]{4}/);
+		expect(firstHeading).toMatch(/^Candidat n°\s1 — référence [0-9A-F]{4}-[0-9A-F]{4}/);
 		employerReferences = await referencesOn(page);
 		expect(employerReferences.length).toBeGreaterThan(1);
 		await page.context().close();
@@ -120,7 +120,7 @@ describe('matching: candidates of an offer and recommended offers', () => {
 			await check(page, language, javaScriptEnabled);
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t(language, 'matching.recommended_title'));
 			const first = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }).first();
-			await expect(first.textContent()).resolves.toContain(language === 'fr' ? "Même métier : Employés de centre d'appel (CITP 4222)" : '(التصنيف الدولي 4222)');
+			await expect(first.textContent()).resolves.toContain(language === 'fr' ? "Même métier\u00a0: Employés de centre d'appel (CITP 4222)" : '(التصنيف الدولي 4222)');
 			await first.getByRole('heading', { level: 2 }).getByRole('link').click();
 			expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/${language}/jobs/offers/[0-9a-f-]{36}$`));
 			const api = await page.request.get('/api/v1/me/recommended-offers');
