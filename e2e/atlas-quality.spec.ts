@@ -64,7 +64,10 @@ async function proposeNew(page: Page, language: Language, title: string) {
 	await page
 		.getByLabel(t(language, 'moderation.label_in', { field: t(language, 'moderation.field_title'), language: t(language, 'moderation.language_fr') }))
 		.fill(title);
-	await page.getByLabel(t(language, 'moderation.field_sources')).fill('Rapport annuel 2024');
+	await page
+		.getByRole('group', { name: t(language, 'moderation.row_source', { n: 1 }), exact: true })
+		.getByLabel(t(language, 'moderation.col_citation'))
+		.fill('Rapport annuel 2024');
 	await page.getByRole('button', { name: t(language, 'moderation.action_submit_proposal') }).click();
 	await expect(page.getByRole('status').first().textContent()).resolves.toContain(t(language, 'moderation.proposal_sent'));
 }

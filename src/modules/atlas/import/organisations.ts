@@ -108,7 +108,8 @@ export class OrganisationMatcher {
 		db: DbOrTx,
 		context: AuditContext,
 		entry: ImportedOrganisation,
-		importId: string,
+		/** the import that brings it in (null: a partner's proposal form) */
+		importId: string | null,
 		{ pending = false }: { pending?: boolean } = {}
 	): Promise<KnownOrganisation | null> {
 		const found = this.match(entry);

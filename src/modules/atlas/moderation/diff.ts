@@ -109,8 +109,8 @@ export function changedFields(before: unknown, after: unknown): DiffField[] {
 	return [...new Set(diffVersions(before, after).map((change) => change.field))];
 }
 
-/** A value as lines of text in the language (codes spelt out). */
-export function describeValue(language: Language, field: DiffField, value: unknown): string[] {
+/** A value as lines of text in the language (codes spelt out; organisations by name when `organisationNames` knows their slug). */
+export function describeValue(language: Language, field: DiffField, value: unknown, organisationNames: ReadonlyMap<string, string> = new Map()): string[] {
 	if (empty(value)) return [];
 	const t = (key: string, values?: Record<string, string | number>) => translate(language, key, values);
 	switch (field) {
@@ -143,7 +143,7 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 		case 'organisations':
 			return (value as { organisation: string; role: string; amount?: number | null; currency?: string | null }[]).map(
 				(entry) =>
-					`${entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${new Intl.NumberFormat(language).format(entry.amount)} ${entry.currency ?? ''}`.trimEnd() : ''}`
+					`${organisationNames.get(entry.organisation) ?? entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${new Intl.NumberFormat(language).format(entry.amount)} ${entry.currency ?? ''}`.trimEnd() : ''}`
 			);
 		case 'deliverables':
 			return (value as { title: string; url?: string | null }[]).map((entry) => [entry.title, entry.url].filter(Boolean).join(' — '));
@@ -159,14 +159,14 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 }
 
 /** A change ready to show: the field's label and both values as lines. */
-export function describeChange(language: Language, change: Change) {
+export function describeChange(language: Language, change: Change, organisationNames?: ReadonlyMap<string, string>) {
 	const label = translate(language, `moderation.field_${change.field}`);
 	return {
 		field: change.field,
 		language: change.language ?? null,
 		label: change.language ? `${label} (${change.language})` : label,
-		before: describeValue(language, change.field, change.before),
-		after: describeValue(language, change.field, change.after)
+		before: describeValue(language, change.field, change.before, organisationNames),
+		after: describeValue(language, change.field, change.after, organisationNames)
 	};
 }
 export type DescribedChange = ReturnType<typeof describeChange>;

@@ -1,8 +1,10 @@
 // The HTML form of a complete version of an initiative (no JavaScript): to and from InitiativeInput.
 import { fail } from '@sveltejs/kit';
 import type { InitiativeData } from '../atlas.schemas.ts';
-import { initiativeStatuses, initiativeThemes, targetGroups } from '../atlas.table.ts';
-import { regions } from '../../../platform/geo/morocco.ts';
+import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from '../atlas.table.ts';
+import { regions, provinces } from '../../../platform/geo/morocco.ts';
+import { countryCodes, countryName } from '../../../platform/geo/countries.ts';
+import { rowsOf, rowValues, withBlankRow } from '../../../platform/ui/pickers/rows.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
@@ -11,15 +13,37 @@ import type { Language } from '../../../platform/i18n/languages.ts';
 export type ProposalFormValues = Record<string, string | string[]>;
 
 const languages = ['fr', 'ar', 'en'] as const;
-export const listFields = ['regions', 'themes', 'targetGroups'] as const;
+export const listFields = ['regions', 'provinces', 'countries', 'themes', 'targetGroups'] as const;
 
-const lines = (value: string) =>
-	value
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter(Boolean);
-const cells = (line: string) => line.split('|').map((cell) => cell.trim());
+/** The fields made of rows (RowsField) and their columns. */
+export const rowFields = {
+	organisations: ['organisation', 'role', 'amount', 'currency', 'propose'],
+	points: ['lat', 'lon', 'label'],
+	deliverables: ['title', 'url'],
+	sources: ['citation', 'url', 'date']
+} as const;
+export type RowField = keyof typeof rowFields;
+
+/** The values with each row field's filled rows numbered from 0, as the initiative (and its errors) count them. */
+export function compactRows(values: ProposalFormValues): ProposalFormValues {
+	const rowKey = /^(\w+)\.\d+\.\w+$/;
+	const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !((rowKey.exec(key)?.[1] ?? '') in rowFields)));
+	return Object.assign(kept, ...Object.entries(rowFields).map(([field, keys]) => rowValues(field, rowsOf(values, field, keys))));
+}
+
+/** The form as it was, with one more blank row in the field whose "add a row" was pressed (no JavaScript); null otherwise. */
+export function withAddedRow(values: ProposalFormValues): ProposalFormValues | null {
+	const field = values.addRow;
+	if (typeof field !== 'string' || !(field in rowFields)) return null;
+	return withBlankRow(values, field, rowFields[field as RowField]);
+}
 const orNull = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
+/** A day as the date widget sends it (YYYY-MM-DD) or as people write it where there is none (DD/MM/YYYY). */
+const dayOrNull = (value: string | undefined) => {
+	const written = orNull(value);
+	const match = written && /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(written);
+	return match ? `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}` : written;
+};
 const numberOrNull = (value: string | undefined) => {
 	if (!value || !value.trim()) return null;
 	const parsed = Number(value.replace(/\s/g, '').replace(',', '.'));
@@ -49,52 +73,40 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 	};
 	const translated = (field: string) =>
 		Object.fromEntries(languages.flatMap((language) => (text(`${field}_${language}`).trim() ? [[language, text(`${field}_${language}`).trim()]] : [])));
+	const rows = (field: RowField) => rowsOf(values, field, rowFields[field]);
 	const budgetTotal = numberOrNull(text('budgetTotal'));
 	return {
 		title: translated('title'),
 		summary: translated('summary'),
 		description: translated('description'),
 		status: text('status'),
-		plannedStart: orNull(text('plannedStart')),
-		plannedEnd: orNull(text('plannedEnd')),
-		actualStart: orNull(text('actualStart')),
-		actualEnd: orNull(text('actualEnd')),
+		plannedStart: dayOrNull(text('plannedStart')),
+		plannedEnd: dayOrNull(text('plannedEnd')),
+		actualStart: dayOrNull(text('actualStart')),
+		actualEnd: dayOrNull(text('actualEnd')),
 		startYear: numberOrNull(text('startYear')),
 		endYear: numberOrNull(text('endYear')),
 		nationalScope: text('nationalScope') === 'on' || text('nationalScope') === 'true',
 		regions: list('regions'),
-		provinces: text('provinces')
-			.split(/[,\s]+/)
-			.map((code) => code.trim().toUpperCase())
-			.filter(Boolean),
+		provinces: list('provinces'),
 		communes: orNull(text('communes')),
-		countries: text('countries')
-			.split(/[,\s]+/)
-			.map((code) => code.trim())
-			.filter(Boolean),
-		points: lines(text('points')).map((line) => {
-			const [lat, lon, label] = cells(line);
-			return { lat: numberOrNull(lat), lon: numberOrNull(lon), ...(label ? { label } : {}) };
-		}),
+		countries: list('countries'),
+		points: rows('points').map(({ lat, lon, label }) => ({ lat: numberOrNull(lat), lon: numberOrNull(lon), ...(label ? { label } : {}) })),
 		themes: list('themes'),
 		targetGroups: list('targetGroups'),
 		budget: budgetTotal === null && !text('budgetCurrency').trim() ? null : { total: budgetTotal, currency: text('budgetCurrency').trim() || 'EUR' },
-		organisations: lines(text('organisations')).map((line) => {
-			const [organisation, role, amount, currency] = cells(line);
-			return { organisation, role, amount: numberOrNull(amount), currency: orNull(currency) };
-		}),
-		deliverables: lines(text('deliverables')).map((line) => {
-			const [title, url] = cells(line);
-			return { title, url: orNull(url) };
-		}),
-		sources: lines(text('sources')).map((line) => {
-			const [citation, url, date] = cells(line);
-			return { citation, url: orNull(url), date: orNull(date) };
-		}),
+		organisations: rows('organisations').map(({ organisation, role, amount, currency }) => ({
+			organisation,
+			role,
+			amount: numberOrNull(amount),
+			currency: orNull(currency)
+		})),
+		deliverables: rows('deliverables').map(({ title, url }) => ({ title, url: orNull(url) })),
+		sources: rows('sources').map(({ citation, url, date }) => ({ citation, url: orNull(url), date: dayOrNull(date) })),
 		contact: orNull(text('contact')),
 		website: orNull(text('website')),
 		iatiIdentifier: orNull(text('iatiIdentifier')),
-		lastVerifiedOn: orNull(text('lastVerifiedOn'))
+		lastVerifiedOn: dayOrNull(text('lastVerifiedOn'))
 	};
 }
 
@@ -114,26 +126,43 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 	values.regions = [...(d.regions ?? [])];
 	values.themes = [...(d.themes ?? [])];
 	values.targetGroups = [...(d.targetGroups ?? [])];
-	values.provinces = (d.provinces ?? []).join(', ');
-	values.countries = (d.countries ?? []).join(', ');
-	values.points = (d.points ?? []).map((point) => [point.lat, point.lon, point.label].filter((cell) => cell !== undefined).join(' | ')).join('\n');
+	values.provinces = [...(d.provinces ?? [])];
+	values.countries = [...(d.countries ?? [])];
 	values.budgetTotal = d.budget ? String(d.budget.total) : '';
 	values.budgetCurrency = d.budget?.currency ?? '';
-	values.organisations = (d.organisations ?? [])
-		.map((entry) => [entry.organisation, entry.role, entry.amount ?? '', entry.currency ?? ''].join(' | ').replace(/( \| )+$/, ''))
-		.join('\n');
-	values.deliverables = (d.deliverables ?? []).map((entry) => [entry.title, entry.url ?? ''].join(' | ').replace(/ \| $/, '')).join('\n');
-	values.sources = (d.sources ?? [])
-		.map((entry) => [entry.citation, entry.url ?? '', entry.date ?? ''].join(' | ').replace(/( \| )+$/, ''))
-		.join('\n');
-	return values;
+	return {
+		...values,
+		...rowValues(
+			'points',
+			(d.points ?? []).map((point) => ({ lat: String(point.lat), lon: String(point.lon), label: point.label ?? '' }))
+		),
+		...rowValues(
+			'organisations',
+			(d.organisations ?? []).map((entry) => ({
+				organisation: entry.organisation,
+				role: entry.role,
+				amount: plain(entry.amount),
+				currency: entry.currency ?? ''
+			}))
+		),
+		...rowValues(
+			'deliverables',
+			(d.deliverables ?? []).map((entry) => ({ title: entry.title, url: entry.url ?? '' }))
+		),
+		...rowValues(
+			'sources',
+			(d.sources ?? []).map((entry) => ({ citation: entry.citation, url: entry.url ?? '', date: entry.date ?? '' }))
+		)
+	};
 }
 
 /** The form field that shows the problem found at a path of InitiativeInput. */
 export function formFieldOf(path: string): string {
-	const [head, second] = path.split('.');
+	const [head, second, third] = path.split('.');
 	if (['title', 'summary', 'description'].includes(head)) return `${head}_${second && languages.includes(second as 'fr') ? second : 'fr'}`;
 	if (head === 'budget') return second === 'currency' ? 'budgetCurrency' : 'budgetTotal';
+	// a cell of a row field (its rows are renumbered from 0 when the form is refilled, as the service counts them)
+	if (head in rowFields && /^\d+$/.test(second ?? '') && third) return `${head}.${second}.${third}`;
 	return head || '';
 }
 
@@ -149,13 +178,39 @@ export function proposalFailure(language: Language, error: unknown, values: Prop
 	return fail(error.status, { values, errors, stale: false });
 }
 
-/** The controlled lists the form offers, with the regions named in the language. */
-export function proposalChoices(language: Language) {
+/** "Name (ACRONYM)", as the organisation field suggests and reads it. */
+export const organisationLabel = (entry: { name: string; acronym: string | null }) =>
+	entry.acronym && !entry.name.includes(`(${entry.acronym})`) ? `${entry.name} (${entry.acronym})` : entry.name;
+
+const placeName = (place: { nameFr: string; nameAr: string; nameEn: string }, language: Language) =>
+	language === 'ar' ? place.nameAr : language === 'en' ? place.nameEn : place.nameFr;
+const otherNames = (place: { nameFr: string; nameAr: string; nameEn: string }) => `${place.nameFr} ${place.nameAr} ${place.nameEn}`;
+
+/** The controlled lists the form offers, named in the page's language (with their other names to filter by). */
+export function proposalChoices(language: Language, organisations: { slug: string; name: string; acronym: string | null; status: string }[], currencies: string[]) {
+	const collator = new Intl.Collator(language);
+	const currencyNames = new Intl.DisplayNames([language], { type: 'currency' });
 	return {
 		statuses: [...initiativeStatuses] as string[],
 		themes: [...initiativeThemes] as string[],
 		targetGroups: [...targetGroups] as string[],
-		regions: regions.map((region) => ({ iso: region.iso, name: language === 'ar' ? region.nameAr : language === 'en' ? region.nameEn : region.nameFr }))
+		roles: [...organisationRoles] as string[],
+		regions: regions.map((region) => ({ value: region.iso, label: placeName(region, language), keywords: otherNames(region) })),
+		provinces: regions.map((region) => ({
+			label: placeName(region, language),
+			choices: provinces
+				.filter((province) => province.regionIso === region.iso)
+				.map((province) => ({ value: province.iso, label: placeName(province, language), keywords: otherNames(province) }))
+				.sort((a, b) => collator.compare(a.label, b.label))
+		})),
+		countries: countryCodes
+			.map((code) => ({ value: code, label: countryName(code, language), keywords: ['fr', 'ar', 'en'].map((other) => countryName(code, other)).join(' ') }))
+			.sort((a, b) => collator.compare(a.label, b.label)),
+		/** "Name (ACRONYM)" as the organisation field shows and accepts it, by slug; only the published ones are suggested (`listed`) */
+		organisations: organisations
+			.map((entry) => ({ slug: entry.slug, label: organisationLabel(entry), listed: entry.status === 'active' }))
+			.sort((a, b) => collator.compare(a.label, b.label)),
+		currencies: [...new Set(['MAD', 'EUR', 'USD', ...currencies])].map((code) => ({ value: code, label: `${code} — ${currencyNames.of(code) ?? code}` }))
 	};
 }
 export type ProposalChoices = ReturnType<typeof proposalChoices>;

@@ -3,23 +3,26 @@ import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { proposeNewInitiative, withdrawProposal } from '#modules/atlas/moderation/moderation.service.ts';
-import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#modules/atlas/moderation/proposal-form.ts';
+import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
+import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
 import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 import { InitiativeInput } from '#modules/atlas/atlas.schemas.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	return { values: formFromInitiative({ status: 'ongoing' }), choices: proposalChoices(locals.language) };
+	const app = await getApp();
+	return { values: formFromInitiative({ status: 'ongoing' }), choices: await loadProposalChoices(app.database.db, locals.language) };
 }
 
 export const actions = {
 	propose: async ({ request, locals }) => {
 		const app = await getApp();
-		const values = valuesFromForm(await request.formData());
+		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData());
+		if (form.answer) return form.answer;
+		const { values, initiative } = form;
 		let published: string | null = null;
 		let proposal: { id: string } | null = null;
-		const initiative = initiativeFromForm(values);
 		try {
 			const result = await proposeNewInitiative(app.database.db, locals.audit, locals.actor, initiative, {
 				comment: typeof values.comment === 'string' ? values.comment : null,

@@ -3,7 +3,8 @@ import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { getInitiative } from '#modules/atlas/initiative.service.ts';
 import { getVersion, proposeChange } from '#modules/atlas/moderation/moderation.service.ts';
-import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#modules/atlas/moderation/proposal-form.ts';
+import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
+import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
 import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 
 export async function load({ params, locals }) {
@@ -18,7 +19,7 @@ export async function load({ params, locals }) {
 			title,
 			version: current.version,
 			values: formFromInitiative(snapshot as Record<string, unknown>),
-			choices: proposalChoices(locals.language)
+			choices: await loadProposalChoices(app.database.db, locals.language)
 		};
 	} catch (failure) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
@@ -29,10 +30,12 @@ export async function load({ params, locals }) {
 export const actions = {
 	default: async ({ request, params, locals }) => {
 		const app = await getApp();
-		const values = valuesFromForm(await request.formData());
+		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData());
+		if (form.answer) return form.answer;
+		const { values, initiative } = form;
 		const baseVersion = Number(values.baseVersion);
 		try {
-			await proposeChange(app.database.db, locals.audit, locals.actor, params.slug, initiativeFromForm(values), {
+			await proposeChange(app.database.db, locals.audit, locals.actor, params.slug, initiative, {
 				baseVersion: Number.isInteger(baseVersion) ? baseVersion : -1,
 				comment: typeof values.comment === 'string' ? values.comment : null,
 				notify: notifyOf(app)

@@ -4,7 +4,8 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { describeChange } from '#modules/atlas/moderation/diff.ts';
 import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
-import { formFromInitiative, initiativeFromForm, proposalChoices, proposalFailure, valuesFromForm } from '#modules/atlas/moderation/proposal-form.ts';
+import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
+import { loadProposalChoices, organisationNamesBySlug, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
 import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
@@ -15,6 +16,7 @@ export async function load({ params, locals }) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});
+	const names = await organisationNamesBySlug(app.database.db);
 	return {
 		proposal: {
 			id: review.proposal.id,
@@ -30,12 +32,12 @@ export async function load({ params, locals }) {
 		title: review.title,
 		initiative: review.initiative ? { slug: review.initiative.slug, version: review.initiative.version } : null,
 		stale: review.stale,
-		fromBase: review.fromBase.map((change) => describeChange(locals.language, change)),
-		fromCurrent: review.fromCurrent?.map((change) => describeChange(locals.language, change)) ?? null,
+		fromBase: review.fromBase.map((change) => describeChange(locals.language, change, names)),
+		fromCurrent: review.fromCurrent?.map((change) => describeChange(locals.language, change, names)) ?? null,
 		values: formFromInitiative(review.proposal.data),
 		// Published initiatives that look like the proposed one (atlas/duplicates).
 		duplicates: await likelyDuplicatesOfProposal(app.database.db, review.proposal.data, review.initiative?.id),
-		choices: proposalChoices(locals.language)
+		choices: await loadProposalChoices(app.database.db, locals.language)
 	};
 }
 
@@ -64,11 +66,13 @@ export const actions = {
 	},
 	edit: async ({ request, params, locals }) => {
 		const app = await getApp();
-		const values = valuesFromForm(await request.formData());
+		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData());
+		if (form.answer) return form.answer;
+		const { values, initiative } = form;
 		const expected = Number(values.expectedVersion);
 		try {
 			const result = await approveProposal(app.database.db, locals.audit, locals.actor, params.id, {
-				edited: initiativeFromForm(values),
+				edited: initiative,
 				expectedVersion: Number.isInteger(expected) && expected > 0 ? expected : undefined,
 				notify: notifyOf(app)
 			});

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { aPerson } from '../../../platform/testing/people.ts';
+import { systemContext } from '../../../platform/audit/audit.service.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
+import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
+import type { Actor } from '../../../platform/policy/policy.ts';
+import { loadProposalChoices, readProposalForm } from './proposal-organisations.ts';
+import { formFromInitiative } from './proposal-form.ts';
+
+let app: TestApp;
+let partner: Actor;
+let moderator: Actor;
+const context = systemContext('web');
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	partner = (await aPerson(app.database.db, { email: 'partner@test.ma', role: 'partner', organisationSlugs: ['expertise-france'] })).actor;
+	moderator = (await aPerson(app.database.db, { email: 'moderator@test.ma', role: 'moderator', organisationSlugs: ['mdcmre'] })).actor;
+});
+afterAll(async () => app?.close());
+
+/** The form as a browser sends it: a new initiative with these organisation rows. */
+function sent(organisations: Record<string, string>[], over: Record<string, string> = {}) {
+	const data = new FormData();
+	const fields: Record<string, string> = { title_fr: 'Accueil des migrants à Oujda', status: 'ongoing', 'sources.0.citation': 'Rapport 2025', ...over };
+	for (const [key, value] of Object.entries(fields)) data.append(key, value);
+	data.append('regions', 'MA-02');
+	organisations.forEach((row, position) => {
+		for (const [key, value] of Object.entries(row)) data.append(`organisations.${position}.${key}`, value);
+	});
+	return data;
+}
+
+describe('the organisations of the proposal form', () => {
+	it('offers the published organisations by name and acronym, and shows a version’s slugs as names', async () => {
+		const choices = await loadProposalChoices(app.database.db, 'fr');
+		const giz = choices.organisations.find((entry) => entry.slug === 'giz');
+		expect(giz?.label).toBe('Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)');
+		expect(choices.currencies.map((currency) => currency.value)).toEqual(expect.arrayContaining(['MAD', 'EUR', 'USD']));
+		expect(formFromInitiative({ organisations: [{ organisation: 'giz', role: 'funder', amount: 5, currency: 'EUR' }] })).toMatchObject({
+			'organisations.0.organisation': 'giz',
+			'organisations.0.role': 'funder',
+			'organisations.0.amount': '5'
+		});
+	});
+
+	it('knows an organisation by the suggested label, its acronym or its name without accents, row by row', async () => {
+		const form = await readProposalForm(app.database.db, context, partner, 'fr', sent([
+			{ organisation: 'Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)', role: 'funder', amount: '250 000', currency: 'EUR' },
+			{ organisation: '', role: '', amount: '', currency: '' },
+			{ organisation: 'giz', role: 'implementer' }
+		]));
+		expect(form.answer).toBeNull();
+		if (form.answer) return;
+		expect(form.initiative.organisations).toEqual([
+			{ organisation: 'giz', role: 'funder', amount: 250000, currency: 'EUR' },
+			{ organisation: 'giz', role: 'implementer', amount: null, currency: null }
+		]);
+	});
+
+	it('refuses a name it does not know, on its row, and creates nothing', async () => {
+		const form = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'Association Nouvelle Rive', role: 'implementer' }]));
+		expect(form.answer && 'status' in form.answer ? form.answer.status : null).toBe(400);
+		const errors = form.answer && 'data' in form.answer ? form.answer.data.errors : {};
+		expect(errors['organisations.0.organisation']).toContain('Association Nouvelle Rive');
+		expect(await app.database.db.select().from(organisation).where(eq(organisation.name, 'Association Nouvelle Rive'))).toHaveLength(0);
+	});
+
+	it('creates one "not listed yet" pending (not public) for a partner, attributed, and finds it again next time', async () => {
+		const form = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'Association Nouvelle Rive (ANR)', role: 'implementer', propose: 'on' }]));
+		expect(form.answer).toBeNull();
+		if (form.answer) return;
+		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.name, 'Association Nouvelle Rive'));
+		expect(created).toMatchObject({ acronym: 'ANR', status: 'pending' });
+		expect(form.initiative.organisations).toEqual([{ organisation: created.slug, role: 'implementer', amount: null, currency: null }]);
+		expect(await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'organisation.create'), eq(auditEvent.resourceId, created.id)))).toHaveLength(1);
+		// Not offered to others while pending, but the next proposal naming it does not create it twice.
+		const offered = (await loadProposalChoices(app.database.db, 'fr')).organisations.find((entry) => entry.slug === created.slug);
+		expect(offered).toMatchObject({ label: 'Association Nouvelle Rive (ANR)', listed: false });
+		const again = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'ANR', role: 'partner' }]));
+		expect(again.answer === null && again.initiative.organisations).toEqual([{ organisation: created.slug, role: 'partner', amount: null, currency: null }]);
+	});
+
+	it('creates nothing for a form that will be refused anyway; a moderator’s new organisation is public at once', async () => {
+		const refused = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'Collectif Sans Titre', role: 'partner', propose: 'on' }], { title_fr: '', status: 'unknown-status' }));
+		expect(refused.answer).toBeNull();
+		expect(await app.database.db.select().from(organisation).where(eq(organisation.name, 'Collectif Sans Titre'))).toHaveLength(0);
+
+		const form = await readProposalForm(app.database.db, context, moderator, 'fr', sent([{ organisation: 'Réseau Marocain des Diasporas', role: 'partner', propose: 'on' }]));
+		expect(form.answer).toBeNull();
+		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.name, 'Réseau Marocain des Diasporas'));
+		expect(created.status).toBe('active');
+	});
+
+	it('answers "add a row" with the form as it was and one blank row more, saving nothing', async () => {
+		const data = sent([{ organisation: 'GIZ', role: 'funder' }, { organisation: '', role: '' }]);
+		data.append('addRow', 'organisations');
+		const form = await readProposalForm(app.database.db, context, partner, 'fr', data);
+		const values = form.answer && !('status' in form.answer) ? form.answer.values : {};
+		expect(values['organisations.0.organisation']).toBe('GIZ');
+		expect(values['organisations.2.organisation']).toBe('');
+		expect(values.title_fr).toBe('Accueil des migrants à Oujda');
+		expect(values.addRow).toBeUndefined();
+	});
+});

@@ -1,0 +1,106 @@
+// The organisations of the proposal form as people write them ("Agence française de développement (AFD)",
+// "AFD", a slug) → the Atlas's organisations; one "not listed yet" is created pending, for the moderators.
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
+import type { AuditContext } from '../../../platform/audit/audit.service.ts';
+import { can, type Actor } from '../../../platform/policy/policy.ts';
+import { translate } from '../../../platform/i18n/translator.ts';
+import type { Language } from '../../../platform/i18n/languages.ts';
+import { rowsOf } from '../../../platform/ui/pickers/rows.ts';
+import { OrganisationMatcher } from '../import/organisations.ts';
+import { InitiativeInput } from '../atlas.schemas.ts';
+import { exchangeRate } from '../atlas.table.ts';
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { compactRows, initiativeFromForm, organisationLabel, proposalChoices, rowFields, valuesFromForm, withAddedRow, type ProposalFormValues } from './proposal-form.ts';
+
+/** The form's lists: the organisations (pending ones only to show a proposal naming them) and the currencies the Atlas has rates for. */
+export async function loadProposalChoices(db: DbOrTx, language: Language) {
+	const [organisations, currencies] = await Promise.all([
+		db
+			.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, status: organisation.status })
+			.from(organisation)
+			.orderBy(asc(organisation.name)),
+		db.selectDistinct({ currency: exchangeRate.currency }).from(exchangeRate).orderBy(asc(exchangeRate.currency))
+	]);
+	return proposalChoices(
+		language,
+		organisations,
+		currencies.map((row) => row.currency)
+	);
+}
+
+/** Every organisation's name as the form shows it, by slug (pending ones too: a proposal may name them). */
+export async function organisationNamesBySlug(db: DbOrTx): Promise<Map<string, string>> {
+	const rows = await db.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym }).from(organisation);
+	return new Map(rows.map((row) => [row.slug, organisationLabel(row)]));
+}
+
+/**
+ * Names each organisation row of the form by its slug, in place. A name the Atlas does not know is an error
+ * on its row, unless the person ticked "not listed yet": then, once the rest of the initiative is valid, it is
+ * created — pending (not public) until a moderator approves the proposal, or active when a moderator writes.
+ * Returns the errors by form field (empty when every row is named); the rows recognised are set to their slug in `values`.
+ */
+export async function nameFormOrganisations(
+	db: DbOrTx,
+	context: AuditContext,
+	actor: Actor | null,
+	language: Language,
+	values: ProposalFormValues,
+	initiative: Record<string, unknown>
+): Promise<Record<string, string>> {
+	const rows = rowsOf(values, 'organisations', rowFields.organisations);
+	const entries = (initiative.organisations ?? []) as { organisation: string }[];
+	const matcher = await OrganisationMatcher.load(db);
+	const errors: Record<string, string> = {};
+	const toCreate: number[] = [];
+	rows.forEach((row, position) => {
+		const written = row.organisation;
+		if (!written) return;
+		const found = matcher.match({ ref: null, key: written, names: [written] });
+		if (found) {
+			entries[position].organisation = found.slug;
+			// shown again by its full name if the form comes back: the person sees which organisation was understood
+			values[`organisations.${position}.organisation`] = found.slug;
+		}
+		else if (row.propose === 'on') toCreate.push(position);
+		else errors[`organisations.${position}.organisation`] = translate(language, 'moderation.error_organisation_unknown', { name: written });
+	});
+	if (Object.keys(errors).length || !toCreate.length) return errors;
+	// Nothing is created for a form that will be refused anyway.
+	const placeholder = { ...initiative, organisations: entries.map((entry) => ({ ...entry, organisation: entry.organisation || 'x' })) };
+	if (!InitiativeInput.safeParse(placeholder).success) return errors;
+	const pending = !can(actor, 'atlas.moderate');
+	for (const position of toCreate) {
+		const created = await matcher.resolve(db, context, { ref: null, key: null, names: [rows[position].organisation], type: null, role: 'partner' }, null, { pending });
+		if (created) entries[position].organisation = created.slug;
+	}
+	return errors;
+}
+
+/**
+ * The proposal form as sent, read for an action: either an answer to give at once (the form again with one
+ * more row, or with the organisations not found), or the values and the initiative to hand to the service.
+ */
+export async function readProposalForm(
+	db: DbOrTx,
+	context: AuditContext,
+	actor: Actor | null,
+	language: Language,
+	data: FormData
+): Promise<{ answer: ActionFailure<ProposalFormReply> | ProposalFormReply } | { answer: null; values: ProposalFormValues; initiative: Record<string, unknown> }> {
+	const sent = valuesFromForm(data);
+	const more = withAddedRow(sent);
+	if (more) return { answer: { values: more, errors: {}, stale: false } };
+	const values = compactRows(sent);
+	const initiative = initiativeFromForm(values);
+	const errors = await nameFormOrganisations(db, context, actor, language, values, initiative);
+	if (Object.keys(errors).length) return { answer: fail(400, { values, errors, stale: false }) };
+	return { answer: null, values, initiative };
+}
+export interface ProposalFormReply {
+	values: ProposalFormValues;
+	errors: Record<string, string>;
+	stale: boolean;
+}

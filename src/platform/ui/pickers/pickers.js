@@ -1,0 +1,192 @@
+// The forms' one enhancement script (docs/adr/0003): a filter box for long choice lists (ChoicePicker) and
+// rows added and removed in place (RowsField). The server renders everything a form needs without it. Loaded
+// as a module (run once however many pickers include it); its two text functions are also imported by the
+// server, which renders each choice's folded words in `data-match`, and by the tests that keep them in step
+// with the SQL search (`search_normalise`) and `searchWords`.
+
+const arabicLetter = /[\u0621-\u064A]/;
+const prefixes = ['وبال', 'وكال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'لل', 'ال'];
+const suffixes = ['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'نا', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+/**
+ * Text folded for matching: lower case, no accents, Arabic diacritics and tatweel gone, hamza/alef forms,
+ * ى, ة, ؤ, ئ brought together — what the SQL `search_normalise` does.
+ * @param {string} text
+ * @returns {string}
+ */
+export function foldForMatch(text) {
+	return text
+		.toLowerCase()
+		.replace(/œ/g, 'oe')
+		.replace(/æ/g, 'ae')
+		.replace(/ß/g, 'ss')
+		.replace(/[\u2010-\u2015]/g, '-')
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+		.replace(/[أإآٱ]/g, 'ا')
+		.replace(/ى/g, 'ي')
+		.replace(/ة/g, 'ه')
+		.replace(/ؤ/g, 'و')
+		.replace(/ئ/g, 'ي');
+}
+
+/**
+ * The folded words of a query, Arabic words by their light stem (as `searchWords` does for the lists).
+ * @param {string} query
+ * @returns {string[]}
+ */
+export function queryWords(query) {
+	return query
+		.split(/\s+/)
+		.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+		.filter((word) => word.length > 0)
+		.map((word) => {
+			let stem = foldForMatch(word);
+			if (!arabicLetter.test(stem)) return stem;
+			const prefix = prefixes.find((candidate) => stem.startsWith(candidate) && stem.length - candidate.length >= 3);
+			if (prefix) stem = stem.slice(prefix.length);
+			else if (stem.startsWith('و') && stem.length - 1 > 3) stem = stem.slice(1);
+			const suffix = suffixes.find((candidate) => stem.endsWith(candidate) && stem.length - candidate.length >= 3);
+			return suffix ? stem.slice(0, -suffix.length) : stem;
+		});
+}
+
+/**
+ * A filter box above a long list of choices: hides the choices (and groups) that do not hold every word.
+ * @param {HTMLElement} picker
+ */
+function filterable(picker) {
+	const options = /** @type {HTMLElement | null} */ (picker.querySelector('[data-picker-options]'));
+	if (!options || picker.querySelector('input[type=search]')) return;
+	const id = `${options.id}-filter`;
+	const box = document.createElement('div');
+	box.className = 'choices__filter choices__wide';
+	const label = document.createElement('label');
+	label.htmlFor = id;
+	label.textContent = picker.dataset.filterLabel || '';
+	const input = document.createElement('input');
+	input.type = 'search';
+	input.id = id;
+	input.autocomplete = 'off';
+	input.setAttribute('aria-controls', options.id);
+	const status = document.createElement('p');
+	status.className = 'field__hint';
+	status.setAttribute('aria-live', 'polite');
+	box.append(label, input, status);
+	options.before(box);
+	const choices = /** @type {HTMLElement[]} */ ([...options.querySelectorAll('[data-match]')]);
+	input.addEventListener('input', () => {
+		const words = queryWords(input.value);
+		let shown = 0;
+		for (const choice of choices) {
+			const match = words.every((word) => (choice.dataset.match || '').includes(word));
+			choice.hidden = !match;
+			if (match) shown++;
+		}
+		for (const group of options.querySelectorAll('fieldset')) {
+			/** @type {HTMLElement} */ (group).hidden = !group.querySelector('[data-match]:not([hidden])');
+		}
+		status.textContent = !words.length ? '' : shown ? (picker.dataset.shown || '').replace('{count}', String(shown)) : picker.dataset.none || '';
+	});
+	// Enter in the filter box filters; it does not send the form.
+	input.addEventListener('keydown', (event) => {
+		if (event.key === 'Enter') event.preventDefault();
+	});
+}
+
+/**
+ * Keeps the summary of a list ("Chosen: Oujda-Angad, Berkane") in step with its boxes.
+ * @param {HTMLElement} picker
+ */
+function chosenSummary(picker) {
+	const line = /** @type {HTMLElement | null} */ (picker.querySelector('[data-picker-chosen]'));
+	if (!line) return;
+	const update = () => {
+		const names = [...picker.querySelectorAll('input:checked')].map((input) => input.closest('label')?.textContent?.trim() || '');
+		line.hidden = names.length === 0;
+		line.textContent = (picker.dataset.chosen || '').replace('{names}', names.join(picker.dataset.separator || ', '));
+	};
+	picker.addEventListener('change', update);
+}
+
+/**
+ * "Add a row" without a round trip, and a "remove" button on each row.
+ * @param {HTMLElement} field
+ */
+function rows(field) {
+	const name = field.dataset.rows || '';
+	const add = /** @type {HTMLButtonElement | null} */ (field.querySelector('[data-rows-add]'));
+	if (!add) return;
+	const rowLabel = field.dataset.rowLabel || '{n}';
+	const removeLabel = field.dataset.removeLabel || '{row}';
+	const all = () => /** @type {HTMLFieldSetElement[]} */ ([...field.querySelectorAll('[data-row]')]);
+	// Rows are numbered again after each change, so names, ids and legends follow the order on the page.
+	const renumber = () =>
+		all().forEach((row, position) => {
+			const legend = row.querySelector('legend');
+			if (legend) legend.textContent = rowLabel.replace('{n}', String(position + 1));
+			for (const element of row.querySelectorAll('[name], [id], [for], [aria-describedby]')) {
+				for (const attribute of ['name', 'id', 'for', 'aria-describedby']) {
+					const value = element.getAttribute(attribute);
+					if (value) element.setAttribute(attribute, value.replaceAll(new RegExp(`${name}\\.\\d+\\.`, 'g'), `${name}.${position}.`));
+				}
+			}
+			const remove = /** @type {HTMLElement | null} */ (row.querySelector('[data-row-remove]'));
+			if (!remove) return;
+			remove.textContent = removeLabel.replace('{row}', rowLabel.replace('{n}', String(position + 1)));
+			// one blank row left: nothing to remove
+			remove.hidden = all().length === 1;
+		});
+	/** @param {HTMLFieldSetElement} row */
+	const withRemove = (row) => {
+		if (row.querySelector('[data-row-remove]')) return;
+		const remove = document.createElement('button');
+		remove.type = 'button';
+		remove.className = 'button button--secondary rows__remove';
+		remove.dataset.rowRemove = '';
+		remove.addEventListener('click', () => {
+			if (all().length > 1) row.remove();
+			else for (const input of row.querySelectorAll('input, select')) clear(/** @type {HTMLInputElement} */ (input));
+			renumber();
+			add.focus();
+		});
+		row.append(remove);
+	};
+	/** @param {HTMLInputElement | HTMLSelectElement} input */
+	const clear = (input) => {
+		if (input instanceof HTMLInputElement && input.type === 'checkbox') input.closest('label')?.remove();
+		else input.value = '';
+		input.removeAttribute('aria-invalid');
+	};
+	all().forEach(withRemove);
+	renumber();
+	field.querySelector('[data-rows-blank-note]')?.remove();
+	add.addEventListener('click', (event) => {
+		event.preventDefault();
+		const last = all().at(-1);
+		if (!last) return;
+		const row = /** @type {HTMLFieldSetElement} */ (last.cloneNode(true));
+		for (const problem of row.querySelectorAll('.field__error')) problem.remove();
+		for (const cell of row.querySelectorAll('.field--error')) cell.classList.remove('field--error');
+		for (const input of row.querySelectorAll('input, select')) clear(/** @type {HTMLInputElement} */ (input));
+		row.querySelector('[data-row-remove]')?.remove();
+		last.after(row);
+		withRemove(row);
+		renumber();
+		/** @type {HTMLElement | null} */ (row.querySelector('input, select'))?.focus();
+	});
+}
+
+if (typeof document !== 'undefined') {
+	const enhance = () => {
+		for (const picker of document.querySelectorAll('[data-picker]')) {
+			const element = /** @type {HTMLElement} */ (picker);
+			if (element.dataset.filterLabel) filterable(element);
+			chosenSummary(element);
+		}
+		for (const field of document.querySelectorAll('[data-rows]')) rows(/** @type {HTMLElement} */ (field));
+	};
+	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', enhance);
+	else enhance();
+}
