@@ -1,4 +1,4 @@
-// The forms' one enhancement script (docs/adr/0003): a filter box for long choice lists (ChoicePicker) and
+// The forms' one enhancement script (docs/adr/0007): a filter box for long choice lists (ChoicePicker) and
 // rows added and removed in place (RowsField). The server renders everything a form needs without it. Loaded
 // as a module (run once however many pickers include it); its two text functions are also imported by the
 // server, which renders each choice's folded words in `data-match`, and by the tests that keep them in step
