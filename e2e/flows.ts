@@ -1,7 +1,7 @@
 // Steps that several browser specs take the same way: a person's e-mails, signing up with the e-mail
 // confirmation, signing in as a demo account, and the checks every page of a flow passes.
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import type { Language } from '#platform/i18n/languages.ts';
 import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, type Email, type useBrowser } from './harness.ts';
@@ -52,4 +52,16 @@ export async function check(page: Page, language: Language, axe = true) {
 	await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
 	await expectNoRawMessageKeys(page);
 	if (axe) await expectNoAxeViolations(page);
+}
+
+/**
+ * Ticks choices of a ChoicePicker as a person does: opens its disclosure if it is closed, then checks each
+ * box (or the radio button) of the given values.
+ */
+export async function pick(scope: Page | Locator, name: string, values: readonly string[]) {
+	const disclosure = scope.locator(`details#field-${name}`);
+	if ((await disclosure.count()) && !(await disclosure.evaluate((element) => (element as HTMLDetailsElement).open))) {
+		await disclosure.locator('summary').click();
+	}
+	for (const value of values) await scope.locator(`input[name="${name}"][value="${value}"]`).check();
 }

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, signIn, t, useBrowser } from './harness.ts';
+import { pick } from './flows.ts';
 
 const browser = useBrowser();
 
@@ -75,7 +76,7 @@ describe('job offers', () => {
 		const title = `Coffreur boiseur ${Date.now()}`;
 		await page.getByLabel(t('fr', 'jobs.field_title')).fill(title);
 		await page.getByLabel(t('fr', 'jobs.field_description')).fill('Coffrage bois et métallique sur un chantier de Tanger.');
-		await page.getByLabel(t('fr', 'jobs.field_occupation')).selectOption('7115');
+		await pick(page, 'occupationCode', ['7115']);
 		await page.getByLabel(t('fr', 'jobs.field_region')).selectOption('MA-01');
 		await page.getByLabel(t('fr', 'jobs.field_city')).fill('Tanger');
 		await page.getByLabel(t('fr', 'jobs.field_contract')).selectOption('cdd');

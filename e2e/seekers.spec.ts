@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import type { Language } from '#platform/i18n/languages.ts';
 import { server, signIn, t, useBrowser } from './harness.ts';
-import { check, emailsTo, signUpAndConfirm } from './flows.ts';
+import { check, emailsTo, signUpAndConfirm, pick } from './flows.ts';
 import { aPdf } from '#platform/testing/pdf.ts';
 
 const browser = useBrowser();
@@ -39,8 +39,8 @@ describe('job seekers: profile, CV, application, employer, export and deletion',
 			await form.getByLabel(t(language, 'seekers.field_language', { number: 1 }), { exact: true }).selectOption('fr');
 			await form.getByLabel(t(language, 'seekers.field_level', { number: 1 }), { exact: true }).selectOption('B2');
 			await form.getByLabel(t(language, 'seekers.field_skills')).fill('plomberie, soudure cuivre');
-			await form.getByLabel(t(language, 'seekers.field_occupations')).selectOption(['7126']);
-			await form.getByLabel(t(language, 'seekers.field_places')).selectOption(['MA-01']);
+			await pick(form, 'occupationCodes', ['7126']);
+			await pick(form, 'placeCodes', ['MA-01']);
 			await form.getByRole('button', { name: t(language, 'seekers.save_profile') }).click();
 			await expect(page.getByRole('status').first().textContent()).resolves.toContain(t(language, 'seekers.profile_saved'));
 			await check(page, language, axe);

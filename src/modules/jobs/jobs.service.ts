@@ -468,10 +468,28 @@ export async function listPendingValidations(db: DbOrTx, actor: Actor | null | u
 	return (rows as OfferRow[]).map((row) => offerDetail(row, language, now));
 }
 
-/** Occupations for the employer's form: unit groups with their titles in the language. */
-export async function listUnitGroups(db: DbOrTx, language: Language) {
-	const rows = await db.select().from(occupation).where(eq(occupation.level, 4)).orderBy(asc(occupation.code));
-	return rows.map((row) => ({ code: row.code, ...occupationTitle(row, language) }));
+/**
+ * The unit groups as a picker shows them: under their major group, named in the language (in French, marked,
+ * where there is no Arabic title), found by their titles in every language and by their code.
+ */
+export async function occupationChoiceGroups(db: DbOrTx, language: Language) {
+	const rows = await db.select().from(occupation).where(sql`${occupation.level} in (1, 4)`).orderBy(asc(occupation.code));
+	return rows
+		.filter((row) => row.level === 1)
+		.map((major) => ({
+			label: occupationTitle(major, language).title,
+			choices: rows
+				.filter((row) => row.level === 4 && row.code.startsWith(major.code))
+				.map((row) => {
+					const { title, note } = occupationTitle(row, language);
+					return {
+						value: row.code,
+						label: title,
+						keywords: [row.titleFr, row.titleEn, row.titleAr].filter((name) => name && name !== title).join(' '),
+						...(note === 'french_fallback' ? { lang: 'fr' } : {})
+					};
+				})
+		}));
 }
 
 /** Major, sub-major and minor groups for the search filter. */

@@ -8,6 +8,8 @@ import { isAppError, type FieldProblem } from './app-error.ts';
 /** What a form action returns on failure: the values to refill and a localised message per field. */
 export interface FormFailure {
 	values: Record<string, string>;
+	/** every value of the fields sent several times (the boxes ticked in a ChoicePicker) */
+	lists: Record<string, string[]>;
 	/** field name → message; '' is the form-level message */
 	errors: Record<string, string>;
 }
@@ -19,6 +21,13 @@ export function formValues(data: FormData, secretFields: readonly string[] = ['p
 		if (typeof value === 'string' && !secretFields.includes(key)) values[key] = value;
 	}
 	return values;
+}
+
+/** The fields sent more than once, with all their values (`values` keeps one). */
+export function formLists(data: FormData): Record<string, string[]> {
+	const lists: Record<string, string[]> = {};
+	for (const [key, value] of data.entries()) if (typeof value === 'string') (lists[key] ??= []).push(value);
+	return Object.fromEntries(Object.entries(lists).filter(([, all]) => all.length > 1));
 }
 
 export function localiseProblems(language: Language, problems: readonly FieldProblem[]): Record<string, string> {
@@ -46,7 +55,7 @@ export function parseForm<S extends z.ZodType>(
 	if (result.success) return { ok: true, data: result.data };
 	return {
 		ok: false,
-		failure: fail(400, { values: formValues(data), errors: localiseProblems(language, fieldProblems(result.error.issues)) })
+		failure: fail(400, { values: formValues(data), lists: formLists(data), errors: localiseProblems(language, fieldProblems(result.error.issues)) })
 	};
 }
 
@@ -56,5 +65,5 @@ export function formFailureFrom(language: Language, error: unknown, data: FormDa
 	const errors = error.fields.length
 		? localiseProblems(language, error.fields)
 		: { '': translate(language, `errors.${error.code}`, error.values) };
-	return fail(error.status, { values: formValues(data), errors });
+	return fail(error.status, { values: formValues(data), lists: formLists(data), errors });
 }

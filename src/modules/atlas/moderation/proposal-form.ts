@@ -2,7 +2,7 @@
 import { fail } from '@sveltejs/kit';
 import type { InitiativeData } from '../atlas.schemas.ts';
 import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from '../atlas.table.ts';
-import { regions, provinces } from '../../../platform/geo/morocco.ts';
+import { provinceChoiceGroups, regionChoices } from '../../../platform/geo/place-choices.ts';
 import { countryCodes, countryName } from '../../../platform/geo/countries.ts';
 import { rowsOf, rowValues, withBlankRow } from '../../../platform/ui/pickers/rows.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
@@ -182,10 +182,6 @@ export function proposalFailure(language: Language, error: unknown, values: Prop
 export const organisationLabel = (entry: { name: string; acronym: string | null }) =>
 	entry.acronym && !entry.name.includes(`(${entry.acronym})`) ? `${entry.name} (${entry.acronym})` : entry.name;
 
-const placeName = (place: { nameFr: string; nameAr: string; nameEn: string }, language: Language) =>
-	language === 'ar' ? place.nameAr : language === 'en' ? place.nameEn : place.nameFr;
-const otherNames = (place: { nameFr: string; nameAr: string; nameEn: string }) => `${place.nameFr} ${place.nameAr} ${place.nameEn}`;
-
 /** The controlled lists the form offers, named in the page's language (with their other names to filter by). */
 export function proposalChoices(language: Language, organisations: { slug: string; name: string; acronym: string | null; status: string }[], currencies: string[]) {
 	const collator = new Intl.Collator(language);
@@ -195,14 +191,8 @@ export function proposalChoices(language: Language, organisations: { slug: strin
 		themes: [...initiativeThemes] as string[],
 		targetGroups: [...targetGroups] as string[],
 		roles: [...organisationRoles] as string[],
-		regions: regions.map((region) => ({ value: region.iso, label: placeName(region, language), keywords: otherNames(region) })),
-		provinces: regions.map((region) => ({
-			label: placeName(region, language),
-			choices: provinces
-				.filter((province) => province.regionIso === region.iso)
-				.map((province) => ({ value: province.iso, label: placeName(province, language), keywords: otherNames(province) }))
-				.sort((a, b) => collator.compare(a.label, b.label))
-		})),
+		regions: regionChoices(language),
+		provinces: provinceChoiceGroups(language),
 		countries: countryCodes
 			.map((code) => ({ value: code, label: countryName(code, language), keywords: ['fr', 'ar', 'en'].map((other) => countryName(code, other)).join(' ') }))
 			.sort((a, b) => collator.compare(a.label, b.label)),

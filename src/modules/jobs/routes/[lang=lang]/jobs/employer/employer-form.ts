@@ -1,6 +1,6 @@
 import type { JobOfferRecord } from '#modules/jobs/job-offer.table.ts';
 import { contractTypes, educationLevels, salaryPeriods, workingTimes, offerLanguages, cefrLevels } from '#modules/jobs/job-offer.table.ts';
-import { listUnitGroups } from '#modules/jobs/jobs.service.ts';
+import { occupationChoiceGroups } from '#modules/jobs/jobs.service.ts';
 import type { DbOrTx } from '#platform/db/database.ts';
 import type { Language } from '#platform/i18n/languages.ts';
 import { placeOptions } from '../places.ts';
@@ -8,7 +8,7 @@ import { placeOptions } from '../places.ts';
 /** The choices of the offer form. */
 export async function offerFormChoices(db: DbOrTx, language: Language) {
 	return {
-		occupations: await listUnitGroups(db, language),
+		occupations: await occupationChoiceGroups(db, language),
 		...placeOptions(language),
 		contractTypes: [...contractTypes],
 		workingTimes: [...workingTimes],

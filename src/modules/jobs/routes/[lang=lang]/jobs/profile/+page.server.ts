@@ -3,10 +3,11 @@ import { getApp } from '#platform/app.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
-import { listUnitGroups } from '#modules/jobs/jobs.service.ts';
+import { occupationChoiceGroups } from '#modules/jobs/jobs.service.ts';
 import { consentHistory, getOwnProfile, profileView, saveProfile, setConsent } from '#modules/jobs/seekers/seekers.service.ts';
 import { ConsentForm, languageRows, ProfileForm } from '#modules/jobs/seekers/seekers.schemas.ts';
-import { formFieldErrors, placeOptions } from './profile-form.ts';
+import { formFieldErrors } from './profile-form.ts';
+import { provinceChoiceGroups } from '#platform/geo/place-choices.ts';
 import { countryOptions } from '#platform/geo/countries.ts';
 import { spokenLanguageOptions, takesCefrLevel } from '#platform/i18n/spoken-languages.ts';
 
@@ -17,11 +18,11 @@ export async function load({ locals }) {
 	return {
 		profile: row ? profileView(row) : null,
 		consentHistory: row ? (await consentHistory(app.database.db, row.userId)).map((entry) => ({ scope: entry.scope, at: entry.at.toISOString() })) : [],
-		occupations: await listUnitGroups(app.database.db, locals.language),
+		occupations: await occupationChoiceGroups(app.database.db, locals.language),
 		countries: countryOptions(locals.language),
 		spokenLanguages: spokenLanguageOptions(locals.language).map((option) => ({ ...option, ranked: takesCefrLevel(option.value) })),
 		languageRows,
-		places: placeOptions(locals.language),
+		places: provinceChoiceGroups(locals.language, (region) => translate(locals.language, 'seekers.whole_region', { region })),
 		done: ''
 	};
 }

@@ -4,7 +4,7 @@ import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { deleteSavedSearch, describeQuery, listSavedSearches, saveSearch, searchPath } from '#modules/jobs/seekers/saved-searches.ts';
-import { placeOptions } from '../profile-form.ts';
+import { placeOptions } from '../../places.ts';
 
 const criteria = ['q', 'occupation', 'region', 'province', 'contract', 'language', 'foreigners'] as const;
 
