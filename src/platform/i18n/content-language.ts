@@ -49,3 +49,9 @@ export function languageNameIn(lang: string, pageLanguage: Language): string {
 	if (!names) namers.set(pageLanguage, (names = new Intl.DisplayNames([pageLanguage], { type: 'language', fallback: 'code' })));
 	return names.of(lang) ?? lang;
 }
+
+/**
+ * A proper name (an organisation, a person) set inside a translated sentence, isolated from the sentence's
+ * direction with Unicode's first-strong isolate (U+2068 … U+2069) — `<bdi>` where markup cannot go.
+ */
+export const isolate = (name: string): string => `\u2068${name}\u2069`;

@@ -33,7 +33,11 @@ describe('BarChart', () => {
 		const title = tags(html, 'title').find((t) => t.attrs.id === svg.attrs['aria-labelledby'])!;
 		expect(text(inner(html, title))).toBe('Budget par bailleur');
 		const desc = tags(html, 'desc').find((t) => t.attrs.id === svg.attrs['aria-describedby'])!;
-		expect(text(inner(html, desc))).toBe(`Union européenne: ${eur.format(8_000_000)}; ${funders[1].label}: ${eur.format(2_500_000)}; GIZ: ${eur.format(0)}`);
+		// each name set apart from the sentence's direction (U+2068…U+2069), as an Arabic page needs for a French name
+		const isolated = (name: string) => `\u2068${name}\u2069`;
+		expect(text(inner(html, desc))).toBe(
+			`${isolated('Union européenne')}: ${eur.format(8_000_000)}; ${isolated(funders[1].label)}: ${eur.format(2_500_000)}; ${isolated('GIZ')}: ${eur.format(0)}`
+		);
 	});
 
 	it('draws bars proportional to the values, with the formatted values beside them', () => {
