@@ -8,6 +8,7 @@ import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { can, type Actor } from '../policy/policy.ts';
 import { fromModules } from '../kernel/modules.ts';
+import { contactMessagesFrom, eraseContactMessagesFrom } from '../site/site.service.ts';
 import type { ErasedData, ModuleManifest, PersonalDataHooks, PersonalTable } from '../kernel/manifest.ts';
 
 /**
@@ -63,8 +64,9 @@ export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Act
 			.limit(5000),
 		...hooks().map((entry) => entry.export(db, actor))
 	]);
+	const contactMessages = await contactMessagesFrom(db, person.email);
 	await recordAudit(db, context, { action: 'account.export', resourceType: 'user', resourceId: userId });
-	const platformKeys = ['exportedAt', 'account', 'organisations', 'grants', 'sessions', 'apiTokens', 'activity'];
+	const platformKeys = ['exportedAt', 'account', 'organisations', 'grants', 'sessions', 'apiTokens', 'activity', 'contactMessages'];
 	const fromModulesParts: Record<string, unknown> = {};
 	moduleParts.forEach((part, index) => {
 		for (const [key, value] of Object.entries(part)) {
@@ -88,6 +90,7 @@ export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Act
 		...fromModulesParts,
 		sessions,
 		apiTokens: tokens,
+		contactMessages,
 		activity
 	};
 }
@@ -125,13 +128,14 @@ export async function deleteMyAccount(
 		await tx.delete(organisationMember).where(eq(organisationMember.userId, userId));
 		await tx.delete(accessGrant).where(eq(accessGrant.userId, userId));
 		await tx.delete(verification).where(eq(verification.identifier, person.email));
+		const contactMessages = await eraseContactMessagesFrom(tx, person.email);
 		await tx.delete(user).where(eq(user.id, userId));
 		await recordAudit(tx, context, {
 			action: 'account.delete',
 			resourceType: 'user',
 			resourceId: userId,
 			after: {
-				removed: ['account', ...parts.flatMap((part) => part.removed), 'sessions', 'api_tokens', 'memberships', 'grants'],
+				removed: ['account', ...parts.flatMap((part) => part.removed), 'sessions', 'api_tokens', 'memberships', 'grants', ...(contactMessages ? ['contact_messages'] : [])],
 				...Object.assign({}, ...parts.map((part) => part.audit ?? {}))
 			}
 		});

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { systemContext } from '../audit/audit.service.ts';
+import { deleteMyAccount, exportMyData } from '../accounts/personal-data.service.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../testing/people.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
@@ -93,5 +95,26 @@ describe('the contact form', () => {
 		const after = await listContactMessages(contextFor(app.database.db, administrator));
 		expect(after.at(-1)?.id).toBe(first.id); // handled ones last
 		expect(await openContactMessages(app.database.db)).toBe(3);
+	});
+
+	it('are in the sender’s data export and go with the account; a message handled over a year ago goes at the next one', async () => {
+		const sender = await aPerson(app.database.db, { email: 'Fatou.Diallo@example.sn' });
+		const asSender = contextFor(app.database.db, sender);
+		await sendContactMessage(asSender, app.rateLimiter, { topic: 'other', email: 'fatou.diallo@example.sn', message: 'Je voudrais corriger mon profil.' }, '10.0.0.9');
+		const exported = await exportMyData(app.database.db, systemContext('web'), sender.actor);
+		expect(exported.contactMessages).toEqual([expect.objectContaining({ topic: 'other', message: 'Je voudrais corriger mon profil.' })]);
+
+		// an old handled message (another sender) is removed when the next message comes
+		const [old] = await app.database.db
+			.insert(contactMessage)
+			.values({ topic: 'other', email: 'old@example.ma', message: 'Un ancien message traité.', language: 'fr', createdAt: new Date('2025-01-01'), handledAt: new Date('2025-01-02') })
+			.returning();
+		await sendContactMessage(asSender, app.rateLimiter, { topic: 'other', email: 'fatou.diallo@example.sn', message: 'Un second message, pour voir.' }, '10.0.0.9');
+		expect(await app.database.db.select().from(contactMessage).where(eq(contactMessage.id, old.id))).toHaveLength(0);
+
+		await deleteMyAccount(app.database.db, systemContext('web'), sender.actor, { dataDir: app.dataDir });
+		expect(await app.database.db.select().from(contactMessage).where(sql`lower(${contactMessage.email}) = 'fatou.diallo@example.sn'`)).toHaveLength(0);
+		const [closing] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'account.delete'), eq(auditEvent.resourceId, sender.actor.userId)));
+		expect(JSON.stringify(closing.after)).toContain('contact_messages');
 	});
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
@@ -98,6 +98,8 @@ export async function sendContactMessage(ctx: RequestContext, limiter: RateLimit
 	}
 	const site = await getSiteInformation(ctx.db);
 	const [row] = await ctx.transaction(async (tx) => {
+		// retention: a message handled more than a year ago has served its purpose
+		await tx.db.delete(contactMessage).where(lt(contactMessage.handledAt, new Date(ctx.now().getTime() - CONTACT_RETENTION_MS)));
 		const inserted = await tx.db
 			.insert(contactMessage)
 			.values({ topic: input.topic, name: input.name, email: input.email, message: input.message, language: ctx.language })
@@ -118,6 +120,24 @@ export async function sendContactMessage(ctx: RequestContext, limiter: RateLimit
 			})
 		);
 	}
+}
+
+/** How long a handled contact message is kept (then removed at the next message). */
+export const CONTACT_RETENTION_MS = 365 * 24 * 3600 * 1000;
+
+/** The messages a person sent from the contact form with their account's address (the export of their data). */
+export async function contactMessagesFrom(db: DbOrTx, email: string) {
+	return db
+		.select({ topic: contactMessage.topic, message: contactMessage.message, createdAt: contactMessage.createdAt, handledAt: contactMessage.handledAt })
+		.from(contactMessage)
+		.where(sql`lower(${contactMessage.email}) = lower(${email})`)
+		.orderBy(desc(contactMessage.createdAt));
+}
+
+/** Removes the messages sent with that address (the closing of the account); returns how many went. */
+export async function eraseContactMessagesFrom(db: DbOrTx, email: string): Promise<number> {
+	const removed = await db.delete(contactMessage).where(sql`lower(${contactMessage.email}) = lower(${email})`).returning({ id: contactMessage.id });
+	return removed.length;
 }
 
 /** The contact messages, those still open first (administrators). */
