@@ -154,11 +154,12 @@ export type InitiativeQuery = z.output<typeof InitiativeQuery>;
 export type InitiativeFilters = Omit<InitiativeQuery, 'page' | 'pageSize' | 'sort' | 'lang'>;
 
 export const statsDimensions = ['region', 'theme', 'year', 'funder'] as const;
+/** Statistics count real initiatives unless asked otherwise (lists show everything, badged): API and dashboard alike. */
+export const statisticsSampleDefault = 'exclude' as const;
 export const StatsQuery = InitiativeQuery.omit({ sort: true, page: true, pageSize: true, lang: true })
 	.extend({
 		by: z.enum(statsDimensions).meta({ description: 'The dimension to group by' }),
-		// statistics count real initiatives unless asked otherwise; lists show everything, badged
-		sample: z.preprocess(blankToUndefined, z.enum(['include', 'exclude', 'only']).default('exclude')).meta({
+		sample: z.preprocess(blankToUndefined, z.enum(['include', 'exclude', 'only']).default(statisticsSampleDefault)).meta({
 			description: 'Sample (fictional) initiatives: exclude (default for statistics), include or only'
 		})
 	})

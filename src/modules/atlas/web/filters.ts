@@ -1,7 +1,7 @@
 // The Atlas pages' filter state: read from the URL (repeated parameters = several values), validated
 // with the API's own schema (InitiativeQuery), and written back as query strings for links (map regions,
 // pagination, facets, open-data exports). Pure functions: no database, no Svelte.
-import { InitiativeQuery, type InitiativeQuery as Query } from '#modules/atlas/atlas.schemas.ts';
+import { InitiativeQuery, statisticsSampleDefault, type InitiativeQuery as Query } from '#modules/atlas/atlas.schemas.ts';
 import { fieldProblems } from '#platform/http/validation.ts';
 import { localiseProblems } from '#platform/http/form.ts';
 import type { Language } from '#platform/i18n/languages.ts';
@@ -132,5 +132,5 @@ export function activeFilters(state: FilterState): ActiveFilter[] {
 
 /** The state for statistics: sample initiatives left out unless the URL says otherwise. */
 export function statisticsState(state: FilterState): FilterState {
-	return state.single.sample ? state : { ...state, single: { ...state.single, sample: 'exclude' } };
+	return state.single.sample ? state : { ...state, single: { ...state.single, sample: statisticsSampleDefault } };
 }
