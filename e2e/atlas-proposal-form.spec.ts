@@ -52,6 +52,19 @@ describe('the proposal form', () => {
 		const newcomer = `Association Rive Orientale ${stamp}`;
 		await second.getByLabel(t('fr', 'moderation.col_organisation_name')).fill(newcomer);
 		await second.getByLabel(t('fr', 'moderation.col_role')).selectOption('implementer');
+		// A point: a click on the map, near Oujda, fills the first point's latitude and longitude.
+		const map = page.locator('svg[data-point-picker]');
+		await map.scrollIntoViewIfNeeded();
+		const oujda = await map.evaluate((svg: SVGSVGElement) => {
+			const p = JSON.parse(svg.dataset.projection ?? '{}');
+			const point = new DOMPoint(p.margin + (-1.9086 - p.west) * p.xPerDegree, p.margin + (p.north - 34.6814) * p.yPerDegree).matrixTransform(svg.getScreenCTM()!);
+			return { x: point.x, y: point.y };
+		});
+		await page.mouse.click(oujda.x, oujda.y);
+		const point = row(page, 'fr', 'moderation.row_point', 1);
+		await expect(point.getByLabel(t('fr', 'moderation.col_lat')).inputValue().then(Number)).resolves.toBeCloseTo(34.68, 1);
+		await expect(point.getByLabel(t('fr', 'moderation.col_lon')).inputValue().then(Number)).resolves.toBeCloseTo(-1.91, 1);
+		await point.getByLabel(t('fr', 'moderation.col_label')).fill('Oujda');
 		await fillSource(page, 'fr');
 		await page.getByRole('button', { name: t('fr', 'moderation.action_submit_proposal') }).click();
 
@@ -78,6 +91,8 @@ describe('the proposal form', () => {
 		await expect(organisations.textContent()).resolves.toContain('(GIZ)');
 		const countries = changes.getByRole('row').filter({ has: moderator.getByRole('rowheader', { name: t('fr', 'moderation.field_countries'), exact: true }) });
 		await expect(countries.textContent()).resolves.toContain('Sénégal');
+		const points = changes.getByRole('row').filter({ has: moderator.getByRole('rowheader', { name: t('fr', 'moderation.field_points'), exact: true }) });
+		await expect(points.textContent()).resolves.toContain('Oujda');
 	});
 
 	test('without JavaScript (fr) "add an organisation" answers with one more row and keeps what was typed; in Arabic the lists are named in Arabic', async () => {

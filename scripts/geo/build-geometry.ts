@@ -24,7 +24,7 @@ import { presimplify, simplify, quantile, filter, filterWeight } from 'topojson-
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection } from 'topojson-specification';
-import type { MapFeature, MapGeometry } from '../../src/platform/ui/map/types.ts';
+import type { MapFeature, MapGeometry, MapProjection } from '../../src/platform/ui/map/types.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = resolve(root, 'src/platform/geo/geometry');
@@ -68,7 +68,7 @@ function eachPosition(fc: FeatureCollection<Polygon | MultiPolygon, Props>, fn: 
 	}
 }
 
-type Projection = { project: (p: Position) => [number, number]; width: number; height: number };
+type Projection = { project: (p: Position) => [number, number]; width: number; height: number; parameters: MapProjection };
 
 function makeProjection(fc: FeatureCollection<Polygon | MultiPolygon, Props>): Projection {
 	let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
@@ -84,7 +84,9 @@ function makeProjection(fc: FeatureCollection<Polygon | MultiPolygon, Props>): P
 	return {
 		width: WIDTH,
 		height,
-		project: ([lon, lat]) => [MARGIN + (lon - minLon) * k * scale, MARGIN + (maxLat - lat) * scale]
+		project: ([lon, lat]) => [MARGIN + (lon - minLon) * k * scale, MARGIN + (maxLat - lat) * scale],
+		// kept in the files so a page can place a point, or read one from a click (src/platform/geo/geometry/index.ts)
+		parameters: { west: minLon, north: maxLat, xPerDegree: k * scale, yPerDegree: scale, margin: MARGIN }
 	};
 }
 
@@ -244,6 +246,7 @@ function main(): void {
 			viewBox: `0 0 ${projection.width} ${projection.height}`,
 			width: projection.width,
 			height: projection.height,
+			projection: projection.parameters,
 			attribution: ATTRIBUTION,
 			features: built.features
 		};

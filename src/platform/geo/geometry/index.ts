@@ -23,3 +23,8 @@ export function geoFeature(iso: string): MapFeature | undefined {
 export function provincesOfRegion(regionIso: string): MapFeature[] {
 	return provinceGeometry.features.filter((f) => f.region === regionIso);
 }
+
+/** Where a place (latitude, longitude in degrees) falls in the maps' SVG user space. */
+export function mapPoint(lat: number, lon: number, projection = regionGeometry.projection): [number, number] {
+	return [projection.margin + (lon - projection.west) * projection.xPerDegree, projection.margin + (projection.north - lat) * projection.yPerDegree];
+}

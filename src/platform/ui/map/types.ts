@@ -17,10 +17,14 @@ export type MapFeature = {
 	region?: string;
 };
 
+/** The equirectangular projection the files were drawn with: x = margin + (lon − west) · xPerDegree, y = margin + (north − lat) · yPerDegree. */
+export type MapProjection = { west: number; north: number; xPerDegree: number; yPerDegree: number; margin: number };
+
 export type MapGeometry = {
 	viewBox: string;
 	width: number;
 	height: number;
+	projection: MapProjection;
 	attribution: string[];
 	features: MapFeature[];
 };

@@ -53,6 +53,52 @@ export function queryWords(query) {
 }
 
 /**
+ * The place (degrees, 4 decimals: about 10 m) at a point of a map drawn with this projection (see MapProjection).
+ * @param {{ west: number, north: number, xPerDegree: number, yPerDegree: number, margin: number }} projection
+ * @param {number} x
+ * @param {number} y
+ */
+export function placeAt(projection, x, y) {
+	const round = (/** @type {number} */ value) => Math.round(value * 1e4) / 1e4;
+	return { lat: round(projection.north - (y - projection.margin) / projection.yPerDegree), lon: round(projection.west + (x - projection.margin) / projection.xPerDegree) };
+}
+
+/**
+ * A map beside a RowsField of points: a click fills the first empty row's latitude and longitude (adding a row
+ * when none is empty) and marks the place. The rows stay the accessible way in.
+ * @param {SVGSVGElement} map
+ */
+function pointPicker(map) {
+	const field = map.closest('[data-rows]');
+	const projection = JSON.parse(map.dataset.projection || 'null');
+	if (!field || !projection) return;
+	map.closest('[data-point-picker-box]')?.removeAttribute('hidden');
+	map.addEventListener('click', (event) => {
+		const matrix = map.getScreenCTM();
+		if (!matrix) return;
+		const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+		const { lat, lon } = placeAt(projection, at.x, at.y);
+		const free = () =>
+			[...field.querySelectorAll('[data-row]')].find((row) =>
+				[...row.querySelectorAll('input')].every((input) => !(/** @type {HTMLInputElement} */ (input).value))
+			);
+		if (!free()) /** @type {HTMLButtonElement | null} */ (field.querySelector('[data-rows-add]'))?.click();
+		const row = free();
+		if (!row) return;
+		const [latInput, lonInput] = /** @type {HTMLInputElement[]} */ ([...row.querySelectorAll('input')]);
+		latInput.value = String(lat);
+		lonInput.value = String(lon);
+		const marker = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+		marker.setAttribute('cx', String(at.x));
+		marker.setAttribute('cy', String(at.y));
+		marker.setAttribute('r', '14');
+		marker.setAttribute('class', 'point-picker__marker');
+		map.append(marker);
+		/** @type {HTMLInputElement | undefined} */ ([...row.querySelectorAll('input')][2])?.focus();
+	});
+}
+
+/**
  * A filter box above a long list of choices: hides the choices (and groups) that do not hold every word.
  * @param {HTMLElement} picker
  */
@@ -186,6 +232,7 @@ if (typeof document !== 'undefined') {
 			chosenSummary(element);
 		}
 		for (const field of document.querySelectorAll('[data-rows]')) rows(/** @type {HTMLElement} */ (field));
+		for (const map of document.querySelectorAll('svg[data-point-picker]')) pointPicker(/** @type {SVGSVGElement} */ (map));
 	};
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', enhance);
 	else enhance();

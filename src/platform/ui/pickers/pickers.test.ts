@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { searchWords } from '../../db/search-words.ts';
-import { foldForMatch, queryWords } from './pickers.js';
+import { foldForMatch, placeAt, queryWords } from './pickers.js';
+import { mapPoint, regionGeometry } from '../../geo/geometry/index.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -40,5 +41,12 @@ describe('the pickers’ filter', () => {
 		expect(finds('eleveurs volaille')).toBe(true);
 		expect(finds('الدواجن')).toBe(true);
 		expect(finds('eleveurs bovins')).toBe(false);
+	});
+
+	it('reads back from a click on the map the place drawn there', () => {
+		for (const [lat, lon] of [[34.6814, -1.9086], [30.4278, -9.5981], [23.6848, -15.958]]) {
+			const [x, y] = mapPoint(lat, lon);
+			expect(placeAt(regionGeometry.projection, x, y)).toEqual({ lat, lon });
+		}
 	});
 });
