@@ -1,6 +1,6 @@
 // Field-by-field comparison of two complete versions of an initiative, and their display in a language.
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
-import { translate } from '../../../platform/i18n/translator.ts';
+import { createTranslator, translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
 
@@ -113,6 +113,8 @@ export function changedFields(before: unknown, after: unknown): DiffField[] {
 export function describeValue(language: Language, field: DiffField, value: unknown, organisationNames: ReadonlyMap<string, string> = new Map()): string[] {
 	if (empty(value)) return [];
 	const t = (key: string, values?: Record<string, string | number>) => translate(language, key, values);
+	// amounts as on every other page (the page language's number and currency format)
+	const money = createTranslator(language);
 	switch (field) {
 		case 'status':
 			return [t(`atlas.status_${value}`)];
@@ -138,12 +140,12 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 		}
 		case 'budget': {
 			const budget = value as { total: number; currency: string };
-			return [`${new Intl.NumberFormat(language).format(budget.total)} ${budget.currency}`];
+			return [money.currency(budget.total, budget.currency)];
 		}
 		case 'organisations':
 			return (value as { organisation: string; role: string; amount?: number | null; currency?: string | null }[]).map(
 				(entry) =>
-					`${organisationNames.get(entry.organisation) ?? entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${new Intl.NumberFormat(language).format(entry.amount)} ${entry.currency ?? ''}`.trimEnd() : ''}`
+					`${organisationNames.get(entry.organisation) ?? entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${entry.currency ? money.currency(entry.amount, entry.currency) : money.number(entry.amount)}` : ''}`
 			);
 		case 'deliverables':
 			return (value as { title: string; url?: string | null }[]).map((entry) => [entry.title, entry.url].filter(Boolean).join(' — '));
