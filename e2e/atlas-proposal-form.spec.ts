@@ -95,7 +95,7 @@ describe('the proposal form', () => {
 		await expect(points.textContent()).resolves.toContain('Oujda');
 	});
 
-	test('without JavaScript (fr) "add an organisation" answers with one more row and keeps what was typed; in Arabic the lists are named in Arabic', async () => {
+	test('without JavaScript (fr) "add an organisation" answers with one more row and keeps what was typed, a draft is saved and resumed; in Arabic the lists are named in Arabic', async () => {
 		const page = await signedInAs(browser, 'partner@demo.sharaka.ma', 'fr', false);
 		onTestFinished(() => page.context().close());
 		await page.goto('/fr/atlas/initiatives/new');
@@ -106,6 +106,14 @@ describe('the proposal form', () => {
 		await expect(page.getByLabel(titleLabel('fr')).inputValue()).resolves.toBe(`Sans script ${stamp}`);
 		await expect(row(page, 'fr', 'moderation.row_organisation', 1).getByLabel(t('fr', 'moderation.col_organisation_name')).inputValue()).resolves.toBe('OIM');
 		await check(page, 'fr', false);
+
+		// "save as draft": kept, listed, and resumed as it was
+		await page.getByRole('button', { name: t('fr', 'moderation.action_save_draft') }).click();
+		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'moderation.draft_saved'));
+		await page.goto('/fr/atlas/initiatives/new');
+		await page.getByRole('region', { name: t('fr', 'moderation.drafts_title') }).getByRole('link', { name: `Sans script ${stamp}` }).click();
+		await expect(page.getByLabel(titleLabel('fr')).inputValue()).resolves.toBe(`Sans script ${stamp}`);
+		await expect(row(page, 'fr', 'moderation.row_organisation', 1).getByLabel(t('fr', 'moderation.col_organisation_name')).inputValue()).resolves.toBe('OIM');
 
 		const arabic = await signedInAs(browser, 'partner@demo.sharaka.ma', 'ar');
 		onTestFinished(() => arabic.context().close());

@@ -1,12 +1,13 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
 import { atlasProvince, atlasRegion, exchangeRate, initiative } from './atlas.table.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 import { RATE_NOTE, seedInitiatives, seedOrganisations, seedRates } from './seed/initiatives.ts';
 import { createInitiatives } from './initiative.service.ts';
 import { generateInitiatives } from './generate.ts';
+import { proposalDraft } from './moderation/moderation.table.ts';
 
 /** How many sample initiatives the demo loads. */
 export const DEMO_SAMPLE_COUNT = 120;
@@ -67,4 +68,13 @@ export async function loadAtlasDemoData(db: Db): Promise<void> {
 		.where(sql`${initiative.isSample}`);
 	if (samples > 0) return;
 	await generateInitiatives(db, DEMO_SAMPLE_COUNT, { prefix: 'exemple', seed: 2026 });
+	// the demo partner has a proposal left half-written, to find in their space and finish
+	const [partner] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'partner@demo.sharaka.ma'));
+	if (partner) {
+		await db.insert(proposalDraft).values({
+			userId: partner.id,
+			resumePath: '/atlas/initiatives/new',
+			values: { title_fr: 'Caravane de l’emploi pour les jeunes de l’Oriental (exemple)', status: 'planned', regions: ['MA-02'], themes: ['legal_migration'] }
+		});
+	}
 }

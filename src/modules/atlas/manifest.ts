@@ -19,6 +19,7 @@ import { IMPORT_BODY_LIMIT } from './import/limits.ts';
 import { runAtlasCli } from './cli/atlas.ts';
 import { runReminders } from './cli/atlas-reminders.ts';
 import { atlasSpace } from './my-space.ts';
+import { atlasPersonalData } from './moderation/drafts.ts';
 import { sendStaleReminders } from './moderation/moderation.service.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 
@@ -71,6 +72,7 @@ export const atlasModule = defineModule({
 		}
 	},
 	mySpace: atlasSpace,
+	personalData: atlasPersonalData,
 	// run by the server's job queue (Morocco time); `atlas:reminders` stays for running it by hand
 	jobs: {
 		reminders: {

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { initiative } from './atlas.table.ts';
-import { initiativeProposal } from './moderation/moderation.table.ts';
+import { initiativeProposal, proposalDraft } from './moderation/moderation.table.ts';
 import { atlasImport } from './import/import.table.ts';
 import { staleCutoff } from './moderation/moderation.service.ts';
 
@@ -38,6 +38,8 @@ export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			textKey: 'atlas.space_propose_text',
 			waiting: { count: own[0].n, key: 'atlas.space_changes_requested' }
 		});
+		const [drafts] = await ctx.db.select({ n: count() }).from(proposalDraft).where(eq(proposalDraft.userId, actor.userId));
+		if (drafts.n > 0) links.push({ path: '/atlas/initiatives/new#drafts', titleKey: 'moderation.space_drafts', waiting: { count: drafts.n, key: 'moderation.space_drafts_waiting' } });
 	}
 	if (ctx.can('atlas.import')) {
 		const [previewed] = await ctx.db

@@ -26,7 +26,7 @@ export interface Notify {
 	onError?: (error: unknown) => void;
 }
 
-function requireAction(actor: Actor | null | undefined, action: 'atlas.propose' | 'atlas.moderate' | 'atlas.discuss'): Actor {
+export function requireAction(actor: Actor | null | undefined, action: 'atlas.propose' | 'atlas.moderate' | 'atlas.discuss'): Actor {
 	if (!actor) throw new AppError('unauthenticated');
 	if (!can(actor, action)) throw new AppError('forbidden');
 	return actor;

@@ -54,3 +54,24 @@ export const initiativeMessage = pgTable(
 	},
 	(table) => [index('initiative_message_initiative_idx').on(table.initiativeId, table.createdAt)]
 );
+
+/**
+ * A proposal a partner saved to finish later: the form as it was typed (it may not be valid yet), private to
+ * its author, with the page to resume it on. Sending the proposal removes it; so does closing the account.
+ */
+export const proposalDraft = pgTable(
+	'atlas_proposal_draft',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** `/atlas/initiatives/new` or `/atlas/initiatives/{slug}/propose` */
+		resumePath: text('resume_path').notNull(),
+		/** the form's fields as typed */
+		values: jsonb('values').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('atlas_proposal_draft_user_idx').on(table.userId, table.updatedAt)]
+);

@@ -9,6 +9,7 @@ import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { rowsOf } from '../../../platform/ui/pickers/rows.ts';
 import { OrganisationMatcher } from '../import/organisations.ts';
+import { saveDraft } from './drafts.ts';
 import { InitiativeInput } from '../atlas.schemas.ts';
 import { exchangeRate } from '../atlas.table.ts';
 import { fail, type ActionFailure } from '@sveltejs/kit';
@@ -88,19 +89,26 @@ export async function readProposalForm(
 	context: AuditContext,
 	actor: Actor | null,
 	language: Language,
-	data: FormData
-): Promise<{ answer: ActionFailure<ProposalFormReply> | ProposalFormReply } | { answer: null; values: ProposalFormValues; initiative: Record<string, unknown> }> {
+	data: FormData,
+	/** where a draft of this form is resumed (null: no drafts, e.g. a moderator's edit) */
+	resumePath: string | null = null
+): Promise<{ answer: ActionFailure<ProposalFormReply> | ProposalFormReply } | { answer: null; values: ProposalFormValues; initiative: Record<string, unknown>; draftId: string | null }> {
 	const sent = valuesFromForm(data);
 	const more = withAddedRow(sent);
 	if (more) return { answer: { values: more, errors: {}, stale: false } };
+	if (resumePath && sent.saveDraft) {
+		const draftId = await saveDraft(db, context, actor, { draftId: typeof sent.draft === 'string' ? sent.draft : null, resumePath, values: sent });
+		return { answer: { values: { ...sent, saveDraft: '', draft: draftId }, errors: {}, stale: false, draftSaved: true } };
+	}
 	const values = compactRows(sent);
 	const initiative = initiativeFromForm(values);
 	const errors = await nameFormOrganisations(db, context, actor, language, values, initiative);
 	if (Object.keys(errors).length) return { answer: fail(400, { values, errors, stale: false }) };
-	return { answer: null, values, initiative };
+	return { answer: null, values, initiative, draftId: typeof sent.draft === 'string' && sent.draft ? sent.draft : null };
 }
 export interface ProposalFormReply {
 	values: ProposalFormValues;
 	errors: Record<string, string>;
 	stale: boolean;
+	draftSaved?: boolean;
 }

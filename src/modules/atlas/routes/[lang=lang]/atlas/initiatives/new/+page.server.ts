@@ -5,22 +5,29 @@ import { translate } from '#platform/i18n/translator.ts';
 import { proposeNewInitiative, withdrawProposal } from '#modules/atlas/moderation/moderation.service.ts';
 import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
 import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
+import { deleteDraft, getDraft, listDrafts } from '#modules/atlas/moderation/drafts.ts';
 import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 import { InitiativeInput } from '#modules/atlas/atlas.schemas.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
-export async function load({ locals }) {
+export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	return { values: formFromInitiative({ status: 'ongoing' }), choices: await loadProposalChoices(app.database.db, locals.language) };
+	const draftId = url.searchParams.get('draft');
+	const draft = draftId ? await getDraft(app.database.db, locals.actor, draftId).catch(() => error(404, 'not_found')) : null;
+	return {
+		values: draft ? { ...draft.values, draft: draft.id } : formFromInitiative({ status: 'ongoing' }),
+		drafts: await listDrafts(app.database.db, locals.actor),
+		choices: await loadProposalChoices(app.database.db, locals.language)
+	};
 }
 
 export const actions = {
 	propose: async ({ request, locals }) => {
 		const app = await getApp();
-		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData());
+		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData(), '/atlas/initiatives/new');
 		if (form.answer) return form.answer;
-		const { values, initiative } = form;
+		const { values, initiative, draftId } = form;
 		let published: string | null = null;
 		let proposal: { id: string } | null = null;
 		try {
@@ -33,6 +40,7 @@ export const actions = {
 		} catch (failure) {
 			return proposalFailure(locals.language, failure, values);
 		}
+		if (draftId) await deleteDraft(app.database.db, locals.audit, locals.actor, draftId);
 		// Moderators publish at once.
 		if (published) redirect(303, `/${locals.language}/atlas/initiatives/${published}`);
 		// Published initiatives that look like it (atlas/duplicates): the partner may withdraw it or comment there.

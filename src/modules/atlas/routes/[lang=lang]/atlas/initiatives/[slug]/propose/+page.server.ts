@@ -5,20 +5,23 @@ import { getInitiative } from '#modules/atlas/initiative.service.ts';
 import { getVersion, proposeChange } from '#modules/atlas/moderation/moderation.service.ts';
 import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
 import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
+import { deleteDraft, getDraft } from '#modules/atlas/moderation/drafts.ts';
 import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 
-export async function load({ params, locals }) {
+export async function load({ params, locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	try {
 		const current = await getInitiative(app.database.db, params.slug);
 		const { snapshot } = await getVersion(app.database.db, current.id, current.version);
+		const draftId = url.searchParams.get('draft');
+		const draft = draftId ? await getDraft(app.database.db, locals.actor, draftId) : null;
 		const title = current.title[locals.language] ?? current.title.fr ?? current.title.en ?? current.title.ar ?? '';
 		return {
 			slug: current.slug,
 			title,
 			version: current.version,
-			values: formFromInitiative(snapshot as Record<string, unknown>),
+			values: draft ? { ...draft.values, draft: draft.id } : formFromInitiative(snapshot as Record<string, unknown>),
 			choices: await loadProposalChoices(app.database.db, locals.language)
 		};
 	} catch (failure) {
@@ -30,9 +33,9 @@ export async function load({ params, locals }) {
 export const actions = {
 	default: async ({ request, params, locals }) => {
 		const app = await getApp();
-		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData());
+		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData(), `/atlas/initiatives/${params.slug}/propose`);
 		if (form.answer) return form.answer;
-		const { values, initiative } = form;
+		const { values, initiative, draftId } = form;
 		const baseVersion = Number(values.baseVersion);
 		try {
 			await proposeChange(app.database.db, locals.audit, locals.actor, params.slug, initiative, {
@@ -43,6 +46,7 @@ export const actions = {
 		} catch (failure) {
 			return proposalFailure(locals.language, failure, values);
 		}
+		if (draftId) await deleteDraft(app.database.db, locals.audit, locals.actor, draftId);
 		return { sent: true };
 	}
 };
