@@ -210,3 +210,43 @@ declare module 'vitest' {
 		database: 'pglite' | 'postgresql';
 	}
 }
+
+/**
+ * Text of the page in another language than the page's, without a `lang` of its own: Arabic letters on a
+ * French page; on an Arabic page, Latin words that are not codes, acronyms, addresses or numbers.
+ */
+export async function foreignTextWithoutLang(page: Page, language: Language): Promise<string[]> {
+	return page.evaluate((pageLanguage) => {
+		const found: string[] = [];
+		const arabic = /[\u0600-\u06FF]/;
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			// a name isolated with U+2068…U+2069 (bdi's plain-text form) is set apart like <bdi>
+			const text = (node.nodeValue ?? '').replace(/\u2068[^\u2069]*\u2069/g, ' ').trim();
+			const element = node.parentElement;
+			if (!text || !element || element.closest('script, style, [hidden], code, kbd, samp, pre, bdi, [dir="auto"], [unicode-bidi="isolate"], [translate="no"]')) continue;
+			const own = (element.closest('[lang]')?.getAttribute('lang') ?? '').split('-')[0];
+			if (pageLanguage === 'ar') {
+				if (own !== 'ar') continue;
+				const words = text
+					.replace(/https?:\/\/\S+|\S+@\S+|\S+\.(?:ma|org|int|eu|de|fr|com)\S*|#[\w+]+|\S*[._]\S*/g, ' ')
+					.split(/[^A-Za-zÀ-ÖØ-öø-ÿ'’-]+/)
+					.filter((word) => /[a-zà-ÿ]{3,}/.test(word) && !/^[A-Z]/.test(word) && !/[._]/.test(word));
+				if (words.length) found.push(text.slice(0, 80));
+			} else if (own !== 'ar' && arabic.test(text)) {
+				found.push(text.slice(0, 80));
+			}
+		}
+		return found;
+	}, language);
+}
+
+/** On a 320 px phone nothing scrolls sideways, and no text in another language than the page's lacks its own lang. */
+export async function expectPhoneWidthAndLanguageOfParts(page: Page, language: Language) {
+	const viewport = page.viewportSize();
+	await page.setViewportSize({ width: 320, height: 720 });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow, `${page.url()} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+	expect(await foreignTextWithoutLang(page, language), `${page.url()}: text in another language without its lang`).toEqual([]);
+	if (viewport) await page.setViewportSize(viewport);
+}

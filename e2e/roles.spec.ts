@@ -1,6 +1,6 @@
 // Every demo role finds its places from the home page (issue #9): signed in, "my space" in the header is one
 // click away and lists the spaces of the role; each space opens from there (the second click). On every page
-// reached, in French and Arabic: nothing scrolls sideways on a 320 px phone, and every piece of content in
+// reached, in French (without JavaScript), Arabic and English: nothing scrolls sideways on a 320 px phone, and every piece of content in
 // another language than the page carries its own `lang` (WCAG 3.1.2). Screenshots of each page at 360 and
 // 1280 px are written to test-results/screenshots/ for a reviewer (kept by CI as artefacts).
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Language } from '#platform/i18n/languages.ts';
 import { check, signedInAs } from './flows.ts';
-import { t, useBrowser } from './harness.ts';
+import { expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const screenshots = path.resolve('test-results/screenshots');
@@ -26,42 +26,9 @@ const roles: { role: string; email: string | null; spaces: string[] }[] = [
 	{ role: 'administrator', email: 'admin@demo.sharaka.ma', spaces: ['atlas.space_moderation', 'atlas.space_rates', 'counsellors.agencies_title'] }
 ];
 
-/**
- * Text of the page in another language than the page's, without a `lang` of its own: Arabic letters on a
- * French page; on an Arabic page, Latin words that are not codes, acronyms, addresses or numbers.
- */
-async function foreignTextWithoutLang(page: Page, language: Language): Promise<string[]> {
-	return page.evaluate((pageLanguage) => {
-		const found: string[] = [];
-		const arabic = /[\u0600-\u06FF]/;
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			// a name isolated with U+2068…U+2069 (bdi's plain-text form) is set apart like <bdi>
-			const text = (node.nodeValue ?? '').replace(/\u2068[^\u2069]*\u2069/g, ' ').trim();
-			const element = node.parentElement;
-			if (!text || !element || element.closest('script, style, [hidden], code, kbd, samp, pre, bdi, [dir="auto"], [unicode-bidi="isolate"], [translate="no"]')) continue;
-			const own = (element.closest('[lang]')?.getAttribute('lang') ?? '').split('-')[0];
-			if (pageLanguage === 'ar') {
-				if (own !== 'ar') continue;
-				const words = text
-					.replace(/https?:\/\/\S+|\S+@\S+|\S+\.(?:ma|org|int|eu|de|fr|com)\S*|#[\w+]+|\S*[._]\S*/g, ' ')
-					.split(/[^A-Za-zÀ-ÖØ-öø-ÿ'’-]+/)
-					.filter((word) => /[a-zà-ÿ]{3,}/.test(word) && !/^[A-Z]/.test(word) && !/[._]/.test(word));
-				if (words.length) found.push(text.slice(0, 80));
-			} else if (own !== 'ar' && arabic.test(text)) {
-				found.push(text.slice(0, 80));
-			}
-		}
-		return found;
-	}, language);
-}
-
 /** What every page reached must pass at 320 px, then screenshots at 360 and 1280 px. */
 async function phoneChecks(page: Page, language: Language, name: string) {
-	await page.setViewportSize({ width: 320, height: 720 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	expect(overflow, `${page.url()} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
-	expect(await foreignTextWithoutLang(page, language), `${page.url()}: text in another language without its lang`).toEqual([]);
+	await expectPhoneWidthAndLanguageOfParts(page, language);
 	for (const width of [360, 1280]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.screenshot({ path: path.join(screenshots, `${name}-${language}-${width}.png`), fullPage: true });
@@ -70,9 +37,11 @@ async function phoneChecks(page: Page, language: Language, name: string) {
 
 describe('each role finds its places from the home page', () => {
 	for (const { role, email, spaces } of roles) {
-		for (const language of ['fr', 'ar'] as const) {
-			test(`${role} (${language})`, async () => {
-				const page = email ? await signedInAs(browser, email, language) : await browser.newPage({ locale: language });
+		for (const language of ['fr', 'ar', 'en'] as const) {
+			// French without JavaScript: every space is reached with links alone
+			const javaScriptEnabled = language !== 'fr';
+			test(`${role} (${language}${javaScriptEnabled ? '' : ', no JavaScript'})`, async () => {
+				const page = email ? await signedInAs(browser, email, language, javaScriptEnabled) : await browser.newPage({ locale: language, javaScriptEnabled });
 				onTestFinished(() => page.context().close());
 				await page.goto(`/${language}`);
 				await check(page, language, false);

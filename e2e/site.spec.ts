@@ -1,7 +1,7 @@
 // The public site: languages and direction, the language switcher, accessibility (axe-core,
 // WCAG 2.1 AA) and no raw message key on every public page, and pages without JavaScript.
 import { describe, expect, test } from 'vitest';
-import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, exactly, server, t, useBrowser } from './harness.ts';
+import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, exactly, server, t, useBrowser } from './harness.ts';
 import { publicPages, scannedLanguages } from './pages.ts';
 import { languages, languageNames } from '#platform/i18n/languages.ts';
 
@@ -73,7 +73,7 @@ describe('language switcher', () => {
 	});
 });
 
-describe.concurrent('public pages: axe-core (WCAG 2.1 A and AA) and no raw message key', () => {
+describe.concurrent('public pages: axe-core (WCAG 2.1 A and AA), no raw message key, no sideways scroll at 320 px, language of parts', () => {
 	for (const language of scannedLanguages) {
 		for (const entry of publicPages) {
 			const path = entry.prefixed === false ? entry.path : `/${language}${entry.path}`;
@@ -87,6 +87,7 @@ describe.concurrent('public pages: axe-core (WCAG 2.1 A and AA) and no raw messa
 				await expect(page.title()).resolves.toMatch(/\S/);
 				await expectNoRawMessageKeys(page);
 				await expectNoAxeViolations(page);
+				await expectPhoneWidthAndLanguageOfParts(page, language);
 			});
 		}
 	}
