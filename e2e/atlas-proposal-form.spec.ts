@@ -105,6 +105,11 @@ describe('the proposal form', () => {
 		await expect(row(page, 'fr', 'moderation.row_organisation', 2).count()).resolves.toBe(1);
 		await expect(page.getByLabel(titleLabel('fr')).inputValue()).resolves.toBe(`Sans script ${stamp}`);
 		await expect(row(page, 'fr', 'moderation.row_organisation', 1).getByLabel(t('fr', 'moderation.col_organisation_name')).inputValue()).resolves.toBe('OIM');
+		// the parts at the top say which are filled in: the texts and the organisations, not the sources yet
+		const parts = page.getByRole('navigation', { name: t('fr', 'moderation.sections') });
+		await expect(parts.getByRole('listitem').nth(0).textContent()).resolves.toContain(t('fr', 'moderation.section_filled'));
+		await expect(parts.getByRole('listitem').nth(4).textContent()).resolves.toContain(t('fr', 'moderation.section_filled'));
+		await expect(parts.getByRole('listitem').nth(5).textContent()).resolves.toContain(t('fr', 'moderation.section_empty'));
 		await check(page, 'fr', false);
 
 		// "save as draft": kept, listed, and resumed as it was
