@@ -103,7 +103,7 @@ const flows: { language: Language; javaScriptEnabled: boolean }[] = [
 describe('a visitor downloads the CSV of a region from the Atlas', () => {
 	for (const { language, javaScriptEnabled } of flows) {
 		test(`in ${language}${javaScriptEnabled ? '' : ', without JavaScript'}`, async () => {
-			const page = await browser.newPage({ javaScriptEnabled, locale: language });
+			const page = await browser.newPage({ javaScriptEnabled, locale: language, phone: true });
 			const response = await page.goto(`/${language}/atlas?region=MA-02`);
 			expect(response?.status()).toBe(200);
 			await expectLanguage(page, language);

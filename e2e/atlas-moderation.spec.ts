@@ -51,7 +51,7 @@ describe('Atlas moderation', () => {
 		const mailsBefore = outbox().length;
 
 		// 1. The demo partner, without JavaScript, in French.
-		const partner = await browser.newPage({ javaScriptEnabled: false });
+		const partner = await browser.newPage({ javaScriptEnabled: false, phone: true });
 		await signInAs(partner, 'fr', 'partner@demo.sharaka.ma');
 		await partner.goto(`/fr/atlas/initiatives/${slug}`);
 		await partner.getByRole('link', { name: t('fr', 'moderation.propose_link') }).click();
@@ -79,7 +79,7 @@ describe('Atlas moderation', () => {
 		expect(toModerator?.links.some((link) => link.includes('/atlas/moderation/proposals/'))).toBe(true);
 
 		// 2. The demo moderator, in Arabic, with axe-core.
-		const moderator = await browser.newPage({ locale: 'ar-MA' });
+		const moderator = await browser.newPage({ locale: 'ar-MA', phone: true });
 		await signInAs(moderator, 'ar', 'moderator@demo.sharaka.ma');
 		await moderator.goto('/ar/atlas/moderation');
 		await expectLanguage(moderator, 'ar');

@@ -13,7 +13,8 @@ import { check, emailsTo, signedInAs, signUpAndConfirm, pick } from './flows.ts'
 const browser = useBrowser();
 
 async function signedIn(language: Language, javaScriptEnabled: boolean, email: string) {
-	const page = await signedInAs(browser, email, language, javaScriptEnabled);
+	// the five tasks of issue #9 are walked on a phone's screen
+	const page = await signedInAs(browser, email, language, javaScriptEnabled, true);
 	onTestFinished(() => page.context().close());
 	return page;
 }
@@ -37,7 +38,7 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 	for (const { language, javaScriptEnabled, name } of flows) {
 		test(`in ${language}${javaScriptEnabled ? ' with axe-core' : ', without JavaScript'}`, async () => {
 			const axe = javaScriptEnabled;
-			const page = await browser.newPage({ javaScriptEnabled, locale: language });
+			const page = await browser.newPage({ javaScriptEnabled, locale: language, phone: true });
 			onTestFinished(() => page.context().close());
 			const email = `follow-${language}-${Date.now().toString(36)}@example.org`;
 			await signUpAndConfirm(page, language, name, email, 'une phrase assez longue 2026');

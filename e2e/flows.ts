@@ -39,8 +39,8 @@ export async function signUpAndConfirm(page: Page, language: Language, name: str
 }
 
 /** A new page (its own cookies) signed in as a demo account. */
-export async function signedInAs(browser: ReturnType<typeof useBrowser>, email: string, language: Language, javaScriptEnabled = true): Promise<Page> {
-	const page = await browser.newPage({ javaScriptEnabled, locale: language });
+export async function signedInAs(browser: ReturnType<typeof useBrowser>, email: string, language: Language, javaScriptEnabled = true, phone = false): Promise<Page> {
+	const page = await browser.newPage({ javaScriptEnabled, locale: language, phone });
 	await signIn(page, language, email, DEMO_PASSWORD);
 	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
 	return page;

@@ -38,6 +38,8 @@ export interface PageOptions {
 	javaScriptEnabled?: boolean;
 	/** another server than the run's (a spec that starts its own) */
 	baseURL?: string;
+	/** a phone's screen (360 × 740) rather than a desktop's */
+	phone?: boolean;
 }
 
 // axe-core runs inside the page: it hangs on a page whose JavaScript is disabled.
@@ -63,7 +65,8 @@ export function useBrowser() {
 			const contextOptions: BrowserContextOptions = {
 				baseURL: options.baseURL ?? inject('baseUrl'),
 				locale: options.locale ?? 'fr-MA',
-				javaScriptEnabled: options.javaScriptEnabled ?? true
+				javaScriptEnabled: options.javaScriptEnabled ?? true,
+				...(options.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {})
 			};
 			const context = await browser.newContext(contextOptions);
 			// A missing element fails in seconds, not after Playwright's default 30 s.

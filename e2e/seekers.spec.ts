@@ -23,7 +23,7 @@ describe('job seekers: profile, CV, application, employer, export and deletion',
 	for (const { language, javaScriptEnabled, name, offer } of flows) {
 		test(`in ${language}${javaScriptEnabled ? ' with axe-core' : ', without JavaScript'}`, async () => {
 			const axe = javaScriptEnabled;
-			const page = await browser.newPage({ javaScriptEnabled, locale: language });
+			const page = await browser.newPage({ javaScriptEnabled, locale: language, phone: true });
 			const email = `seeker-${language}-${Date.now().toString(36)}@example.org`;
 			const password = 'une phrase assez longue 2026';
 			await signUpAndConfirm(page, language, name, email, password);
@@ -97,7 +97,7 @@ describe('job seekers: profile, CV, application, employer, export and deletion',
 			await check(page, language, axe);
 
 			// the demo employer opens it and shortlists it
-			const employer = await browser.newPage({ javaScriptEnabled, locale: language });
+			const employer = await browser.newPage({ javaScriptEnabled, locale: language, phone: true });
 			await signIn(employer, language, 'employer@demo.sharaka.ma', DEMO_PASSWORD);
 			await employer.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
 			await employer.goto(`/${language}/jobs/employer/applications`);
