@@ -24,6 +24,12 @@ describe('message catalogue', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('addresses people in Arabic in one register, the second person plural (no singular imperative or "your" in the singular)', () => {
+		const singular = /(^|[\s«"(])(اختر|أدخل|اكتب|أضف|أرسل|املأ|احذف|اقرأ|اطلب|انقر|اضغط|يمكنك|لديك|حسابك|ملفك|بريدك|عليك|إليك)(?=$|[\s.،:؛!؟»)])/;
+		const problems = [...catalogue().ar.entries()].filter(([, message]) => singular.test(message)).map(([key]) => key);
+		expect(problems).toEqual([]);
+	});
+
 	it('has every key, non-empty, in every language', () => {
 		const problems: string[] = [];
 		for (const key of allKeys) {
