@@ -39,7 +39,7 @@ export const initialRightsPages: InitialRightsPage[] = [
 		},
 		summary: {
 			fr: 'Pour vivre et travailler au Maroc, il vous faut une carte de séjour valide. Demandez son renouvellement avant la date de fin.',
-			ar: 'للعيش والعمل في المغرب تحتاج إلى بطاقة إقامة صالحة. اطلب تجديدها قبل تاريخ انتهاء صلاحيتها.',
+			ar: 'للعيش والعمل في المغرب تحتاجون إلى بطاقة إقامة صالحة. اطلبوا تجديدها قبل تاريخ انتهاء صلاحيتها.',
 			en: 'To live and work in Morocco you need a valid residence card. Ask for its renewal before it ends.'
 		},
 		body: {
@@ -48,9 +48,9 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'La carte a une date de fin de validité. Gardez-la sur vous et gardez une copie chez vous. Ne la laissez pas expirer : sans carte valide, il est difficile de signer ou de renouveler un contrat de travail et de faire d’autres démarches.\n\n' +
 				'Les pièces à fournir dépendent de votre situation (travail, famille, études, régularisation). Demandez la liste à jour au service des étrangers. Une association peut vous aider à préparer le dossier.',
 			ar:
-				'في المغرب تسمى بطاقة إقامة الأجانب «بطاقة التسجيل». تسلمها المديرية العامة للأمن الوطني، في مصلحة الأجانب بولاية الأمن أو الدائرة الأمنية التابعة لمكان سكنك. ويحدد القانون رقم 02.03 قواعد دخول الأجانب وإقامتهم.\n\n' +
-				'للبطاقة تاريخ انتهاء. احملها معك واحتفظ بنسخة منها في البيت. لا تتركها تنتهي: بدون بطاقة صالحة يصعب توقيع عقد عمل أو تجديده والقيام بإجراءات أخرى.\n\n' +
-				'الوثائق المطلوبة تختلف حسب وضعك (العمل، الأسرة، الدراسة، التسوية). اطلب اللائحة المحينة من مصلحة الأجانب. يمكن لجمعية أن تساعدك في إعداد الملف.',
+				'في المغرب تسمى بطاقة إقامة الأجانب «بطاقة التسجيل». تسلمها المديرية العامة للأمن الوطني، في مصلحة الأجانب بولاية الأمن أو الدائرة الأمنية التابعة لمكان سكنكم. ويحدد القانون رقم 02.03 قواعد دخول الأجانب وإقامتهم.\n\n' +
+				'للبطاقة تاريخ انتهاء. احملوها معكم واحتفظوا بنسخة منها في البيت. لا تتركوها تنتهي: بدون بطاقة صالحة يصعب توقيع عقد عمل أو تجديده والقيام بإجراءات أخرى.\n\n' +
+				'الوثائق المطلوبة تختلف حسب وضعكم (العمل، الأسرة، الدراسة، التسوية). اطلبوا اللائحة المحينة من مصلحة الأجانب. يمكن لجمعية أن تساعدكم في إعداد الملف.',
 			en:
 				'In Morocco, a foreigner’s residence card is called the “carte d’immatriculation”. It is issued by the General Directorate for National Security (DGSN), at the foreigners’ office of the police prefecture or district where you live. Law No. 02-03 sets the rules on foreigners’ entry and stay.\n\n' +
 				'The card has an end date. Carry it with you and keep a copy at home. Do not let it expire: without a valid card it is hard to sign or renew a work contract and to do other procedures.\n\n' +
@@ -65,11 +65,11 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Revenez chercher la nouvelle carte à la date indiquée.'
 			],
 			ar: [
-				'انظر إلى تاريخ الانتهاء على بطاقتك وسجله.',
-				'قبل بضعة أسابيع، اذهب إلى مصلحة الأجانب في مكان سكنك واطلب لائحة الوثائق.',
-				'حضّر الوثائق المطلوبة: عادة جواز السفر والصور وشهادة السكنى، وحسب حالتك عقد العمل.',
-				'قدّم الطلب واحتفظ بكل وثيقة تُسلَّم لك.',
-				'عد لتسلم البطاقة الجديدة في التاريخ المحدد.'
+				'انظروا إلى تاريخ الانتهاء على بطاقتكم وسجلوه.',
+				'قبل بضعة أسابيع، اذهبوا إلى مصلحة الأجانب في مكان سكنكم واطلبوا لائحة الوثائق.',
+				'حضّروا الوثائق المطلوبة: عادة جواز السفر والصور وشهادة السكنى، وحسب حالتكم عقد العمل.',
+				'قدّموا الطلب واحتفظوا بكل وثيقة تُسلَّم لكم.',
+				'عودوا لتسلم البطاقة الجديدة في التاريخ المحدد.'
 			],
 			en: [
 				'Look at the end date on your card and write it down.',
@@ -104,9 +104,9 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Gardez une copie du contrat visé. Elle vous servira pour la carte de séjour et pour la CNSS.',
 			ar:
 				'تنص مدونة الشغل (القانون رقم 65.99) على أن المشغل الذي يريد تشغيل أجير أجنبي يجب أن يحصل على رخصة من السلطة المكلفة بالشغل. تُمنح هذه الرخصة في شكل تأشيرة توضع على عقد العمل. يتبع العقد نموذجا رسميا. وحسب المدونة، يبدأ العمل بالعقد من تاريخ التأشيرة. وكل تغيير في العقد يحتاج أيضا إلى تأشيرة.\n\n' +
-				'المشغل هو من يقدم الطلب. تعطيه الوثائق التي يطلبها منك، مثل نسخة من جواز السفر وبطاقة الإقامة.\n\n' +
-				'في حالات كثيرة، يجب على المشغل أيضا الحصول على شهادة من الوكالة الوطنية لإنعاش التشغيل والكفاءات تبين أنه لم يُعثر على مرشح مغربي للمنصب. بعض الأشخاص معفون منها، ومنهم أشخاص تمت تسوية وضعيتهم. القواعد قد تتغير: اسأل الوكالة أو مستشارك هل هذه الشهادة مطلوبة في حالتك.\n\n' +
-				'احتفظ بنسخة من العقد المؤشر عليه. ستحتاجها لبطاقة الإقامة وللصندوق الوطني للضمان الاجتماعي.',
+				'المشغل هو من يقدم الطلب. تعطونه الوثائق التي يطلبها منكم، مثل نسخة من جواز السفر وبطاقة الإقامة.\n\n' +
+				'في حالات كثيرة، يجب على المشغل أيضا الحصول على شهادة من الوكالة الوطنية لإنعاش التشغيل والكفاءات تبين أنه لم يُعثر على مرشح مغربي للمنصب. بعض الأشخاص معفون منها، ومنهم أشخاص تمت تسوية وضعيتهم. القواعد قد تتغير: اسألوا الوكالة أو مستشاركم هل هذه الشهادة مطلوبة في حالتكم.\n\n' +
+				'احتفظوا بنسخة من العقد المؤشر عليه. ستحتاجونها لبطاقة الإقامة وللصندوق الوطني للضمان الاجتماعي.',
 			en:
 				'The Labour Code (Law No. 65-99) requires an employer who hires a foreign employee to get an authorisation from the authority in charge of labour. This authorisation is a visa stamped on the work contract. The contract follows an official model. According to the Code, it takes effect on the date of the visa. Any change to the contract also needs a visa.\n\n' +
 				'The employer makes the request. You give them the documents they ask for, for example a copy of your passport and of your residence card.\n\n' +
@@ -122,11 +122,11 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Gardez une copie du contrat une fois visé.'
 			],
 			ar: [
-				'اطلب من المشغل عقدا مكتوبا وفق نموذج الأجير الأجنبي.',
-				'اقرأ العقد: المنصب، الأجر، المدة، ساعات العمل. اطلب المساعدة إذا لم تفهم نقطة ما.',
-				'أعط المشغل نسخ الوثائق التي يطلبها.',
-				'اسأل الوكالة الوطنية لإنعاش التشغيل والكفاءات هل تحتاج إلى شهادة في حالتك.',
-				'احتفظ بنسخة من العقد بعد التأشير عليه.'
+				'اطلبوا من المشغل عقدا مكتوبا وفق نموذج الأجير الأجنبي.',
+				'اقرؤوا العقد: المنصب، الأجر، المدة، ساعات العمل. اطلبوا المساعدة إذا لم تفهموا نقطة ما.',
+				'أعطوا المشغل نسخ الوثائق التي يطلبها.',
+				'اسألوا الوكالة الوطنية لإنعاش التشغيل والكفاءات هل تحتاجون إلى شهادة في حالتكم.',
+				'احتفظوا بنسخة من العقد بعد التأشير عليه.'
 			],
 			en: [
 				'Ask the employer for a written contract on the model for foreign employees.',
@@ -150,7 +150,7 @@ export const initialRightsPages: InitialRightsPage[] = [
 		},
 		summary: {
 			fr: 'Votre employeur doit vous déclarer à la CNSS. Vous avez alors droit à l’assurance maladie obligatoire (AMO) et à d’autres prestations.',
-			ar: 'يجب على مشغلك أن يصرح بك لدى الصندوق الوطني للضمان الاجتماعي. عندها يحق لك التأمين الإجباري عن المرض وخدمات أخرى.',
+			ar: 'يجب على مشغلكم أن يصرح بكم لدى الصندوق الوطني للضمان الاجتماعي. عندها يحق لكم التأمين الإجباري عن المرض وخدمات أخرى.',
 			en: 'Your employer must register you with the CNSS. You then have compulsory health insurance (AMO) and other benefits.'
 		},
 		body: {
@@ -160,10 +160,10 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Vous êtes aussi couvert par l’assurance maladie obligatoire (AMO), gérée par la CNSS. Elle rembourse une partie de vos frais de santé et de ceux de votre famille à charge.\n\n' +
 				'Vérifiez régulièrement que vos jours sont bien déclarés. La CNSS propose des services en ligne et des agences pour cela.',
 			ar:
-				'يحمي الصندوق الوطني للضمان الاجتماعي أجراء القطاع الخاص، مغاربة وأجانب. يجب على المشغل أن يسجلك وأن يصرح كل شهر بأجرك وأيام عملك. وتحصل على رقم تسجيل.\n\n' +
-				'يُقتطع اشتراك من أجرك ويظهر في ورقة الأداء. تفتح هذه التصريحات حقوقا حسب الشروط المحددة: التعويضات العائلية، والتعويضات في حالة المرض أو الولادة، والتقاعد.\n\n' +
-				'وتستفيد أيضا من التأمين الإجباري الأساسي عن المرض الذي يسيره الصندوق. وهو يعوض جزءا من مصاريف علاجك وعلاج أفراد أسرتك الذين تتكفل بهم.\n\n' +
-				'تحقق بانتظام من التصريح بأيام عملك. يوفر الصندوق خدمات عبر الإنترنت ووكالات لهذا الغرض.',
+				'يحمي الصندوق الوطني للضمان الاجتماعي أجراء القطاع الخاص، مغاربة وأجانب. يجب على المشغل أن يسجلكم وأن يصرح كل شهر بأجركم وأيام عملكم. وتحصلون على رقم تسجيل.\n\n' +
+				'يُقتطع اشتراك من أجركم ويظهر في ورقة الأداء. تفتح هذه التصريحات حقوقا حسب الشروط المحددة: التعويضات العائلية، والتعويضات في حالة المرض أو الولادة، والتقاعد.\n\n' +
+				'وتستفيدون أيضا من التأمين الإجباري الأساسي عن المرض الذي يسيره الصندوق. وهو يعوض جزءا من مصاريف علاجكم وعلاج أفراد أسرتكم الذين تتكفلون بهم.\n\n' +
+				'تحققوا بانتظام من التصريح بأيام عملكم. يوفر الصندوق خدمات عبر الإنترنت ووكالات لهذا الغرض.',
 			en:
 				'The National Social Security Fund (CNSS) covers private-sector employees, Moroccan and foreign. Your employer must register you and declare your wage and days of work every month. You get a registration number.\n\n' +
 				'A contribution is deducted from your wage; it appears on your payslip. These declarations give rights, under the set conditions: family allowances, benefits during illness or maternity, and a pension.\n\n' +
@@ -179,11 +179,11 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Si vos jours ne sont pas déclarés, parlez-en à l’employeur, puis à l’inspection du travail.'
 			],
 			ar: [
-				'منذ بداية العمل، اطلب من مشغلك رقم تسجيلك في الصندوق.',
-				'تحقق في كل ورقة أداء من اقتطاع الضمان الاجتماعي والتأمين عن المرض.',
-				'أنشئ حسابك في الخدمات الإلكترونية للصندوق، أو اطلب كشفا في إحدى وكالاته.',
-				'لاسترجاع مصاريف العلاج، احتفظ بالوصفات والفواتير وقدم الملف.',
-				'إذا لم يتم التصريح بأيامك، تحدث مع المشغل، ثم مع مفتشية الشغل.'
+				'منذ بداية العمل، اطلبوا من مشغلكم رقم تسجيلكم في الصندوق.',
+				'تحققوا في كل ورقة أداء من اقتطاع الضمان الاجتماعي والتأمين عن المرض.',
+				'أنشئوا حسابكم في الخدمات الإلكترونية للصندوق، أو اطلبوا كشفا في إحدى وكالاته.',
+				'لاسترجاع مصاريف العلاج، احتفظوا بالوصفات والفواتير وقدموا الملف.',
+				'إذا لم يتم التصريح بأيامكم، تحدثوا مع المشغل، ثم مع مفتشية الشغل.'
 			],
 			en: [
 				'When you start work, ask your employer for your CNSS registration number.',
@@ -202,7 +202,7 @@ export const initialRightsPages: InitialRightsPage[] = [
 		reviewedOn,
 		title: {
 			fr: 'Vos droits au travail',
-			ar: 'حقوقك في العمل',
+			ar: 'حقوقكم في العمل',
 			en: 'Your rights at work'
 		},
 		summary: {
@@ -219,12 +219,12 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Contrat et bulletin de paie : le contrat d’un salarié étranger est écrit et visé. À chaque paie, l’employeur vous remet un bulletin de paie avec le salaire, les heures et les retenues.\n\n' +
 				'Santé et sécurité : l’employeur doit protéger votre santé et votre sécurité au travail. Vous pouvez adhérer à un syndicat.',
 			ar:
-				'لك نفس حقوق زملائك المغاربة.\n\n' +
-				'الحد الأدنى للأجر: يوجد حد أدنى قانوني للأجر، يسمى SMIG في الصناعة والتجارة والخدمات، وSMAG في الفلاحة. يُحدَّد مبلغه بمرسوم ويتغير؛ اسأل عن المبلغ الحالي في الوكالة الوطنية لإنعاش التشغيل والكفاءات أو في مفتشية الشغل.\n\n' +
+				'لكم نفس حقوق زملائكم المغاربة.\n\n' +
+				'الحد الأدنى للأجر: يوجد حد أدنى قانوني للأجر، يسمى SMIG في الصناعة والتجارة والخدمات، وSMAG في الفلاحة. يُحدَّد مبلغه بمرسوم ويتغير؛ اسألوا عن المبلغ الحالي في الوكالة الوطنية لإنعاش التشغيل والكفاءات أو في مفتشية الشغل.\n\n' +
 				'مدة العمل: خارج الفلاحة، المدة العادية هي 44 ساعة في الأسبوع. وتؤدى الساعات الإضافية بزيادة في الأجر.\n\n' +
-				'الراحة والعطل: راحة لا تقل عن 24 ساعة في الأسبوع. بعد ستة أشهر من العمل المتواصل عند نفس المشغل، لك الحق في عطلة مؤدى عنها بيوم ونصف يوم عمل عن كل شهر عمل.\n\n' +
-				'العقد وورقة الأداء: عقد الأجير الأجنبي مكتوب ومؤشر عليه. وعند كل أداء للأجر، يسلمك المشغل ورقة أداء فيها الأجر والساعات والاقتطاعات.\n\n' +
-				'الصحة والسلامة: يجب على المشغل حماية صحتك وسلامتك في العمل. ويمكنك الانخراط في نقابة.',
+				'الراحة والعطل: راحة لا تقل عن 24 ساعة في الأسبوع. بعد ستة أشهر من العمل المتواصل عند نفس المشغل، لكم الحق في عطلة مؤدى عنها بيوم ونصف يوم عمل عن كل شهر عمل.\n\n' +
+				'العقد وورقة الأداء: عقد الأجير الأجنبي مكتوب ومؤشر عليه. وعند كل أداء للأجر، يسلمكم المشغل ورقة أداء فيها الأجر والساعات والاقتطاعات.\n\n' +
+				'الصحة والسلامة: يجب على المشغل حماية صحتكم وسلامتكم في العمل. ويمكنكم الانخراط في نقابة.',
 			en:
 				'You have the same rights as your Moroccan colleagues.\n\n' +
 				'Minimum wage: there is a legal minimum wage, the SMIG in industry, trade and services, and the SMAG in agriculture. The amount is set by decree and changes; ask ANAPEC or the labour inspectorate for the current amount.\n\n' +
@@ -241,10 +241,10 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'En cas de problème, demandez conseil à l’inspection du travail ou à une association.'
 			],
 			ar: [
-				'احتفظ بعقدك وبكل أوراق الأداء.',
-				'سجل ساعات عملك كل يوم.',
-				'قارن أجرك بالحد الأدنى الحالي للأجر.',
-				'في حالة مشكلة، اطلب النصيحة من مفتشية الشغل أو من جمعية.'
+				'احتفظوا بعقدكم وبكل أوراق الأداء.',
+				'سجلوا ساعات عملكم كل يوم.',
+				'قارنوا أجركم بالحد الأدنى الحالي للأجر.',
+				'في حالة مشكلة، اطلبوا النصيحة من مفتشية الشغل أو من جمعية.'
 			],
 			en: [
 				'Keep your contract and all your payslips.',
@@ -262,12 +262,12 @@ export const initialRightsPages: InitialRightsPage[] = [
 		reviewedOn,
 		title: {
 			fr: 'Où faire une réclamation',
-			ar: 'أين تقدم شكاية',
+			ar: 'أين تقدمون شكاية',
 			en: 'Where to complain'
 		},
 		summary: {
 			fr: 'Si vos droits ne sont pas respectés, l’inspection du travail, le CNDH et ses commissions régionales peuvent vous aider.',
-			ar: 'إذا لم تُحترم حقوقك، يمكن لمفتشية الشغل والمجلس الوطني لحقوق الإنسان ولجانه الجهوية مساعدتك.',
+			ar: 'إذا لم تُحترم حقوقكم، يمكن لمفتشية الشغل والمجلس الوطني لحقوق الإنسان ولجانه الجهوية مساعدتكم.',
 			en: 'If your rights are not respected, the labour inspectorate, the CNDH and its regional commissions can help you.'
 		},
 		body: {
@@ -277,10 +277,10 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Problème avec une administration : l’Institution du Médiateur du Royaume peut examiner votre réclamation.\n\n' +
 				'Vous n’êtes pas seul : une association peut vous accompagner et vous aider à écrire la plainte.',
 			ar:
-				'مشكلة في العمل (أجر غير مؤدى، عدم التصريح في الضمان الاجتماعي، فصل، ساعات غير مؤداة): اذهب إلى مفتشية الشغل في إقليمك. يستمع مفتش الشغل إلى الطرفين ويبحث عن اتفاق. وإذا لم يحصل اتفاق، يمكنك اللجوء إلى المحكمة.\n\n' +
-				'تمييز أو عنف أو مس بحقوقك: يتلقى المجلس الوطني لحقوق الإنسان الشكايات. وله لجان جهوية لحقوق الإنسان في جهات المغرب.\n\n' +
-				'مشكلة مع إدارة: يمكن لمؤسسة وسيط المملكة أن تدرس شكايتك.\n\n' +
-				'لست وحدك: يمكن لجمعية أن ترافقك وتساعدك في كتابة الشكاية.',
+				'مشكلة في العمل (أجر غير مؤدى، عدم التصريح في الضمان الاجتماعي، فصل، ساعات غير مؤداة): اذهبوا إلى مفتشية الشغل في إقليمكم. يستمع مفتش الشغل إلى الطرفين ويبحث عن اتفاق. وإذا لم يحصل اتفاق، يمكنكم اللجوء إلى المحكمة.\n\n' +
+				'تمييز أو عنف أو مس بحقوقكم: يتلقى المجلس الوطني لحقوق الإنسان الشكايات. وله لجان جهوية لحقوق الإنسان في جهات المغرب.\n\n' +
+				'مشكلة مع إدارة: يمكن لمؤسسة وسيط المملكة أن تدرس شكايتكم.\n\n' +
+				'لستم وحدكم: يمكن لجمعية أن ترافقكم وتساعدكم في كتابة الشكاية.',
 			en:
 				'A problem at work (unpaid wages, not declared to the CNSS, dismissal, unpaid hours): go to the labour inspectorate of your province. The labour inspector listens to both sides and looks for an agreement. Without agreement, you can take the case to court.\n\n' +
 				'Discrimination, violence or another breach of your rights: the National Human Rights Council (CNDH) receives complaints. It has regional human rights commissions in Morocco’s regions.\n\n' +
@@ -296,11 +296,11 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Si vous le souhaitez, demandez à une association de vous accompagner.'
 			],
 			ar: [
-				'اجمع الأدلة: العقد، أوراق الأداء، الرسائل، أسماء الشهود.',
-				'اكتب ما حدث مع التواريخ.',
-				'اذهب إلى مفتشية الشغل في إقليمك بهذه الوثائق.',
-				'في حالة تمييز أو عنف، اتصل باللجنة الجهوية لحقوق الإنسان.',
-				'إذا رغبت، اطلب من جمعية أن ترافقك.'
+				'اجمعوا الأدلة: العقد، أوراق الأداء، الرسائل، أسماء الشهود.',
+				'اكتبوا ما حدث مع التواريخ.',
+				'اذهبوا إلى مفتشية الشغل في إقليمكم بهذه الوثائق.',
+				'في حالة تمييز أو عنف، اتصلوا باللجنة الجهوية لحقوق الإنسان.',
+				'إذا رغبتم، اطلبوا من جمعية أن ترافقكم.'
 			],
 			en: [
 				'Gather evidence: contract, payslips, messages, names of witnesses.',
@@ -334,10 +334,10 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'École : les enfants étrangers peuvent aller à l’école publique marocaine. Depuis 2013, le ministère de l’Éducation nationale demande aux écoles d’accueillir les enfants de migrants. Des associations proposent aussi des cours de soutien et d’arabe.\n\n' +
 				'Si une école refuse votre enfant, demandez de l’aide à la direction provinciale de l’éducation ou à une association.',
 			ar:
-				'الصحة: تستقبل المراكز الصحية العمومية كل شخص مهما كانت جنسيته: الفحوص الأساسية، تلقيح الأطفال، تتبع الحمل. وفي الحالات المستعجلة تستقبل المستشفيات العمومية الجميع. في حالة الاستعجال، اتصل بالرقم 15.\n\n' +
-				'إذا كنت أجيرا مصرحا به في الصندوق الوطني للضمان الاجتماعي، فإن التأمين الإجباري عن المرض يعوض جزءا من مصاريف علاجك.\n\n' +
+				'الصحة: تستقبل المراكز الصحية العمومية كل شخص مهما كانت جنسيته: الفحوص الأساسية، تلقيح الأطفال، تتبع الحمل. وفي الحالات المستعجلة تستقبل المستشفيات العمومية الجميع. في حالة الاستعجال، اتصلوا بالرقم 15.\n\n' +
+				'إذا كنتم أجراء مصرحا بهم في الصندوق الوطني للضمان الاجتماعي، فإن التأمين الإجباري عن المرض يعوض جزءا من مصاريف علاجكم.\n\n' +
 				'المدرسة: يمكن للأطفال الأجانب الالتحاق بالمدرسة العمومية المغربية. منذ سنة 2013، تطلب وزارة التربية الوطنية من المدارس استقبال أطفال المهاجرين. وتقدم جمعيات أيضا دروس الدعم ودروس اللغة العربية.\n\n' +
-				'إذا رفضت مدرسة تسجيل طفلك، اطلب المساعدة من المديرية الإقليمية للتربية أو من جمعية.',
+				'إذا رفضت مدرسة تسجيل طفلكم، اطلبوا المساعدة من المديرية الإقليمية للتربية أو من جمعية.',
 			en:
 				'Health: public health centres see everyone, whatever their nationality: basic consultations, children’s vaccinations, pregnancy care. In an emergency, public hospitals take everyone. In an emergency, call 15.\n\n' +
 				'If you are an employee declared to the CNSS, the compulsory health insurance (AMO) pays back part of your care.\n\n' +
@@ -352,10 +352,10 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'En cas de refus, demandez de l’aide à la direction provinciale de l’éducation ou à une association.'
 			],
 			ar: [
-				'حدد أقرب مركز صحي إلى سكنك.',
-				'أحضر بطاقة الإقامة أو جواز السفر، والدفتر الصحي للأطفال.',
-				'للمدرسة، اذهب إلى المدرسة العمومية في الحي بعقد ازدياد الطفل ونتائجه الدراسية السابقة إن وجدت.',
-				'في حالة الرفض، اطلب المساعدة من المديرية الإقليمية للتربية أو من جمعية.'
+				'حددوا أقرب مركز صحي إلى سكنكم.',
+				'أحضروا بطاقة الإقامة أو جواز السفر، والدفتر الصحي للأطفال.',
+				'للمدرسة، اذهبوا إلى المدرسة العمومية في الحي بعقد ازدياد الطفل ونتائجه الدراسية السابقة إن وجدت.',
+				'في حالة الرفض، اطلبوا المساعدة من المديرية الإقليمية للتربية أو من جمعية.'
 			],
 			en: [
 				'Find the health centre nearest to your home.',
@@ -376,7 +376,7 @@ export const initialRightsPages: InitialRightsPage[] = [
 		reviewedOn,
 		title: {
 			fr: 'Ce que l’ANAPEC vous propose',
-			ar: 'ما تقدمه لك الوكالة الوطنية لإنعاش التشغيل والكفاءات',
+			ar: 'ما تقدمه لكم الوكالة الوطنية لإنعاش التشغيل والكفاءات',
 			en: 'What ANAPEC offers you'
 		},
 		summary: {
@@ -391,10 +391,10 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Certains programmes ont des conditions (diplôme, âge, type de contrat). Demandez au conseiller lesquels vous sont ouverts.\n\n' +
 				'Des associations travaillent avec l’ANAPEC et peuvent vous accompagner : consultez l’annuaire des programmes de soutien.',
 			ar:
-				'الوكالة الوطنية لإنعاش التشغيل والكفاءات هي المرفق العمومي للتشغيل في المغرب. بعد مرحلة تجريبية سنة 2015، فُتحت خدماتها للمهاجرين الذين تمت تسوية وضعيتهم. والفكرة بسيطة: الاندماج هو أن تعيش مثل الجميع.\n\n' +
-				'في وكالة إنعاش التشغيل يمكنك: التسجيل كباحث عن عمل؛ لقاء مستشار يوجهك؛ المشاركة في ورشات (السيرة الذاتية، مقابلة التوظيف)؛ الاطلاع على عروض العمل؛ التوجيه نحو تكوين أو نحو مواكبة لإنشاء نشاطك الخاص.\n\n' +
-				'لبعض البرامج شروط (الشهادة، السن، نوع العقد). اسأل المستشار عن البرامج المفتوحة لك.\n\n' +
-				'تعمل جمعيات مع الوكالة ويمكنها مرافقتك: اطلع على دليل برامج الدعم.',
+				'الوكالة الوطنية لإنعاش التشغيل والكفاءات هي المرفق العمومي للتشغيل في المغرب. بعد مرحلة تجريبية سنة 2015، فُتحت خدماتها للمهاجرين الذين تمت تسوية وضعيتهم. والفكرة بسيطة: الاندماج هو أن تعيشوا مثل الجميع.\n\n' +
+				'في وكالة إنعاش التشغيل يمكنكم: التسجيل كباحثين عن عمل؛ لقاء مستشار يوجهكم؛ المشاركة في ورشات (السيرة الذاتية، مقابلة التوظيف)؛ الاطلاع على عروض العمل؛ التوجيه نحو تكوين أو نحو مواكبة لإنشاء نشاطكم الخاص.\n\n' +
+				'لبعض البرامج شروط (الشهادة، السن، نوع العقد). اسألوا المستشار عن البرامج المفتوحة لكم.\n\n' +
+				'تعمل جمعيات مع الوكالة ويمكنها مرافقتكم: اطلعوا على دليل برامج الدعم.',
 			en:
 				'ANAPEC (the National Agency for the Promotion of Employment and Skills) is Morocco’s public employment service. After a pilot phase in 2015, its services were opened to regularised immigrants. The idea is simple: integration means living like everyone else.\n\n' +
 				'At an ANAPEC office you can: register as a job seeker; meet a counsellor who guides you; join workshops (CV, job interview); look at job offers; be directed to training or to support for starting your own business.\n\n' +
@@ -410,11 +410,11 @@ export const initialRightsPages: InitialRightsPage[] = [
 				'Revenez régulièrement : les offres et les ateliers changent.'
 			],
 			ar: [
-				'ابحث عن أقرب وكالة على موقع anapec.org.',
-				'أحضر بطاقة الإقامة وجواز السفر والسيرة الذاتية والشهادات.',
-				'سجل نفسك واطلب موعدا مع مستشار.',
-				'ابن مشروعك مع المستشار: مهنة أو تكوين أو إنشاء نشاط.',
-				'عد بانتظام: العروض والورشات تتغير.'
+				'ابحثوا عن أقرب وكالة على موقع anapec.org.',
+				'أحضروا بطاقة الإقامة وجواز السفر والسيرة الذاتية والشهادات.',
+				'سجلوا أنفسكم واطلبوا موعدا مع مستشار.',
+				'ابنوا مشروعكم مع المستشار: مهنة أو تكوين أو إنشاء نشاط.',
+				'عودوا بانتظام: العروض والورشات تتغير.'
 			],
 			en: [
 				'Find the nearest ANAPEC office on anapec.org.',
