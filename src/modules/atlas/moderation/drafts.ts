@@ -23,21 +23,18 @@ export async function saveDraft(db: DbOrTx, context: AuditContext, actor: Actor 
 	if (!resumable.test(input.resumePath)) throw new AppError('invalid_input', { fields: [{ path: 'resumePath', messageKey: 'field_choice' }] });
 	const values = Object.fromEntries(Object.entries(input.values).filter(([key]) => !notKept.has(key)));
 	const now = new Date();
-	if (input.draftId) {
-		const [updated] = await db
-			.update(proposalDraft)
-			.set({ values, resumePath: input.resumePath, updatedAt: now })
-			.where(and(eq(proposalDraft.id, input.draftId), eq(proposalDraft.userId, who.userId)))
-			.returning({ id: proposalDraft.id });
-		if (updated) {
-			await recordAudit(db, context, { action: 'atlas_draft.save', resourceType: 'atlas_proposal_draft', resourceId: updated.id });
-			return updated.id;
-		}
-	}
-	const [created] = await db.insert(proposalDraft).values({ userId: who.userId, resumePath: input.resumePath, values }).returning({ id: proposalDraft.id });
+	// over the author's own draft if there is one, else a new one
+	const [updated] = input.draftId
+		? await db
+				.update(proposalDraft)
+				.set({ values, resumePath: input.resumePath, updatedAt: now })
+				.where(and(eq(proposalDraft.id, input.draftId), eq(proposalDraft.userId, who.userId)))
+				.returning({ id: proposalDraft.id })
+		: [];
+	const [saved] = updated ? [updated] : await db.insert(proposalDraft).values({ userId: who.userId, resumePath: input.resumePath, values }).returning({ id: proposalDraft.id });
 	// the trail says a draft was saved, not what it holds
-	await recordAudit(db, context, { action: 'atlas_draft.save', resourceType: 'atlas_proposal_draft', resourceId: created.id });
-	return created.id;
+	await recordAudit(db, context, { action: 'atlas_draft.save', resourceType: 'atlas_proposal_draft', resourceId: saved.id });
+	return saved.id;
 }
 
 /** The author's own draft (anyone else's: not found). */

@@ -13,7 +13,7 @@ import { saveDraft } from './drafts.ts';
 import { InitiativeInput } from '../atlas.schemas.ts';
 import { exchangeRate } from '../atlas.table.ts';
 import { fail, type ActionFailure } from '@sveltejs/kit';
-import { compactRows, initiativeFromForm, organisationLabel, proposalChoices, rowFields, valuesFromForm, withAddedRow, type ProposalFormValues } from './proposal-form.ts';
+import { compactRows, initiativeFromForm, proposalChoices, rowFields, valuesFromForm, withAddedRow, type ProposalFormValues } from './proposal-form.ts';
 
 /** The form's lists: the organisations (pending ones only to show a proposal naming them) and the currencies the Atlas has rates for. */
 export async function loadProposalChoices(db: DbOrTx, language: Language) {
@@ -29,12 +29,6 @@ export async function loadProposalChoices(db: DbOrTx, language: Language) {
 		organisations,
 		currencies.map((row) => row.currency)
 	);
-}
-
-/** Every organisation's name as the form shows it, by slug (pending ones too: a proposal may name them). */
-export async function organisationNamesBySlug(db: DbOrTx): Promise<Map<string, string>> {
-	const rows = await db.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym }).from(organisation);
-	return new Map(rows.map((row) => [row.slug, organisationLabel(row)]));
 }
 
 /**

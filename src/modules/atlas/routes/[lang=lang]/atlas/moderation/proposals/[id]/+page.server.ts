@@ -5,7 +5,7 @@ import { translate } from '#platform/i18n/translator.ts';
 import { describeChange } from '#modules/atlas/moderation/diff.ts';
 import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
 import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
-import { loadProposalChoices, organisationNamesBySlug, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
+import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
 import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
@@ -16,7 +16,9 @@ export async function load({ params, locals }) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});
-	const names = await organisationNamesBySlug(app.database.db);
+	// one read of the organisations serves the form and the diff's names
+	const choices = await loadProposalChoices(app.database.db, locals.language);
+	const names = new Map(choices.organisations.map((entry) => [entry.slug, entry.label]));
 	return {
 		proposal: {
 			id: review.proposal.id,
@@ -37,7 +39,7 @@ export async function load({ params, locals }) {
 		values: formFromInitiative(review.proposal.data),
 		// Published initiatives that look like the proposed one (atlas/duplicates).
 		duplicates: await likelyDuplicatesOfProposal(app.database.db, review.proposal.data, review.initiative?.id),
-		choices: await loadProposalChoices(app.database.db, locals.language)
+		choices
 	};
 }
 
