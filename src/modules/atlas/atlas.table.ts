@@ -8,15 +8,18 @@ import {
 	integer,
 	jsonb,
 	numeric,
-	pgTable,
 	primaryKey,
 	text,
 	timestamp,
 	uniqueIndex,
 	uuid,
-	type AnyPgColumn
+	type AnyPgColumn,
+	pgSchema
 } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+
+/** The atlas module's tables live in their own PostgreSQL schema (docs/architecture.md). */
+export const atlasTables = pgSchema('atlas');
 
 /** Controlled list of themes (issue 3). */
 export const initiativeThemes = [
@@ -64,7 +67,7 @@ export type InitiativePoint = { lat: number; lon: number; label?: string };
 export function normalisedSql(value: SQL | AnyPgColumn): SQL {
 	return searchNormalised(value);
 }
-export const atlasRegion = pgTable('atlas_region', {
+export const atlasRegion = atlasTables.table('atlas_region', {
 	/** ISO 3166-2, MA-01 … MA-12 */
 	iso: text('iso').primaryKey(),
 	hcp: text('hcp').notNull(),
@@ -74,7 +77,7 @@ export const atlasRegion = pgTable('atlas_region', {
 	population2024: integer('population_2024')
 });
 
-export const atlasProvince = pgTable(
+export const atlasProvince = atlasTables.table(
 	'atlas_province',
 	{
 		/** ISO 3166-2, e.g. MA-TNG */
@@ -92,7 +95,7 @@ export const atlasProvince = pgTable(
 	(table) => [index('atlas_province_region_idx').on(table.regionIso)]
 );
 
-export const initiative = pgTable(
+export const initiative = atlasTables.table(
 	'initiative',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -161,7 +164,7 @@ export const initiative = pgTable(
 	]
 );
 
-export const initiativeRegion = pgTable(
+export const initiativeRegion = atlasTables.table(
 	'initiative_region',
 	{
 		initiativeId: uuid('initiative_id')
@@ -174,7 +177,7 @@ export const initiativeRegion = pgTable(
 	(table) => [primaryKey({ columns: [table.initiativeId, table.regionIso] }), index('initiative_region_region_idx').on(table.regionIso)]
 );
 
-export const initiativeProvince = pgTable(
+export const initiativeProvince = atlasTables.table(
 	'initiative_province',
 	{
 		initiativeId: uuid('initiative_id')
@@ -191,7 +194,7 @@ export const initiativeProvince = pgTable(
 );
 
 /** An organisation's role in an initiative; a funder may state its contribution. */
-export const initiativeOrganisation = pgTable(
+export const initiativeOrganisation = atlasTables.table(
 	'initiative_organisation',
 	{
 		initiativeId: uuid('initiative_id')
@@ -214,7 +217,7 @@ export const initiativeOrganisation = pgTable(
 );
 
 /** Yearly exchange rates: units of `currency` for one euro. Edited by moderators (atlas/rates). */
-export const exchangeRate = pgTable(
+export const exchangeRate = atlasTables.table(
 	'atlas_exchange_rate',
 	{
 		currency: text('currency').notNull(),
@@ -230,7 +233,7 @@ export const exchangeRate = pgTable(
 	(table) => [primaryKey({ columns: [table.currency, table.year] })]
 );
 
-export const initiativeDeliverable = pgTable(
+export const initiativeDeliverable = atlasTables.table(
 	'initiative_deliverable',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -244,7 +247,7 @@ export const initiativeDeliverable = pgTable(
 	(table) => [index('initiative_deliverable_initiative_idx').on(table.initiativeId)]
 );
 
-export const initiativeSource = pgTable(
+export const initiativeSource = atlasTables.table(
 	'initiative_source',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -260,7 +263,7 @@ export const initiativeSource = pgTable(
 );
 
 /** Every published version of an initiative, as a full JSON snapshot. */
-export const initiativeVersion = pgTable(
+export const initiativeVersion = atlasTables.table(
 	'initiative_version',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),

@@ -1,11 +1,14 @@
 // Tables of the jobs module.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, smallint, text, timestamp, uuid, pgSchema } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { cefrLevels } from '../../platform/i18n/spoken-languages.ts';
 
+/** The jobs module's tables live in their own PostgreSQL schema (docs/architecture.md). */
+export const jobsTables = pgSchema('jobs');
+
 /** ISCO-08 groups (reference data from isco08/isco08.csv): 1 major, 2 sub-major, 3 minor, 4 unit group. */
-export const occupation = pgTable(
+export const occupation = jobsTables.table(
 	'occupation',
 	{
 		/** text: leading zeros matter ("0110") */
@@ -24,7 +27,7 @@ export const occupation = pgTable(
 );
 
 /** Jobs-module facts about an organisation that posts offers (the organisation table is the platform's). */
-export const jobEmployer = pgTable('job_employer', {
+export const jobEmployer = jobsTables.table('job_employer', {
 	organisationId: uuid('organisation_id')
 		.primaryKey()
 		.references(() => organisation.id, { onDelete: 'cascade' }),
@@ -51,7 +54,7 @@ export interface RequiredLanguage {
 	level: (typeof cefrLevels)[number];
 }
 
-export const jobOffer = pgTable(
+export const jobOffer = jobsTables.table(
 	'job_offer',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),

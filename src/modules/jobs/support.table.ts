@@ -1,8 +1,9 @@
 // Tables of the "Welcome" support content: rights and procedures pages (versioned) and the
 // directory of support programmes.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+import { jobsTables } from './job-offer.table.ts';
 
 /** A text in the platform's languages; a language may be missing (the page then says so). */
 export type LocalisedText = { fr?: string; ar?: string; en?: string };
@@ -16,7 +17,7 @@ export const rightsTopics = ['residence', 'work', 'social_security', 'rights_at_
 export type RightsTopic = (typeof rightsTopics)[number];
 
 /** One rights-and-procedures page: its address, topic and place in the list. Its content lives in versions. */
-export const rightsPage = pgTable('rights_page', {
+export const rightsPage = jobsTables.table('rights_page', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	slug: text('slug').notNull().unique(),
 	topic: text('topic', { enum: rightsTopics }).notNull(),
@@ -26,7 +27,7 @@ export const rightsPage = pgTable('rights_page', {
 });
 
 /** Every save of a rights page is a new version, never changed afterwards. The highest number is current. */
-export const rightsPageVersion = pgTable(
+export const rightsPageVersion = jobsTables.table(
 	'rights_page_version',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -66,7 +67,7 @@ export type ProgrammeService = (typeof programmeServices)[number];
 export const programmeStatuses = ['active', 'archived'] as const;
 
 /** A programme run by an association or a public body for migrants' insertion. */
-export const supportProgramme = pgTable(
+export const supportProgramme = jobsTables.table(
 	'support_programme',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),

@@ -1,8 +1,11 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, text, timestamp, uuid, pgSchema } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/accounts/accounts.table.ts';
 
+/** The example module's tables live in their own PostgreSQL schema (docs/architecture.md). */
+export const exampleTables = pgSchema('example');
+
 /** A private note a person keeps (the example's personal data). */
-export const exampleNote = pgTable(
+export const exampleNote = exampleTables.table(
 	'example_note',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),

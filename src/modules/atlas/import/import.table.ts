@@ -1,8 +1,9 @@
 // Tables of Atlas imports: one row per uploaded file, one per activity
 // (IATI) or data row (CSV/XLSX) in it, and the IATI organisation identifiers already matched.
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import type { Translated } from '../atlas.table.ts';
+import { atlasTables } from '../atlas.table.ts';
 
 export const importKinds = ['iati', 'csv', 'xlsx'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -42,7 +43,7 @@ export interface ImportApplier {
 	ip: string | null;
 }
 
-export const atlasImport = pgTable(
+export const atlasImport = atlasTables.table(
 	'atlas_import',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -78,7 +79,7 @@ export const atlasImport = pgTable(
 	(table) => [index('atlas_import_user_idx').on(table.userId, table.createdAt), index('atlas_import_created_idx').on(table.createdAt)]
 );
 
-export const atlasImportActivity = pgTable(
+export const atlasImportActivity = atlasTables.table(
 	'atlas_import_activity',
 	{
 		importId: uuid('import_id')
@@ -123,7 +124,7 @@ export const atlasImportActivity = pgTable(
 );
 
 /** IATI organisation identifiers (participating-org/@ref) and the Atlas organisation each was matched to. */
-export const atlasImportOrganisationRef = pgTable('atlas_import_organisation_ref', {
+export const atlasImportOrganisationRef = atlasTables.table('atlas_import_organisation_ref', {
 	ref: text('ref').primaryKey(),
 	organisationId: uuid('organisation_id')
 		.notNull()

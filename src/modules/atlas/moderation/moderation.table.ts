@@ -1,7 +1,8 @@
 // Tables of Atlas moderation.
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { initiative } from '../atlas.table.ts';
+import { atlasTables } from '../atlas.table.ts';
 
 /** `withdrawn`: by its proposer, before a decision (e.g. a duplicate of a published initiative). */
 export const proposalStatuses = ['pending', 'approved', 'rejected', 'changes_requested', 'withdrawn'] as const;
@@ -11,7 +12,7 @@ export type ProposalStatus = (typeof proposalStatuses)[number];
  * A partner's proposal: a complete new version of an initiative (or a new initiative when
  * `initiative_id` is null), with the version it was based on and a comment.
  */
-export const initiativeProposal = pgTable(
+export const initiativeProposal = atlasTables.table(
 	'initiative_proposal',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -40,7 +41,7 @@ export const initiativeProposal = pgTable(
 );
 
 /** The private discussion thread of an initiative (staff and partners). */
-export const initiativeMessage = pgTable(
+export const initiativeMessage = atlasTables.table(
 	'initiative_message',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -59,7 +60,7 @@ export const initiativeMessage = pgTable(
  * A proposal a partner saved to finish later: the form as it was typed (it may not be valid yet), private to
  * its author, with the page to resume it on. Sending the proposal removes it; so does closing the account.
  */
-export const proposalDraft = pgTable(
+export const proposalDraft = atlasTables.table(
 	'atlas_proposal_draft',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),

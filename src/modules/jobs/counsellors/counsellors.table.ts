@@ -1,14 +1,15 @@
 // Tables of the counsellors' space: ANAPEC agencies and their counsellors, the seeker's agency, and the
 // follow-up of a person by their agency (private notes, appointments, referrals to support programmes).
-import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { supportProgramme } from '../support.table.ts';
+import { jobsTables } from '../job-offer.table.ts';
 
 export const agencyStatuses = ['open', 'closed'] as const;
 export type AgencyStatus = (typeof agencyStatuses)[number];
 
 /** An ANAPEC agency. Address and contact stay empty until someone who knows them fills them in. */
-export const agency = pgTable('agency', {
+export const agency = jobsTables.table('agency', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	/** stable reference-data key (the seeded agencies are found by it at every start) */
 	slug: text('slug').notNull().unique(),
@@ -28,7 +29,7 @@ export const agency = pgTable('agency', {
 });
 
 /** Which counsellors (users with role counsellor) work in which agency; one person may serve several. */
-export const agencyCounsellor = pgTable(
+export const agencyCounsellor = jobsTables.table(
 	'agency_counsellor',
 	{
 		agencyId: uuid('agency_id')
@@ -43,7 +44,7 @@ export const agencyCounsellor = pgTable(
 );
 
 /** The agency a job seeker chose (at most one). */
-export const seekerAgency = pgTable(
+export const seekerAgency = jobsTables.table(
 	'seeker_agency',
 	{
 		userId: text('user_id')
@@ -61,7 +62,7 @@ export const seekerAgency = pgTable(
  * A counsellor's private follow-up note about a person: seen by the counsellors of the agency it was
  * written in, never by employers or programmes; the person gets it in their data export (right of access).
  */
-export const followUpNote = pgTable(
+export const followUpNote = jobsTables.table(
 	'follow_up_note',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -87,7 +88,7 @@ export const appointmentStatuses = ['planned', 'held', 'missed', 'cancelled'] as
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 /** An appointment between a person and a counsellor of their agency. */
-export const appointment = pgTable(
+export const appointment = jobsTables.table(
 	'appointment',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -117,7 +118,7 @@ export type ReferralStatus = (typeof referralStatuses)[number];
  * A counsellor refers a person to a support programme of the directory, with the person's agreement.
  * The programme's organisation sees the person's name and contact details, and the counsellor's message.
  */
-export const referral = pgTable(
+export const referral = jobsTables.table(
 	'referral',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -151,7 +152,7 @@ export const referralSides = ['counsellor', 'programme'] as const;
 export type ReferralSide = (typeof referralSides)[number];
 
 /** Each status a referral went through, and from which side (the agency's counsellor or the programme). */
-export const referralEvent = pgTable(
+export const referralEvent = jobsTables.table(
 	'referral_event',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),

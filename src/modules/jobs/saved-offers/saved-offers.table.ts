@@ -1,13 +1,14 @@
 // This module's tables.
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { jobOffer } from '../job-offer.table.ts';
+import { jobsTables } from '../job-offer.table.ts';
 
 /**
  * An offer a person keeps to read again (and offline, through the web app). Personal data: in the
  * person's export, gone with their account (cascade, and deleted explicitly by deleteMyAccount).
  */
-export const jobSavedOffer = pgTable(
+export const jobSavedOffer = jobsTables.table(
 	'job_saved_offer',
 	{
 		userId: text('user_id')

@@ -371,12 +371,14 @@ export async function listEmployerApplications(db: DbOrTx, actor: Actor | null |
 async function employerApplication(tx: DbOrTx, actor: Actor | null | undefined, id: string, forUpdate = false) {
 	const organisationIds = await employerOrganisationIds(tx, actor);
 	if (!UUID.test(id) || organisationIds.length === 0) throw new AppError('not_found');
-	const query = tx
+	// The application alone is locked (not its offer): drizzle would qualify `FOR UPDATE OF` with the
+	// module's schema, which PostgreSQL refuses, so the lock is its own statement.
+	if (forUpdate) await tx.select({ id: jobApplication.id }).from(jobApplication).where(eq(jobApplication.id, id)).for('update');
+	const [row] = await tx
 		.select({ application: jobApplication, offer: { id: jobOffer.id, title: jobOffer.title, organisationId: jobOffer.organisationId } })
 		.from(jobApplication)
 		.innerJoin(jobOffer, eq(jobOffer.id, jobApplication.offerId))
 		.where(and(eq(jobApplication.id, id), inArray(jobOffer.organisationId, organisationIds)));
-	const [row] = forUpdate ? await query.for('update', { of: jobApplication }) : await query;
 	if (!row) throw new AppError('not_found');
 	return row;
 }

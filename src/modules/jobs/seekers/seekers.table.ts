@@ -1,9 +1,10 @@
 // Tables of job seekers and applications.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import type { CefrLevel } from '../../../platform/i18n/spoken-languages.ts';
+import { jobsTables } from '../job-offer.table.ts';
 
 /** A language a person speaks; the level only for languages stated on the CEFR scale. */
 export interface SeekerLanguage {
@@ -19,7 +20,7 @@ export const consentScopes = ['counsellors', 'employers'] as const;
 export type ConsentScope = (typeof consentScopes)[number];
 
 /** A member's job-seeker profile: personal data of possibly vulnerable people, shown only to those the person allows. */
-export const seekerProfile = pgTable(
+export const seekerProfile = jobsTables.table(
 	'seeker_profile',
 	{
 		userId: text('user_id')
@@ -72,7 +73,7 @@ export const seekerProfile = pgTable(
 );
 
 /** Every consent choice, kept with its date (given, changed or withdrawn: scope null). */
-export const seekerConsentEvent = pgTable(
+export const seekerConsentEvent = jobsTables.table(
 	'seeker_consent_event',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -92,7 +93,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
  * An application to an offer. When its author deletes their account, the row stays (the employer's
  * history keeps its status and dates) but loses everything personal: user, message, shared profile.
  */
-export const jobApplication = pgTable(
+export const jobApplication = jobsTables.table(
 	'job_application',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -117,7 +118,7 @@ export const jobApplication = pgTable(
 );
 
 /** Each status an application went through, for the person's timeline. */
-export const jobApplicationEvent = pgTable(
+export const jobApplicationEvent = jobsTables.table(
 	'job_application_event',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
@@ -145,7 +146,7 @@ export interface SavedSearchQuery {
 }
 
 /** A person's saved offer search; with `alert`, a daily e-mail lists the offers published since the last one. */
-export const jobSavedSearch = pgTable(
+export const jobSavedSearch = jobsTables.table(
 	'job_saved_search',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
