@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { drizzle } from 'drizzle-orm/pglite';
-import type { PGlite } from '@electric-sql/pglite';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { loadDemoDataIfEmpty } from '../demo/demo.ts';
 import { describeTables } from '../backup/backup.ts';
@@ -98,7 +97,8 @@ async function previousMainLayout(): Promise<Record<string, string[]>> {
 		for (const { tag } of journal.entries) fs.copyFileSync(path.join(migrationsFolder, `${tag}.sql`), path.join(folder, `${tag}.sql`));
 		const database = await openDatabase({ kind: 'pglite-memory' });
 		try {
-			await migrate(drizzle(database.connection.pglite as PGlite), { migrationsFolder: folder });
+			if (!('pglite' in database.connection)) throw new Error('an in-memory PGlite was asked for');
+			await migrate(drizzle(database.connection.pglite), { migrationsFolder: folder });
 			return await layout(database.db);
 		} finally {
 			await database.close();
