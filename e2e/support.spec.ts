@@ -21,11 +21,11 @@ describe('rights and support programmes', () => {
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
 			const main = page.getByRole('main');
 			await expect(main.textContent()).resolves.toContain(t(language, 'support.rights_disclaimer'));
-			await expect(main.getByRole('heading', { name: t(language, 'support.rights_sources_title') }).count()).resolves.toBe(1);
+			await expect(main.getByRole('heading', { name: t(language, 'content.sources_title') }).count()).resolves.toBe(1);
 			await expect(main.getByRole('link', { name: /anapec/i }).count()).resolves.toBeGreaterThan(0);
 			await expectNoRawMessageKeys(page);
 			await expectNoAxeViolations(page);
-			await page.getByRole('link', { name: t(language, 'support.rights_history_link') }).click();
+			await page.getByRole('link', { name: t(language, 'content.history_link') }).click();
 			await expectNoAxeViolations(page);
 			await page.context().close();
 		});
@@ -63,10 +63,10 @@ describe('rights and support programmes', () => {
 		const page = await browser.newPage({ javaScriptEnabled: false });
 		await signIn(page, 'fr', 'moderator@demo.sharaka.ma', DEMO_PASSWORD);
 		await page.goto('/fr/jobs/rights/where-to-complain/edit');
-		await page.getByLabel(t('fr', 'support.rights_field_comment'), { exact: true }).fill('Relecture e2e');
-		await page.getByRole('button', { name: t('fr', 'support.rights_edit_submit'), exact: true }).click();
+		await page.getByLabel(t('fr', 'content.field_comment'), { exact: true }).fill('Relecture e2e');
+		await page.getByRole('button', { name: t('fr', 'content.edit_submit'), exact: true }).click();
 		expect(new URL(page.url()).pathname).toBe('/fr/jobs/rights/where-to-complain');
-		await expect(page.getByRole('status').textContent()).resolves.toContain(t('fr', 'support.rights_saved', { version: 2 }));
+		await expect(page.getByRole('status').textContent()).resolves.toContain(t('fr', 'content.saved', { version: 2 }));
 		await page.goto('/fr/jobs/rights/where-to-complain/history');
 		await expect(page.locator('tbody tr').count()).resolves.toBe(2);
 		await expect(page.locator('tbody').textContent()).resolves.toContain('Relecture e2e');

@@ -4,7 +4,7 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { formFailureFrom, formValues } from '../../platform/http/form.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
-import { pickText } from './support-rights.service.ts';
+import { pickText } from '../../platform/i18n/content-language.ts';
 import type { ProgrammeWithOrganisation } from './support-programmes.service.ts';
 
 /** Fields whose "required" means "in at least one language" or "at least one choice". */
@@ -49,11 +49,11 @@ export function programmeView({ programme, organisation }: ProgrammeWithOrganisa
 		id: programme.id,
 		organisation,
 		name: name.text,
-		nameLanguage: name.language,
+		nameLanguage: name.lang,
 		description: description.text,
-		descriptionLanguage: description.language,
+		descriptionLanguage: description.lang,
 		eligibility: eligibility.text,
-		eligibilityLanguage: eligibility.language,
+		eligibilityLanguage: eligibility.lang,
 		fallback: name.fallback || description.fallback,
 		services: programme.services,
 		cities: programme.cities,

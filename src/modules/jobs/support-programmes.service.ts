@@ -5,9 +5,10 @@ import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { can, type Actor } from '../../platform/policy/policy.ts';
-import { supportProgramme, type LocalisedText } from './support.table.ts';
+import { supportProgramme } from './support.table.ts';
+import type { LocalisedText } from '../../platform/content/content.table.ts';
 import type { ProgrammeInput, ProgrammeListQuery } from './support-schemas.ts';
-import type { ContentLanguage } from './support-rights.service.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
 
 export type ProgrammeRow = typeof supportProgramme.$inferSelect;
 type OrganisationRef = { id: string; name: string; acronym: string | null; slug: string };
@@ -65,7 +66,7 @@ async function facet(db: DbOrTx, column: 'services' | 'regions' | 'cities' | 'la
 }
 
 /** The public directory: active programmes matching the filters, with counts per value (facets). */
-export async function searchProgrammes(db: DbOrTx, query: ProgrammeListQuery, language: ContentLanguage) {
+export async function searchProgrammes(db: DbOrTx, query: ProgrammeListQuery, language: Language) {
 	const where = and(...conditions(query));
 	const nameOrder = sql`lower(coalesce(${supportProgramme.name}->>${language}, ${supportProgramme.name}->>'fr', ${supportProgramme.name}->>'en', ${supportProgramme.name}->>'ar'))`;
 	const [rows, [{ total }], services, regions, cities, languages] = await Promise.all([

@@ -1,4 +1,6 @@
-import type { LocalisedList, LocalisedText, RightsSource, RightsTopic } from './support.table.ts';
+import type { ContentSource } from '../../platform/content/content.table.ts';
+import type { InitialContentPage } from '../../platform/content/content-pages.service.ts';
+import type { RightsTopic } from './support.table.ts';
 
 /**
  * The first version of each rights-and-procedures page (real information, not sample data),
@@ -6,25 +8,15 @@ import type { LocalisedList, LocalisedText, RightsSource, RightsTopic } from './
  * only creates the pages that do not exist yet. Where the rule depends on the person's case,
  * the text sends them to ANAPEC, the counsellor or an association rather than guessing.
  */
-export interface InitialRightsPage {
-	slug: string;
-	topic: RightsTopic;
-	position: number;
-	title: LocalisedText;
-	summary: LocalisedText;
-	body: LocalisedText;
-	steps: LocalisedList;
-	sources: RightsSource[];
-	reviewedOn: string;
-}
+export type InitialRightsPage = InitialContentPage<RightsTopic>;
 
 const reviewedOn = '2026-11-24';
 
-const anapec: RightsSource = { name: 'ANAPEC — Agence nationale de promotion de l’emploi et des compétences', url: 'https://www.anapec.org' };
-const cnss: RightsSource = { name: 'CNSS — Caisse nationale de sécurité sociale', url: 'https://www.cnss.ma' };
-const cndh: RightsSource = { name: 'CNDH — Conseil national des droits de l’Homme', url: 'https://www.cndh.ma' };
-const labourCode: RightsSource = { name: 'Code du travail (loi n° 65-99)' };
-const employmentMinistry: RightsSource = { name: 'Ministère chargé de l’emploi (inspection du travail)' };
+const anapec: ContentSource = { name: 'ANAPEC — Agence nationale de promotion de l’emploi et des compétences', url: 'https://www.anapec.org' };
+const cnss: ContentSource = { name: 'CNSS — Caisse nationale de sécurité sociale', url: 'https://www.cnss.ma' };
+const cndh: ContentSource = { name: 'CNDH — Conseil national des droits de l’Homme', url: 'https://www.cndh.ma' };
+const labourCode: ContentSource = { name: 'Code du travail (loi n° 65-99)' };
+const employmentMinistry: ContentSource = { name: 'Ministère chargé de l’emploi (inspection du travail)' };
 
 export const initialRightsPages: InitialRightsPage[] = [
 	{

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { regions } from '../../platform/geo/morocco.ts';
-import { programmeServices, rightsTopics, type LocalisedList, type LocalisedText, type RightsSource } from './support.table.ts';
+import { programmeServices, rightsTopics } from './support.table.ts';
+import type { LocalisedText } from '../../platform/content/content.table.ts';
 
 /** Languages a programme's team may speak (ISO 639 codes; zgh: Standard Moroccan Tamazight). */
 export const programmeLanguages = ['ar', 'fr', 'en', 'es', 'pt', 'zgh', 'wo', 'bm', 'ff', 'ln', 'sw', 'ha'] as const;
@@ -58,23 +59,6 @@ const always = { when: () => true };
 
 const longText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
-/** One source per line: "Name | https://address" or just "Name". */
-function parseSources(text: string | undefined): RightsSource[] {
-	return (text ?? '')
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter(Boolean)
-		.map((line) => {
-			const [name, url] = line.split('|').map((part) => part.trim());
-			return url ? { name, url } : { name };
-		});
-}
-const lines = (text: string | undefined) =>
-	(text ?? '')
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter(Boolean);
-
 function requireOneLanguage(
 	value: Record<string, unknown>,
 	context: z.core.$RefinementCtx,
@@ -84,49 +68,6 @@ function requireOneLanguage(
 		context.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, path: [`${field}_fr`], input: '' });
 	}
 }
-
-/** The moderators' edit form of a rights page. */
-export const RightsPageForm = z
-	.object({
-		baseVersion: z.coerce.number().int().min(0),
-		title_fr: longText(200),
-		title_ar: longText(200),
-		title_en: longText(200),
-		summary_fr: longText(600),
-		summary_ar: longText(600),
-		summary_en: longText(600),
-		body_fr: longText(4000),
-		body_ar: longText(4000),
-		body_en: longText(4000),
-		steps_fr: longText(3000),
-		steps_ar: longText(3000),
-		steps_en: longText(3000),
-		sources: z.preprocess(blankToUndefined, z.string().trim().min(2).max(2000)),
-		reviewedOn: z.iso.date(),
-		comment: z.string().trim().min(3).max(300)
-	})
-	.superRefine((value, context) => {
-		requireOneLanguage(value, context, 'title');
-		requireOneLanguage(value, context, 'body');
-		for (const source of parseSources(typeof value.sources === 'string' ? value.sources : undefined)) {
-			if (source.url && !/^https?:\/\/[^\s|]+$/.test(source.url)) {
-				context.addIssue({ code: 'invalid_format', format: 'url', path: ['sources'], input: source.url });
-			}
-		}
-	}, always)
-	.transform((value) => ({
-		baseVersion: value.baseVersion,
-		title: localised(value, 'title'),
-		summary: localised(value, 'summary'),
-		body: localised(value, 'body'),
-		steps: Object.fromEntries(
-			contentLanguages.filter((language) => value[`steps_${language}`]).map((language) => [language, lines(value[`steps_${language}`])])
-		) as LocalisedList,
-		sources: parseSources(value.sources),
-		reviewedOn: value.reviewedOn,
-		comment: value.comment
-	}));
-export type RightsPageRevision = z.output<typeof RightsPageForm>;
 
 function localised(value: Record<string, unknown>, field: string): LocalisedText {
 	const result: LocalisedText = {};

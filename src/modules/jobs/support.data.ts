@@ -2,56 +2,19 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { organisation, type OrganisationType } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
-import { rightsPage, rightsPageVersion, supportProgramme, type LocalisedText, type ProgrammeService } from './support.table.ts';
+import { supportProgramme, type ProgrammeService } from './support.table.ts';
+import type { LocalisedText } from '../../platform/content/content.table.ts';
+import { ensureContentPages } from '../../platform/content/content-pages.service.ts';
+import { rightsPages } from './rights-pages.ts';
 import { initialRightsPages } from './support-rights-content.ts';
 import { programmeSearchText } from './support-programmes.service.ts';
 
 /**
- * Reference data of this module, in every database (runs at every start, after migrations):
- * the first version of each rights-and-procedures page. Idempotent by slug: a page that exists
- * is left as moderators made it.
+ * Reference data of this module, in every database (runs at every start, after migrations): the first
+ * version of each rights-and-procedures page. A page that exists is left as its editors made it.
  */
 export async function ensureSupportReferenceData(db: Db): Promise<void> {
-	const slugs = initialRightsPages.map((page) => page.slug);
-	const existing = await db.select({ slug: rightsPage.slug }).from(rightsPage).where(inArray(rightsPage.slug, slugs));
-	if (existing.length === slugs.length) return;
-	const present = new Set(existing.map((row) => row.slug));
-	const missing = initialRightsPages.filter((page) => !present.has(page.slug));
-	await db.transaction(async (tx) => {
-		const pages = await tx
-			.insert(rightsPage)
-			.values(missing.map((page) => ({ slug: page.slug, topic: page.topic, position: page.position })))
-			.onConflictDoNothing()
-			.returning();
-		if (pages.length === 0) return; // another process got there first
-		const bySlug = new Map(missing.map((page) => [page.slug, page]));
-		await tx.insert(rightsPageVersion).values(
-			pages.map((row) => {
-				const content = bySlug.get(row.slug)!;
-				return {
-					pageId: row.id,
-					version: 1,
-					title: content.title,
-					summary: content.summary,
-					body: content.body,
-					steps: content.steps,
-					sources: content.sources,
-					reviewedOn: content.reviewedOn,
-					authorUserId: null,
-					authorLabel: 'Sharaka',
-					comment: 'Initial content'
-				};
-			})
-		);
-		for (const row of pages) {
-			await recordAudit(tx, systemContext('system'), {
-				action: 'rights_page.create',
-				resourceType: 'rights_page',
-				resourceId: row.id,
-				after: { slug: row.slug, version: 1 }
-			});
-		}
-	});
+	await ensureContentPages(db, rightsPages, initialRightsPages);
 }
 
 /** Fictional associations of the demo (names say they are examples). */

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { aPerson } from '../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
-import { rightsPage } from './support.table.ts';
 import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
 import { initialRightsPages } from './support-rights-content.ts';
-import { ProgrammeForm, ProgrammeListQuery, RightsPageForm } from './support-schemas.ts';
-import { getRightsPage, listRightsPages, listRightsPageVersions, pickText, reviseRightsPage, rightsPageDetailView } from './support-rights.service.ts';
+import { ProgrammeForm, ProgrammeListQuery } from './support-schemas.ts';
+import { contentPageSummary, getContentPage, listContentPages, reviseContentPage } from '../../platform/content/content-pages.service.ts';
+import { ContentPageForm } from '../../platform/content/content-pages.form.ts';
+import { rightsPages } from './rights-pages.ts';
 import {
 	createProgramme,
 	getProgramme,
@@ -79,11 +80,11 @@ afterAll(async () => {
 	await app?.close();
 });
 
-describe('rights pages', () => {
+describe('rights pages (the platform\'s content pages, collection jobs.rights)', () => {
 	it('exist from the start, one per initial topic, in three languages, and a second run adds nothing', async () => {
 		const db = app.database.db;
 		await ensureSupportReferenceData(db);
-		const pages = await listRightsPages(db);
+		const pages = await listContentPages(db, rightsPages);
 		expect(pages.map((row) => row.page.slug).sort()).toEqual(initialRightsPages.map((page) => page.slug).sort());
 		for (const { version } of pages) {
 			expect(version.version).toBe(1);
@@ -101,67 +102,26 @@ describe('rights pages', () => {
 		expect(pages.at(-1)!.page.topic).toBe('employment_support');
 	});
 
-	it('keeps a page a moderator changed when reference data runs again', async () => {
+	it('keeps a page a moderator changed when reference data runs again; partners may not edit', async () => {
 		const db = app.database.db;
-		const before = await getRightsPage(db, 'rights-at-work');
-		const revision = parseOrThrow(RightsPageForm, {
+		const before = await getContentPage(db, rightsPages, 'rights-at-work');
+		const revision = parseOrThrow(ContentPageForm, {
 			baseVersion: String(before.version.version),
 			title_fr: 'Vos droits au travail (mis à jour)',
 			body_fr: 'Texte revu.',
-			sources: 'Code du travail\nANAPEC | https://www.anapec.org',
+			sources: 'Code du travail',
 			reviewedOn: '2026-11-20',
 			comment: 'Relu avec l’inspection du travail'
 		});
-		const saved = await reviseRightsPage(db, context, moderator, 'rights-at-work', revision);
-		expect(saved.version.version).toBe(before.version.version + 1);
+		expect(await rejection(reviseContentPage(contextFor(db, partner), rightsPages, 'rights-at-work', revision))).toBe('forbidden');
+		await reviseContentPage(contextFor(db, moderator), rightsPages, 'rights-at-work', revision);
 		await ensureSupportReferenceData(db);
-		const after = await getRightsPage(db, 'rights-at-work');
+		const after = await getContentPage(db, rightsPages, 'rights-at-work');
 		expect(after.version.title.fr).toBe('Vos droits au travail (mis à jour)');
 		expect(after.latest).toBe(2);
-		// the old version stays readable, with its own text
-		const old = await getRightsPage(db, 'rights-at-work', 1);
-		expect(old.version.title.fr).toBe('Vos droits au travail');
-		const history = await listRightsPageVersions(db, 'rights-at-work');
-		expect(history.versions.map((row) => [row.version, row.authorLabel, row.comment])).toEqual([
-			[2, 'Mona Moderator', 'Relu avec l’inspection du travail'],
-			[1, 'Sharaka', 'Initial content']
-		]);
-		expect(after.version.sources).toEqual([{ name: 'Code du travail' }, { name: 'ANAPEC', url: 'https://www.anapec.org' }]);
+		expect(contentPageSummary(rightsPages, after.page, after.version, 'ar').url).toBe('/ar/jobs/rights/rights-at-work');
 		const [audit] = await db.select().from(auditEvent).where(eq(auditEvent.action, 'rights_page.revise'));
-		expect(audit.resourceId).toBe(after.page.id);
-	});
-
-	it('shows another language with a fallback flag when the requested one is missing', async () => {
-		const db = app.database.db;
-		const page = await getRightsPage(db, 'rights-at-work');
-		const view = rightsPageDetailView(page.page, page.version, page.latest, 'ar');
-		expect(view.fallback).toBe(true);
-		expect(view.language).toBe('fr');
-		expect(view.body).toBe('Texte revu.');
-		expect(pickText({ ar: 'نص' }, 'en')).toEqual({ text: 'نص', language: 'ar', fallback: true });
-	});
-
-	it('refuses a save made from an outdated version, and anyone but moderators', async () => {
-		const db = app.database.db;
-		const stale = parseOrThrow(RightsPageForm, {
-			baseVersion: '1',
-			title_fr: 'Ancien',
-			body_fr: 'Ancien texte',
-			sources: 'ANAPEC',
-			reviewedOn: '2026-11-21',
-			comment: 'Tentative'
-		});
-		expect(await rejection(reviseRightsPage(db, context, moderator, 'rights-at-work', stale))).toBe('conflict');
-		expect(await rejection(reviseRightsPage(db, context, partner, 'rights-at-work', { ...stale, baseVersion: 2 }))).toBe('forbidden');
-		expect((await getRightsPage(db, 'rights-at-work')).latest).toBe(2);
-	});
-
-	it('requires a title, a text, sources and a comment in the edit form', () => {
-		const result = RightsPageForm.safeParse({ baseVersion: '1', reviewedOn: '2026-11-21', comment: '' });
-		expect(result.success).toBe(false);
-		const paths = result.error!.issues.map((issue) => issue.path.join('.'));
-		expect(paths).toEqual(expect.arrayContaining(['title_fr', 'body_fr', 'sources', 'comment']));
-		expect(rightsPage).toBeDefined();
+		expect(audit).toMatchObject({ resourceType: 'rights_page', resourceId: after.page.id });
 	});
 });
 

@@ -1,55 +1,15 @@
-// Tables of the "Welcome" support content: rights and procedures pages (versioned) and the
-// directory of support programmes.
+// Tables of the "Welcome" support content: the directory of support programmes. The rights and
+// procedures pages are the platform's versioned content pages (collection jobs.rights).
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { jobsTables } from './job-offer.table.ts';
 
-/** A text in the platform's languages; a language may be missing (the page then says so). */
-export type LocalisedText = { fr?: string; ar?: string; en?: string };
-/** A list (e.g. practical steps) per language. */
-export type LocalisedList = { fr?: string[]; ar?: string[]; en?: string[] };
-/** Where the information comes from: an institution's name, its site when known. */
-export type RightsSource = { name: string; url?: string };
+import type { LocalisedText } from '../../platform/content/content.table.ts';
 
 /** Topics of the rights pages, in the order the list shows them. */
 export const rightsTopics = ['residence', 'work', 'social_security', 'rights_at_work', 'complaints', 'health_education', 'employment_support'] as const;
 export type RightsTopic = (typeof rightsTopics)[number];
-
-/** One rights-and-procedures page: its address, topic and place in the list. Its content lives in versions. */
-export const rightsPage = jobsTables.table('rights_page', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	slug: text('slug').notNull().unique(),
-	topic: text('topic', { enum: rightsTopics }).notNull(),
-	/** order within the topic */
-	position: integer('position').notNull().default(0),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-});
-
-/** Every save of a rights page is a new version, never changed afterwards. The highest number is current. */
-export const rightsPageVersion = jobsTables.table(
-	'rights_page_version',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		pageId: uuid('page_id')
-			.notNull()
-			.references(() => rightsPage.id, { onDelete: 'cascade' }),
-		version: integer('version').notNull(),
-		title: jsonb('title').$type<LocalisedText>().notNull(),
-		summary: jsonb('summary').$type<LocalisedText>().notNull(),
-		body: jsonb('body').$type<LocalisedText>().notNull(),
-		steps: jsonb('steps').$type<LocalisedList>().notNull(),
-		sources: jsonb('sources').$type<RightsSource[]>().notNull(),
-		/** the day the content was last checked against its sources */
-		reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
-		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
-		/** the author's name at the time (kept if the account goes away) */
-		authorLabel: text('author_label').notNull(),
-		comment: text('comment').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(table) => [uniqueIndex('rights_page_version_page_version_idx').on(table.pageId, table.version)]
-);
 
 /** Services a support programme may offer (a controlled list). */
 export const programmeServices = [

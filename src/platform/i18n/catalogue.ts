@@ -29,6 +29,9 @@ import enQueue from './messages/en/queue.json' with { type: 'json' };
 import frSite from './messages/fr/site.json' with { type: 'json' };
 import arSite from './messages/ar/site.json' with { type: 'json' };
 import enSite from './messages/en/site.json' with { type: 'json' };
+import frContent from './messages/fr/content.json' with { type: 'json' };
+import arContent from './messages/ar/content.json' with { type: 'json' };
+import enContent from './messages/en/content.json' with { type: 'json' };
 
 const platformNamespaces: Record<string, MessageNamespace> = {
 	common: { fr: frCommon, ar: arCommon, en: enCommon },
@@ -39,7 +42,8 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	api: { fr: frApi, ar: arApi, en: enApi },
 	space: { fr: frSpace, ar: arSpace, en: enSpace },
 	queue: { fr: frQueue, ar: arQueue, en: enQueue },
-	site: { fr: frSite, ar: arSite, en: enSite }
+	site: { fr: frSite, ar: arSite, en: enSite },
+	content: { fr: frContent, ar: arContent, en: enContent }
 };
 
 /** Flat catalogue per language (`namespace.key` → ICU message): the platform's namespaces and every installed module's. */

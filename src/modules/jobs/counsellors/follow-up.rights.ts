@@ -4,7 +4,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { supportProgramme } from '../support.table.ts';
-import { pickText } from '../support-rights.service.ts';
+import { pickText } from '../../../platform/i18n/content-language.ts';
 import { agency, appointment, followUpNote, referral, referralEvent, seekerAgency } from './counsellors.table.ts';
 
 /** Everything the follow-up holds about a person, notes included (right of access), for their data export. */

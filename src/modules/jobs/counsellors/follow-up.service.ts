@@ -15,7 +15,7 @@ import type { Language } from '../../../platform/i18n/languages.ts';
 import { occupation } from '../job-offer.table.ts';
 import { occupationTitle } from '../jobs.service.ts';
 import { supportProgramme } from '../support.table.ts';
-import { pickText } from '../support-rights.service.ts';
+import { pickText } from '../../../platform/i18n/content-language.ts';
 import { describeProfile, getProfileForCounsellor, readCvForCounsellor } from '../seekers/seekers.service.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { counsellorAgencies, UUID } from './agencies.service.ts';

@@ -12,7 +12,8 @@ import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { approveOffer, closeOffer, createOffer, publishOffer } from '../jobs.service.ts';
-import { listRightsPages } from '../support-rights.service.ts';
+import { listContentPages } from '../../../platform/content/content-pages.service.ts';
+import { rightsPages } from '../rights-pages.ts';
 import { deleteMyAccount, exportMyData } from '../../../platform/accounts/personal-data.service.ts';
 import type { exportSeekerData } from '../seekers/seekers.service.ts';
 
@@ -239,7 +240,7 @@ describe('the installable web app', () => {
 	});
 
 	it('writes a service worker that keeps the offline page and every rights page of its language, versioned', async () => {
-		const rights = await listRightsPages(app.database.db);
+		const rights = await listContentPages(app.database.db, rightsPages);
 		expect(rights.length).toBeGreaterThan(0);
 		const { body, version } = await serviceWorkerScript(app.database.db, 'ar', 'build-1');
 		const config = JSON.parse(/^const CONFIG = (.*);$/m.exec(body)![1]);

@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { direction, type Language } from '../../../platform/i18n/languages.ts';
-import { listRightsPages } from '../support-rights.service.ts';
+import { listContentPages } from '../../../platform/content/content-pages.service.ts';
+import { rightsPages } from '../rights-pages.ts';
 import workerSource from '../../../platform/offline/service-worker.js?raw';
 
 /** Offer pages a phone keeps at most (saved and kept together); the oldest go first. About 6 KB each. */
@@ -48,7 +49,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 
 /** The pages a phone keeps from the start: the offline page, the rights index and every rights page. */
 export async function offlinePages(db: DbOrTx, language: Language): Promise<string[]> {
-	const pages = await listRightsPages(db);
+	const pages = await listContentPages(db, rightsPages);
 	return [`/${language}/offline`, `/${language}/jobs/rights`, ...pages.map(({ page }) => `/${language}/jobs/rights/${page.slug}`)];
 }
 

@@ -11,7 +11,7 @@ import {
 	updateProgramme
 } from '#modules/jobs/support-programmes.service.ts';
 import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
-import { pickText } from '#modules/jobs/support-rights.service.ts';
+import { pickText } from '#platform/i18n/content-language.ts';
 import { programmeServices } from '#modules/jobs/support.table.ts';
 
 export async function load({ locals, params }) {

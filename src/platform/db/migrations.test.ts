@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { withDatabase } from '../testing/database-url.ts';
+import { describeTables, readBackupHeader, restoreDatabase } from '../backup/backup.ts';
+import { migrationsFolder, openDatabase, type Database, type DbOrTx } from './database.ts';
+
+// A database made by an earlier main (a backup of its demo database, every table in public, migration
+// 0023 the last) is upgraded by today's migrations: 0024 moves each module's tables into its own schema,
+// 0025 turns the rights pages into the platform's content pages. Nothing may be lost, the audit trail
+// stays as it was, and the upgraded database has exactly the shape of a new one.
+
+const fixture = path.join(import.meta.dirname, 'fixtures', 'main-0023.backup.gz');
+type Queryable = Pick<DbOrTx, 'execute'>;
+const rows = async <T,>(db: Queryable, query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+
+/**
+ * The tables' shape: columns, defaults, generated expressions, indexes, constraints, triggers, by
+ * `schema.table` (PostgreSQL 18 also lists NOT NULL as constraints, PGlite's 17 does not: the columns say it).
+ */
+async function layout(db: Queryable): Promise<Record<string, string[]>> {
+	const where = sql.raw(`n.nspname NOT IN ('pg_catalog', 'information_schema', 'drizzle', 'cache', 'queue', 'pg_toast')`);
+	const facts = await rows<{ table: string; fact: string }>(
+		db,
+		sql`SELECT n.nspname || '.' || c.relname AS "table", 'column ' || a.attname::text || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text
+				|| ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attgenerated::text AS fact
+			FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+			WHERE ${where} AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+		UNION ALL
+		SELECT n.nspname || '.' || c.relname, 'index ' || pg_get_indexdef(i.indexrelid)
+			FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where}
+		UNION ALL
+		SELECT n.nspname || '.' || c.relname, 'constraint ' || k.conname::text || ' ' || pg_get_constraintdef(k.oid)
+			FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE ${where} AND k.contype <> 'n'
+		UNION ALL
+		SELECT n.nspname || '.' || c.relname, 'trigger ' || pg_get_triggerdef(t.oid)
+			FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE ${where} AND NOT t.tgisinternal`
+	);
+	const byTable: Record<string, string[]> = {};
+	for (const { table, fact } of facts) (byTable[table] ??= []).push(fact);
+	for (const table of Object.keys(byTable)) byTable[table].sort();
+	return byTable;
+}
+
+/** Every data table's row count and a digest of its rows, by table name without its schema. */
+async function contents(db: Queryable): Promise<Record<string, { rows: number; digest: string }>> {
+	const result: Record<string, { rows: number; digest: string }> = {};
+	for (const { name } of await describeTables(db)) {
+		const ident = sql.raw(name.split('.').map((part) => `"${part}"`).join('.'));
+		const [found] = await rows<{ rows: number; digest: string }>(
+			db,
+			sql`SELECT count(*)::int AS rows, coalesce(md5(string_agg(t::text, E'\n' ORDER BY t::text)), '') AS digest FROM ${ident} t`
+		);
+		result[name.split('.').at(-1)!] = found;
+	}
+	return result;
+}
+
+const digestOf = async (db: Queryable, query: ReturnType<typeof sql>) =>
+	(await rows<{ digest: string }>(db, sql`SELECT md5(string_agg(t::text, E'\n' ORDER BY t::text)) AS digest FROM (${query}) t`))[0].digest;
+
+/** A copy of the migrations folder holding only the first `count` migrations. */
+function migrationsUpTo(count: number): string {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sharaka-migrations-'));
+	const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+	journal.entries = journal.entries.slice(0, count);
+	fs.mkdirSync(path.join(folder, 'meta'));
+	fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
+	for (const { tag } of journal.entries) fs.copyFileSync(path.join(migrationsFolder, `${tag}.sql`), path.join(folder, `${tag}.sql`));
+	return folder;
+}
+
+/** An empty database of the run's engine: in-memory PGlite, or a new PostgreSQL database. */
+async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+	const url = process.env.DATABASE_URL;
+	if (!url) return { database: await openDatabase({ kind: 'pglite-memory' }), drop: async () => {} };
+	const name = `sharaka_upgrade_${process.pid}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	await admin.query(`CREATE DATABASE ${name}`);
+	await admin.end();
+	const database = await openDatabase({ kind: 'postgresql', url: withDatabase(url, name), poolMax: 2 });
+	return {
+		database,
+		drop: async () => {
+			const client = new pg.Client({ connectionString: url });
+			await client.connect();
+			await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await client.end();
+		}
+	};
+}
+
+describe('a database of an earlier main, upgraded by today’s migrations', () => {
+	let upgraded: { database: Database; drop: () => Promise<void> };
+	let fresh: TestApp;
+	let before: Awaited<ReturnType<typeof contents>>;
+	let rightsPagesBefore: string;
+	let rightsVersionsBefore: string;
+
+	beforeAll(async () => {
+		upgraded = await emptyDatabase();
+		const { database } = upgraded;
+		const header = await readBackupHeader(fixture);
+		const folder = migrationsUpTo(header.migrations.length);
+		try {
+			const { migrate } =
+				database.kind === 'postgresql' ? await import('drizzle-orm/node-postgres/migrator') : await import('drizzle-orm/pglite/migrator');
+			await migrate(database.db as never, { migrationsFolder: folder });
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
+		await restoreDatabase(database, fixture);
+		before = await contents(database.db);
+		rightsPagesBefore = await digestOf(database.db, sql`SELECT id, slug, topic, position, created_at FROM rights_page`);
+		rightsVersionsBefore = await digestOf(database.db, sql`SELECT * FROM rights_page_version`);
+		await database.migrate();
+		fresh = await createTestApp();
+	});
+	afterAll(async () => {
+		await upgraded?.database.close();
+		await upgraded?.drop();
+		await fresh?.close();
+	});
+
+	it('started from the earlier layout: every table in public, with the demo’s data', () => {
+		expect(before.initiative.rows).toBeGreaterThan(100);
+		expect(before.rights_page.rows).toBeGreaterThan(0);
+		expect(before.job_application.rows).toBeGreaterThan(0);
+		expect(before.audit_event.rows).toBeGreaterThan(0);
+	});
+
+	it('keeps every row of every table, the audit trail included', async () => {
+		const after = await contents(upgraded.database.db);
+		const { rights_page: rightsPage, rights_page_version: rightsPageVersion, ...unchanged } = before;
+		const { content_page: contentPage, content_page_version: contentPageVersion, ...kept } = after;
+		expect(kept).toEqual(unchanged);
+		// the rights pages are the platform's content pages now, ids and versions as they were
+		expect(contentPage.rows).toBe(rightsPage.rows);
+		expect(contentPageVersion).toEqual(rightsPageVersion);
+		const db = upgraded.database.db;
+		expect(await digestOf(db, sql`SELECT id, slug, topic, position, created_at FROM content_page WHERE collection = 'jobs.rights'`)).toBe(rightsPagesBefore);
+		expect(await digestOf(db, sql`SELECT * FROM content_page_version`)).toBe(rightsVersionsBefore);
+	});
+
+	it('has exactly the shape of a database built new', async () => {
+		const shape = await layout(upgraded.database.db);
+		expect(Object.keys(shape)).toEqual(expect.arrayContaining(['atlas.initiative', 'jobs.job_offer', 'public.content_page', 'public.user']));
+		expect(shape).toEqual(await layout(fresh.database.db));
+	});
+
+	it('keeps its triggers working where the tables now live, and the audit trail append-only', async () => {
+		const db = upgraded.database.db;
+		const revision = async () => (await rows<{ revision: string }>(db, sql`SELECT revision::text FROM cache.atlas_revision`))[0].revision;
+		const revisionBefore = await revision();
+		await db.execute(sql`UPDATE atlas.initiative SET updated_at = updated_at WHERE id = (SELECT id FROM atlas.initiative LIMIT 1)`);
+		expect(await revision()).not.toBe(revisionBefore);
+		await expect(db.execute(sql`DELETE FROM audit_event`)).rejects.toThrow();
+	});
+});
