@@ -5,7 +5,8 @@ import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { jobOffer } from './job-offer.table.ts';
 import { jobApplication, seekerProfile } from './seekers/seekers.table.ts';
 import { agencyCounsellor, referral } from './counsellors/counsellors.table.ts';
-import { supportProgramme } from './support.table.ts';
+import { directoryEntry } from '../../platform/directory/directory.table.ts';
+import { supportProgrammes } from './programmes.ts';
 
 const none = [{ n: 0 }];
 
@@ -64,9 +65,12 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		const [received] = await db
 			.select({ n: count() })
 			.from(referral)
-			.innerJoin(supportProgramme, eq(supportProgramme.id, referral.programmeId))
-			.where(and(inArray(supportProgramme.organisationId, [...actor.organisationIds]), eq(referral.status, 'sent')));
-		const [programmes] = await db.select({ n: count() }).from(supportProgramme).where(inArray(supportProgramme.organisationId, [...actor.organisationIds]));
+			.innerJoin(directoryEntry, eq(directoryEntry.id, referral.programmeId))
+			.where(and(inArray(directoryEntry.organisationId, [...actor.organisationIds]), eq(referral.status, 'sent')));
+		const [programmes] = await db
+			.select({ n: count() })
+			.from(directoryEntry)
+			.where(and(eq(directoryEntry.collection, supportProgrammes.key), inArray(directoryEntry.organisationId, [...actor.organisationIds])));
 		if (programmes.n > 0) links.push({ path: '/jobs/programmes/referrals', titleKey: 'jobs.space_referrals', waiting: { count: received.n, key: 'jobs.space_referrals_waiting' } });
 	}
 

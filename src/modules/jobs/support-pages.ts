@@ -5,7 +5,7 @@ import { regions } from '../../platform/geo/morocco.ts';
 import { formFailureFrom, formValues } from '../../platform/http/form.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
-import type { ProgrammeWithOrganisation } from './support-programmes.service.ts';
+import type { DirectoryEntryWithOrganisation } from '../../platform/directory/directory.service.ts';
 
 /** Fields whose "required" means "in at least one language" or "at least one choice". */
 const oneLanguageFields = ['title_fr', 'body_fr', 'name_fr', 'description_fr'];
@@ -41,7 +41,7 @@ export function regionOptions(language: Language) {
 }
 
 /** What a page shows of a programme, in the reader's language (with fallback). */
-export function programmeView({ programme, organisation }: ProgrammeWithOrganisation, language: Language) {
+export function programmeView({ entry: programme, organisation }: DirectoryEntryWithOrganisation, language: Language) {
 	const name = pickText(programme.name, language);
 	const description = pickText(programme.description, language);
 	const eligibility = pickText(programme.eligibility, language);
@@ -69,7 +69,7 @@ export function programmeView({ programme, organisation }: ProgrammeWithOrganisa
 }
 
 /** The edit form's starting values for a programme (text fields and the chosen checkboxes). */
-export function programmeFormValues(programme: ProgrammeWithOrganisation['programme'] | null, organisationId = '') {
+export function programmeFormValues(programme: DirectoryEntryWithOrganisation['entry'] | null, organisationId = '') {
 	const values: Record<string, string> = { organisationId: programme?.organisationId ?? organisationId };
 	for (const language of ['fr', 'ar', 'en'] as const) {
 		values[`name_${language}`] = programme?.name[language] ?? '';

@@ -1,6 +1,6 @@
 import type { ContentSource } from '../../platform/content/content.table.ts';
 import type { InitialContentPage } from '../../platform/content/content-pages.service.ts';
-import type { RightsTopic } from './support.table.ts';
+import type { RightsTopic } from './support.model.ts';
 
 /**
  * The first version of each rights-and-procedures page (real information, not sample data),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { regions } from '../../platform/geo/morocco.ts';
-import { programmeServices, rightsTopics } from './support.table.ts';
+import { programmeServices, rightsTopics } from './support.model.ts';
 import type { LocalisedText } from '../../platform/content/content.table.ts';
 
 /** Languages a programme's team may speak (ISO 639 codes; zgh: Standard Moroccan Tamazight). */

@@ -2,12 +2,14 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { organisation, type OrganisationType } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
-import { supportProgramme, type ProgrammeService } from './support.table.ts';
+import type { ProgrammeService } from './support.model.ts';
+import { directoryEntry } from '../../platform/directory/directory.table.ts';
+import { directorySearchText } from '../../platform/directory/directory.service.ts';
+import { supportProgrammes } from './programmes.ts';
 import type { LocalisedText } from '../../platform/content/content.table.ts';
 import { ensureContentPages } from '../../platform/content/content-pages.service.ts';
 import { rightsPages } from './rights-pages.ts';
 import { initialRightsPages } from './support-rights-content.ts';
-import { programmeSearchText } from './support-programmes.service.ts';
 
 /**
  * Reference data of this module, in every database (runs at every start, after migrations): the first
@@ -223,6 +225,7 @@ export async function loadSupportDemoData(db: Db): Promise<void> {
 			.map((programme) => {
 				const owner = bySlug.get(programme.organisation)!;
 				return {
+					collection: supportProgrammes.key,
 					organisationId: owner.id,
 					name: programme.name,
 					description: programme.description,
@@ -236,11 +239,11 @@ export async function loadSupportDemoData(db: Db): Promise<void> {
 					address: programme.address ?? null,
 					website: null,
 					isSample: true,
-					searchText: programmeSearchText(programme, owner)
+					searchText: directorySearchText(programme, owner)
 				};
 			});
 		if (rows.length === 0) return;
-		const inserted = await tx.insert(supportProgramme).values(rows).returning({ id: supportProgramme.id });
+		const inserted = await tx.insert(directoryEntry).values(rows).returning({ id: directoryEntry.id });
 		for (const row of inserted) {
 			await recordAudit(tx, context, { action: 'support_programme.create', resourceType: 'support_programme', resourceId: row.id, after: { sample: true } });
 		}

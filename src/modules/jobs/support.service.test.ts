@@ -4,7 +4,6 @@ import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts'
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
-import type { AuditContext } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
@@ -15,15 +14,15 @@ import { contentPageSummary, getContentPage, listContentPages, reviseContentPage
 import { ContentPageForm } from '../../platform/content/content-pages.form.ts';
 import { rightsPages } from './rights-pages.ts';
 import {
-	createProgramme,
-	getProgramme,
-	searchProgrammes,
-	setProgrammeStatus,
-	updateProgramme
-} from './support-programmes.service.ts';
+	createDirectoryEntry,
+	getDirectoryEntry,
+	searchDirectory,
+	setDirectoryEntryStatus,
+	updateDirectoryEntry
+} from '../../platform/directory/directory.service.ts';
+import { supportProgrammes } from './programmes.ts';
 
 let app: TestApp;
-const context: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web' };
 let moderator: Actor;
 let partner: Actor;
 let member: Actor;
@@ -130,22 +129,19 @@ describe('support programmes', () => {
 
 	it('lets a partner create a programme for their own organisation only, and audits it', async () => {
 		const db = app.database.db;
-		const created = await createProgramme(db, context, partner, programmeForm(ownOrg));
+		const created = await createDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeForm(ownOrg));
 		programmeId = created.id;
 		expect(created.cities).toEqual(['Fès', 'Meknès']);
 		expect(created.isSample).toBe(false);
-		expect(await rejection(createProgramme(db, context, partner, programmeForm(otherOrg)))).toBe('forbidden');
-		expect(await rejection(createProgramme(db, context, member, programmeForm(ownOrg)))).toBe('forbidden');
+		expect(await rejection(createDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeForm(otherOrg)))).toBe('forbidden');
+		expect(await rejection(createDirectoryEntry(contextFor(db, member), supportProgrammes, programmeForm(ownOrg)))).toBe('forbidden');
 		const audit = await db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id));
 		expect(audit.map((row) => row.action)).toEqual(['support_programme.create']);
 	});
 
 	it('finds programmes by words without accents, by city, region, service and language, with facets', async () => {
 		const db = app.database.db;
-		await createProgramme(
-			db,
-			context,
-			moderator,
+		await createDirectoryEntry(contextFor(db, moderator), supportProgrammes,
 			programmeForm(otherOrg, {
 				name_fr: 'Permanence juridique',
 				description_fr: 'Conseil sur le contrat de travail.',
@@ -156,7 +152,7 @@ describe('support programmes', () => {
 			})
 		);
 		const names = async (values: Record<string, string>) =>
-			(await searchProgrammes(db, query(values), 'fr')).items.map((row) => row.programme.name.fr);
+			(await searchDirectory(db, supportProgrammes, query(values), 'fr')).items.map((row) => row.entry.name.fr);
 		expect(await names({ q: 'francais fes' })).toEqual(['Cours de français à Fès']);
 		expect(await names({ q: 'AMITIE' })).toEqual(['Cours de français à Fès']); // the organisation's name
 		expect(await names({ city: 'fes' })).toEqual(['Cours de français à Fès']);
@@ -164,7 +160,7 @@ describe('support programmes', () => {
 		expect(await names({ service: 'legal_aid' })).toEqual(['Permanence juridique']);
 		expect(await names({ language: 'wo' })).toEqual(['Cours de français à Fès']);
 		expect(await names({ q: '100%' })).toEqual([]);
-		const all = await searchProgrammes(db, query(), 'fr');
+		const all = await searchDirectory(db, supportProgrammes, query(), 'fr');
 		expect(all.total).toBe(2);
 		expect(all.facets.services).toEqual(
 			expect.arrayContaining([
@@ -177,12 +173,12 @@ describe('support programmes', () => {
 
 	it('lets the partner edit their programme but not another organisation’s, and records what changed', async () => {
 		const db = app.database.db;
-		const updated = await updateProgramme(db, context, partner, programmeId, programmeForm(ownOrg, { name_en: 'French classes in Fez' }));
+		const updated = await updateDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeId, programmeForm(ownOrg, { name_en: 'French classes in Fez' }));
 		expect(updated.name).toEqual({ fr: 'Cours de français à Fès', en: 'French classes in Fez' });
-		const [other] = (await searchProgrammes(db, query({ service: 'legal_aid' }), 'fr')).items;
-		expect(await rejection(updateProgramme(db, context, partner, other.programme.id, programmeForm(ownOrg)))).toBe('forbidden');
+		const [other] = (await searchDirectory(db, supportProgrammes, query({ service: 'legal_aid' }), 'fr')).items;
+		expect(await rejection(updateDirectoryEntry(contextFor(db, partner), supportProgrammes, other.entry.id, programmeForm(ownOrg)))).toBe('forbidden');
 		// nor move their own programme to an organisation they do not belong to
-		expect(await rejection(updateProgramme(db, context, partner, programmeId, programmeForm(otherOrg)))).toBe('forbidden');
+		expect(await rejection(updateDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeId, programmeForm(otherOrg)))).toBe('forbidden');
 		const [audit] = await db.select().from(auditEvent).where(eq(auditEvent.action, 'support_programme.update'));
 		expect(audit.before).toEqual({ name: { fr: 'Cours de français à Fès' } });
 		expect(audit.after).toEqual({ name: { fr: 'Cours de français à Fès', en: 'French classes in Fez' } });
@@ -190,13 +186,13 @@ describe('support programmes', () => {
 
 	it('hides an archived programme from the directory and from the public, not from its editors', async () => {
 		const db = app.database.db;
-		await setProgrammeStatus(db, context, partner, programmeId, 'archived');
-		expect((await searchProgrammes(db, query({ q: 'fes' }), 'fr')).total).toBe(0);
-		expect(await rejection(getProgramme(db, programmeId, null))).toBe('not_found');
-		expect(await rejection(getProgramme(db, programmeId, member))).toBe('not_found');
-		expect((await getProgramme(db, programmeId, partner)).programme.status).toBe('archived');
-		await setProgrammeStatus(db, context, moderator, programmeId, 'active');
-		expect((await searchProgrammes(db, query({ q: 'fes' }), 'fr')).total).toBe(1);
+		await setDirectoryEntryStatus(contextFor(db, partner), supportProgrammes, programmeId, 'archived');
+		expect((await searchDirectory(db, supportProgrammes, query({ q: 'fes' }), 'fr')).total).toBe(0);
+		expect(await rejection(getDirectoryEntry(db, supportProgrammes, programmeId, null))).toBe('not_found');
+		expect(await rejection(getDirectoryEntry(db, supportProgrammes, programmeId, member))).toBe('not_found');
+		expect((await getDirectoryEntry(db, supportProgrammes, programmeId, partner)).entry.status).toBe('archived');
+		await setDirectoryEntryStatus(contextFor(db, moderator), supportProgrammes, programmeId, 'active');
+		expect((await searchDirectory(db, supportProgrammes, query({ q: 'fes' }), 'fr')).total).toBe(1);
 		const actions = (await db.select().from(auditEvent).where(eq(auditEvent.resourceId, programmeId))).map((row) => row.action);
 		expect(actions).toEqual(expect.arrayContaining(['support_programme.archive', 'support_programme.restore']));
 	});
@@ -217,9 +213,9 @@ describe('support programmes', () => {
 				{ slug: 'oim', name: 'OIM', type: 'un_agency' }
 			]).onConflictDoNothing(); // other modules' reference data may hold them already
 			await loadSupportDemoData(db);
-			const result = await searchProgrammes(db, query({ pageSize: '100' }), 'fr');
+			const result = await searchDirectory(db, supportProgrammes, query({ pageSize: '100' }), 'fr');
 			expect(result.total).toBeGreaterThanOrEqual(12);
-			expect(result.items.every((row) => row.programme.isSample)).toBe(true);
+			expect(result.items.every((row) => row.entry.isSample)).toBe(true);
 			expect(result.items.some((row) => row.organisation.slug === 'expertise-france')).toBe(true);
 			expect(result.items.some((row) => row.organisation.name.endsWith('(exemple)'))).toBe(true);
 		} finally {

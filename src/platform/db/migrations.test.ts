@@ -2,16 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { withDatabase } from '../testing/database-url.ts';
 import { describeTables, readBackupHeader, restoreDatabase } from '../backup/backup.ts';
+import { directoryEntry as directoryEntryTable } from '../directory/directory.table.ts';
 import { migrationsFolder, openDatabase, type Database, type DbOrTx } from './database.ts';
 
 // A database made by an earlier main (a backup of its demo database, every table in public, migration
 // 0023 the last) is upgraded by today's migrations: 0024 moves each module's tables into its own schema,
-// 0025 turns the rights pages into the platform's content pages. Nothing may be lost, the audit trail
+// 0025 turns the rights pages into the platform's content pages, 0026 the support programmes into its
+// directory entries. Nothing may be lost, the audit trail
 // stays as it was, and the upgraded database has exactly the shape of a new one.
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'main-0023.backup.gz');
@@ -105,6 +107,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 	let before: Awaited<ReturnType<typeof contents>>;
 	let rightsPagesBefore: string;
 	let rightsVersionsBefore: string;
+	let programmesBefore: string;
 
 	beforeAll(async () => {
 		upgraded = await emptyDatabase();
@@ -122,6 +125,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		before = await contents(database.db);
 		rightsPagesBefore = await digestOf(database.db, sql`SELECT id, slug, topic, position, created_at FROM rights_page`);
 		rightsVersionsBefore = await digestOf(database.db, sql`SELECT * FROM rights_page_version`);
+		programmesBefore = await digestOf(database.db, sql`SELECT * FROM support_programme`);
 		await database.migrate();
 		fresh = await createTestApp();
 	});
@@ -133,6 +137,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 
 	it('started from the earlier layout: every table in public, with the demo’s data', () => {
 		expect(before.initiative.rows).toBeGreaterThan(100);
+		expect(before.support_programme.rows).toBeGreaterThan(10);
 		expect(before.rights_page.rows).toBeGreaterThan(0);
 		expect(before.job_application.rows).toBeGreaterThan(0);
 		expect(before.audit_event.rows).toBeGreaterThan(0);
@@ -140,8 +145,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 
 	it('keeps every row of every table, the audit trail included', async () => {
 		const after = await contents(upgraded.database.db);
-		const { rights_page: rightsPage, rights_page_version: rightsPageVersion, ...unchanged } = before;
-		const { content_page: contentPage, content_page_version: contentPageVersion, ...kept } = after;
+		const { rights_page: rightsPage, rights_page_version: rightsPageVersion, support_programme: supportProgramme, ...unchanged } = before;
+		const { content_page: contentPage, content_page_version: contentPageVersion, directory_entry: directoryEntry, ...kept } = after;
 		expect(kept).toEqual(unchanged);
 		// the rights pages are the platform's content pages now, ids and versions as they were
 		expect(contentPage.rows).toBe(rightsPage.rows);
@@ -149,6 +154,11 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		const db = upgraded.database.db;
 		expect(await digestOf(db, sql`SELECT id, slug, topic, position, created_at FROM content_page WHERE collection = 'jobs.rights'`)).toBe(rightsPagesBefore);
 		expect(await digestOf(db, sql`SELECT * FROM content_page_version`)).toBe(rightsVersionsBefore);
+		// the programmes are the platform's directory entries, ids, texts and statuses as they were
+		expect(directoryEntry.rows).toBe(supportProgramme.rows);
+		const { collection: _collection, ...programmeColumns } = getTableColumns(directoryEntryTable);
+		const columnList = sql.raw(Object.values(programmeColumns).map((column) => `"${column.name}"`).join(', '));
+		expect(await digestOf(db, sql`SELECT ${columnList} FROM directory_entry WHERE collection = 'jobs.programmes'`)).toBe(programmesBefore);
 	});
 
 	it('has exactly the shape of a database built new', async () => {

@@ -3,6 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '#platform/app.ts';
 import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { organisation } from '#platform/accounts/accounts.table.ts';
+import { directoryEntry } from '#platform/directory/directory.table.ts';
 import { GET as listProgrammes } from '#modules/jobs/routes/api/v1/programmes/+server.ts';
 import { GET as getProgramme } from '#modules/jobs/routes/api/v1/programmes/[id]/+server.ts';
 import { GET as listRights } from '#modules/jobs/routes/api/v1/rights-pages/+server.ts';
@@ -22,10 +23,9 @@ describe('public API of rights pages and programmes', () => {
 		app = await createTestApp({}, { referenceData: true });
 		holder.__sharakaApp = Promise.resolve(app);
 		const [owner] = await app.database.db.insert(organisation).values({ slug: 'api-assoc', name: 'Association Éclair', type: 'ngo' }).returning();
-		const { supportProgramme } = await import('#modules/jobs/support.table.ts');
-		await app.database.db.insert(supportProgramme).values([
-			{ organisationId: owner.id, name: { fr: 'Aide juridique' }, description: { fr: 'Conseil' }, eligibility: {}, services: ['legal_aid'], cities: ['Tanger'], regions: ['MA-01'], languages: ['fr'], searchText: 'aide juridique conseil tanger association eclair' },
-			{ organisationId: owner.id, name: { fr: 'Ancien programme' }, description: { fr: 'Fini' }, eligibility: {}, services: ['training'], cities: ['Tanger'], regions: ['MA-01'], languages: ['fr'], status: 'archived', searchText: 'ancien' }
+		await app.database.db.insert(directoryEntry).values([
+			{ collection: 'jobs.programmes', organisationId: owner.id, name: { fr: 'Aide juridique' }, description: { fr: 'Conseil' }, eligibility: {}, services: ['legal_aid'], cities: ['Tanger'], regions: ['MA-01'], languages: ['fr'], searchText: 'aide juridique conseil tanger association eclair' },
+			{ collection: 'jobs.programmes', organisationId: owner.id, name: { fr: 'Ancien programme' }, description: { fr: 'Fini' }, eligibility: {}, services: ['training'], cities: ['Tanger'], regions: ['MA-01'], languages: ['fr'], status: 'archived', searchText: 'ancien' }
 		]);
 	});
 
@@ -64,8 +64,7 @@ describe('public API of rights pages and programmes', () => {
 	});
 
 	it('answers 404 for an archived programme and for a malformed id', async () => {
-		const { supportProgramme } = await import('#modules/jobs/support.table.ts');
-		const rows = await app.database.db.select().from(supportProgramme);
+		const rows = await app.database.db.select().from(directoryEntry);
 		const archived = rows.find((row) => row.status === 'archived')!;
 		const active = rows.find((row) => row.status === 'active')!;
 		expect((await getProgramme(event(`/api/v1/programmes/${archived.id}`, { id: archived.id }))).status).toBe(404);

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../platform/testing/test-app.
 import { aPerson } from '../../../platform/testing/people.ts';
 import { apiEvent, type Caller } from '../../../platform/testing/api-event.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
-import { supportProgramme } from '../support.table.ts';
+import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { saveProfile, setConsent } from '../seekers/seekers.service.ts';
 import { assignCounsellor, chooseAgency } from './agencies.service.ts';
 import { agency } from './counsellors.table.ts';
@@ -45,8 +45,8 @@ beforeAll(async () => {
 	partner = await aPerson(app.database.db, { role: 'partner', organisationIds: [org.id] });
 	otherPartner = await aPerson(app.database.db, { role: 'partner', organisationIds: [other.id] });
 	const [programme] = await db
-		.insert(supportProgramme)
-		.values({ organisationId: org.id, name: { fr: 'Accueil Oujda', en: 'Welcome in Oujda' }, description: { fr: 'x' }, eligibility: { fr: 'x' }, services: ['legal_aid'], cities: ['Oujda'], regions: ['MA-02'], languages: ['fr'] })
+		.insert(directoryEntry)
+		.values({ collection: 'jobs.programmes', organisationId: org.id, name: { fr: 'Accueil Oujda', en: 'Welcome in Oujda' }, description: { fr: 'x' }, eligibility: { fr: 'x' }, services: ['legal_aid'], cities: ['Oujda'], regions: ['MA-02'], languages: ['fr'] })
 		.returning();
 	programmeId = programme.id;
 	seeker = await aPerson(app.database.db, { role: 'member' });

@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../../platform/audit/audit.service.ts';
-import { supportProgramme } from '../support.table.ts';
+import { directoryEntry } from '../../../platform/directory/directory.table.ts';
+import { supportProgrammes } from '../programmes.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { suggestAgency } from './agencies.service.ts';
 import { agency, agencyCounsellor, appointment, followUpNote, referral, referralEvent, seekerAgency } from './counsellors.table.ts';
@@ -79,10 +80,10 @@ export async function loadCounsellorsDemoData(db: Db): Promise<void> {
 		if (!counsellor) return;
 		const followed = placed.filter((row) => row.agencyId === rabat.id && row.consents).slice(0, 3);
 		const [programme] = await tx
-			.select({ id: supportProgramme.id })
-			.from(supportProgramme)
-			.innerJoin(organisation, eq(organisation.id, supportProgramme.organisationId))
-			.where(and(eq(organisation.slug, 'expertise-france'), eq(supportProgramme.status, 'active'), sql`${supportProgramme.regions} @> array[${rabat.regionCode}]::text[]`))
+			.select({ id: directoryEntry.id })
+			.from(directoryEntry)
+			.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
+			.where(and(eq(directoryEntry.collection, supportProgrammes.key), eq(organisation.slug, 'expertise-france'), eq(directoryEntry.status, 'active'), sql`${directoryEntry.regions} @> array[${rabat.regionCode}]::text[]`))
 			.limit(1);
 		const now = Date.now();
 		for (const [index, person] of followed.entries()) {

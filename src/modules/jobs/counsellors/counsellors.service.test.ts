@@ -6,7 +6,7 @@ import { organisation, user } from '../../../platform/accounts/accounts.table.ts
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
-import { supportProgramme } from '../support.table.ts';
+import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { deleteMyAccount, exportMyData } from '../../../platform/accounts/personal-data.service.ts';
 import { instantToLocalDateTime, localDateTimeToInstant } from '../../../platform/time-zone.ts';
 import type { exportSeekerData } from '../seekers/seekers.service.ts';
@@ -104,8 +104,8 @@ beforeAll(async () => {
 	const [other] = await app.database.db.insert(organisation).values({ slug: 'autre-association', name: 'Autre association', type: 'ngo' }).returning();
 	programmeOrgId = org.id;
 	const [programme] = await app.database.db
-		.insert(supportProgramme)
-		.values({
+		.insert(directoryEntry)
+		.values({ collection: 'jobs.programmes',
 			organisationId: org.id,
 			name: { fr: 'Atelier CV', ar: 'ورشة السيرة الذاتية', en: 'CV workshop' },
 			description: { fr: 'Un atelier.' },
@@ -380,8 +380,8 @@ describe('referrals', () => {
 	it('refuses a programme that is not in the directory', async () => {
 		const followed = await seeker('anapec-rabat');
 		const [archived] = await app.database.db
-			.insert(supportProgramme)
-			.values({ organisationId: programmeOrgId, name: { fr: 'Ancien' }, description: { fr: 'x' }, eligibility: { fr: 'x' }, services: [], cities: [], regions: [], languages: [], status: 'archived' })
+			.insert(directoryEntry)
+			.values({ collection: 'jobs.programmes', organisationId: programmeOrgId, name: { fr: 'Ancien' }, description: { fr: 'x' }, eligibility: { fr: 'x' }, services: [], cities: [], regions: [], languages: [], status: 'archived' })
 			.returning();
 		await expect(referToProgramme(app.database.db, web, rabatCounsellor, env, { seekerId: followed.userId, programmeId: archived.id, message: 'x', agreed: true })).rejects.toMatchObject({
 			code: 'invalid_input'

@@ -2,7 +2,7 @@
 // follow-up of a person by their agency (private notes, appointments, referrals to support programmes).
 import { boolean, index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
-import { supportProgramme } from '../support.table.ts';
+import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { jobsTables } from '../job-offer.table.ts';
 
 export const agencyStatuses = ['open', 'closed'] as const;
@@ -127,7 +127,7 @@ export const referral = jobsTables.table(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		programmeId: uuid('programme_id')
 			.notNull()
-			.references(() => supportProgramme.id, { onDelete: 'restrict' }),
+			.references(() => directoryEntry.id, { onDelete: 'restrict' }),
 		agencyId: uuid('agency_id')
 			.notNull()
 			.references(() => agency.id, { onDelete: 'restrict' }),

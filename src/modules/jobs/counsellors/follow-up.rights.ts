@@ -3,7 +3,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
-import { supportProgramme } from '../support.table.ts';
+import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
 import { agency, appointment, followUpNote, referral, referralEvent, seekerAgency } from './counsellors.table.ts';
 
@@ -35,10 +35,10 @@ export async function exportFollowUp(db: DbOrTx, userId: string) {
 			.where(eq(appointment.seekerUserId, userId))
 			.orderBy(desc(appointment.startsAt), asc(appointment.id)),
 		db
-			.select({ referral, programmeName: supportProgramme.name, organisation: organisation.name, agency: agency.name })
+			.select({ referral, programmeName: directoryEntry.name, organisation: organisation.name, agency: agency.name })
 			.from(referral)
-			.innerJoin(supportProgramme, eq(supportProgramme.id, referral.programmeId))
-			.innerJoin(organisation, eq(organisation.id, supportProgramme.organisationId))
+			.innerJoin(directoryEntry, eq(directoryEntry.id, referral.programmeId))
+			.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
 			.innerJoin(agency, eq(agency.id, referral.agencyId))
 			.where(eq(referral.seekerUserId, userId))
 			.orderBy(desc(referral.createdAt), asc(referral.id))

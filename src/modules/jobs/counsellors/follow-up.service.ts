@@ -14,7 +14,8 @@ import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { occupation } from '../job-offer.table.ts';
 import { occupationTitle } from '../jobs.service.ts';
-import { supportProgramme } from '../support.table.ts';
+import { directoryEntry } from '../../../platform/directory/directory.table.ts';
+import { supportProgrammes } from '../programmes.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
 import { describeProfile, getProfileForCounsellor, readCvForCounsellor } from '../seekers/seekers.service.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
@@ -159,14 +160,14 @@ async function referralsWhere(db: DbOrTx, where: SQL | undefined, language: Lang
 	const rows = await db
 		.select({
 			referral,
-			programmeName: supportProgramme.name,
+			programmeName: directoryEntry.name,
 			organisationId: organisation.id,
 			organisationName: organisation.name,
 			agencyName: agency.name
 		})
 		.from(referral)
-		.innerJoin(supportProgramme, eq(supportProgramme.id, referral.programmeId))
-		.innerJoin(organisation, eq(organisation.id, supportProgramme.organisationId))
+		.innerJoin(directoryEntry, eq(directoryEntry.id, referral.programmeId))
+		.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
 		.innerJoin(agency, eq(agency.id, referral.agencyId))
 		.where(where)
 		.orderBy(desc(referral.createdAt), asc(referral.id));
@@ -388,8 +389,8 @@ function referralMailValues(language: Language, programmeName: Parameters<typeof
 export async function referToProgramme(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: FollowUpEnv, raw: unknown, now: Date = new Date()) {
 	const input = parseOrThrow(ReferralInput, raw);
 	const seeker = await followedSeeker(db, actor, input.seekerId);
-	const [programme] = await db.select().from(supportProgramme).where(eq(supportProgramme.id, input.programmeId));
-	if (!programme || programme.status !== 'active') throw new AppError('invalid_input', { fields: [{ path: 'programmeId', messageKey: 'field_choice' }] });
+	const [programme] = await db.select().from(directoryEntry).where(eq(directoryEntry.id, input.programmeId));
+	if (!programme || programme.collection !== supportProgrammes.key || programme.status !== 'active') throw new AppError('invalid_input', { fields: [{ path: 'programmeId', messageKey: 'field_choice' }] });
 	const [counsellor] = await db.select({ name: user.name }).from(user).where(eq(user.id, seeker.actor.userId));
 	const created = await db.transaction(async (tx) => {
 		const [open] = await tx
@@ -462,9 +463,9 @@ export async function setReferralStatus(db: DbOrTx, context: AuditContext, actor
 	const { status } = parseOrThrow(ReferralStatusInput, raw);
 	if (!UUID.test(referralId)) throw new AppError('not_found');
 	const [found] = await db
-		.select({ referral, programmeName: supportProgramme.name, organisationId: supportProgramme.organisationId })
+		.select({ referral, programmeName: directoryEntry.name, organisationId: directoryEntry.organisationId })
 		.from(referral)
-		.innerJoin(supportProgramme, eq(supportProgramme.id, referral.programmeId))
+		.innerJoin(directoryEntry, eq(directoryEntry.id, referral.programmeId))
 		.where(eq(referral.id, referralId));
 	if (!found) throw new AppError('not_found');
 	const side = await sideOf(db, actor, found.referral, found.organisationId);
@@ -492,7 +493,7 @@ export async function setReferralStatus(db: DbOrTx, context: AuditContext, actor
 export async function listProgrammeReferrals(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, language: Language, filter: { status?: ReferralStatus } = {}) {
 	if (!actor || !can(actor, 'counsellors.referral.respond')) throw new AppError('forbidden');
 	if (actor.organisationIds.length === 0) return [];
-	const conditions: SQL[] = [inArray(supportProgramme.organisationId, [...actor.organisationIds])];
+	const conditions: SQL[] = [inArray(directoryEntry.organisationId, [...actor.organisationIds])];
 	if (filter.status) conditions.push(eq(referral.status, filter.status));
 	const items = await referralsWhere(db, and(...conditions), language);
 	const people = await contactsOf(db, items.map((item) => item.seekerUserId));

@@ -2,9 +2,10 @@ import { getApp } from '#platform/app.ts';
 import { can } from '#platform/policy/policy.ts';
 import { readFilters, filterQuery, filterValues } from '#platform/admin/admin-forms.ts';
 import { ProgrammeListQuery, programmeLanguages } from '#modules/jobs/support-schemas.ts';
-import { listEditableProgrammes, searchProgrammes } from '#modules/jobs/support-programmes.service.ts';
+import { listEditableEntries, searchDirectory } from '#platform/directory/directory.service.ts';
+import { supportProgrammes } from '#modules/jobs/programmes.ts';
 import { programmeView, regionName, regionOptions } from '#modules/jobs/support-pages.ts';
-import { programmeServices } from '#modules/jobs/support.table.ts';
+import { programmeServices } from '#modules/jobs/support.model.ts';
 import { mayReach } from '#platform/policy/policy.ts';
 
 const FILTERS = ['q', 'city', 'region', 'service', 'language'] as const;
@@ -15,9 +16,9 @@ export async function load({ locals, url }) {
 	const values = filterValues(url, FILTERS);
 	const filters = readFilters(language, ProgrammeListQuery, url);
 	const query = filters.ok ? filters.data : ProgrammeListQuery.parse({});
-	const result = await searchProgrammes(app.database.db, query, language);
+	const result = await searchDirectory(app.database.db, supportProgrammes, query, language);
 	const contributor = can(locals.actor, 'support.programme.contribute');
-	const mine = contributor ? await listEditableProgrammes(app.database.db, locals.actor) : [];
+	const mine = contributor ? await listEditableEntries(app.database.db, supportProgrammes, locals.actor) : [];
 	return {
 		mayAnswerReferrals: mayReach(locals.actor, 'counsellors.referral.respond'),
 		values,

@@ -1,12 +1,13 @@
 import { getApp } from '#platform/app.ts';
 import { apiEndpoint, readQuery } from '#platform/http/api.ts';
 import { ProgrammeListQuery } from '#modules/jobs/support-schemas.ts';
-import { publicProgramme, searchProgrammes } from '#modules/jobs/support-programmes.service.ts';
+import { publicDirectoryEntry, searchDirectory } from '#platform/directory/directory.service.ts';
+import { supportProgrammes } from '#modules/jobs/programmes.ts';
 
 /** The public directory of support programmes, with facets. */
 export const GET = apiEndpoint(async ({ url, locals }) => {
 	const app = await getApp();
 	const query = readQuery(url, ProgrammeListQuery);
-	const result = await searchProgrammes(app.database.db, query, locals.language);
-	return Response.json({ ...result, items: result.items.map(publicProgramme) });
+	const result = await searchDirectory(app.database.db, supportProgrammes, query, locals.language);
+	return Response.json({ ...result, items: result.items.map(publicDirectoryEntry) });
 });

@@ -2,14 +2,16 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { parseForm } from '#platform/http/form.ts';
 import { ProgrammeForm, programmeLanguages } from '#modules/jobs/support-schemas.ts';
-import { createProgramme, organisationsForProgrammes } from '#modules/jobs/support-programmes.service.ts';
+import { createDirectoryEntry, organisationsForDirectory } from '#platform/directory/directory.service.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { supportProgrammes } from '#modules/jobs/programmes.ts';
 import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
-import { programmeServices } from '#modules/jobs/support.table.ts';
+import { programmeServices } from '#modules/jobs/support.model.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	const organisations = await organisationsForProgrammes(app.database.db, locals.actor);
+	const organisations = await organisationsForDirectory(app.database.db, supportProgrammes, locals.actor);
 	return {
 		organisations: organisations.map((row) => ({ value: row.id, label: row.acronym ? `${row.name} (${row.acronym})` : row.name })),
 		...programmeFormValues(null, organisations.length === 1 ? organisations[0].id : ''),
@@ -29,7 +31,7 @@ export const actions = {
 		}
 		let created;
 		try {
-			created = await createProgramme(app.database.db, locals.audit, locals.actor, parsed.data);
+			created = await createDirectoryEntry(requestContext(app, locals), supportProgrammes, parsed.data);
 		} catch (failure) {
 			const refused = supportFormFailure(locals.language, failure, data);
 			return fail(refused.status, { ...refused.data, chosen: chosenFrom(data) });

@@ -1,9 +1,10 @@
 import { getApp } from '#platform/app.ts';
 import { apiEndpoint } from '#platform/http/api.ts';
-import { getProgramme, publicProgramme } from '#modules/jobs/support-programmes.service.ts';
+import { getDirectoryEntry, publicDirectoryEntry } from '#platform/directory/directory.service.ts';
+import { supportProgrammes } from '#modules/jobs/programmes.ts';
 
 /** One active programme (archived ones answer 404). */
 export const GET = apiEndpoint(async ({ params }) => {
 	const app = await getApp();
-	return Response.json(publicProgramme(await getProgramme(app.database.db, params.id ?? '', null)));
+	return Response.json(publicDirectoryEntry(await getDirectoryEntry(app.database.db, supportProgrammes, params.id ?? '', null)));
 });

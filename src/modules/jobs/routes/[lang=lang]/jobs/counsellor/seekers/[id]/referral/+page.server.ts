@@ -5,9 +5,10 @@ import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-fo
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, formValues, parseForm } from '#platform/http/form.ts';
 import { ProgrammeListQuery } from '#modules/jobs/support-schemas.ts';
-import { searchProgrammes } from '#modules/jobs/support-programmes.service.ts';
+import { searchDirectory } from '#platform/directory/directory.service.ts';
+import { supportProgrammes } from '#modules/jobs/programmes.ts';
 import { programmeView, regionOptions } from '#modules/jobs/support-pages.ts';
-import { programmeServices } from '#modules/jobs/support.table.ts';
+import { programmeServices } from '#modules/jobs/support.model.ts';
 import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 import { ReferralForm } from '#modules/jobs/counsellors/counsellors.schemas.ts';
 import { followedSeekerName, referToProgramme } from '#modules/jobs/counsellors/follow-up.service.ts';
@@ -28,7 +29,7 @@ export async function load({ locals, params, url }) {
 	const values = filterValues(url, FILTERS);
 	const filters = readFilters(locals.language, ProgrammeListQuery, url);
 	const query = filters.ok ? { ...filters.data, pageSize: 30 } : ProgrammeListQuery.parse({ pageSize: 30 });
-	const result = await searchProgrammes(app.database.db, query, locals.language);
+	const result = await searchDirectory(app.database.db, supportProgrammes, query, locals.language);
 	return {
 		seeker,
 		values,

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { aPerson, contextFor, type Person } from '../testing/people.ts';
+import { organisation } from '../accounts/accounts.table.ts';
+import { isAppError } from '../http/app-error.ts';
+import {
+	createDirectoryEntry,
+	getDirectoryEntry,
+	listEditableEntries,
+	searchDirectory,
+	type DirectoryCollection,
+	type DirectoryEntryInput
+} from './directory.service.ts';
+
+// Two directories as two modules would declare them: same organisation, entries never mix.
+const network: DirectoryCollection = {
+	key: 'test.network',
+	services: ['housing', 'legal_aid'],
+	manageAction: 'support.programme.manage',
+	contributeAction: 'support.programme.contribute',
+	auditResource: 'network_member'
+};
+const clinics: DirectoryCollection = { ...network, key: 'test.clinics', services: ['health_referral'], auditResource: 'clinic' };
+
+const entry = (organisationId: string, name: string, services: string[]): DirectoryEntryInput => ({
+	organisationId,
+	name: { fr: name },
+	description: { fr: `${name} : accueil et orientation` },
+	eligibility: {},
+	services,
+	regions: ['MA-04'],
+	cities: ['Rabat'],
+	languages: ['fr', 'ar'],
+	phone: null,
+	email: null,
+	address: null,
+	website: null
+});
+
+async function rejection(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise;
+		return 'resolved';
+	} catch (failure) {
+		return isAppError(failure) ? failure.code : String(failure);
+	}
+}
+
+let app: TestApp;
+let partner: Person;
+let organisationId: string;
+beforeAll(async () => {
+	app = await createTestApp();
+	const [owner] = await app.database.db.insert(organisation).values({ slug: 'maison-accueil', name: 'Maison d’accueil', type: 'ngo' }).returning();
+	organisationId = owner.id;
+	partner = await aPerson(app.database.db, { role: 'partner', organisationIds: [owner.id] });
+});
+afterAll(async () => {
+	await app?.close();
+});
+
+describe('directories', () => {
+	it('keeps each collection’s entries apart, in search, reading and editing lists', async () => {
+		const ctx = contextFor(app.database.db, partner);
+		const shelter = await createDirectoryEntry(ctx, network, entry(organisationId, 'Abri Rabat', ['housing']));
+		const clinic = await createDirectoryEntry(ctx, clinics, entry(organisationId, 'Clinique Rabat', ['health_referral']));
+		const query = { q: 'rabat', page: 1, pageSize: 20 };
+		expect((await searchDirectory(app.database.db, network, query, 'fr')).items.map(({ entry }) => entry.id)).toEqual([shelter.id]);
+		expect((await searchDirectory(app.database.db, clinics, query, 'fr')).facets.services).toEqual([{ value: 'health_referral', count: 1 }]);
+		expect(await rejection(getDirectoryEntry(app.database.db, network, clinic.id))).toBe('not_found');
+		expect((await listEditableEntries(app.database.db, clinics, partner.actor)).map(({ entry }) => entry.id)).toEqual([clinic.id]);
+	});
+
+	it('refuses a service outside the collection’s list, writing nothing', async () => {
+		const ctx = contextFor(app.database.db, partner);
+		expect(await rejection(createDirectoryEntry(ctx, clinics, entry(organisationId, 'Permanence', ['housing'])))).toBe('invalid_input');
+		expect((await searchDirectory(app.database.db, clinics, { q: 'permanence', page: 1, pageSize: 20 }, 'fr')).total).toBe(0);
+	});
+});

@@ -1,0 +1,267 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { searchWords } from '../db/search-words.ts';
+import { organisation } from '../accounts/accounts.table.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { AppError } from '../http/app-error.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { RequestContext } from '../kernel/context.ts';
+import { can, type Action, type Actor } from '../policy/policy.ts';
+import type { LocalisedText } from '../content/content.table.ts';
+import { directoryEntry, type DirectoryEntryRow, type DirectoryEntryStatus } from './directory.table.ts';
+
+/**
+ * A module's directory: the Jobs module's support programmes today, Return's support network next.
+ * The module names it, lists the services an entry may offer and says which actions manage it (any
+ * entry) and contribute to it (the entries of one's own organisations); the platform keeps the entries,
+ * their search, their audit.
+ */
+export interface DirectoryCollection<Service extends string = string> {
+	/** `<module>.<name>`, stored with each entry */
+	key: string;
+	services: readonly Service[];
+	/** edits and archives any entry (moderators) */
+	manageAction: Action;
+	/** edits and archives the entries of the actor's organisations (partners) */
+	contributeAction: Action;
+	/** the audit trail's resource type (`<resource>.create`, `.update`, `.archive`, `.restore`) */
+	auditResource: string;
+}
+
+/** What a form or an API call gives for an entry. */
+export interface DirectoryEntryInput {
+	organisationId: string;
+	name: LocalisedText;
+	description: LocalisedText;
+	eligibility: LocalisedText;
+	services: string[];
+	regions: string[];
+	cities: string[];
+	languages: string[];
+	phone: string | null;
+	email: string | null;
+	address: string | null;
+	website: string | null;
+}
+
+export interface DirectoryQuery {
+	q?: string;
+	city?: string;
+	region?: string;
+	service?: string;
+	language?: string;
+	page: number;
+	pageSize: number;
+}
+
+export type OrganisationRef = { id: string; name: string; acronym: string | null; slug: string };
+export type DirectoryEntryWithOrganisation = { entry: DirectoryEntryRow; organisation: OrganisationRef };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const organisationColumns = { id: organisation.id, name: organisation.name, acronym: organisation.acronym, slug: organisation.slug };
+
+/** `%`, `_` and `\` typed by a person are matched literally. */
+function likePattern(text: string): string {
+	return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Everything a text search looks into, in one lowercase string (the search index is on it). */
+export function directorySearchText(input: Pick<DirectoryEntryInput, 'name' | 'description' | 'eligibility' | 'cities'>, owner: { name: string; acronym: string | null }) {
+	const texts = (value: LocalisedText) => [value.fr, value.ar, value.en].filter(Boolean);
+	return [...texts(input.name), ...texts(input.description), ...texts(input.eligibility), ...input.cities, owner.name, owner.acronym ?? '']
+		.join(' ')
+		.toLowerCase();
+}
+
+/** May this actor edit (or archive) the collection's entries of this organisation? Managers: any; contributors: their own. */
+export function canEditEntryOf(actor: Actor | null | undefined, collection: DirectoryCollection, organisationId: string): boolean {
+	if (!actor) return false;
+	if (can(actor, collection.manageAction)) return true;
+	return can(actor, collection.contributeAction) && actor.organisationIds.includes(organisationId);
+}
+
+function conditions(collection: DirectoryCollection, query: Omit<DirectoryQuery, 'page' | 'pageSize'>): SQL[] {
+	const where: SQL[] = [eq(directoryEntry.collection, collection.key), eq(directoryEntry.status, 'active')];
+	for (const word of searchWords(query.q, 8)) {
+		where.push(sql`search_normalise(${directoryEntry.searchText}) like search_normalise(${likePattern(word)})`);
+	}
+	if (query.city) {
+		where.push(sql`exists (select 1 from unnest(${directoryEntry.cities}) as c(name) where search_normalise(c.name) = search_normalise(${query.city}))`);
+	}
+	if (query.region) where.push(sql`${directoryEntry.regions} @> array[${query.region}]::text[]`);
+	if (query.service) where.push(sql`${directoryEntry.services} @> array[${query.service}]::text[]`);
+	if (query.language) where.push(sql`${directoryEntry.languages} @> array[${query.language}]::text[]`);
+	return where;
+}
+
+async function facet(db: DbOrTx, column: 'services' | 'regions' | 'cities' | 'languages', where: SQL | undefined) {
+	return db
+		.select({ value: sql<string>`f.value`, count: sql<number>`count(*)::int` })
+		.from(directoryEntry)
+		.innerJoin(sql`unnest(${directoryEntry[column]}) as f(value)`, sql`true`)
+		.where(where)
+		.groupBy(sql`f.value`)
+		.orderBy(sql`count(*) desc`, sql`f.value`);
+}
+
+/** The public directory: active entries matching the filters, by name in the reader's language, with counts per value (facets). */
+export async function searchDirectory(db: DbOrTx, collection: DirectoryCollection, query: DirectoryQuery, language: Language) {
+	const where = and(...conditions(collection, query));
+	const nameOrder = sql`lower(coalesce(${directoryEntry.name}->>${language}, ${directoryEntry.name}->>'fr', ${directoryEntry.name}->>'en', ${directoryEntry.name}->>'ar'))`;
+	const [rows, [{ total }], services, regions, cities, languages] = await Promise.all([
+		db
+			.select({ entry: directoryEntry, organisation: organisationColumns })
+			.from(directoryEntry)
+			.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
+			.where(where)
+			.orderBy(asc(nameOrder), asc(directoryEntry.id))
+			.limit(query.pageSize)
+			.offset((query.page - 1) * query.pageSize),
+		db.select({ total: sql<number>`count(*)::int` }).from(directoryEntry).where(where),
+		facet(db, 'services', where),
+		facet(db, 'regions', where),
+		facet(db, 'cities', where),
+		facet(db, 'languages', where)
+	]);
+	return { total, page: query.page, pageSize: query.pageSize, items: rows, facets: { services, regions, cities, languages } };
+}
+
+/** One entry of the collection; an archived one only for the people who may edit it. */
+export async function getDirectoryEntry(db: DbOrTx, collection: DirectoryCollection, id: string, actor?: Actor | null): Promise<DirectoryEntryWithOrganisation> {
+	if (!UUID.test(id)) throw new AppError('not_found');
+	const [found] = await db
+		.select({ entry: directoryEntry, organisation: organisationColumns })
+		.from(directoryEntry)
+		.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
+		.where(and(eq(directoryEntry.id, id), eq(directoryEntry.collection, collection.key)))
+		.limit(1);
+	if (!found) throw new AppError('not_found');
+	if (found.entry.status !== 'active' && !canEditEntryOf(actor, collection, found.entry.organisationId)) throw new AppError('not_found');
+	return found;
+}
+
+/** The organisations this actor may attach an entry to: all for managers, their own for contributors. */
+export async function organisationsForDirectory(db: DbOrTx, collection: DirectoryCollection, actor: Actor | null | undefined) {
+	if (!actor) return [];
+	const byName = asc(sql`lower(${organisation.name})`);
+	if (can(actor, collection.manageAction)) return db.select(organisationColumns).from(organisation).orderBy(byName);
+	if (!can(actor, collection.contributeAction) || actor.organisationIds.length === 0) return [];
+	return db.select(organisationColumns).from(organisation).where(inArray(organisation.id, [...actor.organisationIds])).orderBy(byName);
+}
+
+/** The entries of the actor's organisations (contributors) or all (managers), archived included. */
+export async function listEditableEntries(db: DbOrTx, collection: DirectoryCollection, actor: Actor | null | undefined) {
+	if (!actor) return [];
+	const manage = can(actor, collection.manageAction);
+	if (!manage && (!can(actor, collection.contributeAction) || actor.organisationIds.length === 0)) return [];
+	return db
+		.select({ entry: directoryEntry, organisation: organisationColumns })
+		.from(directoryEntry)
+		.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
+		.where(and(eq(directoryEntry.collection, collection.key), manage ? undefined : inArray(directoryEntry.organisationId, [...actor.organisationIds])))
+		.orderBy(asc(sql`lower(coalesce(${directoryEntry.name}->>'fr', ${directoryEntry.name}->>'en', ${directoryEntry.name}->>'ar'))`));
+}
+
+async function organisationFor(db: DbOrTx, organisationId: string) {
+	const [found] = await db.select(organisationColumns).from(organisation).where(eq(organisation.id, organisationId)).limit(1);
+	if (!found) throw new AppError('invalid_input', { fields: [{ path: 'organisationId', messageKey: 'field_choice' }] });
+	return found;
+}
+
+function refuseUnknownServices(collection: DirectoryCollection, input: DirectoryEntryInput) {
+	const unknown = input.services.filter((service) => !collection.services.includes(service));
+	if (unknown.length) throw new AppError('invalid_input', { fields: [{ path: 'services', messageKey: 'field_choice' }] });
+}
+
+function columns(input: DirectoryEntryInput, owner: OrganisationRef) {
+	const { organisationId: _organisationId, ...fields } = input;
+	return { ...fields, organisationId: owner.id, searchText: directorySearchText(input, owner) };
+}
+
+/** The audit view: the data, not the derived search text. */
+function auditView(row: DirectoryEntryRow) {
+	const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = row;
+	return rest;
+}
+
+export async function createDirectoryEntry(ctx: RequestContext, collection: DirectoryCollection, input: DirectoryEntryInput) {
+	if (!canEditEntryOf(ctx.actor, collection, input.organisationId)) throw new AppError('forbidden');
+	refuseUnknownServices(collection, input);
+	return ctx.transaction(async ({ db, audit }) => {
+		const owner = await organisationFor(db, input.organisationId);
+		const [created] = await db
+			.insert(directoryEntry)
+			.values({ collection: collection.key, ...columns(input, owner) })
+			.returning();
+		await recordAudit(db, audit, { action: `${collection.auditResource}.create`, resourceType: collection.auditResource, resourceId: created.id, after: auditView(created) });
+		return created;
+	});
+}
+
+/** Changes an entry; a contributor may neither take an entry from another organisation nor give one away. */
+export async function updateDirectoryEntry(ctx: RequestContext, collection: DirectoryCollection, id: string, input: DirectoryEntryInput) {
+	const current = await getDirectoryEntry(ctx.db, collection, id, ctx.actor);
+	if (!canEditEntryOf(ctx.actor, collection, current.entry.organisationId) || !canEditEntryOf(ctx.actor, collection, input.organisationId)) {
+		throw new AppError('forbidden');
+	}
+	refuseUnknownServices(collection, input);
+	return ctx.transaction(async ({ db, audit }) => {
+		const owner = await organisationFor(db, input.organisationId);
+		const [before] = await db.select().from(directoryEntry).where(eq(directoryEntry.id, id)).for('update');
+		if (!before) throw new AppError('not_found');
+		const [updated] = await db
+			.update(directoryEntry)
+			.set({ ...columns(input, owner), updatedAt: ctx.now() })
+			.where(eq(directoryEntry.id, id))
+			.returning();
+		const beforeView = auditView(before) as Record<string, unknown>;
+		const afterView = auditView(updated) as Record<string, unknown>;
+		const changed = Object.keys(afterView).filter((key) => JSON.stringify(beforeView[key]) !== JSON.stringify(afterView[key]));
+		if (changed.length) {
+			await recordAudit(db, audit, {
+				action: `${collection.auditResource}.update`,
+				resourceType: collection.auditResource,
+				resourceId: id,
+				before: Object.fromEntries(changed.map((key) => [key, beforeView[key]])),
+				after: Object.fromEntries(changed.map((key) => [key, afterView[key]]))
+			});
+		}
+		return updated;
+	});
+}
+
+/** Archives (hides from the directory) or restores an entry. */
+export async function setDirectoryEntryStatus(ctx: RequestContext, collection: DirectoryCollection, id: string, status: DirectoryEntryStatus) {
+	const current = await getDirectoryEntry(ctx.db, collection, id, ctx.actor);
+	if (!canEditEntryOf(ctx.actor, collection, current.entry.organisationId)) throw new AppError('forbidden');
+	if (current.entry.status === status) return current.entry;
+	return ctx.transaction(async ({ db, audit }) => {
+		const [updated] = await db.update(directoryEntry).set({ status, updatedAt: ctx.now() }).where(eq(directoryEntry.id, id)).returning();
+		await recordAudit(db, audit, {
+			action: `${collection.auditResource}.${status === 'archived' ? 'archive' : 'restore'}`,
+			resourceType: collection.auditResource,
+			resourceId: id,
+			before: { status: current.entry.status },
+			after: { status }
+		});
+		return updated;
+	});
+}
+
+/** The open-data shape of an entry (the module's API documents it). */
+export function publicDirectoryEntry({ entry, organisation: owner }: DirectoryEntryWithOrganisation) {
+	return {
+		id: entry.id,
+		organisation: owner,
+		name: entry.name,
+		description: entry.description,
+		eligibility: entry.eligibility,
+		services: entry.services,
+		cities: entry.cities,
+		regions: entry.regions,
+		languages: entry.languages,
+		contact: { phone: entry.phone, email: entry.email, address: entry.address, website: entry.website },
+		isSample: entry.isSample,
+		updatedAt: entry.updatedAt.toISOString()
+	};
+}

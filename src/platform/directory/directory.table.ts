@@ -1,0 +1,51 @@
+// Directories of services (ADR 0009): programmes, associations, support structures that people are
+// sent to. One table for every module's directory; a module's entries form a collection
+// (`jobs.programmes` today, Return's support network next), each owned by an organisation.
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisation } from '../accounts/accounts.table.ts';
+import type { LocalisedText } from '../content/content.table.ts';
+
+export const directoryEntryStatuses = ['active', 'archived'] as const;
+export type DirectoryEntryStatus = (typeof directoryEntryStatuses)[number];
+
+/** A service run by an association or a public body, with where, in which languages, and how to reach it. */
+export const directoryEntry = pgTable(
+	'directory_entry',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		/** the collection's key, `<module>.<name>` (e.g. jobs.programmes) */
+		collection: text('collection').notNull(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'restrict' }),
+		name: jsonb('name').$type<LocalisedText>().notNull(),
+		description: jsonb('description').$type<LocalisedText>().notNull(),
+		eligibility: jsonb('eligibility').$type<LocalisedText>().notNull(),
+		/** from the collection's controlled list */
+		services: text('services').array().notNull(),
+		cities: text('cities').array().notNull(),
+		/** ISO 3166-2 region codes, MA-01…MA-12 */
+		regions: text('regions').array().notNull(),
+		/** ISO 639 codes of the languages the team speaks */
+		languages: text('languages').array().notNull(),
+		phone: text('phone'),
+		email: text('email'),
+		address: text('address'),
+		website: text('website'),
+		status: text('status', { enum: directoryEntryStatuses }).notNull().default('active'),
+		isSample: boolean('is_sample').notNull().default(false),
+		/** every searchable word (names, descriptions, eligibility, cities, organisation), kept by the service */
+		searchText: text('search_text').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('directory_entry_collection_organisation_idx').on(table.collection, table.organisationId),
+		index('directory_entry_services_idx').using('gin', table.services),
+		index('directory_entry_regions_idx').using('gin', table.regions),
+		index('directory_entry_search_idx').using('gin', sql`search_normalise(${table.searchText}) gin_trgm_ops`)
+	]
+);
+
+export type DirectoryEntryRow = typeof directoryEntry.$inferSelect;
