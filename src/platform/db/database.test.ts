@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import fs from 'node:fs';
+import path from 'node:path';
 import { createTestApp } from '../testing/test-app.ts';
+import { withDatabase } from '../testing/database-url.ts';
+import { migrationsFolder, openDatabase } from './database.ts';
 
 describe.skipIf(!process.env.DATABASE_URL)('the PostgreSQL connection pool', () => {
 	it('survives the server cutting its idle connections, and answers again', async () => {
@@ -17,6 +21,29 @@ describe.skipIf(!process.env.DATABASE_URL)('the PostgreSQL connection pool', () 
 			expect(await app.database.ping()).toBe(true);
 		} finally {
 			await app.close();
+		}
+	});
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('upgrading with several instances', () => {
+	it('migrates once when instances start together on a new database', async () => {
+		const url = process.env.DATABASE_URL!;
+		const name = `sharaka_migrate_${process.pid}`;
+		const admin = new pg.Client({ connectionString: url });
+		await admin.connect();
+		await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+		await admin.query(`CREATE DATABASE ${name}`);
+		const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ kind: 'postgresql', url: withDatabase(url, name), poolMax: 2 })));
+		try {
+			const results = await Promise.allSettled(instances.map((instance) => instance.migrate()));
+			expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+			const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+			const [{ applied }] = await instances[0].db.select({ applied: sql<number>`count(*)::int` }).from(sql`drizzle.__drizzle_migrations`);
+			expect(applied).toBe(journal.entries.length);
+		} finally {
+			await Promise.all(instances.map((instance) => instance.close()));
+			await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await admin.end();
 		}
 	});
 });

@@ -32,6 +32,9 @@ export type DatabaseOptions =
 	/** in memory, empty or started from a `snapshot()` */
 	| { kind: 'pglite-memory'; snapshot?: Uint8Array };
 
+/** The advisory lock migrations hold on PostgreSQL (any number, the same for every instance). */
+const MIGRATION_LOCK = 735_100_024;
+
 export const migrationsFolder = path.resolve(
 	process.env.SHARAKA_MIGRATIONS_DIR ?? path.join(process.cwd(), 'drizzle')
 );
@@ -73,7 +76,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			kind: 'postgresql',
 			db,
 			ping: () => ping(db),
-			migrate: () => migrate(drizzle(pool), { migrationsFolder }),
+			// Instances starting together on one database (an upgrade, a scaled deployment) migrate one
+			// after the other: the first applies, the others find nothing left to do.
+			async migrate() {
+				const client = await pool.connect();
+				try {
+					await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+					try {
+						await migrate(drizzle(client), { migrationsFolder });
+					} finally {
+						await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+					}
+				} finally {
+					client.release();
+				}
+			},
 			connection: { url: options.url },
 			poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
 			close: () => pool.end()
