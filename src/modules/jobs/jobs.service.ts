@@ -9,7 +9,8 @@ import { can, type Actor } from '../../platform/policy/policy.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { platformDay, platformTimeZone } from '../../platform/time-zone.ts';
-import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord, type OfferStatus } from './job-offer.table.ts';
+import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord } from './job-offer.table.ts';
+import type { OfferStatus } from './job-offer.model.ts';
 import { OfferInput, type OfferSearchQuery } from './jobs.schemas.ts';
 import { offerSearchCache } from './offer-search-cache.ts';
 

@@ -19,11 +19,10 @@ import {
 	jobSavedSearch,
 	seekerConsentEvent,
 	seekerProfile,
-	type ApplicationStatus,
-	type ConsentScope,
 	type JobApplicationRecord,
 	type SeekerProfileRecord
 } from './seekers.table.ts';
+import type { ApplicationStatus, ConsentScope } from './seekers.model.ts';
 import { readCvFile, removeCvFile, writeCv } from './cv-storage.ts';
 import { deleteSavedOffersOf, savedOffersForExport } from '../saved-offers/saved-offers.service.ts';
 import { exportFollowUp, removeFollowUpOf } from '../counsellors/follow-up.rights.ts';

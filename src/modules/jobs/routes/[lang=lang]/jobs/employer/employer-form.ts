@@ -1,5 +1,6 @@
 import type { JobOfferRecord } from '#modules/jobs/job-offer.table.ts';
-import { contractTypes, educationLevels, salaryPeriods, workingTimes, offerLanguages, cefrLevels } from '#modules/jobs/job-offer.table.ts';
+import { contractTypes, educationLevels, salaryPeriods, workingTimes, offerLanguages } from '#modules/jobs/job-offer.model.ts';
+import { cefrLevels } from '#platform/i18n/spoken-languages.ts';
 import { occupationChoiceGroups } from '#modules/jobs/jobs.service.ts';
 import type { DbOrTx } from '#platform/db/database.ts';
 import type { Language } from '#platform/i18n/languages.ts';
