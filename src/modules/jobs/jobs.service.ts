@@ -454,6 +454,7 @@ export async function getOwnOffer(db: DbOrTx, actor: Actor | null | undefined, i
 	});
 	return offer;
 }
+export type OwnOffer = Awaited<ReturnType<typeof getOwnOffer>>;
 
 /** An employer organisation's offers, newest first, with the status each is in now. */
 export async function listEmployerOffers(db: DbOrTx, actor: Actor | null | undefined, organisationId: string, now: Date = new Date()) {
