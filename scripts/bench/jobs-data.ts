@@ -7,8 +7,11 @@ import type { Db } from '../../src/platform/db/database.ts';
 import { organisation, organisationMember, user } from '../../src/platform/accounts/accounts.table.ts';
 import { random } from '../../src/modules/atlas/generate.ts';
 import { provinces } from '../../src/platform/geo/morocco.ts';
-import { cefrLevels, contractTypes, jobEmployer, jobOffer, occupation, offerLanguages, type RequiredLanguage } from '../../src/modules/jobs/job-offer.table.ts';
-import { availabilities, residenceStatuses, seekerProfile } from '../../src/modules/jobs/seekers/seekers.table.ts';
+import { jobEmployer, jobOffer, occupation, type RequiredLanguage } from '../../src/modules/jobs/job-offer.table.ts';
+import { cefrLevels } from '../../src/platform/i18n/spoken-languages.ts';
+import { contractTypes, offerLanguages } from '../../src/modules/jobs/job-offer.model.ts';
+import { seekerProfile } from '../../src/modules/jobs/seekers/seekers.table.ts';
+import { availabilities, residenceStatuses } from '../../src/modules/jobs/seekers/seekers.model.ts';
 
 /** Common trades of the sample offers, with the skills people write for them. */
 const trades: { code: string; title: string; skills: string[] }[] = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCodes } from '../../platform/geo/countries.ts';
-import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from './atlas.table.ts';
+import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from './atlas.model.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

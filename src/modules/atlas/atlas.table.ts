@@ -17,45 +17,10 @@ import {
 	pgSchema
 } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+import { initiativeStatuses, organisationRoles } from './atlas.model.ts';
 
 /** The atlas module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const atlasTables = pgSchema('atlas');
-
-/** Controlled list of themes (issue 3). */
-export const initiativeThemes = [
-	'migration_development',
-	'diaspora_skills',
-	'diaspora_investment',
-	'immigrant_integration',
-	'returnee_reintegration',
-	'legal_migration',
-	'migrant_rights',
-	'migration_governance',
-	'research_data',
-	'south_south'
-] as const;
-export type InitiativeTheme = (typeof initiativeThemes)[number];
-
-export const initiativeStatuses = ['planned', 'ongoing', 'completed', 'suspended'] as const;
-export type InitiativeStatus = (typeof initiativeStatuses)[number];
-
-export const targetGroups = [
-	'moroccans_abroad',
-	'returning_migrants',
-	'regularised_immigrants',
-	'refugees_asylum_seekers',
-	'youth',
-	'women',
-	'students',
-	'entrepreneurs_investors',
-	'local_authorities',
-	'civil_society',
-	'public_institutions'
-] as const;
-export type TargetGroup = (typeof targetGroups)[number];
-
-export const organisationRoles = ['funder', 'implementer', 'partner', 'beneficiary'] as const;
-export type OrganisationRole = (typeof organisationRoles)[number];
 
 /** A text in any of the three languages; at least one is given (checked by the service). */
 export type Translated = { fr?: string; ar?: string; en?: string };

@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, smallint, text, timestamp, uuid, pgSchema } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
-import { cefrLevels } from '../../platform/i18n/spoken-languages.ts';
+import type { cefrLevels } from '../../platform/i18n/spoken-languages.ts';
+import { contractTypes, educationLevels, offerLanguages, offerStatuses, salaryPeriods, workingTimes } from './job-offer.model.ts';
 
 /** The jobs module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const jobsTables = pgSchema('jobs');
@@ -35,19 +36,6 @@ export const jobEmployer = jobsTables.table('job_employer', {
 	isSample: boolean('is_sample').notNull().default(false),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
-
-export const contractTypes = ['cdi', 'cdd', 'seasonal', 'internship', 'temporary', 'integration'] as const;
-export type ContractType = (typeof contractTypes)[number];
-export const workingTimes = ['full_time', 'part_time'] as const;
-export const salaryPeriods = ['hour', 'day', 'month', 'year'] as const;
-export const educationLevels = ['none', 'primary', 'secondary', 'baccalaureate', 'vocational', 'bachelor', 'master', 'doctorate'] as const;
-/** Languages an offer may require: Arabic, Moroccan Arabic, Amazigh, French, English, Spanish. */
-export const offerLanguages = ['ar', 'ary', 'zgh', 'fr', 'en', 'es'] as const;
-/** Stored statuses; `expired` is also computed at read time for a published offer past its closing date. */
-export const offerStatuses = ['draft', 'pending_validation', 'published', 'filled', 'closed', 'expired'] as const;
-export type OfferStatus = (typeof offerStatuses)[number];
-
-export { cefrLevels };
 
 export interface RequiredLanguage {
 	language: (typeof offerLanguages)[number];

@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import {
-	cefrLevels,
-	contractTypes,
-	educationLevels,
-	offerLanguages,
-	offerStatuses,
-	salaryPeriods,
-	workingTimes
-} from './job-offer.table.ts';
+import { cefrLevels } from '../../platform/i18n/spoken-languages.ts';
+import { contractTypes, educationLevels, offerLanguages, offerStatuses, salaryPeriods, workingTimes } from './job-offer.model.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

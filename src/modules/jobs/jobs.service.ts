@@ -9,7 +9,8 @@ import { can, type Actor } from '../../platform/policy/policy.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { platformDay, platformTimeZone } from '../../platform/time-zone.ts';
-import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord, type OfferStatus } from './job-offer.table.ts';
+import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord } from './job-offer.table.ts';
+import type { OfferStatus } from './job-offer.model.ts';
 import { OfferInput, type OfferSearchQuery } from './jobs.schemas.ts';
 import { offerSearchCache } from './offer-search-cache.ts';
 
@@ -453,6 +454,7 @@ export async function getOwnOffer(db: DbOrTx, actor: Actor | null | undefined, i
 	});
 	return offer;
 }
+export type OwnOffer = Awaited<ReturnType<typeof getOwnOffer>>;
 
 /** An employer organisation's offers, newest first, with the status each is in now. */
 export async function listEmployerOffers(db: DbOrTx, actor: Actor | null | undefined, organisationId: string, now: Date = new Date()) {

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { organisation, type OrganisationType } from '../../platform/accounts/accounts.table.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import type { OrganisationType } from '../../platform/accounts/accounts.model.ts';
 import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
 import type { ProgrammeService } from './support.model.ts';
 import { directoryEntry } from '../../platform/directory/directory.table.ts';

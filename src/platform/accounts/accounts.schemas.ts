@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../auth/auth.ts';
-import { roles, locales } from './accounts.table.ts';
+import { roles, locales } from './accounts.model.ts';
 
 /** Same limit as better-auth's `maxPasswordLength` (auth.ts). */
 export const PASSWORD_MAX_LENGTH = 256;

@@ -1,10 +1,5 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-/** Platform roles, from least to most trusted. The policy module decides what each may do. */
-export const roles = ['member', 'partner', 'counsellor', 'moderator', 'administrator'] as const;
-export type Role = (typeof roles)[number];
-
-export const locales = ['fr', 'ar', 'en'] as const;
+import { locales, organisationStatuses, organisationTypes, roles } from './accounts.model.ts';
 
 // Tables used by better-auth (model names user/session/account/verification), plus our fields.
 export const user = pgTable('user', {
@@ -70,23 +65,6 @@ export const verification = pgTable(
 	},
 	(table) => [index('verification_identifier_idx').on(table.identifier)]
 );
-
-export const organisationTypes = [
-	'ministry',
-	'public_agency',
-	'cooperation_agency',
-	'un_agency',
-	'ngo',
-	'local_authority',
-	'employer',
-	'university',
-	'other'
-] as const;
-export type OrganisationType = (typeof organisationTypes)[number];
-
-/** `pending`: created by a partner's import, shown nowhere public until a moderator accepts it */
-export const organisationStatuses = ['active', 'pending'] as const;
-export type OrganisationStatus = (typeof organisationStatuses)[number];
 
 export const organisation = pgTable('organisation', {
 	id: uuid('id').primaryKey().defaultRandom(),

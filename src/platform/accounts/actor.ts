@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { organisationMember, roles, type Role } from './accounts.table.ts';
+import { organisationMember } from './accounts.table.ts';
+import { roles, type Role } from './accounts.model.ts';
 import { accessGrant } from './access-grant.table.ts';
 import type { Actor } from '../policy/policy.ts';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { organisation, user, type Role } from './accounts.table.ts';
+import { organisation, user } from './accounts.table.ts';
+import type { Role } from './accounts.model.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import { systemContext } from '../audit/audit.service.ts';
 import { loadActor } from './actor.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organisationTypes } from './accounts.table.ts';
+import { organisationTypes } from './accounts.model.ts';
 import { countryCodes } from '../geo/countries.ts';
 
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database.ts';
-import { organisation, organisationMember, roles, user, type Role } from './accounts.table.ts';
+import { organisation, organisationMember, user } from './accounts.table.ts';
+import { roles, type Role } from './accounts.model.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { can, type Actor } from '../policy/policy.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../accounts/accounts.table.ts';
+import { roles } from '../accounts/accounts.model.ts';
 
 /** An empty form or query field means "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

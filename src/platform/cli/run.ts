@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { readSettings, type Settings } from '../config/config.ts';
 import { openDatabase, databaseOptionsFrom, type Database } from '../db/database.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import { roles } from '../accounts/accounts.table.ts';
+import { roles } from '../accounts/accounts.model.ts';
 import { setUserRoleByEmail } from '../accounts/user.service.ts';
 import { grantableRoles, grantRoleByEmail } from '../accounts/grant.service.ts';
 import { createContext } from '../kernel/context.ts';

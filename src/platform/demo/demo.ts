@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '../db/database.ts';
-import { organisation, organisationMember, user, account, type Role, type OrganisationType } from '../accounts/accounts.table.ts';
+import { organisation, organisationMember, user, account } from '../accounts/accounts.table.ts';
+import type { Role, OrganisationType } from '../accounts/accounts.model.ts';
 import { recordAudit, systemContext } from '../audit/audit.service.ts';
 import { loadModulesDemoData } from '../reference-data.ts';
 import { loadSiteDemoData } from '../site/site.service.ts';

@@ -38,6 +38,36 @@ function importsOf(file: string): { written: string; target: string | null }[] {
 const relative = (file: string) => path.relative(root, file);
 const moduleOf = (file: string) => /^src\/modules\/([^/]+)\//.exec(relative(file))?.[1] ?? null;
 
+/** The end of each copy scripts/module-routes.ts makes in src/routes (the source is checked instead). */
+const routeCopyNote = /Copy of src\/modules\/\S+ \(scripts\/module-routes\.ts\): edit that file\./;
+
+/** The platform's and the modules' route folders: pages, endpoints, layouts and their helpers (not tests, not copies). */
+function routeFiles(): string[] {
+	const modules = fs.readdirSync(path.join(src, 'modules'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+	const folders = [path.join(src, 'routes'), ...modules.map((entry) => path.join(src, 'modules', entry.name, 'routes'))].filter((dir) => fs.existsSync(dir));
+	return folders
+		.flatMap(sourceFiles)
+		.filter((file) => !/\.test\.ts$/.test(file))
+		.filter((file) => !routeCopyNote.test(fs.readFileSync(file, 'utf8')));
+}
+
+/** drizzle-orm itself, or a table file (its columns and SQL belong in services). */
+const reachesDatabase = (written: string) => written === 'drizzle-orm' || written.startsWith('drizzle-orm/') || /\.table(\.ts)?$/.test(written);
+
+/** Route imports of table files allowed for now. */
+const routeImportsAllowed: { file: string; target: string }[] = [
+	// rights/programmes: being moved to the platform's content capability
+	...[
+		'src/modules/jobs/routes/[lang=lang]/jobs/rights/+page.server.ts',
+		'src/modules/jobs/routes/[lang=lang]/jobs/programmes/+page.server.ts',
+		'src/modules/jobs/routes/[lang=lang]/jobs/programmes/new/+page.server.ts',
+		'src/modules/jobs/routes/[lang=lang]/jobs/programmes/[id]/edit/+page.server.ts',
+		'src/modules/jobs/routes/[lang=lang]/jobs/counsellor/seekers/[id]/referral/+page.server.ts'
+	].map((file) => ({ file, target: 'src/modules/jobs/support.table.ts' }))
+];
+const routeImportAllowed = (file: string, target: string | null) =>
+	target !== null && routeImportsAllowed.some((allowed) => allowed.file === relative(file) && allowed.target === relative(target));
+
 describe('import rules', () => {
 	it('the platform imports no module (it receives their manifests)', () => {
 		const offending = sourceFiles(path.join(src, 'platform')).flatMap((file) =>
@@ -70,6 +100,15 @@ describe('import rules', () => {
 					.filter(({ written }) => written.startsWith('@sveltejs/kit') || written.startsWith('$app/'))
 					.map(({ written }) => `${relative(file)} → ${written}`)
 			);
+		expect(offending).toEqual([]);
+	});
+
+	it('route files reach the database only through services: no drizzle-orm, no table file', () => {
+		const offending = routeFiles().flatMap((file) =>
+			importsOf(file)
+				.filter(({ written, target }) => reachesDatabase(written) && !routeImportAllowed(file, target))
+				.map(({ written }) => `${relative(file)} → ${written}`)
+		);
 		expect(offending).toEqual([]);
 	});
 

@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/accounts.table.ts';
+import type { Role } from '../accounts/accounts.model.ts';
 import type { Actor } from '../policy/policy.ts';
 import type { RouteTable } from '../policy/route-access.ts';
 import type { Endpoint } from '../openapi/registry.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/accounts.table.ts';
+import type { Role } from '../accounts/accounts.model.ts';
 import { fromModules, mergeOwned } from '../kernel/modules.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accessibilityStatuses, contactTopics } from './site.table.ts';
+import { accessibilityStatuses, contactTopics } from './site.model.ts';
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable().default(null));

@@ -9,7 +9,8 @@ import { composeEmail } from '../mail/compose.ts';
 import { translate } from '../i18n/translator.ts';
 import { formatInPlatformZone } from '../time-zone.ts';
 import { ContactInput, SiteInformationInput } from './site.schemas.ts';
-import { contactMessage, siteInformation, type AccessibilityStatus } from './site.table.ts';
+import { contactMessage, siteInformation } from './site.table.ts';
+import type { AccessibilityStatus } from './site.model.ts';
 import type { LocalisedText } from '../i18n/content-language.ts';
 
 export interface SiteInformation {

@@ -3,11 +3,7 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../accounts/accounts.table.ts';
 import type { LocalisedText } from '../i18n/content-language.ts';
-
-export const accessibilityStatuses = ['full', 'partial', 'none'] as const;
-export type AccessibilityStatus = (typeof accessibilityStatuses)[number];
-export const contactTopics = ['question', 'accessibility', 'personal_data', 'error', 'other'] as const;
-export type ContactTopic = (typeof contactTopics)[number];
+import { accessibilityStatuses, contactTopics } from './site.model.ts';
 
 /** One row (id 1): set by administrators, shown on the legal notice and the accessibility statement. */
 export const siteInformation = pgTable('site_information', {

@@ -2,7 +2,8 @@
 // and the Actor the services take. Every test that needs someone makes them here.
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { organisation, organisationMember, user, type Role } from '../accounts/accounts.table.ts';
+import { organisation, organisationMember, user } from '../accounts/accounts.table.ts';
+import type { Role } from '../accounts/accounts.model.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Actor } from '../policy/policy.ts';
 import { createContext, type ContextParts, type RequestContext } from '../kernel/context.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accessFor, type RouteTable } from '../policy/route-access.ts';
 import { mayReach, type Actor } from '../policy/policy.ts';
-import { roles, type Role } from '../accounts/accounts.table.ts';
+import { roles, type Role } from '../accounts/accounts.model.ts';
 
 /**
  * Who may reach which route, written out by hand per owner (the platform, each module) so the table in

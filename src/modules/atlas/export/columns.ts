@@ -12,7 +12,7 @@ import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
 import type { ExportOrganisation, ExportRecord } from './records.ts';
-import type { OrganisationRole } from '../atlas.table.ts';
+import type { OrganisationRole } from '../atlas.model.ts';
 
 export const LIST_SEPARATOR = ' | ';
 

@@ -10,9 +10,9 @@ import {
 	initiativeRegion,
 	initiativeSource,
 	type InitiativePoint,
-	type OrganisationRole,
 	type Translated
 } from '../atlas.table.ts';
+import type { OrganisationRole } from '../atlas.model.ts';
 import { filterCondition } from '../initiative.service.ts';
 import type { InitiativeFilters } from '../atlas.schemas.ts';
 

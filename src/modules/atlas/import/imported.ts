@@ -1,7 +1,7 @@
 // What an import reads from a file, before its organisations are matched: the shape kept per activity
 // (atlas_import_activity.draft), shared by the IATI and the CSV/XLSX readers, and the problems found.
 import type { InitiativeInput } from '../atlas.schemas.ts';
-import type { OrganisationRole } from '../atlas.table.ts';
+import type { OrganisationRole } from '../atlas.model.ts';
 import type { ImportProblem, ProblemSeverity } from './import.table.ts';
 
 /** An organisation as the file names it: matched to an Atlas organisation (or created) when applying. */

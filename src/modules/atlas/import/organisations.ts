@@ -4,7 +4,8 @@
 // (not public) when a partner's file brings it in, until a moderator approves a proposal that uses it.
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { organisation, type OrganisationType } from '../../../platform/accounts/accounts.table.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
+import type { OrganisationType } from '../../../platform/accounts/accounts.model.ts';
 import { countryCodes } from '../../../platform/geo/countries.ts';
 import { slugify } from '../../../platform/accounts/organisation.service.ts';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';

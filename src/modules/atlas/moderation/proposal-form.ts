@@ -1,7 +1,7 @@
 // The HTML form of a complete version of an initiative (no JavaScript): to and from InitiativeInput.
 import { fail } from '@sveltejs/kit';
 import type { InitiativeData } from '../atlas.schemas.ts';
-import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from '../atlas.table.ts';
+import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from '../atlas.model.ts';
 import { provinceChoiceGroups, regionChoices } from '../../../platform/geo/place-choices.ts';
 import { countryCodes, countryName } from '../../../platform/geo/countries.ts';
 import { rowsOf, rowValues, withBlankRow } from '../../../platform/ui/pickers/rows.ts';

@@ -16,7 +16,7 @@
 //  - SHARAKA's total budget is not stated: only the three funders' contributions are recorded (S001);
 //    the EUR total shown is their sum.
 //  - The project contacts named in S001 are people's personal addresses: not copied into the public contact field.
-import type { OrganisationType } from '../../../platform/accounts/accounts.table.ts';
+import type { OrganisationType } from '../../../platform/accounts/accounts.model.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
 
 /** Organisations the seeds name; created when missing (same slugs as the demo organisations). */

@@ -4,7 +4,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#platform/db/database.ts';
 import { organisation } from '#platform/accounts/accounts.table.ts';
-import { initiative, initiativeOrganisation, initiativeThemes, organisationRoles, type OrganisationRole, type Translated } from '#modules/atlas/atlas.table.ts';
+import { initiative, initiativeOrganisation, type Translated } from '#modules/atlas/atlas.table.ts';
+import { initiativeThemes, organisationRoles, type OrganisationRole } from '#modules/atlas/atlas.model.ts';
 import { InitiativeQuery, type InitiativeFilters } from '#modules/atlas/atlas.schemas.ts';
 import { atlasStats, searchInitiatives, type StatsRow } from '#modules/atlas/initiative.service.ts';
 import { regions } from '#platform/geo/morocco.ts';

@@ -149,6 +149,15 @@ export async function agencySeekerCounts(db: DbOrTx): Promise<Map<string, number
 	return new Map(rows.map((row) => [row.agencyId, row.count]));
 }
 
+/** How many counsellors serve each agency. */
+export async function agencyCounsellorCounts(db: DbOrTx): Promise<Map<string, number>> {
+	const rows = await db
+		.select({ agencyId: agencyCounsellor.agencyId, count: sql<number>`count(*)::int` })
+		.from(agencyCounsellor)
+		.groupBy(agencyCounsellor.agencyId);
+	return new Map(rows.map((row) => [row.agencyId, row.count]));
+}
+
 /** Assigns a person with the counsellor role (found by e-mail) to an agency. */
 export async function assignCounsellor(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, agencyId: string, raw: unknown) {
 	requireManager(actor);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../../platform/openapi/registry.ts';
-import { referralStatuses } from './counsellors.table.ts';
+import { referralStatuses } from './counsellors.model.ts';
 import { Agency, AgencySeeker, MyFollowUp, Referral, ReferralInput, ReferralStatus, ReferralStatusInput, SeekerListQuery } from './counsellors.schemas.ts';
 
 const privacy =

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
 import { platformTimeZone } from '../../../platform/time-zone.ts';
-import { residenceStatuses } from '../seekers/seekers.table.ts';
-import { agencyStatuses, appointmentModes, appointmentStatuses, referralStatuses } from './counsellors.table.ts';
+import { residenceStatuses } from '../seekers/seekers.model.ts';
+import { agencyStatuses, appointmentModes, appointmentStatuses, referralStatuses } from './counsellors.model.ts';
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

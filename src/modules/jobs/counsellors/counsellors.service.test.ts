@@ -17,6 +17,7 @@ import { saveProfile, setConsent, uploadCv, type SeekerEnv } from '../seekers/se
 import { ensureCounsellorsReferenceData, loadCounsellorsDemoData, seededAgencies } from './counsellors.data.ts';
 import {
 	agencyChoice,
+	agencyCounsellorCounts,
 	assignCounsellor,
 	chooseAgency,
 	createAgency,
@@ -170,6 +171,17 @@ describe('agencies', () => {
 		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${member.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'not_counsellor' } });
 		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${rabatCounsellor.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'already_assigned' } });
 		await expect(assignCounsellor(app.database.db, web, rabatCounsellor, rabat, { email: `${tangerCounsellor.userId}@example.ma` })).rejects.toMatchObject({ code: 'forbidden' });
+	});
+
+	it('counts the counsellors of each agency', async () => {
+		const created = await createAgency(app.database.db, web, moderator, { name: 'ANAPEC Salé Tabriquet', city: 'Salé', regionCode: 'MA-04', provinceCode: 'MA-SAL' });
+		expect((await agencyCounsellorCounts(app.database.db)).get(created.id)).toBeUndefined();
+		const newcomer = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
+		await assignCounsellor(app.database.db, web, moderator, created.id, { email: `${newcomer.userId}@example.ma` });
+		const counts = await agencyCounsellorCounts(app.database.db);
+		expect(counts.get(created.id)).toBe(1);
+		expect(counts.get(await agencyId('anapec-rabat'))).toBe(2);
+		expect(counts.get(await agencyId('anapec-tanger'))).toBe(1);
 	});
 
 	it('suggests the agency of the person’s city, province or region', async () => {

@@ -4,9 +4,7 @@ import { boolean, index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/p
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { jobsTables } from '../job-offer.table.ts';
-
-export const agencyStatuses = ['open', 'closed'] as const;
-export type AgencyStatus = (typeof agencyStatuses)[number];
+import { agencyStatuses, appointmentModes, appointmentStatuses, referralSides, referralStatuses } from './counsellors.model.ts';
 
 /** An ANAPEC agency. Address and contact stay empty until someone who knows them fills them in. */
 export const agency = jobsTables.table('agency', {
@@ -82,11 +80,6 @@ export const followUpNote = jobsTables.table(
 	(table) => [index('follow_up_note_seeker_idx').on(table.seekerUserId, table.agencyId, table.createdAt)]
 );
 
-export const appointmentModes = ['in_person', 'phone', 'video'] as const;
-export type AppointmentMode = (typeof appointmentModes)[number];
-export const appointmentStatuses = ['planned', 'held', 'missed', 'cancelled'] as const;
-export type AppointmentStatus = (typeof appointmentStatuses)[number];
-
 /** An appointment between a person and a counsellor of their agency. */
 export const appointment = jobsTables.table(
 	'appointment',
@@ -110,9 +103,6 @@ export const appointment = jobsTables.table(
 	},
 	(table) => [index('appointment_seeker_idx').on(table.seekerUserId, table.startsAt), index('appointment_agency_idx').on(table.agencyId, table.startsAt)]
 );
-
-export const referralStatuses = ['sent', 'accepted', 'declined', 'completed'] as const;
-export type ReferralStatus = (typeof referralStatuses)[number];
 
 /**
  * A counsellor refers a person to a support programme of the directory, with the person's agreement.
@@ -147,9 +137,6 @@ export const referral = jobsTables.table(
 		index('referral_agency_idx').on(table.agencyId, table.createdAt)
 	]
 );
-
-export const referralSides = ['counsellor', 'programme'] as const;
-export type ReferralSide = (typeof referralSides)[number];
 
 /** Each status a referral went through, and from which side (the agency's counsellor or the programme). */
 export const referralEvent = jobsTables.table(

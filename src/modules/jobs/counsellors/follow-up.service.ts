@@ -22,18 +22,8 @@ import { seekerProfile } from '../seekers/seekers.table.ts';
 import { counsellorAgencies, UUID } from './agencies.service.ts';
 import { mailPerson, type FollowUpEnv } from './counsellors.email.ts';
 import { AppointmentInput, AppointmentStatusInput, NoteInput, ReferralInput, ReferralStatusInput, type SeekerListQuery } from './counsellors.schemas.ts';
-import {
-	agency,
-	agencyCounsellor,
-	appointment,
-	followUpNote,
-	referral,
-	referralEvent,
-	seekerAgency,
-	type ReferralRecord,
-	type ReferralSide,
-	type ReferralStatus
-} from './counsellors.table.ts';
+import { agency, agencyCounsellor, appointment, followUpNote, referral, referralEvent, seekerAgency, type ReferralRecord } from './counsellors.table.ts';
+import type { ReferralSide, ReferralStatus } from './counsellors.model.ts';
 
 export type { FollowUpEnv };
 

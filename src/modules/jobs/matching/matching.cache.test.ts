@@ -13,7 +13,8 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { setConsent } from '../seekers/seekers.service.ts';
-import { jobApplication, seekerProfile, type ConsentScope } from '../seekers/seekers.table.ts';
+import { jobApplication, seekerProfile } from '../seekers/seekers.table.ts';
+import type { ConsentScope } from '../seekers/seekers.model.ts';
 import { rankCandidates } from './matching.service.ts';
 
 let app: TestApp;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { educationLevels, offerStatuses } from '../job-offer.table.ts';
+import { educationLevels, offerStatuses } from '../job-offer.model.ts';
 import { OfferSummary } from '../jobs.schemas.ts';
-import { availabilities } from '../seekers/seekers.table.ts';
+import { availabilities } from '../seekers/seekers.model.ts';
 import { SeekerLanguage } from '../seekers/seekers.schemas.ts';
 
 export const CandidatesQuery = z.object({

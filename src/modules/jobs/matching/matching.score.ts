@@ -3,8 +3,9 @@
 // matching.service.ts (which orders thousands of profiles or offers in the database). Both use the
 // weights and rules of this file; a test compares them on many pairs.
 import { provinces } from '../../../platform/geo/morocco.ts';
-import { cefrLevels, type RequiredLanguage } from '../job-offer.table.ts';
-import type { availabilities } from '../seekers/seekers.table.ts';
+import type { RequiredLanguage } from '../job-offer.table.ts';
+import { cefrLevels } from '../../../platform/i18n/spoken-languages.ts';
+import type { availabilities } from '../seekers/seekers.model.ts';
 
 /**
  * The weights, out of 100. The occupation weighs most: a counsellor first looks for people who seek

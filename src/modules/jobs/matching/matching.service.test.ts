@@ -10,7 +10,8 @@ import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { approveOffer, closeOffer, createOffer, publishOffer } from '../jobs.service.ts';
 import { jobOffer, type RequiredLanguage } from '../job-offer.table.ts';
-import { jobApplication, seekerProfile, type ConsentScope } from '../seekers/seekers.table.ts';
+import { jobApplication, seekerProfile } from '../seekers/seekers.table.ts';
+import type { ConsentScope } from '../seekers/seekers.model.ts';
 import { candidateReference, rankCandidates, recommendOffers } from './matching.service.ts';
 import { explainMatch } from './matching.score.ts';
 

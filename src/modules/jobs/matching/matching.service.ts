@@ -12,10 +12,12 @@ import { can, type Actor } from '../../../platform/policy/policy.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { spokenLanguageName } from '../../../platform/i18n/spoken-languages.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
-import { cefrLevels, jobEmployer, jobOffer, occupation, type RequiredLanguage } from '../job-offer.table.ts';
+import { jobEmployer, jobOffer, occupation, type RequiredLanguage } from '../job-offer.table.ts';
+import { cefrLevels } from '../../../platform/i18n/spoken-languages.ts';
 import { effectiveStatus, employerOrganisationsOf, occupationTitle, offerSummary, placeName } from '../jobs.service.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
-import { jobApplication, seekerProfile, type ConsentScope } from '../seekers/seekers.table.ts';
+import { jobApplication, seekerProfile } from '../seekers/seekers.table.ts';
+import type { ConsentScope } from '../seekers/seekers.model.ts';
 import { matchingCache } from './matching-cache.ts';
 import { explainMatch, matchWeights, provincesOf, regionOf, levelRank, type MatchReason, type OfferFacts, type ProfileFacts } from './matching.score.ts';
 

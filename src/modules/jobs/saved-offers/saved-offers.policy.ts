@@ -1,4 +1,4 @@
-import type { Role } from '../../../platform/accounts/accounts.table.ts';
+import type { Role } from '../../../platform/accounts/accounts.model.ts';
 
 /**
  * This module's actions and the roles granted each (merged into policy.ts).

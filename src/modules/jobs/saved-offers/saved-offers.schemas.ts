@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contractTypes, offerStatuses } from '../job-offer.table.ts';
+import { contractTypes, offerStatuses } from '../job-offer.model.ts';
 
 /** One offer of the caller's saved list, with the status the offer is in now. */
 export const SavedOffer = z

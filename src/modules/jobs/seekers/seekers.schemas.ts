@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { educationLevels } from '../job-offer.table.ts';
+import { educationLevels } from '../job-offer.model.ts';
 import { countryCodes, currentCountryCode } from '../../../platform/geo/countries.ts';
 import { cefrLevels, spokenLanguages } from '../../../platform/i18n/spoken-languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
-import { applicationStatuses, availabilities, consentScopes, residenceStatuses } from './seekers.table.ts';
+import { applicationStatuses, availabilities, consentScopes, residenceStatuses } from './seekers.model.ts';
 
 
 export const placeCodes: readonly string[] = [...regions.map((region) => region.iso), ...provinces.map((province) => province.iso)];

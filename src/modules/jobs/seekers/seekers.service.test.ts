@@ -19,6 +19,7 @@ import {
 	applyToOffer,
 	getOwnProfile,
 	getProfileForCounsellor,
+	hasApplied,
 	listEmployerApplications,
 	listMyApplications,
 	openApplication,
@@ -288,6 +289,18 @@ describe('applications', () => {
 		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour', share: true });
 		expect(await listMyApplications(app.database.db, stranger)).toEqual([]);
 		await expect(withdrawApplication(app.database.db, web, stranger, application.id)).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('tells whether the person already applied to an offer, a withdrawn application included', async () => {
+		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
+		await saveProfile(app.database.db, web, seeker, profileInput);
+		expect(await hasApplied(app.database.db, seeker, offerId)).toBe(false);
+		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour', share: true });
+		expect(await hasApplied(app.database.db, seeker, offerId)).toBe(true);
+		expect(await hasApplied(app.database.db, seeker, otherOfferId)).toBe(false);
+		await withdrawApplication(app.database.db, web, seeker, application.id);
+		expect(await hasApplied(app.database.db, seeker, offerId)).toBe(true);
+		await expect(hasApplied(app.database.db, employer, offerId)).rejects.toMatchObject({ code: 'forbidden' });
 	});
 });
 

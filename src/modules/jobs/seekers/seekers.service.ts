@@ -19,11 +19,10 @@ import {
 	jobSavedSearch,
 	seekerConsentEvent,
 	seekerProfile,
-	type ApplicationStatus,
-	type ConsentScope,
 	type JobApplicationRecord,
 	type SeekerProfileRecord
 } from './seekers.table.ts';
+import type { ApplicationStatus, ConsentScope } from './seekers.model.ts';
 import { readCvFile, removeCvFile, writeCv } from './cv-storage.ts';
 import { deleteSavedOffersOf, savedOffersForExport } from '../saved-offers/saved-offers.service.ts';
 import { exportFollowUp, removeFollowUpOf } from '../counsellors/follow-up.rights.ts';
@@ -247,6 +246,21 @@ async function addEvent(tx: DbOrTx, applicationId: string, status: ApplicationSt
 	await tx.insert(jobApplicationEvent).values({ applicationId, status, at });
 }
 
+/** A person's application to an offer, whatever its status (one per person and offer). */
+async function applicationTo(db: DbOrTx, userId: string, offerId: string): Promise<{ id: string } | undefined> {
+	const [row] = await db
+		.select({ id: jobApplication.id })
+		.from(jobApplication)
+		.where(and(eq(jobApplication.offerId, offerId), eq(jobApplication.userId, userId)));
+	return row;
+}
+
+/** Whether the person already applied to the offer (a withdrawn application counts: they cannot apply again). */
+export async function hasApplied(db: DbOrTx, actor: Actor | null | undefined, offerId: string): Promise<boolean> {
+	const seeker = requireSeeker(actor);
+	return Boolean(await applicationTo(db, seeker.userId, offerId));
+}
+
 /** Applies to a public offer with the profile, the CV and a message; the person agrees the employer sees them. */
 export async function applyToOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, offerId: string, raw: unknown, now: Date = new Date()) {
 	const seeker = requireSeeker(actor);
@@ -255,10 +269,7 @@ export async function applyToOffer(db: DbOrTx, context: AuditContext, actor: Act
 	const application = await db.transaction(async (tx) => {
 		const [profile] = await tx.select({ userId: seekerProfile.userId }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 		if (!profile) throw new AppError('conflict', { extra: { reason: 'profile_missing' } });
-		const [existing] = await tx
-			.select({ id: jobApplication.id })
-			.from(jobApplication)
-			.where(and(eq(jobApplication.offerId, offer.id), eq(jobApplication.userId, seeker.userId)));
+		const existing = await applicationTo(tx, seeker.userId, offer.id);
 		if (existing) throw new AppError('conflict', { extra: { reason: 'already_applied', applicationId: existing.id } });
 		const [created] = await tx
 			.insert(jobApplication)

@@ -5,19 +5,13 @@ import { user } from '../../../platform/accounts/accounts.table.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import type { CefrLevel } from '../../../platform/i18n/spoken-languages.ts';
 import { jobsTables } from '../job-offer.table.ts';
+import { applicationStatuses, availabilities, consentScopes, residenceStatuses } from './seekers.model.ts';
 
 /** A language a person speaks; the level only for languages stated on the CEFR scale. */
 export interface SeekerLanguage {
 	language: string;
 	level: CefrLevel | null;
 }
-
-export const residenceStatuses = ['regularised_immigrant', 'refugee', 'moroccan', 'returning_moroccan'] as const;
-export type ResidenceStatus = (typeof residenceStatuses)[number];
-export const availabilities = ['immediately', 'within_month', 'later'] as const;
-/** Who may see the profile besides the person: counsellors only, or counsellors and employers. */
-export const consentScopes = ['counsellors', 'employers'] as const;
-export type ConsentScope = (typeof consentScopes)[number];
 
 /** A member's job-seeker profile: personal data of possibly vulnerable people, shown only to those the person allows. */
 export const seekerProfile = jobsTables.table(
@@ -85,9 +79,6 @@ export const seekerConsentEvent = jobsTables.table(
 	},
 	(table) => [index('seeker_consent_event_user_idx').on(table.userId, table.at)]
 );
-
-export const applicationStatuses = ['submitted', 'viewed', 'shortlisted', 'interview', 'rejected', 'hired', 'withdrawn'] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 /**
  * An application to an offer. When its author deletes their account, the row stays (the employer's

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
-import { contactTopics } from '#platform/site/site.table.ts';
+import { contactTopics } from '#platform/site/site.model.ts';
 import { sendContactMessage } from '#platform/site/site.service.ts';
 
 export function load({ url }) {

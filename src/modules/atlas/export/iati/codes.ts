@@ -1,6 +1,6 @@
 // Correspondences between the Atlas's codes and IATI codelists (2.03), for the export and the import.
-import type { InitiativeStatus, OrganisationRole } from '../../atlas.table.ts';
-import type { OrganisationType } from '../../../../platform/accounts/accounts.table.ts';
+import type { InitiativeStatus, OrganisationRole } from '../../atlas.model.ts';
+import type { OrganisationType } from '../../../../platform/accounts/accounts.model.ts';
 
 /** IATI ActivityStatus: 1 Pipeline/identification, 2 Implementation, 4 Closed, 6 Suspended. */
 export const statusToIati: Readonly<Record<InitiativeStatus, string>> = {

@@ -14,7 +14,7 @@ import {
 	statusToIati,
 	THEME_VOCABULARY_URI
 } from './codes.ts';
-import type { OrganisationType } from '../../../../platform/accounts/accounts.table.ts';
+import type { OrganisationType } from '../../../../platform/accounts/accounts.model.ts';
 
 // Characters XML 1.0 cannot hold at all (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF).
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

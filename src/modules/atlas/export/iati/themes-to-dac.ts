@@ -3,7 +3,7 @@
 // Codes and names: IATI Standard codelist Sector (2.03), CC BY 4.0, "IATI Standard" (copy in codelists/Sector.xml).
 // DAC's own guidance puts diaspora engagement, remittances' development impact, return and reintegration,
 // trafficking, protection and data on migration under 15190; so most themes share it.
-import type { InitiativeTheme } from '../../atlas.table.ts';
+import type { InitiativeTheme } from '../../atlas.model.ts';
 
 export interface DacSector {
 	code: string;

@@ -1,7 +1,7 @@
 // The export's correspondences (export/iati/codes.ts, themes-to-dac.ts) read the other way, plus the few
 // codes only an importer meets (IATI 1.x spellings some 2.0x files still carry, codes the export never writes).
-import type { OrganisationType } from '../../../../platform/accounts/accounts.table.ts';
-import { initiativeThemes, type InitiativeTheme, type OrganisationRole } from '../../atlas.table.ts';
+import type { OrganisationType } from '../../../../platform/accounts/accounts.model.ts';
+import { initiativeThemes, type InitiativeTheme, type OrganisationRole } from '../../atlas.model.ts';
 import { iatiToRole, organisationTypeToIati } from '../../export/iati/codes.ts';
 import { dacSectors, dacToThemes, type DacCode } from '../../export/iati/themes-to-dac.ts';
 import codelists from './codelists.json' with { type: 'json' };

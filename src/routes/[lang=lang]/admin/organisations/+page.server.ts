@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
-import { organisationTypes } from '#platform/accounts/accounts.table.ts';
+import { organisationTypes } from '#platform/accounts/accounts.model.ts';
 import { OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
 import { countryCodes } from '#platform/geo/countries.ts';
 import { createOrganisation, listOrganisations } from '#platform/accounts/organisation.service.ts';

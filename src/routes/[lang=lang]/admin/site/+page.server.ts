@@ -5,7 +5,7 @@ import { forPage } from '#platform/http/page.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { getSiteInformation, listContactMessages, markContactMessageHandled, updateSiteInformation } from '#platform/site/site.service.ts';
 import { SiteInformationForm } from '#platform/site/site.schemas.ts';
-import { accessibilityStatuses } from '#platform/site/site.table.ts';
+import { accessibilityStatuses } from '#platform/site/site.model.ts';
 
 /** The publisher's details and the contact messages (administrators). */
 export async function load({ locals, url }) {

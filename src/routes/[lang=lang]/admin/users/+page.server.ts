@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { can } from '#platform/policy/policy.ts';
-import { roles } from '#platform/accounts/accounts.table.ts';
+import { roles } from '#platform/accounts/accounts.model.ts';
 import { getUser, listUsers, setUserRole } from '#platform/accounts/user.service.ts';
 import { UserListQuery, UserRoleForm } from '#platform/admin/admin.schemas.ts';
 import { adminFormFailure, filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { mayReach } from '#platform/policy/policy.ts';
 import { atlasReads } from '#modules/atlas/atlas-reads.ts';
-import { initiativeStatuses, initiativeThemes, targetGroups } from '#modules/atlas/atlas.table.ts';
+import { initiativeStatuses, initiativeThemes, targetGroups } from '#modules/atlas/atlas.model.ts';
 import { sortOrders } from '#modules/atlas/atlas.schemas.ts';
 import { provinces, regions } from '#platform/geo/morocco.ts';
 import { regionGeometry } from '#platform/geo/geometry/index.ts';

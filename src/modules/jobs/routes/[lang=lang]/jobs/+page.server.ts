@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
 import { OfferSearchQuery } from '#modules/jobs/jobs.schemas.ts';
 import { listOccupationGroups, searchOffers } from '#modules/jobs/jobs.service.ts';
-import { contractTypes, offerLanguages } from '#modules/jobs/job-offer.table.ts';
+import { contractTypes, offerLanguages } from '#modules/jobs/job-offer.model.ts';
 import { placeOptions } from './places.ts';
 
 const FILTERS = ['q', 'occupation', 'region', 'province', 'contract', 'language', 'since', 'foreigners', 'sort', 'pageSize'] as const;

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { can } from '#platform/policy/policy.ts';
-import { organisationTypes } from '#platform/accounts/accounts.table.ts';
+import { organisationTypes } from '#platform/accounts/accounts.model.ts';
 import { countryCodes } from '#platform/geo/countries.ts';
 import {
 	OrganisationEditForm,

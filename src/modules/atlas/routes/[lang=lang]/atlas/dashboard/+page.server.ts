@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { atlasReads } from '#modules/atlas/atlas-reads.ts';
-import { initiativeThemes } from '#modules/atlas/atlas.table.ts';
+import { initiativeThemes } from '#modules/atlas/atlas.model.ts';
 import { regions } from '#platform/geo/morocco.ts';
 import { regionGeometry } from '#platform/geo/geometry/index.ts';
 import { dashboardData } from '#modules/atlas/web/atlas-pages.server.ts';

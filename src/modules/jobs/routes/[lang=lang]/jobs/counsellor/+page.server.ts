@@ -6,7 +6,7 @@ import { localiseProblems } from '#platform/http/form.ts';
 import { listOccupationGroups } from '#modules/jobs/jobs.service.ts';
 import { SeekerListQuery } from '#modules/jobs/counsellors/counsellors.schemas.ts';
 import { listAgencySeekers, occupationTitles } from '#modules/jobs/counsellors/follow-up.service.ts';
-import { residenceStatuses } from '#modules/jobs/seekers/seekers.table.ts';
+import { residenceStatuses } from '#modules/jobs/seekers/seekers.model.ts';
 
 const FILTERS = ['q', 'agency', 'occupation', 'residence', 'cv'] as const;
 

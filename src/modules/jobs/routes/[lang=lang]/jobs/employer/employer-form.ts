@@ -1,6 +1,6 @@
-import type { JobOfferRecord } from '#modules/jobs/job-offer.table.ts';
-import { contractTypes, educationLevels, salaryPeriods, workingTimes, offerLanguages, cefrLevels } from '#modules/jobs/job-offer.table.ts';
-import { occupationChoiceGroups } from '#modules/jobs/jobs.service.ts';
+import { contractTypes, educationLevels, salaryPeriods, workingTimes, offerLanguages } from '#modules/jobs/job-offer.model.ts';
+import { cefrLevels } from '#platform/i18n/spoken-languages.ts';
+import { occupationChoiceGroups, type OwnOffer } from '#modules/jobs/jobs.service.ts';
 import type { DbOrTx } from '#platform/db/database.ts';
 import type { Language } from '#platform/i18n/languages.ts';
 import { placeOptions } from '../places.ts';
@@ -20,7 +20,7 @@ export async function offerFormChoices(db: DbOrTx, language: Language) {
 }
 
 /** An offer as the form's string values. */
-export function offerFormValues(offer: JobOfferRecord): Record<string, string> {
+export function offerFormValues(offer: OwnOffer): Record<string, string> {
 	const values: Record<string, string> = {
 		title: offer.title,
 		description: offer.description,

@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { apiEndpoint, readJson, readQuery } from '#platform/http/api.ts';
 import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 import { ReferralInput } from '#modules/jobs/counsellors/counsellors.schemas.ts';
-import { referralStatuses } from '#modules/jobs/counsellors/counsellors.table.ts';
+import { referralStatuses } from '#modules/jobs/counsellors/counsellors.model.ts';
 import { listReferralsFor, referToProgramme } from '#modules/jobs/counsellors/follow-up.service.ts';
 import { referralApiView } from './referral-api.ts';
 

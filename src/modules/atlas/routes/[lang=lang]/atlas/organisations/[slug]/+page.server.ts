@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { organisationAtlas } from '#modules/atlas/web/atlas-pages.server.ts';
-import { organisationRoles, type OrganisationRole } from '#modules/atlas/atlas.table.ts';
+import { organisationRoles, type OrganisationRole } from '#modules/atlas/atlas.model.ts';
 import { organisationScores } from '#modules/atlas/moderation/moderation.service.ts';
 
 export async function load({ locals, params, url }) {

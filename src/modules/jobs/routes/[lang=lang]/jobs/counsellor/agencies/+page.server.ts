@@ -1,9 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
-import { agencySeekerCounts, createAgency, listAgencies } from '#modules/jobs/counsellors/agencies.service.ts';
-import { agencyCounsellor } from '#modules/jobs/counsellors/counsellors.table.ts';
-import { sql } from 'drizzle-orm';
+import { agencyCounsellorCounts, agencySeekerCounts, createAgency, listAgencies } from '#modules/jobs/counsellors/agencies.service.ts';
 import { agencyInputFrom, agencyPlaceOptions } from './agency-form.ts';
 
 /** The agencies (open and closed), with how many counsellors and seekers each has; a form adds one. */
@@ -14,11 +12,10 @@ export async function load({ locals }) {
 	const [agencies, seekers, counsellors] = await Promise.all([
 		listAgencies(db, { includeClosed: true }),
 		agencySeekerCounts(db),
-		db.select({ agencyId: agencyCounsellor.agencyId, count: sql<number>`count(*)::int` }).from(agencyCounsellor).groupBy(agencyCounsellor.agencyId)
+		agencyCounsellorCounts(db)
 	]);
-	const counsellorCounts = new Map(counsellors.map((row) => [row.agencyId, row.count]));
 	return {
-		agencies: agencies.map((row) => ({ ...row, seekers: seekers.get(row.id) ?? 0, counsellors: counsellorCounts.get(row.id) ?? 0 })),
+		agencies: agencies.map((row) => ({ ...row, seekers: seekers.get(row.id) ?? 0, counsellors: counsellors.get(row.id) ?? 0 })),
 		...agencyPlaceOptions(locals.language)
 	};
 }

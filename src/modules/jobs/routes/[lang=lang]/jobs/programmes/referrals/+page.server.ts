@@ -5,7 +5,7 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, formValues } from '#platform/http/form.ts';
 import { seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 import { listProgrammeReferrals, setReferralStatus } from '#modules/jobs/counsellors/follow-up.service.ts';
-import { referralStatuses, type ReferralStatus } from '#modules/jobs/counsellors/counsellors.table.ts';
+import { referralStatuses, type ReferralStatus } from '#modules/jobs/counsellors/counsellors.model.ts';
 
 /** The referrals to the programmes of the partner's organisations; the contact details shown are an audited read. */
 export async function load({ locals, url }) {

@@ -14,7 +14,7 @@ import {
 	setAppointmentStatus,
 	setReferralStatus
 } from '#modules/jobs/counsellors/follow-up.service.ts';
-import { appointmentModes, appointmentStatuses } from '#modules/jobs/counsellors/counsellors.table.ts';
+import { appointmentModes, appointmentStatuses } from '#modules/jobs/counsellors/counsellors.model.ts';
 
 const notices = ['referral_sent'];
 

@@ -1,13 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import { getApp } from '#platform/app.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { getPublicOffer } from '#modules/jobs/jobs.service.ts';
 import { ApplicationForm } from '#modules/jobs/seekers/seekers.schemas.ts';
-import { applyToOffer, getOwnProfile, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
-import { jobApplication } from '#modules/jobs/seekers/seekers.table.ts';
+import { applyToOffer, getOwnProfile, hasApplied, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
 
 export async function load({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -20,15 +18,11 @@ export async function load({ locals, params }) {
 		throw failure;
 	}
 	const profile = await getOwnProfile(app.database.db, locals.actor);
-	const [existing] = await app.database.db
-		.select({ id: jobApplication.id })
-		.from(jobApplication)
-		.where(and(eq(jobApplication.offerId, offer.id), eq(jobApplication.userId, locals.actor!.userId)));
 	return {
 		offer: { id: offer.id, title: offer.title, employer: offer.employer.name },
 		hasProfile: !!profile,
 		hasCv: !!profile?.cvFile,
-		alreadyApplied: !!existing
+		alreadyApplied: await hasApplied(app.database.db, locals.actor, offer.id)
 	};
 }
 
