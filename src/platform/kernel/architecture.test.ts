@@ -54,20 +54,6 @@ function routeFiles(): string[] {
 /** drizzle-orm itself, or a table file (its columns and SQL belong in services). */
 const reachesDatabase = (written: string) => written === 'drizzle-orm' || written.startsWith('drizzle-orm/') || /\.table(\.ts)?$/.test(written);
 
-/** Route imports of table files allowed for now. */
-const routeImportsAllowed: { file: string; target: string }[] = [
-	// rights/programmes: being moved to the platform's content capability
-	...[
-		'src/modules/jobs/routes/[lang=lang]/jobs/rights/+page.server.ts',
-		'src/modules/jobs/routes/[lang=lang]/jobs/programmes/+page.server.ts',
-		'src/modules/jobs/routes/[lang=lang]/jobs/programmes/new/+page.server.ts',
-		'src/modules/jobs/routes/[lang=lang]/jobs/programmes/[id]/edit/+page.server.ts',
-		'src/modules/jobs/routes/[lang=lang]/jobs/counsellor/seekers/[id]/referral/+page.server.ts'
-	].map((file) => ({ file, target: 'src/modules/jobs/support.table.ts' }))
-];
-const routeImportAllowed = (file: string, target: string | null) =>
-	target !== null && routeImportsAllowed.some((allowed) => allowed.file === relative(file) && allowed.target === relative(target));
-
 describe('import rules', () => {
 	it('the platform imports no module (it receives their manifests)', () => {
 		const offending = sourceFiles(path.join(src, 'platform')).flatMap((file) =>
@@ -106,7 +92,7 @@ describe('import rules', () => {
 	it('route files reach the database only through services: no drizzle-orm, no table file', () => {
 		const offending = routeFiles().flatMap((file) =>
 			importsOf(file)
-				.filter(({ written, target }) => reachesDatabase(written) && !routeImportAllowed(file, target))
+				.filter(({ written }) => reachesDatabase(written))
 				.map(({ written }) => `${relative(file)} → ${written}`)
 		);
 		expect(offending).toEqual([]);
