@@ -100,7 +100,7 @@ export const jobsModule = defineModule({
 			descriptionKey: 'jobs.job_alerts',
 			schedule: '0 7 * * *',
 			run: async (_data, host) =>
-				void (await sendSearchAlerts(host.database.db, systemContext(), { dataDir: host.settings.dataDir, mailer: host.mailer, publicUrl: host.settings.publicUrl }, new Date()))
+				void (await sendSearchAlerts(host.database.db, systemContext(), { mailer: host.mailer, publicUrl: host.settings.publicUrl }, new Date()))
 		}
 	}
 });

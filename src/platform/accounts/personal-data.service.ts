@@ -10,6 +10,7 @@ import { can, type Actor } from '../policy/policy.ts';
 import { fromModules } from '../kernel/modules.ts';
 import { contactMessagesFrom, eraseContactMessagesFrom } from '../site/site.service.ts';
 import type { ErasedData, ModuleManifest, PersonalDataHooks, PersonalTable } from '../kernel/manifest.ts';
+import type { FileStore } from '../storage/file-store.ts';
 
 /**
  * A person's data across the platform and every module: the export (`/api/v1/me/export`) and the
@@ -111,7 +112,7 @@ export async function deleteMyAccount(
 	db: DbOrTx,
 	context: AuditContext,
 	actor: Actor | null | undefined,
-	settings: { dataDir: string },
+	host: { files: FileStore },
 	now: Date = new Date()
 ): Promise<void> {
 	if (!actor || !can(actor, 'account.manage_own')) throw new AppError('forbidden');
@@ -121,7 +122,7 @@ export async function deleteMyAccount(
 		if (!person) throw new AppError('not_found');
 		if (isStaffRole(person.role)) throw new AppError('conflict', { extra: { reason: 'staff_account' } });
 		const parts: ErasedData[] = [];
-		for (const entry of hooks() as (PersonalDataHooks & { slug: string })[]) parts.push(await entry.erase(tx, userId, now, settings));
+		for (const entry of hooks() as (PersonalDataHooks & { slug: string })[]) parts.push(await entry.erase(tx, userId, now, host));
 		await tx.delete(session).where(eq(session.userId, userId));
 		await tx.delete(apiToken).where(eq(apiToken.userId, userId));
 		await tx.delete(account).where(eq(account.userId, userId));

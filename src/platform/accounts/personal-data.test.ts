@@ -80,7 +80,7 @@ describe('personal data across modules', () => {
 		expect(unchecked, 'declared tables with no row to check').toEqual([]);
 
 		for (const [userId, actor] of toErase) {
-			await deleteMyAccount(db, systemContext(), actor, { dataDir: app.dataDir });
+			await deleteMyAccount(db, systemContext(), actor, app);
 			for (const other of declared()) {
 				const [{ left }] = await db.select({ left: sql<number>`count(*)::int` }).from(other.table).where(eq(other.userColumn, userId));
 				expect(left, `${other.name} keeps rows of a closed account`).toBe(0);

@@ -8,6 +8,7 @@ import type { RevisionCache } from '../cache/revision-cache.ts';
 import type { Settings } from '../config/config.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
+import type { FileStore } from '../storage/file-store.ts';
 import type { RequestContext } from './context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Logger } from '../log/logger.ts';
@@ -53,7 +54,7 @@ export interface PersonalDataHooks {
 	/** the person's data: its keys are merged into `/api/v1/me/export` (a key appears once in the whole export) */
 	export(db: DbOrTx, actor: Actor): Promise<Record<string, unknown>>;
 	/** inside the account deletion's transaction, before the account itself goes */
-	erase(tx: DbOrTx, userId: string, now: Date, settings: { dataDir: string }): Promise<ErasedData>;
+	erase(tx: DbOrTx, userId: string, now: Date, host: { files: FileStore }): Promise<ErasedData>;
 }
 
 /** What a module's job may use: the app's database, settings, mailer and logger. */

@@ -112,7 +112,7 @@ describe('the contact form', () => {
 		await sendContactMessage(asSender, app.rateLimiter, { topic: 'other', email: 'fatou.diallo@example.sn', message: 'Un second message, pour voir.' }, '10.0.0.9');
 		expect(await app.database.db.select().from(contactMessage).where(eq(contactMessage.id, old.id))).toHaveLength(0);
 
-		await deleteMyAccount(app.database.db, systemContext('web'), sender.actor, { dataDir: app.dataDir });
+		await deleteMyAccount(app.database.db, systemContext('web'), sender.actor, app);
 		expect(await app.database.db.select().from(contactMessage).where(sql`lower(${contactMessage.email}) = 'fatou.diallo@example.sn'`)).toHaveLength(0);
 		const [closing] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'account.delete'), eq(auditEvent.resourceId, sender.actor.userId)));
 		expect(JSON.stringify(closing.after)).toContain('contact_messages');

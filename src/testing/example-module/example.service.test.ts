@@ -33,7 +33,7 @@ it('a member keeps notes, audited, in their export, gone with their account', as
 
 	const exported = (await exportMyData(app.database.db, ctx.audit, ctx.actor)) as Record<string, unknown>;
 	expect(exported.exampleNotes).toMatchObject([{ body: 'Appeler l’ANAPEC lundi' }]);
-	await deleteMyAccount(app.database.db, ctx.audit, ctx.actor, { dataDir: app.dataDir });
+	await deleteMyAccount(app.database.db, ctx.audit, ctx.actor, app);
 	expect(await app.database.db.select().from(exampleNote)).toEqual([]);
 });
 

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
+import type { FileStore } from '../../../platform/storage/file-store.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
 import { defaultLanguage, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 
-/** What sending needs: the mailer and the public address for links. */
+/** What the follow-up needs besides the database: the file store (CVs), the mailer, the public address for links. */
 export interface FollowUpEnv {
-	dataDir: string;
+	files: FileStore;
 	mailer?: Mailer;
 	publicUrl?: string;
 }

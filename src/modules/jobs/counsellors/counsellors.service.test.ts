@@ -93,7 +93,7 @@ let otherPartner: Actor;
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
-	env = { dataDir: app.dataDir, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
+	env = { files: app.files, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
 	moderator = (await aPerson(app.database.db, { role: 'moderator' })).actor;
 	rabatCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 	secondRabatCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;

@@ -14,7 +14,7 @@ export interface AlertsIo {
 /** Returns the exit code: 0 done, 1 failed. `database` and `mailer` (tests) are used and left open. */
 export function runJobsAlerts(io: AlertsIo, options: { env?: NodeJS.ProcessEnv; database?: Database; mailer?: Mailer; now?: Date } = {}): Promise<number> {
 	return runDatabaseCommand('jobs:alerts', io, options, async ({ settings, database, context, mailer }) => {
-		const sent = await sendSearchAlerts(database.db, context, { dataDir: settings.dataDir, mailer: mailer(), publicUrl: settings.publicUrl }, options.now ?? new Date());
+		const sent = await sendSearchAlerts(database.db, context, { mailer: mailer(), publicUrl: settings.publicUrl }, options.now ?? new Date());
 		io.out(sent === 0 ? 'No alert to send.' : `${sent} alert e-mail${sent === 1 ? '' : 's'} sent.`);
 		return 0;
 	});

@@ -1,53 +1,44 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { AppError } from '../../../platform/http/app-error.ts';
+import type { FileStore } from '../../../platform/storage/file-store.ts';
 import { checkCv } from './cv-check.ts';
 
 export { CV_MAX_BYTES, checkCv } from './cv-check.ts';
 
 const STORED_NAME = /^[0-9a-f]{32}\.pdf$/;
 
-/** Where CVs live: outside the web root, under the data directory. */
+/** Where a local file store keeps CVs (`$DATA_DIR/uploads/cv`), outside the web root; tests look there. */
 export function cvDirectory(dataDir: string): string {
 	return path.join(dataDir, 'uploads', 'cv');
 }
 
-/** Writes a checked CV under a random name (written to a temporary file, then renamed: never half a file). */
-export async function writeCv(dataDir: string, bytes: Uint8Array): Promise<string> {
+/** The store's key of a stored CV: only ever built from our own pattern, never from a person's text. */
+function cvKey(name: string): string {
+	if (!STORED_NAME.test(name)) throw new Error('not a stored CV name');
+	return `cv/${name}`;
+}
+
+/**
+ * Stores a checked CV under a random name in the platform's file store (a local directory or an
+ * S3-compatible bucket; either writes whole files only). The name goes into the profile.
+ */
+export async function writeCv(files: FileStore, bytes: Uint8Array): Promise<string> {
 	await checkCv(bytes);
-	const directory = cvDirectory(dataDir);
-	await fs.mkdir(directory, { recursive: true, mode: 0o700 });
 	const name = `${crypto.randomBytes(16).toString('hex')}.pdf`;
-	const temporary = path.join(directory, `.${name}.part`);
-	try {
-		await fs.writeFile(temporary, bytes, { mode: 0o600, flag: 'wx' });
-		await fs.rename(temporary, path.join(directory, name));
-	} catch (error) {
-		await fs.rm(temporary, { force: true });
-		throw error;
-	}
+	await files.put(cvKey(name), bytes);
 	return name;
 }
 
-function storedPath(dataDir: string, name: string): string {
-	// the name comes from our database, but a path is only ever built from our own pattern
-	if (!STORED_NAME.test(name)) throw new Error('not a stored CV name');
-	return path.join(cvDirectory(dataDir), name);
+export async function readCvFile(files: FileStore, name: string): Promise<Buffer> {
+	const bytes = await files.get(cvKey(name));
+	if (!bytes) throw new AppError('not_found');
+	return Buffer.from(bytes);
 }
 
-export async function readCvFile(dataDir: string, name: string): Promise<Buffer> {
-	try {
-		return await fs.readFile(storedPath(dataDir, name));
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found');
-		throw error;
-	}
-}
-
-export async function removeCvFile(dataDir: string, name: string | null | undefined): Promise<void> {
+export async function removeCvFile(files: FileStore, name: string | null | undefined): Promise<void> {
 	if (!name) return;
-	await fs.rm(storedPath(dataDir, name), { force: true });
+	await files.delete(cvKey(name));
 }
 
 /** The HTTP response that hands a CV over: always a download, never rendered or sniffed, never cached. */

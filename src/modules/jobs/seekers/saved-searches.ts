@@ -79,7 +79,7 @@ export function searchPath(language: Language, query: SavedSearchQuery): string 
  * saved search with an alert, the public offers published since the previous digest. Returns how many
  * e-mails were sent. A search's window moves on only when its e-mail was sent (or had nothing to say).
  */
-export async function sendSearchAlerts(db: DbOrTx, context: AuditContext, env: SeekerEnv, now: Date = new Date()): Promise<number> {
+export async function sendSearchAlerts(db: DbOrTx, context: AuditContext, env: Pick<SeekerEnv, 'mailer' | 'publicUrl'>, now: Date = new Date()): Promise<number> {
 	const rows = await db
 		.select({ search: jobSavedSearch, email: user.email, name: user.name, locale: user.locale })
 		.from(jobSavedSearch)

@@ -96,7 +96,7 @@ async function publicOffer(owner: Actor, organisationId: string, title: string) 
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
-	env = { dataDir: app.dataDir, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
+	env = { files: app.files, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
 	employerOrgId = await employerOrganisation('Bâtir Tanger');
 	otherOrgId = await employerOrganisation('Autre Employeur');
 	employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [employerOrgId] })).actor;
@@ -194,6 +194,8 @@ describe('CV', () => {
 		await uploadCv(app.database.db, web, seeker, env, pdf());
 		const [profile] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 		expect(profile.cvFile).toMatch(/^[0-9a-f]{32}\.pdf$/);
+		// in the platform's file store (here the local one, under DATA_DIR/uploads; S3 in a multi-instance set-up)
+		expect(await app.files.exists(`cv/${profile.cvFile}`)).toBe(true);
 		expect(fs.existsSync(path.join(app.dataDir, 'uploads', 'cv', profile.cvFile!))).toBe(true);
 		expect((await readOwnCv(app.database.db, seeker, env)).subarray(0, 5).toString()).toBe('%PDF-');
 		await uploadCv(app.database.db, web, seeker, env, pdf(3000));

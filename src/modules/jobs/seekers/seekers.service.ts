@@ -24,15 +24,16 @@ import {
 } from './seekers.table.ts';
 import type { ApplicationStatus, ConsentScope } from './seekers.model.ts';
 import { readCvFile, removeCvFile, writeCv } from './cv-storage.ts';
+import type { FileStore } from '../../../platform/storage/file-store.ts';
 import { deleteSavedOffersOf, savedOffersForExport } from '../saved-offers/saved-offers.service.ts';
 import { exportFollowUp, removeFollowUpOf } from '../counsellors/follow-up.rights.ts';
 import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What the services need besides the database: where files live, how to mail, the public address. */
+/** What the services need besides the database: the file store (CVs), how to mail, the public address. */
 export interface SeekerEnv {
-	dataDir: string;
+	files: FileStore;
 	mailer?: Mailer;
 	publicUrl?: string;
 }
@@ -163,7 +164,7 @@ export async function uploadCv(db: DbOrTx, context: AuditContext, actor: Actor |
 	const seeker = requireSeeker(actor);
 	const [existing] = await db.select({ userId: seekerProfile.userId }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 	if (!existing) throw new AppError('conflict', { extra: { reason: 'profile_missing' } });
-	const name = await writeCv(env.dataDir, bytes);
+	const name = await writeCv(env.files, bytes);
 	let previous: string | null = null;
 	try {
 		await db.transaction(async (tx) => {
@@ -182,10 +183,10 @@ export async function uploadCv(db: DbOrTx, context: AuditContext, actor: Actor |
 			});
 		});
 	} catch (error) {
-		await removeCvFile(env.dataDir, name);
+		await removeCvFile(env.files, name);
 		throw error;
 	}
-	await removeCvFile(env.dataDir, previous);
+	await removeCvFile(env.files, previous);
 	return { size: bytes.byteLength };
 }
 
@@ -198,13 +199,13 @@ export async function removeCv(db: DbOrTx, context: AuditContext, actor: Actor |
 		await recordAudit(tx, context, { action: 'seeker_profile.cv_remove', resourceType: 'seeker_profile', resourceId: seeker.userId, after: { fields: ['cv'] } });
 		return before.cvFile;
 	});
-	await removeCvFile(env.dataDir, removed);
+	await removeCvFile(env.files, removed);
 }
 
 export async function readOwnCv(db: DbOrTx, actor: Actor | null | undefined, env: SeekerEnv): Promise<Buffer> {
 	const profile = await getOwnProfile(db, actor);
 	if (!profile?.cvFile) throw new AppError('not_found');
-	return readCvFile(env.dataDir, profile.cvFile);
+	return readCvFile(env.files, profile.cvFile);
 }
 
 // ---------- who may see a profile ----------
@@ -235,7 +236,7 @@ export async function readCvForCounsellor(db: DbOrTx, context: AuditContext, act
 	if (!can(actor, 'seekers.profile.read')) throw new AppError('forbidden');
 	const [row] = await db.select().from(seekerProfile).where(eq(seekerProfile.userId, userId));
 	if (!row || !profileVisibleTo(actor, row) || !row.cvFile) throw new AppError('not_found');
-	const bytes = await readCvFile(env.dataDir, row.cvFile);
+	const bytes = await readCvFile(env.files, row.cvFile);
 	await recordPersonalDataRead(db, context, { resourceType: 'seeker_cv', ids: [userId], view: 'counsellor_profile' });
 	return bytes;
 }
@@ -458,7 +459,7 @@ export async function readApplicationCv(db: DbOrTx, context: AuditContext, actor
 	if (!sharedWithEmployer(application)) throw new AppError('not_found');
 	const [profile] = await db.select({ cvFile: seekerProfile.cvFile }).from(seekerProfile).where(eq(seekerProfile.userId, application.userId!));
 	if (!profile?.cvFile) throw new AppError('not_found');
-	const bytes = await readCvFile(env.dataDir, profile.cvFile);
+	const bytes = await readCvFile(env.files, profile.cvFile);
 	await recordPersonalDataRead(db, context, { resourceType: 'seeker_cv', ids: [application.userId!], view: `job_application:${id}` });
 	return bytes;
 }
@@ -538,7 +539,7 @@ export async function exportSeekerData(db: DbOrTx, actor: Actor) {
  * Inside the account deletion: the profile, CV file (once committed), consent history, saved searches
  * and offers, follow-up; applications stay for the employer's history as status and dates only.
  */
-export async function eraseSeekerData(tx: DbOrTx, userId: string, now: Date, settings: { dataDir: string }) {
+export async function eraseSeekerData(tx: DbOrTx, userId: string, now: Date, host: { files: FileStore }) {
 	const [profile] = await tx.select({ cvFile: seekerProfile.cvFile }).from(seekerProfile).where(eq(seekerProfile.userId, userId));
 	const anonymised = await tx
 		.update(jobApplication)
@@ -561,7 +562,7 @@ export async function eraseSeekerData(tx: DbOrTx, userId: string, now: Date, set
 	return {
 		removed: ['profile', 'cv', 'consent_history', 'saved_searches', 'saved_offers', 'follow_up'],
 		audit: { anonymisedApplications: anonymised.map((row) => row.id) },
-		afterCommit: () => removeCvFile(settings.dataDir, cvFile)
+		afterCommit: () => removeCvFile(host.files, cvFile)
 	};
 }
 
@@ -572,6 +573,6 @@ export type { ApplicationStatus };
 export { readCvFile };
 
 /** The services' environment from the running app. */
-export function seekerEnvOf(app: { settings: { dataDir: string; publicUrl: string }; mailer: Mailer }): SeekerEnv {
-	return { dataDir: app.settings.dataDir, mailer: app.mailer, publicUrl: app.settings.publicUrl };
+export function seekerEnvOf(app: { settings: { publicUrl: string }; mailer: Mailer; files: FileStore }): SeekerEnv {
+	return { files: app.files, mailer: app.mailer, publicUrl: app.settings.publicUrl };
 }

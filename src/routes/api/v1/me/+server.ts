@@ -18,6 +18,6 @@ export const GET = apiEndpoint(async ({ locals }) => {
 export const DELETE = apiEndpoint(async ({ locals }) => {
 	if (!locals.user) throw new AppError('unauthenticated');
 	const app = await getApp();
-	await deleteMyAccount(app.database.db, locals.audit, locals.actor, app.settings);
+	await deleteMyAccount(app.database.db, locals.audit, locals.actor, app);
 	return new Response(null, { status: 204 });
 });

@@ -19,7 +19,7 @@ export const actions = {
 			return fail(400, { errors: { confirm: translate(locals.language, 'errors.field_required') } });
 		}
 		try {
-			await deleteMyAccount(app.database.db, locals.audit, locals.actor, app.settings);
+			await deleteMyAccount(app.database.db, locals.audit, locals.actor, app);
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { errors: { '': translate(locals.language, 'seekers.delete_staff') } });
 			return formFailureFrom(locals.language, failure, data);
