@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { aPerson } from '../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { systemContext, type AuditContext } from '../../platform/audit/audit.service.ts';
@@ -59,9 +59,9 @@ function input(overrides: Partial<OfferInput> = {}): OfferInput {
 
 /** An offer made public: created, published, and approved by a counsellor when the employer is new. */
 async function publicOffer(employer: Actor, organisationId: string, counsellor: Actor, overrides: Partial<OfferInput> = {}, now = NOW) {
-	const created = await createOffer(app.database.db, web, employer, organisationId, input(overrides));
-	const published = await publishOffer(app.database.db, web, employer, created.id, now);
-	if (published.status === 'pending_validation') await approveOffer(app.database.db, web, counsellor, created.id, now);
+	const created = await createOffer(contextFor(app.database.db, employer, { audit: web }), organisationId, input(overrides));
+	const published = await publishOffer(contextFor(app.database.db, employer, { audit: web, now: () => now }), created.id);
+	if (published.status === 'pending_validation') await approveOffer(contextFor(app.database.db, counsellor, { audit: web, now: () => now }), created.id);
 	return created.id;
 }
 
@@ -108,14 +108,14 @@ describe('employers and the counsellor validation', () => {
 		const ngoPartner = (await aPerson(app.database.db, { role: 'partner', organisationIds: [ngo] })).actor;
 		const member = (await aPerson(app.database.db, { role: 'member', organisationIds: [org] })).actor;
 
-		const created = await createOffer(app.database.db, web, employer, org, input());
+		const created = await createOffer(contextFor(app.database.db, employer, { audit: web }), org, input());
 		expect(created.status).toBe('draft');
-		await expect(createOffer(app.database.db, web, stranger, org, input())).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(createOffer(app.database.db, web, ngoPartner, ngo, input())).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(createOffer(app.database.db, web, member, org, input())).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(updateOffer(app.database.db, web, stranger, created.id, input({ title: 'Piraté' }))).rejects.toMatchObject({ code: 'not_found' });
-		await expect(publishOffer(app.database.db, web, stranger, created.id, NOW)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(closeOffer(app.database.db, web, stranger, created.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(createOffer(contextFor(app.database.db, stranger, { audit: web }), org, input())).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(createOffer(contextFor(app.database.db, ngoPartner, { audit: web }), ngo, input())).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(createOffer(contextFor(app.database.db, member, { audit: web }), org, input())).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(updateOffer(contextFor(app.database.db, stranger, { audit: web }), created.id, input({ title: 'Piraté' }))).rejects.toMatchObject({ code: 'not_found' });
+		await expect(publishOffer(contextFor(app.database.db, stranger, { audit: web, now: () => NOW }), created.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(closeOffer(contextFor(app.database.db, stranger, { audit: web }), created.id)).rejects.toMatchObject({ code: 'not_found' });
 		const [unchanged] = await app.database.db.select().from(jobOffer).where(eq(jobOffer.id, created.id));
 		expect(unchanged.title).toBe('Maçon qualifié');
 		expect(unchanged.status).toBe('draft');
@@ -124,14 +124,14 @@ describe('employers and the counsellor validation', () => {
 	it('refuses invalid offers with the field at fault', async () => {
 		const org = await employerOrganisation('Validation SA');
 		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
-		await expect(createOffer(app.database.db, web, employer, org, input({ occupationCode: '711' }))).rejects.toMatchObject({
+		await expect(createOffer(contextFor(app.database.db, employer, { audit: web }), org, input({ occupationCode: '711' }))).rejects.toMatchObject({
 			code: 'invalid_input',
 			fields: [expect.objectContaining({ path: 'occupationCode' })]
 		});
-		await expect(createOffer(app.database.db, web, employer, org, input({ provinceCode: 'MA-CAS' }))).rejects.toMatchObject({
+		await expect(createOffer(contextFor(app.database.db, employer, { audit: web }), org, input({ provinceCode: 'MA-CAS' }))).rejects.toMatchObject({
 			fields: [expect.objectContaining({ path: 'provinceCode' })]
 		});
-		await expect(createOffer(app.database.db, web, employer, org, input({ salaryMin: 5000, salaryMax: 3000, salaryPeriod: 'month' }))).rejects.toMatchObject({
+		await expect(createOffer(contextFor(app.database.db, employer, { audit: web }), org, input({ salaryMin: 5000, salaryMax: 3000, salaryPeriod: 'month' }))).rejects.toMatchObject({
 			fields: [expect.objectContaining({ path: 'salaryMax' })]
 		});
 	});
@@ -140,23 +140,23 @@ describe('employers and the counsellor validation', () => {
 		const org = await employerOrganisation('Nouvel Employeur');
 		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
 		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
-		const first = await createOffer(app.database.db, web, employer, org, input({ title: 'Premier poste de carreleur' }));
-		const submitted = await publishOffer(app.database.db, web, employer, first.id, NOW);
+		const first = await createOffer(contextFor(app.database.db, employer, { audit: web }), org, input({ title: 'Premier poste de carreleur' }));
+		const submitted = await publishOffer(contextFor(app.database.db, employer, { audit: web, now: () => NOW }), first.id);
 		expect(submitted.status).toBe('pending_validation');
 		await expect(getPublicOffer(app.database.db, first.id, 'fr', NOW)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(approveOffer(app.database.db, web, employer, first.id, NOW)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(approveOffer(contextFor(app.database.db, employer, { audit: web, now: () => NOW }), first.id)).rejects.toMatchObject({ code: 'forbidden' });
 
-		const returned = await returnOffer(app.database.db, web, counsellor, first.id, 'Merci de préciser le salaire.', NOW);
+		const returned = await returnOffer(contextFor(app.database.db, counsellor, { audit: web, now: () => NOW }), first.id, 'Merci de préciser le salaire.');
 		expect(returned.status).toBe('draft');
 		expect(returned.returnReason).toBe('Merci de préciser le salaire.');
-		await publishOffer(app.database.db, web, employer, first.id, NOW);
-		const approved = await approveOffer(app.database.db, web, counsellor, first.id, NOW);
+		await publishOffer(contextFor(app.database.db, employer, { audit: web, now: () => NOW }), first.id);
+		const approved = await approveOffer(contextFor(app.database.db, counsellor, { audit: web, now: () => NOW }), first.id);
 		expect(approved.status).toBe('published');
 		expect(approved.validatedBy).toBe(counsellor.userId);
 		expect((await getPublicOffer(app.database.db, first.id, 'fr', NOW)).title).toBe('Premier poste de carreleur');
 
-		const second = await createOffer(app.database.db, web, employer, org, input({ title: 'Deuxième poste' }));
-		expect((await publishOffer(app.database.db, web, employer, second.id, NOW)).status).toBe('published');
+		const second = await createOffer(contextFor(app.database.db, employer, { audit: web }), org, input({ title: 'Deuxième poste' }));
+		expect((await publishOffer(contextFor(app.database.db, employer, { audit: web, now: () => NOW }), second.id)).status).toBe('published');
 
 		const trail = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'job_offer'), eq(auditEvent.resourceId, first.id))).orderBy(auditEvent.id);
 		expect(trail.map((event) => event.action)).toEqual([
@@ -174,18 +174,18 @@ describe('employers and the counsellor validation', () => {
 		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 		const a = await publicOffer(employer, org, counsellor);
 		const b = await publicOffer(employer, org, counsellor);
-		await markOfferFilled(app.database.db, web, employer, a);
-		await closeOffer(app.database.db, web, employer, b);
+		await markOfferFilled(contextFor(app.database.db, employer, { audit: web }), a);
+		await closeOffer(contextFor(app.database.db, employer, { audit: web }), b);
 		await expect(getPublicOffer(app.database.db, a, 'fr', NOW)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(getPublicOffer(app.database.db, b, 'fr', NOW)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(markOfferFilled(app.database.db, web, employer, b)).rejects.toMatchObject({ code: 'conflict' });
+		await expect(markOfferFilled(contextFor(app.database.db, employer, { audit: web }), b)).rejects.toMatchObject({ code: 'conflict' });
 	});
 
 	it('refuses to publish an offer whose closing date is past', async () => {
 		const org = await employerOrganisation('Retard SA');
 		const employer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [org] })).actor;
-		const created = await createOffer(app.database.db, web, employer, org, input({ closingDate: '2027-03-09' }));
-		await expect(publishOffer(app.database.db, web, employer, created.id, NOW)).rejects.toMatchObject({ code: 'invalid_input' });
+		const created = await createOffer(contextFor(app.database.db, employer, { audit: web }), org, input({ closingDate: '2027-03-09' }));
+		await expect(publishOffer(contextFor(app.database.db, employer, { audit: web, now: () => NOW }), created.id)).rejects.toMatchObject({ code: 'invalid_input' });
 	});
 });
 
@@ -229,7 +229,7 @@ describe('search', () => {
 			arabic: await publicOffer(employer, org, counsellor, { title: 'عامل فلاحي لجني الفراولة', description: 'جني الفراولة في الضيعة، النقل مؤمّن.', occupationCode: '9211', regionCode: 'MA-09', provinceCode: 'MA-AGD', city: 'Agadir', contractType: 'seasonal', languages: [], openToForeigners: false }),
 			cook: await publicOffer(employer, org, counsellor, { title: 'Cuisinière riad', occupationCode: '5120', regionCode: 'MA-07', provinceCode: 'MA-MAR', city: 'Marrakech', contractType: 'cdi' }, new Date('2027-03-01T10:00:00Z'))
 		};
-		const draft = await createOffer(app.database.db, web, employer, org, input({ title: 'Brouillon maçon zellige' }));
+		const draft = await createOffer(contextFor(app.database.db, employer, { audit: web }), org, input({ title: 'Brouillon maçon zellige' }));
 		ids.draft = draft.id;
 	});
 

@@ -4,6 +4,7 @@ import { searchWords } from '../../platform/db/search-words.ts';
 import { organisation, organisationMember } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { can, type Actor } from '../../platform/policy/policy.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
@@ -140,9 +141,9 @@ export function offerValuesFor(input: ReturnType<typeof OfferInput.parse>, occ: 
 }
 
 /** A new offer, as a draft, for one of the actor's employer organisations. */
-export async function createOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, organisationId: string, raw: OfferInput) {
+export async function createOffer(ctx: RequestContext, organisationId: string, raw: OfferInput) {
 	if (!UUID.test(organisationId)) throw new AppError('forbidden');
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit: context, actor }) => {
 		const employer = await requireEmployerOf(tx, actor, organisationId);
 		const { input, occ } = await checkInput(tx, raw);
 		const [created] = await tx
@@ -156,14 +157,14 @@ export async function createOffer(db: DbOrTx, context: AuditContext, actor: Acto
 
 const editable: OfferStatus[] = ['draft', 'pending_validation', 'published'];
 
-export async function updateOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, raw: OfferInput) {
-	return db.transaction(async (tx) => {
+export async function updateOffer(ctx: RequestContext, id: string, raw: OfferInput) {
+	return ctx.transaction(async ({ db: tx, audit: context, actor }) => {
 		const before = await ownOffer(tx, actor, id);
 		if (!editable.includes(before.status)) throw conflict('offer_not_editable', { status: before.status });
 		const { input, occ } = await checkInput(tx, raw);
 		const [after] = await tx
 			.update(jobOffer)
-			.set({ ...offerValuesFor(input, occ, await employerName(tx, before.organisationId)), updatedAt: new Date() })
+			.set({ ...offerValuesFor(input, occ, await employerName(tx, before.organisationId)), updatedAt: ctx.now() })
 			.where(eq(jobOffer.id, id))
 			.returning();
 		await recordAudit(tx, context, { action: 'job_offer.update', resourceType: 'job_offer', resourceId: id, before: auditView(before), after: auditView(after) });
@@ -185,8 +186,9 @@ export async function isTrustedEmployer(db: DbOrTx, organisationId: string): Pro
  * Publishing: an employer with a validated offer publishes at once; a new employer's offer waits in the
  * counsellors' queue (pending_validation). The closing date must not be past.
  */
-export async function publishOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, now: Date = new Date()) {
-	return db.transaction(async (tx) => {
+export async function publishOffer(ctx: RequestContext, id: string) {
+	const now = ctx.now();
+	return ctx.transaction(async ({ db: tx, audit: context, actor }) => {
 		const before = await ownOffer(tx, actor, id);
 		if (before.status !== 'draft') throw conflict('offer_not_draft', { status: before.status });
 		if (before.closingDate < platformDay(now)) throw new AppError('invalid_input', { fields: [{ path: 'closingDate', messageKey: 'field_invalid' }] });
@@ -216,9 +218,11 @@ function requireCounsellor(actor: Actor | null | undefined) {
 }
 
 /** A counsellor approves a pending offer: it is published, and its employer is trusted from now on. */
-export async function approveOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, now: Date = new Date()) {
+export async function approveOffer(ctx: RequestContext, id: string) {
+	const actor = ctx.actor;
 	requireCounsellor(actor);
-	return db.transaction(async (tx) => {
+	const now = ctx.now();
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const before = await findOffer(tx, id, true);
 		if (before.status !== 'pending_validation') throw conflict('offer_not_pending', { status: before.status });
 		const [after] = await tx
@@ -232,11 +236,12 @@ export async function approveOffer(db: DbOrTx, context: AuditContext, actor: Act
 }
 
 /** A counsellor sends a pending offer back to its employer (draft again) with a reason the employer reads. */
-export async function returnOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, reason: string, now: Date = new Date()) {
-	requireCounsellor(actor);
+export async function returnOffer(ctx: RequestContext, id: string, reason: string) {
+	requireCounsellor(ctx.actor);
+	const now = ctx.now();
 	const text = reason.trim();
 	if (text.length < 5 || text.length > 2000) throw new AppError('invalid_input', { fields: [{ path: 'reason', messageKey: text.length < 5 ? 'field_too_short' : 'field_too_long', values: { min: 5, max: 2000 } }] });
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const before = await findOffer(tx, id, true);
 		if (before.status !== 'pending_validation') throw conflict('offer_not_pending', { status: before.status });
 		const [after] = await tx.update(jobOffer).set({ status: 'draft', returnReason: text, updatedAt: now }).where(eq(jobOffer.id, id)).returning();
@@ -245,20 +250,20 @@ export async function returnOffer(db: DbOrTx, context: AuditContext, actor: Acto
 	});
 }
 
-async function endOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, to: 'closed' | 'filled', from: OfferStatus[]) {
-	return db.transaction(async (tx) => {
+async function endOffer(ctx: RequestContext, id: string, to: 'closed' | 'filled', from: OfferStatus[]) {
+	return ctx.transaction(async ({ db: tx, audit: context, actor }) => {
 		const before = await ownOffer(tx, actor, id);
 		if (!from.includes(before.status)) throw conflict('offer_wrong_status', { status: before.status });
-		const [after] = await tx.update(jobOffer).set({ status: to, updatedAt: new Date() }).where(eq(jobOffer.id, id)).returning();
+		const [after] = await tx.update(jobOffer).set({ status: to, updatedAt: ctx.now() }).where(eq(jobOffer.id, id)).returning();
 		await recordAudit(tx, context, { action: `job_offer.${to === 'closed' ? 'close' : 'fill'}`, resourceType: 'job_offer', resourceId: id, before: { status: before.status }, after: { status: to } });
 		return after;
 	});
 }
 
-export const closeOffer = (db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string) =>
-	endOffer(db, context, actor, id, 'closed', ['draft', 'pending_validation', 'published', 'expired']);
-export const markOfferFilled = (db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string) =>
-	endOffer(db, context, actor, id, 'filled', ['published', 'expired']);
+export const closeOffer = (ctx: RequestContext, id: string) =>
+	endOffer(ctx, id, 'closed', ['draft', 'pending_validation', 'published', 'expired']);
+export const markOfferFilled = (ctx: RequestContext, id: string) =>
+	endOffer(ctx, id, 'filled', ['published', 'expired']);
 
 /** Persists the expiry of published offers whose closing date is past (npm run jobs:expire), one audit event each. */
 export async function expireOffers(db: DbOrTx, context: AuditContext, now: Date = new Date()): Promise<number> {

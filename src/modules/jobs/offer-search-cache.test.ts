@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { aPerson } from '../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import type { AuditContext } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
@@ -19,7 +19,7 @@ const query = OfferSearchQuery.parse({ q: 'ferronnier' });
 const search = () => searchOffers(app.database.db, query, 'fr');
 
 async function publish(title: string) {
-	const created = await createOffer(app.database.db, web, employer, organisationId, {
+	const created = await createOffer(contextFor(app.database.db, employer, { audit: web }), organisationId, {
 		title,
 		description: 'Atelier de ferronnerie d’art.',
 		occupationCode: '7221',
@@ -31,10 +31,10 @@ async function publish(title: string) {
 		closingDate: '2099-01-01',
 		languages: []
 	});
-	const published = await publishOffer(app.database.db, web, employer, created.id);
+	const published = await publishOffer(contextFor(app.database.db, employer, { audit: web }), created.id);
 	if (published.status === 'pending_validation') {
 		const counsellor = (await aPerson(app.database.db, { role: 'counsellor', name: 'C' })).actor;
-		await approveOffer(app.database.db, web, counsellor, created.id);
+		await approveOffer(contextFor(app.database.db, counsellor, { audit: web }), created.id);
 	}
 	return created.id;
 }

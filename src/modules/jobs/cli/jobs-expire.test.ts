@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { jobOffer } from '../job-offer.table.ts';
@@ -24,7 +24,7 @@ it('marks past offers expired, says how many, and records each in the audit trai
 	const counsellor = { userId: 'c', role: 'counsellor' as const, organisationIds: [] };
 	const web = { actorUserId: userId, actorLabel: null, channel: 'web' as const };
 	const then = new Date('2027-01-05T10:00:00Z');
-	const offer = await createOffer(db, web, employer, org.id, {
+	const offer = await createOffer(contextFor(db, employer, { audit: web }), org.id, {
 		title: 'Ouvrier agricole',
 		description: 'Récolte des agrumes, saison 2027.',
 		occupationCode: '9211',
@@ -34,8 +34,8 @@ it('marks past offers expired, says how many, and records each in the audit trai
 		workingTime: 'full_time',
 		closingDate: '2027-01-31'
 	});
-	await publishOffer(db, web, employer, offer.id, then);
-	await approveOffer(db, web, { ...counsellor, userId }, offer.id, then);
+	await publishOffer(contextFor(db, employer, { audit: web, now: () => then }), offer.id);
+	await approveOffer(contextFor(db, { ...counsellor, userId }, { audit: web, now: () => then }), offer.id);
 
 	const lines: string[] = [];
 	const io = { out: (text: string) => lines.push(text), err: (text: string) => lines.push(`ERR ${text}`) };

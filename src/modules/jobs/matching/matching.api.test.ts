@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
@@ -62,7 +62,7 @@ beforeAll(async () => {
 	otherEmployer = (await aPerson(app.database.db, { role: 'partner', organisationIds: [other.id] })).actor;
 	counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 	const web = { actorUserId: null, actorLabel: 'test', channel: 'web' as const };
-	const created = await createOffer(app.database.db, web, employer, org.id, {
+	const created = await createOffer(contextFor(app.database.db, employer, { audit: web }), org.id, {
 		title: 'Customer advisor',
 		description: 'Inbound calls.',
 		occupationCode: '4222',
@@ -75,8 +75,8 @@ beforeAll(async () => {
 		closingDate: '2099-01-01',
 		languages: [{ language: 'en', level: 'B2' }]
 	});
-	await publishOffer(app.database.db, web, employer, created.id);
-	await approveOffer(app.database.db, web, counsellor, created.id);
+	await publishOffer(contextFor(app.database.db, employer, { audit: web }), created.id);
+	await approveOffer(contextFor(app.database.db, counsellor, { audit: web }), created.id);
 	offerId = created.id;
 	consenting = (await aPerson(app.database.db, { role: 'member' })).actor.userId;
 	notConsenting = (await aPerson(app.database.db, { role: 'member' })).actor.userId;

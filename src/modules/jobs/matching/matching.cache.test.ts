@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
@@ -52,7 +52,7 @@ let counsellor: Actor;
 let organisationId: string;
 
 async function offer(occupationCode: string) {
-	const created = await createOffer(db(), web, employer, organisationId, {
+	const created = await createOffer(contextFor(db(), employer, { audit: web }), organisationId, {
 		title: 'Maçon qualifié',
 		description: 'Chantier de logements.',
 		city: 'Tanger',
@@ -66,8 +66,8 @@ async function offer(occupationCode: string) {
 		provinceCode: 'MA-TNG',
 		openToForeigners: true
 	});
-	const published = await publishOffer(db(), web, employer, created.id);
-	if (published.status === 'pending_validation') await approveOffer(db(), web, counsellor, created.id);
+	const published = await publishOffer(contextFor(db(), employer, { audit: web }), created.id);
+	if (published.status === 'pending_validation') await approveOffer(contextFor(db(), counsellor, { audit: web }), created.id);
 	return created.id;
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
@@ -71,7 +71,7 @@ const base = {
 
 /** A published offer of the employer (their first is approved by the counsellor: then they publish at once). */
 async function offer(fields: Partial<{ title: string; occupationCode: string; skills: string[]; languages: RequiredLanguage[]; regionCode: string; provinceCode: string | null; openToForeigners: boolean }> = {}) {
-	const created = await createOffer(db(), web, employer, organisationId, {
+	const created = await createOffer(contextFor(db(), employer, { audit: web }), organisationId, {
 		...base,
 		title: fields.title ?? 'Maçon',
 		occupationCode: fields.occupationCode ?? '7112',
@@ -81,8 +81,8 @@ async function offer(fields: Partial<{ title: string; occupationCode: string; sk
 		provinceCode: fields.provinceCode === undefined ? 'MA-TNG' : fields.provinceCode,
 		openToForeigners: fields.openToForeigners ?? true
 	});
-	const published = await publishOffer(db(), web, employer, created.id);
-	if (published.status === 'pending_validation') await approveOffer(db(), web, counsellor, created.id);
+	const published = await publishOffer(contextFor(db(), employer, { audit: web }), created.id);
+	if (published.status === 'pending_validation') await approveOffer(contextFor(db(), counsellor, { audit: web }), created.id);
 	return created.id;
 }
 
@@ -300,7 +300,7 @@ describe('who sees which candidates', () => {
 		await expect(rankCandidates(db(), web, null, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(rankCandidates(db(), web, employer, 'not-a-uuid', 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
 		// a draft is its employer's alone
-		const draft = await createOffer(db(), web, employer, organisationId, { ...base, title: 'brouillon', occupationCode: '7126', skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
+		const draft = await createOffer(contextFor(db(), employer, { audit: web }), organisationId, { ...base, title: 'brouillon', occupationCode: '7126', skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
 		expect((await rankCandidates(db(), web, employer, draft.id, 'fr', { page: 1, pageSize: 20 })).offer.status).toBe('draft');
 		await expect(rankCandidates(db(), web, counsellor, draft.id, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
 	});
@@ -351,14 +351,14 @@ describe('offers recommended to a seeker', () => {
 		const subMajor = await offer({ title: 'subMajor', occupationCode: '7221' });
 		const unrelated = await offer({ title: 'unrelated', occupationCode: '5120' });
 		const closed = await offer({ title: 'closed', occupationCode: code });
-		await closeOffer(db(), web, employer, closed);
+		await closeOffer(contextFor(db(), employer, { audit: web }), closed);
 		const expired = await offer({ title: 'expired', occupationCode: code });
 		await db().update(jobOffer).set({ closingDate: '2020-01-01' }).where(eq(jobOffer.id, expired));
-		const draft = await createOffer(db(), web, employer, organisationId, { ...base, title: 'draft', occupationCode: code, skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
+		const draft = await createOffer(contextFor(db(), employer, { audit: web }), organisationId, { ...base, title: 'draft', occupationCode: code, skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
 		const pendingOrg = await employerOrganisation('Nouvel employeur');
 		const newEmployer = (await aPerson(db(), { role: 'partner', organisationIds: [pendingOrg] })).actor;
-		const pending = await createOffer(db(), web, newEmployer, pendingOrg, { ...base, title: 'pending', occupationCode: code, skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
-		await publishOffer(db(), web, newEmployer, pending.id);
+		const pending = await createOffer(contextFor(db(), newEmployer, { audit: web }), pendingOrg, { ...base, title: 'pending', occupationCode: code, skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
+		await publishOffer(contextFor(db(), newEmployer, { audit: web }), pending.id);
 
 		const me = await seeker({ occupationCodes: [code], placeCodes: ['MA-TNG'] });
 		const actor: Actor = { userId: me, role: 'member', organisationIds: [] };

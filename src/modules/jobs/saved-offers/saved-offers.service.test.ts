@@ -5,7 +5,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
@@ -34,7 +34,7 @@ let counsellor: Actor;
 let organisationId: string;
 
 async function offer(title: string, closingDate = '2099-01-01', publish = true): Promise<string> {
-	const created = await createOffer(app.database.db, web, employer, organisationId, {
+	const created = await createOffer(contextFor(app.database.db, employer, { audit: web }), organisationId, {
 		title,
 		description: 'Travaux de finition dans des logements neufs.',
 		occupationCode: '7126',
@@ -47,8 +47,8 @@ async function offer(title: string, closingDate = '2099-01-01', publish = true):
 		languages: []
 	});
 	if (publish) {
-		const published = await publishOffer(app.database.db, web, employer, created.id);
-		if (published.status === 'pending_validation') await approveOffer(app.database.db, web, counsellor, created.id);
+		const published = await publishOffer(contextFor(app.database.db, employer, { audit: web }), created.id);
+		if (published.status === 'pending_validation') await approveOffer(contextFor(app.database.db, counsellor, { audit: web }), created.id);
 	}
 	return created.id;
 }
@@ -89,9 +89,9 @@ describe('saved offers', () => {
 		const tiler = await offer('Carreleur');
 		const mason = await offer('Maçon');
 
-		expect(await saveOffer(app.database.db, web, seeker, tiler, new Date('2030-01-01T10:00:00Z'))).toMatchObject({ created: true });
-		expect(await saveOffer(app.database.db, web, seeker, mason, new Date('2030-01-02T10:00:00Z'))).toMatchObject({ created: true });
-		expect(await saveOffer(app.database.db, web, seeker, tiler)).toMatchObject({ created: false });
+		expect(await saveOffer(contextFor(app.database.db, seeker, { audit: web, now: () => new Date('2030-01-01T10:00:00Z') }), tiler)).toMatchObject({ created: true });
+		expect(await saveOffer(contextFor(app.database.db, seeker, { audit: web, now: () => new Date('2030-01-02T10:00:00Z') }), mason)).toMatchObject({ created: true });
+		expect(await saveOffer(contextFor(app.database.db, seeker, { audit: web }), tiler)).toMatchObject({ created: false });
 
 		const listed = await listSavedOffers(app.database.db, seeker, 'fr');
 		expect(listed.map((item) => item.title)).toEqual(['Maçon', 'Carreleur']); // newest first
@@ -101,12 +101,12 @@ describe('saved offers', () => {
 		// another person sees nothing of it and cannot remove it
 		expect(await listSavedOffers(app.database.db, stranger, 'fr')).toEqual([]);
 		expect(await isOfferSaved(app.database.db, stranger, tiler)).toBe(false);
-		await expect(removeSavedOffer(app.database.db, web, stranger, tiler)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(removeSavedOffer(contextFor(app.database.db, stranger, { audit: web }), tiler)).rejects.toMatchObject({ code: 'not_found' });
 		expect(await listSavedOffers(app.database.db, seeker, 'fr')).toHaveLength(2);
 
-		await removeSavedOffer(app.database.db, web, seeker, tiler);
+		await removeSavedOffer(contextFor(app.database.db, seeker, { audit: web }), tiler);
 		expect((await listSavedOffers(app.database.db, seeker, 'fr')).map((item) => item.offerId)).toEqual([mason]);
-		await expect(removeSavedOffer(app.database.db, web, seeker, tiler)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(removeSavedOffer(contextFor(app.database.db, seeker, { audit: web }), tiler)).rejects.toMatchObject({ code: 'not_found' });
 
 		const audited = await app.database.db.select({ action: auditEvent.action }).from(auditEvent).where(and(eq(auditEvent.resourceType, 'job_saved_offer'), eq(auditEvent.resourceId, tiler)));
 		expect(audited.map((event) => event.action).sort()).toEqual(['job_saved_offer.create', 'job_saved_offer.delete']);
@@ -116,13 +116,13 @@ describe('saved offers', () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const open = await offer('Soudeur');
 		const draft = await offer('Brouillon', '2099-01-01', false);
-		await expect(saveOffer(app.database.db, web, employer, open)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(saveOffer(app.database.db, web, counsellor, open)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(saveOffer(app.database.db, web, null, open)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveOffer(contextFor(app.database.db, employer, { audit: web }), open)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveOffer(contextFor(app.database.db, counsellor, { audit: web }), open)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveOffer(contextFor(app.database.db, null, { audit: web }), open)).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(listSavedOffers(app.database.db, employer, 'fr')).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(saveOffer(app.database.db, web, seeker, draft)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(saveOffer(app.database.db, web, seeker, 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
-		await expect(saveOffer(app.database.db, web, seeker, crypto.randomUUID())).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(contextFor(app.database.db, seeker, { audit: web }), draft)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(contextFor(app.database.db, seeker, { audit: web }), 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(contextFor(app.database.db, seeker, { audit: web }), crypto.randomUUID())).rejects.toMatchObject({ code: 'not_found' });
 		expect(await listSavedOffers(app.database.db, seeker, 'fr')).toEqual([]);
 		expect(await isOfferSaved(app.database.db, employer, open)).toBe(false);
 	});
@@ -132,9 +132,9 @@ describe('saved offers', () => {
 		const other = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const closing = await offer('Pâtissier');
 		const expiring = await offer('Boulanger', '2031-06-30');
-		await saveOffer(app.database.db, web, seeker, closing);
-		await saveOffer(app.database.db, web, seeker, expiring);
-		await closeOffer(app.database.db, web, employer, closing);
+		await saveOffer(contextFor(app.database.db, seeker, { audit: web }), closing);
+		await saveOffer(contextFor(app.database.db, seeker, { audit: web }), expiring);
+		await closeOffer(contextFor(app.database.db, employer, { audit: web }), closing);
 
 		const today = await listSavedOffers(app.database.db, seeker, 'ar');
 		expect(today.find((item) => item.offerId === closing)).toMatchObject({ status: 'closed', open: false });
@@ -142,10 +142,10 @@ describe('saved offers', () => {
 		const later = await listSavedOffers(app.database.db, seeker, 'ar', new Date('2031-07-02T12:00:00Z'));
 		expect(later.find((item) => item.offerId === expiring)).toMatchObject({ status: 'expired', open: false });
 
-		await expect(saveOffer(app.database.db, web, other, closing)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(saveOffer(app.database.db, web, other, expiring, new Date('2031-07-02T12:00:00Z'))).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(contextFor(app.database.db, other, { audit: web }), closing)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(saveOffer(contextFor(app.database.db, other, { audit: web, now: () => new Date('2031-07-02T12:00:00Z') }), expiring)).rejects.toMatchObject({ code: 'not_found' });
 		// already saved: still there, nothing changes
-		expect(await saveOffer(app.database.db, web, seeker, closing)).toMatchObject({ created: false });
+		expect(await saveOffer(contextFor(app.database.db, seeker, { audit: web }), closing)).toMatchObject({ created: false });
 	});
 
 	it('stops at the maximum number of saved offers', async () => {
@@ -164,9 +164,9 @@ describe('saved offers', () => {
 		}));
 		const ids = (await app.database.db.insert(jobOffer).values(rows).returning({ id: jobOffer.id })).map((row) => row.id);
 		await app.database.db.insert(jobSavedOffer).values(ids.slice(0, MAX_SAVED_OFFERS).map((offerId) => ({ userId: seeker.userId, offerId })));
-		await expect(saveOffer(app.database.db, web, seeker, ids[MAX_SAVED_OFFERS])).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'too_many_saved_offers' } });
-		await removeSavedOffer(app.database.db, web, seeker, ids[0]);
-		expect(await saveOffer(app.database.db, web, seeker, ids[MAX_SAVED_OFFERS])).toMatchObject({ created: true });
+		await expect(saveOffer(contextFor(app.database.db, seeker, { audit: web }), ids[MAX_SAVED_OFFERS])).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'too_many_saved_offers' } });
+		await removeSavedOffer(contextFor(app.database.db, seeker, { audit: web }), ids[0]);
+		expect(await saveOffer(contextFor(app.database.db, seeker, { audit: web }), ids[MAX_SAVED_OFFERS])).toMatchObject({ created: true });
 	});
 
 	it('tells the offer page whether the viewer may save it, has saved it, and what just happened', async () => {
@@ -174,7 +174,7 @@ describe('saved offers', () => {
 		const id = await offer('Électricien');
 		const page = (query = '') => new URL(`http://localhost/fr/jobs/offers/${id}${query}`);
 		expect(await offerSavedState(app.database.db, seeker, id, page())).toEqual({ canSave: true, saved: false, notice: null });
-		await saveOffer(app.database.db, web, seeker, id);
+		await saveOffer(contextFor(app.database.db, seeker, { audit: web }), id);
 		expect(await offerSavedState(app.database.db, seeker, id, page('?done=saved'))).toEqual({ canSave: true, saved: true, notice: 'saved_done' });
 		expect(await offerSavedState(app.database.db, null, id, page('?done=saved'))).toEqual({ canSave: false, saved: false, notice: null });
 		expect(await offerSavedState(app.database.db, employer, id, page())).toEqual({ canSave: false, saved: false, notice: null });
@@ -183,7 +183,7 @@ describe('saved offers', () => {
 	it('is part of the person’s data export and goes with their account', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const id = await offer('Cuisinier');
-		await saveOffer(app.database.db, web, seeker, id, new Date('2030-03-01T08:00:00Z'));
+		await saveOffer(contextFor(app.database.db, seeker, { audit: web, now: () => new Date('2030-03-01T08:00:00Z') }), id);
 		const exported = (await exportMyData(app.database.db, web, seeker)) as unknown as SeekerExport;
 		expect(exported.savedOffers).toEqual([{ offerId: id, title: 'Cuisinier', employer: 'Zellige Tanger', savedAt: '2030-03-01T08:00:00.000Z' }]);
 

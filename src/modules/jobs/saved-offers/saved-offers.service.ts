@@ -1,8 +1,9 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
-import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { jobOffer } from '../job-offer.table.ts';
@@ -23,10 +24,11 @@ function requireSaver(actor: Actor | null | undefined): Actor {
  * Saves a public offer (published, not expired) to the caller's list. Saving it again changes nothing
  * (`created: false`), even once the offer has closed.
  */
-export async function saveOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, offerId: string, now: Date = new Date()) {
-	const person = requireSaver(actor);
+export async function saveOffer(ctx: RequestContext, offerId: string) {
+	const person = requireSaver(ctx.actor);
 	if (!UUID.test(offerId)) throw new AppError('not_found');
-	return db.transaction(async (tx) => {
+	const now = ctx.now();
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const [existing] = await tx
 			.select()
 			.from(jobSavedOffer)
@@ -48,10 +50,10 @@ export async function saveOffer(db: DbOrTx, context: AuditContext, actor: Actor 
 }
 
 /** Removes an offer from the caller's list; not_found when it was not there. */
-export async function removeSavedOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, offerId: string) {
-	const person = requireSaver(actor);
+export async function removeSavedOffer(ctx: RequestContext, offerId: string) {
+	const person = requireSaver(ctx.actor);
 	if (!UUID.test(offerId)) throw new AppError('not_found');
-	await db.transaction(async (tx) => {
+	await ctx.transaction(async ({ db: tx, audit: context }) => {
 		const removed = await tx
 			.delete(jobSavedOffer)
 			.where(and(eq(jobSavedOffer.userId, person.userId), eq(jobSavedOffer.offerId, offerId)))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -16,7 +16,7 @@ let counsellor: Actor;
 let organisationId: string;
 
 async function publish(title: string, contractType: 'cdi' | 'cdd', at: Date) {
-	const created = await createOffer(app.database.db, web, employer, organisationId, {
+	const created = await createOffer(contextFor(app.database.db, employer, { audit: web }), organisationId, {
 		title,
 		description: 'Entretien des bâtiments.',
 		occupationCode: '7126',
@@ -28,8 +28,8 @@ async function publish(title: string, contractType: 'cdi' | 'cdd', at: Date) {
 		closingDate: '2099-01-01',
 		languages: []
 	});
-	const published = await publishOffer(app.database.db, web, employer, created.id, at);
-	if (published.status === 'pending_validation') await approveOffer(app.database.db, web, counsellor, created.id, at);
+	const published = await publishOffer(contextFor(app.database.db, employer, { audit: web, now: () => at }), created.id);
+	if (published.status === 'pending_validation') await approveOffer(contextFor(app.database.db, counsellor, { audit: web, now: () => at }), created.id);
 	return created.id;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { apiEvent, type Caller } from '../../../platform/testing/api-event.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { approveOffer, createOffer, publishOffer } from '../jobs.service.ts';
@@ -45,7 +45,7 @@ beforeAll(async () => {
 	otherEmployer = await aPerson(app.database.db, { role: 'partner', organisationIds: [other.id] });
 	const counsellor = await aPerson(app.database.db, { role: 'counsellor' });
 	const web = { actorUserId: null, actorLabel: 'test', channel: 'web' as const };
-	const created = await createOffer(app.database.db, web, employer.actor, org.id, {
+	const created = await createOffer(contextFor(app.database.db, employer.actor, { audit: web }), org.id, {
 		title: 'Customer advisor',
 		description: 'Inbound calls.',
 		occupationCode: '4222',
@@ -57,8 +57,8 @@ beforeAll(async () => {
 		closingDate: '2099-01-01',
 		languages: []
 	});
-	await publishOffer(app.database.db, web, employer.actor, created.id);
-	await approveOffer(app.database.db, web, counsellor.actor, created.id);
+	await publishOffer(contextFor(app.database.db, employer.actor, { audit: web }), created.id);
+	await approveOffer(contextFor(app.database.db, counsellor.actor, { audit: web }), created.id);
 	offerId = created.id;
 });
 afterAll(async () => {

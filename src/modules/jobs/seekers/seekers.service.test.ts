@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { apiToken, organisation, session, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
@@ -76,7 +76,7 @@ let offerId: string;
 let otherOfferId: string;
 
 async function publicOffer(owner: Actor, organisationId: string, title: string) {
-	const created = await createOffer(app.database.db, web, owner, organisationId, {
+	const created = await createOffer(contextFor(app.database.db, owner, { audit: web }), organisationId, {
 		title,
 		description: 'Chantier de logements à Tanger.',
 		occupationCode: '7112',
@@ -89,8 +89,8 @@ async function publicOffer(owner: Actor, organisationId: string, title: string) 
 		closingDate: '2099-04-30',
 		languages: []
 	});
-	const published = await publishOffer(app.database.db, web, owner, created.id);
-	if (published.status === 'pending_validation') await approveOffer(app.database.db, web, counsellor, created.id);
+	const published = await publishOffer(contextFor(app.database.db, owner, { audit: web }), created.id);
+	if (published.status === 'pending_validation') await approveOffer(contextFor(app.database.db, counsellor, { audit: web }), created.id);
 	return created.id;
 }
 

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { requestContext } from '#platform/http/request-context.ts';
 import { getApp } from '#platform/app.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -33,7 +34,7 @@ function action(change: Change, done: string) {
 		const data = await request.formData();
 		const id = String(data.get('id') ?? '');
 		try {
-			const offer = await change(app.database.db, locals.audit, locals.actor, id);
+			const offer = await change(requestContext(app, locals), id);
 			return { done: done === 'published' && offer.status === 'pending_validation' ? 'submitted' : done, id };
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') {

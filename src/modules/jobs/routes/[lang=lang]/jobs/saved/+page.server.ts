@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { requestContext } from '#platform/http/request-context.ts';
 import { getApp } from '#platform/app.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
@@ -33,7 +34,7 @@ export const actions = {
 		const data = await request.formData();
 		const offerId = String(data.get('offerId') ?? '');
 		try {
-			await saveOffer(app.database.db, locals.audit, locals.actor, offerId);
+			await saveOffer(requestContext(app, locals), offerId);
 		} catch (failure) {
 			const reason = isAppError(failure) ? (failure.extra as { reason?: string; max?: number } | undefined) : undefined;
 			if (reason?.reason === 'too_many_saved_offers') {
@@ -51,7 +52,7 @@ export const actions = {
 		const data = await request.formData();
 		const offerId = String(data.get('offerId') ?? '');
 		try {
-			await removeSavedOffer(app.database.db, locals.audit, locals.actor, offerId);
+			await removeSavedOffer(requestContext(app, locals), offerId);
 		} catch (failure) {
 			// already gone (a second click, another device): the person's wish is met
 			if (!isAppError(failure) || failure.code !== 'not_found') return formFailureFrom(locals.language, failure, data);

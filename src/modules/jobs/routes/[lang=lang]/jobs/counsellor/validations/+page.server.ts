@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { requestContext } from '#platform/http/request-context.ts';
 import { getApp } from '#platform/app.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { isAppError } from '#platform/http/app-error.ts';
@@ -23,7 +24,7 @@ export const actions = {
 		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await approveOffer(app.database.db, locals.audit, locals.actor, String(data.get('id') ?? ''));
+			await approveOffer(requestContext(app, locals), String(data.get('id') ?? ''));
 		} catch (thrown) {
 			return failure(locals.language, thrown, data);
 		}
@@ -34,7 +35,7 @@ export const actions = {
 		const data = await request.formData();
 		const id = String(data.get('id') ?? '');
 		try {
-			await returnOffer(app.database.db, locals.audit, locals.actor, id, String(data.get('reason') ?? ''));
+			await returnOffer(requestContext(app, locals), id, String(data.get('reason') ?? ''));
 		} catch (thrown) {
 			if (isAppError(thrown) && thrown.code === 'invalid_input') {
 				return fail(400, { values: { reason: String(data.get('reason') ?? '') }, errors: { [`reason-${id}`]: translate(locals.language, 'jobs.error_reason') }, id });

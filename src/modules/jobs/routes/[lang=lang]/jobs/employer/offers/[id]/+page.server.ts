@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { requestContext } from '#platform/http/request-context.ts';
 import { getApp } from '#platform/app.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { isAppError } from '#platform/http/app-error.ts';
@@ -31,7 +32,7 @@ export const actions = {
 		const parsed = parseForm(locals.language, OfferForm, data);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await updateOffer(app.database.db, locals.audit, locals.actor, params.id, parsed.data);
+			await updateOffer(requestContext(app, locals), params.id, parsed.data);
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') {
 				return fail(409, { values: {}, errors: { '': translate(locals.language, 'jobs.error_wrong_status') } });

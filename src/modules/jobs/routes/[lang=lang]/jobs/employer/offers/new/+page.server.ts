@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { requestContext } from '#platform/http/request-context.ts';
 import { getApp } from '#platform/app.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { OfferForm } from '#modules/jobs/jobs.schemas.ts';
@@ -22,7 +23,7 @@ export const actions = {
 		const parsed = parseForm(locals.language, OfferForm, data);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await createOffer(app.database.db, locals.audit, locals.actor, String(data.get('organisationId') ?? ''), parsed.data);
+			await createOffer(requestContext(app, locals), String(data.get('organisationId') ?? ''), parsed.data);
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);
 		}
