@@ -13,15 +13,11 @@
 import '../../src/compose.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { startServer } from '../../e2e/server.ts';
-import { openDatabase, databaseOptionsFrom } from '../../src/platform/db/database.ts';
-import { readSettings } from '../../src/platform/config/config.ts';
-import { ensureReferenceData } from '../../src/platform/reference-data.ts';
 import { generateInitiatives } from '../../src/modules/atlas/generate.ts';
 import { searchInitiatives } from '../../src/modules/atlas/initiative.service.ts';
 import { InitiativeQuery } from '../../src/modules/atlas/atlas.schemas.ts';
 import { percentile } from './page-weight.ts';
-import { measure, P95_NOTE, printLoadTable, oneCallerP50, type LoadRow, type LoadTarget } from './load.ts';
+import { measure, P95_NOTE, printLoadTable, oneCallerP50, startBenchServer, type LoadRow, type LoadTarget } from './load.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -56,33 +52,21 @@ const targets: LoadTarget[] = [
 let directP50 = NaN;
 let generationSeconds = NaN;
 
-const server = await startServer({
-	env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '1000000' },
-	timeout: 120_000,
-	beforeStart: async (env) => {
-		const settings = readSettings(env);
-		const database = await openDatabase(databaseOptionsFrom(settings));
-		try {
-			await database.migrate();
-			await ensureReferenceData(database.db);
-			const started = performance.now();
-			await generateInitiatives(database.db, count, { prefix: 'bench' });
-			generationSeconds = (performance.now() - started) / 1000;
-			// Fresh planner statistics, as a live database has (autovacuum would gather them within minutes).
-			await database.db.execute(sql`analyze`);
-			// The same queries as the list API's uncached requests, through the driver, for the overhead ratio.
-			for (let i = 0; i < 20; i++) await searchInitiatives(database.db, { ...listQuery, budgetMin: i });
-			const times: number[] = [];
-			for (let i = 0; i < 300; i++) {
-				const t0 = performance.now();
-				await searchInitiatives(database.db, { ...listQuery, budgetMin: 100 + i });
-				times.push(performance.now() - t0);
-			}
-			directP50 = percentile(times, 0.5);
-		} finally {
-			await database.close();
-		}
+const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '1000000' }, timeout: 120_000 }, async (db) => {
+	const started = performance.now();
+	await generateInitiatives(db, count, { prefix: 'bench' });
+	generationSeconds = (performance.now() - started) / 1000;
+	// Fresh planner statistics, as a live database has (autovacuum would gather them within minutes).
+	await db.execute(sql`analyze`);
+	// The same queries as the list API's uncached requests, through the driver, for the overhead ratio.
+	for (let i = 0; i < 20; i++) await searchInitiatives(db, { ...listQuery, budgetMin: i });
+	const times: number[] = [];
+	for (let i = 0; i < 300; i++) {
+		const t0 = performance.now();
+		await searchInitiatives(db, { ...listQuery, budgetMin: 100 + i });
+		times.push(performance.now() - t0);
 	}
+	directP50 = percentile(times, 0.5);
 });
 
 let sequentialP50 = NaN;

@@ -15,10 +15,7 @@
 import '../../src/compose.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { startServer } from '../../e2e/server.ts';
-import { openDatabase, databaseOptionsFrom, type Db } from '../../src/platform/db/database.ts';
-import { readSettings } from '../../src/platform/config/config.ts';
-import { ensureReferenceData } from '../../src/platform/reference-data.ts';
+import type { Db } from '../../src/platform/db/database.ts';
 import { systemContext } from '../../src/platform/audit/audit.service.ts';
 import { createApiToken } from '../../src/platform/accounts/api-token.service.ts';
 import { OfferSearchQuery } from '../../src/modules/jobs/jobs.schemas.ts';
@@ -27,7 +24,7 @@ import { candidateTierQuery, candidateTiers, offerWithSkillKeys, rankCandidates 
 import { seekerProfile } from '../../src/modules/jobs/seekers/seekers.table.ts';
 import { generateJobsBenchData } from './jobs-data.ts';
 import { percentile } from './page-weight.ts';
-import { measure, P95_NOTE, printLoadTable, oneCallerP50, type LoadRow, type LoadTarget } from './load.ts';
+import { measure, P95_NOTE, printLoadTable, oneCallerP50, startBenchServer, type LoadRow, type LoadTarget } from './load.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -88,40 +85,31 @@ async function explain(db: Db, query: { toSQL(): { sql: string; params: unknown[
 	plans.push(`-- ${title}\n${result.rows.map((row) => Object.values(row)[0]).join('\n')}`);
 }
 
-const server = await startServer({
-	env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '10000000', RATE_LIMIT_MAX_PER_ACCOUNT: '10000000' },
-	timeout: 180_000,
-	beforeStart: async (env) => {
-		const settings = readSettings(env);
-		const database = await openDatabase(databaseOptionsFrom(settings));
-		try {
-			await database.migrate();
-			await ensureReferenceData(database.db);
-			const started = performance.now();
-			const data = await generateJobsBenchData(database.db, { offers, profiles });
-			generationSeconds = (performance.now() - started) / 1000;
-			rankedOfferId = data.rankedOfferId;
-			token = (await createApiToken(database.db, systemContext('cli'), data.employerUserId, 'bench')).token;
-			const employer = { userId: data.employerUserId, role: 'partner' as const, organisationIds: await organisationsOf(database.db, data.employerUserId) };
-			// The same work as the APIs, through the driver: the search for the overhead ratio, the ranking for information.
-			// distinct searches, so the search cache never answers: the queries themselves
-			let n = 0;
-			directSearchP50 = await timed(() => searchOffers(database.db, OfferSearchQuery.parse(searchAt(n++)), 'fr'), 200);
-			// a different offer of the employer each time: nothing kept from one ranking to the next
-			const own = (await database.db.execute(sql`select id from job_offer where organisation_id = ${employer.organisationIds[0]} and status = 'published' order by id limit 60`)) as unknown as { rows: { id: string }[] };
-			let next = 0;
-			directRankingP50 = await timed(() => rankCandidates(database.db, systemContext('cli'), employer, own.rows[next++ % own.rows.length].id, 'fr', { page: 1, pageSize: 20 }), 40);
-			if (values.explain) {
-				const { offer, skillKeys } = await offerWithSkillKeys(database.db, rankedOfferId);
-				const facts = { ...offer, skillKeys, languages: offer.languages };
-				const [first] = candidateTiers(facts).tiers;
-				await explain(database.db, candidateTierQuery(database.db, facts, [sql`${seekerProfile.consentScope} = 'employers'`], first.condition, 20), 'ranking the candidates of one offer: the first tier (same unit group), as the employer');
-			}
-		} finally {
-			await database.close();
+const server = await startBenchServer(
+	{ env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '10000000', RATE_LIMIT_MAX_PER_ACCOUNT: '10000000' }, timeout: 180_000 },
+	async (db) => {
+		const started = performance.now();
+		const data = await generateJobsBenchData(db, { offers, profiles });
+		generationSeconds = (performance.now() - started) / 1000;
+		rankedOfferId = data.rankedOfferId;
+		token = (await createApiToken(db, systemContext('cli'), data.employerUserId, 'bench')).token;
+		const employer = { userId: data.employerUserId, role: 'partner' as const, organisationIds: await organisationsOf(db, data.employerUserId) };
+		// The same work as the APIs, through the driver: the search for the overhead ratio, the ranking for information.
+		// distinct searches, so the search cache never answers: the queries themselves
+		let n = 0;
+		directSearchP50 = await timed(() => searchOffers(db, OfferSearchQuery.parse(searchAt(n++)), 'fr'), 200);
+		// a different offer of the employer each time: nothing kept from one ranking to the next
+		const own = (await db.execute(sql`select id from job_offer where organisation_id = ${employer.organisationIds[0]} and status = 'published' order by id limit 60`)) as unknown as { rows: { id: string }[] };
+		let next = 0;
+		directRankingP50 = await timed(() => rankCandidates(db, systemContext('cli'), employer, own.rows[next++ % own.rows.length].id, 'fr', { page: 1, pageSize: 20 }), 40);
+		if (values.explain) {
+			const { offer, skillKeys } = await offerWithSkillKeys(db, rankedOfferId);
+			const facts = { ...offer, skillKeys, languages: offer.languages };
+			const [first] = candidateTiers(facts).tiers;
+			await explain(db, candidateTierQuery(db, facts, [sql`${seekerProfile.consentScope} = 'employers'`], first.condition, 20), 'ranking the candidates of one offer: the first tier (same unit group), as the employer');
 		}
 	}
-});
+);
 
 async function organisationsOf(db: Db, userId: string): Promise<string[]> {
 	const result = (await db.execute(sql`select organisation_id from organisation_member where user_id = ${userId}`)) as unknown as { rows: { organisation_id: string }[] };

@@ -1,6 +1,31 @@
-// The HTTP side of the benchmarks (bench:jobs, bench:atlas): one autocannon run per target against the
-// built server, a one-caller run for the ratio to direct driver timings, and the printed result table.
+// The HTTP side of the benchmarks (bench:jobs, bench:atlas): the built server on a database the bench
+// fills, one autocannon run per target against it, a one-caller run for the ratio to direct driver
+// timings, and the printed result table.
 import autocannon from 'autocannon';
+import { startServer, type StartOptions } from '../../e2e/server.ts';
+import { openDatabase, databaseOptionsFrom, type Db } from '../../src/platform/db/database.ts';
+import { readSettings } from '../../src/platform/config/config.ts';
+import { ensureReferenceData } from '../../src/platform/reference-data.ts';
+
+/**
+ * Starts the built server on a fresh database that `fill` gets migrated, with the reference data
+ * (and closed again before the server opens it).
+ */
+export function startBenchServer(options: Omit<StartOptions, 'beforeStart'>, fill: (db: Db) => Promise<void>) {
+	return startServer({
+		...options,
+		beforeStart: async (env) => {
+			const database = await openDatabase(databaseOptionsFrom(readSettings(env)));
+			try {
+				await database.migrate();
+				await ensureReferenceData(database.db);
+				await fill(database.db);
+			} finally {
+				await database.close();
+			}
+		}
+	});
+}
 
 export interface LoadTarget {
 	name: string;

@@ -16,6 +16,17 @@ import {
 const initiativeId = z.object({ id: z.string().describe('The initiative’s id (uuid) or slug') });
 const proposalId = z.object({ id: z.uuid().describe('The proposal’s id') });
 
+/** A moderator's decision on a proposal: `POST /api/v1/moderation/proposals/{id}/<decision>`. */
+const decision = (name: string, endpoint: Pick<Endpoint, 'summary' | 'description' | 'body' | 'responses'>): Endpoint => ({
+	method: 'POST',
+	path: `/api/v1/moderation/proposals/{id}/${name}`,
+	tags: ['Atlas'],
+	auth: 'bearer',
+	...endpoint,
+	params: proposalId,
+	errors: [403, 404, 409]
+});
+
 /** Atlas collaboration and moderation, for the registry in `openapi/registry.ts`. */
 export const moderationEndpoints: Endpoint[] = [
 	{
@@ -72,43 +83,25 @@ export const moderationEndpoints: Endpoint[] = [
 		responses: { 200: { description: 'One page of proposals.', schema: ProposalList } },
 		errors: [403]
 	},
-	{
-		method: 'POST',
-		path: '/api/v1/moderation/proposals/{id}/approve',
-		tags: ['Atlas'],
-		auth: 'bearer',
+	decision('approve', {
 		summary: 'Approve a proposal and publish it as a new version',
 		description:
 			'Publishes the proposal (or, with `initiative`, the moderator’s edited version) as a new version. A proposal based on ' +
 			'an outdated version is refused with 409 and `details.currentVersion`: edit it against the current version and send ' +
 			'`initiative` with `expectedVersion`. The proposer is told by e-mail. An empty body approves as proposed. Moderators.',
-		params: proposalId,
 		body: ApproveBody,
-		responses: { 200: { description: 'The approved proposal and the published version.', schema: ApproveResult } },
-		errors: [403, 404, 409]
-	},
-	{
-		method: 'POST',
-		path: '/api/v1/moderation/proposals/{id}/reject',
-		tags: ['Atlas'],
-		auth: 'bearer',
+		responses: { 200: { description: 'The approved proposal and the published version.', schema: ApproveResult } }
+	}),
+	decision('reject', {
 		summary: 'Reject a proposal, with a reason',
 		description: 'The proposer receives the reason by e-mail. Moderators.',
-		params: proposalId,
 		body: ReasonBody,
-		responses: { 200: { description: 'The rejected proposal.', schema: Proposal } },
-		errors: [403, 404, 409]
-	},
-	{
-		method: 'POST',
-		path: '/api/v1/moderation/proposals/{id}/request-changes',
-		tags: ['Atlas'],
-		auth: 'bearer',
+		responses: { 200: { description: 'The rejected proposal.', schema: Proposal } }
+	}),
+	decision('request-changes', {
 		summary: 'Ask the proposer for changes',
 		description: 'The proposer receives the request by e-mail and proposes a new version. Moderators.',
-		params: proposalId,
 		body: ReasonBody,
-		responses: { 200: { description: 'The proposal, now `changes_requested`.', schema: Proposal } },
-		errors: [403, 404, 409]
-	}
+		responses: { 200: { description: 'The proposal, now `changes_requested`.', schema: Proposal } }
+	})
 ];

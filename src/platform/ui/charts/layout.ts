@@ -50,3 +50,23 @@ export type ChartItem = {
 	/** More figures for the table only (formatted), under the chart's `extraHeaders`. */
 	extra?: readonly string[];
 };
+
+/** What every chart takes besides its own options: the items, their names, and the data table's. */
+export type ChartProps = {
+	items: readonly ChartItem[];
+	/** The chart's accessible name. */
+	title: string;
+	/** What the chart shows, in a sentence; defaults to the data itself ("label: value; …"). */
+	description?: string;
+	/** The data table's caption. */
+	caption: string;
+	labelHeader: string;
+	valueHeader: string;
+	dir?: 'ltr' | 'rtl';
+	/** With it, the table sits in a <details> whose summary is this text. */
+	tableSummary?: string;
+	downloadHref?: string;
+	downloadLabel?: string;
+	/** Shown instead of the chart when there are no items. */
+	emptyLabel?: string;
+};

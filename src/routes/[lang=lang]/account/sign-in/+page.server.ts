@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '#platform/app.ts';
-import { accountFormFailure, safeNextPath, signIn } from '#platform/accounts/account.service.ts';
+import { redirect } from '@sveltejs/kit';
+import { safeNextPath, signIn } from '#platform/accounts/account.service.ts';
+import { accountFormAction } from '../form-action.ts';
 
 export function load({ locals, url }) {
 	return {
@@ -11,16 +11,14 @@ export function load({ locals, url }) {
 }
 
 export const actions = {
-	default: async ({ request, locals, url, setHeaders }) => {
-		const data = await request.formData();
-		const app = await getApp();
-		try {
-			await signIn(app, { headers: request.headers, audit: locals.audit }, { email: data.get('email'), password: data.get('password') });
-		} catch (error) {
-			const failure = accountFormFailure(locals.language, error, data, setHeaders);
-			return fail(failure.status, failure.data);
-		}
-		const next = data.get('next') ?? url.searchParams.get('next');
-		redirect(303, safeNextPath(typeof next === 'string' ? next : null, locals.language));
+	default: async (event) => {
+		// the path to go on to once signed in, or the form back with its errors
+		const outcome = await accountFormAction(event, async (app, data, from) => {
+			await signIn(app, from, { email: data.get('email'), password: data.get('password') });
+			const next = data.get('next') ?? event.url.searchParams.get('next');
+			return safeNextPath(typeof next === 'string' ? next : null, event.locals.language);
+		});
+		if (typeof outcome !== 'string') return outcome;
+		redirect(303, outcome);
 	}
 };

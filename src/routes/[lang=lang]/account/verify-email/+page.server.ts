@@ -1,7 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
-import { accountErrorMessages, accountFormFailure, resendVerification, verifyEmail } from '#platform/accounts/account.service.ts';
+import { accountErrorMessages, resendVerification, verifyEmail } from '#platform/accounts/account.service.ts';
+import { accountFormAction } from '../form-action.ts';
 
 type State = 'verified' | 'already_verified' | 'error' | 'missing';
 
@@ -20,15 +20,9 @@ export async function load({ url, locals, request }) {
 
 export const actions = {
 	/** Sends a new link (same answer whether or not the address has an account waiting). */
-	default: async ({ request, locals, setHeaders }) => {
-		const data = await request.formData();
-		const app = await getApp();
-		try {
-			const { email } = await resendVerification(app, { headers: request.headers, audit: locals.audit }, { email: data.get('email') });
+	default: (event) =>
+		accountFormAction(event, async (app, data, from) => {
+			const { email } = await resendVerification(app, from, { email: data.get('email') });
 			return { sent: true, email };
-		} catch (error) {
-			const failure = accountFormFailure(locals.language, error, data, setHeaders);
-			return fail(failure.status, failure.data);
-		}
-	}
+		})
 };

@@ -4,8 +4,8 @@ import { organisationTypes } from '#platform/accounts/accounts.model.ts';
 import { OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
 import { countryCodes } from '#platform/geo/countries.ts';
 import { createOrganisation, listOrganisations } from '#platform/accounts/organisation.service.ts';
-import { adminFormFailure, filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
-import { parseForm } from '#platform/http/form.ts';
+import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { adminFormAction } from '../form-action.ts';
 
 const FILTERS = ['q', 'type', 'country', 'pageSize'] as const;
 
@@ -28,17 +28,11 @@ export async function load({ locals, url }) {
 }
 
 export const actions = {
-	create: async ({ request, locals }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		const parsed = parseForm(locals.language, OrganisationCreate, data);
-		if (!parsed.ok) return parsed.failure;
-		let created;
-		try {
-			created = await createOrganisation(app.database.db, locals.audit, locals.actor, parsed.data);
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		redirect(303, `/${locals.language}/admin/organisations/${created.id}?done=created`);
-	}
+	create: ({ request, locals }) =>
+		adminFormAction(
+			{ request, locals },
+			OrganisationCreate,
+			(app, input) => createOrganisation(app.database.db, locals.audit, locals.actor, input),
+			(created) => redirect(303, `/${locals.language}/admin/organisations/${created.id}?done=created`)
+		)
 };

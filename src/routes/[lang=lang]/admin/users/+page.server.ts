@@ -4,8 +4,8 @@ import { can } from '#platform/policy/policy.ts';
 import { roles } from '#platform/accounts/accounts.model.ts';
 import { getUser, listUsers, setUserRole } from '#platform/accounts/user.service.ts';
 import { UserListQuery, UserRoleForm } from '#platform/admin/admin.schemas.ts';
-import { adminFormFailure, filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
-import { parseForm } from '#platform/http/form.ts';
+import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
+import { adminFormAction } from '../form-action.ts';
 import { recordPersonalDataRead } from '#platform/audit/audit.service.ts';
 
 const FILTERS = ['q', 'role', 'pageSize'] as const;
@@ -52,29 +52,23 @@ export async function load({ locals, url }) {
 }
 
 export const actions = {
-	role: async ({ request, locals, url }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		const parsed = parseForm(locals.language, UserRoleForm, data);
-		if (!parsed.ok) return parsed.failure;
-		let change;
-		try {
-			change = await setUserRole(app.database.db, locals.audit, locals.actor, parsed.data.userId, parsed.data.role, {
-				mailer: app.mailer
-			});
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		const language = locals.language;
-		if (locals.actor && change.user.id === locals.actor.userId) {
-			// Someone who gave up their own role may no longer see this page.
-			const now = { ...locals.actor, role: change.user.role };
-			if (!can(now, 'user.manage')) redirect(303, can(now, 'admin.access') ? `/${language}/admin` : `/${language}`);
-		}
-		const keep = filterValues(url, [...FILTERS, 'page']);
-		const outcome = change.changed
-			? { changed: change.user.id, mail: change.notified ? undefined : 'failed' }
-			: { unchanged: change.user.id };
-		redirect(303, `/${language}/admin/users?${filterQuery({ ...keep, ...outcome })}`);
-	}
+	role: ({ request, locals, url }) =>
+		adminFormAction(
+			{ request, locals },
+			UserRoleForm,
+			(app, input) => setUserRole(app.database.db, locals.audit, locals.actor, input.userId, input.role, { mailer: app.mailer }),
+			(change) => {
+				const language = locals.language;
+				if (locals.actor && change.user.id === locals.actor.userId) {
+					// Someone who gave up their own role may no longer see this page.
+					const now = { ...locals.actor, role: change.user.role };
+					if (!can(now, 'user.manage')) redirect(303, can(now, 'admin.access') ? `/${language}/admin` : `/${language}`);
+				}
+				const keep = filterValues(url, [...FILTERS, 'page']);
+				const outcome = change.changed
+					? { changed: change.user.id, mail: change.notified ? undefined : 'failed' }
+					: { unchanged: change.user.id };
+				redirect(303, `/${language}/admin/users?${filterQuery({ ...keep, ...outcome })}`);
+			}
+		)
 };

@@ -15,8 +15,7 @@ import {
 	removeOrganisationMember,
 	updateOrganisation
 } from '#platform/accounts/organisation.service.ts';
-import { adminFormFailure } from '#platform/admin/admin-forms.ts';
-import { parseForm } from '#platform/http/form.ts';
+import { adminFormAction } from '../../form-action.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { recordPersonalDataRead } from '#platform/audit/audit.service.ts';
 
@@ -51,55 +50,33 @@ function back(language: string, id: string, done: (typeof DONE)[number]): never 
 }
 
 export const actions = {
-	update: async ({ request, locals, params }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		const parsed = parseForm(locals.language, OrganisationEditForm, data);
-		if (!parsed.ok) return parsed.failure;
-		let updated;
-		try {
-			updated = await updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, parsed.data);
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		back(locals.language, updated.id, 'updated');
-	},
+	update: ({ request, locals, params }) =>
+		adminFormAction(
+			{ request, locals },
+			OrganisationEditForm,
+			(app, input) => updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, input),
+			(updated) => back(locals.language, updated.id, 'updated')
+		),
 	/** accepts an organisation a partner's import created: it becomes public */
-	accept: async ({ request, locals, params }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		let updated;
-		try {
-			updated = await updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, { status: 'active' });
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		back(locals.language, updated.id, 'accepted');
-	},
-	addMember: async ({ request, locals, params }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		const parsed = parseForm(locals.language, OrganisationMemberAdd, data);
-		if (!parsed.ok) return parsed.failure;
-		let added;
-		try {
-			added = await addOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, parsed.data.email);
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		back(locals.language, added.organisation.id, 'member_added');
-	},
-	removeMember: async ({ request, locals, params }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		const parsed = parseForm(locals.language, OrganisationMemberRemove, data);
-		if (!parsed.ok) return parsed.failure;
-		let removed;
-		try {
-			removed = await removeOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, parsed.data.userId);
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		back(locals.language, removed.organisation.id, 'member_removed');
-	}
+	accept: ({ request, locals, params }) =>
+		adminFormAction(
+			{ request, locals },
+			undefined,
+			(app) => updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, { status: 'active' }),
+			(updated) => back(locals.language, updated.id, 'accepted')
+		),
+	addMember: ({ request, locals, params }) =>
+		adminFormAction(
+			{ request, locals },
+			OrganisationMemberAdd,
+			(app, input) => addOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, input.email),
+			(added) => back(locals.language, added.organisation.id, 'member_added')
+		),
+	removeMember: ({ request, locals, params }) =>
+		adminFormAction(
+			{ request, locals },
+			OrganisationMemberRemove,
+			(app, input) => removeOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, input.userId),
+			(removed) => back(locals.language, removed.organisation.id, 'member_removed')
+		)
 };

@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { getUser } from '#platform/accounts/user.service.ts';
 import { grantableRoles, grantRole, listGrants, revokeGrant } from '#platform/accounts/grant.service.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { adminFormFailure } from '#platform/admin/admin-forms.ts';
+import { adminFormAction } from '../../form-action.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 
 /** One person's access: their platform role and their roles in modules (administrators). */
@@ -25,24 +25,18 @@ export async function load({ locals, params, url }) {
 }
 
 export const actions = {
-	grant: async ({ request, locals, params }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		try {
-			await grantRole(requestContext(app, locals), params.id, { role: data.get('role') ?? '' });
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		redirect(303, `/${locals.language}/admin/users/${encodeURIComponent(params.id)}?added=${encodeURIComponent(String(data.get('role')))}`);
-	},
-	revoke: async ({ request, locals, params }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		try {
-			await revokeGrant(requestContext(app, locals), params.id, String(data.get('grantId') ?? ''));
-		} catch (failure) {
-			return adminFormFailure(locals.language, failure, data);
-		}
-		redirect(303, `/${locals.language}/admin/users/${encodeURIComponent(params.id)}?revoked`);
-	}
+	grant: ({ request, locals, params }) =>
+		adminFormAction(
+			{ request, locals },
+			undefined,
+			(app, _, data) => grantRole(requestContext(app, locals), params.id, { role: data.get('role') ?? '' }),
+			(_, data) => redirect(303, `/${locals.language}/admin/users/${encodeURIComponent(params.id)}?added=${encodeURIComponent(String(data.get('role')))}`)
+		),
+	revoke: ({ request, locals, params }) =>
+		adminFormAction(
+			{ request, locals },
+			undefined,
+			(app, _, data) => revokeGrant(requestContext(app, locals), params.id, String(data.get('grantId') ?? '')),
+			() => redirect(303, `/${locals.language}/admin/users/${encodeURIComponent(params.id)}?revoked`)
+		)
 };

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -84,24 +84,22 @@ export const actions = {
 			return decisionFailure(locals.language, failure);
 		}
 	},
-	reject: async ({ request, params, locals }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		try {
-			await rejectProposal(app.database.db, locals.audit, locals.actor, params.id, String(data.get('reason') ?? ''), notifyOf(app));
-			return { done: 'done_rejected' };
-		} catch (failure) {
-			return decisionFailure(locals.language, failure);
-		}
-	},
-	changes: async ({ request, params, locals }) => {
-		const app = await getApp();
-		const data = await request.formData();
-		try {
-			await requestChanges(app.database.db, locals.audit, locals.actor, params.id, String(data.get('reason') ?? ''), notifyOf(app));
-			return { done: 'done_changes_requested' };
-		} catch (failure) {
-			return decisionFailure(locals.language, failure);
-		}
-	}
+	reject: (event) => decideWithReason(event, rejectProposal, 'done_rejected'),
+	changes: (event) => decideWithReason(event, requestChanges, 'done_changes_requested')
 };
+
+/** A decision the proposer is told with the moderator's reason: a rejection, or a request for changes. */
+async function decideWithReason(
+	{ request, params, locals }: Pick<RequestEvent<{ id: string }>, 'request' | 'params' | 'locals'>,
+	decide: typeof rejectProposal | typeof requestChanges,
+	done: 'done_rejected' | 'done_changes_requested'
+) {
+	const app = await getApp();
+	const data = await request.formData();
+	try {
+		await decide(app.database.db, locals.audit, locals.actor, params.id, String(data.get('reason') ?? ''), notifyOf(app));
+		return { done };
+	} catch (failure) {
+		return decisionFailure(locals.language, failure);
+	}
+}
