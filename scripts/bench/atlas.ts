@@ -18,6 +18,8 @@ import { openDatabase, databaseOptionsFrom } from '../../src/platform/db/databas
 import { readSettings } from '../../src/platform/config/config.ts';
 import { ensureReferenceData } from '../../src/platform/reference-data.ts';
 import { generateInitiatives } from '../../src/modules/atlas/generate.ts';
+import { createContext } from '../../src/platform/kernel/context.ts';
+import { systemContext } from '../../src/platform/audit/audit.service.ts';
 import { searchInitiatives } from '../../src/modules/atlas/initiative.service.ts';
 import { InitiativeQuery } from '../../src/modules/atlas/atlas.schemas.ts';
 import { percentile } from './page-weight.ts';
@@ -66,7 +68,7 @@ const server = await startServer({
 			await database.migrate();
 			await ensureReferenceData(database.db);
 			const started = performance.now();
-			await generateInitiatives(database.db, count, { prefix: 'bench' });
+			await generateInitiatives(createContext({ db: database.db, actor: null, audit: systemContext('system') }), count, { prefix: 'bench' });
 			generationSeconds = (performance.now() - started) / 1000;
 			// Fresh planner statistics, as a live database has (autovacuum would gather them within minutes).
 			await database.db.execute(sql`analyze`);
