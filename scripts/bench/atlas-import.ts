@@ -18,6 +18,7 @@ import { user } from '../../src/platform/accounts/accounts.table.ts';
 import { applyImport, createIatiImport, getImport } from '../../src/modules/atlas/import/import.service.ts';
 import { settleImports } from '../../src/modules/atlas/import/apply.ts';
 import type { Actor } from '../../src/platform/policy/policy.ts';
+import { createContext } from '../../src/platform/kernel/context.ts';
 
 const TARGET_SECONDS = 30;
 const { values } = parseArgs({ options: { activities: { type: 'string', default: '10000' } } });
@@ -107,22 +108,21 @@ try {
 	const userId = crypto.randomUUID();
 	await database.db.insert(user).values({ id: userId, email: 'bench-moderator@sharaka.test', name: 'Bench moderator', role: 'moderator', emailVerified: true });
 	const moderator: Actor = { userId, role: 'moderator', organisationIds: [] };
-	const context = { actorUserId: userId, actorLabel: 'bench', channel: 'cli' as const };
+	const ctx = createContext({ db: database.db, actor: moderator, audit: { actorUserId: userId, actorLabel: 'bench', channel: 'cli' } });
 
 	let started = performance.now();
-	const id = await createIatiImport(database.db, context, moderator, {
+	const id = await createIatiImport(ctx, {
 		fileName: 'activities.xml',
-		body: fs.createReadStream(file) as unknown as AsyncIterable<Uint8Array>,
-		language: 'fr'
+		body: fs.createReadStream(file) as unknown as AsyncIterable<Uint8Array>
 	});
-	await getImport(database.db, moderator, id, { page: 1, pageSize: 50, language: 'fr' }); // the first page of the preview
+	await getImport(ctx, id, { page: 1, pageSize: 50 }); // the first page of the preview
 	previewSeconds = (performance.now() - started) / 1000;
 
 	started = performance.now();
-	await applyImport({ db: database.db }, context, moderator, id, { all: 'all' });
+	await applyImport(ctx, { db: database.db }, id, { all: 'all' });
 	await settleImports();
 	applySeconds = (performance.now() - started) / 1000;
-	const result = await getImport(database.db, moderator, id, { pageSize: 1, language: 'fr' });
+	const result = await getImport(ctx, id, { pageSize: 1 });
 	outcome = { ...result.import.counts, status: result.import.status as never };
 } finally {
 	await database.close();

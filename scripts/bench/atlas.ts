@@ -14,6 +14,8 @@ import '../../src/compose.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { generateInitiatives } from '../../src/modules/atlas/generate.ts';
+import { createContext } from '../../src/platform/kernel/context.ts';
+import { systemContext } from '../../src/platform/audit/audit.service.ts';
 import { searchInitiatives } from '../../src/modules/atlas/initiative.service.ts';
 import { InitiativeQuery } from '../../src/modules/atlas/atlas.schemas.ts';
 import { percentile } from './page-weight.ts';
@@ -54,7 +56,7 @@ let generationSeconds = NaN;
 
 const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '1000000' }, timeout: 120_000 }, async (db) => {
 	const started = performance.now();
-	await generateInitiatives(db, count, { prefix: 'bench' });
+	await generateInitiatives(createContext({ db, actor: null, audit: systemContext('system') }), count, { prefix: 'bench' });
 	generationSeconds = (performance.now() - started) / 1000;
 	// Fresh planner statistics, as a live database has (autovacuum would gather them within minutes).
 	await db.execute(sql`analyze`);

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { contextFor } from '../../platform/testing/people.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { systemContext } from '../../platform/audit/audit.service.ts';
 import { InitiativeQuery, type InitiativeInput } from './atlas.schemas.ts';
 import { atlasCache } from './atlas-cache.ts';
 import { atlasReads } from './atlas-reads.ts';
 import { createInitiative, updateInitiative } from './initiative.service.ts';
 
 let app: TestApp;
-const context = systemContext('system');
 
 const input = (title: string): InitiativeInput => ({
 	title: { fr: title },
@@ -42,13 +41,13 @@ describe('Atlas read cache', () => {
 		expect(await counted()).toBe(1);
 		expect(await counted()).toBe(1);
 
-		const created = await createInitiative(app.database.db, context, input('Coopérative de Fès-Meknès'));
+		const created = await createInitiative(contextFor(app.database.db, null), input('Coopérative de Fès-Meknès'));
 		expect(await counted()).toBe(2);
 		const after = await search(query);
 		expect(after.total).toBe(1);
 		expect(after.items[0]!.slug).toBe(created.slug);
 
-		await updateInitiative(app.database.db, context, created.id, { ...input('Coopérative de Fès-Meknès'), status: 'completed' });
+		await updateInitiative(contextFor(app.database.db, null), created.id, { ...input('Coopérative de Fès-Meknès'), status: 'completed' });
 		expect((await search(query)).items[0]!.status).toBe('completed');
 	});
 

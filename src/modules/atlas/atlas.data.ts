@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
+import { createContext } from '../../platform/kernel/context.ts';
 import { atlasProvince, atlasRegion, exchangeRate, initiative } from './atlas.table.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 import { RATE_NOTE, seedInitiatives, seedOrganisations, seedRates } from './seed/initiatives.ts';
@@ -46,17 +47,17 @@ export async function ensureAtlasReferenceData(db: Db): Promise<void> {
 	);
 	const missing = seedInitiatives.filter((entry) => !present.has(entry.slug!));
 	if (!missing.length) return;
-	const context = systemContext('system');
-	await db.transaction(async (tx) => {
+	await createContext({ db, actor: null, audit: systemContext('system') }).transaction(async (ctx) => {
+		const tx = ctx.db;
 		const created = await tx
 			.insert(organisation)
 			.values(seedOrganisations.map((entry) => ({ ...entry, website: entry.website ?? null })))
 			.onConflictDoNothing({ target: organisation.slug })
 			.returning();
 		for (const row of created) {
-			await recordAudit(tx, context, { action: 'organisation.create', resourceType: 'organisation', resourceId: row.id, after: row });
+			await recordAudit(tx, ctx.audit, { action: 'organisation.create', resourceType: 'organisation', resourceId: row.id, after: row });
 		}
-		await createInitiatives(tx as unknown as Db, context, missing, { comment: 'Données initiales issues des documents de référence' });
+		await createInitiatives(ctx, missing, { comment: 'Données initiales issues des documents de référence' });
 	});
 }
 
@@ -67,7 +68,7 @@ export async function loadAtlasDemoData(db: Db): Promise<void> {
 		.from(initiative)
 		.where(sql`${initiative.isSample}`);
 	if (samples > 0) return;
-	await generateInitiatives(db, DEMO_SAMPLE_COUNT, { prefix: 'exemple', seed: 2026 });
+	await generateInitiatives(createContext({ db, actor: null, audit: systemContext('system') }), DEMO_SAMPLE_COUNT, { prefix: 'exemple', seed: 2026 });
 	// the demo partner has a proposal left half-written, to find in their space and finish
 	const [partner] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'partner@demo.sharaka.ma'));
 	if (partner) {

@@ -1,8 +1,8 @@
 // Fictional initiatives, deterministic (seeded pseudo-random), for the demo and for benchmarks.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
-import { systemContext, type AuditContext } from '../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
 import { initiative } from './atlas.table.ts';
 import { initiativeThemes, targetGroups } from './atlas.model.ts';
 import type { InitiativeInput } from './atlas.schemas.ts';
@@ -102,7 +102,7 @@ export function sampleInitiatives(count: number, options: { seed?: number; prefi
 }
 
 /** Makes sure the fictional organisations exist; returns the funder and implementer slugs to use. */
-async function sampleActors(db: Db) {
+async function sampleActors(db: DbOrTx) {
 	await db.insert(organisation).values(sampleOrganisations).onConflictDoNothing({ target: organisation.slug });
 	const known = new Set((await db.select({ slug: organisation.slug }).from(organisation)).map((row) => row.slug));
 	const funders = ['union-europeenne', 'giz', 'enabel', 'delegation-ue', 'bmz', 'mae-france', ...sampleOrganisations.map((o) => o.slug)].filter((slug) => known.has(slug));
@@ -113,11 +113,8 @@ async function sampleActors(db: Db) {
 }
 
 /** Inserts `count` generated initiatives (badged as samples) in batches; returns how many. */
-export async function generateInitiatives(
-	db: Db,
-	count: number,
-	options: { prefix?: string; seed?: number; context?: AuditContext; batch?: number } = {}
-): Promise<number> {
+export async function generateInitiatives(ctx: RequestContext, count: number, options: { prefix?: string; seed?: number; batch?: number } = {}): Promise<number> {
+	const { db } = ctx;
 	const prefix = options.prefix ?? 'genere';
 	const actors = await sampleActors(db);
 	const [{ existing }] = await db
@@ -128,7 +125,7 @@ export async function generateInitiatives(
 	for (let done = 0; done < count; done += batch) {
 		const size = Math.min(batch, count - done);
 		const inputs = sampleInitiatives(size, { ...actors, prefix, offset: existing + done, seed: (options.seed ?? 7) + existing + done });
-		await createInitiatives(db, options.context ?? systemContext('system'), inputs, {
+		await createInitiatives(ctx, inputs, {
 			bulkAudit: 'initiative.generate',
 			comment: 'Donnée d’exemple générée'
 		});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { contextFor } from '../../platform/testing/people.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { systemContext } from '../../platform/audit/audit.service.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { initiative, initiativeVersion } from './atlas.table.ts';
 import { InitiativeQuery, type InitiativeInput } from './atlas.schemas.ts';
@@ -11,7 +11,6 @@ import { generateInitiatives } from './generate.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 
 let app: TestApp;
-const context = systemContext('system');
 const search = (query: Record<string, unknown>) => searchInitiatives(app.database.db, InitiativeQuery.parse({ pageSize: 100, ...query }));
 const slugs = async (query: Record<string, unknown>) => (await search(query)).items.map((item) => item.slug).sort();
 
@@ -24,7 +23,7 @@ const base = (over: Partial<InitiativeInput>): InitiativeInput => ({
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
-	await createInitiative(app.database.db, context, base({
+	await createInitiative(contextFor(app.database.db, null), base({
 		slug: 'test-tetouan',
 		title: { fr: 'Jeunes entrepreneurs de Tétouan', ar: 'مبادرة الهجرة والتنمية في تطوان' },
 		provinces: ['MA-TET'],
@@ -35,7 +34,7 @@ beforeAll(async () => {
 		budget: { total: 1_115_000, currency: 'MAD' },
 		organisations: [{ organisation: 'giz', role: 'funder' }, { organisation: 'anapec', role: 'implementer' }]
 	}));
-	await createInitiative(app.database.db, context, base({
+	await createInitiative(contextFor(app.database.db, null), base({
 		slug: 'test-big-budget',
 		title: { en: 'Large fund for students' },
 		status: 'planned',
@@ -46,7 +45,7 @@ beforeAll(async () => {
 		startYear: 2025,
 		budget: { total: 2_000_000, currency: 'EUR' }
 	}));
-	await createInitiative(app.database.db, context, base({
+	await createInitiative(contextFor(app.database.db, null), base({
 		slug: 'test-reintegration-oriental',
 		title: { fr: 'Réintégration des migrants de retour dans l’Oriental', ar: 'إعادة إدماج المهاجرين العائدين في جهة الشرق' },
 		summary: { fr: 'Accompagnement des jeunes qui rentrent au Maroc.', ar: 'مواكبة الشباب العائدين إلى المغرب.' },
@@ -84,8 +83,8 @@ describe('real initial data', () => {
 
 describe('writing', () => {
 	it('keeps every version and audits each change in the same transaction', async () => {
-		const created = await createInitiative(app.database.db, context, base({ slug: 'test-versions' }));
-		const updated = await updateInitiative(app.database.db, context, 'test-versions', base({ title: { fr: 'Titre modifié' }, status: 'completed' }), {
+		const created = await createInitiative(contextFor(app.database.db, null), base({ slug: 'test-versions' }));
+		const updated = await updateInitiative(contextFor(app.database.db, null), 'test-versions', base({ title: { fr: 'Titre modifié' }, status: 'completed' }), {
 			expectedVersion: 1,
 			comment: 'Mise à jour'
 		});
@@ -100,20 +99,20 @@ describe('writing', () => {
 	});
 
 	it('refuses a stale version with 409 and the current version', async () => {
-		await expect(updateInitiative(app.database.db, context, 'test-versions', base({}), { expectedVersion: 1 })).rejects.toSatisfy(
+		await expect(updateInitiative(contextFor(app.database.db, null), 'test-versions', base({}), { expectedVersion: 1 })).rejects.toSatisfy(
 			(error) => isAppError(error) && error.code === 'conflict' && error.extra?.currentVersion === 2
 		);
 	});
 
 	it('requires at least one source, one title language, known organisations and a free slug', async () => {
 		const fails = async (input: InitiativeInput, path: string) =>
-			expect(createInitiative(app.database.db, context, input)).rejects.toSatisfy(
+			expect(createInitiative(contextFor(app.database.db, null), input)).rejects.toSatisfy(
 				(error) => isAppError(error) && error.fields.some((field) => field.path === path)
 			);
 		await fails(base({ slug: 'no-source', sources: [] }), 'sources');
 		await fails(base({ slug: 'no-title', title: {} }), 'title');
 		await fails(base({ slug: 'unknown-org', organisations: [{ organisation: 'nobody', role: 'funder' }] }), 'organisations.0.organisation');
-		await expect(createInitiative(app.database.db, context, base({ slug: 'sharaka' }))).rejects.toSatisfy(
+		await expect(createInitiative(contextFor(app.database.db, null), base({ slug: 'sharaka' }))).rejects.toSatisfy(
 			(error) => isAppError(error) && error.code === 'conflict'
 		);
 	});
@@ -203,7 +202,7 @@ describe('search', () => {
 
 	it('ranks by relevance: the words in the title first, then the earliest match', async () => {
 		const make = (slug: string, title: string, summary: string) =>
-			createInitiative(app.database.db, context, base({ slug, title: { fr: title }, summary: { fr: summary } }));
+			createInitiative(contextFor(app.database.db, null), base({ slug, title: { fr: title }, summary: { fr: summary } }));
 		// created in the reverse of the expected order, so recency cannot explain the result
 		await make('rank-summary-late', 'Programme régional', 'Formation puis accompagnement des coopératives agricoles');
 		await make('rank-summary-early', 'Programme national', 'Coopératives agricoles : formation et accompagnement');
@@ -250,14 +249,14 @@ describe('stats', () => {
 describe('samples', () => {
 	it('generates badged samples deterministically and removes them with one call', async () => {
 		const started = Date.now();
-		await generateInitiatives(app.database.db, 300, { prefix: 'exemple', seed: 1 });
+		await generateInitiatives(contextFor(app.database.db, null), 300, { prefix: 'exemple', seed: 1 });
 		expect(Date.now() - started).toBeLessThan(20_000);
 		const samples = await search({ sample: 'only', pageSize: 1 });
 		expect(samples.total).toBe(300);
 		expect(samples.facets.region.length).toBeGreaterThan(8);
 		const first = await getInitiative(app.database.db, 'exemple-000001');
 		expect(first.isSample).toBe(true);
-		expect(await removeSampleInitiatives(app.database.db, context)).toBe(300);
+		expect(await removeSampleInitiatives(contextFor(app.database.db, null))).toBe(300);
 		expect((await search({ sample: 'only' })).total).toBe(0);
 		expect(await slugs({ slug: undefined, q: 'sharaka' })).toContain('sharaka');
 	});

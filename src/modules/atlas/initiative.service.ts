@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { searchWords } from '../../platform/db/search-words.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import {
@@ -282,8 +283,7 @@ export interface VersionAuthor {
  * or one summary event for bulk loads (`bulkAudit`), in the same transaction.
  */
 export async function createInitiatives(
-	db: Db | DbOrTx,
-	context: AuditContext,
+	ctx: RequestContext,
 	inputs: InitiativeInput[],
 	options: VersionAuthor & { bulkAudit?: string } = {}
 ): Promise<{ id: string; slug: string }[]> {
@@ -297,7 +297,7 @@ export async function createInitiatives(
 			throw error;
 		}
 	});
-	const run = async (tx: DbOrTx) => {
+	return ctx.transaction(async ({ db: tx, audit }) => {
 		const orgs = await resolveOrganisations(tx, parsed.flatMap((data) => data.organisations.map((entry) => entry.organisation)));
 		const rates = await loadRates(tx);
 		const prepared = parsed.map((data, index) => prepare(data, orgs, rates, inputs.length > 1 ? index : undefined));
@@ -328,14 +328,14 @@ export async function createInitiatives(
 		}));
 		for (const chunk of chunks(versions, 500)) await tx.insert(initiativeVersion).values(chunk);
 		if (options.bulkAudit) {
-			await recordAudit(tx, context, {
+			await recordAudit(tx, audit, {
 				action: options.bulkAudit,
 				resourceType: 'initiative',
 				after: { count: created.length, first: created[0]?.prepared.slug ?? null, last: created.at(-1)?.prepared.slug ?? null }
 			});
 		} else {
 			for (const item of created) {
-				await recordAudit(tx, context, {
+				await recordAudit(tx, audit, {
 					action: 'initiative.create',
 					resourceType: 'initiative',
 					resourceId: item.id,
@@ -344,12 +344,11 @@ export async function createInitiatives(
 			}
 		}
 		return created.map((item) => ({ id: item.id, slug: item.prepared.slug }));
-	};
-	return (db as Db).transaction(run);
+	});
 }
 
-export async function createInitiative(db: Db, context: AuditContext, input: InitiativeInput, author: VersionAuthor = {}) {
-	const [created] = await createInitiatives(db, context, [input], author);
+export async function createInitiative(ctx: RequestContext, input: InitiativeInput, author: VersionAuthor = {}) {
+	const [created] = await createInitiatives(ctx, [input], author);
 	return created;
 }
 
@@ -358,14 +357,13 @@ export async function createInitiative(db: Db, context: AuditContext, input: Ini
  * longer the current one is refused (409, with the current version) rather than applied silently.
  */
 export async function updateInitiative(
-	db: Db,
-	context: AuditContext,
+	ctx: RequestContext,
 	idOrSlug: string,
 	input: InitiativeInput,
 	options: VersionAuthor & { expectedVersion?: number } = {}
 ): Promise<{ id: string; slug: string; version: number }> {
 	const data = parseOrThrow(InitiativeInput, input);
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit }) => {
 		const [current] = await tx
 			.select({ id: initiative.id, slug: initiative.slug, version: initiative.version })
 			.from(initiative)
@@ -388,7 +386,7 @@ export async function updateInitiative(
 		const version = current.version + 1;
 		await tx
 			.update(initiative)
-			.set({ ...prepared.row, version, updatedAt: new Date() })
+			.set({ ...prepared.row, version, updatedAt: ctx.now() })
 			.where(eq(initiative.id, current.id));
 		for (const table of [initiativeRegion, initiativeProvince, initiativeOrganisation, initiativeDeliverable, initiativeSource]) {
 			await tx.delete(table).where(eq(table.initiativeId, current.id));
@@ -403,7 +401,7 @@ export async function updateInitiative(
 			authorOrganisationId: options.organisationId ?? null,
 			comment: options.comment ?? null
 		});
-		await recordAudit(tx, context, {
+		await recordAudit(tx, audit, {
 			action: 'initiative.update',
 			resourceType: 'initiative',
 			resourceId: current.id,
@@ -415,8 +413,8 @@ export async function updateInitiative(
 }
 
 /** Deletes every sample initiative (and the fictional sample organisations no longer used). */
-export async function removeSampleInitiatives(db: Db, context: AuditContext): Promise<number> {
-	return db.transaction(async (tx) => {
+export async function removeSampleInitiatives(ctx: RequestContext): Promise<number> {
+	return ctx.transaction(async ({ db: tx, audit }) => {
 		const removed = await tx.delete(initiative).where(eq(initiative.isSample, true)).returning({ id: initiative.id });
 		await tx.execute(sql`
 			delete from ${organisation} o
@@ -424,7 +422,7 @@ export async function removeSampleInitiatives(db: Db, context: AuditContext): Pr
 			  and not exists (select 1 from ${initiativeOrganisation} io where io.organisation_id = o.id)
 			  and not exists (select 1 from organisation_member m where m.organisation_id = o.id)`);
 		if (removed.length) {
-			await recordAudit(tx, context, {
+			await recordAudit(tx, audit, {
 				action: 'initiative.remove_samples',
 				resourceType: 'initiative',
 				after: { count: removed.length }

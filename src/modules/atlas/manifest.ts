@@ -22,6 +22,7 @@ import { atlasSpace } from './my-space.ts';
 import { atlasPersonalData } from './moderation/drafts.ts';
 import { sendStaleReminders } from './moderation/moderation.service.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
+import { createContext } from '../../platform/kernel/context.ts';
 
 const atlasModuleActions = { ...atlasActions, ...moderationActions, ...importActions, ...ratesActions };
 
@@ -79,7 +80,10 @@ export const atlasModule = defineModule({
 			descriptionKey: 'atlas.job_reminders',
 			schedule: '0 9 1 * *',
 			run: async (_data, host) =>
-				void (await sendStaleReminders(host.database.db, systemContext(), { mailer: host.mailer, publicUrl: host.settings.publicUrl.replace(/\/$/, '') }, new Date()))
+				void (await sendStaleReminders(createContext({ db: host.database.db, actor: null, audit: systemContext(), mailer: host.mailer }), {
+					mailer: host.mailer,
+					publicUrl: host.settings.publicUrl.replace(/\/$/, '')
+				}))
 		}
 	}
 });

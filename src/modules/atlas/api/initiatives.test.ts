@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor } from '#platform/testing/people.ts';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '#platform/app.ts';
 import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
@@ -7,7 +8,6 @@ import { GET as detail } from '#modules/atlas/routes/api/v1/initiatives/[id]/+se
 import { GET as stats } from '#modules/atlas/routes/api/v1/atlas/stats/+server.ts';
 import { generateInitiatives } from '#modules/atlas/generate.ts';
 import { removeSampleInitiatives } from '#modules/atlas/initiative.service.ts';
-import { systemContext } from '#platform/audit/audit.service.ts';
 
 // The endpoints run as the request hook leaves them: the app from getApp(), the language in locals.
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -87,13 +87,13 @@ describe('GET /api/v1/atlas/stats', () => {
 		const total = async (query: string) =>
 			((await (await stats(event(`/api/v1/atlas/stats?by=theme${query}`))).json()).rows as { count: number }[]).reduce((sum, row) => sum + row.count, 0);
 		const real = await total('');
-		await generateInitiatives(app.database.db, 20, { prefix: 'exemple-stats', seed: 3 });
+		await generateInitiatives(contextFor(app.database.db, null), 20, { prefix: 'exemple-stats', seed: 3 });
 		try {
 			expect(await total('')).toBe(real);
 			expect(await total('&sample=exclude')).toBe(real);
 			expect(await total('&sample=include')).toBeGreaterThan(real);
 		} finally {
-			await removeSampleInitiatives(app.database.db, systemContext('system'));
+			await removeSampleInitiatives(contextFor(app.database.db, null));
 		}
 	});
 

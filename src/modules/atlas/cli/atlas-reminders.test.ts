@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
-import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { createInitiative } from '../initiative.service.ts';
 import type { MailMessage } from '../../../platform/mail/mailer.ts';
 import { runReminders } from './atlas-reminders.ts';
@@ -19,7 +18,7 @@ it('e-mails the members of organisations with initiatives not verified for 12 mo
 	const db = app.database.db;
 	const [org] = await db.insert(organisation).values({ slug: 'rappel-cli', name: 'Association Rappel', type: 'ngo' }).returning();
 	await aPerson(db, { role: 'partner', organisationIds: [org.id], email: 'rappel@example.ma', name: 'R', locale: 'en' });
-	await createInitiative(db, systemContext(), {
+	await createInitiative(contextFor(db, null), {
 		title: { fr: 'Caravane de l’emploi' },
 		status: 'ongoing',
 		sources: [{ citation: 'Test' }],

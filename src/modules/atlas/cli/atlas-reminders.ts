@@ -5,6 +5,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
 import { sendStaleReminders } from '../moderation/moderation.service.ts';
 import { runDatabaseCommand } from '../../../platform/cli/entry.ts';
+import { createContext } from '../../../platform/kernel/context.ts';
 
 export interface RemindersIo {
 	out(text: string): void;
@@ -15,12 +16,10 @@ export interface RemindersIo {
 export function runReminders(io: RemindersIo, options: { env?: NodeJS.ProcessEnv; database?: Database; mailer?: Mailer; now?: Date } = {}): Promise<number> {
 	return runDatabaseCommand('jobs:reminders', io, options, async ({ settings, database, context, mailer }) => {
 		const failures: unknown[] = [];
-		const result = await sendStaleReminders(
-			database.db,
-			context,
-			{ mailer: mailer(), publicUrl: settings.publicUrl.replace(/\/$/, ''), onError: (error) => failures.push(error) },
-			options.now ?? new Date()
-		);
+		const { now } = options;
+		const mail = mailer();
+		const ctx = createContext({ db: database.db, actor: null, audit: context, mailer: mail, now: now ? () => now : undefined });
+		const result = await sendStaleReminders(ctx, { mailer: mail, publicUrl: settings.publicUrl.replace(/\/$/, ''), onError: (error) => failures.push(error) });
 		io.out(
 			result.emails === 0 && result.organisations === 0
 				? `No initiative left unverified since ${result.cutoff}: no reminder to send.`

@@ -7,6 +7,7 @@ import { generateInitiatives } from '../generate.ts';
 import { removeSampleInitiatives } from '../initiative.service.ts';
 import type { CliIo } from '../../../platform/cli/io.ts';
 import { runDatabaseCommand } from '../../../platform/cli/entry.ts';
+import { createContext } from '../../../platform/kernel/context.ts';
 
 export const ATLAS_USAGE = `Sharaka Atlas commands
 
@@ -44,12 +45,13 @@ export async function runAtlasCli(argv: string[], io: Pick<CliIo, 'out' | 'err'>
 	}
 	return runDatabaseCommand(command, io, options, async ({ database, context }) => {
 		if (!options.database) await ensureAtlasReferenceData(database.db);
+		const ctx = createContext({ db: database.db, actor: null, audit: context });
 		if (command === 'remove-samples') {
-			const removed = await removeSampleInitiatives(database.db, context);
+			const removed = await removeSampleInitiatives(ctx);
 			io.out(removed ? `Removed ${removed} sample initiatives.` : 'There was no sample initiative.');
 		} else {
 			const started = performance.now();
-			await generateInitiatives(database.db, count, { prefix: values.prefix as string | undefined, context });
+			await generateInitiatives(ctx, count, { prefix: values.prefix as string | undefined });
 			io.out(`Inserted ${count} generated initiatives in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 		}
 		return 0;

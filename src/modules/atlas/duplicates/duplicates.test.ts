@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor } from '../../../platform/testing/people.ts';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
 import { createInitiative } from '../initiative.service.ts';
@@ -9,7 +9,6 @@ import { findLikelyDuplicates, likelyDuplicatesOfProposal } from './duplicates.t
 import { InitiativeInput as InitiativeSchema } from '../atlas.schemas.ts';
 
 let app: TestApp;
-const context = systemContext('web');
 const ids: Record<string, string> = {};
 let giz: string;
 
@@ -44,7 +43,7 @@ beforeAll(async () => {
 			organisations: [{ organisation: 'union-europeenne', role: 'funder' }]
 		})
 	];
-	for (const item of initiatives) ids[item.slug!] = (await createInitiative(db, context, item)).id;
+	for (const item of initiatives) ids[item.slug!] = (await createInitiative(contextFor(db, null), item)).id;
 });
 afterAll(async () => app?.close());
 

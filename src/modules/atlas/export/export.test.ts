@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor } from '../../../platform/testing/people.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { createInitiative } from '../initiative.service.ts';
 import { InitiativeQuery, type InitiativeInput } from '../atlas.schemas.ts';
 import { searchInitiatives } from '../initiative.service.ts';
@@ -76,7 +76,7 @@ const tricky: InitiativeInput = {
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
-	await createInitiative(app.database.db, systemContext('system'), tricky);
+	await createInitiative(contextFor(app.database.db, null), tricky);
 });
 afterAll(async () => app?.close());
 

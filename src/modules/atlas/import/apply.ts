@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { loadActor } from '../../../platform/accounts/actor.ts';
-import type { AuditContext } from '../../../platform/audit/audit.service.ts';
+import { createContext, type RequestContext } from '../../../platform/kernel/context.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import { isBadValueForDatabase } from '../../../platform/http/api.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
@@ -316,7 +316,8 @@ interface RunState {
 	env: ImportEnv;
 	record: ImportRecord;
 	actor: Actor;
-	context: AuditContext;
+	/** the applier's context (their actor, the audit context of the request that started the import) */
+	ctx: RequestContext;
 	matcher: OrganisationMatcher;
 	comment: string;
 	citation: ReturnType<typeof fileCitation>;
@@ -327,7 +328,7 @@ async function resolveOrganisations(state: RunState, activity: ImportedActivity)
 	const out: ResolvedOrganisations = [];
 	for (const entry of activity.organisations) {
 		// an organisation a partner's file brings in waits for a moderator before it shows anywhere public
-		const found = await state.matcher.resolve(state.env.db, state.context, entry, state.record.id, { pending: !can(state.actor, 'organisation.manage') });
+		const found = await state.matcher.resolve(state.ctx, entry, state.record.id, { pending: !can(state.actor, 'organisation.manage') });
 		if (!found) continue;
 		if (out.some((other) => other.organisation === found.slug && other.role === entry.role)) continue;
 		out.push({ organisation: found.slug, role: entry.role, amount: entry.amount ?? null, currency: entry.amount != null ? (entry.currency ?? null) : null });
@@ -391,9 +392,10 @@ async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedA
 		}
 	}
 	try {
-		await db.transaction(async (tx) => {
+		await state.ctx.transaction(async (inTx) => {
+			const tx = inTx.db;
 			if (publish) {
-				const updated = await updateInitiative(tx as unknown as Db, state.context, initiativeId, next, {
+				const updated = await updateInitiative(inTx, initiativeId, next, {
 					userId: state.actor.userId,
 					organisationId: state.actor.organisationIds[0] ?? null,
 					comment: state.comment,
@@ -401,7 +403,7 @@ async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedA
 				});
 				await record(tx, state.record.id, row.position, { outcome: 'updated', initiativeId, slug: updated.slug });
 			} else {
-				const proposal = await proposeChange(tx as unknown as Db, state.context, state.actor, initiativeId, next, {
+				const proposal = await proposeChange(inTx, initiativeId, next, {
 					baseVersion: current.version,
 					comment: state.comment
 				});
@@ -437,10 +439,10 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 	const author = { userId: state.actor.userId, organisationId: state.actor.organisationIds[0] ?? null, comment: state.comment };
 	try {
 		// One transaction for the whole round (fast); any refusal → one by one, to keep the others.
-		await db.transaction(async (tx) => {
-			const created = await createInitiatives(tx, state.context, inputs, author);
+		await state.ctx.transaction(async (inTx) => {
+			const created = await createInitiatives(inTx, inputs, author);
 			await recordMany(
-				tx,
+				inTx.db,
 				state.record.id,
 				items.map(({ row }, index) => ({ position: row.position, initiativeId: created[index].id, slug: created[index].slug }))
 			);
@@ -454,9 +456,9 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 	}
 	for (const [index, { row }] of items.entries()) {
 		try {
-			await db.transaction(async (tx) => {
-				const [created] = await createInitiatives(tx, state.context, [inputs[index]], author);
-				await record(tx, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug });
+			await state.ctx.transaction(async (inTx) => {
+				const [created] = await createInitiatives(inTx, [inputs[index]], author);
+				await record(inTx.db, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug });
 			});
 		} catch (error) {
 			await record(db, state.record.id, row.position, failureOf(error));
@@ -475,9 +477,9 @@ async function proposeNew(state: RunState, row: ActivityRow, activity: ImportedA
 	const input = buildInput(activity, await resolveOrganisations(state, activity), state.citation);
 	if (!input.slug) input.slug = (await freeSlugs(db, [slugBase(input, activity.identifier)]))[0];
 	try {
-		await db.transaction(async (tx) => {
-			const result = await proposeNewInitiative(tx as unknown as Db, state.context, state.actor, input, { comment: state.comment });
-			await record(tx, state.record.id, row.position, { outcome: 'proposed', proposalId: result.proposal?.id ?? null });
+		await state.ctx.transaction(async (inTx) => {
+			const result = await proposeNewInitiative(inTx, input, { comment: state.comment });
+			await record(inTx.db, state.record.id, row.position, { outcome: 'proposed', proposalId: result.proposal?.id ?? null });
 			state.proposed++;
 		});
 	} catch (error) {
@@ -536,13 +538,13 @@ async function runImport(env: ImportEnv, importId: string): Promise<void> {
 			env,
 			record: found,
 			actor: current,
-			context: {
-				actorUserId: applier.userId,
-				actorLabel: applier.label,
-				channel: applier.channel,
-				requestId: applier.requestId,
-				ip: applier.ip
-			},
+			ctx: createContext({
+				db,
+				actor: current,
+				language,
+				audit: { actorUserId: applier.userId, actorLabel: applier.label, channel: applier.channel, requestId: applier.requestId, ip: applier.ip },
+				mailer: env.mailer ?? null
+			}),
 			matcher: await OrganisationMatcher.load(db),
 			comment: translate(language, 'atlas_import.version_comment', { file: found.fileName, kind: found.kind.toUpperCase() }).slice(0, 1000),
 			citation: fileCitation(found),

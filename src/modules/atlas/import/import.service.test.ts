@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
-import { systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
@@ -39,7 +38,6 @@ let partner: Actor;
 let otherPartner: Actor;
 let moderator: Actor;
 let member: Actor;
-const context: AuditContext = { ...systemContext('web'), actorLabel: 'test' };
 const fixturePath = path.join(import.meta.dirname, 'fixtures', 'giz-iom-morocco.xml');
 const GIZ = 'XM-DAC-5-7-TEST-2019.2145.7';
 const IOM = 'XM-DAC-47066-TEST-MA-RR-2021';
@@ -49,14 +47,13 @@ async function* textStream(text: string) {
 	yield new TextEncoder().encode(text);
 }
 const importFixture = (actor: Actor) =>
-	createIatiImport(app.database.db, { ...context, actorUserId: actor.userId }, actor, {
+	createIatiImport(contextFor(app.database.db, actor), {
 		fileName: 'giz-iom-morocco.xml',
-		body: fs.createReadStream(fixturePath) as unknown as AsyncIterable<Uint8Array>,
-		language: 'fr'
+		body: fs.createReadStream(fixturePath) as unknown as AsyncIterable<Uint8Array>
 	});
 const env = () => importEnvOf(app);
-const preview = (actor: Actor, id: string, query: Parameters<typeof getImport>[3] = { language: 'fr', pageSize: 1000 }) =>
-	getImport(app.database.db, actor, id, query);
+const preview = (actor: Actor, id: string, query: Parameters<typeof getImport>[2] = { pageSize: 1000 }) =>
+	getImport(contextFor(app.database.db, actor), id, query);
 const byIdentifier = async (actor: Actor, id: string) =>
 	new Map((await preview(actor, id)).activities.map((activity) => [activity.iatiIdentifier, activity]));
 
@@ -101,7 +98,7 @@ afterAll(async () => {
 describe('IATI imports', () => {
 	it('a partner previews a real file, chooses, and the activities become proposals (a known one a change)', async () => {
 		// IOM's activity is already in the Atlas (same IATI identifier)
-		const known = await createInitiative(app.database.db, context, {
+		const known = await createInitiative(contextFor(app.database.db, null), {
 			slug: 'reintegration-oim-test',
 			title: { fr: 'Réintégration des migrants de retour (OIM)' },
 			status: 'planned',
@@ -125,7 +122,7 @@ describe('IATI imports', () => {
 		expect(activities.get(GIZ)!.preview).toMatchObject({ start: '2019-06-15', end: '2025-12-31', budget: { total: 12_500_000, currency: 'EUR' }, countries: ['MA'] });
 		expect(activities.get(GIZ)!.duplicates).toEqual([]);
 
-		const started = await applyImport(env(), { ...context, actorUserId: partner.userId }, partner, id);
+		const started = await applyImport(contextFor(app.database.db, partner), env(), id);
 		expect(started.status).toBe('applying');
 		await settleImports();
 		const done = await preview(partner, id);
@@ -181,12 +178,12 @@ describe('IATI imports', () => {
 		);
 
 		// applying again, or uploading the same file again, makes no second proposal
-		await applyImport(env(), context, partner, id);
+		await applyImport(contextFor(app.database.db, partner), env(), id);
 		await settleImports();
 		const again = await importFixture(partner);
 		const second = await byIdentifier(partner, again);
 		expect(second.get(GIZ)).toMatchObject({ chosen: false, pendingProposalId: fresh.id });
-		await applyImport(env(), context, partner, again, { only: { identifiers: [GIZ, IOM] } });
+		await applyImport(contextFor(app.database.db, partner), env(), again, { only: { identifiers: [GIZ, IOM] } });
 		await settleImports();
 		expect((await tableCounts()).proposals).toBe(after.proposals);
 		const secondResults = await byIdentifier(partner, again);
@@ -196,7 +193,7 @@ describe('IATI imports', () => {
 
 	it('a moderator publishes at once: versions, audit, the file cited; known → new version; twice → nothing new', async () => {
 		const id = await importFixture(moderator);
-		await applyImport(env(), { ...context, actorUserId: moderator.userId }, moderator, id, { only: { identifiers: [GIZ, IOM, SAHEL] } });
+		await applyImport(contextFor(app.database.db, moderator), env(), id, { only: { identifiers: [GIZ, IOM, SAHEL] } });
 		await settleImports();
 		const activities = await byIdentifier(moderator, id);
 		expect(activities.get(GIZ)!.outcome).toBe('created');
@@ -252,12 +249,12 @@ describe('IATI imports', () => {
 
 		// twice: nothing new; the same file again: every activity known and unchanged
 		const before = await tableCounts();
-		await applyImport(env(), context, moderator, id, { all: 'all' });
+		await applyImport(contextFor(app.database.db, moderator), env(), id, { all: 'all' });
 		await settleImports();
 		const again = await importFixture(moderator);
 		const second = await byIdentifier(moderator, again);
 		expect([...second.values()].map((activity) => activity.state)).toEqual(['known', 'known', 'known']);
-		await applyImport(env(), context, moderator, again, { all: 'all' });
+		await applyImport(contextFor(app.database.db, moderator), env(), again, { all: 'all' });
 		await settleImports();
 		expect([...(await byIdentifier(moderator, again)).values()].map((activity) => activity.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
 		const after = await tableCounts();
@@ -270,8 +267,8 @@ describe('IATI imports', () => {
 			<title><narrative>Accueil des migrants à Oujda (test)</narrative></title>
 			<participating-org ref="XX-ASSOC-OUJDA" type="22" role="2"><narrative>Association Oujda Solidarité Test</narrative></participating-org>
 			<activity-date type="1" iso-date="2024-01-01"/><recipient-country code="MA"/></iati-activity></iati-activities>`;
-		const id = await createIatiImport(app.database.db, { ...context, actorUserId: partner.userId }, partner, { fileName: 'oujda.xml', body: textStream(file), language: 'fr' });
-		await applyImport(env(), { ...context, actorUserId: partner.userId }, partner, id);
+		const id = await createIatiImport(contextFor(app.database.db, partner), { fileName: 'oujda.xml', body: textStream(file) });
+		await applyImport(contextFor(app.database.db, partner), env(), id);
 		await settleImports();
 		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.name, 'Association Oujda Solidarité Test'));
 		expect(created.status).toBe('pending');
@@ -283,7 +280,7 @@ describe('IATI imports', () => {
 
 		// the moderator approves the proposal that names it: it becomes public, in the audit trail
 		const [proposal] = await app.database.db.select().from(initiativeProposal).where(eq(initiativeProposal.proposerUserId, partner.userId)).orderBy(sql`created_at desc`).limit(1);
-		await approveProposal(app.database.db, { ...context, actorUserId: moderator.userId }, moderator, proposal.id);
+		await approveProposal(contextFor(app.database.db, moderator), proposal.id);
 		expect((await getOrganisation(app.database.db, created.slug, { withPending: false })).status).toBe('active');
 		const [accepted] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceId, created.id), eq(auditEvent.action, 'organisation.accept')));
 		expect(accepted.actorUserId).toBe(moderator.userId);
@@ -295,9 +292,9 @@ describe('IATI imports', () => {
 			<participating-org ref="ES-DIR3-TEST" type="10" role="1"><narrative>${orgName}</narrative></participating-org>
 			<activity-date type="1" iso-date="2024-01-01"/><recipient-country code="MA"/></iati-activity>`;
 		const upload = (text: string) =>
-			createIatiImport(app.database.db, context, moderator, { fileName: 'aecid.xml', body: textStream(text), language: 'fr' });
+			createIatiImport(contextFor(app.database.db, moderator), { fileName: 'aecid.xml', body: textStream(text) });
 		const first = await upload(`<iati-activities version="2.03">${activityWith('ES-TEST-1', 'Agencia Española de Cooperación (AECID)')}</iati-activities>`);
-		await applyImport(env(), context, moderator, first);
+		await applyImport(contextFor(app.database.db, moderator), env(), first);
 		await settleImports();
 		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.slug, 'aecid'));
 		expect(created).toMatchObject({ name: 'Agencia Española de Cooperación', acronym: 'AECID', type: 'cooperation_agency', country: 'ES' });
@@ -306,7 +303,7 @@ describe('IATI imports', () => {
 		// another file names it differently: the identifier finds it
 		const second = await upload(`<iati-activities version="2.03">${activityWith('ES-TEST-2', 'Spanish Agency for International Development Cooperation')}</iati-activities>`);
 		const orgsBefore = (await tableCounts()).organisations;
-		await applyImport(env(), context, moderator, second);
+		await applyImport(contextFor(app.database.db, moderator), env(), second);
 		await settleImports();
 		expect((await tableCounts()).organisations).toBe(orgsBefore);
 		const [row] = (await preview(moderator, second)).activities;
@@ -321,26 +318,26 @@ describe('IATI imports', () => {
 			notXml: '%PDF-1.4 not xml at all',
 			wrongRoot: '<?xml version="1.0"?><html><body>hello</body></html>'
 		};
-		expect(await failure(createIatiImport(app.database.db, context, partner, { fileName: 'x.xml', body: textStream(hostile.xxe), language: 'fr' }))).toBe('refused:xml_doctype');
-		expect(await failure(createIatiImport(app.database.db, context, partner, { fileName: 'x.xml', body: textStream(hostile.laughs), language: 'fr' }))).toBe('refused:xml_doctype');
-		expect(await failure(createIatiImport(app.database.db, context, partner, { fileName: 'x.xml', body: textStream(hostile.notXml), language: 'fr' }))).toBe('refused:xml_malformed');
-		expect(await failure(createIatiImport(app.database.db, context, partner, { fileName: 'x.xml', body: textStream(hostile.wrongRoot), language: 'fr' }))).toBe('refused:xml_root');
+		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.xxe) }))).toBe('refused:xml_doctype');
+		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.laughs) }))).toBe('refused:xml_doctype');
+		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.notXml) }))).toBe('refused:xml_malformed');
+		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.wrongRoot) }))).toBe('refused:xml_root');
 		expect(await tableCounts()).toEqual(before);
 	});
 
 	it('keeps imports private to their author (moderators see all); members may not import', async () => {
 		const id = await importFixture(partner);
 		expect(await failure(preview(otherPartner, id))).toBe('not_found');
-		expect(await failure(applyImport(env(), context, otherPartner, id))).toBe('not_found');
+		expect(await failure(applyImport(contextFor(app.database.db, otherPartner), env(), id))).toBe('not_found');
 		expect(await failure(preview(moderator, id))).toBe('ok');
 		expect(await failure(importFixture(member))).toBe('forbidden');
-		expect((await listImports(app.database.db, otherPartner)).items.map((item) => item.id)).not.toContain(id);
-		expect((await listImports(app.database.db, moderator)).items.map((item) => item.id)).toContain(id);
+		expect((await listImports(contextFor(app.database.db, otherPartner))).items.map((item) => item.id)).not.toContain(id);
+		expect((await listImports(contextFor(app.database.db, moderator))).items.map((item) => item.id)).toContain(id);
 	});
 
 	it('marks an import stopped by a restart as interrupted; applying again continues it without doing anything twice', async () => {
 		const id = await importFixture(moderator);
-		await chooseActivities(app.database.db, moderator, id, { all: 'all' });
+		await chooseActivities(contextFor(app.database.db, moderator), id, { all: 'all' });
 		// as a restart leaves it: applying, one row done, no heartbeat for a minute, not running here
 		await app.database.db
 			.update(atlasImport)
@@ -352,7 +349,7 @@ describe('IATI imports', () => {
 			.where(eq(atlasImport.id, id));
 		const stopped = await preview(moderator, id);
 		expect(stopped.import).toMatchObject({ status: 'applying', interrupted: true });
-		const resumed = await applyImport(env(), context, moderator, id);
+		const resumed = await applyImport(contextFor(app.database.db, moderator), env(), id);
 		expect(resumed.interrupted).toBe(false);
 		await settleImports();
 		const done = await preview(moderator, id);
@@ -425,9 +422,9 @@ describe('CSV and XLSX imports', () => {
 		};
 	};
 	async function tableImport(actor: Actor, bytes: Uint8Array, kind: 'csv' | 'xlsx', fileName = `atlas.${kind}`) {
-		const id = await createTableImport(app.database.db, context, actor, { fileName, bytes, kind, language: 'fr' });
+		const id = await createTableImport(contextFor(app.database.db, actor), { fileName, bytes, kind });
 		const mapping = (await preview(actor, id)).import.mapping!;
-		await saveMapping(app.database.db, context, actor, id, mapping);
+		await saveMapping(contextFor(app.database.db, actor), id, mapping);
 		return id;
 	}
 	const only = (buffer: Buffer) => {
@@ -437,7 +434,7 @@ describe('CSV and XLSX imports', () => {
 	};
 
 	beforeAll(async () => {
-		for (const input of sample) await createInitiative(app.database.db, context, input);
+		for (const input of sample) await createInitiative(contextFor(app.database.db, null), input);
 	});
 
 	it('an exported CSV (with its HXL row) re-imports: known and unchanged, then into an empty Atlas, the same initiatives', async () => {
@@ -452,7 +449,7 @@ describe('CSV and XLSX imports', () => {
 			['known', []],
 			['known', []]
 		]);
-		await applyImport(env(), context, moderator, id, { all: 'all' });
+		await applyImport(contextFor(app.database.db, moderator), env(), id, { all: 'all' });
 		await settleImports();
 		expect((await preview(moderator, id)).activities.map((activity) => activity.outcome)).toEqual(['unchanged', 'unchanged']);
 
@@ -460,7 +457,7 @@ describe('CSV and XLSX imports', () => {
 		await app.database.db.delete(initiative).where(inArray(initiative.slug, slugs));
 		const again = await tableImport(moderator, csv, 'csv');
 		expect((await preview(moderator, again)).activities.map((activity) => activity.state)).toEqual(['new', 'new']);
-		await applyImport(env(), context, moderator, again, { all: 'all' });
+		await applyImport(contextFor(app.database.db, moderator), env(), again, { all: 'all' });
 		await settleImports();
 		expect((await preview(moderator, again)).activities.map((activity) => activity.outcome)).toEqual(['created', 'created']);
 		expect(await Promise.all(slugs.map(comparable))).toEqual(before);
@@ -479,14 +476,14 @@ describe('CSV and XLSX imports', () => {
 		for (const number of keep) out.addRow((sheet.getRow(number).values as ExcelJS.CellValue[]).slice(1));
 		const xlsx = new Uint8Array(await trimmed.xlsx.writeBuffer());
 		const id = await tableImport(moderator, xlsx, 'xlsx');
-		await applyImport(env(), context, moderator, id, { all: 'all' });
+		await applyImport(contextFor(app.database.db, moderator), env(), id, { all: 'all' });
 		await settleImports();
 		expect((await preview(moderator, id)).activities.map((activity) => activity.outcome)).toEqual(['unchanged', 'unchanged']);
 
 		out.getRow(2).getCell(3).value = 'Guichets de la diaspora à Oujda et Nador';
 		const edited = new Uint8Array(await trimmed.xlsx.writeBuffer());
 		const next = await tableImport(moderator, edited, 'xlsx');
-		await applyImport(env(), context, moderator, next, { all: 'all' });
+		await applyImport(contextFor(app.database.db, moderator), env(), next, { all: 'all' });
 		await settleImports();
 		expect((await preview(moderator, next)).activities.map((activity) => activity.outcome)).toEqual(['updated', 'unchanged']);
 		const updated = await getInitiative(app.database.db, 'import-roundtrip-one');
@@ -502,15 +499,15 @@ describe('CSV and XLSX imports', () => {
 			'Appui aux coopératives;completed;01/03/2021;Union européenne;Migration et développement;;z'
 		].join('\n');
 		const before = await tableCounts();
-		const id = await createTableImport(app.database.db, context, partner, { fileName: 'fait-main.csv', bytes: new TextEncoder().encode(csv), kind: 'csv', language: 'fr' });
+		const id = await createTableImport(contextFor(app.database.db, partner), { fileName: 'fait-main.csv', bytes: new TextEncoder().encode(csv), kind: 'csv' });
 		const mapped = await preview(partner, id);
 		expect(mapped.import.status).toBe('mapping');
 		expect(mapped.import.mapping).toEqual([null, 'status', null, 'funders', 'themes', null, null]);
 		// a column chosen twice, or no title, is refused
-		expect(await failure(saveMapping(app.database.db, context, partner, id, ['title_fr', 'status', 'status', null, null, null, null]))).toBe('invalid_input');
-		expect(await failure(saveMapping(app.database.db, context, partner, id, [null, 'status', null, null, null, null, null]))).toBe('invalid_input');
-		await saveMapping(app.database.db, context, partner, id, ['title_fr', 'status', 'planned_start', 'funders', 'themes', 'countries', null]);
-		const rows = (await preview(partner, id, { language: 'fr', filter: 'all' })).activities;
+		expect(await failure(saveMapping(contextFor(app.database.db, partner), id, ['title_fr', 'status', 'status', null, null, null, null]))).toBe('invalid_input');
+		expect(await failure(saveMapping(contextFor(app.database.db, partner), id, [null, 'status', null, null, null, null, null]))).toBe('invalid_input');
+		await saveMapping(contextFor(app.database.db, partner), id, ['title_fr', 'status', 'planned_start', 'funders', 'themes', 'countries', null]);
+		const rows = (await preview(partner, id, { filter: 'all' })).activities;
 		// the row without a title first (critical), then the errors
 		expect(rows.map((row) => row.position)).toEqual([3, 2, 4]);
 		expect(rows[0].problems).toEqual([{ severity: 'critical', code: 'no_title', message: 'Aucun titre en français, en arabe ou en anglais.' }]);

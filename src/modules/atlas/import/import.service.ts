@@ -3,12 +3,13 @@
 // it is new or known (same IATI identifier), whether it concerns Morocco and its likely duplicates. The
 // person chooses; applying runs in the background (apply.ts) and the page follows its progress.
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
-import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { IMPORT_FILE_LIMIT } from './limits.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import type { App } from '../../../platform/app.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
@@ -33,12 +34,6 @@ export { IMPORT_FILE_LIMIT };
 /** The app's parts an import uses. */
 export function importEnvOf(app: Pick<App, 'database' | 'mailer' | 'settings' | 'logger'>): ImportEnv {
 	return { db: app.database.db, mailer: app.mailer, publicUrl: app.settings.publicUrl.replace(/\/$/, ''), logger: app.logger };
-}
-
-function requireImporter(actor: Actor | null | undefined): Actor {
-	if (!actor) throw new AppError('unauthenticated');
-	if (!can(actor, 'atlas.import')) throw new AppError('forbidden');
-	return actor;
 }
 
 type ImportRecord = typeof atlasImport.$inferSelect;
@@ -122,14 +117,13 @@ function rowValues(importId: string, row: NewRow, look: Awaited<ReturnType<typeo
 }
 
 async function persist(
-	db: Db,
-	context: AuditContext,
+	ctx: RequestContext,
 	actor: Actor,
 	values: Pick<ImportRecord, 'kind' | 'status' | 'fileName' | 'fileSize'> & Partial<ImportRecord>,
 	rows: NewRow[]
 ): Promise<string> {
-	const look = await lookUp(db, rows);
-	const id = await db.transaction(async (tx) => {
+	const look = await lookUp(ctx.db, rows);
+	const id = await ctx.transaction(async ({ db: tx, audit }) => {
 		const [created] = await tx
 			.insert(atlasImport)
 			.values({ ...values, userId: actor.userId, organisationId: actor.organisationIds[0] ?? null, total: rows.length })
@@ -137,7 +131,7 @@ async function persist(
 		for (let start = 0; start < rows.length; start += 500) {
 			await tx.insert(atlasImportActivity).values(rows.slice(start, start + 500).map((row) => rowValues(created.id, row, look)));
 		}
-		await recordAudit(tx, context, {
+		await recordAudit(tx, audit, {
 			action: 'atlas_import.create',
 			resourceType: 'atlas_import',
 			resourceId: created.id,
@@ -145,18 +139,16 @@ async function persist(
 		});
 		return created.id;
 	});
-	if (values.status === 'previewed' && rows.length <= DUPLICATES_AT_UPLOAD) await findDuplicates(db, id, DUPLICATES_AT_UPLOAD);
+	if (values.status === 'previewed' && rows.length <= DUPLICATES_AT_UPLOAD) await findDuplicates(ctx.db, id, DUPLICATES_AT_UPLOAD);
 	return id;
 }
 
 /** Reads an IATI activity file (a stream: the request body or an uploaded file) and keeps its preview. */
 export async function createIatiImport(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
-	upload: { fileName: string; body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>; language: Language }
+	ctx: RequestContext,
+	upload: { fileName: string; body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> }
 ): Promise<string> {
-	const who = requireImporter(actor);
+	const who = ctx.require('atlas.import');
 	const parsed = await parseIatiFile(upload.body, { maxBytes: IMPORT_FILE_LIMIT, maxActivities: MAX_ACTIVITIES });
 	const rows: NewRow[] = parsed.activities.map((activity) => ({
 		position: activity.position,
@@ -168,8 +160,7 @@ export async function createIatiImport(
 		concernsMorocco: activity.concernsMorocco
 	}));
 	return persist(
-		db,
-		context,
+		ctx,
 		who,
 		{
 			kind: 'iati',
@@ -178,20 +169,15 @@ export async function createIatiImport(
 			fileSize: parsed.bytes,
 			iatiVersion: parsed.header.version,
 			publisher: parsed.publishers.join(', ').slice(0, 500) || null,
-			language: upload.language
+			language: ctx.language
 		},
 		rows
 	);
 }
 
 /** Reads a CSV or XLSX table; its columns are mapped next (`saveMapping`). */
-export async function createTableImport(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
-	upload: { fileName: string; bytes: Uint8Array; kind: TableKind; language: Language }
-): Promise<string> {
-	const who = requireImporter(actor);
+export async function createTableImport(ctx: RequestContext, upload: { fileName: string; bytes: Uint8Array; kind: TableKind }): Promise<string> {
+	const who = ctx.require('atlas.import');
 	const table = await readTable(upload.bytes, upload.kind, { maxBytes: IMPORT_FILE_LIMIT, maxRows: MAX_ACTIVITIES });
 	const rows: NewRow[] = table.rows.map((row) => ({
 		position: row.position,
@@ -204,8 +190,7 @@ export async function createTableImport(
 		concernsMorocco: true
 	}));
 	return persist(
-		db,
-		context,
+		ctx,
 		who,
 		{
 			kind: upload.kind,
@@ -215,7 +200,7 @@ export async function createTableImport(
 			headers: table.headers,
 			mapping: defaultMapping(table.headers, table.hxlRow),
 			hxl: Boolean(table.hxlRow),
-			language: upload.language
+			language: ctx.language
 		},
 		rows
 	);
@@ -239,8 +224,9 @@ export function sniffKind(fileName: string, bytes: Uint8Array): ImportKind | nul
 
 // ── Mapping a table's columns (then the dry run) ────────────────────────────
 
-export async function saveMapping(db: Db, context: AuditContext, actor: Actor | null, id: string, mapping: (string | null)[]) {
-	const who = requireImporter(actor);
+export async function saveMapping(ctx: RequestContext, id: string, mapping: (string | null)[]) {
+	const who = ctx.require('atlas.import');
+	const { db } = ctx;
 	const found = await findImport(db, who, id);
 	if (found.kind === 'iati' || !found.headers) throw new AppError('conflict', { extra: { reason: 'not_a_table' } });
 	if (found.status === 'applying' || found.status === 'done' || (await hasOutcomes(db, found.id))) {
@@ -259,7 +245,7 @@ export async function saveMapping(db: Db, context: AuditContext, actor: Actor | 
 	const matcher = await OrganisationMatcher.load(db);
 	const results: NewRow[] = rows.map((row) => ({ ...dryRunRow(row.cells ?? [], mapping, matcher), position: row.position, cells: row.cells }));
 	const look = await lookUp(db, results);
-	await db.transaction(async (tx) => {
+	await ctx.transaction(async ({ db: tx, audit }) => {
 		for (const result of results) {
 			const values = rowValues(found.id, result, look);
 			await tx
@@ -268,7 +254,7 @@ export async function saveMapping(db: Db, context: AuditContext, actor: Actor | 
 				.where(and(eq(atlasImportActivity.importId, found.id), eq(atlasImportActivity.position, result.position)));
 		}
 		await tx.update(atlasImport).set({ mapping, status: 'previewed' }).where(eq(atlasImport.id, found.id));
-		await recordAudit(tx, context, { action: 'atlas_import.map', resourceType: 'atlas_import', resourceId: found.id, after: { mapping } });
+		await recordAudit(tx, audit, { action: 'atlas_import.map', resourceType: 'atlas_import', resourceId: found.id, after: { mapping } });
 	});
 	if (results.length <= DUPLICATES_AT_UPLOAD) await findDuplicates(db, found.id, DUPLICATES_AT_UPLOAD);
 }
@@ -458,12 +444,12 @@ export type ActivityFilter = 'all' | 'chosen' | 'problems' | 'not_morocco' | 'kn
 
 /** An import with one page of its activities (the worst problems first), for the page and the API. */
 export async function getImport(
-	db: DbOrTx,
-	actor: Actor | null,
+	ctx: RequestContext,
 	id: string,
-	query: { page?: number; pageSize?: number; filter?: ActivityFilter; language: Language }
+	query: { page?: number; pageSize?: number; filter?: ActivityFilter } = {}
 ): Promise<{ import: ImportView; total: number; page: number; pageSize: number; activities: ActivityView[] }> {
-	const who = requireImporter(actor);
+	const who = ctx.require('atlas.import');
+	const { db } = ctx;
 	const found = await findImport(db, who, id);
 	const page = Math.max(1, query.page ?? 1);
 	const pageSize = Math.min(5000, Math.max(1, query.pageSize ?? 100));
@@ -504,7 +490,7 @@ export async function getImport(
 		total: Number(total),
 		page,
 		pageSize,
-		activities: rows.map((row) => activityView(query.language, row))
+		activities: rows.map((row) => activityView(ctx.language, row))
 	};
 }
 
@@ -520,11 +506,12 @@ export interface ImportListItem {
 }
 
 /** One's own imports, newest first (moderators: everyone's). */
-export async function listImports(db: DbOrTx, actor: Actor | null, query: { page?: number; pageSize?: number } = {}) {
-	const who = requireImporter(actor);
+export async function listImports(ctx: RequestContext, query: { page?: number; pageSize?: number } = {}) {
+	const who = ctx.require('atlas.import');
+	const { db } = ctx;
 	const page = Math.max(1, query.page ?? 1);
 	const pageSize = query.pageSize ?? 20;
-	const where = can(who, 'atlas.moderate') ? undefined : eq(atlasImport.userId, who.userId);
+	const where = ctx.can('atlas.moderate') ? undefined : eq(atlasImport.userId, who.userId);
 	const [{ total }] = await db.select({ total: count() }).from(atlasImport).where(where);
 	const rows = await db
 		.select()
@@ -619,19 +606,20 @@ async function choose(db: DbOrTx, record: ImportRecord, choice: Choice) {
 }
 
 /** Changes the choice of activities to apply (before applying). */
-export async function chooseActivities(db: Db, actor: Actor | null, id: string, choice: Choice): Promise<void> {
-	const who = requireImporter(actor);
-	const found = await findImport(db, who, id);
+export async function chooseActivities(ctx: RequestContext, id: string, choice: Choice): Promise<void> {
+	const who = ctx.require('atlas.import');
+	const found = await findImport(ctx.db, who, id);
 	assertEditable(found);
-	await choose(db, found, choice);
+	await choose(ctx.db, found, choice);
 }
 
 /**
  * Applies the chosen activities in the background (optionally choosing first). Applying an import that is
  * running changes nothing; applying it again later only takes what was not applied yet.
  */
-export async function applyImport(env: ImportEnv, context: AuditContext, actor: Actor | null, id: string, choice?: Choice): Promise<ImportView> {
-	const who = requireImporter(actor);
+export async function applyImport(ctx: RequestContext, env: ImportEnv, id: string, choice?: Choice): Promise<ImportView> {
+	const who = ctx.require('atlas.import');
+	const { audit } = ctx;
 	const { db } = env;
 	const found = await findImport(db, who, id);
 	if (found.status === 'applying' && !isInterrupted(found)) return viewOf(found, who, await countsOf(db, found.id));
@@ -643,20 +631,20 @@ export async function applyImport(env: ImportEnv, context: AuditContext, actor: 
 			appliedBy: {
 				userId: who.userId,
 				role: who.role,
-				label: context.actorLabel,
-				channel: context.channel,
-				requestId: context.requestId ?? null,
-				ip: context.ip ?? null
+				label: audit.actorLabel,
+				channel: audit.channel,
+				requestId: audit.requestId ?? null,
+				ip: audit.ip ?? null
 			}
 		})
 		.where(eq(atlasImport.id, found.id));
 	if (await claimImport(db, found.id)) {
 		const counts = await countsOf(db, found.id);
-		await recordAudit(db, context, {
+		await recordAudit(db, audit, {
 			action: 'atlas_import.apply',
 			resourceType: 'atlas_import',
 			resourceId: found.id,
-			after: { chosen: counts.chosen, publish: can(who, 'atlas.moderate') }
+			after: { chosen: counts.chosen, publish: ctx.can('atlas.moderate') }
 		});
 		runInBackground(env, found.id);
 	}
@@ -671,10 +659,10 @@ export function importSummary(view: ImportView) {
 }
 
 /** A table's first rows as read, to show examples beside each column while mapping. */
-export async function tableSamples(db: DbOrTx, actor: Actor | null, id: string, rows = 3): Promise<(string | null)[][]> {
-	const who = requireImporter(actor);
-	const found = await findImport(db, who, id);
-	const sample = await db
+export async function tableSamples(ctx: RequestContext, id: string, rows = 3): Promise<(string | null)[][]> {
+	const who = ctx.require('atlas.import');
+	const found = await findImport(ctx.db, who, id);
+	const sample = await ctx.db
 		.select({ cells: atlasImportActivity.cells })
 		.from(atlasImportActivity)
 		.where(eq(atlasImportActivity.importId, found.id))

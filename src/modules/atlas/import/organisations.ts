@@ -8,7 +8,8 @@ import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { OrganisationType } from '../../../platform/accounts/accounts.model.ts';
 import { countryCodes } from '../../../platform/geo/countries.ts';
 import { slugify } from '../../../platform/accounts/organisation.service.ts';
-import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { atlasImportOrganisationRef } from './import.table.ts';
 import type { ImportedOrganisation } from './imported.ts';
 import { organisationTypeOf } from './iati/codes.ts';
@@ -106,8 +107,7 @@ export class OrganisationMatcher {
 	 * import). Its IATI identifier is remembered, so the next file that uses it finds it at once.
 	 */
 	async resolve(
-		db: DbOrTx,
-		context: AuditContext,
+		{ db, audit }: RequestContext,
 		entry: ImportedOrganisation,
 		/** the import that brings it in (null: a partner's proposal form) */
 		importId: string | null,
@@ -139,7 +139,7 @@ export class OrganisationMatcher {
 				.insert(organisation)
 				.values({ slug, name: displayName, acronym: acronym?.slice(0, 30) ?? null, type, status: pending ? 'pending' : 'active', ...(country ? { country } : {}) })
 				.returning();
-			await recordAudit(tx, context, {
+			await recordAudit(tx, audit, {
 				action: 'organisation.create',
 				resourceType: 'organisation',
 				resourceId: row.id,

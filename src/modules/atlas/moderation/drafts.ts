@@ -1,10 +1,10 @@
 // Proposals saved to finish later: private to their author, kept as typed, resumed on the page they came from.
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
-import { requireAction } from './moderation.service.ts';
 import type { ErasedData } from '../../../platform/kernel/manifest.ts';
 import { proposalDraft } from './moderation.table.ts';
 
@@ -18,47 +18,50 @@ const notKept = new Set(['saveDraft', 'addRow', 'draft']);
 const draftTitle = (values: DraftValues) => ['title_fr', 'title_ar', 'title_en'].map((key) => values[key]).find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim() ?? null;
 
 /** Saves the form as typed (a new draft, or over the author's own draft `draftId`); returns the draft's id. */
-export async function saveDraft(db: DbOrTx, context: AuditContext, actor: Actor | null, input: { draftId?: string | null; resumePath: string; values: DraftValues }): Promise<string> {
-	const who = requireAction(actor, 'atlas.propose');
+export async function saveDraft(ctx: RequestContext, input: { draftId?: string | null; resumePath: string; values: DraftValues }): Promise<string> {
+	const who = ctx.require('atlas.propose');
 	if (!resumable.test(input.resumePath)) throw new AppError('invalid_input', { fields: [{ path: 'resumePath', messageKey: 'field_choice' }] });
 	const values = Object.fromEntries(Object.entries(input.values).filter(([key]) => !notKept.has(key)));
-	const now = new Date();
-	// over the author's own draft if there is one, else a new one
-	const [updated] = input.draftId
-		? await db
-				.update(proposalDraft)
-				.set({ values, resumePath: input.resumePath, updatedAt: now })
-				.where(and(eq(proposalDraft.id, input.draftId), eq(proposalDraft.userId, who.userId)))
-				.returning({ id: proposalDraft.id })
-		: [];
-	const [saved] = updated ? [updated] : await db.insert(proposalDraft).values({ userId: who.userId, resumePath: input.resumePath, values }).returning({ id: proposalDraft.id });
-	// the trail says a draft was saved, not what it holds
-	await recordAudit(db, context, { action: 'atlas_draft.save', resourceType: 'atlas_proposal_draft', resourceId: saved.id });
-	return saved.id;
+	return ctx.transaction(async ({ db, audit }) => {
+		// over the author's own draft if there is one, else a new one
+		const [updated] = input.draftId
+			? await db
+					.update(proposalDraft)
+					.set({ values, resumePath: input.resumePath, updatedAt: ctx.now() })
+					.where(and(eq(proposalDraft.id, input.draftId), eq(proposalDraft.userId, who.userId)))
+					.returning({ id: proposalDraft.id })
+			: [];
+		const [saved] = updated ? [updated] : await db.insert(proposalDraft).values({ userId: who.userId, resumePath: input.resumePath, values }).returning({ id: proposalDraft.id });
+		// the trail says a draft was saved, not what it holds
+		await recordAudit(db, audit, { action: 'atlas_draft.save', resourceType: 'atlas_proposal_draft', resourceId: saved.id });
+		return saved.id;
+	});
 }
 
 /** The author's own draft (anyone else's: not found). */
-export async function getDraft(db: DbOrTx, actor: Actor | null, id: string): Promise<{ id: string; resumePath: string; values: DraftValues; updatedAt: Date }> {
-	const who = requireAction(actor, 'atlas.propose');
+export async function getDraft(ctx: RequestContext, id: string): Promise<{ id: string; resumePath: string; values: DraftValues; updatedAt: Date }> {
+	const who = ctx.require('atlas.propose');
 	if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('not_found');
-	const [row] = await db.select().from(proposalDraft).where(and(eq(proposalDraft.id, id), eq(proposalDraft.userId, who.userId)));
+	const [row] = await ctx.db.select().from(proposalDraft).where(and(eq(proposalDraft.id, id), eq(proposalDraft.userId, who.userId)));
 	if (!row) throw new AppError('not_found');
 	return { id: row.id, resumePath: row.resumePath, values: row.values as DraftValues, updatedAt: row.updatedAt };
 }
 
 /** The author's drafts, last saved first. */
-export async function listDrafts(db: DbOrTx, actor: Actor | null) {
-	const who = requireAction(actor, 'atlas.propose');
-	const rows = await db.select().from(proposalDraft).where(eq(proposalDraft.userId, who.userId)).orderBy(desc(proposalDraft.updatedAt));
+export async function listDrafts(ctx: RequestContext) {
+	const who = ctx.require('atlas.propose');
+	const rows = await ctx.db.select().from(proposalDraft).where(eq(proposalDraft.userId, who.userId)).orderBy(desc(proposalDraft.updatedAt));
 	return rows.map((row) => ({ id: row.id, resumePath: row.resumePath, title: draftTitle(row.values as DraftValues), updatedAt: row.updatedAt }));
 }
 
 /** Removes the author's draft (once its proposal is sent, or when they discard it). */
-export async function deleteDraft(db: DbOrTx, context: AuditContext, actor: Actor | null, id: string): Promise<void> {
-	const who = requireAction(actor, 'atlas.propose');
+export async function deleteDraft(ctx: RequestContext, id: string): Promise<void> {
+	const who = ctx.require('atlas.propose');
 	if (!/^[0-9a-f-]{36}$/.test(id)) return;
-	const removed = await db.delete(proposalDraft).where(and(eq(proposalDraft.id, id), eq(proposalDraft.userId, who.userId))).returning({ id: proposalDraft.id });
-	if (removed.length) await recordAudit(db, context, { action: 'atlas_draft.delete', resourceType: 'atlas_proposal_draft', resourceId: id });
+	await ctx.transaction(async ({ db, audit }) => {
+		const removed = await db.delete(proposalDraft).where(and(eq(proposalDraft.id, id), eq(proposalDraft.userId, who.userId))).returning({ id: proposalDraft.id });
+		if (removed.length) await recordAudit(db, audit, { action: 'atlas_draft.delete', resourceType: 'atlas_proposal_draft', resourceId: id });
+	});
 }
 
 /** The Atlas's part of a person's data (their drafts), for the export and the closing of the account. */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
+import { createContext } from '../../../platform/kernel/context.ts';
 import { systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
@@ -70,7 +71,7 @@ afterAll(async () => app?.close());
 
 describe('proposals and moderation', () => {
 	it('a partner proposes a change; the moderator sees the diff, approves; the new version is public with its history; e-mails and audit', async () => {
-		const created = await createInitiative(app.database.db, context, input({ slug: 'maisons-emploi' }));
+		const created = await createInitiative(contextFor(app.database.db, null), input({ slug: 'maisons-emploi' }));
 		const before = await app.outbox();
 		const current = await getInitiative(app.database.db, 'maisons-emploi');
 		const proposed = { ...formFromInitiative(current as never) };
@@ -81,7 +82,7 @@ describe('proposals and moderation', () => {
 			themes: ['returnee_reintegration', 'diaspora_skills']
 		});
 		expect(proposed.title_fr).toBe('Maisons de l’emploi de l’Oriental');
-		const proposal = await proposeChange(app.database.db, context, partner, created.id, data, {
+		const proposal = await proposeChange(contextFor(app.database.db, partner), created.id, data, {
 			baseVersion: 1,
 			comment: 'Projet terminé en 2025',
 			notify
@@ -96,17 +97,17 @@ describe('proposals and moderation', () => {
 		expect(mails[0]).toContain('moderator@test.ma');
 		expect(mails[0]).toContain(`/ar/atlas/moderation/proposals/${proposal.id}`);
 
-		const queue = await listProposals(app.database.db, moderator, { status: 'pending' });
+		const queue = await listProposals(contextFor(app.database.db, moderator), { status: 'pending' });
 		expect(queue.items.map((item) => item.id)).toContain(proposal.id);
 		expect(queue.items.find((item) => item.id === proposal.id)?.proposerOrganisation).toBe('Expertise France');
 
-		const review = await getProposalReview(app.database.db, moderator, proposal.id);
+		const review = await getProposalReview(contextFor(app.database.db, moderator), proposal.id);
 		expect(review.stale).toBe(false);
 		const changed = review.fromBase.map((change) => `${change.field}${change.language ? `.${change.language}` : ''}`);
 		expect(changed.sort()).toEqual(['status', 'themes', 'title.ar']);
 		expect(review.fromBase.find((change) => change.field === 'status')).toMatchObject({ before: 'ongoing', after: 'completed' });
 
-		const approved = await approveProposal(app.database.db, context, moderator, proposal.id, { notify });
+		const approved = await approveProposal(contextFor(app.database.db, moderator), proposal.id, { notify });
 		expect(approved.initiative.version).toBe(2);
 		const detail = await getInitiative(app.database.db, created.id);
 		expect(detail.status).toBe('completed');
@@ -135,27 +136,27 @@ describe('proposals and moderation', () => {
 		]);
 
 		// A decided proposal cannot be decided again.
-		expect(await code(rejectProposal(app.database.db, context, moderator, proposal.id, 'non', notify))).toMatch(/^conflict:.*not_pending/);
+		expect(await code(rejectProposal(contextFor(app.database.db, moderator), proposal.id, 'non', notify))).toMatch(/^conflict:.*not_pending/);
 	});
 
 	it('a proposal on an outdated version gets 409 with the current version, and is never applied silently', async () => {
-		const created = await createInitiative(app.database.db, context, input({ slug: 'concurrent' }));
-		const first = await proposeChange(app.database.db, context, partner, created.id, input({ status: 'completed' }), { baseVersion: 1 });
-		const second = await proposeChange(app.database.db, context, partner, created.id, input({ status: 'suspended' }), { baseVersion: 1 });
-		await approveProposal(app.database.db, context, moderator, first.id);
+		const created = await createInitiative(contextFor(app.database.db, null), input({ slug: 'concurrent' }));
+		const first = await proposeChange(contextFor(app.database.db, partner), created.id, input({ status: 'completed' }), { baseVersion: 1 });
+		const second = await proposeChange(contextFor(app.database.db, partner), created.id, input({ status: 'suspended' }), { baseVersion: 1 });
+		await approveProposal(contextFor(app.database.db, moderator), first.id);
 		// Proposing from version 1 now is refused.
-		expect(await code(proposeChange(app.database.db, context, partner, created.id, input(), { baseVersion: 1 }))).toBe(
+		expect(await code(proposeChange(contextFor(app.database.db, partner), created.id, input(), { baseVersion: 1 }))).toBe(
 			'conflict:{"reason":"stale_version","currentVersion":2}'
 		);
 		// The older pending proposal is refused at approval too, and stays pending.
-		const review = await getProposalReview(app.database.db, moderator, second.id);
+		const review = await getProposalReview(contextFor(app.database.db, moderator), second.id);
 		expect(review.stale).toBe(true);
 		expect(review.fromCurrent?.map((change) => change.field)).toEqual(['status']);
-		expect(await code(approveProposal(app.database.db, context, moderator, second.id))).toBe('conflict:{"reason":"stale_version","currentVersion":2}');
+		expect(await code(approveProposal(contextFor(app.database.db, moderator), second.id))).toBe('conflict:{"reason":"stale_version","currentVersion":2}');
 		expect((await getInitiative(app.database.db, created.id)).status).toBe('completed');
-		expect((await listProposals(app.database.db, moderator)).items.find((item) => item.id === second.id)?.status).toBe('pending');
+		expect((await listProposals(contextFor(app.database.db, moderator))).items.find((item) => item.id === second.id)?.status).toBe('pending');
 		// Edit then approve: the moderator reconciles against version 2.
-		const edited = await approveProposal(app.database.db, context, moderator, second.id, {
+		const edited = await approveProposal(contextFor(app.database.db, moderator), second.id, {
 			edited: input({ status: 'suspended', communes: 'Oujda, Berkane' }),
 			expectedVersion: 2
 		});
@@ -165,13 +166,13 @@ describe('proposals and moderation', () => {
 	});
 
 	it('reject with a reason and request changes e-mail the proposer; a reason is required', async () => {
-		const created = await createInitiative(app.database.db, context, input({ slug: 'a-refuser' }));
-		const one = await proposeChange(app.database.db, context, partner, created.id, input({ status: 'planned' }), { baseVersion: 1 });
-		const two = await proposeChange(app.database.db, context, partner, created.id, input({ status: 'completed' }), { baseVersion: 1 });
-		expect(await code(rejectProposal(app.database.db, context, moderator, one.id, '  ', notify))).toMatch(/^invalid_input/);
+		const created = await createInitiative(contextFor(app.database.db, null), input({ slug: 'a-refuser' }));
+		const one = await proposeChange(contextFor(app.database.db, partner), created.id, input({ status: 'planned' }), { baseVersion: 1 });
+		const two = await proposeChange(contextFor(app.database.db, partner), created.id, input({ status: 'completed' }), { baseVersion: 1 });
+		expect(await code(rejectProposal(contextFor(app.database.db, moderator), one.id, '  ', notify))).toMatch(/^invalid_input/);
 		const before = (await app.outbox()).length;
-		expect((await rejectProposal(app.database.db, context, moderator, one.id, 'Source manquante', notify)).status).toBe('rejected');
-		expect((await requestChanges(app.database.db, context, moderator, two.id, 'Précisez les dates', notify)).status).toBe('changes_requested');
+		expect((await rejectProposal(contextFor(app.database.db, moderator), one.id, 'Source manquante', notify)).status).toBe('rejected');
+		expect((await requestChanges(contextFor(app.database.db, moderator), two.id, 'Précisez les dates', notify)).status).toBe('changes_requested');
 		const mails = (await app.outbox()).slice(before);
 		expect(mails).toHaveLength(2);
 		expect(mails[0]).toContain('Source manquante');
@@ -190,30 +191,30 @@ describe('proposals and moderation', () => {
 	});
 
 	it('a new initiative is a proposal for a partner, published at once for a moderator; members cannot propose', async () => {
-		const proposal = await proposeNewInitiative(app.database.db, context, partner, input({ title: { fr: 'Initiative nouvelle du partenaire' } }), {
+		const proposal = await proposeNewInitiative(contextFor(app.database.db, partner), input({ title: { fr: 'Initiative nouvelle du partenaire' } }), {
 			comment: 'Nouveau projet'
 		});
 		expect(proposal.initiative).toBeNull();
 		expect(proposal.proposal?.initiativeId).toBeNull();
-		const approved = await approveProposal(app.database.db, context, moderator, proposal.proposal!.id);
+		const approved = await approveProposal(contextFor(app.database.db, moderator), proposal.proposal!.id);
 		expect(approved.initiative.slug).toBe('initiative-nouvelle-du-partenaire');
 		expect((await getInitiative(app.database.db, approved.initiative.slug)).versions[0].organisation).toBe('Expertise France');
 
-		const direct = await proposeNewInitiative(app.database.db, context, moderator, input({ title: { fr: 'Publiée par la modération' } }));
+		const direct = await proposeNewInitiative(contextFor(app.database.db, moderator), input({ title: { fr: 'Publiée par la modération' } }));
 		expect(direct.initiative?.version).toBe(1);
-		expect(await code(proposeNewInitiative(app.database.db, context, member, input()))).toMatch(/^forbidden/);
-		expect(await code(listProposals(app.database.db, partner))).toMatch(/^forbidden/);
-		expect(await code(proposeNewInitiative(app.database.db, context, partner, input({ organisations: [{ organisation: 'inconnue', role: 'funder' }] })))).toMatch(
+		expect(await code(proposeNewInitiative(contextFor(app.database.db, member), input()))).toMatch(/^forbidden/);
+		expect(await code(listProposals(contextFor(app.database.db, partner)))).toMatch(/^forbidden/);
+		expect(await code(proposeNewInitiative(contextFor(app.database.db, partner), input({ organisations: [{ organisation: 'inconnue', role: 'funder' }] })))).toMatch(
 			/^invalid_input/
 		);
 	});
 
 	it('a moderator restores an old version as a new one', async () => {
-		const created = await createInitiative(app.database.db, context, input({ slug: 'a-restaurer' }));
-		const proposal = await proposeChange(app.database.db, context, partner, created.id, input({ status: 'suspended', themes: ['research_data'] }), { baseVersion: 1 });
-		await approveProposal(app.database.db, context, moderator, proposal.id);
-		expect(await code(restoreVersion(app.database.db, context, partner, created.id, 1))).toMatch(/^forbidden/);
-		const restored = await restoreVersion(app.database.db, context, moderator, created.id, 1, { comment: 'Version 1 restaurée' });
+		const created = await createInitiative(contextFor(app.database.db, null), input({ slug: 'a-restaurer' }));
+		const proposal = await proposeChange(contextFor(app.database.db, partner), created.id, input({ status: 'suspended', themes: ['research_data'] }), { baseVersion: 1 });
+		await approveProposal(contextFor(app.database.db, moderator), proposal.id);
+		expect(await code(restoreVersion(contextFor(app.database.db, partner), created.id, 1))).toMatch(/^forbidden/);
+		const restored = await restoreVersion(contextFor(app.database.db, moderator), created.id, 1, { comment: 'Version 1 restaurée' });
 		expect(restored.version).toBe(3);
 		const detail = await getInitiative(app.database.db, created.id);
 		expect([detail.status, detail.themes]).toEqual(['ongoing', ['returnee_reintegration']]);
@@ -228,15 +229,15 @@ describe('proposals and moderation', () => {
 	});
 
 	it('staff and partners discuss an initiative privately; members cannot read it', async () => {
-		await postMessage(app.database.db, context, partner, 'maisons-emploi', 'Les chiffres de 2025 arrivent.');
-		await postMessage(app.database.db, context, moderator, 'maisons-emploi', 'Merci, nous attendons la source.');
-		const thread = await listMessages(app.database.db, moderator, 'maisons-emploi');
+		await postMessage(contextFor(app.database.db, partner), 'maisons-emploi', 'Les chiffres de 2025 arrivent.');
+		await postMessage(contextFor(app.database.db, moderator), 'maisons-emploi', 'Merci, nous attendons la source.');
+		const thread = await listMessages(contextFor(app.database.db, moderator), 'maisons-emploi');
 		expect(thread.map((entry) => [entry.body, entry.organisation])).toEqual([
 			['Les chiffres de 2025 arrivent.', 'Expertise France'],
 			['Merci, nous attendons la source.', 'Ministère délégué chargé des Marocains résidant à l’étranger']
 		]);
-		expect(await code(listMessages(app.database.db, member, 'maisons-emploi'))).toMatch(/^forbidden/);
-		expect(await code(postMessage(app.database.db, context, partner, 'maisons-emploi', ' '))).toMatch(/^invalid_input/);
+		expect(await code(listMessages(contextFor(app.database.db, member), 'maisons-emploi'))).toMatch(/^forbidden/);
+		expect(await code(postMessage(contextFor(app.database.db, partner), 'maisons-emploi', ' '))).toMatch(/^invalid_input/);
 	});
 });
 
@@ -246,20 +247,20 @@ describe('freshness', () => {
 	it('lists initiatives not verified for 12 months, scores organisations, and e-mails their members', async () => {
 		const [ngo] = await app.database.db.insert(organisation).values({ slug: 'ong-fraicheur', name: 'ONG Fraîcheur', type: 'ngo' }).returning();
 		const ngoPartner = (await aPerson(app.database.db, { email: 'ngo@test.ma', role: 'partner', organisationSlugs: ['ong-fraicheur'] })).actor;
-		const fresh = await createInitiative(app.database.db, context, input({
+		const fresh = await createInitiative(contextFor(app.database.db, null), input({
 			slug: 'ef-fraiche',
 			lastVerifiedOn: '2026-06-01',
 			organisations: [{ organisation: 'ong-fraicheur', role: 'implementer' }],
 			summary: { fr: 'Résumé' },
 			contact: 'contact@example.ma'
 		}));
-		const stale = await createInitiative(app.database.db, context, input({
+		const stale = await createInitiative(contextFor(app.database.db, null), input({
 			slug: 'ef-ancienne',
 			title: { fr: 'Ancienne initiative d’Expertise France' },
 			lastVerifiedOn: '2025-01-01',
 			organisations: [{ organisation: 'ong-fraicheur', role: 'implementer' }, { organisation: 'ong-fraicheur', role: 'funder' }]
 		}));
-		const list = await listStaleInitiatives(app.database.db, moderator, { now, pageSize: 500 });
+		const list = await listStaleInitiatives(contextFor(app.database.db, moderator, { now: () => now }), { pageSize: 500 });
 		const slugs = list.items.map((item) => item.slug);
 		expect(slugs).toContain('ef-ancienne');
 		expect(slugs).not.toContain('ef-fraiche');
@@ -271,11 +272,11 @@ describe('freshness', () => {
 		expect(score.freshness).toBe(0.5);
 		// fresh: summary, themes, geography, last verified, contact = 5/9; stale: themes, geography, last verified = 3/9
 		expect(score.completeness).toBeCloseTo((5 / 9 + 3 / 9) / 2, 3);
-		expect((await listOrganisationScores(app.database.db, moderator, now)).find((row) => row.slug === 'ong-fraicheur')?.freshness).toBe(0.5);
-		expect(await code(listStaleInitiatives(app.database.db, partner))).toMatch(/^forbidden/);
+		expect((await listOrganisationScores(contextFor(app.database.db, moderator, { now: () => now }))).find((row) => row.slug === 'ong-fraicheur')?.freshness).toBe(0.5);
+		expect(await code(listStaleInitiatives(contextFor(app.database.db, partner)))).toMatch(/^forbidden/);
 
 		const before = (await app.outbox()).length;
-		const result = await sendStaleReminders(app.database.db, systemContext('cli'), notify, now);
+		const result = await sendStaleReminders(createContext({ db: app.database.db, actor: null, audit: systemContext('cli'), now: () => now }), notify);
 		expect(result.emails).toBeGreaterThanOrEqual(1);
 		const mails = (await app.outbox()).slice(before);
 		const toPartner = mails.filter((mail) => mail.includes(ngoPartner.userId) || mail.includes('ngo@test.ma'));

@@ -2,12 +2,13 @@
 // comment), review (approve, reject, request changes, edit then approve), version history and restore,
 // the private discussion thread, stale initiatives, organisations' freshness and completeness scores.
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
-import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
-import { can, type Actor } from '../../../platform/policy/policy.ts';
+import type { Actor } from '../../../platform/policy/policy.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
 import { initiative, initiativeVersion, type Translated } from '../atlas.table.ts';
@@ -24,12 +25,6 @@ export interface Notify {
 	publicUrl: string;
 	/** told when a mail cannot be sent (the change stands) */
 	onError?: (error: unknown) => void;
-}
-
-export function requireAction(actor: Actor | null | undefined, action: 'atlas.propose' | 'atlas.moderate' | 'atlas.discuss'): Actor {
-	if (!actor) throw new AppError('unauthenticated');
-	if (!can(actor, action)) throw new AppError('forbidden');
-	return actor;
 }
 
 function titleText(title: Translated | undefined | null): string {
@@ -125,13 +120,12 @@ function publicProposal(row: ProposalRow) {
 export type PublicProposal = ReturnType<typeof publicProposal>;
 
 async function insertProposal(
-	db: Db,
-	context: AuditContext,
+	ctx: RequestContext,
 	actor: Actor,
 	values: { initiativeId: string | null; baseVersion: number | null; data: InitiativeData; comment: string | null },
 	check?: (tx: DbOrTx) => Promise<void>
 ) {
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit }) => {
 		await check?.(tx);
 		const [row] = await tx
 			.insert(initiativeProposal)
@@ -144,7 +138,7 @@ async function insertProposal(
 				proposerOrganisationId: actor.organisationIds[0] ?? null
 			})
 			.returning();
-		await recordAudit(tx, context, {
+		await recordAudit(tx, audit, {
 			action: 'initiative_proposal.create',
 			resourceType: 'initiative_proposal',
 			resourceId: row.id,
@@ -172,24 +166,22 @@ async function tellModerators(db: DbOrTx, notify: Notify | undefined, row: Propo
  * A new initiative: a pending proposal, or — when the actor moderates — published at once.
  */
 export async function proposeNewInitiative(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
+	ctx: RequestContext,
 	input: unknown,
 	options: { comment?: string | null; notify?: Notify } = {}
 ): Promise<{ proposal: PublicProposal | null; initiative: { id: string; slug: string; version: number } | null }> {
-	const who = requireAction(actor, 'atlas.propose');
-	const data = await normaliseProposal(db, input);
-	if (can(who, 'atlas.moderate')) {
-		const created = await createInitiative(db, context, data, {
+	const who = ctx.require('atlas.propose');
+	const data = await normaliseProposal(ctx.db, input);
+	if (ctx.can('atlas.moderate')) {
+		const created = await createInitiative(ctx, data, {
 			userId: who.userId,
 			organisationId: who.organisationIds[0] ?? null,
 			comment: options.comment ?? null
 		});
 		return { proposal: null, initiative: { ...created, version: 1 } };
 	}
-	const row = await insertProposal(db, context, who, { initiativeId: null, baseVersion: null, data, comment: options.comment?.trim() || null });
-	await tellModerators(db, options.notify, row, titleText(data.title));
+	const row = await insertProposal(ctx, who, { initiativeId: null, baseVersion: null, data, comment: options.comment?.trim() || null });
+	await tellModerators(ctx.db, options.notify, row, titleText(data.title));
 	return { proposal: publicProposal(row), initiative: null };
 }
 
@@ -198,19 +190,16 @@ export async function proposeNewInitiative(
  * the current version is refused (409, `details.currentVersion`), never applied silently.
  */
 export async function proposeChange(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
+	ctx: RequestContext,
 	idOrSlug: string,
 	input: unknown,
 	options: { baseVersion: number; comment?: string | null; notify?: Notify }
 ): Promise<PublicProposal> {
-	const who = requireAction(actor, 'atlas.propose');
-	const current = await findInitiative(db, idOrSlug);
-	const data = await normaliseProposal(db, input);
+	const who = ctx.require('atlas.propose');
+	const current = await findInitiative(ctx.db, idOrSlug);
+	const data = await normaliseProposal(ctx.db, input);
 	const row = await insertProposal(
-		db,
-		context,
+		ctx,
 		who,
 		{ initiativeId: current.id, baseVersion: options.baseVersion, data: { ...data, slug: current.slug }, comment: options.comment?.trim() || null },
 		async (tx) => {
@@ -221,7 +210,7 @@ export async function proposeChange(
 			}
 		}
 	);
-	await tellModerators(db, options.notify, row, titleText(current.title));
+	await tellModerators(ctx.db, options.notify, row, titleText(current.title));
 	return publicProposal(row);
 }
 
@@ -234,11 +223,11 @@ export interface ProposalListItem extends PublicProposal {
 }
 
 export async function listProposals(
-	db: DbOrTx,
-	actor: Actor | null,
+	ctx: RequestContext,
 	query: { status?: ProposalStatus | 'all'; page?: number; pageSize?: number } = {}
 ): Promise<{ total: number; page: number; pageSize: number; items: ProposalListItem[] }> {
-	requireAction(actor, 'atlas.moderate');
+	ctx.require('atlas.moderate');
+	const { db } = ctx;
 	const page = query.page ?? 1;
 	const pageSize = query.pageSize ?? 20;
 	const status = query.status ?? 'pending';
@@ -285,8 +274,9 @@ async function snapshotOf(db: DbOrTx, initiativeId: string, number: number): Pro
 }
 
 /** A proposal with what it changes: against its base version, and against the current one when it is stale. */
-export async function getProposalReview(db: DbOrTx, actor: Actor | null, id: string) {
-	requireAction(actor, 'atlas.moderate');
+export async function getProposalReview(ctx: RequestContext, id: string) {
+	ctx.require('atlas.moderate');
+	const { db } = ctx;
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [row] = await db
 		.select({ proposal: initiativeProposal, proposer: user.name, proposerEmail: user.email, proposerOrganisation: organisation.name })
@@ -348,42 +338,41 @@ async function tellProposer(db: DbOrTx, notify: Notify | undefined, row: Proposa
  * The organisations a partner's import created wait (pending) until a moderator approves a proposal
  * naming them: they then become public, each acceptance in the audit trail.
  */
-async function acceptPendingOrganisations(tx: DbOrTx, context: AuditContext, data: InitiativeData) {
+async function acceptPendingOrganisations({ db: tx, audit, now }: RequestContext, data: InitiativeData) {
 	const keys = [...new Set((data.organisations ?? []).map((entry) => entry.organisation))];
 	if (!keys.length) return;
 	const ids = keys.filter((key) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key));
 	const accepted = await tx
 		.update(organisation)
-		.set({ status: 'active', updatedAt: new Date() })
+		.set({ status: 'active', updatedAt: now() })
 		.where(and(ids.length ? or(inArray(organisation.slug, keys), inArray(organisation.id, ids)) : inArray(organisation.slug, keys), eq(organisation.status, 'pending')))
 		.returning({ id: organisation.id, slug: organisation.slug });
 	for (const row of accepted) {
-		await recordAudit(tx, context, { action: 'organisation.accept', resourceType: 'organisation', resourceId: row.id, before: { status: 'pending' }, after: { status: 'active', slug: row.slug } });
+		await recordAudit(tx, audit, { action: 'organisation.accept', resourceType: 'organisation', resourceId: row.id, before: { status: 'pending' }, after: { status: 'active', slug: row.slug } });
 	}
 }
 
 export async function approveProposal(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
+	ctx: RequestContext,
 	id: string,
 	options: { edited?: unknown; expectedVersion?: number; notify?: Notify } = {}
 ): Promise<{ proposal: PublicProposal; initiative: { id: string; slug: string; version: number } }> {
-	const who = requireAction(actor, 'atlas.moderate');
-	const edited = options.edited === undefined ? undefined : await normaliseProposal(db, options.edited);
-	const result = await db.transaction(async (tx) => {
+	const who = ctx.require('atlas.moderate');
+	const edited = options.edited === undefined ? undefined : await normaliseProposal(ctx.db, options.edited);
+	const result = await ctx.transaction(async (inTx) => {
+		const { db: tx, audit } = inTx;
 		const row = await lockPending(tx, id);
 		const data = edited ?? (row.data as InitiativeData);
 		const author = { userId: row.proposerUserId, organisationId: row.proposerOrganisationId, comment: row.comment };
 		let published: { id: string; slug: string; version: number };
 		if (row.initiativeId) {
 			const [current] = await tx.select({ slug: initiative.slug }).from(initiative).where(eq(initiative.id, row.initiativeId));
-			published = await updateInitiative(tx as unknown as Db, context, row.initiativeId, { ...data, slug: current?.slug ?? data.slug }, {
+			published = await updateInitiative(inTx, row.initiativeId, { ...data, slug: current?.slug ?? data.slug }, {
 				...author,
 				expectedVersion: edited && options.expectedVersion !== undefined ? options.expectedVersion : (row.baseVersion ?? undefined)
 			});
 		} else {
-			const created = await createInitiative(tx as unknown as Db, context, data, author);
+			const created = await createInitiative(inTx, data, author);
 			published = { ...created, version: 1 };
 		}
 		const [updated] = await tx
@@ -392,14 +381,14 @@ export async function approveProposal(
 				status: 'approved',
 				initiativeId: published.id,
 				reviewerUserId: who.userId,
-				reviewedAt: new Date(),
+				reviewedAt: ctx.now(),
 				publishedVersion: published.version,
 				...(edited ? { data: edited } : {})
 			})
 			.where(eq(initiativeProposal.id, row.id))
 			.returning();
-		await acceptPendingOrganisations(tx, context, data);
-		await recordAudit(tx, context, {
+		await acceptPendingOrganisations(inTx, data);
+		await recordAudit(tx, audit, {
 			action: edited ? 'initiative_proposal.edit_approve' : 'initiative_proposal.approve',
 			resourceType: 'initiative_proposal',
 			resourceId: row.id,
@@ -408,32 +397,30 @@ export async function approveProposal(
 		});
 		return { row: updated, published };
 	});
-	await tellProposer(db, options.notify, result.row, 'approve', { slug: result.published.slug });
+	await tellProposer(ctx.db, options.notify, result.row, 'approve', { slug: result.published.slug });
 	return { proposal: publicProposal(result.row), initiative: result.published };
 }
 
 async function decline(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
+	ctx: RequestContext,
 	id: string,
 	decision: 'reject' | 'request_changes',
 	reason: string,
 	notify?: Notify
 ): Promise<PublicProposal> {
-	const who = requireAction(actor, 'atlas.moderate');
+	const who = ctx.require('atlas.moderate');
 	const text = reason.trim();
 	if (!text) throw new AppError('invalid_input', { fields: [{ path: 'reason', messageKey: 'field_required' }] });
 	if (text.length > 2000) throw new AppError('invalid_input', { fields: [{ path: 'reason', messageKey: 'field_too_long', values: { max: 2000 } }] });
 	const status: ProposalStatus = decision === 'reject' ? 'rejected' : 'changes_requested';
-	const row = await db.transaction(async (tx) => {
+	const row = await ctx.transaction(async ({ db: tx, audit }) => {
 		const pending = await lockPending(tx, id);
 		const [updated] = await tx
 			.update(initiativeProposal)
-			.set({ status, reviewReason: text, reviewerUserId: who.userId, reviewedAt: new Date() })
+			.set({ status, reviewReason: text, reviewerUserId: who.userId, reviewedAt: ctx.now() })
 			.where(eq(initiativeProposal.id, pending.id))
 			.returning();
-		await recordAudit(tx, context, {
+		await recordAudit(tx, audit, {
 			action: decision === 'reject' ? 'initiative_proposal.reject' : 'initiative_proposal.request_changes',
 			resourceType: 'initiative_proposal',
 			resourceId: pending.id,
@@ -443,25 +430,25 @@ async function decline(
 		return updated;
 	});
 	let slug: string | null = null;
-	if (row.initiativeId) slug = (await findInitiative(db, row.initiativeId).catch(() => null))?.slug ?? null;
-	await tellProposer(db, notify, row, decision, { slug });
+	if (row.initiativeId) slug = (await findInitiative(ctx.db, row.initiativeId).catch(() => null))?.slug ?? null;
+	await tellProposer(ctx.db, notify, row, decision, { slug });
 	return publicProposal(row);
 }
 
-export function rejectProposal(db: Db, context: AuditContext, actor: Actor | null, id: string, reason: string, notify?: Notify) {
-	return decline(db, context, actor, id, 'reject', reason, notify);
+export function rejectProposal(ctx: RequestContext, id: string, reason: string, notify?: Notify) {
+	return decline(ctx, id, 'reject', reason, notify);
 }
 
-export function requestChanges(db: Db, context: AuditContext, actor: Actor | null, id: string, reason: string, notify?: Notify) {
-	return decline(db, context, actor, id, 'request_changes', reason, notify);
+export function requestChanges(ctx: RequestContext, id: string, reason: string, notify?: Notify) {
+	return decline(ctx, id, 'request_changes', reason, notify);
 }
 
 /** A proposal of one's own (to start again from it after a request for changes). */
-export async function getOwnProposal(db: DbOrTx, actor: Actor | null, id: string) {
-	const who = requireAction(actor, 'atlas.propose');
+export async function getOwnProposal(ctx: RequestContext, id: string) {
+	const who = ctx.require('atlas.propose');
 	if (!UUID.test(id)) throw new AppError('not_found');
-	const [row] = await db.select().from(initiativeProposal).where(eq(initiativeProposal.id, id));
-	if (!row || (row.proposerUserId !== who.userId && !can(who, 'atlas.moderate'))) throw new AppError('not_found');
+	const [row] = await ctx.db.select().from(initiativeProposal).where(eq(initiativeProposal.id, id));
+	if (!row || (row.proposerUserId !== who.userId && !ctx.can('atlas.moderate'))) throw new AppError('not_found');
 	return { ...publicProposal(row), data: row.data as InitiativeData };
 }
 
@@ -469,17 +456,17 @@ export async function getOwnProposal(db: DbOrTx, actor: Actor | null, id: string
  * The proposer withdraws a proposal still waiting for a decision or for changes (for instance after
  * seeing it duplicates a published initiative): it leaves the queue, and can no longer be approved.
  */
-export async function withdrawProposal(db: Db, context: AuditContext, actor: Actor | null, id: string): Promise<PublicProposal> {
-	const who = requireAction(actor, 'atlas.propose');
+export async function withdrawProposal(ctx: RequestContext, id: string): Promise<PublicProposal> {
+	const who = ctx.require('atlas.propose');
 	if (!UUID.test(id)) throw new AppError('not_found');
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit }) => {
 		const [row] = await tx.select().from(initiativeProposal).where(eq(initiativeProposal.id, id)).for('update');
 		if (!row || row.proposerUserId !== who.userId) throw new AppError('not_found');
 		if (row.status !== 'pending' && row.status !== 'changes_requested') {
 			throw new AppError('conflict', { extra: { reason: 'not_pending', status: row.status } });
 		}
 		const [updated] = await tx.update(initiativeProposal).set({ status: 'withdrawn' }).where(eq(initiativeProposal.id, row.id)).returning();
-		await recordAudit(tx, context, {
+		await recordAudit(tx, audit, {
 			action: 'initiative_proposal.withdraw',
 			resourceType: 'initiative_proposal',
 			resourceId: row.id,
@@ -529,27 +516,25 @@ export async function getVersion(db: DbOrTx, idOrSlug: string, number: number) {
 
 /** Publishes an old version again, as a new version (moderators). */
 export async function restoreVersion(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
+	ctx: RequestContext,
 	idOrSlug: string,
 	number: number,
 	options: { expectedVersion?: number; comment?: string } = {}
 ) {
-	const who = requireAction(actor, 'atlas.moderate');
-	const current = await findInitiative(db, idOrSlug);
-	const snapshot = await snapshotOf(db, current.id, number);
+	const who = ctx.require('atlas.moderate');
+	const current = await findInitiative(ctx.db, idOrSlug);
+	const snapshot = await snapshotOf(ctx.db, current.id, number);
 	if (!snapshot) throw new AppError('not_found');
 	if (number === current.version) throw new AppError('conflict', { extra: { reason: 'already_current', currentVersion: current.version } });
 	const data = parseOrThrow(InitiativeInput, snapshot);
-	return db.transaction(async (tx) => {
-		const published = await updateInitiative(tx as unknown as Db, context, current.id, { ...data, slug: current.slug }, {
+	return ctx.transaction(async (inTx) => {
+		const published = await updateInitiative(inTx, current.id, { ...data, slug: current.slug }, {
 			userId: who.userId,
 			organisationId: who.organisationIds[0] ?? null,
 			comment: options.comment ?? `Restored version ${number}`,
 			expectedVersion: options.expectedVersion ?? current.version
 		});
-		await recordAudit(tx, context, {
+		await recordAudit(inTx.db, inTx.audit, {
 			action: 'initiative.restore_version',
 			resourceType: 'initiative',
 			resourceId: current.id,
@@ -562,8 +547,9 @@ export async function restoreVersion(
 
 // ── Private discussion ──────────────────────────────────────────────────────
 
-export async function listMessages(db: DbOrTx, actor: Actor | null, idOrSlug: string) {
-	requireAction(actor, 'atlas.discuss');
+export async function listMessages(ctx: RequestContext, idOrSlug: string) {
+	ctx.require('atlas.discuss');
+	const { db } = ctx;
 	const current = await findInitiative(db, idOrSlug);
 	const rows = await db
 		.select({
@@ -581,18 +567,18 @@ export async function listMessages(db: DbOrTx, actor: Actor | null, idOrSlug: st
 	return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }
 
-export async function postMessage(db: Db, context: AuditContext, actor: Actor | null, idOrSlug: string, body: string) {
-	const who = requireAction(actor, 'atlas.discuss');
+export async function postMessage(ctx: RequestContext, idOrSlug: string, body: string) {
+	const who = ctx.require('atlas.discuss');
 	const text = body.trim();
 	if (!text) throw new AppError('invalid_input', { fields: [{ path: 'body', messageKey: 'field_required' }] });
 	if (text.length > 5000) throw new AppError('invalid_input', { fields: [{ path: 'body', messageKey: 'field_too_long', values: { max: 5000 } }] });
-	const current = await findInitiative(db, idOrSlug);
-	return db.transaction(async (tx) => {
+	const current = await findInitiative(ctx.db, idOrSlug);
+	return ctx.transaction(async ({ db: tx, audit }) => {
 		const [row] = await tx
 			.insert(initiativeMessage)
 			.values({ initiativeId: current.id, authorUserId: who.userId, authorOrganisationId: who.organisationIds[0] ?? null, body: text })
 			.returning();
-		await recordAudit(tx, context, {
+		await recordAudit(tx, audit, {
 			action: 'initiative_message.create',
 			resourceType: 'initiative',
 			resourceId: current.id,
@@ -613,15 +599,12 @@ export function staleCutoff(now: Date = new Date()): string {
 const staleCondition = (cutoff: string) => sql`(${initiative.lastVerifiedOn} is null or ${initiative.lastVerifiedOn} < ${cutoff})`;
 
 /** Initiatives not verified for 12 months (never verified first), with their organisations. */
-export async function listStaleInitiatives(
-	db: DbOrTx,
-	actor: Actor | null,
-	query: { page?: number; pageSize?: number; sample?: 'include' | 'exclude'; now?: Date } = {}
-) {
-	requireAction(actor, 'atlas.moderate');
+export async function listStaleInitiatives(ctx: RequestContext, query: { page?: number; pageSize?: number; sample?: 'include' | 'exclude' } = {}) {
+	ctx.require('atlas.moderate');
+	const { db } = ctx;
 	const page = query.page ?? 1;
 	const pageSize = query.pageSize ?? 50;
-	const cutoff = staleCutoff(query.now);
+	const cutoff = staleCutoff(ctx.now());
 	const where = query.sample === 'exclude' ? and(staleCondition(cutoff), eq(initiative.isSample, false))! : staleCondition(cutoff);
 	const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(initiative).where(where);
 	const rows = await db
@@ -699,18 +682,18 @@ export async function organisationScores(db: DbOrTx, organisationId: string, now
 }
 
 /** Every organisation taking part in initiatives, least fresh first (moderators). */
-export async function listOrganisationScores(db: DbOrTx, actor: Actor | null, now: Date = new Date()) {
-	requireAction(actor, 'atlas.moderate');
-	return scores(db, staleCutoff(now));
+export async function listOrganisationScores(ctx: RequestContext) {
+	ctx.require('atlas.moderate');
+	return scores(ctx.db, staleCutoff(ctx.now()));
 }
 
 /**
  * E-mails the members of every organisation taking part in initiatives not verified for 12 months
  * (sample initiatives left out), one message per person listing them. Recorded in the audit trail.
  */
-export async function sendStaleReminders(db: Db, context: AuditContext, notify: Notify, now: Date = new Date()) {
-	const cutoff = staleCutoff(now);
-	const result = (await db.execute(sql`
+export async function sendStaleReminders(ctx: RequestContext, notify: Notify) {
+	const cutoff = staleCutoff(ctx.now());
+	const result = (await ctx.db.execute(sql`
 		select o.id as organisation_id, o.slug, o.name as organisation, u.email, u.name, u.locale,
 			array_agg(distinct i.slug order by i.slug) as slugs,
 			array_agg(distinct coalesce(i.title->>'fr', i.title->>'en', i.title->>'ar') order by coalesce(i.title->>'fr', i.title->>'en', i.title->>'ar')) as titles
@@ -740,8 +723,8 @@ export async function sendStaleReminders(db: Db, context: AuditContext, notify: 
 		])
 	);
 	const organisations = new Set(rows.map((row) => row.organisation_id)).size;
-	await db.transaction(async (tx) => {
-		await recordAudit(tx, context, {
+	await ctx.transaction(async ({ db: tx, audit }) => {
+		await recordAudit(tx, audit, {
 			action: 'atlas.stale_reminders',
 			resourceType: 'initiative',
 			after: { cutoff, organisations, emails: sent }

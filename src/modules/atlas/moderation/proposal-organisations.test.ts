@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
-import { systemContext } from '../../../platform/audit/audit.service.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -12,7 +11,6 @@ import { formFromInitiative } from './proposal-form.ts';
 let app: TestApp;
 let partner: Actor;
 let moderator: Actor;
-const context = systemContext('web');
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
@@ -47,7 +45,7 @@ describe('the organisations of the proposal form', () => {
 	});
 
 	it('knows an organisation by the suggested label, its acronym or its name without accents, row by row', async () => {
-		const form = await readProposalForm(app.database.db, context, partner, 'fr', sent([
+		const form = await readProposalForm(contextFor(app.database.db, partner), sent([
 			{ organisation: 'Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)', role: 'funder', amount: '250 000', currency: 'EUR' },
 			{ organisation: '', role: '', amount: '', currency: '' },
 			{ organisation: 'giz', role: 'implementer' }
@@ -61,7 +59,7 @@ describe('the organisations of the proposal form', () => {
 	});
 
 	it('refuses a name it does not know, on its row, and creates nothing', async () => {
-		const form = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'Association Nouvelle Rive', role: 'implementer' }]));
+		const form = await readProposalForm(contextFor(app.database.db, partner), sent([{ organisation: 'Association Nouvelle Rive', role: 'implementer' }]));
 		expect(form.answer && 'status' in form.answer ? form.answer.status : null).toBe(400);
 		const errors = form.answer && 'data' in form.answer ? form.answer.data.errors : {};
 		expect(errors['organisations.0.organisation']).toContain('Association Nouvelle Rive');
@@ -69,7 +67,7 @@ describe('the organisations of the proposal form', () => {
 	});
 
 	it('creates one "not listed yet" pending (not public) for a partner, attributed, and finds it again next time', async () => {
-		const form = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'Association Nouvelle Rive (ANR)', role: 'implementer', propose: 'on' }]));
+		const form = await readProposalForm(contextFor(app.database.db, partner), sent([{ organisation: 'Association Nouvelle Rive (ANR)', role: 'implementer', propose: 'on' }]));
 		expect(form.answer).toBeNull();
 		if (form.answer) return;
 		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.name, 'Association Nouvelle Rive'));
@@ -79,16 +77,16 @@ describe('the organisations of the proposal form', () => {
 		// Not offered to others while pending, but the next proposal naming it does not create it twice.
 		const offered = (await loadProposalChoices(app.database.db, 'fr')).organisations.find((entry) => entry.slug === created.slug);
 		expect(offered).toMatchObject({ label: 'Association Nouvelle Rive (ANR)', listed: false });
-		const again = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'ANR', role: 'partner' }]));
+		const again = await readProposalForm(contextFor(app.database.db, partner), sent([{ organisation: 'ANR', role: 'partner' }]));
 		expect(again.answer === null && again.initiative.organisations).toEqual([{ organisation: created.slug, role: 'partner', amount: null, currency: null }]);
 	});
 
 	it('creates nothing for a form that will be refused anyway; a moderator’s new organisation is public at once', async () => {
-		const refused = await readProposalForm(app.database.db, context, partner, 'fr', sent([{ organisation: 'Collectif Sans Titre', role: 'partner', propose: 'on' }], { title_fr: '', status: 'unknown-status' }));
+		const refused = await readProposalForm(contextFor(app.database.db, partner), sent([{ organisation: 'Collectif Sans Titre', role: 'partner', propose: 'on' }], { title_fr: '', status: 'unknown-status' }));
 		expect(refused.answer).toBeNull();
 		expect(await app.database.db.select().from(organisation).where(eq(organisation.name, 'Collectif Sans Titre'))).toHaveLength(0);
 
-		const form = await readProposalForm(app.database.db, context, moderator, 'fr', sent([{ organisation: 'Réseau Marocain des Diasporas', role: 'partner', propose: 'on' }]));
+		const form = await readProposalForm(contextFor(app.database.db, moderator), sent([{ organisation: 'Réseau Marocain des Diasporas', role: 'partner', propose: 'on' }]));
 		expect(form.answer).toBeNull();
 		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.name, 'Réseau Marocain des Diasporas'));
 		expect(created.status).toBe('active');
@@ -97,7 +95,7 @@ describe('the organisations of the proposal form', () => {
 	it('answers "add a row" with the form as it was and one blank row more, saving nothing', async () => {
 		const data = sent([{ organisation: 'GIZ', role: 'funder' }, { organisation: '', role: '' }]);
 		data.append('addRow', 'organisations');
-		const form = await readProposalForm(app.database.db, context, partner, 'fr', data);
+		const form = await readProposalForm(contextFor(app.database.db, partner), data);
 		const values = form.answer && !('status' in form.answer) ? form.answer.values : {};
 		expect(values['organisations.0.organisation']).toBe('GIZ');
 		expect(values['organisations.2.organisation']).toBe('');

@@ -3,8 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
-import type { AuditContext } from '../../../platform/audit/audit.service.ts';
-import { can, type Actor } from '../../../platform/policy/policy.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { rowsOf } from '../../../platform/ui/pickers/rows.ts';
@@ -37,17 +36,10 @@ export async function loadProposalChoices(db: DbOrTx, language: Language) {
  * created — pending (not public) until a moderator approves the proposal, or active when a moderator writes.
  * Returns the errors by form field (empty when every row is named); the rows recognised are set to their slug in `values`.
  */
-export async function nameFormOrganisations(
-	db: DbOrTx,
-	context: AuditContext,
-	actor: Actor | null,
-	language: Language,
-	values: ProposalFormValues,
-	initiative: Record<string, unknown>
-): Promise<Record<string, string>> {
+export async function nameFormOrganisations(ctx: RequestContext, values: ProposalFormValues, initiative: Record<string, unknown>): Promise<Record<string, string>> {
 	const rows = rowsOf(values, 'organisations', rowFields.organisations);
 	const entries = (initiative.organisations ?? []) as { organisation: string }[];
-	const matcher = await OrganisationMatcher.load(db);
+	const matcher = await OrganisationMatcher.load(ctx.db);
 	const errors: Record<string, string> = {};
 	const toCreate: number[] = [];
 	rows.forEach((row, position) => {
@@ -60,15 +52,15 @@ export async function nameFormOrganisations(
 			values[`organisations.${position}.organisation`] = found.slug;
 		}
 		else if (row.propose === 'on') toCreate.push(position);
-		else errors[`organisations.${position}.organisation`] = translate(language, 'moderation.error_organisation_unknown', { name: written });
+		else errors[`organisations.${position}.organisation`] = translate(ctx.language, 'moderation.error_organisation_unknown', { name: written });
 	});
 	if (Object.keys(errors).length || !toCreate.length) return errors;
 	// Nothing is created for a form that will be refused anyway.
 	const placeholder = { ...initiative, organisations: entries.map((entry) => ({ ...entry, organisation: entry.organisation || 'x' })) };
 	if (!InitiativeInput.safeParse(placeholder).success) return errors;
-	const pending = !can(actor, 'atlas.moderate');
+	const pending = !ctx.can('atlas.moderate');
 	for (const position of toCreate) {
-		const created = await matcher.resolve(db, context, { ref: null, key: null, names: [rows[position].organisation], type: null, role: 'partner' }, null, { pending });
+		const created = await matcher.resolve(ctx, { ref: null, key: null, names: [rows[position].organisation], type: null, role: 'partner' }, null, { pending });
 		if (created) entries[position].organisation = created.slug;
 	}
 	return errors;
@@ -79,10 +71,7 @@ export async function nameFormOrganisations(
  * more row, or with the organisations not found), or the values and the initiative to hand to the service.
  */
 export async function readProposalForm(
-	db: DbOrTx,
-	context: AuditContext,
-	actor: Actor | null,
-	language: Language,
+	ctx: RequestContext,
 	data: FormData,
 	/** where a draft of this form is resumed (null: no drafts, e.g. a moderator's edit) */
 	resumePath: string | null = null
@@ -91,12 +80,12 @@ export async function readProposalForm(
 	const more = withAddedRow(sent);
 	if (more) return { answer: { values: more, errors: {}, stale: false } };
 	if (resumePath && sent.saveDraft) {
-		const draftId = await saveDraft(db, context, actor, { draftId: typeof sent.draft === 'string' ? sent.draft : null, resumePath, values: sent });
+		const draftId = await saveDraft(ctx, { draftId: typeof sent.draft === 'string' ? sent.draft : null, resumePath, values: sent });
 		return { answer: { values: { ...sent, saveDraft: '', draft: draftId }, errors: {}, stale: false, draftSaved: true } };
 	}
 	const values = compactRows(sent);
 	const initiative = initiativeFromForm(values);
-	const errors = await nameFormOrganisations(db, context, actor, language, values, initiative);
+	const errors = await nameFormOrganisations(ctx, values, initiative);
 	if (Object.keys(errors).length) return { answer: fail(400, { values, errors, stale: false }) };
 	return { answer: null, values, initiative, draftId: typeof sent.draft === 'string' && sent.draft ? sent.draft : null };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor } from '../../../platform/testing/people.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -12,7 +12,6 @@ import { getExchangeRate, listExchangeRates, setExchangeRate } from './rates.ser
 import { atlasCache } from '../atlas-cache.ts';
 
 let app: TestApp;
-const context = systemContext('web');
 const moderator: Actor = { userId: 'moderator-1', role: 'moderator', organisationIds: [] };
 const partner: Actor = { userId: 'partner-1', role: 'partner', organisationIds: [] };
 
@@ -43,10 +42,8 @@ async function figures(slug: string) {
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	const db = app.database.db;
-	await createInitiative(db, context, input('usd-2020', { startYear: 2020, budget: { total: 1_140_000, currency: 'USD' } }));
-	await createInitiative(
-		db,
-		context,
+	await createInitiative(contextFor(db, null), input('usd-2020', { startYear: 2020, budget: { total: 1_140_000, currency: 'USD' } }));
+	await createInitiative(contextFor(db, null),
 		input('usd-contributions-2020', {
 			startYear: 2020,
 			organisations: [
@@ -55,8 +52,8 @@ beforeAll(async () => {
 			]
 		})
 	);
-	await createInitiative(db, context, input('eur-2020', { startYear: 2020, budget: { total: 500_000, currency: 'EUR' } }));
-	await createInitiative(db, context, input('chf-2021', { startYear: 2021, budget: { total: 2_000_000, currency: 'CHF' } }));
+	await createInitiative(contextFor(db, null), input('eur-2020', { startYear: 2020, budget: { total: 500_000, currency: 'EUR' } }));
+	await createInitiative(contextFor(db, null), input('chf-2021', { startYear: 2021, budget: { total: 2_000_000, currency: 'CHF' } }));
 });
 afterAll(async () => app?.close());
 
@@ -77,20 +74,18 @@ describe('the exchange-rate table', () => {
 
 	it('a new rate recomputes the stored EUR and MAD figures exactly as a newly written initiative gets them', async () => {
 		const before = await figures('usd-2020');
-		const result = await setExchangeRate(app.database.db, context, moderator, { currency: 'usd', year: '2020' }, { perEur: 1.2, source: 'BCE, taux de référence, moyenne 2020', checked: true });
+		const result = await setExchangeRate(contextFor(app.database.db, moderator), { currency: 'usd', year: '2020' }, { perEur: 1.2, source: 'BCE, taux de référence, moyenne 2020', checked: true });
 		expect(result).toMatchObject({ created: false, recomputed: 2, rate: { currency: 'USD', year: 2020, perEur: 1.2, checked: true } });
 		const after = await figures('usd-2020');
 		expect(after.eur).toBe(950_000);
 		expect(after.eur).not.toBe(before.eur);
 		// The same initiatives written now, with the new rate, get the same figures.
-		await createInitiative(app.database.db, context, input('usd-2020-fresh', { startYear: 2020, budget: { total: 1_140_000, currency: 'USD' } }));
+		await createInitiative(contextFor(app.database.db, null), input('usd-2020-fresh', { startYear: 2020, budget: { total: 1_140_000, currency: 'USD' } }));
 		expect(await figures('usd-2020-fresh')).toEqual(after);
 		const contributions = await figures('usd-contributions-2020');
 		expect(contributions.contributions).toEqual([475_000, 100_000]);
 		expect(contributions.eur).toBe(575_000);
-		await createInitiative(
-			app.database.db,
-			context,
+		await createInitiative(contextFor(app.database.db, null),
 			input('usd-contributions-2020-fresh', {
 				startYear: 2020,
 				organisations: [
@@ -108,7 +103,7 @@ describe('the exchange-rate table', () => {
 	});
 
 	it('a MAD rate changes every dirham figure of that year', async () => {
-		const result = await setExchangeRate(app.database.db, context, moderator, { currency: 'MAD', year: 2020 }, { perEur: 11, checked: false });
+		const result = await setExchangeRate(contextFor(app.database.db, moderator), { currency: 'MAD', year: 2020 }, { perEur: 11, checked: false });
 		expect(result.recomputed).toBeGreaterThanOrEqual(3);
 		expect((await figures('eur-2020')).mad).toBe(5_500_000);
 		expect((await figures('usd-2020')).mad).toBe(10_450_000);
@@ -116,7 +111,7 @@ describe('the exchange-rate table', () => {
 	});
 
 	it('adding a currency converts the budgets that had no EUR figure', async () => {
-		const result = await setExchangeRate(app.database.db, context, moderator, { currency: 'CHF', year: 2021 }, { perEur: 1.08, note: 'Moyenne annuelle' });
+		const result = await setExchangeRate(contextFor(app.database.db, moderator), { currency: 'CHF', year: 2021 }, { perEur: 1.08, note: 'Moyenne annuelle' });
 		expect(result).toMatchObject({ created: true, recomputed: 1, rate: { currency: 'CHF', year: 2021, checked: false, note: 'Moyenne annuelle' } });
 		expect((await figures('chf-2021')).eur).toBe(1_851_851.85);
 		expect((await listExchangeRates(app.database.db)).unconverted).toEqual([]);
@@ -127,9 +122,9 @@ describe('the exchange-rate table', () => {
 		const budgetOf = () => cache.read('rates-test:funders', () => atlasStats(app.database.db, 'funder', { q: 'usd-contributions-2020' }));
 		const before = (await budgetOf()).rows.find((row) => row.key === 'giz')?.budgetEur;
 		expect((await budgetOf()).rows.find((row) => row.key === 'giz')?.budgetEur).toBe(before);
-		await setExchangeRate(app.database.db, context, moderator, { currency: 'USD', year: 2020 }, { perEur: 1.14 });
+		await setExchangeRate(contextFor(app.database.db, moderator), { currency: 'USD', year: 2020 }, { perEur: 1.14 });
 		expect((await budgetOf()).rows.find((row) => row.key === 'giz')?.budgetEur).toBe(1_000_000);
-		await setExchangeRate(app.database.db, context, moderator, { currency: 'USD', year: 2020 }, { perEur: 1.2, source: 'BCE, taux de référence, moyenne 2020', checked: true });
+		await setExchangeRate(contextFor(app.database.db, moderator), { currency: 'USD', year: 2020 }, { perEur: 1.2, source: 'BCE, taux de référence, moyenne 2020', checked: true });
 		expect((await budgetOf()).rows.find((row) => row.key === 'giz')?.budgetEur).toBe(before);
 	});
 
@@ -151,16 +146,16 @@ describe('the exchange-rate table', () => {
 
 	it('keeps a check while the rate and its source stay the same, and drops it when the rate changes', async () => {
 		const checked = await getExchangeRate(app.database.db, 'USD', 2020);
-		const again = await setExchangeRate(app.database.db, context, moderator, { currency: 'USD', year: 2020 }, { perEur: 1.2, source: checked!.source, checked: true, note: 'vu' });
+		const again = await setExchangeRate(contextFor(app.database.db, moderator), { currency: 'USD', year: 2020 }, { perEur: 1.2, source: checked!.source, checked: true, note: 'vu' });
 		expect(again.rate.checkedAt).toBe(checked!.checkedAt);
 		expect(again.recomputed).toBe(0);
-		const changed = await setExchangeRate(app.database.db, context, moderator, { currency: 'USD', year: 2020 }, { perEur: 1.15, source: checked!.source, checked: false });
+		const changed = await setExchangeRate(contextFor(app.database.db, moderator), { currency: 'USD', year: 2020 }, { perEur: 1.15, source: checked!.source, checked: false });
 		expect(changed.rate).toMatchObject({ checked: false, checkedAt: null });
 	});
 
 	it('refuses bad input with the field at fault, and changes nothing', async () => {
 		const db = app.database.db;
-		const set = (currency: unknown, year: unknown, body: unknown) => failure(setExchangeRate(db, context, moderator, { currency, year }, body));
+		const set = (currency: unknown, year: unknown, body: unknown) => failure(setExchangeRate(contextFor(db, moderator), { currency, year }, body));
 		const rowsBefore = await db.select().from(exchangeRate);
 		const auditBefore = (await db.select().from(auditEvent)).length;
 		expect(await set('USD', 2020, { perEur: -1 })).toBe('invalid_input perEur:field_invalid');
@@ -176,9 +171,9 @@ describe('the exchange-rate table', () => {
 	});
 
 	it('lets only moderators and administrators change a rate', async () => {
-		expect(await failure(setExchangeRate(app.database.db, context, partner, { currency: 'USD', year: 2020 }, { perEur: 2 }))).toBe('forbidden');
-		expect(await failure(setExchangeRate(app.database.db, context, null, { currency: 'USD', year: 2020 }, { perEur: 2 }))).toBe('unauthenticated');
+		expect(await failure(setExchangeRate(contextFor(app.database.db, partner), { currency: 'USD', year: 2020 }, { perEur: 2 }))).toBe('forbidden');
+		expect(await failure(setExchangeRate(contextFor(app.database.db, null), { currency: 'USD', year: 2020 }, { perEur: 2 }))).toBe('unauthenticated');
 		const administrator: Actor = { userId: 'admin-1', role: 'administrator', organisationIds: [] };
-		expect(await failure(setExchangeRate(app.database.db, context, administrator, { currency: 'USD', year: 2019 }, { perEur: 1.12 }))).toBe('ok');
+		expect(await failure(setExchangeRate(contextFor(app.database.db, administrator), { currency: 'USD', year: 2019 }, { perEur: 1.12 }))).toBe('ok');
 	});
 });

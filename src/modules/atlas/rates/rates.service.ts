@@ -3,11 +3,11 @@
 // initiatives (initiative.budget_eur / budget_mad, initiative_organisation.amount_eur) for the lists,
 // statistics and exports: a rate change recomputes them in the same transaction.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../platform/db/database.ts';
-import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
-import { can, type Actor } from '../../../platform/policy/policy.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { exchangeRate } from '../atlas.table.ts';
 import { loadRates, rateFor, toEur, type RateTable } from '../initiative.service.ts';
 import { RateBody, RateParams } from './rates.schemas.ts';
@@ -74,24 +74,21 @@ export async function getExchangeRate(db: DbOrTx, currency: string, year: number
  * and recomputes the EUR/MAD figures it changes — one transaction, audited with before and after.
  */
 export async function setExchangeRate(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
+	ctx: RequestContext,
 	params: { currency: unknown; year: unknown },
 	body: unknown
 ): Promise<{ rate: PublicRate; created: boolean; recomputed: number }> {
-	if (!actor) throw new AppError('unauthenticated');
-	if (!can(actor, 'atlas.rates.edit')) throw new AppError('forbidden');
+	ctx.require('atlas.rates.edit');
 	const { currency, year } = parseOrThrow(RateParams, params);
 	const data = parseOrThrow(RateBody, body);
 	if (data.checked && !data.source) throw new AppError('invalid_input', { fields: [{ path: 'source', messageKey: 'field_required' }] });
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit }) => {
 		const [before] = await tx
 			.select()
 			.from(exchangeRate)
 			.where(and(eq(exchangeRate.currency, currency), eq(exchangeRate.year, year)))
 			.for('update');
-		const now = new Date();
+		const now = ctx.now();
 		// A check stands while the rate and its source stay the same.
 		const keepCheck = before?.checkedAt && Number(before.perEur) === data.perEur && before.source === (data.source ?? null);
 		const values = {
@@ -112,7 +109,7 @@ export async function setExchangeRate(
 					.values({ currency, year, ...values })
 					.returning();
 		const recomputed = Number(before?.perEur) === data.perEur ? 0 : await recomputeBudgets(tx, currency);
-		await recordAudit(tx, context, {
+		await recordAudit(tx, audit, {
 			action: before ? 'exchange_rate.update' : 'exchange_rate.create',
 			resourceType: 'exchange_rate',
 			resourceId: `${currency}/${year}`,

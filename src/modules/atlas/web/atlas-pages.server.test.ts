@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor } from '#platform/testing/people.ts';
 import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
-import { systemContext } from '#platform/audit/audit.service.ts';
 import { sql } from 'drizzle-orm';
 import { createInitiative, createInitiatives } from '#modules/atlas/initiative.service.ts';
 import { isAppError } from '#platform/http/app-error.ts';
@@ -8,7 +8,6 @@ import { dashboardData, organisationAtlas, organisationOptions, ORGANISATION_PAG
 import { chartTable } from './dashboard-tables.ts';
 
 let app: TestApp;
-const context = systemContext('system');
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
@@ -16,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 async function addInitiative(slug: string, over: Record<string, unknown> = {}) {
-	await createInitiative(app.database.db, context, {
+	await createInitiative(contextFor(app.database.db, null), {
 		slug,
 		title: { fr: `Initiative ${slug}` },
 		status: 'ongoing',
@@ -72,7 +71,7 @@ describe('an organisation’s Atlas page', () => {
 			budget: { total: 1000, currency: 'EUR' },
 			organisations: [{ organisation: funder, role: 'funder' as const, amount: 100, currency: 'EUR' }]
 		}));
-		await createInitiatives(app.database.db, context, inputs);
+		await createInitiatives(contextFor(app.database.db, null), inputs);
 
 		const overview = await organisationAtlas(app.database.db, funder);
 		const funded = overview.groups.find((group) => group.role === 'funder')!;

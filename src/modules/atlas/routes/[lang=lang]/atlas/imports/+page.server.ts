@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { can } from '#platform/policy/policy.ts';
 import { megabytes } from '#modules/atlas/import/iati/xml.ts';
@@ -17,7 +18,7 @@ export async function load({ url, locals }) {
 	const app = await getApp();
 	const page = Math.max(1, Math.min(100_000, Number(url.searchParams.get('page')) || 1));
 	return {
-		list: await listImports(app.database.db, locals.actor, { page }),
+		list: await listImports(requestContext(app, locals), { page }),
 		publishes: can(locals.actor, 'atlas.moderate'),
 		limit: megabytes(IMPORT_FILE_LIMIT)
 	};
@@ -26,6 +27,7 @@ export async function load({ url, locals }) {
 export const actions = {
 	default: async ({ request, locals }) => {
 		const app = await getApp();
+		const ctx = requestContext(app, locals);
 		const refused = (refusal: ImportRefusal) => fail(refusal.status, { errors: { file: refusalMessage(locals.language, refusal) } });
 		let data: FormData;
 		try {
@@ -42,12 +44,11 @@ export const actions = {
 		try {
 			id =
 				kind === 'iati'
-					? await createIatiImport(app.database.db, locals.audit, locals.actor, { fileName: file.name, body: file.stream(), language: locals.language })
-					: await createTableImport(app.database.db, locals.audit, locals.actor, {
+					? await createIatiImport(ctx, { fileName: file.name, body: file.stream() })
+					: await createTableImport(ctx, {
 							fileName: file.name,
 							bytes: new Uint8Array(await file.arrayBuffer()),
-							kind,
-							language: locals.language
+							kind
 						});
 		} catch (failure) {
 			if (isImportRefusal(failure)) return refused(failure);

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { readQuery } from '#platform/http/api.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { ProposalListQuery } from '#modules/atlas/moderation/moderation.schemas.ts';
@@ -16,7 +17,7 @@ export async function load({ url, locals }) {
 		if (isAppError(failure)) query = ProposalListQuery.parse({});
 		else throw failure;
 	}
-	const proposals = await listProposals(app.database.db, locals.actor, query);
+	const proposals = await listProposals(requestContext(app, locals), query);
 	// "Possible duplicate of …" for the new initiatives waiting for a decision (atlas/duplicates).
 	const duplicates = await likelyDuplicatesOfNewProposals(app.database.db, proposals.items.map((item) => item.id));
 	return { status: query.status, proposals, duplicates: Object.fromEntries(duplicates) };

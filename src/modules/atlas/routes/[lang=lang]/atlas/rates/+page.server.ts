@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { can } from '#platform/policy/policy.ts';
 import { RateForm } from '#modules/atlas/rates/rates.schemas.ts';
@@ -36,7 +37,7 @@ export const actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { currency, year, ...rate } = parsed.data;
 		try {
-			const result = await setExchangeRate(app.database.db, locals.audit, locals.actor, { currency, year }, rate);
+			const result = await setExchangeRate(requestContext(app, locals), { currency, year }, rate);
 			return { saved: { currency, year, recomputed: result.recomputed } };
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readQuery } from '#platform/http/api.ts';
 import { atlasReads } from '#modules/atlas/atlas-reads.ts';
 import { exportResponse } from '#modules/atlas/export/export.ts';
@@ -30,7 +31,7 @@ import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates
 export const POST = apiEndpoint(async ({ request, locals }) => {
 	const app = await getApp();
 	const body = await readModerationJson(request, ProposalBody);
-	const result = await proposeNewInitiative(app.database.db, locals.audit, locals.actor, body.initiative, {
+	const result = await proposeNewInitiative(requestContext(app, locals), body.initiative, {
 		comment: body.comment,
 		notify: notifyOf(app)
 	});

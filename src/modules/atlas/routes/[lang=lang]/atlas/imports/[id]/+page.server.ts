@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
@@ -23,12 +24,13 @@ const PAGE_SIZE = 50;
 export async function load({ params, url, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
+	const ctx = requestContext(app, locals);
 	const page = Math.max(1, Math.min(100_000, Number(url.searchParams.get('page')) || 1));
 	const requested = url.searchParams.get('filter');
 	const filter: ActivityFilter = (activityFilters as readonly string[]).includes(requested ?? '') ? (requested as ActivityFilter) : 'all';
 	let detail;
 	try {
-		detail = await getImport(app.database.db, locals.actor, params.id, { page, pageSize: PAGE_SIZE, filter, language: locals.language });
+		detail = await getImport(ctx, params.id, { page, pageSize: PAGE_SIZE, filter });
 	} catch (failure) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
@@ -47,7 +49,7 @@ export async function load({ params, url, locals }) {
 			)
 		) as Record<string, string | null>,
 		mapping,
-		samples: mapping ? await tableSamples(app.database.db, locals.actor, params.id) : [],
+		samples: mapping ? await tableSamples(ctx, params.id) : [],
 		columns: atlasColumns
 			.filter((column) => !column.derived)
 			.map((column) => ({ value: column.key, label: translate(language, `atlas_export.column_${column.key}`) }))
@@ -69,7 +71,7 @@ export const actions = {
 		const data = await request.formData();
 		const mapping = data.getAll('column').map((value) => (typeof value === 'string' && value !== '' ? value : null));
 		try {
-			await saveMapping(app.database.db, locals.audit, locals.actor, params.id, mapping);
+			await saveMapping(requestContext(app, locals), params.id, mapping);
 		} catch (failure) {
 			const reason = isAppError(failure) ? (failure.extra as { reason?: string } | undefined)?.reason : undefined;
 			if (reason === 'mapping_twice' || reason === 'mapping_no_title') {
@@ -84,7 +86,7 @@ export const actions = {
 		const data = await request.formData();
 		const choice = pageChoice(data);
 		try {
-			if (choice) await chooseActivities(app.database.db, locals.actor, params.id, choice);
+			if (choice) await chooseActivities(requestContext(app, locals), params.id, choice);
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);
 		}
@@ -92,11 +94,12 @@ export const actions = {
 	},
 	apply: async ({ request, params, locals }) => {
 		const app = await getApp();
+		const ctx = requestContext(app, locals);
 		const data = await request.formData();
 		const choice = pageChoice(data);
 		try {
-			if (choice) await chooseActivities(app.database.db, locals.actor, params.id, choice);
-			await applyImport(importEnvOf(app), locals.audit, locals.actor, params.id);
+			if (choice) await chooseActivities(ctx, params.id, choice);
+			await applyImport(ctx, importEnvOf(app), params.id);
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);
 		}

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -25,7 +26,7 @@ export async function load({ params, locals }) {
 		})),
 		canPropose: can(locals.actor, 'atlas.propose'),
 		canModerate: can(locals.actor, 'atlas.moderate'),
-		messages: canDiscuss ? await listMessages(app.database.db, locals.actor, initiative.id) : null,
+		messages: canDiscuss ? await listMessages(requestContext(app, locals), initiative.id) : null,
 		map: {
 			regions: regionGeometry,
 			provinces: initiative.provinces.length ? provinceGeometry : undefined,
@@ -39,7 +40,7 @@ export const actions = {
 		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await postMessage(app.database.db, locals.audit, locals.actor, params.slug, String(data.get('body') ?? ''));
+			await postMessage(requestContext(app, locals), params.slug, String(data.get('body') ?? ''));
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);
 		}
@@ -51,7 +52,7 @@ export const actions = {
 		const number = Number(data.get('number'));
 		const expected = Number(data.get('expectedVersion'));
 		try {
-			const restored = await restoreVersion(app.database.db, locals.audit, locals.actor, params.slug, number, {
+			const restored = await restoreVersion(requestContext(app, locals), params.slug, number, {
 				expectedVersion: Number.isInteger(expected) ? expected : undefined,
 				comment: translate(locals.language, 'moderation.restore_comment', { number })
 			});

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { proposeNewInitiative, withdrawProposal } from '#modules/atlas/moderation/moderation.service.ts';
@@ -13,11 +14,12 @@ import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
+	const ctx = requestContext(app, locals);
 	const draftId = url.searchParams.get('draft');
-	const draft = draftId ? await getDraft(app.database.db, locals.actor, draftId).catch(() => error(404, 'not_found')) : null;
+	const draft = draftId ? await getDraft(ctx, draftId).catch(() => error(404, 'not_found')) : null;
 	return {
 		values: draft ? { ...draft.values, draft: draft.id } : formFromInitiative({ status: 'ongoing' }),
-		drafts: await listDrafts(app.database.db, locals.actor),
+		drafts: await listDrafts(ctx),
 		choices: await loadProposalChoices(app.database.db, locals.language)
 	};
 }
@@ -25,13 +27,14 @@ export async function load({ locals, url }) {
 export const actions = {
 	propose: async ({ request, locals }) => {
 		const app = await getApp();
-		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData(), '/atlas/initiatives/new');
+		const ctx = requestContext(app, locals);
+		const form = await readProposalForm(ctx, await request.formData(), '/atlas/initiatives/new');
 		if (form.answer) return form.answer;
 		const { values, initiative, draftId } = form;
 		let published: string | null = null;
 		let proposal: { id: string } | null = null;
 		try {
-			const result = await proposeNewInitiative(app.database.db, locals.audit, locals.actor, initiative, {
+			const result = await proposeNewInitiative(ctx, initiative, {
 				comment: typeof values.comment === 'string' ? values.comment : null,
 				notify: notifyOf(app)
 			});
@@ -40,7 +43,7 @@ export const actions = {
 		} catch (failure) {
 			return proposalFailure(locals.language, failure, values);
 		}
-		if (draftId) await deleteDraft(app.database.db, locals.audit, locals.actor, draftId);
+		if (draftId) await deleteDraft(ctx, draftId);
 		// Moderators publish at once.
 		if (published) redirect(303, `/${locals.language}/atlas/initiatives/${published}`);
 		// Published initiatives that look like it (atlas/duplicates): the partner may withdraw it or comment there.
@@ -51,7 +54,7 @@ export const actions = {
 		const app = await getApp();
 		const id = String((await request.formData()).get('proposal') ?? '');
 		try {
-			await withdrawProposal(app.database.db, locals.audit, locals.actor, id);
+			await withdrawProposal(requestContext(app, locals), id);
 		} catch (failure) {
 			if (!isAppError(failure)) throw failure;
 			return fail(failure.status, { errors: { '': translate(locals.language, `errors.${failure.code}`, failure.values) } });

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readQuery } from '#platform/http/api.ts';
 import { getImport, importSummary } from '#modules/atlas/import/import.service.ts';
 import { ImportQuery } from '#modules/atlas/import/import.schemas.ts';
@@ -7,7 +8,7 @@ import { ImportQuery } from '#modules/atlas/import/import.schemas.ts';
 export const GET = apiEndpoint(async ({ params, url, locals }) => {
 	const app = await getApp();
 	const query = readQuery(url, ImportQuery);
-	const detail = await getImport(app.database.db, locals.actor, params.id ?? '', { ...query, language: locals.language });
+	const detail = await getImport(requestContext(app, locals), params.id ?? '', query);
 	return Response.json(
 		{ ...importSummary(detail.import), total: detail.total, page: detail.page, pageSize: detail.pageSize, activities: detail.activities },
 		{ headers: { 'cache-control': 'no-store' } }

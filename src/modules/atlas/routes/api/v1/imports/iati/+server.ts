@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint } from '#platform/http/api.ts';
 import { AppError } from '#platform/http/app-error.ts';
 import { createIatiImport, getImport, importSummary } from '#modules/atlas/import/import.service.ts';
@@ -9,6 +10,7 @@ const XML_TYPES = ['application/xml', 'text/xml', 'application/octet-stream'];
 /** Reads an IATI activity file, sent as the body (XML) or as the `file` of a multipart form; answers its preview. */
 export const POST = apiEndpoint(async ({ request, url, locals }) => {
 	const app = await getApp();
+	const ctx = requestContext(app, locals);
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 	let body: ReadableStream<Uint8Array> | null;
 	let fileName = url.searchParams.get('name') ?? 'iati.xml';
@@ -31,12 +33,12 @@ export const POST = apiEndpoint(async ({ request, url, locals }) => {
 	if (!body) throw new AppError('invalid_input', { fields: [{ path: 'file', messageKey: 'field_required' }] });
 	let id: string;
 	try {
-		id = await createIatiImport(app.database.db, locals.audit, locals.actor, { fileName, body, language: locals.language });
+		id = await createIatiImport(ctx, { fileName, body });
 	} catch (error) {
 		if (isImportRefusal(error)) return refusalResponse(locals.language, error);
 		throw error;
 	}
-	const detail = await getImport(app.database.db, locals.actor, id, { pageSize: 20_000, language: locals.language });
+	const detail = await getImport(ctx, id, { pageSize: 20_000 });
 	return Response.json(
 		{ ...importSummary(detail.import), activities: detail.activities },
 		{ status: 201, headers: { location: `/api/v1/imports/${id}`, 'cache-control': 'no-store' } }

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readQuery } from '#platform/http/api.ts';
 import { ProposalListQuery } from '#modules/atlas/moderation/moderation.schemas.ts';
 import { listProposals } from '#modules/atlas/moderation/moderation.service.ts';
@@ -6,5 +7,5 @@ import { listProposals } from '#modules/atlas/moderation/moderation.service.ts';
 /** The moderation queue (moderators). */
 export const GET = apiEndpoint(async ({ url, locals }) => {
 	const app = await getApp();
-	return Response.json(await listProposals(app.database.db, locals.actor, readQuery(url, ProposalListQuery)));
+	return Response.json(await listProposals(requestContext(app, locals), readQuery(url, ProposalListQuery)));
 });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { getInitiative } from '#modules/atlas/initiative.service.ts';
 import { getVersion, proposeChange } from '#modules/atlas/moderation/moderation.service.ts';
@@ -15,7 +16,7 @@ export async function load({ params, locals, url }) {
 		const current = await getInitiative(app.database.db, params.slug);
 		const { snapshot } = await getVersion(app.database.db, current.id, current.version);
 		const draftId = url.searchParams.get('draft');
-		const draft = draftId ? await getDraft(app.database.db, locals.actor, draftId) : null;
+		const draft = draftId ? await getDraft(requestContext(app, locals), draftId) : null;
 		const title = current.title[locals.language] ?? current.title.fr ?? current.title.en ?? current.title.ar ?? '';
 		return {
 			slug: current.slug,
@@ -33,12 +34,13 @@ export async function load({ params, locals, url }) {
 export const actions = {
 	default: async ({ request, params, locals }) => {
 		const app = await getApp();
-		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData(), `/atlas/initiatives/${params.slug}/propose`);
+		const ctx = requestContext(app, locals);
+		const form = await readProposalForm(ctx, await request.formData(), `/atlas/initiatives/${params.slug}/propose`);
 		if (form.answer) return form.answer;
 		const { values, initiative, draftId } = form;
 		const baseVersion = Number(values.baseVersion);
 		try {
-			await proposeChange(app.database.db, locals.audit, locals.actor, params.slug, initiative, {
+			await proposeChange(ctx, params.slug, initiative, {
 				baseVersion: Number.isInteger(baseVersion) ? baseVersion : -1,
 				comment: typeof values.comment === 'string' ? values.comment : null,
 				notify: notifyOf(app)
@@ -46,7 +48,7 @@ export const actions = {
 		} catch (failure) {
 			return proposalFailure(locals.language, failure, values);
 		}
-		if (draftId) await deleteDraft(app.database.db, locals.audit, locals.actor, draftId);
+		if (draftId) await deleteDraft(ctx, draftId);
 		return { sent: true };
 	}
 };

@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { describeChange } from '#modules/atlas/moderation/diff.ts';
@@ -12,7 +13,7 @@ import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	const review = await getProposalReview(app.database.db, locals.actor, params.id).catch((failure: unknown) => {
+	const review = await getProposalReview(requestContext(app, locals), params.id).catch((failure: unknown) => {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});
@@ -60,7 +61,7 @@ export const actions = {
 	approve: async ({ params, locals }) => {
 		const app = await getApp();
 		try {
-			const result = await approveProposal(app.database.db, locals.audit, locals.actor, params.id, { notify: notifyOf(app) });
+			const result = await approveProposal(requestContext(app, locals), params.id, { notify: notifyOf(app) });
 			return { done: 'done_approved', version: result.initiative.version, slug: result.initiative.slug };
 		} catch (failure) {
 			return decisionFailure(locals.language, failure);
@@ -68,12 +69,13 @@ export const actions = {
 	},
 	edit: async ({ request, params, locals }) => {
 		const app = await getApp();
-		const form = await readProposalForm(app.database.db, locals.audit, locals.actor, locals.language, await request.formData());
+		const ctx = requestContext(app, locals);
+		const form = await readProposalForm(ctx, await request.formData());
 		if (form.answer) return form.answer;
 		const { values, initiative } = form;
 		const expected = Number(values.expectedVersion);
 		try {
-			const result = await approveProposal(app.database.db, locals.audit, locals.actor, params.id, {
+			const result = await approveProposal(ctx, params.id, {
 				edited: initiative,
 				expectedVersion: Number.isInteger(expected) && expected > 0 ? expected : undefined,
 				notify: notifyOf(app)
@@ -97,7 +99,7 @@ async function decideWithReason(
 	const app = await getApp();
 	const data = await request.formData();
 	try {
-		await decide(app.database.db, locals.audit, locals.actor, params.id, String(data.get('reason') ?? ''), notifyOf(app));
+		await decide(requestContext(app, locals), params.id, String(data.get('reason') ?? ''), notifyOf(app));
 		return { done };
 	} catch (failure) {
 		return decisionFailure(locals.language, failure);

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, appErrorResponse, readJson } from '#platform/http/api.ts';
 import { AppError, isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -28,7 +29,7 @@ export const POST = apiEndpoint(async ({ params, request, locals }) => {
 	if (!match) throw new AppError('invalid_input', { fields: [{ path: 'If-Match', messageKey: 'field_invalid' }] });
 	const body = await readJson(request, ProposalBody);
 	try {
-		const proposal = await proposeChange(app.database.db, locals.audit, locals.actor, current.id, body.initiative, {
+		const proposal = await proposeChange(requestContext(app, locals), current.id, body.initiative, {
 			baseVersion: Number(match[1]),
 			comment: body.comment,
 			notify: notifyOf(app)

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { ReasonBody } from '#modules/atlas/moderation/moderation.schemas.ts';
 import { requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
@@ -8,5 +9,5 @@ import { notifyOf } from '#modules/atlas/moderation/notify.ts';
 export const POST = apiEndpoint(async ({ params, request, locals }) => {
 	const app = await getApp();
 	const { reason } = await readJson(request, ReasonBody);
-	return Response.json(await requestChanges(app.database.db, locals.audit, locals.actor, params.id ?? '', reason, notifyOf(app)));
+	return Response.json(await requestChanges(requestContext(app, locals), params.id ?? '', reason, notifyOf(app)));
 });
