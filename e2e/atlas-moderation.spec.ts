@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 describe('Atlas moderation', () => {
-	test('a partner proposes a change (fr, no JavaScript); the moderator sees the diff and approves (ar, axe); the public page shows version 2 and its history', async () => {
+	test('a partner proposes a change (fr, no JavaScript); the moderator sees the diff and approves (ar, axe); the public page shows version 2 and its history', { timeout: 120_000 }, async () => {
 		const mailsBefore = outbox().length;
 
 		// 1. The demo partner, without JavaScript, in French.
@@ -164,7 +164,7 @@ describe('Atlas moderation', () => {
 		expect((await call('GET', `/api/v1/initiatives/${slug}`)).json.status).toBe('completed');
 	});
 
-	test('the partner’s form and the private discussion (ar), the moderators’ lists and a restore (fr) pass axe-core', async () => {
+	test('the partner’s form and the private discussion (ar), the moderators’ lists and a restore (fr) pass axe-core', { timeout: 120_000 }, async () => {
 		const partner = await browser.newPage({ locale: 'ar-MA' });
 		await signInAs(partner, 'ar', 'partner@demo.sharaka.ma');
 		await partner.goto(`/ar/atlas/initiatives/${slug}/propose`);

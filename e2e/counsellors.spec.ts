@@ -36,7 +36,8 @@ const flows: { language: Language; javaScriptEnabled: boolean; name: string }[] 
 
 describe('counsellors: agency, follow-up and referral to a programme', () => {
 	for (const { language, javaScriptEnabled, name } of flows) {
-		test(`in ${language}${javaScriptEnabled ? ' with axe-core' : ', without JavaScript'}`, async () => {
+		// a whole flow across roles with an axe scan per page: longer than one page's test
+		test(`in ${language}${javaScriptEnabled ? ' with axe-core' : ', without JavaScript'}`, { timeout: 120_000 }, async () => {
 			const axe = javaScriptEnabled;
 			const page = await browser.newPage({ javaScriptEnabled, locale: language, phone: true });
 			onTestFinished(() => page.context().close());

@@ -21,7 +21,8 @@ const flows: { language: Language; javaScriptEnabled: boolean; name: string; off
 
 describe('job seekers: profile, CV, application, employer, export and deletion', () => {
 	for (const { language, javaScriptEnabled, name, offer } of flows) {
-		test(`in ${language}${javaScriptEnabled ? ' with axe-core' : ', without JavaScript'}`, async () => {
+		// a whole flow across roles with an axe scan per page: longer than one page's test
+		test(`in ${language}${javaScriptEnabled ? ' with axe-core' : ', without JavaScript'}`, { timeout: 120_000 }, async () => {
 			const axe = javaScriptEnabled;
 			const page = await browser.newPage({ javaScriptEnabled, locale: language, phone: true });
 			const email = `seeker-${language}-${Date.now().toString(36)}@example.org`;

@@ -75,7 +75,10 @@
 					const entry = document.createElement('li');
 					const link = document.createElement('a');
 					link.href = item.url;
-					link.textContent = item.title || item.url;
+					// a kept page's title is in its own language, unknown here: isolated like every name
+					const name = document.createElement('bdi');
+					name.textContent = item.title || item.url;
+					link.append(name);
 					entry.append(link);
 					list.append(entry);
 				}
