@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalOf } from '../../platform/testing/refusal.ts';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
@@ -6,7 +7,6 @@ import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
-import { isAppError } from '../../platform/http/app-error.ts';
 import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
 import { initialRightsPages } from './support-rights-content.ts';
 import { ProgrammeForm, ProgrammeListQuery } from './support-schemas.ts';
@@ -29,15 +29,6 @@ let member: Actor;
 let ownOrg: string;
 let otherOrg: string;
 
-async function rejection(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isAppError(error)) return error.code;
-		throw error;
-	}
-	return 'no error';
-}
 
 const query = (values: Record<string, string> = {}) => parseOrThrow(ProgrammeListQuery, values);
 
@@ -112,7 +103,7 @@ describe('rights pages (the platform\'s content pages, collection jobs.rights)',
 			reviewedOn: '2026-11-20',
 			comment: 'Relu avec l’inspection du travail'
 		});
-		expect(await rejection(reviseContentPage(contextFor(db, partner), rightsPages, 'rights-at-work', revision))).toBe('forbidden');
+		expect(await refusalOf(reviseContentPage(contextFor(db, partner), rightsPages, 'rights-at-work', revision))).toBe('forbidden');
 		await reviseContentPage(contextFor(db, moderator), rightsPages, 'rights-at-work', revision);
 		await ensureSupportReferenceData(db);
 		const after = await getContentPage(db, rightsPages, 'rights-at-work');
@@ -133,8 +124,8 @@ describe('support programmes', () => {
 		programmeId = created.id;
 		expect(created.cities).toEqual(['Fès', 'Meknès']);
 		expect(created.isSample).toBe(false);
-		expect(await rejection(createDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeForm(otherOrg)))).toBe('forbidden');
-		expect(await rejection(createDirectoryEntry(contextFor(db, member), supportProgrammes, programmeForm(ownOrg)))).toBe('forbidden');
+		expect(await refusalOf(createDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeForm(otherOrg)))).toBe('forbidden');
+		expect(await refusalOf(createDirectoryEntry(contextFor(db, member), supportProgrammes, programmeForm(ownOrg)))).toBe('forbidden');
 		const audit = await db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id));
 		expect(audit.map((row) => row.action)).toEqual(['support_programme.create']);
 	});
@@ -176,9 +167,9 @@ describe('support programmes', () => {
 		const updated = await updateDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeId, programmeForm(ownOrg, { name_en: 'French classes in Fez' }));
 		expect(updated.name).toEqual({ fr: 'Cours de français à Fès', en: 'French classes in Fez' });
 		const [other] = (await searchDirectory(db, supportProgrammes, query({ service: 'legal_aid' }), 'fr')).items;
-		expect(await rejection(updateDirectoryEntry(contextFor(db, partner), supportProgrammes, other.entry.id, programmeForm(ownOrg)))).toBe('forbidden');
+		expect(await refusalOf(updateDirectoryEntry(contextFor(db, partner), supportProgrammes, other.entry.id, programmeForm(ownOrg)))).toBe('forbidden');
 		// nor move their own programme to an organisation they do not belong to
-		expect(await rejection(updateDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeId, programmeForm(otherOrg)))).toBe('forbidden');
+		expect(await refusalOf(updateDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeId, programmeForm(otherOrg)))).toBe('forbidden');
 		const [audit] = await db.select().from(auditEvent).where(eq(auditEvent.action, 'support_programme.update'));
 		expect(audit.before).toEqual({ name: { fr: 'Cours de français à Fès' } });
 		expect(audit.after).toEqual({ name: { fr: 'Cours de français à Fès', en: 'French classes in Fez' } });
@@ -188,8 +179,8 @@ describe('support programmes', () => {
 		const db = app.database.db;
 		await setDirectoryEntryStatus(contextFor(db, partner), supportProgrammes, programmeId, 'archived');
 		expect((await searchDirectory(db, supportProgrammes, query({ q: 'fes' }), 'fr')).total).toBe(0);
-		expect(await rejection(getDirectoryEntry(db, supportProgrammes, programmeId, null))).toBe('not_found');
-		expect(await rejection(getDirectoryEntry(db, supportProgrammes, programmeId, member))).toBe('not_found');
+		expect(await refusalOf(getDirectoryEntry(db, supportProgrammes, programmeId, null))).toBe('not_found');
+		expect(await refusalOf(getDirectoryEntry(db, supportProgrammes, programmeId, member))).toBe('not_found');
 		expect((await getDirectoryEntry(db, supportProgrammes, programmeId, partner)).entry.status).toBe('archived');
 		await setDirectoryEntryStatus(contextFor(db, moderator), supportProgrammes, programmeId, 'active');
 		expect((await searchDirectory(db, supportProgrammes, query({ q: 'fes' }), 'fr')).total).toBe(1);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalOf } from '../testing/refusal.ts';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../testing/people.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
-import { isAppError } from '../http/app-error.ts';
 import { parseOrThrow } from '../http/validation.ts';
 import { ContentPageForm } from './content-pages.form.ts';
 import {
@@ -51,14 +51,6 @@ const revision = (baseVersion: number, title: string) =>
 		comment: 'Relu avec le ministère'
 	});
 
-async function rejection(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-		return 'resolved';
-	} catch (failure) {
-		return isAppError(failure) ? failure.code : String(failure);
-	}
-}
 
 let app: TestApp;
 let editor: Person;
@@ -79,7 +71,7 @@ describe('content pages', () => {
 		const listed = await listContentPages(app.database.db, guides);
 		expect(listed.map(({ page }) => page.slug)).toEqual(['bank', 'papers', 'after-return']);
 		expect((await getContentPage(app.database.db, leaflets, 'papers')).version.title.fr).toBe('Dépliant papiers');
-		expect(await rejection(getContentPage(app.database.db, leaflets, 'bank'))).toBe('not_found');
+		expect(await refusalOf(getContentPage(app.database.db, leaflets, 'bank'))).toBe('not_found');
 	});
 
 	it('publishes a new version and keeps the old one readable, with who, when and why', async () => {
@@ -104,9 +96,9 @@ describe('content pages', () => {
 
 	it('refuses a save from an outdated version and anyone without the collection’s action, writing nothing', async () => {
 		const db = app.database.db;
-		expect(await rejection(reviseContentPage(contextFor(db, editor), guides, 'papers', revision(1, 'Trop tard')))).toBe('conflict');
-		expect(await rejection(reviseContentPage(contextFor(db, member), guides, 'papers', revision(2, 'Pas moi')))).toBe('forbidden');
-		expect(await rejection(reviseContentPage(contextFor(db, null), guides, 'papers', revision(2, 'Personne')))).toBe('unauthenticated');
+		expect(await refusalOf(reviseContentPage(contextFor(db, editor), guides, 'papers', revision(1, 'Trop tard')))).toBe('conflict');
+		expect(await refusalOf(reviseContentPage(contextFor(db, member), guides, 'papers', revision(2, 'Pas moi')))).toBe('forbidden');
+		expect(await refusalOf(reviseContentPage(contextFor(db, null), guides, 'papers', revision(2, 'Personne')))).toBe('unauthenticated');
 		expect((await getContentPage(db, guides, 'papers')).latest).toBe(2);
 	});
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalOf } from '../testing/refusal.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../testing/people.ts';
 import { organisation } from '../accounts/accounts.table.ts';
-import { isAppError } from '../http/app-error.ts';
 import {
 	createDirectoryEntry,
 	getDirectoryEntry,
@@ -37,14 +37,6 @@ const entry = (organisationId: string, name: string, services: string[]): Direct
 	website: null
 });
 
-async function rejection(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-		return 'resolved';
-	} catch (failure) {
-		return isAppError(failure) ? failure.code : String(failure);
-	}
-}
 
 let app: TestApp;
 let partner: Person;
@@ -67,13 +59,13 @@ describe('directories', () => {
 		const query = { q: 'rabat', page: 1, pageSize: 20 };
 		expect((await searchDirectory(app.database.db, network, query, 'fr')).items.map(({ entry }) => entry.id)).toEqual([shelter.id]);
 		expect((await searchDirectory(app.database.db, clinics, query, 'fr')).facets.services).toEqual([{ value: 'health_referral', count: 1 }]);
-		expect(await rejection(getDirectoryEntry(app.database.db, network, clinic.id))).toBe('not_found');
+		expect(await refusalOf(getDirectoryEntry(app.database.db, network, clinic.id))).toBe('not_found');
 		expect((await listEditableEntries(app.database.db, clinics, partner.actor)).map(({ entry }) => entry.id)).toEqual([clinic.id]);
 	});
 
 	it('refuses a service outside the collection’s list, writing nothing', async () => {
 		const ctx = contextFor(app.database.db, partner);
-		expect(await rejection(createDirectoryEntry(ctx, clinics, entry(organisationId, 'Permanence', ['housing'])))).toBe('invalid_input');
+		expect(await refusalOf(createDirectoryEntry(ctx, clinics, entry(organisationId, 'Permanence', ['housing'])))).toBe('invalid_input');
 		expect((await searchDirectory(app.database.db, clinics, { q: 'permanence', page: 1, pageSize: 20 }, 'fr')).total).toBe(0);
 	});
 });
