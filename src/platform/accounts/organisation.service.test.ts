@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { aPerson } from '../testing/people.ts';
+import { aPerson, contextFor } from '../testing/people.ts';
 import { user, organisationMember } from './accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import {
@@ -34,7 +34,7 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
 }
 
 const create = (input: Record<string, unknown>, actor: Actor = moderator) =>
-	createOrganisation(app.database.db, context, actor, OrganisationCreate.parse(input));
+	createOrganisation(contextFor(app.database.db, actor, { audit: context }), OrganisationCreate.parse(input));
 
 async function eventsFor(resourceId: string) {
 	return app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, resourceId)).orderBy(auditEvent.id);

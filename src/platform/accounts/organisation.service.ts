@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { RequestContext } from '../kernel/context.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
 import { organisation, organisationMember, user } from './accounts.table.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -120,7 +121,8 @@ function isUniqueViolation(error: unknown): boolean {
 	return false;
 }
 
-export async function createOrganisation(db: Db, context: AuditContext, actor: Actor | null, input: OrganisationCreate) {
+export async function createOrganisation(ctx: RequestContext, input: OrganisationCreate) {
+	const { db, audit: context, actor } = ctx;
 	requireManager(actor);
 	const derived = input.slug ?? (slugify(input.acronym ?? '') || slugify(input.name));
 	if (!derived) {

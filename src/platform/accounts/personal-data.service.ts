@@ -1,16 +1,16 @@
 import { desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database.ts';
 import { account, apiToken, organisation, organisationMember, session, user, verification } from './accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import { accessGrant } from './access-grant.table.ts';
 import { grantsForExport } from './grant.service.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
-import { can, type Actor } from '../policy/policy.ts';
+import { can } from '../policy/policy.ts';
 import { fromModules } from '../kernel/modules.ts';
 import { contactMessagesFrom, eraseContactMessagesFrom } from '../site/site.service.ts';
 import type { ErasedData, ModuleManifest, PersonalDataHooks, PersonalTable } from '../kernel/manifest.ts';
 import type { FileStore } from '../storage/file-store.ts';
+import type { RequestContext } from '../kernel/context.ts';
 
 /**
  * A person's data across the platform and every module: the export (`/api/v1/me/export`) and the
@@ -37,7 +37,8 @@ export function personalTables(): { owner: string; tables: PersonalTable[] }[] {
 }
 
 /** Everything the platform holds about the caller, as one JSON document. */
-export async function exportMyData(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined) {
+export async function exportMyData(ctx: RequestContext) {
+	const { db, audit: context, actor } = ctx;
 	if (!actor || !can(actor, 'account.manage_own')) throw new AppError('forbidden');
 	const userId = actor.userId;
 	const [person] = await db.select().from(user).where(eq(user.id, userId));
@@ -108,13 +109,9 @@ export function isStaffRole(role: string | null | undefined): boolean {
  * then sessions, API tokens, memberships and the account. The audit trail is kept (append-only, as the
  * law asks); it holds ids, field names and the account's e-mail as author, never profile content.
  */
-export async function deleteMyAccount(
-	db: DbOrTx,
-	context: AuditContext,
-	actor: Actor | null | undefined,
-	host: { files: FileStore },
-	now: Date = new Date()
-): Promise<void> {
+export async function deleteMyAccount(ctx: RequestContext, host: { files: FileStore }): Promise<void> {
+	const { db, audit: context, actor } = ctx;
+	const now = ctx.now();
 	if (!actor || !can(actor, 'account.manage_own')) throw new AppError('forbidden');
 	const userId = actor.userId;
 	const erased = await db.transaction(async (tx) => {

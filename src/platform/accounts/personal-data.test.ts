@@ -1,3 +1,4 @@
+import { contextFor } from '#platform/testing/people.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -71,7 +72,7 @@ describe('personal data across modules', () => {
 				continue;
 			}
 			const actor = await loadActor(db, person.id, asRole(person.role));
-			const exported = (await exportMyData(db, systemContext(), actor)) as Record<string, unknown>;
+			const exported = (await exportMyData(contextFor(db, actor, { audit: systemContext() }))) as Record<string, unknown>;
 			const part = exported[entry.exportKey];
 			expect(JSON.stringify(part ?? null), `${entry.name} → export.${entry.exportKey}`).not.toMatch(/^(\[\]|\{\}|null)$/);
 			if (!isStaffRole(person.role)) toErase.set(person.id, actor);
@@ -80,7 +81,7 @@ describe('personal data across modules', () => {
 		expect(unchecked, 'declared tables with no row to check').toEqual([]);
 
 		for (const [userId, actor] of toErase) {
-			await deleteMyAccount(db, systemContext(), actor, app);
+			await deleteMyAccount(contextFor(db, actor, { audit: systemContext() }), app);
 			for (const other of declared()) {
 				const [{ left }] = await db.select({ left: sql<number>`count(*)::int` }).from(other.table).where(eq(other.userColumn, userId));
 				expect(left, `${other.name} keeps rows of a closed account`).toBe(0);

@@ -101,7 +101,7 @@ describe('the contact form', () => {
 		const sender = await aPerson(app.database.db, { email: 'Fatou.Diallo@example.sn' });
 		const asSender = contextFor(app.database.db, sender);
 		await sendContactMessage(asSender, app.rateLimiter, { topic: 'other', email: 'fatou.diallo@example.sn', message: 'Je voudrais corriger mon profil.' }, '10.0.0.9');
-		const exported = await exportMyData(app.database.db, systemContext('web'), sender.actor);
+		const exported = await exportMyData(contextFor(app.database.db, sender.actor, { audit: systemContext('web') }));
 		expect(exported.contactMessages).toEqual([expect.objectContaining({ topic: 'other', message: 'Je voudrais corriger mon profil.' })]);
 
 		// an old handled message (another sender) is removed when the next message comes
@@ -112,7 +112,7 @@ describe('the contact form', () => {
 		await sendContactMessage(asSender, app.rateLimiter, { topic: 'other', email: 'fatou.diallo@example.sn', message: 'Un second message, pour voir.' }, '10.0.0.9');
 		expect(await app.database.db.select().from(contactMessage).where(eq(contactMessage.id, old.id))).toHaveLength(0);
 
-		await deleteMyAccount(app.database.db, systemContext('web'), sender.actor, app);
+		await deleteMyAccount(contextFor(app.database.db, sender.actor, { audit: systemContext('web') }), app);
 		expect(await app.database.db.select().from(contactMessage).where(sql`lower(${contactMessage.email}) = 'fatou.diallo@example.sn'`)).toHaveLength(0);
 		const [closing] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'account.delete'), eq(auditEvent.resourceId, sender.actor.userId)));
 		expect(JSON.stringify(closing.after)).toContain('contact_messages');

@@ -1,3 +1,4 @@
+import { contextFor } from '#platform/testing/people.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
@@ -31,9 +32,9 @@ it('a member keeps notes, audited, in their export, gone with their account', as
 	const [event] = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, note.id));
 	expect(event.action).toBe('example_note.create');
 
-	const exported = (await exportMyData(app.database.db, ctx.audit, ctx.actor)) as Record<string, unknown>;
+	const exported = (await exportMyData(contextFor(app.database.db, ctx.actor, { audit: ctx.audit }))) as Record<string, unknown>;
 	expect(exported.exampleNotes).toMatchObject([{ body: 'Appeler l’ANAPEC lundi' }]);
-	await deleteMyAccount(app.database.db, ctx.audit, ctx.actor, app);
+	await deleteMyAccount(contextFor(app.database.db, ctx.actor, { audit: ctx.audit }), app);
 	expect(await app.database.db.select().from(exampleNote)).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
@@ -407,13 +407,13 @@ describe('the person’s rights', () => {
 		await addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: 'Note à exporter' });
 		await planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T11:00', mode: 'video', purpose: 'Suivi' }, NOW);
 		const sent = await referToProgramme(app.database.db, web, rabatCounsellor, env, { seekerId: followed.userId, programmeId, message: 'Orientation', agreed: true });
-		const exported = (await exportMyData(app.database.db, web, followed)) as unknown as SeekerExport;
+		const exported = (await exportMyData(contextFor(app.database.db, followed, { audit: web }))) as unknown as SeekerExport;
 		expect(exported.followUp.agency?.name).toBe('ANAPEC Rabat');
 		expect(exported.followUp.notes).toEqual([expect.objectContaining({ body: 'Note à exporter', agency: 'ANAPEC Rabat' })]);
 		expect(exported.followUp.appointments).toEqual([expect.objectContaining({ mode: 'video', purpose: 'Suivi', status: 'planned' })]);
 		expect(exported.followUp.referrals).toEqual([expect.objectContaining({ status: 'sent', message: 'Orientation', programme: { name: 'Atelier CV', organisation: 'Association Test' } })]);
 
-		await deleteMyAccount(app.database.db, web, followed, env);
+		await deleteMyAccount(contextFor(app.database.db, followed, { audit: web }), env);
 		const db = app.database.db;
 		expect(await db.select().from(followUpNote).where(eq(followUpNote.seekerUserId, followed.userId))).toEqual([]);
 		expect(await db.select().from(appointment).where(eq(appointment.seekerUserId, followed.userId))).toEqual([]);

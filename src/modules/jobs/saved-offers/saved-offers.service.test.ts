@@ -184,10 +184,10 @@ describe('saved offers', () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const id = await offer('Cuisinier');
 		await saveOffer(contextFor(app.database.db, seeker, { audit: web, now: () => new Date('2030-03-01T08:00:00Z') }), id);
-		const exported = (await exportMyData(app.database.db, web, seeker)) as unknown as SeekerExport;
+		const exported = (await exportMyData(contextFor(app.database.db, seeker, { audit: web }))) as unknown as SeekerExport;
 		expect(exported.savedOffers).toEqual([{ offerId: id, title: 'Cuisinier', employer: 'Zellige Tanger', savedAt: '2030-03-01T08:00:00.000Z' }]);
 
-		await deleteMyAccount(app.database.db, web, seeker, app);
+		await deleteMyAccount(contextFor(app.database.db, seeker, { audit: web }), app);
 		expect(await app.database.db.select().from(jobSavedOffer).where(eq(jobSavedOffer.userId, seeker.userId))).toEqual([]);
 		const [deletion] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'account.delete'), eq(auditEvent.resourceId, seeker.userId)));
 		expect((deletion.after as { removed: string[] }).removed).toContain('saved_offers');

@@ -316,7 +316,7 @@ describe('export and deletion', () => {
 		await app.database.db.insert(session).values({ id: crypto.randomUUID(), token: crypto.randomUUID(), userId: seeker.userId, expiresAt: new Date(Date.now() + 86_400_000) });
 		await app.database.db.insert(apiToken).values({ userId: seeker.userId, name: 'phone', tokenHash: crypto.randomUUID(), prefix: 'shk_' });
 
-		const exported = (await exportMyData(app.database.db, web, seeker)) as unknown as SeekerExport;
+		const exported = (await exportMyData(contextFor(app.database.db, seeker, { audit: web }))) as unknown as SeekerExport;
 		expect(exported.account.email).toBe(`${seeker.userId}@example.ma`);
 		expect(exported.profile?.city).toBe('Tanger');
 		expect(exported.profile?.cv?.size).toBe(2000);
@@ -327,7 +327,7 @@ describe('export and deletion', () => {
 		expect(JSON.stringify(exported)).not.toMatch(/[0-9a-f]{32}\.pdf/);
 
 		const [{ cvFile }] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
-		await deleteMyAccount(app.database.db, web, seeker, env);
+		await deleteMyAccount(contextFor(app.database.db, seeker, { audit: web }), env);
 		expect(fs.existsSync(path.join(cvDirectory(app.dataDir), cvFile!))).toBe(false);
 		expect(await app.database.db.select().from(user).where(eq(user.id, seeker.userId))).toEqual([]);
 		expect(await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId))).toEqual([]);
@@ -347,6 +347,6 @@ describe('export and deletion', () => {
 	});
 
 	it('refuses to delete a staff account', async () => {
-		await expect(deleteMyAccount(app.database.db, web, counsellor, env)).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'staff_account' } });
+		await expect(deleteMyAccount(contextFor(app.database.db, counsellor, { audit: web }), env)).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'staff_account' } });
 	});
 });

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { requestContext } from '#platform/http/request-context.ts';
 import { getApp } from '#platform/app.ts';
 import { organisationTypes } from '#platform/accounts/accounts.model.ts';
 import { OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
@@ -32,7 +33,7 @@ export const actions = {
 		adminFormAction(
 			{ request, locals },
 			OrganisationCreate,
-			(app, input) => createOrganisation(app.database.db, locals.audit, locals.actor, input),
+			(app, input) => createOrganisation(requestContext(app, locals), input),
 			(created) => redirect(303, `/${locals.language}/admin/organisations/${created.id}?done=created`)
 		)
 };

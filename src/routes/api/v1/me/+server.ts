@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint } from '#platform/http/api.ts';
 import { AppError } from '#platform/http/app-error.ts';
 import { getMe } from '#platform/accounts/account.service.ts';
@@ -18,6 +19,6 @@ export const GET = apiEndpoint(async ({ locals }) => {
 export const DELETE = apiEndpoint(async ({ locals }) => {
 	if (!locals.user) throw new AppError('unauthenticated');
 	const app = await getApp();
-	await deleteMyAccount(app.database.db, locals.audit, locals.actor, app);
+	await deleteMyAccount(requestContext(app, locals), app);
 	return new Response(null, { status: 204 });
 });

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { can } from '#platform/policy/policy.ts';
 import { apiEndpoint, readJson, readQuery } from '#platform/http/api.ts';
 import { OrganisationCreate, OrganisationListQuery } from '#platform/accounts/organisation.schemas.ts';
@@ -21,7 +22,7 @@ export const GET = apiEndpoint(async ({ url, locals }) => {
 export const POST = apiEndpoint(async ({ request, locals }) => {
 	const app = await getApp();
 	const input = await readJson(request, OrganisationCreate);
-	const created = await createOrganisation(app.database.db, locals.audit, locals.actor, input);
+	const created = await createOrganisation(requestContext(app, locals), input);
 	return Response.json(publicOrganisation(created), {
 		status: 201,
 		headers: { location: `/api/v1/organisations/${created.id}` }

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { requestContext } from '#platform/http/request-context.ts';
 import { getApp } from '#platform/app.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
@@ -19,7 +20,7 @@ export const actions = {
 			return fail(400, { errors: { confirm: translate(locals.language, 'errors.field_required') } });
 		}
 		try {
-			await deleteMyAccount(app.database.db, locals.audit, locals.actor, app);
+			await deleteMyAccount(requestContext(app, locals), app);
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { errors: { '': translate(locals.language, 'seekers.delete_staff') } });
 			return formFailureFrom(locals.language, failure, data);
