@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contentLanguages, type ContentRevision } from './content-pages.service.ts';
+import { languages as contentLanguages } from '../i18n/languages.ts';
+import type { ContentRevision } from './content-pages.service.ts';
 import type { ContentSource, LocalisedList, LocalisedText } from './content.table.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

@@ -4,7 +4,7 @@ import { user } from '../accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { pickText } from '../i18n/content-language.ts';
-import { languages, type Language } from '../i18n/languages.ts';
+import { isLanguage, languages, type Language } from '../i18n/languages.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import type { Action } from '../policy/policy.ts';
 import {
@@ -35,9 +35,6 @@ export interface ContentCollection<Topic extends string = string> {
 	path(language: Language, slug: string): string;
 }
 
-/** Content pages are written in the platform's languages. */
-export const contentLanguages = languages;
-export type ContentLanguage = Language;
 
 /** What an editor submits: the text in each language, its sources, when it was checked and why it changed. */
 export interface ContentRevision {
@@ -100,12 +97,13 @@ export async function getContentPage(db: DbOrTx, collection: ContentCollection, 
 	return { page, version, latest };
 }
 
-/** Every version of a page, newest first: who, when, why (no content). */
+/** Every version of a page, newest first: its title, who, when, why (not its text). */
 export async function contentPageHistory(db: DbOrTx, collection: ContentCollection, slug: string) {
 	const page = await findPage(db, collection, slug);
 	const versions = await db
 		.select({
 			version: contentPageVersion.version,
+			title: contentPageVersion.title,
 			authorLabel: contentPageVersion.authorLabel,
 			comment: contentPageVersion.comment,
 			reviewedOn: contentPageVersion.reviewedOn,
@@ -203,12 +201,12 @@ export async function ensureContentPages(db: Db, collection: ContentCollection, 
 	});
 }
 
-const shownLanguage = (lang: string): ContentLanguage => ((contentLanguages as readonly string[]).includes(lang) ? (lang as ContentLanguage) : 'fr');
 
 /** A page in a list or the API's list, in the reader's language (or the first one written, marked as a stand-in). */
 export function contentPageSummary(collection: ContentCollection, page: ContentPageRow, version: ContentVersionRow, language: Language) {
 	const title = pickText(version.title, language);
-	const shown = shownLanguage(title.lang);
+	// content pages are written in the platform's languages
+	const shown: Language = isLanguage(title.lang) ? title.lang : 'fr';
 	return {
 		slug: page.slug,
 		topic: page.topic,
@@ -216,7 +214,7 @@ export function contentPageSummary(collection: ContentCollection, page: ContentP
 		summary: pickText(version.summary, shown).text,
 		language: shown,
 		fallback: title.fallback,
-		availableLanguages: contentLanguages.filter((candidate) => !!version.body[candidate]),
+		availableLanguages: languages.filter((candidate) => !!version.body[candidate]),
 		version: version.version,
 		reviewedOn: version.reviewedOn,
 		url: collection.path(language, page.slug)
@@ -245,7 +243,7 @@ export function contentPageFormValues(version: ContentVersionRow): Record<string
 		reviewedOn: version.reviewedOn,
 		comment: ''
 	};
-	for (const language of contentLanguages) {
+	for (const language of languages) {
 		values[`title_${language}`] = version.title[language] ?? '';
 		values[`summary_${language}`] = version.summary[language] ?? '';
 		values[`body_${language}`] = version.body[language] ?? '';

@@ -45,14 +45,13 @@ export async function loadContentPage(ctx: RequestContext, collection: ContentCo
 
 /** A page's versions, newest first. */
 export async function loadContentHistory(ctx: RequestContext, collection: ContentCollection, slug: string) {
-	const current = await forPage(getContentPage(ctx.db, collection, slug));
 	const history = await forPage(contentPageHistory(ctx.db, collection, slug));
-	const title = pickText(current.version.title, ctx.language);
+	const title = pickText(history.versions[0]?.title, ctx.language);
 	return {
-		pageHref: collection.path(ctx.language, current.page.slug),
+		pageHref: collection.path(ctx.language, history.page.slug),
 		title: title.text,
 		titleLanguage: title.lang,
-		versions: history.versions.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))
+		versions: history.versions.map(({ title: _title, ...row }) => ({ ...row, createdAt: row.createdAt.toISOString() }))
 	};
 }
 
