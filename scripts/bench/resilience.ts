@@ -8,7 +8,8 @@
 //      --duration seconds at --connections: 0 errors, 0 timeouts, p99 reported.
 //   4. Two instances on one PostgreSQL behind a round-robin proxy: a session opened on one works on the
 //      other, the sign-in limit is shared, a write on one shows in the other's cached reads, an e-mail
-//      queued by one instance is delivered while it is stopped (the other works the queue).
+//      queued by one instance is delivered while it is stopped (the other works the queue), an import
+//      applied by an instance killed with -9 in the middle is finished by another (nothing made twice).
 //   5. A fuzz pass over every OpenAPI operation with bad paths, queries and bodies: 0 × 5xx, 0 dropped
 //      connections.
 // Options: --duration S (default 20, ≤ 60), --connections C (default 100, ≤ 200), --only <part of a
@@ -23,6 +24,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, root } from '../../e2e/server.ts';
+import { writeIatiFile } from './iati-file.ts';
 
 const DEMO_PASSWORD = 'sharaka-demo-2026';
 const { values } = parseArgs({
@@ -306,6 +308,7 @@ async function twoInstances(databaseUrl: string) {
 	const proxy = await roundRobinProxy(() => live);
 	const a = await startInstance({ dataDir: dataDirA, databaseUrl, publicUrl: proxy.url });
 	const b = await startInstance({ dataDir: dataDirB, databaseUrl, demo: false, publicUrl: proxy.url });
+	let c: Instance | undefined;
 	live = [a.baseUrl, b.baseUrl];
 	const checks: string[] = [];
 	let ok = true;
@@ -359,14 +362,78 @@ async function twoInstances(databaseUrl: string) {
 			deliveredBy = byB > 0 ? 'the other instance' : byA > sentByA ? 'the killed one, before it died' : '';
 		}
 		check(deliveredBy !== '', `e-mail of a killed instance delivered${deliveredBy ? ` (by ${deliveredBy})` : ''}`);
+
+		// an import applied by an instance killed in the middle is finished by another, nothing made twice
+		check(...(await importFinishedByAnother(databaseUrl, proxy.url, b, dataDirB, (urls) => (live = urls), (instance) => (c = instance))));
 	} finally {
 		await proxy.close();
 		await a.kill('SIGKILL');
-		await b.kill();
+		await b.kill('SIGKILL');
+		await c?.kill();
 		fs.rmSync(dataDirA, { recursive: true, force: true });
 		fs.rmSync(dataDirB, { recursive: true, force: true });
 	}
 	report('two instances behind a round-robin proxy', ok, checks.join(', '));
+}
+
+/**
+ * A moderator's import of IMPORT_ACTIVITIES activities applied by `runner` (the only instance left, so
+ * the one whose queue takes the job), killed with -9 once a first round is published; a new instance
+ * takes the job up when the runner's heartbeat stops and finishes it. Answers the check.
+ */
+async function importFinishedByAnother(
+	databaseUrl: string,
+	proxyUrl: string,
+	runner: Instance,
+	dataDir: string,
+	route: (urls: string[]) => void,
+	started: (instance: Instance) => void
+): Promise<[boolean, string]> {
+	const IMPORT_ACTIVITIES = 6000;
+	route([runner.baseUrl]);
+	const file = path.join(dataDir, 'import.xml');
+	await writeIatiFile(file, IMPORT_ACTIVITIES);
+	const { cookie } = await sessionCookie(proxyUrl, 'moderator@demo.sharaka.ma');
+	const upload = await fetch(`${proxyUrl}/api/v1/imports/iati?name=import.xml`, {
+		method: 'POST',
+		headers: { cookie, accept: 'application/json', 'content-type': 'application/xml', origin: proxyUrl },
+		body: fs.readFileSync(file),
+		signal: AbortSignal.timeout(120_000)
+	});
+	const created = (await upload.json().catch(() => null)) as { id?: string; counts?: { chosen?: number } } | null;
+	if (upload.status !== 201 || !created?.id) return [false, `import of a killed instance: upload answered ${upload.status}`];
+	const importId = created.id;
+	const applied = await json(proxyUrl, 'POST', `/api/v1/imports/${importId}/apply`, cookie, {});
+	if (applied.status !== 202) return [false, `import of a killed instance: apply answered ${applied.status} ${JSON.stringify(applied.body)}`];
+	const progress = async () => (await json(proxyUrl, 'GET', `/api/v1/imports/${importId}?pageSize=1`, cookie)).body as { status?: string; progress?: { processed: number; toProcess: number } } | null;
+	let before: Awaited<ReturnType<typeof progress>> = null;
+	for (let waited = 0; waited < 60_000; waited += 100) {
+		before = await progress();
+		if (before?.status !== 'applying' || (before.progress?.processed ?? 0) > 0) break;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	if (before?.status !== 'applying') return [false, `import of a killed instance: ${before?.status ?? 'no answer'} before the kill (make it longer)`];
+	await runner.kill('SIGKILL');
+	const survivor = await startInstance({ dataDir: tempDir(), databaseUrl, demo: false, publicUrl: proxyUrl });
+	started(survivor);
+	route([survivor.baseUrl]);
+	const killedAt = Date.now();
+	let after: Awaited<ReturnType<typeof progress>> = before;
+	while (after?.status === 'applying' && Date.now() - killedAt < 240_000) {
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		after = await progress();
+	}
+	const seconds = ((Date.now() - killedAt) / 1000).toFixed(0);
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	const twice = await client.query(`select iati_identifier from atlas.initiative where iati_identifier like 'XM-BENCH-%' group by 1 having count(*) > 1`);
+	const made = await client.query(`select count(*)::int as n from atlas.initiative where iati_identifier like 'XM-BENCH-%'`);
+	await client.end();
+	const finished = after?.status === 'done' && after.progress?.processed === after.progress?.toProcess;
+	return [
+		finished && twice.rowCount === 0 && made.rows[0].n === after?.progress?.toProcess,
+		`import killed at ${before.progress?.processed}/${before.progress?.toProcess} finished by another instance in ${seconds} s (${after?.status}, ${made.rows[0].n} initiatives, ${twice.rowCount} made twice)`
+	];
 }
 
 // ── 5. fuzz every OpenAPI operation ────────────────────────────────────────────────────────────

@@ -118,7 +118,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 		);
 		// Sending is queueing: the caller never waits for a mail server (nor, on PGlite, for the one
 		// connection its own transaction holds), and a message outlives the process that wrote it.
-		const jobs = queue;
+		const opened = queue;
+		// the queues this process sent jobs to: a process without workers runs them when it settles
+		const queuedHere = new Set<string>(['mail']);
+		const jobs: JobQueue = {
+			...opened,
+			send(name, data, sendOptions) {
+				queuedHere.add(name);
+				return opened.send(name, data, sendOptions);
+			}
+		};
 		// queued one after the other, so that messages go out in the order they were written
 		let lastQueued: Promise<unknown> = Promise.resolve();
 		const mailer: Mailer = {
@@ -130,8 +139,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 		host = { database, settings, mailer, logger };
 		const files = await openFileStore(settings);
 		const settle = async () => {
-			while (background.size) await Promise.all([...background]);
-			if (!options.jobWorkers) await jobs.drain(['mail']);
+			// a job may start others (an import's e-mails): until nothing of this process's is left to do
+			for (;;) {
+				while (background.size) await Promise.all([...background]);
+				if (options.jobWorkers || (await jobs.drain([...queuedHere])) === 0) return;
+			}
 		};
 		const auth = createAuth({
 			db: database.db,

@@ -21,6 +21,8 @@ import { runReminders } from './cli/atlas-reminders.ts';
 import { atlasSpace } from './my-space.ts';
 import { atlasPersonalData } from './moderation/drafts.ts';
 import { sendStaleReminders } from './moderation/moderation.service.ts';
+import { applyQueuedImport, APPLY_IMPORT_JOB, type ApplyImportJob } from './import/apply.ts';
+import { importEnvOf } from './import/import.service.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { createContext } from '../../platform/kernel/context.ts';
 
@@ -76,6 +78,15 @@ export const atlasModule = defineModule({
 	personalData: atlasPersonalData,
 	// run by the server's job queue (Morocco time); `atlas:reminders` stays for running it by hand
 	jobs: {
+		[APPLY_IMPORT_JOB]: {
+			descriptionKey: 'atlas.job_apply_import',
+			run: (data, host) => applyQueuedImport(importEnvOf(host), data as unknown as ApplyImportJob),
+			// a file of 20,000 activities takes minutes; a dead instance's import is taken up within a minute
+			expireInSeconds: 2 * 3600,
+			heartbeatSeconds: 30,
+			retryLimit: 10,
+			retryDelay: 15
+		},
 		reminders: {
 			descriptionKey: 'atlas.job_reminders',
 			schedule: '0 9 1 * *',

@@ -75,6 +75,8 @@ export interface ModuleJob {
 	retryLimit?: number;
 	retryDelay?: number;
 	expireInSeconds?: number;
+	/** for long jobs: seconds without a sign of life from the process running it before another instance takes it up */
+	heartbeatSeconds?: number;
 }
 
 /** A place of a person's work in a module, as "my space" lists it. */

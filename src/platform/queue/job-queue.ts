@@ -22,6 +22,11 @@ export interface JobDefinition<Data = unknown> {
 	retryDelay?: number;
 	/** seconds a running job may take before another instance takes it up (default 15 minutes) */
 	expireInSeconds?: number;
+	/**
+	 * seconds without a sign of life from the running job's process before another instance takes it up
+	 * (≥ 10; workers send one every half of it): for long jobs, whose process may die well before they expire
+	 */
+	heartbeatSeconds?: number;
 	/** seconds a completed job (and its data) is kept (default 7 days) */
 	deleteAfterSeconds?: number;
 }
@@ -101,6 +106,7 @@ export async function openJobQueue(
 			retryDelay: definition.retryDelay ?? 30,
 			retryBackoff: true,
 			expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+			...(definition.heartbeatSeconds ? { heartbeatSeconds: definition.heartbeatSeconds } : {}),
 			deleteAfterSeconds: definition.deleteAfterSeconds ?? 7 * 24 * 3600
 		});
 	}

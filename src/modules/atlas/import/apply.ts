@@ -1,8 +1,9 @@
-// Applying an import, in the background of the server process: the chosen activities, 100 at a time,
-// become proposals (partners) or published initiatives and new versions (moderators), each with the
-// import row's outcome written in the same transaction — so a page closed, a second click or a restart
-// never makes anything twice (a restart leaves the import "interrupted": applying again continues it).
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+// Applying an import, as a job of the queue (`atlas.apply-import`): whichever instance of the app takes
+// it applies the chosen activities, 100 at a time, as proposals (partners) or published initiatives and
+// new versions (moderators), each with the import row's outcome written in the same transaction — so a
+// page closed, a second click, a restart or an instance killed in the middle never makes anything twice:
+// the job's heartbeat stops, another instance takes the job up and continues where the rows say.
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { loadActor } from '../../../platform/accounts/actor.ts';
@@ -35,33 +36,20 @@ export interface ImportEnv {
 /** Rows applied per round: published in one transaction (moderators), or one proposal at a time (partners). */
 const PUBLISH_CHUNK = 500;
 const PROPOSE_CHUNK = 100;
-/** An "applying" import whose heartbeat is older than this, and that this process does not run, was interrupted. */
+/** An "applying" import whose runner has given no sign of life for this long was interrupted. */
 export const STALE_AFTER_MS = 30_000;
+
+/** The queue's job (`<module>.<job>`) that applies one import. */
+export const APPLY_IMPORT_JOB = 'apply-import';
+
+/** What the job carries: the import, and the heartbeat its claim wrote (the sign that nobody runs it yet). */
+export interface ApplyImportJob {
+	importId: string;
+	claimedAt: string;
+}
 
 type ImportRecord = typeof atlasImport.$inferSelect;
 type ActivityRow = typeof atlasImportActivity.$inferSelect;
-
-// ── The running imports of this process ─────────────────────────────────────
-
-const holder = globalThis as typeof globalThis & { __sharakaImports?: Map<string, Promise<void>> };
-const running = (holder.__sharakaImports ??= new Map());
-
-export function isRunningHere(importId: string): boolean {
-	return running.has(importId);
-}
-
-/** Resolves once every import running in this process has stopped (tests, shutdown). */
-export async function settleImports(): Promise<void> {
-	while (running.size) await Promise.allSettled([...running.values()]);
-}
-
-export function runInBackground(env: ImportEnv, importId: string): void {
-	if (running.has(importId)) return;
-	const task = runImport(env, importId)
-		.catch((error: unknown) => env.logger?.error({ err: error, importId }, 'atlas import failed'))
-		.finally(() => running.delete(importId));
-	running.set(importId, task);
-}
 
 // ── Building initiatives ────────────────────────────────────────────────────
 
@@ -487,11 +475,11 @@ async function proposeNew(state: RunState, row: ActivityRow, activity: ImportedA
 	}
 }
 
-async function claim(db: Db, importId: string): Promise<ImportRecord | null> {
-	const stale = new Date(Date.now() - STALE_AFTER_MS);
+async function claim(db: DbOrTx, importId: string, now: Date): Promise<ImportRecord | null> {
+	const stale = new Date(now.getTime() - STALE_AFTER_MS);
 	const [claimed] = await db
 		.update(atlasImport)
-		.set({ status: 'applying', heartbeatAt: new Date(), finishedAt: null, failure: null })
+		.set({ status: 'applying', heartbeatAt: now, finishedAt: null, failure: null })
 		.where(
 			and(
 				eq(atlasImport.id, importId),
@@ -505,10 +493,14 @@ async function claim(db: Db, importId: string): Promise<ImportRecord | null> {
 const pendingRows = (importId: string) =>
 	and(eq(atlasImportActivity.importId, importId), eq(atlasImportActivity.chosen, true), gt(atlasImportActivity.severityRank, 0), isNull(atlasImportActivity.outcome));
 
-/** Marks the import as applying (when nobody else applies it) and counts what there is to do. */
-export async function claimImport(db: Db, importId: string): Promise<boolean> {
-	const claimed = await claim(db, importId);
-	if (!claimed) return false;
+/**
+ * Marks the import as applying (when nobody else applies it) and counts what there is to do. Answers
+ * the job to queue (in the same transaction), or null when it is being applied already.
+ */
+export async function claimImport(db: DbOrTx, importId: string): Promise<ApplyImportJob | null> {
+	const now = new Date();
+	const claimed = await claim(db, importId, now);
+	if (!claimed) return null;
 	const [counts] = await db
 		.select({
 			toProcess: sql<number>`count(*) filter (where ${atlasImportActivity.chosen} and ${atlasImportActivity.severityRank} > 0)::int`,
@@ -518,9 +510,45 @@ export async function claimImport(db: Db, importId: string): Promise<boolean> {
 		.where(eq(atlasImportActivity.importId, importId));
 	await db
 		.update(atlasImport)
-		.set({ toProcess: counts.toProcess, processed: counts.processed, startedAt: claimed.startedAt ?? new Date() })
+		.set({ toProcess: counts.toProcess, processed: counts.processed, startedAt: claimed.startedAt ?? now })
 		.where(eq(atlasImport.id, importId));
-	return true;
+	return { importId, claimedAt: now.toISOString() };
+}
+
+/**
+ * Takes the import to run it, in one statement so that two instances never both do: the job its claim
+ * queued (the heartbeat is still the claim's), or an import whose runner stopped giving signs of life.
+ */
+async function takeOver(db: Db, job: ApplyImportJob): Promise<boolean> {
+	const claimedAt = new Date(job.claimedAt);
+	const stale = new Date(Date.now() - STALE_AFTER_MS);
+	const taken = await db
+		.update(atlasImport)
+		.set({ heartbeatAt: new Date() })
+		.where(
+			and(
+				eq(atlasImport.id, job.importId),
+				eq(atlasImport.status, 'applying'),
+				or(isNull(atlasImport.heartbeatAt), eq(atlasImport.heartbeatAt, claimedAt), lt(atlasImport.heartbeatAt, stale))
+			)
+		)
+		.returning({ id: atlasImport.id });
+	return taken.length > 0;
+}
+
+/** Refused while another process applies the import: the queue tries again later, and finishes it if that process died. */
+export class ImportAppliedElsewhere extends Error {
+	constructor(importId: string) {
+		super(`import ${importId} is being applied by another process`);
+	}
+}
+
+/** The queue's job: applies the import it names, or continues it where an interrupted run stopped. */
+export async function applyQueuedImport(env: ImportEnv, job: ApplyImportJob): Promise<void> {
+	if (await takeOver(env.db, job)) return runImport(env, job.importId);
+	const [found] = await env.db.select({ status: atlasImport.status }).from(atlasImport).where(eq(atlasImport.id, job.importId));
+	// done, failed or deleted meanwhile: nothing left to do
+	if (found?.status === 'applying') throw new ImportAppliedElsewhere(job.importId);
 }
 
 async function runImport(env: ImportEnv, importId: string): Promise<void> {

@@ -13,7 +13,7 @@ import { bodyLimitFor } from '../../../platform/http/body-limits.ts';
 import { IMPORT_FILE_LIMIT } from './limits.ts';
 import { initiative } from '../atlas.table.ts';
 import { atlasImport } from './import.table.ts';
-import { settleImports } from './apply.ts';
+
 import { POST as uploadIati } from '../routes/api/v1/imports/iati/+server.ts';
 import { GET as getImport } from '../routes/api/v1/imports/[id]/+server.ts';
 import { POST as applyImport } from '../routes/api/v1/imports/[id]/apply/+server.ts';
@@ -44,7 +44,7 @@ beforeAll(async () => {
 	partner = await aPerson(app.database.db, { role: 'partner', organisationSlugs: ['expertise-france'] });
 });
 afterAll(async () => {
-	await settleImports();
+	await app.settle();
 	holder.__sharakaApp = undefined;
 	await app.close();
 });
@@ -72,7 +72,7 @@ describe('imports API', () => {
 		const applied = await applyImport(event(moderator, { method: 'POST', json: { identifiers: ['XM-DAC-5-7-TEST-2019.2145.7'] }, params: { id: body.id } }));
 		expect(applied.status).toBe(202);
 		expect(await applied.json()).toMatchObject({ id: body.id, status: 'applying', counts: { chosen: 1 } });
-		await settleImports();
+		await app.settle();
 		const followed = await getImport(event(moderator, { params: { id: body.id }, search: `/${body.id}?filter=results` }));
 		const result = await followed.json();
 		expect(result).toMatchObject({ status: 'done', progress: { toProcess: 1, processed: 1, percent: 100 }, counts: { created: 1 }, total: 1 });
@@ -82,7 +82,7 @@ describe('imports API', () => {
 		// applying again: nothing new
 		const again = await applyImport(event(moderator, { method: 'POST', params: { id: body.id } }));
 		expect(again.status).toBe(202);
-		await settleImports();
+		await app.settle();
 		expect((await counts()).initiatives).toBe(before.initiatives + 1);
 
 		// another partner cannot see it

@@ -15,7 +15,8 @@ import { createInitiative, getInitiative } from '../initiative.service.ts';
 import { initiativeProposal } from '../moderation/moderation.table.ts';
 import { exportToBuffer } from '../export/export.ts';
 import { atlasImport, atlasImportActivity } from './import.table.ts';
-import { settleImports } from './apply.ts';
+import { applyQueuedImport, ImportAppliedElsewhere, type ApplyImportJob } from './apply.ts';
+
 import { getOrganisation, listOrganisations } from '../../../platform/accounts/organisation.service.ts';
 import { OrganisationListQuery } from '../../../platform/accounts/organisation.schemas.ts';
 import { organisationAtlas } from '../web/atlas-pages.server.ts';
@@ -28,6 +29,7 @@ import {
 	createIatiImport,
 	createTableImport,
 	getImport,
+	applyEnvOf,
 	importEnvOf,
 	listImports,
 	saveMapping
@@ -51,7 +53,7 @@ const importFixture = (actor: Actor) =>
 		fileName: 'giz-iom-morocco.xml',
 		body: fs.createReadStream(fixturePath) as unknown as AsyncIterable<Uint8Array>
 	});
-const env = () => importEnvOf(app);
+const env = () => applyEnvOf(app);
 const preview = (actor: Actor, id: string, query: Parameters<typeof getImport>[2] = { pageSize: 1000 }) =>
 	getImport(contextFor(app.database.db, actor), id, query);
 const byIdentifier = async (actor: Actor, id: string) =>
@@ -91,7 +93,7 @@ beforeAll(async () => {
 	member = (await aPerson(app.database.db, { email: 'member@import.test', role: 'member' })).actor;
 });
 afterAll(async () => {
-	await settleImports();
+	await app.settle();
 	await app?.close();
 });
 
@@ -124,7 +126,7 @@ describe('IATI imports', () => {
 
 		const started = await applyImport(contextFor(app.database.db, partner), env(), id);
 		expect(started.status).toBe('applying');
-		await settleImports();
+		await app.settle();
 		const done = await preview(partner, id);
 		expect(done.import).toMatchObject({ status: 'done', progress: { toProcess: 2, processed: 2, percent: 100 } });
 		expect(done.import.counts).toMatchObject({ proposed: 2, created: 0, updated: 0 });
@@ -179,12 +181,12 @@ describe('IATI imports', () => {
 
 		// applying again, or uploading the same file again, makes no second proposal
 		await applyImport(contextFor(app.database.db, partner), env(), id);
-		await settleImports();
+		await app.settle();
 		const again = await importFixture(partner);
 		const second = await byIdentifier(partner, again);
 		expect(second.get(GIZ)).toMatchObject({ chosen: false, pendingProposalId: fresh.id });
 		await applyImport(contextFor(app.database.db, partner), env(), again, { only: { identifiers: [GIZ, IOM] } });
-		await settleImports();
+		await app.settle();
 		expect((await tableCounts()).proposals).toBe(after.proposals);
 		const secondResults = await byIdentifier(partner, again);
 		expect(secondResults.get(GIZ)).toMatchObject({ outcome: 'proposed', proposalId: fresh.id });
@@ -194,7 +196,7 @@ describe('IATI imports', () => {
 	it('a moderator publishes at once: versions, audit, the file cited; known → new version; twice → nothing new', async () => {
 		const id = await importFixture(moderator);
 		await applyImport(contextFor(app.database.db, moderator), env(), id, { only: { identifiers: [GIZ, IOM, SAHEL] } });
-		await settleImports();
+		await app.settle();
 		const activities = await byIdentifier(moderator, id);
 		expect(activities.get(GIZ)!.outcome).toBe('created');
 		expect(activities.get(IOM)!.outcome).toBe('updated');
@@ -250,12 +252,12 @@ describe('IATI imports', () => {
 		// twice: nothing new; the same file again: every activity known and unchanged
 		const before = await tableCounts();
 		await applyImport(contextFor(app.database.db, moderator), env(), id, { all: 'all' });
-		await settleImports();
+		await app.settle();
 		const again = await importFixture(moderator);
 		const second = await byIdentifier(moderator, again);
 		expect([...second.values()].map((activity) => activity.state)).toEqual(['known', 'known', 'known']);
 		await applyImport(contextFor(app.database.db, moderator), env(), again, { all: 'all' });
-		await settleImports();
+		await app.settle();
 		expect([...(await byIdentifier(moderator, again)).values()].map((activity) => activity.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
 		const after = await tableCounts();
 		expect(after.initiatives).toBe(before.initiatives);
@@ -269,7 +271,7 @@ describe('IATI imports', () => {
 			<activity-date type="1" iso-date="2024-01-01"/><recipient-country code="MA"/></iati-activity></iati-activities>`;
 		const id = await createIatiImport(contextFor(app.database.db, partner), { fileName: 'oujda.xml', body: textStream(file) });
 		await applyImport(contextFor(app.database.db, partner), env(), id);
-		await settleImports();
+		await app.settle();
 		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.name, 'Association Oujda Solidarité Test'));
 		expect(created.status).toBe('pending');
 		// nowhere public: not in the directory, not by its address, no Atlas page; staff see it
@@ -295,7 +297,7 @@ describe('IATI imports', () => {
 			createIatiImport(contextFor(app.database.db, moderator), { fileName: 'aecid.xml', body: textStream(text) });
 		const first = await upload(`<iati-activities version="2.03">${activityWith('ES-TEST-1', 'Agencia Española de Cooperación (AECID)')}</iati-activities>`);
 		await applyImport(contextFor(app.database.db, moderator), env(), first);
-		await settleImports();
+		await app.settle();
 		const [created] = await app.database.db.select().from(organisation).where(eq(organisation.slug, 'aecid'));
 		expect(created).toMatchObject({ name: 'Agencia Española de Cooperación', acronym: 'AECID', type: 'cooperation_agency', country: 'ES' });
 		const [audited] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceId, created.id), eq(auditEvent.action, 'organisation.create')));
@@ -304,7 +306,7 @@ describe('IATI imports', () => {
 		const second = await upload(`<iati-activities version="2.03">${activityWith('ES-TEST-2', 'Spanish Agency for International Development Cooperation')}</iati-activities>`);
 		const orgsBefore = (await tableCounts()).organisations;
 		await applyImport(contextFor(app.database.db, moderator), env(), second);
-		await settleImports();
+		await app.settle();
 		expect((await tableCounts()).organisations).toBe(orgsBefore);
 		const [row] = (await preview(moderator, second)).activities;
 		expect((await getInitiative(app.database.db, row.initiative!.slug)).organisations.map((entry) => entry.slug)).toEqual(['aecid']);
@@ -351,10 +353,44 @@ describe('IATI imports', () => {
 		expect(stopped.import).toMatchObject({ status: 'applying', interrupted: true });
 		const resumed = await applyImport(contextFor(app.database.db, moderator), env(), id);
 		expect(resumed.interrupted).toBe(false);
-		await settleImports();
+		await app.settle();
 		const done = await preview(moderator, id);
 		expect(done.import.status).toBe('done');
 		expect(done.activities.every((activity) => activity.outcome === 'unchanged')).toBe(true);
+	});
+
+	it('is applied by the queue’s job once, however many instances run it, and finished by another after a runner died', async () => {
+		const id = await importFixture(moderator);
+		let job: ApplyImportJob | undefined;
+		const queue = { send: async (_name: string, data: object) => ((job = data as ApplyImportJob), 'job') };
+		await applyImport(contextFor(app.database.db, moderator), { ...importEnvOf(app), queue }, id, { only: { identifiers: [GIZ, IOM] } });
+		expect(job).toMatchObject({ importId: id });
+		const claimed = job!;
+
+		// the queue handed the same job to two instances: one applies it, the other is told to wait
+		const runs = await Promise.allSettled([applyQueuedImport(importEnvOf(app), claimed), applyQueuedImport(importEnvOf(app), claimed)]);
+		expect(runs.map((run) => run.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect(runs.find((run) => run.status === 'rejected')).toMatchObject({ reason: expect.any(ImportAppliedElsewhere) });
+		const once = await preview(moderator, id);
+		expect(once.import.status).toBe('done');
+		const created = await app.database.db.select({ id: initiative.id }).from(initiative).where(inArray(initiative.iatiIdentifier, [GIZ, IOM]));
+		expect(created).toHaveLength(2);
+
+		// a run that died in the middle: applying, one row left, no sign of life for a minute; the job's retry finishes it
+		await app.database.db
+			.update(atlasImportActivity)
+			.set({ outcome: null })
+			.where(and(eq(atlasImportActivity.importId, id), eq(atlasImportActivity.identifier, IOM)));
+		await app.database.db.update(atlasImport).set({ status: 'applying', heartbeatAt: new Date(Date.now() - 60_000) }).where(eq(atlasImport.id, id));
+		await applyQueuedImport(importEnvOf(app), claimed);
+		const finished = await preview(moderator, id);
+		expect(finished.import.status).toBe('done');
+		expect(finished.activities.find((activity) => activity.iatiIdentifier === IOM)?.outcome).toBe('unchanged');
+		expect(await app.database.db.select({ id: initiative.id }).from(initiative).where(inArray(initiative.iatiIdentifier, [GIZ, IOM]))).toHaveLength(2);
+
+		// a job for an import already done changes nothing
+		await applyQueuedImport(importEnvOf(app), claimed);
+		expect((await preview(moderator, id)).import.status).toBe('done');
 	});
 });
 
@@ -450,7 +486,7 @@ describe('CSV and XLSX imports', () => {
 			['known', []]
 		]);
 		await applyImport(contextFor(app.database.db, moderator), env(), id, { all: 'all' });
-		await settleImports();
+		await app.settle();
 		expect((await preview(moderator, id)).activities.map((activity) => activity.outcome)).toEqual(['unchanged', 'unchanged']);
 
 		// into an Atlas without them: the same initiatives again
@@ -458,7 +494,7 @@ describe('CSV and XLSX imports', () => {
 		const again = await tableImport(moderator, csv, 'csv');
 		expect((await preview(moderator, again)).activities.map((activity) => activity.state)).toEqual(['new', 'new']);
 		await applyImport(contextFor(app.database.db, moderator), env(), again, { all: 'all' });
-		await settleImports();
+		await app.settle();
 		expect((await preview(moderator, again)).activities.map((activity) => activity.outcome)).toEqual(['created', 'created']);
 		expect(await Promise.all(slugs.map(comparable))).toEqual(before);
 	});
@@ -477,14 +513,14 @@ describe('CSV and XLSX imports', () => {
 		const xlsx = new Uint8Array(await trimmed.xlsx.writeBuffer());
 		const id = await tableImport(moderator, xlsx, 'xlsx');
 		await applyImport(contextFor(app.database.db, moderator), env(), id, { all: 'all' });
-		await settleImports();
+		await app.settle();
 		expect((await preview(moderator, id)).activities.map((activity) => activity.outcome)).toEqual(['unchanged', 'unchanged']);
 
 		out.getRow(2).getCell(3).value = 'Guichets de la diaspora à Oujda et Nador';
 		const edited = new Uint8Array(await trimmed.xlsx.writeBuffer());
 		const next = await tableImport(moderator, edited, 'xlsx');
 		await applyImport(contextFor(app.database.db, moderator), env(), next, { all: 'all' });
-		await settleImports();
+		await app.settle();
 		expect((await preview(moderator, next)).activities.map((activity) => activity.outcome)).toEqual(['updated', 'unchanged']);
 		const updated = await getInitiative(app.database.db, 'import-roundtrip-one');
 		expect(updated.title.fr).toBe('Guichets de la diaspora à Oujda et Nador');

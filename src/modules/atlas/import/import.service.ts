@@ -11,6 +11,8 @@ import { IMPORT_FILE_LIMIT } from './limits.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import type { App } from '../../../platform/app.ts';
+import type { JobHost } from '../../../platform/kernel/manifest.ts';
+import type { JobQueue } from '../../../platform/queue/job-queue.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { initiative, type Translated } from '../atlas.table.ts';
@@ -19,7 +21,7 @@ import { likelyDuplicates } from '../duplicates/duplicates.ts';
 import { atlasImport, atlasImportActivity, type ImportKind, type ImportProblem, type ImportStatus } from './import.table.ts';
 import { sortProblems, worstRank, type ActivityPreview, type ImportedActivity } from './imported.ts';
 import { parseIatiFile } from './iati/parse.ts';
-import { claimImport, isRunningHere, runInBackground, STALE_AFTER_MS, type ImportEnv } from './apply.ts';
+import { APPLY_IMPORT_JOB, claimImport, STALE_AFTER_MS, type ImportEnv } from './apply.ts';
 import { OrganisationMatcher } from './organisations.ts';
 import { problemMessage } from './validate.ts';
 import { defaultMapping, dryRunRow, importableColumnKeys, readTable, type TableKind } from './tabular.ts';
@@ -32,8 +34,15 @@ const DUPLICATES_AT_UPLOAD = 50;
 export { IMPORT_FILE_LIMIT };
 
 /** The app's parts an import uses. */
-export function importEnvOf(app: Pick<App, 'database' | 'mailer' | 'settings' | 'logger'>): ImportEnv {
+export function importEnvOf(app: JobHost): ImportEnv {
 	return { db: app.database.db, mailer: app.mailer, publicUrl: app.settings.publicUrl.replace(/\/$/, ''), logger: app.logger };
+}
+
+/** Applying an import also queues its job. */
+export type ApplyEnv = ImportEnv & { queue: Pick<JobQueue, 'send'> };
+
+export function applyEnvOf(app: JobHost & Pick<App, 'queue'>): ApplyEnv {
+	return { ...importEnvOf(app), queue: app.queue };
 }
 
 type ImportRecord = typeof atlasImport.$inferSelect;
@@ -343,10 +352,13 @@ export interface ImportView {
 	};
 }
 
-/** Applying, but nobody is: not running in this process and no heartbeat for a while (a restart stopped it). */
+/**
+ * Applying, but nobody is: no sign of life from a runner for a while (its process stopped, and the queue
+ * has not handed the job to another instance yet — or gave up). Applying again continues it.
+ */
 function isInterrupted(record: ImportRecord): boolean {
 	const stale = !record.heartbeatAt || Date.now() - record.heartbeatAt.getTime() > STALE_AFTER_MS;
-	return record.status === 'applying' && !isRunningHere(record.id) && stale;
+	return record.status === 'applying' && stale;
 }
 
 function viewOf(record: ImportRecord, actor: Actor, counts: ImportView['counts']): ImportView {
@@ -614,10 +626,11 @@ export async function chooseActivities(ctx: RequestContext, id: string, choice: 
 }
 
 /**
- * Applies the chosen activities in the background (optionally choosing first). Applying an import that is
- * running changes nothing; applying it again later only takes what was not applied yet.
+ * Applies the chosen activities in the background, through the job queue (optionally choosing first).
+ * Applying an import that is running changes nothing; applying it again later only takes what was not
+ * applied yet.
  */
-export async function applyImport(ctx: RequestContext, env: ImportEnv, id: string, choice?: Choice): Promise<ImportView> {
+export async function applyImport(ctx: RequestContext, env: ApplyEnv, id: string, choice?: Choice): Promise<ImportView> {
 	const who = ctx.require('atlas.import');
 	const { audit } = ctx;
 	const { db } = env;
@@ -625,29 +638,32 @@ export async function applyImport(ctx: RequestContext, env: ImportEnv, id: strin
 	if (found.status === 'applying' && !isInterrupted(found)) return viewOf(found, who, await countsOf(db, found.id));
 	assertEditable(found);
 	if (choice) await choose(db, found, choice);
-	await db
-		.update(atlasImport)
-		.set({
-			appliedBy: {
-				userId: who.userId,
-				role: who.role,
-				label: audit.actorLabel,
-				channel: audit.channel,
-				requestId: audit.requestId ?? null,
-				ip: audit.ip ?? null
-			}
-		})
-		.where(eq(atlasImport.id, found.id));
-	if (await claimImport(db, found.id)) {
-		const counts = await countsOf(db, found.id);
-		await recordAudit(db, audit, {
+	await db.transaction(async (tx) => {
+		await tx
+			.update(atlasImport)
+			.set({
+				appliedBy: {
+					userId: who.userId,
+					role: who.role,
+					label: audit.actorLabel,
+					channel: audit.channel,
+					requestId: audit.requestId ?? null,
+					ip: audit.ip ?? null
+				}
+			})
+			.where(eq(atlasImport.id, found.id));
+		const job = await claimImport(tx, found.id);
+		if (!job) return;
+		const counts = await countsOf(tx, found.id);
+		await recordAudit(tx, audit, {
 			action: 'atlas_import.apply',
 			resourceType: 'atlas_import',
 			resourceId: found.id,
 			after: { chosen: counts.chosen, publish: ctx.can('atlas.moderate') }
 		});
-		runInBackground(env, found.id);
-	}
+		// queued with the claim: both or neither
+		await env.queue.send(`atlas.${APPLY_IMPORT_JOB}`, job, { tx });
+	});
 	const [after] = await db.select().from(atlasImport).where(eq(atlasImport.id, found.id));
 	return viewOf(after, who, await countsOf(db, found.id));
 }

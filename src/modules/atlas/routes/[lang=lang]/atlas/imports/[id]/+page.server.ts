@@ -12,7 +12,7 @@ import {
 	applyImport,
 	chooseActivities,
 	getImport,
-	importEnvOf,
+	applyEnvOf,
 	saveMapping,
 	tableSamples,
 	type ActivityFilter,
@@ -99,7 +99,7 @@ export const actions = {
 		const choice = pageChoice(data);
 		try {
 			if (choice) await chooseActivities(ctx, params.id, choice);
-			await applyImport(ctx, importEnvOf(app), params.id);
+			await applyImport(ctx, applyEnvOf(app), params.id);
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);
 		}
