@@ -12,6 +12,7 @@ import { ensureReferenceData } from '../../src/platform/reference-data.ts';
 import { recordAudit, systemContext } from '../../src/platform/audit/audit.service.ts';
 import { createApiToken, findUserByApiToken } from '../../src/platform/accounts/api-token.service.ts';
 import { loadActor } from '../../src/platform/accounts/actor.ts';
+import { createContext } from '../../src/platform/kernel/context.ts';
 import { rankCandidates } from '../../src/modules/jobs/matching/matching.service.ts';
 import { matchingCache } from '../../src/modules/jobs/matching/matching-cache.ts';
 import { employerOrganisationsOf } from '../../src/modules/jobs/jobs.service.ts';
@@ -58,13 +59,13 @@ try {
 	await time('recordAudit api_token.use', () => recordAudit(db, context, { action: 'api_token.use', resourceType: 'api_token', resourceId: null, after: { name: 'bench', method: 'GET', path: '/x' } }));
 	await time('revision counter read', () => matchingCache(db).snapshot());
 	await time('employerOrganisationsOf', () => employerOrganisationsOf(db, actor));
-	await time('rankCandidates, cached (incl. audit insert)', () => rankCandidates(db, context, actor, data.rankedOfferId, 'fr', paging));
-	const result = await rankCandidates(db, context, actor, data.rankedOfferId, 'fr', paging);
+	await time('rankCandidates, cached (incl. audit insert)', () => rankCandidates(createContext({ db, actor, audit: context }), data.rankedOfferId, paging));
+	const result = await rankCandidates(createContext({ db, actor, audit: context }), data.rankedOfferId, paging);
 	await time('JSON.stringify of the result', async () => JSON.stringify(result));
 	console.log('bytes', JSON.stringify(result).length, 'total', result.total);
 	await time('rankCandidates, uncached (bump each time)', async () => {
 		await db.execute(sql`update cache.matching_revision set revision = revision + 1`);
-		await rankCandidates(db, context, actor, data.rankedOfferId, 'fr', paging);
+		await rankCandidates(createContext({ db, actor, audit: context }), data.rankedOfferId, paging);
 	}, 30);
 } finally {
 	await database.close();

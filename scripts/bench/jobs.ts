@@ -20,6 +20,7 @@ import { systemContext } from '../../src/platform/audit/audit.service.ts';
 import { createApiToken } from '../../src/platform/accounts/api-token.service.ts';
 import { OfferSearchQuery } from '../../src/modules/jobs/jobs.schemas.ts';
 import { searchOffers } from '../../src/modules/jobs/jobs.service.ts';
+import { createContext } from '../../src/platform/kernel/context.ts';
 import { candidateTierQuery, candidateTiers, offerWithSkillKeys, rankCandidates } from '../../src/modules/jobs/matching/matching.service.ts';
 import { seekerProfile } from '../../src/modules/jobs/seekers/seekers.table.ts';
 import { generateJobsBenchData } from './jobs-data.ts';
@@ -101,7 +102,7 @@ const server = await startBenchServer(
 		// a different offer of the employer each time: nothing kept from one ranking to the next
 		const own = (await db.execute(sql`select id from job_offer where organisation_id = ${employer.organisationIds[0]} and status = 'published' order by id limit 60`)) as unknown as { rows: { id: string }[] };
 		let next = 0;
-		directRankingP50 = await timed(() => rankCandidates(db, systemContext('cli'), employer, own.rows[next++ % own.rows.length].id, 'fr', { page: 1, pageSize: 20 }), 40);
+		directRankingP50 = await timed(() => rankCandidates(createContext({ db, actor: employer, audit: systemContext('cli') }), own.rows[next++ % own.rows.length].id, { page: 1, pageSize: 20 }), 40);
 		if (values.explain) {
 			const { offer, skillKeys } = await offerWithSkillKeys(db, rankedOfferId);
 			const facts = { ...offer, skillKeys, languages: offer.languages };

@@ -71,7 +71,7 @@ async function offer(occupationCode: string) {
 	return created.id;
 }
 
-const list = (actor: Actor, offerId: string, page = 1) => rankCandidates(db(), web, actor, offerId, 'fr', { page, pageSize: 20 });
+const list = (actor: Actor, offerId: string, page = 1) => rankCandidates(contextFor(db(), actor, { audit: web }), offerId, { page, pageSize: 20 });
 const referencesOf = (result: Awaited<ReturnType<typeof list>>) => result.items.map((item) => item.reference);
 const reads = async (offerId: string) =>
 	(await db().select({ id: auditEvent.id }).from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), sql`${auditEvent.after} ->> 'view' = ${`job_offer_candidates:${offerId}`}`))).length;

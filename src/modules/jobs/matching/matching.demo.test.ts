@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, like } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { contextFor } from '../../../platform/testing/people.ts';
 import { account, organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
@@ -68,7 +69,7 @@ describe('sample job seekers', () => {
 	it('give the demo member recommended offers, and the demo employer candidates', async () => {
 		const db = app.database.db;
 		const member: Actor = { userId: memberId, role: 'member', organisationIds: [] };
-		const recommended = await recommendOffers(db, member, 'fr', { limit: 20 });
+		const recommended = await recommendOffers(contextFor(db, member), { limit: 20 });
 		expect(recommended.items.length).toBeGreaterThanOrEqual(3);
 		expect(recommended.items[0].reasons[0].code).toBe('occupation_unit');
 		expect(recommended.items[0].offer.isSample).toBe(true);
@@ -78,7 +79,7 @@ describe('sample job seekers', () => {
 		const employer: Actor = { userId: employerUser.id, role: 'partner', organisationIds: memberships.map((row) => row.organisationId) };
 		const [mason] = await db.select().from(jobOffer).where(eq(jobOffer.title, 'Maçon qualifié')).limit(1);
 		expect(employer.organisationIds).toContain(mason.organisationId);
-		const candidates = await rankCandidates(db, web, employer, mason.id, 'fr', { page: 1, pageSize: 20 });
+		const candidates = await rankCandidates(contextFor(db, employer, { audit: web }), mason.id, { page: 1, pageSize: 20 });
 		expect(candidates.items.length).toBeGreaterThanOrEqual(3);
 		expect(candidates.items[0].reasons[0].code).toBe('occupation_unit');
 		expect(candidates.items.every((item) => item.person === null)).toBe(true);
@@ -91,7 +92,7 @@ describe('sample job seekers', () => {
 		const offers = await db.select({ id: jobOffer.id }).from(jobOffer).innerJoin(organisation, eq(organisation.id, jobOffer.organisationId));
 		let seen = 0;
 		for (const offer of offers) {
-			const result = await rankCandidates(db, web, counsellor, offer.id, 'ar', { page: 1, pageSize: 100 });
+			const result = await rankCandidates(contextFor(db, counsellor, { audit: web, language: 'ar' }), offer.id, { page: 1, pageSize: 100 });
 			for (const item of result.items) {
 				expect(item.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(item.score);
 				expect(item.reasons.every((reason) => !reason.text.includes('⟦'))).toBe(true);

@@ -88,7 +88,7 @@ async function offer(fields: Partial<{ title: string; occupationCode: string; sk
 
 /** The counsellor's ranking of an offer (everyone consenting), as user ids in order, with scores. */
 async function ranking(offerId: string, actor: Actor = counsellor) {
-	const result = await rankCandidates(db(), web, actor, offerId, 'fr', { page: 1, pageSize: 100 });
+	const result = await rankCandidates(contextFor(db(), actor, { audit: web }), offerId, { page: 1, pageSize: 100 });
 	return result;
 }
 const idsOf = (result: Awaited<ReturnType<typeof ranking>>) => result.items.map((item) => item.person!.id);
@@ -241,7 +241,7 @@ describe('candidates of an offer, in an order known by construction', () => {
 		for (const pageSize of [1, 3, 7]) {
 			const paged = [];
 			for (let page = 1; (page - 1) * pageSize < expected.length; page++) {
-				paged.push(...(await rankCandidates(db(), web, counsellor, offerId, 'fr', { page, pageSize })).items.map((item) => item.person!.id));
+				paged.push(...(await rankCandidates(contextFor(db(), counsellor, { audit: web }), offerId, { page, pageSize })).items.map((item) => item.person!.id));
 			}
 			expect(paged, `pages of ${pageSize}`).toEqual(expected.map((entry) => entry.id));
 		}
@@ -253,7 +253,7 @@ describe('candidates of an offer, in an order known by construction', () => {
 		expect(all.length).toBeGreaterThan(5);
 		const pages = [];
 		for (let page = 1; page <= Math.ceil(all.length / 2); page++) {
-			const result = await rankCandidates(db(), web, counsellor, offerId, 'fr', { page, pageSize: 2 });
+			const result = await rankCandidates(contextFor(db(), counsellor, { audit: web }), offerId, { page, pageSize: 2 });
 			expect(result.total).toBe(all.length);
 			pages.push(...result.items.map((item) => ({ id: item.person!.id, rank: item.rank })));
 		}
@@ -269,7 +269,7 @@ describe('who sees which candidates', () => {
 		const toCounsellors = await seeker({ occupationCodes: ['7126'], consent: 'counsellors' });
 		const nobody = await seeker({ occupationCodes: ['7126'], consent: null });
 
-		const byEmployer = await rankCandidates(db(), web, employer, offerId, 'fr', { page: 1, pageSize: 100 });
+		const byEmployer = await rankCandidates(contextFor(db(), employer, { audit: web }), offerId, { page: 1, pageSize: 100 });
 		expect(byEmployer.viewer).toBe('employer');
 		const references = byEmployer.items.map((item) => item.reference);
 		expect(references).toContain(candidateReference(offerId, toEmployers));
@@ -291,18 +291,18 @@ describe('who sees which candidates', () => {
 
 	it('another employer, a partner who is not an employer, a member and an administrator are refused', async () => {
 		const offerId = await offer({ occupationCode: '7126' });
-		await expect(rankCandidates(db(), web, otherEmployer, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(rankCandidates(db(), web, notEmployer, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(rankCandidates(contextFor(db(), otherEmployer, { audit: web }), offerId, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(rankCandidates(contextFor(db(), notEmployer, { audit: web }), offerId, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
 		const member = (await aPerson(db(), { role: 'member' })).actor;
-		await expect(rankCandidates(db(), web, member, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(rankCandidates(contextFor(db(), member, { audit: web }), offerId, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
 		const administrator = (await aPerson(db(), { role: 'administrator' })).actor;
-		await expect(rankCandidates(db(), web, administrator, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(rankCandidates(db(), web, null, offerId, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(rankCandidates(db(), web, employer, 'not-a-uuid', 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(rankCandidates(contextFor(db(), administrator, { audit: web }), offerId, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(rankCandidates(contextFor(db(), null, { audit: web }), offerId, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'unauthenticated' });
+		await expect(rankCandidates(contextFor(db(), employer, { audit: web }), 'not-a-uuid', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
 		// a draft is its employer's alone
 		const draft = await createOffer(contextFor(db(), employer, { audit: web }), organisationId, { ...base, title: 'brouillon', occupationCode: '7126', skills: [], languages: [], regionCode: 'MA-01', provinceCode: null });
-		expect((await rankCandidates(db(), web, employer, draft.id, 'fr', { page: 1, pageSize: 20 })).offer.status).toBe('draft');
-		await expect(rankCandidates(db(), web, counsellor, draft.id, 'fr', { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
+		expect((await rankCandidates(contextFor(db(), employer, { audit: web }), draft.id, { page: 1, pageSize: 20 })).offer.status).toBe('draft');
+		await expect(rankCandidates(contextFor(db(), counsellor, { audit: web }), draft.id, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'not_found' });
 	});
 
 	it('an offer not open to foreigners lists Moroccans only', async () => {
@@ -319,7 +319,7 @@ describe('who sees which candidates', () => {
 		const offerId = await offer({ occupationCode: '3411' });
 		const shown = await seeker({ occupationCodes: ['3411'] });
 		const context: AuditContext = { actorUserId: employer.userId, actorLabel: 'employer', channel: 'api' };
-		await rankCandidates(db(), context, employer, offerId, 'fr', { page: 1, pageSize: 20 });
+		await rankCandidates(contextFor(db(), employer, { audit: context }), offerId, { page: 1, pageSize: 20 });
 		const events = await db()
 			.select()
 			.from(auditEvent)
@@ -330,7 +330,7 @@ describe('who sees which candidates', () => {
 
 		const empty = await offer({ occupationCode: '2111' });
 		const before = (await db().select().from(auditEvent).where(eq(auditEvent.action, 'personal_data.read'))).length;
-		expect((await rankCandidates(db(), context, employer, empty, 'fr', { page: 1, pageSize: 20 })).items).toEqual([]);
+		expect((await rankCandidates(contextFor(db(), employer, { audit: context }), empty, { page: 1, pageSize: 20 })).items).toEqual([]);
 		expect((await db().select().from(auditEvent).where(eq(auditEvent.action, 'personal_data.read'))).length).toBe(before);
 	});
 
@@ -338,7 +338,7 @@ describe('who sees which candidates', () => {
 		const offerId = await offer({ occupationCode: '7133' });
 		const applicant = await seeker({ occupationCodes: ['7133'] });
 		const [application] = await db().insert(jobApplication).values({ offerId, userId: applicant, sharedAt: new Date() }).returning();
-		const result = await rankCandidates(db(), web, employer, offerId, 'fr', { page: 1, pageSize: 20 });
+		const result = await rankCandidates(contextFor(db(), employer, { audit: web }), offerId, { page: 1, pageSize: 20 });
 		expect(result.items.find((item) => item.reference === candidateReference(offerId, applicant))!.application).toEqual({ id: application.id });
 	});
 });
@@ -362,7 +362,7 @@ describe('offers recommended to a seeker', () => {
 
 		const me = await seeker({ occupationCodes: [code], placeCodes: ['MA-TNG'] });
 		const actor: Actor = { userId: me, role: 'member', organisationIds: [] };
-		const result = await recommendOffers(db(), actor, 'fr', { limit: 50 });
+		const result = await recommendOffers(contextFor(db(), actor), { limit: 50 });
 		expect(result.profile).toBe(true);
 		const ids = result.items.map((item) => item.offer.id);
 		expect(orderOf(ids, [subMajor, minor, unit])).toEqual([unit, minor, subMajor]);
@@ -376,16 +376,16 @@ describe('offers recommended to a seeker', () => {
 		const closedToForeigners = await offer({ occupationCode: '7213', openToForeigners: false });
 		const refugee = await seeker({ occupationCodes: ['7213'], residenceStatus: 'refugee' });
 		const moroccan = await seeker({ occupationCodes: ['7213'], residenceStatus: 'moroccan' });
-		const idsFor = async (userId: string) => (await recommendOffers(db(), { userId, role: 'member', organisationIds: [] }, 'fr', { limit: 50 })).items.map((item) => item.offer.id);
+		const idsFor = async (userId: string) => (await recommendOffers(contextFor(db(), { userId, role: 'member', organisationIds: [] }), { limit: 50 })).items.map((item) => item.offer.id);
 		expect(await idsFor(refugee)).not.toContain(closedToForeigners);
 		expect(await idsFor(moroccan)).toContain(closedToForeigners);
 	});
 
 	it('answers without a profile, and refuses anyone but a member', async () => {
 		const member = (await aPerson(db(), { role: 'member' })).actor;
-		expect(await recommendOffers(db(), member, 'fr', { limit: 20 })).toEqual({ profile: false, items: [] });
-		await expect(recommendOffers(db(), employer, 'fr', { limit: 20 })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(recommendOffers(db(), counsellor, 'fr', { limit: 20 })).rejects.toMatchObject({ code: 'forbidden' });
+		expect(await recommendOffers(contextFor(db(), member), { limit: 20 })).toEqual({ profile: false, items: [] });
+		await expect(recommendOffers(contextFor(db(), employer), { limit: 20 })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(recommendOffers(contextFor(db(), counsellor), { limit: 20 })).rejects.toMatchObject({ code: 'forbidden' });
 	});
 });
 
@@ -426,7 +426,7 @@ describe('the SQL score and the explanation agree', () => {
 			}
 		}
 		for (const userId of profiles) {
-			const result = await recommendOffers(db(), { userId, role: 'member', organisationIds: [] }, 'fr', { limit: 50 });
+			const result = await recommendOffers(contextFor(db(), { userId, role: 'member', organisationIds: [] }), { limit: 50 });
 			for (const item of result.items) expect(item.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(item.score);
 			compared += result.items.filter((item) => offers.includes(item.offer.id)).length;
 		}

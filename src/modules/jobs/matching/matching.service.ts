@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
-import { recordPersonalDataRead, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordPersonalDataRead } from '../../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
@@ -311,8 +312,9 @@ export async function rankCandidateIds(db: DbOrTx, offer: OfferFacts & { id?: st
  * language and the page: access is checked on every request before it is read, and the audit event is
  * written on every request, cached or not.
  */
-export async function rankCandidates(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, offerId: string, language: Language, paging: Paging, now: Date = new Date()) {
-	if (!actor || !can(actor, 'matching.candidates.read')) throw new AppError('forbidden');
+export async function rankCandidates(ctx: RequestContext, offerId: string, paging: Paging) {
+	const actor = ctx.require('matching.candidates.read');
+	const { db, language } = ctx;
 	if (!UUID.test(offerId)) throw new AppError('not_found');
 	// one counter read for the offer and its page: both of the same data revision
 	const cache = await matchingCache(db).snapshot();
@@ -321,13 +323,13 @@ export async function rankCandidates(db: DbOrTx, context: AuditContext, actor: A
 	// (had the data changed since the counter was read, the snapshot ranks afresh and keeps nothing)
 	const key = JSON.stringify(['candidates', offer.id, viewer, language, paging.page, paging.pageSize]);
 	const { total, items, shown } = await cache.read(key, () => candidatePage(db, { ...offer, skillKeys }, viewer, scopes, language, paging));
-	await recordPersonalDataRead(db, context, { resourceType: 'seeker_profile', ids: shown, view: `job_offer_candidates:${offer.id}` });
+	await recordPersonalDataRead(db, ctx.audit, { resourceType: 'seeker_profile', ids: shown, view: `job_offer_candidates:${offer.id}` });
 	return {
 		viewer,
 		offer: {
 			id: offer.id,
 			title: offer.title,
-			status: effectiveStatus(offer, now),
+			status: effectiveStatus(offer, ctx.now()),
 			occupationCode: offer.occupationCode,
 			openToForeigners: offer.openToForeigners
 		},
@@ -428,8 +430,10 @@ async function candidatePage(
  * each with why. Without a profile: `profile: false` and no offers. A person who is not Moroccan is not
  * shown offers closed to foreigners. Only the person's own data is read: nothing to audit.
  */
-export async function recommendOffers(db: DbOrTx, actor: Actor | null | undefined, language: Language, options: { limit: number }, now: Date = new Date()) {
-	if (!actor || !can(actor, 'seekers.profile.manage_own')) throw new AppError('forbidden');
+export async function recommendOffers(ctx: RequestContext, options: { limit: number }) {
+	const actor = ctx.require('seekers.profile.manage_own');
+	const { db, language } = ctx;
+	const now = ctx.now();
 	const [profile] = await db.select().from(seekerProfile).where(eq(seekerProfile.userId, actor.userId));
 	if (!profile) return { profile: false as const, items: [] };
 	const facts: ProfileFacts = {

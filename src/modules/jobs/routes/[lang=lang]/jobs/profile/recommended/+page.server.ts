@@ -1,10 +1,10 @@
-import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { forPage } from '#platform/http/page.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { recommendOffers } from '#modules/jobs/matching/matching.service.ts';
 
 /** The offers best matching the seeker's own profile, with why. */
 export async function load({ locals }) {
-	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	return { recommended: await recommendOffers(app.database.db, locals.actor, locals.language, { limit: 20 }) };
+	return { recommended: await forPage(recommendOffers(requestContext(app, locals), { limit: 20 })) };
 }

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readQuery } from '#platform/http/api.ts';
 import { RecommendedQuery } from '#modules/jobs/matching/matching.schemas.ts';
 import { recommendOffers } from '#modules/jobs/matching/matching.service.ts';
@@ -7,6 +8,6 @@ import { recommendOffers } from '#modules/jobs/matching/matching.service.ts';
 export const GET = apiEndpoint(async ({ url, locals }) => {
 	const app = await getApp();
 	const { limit } = readQuery(url, RecommendedQuery);
-	const result = await recommendOffers(app.database.db, locals.actor, locals.language, { limit });
+	const result = await recommendOffers(requestContext(app, locals), { limit });
 	return Response.json(result, { headers: { 'cache-control': 'no-store', vary: 'Accept-Language' } });
 });

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readQuery } from '#platform/http/api.ts';
 import { CandidatesQuery } from '#modules/jobs/matching/matching.schemas.ts';
 import { rankCandidates } from '#modules/jobs/matching/matching.service.ts';
@@ -7,6 +8,6 @@ import { rankCandidates } from '#modules/jobs/matching/matching.service.ts';
 export const GET = apiEndpoint(async ({ params, url, locals }) => {
 	const app = await getApp();
 	const paging = readQuery(url, CandidatesQuery);
-	const result = await rankCandidates(app.database.db, locals.audit, locals.actor, params.id ?? '', locals.language, paging);
+	const result = await rankCandidates(requestContext(app, locals), params.id ?? '', paging);
 	return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });
