@@ -124,9 +124,7 @@ describe('updating an organisation', () => {
 	it('changes only the given fields and records just those, before and after', async () => {
 		const giz = await getOrganisation(app.database.db, 'giz');
 		const updated = await updateOrganisation(
-			app.database.db,
-			context,
-			moderator,
+			contextFor(app.database.db, moderator, { audit: context }),
 			giz.id,
 			OrganisationUpdate.parse({ website: 'https://www.giz.de', acronym: 'GIZ' })
 		);
@@ -138,27 +136,27 @@ describe('updating an organisation', () => {
 
 	it('clears the website with an empty value', async () => {
 		const giz = await getOrganisation(app.database.db, 'giz');
-		const updated = await updateOrganisation(app.database.db, context, moderator, giz.id, OrganisationUpdate.parse({ website: '' }));
+		const updated = await updateOrganisation(contextFor(app.database.db, moderator, { audit: context }), giz.id, OrganisationUpdate.parse({ website: '' }));
 		expect(updated.website).toBeNull();
 	});
 
 	it('records nothing when nothing changes', async () => {
 		const giz = await getOrganisation(app.database.db, 'giz');
 		const before = (await eventsFor(giz.id)).length;
-		await updateOrganisation(app.database.db, context, moderator, giz.id, OrganisationUpdate.parse({ name: giz.name }));
+		await updateOrganisation(contextFor(app.database.db, moderator, { audit: context }), giz.id, OrganisationUpdate.parse({ name: giz.name }));
 		expect((await eventsFor(giz.id)).length).toBe(before);
 	});
 
 	it('refuses a slug that another organisation has (409), and unknown ids (404)', async () => {
 		const giz = await getOrganisation(app.database.db, 'giz');
-		const conflict = await caught(updateOrganisation(app.database.db, context, moderator, giz.id, OrganisationUpdate.parse({ slug: 'anapec' })));
+		const conflict = await caught(updateOrganisation(contextFor(app.database.db, moderator, { audit: context }), giz.id, OrganisationUpdate.parse({ slug: 'anapec' })));
 		expect(conflict.code).toBe('conflict');
 		expect((await getOrganisation(app.database.db, giz.id)).slug).toBe('giz');
 		const missing = await caught(
-			updateOrganisation(app.database.db, context, moderator, '00000000-0000-4000-8000-000000000000', OrganisationUpdate.parse({ name: 'X Y' }))
+			updateOrganisation(contextFor(app.database.db, moderator, { audit: context }), '00000000-0000-4000-8000-000000000000', OrganisationUpdate.parse({ name: 'X Y' }))
 		);
 		expect(missing.code).toBe('not_found');
-		expect((await caught(updateOrganisation(app.database.db, context, partner, giz.id, { name: 'Taken over' }))).code).toBe('forbidden');
+		expect((await caught(updateOrganisation(contextFor(app.database.db, partner, { audit: context }), giz.id, { name: 'Taken over' }))).code).toBe('forbidden');
 	});
 });
 
@@ -166,13 +164,13 @@ describe('members', () => {
 	it('adds a person by e-mail (any case), lists them, refuses a second time, and removes them', async () => {
 		const anapec = await getOrganisation(app.database.db, 'anapec');
 		const salma = (await aPerson(app.database.db, { name: 'Salma Conseillère', email: 'salma@anapec.example', role: 'counsellor' })).user;
-		await addOrganisationMember(app.database.db, context, moderator, anapec.id, ' SALMA@anapec.example');
+		await addOrganisationMember(contextFor(app.database.db, moderator, { audit: context }), anapec.id, ' SALMA@anapec.example');
 		expect((await listOrganisationMembers(app.database.db, anapec.id)).map((m) => m.email)).toEqual(['salma@anapec.example']);
 
-		const again = await caught(addOrganisationMember(app.database.db, context, moderator, anapec.id, 'salma@anapec.example'));
+		const again = await caught(addOrganisationMember(contextFor(app.database.db, moderator, { audit: context }), anapec.id, 'salma@anapec.example'));
 		expect(again.code).toBe('conflict');
 
-		await removeOrganisationMember(app.database.db, context, moderator, anapec.id, salma.id);
+		await removeOrganisationMember(contextFor(app.database.db, moderator, { audit: context }), anapec.id, salma.id);
 		expect(await listOrganisationMembers(app.database.db, anapec.id)).toEqual([]);
 		const rows = await app.database.db
 			.select()
@@ -189,19 +187,19 @@ describe('members', () => {
 
 	it('answers not_found for an unknown e-mail, a person who is not a member, or an unknown organisation', async () => {
 		const anapec = await getOrganisation(app.database.db, 'anapec');
-		const unknown = await caught(addOrganisationMember(app.database.db, context, moderator, anapec.id, 'nobody@example.ma'));
+		const unknown = await caught(addOrganisationMember(contextFor(app.database.db, moderator, { audit: context }), anapec.id, 'nobody@example.ma'));
 		expect(unknown.code).toBe('not_found');
 		expect(unknown.fields.map((field) => field.path)).toEqual(['email']);
-		expect((await caught(removeOrganisationMember(app.database.db, context, moderator, anapec.id, 'not-a-member'))).code).toBe('not_found');
+		expect((await caught(removeOrganisationMember(contextFor(app.database.db, moderator, { audit: context }), anapec.id, 'not-a-member'))).code).toBe('not_found');
 		expect(
-			(await caught(addOrganisationMember(app.database.db, context, moderator, '00000000-0000-4000-8000-000000000000', 'x@example.ma'))).code
+			(await caught(addOrganisationMember(contextFor(app.database.db, moderator, { audit: context }), '00000000-0000-4000-8000-000000000000', 'x@example.ma'))).code
 		).toBe('not_found');
 	});
 
 	it('is refused to people who may not manage organisations', async () => {
 		const anapec = await getOrganisation(app.database.db, 'anapec');
 		const person = (await aPerson(app.database.db, { name: 'Awa Membre', email: 'awa@example.ma' })).user;
-		expect((await caught(addOrganisationMember(app.database.db, context, partner, anapec.id, person.email))).code).toBe('forbidden');
-		expect((await caught(removeOrganisationMember(app.database.db, context, partner, anapec.id, person.id))).code).toBe('forbidden');
+		expect((await caught(addOrganisationMember(contextFor(app.database.db, partner, { audit: context }), anapec.id, person.email))).code).toBe('forbidden');
+		expect((await caught(removeOrganisationMember(contextFor(app.database.db, partner, { audit: context }), anapec.id, person.id))).code).toBe('forbidden');
 	});
 });

@@ -1,10 +1,9 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../kernel/context.ts';
-import type { Db, DbOrTx } from '../db/database.ts';
+import type { DbOrTx } from '../db/database.ts';
 import { organisation, organisationMember, user } from './accounts.table.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
-import { can, type Actor } from '../policy/policy.ts';
 import type { OrganisationCreate, OrganisationListQuery, OrganisationUpdate } from './organisation.schemas.ts';
 
 export type OrganisationRecord = typeof organisation.$inferSelect;
@@ -26,10 +25,6 @@ export function slugify(text: string): string {
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 80)
 		.replace(/-+$/, '');
-}
-
-function requireManager(actor: Actor | null | undefined) {
-	if (!can(actor, 'organisation.manage')) throw new AppError('forbidden');
 }
 
 /** JSON-friendly view of an organisation (the public API shape). */
@@ -122,8 +117,8 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function createOrganisation(ctx: RequestContext, input: OrganisationCreate) {
-	const { db, audit: context, actor } = ctx;
-	requireManager(actor);
+	ctx.require('organisation.manage');
+	const { db, audit: context } = ctx;
 	const derived = input.slug ?? (slugify(input.acronym ?? '') || slugify(input.name));
 	if (!derived) {
 		// e.g. a name written only in Arabic letters and no acronym: the person chooses the address
@@ -157,14 +152,9 @@ export async function createOrganisation(ctx: RequestContext, input: Organisatio
 	}
 }
 
-export async function updateOrganisation(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
-	idOrSlug: string,
-	changes: OrganisationUpdate
-) {
-	requireManager(actor);
+export async function updateOrganisation(ctx: RequestContext, idOrSlug: string, changes: OrganisationUpdate) {
+	ctx.require('organisation.manage');
+	const { db, audit: context } = ctx;
 	const current = await getOrganisation(db, idOrSlug);
 	const patch: Partial<typeof organisation.$inferInsert> = {};
 	if (changes.name !== undefined && changes.name !== current.name) patch.name = changes.name;
@@ -202,14 +192,9 @@ export async function updateOrganisation(
 }
 
 /** Adds the person with this e-mail address to the organisation. */
-export async function addOrganisationMember(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
-	organisationId: string,
-	email: string
-) {
-	requireManager(actor);
+export async function addOrganisationMember(ctx: RequestContext, organisationId: string, email: string) {
+	ctx.require('organisation.manage');
+	const { db, audit: context } = ctx;
 	const target = await getOrganisation(db, organisationId);
 	const address = email.trim().toLowerCase();
 	const [person] = await db
@@ -239,14 +224,9 @@ export async function addOrganisationMember(
 	});
 }
 
-export async function removeOrganisationMember(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null,
-	organisationId: string,
-	userId: string
-) {
-	requireManager(actor);
+export async function removeOrganisationMember(ctx: RequestContext, organisationId: string, userId: string) {
+	ctx.require('organisation.manage');
+	const { db, audit: context } = ctx;
 	const target = await getOrganisation(db, organisationId);
 	return db.transaction(async (tx) => {
 		const [removed] = await tx

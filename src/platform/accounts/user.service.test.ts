@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { aPerson } from '../testing/people.ts';
+import { aPerson, contextFor } from '../testing/people.ts';
 import { user, organisation, organisationMember } from './accounts.table.ts';
 import type { Role } from './accounts.model.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
@@ -95,12 +95,9 @@ describe('changing a role', () => {
 	it('changes the role, records who did it with before/after, and e-mails the person in their language', async () => {
 		const before = (await app.outbox()).length;
 		const result = await setUserRole(
-			app.database.db,
-			webContext(admin.id, admin.email),
-			actorFor(admin.id, 'administrator'),
+			contextFor(app.database.db, actorFor(admin.id, 'administrator'), { audit: webContext(admin.id, admin.email), mailer: app.mailer }),
 			fatima.id,
-			'counsellor',
-			{ mailer: app.mailer }
+			'counsellor'
 		);
 		expect(result).toMatchObject({ changed: true, previousRole: 'member', notified: true, user: { role: 'counsellor' } });
 
@@ -130,12 +127,9 @@ describe('changing a role', () => {
 		const mails = (await app.outbox()).length;
 		const eventsBefore = await app.database.db.$count(auditEvent);
 		const result = await setUserRole(
-			app.database.db,
-			webContext(admin.id, admin.email),
-			actorFor(admin.id, 'administrator'),
+			contextFor(app.database.db, actorFor(admin.id, 'administrator'), { audit: webContext(admin.id, admin.email), mailer: app.mailer }),
 			pierre.id,
-			'partner',
-			{ mailer: app.mailer }
+			'partner'
 		);
 		expect(result.changed).toBe(false);
 		expect(await app.database.db.$count(auditEvent)).toBe(eventsBefore);
@@ -144,19 +138,19 @@ describe('changing a role', () => {
 
 	it('refuses anyone who may not manage people, and changes nothing', async () => {
 		await expectAppError(
-			setUserRole(app.database.db, webContext(pierre.id, pierre.email), actorFor(pierre.id, 'moderator'), pierre.id, 'administrator'),
+			setUserRole(contextFor(app.database.db, actorFor(pierre.id, 'moderator'), { audit: webContext(pierre.id, pierre.email) }), pierre.id, 'administrator'),
 			'forbidden'
 		);
-		await expectAppError(setUserRole(app.database.db, webContext(pierre.id, pierre.email), null, pierre.id, 'administrator'), 'forbidden');
+		await expectAppError(setUserRole(contextFor(app.database.db, null, { audit: webContext(pierre.id, pierre.email) }), pierre.id, 'administrator'), 'unauthenticated');
 		const [stored] = await app.database.db.select().from(user).where(eq(user.id, pierre.id));
 		expect(stored.role).toBe('partner');
 	});
 
 	it('answers not_found for an unknown person and invalid_input for an unknown role', async () => {
 		const actor = actorFor(admin.id, 'administrator');
-		await expectAppError(setUserRole(app.database.db, webContext(admin.id, admin.email), actor, 'nobody', 'member'), 'not_found');
+		await expectAppError(setUserRole(contextFor(app.database.db, actor, { audit: webContext(admin.id, admin.email) }), 'nobody', 'member'), 'not_found');
 		await expectAppError(
-			setUserRole(app.database.db, webContext(admin.id, admin.email), actor, pierre.id, 'superuser' as Role),
+			setUserRole(contextFor(app.database.db, actor, { audit: webContext(admin.id, admin.email) }), pierre.id, 'superuser' as Role),
 			'invalid_input'
 		);
 	});
@@ -164,7 +158,7 @@ describe('changing a role', () => {
 	it('keeps the last administrator: they cannot give up their own role', async () => {
 		const actor = actorFor(admin.id, 'administrator');
 		await expectAppError(
-			setUserRole(app.database.db, webContext(admin.id, admin.email), actor, admin.id, 'member'),
+			setUserRole(contextFor(app.database.db, actor, { audit: webContext(admin.id, admin.email) }), admin.id, 'member'),
 			'conflict',
 			'last_administrator'
 		);
@@ -175,12 +169,12 @@ describe('changing a role', () => {
 	it('lets an administrator step down once there is another administrator', async () => {
 		const actor = actorFor(admin.id, 'administrator');
 		const context = webContext(admin.id, admin.email);
-		await setUserRole(app.database.db, context, actor, pierre.id, 'administrator');
-		const result = await setUserRole(app.database.db, context, actor, admin.id, 'moderator');
+		await setUserRole(contextFor(app.database.db, actor, { audit: context }), pierre.id, 'administrator');
+		const result = await setUserRole(contextFor(app.database.db, actor, { audit: context }), admin.id, 'moderator');
 		expect(result).toMatchObject({ changed: true, previousRole: 'administrator' });
 		// now Pierre is the only administrator left
 		await expectAppError(
-			setUserRole(app.database.db, webContext(pierre.id, pierre.email), actorFor(pierre.id, 'administrator'), pierre.id, 'member'),
+			setUserRole(contextFor(app.database.db, actorFor(pierre.id, 'administrator'), { audit: webContext(pierre.id, pierre.email) }), pierre.id, 'member'),
 			'conflict',
 			'last_administrator'
 		);

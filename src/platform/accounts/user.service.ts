@@ -3,8 +3,8 @@ import type { Db, DbOrTx } from '../db/database.ts';
 import { organisation, organisationMember, user } from './accounts.table.ts';
 import { roles, type Role } from './accounts.model.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import type { RequestContext } from '../kernel/context.ts';
 import { AppError } from '../http/app-error.ts';
-import { can, type Actor } from '../policy/policy.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { composeEmail } from '../mail/compose.ts';
 import { translate } from '../i18n/translator.ts';
@@ -112,7 +112,7 @@ export interface RoleChangeOptions {
 }
 
 async function applyRole(
-	db: Db,
+	db: DbOrTx,
 	context: AuditContext,
 	which: SQL,
 	role: Role,
@@ -172,19 +172,12 @@ async function applyRole(
 }
 
 /**
- * Gives a person another platform role. Only for actors who may manage users; the last
- * administrator cannot be demoted (conflict, `details.reason = 'last_administrator'`).
+ * Gives a person another platform role and tells them by e-mail (through `ctx.mailer`). Only for actors
+ * who may manage users; the last administrator cannot be demoted (conflict, `details.reason = 'last_administrator'`).
  */
-export async function setUserRole(
-	db: Db,
-	context: AuditContext,
-	actor: Actor | null | undefined,
-	userId: string,
-	role: Role,
-	options: RoleChangeOptions = {}
-): Promise<RoleChange> {
-	if (!can(actor, 'user.manage')) throw new AppError('forbidden');
-	return applyRole(db, context, eq(user.id, userId), role, options);
+export async function setUserRole(ctx: RequestContext, userId: string, role: Role): Promise<RoleChange> {
+	ctx.require('user.manage');
+	return applyRole(ctx.db, ctx.audit, eq(user.id, userId), role, { mailer: ctx.mailer ?? undefined });
 }
 
 /** The same, by e-mail address and without an actor: for the trusted command line. */

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { can } from '#platform/policy/policy.ts';
 import { roles } from '#platform/accounts/accounts.model.ts';
 import { getUser, listUsers, setUserRole } from '#platform/accounts/user.service.ts';
@@ -56,7 +57,7 @@ export const actions = {
 		adminFormAction(
 			{ request, locals },
 			UserRoleForm,
-			(app, input) => setUserRole(app.database.db, locals.audit, locals.actor, input.userId, input.role, { mailer: app.mailer }),
+			(app, input) => setUserRole(requestContext(app, locals), input.userId, input.role),
 			(change) => {
 				const language = locals.language;
 				if (locals.actor && change.user.id === locals.actor.userId) {

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { can } from '#platform/policy/policy.ts';
 import { organisationTypes } from '#platform/accounts/accounts.model.ts';
 import { countryCodes } from '#platform/geo/countries.ts';
@@ -54,7 +55,7 @@ export const actions = {
 		adminFormAction(
 			{ request, locals },
 			OrganisationEditForm,
-			(app, input) => updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, input),
+			(app, input) => updateOrganisation(requestContext(app, locals), params.id, input),
 			(updated) => back(locals.language, updated.id, 'updated')
 		),
 	/** accepts an organisation a partner's import created: it becomes public */
@@ -62,21 +63,21 @@ export const actions = {
 		adminFormAction(
 			{ request, locals },
 			undefined,
-			(app) => updateOrganisation(app.database.db, locals.audit, locals.actor, params.id, { status: 'active' }),
+			(app) => updateOrganisation(requestContext(app, locals), params.id, { status: 'active' }),
 			(updated) => back(locals.language, updated.id, 'accepted')
 		),
 	addMember: ({ request, locals, params }) =>
 		adminFormAction(
 			{ request, locals },
 			OrganisationMemberAdd,
-			(app, input) => addOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, input.email),
+			(app, input) => addOrganisationMember(requestContext(app, locals), params.id, input.email),
 			(added) => back(locals.language, added.organisation.id, 'member_added')
 		),
 	removeMember: ({ request, locals, params }) =>
 		adminFormAction(
 			{ request, locals },
 			OrganisationMemberRemove,
-			(app, input) => removeOrganisationMember(app.database.db, locals.audit, locals.actor, params.id, input.userId),
+			(app, input) => removeOrganisationMember(requestContext(app, locals), params.id, input.userId),
 			(removed) => back(locals.language, removed.organisation.id, 'member_removed')
 		)
 };

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { can } from '#platform/policy/policy.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { OrganisationUpdate } from '#platform/accounts/organisation.schemas.ts';
@@ -15,6 +16,6 @@ export const GET = apiEndpoint(async ({ params, locals }) => {
 export const PATCH = apiEndpoint(async ({ request, params, locals }) => {
 	const app = await getApp();
 	const changes = await readJson(request, OrganisationUpdate);
-	const updated = await updateOrganisation(app.database.db, locals.audit, locals.actor, params.id ?? '', changes);
+	const updated = await updateOrganisation(requestContext(app, locals), params.id ?? '', changes);
 	return Response.json(publicOrganisation(updated));
 });

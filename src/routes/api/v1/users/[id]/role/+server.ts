@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { UserRoleUpdate } from '#platform/admin/admin.schemas.ts';
 import { getUser, setUserRole, userSummaryJson } from '#platform/accounts/user.service.ts';
@@ -7,7 +8,7 @@ import { getUser, setUserRole, userSummaryJson } from '#platform/accounts/user.s
 export const PUT = apiEndpoint(async ({ request, params, locals }) => {
 	const app = await getApp();
 	const { role } = await readJson(request, UserRoleUpdate);
-	const change = await setUserRole(app.database.db, locals.audit, locals.actor, params.id ?? '', role, { mailer: app.mailer });
+	const change = await setUserRole(requestContext(app, locals), params.id ?? '', role);
 	const person = await getUser(app.database.db, change.user.id);
 	return Response.json(userSummaryJson(person), { headers: { 'cache-control': 'no-store' } });
 });
