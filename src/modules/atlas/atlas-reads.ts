@@ -1,22 +1,32 @@
 import type { App } from '../../platform/app.ts';
 import type { InitiativeFilters, InitiativeQuery } from './atlas.schemas.ts';
 import { atlasCache } from './atlas-cache.ts';
+import { AtlasReadModel, normalisedWords } from './atlas-read-model.ts';
 import { atlasStats, searchInitiatives } from './initiative.service.ts';
 
 /**
  * The public Atlas's reads of one request, as pages and the API make them: through the revision cache
- * (atlas-cache.ts), the revision read once for all of them. Services stay uncached — writes and tests
- * read the database directly.
+ * (atlas-cache.ts), the revision read once for all of them. The list and the statistics are computed
+ * from the in-memory read model of that revision (atlas-read-model.ts, ADR 0012), so a filter never
+ * asked before is answered in milliseconds. Services stay uncached — writes and tests read the database
+ * directly; with the cache turned off (ATLAS_CACHE=false, to measure the queries themselves) so are these.
  */
 export async function atlasReads(app: App) {
 	const db = app.database.db;
-	const cache = await atlasCache(db, app.settings.atlasCache).snapshot();
+	const enabled = app.settings.atlasCache;
+	const cache = await atlasCache(db, enabled).snapshot();
+	// one model per revision, shared by every request that reads that revision
+	const model = () => cache.read('read model', () => AtlasReadModel.load(db), { freeze: false });
 	return {
 		db,
 		search: (query: InitiativeQuery & { lang?: 'fr' | 'ar' | 'en' }) =>
-			cache.read(`search ${JSON.stringify(query)}`, () => searchInitiatives(db, query)),
+			cache.read(`search ${JSON.stringify(query)}`, async () =>
+				enabled ? (await model()).search(query, await normalisedWords(db, query.q)) : searchInitiatives(db, query)
+			),
 		stats: (by: 'region' | 'theme' | 'year' | 'funder', filters: Partial<InitiativeFilters> = {}) =>
-			cache.read(`stats ${by} ${JSON.stringify(filters)}`, () => atlasStats(db, by, filters)),
+			cache.read(`stats ${by} ${JSON.stringify(filters)}`, async () =>
+				enabled ? (await model()).stats(by, filters, await normalisedWords(db, filters.q)) : atlasStats(db, by, filters)
+			),
 		/** any other read of Atlas data (a page's composition of several queries), by a key naming it and its inputs */
 		read: <T>(key: string, compute: () => Promise<T>) => cache.read(key, compute)
 	};

@@ -552,7 +552,7 @@ function likeEscape(word: string): string {
 }
 
 /** The words of a query, each normalised by the database exactly like the stored document. */
-function queryWords(q: string | undefined): string[] {
+export function queryWords(q: string | undefined): string[] {
 	return searchWords(q, 10);
 }
 
