@@ -50,6 +50,8 @@ interface ModelInitiative {
 	implementers: ModelOrganisation[];
 	searchDocument: string;
 	titleDocument: string;
+	/** its index in the model */
+	position: number;
 }
 
 type Row = {
@@ -88,27 +90,62 @@ function facetRows(counts: Map<string, { name?: string; count: number }>, limit:
 		.map(([key, entry]) => (entry.name === undefined ? { key, count: entry.count } : { key, name: entry.name, count: entry.count }));
 }
 
-function bump(counts: Map<string, { name?: string; count: number }>, key: string, name?: string) {
-	const entry = counts.get(key);
-	if (entry) entry.count++;
-	else counts.set(key, name === undefined ? { count: 1 } : { name, count: 1 });
-}
-
 const byId = (a: ModelInitiative, b: ModelInitiative) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+type Lang = 'fr' | 'ar' | 'en';
+
+const MAX_WORDS = 2000;
 
 export class AtlasReadModel {
 	readonly #initiatives: ModelInitiative[];
 	readonly #regions: string[];
+	/** indexes of the initiatives, newest first (ties: by id), and each one's place in that order */
+	readonly #newest: Int32Array;
+	readonly #newestRank: Int32Array;
+	/** orders computed once per model, when first asked: a new filter then only walks them */
+	readonly #orders = new Map<string, Int32Array>();
+	/** each facet's values numbered, and each initiative's values as those numbers: counting is adding in an array */
+	readonly #facetKeys = {} as Record<FacetName, { keys: string[]; names: (string | undefined)[] }>;
+	readonly #facetCodes = {} as Record<FacetName, number[][]>;
+	readonly #wordPostings = new Map<string, Uint8Array>();
 
 	private constructor(initiatives: ModelInitiative[], regions: string[]) {
 		this.#initiatives = initiatives;
 		this.#regions = regions;
+		const values: Record<FacetName, (item: ModelInitiative) => { key: string; name?: string }[]> = {
+			theme: (item) => item.themes.map((key) => ({ key })),
+			region: (item) => item.regions.map((key) => ({ key })),
+			status: (item) => [{ key: item.status }],
+			target: (item) => item.targetGroups.map((key) => ({ key })),
+			country: (item) => item.countries.map((key) => ({ key })),
+			funder: (item) => item.funders.map((entry) => ({ key: entry.slug, name: entry.name })),
+			implementer: (item) => item.implementers.map((entry) => ({ key: entry.slug, name: entry.name }))
+		};
+		for (const facet of Object.keys(values) as FacetName[]) {
+			const numbers = new Map<string, number>();
+			const keys: string[] = [];
+			const names: (string | undefined)[] = [];
+			this.#facetCodes[facet] = initiatives.map((item) =>
+				values[facet](item).map(({ key, name }) => {
+					let number = numbers.get(key);
+					if (number === undefined) {
+						numbers.set(key, (number = keys.length));
+						keys.push(key);
+						names.push(name);
+					}
+					return number;
+				})
+			);
+			this.#facetKeys[facet] = { keys, names };
+		}
+		this.#newest = this.#sortedIndexes((a, b) => b.updatedMicros - a.updatedMicros);
+		this.#newestRank = new Int32Array(initiatives.length);
+		this.#newest.forEach((index, rank) => (this.#newestRank[index] = rank));
 	}
 
 	get size() {
 		return this.#initiatives.length;
 	}
-
 	/** Every initiative as the public reads need it, in one statement. */
 	static async load(db: DbOrTx): Promise<AtlasReadModel> {
 		const i = initiative;
@@ -127,7 +164,7 @@ export class AtlasReadModel {
 					where io.initiative_id = ${i.id} and io.role in ('funder', 'implementer')), '[]'::json) as organisations
 			from ${initiative}`)) as unknown as { rows: Row[] };
 		const regions = (await db.select({ iso: atlasRegion.iso }).from(atlasRegion)).map((row) => row.iso).sort();
-		const initiatives = result.rows.map((row): ModelInitiative => {
+		const initiatives = result.rows.map((row, position): ModelInitiative => {
 			const organisations = json<ModelOrganisation[]>(row.organisations);
 			return {
 				id: row.id,
@@ -151,134 +188,216 @@ export class AtlasReadModel {
 				funders: organisations.filter((entry) => entry.role === 'funder'),
 				implementers: organisations.filter((entry) => entry.role === 'implementer'),
 				searchDocument: row.search_document,
-				titleDocument: row.title_document
+				titleDocument: row.title_document,
+				position
 			};
 		});
 		return new AtlasReadModel(initiatives, regions);
 	}
 
-	/** The filter as a test on one initiative; `words` are the query's words, normalised by the database. */
+	/** The indexes of every initiative in an order (ties: by id). */
+	#sortedIndexes(order: (a: ModelInitiative, b: ModelInitiative) => number): Int32Array {
+		const items = this.#initiatives;
+		return Int32Array.from(items.keys()).sort((x, y) => order(items[x], items[y]) || byId(items[x], items[y]));
+	}
+
+	/** The filter as a test on one initiative, the cheap tests first; `words` are normalised by the database. */
 	#matcher(filters: Partial<InitiativeFilters>, words: string[]): (item: ModelInitiative) => boolean {
-		const any = (values: readonly string[] | undefined, wanted: readonly string[] | undefined) => !wanted?.length || values!.some((value) => wanted.includes(value));
-		const place = this.#place(filters);
-		const organisationTest = (keys: string[] | undefined) => {
-			if (!keys?.length) return null;
-			const lowered = keys.map((key) => key.toLowerCase());
-			return (entries: ModelOrganisation[]) => entries.some((entry) => lowered.includes(entry.slug) || keys.includes(entry.id));
+		const tests: ((item: ModelInitiative) => boolean)[] = [];
+		const overlap = (wanted: readonly string[] | undefined, values: (item: ModelInitiative) => readonly string[]) => {
+			if (!wanted?.length) return;
+			const set = new Set(wanted);
+			tests.push((item) => {
+				for (const value of values(item)) if (set.has(value)) return true;
+				return false;
+			});
 		};
-		const funder = organisationTest(filters.funder);
-		const implementer = organisationTest(filters.implementer);
-		return (item) =>
-			words.every((word) => item.searchDocument.includes(word)) &&
-			any(item.themes, filters.theme) &&
-			any(item.targetGroups, filters.target) &&
-			any(item.countries, filters.country) &&
-			(!filters.status?.length || filters.status.includes(item.status)) &&
-			(!place || (filters.national === 'exclude' ? place(item) : place(item) || item.nationalScope)) &&
-			(!funder || funder(item.funders)) &&
-			(!implementer || implementer(item.implementers)) &&
-			(filters.from === undefined || (item.startYear !== null && (item.endYear ?? 9999) >= filters.from)) &&
-			(filters.to === undefined || (item.startYear !== null && item.startYear <= filters.to)) &&
-			(filters.budgetMin === undefined || (item.budgetEur !== null && item.budgetEur >= filters.budgetMin)) &&
-			(filters.budgetMax === undefined || (item.budgetEur !== null && item.budgetEur <= filters.budgetMax)) &&
-			(filters.sample !== 'exclude' || !item.isSample) &&
-			(filters.sample !== 'only' || item.isSample);
+		if (filters.sample === 'exclude') tests.push((item) => !item.isSample);
+		if (filters.sample === 'only') tests.push((item) => item.isSample);
+		if (filters.status?.length) {
+			const statuses = new Set<string>(filters.status);
+			tests.push((item) => statuses.has(item.status));
+		}
+		const { budgetMin, budgetMax, from, to } = filters;
+		if (budgetMin !== undefined) tests.push((item) => item.budgetEur !== null && item.budgetEur >= budgetMin);
+		if (budgetMax !== undefined) tests.push((item) => item.budgetEur !== null && item.budgetEur <= budgetMax);
+		if (from !== undefined) tests.push((item) => item.startYear !== null && (item.endYear ?? 9999) >= from);
+		if (to !== undefined) tests.push((item) => item.startYear !== null && item.startYear <= to);
+		overlap(filters.theme, (item) => item.themes);
+		overlap(filters.target, (item) => item.targetGroups);
+		overlap(filters.country, (item) => item.countries);
+		const place = this.#place(filters);
+		if (place) tests.push(filters.national === 'exclude' ? place : (item) => item.nationalScope || place(item));
+		for (const [keys, entries] of [
+			[filters.funder, (item: ModelInitiative) => item.funders],
+			[filters.implementer, (item: ModelInitiative) => item.implementers]
+		] as const) {
+			if (!keys?.length) continue;
+			const slugs = new Set(keys.map((key) => key.toLowerCase()));
+			const ids = new Set(keys);
+			tests.push((item) => entries(item).some((entry) => slugs.has(entry.slug) || ids.has(entry.id)));
+		}
+		// the text last, through the word's postings (the initiatives whose document holds it)
+		for (const word of words) {
+			const holding = this.#postings(word);
+			tests.push((item) => holding[item.position] === 1);
+		}
+		return (item) => {
+			for (const test of tests) if (!test(item)) return false;
+			return true;
+		};
+	}
+
+	/**
+	 * Which initiatives' search documents hold a word (1) or not (0): an inverted index built word by word,
+	 * the first time a word is searched in this model (one pass over the documents, a few milliseconds), and
+	 * kept with the model — like a database's text index, it is over the vocabulary, not over requests.
+	 */
+	#postings(word: string): Uint8Array {
+		let holding = this.#wordPostings.get(word);
+		if (holding) {
+			this.#wordPostings.delete(word);
+		} else {
+			holding = new Uint8Array(this.#initiatives.length);
+			this.#initiatives.forEach((item, index) => {
+				if (item.searchDocument.includes(word)) holding![index] = 1;
+			});
+		}
+		this.#wordPostings.set(word, holding);
+		// at most this many words kept (10,000 initiatives: 10 kB each), the least recently searched going first
+		if (this.#wordPostings.size > MAX_WORDS) this.#wordPostings.delete(this.#wordPostings.keys().next().value!);
+		return holding;
 	}
 
 	/** Named in the chosen regions and provinces (null: no place chosen). */
 	#place(filters: Partial<InitiativeFilters>): ((item: ModelInitiative) => boolean) | null {
-		const regions = filters.region?.length ? filters.region : null;
-		const provinces = filters.province?.length ? filters.province : null;
+		const regions = filters.region?.length ? new Set<string>(filters.region) : null;
+		const provinces = filters.province?.length ? new Set<string>(filters.province) : null;
 		if (!regions && !provinces) return null;
-		return (item) => (!regions || item.regions.some((code) => regions.includes(code))) && (!provinces || item.provinces.some((code) => provinces.includes(code)));
+		return (item) => (!regions || item.regions.some((code) => regions.has(code))) && (!provinces || item.provinces.some((code) => provinces.has(code)));
+	}
+
+	/** The indexes of the initiatives matching the filter, in the model's own order. */
+	#matching(filters: Partial<InitiativeFilters>, words: string[]): number[] {
+		const test = this.#matcher(filters, words);
+		const found: number[] = [];
+		this.#initiatives.forEach((item, index) => {
+			if (test(item)) found.push(index);
+		});
+		return found;
 	}
 
 	/** The same answer as `searchInitiatives(db, query)`, given the query's words normalised by the database. */
-	search(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 'en' }, words: string[]): SearchResult {
-		const matches = this.#initiatives.filter(this.#matcher(query, words));
+	search(query: InitiativeQuery & { lang?: Lang }, words: string[]): SearchResult {
+		const items = this.#initiatives;
+		const matches = this.#matching(query, words);
 		const place = this.#place(query);
-		const nationalOnly = place && query.national !== 'exclude' ? matches.filter((item) => item.nationalScope && !place(item)).length : 0;
-
-		const counts = Object.fromEntries((Object.keys(facetLimits) as FacetName[]).map((name) => [name, new Map<string, { name?: string; count: number }>()])) as Record<
-			FacetName,
-			Map<string, { name?: string; count: number }>
-		>;
-		for (const item of matches) {
-			for (const theme of item.themes) bump(counts.theme, theme);
-			for (const region of item.regions) bump(counts.region, region);
-			bump(counts.status, item.status);
-			for (const target of item.targetGroups) bump(counts.target, target);
-			for (const country of item.countries) bump(counts.country, country);
-			for (const entry of item.funders) bump(counts.funder, entry.slug, entry.name);
-			for (const entry of item.implementers) bump(counts.implementer, entry.slug, entry.name);
+		let national = 0;
+		let nationalOnly = 0;
+		for (const index of matches) {
+			if (!items[index].nationalScope) continue;
+			national++;
+			if (place && query.national !== 'exclude' && !place(items[index])) nationalOnly++;
 		}
-		const facets = Object.fromEntries((Object.keys(facetLimits) as FacetName[]).map((name) => [name, facetRows(counts[name], facetLimits[name])]));
-
-		const sorted = matches.sort(this.#order(query, words));
+		const facets = Object.fromEntries(
+			(Object.keys(facetLimits) as FacetName[]).map((facet) => {
+				const { keys, names } = this.#facetKeys[facet];
+				const codes = this.#facetCodes[facet];
+				const counts = new Int32Array(keys.length);
+				for (const index of matches) for (const code of codes[index]) counts[code]++;
+				const rows = new Map<string, { name?: string; count: number }>();
+				counts.forEach((count, code) => {
+					if (count) rows.set(keys[code], names[code] === undefined ? { count } : { name: names[code], count });
+				});
+				return [facet, facetRows(rows, facetLimits[facet])];
+			})
+		);
 		const start = (query.page - 1) * query.pageSize;
 		return {
 			total: matches.length,
-			national: { total: matches.filter((item) => item.nationalScope).length, onlyNational: nationalOnly },
+			national: { total: national, onlyNational: nationalOnly },
 			page: query.page,
 			pageSize: query.pageSize,
-			items: sorted.slice(start, start + query.pageSize).map((item) => ({
-				id: item.id,
-				slug: item.slug,
-				title: item.title,
-				summary: item.summary,
-				status: item.status,
-				startYear: item.startYear,
-				endYear: item.endYear,
-				nationalScope: item.nationalScope,
-				themes: item.themes,
-				countries: item.countries,
-				budgetEur: item.budgetEur,
-				isSample: item.isSample,
-				version: item.version,
-				updatedAt: item.updatedAt,
-				regions: item.regions,
-				funders: item.funders.map((entry) => ({ slug: entry.slug, name: entry.name, acronym: entry.acronym }))
-			})),
+			items: this.#page(matches, query, words, start, query.pageSize).map((index) => {
+				const item = items[index];
+				return {
+					id: item.id,
+					slug: item.slug,
+					title: item.title,
+					summary: item.summary,
+					status: item.status,
+					startYear: item.startYear,
+					endYear: item.endYear,
+					nationalScope: item.nationalScope,
+					themes: item.themes,
+					countries: item.countries,
+					budgetEur: item.budgetEur,
+					isSample: item.isSample,
+					version: item.version,
+					updatedAt: item.updatedAt,
+					regions: item.regions,
+					funders: item.funders.map((entry) => ({ slug: entry.slug, name: entry.name, acronym: entry.acronym }))
+				};
+			}),
 			facets: facets as SearchResult['facets']
 		};
 	}
 
-	/** The list's order, as `searchStatement` writes it (ties: by id). */
-	#order(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 'en' }, words: string[]): (a: ModelInitiative, b: ModelInitiative) => number {
-		const lang = query.lang ?? 'fr';
-		const collator = new Intl.Collator(lang);
-		const titleOf = (item: ModelInitiative) => {
-			const title = item.title[lang] ?? item.title.fr ?? item.title.en ?? item.title.ar;
-			return title === undefined ? null : title.toLowerCase();
-		};
-		const byTitle = (a: ModelInitiative, b: ModelInitiative) => {
-			const x = titleOf(a);
-			const y = titleOf(b);
-			return x === null ? (y === null ? 0 : 1) : y === null ? -1 : collator.compare(x, y);
-		};
-		const nullsLast = (x: number | null, y: number | null) => (x === null ? (y === null ? 0 : 1) : y === null ? -1 : y - x);
-		const newest = (a: ModelInitiative, b: ModelInitiative) => b.updatedMicros - a.updatedMicros;
-		let order: (a: ModelInitiative, b: ModelInitiative) => number;
-		if (query.sort === 'title') order = byTitle;
-		else if (query.sort === 'start') order = (a, b) => nullsLast(a.startYear, b.startYear) || byTitle(a, b);
-		else if (query.sort === 'budget') order = (a, b) => nullsLast(a.budgetEur, b.budgetEur);
-		else if (query.sort === 'updated' || !words.length) order = newest;
-		else {
+	/** One page of the matches in the list's order, as `searchStatement` writes it (ties: by id). */
+	#page(matches: number[], query: InitiativeQuery & { lang?: Lang }, words: string[], start: number, size: number): number[] {
+		const items = this.#initiatives;
+		if (words.length && (query.sort === 'relevance' || query.sort === undefined)) {
 			// relevance: more of the words in the title first, then the first word found earliest, then the newest
-			const inTitle = new Map<ModelInitiative, number>();
-			const titleWords = (item: ModelInitiative) => {
-				let found = inTitle.get(item);
-				if (found === undefined) inTitle.set(item, (found = words.filter((word) => item.titleDocument.includes(word)).length));
-				return found;
-			};
-			order = (a, b) => titleWords(b) - titleWords(a) || a.searchDocument.indexOf(words[0]) - b.searchDocument.indexOf(words[0]) || newest(a, b);
+			const keyed = matches.map((index) => {
+				const item = items[index];
+				let inTitle = 0;
+				for (const word of words) if (item.titleDocument.includes(word)) inTitle++;
+				return { index, inTitle, at: item.searchDocument.indexOf(words[0]), rank: this.#newestRank[index] };
+			});
+			keyed.sort((a, b) => b.inTitle - a.inTitle || a.at - b.at || a.rank - b.rank);
+			return keyed.slice(start, start + size).map((entry) => entry.index);
 		}
-		return (a, b) => order(a, b) || byId(a, b);
+		// the other orders do not depend on the filter: walk the order kept for the model, taking the page's matches
+		const order = this.#orderOf(query.sort, query.lang ?? 'fr');
+		const matched = new Uint8Array(items.length);
+		for (const index of matches) matched[index] = 1;
+		const page: number[] = [];
+		let seen = 0;
+		for (const index of order) {
+			if (!matched[index]) continue;
+			if (seen++ >= start) page.push(index);
+			if (page.length === size) break;
+		}
+		return page;
+	}
+
+	#orderOf(sort: InitiativeQuery['sort'] | undefined, lang: Lang): Int32Array {
+		if (sort !== 'title' && sort !== 'start' && sort !== 'budget') return this.#newest;
+		const key = sort === 'budget' ? sort : `${sort} ${lang}`;
+		let order = this.#orders.get(key);
+		if (!order) {
+			const collator = new Intl.Collator(lang);
+			const titles = new Map(this.#initiatives.map((item) => [item, (item.title[lang] ?? item.title.fr ?? item.title.en ?? item.title.ar)?.toLowerCase() ?? null]));
+			const byTitle = (a: ModelInitiative, b: ModelInitiative) => {
+				const x = titles.get(a)!;
+				const y = titles.get(b)!;
+				return x === null ? (y === null ? 0 : 1) : y === null ? -1 : collator.compare(x, y);
+			};
+			const nullsLast = (x: number | null, y: number | null) => (x === null ? (y === null ? 0 : 1) : y === null ? -1 : y - x);
+			order =
+				sort === 'title'
+					? this.#sortedIndexes(byTitle)
+					: sort === 'start'
+						? this.#sortedIndexes((a, b) => nullsLast(a.startYear, b.startYear) || byTitle(a, b))
+						: this.#sortedIndexes((a, b) => nullsLast(a.budgetEur, b.budgetEur));
+			this.#orders.set(key, order);
+		}
+		return order;
 	}
 
 	/** The same answer as `atlasStats(db, by, filters)`, given the filter's words normalised by the database. */
 	stats(by: 'region' | 'theme' | 'year' | 'funder', filters: Partial<InitiativeFilters>, words: string[], now: Date = new Date()): { by: typeof by; rows: StatsRow[] } {
-		const matches = this.#initiatives.filter(this.#matcher(filters, words));
+		const matches = this.#matching(filters, words).map((index) => this.#initiatives[index]);
 		type Sum = { label: string | null; count: number; budget: number; unknown: number };
 		const add = (sums: Map<string, Sum>, key: string, amount: number | null, label: string | null = null) => {
 			const sum = sums.get(key) ?? { label, count: 0, budget: 0, unknown: 0 };
