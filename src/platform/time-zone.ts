@@ -6,9 +6,18 @@
 /** The time zone of every calendar day, wall-clock time and date shown on the platform. */
 export const platformTimeZone = 'Africa/Casablanca';
 
+// An Intl formatter costs far more to create than to use (lists format hundreds of dates): kept per zone, locale and options.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let format = formats.get(key);
+	if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+	return format;
+}
+
 /** Milliseconds to add to UTC to get the wall-clock time of `timeZone` at that instant. */
 export function zoneOffset(instant: number, timeZone: string = platformTimeZone): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = formatter('en-US', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',
@@ -34,7 +43,7 @@ export function wallClockToInstant(wallClock: number, timeZone: string = platfor
 
 /** The calendar day (YYYY-MM-DD) in the platform's time zone at `now`. */
 export function platformDay(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: platformTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return formatter('en-CA', { timeZone: platformTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** `YYYY-MM-DDTHH:MM` (a datetime-local field's value) read in the platform's time zone → the instant. */
@@ -49,5 +58,5 @@ export function instantToLocalDateTime(instant: Date): string {
 
 /** A date (and time) formatted for `locale` as read in the platform's time zone. */
 export function formatInPlatformZone(locale: string, value: Date | string | number, options: Intl.DateTimeFormatOptions): string {
-	return new Intl.DateTimeFormat(locale, { ...options, timeZone: platformTimeZone }).format(new Date(value));
+	return formatter(locale, { ...options, timeZone: platformTimeZone }).format(new Date(value));
 }

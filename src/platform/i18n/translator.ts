@@ -41,6 +41,25 @@ export interface Translator {
 
 const listSeparator: Record<Language, string> = { fr: ', ', ar: '، ', en: ', ' };
 
+// Creating an Intl formatter costs far more than formatting with it (a list page formats hundreds of
+// numbers): one per locale and options, kept for the process.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale} ${JSON.stringify(options ?? {})}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+	return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let format = dateFormats.get(key);
+	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+	return format;
+}
+
 export function createTranslator(language: Language): Translator {
 	const locale = intlLocale[language];
 	return {
@@ -48,12 +67,10 @@ export function createTranslator(language: Language): Translator {
 		dir: direction(language),
 		locale,
 		t: (key, values) => translate(language, key, values),
-		date: (value, options = { dateStyle: 'long' }) =>
-			new Intl.DateTimeFormat(locale, options).format(new Date(value)),
+		date: (value, options = { dateStyle: 'long' }) => dateFormat(locale, options).format(new Date(value)),
 		dateTime: (value) => formatInPlatformZone(locale, value, { dateStyle: 'medium', timeStyle: 'short' }),
-		number: (value, options) => new Intl.NumberFormat(locale, options).format(value),
-		currency: (value, currency) =>
-			new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
+		number: (value, options) => numberFormat(locale, options).format(value),
+		currency: (value, currency) => numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
 		list: (items) => items.join(listSeparator[language])
 	};
 }
