@@ -19,7 +19,6 @@ import { IMPORT_BODY_LIMIT } from './import/limits.ts';
 import { runAtlasCli } from './cli/atlas.ts';
 import { runReminders } from './cli/atlas-reminders.ts';
 import { atlasSpace } from './my-space.ts';
-import { atlasPersonalData } from './moderation/drafts.ts';
 import { sendStaleReminders } from './moderation/moderation.service.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { createContext } from '../../platform/kernel/context.ts';
@@ -73,7 +72,6 @@ export const atlasModule = defineModule({
 		}
 	},
 	mySpace: atlasSpace,
-	personalData: atlasPersonalData,
 	// run by the server's job queue (Morocco time); `atlas:reminders` stays for running it by hand
 	jobs: {
 		reminders: {

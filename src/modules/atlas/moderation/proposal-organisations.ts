@@ -52,7 +52,7 @@ export async function nameFormOrganisations(ctx: RequestContext, values: Proposa
 			values[`organisations.${position}.organisation`] = found.slug;
 		}
 		else if (row.propose === 'on') toCreate.push(position);
-		else errors[`organisations.${position}.organisation`] = translate(ctx.language, 'moderation.error_organisation_unknown', { name: written });
+		else errors[`organisations.${position}.organisation`] = translate(ctx.language, 'atlas_moderation.error_organisation_unknown', { name: written });
 	});
 	if (Object.keys(errors).length || !toCreate.length) return errors;
 	// Nothing is created for a form that will be refused anyway.
