@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { createContext } from '../../../platform/kernel/context.ts';
@@ -9,10 +9,12 @@ import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
-import { createInitiative, getInitiative } from '../initiative.service.ts';
+import { createInitiative, getInitiative, removeSampleInitiatives } from '../initiative.service.ts';
+import { moderationMessage } from '../../../platform/moderation/moderation.table.ts';
 import { initiative } from '../atlas.table.ts';
 import {
 	approveProposal,
+	getOwnProposal,
 	getProposalReview,
 	listMessages,
 	listOrganisationScores,
@@ -238,6 +240,20 @@ describe('proposals and moderation', () => {
 		]);
 		expect(await code(listMessages(contextFor(app.database.db, member), 'maisons-emploi'))).toMatch(/^forbidden/);
 		expect(await code(postMessage(contextFor(app.database.db, partner), 'maisons-emploi', ' '))).toMatch(/^invalid_input/);
+	});
+
+	it('an initiative removed takes its proposals and its discussion with it', async () => {
+		const sample = await createInitiative(contextFor(app.database.db, null), input({ slug: 'exemple-a-retirer' }));
+		await app.database.db.update(initiative).set({ isSample: true }).where(eq(initiative.id, sample.id));
+		const proposal = await proposeChange(contextFor(app.database.db, partner), sample.id, input({ status: 'completed' }), { baseVersion: 1 });
+		await postMessage(contextFor(app.database.db, partner), sample.id, 'Est-ce un exemple ?');
+
+		await removeSampleInitiatives(contextFor(app.database.db, moderator));
+		expect(await code(getOwnProposal(contextFor(app.database.db, partner), proposal.id))).toMatch(/^not_found/);
+		const proposals = await listProposals(contextFor(app.database.db, moderator), { status: 'all', pageSize: 100 });
+		expect(proposals.items.map((item) => item.id)).not.toContain(proposal.id);
+		const [{ messages }] = await app.database.db.select({ messages: count() }).from(moderationMessage).where(eq(moderationMessage.subjectId, sample.id));
+		expect(messages).toBe(0);
 	});
 });
 
