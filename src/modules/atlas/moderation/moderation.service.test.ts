@@ -3,7 +3,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { createContext } from '../../../platform/kernel/context.ts';
-import { systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
@@ -39,7 +39,6 @@ let notify: Notify;
 let partner: Actor;
 let moderator: Actor;
 let member: Actor;
-const context: AuditContext = systemContext('web');
 
 const input = (over: Partial<InitiativeInput> = {}): InitiativeInput => ({
 	title: { fr: 'Maisons de l’emploi de l’Oriental' },

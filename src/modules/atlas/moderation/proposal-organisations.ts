@@ -1,6 +1,6 @@
 // The organisations of the proposal form as people write them ("Agence française de développement (AFD)",
 // "AFD", a slug) → the Atlas's organisations; one "not listed yet" is created pending, for the moderators.
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
