@@ -28,9 +28,9 @@ import {
 	rejectProposal,
 	requestChanges,
 	restoreVersion,
-	sendStaleReminders,
-	type Notify
+	sendStaleReminders
 } from './moderation.service.ts';
+import type { Notify } from '../../../platform/moderation/notify.ts';
 import { formFromInitiative, initiativeFromForm } from './proposal-form.ts';
 import { readMail } from '../../../platform/testing/mail.ts';
 

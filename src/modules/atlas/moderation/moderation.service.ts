@@ -1,7 +1,7 @@
-// Atlas collaboration and moderation: proposals of initiatives and their review (the platform's
-// moderation, platform/moderation, with the Atlas's collection `initiativeProposals`; the answers keep the
-// API's `initiativeId`), version history and restore, the private discussion thread, stale initiatives,
-// organisations' freshness and completeness scores.
+// Atlas collaboration and moderation: proposals of initiatives, their review and the private discussion
+// (the platform's moderation with the collection `initiativeProposals`, answering in the API's words:
+// `initiativeId`), version history and restore, stale initiatives, organisations' freshness and
+// completeness scores.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
@@ -18,8 +18,6 @@ import { InitiativeInput } from '../atlas.schemas.ts';
 import { updateInitiative } from '../initiative.service.ts';
 import { findInitiative as findPublished, initiativeProposals, initiativeSnapshot } from './initiative-proposals.ts';
 import { changedFields } from './diff.ts';
-
-export type { Notify };
 
 async function findInitiative(db: DbOrTx, idOrSlug: string) {
 	const found = await findPublished(db, idOrSlug);
