@@ -54,18 +54,18 @@ describe('Atlas moderation', () => {
 		const partner = await browser.newPage({ javaScriptEnabled: false, phone: true });
 		await signInAs(partner, 'fr', 'partner@demo.sharaka.ma');
 		await partner.goto(`/fr/atlas/initiatives/${slug}`);
-		await partner.getByRole('link', { name: t('fr', 'moderation.propose_link') }).click();
+		await partner.getByRole('link', { name: t('fr', 'atlas_moderation.propose_link') }).click();
 		expect(new URL(partner.url()).pathname).toBe(`/fr/atlas/initiatives/${slug}/propose`);
-		await expect(partner.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('fr', 'moderation.propose_title', { title }));
+		await expect(partner.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('fr', 'atlas_moderation.propose_title', { title }));
 		// The form starts from the current version.
-		await expect(partner.getByLabel(t('fr', 'moderation.label_in', { field: t('fr', 'moderation.field_title'), language: t('fr', 'moderation.language_fr') })).inputValue()).resolves.toBe(title);
-		await partner.getByLabel(t('fr', 'moderation.field_status')).selectOption('completed');
+		await expect(partner.getByLabel(t('fr', 'atlas_moderation.label_in', { field: t('fr', 'atlas_moderation.field_title'), language: t('fr', 'atlas_moderation.language_fr') })).inputValue()).resolves.toBe(title);
+		await partner.getByLabel(t('fr', 'atlas_moderation.field_status')).selectOption('completed');
 		await partner
-			.getByLabel(t('fr', 'moderation.label_in', { field: t('fr', 'moderation.field_summary'), language: t('fr', 'moderation.language_fr') }))
+			.getByLabel(t('fr', 'atlas_moderation.label_in', { field: t('fr', 'atlas_moderation.field_summary'), language: t('fr', 'atlas_moderation.language_fr') }))
 			.fill('Des maisons de la diaspora ouvertes dans trois provinces de l’Oriental.');
-		await partner.getByLabel(t('fr', 'moderation.label_comment')).fill('Projet achevé fin 2025, selon le rapport final.');
-		await partner.getByRole('button', { name: t('fr', 'moderation.action_submit_proposal') }).click();
-		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'moderation.proposal_sent'));
+		await partner.getByLabel(t('fr', 'atlas_moderation.label_comment')).fill('Projet achevé fin 2025, selon le rapport final.');
+		await partner.getByRole('button', { name: t('fr', 'atlas_moderation.action_submit_proposal') }).click();
+		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas_moderation.proposal_sent'));
 		await expectNoRawMessageKeys(partner);
 		// Nothing is published yet.
 		await partner.goto(`/fr/atlas/initiatives/${slug}`);
@@ -83,13 +83,13 @@ describe('Atlas moderation', () => {
 		await signInAs(moderator, 'ar', 'moderator@demo.sharaka.ma');
 		await moderator.goto('/ar/atlas/moderation');
 		await expectLanguage(moderator, 'ar');
-		await expect(moderator.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ar', 'moderation.queue_title'));
+		await expect(moderator.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ar', 'atlas_moderation.queue_title'));
 		await expectNoAxeViolations(moderator);
 		await expectNoRawMessageKeys(moderator);
 		await moderator.getByRole('link', { name: title }).click();
 		expect(new URL(moderator.url()).pathname).toMatch(/^\/ar\/atlas\/moderation\/proposals\/[0-9a-f-]{36}$/);
-		const diff = moderator.getByRole('table', { name: t('ar', 'moderation.review_diff_title') });
-		const statusRow = diff.getByRole('row').filter({ has: moderator.getByRole('rowheader', { name: t('ar', 'moderation.field_status'), exact: true }) });
+		const diff = moderator.getByRole('table', { name: t('ar', 'atlas_moderation.review_diff_title') });
+		const statusRow = diff.getByRole('row').filter({ has: moderator.getByRole('rowheader', { name: t('ar', 'atlas_moderation.field_status'), exact: true }) });
 		await expect(statusRow.textContent()).resolves.toContain(t('ar', 'atlas.status_ongoing'));
 		await expect(statusRow.textContent()).resolves.toContain(t('ar', 'atlas.status_completed'));
 		await expect(diff.textContent()).resolves.toContain('Des maisons de la diaspora ouvertes');
@@ -97,7 +97,7 @@ describe('Atlas moderation', () => {
 		await expectNoAxeViolations(moderator);
 		await expectNoRawMessageKeys(moderator);
 		await moderator.getByRole('button', { name: t('ar', 'moderation.action_approve'), exact: true }).click();
-		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'moderation.done_approved', { version: 2 }));
+		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'atlas_moderation.done_approved', { version: 2 }));
 		await expectNoAxeViolations(moderator);
 		await moderator.context().close();
 
@@ -115,10 +115,10 @@ describe('Atlas moderation', () => {
 		await expect(rows.count()).resolves.toBe(2);
 		const latest = await rows.first().textContent();
 		expect(latest).toContain('Expertise France');
-		expect(latest).toContain(t('fr', 'moderation.field_status'));
-		expect(latest).toContain(t('fr', 'moderation.field_summary'));
+		expect(latest).toContain(t('fr', 'atlas_moderation.field_status'));
+		expect(latest).toContain(t('fr', 'atlas_moderation.field_summary'));
 		expect(latest).toContain('Projet achevé fin 2025');
-		await expect(rows.nth(1).textContent()).resolves.toContain(t('fr', 'moderation.history_first'));
+		await expect(rows.nth(1).textContent()).resolves.toContain(t('fr', 'atlas_moderation.history_first'));
 		// The visitor sees neither the private discussion nor the moderators' buttons.
 		await expect(visitor.getByRole('heading', { name: t('fr', 'moderation.discussion_title') }).count()).resolves.toBe(0);
 		await expectNoAxeViolations(visitor);
@@ -202,12 +202,12 @@ describe('Atlas moderation', () => {
 		// Restore version 1 as a new version.
 		await moderator.goto(`/fr/atlas/initiatives/${slug}`);
 		await expect(moderator.locator('.discussion').textContent()).resolves.toContain('هل تتوفرون على التقرير النهائي؟');
-		await moderator.getByRole('button', { name: t('fr', 'moderation.action_restore', { number: 1 }) }).click();
-		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'moderation.restore_done', { number: 1, version: 3 }));
+		await moderator.getByRole('button', { name: t('fr', 'atlas_moderation.action_restore', { number: 1 }) }).click();
+		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas_moderation.restore_done', { number: 1, version: 3 }));
 		await expect(moderator.locator('.facts').first().textContent()).resolves.toContain(t('fr', 'atlas.status_ongoing'));
 		const rows = moderator.getByRole('table', { name: t('fr', 'atlas.history') }).locator('tbody tr');
 		await expect(rows.count()).resolves.toBe(3);
-		await expect(rows.first().textContent()).resolves.toContain(t('fr', 'moderation.restore_comment', { number: 1 }));
+		await expect(rows.first().textContent()).resolves.toContain(t('fr', 'atlas_moderation.restore_comment', { number: 1 }));
 		await expectNoAxeViolations(moderator);
 		await moderator.context().close();
 	});

@@ -62,14 +62,14 @@ async function signInAs(page: Page, language: Language, email: string) {
 async function proposeNew(page: Page, language: Language, title: string) {
 	await page.goto(`/${language}/atlas/initiatives/new`);
 	await page
-		.getByLabel(t(language, 'moderation.label_in', { field: t(language, 'moderation.field_title'), language: t(language, 'moderation.language_fr') }))
+		.getByLabel(t(language, 'atlas_moderation.label_in', { field: t(language, 'atlas_moderation.field_title'), language: t(language, 'atlas_moderation.language_fr') }))
 		.fill(title);
 	await page
-		.getByRole('group', { name: t(language, 'moderation.row_source', { n: 1 }), exact: true })
-		.getByLabel(t(language, 'moderation.col_citation'))
+		.getByRole('group', { name: t(language, 'atlas_moderation.row_source', { n: 1 }), exact: true })
+		.getByLabel(t(language, 'atlas_moderation.col_citation'))
 		.fill('Rapport annuel 2024');
-	await page.getByRole('button', { name: t(language, 'moderation.action_submit_proposal') }).click();
-	await expect(page.getByRole('status').first().textContent()).resolves.toContain(t(language, 'moderation.proposal_sent'));
+	await page.getByRole('button', { name: t(language, 'atlas_moderation.action_submit_proposal') }).click();
+	await expect(page.getByRole('status').first().textContent()).resolves.toContain(t(language, 'atlas_moderation.proposal_sent'));
 }
 
 let moderatorToken: string;
@@ -150,7 +150,7 @@ describe('likely duplicates', () => {
 		expect(row, 'the proposal in the queue').not.toBeNull();
 		await expect(row!.textContent()).resolves.toContain(t('ar', 'atlas_duplicates.possible_duplicate_of'));
 		expect(await row!.getByRole('link', { name: existingTitle }).getAttribute('href')).toBe(`/ar/atlas/initiatives/${existingSlug}`);
-		await expect(moderator.getByRole('region', { name: t('ar', 'moderation.queue_title') }).count()).resolves.toBe(1);
+		await expect(moderator.getByRole('region', { name: t('ar', 'atlas_moderation.queue_title') }).count()).resolves.toBe(1);
 		await expectNoAxeViolations(moderator);
 		await expectNoRawMessageKeys(moderator);
 
@@ -213,7 +213,7 @@ describe('the exchange-rate table', () => {
 		const moderator = await browser.newPage({ locale: 'ar-MA' });
 		await signInAs(moderator, 'ar', 'moderator@demo.sharaka.ma');
 		await moderator.goto('/ar/atlas/moderation');
-		await moderator.getByRole('navigation', { name: t('ar', 'moderation.queue_title') }).getByRole('link', { name: t('ar', 'atlas_rates.nav') }).click();
+		await moderator.getByRole('navigation', { name: t('ar', 'atlas_moderation.queue_title') }).getByRole('link', { name: t('ar', 'atlas_rates.nav') }).click();
 		expect(new URL(moderator.url()).pathname).toBe('/ar/atlas/rates');
 		await expectLanguage(moderator, 'ar');
 		const form = moderator.locator('form.form');

@@ -8,7 +8,8 @@ import { provinces, regions } from '../../platform/geo/morocco.ts';
 import { RATE_NOTE, seedInitiatives, seedOrganisations, seedRates } from './seed/initiatives.ts';
 import { createInitiatives } from './initiative.service.ts';
 import { generateInitiatives } from './generate.ts';
-import { proposalDraft } from './moderation/moderation.table.ts';
+import { moderationDraft } from '../../platform/moderation/moderation.table.ts';
+import { initiativeProposals } from './moderation/initiative-proposals.ts';
 
 /** How many sample initiatives the demo loads. */
 export const DEMO_SAMPLE_COUNT = 120;
@@ -72,7 +73,8 @@ export async function loadAtlasDemoData(db: Db): Promise<void> {
 	// the demo partner has a proposal left half-written, to find in their space and finish
 	const [partner] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'partner@demo.sharaka.ma'));
 	if (partner) {
-		await db.insert(proposalDraft).values({
+		await db.insert(moderationDraft).values({
+			collection: initiativeProposals.key,
 			userId: partner.id,
 			resumePath: '/atlas/initiatives/new',
 			values: { title_fr: 'Caravane de l’emploi pour les jeunes de l’Oriental (exemple)', status: 'planned', regions: ['MA-02'], themes: ['legal_migration'] }

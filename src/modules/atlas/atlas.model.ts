@@ -1,5 +1,8 @@
 // The atlas's controlled lists (the tables, forms, filters and exports share them).
 
+/** The initiatives' collection in the platform's moderation (ADR 0011): proposals, discussions and drafts carry it. */
+export const initiativesCollection = 'atlas.initiatives';
+
 /** Controlled list of themes (issue 3). */
 export const initiativeThemes = [
 	'migration_development',

@@ -22,6 +22,8 @@ import {
 } from './atlas.table.ts';
 import { InitiativeInput, type InitiativeData, type InitiativeFilters, type InitiativeQuery } from './atlas.schemas.ts';
 import { provinces as provinceList } from '../../platform/geo/morocco.ts';
+import { forgetModeratedSubjects } from '../../platform/moderation/moderation.service.ts';
+import { initiativesCollection } from './atlas.model.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -416,6 +418,8 @@ export async function updateInitiative(
 export async function removeSampleInitiatives(ctx: RequestContext): Promise<number> {
 	return ctx.transaction(async ({ db: tx, audit }) => {
 		const removed = await tx.delete(initiative).where(eq(initiative.isSample, true)).returning({ id: initiative.id });
+		// their proposals and discussions go with them (the platform's moderation tables have no foreign key to them)
+		await forgetModeratedSubjects(tx, initiativesCollection, removed.map((row) => row.id));
 		await tx.execute(sql`
 			delete from ${organisation} o
 			where o.slug like 'exemple-%'

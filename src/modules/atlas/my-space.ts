@@ -2,7 +2,8 @@ import { and, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { initiative } from './atlas.table.ts';
-import { initiativeProposal, proposalDraft } from './moderation/moderation.table.ts';
+import { moderationDraft, moderationProposal } from '../../platform/moderation/moderation.table.ts';
+import { initiativeProposals } from './moderation/initiative-proposals.ts';
 import { atlasImport } from './import/import.table.ts';
 import { staleCutoff } from './moderation/moderation.service.ts';
 
@@ -13,7 +14,7 @@ export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	if (!actor) return links;
 	if (ctx.can('atlas.moderate')) {
 		const [[pending], [stale]] = await Promise.all([
-			ctx.db.select({ n: count() }).from(initiativeProposal).where(eq(initiativeProposal.status, 'pending')),
+			ctx.db.select({ n: count() }).from(moderationProposal).where(and(eq(moderationProposal.collection, initiativeProposals.key), eq(moderationProposal.status, 'pending'))),
 			ctx.db
 				.select({ n: count() })
 				.from(initiative)
@@ -29,8 +30,14 @@ export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		const own = actor.organisationIds.length
 			? await ctx.db
 					.select({ n: count() })
-					.from(initiativeProposal)
-					.where(and(inArray(initiativeProposal.proposerOrganisationId, [...actor.organisationIds]), eq(initiativeProposal.status, 'changes_requested')))
+					.from(moderationProposal)
+					.where(
+						and(
+							eq(moderationProposal.collection, initiativeProposals.key),
+							inArray(moderationProposal.proposerOrganisationId, [...actor.organisationIds]),
+							eq(moderationProposal.status, 'changes_requested')
+						)
+					)
 			: [{ n: 0 }];
 		links.push({
 			path: '/atlas/initiatives/new',
@@ -38,8 +45,8 @@ export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			textKey: 'atlas.space_propose_text',
 			waiting: { count: own[0].n, key: 'atlas.space_changes_requested' }
 		});
-		const [drafts] = await ctx.db.select({ n: count() }).from(proposalDraft).where(eq(proposalDraft.userId, actor.userId));
-		if (drafts.n > 0) links.push({ path: '/atlas/initiatives/new#drafts', titleKey: 'moderation.space_drafts', waiting: { count: drafts.n, key: 'moderation.space_drafts_waiting' } });
+		const [drafts] = await ctx.db.select({ n: count() }).from(moderationDraft).where(and(eq(moderationDraft.userId, actor.userId), eq(moderationDraft.collection, initiativeProposals.key)));
+		if (drafts.n > 0) links.push({ path: '/atlas/initiatives/new#drafts', titleKey: 'atlas_moderation.space_drafts', waiting: { count: drafts.n, key: 'atlas_moderation.space_drafts_waiting' } });
 	}
 	if (ctx.can('atlas.import')) {
 		const [previewed] = await ctx.db

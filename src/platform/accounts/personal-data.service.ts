@@ -8,6 +8,7 @@ import { AppError } from '../http/app-error.ts';
 import { can } from '../policy/policy.ts';
 import { fromModules } from '../kernel/modules.ts';
 import { contactMessagesFrom, eraseContactMessagesFrom } from '../site/site.service.ts';
+import { moderationPersonalData } from '../moderation/moderation.service.ts';
 import type { ErasedData, ModuleManifest, PersonalDataHooks, PersonalTable } from '../kernel/manifest.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import type { RequestContext } from '../kernel/context.ts';
@@ -17,9 +18,15 @@ import type { RequestContext } from '../kernel/context.ts';
  * closing of one's account. The platform holds the account, memberships, sessions, tokens and
  * activity; each module adds its part through the personal-data hooks of its manifest.
  */
-const hooks = fromModules((manifests) =>
-	manifests.flatMap((manifest: ModuleManifest) => (manifest.personalData ? [{ slug: manifest.slug, ...manifest.personalData }] : []))
-);
+
+/** The platform's shared capabilities holding people's rows for every module (given once, whichever modules use them). */
+const platformCapabilities: (PersonalDataHooks & { slug: string })[] = [{ slug: 'platform moderation', ...moderationPersonalData }];
+
+/** The hooks of the platform's capabilities, then every installed module's. */
+const hooks = fromModules((manifests) => [
+	...platformCapabilities,
+	...manifests.flatMap((manifest: ModuleManifest) => (manifest.personalData ? [{ slug: manifest.slug, ...manifest.personalData }] : []))
+]);
 
 /** The platform's tables holding a person's rows (the modules declare theirs in their manifest). */
 export const platformPersonalTables: PersonalTable[] = [

@@ -13,8 +13,9 @@ import { migrationsFolder, openDatabase, type Database, type DbOrTx } from './da
 // A database made by an earlier main (a backup of its demo database, every table in public, migration
 // 0023 the last) is upgraded by today's migrations: 0024 moves each module's tables into its own schema,
 // 0025 turns the rights pages into the platform's content pages, 0026 the support programmes into its
-// directory entries. Nothing may be lost, the audit trail
-// stays as it was, and the upgraded database has exactly the shape of a new one.
+// directory entries, 0028 the Atlas's proposals, discussion messages and drafts into the platform's
+// moderation tables. Nothing may be lost, the audit trail stays as it was, and the upgraded database has
+// exactly the shape of a new one.
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'main-0023.backup.gz');
 type Queryable = Pick<DbOrTx, 'execute'>;
@@ -101,6 +102,28 @@ async function emptyDatabase(): Promise<{ database: Database; drop: () => Promis
 	};
 }
 
+/** The Atlas's moderation tables and the platform's that hold their rows now, column by column (old name, new name). */
+const movedToModeration: Record<string, { to: string; columns: [string, string][] }> = {
+	initiative_proposal: {
+		to: 'moderation_proposal',
+		columns: [
+			['id', 'id'],
+			['initiative_id', 'subject_id'],
+			...['base_version', 'data', 'comment', 'status', 'proposer_user_id', 'proposer_organisation_id', 'reviewer_user_id', 'review_reason', 'published_version', 'reviewed_at', 'created_at'].map(
+				(column): [string, string] => [column, column]
+			)
+		]
+	},
+	initiative_message: {
+		to: 'moderation_message',
+		columns: [['id', 'id'], ['initiative_id', 'subject_id'], ...['author_user_id', 'author_organisation_id', 'body', 'created_at'].map((column): [string, string] => [column, column])]
+	},
+	atlas_proposal_draft: {
+		to: 'moderation_draft',
+		columns: ['id', 'user_id', 'resume_path', 'values', 'created_at', 'updated_at'].map((column): [string, string] => [column, column])
+	}
+};
+
 describe('a database of an earlier main, upgraded by today’s migrations', () => {
 	let upgraded: { database: Database; drop: () => Promise<void> };
 	let fresh: TestApp;
@@ -108,6 +131,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 	let rightsPagesBefore: string;
 	let rightsVersionsBefore: string;
 	let programmesBefore: string;
+	const moderationBefore: Record<string, string> = {};
 
 	beforeAll(async () => {
 		upgraded = await emptyDatabase();
@@ -122,10 +146,23 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			fs.rmSync(folder, { recursive: true, force: true });
 		}
 		await restoreDatabase(database, fixture);
+		// the demo had no proposal nor message yet: a change sent back to its proposer, a new initiative
+		// waiting, one message, so that 0028 has rows of each kind to carry over
+		await database.db.execute(sql`
+			INSERT INTO initiative_proposal (initiative_id, base_version, data, comment, status, proposer_user_id, review_reason, reviewed_at)
+				SELECT id, version, '{"title":{"fr":"Changement"}}', 'Rapport final 2025', 'changes_requested', (SELECT id FROM "user" ORDER BY email LIMIT 1), 'Précisez la source', now()
+				FROM initiative ORDER BY slug LIMIT 1`);
+		await database.db.execute(sql`INSERT INTO initiative_proposal (data) VALUES ('{"title":{"fr":"Nouvelle initiative"}}')`);
+		await database.db.execute(sql`
+			INSERT INTO initiative_message (initiative_id, author_user_id, body)
+				SELECT id, (SELECT id FROM "user" ORDER BY email LIMIT 1), 'Le rapport final est-il publié ?' FROM initiative ORDER BY slug LIMIT 1`);
 		before = await contents(database.db);
 		rightsPagesBefore = await digestOf(database.db, sql`SELECT id, slug, topic, position, created_at FROM rights_page`);
 		rightsVersionsBefore = await digestOf(database.db, sql`SELECT * FROM rights_page_version`);
 		programmesBefore = await digestOf(database.db, sql`SELECT * FROM support_programme`);
+		for (const [table, { columns }] of Object.entries(movedToModeration)) {
+			moderationBefore[table] = await digestOf(database.db, sql`SELECT ${sql.raw(columns.map(([old]) => `"${old}"`).join(', '))} FROM ${sql.raw(table)}`);
+		}
 		await database.migrate();
 		fresh = await createTestApp();
 	});
@@ -141,12 +178,29 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		expect(before.rights_page.rows).toBeGreaterThan(0);
 		expect(before.job_application.rows).toBeGreaterThan(0);
 		expect(before.audit_event.rows).toBeGreaterThan(0);
+		expect([before.initiative_proposal.rows, before.initiative_message.rows, before.atlas_proposal_draft.rows]).toEqual([2, 1, 1]);
 	});
 
 	it('keeps every row of every table, the audit trail included', async () => {
 		const after = await contents(upgraded.database.db);
-		const { rights_page: rightsPage, rights_page_version: rightsPageVersion, support_programme: supportProgramme, ...unchanged } = before;
-		const { content_page: contentPage, content_page_version: contentPageVersion, directory_entry: directoryEntry, ...kept } = after;
+		const {
+			rights_page: rightsPage,
+			rights_page_version: rightsPageVersion,
+			support_programme: supportProgramme,
+			initiative_proposal: _proposals,
+			initiative_message: _messages,
+			atlas_proposal_draft: _drafts,
+			...unchanged
+		} = before;
+		const {
+			content_page: contentPage,
+			content_page_version: contentPageVersion,
+			directory_entry: directoryEntry,
+			moderation_proposal: _moderationProposals,
+			moderation_message: _moderationMessages,
+			moderation_draft: _moderationDrafts,
+			...kept
+		} = after;
 		expect(kept).toEqual(unchanged);
 		// the rights pages are the platform's content pages now, ids and versions as they were
 		expect(contentPage.rows).toBe(rightsPage.rows);
@@ -159,6 +213,12 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		const { collection: _collection, ...programmeColumns } = getTableColumns(directoryEntryTable);
 		const columnList = sql.raw(Object.values(programmeColumns).map((column) => `"${column.name}"`).join(', '));
 		expect(await digestOf(db, sql`SELECT ${columnList} FROM directory_entry WHERE collection = 'jobs.programmes'`)).toBe(programmesBefore);
+		// the Atlas's proposals, messages and drafts are the platform's moderation rows, ids and all
+		for (const [table, { to, columns }] of Object.entries(movedToModeration)) {
+			expect(after[to].rows, `${table} → ${to}`).toBe(before[table].rows);
+			const now = sql.raw(columns.map(([, renamed]) => `"${renamed}"`).join(', '));
+			expect(await digestOf(db, sql`SELECT ${now} FROM ${sql.raw(to)} WHERE collection = 'atlas.initiatives'`), `${table} → ${to}`).toBe(moderationBefore[table]);
+		}
 	});
 
 	it('has exactly the shape of a database built new', async () => {

@@ -4,7 +4,6 @@ import type { App } from '#platform/app.ts';
 import type { Actor } from '#platform/policy/policy.ts';
 import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { aPerson } from '#platform/testing/people.ts';
-import { organisation, user } from '#platform/accounts/accounts.table.ts';
 import { getInitiative } from '#modules/atlas/initiative.service.ts';
 import { POST as create } from '#modules/atlas/routes/api/v1/initiatives/+server.ts';
 import { POST as propose } from '#modules/atlas/routes/api/v1/initiatives/[id]/proposals/+server.ts';

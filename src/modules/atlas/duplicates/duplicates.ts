@@ -3,12 +3,13 @@
 // Arabic hamza/alef forms, ta marbuta and diacritics ignored) and whose dates overlap or which share a
 // funder — or whose title is very similar on its own. Computed on the fly (nothing stored): the
 // answer follows every later edit of either initiative.
-import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { initiative, initiativeOrganisation, type Translated } from '../atlas.table.ts';
 import type { InitiativeData } from '../atlas.schemas.ts';
-import { initiativeProposal } from '../moderation/moderation.table.ts';
+import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
+import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 
 export type DuplicateReason = 'similar_title' | 'overlapping_dates' | 'same_funder';
 
@@ -163,9 +164,16 @@ export async function likelyDuplicatesOfNewProposals(db: DbOrTx, proposalIds: st
 	const ids = proposalIds.filter((id) => UUID.test(id));
 	if (!ids.length) return found;
 	const rows = await db
-		.select({ id: initiativeProposal.id, data: initiativeProposal.data })
-		.from(initiativeProposal)
-		.where(and(inArray(initiativeProposal.id, ids), isNull(initiativeProposal.initiativeId), inArray(initiativeProposal.status, ['pending', 'changes_requested'])));
+		.select({ id: moderationProposal.id, data: moderationProposal.data })
+		.from(moderationProposal)
+		.where(
+			and(
+				eq(moderationProposal.collection, initiativeProposals.key),
+				inArray(moderationProposal.id, ids),
+				isNull(moderationProposal.subjectId),
+				inArray(moderationProposal.status, ['pending', 'changes_requested'])
+			)
+		);
 	// Side by side on PostgreSQL's pool (PGlite runs them one after the other).
 	const lists = await Promise.all(rows.map((row) => likelyDuplicatesOfProposal(db, row.data as InitiativeData)));
 	rows.forEach((row, index) => {

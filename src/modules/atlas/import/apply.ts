@@ -18,7 +18,8 @@ import { isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { initiative, initiativeVersion } from '../atlas.table.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createInitiatives, slugify, updateInitiative } from '../initiative.service.ts';
-import { initiativeProposal } from '../moderation/moderation.table.ts';
+import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
+import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 import { proposeChange, proposeNewInitiative } from '../moderation/moderation.service.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
 import { atlasImport, atlasImportActivity, type ImportOutcome } from './import.table.ts';
@@ -363,14 +364,15 @@ async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedA
 	if (!publish) {
 		// the same change already waiting for review (the same file imported again): no second proposal
 		const waiting = await db
-			.select({ id: initiativeProposal.id, data: initiativeProposal.data })
-			.from(initiativeProposal)
+			.select({ id: moderationProposal.id, data: moderationProposal.data })
+			.from(moderationProposal)
 			.where(
 				and(
-					eq(initiativeProposal.initiativeId, initiativeId),
-					eq(initiativeProposal.status, 'pending'),
-					eq(initiativeProposal.proposerUserId, state.actor.userId),
-					eq(initiativeProposal.baseVersion, current.version)
+					eq(moderationProposal.collection, initiativeProposals.key),
+					eq(moderationProposal.subjectId, initiativeId),
+					eq(moderationProposal.status, 'pending'),
+					eq(moderationProposal.proposerUserId, state.actor.userId),
+					eq(moderationProposal.baseVersion, current.version)
 				)
 			);
 		const same = waiting.find((proposal) => sameData(proposal.data as InitiativeInput, next));
@@ -407,9 +409,9 @@ async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedA
 async function pendingProposalFor(db: DbOrTx, identifier: string | null): Promise<string | null> {
 	if (!identifier) return null;
 	const [found] = await db
-		.select({ id: initiativeProposal.id })
-		.from(initiativeProposal)
-		.where(and(eq(initiativeProposal.status, 'pending'), isNull(initiativeProposal.initiativeId), sql`${initiativeProposal.data}->>'iatiIdentifier' = ${identifier}`))
+		.select({ id: moderationProposal.id })
+		.from(moderationProposal)
+		.where(and(eq(moderationProposal.collection, initiativeProposals.key), eq(moderationProposal.status, 'pending'), isNull(moderationProposal.subjectId), sql`${moderationProposal.data}->>'iatiIdentifier' = ${identifier}`))
 		.limit(1);
 	return found?.id ?? null;
 }

@@ -12,7 +12,7 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { initiative, initiativeVersion } from '../atlas.table.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
 import { createInitiative, getInitiative } from '../initiative.service.ts';
-import { initiativeProposal } from '../moderation/moderation.table.ts';
+import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import { exportToBuffer } from '../export/export.ts';
 import { atlasImport, atlasImportActivity } from './import.table.ts';
 import { applyQueuedImport, ImportAppliedElsewhere, type ApplyImportJob } from './apply.ts';
@@ -66,7 +66,7 @@ async function tableCounts() {
 			imports: sql<number>`(select count(*) from ${atlasImport})::int`,
 			rows: sql<number>`(select count(*) from ${atlasImportActivity})::int`,
 			initiatives: sql<number>`(select count(*) from ${initiative})::int`,
-			proposals: sql<number>`(select count(*) from ${initiativeProposal})::int`,
+			proposals: sql<number>`(select count(*) from ${moderationProposal})::int`,
 			organisations: sql<number>`(select count(*) from ${organisation})::int`,
 			audit: sql<number>`(select count(*) from ${auditEvent})::int`
 		})
@@ -135,8 +135,8 @@ describe('IATI imports', () => {
 		const after = await tableCounts();
 		expect(after.initiatives).toBe(before.initiatives);
 		expect(after.proposals).toBe(before.proposals + 2);
-		const proposals = await app.database.db.select().from(initiativeProposal).where(eq(initiativeProposal.proposerUserId, partner.userId));
-		const fresh = proposals.find((proposal) => proposal.initiativeId === null)!;
+		const proposals = await app.database.db.select().from(moderationProposal).where(eq(moderationProposal.proposerUserId, partner.userId));
+		const fresh = proposals.find((proposal) => proposal.subjectId === null)!;
 		const data = fresh.data as InitiativeInput;
 		expect(data.title).toEqual({
 			fr: 'Centre marocain-allemand pour l’emploi, la migration et la réintégration',
@@ -152,7 +152,7 @@ describe('IATI imports', () => {
 		expect(fresh.comment).toBe('Import du fichier IATI « giz-iom-morocco.xml »');
 
 		// the known activity: a change proposal on the current version, keeping what the file does not give
-		const change = proposals.find((proposal) => proposal.initiativeId === known.id)!;
+		const change = proposals.find((proposal) => proposal.subjectId === known.id)!;
 		expect(change.baseVersion).toBe(1);
 		const changed = change.data as InitiativeInput;
 		expect(changed).toMatchObject({
@@ -281,7 +281,7 @@ describe('IATI imports', () => {
 		await expect(organisationAtlas(app.database.db, created.slug)).rejects.toMatchObject({ code: 'not_found' });
 
 		// the moderator approves the proposal that names it: it becomes public, in the audit trail
-		const [proposal] = await app.database.db.select().from(initiativeProposal).where(eq(initiativeProposal.proposerUserId, partner.userId)).orderBy(sql`created_at desc`).limit(1);
+		const [proposal] = await app.database.db.select().from(moderationProposal).where(eq(moderationProposal.proposerUserId, partner.userId)).orderBy(sql`created_at desc`).limit(1);
 		await approveProposal(contextFor(app.database.db, moderator), proposal.id);
 		expect((await getOrganisation(app.database.db, created.slug, { withPending: false })).status).toBe('active');
 		const [accepted] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceId, created.id), eq(auditEvent.action, 'organisation.accept')));

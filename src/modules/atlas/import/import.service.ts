@@ -16,7 +16,8 @@ import type { JobQueue } from '../../../platform/queue/job-queue.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { initiative, type Translated } from '../atlas.table.ts';
-import { initiativeProposal } from '../moderation/moderation.table.ts';
+import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
+import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 import { likelyDuplicates } from '../duplicates/duplicates.ts';
 import { atlasImport, atlasImportActivity, type ImportKind, type ImportProblem, type ImportStatus } from './import.table.ts';
 import { sortProblems, worstRank, type ActivityPreview, type ImportedActivity } from './imported.ts';
@@ -86,9 +87,9 @@ async function lookUp(db: DbOrTx, rows: NewRow[]) {
 			.where(inArray(initiative.iatiIdentifier, chunk));
 		known.forEach((row) => byIdentifier.set(row.identifier!, { id: row.id, slug: row.slug }));
 		const waiting = await db
-			.select({ id: initiativeProposal.id, identifier: sql<string>`${initiativeProposal.data}->>'iatiIdentifier'` })
-			.from(initiativeProposal)
-			.where(and(eq(initiativeProposal.status, 'pending'), isNull(initiativeProposal.initiativeId), inArray(sql`${initiativeProposal.data}->>'iatiIdentifier'`, chunk)));
+			.select({ id: moderationProposal.id, identifier: sql<string>`${moderationProposal.data}->>'iatiIdentifier'` })
+			.from(moderationProposal)
+			.where(and(eq(moderationProposal.collection, initiativeProposals.key), eq(moderationProposal.status, 'pending'), isNull(moderationProposal.subjectId), inArray(sql`${moderationProposal.data}->>'iatiIdentifier'`, chunk)));
 		waiting.forEach((row) => pending.set(row.identifier, row.id));
 	}
 	for (let start = 0; start < slugs.length; start += 1000) {

@@ -62,8 +62,8 @@ export function sanitise(draft: Draft, problems: Problems): Draft | null {
 export function problemMessage(language: Language, problem: ImportProblem): string {
 	const values: Record<string, string | number> = { ...(problem.values ?? {}) };
 	if (typeof values.field === 'string') {
-		// the initiative form's own field names (moderation.field_*), else this module's
-		const key = [`moderation.field_${values.field}`, `atlas_import.field_${values.field}`].find((candidate) => hasMessage(language, candidate));
+		// the initiative form's own field names (atlas_moderation.field_*), else this module's
+		const key = [`atlas_moderation.field_${values.field}`, `atlas_import.field_${values.field}`].find((candidate) => hasMessage(language, candidate));
 		if (key) values.field = translate(language, key);
 	}
 	if (typeof values.column === 'string' && hasMessage(language, `atlas_export.column_${values.column}`)) {

@@ -14,9 +14,9 @@ import enAtlasImport from './en/atlas_import.json' with { type: 'json' };
 import frAtlasRates from './fr/atlas_rates.json' with { type: 'json' };
 import arAtlasRates from './ar/atlas_rates.json' with { type: 'json' };
 import enAtlasRates from './en/atlas_rates.json' with { type: 'json' };
-import frModeration from './fr/moderation.json' with { type: 'json' };
-import arModeration from './ar/moderation.json' with { type: 'json' };
-import enModeration from './en/moderation.json' with { type: 'json' };
+import frAtlasModeration from './fr/atlas_moderation.json' with { type: 'json' };
+import arAtlasModeration from './ar/atlas_moderation.json' with { type: 'json' };
+import enAtlasModeration from './en/atlas_moderation.json' with { type: 'json' };
 
 /** The atlas module's UI messages, by namespace (`namespace.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
@@ -25,5 +25,5 @@ export const messages: Record<string, MessageNamespace> = {
 	atlas_export: { fr: frAtlasExport, ar: arAtlasExport, en: enAtlasExport },
 	atlas_import: { fr: frAtlasImport, ar: arAtlasImport, en: enAtlasImport },
 	atlas_rates: { fr: frAtlasRates, ar: arAtlasRates, en: enAtlasRates },
-	moderation: { fr: frModeration, ar: arModeration, en: enModeration }
+	atlas_moderation: { fr: frAtlasModeration, ar: arAtlasModeration, en: enAtlasModeration }
 };

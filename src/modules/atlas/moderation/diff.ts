@@ -1,10 +1,19 @@
-// Field-by-field comparison of two complete versions of an initiative, and their display in a language.
+// The initiative's fields as the moderators' review compares them (platform/moderation/diff.ts), and
+// their values shown in a language.
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createTranslator, translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
+import {
+	describeChange as describePlatformChange,
+	diffVersions,
+	isEmptyValue,
+	type Change as PlatformChange,
+	type DescribedChange,
+	type DiffField as PlatformDiffField
+} from '../../../platform/moderation/diff.ts';
 
-/** The fields compared, in display order (each has a label `moderation.field_<name>`). */
+/** The fields compared, in display order (each has a label `atlas_moderation.field_<name>`). */
 export const diffFields = [
 	'title',
 	'summary',
@@ -38,13 +47,13 @@ export type DiffField = (typeof diffFields)[number];
 const translatedFields = new Set<DiffField>(['title', 'summary', 'description']);
 const setFields = new Set<DiffField>(['regions', 'provinces', 'countries', 'themes', 'targetGroups']);
 
-/** One changed field (for title/summary/description: one language). Values are raw; see `describeChange`. */
-export interface Change {
-	field: DiffField;
-	language?: 'fr' | 'ar' | 'en';
-	before: unknown;
-	after: unknown;
-}
+/** The initiative's fields as the platform's comparison reads them. */
+const comparedFields: readonly PlatformDiffField<DiffField>[] = diffFields.map((name) => ({
+	name,
+	kind: translatedFields.has(name) ? 'translated' : setFields.has(name) ? 'set' : undefined
+}));
+
+export type Change = PlatformChange<DiffField>;
 
 /** A stored snapshot or proposal as comparable data (unknown keys such as organisation names dropped). */
 export function normaliseVersion(value: unknown): InitiativeData {
@@ -59,59 +68,26 @@ export function normaliseVersion(value: unknown): InitiativeData {
 	return { ...InitiativeInput.parse({ status: 'planned', ...given, title: { fr: '?' } }), title };
 }
 
-/** Drops empty properties (null, undefined, '') so `{ url: null }` and `{}` compare equal. */
-function clean(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(clean);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value)
-				.filter(([, entry]) => entry !== null && entry !== undefined && entry !== '')
-				.map(([key, entry]) => [key, clean(entry)])
-		);
-	}
-	return value;
-}
-
-function comparable(field: DiffField, value: unknown): string {
-	if (value === undefined || value === null || value === '') return 'null';
-	if (setFields.has(field) && Array.isArray(value)) return JSON.stringify([...value].sort());
-	return JSON.stringify(clean(value));
-}
-
-function empty(value: unknown): boolean {
-	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
+/** How the moderators' review compares two versions of an initiative (a new one: against an empty one of the same status). */
+export const initiativeDiff = {
+	fields: comparedFields,
+	comparable: (value: unknown) => normaliseVersion(value) as unknown as Record<string, unknown>,
+	blank: (data: InitiativeData) => ({ title: {}, status: data.status })
+};
 
 /** What differs between two versions, field by field. */
-export function diffVersions(before: unknown, after: unknown): Change[] {
-	const a = normaliseVersion(before);
-	const b = normaliseVersion(after);
-	const changes: Change[] = [];
-	for (const field of diffFields) {
-		if (translatedFields.has(field)) {
-			for (const language of ['fr', 'ar', 'en'] as const) {
-				const x = (a[field] as Record<string, string | undefined>)[language];
-				const y = (b[field] as Record<string, string | undefined>)[language];
-				if ((x ?? '') !== (y ?? '')) changes.push({ field, language, before: x ?? null, after: y ?? null });
-			}
-			continue;
-		}
-		const x = a[field];
-		const y = b[field];
-		if (empty(x) && empty(y)) continue;
-		if (comparable(field, x) !== comparable(field, y)) changes.push({ field, before: x ?? null, after: y ?? null });
-	}
-	return changes;
+export function diffInitiatives(before: unknown, after: unknown): Change[] {
+	return diffVersions(initiativeDiff.comparable(before), initiativeDiff.comparable(after), comparedFields);
 }
 
 /** The names of the changed fields (each once). */
 export function changedFields(before: unknown, after: unknown): DiffField[] {
-	return [...new Set(diffVersions(before, after).map((change) => change.field))];
+	return [...new Set(diffInitiatives(before, after).map((change) => change.field))];
 }
 
 /** A value as lines of text in the language (codes spelt out; organisations by name when `organisationNames` knows their slug). */
 export function describeValue(language: Language, field: DiffField, value: unknown, organisationNames: ReadonlyMap<string, string> = new Map()): string[] {
-	if (empty(value)) return [];
+	if (isEmptyValue(value)) return [];
 	const t = (key: string, values?: Record<string, string | number>) => translate(language, key, values);
 	// amounts as on every other page (the page language's number and currency format)
 	const money = createTranslator(language);
@@ -119,7 +95,7 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 		case 'status':
 			return [t(`atlas.status_${value}`)];
 		case 'nationalScope':
-			return [t(value ? 'moderation.yes' : 'moderation.no')];
+			return [t(value ? 'atlas_moderation.yes' : 'atlas_moderation.no')];
 		case 'themes':
 			return (value as string[]).map((code) => t(`atlas.theme_${code}`));
 		case 'targetGroups':
@@ -161,14 +137,9 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 }
 
 /** A change ready to show: the field's label and both values as lines. */
-export function describeChange(language: Language, change: Change, organisationNames?: ReadonlyMap<string, string>) {
-	const label = translate(language, `moderation.field_${change.field}`);
-	return {
-		field: change.field,
-		language: change.language ?? null,
-		label: change.language ? `${label} (${change.language})` : label,
-		before: describeValue(language, change.field, change.before, organisationNames),
-		after: describeValue(language, change.field, change.after, organisationNames)
-	};
+export function describeChange(language: Language, change: Change, organisationNames?: ReadonlyMap<string, string>): DescribedChange {
+	return describePlatformChange(change, {
+		label: (field) => translate(language, `atlas_moderation.field_${field}`),
+		value: (field, value) => describeValue(language, field, value, organisationNames)
+	});
 }
-export type DescribedChange = ReturnType<typeof describeChange>;

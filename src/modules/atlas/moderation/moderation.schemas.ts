@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InitiativeInput } from '../atlas.schemas.ts';
 import { diffFields } from './diff.ts';
-import { proposalStatuses } from './moderation.table.ts';
+import { proposalStatuses } from '../../../platform/moderation/moderation.table.ts';
 import { LikelyDuplicates } from '../duplicates/duplicates.schemas.ts';
 
 export const ProposalBody = z

@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { createContext } from '../../../platform/kernel/context.ts';
-import { systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
-import { createInitiative, getInitiative } from '../initiative.service.ts';
+import { createInitiative, getInitiative, removeSampleInitiatives } from '../initiative.service.ts';
+import { moderationMessage } from '../../../platform/moderation/moderation.table.ts';
 import { initiative } from '../atlas.table.ts';
 import {
 	approveProposal,
+	getOwnProposal,
 	getProposalReview,
 	listMessages,
 	listOrganisationScores,
@@ -26,9 +28,9 @@ import {
 	rejectProposal,
 	requestChanges,
 	restoreVersion,
-	sendStaleReminders,
-	type Notify
+	sendStaleReminders
 } from './moderation.service.ts';
+import type { Notify } from '../../../platform/moderation/notify.ts';
 import { formFromInitiative, initiativeFromForm } from './proposal-form.ts';
 import { readMail } from '../../../platform/testing/mail.ts';
 
@@ -37,7 +39,6 @@ let notify: Notify;
 let partner: Actor;
 let moderator: Actor;
 let member: Actor;
-const context: AuditContext = systemContext('web');
 
 const input = (over: Partial<InitiativeInput> = {}): InitiativeInput => ({
 	title: { fr: 'Maisons de l’emploi de l’Oriental' },
@@ -238,6 +239,20 @@ describe('proposals and moderation', () => {
 		]);
 		expect(await code(listMessages(contextFor(app.database.db, member), 'maisons-emploi'))).toMatch(/^forbidden/);
 		expect(await code(postMessage(contextFor(app.database.db, partner), 'maisons-emploi', ' '))).toMatch(/^invalid_input/);
+	});
+
+	it('an initiative removed takes its proposals and its discussion with it', async () => {
+		const sample = await createInitiative(contextFor(app.database.db, null), input({ slug: 'exemple-a-retirer' }));
+		await app.database.db.update(initiative).set({ isSample: true }).where(eq(initiative.id, sample.id));
+		const proposal = await proposeChange(contextFor(app.database.db, partner), sample.id, input({ status: 'completed' }), { baseVersion: 1 });
+		await postMessage(contextFor(app.database.db, partner), sample.id, 'Est-ce un exemple ?');
+
+		await removeSampleInitiatives(contextFor(app.database.db, moderator));
+		expect(await code(getOwnProposal(contextFor(app.database.db, partner), proposal.id))).toMatch(/^not_found/);
+		const proposals = await listProposals(contextFor(app.database.db, moderator), { status: 'all', pageSize: 100 });
+		expect(proposals.items.map((item) => item.id)).not.toContain(proposal.id);
+		const [{ messages }] = await app.database.db.select({ messages: count() }).from(moderationMessage).where(eq(moderationMessage.subjectId, sample.id));
+		expect(messages).toBe(0);
 	});
 });
 

@@ -170,7 +170,7 @@ export function formFieldOf(path: string): string {
 export function proposalFailure(language: Language, error: unknown, values: ProposalFormValues) {
 	if (!isAppError(error)) throw error;
 	if (error.code === 'conflict' && error.extra?.reason === 'stale_version') {
-		return fail(409, { values, errors: { '': translate(language, 'moderation.error_stale', { current: Number(error.extra.currentVersion) }) }, stale: true });
+		return fail(409, { values, errors: { '': translate(language, 'atlas_moderation.error_stale', { current: Number(error.extra.currentVersion) }) }, stale: true });
 	}
 	const errors: Record<string, string> = {};
 	for (const problem of error.fields) errors[formFieldOf(problem.path)] ??= translate(language, `errors.${problem.messageKey}`, problem.values);

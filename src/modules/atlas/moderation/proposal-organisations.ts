@@ -1,6 +1,6 @@
 // The organisations of the proposal form as people write them ("Agence française de développement (AFD)",
 // "AFD", a slug) → the Atlas's organisations; one "not listed yet" is created pending, for the moderators.
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
@@ -52,7 +52,7 @@ export async function nameFormOrganisations(ctx: RequestContext, values: Proposa
 			values[`organisations.${position}.organisation`] = found.slug;
 		}
 		else if (row.propose === 'on') toCreate.push(position);
-		else errors[`organisations.${position}.organisation`] = translate(ctx.language, 'moderation.error_organisation_unknown', { name: written });
+		else errors[`organisations.${position}.organisation`] = translate(ctx.language, 'atlas_moderation.error_organisation_unknown', { name: written });
 	});
 	if (Object.keys(errors).length || !toCreate.length) return errors;
 	// Nothing is created for a form that will be refused anyway.

@@ -24,7 +24,7 @@ export const GET = apiEndpoint(async ({ url, locals }) => {
 import { readJson as readModerationJson } from '#platform/http/api.ts';
 import { ProposalBody } from '#modules/atlas/moderation/moderation.schemas.ts';
 import { proposeNewInitiative } from '#modules/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
 /** A new initiative: a pending proposal from a partner, published at once (version 1) from a moderator. */

@@ -22,7 +22,7 @@ export async function load({ params, locals }) {
 		initiative,
 		versions: history.versions.map((version) => ({
 			...version,
-			changes: version.changes.map((field) => translate(locals.language, `moderation.field_${field}`))
+			changes: version.changes.map((field) => translate(locals.language, `atlas_moderation.field_${field}`))
 		})),
 		canPropose: can(locals.actor, 'atlas.propose'),
 		canModerate: can(locals.actor, 'atlas.moderate'),
@@ -44,7 +44,7 @@ export const actions = {
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);
 		}
-		return { done: 'discussion_sent' };
+		return { done: 'moderation.discussion_sent' };
 	},
 	restore: async ({ request, params, locals }) => {
 		const app = await getApp();
@@ -54,12 +54,12 @@ export const actions = {
 		try {
 			const restored = await restoreVersion(requestContext(app, locals), params.slug, number, {
 				expectedVersion: Number.isInteger(expected) ? expected : undefined,
-				comment: translate(locals.language, 'moderation.restore_comment', { number })
+				comment: translate(locals.language, 'atlas_moderation.restore_comment', { number })
 			});
-			return { done: 'restore_done', number, version: restored.version };
+			return { done: 'atlas_moderation.restore_done', number, version: restored.version };
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict' && failure.extra?.reason === 'stale_version') {
-				return fail(409, { errors: { '': translate(locals.language, 'moderation.error_stale', { current: Number(failure.extra.currentVersion) }) } });
+				return fail(409, { errors: { '': translate(locals.language, 'atlas_moderation.error_stale', { current: Number(failure.extra.currentVersion) }) } });
 			}
 			return formFailureFrom(locals.language, failure, data);
 		}

@@ -7,7 +7,7 @@ import { proposeNewInitiative, withdrawProposal } from '#modules/atlas/moderatio
 import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
 import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
 import { deleteDraft, getDraft, listDrafts } from '#modules/atlas/moderation/drafts.ts';
-import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 import { InitiativeInput } from '#modules/atlas/atlas.schemas.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 

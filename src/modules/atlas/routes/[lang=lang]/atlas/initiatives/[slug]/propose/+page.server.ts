@@ -7,7 +7,7 @@ import { getVersion, proposeChange } from '#modules/atlas/moderation/moderation.
 import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
 import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
 import { deleteDraft, getDraft } from '#modules/atlas/moderation/drafts.ts';
-import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 
 export async function load({ params, locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');

@@ -7,7 +7,7 @@ import { describeChange } from '#modules/atlas/moderation/diff.ts';
 import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
 import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
 import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
-import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
 export async function load({ params, locals }) {
@@ -47,7 +47,7 @@ export async function load({ params, locals }) {
 function decisionFailure(language: App.Locals['language'], failure: unknown) {
 	if (!isAppError(failure)) throw failure;
 	if (failure.code === 'conflict' && failure.extra?.reason === 'stale_version') {
-		return fail(409, { errors: { '': translate(language, 'moderation.error_stale', { current: Number(failure.extra.currentVersion) }) } });
+		return fail(409, { errors: { '': translate(language, 'atlas_moderation.error_stale', { current: Number(failure.extra.currentVersion) }) } });
 	}
 	if (failure.fields.length) {
 		return fail(failure.status, {

@@ -6,7 +6,7 @@ import { translate } from '#platform/i18n/translator.ts';
 import { getInitiative } from '#modules/atlas/initiative.service.ts';
 import { ProposalBody } from '#modules/atlas/moderation/moderation.schemas.ts';
 import { proposeChange } from '#modules/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 
 /** A complete new version proposed against the version named in `If-Match` (428 without it, 409 when stale). */
 export const POST = apiEndpoint(async ({ params, request, locals }) => {
@@ -18,7 +18,7 @@ export const POST = apiEndpoint(async ({ params, request, locals }) => {
 			{
 				error: {
 					code: 'precondition_required',
-					message: translate(locals.language, 'moderation.error_precondition_required'),
+					message: translate(locals.language, 'atlas_moderation.error_precondition_required'),
 					details: { currentVersion: current.version }
 				}
 			},

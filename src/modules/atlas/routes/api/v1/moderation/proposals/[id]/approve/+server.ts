@@ -3,7 +3,7 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { ApproveBody } from '#modules/atlas/moderation/moderation.schemas.ts';
 import { approveProposal } from '#modules/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 
 /** Publishes the proposal (or the moderator's edit of it) as a new version; 409 when its base is outdated. */
 export const POST = apiEndpoint(async ({ params, request, locals }) => {

@@ -3,7 +3,7 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { ReasonBody } from '#modules/atlas/moderation/moderation.schemas.ts';
 import { requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
-import { notifyOf } from '#modules/atlas/moderation/notify.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 
 /** Asks the proposer for changes, with what to change. */
 export const POST = apiEndpoint(async ({ params, request, locals }) => {
