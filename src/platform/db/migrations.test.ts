@@ -13,7 +13,7 @@ import { migrationsFolder, openDatabase, type Database, type DbOrTx } from './da
 // A database made by an earlier main (a backup of its demo database, every table in public, migration
 // 0023 the last) is upgraded by today's migrations: 0024 moves each module's tables into its own schema,
 // 0025 turns the rights pages into the platform's content pages, 0026 the support programmes into its
-// directory entries. Nothing may be lost, the audit trail
+// directory entries, 0027 the counsellors' follow-up into its casework. Nothing may be lost, the audit trail
 // stays as it was, and the upgraded database has exactly the shape of a new one.
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'main-0023.backup.gz');
@@ -108,6 +108,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 	let rightsPagesBefore: string;
 	let rightsVersionsBefore: string;
 	let programmesBefore: string;
+	let followUpBefore: Record<string, string>;
 
 	beforeAll(async () => {
 		upgraded = await emptyDatabase();
@@ -126,6 +127,12 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		rightsPagesBefore = await digestOf(database.db, sql`SELECT id, slug, topic, position, created_at FROM rights_page`);
 		rightsVersionsBefore = await digestOf(database.db, sql`SELECT * FROM rights_page_version`);
 		programmesBefore = await digestOf(database.db, sql`SELECT * FROM support_programme`);
+		followUpBefore = {
+			notes: await digestOf(database.db, sql`SELECT * FROM follow_up_note`),
+			appointments: await digestOf(database.db, sql`SELECT * FROM appointment`),
+			referrals: await digestOf(database.db, sql`SELECT * FROM referral`),
+			events: await digestOf(database.db, sql`SELECT * FROM referral_event`)
+		};
 		await database.migrate();
 		fresh = await createTestApp();
 	});
@@ -140,13 +147,33 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		expect(before.support_programme.rows).toBeGreaterThan(10);
 		expect(before.rights_page.rows).toBeGreaterThan(0);
 		expect(before.job_application.rows).toBeGreaterThan(0);
+		expect(before.follow_up_note.rows).toBeGreaterThan(0);
+		expect(before.referral_event.rows).toBeGreaterThan(0);
 		expect(before.audit_event.rows).toBeGreaterThan(0);
 	});
 
 	it('keeps every row of every table, the audit trail included', async () => {
 		const after = await contents(upgraded.database.db);
-		const { rights_page: rightsPage, rights_page_version: rightsPageVersion, support_programme: supportProgramme, ...unchanged } = before;
-		const { content_page: contentPage, content_page_version: contentPageVersion, directory_entry: directoryEntry, ...kept } = after;
+		const {
+			rights_page: rightsPage,
+			rights_page_version: rightsPageVersion,
+			support_programme: supportProgramme,
+			follow_up_note: followUpNote,
+			appointment,
+			referral,
+			referral_event: referralEvent,
+			...unchanged
+		} = before;
+		const {
+			content_page: contentPage,
+			content_page_version: contentPageVersion,
+			directory_entry: directoryEntry,
+			case_note: caseNote,
+			case_appointment: caseAppointment,
+			case_referral: caseReferral,
+			case_referral_event: caseReferralEvent,
+			...kept
+		} = after;
 		expect(kept).toEqual(unchanged);
 		// the rights pages are the platform's content pages now, ids and versions as they were
 		expect(contentPage.rows).toBe(rightsPage.rows);
@@ -159,6 +186,22 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		const { collection: _collection, ...programmeColumns } = getTableColumns(directoryEntryTable);
 		const columnList = sql.raw(Object.values(programmeColumns).map((column) => `"${column.name}"`).join(', '));
 		expect(await digestOf(db, sql`SELECT ${columnList} FROM directory_entry WHERE collection = 'jobs.programmes'`)).toBe(programmesBefore);
+		// the follow-up is the platform's casework (caseload jobs.agencies, the agency its team), ids and
+		// values as they were, in the old tables' column order; the agency's steps are the team's side now
+		expect([caseNote.rows, caseAppointment.rows, caseReferral.rows, caseReferralEvent.rows]).toEqual([followUpNote.rows, appointment.rows, referral.rows, referralEvent.rows]);
+		const agencies = sql`caseload = 'jobs.agencies'`;
+		expect({
+			notes: await digestOf(db, sql`SELECT id, person_user_id, team_id, author_user_id, author_label, body, is_sample, created_at FROM case_note WHERE ${agencies}`),
+			appointments: await digestOf(
+				db,
+				sql`SELECT id, person_user_id, team_id, staff_user_id, staff_label, starts_at, mode, purpose, status, is_sample, created_at, updated_at FROM case_appointment WHERE ${agencies}`
+			),
+			referrals: await digestOf(
+				db,
+				sql`SELECT id, person_user_id, entry_id, team_id, staff_user_id, staff_label, message, agreed_at, status, status_changed_at, is_sample, created_at FROM case_referral WHERE ${agencies}`
+			),
+			events: await digestOf(db, sql`SELECT id, referral_id, status, CASE side WHEN 'team' THEN 'counsellor' ELSE side END AS side, at FROM case_referral_event`)
+		}).toEqual(followUpBefore);
 	});
 
 	it('has exactly the shape of a database built new', async () => {

@@ -32,6 +32,9 @@ import enSite from './messages/en/site.json' with { type: 'json' };
 import frContent from './messages/fr/content.json' with { type: 'json' };
 import arContent from './messages/ar/content.json' with { type: 'json' };
 import enContent from './messages/en/content.json' with { type: 'json' };
+import frCasework from './messages/fr/casework.json' with { type: 'json' };
+import arCasework from './messages/ar/casework.json' with { type: 'json' };
+import enCasework from './messages/en/casework.json' with { type: 'json' };
 
 const platformNamespaces: Record<string, MessageNamespace> = {
 	common: { fr: frCommon, ar: arCommon, en: enCommon },
@@ -43,7 +46,8 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	space: { fr: frSpace, ar: arSpace, en: enSpace },
 	queue: { fr: frQueue, ar: arQueue, en: enQueue },
 	site: { fr: frSite, ar: arSite, en: enSite },
-	content: { fr: frContent, ar: arContent, en: enContent }
+	content: { fr: frContent, ar: arContent, en: enContent },
+	casework: { fr: frCasework, ar: arCasework, en: enCasework }
 };
 
 /** Flat catalogue per language (`namespace.key` → ICU message): the platform's namespaces and every installed module's. */
