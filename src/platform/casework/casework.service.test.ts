@@ -18,7 +18,7 @@ const network: DirectoryCollection = {
 	contributeAction: 'support.programme.contribute',
 	auditResource: 'network_member'
 };
-const offices = new Map([
+const offices = new Map<string, string>([
 	[crypto.randomUUID(), 'Bureau régional de l’Oriental'],
 	[crypto.randomUUID(), 'Bureau régional du Souss']
 ]);
