@@ -80,15 +80,15 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 			await expect(counsellor.getByRole('main').textContent()).resolves.toContain(email);
 
 			// a private note and an appointment
-			await counsellor.getByLabel(t(language, 'counsellors.note_label')).fill('Premier entretien : cherche un emploi en restauration.');
-			await counsellor.getByRole('button', { name: t(language, 'counsellors.note_add') }).click();
-			await expect(status(counsellor)).resolves.toContain(t(language, 'counsellors.done_note_added'));
+			await counsellor.getByLabel(t(language, 'casework.note_label')).fill('Premier entretien : cherche un emploi en restauration.');
+			await counsellor.getByRole('button', { name: t(language, 'casework.note_add') }).click();
+			await expect(status(counsellor)).resolves.toContain(t(language, 'casework.done_note_added'));
 			await expect(counsellor.getByText('Premier entretien : cherche un emploi en restauration.').count()).resolves.toBe(1);
 			const mailsBefore = server().outbox().length;
-			await counsellor.getByLabel(t(language, 'counsellors.field_mode')).selectOption('phone');
-			await counsellor.getByLabel(t(language, 'counsellors.field_purpose')).fill('Bilan et projet');
-			await counsellor.getByRole('button', { name: t(language, 'counsellors.appointment_plan') }).click();
-			await expect(status(counsellor)).resolves.toContain(t(language, 'counsellors.done_appointment_planned'));
+			await counsellor.getByLabel(t(language, 'casework.field_mode')).selectOption('phone');
+			await counsellor.getByLabel(t(language, 'casework.field_purpose')).fill('Bilan et projet');
+			await counsellor.getByRole('button', { name: t(language, 'casework.appointment_plan') }).click();
+			await expect(status(counsellor)).resolves.toContain(t(language, 'casework.done_appointment_planned'));
 
 			// the referral to a programme of the directory
 			await counsellor.getByRole('link', { name: t(language, 'counsellors.refer_link') }).click();
@@ -99,15 +99,15 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 			await counsellor.getByLabel(t(language, 'counsellors.refer_message')).fill('Projet de restauration rapide : besoin d’un accompagnement à la création.');
 			// without the person's agreement, nothing is sent
 			await counsellor.getByRole('button', { name: t(language, 'counsellors.refer_submit') }).click();
-			await expect(counsellor.getByRole('alert').textContent()).resolves.toContain(t(language, 'counsellors.error_agreement'));
+			await expect(counsellor.getByRole('alert').textContent()).resolves.toContain(t(language, 'casework.error_agreement'));
 			await check(counsellor, language, axe);
 			await counsellor.getByRole('radio', { name: programme[language] }).check();
 			await counsellor.getByLabel(t(language, 'counsellors.refer_agreed')).check();
 			await counsellor.getByRole('button', { name: t(language, 'counsellors.refer_submit') }).click();
 			expect(new URL(counsellor.url()).pathname).toBe(filePath);
-			await expect(status(counsellor)).resolves.toContain(t(language, 'counsellors.done_referral_sent'));
+			await expect(status(counsellor)).resolves.toContain(t(language, 'casework.done_referral_sent'));
 			const referralCard = counsellor.getByRole('listitem').filter({ has: counsellor.getByRole('heading', { name: programme[language] }) });
-			await expect(referralCard.textContent()).resolves.toContain(t(language, 'counsellors.referral_status_sent'));
+			await expect(referralCard.textContent()).resolves.toContain(t(language, 'casework.referral_status_sent'));
 
 			// the programme's organisation accepts it
 			const partner = await signedIn(language, javaScriptEnabled, 'partner@demo.sharaka.ma');
@@ -117,31 +117,31 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 			await check(partner, language, axe);
 			const received = partner.getByRole('listitem').filter({ has: partner.getByRole('heading', { name: new RegExp(name) }) });
 			await expect(received.textContent()).resolves.toContain(email);
-			await received.getByLabel(t(language, 'counsellors.referral_answer_label')).selectOption('accepted');
-			await received.getByRole('button', { name: new RegExp(`^${t(language, 'counsellors.save')}`) }).click();
-			await expect(status(partner)).resolves.toContain(t(language, 'counsellors.done_referral_saved'));
+			await received.getByLabel(t(language, 'casework.referral_answer_label')).selectOption('accepted');
+			await received.getByRole('button', { name: new RegExp(`^${t(language, 'casework.save')}`) }).click();
+			await expect(status(partner)).resolves.toContain(t(language, 'casework.done_referral_saved'));
 			await check(partner, language, axe);
 
 			// the person sees the referral and the appointment, and was e-mailed in their language
 			await page.goto(`/${language}/jobs/profile/follow-up`);
 			const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: programme[language] }) });
-			await expect(mine.textContent()).resolves.toContain(t(language, 'counsellors.referral_status_accepted'));
-			await expect(page.getByRole('row').filter({ hasText: 'Bilan et projet' }).textContent()).resolves.toContain(t(language, 'counsellors.mode_phone'));
+			await expect(mine.textContent()).resolves.toContain(t(language, 'casework.referral_status_accepted'));
+			await expect(page.getByRole('row').filter({ hasText: 'Bilan et projet' }).textContent()).resolves.toContain(t(language, 'casework.mode_phone'));
 			await check(page, language, axe);
 			const mails = await emailsTo(email, mailsBefore, 3);
 			const subjects = mails.map((mail) => mail.subject);
 			expect(subjects).toContain(t(language, 'counsellors.email_referral_sent_subject', { programme: programme[language] }));
 			expect(subjects).toContain(
-				t(language, 'counsellors.email_referral_status_subject', { programme: programme[language], status: t(language, 'counsellors.referral_status_accepted') })
+				t(language, 'counsellors.email_referral_status_subject', { programme: programme[language], status: t(language, 'casework.referral_status_accepted') })
 			);
 			expect(mails.every((mail) => mail.language === language)).toBe(true);
 			expect(mails.find((mail) => mail.subject.includes(programme[language]))?.links.some((link) => link.endsWith(`/${language}/jobs/profile/follow-up`))).toBe(true);
 
 			if (language === 'fr') {
-				// the export holds the follow-up, the counsellor's note included (right of access)
+				// the export holds the casework, the counsellor's note included (right of access)
 				const exported = await (await page.request.get('/api/v1/me/export')).json();
-				expect(exported.followUp.notes.map((note: { body: string }) => note.body)).toEqual(['Premier entretien : cherche un emploi en restauration.']);
-				expect(exported.followUp.referrals[0].status).toBe('accepted');
+				expect(exported.casework.notes.map((note: { body: string }) => note.body)).toEqual(['Premier entretien : cherche un emploi en restauration.']);
+				expect(exported.casework.referrals[0].status).toBe('accepted');
 
 				// consent withdrawn: the counsellor no longer sees the person, nor opens their file
 				await page.goto(`/${language}/jobs/profile`);

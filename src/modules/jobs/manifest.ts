@@ -33,6 +33,7 @@ import { expireOffers } from './jobs.service.ts';
 import { sendSearchAlerts } from './seekers/saved-searches.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { jobsSpace } from './my-space.ts';
+import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions };
 
@@ -86,6 +87,8 @@ export const jobsModule = defineModule({
 		}
 	},
 	personalData: jobsPersonalData,
+	// job seekers followed by the agency they chose (notes, appointments, referrals: the platform's casework)
+	caseloads: [agencyFollowUp],
 	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
 	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }],
 	mySpace: jobsSpace,

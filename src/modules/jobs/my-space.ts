@@ -4,7 +4,9 @@ import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { jobOffer } from './job-offer.table.ts';
 import { jobApplication, seekerProfile } from './seekers/seekers.table.ts';
-import { agencyCounsellor, referral } from './counsellors/counsellors.table.ts';
+import { agencyCounsellor } from './counsellors/counsellors.table.ts';
+import { caseReferral } from '../../platform/casework/casework.table.ts';
+import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
 import { supportProgrammes } from './programmes.ts';
 
@@ -64,9 +66,9 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	if (ctx.can('counsellors.referral.respond') && actor.organisationIds.length) {
 		const [received] = await db
 			.select({ n: count() })
-			.from(referral)
-			.innerJoin(directoryEntry, eq(directoryEntry.id, referral.programmeId))
-			.where(and(inArray(directoryEntry.organisationId, [...actor.organisationIds]), eq(referral.status, 'sent')));
+			.from(caseReferral)
+			.innerJoin(directoryEntry, eq(directoryEntry.id, caseReferral.entryId))
+			.where(and(eq(caseReferral.caseload, agencyFollowUp.key), inArray(directoryEntry.organisationId, [...actor.organisationIds]), eq(caseReferral.status, 'sent')));
 		const [programmes] = await db
 			.select({ n: count() })
 			.from(directoryEntry)

@@ -12,6 +12,7 @@ import { moderationPersonalData } from '../moderation/moderation.service.ts';
 import type { ErasedData, ModuleManifest, PersonalDataHooks, PersonalTable } from '../kernel/manifest.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import type { RequestContext } from '../kernel/context.ts';
+import { caseworkPersonalTables, eraseCasework, exportCasework } from '../casework/casework.personal-data.ts';
 
 /**
  * A person's data across the platform and every module: the export (`/api/v1/me/export`) and the
@@ -35,7 +36,8 @@ export const platformPersonalTables: PersonalTable[] = [
 	{ table: session, userColumn: session.userId, exportKey: 'sessions' },
 	{ table: apiToken, userColumn: apiToken.userId, exportKey: 'apiTokens' },
 	{ table: account, userColumn: account.userId, exportKey: 'account' },
-	{ table: accessGrant, userColumn: accessGrant.userId, exportKey: 'grants' }
+	{ table: accessGrant, userColumn: accessGrant.userId, exportKey: 'grants' },
+	...caseworkPersonalTables
 ];
 
 /** Every table holding a person's rows: the platform's and every installed module's. */
@@ -50,13 +52,14 @@ export async function exportMyData(ctx: RequestContext) {
 	const userId = actor.userId;
 	const [person] = await db.select().from(user).where(eq(user.id, userId));
 	if (!person) throw new AppError('not_found');
-	const [memberships, grants, sessions, tokens, activity, ...moduleParts] = await Promise.all([
+	const [memberships, grants, casework, sessions, tokens, activity, ...moduleParts] = await Promise.all([
 		db
 			.select({ id: organisation.id, name: organisation.name, since: organisationMember.createdAt })
 			.from(organisationMember)
 			.innerJoin(organisation, eq(organisation.id, organisationMember.organisationId))
 			.where(eq(organisationMember.userId, userId)),
 		grantsForExport({ db }, userId),
+		exportCasework(db, userId),
 		db
 			.select({ createdAt: session.createdAt, expiresAt: session.expiresAt, ipAddress: session.ipAddress, userAgent: session.userAgent })
 			.from(session)
@@ -75,7 +78,7 @@ export async function exportMyData(ctx: RequestContext) {
 	]);
 	const contactMessages = await contactMessagesFrom(db, person.email);
 	await recordAudit(db, context, { action: 'account.export', resourceType: 'user', resourceId: userId });
-	const platformKeys = ['exportedAt', 'account', 'organisations', 'grants', 'sessions', 'apiTokens', 'activity', 'contactMessages'];
+	const platformKeys = ['exportedAt', 'account', 'organisations', 'grants', 'casework', 'sessions', 'apiTokens', 'activity', 'contactMessages'];
 	const fromModulesParts: Record<string, unknown> = {};
 	moduleParts.forEach((part, index) => {
 		for (const [key, value] of Object.entries(part)) {
@@ -96,6 +99,7 @@ export async function exportMyData(ctx: RequestContext) {
 		},
 		organisations: memberships,
 		grants,
+		casework,
 		...fromModulesParts,
 		sessions,
 		apiTokens: tokens,
@@ -127,6 +131,8 @@ export async function deleteMyAccount(ctx: RequestContext, host: { files: FileSt
 		if (isStaffRole(person.role)) throw new AppError('conflict', { extra: { reason: 'staff_account' } });
 		const parts: ErasedData[] = [];
 		for (const entry of hooks() as (PersonalDataHooks & { slug: string })[]) parts.push(await entry.erase(tx, userId, now, host));
+		// casework rows (notes, appointments, referrals) of every module's caseloads
+		await eraseCasework(tx, userId);
 		await tx.delete(session).where(eq(session.userId, userId));
 		await tx.delete(apiToken).where(eq(apiToken.userId, userId));
 		await tx.delete(account).where(eq(account.userId, userId));
@@ -140,7 +146,7 @@ export async function deleteMyAccount(ctx: RequestContext, host: { files: FileSt
 			resourceType: 'user',
 			resourceId: userId,
 			after: {
-				removed: ['account', ...parts.flatMap((part) => part.removed), 'sessions', 'api_tokens', 'memberships', 'grants', ...(contactMessages ? ['contact_messages'] : [])],
+				removed: ['account', ...parts.flatMap((part) => part.removed), 'casework', 'sessions', 'api_tokens', 'memberships', 'grants', ...(contactMessages ? ['contact_messages'] : [])],
 				...Object.assign({}, ...parts.map((part) => part.audit ?? {}))
 			}
 		});

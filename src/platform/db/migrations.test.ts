@@ -13,9 +13,9 @@ import { migrationsFolder, openDatabase, type Database, type DbOrTx } from './da
 // A database made by an earlier main (a backup of its demo database, every table in public, migration
 // 0023 the last) is upgraded by today's migrations: 0024 moves each module's tables into its own schema,
 // 0025 turns the rights pages into the platform's content pages, 0026 the support programmes into its
-// directory entries, 0028 the Atlas's proposals, discussion messages and drafts into the platform's
-// moderation tables. Nothing may be lost, the audit trail stays as it was, and the upgraded database has
-// exactly the shape of a new one.
+// directory entries, 0027 the counsellors' follow-up into its casework, 0028 the Atlas's proposals,
+// discussion messages and drafts into the platform's moderation tables. Nothing may be lost, the audit
+// trail stays as it was, and the upgraded database has exactly the shape of a new one.
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'main-0023.backup.gz');
 type Queryable = Pick<DbOrTx, 'execute'>;
@@ -132,6 +132,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 	let rightsVersionsBefore: string;
 	let programmesBefore: string;
 	const moderationBefore: Record<string, string> = {};
+	let followUpBefore: Record<string, string>;
 
 	beforeAll(async () => {
 		upgraded = await emptyDatabase();
@@ -163,6 +164,12 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		for (const [table, { columns }] of Object.entries(movedToModeration)) {
 			moderationBefore[table] = await digestOf(database.db, sql`SELECT ${sql.raw(columns.map(([old]) => `"${old}"`).join(', '))} FROM ${sql.raw(table)}`);
 		}
+		followUpBefore = {
+			notes: await digestOf(database.db, sql`SELECT * FROM follow_up_note`),
+			appointments: await digestOf(database.db, sql`SELECT * FROM appointment`),
+			referrals: await digestOf(database.db, sql`SELECT * FROM referral`),
+			events: await digestOf(database.db, sql`SELECT * FROM referral_event`)
+		};
 		await database.migrate();
 		fresh = await createTestApp();
 	});
@@ -177,6 +184,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		expect(before.support_programme.rows).toBeGreaterThan(10);
 		expect(before.rights_page.rows).toBeGreaterThan(0);
 		expect(before.job_application.rows).toBeGreaterThan(0);
+		expect(before.follow_up_note.rows).toBeGreaterThan(0);
+		expect(before.referral_event.rows).toBeGreaterThan(0);
 		expect(before.audit_event.rows).toBeGreaterThan(0);
 		expect([before.initiative_proposal.rows, before.initiative_message.rows, before.atlas_proposal_draft.rows]).toEqual([2, 1, 1]);
 	});
@@ -190,6 +199,10 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			initiative_proposal: _proposals,
 			initiative_message: _messages,
 			atlas_proposal_draft: _drafts,
+			follow_up_note: followUpNote,
+			appointment,
+			referral,
+			referral_event: referralEvent,
 			...unchanged
 		} = before;
 		const {
@@ -199,6 +212,10 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			moderation_proposal: _moderationProposals,
 			moderation_message: _moderationMessages,
 			moderation_draft: _moderationDrafts,
+			case_note: caseNote,
+			case_appointment: caseAppointment,
+			case_referral: caseReferral,
+			case_referral_event: caseReferralEvent,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
@@ -219,6 +236,22 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			const now = sql.raw(columns.map(([, renamed]) => `"${renamed}"`).join(', '));
 			expect(await digestOf(db, sql`SELECT ${now} FROM ${sql.raw(to)} WHERE collection = 'atlas.initiatives'`), `${table} → ${to}`).toBe(moderationBefore[table]);
 		}
+		// the follow-up is the platform's casework (caseload jobs.agencies, the agency its team), ids and
+		// values as they were, in the old tables' column order; the agency's steps are the team's side now
+		expect([caseNote.rows, caseAppointment.rows, caseReferral.rows, caseReferralEvent.rows]).toEqual([followUpNote.rows, appointment.rows, referral.rows, referralEvent.rows]);
+		const agencies = sql`caseload = 'jobs.agencies'`;
+		expect({
+			notes: await digestOf(db, sql`SELECT id, person_user_id, team_id, author_user_id, author_label, body, is_sample, created_at FROM case_note WHERE ${agencies}`),
+			appointments: await digestOf(
+				db,
+				sql`SELECT id, person_user_id, team_id, staff_user_id, staff_label, starts_at, mode, purpose, status, is_sample, created_at, updated_at FROM case_appointment WHERE ${agencies}`
+			),
+			referrals: await digestOf(
+				db,
+				sql`SELECT id, person_user_id, entry_id, team_id, staff_user_id, staff_label, message, agreed_at, status, status_changed_at, is_sample, created_at FROM case_referral WHERE ${agencies}`
+			),
+			events: await digestOf(db, sql`SELECT id, referral_id, status, CASE side WHEN 'team' THEN 'counsellor' ELSE side END AS side, at FROM case_referral_event`)
+		}).toEqual(followUpBefore);
 	});
 
 	it('has exactly the shape of a database built new', async () => {

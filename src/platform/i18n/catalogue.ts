@@ -35,6 +35,9 @@ import enContent from './messages/en/content.json' with { type: 'json' };
 import frModeration from './messages/fr/moderation.json' with { type: 'json' };
 import arModeration from './messages/ar/moderation.json' with { type: 'json' };
 import enModeration from './messages/en/moderation.json' with { type: 'json' };
+import frCasework from './messages/fr/casework.json' with { type: 'json' };
+import arCasework from './messages/ar/casework.json' with { type: 'json' };
+import enCasework from './messages/en/casework.json' with { type: 'json' };
 
 const platformNamespaces: Record<string, MessageNamespace> = {
 	common: { fr: frCommon, ar: arCommon, en: enCommon },
@@ -47,7 +50,8 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	queue: { fr: frQueue, ar: arQueue, en: enQueue },
 	site: { fr: frSite, ar: arSite, en: enSite },
 	content: { fr: frContent, ar: arContent, en: enContent },
-	moderation: { fr: frModeration, ar: arModeration, en: enModeration }
+	moderation: { fr: frModeration, ar: arModeration, en: enModeration },
+	casework: { fr: frCasework, ar: arCasework, en: enCasework }
 };
 
 /** Flat catalogue per language (`namespace.key` → ICU message): the platform's namespaces and every installed module's. */

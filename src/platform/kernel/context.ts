@@ -18,6 +18,8 @@ export interface RequestContext {
 	readonly audit: AuditContext;
 	readonly mailer: Mailer | null;
 	readonly now: () => Date;
+	/** the site's public address, for links in e-mails ('' when unknown: the links are then relative) */
+	readonly publicUrl: string;
 	readonly requestId: string | null;
 	/** the acting person, when they may do `action` (on `resource`); else a 401 (nobody) or 403 */
 	require(action: Action, resource?: Resource): Actor;
@@ -33,6 +35,7 @@ export interface ContextParts {
 	audit: AuditContext;
 	mailer?: Mailer | null;
 	now?: () => Date;
+	publicUrl?: string;
 }
 
 export function createContext(parts: ContextParts): RequestContext {
@@ -43,6 +46,7 @@ export function createContext(parts: ContextParts): RequestContext {
 		audit: parts.audit,
 		mailer: parts.mailer ?? null,
 		now: parts.now ?? (() => new Date()),
+		publicUrl: (parts.publicUrl ?? '').replace(/\/$/, ''),
 		requestId: parts.audit.requestId ?? null,
 		require(action, resource) {
 			if (!parts.actor) throw new AppError('unauthenticated');

@@ -12,6 +12,7 @@ import type { FileStore } from '../storage/file-store.ts';
 import type { RequestContext } from './context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Logger } from '../log/logger.ts';
+import type { Caseload } from '../casework/caseload.ts';
 
 /** A namespace of UI messages in the three languages (`namespace.key` → ICU message). */
 export type MessageNamespace = Record<Language, Record<string, string>>;
@@ -136,6 +137,8 @@ export interface ModuleManifest {
 	mySpace?(ctx: RequestContext): Promise<SpaceLink[]>;
 	/** the module's jobs, named `<slug>.<job>` in the queue (e-mails go through the platform's mail job) */
 	jobs?: Record<string, ModuleJob>;
+	/** people the module's teams follow (casework, ADR 0010): the platform exports and erases their rows, named by team */
+	caseloads?: readonly Caseload[];
 	/** columns naming a stored file (the key is `prefix` + the value): a restore checks every one is there */
 	storedFiles?: { table: PgTable; column: PgColumn; prefix: string }[];
 }

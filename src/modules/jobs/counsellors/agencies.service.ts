@@ -1,13 +1,12 @@
 // ANAPEC agencies and their counsellors: the editable list (moderators, administrators), the
 // counsellors' own agencies, and the agency a job seeker chooses.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
-import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { provinces } from '../../../platform/geo/morocco.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
-import { can, type Actor } from '../../../platform/policy/policy.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { AgencyInput, AgencyStatusInput, CounsellorEmailInput, SeekerAgencyInput } from './counsellors.schemas.ts';
 import { agency, agencyCounsellor, seekerAgency, type AgencyRecord } from './counsellors.table.ts';
@@ -30,23 +29,19 @@ export function agencyView(row: AgencyRecord) {
 }
 export type AgencyView = ReturnType<typeof agencyView>;
 
-function requireManager(actor: Actor | null | undefined): Actor {
-	if (!actor || !can(actor, 'counsellors.agency.manage')) throw new AppError('forbidden');
-	return actor;
-}
-
 /** Every agency, by name; closed ones only when asked (the people who manage them). */
-export async function listAgencies(db: DbOrTx, options: { includeClosed?: boolean } = {}) {
-	return db
+export async function listAgencies(ctx: RequestContext, options: { includeClosed?: boolean } = {}) {
+	return ctx.db
 		.select()
 		.from(agency)
 		.where(options.includeClosed ? undefined : eq(agency.status, 'open'))
 		.orderBy(asc(sql`lower(${agency.name})`), asc(agency.id));
 }
 
-export async function getAgency(db: DbOrTx, id: string): Promise<AgencyRecord> {
+export async function getAgency(ctx: RequestContext, id: string): Promise<AgencyRecord> {
+	ctx.require('counsellors.agency.manage');
 	if (!UUID.test(id)) throw new AppError('not_found');
-	const [row] = await db.select().from(agency).where(eq(agency.id, id));
+	const [row] = await ctx.db.select().from(agency).where(eq(agency.id, id));
 	if (!row) throw new AppError('not_found');
 	return row;
 }
@@ -69,11 +64,11 @@ function slugOf(name: string): string {
 	return base || 'agence';
 }
 
-export async function createAgency(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, raw: unknown) {
-	requireManager(actor);
+export async function createAgency(ctx: RequestContext, raw: unknown) {
+	ctx.require('counsellors.agency.manage');
 	const input = parseOrThrow(AgencyInput, raw);
 	checkPlace(input);
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const base = slugOf(input.name);
 		const taken = new Set(
 			(await tx.select({ slug: agency.slug }).from(agency).where(sql`${agency.slug} = ${base} or ${agency.slug} like ${`${base}-%`}`)).map((row) => row.slug)
@@ -86,12 +81,12 @@ export async function createAgency(db: DbOrTx, context: AuditContext, actor: Act
 	});
 }
 
-export async function updateAgency(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, raw: unknown) {
-	requireManager(actor);
+export async function updateAgency(ctx: RequestContext, id: string, raw: unknown) {
+	ctx.require('counsellors.agency.manage');
 	const input = parseOrThrow(AgencyInput, raw);
 	checkPlace(input);
-	await getAgency(db, id);
-	return db.transaction(async (tx) => {
+	await getAgency(ctx, id);
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const [before] = await tx.select().from(agency).where(eq(agency.id, id)).for('update');
 		if (!before) throw new AppError('not_found');
 		const [after] = await tx.update(agency).set({ ...input, updatedAt: new Date() }).where(eq(agency.id, id)).returning();
@@ -112,12 +107,12 @@ export async function updateAgency(db: DbOrTx, context: AuditContext, actor: Act
 }
 
 /** Closes an agency (it takes no new seekers; its people and history stay) or opens it again. */
-export async function setAgencyStatus(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, raw: unknown) {
-	requireManager(actor);
+export async function setAgencyStatus(ctx: RequestContext, id: string, raw: unknown) {
+	ctx.require('counsellors.agency.manage');
 	const { status } = parseOrThrow(AgencyStatusInput, raw);
-	const current = await getAgency(db, id);
+	const current = await getAgency(ctx, id);
 	if (current.status === status) return current;
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const [after] = await tx.update(agency).set({ status, updatedAt: new Date() }).where(eq(agency.id, id)).returning();
 		await recordAudit(tx, context, {
 			action: status === 'closed' ? 'agency.close' : 'agency.reopen',
@@ -131,8 +126,9 @@ export async function setAgencyStatus(db: DbOrTx, context: AuditContext, actor: 
 }
 
 /** The counsellors of an agency, by name. */
-export async function listAgencyCounsellors(db: DbOrTx, agencyId: string) {
-	return db
+export async function listAgencyCounsellors(ctx: RequestContext, agencyId: string) {
+	ctx.require('counsellors.agency.manage');
+	return ctx.db
 		.select({ userId: user.id, name: user.name, email: user.email, since: agencyCounsellor.createdAt })
 		.from(agencyCounsellor)
 		.innerJoin(user, eq(user.id, agencyCounsellor.userId))
@@ -141,8 +137,9 @@ export async function listAgencyCounsellors(db: DbOrTx, agencyId: string) {
 }
 
 /** How many seekers chose each agency. */
-export async function agencySeekerCounts(db: DbOrTx): Promise<Map<string, number>> {
-	const rows = await db
+export async function agencySeekerCounts(ctx: RequestContext): Promise<Map<string, number>> {
+	ctx.require('counsellors.agency.manage');
+	const rows = await ctx.db
 		.select({ agencyId: seekerAgency.agencyId, count: sql<number>`count(*)::int` })
 		.from(seekerAgency)
 		.groupBy(seekerAgency.agencyId);
@@ -150,8 +147,9 @@ export async function agencySeekerCounts(db: DbOrTx): Promise<Map<string, number
 }
 
 /** How many counsellors serve each agency. */
-export async function agencyCounsellorCounts(db: DbOrTx): Promise<Map<string, number>> {
-	const rows = await db
+export async function agencyCounsellorCounts(ctx: RequestContext): Promise<Map<string, number>> {
+	ctx.require('counsellors.agency.manage');
+	const rows = await ctx.db
 		.select({ agencyId: agencyCounsellor.agencyId, count: sql<number>`count(*)::int` })
 		.from(agencyCounsellor)
 		.groupBy(agencyCounsellor.agencyId);
@@ -159,14 +157,14 @@ export async function agencyCounsellorCounts(db: DbOrTx): Promise<Map<string, nu
 }
 
 /** Assigns a person with the counsellor role (found by e-mail) to an agency. */
-export async function assignCounsellor(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, agencyId: string, raw: unknown) {
-	requireManager(actor);
+export async function assignCounsellor(ctx: RequestContext, agencyId: string, raw: unknown) {
+	ctx.require('counsellors.agency.manage');
 	const { email } = parseOrThrow(CounsellorEmailInput, raw);
-	await getAgency(db, agencyId);
-	const [person] = await db.select({ id: user.id, role: user.role }).from(user).where(sql`lower(${user.email}) = ${email.toLowerCase()}`);
+	await getAgency(ctx, agencyId);
+	const [person] = await ctx.db.select({ id: user.id, role: user.role }).from(user).where(sql`lower(${user.email}) = ${email.toLowerCase()}`);
 	if (!person) throw new AppError('invalid_input', { fields: [{ path: 'email', messageKey: 'field_invalid' }], extra: { reason: 'unknown_email' } });
 	if (person.role !== 'counsellor') throw new AppError('invalid_input', { fields: [{ path: 'email', messageKey: 'field_invalid' }], extra: { reason: 'not_counsellor' } });
-	return db.transaction(async (tx) => {
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const inserted = await tx.insert(agencyCounsellor).values({ agencyId, userId: person.id }).onConflictDoNothing().returning();
 		if (inserted.length === 0) throw new AppError('conflict', { fields: [{ path: 'email', messageKey: 'field_invalid' }], extra: { reason: 'already_assigned' } });
 		await recordAudit(tx, context, { action: 'agency.counsellor_add', resourceType: 'agency', resourceId: agencyId, after: { userId: person.id } });
@@ -174,10 +172,10 @@ export async function assignCounsellor(db: DbOrTx, context: AuditContext, actor:
 	});
 }
 
-export async function removeCounsellor(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, agencyId: string, userId: string) {
-	requireManager(actor);
-	await getAgency(db, agencyId);
-	return db.transaction(async (tx) => {
+export async function removeCounsellor(ctx: RequestContext, agencyId: string, userId: string) {
+	ctx.require('counsellors.agency.manage');
+	await getAgency(ctx, agencyId);
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const removed = await tx
 			.delete(agencyCounsellor)
 			.where(and(eq(agencyCounsellor.agencyId, agencyId), eq(agencyCounsellor.userId, userId)))
@@ -188,9 +186,9 @@ export async function removeCounsellor(db: DbOrTx, context: AuditContext, actor:
 }
 
 /** The agencies a counsellor serves (closed ones included: their people are still followed). */
-export async function counsellorAgencies(db: DbOrTx, actor: Actor | null | undefined): Promise<AgencyRecord[]> {
-	if (!actor || !can(actor, 'counsellors.follow_up')) throw new AppError('forbidden');
-	const rows = await db
+export async function counsellorAgencies(ctx: RequestContext): Promise<AgencyRecord[]> {
+	const actor = ctx.require('counsellors.follow_up');
+	const rows = await ctx.db
 		.select({ agency })
 		.from(agencyCounsellor)
 		.innerJoin(agency, eq(agency.id, agencyCounsellor.agencyId))
@@ -201,14 +199,9 @@ export async function counsellorAgencies(db: DbOrTx, actor: Actor | null | undef
 
 // ---------- the seeker's agency ----------
 
-function requireSeeker(actor: Actor | null | undefined): Actor {
-	if (!actor || !can(actor, 'seekers.profile.manage_own')) throw new AppError('forbidden');
-	return actor;
-}
-
-export async function getMyAgency(db: DbOrTx, actor: Actor | null | undefined) {
-	const seeker = requireSeeker(actor);
-	const [row] = await db
+export async function getMyAgency(ctx: RequestContext) {
+	const seeker = ctx.require('seekers.profile.manage_own');
+	const [row] = await ctx.db
 		.select({ agency, chosenAt: seekerAgency.chosenAt })
 		.from(seekerAgency)
 		.innerJoin(agency, eq(agency.id, seekerAgency.agencyId))
@@ -248,21 +241,22 @@ export function suggestAgency(agencies: readonly AgencyRecord[], profile: { city
 }
 
 /** The person's agency (if any), the open agencies to choose from, and the one suggested. */
-export async function agencyChoice(db: DbOrTx, actor: Actor | null | undefined) {
-	const seeker = requireSeeker(actor);
+export async function agencyChoice(ctx: RequestContext) {
+	const seeker = ctx.require('seekers.profile.manage_own');
 	const [current, agencies, [profile]] = await Promise.all([
-		getMyAgency(db, seeker),
-		listAgencies(db),
-		db.select({ city: seekerProfile.city, placeCodes: seekerProfile.placeCodes }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId))
+		getMyAgency(ctx),
+		listAgencies(ctx),
+		ctx.db.select({ city: seekerProfile.city, placeCodes: seekerProfile.placeCodes }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId))
 	]);
 	return { current, agencies, suggested: current ? null : suggestAgency(agencies, profile ?? null), hasProfile: Boolean(profile) };
 }
 
 /** The person chooses an (open) agency, or leaves theirs (null). */
-export async function chooseAgency(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, raw: unknown, now: Date = new Date()) {
-	const seeker = requireSeeker(actor);
+export async function chooseAgency(ctx: RequestContext, raw: unknown) {
+	const seeker = ctx.require('seekers.profile.manage_own');
 	const { agencyId } = parseOrThrow(SeekerAgencyInput, raw);
-	return db.transaction(async (tx) => {
+	const now = ctx.now();
+	return ctx.transaction(async ({ db: tx, audit: context }) => {
 		const [before] = await tx.select().from(seekerAgency).where(eq(seekerAgency.userId, seeker.userId)).for('update');
 		if ((before?.agencyId ?? null) === agencyId) return before ?? null;
 		if (agencyId === null) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson } from '../../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { apiEvent, type Caller } from '../../../platform/testing/api-event.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { directoryEntry } from '../../../platform/directory/directory.table.ts';
@@ -38,8 +38,8 @@ beforeAll(async () => {
 	const moderator = await aPerson(app.database.db, { role: 'moderator' });
 	counsellor = await aPerson(app.database.db, { role: 'counsellor' });
 	otherCounsellor = await aPerson(app.database.db, { role: 'counsellor' });
-	await assignCounsellor(db, web, moderator.actor, await agencyId('anapec-oujda'), { email: counsellor.email });
-	await assignCounsellor(db, web, moderator.actor, await agencyId('anapec-fes'), { email: otherCounsellor.email });
+	await assignCounsellor(contextFor(db, moderator, { audit: web }), await agencyId('anapec-oujda'), { email: counsellor.email });
+	await assignCounsellor(contextFor(db, moderator, { audit: web }), await agencyId('anapec-fes'), { email: otherCounsellor.email });
 	const [org] = await db.insert(organisation).values({ slug: 'programme-org', name: 'Programme Org', type: 'ngo' }).returning();
 	const [other] = await db.insert(organisation).values({ slug: 'other-org', name: 'Other Org', type: 'ngo' }).returning();
 	partner = await aPerson(app.database.db, { role: 'partner', organisationIds: [org.id] });
@@ -52,7 +52,7 @@ beforeAll(async () => {
 	seeker = await aPerson(app.database.db, { role: 'member' });
 	await saveProfile(db, web, seeker.actor, { nationality: 'GN', residenceStatus: 'refugee', city: 'Oujda', placeCodes: ['MA-OUJ'] });
 	await setConsent(db, web, seeker.actor, { scope: 'counsellors' });
-	await chooseAgency(db, web, seeker.actor, { agencyId: await agencyId('anapec-oujda') });
+	await chooseAgency(contextFor(db, seeker.actor, { audit: web }), { agencyId: await agencyId('anapec-oujda') });
 });
 afterAll(async () => {
 	delete holder.__sharakaApp;
@@ -102,9 +102,11 @@ describe('counsellors API', () => {
 		const mine = await (await myFollowUp(event(seeker))).json();
 		expect(mine.agency.name).toBe('ANAPEC Oujda');
 		expect(mine.referrals).toEqual([expect.objectContaining({ id, status: 'accepted', programme: expect.objectContaining({ name: 'Welcome in Oujda' }) })]);
+		// the agency's step is still the counsellor's side in the API's history
+		expect(mine.referrals[0].history.map((step: { side: string }) => step.side)).toEqual(['counsellor', 'programme']);
 		const stranger = await aPerson(app.database.db, { role: 'member' });
 		expect((await (await myFollowUp(event(stranger))).json()).referrals).toEqual([]);
 		const exported = await (await exportData(event(seeker))).json();
-		expect(exported.followUp.referrals).toEqual([expect.objectContaining({ status: 'accepted', message: 'Première orientation' })]);
+		expect(exported.casework.referrals).toEqual([expect.objectContaining({ status: 'accepted', message: 'Première orientation' })]);
 	});
 });

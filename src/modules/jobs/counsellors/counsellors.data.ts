@@ -6,7 +6,9 @@ import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { supportProgrammes } from '../programmes.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { suggestAgency } from './agencies.service.ts';
-import { agency, agencyCounsellor, appointment, followUpNote, referral, referralEvent, seekerAgency } from './counsellors.table.ts';
+import { agency, agencyCounsellor, seekerAgency } from './counsellors.table.ts';
+import { caseAppointment, caseNote, caseReferral, caseReferralEvent } from '../../../platform/casework/casework.table.ts';
+import { agencyFollowUp } from './follow-up.caseload.ts';
 
 /**
  * The ANAPEC agencies the seed documents name. City and ISO 3166-2 codes only: address and contact
@@ -87,20 +89,19 @@ export async function loadCounsellorsDemoData(db: Db): Promise<void> {
 			.limit(1);
 		const now = Date.now();
 		for (const [index, person] of followed.entries()) {
-			await tx.insert(followUpNote).values({
-				seekerUserId: person.userId,
-				agencyId: rabat.id,
+			const inCase = { caseload: agencyFollowUp.key, teamId: rabat.id, personUserId: person.userId };
+			await tx.insert(caseNote).values({
+				...inCase,
 				authorUserId: counsellor.id,
 				authorLabel: counsellor.name,
 				body: 'Premier entretien : projet professionnel clarifié, CV à mettre à jour. (exemple)',
 				isSample: true,
 				createdAt: new Date(now - (10 + index) * DAY)
 			});
-			await tx.insert(appointment).values({
-				seekerUserId: person.userId,
-				agencyId: rabat.id,
-				counsellorUserId: counsellor.id,
-				counsellorLabel: counsellor.name,
+			await tx.insert(caseAppointment).values({
+				...inCase,
+				staffUserId: counsellor.id,
+				staffLabel: counsellor.name,
 				startsAt: new Date(Math.ceil((now + (3 + index) * DAY) / 3600_000) * 3600_000),
 				mode: index === 1 ? 'phone' : 'in_person',
 				purpose: 'Point d’étape sur la recherche d’emploi (exemple)',
@@ -109,13 +110,12 @@ export async function loadCounsellorsDemoData(db: Db): Promise<void> {
 			if (programme && index === 0) {
 				const sentAt = new Date(now - 7 * DAY);
 				const [row] = await tx
-					.insert(referral)
+					.insert(caseReferral)
 					.values({
-						seekerUserId: person.userId,
-						programmeId: programme.id,
-						agencyId: rabat.id,
-						counsellorUserId: counsellor.id,
-						counsellorLabel: counsellor.name,
+						...inCase,
+						entryId: programme.id,
+						staffUserId: counsellor.id,
+						staffLabel: counsellor.name,
 						message: 'Orientation proposée après le premier entretien ; la personne est d’accord. (exemple)',
 						agreedAt: sentAt,
 						status: 'sent',
@@ -124,7 +124,7 @@ export async function loadCounsellorsDemoData(db: Db): Promise<void> {
 						createdAt: sentAt
 					})
 					.returning();
-				await tx.insert(referralEvent).values({ referralId: row.id, status: 'sent', side: 'counsellor', at: sentAt });
+				await tx.insert(caseReferralEvent).values({ referralId: row.id, status: 'sent', side: 'team', at: sentAt });
 			}
 		}
 	});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../../platform/openapi/registry.ts';
-import { referralStatuses } from './counsellors.model.ts';
+import { referralStatuses } from '../../../platform/casework/casework.model.ts';
 import { Agency, AgencySeeker, MyFollowUp, Referral, ReferralInput, ReferralStatus, ReferralStatusInput, SeekerListQuery } from './counsellors.schemas.ts';
 
 const privacy =
@@ -81,7 +81,7 @@ export const counsellorsEndpoints: Endpoint[] = [
 		tags: ['Jobs'],
 		auth: 'bearer',
 		summary: 'The caller’s agency, appointments and referrals',
-		description: 'Members only. The counsellors’ private notes are not listed here; they are part of the data export (`GET /api/v1/me/export`, `followUp.notes`).',
+		description: 'Members only. The counsellors’ private notes are not listed here; they are part of the data export (`GET /api/v1/me/export`, `casework.notes`).',
 		responses: { 200: { description: 'Newest first.', schema: MyFollowUp } },
 		errors: [403]
 	}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
-import { platformTimeZone } from '../../../platform/time-zone.ts';
 import { residenceStatuses } from '../seekers/seekers.model.ts';
-import { agencyStatuses, appointmentModes, appointmentStatuses, referralStatuses } from './counsellors.model.ts';
+import { appointmentModes, appointmentStatuses, referralStatuses } from '../../../platform/casework/casework.model.ts';
+import { agencyStatuses } from './counsellors.model.ts';
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -32,25 +32,6 @@ export const CounsellorIdInput = z.object({ userId: z.string().min(1).max(100) }
 /** The person's choice of agency: an agency id, or nothing (leave the agency). */
 export const SeekerAgencyInput = z.object({ agencyId: z.preprocess(blankToNull, uuid.nullable()) });
 
-export const NoteInput = z.object({ body: z.string().trim().min(1).max(4000) });
-
-/** A wall-clock date and time in Morocco (as a datetime-local field sends it). */
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
-export const AppointmentInput = z
-	.object({
-		startsAt: z
-			.string()
-			.trim()
-			.regex(LOCAL_DATE_TIME)
-			.refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)))
-			.describe(`date and time in Morocco (${platformTimeZone}), YYYY-MM-DDTHH:MM`),
-		mode: z.enum(appointmentModes).describe('in_person (at the agency), phone or video'),
-		purpose: z.string().trim().min(1).max(300)
-	})
-	.meta({ id: 'AppointmentInput' });
-export const AppointmentStatusInput = z.object({ status: z.enum(appointmentStatuses) });
-
 export const ReferralInput = z
 	.object({
 		seekerId: z.string().min(1).max(100).describe('the person (user id)'),
@@ -60,15 +41,8 @@ export const ReferralInput = z
 	})
 	.meta({ id: 'ReferralInput' });
 
-/** The referral form: the person comes from the page's address, the agreement from a checkbox. */
-export const ReferralForm = z.object({
-	programmeId: uuid,
-	message: z.string().trim().min(1).max(2000),
-	agreed: z.literal('yes')
-});
-
 export const ReferralStatus = z.enum(referralStatuses).meta({ id: 'ReferralStatus' });
-export const ReferralStatusInput = z.object({ status: z.enum(['accepted', 'declined', 'completed']) }).meta({ id: 'ReferralStatusInput' });
+export { ReferralStatusInput } from '../../../platform/casework/casework.schemas.ts';
 
 export const SeekerListQuery = z.object({
 	q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).describe('words of the name, e-mail or occupation sought'),

@@ -6,13 +6,22 @@ import { organisation, user } from '../../../platform/accounts/accounts.table.ts
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
+import type { Language } from '../../../platform/i18n/languages.ts';
 import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { deleteMyAccount, exportMyData } from '../../../platform/accounts/personal-data.service.ts';
 import { instantToLocalDateTime, localDateTimeToInstant } from '../../../platform/time-zone.ts';
+import {
+	addCaseNote,
+	deleteCaseNote,
+	listEntryReferrals,
+	myCasework,
+	planAppointment,
+	refer,
+	setAppointmentStatus,
+	setReferralStatus
+} from '../../../platform/casework/casework.service.ts';
+import { caseAppointment, caseNote, caseReferral, caseReferralEvent } from '../../../platform/casework/casework.table.ts';
 import type { exportSeekerData } from '../seekers/seekers.service.ts';
-
-/** a person's export with its Jobs part */
-type SeekerExport = Awaited<ReturnType<typeof exportMyData>> & Awaited<ReturnType<typeof exportSeekerData>>;
 import { saveProfile, setConsent, uploadCv, type SeekerEnv } from '../seekers/seekers.service.ts';
 import { ensureCounsellorsReferenceData, loadCounsellorsDemoData, seededAgencies } from './counsellors.data.ts';
 import {
@@ -26,22 +35,17 @@ import {
 	suggestAgency,
 	updateAgency
 } from './agencies.service.ts';
-import {
-	addNote,
-	deleteNote,
-	listAgencySeekers,
-	listProgrammeReferrals,
-	myFollowUp,
-	openFollowUp,
-	planAppointment,
-	readFollowedSeekerCv,
-	referToProgramme,
-	setAppointmentStatus,
-	setReferralStatus
-} from './follow-up.service.ts';
-import { agency, appointment, followUpNote, referral, referralEvent, seekerAgency } from './counsellors.table.ts';
+import { listAgencySeekers, openFollowUp, readFollowedSeekerCv } from './follow-up.service.ts';
+import { agencyFollowUp } from './follow-up.caseload.ts';
+import { agency, seekerAgency } from './counsellors.table.ts';
 import { SeekerListQuery } from './counsellors.schemas.ts';
 import { aPdf } from '../../../platform/testing/pdf.ts';
+
+// The follow-up of job seekers by their agency: the agencies (Jobs), and the platform's casework
+// (notes, appointments, referrals — ADR 0010) through the Jobs caseload `jobs.agencies`.
+
+/** a person's export with its Jobs part */
+type SeekerExport = Awaited<ReturnType<typeof exportMyData>> & Awaited<ReturnType<typeof exportSeekerData>>;
 
 let app: TestApp;
 let env: SeekerEnv;
@@ -49,6 +53,14 @@ const web: AuditContext = { actorUserId: null, actorLabel: 'test', channel: 'web
 const NOW = new Date('2027-03-10T10:00:00Z');
 const pdf = () => aPdf({ size: 1500 });
 const everyone = () => SeekerListQuery.parse({});
+
+/** What a service sees when this person (or nobody) acts on the web, at NOW unless told. */
+const as = (who: Actor | null, now: Date = NOW, language: Language = 'fr') =>
+	contextFor(app.database.db, who, { audit: web, mailer: app.mailer, now: () => now, language, publicUrl: 'http://sharaka.test' });
+
+/** A counsellor refers a person to a programme, as the API's input says it. */
+const referTo = (who: Actor, input: { seekerId: string; programmeId: string; message: string; agreed: boolean }, now: Date = NOW) =>
+	refer(as(who, now), agencyFollowUp, input.seekerId, { entryId: input.programmeId, message: input.message, agreed: input.agreed });
 
 const agencyId = async (slug: string) => (await app.database.db.select({ id: agency.id }).from(agency).where(eq(agency.slug, slug)))[0].id;
 
@@ -65,7 +77,7 @@ async function seeker(agencySlug: string, options: { consent?: 'counsellors' | '
 	});
 	const consent = options.consent === undefined ? 'counsellors' : options.consent;
 	if (consent) await setConsent(app.database.db, web, actor, { scope: consent });
-	await chooseAgency(app.database.db, web, actor, { agencyId: await agencyId(agencySlug) });
+	await chooseAgency(as(actor), { agencyId: await agencyId(agencySlug) });
 	return actor;
 }
 
@@ -93,14 +105,14 @@ let otherPartner: Actor;
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
-	env = { files: app.files, mailer: app.mailer, publicUrl: 'http://sharaka.test' };
+	env = { files: app.files };
 	moderator = (await aPerson(app.database.db, { role: 'moderator' })).actor;
 	rabatCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 	secondRabatCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 	tangerCounsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
-	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-rabat'), { email: `${rabatCounsellor.userId}@example.ma` });
-	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-rabat'), { email: `${secondRabatCounsellor.userId}@example.ma` });
-	await assignCounsellor(app.database.db, web, moderator, await agencyId('anapec-tanger'), { email: `${tangerCounsellor.userId}@example.ma` });
+	await assignCounsellor(as(moderator), await agencyId('anapec-rabat'), { email: `${rabatCounsellor.userId}@example.ma` });
+	await assignCounsellor(as(moderator), await agencyId('anapec-rabat'), { email: `${secondRabatCounsellor.userId}@example.ma` });
+	await assignCounsellor(as(moderator), await agencyId('anapec-tanger'), { email: `${tangerCounsellor.userId}@example.ma` });
 	const [org] = await app.database.db.insert(organisation).values({ slug: 'association-test', name: 'Association Test', type: 'ngo' }).returning();
 	const [other] = await app.database.db.insert(organisation).values({ slug: 'autre-association', name: 'Autre association', type: 'ngo' }).returning();
 	programmeOrgId = org.id;
@@ -127,7 +139,7 @@ afterAll(async () => {
 
 describe('agencies', () => {
 	it('has the six agencies the seeds name, with ISO codes and no invented address or contact', async () => {
-		const rows = await listAgencies(app.database.db);
+		const rows = await listAgencies(as(null));
 		for (const seeded of seededAgencies) {
 			const row = rows.find((entry) => entry.slug === seeded.slug);
 			expect(row, seeded.slug).toMatchObject({ name: seeded.name, regionCode: seeded.regionCode, provinceCode: seeded.provinceCode, address: null, phone: null, email: null, status: 'open' });
@@ -137,7 +149,7 @@ describe('agencies', () => {
 
 	it('keeps what staff changed when the reference data runs again', async () => {
 		const id = await agencyId('anapec-fes');
-		await updateAgency(app.database.db, web, moderator, id, { name: 'ANAPEC Fès Médina', city: 'Fès', regionCode: 'MA-03', provinceCode: 'MA-FES', address: '' });
+		await updateAgency(as(moderator), id, { name: 'ANAPEC Fès Médina', city: 'Fès', regionCode: 'MA-03', provinceCode: 'MA-FES', address: '' });
 		await ensureCounsellorsReferenceData(app.database.db);
 		const rows = await app.database.db.select().from(agency).where(eq(agency.slug, 'anapec-fes'));
 		expect(rows).toHaveLength(1);
@@ -149,50 +161,50 @@ describe('agencies', () => {
 	it('lets moderators add, rename and close an agency (audited); nobody else', async () => {
 		const member = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const input = { name: 'ANAPEC Salé', city: 'Salé', regionCode: 'MA-04', provinceCode: 'MA-SAL' };
-		await expect(createAgency(app.database.db, web, member, input)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(createAgency(app.database.db, web, rabatCounsellor, input)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(createAgency(app.database.db, web, moderator, { ...input, provinceCode: 'MA-TNG' })).rejects.toMatchObject({ code: 'invalid_input' });
-		const created = await createAgency(app.database.db, web, moderator, input);
+		await expect(createAgency(as(member), input)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(createAgency(as(rabatCounsellor), input)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(createAgency(as(moderator), { ...input, provinceCode: 'MA-TNG' })).rejects.toMatchObject({ code: 'invalid_input' });
+		const created = await createAgency(as(moderator), input);
 		expect(created.slug).toBe('anapec-sale');
-		await updateAgency(app.database.db, web, moderator, created.id, { ...input, name: 'ANAPEC Salé Al Jadida' });
-		await setAgencyStatus(app.database.db, web, moderator, created.id, { status: 'closed' });
-		expect((await listAgencies(app.database.db)).some((row) => row.id === created.id)).toBe(false);
+		await updateAgency(as(moderator), created.id, { ...input, name: 'ANAPEC Salé Al Jadida' });
+		await setAgencyStatus(as(moderator), created.id, { status: 'closed' });
+		expect((await listAgencies(as(null))).some((row) => row.id === created.id)).toBe(false);
 		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'agency'), eq(auditEvent.resourceId, created.id))).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['agency.create', 'agency.update', 'agency.close']));
 		// a closed agency cannot be chosen
 		const someone = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await expect(chooseAgency(app.database.db, web, someone, { agencyId: created.id })).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(chooseAgency(as(someone), { agencyId: created.id })).rejects.toMatchObject({ code: 'invalid_input' });
 	});
 
 	it('assigns only existing counsellors, once', async () => {
 		const rabat = await agencyId('anapec-rabat');
 		const member = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: 'nobody@example.ma' })).rejects.toMatchObject({ extra: { reason: 'unknown_email' } });
-		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${member.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'not_counsellor' } });
-		await expect(assignCounsellor(app.database.db, web, moderator, rabat, { email: `${rabatCounsellor.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'already_assigned' } });
-		await expect(assignCounsellor(app.database.db, web, rabatCounsellor, rabat, { email: `${tangerCounsellor.userId}@example.ma` })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(assignCounsellor(as(moderator), rabat, { email: 'nobody@example.ma' })).rejects.toMatchObject({ extra: { reason: 'unknown_email' } });
+		await expect(assignCounsellor(as(moderator), rabat, { email: `${member.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'not_counsellor' } });
+		await expect(assignCounsellor(as(moderator), rabat, { email: `${rabatCounsellor.userId}@example.ma` })).rejects.toMatchObject({ extra: { reason: 'already_assigned' } });
+		await expect(assignCounsellor(as(rabatCounsellor), rabat, { email: `${tangerCounsellor.userId}@example.ma` })).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
 	it('counts the counsellors of each agency', async () => {
-		const created = await createAgency(app.database.db, web, moderator, { name: 'ANAPEC Salé Tabriquet', city: 'Salé', regionCode: 'MA-04', provinceCode: 'MA-SAL' });
-		expect((await agencyCounsellorCounts(app.database.db)).get(created.id)).toBeUndefined();
+		const created = await createAgency(as(moderator), { name: 'ANAPEC Salé Tabriquet', city: 'Salé', regionCode: 'MA-04', provinceCode: 'MA-SAL' });
+		expect((await agencyCounsellorCounts(as(moderator))).get(created.id)).toBeUndefined();
 		const newcomer = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
-		await assignCounsellor(app.database.db, web, moderator, created.id, { email: `${newcomer.userId}@example.ma` });
-		const counts = await agencyCounsellorCounts(app.database.db);
+		await assignCounsellor(as(moderator), created.id, { email: `${newcomer.userId}@example.ma` });
+		const counts = await agencyCounsellorCounts(as(moderator));
 		expect(counts.get(created.id)).toBe(1);
 		expect(counts.get(await agencyId('anapec-rabat'))).toBe(2);
 		expect(counts.get(await agencyId('anapec-tanger'))).toBe(1);
 	});
 
 	it('suggests the agency of the person’s city, province or region', async () => {
-		const agencies = await listAgencies(app.database.db);
+		const agencies = await listAgencies(as(null));
 		expect(suggestAgency(agencies, { city: 'tanger', placeCodes: [] })?.slug).toBe('anapec-tanger');
 		expect(suggestAgency(agencies, { city: null, placeCodes: ['MA-OUJ'] })?.slug).toBe('anapec-oujda');
 		expect(suggestAgency(agencies, { city: null, placeCodes: ['MA-BER'] })?.slug).toBe('anapec-oujda');
 		expect(suggestAgency(agencies, { city: 'Agadir', placeCodes: ['MA-09'] })).toBeNull();
 		const someone = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(app.database.db, web, someone, { nationality: 'CM', residenceStatus: 'refugee', city: 'Oujda', placeCodes: [] });
-		const choice = await agencyChoice(app.database.db, someone);
+		const choice = await agencyChoice(as(someone));
 		expect(choice.current).toBeNull();
 		expect(choice.suggested?.slug).toBe('anapec-oujda');
 	});
@@ -203,12 +215,12 @@ describe('the counsellor’s seekers', () => {
 		const inRabat = await seeker('anapec-rabat', { name: 'Aïssatou Bâ', occupation: '7126' });
 		const noConsent = await seeker('anapec-rabat', { consent: null, name: 'Sans Consentement' });
 		const inTanger = await seeker('anapec-tanger', { name: 'Ousmane Tanger' });
-		const list = await listAgencySeekers(app.database.db, web, rabatCounsellor, everyone(), NOW);
+		const list = await listAgencySeekers(as(rabatCounsellor), everyone());
 		const ids = list.items.map((item) => item.id);
 		expect(ids).toContain(inRabat.userId);
 		expect(ids).not.toContain(noConsent.userId);
 		expect(ids).not.toContain(inTanger.userId);
-		const tangerIds = (await listAgencySeekers(app.database.db, web, tangerCounsellor, everyone(), NOW)).items.map((item) => item.id);
+		const tangerIds = (await listAgencySeekers(as(tangerCounsellor), everyone())).items.map((item) => item.id);
 		expect(tangerIds).toEqual([inTanger.userId]);
 		const reads = await app.database.db
 			.select()
@@ -217,24 +229,24 @@ describe('the counsellor’s seekers', () => {
 		const listRead = reads.find((event) => (event.after as { view: string }).view === 'counsellor_seekers');
 		expect((listRead?.after as { ids: string[] }).ids).toContain(inRabat.userId);
 		// search by name (accents do not matter) and by occupation title
-		const byName = await listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ q: 'aissatou ba' }), NOW);
+		const byName = await listAgencySeekers(as(rabatCounsellor), SeekerListQuery.parse({ q: 'aissatou ba' }));
 		expect(byName.items.map((item) => item.id)).toEqual([inRabat.userId]);
-		const byOccupation = await listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ q: 'plombier' }), NOW);
+		const byOccupation = await listAgencySeekers(as(rabatCounsellor), SeekerListQuery.parse({ q: 'plombier' }));
 		expect(byOccupation.items.map((item) => item.id)).toContain(inRabat.userId);
-		const byCode = await listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ occupation: '9' }), NOW);
+		const byCode = await listAgencySeekers(as(rabatCounsellor), SeekerListQuery.parse({ occupation: '9' }));
 		expect(byCode.items.map((item) => item.id)).not.toContain(inRabat.userId);
 		// a filter on an agency that is not the counsellor's is refused
-		await expect(listAgencySeekers(app.database.db, web, rabatCounsellor, SeekerListQuery.parse({ agency: await agencyId('anapec-tanger') }), NOW)).rejects.toMatchObject({
+		await expect(listAgencySeekers(as(rabatCounsellor), SeekerListQuery.parse({ agency: await agencyId('anapec-tanger') }))).rejects.toMatchObject({
 			code: 'invalid_input'
 		});
 		// not a counsellor: refused
-		await expect(listAgencySeekers(app.database.db, web, moderator, everyone(), NOW)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(listAgencySeekers(as(moderator), everyone())).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
 	it('opens a person’s file (audited); another agency’s counsellor gets not found', async () => {
 		const followed = await seeker('anapec-rabat');
 		await uploadCv(app.database.db, web, followed, env, pdf());
-		const file = await openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr');
+		const file = await openFollowUp(as(rabatCounsellor), followed.userId);
 		expect(file.profile.city).toBe('Rabat');
 		expect(file.profile.occupations[0].code).toBe('7126');
 		expect(file.person.email).toBe(`${followed.userId}@example.ma`);
@@ -243,45 +255,45 @@ describe('the counsellor’s seekers', () => {
 			.from(auditEvent)
 			.where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceId, followed.userId), eq(auditEvent.actorLabel, 'test')));
 		expect(reads.some((event) => (event.after as { view: string }).view === 'counsellor_profile')).toBe(true);
-		expect((await readFollowedSeekerCv(app.database.db, web, rabatCounsellor, env, followed.userId)).subarray(0, 5).toString()).toBe('%PDF-');
-		await expect(openFollowUp(app.database.db, web, tangerCounsellor, followed.userId, 'fr')).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readFollowedSeekerCv(app.database.db, web, tangerCounsellor, env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(addNote(app.database.db, web, tangerCounsellor, followed.userId, { body: 'Intrusion' })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(openFollowUp(app.database.db, web, programmePartner, followed.userId, 'fr')).rejects.toMatchObject({ code: 'forbidden' });
+		expect((await readFollowedSeekerCv(as(rabatCounsellor), env, followed.userId)).subarray(0, 5).toString()).toBe('%PDF-');
+		await expect(openFollowUp(as(tangerCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readFollowedSeekerCv(as(tangerCounsellor), env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(addCaseNote(as(tangerCounsellor), agencyFollowUp, followed.userId, { body: 'Intrusion' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(openFollowUp(as(programmePartner), followed.userId)).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
 	it('loses sight of a person who withdraws consent', async () => {
 		const followed = await seeker('anapec-rabat');
 		await uploadCv(app.database.db, web, followed, env, pdf());
-		await openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr');
+		await openFollowUp(as(rabatCounsellor), followed.userId);
 		await setConsent(app.database.db, web, followed, { scope: null });
-		expect((await listAgencySeekers(app.database.db, web, rabatCounsellor, everyone(), NOW)).items.map((item) => item.id)).not.toContain(followed.userId);
-		await expect(openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr')).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readFollowedSeekerCv(app.database.db, web, rabatCounsellor, env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'phone', purpose: 'x' }, NOW)).rejects.toMatchObject({
+		expect((await listAgencySeekers(as(rabatCounsellor), everyone())).items.map((item) => item.id)).not.toContain(followed.userId);
+		await expect(openFollowUp(as(rabatCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readFollowedSeekerCv(as(rabatCounsellor), env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(planAppointment(as(rabatCounsellor), agencyFollowUp, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'phone', purpose: 'x' })).rejects.toMatchObject({
 			code: 'not_found'
 		});
 		// a person who leaves the agency is gone from it too
 		const leaving = await seeker('anapec-rabat');
-		await chooseAgency(app.database.db, web, leaving, { agencyId: null });
-		await expect(openFollowUp(app.database.db, web, rabatCounsellor, leaving.userId, 'fr')).rejects.toMatchObject({ code: 'not_found' });
+		await chooseAgency(as(leaving), { agencyId: null });
+		await expect(openFollowUp(as(rabatCounsellor), leaving.userId)).rejects.toMatchObject({ code: 'not_found' });
 	});
 });
 
 describe('notes', () => {
 	it('are seen by the agency’s counsellors only, deleted by their author only, and never written in the audit trail', async () => {
 		const followed = await seeker('anapec-rabat');
-		const note = await addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: 'Situation administrative délicate, à revoir.' });
-		await expect(addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: '   ' })).rejects.toMatchObject({ code: 'invalid_input' });
-		const seenByColleague = await openFollowUp(app.database.db, web, secondRabatCounsellor, followed.userId, 'fr');
+		const note = await addCaseNote(as(rabatCounsellor), agencyFollowUp, followed.userId, { body: 'Situation administrative délicate, à revoir.' });
+		await expect(addCaseNote(as(rabatCounsellor), agencyFollowUp, followed.userId, { body: '   ' })).rejects.toMatchObject({ code: 'invalid_input' });
+		const seenByColleague = await openFollowUp(as(secondRabatCounsellor), followed.userId);
 		expect(seenByColleague.notes).toEqual([expect.objectContaining({ id: note.id, body: 'Situation administrative délicate, à revoir.', mine: false })]);
-		await expect(deleteNote(app.database.db, web, secondRabatCounsellor, followed.userId, note.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(deleteCaseNote(as(secondRabatCounsellor), agencyFollowUp, followed.userId, note.id)).rejects.toMatchObject({ code: 'not_found' });
 		// the person moves to Tanger: the Tanger counsellor does not see the Rabat agency's notes
-		await chooseAgency(app.database.db, web, followed, { agencyId: await agencyId('anapec-tanger') });
-		expect((await openFollowUp(app.database.db, web, tangerCounsellor, followed.userId, 'fr')).notes).toEqual([]);
-		await chooseAgency(app.database.db, web, followed, { agencyId: await agencyId('anapec-rabat') });
-		await deleteNote(app.database.db, web, rabatCounsellor, followed.userId, note.id);
-		expect((await openFollowUp(app.database.db, web, rabatCounsellor, followed.userId, 'fr')).notes).toEqual([]);
+		await chooseAgency(as(followed), { agencyId: await agencyId('anapec-tanger') });
+		expect((await openFollowUp(as(tangerCounsellor), followed.userId)).notes).toEqual([]);
+		await chooseAgency(as(followed), { agencyId: await agencyId('anapec-rabat') });
+		await deleteCaseNote(as(rabatCounsellor), agencyFollowUp, followed.userId, note.id);
+		expect((await openFollowUp(as(rabatCounsellor), followed.userId)).notes).toEqual([]);
 		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, note.id)).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(['follow_up_note.create', 'follow_up_note.delete']);
 		expect(JSON.stringify(events)).not.toContain('délicate');
@@ -298,24 +310,24 @@ describe('appointments', () => {
 	it('are planned and cancelled with an e-mail to the person in their language', async () => {
 		const followed = await seeker('anapec-rabat', { locale: 'ar' });
 		const before = (await app.outbox()).length;
-		await expect(planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-01T10:00', mode: 'phone', purpose: 'Bilan' }, NOW)).rejects.toMatchObject({
+		await expect(planAppointment(as(rabatCounsellor), agencyFollowUp, followed.userId, { startsAt: '2027-03-01T10:00', mode: 'phone', purpose: 'Bilan' })).rejects.toMatchObject({
 			code: 'invalid_input'
 		});
-		await expect(planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'fax', purpose: 'Bilan' }, NOW)).rejects.toMatchObject({
+		await expect(planAppointment(as(rabatCounsellor), agencyFollowUp, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'fax', purpose: 'Bilan' })).rejects.toMatchObject({
 			code: 'invalid_input'
 		});
-		const planned = await planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'in_person', purpose: 'Bilan de compétences' }, NOW);
+		const planned = await planAppointment(as(rabatCounsellor), agencyFollowUp, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'in_person', purpose: 'Bilan de compétences' });
 		expect(instantToLocalDateTime(planned.startsAt)).toBe('2027-03-12T10:00');
-		const listed = await listAgencySeekers(app.database.db, web, rabatCounsellor, everyone(), NOW);
+		const listed = await listAgencySeekers(as(rabatCounsellor), everyone());
 		expect(listed.items.find((item) => item.id === followed.userId)?.nextAppointment).toBe(planned.startsAt.toISOString());
-		await setAppointmentStatus(app.database.db, web, rabatCounsellor, env, followed.userId, planned.id, { status: 'cancelled' });
-		await expect(setAppointmentStatus(app.database.db, web, tangerCounsellor, env, followed.userId, planned.id, { status: 'held' })).rejects.toMatchObject({ code: 'not_found' });
+		await setAppointmentStatus(as(rabatCounsellor), agencyFollowUp, followed.userId, planned.id, { status: 'cancelled' });
+		await expect(setAppointmentStatus(as(tangerCounsellor), agencyFollowUp, followed.userId, planned.id, { status: 'held' })).rejects.toMatchObject({ code: 'not_found' });
 		const mails = await mailsTo(followed, before);
 		expect(mails).toHaveLength(2);
 		expect(mails.every((mail) => /Content-Language: ar/.test(mail))).toBe(true);
 		expect(subjectOf(mails[0])).toContain('موعد');
 		expect(subjectOf(mails[1])).toContain('إلغاء');
-		const mine = await myFollowUp(app.database.db, followed, 'ar');
+		const mine = await myCasework(as(followed, NOW, 'ar'), agencyFollowUp);
 		expect(mine.appointments).toEqual([expect.objectContaining({ id: planned.id, status: 'cancelled', mode: 'in_person', purpose: 'Bilan de compétences' })]);
 	});
 });
@@ -325,47 +337,47 @@ describe('referrals', () => {
 		const followed = await seeker('anapec-rabat', { locale: 'en' });
 		const before = (await app.outbox()).length;
 		const input = { seekerId: followed.userId, programmeId, message: 'Needs help with a CV in French.', agreed: true };
-		await expect(referToProgramme(app.database.db, web, rabatCounsellor, env, { ...input, agreed: false })).rejects.toMatchObject({ code: 'invalid_input' });
-		await expect(referToProgramme(app.database.db, web, tangerCounsellor, env, input)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(referToProgramme(app.database.db, web, programmePartner, env, input)).rejects.toMatchObject({ code: 'forbidden' });
-		const created = await referToProgramme(app.database.db, web, rabatCounsellor, env, input, NOW);
+		await expect(referTo(rabatCounsellor, { ...input, agreed: false })).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(referTo(tangerCounsellor, input)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(referTo(programmePartner, input)).rejects.toMatchObject({ code: 'forbidden' });
+		const created = await referTo(rabatCounsellor, input);
 		expect(created.status).toBe('sent');
-		await expect(referToProgramme(app.database.db, web, rabatCounsellor, env, input)).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'already_referred' } });
+		await expect(referTo(rabatCounsellor, input)).rejects.toMatchObject({ code: 'conflict', extra: { reason: 'already_referred' } });
 
 		// the programme's organisation sees it with the person's contact details (audited); another organisation does not
-		const seen = await listProgrammeReferrals(app.database.db, web, programmePartner, 'en');
+		const seen = await listEntryReferrals(as(programmePartner, NOW, 'en'), agencyFollowUp);
 		const mine = seen.find((item) => item.id === created.id);
 		expect(mine).toMatchObject({ status: 'sent', message: 'Needs help with a CV in French.', person: { email: `${followed.userId}@example.ma`, phone: '+212 6 00 00 00 01' }, next: ['accepted', 'declined'] });
-		expect(mine?.programme.name).toBe('CV workshop');
-		expect((await listProgrammeReferrals(app.database.db, web, otherPartner, 'en')).map((item) => item.id)).not.toContain(created.id);
+		expect(mine?.entry.name).toBe('CV workshop');
+		expect((await listEntryReferrals(as(otherPartner, NOW, 'en'), agencyFollowUp)).map((item) => item.id)).not.toContain(created.id);
 		const reads = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceType, 'seeker_contact')));
 		expect(reads.some((event) => (event.after as { ids: string[] }).ids.includes(followed.userId))).toBe(true);
 
 		// who may move it, and how
-		await expect(setReferralStatus(app.database.db, web, otherPartner, env, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(setReferralStatus(app.database.db, web, followed, env, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(setReferralStatus(app.database.db, web, tangerCounsellor, env, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'completed' })).rejects.toMatchObject({
+		await expect(setReferralStatus(as(otherPartner), agencyFollowUp, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setReferralStatus(as(followed), agencyFollowUp, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(setReferralStatus(as(tangerCounsellor), agencyFollowUp, created.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setReferralStatus(as(programmePartner), agencyFollowUp, created.id, { status: 'completed' })).rejects.toMatchObject({
 			code: 'conflict',
 			extra: { reason: 'referral_transition' }
 		});
-		await expect(setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'sent' })).rejects.toMatchObject({ code: 'invalid_input' });
-		await setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'accepted' }, new Date(NOW.getTime() + 1000));
+		await expect(setReferralStatus(as(programmePartner), agencyFollowUp, created.id, { status: 'sent' })).rejects.toMatchObject({ code: 'invalid_input' });
+		await setReferralStatus(as(programmePartner, new Date(NOW.getTime() + 1000)), agencyFollowUp, created.id, { status: 'accepted' });
 		// the counsellor records the end (the programme told them)
-		await setReferralStatus(app.database.db, web, secondRabatCounsellor, env, created.id, { status: 'completed' }, new Date(NOW.getTime() + 2000));
-		await expect(setReferralStatus(app.database.db, web, programmePartner, env, created.id, { status: 'declined' })).rejects.toMatchObject({ code: 'conflict' });
+		await setReferralStatus(as(secondRabatCounsellor, new Date(NOW.getTime() + 2000)), agencyFollowUp, created.id, { status: 'completed' });
+		await expect(setReferralStatus(as(programmePartner), agencyFollowUp, created.id, { status: 'declined' })).rejects.toMatchObject({ code: 'conflict' });
 
-		const history = await app.database.db.select().from(referralEvent).where(eq(referralEvent.referralId, created.id)).orderBy(referralEvent.at);
+		const history = await app.database.db.select().from(caseReferralEvent).where(eq(caseReferralEvent.referralId, created.id)).orderBy(caseReferralEvent.at);
 		expect(history.map((event) => [event.status, event.side])).toEqual([
-			['sent', 'counsellor'],
+			['sent', 'team'],
 			['accepted', 'programme'],
-			['completed', 'counsellor']
+			['completed', 'team']
 		]);
 		const audit = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, created.id)).orderBy(auditEvent.id);
 		expect(audit.map((event) => event.action)).toEqual(['referral.create', 'referral.status', 'referral.status']);
 
 		// the person sees it, and was e-mailed at each change, in English
-		const { referrals } = await myFollowUp(app.database.db, followed, 'en');
+		const { referrals } = await myCasework(as(followed, NOW, 'en'), agencyFollowUp);
 		expect(referrals).toEqual([expect.objectContaining({ id: created.id, status: 'completed', message: 'Needs help with a CV in French.' })]);
 		const mails = await mailsTo(followed, before);
 		expect(mails.map(subjectOf)).toEqual(['You are referred to “CV workshop”', 'Your referral to “CV workshop”: Accepted', 'Your referral to “CV workshop”: Completed']);
@@ -376,16 +388,16 @@ describe('referrals', () => {
 
 		// another person sees nothing of it
 		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
-		expect((await myFollowUp(app.database.db, stranger, 'fr')).referrals).toEqual([]);
+		expect((await myCasework(as(stranger, NOW, 'fr'), agencyFollowUp)).referrals).toEqual([]);
 	});
 
 	it('can be declined, and a new referral to the programme made after', async () => {
 		const followed = await seeker('anapec-rabat');
 		const input = { seekerId: followed.userId, programmeId, message: 'Orientation', agreed: true };
-		const first = await referToProgramme(app.database.db, web, rabatCounsellor, env, input);
-		await setReferralStatus(app.database.db, web, programmePartner, env, first.id, { status: 'declined' });
-		await expect(setReferralStatus(app.database.db, web, programmePartner, env, first.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'conflict' });
-		const second = await referToProgramme(app.database.db, web, rabatCounsellor, env, input);
+		const first = await referTo(rabatCounsellor, input);
+		await setReferralStatus(as(programmePartner), agencyFollowUp, first.id, { status: 'declined' });
+		await expect(setReferralStatus(as(programmePartner), agencyFollowUp, first.id, { status: 'accepted' })).rejects.toMatchObject({ code: 'conflict' });
+		const second = await referTo(rabatCounsellor, input);
 		expect(second.id).not.toBe(first.id);
 	});
 
@@ -395,7 +407,7 @@ describe('referrals', () => {
 			.insert(directoryEntry)
 			.values({ collection: 'jobs.programmes', organisationId: programmeOrgId, name: { fr: 'Ancien' }, description: { fr: 'x' }, eligibility: { fr: 'x' }, services: [], cities: [], regions: [], languages: [], status: 'archived' })
 			.returning();
-		await expect(referToProgramme(app.database.db, web, rabatCounsellor, env, { seekerId: followed.userId, programmeId: archived.id, message: 'x', agreed: true })).rejects.toMatchObject({
+		await expect(referTo(rabatCounsellor, { seekerId: followed.userId, programmeId: archived.id, message: 'x', agreed: true })).rejects.toMatchObject({
 			code: 'invalid_input'
 		});
 	});
@@ -404,25 +416,25 @@ describe('referrals', () => {
 describe('the person’s rights', () => {
 	it('exports the follow-up (notes included) and deletion removes it all', async () => {
 		const followed = await seeker('anapec-rabat');
-		await addNote(app.database.db, web, rabatCounsellor, followed.userId, { body: 'Note à exporter' });
-		await planAppointment(app.database.db, web, rabatCounsellor, env, followed.userId, { startsAt: '2027-03-12T11:00', mode: 'video', purpose: 'Suivi' }, NOW);
-		const sent = await referToProgramme(app.database.db, web, rabatCounsellor, env, { seekerId: followed.userId, programmeId, message: 'Orientation', agreed: true });
+		await addCaseNote(as(rabatCounsellor), agencyFollowUp, followed.userId, { body: 'Note à exporter' });
+		await planAppointment(as(rabatCounsellor), agencyFollowUp, followed.userId, { startsAt: '2027-03-12T11:00', mode: 'video', purpose: 'Suivi' });
+		const sent = await referTo(rabatCounsellor, { seekerId: followed.userId, programmeId, message: 'Orientation', agreed: true });
 		const exported = (await exportMyData(contextFor(app.database.db, followed, { audit: web }))) as unknown as SeekerExport;
 		expect(exported.followUp.agency?.name).toBe('ANAPEC Rabat');
-		expect(exported.followUp.notes).toEqual([expect.objectContaining({ body: 'Note à exporter', agency: 'ANAPEC Rabat' })]);
-		expect(exported.followUp.appointments).toEqual([expect.objectContaining({ mode: 'video', purpose: 'Suivi', status: 'planned' })]);
-		expect(exported.followUp.referrals).toEqual([expect.objectContaining({ status: 'sent', message: 'Orientation', programme: { name: 'Atelier CV', organisation: 'Association Test' } })]);
+		expect(exported.casework.notes).toEqual([expect.objectContaining({ caseload: 'jobs.agencies', body: 'Note à exporter', team: 'ANAPEC Rabat' })]);
+		expect(exported.casework.appointments).toEqual([expect.objectContaining({ mode: 'video', purpose: 'Suivi', status: 'planned', team: 'ANAPEC Rabat' })]);
+		expect(exported.casework.referrals).toEqual([expect.objectContaining({ status: 'sent', message: 'Orientation', entry: { name: 'Atelier CV', organisation: 'Association Test' } })]);
 
 		await deleteMyAccount(contextFor(app.database.db, followed, { audit: web }), env);
 		const db = app.database.db;
-		expect(await db.select().from(followUpNote).where(eq(followUpNote.seekerUserId, followed.userId))).toEqual([]);
-		expect(await db.select().from(appointment).where(eq(appointment.seekerUserId, followed.userId))).toEqual([]);
-		expect(await db.select().from(referral).where(eq(referral.seekerUserId, followed.userId))).toEqual([]);
-		expect(await db.select().from(referralEvent).where(eq(referralEvent.referralId, sent.id))).toEqual([]);
+		expect(await db.select().from(caseNote).where(eq(caseNote.personUserId, followed.userId))).toEqual([]);
+		expect(await db.select().from(caseAppointment).where(eq(caseAppointment.personUserId, followed.userId))).toEqual([]);
+		expect(await db.select().from(caseReferral).where(eq(caseReferral.personUserId, followed.userId))).toEqual([]);
+		expect(await db.select().from(caseReferralEvent).where(eq(caseReferralEvent.referralId, sent.id))).toEqual([]);
 		expect(await db.select().from(seekerAgency).where(eq(seekerAgency.userId, followed.userId))).toEqual([]);
-		expect((await listProgrammeReferrals(db, web, programmePartner, 'fr')).map((item) => item.id)).not.toContain(sent.id);
+		expect((await listEntryReferrals(as(programmePartner, NOW, 'fr'), agencyFollowUp)).map((item) => item.id)).not.toContain(sent.id);
 		const [deletion] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'account.delete'), eq(auditEvent.resourceId, followed.userId)));
-		expect((deletion.after as { removed: string[] }).removed).toContain('follow_up');
+		expect((deletion.after as { removed: string[] }).removed).toEqual(expect.arrayContaining(['follow_up', 'casework']));
 	});
 });
 
@@ -438,7 +450,7 @@ describe('demo data', () => {
 		await loadCounsellorsDemoData(db);
 		const [placed] = await db.select().from(seekerAgency).where(eq(seekerAgency.userId, sample.userId));
 		expect(placed.agencyId).toBe(await agencyId('anapec-tanger'));
-		const list = await listAgencySeekers(db, web, counsellor, everyone(), NOW);
+		const list = await listAgencySeekers(as(counsellor), everyone());
 		expect(list.agencies.map((row) => row.slug)).toEqual(['anapec-rabat']);
 		// loading twice changes nothing
 		await loadCounsellorsDemoData(db);

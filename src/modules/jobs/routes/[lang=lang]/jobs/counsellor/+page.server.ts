@@ -3,6 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { localiseProblems } from '#platform/http/form.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { listOccupationGroups } from '#modules/jobs/jobs.service.ts';
 import { SeekerListQuery } from '#modules/jobs/counsellors/counsellors.schemas.ts';
 import { listAgencySeekers, occupationTitles } from '#modules/jobs/counsellors/follow-up.service.ts';
@@ -13,23 +14,22 @@ const FILTERS = ['q', 'agency', 'occupation', 'residence', 'cv'] as const;
 /** The counsellor's space: the consenting job seekers of their agencies (the names shown are an audited read). */
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	const app = await getApp();
-	const db = app.database.db;
+	const ctx = requestContext(await getApp(), locals);
 	const values = filterValues(url, FILTERS);
 	const filters = readFilters(locals.language, SeekerListQuery, url);
 	const query = filters.ok ? filters.data : SeekerListQuery.parse({});
 	let result;
 	let errors = filters.ok ? {} : filters.errors;
 	try {
-		result = await listAgencySeekers(db, locals.audit, locals.actor, query);
+		result = await listAgencySeekers(ctx, query);
 	} catch (failure) {
 		if (!isAppError(failure) || failure.code !== 'invalid_input') throw failure;
 		errors = localiseProblems(locals.language, failure.fields);
-		result = await listAgencySeekers(db, locals.audit, locals.actor, SeekerListQuery.parse({}));
+		result = await listAgencySeekers(ctx, SeekerListQuery.parse({}));
 	}
 	const [titles, occupations] = await Promise.all([
-		occupationTitles(db, result.items.flatMap((item) => item.occupationCodes), locals.language),
-		listOccupationGroups(db, locals.language)
+		occupationTitles(ctx, result.items.flatMap((item) => item.occupationCodes)),
+		listOccupationGroups(ctx.db, locals.language)
 	]);
 	return {
 		values,

@@ -1,27 +1,20 @@
-/** A referral as the API shows it (no internal ids of people besides the person's). */
-export function referralApiView(item: {
-	id: string;
-	seekerUserId: string;
-	status: string;
-	programme: { id: string; name: string; organisation: string };
-	agency: { id: string; name: string };
-	counsellor: string;
-	message: string;
-	person: { id: string; name: string; email: string; phone: string | null } | null;
-	createdAt: string;
-	statusChangedAt: string;
-	history: { status: string; side: string; at: string }[];
-}) {
+import type { CaseReferral } from '#platform/casework/casework.service.ts';
+
+/**
+ * A referral as the Jobs API has always shown it: the platform's entry, team and staff are the programme,
+ * agency and counsellor here, and the team's side of its history is the counsellor's.
+ */
+export function referralApiView(item: CaseReferral & { person?: { id: string; name: string; email: string; phone: string | null } | null }) {
 	return {
 		id: item.id,
 		status: item.status,
-		programme: { id: item.programme.id, name: item.programme.name, organisation: item.programme.organisation },
-		agency: item.agency,
-		counsellor: item.counsellor,
+		programme: { id: item.entry.id, name: item.entry.name, organisation: item.entry.organisation },
+		agency: item.team,
+		counsellor: item.staff,
 		message: item.message,
-		person: item.person,
+		...(item.person === undefined ? {} : { person: item.person }),
 		createdAt: item.createdAt,
 		statusChangedAt: item.statusChangedAt,
-		history: item.history
+		history: item.history.map((step) => ({ status: step.status, side: step.side === 'team' ? 'counsellor' : step.side, at: step.at }))
 	};
 }

@@ -1,18 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
+import { loadMyCasework } from '#platform/casework/casework.web.ts';
 import { getOwnProfile } from '#modules/jobs/seekers/seekers.service.ts';
 import { agencyChoice, agencyView, chooseAgency } from '#modules/jobs/counsellors/agencies.service.ts';
-import { myFollowUp } from '#modules/jobs/counsellors/follow-up.service.ts';
+import { agencyFollowUp } from '#modules/jobs/counsellors/follow-up.caseload.ts';
 import { placeName } from '#modules/jobs/jobs.service.ts';
 
 /** The person's agency (chosen or suggested), their appointments and their referrals to programmes. */
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	const app = await getApp();
-	const db = app.database.db;
-	const [choice, profile, followUp] = await Promise.all([agencyChoice(db, locals.actor), getOwnProfile(db, locals.actor), myFollowUp(db, locals.actor, locals.language)]);
+	const ctx = requestContext(await getApp(), locals);
+	const [choice, profile, followUp] = await Promise.all([agencyChoice(ctx), getOwnProfile(ctx.db, locals.actor), loadMyCasework(ctx, agencyFollowUp)]);
 	const label = (row: { name: string; city: string; provinceCode: string | null; regionCode: string }) =>
 		`${row.name} — ${placeName(row.provinceCode ?? row.regionCode, locals.language)}`;
 	return {
@@ -21,17 +22,15 @@ export async function load({ locals }) {
 		agencies: choice.agencies.map((row) => ({ value: row.id, label: label(row) })),
 		hasProfile: choice.hasProfile,
 		consent: profile?.consentScope ?? null,
-		appointments: followUp.appointments.map(({ isSample: _sample, ...rest }) => rest),
-		referrals: followUp.referrals.map(({ seekerUserId: _seeker, counsellorUserId: _counsellor, ...rest }) => rest)
+		...followUp
 	};
 }
 
 export const actions = {
 	agency: async ({ request, locals }) => {
-		const app = await getApp();
 		const data = await request.formData();
 		try {
-			const chosen = await chooseAgency(app.database.db, locals.audit, locals.actor, { agencyId: String(data.get('agencyId') ?? '') });
+			const chosen = await chooseAgency(requestContext(await getApp(), locals), { agencyId: String(data.get('agencyId') ?? '') });
 			return { done: chosen ? 'agency_saved' : 'agency_left' };
 		} catch (failure) {
 			const result = formFailureFrom(locals.language, failure, data);

@@ -1,28 +1,28 @@
 import { getApp } from '#platform/app.ts';
 import { apiEndpoint } from '#platform/http/api.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { myCasework } from '#platform/casework/casework.service.ts';
 import { agencyView, getMyAgency } from '#modules/jobs/counsellors/agencies.service.ts';
-import { myFollowUp } from '#modules/jobs/counsellors/follow-up.service.ts';
+import { agencyFollowUp } from '#modules/jobs/counsellors/follow-up.caseload.ts';
+import { referralApiView } from '../../referrals/referral-api.ts';
 
 /** The caller's agency, appointments and referrals (members). */
 export const GET = apiEndpoint(async ({ locals }) => {
-	const app = await getApp();
-	const db = app.database.db;
-	const [current, followUp] = await Promise.all([getMyAgency(db, locals.actor), myFollowUp(db, locals.actor, locals.language)]);
+	const ctx = requestContext(await getApp(), locals);
+	const [current, followUp] = await Promise.all([getMyAgency(ctx), myCasework(ctx, agencyFollowUp)]);
 	return Response.json(
 		{
 			agency: current ? agencyView(current.agency) : null,
-			appointments: followUp.appointments.map(({ isSample: _sample, ...rest }) => rest),
-			referrals: followUp.referrals.map((item) => ({
+			appointments: followUp.appointments.map((item) => ({
 				id: item.id,
+				startsAt: item.startsAt,
+				mode: item.mode,
+				purpose: item.purpose,
 				status: item.status,
-				programme: { id: item.programme.id, name: item.programme.name, organisation: item.programme.organisation },
-				agency: item.agency,
-				counsellor: item.counsellor,
-				message: item.message,
-				createdAt: item.createdAt,
-				statusChangedAt: item.statusChangedAt,
-				history: item.history
-			}))
+				counsellor: item.staff,
+				agency: item.team.name
+			})),
+			referrals: followUp.referrals.map(referralApiView)
 		},
 		{ headers: { 'cache-control': 'no-store' } }
 	);

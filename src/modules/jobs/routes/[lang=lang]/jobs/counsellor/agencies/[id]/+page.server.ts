@@ -3,7 +3,8 @@ import { getApp } from '#platform/app.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, formValues } from '#platform/http/form.ts';
-import { can } from '#platform/policy/policy.ts';
+import { forPage } from '#platform/http/page.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import {
 	agencySeekerCounts,
 	agencyView,
@@ -20,22 +21,15 @@ const notices = ['created'];
 
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
-	const app = await getApp();
-	const db = app.database.db;
-	let agency;
-	try {
-		agency = await getAgency(db, params.id);
-	} catch (failure) {
-		if (isAppError(failure)) error(404, failure.code);
-		throw failure;
-	}
-	const [counsellors, seekers] = await Promise.all([listAgencyCounsellors(db, agency.id), agencySeekerCounts(db)]);
+	const ctx = requestContext(await getApp(), locals);
+	const agency = await forPage(getAgency(ctx, params.id));
+	const [counsellors, seekers] = await Promise.all([listAgencyCounsellors(ctx, agency.id), agencySeekerCounts(ctx)]);
 	const done = url.searchParams.get('done') ?? '';
 	return {
 		agency: agencyView(agency),
 		counsellors: counsellors.map((row) => ({ ...row, since: row.since.toISOString() })),
 		seekers: seekers.get(agency.id) ?? 0,
-		canAudit: can(locals.actor, 'audit.read'),
+		canAudit: ctx.can('audit.read'),
 		done: notices.includes(done) ? done : '',
 		...agencyPlaceOptions(locals.language)
 	};
@@ -66,40 +60,36 @@ function failure(language: App.Locals['language'], thrown: unknown, data: FormDa
 
 export const actions = {
 	update: async ({ request, locals, params }) => {
-		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await updateAgency(app.database.db, locals.audit, locals.actor, params.id, agencyInputFrom(data));
+			await updateAgency(requestContext(await getApp(), locals), params.id, agencyInputFrom(data));
 		} catch (thrown) {
 			return failure(locals.language, thrown, data);
 		}
 		return { done: 'updated' };
 	},
 	status: async ({ request, locals, params }) => {
-		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await setAgencyStatus(app.database.db, locals.audit, locals.actor, params.id, { status: data.get('status') });
+			await setAgencyStatus(requestContext(await getApp(), locals), params.id, { status: data.get('status') });
 		} catch (thrown) {
 			return failure(locals.language, thrown, data);
 		}
 		return { done: data.get('status') === 'closed' ? 'closed' : 'reopened' };
 	},
 	addCounsellor: async ({ request, locals, params }) => {
-		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await assignCounsellor(app.database.db, locals.audit, locals.actor, params.id, { email: String(data.get('counsellorEmail') ?? '').trim() });
+			await assignCounsellor(requestContext(await getApp(), locals), params.id, { email: String(data.get('counsellorEmail') ?? '').trim() });
 		} catch (thrown) {
 			return failure(locals.language, thrown, data);
 		}
 		return { done: 'counsellor_added' };
 	},
 	removeCounsellor: async ({ request, locals, params }) => {
-		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await removeCounsellor(app.database.db, locals.audit, locals.actor, params.id, String(data.get('userId') ?? ''));
+			await removeCounsellor(requestContext(await getApp(), locals), params.id, String(data.get('userId') ?? ''));
 		} catch (thrown) {
 			return failure(locals.language, thrown, data);
 		}

@@ -1,0 +1,61 @@
+// The Jobs module's caseload (ADR 0010): a job seeker is followed by the ANAPEC agency they chose, as
+// long as they let counsellors see their profile; the agency's counsellors are its staff.
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Caseload } from '../../../platform/casework/caseload.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { supportProgrammes } from '../programmes.ts';
+import { seekerProfile } from '../seekers/seekers.table.ts';
+import { counsellorAgencies } from './agencies.service.ts';
+import { agency, seekerAgency } from './counsellors.table.ts';
+
+export const agencyFollowUp: Caseload = {
+	key: 'jobs.agencies',
+	async followed(ctx, personId) {
+		const agencies = await counsellorAgencies(ctx);
+		if (agencies.length === 0) throw new AppError('not_found');
+		const [row] = await ctx.db
+			.select({ agencyId: seekerAgency.agencyId })
+			.from(seekerAgency)
+			.innerJoin(seekerProfile, eq(seekerProfile.userId, seekerAgency.userId))
+			.where(
+				and(
+					eq(seekerAgency.userId, personId),
+					inArray(
+						seekerAgency.agencyId,
+						agencies.map((row) => row.id)
+					),
+					isNotNull(seekerProfile.consentScope)
+				)
+			);
+		if (!row) throw new AppError('not_found');
+		return { teamId: row.agencyId, teamName: agencies.find((entry) => entry.id === row.agencyId)!.name };
+	},
+	staffTeams: counsellorAgencies,
+	async teamNames(db, ids) {
+		if (ids.length === 0) return new Map();
+		const rows = await db.select({ id: agency.id, name: agency.name }).from(agency).where(inArray(agency.id, [...ids]));
+		return new Map(rows.map((row) => [row.id, row.name]));
+	},
+	async phones(db, personIds) {
+		const rows = await db.select({ userId: seekerProfile.userId, phone: seekerProfile.phone }).from(seekerProfile).where(inArray(seekerProfile.userId, [...personIds]));
+		return new Map(rows.map((row) => [row.userId, row.phone]));
+	},
+	actions: {
+		writeNotes: 'counsellors.follow_up',
+		planAppointments: 'counsellors.follow_up',
+		refer: 'counsellors.follow_up',
+		answerReferrals: 'counsellors.referral.respond',
+		seeOwn: 'seekers.profile.manage_own'
+	},
+	directory: supportProgrammes,
+	audit: {
+		note: 'follow_up_note',
+		appointment: 'appointment',
+		referral: 'referral',
+		contact: 'seeker_contact',
+		teamReferralsView: 'counsellor_referrals',
+		entryReferralsView: 'programme_referrals'
+	},
+	emails: 'counsellors',
+	paths: { person: '/jobs/profile/follow-up', entryReferrals: '/jobs/programmes/referrals' }
+};

@@ -1,0 +1,13 @@
+// The controlled lists of casework (tables, forms, pages and the modules' APIs share them).
+
+export const appointmentModes = ['in_person', 'phone', 'video'] as const;
+export type AppointmentMode = (typeof appointmentModes)[number];
+export const appointmentStatuses = ['planned', 'held', 'missed', 'cancelled'] as const;
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+
+export const referralStatuses = ['sent', 'accepted', 'declined', 'completed'] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+
+/** Who moved a referral: the team following the person, or the organisation of the directory entry. */
+export const referralSides = ['team', 'programme'] as const;
+export type ReferralSide = (typeof referralSides)[number];

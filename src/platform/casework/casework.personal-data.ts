@@ -1,0 +1,80 @@
+// A person's casework across every module's caseloads: part of their data export (right of access:
+// the staff's notes included) and erased with their account. Declared once here for every caseload.
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { organisation } from '../accounts/accounts.table.ts';
+import { directoryEntry } from '../directory/directory.table.ts';
+import { pickText } from '../i18n/content-language.ts';
+import { fromModules } from '../kernel/modules.ts';
+import type { PersonalTable } from '../kernel/manifest.ts';
+import type { Caseload } from './caseload.ts';
+import { caseAppointment, caseNote, caseReferral, caseReferralEvent } from './casework.table.ts';
+
+export const caseworkPersonalTables: PersonalTable[] = [
+	{ table: caseNote, userColumn: caseNote.personUserId, exportKey: 'casework' },
+	{ table: caseAppointment, userColumn: caseAppointment.personUserId, exportKey: 'casework' },
+	{ table: caseReferral, userColumn: caseReferral.personUserId, exportKey: 'casework' }
+];
+
+const caseloads = fromModules((manifests) => manifests.flatMap((manifest) => manifest.caseloads ?? []));
+
+/** The teams' names by caseload and id (a team of a caseload no module declares any more keeps its id). */
+async function teamNamesOf(db: DbOrTx, rows: { caseload: string; teamId: string }[]): Promise<(row: { caseload: string; teamId: string }) => string> {
+	const names = new Map<string, Map<string, string>>();
+	for (const caseload of caseloads() as Caseload[]) {
+		const ids = [...new Set(rows.filter((row) => row.caseload === caseload.key).map((row) => row.teamId))];
+		if (ids.length) names.set(caseload.key, await caseload.teamNames(db, ids));
+	}
+	return (row) => names.get(row.caseload)?.get(row.teamId) ?? row.teamId;
+}
+
+/** Everything casework holds about a person, notes included, newest first. */
+export async function exportCasework(db: DbOrTx, userId: string) {
+	const [notes, appointments, referrals] = await Promise.all([
+		db.select().from(caseNote).where(eq(caseNote.personUserId, userId)).orderBy(asc(caseNote.createdAt), asc(caseNote.id)),
+		db.select().from(caseAppointment).where(eq(caseAppointment.personUserId, userId)).orderBy(desc(caseAppointment.startsAt), asc(caseAppointment.id)),
+		db
+			.select({ referral: caseReferral, entryName: directoryEntry.name, organisation: organisation.name })
+			.from(caseReferral)
+			.innerJoin(directoryEntry, eq(directoryEntry.id, caseReferral.entryId))
+			.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
+			.where(eq(caseReferral.personUserId, userId))
+			.orderBy(desc(caseReferral.createdAt), asc(caseReferral.id))
+	]);
+	const ids = referrals.map((row) => row.referral.id);
+	const events = ids.length
+		? await db.select().from(caseReferralEvent).where(inArray(caseReferralEvent.referralId, ids)).orderBy(asc(caseReferralEvent.at), asc(caseReferralEvent.id))
+		: [];
+	const team = await teamNamesOf(db, [...notes, ...appointments, ...referrals.map((row) => row.referral)]);
+	return {
+		notes: notes.map((row) => ({ caseload: row.caseload, team: team(row), author: row.authorLabel, body: row.body, createdAt: row.createdAt.toISOString() })),
+		appointments: appointments.map((row) => ({
+			caseload: row.caseload,
+			team: team(row),
+			staff: row.staffLabel,
+			startsAt: row.startsAt.toISOString(),
+			mode: row.mode,
+			purpose: row.purpose,
+			status: row.status
+		})),
+		referrals: referrals.map(({ referral: row, entryName, organisation: organisationName }) => ({
+			caseload: row.caseload,
+			team: team(row),
+			staff: row.staffLabel,
+			entry: { name: pickText(entryName, 'fr').text, organisation: organisationName },
+			message: row.message,
+			agreedAt: row.agreedAt.toISOString(),
+			status: row.status,
+			createdAt: row.createdAt.toISOString(),
+			history: events.filter((event) => event.referralId === row.id).map((event) => ({ status: event.status, side: event.side, at: event.at.toISOString() }))
+		}))
+	};
+}
+
+/** Removes everything casework holds about a person (their referrals' history goes with them), inside the account deletion. */
+export async function eraseCasework(tx: DbOrTx, userId: string) {
+	const referrals = await tx.delete(caseReferral).where(eq(caseReferral.personUserId, userId)).returning({ id: caseReferral.id });
+	const appointments = await tx.delete(caseAppointment).where(eq(caseAppointment.personUserId, userId)).returning({ id: caseAppointment.id });
+	const notes = await tx.delete(caseNote).where(eq(caseNote.personUserId, userId)).returning({ id: caseNote.id });
+	return { referrals: referrals.length, appointments: appointments.length, notes: notes.length };
+}

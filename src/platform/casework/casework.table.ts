@@ -1,0 +1,109 @@
+// Casework (ADR 0010): a person followed by a team of a module — an ANAPEC agency, a regional office, a
+// network chapter. Private notes, appointments and referrals to a directory entry live here for every
+// module; each row names its caseload (`<module>.<name>`) and the team (the module owns teams: no
+// foreign key), and points at the person followed.
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '../accounts/accounts.table.ts';
+import { directoryEntry } from '../directory/directory.table.ts';
+import { appointmentModes, appointmentStatuses, referralSides, referralStatuses } from './casework.model.ts';
+
+/**
+ * A staff member's private note about a person: seen by the staff of the team it was written in, never
+ * by the entries they are referred to; the person gets it in their data export (right of access).
+ */
+export const caseNote = pgTable(
+	'case_note',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseload: text('caseload').notNull(),
+		teamId: uuid('team_id').notNull(),
+		personUserId: text('person_user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** the author's name when writing (kept if the account goes away) */
+		authorLabel: text('author_label').notNull(),
+		body: text('body').notNull(),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('case_note_person_idx').on(table.personUserId, table.caseload, table.teamId, table.createdAt)]
+);
+
+/** An appointment between a person and a staff member of their team. */
+export const caseAppointment = pgTable(
+	'case_appointment',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseload: text('caseload').notNull(),
+		teamId: uuid('team_id').notNull(),
+		personUserId: text('person_user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
+		staffLabel: text('staff_label').notNull(),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		mode: text('mode', { enum: appointmentModes }).notNull(),
+		purpose: text('purpose').notNull(),
+		status: text('status', { enum: appointmentStatuses }).notNull().default('planned'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('case_appointment_person_idx').on(table.personUserId, table.startsAt),
+		index('case_appointment_team_idx').on(table.caseload, table.teamId, table.startsAt)
+	]
+);
+
+/**
+ * A staff member refers a person to an entry of a directory, with the person's agreement. The entry's
+ * organisation sees the person's name and contact details, and the staff member's message.
+ */
+export const caseReferral = pgTable(
+	'case_referral',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseload: text('caseload').notNull(),
+		teamId: uuid('team_id').notNull(),
+		personUserId: text('person_user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		entryId: uuid('entry_id')
+			.notNull()
+			.references(() => directoryEntry.id, { onDelete: 'restrict' }),
+		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
+		staffLabel: text('staff_label').notNull(),
+		message: text('message').notNull(),
+		/** when the person agreed to be referred (the staff member records it) */
+		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull(),
+		status: text('status', { enum: referralStatuses }).notNull().default('sent'),
+		statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('case_referral_person_idx').on(table.personUserId, table.createdAt),
+		index('case_referral_entry_idx').on(table.entryId, table.createdAt),
+		index('case_referral_team_idx').on(table.caseload, table.teamId, table.createdAt)
+	]
+);
+
+/** Each status a referral went through, and from which side; it goes with its referral. */
+export const caseReferralEvent = pgTable(
+	'case_referral_event',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		referralId: uuid('referral_id')
+			.notNull()
+			.references(() => caseReferral.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: referralStatuses }).notNull(),
+		side: text('side', { enum: referralSides }).notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('case_referral_event_referral_idx').on(table.referralId, table.at)]
+);
+
+export type CaseNoteRow = typeof caseNote.$inferSelect;
+export type CaseAppointmentRow = typeof caseAppointment.$inferSelect;
+export type CaseReferralRow = typeof caseReferral.$inferSelect;

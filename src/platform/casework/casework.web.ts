@@ -1,0 +1,129 @@
+// The web side of casework: what a caseload's page files call (they stay a few lines). Forms answer
+// with `{ done }` (the notice to show) or a failure naming the form (`_form`), its values and messages.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { translate } from '../i18n/translator.ts';
+import { formFailureFrom, formValues, parseForm } from '../http/form.ts';
+import { isAppError } from '../http/app-error.ts';
+import type { RequestContext } from '../kernel/context.ts';
+import { instantToLocalDateTime } from '../time-zone.ts';
+import type { Caseload } from './caseload.ts';
+import { appointmentModes, appointmentStatuses, referralStatuses, type ReferralStatus } from './casework.model.ts';
+import { ReferralForm } from './casework.schemas.ts';
+import {
+	addCaseNote,
+	deleteCaseNote,
+	listEntryReferrals,
+	myCasework,
+	planAppointment,
+	refer,
+	setAppointmentStatus,
+	setReferralStatus,
+	type CaseFile
+} from './casework.service.ts';
+
+/** The notices a page shows after a form of the file, or after the referral form brought it back. */
+const fileNotices = ['note_added', 'note_deleted', 'appointment_planned', 'appointment_saved', 'referral_saved', 'referral_sent'];
+
+/** A file as its page shows it, with the lists its forms offer and the notice asked by the address. */
+export function caseFilePage<File extends CaseFile>(ctx: RequestContext, file: File, url: URL) {
+	const done = url.searchParams.get('done') ?? '';
+	return {
+		file,
+		modes: [...appointmentModes],
+		statuses: [...appointmentStatuses],
+		// a new appointment's field starts at tomorrow 10:00, Morocco time
+		defaultStart: `${instantToLocalDateTime(new Date(ctx.now().getTime() + 24 * 3600_000)).slice(0, 10)}T10:00`,
+		done: fileNotices.includes(done) ? done : ''
+	};
+}
+
+/** A refused form: the person out of reach is a 404 page; known conflicts get their own message. */
+function caseFormFailure(ctx: RequestContext, thrown: unknown, data: FormData) {
+	if (isAppError(thrown) && thrown.code === 'not_found') error(404, 'not_found');
+	if (isAppError(thrown) && thrown.extra?.reason === 'referral_transition') {
+		return fail(409, { values: formValues(data), errors: { '': translate(ctx.language, 'casework.error_referral_transition') } });
+	}
+	if (isAppError(thrown) && thrown.extra?.reason === 'in_the_past') {
+		return fail(400, { values: formValues(data), errors: { startsAt: translate(ctx.language, 'casework.error_in_the_past') } });
+	}
+	return formFailureFrom(ctx.language, thrown, data);
+}
+
+async function run(ctx: RequestContext, data: FormData, work: () => Promise<unknown>, done: string) {
+	try {
+		await work();
+	} catch (thrown) {
+		return caseFormFailure(ctx, thrown, data);
+	}
+	return { done };
+}
+
+/** The forms of a person's file: each page action calls one with its context, caseload and person. */
+export const caseFileForms = {
+	note: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
+		run(ctx, data, () => addCaseNote(ctx, caseload, personId, { body: data.get('body') }), 'note_added'),
+	deleteNote: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
+		run(ctx, data, () => deleteCaseNote(ctx, caseload, personId, String(data.get('noteId') ?? '')), 'note_deleted'),
+	appointment: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
+		run(
+			ctx,
+			data,
+			() => planAppointment(ctx, caseload, personId, { startsAt: data.get('startsAt'), mode: data.get('mode'), purpose: data.get('purpose') }),
+			'appointment_planned'
+		),
+	appointmentStatus: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
+		run(ctx, data, () => setAppointmentStatus(ctx, caseload, personId, String(data.get('appointmentId') ?? ''), { status: data.get('status') }), 'appointment_saved'),
+	referralStatus: (ctx: RequestContext, caseload: Caseload, _personId: string, data: FormData) =>
+		run(ctx, data, () => setReferralStatus(ctx, caseload, String(data.get('referralId') ?? ''), { status: data.get('status') }), 'referral_saved')
+};
+
+/**
+ * The referral form: sends the referral and goes back to the person's file (`filePath`) with its notice;
+ * a missing agreement or entry, or an open referral to the same entry, comes back with its message.
+ */
+export async function sendReferralForm(ctx: RequestContext, caseload: Caseload, personId: string, data: FormData, filePath: string) {
+	const parsed = parseForm(ctx.language, ReferralForm, data);
+	if (!parsed.ok) {
+		const errors = { ...parsed.failure.data.errors };
+		if (errors.agreed) errors.agreed = translate(ctx.language, 'casework.error_agreement');
+		if (errors.entryId) errors.entryId = translate(ctx.language, 'casework.error_entry');
+		return fail(400, { values: parsed.failure.data.values, errors });
+	}
+	try {
+		await refer(ctx, caseload, personId, { ...parsed.data, agreed: true });
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		if (isAppError(failure) && failure.extra?.reason === 'already_referred') {
+			return fail(409, { values: formValues(data), errors: { '': translate(ctx.language, 'casework.error_already_referred') } });
+		}
+		return formFailureFrom(ctx.language, failure, data);
+	}
+	redirect(303, `${filePath}?done=referral_sent#referrals-title`);
+}
+
+/** The referrals to the entries of the actor's organisations, by status when `?status=` asks (the contact details shown are an audited read). */
+export async function loadEntryReferrals(ctx: RequestContext, caseload: Caseload, url: URL) {
+	const wanted = url.searchParams.get('status') ?? '';
+	const status = (referralStatuses as readonly string[]).includes(wanted) ? (wanted as ReferralStatus) : undefined;
+	const referrals = await listEntryReferrals(ctx, caseload, { status });
+	return {
+		status: status ?? '',
+		statuses: [...referralStatuses],
+		hasOrganisation: (ctx.actor?.organisationIds.length ?? 0) > 0,
+		referrals: referrals.map(({ personId: _person, staffUserId: _staff, ...rest }) => rest)
+	};
+}
+
+/** The entry's organisation answers a referral. */
+export async function answerReferralForm(ctx: RequestContext, caseload: Caseload, data: FormData) {
+	return run(ctx, data, () => setReferralStatus(ctx, caseload, String(data.get('referralId') ?? ''), { status: data.get('status') }), 'referral_saved');
+}
+
+/** The person's own appointments and referrals (no staff ids). */
+export async function loadMyCasework(ctx: RequestContext, caseload: Caseload) {
+	const mine = await myCasework(ctx, caseload);
+	return {
+		appointments: mine.appointments.map(({ isSample: _sample, ...rest }) => rest),
+		referrals: mine.referrals.map(({ personId: _person, staffUserId: _staff, ...rest }) => rest)
+	};
+}
