@@ -82,6 +82,24 @@ describe('another employer’s offer, candidates and applications', () => {
 	});
 });
 
+describe('another agency’s job seekers', () => {
+	it('a counsellor opens the files of their agency’s seekers; a seeker of another agency answers 404', async () => {
+		const own = await api.call('GET', '/api/v1/counsellor/seekers?pageSize=100', { cookie: as(COUNSELLOR) });
+		expect(own.status).toBe(200);
+		const ownIds = new Set((own.json.items as { id: string }[]).map((item) => item.id));
+		expect(ownIds.size, 'the demo counsellor’s agency follows seekers').toBeGreaterThan(0);
+		const [followed] = ownIds;
+		expect(await pageStatus(`/fr/jobs/counsellor/seekers/${followed}`, as(COUNSELLOR))).toBe(200);
+		// the candidates a counsellor may see come from every agency: one that another agency follows
+		const candidates = await api.call('GET', `/api/v1/job-offers/${offerId}/candidates?pageSize=100`, { cookie: as(COUNSELLOR) });
+		expect(candidates.status).toBe(200);
+		const elsewhere = (candidates.json.items as { person: { id: string } | null }[]).map((item) => item.person?.id).find((id) => id && !ownIds.has(id));
+		expect(elsewhere, 'a candidate followed by another agency (or none)').toBeDefined();
+		expect(await pageStatus(`/fr/jobs/counsellor/seekers/${elsewhere}`, as(COUNSELLOR))).toBe(404);
+		expect(await pageStatus(`/fr/jobs/counsellor/seekers/${elsewhere}/cv`, as(COUNSELLOR))).toBe(404);
+	});
+});
+
 describe('another partner’s import', () => {
 	let importId: string;
 	beforeAll(async () => {
