@@ -50,8 +50,8 @@ beforeAll(async () => {
 		.returning();
 	programmeId = programme.id;
 	seeker = await aPerson(app.database.db, { role: 'member' });
-	await saveProfile(db, web, seeker.actor, { nationality: 'GN', residenceStatus: 'refugee', city: 'Oujda', placeCodes: ['MA-OUJ'] });
-	await setConsent(db, web, seeker.actor, { scope: 'counsellors' });
+	await saveProfile(contextFor(db, seeker.actor, { audit: web }), { nationality: 'GN', residenceStatus: 'refugee', city: 'Oujda', placeCodes: ['MA-OUJ'] });
+	await setConsent(contextFor(db, seeker.actor, { audit: web }), { scope: 'counsellors' });
 	await chooseAgency(contextFor(db, seeker.actor, { audit: web }), { agencyId: await agencyId('anapec-oujda') });
 });
 afterAll(async () => {

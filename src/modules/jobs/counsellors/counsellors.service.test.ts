@@ -67,7 +67,7 @@ const agencyId = async (slug: string) => (await app.database.db.select({ id: age
 /** A job seeker with a profile in an agency, consenting to counsellors unless told otherwise. */
 async function seeker(agencySlug: string, options: { consent?: 'counsellors' | 'employers' | null; locale?: 'fr' | 'ar' | 'en'; name?: string; occupation?: string } = {}) {
 	const actor = (await aPerson(app.database.db, { role: 'member', locale: options.locale ?? 'fr', name: options.name })).actor;
-	await saveProfile(app.database.db, web, actor, {
+	await saveProfile(contextFor(app.database.db, actor, { audit: web }), {
 		nationality: 'SN',
 		residenceStatus: 'regularised_immigrant',
 		city: 'Rabat',
@@ -76,7 +76,7 @@ async function seeker(agencySlug: string, options: { consent?: 'counsellors' | '
 		placeCodes: ['MA-RAB']
 	});
 	const consent = options.consent === undefined ? 'counsellors' : options.consent;
-	if (consent) await setConsent(app.database.db, web, actor, { scope: consent });
+	if (consent) await setConsent(contextFor(app.database.db, actor, { audit: web }), { scope: consent });
 	await chooseAgency(as(actor), { agencyId: await agencyId(agencySlug) });
 	return actor;
 }
@@ -203,7 +203,7 @@ describe('agencies', () => {
 		expect(suggestAgency(agencies, { city: null, placeCodes: ['MA-BER'] })?.slug).toBe('anapec-oujda');
 		expect(suggestAgency(agencies, { city: 'Agadir', placeCodes: ['MA-09'] })).toBeNull();
 		const someone = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(app.database.db, web, someone, { nationality: 'CM', residenceStatus: 'refugee', city: 'Oujda', placeCodes: [] });
+		await saveProfile(contextFor(app.database.db, someone, { audit: web }), { nationality: 'CM', residenceStatus: 'refugee', city: 'Oujda', placeCodes: [] });
 		const choice = await agencyChoice(as(someone));
 		expect(choice.current).toBeNull();
 		expect(choice.suggested?.slug).toBe('anapec-oujda');
@@ -245,7 +245,7 @@ describe('the counsellor’s seekers', () => {
 
 	it('opens a person’s file (audited); another agency’s counsellor gets not found', async () => {
 		const followed = await seeker('anapec-rabat');
-		await uploadCv(app.database.db, web, followed, env, pdf());
+		await uploadCv(contextFor(app.database.db, followed, { audit: web }), env, pdf());
 		const file = await openFollowUp(as(rabatCounsellor), followed.userId);
 		expect(file.profile.city).toBe('Rabat');
 		expect(file.profile.occupations[0].code).toBe('7126');
@@ -264,9 +264,9 @@ describe('the counsellor’s seekers', () => {
 
 	it('loses sight of a person who withdraws consent', async () => {
 		const followed = await seeker('anapec-rabat');
-		await uploadCv(app.database.db, web, followed, env, pdf());
+		await uploadCv(contextFor(app.database.db, followed, { audit: web }), env, pdf());
 		await openFollowUp(as(rabatCounsellor), followed.userId);
-		await setConsent(app.database.db, web, followed, { scope: null });
+		await setConsent(contextFor(app.database.db, followed, { audit: web }), { scope: null });
 		expect((await listAgencySeekers(as(rabatCounsellor), everyone())).items.map((item) => item.id)).not.toContain(followed.userId);
 		await expect(openFollowUp(as(rabatCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(readFollowedSeekerCv(as(rabatCounsellor), env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
@@ -444,7 +444,7 @@ describe('demo data', () => {
 		const counsellor = (await aPerson(app.database.db, { role: 'counsellor' })).actor;
 		await db.update(user).set({ email: 'counsellor@demo.sharaka.ma' }).where(eq(user.id, counsellor.userId));
 		const sample = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(db, web, sample, { nationality: 'ML', residenceStatus: 'refugee', city: 'Tanger', placeCodes: [] });
+		await saveProfile(contextFor(db, sample, { audit: web }), { nationality: 'ML', residenceStatus: 'refugee', city: 'Tanger', placeCodes: [] });
 		const { seekerProfile } = await import('../seekers/seekers.table.ts');
 		await db.update(seekerProfile).set({ isSample: true }).where(eq(seekerProfile.userId, sample.userId));
 		await loadCounsellorsDemoData(db);

@@ -115,7 +115,7 @@ export async function listAgencySeekers(ctx: RequestContext, query: SeekerListQu
  */
 export async function openFollowUp(ctx: RequestContext, seekerId: string) {
 	const file = await openCaseFile(ctx, agencyFollowUp, seekerId);
-	const profile = await getProfileForCounsellor(ctx.db, ctx.audit, ctx.actor, seekerId);
+	const profile = await getProfileForCounsellor(ctx, seekerId);
 	return { ...file, profile: await describeProfile(ctx.db, profile, ctx.language) };
 }
 
@@ -123,7 +123,7 @@ export async function openFollowUp(ctx: RequestContext, seekerId: string) {
 export async function readFollowedSeekerCv(ctx: RequestContext, env: Pick<SeekerEnv, 'files'>, seekerId: string) {
 	ctx.require('counsellors.follow_up');
 	await agencyFollowUp.followed(ctx, seekerId);
-	return readCvForCounsellor(ctx.db, ctx.audit, ctx.actor, env, seekerId);
+	return readCvForCounsellor(ctx, env, seekerId);
 }
 
 /** Any referral the actor may see (counsellor of its agency or partner of its programme), for the API. */

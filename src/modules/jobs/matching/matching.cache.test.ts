@@ -110,7 +110,7 @@ describe('ranked candidates kept per matching revision', () => {
 		expect(before.items.map((item) => item.person!.id).sort()).toEqual([staying.userId, leaving.userId].sort());
 		expect(before.total).toBe(2);
 
-		await setConsent(db(), web, leaving, { scope: null });
+		await setConsent(contextFor(db(), leaving, { audit: web }), { scope: null });
 		const after = await list(counsellor, offerId);
 		expect(after.items.map((item) => item.person!.id)).toEqual([staying.userId]);
 		expect(after.total).toBe(1);

@@ -53,33 +53,33 @@ describe('saved searches', () => {
 	it('saves validated criteria once, lists and deletes them, only for their owner', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
-		const saved = await saveSearch(app.database.db, web, seeker, { q: 'plombier', contract: 'cdi', page: '3' });
+		const saved = await saveSearch(contextFor(app.database.db, seeker, { audit: web }), { q: 'plombier', contract: 'cdi', page: '3' });
 		expect(saved.query).toEqual({ q: 'plombier', contract: 'cdi' });
-		const again = await saveSearch(app.database.db, web, seeker, { contract: 'cdi', q: 'plombier' });
+		const again = await saveSearch(contextFor(app.database.db, seeker, { audit: web }), { contract: 'cdi', q: 'plombier' });
 		expect(again.id).toBe(saved.id);
-		await expect(saveSearch(app.database.db, web, seeker, {})).rejects.toMatchObject({ extra: { reason: 'search_empty' } });
-		await expect(saveSearch(app.database.db, web, seeker, { contract: 'freelance' })).rejects.toMatchObject({ code: 'invalid_input' });
-		await expect(saveSearch(app.database.db, web, employer, { q: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveSearch(contextFor(app.database.db, seeker, { audit: web }), {})).rejects.toMatchObject({ extra: { reason: 'search_empty' } });
+		await expect(saveSearch(contextFor(app.database.db, seeker, { audit: web }), { contract: 'freelance' })).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(saveSearch(contextFor(app.database.db, employer, { audit: web }), { q: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
 		expect(searchPath('fr', saved.query)).toBe('/fr/jobs?q=plombier&contract=cdi');
 		expect(describeQuery(saved.query, 'fr')).toContain(translate('fr', 'jobs.contract_cdi'));
-		expect(await listSavedSearches(app.database.db, stranger)).toEqual([]);
-		await expect(deleteSavedSearch(app.database.db, web, stranger, saved.id)).rejects.toMatchObject({ code: 'not_found' });
-		for (let index = 1; index < MAX_SAVED_SEARCHES; index++) await saveSearch(app.database.db, web, seeker, { q: `mot${index}` });
-		await expect(saveSearch(app.database.db, web, seeker, { q: 'un de trop' })).rejects.toMatchObject({ extra: { reason: 'too_many_searches' } });
-		await deleteSavedSearch(app.database.db, web, seeker, saved.id);
-		const left = await listSavedSearches(app.database.db, seeker);
+		expect(await listSavedSearches(contextFor(app.database.db, stranger))).toEqual([]);
+		await expect(deleteSavedSearch(contextFor(app.database.db, stranger, { audit: web }), saved.id)).rejects.toMatchObject({ code: 'not_found' });
+		for (let index = 1; index < MAX_SAVED_SEARCHES; index++) await saveSearch(contextFor(app.database.db, seeker, { audit: web }), { q: `mot${index}` });
+		await expect(saveSearch(contextFor(app.database.db, seeker, { audit: web }), { q: 'un de trop' })).rejects.toMatchObject({ extra: { reason: 'too_many_searches' } });
+		await deleteSavedSearch(contextFor(app.database.db, seeker, { audit: web }), saved.id);
+		const left = await listSavedSearches(contextFor(app.database.db, seeker));
 		expect(left).toHaveLength(MAX_SAVED_SEARCHES - 1);
-		for (const search of left) await deleteSavedSearch(app.database.db, web, seeker, search.id);
+		for (const search of left) await deleteSavedSearch(contextFor(app.database.db, seeker, { audit: web }), search.id);
 	});
 
 	it('npm run jobs:alerts e-mails each person once with the offers published since the last digest', async () => {
 		const t0 = new Date('2027-05-01T08:00:00Z');
 		const seeker = (await aPerson(app.database.db, { role: 'member', locale: 'ar' })).actor;
 		const quiet = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveSearch(app.database.db, web, seeker, { q: 'plombier' }, true, t0);
-		await saveSearch(app.database.db, web, seeker, { contract: 'cdd' }, true, t0);
-		await saveSearch(app.database.db, web, quiet, { q: 'astronaute' }, true, t0);
-		await saveSearch(app.database.db, web, quiet, { q: 'plombier' }, false, t0);
+		await saveSearch(contextFor(app.database.db, seeker, { audit: web, now: () => t0 }), { q: 'plombier' }, true);
+		await saveSearch(contextFor(app.database.db, seeker, { audit: web, now: () => t0 }), { contract: 'cdd' }, true);
+		await saveSearch(contextFor(app.database.db, quiet, { audit: web, now: () => t0 }), { q: 'astronaute' }, true);
+		await saveSearch(contextFor(app.database.db, quiet, { audit: web, now: () => t0 }), { q: 'plombier' }, false);
 		await publish('Plombier sanitaire', 'cdi', new Date('2027-05-01T10:00:00Z'));
 		await publish('Aide plombier', 'cdd', new Date('2027-05-01T11:00:00Z'));
 

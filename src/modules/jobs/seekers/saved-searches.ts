@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
@@ -35,7 +36,9 @@ export function savedQueryFrom(raw: Record<string, unknown>): SavedSearchQuery {
 }
 
 /** Saves an offer search for the caller (at most 10), with a daily e-mail alert unless `alert` is false. */
-export async function saveSearch(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, raw: Record<string, unknown>, alert = true, now: Date = new Date()) {
+export async function saveSearch(ctx: RequestContext, raw: Record<string, unknown>, alert = true) {
+	const { db, audit: context, actor } = ctx;
+	const now = ctx.now();
 	const seeker = requireSeeker(actor);
 	const query = savedQueryFrom(raw);
 	if (Object.keys(query).length === 0) throw new AppError('invalid_input', { fields: [{ path: 'q', messageKey: 'field_required' }], extra: { reason: 'search_empty' } });
@@ -50,12 +53,14 @@ export async function saveSearch(db: DbOrTx, context: AuditContext, actor: Actor
 	});
 }
 
-export async function listSavedSearches(db: DbOrTx, actor: Actor | null | undefined): Promise<SavedSearchRecord[]> {
+export async function listSavedSearches(ctx: RequestContext): Promise<SavedSearchRecord[]> {
+	const { db, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	return db.select().from(jobSavedSearch).where(eq(jobSavedSearch.userId, seeker.userId)).orderBy(asc(jobSavedSearch.createdAt), asc(jobSavedSearch.id));
 }
 
-export async function deleteSavedSearch(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string) {
+export async function deleteSavedSearch(ctx: RequestContext, id: string) {
+	const { db, audit: context, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	if (!UUID.test(id)) throw new AppError('not_found');
 	await db.transaction(async (tx) => {

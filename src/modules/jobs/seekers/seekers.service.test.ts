@@ -114,10 +114,10 @@ const cvFiles = () => (fs.existsSync(cvDirectory(app.dataDir)) ? fs.readdirSync(
 describe('profile and consent', () => {
 	it('creates and updates a profile; the audit trail keeps field names, not content', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		const created = await saveProfile(app.database.db, web, seeker, profileInput);
+		const created = await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
 		expect(created.nationality).toBe('SN');
 		expect(created.consentScope).toBeNull();
-		await saveProfile(app.database.db, web, seeker, { ...profileInput, city: 'Rabat' });
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), { ...profileInput, city: 'Rabat' });
 		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, seeker.userId)).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(['seeker_profile.create', 'seeker_profile.update']);
 		expect(events[1].after).toEqual({ fields: ['city'] });
@@ -128,12 +128,12 @@ describe('profile and consent', () => {
 
 	it('refuses invalid values, naming the fields', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await expect(saveProfile(app.database.db, web, seeker, { ...profileInput, nationality: 'XX', occupationCodes: ['71'] })).rejects.toMatchObject({
+		await expect(saveProfile(contextFor(app.database.db, seeker, { audit: web }), { ...profileInput, nationality: 'XX', occupationCodes: ['71'] })).rejects.toMatchObject({
 			code: 'invalid_input',
 			fields: expect.arrayContaining([expect.objectContaining({ path: 'nationality' }), expect.objectContaining({ path: 'occupationCodes.0' })])
 		});
-		await expect(saveProfile(app.database.db, web, seeker, { ...profileInput, occupationCodes: ['9999'] })).rejects.toMatchObject({ code: 'invalid_input' });
-		expect(await getOwnProfile(app.database.db, seeker)).toBeNull();
+		await expect(saveProfile(contextFor(app.database.db, seeker, { audit: web }), { ...profileInput, occupationCodes: ['9999'] })).rejects.toMatchObject({ code: 'invalid_input' });
+		expect(await getOwnProfile(contextFor(app.database.db, seeker))).toBeNull();
 	});
 
 	it('takes the languages people speak (a level where the CEFR applies), a withdrawn country code, and no education said', async () => {
@@ -149,7 +149,7 @@ describe('profile and consent', () => {
 				{ language: 'mey' }
 			]
 		};
-		const saved = await saveProfile(app.database.db, web, seeker, input);
+		const saved = await saveProfile(contextFor(app.database.db, seeker, { audit: web }), input);
 		expect(saved.nationality).toBe('BJ');
 		expect(saved.education).toBeNull();
 		expect(saved.languages).toEqual([
@@ -158,29 +158,29 @@ describe('profile and consent', () => {
 			{ language: 'bm', level: null },
 			{ language: 'mey', level: null }
 		]);
-		await expect(saveProfile(app.database.db, web, seeker, { ...input, languages: [{ language: 'wo' }, { language: 'en' }] })).rejects.toMatchObject({
+		await expect(saveProfile(contextFor(app.database.db, seeker, { audit: web }), { ...input, languages: [{ language: 'wo' }, { language: 'en' }] })).rejects.toMatchObject({
 			code: 'invalid_input',
 			fields: [expect.objectContaining({ path: 'languages.1.level', messageKey: 'field_required' })]
 		});
-		expect((await getOwnProfile(app.database.db, seeker))?.languages).toHaveLength(4);
+		expect((await getOwnProfile(contextFor(app.database.db, seeker)))?.languages).toHaveLength(4);
 	});
 	it('only members keep a seeker profile', async () => {
-		await expect(saveProfile(app.database.db, web, employer, profileInput)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(saveProfile(contextFor(app.database.db, employer, { audit: web }), profileInput)).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
 	it('keeps each consent choice with its date and lets it be withdrawn; counsellors read only with consent (audited)', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(app.database.db, web, seeker, profileInput);
-		await expect(getProfileForCounsellor(app.database.db, web, counsellor, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
-		const given = await setConsent(app.database.db, web, seeker, { scope: 'counsellors' }, new Date('2027-01-01T10:00:00Z'));
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
+		await expect(getProfileForCounsellor(contextFor(app.database.db, counsellor, { audit: web }), seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
+		const given = await setConsent(contextFor(app.database.db, seeker, { audit: web, now: () => new Date('2027-01-01T10:00:00Z') }), { scope: 'counsellors' });
 		expect(given.consentAt?.toISOString()).toBe('2027-01-01T10:00:00.000Z');
-		const read = await getProfileForCounsellor(app.database.db, web, counsellor, seeker.userId);
+		const read = await getProfileForCounsellor(contextFor(app.database.db, counsellor, { audit: web }), seeker.userId);
 		expect(read.city).toBe('Tanger');
 		const [trace] = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'personal_data.read'));
 		expect(trace.resourceId).toBe(seeker.userId);
-		await expect(getProfileForCounsellor(app.database.db, web, employer, seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
-		await setConsent(app.database.db, web, seeker, { scope: null }, new Date('2027-02-01T10:00:00Z'));
-		await expect(getProfileForCounsellor(app.database.db, web, counsellor, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(getProfileForCounsellor(contextFor(app.database.db, employer, { audit: web }), seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
+		await setConsent(contextFor(app.database.db, seeker, { audit: web, now: () => new Date('2027-02-01T10:00:00Z') }), { scope: null });
+		await expect(getProfileForCounsellor(contextFor(app.database.db, counsellor, { audit: web }), seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
 		const history = await app.database.db.select().from(seekerConsentEvent).where(eq(seekerConsentEvent.userId, seeker.userId));
 		expect(history.map((entry) => entry.scope)).toEqual(['counsellors', null]);
 	});
@@ -189,39 +189,39 @@ describe('profile and consent', () => {
 describe('CV', () => {
 	it('stores a PDF outside the web root under a random name and replaces it', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(app.database.db, web, seeker, profileInput);
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
 		const before = cvFiles().length;
-		await uploadCv(app.database.db, web, seeker, env, pdf());
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
 		const [profile] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 		expect(profile.cvFile).toMatch(/^[0-9a-f]{32}\.pdf$/);
 		// in the platform's file store (here the local one, under DATA_DIR/uploads; S3 in a multi-instance set-up)
 		expect(await app.files.exists(`cv/${profile.cvFile}`)).toBe(true);
 		expect(fs.existsSync(path.join(app.dataDir, 'uploads', 'cv', profile.cvFile!))).toBe(true);
-		expect((await readOwnCv(app.database.db, seeker, env)).subarray(0, 5).toString()).toBe('%PDF-');
-		await uploadCv(app.database.db, web, seeker, env, pdf(3000));
+		expect((await readOwnCv(contextFor(app.database.db, seeker), env)).subarray(0, 5).toString()).toBe('%PDF-');
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf(3000));
 		expect(cvFiles().length).toBe(before + 1);
-		expect((await readOwnCv(app.database.db, seeker, env)).byteLength).toBe(3000);
+		expect((await readOwnCv(contextFor(app.database.db, seeker), env)).byteLength).toBe(3000);
 		// counsellors only with consent, and the read is audited
-		await expect(readCvForCounsellor(app.database.db, web, counsellor, env, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readCvForCounsellor(app.database.db, web, employer, env, seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
-		await setConsent(app.database.db, web, seeker, { scope: 'counsellors' });
-		expect((await readCvForCounsellor(app.database.db, web, counsellor, env, seeker.userId)).byteLength).toBe(3000);
+		await expect(readCvForCounsellor(contextFor(app.database.db, counsellor, { audit: web }), env, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readCvForCounsellor(contextFor(app.database.db, employer, { audit: web }), env, seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
+		await setConsent(contextFor(app.database.db, seeker, { audit: web }), { scope: 'counsellors' });
+		expect((await readCvForCounsellor(contextFor(app.database.db, counsellor, { audit: web }), env, seeker.userId)).byteLength).toBe(3000);
 		const reads = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceType, 'seeker_cv'));
 		expect(reads.map((event) => event.resourceId)).toContain(seeker.userId);
-		await removeCv(app.database.db, web, seeker, env);
+		await removeCv(contextFor(app.database.db, seeker, { audit: web }), env);
 		expect(cvFiles().length).toBe(before);
-		await expect(readOwnCv(app.database.db, seeker, env)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readOwnCv(contextFor(app.database.db, seeker), env)).rejects.toMatchObject({ code: 'not_found' });
 	});
 
 	it('refuses a file that is not a PDF, or too large, and stores nothing', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(app.database.db, web, seeker, profileInput);
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
 		const before = cvFiles().length;
-		await expect(uploadCv(app.database.db, web, seeker, env, Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
+		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
 			code: 'unsupported_media_type'
 		});
-		await expect(uploadCv(app.database.db, web, seeker, env, Buffer.from('PK\u0003\u0004 not a pdf %PDF-'))).rejects.toMatchObject({ code: 'unsupported_media_type' });
-		await expect(uploadCv(app.database.db, web, seeker, env, pdf(CV_MAX_BYTES + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
+		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, Buffer.from('PK\u0003\u0004 not a pdf %PDF-'))).rejects.toMatchObject({ code: 'unsupported_media_type' });
+		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf(CV_MAX_BYTES + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
 		expect(cvFiles().length).toBe(before);
 		expect(fs.readdirSync(cvDirectory(app.dataDir)).filter((name) => name.endsWith('.part'))).toEqual([]);
 		const [profile] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
@@ -232,33 +232,33 @@ describe('CV', () => {
 describe('applications', () => {
 	it('runs from applying to shortlisting, e-mailing the person at each change in their language', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member', locale: 'ar' })).actor;
-		await saveProfile(app.database.db, web, seeker, profileInput);
-		await uploadCv(app.database.db, web, seeker, env, pdf());
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
 		const mailsBefore = (await app.outbox()).length;
-		await expect(applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour', share: false })).rejects.toMatchObject({ code: 'invalid_input' });
-		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour, je suis disponible.', share: true });
-		await expect(applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'encore', share: true })).rejects.toMatchObject({ code: 'conflict' });
+		await expect(applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour', share: false })).rejects.toMatchObject({ code: 'invalid_input' });
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour, je suis disponible.', share: true });
+		await expect(applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'encore', share: true })).rejects.toMatchObject({ code: 'conflict' });
 
 		// the employer sees it; another employer does not
-		const list = await listEmployerApplications(app.database.db, employer);
+		const list = await listEmployerApplications(contextFor(app.database.db, employer));
 		expect(list.map((row) => row.id)).toContain(application.id);
-		expect((await listEmployerApplications(app.database.db, otherEmployer)).map((row) => row.id)).not.toContain(application.id);
-		await expect(openApplication(app.database.db, web, otherEmployer, env, application.id, 'fr')).rejects.toMatchObject({ code: 'not_found' });
-		await expect(setApplicationStatus(app.database.db, web, otherEmployer, env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readApplicationCv(app.database.db, web, otherEmployer, env, application.id)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(listEmployerApplications(app.database.db, seeker)).rejects.toMatchObject({ code: 'forbidden' });
+		expect((await listEmployerApplications(contextFor(app.database.db, otherEmployer))).map((row) => row.id)).not.toContain(application.id);
+		await expect(openApplication(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setApplicationStatus(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readApplicationCv(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(listEmployerApplications(contextFor(app.database.db, seeker))).rejects.toMatchObject({ code: 'forbidden' });
 
-		const opened = await openApplication(app.database.db, web, employer, env, application.id, 'fr');
+		const opened = await openApplication(contextFor(app.database.db, employer, { audit: web }), env, application.id);
 		expect(opened.status).toBe('viewed');
 		expect(opened.profile?.city).toBe('Tanger');
 		expect(opened.profile?.occupations[0].code).toBe('7112');
 		expect(opened.message).toBe('Bonjour, je suis disponible.');
 		const reads = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'personal_data.read'));
 		expect(reads.some((event) => event.resourceId === seeker.userId)).toBe(true);
-		expect((await readApplicationCv(app.database.db, web, employer, env, application.id)).subarray(0, 5).toString()).toBe('%PDF-');
+		expect((await readApplicationCv(contextFor(app.database.db, employer, { audit: web }), env, application.id)).subarray(0, 5).toString()).toBe('%PDF-');
 
-		await setApplicationStatus(app.database.db, web, employer, env, application.id, { status: 'shortlisted' });
-		const [mine] = await listMyApplications(app.database.db, seeker);
+		await setApplicationStatus(contextFor(app.database.db, employer, { audit: web }), env, application.id, { status: 'shortlisted' });
+		const [mine] = await listMyApplications(contextFor(app.database.db, seeker));
 		expect(mine.status).toBe('shortlisted');
 		expect(mine.history.map((entry) => entry.status)).toEqual(['submitted', 'viewed', 'shortlisted']);
 
@@ -270,49 +270,49 @@ describe('applications', () => {
 
 	it('a withdrawn application hides the profile and CV from the employer', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(app.database.db, web, seeker, profileInput);
-		await uploadCv(app.database.db, web, seeker, env, pdf());
-		const application = await applyToOffer(app.database.db, web, seeker, env, otherOfferId, { message: 'Candidature', share: true });
-		await withdrawApplication(app.database.db, web, seeker, application.id);
-		const opened = await openApplication(app.database.db, web, otherEmployer, env, application.id, 'fr');
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, otherOfferId, { message: 'Candidature', share: true });
+		await withdrawApplication(contextFor(app.database.db, seeker, { audit: web }), application.id);
+		const opened = await openApplication(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id);
 		expect(opened).toMatchObject({ status: 'withdrawn', profile: null, applicant: null, message: null, shared: false });
-		await expect(readApplicationCv(app.database.db, web, otherEmployer, env, application.id)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(setApplicationStatus(app.database.db, web, otherEmployer, env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'conflict' });
+		await expect(readApplicationCv(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setApplicationStatus(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'conflict' });
 	});
 
 	it('a person cannot see or withdraw anyone else’s application, and needs a profile to apply', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await expect(applyToOffer(app.database.db, web, stranger, env, offerId, { message: 'Bonjour', share: true })).rejects.toMatchObject({
+		await expect(applyToOffer(contextFor(app.database.db, stranger, { audit: web }), env, offerId, { message: 'Bonjour', share: true })).rejects.toMatchObject({
 			code: 'conflict',
 			extra: { reason: 'profile_missing' }
 		});
-		await saveProfile(app.database.db, web, seeker, profileInput);
-		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour', share: true });
-		expect(await listMyApplications(app.database.db, stranger)).toEqual([]);
-		await expect(withdrawApplication(app.database.db, web, stranger, application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour', share: true });
+		expect(await listMyApplications(contextFor(app.database.db, stranger))).toEqual([]);
+		await expect(withdrawApplication(contextFor(app.database.db, stranger, { audit: web }), application.id)).rejects.toMatchObject({ code: 'not_found' });
 	});
 
 	it('tells whether the person already applied to an offer, a withdrawn application included', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(app.database.db, web, seeker, profileInput);
-		expect(await hasApplied(app.database.db, seeker, offerId)).toBe(false);
-		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Bonjour', share: true });
-		expect(await hasApplied(app.database.db, seeker, offerId)).toBe(true);
-		expect(await hasApplied(app.database.db, seeker, otherOfferId)).toBe(false);
-		await withdrawApplication(app.database.db, web, seeker, application.id);
-		expect(await hasApplied(app.database.db, seeker, offerId)).toBe(true);
-		await expect(hasApplied(app.database.db, employer, offerId)).rejects.toMatchObject({ code: 'forbidden' });
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
+		expect(await hasApplied(contextFor(app.database.db, seeker), offerId)).toBe(false);
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour', share: true });
+		expect(await hasApplied(contextFor(app.database.db, seeker), offerId)).toBe(true);
+		expect(await hasApplied(contextFor(app.database.db, seeker), otherOfferId)).toBe(false);
+		await withdrawApplication(contextFor(app.database.db, seeker, { audit: web }), application.id);
+		expect(await hasApplied(contextFor(app.database.db, seeker), offerId)).toBe(true);
+		await expect(hasApplied(contextFor(app.database.db, employer), offerId)).rejects.toMatchObject({ code: 'forbidden' });
 	});
 });
 
 describe('export and deletion', () => {
 	it('exports everything, then deletes it all except the anonymised application and the audit trail', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await saveProfile(app.database.db, web, seeker, profileInput);
-		await setConsent(app.database.db, web, seeker, { scope: 'employers' });
-		await uploadCv(app.database.db, web, seeker, env, pdf());
-		const application = await applyToOffer(app.database.db, web, seeker, env, offerId, { message: 'Mon message personnel', share: true });
+		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
+		await setConsent(contextFor(app.database.db, seeker, { audit: web }), { scope: 'employers' });
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Mon message personnel', share: true });
 		await app.database.db.insert(session).values({ id: crypto.randomUUID(), token: crypto.randomUUID(), userId: seeker.userId, expiresAt: new Date(Date.now() + 86_400_000) });
 		await app.database.db.insert(apiToken).values({ userId: seeker.userId, name: 'phone', tokenHash: crypto.randomUUID(), prefix: 'shk_' });
 
@@ -336,7 +336,7 @@ describe('export and deletion', () => {
 		expect(await app.database.db.select().from(apiToken).where(eq(apiToken.userId, seeker.userId))).toEqual([]);
 		const [kept] = await app.database.db.select().from(jobApplication).where(eq(jobApplication.id, application.id));
 		expect(kept).toMatchObject({ userId: null, message: null, sharedAt: null, status: 'withdrawn' });
-		const opened = await openApplication(app.database.db, web, employer, env, application.id, 'fr');
+		const opened = await openApplication(contextFor(app.database.db, employer, { audit: web }), env, application.id);
 		expect(opened.applicant).toBeNull();
 		// the audit trail stays and holds no profile, CV or message content
 		const trail = JSON.stringify(await app.database.db.select().from(auditEvent));

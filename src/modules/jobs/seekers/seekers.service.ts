@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
-import { recordAudit, recordPersonalDataRead, type AuditContext } from '../../../platform/audit/audit.service.ts';
+import { recordAudit, recordPersonalDataRead } from '../../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
@@ -62,7 +63,8 @@ const profileFields = [
 
 // ---------- profile ----------
 
-export async function getOwnProfile(db: DbOrTx, actor: Actor | null | undefined): Promise<SeekerProfileRecord | null> {
+export async function getOwnProfile(ctx: RequestContext): Promise<SeekerProfileRecord | null> {
+	const { db, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	const [row] = await db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 	return row ?? null;
@@ -101,7 +103,8 @@ async function checkProfile(db: DbOrTx, raw: unknown): Promise<Profile> {
 }
 
 /** Creates or replaces the caller's profile. The audit trail keeps which fields changed, never their content. */
-export async function saveProfile(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, raw: unknown) {
+export async function saveProfile(ctx: RequestContext, raw: unknown) {
+	const { db, audit: context, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	const input = await checkProfile(db, raw);
 	return db.transaction(async (tx) => {
@@ -122,7 +125,9 @@ export async function saveProfile(db: DbOrTx, context: AuditContext, actor: Acto
 }
 
 /** Gives, changes or withdraws (null) consent; each choice is kept with its date. */
-export async function setConsent(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, raw: unknown, now: Date = new Date()) {
+export async function setConsent(ctx: RequestContext, raw: unknown) {
+	const { db, audit: context, actor } = ctx;
+	const now = ctx.now();
 	const seeker = requireSeeker(actor);
 	const { scope } = parseOrThrow(ConsentInput, raw);
 	return db.transaction(async (tx) => {
@@ -160,7 +165,8 @@ export async function consentHistory(db: DbOrTx, userId: string) {
  * Stores the caller's CV (checked by content: a PDF of at most 5 MB), replacing the previous one.
  * A refused file leaves nothing on disk or in the database.
  */
-export async function uploadCv(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, bytes: Uint8Array) {
+export async function uploadCv(ctx: RequestContext, env: SeekerEnv, bytes: Uint8Array) {
+	const { db, audit: context, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	const [existing] = await db.select({ userId: seekerProfile.userId }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 	if (!existing) throw new AppError('conflict', { extra: { reason: 'profile_missing' } });
@@ -190,7 +196,8 @@ export async function uploadCv(db: DbOrTx, context: AuditContext, actor: Actor |
 	return { size: bytes.byteLength };
 }
 
-export async function removeCv(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv) {
+export async function removeCv(ctx: RequestContext, env: SeekerEnv) {
+	const { db, audit: context, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	const removed = await db.transaction(async (tx) => {
 		const [before] = await tx.select({ cvFile: seekerProfile.cvFile }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId)).for('update');
@@ -202,8 +209,9 @@ export async function removeCv(db: DbOrTx, context: AuditContext, actor: Actor |
 	await removeCvFile(env.files, removed);
 }
 
-export async function readOwnCv(db: DbOrTx, actor: Actor | null | undefined, env: SeekerEnv): Promise<Buffer> {
-	const profile = await getOwnProfile(db, actor);
+export async function readOwnCv(ctx: RequestContext, env: SeekerEnv): Promise<Buffer> {
+	const { db, actor } = ctx;
+	const profile = await getOwnProfile(ctx);
 	if (!profile?.cvFile) throw new AppError('not_found');
 	return readCvFile(env.files, profile.cvFile);
 }
@@ -223,7 +231,8 @@ export function profileVisibleTo(actor: Actor | null | undefined, profile: Pick<
 }
 
 /** A counsellor opens a consenting person's profile: the read is written to the audit trail. */
-export async function getProfileForCounsellor(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, userId: string) {
+export async function getProfileForCounsellor(ctx: RequestContext, userId: string) {
+	const { db, audit: context, actor } = ctx;
 	if (!can(actor, 'seekers.profile.read')) throw new AppError('forbidden');
 	const [row] = await db.select().from(seekerProfile).where(eq(seekerProfile.userId, userId));
 	if (!row || !profileVisibleTo(actor, row)) throw new AppError('not_found');
@@ -232,7 +241,8 @@ export async function getProfileForCounsellor(db: DbOrTx, context: AuditContext,
 }
 
 /** A counsellor downloads a consenting person's CV (for the counsellors' space); the read is audited. */
-export async function readCvForCounsellor(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, userId: string): Promise<Buffer> {
+export async function readCvForCounsellor(ctx: RequestContext, env: SeekerEnv, userId: string): Promise<Buffer> {
+	const { db, audit: context, actor } = ctx;
 	if (!can(actor, 'seekers.profile.read')) throw new AppError('forbidden');
 	const [row] = await db.select().from(seekerProfile).where(eq(seekerProfile.userId, userId));
 	if (!row || !profileVisibleTo(actor, row) || !row.cvFile) throw new AppError('not_found');
@@ -257,13 +267,16 @@ async function applicationTo(db: DbOrTx, userId: string, offerId: string): Promi
 }
 
 /** Whether the person already applied to the offer (a withdrawn application counts: they cannot apply again). */
-export async function hasApplied(db: DbOrTx, actor: Actor | null | undefined, offerId: string): Promise<boolean> {
+export async function hasApplied(ctx: RequestContext, offerId: string): Promise<boolean> {
+	const { db, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	return Boolean(await applicationTo(db, seeker.userId, offerId));
 }
 
 /** Applies to a public offer with the profile, the CV and a message; the person agrees the employer sees them. */
-export async function applyToOffer(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, offerId: string, raw: unknown, now: Date = new Date()) {
+export async function applyToOffer(ctx: RequestContext, env: SeekerEnv, offerId: string, raw: unknown) {
+	const { db, audit: context, actor } = ctx;
+	const now = ctx.now();
 	const seeker = requireSeeker(actor);
 	const input = parseOrThrow(ApplicationInput, raw);
 	const offer = await getPublicOffer(db, offerId, defaultLanguage, now);
@@ -306,14 +319,18 @@ async function historyOf(db: DbOrTx, ids: string[]) {
 }
 
 /** The caller's applications, newest first, each with its status history. */
-export async function listMyApplications(db: DbOrTx, actor: Actor | null | undefined) {
-	const seeker = requireSeeker(actor);
+export async function listMyApplications(ctx: RequestContext) {
+	return applicationsOf(ctx.db, requireSeeker(ctx.actor).userId);
+}
+
+/** A person's applications, newest first, each with its history (their list, their export). */
+async function applicationsOf(db: DbOrTx, userId: string) {
 	const rows = await db
 		.select({ application: jobApplication, offerTitle: jobOffer.title, employer: organisation.name })
 		.from(jobApplication)
 		.innerJoin(jobOffer, eq(jobOffer.id, jobApplication.offerId))
 		.innerJoin(organisation, eq(organisation.id, jobOffer.organisationId))
-		.where(eq(jobApplication.userId, seeker.userId))
+		.where(eq(jobApplication.userId, userId))
 		.orderBy(desc(jobApplication.createdAt), asc(jobApplication.id));
 	const history = await historyOf(db, rows.map((row) => row.application.id));
 	return rows.map(({ application, offerTitle, employer }) => ({
@@ -330,7 +347,9 @@ export async function listMyApplications(db: DbOrTx, actor: Actor | null | undef
 const finalStatuses: ApplicationStatus[] = ['withdrawn', 'hired', 'rejected'];
 
 /** The person withdraws an application: the employer no longer sees their profile or CV. */
-export async function withdrawApplication(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, id: string, now: Date = new Date()) {
+export async function withdrawApplication(ctx: RequestContext, id: string) {
+	const { db, audit: context, actor } = ctx;
+	const now = ctx.now();
 	const seeker = requireSeeker(actor);
 	if (!UUID.test(id)) throw new AppError('not_found');
 	return db.transaction(async (tx) => {
@@ -352,7 +371,8 @@ async function employerOrganisationIds(db: DbOrTx, actor: Actor | null | undefin
 }
 
 /** Applications to the offers of the actor's employer organisations (optionally one offer), newest first. */
-export async function listEmployerApplications(db: DbOrTx, actor: Actor | null | undefined, filter: { offerId?: string } = {}) {
+export async function listEmployerApplications(ctx: RequestContext, filter: { offerId?: string } = {}) {
+	const { db, actor } = ctx;
 	const organisationIds = await employerOrganisationIds(db, actor);
 	if (filter.offerId !== undefined && (!UUID.test(filter.offerId) || organisationIds.length === 0)) throw new AppError('not_found');
 	if (organisationIds.length === 0) return [];
@@ -402,7 +422,9 @@ const sharedWithEmployer = (application: JobApplicationRecord) => application.sh
  * read of their personal data is written to the audit trail. The profile and CV are there only when
  * the person shared them for this application and has not withdrawn it.
  */
-export async function openApplication(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, id: string, language: Language, now: Date = new Date()) {
+export async function openApplication(ctx: RequestContext, env: SeekerEnv, id: string) {
+	const { db, audit: context, actor, language } = ctx;
+	const now = ctx.now();
 	const { application, offer, changed } = await db.transaction(async (tx) => {
 		const row = await employerApplication(tx, actor, id, true);
 		let current = row.application;
@@ -454,7 +476,8 @@ export async function describeProfile(db: DbOrTx, profile: ReturnType<typeof pro
 }
 
 /** The employer's CV download for an application: only when shared with them; the read is audited. */
-export async function readApplicationCv(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, id: string): Promise<Buffer> {
+export async function readApplicationCv(ctx: RequestContext, env: SeekerEnv, id: string): Promise<Buffer> {
+	const { db, audit: context, actor } = ctx;
 	const { application } = await employerApplication(db, actor, id);
 	if (!sharedWithEmployer(application)) throw new AppError('not_found');
 	const [profile] = await db.select({ cvFile: seekerProfile.cvFile }).from(seekerProfile).where(eq(seekerProfile.userId, application.userId!));
@@ -465,7 +488,9 @@ export async function readApplicationCv(db: DbOrTx, context: AuditContext, actor
 }
 
 /** The employer moves an application on (viewed, shortlisted, interview, rejected, hired); the person is e-mailed. */
-export async function setApplicationStatus(db: DbOrTx, context: AuditContext, actor: Actor | null | undefined, env: SeekerEnv, id: string, raw: unknown, now: Date = new Date()) {
+export async function setApplicationStatus(ctx: RequestContext, env: SeekerEnv, id: string, raw: unknown) {
+	const { db, audit: context, actor } = ctx;
+	const now = ctx.now();
 	const { status } = parseOrThrow(StatusInput, raw);
 	const { application, offerTitle } = await db.transaction(async (tx) => {
 		const row = await employerApplication(tx, actor, id, true);
@@ -523,7 +548,7 @@ export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 			.innerJoin(agency, eq(agency.id, agencyCounsellor.agencyId))
 			.where(eq(agencyCounsellor.userId, userId))
 	]);
-	const applications = can(actor, 'seekers.profile.manage_own') ? await listMyApplications(db, actor) : [];
+	const applications = can(actor, 'seekers.profile.manage_own') ? await applicationsOf(db, userId) : [];
 	return {
 		profile: profile[0] ? profileView(profile[0]) : null,
 		consentHistory: consent.map((entry) => ({ scope: entry.scope, at: entry.at.toISOString() })),

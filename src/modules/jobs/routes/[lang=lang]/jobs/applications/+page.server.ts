@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
@@ -8,7 +9,7 @@ import { listMyApplications, withdrawApplication } from '#modules/jobs/seekers/s
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	return { applications: await listMyApplications(app.database.db, locals.actor), done: url.searchParams.get('done') === 'apply_done' ? 'apply_done' : '' };
+	return { applications: await listMyApplications(requestContext(app, locals)), done: url.searchParams.get('done') === 'apply_done' ? 'apply_done' : '' };
 }
 
 export const actions = {
@@ -16,7 +17,7 @@ export const actions = {
 		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await withdrawApplication(app.database.db, locals.audit, locals.actor, String(data.get('id') ?? ''));
+			await withdrawApplication(requestContext(app, locals), String(data.get('id') ?? ''));
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { errors: { '': translate(locals.language, 'seekers.error_application_final') } });
 			return formFailureFrom(locals.language, failure, data);

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
@@ -14,7 +15,7 @@ import { spokenLanguageOptions, takesCefrLevel } from '#platform/i18n/spoken-lan
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	const row = await getOwnProfile(app.database.db, locals.actor);
+	const row = await getOwnProfile(requestContext(app, locals));
 	return {
 		profile: row ? profileView(row) : null,
 		consentHistory: row ? (await consentHistory(app.database.db, row.userId)).map((entry) => ({ scope: entry.scope, at: entry.at.toISOString() })) : [],
@@ -37,7 +38,7 @@ export const actions = {
 			return fail(400, { values: failure.values, errors: formFieldErrors(failure.errors), form: 'profile' });
 		}
 		try {
-			await saveProfile(app.database.db, locals.audit, locals.actor, parsed.data);
+			await saveProfile(requestContext(app, locals), parsed.data);
 		} catch (failure) {
 			const result = formFailureFrom(locals.language, failure, data);
 			return fail(result.status, { ...result.data, errors: formFieldErrors(result.data.errors), form: 'profile' });
@@ -50,7 +51,7 @@ export const actions = {
 		const parsed = parseForm(locals.language, ConsentForm, data);
 		if (!parsed.ok) return fail(400, { values: {}, errors: { scope: translate(locals.language, 'errors.field_choice') }, form: 'consent' });
 		try {
-			await setConsent(app.database.db, locals.audit, locals.actor, { scope: parsed.data.scope === 'none' ? null : parsed.data.scope });
+			await setConsent(requestContext(app, locals), { scope: parsed.data.scope === 'none' ? null : parsed.data.scope });
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') {
 				return fail(409, { values: {}, errors: { '': translate(locals.language, 'seekers.consent_needs_profile') }, form: 'consent' });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { employerOrganisationsOf, listEmployerOffers } from '#modules/jobs/jobs.service.ts';
 import { listEmployerApplications } from '#modules/jobs/seekers/seekers.service.ts';
@@ -15,7 +16,7 @@ export async function load({ locals, url }) {
 	const offerId = offers.some((offer) => offer.id === requested) ? requested : '';
 	let applications;
 	try {
-		applications = await listEmployerApplications(app.database.db, locals.actor, offerId ? { offerId } : {});
+		applications = await listEmployerApplications(requestContext(app, locals), offerId ? { offerId } : {});
 	} catch (failure) {
 		if (isAppError(failure)) error(failure.status, failure.code);
 		throw failure;

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
@@ -8,7 +9,7 @@ import { getOwnProfile, profileView, removeCv, seekerEnvOf, uploadCv } from '#mo
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	const row = await getOwnProfile(app.database.db, locals.actor);
+	const row = await getOwnProfile(requestContext(app, locals));
 	return { hasProfile: !!row, cv: row ? profileView(row).cv : null };
 }
 
@@ -36,7 +37,7 @@ export const actions = {
 		const file = data.get('cv');
 		if (!file || typeof file === 'string' || file.size === 0) return fail(400, { errors: { cv: translate(locals.language, 'seekers.cv_error_empty') } });
 		try {
-			await uploadCv(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), new Uint8Array(await file.arrayBuffer()));
+			await uploadCv(requestContext(app, locals), seekerEnvOf(app), new Uint8Array(await file.arrayBuffer()));
 		} catch (failure) {
 			const message = cvProblem(locals.language, failure);
 			if (message) return fail(isAppError(failure) ? failure.status : 400, { errors: { cv: message } });
@@ -47,7 +48,7 @@ export const actions = {
 	remove: async ({ locals }) => {
 		const app = await getApp();
 		try {
-			await removeCv(app.database.db, locals.audit, locals.actor, seekerEnvOf(app));
+			await removeCv(requestContext(app, locals), seekerEnvOf(app));
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, new FormData());
 		}

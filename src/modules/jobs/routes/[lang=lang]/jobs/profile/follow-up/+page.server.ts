@@ -13,7 +13,7 @@ import { placeName } from '#modules/jobs/jobs.service.ts';
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const [choice, profile, followUp] = await Promise.all([agencyChoice(ctx), getOwnProfile(ctx.db, locals.actor), loadMyCasework(ctx, agencyFollowUp)]);
+	const [choice, profile, followUp] = await Promise.all([agencyChoice(ctx), getOwnProfile(ctx), loadMyCasework(ctx, agencyFollowUp)]);
 	const label = (row: { name: string; city: string; provinceCode: string | null; regionCode: string }) =>
 		`${row.name} — ${placeName(row.provinceCode ?? row.regionCode, locals.language)}`;
 	return {

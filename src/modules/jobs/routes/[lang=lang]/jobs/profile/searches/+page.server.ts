@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
@@ -11,7 +12,7 @@ const criteria = ['q', 'occupation', 'region', 'province', 'contract', 'language
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	const searches = await listSavedSearches(app.database.db, locals.actor);
+	const searches = await listSavedSearches(requestContext(app, locals));
 	// the search page may link here with its criteria in the address: they prefill the form
 	const prefill = Object.fromEntries(criteria.map((key) => [key, (url.searchParams.get(key) ?? '').slice(0, 200)]));
 	return {
@@ -37,7 +38,7 @@ export const actions = {
 		}
 		const values = Object.fromEntries([...data.entries()].filter(([, value]) => typeof value === 'string')) as Record<string, string>;
 		try {
-			await saveSearch(app.database.db, locals.audit, locals.actor, raw, data.get('alert') === 'yes');
+			await saveSearch(requestContext(app, locals), raw, data.get('alert') === 'yes');
 		} catch (failure) {
 			const reason = isAppError(failure) ? (failure.extra as { reason?: string } | undefined)?.reason : undefined;
 			if (reason === 'search_empty') return fail(400, { values, errors: { q: translate(locals.language, 'seekers.searches_empty') } });
@@ -50,7 +51,7 @@ export const actions = {
 		const app = await getApp();
 		const data = await request.formData();
 		try {
-			await deleteSavedSearch(app.database.db, locals.audit, locals.actor, String(data.get('id') ?? ''));
+			await deleteSavedSearch(requestContext(app, locals), String(data.get('id') ?? ''));
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, data);
 		}

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { AppError } from '#platform/http/app-error.ts';
 import { ProfilePut } from '#modules/jobs/seekers/seekers.schemas.ts';
@@ -9,7 +10,7 @@ const noStore = { 'cache-control': 'no-store' };
 /** The caller's job-seeker profile (route policy: 'seekers.profile.manage_own'). */
 export const GET = apiEndpoint(async ({ locals }) => {
 	const app = await getApp();
-	const profile = await getOwnProfile(app.database.db, locals.actor);
+	const profile = await getOwnProfile(requestContext(app, locals));
 	if (!profile) throw new AppError('not_found');
 	return Response.json(profileView(profile), { headers: noStore });
 });
@@ -18,8 +19,8 @@ export const GET = apiEndpoint(async ({ locals }) => {
 export const PUT = apiEndpoint(async ({ request, locals }) => {
 	const app = await getApp();
 	const body = await readJson(request, ProfilePut);
-	await saveProfile(app.database.db, locals.audit, locals.actor, body);
-	let profile = await getOwnProfile(app.database.db, locals.actor);
-	if (body.consent !== undefined) profile = await setConsent(app.database.db, locals.audit, locals.actor, { scope: body.consent });
+	await saveProfile(requestContext(app, locals), body);
+	let profile = await getOwnProfile(requestContext(app, locals));
+	if (body.consent !== undefined) profile = await setConsent(requestContext(app, locals), { scope: body.consent });
 	return Response.json(profileView(profile!), { headers: noStore });
 });

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
@@ -11,7 +12,7 @@ export async function load({ locals, params }) {
 	const app = await getApp();
 	try {
 		// opening marks the application viewed and records the read of personal data
-		return { application: await openApplication(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id, locals.language) };
+		return { application: await openApplication(requestContext(app, locals), seekerEnvOf(app), params.id) };
 	} catch (failure) {
 		if (isAppError(failure)) error(failure.status === 403 ? 403 : 404, failure.code);
 		throw failure;
@@ -25,7 +26,7 @@ export const actions = {
 		const parsed = parseForm(locals.language, StatusInput, data);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await setApplicationStatus(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id, parsed.data);
+			await setApplicationStatus(requestContext(app, locals), seekerEnvOf(app), params.id, parsed.data);
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') return fail(409, { values: {}, errors: { '': translate(locals.language, 'seekers.error_application_withdrawn') } });
 			return formFailureFrom(locals.language, failure, data);

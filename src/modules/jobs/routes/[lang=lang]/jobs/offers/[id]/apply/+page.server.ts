@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
@@ -17,12 +18,12 @@ export async function load({ locals, params }) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	}
-	const profile = await getOwnProfile(app.database.db, locals.actor);
+	const profile = await getOwnProfile(requestContext(app, locals));
 	return {
 		offer: { id: offer.id, title: offer.title, employer: offer.employer.name },
 		hasProfile: !!profile,
 		hasCv: !!profile?.cvFile,
-		alreadyApplied: await hasApplied(app.database.db, locals.actor, offer.id)
+		alreadyApplied: await hasApplied(requestContext(app, locals), offer.id)
 	};
 }
 
@@ -33,7 +34,7 @@ export const actions = {
 		const parsed = parseForm(locals.language, ApplicationForm, data);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await applyToOffer(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id, { message: parsed.data.message, share: true });
+			await applyToOffer(requestContext(app, locals), seekerEnvOf(app), params.id, { message: parsed.data.message, share: true });
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') {
 				const reason = (failure.extra as { reason?: string } | undefined)?.reason;

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { error } from '@sveltejs/kit';
 import { isAppError } from '#platform/http/app-error.ts';
 import { cvResponse } from '#modules/jobs/seekers/cv-storage.ts';
@@ -9,7 +10,7 @@ export async function GET({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	try {
-		return cvResponse(await readOwnCv(app.database.db, locals.actor, seekerEnvOf(app)));
+		return cvResponse(await readOwnCv(requestContext(app, locals), seekerEnvOf(app)));
 	} catch (failure) {
 		if (isAppError(failure)) error(failure.status, failure.code);
 		throw failure;

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { ApplicationInput } from '#modules/jobs/seekers/seekers.schemas.ts';
 import { applyToOffer, listEmployerApplications, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
@@ -6,7 +7,7 @@ import { applyToOffer, listEmployerApplications, seekerEnvOf } from '#modules/jo
 /** The applications to one of the caller's organisation's offers (route policy: 'seekers.application.manage'). */
 export const GET = apiEndpoint(async ({ params, locals }) => {
 	const app = await getApp();
-	const items = await listEmployerApplications(app.database.db, locals.actor, { offerId: params.id ?? '' });
+	const items = await listEmployerApplications(requestContext(app, locals), { offerId: params.id ?? '' });
 	return Response.json({ items }, { headers: { 'cache-control': 'no-store' } });
 });
 
@@ -14,7 +15,7 @@ export const GET = apiEndpoint(async ({ params, locals }) => {
 export const POST = apiEndpoint(async ({ params, request, locals }) => {
 	const app = await getApp();
 	const input = await readJson(request, ApplicationInput);
-	const application = await applyToOffer(app.database.db, locals.audit, locals.actor, seekerEnvOf(app), params.id ?? '', input);
+	const application = await applyToOffer(requestContext(app, locals), seekerEnvOf(app), params.id ?? '', input);
 	return Response.json(
 		{ id: application.id, offerId: application.offerId, status: application.status, createdAt: application.createdAt.toISOString() },
 		{ status: 201, headers: { 'cache-control': 'no-store' } }
