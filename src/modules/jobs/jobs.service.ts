@@ -441,7 +441,9 @@ export async function getPublicOffer(db: DbOrTx, id: string, language: Language,
  * An offer as its employer or a counsellor sees it, whatever its status (used by the offer page so an
  * employer can preview a draft). null when the actor may not see it.
  */
-export async function getOfferForStaff(db: DbOrTx, actor: Actor | null | undefined, id: string, language: Language, now: Date = new Date()) {
+export async function getOfferForStaff(ctx: RequestContext, id: string) {
+	const { db, actor, language } = ctx;
+	const now = ctx.now();
 	if (!actor || !UUID.test(id)) return null;
 	const [row] = await offerRows(db).where(eq(jobOffer.id, id));
 	if (!row) return null;
@@ -452,7 +454,8 @@ export async function getOfferForStaff(db: DbOrTx, actor: Actor | null | undefin
 }
 
 /** The raw offer for the employer's edit form. */
-export async function getOwnOffer(db: DbOrTx, actor: Actor | null | undefined, id: string) {
+export async function getOwnOffer(ctx: RequestContext, id: string) {
+	const { db, actor } = ctx;
 	const offer = await findOffer(db, id);
 	await requireEmployerOf(db, actor, offer.organisationId).catch(() => {
 		throw new AppError('not_found');
@@ -462,14 +465,18 @@ export async function getOwnOffer(db: DbOrTx, actor: Actor | null | undefined, i
 export type OwnOffer = Awaited<ReturnType<typeof getOwnOffer>>;
 
 /** An employer organisation's offers, newest first, with the status each is in now. */
-export async function listEmployerOffers(db: DbOrTx, actor: Actor | null | undefined, organisationId: string, now: Date = new Date()) {
+export async function listEmployerOffers(ctx: RequestContext, organisationId: string) {
+	const { db, actor } = ctx;
+	const now = ctx.now();
 	await requireEmployerOf(db, actor, organisationId);
 	const rows = await db.select().from(jobOffer).where(eq(jobOffer.organisationId, organisationId)).orderBy(desc(jobOffer.updatedAt), asc(jobOffer.id));
 	return rows.map((offer) => ({ ...offer, effectiveStatus: effectiveStatus(offer, now) }));
 }
 
 /** The counsellors' queue: offers waiting for validation, oldest first. */
-export async function listPendingValidations(db: DbOrTx, actor: Actor | null | undefined, language: Language, now: Date = new Date()) {
+export async function listPendingValidations(ctx: RequestContext) {
+	const { db, actor, language } = ctx;
+	const now = ctx.now();
 	requireCounsellor(actor);
 	const rows = await offerRows(db).where(eq(jobOffer.status, 'pending_validation')).orderBy(asc(jobOffer.updatedAt), asc(jobOffer.id));
 	return (rows as OfferRow[]).map((row) => offerDetail(row, language, now));

@@ -93,19 +93,19 @@ describe('saved offers', () => {
 		expect(await saveOffer(contextFor(app.database.db, seeker, { audit: web, now: () => new Date('2030-01-02T10:00:00Z') }), mason)).toMatchObject({ created: true });
 		expect(await saveOffer(contextFor(app.database.db, seeker, { audit: web }), tiler)).toMatchObject({ created: false });
 
-		const listed = await listSavedOffers(app.database.db, seeker, 'fr');
+		const listed = await listSavedOffers(contextFor(app.database.db, seeker));
 		expect(listed.map((item) => item.title)).toEqual(['Maçon', 'Carreleur']); // newest first
 		expect(listed[1]).toMatchObject({ offerId: tiler, employer: 'Zellige Tanger', city: 'Tanger', status: 'published', open: true, url: `/fr/jobs/offers/${tiler}` });
-		expect(await isOfferSaved(app.database.db, seeker, tiler)).toBe(true);
+		expect(await isOfferSaved(contextFor(app.database.db, seeker), tiler)).toBe(true);
 
 		// another person sees nothing of it and cannot remove it
-		expect(await listSavedOffers(app.database.db, stranger, 'fr')).toEqual([]);
-		expect(await isOfferSaved(app.database.db, stranger, tiler)).toBe(false);
+		expect(await listSavedOffers(contextFor(app.database.db, stranger))).toEqual([]);
+		expect(await isOfferSaved(contextFor(app.database.db, stranger), tiler)).toBe(false);
 		await expect(removeSavedOffer(contextFor(app.database.db, stranger, { audit: web }), tiler)).rejects.toMatchObject({ code: 'not_found' });
-		expect(await listSavedOffers(app.database.db, seeker, 'fr')).toHaveLength(2);
+		expect(await listSavedOffers(contextFor(app.database.db, seeker))).toHaveLength(2);
 
 		await removeSavedOffer(contextFor(app.database.db, seeker, { audit: web }), tiler);
-		expect((await listSavedOffers(app.database.db, seeker, 'fr')).map((item) => item.offerId)).toEqual([mason]);
+		expect((await listSavedOffers(contextFor(app.database.db, seeker))).map((item) => item.offerId)).toEqual([mason]);
 		await expect(removeSavedOffer(contextFor(app.database.db, seeker, { audit: web }), tiler)).rejects.toMatchObject({ code: 'not_found' });
 
 		const audited = await app.database.db.select({ action: auditEvent.action }).from(auditEvent).where(and(eq(auditEvent.resourceType, 'job_saved_offer'), eq(auditEvent.resourceId, tiler)));
@@ -119,12 +119,12 @@ describe('saved offers', () => {
 		await expect(saveOffer(contextFor(app.database.db, employer, { audit: web }), open)).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(saveOffer(contextFor(app.database.db, counsellor, { audit: web }), open)).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(saveOffer(contextFor(app.database.db, null, { audit: web }), open)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(listSavedOffers(app.database.db, employer, 'fr')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(listSavedOffers(contextFor(app.database.db, employer))).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(saveOffer(contextFor(app.database.db, seeker, { audit: web }), draft)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(saveOffer(contextFor(app.database.db, seeker, { audit: web }), 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
 		await expect(saveOffer(contextFor(app.database.db, seeker, { audit: web }), crypto.randomUUID())).rejects.toMatchObject({ code: 'not_found' });
-		expect(await listSavedOffers(app.database.db, seeker, 'fr')).toEqual([]);
-		expect(await isOfferSaved(app.database.db, employer, open)).toBe(false);
+		expect(await listSavedOffers(contextFor(app.database.db, seeker))).toEqual([]);
+		expect(await isOfferSaved(contextFor(app.database.db, employer), open)).toBe(false);
 	});
 
 	it('keeps a closed or expired offer in the list, with its status, and cannot save it anew', async () => {
@@ -136,10 +136,10 @@ describe('saved offers', () => {
 		await saveOffer(contextFor(app.database.db, seeker, { audit: web }), expiring);
 		await closeOffer(contextFor(app.database.db, employer, { audit: web }), closing);
 
-		const today = await listSavedOffers(app.database.db, seeker, 'ar');
+		const today = await listSavedOffers(contextFor(app.database.db, seeker, { language: 'ar' }));
 		expect(today.find((item) => item.offerId === closing)).toMatchObject({ status: 'closed', open: false });
 		expect(today.find((item) => item.offerId === expiring)).toMatchObject({ status: 'published', open: true, url: `/ar/jobs/offers/${expiring}` });
-		const later = await listSavedOffers(app.database.db, seeker, 'ar', new Date('2031-07-02T12:00:00Z'));
+		const later = await listSavedOffers(contextFor(app.database.db, seeker, { language: 'ar', now: () => new Date('2031-07-02T12:00:00Z') }));
 		expect(later.find((item) => item.offerId === expiring)).toMatchObject({ status: 'expired', open: false });
 
 		await expect(saveOffer(contextFor(app.database.db, other, { audit: web }), closing)).rejects.toMatchObject({ code: 'not_found' });
@@ -173,11 +173,11 @@ describe('saved offers', () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const id = await offer('Électricien');
 		const page = (query = '') => new URL(`http://localhost/fr/jobs/offers/${id}${query}`);
-		expect(await offerSavedState(app.database.db, seeker, id, page())).toEqual({ canSave: true, saved: false, notice: null });
+		expect(await offerSavedState(contextFor(app.database.db, seeker), id, page())).toEqual({ canSave: true, saved: false, notice: null });
 		await saveOffer(contextFor(app.database.db, seeker, { audit: web }), id);
-		expect(await offerSavedState(app.database.db, seeker, id, page('?done=saved'))).toEqual({ canSave: true, saved: true, notice: 'saved_done' });
-		expect(await offerSavedState(app.database.db, null, id, page('?done=saved'))).toEqual({ canSave: false, saved: false, notice: null });
-		expect(await offerSavedState(app.database.db, employer, id, page())).toEqual({ canSave: false, saved: false, notice: null });
+		expect(await offerSavedState(contextFor(app.database.db, seeker), id, page('?done=saved'))).toEqual({ canSave: true, saved: true, notice: 'saved_done' });
+		expect(await offerSavedState(contextFor(app.database.db, null), id, page('?done=saved'))).toEqual({ canSave: false, saved: false, notice: null });
+		expect(await offerSavedState(contextFor(app.database.db, employer), id, page())).toEqual({ canSave: false, saved: false, notice: null });
 	});
 
 	it('is part of the person’s data export and goes with their account', async () => {

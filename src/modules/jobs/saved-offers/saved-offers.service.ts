@@ -64,7 +64,8 @@ export async function removeSavedOffer(ctx: RequestContext, offerId: string) {
 }
 
 /** Whether the caller saved this offer (false for anyone who cannot save offers). */
-export async function isOfferSaved(db: DbOrTx, actor: Actor | null | undefined, offerId: string): Promise<boolean> {
+export async function isOfferSaved(ctx: RequestContext, offerId: string): Promise<boolean> {
+	const { db, actor } = ctx;
 	if (!actor || !can(actor, 'saved_offers.manage_own') || !UUID.test(offerId)) return false;
 	const [row] = await db
 		.select({ offerId: jobSavedOffer.offerId })
@@ -96,7 +97,9 @@ function savedRows(db: DbOrTx, userId: string) {
 }
 
 /** The caller's saved offers, newest first, each with the status it is in now (closed and expired ones stay listed). */
-export async function listSavedOffers(db: DbOrTx, actor: Actor | null | undefined, language: Language, now: Date = new Date()) {
+export async function listSavedOffers(ctx: RequestContext) {
+	const { db, actor, language } = ctx;
+	const now = ctx.now();
 	const person = requireSaver(actor);
 	const rows = await savedRows(db, person.userId);
 	return rows.map(({ savedAt, offer, employer }) => {
@@ -130,12 +133,13 @@ export async function deleteSavedOffersOf(tx: DbOrTx, userId: string): Promise<v
 }
 
 /** What an offer's page shows: whether the viewer may save it, has saved it, and the notice after a change (?done=). */
-export async function offerSavedState(db: DbOrTx, actor: Actor | null | undefined, offerId: string, url: URL) {
+export async function offerSavedState(ctx: RequestContext, offerId: string, url: URL) {
+	const { actor } = ctx;
 	const canSave = can(actor, 'saved_offers.manage_own');
 	const done = url.searchParams.get('done');
 	return {
 		canSave,
-		saved: canSave ? await isOfferSaved(db, actor, offerId) : false,
+		saved: canSave ? await isOfferSaved(ctx, offerId) : false,
 		notice: canSave && done === 'saved' ? 'saved_done' : canSave && done === 'removed' ? 'removed_done' : null
 	};
 }

@@ -13,7 +13,7 @@ export async function load({ locals, url }) {
 	const spaces = await Promise.all(
 		organisations.map(async (organisation) => ({
 			organisation,
-			offers: (await listEmployerOffers(app.database.db, locals.actor, organisation.id)).map((offer) => ({
+			offers: (await listEmployerOffers(requestContext(app, locals), organisation.id)).map((offer) => ({
 				id: offer.id,
 				title: offer.title,
 				status: offer.effectiveStatus,

@@ -17,7 +17,7 @@ export async function load({ locals, url }) {
 	return {
 		canSave,
 		signedIn: Boolean(locals.user),
-		offers: canSave ? await listSavedOffers(app.database.db, locals.actor, locals.language) : [],
+		offers: canSave ? await listSavedOffers(requestContext(app, locals)) : [],
 		notice: done === 'saved' || done === 'removed' ? notices[done] : null
 	};
 }

@@ -9,7 +9,7 @@ import { approveOffer, listPendingValidations, returnOffer } from '#modules/jobs
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	return { offers: await listPendingValidations(app.database.db, locals.actor, locals.language) };
+	return { offers: await listPendingValidations(requestContext(app, locals)) };
 }
 
 function failure(language: App.Locals['language'], thrown: unknown, data: FormData) {

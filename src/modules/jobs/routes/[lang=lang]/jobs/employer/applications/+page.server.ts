@@ -9,7 +9,7 @@ export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	const organisations = await employerOrganisationsOf(app.database.db, locals.actor);
-	const offers = (await Promise.all(organisations.map((organisation) => listEmployerOffers(app.database.db, locals.actor, organisation.id))))
+	const offers = (await Promise.all(organisations.map((organisation) => listEmployerOffers(requestContext(app, locals), organisation.id))))
 		.flat()
 		.map((offer) => ({ id: offer.id, title: offer.title }));
 	const requested = url.searchParams.get('offer') ?? '';

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { getOfferForStaff, getPublicOffer, jobPostingJsonLd } from '#modules/jobs/jobs.service.ts';
 import { offerSavedState } from '#modules/jobs/saved-offers/saved-offers.service.ts';
@@ -14,11 +15,11 @@ export async function load({ locals, params, url, setHeaders }) {
 	} catch (failure) {
 		if (!isAppError(failure) || failure.code !== 'not_found') throw failure;
 		// its employer may preview it, a counsellor may read an offer waiting for validation
-		offer = await getOfferForStaff(app.database.db, locals.actor, params.id, locals.language);
+		offer = await getOfferForStaff(requestContext(app, locals), params.id);
 		if (!offer) error(404, 'not_found');
 		preview = true;
 	}
-	const saving = await offerSavedState(app.database.db, locals.actor, offer.id, url);
+	const saving = await offerSavedState(requestContext(app, locals), offer.id, url);
 	// tells the service worker to keep this page for the person's offline reading (saved offers)
 	if (saving.saved) setHeaders({ 'x-sharaka-offline': 'saved' });
 	return {

@@ -14,7 +14,7 @@ export async function load({ locals, params }) {
 	const app = await getApp();
 	let offer;
 	try {
-		offer = await getOwnOffer(app.database.db, locals.actor, params.id);
+		offer = await getOwnOffer(requestContext(app, locals), params.id);
 	} catch {
 		error(404, 'not_found');
 	}

@@ -10,7 +10,7 @@ const noStore = { 'cache-control': 'no-store' };
 export const PUT = apiEndpoint(async ({ params, locals }) => {
 	const app = await getApp();
 	const { created } = await saveOffer(requestContext(app, locals), params.offerId!);
-	const saved = (await listSavedOffers(app.database.db, locals.actor, locals.language)).find((item) => item.offerId === params.offerId!.toLowerCase());
+	const saved = (await listSavedOffers(requestContext(app, locals))).find((item) => item.offerId === params.offerId!.toLowerCase());
 	if (!saved) throw new AppError('not_found');
 	return Response.json(saved, { status: created ? 201 : 200, headers: noStore });
 });
