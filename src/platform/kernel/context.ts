@@ -2,13 +2,14 @@ import type { DbOrTx } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { FileStore } from '../storage/file-store.ts';
 import { AppError } from '../http/app-error.ts';
 import { can, type Action, type Actor, type Resource } from '../policy/policy.ts';
 
 /**
  * What a service needs to know about the request it serves, as one value: the database (or the
  * transaction it runs in), who acts, in which language, how the change is recorded, how mail goes out,
- * what time it is. Services take a `ctx` instead of (db, audit, actor, …) in a row, and start by asking
+ * what time it is, where files are kept. Services take a `ctx` instead of (db, audit, actor, …) in a row, and start by asking
  * `ctx.require(action, resource)`.
  */
 export interface RequestContext {
@@ -20,6 +21,8 @@ export interface RequestContext {
 	readonly now: () => Date;
 	/** the site's public address, for links in e-mails ('' when unknown: the links are then relative) */
 	readonly publicUrl: string;
+	/** the stored files (CVs…): a local directory or a bucket; null where none is given (commands that need none) */
+	readonly files: FileStore | null;
 	readonly requestId: string | null;
 	/** the acting person, when they may do `action` (on `resource`); else a 401 (nobody) or 403 */
 	require(action: Action, resource?: Resource): Actor;
@@ -36,6 +39,7 @@ export interface ContextParts {
 	mailer?: Mailer | null;
 	now?: () => Date;
 	publicUrl?: string;
+	files?: FileStore | null;
 }
 
 export function createContext(parts: ContextParts): RequestContext {
@@ -47,6 +51,7 @@ export function createContext(parts: ContextParts): RequestContext {
 		mailer: parts.mailer ?? null,
 		now: parts.now ?? (() => new Date()),
 		publicUrl: (parts.publicUrl ?? '').replace(/\/$/, ''),
+		files: parts.files ?? null,
 		requestId: parts.audit.requestId ?? null,
 		require(action, resource) {
 			if (!parts.actor) throw new AppError('unauthenticated');

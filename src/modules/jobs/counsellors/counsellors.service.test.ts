@@ -56,7 +56,7 @@ const everyone = () => SeekerListQuery.parse({});
 
 /** What a service sees when this person (or nobody) acts on the web, at NOW unless told. */
 const as = (who: Actor | null, now: Date = NOW, language: Language = 'fr') =>
-	contextFor(app.database.db, who, { audit: web, mailer: app.mailer, now: () => now, language, publicUrl: 'http://sharaka.test' });
+	contextFor(app.database.db, who, { audit: web, mailer: app.mailer, now: () => now, language, publicUrl: 'http://sharaka.test', files: app.files });
 
 /** A counsellor refers a person to a programme, as the API's input says it. */
 const referTo = (who: Actor, input: { seekerId: string; programmeId: string; message: string; agreed: boolean }, now: Date = NOW) =>
@@ -245,7 +245,7 @@ describe('the counsellor’s seekers', () => {
 
 	it('opens a person’s file (audited); another agency’s counsellor gets not found', async () => {
 		const followed = await seeker('anapec-rabat');
-		await uploadCv(contextFor(app.database.db, followed, { audit: web }), env, pdf());
+		await uploadCv(contextFor(app.database.db, followed, { audit: web, ...env }), pdf());
 		const file = await openFollowUp(as(rabatCounsellor), followed.userId);
 		expect(file.profile.city).toBe('Rabat');
 		expect(file.profile.occupations[0].code).toBe('7126');
@@ -255,21 +255,21 @@ describe('the counsellor’s seekers', () => {
 			.from(auditEvent)
 			.where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceId, followed.userId), eq(auditEvent.actorLabel, 'test')));
 		expect(reads.some((event) => (event.after as { view: string }).view === 'counsellor_profile')).toBe(true);
-		expect((await readFollowedSeekerCv(as(rabatCounsellor), env, followed.userId)).subarray(0, 5).toString()).toBe('%PDF-');
+		expect((await readFollowedSeekerCv(as(rabatCounsellor), followed.userId)).subarray(0, 5).toString()).toBe('%PDF-');
 		await expect(openFollowUp(as(tangerCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readFollowedSeekerCv(as(tangerCounsellor), env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readFollowedSeekerCv(as(tangerCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(addCaseNote(as(tangerCounsellor), agencyFollowUp, followed.userId, { body: 'Intrusion' })).rejects.toMatchObject({ code: 'not_found' });
 		await expect(openFollowUp(as(programmePartner), followed.userId)).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
 	it('loses sight of a person who withdraws consent', async () => {
 		const followed = await seeker('anapec-rabat');
-		await uploadCv(contextFor(app.database.db, followed, { audit: web }), env, pdf());
+		await uploadCv(contextFor(app.database.db, followed, { audit: web, ...env }), pdf());
 		await openFollowUp(as(rabatCounsellor), followed.userId);
 		await setConsent(contextFor(app.database.db, followed, { audit: web }), { scope: null });
 		expect((await listAgencySeekers(as(rabatCounsellor), everyone())).items.map((item) => item.id)).not.toContain(followed.userId);
 		await expect(openFollowUp(as(rabatCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readFollowedSeekerCv(as(rabatCounsellor), env, followed.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readFollowedSeekerCv(as(rabatCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(planAppointment(as(rabatCounsellor), agencyFollowUp, followed.userId, { startsAt: '2027-03-12T10:00', mode: 'phone', purpose: 'x' })).rejects.toMatchObject({
 			code: 'not_found'
 		});

@@ -12,7 +12,7 @@ import { listEntryReferrals, listTeamReferrals, openCaseFile } from '../../../pl
 import type { ReferralStatus } from '../../../platform/casework/casework.model.ts';
 import { occupation } from '../job-offer.table.ts';
 import { occupationTitle } from '../jobs.service.ts';
-import { describeProfile, getProfileForCounsellor, readCvForCounsellor, type SeekerEnv } from '../seekers/seekers.service.ts';
+import { describeProfile, getProfileForCounsellor, readCvForCounsellor } from '../seekers/seekers.service.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { counsellorAgencies } from './agencies.service.ts';
 import { agencyFollowUp } from './follow-up.caseload.ts';
@@ -120,10 +120,10 @@ export async function openFollowUp(ctx: RequestContext, seekerId: string) {
 }
 
 /** The person's CV for their counsellor; the read is audited. */
-export async function readFollowedSeekerCv(ctx: RequestContext, env: Pick<SeekerEnv, 'files'>, seekerId: string) {
+export async function readFollowedSeekerCv(ctx: RequestContext, seekerId: string) {
 	ctx.require('counsellors.follow_up');
 	await agencyFollowUp.followed(ctx, seekerId);
-	return readCvForCounsellor(ctx, env, seekerId);
+	return readCvForCounsellor(ctx, seekerId);
 }
 
 /** Any referral the actor may see (counsellor of its agency or partner of its programme), for the API. */

@@ -191,37 +191,37 @@ describe('CV', () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
 		const before = cvFiles().length;
-		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), pdf());
 		const [profile] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 		expect(profile.cvFile).toMatch(/^[0-9a-f]{32}\.pdf$/);
 		// in the platform's file store (here the local one, under DATA_DIR/uploads; S3 in a multi-instance set-up)
 		expect(await app.files.exists(`cv/${profile.cvFile}`)).toBe(true);
 		expect(fs.existsSync(path.join(app.dataDir, 'uploads', 'cv', profile.cvFile!))).toBe(true);
-		expect((await readOwnCv(contextFor(app.database.db, seeker), env)).subarray(0, 5).toString()).toBe('%PDF-');
-		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf(3000));
+		expect((await readOwnCv(contextFor(app.database.db, seeker, { ...env }))).subarray(0, 5).toString()).toBe('%PDF-');
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), pdf(3000));
 		expect(cvFiles().length).toBe(before + 1);
-		expect((await readOwnCv(contextFor(app.database.db, seeker), env)).byteLength).toBe(3000);
+		expect((await readOwnCv(contextFor(app.database.db, seeker, { ...env }))).byteLength).toBe(3000);
 		// counsellors only with consent, and the read is audited
-		await expect(readCvForCounsellor(contextFor(app.database.db, counsellor, { audit: web }), env, seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readCvForCounsellor(contextFor(app.database.db, employer, { audit: web }), env, seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(readCvForCounsellor(contextFor(app.database.db, counsellor, { audit: web, ...env }), seeker.userId)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readCvForCounsellor(contextFor(app.database.db, employer, { audit: web, ...env }), seeker.userId)).rejects.toMatchObject({ code: 'forbidden' });
 		await setConsent(contextFor(app.database.db, seeker, { audit: web }), { scope: 'counsellors' });
-		expect((await readCvForCounsellor(contextFor(app.database.db, counsellor, { audit: web }), env, seeker.userId)).byteLength).toBe(3000);
+		expect((await readCvForCounsellor(contextFor(app.database.db, counsellor, { audit: web, ...env }), seeker.userId)).byteLength).toBe(3000);
 		const reads = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceType, 'seeker_cv'));
 		expect(reads.map((event) => event.resourceId)).toContain(seeker.userId);
-		await removeCv(contextFor(app.database.db, seeker, { audit: web }), env);
+		await removeCv(contextFor(app.database.db, seeker, { audit: web, ...env }));
 		expect(cvFiles().length).toBe(before);
-		await expect(readOwnCv(contextFor(app.database.db, seeker), env)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readOwnCv(contextFor(app.database.db, seeker, { ...env }))).rejects.toMatchObject({ code: 'not_found' });
 	});
 
 	it('refuses a file that is not a PDF, or too large, and stores nothing', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
 		const before = cvFiles().length;
-		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
+		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
 			code: 'unsupported_media_type'
 		});
-		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, Buffer.from('PK\u0003\u0004 not a pdf %PDF-'))).rejects.toMatchObject({ code: 'unsupported_media_type' });
-		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf(CV_MAX_BYTES + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
+		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), Buffer.from('PK\u0003\u0004 not a pdf %PDF-'))).rejects.toMatchObject({ code: 'unsupported_media_type' });
+		await expect(uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), pdf(CV_MAX_BYTES + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
 		expect(cvFiles().length).toBe(before);
 		expect(fs.readdirSync(cvDirectory(app.dataDir)).filter((name) => name.endsWith('.part'))).toEqual([]);
 		const [profile] = await app.database.db.select().from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
@@ -233,31 +233,31 @@ describe('applications', () => {
 	it('runs from applying to shortlisting, e-mailing the person at each change in their language', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member', locale: 'ar' })).actor;
 		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
-		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), pdf());
 		const mailsBefore = (await app.outbox()).length;
-		await expect(applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour', share: false })).rejects.toMatchObject({ code: 'invalid_input' });
-		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour, je suis disponible.', share: true });
-		await expect(applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'encore', share: true })).rejects.toMatchObject({ code: 'conflict' });
+		await expect(applyToOffer(contextFor(app.database.db, seeker, { audit: web, ...env }), offerId, { message: 'Bonjour', share: false })).rejects.toMatchObject({ code: 'invalid_input' });
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web, ...env }), offerId, { message: 'Bonjour, je suis disponible.', share: true });
+		await expect(applyToOffer(contextFor(app.database.db, seeker, { audit: web, ...env }), offerId, { message: 'encore', share: true })).rejects.toMatchObject({ code: 'conflict' });
 
 		// the employer sees it; another employer does not
 		const list = await listEmployerApplications(contextFor(app.database.db, employer));
 		expect(list.map((row) => row.id)).toContain(application.id);
 		expect((await listEmployerApplications(contextFor(app.database.db, otherEmployer))).map((row) => row.id)).not.toContain(application.id);
-		await expect(openApplication(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(setApplicationStatus(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(readApplicationCv(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(openApplication(contextFor(app.database.db, otherEmployer, { audit: web, ...env }), application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setApplicationStatus(contextFor(app.database.db, otherEmployer, { audit: web, ...env }), application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(readApplicationCv(contextFor(app.database.db, otherEmployer, { audit: web, ...env }), application.id)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(listEmployerApplications(contextFor(app.database.db, seeker))).rejects.toMatchObject({ code: 'forbidden' });
 
-		const opened = await openApplication(contextFor(app.database.db, employer, { audit: web }), env, application.id);
+		const opened = await openApplication(contextFor(app.database.db, employer, { audit: web, ...env }), application.id);
 		expect(opened.status).toBe('viewed');
 		expect(opened.profile?.city).toBe('Tanger');
 		expect(opened.profile?.occupations[0].code).toBe('7112');
 		expect(opened.message).toBe('Bonjour, je suis disponible.');
 		const reads = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'personal_data.read'));
 		expect(reads.some((event) => event.resourceId === seeker.userId)).toBe(true);
-		expect((await readApplicationCv(contextFor(app.database.db, employer, { audit: web }), env, application.id)).subarray(0, 5).toString()).toBe('%PDF-');
+		expect((await readApplicationCv(contextFor(app.database.db, employer, { audit: web, ...env }), application.id)).subarray(0, 5).toString()).toBe('%PDF-');
 
-		await setApplicationStatus(contextFor(app.database.db, employer, { audit: web }), env, application.id, { status: 'shortlisted' });
+		await setApplicationStatus(contextFor(app.database.db, employer, { audit: web, ...env }), application.id, { status: 'shortlisted' });
 		const [mine] = await listMyApplications(contextFor(app.database.db, seeker));
 		expect(mine.status).toBe('shortlisted');
 		expect(mine.history.map((entry) => entry.status)).toEqual(['submitted', 'viewed', 'shortlisted']);
@@ -271,24 +271,24 @@ describe('applications', () => {
 	it('a withdrawn application hides the profile and CV from the employer', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
-		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
-		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, otherOfferId, { message: 'Candidature', share: true });
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), pdf());
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web, ...env }), otherOfferId, { message: 'Candidature', share: true });
 		await withdrawApplication(contextFor(app.database.db, seeker, { audit: web }), application.id);
-		const opened = await openApplication(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id);
+		const opened = await openApplication(contextFor(app.database.db, otherEmployer, { audit: web, ...env }), application.id);
 		expect(opened).toMatchObject({ status: 'withdrawn', profile: null, applicant: null, message: null, shared: false });
-		await expect(readApplicationCv(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(setApplicationStatus(contextFor(app.database.db, otherEmployer, { audit: web }), env, application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'conflict' });
+		await expect(readApplicationCv(contextFor(app.database.db, otherEmployer, { audit: web, ...env }), application.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setApplicationStatus(contextFor(app.database.db, otherEmployer, { audit: web, ...env }), application.id, { status: 'hired' })).rejects.toMatchObject({ code: 'conflict' });
 	});
 
 	it('a person cannot see or withdraw anyone else’s application, and needs a profile to apply', async () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		const stranger = (await aPerson(app.database.db, { role: 'member' })).actor;
-		await expect(applyToOffer(contextFor(app.database.db, stranger, { audit: web }), env, offerId, { message: 'Bonjour', share: true })).rejects.toMatchObject({
+		await expect(applyToOffer(contextFor(app.database.db, stranger, { audit: web, ...env }), offerId, { message: 'Bonjour', share: true })).rejects.toMatchObject({
 			code: 'conflict',
 			extra: { reason: 'profile_missing' }
 		});
 		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
-		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour', share: true });
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web, ...env }), offerId, { message: 'Bonjour', share: true });
 		expect(await listMyApplications(contextFor(app.database.db, stranger))).toEqual([]);
 		await expect(withdrawApplication(contextFor(app.database.db, stranger, { audit: web }), application.id)).rejects.toMatchObject({ code: 'not_found' });
 	});
@@ -297,7 +297,7 @@ describe('applications', () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
 		expect(await hasApplied(contextFor(app.database.db, seeker), offerId)).toBe(false);
-		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Bonjour', share: true });
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web, ...env }), offerId, { message: 'Bonjour', share: true });
 		expect(await hasApplied(contextFor(app.database.db, seeker), offerId)).toBe(true);
 		expect(await hasApplied(contextFor(app.database.db, seeker), otherOfferId)).toBe(false);
 		await withdrawApplication(contextFor(app.database.db, seeker, { audit: web }), application.id);
@@ -311,8 +311,8 @@ describe('export and deletion', () => {
 		const seeker = (await aPerson(app.database.db, { role: 'member' })).actor;
 		await saveProfile(contextFor(app.database.db, seeker, { audit: web }), profileInput);
 		await setConsent(contextFor(app.database.db, seeker, { audit: web }), { scope: 'employers' });
-		await uploadCv(contextFor(app.database.db, seeker, { audit: web }), env, pdf());
-		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web }), env, offerId, { message: 'Mon message personnel', share: true });
+		await uploadCv(contextFor(app.database.db, seeker, { audit: web, ...env }), pdf());
+		const application = await applyToOffer(contextFor(app.database.db, seeker, { audit: web, ...env }), offerId, { message: 'Mon message personnel', share: true });
 		await app.database.db.insert(session).values({ id: crypto.randomUUID(), token: crypto.randomUUID(), userId: seeker.userId, expiresAt: new Date(Date.now() + 86_400_000) });
 		await app.database.db.insert(apiToken).values({ userId: seeker.userId, name: 'phone', tokenHash: crypto.randomUUID(), prefix: 'shk_' });
 
@@ -336,7 +336,7 @@ describe('export and deletion', () => {
 		expect(await app.database.db.select().from(apiToken).where(eq(apiToken.userId, seeker.userId))).toEqual([]);
 		const [kept] = await app.database.db.select().from(jobApplication).where(eq(jobApplication.id, application.id));
 		expect(kept).toMatchObject({ userId: null, message: null, sharedAt: null, status: 'withdrawn' });
-		const opened = await openApplication(contextFor(app.database.db, employer, { audit: web }), env, application.id);
+		const opened = await openApplication(contextFor(app.database.db, employer, { audit: web, ...env }), application.id);
 		expect(opened.applicant).toBeNull();
 		// the audit trail stays and holds no profile, CV or message content
 		const trail = JSON.stringify(await app.database.db.select().from(auditEvent));

@@ -165,7 +165,8 @@ export async function consentHistory(db: DbOrTx, userId: string) {
  * Stores the caller's CV (checked by content: a PDF of at most 5 MB), replacing the previous one.
  * A refused file leaves nothing on disk or in the database.
  */
-export async function uploadCv(ctx: RequestContext, env: SeekerEnv, bytes: Uint8Array) {
+export async function uploadCv(ctx: RequestContext, bytes: Uint8Array) {
+	const env = seekerEnv(ctx);
 	const { db, audit: context, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	const [existing] = await db.select({ userId: seekerProfile.userId }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
@@ -196,7 +197,8 @@ export async function uploadCv(ctx: RequestContext, env: SeekerEnv, bytes: Uint8
 	return { size: bytes.byteLength };
 }
 
-export async function removeCv(ctx: RequestContext, env: SeekerEnv) {
+export async function removeCv(ctx: RequestContext) {
+	const env = seekerEnv(ctx);
 	const { db, audit: context, actor } = ctx;
 	const seeker = requireSeeker(actor);
 	const removed = await db.transaction(async (tx) => {
@@ -209,7 +211,8 @@ export async function removeCv(ctx: RequestContext, env: SeekerEnv) {
 	await removeCvFile(env.files, removed);
 }
 
-export async function readOwnCv(ctx: RequestContext, env: SeekerEnv): Promise<Buffer> {
+export async function readOwnCv(ctx: RequestContext): Promise<Buffer> {
+	const env = seekerEnv(ctx);
 	const { db, actor } = ctx;
 	const profile = await getOwnProfile(ctx);
 	if (!profile?.cvFile) throw new AppError('not_found');
@@ -241,7 +244,8 @@ export async function getProfileForCounsellor(ctx: RequestContext, userId: strin
 }
 
 /** A counsellor downloads a consenting person's CV (for the counsellors' space); the read is audited. */
-export async function readCvForCounsellor(ctx: RequestContext, env: SeekerEnv, userId: string): Promise<Buffer> {
+export async function readCvForCounsellor(ctx: RequestContext, userId: string): Promise<Buffer> {
+	const env = seekerEnv(ctx);
 	const { db, audit: context, actor } = ctx;
 	if (!can(actor, 'seekers.profile.read')) throw new AppError('forbidden');
 	const [row] = await db.select().from(seekerProfile).where(eq(seekerProfile.userId, userId));
@@ -274,7 +278,8 @@ export async function hasApplied(ctx: RequestContext, offerId: string): Promise<
 }
 
 /** Applies to a public offer with the profile, the CV and a message; the person agrees the employer sees them. */
-export async function applyToOffer(ctx: RequestContext, env: SeekerEnv, offerId: string, raw: unknown) {
+export async function applyToOffer(ctx: RequestContext, offerId: string, raw: unknown) {
+	const env = seekerEnv(ctx);
 	const { db, audit: context, actor } = ctx;
 	const now = ctx.now();
 	const seeker = requireSeeker(actor);
@@ -422,7 +427,8 @@ const sharedWithEmployer = (application: JobApplicationRecord) => application.sh
  * read of their personal data is written to the audit trail. The profile and CV are there only when
  * the person shared them for this application and has not withdrawn it.
  */
-export async function openApplication(ctx: RequestContext, env: SeekerEnv, id: string) {
+export async function openApplication(ctx: RequestContext, id: string) {
+	const env = seekerEnv(ctx);
 	const { db, audit: context, actor, language } = ctx;
 	const now = ctx.now();
 	const { application, offer, changed } = await db.transaction(async (tx) => {
@@ -476,7 +482,8 @@ export async function describeProfile(db: DbOrTx, profile: ReturnType<typeof pro
 }
 
 /** The employer's CV download for an application: only when shared with them; the read is audited. */
-export async function readApplicationCv(ctx: RequestContext, env: SeekerEnv, id: string): Promise<Buffer> {
+export async function readApplicationCv(ctx: RequestContext, id: string): Promise<Buffer> {
+	const env = seekerEnv(ctx);
 	const { db, audit: context, actor } = ctx;
 	const { application } = await employerApplication(db, actor, id);
 	if (!sharedWithEmployer(application)) throw new AppError('not_found');
@@ -488,7 +495,8 @@ export async function readApplicationCv(ctx: RequestContext, env: SeekerEnv, id:
 }
 
 /** The employer moves an application on (viewed, shortlisted, interview, rejected, hired); the person is e-mailed. */
-export async function setApplicationStatus(ctx: RequestContext, env: SeekerEnv, id: string, raw: unknown) {
+export async function setApplicationStatus(ctx: RequestContext, id: string, raw: unknown) {
+	const env = seekerEnv(ctx);
 	const { db, audit: context, actor } = ctx;
 	const now = ctx.now();
 	const { status } = parseOrThrow(StatusInput, raw);
@@ -597,7 +605,8 @@ export const keptAfterDeletion = ['audit_trail', 'applications_anonymised'] as c
 export type { ApplicationStatus };
 export { readCvFile };
 
-/** The services' environment from the running app. */
-export function seekerEnvOf(app: { settings: { publicUrl: string }; mailer: Mailer; files: FileStore }): SeekerEnv {
-	return { files: app.files, mailer: app.mailer, publicUrl: app.settings.publicUrl };
+/** The file store and mail of the request (CVs, e-mails to applicants). */
+function seekerEnv(ctx: RequestContext): SeekerEnv {
+	if (!ctx.files) throw new Error('CVs need the file store: build the context with the app’s files');
+	return { files: ctx.files, mailer: ctx.mailer ?? undefined, publicUrl: ctx.publicUrl };
 }

@@ -4,7 +4,7 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
-import { getOwnProfile, profileView, removeCv, seekerEnvOf, uploadCv } from '#modules/jobs/seekers/seekers.service.ts';
+import { getOwnProfile, profileView, removeCv, uploadCv } from '#modules/jobs/seekers/seekers.service.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -37,7 +37,7 @@ export const actions = {
 		const file = data.get('cv');
 		if (!file || typeof file === 'string' || file.size === 0) return fail(400, { errors: { cv: translate(locals.language, 'seekers.cv_error_empty') } });
 		try {
-			await uploadCv(requestContext(app, locals), seekerEnvOf(app), new Uint8Array(await file.arrayBuffer()));
+			await uploadCv(requestContext(app, locals), new Uint8Array(await file.arrayBuffer()));
 		} catch (failure) {
 			const message = cvProblem(locals.language, failure);
 			if (message) return fail(isAppError(failure) ? failure.status : 400, { errors: { cv: message } });
@@ -48,7 +48,7 @@ export const actions = {
 	remove: async ({ locals }) => {
 		const app = await getApp();
 		try {
-			await removeCv(requestContext(app, locals), seekerEnvOf(app));
+			await removeCv(requestContext(app, locals));
 		} catch (failure) {
 			return formFailureFrom(locals.language, failure, new FormData());
 		}

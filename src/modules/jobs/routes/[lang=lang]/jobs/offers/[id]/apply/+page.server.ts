@@ -6,7 +6,7 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom, parseForm } from '#platform/http/form.ts';
 import { getPublicOffer } from '#modules/jobs/jobs.service.ts';
 import { ApplicationForm } from '#modules/jobs/seekers/seekers.schemas.ts';
-import { applyToOffer, getOwnProfile, hasApplied, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { applyToOffer, getOwnProfile, hasApplied } from '#modules/jobs/seekers/seekers.service.ts';
 
 export async function load({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -34,7 +34,7 @@ export const actions = {
 		const parsed = parseForm(locals.language, ApplicationForm, data);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await applyToOffer(requestContext(app, locals), seekerEnvOf(app), params.id, { message: parsed.data.message, share: true });
+			await applyToOffer(requestContext(app, locals), params.id, { message: parsed.data.message, share: true });
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') {
 				const reason = (failure.extra as { reason?: string } | undefined)?.reason;

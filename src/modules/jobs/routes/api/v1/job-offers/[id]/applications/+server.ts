@@ -2,7 +2,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { apiEndpoint, readJson } from '#platform/http/api.ts';
 import { ApplicationInput } from '#modules/jobs/seekers/seekers.schemas.ts';
-import { applyToOffer, listEmployerApplications, seekerEnvOf } from '#modules/jobs/seekers/seekers.service.ts';
+import { applyToOffer, listEmployerApplications } from '#modules/jobs/seekers/seekers.service.ts';
 
 /** The applications to one of the caller's organisation's offers (route policy: 'seekers.application.manage'). */
 export const GET = apiEndpoint(async ({ params, locals }) => {
@@ -15,7 +15,7 @@ export const GET = apiEndpoint(async ({ params, locals }) => {
 export const POST = apiEndpoint(async ({ params, request, locals }) => {
 	const app = await getApp();
 	const input = await readJson(request, ApplicationInput);
-	const application = await applyToOffer(requestContext(app, locals), seekerEnvOf(app), params.id ?? '', input);
+	const application = await applyToOffer(requestContext(app, locals), params.id ?? '', input);
 	return Response.json(
 		{ id: application.id, offerId: application.offerId, status: application.status, createdAt: application.createdAt.toISOString() },
 		{ status: 201, headers: { 'cache-control': 'no-store' } }

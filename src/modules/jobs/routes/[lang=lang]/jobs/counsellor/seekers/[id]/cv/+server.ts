@@ -9,5 +9,5 @@ import { readFollowedSeekerCv } from '#modules/jobs/counsellors/follow-up.servic
 export async function GET({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	return cvResponse(await forPage(readFollowedSeekerCv(requestContext(app, locals), app, params.id)), 'cv.pdf');
+	return cvResponse(await forPage(readFollowedSeekerCv(requestContext(app, locals), params.id)), 'cv.pdf');
 }
