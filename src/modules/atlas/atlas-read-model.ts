@@ -13,7 +13,7 @@ import type { InitiativeData } from './atlas.schemas.ts';
 import type { InitiativeFilters, InitiativeQuery } from './atlas.schemas.ts';
 import { atlasRegion, initiative, initiativeOrganisation, initiativeProvince, initiativeRegion, normalisedSql, type Translated } from './atlas.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
-import { queryWords, type FacetName, type StatsRow, type searchInitiatives } from './initiative.service.ts';
+import { queryWords, type FacetName, type PageRow, type StatsRow, type searchInitiatives } from './initiative.service.ts';
 
 type SearchResult = Awaited<ReturnType<typeof searchInitiatives>>;
 
@@ -54,24 +54,11 @@ interface ModelInitiative {
 	position: number;
 }
 
-type Row = {
-	id: string;
-	slug: string;
-	title: Translated;
-	summary: Translated;
-	status: InitiativeData['status'];
-	start_year: number | null;
-	end_year: number | null;
-	national_scope: boolean;
-	themes: InitiativeData['themes'];
-	countries: string[];
+/** What the load reads of an initiative: a list row's columns, with what filters, facets and orders need. */
+type Row = Omit<PageRow, 'funders' | 'updated_at'> & {
 	target_groups: string[];
-	budget_eur: number | string | null;
-	is_sample: boolean;
-	version: number;
 	updated_at: string;
 	updated_micros: string | number;
-	regions: string[];
 	provinces: string[];
 	organisations: ModelOrganisation[] | string;
 	search_document: string;

@@ -640,7 +640,8 @@ function facetJson(name: FacetName): SQL {
 		from (select key, name, count(*)::int as count from (${rows}) r group by key, name order by count desc, key limit ${limit}) f)`;
 }
 
-type PageRow = {
+/** A row of the list as the search statement returns it. */
+export type PageRow = {
 	id: string;
 	slug: string;
 	title: Translated;

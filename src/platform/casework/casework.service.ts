@@ -22,6 +22,14 @@ import { AppointmentInput, AppointmentStatusInput, NoteInput, ReferralInput, Ref
 import { caseAppointment, caseNote, caseReferral, caseReferralEvent, type CaseAppointmentRow } from './casework.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type CaseTable = typeof caseNote | typeof caseAppointment | typeof caseReferral;
+
+/** The rows of one person's file in a caseload, as one team keeps it. */
+function inFile(table: CaseTable, caseload: Caseload, personId: string, teamId: string) {
+	return and(eq(table.caseload, caseload.key), eq(table.personUserId, personId), eq(table.teamId, teamId))!;
+}
+
 const openStatuses: ReferralStatus[] = ['sent', 'accepted'];
 
 /** The moves a referral may make: the entry's organisation answers a new referral, then says when it is done. */
@@ -150,14 +158,13 @@ export type CaseAppointment = Awaited<ReturnType<typeof appointmentsWhere>>[numb
 export async function openCaseFile(ctx: RequestContext, caseload: Caseload, personId: string) {
 	const actor = ctx.require(caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
-	const ofTeam = <T extends typeof caseNote | typeof caseAppointment | typeof caseReferral>(table: T) =>
-		and(eq(table.personUserId, personId), eq(table.teamId, team.teamId));
+	const ofTeam = (table: CaseTable) => inFile(table, caseload, personId, team.teamId);
 	const [[person], notes, appointments, referrals] = await Promise.all([
 		ctx.db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, personId)),
 		ctx.db
 			.select()
 			.from(caseNote)
-			.where(and(eq(caseNote.caseload, caseload.key), ofTeam(caseNote)))
+			.where(ofTeam(caseNote))
 			.orderBy(desc(caseNote.createdAt), asc(caseNote.id)),
 		appointmentsWhere(ctx, caseload, ofTeam(caseAppointment)),
 		referralsWhere(ctx, caseload, ofTeam(caseReferral))
@@ -220,13 +227,7 @@ export async function deleteCaseNote(ctx: RequestContext, caseload: Caseload, pe
 		const removed = await db
 			.delete(caseNote)
 			.where(
-				and(
-					eq(caseNote.id, noteId),
-					eq(caseNote.caseload, caseload.key),
-					eq(caseNote.personUserId, personId),
-					eq(caseNote.teamId, team.teamId),
-					eq(caseNote.authorUserId, actor.userId)
-				)
+				and(eq(caseNote.id, noteId), inFile(caseNote, caseload, personId, team.teamId), eq(caseNote.authorUserId, actor.userId))
 			)
 			.returning({ id: caseNote.id });
 		if (removed.length === 0) throw new AppError('not_found');
@@ -288,12 +289,7 @@ export async function setAppointmentStatus(ctx: RequestContext, caseload: Caselo
 			.select()
 			.from(caseAppointment)
 			.where(
-				and(
-					eq(caseAppointment.id, appointmentId),
-					eq(caseAppointment.caseload, caseload.key),
-					eq(caseAppointment.personUserId, personId),
-					eq(caseAppointment.teamId, team.teamId)
-				)
+				and(eq(caseAppointment.id, appointmentId), inFile(caseAppointment, caseload, personId, team.teamId))
 			)
 			.for('update');
 		if (!before) throw new AppError('not_found');
