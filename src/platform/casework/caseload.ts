@@ -24,6 +24,8 @@ export interface Caseload {
 	 * no staff at all, not found when they may not see this person (nothing tells the person exists).
 	 */
 	followed(ctx: RequestContext, personId: string): Promise<FollowingTeam>;
+	/** the same rule for many people in one go: each person the actor's teams follow → that team's id */
+	followedAmong(ctx: RequestContext, personIds: readonly string[]): Promise<Map<string, string>>;
 	/** the teams the actor is staff of (every list by team starts there); forbidden for someone who is no staff */
 	staffTeams(ctx: RequestContext): Promise<{ id: string; name: string }[]>;
 	/** the names of teams, for lists and the person's export */

@@ -34,6 +34,10 @@ const returnees: Caseload = {
 		if (!office || followedBy.get(personId) !== office) throw new AppError('not_found');
 		return { teamId: office, teamName: offices.get(office)! };
 	},
+	async followedAmong(ctx, personIds) {
+		const office = staffOf.get(ctx.require('counsellors.follow_up').userId);
+		return new Map(personIds.filter((id) => office && followedBy.get(id) === office).map((id) => [id, office!]));
+	},
 	async staffTeams(ctx) {
 		const office = staffOf.get(ctx.require('counsellors.follow_up').userId);
 		return office ? [{ id: office, name: offices.get(office)! }] : [];

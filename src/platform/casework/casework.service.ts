@@ -459,11 +459,8 @@ export async function listTeamReferrals(ctx: RequestContext, caseload: Caseload,
 	const conditions: SQL[] = [inArray(caseReferral.teamId, teams.map((team) => team.id))];
 	if (filter.status) conditions.push(eq(caseReferral.status, filter.status));
 	const items = await referralsWhere(ctx, caseload, and(...conditions));
-	// the module's rule (a person who left the team or withdrew consent is no longer followed)
-	const followingTeam = new Map<string, string | null>();
-	for (const personId of new Set(items.map((item) => item.personId))) {
-		followingTeam.set(personId, await caseload.followed(ctx, personId).then((team) => team.teamId, () => null));
-	}
+	// the module's rule (a person who left the team or withdrew consent is no longer followed), for all at once
+	const followingTeam = await caseload.followedAmong(ctx, [...new Set(items.map((item) => item.personId))]);
 	const stillFollowed = items.filter((item) => followingTeam.get(item.personId) === item.team.id);
 	return withContacts(ctx, caseload, stillFollowed, caseload.audit.teamReferralsView);
 }

@@ -35,7 +35,7 @@ import {
 	suggestAgency,
 	updateAgency
 } from './agencies.service.ts';
-import { listAgencySeekers, openFollowUp, readFollowedSeekerCv } from './follow-up.service.ts';
+import { listAgencySeekers, listReferralsFor, openFollowUp, readFollowedSeekerCv } from './follow-up.service.ts';
 import { agencyFollowUp } from './follow-up.caseload.ts';
 import { agency, seekerAgency } from './counsellors.table.ts';
 import { SeekerListQuery } from './counsellors.schemas.ts';
@@ -266,7 +266,11 @@ describe('the counsellor’s seekers', () => {
 		const followed = await seeker('anapec-rabat');
 		await uploadCv(contextFor(app.database.db, followed, { audit: web, ...env }), pdf());
 		await openFollowUp(as(rabatCounsellor), followed.userId);
+		const referred = await referTo(rabatCounsellor, { seekerId: followed.userId, programmeId, message: 'Logement', agreed: true });
+		const teamReferrals = async () => (await listReferralsFor(as(rabatCounsellor))).map((item) => item.id);
+		expect(await teamReferrals()).toContain(referred.id);
 		await setConsent(contextFor(app.database.db, followed, { audit: web }), { scope: null });
+		expect(await teamReferrals()).not.toContain(referred.id);
 		expect((await listAgencySeekers(as(rabatCounsellor), everyone())).items.map((item) => item.id)).not.toContain(followed.userId);
 		await expect(openFollowUp(as(rabatCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(readFollowedSeekerCv(as(rabatCounsellor), followed.userId)).rejects.toMatchObject({ code: 'not_found' });

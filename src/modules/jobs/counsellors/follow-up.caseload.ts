@@ -2,33 +2,44 @@
 // long as they let counsellors see their profile; the agency's counsellors are its staff.
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Caseload } from '../../../platform/casework/caseload.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { supportProgrammes } from '../programmes.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { counsellorAgencies } from './agencies.service.ts';
 import { agency, seekerAgency } from './counsellors.table.ts';
 
+/** Of these people, those who chose one of these agencies and let counsellors see their profile → the agency. */
+async function followingAgencies(db: DbOrTx, agencies: readonly { id: string }[], personIds: readonly string[]): Promise<Map<string, string>> {
+	if (agencies.length === 0 || personIds.length === 0) return new Map();
+	const rows = await db
+		.select({ userId: seekerAgency.userId, agencyId: seekerAgency.agencyId })
+		.from(seekerAgency)
+		.innerJoin(seekerProfile, eq(seekerProfile.userId, seekerAgency.userId))
+		.where(
+			and(
+				inArray(seekerAgency.userId, [...personIds]),
+				inArray(
+					seekerAgency.agencyId,
+					agencies.map((row) => row.id)
+				),
+				isNotNull(seekerProfile.consentScope)
+			)
+		);
+	return new Map(rows.map((row) => [row.userId, row.agencyId]));
+}
+
 export const agencyFollowUp: Caseload = {
 	key: 'jobs.agencies',
 	async followed(ctx, personId) {
 		const agencies = await counsellorAgencies(ctx);
 		if (agencies.length === 0) throw new AppError('not_found');
-		const [row] = await ctx.db
-			.select({ agencyId: seekerAgency.agencyId })
-			.from(seekerAgency)
-			.innerJoin(seekerProfile, eq(seekerProfile.userId, seekerAgency.userId))
-			.where(
-				and(
-					eq(seekerAgency.userId, personId),
-					inArray(
-						seekerAgency.agencyId,
-						agencies.map((row) => row.id)
-					),
-					isNotNull(seekerProfile.consentScope)
-				)
-			);
-		if (!row) throw new AppError('not_found');
-		return { teamId: row.agencyId, teamName: agencies.find((entry) => entry.id === row.agencyId)!.name };
+		const teamId = (await followingAgencies(ctx.db, agencies, [personId])).get(personId);
+		if (!teamId) throw new AppError('not_found');
+		return { teamId, teamName: agencies.find((entry) => entry.id === teamId)!.name };
+	},
+	async followedAmong(ctx, personIds) {
+		return followingAgencies(ctx.db, await counsellorAgencies(ctx), personIds);
 	},
 	staffTeams: counsellorAgencies,
 	async teamNames(db, ids) {
