@@ -14,9 +14,11 @@ import { atlasStats, searchInitiatives } from './initiative.service.ts';
 export async function atlasReads(app: App) {
 	const db = app.database.db;
 	const enabled = app.settings.atlasCache;
-	const cache = await atlasCache(db, enabled).snapshot();
-	// one model per revision, shared by every request that reads that revision
-	const model = () => cache.read('read model', () => AtlasReadModel.load(db), { freeze: false });
+	const atlas = atlasCache(db, enabled);
+	const cache = await atlas.snapshot();
+	// one model per revision, shared by every request: read from the cache itself (the newest revision), so
+	// that a request whose snapshot a write overtook uses the new model instead of loading one of its own
+	const model = () => atlas.read('read model', () => AtlasReadModel.load(db), { freeze: false });
 	return {
 		db,
 		search: (query: InitiativeQuery & { lang?: 'fr' | 'ar' | 'en' }) =>

@@ -607,6 +607,13 @@ export { readCvFile };
 
 /** The file store and mail of the request (CVs, e-mails to applicants). */
 function seekerEnv(ctx: RequestContext): SeekerEnv {
-	if (!ctx.files) throw new Error('CVs need the file store: build the context with the app’s files');
-	return { files: ctx.files, mailer: ctx.mailer ?? undefined, publicUrl: ctx.publicUrl };
+	return {
+		// asked for only when a file is read or written, after the access checks
+		get files() {
+			if (!ctx.files) throw new Error('CVs need the file store: build the context with the app’s files');
+			return ctx.files;
+		},
+		mailer: ctx.mailer ?? undefined,
+		publicUrl: ctx.publicUrl
+	};
 }
