@@ -7,6 +7,18 @@ import { user } from '../accounts/accounts.table.ts';
 import { directoryEntry } from '../directory/directory.table.ts';
 import { appointmentModes, appointmentStatuses, referralSides, referralStatuses } from './casework.model.ts';
 
+/** What every row of a file has: its id, its caseload, the team keeping it and the person followed. */
+function inCaseFile() {
+	return {
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseload: text('caseload').notNull(),
+		teamId: uuid('team_id').notNull(),
+		personUserId: text('person_user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' })
+	};
+}
+
 /**
  * A staff member's private note about a person: seen by the staff of the team it was written in, never
  * by the entries they are referred to; the person gets it in their data export (right of access).
@@ -14,12 +26,7 @@ import { appointmentModes, appointmentStatuses, referralSides, referralStatuses 
 export const caseNote = pgTable(
 	'case_note',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		caseload: text('caseload').notNull(),
-		teamId: uuid('team_id').notNull(),
-		personUserId: text('person_user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		...inCaseFile(),
 		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
 		/** the author's name when writing (kept if the account goes away) */
 		authorLabel: text('author_label').notNull(),
@@ -34,12 +41,7 @@ export const caseNote = pgTable(
 export const caseAppointment = pgTable(
 	'case_appointment',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		caseload: text('caseload').notNull(),
-		teamId: uuid('team_id').notNull(),
-		personUserId: text('person_user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		...inCaseFile(),
 		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
 		staffLabel: text('staff_label').notNull(),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -63,12 +65,7 @@ export const caseAppointment = pgTable(
 export const caseReferral = pgTable(
 	'case_referral',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		caseload: text('caseload').notNull(),
-		teamId: uuid('team_id').notNull(),
-		personUserId: text('person_user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		...inCaseFile(),
 		entryId: uuid('entry_id')
 			.notNull()
 			.references(() => directoryEntry.id, { onDelete: 'restrict' }),
