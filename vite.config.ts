@@ -4,15 +4,17 @@ import adapter from '@sveltejs/adapter-node';
 import type { Plugin } from 'vite';
 import { syncModuleRoutes } from './scripts/module-routes.ts';
 
-/** Copies each module's routes (src/modules/<slug>/routes) into src/routes before SvelteKit reads them, and on every change (dev). */
+// Each module's routes (src/modules/<slug>/routes) are copied into src/routes as soon as this file is
+// read: SvelteKit lists the routes while its plugin is being set up, before any plugin hook runs (a copy
+// made in a `config` hook came too late for the first build of a fresh clone: its module pages were 404).
+syncModuleRoutes(import.meta.dirname);
+
+/** Copies the module routes again on every change of one (dev). */
 function moduleRoutes(): Plugin {
 	const root = import.meta.dirname;
 	return {
 		name: 'sharaka-module-routes',
 		enforce: 'pre',
-		config() {
-			syncModuleRoutes(root);
-		},
 		configureServer(server) {
 			const resync = (file: string) => {
 				if (/[\\/]src[\\/]modules[\\/][^\\/]+[\\/]routes[\\/]/.test(file)) syncModuleRoutes(root);
