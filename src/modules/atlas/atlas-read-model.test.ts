@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '../../platform/testing/people.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { InitiativeQuery, type InitiativeFilters } from './atlas.schemas.ts';
+import { InitiativeQuery, statsDimensions, type InitiativeFilters } from './atlas.schemas.ts';
 import { atlasStats, searchInitiatives, updateInitiative } from './initiative.service.ts';
 import { currentData } from './import/apply.ts';
 import { loadAtlasDemoData } from './atlas.data.ts';
@@ -46,6 +46,10 @@ const queries: Record<string, unknown>[] = [
 	{ funder: 'giz' },
 	{ funder: 'giz', implementer: 'anapec' },
 	{ from: 2015, to: 2020 },
+	{ from: 2015, to: 2016, undated: 'include' },
+	{ undated: 'only' },
+	{ components: 'exclude', sort: 'budget' },
+	{ q: 'sharaka', components: 'include' },
 	{ budgetMin: 500_000 },
 	{ budgetMin: 100_000, budgetMax: 2_000_000, sort: 'budget' },
 	{ sample: 'exclude' },
@@ -83,13 +87,22 @@ describe('the Atlas read model', () => {
 		}
 	});
 
-	const statsFilters: Partial<InitiativeFilters>[] = [{}, { sample: 'exclude' }, { theme: ['legal_migration'] }, { q: 'migration', region: ['MA-01'] }, { funder: ['giz'] }];
+	const statsFilters: Partial<InitiativeFilters>[] = [
+		{},
+		{ sample: 'exclude' },
+		{ theme: ['legal_migration'] },
+		{ q: 'migration', region: ['MA-01'] },
+		{ funder: ['giz'] },
+		{ from: 2016, undated: 'include' },
+		{ components: 'exclude', sample: 'exclude' },
+		{ q: 'composante' }
+	];
 	for (const filters of statsFilters) {
 		it(`counts and sums what the SQL counts and sums: ${JSON.stringify(filters)}`, async () => {
-			for (const by of ['region', 'theme', 'year', 'funder'] as const) {
+			for (const by of statsDimensions) {
 				const fromSql = await atlasStats(app.database.db, by, filters);
 				const fromModel = model.stats(by, filters, await normalisedWords(app.database.db, filters.q));
-				const sorted = (rows: typeof fromSql.rows) => (by === 'theme' ? [...rows].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)) : rows);
+				const sorted = (rows: typeof fromSql.rows) => (['theme', 'target', 'country', 'status'].includes(by) ? [...rows].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)) : rows);
 				expect(sorted(fromModel.rows), by).toEqual(sorted(fromSql.rows));
 			}
 		});

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { platformDay } from '../../platform/time-zone.ts';
 import type { InitiativeData } from './atlas.schemas.ts';
-import type { InitiativeFilters, InitiativeQuery } from './atlas.schemas.ts';
+import type { InitiativeFilters, InitiativeQuery, StatsDimension } from './atlas.schemas.ts';
 import { atlasRegion, initiative, initiativeOrganisation, initiativeProvince, initiativeRegion, normalisedSql, type Translated } from './atlas.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { queryWords, type FacetName, type PageRow, type StatsRow, type searchInitiatives } from './initiative.service.ts';
@@ -46,6 +46,8 @@ interface ModelInitiative {
 	updatedMicros: number;
 	regions: string[];
 	provinces: string[];
+	/** the index of the larger initiative it is part of (-1: none) */
+	parent: number;
 	funders: ModelOrganisation[];
 	implementers: ModelOrganisation[];
 	searchDocument: string;
@@ -56,6 +58,7 @@ interface ModelInitiative {
 
 /** What the load reads of an initiative: a list row's columns, with what filters, facets and orders need. */
 type Row = Omit<PageRow, 'funders' | 'updated_at'> & {
+	parent_id: string | null;
 	target_groups: string[];
 	updated_at: string;
 	updated_micros: string | number;
@@ -142,7 +145,7 @@ export class AtlasReadModel {
 				${i.countries} as countries, ${i.targetGroups} as target_groups, ${i.budgetEur}::float8 as budget_eur,
 				${i.isSample} as is_sample, ${i.version} as version, to_json(${i.updatedAt}) #>> '{}' as updated_at,
 				(extract(epoch from ${i.updatedAt}) * 1000000)::int8 as updated_micros,
-				${i.searchDocument} as search_document, ${i.titleDocument} as title_document,
+				${i.searchDocument} as search_document, ${i.titleDocument} as title_document, ${i.parentId} as parent_id,
 				array(select ir.region_iso from ${initiativeRegion} ir where ir.initiative_id = ${i.id} order by 1) as regions,
 				array(select ip.province_iso from ${initiativeProvince} ip where ip.initiative_id = ${i.id}) as provinces,
 				coalesce((select json_agg(json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'acronym', o.acronym, 'role', io.role,
@@ -151,6 +154,7 @@ export class AtlasReadModel {
 					where io.initiative_id = ${i.id} and io.role in ('funder', 'implementer')), '[]'::json) as organisations
 			from ${initiative}`)) as unknown as { rows: Row[] };
 		const regions = (await db.select({ iso: atlasRegion.iso }).from(atlasRegion)).map((row) => row.iso).sort();
+		const positions = new Map(result.rows.map((row, position) => [row.id, position]));
 		const initiatives = result.rows.map((row, position): ModelInitiative => {
 			const organisations = json<ModelOrganisation[]>(row.organisations);
 			return {
@@ -172,6 +176,7 @@ export class AtlasReadModel {
 				updatedMicros: Number(row.updated_micros),
 				regions: row.regions,
 				provinces: row.provinces,
+				parent: row.parent_id === null ? -1 : (positions.get(row.parent_id) ?? -1),
 				funders: organisations.filter((entry) => entry.role === 'funder'),
 				implementers: organisations.filter((entry) => entry.role === 'implementer'),
 				searchDocument: row.search_document,
@@ -208,8 +213,13 @@ export class AtlasReadModel {
 		const { budgetMin, budgetMax, from, to } = filters;
 		if (budgetMin !== undefined) tests.push((item) => item.budgetEur !== null && item.budgetEur >= budgetMin);
 		if (budgetMax !== undefined) tests.push((item) => item.budgetEur !== null && item.budgetEur <= budgetMax);
-		if (from !== undefined) tests.push((item) => item.startYear !== null && (item.endYear ?? 9999) >= from);
-		if (to !== undefined) tests.push((item) => item.startYear !== null && item.startYear <= to);
+		if (filters.undated === 'only') tests.push((item) => item.startYear === null);
+		else {
+			const undated = filters.undated === 'include';
+			if (from !== undefined) tests.push((item) => (item.startYear !== null && (item.endYear ?? 9999) >= from) || (undated && item.startYear === null));
+			if (to !== undefined) tests.push((item) => (item.startYear !== null && item.startYear <= to) || (undated && item.startYear === null));
+		}
+		if (filters.components === 'exclude') tests.push((item) => item.parent === -1);
 		overlap(filters.theme, (item) => item.themes);
 		overlap(filters.target, (item) => item.targetGroups);
 		overlap(filters.country, (item) => item.countries);
@@ -383,29 +393,47 @@ export class AtlasReadModel {
 	}
 
 	/** The same answer as `atlasStats(db, by, filters)`, given the filter's words normalised by the database. */
-	stats(by: 'region' | 'theme' | 'year' | 'funder', filters: Partial<InitiativeFilters>, words: string[], now: Date = new Date()): { by: typeof by; rows: StatsRow[] } {
-		const matches = this.#matching(filters, words).map((index) => this.#initiatives[index]);
+	stats(by: StatsDimension, filters: Partial<InitiativeFilters>, words: string[], now: Date = new Date()): { by: typeof by; rows: StatsRow[] } {
+		const indexes = this.#matching(filters, words);
+		const matched = new Uint8Array(this.#initiatives.length);
+		for (const index of indexes) matched[index] = 1;
+		// a component adds no money when a larger initiative it belongs to is counted with a known budget
+		const within = (item: ModelInitiative) => {
+			for (let up = item.parent, depth = 0; up !== -1 && depth < 100; up = this.#initiatives[up].parent, depth++) {
+				if (matched[up] && this.#initiatives[up].budgetEur !== null) return true;
+			}
+			return false;
+		};
+		const matches = indexes.map((index) => {
+			const item = this.#initiatives[index];
+			return { item, within: item.parent !== -1 && within(item) };
+		});
 		type Sum = { label: string | null; count: number; budget: number; unknown: number };
-		const add = (sums: Map<string, Sum>, key: string, amount: number | null, label: string | null = null) => {
+		type Match = (typeof matches)[number];
+		const add = (sums: Map<string, Sum>, key: string, match: Match, amount: number | null = match.item.budgetEur, label: string | null = null) => {
 			const sum = sums.get(key) ?? { label, count: 0, budget: 0, unknown: 0 };
 			sum.count++;
-			if (amount === null) sum.unknown++;
-			else sum.budget += amount;
+			if (!match.within) {
+				if (amount === null) sum.unknown++;
+				else sum.budget += amount;
+			}
 			sums.set(key, sum);
 		};
 		const sums = new Map<string, Sum>();
+		const byCount = () => [...sums.keys()].sort((x, y) => sums.get(y)!.count - sums.get(x)!.count || (x < y ? -1 : x > y ? 1 : 0));
 		let keys: string[];
 		if (by === 'region') {
 			for (const region of this.#regions) sums.set(region, { label: null, count: 0, budget: 0, unknown: 0 });
-			for (const item of matches) for (const region of item.regions) if (sums.has(region)) add(sums, region, item.budgetEur);
+			for (const match of matches) for (const region of match.item.regions) if (sums.has(region)) add(sums, region, match);
 			keys = this.#regions;
-		} else if (by === 'theme') {
-			for (const item of matches) for (const theme of item.themes) add(sums, theme, item.budgetEur);
-			keys = [...sums.keys()].sort((x, y) => sums.get(y)!.count - sums.get(x)!.count || (x < y ? -1 : x > y ? 1 : 0));
-		} else if (by === 'year') {
+		} else if (by === 'theme' || by === 'target' || by === 'country' || by === 'status') {
+			const values = { theme: (item: ModelInitiative) => item.themes, target: (item: ModelInitiative) => item.targetGroups, country: (item: ModelInitiative) => item.countries, status: (item: ModelInitiative) => [item.status] }[by];
+			for (const match of matches) for (const value of values(match.item)) add(sums, value, match);
+			keys = byCount();
+		} else if (by === 'year' || by === 'started') {
 			const thisYear = Number(platformDay(now).slice(0, 4));
-			const starts = matches.flatMap((item) => (item.startYear === null ? [] : [item.startYear]));
-			const ends = matches.flatMap((item) => (item.endYear ?? item.startYear) ?? []);
+			const starts = matches.flatMap(({ item }) => (item.startYear === null ? [] : [item.startYear]));
+			const ends = matches.flatMap(({ item }) => (item.endYear ?? item.startYear) ?? []);
 			const first = Math.min(starts.length ? Math.min(...starts) : 2004, 2004);
 			const last = Math.max(ends.length ? Math.max(...ends) : 0, thisYear);
 			keys = [];
@@ -413,12 +441,16 @@ export class AtlasReadModel {
 				keys.push(String(year));
 				sums.set(String(year), { label: null, count: 0, budget: 0, unknown: 0 });
 			}
-			for (const item of matches) {
-				if (item.startYear === null) continue;
-				for (let year = Math.max(item.startYear, first); year <= Math.min(item.endYear ?? thisYear, last); year++) add(sums, String(year), item.budgetEur);
+			sums.set('unknown', { label: null, count: 0, budget: 0, unknown: 0 });
+			for (const match of matches) {
+				const { startYear, endYear } = match.item;
+				if (startYear === null) add(sums, 'unknown', match);
+				else if (by === 'started') add(sums, String(startYear), match);
+				else for (let year = Math.max(startYear, first); year <= Math.min(endYear ?? thisYear, last); year++) add(sums, String(year), match);
 			}
+			keys.push('unknown');
 		} else {
-			for (const item of matches) for (const entry of item.funders) add(sums, entry.slug, entry.amountEur, entry.name);
+			for (const match of matches) for (const entry of match.item.funders) add(sums, entry.slug, match, entry.amountEur, entry.name);
 			keys = [...sums.keys()].sort((x, y) => {
 				const a = sums.get(x)!;
 				const b = sums.get(y)!;

@@ -1,5 +1,5 @@
 import type { App } from '../../platform/app.ts';
-import type { InitiativeFilters, InitiativeQuery } from './atlas.schemas.ts';
+import type { InitiativeFilters, InitiativeQuery, StatsDimension } from './atlas.schemas.ts';
 import { atlasCache } from './atlas-cache.ts';
 import { AtlasReadModel, normalisedWords } from './atlas-read-model.ts';
 import { atlasStats, searchInitiatives } from './initiative.service.ts';
@@ -25,7 +25,7 @@ export async function atlasReads(app: App) {
 			cache.read(`search ${JSON.stringify(query)}`, async () =>
 				enabled ? (await model()).search(query, await normalisedWords(db, query.q)) : searchInitiatives(db, query)
 			),
-		stats: (by: 'region' | 'theme' | 'year' | 'funder', filters: Partial<InitiativeFilters> = {}) =>
+		stats: (by: StatsDimension, filters: Partial<InitiativeFilters> = {}) =>
 			cache.read(`stats ${by} ${JSON.stringify(filters)}`, async () =>
 				enabled ? (await model()).stats(by, filters, await normalisedWords(db, filters.q)) : atlasStats(db, by, filters)
 			),

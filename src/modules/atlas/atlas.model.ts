@@ -9,6 +9,7 @@ export const initiativeThemes = [
 	'diaspora_skills',
 	'diaspora_investment',
 	'immigrant_integration',
+	'health',
 	'returnee_reintegration',
 	'legal_migration',
 	'migrant_rights',
@@ -32,9 +33,25 @@ export const targetGroups = [
 	'entrepreneurs_investors',
 	'local_authorities',
 	'civil_society',
-	'public_institutions'
+	'public_institutions',
+	'retirees',
+	'families',
+	'vulnerable_people',
+	'interns_trainees',
+	'private_companies',
+	'diaspora_organisations'
 ] as const;
 export type TargetGroup = (typeof targetGroups)[number];
 
 export const organisationRoles = ['funder', 'implementer', 'partner', 'beneficiary'] as const;
 export type OrganisationRole = (typeof organisationRoles)[number];
+
+/** How an initiative belongs to a larger one (a programme's component, a project's phase, a pilot of it). */
+export const partOfRelations = ['component', 'phase', 'pilot'] as const;
+export type PartOfRelation = (typeof partOfRelations)[number];
+
+/** What a deliverable is, and whether it was out when the source was written. */
+export const deliverableTypes = ['report', 'synthesis', 'study', 'guide', 'plan', 'tool', 'film'] as const;
+export type DeliverableType = (typeof deliverableTypes)[number];
+export const deliverableStatuses = ['published', 'forthcoming'] as const;
+export type DeliverableStatus = (typeof deliverableStatuses)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCodes } from '../../platform/geo/countries.ts';
-import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from './atlas.model.ts';
+import { deliverableStatuses, deliverableTypes, initiativeStatuses, initiativeThemes, organisationRoles, partOfRelations, targetGroups } from './atlas.model.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -24,6 +24,9 @@ export const OrganisationRole = z.enum(organisationRoles).meta({
 	id: 'InitiativeOrganisationRole',
 	description: '`beneficiary` is a beneficiary institution'
 });
+export const PartOfRelation = z.enum(partOfRelations).meta({ id: 'InitiativePartOfRelation' });
+export const DeliverableType = z.enum(deliverableTypes).meta({ id: 'DeliverableType' });
+export const DeliverableStatus = z.enum(deliverableStatuses).meta({ id: 'DeliverableStatus', description: '`forthcoming`: announced, not out when the source was written' });
 export const RegionCode = z.enum(regionCodes).meta({ description: 'ISO 3166-2 region code', example: 'MA-02' });
 export const ProvinceCode = z.enum(provinceCodes).meta({ description: 'ISO 3166-2 province or prefecture code', example: 'MA-OUJ' });
 export const CountryCode = z
@@ -81,8 +84,8 @@ export const InitiativeInput = z
 			.array(z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), label: z.string().trim().max(200).optional() }))
 			.max(100)
 			.default([]),
-		themes: z.array(Theme).max(10).default([]),
-		targetGroups: z.array(TargetGroupCode).max(11).default([]),
+		themes: z.array(Theme).max(initiativeThemes.length).default([]),
+		targetGroups: z.array(TargetGroupCode).max(targetGroups.length).default([]),
 		budget: z.object({ total: z.number().min(0).max(1e13), currency: CurrencyCode }).nullish(),
 		organisations: z
 			.array(
@@ -95,7 +98,17 @@ export const InitiativeInput = z
 			)
 			.max(100)
 			.default([]),
-		deliverables: z.array(z.object({ title: text(500), url: url.nullish() })).max(200).default([]),
+		/** the larger initiative this one is a component, phase or pilot of */
+		partOf: z
+			.object({
+				initiative: z.string().trim().min(1).max(100).meta({ description: 'Initiative id or slug' }),
+				relation: PartOfRelation.default('component')
+			})
+			.nullish(),
+		deliverables: z
+			.array(z.object({ title: text(500), url: url.nullish(), type: DeliverableType.nullish(), status: DeliverableStatus.default('published') }))
+			.max(200)
+			.default([]),
 		sources: z
 			.array(z.object({ citation: text(1000), url: url.nullish(), date: day.nullish() }))
 			.max(50)
@@ -131,6 +144,13 @@ export const InitiativeQuery = z
 		to: z.preprocess(blankToUndefined, z.coerce.number().int().min(1950).max(2100).optional()).meta({
 			description: 'Active during or before this year'
 		}),
+		undated: z.preprocess(blankToUndefined, z.enum(['exclude', 'include', 'only']).default('exclude')).meta({
+			description:
+				'Initiatives whose years are unknown: under a year filter (`from`, `to`) excluded (default) or included; `only` lists them alone'
+		}),
+		components: z.preprocess(blankToUndefined, z.enum(['include', 'exclude']).default('include')).meta({
+			description: 'Components, phases and pilots of a larger initiative: include (default) or exclude (the larger initiatives alone)'
+		}),
 		budgetMin: z.preprocess(blankToUndefined, z.coerce.number().min(0).optional()).meta({ description: 'Minimum total budget in EUR' }),
 		budgetMax: z.preprocess(blankToUndefined, z.coerce.number().min(0).optional()).meta({ description: 'Maximum total budget in EUR' }),
 		national: z.preprocess(blankToUndefined, z.enum(['include', 'exclude']).default('include')).meta({
@@ -153,7 +173,8 @@ export const InitiativeQuery = z
 export type InitiativeQuery = z.output<typeof InitiativeQuery>;
 export type InitiativeFilters = Omit<InitiativeQuery, 'page' | 'pageSize' | 'sort' | 'lang'>;
 
-export const statsDimensions = ['region', 'theme', 'year', 'funder'] as const;
+export const statsDimensions = ['region', 'theme', 'year', 'funder', 'status', 'target', 'country', 'started'] as const;
+export type StatsDimension = (typeof statsDimensions)[number];
 /** Statistics count real initiatives unless asked otherwise (lists show everything, badged): API and dashboard alike. */
 export const statisticsSampleDefault = 'exclude' as const;
 export const StatsQuery = InitiativeQuery.omit({ sort: true, page: true, pageSize: true, lang: true })
@@ -264,7 +285,16 @@ export const InitiativeDetail = z
 			mad: z.number().nullable(),
 			rateYear: z.int().nullable().describe('The year whose exchange rates were used')
 		}),
-		deliverables: z.array(z.object({ title: z.string(), url: z.string().nullable() })),
+		partOf: z
+			.object({ id: z.uuid(), slug: z.string(), title: Translated, relation: PartOfRelation })
+			.nullable()
+			.describe('The larger initiative this one is a component, phase or pilot of'),
+		parts: z
+			.array(z.object({ id: z.uuid(), slug: z.string(), title: Translated, status: Status, relation: PartOfRelation, isSample: z.boolean() }))
+			.describe('Its components, phases and pilots'),
+		deliverables: z.array(
+			z.object({ title: z.string(), url: z.string().nullable(), type: DeliverableType.nullable(), status: DeliverableStatus })
+		),
 		sources: z.array(z.object({ citation: z.string(), url: z.string().nullable(), date: z.string().nullable() })),
 		contact: z.string().nullable(),
 		website: z.string().nullable(),
@@ -290,10 +320,16 @@ export const AtlasStats = z
 		by: z.enum(statsDimensions),
 		rows: z.array(
 			z.object({
-				key: z.string().describe('Region ISO code, theme code, year, or funder slug'),
+				key: z
+					.string()
+					.describe('Region ISO code, theme code, year (`unknown`: initiatives whose years are not known), funder slug, status, target group or country code'),
 				label: z.string().nullable().describe('Funder name (other dimensions are codes to translate)'),
-				count: z.int().describe('Initiatives (for `year`: active during that year)'),
-				budgetEur: z.number().describe('The sum of the amounts known, in EUR: total budgets (for `funder`: its own contributions)'),
+				count: z.int().describe('Initiatives (for `year`: active during that year; for `started`: started that year)'),
+				budgetEur: z
+					.number()
+					.describe(
+						'The sum of the amounts known, in EUR: total budgets (for `funder`: its own contributions). A component whose larger initiative is counted with a known budget adds nothing: its money is in that budget'
+					),
 				budgetUnknown: z
 					.int()
 					.describe('How many of the `count` initiatives have no known amount (no budget; for `funder`: its share not split out). Not a zero: unknown')

@@ -17,7 +17,7 @@ import {
 	pgSchema
 } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
-import { initiativeStatuses, organisationRoles } from './atlas.model.ts';
+import { deliverableStatuses, deliverableTypes, initiativeStatuses, organisationRoles, partOfRelations } from './atlas.model.ts';
 
 /** The atlas module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const atlasTables = pgSchema('atlas');
@@ -93,6 +93,9 @@ export const initiative = atlasTables.table(
 		contact: text('contact'),
 		website: text('website'),
 		iatiIdentifier: text('iati_identifier'),
+		/** the larger initiative this one is part of (a programme's component, a phase, a pilot) */
+		parentId: uuid('parent_id').references((): AnyPgColumn => initiative.id, { onDelete: 'set null' }),
+		parentRelation: text('parent_relation', { enum: partOfRelations }),
 		lastVerifiedOn: date('last_verified_on'),
 		isSample: boolean('is_sample').notNull().default(false),
 		/** the number of the current published version (initiative_version.number) */
@@ -121,6 +124,7 @@ export const initiative = atlasTables.table(
 		index('initiative_years_idx').on(table.startYear, table.endYear),
 		index('initiative_budget_idx').on(table.budgetEur),
 		index('initiative_sample_idx').on(table.isSample),
+		index('initiative_parent_idx').on(table.parentId),
 		// Likely duplicates (atlas/duplicates): the nearest titles of each language by trigram distance (`<->`,
 		// GiST: a bounded nearest-neighbour scan, where GIN's `%` rechecks every title sharing a common word).
 		index('initiative_title_fr_gist_idx').using('gist', sql`search_normalise(${table.title}->>'fr') gist_trgm_ops`),
@@ -207,7 +211,9 @@ export const initiativeDeliverable = atlasTables.table(
 			.references(() => initiative.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull().default(0),
 		title: text('title').notNull(),
-		url: text('url')
+		url: text('url'),
+		type: text('type', { enum: deliverableTypes }),
+		status: text('status', { enum: deliverableStatuses }).notNull().default('published')
 	},
 	(table) => [index('initiative_deliverable_initiative_idx').on(table.initiativeId)]
 );

@@ -40,6 +40,7 @@ const topics: Record<string, { fr: string; ar: string; en: string }> = {
 	diaspora_skills: { fr: 'la mobilisation des compétences de la diaspora', ar: 'تعبئة كفاءات مغاربة العالم', en: 'mobilising diaspora skills' },
 	diaspora_investment: { fr: 'l’investissement productif des Marocains du monde', ar: 'الاستثمار المنتج لمغاربة العالم', en: 'productive investment by Moroccans abroad' },
 	immigrant_integration: { fr: 'l’intégration des personnes immigrées', ar: 'إدماج المهاجرين', en: 'the integration of immigrants' },
+	health: { fr: 'la santé et le soutien psychosocial des migrants', ar: 'صحة المهاجرين ودعمهم النفسي والاجتماعي', en: 'migrants’ health and psychosocial support' },
 	returnee_reintegration: { fr: 'la réintégration des migrants de retour', ar: 'إعادة إدماج المهاجرين العائدين', en: 'the reintegration of returning migrants' },
 	legal_migration: { fr: 'la mobilité professionnelle légale', ar: 'التنقل المهني القانوني', en: 'legal labour mobility' },
 	migrant_rights: { fr: 'la protection des droits des migrants', ar: 'حماية حقوق المهاجرين', en: 'protecting migrants’ rights' },
@@ -58,7 +59,8 @@ export function sampleInitiatives(count: number, options: { seed?: number; prefi
 	for (let index = 0; index < count; index++) {
 		const number = (options.offset ?? 0) + index + 1;
 		const themes = some(initiativeThemes, 3);
-		// Weighted towards the regions with most initiatives in the real inventory (Oriental, Tanger, Rabat, Casablanca, Souss).
+		// Samples lean towards a few regions so that the map and charts show contrast; this is not a fact about the real
+		// inventory (the seeds do not say how the 119 initiatives are spread).
 		const region = next() < 0.55 ? pick(['MA-02', 'MA-01', 'MA-04', 'MA-06', 'MA-09']) : pick(regions).iso;
 		const regionProvinces = provinces.filter((province) => province.regionIso === region);
 		const start = 2004 + Math.floor(next() * 22);

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts'
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { initiative, initiativeVersion } from './atlas.table.ts';
 import { InitiativeQuery, type InitiativeInput } from './atlas.schemas.ts';
-import { atlasStats, createInitiative, getInitiative, removeSampleInitiatives, searchInitiatives, updateInitiative } from './initiative.service.ts';
+import { atlasStats, createInitiative, createInitiatives, getInitiative, removeSampleInitiatives, searchInitiatives, updateInitiative } from './initiative.service.ts';
 import { ensureAtlasReferenceData } from './atlas.data.ts';
 import { generateInitiatives } from './generate.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
@@ -74,10 +74,97 @@ describe('real initial data', () => {
 		const deliverables = (await getInitiative(app.database.db, 'sharaka-composante-3a-insertion-immigres-regularises')).deliverables.map((d) => d.title);
 		expect(deliverables.some((title) => title.includes('Welcome Anapec'))).toBe(true);
 
+		// the programme and its components, PRIMO the pilot of component 1, shown from both sides
+		expect(sharaka.parts.map((part) => [part.slug, part.relation])).toEqual(
+			[
+				'sharaka-composante-1-migration-developpement',
+				'sharaka-composante-2-mobilisation-competences-mre',
+				'sharaka-composante-3a-insertion-immigres-regularises',
+				'sharaka-composante-3b-placement-international',
+				'sharaka-composante-4-reintegration-mre'
+			].map((slug) => [slug, 'component'])
+		);
+		expect(primo.partOf).toMatchObject({ slug: 'sharaka-composante-1-migration-developpement', relation: 'pilot' });
+		const component3b = await getInitiative(app.database.db, 'sharaka-composante-3b-placement-international');
+		expect([component3b.startYear, component3b.endYear, component3b.partOf?.slug]).toEqual([2014, 2017, 'sharaka']);
+		const forthcoming = (await getInitiative(app.database.db, 'sharaka-composante-3a-insertion-immigres-regularises')).deliverables.filter((d) => d.status === 'forthcoming');
+		expect(forthcoming.map((d) => [d.type, d.title.slice(0, 40)])).toEqual([['study', 'Étude sur l’insertion professionnelle de']]);
+
 		const before = (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(initiative))[0].n;
 		await ensureAtlasReferenceData(app.database.db);
 		const after = (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(initiative))[0].n;
 		expect(after).toBe(before);
+	});
+});
+
+describe('the seeds’ facts', () => {
+	it('gives every real initiative a source, and every deliverable of annex 3.4 once, typed', async () => {
+		const unsourced = await app.database.db.execute(sql`select i.slug from ${initiative} i
+			where not i.is_sample and not exists (select 1 from atlas.initiative_source s where s.initiative_id = i.id)`);
+		expect((unsourced as unknown as { rows: unknown[] }).rows).toEqual([]);
+		const deliverables = (await app.database.db.execute(sql`select d.title, d.type, count(*)::int as n from atlas.initiative_deliverable d
+			join ${initiative} i on i.id = d.initiative_id where not i.is_sample group by d.title, d.type`)) as unknown as { rows: { title: string; type: string | null; n: number }[] };
+		expect(deliverables.rows.filter((row) => row.n > 1)).toEqual([]);
+		expect(deliverables.rows.filter((row) => row.type === null)).toEqual([]);
+		for (const title of ['Synthèse — Situation et perspective', 'Document de présentation de l’offre provisoire', 'visite d’étude de l’ANAPEC à Arbetsförmedlingen', 'traitement des offres d’emploi à l’international', 'retour d’urgence des Marocains', 'membres du RAMre', 'tendances récentes de la recherche marocaine']) {
+			expect(deliverables.rows.some((row) => row.title.includes(title)), title).toBe(true);
+		}
+		// annex 3.4 lists 32 deliverables (the research study included); the film, the programming tool and the return guide come from other pages
+		expect(deliverables.rows.length).toBe(32 + 3);
+	});
+
+	it('names the initiatives and partners the seeds name', async () => {
+		for (const slug of ['indimaj', 'appui-budgetaire-ue-politique-migratoire', 'deploiement-politiques-migratoires-quatre-regions', 'partenariat-germano-marocain-mobilite-professionnelle']) {
+			expect((await getInitiative(app.database.db, slug)).sources.length, slug).toBeGreaterThan(0);
+		}
+		const sharaka = await getInitiative(app.database.db, 'sharaka');
+		for (const partner of ['fedasil', 'delegation-ue', 'ministere-emploi-maroc', 'travail-italie', 'cefa', 'maroc-entrepreneurs']) {
+			expect(sharaka.organisations.map((entry) => entry.slug)).toContain(partner);
+		}
+		const recosa = await getInitiative(app.database.db, 'recosa-cooperation-sud-sud');
+		expect(recosa.organisations.filter((entry) => entry.role === 'partner').map((entry) => entry.slug).sort()).toEqual(['ivoiriens-exterieur', 'maliens-exterieur', 'senegal-exterieur']);
+	});
+});
+
+describe('programmes within programmes', () => {
+	it('links a part to its programme, refuses a loop, and counts the programme’s money once', async () => {
+		const ctx = () => contextFor(app.database.db, null);
+		await createInitiatives(ctx(), [
+			base({ slug: 'test-programme', title: { fr: 'Programme de test' }, startYear: 2030, budget: { total: 1000, currency: 'EUR' }, themes: ['south_south'] }),
+			base({ slug: 'test-phase-1', title: { fr: 'Phase 1' }, startYear: 2030, budget: { total: 400, currency: 'EUR' }, themes: ['south_south'], partOf: { initiative: 'test-programme', relation: 'phase' } })
+		]);
+		await createInitiative(ctx(), base({ slug: 'test-phase-2', title: { fr: 'Phase 2' }, themes: ['south_south'], partOf: { initiative: 'test-programme', relation: 'phase' } }));
+		const programme = await getInitiative(app.database.db, 'test-programme');
+		expect(programme.parts.map((part) => [part.slug, part.relation])).toEqual([['test-phase-1', 'phase'], ['test-phase-2', 'phase']]);
+		// the programme cannot become a part of its own phase; an unknown programme is refused; nothing changes
+		await expect(updateInitiative(ctx(), 'test-programme', base({ title: { fr: 'Programme de test' }, partOf: { initiative: 'test-phase-1' } }))).rejects.toSatisfy(
+			(error) => isAppError(error) && error.fields.some((field) => field.path === 'partOf.initiative')
+		);
+		await expect(createInitiative(ctx(), base({ slug: 'test-orphan', partOf: { initiative: 'no-such-programme' } }))).rejects.toSatisfy(
+			(error) => isAppError(error) && error.fields.some((field) => field.path === 'partOf.initiative' && field.messageKey === 'field_choice')
+		);
+		expect((await getInitiative(app.database.db, 'test-programme')).partOf).toBeNull();
+
+		expect(await slugs({ theme: 'south_south', q: 'phase' })).toEqual(['test-phase-1', 'test-phase-2']);
+		expect(await slugs({ theme: 'south_south', q: 'programme de test', components: 'exclude' })).toEqual(['test-programme']);
+		expect(await slugs({ theme: 'south_south', q: 'phase', components: 'exclude' })).toEqual([]);
+		// with its programme counted, phase 1's 400 € are in the programme's 1,000 €; phase 2 is not "unknown"
+		const counted = await atlasStats(app.database.db, 'started', { theme: ['south_south'], from: 2030 });
+		expect(counted.rows.find((row) => row.key === '2030')).toMatchObject({ count: 2, budgetEur: 1000, budgetUnknown: 0 });
+		// phase 1 alone: its own money
+		const alone = await atlasStats(app.database.db, 'theme', { q: 'phase 1', theme: ['south_south'] });
+		expect(alone.rows).toEqual([{ key: 'south_south', label: null, count: 1, budgetEur: 400, budgetUnknown: 0 }]);
+	});
+
+	it('says how many initiatives a year filter leaves out because their years are unknown, and can include them', async () => {
+		const dated = await slugs({ from: 2016, to: 2016 });
+		expect(dated).not.toContain('primo-oriental');
+		expect(await slugs({ from: 2016, to: 2016, undated: 'include' })).toEqual(expect.arrayContaining([...dated, 'primo-oriental', 'oim-migration-developpement-durable']));
+		const undated = await slugs({ undated: 'only' });
+		expect(undated).toEqual(expect.arrayContaining(['primo-oriental', 'oim-migration-developpement-durable', 'plateforme-reinsertion-tunisie', 'indimaj']));
+		expect(undated).not.toContain('sharaka');
+		const byStatus = await atlasStats(app.database.db, 'status', { sample: 'exclude' });
+		expect(byStatus.rows.reduce((sum, row) => sum + row.count, 0)).toBe((await search({ sample: 'exclude' })).total);
 	});
 });
 
@@ -155,7 +242,7 @@ describe('search', () => {
 		expect(await slugs({ province: 'MA-TET', national: 'exclude' })).toEqual(['test-tetouan']);
 		expect(await slugs({ region: 'MA-02' })).toEqual(expect.arrayContaining(['primo-oriental', 'convention-oriental-kayes', 'oim-migration-developpement-durable']));
 		expect(await slugs({ country: 'ML' })).toEqual(['convention-oriental-kayes', 'recosa-cooperation-sud-sud']);
-		expect(await slugs({ status: 'planned' })).toEqual(['test-big-budget']);
+		expect(await slugs({ status: 'planned' })).toEqual(['appui-budgetaire-ue-politique-migratoire', 'deploiement-politiques-migratoires-quatre-regions', 'test-big-budget']);
 		expect(await slugs({ funder: 'bmz' })).toEqual(['recosa-cooperation-sud-sud']);
 		expect(await slugs({ funder: 'giz' })).toEqual(['test-tetouan']);
 		expect(await slugs({ implementer: 'anapec' })).toEqual(['test-tetouan']);
@@ -218,7 +305,7 @@ describe('search', () => {
 		expect(result.facets.theme.find((entry) => entry.key === 'south_south')?.count).toBe(1);
 		expect(result.facets.status.map((entry) => entry.key).sort()).toEqual(['completed', 'ongoing']);
 		const funders = (await search({})).facets.funder;
-		expect(funders.find((entry) => entry.key === 'union-europeenne')).toMatchObject({ count: 4, name: 'Union européenne' });
+		expect(funders.find((entry) => entry.key === 'union-europeenne')).toMatchObject({ count: 5, name: 'Union européenne' });
 	});
 });
 
@@ -227,15 +314,19 @@ describe('stats', () => {
 		const byRegion = await atlasStats(app.database.db, 'region');
 		expect(byRegion.rows).toHaveLength(12);
 		expect(byRegion.rows.find((row) => row.key === 'MA-09')).toMatchObject({ count: 1, budgetEur: 2_000_000 });
-		const byTheme = await atlasStats(app.database.db, 'theme', { status: ['planned'] });
+		const byTheme = await atlasStats(app.database.db, 'theme', { status: ['planned'], q: 'big' });
 		expect(byTheme.rows).toEqual([{ key: 'research_data', label: null, count: 1, budgetEur: 2_000_000, budgetUnknown: 0 }]);
 		const byYear = await atlasStats(app.database.db, 'year');
 		expect(byYear.rows.find((row) => row.key === '2011')?.count).toBe(1);
-		expect(byYear.rows.find((row) => row.key === '2015')).toMatchObject({ count: 1, budgetEur: 5_271_000 }); // SHARAKA 2014–2017
-		expect(byYear.rows.find((row) => row.key === '2017')?.count).toBe(3); // SHARAKA, Lemma (2016–), Oriental–Kayes (2017–)
+		// SHARAKA 2014–2017 and its five components: their money is in SHARAKA's budget, counted once, and not "unknown"
+		expect(byYear.rows.find((row) => row.key === '2015')).toMatchObject({ count: 6, budgetEur: 5_271_000, budgetUnknown: 0 });
+		expect(byYear.rows.find((row) => row.key === '2017')?.count).toBe(8); // the same six, Lemma (2016–), Oriental–Kayes (2017–)
+		// initiatives whose years the seeds do not give are a row of their own, last: PRIMO, the IOM programme…
+		expect(byYear.rows.at(-1)).toMatchObject({ key: 'unknown' });
+		expect(byYear.rows.at(-1)!.count).toBeGreaterThanOrEqual(5);
 		expect(byYear.rows[0].key).toBe('2004');
 		const byFunder = await atlasStats(app.database.db, 'funder');
-		expect(byFunder.rows.find((row) => row.key === 'union-europeenne')).toMatchObject({ budgetEur: 5_000_000, count: 4 });
+		expect(byFunder.rows.find((row) => row.key === 'union-europeenne')).toMatchObject({ budgetEur: 5_000_000, count: 5 });
 		// ranked by initiatives funded; the funder whose share is not split is "unknown", not 0 €
 		expect(byFunder.rows.map((row) => row.count)).toEqual([...byFunder.rows.map((row) => row.count)].sort((a, b) => b - a));
 		const giz = byFunder.rows.find((row) => row.key === 'giz')!;

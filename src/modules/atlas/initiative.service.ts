@@ -20,7 +20,7 @@ import {
 	normalisedSql,
 	type Translated
 } from './atlas.table.ts';
-import { InitiativeInput, type InitiativeData, type InitiativeFilters, type InitiativeQuery } from './atlas.schemas.ts';
+import { InitiativeInput, type InitiativeData, type InitiativeFilters, type InitiativeQuery, type StatsDimension } from './atlas.schemas.ts';
 import { provinces as provinceList } from '../../platform/geo/morocco.ts';
 import { forgetModeratedSubjects } from '../../platform/moderation/moderation.service.ts';
 import { initiativesCollection } from './atlas.model.ts';
@@ -183,6 +183,9 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 			contact: data.contact ?? null,
 			website: data.website ?? null,
 			iatiIdentifier: data.iatiIdentifier ?? null,
+			// the parent's id is written once every initiative of the batch exists (linkParts)
+			parentId: null,
+			parentRelation: data.partOf ? data.partOf.relation : null,
 			lastVerifiedOn: data.lastVerifiedOn ?? null,
 			isSample: data.isSample,
 			searchText
@@ -250,7 +253,14 @@ async function insertLinks(tx: DbOrTx, items: { id: string; prepared: Prepared }
 			}))
 	);
 	const deliverables = items.flatMap(({ id, prepared }) =>
-		prepared.data.deliverables.map((entry, position) => ({ initiativeId: id, position, title: entry.title, url: entry.url ?? null }))
+		prepared.data.deliverables.map((entry, position) => ({
+			initiativeId: id,
+			position,
+			title: entry.title,
+			url: entry.url ?? null,
+			type: entry.type ?? null,
+			status: entry.status
+		}))
 	);
 	const sources = items.flatMap(({ id, prepared }) =>
 		prepared.data.sources.map((entry, position) => ({
@@ -266,6 +276,53 @@ async function insertLinks(tx: DbOrTx, items: { id: string; prepared: Prepared }
 	for (const chunk of chunks(orgs, 1000)) await tx.insert(initiativeOrganisation).values(chunk);
 	for (const chunk of chunks(deliverables, 1000)) await tx.insert(initiativeDeliverable).values(chunk);
 	for (const chunk of chunks(sources, 1000)) await tx.insert(initiativeSource).values(chunk);
+}
+
+/**
+ * Writes each initiative's link to the larger one it is part of (named by slug or id, possibly created in
+ * the same batch), and stores the parent's slug in the version. Refuses a parent that does not exist, the
+ * initiative itself, or one of its own parts (a loop): field `partOf.initiative`, nothing written.
+ */
+async function linkParts(tx: DbOrTx, items: { id: string; prepared: Prepared }[], batch: boolean) {
+	const wanted = items.filter((item) => item.prepared.data.partOf);
+	if (!wanted.length) return;
+	const inBatch = new Map(items.map((item) => [item.prepared.slug, item.id]));
+	const keys = wanted.map((item) => item.prepared.data.partOf!.initiative);
+	const ids = keys.filter((key) => UUID.test(key));
+	const found = await tx
+		.select({ id: initiative.id, slug: initiative.slug })
+		.from(initiative)
+		.where(ids.length ? sql`${initiative.slug} in ${keys.map((key) => key.toLowerCase())} or ${initiative.id} in ${ids}` : inArray(initiative.slug, keys.map((key) => key.toLowerCase())));
+	const problems: FieldProblem[] = [];
+	for (const [index, item] of items.entries()) {
+		const partOf = item.prepared.data.partOf;
+		if (!partOf) continue;
+		const path = `${batch ? `${index}.` : ''}partOf.initiative`;
+		const key = partOf.initiative;
+		const parent = found.find((row) => row.id === key || row.slug === key.toLowerCase()) ?? (inBatch.has(key) ? { id: inBatch.get(key)!, slug: key } : undefined);
+		if (!parent) {
+			problems.push({ path, messageKey: 'field_choice' });
+			continue;
+		}
+		if (parent.id === item.id) {
+			problems.push({ path, messageKey: 'field_invalid' });
+			continue;
+		}
+		partOf.initiative = parent.slug;
+		await tx.update(initiative).set({ parentId: parent.id }).where(eq(initiative.id, item.id));
+	}
+	if (problems.length) throw new AppError('invalid_input', { fields: problems });
+	// a loop (A part of B part of A) is refused: walk up from each changed initiative
+	const loop = (await tx.execute(sql`
+		with recursive up(start, ancestor, depth) as (
+			select ${initiative.id}, ${initiative.parentId}, 1 from ${initiative} where ${initiative.id} in ${wanted.map((item) => item.id)} and ${initiative.parentId} is not null
+			union all
+			select up.start, i.parent_id, up.depth + 1 from up join ${initiative} i on i.id = up.ancestor where i.parent_id is not null and up.depth < 100
+		) select start from up where ancestor = start limit 1`)) as unknown as { rows: { start: string }[] };
+	if (loop.rows.length) {
+		const index = items.findIndex((item) => item.id === loop.rows[0].start);
+		throw new AppError('invalid_input', { fields: [{ path: `${batch ? `${index}.` : ''}partOf.initiative`, messageKey: 'field_invalid' }] });
+	}
 }
 
 function chunks<T>(list: T[], size: number): T[][] {
@@ -320,6 +377,7 @@ export async function createInitiatives(
 			rows.forEach((row, position) => created.push({ id: row.id, prepared: chunk[position] }));
 		}
 		await insertLinks(tx, created);
+		await linkParts(tx, created, inputs.length > 1);
 		const versions = created.map(({ id, prepared: item }) => ({
 			initiativeId: id,
 			number: 1,
@@ -394,6 +452,7 @@ export async function updateInitiative(
 			await tx.delete(table).where(eq(table.initiativeId, current.id));
 		}
 		await insertLinks(tx, [{ id: current.id, prepared }]);
+		await linkParts(tx, [{ id: current.id, prepared }], false);
 		const snapshot = snapshotOf(prepared);
 		await tx.insert(initiativeVersion).values({
 			initiativeId: current.id,
@@ -444,7 +503,7 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 		.from(initiative)
 		.where(UUID.test(idOrSlug) ? eq(initiative.id, idOrSlug) : eq(initiative.slug, idOrSlug.toLowerCase()));
 	if (!row) throw new AppError('not_found');
-	const [regionRows, provinceRows, orgRows, deliverables, sources, versions] = await Promise.all([
+	const [regionRows, provinceRows, orgRows, deliverables, sources, versions, parentRows, parts] = await Promise.all([
 		db
 			.select({ iso: atlasRegion.iso, fr: atlasRegion.nameFr, ar: atlasRegion.nameAr, en: atlasRegion.nameEn })
 			.from(initiativeRegion)
@@ -480,7 +539,7 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 			.where(eq(initiativeOrganisation.initiativeId, row.id))
 			.orderBy(asc(initiativeOrganisation.role), asc(initiativeOrganisation.position)),
 		db
-			.select({ title: initiativeDeliverable.title, url: initiativeDeliverable.url })
+			.select({ title: initiativeDeliverable.title, url: initiativeDeliverable.url, type: initiativeDeliverable.type, status: initiativeDeliverable.status })
 			.from(initiativeDeliverable)
 			.where(eq(initiativeDeliverable.initiativeId, row.id))
 			.orderBy(asc(initiativeDeliverable.position)),
@@ -499,7 +558,22 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 			.from(initiativeVersion)
 			.leftJoin(organisation, eq(organisation.id, initiativeVersion.authorOrganisationId))
 			.where(eq(initiativeVersion.initiativeId, row.id))
-			.orderBy(sql`${initiativeVersion.number} desc`)
+			.orderBy(sql`${initiativeVersion.number} desc`),
+		row.parentId
+			? db.select({ id: initiative.id, slug: initiative.slug, title: initiative.title }).from(initiative).where(eq(initiative.id, row.parentId))
+			: Promise.resolve([]),
+		db
+			.select({
+				id: initiative.id,
+				slug: initiative.slug,
+				title: initiative.title,
+				status: initiative.status,
+				relation: initiative.parentRelation,
+				isSample: initiative.isSample
+			})
+			.from(initiative)
+			.where(eq(initiative.parentId, row.id))
+			.orderBy(asc(initiative.slug))
 	]);
 	const rateYear = row.startYear ?? (row.budgetEur != null ? new Date(row.createdAt).getFullYear() : null);
 	return {
@@ -535,6 +609,8 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 			mad: row.budgetMad == null ? null : Number(row.budgetMad),
 			rateYear: row.budgetEur == null ? null : rateYear
 		},
+		partOf: parentRows[0] ? { ...parentRows[0], relation: row.parentRelation ?? 'component' } : null,
+		parts: parts.map((part) => ({ ...part, relation: part.relation ?? 'component' })),
 		deliverables,
 		sources,
 		contact: row.contact,
@@ -603,8 +679,15 @@ export function filterCondition(filters: Partial<InitiativeFilters>): SQL {
 	if (place) conditions.push(filters.national === 'exclude' ? place : sql`(${place} or ${initiative.nationalScope})`);
 	if (filters.funder?.length) conditions.push(orgCondition('funder', filters.funder));
 	if (filters.implementer?.length) conditions.push(orgCondition('implementer', filters.implementer));
-	if (filters.from !== undefined) conditions.push(sql`${initiative.startYear} is not null and coalesce(${initiative.endYear}, 9999) >= ${filters.from}`);
-	if (filters.to !== undefined) conditions.push(sql`${initiative.startYear} is not null and ${initiative.startYear} <= ${filters.to}`);
+	// years not known: never silently in or out of a year filter — the caller says which (`undated`)
+	const undated = sql`${initiative.startYear} is null`;
+	if (filters.undated === 'only') conditions.push(undated);
+	else {
+		const orUndated = filters.undated === 'include' ? sql` or ${undated}` : sql``;
+		if (filters.from !== undefined) conditions.push(sql`((${initiative.startYear} is not null and coalesce(${initiative.endYear}, 9999) >= ${filters.from})${orUndated})`);
+		if (filters.to !== undefined) conditions.push(sql`((${initiative.startYear} is not null and ${initiative.startYear} <= ${filters.to})${orUndated})`);
+	}
+	if (filters.components === 'exclude') conditions.push(sql`${initiative.parentId} is null`);
 	if (filters.budgetMin !== undefined) conditions.push(sql`${initiative.budgetEur} >= ${filters.budgetMin}`);
 	if (filters.budgetMax !== undefined) conditions.push(sql`${initiative.budgetEur} <= ${filters.budgetMax}`);
 	if (filters.sample === 'exclude') conditions.push(sql`not ${initiative.isSample}`);
@@ -781,37 +864,60 @@ export type StatsRow = {
 };
 
 /**
- * Counts and budgets (EUR) for the filter, grouped by region, theme, year (initiatives active that
- * year, with their whole budget) or funder (its own contributions in EUR). An amount not known is
- * never a zero: each row says how many of its initiatives have none (`budgetUnknown`).
+ * Counts and budgets (EUR) for the filter, grouped by region, theme, status, target group, country, year
+ * (initiatives active that year), year started, or funder (its own contributions in EUR). An amount not
+ * known is never a zero: each row says how many of its initiatives have none (`budgetUnknown`). Initiatives
+ * whose years are not known are a row of their own (`unknown`) under `year` and `started`. A component
+ * whose larger initiative is also counted with a known budget adds no money (it is in that budget).
  */
-export async function atlasStats(db: DbOrTx, by: 'region' | 'theme' | 'year' | 'funder', filters: Partial<InitiativeFilters> = {}) {
+export async function atlasStats(db: DbOrTx, by: StatsDimension, filters: Partial<InitiativeFilters> = {}) {
 	const where = filterCondition(filters);
-	const filtered = sql`(select ${initiative.id} as id, ${initiative.budgetEur} as budget_eur, ${initiative.themes} as themes,
-		${initiative.startYear} as start_year, ${initiative.endYear} as end_year from ${initiative} where ${where})`;
+	// c: the matches, each with `within` (an ancestor among the matches has a known budget) and its amount to add
+	const matches = sql`with recursive f as (select ${initiative.id} as id, ${initiative.budgetEur} as budget_eur, ${initiative.themes} as themes,
+			${initiative.startYear} as start_year, ${initiative.endYear} as end_year, ${initiative.status} as status,
+			${initiative.targetGroups} as target_groups, ${initiative.countries} as countries, ${initiative.parentId} as parent_id
+			from ${initiative} where ${where}),
+		anc(id, ancestor, depth) as (
+			select f.id, f.parent_id, 1 from f where f.parent_id is not null
+			union all
+			select anc.id, i.parent_id, anc.depth + 1 from anc join ${initiative} i on i.id = anc.ancestor where i.parent_id is not null and anc.depth < 100),
+		w as (select f.*, exists (select 1 from anc join f g on g.id = anc.ancestor where anc.id = f.id and g.budget_eur is not null) as within from f),
+		c as (select w.*, case when w.within then null else w.budget_eur end as amount, (w.budget_eur is null and not w.within) as amount_unknown from w)`;
+	const sums = sql`coalesce(sum(c.amount), 0)::float8 as budget, (count(c.id) filter (where c.amount_unknown))::int as unknown`;
+	const thisYear = sql`extract(year from now())::int`;
+	const byCount = (values: SQL) => sql`${matches}
+		select t.key, null::text as label, count(*)::int as count, coalesce(sum(t.amount), 0)::float8 as budget, (count(*) filter (where t.amount_unknown))::int as unknown
+		from (select ${values} as key, c.amount, c.amount_unknown from c) t group by t.key order by count desc, t.key`;
+	const unknownYears = sql`select 'unknown' as key, null::text as label, count(c.id)::int as count, ${sums}, 1 as part from c where c.start_year is null`;
 	let query: SQL;
 	if (by === 'region') {
-		query = sql`select r.iso as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget,
-				(count(f.id) filter (where f.budget_eur is null))::int as unknown
-			from ${atlasRegion} r left join ${initiativeRegion} ir on ir.region_iso = r.iso left join ${filtered} f on f.id = ir.initiative_id
+		query = sql`${matches}
+			select r.iso as key, null::text as label, count(c.id)::int as count, ${sums}
+			from ${atlasRegion} r left join ${initiativeRegion} ir on ir.region_iso = r.iso left join c on c.id = ir.initiative_id
 			group by r.iso order by r.iso`;
-	} else if (by === 'theme') {
-		query = sql`select t.key, null::text as label, count(*)::int as count, coalesce(sum(t.budget_eur), 0)::float8 as budget,
-				(count(*) filter (where t.budget_eur is null))::int as unknown
-			from (select unnest(f.themes) as key, f.budget_eur from ${filtered} f) t group by t.key order by count desc, t.key`;
-	} else if (by === 'year') {
-		query = sql`select y::text as key, null::text as label, count(f.id)::int as count, coalesce(sum(f.budget_eur), 0)::float8 as budget,
-				(count(f.id) filter (where f.budget_eur is null))::int as unknown
-			from generate_series(
-				(select least(coalesce(min(start_year), 2004), 2004) from ${filtered} f0),
-				(select greatest(coalesce(max(coalesce(end_year, start_year)), 0), extract(year from now())::int) from ${filtered} f1)) y
-			left join ${filtered} f on f.start_year <= y and coalesce(f.end_year, extract(year from now())::int) >= y
-			group by y order by y`;
+	} else if (by === 'theme') query = byCount(sql`unnest(c.themes)`);
+	else if (by === 'target') query = byCount(sql`unnest(c.target_groups)`);
+	else if (by === 'country') query = byCount(sql`unnest(c.countries)`);
+	else if (by === 'status') query = byCount(sql`c.status`);
+	else if (by === 'year' || by === 'started') {
+		const during = by === 'year' ? sql`c.start_year <= y and coalesce(c.end_year, ${thisYear}) >= y` : sql`c.start_year = y`;
+		query = sql`${matches}
+			select key, label, count, budget, unknown from (
+				select y::text as key, null::text as label, count(c.id)::int as count, ${sums}, 0 as part, y
+				from generate_series(
+					(select least(coalesce(min(start_year), 2004), 2004) from c c0),
+					(select greatest(coalesce(max(coalesce(end_year, start_year)), 0), ${thisYear}) from c c1)) y
+				left join c on ${during}
+				group by y
+				union all
+				select *, null::int as y from (${unknownYears}) u
+			) rows order by part, y`;
 	} else {
 		// ranked by the number of initiatives funded: the one figure known for every funder
-		query = sql`select o.slug as key, o.name as label, count(*)::int as count, coalesce(sum(io.amount_eur), 0)::float8 as budget,
-				(count(*) filter (where io.amount_eur is null))::int as unknown
-			from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id join ${filtered} f on f.id = io.initiative_id
+		query = sql`${matches}
+			select o.slug as key, o.name as label, count(*)::int as count, coalesce(sum(case when c.within then null else io.amount_eur end), 0)::float8 as budget,
+				(count(*) filter (where io.amount_eur is null and not c.within))::int as unknown
+			from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id join c on c.id = io.initiative_id
 			where io.role = 'funder' group by o.slug, o.name order by count desc, budget desc, o.slug`;
 	}
 	const result = (await db.execute(query)) as unknown as { rows: unknown[] };

@@ -16,7 +16,7 @@ const seedOrganisations: { slug: string; name: string; acronym: string; type: Or
 	{ slug: 'anapec', name: 'Agence nationale de promotion de l’emploi et des compétences', acronym: 'ANAPEC', type: 'public_agency', country: 'MA', website: 'https://www.anapec.org' },
 	{ slug: 'expertise-france', name: 'Expertise France', acronym: 'EF', type: 'cooperation_agency', country: 'FR', website: 'https://www.expertisefrance.fr' },
 	{ slug: 'giz', name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit', acronym: 'GIZ', type: 'cooperation_agency', country: 'DE', website: 'https://www.giz.de' },
-	{ slug: 'enabel', name: 'Enabel — Agence belge de développement', acronym: 'Enabel', type: 'cooperation_agency', country: 'BE', website: 'https://www.enabel.be' },
+	{ slug: 'enabel', name: 'CTB — Coopération technique belge (aujourd’hui Enabel)', acronym: 'CTB', type: 'cooperation_agency', country: 'BE', website: 'https://www.enabel.be' },
 	{ slug: 'oim', name: 'Organisation internationale pour les migrations', acronym: 'OIM', type: 'un_agency', country: 'MA', website: 'https://morocco.iom.int' },
 	{ slug: 'delegation-ue', name: 'Délégation de l’Union européenne au Maroc', acronym: 'DUE', type: 'cooperation_agency', country: 'MA' },
 	{ slug: 'migration-et-developpement', name: 'Migration et Développement', acronym: 'M&D', type: 'ngo', country: 'MA' }

@@ -258,7 +258,12 @@ describe('IATI activity XML 2.03', () => {
 		expect(activity).toContain('<website>https://example.org/?a=1&amp;b=2</website>');
 		// the seeds' SHARAKA programme: its years only, its three funders
 		const sharaka = text.slice(text.indexOf('<iati-identifier>XM-SHARAKA-sharaka<'));
-		expect(sharaka.slice(0, sharaka.indexOf('</iati-activity>'))).toMatch(/<activity-date type="2" iso-date="2014-01-01">/);
+		const sharakaActivity = sharaka.slice(0, sharaka.indexOf('</iati-activity>'));
+		expect(sharakaActivity).toMatch(/<activity-date type="2" iso-date="2014-01-01">/);
+		// a programme names its components (type 2), a component its programme (type 1) one level below
+		expect(sharakaActivity).toContain('<related-activity ref="XM-SHARAKA-sharaka-composante-1-migration-developpement" type="2"/>');
+		const component = text.slice(text.lastIndexOf('<iati-activity', text.indexOf('<iati-identifier>XM-SHARAKA-sharaka-composante-2-mobilisation-competences-mre<')));
+		expect(component.slice(0, component.indexOf('</iati-activity>'))).toMatch(/hierarchy="2"[\s\S]*<related-activity ref="XM-SHARAKA-sharaka" type="1"\/>/);
 		// PRIMO: the seeds give no date; the schema needs one, so it is left out and listed in a comment.
 		expect(text).not.toContain('<iati-identifier>XM-SHARAKA-primo-oriental<');
 		expect(text).toMatch(/<!-- Left out [^>]*primo-oriental \(no_date\)[^>]*-->\n<\/iati-activities>/);

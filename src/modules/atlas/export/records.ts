@@ -55,6 +55,9 @@ export interface ExportRecord {
 	contact: string | null;
 	website: string | null;
 	iatiIdentifier: string | null;
+	/** the larger initiative it is part of, and its own parts (IATI related-activity) */
+	partOf: { slug: string; iatiIdentifier: string | null; relation: string } | null;
+	parts: { slug: string; iatiIdentifier: string | null }[];
 	sources: { citation: string; url: string | null; date: string | null }[];
 	lastVerifiedOn: string | null;
 	isSample: boolean;
@@ -87,7 +90,8 @@ export async function* exportBatches(
 		after = rows.at(-1)!.slug;
 		remaining -= rows.length;
 		const ids = rows.map((row) => row.id);
-		const [regionRows, provinceRows, orgRows, sourceRows] = await Promise.all([
+		const parentIds = [...new Set(rows.flatMap((row) => (row.parentId ? [row.parentId] : [])))];
+		const [regionRows, provinceRows, orgRows, sourceRows, parentRows, partRows] = await Promise.all([
 			db
 				.select({ id: initiativeRegion.initiativeId, iso: initiativeRegion.regionIso })
 				.from(initiativeRegion)
@@ -122,7 +126,15 @@ export async function* exportBatches(
 				})
 				.from(initiativeSource)
 				.where(inArray(initiativeSource.initiativeId, ids))
-				.orderBy(asc(initiativeSource.position))
+				.orderBy(asc(initiativeSource.position)),
+			parentIds.length
+				? db.select({ id: initiative.id, slug: initiative.slug, iatiIdentifier: initiative.iatiIdentifier }).from(initiative).where(inArray(initiative.id, parentIds))
+				: Promise.resolve([]),
+			db
+				.select({ id: initiative.parentId, slug: initiative.slug, iatiIdentifier: initiative.iatiIdentifier })
+				.from(initiative)
+				.where(inArray(initiative.parentId, ids))
+				.orderBy(asc(initiative.slug))
 		]);
 		const group = <T extends { id: string }>(list: T[]) => {
 			const map = new Map<string, T[]>();
@@ -136,6 +148,8 @@ export async function* exportBatches(
 		const provinces = group(provinceRows);
 		const orgs = group(orgRows);
 		const sources = group(sourceRows);
+		const parents = new Map(parentRows.map((entry) => [entry.id, entry]));
+		const parts = group(partRows.map((entry) => ({ ...entry, id: entry.id! })));
 		yield rows.map(
 			(row): ExportRecord => ({
 				id: row.id,
@@ -165,6 +179,10 @@ export async function* exportBatches(
 				contact: row.contact,
 				website: row.website,
 				iatiIdentifier: row.iatiIdentifier,
+				partOf: row.parentId && parents.has(row.parentId)
+					? { slug: parents.get(row.parentId)!.slug, iatiIdentifier: parents.get(row.parentId)!.iatiIdentifier, relation: row.parentRelation ?? 'component' }
+					: null,
+				parts: (parts.get(row.id) ?? []).map(({ slug, iatiIdentifier }) => ({ slug, iatiIdentifier })),
 				sources: (sources.get(row.id) ?? []).map(({ id: _id, ...entry }) => entry),
 				lastVerifiedOn: row.lastVerifiedOn,
 				isSample: row.isSample,

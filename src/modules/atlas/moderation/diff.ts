@@ -19,6 +19,7 @@ export const diffFields = [
 	'summary',
 	'description',
 	'status',
+	'partOf',
 	'plannedStart',
 	'plannedEnd',
 	'actualStart',
@@ -123,8 +124,21 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 				(entry) =>
 					`${organisationNames.get(entry.organisation) ?? entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${entry.currency ? money.currency(entry.amount, entry.currency) : money.number(entry.amount)}` : ''}`
 			);
+		case 'partOf': {
+			const partOf = value as { initiative: string; relation: string };
+			return [`${t(`atlas.relation_${partOf.relation}`)} — ${partOf.initiative}`];
+		}
 		case 'deliverables':
-			return (value as { title: string; url?: string | null }[]).map((entry) => [entry.title, entry.url].filter(Boolean).join(' — '));
+			return (value as { title: string; url?: string | null; type?: string | null; status?: string }[]).map((entry) =>
+				[
+					entry.title,
+					entry.url,
+					entry.type ? t(`atlas.deliverable_${entry.type}`) : null,
+					entry.status === 'forthcoming' ? t('atlas.deliverable_forthcoming') : null
+				]
+					.filter(Boolean)
+					.join(' — ')
+			);
 		case 'sources':
 			return (value as { citation: string; url?: string | null; date?: string | null }[]).map((entry) =>
 				[entry.citation, entry.url, entry.date].filter(Boolean).join(' — ')

@@ -1,7 +1,7 @@
 // The HTML form of a complete version of an initiative (no JavaScript): to and from InitiativeInput.
 import { fail } from '@sveltejs/kit';
 import type { InitiativeData } from '../atlas.schemas.ts';
-import { initiativeStatuses, initiativeThemes, organisationRoles, targetGroups } from '../atlas.model.ts';
+import { deliverableStatuses, deliverableTypes, initiativeStatuses, initiativeThemes, organisationRoles, partOfRelations, targetGroups } from '../atlas.model.ts';
 import { provinceChoiceGroups, regionChoices } from '../../../platform/geo/place-choices.ts';
 import { countryCodes, countryName } from '../../../platform/geo/countries.ts';
 import { rowsOf, rowValues, withBlankRow } from '../../../platform/ui/pickers/rows.ts';
@@ -19,7 +19,7 @@ export const listFields = ['regions', 'provinces', 'countries', 'themes', 'targe
 export const rowFields = {
 	organisations: ['organisation', 'role', 'amount', 'currency', 'propose'],
 	points: ['lat', 'lon', 'label'],
-	deliverables: ['title', 'url'],
+	deliverables: ['title', 'url', 'type', 'status'],
 	sources: ['citation', 'url', 'date']
 } as const;
 export type RowField = keyof typeof rowFields;
@@ -86,6 +86,7 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 		actualEnd: dayOrNull(text('actualEnd')),
 		startYear: numberOrNull(text('startYear')),
 		endYear: numberOrNull(text('endYear')),
+		partOf: text('partOf').trim() ? { initiative: text('partOf').trim(), relation: text('partOfRelation') || 'component' } : null,
 		nationalScope: text('nationalScope') === 'on' || text('nationalScope') === 'true',
 		regions: list('regions'),
 		provinces: list('provinces'),
@@ -101,7 +102,7 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 			amount: numberOrNull(amount),
 			currency: orNull(currency)
 		})),
-		deliverables: rows('deliverables').map(({ title, url }) => ({ title, url: orNull(url) })),
+		deliverables: rows('deliverables').map(({ title, url, type, status }) => ({ title, url: orNull(url), type: orNull(type), status: orNull(status) ?? 'published' })),
 		sources: rows('sources').map(({ citation, url, date }) => ({ citation, url: orNull(url), date: dayOrNull(date) })),
 		contact: orNull(text('contact')),
 		website: orNull(text('website')),
@@ -123,6 +124,8 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 		values[key] = plain(d[key]);
 	}
 	values.nationalScope = d.nationalScope ? 'on' : '';
+	values.partOf = d.partOf?.initiative ?? '';
+	values.partOfRelation = d.partOf?.relation ?? '';
 	values.regions = [...(d.regions ?? [])];
 	values.themes = [...(d.themes ?? [])];
 	values.targetGroups = [...(d.targetGroups ?? [])];
@@ -147,7 +150,7 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 		),
 		...rowValues(
 			'deliverables',
-			(d.deliverables ?? []).map((entry) => ({ title: entry.title, url: entry.url ?? '' }))
+			(d.deliverables ?? []).map((entry) => ({ title: entry.title, url: entry.url ?? '', type: entry.type ?? '', status: entry.status ?? '' }))
 		),
 		...rowValues(
 			'sources',
@@ -183,7 +186,12 @@ export const organisationLabel = (entry: { name: string; acronym: string | null 
 	entry.acronym && !entry.name.includes(`(${entry.acronym})`) ? `${entry.name} (${entry.acronym})` : entry.name;
 
 /** The controlled lists the form offers, named in the page's language (with their other names to filter by). */
-export function proposalChoices(language: Language, organisations: { slug: string; name: string; acronym: string | null; status: string }[], currencies: string[]) {
+export function proposalChoices(
+	language: Language,
+	organisations: { slug: string; name: string; acronym: string | null; status: string }[],
+	currencies: string[],
+	programmes: { slug: string; title: { fr?: string; ar?: string; en?: string } }[] = []
+) {
 	const collator = new Intl.Collator(language);
 	const currencyNames = new Intl.DisplayNames([language], { type: 'currency' });
 	return {
@@ -191,6 +199,13 @@ export function proposalChoices(language: Language, organisations: { slug: strin
 		themes: [...initiativeThemes] as string[],
 		targetGroups: [...targetGroups] as string[],
 		roles: [...organisationRoles] as string[],
+		relations: [...partOfRelations] as string[],
+		deliverableTypes: [...deliverableTypes] as string[],
+		deliverableStatuses: [...deliverableStatuses] as string[],
+		/** the initiatives this one can be part of, by title in the page's language (else another) */
+		programmes: programmes
+			.map((entry) => ({ value: entry.slug, label: entry.title[language] ?? entry.title.fr ?? entry.title.en ?? entry.title.ar ?? entry.slug }))
+			.sort((a, b) => collator.compare(a.label, b.label)),
 		regions: regionChoices(language),
 		provinces: provinceChoiceGroups(language),
 		countries: countryCodes

@@ -1,6 +1,6 @@
 // The organisations of the proposal form as people write them ("Agence française de développement (AFD)",
 // "AFD", a slug) → the Atlas's organisations; one "not listed yet" is created pending, for the moderators.
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
@@ -10,23 +10,26 @@ import { rowsOf } from '../../../platform/ui/pickers/rows.ts';
 import { OrganisationMatcher } from '../import/organisations.ts';
 import { saveDraft } from './drafts.ts';
 import { InitiativeInput } from '../atlas.schemas.ts';
-import { exchangeRate } from '../atlas.table.ts';
+import { exchangeRate, initiative } from '../atlas.table.ts';
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { compactRows, initiativeFromForm, proposalChoices, rowFields, valuesFromForm, withAddedRow, type ProposalFormValues } from './proposal-form.ts';
 
 /** The form's lists: the organisations (pending ones only to show a proposal naming them) and the currencies the Atlas has rates for. */
 export async function loadProposalChoices(db: DbOrTx, language: Language) {
-	const [organisations, currencies] = await Promise.all([
+	const [organisations, currencies, programmes] = await Promise.all([
 		db
 			.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, status: organisation.status })
 			.from(organisation)
 			.orderBy(asc(organisation.name)),
-		db.selectDistinct({ currency: exchangeRate.currency }).from(exchangeRate).orderBy(asc(exchangeRate.currency))
+		db.selectDistinct({ currency: exchangeRate.currency }).from(exchangeRate).orderBy(asc(exchangeRate.currency)),
+		// the real initiatives one can be part of (samples are not programmes of real ones)
+		db.select({ slug: initiative.slug, title: initiative.title }).from(initiative).where(eq(initiative.isSample, false))
 	]);
 	return proposalChoices(
 		language,
 		organisations,
-		currencies.map((row) => row.currency)
+		currencies.map((row) => row.currency),
+		programmes
 	);
 }
 

@@ -16,6 +16,16 @@
 //  - SHARAKA's total budget is not stated: only the three funders' contributions are recorded (S001);
 //    the EUR total shown is their sum.
 //  - The project contacts named in S001 are people's personal addresses: not copied into the public contact field.
+//  - SHARAKA's four components have no dates of their own in the seeds: they carry SHARAKA's years (April 2014 –
+//    end 2017, S002 §2.1 and S000), cited as such. PRIMO, the IOM programme and the Tunisian platform have no
+//    year in the seeds: they stay unknown (filters and charts count them as "year unknown", never drop them).
+//  - Programmes within programmes: the components are `partOf` SHARAKA, PRIMO is the pilot of component 1.
+//  - Deliverables: each one of annex 3.4 (S002) once, on the initiative that produced it, with its type and
+//    status ("forthcoming" where the seeds say "à venir", "prochaine mise en ligne" or "finalise actuellement").
+//    The seeds say that most deliverables come with a short/medium/long-term action plan (§2.1, §2.12) but do
+//    not give any: none is entered.
+//  - Statuses of initiatives the seeds only announce (EU budget support "dès 2018", the four-region deployment)
+//    are "planned": what the source says on its date, to be updated by moderators.
 import type { OrganisationType } from '../../../platform/accounts/accounts.model.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
 
@@ -36,7 +46,25 @@ export const seedOrganisations: { slug: string; name: string; acronym: string | 
 	{ slug: 'region-oriental', name: 'Conseil de la Région de l’Oriental', acronym: null, type: 'local_authority', country: 'MA' },
 	{ slug: 'wilaya-oriental', name: 'Wilaya de la Région de l’Oriental', acronym: null, type: 'public_agency', country: 'MA' },
 	{ slug: 'region-kayes', name: 'Région de Kayes', acronym: null, type: 'local_authority', country: 'ML' },
-	{ slug: 'tunisie-affaires-sociales', name: 'Ministère des Affaires sociales (Tunisie)', acronym: null, type: 'ministry', country: 'TN' }
+	{ slug: 'tunisie-affaires-sociales', name: 'Ministère des Affaires sociales (Tunisie)', acronym: null, type: 'ministry', country: 'TN' },
+	// SHARAKA's partners (S001, « Les partenaires ») and the organisations marked « partenaire » in annex 3.2 (S002)
+	{ slug: 'delegation-ue', name: 'Délégation de l’Union européenne au Maroc', acronym: 'DUE', type: 'cooperation_agency', country: 'MA' },
+	{ slug: 'ministere-emploi-maroc', name: 'Ministère de l’Emploi et des Affaires sociales (Maroc)', acronym: null, type: 'ministry', country: 'MA' },
+	{ slug: 'interieur-belgique', name: 'Ministère de l’Intérieur (Belgique)', acronym: null, type: 'ministry', country: 'BE' },
+	{ slug: 'fedasil', name: 'Agence fédérale pour l’accueil des demandeurs d’asile', acronym: 'FEDASIL', type: 'public_agency', country: 'BE' },
+	{ slug: 'emploi-espagne', name: 'Ministère de l’Emploi et de la Sécurité sociale (Espagne)', acronym: null, type: 'ministry', country: 'ES' },
+	{ slug: 'interieur-france', name: 'Ministère de l’Intérieur (France)', acronym: null, type: 'ministry', country: 'FR' },
+	{ slug: 'travail-italie', name: 'Ministère du Travail et des Politiques sociales (Italie)', acronym: null, type: 'ministry', country: 'IT' },
+	{ slug: 'cefa', name: 'CEFA', acronym: 'CEFA', type: 'ngo', country: 'MA' },
+	{ slug: 'fondation-banque-populaire', name: 'Fondation Banque Populaire', acronym: null, type: 'other', country: 'MA' },
+	{ slug: 'fondation-orient-occident', name: 'Fondation Orient Occident', acronym: null, type: 'ngo', country: 'MA' },
+	{ slug: 'intent-maroc', name: 'Intent Maroc', acronym: null, type: 'other', country: 'MA' },
+	{ slug: 'cooptalis-maroc', name: 'Cooptalis Maroc', acronym: null, type: 'other', country: 'MA' },
+	{ slug: 'maroc-entrepreneurs', name: 'Maroc Entrepreneurs', acronym: null, type: 'ngo', country: 'FR' },
+	// the partner countries' ministries for their nationals abroad (S002 annex 3.2; RECOSA's countries, S003)
+	{ slug: 'senegal-exterieur', name: 'Ministère sénégalais de l’Extérieur', acronym: null, type: 'ministry', country: 'SN' },
+	{ slug: 'ivoiriens-exterieur', name: 'Ministère des Ivoiriens de l’Extérieur', acronym: null, type: 'ministry', country: 'CI' },
+	{ slug: 'maliens-exterieur', name: 'Ministère des Maliens de l’Extérieur', acronym: null, type: 'ministry', country: 'ML' }
 ];
 
 const S000 = {
@@ -53,6 +81,10 @@ const S002 = {
 	url: 'http://www.sharaka.ma/'
 };
 const S003 = { citation: 'GIZ — « Action de Coopération Sud-Sud en matière de migration (projet RECOSA) », description succincte du projet' };
+const section = (source: { citation: string; url?: string; date?: string }, where: string) => ({ ...source, citation: `${source.citation} — ${where}` });
+const DELIVERABLES = section(S002, 'annexe 3.4, « Liste des livrables produits »');
+const PARTICIPANTS = section(S002, 'annexe 3.2, « Liste des participants »');
+const SHARAKA_YEARS = section(S002, '§2.1 : « le projet SHARAKA a accompagné le Maroc depuis avril 2014 » ; clôture les 15 et 16 novembre 2017');
 const S004 = { citation: 'OIM — « Maroc - la Migration au Service du Développement Durable », présentation du programme au Maroc' };
 
 const sharakaPartners: InitiativeInput['organisations'] = [
@@ -86,16 +118,31 @@ export const seedInitiatives: InitiativeInput[] = [
 			{ organisation: 'mae-france', role: 'funder', amount: 146_000, currency: 'EUR' },
 			{ organisation: 'mae-pays-bas', role: 'funder', amount: 125_000, currency: 'EUR' },
 			...sharakaPartners,
+			{ organisation: 'ministere-emploi-maroc', role: 'beneficiary' },
+			{ organisation: 'delegation-ue', role: 'partner' },
 			{ organisation: 'giz', role: 'partner' },
+			{ organisation: 'interieur-belgique', role: 'partner' },
+			{ organisation: 'fedasil', role: 'partner' },
+			{ organisation: 'emploi-espagne', role: 'partner' },
+			{ organisation: 'interieur-france', role: 'partner' },
 			{ organisation: 'ofii', role: 'partner' },
-			{ organisation: 'arbetsformedlingen', role: 'partner' }
+			{ organisation: 'travail-italie', role: 'partner' },
+			{ organisation: 'arbetsformedlingen', role: 'partner' },
+			{ organisation: 'cefa', role: 'partner' },
+			{ organisation: 'migration-et-developpement', role: 'partner' },
+			{ organisation: 'fondation-banque-populaire', role: 'partner' },
+			{ organisation: 'fondation-orient-occident', role: 'partner' },
+			{ organisation: 'intent-maroc', role: 'partner' },
+			{ organisation: 'cooptalis-maroc', role: 'partner' },
+			{ organisation: 'maroc-entrepreneurs', role: 'partner' }
 		],
 		deliverables: [
-			{ title: 'Film documentaire « Mon pays, c’est toi… » (52 mn)' },
-			{ title: 'Outil de programmation/budgétisation de la politique migratoire du MDCMREAM' }
+			{ title: 'Film documentaire « Mon pays, c’est toi… » (52 mn)', type: 'film' },
+			{ title: 'Outil de programmation/budgétisation de la politique migratoire du MDCMREAM', type: 'tool' },
+			{ title: 'Étude sur les tendances récentes de la recherche marocaine sur les migrations (2010-2016), Mohamed Berriane, Université Mohammed V de Rabat', type: 'study', url: 'http://www.sharaka.ma/thematiques/valorisation-de-la-recherche-marocaine-sur-les-migrations/' }
 		],
 		website: 'http://www.sharaka.ma/',
-		sources: [S001, S000, S002]
+		sources: [S001, S000, S002, section(S001, '« Les partenaires »'), PARTICIPANTS, DELIVERABLES]
 	},
 	{
 		slug: 'sharaka-composante-1-migration-developpement',
@@ -104,21 +151,21 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Composante du projet SHARAKA : 119 projets Migration et Développement réalisés depuis 2004 au Maroc ont été recensés, analysés et présentés sur une plateforme Internet, source d’information de référence et outil d’aide à la décision.'
 		},
 		status: 'completed',
+		startYear: 2014,
+		endYear: 2017,
+		partOf: { initiative: 'sharaka', relation: 'component' },
 		nationalScope: true,
 		themes: ['migration_development', 'research_data', 'migration_governance'],
 		targetGroups: ['public_institutions'],
 		organisations: sharakaPartners.slice(0, 2),
 		deliverables: [
-			{ title: 'Rapport d’évaluation des actions M&D au Maroc' },
-			{ title: 'Rapport d’analyse préliminaire des projets M&D' },
-			{ title: 'Rapport de recensement des projets M&D' },
-			{ title: 'Version publique de l’outil cartographique : www.mre-initiatives.gov.ma', url: 'http://mre-initiatives.gov.ma/' },
-			{ title: 'Plan de redéploiement de la Stratégie Nationale auprès des MRE dans l’Oriental' },
-			{ title: 'Les 4 fiches-projets à redéployer dans l’Oriental' },
-			{ title: 'Rapport de capitalisation du projet PRIMO par Migration & Développement' }
+			{ title: 'Rapport d’évaluation des actions M&D au Maroc', type: 'report' },
+			{ title: 'Rapport d’analyse préliminaire des projets M&D', type: 'report' },
+			{ title: 'Rapport de recensement des projets M&D', type: 'report' },
+			{ title: 'Version publique de l’outil cartographique : www.mre-initiatives.gov.ma', url: 'http://mre-initiatives.gov.ma/', type: 'tool' }
 		],
 		website: 'http://www.sharaka.ma/thematiques/migration-et-developpement/',
-		sources: [S002, S001]
+		sources: [S002, S001, SHARAKA_YEARS, DELIVERABLES]
 	},
 	{
 		slug: 'sharaka-composante-2-mobilisation-competences-mre',
@@ -127,19 +174,24 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Renforcer les capacités du Gouvernement du Maroc dans la mobilisation des Marocains résidant en Europe : études, cartographie de l’OCDE des émigrés marocains et refonte du portail Maghribcom du MDCMREAM.'
 		},
 		status: 'completed',
+		startYear: 2014,
+		endYear: 2017,
+		partOf: { initiative: 'sharaka', relation: 'component' },
 		nationalScope: true,
 		themes: ['diaspora_skills', 'research_data'],
 		targetGroups: ['moroccans_abroad'],
 		organisations: sharakaPartners.slice(0, 2),
 		deliverables: [
-			{ title: 'Étude portant sur l’état des lieux du fonctionnement des maisons des Marocains du monde et des affaires de la migration' },
-			{ title: 'Cartographie de l’OCDE : Talents à l’étranger, une revue des émigrés marocains' },
-			{ title: 'Étude portant sur la mobilisation des compétences des jeunes générations de MRE' },
-			{ title: 'Étude portant sur l’état des lieux et diagnostic des pratiques de mobilisation des compétences des MRE et de leurs associations' },
-			{ title: 'Plate-forme numérique Maghribcom dédiée à la mobilisation des compétences des MRE' }
+			{ title: 'Étude portant sur l’état des lieux du fonctionnement des maisons des Marocains du monde et des affaires de la migration', type: 'study' },
+			{ title: 'Synthèse — Situation et perspective des maisons des Marocains du monde et des affaires de la migration', type: 'synthesis' },
+			{ title: 'Cartographie de l’OCDE : Talents à l’étranger, une revue des émigrés marocains', type: 'study' },
+			{ title: 'Étude portant sur la mobilisation des compétences des jeunes générations de MRE', type: 'study' },
+			{ title: 'Synthèse — Mobilisation des jeunes générations de MRE dans l’entreprenariat et l’investissement au Maroc', type: 'synthesis' },
+			{ title: 'Étude portant sur l’état des lieux et diagnostic des pratiques de mobilisation des compétences des MRE et de leurs associations', type: 'study' },
+			{ title: 'Plate-forme numérique Maghribcom dédiée à la mobilisation des compétences des MRE', type: 'tool', status: 'forthcoming' }
 		],
 		website: 'http://www.sharaka.ma/thematiques/mobilisation-des-competences-des-mre/',
-		sources: [S002, S001]
+		sources: [S002, S001, SHARAKA_YEARS, DELIVERABLES]
 	},
 	{
 		slug: 'sharaka-composante-3a-insertion-immigres-regularises',
@@ -148,18 +200,23 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Accompagner l’ANAPEC pour adapter ses compétences et son offre de service aux migrants régularisés : phase pilote en 2015 dans 5 agences ANAPEC, partenariats avec les associations, application GSM « Welcome Anapec » développée avec l’aide de l’Agence suédoise pour l’emploi.'
 		},
 		status: 'completed',
+		startYear: 2014,
+		endYear: 2017,
+		partOf: { initiative: 'sharaka', relation: 'component' },
 		nationalScope: true,
 		themes: ['immigrant_integration'],
 		targetGroups: ['regularised_immigrants', 'civil_society'],
 		organisations: [...sharakaPartners.slice(0, 1), { organisation: 'anapec', role: 'beneficiary' }, { organisation: 'arbetsformedlingen', role: 'partner' }],
 		deliverables: [
-			{ title: 'Diagnostic sur les capacités de l’ANAPEC à insérer les migrants régularisés dans le marché du travail marocain' },
-			{ title: 'Étude juridique pour l’intégration des migrants régularisés au Maroc' },
-			{ title: 'Rapport de restitution de la phase pilote d’ouverture des prestations ANAPEC aux migrants régularisés' },
-			{ title: 'Application GSM « Welcome Anapec » adressée aux chercheurs d’emploi immigrés régularisés' }
+			{ title: 'Diagnostic sur les capacités de l’ANAPEC à insérer les migrants régularisés dans le marché du travail marocain', type: 'report' },
+			{ title: 'Document de présentation de l’offre provisoire des prestations ANAPEC au profit des migrants régularisés', type: 'report' },
+			{ title: 'Étude juridique pour l’intégration des migrants régularisés au Maroc', type: 'study' },
+			{ title: 'Rapport de restitution de la phase pilote d’ouverture des prestations ANAPEC aux migrants régularisés', type: 'report' },
+			{ title: 'Application GSM « Welcome Anapec » adressée aux chercheurs d’emploi immigrés régularisés', type: 'tool' },
+			{ title: 'Étude sur l’insertion professionnelle des migrants régularisés dans le marché du travail marocain à travers la création d’entreprise', type: 'study', status: 'forthcoming' }
 		],
 		website: 'http://www.sharaka.ma/thematiques/integration-professionnelle-des-immigres-regularises-au-maroc/',
-		sources: [S002, S001]
+		sources: [S002, S001, SHARAKA_YEARS, DELIVERABLES]
 	},
 	{
 		slug: 'sharaka-composante-3b-placement-international',
@@ -168,18 +225,24 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Accompagner l’ANAPEC dans la réforme organisationnelle de sa division du placement à l’international ; visites d’étude auprès d’Arbetsförmedlingen (Stockholm, 30 mai–3 juin 2016) et de la Bundesagentur für Arbeit (Bonn, 26–29 septembre 2016).'
 		},
 		status: 'completed',
+		startYear: 2014,
+		endYear: 2017,
+		partOf: { initiative: 'sharaka', relation: 'component' },
 		nationalScope: true,
 		countries: ['SE', 'DE'],
 		themes: ['legal_migration'],
 		targetGroups: ['public_institutions'],
 		organisations: [...sharakaPartners.slice(0, 1), { organisation: 'anapec', role: 'beneficiary' }, { organisation: 'arbetsformedlingen', role: 'partner' }],
 		deliverables: [
-			{ title: 'Diagnostic sur les capacités de l’ANAPEC à gérer le placement à l’international' },
-			{ title: 'Rapport d’accompagnement de l’ANAPEC dans l’organisation du placement à l’international' },
-			{ title: 'Synthèse des rencontres ANAPEC – Chambres de commerce européennes du Maroc – Partenariat public-privé' }
+			{ title: 'Diagnostic sur les capacités de l’ANAPEC à gérer le placement à l’international', type: 'report' },
+			{ title: 'Rapport de la visite d’étude de l’ANAPEC à Arbetsförmedlingen, service public de l’emploi suédois, à Stockholm du 30 mai au 3 juin 2016', type: 'report' },
+			{ title: 'Rapport de la visite d’étude de l’ANAPEC à l’Agence fédérale pour l’emploi (BA) et à l’Agence centrale de placement pour le travail spécialisé et à l’étranger (ZAV) à Bonn, du 26 au 29 septembre 2016', type: 'report' },
+			{ title: 'Rapport sur l’appui à l’organisation de l’activité de traitement des offres d’emploi à l’international et de la circulation d’information de l’ANAPEC', type: 'report' },
+			{ title: 'Rapport d’accompagnement de l’ANAPEC dans l’organisation du placement à l’international', type: 'report' },
+			{ title: 'Synthèse des rencontres ANAPEC – Chambres de commerce européennes du Maroc – Partenariat public-privé', type: 'synthesis' }
 		],
 		website: 'http://www.sharaka.ma/thematiques/placement-a-linternational-des-travailleurs-marocains/',
-		sources: [S002, S001]
+		sources: [S002, S001, SHARAKA_YEARS, DELIVERABLES]
 	},
 	{
 		slug: 'sharaka-composante-4-reintegration-mre',
@@ -188,18 +251,23 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Appuyer les institutions et organisations de la société civile marocaines dans la réintégration des Marocains de retour : groupe de réflexion devenu Réseau d’appui aux MRE, guide d’accompagnement et d’information en français et en arabe.'
 		},
 		status: 'completed',
+		startYear: 2014,
+		endYear: 2017,
+		partOf: { initiative: 'sharaka', relation: 'component' },
 		nationalScope: true,
 		themes: ['returnee_reintegration'],
-		targetGroups: ['returning_migrants', 'civil_society'],
+		targetGroups: ['returning_migrants', 'retirees', 'families', 'entrepreneurs_investors', 'vulnerable_people', 'civil_society'],
 		organisations: sharakaPartners.slice(0, 2),
 		deliverables: [
-			{ title: 'Analyse comparée des dispositifs européens d’aide au retour et à la réintégration au Maroc' },
-			{ title: 'Guide de l’intervenant : plan de retour d’urgence des MRE' },
-			{ title: 'Synthèse portant sur la portabilité des droits des retraités MRE au Maroc' },
-			{ title: 'Guide d’accompagnement et d’information au profit des MRE (français et arabe)' }
+			{ title: 'Analyse comparée des dispositifs européens d’aide au retour et à la réintégration au Maroc', type: 'study' },
+			{ title: 'Rapport portant sur le retour d’urgence des Marocains résidant à l’étranger en cas de crise', type: 'report' },
+			{ title: 'Guide de l’intervenant : plan de retour d’urgence des MRE', type: 'guide' },
+			{ title: 'Synthèse des travaux des membres du RAMre : la réintégration des MRE au Maroc', type: 'synthesis' },
+			{ title: 'Synthèse portant sur la portabilité des droits des retraités MRE au Maroc', type: 'synthesis' },
+			{ title: 'Guide d’accompagnement et d’information au profit des MRE (français et arabe)', type: 'guide', status: 'forthcoming' }
 		],
 		website: 'http://www.sharaka.ma/thematiques/reintegration-des-marocains/',
-		sources: [S002, S001]
+		sources: [S002, S001, SHARAKA_YEARS, DELIVERABLES]
 	},
 	{
 		slug: 'primo-oriental',
@@ -211,6 +279,7 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'PRIMO a impliqué la société civile, les services techniques régionaux et les élus dans le pilotage du projet. Sa capitalisation a été réalisée par l’association Migration et Développement. Il a inspiré une initiative similaire en Tunisie dans le cadre du projet Lemma, et impulsé une coopération décentralisée Sud-Sud avec la région de Kayes (Mali).'
 		},
 		status: 'completed',
+		partOf: { initiative: 'sharaka-composante-1-migration-developpement', relation: 'pilot' },
 		regions: ['MA-02'],
 		themes: ['migration_governance', 'migration_development', 'diaspora_skills'],
 		targetGroups: ['local_authorities', 'civil_society', 'moroccans_abroad'],
@@ -221,12 +290,13 @@ export const seedInitiatives: InitiativeInput[] = [
 			{ organisation: 'wilaya-oriental', role: 'partner' },
 			{ organisation: 'migration-et-developpement', role: 'partner' }
 		],
+		// listed under component 1 in annex 3.4: they are PRIMO's, whose page its component shows
 		deliverables: [
-			{ title: 'Plan de redéploiement de la Stratégie Nationale auprès des MRE dans l’Oriental' },
-			{ title: 'Les 4 fiches-projets à redéployer dans l’Oriental' },
-			{ title: 'Rapport de capitalisation du projet PRIMO par Migration & Développement' }
+			{ title: 'Plan de redéploiement de la Stratégie Nationale auprès des MRE dans l’Oriental', type: 'plan' },
+			{ title: 'Les 4 fiches-projets à redéployer dans l’Oriental', type: 'plan' },
+			{ title: 'Rapport de capitalisation du projet PRIMO par Migration & Développement', type: 'report' }
 		],
-		sources: [S002, S001, S000]
+		sources: [S002, S001, S000, DELIVERABLES]
 	},
 	{
 		slug: 'convention-oriental-kayes',
@@ -254,7 +324,7 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Partage d’expériences et de bonnes pratiques de gestion des migrations entre le Maroc, la Côte d’Ivoire, le Mali et le Sénégal : migration et développement, protection des droits des migrant·e·s, mobilité Sud-Sud des jeunes professionnels, étudiant·e·s et stagiaires.'
 		},
 		description: {
-			fr: 'Co-financée par le BMZ et l’Union européenne à travers le Fonds fiduciaire d’urgence pour l’Afrique (FFU) ; mise en œuvre conjointement par la GIZ et Expertise France ; organisme de tutelle : MDCMRE. En juin 2019, les quatre pays ont adopté les plans d’action pour la coopération Sud-Sud. Un Bureau d’accueil des Sénégalais de l’extérieur a été inauguré à Casablanca.'
+			fr: 'Co-financée par le BMZ et l’Union européenne à travers le Fonds fiduciaire d’urgence pour l’Afrique (FFU) ; mise en œuvre conjointement par la GIZ et Expertise France ; organisme de tutelle : MDCMRE. Des mémorandums d’entente sur les questions migratoires ont été signés par le Maroc avec le Sénégal (2013), la Côte d’Ivoire (2015) et le Mali (2019). En juin 2019, les quatre pays ont adopté les plans d’action pour la coopération Sud-Sud. Un Bureau d’accueil des Sénégalais de l’extérieur a été inauguré à Casablanca. Le projet a initié une coopération entre trois régions ivoiriennes et leurs régions partenaires marocaines.'
 		},
 		status: 'completed',
 		startYear: 2018,
@@ -269,9 +339,12 @@ export const seedInitiatives: InitiativeInput[] = [
 			{ organisation: 'union-europeenne', role: 'funder' },
 			{ organisation: 'giz', role: 'implementer' },
 			{ organisation: 'expertise-france', role: 'implementer' },
-			{ organisation: 'mdcmre', role: 'beneficiary' }
+			{ organisation: 'mdcmre', role: 'beneficiary' },
+			{ organisation: 'senegal-exterieur', role: 'partner' },
+			{ organisation: 'ivoiriens-exterieur', role: 'partner' },
+			{ organisation: 'maliens-exterieur', role: 'partner' }
 		],
-		sources: [S003, S002]
+		sources: [S003, S002, PARTICIPANTS]
 	},
 	{
 		slug: 'lemma-tunisie',
@@ -304,8 +377,8 @@ export const seedInitiatives: InitiativeInput[] = [
 		regions: ['MA-01', 'MA-02'],
 		provinces: ['MA-OUJ', 'MA-BER'],
 		communes: 'Oujda, Berkane',
-		themes: ['migration_development', 'immigrant_integration', 'migration_governance', 'research_data', 'diaspora_skills'],
-		targetGroups: ['youth', 'entrepreneurs_investors', 'women', 'local_authorities', 'civil_society', 'public_institutions'],
+		themes: ['migration_development', 'immigrant_integration', 'health', 'migration_governance', 'research_data', 'diaspora_skills'],
+		targetGroups: ['youth', 'entrepreneurs_investors', 'women', 'families', 'interns_trainees', 'private_companies', 'diaspora_organisations', 'local_authorities', 'civil_society', 'public_institutions'],
 		organisations: [
 			{ organisation: 'oim', role: 'implementer' },
 			{ organisation: 'mdcmre', role: 'partner' }
@@ -328,6 +401,63 @@ export const seedInitiatives: InitiativeInput[] = [
 			{ organisation: 'tunisie-affaires-sociales', role: 'partner' }
 		],
 		sources: [S002]
+	},
+	{
+		slug: 'indimaj',
+		title: { fr: 'INDIMAJ — Groupes de travail régionaux multipartites en matière de migration et de développement' },
+		summary: {
+			fr: 'Cadre dans lequel ont été développés des groupes de travail régionaux multipartites en matière de migration et de développement, que le programme de l’OIM « Maroc — la Migration au Service du Développement Durable » opérationnalise davantage pour faciliter le dialogue entre acteurs et niveaux de gouvernance territoriale, y compris la société civile et les conseils régionaux.'
+		},
+		status: 'completed',
+		themes: ['migration_governance', 'migration_development'],
+		targetGroups: ['local_authorities', 'civil_society'],
+		organisations: [{ organisation: 'oim', role: 'implementer' }],
+		sources: [section(S004, '« Au niveau régional, les groupes de travail régionaux multipartites […] développés dans le cadre d’INDIMAJ »')]
+	},
+	{
+		slug: 'appui-budgetaire-ue-politique-migratoire',
+		title: { fr: 'Programme d’aide budgétaire de l’Union européenne à la Nouvelle politique migratoire marocaine' },
+		summary: {
+			fr: 'Annoncé lors de la clôture de SHARAKA (novembre 2017) : l’appui institutionnel apporté par SHARAKA au MDCMREAM « sera certainement poursuivi dans le cadre du programme d’aide budgétaire de l’UE à la Nouvelle politique migratoire marocaine dès 2018 ».'
+		},
+		status: 'planned',
+		startYear: 2018,
+		nationalScope: true,
+		themes: ['migration_governance'],
+		targetGroups: ['public_institutions'],
+		organisations: [
+			{ organisation: 'union-europeenne', role: 'funder' },
+			{ organisation: 'mdcmre', role: 'beneficiary' }
+		],
+		sources: [section(S002, '§2.10 « Gouvernance de la migration »')]
+	},
+	{
+		slug: 'deploiement-politiques-migratoires-quatre-regions',
+		title: { fr: 'Déploiement des politiques migratoires dans le développement local dans quatre régions marocaines' },
+		summary: {
+			fr: 'Les propositions de SHARAKA en matière de déploiement régional « seront déclinées dans 4 régions marocaines », sur la base des résultats de l’étude commanditée par la Délégation de l’Union européenne et le MDCMREAM pour la formulation d’un projet de déploiement des politiques migratoires dans le développement local au Maroc. Les quatre régions ne sont pas nommées par la source.'
+		},
+		status: 'planned',
+		themes: ['migration_governance', 'migration_development'],
+		targetGroups: ['local_authorities', 'public_institutions'],
+		organisations: [
+			{ organisation: 'delegation-ue', role: 'funder' },
+			{ organisation: 'mdcmre', role: 'partner' }
+		],
+		sources: [section(S002, '§2.10 « Gouvernance de la migration »')]
+	},
+	{
+		slug: 'partenariat-germano-marocain-mobilite-professionnelle',
+		title: { fr: 'Partenariat germano-marocain sur la mobilité professionnelle' },
+		summary: {
+			fr: 'Initiative bilatérale de migration légale de travail entre l’Allemagne et le Maroc, suivie par SHARAKA avec l’ANAPEC ; l’ANAPEC a visité l’Agence fédérale pour l’emploi (BA) et sa centrale de placement à l’étranger (ZAV) à Bonn du 26 au 29 septembre 2016.'
+		},
+		status: 'ongoing',
+		countries: ['DE'],
+		themes: ['legal_migration'],
+		targetGroups: ['public_institutions'],
+		organisations: [{ organisation: 'anapec', role: 'partner' }],
+		sources: [section(S002, '§2.9 « Placement à l’international »'), DELIVERABLES]
 	}
 ];
 

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '#platform/testing/people.ts';
 import { createTestApp, type TestApp } from '#platform/testing/test-app.ts';
 import { sql } from 'drizzle-orm';
-import { createInitiative, createInitiatives } from '#modules/atlas/initiative.service.ts';
+import { createInitiative, createInitiatives, searchInitiatives } from '#modules/atlas/initiative.service.ts';
+import { InitiativeQuery } from '#modules/atlas/atlas.schemas.ts';
+import { initiativeThemes } from '#modules/atlas/atlas.model.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { dashboardData, organisationAtlas, organisationOptions, ORGANISATION_PAGE_SIZE } from './atlas-pages.server.ts';
 import { chartTable } from './dashboard-tables.ts';
@@ -107,7 +109,7 @@ describe('the dashboard', () => {
 		await addInitiative('dash-two', { themes: ['south_south', 'research_data'] });
 		const after = await dashboardData(app.database.db, {});
 		expect(after.matrix).toHaveLength(12);
-		expect(after.matrix[0].cells).toHaveLength(10);
+		expect(after.matrix[0].cells).toHaveLength(initiativeThemes.length);
 		expect(cell(after).count - cell(before).count).toBe(2);
 		expect(cell(after).budgetEur - cell(before).budgetEur).toBe(2_000_000);
 		expect(after.years.find((row) => row.year === 2032)!.count).toBeGreaterThanOrEqual(2);
@@ -126,6 +128,12 @@ describe('the dashboard', () => {
 		expect(after.gaps.themes).toHaveLength(3);
 	});
 
+	it('says how many initiatives of unknown years a year filter leaves out', async () => {
+		const data = await dashboardData(app.database.db, { from: 2015, to: 2016 });
+		expect(data.undatedLeftOut).toBeGreaterThanOrEqual(3); // PRIMO, the IOM programme, the Tunisian platform…
+		expect((await dashboardData(app.database.db, { from: 2015, to: 2016, undated: 'include' })).undatedLeftOut).toBe(0);
+	});
+
 	it('applies the filters (region, theme, years)', async () => {
 		const data = await dashboardData(app.database.db, { region: ['MA-11'], theme: ['south_south'], from: 2031, to: 2032 });
 		expect(data.matrix.map((row) => row.region)).toEqual(['MA-11']);
@@ -138,11 +146,19 @@ describe('the dashboard', () => {
 		const data = await dashboardData(app.database.db, {});
 		const fr = chartTable('fr', 'region-theme', data);
 		expect(fr[0]).toEqual(['Code de la région', 'Région', 'Code de la thématique', 'Thématique', 'Initiatives', 'Budget (EUR)']);
-		expect(fr).toHaveLength(1 + 12 * 10);
+		expect(fr).toHaveLength(1 + 12 * initiativeThemes.length);
 		expect(fr).toContainEqual(expect.arrayContaining(['MA-11', 'south_south', 'Coopération Sud-Sud']));
 		const ar = chartTable('ar', 'years', data);
 		expect(ar[0]).toEqual(['السنة', 'المبادرات الجارية', 'الميزانية (باليورو)', 'مبادرات دون ميزانية معروفة']);
-		expect(ar.slice(1).map((row) => row[0])).toEqual(data.years.map((row) => row.year));
+		// the years in order, then one row for the initiatives whose years are unknown
+		expect(ar.slice(1).map((row) => row[0])).toEqual([...data.years.map((row) => row.year), 'سنة غير معروفة']);
+		expect(ar.at(-1)![1]).toBe(data.undated.count);
+		expect(data.undated.count).toBeGreaterThan(0);
+		const statuses = chartTable('fr', 'statuses', data);
+		expect(statuses[0]).toEqual(['Code', 'Nom', 'Initiatives', 'Budget (EUR)', 'Initiatives sans budget connu']);
+		expect(statuses.slice(1).reduce((sum, row) => sum + Number(row[2]), 0)).toBe((await searchInitiatives(app.database.db, InitiativeQuery.parse({ pageSize: 1 }))).total);
+		expect(chartTable('en', 'countries', data)).toContainEqual(expect.arrayContaining(['ML', 'Mali']));
+		expect(chartTable('fr', 'targets', data)).toContainEqual(expect.arrayContaining(['retirees', 'Retraités']));
 		expect(chartTable('en', 'gaps', data)).toHaveLength(1 + 3 + 3);
 	});
 });

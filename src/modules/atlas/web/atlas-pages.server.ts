@@ -123,7 +123,7 @@ export type OrganisationAtlas = Awaited<ReturnType<typeof organisationAtlas>>;
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /** The dashboard's charts (names used in URLs: /atlas/dashboard/<chart>.csv). */
-export const CHARTS = ['region-theme', 'years', 'funders', 'implementers', 'gaps'] as const;
+export const CHARTS = ['region-theme', 'years', 'started', 'statuses', 'targets', 'countries', 'funders', 'implementers', 'gaps'] as const;
 export type ChartName = (typeof CHARTS)[number];
 
 /** How many regions and themes the "gaps" list shows (the ones with the fewest initiatives). */
@@ -139,6 +139,12 @@ export async function dashboardData(db: DbOrTx, filters: Partial<InitiativeFilte
 	const byTheme = atlasStats(db, 'theme', filters);
 	const byYear = atlasStats(db, 'year', filters);
 	const byFunder = atlasStats(db, 'funder', filters);
+	const breakdowns = Promise.all((['started', 'status', 'target', 'country'] as const).map((by) => atlasStats(db, by, filters)));
+	// under a year filter, the initiatives of unknown years it leaves out are counted, to be said
+	const yearFiltered = (filters.from !== undefined || filters.to !== undefined) && (filters.undated ?? 'exclude') === 'exclude';
+	const leftOut = yearFiltered
+		? atlasStats(db, 'status', { ...filters, from: undefined, to: undefined, undated: 'only' }).then((stats) => stats.rows.reduce((sum, row) => sum + row.count, 0))
+		: Promise.resolve(0);
 	// One region query per theme: a region × theme cross table from the service's own counting.
 	const perTheme = Promise.all(
 		initiativeThemes.map(async (theme) => {
@@ -148,7 +154,21 @@ export async function dashboardData(db: DbOrTx, filters: Partial<InitiativeFilte
 		})
 	);
 	const implementers = searchInitiatives(db, InitiativeQuery.parse({ ...filters, pageSize: 1 })).then((result) => result.facets.implementer.slice(0, 15));
-	const [regionStats, themeStats, yearStats, funderStats, themeRegion, topImplementers] = await Promise.all([byRegion, byTheme, byYear, byFunder, perTheme, implementers]);
+	const [regionStats, themeStats, yearStats, funderStats, themeRegion, topImplementers, [startedStats, statusStats, targetStats, countryStats]] = await Promise.all([
+		byRegion,
+		byTheme,
+		byYear,
+		byFunder,
+		perTheme,
+		implementers,
+		breakdowns
+	]);
+	const undatedLeftOut = await leftOut;
+	// the years' charts are time lines: the initiatives whose years are unknown are said apart, never dropped
+	const dated = (rows: StatsRow[]) =>
+		rows.filter((row) => row.key !== 'unknown').map((row) => ({ year: Number(row.key), count: row.count, budgetEur: row.budgetEur, budgetUnknown: row.budgetUnknown }));
+	const undated = yearStats.rows.find((row) => row.key === 'unknown') ?? { count: 0, budgetEur: 0, budgetUnknown: 0 };
+	const breakdown = (rows: StatsRow[]) => rows.map((row) => ({ key: row.key, count: row.count, budgetEur: row.budgetEur, budgetUnknown: row.budgetUnknown }));
 
 	const themeCounts = new Map(themeStats.rows.map((row) => [row.key, row]));
 	const themesShown = filters.theme?.length ? initiativeThemes.filter((theme) => filters.theme!.includes(theme)) : [...initiativeThemes];
@@ -172,7 +192,14 @@ export async function dashboardData(db: DbOrTx, filters: Partial<InitiativeFilte
 		regions: regionStats.rows,
 		themes: themeTotals,
 		matrix,
-		years: yearStats.rows.map((row) => ({ year: Number(row.key), count: row.count, budgetEur: row.budgetEur, budgetUnknown: row.budgetUnknown })),
+		years: dated(yearStats.rows),
+		started: dated(startedStats.rows),
+		undated: { count: undated.count, budgetEur: undated.budgetEur, budgetUnknown: undated.budgetUnknown },
+		/** initiatives of unknown years that the year filter leaves out */
+		undatedLeftOut,
+		statuses: breakdown(statusStats.rows),
+		targets: breakdown(targetStats.rows),
+		countries: breakdown(countryStats.rows),
 		funders: funderStats.rows.slice(0, 15).map((row) => ({ slug: row.key, name: row.label ?? row.key, count: row.count, budgetEur: row.budgetEur, budgetUnknown: row.budgetUnknown })),
 		implementers: topImplementers.map((row) => ({ slug: row.key, name: row.name, count: row.count })),
 		gaps: {

@@ -26,10 +26,24 @@ export function chartTable(language: Language, chart: ChartName, data: Dashboard
 				)
 			];
 		case 'years':
+		case 'started':
 			return [
-				[t('col_year'), t('col_initiatives_active'), t('col_budget_eur'), t('col_budget_unknown')],
-				...data.years.map((row) => [row.year, row.count, row.budgetEur, row.budgetUnknown])
+				[t('col_year'), t(chart === 'years' ? 'col_initiatives_active' : 'col_initiatives_started'), t('col_budget_eur'), t('col_budget_unknown')],
+				...data[chart].map((row) => [row.year, row.count, row.budgetEur, row.budgetUnknown]),
+				// the initiatives whose years are unknown: a last row, so that the file's total is the filter's
+				[t('year_unknown'), data.undated.count, data.undated.budgetEur, data.undated.budgetUnknown]
 			];
+		case 'statuses':
+		case 'targets':
+		case 'countries': {
+			const countries = new Intl.DisplayNames([language], { type: 'region' });
+			const name = (code: string) =>
+				chart === 'countries' ? (countries.of(code) ?? code) : translate(language, `atlas.${chart === 'statuses' ? 'status' : 'target'}_${code}`);
+			return [
+				[t('col_code'), t('col_name'), t('col_initiatives'), t('col_budget_eur'), t('col_budget_unknown')],
+				...data[chart].map((row) => [row.key, name(row.key), row.count, row.budgetEur, row.budgetUnknown])
+			];
+		}
 		case 'funders':
 			return [
 				[t('col_funder'), t('col_organisation_slug'), t('col_initiatives'), t('col_contributions_known_eur'), t('col_contribution_unknown')],

@@ -9,7 +9,10 @@ import type { Language } from '#platform/i18n/languages.ts';
 /** Filters that may hold several values (checkboxes, repeated parameters). */
 export const LIST_FILTERS = ['theme', 'region', 'province', 'country', 'status', 'funder', 'implementer', 'target'] as const;
 /** Filters with one value. */
-export const SINGLE_FILTERS = ['q', 'from', 'to', 'budgetMin', 'budgetMax', 'national', 'sample'] as const;
+export const SINGLE_FILTERS = ['q', 'from', 'to', 'undated', 'budgetMin', 'budgetMax', 'national', 'components', 'sample'] as const;
+/** Single filters whose default value filters nothing (written or not, the same list). */
+const DEFAULTS: Partial<Record<(typeof SINGLE_FILTERS)[number], string>> = { national: 'include', sample: 'include', components: 'include', undated: 'exclude' };
+const atDefault = (name: (typeof SINGLE_FILTERS)[number], value: string) => value === '' || DEFAULTS[name] === value;
 /** Every filter, in the order they appear in URLs (the open-data export takes exactly these). */
 export const FILTER_NAMES = [...SINGLE_FILTERS.slice(0, 1), ...LIST_FILTERS, ...SINGLE_FILTERS.slice(1)] as const;
 
@@ -105,9 +108,7 @@ export function exportHref(state: FilterState, format: ExportFormat, options: { 
 
 /** Whether any filter (not sort, measure, page) is set. */
 export function hasFilters(state: FilterState): boolean {
-	// `national` and `sample` at their defaults (include) filter nothing
-	const byDefault = (name: (typeof SINGLE_FILTERS)[number]) => state.single[name] === '' || ((name === 'sample' || name === 'national') && state.single[name] === 'include');
-	return LIST_FILTERS.some((name) => state.lists[name].length > 0) || SINGLE_FILTERS.some((name) => !byDefault(name));
+	return LIST_FILTERS.some((name) => state.lists[name].length > 0) || SINGLE_FILTERS.some((name) => !atDefault(name, state.single[name]));
 }
 
 /** One filter value in force, with the query string of the same state without it (the "remove" link). */
@@ -123,7 +124,7 @@ export function activeFilters(state: FilterState): ActiveFilter[] {
 		} else {
 			const single = name as (typeof SINGLE_FILTERS)[number];
 			const value = state.single[single];
-			if (value === '' || ((single === 'sample' || single === 'national') && value === 'include')) continue;
+			if (atDefault(single, value)) continue;
 			active.push({ name: single, value, withoutIt: stateQuery(state, { [single]: '' }) });
 		}
 	}

@@ -201,7 +201,10 @@ export function iatiActivity(record: ExportRecord): { xml: string } | { skipped:
 						element('period-end', { 'iso-date': budgetPeriod.end }) +
 						element('value', { currency: record.budgetCurrency, 'value-date': budgetPeriod.start }, String(record.budgetTotal))
 				)
-			: ''
+			: '',
+		// programmes within programmes: 1 = the parent, 2 = a child (IATI RelatedActivityType)
+		record.partOf ? element('related-activity', { ref: record.partOf.iatiIdentifier?.trim() || sharakaIdentifier(record.partOf.slug), type: '1' }) : '',
+		...record.parts.map((part) => element('related-activity', { ref: part.iatiIdentifier?.trim() || sharakaIdentifier(part.slug), type: '2' }))
 	];
 	const xml = element(
 		'iati-activity',
@@ -209,7 +212,8 @@ export function iatiActivity(record: ExportRecord): { xml: string } | { skipped:
 			'last-updated-datetime': record.updatedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
 			'xml:lang': 'fr',
 			'default-currency': record.budgetCurrency,
-			hierarchy: '1'
+			// a part sits one level below its programme
+			hierarchy: record.partOf ? '2' : '1'
 		},
 		parts.join('')
 	);

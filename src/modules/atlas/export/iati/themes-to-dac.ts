@@ -18,7 +18,8 @@ export const dacSectors = {
 	'16020': { code: '16020', name: 'Employment creation' },
 	'15160': { code: '15160', name: 'Human rights' },
 	'16062': { code: '16062', name: 'Statistical capacity building' },
-	'43082': { code: '43082', name: 'Research/scientific institutions' }
+	'43082': { code: '43082', name: 'Research/scientific institutions' },
+	'12220': { code: '12220', name: 'Basic health care' }
 } as const satisfies Record<string, DacSector>;
 export type DacCode = keyof typeof dacSectors;
 
@@ -28,6 +29,7 @@ export const themeToDac: Readonly<Record<InitiativeTheme, DacCode>> = {
 	diaspora_skills: '15190',
 	diaspora_investment: '24050',
 	immigrant_integration: '16010',
+	health: '12220',
 	returnee_reintegration: '15190',
 	legal_migration: '15190',
 	migrant_rights: '15190',
@@ -47,7 +49,8 @@ export const dacToThemes: Readonly<Record<DacCode, readonly InitiativeTheme[]>> 
 	'16020': ['immigrant_integration'],
 	'15160': ['migrant_rights'],
 	'16062': ['research_data'],
-	'43082': ['research_data']
+	'43082': ['research_data'],
+	'12220': ['health']
 };
 
 /** The distinct DAC codes of a list of themes, in the order of first appearance. */

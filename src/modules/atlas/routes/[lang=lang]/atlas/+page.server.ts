@@ -22,11 +22,14 @@ export async function load({ locals, url }) {
 
 	// results first; the map is a view one switches to (its statistics are only read then)
 	const view = url.searchParams.get('view') === 'map' ? 'map' : 'list';
-	const [result, map, organisations] = await Promise.all([
+	// a year filter never drops the initiatives whose years are unknown silently: the page counts them
+	const yearFiltered = parsed.ok && (parsed.query.from !== undefined || parsed.query.to !== undefined) && parsed.query.undated === 'exclude';
+	const [result, map, organisations, undated] = await Promise.all([
 		parsed.ok ? atlas.search(parsed.query) : null,
 		// The map shows every region for the other filters, so that another region can be chosen.
 		parsed.ok && view === 'map' ? atlas.stats('region', { ...parsed.query, region: undefined }) : null,
-		atlas.read('organisation options', () => organisationOptions(atlas.db))
+		atlas.read('organisation options', () => organisationOptions(atlas.db)),
+		yearFiltered ? atlas.search({ ...parsed.query, undated: 'only', page: 1, pageSize: 1 }) : null
 	]);
 
 	const exports = EXPORT_FORMATS.flatMap((format) => {
@@ -57,6 +60,8 @@ export async function load({ locals, url }) {
 		/** the other filters as (name, value) pairs, kept by the search box's own form */
 		keptWithoutQ: [...new URLSearchParams(stateQuery(state, { q: '' }, { page: false })), ...(view === 'map' ? [['view', 'map']] : [])] as [string, string][],
 		viewQueries: { list: stateQuery(state), map: [stateQuery(state), 'view=map'].filter(Boolean).join('&') },
+		undatedLeftOut: undated?.total ?? 0,
+		undatedQuery: stateQuery(state, { undated: 'include' }),
 		nationalQueries: { exclude: stateQuery(state, { national: 'exclude' }), include: stateQuery(state, { national: '' }) },
 		exports,
 		options: {

@@ -23,6 +23,7 @@ export async function load({ locals, url }) {
 		geometry: regionGeometry,
 		/** the filters as a query string (for the CSV links and the link back to the list) */
 		query: stateQuery(state, {}, { sort: false, measure: false }),
+		undatedQuery: stateQuery(state, { undated: 'include' }, { sort: false, measure: false }),
 		/** the switch between counting the sample initiatives or not */
 		sampleQueries: {
 			include: stateQuery(state, { sample: 'include' }, { sort: false, measure: false }),
