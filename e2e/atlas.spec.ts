@@ -1,11 +1,15 @@
 // A visitor opens an initiative of the Atlas — in French without JavaScript, in Arabic (right-to-left) with it:
 // title, the "not available in this language" note, organisations by role, budget in EUR and MAD, sources,
 // version history; the public API answers the same data. Texts come from messages/*/atlas.json.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Language } from '#platform/i18n/languages.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
+const screenshots = path.resolve('test-results/screenshots');
+fs.mkdirSync(screenshots, { recursive: true });
 
 const flows: { language: Language; javaScriptEnabled: boolean }[] = [
 	{ language: 'fr', javaScriptEnabled: false },
@@ -41,6 +45,33 @@ describe('the initiative page', () => {
 			expect(primo).toContain(t(language, 'atlas.theme_migration_governance'));
 			await expectNoRawMessageKeys(page);
 			if (javaScriptEnabled) await expectNoAxeViolations(page);
+
+			// programmes within programmes, from both sides: SHARAKA lists its components; PRIMO is the pilot of component 1
+			expect(primo).toContain(t(language, 'atlas.part_of_pilot'));
+			await page.getByRole('link', { name: /SHARAKA, composante 1/ }).click();
+			await expect(page.getByRole('main').textContent()).resolves.toContain(t(language, 'atlas.part_of_component'));
+			await page.goto(`/${language}/atlas/initiatives/sharaka`);
+			const parts = page.getByRole('heading', { name: t(language, 'atlas.parts') });
+			await expect(parts.count()).resolves.toBe(1);
+			await expect(page.locator('ul.parts > li').count()).resolves.toBe(5);
+			// a deliverable announced but not out when the source was written says so
+			await page.goto(`/${language}/atlas/initiatives/sharaka-composante-3a-insertion-immigres-regularises`);
+			const deliverables = page.locator('ul.deliverables');
+			await expect(deliverables.textContent()).resolves.toContain(t(language, 'atlas.deliverable_forthcoming'));
+			await expect(deliverables.textContent()).resolves.toContain(t(language, 'atlas.deliverable_study'));
+			await expectNoRawMessageKeys(page);
+			if (javaScriptEnabled) await expectNoAxeViolations(page);
+			for (const width of [360, 1280]) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.screenshot({ path: path.join(screenshots, `atlas-parts-${language}-${width}.png`), fullPage: true });
+			}
+			// a year filter says how many initiatives of unknown years it leaves out, and includes them on request
+			await page.goto(`/${language}/atlas?from=2015&to=2016`);
+			const count = page.locator('.atlas-count');
+			await expect(count.textContent()).resolves.toMatch(/\d/);
+			await page.getByRole('link', { name: t(language, 'atlas.undated_include_link') }).click();
+			expect(page.url()).toContain('undated=include');
+			await expect(page.getByRole('main').textContent()).resolves.toContain('PRIMO');
 
 			const missing = await page.goto(`/${language}/atlas/initiatives/does-not-exist`);
 			expect(missing?.status()).toBe(404);

@@ -1,7 +1,7 @@
 // The HTML form of a complete version of an initiative (no JavaScript): to and from InitiativeInput.
 import { fail } from '@sveltejs/kit';
 import type { InitiativeData } from '../atlas.schemas.ts';
-import { deliverableStatuses, deliverableTypes, initiativeStatuses, initiativeThemes, organisationRoles, partOfRelations, targetGroups } from '../atlas.model.ts';
+import { deliverableTypes, initiativeStatuses, initiativeThemes, organisationRoles, partOfRelations, targetGroups } from '../atlas.model.ts';
 import { provinceChoiceGroups, regionChoices } from '../../../platform/geo/place-choices.ts';
 import { countryCodes, countryName } from '../../../platform/geo/countries.ts';
 import { rowsOf, rowValues, withBlankRow } from '../../../platform/ui/pickers/rows.ts';
@@ -150,7 +150,7 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 		),
 		...rowValues(
 			'deliverables',
-			(d.deliverables ?? []).map((entry) => ({ title: entry.title, url: entry.url ?? '', type: entry.type ?? '', status: entry.status ?? '' }))
+			(d.deliverables ?? []).map((entry) => ({ title: entry.title, url: entry.url ?? '', type: entry.type ?? '', status: entry.status === 'forthcoming' ? 'forthcoming' : '' }))
 		),
 		...rowValues(
 			'sources',
@@ -201,7 +201,6 @@ export function proposalChoices(
 		roles: [...organisationRoles] as string[],
 		relations: [...partOfRelations] as string[],
 		deliverableTypes: [...deliverableTypes] as string[],
-		deliverableStatuses: [...deliverableStatuses] as string[],
 		/** the initiatives this one can be part of, by title in the page's language (else another) */
 		programmes: programmes
 			.map((entry) => ({ value: entry.slug, label: entry.title[language] ?? entry.title.fr ?? entry.title.en ?? entry.title.ar ?? entry.slug }))
