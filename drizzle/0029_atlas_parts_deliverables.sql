@@ -6,3 +6,13 @@ CREATE INDEX "initiative_parent_idx" ON "atlas"."initiative" USING btree ("paren
 -- A deliverable's type and whether it was out when its source was written.
 ALTER TABLE "atlas"."initiative_deliverable" ADD COLUMN "type" text;--> statement-breakpoint
 ALTER TABLE "atlas"."initiative_deliverable" ADD COLUMN "status" text DEFAULT 'published' NOT NULL;
+--> statement-breakpoint
+-- Analysis, not only inventory: results, lessons, an evaluation, and the moderators' "good practice to redeploy".
+ALTER TABLE "atlas"."initiative" ADD COLUMN "results" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "atlas"."initiative" ADD COLUMN "lessons" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "atlas"."initiative" ADD COLUMN "evaluation" jsonb;--> statement-breakpoint
+ALTER TABLE "atlas"."initiative" ADD COLUMN "good_practice_reason" jsonb;--> statement-breakpoint
+ALTER TABLE "atlas"."initiative" ADD COLUMN "good_practice_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "atlas"."initiative" ADD COLUMN "good_practice_by" text;--> statement-breakpoint
+ALTER TABLE "atlas"."initiative" ADD CONSTRAINT "initiative_good_practice_by_user_id_fk" FOREIGN KEY ("good_practice_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "initiative_good_practice_idx" ON "atlas"."initiative" USING btree ("good_practice_at");

@@ -3,8 +3,9 @@
 // version history; the public API answers the same data. Texts come from messages/*/atlas.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Language } from '#platform/i18n/languages.ts';
+import { signedInAs } from './flows.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -71,12 +72,45 @@ describe('the initiative page', () => {
 			await expect(count.textContent()).resolves.toMatch(/\d/);
 			await page.getByRole('link', { name: t(language, 'atlas.undated_include_link') }).click();
 			expect(page.url()).toContain('undated=include');
-			await expect(page.getByRole('main').textContent()).resolves.toContain('PRIMO');
+			await expect(page.getByRole('main').textContent()).resolves.toContain('Migration au Service du Développement Durable');
 
 			const missing = await page.goto(`/${language}/atlas/initiatives/does-not-exist`);
 			expect(missing?.status()).toBe(404);
 		});
 	}
+
+	test('a moderator recognises a good practice to redeploy (fr, without JavaScript); the public list shows it with its reason (ar, axe)', async () => {
+		const moderator = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'fr', false);
+		onTestFinished(() => moderator.context().close());
+		await moderator.goto('/fr/atlas/initiatives/primo-oriental');
+		const section = moderator.getByRole('region', { name: t('fr', 'atlas.good_practice') });
+		// no reason: refused with a message, nothing marked
+		await section.getByRole('button', { name: t('fr', 'atlas.good_practice_mark') }).click();
+		await expect(moderator.getByRole('alert').first().textContent()).resolves.toContain(t('fr', 'errors.field_required'));
+		await moderator.getByLabel(t('fr', 'atlas.good_practice_reason_in', { language: 'العربية' })).fill('نموذج للحوار الجهوي حول الهجرة');
+		await moderator.getByRole('button', { name: t('fr', 'atlas.good_practice_mark') }).click();
+		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas.good_practice_marked'));
+
+		const page = await browser.newPage({ locale: 'ar' });
+		onTestFinished(() => page.context().close());
+		await page.goto('/ar/atlas');
+		await page.getByRole('link', { name: t('ar', 'atlas.good_practices_link') }).click();
+		const main = page.getByRole('main');
+		await expect(main.textContent()).resolves.toContain('نموذج للحوار الجهوي حول الهجرة');
+		await expect(main.getByRole('link', { name: /PRIMO/ }).getAttribute('lang')).resolves.toBe('fr');
+		await expectNoRawMessageKeys(page);
+		await expectNoAxeViolations(page);
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: 900 });
+			await page.screenshot({ path: path.join(screenshots, `atlas-good-practices-ar-${width}.png`), fullPage: true });
+		}
+		// and the moderator removes the mark again: the list says there is none left for the Oriental
+		await moderator.goto('/fr/atlas/initiatives/primo-oriental');
+		await moderator.getByRole('button', { name: t('fr', 'atlas.good_practice_remove') }).click();
+		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas.good_practice_removed'));
+		await page.goto('/ar/atlas/good-practices?region=MA-02&national=exclude');
+		await expect(page.getByRole('main').textContent()).resolves.not.toContain('PRIMO');
+	});
 
 	test('the API gives the list with facets and the detail with its ETag', async () => {
 		const page = await browser.newPage();

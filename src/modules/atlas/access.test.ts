@@ -8,6 +8,7 @@ const discussants: Who[] = ['partner', 'counsellor', 'moderator', 'administrator
 
 describeRouteAccess('the Atlas module', atlasModule.routes, {
 	'GET /[lang=lang]/atlas/initiatives/[slug]': everyone,
+	'GET /[lang=lang]/atlas/good-practices': everyone,
 	'GET /api/v1/initiatives': everyone,
 	'GET /api/v1/initiatives/[id]': everyone,
 	'GET /api/v1/atlas/stats': everyone,

@@ -46,6 +46,7 @@ interface ModelInitiative {
 	updatedMicros: number;
 	regions: string[];
 	provinces: string[];
+	goodPractice: boolean;
 	/** the index of the larger initiative it is part of (-1: none) */
 	parent: number;
 	funders: ModelOrganisation[];
@@ -59,6 +60,7 @@ interface ModelInitiative {
 /** What the load reads of an initiative: a list row's columns, with what filters, facets and orders need. */
 type Row = Omit<PageRow, 'funders' | 'updated_at'> & {
 	parent_id: string | null;
+	good_practice: boolean;
 	target_groups: string[];
 	updated_at: string;
 	updated_micros: string | number;
@@ -145,7 +147,7 @@ export class AtlasReadModel {
 				${i.countries} as countries, ${i.targetGroups} as target_groups, ${i.budgetEur}::float8 as budget_eur,
 				${i.isSample} as is_sample, ${i.version} as version, to_json(${i.updatedAt}) #>> '{}' as updated_at,
 				(extract(epoch from ${i.updatedAt}) * 1000000)::int8 as updated_micros,
-				${i.searchDocument} as search_document, ${i.titleDocument} as title_document, ${i.parentId} as parent_id,
+				${i.searchDocument} as search_document, ${i.titleDocument} as title_document, ${i.parentId} as parent_id, ${i.goodPracticeAt} is not null as good_practice,
 				array(select ir.region_iso from ${initiativeRegion} ir where ir.initiative_id = ${i.id} order by 1) as regions,
 				array(select ip.province_iso from ${initiativeProvince} ip where ip.initiative_id = ${i.id}) as provinces,
 				coalesce((select json_agg(json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'acronym', o.acronym, 'role', io.role,
@@ -176,6 +178,7 @@ export class AtlasReadModel {
 				updatedMicros: Number(row.updated_micros),
 				regions: row.regions,
 				provinces: row.provinces,
+				goodPractice: row.good_practice,
 				parent: row.parent_id === null ? -1 : (positions.get(row.parent_id) ?? -1),
 				funders: organisations.filter((entry) => entry.role === 'funder'),
 				implementers: organisations.filter((entry) => entry.role === 'implementer'),
@@ -220,6 +223,7 @@ export class AtlasReadModel {
 			if (to !== undefined) tests.push((item) => (item.startYear !== null && item.startYear <= to) || (undated && item.startYear === null));
 		}
 		if (filters.components === 'exclude') tests.push((item) => item.parent === -1);
+		if (filters.goodPractice === 'only') tests.push((item) => item.goodPractice);
 		overlap(filters.theme, (item) => item.themes);
 		overlap(filters.target, (item) => item.targetGroups);
 		overlap(filters.country, (item) => item.countries);

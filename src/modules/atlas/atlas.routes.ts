@@ -6,6 +6,7 @@ export const atlasRoutes: RouteTable = {
 	'/[lang=lang]/atlas/initiatives/[slug]': { GET: 'public' },
 	'/[lang=lang]/atlas/organisations/[slug]': { GET: 'public' },
 	'/[lang=lang]/atlas/dashboard': { GET: 'public' },
+	'/[lang=lang]/atlas/good-practices': { GET: 'public' },
 	'/[lang=lang]/atlas/dashboard/[chart].csv': { GET: 'public' },
 	'/api/v1/initiatives': { GET: 'public' },
 	'/api/v1/initiatives/[id]': { GET: 'public' },

@@ -105,6 +105,13 @@ export const InitiativeInput = z
 				relation: PartOfRelation.default('component')
 			})
 			.nullish(),
+		/** what it achieved, what it taught, and who evaluated it */
+		results: TranslatedText(5000).default({}),
+		lessons: TranslatedText(5000).default({}),
+		evaluation: z
+			.object({ by: z.string().trim().max(300).nullish(), date: day.nullish(), url: url.nullish() })
+			.nullish()
+			.meta({ description: 'Who evaluated the initiative, when, and where the evaluation can be read' }),
 		deliverables: z
 			.array(z.object({ title: text(500), url: url.nullish(), type: DeliverableType.nullish(), status: DeliverableStatus.default('published') }))
 			.max(200)
@@ -159,6 +166,9 @@ export const InitiativeQuery = z
 		}),
 		sample: z.preprocess(blankToUndefined, z.enum(['include', 'exclude', 'only']).default('include')).meta({
 			description: 'Sample (fictional) initiatives: include (default), exclude or only'
+		}),
+		goodPractice: z.preprocess(blankToUndefined, z.enum(['only']).optional()).meta({
+			description: '`only`: the initiatives moderators marked as a good practice to redeploy'
 		}),
 		sort: z.preprocess(blankToUndefined, z.enum(sortOrders).default('relevance')).meta({
 			description: 'relevance (most recently updated first when there is no text), title, start (newest first), budget (largest first), updated'
@@ -289,6 +299,13 @@ export const InitiativeDetail = z
 			.object({ id: z.uuid(), slug: z.string(), title: Translated, relation: PartOfRelation })
 			.nullable()
 			.describe('The larger initiative this one is a component, phase or pilot of'),
+		results: Translated,
+		lessons: Translated,
+		evaluation: z.object({ by: z.string().nullish(), date: z.string().nullish(), url: z.string().nullish() }).nullable(),
+		goodPractice: z
+			.object({ reason: Translated, markedAt: z.iso.datetime() })
+			.nullable()
+			.describe('A moderator’s mark: a good practice to redeploy, and why'),
 		parts: z
 			.array(z.object({ id: z.uuid(), slug: z.string(), title: Translated, status: Status, relation: PartOfRelation, isSample: z.boolean() }))
 			.describe('Its components, phases and pilots'),

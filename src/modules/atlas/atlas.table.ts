@@ -25,6 +25,9 @@ export const atlasTables = pgSchema('atlas');
 /** A text in any of the three languages; at least one is given (checked by the service). */
 export type Translated = { fr?: string; ar?: string; en?: string };
 
+/** Who evaluated an initiative, when, and where the evaluation can be read. */
+export type InitiativeEvaluation = { by?: string | null; date?: string | null; url?: string | null };
+
 /** A point on the map. */
 export type InitiativePoint = { lat: number; lon: number; label?: string };
 
@@ -96,6 +99,14 @@ export const initiative = atlasTables.table(
 		/** the larger initiative this one is part of (a programme's component, a phase, a pilot) */
 		parentId: uuid('parent_id').references((): AnyPgColumn => initiative.id, { onDelete: 'set null' }),
 		parentRelation: text('parent_relation', { enum: partOfRelations }),
+		/** what the initiative achieved and what it taught (the seeds' inventory was "recorded, analysed and presented") */
+		results: jsonb('results').$type<Translated>().notNull().default({}),
+		lessons: jsonb('lessons').$type<Translated>().notNull().default({}),
+		evaluation: jsonb('evaluation').$type<InitiativeEvaluation>(),
+		/** a moderator's mark: a good practice to redeploy (component 1 of SHARAKA), with the reason; not part of versions */
+		goodPracticeReason: jsonb('good_practice_reason').$type<Translated>(),
+		goodPracticeAt: timestamp('good_practice_at', { withTimezone: true }),
+		goodPracticeBy: text('good_practice_by').references(() => user.id, { onDelete: 'set null' }),
 		lastVerifiedOn: date('last_verified_on'),
 		isSample: boolean('is_sample').notNull().default(false),
 		/** the number of the current published version (initiative_version.number) */
@@ -125,6 +136,7 @@ export const initiative = atlasTables.table(
 		index('initiative_budget_idx').on(table.budgetEur),
 		index('initiative_sample_idx').on(table.isSample),
 		index('initiative_parent_idx').on(table.parentId),
+		index('initiative_good_practice_idx').on(table.goodPracticeAt),
 		// Likely duplicates (atlas/duplicates): the nearest titles of each language by trigram distance (`<->`,
 		// GiST: a bounded nearest-neighbour scan, where GIN's `%` rechecks every title sharing a common word).
 		index('initiative_title_fr_gist_idx').using('gist', sql`search_normalise(${table.title}->>'fr') gist_trgm_ops`),

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { contextFor } from '../../platform/testing/people.ts';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { initiative, initiativeVersion } from './atlas.table.ts';
 import { InitiativeQuery, type InitiativeInput } from './atlas.schemas.ts';
-import { atlasStats, createInitiative, createInitiatives, getInitiative, removeSampleInitiatives, searchInitiatives, updateInitiative } from './initiative.service.ts';
+import { atlasStats, createInitiative, createInitiatives, getInitiative, listGoodPractices, setGoodPractice, removeSampleInitiatives, searchInitiatives, updateInitiative } from './initiative.service.ts';
 import { ensureAtlasReferenceData } from './atlas.data.ts';
 import { generateInitiatives } from './generate.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
@@ -350,5 +350,50 @@ describe('samples', () => {
 		expect(await removeSampleInitiatives(contextFor(app.database.db, null))).toBe(300);
 		expect((await search({ sample: 'only' })).total).toBe(0);
 		expect(await slugs({ slug: undefined, q: 'sharaka' })).toContain('sharaka');
+	});
+});
+
+describe('analysis and good practices', () => {
+	it('keeps results, lessons and an evaluation in the versions; a moderator marks a good practice with a reason, audited, kept across versions', async () => {
+		const partnerCtx = contextFor(app.database.db, null);
+		await createInitiative(partnerCtx, base({
+			slug: 'test-good-practice',
+			title: { fr: 'Caravane de l’emploi' },
+			themes: ['legal_migration'],
+			regions: ['MA-02'],
+			results: { fr: '120 jeunes placés en stage' },
+			lessons: { ar: 'الشراكة مع المقاولات ضرورية' },
+			evaluation: { by: 'Cabinet COTA', date: '2017-12-01' }
+		}));
+		const created = await getInitiative(app.database.db, 'test-good-practice');
+		expect(created.results.fr).toBe('120 jeunes placés en stage');
+		expect(created.lessons.ar).toBe('الشراكة مع المقاولات ضرورية');
+		expect(created.evaluation).toMatchObject({ by: 'Cabinet COTA', date: '2017-12-01' });
+		expect(created.goodPractice).toBeNull();
+		// the results are searchable
+		expect(await slugs({ q: 'stage', theme: 'legal_migration' })).toContain('test-good-practice');
+
+		// only moderators mark; a reason is required
+		const partner = contextFor(app.database.db, await aPerson(app.database.db, { role: 'partner' }));
+		await expect(setGoodPractice(partner, 'test-good-practice', { fr: 'Efficace' })).rejects.toSatisfy((error) => isAppError(error) && error.code === 'forbidden');
+		const moderator = contextFor(app.database.db, await aPerson(app.database.db, { role: 'moderator' }));
+		await expect(setGoodPractice(moderator, 'test-good-practice', { fr: '  ' })).rejects.toSatisfy(
+			(error) => isAppError(error) && error.fields.some((field) => field.path === 'reason' && field.messageKey === 'field_required')
+		);
+		await setGoodPractice(moderator, 'test-good-practice', { fr: 'Un modèle de partenariat avec les entreprises' });
+		const marked = await getInitiative(app.database.db, 'test-good-practice');
+		expect(marked.goodPractice?.reason.fr).toBe('Un modèle de partenariat avec les entreprises');
+		expect(marked.version).toBe(1);
+		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, marked.id));
+		expect(events.map((event) => event.action)).toContain('initiative.good_practice');
+
+		// listed, filtered by region; a new version keeps the mark
+		expect((await listGoodPractices(app.database.db, { region: ['MA-02'] })).map((entry) => entry.slug)).toContain('test-good-practice');
+		expect((await listGoodPractices(app.database.db, { region: ['MA-09'], national: 'exclude' })).map((entry) => entry.slug)).not.toContain('test-good-practice');
+		expect(await slugs({ goodPractice: 'only' })).toEqual(['test-good-practice']);
+		await updateInitiative(partnerCtx, 'test-good-practice', base({ title: { fr: 'Caravane de l’emploi (phase 2)' }, themes: ['legal_migration'], regions: ['MA-02'] }));
+		expect((await getInitiative(app.database.db, 'test-good-practice')).goodPractice).not.toBeNull();
+		await setGoodPractice(moderator, 'test-good-practice', null);
+		expect(await slugs({ goodPractice: 'only' })).toEqual([]);
 	});
 });

@@ -149,6 +149,8 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 		...organisations.flatMap((entry) => [entry.name, entry.acronym ?? '']),
 		data.communes ?? '',
 		...data.deliverables.map((entry) => entry.title),
+		...Object.values(data.results),
+		...Object.values(data.lessons),
 		slug
 	]
 		.filter(Boolean)
@@ -186,6 +188,9 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 			// the parent's id is written once every initiative of the batch exists (linkParts)
 			parentId: null,
 			parentRelation: data.partOf ? data.partOf.relation : null,
+			results: data.results,
+			lessons: data.lessons,
+			evaluation: data.evaluation ?? null,
 			lastVerifiedOn: data.lastVerifiedOn ?? null,
 			isSample: data.isSample,
 			searchText
@@ -473,6 +478,61 @@ export async function updateInitiative(
 	});
 }
 
+/**
+ * Marks an initiative as a good practice to redeploy, with the reason (moderators), or removes the mark
+ * (`reason` null). The mark is the moderators' judgement, not the initiative's data: no new version; audited.
+ */
+export async function setGoodPractice(ctx: RequestContext, idOrSlug: string, reason: Translated | null) {
+	ctx.require('atlas.moderate');
+	const cleaned: Translated | null = reason
+		? Object.fromEntries((['fr', 'ar', 'en'] as const).flatMap((lang) => (reason[lang]?.trim() ? [[lang, reason[lang]!.trim()]] : [])))
+		: null;
+	if (reason && !Object.keys(cleaned!).length) throw new AppError('invalid_input', { fields: [{ path: 'reason', messageKey: 'field_required' }] });
+	if (cleaned && Object.values(cleaned).some((text) => (text ?? '').length > 2000)) {
+		throw new AppError('invalid_input', { fields: [{ path: 'reason', messageKey: 'field_too_long', values: { max: 2000 } }] });
+	}
+	return ctx.transaction(async ({ db: tx, audit, actor }) => {
+		const [current] = await tx
+			.select({ id: initiative.id, reason: initiative.goodPracticeReason, at: initiative.goodPracticeAt })
+			.from(initiative)
+			.where(UUID.test(idOrSlug) ? eq(initiative.id, idOrSlug) : eq(initiative.slug, idOrSlug))
+			.for('update');
+		if (!current) throw new AppError('not_found');
+		await tx
+			.update(initiative)
+			.set({ goodPracticeReason: cleaned, goodPracticeAt: cleaned ? ctx.now() : null, goodPracticeBy: cleaned ? (actor?.userId ?? null) : null })
+			.where(eq(initiative.id, current.id));
+		await recordAudit(tx, audit, {
+			action: cleaned ? 'initiative.good_practice' : 'initiative.good_practice_removed',
+			resourceType: 'initiative',
+			resourceId: current.id,
+			before: { reason: current.reason, markedAt: current.at },
+			after: { reason: cleaned }
+		});
+	});
+}
+
+/** The good practices to redeploy for a filter, most recently marked first, with the moderators' reasons. */
+export async function listGoodPractices(db: DbOrTx, filters: Partial<InitiativeFilters> = {}) {
+	return db
+		.select({
+			slug: initiative.slug,
+			title: initiative.title,
+			summary: initiative.summary,
+			themes: initiative.themes,
+			status: initiative.status,
+			startYear: initiative.startYear,
+			endYear: initiative.endYear,
+			isSample: initiative.isSample,
+			reason: initiative.goodPracticeReason,
+			markedAt: initiative.goodPracticeAt
+		})
+		.from(initiative)
+		.where(and(filterCondition({ ...filters, goodPractice: 'only' })))
+		.orderBy(sql`${initiative.goodPracticeAt} desc`, asc(initiative.slug))
+		.limit(500);
+}
+
 /** Deletes every sample initiative (and the fictional sample organisations no longer used). */
 export async function removeSampleInitiatives(ctx: RequestContext): Promise<number> {
 	return ctx.transaction(async ({ db: tx, audit }) => {
@@ -609,6 +669,10 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 			mad: row.budgetMad == null ? null : Number(row.budgetMad),
 			rateYear: row.budgetEur == null ? null : rateYear
 		},
+		results: row.results,
+		lessons: row.lessons,
+		evaluation: row.evaluation ?? null,
+		goodPractice: row.goodPracticeAt ? { reason: row.goodPracticeReason ?? {}, markedAt: row.goodPracticeAt.toISOString() } : null,
 		partOf: parentRows[0] ? { ...parentRows[0], relation: row.parentRelation ?? 'component' } : null,
 		parts: parts.map((part) => ({ ...part, relation: part.relation ?? 'component' })),
 		deliverables,
@@ -688,6 +752,7 @@ export function filterCondition(filters: Partial<InitiativeFilters>): SQL {
 		if (filters.to !== undefined) conditions.push(sql`((${initiative.startYear} is not null and ${initiative.startYear} <= ${filters.to})${orUndated})`);
 	}
 	if (filters.components === 'exclude') conditions.push(sql`${initiative.parentId} is null`);
+	if (filters.goodPractice === 'only') conditions.push(sql`${initiative.goodPracticeAt} is not null`);
 	if (filters.budgetMin !== undefined) conditions.push(sql`${initiative.budgetEur} >= ${filters.budgetMin}`);
 	if (filters.budgetMax !== undefined) conditions.push(sql`${initiative.budgetEur} <= ${filters.budgetMax}`);
 	if (filters.sample === 'exclude') conditions.push(sql`not ${initiative.isSample}`);

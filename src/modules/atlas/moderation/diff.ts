@@ -36,6 +36,9 @@ export const diffFields = [
 	'targetGroups',
 	'budget',
 	'organisations',
+	'results',
+	'lessons',
+	'evaluation',
 	'deliverables',
 	'sources',
 	'contact',
@@ -45,7 +48,7 @@ export const diffFields = [
 ] as const;
 export type DiffField = (typeof diffFields)[number];
 
-const translatedFields = new Set<DiffField>(['title', 'summary', 'description']);
+const translatedFields = new Set<DiffField>(['title', 'summary', 'description', 'results', 'lessons']);
 const setFields = new Set<DiffField>(['regions', 'provinces', 'countries', 'themes', 'targetGroups']);
 
 /** The initiative's fields as the platform's comparison reads them. */
@@ -124,6 +127,10 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 				(entry) =>
 					`${organisationNames.get(entry.organisation) ?? entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${entry.currency ? money.currency(entry.amount, entry.currency) : money.number(entry.amount)}` : ''}`
 			);
+		case 'evaluation': {
+			const evaluation = value as { by?: string | null; date?: string | null; url?: string | null };
+			return [[evaluation.by, evaluation.date, evaluation.url].filter(Boolean).join(' — ')];
+		}
 		case 'partOf': {
 			const partOf = value as { initiative: string; relation: string };
 			return [`${t(`atlas.relation_${partOf.relation}`)} — ${partOf.initiative}`];

@@ -86,6 +86,12 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 		actualEnd: dayOrNull(text('actualEnd')),
 		startYear: numberOrNull(text('startYear')),
 		endYear: numberOrNull(text('endYear')),
+		results: translated('results'),
+		lessons: translated('lessons'),
+		evaluation:
+			text('evaluationBy').trim() || text('evaluationDate').trim() || text('evaluationUrl').trim()
+				? { by: orNull(text('evaluationBy')), date: dayOrNull(text('evaluationDate')), url: orNull(text('evaluationUrl')) }
+				: null,
 		partOf: text('partOf').trim() ? { initiative: text('partOf').trim(), relation: text('partOfRelation') || 'component' } : null,
 		nationalScope: text('nationalScope') === 'on' || text('nationalScope') === 'true',
 		regions: list('regions'),
@@ -115,7 +121,7 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 export function formFromInitiative(data: Partial<InitiativeData> | Record<string, unknown>): ProposalFormValues {
 	const d = data as Partial<InitiativeData>;
 	const values: ProposalFormValues = {};
-	for (const field of ['title', 'summary', 'description'] as const) {
+	for (const field of ['title', 'summary', 'description', 'results', 'lessons'] as const) {
 		for (const language of languages) values[`${field}_${language}`] = (d[field] as Record<string, string> | undefined)?.[language] ?? '';
 	}
 	const plain = (value: unknown) => (value === null || value === undefined ? '' : String(value));
@@ -125,6 +131,9 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 	}
 	values.nationalScope = d.nationalScope ? 'on' : '';
 	values.partOf = d.partOf?.initiative ?? '';
+	values.evaluationBy = d.evaluation?.by ?? '';
+	values.evaluationDate = d.evaluation?.date ?? '';
+	values.evaluationUrl = d.evaluation?.url ?? '';
 	values.partOfRelation = d.partOf?.relation ?? '';
 	values.regions = [...(d.regions ?? [])];
 	values.themes = [...(d.themes ?? [])];
@@ -162,7 +171,8 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 /** The form field that shows the problem found at a path of InitiativeInput. */
 export function formFieldOf(path: string): string {
 	const [head, second, third] = path.split('.');
-	if (['title', 'summary', 'description'].includes(head)) return `${head}_${second && languages.includes(second as 'fr') ? second : 'fr'}`;
+	if (head === 'evaluation') return `evaluation${(second ?? 'by').charAt(0).toUpperCase()}${(second ?? 'by').slice(1)}`;
+	if (['title', 'summary', 'description', 'results', 'lessons'].includes(head)) return `${head}_${second && languages.includes(second as 'fr') ? second : 'fr'}`;
 	if (head === 'budget') return second === 'currency' ? 'budgetCurrency' : 'budgetTotal';
 	// a cell of a row field (its rows are renumbered from 0 when the form is refilled, as the service counts them)
 	if (head in rowFields && /^\d+$/.test(second ?? '') && third) return `${head}.${second}.${third}`;

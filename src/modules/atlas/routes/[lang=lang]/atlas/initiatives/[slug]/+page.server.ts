@@ -5,7 +5,7 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { can } from '#platform/policy/policy.ts';
-import { getInitiative } from '#modules/atlas/initiative.service.ts';
+import { getInitiative, setGoodPractice } from '#modules/atlas/initiative.service.ts';
 import { listMessages, listVersions, postMessage, restoreVersion } from '#modules/atlas/moderation/moderation.service.ts';
 import { provinceGeometry, regionGeometry } from '#platform/geo/geometry/index.ts';
 
@@ -36,6 +36,18 @@ export async function load({ params, locals }) {
 }
 
 export const actions = {
+	goodPractice: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const mark = data.get('mark') === 'on';
+		const reason = { fr: String(data.get('reason_fr') ?? ''), ar: String(data.get('reason_ar') ?? ''), en: String(data.get('reason_en') ?? '') };
+		try {
+			await setGoodPractice(requestContext(app, locals), params.slug, mark ? reason : null);
+		} catch (failure) {
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { done: mark ? 'atlas.good_practice_marked' : 'atlas.good_practice_removed' };
+	},
 	discuss: async ({ request, params, locals }) => {
 		const app = await getApp();
 		const data = await request.formData();
