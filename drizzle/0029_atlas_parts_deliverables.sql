@@ -16,3 +16,6 @@ ALTER TABLE "atlas"."initiative" ADD COLUMN "good_practice_at" timestamp with ti
 ALTER TABLE "atlas"."initiative" ADD COLUMN "good_practice_by" text;--> statement-breakpoint
 ALTER TABLE "atlas"."initiative" ADD CONSTRAINT "initiative_good_practice_by_user_id_fk" FOREIGN KEY ("good_practice_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "initiative_good_practice_idx" ON "atlas"."initiative" USING btree ("good_practice_at");
+--> statement-breakpoint
+-- Partner regions abroad as places (the Région de Kayes…), not only as organisations.
+ALTER TABLE "atlas"."initiative" ADD COLUMN "foreign_places" jsonb DEFAULT '[]'::jsonb NOT NULL;

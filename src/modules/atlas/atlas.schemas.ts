@@ -80,6 +80,11 @@ export const InitiativeInput = z
 		provinces: z.array(ProvinceCode).max(75).default([]),
 		communes: z.string().trim().max(2000).nullish(),
 		countries: z.array(CountryCode).max(60).default([]),
+		foreignPlaces: z
+			.array(z.object({ country: CountryCode, region: z.string().trim().min(1).max(200) }))
+			.max(50)
+			.default([])
+			.meta({ description: 'Partner regions abroad: a country and the name of its region (the country is added to `countries`)' }),
 		points: z
 			.array(z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), label: z.string().trim().max(200).optional() }))
 			.max(100)
@@ -272,6 +277,7 @@ export const InitiativeDetail = z
 		provinces: z.array(z.object({ iso: z.string(), regionIso: z.string(), name: Named })),
 		communes: z.string().nullable(),
 		countries: z.array(z.string()),
+		foreignPlaces: z.array(z.object({ country: z.string(), region: z.string() })),
 		points: z.array(z.object({ lat: z.number(), lon: z.number(), label: z.string().optional() })),
 		themes: z.array(Theme),
 		targetGroups: z.array(TargetGroupCode),

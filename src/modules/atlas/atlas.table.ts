@@ -28,6 +28,9 @@ export type Translated = { fr?: string; ar?: string; en?: string };
 /** Who evaluated an initiative, when, and where the evaluation can be read. */
 export type InitiativeEvaluation = { by?: string | null; date?: string | null; url?: string | null };
 
+/** A sub-national place outside Morocco: its country (ISO 3166-1 alpha-2) and its name. */
+export type ForeignPlace = { country: string; region: string };
+
 /** A point on the map. */
 export type InitiativePoint = { lat: number; lon: number; label?: string };
 
@@ -85,6 +88,8 @@ export const initiative = atlasTables.table(
 		/** other countries involved, ISO 3166-1 alpha-2 */
 		countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
 		points: jsonb('points').$type<InitiativePoint[]>().notNull().default([]),
+		/** partner regions abroad (e.g. the Région de Kayes, Mali): a country and the region's name */
+		foreignPlaces: jsonb('foreign_places').$type<ForeignPlace[]>().notNull().default([]),
 		themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
 		targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
 		budgetTotal: numeric('budget_total', { precision: 16, scale: 2, mode: 'number' }),

@@ -121,6 +121,10 @@ describe('the seeds’ facts', () => {
 		for (const partner of ['fedasil', 'delegation-ue', 'ministere-emploi-maroc', 'travail-italie', 'cefa', 'maroc-entrepreneurs']) {
 			expect(sharaka.organisations.map((entry) => entry.slug)).toContain(partner);
 		}
+		// a partner region abroad is a place of the initiative, and its country is concerned
+		const kayes = await getInitiative(app.database.db, 'convention-oriental-kayes');
+		expect(kayes.foreignPlaces).toEqual([{ country: 'ML', region: 'Région de Kayes' }]);
+		expect(await slugs({ q: 'Kayes', country: 'ML' })).toContain('convention-oriental-kayes');
 		const recosa = await getInitiative(app.database.db, 'recosa-cooperation-sud-sud');
 		expect(recosa.organisations.filter((entry) => entry.role === 'partner').map((entry) => entry.slug).sort()).toEqual(['ivoiriens-exterieur', 'maliens-exterieur', 'senegal-exterieur']);
 	});

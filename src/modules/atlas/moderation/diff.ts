@@ -31,6 +31,7 @@ export const diffFields = [
 	'provinces',
 	'communes',
 	'countries',
+	'foreignPlaces',
 	'points',
 	'themes',
 	'targetGroups',
@@ -130,6 +131,10 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 		case 'evaluation': {
 			const evaluation = value as { by?: string | null; date?: string | null; url?: string | null };
 			return [[evaluation.by, evaluation.date, evaluation.url].filter(Boolean).join(' — ')];
+		}
+		case 'foreignPlaces': {
+			const names = new Intl.DisplayNames([language], { type: 'region' });
+			return (value as { country: string; region: string }[]).map((place) => `${place.region} (${names.of(place.country) ?? place.country})`);
 		}
 		case 'partOf': {
 			const partOf = value as { initiative: string; relation: string };

@@ -19,6 +19,7 @@ export const listFields = ['regions', 'provinces', 'countries', 'themes', 'targe
 export const rowFields = {
 	organisations: ['organisation', 'role', 'amount', 'currency', 'propose'],
 	points: ['lat', 'lon', 'label'],
+	foreignPlaces: ['country', 'region'],
 	deliverables: ['title', 'url', 'type', 'status'],
 	sources: ['citation', 'url', 'date']
 } as const;
@@ -99,6 +100,7 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 		communes: orNull(text('communes')),
 		countries: list('countries'),
 		points: rows('points').map(({ lat, lon, label }) => ({ lat: numberOrNull(lat), lon: numberOrNull(lon), ...(label ? { label } : {}) })),
+		foreignPlaces: rows('foreignPlaces').map(({ country, region }) => ({ country, region })),
 		themes: list('themes'),
 		targetGroups: list('targetGroups'),
 		budget: budgetTotal === null && !text('budgetCurrency').trim() ? null : { total: budgetTotal, currency: text('budgetCurrency').trim() || 'EUR' },
@@ -144,6 +146,10 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 	values.budgetCurrency = d.budget?.currency ?? '';
 	return {
 		...values,
+		...rowValues(
+			'foreignPlaces',
+			(d.foreignPlaces ?? []).map((place) => ({ country: place.country, region: place.region }))
+		),
 		...rowValues(
 			'points',
 			(d.points ?? []).map((point) => ({ lat: String(point.lat), lon: String(point.lon), label: point.label ?? '' }))

@@ -309,6 +309,7 @@ export const seedInitiatives: InitiativeInput[] = [
 		regions: ['MA-02'],
 		provinces: ['MA-OUJ'],
 		countries: ['ML'],
+		foreignPlaces: [{ country: 'ML', region: 'Région de Kayes' }],
 		themes: ['south_south', 'migration_governance'],
 		targetGroups: ['local_authorities'],
 		organisations: [
