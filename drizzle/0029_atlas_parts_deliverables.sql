@@ -19,3 +19,7 @@ CREATE INDEX "initiative_good_practice_idx" ON "atlas"."initiative" USING btree 
 --> statement-breakpoint
 -- Partner regions abroad as places (the Région de Kayes…), not only as organisations.
 ALTER TABLE "atlas"."initiative" ADD COLUMN "foreign_places" jsonb DEFAULT '[]'::jsonb NOT NULL;
+--> statement-breakpoint
+-- Directories: the organisations funding a service (the ministry's funding of associations' programmes, issue 16).
+ALTER TABLE "directory_entry" ADD COLUMN "funder_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "directory_entry_funders_idx" ON "directory_entry" USING gin ("funder_ids");

@@ -59,6 +59,21 @@ describe('rights and support programmes', () => {
 		await page.context().close();
 	});
 
+	test('without JavaScript: "funded by the ministry" keeps only the programmes the MDCMRE funds, each saying so', async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false });
+		await page.goto('/fr/jobs/programmes');
+		const all = await page.locator('main .card').count();
+		await page.getByLabel(t('fr', 'support.programmes_filter_mdcmre')).check();
+		await page.getByRole('button', { name: t('fr', 'common.search'), exact: true }).click();
+		expect(new URL(page.url()).searchParams.get('funder')).toBe('mdcmre');
+		const funded = page.locator('main .card');
+		const count = await funded.count();
+		expect(count).toBeGreaterThan(0);
+		expect(count).toBeLessThan(all);
+		for (const text of await funded.allTextContents()) expect(text).toContain('MDCMRE');
+		await page.context().close();
+	});
+
 	test('a moderator saves a new version; the history lists both', async () => {
 		const page = await browser.newPage({ javaScriptEnabled: false });
 		await signIn(page, 'fr', 'moderator@demo.sharaka.ma', DEMO_PASSWORD);

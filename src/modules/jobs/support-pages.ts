@@ -6,6 +6,19 @@ import { formFailureFrom, formValues } from '../../platform/http/form.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { DirectoryEntryWithOrganisation } from '../../platform/directory/directory.service.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { asc, eq } from 'drizzle-orm';
+
+/** The organisations a programme can say it is funded by: every published one, "Name (ACRONYM)". */
+export async function funderOptions(db: DbOrTx) {
+	const rows = await db
+		.select({ id: organisation.id, name: organisation.name, acronym: organisation.acronym })
+		.from(organisation)
+		.where(eq(organisation.status, 'active'))
+		.orderBy(asc(organisation.name));
+	return rows.map((row) => ({ value: row.id, label: row.acronym && !row.name.includes(`(${row.acronym})`) ? `${row.name} (${row.acronym})` : row.name }));
+}
 
 /** Fields whose "required" means "in at least one language" or "at least one choice". */
 const oneLanguageFields = ['title_fr', 'body_fr', 'name_fr', 'description_fr'];
@@ -41,7 +54,7 @@ export function regionOptions(language: Language) {
 }
 
 /** What a page shows of a programme, in the reader's language (with fallback). */
-export function programmeView({ entry: programme, organisation }: DirectoryEntryWithOrganisation, language: Language) {
+export function programmeView({ entry: programme, organisation }: DirectoryEntryWithOrganisation, language: Language, funders: { name: string; acronym: string | null; slug: string }[] = []) {
 	const name = pickText(programme.name, language);
 	const description = pickText(programme.description, language);
 	const eligibility = pickText(programme.eligibility, language);
@@ -63,6 +76,7 @@ export function programmeView({ entry: programme, organisation }: DirectoryEntry
 		email: programme.email,
 		address: programme.address,
 		website: programme.website,
+		funders,
 		isSample: programme.isSample,
 		archived: programme.status === 'archived'
 	};
@@ -83,12 +97,12 @@ export function programmeFormValues(programme: DirectoryEntryWithOrganisation['e
 	values.website = programme?.website ?? '';
 	return {
 		values,
-		chosen: { services: programme?.services ?? [], regions: programme?.regions ?? [], languages: programme?.languages ?? [] }
+		chosen: { services: programme?.services ?? [], regions: programme?.regions ?? [], languages: programme?.languages ?? [], funderIds: programme?.funderIds ?? [] }
 	};
 }
 
 /** The boxes ticked in a submitted programme form (to tick them again after an error). */
 export function chosenFrom(data: FormData) {
 	const strings = (name: string) => data.getAll(name).filter((value): value is string => typeof value === 'string');
-	return { services: strings('services'), regions: strings('regions'), languages: strings('languages') };
+	return { services: strings('services'), regions: strings('regions'), languages: strings('languages'), funderIds: strings('funderIds') };
 }

@@ -111,7 +111,8 @@ export const ProgrammeForm = z
 		phone: z.preprocess(blankToNull, z.string().trim().regex(/^[+0-9 ().-]{6,30}$/).nullable()),
 		email: z.preprocess(blankToNull, z.email().max(254).nullable()),
 		address: z.preprocess(blankToNull, z.string().trim().max(300).nullable()),
-		website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300).nullable())
+		website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300).nullable()),
+		funderIds: z.preprocess(toArray, z.array(z.uuid()).max(20))
 	})
 	.superRefine((value, context) => {
 		requireOneLanguage(value, context, 'name');
@@ -129,7 +130,8 @@ export const ProgrammeForm = z
 		phone: value.phone,
 		email: value.email,
 		address: value.address,
-		website: value.website
+		website: value.website,
+		funderIds: [...new Set(value.funderIds)]
 	}));
 export type ProgrammeInput = z.output<typeof ProgrammeForm>;
 
@@ -140,6 +142,9 @@ export const ProgrammeListQuery = z
 		region: z.preprocess(blankToUndefined, RegionCode.optional()),
 		service: z.preprocess(blankToUndefined, ProgrammeService.optional()),
 		language: z.preprocess(blankToUndefined, ProgrammeLanguage.optional()).describe('A language the team speaks'),
+		funder: z
+			.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(100).optional())
+			.describe('Funded by this organisation (its slug): `mdcmre` for the programmes the ministry funds'),
 		page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
 		pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(20))
 	})
@@ -163,6 +168,7 @@ export const Programme = z
 			address: z.string().nullable(),
 			website: z.string().nullable()
 		}),
+		funderIds: z.array(z.uuid()).describe('the organisations funding the programme'),
 		isSample: z.boolean().describe('a fictional programme of the demo data'),
 		updatedAt: z.iso.datetime()
 	})

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import type { OrganisationType } from '../../platform/accounts/accounts.model.ts';
@@ -221,6 +221,8 @@ export async function loadSupportDemoData(db: Db): Promise<void> {
 		const slugs = [...new Set(samplePrograms.map((programme) => programme.organisation))];
 		const owners = await tx.select().from(organisation).where(inArray(organisation.slug, slugs));
 		const bySlug = new Map(owners.map((row) => [row.slug, row]));
+		// the seeds: the associations' programmes are those "mis en œuvre par les OSC financées par le MDCMREAM" (newsletter n°10)
+		const [ministry] = await tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, 'mdcmre'));
 		const rows = samplePrograms
 			.filter((programme) => bySlug.has(programme.organisation))
 			.map((programme) => {
@@ -239,6 +241,7 @@ export async function loadSupportDemoData(db: Db): Promise<void> {
 					email: programme.email ?? null,
 					address: programme.address ?? null,
 					website: null,
+					funderIds: ministry && owner.type === 'ngo' ? [ministry.id] : [],
 					isSample: true,
 					searchText: directorySearchText(programme, owner)
 				};

@@ -5,6 +5,7 @@ import { aPerson, contextFor, type Person } from '../testing/people.ts';
 import { organisation } from '../accounts/accounts.table.ts';
 import {
 	createDirectoryEntry,
+	entryFunders,
 	getDirectoryEntry,
 	listEditableEntries,
 	searchDirectory,
@@ -67,5 +68,18 @@ describe('directories', () => {
 		const ctx = contextFor(app.database.db, partner);
 		expect(await refusalOf(createDirectoryEntry(ctx, clinics, entry(organisationId, 'Permanence', ['housing'])))).toBe('invalid_input');
 		expect((await searchDirectory(app.database.db, clinics, { q: 'permanence', page: 1, pageSize: 20 }, 'fr')).total).toBe(0);
+	});
+
+	it('says who funds an entry, finds the entries a funder funds, and refuses a funder that is not in the registry', async () => {
+		const ctx = contextFor(app.database.db, partner);
+		const [ministry] = await app.database.db.insert(organisation).values({ slug: 'ministere-test', name: 'Ministère de test', acronym: 'MT', type: 'ministry' }).returning();
+		const funded = await createDirectoryEntry(ctx, network, { ...entry(organisationId, 'Accompagnement financé', ['legal_aid']), funderIds: [ministry.id] });
+		await createDirectoryEntry(ctx, network, entry(organisationId, 'Accompagnement bénévole', ['legal_aid']));
+		const byMinistry = await searchDirectory(app.database.db, network, { q: 'accompagnement', funder: 'ministere-test', page: 1, pageSize: 20 }, 'fr');
+		expect(byMinistry.items.map(({ entry }) => entry.id)).toEqual([funded.id]);
+		expect((await entryFunders(app.database.db, [funded])).get(funded.id)?.map((funder) => funder.acronym)).toEqual(['MT']);
+		const unknown = { ...entry(organisationId, 'Financement fantôme', ['legal_aid']), funderIds: [crypto.randomUUID()] };
+		expect(await refusalOf(createDirectoryEntry(ctx, network, unknown))).toBe('invalid_input');
+		expect((await searchDirectory(app.database.db, network, { q: 'fantome', page: 1, pageSize: 20 }, 'fr')).total).toBe(0);
 	});
 });

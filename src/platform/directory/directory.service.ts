@@ -42,6 +42,8 @@ export interface DirectoryEntryInput {
 	email: string | null;
 	address: string | null;
 	website: string | null;
+	/** the organisations funding it (ids) */
+	funderIds?: string[];
 }
 
 export interface DirectoryQuery {
@@ -50,6 +52,8 @@ export interface DirectoryQuery {
 	region?: string;
 	service?: string;
 	language?: string;
+	/** funded by this organisation (its slug) */
+	funder?: string;
 	page: number;
 	pageSize: number;
 }
@@ -91,6 +95,7 @@ function conditions(collection: DirectoryCollection, query: Omit<DirectoryQuery,
 	if (query.region) where.push(sql`${directoryEntry.regions} @> array[${query.region}]::text[]`);
 	if (query.service) where.push(sql`${directoryEntry.services} @> array[${query.service}]::text[]`);
 	if (query.language) where.push(sql`${directoryEntry.languages} @> array[${query.language}]::text[]`);
+	if (query.funder) where.push(sql`${directoryEntry.funderIds} && array(select o.id from ${organisation} o where o.slug = ${query.funder})`);
 	return where;
 }
 
@@ -175,7 +180,25 @@ function refuseUnknownServices(collection: DirectoryCollection, input: Directory
 
 function columns(input: DirectoryEntryInput, owner: OrganisationRef) {
 	const { organisationId: _organisationId, ...fields } = input;
-	return { ...fields, organisationId: owner.id, searchText: directorySearchText(input, owner) };
+	return { ...fields, funderIds: [...new Set(input.funderIds ?? [])], organisationId: owner.id, searchText: directorySearchText(input, owner) };
+}
+
+/** Funders must be organisations of the registry (the column holds ids without a foreign key). */
+async function refuseUnknownFunders(db: DbOrTx, input: DirectoryEntryInput) {
+	const ids = [...new Set(input.funderIds ?? [])];
+	if (!ids.length) return;
+	const known = ids.every((id) => UUID.test(id))
+		? await db.select({ id: organisation.id }).from(organisation).where(inArray(organisation.id, ids))
+		: [];
+	if (known.length !== ids.length) throw new AppError('invalid_input', { fields: [{ path: 'funderIds', messageKey: 'field_choice' }] });
+}
+
+/** The funders of entries, named: entry id → organisations (for pages and the API). */
+export async function entryFunders(db: DbOrTx, entries: readonly { id: string; funderIds: string[] }[]): Promise<Map<string, OrganisationRef[]>> {
+	const ids = [...new Set(entries.flatMap((entry) => entry.funderIds))];
+	const named = ids.length ? await db.select(organisationColumns).from(organisation).where(inArray(organisation.id, ids)) : [];
+	const byId = new Map(named.map((row) => [row.id, row]));
+	return new Map(entries.map((entry) => [entry.id, entry.funderIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))]));
 }
 
 /** The audit view: the data, not the derived search text. */
@@ -189,6 +212,7 @@ export async function createDirectoryEntry(ctx: RequestContext, collection: Dire
 	refuseUnknownServices(collection, input);
 	return ctx.transaction(async ({ db, audit }) => {
 		const owner = await organisationFor(db, input.organisationId);
+		await refuseUnknownFunders(db, input);
 		const [created] = await db
 			.insert(directoryEntry)
 			.values({ collection: collection.key, ...columns(input, owner) })
@@ -207,6 +231,7 @@ export async function updateDirectoryEntry(ctx: RequestContext, collection: Dire
 	refuseUnknownServices(collection, input);
 	return ctx.transaction(async ({ db, audit }) => {
 		const owner = await organisationFor(db, input.organisationId);
+		await refuseUnknownFunders(db, input);
 		const [before] = await db.select().from(directoryEntry).where(eq(directoryEntry.id, id)).for('update');
 		if (!before) throw new AppError('not_found');
 		const [updated] = await db
@@ -261,6 +286,8 @@ export function publicDirectoryEntry({ entry, organisation: owner }: DirectoryEn
 		regions: entry.regions,
 		languages: entry.languages,
 		contact: { phone: entry.phone, email: entry.email, address: entry.address, website: entry.website },
+		/** the organisations funding it (ids of /api/v1/organisations) */
+		funderIds: entry.funderIds,
 		isSample: entry.isSample,
 		updatedAt: entry.updatedAt.toISOString()
 	};

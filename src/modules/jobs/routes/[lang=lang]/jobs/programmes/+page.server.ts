@@ -2,13 +2,13 @@ import { getApp } from '#platform/app.ts';
 import { can } from '#platform/policy/policy.ts';
 import { readFilters, filterQuery, filterValues } from '#platform/admin/admin-forms.ts';
 import { ProgrammeListQuery, programmeLanguages } from '#modules/jobs/support-schemas.ts';
-import { listEditableEntries, searchDirectory } from '#platform/directory/directory.service.ts';
+import { entryFunders, listEditableEntries, searchDirectory } from '#platform/directory/directory.service.ts';
 import { supportProgrammes } from '#modules/jobs/programmes.ts';
 import { programmeView, regionName, regionOptions } from '#modules/jobs/support-pages.ts';
 import { programmeServices } from '#modules/jobs/support.model.ts';
 import { mayReach } from '#platform/policy/policy.ts';
 
-const FILTERS = ['q', 'city', 'region', 'service', 'language'] as const;
+const FILTERS = ['q', 'city', 'region', 'service', 'language', 'funder'] as const;
 
 export async function load({ locals, url }) {
 	const app = await getApp();
@@ -18,6 +18,7 @@ export async function load({ locals, url }) {
 	const query = filters.ok ? filters.data : ProgrammeListQuery.parse({});
 	const result = await searchDirectory(app.database.db, supportProgrammes, query, language);
 	const contributor = can(locals.actor, 'support.programme.contribute');
+	const funders = await entryFunders(app.database.db, result.items.map((row) => row.entry));
 	const mine = contributor ? await listEditableEntries(app.database.db, supportProgrammes, locals.actor) : [];
 	return {
 		mayAnswerReferrals: mayReach(locals.actor, 'counsellors.referral.respond'),
@@ -26,8 +27,8 @@ export async function load({ locals, url }) {
 		total: result.total,
 		page: query.page,
 		pageSize: query.pageSize,
-		query: filterQuery({ q: query.q, city: query.city, region: query.region, service: query.service, language: query.language }),
-		items: result.items.map((row) => programmeView(row, language)),
+		query: filterQuery({ q: query.q, city: query.city, region: query.region, service: query.service, language: query.language, funder: query.funder }),
+		items: result.items.map((row) => programmeView(row, language, funders.get(row.entry.id))),
 		cityFacets: result.facets.cities.slice(0, 30),
 		services: [...programmeServices],
 		languages: [...programmeLanguages],

@@ -1,6 +1,6 @@
 import { getApp } from '#platform/app.ts';
 import { forPage } from '#platform/http/page.ts';
-import { canEditEntryOf, getDirectoryEntry } from '#platform/directory/directory.service.ts';
+import { canEditEntryOf, entryFunders, getDirectoryEntry } from '#platform/directory/directory.service.ts';
 import { supportProgrammes } from '#modules/jobs/programmes.ts';
 import { programmeView } from '#modules/jobs/support-pages.ts';
 
@@ -11,7 +11,7 @@ export async function load({ locals, params, url }) {
 	const found = await forPage(getDirectoryEntry(app.database.db, supportProgrammes, params.id, locals.actor));
 	const done = url.searchParams.get('done') ?? '';
 	return {
-		programme: programmeView(found, locals.language),
+		programme: programmeView(found, locals.language, (await entryFunders(app.database.db, [found.entry])).get(found.entry.id)),
 		canEdit: canEditEntryOf(locals.actor, supportProgrammes, found.entry.organisationId),
 		done: (DONE as readonly string[]).includes(done) ? done : null
 	};

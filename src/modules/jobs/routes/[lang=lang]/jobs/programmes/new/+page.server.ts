@@ -5,7 +5,7 @@ import { ProgrammeForm, programmeLanguages } from '#modules/jobs/support-schemas
 import { createDirectoryEntry, organisationsForDirectory } from '#platform/directory/directory.service.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { supportProgrammes } from '#modules/jobs/programmes.ts';
-import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
+import { chosenFrom, clarifyErrors, funderOptions, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
 import { programmeServices } from '#modules/jobs/support.model.ts';
 
 export async function load({ locals }) {
@@ -17,7 +17,8 @@ export async function load({ locals }) {
 		...programmeFormValues(null, organisations.length === 1 ? organisations[0].id : ''),
 		services: [...programmeServices],
 		regions: regionOptions(locals.language),
-		languages: [...programmeLanguages]
+		languages: [...programmeLanguages],
+		funders: await funderOptions(app.database.db)
 	};
 }
 

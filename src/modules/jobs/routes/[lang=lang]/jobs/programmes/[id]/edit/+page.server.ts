@@ -13,7 +13,7 @@ import {
 import { requestContext } from '#platform/http/request-context.ts';
 import { forPage } from '#platform/http/page.ts';
 import { supportProgrammes } from '#modules/jobs/programmes.ts';
-import { chosenFrom, clarifyErrors, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
+import { chosenFrom, clarifyErrors, funderOptions, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { programmeServices } from '#modules/jobs/support.model.ts';
 
@@ -32,7 +32,8 @@ export async function load({ locals, params }) {
 		...programmeFormValues(found.entry),
 		services: [...programmeServices],
 		regions: regionOptions(locals.language),
-		languages: [...programmeLanguages]
+		languages: [...programmeLanguages],
+		funders: await funderOptions(app.database.db)
 	};
 }
 
