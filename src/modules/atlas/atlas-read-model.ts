@@ -86,6 +86,12 @@ const byId = (a: ModelInitiative, b: ModelInitiative) => (a.id < b.id ? -1 : a.i
 
 type Lang = 'fr' | 'ar' | 'en';
 
+/** Where a word is in each initiative's search document (-1: absent), and whether its titles hold it. */
+interface WordPostings {
+	at: Int32Array;
+	inTitle: Uint8Array;
+}
+
 const MAX_WORDS = 2000;
 
 export class AtlasReadModel {
@@ -99,7 +105,7 @@ export class AtlasReadModel {
 	/** each facet's values numbered, and each initiative's values as those numbers: counting is adding in an array */
 	readonly #facetKeys = {} as Record<FacetName, { keys: string[]; names: (string | undefined)[] }>;
 	readonly #facetCodes = {} as Record<FacetName, number[][]>;
-	readonly #wordPostings = new Map<string, Uint8Array>();
+	readonly #wordPostings = new Map<string, WordPostings>();
 
 	private constructor(initiatives: ModelInitiative[], regions: string[]) {
 		this.#initiatives = initiatives;
@@ -240,8 +246,8 @@ export class AtlasReadModel {
 		}
 		// the text last, through the word's postings (the initiatives whose document holds it)
 		for (const word of words) {
-			const holding = this.#postings(word);
-			tests.push((item) => holding[item.position] === 1);
+			const { at } = this.#postings(word);
+			tests.push((item) => at[item.position] >= 0);
 		}
 		return (item) => {
 			for (const test of tests) if (!test(item)) return false;
@@ -250,24 +256,27 @@ export class AtlasReadModel {
 	}
 
 	/**
-	 * Which initiatives' search documents hold a word (1) or not (0): an inverted index built word by word,
+	 * Where each initiative's search document holds a word (or -1), and whether its titles do: an inverted index built word by word,
 	 * the first time a word is searched in this model (one pass over the documents, a few milliseconds), and
 	 * kept with the model — like a database's text index, it is over the vocabulary, not over requests.
 	 */
-	#postings(word: string): Uint8Array {
-		let holding = this.#wordPostings.get(word);
-		if (holding) {
+	#postings(word: string): WordPostings {
+		let postings = this.#wordPostings.get(word);
+		if (postings) {
 			this.#wordPostings.delete(word);
 		} else {
-			holding = new Uint8Array(this.#initiatives.length);
+			const at = new Int32Array(this.#initiatives.length);
+			const inTitle = new Uint8Array(this.#initiatives.length);
 			this.#initiatives.forEach((item, index) => {
-				if (item.searchDocument.includes(word)) holding![index] = 1;
+				at[index] = item.searchDocument.indexOf(word);
+				if (at[index] >= 0 && item.titleDocument.includes(word)) inTitle[index] = 1;
 			});
+			postings = { at, inTitle };
 		}
-		this.#wordPostings.set(word, holding);
-		// at most this many words kept (10,000 initiatives: 10 kB each), the least recently searched going first
+		this.#wordPostings.set(word, postings);
+		// at most this many words kept (10,000 initiatives: 50 kB each), the least recently searched going first
 		if (this.#wordPostings.size > MAX_WORDS) this.#wordPostings.delete(this.#wordPostings.keys().next().value!);
-		return holding;
+		return postings;
 	}
 
 	/** Named in the chosen regions and provinces (null: no place chosen). */
@@ -349,11 +358,12 @@ export class AtlasReadModel {
 		const items = this.#initiatives;
 		if (words.length && (query.sort === 'relevance' || query.sort === undefined)) {
 			// relevance: more of the words in the title first, then the first word found earliest, then the newest
+			// (read from the words' postings: where each word is, whether the title holds it)
+			const postings = words.map((word) => this.#postings(word));
 			const keyed = matches.map((index) => {
-				const item = items[index];
 				let inTitle = 0;
-				for (const word of words) if (item.titleDocument.includes(word)) inTitle++;
-				return { index, inTitle, at: item.searchDocument.indexOf(words[0]), rank: this.#newestRank[index] };
+				for (const posting of postings) inTitle += posting.inTitle[index];
+				return { index, inTitle, at: postings[0].at[index], rank: this.#newestRank[index] };
 			});
 			keyed.sort((a, b) => b.inTitle - a.inTitle || a.at - b.at || a.rank - b.rank);
 			return keyed.slice(start, start + size).map((entry) => entry.index);
