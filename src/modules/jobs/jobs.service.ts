@@ -1,3 +1,4 @@
+import { foldForMatch } from '../../platform/ui/pickers/pickers.js';
 import { and, asc, desc, eq, inArray, isNotNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { searchWords } from '../../platform/db/search-words.ts';
@@ -486,23 +487,46 @@ export async function listPendingValidations(ctx: RequestContext) {
  * The unit groups as a picker shows them: under their major group, named in the language (in French, marked,
  * where there is no Arabic title), found by their titles in every language and by their code.
  */
-export async function occupationChoiceGroups(db: DbOrTx, language: Language) {
+/** The ISCO-08 choices per database and language: reference data, written once at start, so computed once. */
+const occupationChoices = new WeakMap<object, Map<Language, Promise<OccupationChoiceGroup[]>>>();
+export type OccupationChoiceGroup = { label: string; choices: { value: string; label: string; keywords: string; match: string; lang?: string }[] };
+
+export async function occupationChoiceGroups(db: DbOrTx, language: Language): Promise<OccupationChoiceGroup[]> {
+	let byLanguage = occupationChoices.get(db);
+	if (!byLanguage) occupationChoices.set(db, (byLanguage = new Map()));
+	let groups = byLanguage.get(language);
+	if (!groups) {
+		groups = loadOccupationChoiceGroups(db, language);
+		byLanguage.set(language, groups);
+		// an empty or failed read (a database still being filled) is not kept
+		groups.then(
+			(found) => (found.length ? undefined : byLanguage.delete(language)),
+			() => byLanguage.delete(language)
+		);
+	}
+	return groups;
+}
+
+/** The unit groups under their major groups, named in the language, with their other names and the picker's folded words. */
+async function loadOccupationChoiceGroups(db: DbOrTx, language: Language): Promise<OccupationChoiceGroup[]> {
 	const rows = await db.select().from(occupation).where(sql`${occupation.level} in (1, 4)`).orderBy(asc(occupation.code));
+	const units = new Map<string, (typeof rows)[number][]>();
+	for (const row of rows) if (row.level === 4) units.set(row.code.slice(0, 1), [...(units.get(row.code.slice(0, 1)) ?? []), row]);
 	return rows
 		.filter((row) => row.level === 1)
 		.map((major) => ({
 			label: occupationTitle(major, language).title,
-			choices: rows
-				.filter((row) => row.level === 4 && row.code.startsWith(major.code))
-				.map((row) => {
-					const { title, note } = occupationTitle(row, language);
-					return {
-						value: row.code,
-						label: title,
-						keywords: [row.titleFr, row.titleEn, row.titleAr].filter((name) => name && name !== title).join(' '),
-						...(note === 'french_fallback' ? { lang: 'fr' } : {})
-					};
-				})
+			choices: (units.get(major.code) ?? []).map((row) => {
+				const { title, note } = occupationTitle(row, language);
+				const keywords = [row.titleFr, row.titleEn, row.titleAr].filter((name) => name && name !== title).join(' ');
+				return {
+					value: row.code,
+					label: title,
+					keywords,
+					match: foldForMatch(`${title} ${keywords} ${row.code}`),
+					...(note === 'french_fallback' ? { lang: 'fr' } : {})
+				};
+			})
 		}));
 }
 
