@@ -23,3 +23,6 @@ ALTER TABLE "atlas"."initiative" ADD COLUMN "foreign_places" jsonb DEFAULT '[]':
 -- Directories: the organisations funding a service (the ministry's funding of associations' programmes, issue 16).
 ALTER TABLE "directory_entry" ADD COLUMN "funder_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
 CREATE INDEX "directory_entry_funders_idx" ON "directory_entry" USING gin ("funder_ids");
+--> statement-breakpoint
+-- Casework: what a person is referred for (employment, health, psychosocial support…), issue 16.
+ALTER TABLE "case_referral" ADD COLUMN "kind" text DEFAULT 'employment' NOT NULL;

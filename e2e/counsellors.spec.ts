@@ -103,6 +103,8 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 			await check(counsellor, language, axe);
 			await counsellor.getByRole('radio', { name: programme[language] }).check();
 			await counsellor.getByLabel(t(language, 'counsellors.refer_agreed')).check();
+			// what the person is referred for: the organisation receiving them sees it
+			await counsellor.getByLabel(t(language, 'casework.referral_kind')).selectOption('training');
 			await counsellor.getByRole('button', { name: t(language, 'counsellors.refer_submit') }).click();
 			expect(new URL(counsellor.url()).pathname).toBe(filePath);
 			await expect(status(counsellor)).resolves.toContain(t(language, 'casework.done_referral_sent'));
@@ -117,6 +119,7 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 			await check(partner, language, axe);
 			const received = partner.getByRole('listitem').filter({ has: partner.getByRole('heading', { name: new RegExp(name) }) });
 			await expect(received.textContent()).resolves.toContain(email);
+			await expect(received.textContent()).resolves.toContain(t(language, 'casework.kind_training'));
 			await received.getByLabel(t(language, 'casework.referral_answer_label')).selectOption('accepted');
 			await received.getByRole('button', { name: new RegExp(`^${t(language, 'casework.save')}`) }).click();
 			await expect(status(partner)).resolves.toContain(t(language, 'casework.done_referral_saved'));

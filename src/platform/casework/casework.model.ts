@@ -6,6 +6,13 @@ export const appointmentStatuses = ['planned', 'held', 'missed', 'cancelled'] as
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 export const referralStatuses = ['sent', 'accepted', 'declined', 'completed'] as const;
+
+/**
+ * What a person is referred for: employment is the Jobs module's first use; the IOM programme's health and
+ * psychosocial referral processes with civil-society organisations (Oujda, Berkane) use the same mechanism.
+ */
+export const referralKinds = ['employment', 'training', 'health', 'psychosocial', 'social', 'legal', 'housing', 'administrative'] as const;
+export type ReferralKind = (typeof referralKinds)[number];
 export type ReferralStatus = (typeof referralStatuses)[number];
 
 /** Who moved a referral: the team following the person, or the organisation of the directory entry. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { platformTimeZone } from '../time-zone.ts';
-import { appointmentModes, appointmentStatuses } from './casework.model.ts';
+import { appointmentModes, appointmentStatuses, referralKinds } from './casework.model.ts';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
@@ -26,6 +26,7 @@ export const AppointmentStatusInput = z.object({ status: z.enum(appointmentStatu
 /** A referral: the entry, the message it receives (the person sees it too), and the person's agreement. */
 export const ReferralInput = z.object({
 	entryId: uuid,
+	kind: z.enum(referralKinds).default('employment'),
 	message: z.string().trim().min(1).max(2000),
 	agreed: z.literal(true)
 });
@@ -33,6 +34,7 @@ export const ReferralInput = z.object({
 /** The referral form: the person comes from the page's address, the agreement from a checkbox. */
 export const ReferralForm = z.object({
 	entryId: uuid,
+	kind: z.enum(referralKinds).default('employment'),
 	message: z.string().trim().min(1).max(2000),
 	agreed: z.literal('yes')
 });

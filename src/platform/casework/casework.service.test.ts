@@ -94,7 +94,11 @@ describe('a second caseload', () => {
 		await expect(refer(contextFor(db, officer), returnees, returnee.actor.userId, { entryId: otherCollectionEntryId, message: 'x', agreed: true })).rejects.toMatchObject({
 			code: 'invalid_input'
 		});
-		const sent = await refer(contextFor(db, officer), returnees, returnee.actor.userId, { entryId, message: 'Besoin d’un hébergement.', agreed: true });
+		// an unknown need is refused; a housing referral says so to the organisation receiving it
+		await expect(refer(contextFor(db, officer), returnees, returnee.actor.userId, { entryId, kind: 'astrology', message: 'x', agreed: true })).rejects.toMatchObject({
+			code: 'invalid_input'
+		});
+		const sent = await refer(contextFor(db, officer), returnees, returnee.actor.userId, { entryId, kind: 'housing', message: 'Besoin d’un hébergement.', agreed: true });
 		const file = await openCaseFile(contextFor(db, officer), returnees, returnee.actor.userId);
 		expect(file.team.name).toBe('Bureau régional de l’Oriental');
 		expect(file.notes.map((note) => note.body)).toEqual(['Retour en janvier, cherche un logement.']);
@@ -102,7 +106,7 @@ describe('a second caseload', () => {
 
 		// the network's partner answers; the person sees it (never the note)
 		const received = await listEntryReferrals(contextFor(db, partner), returnees);
-		expect(received.map((item) => item.id)).toEqual([sent.id]);
+		expect(received.map((item) => [item.id, item.kind])).toEqual([[sent.id, 'housing']]);
 		await setReferralStatus(contextFor(db, partner), returnees, sent.id, { status: 'accepted' });
 		const mine = await myCasework(contextFor(db, returnee), returnees);
 		expect(mine.referrals).toEqual([expect.objectContaining({ id: sent.id, status: 'accepted', team: { id: oriental, name: 'Bureau régional de l’Oriental' } })]);

@@ -121,6 +121,7 @@ async function referralsWhere(ctx: RequestContext, caseload: Caseload, where: SQ
 		staff: row.staffLabel,
 		staffUserId: row.staffUserId,
 		message: row.message,
+		kind: row.kind,
 		agreedAt: row.agreedAt.toISOString(),
 		isSample: row.isSample,
 		createdAt: row.createdAt.toISOString(),
@@ -342,6 +343,7 @@ export async function refer(ctx: RequestContext, caseload: Caseload, personId: s
 				staffUserId: actor.userId,
 				staffLabel,
 				message: input.message,
+				kind: input.kind,
 				agreedAt: now,
 				status: 'sent',
 				statusChangedAt: now,
@@ -353,7 +355,7 @@ export async function refer(ctx: RequestContext, caseload: Caseload, personId: s
 			action: `${caseload.audit.referral}.create`,
 			resourceType: caseload.audit.referral,
 			resourceId: row.id,
-			after: { seekerId: personId, programmeId: entry.id, agencyId: team.teamId, status: 'sent', agreedAt: now.toISOString(), fields: ['message'] }
+			after: { seekerId: personId, programmeId: entry.id, agencyId: team.teamId, kind: input.kind, status: 'sent', agreedAt: now.toISOString(), fields: ['message'] }
 		});
 		return row;
 	});

@@ -5,7 +5,7 @@
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../accounts/accounts.table.ts';
 import { directoryEntry } from '../directory/directory.table.ts';
-import { appointmentModes, appointmentStatuses, referralSides, referralStatuses } from './casework.model.ts';
+import { appointmentModes, appointmentStatuses, referralKinds, referralSides, referralStatuses } from './casework.model.ts';
 
 /** What every row of a file has: its id, its caseload, the team keeping it and the person followed. */
 function inCaseFile() {
@@ -72,6 +72,8 @@ export const caseReferral = pgTable(
 		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
 		staffLabel: text('staff_label').notNull(),
 		message: text('message').notNull(),
+		/** what the person is referred for */
+		kind: text('kind', { enum: referralKinds }).notNull().default('employment'),
 		/** when the person agreed to be referred (the staff member records it) */
 		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull(),
 		status: text('status', { enum: referralStatuses }).notNull().default('sent'),
