@@ -1,12 +1,14 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
 import { createContext } from '../../platform/kernel/context.ts';
-import { atlasProvince, atlasRegion, exchangeRate, initiative } from './atlas.table.ts';
+import { atlasProvince, atlasRegion, exchangeRate, initiative, initiativeVersion } from './atlas.table.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 import { RATE_NOTE, seedInitiatives, seedOrganisations, seedRates } from './seed/initiatives.ts';
-import { createInitiatives } from './initiative.service.ts';
+import { createInitiatives, updateInitiative } from './initiative.service.ts';
+import { normaliseVersion } from './moderation/diff.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
 import { generateInitiatives } from './generate.ts';
 import { moderationDraft } from '../../platform/moderation/moderation.table.ts';
 import { initiativeProposals } from './moderation/initiative-proposals.ts';
@@ -47,6 +49,7 @@ export async function ensureAtlasReferenceData(db: Db): Promise<void> {
 		(await db.select({ slug: initiative.slug }).from(initiative).where(inArray(initiative.slug, slugs))).map((row) => row.slug)
 	);
 	const missing = seedInitiatives.filter((entry) => !present.has(entry.slug!));
+	await correctSeedInitiatives(db, seedInitiatives.filter((entry) => present.has(entry.slug!)));
 	if (!missing.length) return;
 	await createContext({ db, actor: null, audit: systemContext('system') }).transaction(async (ctx) => {
 		const tx = ctx.db;
@@ -58,8 +61,53 @@ export async function ensureAtlasReferenceData(db: Db): Promise<void> {
 		for (const row of created) {
 			await recordAudit(tx, ctx.audit, { action: 'organisation.create', resourceType: 'organisation', resourceId: row.id, after: row });
 		}
-		await createInitiatives(ctx, missing, { comment: 'Données initiales issues des documents de référence' });
+		await createInitiatives(ctx, missing, { comment: SEED_COMMENT });
 	});
+}
+
+/** A version as comparable text: a field left out and a field set to null say the same (unknown). */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, item) => (item === null ? undefined : item));
+}
+
+const SEED_COMMENT = 'Données initiales issues des documents de référence';
+const SEED_CORRECTION_COMMENT = 'Données initiales complétées d’après les documents de référence';
+
+/**
+ * The seeds' facts are reviewed over time (issue 16 gave years, components, deliverables, partners). A real
+ * initiative nobody has edited since the seeds loaded it — every version of it written by the system from
+ * the seeds — gets the reviewed facts as a new version (history kept); one a person edited is left to them.
+ */
+async function correctSeedInitiatives(db: Db, entries: typeof seedInitiatives): Promise<void> {
+	if (!entries.length) return;
+	const rows = await db
+		.select({ id: initiative.id, slug: initiative.slug, version: initiative.version, snapshot: initiativeVersion.snapshot })
+		.from(initiative)
+		.innerJoin(initiativeVersion, and(eq(initiativeVersion.initiativeId, initiative.id), eq(initiativeVersion.number, initiative.version)))
+		.where(
+			and(
+				inArray(initiative.slug, entries.map((entry) => entry.slug!)),
+				sql`not exists (select 1 from ${initiativeVersion} v where v.initiative_id = ${initiative.id}
+					and (v.author_user_id is not null or v.comment is distinct from ${SEED_COMMENT} and v.comment is distinct from ${SEED_CORRECTION_COMMENT}))`
+			)
+		);
+	const stale = rows.filter((row) => {
+		const entry = entries.find((candidate) => candidate.slug === row.slug)!;
+		return canonical(normaliseVersion(row.snapshot)) !== canonical(normaliseVersion(entry));
+	});
+	if (!stale.length) return;
+	// the larger initiatives first, so that a component's programme already has its reviewed facts
+	const order = (slug: string) => entries.findIndex((entry) => entry.slug === slug);
+	const ctx = createContext({ db, actor: null, audit: systemContext('system') });
+	for (const row of stale.sort((a, b) => order(a.slug) - order(b.slug))) {
+		const entry = entries.find((candidate) => candidate.slug === row.slug)!;
+		try {
+			await updateInitiative(ctx, row.id, entry, { expectedVersion: row.version, comment: SEED_CORRECTION_COMMENT });
+		} catch (error) {
+			// another instance starting at the same time corrected it first
+			if (!(isAppError(error) && error.code === 'conflict')) throw error;
+		}
+	}
 }
 
 /** Sample data, badged as such, loaded once into an empty database in demo mode. */

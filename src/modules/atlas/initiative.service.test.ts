@@ -98,6 +98,29 @@ describe('real initial data', () => {
 });
 
 describe('the seeds’ facts', () => {
+	it('brings the reviewed facts to a seed initiative nobody edited, as a new version, and leaves one a person edited alone', async () => {
+		const db = app.database.db;
+		const system = contextFor(db, null);
+		// as an earlier release loaded them: component 2 without its years, PRIMO then edited by a moderator
+		const component = await getInitiative(db, 'sharaka-composante-2-mobilisation-competences-mre');
+		const [old] = await db.select({ snapshot: initiativeVersion.snapshot }).from(initiativeVersion).where(eq(initiativeVersion.initiativeId, component.id));
+		const { startYear: _s, endYear: _e, ...olderFacts } = old.snapshot as Record<string, unknown>;
+		await updateInitiative(system, component.id, olderFacts as InitiativeInput, { comment: 'Données initiales issues des documents de référence' });
+		const moderator = await aPerson(db, { role: 'moderator' });
+		const primo = await getInitiative(db, 'primo-oriental');
+		const [primoSnapshot] = await db.select({ snapshot: initiativeVersion.snapshot }).from(initiativeVersion).where(eq(initiativeVersion.initiativeId, primo.id));
+		await updateInitiative(system, primo.id, { ...(primoSnapshot.snapshot as InitiativeInput), communes: 'Oujda' }, { userId: moderator.actor.userId, comment: 'Précision' });
+
+		await ensureAtlasReferenceData(db);
+		const corrected = await getInitiative(db, component.id);
+		expect([corrected.startYear, corrected.endYear, corrected.version]).toEqual([2014, 2017, component.version + 2]);
+		expect(corrected.versions[0].comment).toBe('Données initiales complétées d’après les documents de référence');
+		expect((await getInitiative(db, primo.id)).communes).toBe('Oujda');
+		// nothing left to correct: a second start writes nothing
+		await ensureAtlasReferenceData(db);
+		expect((await getInitiative(db, component.id)).version).toBe(corrected.version);
+	});
+
 	it('gives every real initiative a source, and every deliverable of annex 3.4 once, typed', async () => {
 		const unsourced = await app.database.db.execute(sql`select i.slug from ${initiative} i
 			where not i.is_sample and not exists (select 1 from atlas.initiative_source s where s.initiative_id = i.id)`);
