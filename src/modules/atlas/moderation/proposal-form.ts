@@ -219,7 +219,10 @@ export function proposalChoices(
 		deliverableTypes: [...deliverableTypes] as string[],
 		/** the initiatives this one can be part of, by title in the page's language (else another) */
 		programmes: programmes
-			.map((entry) => ({ value: entry.slug, label: entry.title[language] ?? entry.title.fr ?? entry.title.en ?? entry.title.ar ?? entry.slug }))
+			.map((entry) => {
+				const lang = ([language, 'fr', 'en', 'ar'] as const).find((candidate) => entry.title[candidate]);
+				return { value: entry.slug, label: lang ? entry.title[lang]! : entry.slug, ...(lang && lang !== language ? { lang } : {}) };
+			})
 			.sort((a, b) => collator.compare(a.label, b.label)),
 		regions: regionChoices(language),
 		provinces: provinceChoiceGroups(language),
