@@ -1,7 +1,34 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
+import { knowledgeActions } from './knowledge.policy.ts';
+import { knowledgeRoutes } from './knowledge.routes.ts';
+import { knowledgeEndpoints } from './knowledge.openapi.ts';
+import { messages } from './messages/index.ts';
+import { ensureKnowledgeReferenceData, loadKnowledgeDemoData } from './knowledge.data.ts';
+import { knowledgeSpace } from './my-space.ts';
+import { document } from './knowledge.table.ts';
+import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 
-/** Knowledge: deliverables, research, events. Announced: its address shows a "coming soon" page. */
+declare module '../../platform/policy/policy.ts' {
+	interface ModuleActions extends Record<keyof typeof knowledgeActions, true> {}
+}
+
+/** Knowledge: the library of the SHARAKA deliverables and research; events and surveys come next (issue #14). */
 export const knowledgeModule = defineModule({
 	slug: 'knowledge',
-	navigation: { navKey: 'common.nav_knowledge', titleKey: 'common.module_knowledge_title', textKey: 'common.module_knowledge_text', ready: false }
+	navigation: { navKey: 'common.nav_knowledge', titleKey: 'common.module_knowledge_title', textKey: 'common.module_knowledge_text', ready: true },
+	actions: knowledgeActions,
+	grantRoles: {
+		// an editor of the library only, without the platform's moderator role elsewhere
+		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss'] }
+	},
+	routes: knowledgeRoutes,
+	endpoints: knowledgeEndpoints,
+	apiTags: [{ name: 'Knowledge', description: 'The library of deliverables, studies and publications: search, detail, citations.' }],
+	messages,
+	// a PDF of up to 50 MB and the form's other fields
+	bodyLimits: { '/[lang=lang]/knowledge/propose': DOCUMENT_MAX_BYTES + 1024 * 1024, '/[lang=lang]/knowledge/moderation/[id]': DOCUMENT_MAX_BYTES + 1024 * 1024 },
+	referenceData: ensureKnowledgeReferenceData,
+	demoData: loadKnowledgeDemoData,
+	mySpace: knowledgeSpace,
+	storedFiles: [{ table: document, column: document.fileKey, prefix: '' }]
 });
