@@ -12,19 +12,12 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { ModeratedCollection, ModeratedSubject, Publication } from '../../platform/moderation/moderation.service.ts';
 import { documentsCollection, documentTypes } from './knowledge.model.ts';
+import { titleIn } from './titles.ts';
+export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
 import { document, documentVersion, type DocumentRow, type Translated } from './knowledge.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A title in the reader's language when it exists, else French, Arabic, English. */
-export function titleIn(title: Translated, language: Language): string {
-	return title[language] ?? title.fr ?? title.ar ?? title.en ?? '';
-}
-/** The language the shown title is written in (for `lang` on the element). */
-export function titleLanguage(title: Translated, language: Language): Language {
-	return title[language] ? language : title.fr ? 'fr' : title.ar ? 'ar' : 'en';
-}
 
 function slugify(text: string): string {
 	const slug = text
@@ -330,3 +323,8 @@ export async function listDocumentVersions(db: DbOrTx, documentId: string) {
 }
 
 export const knownTypes = documentTypes;
+
+/** The platform's organisations, by name, for the filters and the propose form's picker. */
+export function organisationChoices(db: DbOrTx) {
+	return db.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym }).from(organisation).orderBy(asc(organisation.name));
+}
