@@ -256,7 +256,7 @@ async function facet(db: DbOrTx, query: Partial<DocumentListQuery>, name: 'type'
 	return Object.fromEntries(rows.filter((row) => row.value !== null).map((row) => [row.value, row.n]));
 }
 
-/** One page of documents (newest first, then by title), the total and the facets (each ignoring its own filter). */
+/** One page of documents (real ones before samples, newest first, then by title), the total and the facets (each ignoring its own filter). */
 export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery>) {
 	const page = query.page ?? 1;
 	const pageSize = query.pageSize ?? 20;
@@ -267,7 +267,7 @@ export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery
 			.select()
 			.from(document)
 			.where(where)
-			.orderBy(sql`${document.year} desc nulls last`, asc(document.isSample), sql`${document.title}->>'fr'`, asc(document.slug))
+			.orderBy(asc(document.isSample), sql`${document.year} desc nulls last`, sql`${document.title}->>'fr'`, asc(document.slug))
 			.limit(pageSize)
 			.offset((page - 1) * pageSize),
 		facet(db, query, 'type'),
