@@ -24,10 +24,21 @@ CREATE TABLE "knowledge"."document" (
 	"recommendations" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"sources" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
+	"search_stems" "tsvector" GENERATED ALWAYS AS ((to_tsvector('french'::regconfig, search_text) || to_tsvector('arabic'::regconfig, search_text))) STORED,
+	"text_status" text DEFAULT 'none' NOT NULL,
+	"text_error" text,
 	"is_sample" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "document_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
+CREATE TABLE "knowledge"."document_page" (
+	"document_id" uuid NOT NULL,
+	"page" integer NOT NULL,
+	"text" text NOT NULL,
+	"stems" "tsvector" GENERATED ALWAYS AS ((to_tsvector('french'::regconfig, search_normalise(text)) || to_tsvector('arabic'::regconfig, search_normalise(text)))) STORED NOT NULL,
+	CONSTRAINT "document_page_document_id_page_pk" PRIMARY KEY("document_id","page")
 );
 --> statement-breakpoint
 CREATE TABLE "knowledge"."document_version" (
@@ -41,9 +52,13 @@ CREATE TABLE "knowledge"."document_version" (
 	CONSTRAINT "document_version_document_id_number_pk" PRIMARY KEY("document_id","number")
 );
 --> statement-breakpoint
+ALTER TABLE "knowledge"."document_page" ADD CONSTRAINT "document_page_document_id_document_id_fk" FOREIGN KEY ("document_id") REFERENCES "knowledge"."document"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "knowledge"."document_version" ADD CONSTRAINT "document_version_document_id_document_id_fk" FOREIGN KEY ("document_id") REFERENCES "knowledge"."document"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "knowledge"."document_version" ADD CONSTRAINT "document_version_author_user_id_user_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "knowledge"."document_version" ADD CONSTRAINT "document_version_author_organisation_id_organisation_id_fk" FOREIGN KEY ("author_organisation_id") REFERENCES "public"."organisation"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "document_year_idx" ON "knowledge"."document" USING btree ("year");--> statement-breakpoint
 CREATE INDEX "document_search_trgm_idx" ON "knowledge"."document" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "document_search_stems_idx" ON "knowledge"."document" USING gin ("search_stems");--> statement-breakpoint
+CREATE INDEX "document_text_pending_idx" ON "knowledge"."document" USING btree ("text_status");--> statement-breakpoint
+CREATE INDEX "document_page_stems_idx" ON "knowledge"."document_page" USING gin ("stems");--> statement-breakpoint
 CREATE INDEX "document_version_author_idx" ON "knowledge"."document_version" USING btree ("author_user_id");

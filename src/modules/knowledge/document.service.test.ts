@@ -15,6 +15,8 @@ import { document } from './knowledge.table.ts';
 import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { realDocuments } from './seed/deliverables.ts';
 import { readMail } from '../../platform/testing/mail.ts';
+import { extractPendingTexts } from './text-extraction.ts';
+import { MARK_END, MARK_START } from './document.service.ts';
 
 let app: TestApp;
 let notify: Notify;
@@ -170,5 +172,32 @@ describe('files refused by their content store nothing', () => {
 		big.write('%PDF-1.7');
 		expect(big.byteLength).toBeGreaterThan(DOCUMENT_MAX_BYTES);
 		expect(await refusal(storeDocumentPdf(app.files, big, 'big.pdf'))).toBe('payload_too_large:document_too_large');
+	});
+});
+
+describe('full-text search of the PDFs’ text', () => {
+	it('extracts the text in the background; a French word without accents and an Arabic stem find the page, with a snippet', async () => {
+		const editorCtx = contextFor(app.database.db, editor, { files: app.files });
+		const pdf = aPdf({ text: 'Les cooperatives feminines de Figuig exportent des dattes' });
+		const file = await storeDocumentPdf(app.files, pdf, 'figuig.pdf');
+		const { published } = await proposeNew(editorCtx, documentProposals, study({ title: { fr: 'Rapport sur l’oasis', ar: 'تقرير حول الواحات والتعاونيات' }, file, organisations: [] }));
+		// not searchable by its text before the job ran
+		expect((await listDocuments(visitorDb, { q: 'dattes' })).total).toBe(0);
+		expect(await extractPendingTexts(app.database.db, app.files)).toEqual({ done: 2, failed: 0 });
+
+		const french = await listDocuments(visitorDb, { q: 'coopérative féminine' });
+		expect(french.items.map((item) => item.slug)).toEqual([published!.slug]);
+		expect(french.items[0].snippet?.page).toBe(1);
+		expect(french.items[0].snippet?.text).toContain(`${MARK_START}cooperatives${MARK_END}`);
+		// an Arabic word with its article finds the Arabic title's stem
+		expect((await listDocuments(visitorDb, { q: 'التعاونيات' })).items.map((item) => item.slug)).toContain(published!.slug);
+	});
+
+	it('a stored file that cannot be read marks its document failed and the others go on', async () => {
+		const [row] = await app.database.db.select().from(document).limit(1);
+		await app.database.db.update(document).set({ file: { key: 'knowledge/documents/missing.pdf', bytes: 1, pages: 1, name: 'x.pdf' }, textStatus: 'pending' }).where(eq(document.id, row.id));
+		expect(await extractPendingTexts(app.database.db, app.files)).toEqual({ done: 0, failed: 1 });
+		const [after] = await app.database.db.select().from(document).where(eq(document.id, row.id));
+		expect(after).toMatchObject({ textStatus: 'failed', textError: 'the stored file is missing' });
 	});
 });

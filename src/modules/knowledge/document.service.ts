@@ -15,7 +15,7 @@ import { documentsCollection, documentTypes } from './knowledge.model.ts';
 import { titleIn } from './titles.ts';
 export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
-import { document, documentVersion, type DocumentRow, type Translated } from './knowledge.table.ts';
+import { document, documentPage, documentVersion, type DocumentRow, type Translated } from './knowledge.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -93,7 +93,7 @@ export async function insertDocument(ctx: RequestContext, data: DocumentData, au
 	const values = { ...snapshotOf({ ...data, slug }), slug };
 	const [row] = await ctx.db
 		.insert(document)
-		.values({ ...values, fileKey: data.file?.key ?? null, searchText: sql`${searchNormalised(searchSource(data))}`, isSample: options.isSample ?? false, createdAt: ctx.now(), updatedAt: ctx.now() })
+		.values({ ...values, fileKey: data.file?.key ?? null, textStatus: data.file ? 'pending' : 'none', searchText: sql`${searchNormalised(searchSource(data))}`, isSample: options.isSample ?? false, createdAt: ctx.now(), updatedAt: ctx.now() })
 		.returning();
 	await ctx.db.insert(documentVersion).values({ documentId: row.id, number: 1, snapshot: snapshotOf(row), authorUserId: author.userId, authorOrganisationId: author.organisationId, comment: author.comment, createdAt: ctx.now() });
 	await recordAudit(ctx.db, ctx.audit, { action: 'knowledge_document.create', resourceType: 'knowledge_document', resourceId: row.id, after: snapshotOf(row) });
@@ -107,9 +107,19 @@ async function updateDocument(ctx: RequestContext, id: string, data: DocumentDat
 	if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('conflict', { extra: { reason: 'stale_version', currentVersion: current.version } });
 	const version = current.version + 1;
 	const values = snapshotOf({ ...data, slug: current.slug });
+	const fileChanged = (current.file?.key ?? null) !== (data.file?.key ?? null);
+	if (fileChanged) await ctx.db.delete(documentPage).where(eq(documentPage.documentId, id));
 	const [row] = await ctx.db
 		.update(document)
-		.set({ ...values, version, fileKey: data.file?.key ?? null, searchText: sql`${searchNormalised(searchSource(data))}`, updatedAt: ctx.now() })
+		.set({
+			...values,
+			version,
+			fileKey: data.file?.key ?? null,
+			// another file: its text is extracted again in the background; the old pages no longer answer
+			...(fileChanged ? { textStatus: data.file ? ('pending' as const) : ('none' as const), textError: null } : {}),
+			searchText: sql`${searchNormalised(searchSource(data))}`,
+			updatedAt: ctx.now()
+		})
 		.where(eq(document.id, id))
 		.returning();
 	await ctx.db.insert(documentVersion).values({ documentId: id, number: version, snapshot: snapshotOf(row), authorUserId: author.userId, authorOrganisationId: author.organisationId, comment: author.comment, createdAt: ctx.now() });
@@ -231,10 +241,34 @@ function summaryOf(row: DocumentRow, names: Map<string, string>): DocumentSummar
 
 const jsonHasAny = (column: AnyPgColumn, values: string[] | undefined) => (values?.length ? sql`${column} ?| array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]` : undefined);
 
+/** The query's words as French and as Arabic stems (normalised as the stored text is). */
+const stemsOf = (q: string) => ({
+	fr: sql`websearch_to_tsquery('french'::regconfig, ${searchNormalised(q)})`,
+	ar: sql`websearch_to_tsquery('arabic'::regconfig, ${searchNormalised(q)})`
+});
+
+/**
+ * Words match a document through its titles, summaries and authors (every word as a part of a word, or
+ * every word's French or Arabic stem) or through the text of one page of its PDF (stems).
+ */
+function textMatch(q: string): SQL {
+	const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
+	const { fr, ar } = stemsOf(q);
+	return sql`(${and(...words.map((word) => sql`${document.searchText} like '%' || ${searchNormalised(word)} || '%'`))}
+		or ${document.searchStems} @@ ${fr} or ${document.searchStems} @@ ${ar}
+		or exists (select 1 from ${documentPage} where ${documentPage.documentId} = ${document.id} and (${documentPage.stems} @@ ${fr} or ${documentPage.stems} @@ ${ar})))`;
+}
+
+/** A document's relevance to the words: its description counts double a page of its text. */
+function relevance(q: string): SQL<number> {
+	const { fr, ar } = stemsOf(q);
+	return sql<number>`(2 * (ts_rank(${document.searchStems}, ${fr}) + ts_rank(${document.searchStems}, ${ar}))
+		+ coalesce((select max(ts_rank(${documentPage.stems}, ${fr}) + ts_rank(${documentPage.stems}, ${ar})) from ${documentPage} where ${documentPage.documentId} = ${document.id}), 0))`;
+}
+
 function filters(query: Partial<DocumentListQuery>, without?: 'type' | 'theme' | 'language' | 'year'): SQL | undefined {
-	const words = query.q ? query.q.split(/\s+/).filter(Boolean).slice(0, 8) : [];
 	return and(
-		...words.map((word) => sql`${document.searchText} like '%' || ${searchNormalised(word)} || '%'`),
+		query.q ? textMatch(query.q) : undefined,
 		without !== 'type' && query.type?.length ? inArray(document.type, query.type) : undefined,
 		without !== 'theme' ? jsonHasAny(document.themes, query.theme) : undefined,
 		without !== 'language' ? jsonHasAny(document.languages, query.language) : undefined,
@@ -243,6 +277,27 @@ function filters(query: Partial<DocumentListQuery>, without?: 'type' | 'theme' |
 		without !== 'year' && query.year ? eq(document.year, query.year) : undefined,
 		query.status ? eq(document.status, query.status) : undefined
 	);
+}
+
+/** Marks around the words found in a snippet: private-use characters a page turns into <mark> (no HTML in the data). */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+/** For each document, the page of its text that answers the words best, with the words marked. */
+async function snippets(db: DbOrTx, ids: string[], q: string): Promise<Map<string, { page: number; text: string }>> {
+	if (!ids.length) return new Map();
+	const { fr, ar } = stemsOf(q);
+	// the headline parses the page as written: the query's own words (accented or not) in the text's likely language
+	const config = /[\u0600-\u06FF]/.test(q) ? 'arabic' : 'french';
+	const shown = sql`(websearch_to_tsquery(${config}::regconfig, ${q}) || websearch_to_tsquery(${config}::regconfig, ${searchNormalised(q)}))`;
+	const result = await db.execute(sql`
+		select distinct on (p.document_id) p.document_id, p.page,
+			ts_headline(${config}::regconfig, p.text, ${shown}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+		from ${documentPage} p
+		where p.document_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and (p.stems @@ ${fr} or p.stems @@ ${ar})
+		order by p.document_id, ts_rank(p.stems, ${fr}) + ts_rank(p.stems, ${ar}) desc, p.page`);
+	const rows = (result as unknown as { rows: { document_id: string; page: number; snippet: string }[] }).rows;
+	return new Map(rows.map((row) => [row.document_id, { page: Number(row.page), text: row.snippet }]));
 }
 
 async function facet(db: DbOrTx, query: Partial<DocumentListQuery>, name: 'type' | 'theme' | 'language' | 'year'): Promise<Record<string, number>> {
@@ -267,7 +322,13 @@ export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery
 			.select()
 			.from(document)
 			.where(where)
-			.orderBy(asc(document.isSample), sql`${document.year} desc nulls last`, sql`${document.title}->>'fr'`, asc(document.slug))
+			.orderBy(
+				asc(document.isSample),
+				...(query.q ? [sql`${relevance(query.q)} desc`] : []),
+				sql`${document.year} desc nulls last`,
+				sql`${document.title}->>'fr'`,
+				asc(document.slug)
+			)
 			.limit(pageSize)
 			.offset((page - 1) * pageSize),
 		facet(db, query, 'type'),
@@ -276,7 +337,8 @@ export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery
 		facet(db, query, 'year')
 	]);
 	const names = await organisationNames(db, [...new Set(rows.flatMap((row) => row.organisations))]);
-	return { total, page, pageSize, items: rows.map((row) => summaryOf(row, names)), facets: { type, theme, language, year } };
+	const found = query.q ? await snippets(db, rows.map((row) => row.id), query.q) : new Map();
+	return { total, page, pageSize, items: rows.map((row) => ({ ...summaryOf(row, names), snippet: found.get(row.id) ?? null })), facets: { type, theme, language, year } };
 }
 
 /** Every document of a list's filters, for the CSV/XLSX export (capped: the library is small). */

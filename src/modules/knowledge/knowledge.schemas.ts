@@ -126,7 +126,14 @@ export const DocumentListResult = z
 		total: z.int(),
 		page: z.int(),
 		pageSize: z.int(),
-		items: z.array(DocumentSummary),
+		items: z.array(
+			DocumentSummary.extend({
+				snippet: z
+					.object({ page: z.int(), text: z.string() })
+					.nullable()
+					.meta({ description: 'With `q`: the page of the PDF that answers best, the words found between U+E000 and U+E001' })
+			})
+		),
 		facets: z.object({
 			type: z.record(z.string(), z.int()),
 			theme: z.record(z.string(), z.int()),

@@ -1,6 +1,11 @@
 // Tables of the Knowledge module: the library's documents and their published versions.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, primaryKey, text, timestamp, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, primaryKey, text, timestamp, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** French and Arabic stems of a text already through search_normalise: one query in either language finds it. */
+const bilingual = (column: AnyPgColumn | ReturnType<typeof sql>) => sql`(to_tsvector('french'::regconfig, ${column}) || to_tsvector('arabic'::regconfig, ${column}))`;
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import type { DocumentStatus, DocumentType, Horizon } from './knowledge.model.ts';
 
@@ -45,13 +50,20 @@ export const document = knowledgeTables.table(
 		sources: jsonb('sources').$type<Source[]>().notNull().default([]),
 		/** titles, summaries and authors through search_normalise (accents, Arabic spelling variants) */
 		searchText: text('search_text').notNull().default(''),
+		/** the stems of the search text, for ranking and whole-word matches */
+		searchStems: tsvector('search_stems').generatedAlwaysAs((): ReturnType<typeof sql> => bilingual(sql`search_text`)),
+		/** the PDF's text: none (no file), pending (waiting for the job queue), done, failed */
+		textStatus: text('text_status').$type<TextStatus>().notNull().default('none'),
+		textError: text('text_error'),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
 		index('document_year_idx').on(table.year),
-		index('document_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`)
+		index('document_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`),
+		index('document_search_stems_idx').using('gin', table.searchStems),
+		index('document_text_pending_idx').on(table.textStatus)
 	]
 );
 
@@ -72,4 +84,21 @@ export const documentVersion = knowledgeTables.table(
 	(table) => [primaryKey({ columns: [table.documentId, table.number] }), index('document_version_author_idx').on(table.authorUserId)]
 );
 
+/** The text of each page of a document's PDF, extracted in the background, searched in French and Arabic. */
+export const documentPage = knowledgeTables.table(
+	'document_page',
+	{
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		page: integer('page').notNull(),
+		text: text('text').notNull(),
+		stems: tsvector('stems')
+			.notNull()
+			.generatedAlwaysAs((): ReturnType<typeof sql> => bilingual(sql`search_normalise(text)`))
+	},
+	(table) => [primaryKey({ columns: [table.documentId, table.page] }), index('document_page_stems_idx').using('gin', table.stems)]
+);
+
+export type TextStatus = 'none' | 'pending' | 'done' | 'failed';
 export type DocumentRow = typeof document.$inferSelect;

@@ -7,6 +7,8 @@ import { ensureKnowledgeReferenceData, loadKnowledgeDemoData } from './knowledge
 import { knowledgeSpace } from './my-space.ts';
 import { document } from './knowledge.table.ts';
 import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
+import { extractPendingTexts } from './text-extraction.ts';
+import { openFileStore } from '../../platform/storage/file-store.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof knowledgeActions, true> {}
@@ -30,5 +32,16 @@ export const knowledgeModule = defineModule({
 	referenceData: ensureKnowledgeReferenceData,
 	demoData: loadKnowledgeDemoData,
 	mySpace: knowledgeSpace,
+	jobs: {
+		// the PDFs published since the last run: their text, page by page, for full-text search
+		'extract-texts': {
+			descriptionKey: 'knowledge.job_extract_texts',
+			schedule: '* * * * *',
+			run: async (_data, host) => void (await extractPendingTexts(host.database.db, await openFileStore(host.settings), { limit: 20 })),
+			expireInSeconds: 15 * 60,
+			retryLimit: 3,
+			retryDelay: 30
+		}
+	},
 	storedFiles: [{ table: document, column: document.fileKey, prefix: '' }]
 });
