@@ -10,6 +10,8 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/documents/[slug]': everyone,
 	'GET /[lang=lang]/knowledge/documents/[slug]/file': everyone,
 	'GET /[lang=lang]/knowledge/propose': proposers,
+	'GET /[lang=lang]/knowledge/documents/[slug]/propose': proposers,
+	'POST /[lang=lang]/knowledge/documents/[slug]/propose': proposers,
 	'POST /[lang=lang]/knowledge/propose': proposers,
 	'GET /[lang=lang]/knowledge/moderation': staff,
 	'GET /[lang=lang]/knowledge/moderation/[id]': staff,

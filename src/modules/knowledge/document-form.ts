@@ -5,7 +5,11 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import { storeDocumentPdf } from './document-file.ts';
-import { horizons } from './knowledge.model.ts';
+import { documentLanguages, documentStatuses, documentThemes, documentTypes, horizons } from './knowledge.model.ts';
+import { regions } from '../../platform/geo/morocco.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { organisationChoices } from './document.service.ts';
+import type { DocumentDetail } from './knowledge.schemas.ts';
 import type { StoredPdf } from './knowledge.table.ts';
 
 export type DocumentFormValues = Record<string, string | string[]>;
@@ -77,4 +81,52 @@ export function documentFailure(language: Language, error: unknown, values: Docu
 	for (const problem of error.fields) errors[formFieldOf(problem.path)] ??= translate(language, `errors.${problem.messageKey}`, problem.values);
 	if (!Object.keys(errors).length) errors[''] = translate(language, `errors.${error.code}`, error.values);
 	return fail(error.status, { values, errors });
+}
+
+/** The controlled lists the form offers, named in the page's language. */
+export async function documentFormChoices(db: DbOrTx, language: Language) {
+	const name = language === 'ar' ? 'nameAr' : language === 'en' ? 'nameEn' : 'nameFr';
+	const organisations = await organisationChoices(db);
+	return {
+		types: documentTypes,
+		statuses: documentStatuses,
+		themes: documentThemes,
+		languages: documentLanguages,
+		regions: regions.map((region) => ({ value: region.iso, label: region[name], keywords: `${region.nameFr} ${region.nameAr} ${region.nameEn}` })),
+		organisations: organisations.map((entry) => ({ value: entry.slug, label: entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name, keywords: entry.acronym ?? '', isolate: true }))
+	};
+}
+
+/** A published document as the form shows it, to propose a change from. */
+export function formFromDocument(doc: DocumentDetail): DocumentFormValues {
+	const byHorizon = (horizon: string) =>
+		doc.recommendations
+			.filter((entry) => entry.horizon === horizon)
+			.map((entry) => entry.text)
+			.join('\n');
+	return {
+		title_fr: doc.title.fr ?? '',
+		title_ar: doc.title.ar ?? '',
+		title_en: doc.title.en ?? '',
+		summary_fr: doc.summary.fr ?? '',
+		summary_ar: doc.summary.ar ?? '',
+		type: doc.type,
+		status: doc.status,
+		authors: doc.authors.join('\n'),
+		organisations: doc.organisations.map((entry) => entry.slug),
+		year: doc.year ? String(doc.year) : '',
+		publishedOn: doc.publishedOn ?? '',
+		languages: doc.languages,
+		themes: doc.themes,
+		regions: doc.regions,
+		countries: doc.countries.join(', '),
+		initiatives: doc.initiatives.join('\n'),
+		licence: doc.licence ?? '',
+		externalUrl: doc.externalUrl ?? '',
+		recommendations_short: byHorizon('short'),
+		recommendations_medium: byHorizon('medium'),
+		recommendations_long: byHorizon('long'),
+		sources: doc.sources.map((source) => source.citation).join('\n'),
+		comment: ''
+	};
 }

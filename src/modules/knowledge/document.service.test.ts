@@ -5,10 +5,10 @@ import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { aPdf } from '../../platform/testing/pdf.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
-import { approveProposal, listProposals, proposeNew, rejectProposal } from '../../platform/moderation/moderation.service.ts';
+import { approveProposal, listProposals, proposeChange, proposeNew, rejectProposal, reviewProposal } from '../../platform/moderation/moderation.service.ts';
 import type { Notify } from '../../platform/moderation/notify.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
-import { documentProposals, getDocument, listDocuments } from './document.service.ts';
+import { documentProposals, getDocument, listDocumentVersions, listDocuments } from './document.service.ts';
 import { storeDocumentPdf } from './document-file.ts';
 import { citation, jsonLd } from './citations.ts';
 import { document } from './knowledge.table.ts';
@@ -131,6 +131,20 @@ describe('a partner proposes a study, an editor publishes it', () => {
 		const told = mails.find((mail) => mail.to === 'partner@test.ma');
 		expect(told?.text).toContain('est publié dans la bibliothèque');
 		expect(told?.text).toContain(`https://sharaka.test/fr/knowledge/documents/${result.published.slug}`);
+	});
+
+	it('a change proposed from version 1 shows its diff, becomes version 2 once approved, and a stale one is refused', async () => {
+		const partnerCtx = contextFor(app.database.db, partner, { files: app.files });
+		const editorCtx = contextFor(app.database.db, editor, { files: app.files });
+		const { published } = await proposeNew(editorCtx, documentProposals, study({ title: { fr: 'Guide des maisons de l’emploi' }, type: 'guide', externalUrl: 'https://example.org/guide', organisations: [] }));
+		const change = await proposeChange(partnerCtx, documentProposals, published!.slug, study({ title: { fr: 'Guide des maisons de l’emploi (2e édition)' }, type: 'guide', externalUrl: 'https://example.org/guide', organisations: [] }), { baseVersion: 1, comment: 'Nouvelle édition' });
+		const review = await reviewProposal(editorCtx, documentProposals, change.id);
+		expect(review.fromBase.map((entry) => `${entry.field}:${entry.language ?? ''}`)).toEqual(['title:fr']);
+		await approveProposal(editorCtx, documentProposals, change.id);
+		const shown = await getDocument(visitorDb, published!.slug);
+		expect(shown).toMatchObject({ version: 2, slug: published!.slug, title: { fr: 'Guide des maisons de l’emploi (2e édition)' } });
+		expect((await listDocumentVersions(visitorDb, shown!.id)).map((version) => version.number)).toEqual([2, 1]);
+		expect(await refusal(proposeChange(partnerCtx, documentProposals, published!.slug, study({ type: 'guide' }), { baseVersion: 1 }))).toBe('conflict:stale_version');
 	});
 
 	it('a rejected proposal publishes nothing', async () => {

@@ -9,6 +9,7 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/export': { GET: 'public' },
 	'/[lang=lang]/knowledge/documents/[slug]': { GET: 'public' },
 	'/[lang=lang]/knowledge/documents/[slug]/file': { GET: 'public' },
+	'/[lang=lang]/knowledge/documents/[slug]/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
 	'/[lang=lang]/knowledge/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
 	'/[lang=lang]/knowledge/moderation': { GET: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/moderation/[id]': { GET: 'knowledge.moderate', POST: 'knowledge.moderate' },

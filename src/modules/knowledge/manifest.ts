@@ -28,7 +28,10 @@ export const knowledgeModule = defineModule({
 	apiTags: [{ name: 'Knowledge', description: 'The library of deliverables, studies and publications: search, detail, citations.' }],
 	messages,
 	// a PDF of up to 50 MB and the form's other fields
-	bodyLimits: { '/[lang=lang]/knowledge/propose': DOCUMENT_MAX_BYTES + 1024 * 1024, '/[lang=lang]/knowledge/moderation/[id]': DOCUMENT_MAX_BYTES + 1024 * 1024 },
+	bodyLimits: {
+		'/[lang=lang]/knowledge/propose': DOCUMENT_MAX_BYTES + 1024 * 1024,
+		'/[lang=lang]/knowledge/documents/[slug]/propose': DOCUMENT_MAX_BYTES + 1024 * 1024
+	},
 	referenceData: ensureKnowledgeReferenceData,
 	demoData: loadKnowledgeDemoData,
 	mySpace: knowledgeSpace,

@@ -1,31 +1,20 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { regions } from '#platform/geo/morocco.ts';
 import { notifyOf } from '#platform/moderation/notify.ts';
 import { proposeNew } from '#platform/moderation/moderation.service.ts';
-import { documentProposals, organisationChoices } from '#modules/knowledge/document.service.ts';
-import { documentFailure, documentFromForm, fileFromForm } from '#modules/knowledge/document-form.ts';
+import { documentProposals } from '#modules/knowledge/document.service.ts';
+import { documentFailure, documentFormChoices, documentFromForm, fileFromForm } from '#modules/knowledge/document-form.ts';
 import { translate } from '#platform/i18n/translator.ts';
-import { documentLanguages, documentStatuses, documentThemes, documentTypes } from '#modules/knowledge/knowledge.model.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
-	const organisations = await organisationChoices(app.database.db);
-	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
 	return {
 		// an editor's document is published at once; a partner's waits for an editor
 		publishes: ctx.can('knowledge.moderate'),
-		choices: {
-			types: documentTypes,
-			statuses: documentStatuses,
-			themes: documentThemes,
-			languages: documentLanguages,
-			regions: regions.map((region) => ({ value: region.iso, label: region[name], keywords: `${region.nameFr} ${region.nameAr} ${region.nameEn}` })),
-			organisations: organisations.map((entry) => ({ value: entry.slug, label: entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name, keywords: entry.acronym ?? '', isolate: true }))
-		}
+		choices: await documentFormChoices(app.database.db, locals.language)
 	};
 }
 

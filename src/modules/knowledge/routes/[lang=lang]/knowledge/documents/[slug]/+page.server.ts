@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { regions } from '#platform/geo/morocco.ts';
 import { countryName } from '#platform/geo/countries.ts';
 import { getDocument, listDocumentVersions } from '#modules/knowledge/document.service.ts';
@@ -15,6 +16,7 @@ export async function load({ params, locals }) {
 	return {
 		doc,
 		versions: await listDocumentVersions(app.database.db, doc.id),
+		canPropose: requestContext(app, locals).can('knowledge.propose'),
 		regionNames: doc.regions.map((iso) => regions.find((region) => region.iso === iso)?.[name] ?? iso),
 		countryNames: doc.countries.map((code) => countryName(code, locals.language)),
 		// `<` escaped so that a title can never close the script element
