@@ -38,7 +38,8 @@ export async function load({ url, locals }) {
 			themes: documentThemes,
 			languages: documentLanguages,
 			regions: regions.map((region) => ({ value: region.iso, label: region[name] })),
-			organisations: organisations.map((entry) => ({ value: entry.slug, label: entry.name })),
+			// a name in any language, isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
+			organisations: organisations.map((entry) => ({ value: entry.slug, label: `\u2068${entry.name}\u2069` })),
 			years: Object.keys(result.facets.year).sort().reverse()
 		},
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')
