@@ -61,4 +61,8 @@ CREATE INDEX "document_search_trgm_idx" ON "knowledge"."document" USING gin ("se
 CREATE INDEX "document_search_stems_idx" ON "knowledge"."document" USING gin ("search_stems");--> statement-breakpoint
 CREATE INDEX "document_text_pending_idx" ON "knowledge"."document" USING btree ("text_status");--> statement-breakpoint
 CREATE INDEX "document_page_stems_idx" ON "knowledge"."document_page" USING gin ("stems");--> statement-breakpoint
-CREATE INDEX "document_version_author_idx" ON "knowledge"."document_version" USING btree ("author_user_id");
+CREATE INDEX "document_version_author_idx" ON "knowledge"."document_version" USING btree ("author_user_id");--> statement-breakpoint
+-- French words without their accents (unaccent, then the French stemmer): the library's snippets mark
+-- "féminines" for a query "feminines" (ts_headline parses the page as written).
+CREATE TEXT SEARCH CONFIGURATION "knowledge"."french_unaccent" (COPY = pg_catalog.french);--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION "knowledge"."french_unaccent" ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, french_stem;

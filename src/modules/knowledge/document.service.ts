@@ -287,9 +287,13 @@ export const MARK_END = '\uE001';
 async function snippets(db: DbOrTx, ids: string[], q: string): Promise<Map<string, { page: number; text: string }>> {
 	if (!ids.length) return new Map();
 	const { fr, ar } = stemsOf(q);
-	// the headline parses the page as written: the query's own words (accented or not) in the text's likely language
-	const config = /[\u0600-\u06FF]/.test(q) ? 'arabic' : 'french';
-	const shown = sql`(websearch_to_tsquery(${config}::regconfig, ${q}) || websearch_to_tsquery(${config}::regconfig, ${searchNormalised(q)}))`;
+	// the headline parses the page as written: Arabic with the Arabic stemmer (the query as typed and normalised),
+	// French with accents ignored (migration 0030's configuration)
+	const arabic = /[\u0600-\u06FF]/.test(q);
+	const config = arabic ? 'arabic' : 'knowledge.french_unaccent';
+	const shown = arabic
+		? sql`(websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, ${searchNormalised(q)}))`
+		: sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`;
 	const result = await db.execute(sql`
 		select distinct on (p.document_id) p.document_id, p.page,
 			ts_headline(${config}::regconfig, p.text, ${shown}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet

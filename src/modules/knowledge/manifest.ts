@@ -8,6 +8,7 @@ import { knowledgeSpace } from './my-space.ts';
 import { document } from './knowledge.table.ts';
 import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { extractPendingTexts } from './text-extraction.ts';
+import { runKnowledgeGenerate } from './cli/knowledge.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 
 declare module '../../platform/policy/policy.ts' {
@@ -35,6 +36,13 @@ export const knowledgeModule = defineModule({
 	referenceData: ensureKnowledgeReferenceData,
 	demoData: loadKnowledgeDemoData,
 	mySpace: knowledgeSpace,
+	commands: {
+		'knowledge:generate': {
+			arguments: '--documents N [--pages K] [--prefix P]',
+			description: 'Insert N sample documents (badged) with K pages of French and Arabic text each, to exercise the library’s search.',
+			run: runKnowledgeGenerate
+		}
+	},
 	jobs: {
 		// the PDFs published since the last run: their text, page by page, for full-text search
 		'extract-texts': {
