@@ -31,7 +31,7 @@ async function shoot(page: Page, name: string) {
 }
 
 describe('the Knowledge library', () => {
-	test('a partner proposes a study with its PDF (fr, no JavaScript), the editor publishes it (ar, axe), a visitor finds and cites it', { timeout: 180_000 }, async () => {
+	test('a partner proposes a study with its PDF (fr, no JavaScript), the editor publishes it (ar, axe), its text becomes searchable, a visitor finds and cites it', { timeout: 180_000 }, async () => {
 		// 1. The demo partner, without JavaScript, in French, on a phone.
 		const partner = await browser.newPage({ javaScriptEnabled: false, phone: true });
 		await signInAs(partner, 'fr', 'partner@demo.sharaka.ma');
@@ -47,7 +47,7 @@ describe('the Knowledge library', () => {
 		await expect(partner.getByText(t('fr', 'knowledge.error_document_not_pdf')).first().isVisible()).resolves.toBe(true);
 		await expect(partner.getByLabel(t('fr', 'knowledge.field_title_fr')).inputValue()).resolves.toBe(title);
 		// the real PDF
-		await partner.getByLabel(t('fr', 'knowledge.field_file'), { exact: true }).setInputFiles({ name: 'etude.pdf', mimeType: 'application/pdf', buffer: aPdf({ text: `Etude ${stamp}` }) });
+		await partner.getByLabel(t('fr', 'knowledge.field_file'), { exact: true }).setInputFiles({ name: 'etude.pdf', mimeType: 'application/pdf', buffer: aPdf({ text: `Palmeraies de Figuig ${stamp}` }) });
 		await partner.getByRole('button', { name: t('fr', 'knowledge.propose_submit') }).click();
 		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'knowledge.propose_done'));
 		await expectNoRawMessageKeys(partner);
@@ -68,7 +68,17 @@ describe('the Knowledge library', () => {
 		await editor.getByRole('button', { name: t('ar', 'moderation.action_approve') }).click();
 		await expect(editor.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'knowledge.done_approved', { version: 1 }).split('(')[0].trim());
 
-		// 3. A visitor finds it in French without accents (no JavaScript) and opens it.
+		// 3. Its text becomes searchable once the job queue has read the PDF: a word found only in its text
+		// (in the singular: French stems) finds it, with a snippet and its page number.
+		let found: { total: number; items: { snippet: { page: number; text: string } | null }[] } = { total: 0, items: [] };
+		for (let tries = 0; tries < 60 && found.total === 0; tries++) {
+			found = await fetch(url(`/api/v1/knowledge/documents?q=${encodeURIComponent(`palmeraie ${stamp}`)}`)).then((answer) => answer.json());
+			if (found.total === 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		expect(found.items[0].snippet).toMatchObject({ page: 1 });
+		expect(found.items[0].snippet!.text).toContain(String(stamp));
+
+		// 4. A visitor finds it in French without accents (no JavaScript) and opens it.
 		const visitor = await browser.newPage({ javaScriptEnabled: false });
 		await visitor.goto(`/fr/knowledge?q=${encodeURIComponent(`regularises ${stamp}`)}`);
 		await visitor.getByRole('link', { name: title }).click();
@@ -83,7 +93,7 @@ describe('the Knowledge library', () => {
 		expect(jsonLd).toMatchObject({ '@type': 'Report', name: title });
 		await shoot(visitor, 'document-fr');
 
-		// 4. In Arabic, its Arabic title finds it; the list passes axe-core.
+		// 5. In Arabic, its Arabic title finds it; the list passes axe-core.
 		const arabic = await browser.newPage({ locale: 'ar-MA' });
 		await arabic.goto(`/ar/knowledge?q=${encodeURIComponent(arabicTitle)}`);
 		await expectLanguage(arabic, 'ar');

@@ -79,3 +79,11 @@ export async function textProgress(db: Db) {
 	return Object.fromEntries(rows.map((row) => [row.status, row.n])) as { pending?: number; failed?: number };
 }
 
+
+/** The job's name on the queue (`<module>.<job>`, the manifest's `jobs` key). */
+export const EXTRACT_TEXTS_JOB = 'knowledge.extract-texts';
+
+/** Asks the queue to extract now (after a publication with a PDF) rather than at the next minute; a failure to ask changes nothing. */
+export async function extractSoon(queue: { send(name: string, data: object): Promise<string | null> }): Promise<void> {
+	await queue.send(EXTRACT_TEXTS_JOB, {}).catch(() => undefined);
+}

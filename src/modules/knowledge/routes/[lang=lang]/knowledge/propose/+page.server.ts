@@ -6,6 +6,7 @@ import { proposeNew } from '#platform/moderation/moderation.service.ts';
 import { documentProposals } from '#modules/knowledge/document.service.ts';
 import { documentFailure, documentFormChoices, documentFromForm, fileFromForm } from '#modules/knowledge/document-form.ts';
 import { translate } from '#platform/i18n/translator.ts';
+import { extractSoon } from '#modules/knowledge/text-extraction.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -31,6 +32,7 @@ export const actions = {
 				return fail(400, { values, errors: { file: translate(locals.language, 'knowledge.error_file_or_link') } });
 			}
 			const result = await proposeNew(ctx, documentProposals, { ...input, file }, { comment: String(form.get('comment') ?? ''), notify: notifyOf(app) });
+			if (result.published && file) await extractSoon(app.queue);
 			return { done: result.published ? 'published' : 'proposed', slug: result.published?.slug ?? null };
 		} catch (failure) {
 			return documentFailure(locals.language, failure, values);

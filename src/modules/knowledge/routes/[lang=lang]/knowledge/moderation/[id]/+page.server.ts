@@ -8,6 +8,7 @@ import { approveProposal, rejectProposal, requestChanges, reviewProposal } from 
 import { documentProposals } from '#modules/knowledge/document.service.ts';
 import { describeDocumentChange } from '#modules/knowledge/diff-labels.ts';
 import type { DocumentData } from '#modules/knowledge/knowledge.schemas.ts';
+import { extractSoon } from '#modules/knowledge/text-extraction.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -67,6 +68,7 @@ export const actions = {
 		const app = await getApp();
 		try {
 			const result = await approveProposal(requestContext(app, locals), documentProposals, params.id, { notify: notifyOf(app) });
+			await extractSoon(app.queue);
 			return { done: 'done_approved', version: result.published.version, slug: result.published.slug };
 		} catch (failure) {
 			return decisionFailure(locals.language, failure);
