@@ -1,7 +1,7 @@
 // The library: the demo partner proposes a study with its PDF in French without JavaScript (a file that
-// is not a PDF is refused first), the demo moderator publishes it from the queue in Arabic (axe-core), a
-// visitor finds it by a French word without accents and by its Arabic title, opens it and downloads its
-// citation. Screenshots at 360 and 1280 px go to test-results/screenshots/.
+// is not a PDF is refused first), the demo moderator publishes it from the queue in Arabic (axe-core), the
+// job queue extracts its text (a word of the PDF then finds it with a snippet and its page), a visitor
+// finds it by French words without accents and by its Arabic title, opens it and downloads its citation. Screenshots at 360 and 1280 px go to test-results/screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
