@@ -15,7 +15,7 @@ export async function load({ params, locals }) {
 	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
 	return {
 		doc,
-		versions: await listDocumentVersions(app.database.db, doc.id),
+		versions: (await listDocumentVersions(app.database.db, doc.id)).map((version) => ({ ...version, createdAt: version.createdAt.toISOString() })),
 		canPropose: requestContext(app, locals).can('knowledge.propose'),
 		regionNames: doc.regions.map((iso) => regions.find((region) => region.iso === iso)?.[name] ?? iso),
 		countryNames: doc.countries.map((code) => countryName(code, locals.language)),
