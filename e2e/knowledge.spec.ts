@@ -64,6 +64,9 @@ describe('the Knowledge library', () => {
 		await editor.getByRole('link', { name: title }).click();
 		await expect(editor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ar', 'knowledge.review_title', { title }));
 		await expectNoAxeViolations(editor);
+		// the editor reads the proposed PDF before deciding
+		const proposed = await editor.request.get(new URL((await editor.getByRole('link', { name: /etude\.pdf/ }).getAttribute('href'))!, url('/')).toString());
+		expect(proposed.headers()['content-type']).toBe('application/pdf');
 		await shoot(editor, 'review-ar');
 		await editor.getByRole('button', { name: t('ar', 'moderation.action_approve') }).click();
 		await expect(editor.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'knowledge.done_approved', { version: 1 }).split('(')[0].trim());

@@ -16,6 +16,7 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/moderation': staff,
 	'GET /[lang=lang]/knowledge/moderation/[id]': staff,
 	'POST /[lang=lang]/knowledge/moderation/[id]': staff,
+	'GET /[lang=lang]/knowledge/moderation/[id]/file': staff,
 	'GET /api/v1/knowledge/documents': everyone,
 	'GET /api/v1/knowledge/documents/[id]': everyone,
 	'GET /api/v1/knowledge/documents/[id]/citation': everyone

@@ -11,7 +11,7 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { ModeratedCollection, ModeratedSubject, Publication } from '../../platform/moderation/moderation.service.ts';
-import { documentsCollection, documentTypes } from './knowledge.model.ts';
+import { documentsCollection } from './knowledge.model.ts';
 import { titleIn } from './titles.ts';
 export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
@@ -388,7 +388,6 @@ export async function listDocumentVersions(db: DbOrTx, documentId: string) {
 		.orderBy(desc(documentVersion.number));
 }
 
-export const knownTypes = documentTypes;
 
 /** The platform's organisations, by name, for the filters and the propose form's picker. */
 export function organisationChoices(db: DbOrTx) {

@@ -13,6 +13,7 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
 	'/[lang=lang]/knowledge/moderation': { GET: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/moderation/[id]': { GET: 'knowledge.moderate', POST: 'knowledge.moderate' },
+	'/[lang=lang]/knowledge/moderation/[id]/file': { GET: 'knowledge.moderate' },
 
 	// API
 	'/api/v1/knowledge/documents': { GET: 'public' },
