@@ -2,6 +2,7 @@ import { getApp } from '#platform/app.ts';
 import { readQuery } from '#platform/http/api.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { regions } from '#platform/geo/morocco.ts';
+import { isolate } from '#platform/i18n/content-language.ts';
 import { DocumentListQuery } from '#modules/knowledge/knowledge.schemas.ts';
 import { listDocuments, organisationChoices } from '#modules/knowledge/document.service.ts';
 import { documentLanguages, documentThemes, documentTypes } from '#modules/knowledge/knowledge.model.ts';
@@ -39,7 +40,7 @@ export async function load({ url, locals }) {
 			languages: documentLanguages,
 			regions: regions.map((region) => ({ value: region.iso, label: region[name] })),
 			// a name in any language, isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
-			organisations: organisations.map((entry) => ({ value: entry.slug, label: `\u2068${entry.name}\u2069` })),
+			organisations: organisations.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
 			years: Object.keys(result.facets.year).sort().reverse()
 		},
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')
