@@ -1,7 +1,58 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
+import { knowledgeActions } from './knowledge.policy.ts';
+import { knowledgeRoutes } from './knowledge.routes.ts';
+import { knowledgeEndpoints } from './knowledge.openapi.ts';
+import { messages } from './messages/index.ts';
+import { ensureKnowledgeReferenceData, loadKnowledgeDemoData } from './knowledge.data.ts';
+import { knowledgeSpace } from './my-space.ts';
+import { document } from './knowledge.table.ts';
+import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
+import { extractPendingTexts } from './text-extraction.ts';
+import { runKnowledgeGenerate } from './cli/knowledge.ts';
+import { openFileStore } from '../../platform/storage/file-store.ts';
 
-/** Knowledge: deliverables, research, events. Announced: its address shows a "coming soon" page. */
+declare module '../../platform/policy/policy.ts' {
+	interface ModuleActions extends Record<keyof typeof knowledgeActions, true> {}
+}
+
+/** Knowledge: the library of the SHARAKA deliverables and research; events and surveys come next (issue #14). */
 export const knowledgeModule = defineModule({
 	slug: 'knowledge',
-	navigation: { navKey: 'common.nav_knowledge', titleKey: 'common.module_knowledge_title', textKey: 'common.module_knowledge_text', ready: false }
+	navigation: { navKey: 'common.nav_knowledge', titleKey: 'common.module_knowledge_title', textKey: 'common.module_knowledge_text', ready: true },
+	actions: knowledgeActions,
+	grantRoles: {
+		// an editor of the library only, without the platform's moderator role elsewhere
+		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss'] }
+	},
+	routes: knowledgeRoutes,
+	endpoints: knowledgeEndpoints,
+	apiTags: [{ name: 'Knowledge', description: 'The library of deliverables, studies and publications: search, detail, citations.' }],
+	messages,
+	// a PDF of up to 50 MB and the form's other fields
+	bodyLimits: {
+		'/[lang=lang]/knowledge/propose': DOCUMENT_MAX_BYTES + 1024 * 1024,
+		'/[lang=lang]/knowledge/documents/[slug]/propose': DOCUMENT_MAX_BYTES + 1024 * 1024
+	},
+	referenceData: ensureKnowledgeReferenceData,
+	demoData: loadKnowledgeDemoData,
+	mySpace: knowledgeSpace,
+	commands: {
+		'knowledge:generate': {
+			arguments: '--documents N [--pages K] [--prefix P]',
+			description: 'Insert N sample documents (badged) with K pages of French and Arabic text each, to exercise the library’s search.',
+			run: runKnowledgeGenerate
+		}
+	},
+	jobs: {
+		// the PDFs published since the last run: their text, page by page, for full-text search
+		'extract-texts': {
+			descriptionKey: 'knowledge.job_extract_texts',
+			schedule: '* * * * *',
+			run: async (_data, host) => void (await extractPendingTexts(host.database.db, await openFileStore(host.settings), { limit: 20 })),
+			expireInSeconds: 15 * 60,
+			retryLimit: 3,
+			retryDelay: 30
+		}
+	},
+	storedFiles: [{ table: document, column: document.fileKey, prefix: '' }]
 });

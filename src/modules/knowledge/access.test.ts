@@ -1,0 +1,23 @@
+import { knowledgeModule } from './manifest.ts';
+import { describeRouteAccess, everyone, staff, type Who } from '../../platform/testing/route-access-cases.ts';
+
+/** may propose documents (partners; editors publish directly) */
+const proposers: Who[] = ['partner', 'moderator', 'administrator'];
+
+describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
+	'GET /[lang=lang]/knowledge': everyone,
+	'GET /[lang=lang]/knowledge/export': everyone,
+	'GET /[lang=lang]/knowledge/documents/[slug]': everyone,
+	'GET /[lang=lang]/knowledge/documents/[slug]/file': everyone,
+	'GET /[lang=lang]/knowledge/propose': proposers,
+	'GET /[lang=lang]/knowledge/documents/[slug]/propose': proposers,
+	'POST /[lang=lang]/knowledge/documents/[slug]/propose': proposers,
+	'POST /[lang=lang]/knowledge/propose': proposers,
+	'GET /[lang=lang]/knowledge/moderation': staff,
+	'GET /[lang=lang]/knowledge/moderation/[id]': staff,
+	'POST /[lang=lang]/knowledge/moderation/[id]': staff,
+	'GET /[lang=lang]/knowledge/moderation/[id]/file': staff,
+	'GET /api/v1/knowledge/documents': everyone,
+	'GET /api/v1/knowledge/documents/[id]': everyone,
+	'GET /api/v1/knowledge/documents/[id]/citation': everyone
+});

@@ -1,0 +1,55 @@
+// Reference data (the real documents of the seeds) and demo data (a few badged samples).
+import { inArray } from 'drizzle-orm';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { createContext } from '../../platform/kernel/context.ts';
+import { insertDocument, normaliseDocument } from './document.service.ts';
+import { document } from './knowledge.table.ts';
+import type { DocumentInput } from './knowledge.schemas.ts';
+import { realDocuments } from './seed/deliverables.ts';
+
+async function insertMissing(db: Db, entries: (DocumentInput & { slug: string })[], isSample: boolean) {
+	const present = new Set((await db.select({ slug: document.slug }).from(document).where(inArray(document.slug, entries.map((entry) => entry.slug)))).map((row) => row.slug));
+	const missing = entries.filter((entry) => !present.has(entry.slug));
+	if (!missing.length) return;
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	await ctx.transaction(async (inTx) => {
+		for (const entry of missing) await insertDocument(inTx, await normaliseDocument(inTx.db, entry), { userId: null, organisationId: null, comment: null }, { isSample });
+	});
+}
+
+/** The seeds' deliverables and publications, added once (a document an editor changed is left as it is). */
+export const ensureKnowledgeReferenceData = (db: Db) => insertMissing(db, realDocuments, false);
+
+/** Fictional documents, badged as samples, in French and Arabic. */
+export const sampleDocuments: (DocumentInput & { slug: string })[] = [
+	{
+		slug: 'exemple-guide-accueil-migrants-oriental',
+		type: 'guide',
+		title: { fr: 'Exemple : guide d’accueil des migrants dans l’Oriental', ar: 'مثال: دليل استقبال المهاجرين في جهة الشرق' },
+		summary: { fr: 'Document fictif pour la démonstration.', ar: 'وثيقة وهمية للعرض.' },
+		status: 'published',
+		year: 2025,
+		languages: ['fr', 'ar'],
+		themes: ['immigrant_integration'],
+		regions: ['MA-02'],
+		externalUrl: 'https://example.org/guide',
+		recommendations: [
+			{ text: 'Exemple de recommandation à court terme.', horizon: 'short' },
+			{ text: 'Exemple de recommandation à long terme.', horizon: 'long' }
+		],
+		sources: [{ citation: 'Échantillon fictif' }]
+	},
+	{
+		slug: 'exemple-etude-retour-souss-massa',
+		type: 'study',
+		title: { fr: 'Exemple : étude sur le retour dans le Souss-Massa', ar: 'مثال: دراسة حول العودة في جهة سوس ماسة' },
+		status: 'forthcoming',
+		year: 2026,
+		languages: ['ar'],
+		themes: ['return_reintegration'],
+		regions: ['MA-09'],
+		sources: [{ citation: 'Échantillon fictif' }]
+	}
+];
+export const loadKnowledgeDemoData = (db: Db) => insertMissing(db, sampleDocuments, true);

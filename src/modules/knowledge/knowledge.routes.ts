@@ -1,0 +1,22 @@
+import type { RouteTable } from '../../platform/policy/route-access.ts';
+
+/**
+ * The library is public (lists, documents, their files and citations); proposing needs
+ * 'knowledge.propose' (partners, editors); the moderation queue and review need 'knowledge.moderate'.
+ */
+export const knowledgeRoutes: RouteTable = {
+	'/[lang=lang]/knowledge': { GET: 'public' },
+	'/[lang=lang]/knowledge/export': { GET: 'public' },
+	'/[lang=lang]/knowledge/documents/[slug]': { GET: 'public' },
+	'/[lang=lang]/knowledge/documents/[slug]/file': { GET: 'public' },
+	'/[lang=lang]/knowledge/documents/[slug]/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
+	'/[lang=lang]/knowledge/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
+	'/[lang=lang]/knowledge/moderation': { GET: 'knowledge.moderate' },
+	'/[lang=lang]/knowledge/moderation/[id]': { GET: 'knowledge.moderate', POST: 'knowledge.moderate' },
+	'/[lang=lang]/knowledge/moderation/[id]/file': { GET: 'knowledge.moderate' },
+
+	// API
+	'/api/v1/knowledge/documents': { GET: 'public' },
+	'/api/v1/knowledge/documents/[id]': { GET: 'public' },
+	'/api/v1/knowledge/documents/[id]/citation': { GET: 'public' }
+};

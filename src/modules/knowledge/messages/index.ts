@@ -1,0 +1,7 @@
+import type { MessageNamespace } from '../../../platform/kernel/manifest.ts';
+import fr from './fr/knowledge.json' with { type: 'json' };
+import ar from './ar/knowledge.json' with { type: 'json' };
+import en from './en/knowledge.json' with { type: 'json' };
+
+/** The knowledge module's UI messages (`knowledge.key`), in the three languages. */
+export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en } };

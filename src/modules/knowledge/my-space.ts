@@ -1,0 +1,33 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import type { SpaceLink } from '../../platform/kernel/manifest.ts';
+import { moderationProposal } from '../../platform/moderation/moderation.table.ts';
+import { documentsCollection } from './knowledge.model.ts';
+
+/** The Knowledge places of one person, with what waits there (my space). */
+export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> {
+	const links: SpaceLink[] = [];
+	const actor = ctx.actor;
+	if (!actor) return links;
+	if (ctx.can('knowledge.moderate')) {
+		const [pending] = await ctx.db
+			.select({ n: count() })
+			.from(moderationProposal)
+			.where(and(eq(moderationProposal.collection, documentsCollection), eq(moderationProposal.status, 'pending')));
+		links.push({ path: '/knowledge/moderation', titleKey: 'knowledge.space_moderation', textKey: 'knowledge.space_moderation_text', waiting: { count: pending.n, key: 'knowledge.space_waiting' } });
+	}
+	if (ctx.can('knowledge.propose')) {
+		const [changes] = await ctx.db
+			.select({ n: count() })
+			.from(moderationProposal)
+			.where(
+				and(
+					eq(moderationProposal.collection, documentsCollection),
+					eq(moderationProposal.status, 'changes_requested'),
+					actor.organisationIds.length ? inArray(moderationProposal.proposerOrganisationId, [...actor.organisationIds]) : eq(moderationProposal.proposerUserId, actor.userId)
+				)
+			);
+		links.push({ path: '/knowledge/propose', titleKey: 'knowledge.space_propose', textKey: 'knowledge.space_propose_text', waiting: { count: changes.n, key: 'knowledge.space_changes_requested' } });
+	}
+	return links;
+}

@@ -1,0 +1,48 @@
+import { getApp } from '#platform/app.ts';
+import { readQuery } from '#platform/http/api.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { regions } from '#platform/geo/morocco.ts';
+import { isolate } from '#platform/i18n/content-language.ts';
+import { DocumentListQuery } from '#modules/knowledge/knowledge.schemas.ts';
+import { listDocuments, organisationChoices } from '#modules/knowledge/document.service.ts';
+import { documentLanguages, documentThemes, documentTypes } from '#modules/knowledge/knowledge.model.ts';
+
+export async function load({ url, locals }) {
+	const app = await getApp();
+	let query;
+	let invalid = false;
+	try {
+		query = readQuery(url, DocumentListQuery);
+	} catch (failure) {
+		// a filter the page never offers (an edited address): the whole library, and a notice
+		if (!isAppError(failure)) throw failure;
+		query = DocumentListQuery.parse({});
+		invalid = true;
+	}
+	const result = await listDocuments(app.database.db, query);
+	const organisations = await organisationChoices(app.database.db);
+	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
+	return {
+		result,
+		invalid,
+		values: {
+			q: query.q ?? '',
+			type: query.type?.[0] ?? '',
+			theme: query.theme?.[0] ?? '',
+			language: query.language?.[0] ?? '',
+			region: query.region?.[0] ?? '',
+			organisation: query.organisation?.[0] ?? '',
+			year: query.year ? String(query.year) : ''
+		},
+		choices: {
+			types: documentTypes,
+			themes: documentThemes,
+			languages: documentLanguages,
+			regions: regions.map((region) => ({ value: region.iso, label: region[name] })),
+			// a name in any language, isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
+			organisations: organisations.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
+			years: Object.keys(result.facets.year).sort().reverse()
+		},
+		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')
+	};
+}

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { regions } from '#platform/geo/morocco.ts';
+import { countryName } from '#platform/geo/countries.ts';
+import { getDocument, listDocumentVersions } from '#modules/knowledge/document.service.ts';
+import { jsonLd } from '#modules/knowledge/citations.ts';
+
+export async function load({ params, locals }) {
+	const app = await getApp();
+	const doc = await getDocument(app.database.db, params.slug);
+	if (!doc) error(404, 'not_found');
+	const publicUrl = app.settings.publicUrl.replace(/\/$/, '');
+	const pageUrl = `${publicUrl}/${locals.language}/knowledge/documents/${doc.slug}`;
+	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
+	return {
+		doc,
+		versions: (await listDocumentVersions(app.database.db, doc.id)).map((version) => ({ ...version, createdAt: version.createdAt.toISOString() })),
+		canPropose: requestContext(app, locals).can('knowledge.propose'),
+		regionNames: doc.regions.map((iso) => regions.find((region) => region.iso === iso)?.[name] ?? iso),
+		countryNames: doc.countries.map((code) => countryName(code, locals.language)),
+		// `<` escaped so that a title can never close the script element
+		jsonLd: JSON.stringify(jsonLd(doc, pageUrl, publicUrl)).replace(/</g, '\\u003c')
+	};
+}

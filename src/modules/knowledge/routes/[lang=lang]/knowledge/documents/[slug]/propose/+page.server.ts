@@ -1,0 +1,50 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
+import { proposeChange } from '#platform/moderation/moderation.service.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { documentFile, documentProposals, getDocument } from '#modules/knowledge/document.service.ts';
+import { documentFailure, documentFormChoices, documentFromForm, fileFromForm, formFromDocument } from '#modules/knowledge/document-form.ts';
+
+export async function load({ params, locals }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const doc = await getDocument(app.database.db, params.slug);
+	if (!doc) error(404, 'not_found');
+	const file = await documentFile(app.database.db, doc.slug);
+	return {
+		doc: { slug: doc.slug, title: doc.title, version: doc.version },
+		values: formFromDocument(doc),
+		currentFile: file ? { name: file.name, pages: file.pages } : null,
+		choices: await documentFormChoices(app.database.db, locals.language)
+	};
+}
+
+export const actions = {
+	default: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const ctx = requestContext(app, locals);
+		const form = await request.formData();
+		const { values, input } = documentFromForm(form);
+		const baseVersion = Number(form.get('baseVersion'));
+		try {
+			// without a new PDF the proposal keeps the current one (read here, never taken from the form)
+			const file = (await fileFromForm(form, ctx.files)) ?? (await documentFile(app.database.db, params.slug));
+			if (input.status !== 'forthcoming' && !file && !input.externalUrl) {
+				return fail(400, { values, errors: { file: translate(locals.language, 'knowledge.error_file_or_link') } });
+			}
+			await proposeChange(ctx, documentProposals, params.slug, { ...input, file }, {
+				baseVersion: Number.isInteger(baseVersion) && baseVersion > 0 ? baseVersion : 0,
+				comment: String(form.get('comment') ?? ''),
+				notify: notifyOf(app)
+			});
+			return { done: 'proposed' };
+		} catch (failure) {
+			if (failure && typeof failure === 'object' && 'extra' in failure && (failure as { extra?: { reason?: string } }).extra?.reason === 'stale_version') {
+				return fail(409, { values, errors: { '': translate(locals.language, 'knowledge.error_stale', { current: Number((failure as { extra: { currentVersion?: number } }).extra.currentVersion) }) } });
+			}
+			return documentFailure(locals.language, failure, values);
+		}
+	}
+};

@@ -1,0 +1,12 @@
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint } from '#platform/http/api.ts';
+import { AppError } from '#platform/http/app-error.ts';
+import { getDocument } from '#modules/knowledge/document.service.ts';
+
+/** One document of the library, by id or slug (public). */
+export const GET = apiEndpoint(async ({ params }) => {
+	const app = await getApp();
+	const doc = await getDocument(app.database.db, params.id ?? '');
+	if (!doc) throw new AppError('not_found');
+	return Response.json(doc, { headers: { 'cache-control': 'public, max-age=60' } });
+});
