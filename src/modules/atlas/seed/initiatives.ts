@@ -454,6 +454,8 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Initiative bilatérale de migration légale de travail entre l’Allemagne et le Maroc, suivie par SHARAKA avec l’ANAPEC ; l’ANAPEC a visité l’Agence fédérale pour l’emploi (BA) et sa centrale de placement à l’étranger (ZAV) à Bonn du 26 au 29 septembre 2016.'
 		},
 		status: 'ongoing',
+		// a partnership between the two countries: Morocco as a whole on its side
+		nationalScope: true,
 		countries: ['DE'],
 		themes: ['legal_migration'],
 		targetGroups: ['public_institutions'],
