@@ -212,7 +212,7 @@ describe('IATI imports', () => {
 			plannedEnd: '2025-12-31',
 			budget: { total: 12_500_000, currency: 'EUR' },
 			iatiIdentifier: GIZ,
-			themes: ['legal_migration', 'migration_governance', 'immigrant_integration'],
+			themes: ['legal_migration', 'migration_governance'],
 			version: 1
 		});
 		expect(giz.organisations.map((entry) => [entry.slug, entry.role, entry.amount])).toEqual(
