@@ -322,7 +322,7 @@ describe('IATI imports', () => {
 		};
 		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.xxe) }))).toBe('refused:xml_doctype');
 		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.laughs) }))).toBe('refused:xml_doctype');
-		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.notXml) }))).toBe('refused:xml_malformed');
+		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.notXml) }))).toBe('refused:not_xml');
 		expect(await failure(createIatiImport(contextFor(app.database.db, partner), { fileName: 'x.xml', body: textStream(hostile.wrongRoot) }))).toBe('refused:xml_root');
 		expect(await tableCounts()).toEqual(before);
 	});

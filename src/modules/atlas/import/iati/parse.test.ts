@@ -205,8 +205,10 @@ describe('refusing unsafe or unreadable files (nothing is read further)', () => 
 
 	it('refuses what is not XML, a wrong root, IATI 1.x, another encoding and an empty file', async () => {
 		const notXml = await refusal(parse('iati-identifier,title\nA-1,Hello\n'));
-		expect(notXml.reason).toBe('xml_malformed');
-		expect(refusalMessage('en', notXml)).toMatch(/not well-formed XML \(line \d+, column \d+\)/);
+		expect(notXml.reason).toBe('not_xml');
+		const broken = await refusal(parse('<iati-activities version="2.03"><iati-activity></iati-activities>'));
+		expect(broken.reason).toBe('xml_malformed');
+		expect(refusalMessage('en', broken)).toMatch(/not well-formed XML \(line \d+, column \d+\)/);
 		const organisations = await refusal(parse('<iati-organisations version="2.03"><iati-organisation/></iati-organisations>'));
 		expect(organisations.reason).toBe('xml_root');
 		expect(refusalMessage('fr', organisations)).toContain('« iati-organisations »');
