@@ -19,7 +19,7 @@ export const initiativeThemes = [
 ] as const;
 export type InitiativeTheme = (typeof initiativeThemes)[number];
 
-export const initiativeStatuses = ['planned', 'ongoing', 'completed', 'suspended'] as const;
+export const initiativeStatuses = ['planned', 'ongoing', 'completed', 'suspended', 'cancelled'] as const;
 export type InitiativeStatus = (typeof initiativeStatuses)[number];
 
 export const targetGroups = [

@@ -85,6 +85,37 @@ export function slugify(text: string): string {
 		.replace(/-+$/, '');
 }
 
+/**
+ * The n-th slug for a base (1: the base itself): the base is cut so that "-n" fits in 80 characters and never
+ * ends on a hyphen, so a cut on a hyphen cannot give "…--2" (issue #17 rule 12).
+ */
+export function slugWithSuffix(base: string, n: number | string): string {
+	if (n === 1) return base;
+	const suffix = `-${n}`;
+	return `${base.slice(0, 80 - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
+/**
+ * The one slug rule of every path that makes initiatives (moderator, proposal approval, import): the base,
+ * else base-2, base-3…, free in the Atlas, unique among themselves and apart from `reserved` (slugs chosen
+ * explicitly in the same batch).
+ */
+export async function freeSlugs(db: DbOrTx, bases: string[], reserved: Iterable<string> = []): Promise<string[]> {
+	const tries = 20;
+	const candidates = [...new Set(bases.flatMap((base) => Array.from({ length: tries }, (_, index) => slugWithSuffix(base, index + 1))))];
+	const taken = new Set<string>(reserved);
+	for (const chunk of chunks(candidates, 1000)) {
+		const rows = await db.select({ slug: initiative.slug }).from(initiative).where(inArray(initiative.slug, chunk));
+		rows.forEach((row) => taken.add(row.slug));
+	}
+	return bases.map((base) => {
+		let slug = Array.from({ length: tries }, (_, index) => slugWithSuffix(base, index + 1)).find((option) => !taken.has(option));
+		while (!slug || taken.has(slug)) slug = slugWithSuffix(base, crypto.randomUUID().slice(0, 8));
+		taken.add(slug);
+		return slug;
+	});
+}
+
 /** Checks what zod cannot: dates in order, provinces inside the regions, sources present. */
 function checkCoherence(data: InitiativeData, index?: number): FieldProblem[] {
 	const prefix = index === undefined ? '' : `${index}.`;
@@ -365,6 +396,16 @@ export async function createInitiatives(
 		}
 	});
 	return ctx.transaction(async ({ db: tx, audit }) => {
+		// a slug derived from the title takes the next free one; a slug given explicitly must be free
+		const derived = parsed.flatMap((data, index) => (data.slug ? [] : [index]));
+		if (derived.length) {
+			const free = await freeSlugs(
+				tx,
+				derived.map((index) => slugify(parsed[index].title.fr ?? parsed[index].title.en ?? parsed[index].title.ar ?? '') || 'initiative'),
+				parsed.flatMap((data) => (data.slug ? [data.slug] : []))
+			);
+			derived.forEach((index, position) => (parsed[index] = { ...parsed[index], slug: free[position] }));
+		}
 		const orgs = await resolveOrganisations(tx, parsed.flatMap((data) => data.organisations.map((entry) => entry.organisation)));
 		const rates = await loadRates(tx);
 		const prepared = parsed.map((data, index) => prepare(data, orgs, rates, inputs.length > 1 ? index : undefined));

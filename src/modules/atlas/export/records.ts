@@ -32,7 +32,7 @@ export interface ExportRecord {
 	slug: string;
 	title: Translated;
 	summary: Translated;
-	status: 'planned' | 'ongoing' | 'completed' | 'suspended';
+	status: 'planned' | 'ongoing' | 'completed' | 'suspended' | 'cancelled';
 	plannedStart: string | null;
 	plannedEnd: string | null;
 	actualStart: string | null;

@@ -17,7 +17,7 @@ import { translate } from '../../../platform/i18n/translator.ts';
 import { isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { initiative, initiativeVersion } from '../atlas.table.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
-import { createInitiatives, slugify, updateInitiative } from '../initiative.service.ts';
+import { createInitiatives, freeSlugs, slugify, updateInitiative } from '../initiative.service.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 import { proposeChange, proposeNewInitiative } from '../moderation/moderation.service.ts';
@@ -224,23 +224,6 @@ export async function currentData(db: DbOrTx, initiativeId: string): Promise<{ d
 	if (!row) return null;
 	const parsed = InitiativeInput.safeParse(row.snapshot);
 	return parsed.success ? { data: { ...parsed.data, slug: row.slug }, version: row.version, slug: row.slug } : null;
-}
-
-/** Free slugs for new initiatives, from their titles (else their identifiers), unique among themselves. */
-async function freeSlugs(db: DbOrTx, bases: string[]): Promise<string[]> {
-	const candidates = bases.flatMap((base) => [base, ...[2, 3, 4, 5].map((n) => `${base.slice(0, 76)}-${n}`)]);
-	const taken = new Set<string>();
-	for (let start = 0; start < candidates.length; start += 1000) {
-		const rows = await db.select({ slug: initiative.slug }).from(initiative).where(inArray(initiative.slug, candidates.slice(start, start + 1000)));
-		rows.forEach((row) => taken.add(row.slug));
-	}
-	return bases.map((base) => {
-		const options = [base, ...[2, 3, 4, 5].map((n) => `${base.slice(0, 76)}-${n}`)];
-		let slug = options.find((option) => !taken.has(option)) ?? `${base.slice(0, 70)}-${crypto.randomUUID().slice(0, 8)}`;
-		if (taken.has(slug)) slug = `${base.slice(0, 70)}-${crypto.randomUUID().slice(0, 8)}`;
-		taken.add(slug);
-		return slug;
-	});
 }
 
 function slugBase(input: InitiativeInput, identifier: string | null): string {

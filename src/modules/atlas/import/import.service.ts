@@ -121,8 +121,10 @@ function rowValues(importId: string, row: NewRow, look: Awaited<ReturnType<typeo
 		severityRank: severity,
 		problems: sortProblems(row.problems),
 		duplicates: null,
-		// chosen at first: what can be read, concerns Morocco and is not already waiting for review
-		chosen: severity > 0 && Boolean(row.draft) && row.concernsMorocco && !pendingProposalId
+		// chosen at first: what can be read, concerns Morocco, is not already waiting for review and, when new,
+		// has a theme (an administrative overhead with no migration sector is left for the person to choose,
+		// issue #17 rule 16); a likely duplicate is un-chosen when found (below)
+		chosen: severity > 0 && Boolean(row.draft) && row.concernsMorocco && !pendingProposalId && (Boolean(known) || (row.draft?.input.themes?.length ?? 0) > 0)
 	};
 }
 
@@ -313,7 +315,8 @@ async function findDuplicates(db: DbOrTx, importId: string, limit: number, posit
 		});
 		await db
 			.update(atlasImportActivity)
-			.set({ duplicates: found })
+			// a likely duplicate is not chosen at first (looked for once per row, before the person chooses)
+			.set(found.length ? { duplicates: found, chosen: false } : { duplicates: found })
 			.where(and(eq(atlasImportActivity.importId, importId), eq(atlasImportActivity.position, row.position)));
 	}
 }

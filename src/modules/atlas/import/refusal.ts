@@ -10,6 +10,7 @@ export type RefusalReason =
 	| 'file_too_large'
 	| 'file_type'
 	| 'encoding'
+	| 'not_xml'
 	| 'xml_doctype'
 	| 'xml_malformed'
 	| 'xml_root'

@@ -2,20 +2,21 @@
 import type { InitiativeStatus, OrganisationRole } from '../../atlas.model.ts';
 import type { OrganisationType } from '../../../../platform/accounts/accounts.model.ts';
 
-/** IATI ActivityStatus: 1 Pipeline/identification, 2 Implementation, 4 Closed, 6 Suspended. */
+/** IATI ActivityStatus: 1 Pipeline/identification, 2 Implementation, 4 Closed, 5 Cancelled, 6 Suspended. */
 export const statusToIati: Readonly<Record<InitiativeStatus, string>> = {
 	planned: '1',
 	ongoing: '2',
 	completed: '4',
-	suspended: '6'
+	suspended: '6',
+	cancelled: '5'
 };
-/** Import: 3 Finalisation → completed, 5 Cancelled → suspended (the Atlas has no "cancelled"). */
+/** Import: every IATI status; 3 Finalisation (activity over, accounts being closed) → completed. */
 export const iatiToStatus: Readonly<Record<string, InitiativeStatus>> = {
 	'1': 'planned',
 	'2': 'ongoing',
 	'3': 'completed',
 	'4': 'completed',
-	'5': 'suspended',
+	'5': 'cancelled',
 	'6': 'suspended'
 };
 

@@ -100,7 +100,9 @@ function activityScope(record: ExportRecord): string | null {
 }
 
 function recipientCountries(record: ExportRecord): string {
-	const inMorocco = record.nationalScope || record.regions.length > 0 || record.provinces.length > 0 || record.countries.length === 0;
+	// Morocco only when something places the initiative there: an initiative with no country at all (a
+	// regional activity imported with a region code) is not exported as "MA 100 %" (issue #17 rule 2)
+	const inMorocco = record.nationalScope || record.regions.length > 0 || record.provinces.length > 0 || record.points.length > 0 || record.countries.includes('MA');
 	const codes = [...new Set([...(inMorocco ? ['MA'] : []), ...record.countries.filter((code) => code !== 'MA')])];
 	const shares = equalPercentages(codes.length);
 	return codes.map((code, index) => element('recipient-country', { code, percentage: shares[index] })).join('');

@@ -1,5 +1,6 @@
-// The one table between the Atlas's themes and OECD DAC 5-digit purpose codes (IATI SectorVocabulary 1),
-// used by the IATI export (theme → code) and by the IATI import (code → themes).
+// The export's table from the Atlas's themes to OECD DAC 5-digit purpose codes (IATI SectorVocabulary 1).
+// The import reads codes with its own reviewed table (import/iati/sector-themes.ts): a code written here
+// for a theme (16010 for integration) is not a reason to give every social-protection programme that theme.
 // Codes and names: IATI Standard codelist Sector (2.03), CC BY 4.0, "IATI Standard" (copy in codelists/Sector.xml).
 // DAC's own guidance puts diaspora engagement, remittances' development impact, return and reintegration,
 // trafficking, protection and data on migration under 15190; so most themes share it.
@@ -36,21 +37,6 @@ export const themeToDac: Readonly<Record<InitiativeTheme, DacCode>> = {
 	migration_governance: '15190',
 	research_data: '15190',
 	south_south: '15190'
-};
-
-/**
- * Import: the themes a DAC code stands for when the file does not carry the Atlas's own theme codes
- * (sector vocabulary 99 with the Atlas's vocabulary-uri, which the export writes and the import prefers).
- */
-export const dacToThemes: Readonly<Record<DacCode, readonly InitiativeTheme[]>> = {
-	'15190': ['legal_migration', 'migration_governance'],
-	'24050': ['diaspora_investment'],
-	'16010': ['immigrant_integration'],
-	'16020': ['immigrant_integration'],
-	'15160': ['migrant_rights'],
-	'16062': ['research_data'],
-	'43082': ['research_data'],
-	'12220': ['health']
 };
 
 /** The distinct DAC codes of a list of themes, in the order of first appearance. */

@@ -119,7 +119,8 @@ function isoDay(value: string | null): string | null {
 
 function amount(text: string | null): number | null {
 	const value = text?.trim().replace(/\s/g, '');
-	if (!value || !/^-?\d+(\.\d+)?$/.test(value)) return null;
+	// xsd:decimal: ".5", "5." and "+5" are valid amounts (issue #17 rule 4)
+	if (!value || !/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return null;
 	const number = Number(value);
 	return Number.isFinite(number) ? number : null;
 }
@@ -306,14 +307,21 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		else if (revised === current.revised) byPeriod.set(period, { ...current, amount: current.amount + sum, currency: current.currency === item.currency ? current.currency : null });
 	}
 	const total = (items: { amount: number | null; currency: string | null }[]) => {
-		const kept = items.filter((item) => item.amount !== null && item.amount >= 0);
+		// negative transactions (de-obligations, reimbursements) are netted, not dropped (issue #17 rule 4);
+		// budgets never reach here negative (refused above)
+		const kept = items.filter((item) => item.amount !== null);
 		if (!kept.length) return null;
 		const currencies = [...new Set(kept.map((item) => item.currency))];
 		if (currencies.length > 1 || !currencies[0]) {
 			problems.error(currencies.includes(null) ? 'budget_no_currency' : 'budget_currencies', { currencies: currencies.filter(Boolean).join(', ') });
 			return null;
 		}
-		return { total: Math.round(kept.reduce((sum, item) => sum + item.amount!, 0) * 100) / 100, currency: currencies[0] };
+		const net = Math.round(kept.reduce((sum, item) => sum + item.amount!, 0) * 100) / 100;
+		if (net < 0) {
+			problems.error('budget_invalid', { value: String(net) });
+			return null;
+		}
+		return { total: net, currency: currencies[0] };
 	};
 	if (byPeriod.size) budget = total([...byPeriod.values()]);
 	else {

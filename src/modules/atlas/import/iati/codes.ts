@@ -3,7 +3,6 @@
 import type { OrganisationType } from '../../../../platform/accounts/accounts.model.ts';
 import { initiativeThemes, type InitiativeTheme, type OrganisationRole } from '../../atlas.model.ts';
 import { iatiToRole, organisationTypeToIati } from '../../export/iati/codes.ts';
-import { dacSectors, dacToThemes, type DacCode } from '../../export/iati/themes-to-dac.ts';
 import codelists from './codelists.json' with { type: 'json' };
 
 /** IATI OrganisationRole (1 Funding, 2 Accountable, 3 Extending, 4 Implementing), and the 1.x names. */
@@ -54,19 +53,8 @@ export function sectorVocabularyOf(code: string | null): string {
 	return named[code.toUpperCase()] ?? code;
 }
 
-/** A DAC 5-digit purpose code's themes (the export's table); undefined when the Atlas has no theme for it. */
-export function themesOfDac5(code: string): readonly InitiativeTheme[] | undefined {
-	return dacToThemes[code as DacCode];
-}
-
-/**
- * A DAC 3-digit category's themes: those of the first of the export's 5-digit codes in that category
- * (151 → 15190's, the migration code, rather than every code of "Government and civil society").
- */
-export function themesOfDac3(code: string): readonly InitiativeTheme[] | undefined {
-	const first = (Object.keys(dacSectors) as DacCode[]).find((dac) => dac.startsWith(code));
-	return first ? dacToThemes[first] : undefined;
-}
+// DAC code → themes: the import's own documented table (sector-themes.ts).
+export { themesOfDac3, themesOfDac5 } from './sector-themes.ts';
 
 export function isTheme(code: string): code is InitiativeTheme {
 	return (initiativeThemes as readonly string[]).includes(code);

@@ -57,8 +57,8 @@ describe('reading IATI activity files', () => {
 			website: 'https://www.giz.de/en/worldwide/28359.html',
 			sources: [{ citation: 'Fiche projet', url: 'https://www.giz.de/en/worldwide/28359.html', date: '2024-02-01' }]
 		});
-		// 15190 → legal migration and governance; 16020 → integration (employment)
-		expect(input.themes).toEqual(['legal_migration', 'migration_governance', 'immigrant_integration']);
+		// 15190 → legal migration and governance; 16020 (employment creation, for everyone) stays unclassified
+		expect(input.themes).toEqual(['legal_migration', 'migration_governance']);
 		expect(giz.activity!.organisations).toEqual([
 			expect.objectContaining({ ref: 'DE-1', role: 'funder', amount: 12_500_000, currency: 'EUR' }),
 			expect.objectContaining({ ref: 'MA-ANAPEC-TEST', role: 'beneficiary', type: '15' }),
@@ -66,13 +66,16 @@ describe('reading IATI activity files', () => {
 		]);
 		expect(giz.activity!.organisations[0].names[0]).toBe('Ministère fédéral allemand de la Coopération économique et du Développement (BMZ)');
 		expect(giz.concernsMorocco).toBe(true);
-		// the German title is left out, with a warning
-		expect(giz.problems).toEqual([{ severity: 'warning', code: 'language_ignored', values: { languages: 'de' } }]);
+		// the German title is left out, with a warning; employment creation is said to be unclassified
+		expect(giz.problems).toEqual([
+			{ severity: 'warning', code: 'sector_not_mapped', values: { codes: '16020 Employment creation' } },
+			{ severity: 'warning', code: 'language_ignored', values: { languages: 'de' } }
+		]);
 
 		// countries and sectors given on the transactions; the budget from the commitments; EU's contribution
 		expect(iom.activity!.input).toMatchObject({ status: 'ongoing', actualStart: '2021-03-01', budget: { total: 3_000_000, currency: 'EUR' } });
 		expect(iom.concernsMorocco).toBe(true);
-		expect(iom.activity!.input.themes).toEqual(['legal_migration', 'migration_governance', 'immigrant_integration']);
+		expect(iom.activity!.input.themes).toEqual(['legal_migration', 'migration_governance']);
 		expect(codes(iom.problems)).toEqual(expect.arrayContaining(['countries_from_transactions', 'sectors_from_transactions', 'no_location']));
 		expect(iom.activity!.organisations.map((entry) => [entry.names[0], entry.role, entry.amount ?? null])).toEqual([
 			['Union européenne', 'funder', 3_000_000],
@@ -162,7 +165,7 @@ describe('reading IATI activity files', () => {
 		);
 	});
 
-	it('takes themes from the Atlas’s own sector codes in its exports, and DAC 3-digit categories', async () => {
+	it('takes themes from the Atlas’s own sector codes in its exports; a DAC 3-digit category that does not wholly fit stays unclassified', async () => {
 		const parsed = await parse(
 			file(
 				activity(`<iati-identifier>C-1</iati-identifier><title><narrative>Atlas export</narrative></title>
@@ -174,7 +177,8 @@ describe('reading IATI activity files', () => {
 			)
 		);
 		expect(parsed.activities[0].activity!).toMatchObject({ exactThemes: true, input: { themes: ['south_south', 'returnee_reintegration'] } });
-		expect(parsed.activities[1].activity!.input.themes).toEqual(['diaspora_investment']);
+		// 240 "Banking & financial services" is not all remittances: unclassified (issue #17 rule 6)
+		expect(parsed.activities[1].activity!.input.themes).toEqual([]);
 		expect(parsed.activities[1].problems).toContainEqual({ severity: 'warning', code: 'sector_vocabulary_ignored', values: { vocabularies: '7' } });
 	});
 });
@@ -201,8 +205,10 @@ describe('refusing unsafe or unreadable files (nothing is read further)', () => 
 
 	it('refuses what is not XML, a wrong root, IATI 1.x, another encoding and an empty file', async () => {
 		const notXml = await refusal(parse('iati-identifier,title\nA-1,Hello\n'));
-		expect(notXml.reason).toBe('xml_malformed');
-		expect(refusalMessage('en', notXml)).toMatch(/not well-formed XML \(line \d+, column \d+\)/);
+		expect(notXml.reason).toBe('not_xml');
+		const broken = await refusal(parse('<iati-activities version="2.03"><iati-activity></iati-activities>'));
+		expect(broken.reason).toBe('xml_malformed');
+		expect(refusalMessage('en', broken)).toMatch(/not well-formed XML \(line \d+, column \d+\)/);
 		const organisations = await refusal(parse('<iati-organisations version="2.03"><iati-organisation/></iati-organisations>'));
 		expect(organisations.reason).toBe('xml_root');
 		expect(refusalMessage('fr', organisations)).toContain('« iati-organisations »');

@@ -171,9 +171,22 @@ export async function readIatiFile(
 		}
 	};
 	let position = 1;
+	// An XML file starts with "<" after an optional byte order mark and white space; anything else (a PNG
+	// or a PDF renamed .xml) is "not an XML file", which says more than "not UTF-8" (issue #17 rule 19).
+	let firstByteSeen = false;
+	const checkStart = (chunk: Uint8Array) => {
+		for (let index = 0; index < chunk.length && !firstByteSeen; index++) {
+			const byte = chunk[index];
+			if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+			if (bytes - chunk.byteLength + index < 3 && (byte === 0xef || byte === 0xbb || byte === 0xbf)) continue;
+			firstByteSeen = true;
+			if (byte !== 0x3c) throw new ImportRefusal('not_xml');
+		}
+	};
 	for await (const chunk of chunksOf(source, options.maxBytes)) {
 		bytes += chunk.byteLength;
 		if (bytes > options.maxBytes) throw new ImportRefusal('file_too_large', { limit: megabytes(options.maxBytes) });
+		if (!firstByteSeen) checkStart(chunk);
 		parser.write(decode(chunk));
 		await flush();
 	}

@@ -1,0 +1,60 @@
+// Issue #17 rule 2: the IATI export writes the recipient countries it knows and never invents Morocco.
+import { describe, expect, it } from 'vitest';
+import { iatiActivity } from './iati/iati.ts';
+import type { ExportRecord } from './records.ts';
+
+const record = (over: Partial<ExportRecord>): ExportRecord => ({
+	id: '00000000-0000-4000-8000-000000000001',
+	slug: 'regional',
+	title: { fr: 'Programme régional' },
+	summary: {},
+	status: 'ongoing',
+	plannedStart: '2024-01-01',
+	plannedEnd: null,
+	actualStart: null,
+	actualEnd: null,
+	startYear: 2024,
+	endYear: null,
+	nationalScope: false,
+	regions: [],
+	provinces: [],
+	communes: null,
+	countries: [],
+	points: [],
+	themes: [],
+	targetGroups: [],
+	organisations: [{ slug: 'giz', name: 'GIZ', acronym: 'GIZ', type: 'cooperation_agency', role: 'funder', amount: null, currency: null }],
+	budgetTotal: null,
+	budgetCurrency: null,
+	budgetEur: null,
+	budgetMad: null,
+	contact: null,
+	website: null,
+	iatiIdentifier: 'XM-TEST-1',
+	sources: [],
+	lastVerifiedOn: null,
+	isSample: false,
+	updatedAt: new Date('2026-01-01T00:00:00Z'),
+	...over
+});
+const countries = (over: Partial<ExportRecord>) => {
+	const result = iatiActivity(record(over));
+	if (!('xml' in result)) throw new Error('skipped');
+	return [...result.xml.matchAll(/<recipient-country code="([A-Z]{2})"/g)].map((match) => match[1]);
+};
+
+describe('IATI export: recipient countries', () => {
+	it('does not invent Morocco for an initiative that names no country and no place in Morocco', () => {
+		expect(countries({})).toEqual([]);
+		expect(countries({ countries: ['SN', 'ML'] })).toEqual(['SN', 'ML']);
+	});
+
+	it('writes Morocco when the initiative is placed there (national scope, regions, provinces, points, MA)', () => {
+		expect(countries({ nationalScope: true })).toEqual(['MA']);
+		expect(countries({ regions: ['MA-02'] })).toEqual(['MA']);
+		expect(countries({ provinces: ['MA-TET'] })).toEqual(['MA']);
+		expect(countries({ points: [{ lat: 33.57, lon: -7.59, label: 'Casablanca' }] as ExportRecord['points'] })).toEqual(['MA']);
+		expect(countries({ countries: ['MA', 'SN'] })).toEqual(['MA', 'SN']);
+		expect(countries({ nationalScope: true, countries: ['SN'] })).toEqual(['MA', 'SN']);
+	});
+});
