@@ -31,6 +31,8 @@ const record = (over: Partial<ExportRecord>): ExportRecord => ({
 	contact: null,
 	website: null,
 	iatiIdentifier: 'XM-TEST-1',
+	partOf: null,
+	parts: [],
 	sources: [],
 	lastVerifiedOn: null,
 	isSample: false,
