@@ -122,10 +122,11 @@ describe('Atlas imports', () => {
 	test('a table in English (axe-core): columns mapped, a dry run listing each row’s errors, then applied', async () => {
 		const tag = `${Date.now().toString(36)}t`;
 		const csv = [
-			'Title (English),Status,Start,Funders,Remark',
-			`Youth skills exchange ${tag},ongoing,2024-02-01,Union européenne,first`,
-			`Diaspora investment desk ${tag},planned,2024-02-30,giz | Unknown Ltd,second`,
-			',completed,2020-01-01,,third'
+			// a theme on each readable row: only activities with a theme are chosen at first (issue 17, rule 16)
+			'Title (English),Status,Start,Funders,Themes,Remark',
+			`Youth skills exchange ${tag},ongoing,2024-02-01,Union européenne,legal_migration,first`,
+			`Diaspora investment desk ${tag},planned,2024-02-30,giz | Unknown Ltd,diaspora_investment,second`,
+			',completed,2020-01-01,,,third'
 		].join('\r\n');
 		const page = await browser.newPage({ locale: 'en' });
 		await signInAs(page, 'en', 'moderator@demo.sharaka.ma');
