@@ -5,7 +5,8 @@ import { recordAudit, systemContext } from '../../platform/audit/audit.service.t
 import { createContext } from '../../platform/kernel/context.ts';
 import { atlasProvince, atlasRegion, exchangeRate, initiative, initiativeVersion } from './atlas.table.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
-import { RATE_NOTE, seedInitiatives, seedOrganisations, seedRates } from './seed/initiatives.ts';
+import { RATE_NOTE, seedInitiatives, seedOrganisationRefs, seedOrganisations, seedRates } from './seed/initiatives.ts';
+import { atlasImportOrganisationRef } from './import/import.table.ts';
 import { createInitiatives, updateInitiative } from './initiative.service.ts';
 import { normaliseVersion } from './moderation/diff.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
@@ -50,7 +51,11 @@ export async function ensureAtlasReferenceData(db: Db): Promise<void> {
 	);
 	const missing = seedInitiatives.filter((entry) => !present.has(entry.slug!));
 	await correctSeedInitiatives(db, seedInitiatives.filter((entry) => present.has(entry.slug!)));
-	if (!missing.length) return;
+	if (missing.length) await createSeedInitiatives(db, missing);
+	await ensureOrganisationRefs(db);
+}
+
+async function createSeedInitiatives(db: Db, missing: typeof seedInitiatives): Promise<void> {
 	await createContext({ db, actor: null, audit: systemContext('system') }).transaction(async (ctx) => {
 		const tx = ctx.db;
 		const created = await tx
@@ -63,6 +68,20 @@ export async function ensureAtlasReferenceData(db: Db): Promise<void> {
 		}
 		await createInitiatives(ctx, missing, { comment: SEED_COMMENT });
 	});
+}
+
+/**
+ * The IATI identifiers of organisations the Atlas knows, so that an import matches them by identifier
+ * before any name (an IOM file's "XM-DAC-47066" is the OIM the seeds name, not a second organisation).
+ * Only identifiers the Atlas holds organisations for; a moderator's later choices stay as they are.
+ */
+async function ensureOrganisationRefs(db: Db): Promise<void> {
+	const rows = await db
+		.select({ id: organisation.id, slug: organisation.slug })
+		.from(organisation)
+		.where(inArray(organisation.slug, Object.keys(seedOrganisationRefs)));
+	const values = rows.flatMap((row) => seedOrganisationRefs[row.slug].map((ref) => ({ ref, organisationId: row.id })));
+	if (values.length) await db.insert(atlasImportOrganisationRef).values(values).onConflictDoNothing();
 }
 
 /** A version as comparable text: a field left out and a field set to null say the same (unknown). */

@@ -43,7 +43,12 @@ export const targetGroups = [
 ] as const;
 export type TargetGroup = (typeof targetGroups)[number];
 
-export const organisationRoles = ['funder', 'implementer', 'partner', 'beneficiary'] as const;
+/**
+ * An organisation's role in an initiative: IATI's four (funding, accountable, extending, implementing) kept
+ * apart so that an import and its export say the same thing, and two the Atlas adds (a partner beside the
+ * implementers, a beneficiary institution) that IATI has no code for.
+ */
+export const organisationRoles = ['funder', 'accountable', 'extending', 'implementer', 'partner', 'beneficiary'] as const;
 export type OrganisationRole = (typeof organisationRoles)[number];
 
 /** How an initiative belongs to a larger one (a programme's component, a project's phase, a pilot of it). */

@@ -163,6 +163,8 @@ export const atlasColumns: readonly AtlasColumn[] = [
 		width: 24,
 		value: (record) => joinList(ofRole(record, 'funder').map(contribution))
 	},
+	...organisations('accountable', 'accountable_organisations', 'accountable'),
+	...organisations('extending', 'extending_organisations', 'extending'),
 	...organisations('implementer', 'implementers', 'impl'),
 	...organisations('partner', 'partners', 'partner'),
 	...organisations('beneficiary', 'beneficiary_institutions', 'beneficiary'),

@@ -237,14 +237,14 @@ describe('IATI activity XML 2.03', () => {
 		const xml = await run({ format: 'iati', now: new Date('2026-01-02T03:04:05Z') });
 		expect(() => validate(xml)).not.toThrow();
 		const text = xml.toString('utf8');
-		expect(text).toContain('<iati-activities version="2.03" generated-datetime="2026-01-02T03:04:05Z">');
+		expect(text).toContain('<iati-activities version="2.03" generated-datetime="2026-01-02T03:04:05Z" xmlns:sharaka="urn:sharaka:atlas">');
 		const mine = text.slice(text.indexOf('<iati-identifier>XM-SHARAKA-test-export-escaping<'));
 		const activity = mine.slice(0, mine.indexOf('</iati-activity>'));
 		expect(activity).toContain('<narrative xml:lang="fr">Titre &lt;b&gt;gras&lt;/b&gt; &amp; « guillemets » "doubles"</narrative>');
 		expect(activity).toContain('<narrative xml:lang="ar">مبادرة الهجرة &lt;والتنمية&gt; &amp; الشراكة</narrative>');
 		expect(activity).toContain('<participating-org role="1" type="10"><narrative>Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)</narrative>');
 		expect(activity).toMatch(/<participating-org role="4" type="15"><narrative>Agence nationale/);
-		expect(activity).toMatch(/<participating-org role="2" type="11">/);
+		expect(activity).toMatch(/<participating-org role="4" type="11" sharaka:role="beneficiary">/);
 		expect(activity).toContain('<activity-status code="2"/>');
 		expect(activity).toContain('<activity-date type="1" iso-date="2021-01-15"/>');
 		expect(activity).toContain('<activity-date type="3" iso-date="2023-12-31"/>');

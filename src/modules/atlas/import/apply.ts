@@ -16,6 +16,7 @@ import type { Logger } from '../../../platform/log/logger.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { initiative, initiativeVersion } from '../atlas.table.ts';
+import { provinces } from '../../../platform/geo/morocco.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createInitiatives, freeSlugs, slugify, updateInitiative } from '../initiative.service.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
@@ -127,7 +128,11 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 				merged[field] = value;
 			}
 		}
-		const roles = { funders: 'funder', implementers: 'implementer', partners: 'partner', beneficiary_institutions: 'beneficiary' } as const;
+		const roles = {
+			funders: 'funder',
+			accountable_organisations: 'accountable',
+			extending_organisations: 'extending',
+			implementers: 'implementer', partners: 'partner', beneficiary_institutions: 'beneficiary' } as const;
 		const replaced = (Object.keys(roles) as (keyof typeof roles)[]).filter((column) => columns.has(column)).map((column) => roles[column]);
 		if (replaced.length) {
 			merged.organisations = [
@@ -185,7 +190,8 @@ function canonical(input: InitiativeInput): string {
 	const budgetCurrency = data.budget?.currency ?? 'EUR';
 	return stableJson({
 		...data,
-		regions: [...data.regions].sort(),
+		// a province implies its region (as the Atlas stores it): listing that region too says nothing more
+		regions: [...new Set([...data.regions, ...data.provinces.flatMap((iso) => provinces.find((entry) => entry.iso === iso)?.regionIso ?? [])])].sort(),
 		provinces: [...data.provinces].sort(),
 		countries: [...data.countries].sort(),
 		themes: [...data.themes].sort(),

@@ -145,7 +145,7 @@ describe('IATI imports', () => {
 		// organisations matched by name or acronym (BMZ, ANAPEC, GIZ); the file's document cited as the source
 		expect(data.organisations).toEqual([
 			{ organisation: 'bmz', role: 'funder', amount: 12_500_000, currency: 'EUR' },
-			{ organisation: 'anapec', role: 'beneficiary', amount: null, currency: null },
+			{ organisation: 'anapec', role: 'accountable', amount: null, currency: null },
 			{ organisation: 'giz', role: 'implementer', amount: null, currency: null }
 		]);
 		expect(data.sources).toEqual([{ citation: 'Fiche projet', url: 'https://www.giz.de/en/worldwide/28359.html', date: '2024-02-01' }]);
@@ -168,7 +168,7 @@ describe('IATI imports', () => {
 			expect.arrayContaining([
 				expect.objectContaining({ organisation: 'union-europeenne', role: 'funder', amount: 3_000_000 }),
 				expect.objectContaining({ organisation: 'oim', role: 'implementer' }),
-				expect.objectContaining({ organisation: 'migration-et-developpement', role: 'partner' })
+				expect.objectContaining({ organisation: 'migration-et-developpement', role: 'extending' })
 			])
 		);
 		expect(changed.sources).toEqual([{ citation: 'Note OIM 2021' }]);
@@ -218,7 +218,7 @@ describe('IATI imports', () => {
 		expect(giz.organisations.map((entry) => [entry.slug, entry.role, entry.amount])).toEqual(
 			expect.arrayContaining([
 				['bmz', 'funder', 12_500_000],
-				['anapec', 'beneficiary', null],
+				['anapec', 'accountable', null],
 				['giz', 'implementer', null]
 			])
 		);
@@ -391,6 +391,27 @@ describe('IATI imports', () => {
 		// a job for an import already done changes nothing
 		await applyQueuedImport(importEnvOf(app), claimed);
 		expect((await preview(moderator, id)).import.status).toBe('done');
+	});
+});
+
+describe('organisations named by identifier', () => {
+	it('an agency’s IATI identifier finds the organisation the Atlas knows, whatever the name; placeholders make none', async () => {
+		const organisationsBefore = (await tableCounts()).organisations;
+		const xml = `<?xml version="1.0" encoding="UTF-8"?><iati-activities version="2.03"><iati-activity xml:lang="en" default-currency="USD">
+			<iati-identifier>XM-DAC-47066-TEST-REF</iati-identifier><title><narrative>Assisted voluntary return and reintegration, Morocco</narrative></title>
+			<participating-org role="1" ref="XI-IATI-EC_NEAR" type="15"><narrative>European Commission - Directorate-General for Neighbourhood and Enlargement Negotiations</narrative></participating-org>
+			<participating-org role="4" ref="XM-DAC-47066" type="40"><narrative>International Organization for Migration</narrative></participating-org>
+			<participating-org role="4" type="70"><narrative>Various local vendors</narrative></participating-org>
+			<activity-status code="2"/><activity-date type="2" iso-date="2023-01-01"/><recipient-country code="MA"/>
+			<sector vocabulary="1" code="15190"/></iati-activity></iati-activities>`;
+		const id = await createIatiImport(contextFor(app.database.db, moderator), { fileName: 'iom-ref.xml', body: textStream(xml) });
+		await applyImport(contextFor(app.database.db, moderator), env(), id, { only: { identifiers: ['XM-DAC-47066-TEST-REF'] } });
+		await app.settle();
+		const [row] = (await preview(moderator, id)).activities;
+		expect(row.outcome).toBe('created');
+		const created = await getInitiative(app.database.db, row.initiative!.slug);
+		expect(created!.organisations.map((entry) => `${entry.role}:${entry.slug}`).sort()).toEqual(['funder:union-europeenne', 'implementer:oim']);
+		expect((await tableCounts()).organisations).toBe(organisationsBefore);
 	});
 });
 

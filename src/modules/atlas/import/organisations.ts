@@ -32,6 +32,17 @@ export const foldName = (text: string) =>
 		.replace(/\s+/g, ' ')
 		.trim();
 
+/**
+ * Names publishers' data puts where no organisation is known ("nan" from a spreadsheet, "Various local
+ * vendors", "Government – country unknown"): never an organisation of the Atlas.
+ */
+export function isPlaceholderName(text: string): boolean {
+	const folded = foldName(text);
+	if (!folded || /^\d+$/.test(folded)) return true;
+	if (/^(nan|null|none|nil|n a|na|tbd|tbc|unknown|inconnu|inconnue|other|others|autre|autres|various|divers|not applicable|non applicable|to be determined|a determiner)$/.test(folded)) return true;
+	return /\b(country unknown|unknown country|pays inconnu|various (local )?(vendors|suppliers|partners|organisations|organizations|ngos)|divers (fournisseurs|partenaires|prestataires)|multiple (vendors|suppliers|partners))\b/.test(folded);
+}
+
 /** "Name (ACR)" → the name and the acronym; otherwise the text alone. */
 function splitAcronym(text: string): { name: string; acronym: string | null } {
 	const match = /^(.*\S)\s*\(([^()]{2,20})\)\s*$/.exec(text.trim());
@@ -120,7 +131,7 @@ export class OrganisationMatcher {
 		}
 		if (entry.key && !entry.names.length) return null;
 		const text = entry.names[0] ?? entry.ref;
-		if (!text) return null;
+		if (!text || (!entry.ref && isPlaceholderName(text))) return null;
 		const { name, acronym } = splitAcronym(text);
 		const displayName = (name.length >= 2 ? name : text).slice(0, 200);
 		const type: OrganisationType = organisationTypeOf(entry.type, entry.ref);

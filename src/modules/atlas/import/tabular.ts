@@ -3,6 +3,7 @@
 // from the header or its HXL hashtag; derived columns are never read); the dry run turns each row into
 // an activity with its problems, in the same shape as an IATI activity.
 import { parse as parseCsv } from 'csv-parse/sync';
+import { unguardFormula } from '../../../platform/ui/charts/csv.ts';
 import ExcelJS from 'exceljs';
 import { countryCodes } from '../../../platform/geo/countries.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
@@ -33,7 +34,8 @@ export interface Table {
 /** A cell as text, kept as written (a list's empty last item ends in its separator), or null when blank. */
 const text = (value: unknown): Cell => {
 	if (value === null || value === undefined) return null;
-	const out = String(value).replace(/\u0000/g, '');
+	// a cell the Atlas's export guarded against formulas reads as what it was
+	const out = unguardFormula(String(value).replace(/\u0000/g, ''));
 	return out.trim() === '' ? null : out;
 };
 
@@ -163,6 +165,8 @@ const codeColumnOf: Record<string, string> = {
 	country_names: 'countries',
 	target_group_labels: 'target_groups',
 	funder_names: 'funders',
+	accountable_organisation_names: 'accountable_organisations',
+	extending_organisation_names: 'extending_organisations',
 	implementer_names: 'implementers',
 	partner_names: 'partners',
 	beneficiary_institution_names: 'beneficiary_institutions'
@@ -291,6 +295,8 @@ export interface DryRunResult {
 
 const roleColumns: [string, OrganisationRole][] = [
 	['funders', 'funder'],
+	['accountable_organisations', 'accountable'],
+	['extending_organisations', 'extending'],
 	['implementers', 'implementer'],
 	['partners', 'partner'],
 	['beneficiary_institutions', 'beneficiary']

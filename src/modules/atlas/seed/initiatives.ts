@@ -67,6 +67,20 @@ export const seedOrganisations: { slug: string; name: string; acronym: string | 
 	{ slug: 'maliens-exterieur', name: 'Ministère des Maliens de l’Extérieur', acronym: null, type: 'ministry', country: 'ML' }
 ];
 
+/**
+ * IATI organisation identifiers (the IATI Standard's OrganisationRegistrationAgency scheme) of organisations
+ * above, as their own publications and partners' files write them: IOM (XM-DAC-47066, DAC channel code of
+ * the multilateral), GIZ (XM-DAC-5-7), BMZ (DE-1), and the European Commission's directorates-general that
+ * fund the EU's migration cooperation (XI-IATI-EC_NEAR, XI-IATI-EC_INTPA and, before 2021, XI-IATI-EC_DEVCO),
+ * which the Atlas groups under the European Union.
+ */
+export const seedOrganisationRefs: Record<string, string[]> = {
+	oim: ['XM-DAC-47066'],
+	giz: ['XM-DAC-5-7'],
+	bmz: ['DE-1'],
+	'union-europeenne': ['XI-IATI-EC_NEAR', 'XI-IATI-EC_INTPA', 'XI-IATI-EC_DEVCO']
+};
+
 const S000 = {
 	citation: '« Clôture de SHARAKA : retour sur un modèle de coopération en matière de migration et de mobilité », publié le 04/12/2017 (source : Expertise France)',
 	url: 'https://www.expertisefrance.fr',

@@ -42,6 +42,11 @@ export function guardFormula(text: string): string {
 	return /^[=+\-@\t\r]/.test(text) && !NUMERIC.test(text) ? `'${text}` : text;
 }
 
+/** The text a guarded cell stood for: guardFormula's apostrophe taken off again (an import of an export). */
+export function unguardFormula(text: string): string {
+	return /^'[=+\-@\t\r]/.test(text) && guardFormula(text.slice(1)) === text ? text.slice(1) : text;
+}
+
 /** One field, quoted when needed. */
 export function csvField(cell: CsvCell, options: CsvOptions = {}): string {
 	const delimiter = options.delimiter ?? ',';

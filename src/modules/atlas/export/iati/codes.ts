@@ -27,16 +27,26 @@ export const iatiToStatus: Readonly<Record<string, InitiativeStatus>> = {
  */
 export const roleToIati: Readonly<Record<OrganisationRole, string>> = {
 	funder: '1',
-	beneficiary: '2',
+	accountable: '2',
+	extending: '3',
+	implementer: '4',
+	// IATI has no partner nor beneficiary institution: the nearest code, with the Atlas's own role beside
+	// it in the Atlas's namespace (atlasRole) so that a re-import gives the role back
 	partner: '4',
-	implementer: '4'
+	beneficiary: '4'
 };
 export const iatiToRole: Readonly<Record<string, OrganisationRole>> = {
 	'1': 'funder',
-	'2': 'beneficiary',
-	'3': 'partner',
+	'2': 'accountable',
+	'3': 'extending',
 	'4': 'implementer'
 };
+
+/** The Atlas's XML namespace (IATI lets publishers add attributes of their own namespace). */
+export const ATLAS_NAMESPACE = 'urn:sharaka:atlas';
+export const ATLAS_PREFIX = 'sharaka';
+/** The roles written as an `atlas-role` attribute because IATI's code alone would lose them. */
+export const rolesBeyondIati: readonly OrganisationRole[] = ['partner', 'beneficiary'];
 
 /** IATI OrganisationType: 10 Government, 11 Local Government, 15 Other Public Sector, 22 National NGO, 40 Multilateral, 70 Private Sector, 80 Academic, Training and Research, 90 Other. */
 export const organisationTypeToIati: Readonly<Record<OrganisationType, string>> = {

@@ -7,7 +7,10 @@ import { provinceCentroids, regionCentroids, type LonLat } from '../centroids.ts
 import type { ExportRecord } from '../records.ts';
 import { dacCodesOf } from './themes-to-dac.ts';
 import {
+	ATLAS_NAMESPACE,
+	ATLAS_PREFIX,
 	organisationTypeToIati,
+	rolesBeyondIati,
 	REPORTING_ORG_REF,
 	roleToIati,
 	sharakaIdentifier,
@@ -159,6 +162,27 @@ function sectors(record: ExportRecord): string {
 
 const ROLE_ORDER = ['1', '2', '3', '4'];
 
+const organisationName = (entry: ExportRecord['organisations'][number]) =>
+	entry.acronym && !entry.name.includes(entry.acronym) ? `${entry.name} (${entry.acronym})` : entry.name;
+
+/** IATI TransactionType 11 (incoming commitment) per funder with a stated amount, dated at the start of the initiative. */
+function contributions(record: ExportRecord, orgs: ExportRecord['organisations']): string[] {
+	const start = record.actualStart ?? record.plannedStart ?? (record.startYear ? `${record.startYear}-01-01` : null);
+	if (!start) return [];
+	return orgs
+		.filter((entry) => entry.role === 'funder' && entry.amount != null && entry.currency)
+		.map((entry) =>
+			element(
+				'transaction',
+				{},
+				element('transaction-type', { code: '11' }) +
+					element('transaction-date', { 'iso-date': start }) +
+					element('value', { currency: entry.currency, 'value-date': start }, String(entry.amount)) +
+					element('provider-org', { type: organisationTypeToIati[entry.type as OrganisationType] ?? '90' }, narrative(organisationName(entry)))
+			)
+		);
+}
+
 /** The `<iati-activity>` of one initiative, or why it cannot have one. */
 export function iatiActivity(record: ExportRecord): { xml: string } | { skipped: IatiSkip } {
 	const dates = activityDates(record);
@@ -184,8 +208,12 @@ export function iatiActivity(record: ExportRecord): { xml: string } | { skipped:
 		...orgs.map((entry) =>
 			element(
 				'participating-org',
-				{ role: entry.iatiRole, type: organisationTypeToIati[entry.type as OrganisationType] ?? '90' },
-				narrative(entry.acronym && !entry.name.includes(entry.acronym) ? `${entry.name} (${entry.acronym})` : entry.name)
+				{
+					role: entry.iatiRole,
+					type: organisationTypeToIati[entry.type as OrganisationType] ?? '90',
+					[`${ATLAS_PREFIX}:role`]: rolesBeyondIati.includes(entry.role) ? entry.role : undefined
+				},
+				narrative(organisationName(entry))
 			)
 		),
 		element('activity-status', { code: statusToIati[record.status] }),
@@ -204,6 +232,8 @@ export function iatiActivity(record: ExportRecord): { xml: string } | { skipped:
 						element('value', { currency: record.budgetCurrency, 'value-date': budgetPeriod.start }, String(record.budgetTotal))
 				)
 			: '',
+		// each funder's stated contribution as an incoming commitment from it (what an importer reads back)
+		...contributions(record, orgs),
 		// programmes within programmes: 1 = the parent, 2 = a child (IATI RelatedActivityType)
 		record.partOf ? element('related-activity', { ref: record.partOf.iatiIdentifier?.trim() || sharakaIdentifier(record.partOf.slug), type: '1' }) : '',
 		...record.parts.map((part) => element('related-activity', { ref: part.iatiIdentifier?.trim() || sharakaIdentifier(part.slug), type: '2' }))
@@ -225,7 +255,7 @@ export function iatiActivity(record: ExportRecord): { xml: string } | { skipped:
 /** The file's opening: XML declaration and `<iati-activities>`. */
 export function iatiHeader(options: IatiOptions = {}): string {
 	const generated = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-	return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${generated}">\n`;
+	return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${generated}" xmlns:${ATLAS_PREFIX}="${ATLAS_NAMESPACE}">\n`;
 }
 
 /** The file's end, with a comment listing the initiatives left out and why. */

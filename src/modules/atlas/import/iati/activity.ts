@@ -5,13 +5,15 @@ import { countryCodes } from '../../../../platform/geo/countries.ts';
 import { translate } from '../../../../platform/i18n/translator.ts';
 import { languages, type Language } from '../../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../../platform/geo/morocco.ts';
-import { iatiToStatus, THEME_VOCABULARY_URI } from '../../export/iati/codes.ts';
+import { iatiToStatus, REPORTING_ORG_REF, THEME_VOCABULARY_URI } from '../../export/iati/codes.ts';
+import { slugPattern } from '../../../../platform/accounts/organisation.schemas.ts';
 import type { Translated } from '../../atlas.table.ts';
-import type { InitiativeStatus, InitiativeTheme } from '../../atlas.model.ts';
+import { organisationRoles, type InitiativeStatus, type InitiativeTheme, type OrganisationRole } from '../../atlas.model.ts';
 import type { InitiativeInput } from '../../atlas.schemas.ts';
 import { cut, Problems, type ActivityPreview, type ImportedActivity, type ImportedOrganisation } from '../imported.ts';
 import type { ImportProblem } from '../import.table.ts';
 import { sanitise } from '../validate.ts';
+import { isPlaceholderName } from '../organisations.ts';
 import { attr, childNamed, childrenNamed, OVERSIZED, type IatiFileHeader, type XmlNode } from './xml.ts';
 import {
 	dateTypeOf,
@@ -196,6 +198,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		problems.critical('activity_too_large');
 		return { identifier, title: {}, activity: null, preview: emptyPreview, problems: problems.list, concernsMorocco: false };
 	}
+	const ownSlug = identifier?.startsWith(`${REPORTING_ORG_REF}-`) && slugPattern.test(identifier.slice(REPORTING_ORG_REF.length + 1)) ? identifier.slice(REPORTING_ORG_REF.length + 1) : null;
 	if (!identifier) problems.critical('no_identifier');
 	else if (identifier.length > LIMITS.identifier) problems.critical('identifier_too_long', { max: LIMITS.identifier });
 
@@ -324,7 +327,8 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		return { total: net, currency: currencies[0] };
 	};
 	if (byPeriod.size) budget = total([...byPeriod.values()]);
-	else {
+	// the Atlas's own export states a total whenever it has one: its funders' commitments are not a total
+	else if (!header.atlasPrefix) {
 		const commitments = transactions.filter((entry) => entry.type === '2');
 		const incoming = transactions.filter((entry) => entry.type === '11');
 		budget = total(commitments.length ? commitments : incoming);
@@ -343,13 +347,19 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		const ref = attr(entry, 'ref');
 		const names = allNarratives(entry).map((name) => cut(name, LIMITS.name));
 		const preferred = firstOf(narratives(entry, { ...context, problems: new Problems(), ignoredLanguages: new Set(), guessed: new Set() }));
-		const role = roleOf(attr(entry, 'role'));
+		// a file the Atlas exported names the roles IATI has no code for (partner, beneficiary) in its namespace
+		const atlasRole = header.atlasPrefix ? attr(entry, `${header.atlasPrefix}:role`) : null;
+		const role = (organisationRoles as readonly string[]).includes(atlasRole ?? '') ? (atlasRole as OrganisationRole) : roleOf(attr(entry, 'role'));
 		if (!role) {
 			problems.error('organisation_role', { role: (attr(entry, 'role') ?? '').slice(0, 20), name: names[0] ?? ref ?? '?' });
 			continue;
 		}
 		if (!names.length && !ref) {
 			problems.error('organisation_no_name');
+			continue;
+		}
+		if (!ref && names.every(isPlaceholderName)) {
+			problems.warning('organisation_placeholder', { name: names[0] });
 			continue;
 		}
 		const ordered = preferred ? [cut(preferred, LIMITS.name), ...names.filter((name) => name !== cut(preferred, LIMITS.name))] : names;
@@ -363,6 +373,10 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		const ref = attr(entry.provider, 'ref');
 		const names = allNarratives(entry.provider).map((name) => cut(name, LIMITS.name));
 		if (!ref && !names.length) continue;
+		if (!ref && names.every(isPlaceholderName)) {
+			problems.warning('organisation_placeholder', { name: names[0] });
+			continue;
+		}
 		const key = ref?.toUpperCase() ?? fold(names[0]);
 		const provider = providers.get(key) ?? { ref, names, type: attr(entry.provider, 'type'), commitments: [], funds: [] };
 		(entry.type === '11' ? provider.commitments : provider.funds).push(entry);
@@ -416,13 +430,12 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	for (const entry of childrenNamed(node, 'location')) {
 		const names = allNarratives(childNamed(entry, 'name'));
 		const codes = [attr(entry, 'ref'), attr(childNamed(entry, 'location-id'), 'code'), ...childrenNamed(entry, 'administrative').map((item) => attr(item, 'code'))];
-		const place = placeOf(codes, names);
-		if (place) {
-			(place.kind === 'region' ? regionSet : provinceSet).add(place.iso);
-			continue;
-		}
+		// the Atlas's own export names its regions and provinces by code; its other locations are points only
+		const place = header.atlasPrefix && !attr(entry, 'ref') ? null : placeOf(codes, names);
+		if (place) (place.kind === 'region' ? regionSet : provinceSet).add(place.iso);
 		const pos = childNamed(childNamed(entry, 'point') ?? { name: '', attrs: {}, children: [], text: '' }, 'pos')?.text.trim();
-		if (pos) {
+		// an area's point is its centroid, not a place of its own
+		if (pos && !place) {
 			const [lat, lon] = pos.split(/\s+/).map(Number);
 			if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
 				if (points.length < LIMITS.points) points.push(names[0] ? { lat, lon, label: cut(names[0], 200) } : { lat, lon });
@@ -432,6 +445,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 			problems.error('invalid_point', { value: pos.slice(0, 60) });
 			continue;
 		}
+		if (place) continue;
 		problems.warning('location_not_kept', { name: names[0] ?? codes.find(Boolean) ?? '?' });
 	}
 	const nationalScope = concernsMorocco && attr(childNamed(node, 'activity-scope'), 'code') === '4';
@@ -516,7 +530,8 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		sources,
 		contact: contactParts.length ? cut(contactParts.join(' — '), 500) : null,
 		website,
-		iatiIdentifier: identifier
+		// the Atlas's own identifier (an initiative without an IATI one, exported by the Atlas) is its slug again
+		...(ownSlug ? { slug: ownSlug, iatiIdentifier: null } : { iatiIdentifier: identifier })
 	};
 	const preview: ActivityPreview = {
 		start: dates['2'] ?? dates['1'] ?? (startYear ? String(startYear) : null),

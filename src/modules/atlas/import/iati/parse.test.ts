@@ -32,7 +32,7 @@ const codes = (problems: { code: string }[]) => problems.map((problem) => proble
 describe('reading IATI activity files', () => {
 	it('reads a realistic GIZ / IOM file: multilingual titles, dates, organisations, budgets, sectors, places', async () => {
 		const parsed = await parseIatiFile(fixture('giz-iom-morocco.xml'), limits);
-		expect(parsed.header).toEqual({ version: '2.03', language: null });
+		expect(parsed.header).toEqual({ version: '2.03', language: null, atlasPrefix: null });
 		expect(parsed.activities).toHaveLength(3);
 		expect(parsed.publishers[0]).toContain('GIZ');
 		const [giz, iom, sahel] = parsed.activities;
@@ -61,7 +61,7 @@ describe('reading IATI activity files', () => {
 		expect(input.themes).toEqual(['legal_migration', 'migration_governance']);
 		expect(giz.activity!.organisations).toEqual([
 			expect.objectContaining({ ref: 'DE-1', role: 'funder', amount: 12_500_000, currency: 'EUR' }),
-			expect.objectContaining({ ref: 'MA-ANAPEC-TEST', role: 'beneficiary', type: '15' }),
+			expect.objectContaining({ ref: 'MA-ANAPEC-TEST', role: 'accountable', type: '15' }),
 			expect.objectContaining({ ref: 'XM-DAC-5-7', role: 'implementer' })
 		]);
 		expect(giz.activity!.organisations[0].names[0]).toBe('Ministère fédéral allemand de la Coopération économique et du Développement (BMZ)');
@@ -80,7 +80,7 @@ describe('reading IATI activity files', () => {
 		expect(iom.activity!.organisations.map((entry) => [entry.names[0], entry.role, entry.amount ?? null])).toEqual([
 			['Union européenne', 'funder', 3_000_000],
 			['Organisation internationale pour les migrations (OIM)', 'implementer', null],
-			['Migration et Développement', 'partner', null]
+			['Migration et Développement', 'extending', null]
 		]);
 
 		// not in Morocco: flagged, still readable (the person may choose it)
@@ -109,7 +109,7 @@ describe('reading IATI activity files', () => {
 				'<iati-activities version="2.01" xml:lang="fr">'
 			)
 		);
-		expect(parsed.header).toEqual({ version: '2.01', language: 'fr' });
+		expect(parsed.header).toEqual({ version: '2.01', language: 'fr', atlasPrefix: null });
 		const [only] = parsed.activities;
 		expect(only.title).toEqual({ fr: 'Mobilité des jeunes diplômés', ar: 'تنقل الشباب الخريجين' });
 		expect(only.activity!.input).toMatchObject({ status: 'completed', actualStart: '2015-01-01', actualEnd: '2017-06-30', budget: { total: 250_000, currency: 'GBP' } });
@@ -129,6 +129,28 @@ describe('reading IATI activity files', () => {
 		expect(parsed.activities.map((entry) => [entry.position, entry.identifier, entry.concernsMorocco])).toEqual([
 			[1, 'A-1', true],
 			[2, 'A-2', false]
+		]);
+	});
+
+	it('never takes a publisher’s placeholder for an organisation (issue 17, rule 10)', async () => {
+		const parsed = await parse(
+			file(
+				activity(`<iati-identifier>P-1</iati-identifier><title><narrative>Placeholders</narrative></title><recipient-country code="MA"/>
+					<participating-org role="1" type="10"><narrative>nan</narrative></participating-org>
+					<participating-org role="4" type="70"><narrative>Various local vendors</narrative></participating-org>
+					<participating-org role="2" type="10"><narrative>Government – country unknown</narrative></participating-org>
+					<participating-org role="4" ref="XM-DAC-47066" type="40"><narrative>International Organization for Migration</narrative></participating-org>
+					<transaction><transaction-type code="11"/><transaction-date iso-date="2024-01-01"/><value currency="EUR" value-date="2024-01-01">100</value>
+						<provider-org><narrative>N/A</narrative></provider-org></transaction>`)
+			)
+		);
+		const [entry] = parsed.activities;
+		expect(entry.activity!.organisations.map((organisation) => organisation.names[0])).toEqual(['International Organization for Migration']);
+		expect(entry.problems.filter((problem) => problem.code === 'organisation_placeholder').map((problem) => problem.values?.name)).toEqual([
+			'nan',
+			'Various local vendors',
+			'Government – country unknown',
+			'N/A'
 		]);
 	});
 

@@ -5,6 +5,7 @@
 // then dropped, so memory follows one activity, not the file.
 import { SaxesParser } from 'saxes';
 import { ImportRefusal } from '../refusal.ts';
+import { ATLAS_NAMESPACE } from '../../export/iati/codes.ts';
 
 export interface XmlNode {
 	name: string;
@@ -18,6 +19,8 @@ export interface IatiFileHeader {
 	version: string | null;
 	/** the root's `xml:lang` (or a `default-language` some tools write) */
 	language: string | null;
+	/** the prefix the file binds to the Atlas's own namespace (files the Atlas exported), if any */
+	atlasPrefix: string | null;
 }
 
 export interface ReadOptions {
@@ -86,7 +89,7 @@ export async function readIatiFile(
 	onActivity: (node: XmlNode, position: number, header: IatiFileHeader) => void | Promise<void>
 ): Promise<{ header: IatiFileHeader; bytes: number; activities: number }> {
 	const parser = new SaxesParser({ position: true });
-	const header: IatiFileHeader = { version: null, language: null };
+	const header: IatiFileHeader = { version: null, language: null, atlasPrefix: null };
 	let rootSeen = false;
 	let activities = 0;
 	let bytes = 0;
@@ -114,6 +117,8 @@ export async function readIatiFile(
 			if (tag.name !== 'iati-activities') throw new ImportRefusal('xml_root', { root: tag.name.slice(0, 100) });
 			header.version = attrs.version?.trim() || null;
 			header.language = attrs['xml:lang']?.trim() || attrs['default-language']?.trim() || null;
+			const binding = Object.entries(attrs).find(([name, value]) => name.startsWith('xmlns:') && value.trim() === ATLAS_NAMESPACE);
+			header.atlasPrefix = binding ? binding[0].slice('xmlns:'.length) : null;
 			if (header.version && !/^2\.0[1-3]$/.test(header.version)) throw new ImportRefusal('iati_version', { version: header.version.slice(0, 20) });
 			return;
 		}
