@@ -39,6 +39,8 @@ interface ModelInitiative {
 	countries: string[];
 	targetGroups: string[];
 	budgetEur: number | null;
+	/** the part of budgetEur counted for Morocco (its share when the source gives one) */
+	moroccoEur: number | null;
 	isSample: boolean;
 	version: number;
 	updatedAt: string;
@@ -61,6 +63,7 @@ interface ModelInitiative {
 type Row = Omit<PageRow, 'funders' | 'updated_at'> & {
 	parent_id: string | null;
 	good_practice: boolean;
+	morocco_eur: number | null;
 	target_groups: string[];
 	updated_at: string;
 	updated_micros: string | number;
@@ -151,6 +154,7 @@ export class AtlasReadModel {
 			select ${i.id} as id, ${i.slug} as slug, ${i.title} as title, ${i.summary} as summary, ${i.status} as status,
 				${i.startYear} as start_year, ${i.endYear} as end_year, ${i.nationalScope} as national_scope, ${i.themes} as themes,
 				${i.countries} as countries, ${i.targetGroups} as target_groups, ${i.budgetEur}::float8 as budget_eur,
+				(${i.budgetEur} * coalesce(${i.moroccoShare}, 100) / 100)::float8 as morocco_eur,
 				${i.isSample} as is_sample, ${i.version} as version, to_json(${i.updatedAt}) #>> '{}' as updated_at,
 				(extract(epoch from ${i.updatedAt}) * 1000000)::int8 as updated_micros,
 				${i.searchDocument} as search_document, ${i.titleDocument} as title_document, ${i.parentId} as parent_id, ${i.goodPracticeAt} is not null as good_practice,
@@ -178,6 +182,7 @@ export class AtlasReadModel {
 				countries: row.countries,
 				targetGroups: row.target_groups,
 				budgetEur: row.budget_eur == null ? null : Number(row.budget_eur),
+				moroccoEur: row.morocco_eur == null ? null : Number(row.morocco_eur),
 				isSample: row.is_sample,
 				version: row.version,
 				updatedAt: new Date(row.updated_at).toISOString(),
@@ -424,7 +429,7 @@ export class AtlasReadModel {
 		});
 		type Sum = { label: string | null; count: number; budget: number; unknown: number };
 		type Match = (typeof matches)[number];
-		const add = (sums: Map<string, Sum>, key: string, match: Match, amount: number | null = match.item.budgetEur, label: string | null = null) => {
+		const add = (sums: Map<string, Sum>, key: string, match: Match, amount: number | null = match.item.moroccoEur, label: string | null = null) => {
 			const sum = sums.get(key) ?? { label, count: 0, budget: 0, unknown: 0 };
 			sum.count++;
 			if (!match.within) {

@@ -85,6 +85,28 @@ export const InitiativeInput = z
 			.max(50)
 			.default([])
 			.meta({ description: 'Partner regions abroad: a country and the name of its region (the country is added to `countries`)' }),
+		moroccoShare: z
+			.number()
+			.gt(0)
+			.max(100)
+			.nullish()
+			.meta({ description: 'Per cent of the initiative that is in Morocco when the source says so (an IATI recipient-country percentage); statistics count that share of its budget' }),
+		countryShares: z
+			.array(z.object({ country: CountryCode, percentage: z.number().min(0).max(100) }))
+			.max(60)
+			.default([])
+			.meta({ description: 'The other countries’ percentages as the source gives them (each country also in `countries`)' }),
+		recipientRegions: z
+			.array(
+				z.object({
+					code: z.string().trim().regex(/^\d{1,4}$/),
+					vocabulary: z.enum(['1', '2']).default('1'),
+					percentage: z.number().min(0).max(100).nullish()
+				})
+			)
+			.max(20)
+			.default([])
+			.meta({ description: 'Supranational regions the source names (IATI Region: 1 OECD DAC, 2 UN M49), e.g. 189 North of Sahara; one that includes Morocco without a place in Morocco makes the initiative "may concern Morocco" for a moderator to decide' }),
 		points: z
 			.array(z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), label: z.string().trim().max(200).optional() }))
 			.max(100)
@@ -278,6 +300,10 @@ export const InitiativeDetail = z
 		communes: z.string().nullable(),
 		countries: z.array(z.string()),
 		foreignPlaces: z.array(z.object({ country: z.string(), region: z.string() })),
+		moroccoShare: z.number().nullable().describe('Per cent of the initiative in Morocco when the source says so; null: all of it'),
+		countryShares: z.array(z.object({ country: z.string(), percentage: z.number() })),
+		recipientRegions: z.array(z.object({ code: z.string(), vocabulary: z.enum(['1', '2']), percentage: z.number().nullish() })),
+		mayConcernMorocco: z.boolean().describe('Only a supranational region that includes Morocco places it: a moderator is to say where in Morocco, if anywhere'),
 		points: z.array(z.object({ lat: z.number(), lon: z.number(), label: z.string().optional() })),
 		themes: z.array(Theme),
 		targetGroups: z.array(TargetGroupCode),
@@ -298,6 +324,7 @@ export const InitiativeDetail = z
 			total: z.number().nullable(),
 			currency: z.string().nullable(),
 			eur: z.number().nullable().describe('Total in EUR: the total budget, else the sum of the funders’ contributions'),
+			moroccoEur: z.number().nullable().describe('The part of `eur` counted for Morocco (its share when the source gives one)'),
 			mad: z.number().nullable(),
 			rateYear: z.int().nullable().describe('The year whose exchange rates were used')
 		}),

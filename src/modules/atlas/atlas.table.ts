@@ -30,6 +30,8 @@ export type InitiativeEvaluation = { by?: string | null; date?: string | null; u
 
 /** A sub-national place outside Morocco: its country (ISO 3166-1 alpha-2) and its name. */
 export type ForeignPlace = { country: string; region: string };
+export type CountryShare = { country: string; percentage: number };
+export type RecipientRegion = { code: string; vocabulary: '1' | '2'; percentage?: number | null };
 
 /** A point on the map. */
 export type InitiativePoint = { lat: number; lon: number; label?: string };
@@ -90,6 +92,11 @@ export const initiative = atlasTables.table(
 		points: jsonb('points').$type<InitiativePoint[]>().notNull().default([]),
 		/** partner regions abroad (e.g. the Région de Kayes, Mali): a country and the region's name */
 		foreignPlaces: jsonb('foreign_places').$type<ForeignPlace[]>().notNull().default([]),
+		/** per cent of the initiative in Morocco when the source says so (null: all of it); statistics count that share */
+		moroccoShare: numeric('morocco_share', { precision: 5, scale: 2, mode: 'number' }),
+		countryShares: jsonb('country_shares').$type<CountryShare[]>().notNull().default([]),
+		/** supranational regions the source names (IATI Region codes) */
+		recipientRegions: jsonb('recipient_regions').$type<RecipientRegion[]>().notNull().default([]),
 		themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
 		targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
 		budgetTotal: numeric('budget_total', { precision: 16, scale: 2, mode: 'number' }),

@@ -7,6 +7,7 @@ import { initiative, initiativeVersion } from './atlas.table.ts';
 import { InitiativeQuery, type InitiativeInput } from './atlas.schemas.ts';
 import { atlasStats, createInitiative, createInitiatives, getInitiative, listGoodPractices, setGoodPractice, removeSampleInitiatives, searchInitiatives, updateInitiative } from './initiative.service.ts';
 import { ensureAtlasReferenceData } from './atlas.data.ts';
+import { AtlasReadModel, normalisedWords } from './atlas-read-model.ts';
 import { generateInitiatives } from './generate.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 
@@ -150,6 +151,51 @@ describe('the seeds’ facts', () => {
 		expect(await slugs({ q: 'Kayes', country: 'ML' })).toContain('convention-oriental-kayes');
 		const recosa = await getInitiative(app.database.db, 'recosa-cooperation-sud-sud');
 		expect(recosa.organisations.filter((entry) => entry.role === 'partner').map((entry) => entry.slug).sort()).toEqual(['ivoiriens-exterieur', 'maliens-exterieur', 'senegal-exterieur']);
+	});
+});
+
+describe('what the source says about Morocco (issue 17, rules 3 and 4)', () => {
+	it('counts Morocco’s share of a budget, shows both figures, and refuses shares that do not add up', async () => {
+		const ctx = () => contextFor(app.database.db, null);
+		await createInitiative(
+			ctx(),
+			base({
+				slug: 'test-share',
+				title: { fr: 'Programme Zorglub partagé' },
+				startYear: 2032,
+				nationalScope: true,
+				countries: ['SN'],
+				moroccoShare: 40,
+				countryShares: [{ country: 'SN', percentage: 60 }],
+				budget: { total: 1000, currency: 'EUR' },
+				themes: ['south_south']
+			})
+		);
+		const shared = await getInitiative(app.database.db, 'test-share');
+		expect(shared.budget).toMatchObject({ eur: 1000, moroccoEur: 400 });
+		const fromSql = await atlasStats(app.database.db, 'theme', { q: 'zorglub', theme: ['south_south'] });
+		expect(fromSql.rows).toEqual([{ key: 'south_south', label: null, count: 1, budgetEur: 400, budgetUnknown: 0 }]);
+		const model = await AtlasReadModel.load(app.database.db);
+		expect(model.stats('theme', { q: 'zorglub', theme: ['south_south'] }, await normalisedWords(app.database.db, 'zorglub')).rows).toEqual(fromSql.rows);
+
+		const refused = (input: Partial<InitiativeInput>) =>
+			createInitiative(ctx(), base({ slug: 'test-share-bad', title: { fr: 'Parts fausses' }, ...input })).then(
+				() => [],
+				(error: unknown) => (isAppError(error) ? error.fields.map((field) => field.path) : ['?'])
+			);
+		expect(await refused({ nationalScope: true, countries: ['SN'], moroccoShare: 70, countryShares: [{ country: 'SN', percentage: 60 }] })).toEqual(['moroccoShare']);
+		expect(await refused({ nationalScope: true, countryShares: [{ country: 'ML', percentage: 10 }] })).toEqual(['countryShares.0.country']);
+		expect(await slugs({ q: 'parts fausses' })).toEqual([]);
+	});
+
+	it('an initiative placed only by a region that includes Morocco may concern Morocco; one placed in Morocco does not', async () => {
+		const ctx = () => contextFor(app.database.db, null);
+		await createInitiative(ctx(), base({ slug: 'test-north-africa', title: { fr: 'Afrique du Nord test' }, recipientRegions: [{ code: '189', vocabulary: '1' }] }));
+		await createInitiative(ctx(), base({ slug: 'test-sahel', title: { fr: 'Sahel test' }, recipientRegions: [{ code: '289', vocabulary: '1' }] }));
+		await createInitiative(ctx(), base({ slug: 'test-africa-oriental', title: { fr: 'Afrique et Oriental test' }, regions: ['MA-02'], recipientRegions: [{ code: '002', vocabulary: '2' }] }));
+		expect((await getInitiative(app.database.db, 'test-north-africa')).mayConcernMorocco).toBe(true);
+		expect((await getInitiative(app.database.db, 'test-sahel')).mayConcernMorocco).toBe(false);
+		expect((await getInitiative(app.database.db, 'test-africa-oriental')).mayConcernMorocco).toBe(false);
 	});
 });
 

@@ -1,3 +1,4 @@
+import { mayConcernMorocco } from './recipient-regions.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { searchWords } from '../../platform/db/search-words.ts';
@@ -128,6 +129,12 @@ function checkCoherence(data: InitiativeData, index?: number): FieldProblem[] {
 		if (data[start] && data[end] && data[end]! < data[start]!) problems.push({ path: `${prefix}${end}`, messageKey: 'field_invalid' });
 	}
 	if (data.startYear && data.endYear && data.endYear < data.startYear) problems.push({ path: `${prefix}endYear`, messageKey: 'field_invalid' });
+	// a country's share needs the country; shares never add up beyond the whole
+	data.countryShares.forEach((share, position) => {
+		if (!data.countries.includes(share.country)) problems.push({ path: `${prefix}countryShares.${position}.country`, messageKey: 'field_choice' });
+	});
+	const shared = (data.moroccoShare ?? 0) + data.countryShares.reduce((sum, share) => sum + share.percentage, 0);
+	if (shared > 100.5) problems.push({ path: `${prefix}${data.moroccoShare != null ? 'moroccoShare' : 'countryShares'}`, messageKey: 'field_invalid' });
 	return problems;
 }
 
@@ -209,6 +216,9 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 			// a partner region abroad says its country is concerned too
 			countries: [...new Set([...data.countries, ...data.foreignPlaces.map((place) => place.country)])],
 			foreignPlaces: data.foreignPlaces,
+			moroccoShare: data.moroccoShare ?? null,
+			countryShares: data.countryShares,
+			recipientRegions: data.recipientRegions,
 			points: data.points,
 			themes: [...new Set(data.themes)],
 			targetGroups: [...new Set(data.targetGroups)],
@@ -699,6 +709,10 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 		communes: row.communes,
 		countries: row.countries,
 		foreignPlaces: row.foreignPlaces,
+		moroccoShare: row.moroccoShare == null ? null : Number(row.moroccoShare),
+		countryShares: row.countryShares,
+		recipientRegions: row.recipientRegions.map((region) => ({ ...region, vocabulary: region.vocabulary ?? '1' })),
+		mayConcernMorocco: mayConcernMorocco({ ...row, regions: regionRows, provinces: provinceRows, recipientRegions: row.recipientRegions }),
 		points: row.points,
 		themes: row.themes as InitiativeData['themes'],
 		targetGroups: row.targetGroups as InitiativeData['targetGroups'],
@@ -711,6 +725,7 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 			total: row.budgetTotal == null ? null : Number(row.budgetTotal),
 			currency: row.budgetCurrency,
 			eur: row.budgetEur == null ? null : Number(row.budgetEur),
+			moroccoEur: row.budgetEur == null ? null : Math.round(Number(row.budgetEur) * (row.moroccoShare == null ? 100 : Number(row.moroccoShare))) / 100,
 			mad: row.budgetMad == null ? null : Number(row.budgetMad),
 			rateYear: row.budgetEur == null ? null : rateYear
 		},
@@ -983,7 +998,8 @@ export type StatsRow = {
 export async function atlasStats(db: DbOrTx, by: StatsDimension, filters: Partial<InitiativeFilters> = {}) {
 	const where = filterCondition(filters);
 	// c: the matches, each with `within` (an ancestor among the matches has a known budget) and its amount to add
-	const matches = sql`with recursive f as (select ${initiative.id} as id, ${initiative.budgetEur} as budget_eur, ${initiative.themes} as themes,
+	// money counts for Morocco's share when the source gives one (an activity 40 % in Morocco adds 40 % of its budget)
+	const matches = sql`with recursive f as (select ${initiative.id} as id, ${initiative.budgetEur} as budget_eur, ${initiative.moroccoShare} as morocco_share, ${initiative.themes} as themes,
 			${initiative.startYear} as start_year, ${initiative.endYear} as end_year, ${initiative.status} as status,
 			${initiative.targetGroups} as target_groups, ${initiative.countries} as countries, ${initiative.parentId} as parent_id
 			from ${initiative} where ${where}),
@@ -992,7 +1008,7 @@ export async function atlasStats(db: DbOrTx, by: StatsDimension, filters: Partia
 			union all
 			select anc.id, i.parent_id, anc.depth + 1 from anc join ${initiative} i on i.id = anc.ancestor where i.parent_id is not null and anc.depth < 100),
 		w as (select f.*, exists (select 1 from anc join f g on g.id = anc.ancestor where anc.id = f.id and g.budget_eur is not null) as within from f),
-		c as (select w.*, case when w.within then null else w.budget_eur end as amount, (w.budget_eur is null and not w.within) as amount_unknown from w)`;
+		c as (select w.*, case when w.within then null else w.budget_eur * coalesce(w.morocco_share, 100) / 100 end as amount, (w.budget_eur is null and not w.within) as amount_unknown from w)`;
 	const sums = sql`coalesce(sum(c.amount), 0)::float8 as budget, (count(c.id) filter (where c.amount_unknown))::int as unknown`;
 	const thisYear = sql`extract(year from now())::int`;
 	const byCount = (values: SQL) => sql`${matches}

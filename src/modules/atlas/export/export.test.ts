@@ -248,7 +248,7 @@ describe('IATI activity XML 2.03', () => {
 		expect(activity).toContain('<activity-status code="2"/>');
 		expect(activity).toContain('<activity-date type="1" iso-date="2021-01-15"/>');
 		expect(activity).toContain('<activity-date type="3" iso-date="2023-12-31"/>');
-		expect(activity).toContain('<recipient-country code="MA" percentage="33.33"/><recipient-country code="SN" percentage="33.33"/><recipient-country code="ML" percentage="33.34"/>');
+		expect(activity).toContain('<recipient-country code="MA" percentage="33.33" sharaka:share="equal"/><recipient-country code="SN" percentage="33.33" sharaka:share="equal"/><recipient-country code="ML" percentage="33.34" sharaka:share="equal"/>');
 		expect(activity).toContain('<location ref="MA-02"><name><narrative xml:lang="fr">Oriental</narrative>');
 		expect(activity).toContain('<sector vocabulary="1" code="24050" percentage="50"/><sector vocabulary="1" code="15190" percentage="50"/>');
 		expect(activity).toContain('<sector vocabulary="99" vocabulary-uri="urn:sharaka:atlas:theme" code="south_south" percentage="33.34">');

@@ -20,6 +20,9 @@ const record = (over: Partial<ExportRecord>): ExportRecord => ({
 	provinces: [],
 	communes: null,
 	countries: [],
+	moroccoShare: null,
+	countryShares: [],
+	recipientRegions: [],
 	points: [],
 	themes: [],
 	targetGroups: [],
@@ -58,5 +61,28 @@ describe('IATI export: recipient countries', () => {
 		expect(countries({ points: [{ lat: 33.57, lon: -7.59, label: 'Casablanca' }] as ExportRecord['points'] })).toEqual(['MA']);
 		expect(countries({ countries: ['MA', 'SN'] })).toEqual(['MA', 'SN']);
 		expect(countries({ nationalScope: true, countries: ['SN'] })).toEqual(['MA', 'SN']);
+	});
+
+	it('writes the percentages the source gave (Morocco’s share, the others, the regions), else equal shares marked as such', () => {
+		const xml = (over: Partial<ExportRecord>) => {
+			const result = iatiActivity(record(over));
+			if (!('xml' in result)) throw new Error('skipped');
+			return [...result.xml.matchAll(/<recipient-(?:country|region) [^>]*\/>/g)].map((match) => match[0]);
+		};
+		expect(xml({ nationalScope: true, countries: ['SN'], moroccoShare: 40, countryShares: [{ country: 'SN', percentage: 60 }] })).toEqual([
+			'<recipient-country code="MA" percentage="40"/>',
+			'<recipient-country code="SN" percentage="60"/>'
+		]);
+		// Morocco's share is the rest when only the others were given
+		expect(xml({ regions: ['MA-02'], countries: ['SN'], countryShares: [{ country: 'SN', percentage: 25 }] })).toEqual([
+			'<recipient-country code="MA" percentage="75"/>',
+			'<recipient-country code="SN" percentage="25"/>'
+		]);
+		// a regional activity keeps its region, not Morocco
+		expect(xml({ recipientRegions: [{ code: '189', vocabulary: '1', percentage: null }] })).toEqual(['<recipient-region code="189" vocabulary="1" percentage="100" sharaka:share="equal"/>']);
+		expect(xml({ countries: ['SN', 'ML'] })).toEqual([
+			'<recipient-country code="SN" percentage="50" sharaka:share="equal"/>',
+			'<recipient-country code="ML" percentage="50" sharaka:share="equal"/>'
+		]);
 	});
 });

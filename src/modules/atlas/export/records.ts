@@ -9,7 +9,9 @@ import {
 	initiativeProvince,
 	initiativeRegion,
 	initiativeSource,
+	type CountryShare,
 	type InitiativePoint,
+	type RecipientRegion,
 	type Translated
 } from '../atlas.table.ts';
 import type { OrganisationRole } from '../atlas.model.ts';
@@ -44,6 +46,10 @@ export interface ExportRecord {
 	provinces: string[];
 	communes: string | null;
 	countries: string[];
+	/** what the source says of the shares (null: not said) and the supranational regions it names */
+	moroccoShare: number | null;
+	countryShares: CountryShare[];
+	recipientRegions: RecipientRegion[];
 	points: InitiativePoint[];
 	themes: string[];
 	targetGroups: string[];
@@ -168,6 +174,9 @@ export async function* exportBatches(
 				provinces: (provinces.get(row.id) ?? []).map((entry) => entry.iso),
 				communes: row.communes,
 				countries: row.countries,
+				moroccoShare: num(row.moroccoShare),
+				countryShares: row.countryShares,
+				recipientRegions: row.recipientRegions,
 				points: row.points,
 				themes: row.themes,
 				targetGroups: row.targetGroups,

@@ -154,7 +154,12 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 	if (next.budget) merged.budget = next.budget;
 	if (next.website) merged.website = next.website;
 	if (next.contact) merged.contact = next.contact;
-	if (activity.givesCountries) merged.countries = next.countries;
+	if (activity.givesCountries) {
+		merged.countries = next.countries;
+		merged.moroccoShare = next.moroccoShare ?? null;
+		merged.countryShares = next.countryShares ?? [];
+	}
+	if (next.recipientRegions?.length) merged.recipientRegions = next.recipientRegions;
 	if (activity.exactThemes || (!current.themes.length && next.themes?.length)) merged.themes = next.themes;
 	merged.regions = [...new Set([...current.regions, ...(next.regions ?? [])])];
 	merged.provinces = [...new Set([...current.provinces, ...(next.provinces ?? [])])];

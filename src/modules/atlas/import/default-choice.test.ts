@@ -44,11 +44,12 @@ describe('default choice in the import preview', () => {
 			'</iati-activities>';
 		const id = await createIatiImport(contextFor(app.database.db, moderator), { fileName: 'choice.xml', body: textStream(file) });
 		const rows = new Map((await getImport(contextFor(app.database.db, moderator), id, { pageSize: 100 })).activities.map((row) => [row.iatiIdentifier, row]));
-		expect(rows.get('XM-TEST-MIGRATION')).toMatchObject({ chosen: true });
-		expect(rows.get('XM-TEST-OVERHEAD')).toMatchObject({ chosen: false });
-		expect(rows.get('XM-TEST-ABROAD')).toMatchObject({ chosen: false });
+		// each row says why it is chosen at first, or not
+		expect(rows.get('XM-TEST-MIGRATION')).toMatchObject({ chosen: true, whyChosen: 'Choisie d’office\u00a0: nouvelle, au Maroc, avec un thème de l’Atlas.' });
+		expect(rows.get('XM-TEST-OVERHEAD')).toMatchObject({ chosen: false, whyChosen: expect.stringContaining('aucun de ses secteurs ne correspond à un thème') });
+		expect(rows.get('XM-TEST-ABROAD')).toMatchObject({ chosen: false, whyChosen: expect.stringContaining('ne concerne pas le Maroc') });
 		const duplicate = rows.get('XM-TEST-DUPLICATE')!;
 		expect(duplicate.duplicates?.length).toBeGreaterThan(0);
-		expect(duplicate.chosen).toBe(false);
+		expect(duplicate).toMatchObject({ chosen: false, whyChosen: expect.stringContaining('ressemble à une initiative déjà publiée') });
 	});
 });

@@ -47,6 +47,7 @@ export const ImportActivity = z
 		concernsMorocco: z.boolean().describe('false when no recipient country is MA, on the activity or its transactions'),
 		readable: z.boolean().describe('false when a critical problem skips it'),
 		chosen: z.boolean(),
+		whyChosen: z.string().describe('why it was chosen at first, or not (the first-choice rule), in the request’s language'),
 		problems: z.array(Problem),
 		preview: z
 			.object({

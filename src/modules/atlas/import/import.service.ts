@@ -426,6 +426,8 @@ export interface ActivityView {
 	known: { id: string; slug: string } | null;
 	pendingProposalId: string | null;
 	duplicates: { id: string; slug: string; title: string; reasons: string[] }[] | null;
+	/** why the activity was chosen at first, or not, in the page's language */
+	whyChosen: string;
 	outcome: ActivityRow['outcome'];
 	initiative: { id: string; slug: string } | null;
 	proposalId: string | null;
@@ -434,8 +436,22 @@ export interface ActivityView {
 
 const titleIn = (language: Language, title: Translated) => title[language] ?? title.fr ?? title.en ?? title.ar ?? '';
 
+/** The first-choice rule's sentence for one activity (issue #17 rule 16): why it was, or was not, chosen at first. */
+export type FirstChoiceReason = 'unreadable' | 'not_morocco' | 'may_concern_morocco' | 'pending' | 'duplicate' | 'no_theme' | 'known' | 'new_with_theme';
+
+function firstChoiceReason(row: ActivityRow): FirstChoiceReason {
+	if (row.severityRank <= 0 || row.draft === null) return 'unreadable';
+	if (!row.concernsMorocco) return row.problems.some((problem) => problem.code === 'may_concern_morocco') ? 'may_concern_morocco' : 'not_morocco';
+	if (row.pendingProposalId) return 'pending';
+	if (row.duplicates?.length) return 'duplicate';
+	if (row.knownInitiativeId) return 'known';
+	return ((row.draft as ImportedActivity).input.themes?.length ?? 0) > 0 ? 'new_with_theme' : 'no_theme';
+}
+
 export function activityView(language: Language, row: ActivityRow): ActivityView {
+	const reason = firstChoiceReason(row);
 	return {
+		whyChosen: translate(language, `atlas_import.why_${reason}`),
 		position: row.position,
 		iatiIdentifier: row.identifier,
 		title: titleIn(language, row.title),

@@ -107,8 +107,30 @@ function recipientCountries(record: ExportRecord): string {
 	// regional activity imported with a region code) is not exported as "MA 100 %" (issue #17 rule 2)
 	const inMorocco = record.nationalScope || record.regions.length > 0 || record.provinces.length > 0 || record.points.length > 0 || record.countries.includes('MA');
 	const codes = [...new Set([...(inMorocco ? ['MA'] : []), ...record.countries.filter((code) => code !== 'MA')])];
-	const shares = equalPercentages(codes.length);
-	return codes.map((code, index) => element('recipient-country', { code, percentage: shares[index] })).join('');
+	const regions = record.recipientRegions;
+	// the percentages as stored when the source gave them all (Morocco's may be the rest), else equal shares
+	const stored = codes.map((code) =>
+		code === 'MA' ? record.moroccoShare : (record.countryShares.find((share) => share.country === code)?.percentage ?? null)
+	);
+	const regionShares = regions.map((region) => region.percentage ?? null);
+	const unknown = [...stored, ...regionShares].filter((value) => value === null).length;
+	const given = [...stored, ...regionShares].reduce<number>((sum, value) => sum + (value ?? 0), 0);
+	const asStored = stored.some((value) => value !== null) || regionShares.some((value) => value !== null);
+	let shares: (number | string)[];
+	if (asStored && (unknown === 0 || (unknown === 1 && stored[0] === null && inMorocco && given < 100))) {
+		shares = [...stored, ...regionShares].map((value) => value ?? Math.round((100 - given) * 100) / 100);
+	} else shares = equalPercentages(codes.length + regions.length);
+	// equal shares are IATI's requirement, not the source's word: said so in the Atlas's namespace
+	const assumed = asStored ? undefined : 'equal';
+	const share = `${ATLAS_PREFIX}:share`;
+	return (
+		codes.map((code, index) => element('recipient-country', { code, percentage: shares[index], [share]: assumed })).join('') +
+		regions
+			.map((region, index) =>
+				element('recipient-region', { code: region.code, vocabulary: region.vocabulary, percentage: shares[codes.length + index], [share]: assumed })
+			)
+			.join('')
+	);
 }
 
 const point = ([lon, lat]: LonLat, exactness: '1' | '2') =>

@@ -13,6 +13,8 @@ import type { InitiativeInput } from '../../atlas.schemas.ts';
 import { cut, Problems, type ActivityPreview, type ImportedActivity, type ImportedOrganisation } from '../imported.ts';
 import type { ImportProblem } from '../import.table.ts';
 import { sanitise } from '../validate.ts';
+import { namesMorocco, regionIncludesMorocco } from '../../recipient-regions.ts';
+import type { RecipientRegion } from '../../atlas.table.ts';
 import { isPlaceholderName } from '../organisations.ts';
 import { attr, childNamed, childrenNamed, OVERSIZED, type IatiFileHeader, type XmlNode } from './xml.ts';
 import {
@@ -400,6 +402,24 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 
 	// Countries (activity, else transactions) and regions
 	const activityCountries = childrenNamed(node, 'recipient-country').map((entry) => attr(entry, 'code'));
+	// each recipient's percentage as the file gives it: Morocco's share counts in statistics, the others are kept
+	const percentageOf = (entry: XmlNode) => {
+		// the Atlas's own export marks the equal shares it had to write when the source gave none
+		if (header.atlasPrefix && attr(entry, `${header.atlasPrefix}:share`) === 'equal') return null;
+		const number = amount(attr(entry, 'percentage'));
+		return number !== null && number >= 0 && number <= 100 ? number : null;
+	};
+	let moroccoShare: number | null = null;
+	const countryShares: { country: string; percentage: number }[] = [];
+	for (const entry of childrenNamed(node, 'recipient-country')) {
+		const code = attr(entry, 'code')?.toUpperCase() ?? '';
+		const percentage = percentageOf(entry);
+		if (percentage === null) continue;
+		if (code === 'MA' || code === 'EH') moroccoShare = (moroccoShare ?? 0) + percentage;
+		else if (countryCodes.includes(code) && !countryShares.some((share) => share.country === code)) countryShares.push({ country: code, percentage });
+	}
+	// all of it in Morocco, or a share the file cannot mean (0), is the whole
+	if (moroccoShare !== null && (moroccoShare >= 100 || moroccoShare <= 0)) moroccoShare = null;
 	const countryCodesGiven = activityCountries.length ? activityCountries : transactions.flatMap((entry) => entry.countries);
 	if (!activityCountries.length && countryCodesGiven.length) problems.warning('countries_from_transactions');
 	let concernsMorocco = false;
@@ -416,12 +436,23 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		problems.warning('too_many', { field: 'countries', max: LIMITS.countries });
 		countries.length = LIMITS.countries;
 	}
+	// Supranational regions (IATI vocabularies 1 OECD DAC and 2 UN M49) are kept; others are reported
 	const regionEntries = [
-		...childrenNamed(node, 'recipient-region').map((entry) => ({ code: attr(entry, 'code'), vocabulary: attr(entry, 'vocabulary') ?? '1' })),
-		...transactions.flatMap((entry) => entry.regions)
+		...childrenNamed(node, 'recipient-region').map((entry) => ({ code: attr(entry, 'code'), vocabulary: attr(entry, 'vocabulary') ?? '1', percentage: percentageOf(entry) })),
+		...transactions.flatMap((entry) => entry.regions.map((region) => ({ ...region, percentage: null })))
 	];
-	const regionNames = [...new Set(regionEntries.filter((entry) => entry.code).map((entry) => (entry.vocabulary === '1' ? regionName(entry.code!, 'en') : null) ?? entry.code!))];
-	if (regionNames.length) problems.warning('region_not_kept', { regions: regionNames.join(', ') });
+	const recipientRegions: RecipientRegion[] = [];
+	const regionsNotKept: string[] = [];
+	for (const entry of regionEntries) {
+		if (!entry.code) continue;
+		if ((entry.vocabulary === '1' || entry.vocabulary === '2') && /^\d{1,4}$/.test(entry.code)) {
+			if (!recipientRegions.some((other) => other.code === entry.code && other.vocabulary === entry.vocabulary)) {
+				recipientRegions.push({ code: entry.code, vocabulary: entry.vocabulary, percentage: entry.percentage });
+			}
+		} else regionsNotKept.push(entry.code);
+	}
+	if (regionsNotKept.length) problems.warning('region_not_kept', { regions: [...new Set(regionsNotKept)].join(', ') });
+	const regionLabel = (region: RecipientRegion) => (region.vocabulary === '1' ? regionName(region.code, 'en') : null) ?? region.code;
 
 	// Locations: Moroccan regions and provinces (by code or name), else points
 	const regionSet = new Set<string>();
@@ -450,7 +481,13 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	}
 	const nationalScope = concernsMorocco && attr(childNamed(node, 'activity-scope'), 'code') === '4';
 	if (concernsMorocco && !nationalScope && !regionSet.size && !provinceSet.size && !points.length) problems.warning('no_location');
-	if (!concernsMorocco) problems.warning('not_morocco');
+	// a region that includes Morocco (North of Sahara, Africa…) without MA: for the moderator to decide, with a hint
+	const mayConcern = !concernsMorocco && recipientRegions.some(regionIncludesMorocco);
+	if (mayConcern) {
+		problems.warning('may_concern_morocco', { regions: recipientRegions.filter(regionIncludesMorocco).map(regionLabel).join(', ') });
+		const texts = [...Object.values(title), ...Object.values(summary), ...Object.values(description)].join(' \n ');
+		if (namesMorocco(texts)) problems.warning('names_morocco');
+	} else if (!concernsMorocco) problems.warning('not_morocco');
 
 	// Sectors (activity, else transactions) → themes
 	const sectorNodes = childrenNamed(node, 'sector').length ? childrenNamed(node, 'sector') : transactions.flatMap((entry) => entry.sectors);
@@ -530,6 +567,9 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		sources,
 		contact: contactParts.length ? cut(contactParts.join(' — '), 500) : null,
 		website,
+		moroccoShare: concernsMorocco ? moroccoShare : null,
+		countryShares: countryShares.filter((share) => countries.includes(share.country)),
+		recipientRegions,
 		// the Atlas's own identifier (an initiative without an IATI one, exported by the Atlas) is its slug again
 		...(ownSlug ? { slug: ownSlug, iatiIdentifier: null } : { iatiIdentifier: identifier })
 	};

@@ -86,9 +86,10 @@ describe('reading IATI activity files', () => {
 		// not in Morocco: flagged, still readable (the person may choose it)
 		expect(sahel.concernsMorocco).toBe(false);
 		expect(sahel.activity!.input.countries).toEqual(['SN', 'ML']);
-		expect(codes(sahel.problems)).toEqual(expect.arrayContaining(['not_morocco', 'region_not_kept', 'sector_not_mapped']));
+		expect(codes(sahel.problems)).toEqual(expect.arrayContaining(['not_morocco', 'sector_not_mapped']));
 		expect(problemMessage('fr', sahel.problems.find((problem) => problem.code === 'sector_not_mapped')!)).toContain('11330');
-		expect(problemMessage('en', sahel.problems.find((problem) => problem.code === 'region_not_kept')!)).toContain('South of Sahara');
+		// its region (South of Sahara, which does not include Morocco) is kept as the file gives it
+		expect(sahel.activity!.input.recipientRegions).toEqual([{ code: '289', vocabulary: '1', percentage: 100 }]);
 	});
 
 	it('reads IATI 2.01 with narratives and the root’s default language, and 1.x-style codes', async () => {
@@ -130,6 +131,27 @@ describe('reading IATI activity files', () => {
 			[1, 'A-1', true],
 			[2, 'A-2', false]
 		]);
+	});
+
+	it('keeps Morocco’s share and the regions a file gives; a region that includes Morocco asks the moderator (issue 17, rules 3 and 4)', async () => {
+		const parsed = await parse(
+			file(
+				activity(`<iati-identifier>S-1</iati-identifier><title><narrative>Shared</narrative></title>
+					<recipient-country code="MA" percentage="40"/><recipient-country code="SN" percentage="60"/>`) +
+					activity(`<iati-identifier>R-1</iati-identifier><title><narrative>Migration de travail en Afrique du Nord</narrative></title>
+						<description><narrative>Tunisie, Maroc et Égypte.</narrative></description><recipient-region code="189" vocabulary="1"/>`) +
+					activity(`<iati-identifier>R-2</iati-identifier><title><narrative>Sahel</narrative></title><recipient-region code="289" vocabulary="1"/>`)
+			)
+		);
+		const [shared, northAfrica, sahel] = parsed.activities;
+		expect(shared.activity!.input).toMatchObject({ moroccoShare: 40, countryShares: [{ country: 'SN', percentage: 60 }] });
+		expect(northAfrica.concernsMorocco).toBe(false);
+		expect(northAfrica.activity!.input.recipientRegions).toEqual([{ code: '189', vocabulary: '1', percentage: null }]);
+		expect(codes(northAfrica.problems)).toEqual(expect.arrayContaining(['may_concern_morocco', 'names_morocco']));
+		expect(codes(northAfrica.problems)).not.toContain('not_morocco');
+		expect(problemMessage('fr', northAfrica.problems.find((problem) => problem.code === 'may_concern_morocco')!)).toContain('North of Sahara');
+		expect(codes(sahel.problems)).toContain('not_morocco');
+		expect(codes(sahel.problems)).not.toContain('may_concern_morocco');
 	});
 
 	it('never takes a publisher’s placeholder for an organisation (issue 17, rule 10)', async () => {

@@ -8,6 +8,7 @@ import { can } from '#platform/policy/policy.ts';
 import { getInitiative, setGoodPractice } from '#modules/atlas/initiative.service.ts';
 import { listMessages, listVersions, postMessage, restoreVersion } from '#modules/atlas/moderation/moderation.service.ts';
 import { provinceGeometry, regionGeometry } from '#platform/geo/geometry/index.ts';
+import { regionName } from '#modules/atlas/import/iati/codes.ts';
 
 export async function load({ params, locals }) {
 	const app = await getApp();
@@ -27,6 +28,12 @@ export async function load({ params, locals }) {
 		canPropose: can(locals.actor, 'atlas.propose'),
 		canModerate: can(locals.actor, 'atlas.moderate'),
 		messages: canDiscuss ? await listMessages(requestContext(app, locals), initiative.id) : null,
+		// IATI's region names exist in French and English: Arabic pages show the English, marked as such
+		recipientRegions: initiative.recipientRegions.map((region) => {
+			const lang = locals.language === 'fr' ? 'fr' : 'en';
+			const name = (region.vocabulary === '1' ? regionName(region.code, lang) : null) ?? region.code;
+			return { ...region, name, lang };
+		}),
 		map: {
 			regions: regionGeometry,
 			provinces: initiative.provinces.length ? provinceGeometry : undefined,
