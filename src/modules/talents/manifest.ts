@@ -2,6 +2,8 @@ import { defineModule } from '../../platform/kernel/manifest.ts';
 import { talentsActions } from './talents.policy.ts';
 import { messages } from './messages/index.ts';
 import { talentsPersonalData } from './personal-data.ts';
+import { ensureTalentsReferenceData, loadTalentsDemoData } from './talents.data.ts';
+import { runTalentsGenerate, runTalentsRemoveSamples } from './cli/talents.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof talentsActions, true> {}
@@ -17,5 +19,18 @@ export const talentsModule = defineModule({
 		coordinator: { titleKey: 'talents.grant_coordinator', actions: ['talents.coordinate'], limit: 'scope' }
 	},
 	messages,
-	personalData: talentsPersonalData
+	personalData: talentsPersonalData,
+	referenceData: ensureTalentsReferenceData,
+	demoData: loadTalentsDemoData,
+	commands: {
+		'talents:generate': {
+			arguments: '--talents N [--prefix P]',
+			description: 'Insert N sample talents (badged, accounts that cannot sign in) in the sample networks, for benchmarks.',
+			run: runTalentsGenerate
+		},
+		'talents:remove-samples': {
+			description: 'Delete every sample talent (their accounts on the reserved domain) and every sample network.',
+			run: runTalentsRemoveSamples
+		}
+	}
 });
