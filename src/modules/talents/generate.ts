@@ -86,7 +86,7 @@ export async function generateTalents(ctx: RequestContext, count: number, option
 	await ctx.transaction(async (tx) => {
 		for (let first = 0; first < count; first += 500) {
 			const batch = Array.from({ length: Math.min(500, count - first) }, (_, offset) => start + first + offset).map((index) => ({ index, id: crypto.randomUUID(), ...sampleTalent(index) }));
-			await tx.db.insert(user).values(batch.map((entry) => ({ id: entry.id, email: `${prefix}-${entry.index}@${SAMPLE_TALENT_DOMAIN}`, name: entry.name, role: 'member' as const, emailVerified: false, locale: 'fr' })));
+			await tx.db.insert(user).values(batch.map((entry) => ({ id: entry.id, email: `${prefix}-${entry.index}@${SAMPLE_TALENT_DOMAIN}`, name: entry.name, role: 'member' as const, emailVerified: false, locale: (['fr', 'fr', 'ar', 'en'] as const)[entry.index % 4] })));
 			await tx.db.insert(talentProfile).values(
 				batch.map((entry) => ({ ...entry.profile, userId: entry.id, consentAt: entry.profile.consentLevel ? new Date(now - (entry.index % 60) * 86_400_000) : null, updatedAt: new Date(now - (entry.index % 90) * 86_400_000) }))
 			);

@@ -1,6 +1,9 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
 import { talentsActions } from './talents.policy.ts';
 import { messages } from './messages/index.ts';
+import { talentsRoutes } from './talents.routes.ts';
+import { talentsEndpoints } from './talents.openapi.ts';
+import { talentsSpace } from './my-space.ts';
 import { talentsPersonalData } from './personal-data.ts';
 import { ensureTalentsReferenceData, loadTalentsDemoData } from './talents.data.ts';
 import { runTalentsGenerate, runTalentsRemoveSamples } from './cli/talents.ts';
@@ -12,13 +15,17 @@ declare module '../../platform/policy/policy.ts' {
 /** Talents: the skills of Moroccans living abroad, in networks by host country and by skill (issue #11). */
 export const talentsModule = defineModule({
 	slug: 'talents',
-	navigation: { navKey: 'common.nav_talents', titleKey: 'common.module_talents_title', textKey: 'common.module_talents_text', ready: false },
+	navigation: { navKey: 'common.nav_talents', titleKey: 'common.module_talents_title', textKey: 'common.module_talents_text', ready: true },
 	actions: talentsActions,
 	grantRoles: {
 		// approves requests to join one network and sees its members: granted per network (scope: its slug)
 		coordinator: { titleKey: 'talents.grant_coordinator', actions: ['talents.coordinate'], limit: 'scope' }
 	},
+	routes: talentsRoutes,
+	endpoints: talentsEndpoints,
+	apiTags: [{ name: 'Talents', description: 'Networks of Moroccans abroad by host territory or by skill, and the public cards of talents who chose to show one.' }],
 	messages,
+	mySpace: talentsSpace,
 	personalData: talentsPersonalData,
 	referenceData: ensureTalentsReferenceData,
 	demoData: loadTalentsDemoData,

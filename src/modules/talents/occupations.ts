@@ -53,3 +53,8 @@ export async function occupationChoiceGroups(db: DbOrTx, language: Language) {
 				})
 		}));
 }
+
+/** Major and sub-major groups, for a search filter (a card matches every unit group under the one chosen). */
+export async function occupationFilterGroups(db: DbOrTx, language: Language) {
+	return (await rows(db, sql`level <= 2`)).map((row) => ({ value: row.code, label: `${row.level === 2 ? '— ' : ''}${titleIn(row, language)}` }));
+}

@@ -99,3 +99,44 @@ export const CardQuery = z.object({
 	q: z.preprocess(blankToNull, z.string().trim().max(100).nullable().default(null)).describe('words of the name or city (Arabic folded as everywhere on the platform)'),
 	page: z.coerce.number().int().min(1).max(1000).default(1)
 });
+
+const Localised = z.record(z.string(), z.string()).describe('a text by language tag (fr, ar, en)');
+export const NetworkSummary = z
+	.object({
+		id: z.uuid(),
+		slug: z.string(),
+		kind: z.enum(networkKinds),
+		name: Localised,
+		aim: Localised,
+		country: z.string().nullable().describe('territory networks: ISO 3166-1 alpha-2'),
+		area: z.string().nullable().describe('a city or area within the country'),
+		skill: z.enum(skills).nullable().describe('skill networks: a key of the controlled list'),
+		joining: z.enum(joiningRules),
+		sources: z.array(z.object({ citation: z.string(), url: z.string().optional() })).describe('where the seeds name a real network'),
+		isSample: z.boolean().describe('a fictional sample of the demo'),
+		members: z.number().int().nullable().describe('members; null when fewer than 5')
+	})
+	.meta({ id: 'TalentNetwork' });
+export const NetworkList = z.object({ items: z.array(NetworkSummary) }).meta({ id: 'TalentNetworkList' });
+
+export const PublicCardSchema = z
+	.object({
+		id: z.string(),
+		isSample: z.boolean(),
+		name: z.string().optional(),
+		hostCountry: z.string().optional(),
+		hostCity: z.string().nullable().optional(),
+		occupationCode: z.string().nullable().optional().describe('ISCO-08 unit group'),
+		skills: z.array(z.string()).optional(),
+		otherSkills: z.array(z.string()).optional().describe('skills in the talent’s words, accepted by a moderator'),
+		sectors: z.array(z.string()).optional(),
+		languages: z.array(TalentLanguage).optional(),
+		experienceYears: z.number().int().optional(),
+		contributions: z.array(z.string()).optional(),
+		generation: z.string().nullable().optional(),
+		originRegion: z.string().nullable().optional(),
+		link: z.string().nullable().optional()
+	})
+	.describe('only the fields the talent chose to show; a field absent is hidden, not empty')
+	.meta({ id: 'TalentCard' });
+export const CardList = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(PublicCardSchema) }).meta({ id: 'TalentCardList' });
