@@ -1,4 +1,4 @@
--- The Talents module (issue #11): talent profiles with consent by level and its history, free skills awaiting review, networks (chapters) by host territory or by skill and their members.
+-- The Talents module (issue #11): talent profiles with consent by level and its history, free skills awaiting review, networks (chapters) by host territory or by skill, their members and announcements.
 CREATE SCHEMA "talents";--> statement-breakpoint
 CREATE TABLE "talents"."network" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -15,6 +15,16 @@ CREATE TABLE "talents"."network" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "network_slug_unique" UNIQUE("slug")
 );--> statement-breakpoint
+CREATE TABLE "talents"."network_announcement" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"network_id" uuid NOT NULL,
+	"author_user_id" text,
+	"subject" jsonb NOT NULL,
+	"body" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	"recipients" integer
+);--> statement-breakpoint
 CREATE TABLE "talents"."network_member" (
 	"network_id" uuid NOT NULL,
 	"user_id" text NOT NULL,
@@ -22,6 +32,8 @@ CREATE TABLE "talents"."network_member" (
 	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"decided_at" timestamp with time zone,
 	"decided_by" text,
+	"announcements" boolean DEFAULT true NOT NULL,
+	"unsubscribe_token" uuid DEFAULT gen_random_uuid() NOT NULL,
 	CONSTRAINT "network_member_network_id_user_id_pk" PRIMARY KEY("network_id","user_id")
 );--> statement-breakpoint
 CREATE TABLE "talents"."skill_suggestion" (
@@ -64,6 +76,8 @@ CREATE TABLE "talents"."talent_profile" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );--> statement-breakpoint
+ALTER TABLE "talents"."network_announcement" ADD CONSTRAINT "network_announcement_network_id_network_id_fk" FOREIGN KEY ("network_id") REFERENCES "talents"."network"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "talents"."network_announcement" ADD CONSTRAINT "network_announcement_author_user_id_user_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "talents"."network_member" ADD CONSTRAINT "network_member_network_id_network_id_fk" FOREIGN KEY ("network_id") REFERENCES "talents"."network"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "talents"."network_member" ADD CONSTRAINT "network_member_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "talents"."network_member" ADD CONSTRAINT "network_member_decided_by_user_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -71,8 +85,10 @@ ALTER TABLE "talents"."skill_suggestion" ADD CONSTRAINT "skill_suggestion_user_i
 ALTER TABLE "talents"."talent_consent_event" ADD CONSTRAINT "talent_consent_event_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "talents"."talent_profile" ADD CONSTRAINT "talent_profile_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "network_kind_idx" ON "talents"."network" USING btree ("kind");--> statement-breakpoint
+CREATE INDEX "network_announcement_network_idx" ON "talents"."network_announcement" USING btree ("network_id","created_at");--> statement-breakpoint
 CREATE INDEX "network_member_user_idx" ON "talents"."network_member" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "network_member_status_idx" ON "talents"."network_member" USING btree ("network_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "network_member_unsubscribe_idx" ON "talents"."network_member" USING btree ("unsubscribe_token");--> statement-breakpoint
 CREATE INDEX "skill_suggestion_status_idx" ON "talents"."skill_suggestion" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "skill_suggestion_user_idx" ON "talents"."skill_suggestion" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "talent_consent_event_user_idx" ON "talents"."talent_consent_event" USING btree ("user_id","at");--> statement-breakpoint

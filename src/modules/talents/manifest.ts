@@ -7,6 +7,7 @@ import { talentsSpace } from './my-space.ts';
 import { talentsPersonalData } from './personal-data.ts';
 import { ensureTalentsReferenceData, loadTalentsDemoData } from './talents.data.ts';
 import { runTalentsGenerate, runTalentsRemoveSamples } from './cli/talents.ts';
+import { sendAnnouncement } from './announcements.service.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof talentsActions, true> {}
@@ -29,6 +30,15 @@ export const talentsModule = defineModule({
 	personalData: talentsPersonalData,
 	referenceData: ensureTalentsReferenceData,
 	demoData: loadTalentsDemoData,
+	jobs: {
+		// a coordinator's announcement: one e-mail per member, in their language, through the platform's mail queue
+		'send-announcement': {
+			descriptionKey: 'talents.job_send_announcement',
+			run: async (data, host) => void (await sendAnnouncement(host.database.db, host.mailer, host.settings.publicUrl, String(data.announcementId))),
+			retryLimit: 3,
+			retryDelay: 60
+		}
+	},
 	commands: {
 		'talents:generate': {
 			arguments: '--talents N [--prefix P]',

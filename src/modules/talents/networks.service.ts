@@ -78,6 +78,17 @@ export async function membershipOf(ctx: RequestContext, slug: string) {
 	return found?.status ?? null;
 }
 
+/** Whether the caller receives the network's announcements (null: not a member). */
+export async function receivesAnnouncements(ctx: RequestContext, slug: string): Promise<boolean | null> {
+	if (!ctx.actor) return null;
+	const [found] = await ctx.db
+		.select({ announcements: networkMember.announcements })
+		.from(networkMember)
+		.innerJoin(network, eq(network.id, networkMember.networkId))
+		.where(and(eq(network.slug, slug), eq(networkMember.userId, ctx.actor.userId), eq(networkMember.status, 'member')));
+	return found?.announcements ?? null;
+}
+
 /** Joins an open network at once, or asks to join one on request; a talent profile is needed first. */
 export async function joinNetwork(ctx: RequestContext, slug: string) {
 	const talent = ctx.require('talents.profile.manage_own');

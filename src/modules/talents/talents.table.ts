@@ -1,6 +1,6 @@
 // Tables of the Talents module: talent profiles with their consent, free skills awaiting review, networks and their members.
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, uniqueIndex, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../platform/i18n/content-language.ts';
 import type { CefrLevel } from '../../platform/i18n/spoken-languages.ts';
@@ -125,9 +125,37 @@ export const networkMember = talentsTables.table(
 		status: text('status').$type<MembershipStatus>().notNull(),
 		requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
-		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' })
+		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		/** false: the member asked for no more announcements by e-mail */
+		announcements: boolean('announcements').notNull().default(true),
+		/** the secret of the unsubscribe link in each announcement (no sign-in needed to stop them) */
+		unsubscribeToken: uuid('unsubscribe_token').notNull().defaultRandom()
 	},
-	(table) => [primaryKey({ columns: [table.networkId, table.userId] }), index('network_member_user_idx').on(table.userId), index('network_member_status_idx').on(table.networkId, table.status)]
+	(table) => [
+		primaryKey({ columns: [table.networkId, table.userId] }),
+		index('network_member_user_idx').on(table.userId),
+		index('network_member_status_idx').on(table.networkId, table.status),
+		uniqueIndex('network_member_unsubscribe_idx').on(table.unsubscribeToken)
+	]
+);
+
+/** A coordinator's announcement to a network's members, in one or more languages; e-mailed by the job queue. */
+export const networkAnnouncement = talentsTables.table(
+	'network_announcement',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		networkId: uuid('network_id')
+			.notNull()
+			.references(() => network.id, { onDelete: 'cascade' }),
+		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		subject: jsonb('subject').$type<LocalisedText>().notNull(),
+		body: jsonb('body').$type<LocalisedText>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** when the e-mails were handed to the mail queue, and to how many members */
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		recipients: integer('recipients')
+	},
+	(table) => [index('network_announcement_network_idx').on(table.networkId, table.createdAt)]
 );
 
 export type TalentProfileRecord = typeof talentProfile.$inferSelect;

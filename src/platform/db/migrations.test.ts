@@ -246,6 +246,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			skill_suggestion: _skillSuggestions,
 			network: _networks,
 			network_member: _networkMembers,
+			network_announcement: _networkAnnouncements,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -5,7 +5,8 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { countryName } from '#platform/geo/countries.ts';
-import { getNetworkPage, joinNetwork, leaveNetwork, membershipOf } from '#modules/talents/networks.service.ts';
+import { getNetworkPage, joinNetwork, leaveNetwork, membershipOf, receivesAnnouncements } from '#modules/talents/networks.service.ts';
+import { setAnnouncements } from '#modules/talents/announcements.service.ts';
 
 async function page(app: Awaited<ReturnType<typeof getApp>>, slug: string) {
 	try {
@@ -39,6 +40,7 @@ export async function load({ params, locals }) {
 		bySkill: found.bySkill,
 		byCountry: found.byCountry.map((entry) => ({ country: countryName(entry.country, locals.language), members: entry.members })),
 		membership: await membershipOf(ctx, params.slug),
+		announcements: await receivesAnnouncements(ctx, params.slug),
 		signedIn: Boolean(locals.actor),
 		canCoordinate: ctx.can('talents.coordinate', { scope: params.slug })
 	};
@@ -58,6 +60,12 @@ export const actions = {
 			if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 			throw failure;
 		}
+	},
+	announcements: async ({ params, locals, request }) => {
+		const app = await getApp();
+		const wanted = (await request.formData()).get('wanted') === 'yes';
+		await setAnnouncements(requestContext(app, locals), params.slug, wanted);
+		return { done: wanted ? 'subscribed' : 'unsubscribed' };
 	},
 	leave: async ({ params, locals }) => {
 		const app = await getApp();
