@@ -6,11 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
-import { check, pick, signUpAndConfirm } from './flows.ts';
+import { expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
+import { check, pick, signedInAs, signUpAndConfirm } from './flows.ts';
+import { apiClient } from './api-client.ts';
 
 const browser = useBrowser();
 const stamp = Date.now().toString(36);
+const talentEmail = `talent-${stamp}@example.org`;
+const talentName = `أمينة العلوي ${stamp}`;
 const screenshots = path.resolve('test-results/screenshots');
 fs.mkdirSync(screenshots, { recursive: true });
 
@@ -27,8 +30,8 @@ describe('Talents', () => {
 	test('a talent in Germany creates her profile and joins two networks (fr, no JavaScript); the network page in Arabic (axe)', { timeout: 180_000 }, async () => {
 		// 1. Sign up and the profile, in French without JavaScript, on a phone.
 		const page = await browser.newPage({ javaScriptEnabled: false, locale: 'fr', phone: true });
-		const name = `أمينة العلوي ${stamp}`;
-		await signUpAndConfirm(page, 'fr', name, `talent-${stamp}@example.org`, 'une phrase assez longue 2026');
+		const name = talentName;
+		await signUpAndConfirm(page, 'fr', name, talentEmail, 'une phrase assez longue 2026');
 		await page.goto('/fr/talents');
 		await check(page, 'fr', false);
 		await page.getByRole('link', { name: t('fr', 'talents.my_profile') }).click();
@@ -113,5 +116,65 @@ describe('Talents', () => {
 		await check(arabic, 'ar');
 		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await shoot(arabic, 'cards-ar');
+	});
+
+	test('a coordinator accepts her request and posts an announcement that reaches members in their languages (ar, axe); she unsubscribes (fr, no JavaScript)', { timeout: 180_000 }, async () => {
+		// the administrator makes the demo moderator coordinator of two networks (scoped grants, through the API)
+		const api = apiClient();
+		const token = await api.tokenFor('admin@demo.sharaka.ma', `talents ${stamp}`);
+		const found = await api.call('GET', '/api/v1/users?q=moderator%40demo', { token });
+		const moderatorId = found.json.items[0].id as string;
+		for (const scope of ['reseau-competences-dmk-allemagne', 'exemple-numerique']) {
+			const granted = await api.call('POST', `/api/v1/users/${moderatorId}/grants`, { token, body: { role: 'talents:coordinator', scope } });
+			expect(granted.status, granted.text).toBe(201);
+		}
+
+		// in Arabic with axe-core: my space leads to the requests; the talent's request is accepted
+		const coordinator = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'ar');
+		await coordinator.goto('/ar/my-space');
+		await coordinator.getByRole('link', { name: t('ar', 'talents.space_requests') }).first().click();
+		await coordinator.goto('/ar/talents/networks/reseau-competences-dmk-allemagne/requests');
+		await check(coordinator, 'ar');
+		const request = coordinator.locator('li.request', { hasText: talentName });
+		await request.getByRole('button', { name: t('ar', 'talents.accept') }).click();
+		await expect(coordinator.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'talents.done_accepted'));
+		await shoot(coordinator, 'requests-ar');
+
+		// an announcement in French and Arabic to the open network she joined
+		const outboxBefore = server().outbox().length;
+		await coordinator.goto('/ar/talents/networks/exemple-numerique/announcements');
+		await check(coordinator, 'ar');
+		await coordinator.locator('fieldset[lang="fr"]').getByLabel(t('ar', 'talents.field_subject')).fill(`Atelier numérique ${stamp}`);
+		await coordinator.locator('fieldset[lang="fr"]').getByLabel(t('ar', 'talents.field_body')).fill('Rendez-vous en ligne le 12 mars.');
+		await coordinator.locator('fieldset[lang="ar"]').getByLabel(t('ar', 'talents.field_subject')).fill(`ورشة رقمية ${stamp}`);
+		await coordinator.locator('fieldset[lang="ar"]').getByLabel(t('ar', 'talents.field_body')).fill('الموعد عبر الإنترنت يوم 12 مارس.');
+		await coordinator.getByRole('button', { name: t('ar', 'talents.announcement_send') }).click();
+		await expect(coordinator.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'talents.done_announcement_sent'));
+		await check(coordinator, 'ar');
+		await shoot(coordinator, 'announcements-ar');
+
+		// she gets it in French; a member whose language is Arabic gets the Arabic text
+		// (the job queue sends one e-mail per member: a few dozen in the demo network)
+		const arrived = async (test: (message: ReturnType<ReturnType<typeof server>['outbox']>[number]) => boolean) => {
+			for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+				const found = server().outbox().slice(outboxBefore).find(test);
+				if (found) return found;
+			}
+			return undefined;
+		};
+		const mail = (await arrived((message) => message.to.includes(talentEmail)))!;
+		expect(mail.subject).toContain(`Atelier numérique ${stamp}`);
+		expect(mail.language).toBe('fr');
+		const arabicMail = await arrived((message) => message.language === 'ar' && message.subject.includes(stamp));
+		expect(arabicMail?.subject).toContain(`ورشة رقمية ${stamp}`);
+
+		// she follows the unsubscribe link, without JavaScript, and confirms
+		const link = mail.links.find((href) => href.includes('/talents/unsubscribe?token='));
+		expect(link).toBeDefined();
+		const page = await browser.newPage({ javaScriptEnabled: false, locale: 'fr', phone: true });
+		await page.goto(link!);
+		await check(page, 'fr', false);
+		await page.getByRole('button', { name: t('fr', 'talents.unsubscribe_button') }).click();
+		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'talents.unsubscribe_done'));
 	});
 });
