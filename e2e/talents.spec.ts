@@ -106,6 +106,7 @@ describe('Talents', () => {
 		await check(arabic, 'ar');
 		await expect(arabic.getByText('Réseau de compétences DMK').count()).resolves.toBeGreaterThan(0);
 		await expect(arabic.getByText(t('ar', 'talents.counts_note')).count()).resolves.toBe(1);
+		expect(JSON.parse((await arabic.locator('script[type="application/ld+json"]').textContent())!)).toMatchObject({ '@type': 'Organization', name: 'شبكة الكفاءات DMK (ألمانيا)', areaServed: 'ألمانيا' });
 		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await shoot(arabic, 'network-ar');
 		await arabic.goto('/ar/talents');
