@@ -82,6 +82,8 @@ describe('networks', () => {
 		expect(await refusal(decideRequest(contextFor(app.database.db, karim), dmk, karim.actor.userId, true))).toBe('forbidden:');
 		const waiting = await pendingRequests(contextFor(app.database.db, coordinator), dmk);
 		expect(waiting).toMatchObject([{ userId: karim.actor.userId, name: 'Karim Tazi', hostCountry: 'DE' }]);
+		const reads = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.actorUserId, coordinator.userId)));
+		expect(reads.map((event) => event.after)).toEqual([{ view: 'network_requests:reseau-competences-dmk-allemagne', ids: [karim.actor.userId] }]);
 		expect((await coordinatedNetworks(contextFor(app.database.db, coordinator))).map((entry) => [entry.slug, entry.pending])).toEqual([[dmk, 1]]);
 		expect(await decideRequest(contextFor(app.database.db, coordinator), dmk, karim.actor.userId, true)).toBe('member');
 		expect(await refusal(decideRequest(contextFor(app.database.db, coordinator), dmk, karim.actor.userId, true))).toBe('not_found:');

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit, recordPersonalDataRead } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
@@ -123,13 +123,16 @@ export async function leaveNetwork(ctx: RequestContext, slug: string) {
 export async function pendingRequests(ctx: RequestContext, slug: string) {
 	ctx.require('talents.coordinate', { scope: slug });
 	const row = await findNetwork(ctx.db, slug);
-	return ctx.db
+	const waiting = await ctx.db
 		.select({ userId: networkMember.userId, name: user.name, hostCountry: talentProfile.hostCountry, hostCity: talentProfile.hostCity, requestedAt: networkMember.requestedAt })
 		.from(networkMember)
 		.innerJoin(user, eq(user.id, networkMember.userId))
 		.innerJoin(talentProfile, eq(talentProfile.userId, networkMember.userId))
 		.where(and(eq(networkMember.networkId, row.id), eq(networkMember.status, 'pending')))
 		.orderBy(asc(networkMember.requestedAt));
+	// a coordinator reading who asked to join leaves a trace, like any staff read of people's data
+	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'talent_profile', ids: waiting.map((entry) => entry.userId), view: `network_requests:${slug}` });
+	return waiting;
 }
 
 /** A coordinator of the network (or an administrator) accepts or refuses a request to join. */
