@@ -22,6 +22,7 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'POST /[lang=lang]/talents/profile': signedIn,
 	'GET /[lang=lang]/talents/moderation': staff,
 	'POST /[lang=lang]/talents/moderation': staff,
+	'GET /[lang=lang]/talents/mdcmre': staff,
 	'GET /api/v1/talents/networks': everyone,
 	'GET /api/v1/talents/cards': everyone
 });

@@ -21,6 +21,7 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	}
 	if (ctx.can('talents.moderate')) {
 		const [pending] = await ctx.db.select({ n: count() }).from(skillSuggestion).where(eq(skillSuggestion.status, 'pending'));
+		links.push({ path: '/talents/mdcmre', titleKey: 'talents.space_mdcmre', textKey: 'talents.space_mdcmre_text' });
 		links.push({ path: '/talents/moderation', titleKey: 'talents.space_moderation', textKey: 'talents.space_moderation_text', waiting: { count: pending.n, key: 'talents.space_waiting' } });
 	}
 	return links;

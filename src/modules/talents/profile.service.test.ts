@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts'
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
-import { consentHistory, getOwnProfile, listPublicCards, pendingSkillSuggestions, reviewSkillSuggestion, saveProfile, setConsent } from './profile.service.ts';
+import { consentHistory, getOwnProfile, listProfilesForMdcmre, listPublicCards, pendingSkillSuggestions, reviewSkillSuggestion, saveProfile, setConsent } from './profile.service.ts';
 import { talentsPersonalData } from './personal-data.ts';
 import { talentProfile } from './talents.table.ts';
 
@@ -121,5 +121,19 @@ describe('a talent’s profile', () => {
 		await app.database.db.transaction((tx) => talentsPersonalData.erase(tx, amina.actor.userId, new Date(), { files: null as never }));
 		expect(await app.database.db.select().from(talentProfile).where(eq(talentProfile.userId, amina.actor.userId))).toEqual([]);
 		expect(await talentsPersonalData.export(app.database.db, amina.actor)).toMatchObject({ talentProfile: null, talentConsentHistory: [], talentSkillSuggestions: [], talentNetworks: [] });
+	});
+});
+
+describe('the MDCMRE’s view of profiles', () => {
+	it('shows moderators every consenting talent, records the read, and refuses members', async () => {
+		const db = app.database.db;
+		const [withConsent, without] = [await aPerson(db, { name: 'Salma Consent' }), await aPerson(db, { name: 'Rachid Private' })];
+		for (const person of [withConsent, without]) await saveProfile(contextFor(db, person), aProfile({ hostCountry: 'NL', newSkills: [] }));
+		await setConsent(contextFor(db, withConsent), { level: 'mdcmre' });
+		const seen = await listProfilesForMdcmre(contextFor(db, moderator), { country: 'NL' });
+		expect(seen.items.map((item) => item.name)).toEqual(['Salma Consent']);
+		const reads = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.actorUserId, moderator.actor.userId)));
+		expect(reads.at(-1)?.after).toEqual({ view: 'mdcmre_profiles', ids: [withConsent.actor.userId] });
+		expect(await refusal(listProfilesForMdcmre(contextFor(db, withConsent), {}))).toMatchObject({ code: 'forbidden' });
 	});
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { user } from '../../platform/accounts/accounts.table.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit, recordPersonalDataRead } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
@@ -257,4 +257,34 @@ export async function eraseTalentProfile(tx: DbOrTx, userId: string) {
 	await tx.delete(talentProfile).where(eq(talentProfile.userId, userId));
 	await tx.delete(talentConsentEvent).where(eq(talentConsentEvent.userId, userId));
 	await tx.delete(skillSuggestion).where(eq(skillSuggestion.userId, userId));
+}
+
+// ---------- the MDCMRE's view ----------
+
+export const MdcmreQuery = CardQuery.pick({ country: true, skill: true, occupation: true, page: true });
+
+/**
+ * Profiles as the ministry (MDCMRE moderators) sees them: every talent who gave any consent (each level
+ * includes the MDCMRE), whole but without contact details; each page shown is recorded as a read of
+ * personal data, so a talent's consent is the only way in.
+ */
+export async function listProfilesForMdcmre(ctx: RequestContext, raw: unknown) {
+	ctx.require('talents.moderate');
+	const query = parseOrThrow(MdcmreQuery, raw);
+	const conditions: SQL[] = [sql`${talentProfile.consentLevel} is not null`];
+	if (query.country) conditions.push(eq(talentProfile.hostCountry, query.country));
+	if (query.skill) conditions.push(sql`${query.skill} = any(${talentProfile.skills})`);
+	if (query.occupation) conditions.push(sql`${talentProfile.occupationCode} like ${`${query.occupation}%`}`);
+	const where = and(...conditions);
+	const [total] = await ctx.db.select({ n: count() }).from(talentProfile).where(where);
+	const rows = await ctx.db
+		.select({ profile: talentProfile, name: user.name })
+		.from(talentProfile)
+		.innerJoin(user, eq(user.id, talentProfile.userId))
+		.where(where)
+		.orderBy(desc(talentProfile.updatedAt), asc(talentProfile.userId))
+		.limit(CARDS_PER_PAGE)
+		.offset((query.page - 1) * CARDS_PER_PAGE);
+	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'talent_profile', ids: rows.map((row) => row.profile.userId), view: 'mdcmre_profiles' });
+	return { total: total.n, page: query.page, pageSize: CARDS_PER_PAGE, items: rows.map((row) => ({ name: row.name, ...profileView(row.profile), id: row.profile.userId })) };
 }

@@ -16,6 +16,7 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/unsubscribe': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/talents/profile': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/moderation': { GET: 'talents.moderate', POST: 'talents.moderate' },
+	'/[lang=lang]/talents/mdcmre': { GET: 'talents.moderate' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
