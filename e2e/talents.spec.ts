@@ -141,6 +141,13 @@ describe('Talents', () => {
 		await expect(coordinator.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'talents.done_accepted'));
 		await shoot(coordinator, 'requests-ar');
 
+		// as a moderator of the ministry, the profiles whose consent reaches it: hers among them
+		await coordinator.goto(`/ar/talents/mdcmre?country=DE&skill=engineering`);
+		await check(coordinator, 'ar');
+		await expect(coordinator.getByRole('row', { name: new RegExp(stamp) }).count()).resolves.toBe(1);
+		await expectPhoneWidthAndLanguageOfParts(coordinator, 'ar');
+		await shoot(coordinator, 'mdcmre-ar');
+
 		// an announcement in French and Arabic to the open network she joined
 		const outboxBefore = server().outbox().length;
 		await coordinator.goto('/ar/talents/networks/exemple-numerique/announcements');
