@@ -31,7 +31,7 @@ export async function load({ url, locals }) {
 			id: item.id,
 			name: item.name,
 			isSample: item.isSample,
-			place: [item.hostCity, countryName(item.hostCountry, language)].filter(Boolean).join(', '),
+			city: item.hostCity, country: countryName(item.hostCountry, language),
 			occupation: item.occupationCode ? (titles.get(item.occupationCode) ?? { title: item.occupationCode }) : null,
 			skills: item.skills,
 			languages: item.languages.map((entry) => `${spokenLanguageLabel(entry.language, language)}${entry.level ? ` ${entry.level}` : ''}`),

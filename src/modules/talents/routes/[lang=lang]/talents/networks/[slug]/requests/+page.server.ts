@@ -21,7 +21,7 @@ export async function load({ params, locals }) {
 	return {
 		slug: network.slug,
 		name: pickText(network.name, locals.language),
-		requests: waiting.map((entry) => ({ userId: entry.userId, name: entry.name, place: [entry.hostCity, countryName(entry.hostCountry, locals.language)].filter(Boolean).join(', '), requestedAt: entry.requestedAt.toISOString() }))
+		requests: waiting.map((entry) => ({ userId: entry.userId, name: entry.name, city: entry.hostCity, country: countryName(entry.hostCountry, locals.language), requestedAt: entry.requestedAt.toISOString() }))
 	};
 }
 
