@@ -1,7 +1,53 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
+import { talentsActions } from './talents.policy.ts';
+import { messages } from './messages/index.ts';
+import { talentsRoutes } from './talents.routes.ts';
+import { talentsEndpoints } from './talents.openapi.ts';
+import { talentsSpace } from './my-space.ts';
+import { talentsPersonalData } from './personal-data.ts';
+import { ensureTalentsReferenceData, loadTalentsDemoData } from './talents.data.ts';
+import { runTalentsGenerate, runTalentsRemoveSamples } from './cli/talents.ts';
+import { sendAnnouncement } from './announcements.service.ts';
 
-/** Talents: the skills of Moroccans living abroad, in networks by host country and by skill. Announced: its address shows a "coming soon" page. */
+declare module '../../platform/policy/policy.ts' {
+	interface ModuleActions extends Record<keyof typeof talentsActions, true> {}
+}
+
+/** Talents: the skills of Moroccans living abroad, in networks by host country and by skill (issue #11). */
 export const talentsModule = defineModule({
 	slug: 'talents',
-	navigation: { navKey: 'common.nav_talents', titleKey: 'common.module_talents_title', textKey: 'common.module_talents_text', ready: false }
+	navigation: { navKey: 'common.nav_talents', titleKey: 'common.module_talents_title', textKey: 'common.module_talents_text', ready: true },
+	actions: talentsActions,
+	grantRoles: {
+		// approves requests to join one network and sees its members: granted per network (scope: its slug)
+		coordinator: { titleKey: 'talents.grant_coordinator', actions: ['talents.coordinate'], limit: 'scope' }
+	},
+	routes: talentsRoutes,
+	endpoints: talentsEndpoints,
+	apiTags: [{ name: 'Talents', description: 'Networks of Moroccans abroad by host territory or by skill, and the public cards of talents who chose to show one.' }],
+	messages,
+	mySpace: talentsSpace,
+	personalData: talentsPersonalData,
+	referenceData: ensureTalentsReferenceData,
+	demoData: loadTalentsDemoData,
+	jobs: {
+		// a coordinator's announcement: one e-mail per member, in their language, through the platform's mail queue
+		'send-announcement': {
+			descriptionKey: 'talents.job_send_announcement',
+			run: async (data, host) => void (await sendAnnouncement(host.database.db, host.mailer, host.settings.publicUrl, String(data.announcementId))),
+			retryLimit: 3,
+			retryDelay: 60
+		}
+	},
+	commands: {
+		'talents:generate': {
+			arguments: '--talents N [--prefix P]',
+			description: 'Insert N sample talents (badged, accounts that cannot sign in) in the sample networks, for benchmarks.',
+			run: runTalentsGenerate
+		},
+		'talents:remove-samples': {
+			description: 'Delete every sample talent (their accounts on the reserved domain) and every sample network.',
+			run: runTalentsRemoveSamples
+		}
+	}
 });

@@ -240,6 +240,13 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			document: _documents,
 			document_page: _documentPages,
 			document_version: _documentVersions,
+			// new in 0033: the Talents module's tables (its real networks come with the reference data)
+			talent_profile: _talentProfiles,
+			talent_consent_event: _talentConsentEvents,
+			skill_suggestion: _skillSuggestions,
+			network: _networks,
+			network_member: _networkMembers,
+			network_announcement: _networkAnnouncements,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { App } from '../../platform/app.ts';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { apiEvent } from '../../platform/testing/api-event.ts';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
+import { GET as networks } from './routes/api/v1/talents/networks/+server.ts';
+import { GET as cards } from './routes/api/v1/talents/cards/+server.ts';
+import { GET as exportNetworks } from './routes/[lang=lang]/talents/networks/export/+server.ts';
+import { saveProfile, setConsent } from './profile.service.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { talentsSpace } from './my-space.ts';
+import { joinNetwork } from './networks.service.ts';
+
+let app: TestApp;
+const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	holder.__sharakaApp = Promise.resolve(app);
+});
+afterAll(async () => {
+	delete holder.__sharakaApp;
+	await app?.close();
+});
+
+describe('the Talents API and open data', () => {
+	it('lists the networks with their sources, as JSON, CSV and XLSX', async () => {
+		const body = await (await networks(apiEvent(null))).json();
+		expect(body.items.find((item: { slug: string }) => item.slug === 'reseau-competences-dmk-allemagne')).toMatchObject({ country: 'DE', members: null, isSample: false });
+		const csv = await (await exportNetworks(apiEvent(null, { search: '?format=csv' }))).text();
+		expect(csv.split('\n')[0]).toContain('slug,kind,name_fr');
+		expect(csv).toContain('reseau-competences-dmk-allemagne');
+		const xlsx = await exportNetworks(apiEvent(null, { search: '?format=xlsx' }));
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+		expect(book.worksheets[0].rowCount).toBe(body.items.length + 1);
+	});
+
+	it('gives only consented public cards, and refuses a malformed filter with its field', async () => {
+		const shown = await aPerson(app.database.db, { name: 'Nadia Berrada' });
+		const hidden = await aPerson(app.database.db, { name: 'Omar Hidden' });
+		for (const person of [shown, hidden]) await saveProfile(contextFor(app.database.db, person), { hostCountry: 'BE', skills: ['law'] });
+		await setConsent(contextFor(app.database.db, shown), { level: 'public', cardFields: ['name', 'skills'] });
+		await setConsent(contextFor(app.database.db, hidden), { level: 'institutions' });
+		const body = await (await cards(apiEvent(null, { search: '?skill=law' }))).json();
+		expect(body.items).toEqual([{ id: shown.actor.userId, isSample: false, name: 'Nadia Berrada', skills: ['law'], otherSkills: [] }]);
+		const wrong = await cards(apiEvent(null, { search: '?skill=juggling', language: 'fr' }));
+		expect(wrong.status).toBe(400);
+		expect(JSON.stringify(await wrong.json())).toContain('skill');
+	});
+
+	it('leads a talent to their profile, a coordinator to the requests waiting in their network', async () => {
+		const db = app.database.db;
+		const talent = await aPerson(db);
+		expect((await talentsSpace(contextFor(db, talent))).map((link) => [link.path, link.titleKey])).toEqual([['/talents/profile', 'talents.space_profile_new']]);
+		await saveProfile(contextFor(db, talent), { hostCountry: 'DE' });
+		await joinNetwork(contextFor(db, talent), 'reseau-competences-dmk-allemagne');
+		const person = await aPerson(db);
+		await db.insert(accessGrant).values({ userId: person.actor.userId, module: 'talents', role: 'coordinator', scope: 'reseau-competences-dmk-allemagne' });
+		const coordinator = { ...person.actor, grants: [{ module: 'talents', role: 'coordinator', organisationId: null, scope: 'reseau-competences-dmk-allemagne' }] };
+		const links = await talentsSpace(contextFor(db, coordinator));
+		expect(links.find((link) => link.path === '/talents/networks/reseau-competences-dmk-allemagne/requests')?.waiting?.count).toBe(1);
+	});
+});

@@ -1,0 +1,200 @@
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { recordAudit, recordPersonalDataRead } from '../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import { network, networkMember, talentProfile, type NetworkRecord } from './talents.table.ts';
+import { NetworkInput } from './talents.schemas.ts';
+import { SMALL_COUNT } from './talents.model.ts';
+
+/** The grant that makes someone a coordinator of one network (scope: the network's slug). */
+export const COORDINATOR = { module: 'talents', role: 'coordinator' } as const;
+
+/** Public counts: a count under 5 could point at a person, so it is not shown (null). */
+export const suppressed = (n: number): number | null => (n < SMALL_COUNT ? null : n);
+
+const memberCount = sql<number>`(select count(*)::int from talents.network_member m where m.network_id = ${network.id} and m.status = 'member')`;
+
+/** Every network with its number of members (suppressed under 5), territory networks first. */
+export async function listNetworks(db: DbOrTx) {
+	const rows = await db.select({ network, members: memberCount }).from(network).orderBy(asc(network.kind), asc(network.slug));
+	return rows.map((row) => ({ ...networkView(row.network), members: suppressed(row.members) }));
+}
+
+export function networkView(row: NetworkRecord) {
+	return { id: row.id, slug: row.slug, kind: row.kind, name: row.name, aim: row.aim, country: row.country, area: row.area, skill: row.skill, joining: row.joining, sources: row.sources, isSample: row.isSample };
+}
+
+async function findNetwork(db: DbOrTx, slug: string): Promise<NetworkRecord> {
+	const [row] = await db.select().from(network).where(eq(network.slug, slug));
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/**
+ * A network's public page: aim, coordinators, and counts of its members by skill and by host country,
+ * each under 5 suppressed. A real network's counts leave the samples out.
+ */
+export async function getNetworkPage(db: DbOrTx, slug: string) {
+	const row = await findNetwork(db, slug);
+	const counted = and(eq(networkMember.networkId, row.id), eq(networkMember.status, 'member'), row.isSample ? undefined : eq(talentProfile.isSample, false));
+	const [total] = await db.select({ n: count() }).from(networkMember).innerJoin(talentProfile, eq(talentProfile.userId, networkMember.userId)).where(counted);
+	const bySkill = await db
+		.select({ skill: sql<string>`unnest(${talentProfile.skills})`.as('skill'), n: count() })
+		.from(networkMember)
+		.innerJoin(talentProfile, eq(talentProfile.userId, networkMember.userId))
+		.where(counted)
+		.groupBy(sql`1`);
+	const byCountry = await db
+		.select({ country: talentProfile.hostCountry, n: count() })
+		.from(networkMember)
+		.innerJoin(talentProfile, eq(talentProfile.userId, networkMember.userId))
+		.where(counted)
+		.groupBy(talentProfile.hostCountry);
+	const coordinators = await db
+		.select({ name: user.name })
+		.from(accessGrant)
+		.innerJoin(user, eq(user.id, accessGrant.userId))
+		.where(and(eq(accessGrant.module, COORDINATOR.module), eq(accessGrant.role, COORDINATOR.role), eq(accessGrant.scope, row.slug)))
+		.orderBy(asc(user.name));
+	const visible = <T extends { n: number }>(list: T[]) => list.filter((entry) => entry.n >= SMALL_COUNT).sort((a, b) => b.n - a.n);
+	return {
+		network: networkView(row),
+		coordinators: coordinators.map((entry) => entry.name),
+		members: suppressed(total.n),
+		bySkill: visible(bySkill).map((entry) => ({ skill: entry.skill, members: entry.n })),
+		byCountry: visible(byCountry).map((entry) => ({ country: entry.country, members: entry.n }))
+	};
+}
+
+/** The caller's standing in a network: null (not a member), pending, member or refused. */
+export async function membershipOf(ctx: RequestContext, slug: string) {
+	if (!ctx.actor) return null;
+	const row = await findNetwork(ctx.db, slug);
+	const [found] = await ctx.db.select({ status: networkMember.status }).from(networkMember).where(and(eq(networkMember.networkId, row.id), eq(networkMember.userId, ctx.actor.userId)));
+	return found?.status ?? null;
+}
+
+/** Whether the caller receives the network's announcements (null: not a member). */
+export async function receivesAnnouncements(ctx: RequestContext, slug: string): Promise<boolean | null> {
+	if (!ctx.actor) return null;
+	const [found] = await ctx.db
+		.select({ announcements: networkMember.announcements })
+		.from(networkMember)
+		.innerJoin(network, eq(network.id, networkMember.networkId))
+		.where(and(eq(network.slug, slug), eq(networkMember.userId, ctx.actor.userId), eq(networkMember.status, 'member')));
+	return found?.announcements ?? null;
+}
+
+/** Joins an open network at once, or asks to join one on request; a talent profile is needed first. */
+export async function joinNetwork(ctx: RequestContext, slug: string) {
+	const talent = ctx.require('talents.profile.manage_own');
+	return ctx.transaction(async (tx) => {
+		const row = await findNetwork(tx.db, slug);
+		const [profile] = await tx.db.select({ userId: talentProfile.userId }).from(talentProfile).where(eq(talentProfile.userId, talent.userId));
+		if (!profile) throw new AppError('conflict', { extra: { reason: 'profile_missing' } });
+		const [before] = await tx.db.select().from(networkMember).where(and(eq(networkMember.networkId, row.id), eq(networkMember.userId, talent.userId))).for('update');
+		if (before && before.status !== 'refused') return before.status;
+		if (before?.status === 'refused') throw new AppError('conflict', { extra: { reason: 'refused' } });
+		const status = row.joining === 'open' ? 'member' : 'pending';
+		const now = tx.now();
+		await tx.db.insert(networkMember).values({ networkId: row.id, userId: talent.userId, status, requestedAt: now, decidedAt: status === 'member' ? now : null });
+		await recordAudit(tx.db, tx.audit, { action: status === 'member' ? 'network_member.join' : 'network_member.request', resourceType: 'network', resourceId: row.id, after: { userId: talent.userId, status } });
+		return status;
+	});
+}
+
+export async function leaveNetwork(ctx: RequestContext, slug: string) {
+	const talent = ctx.require('talents.profile.manage_own');
+	return ctx.transaction(async (tx) => {
+		const row = await findNetwork(tx.db, slug);
+		const removed = await tx.db
+			.delete(networkMember)
+			.where(and(eq(networkMember.networkId, row.id), eq(networkMember.userId, talent.userId), inArray(networkMember.status, ['member', 'pending'])))
+			.returning();
+		if (removed.length) await recordAudit(tx.db, tx.audit, { action: 'network_member.leave', resourceType: 'network', resourceId: row.id, before: { userId: talent.userId, status: removed[0].status } });
+	});
+}
+
+/** Requests waiting in a network, for its coordinators: the name and host country the talent shared by asking. */
+export async function pendingRequests(ctx: RequestContext, slug: string) {
+	ctx.require('talents.coordinate', { scope: slug });
+	const row = await findNetwork(ctx.db, slug);
+	const waiting = await ctx.db
+		.select({ userId: networkMember.userId, name: user.name, hostCountry: talentProfile.hostCountry, hostCity: talentProfile.hostCity, requestedAt: networkMember.requestedAt })
+		.from(networkMember)
+		.innerJoin(user, eq(user.id, networkMember.userId))
+		.innerJoin(talentProfile, eq(talentProfile.userId, networkMember.userId))
+		.where(and(eq(networkMember.networkId, row.id), eq(networkMember.status, 'pending')))
+		.orderBy(asc(networkMember.requestedAt));
+	// a coordinator reading who asked to join leaves a trace, like any staff read of people's data
+	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'talent_profile', ids: waiting.map((entry) => entry.userId), view: `network_requests:${slug}` });
+	return waiting;
+}
+
+/** A coordinator of the network (or an administrator) accepts or refuses a request to join. */
+export async function decideRequest(ctx: RequestContext, slug: string, userId: string, accept: boolean) {
+	const coordinator = ctx.require('talents.coordinate', { scope: slug });
+	return ctx.transaction(async (tx) => {
+		const row = await findNetwork(tx.db, slug);
+		const [updated] = await tx.db
+			.update(networkMember)
+			.set({ status: accept ? 'member' : 'refused', decidedAt: tx.now(), decidedBy: coordinator.userId })
+			.where(and(eq(networkMember.networkId, row.id), eq(networkMember.userId, userId), eq(networkMember.status, 'pending')))
+			.returning();
+		if (!updated) throw new AppError('not_found');
+		await recordAudit(tx.db, tx.audit, { action: accept ? 'network_member.accept' : 'network_member.refuse', resourceType: 'network', resourceId: row.id, after: { userId, status: updated.status } });
+		return updated.status;
+	});
+}
+
+/** The networks the caller belongs to or asked to join. */
+export async function myNetworks(ctx: RequestContext) {
+	const talent = ctx.require('talents.profile.manage_own');
+	const rows = await ctx.db
+		.select({ network, status: networkMember.status })
+		.from(networkMember)
+		.innerJoin(network, eq(network.id, networkMember.networkId))
+		.where(eq(networkMember.userId, talent.userId))
+		.orderBy(asc(network.slug));
+	return rows.map((row) => ({ ...networkView(row.network), status: row.status }));
+}
+
+/** The networks the caller coordinates (by grant; administrators: all) with the number of requests waiting. */
+export async function coordinatedNetworks(ctx: RequestContext) {
+	const actor = ctx.actor;
+	if (!actor) return [];
+	const scopes = (actor.grants ?? []).filter((grant) => grant.module === COORDINATOR.module && grant.role === COORDINATOR.role).map((grant) => grant.scope);
+	const all = ctx.can('talents.coordinate') ;
+	if (!all && !scopes.length) return [];
+	const pending = sql<number>`(select count(*)::int from talents.network_member m where m.network_id = ${network.id} and m.status = 'pending')`;
+	const rows = await ctx.db
+		.select({ network, pending })
+		.from(network)
+		.where(all || scopes.includes(null) ? undefined : inArray(network.slug, scopes.filter((scope): scope is string => scope !== null)))
+		.orderBy(asc(network.slug));
+	return rows.map((row) => ({ ...networkView(row.network), pending: row.pending }));
+}
+
+/** Creates a network (reference and demo data, administrators' command). */
+export async function createNetwork(ctx: RequestContext, raw: unknown, options: { isSample?: boolean } = {}) {
+	const input = parseOrThrow(NetworkInput, raw);
+	return ctx.transaction(async (tx) => {
+		const [created] = await tx.db.insert(network).values({ ...input, isSample: options.isSample ?? false }).onConflictDoNothing().returning();
+		if (!created) throw new AppError('conflict', { extra: { reason: 'slug_taken' } });
+		await recordAudit(tx.db, tx.audit, { action: 'network.create', resourceType: 'network', resourceId: created.id, after: { slug: created.slug, isSample: created.isSample } });
+		return created;
+	});
+}
+
+/** The person's memberships, for the export. */
+export async function membershipsForExport(db: DbOrTx, userId: string) {
+	return db
+		.select({ network: network.slug, status: networkMember.status, requestedAt: networkMember.requestedAt, decidedAt: networkMember.decidedAt })
+		.from(networkMember)
+		.innerJoin(network, eq(network.id, networkMember.networkId))
+		.where(eq(networkMember.userId, userId));
+}

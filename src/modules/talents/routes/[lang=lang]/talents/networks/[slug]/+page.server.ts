@@ -1,0 +1,86 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { pickText } from '#platform/i18n/content-language.ts';
+import { countryName } from '#platform/geo/countries.ts';
+import { getNetworkPage, joinNetwork, leaveNetwork, membershipOf, receivesAnnouncements } from '#modules/talents/networks.service.ts';
+import { setAnnouncements } from '#modules/talents/announcements.service.ts';
+
+async function page(app: Awaited<ReturnType<typeof getApp>>, slug: string) {
+	try {
+		return await getNetworkPage(app.database.db, slug);
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	}
+}
+
+export async function load({ params, locals }) {
+	const app = await getApp();
+	const found = await page(app, params.slug);
+	const ctx = requestContext(app, locals);
+	const { network } = found;
+	const pageUrl = `${app.settings.publicUrl.replace(/\/$/, '')}/${locals.language}/talents/networks/${network.slug}`;
+	// schema.org Organization; `<` escaped so that a name can never close the script element
+	const jsonLd = JSON.stringify({
+		'@context': 'https://schema.org',
+		'@type': 'Organization',
+		name: pickText(network.name, locals.language).text,
+		description: pickText(network.aim, locals.language).text || undefined,
+		url: pageUrl,
+		areaServed: network.country ? countryName(network.country, locals.language) : undefined
+	}).replace(/</g, '\\u003c');
+	return {
+		jsonLd,
+		network: {
+			slug: network.slug,
+			kind: network.kind,
+			name: pickText(network.name, locals.language),
+			aim: pickText(network.aim, locals.language),
+			country: network.country ? countryName(network.country, locals.language) : null,
+			area: network.area,
+			skill: network.skill,
+			joining: network.joining,
+			sources: network.sources,
+			isSample: network.isSample
+		},
+		coordinators: found.coordinators,
+		members: found.members,
+		bySkill: found.bySkill,
+		byCountry: found.byCountry.map((entry) => ({ country: countryName(entry.country, locals.language), members: entry.members })),
+		membership: await membershipOf(ctx, params.slug),
+		announcements: await receivesAnnouncements(ctx, params.slug),
+		signedIn: Boolean(locals.actor),
+		canCoordinate: ctx.can('talents.coordinate', { scope: params.slug })
+	};
+}
+
+export const actions = {
+	join: async ({ params, locals }) => {
+		const app = await getApp();
+		try {
+			const status = await joinNetwork(requestContext(app, locals), params.slug);
+			return { done: status === 'member' ? 'joined' : 'requested' };
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'conflict') {
+				const reason = failure.extra?.reason === 'profile_missing' ? 'join_needs_profile' : 'join_refused';
+				return fail(409, { errors: { '': translate(locals.language, `talents.${reason}`) } });
+			}
+			if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+			throw failure;
+		}
+	},
+	announcements: async ({ params, locals, request }) => {
+		const app = await getApp();
+		const wanted = (await request.formData()).get('wanted') === 'yes';
+		await setAnnouncements(requestContext(app, locals), params.slug, wanted);
+		return { done: wanted ? 'subscribed' : 'unsubscribed' };
+	},
+	leave: async ({ params, locals }) => {
+		const app = await getApp();
+		await leaveNetwork(requestContext(app, locals), params.slug);
+		return { done: 'left' };
+	}
+};

@@ -1,0 +1,67 @@
+// Reference data (the networks the seeds name) and demo data (sample networks and talents, badged).
+import { eq, inArray, sql } from 'drizzle-orm';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { createContext } from '../../platform/kernel/context.ts';
+import { network, networkMember, skillSuggestion, talentConsentEvent, talentProfile } from './talents.table.ts';
+import { createNetwork } from './networks.service.ts';
+import { generateTalents } from './generate.ts';
+import { realNetworks, sampleNetworks } from './seed/networks.ts';
+import type { NetworkInput } from './talents.schemas.ts';
+
+async function insertMissing(db: Db, entries: (NetworkInput & { slug: string })[], isSample: boolean) {
+	const present = new Set((await db.select({ slug: network.slug }).from(network).where(inArray(network.slug, entries.map((entry) => entry.slug)))).map((row) => row.slug));
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	for (const entry of entries.filter((candidate) => !present.has(candidate.slug))) await createNetwork(ctx, entry, { isSample });
+}
+
+/** The networks the seeds name, added once. */
+export const ensureTalentsReferenceData = (db: Db) => insertMissing(db, realNetworks, false);
+
+export const DEMO_TALENTS = 300;
+
+/**
+ * 13 sample networks, 300 sample talents in them, and a profile for the demo member (in Germany, with a
+ * public card, a free skill awaiting review, a request to join the real German network). Does nothing
+ * when sample talents exist already.
+ */
+export async function loadTalentsDemoData(db: Db): Promise<void> {
+	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(talentProfile).where(eq(talentProfile.isSample, true));
+	if (n > 0) return;
+	await insertMissing(db, sampleNetworks, true);
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	await generateTalents(ctx, DEMO_TALENTS, { prefix: 'demo', start: 0 });
+	const [member] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
+	if (!member) return;
+	const at = new Date(Date.now() - 5 * 86_400_000);
+	await db.transaction(async (tx) => {
+		await tx.insert(talentProfile).values({
+			userId: member.id,
+			hostCountry: 'DE',
+			hostCity: 'Köln',
+			nationalities: ['MA', 'DE'],
+			originRegion: 'MA-02',
+			occupationCode: '2512',
+			skills: ['digital', 'teaching'],
+			sectors: ['digital_economy', 'education'],
+			languages: [
+				{ language: 'de', level: 'C2' },
+				{ language: 'ary', level: 'B2' },
+				{ language: 'fr', level: 'B2' }
+			],
+			experienceYears: 8,
+			generation: 'born_abroad',
+			contributions: ['remote_mentoring', 'teaching'],
+			remoteHoursPerMonth: 4,
+			consentLevel: 'public',
+			cardFields: ['name', 'hostCountry', 'occupation', 'skills', 'languages'],
+			consentAt: at,
+			isSample: true
+		});
+		await tx.insert(talentConsentEvent).values({ userId: member.id, level: 'public', cardFields: ['name', 'hostCountry', 'occupation', 'skills', 'languages'], at });
+		await tx.insert(skillSuggestion).values({ userId: member.id, label: 'pédagogie numérique' });
+		const [german] = await tx.select({ id: network.id }).from(network).where(eq(network.slug, 'reseau-competences-dmk-allemagne'));
+		if (german) await tx.insert(networkMember).values({ networkId: german.id, userId: member.id, status: 'pending', requestedAt: at }).onConflictDoNothing();
+	});
+}

@@ -1,0 +1,58 @@
+// The controlled lists of the Talents module (tables, forms, pages and API share them).
+
+/**
+ * Who may see a talent's profile besides the talent, from the widest to the narrowest; each level
+ * includes the narrower ones (a public card is also visible to institutions and to the MDCMRE).
+ * null: nobody but the talent.
+ */
+export const consentLevels = ['public', 'institutions', 'mdcmre'] as const;
+export type ConsentLevel = (typeof consentLevels)[number];
+
+/** The fields a talent may show on a public card, each chosen one by one. */
+export const cardFields = ['name', 'hostCountry', 'hostCity', 'occupation', 'skills', 'sectors', 'languages', 'experienceYears', 'contributions', 'generation', 'originRegion', 'link'] as const;
+export type CardField = (typeof cardFields)[number];
+
+/** The controlled list of skills (networks by skill use the same keys); free additions wait for a moderator. */
+export const skills = [
+	'health',
+	'engineering',
+	'digital',
+	'research',
+	'teaching',
+	'finance',
+	'law',
+	'agriculture',
+	'energy_environment',
+	'management',
+	'entrepreneurship',
+	'culture',
+	'social_work',
+	'architecture_urbanism'
+] as const;
+export type Skill = (typeof skills)[number];
+
+export const sectors = ['health', 'education', 'agriculture', 'industry', 'digital_economy', 'tourism', 'energy', 'water', 'finance', 'public_administration', 'culture', 'social'] as const;
+export type Sector = (typeof sectors)[number];
+
+/** The kinds of contribution the issue names. */
+export const contributions = ['expert_mission', 'remote_mentoring', 'teaching', 'investment', 'business_creation', 'network_building'] as const;
+export type Contribution = (typeof contributions)[number];
+
+export const generations = ['born_in_morocco', 'born_abroad'] as const;
+export type Generation = (typeof generations)[number];
+
+export const educationLevels = ['secondary', 'vocational', 'bachelor', 'master', 'doctorate'] as const;
+export type EducationLevel = (typeof educationLevels)[number];
+
+/** A network gathers talents of one host territory (a country, maybe a city) or of one skill. */
+export const networkKinds = ['territory', 'skill'] as const;
+export type NetworkKind = (typeof networkKinds)[number];
+/** open: anyone joins at once; on_request: a coordinator approves. */
+export const joiningRules = ['open', 'on_request'] as const;
+export type JoiningRule = (typeof joiningRules)[number];
+export const membershipStatuses = ['pending', 'member', 'refused'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+export const suggestionStatuses = ['pending', 'accepted', 'rejected'] as const;
+
+/** Public counts below this are not shown (they could point at a person). */
+export const SMALL_COUNT = 5;

@@ -1,0 +1,11 @@
+import type { Role } from '../../platform/accounts/accounts.model.ts';
+
+/** This module's actions and the roles granted each; the coordinator grant gives `talents.coordinate` for one network. */
+export const talentsActions = {
+	/** Keep one's own talent profile and consent; join networks. Every account may. */
+	'talents.profile.manage_own': ['member', 'partner', 'counsellor', 'moderator', 'administrator'],
+	/** Approve or refuse requests to join a network, see its members (a coordinator grant limits it to one network). */
+	'talents.coordinate': ['administrator'],
+	/** Review free skills; see profiles whose consent reaches the MDCMRE. */
+	'talents.moderate': ['moderator', 'administrator']
+} as const satisfies Record<string, readonly Role[]>;

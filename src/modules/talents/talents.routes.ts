@@ -1,0 +1,24 @@
+import type { RouteTable } from '../../platform/policy/route-access.ts';
+
+/**
+ * Networks, their pages and the public cards are public; one's profile and joining a network need an
+ * account ('talents.profile.manage_own'); a network's requests need 'talents.coordinate' (a coordinator
+ * grant opens the page, the service checks the network); free skills need 'talents.moderate'.
+ */
+export const talentsRoutes: RouteTable = {
+	'/[lang=lang]/talents': { GET: 'public' },
+	'/[lang=lang]/talents/cards': { GET: 'public' },
+	'/[lang=lang]/talents/networks/export': { GET: 'public' },
+	'/[lang=lang]/talents/networks/[slug]': { GET: 'public', POST: 'talents.profile.manage_own' },
+	'/[lang=lang]/talents/networks/[slug]/requests': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
+	'/[lang=lang]/talents/networks/[slug]/announcements': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
+	// the link of every announcement e-mail: its token is the permission
+	'/[lang=lang]/talents/unsubscribe': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/talents/profile': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	'/[lang=lang]/talents/moderation': { GET: 'talents.moderate', POST: 'talents.moderate' },
+	'/[lang=lang]/talents/mdcmre': { GET: 'talents.moderate' },
+
+	// API
+	'/api/v1/talents/networks': { GET: 'public' },
+	'/api/v1/talents/cards': { GET: 'public' }
+};

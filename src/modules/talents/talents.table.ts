@@ -1,0 +1,162 @@
+// Tables of the Talents module: talent profiles with their consent, free skills awaiting review, networks and their members.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, uniqueIndex, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import type { LocalisedText } from '../../platform/i18n/content-language.ts';
+import type { CefrLevel } from '../../platform/i18n/spoken-languages.ts';
+import type { CardField, ConsentLevel, Contribution, EducationLevel, Generation, JoiningRule, MembershipStatus, NetworkKind } from './talents.model.ts';
+
+/** The Talents module's tables live in their own PostgreSQL schema (docs/architecture.md). */
+export const talentsTables = pgSchema('talents');
+
+export interface TalentLanguage {
+	language: string;
+	level: CefrLevel | null;
+}
+
+/** A Moroccan abroad's profile: personal data shown only as far as the talent's consent allows. */
+export const talentProfile = talentsTables.table(
+	'talent_profile',
+	{
+		userId: text('user_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** ISO 3166-1 alpha-2 */
+		hostCountry: text('host_country').notNull(),
+		hostCity: text('host_city'),
+		nationalities: text('nationalities').array().notNull().default(sql`'{}'::text[]`),
+		/** ISO 3166-2:MA region */
+		originRegion: text('origin_region'),
+		/** ISCO-08 unit group */
+		occupationCode: text('occupation_code'),
+		/** keys of the controlled list (talents.model.ts skills) */
+		skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+		sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+		languages: jsonb('languages').$type<TalentLanguage[]>().notNull().default([]),
+		experienceYears: smallint('experience_years').notNull().default(0),
+		education: text('education').$type<EducationLevel>(),
+		educationDetails: text('education_details'),
+		generation: text('generation').$type<Generation>(),
+		contributions: text('contributions').array().$type<Contribution[]>().notNull().default(sql`'{}'::text[]`),
+		remoteHoursPerMonth: smallint('remote_hours_per_month'),
+		/** windows for short missions in Morocco, in the talent's words */
+		missionWindows: text('mission_windows'),
+		link: text('link'),
+		/** null: nobody but the talent */
+		consentLevel: text('consent_level').$type<ConsentLevel>(),
+		/** what a public card shows (only with the public level) */
+		cardFields: text('card_fields').array().$type<CardField[]>().notNull().default(sql`'{}'::text[]`),
+		consentAt: timestamp('consent_at', { withTimezone: true }),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('talent_profile_consent_idx').on(table.consentLevel, table.hostCountry),
+		index('talent_profile_skills_idx').using('gin', table.skills)
+	]
+);
+
+/** Every consent choice of a talent, kept with its date (withdrawn: level null). */
+export const talentConsentEvent = talentsTables.table(
+	'talent_consent_event',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		level: text('level').$type<ConsentLevel>(),
+		cardFields: text('card_fields').array().notNull().default(sql`'{}'::text[]`),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('talent_consent_event_user_idx').on(table.userId, table.at)]
+);
+
+/** A skill a talent wrote that is not on the controlled list, until a moderator accepts or rejects it. */
+export const skillSuggestion = talentsTables.table(
+	'skill_suggestion',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		label: text('label').notNull(),
+		status: text('status').$type<'pending' | 'accepted' | 'rejected'>().notNull().default('pending'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		decidedAt: timestamp('decided_at', { withTimezone: true })
+	},
+	(table) => [index('skill_suggestion_status_idx').on(table.status, table.createdAt), index('skill_suggestion_user_idx').on(table.userId)]
+);
+
+export type Source = { citation: string; url?: string };
+
+/** A network (chapter) of talents: by host territory or by skill; its coordinators hold a `talents:coordinator` grant scoped to its slug. */
+export const network = talentsTables.table(
+	'network',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		kind: text('kind').$type<NetworkKind>().notNull(),
+		name: jsonb('name').$type<LocalisedText>().notNull(),
+		aim: jsonb('aim').$type<LocalisedText>().notNull().default({}),
+		/** territory networks: ISO 3166-1 alpha-2, and a city or area when narrower */
+		country: text('country'),
+		area: text('area'),
+		/** skill networks: a key of the controlled list */
+		skill: text('skill'),
+		joining: text('joining').$type<JoiningRule>().notNull().default('on_request'),
+		/** real networks: where the seeds name them */
+		sources: jsonb('sources').$type<Source[]>().notNull().default([]),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('network_kind_idx').on(table.kind)]
+);
+
+export const networkMember = talentsTables.table(
+	'network_member',
+	{
+		networkId: uuid('network_id')
+			.notNull()
+			.references(() => network.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		status: text('status').$type<MembershipStatus>().notNull(),
+		requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		/** false: the member asked for no more announcements by e-mail */
+		announcements: boolean('announcements').notNull().default(true),
+		/** the secret of the unsubscribe link in each announcement (no sign-in needed to stop them) */
+		unsubscribeToken: uuid('unsubscribe_token').notNull().defaultRandom()
+	},
+	(table) => [
+		primaryKey({ columns: [table.networkId, table.userId] }),
+		index('network_member_user_idx').on(table.userId),
+		index('network_member_status_idx').on(table.networkId, table.status),
+		uniqueIndex('network_member_unsubscribe_idx').on(table.unsubscribeToken)
+	]
+);
+
+/** A coordinator's announcement to a network's members, in one or more languages; e-mailed by the job queue. */
+export const networkAnnouncement = talentsTables.table(
+	'network_announcement',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		networkId: uuid('network_id')
+			.notNull()
+			.references(() => network.id, { onDelete: 'cascade' }),
+		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		subject: jsonb('subject').$type<LocalisedText>().notNull(),
+		body: jsonb('body').$type<LocalisedText>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** when the e-mails were handed to the mail queue, and to how many members */
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		recipients: integer('recipients')
+	},
+	(table) => [index('network_announcement_network_idx').on(table.networkId, table.createdAt)]
+);
+
+export type TalentProfileRecord = typeof talentProfile.$inferSelect;
+export type NetworkRecord = typeof network.$inferSelect;
