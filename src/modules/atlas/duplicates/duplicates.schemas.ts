@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SIMILAR_TITLE, VERY_SIMILAR_TITLE } from './duplicates.ts';
 
 export const DuplicateReason = z
-	.enum(['similar_title', 'overlapping_dates', 'same_funder'])
+	.enum(['similar_title', 'overlapping_dates', 'same_funder', 'same_dates', 'same_implementer'])
 	.meta({ id: 'DuplicateReason', description: 'Why a published initiative may be the same one' });
 
 export const LikelyDuplicates = z

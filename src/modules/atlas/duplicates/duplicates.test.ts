@@ -116,6 +116,34 @@ describe('likely duplicates', () => {
 		expect(found.find((entry) => entry.slug === 'reintegration-souss')?.reasons).toEqual(['similar_title', 'overlapping_dates', 'same_funder']);
 	});
 
+	it('flags a title in another language with the same dates and the same implementer (issue 17, rule 17), not one with other dates', async () => {
+		await createInitiative(
+			contextFor(app.database.db, null),
+			input('maisons-emploi-fr', {
+				title: { fr: 'Maisons de l’emploi pour les jeunes de l’Oriental' },
+				plannedStart: '2021-04-01',
+				plannedEnd: '2024-03-31',
+				organisations: [{ organisation: 'anapec', role: 'implementer' }]
+			})
+		);
+		const english = (over: Partial<InitiativeInput>) =>
+			likelyDuplicatesOfProposal(
+				app.database.db,
+				InitiativeSchema.parse(
+					input('youth-job-centres', {
+						title: { en: 'Youth employment centres in the Oriental region' },
+						plannedStart: '2021-04-01',
+						plannedEnd: '2024-03-31',
+						organisations: [{ organisation: 'anapec', role: 'implementer' }],
+						...over
+					})
+				)
+			);
+		expect((await english({})).find((entry) => entry.slug === 'maisons-emploi-fr')?.reasons).toEqual(['same_dates', 'same_implementer']);
+		expect((await english({ plannedEnd: '2025-03-31' })).map((entry) => entry.slug)).not.toContain('maisons-emploi-fr');
+		expect((await english({ organisations: [{ organisation: 'giz', role: 'implementer' }] })).map((entry) => entry.slug)).not.toContain('maisons-emploi-fr');
+	});
+
 	it('finds the nearest titles through the trigram indexes of each language (no sequential scan needed)', async () => {
 		const plans = await app.database.db.transaction(async (tx) => {
 			// Few rows here: forbid the sequential scan to see whether the indexes fit the query's expressions.

@@ -11,7 +11,7 @@ import type { InitiativeData } from '../atlas.schemas.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 
-export type DuplicateReason = 'similar_title' | 'overlapping_dates' | 'same_funder';
+export type DuplicateReason = 'similar_title' | 'overlapping_dates' | 'same_funder' | 'same_dates' | 'same_implementer';
 
 export interface LikelyDuplicate {
 	id: string;
@@ -28,6 +28,8 @@ export interface DuplicateCandidate {
 	endDate?: string | null;
 	/** the candidate's funders: organisation ids (slugs are accepted too) */
 	funderIds?: string[];
+	/** the organisations that carry it out (implementing, accountable, extending): ids or slugs */
+	implementerIds?: string[];
 	/** the initiative itself, when the candidate is a new version of it */
 	excludeInitiativeId?: string;
 }
@@ -126,6 +128,9 @@ export async function likelyDuplicates(
 	const rows = result.rows;
 
 	const found: LikelyDuplicate[] = [];
+	// Titles in different languages share no trigrams (an English title of an initiative published in
+	// French): the same dates and the same implementing organisation say it may be the same one.
+	const sameDatesAndImplementer = await sameDatesSameImplementer(db, candidate, start, end);
 	for (const row of rows) {
 		const score = Number(row.score);
 		const reasons: DuplicateReason[] = ['similar_title'];
@@ -136,7 +141,39 @@ export async function likelyDuplicates(
 		}
 		if (found.length === MAX_RESULTS) break;
 	}
+	for (const row of sameDatesAndImplementer) {
+		const already = found.find((entry) => entry.id === row.id);
+		if (already) already.reasons.push('same_dates', 'same_implementer');
+		else if (found.length < MAX_RESULTS) found.push({ ...row, reasons: ['same_dates', 'same_implementer'] });
+	}
 	return found;
+}
+
+/** Published initiatives with exactly the candidate's start and end (to the day given) and one of its implementers. */
+async function sameDatesSameImplementer(
+	db: DbOrTx,
+	candidate: Pick<DuplicateCandidate, 'implementerIds' | 'excludeInitiativeId'>,
+	start: string | null,
+	end: string | null
+): Promise<Omit<LikelyDuplicate, 'reasons'>[]> {
+	const keys = [...new Set((candidate.implementerIds ?? []).map((key) => key.trim()).filter(Boolean))];
+	if (!start || !end || !keys.length) return [];
+	const ids = keys.filter((key) => UUID.test(key));
+	const slugs = keys.map((key) => key.toLowerCase());
+	const exclude = candidate.excludeInitiativeId && UUID.test(candidate.excludeInitiativeId) ? sql`and ${initiative.id} <> ${candidate.excludeInitiativeId}` : sql``;
+	const rows = await db
+		.select({ id: initiative.id, slug: initiative.slug, title: initiative.title })
+		.from(initiative)
+		.where(
+			sql`coalesce(${initiative.actualStart}, ${initiative.plannedStart}, make_date(${initiative.startYear}, 1, 1)) = ${start}::date
+				and coalesce(${initiative.actualEnd}, ${initiative.plannedEnd}, make_date(${initiative.endYear}, 12, 31)) = ${end}::date
+				and exists (select 1 from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id
+					where io.initiative_id = ${initiative.id} and io.role in ('implementer', 'accountable', 'extending')
+					and (o.slug in ${slugs}${ids.length ? sql` or o.id in ${ids}` : sql``})) ${exclude}`
+		)
+		.orderBy(initiative.slug)
+		.limit(MAX_RESULTS);
+	return rows.map((row) => ({ id: row.id, slug: row.slug, title: pickTitle(row.title) }));
 }
 
 /** The candidate described by a proposed initiative (organisations by id or slug). */
@@ -146,6 +183,7 @@ export function candidateOf(data: Pick<InitiativeData, 'title' | 'organisations'
 		startDate: data.actualStart ?? data.plannedStart ?? (data.startYear ? String(data.startYear) : null),
 		endDate: data.actualEnd ?? data.plannedEnd ?? (data.endYear ? String(data.endYear) : null),
 		funderIds: data.organisations.filter((entry) => entry.role === 'funder').map((entry) => entry.organisation),
+		implementerIds: data.organisations.filter((entry) => ['implementer', 'accountable', 'extending'].includes(entry.role)).map((entry) => entry.organisation),
 		excludeInitiativeId: excludeInitiativeId ?? undefined
 	};
 }

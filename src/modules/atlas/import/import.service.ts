@@ -311,7 +311,11 @@ async function findDuplicates(db: DbOrTx, importId: string, limit: number, posit
 			titles: [input.title.fr, input.title.ar, input.title.en].filter((title): title is string => Boolean(title)),
 			startDate: input.actualStart ?? input.plannedStart ?? (input.startYear ? String(input.startYear) : null),
 			endDate: input.actualEnd ?? input.plannedEnd ?? (input.endYear ? String(input.endYear) : null),
-			funderIds: funders
+			funderIds: funders,
+			implementerIds: activity.organisations
+				.filter((entry) => entry.role === 'implementer' || entry.role === 'accountable' || entry.role === 'extending')
+				.map((entry) => matcher.match(entry)?.id)
+				.filter((value): value is string => Boolean(value))
 		});
 		await db
 			.update(atlasImportActivity)
