@@ -240,6 +240,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			document: _documents,
 			document_page: _documentPages,
 			document_version: _documentVersions,
+			// new in 0032: the Return module's tables, empty until its reference data is loaded
+			pension_agreement: _pensionAgreements,
+			checklist: _returnChecklists,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

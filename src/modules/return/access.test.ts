@@ -1,0 +1,19 @@
+import { returnModule } from './manifest.ts';
+import { describeRouteAccess, everyone, signedIn, staff } from '../../platform/testing/route-access-cases.ts';
+
+describeRouteAccess('the Return module', returnModule.routes, {
+	'GET /[lang=lang]/return': everyone,
+	'GET /[lang=lang]/return/guide/[topic]': everyone,
+	'GET /[lang=lang]/return/guide/[topic]/history': everyone,
+	'GET /[lang=lang]/return/guide/[topic]/edit': staff,
+	'POST /[lang=lang]/return/guide/[topic]/edit': staff,
+	'GET /[lang=lang]/return/to-complete': staff,
+	'GET /[lang=lang]/return/pensions': everyone,
+	'GET /[lang=lang]/return/pensions/edit': staff,
+	'POST /[lang=lang]/return/pensions/edit': staff,
+	'GET /[lang=lang]/return/checklist': everyone,
+	'POST /[lang=lang]/return/checklist': signedIn,
+	'GET /api/v1/return/guide': everyone,
+	'GET /api/v1/return/guide/[slug]': everyone,
+	'GET /api/v1/return/pension-agreements': everyone
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { countryCodes } from '../../platform/geo/countries.ts';
+import { regions } from '../../platform/geo/morocco.ts';
+import { checklistPhases, guideTopics, returnProfiles } from './return.model.ts';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+/** A checkbox: present ("on", "1", "true") or absent. */
+const checkbox = z.preprocess((value) => value === 'on' || value === '1' || value === 'true' || value === true, z.boolean());
+
+export const ReturnProfile = z.enum(returnProfiles).meta({ id: 'ReturnProfile', description: 'Who is coming back' });
+export const GuideTopic = z.enum(guideTopics).meta({ id: 'ReturnGuideTopic' });
+export const CountryCode = z.enum(countryCodes as [string, ...string[]]).meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'BE' });
+export const RegionCode = z.enum(regions.map((region) => region.iso) as [string, ...string[]]).meta({ description: 'ISO 3166-2 region code, MA-01…MA-12', example: 'MA-04' });
+const languages = ['fr', 'ar', 'en'] as const;
+
+// ---------- pension portability ----------
+
+/** The moderators' form (one field per language) and the API's body share these rules. */
+export const PensionAgreementForm = z.object({
+	countryCode: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), CountryCode),
+	agreement_fr: text(500),
+	agreement_ar: text(500),
+	agreement_en: text(500),
+	transfers_fr: text(2000),
+	transfers_ar: text(2000),
+	transfers_en: text(2000),
+	whereToAsk_fr: text(1000),
+	whereToAsk_ar: text(1000),
+	whereToAsk_en: text(1000),
+	sourceName: text(300),
+	sourceUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).max(500).optional())
+});
+export type PensionAgreementInput = z.output<typeof PensionAgreementForm>;
+
+const LocalisedText = z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }).meta({ id: 'ReturnLocalisedText' });
+
+export const PensionAgreement = z
+	.object({
+		countryCode: z.string().meta({ example: 'BE' }),
+		country: z.string().describe('the country’s name in the requested language'),
+		agreement: z.string().nullable().describe('the agreement, in the requested language (or another one when missing)'),
+		transfers: z.string().nullable(),
+		whereToAsk: z.string().nullable(),
+		texts: z.object({ agreement: LocalisedText, transfers: LocalisedText, whereToAsk: LocalisedText }),
+		source: z.object({ name: z.string(), url: z.string().nullable() }).nullable(),
+		toBeCompleted: z.boolean().describe('true while the entry has no source: nothing in it is a checked fact'),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'ReturnPensionAgreement' });
+
+// ---------- guide ----------
+
+export const GuidePageSummary = z
+	.object({
+		slug: z.string(),
+		topic: GuideTopic,
+		profiles: z.array(ReturnProfile).describe('who the page matters to'),
+		title: z.string(),
+		summary: z.string(),
+		language: z.enum(languages),
+		fallback: z.boolean(),
+		version: z.int(),
+		reviewedOn: z.iso.date(),
+		toBeCompleted: z.boolean().describe('true while the page says part of it is still to be completed by the network'),
+		url: z.string()
+	})
+	.meta({ id: 'ReturnGuidePageSummary' });
+
+export const GuideQuery = z.object({
+	lang: z.enum(languages).optional().describe('language of the texts (default fr)'),
+	profile: ReturnProfile.optional().describe('only the pages that matter to this profile')
+});
+
+// ---------- checklist ----------
+
+/** The checklist's questions, sent by a GET form (works without an account) or saved when signed in. */
+export const ChecklistAnswers = z.object({
+	profile: z.preprocess(blankToUndefined, ReturnProfile),
+	hostCountry: z.preprocess((value) => (typeof value === 'string' && value.trim() ? value.trim().toUpperCase() : undefined), CountryCode.optional()),
+	region: z.preprocess(blankToUndefined, RegionCode.optional()),
+	children: checkbox,
+	retiring: checkbox,
+	investing: checkbox
+});
+export type ChecklistAnswers = z.output<typeof ChecklistAnswers>;
+
+export const ChecklistPhase = z.enum(checklistPhases);
