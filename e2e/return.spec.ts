@@ -1,0 +1,125 @@
+// The return guide: a retiree living in Belgium reads the guide in French without JavaScript (on a
+// phone), filtered by profile, opens the pensions page and its table, and gets a printable checklist
+// with a GET form (no account); then the same in Arabic with axe-core. The demo member saves and ticks
+// a checklist. Screenshots at 360 and 1280 px go to test-results/screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
+import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
+
+const browser = useBrowser();
+const { url } = server();
+const screenshots = path.resolve('test-results/screenshots');
+fs.mkdirSync(screenshots, { recursive: true });
+
+async function shoot(page: Page, name: string) {
+	const viewport = page.viewportSize();
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 800 });
+		await page.screenshot({ path: path.join(screenshots, `return-${name}-${width}.png`), fullPage: true });
+	}
+	if (viewport) await page.setViewportSize(viewport);
+}
+
+describe('the return guide and checklist', () => {
+	test('a retiree in Belgium reads the guide and gets a checklist (fr, no JavaScript)', { timeout: 120_000 }, async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false, phone: true });
+		await page.goto('/fr/return');
+		await expectLanguage(page, 'fr');
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('fr', 'return.guide_title'));
+		await page.getByRole('link', { name: t('fr', 'return.profile_retiree') }).click();
+		expect(new URL(page.url()).searchParams.get('profile')).toBe('retiree');
+		// the retiree's topics: pensions, not schooling
+		await expect(page.getByRole('link', { name: 'Retraites et sécurité sociale' }).count()).resolves.toBe(1);
+		await expect(page.getByRole('link', { name: 'Scolarité des enfants et reconnaissance des diplômes' }).count()).resolves.toBe(0);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'home-retiree-fr');
+
+		await page.getByRole('link', { name: 'Retraites et sécurité sociale' }).click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Retraites et sécurité sociale');
+		// sourced, reviewed, contributed, and honest about what is missing
+		await expect(page.getByText(t('fr', 'return.page_to_be_completed')).count()).resolves.toBe(1);
+		await expect(page.getByText(/Portabilité|portabilité/).count()).resolves.toBeGreaterThan(0);
+		await expect(page.getByText('Lettre d’information SHARAKA n°10', { exact: false }).count()).resolves.toBeGreaterThan(0);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'guide-pensions-fr');
+
+		// the pension table: Belgium is there, to be completed (nothing invented)
+		await page.getByRole('link', { name: t('fr', 'return.pensions_link') }).click();
+		await expect(page.getByRole('rowheader', { name: /Belgique/ }).count()).resolves.toBe(1);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'pensions-fr');
+
+		// the checklist: a GET form, no account
+		await page.goto('/fr/return/checklist');
+		await page.getByLabel(t('fr', 'return.profile_retiree')).check();
+		await page.locator('summary', { hasText: t('fr', 'return.question_country') }).click(); // opens the country list
+		await page.getByRole('radio', { name: 'Belgique', exact: true }).check();
+		await page.getByLabel(t('fr', 'return.question_retiring')).check();
+		await page.getByRole('button', { name: t('fr', 'return.checklist_submit') }).click();
+		const address = new URL(page.url());
+		expect(address.searchParams.get('hostCountry')).toBe('BE');
+		await expect(page.getByRole('heading', { name: t('fr', 'return.phase_before') }).count()).resolves.toBe(1);
+		await expect(page.getByText(t('fr', 'return.step_pension_agreement')).count()).resolves.toBe(1);
+		await expect(page.getByText(t('fr', 'return.step_pension_claim')).count()).resolves.toBe(1);
+		await expect(page.getByText(t('fr', 'return.checklist_sign_in')).count()).resolves.toBe(1);
+		// its pension step leads to Belgium's row
+		const pensionLink = await page.locator('#step-pension_agreement a').getAttribute('href');
+		expect(pensionLink).toContain('country=BE');
+		await expectNoRawMessageKeys(page);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'checklist-fr');
+		// printable: the form and the site's header are not printed
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('form.questions').isVisible()).resolves.toBe(false);
+		await expect(page.getByText(t('fr', 'return.step_pension_agreement')).isVisible()).resolves.toBe(true);
+		await page.emulateMedia({ media: 'screen' });
+
+		// a question answered wrong: a localised error naming the field, no checklist
+		await page.goto('/fr/return/checklist?asked=1&hostCountry=ZZ');
+		await expect(page.getByRole('alert').count()).resolves.toBe(1);
+		await expect(page.getByRole('heading', { name: t('fr', 'return.checklist_result') }).count()).resolves.toBe(0);
+	});
+
+	test('the same in Arabic, axe clean', { timeout: 120_000 }, async () => {
+		const page = await browser.newPage({ locale: 'ar-MA' });
+		await page.goto('/ar/return?profile=retiree');
+		await expectLanguage(page, 'ar');
+		await expectNoAxeViolations(page);
+		await shoot(page, 'home-retiree-ar');
+		await page.getByRole('link', { name: 'المعاشات والضمان الاجتماعي' }).click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('المعاشات والضمان الاجتماعي');
+		await expectNoAxeViolations(page);
+		await shoot(page, 'guide-pensions-ar');
+		await page.goto('/ar/return/pensions');
+		await expectNoAxeViolations(page);
+		await expectPhoneWidthAndLanguageOfParts(page, 'ar');
+		await shoot(page, 'pensions-ar');
+		await page.goto('/ar/return/checklist?profile=retiree&hostCountry=BE&retiring=on');
+		await expect(page.getByText(t('ar', 'return.step_pension_agreement')).count()).resolves.toBe(1);
+		await expectNoAxeViolations(page);
+		await expectPhoneWidthAndLanguageOfParts(page, 'ar');
+		await shoot(page, 'checklist-ar');
+		// the API says the same
+		const guide = await fetch(url('/api/v1/return/guide?lang=ar&profile=retiree')).then((answer) => answer.json());
+		expect(guide.items.map((item: { slug: string }) => item.slug)).toContain('pensions');
+		const pensions = await fetch(url('/api/v1/return/pension-agreements?lang=fr')).then((answer) => answer.json());
+		expect(pensions.items.find((item: { countryCode: string }) => item.countryCode === 'BE')).toMatchObject({ country: 'Belgique', toBeCompleted: true, source: null });
+	});
+
+	test('the demo member saves the checklist and ticks a step (fr, no JavaScript)', { timeout: 120_000 }, async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false });
+		await signIn(page, 'fr', 'member@demo.sharaka.ma', DEMO_PASSWORD);
+		await page.waitForURL((address) => !address.pathname.includes('/account/sign-in'));
+		await page.goto('/fr/return/checklist?profile=family&hostCountry=FR&children=on');
+		await page.getByRole('button', { name: t('fr', 'return.checklist_save') }).click();
+		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.checklist_saved'));
+		await expect(page.getByText(t('fr', 'return.step_school_enrol')).count()).resolves.toBe(1);
+		await page.locator('#step-school_enrol').getByRole('button', { name: new RegExp(t('fr', 'return.step_tick')) }).click();
+		await expect(page.locator('#step-school_enrol').getByText(t('fr', 'return.step_done'), { exact: true }).count()).resolves.toBe(1);
+		await expectNoRawMessageKeys(page);
+		await shoot(page, 'checklist-saved-fr');
+	});
+});
