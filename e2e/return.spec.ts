@@ -66,7 +66,7 @@ describe('the return guide and checklist', () => {
 		await expect(page.getByText(t('fr', 'return.step_pension_claim')).count()).resolves.toBe(1);
 		await expect(page.getByText(t('fr', 'return.checklist_sign_in')).count()).resolves.toBe(1);
 		// its pension step leads to Belgium's row
-		const pensionLink = await page.locator('#step-pension_agreement a').getAttribute('href');
+		const pensionLink = await page.locator('#step-pension_agreement a.pension-link').getAttribute('href');
 		expect(pensionLink).toContain('country=BE');
 		await expectNoRawMessageKeys(page);
 		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
