@@ -1,5 +1,8 @@
 import { returnModule } from './manifest.ts';
-import { describeRouteAccess, everyone, signedIn, staff } from '../../platform/testing/route-access-cases.ts';
+import { describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
+
+/** partners ask for their organisation to join the network (moderators too) */
+const proposers: Who[] = ['partner', 'moderator', 'administrator'];
 
 describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /[lang=lang]/return': everyone,
@@ -13,6 +16,13 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'POST /[lang=lang]/return/pensions/edit': staff,
 	'GET /[lang=lang]/return/checklist': everyone,
 	'POST /[lang=lang]/return/checklist': signedIn,
+	'GET /[lang=lang]/return/services': everyone,
+	'GET /[lang=lang]/return/network/join': proposers,
+	'POST /[lang=lang]/return/network/join': proposers,
+	'GET /[lang=lang]/return/network/requests': staff,
+	'POST /[lang=lang]/return/network/requests': staff,
+	'GET /api/v1/return/services': everyone,
+	'GET /api/v1/return/services/export': everyone,
 	'GET /api/v1/return/guide': everyone,
 	'GET /api/v1/return/guide/[slug]': everyone,
 	'GET /api/v1/return/pension-agreements': everyone

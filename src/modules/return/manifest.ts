@@ -3,7 +3,7 @@ import { returnActions } from './return.policy.ts';
 import { returnRoutes } from './return.routes.ts';
 import { returnEndpoints } from './return.openapi.ts';
 import { messages } from './messages/index.ts';
-import { ensureReturnReferenceData, loadReturnDemoData } from './return.data.ts';
+import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
 import { returnPersonalData } from './personal-data.ts';
 import { returnSpace } from './my-space.ts';
 
@@ -21,14 +21,19 @@ export const returnModule = defineModule({
 	navigation: { navKey: 'common.nav_return', titleKey: 'common.module_return_title', textKey: 'common.module_return_text', ready: true },
 	actions: returnActions,
 	grantRoles: {
-		guide_editor: { titleKey: 'return.grant_guide_editor', actions: ['return.guide.edit', 'return.pension.manage'] }
+		guide_editor: { titleKey: 'return.grant_guide_editor', actions: ['return.guide.edit', 'return.pension.manage'] },
+		// the RAMre network's secretariat (MDCMRE): decides membership requests
+		secretariat: { titleKey: 'return.grant_secretariat', actions: ['return.secretariat'] }
 	},
 	routes: returnRoutes,
 	endpoints: returnEndpoints,
 	apiTags: [{ name: 'Return', description: 'The return guide, pension portability by host country and the RAMre services.' }],
 	messages,
 	referenceData: ensureReturnReferenceData,
-	demoData: loadReturnDemoData,
+	async demoData(db) {
+		await loadReturnDemoData(db);
+		await loadReturnNetworkDemoData(db);
+	},
 	personalData: returnPersonalData,
 	mySpace: returnSpace
 });

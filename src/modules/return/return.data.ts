@@ -1,8 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { user } from '../../platform/accounts/accounts.table.ts';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
+import { directoryEntry } from '../../platform/directory/directory.table.ts';
+import { directorySearchText } from '../../platform/directory/directory.service.ts';
+import { regions } from '../../platform/geo/morocco.ts';
+import { returnServices } from './network.ts';
 import { ChecklistAnswers } from './return.schemas.ts';
-import { returnChecklist } from './return.table.ts';
+import { networkMember, returnChecklist } from './return.table.ts';
 import { ensureGuidePages } from './guide.ts';
 import { ensurePensionCountries } from './pension.service.ts';
 
@@ -21,4 +26,67 @@ export async function loadReturnDemoData(db: Db): Promise<void> {
 	if (!member) return;
 	const answers = ChecklistAnswers.parse({ profile: 'retiree', hostCountry: 'BE', region: 'MA-04', retiring: 'on' });
 	await db.insert(returnChecklist).values({ userId: member.id, answers, ticked: ['documents_gather'] }).onConflictDoNothing();
+}
+
+/** Kinds of sample members, so the 40 do not all read alike (fictional, badged "exemple"). */
+const sampleKinds = [
+	{ fr: 'Association d’accueil des MRE de retour', ar: 'جمعية استقبال المغاربة العائدين', en: 'Returnees’ welcome association', stages: ['arrival', 'administrative', 'social'] },
+	{ fr: 'Maison des Marocains du monde', ar: 'دار مغاربة العالم', en: 'House of Moroccans of the world', stages: ['before_departure', 'administrative'] },
+	{ fr: 'Incubateur de projets de retour', ar: 'حاضنة مشاريع العائدين', en: 'Return projects incubator', stages: ['economic', 'before_departure'] },
+	{ fr: 'Centre d’écoute et d’accompagnement', ar: 'مركز الإنصات والمواكبة', en: 'Listening and support centre', stages: ['psychosocial', 'social'] },
+	{ fr: 'Coopérative d’insertion', ar: 'تعاونية الإدماج', en: 'Integration cooperative', stages: ['economic', 'social'] }
+] as const;
+const sampleLanguages = [['ar', 'fr'], ['ar', 'fr', 'en'], ['ar', 'fr', 'es'], ['ar', 'fr', 'nl'], ['ar', 'zgh', 'fr']];
+
+/**
+ * Demo: 40 fictional member organisations of the RAMre network over the 12 regions, each with one
+ * service in the directory — all badged as samples (names say "exemple"), removable with the demo data.
+ */
+export async function loadReturnNetworkDemoData(db: Db): Promise<void> {
+	const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(networkMember).where(eq(networkMember.isSample, true));
+	if (count > 0) return;
+	const context = systemContext('system');
+	await db.transaction(async (tx) => {
+		for (let index = 0; index < 40; index++) {
+			const region = regions[index % regions.length];
+			const kind = sampleKinds[index % sampleKinds.length];
+			const number = Math.floor(index / regions.length) + 1;
+			const slug = `exemple-ramre-${String(index + 1).padStart(2, '0')}`;
+			const [owner] = await tx
+				.insert(organisation)
+				.values({ slug, name: `${kind.fr} — ${region.nameFr} ${number} (exemple)`, acronym: `RAMre-${index + 1}`, type: 'ngo', country: 'MA' })
+				.onConflictDoNothing()
+				.returning();
+			if (!owner) continue;
+			await tx.insert(networkMember).values({ organisationId: owner.id, status: 'member', motivation: 'Exemple', decidedAt: new Date(), isSample: true });
+			const service = {
+				name: { fr: `${kind.fr} (${region.nameFr})`, ar: `${kind.ar} (${region.nameAr})`, en: `${kind.en} (${region.nameEn})` },
+				description: {
+					fr: 'Service fictif de démonstration : accueil, information et orientation des personnes de retour.',
+					ar: 'خدمة وهمية للعرض: استقبال العائدين وإخبارهم وتوجيههم.',
+					en: 'A fictional demonstration service: welcome, information and referral of returnees.'
+				},
+				eligibility: { fr: 'Exemple', ar: 'مثال', en: 'Example' },
+				cities: [] as string[]
+			};
+			const [entry] = await tx
+				.insert(directoryEntry)
+				.values({
+					collection: returnServices.key,
+					organisationId: owner.id,
+					...service,
+					services: [...kind.stages],
+					regions: index % 7 === 0 ? [region.iso, regions[(index + 1) % regions.length].iso] : [region.iso],
+					languages: sampleLanguages[index % sampleLanguages.length],
+					phone: null,
+					email: `${slug}@example.org`,
+					address: null,
+					website: null,
+					isSample: true,
+					searchText: directorySearchText(service, owner)
+				})
+				.returning({ id: directoryEntry.id });
+			await recordAudit(tx, context, { action: 'return_service.create', resourceType: 'return_service', resourceId: entry.id, after: { sample: true } });
+		}
+	});
 }

@@ -48,3 +48,7 @@ export const toBeCompletedMarker = {
 	ar: 'يُستكمل من طرف الشبكة',
 	en: 'To be completed by the network'
 } as const;
+
+/** The stages at which a network member helps (seed 002 §2.7: "à toutes les étapes … des pays d’accueil à la réintégration … économique et social"); the directory's services. */
+export const networkStages = ['before_departure', 'arrival', 'administrative', 'economic', 'social', 'psychosocial'] as const;
+export type NetworkStage = (typeof networkStages)[number];

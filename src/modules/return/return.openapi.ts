@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
-import { GuidePageSummary, GuideQuery, PensionAgreement } from './return.schemas.ts';
+import { GuidePageSummary, GuideQuery, NetworkService, PensionAgreement, ServiceExportQuery, ServiceQuery } from './return.schemas.ts';
 
 const LanguageQuery = z.object({ lang: z.enum(['fr', 'ar', 'en']).optional().describe('language of the texts (default fr)') });
 
@@ -47,6 +47,36 @@ export const returnEndpoints: Endpoint[] = [
 		description: 'Kept by moderators. An entry without a source (`toBeCompleted: true`) holds nothing checked.',
 		query: LanguageQuery,
 		responses: { 200: { description: 'The table.', schema: z.object({ total: z.int(), items: z.array(PensionAgreement) }) } },
+		errors: [400]
+	}
+,
+	{
+		method: 'GET',
+		path: '/api/v1/return/services',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'The RAMre network’s services',
+		description: 'Services of the network’s member organisations, by region covered and stage of return (the need). `isSample` marks fictional demo entries.',
+		query: ServiceQuery,
+		responses: { 200: { description: 'One page of services and the total.', schema: z.object({ total: z.int(), page: z.int(), pageSize: z.int(), items: z.array(NetworkService) }) } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/return/services/export',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'The network’s services as CSV or XLSX',
+		description: 'The same filters as `/api/v1/return/services`, every matching service, one row each (formulas neutralised).',
+		query: ServiceExportQuery,
+		responses: {
+			200: {
+				description: 'The file: CSV (`format=csv`, the default) or XLSX (`format=xlsx`).',
+				schema: z.string(),
+				contentType: 'text/csv',
+				contentTypes: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': null }
+			}
+		},
 		errors: [400]
 	}
 ];

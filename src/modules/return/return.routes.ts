@@ -14,6 +14,12 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/pensions/edit': { GET: 'return.pension.manage', POST: 'return.pension.manage' },
 	'/[lang=lang]/return/checklist': { GET: 'public', POST: 'return.checklist.keep' },
 
+	'/[lang=lang]/return/services': { GET: 'public' },
+	'/[lang=lang]/return/network/join': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
+	'/[lang=lang]/return/network/requests': { GET: 'return.secretariat', POST: 'return.secretariat' },
+
+	'/api/v1/return/services': { GET: 'public' },
+	'/api/v1/return/services/export': { GET: 'public' },
 	'/api/v1/return/guide': { GET: 'public' },
 	'/api/v1/return/guide/[slug]': { GET: 'public' },
 	'/api/v1/return/pension-agreements': { GET: 'public' }

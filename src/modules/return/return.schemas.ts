@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countryCodes } from '../../platform/geo/countries.ts';
 import { regions } from '../../platform/geo/morocco.ts';
-import { checklistPhases, guideTopics, returnProfiles } from './return.model.ts';
+import { checklistPhases, guideTopics, networkStages, returnProfiles } from './return.model.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -86,3 +86,41 @@ export const ChecklistAnswers = z.object({
 export type ChecklistAnswers = z.output<typeof ChecklistAnswers>;
 
 export const ChecklistPhase = z.enum(checklistPhases);
+
+// ---------- network services ----------
+
+export const NetworkStage = z.enum(networkStages).meta({ id: 'ReturnNetworkStage', description: 'A stage of return at which a member helps' });
+
+export const ServiceQuery = z.object({
+	region: z.preprocess(blankToUndefined, RegionCode.optional()).describe('only services covering this region'),
+	stage: z.preprocess(blankToUndefined, NetworkStage.optional()).describe('only services at this stage (the need)'),
+	q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).describe('words in the name, description or organisation'),
+	lang: z.enum(languages).optional().describe('language of the names (default fr)'),
+	page: z.coerce.number().int().min(1).max(1000).default(1),
+	pageSize: z.coerce.number().int().min(1).max(100).default(20)
+});
+
+export const ServiceExportQuery = ServiceQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const NetworkService = z
+	.object({
+		id: z.uuid(),
+		organisation: z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable(), slug: z.string() }),
+		name: LocalisedText,
+		description: LocalisedText,
+		eligibility: LocalisedText,
+		services: z.array(NetworkStage).describe('the stages of return it helps at'),
+		cities: z.array(z.string()),
+		regions: z.array(z.string()),
+		languages: z.array(z.string()).describe('ISO 639 codes of the languages its team speaks'),
+		contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(), website: z.string().nullable() }),
+		funderIds: z.array(z.uuid()),
+		isSample: z.boolean().describe('a fictional sample (demo data)'),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'ReturnNetworkService' });
+
+export const MembershipRequestForm = z.object({
+	organisationId: z.uuid(),
+	motivation: z.string().trim().min(10).max(2000)
+});

@@ -1,8 +1,8 @@
 // Tables of the Return module. Guide pages are the platform's content pages (collection return.guide);
 // the network is the platform's directory. Here: pension portability by host country, and each
 // person's saved checklist. `return` is a reserved word: the schema is `return_module`.
-import { jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { user } from '../../platform/accounts/accounts.table.ts';
+import { boolean, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../platform/content/content.table.ts';
 
 export const returnTables = pgSchema('return_module');
@@ -35,3 +35,24 @@ export const returnChecklist = returnTables.table('checklist', {
 });
 
 export type PensionAgreementRow = typeof pensionAgreement.$inferSelect;
+
+export const networkMemberStatuses = ['requested', 'member', 'refused'] as const;
+export type NetworkMemberStatus = (typeof networkMemberStatuses)[number];
+
+/**
+ * An organisation's place in the RAMre network: asked by one of its people, decided by the network's
+ * secretariat. Its services are the platform's directory entries (collection return.services).
+ */
+export const networkMember = returnTables.table('network_member', {
+	organisationId: uuid('organisation_id')
+		.primaryKey()
+		.references(() => organisation.id, { onDelete: 'cascade' }),
+	status: text('status', { enum: networkMemberStatuses }).notNull().default('requested'),
+	/** why the organisation wants to join, in its own words */
+	motivation: text('motivation').notNull().default(''),
+	requestedBy: text('requested_by').references(() => user.id, { onDelete: 'set null' }),
+	requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+	decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+	decidedAt: timestamp('decided_at', { withTimezone: true }),
+	isSample: boolean('is_sample').notNull().default(false)
+});

@@ -1,0 +1,24 @@
+import { getApp } from '#platform/app.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { readQuery } from '#platform/http/api.ts';
+import { regionChoices } from '#platform/geo/place-choices.ts';
+import { ServiceQuery } from '#modules/return/return.schemas.ts';
+import { findServices } from '#modules/return/network.ts';
+
+/** The service finder: results first, then the region and need filters (a GET form). */
+export async function load({ url, locals }) {
+	const app = await getApp();
+	let query;
+	let invalid = false;
+	try {
+		query = readQuery(url, ServiceQuery);
+	} catch (failure) {
+		// a filter the page never offers (an edited address): every service, and a notice
+		if (!isAppError(failure)) throw failure;
+		query = ServiceQuery.parse({});
+		invalid = true;
+	}
+	const { lang: _lang, ...filters } = query;
+	const result = await findServices(app.database.db, filters, locals.language);
+	return { result, invalid, region: filters.region ?? null, stage: filters.stage ?? null, q: filters.q ?? '', regions: regionChoices(locals.language), search: url.search };
+}
