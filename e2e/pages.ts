@@ -22,6 +22,7 @@ export const publicPages: PublicPage[] = [
 	{ name: 'return: guide home', path: '/return' },
 	{ name: 'return: guide page (pensions)', path: '/return/guide/pensions' },
 	{ name: 'return: pension portability table', path: '/return/pensions' },
+	{ name: 'return: service finder (Oriental)', path: '/return/services?region=MA-02' },
 	{ name: 'return: checklist (a retiree in Belgium)', path: '/return/checklist?profile=retiree&hostCountry=BE&retiring=on' },
 	{ name: 'strategy (coming soon)', path: '/strategy' },
 	{ name: 'knowledge: library', path: '/knowledge' },
@@ -64,5 +65,6 @@ export const adminPages: string[] = [
 	'/fr/jobs/counsellor/agencies',
 	'/fr/return/to-complete',
 	'/fr/return/pensions/edit?country=BE',
-	'/fr/return/guide/pensions/edit'
+	'/fr/return/guide/pensions/edit',
+	'/fr/return/network/requests'
 ];

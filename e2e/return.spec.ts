@@ -109,6 +109,45 @@ describe('the return guide and checklist', () => {
 		expect(pensions.items.find((item: { countryCode: string }) => item.countryCode === 'BE')).toMatchObject({ country: 'Belgique', toBeCompleted: true, source: null });
 	});
 
+	test('the service finder by region and need; a partner asks to join the network (fr, no JavaScript), the secretariat approves (ar, axe)', { timeout: 120_000 }, async () => {
+		const visitor = await browser.newPage({ javaScriptEnabled: false, phone: true });
+		await visitor.goto('/fr/return/services');
+		await visitor.locator('summary', { hasText: t('fr', 'return.services_filters') }).click();
+		await visitor.getByRole('radio', { name: 'Oriental', exact: true }).check();
+		await visitor.getByRole('radio', { name: t('fr', 'return.stage_psychosocial') }).check();
+		await visitor.getByRole('button', { name: t('fr', 'return.services_search') }).click();
+		const address = new URL(visitor.url());
+		expect(address.searchParams.get('region')).toBe('MA-02');
+		expect(address.searchParams.get('stage')).toBe('psychosocial');
+		await expect(visitor.getByText(t('fr', 'return.sample'), { exact: true }).first().isVisible()).resolves.toBe(true);
+		await expectPhoneWidthAndLanguageOfParts(visitor, 'fr');
+		await shoot(visitor, 'services-fr');
+		const csv = await fetch(url('/api/v1/return/services/export?region=MA-02&format=csv&lang=fr')).then((answer) => answer.text());
+		expect(csv.split('\r\n')[0]).toContain('Organisation');
+
+		const partner = await browser.newPage({ javaScriptEnabled: false });
+		await signIn(partner, 'fr', 'partner@demo.sharaka.ma', DEMO_PASSWORD);
+		await partner.waitForURL((where) => !where.pathname.includes('/account/sign-in'));
+		await partner.goto('/fr/return/network/join');
+		await partner.getByLabel(t('fr', 'return.network_motivation')).fill('Nous accompagnons le retour et la réintégration des MRE.');
+		await partner.getByRole('button', { name: t('fr', 'return.network_join_submit') }).click();
+		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.network_join_sent'));
+		await expect(partner.getByText(t('fr', 'return.membership_requested')).count()).resolves.toBe(1);
+		await expectNoRawMessageKeys(partner);
+
+		const secretariat = await browser.newPage({ locale: 'ar-MA' });
+		await signIn(secretariat, 'ar', 'moderator@demo.sharaka.ma', DEMO_PASSWORD);
+		await secretariat.waitForURL((where) => !where.pathname.includes('/account/sign-in'));
+		await secretariat.goto('/ar/return/network/requests');
+		await expectLanguage(secretariat, 'ar');
+		await expectNoAxeViolations(secretariat);
+		await shoot(secretariat, 'requests-ar');
+		await secretariat.getByRole('button', { name: new RegExp(t('ar', 'return.requests_approve', { name: 'XXX' }).replace('XXX', '.*')) }).first().click();
+		await expect(secretariat.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.requests_approved'));
+		await partner.goto('/fr/return/network/join');
+		await expect(partner.getByText(t('fr', 'return.membership_member')).count()).resolves.toBe(1);
+	});
+
 	test('the demo member saves the checklist and ticks a step (fr, no JavaScript)', { timeout: 120_000 }, async () => {
 		const page = await browser.newPage({ javaScriptEnabled: false });
 		await signIn(page, 'fr', 'member@demo.sharaka.ma', DEMO_PASSWORD);
