@@ -17,6 +17,8 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /[lang=lang]/return/checklist': everyone,
 	'POST /[lang=lang]/return/checklist': signedIn,
 	'GET /[lang=lang]/return/services': everyone,
+	'GET /[lang=lang]/return/services/new': proposers,
+	'POST /[lang=lang]/return/services/new': proposers,
 	'GET /[lang=lang]/return/network/join': proposers,
 	'POST /[lang=lang]/return/network/join': proposers,
 	'GET /[lang=lang]/return/network/requests': staff,

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { getSavedChecklist } from './checklist.ts';
 import { guidePagesToComplete } from './guide.ts';
-import { waitingRequests } from './network.ts';
+import { serviceOwners, waitingRequests } from './network.ts';
 
 /** The Return places of one person, with what waits there (my space). */
 export async function returnSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -22,6 +22,7 @@ export async function returnSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	}
 	if (ctx.can('return.network.contribute') && ctx.actor.organisationIds.length > 0) {
 		links.push({ path: '/return/network/join', titleKey: 'return.space_join', textKey: 'return.space_join_text' });
+		if ((await serviceOwners(ctx)).length > 0) links.push({ path: '/return/services/new', titleKey: 'return.service_new_title', textKey: 'return.space_service_text' });
 	}
 	if (ctx.can('return.pension.manage')) {
 		links.push({ path: '/return/pensions/edit', titleKey: 'return.space_pensions', textKey: 'return.space_pensions_text' });

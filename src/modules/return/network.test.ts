@@ -11,6 +11,8 @@ import { addNetworkService, decideMembership, findServices, memberCount, members
 import { loadReturnNetworkDemoData } from './return.data.ts';
 import { servicesCsv, servicesXlsx } from './services-export.ts';
 import { networkMember } from './return.table.ts';
+import { NetworkServiceForm } from './return.schemas.ts';
+import { fieldProblems } from '../../platform/http/validation.ts';
 
 let app: TestApp;
 let secretariat: Person;
@@ -106,6 +108,13 @@ describe('the RAMre network', () => {
 		await requestMembership(contextFor(db, person), { organisationId: org.id, motivation: 'Seconde demande, plus précise.' });
 		const [row] = await db.select().from(networkMember).where(eq(networkMember.organisationId, org.id));
 		expect(row.status).toBe('requested');
+	});
+
+	it('refuses a service form without a name, stage, region or language, naming each field', () => {
+		const result = NetworkServiceForm.safeParse({ organisationId: ownOrg, description_ar: 'نص', email: 'pas-une-adresse', website: 'javascript:alert(1)' }, { reportInput: true });
+		expect(result.success).toBe(false);
+		const paths = fieldProblems(result.error!.issues).map((problem) => `${problem.path}:${problem.messageKey}`).sort();
+		expect(paths).toEqual(['email:field_email', 'languages:field_invalid', 'name_fr:field_required', 'regions:field_invalid', 'services:field_invalid', 'website:field_url']);
 	});
 
 	it('exports the filtered services as CSV and XLSX with localised headers', async () => {

@@ -108,6 +108,19 @@ export interface ServiceQuery {
 	pageSize: number;
 }
 
+/** The organisations a person may add services for: their own member organisations (the secretariat: every member). */
+export async function serviceOwners(ctx: RequestContext) {
+	const everyMember = ctx.can('return.secretariat');
+	const ids = ctx.actor?.organisationIds ?? [];
+	if (!everyMember && ids.length === 0) return [];
+	return ctx.db
+		.select({ value: organisation.id, label: organisation.name })
+		.from(networkMember)
+		.innerJoin(organisation, eq(organisation.id, networkMember.organisationId))
+		.where(everyMember ? eq(networkMember.status, 'member') : and(eq(networkMember.status, 'member'), inArray(networkMember.organisationId, [...ids])))
+		.orderBy(asc(organisation.name));
+}
+
 /** The service finder: members' services by region and stage of return (need). */
 export async function findServices(db: DbOrTx, query: ServiceQuery, language: Language) {
 	const result = await searchDirectory(db, returnServices, { region: query.region, service: query.stage, q: query.q, page: query.page, pageSize: query.pageSize }, language);

@@ -15,6 +15,7 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/checklist': { GET: 'public', POST: 'return.checklist.keep' },
 
 	'/[lang=lang]/return/services': { GET: 'public' },
+	'/[lang=lang]/return/services/new': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/join': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/requests': { GET: 'return.secretariat', POST: 'return.secretariat' },
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { spokenLanguages } from '../../platform/i18n/spoken-languages.ts';
 import { countryCodes } from '../../platform/geo/countries.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { checklistPhases, guideTopics, networkStages, returnProfiles } from './return.model.ts';
@@ -124,3 +125,45 @@ export const MembershipRequestForm = z.object({
 	organisationId: z.uuid(),
 	motivation: z.string().trim().min(10).max(2000)
 });
+
+/** A member's service as the form sends it (one name and description per language; at least one of each). */
+const toArray = (value: unknown) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+export const NetworkServiceForm = z
+	.object({
+		organisationId: z.uuid(),
+		name_fr: text(200),
+		name_ar: text(200),
+		name_en: text(200),
+		description_fr: text(3000),
+		description_ar: text(3000),
+		description_en: text(3000),
+		services: z.preprocess(toArray, z.array(NetworkStage).min(1)),
+		regions: z.preprocess(toArray, z.array(RegionCode).min(1)),
+		languages: z.preprocess(toArray, z.array(z.enum(spokenLanguages as unknown as [string, ...string[]])).min(1)),
+		phone: z.preprocess(blankToNull, z.string().trim().regex(/^[+0-9 ().-]{6,30}$/).nullable()),
+		email: z.preprocess(blankToNull, z.email().max(254).nullable()),
+		website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/ }).max(300).nullable())
+	})
+	.superRefine((value, context) => {
+		for (const field of ['name', 'description'] as const) {
+			if (!value[`${field}_fr`] && !value[`${field}_ar`] && !value[`${field}_en`]) context.addIssue({ code: 'invalid_type', expected: 'string', path: [`${field}_fr`], input: undefined }); // "required" in at least one language
+		}
+	})
+	.transform((value) => {
+		const pick = (field: 'name' | 'description') => Object.fromEntries((['fr', 'ar', 'en'] as const).filter((lang) => value[`${field}_${lang}`]).map((lang) => [lang, value[`${field}_${lang}`]!]));
+		return {
+			organisationId: value.organisationId,
+			name: pick('name'),
+			description: pick('description'),
+			eligibility: {},
+			services: [...new Set(value.services)],
+			regions: [...new Set(value.regions)],
+			cities: [] as string[],
+			languages: [...new Set(value.languages)],
+			phone: value.phone,
+			email: value.email,
+			address: null,
+			website: value.website
+		};
+	});

@@ -1,4 +1,5 @@
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { readQuery } from '#platform/http/api.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
@@ -20,5 +21,5 @@ export async function load({ url, locals }) {
 	}
 	const { lang: _lang, ...filters } = query;
 	const result = await findServices(app.database.db, filters, locals.language);
-	return { result, invalid, region: filters.region ?? null, stage: filters.stage ?? null, q: filters.q ?? '', regions: regionChoices(locals.language), search: url.search };
+	return { result, invalid, region: filters.region ?? null, stage: filters.stage ?? null, q: filters.q ?? '', regions: regionChoices(locals.language), search: url.search, added: url.searchParams.get('added') === '1', canContribute: requestContext(app, locals).can('return.network.contribute') };
 }
