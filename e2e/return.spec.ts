@@ -146,6 +146,20 @@ describe('the return guide and checklist', () => {
 		await expect(secretariat.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.requests_approved'));
 		await partner.goto('/fr/return/network/join');
 		await expect(partner.getByText(t('fr', 'return.membership_member')).count()).resolves.toBe(1);
+
+		// now a member, the partner's organisation publishes a service; the finder shows it
+		await partner.goto('/fr/return/services/new');
+		await partner.getByLabel(t('fr', 'return.service_field_name')).first().fill('Permanence retraités de retour (e2e)');
+		await partner.getByLabel(t('fr', 'return.service_field_description')).first().fill('Information sur les démarches de pension.');
+		await partner.getByRole('checkbox', { name: t('fr', 'return.stage_administrative') }).check();
+		await partner.locator('summary', { hasText: t('fr', 'return.services_regions') }).click();
+		await partner.getByRole('checkbox', { name: 'Rabat-Salé-Kénitra' }).check();
+		await partner.locator('summary', { hasText: t('fr', 'return.services_languages') }).click();
+		await partner.getByRole('checkbox', { name: 'Arabe', exact: true }).check();
+		await partner.getByRole('button', { name: t('fr', 'return.service_new_submit') }).click();
+		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.service_added'));
+		await partner.goto('/fr/return/services?region=MA-04&stage=administrative');
+		await expect(partner.getByText('Permanence retraités de retour (e2e)').count()).resolves.toBe(1);
 	});
 
 	test('the demo member saves the checklist and ticks a step (fr, no JavaScript)', { timeout: 120_000 }, async () => {
