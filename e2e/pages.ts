@@ -64,7 +64,7 @@ export const adminPages: string[] = [
 	'/fr/atlas/rates',
 	'/fr/jobs/counsellor/agencies',
 	'/fr/return/to-complete',
-	'/fr/return/pensions/edit?country=BE',
+	'/fr/return/pensions/edit',
 	'/fr/return/guide/pensions/edit',
 	'/fr/return/network/requests'
 ];

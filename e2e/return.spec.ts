@@ -147,6 +147,16 @@ describe('the return guide and checklist', () => {
 		await partner.goto('/fr/return/network/join');
 		await expect(partner.getByText(t('fr', 'return.membership_member')).count()).resolves.toBe(1);
 
+		// the same moderator keeps the pension table: Switzerland's row, opened with the country picker
+		await secretariat.goto('/ar/return/pensions/edit?country=CH');
+		await expectNoAxeViolations(secretariat);
+		await secretariat.locator('input[name="agreement_fr"]').fill('Accord à vérifier (e2e)');
+		await secretariat.getByRole('button', { name: t('ar', 'return.pensions_save') }).click();
+		await expect(secretariat.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.pensions_saved'));
+		// no source: still "to be completed", the unchecked text not shown as a fact
+		await expect(secretariat.locator('#country-CH').textContent()).resolves.not.toContain('Accord à vérifier');
+		await shoot(secretariat, 'pensions-saved-ar');
+
 		// now a member, the partner's organisation publishes a service; the finder shows it
 		await partner.goto('/fr/return/services/new');
 		await partner.getByLabel(t('fr', 'return.service_field_name')).first().fill('Permanence retraités de retour (e2e)');
