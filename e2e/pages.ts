@@ -20,6 +20,7 @@ export const publicPages: PublicPage[] = [
 	{ name: 'job offers search', path: '/jobs' },
 	{ name: 'talents (coming soon)', path: '/talents' },
 	{ name: 'return: guide home', path: '/return' },
+	{ name: 'return: the whole guide for a retiree', path: '/return/guide?profile=retiree' },
 	{ name: 'return: guide page (pensions)', path: '/return/guide/pensions' },
 	{ name: 'return: pension portability table', path: '/return/pensions' },
 	{ name: 'return: service finder (Oriental)', path: '/return/services?region=MA-02' },
