@@ -168,8 +168,18 @@ describe('the return guide and checklist', () => {
 		await partner.getByRole('checkbox', { name: 'Arabe', exact: true }).check();
 		await partner.getByRole('button', { name: t('fr', 'return.service_new_submit') }).click();
 		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.service_added'));
+		await expect(partner.getByRole('heading', { name: 'Permanence retraités de retour (e2e)' }).count()).resolves.toBe(1);
+		// its own service can be edited, then archived: it leaves the finder
+		await partner.locator('a[href$="/edit"]', { hasText: 'Permanence retraités de retour (e2e)' }).click();
+		await partner.getByLabel(t('fr', 'return.service_field_name')).first().fill('Permanence retraités (e2e, modifiée)');
+		await partner.getByRole('button', { name: t('fr', 'return.service_save') }).click();
+		await expect(partner.getByRole('heading', { name: 'Permanence retraités (e2e, modifiée)' }).count()).resolves.toBe(1);
+		await partner.locator('a[href$="/edit"]', { hasText: 'Permanence retraités (e2e, modifiée)' }).click();
+		await partner.locator('summary', { hasText: t('fr', 'return.service_archive_open') }).click();
+		await partner.getByRole('button', { name: t('fr', 'return.service_archive') }).click();
+		await expect(partner.getByText(t('fr', 'return.service_archived')).count()).resolves.toBe(1);
 		await partner.goto('/fr/return/services?region=MA-04&stage=administrative');
-		await expect(partner.getByText('Permanence retraités de retour (e2e)').count()).resolves.toBe(1);
+		await expect(partner.getByRole('heading', { name: 'Permanence retraités (e2e, modifiée)' }).count()).resolves.toBe(0);
 	});
 
 	test('the demo member saves the checklist and ticks a step (fr, no JavaScript)', { timeout: 120_000 }, async () => {

@@ -20,6 +20,8 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /[lang=lang]/return/services': everyone,
 	'GET /[lang=lang]/return/services/new': proposers,
 	'POST /[lang=lang]/return/services/new': proposers,
+	'GET /[lang=lang]/return/services/[id]/edit': proposers,
+	'POST /[lang=lang]/return/services/[id]/edit': proposers,
 	'GET /[lang=lang]/return/network/join': proposers,
 	'POST /[lang=lang]/return/network/join': proposers,
 	'GET /[lang=lang]/return/network/requests': staff,

@@ -17,6 +17,7 @@ export const returnRoutes: RouteTable = {
 
 	'/[lang=lang]/return/services': { GET: 'public' },
 	'/[lang=lang]/return/services/new': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
+	'/[lang=lang]/return/services/[id]/edit': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/join': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/requests': { GET: 'return.secretariat', POST: 'return.secretariat' },
 

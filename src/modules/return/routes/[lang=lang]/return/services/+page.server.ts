@@ -4,7 +4,8 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { readQuery } from '#platform/http/api.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
 import { ServiceQuery } from '#modules/return/return.schemas.ts';
-import { findServices } from '#modules/return/network.ts';
+import { findServices, returnServices } from '#modules/return/network.ts';
+import { canEditEntryOf } from '#platform/directory/directory.service.ts';
 
 /** The service finder: results first, then the region and need filters (a GET form). */
 export async function load({ url, locals }) {
@@ -20,6 +21,8 @@ export async function load({ url, locals }) {
 		invalid = true;
 	}
 	const { lang: _lang, ...filters } = query;
-	const result = await findServices(app.database.db, filters, locals.language);
+	const found = await findServices(app.database.db, filters, locals.language);
+	const actor = requestContext(app, locals).actor;
+	const result = { ...found, items: found.items.map((item) => ({ ...item, editable: canEditEntryOf(actor, returnServices, item.organisation.id) })) };
 	return { result, invalid, region: filters.region ?? null, stage: filters.stage ?? null, q: filters.q ?? '', regions: regionChoices(locals.language), search: url.search, added: url.searchParams.get('added') === '1', canContribute: requestContext(app, locals).can('return.network.contribute') };
 }

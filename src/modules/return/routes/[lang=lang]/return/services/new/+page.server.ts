@@ -32,6 +32,7 @@ export const actions = {
 			}
 			return formFailureFrom(ctx.language, failure, data);
 		}
-		redirect(303, `/${ctx.language}/return/services?added=1`);
+		// back to the finder, filtered so that the service just saved shows
+		redirect(303, `/${ctx.language}/return/services?added=1&region=${parsed.data.regions[0]}&stage=${parsed.data.services[0]}`);
 	}
 };
