@@ -43,6 +43,9 @@ describe('the return guide and checklist', () => {
 		await expect(page.getByText(t('fr', 'return.page_to_be_completed')).count()).resolves.toBe(1);
 		await expect(page.getByText(/Portabilité|portabilité/).count()).resolves.toBeGreaterThan(0);
 		await expect(page.getByText('Lettre d’information SHARAKA n°10', { exact: false }).count()).resolves.toBeGreaterThan(0);
+		const article = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+		expect(article).toMatchObject({ '@type': 'Article', headline: 'Retraites et sécurité sociale', inLanguage: 'fr', lastReviewed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+		expect(article.citation.length).toBeGreaterThan(0);
 		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
 		await shoot(page, 'guide-pensions-fr');
 
