@@ -6,6 +6,7 @@ import { messages } from './messages/index.ts';
 import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
 import { returnPersonalData } from './personal-data.ts';
 import { returnSpace } from './my-space.ts';
+import { runReturnRemoveSamples } from './cli/remove-samples.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof returnActions, true> {}
@@ -33,6 +34,12 @@ export const returnModule = defineModule({
 	async demoData(db) {
 		await loadReturnDemoData(db);
 		await loadReturnNetworkDemoData(db);
+	},
+	commands: {
+		'return:remove-samples': {
+			description: 'Delete the fictional RAMre network members, their services and organisations (real members stay).',
+			run: (_argv, io) => runReturnRemoveSamples(io)
+		}
 	},
 	personalData: returnPersonalData,
 	mySpace: returnSpace

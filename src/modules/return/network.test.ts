@@ -8,7 +8,7 @@ import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { addNetworkService, decideMembership, findServices, memberCount, membershipOf, requestMembership, waitingRequests } from './network.ts';
-import { loadReturnNetworkDemoData } from './return.data.ts';
+import { loadReturnNetworkDemoData, removeReturnSamples } from './return.data.ts';
 import { servicesCsv, servicesXlsx } from './services-export.ts';
 import { networkMember } from './return.table.ts';
 import { NetworkServiceForm } from './return.schemas.ts';
@@ -129,5 +129,14 @@ describe('the RAMre network', () => {
 		const sheet = workbook.worksheets[0];
 		expect(sheet.getRow(1).getCell(1).value).toBe('المنظمة');
 		expect(sheet.rowCount).toBe(lines.length);
+	});
+
+	it('removes the samples with one command, leaving real members and their services', async () => {
+		const db = app.database.db;
+		expect(await removeReturnSamples(db)).toBe(40);
+		expect(await memberCount(db)).toBe(1);
+		const left = await findServices(db, { page: 1, pageSize: 100 }, 'fr');
+		expect(left.items.map((item) => item.organisation.id)).toEqual([ownOrg]);
+		expect(await removeReturnSamples(db)).toBe(0);
 	});
 });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
@@ -88,5 +88,23 @@ export async function loadReturnNetworkDemoData(db: Db): Promise<void> {
 				.returning({ id: directoryEntry.id });
 			await recordAudit(tx, context, { action: 'return_service.create', resourceType: 'return_service', resourceId: entry.id, after: { sample: true } });
 		}
+	});
+}
+
+/**
+ * Deletes the sample network (fictional members, their services and organisations), audited. Real
+ * members and their services are left alone. Returns how many sample organisations went.
+ */
+export async function removeReturnSamples(db: Db, context = systemContext('system')): Promise<number> {
+	return db.transaction(async (tx) => {
+		const samples = await tx.select({ organisationId: networkMember.organisationId }).from(networkMember).where(eq(networkMember.isSample, true));
+		if (samples.length === 0) return 0;
+		const ids = samples.map((row) => row.organisationId);
+		await tx.delete(directoryEntry).where(and(eq(directoryEntry.collection, returnServices.key), inArray(directoryEntry.organisationId, ids)));
+		await tx.delete(networkMember).where(inArray(networkMember.organisationId, ids));
+		// the fictional organisations exist only for the samples (slug exemple-ramre-…)
+		await tx.delete(organisation).where(and(inArray(organisation.id, ids), like(organisation.slug, 'exemple-ramre-%')));
+		await recordAudit(tx, context, { action: 'return.remove_samples', resourceType: 'return_network_member', resourceId: null, after: { organisations: ids.length } });
+		return ids.length;
 	});
 }
