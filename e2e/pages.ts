@@ -19,7 +19,12 @@ export const publicPages: PublicPage[] = [
 	{ name: 'atlas: organisation', path: '/atlas/organisations/union-europeenne' },
 	{ name: 'job offers search', path: '/jobs' },
 	{ name: 'talents (coming soon)', path: '/talents' },
-	{ name: 'return (coming soon)', path: '/return' },
+	{ name: 'return: guide home', path: '/return' },
+	{ name: 'return: the whole guide for a retiree', path: '/return/guide?profile=retiree' },
+	{ name: 'return: guide page (pensions)', path: '/return/guide/pensions' },
+	{ name: 'return: pension portability table', path: '/return/pensions' },
+	{ name: 'return: service finder (Oriental)', path: '/return/services?region=MA-02' },
+	{ name: 'return: checklist (a retiree in Belgium)', path: '/return/checklist?profile=retiree&hostCountry=BE&retiring=on' },
 	{ name: 'strategy (coming soon)', path: '/strategy' },
 	{ name: 'knowledge: library', path: '/knowledge' },
 	{ name: 'knowledge: document (research study)', path: '/knowledge/documents/tendances-recherche-marocaine-migrations' },
@@ -58,5 +63,9 @@ export const adminPages: string[] = [
 	'/fr/atlas/initiatives/new',
 	'/fr/atlas/imports',
 	'/fr/atlas/rates',
-	'/fr/jobs/counsellor/agencies'
+	'/fr/jobs/counsellor/agencies',
+	'/fr/return/to-complete',
+	'/fr/return/pensions/edit',
+	'/fr/return/guide/pensions/edit',
+	'/fr/return/network/requests'
 ];

@@ -1,7 +1,46 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
+import { returnActions } from './return.policy.ts';
+import { returnRoutes } from './return.routes.ts';
+import { returnEndpoints } from './return.openapi.ts';
+import { messages } from './messages/index.ts';
+import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
+import { returnPersonalData } from './personal-data.ts';
+import { returnSpace } from './my-space.ts';
+import { runReturnRemoveSamples } from './cli/remove-samples.ts';
 
-/** Return & reintegration: guides, support network, reintegration follow-up, emergency return. Announced: its address shows a "coming soon" page. */
+declare module '../../platform/policy/policy.ts' {
+	interface ModuleActions extends Record<keyof typeof returnActions, true> {}
+}
+
+/**
+ * Return & reintegration: the return guide (versioned content pages by profile and topic), pension
+ * portability by host country, the personal return checklist. The RAMre network, followed
+ * reintegration, the survey and crisis return come next (README).
+ */
 export const returnModule = defineModule({
 	slug: 'return',
-	navigation: { navKey: 'common.nav_return', titleKey: 'common.module_return_title', textKey: 'common.module_return_text', ready: false }
+	navigation: { navKey: 'common.nav_return', titleKey: 'common.module_return_title', textKey: 'common.module_return_text', ready: true },
+	actions: returnActions,
+	grantRoles: {
+		guide_editor: { titleKey: 'return.grant_guide_editor', actions: ['return.guide.edit', 'return.pension.manage'] },
+		// the RAMre network's secretariat (MDCMRE): decides membership requests
+		secretariat: { titleKey: 'return.grant_secretariat', actions: ['return.secretariat'] }
+	},
+	routes: returnRoutes,
+	endpoints: returnEndpoints,
+	apiTags: [{ name: 'Return', description: 'The return guide, pension portability by host country and the RAMre services.' }],
+	messages,
+	referenceData: ensureReturnReferenceData,
+	async demoData(db) {
+		await loadReturnDemoData(db);
+		await loadReturnNetworkDemoData(db);
+	},
+	commands: {
+		'return:remove-samples': {
+			description: 'Delete the fictional RAMre network members, their services and organisations (real members stay).',
+			run: (_argv, io) => runReturnRemoveSamples(io)
+		}
+	},
+	personalData: returnPersonalData,
+	mySpace: returnSpace
 });

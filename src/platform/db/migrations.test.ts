@@ -240,7 +240,11 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			document: _documents,
 			document_page: _documentPages,
 			document_version: _documentVersions,
-			// new in 0033: the Talents module's tables (its real networks come with the reference data)
+			// new in 0032: the Return module's tables, empty until its reference data is loaded
+			pension_agreement: _pensionAgreements,
+			checklist: _returnChecklists,
+			// new in 0033: the Talents module's tables (its real networks come with the reference data);
+			// network_member is the name of a table in each of the two modules' schemas
 			talent_profile: _talentProfiles,
 			talent_consent_event: _talentConsentEvents,
 			skill_suggestion: _skillSuggestions,

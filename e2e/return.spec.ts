@@ -1,0 +1,201 @@
+// The return guide: a retiree living in Belgium reads the guide in French without JavaScript (on a
+// phone), filtered by profile, opens the pensions page and its table, and gets a printable checklist
+// with a GET form (no account); then the same in Arabic with axe-core. The demo member saves and ticks
+// a checklist. Screenshots at 360 and 1280 px go to test-results/screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
+import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
+
+const browser = useBrowser();
+const { url } = server();
+const screenshots = path.resolve('test-results/screenshots');
+fs.mkdirSync(screenshots, { recursive: true });
+
+async function shoot(page: Page, name: string) {
+	const viewport = page.viewportSize();
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 800 });
+		await page.screenshot({ path: path.join(screenshots, `return-${name}-${width}.png`), fullPage: true });
+	}
+	if (viewport) await page.setViewportSize(viewport);
+}
+
+describe('the return guide and checklist', () => {
+	test('a retiree in Belgium reads the guide and gets a checklist (fr, no JavaScript)', { timeout: 120_000 }, async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false, phone: true });
+		await page.goto('/fr/return');
+		await expectLanguage(page, 'fr');
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('fr', 'return.guide_title'));
+		await page.getByRole('link', { name: t('fr', 'return.profile_retiree') }).click();
+		expect(new URL(page.url()).searchParams.get('profile')).toBe('retiree');
+		// the retiree's topics: pensions, not schooling
+		await expect(page.getByRole('link', { name: 'Retraites et sécurité sociale' }).count()).resolves.toBe(1);
+		await expect(page.getByRole('link', { name: 'Scolarité des enfants et reconnaissance des diplômes' }).count()).resolves.toBe(0);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'home-retiree-fr');
+
+		await page.getByRole('link', { name: 'Retraites et sécurité sociale' }).click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Retraites et sécurité sociale');
+		// sourced, reviewed, contributed, and honest about what is missing
+		await expect(page.getByText(t('fr', 'return.page_to_be_completed')).count()).resolves.toBe(1);
+		await expect(page.getByText(/Portabilité|portabilité/).count()).resolves.toBeGreaterThan(0);
+		await expect(page.getByText('Lettre d’information SHARAKA n°10', { exact: false }).count()).resolves.toBeGreaterThan(0);
+		const article = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+		expect(article).toMatchObject({ '@type': 'Article', headline: 'Retraites et sécurité sociale', inLanguage: 'fr', lastReviewed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+		expect(article.citation.length).toBeGreaterThan(0);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'guide-pensions-fr');
+
+		// the pension table: Belgium is there, to be completed (nothing invented)
+		await page.getByRole('link', { name: t('fr', 'return.pensions_link') }).click();
+		await expect(page.getByRole('rowheader', { name: /Belgique/ }).count()).resolves.toBe(1);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'pensions-fr');
+
+		// the checklist: a GET form, no account
+		await page.goto('/fr/return/checklist');
+		await page.getByLabel(t('fr', 'return.profile_retiree')).check();
+		await page.locator('summary', { hasText: t('fr', 'return.question_country') }).click(); // opens the country list
+		await page.getByRole('radio', { name: 'Belgique', exact: true }).check();
+		await page.getByLabel(t('fr', 'return.question_retiring')).check();
+		await page.getByRole('button', { name: t('fr', 'return.checklist_submit') }).click();
+		const address = new URL(page.url());
+		expect(address.searchParams.get('hostCountry')).toBe('BE');
+		await expect(page.getByRole('heading', { name: t('fr', 'return.phase_before') }).count()).resolves.toBe(1);
+		await expect(page.getByText(t('fr', 'return.step_pension_agreement')).count()).resolves.toBe(1);
+		await expect(page.getByText(t('fr', 'return.step_pension_claim')).count()).resolves.toBe(1);
+		await expect(page.getByText(t('fr', 'return.checklist_sign_in')).count()).resolves.toBe(1);
+		// its pension step leads to Belgium's row
+		const pensionLink = await page.locator('#step-pension_agreement a.pension-link').getAttribute('href');
+		expect(pensionLink).toContain('country=BE');
+		await expectNoRawMessageKeys(page);
+		await expectPhoneWidthAndLanguageOfParts(page, 'fr');
+		await shoot(page, 'checklist-fr');
+		// printable: the form and the site's header are not printed
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('form.questions').isVisible()).resolves.toBe(false);
+		await expect(page.getByText(t('fr', 'return.step_pension_agreement')).isVisible()).resolves.toBe(true);
+		await page.emulateMedia({ media: 'screen' });
+
+		// a question answered wrong: a localised error naming the field, no checklist
+		await page.goto('/fr/return/checklist?asked=1&hostCountry=ZZ');
+		await expect(page.getByRole('alert').count()).resolves.toBe(1);
+		await expect(page.getByRole('heading', { name: t('fr', 'return.checklist_result') }).count()).resolves.toBe(0);
+	});
+
+	test('the same in Arabic, axe clean', { timeout: 120_000 }, async () => {
+		const page = await browser.newPage({ locale: 'ar-MA' });
+		await page.goto('/ar/return?profile=retiree');
+		await expectLanguage(page, 'ar');
+		await expectNoAxeViolations(page);
+		await shoot(page, 'home-retiree-ar');
+		await page.getByRole('link', { name: 'المعاشات والضمان الاجتماعي' }).click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('المعاشات والضمان الاجتماعي');
+		await expectNoAxeViolations(page);
+		await shoot(page, 'guide-pensions-ar');
+		await page.goto('/ar/return/pensions');
+		await expectNoAxeViolations(page);
+		await expectPhoneWidthAndLanguageOfParts(page, 'ar');
+		await shoot(page, 'pensions-ar');
+		await page.goto('/ar/return/checklist?profile=retiree&hostCountry=BE&retiring=on');
+		await expect(page.getByText(t('ar', 'return.step_pension_agreement')).count()).resolves.toBe(1);
+		await expectNoAxeViolations(page);
+		await expectPhoneWidthAndLanguageOfParts(page, 'ar');
+		await shoot(page, 'checklist-ar');
+		// the API says the same
+		const guide = await fetch(url('/api/v1/return/guide?lang=ar&profile=retiree')).then((answer) => answer.json());
+		expect(guide.items.map((item: { slug: string }) => item.slug)).toContain('pensions');
+		const pensions = await fetch(url('/api/v1/return/pension-agreements?lang=fr')).then((answer) => answer.json());
+		expect(pensions.items.find((item: { countryCode: string }) => item.countryCode === 'BE')).toMatchObject({ country: 'Belgique', toBeCompleted: true, source: null });
+	});
+
+	test('the service finder by region and need; a partner asks to join the network (fr, no JavaScript), the secretariat approves (ar, axe)', { timeout: 120_000 }, async () => {
+		const visitor = await browser.newPage({ javaScriptEnabled: false, phone: true });
+		await visitor.goto('/fr/return/services');
+		await visitor.locator('summary', { hasText: t('fr', 'return.services_filters') }).click();
+		await visitor.getByRole('radio', { name: 'Oriental', exact: true }).check();
+		await visitor.getByRole('radio', { name: t('fr', 'return.stage_psychosocial') }).check();
+		await visitor.getByRole('button', { name: t('fr', 'return.services_search') }).click();
+		const address = new URL(visitor.url());
+		expect(address.searchParams.get('region')).toBe('MA-02');
+		expect(address.searchParams.get('stage')).toBe('psychosocial');
+		await expect(visitor.getByText(t('fr', 'return.sample'), { exact: true }).first().isVisible()).resolves.toBe(true);
+		await expectPhoneWidthAndLanguageOfParts(visitor, 'fr');
+		await shoot(visitor, 'services-fr');
+		const csv = await fetch(url('/api/v1/return/services/export?region=MA-02&format=csv&lang=fr')).then((answer) => answer.text());
+		expect(csv.split('\r\n')[0]).toContain('Organisation');
+
+		const partner = await browser.newPage({ javaScriptEnabled: false });
+		await signIn(partner, 'fr', 'partner@demo.sharaka.ma', DEMO_PASSWORD);
+		await partner.waitForURL((where) => !where.pathname.includes('/account/sign-in'));
+		await partner.goto('/fr/return/network/join');
+		await partner.getByLabel(t('fr', 'return.network_motivation')).fill('Nous accompagnons le retour et la réintégration des MRE.');
+		await partner.getByRole('button', { name: t('fr', 'return.network_join_submit') }).click();
+		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.network_join_sent'));
+		await expect(partner.getByText(t('fr', 'return.membership_requested')).count()).resolves.toBe(1);
+		await expectNoRawMessageKeys(partner);
+
+		const secretariat = await browser.newPage({ locale: 'ar-MA' });
+		await signIn(secretariat, 'ar', 'moderator@demo.sharaka.ma', DEMO_PASSWORD);
+		await secretariat.waitForURL((where) => !where.pathname.includes('/account/sign-in'));
+		await secretariat.goto('/ar/return/network/requests');
+		await expectLanguage(secretariat, 'ar');
+		await expectNoAxeViolations(secretariat);
+		await shoot(secretariat, 'requests-ar');
+		await secretariat.getByRole('button', { name: new RegExp(t('ar', 'return.requests_approve', { name: 'XXX' }).replace('XXX', '.*')) }).first().click();
+		await expect(secretariat.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.requests_approved'));
+		await partner.goto('/fr/return/network/join');
+		await expect(partner.getByText(t('fr', 'return.membership_member')).count()).resolves.toBe(1);
+
+		// the same moderator keeps the pension table: Switzerland's row, opened with the country picker
+		await secretariat.goto('/ar/return/pensions/edit?country=CH');
+		await expectNoAxeViolations(secretariat);
+		await secretariat.locator('input[name="agreement_fr"]').fill('Accord à vérifier (e2e)');
+		await secretariat.getByRole('button', { name: t('ar', 'return.pensions_save') }).click();
+		await expect(secretariat.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.pensions_saved'));
+		// no source: still "to be completed", the unchecked text not shown as a fact
+		await expect(secretariat.locator('#country-CH').textContent()).resolves.not.toContain('Accord à vérifier');
+		await shoot(secretariat, 'pensions-saved-ar');
+
+		// now a member, the partner's organisation publishes a service; the finder shows it
+		await partner.goto('/fr/return/services/new');
+		await partner.getByLabel(t('fr', 'return.service_field_name')).first().fill('Permanence retraités de retour (e2e)');
+		await partner.getByLabel(t('fr', 'return.service_field_description')).first().fill('Information sur les démarches de pension.');
+		await partner.getByRole('checkbox', { name: t('fr', 'return.stage_administrative') }).check();
+		await partner.locator('summary', { hasText: t('fr', 'return.services_regions') }).click();
+		await partner.getByRole('checkbox', { name: 'Rabat-Salé-Kénitra' }).check();
+		await partner.locator('summary', { hasText: t('fr', 'return.services_languages') }).click();
+		await partner.getByRole('checkbox', { name: 'Arabe', exact: true }).check();
+		await partner.getByRole('button', { name: t('fr', 'return.service_new_submit') }).click();
+		await expect(partner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.service_added'));
+		await expect(partner.getByRole('heading', { name: 'Permanence retraités de retour (e2e)' }).count()).resolves.toBe(1);
+		// its own service can be edited, then archived: it leaves the finder
+		await partner.locator('a[href$="/edit"]', { hasText: 'Permanence retraités de retour (e2e)' }).click();
+		await partner.getByLabel(t('fr', 'return.service_field_name')).first().fill('Permanence retraités (e2e, modifiée)');
+		await partner.getByRole('button', { name: t('fr', 'return.service_save') }).click();
+		await expect(partner.getByRole('heading', { name: 'Permanence retraités (e2e, modifiée)' }).count()).resolves.toBe(1);
+		await partner.locator('a[href$="/edit"]', { hasText: 'Permanence retraités (e2e, modifiée)' }).click();
+		await partner.locator('summary', { hasText: t('fr', 'return.service_archive_open') }).click();
+		await partner.getByRole('button', { name: t('fr', 'return.service_archive') }).click();
+		await expect(partner.getByText(t('fr', 'return.service_archived')).count()).resolves.toBe(1);
+		await partner.goto('/fr/return/services?region=MA-04&stage=administrative');
+		await expect(partner.getByRole('heading', { name: 'Permanence retraités (e2e, modifiée)' }).count()).resolves.toBe(0);
+	});
+
+	test('the demo member saves the checklist and ticks a step (fr, no JavaScript)', { timeout: 120_000 }, async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false });
+		await signIn(page, 'fr', 'member@demo.sharaka.ma', DEMO_PASSWORD);
+		await page.waitForURL((address) => !address.pathname.includes('/account/sign-in'));
+		await page.goto('/fr/return/checklist?profile=family&hostCountry=FR&children=on');
+		await page.getByRole('button', { name: t('fr', 'return.checklist_save') }).click();
+		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.checklist_saved'));
+		await expect(page.getByText(t('fr', 'return.step_school_enrol')).count()).resolves.toBe(1);
+		await page.locator('#step-school_enrol').getByRole('button', { name: new RegExp(t('fr', 'return.step_tick')) }).click();
+		await expect(page.locator('#step-school_enrol').getByText(t('fr', 'return.step_done'), { exact: true }).count()).resolves.toBe(1);
+		await expectNoRawMessageKeys(page);
+		await shoot(page, 'checklist-saved-fr');
+	});
+});

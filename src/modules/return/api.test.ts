@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../platform/app.ts';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { apiEvent } from '../../platform/testing/api-event.ts';
+import { loadReturnNetworkDemoData } from './return.data.ts';
+import { GET as guide } from './routes/api/v1/return/guide/+server.ts';
+import { GET as guidePage } from './routes/api/v1/return/guide/[slug]/+server.ts';
+import { GET as pensions } from './routes/api/v1/return/pension-agreements/+server.ts';
+import { GET as services } from './routes/api/v1/return/services/+server.ts';
+import { GET as servicesExport } from './routes/api/v1/return/services/export/+server.ts';
+
+let app: TestApp;
+const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	await loadReturnNetworkDemoData(app.database.db);
+	holder.__sharakaApp = Promise.resolve(app);
+});
+afterAll(async () => {
+	delete holder.__sharakaApp;
+	await app?.close();
+});
+
+describe('the Return API', () => {
+	it('lists the guide for a profile, shows a page with its sources and contributor, 404 for an unknown page', async () => {
+		const listed = await guide(apiEvent(null, { search: '?profile=retiree&lang=ar' }));
+		expect(listed.status).toBe(200);
+		const body = await listed.json();
+		expect(body.items.map((item: { slug: string }) => item.slug)).toContain('pensions');
+		expect(body.items.map((item: { slug: string }) => item.slug)).not.toContain('schooling');
+		expect(body.items[0]).toMatchObject({ language: 'ar', toBeCompleted: true, profiles: expect.arrayContaining(['retiree']) });
+
+		const page = await (await guidePage(apiEvent(null, { params: { slug: 'pensions' }, search: '?lang=en' }))).json();
+		expect(page).toMatchObject({ slug: 'pensions', title: 'Pensions and social security', contributor: 'Sharaka', toBeCompleted: true });
+		expect(page.sources.map((source: { name: string }) => source.name).join(' ')).toContain('annexe 3.4');
+		expect((await guidePage(apiEvent(null, { params: { slug: 'nothing' } }))).status).toBe(404);
+	});
+
+	it('refuses an unknown profile, region or stage with the field named', async () => {
+		const wrong = await guide(apiEvent(null, { search: '?profile=tourist', language: 'fr' }));
+		expect(wrong.status).toBe(400);
+		expect(JSON.stringify(await wrong.json())).toContain('profile');
+		const badRegion = await services(apiEvent(null, { search: '?region=MA-99&stage=holiday', language: 'fr' }));
+		expect(badRegion.status).toBe(400);
+		const text = JSON.stringify(await badRegion.json());
+		expect(text).toContain('region');
+		expect(text).toContain('stage');
+	});
+
+	it('gives the pension table and the services, as JSON, CSV and XLSX', async () => {
+		const table = await (await pensions(apiEvent(null, { search: '?lang=en' }))).json();
+		expect(table.items.find((item: { countryCode: string }) => item.countryCode === 'DE')).toMatchObject({ country: 'Germany', toBeCompleted: true, agreement: null, source: null });
+
+		const found = await (await services(apiEvent(null, { search: '?region=MA-01&pageSize=5' }))).json();
+		expect(found.total).toBeGreaterThan(0);
+		expect(found.items[0]).toMatchObject({ isSample: true, regions: expect.arrayContaining(['MA-01']) });
+
+		const csv = await servicesExport(apiEvent(null, { search: '?region=MA-01&format=csv&lang=en' }));
+		expect(csv.headers.get('content-type')).toContain('text/csv');
+		expect((await csv.text()).split('\r\n')[0]).toContain('Organisation,Service,Stages');
+		const xlsx = await servicesExport(apiEvent(null, { search: '?format=xlsx' }));
+		expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b])); // a ZIP, as every XLSX
+	});
+});

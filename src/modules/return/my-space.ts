@@ -1,0 +1,31 @@
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import type { SpaceLink } from '../../platform/kernel/manifest.ts';
+import { getSavedChecklist } from './checklist.ts';
+import { guidePagesToComplete } from './guide.ts';
+import { serviceOwners, waitingRequests } from './network.ts';
+
+/** The Return places of one person, with what waits there (my space). */
+export async function returnSpace(ctx: RequestContext): Promise<SpaceLink[]> {
+	const links: SpaceLink[] = [];
+	if (!ctx.actor) return links;
+	if (ctx.can('return.checklist.keep')) {
+		const saved = await getSavedChecklist(ctx.db, ctx.actor.userId);
+		links.push({ path: '/return/checklist', titleKey: 'return.space_checklist', textKey: saved ? 'return.space_checklist_text_saved' : 'return.space_checklist_text' });
+	}
+	if (ctx.can('return.guide.edit')) {
+		const pages = await guidePagesToComplete(ctx.db, ctx.language);
+		links.push({ path: '/return/to-complete', titleKey: 'return.space_to_complete', textKey: 'return.space_to_complete_text', waiting: { count: pages.length, key: 'return.space_pages_waiting' } });
+	}
+	if (ctx.can('return.secretariat')) {
+		const requests = await waitingRequests(ctx.db);
+		links.push({ path: '/return/network/requests', titleKey: 'return.space_requests', textKey: 'return.space_requests_text', waiting: { count: requests.length, key: 'return.space_requests_waiting' } });
+	}
+	if (ctx.can('return.network.contribute') && ctx.actor.organisationIds.length > 0) {
+		links.push({ path: '/return/network/join', titleKey: 'return.space_join', textKey: 'return.space_join_text' });
+		if ((await serviceOwners(ctx)).length > 0) links.push({ path: '/return/services/new', titleKey: 'return.service_new_title', textKey: 'return.space_service_text' });
+	}
+	if (ctx.can('return.pension.manage')) {
+		links.push({ path: '/return/pensions/edit', titleKey: 'return.space_pensions', textKey: 'return.space_pensions_text' });
+	}
+	return links;
+}

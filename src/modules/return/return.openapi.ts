@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Endpoint } from '../../platform/openapi/registry.ts';
+import { GuidePageSummary, GuideQuery, NetworkService, PensionAgreement, ServiceExportQuery, ServiceQuery } from './return.schemas.ts';
+
+const LanguageQuery = z.object({ lang: z.enum(['fr', 'ar', 'en']).optional().describe('language of the texts (default fr)') });
+
+export const GuidePageDetail = GuidePageSummary.extend({
+	body: z.string(),
+	steps: z.array(z.string()),
+	sources: z.array(z.object({ name: z.string(), url: z.string().nullable() })),
+	contributor: z.string().describe('who published this version (a network member, or Sharaka for the first one)'),
+	updatedAt: z.iso.datetime()
+}).meta({ id: 'ReturnGuidePage' });
+
+export const returnEndpoints: Endpoint[] = [
+	{
+		method: 'GET',
+		path: '/api/v1/return/guide',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'The return guide’s pages',
+		description:
+			'One page per topic at its current version, with the profiles it matters to (`profile` keeps only those). ' +
+			'`toBeCompleted` marks pages whose text says a part is still to be completed by the network.',
+		query: GuideQuery,
+		responses: { 200: { description: 'The pages.', schema: z.object({ total: z.int(), items: z.array(GuidePageSummary) }) } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/return/guide/{slug}',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'One page of the return guide',
+		description: 'Its text, steps, sources, review date and contributor, in the language asked (or another one, `fallback: true`).',
+		params: z.object({ slug: z.string().describe('the topic, e.g. `pensions`') }),
+		query: LanguageQuery,
+		responses: { 200: { description: 'The page.', schema: GuidePageDetail } },
+		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/return/pension-agreements',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'Pension and social security portability by host country',
+		description: 'Kept by moderators. An entry without a source (`toBeCompleted: true`) holds nothing checked.',
+		query: LanguageQuery,
+		responses: { 200: { description: 'The table.', schema: z.object({ total: z.int(), items: z.array(PensionAgreement) }) } },
+		errors: [400]
+	}
+,
+	{
+		method: 'GET',
+		path: '/api/v1/return/services',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'The RAMre network’s services',
+		description: 'Services of the network’s member organisations, by region covered and stage of return (the need). `isSample` marks fictional demo entries.',
+		query: ServiceQuery,
+		responses: { 200: { description: 'One page of services and the total.', schema: z.object({ total: z.int(), page: z.int(), pageSize: z.int(), items: z.array(NetworkService) }) } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/return/services/export',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'The network’s services as CSV or XLSX',
+		description: 'The same filters as `/api/v1/return/services`, every matching service, one row each (formulas neutralised).',
+		query: ServiceExportQuery,
+		responses: {
+			200: {
+				description: 'The file: CSV (`format=csv`, the default) or XLSX (`format=xlsx`).',
+				schema: z.string(),
+				contentType: 'text/csv',
+				contentTypes: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': null }
+			}
+		},
+		errors: [400]
+	}
+];

@@ -1,0 +1,15 @@
+import type { Role } from '../../platform/accounts/accounts.model.ts';
+
+/** The Return module's actions and the roles granted each; the grants below give them alone. */
+export const returnActions = {
+	/** Publish a new version of a return-guide page; see the pages still to be completed. */
+	'return.guide.edit': ['moderator', 'administrator'],
+	/** Keep the pension portability table (agreements by host country, with sources). */
+	'return.pension.manage': ['moderator', 'administrator'],
+	/** Save one's own return checklist and tick its steps. */
+	/** The RAMre network's secretariat: approve or refuse membership requests, edit any member's services. */
+	'return.secretariat': ['moderator', 'administrator'],
+	/** Ask for one's organisation to join the network; keep the services of one's own member organisation. */
+	'return.network.contribute': ['partner', 'moderator', 'administrator'],
+	'return.checklist.keep': ['member', 'partner', 'counsellor', 'moderator', 'administrator']
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,29 @@
+import type { RouteTable } from '../../platform/policy/route-access.ts';
+
+/**
+ * Reading the guide, the pension table and the checklist is public (the checklist is a GET form that
+ * needs no account); saving a checklist needs one; moderators keep the guide and the pension table.
+ */
+export const returnRoutes: RouteTable = {
+	'/[lang=lang]/return': { GET: 'public' },
+	'/[lang=lang]/return/guide': { GET: 'public' },
+	'/[lang=lang]/return/guide/[topic]': { GET: 'public' },
+	'/[lang=lang]/return/guide/[topic]/history': { GET: 'public' },
+	'/[lang=lang]/return/guide/[topic]/edit': { GET: 'return.guide.edit', POST: 'return.guide.edit' },
+	'/[lang=lang]/return/to-complete': { GET: 'return.guide.edit' },
+	'/[lang=lang]/return/pensions': { GET: 'public' },
+	'/[lang=lang]/return/pensions/edit': { GET: 'return.pension.manage', POST: 'return.pension.manage' },
+	'/[lang=lang]/return/checklist': { GET: 'public', POST: 'return.checklist.keep' },
+
+	'/[lang=lang]/return/services': { GET: 'public' },
+	'/[lang=lang]/return/services/new': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
+	'/[lang=lang]/return/services/[id]/edit': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
+	'/[lang=lang]/return/network/join': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
+	'/[lang=lang]/return/network/requests': { GET: 'return.secretariat', POST: 'return.secretariat' },
+
+	'/api/v1/return/services': { GET: 'public' },
+	'/api/v1/return/services/export': { GET: 'public' },
+	'/api/v1/return/guide': { GET: 'public' },
+	'/api/v1/return/guide/[slug]': { GET: 'public' },
+	'/api/v1/return/pension-agreements': { GET: 'public' }
+};

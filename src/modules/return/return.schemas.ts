@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { spokenLanguages } from '../../platform/i18n/spoken-languages.ts';
+import { countryCodes } from '../../platform/geo/countries.ts';
+import { regions } from '../../platform/geo/morocco.ts';
+import { checklistPhases, guideTopics, networkStages, returnProfiles } from './return.model.ts';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+/** A checkbox: present ("on", "1", "true") or absent. */
+const checkbox = z.preprocess((value) => value === 'on' || value === '1' || value === 'true' || value === true, z.boolean());
+
+export const ReturnProfile = z.enum(returnProfiles).meta({ id: 'ReturnProfile', description: 'Who is coming back' });
+export const GuideTopic = z.enum(guideTopics).meta({ id: 'ReturnGuideTopic' });
+export const CountryCode = z.enum(countryCodes as [string, ...string[]]).meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'BE' });
+export const RegionCode = z.enum(regions.map((region) => region.iso) as [string, ...string[]]).meta({ description: 'ISO 3166-2 region code, MA-01…MA-12', example: 'MA-04' });
+const languages = ['fr', 'ar', 'en'] as const;
+
+// ---------- pension portability ----------
+
+/** The moderators' form (one field per language) and the API's body share these rules. */
+export const PensionAgreementForm = z.object({
+	countryCode: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), CountryCode),
+	agreement_fr: text(500),
+	agreement_ar: text(500),
+	agreement_en: text(500),
+	transfers_fr: text(2000),
+	transfers_ar: text(2000),
+	transfers_en: text(2000),
+	whereToAsk_fr: text(1000),
+	whereToAsk_ar: text(1000),
+	whereToAsk_en: text(1000),
+	sourceName: text(300),
+	sourceUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).max(500).optional())
+});
+export type PensionAgreementInput = z.output<typeof PensionAgreementForm>;
+
+const LocalisedText = z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }).meta({ id: 'ReturnLocalisedText' });
+
+export const PensionAgreement = z
+	.object({
+		countryCode: z.string().meta({ example: 'BE' }),
+		country: z.string().describe('the country’s name in the requested language'),
+		agreement: z.string().nullable().describe('the agreement, in the requested language (or another one when missing)'),
+		transfers: z.string().nullable(),
+		whereToAsk: z.string().nullable(),
+		texts: z.object({ agreement: LocalisedText, transfers: LocalisedText, whereToAsk: LocalisedText }),
+		source: z.object({ name: z.string(), url: z.string().nullable() }).nullable(),
+		toBeCompleted: z.boolean().describe('true while the entry has no source: nothing in it is a checked fact'),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'ReturnPensionAgreement' });
+
+// ---------- guide ----------
+
+export const GuidePageSummary = z
+	.object({
+		slug: z.string(),
+		topic: GuideTopic,
+		profiles: z.array(ReturnProfile).describe('who the page matters to'),
+		title: z.string(),
+		summary: z.string(),
+		language: z.enum(languages),
+		fallback: z.boolean(),
+		version: z.int(),
+		reviewedOn: z.iso.date(),
+		toBeCompleted: z.boolean().describe('true while the page says part of it is still to be completed by the network'),
+		url: z.string()
+	})
+	.meta({ id: 'ReturnGuidePageSummary' });
+
+export const GuideQuery = z.object({
+	lang: z.enum(languages).optional().describe('language of the texts (default fr)'),
+	profile: ReturnProfile.optional().describe('only the pages that matter to this profile')
+});
+
+// ---------- checklist ----------
+
+/** The checklist's questions, sent by a GET form (works without an account) or saved when signed in. */
+export const ChecklistAnswers = z.object({
+	profile: z.preprocess(blankToUndefined, ReturnProfile),
+	hostCountry: z.preprocess((value) => (typeof value === 'string' && value.trim() ? value.trim().toUpperCase() : undefined), CountryCode.optional()),
+	region: z.preprocess(blankToUndefined, RegionCode.optional()),
+	children: checkbox,
+	retiring: checkbox,
+	investing: checkbox
+});
+export type ChecklistAnswers = z.output<typeof ChecklistAnswers>;
+
+export const ChecklistPhase = z.enum(checklistPhases);
+
+// ---------- network services ----------
+
+export const NetworkStage = z.enum(networkStages).meta({ id: 'ReturnNetworkStage', description: 'A stage of return at which a member helps' });
+
+export const ServiceQuery = z.object({
+	region: z.preprocess(blankToUndefined, RegionCode.optional()).describe('only services covering this region'),
+	stage: z.preprocess(blankToUndefined, NetworkStage.optional()).describe('only services at this stage (the need)'),
+	q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).describe('words in the name, description or organisation'),
+	lang: z.enum(languages).optional().describe('language of the names (default fr)'),
+	page: z.coerce.number().int().min(1).max(1000).default(1),
+	pageSize: z.coerce.number().int().min(1).max(100).default(20)
+});
+
+export const ServiceExportQuery = ServiceQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const NetworkService = z
+	.object({
+		id: z.uuid(),
+		organisation: z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable(), slug: z.string() }),
+		name: LocalisedText,
+		description: LocalisedText,
+		eligibility: LocalisedText,
+		services: z.array(NetworkStage).describe('the stages of return it helps at'),
+		cities: z.array(z.string()),
+		regions: z.array(z.string()),
+		languages: z.array(z.string()).describe('ISO 639 codes of the languages its team speaks'),
+		contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(), website: z.string().nullable() }),
+		funderIds: z.array(z.uuid()),
+		isSample: z.boolean().describe('a fictional sample (demo data)'),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'ReturnNetworkService' });
+
+export const MembershipRequestForm = z.object({
+	organisationId: z.uuid(),
+	motivation: z.string().trim().min(10).max(2000)
+});
+
+/** A member's service as the form sends it (one name and description per language; at least one of each). */
+const toArray = (value: unknown) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+export const NetworkServiceForm = z
+	.object({
+		organisationId: z.uuid(),
+		name_fr: text(200),
+		name_ar: text(200),
+		name_en: text(200),
+		description_fr: text(3000),
+		description_ar: text(3000),
+		description_en: text(3000),
+		services: z.preprocess(toArray, z.array(NetworkStage).min(1)),
+		regions: z.preprocess(toArray, z.array(RegionCode).min(1)),
+		languages: z.preprocess(toArray, z.array(z.enum(spokenLanguages as unknown as [string, ...string[]])).min(1)),
+		phone: z.preprocess(blankToNull, z.string().trim().regex(/^[+0-9 ().-]{6,30}$/).nullable()),
+		email: z.preprocess(blankToNull, z.email().max(254).nullable()),
+		website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/ }).max(300).nullable())
+	})
+	.superRefine((value, context) => {
+		for (const field of ['name', 'description'] as const) {
+			if (!value[`${field}_fr`] && !value[`${field}_ar`] && !value[`${field}_en`]) context.addIssue({ code: 'invalid_type', expected: 'string', path: [`${field}_fr`], input: undefined }); // "required" in at least one language
+		}
+	})
+	.transform((value) => {
+		const pick = (field: 'name' | 'description') => Object.fromEntries((['fr', 'ar', 'en'] as const).filter((lang) => value[`${field}_${lang}`]).map((lang) => [lang, value[`${field}_${lang}`]!]));
+		return {
+			organisationId: value.organisationId,
+			name: pick('name'),
+			description: pick('description'),
+			eligibility: {},
+			services: [...new Set(value.services)],
+			regions: [...new Set(value.regions)],
+			cities: [] as string[],
+			languages: [...new Set(value.languages)],
+			phone: value.phone,
+			email: value.email,
+			address: null,
+			website: value.website
+		};
+	});
