@@ -3,6 +3,7 @@ import { strategyActions } from './strategy.policy.ts';
 import { strategyRoutes } from './strategy.routes.ts';
 import { messages } from './messages/index.ts';
 import { strategySpace } from './my-space.ts';
+import { ensureStrategyReferenceData, loadStrategyDemoData } from './strategy.data.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof strategyActions, true> {}
@@ -20,5 +21,7 @@ export const strategyModule = defineModule({
 	},
 	routes: strategyRoutes,
 	messages,
+	referenceData: ensureStrategyReferenceData,
+	demoData: loadStrategyDemoData,
 	mySpace: strategySpace
 });

@@ -23,21 +23,24 @@ export const strategyResource = (row: Pick<StrategyRow, 'slug'>) => ({ scope: ro
 // ---------- strategies ----------
 
 export async function createStrategy(ctx: RequestContext, input: unknown, options: { isSample?: boolean } = {}): Promise<StrategyRow> {
-	const actor = ctx.require('strategy.manage');
+	ctx.require('strategy.manage');
 	const data = parseOrThrow(NewStrategy, input);
+	return ctx.transaction((tx) => insertStrategy(tx, data, options));
+}
+
+/** A new strategy, checked and audited; the caller has checked who acts (a page, or the reference data). */
+export async function insertStrategy(ctx: RequestContext, data: NewStrategy, options: { isSample?: boolean } = {}): Promise<StrategyRow> {
 	checkTitle(data.title);
 	checkPeriod(data.periodStart, data.periodEnd);
-	return ctx.transaction(async (tx) => {
-		const [taken] = await tx.db.select({ id: strategy.id }).from(strategy).where(eq(strategy.slug, data.slug));
-		if (taken) throw new AppError('invalid_input', { fields: [{ path: 'slug', messageKey: 'field_invalid' }], extra: { reason: 'slug_taken' } });
-		if (data.ownerOrganisationId) await checkOrganisations(tx.db, [data.ownerOrganisationId], 'ownerOrganisationId');
-		const [row] = await tx.db
-			.insert(strategy)
-			.values({ ...data, title: cleanTexts(data.title), summary: cleanTexts(data.summary), ownerOrganisationId: data.ownerOrganisationId ?? null, periodStart: data.periodStart ?? null, periodEnd: data.periodEnd ?? null, isSample: options.isSample ?? false, createdBy: actor.userId, createdAt: tx.now(), updatedAt: tx.now() })
-			.returning();
-		await recordAudit(tx.db, tx.audit, { action: 'strategy.create', resourceType: 'strategy', resourceId: row.id, after: row });
-		return row;
-	});
+	const [taken] = await ctx.db.select({ id: strategy.id }).from(strategy).where(eq(strategy.slug, data.slug));
+	if (taken) throw new AppError('invalid_input', { fields: [{ path: 'slug', messageKey: 'field_invalid' }], extra: { reason: 'slug_taken' } });
+	if (data.ownerOrganisationId) await checkOrganisations(ctx.db, [data.ownerOrganisationId], 'ownerOrganisationId');
+	const [row] = await ctx.db
+		.insert(strategy)
+		.values({ ...data, title: cleanTexts(data.title), summary: cleanTexts(data.summary), ownerOrganisationId: data.ownerOrganisationId ?? null, periodStart: data.periodStart ?? null, periodEnd: data.periodEnd ?? null, isSample: options.isSample ?? false, createdBy: ctx.actor?.userId ?? null, createdAt: ctx.now(), updatedAt: ctx.now() })
+		.returning();
+	await recordAudit(ctx.db, ctx.audit, { action: 'strategy.create', resourceType: 'strategy', resourceId: row.id, after: row });
+	return row;
 }
 
 export async function strategyBySlug(db: DbOrTx, slug: string): Promise<StrategyRow> {
@@ -280,18 +283,23 @@ export async function createNode(ctx: RequestContext, slug: string, input: unkno
 	return ctx.transaction(async (tx) => {
 		const owner = await strategyBySlug(tx.db, slug);
 		tx.require('strategy.plan', strategyResource(owner));
-		await checkParent(tx.db, owner.id, data.kind, data.parentId);
-		await checkFields(tx.db, data);
-		const parentId = data.parentId ?? null;
-		const [{ last }] = await tx.db.select({ last: max(node.position) }).from(node).where(siblingsOf(owner.id, parentId));
-		const [row] = await tx.db
-			.insert(node)
-			.values({ ...rowValues(data), strategyId: owner.id, parentId, kind: data.kind, position: (last ?? -1) + 1, isSample: options.isSample ?? false, createdAt: tx.now(), updatedAt: tx.now() })
-			.returning();
-		await writeLinks(tx.db, row.id, data);
-		await recordAudit(tx.db, tx.audit, { action: 'strategy_node.create', resourceType: 'strategy_node', resourceId: row.id, after: await snapshotOf(tx.db, row.id) });
-		return row;
+		return insertNode(tx, owner, data, options);
 	});
+}
+
+/** A node checked against the tree's rules and audited; the caller has checked who acts (a page, or the reference data). */
+export async function insertNode(ctx: RequestContext, owner: StrategyRow, data: NewNode, options: { isSample?: boolean } = {}): Promise<NodeRow> {
+	await checkParent(ctx.db, owner.id, data.kind, data.parentId);
+	await checkFields(ctx.db, data);
+	const parentId = data.parentId ?? null;
+	const [{ last }] = await ctx.db.select({ last: max(node.position) }).from(node).where(siblingsOf(owner.id, parentId));
+	const [row] = await ctx.db
+		.insert(node)
+		.values({ ...rowValues(data), strategyId: owner.id, parentId, kind: data.kind, position: (last ?? -1) + 1, isSample: options.isSample ?? false, createdAt: ctx.now(), updatedAt: ctx.now() })
+		.returning();
+	await writeLinks(ctx.db, row.id, data);
+	await recordAudit(ctx.db, ctx.audit, { action: 'strategy_node.create', resourceType: 'strategy_node', resourceId: row.id, after: await snapshotOf(ctx.db, row.id) });
+	return row;
 }
 
 async function nodeWithStrategy(db: DbOrTx, id: string) {
