@@ -196,8 +196,8 @@ export async function actionsInRegion(db: DbOrTx, region: string, language: Lang
 }
 
 /** Every action of a strategy as flat rows (exports): its path, places, partners and tags. */
-export async function actionRows(db: DbOrTx, slug: string, language: Language, viewer?: { canPlan: (row: StrategyRow) => boolean }) {
-	const detail = await strategyDetail(db, slug, language, {}, viewer);
+export async function actionRows(db: DbOrTx, slug: string, language: Language, filters: TreeFilters = {}, viewer?: { canPlan: (row: StrategyRow) => boolean }) {
+	const detail = await strategyDetail(db, slug, language, filters, viewer);
 	const rows: { domain: string; programme: string; objective: string; action: TreeNode }[] = [];
 	for (const domain of detail.tree)
 		for (const programme of domain.children)

@@ -55,6 +55,6 @@ describe('my space of each demo role', () => {
 		const { paths, space } = await spaceOf('member@demo.sharaka.ma');
 		expect(paths).toEqual(expect.arrayContaining(['/account', '/jobs/profile', '/jobs/applications']));
 		expect(paths.some((path) => path.startsWith('/admin') || path.startsWith('/atlas/moderation'))).toBe(false);
-		expect(space.comingSoon.map((entry) => entry.slug)).toEqual(expect.arrayContaining(['talents', 'return', 'strategy']));
+		expect(space.comingSoon.map((entry) => entry.slug)).toEqual(expect.arrayContaining(['talents', 'return']));
 	});
 });

@@ -1,0 +1,28 @@
+import { getApp } from '#platform/app.ts';
+import { apiEndpoint, readQuery } from '#platform/http/api.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { csvResponse } from '#platform/ui/charts/csv.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { TreeFilters } from '#modules/strategy/strategy.schemas.ts';
+import { actionRows, strategyResource } from '#modules/strategy/strategy.service.ts';
+import { actionTable, actionsCsv, actionsXlsx } from '#modules/strategy/strategy-export.ts';
+
+/** A strategy's actions, with the tree page's filters, as CSV or XLSX (public for a published strategy). */
+export const GET = apiEndpoint(async ({ params, url, locals }) => {
+	const app = await getApp();
+	const ctx = requestContext(app, locals);
+	const filters = readQuery(url, TreeFilters);
+	const { detail, rows } = await actionRows(app.database.db, params.slug ?? '', locals.language, filters, { canPlan: (row) => ctx.can('strategy.plan', strategyResource(row)) });
+	const table = actionTable(rows, locals.language);
+	const name = `sharaka-strategie-${detail.slug}-${new Date().toISOString().slice(0, 10)}`;
+	if (url.searchParams.get('format') === 'xlsx') {
+		return new Response(new Uint8Array(await actionsXlsx(table, translate(locals.language, 'strategy.col_actions'), locals.language)), {
+			headers: {
+				'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+				'X-Content-Type-Options': 'nosniff'
+			}
+		});
+	}
+	return csvResponse(actionsCsv(table), `${name}.csv`);
+});
