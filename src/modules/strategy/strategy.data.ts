@@ -2,6 +2,9 @@
 // programme of the SNIA, 2015–2027, with about 150 actions over the 12 regions).
 import { and, eq, inArray } from 'drizzle-orm';
 import { systemContext } from '../../platform/audit/audit.service.ts';
+import { accessGrant, user } from '../../platform/accounts/accounts.table.ts';
+import { grantRoleByEmail } from '../../platform/accounts/grant.service.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { createContext, type RequestContext } from '../../platform/kernel/context.ts';
@@ -42,6 +45,7 @@ function sequence(seed: number) {
 	};
 }
 
+export const DEMO_PLANNER = 'partner@demo.sharaka.ma';
 const SAMPLE_SOURCE = [{ citation: 'Exemple fictif (données de démonstration)' }];
 
 const sampleObjectives = [
@@ -59,10 +63,23 @@ const sampleActions = [
 	{ fr: 'Accompagnement individuel', ar: 'مواكبة فردية', en: 'One-to-one support' }
 ];
 
+/** The demo partner plans the SNIA (a grant limited to it), so that the planning pages can be tried. */
+async function grantDemoPlanner(db: Db) {
+	const [present] = await db.select({ id: accessGrant.id }).from(accessGrant).innerJoin(user, eq(user.id, accessGrant.userId)).where(and(eq(user.email, DEMO_PLANNER), eq(accessGrant.module, 'strategy')));
+	if (present) return;
+	try {
+		await grantRoleByEmail(createContext({ db, actor: null, audit: systemContext() }), DEMO_PLANNER, { role: 'strategy:planner', scope: 'snia' });
+	} catch (failure) {
+		// no demo partner (a site without the demo accounts): nothing to grant
+		if (!isAppError(failure)) throw failure;
+	}
+}
+
 /** Demo mode: one fictional SNIA programme (badged), its objectives and ~150 actions spread over the 12 regions. */
 export async function loadStrategyDemoData(db: Db): Promise<void> {
 	const [snia] = await db.select().from(strategy).where(eq(strategy.slug, 'snia'));
 	if (!snia) return;
+	await grantDemoPlanner(db);
 	const [already] = await db.select({ id: node.id }).from(node).where(and(eq(node.strategyId, snia.id), eq(node.isSample, true))).limit(1);
 	if (already) return;
 	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
