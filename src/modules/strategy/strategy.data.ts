@@ -2,7 +2,8 @@
 // programme of the SNIA, 2015–2027, with about 150 actions over the 12 regions).
 import { and, eq, inArray } from 'drizzle-orm';
 import { systemContext } from '../../platform/audit/audit.service.ts';
-import { accessGrant, user } from '../../platform/accounts/accounts.table.ts';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { grantRoleByEmail } from '../../platform/accounts/grant.service.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import type { Db } from '../../platform/db/database.ts';
