@@ -1,5 +1,5 @@
 // Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
-import { boolean, index, integer, jsonb, primaryKey, text, timestamp, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import type { NodeKind, NodeStatus, StrategyStatus, TagScheme } from './strategy.model.ts';
 
@@ -99,5 +99,31 @@ export const nodeTag = strategyTables.table(
 	(table) => [primaryKey({ columns: [table.nodeId, table.scheme, table.code] })]
 );
 
+/**
+ * An action's money for one year and one funding source: planned, committed and executed amounts in one
+ * currency (ISO 4217). Executed above committed needs a note saying why (the service refuses it otherwise).
+ */
+export const budgetLine = strategyTables.table(
+	'budget_line',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		fundingSource: text('funding_source').notNull(),
+		currency: text('currency').notNull().default('MAD'),
+		planned: numeric('planned', { precision: 16, scale: 2, mode: 'number' }).notNull().default(0),
+		committed: numeric('committed', { precision: 16, scale: 2, mode: 'number' }).notNull().default(0),
+		executed: numeric('executed', { precision: 16, scale: 2, mode: 'number' }).notNull().default(0),
+		note: text('note'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [unique('budget_line_node_year_source').on(table.nodeId, table.year, table.fundingSource), index('budget_line_node_idx').on(table.nodeId)]
+);
+
+export type BudgetLineRow = typeof budgetLine.$inferSelect;
 export type StrategyRow = typeof strategy.$inferSelect;
 export type NodeRow = typeof node.$inferSelect;

@@ -246,6 +246,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			node_partner: _strategyNodePartners,
 			node_region: _strategyNodeRegions,
 			node_tag: _strategyNodeTags,
+			budget_line: _strategyBudgetLines,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
