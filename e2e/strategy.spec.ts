@@ -64,6 +64,20 @@ describe('the Strategy module', () => {
 		await expect(planner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.plan_added'));
 		await expectNoRawMessageKeys(planner);
 		await shoot(planner, 'plan-fr');
+		// its budget: executed above committed is refused without a note, then saved with one
+		await planner.getByRole('link', { name: `${t('fr', 'strategy.edit')} — ${title}` }).click();
+		await planner.getByLabel(t('fr', 'strategy.budget_year'), { exact: true }).fill('2026');
+		await planner.getByLabel(t('fr', 'strategy.budget_source'), { exact: true }).fill('Budget général de l’État');
+		await planner.getByLabel(t('fr', 'strategy.budget_planned'), { exact: true }).fill('100 000');
+		await planner.getByLabel(t('fr', 'strategy.budget_committed'), { exact: true }).fill('50000');
+		await planner.getByLabel(t('fr', 'strategy.budget_executed'), { exact: true }).fill('60000');
+		await planner.getByRole('button', { name: t('fr', 'strategy.budget_save') }).click();
+		await expect(planner.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'strategy.budget_reason_executed'));
+		await planner.getByLabel(t('fr', 'strategy.budget_note'), { exact: true }).fill('Second semestre avancé');
+		await planner.getByRole('button', { name: t('fr', 'strategy.budget_save') }).click();
+		await expect(planner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.budget_saved'));
+		await expectNoRawMessageKeys(planner);
+		await shoot(planner, 'budget-fr');
 
 		// 3. The public page in Arabic, filtered by region: the new action is there, under its objective.
 		await visitor.goto('/ar/strategy/snia?region=MA-09');
@@ -73,6 +87,8 @@ describe('the Strategy module', () => {
 		await expectNoAxeViolations(visitor);
 		await expectNoRawMessageKeys(visitor);
 		await expectPhoneWidthAndLanguageOfParts(visitor, 'ar');
+		// the execution rate of the real budget lines: 60 000 of 100 000
+		await expect(visitor.getByRole('table', { name: t('ar', 'strategy.execution_by_year') }).textContent()).resolves.toContain('60');
 		await shoot(visitor, 'tree-ar');
 		// another region's filter leaves it out
 		await visitor.goto('/ar/strategy/snia?region=MA-01');

@@ -6,6 +6,7 @@ import { regionChoices } from '#platform/geo/place-choices.ts';
 import { TreeFilters } from '#modules/strategy/strategy.schemas.ts';
 import { strategyDetail, strategyResource } from '#modules/strategy/strategy.service.ts';
 import { NODE_STATUSES } from '#modules/strategy/strategy.model.ts';
+import { executionRates } from '#modules/strategy/budget.service.ts';
 
 export async function load({ params, url, locals }) {
 	const app = await getApp();
@@ -24,6 +25,7 @@ export async function load({ params, url, locals }) {
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, filters, { canPlan });
 	return {
 		detail,
+		execution: await executionRates(app.database.db, detail.id),
 		invalid,
 		canPlan: canPlan(detail),
 		values: { region: filters.region?.[0] ?? '', domain: filters.domain?.[0] ?? '', status: filters.status?.[0] ?? '' },

@@ -5,6 +5,10 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { descendantCount, moveNode, nodeForPlanner, removeNode, strategyDetail, updateNode } from '#modules/strategy/strategy.service.ts';
 import { nodeFailure, nodeFormChoices, nodeFromForm, parentOptions } from '#modules/strategy/node-form.ts';
 import { PARENT_KIND } from '#modules/strategy/strategy.model.ts';
+import { budgetLinesOf, removeBudgetLine, setBudgetLine } from '#modules/strategy/budget.service.ts';
+import { formLists, formValues } from '#platform/http/form.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { fail } from '@sveltejs/kit';
 import type { RequestContext } from '#platform/kernel/context.ts';
 
 async function nodeOf(ctx: RequestContext, slug: string, id: string) {
@@ -38,6 +42,7 @@ export async function load({ params, locals }) {
 		detail: { slug: detail.slug, titles: detail.titles },
 		node: { id: row.id, kind: row.kind, parentId: row.parentId, titles: row.title as Record<string, string>, position: (siblings ?? []).findIndex((item) => item.id === row.id) + 1, siblings: siblings?.length ?? 1 },
 		below: await descendantCount(app.database.db, row.id),
+		budget: row.kind === 'action' ? await budgetLinesOf(app.database.db, row.id) : null,
 		values: {
 			title_fr: row.title.fr ?? '',
 			title_ar: row.title.ar ?? '',
@@ -83,6 +88,35 @@ export const actions = {
 			const position = Number(form.get('position'));
 			await moveNode(ctx, params.node, { parentId: String(form.get('parentId') ?? '') || null, position: Number.isFinite(position) && position > 0 ? position - 1 : undefined });
 			return { done: 'moved' };
+		} catch (failure) {
+			return nodeFailure(locals.language, failure, form);
+		}
+	},
+	budget: async ({ params, request, locals }) => {
+		const app = await getApp();
+		const ctx = requestContext(app, locals);
+		const form = await request.formData();
+		try {
+			await setBudgetLine(ctx, params.node, Object.fromEntries([...form.entries()].map(([key, value]) => [key.replace(/^budget_/, ''), String(value)])));
+			return { done: 'budget_saved' };
+		} catch (failure) {
+			if (isAppError(failure) && failure.extra?.reason === 'executed_above_committed') {
+				return fail(400, { values: formValues(form), lists: formLists(form), errors: { budget_note: translate(locals.language, 'strategy.budget_reason_executed') } as Record<string, string>, budget: true });
+			}
+			if (isAppError(failure) && failure.fields.length) {
+				const errors: Record<string, string> = Object.fromEntries(failure.fields.map((problem) => [`budget_${problem.path.split('.')[0]}`, translate(locals.language, `errors.${problem.messageKey}`, problem.values)]));
+				return fail(failure.status, { values: formValues(form), lists: formLists(form), errors, budget: true });
+			}
+			return nodeFailure(locals.language, failure, form);
+		}
+	},
+	budgetRemove: async ({ params, request, locals }) => {
+		const app = await getApp();
+		const ctx = requestContext(app, locals);
+		const form = await request.formData();
+		try {
+			await removeBudgetLine(ctx, params.node, String(form.get('line') ?? ''));
+			return { done: 'budget_removed' };
 		} catch (failure) {
 			return nodeFailure(locals.language, failure, form);
 		}
