@@ -98,7 +98,20 @@ describe('the Strategy module', () => {
 		await expect(visitor.getByText(arabicTitle).count()).resolves.toBe(1);
 		await expectNoAxeViolations(visitor);
 
-		// 4. The API and the export carry it.
+		// 4. The planning pages in Arabic, with JavaScript: axe, nothing sideways at 320 px.
+		const arabicPlanner = await browser.newPage({ locale: 'ar-MA' });
+		await signIn(arabicPlanner, 'ar', 'partner@demo.sharaka.ma', DEMO_PASSWORD);
+		await arabicPlanner.waitForURL((address) => !address.pathname.includes('/account/sign-in'));
+		await arabicPlanner.goto('/ar/strategy/snia/plan');
+		await expectLanguage(arabicPlanner, 'ar');
+		await expectNoAxeViolations(arabicPlanner);
+		await expectPhoneWidthAndLanguageOfParts(arabicPlanner, 'ar');
+		await arabicPlanner.getByRole('link', { name: `${t('ar', 'strategy.edit')} — ${arabicTitle}` }).click();
+		await expectNoAxeViolations(arabicPlanner);
+		await expectPhoneWidthAndLanguageOfParts(arabicPlanner, 'ar');
+		await shoot(arabicPlanner, 'node-ar');
+
+		// 5. The API and the export carry it.
 		const detail = await fetch(url('/api/v1/strategy/strategies/snia?region=MA-09&status=ongoing')).then((answer) => answer.json());
 		expect(JSON.stringify(detail)).toContain(title);
 		const csv = await fetch(url('/fr/strategy/snia/export?format=csv')).then((answer) => answer.text());

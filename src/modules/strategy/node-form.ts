@@ -8,6 +8,7 @@ import { regions } from '../../platform/geo/morocco.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { formLists, formValues } from '../../platform/http/form.ts';
 import { translate } from '../../platform/i18n/translator.ts';
+import { isolate } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { GCM_OBJECTIVES, SDG_TARGETS, gcmKey, sdgKey } from './codelists.ts';
 import { NODE_KINDS, NODE_STATUSES } from './strategy.model.ts';
@@ -63,6 +64,8 @@ export async function nodeFormChoices(db: DbOrTx, language: Language) {
 		statuses: NODE_STATUSES.map((value) => ({ value, label: translate(language, `strategy.node_status_${value}`) })),
 		languages: (['fr', 'ar', 'en'] as const).map((value) => ({ value, label: translate(language, `strategy.lang_${value}`) })),
 		organisations: organisations.map((entry) => ({ value: entry.id, label: entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name, keywords: entry.acronym ?? '', isolate: true })),
+		// the lead's list is a plain select: a name in any language, isolated from the page's direction
+		leads: organisations.map((entry) => ({ value: entry.id, label: isolate(entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name) })),
 		regions: regions.map((region) => ({ value: region.iso, label: region[name], keywords: `${region.nameFr} ${region.nameAr} ${region.nameEn}` })),
 		gcm: GCM_OBJECTIVES.map((code) => ({ value: code, label: translate(language, gcmKey(code)) })),
 		sdg: SDG_TARGETS.map((code) => ({ value: code, label: translate(language, sdgKey(code)) }))
