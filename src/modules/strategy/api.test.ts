@@ -5,6 +5,10 @@ import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts'
 import { apiEvent } from '../../platform/testing/api-event.ts';
 import { StrategyDetail } from './strategy.schemas.ts';
 import { loadStrategyDemoData } from './strategy.data.ts';
+import { eq } from 'drizzle-orm';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
+import { setBudgetLine } from './budget.service.ts';
+import { node } from './strategy.table.ts';
 import { GET as list } from './routes/api/v1/strategy/strategies/+server.ts';
 import { GET as one } from './routes/api/v1/strategy/strategies/[slug]/+server.ts';
 import { GET as exportActions } from './routes/[lang=lang]/strategy/[slug]/export/+server.ts';
@@ -15,6 +19,10 @@ const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> }
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	await loadStrategyDemoData(app.database.db);
+	// one real budget line, on the first sample action (its line is real: entered by a planner)
+	const admin = await aPerson(app.database.db, { role: 'administrator' });
+	const [action] = await app.database.db.select().from(node).where(eq(node.kind, 'action')).limit(1);
+	await setBudgetLine(contextFor(app.database.db, admin), action.id, { year: 2025, fundingSource: 'Union européenne', currency: 'EUR', planned: 1000, committed: 800, executed: 900, note: 'Retard de facturation' });
 	holder.__sharakaApp = Promise.resolve(app);
 });
 afterAll(async () => {
@@ -53,5 +61,13 @@ describe('the Strategy API and exports', () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
 		expect(workbook.worksheets[0].rowCount).toBe(151);
+		expect(workbook.worksheets[1].rowCount).toBe(2);
+	});
+
+	it('exports the budget lines of the actions as their own CSV', async () => {
+		const csv = await (await exportActions(apiEvent(null, { params: { slug: 'snia', lang: 'fr' }, search: '?format=csv&table=budget', language: 'fr' }))).text();
+		const lines = csv.trim().split(/\r?\n/);
+		expect(lines[0]).toBe('action_id,action,year,funding_source,currency,planned,committed,executed,note,is_sample');
+		expect(lines.slice(1).join('\n')).toContain('2025,Union européenne,EUR,1000,800,900,Retard de facturation');
 	});
 });

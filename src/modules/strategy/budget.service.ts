@@ -1,6 +1,6 @@
 // Budget lines of actions (planned, committed, executed per year and funding source) and the execution
 // rates a strategy's page shows by domain, region and year. Samples are left out of the rates.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -59,6 +59,10 @@ export async function removeBudgetLine(ctx: RequestContext, nodeId: string, line
 }
 
 export const budgetLinesOf = (db: DbOrTx, nodeId: string) => db.select().from(budgetLine).where(eq(budgetLine.nodeId, nodeId)).orderBy(asc(budgetLine.year), asc(budgetLine.fundingSource));
+
+/** The lines of several actions (exports), by action, year and source. */
+export const budgetLinesOfMany = async (db: DbOrTx, nodeIds: string[]) =>
+	nodeIds.length ? db.select().from(budgetLine).where(inArray(budgetLine.nodeId, nodeIds)).orderBy(asc(budgetLine.nodeId), asc(budgetLine.year), asc(budgetLine.fundingSource)) : [];
 
 export type ExecutionRow = { key: string; currency: string; planned: number; committed: number; executed: number; rate: number | null };
 
