@@ -101,11 +101,11 @@ describe('without JavaScript', () => {
 		await page
 			.getByRole('navigation', { name: t('ar', 'common.main_navigation') })
 			// an announced module says so before the click
-			.getByRole('link', { name: exactly(`${t('ar', 'common.nav_strategy')} (${t('ar', 'space.coming_soon_badge')})`) })
+			.getByRole('link', { name: exactly(`${t('ar', 'common.nav_talents')} (${t('ar', 'space.coming_soon_badge')})`) })
 			.click();
-		expect(new URL(page.url()).pathname).toBe('/ar/strategy');
+		expect(new URL(page.url()).pathname).toBe('/ar/talents');
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_strategy_title') })
+			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_talents_title') })
 		);
 		await page.getByRole('link', { name: t('ar', 'common.footer_accessibility') }).click();
 		expect(new URL(page.url()).pathname).toBe('/ar/accessibility');
