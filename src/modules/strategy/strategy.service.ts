@@ -302,15 +302,17 @@ export async function insertNode(ctx: RequestContext, owner: StrategyRow, data: 
 	return row;
 }
 
-async function nodeWithStrategy(db: DbOrTx, id: string) {
-	const [found] = await db.select({ row: node, owner: strategy }).from(node).innerJoin(strategy, eq(strategy.id, node.strategyId)).where(eq(node.id, id)).for('update');
+/** A node and its strategy; `lock` when the caller's transaction is about to change the node. */
+async function nodeWithStrategy(db: DbOrTx, id: string, lock = true) {
+	const query = db.select({ row: node, owner: strategy }).from(node).innerJoin(strategy, eq(strategy.id, node.strategyId)).where(eq(node.id, id));
+	const [found] = lock ? await query.for('update') : await query;
 	if (!found) throw new AppError('not_found');
 	return found;
 }
 
 /** A node for the planner's form (the strategy it belongs to, checked against the planner's grants). */
 export async function nodeForPlanner(ctx: RequestContext, id: string) {
-	const found = await nodeWithStrategy(ctx.db, id);
+	const found = await nodeWithStrategy(ctx.db, id, false);
 	ctx.require('strategy.plan', strategyResource(found.owner));
 	return { ...found, snapshot: (await snapshotOf(ctx.db, id))! };
 }
