@@ -45,21 +45,18 @@ describe('languages', () => {
 describe('language switcher', () => {
 	test('keeps the current page (and its query) when changing language', async () => {
 		const page = await browser.newPage();
-		await page.goto('/fr/talents?view=list');
+		await page.goto('/fr/talents/cards?q=ingenieur');
 		const switcher = page.getByRole('navigation', { name: t('fr', 'common.language_switcher') });
 
 		await switcher.getByRole('link', { name: languageNames.ar }).click();
-		expect(page.url()).toBe(server().url('/ar/talents?view=list'));
+		expect(page.url()).toBe(server().url('/ar/talents/cards?q=ingenieur'));
 		await expectLanguage(page, 'ar');
-		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_talents_title') })
-		);
 
 		await page
 			.getByRole('navigation', { name: t('ar', 'common.language_switcher') })
 			.getByRole('link', { name: languageNames.en })
 			.click();
-		expect(page.url()).toBe(server().url('/en/talents?view=list'));
+		expect(page.url()).toBe(server().url('/en/talents/cards?q=ingenieur'));
 		await expectLanguage(page, 'en');
 	});
 
@@ -100,13 +97,10 @@ describe('without JavaScript', () => {
 		await expectLanguage(page, 'ar');
 		await page
 			.getByRole('navigation', { name: t('ar', 'common.main_navigation') })
-			// an announced module says so before the click
-			.getByRole('link', { name: exactly(`${t('ar', 'common.nav_strategy')} (${t('ar', 'space.coming_soon_badge')})`) })
+			.getByRole('link', { name: exactly(t('ar', 'common.nav_talents')) })
 			.click();
-		expect(new URL(page.url()).pathname).toBe('/ar/strategy');
-		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-			t('ar', 'common.coming_soon_title', { module: t('ar', 'common.module_strategy_title') })
-		);
+		expect(new URL(page.url()).pathname).toBe('/ar/talents');
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ar', 'common.module_talents_title'));
 		await page.getByRole('link', { name: t('ar', 'common.footer_accessibility') }).click();
 		expect(new URL(page.url()).pathname).toBe('/ar/accessibility');
 		await expectNoRawMessageKeys(page);

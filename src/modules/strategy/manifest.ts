@@ -1,7 +1,30 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
+import { strategyActions } from './strategy.policy.ts';
+import { strategyRoutes } from './strategy.routes.ts';
+import { strategyEndpoints } from './strategy.openapi.ts';
+import { messages } from './messages/index.ts';
+import { strategySpace } from './my-space.ts';
+import { ensureStrategyReferenceData, loadStrategyDemoData } from './strategy.data.ts';
 
-/** Strategy: programming, budgeting and monitoring of the national migration strategies by region. Announced: its address shows a "coming soon" page. */
+declare module '../../platform/policy/policy.ts' {
+	interface ModuleActions extends Record<keyof typeof strategyActions, true> {}
+}
+
+/** Strategy: programming and monitoring of the national migration strategies by region (issue #13). */
 export const strategyModule = defineModule({
 	slug: 'strategy',
-	navigation: { navKey: 'common.nav_strategy', titleKey: 'common.module_strategy_title', textKey: 'common.module_strategy_text', ready: false }
+	navigation: { navKey: 'common.nav_strategy', titleKey: 'common.module_strategy_title', textKey: 'common.module_strategy_text', ready: true },
+	actions: strategyActions,
+	grantRoles: {
+		// the scope is the strategy's slug: an owner or a planner of one strategy only
+		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan'], limit: 'scope' },
+		planner: { titleKey: 'strategy.grant_planner', actions: ['strategy.plan'], limit: 'scope' }
+	},
+	routes: strategyRoutes,
+	endpoints: strategyEndpoints,
+	apiTags: [{ name: 'Strategy', description: 'National migration strategies and their action plans: domains, programmes, objectives and actions by region.' }],
+	messages,
+	referenceData: ensureStrategyReferenceData,
+	demoData: loadStrategyDemoData,
+	mySpace: strategySpace
 });

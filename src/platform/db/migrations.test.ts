@@ -240,6 +240,13 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			document: _documents,
 			document_page: _documentPages,
 			document_version: _documentVersions,
+			// new in 0031: the Strategy module's tables, empty until its reference data is loaded
+			strategy: _strategies,
+			node: _strategyNodes,
+			node_partner: _strategyNodePartners,
+			node_region: _strategyNodeRegions,
+			node_tag: _strategyNodeTags,
+			budget_line: _strategyBudgetLines,
 			// new in 0032: the Return module's tables, empty until its reference data is loaded
 			pension_agreement: _pensionAgreements,
 			checklist: _returnChecklists,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { strategyModule } from './manifest.ts';
+import { describeRouteAccess, everyone, type Who } from '../../platform/testing/route-access-cases.ts';
+import { can, mayReach, type Actor } from '../../platform/policy/policy.ts';
+
+const planners: Who[] = ['administrator'];
+
+describeRouteAccess('the Strategy module', strategyModule.routes, {
+	'GET /[lang=lang]/strategy': everyone,
+	'GET /[lang=lang]/strategy/[slug]': everyone,
+	'GET /[lang=lang]/strategy/[slug]/export': everyone,
+	'GET /[lang=lang]/strategy/regions/[region]': everyone,
+	'GET /[lang=lang]/strategy/[slug]/plan': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan': planners,
+	'GET /[lang=lang]/strategy/[slug]/plan/[node]': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan/[node]': planners,
+	'GET /api/v1/strategy/strategies': everyone,
+	'GET /api/v1/strategy/strategies/[slug]': everyone
+});
+
+describe('grants of the Strategy module', () => {
+	const member = (role: string, scope: string | null): Actor => ({ userId: 'u', role: 'member', organisationIds: [], grants: [{ module: 'strategy', role, organisationId: null, scope }] });
+
+	it('lets an owner or planner of one strategy reach the planning pages, and act on that strategy only', () => {
+		for (const role of ['owner', 'planner']) {
+			const actor = member(role, 'snia');
+			expect(mayReach(actor, 'strategy.plan')).toBe(true);
+			expect(can(actor, 'strategy.plan', { scope: 'snia' })).toBe(true);
+			expect(can(actor, 'strategy.plan', { scope: 'mre' })).toBe(false);
+		}
+	});
+
+	it('gives the strategy’s own details to its owner, not to its planners', () => {
+		expect(can(member('owner', 'snia'), 'strategy.manage', { scope: 'snia' })).toBe(true);
+		expect(can(member('planner', 'snia'), 'strategy.manage', { scope: 'snia' })).toBe(false);
+		expect(mayReach({ userId: 'u', role: 'member', organisationIds: [] }, 'strategy.plan')).toBe(false);
+	});
+});

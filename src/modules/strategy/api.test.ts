@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { App } from '../../platform/app.ts';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { apiEvent } from '../../platform/testing/api-event.ts';
+import { StrategyDetail } from './strategy.schemas.ts';
+import { loadStrategyDemoData } from './strategy.data.ts';
+import { eq } from 'drizzle-orm';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
+import { setBudgetLine } from './budget.service.ts';
+import { node } from './strategy.table.ts';
+import { GET as list } from './routes/api/v1/strategy/strategies/+server.ts';
+import { GET as one } from './routes/api/v1/strategy/strategies/[slug]/+server.ts';
+import { GET as exportActions } from './routes/[lang=lang]/strategy/[slug]/export/+server.ts';
+
+let app: TestApp;
+const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	await loadStrategyDemoData(app.database.db);
+	// one real budget line, on the first sample action (its line is real: entered by a planner)
+	const admin = await aPerson(app.database.db, { role: 'administrator' });
+	const [action] = await app.database.db.select().from(node).where(eq(node.kind, 'action')).limit(1);
+	await setBudgetLine(contextFor(app.database.db, admin), action.id, { year: 2025, fundingSource: 'Union européenne', currency: 'EUR', planned: 1000, committed: 800, executed: 900, note: 'Retard de facturation' });
+	holder.__sharakaApp = Promise.resolve(app);
+});
+afterAll(async () => {
+	delete holder.__sharakaApp;
+	await app?.close();
+});
+
+describe('the Strategy API and exports', () => {
+	it('lists the published strategies and gives one with its tree, filtered, in the documented shape', async () => {
+		const listed = await (await list(apiEvent(null))).json();
+		expect(listed.items.find((item: { slug: string }) => item.slug === 'snia')).toMatchObject({ country: 'MA', periodStart: 2014, actions: 150 });
+		const answer = await one(apiEvent(null, { params: { slug: 'snia' }, search: '?region=MA-12&status=done' }));
+		expect(answer.status).toBe(200);
+		const body = await answer.json();
+		expect(StrategyDetail.safeParse(body).success).toBe(true);
+		const actions = JSON.stringify(body).match(/"kind":"action"/g) ?? [];
+		expect(actions.length).toBe(body.actions);
+		expect(body.actions).toBeGreaterThan(0);
+		expect(body.actions).toBeLessThan(150);
+	});
+
+	it('refuses an unknown region with the field named, and an unknown strategy with 404', async () => {
+		const wrong = await one(apiEvent(null, { params: { slug: 'snia' }, search: '?region=MA-99', language: 'fr' }));
+		expect(wrong.status).toBe(400);
+		expect(JSON.stringify(await wrong.json())).toContain('region');
+		expect((await one(apiEvent(null, { params: { slug: 'nothing-here' } }))).status).toBe(404);
+	});
+
+	it('exports the actions as CSV and XLSX, one row per action with its domain', async () => {
+		const csv = await (await exportActions(apiEvent(null, { params: { slug: 'snia', lang: 'fr' }, search: '?format=csv', language: 'fr' }))).text();
+		const lines = csv.trim().split(/\r?\n/);
+		expect(lines[0]).toContain('domain');
+		expect(lines).toHaveLength(151);
+		expect(lines[1]).toContain('Emploi');
+		const xlsx = await exportActions(apiEvent(null, { params: { slug: 'snia', lang: 'ar' }, search: '?format=xlsx', language: 'ar' }));
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+		expect(workbook.worksheets[0].rowCount).toBe(151);
+		expect(workbook.worksheets[1].rowCount).toBe(2);
+	});
+
+	it('exports the budget lines of the actions as their own CSV', async () => {
+		const csv = await (await exportActions(apiEvent(null, { params: { slug: 'snia', lang: 'fr' }, search: '?format=csv&table=budget', language: 'fr' }))).text();
+		const lines = csv.trim().split(/\r?\n/);
+		expect(lines[0]).toBe('action_id,action,year,funding_source,currency,planned,committed,executed,note,is_sample');
+		expect(lines.slice(1).join('\n')).toContain('2025,Union européenne,EUR,1000,800,900,Retard de facturation');
+	});
+});

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
+import { auditEvent } from '../../platform/audit/audit-event.table.ts';
+import { budgetLinesOf, executionRates, removeBudgetLine, setBudgetLine } from './budget.service.ts';
+import { createNode, createStrategy } from './strategy.service.ts';
+
+let app: TestApp;
+let planner: Person;
+let strategyId: string;
+let domain: string;
+let actionInOriental: string;
+let nationalAction: string;
+let objective: string;
+
+const refusal = async (promise: Promise<unknown>) => {
+	try {
+		await promise;
+		return 'ok';
+	} catch (error) {
+		if (isAppError(error)) return `${error.code}:${String(error.extra?.reason ?? error.fields.map((field) => field.path).join(','))}`;
+		throw error;
+	}
+};
+
+beforeAll(async () => {
+	app = await createTestApp({});
+	const db = app.database.db;
+	const admin = await aPerson(db, { role: 'administrator' });
+	planner = await aPerson(db);
+	planner.actor.grants = [{ module: 'strategy', role: 'planner', organisationId: null, scope: 'budget-test' }];
+	strategyId = (await createStrategy(contextFor(db, admin), { slug: 'budget-test', title: { fr: 'Budget' }, country: 'MA', published: true })).id;
+	const ctx = contextFor(db, planner);
+	domain = (await createNode(ctx, 'budget-test', { kind: 'domain', title: { fr: 'Santé' } })).id;
+	const programme = (await createNode(ctx, 'budget-test', { kind: 'programme', parentId: domain, title: { fr: 'Soins' } })).id;
+	objective = (await createNode(ctx, 'budget-test', { kind: 'objective', parentId: programme, title: { fr: 'Accès' } })).id;
+	actionInOriental = (await createNode(ctx, 'budget-test', { kind: 'action', parentId: objective, title: { fr: 'Caravane médicale' }, regions: ['MA-02'] })).id;
+	nationalAction = (await createNode(ctx, 'budget-test', { kind: 'action', parentId: objective, title: { fr: 'Ligne d’écoute' }, national: true })).id;
+});
+afterAll(async () => app?.close());
+
+describe('budget lines of actions', () => {
+	it('refuses executed above committed without a note, and bad amounts with their field; changes nothing', async () => {
+		const ctx = contextFor(app.database.db, planner);
+		expect(await refusal(setBudgetLine(ctx, actionInOriental, { year: 2024, fundingSource: 'Budget général', planned: 100, committed: 80, executed: 90 }))).toBe('invalid_input:executed_above_committed');
+		expect(await refusal(setBudgetLine(ctx, actionInOriental, { year: 2024, fundingSource: 'Budget général', planned: -1 }))).toBe('invalid_input:planned');
+		expect(await refusal(setBudgetLine(ctx, actionInOriental, { year: 2024, fundingSource: 'Budget général', currency: 'dirham' }))).toBe('invalid_input:currency');
+		expect(await refusal(setBudgetLine(ctx, objective, { year: 2024, fundingSource: 'Budget général' }))).toBe('invalid_input:budget_on_actions_only');
+		expect(await budgetLinesOf(app.database.db, actionInOriental)).toHaveLength(0);
+	});
+
+	it('keeps one line per year and funding source, audited, and only for the strategy’s planners', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, planner);
+		await setBudgetLine(ctx, actionInOriental, { year: 2024, fundingSource: 'Budget général', planned: '1 000,50', committed: 800, executed: 900, note: 'Dépassement dû à une seconde caravane' });
+		await setBudgetLine(ctx, actionInOriental, { year: 2024, fundingSource: 'Budget général', planned: 1000, committed: 900, executed: 900 });
+		await setBudgetLine(ctx, actionInOriental, { year: 2025, fundingSource: 'Union européenne', currency: 'EUR', planned: 200, committed: 100, executed: 50 });
+		await setBudgetLine(ctx, nationalAction, { year: 2024, fundingSource: 'Budget général', planned: 1000, committed: 500, executed: 100 });
+		const lines = await budgetLinesOf(db, actionInOriental);
+		expect(lines.map((line) => [line.year, line.fundingSource, line.planned, line.executed])).toEqual([
+			[2024, 'Budget général', 1000, 900],
+			[2025, 'Union européenne', 200, 50]
+		]);
+		const events = await db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'strategy_budget_line'), eq(auditEvent.actorUserId, planner.user.id)));
+		expect(events.map((event) => event.action).sort()).toEqual(['strategy_budget.create', 'strategy_budget.create', 'strategy_budget.create', 'strategy_budget.update']);
+		const stranger = await aPerson(db);
+		expect(await refusal(setBudgetLine(contextFor(db, stranger), actionInOriental, { year: 2026, fundingSource: 'X' }))).toBe('forbidden:');
+	});
+
+	it('gives execution rates by domain, region and year, per currency', async () => {
+		const rates = await executionRates(app.database.db, strategyId);
+		expect(rates.domain).toEqual([
+			{ key: domain, currency: 'EUR', planned: 200, committed: 100, executed: 50, rate: 25 },
+			{ key: domain, currency: 'MAD', planned: 2000, committed: 1400, executed: 1000, rate: 50 }
+		]);
+		expect(rates.region.map((row) => [row.key, row.currency, row.rate])).toEqual([
+			['MA-02', 'EUR', 25],
+			['MA-02', 'MAD', 90],
+			['national', 'MAD', 10]
+		]);
+		expect(rates.year.map((row) => [row.key, row.currency, row.executed])).toEqual([
+			['2024', 'MAD', 1000],
+			['2025', 'EUR', 50]
+		]);
+	});
+
+	it('removes a line, audited', async () => {
+		const db = app.database.db;
+		const [line] = await budgetLinesOf(db, nationalAction);
+		await removeBudgetLine(contextFor(db, planner), nationalAction, line.id);
+		expect(await budgetLinesOf(db, nationalAction)).toHaveLength(0);
+		expect(await refusal(removeBudgetLine(contextFor(db, planner), nationalAction, line.id))).toBe('not_found:');
+	});
+});

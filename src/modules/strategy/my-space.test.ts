@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
+import { strategySpace } from './my-space.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+});
+afterAll(async () => app?.close());
+
+describe('my space: the strategies a person plans', () => {
+	it('leads a planner of one strategy straight to its planning page, an administrator to the list, and others nowhere', async () => {
+		const db = app.database.db;
+		const planner = await aPerson(db);
+		planner.actor.grants = [{ module: 'strategy', role: 'planner', organisationId: null, scope: 'snia' }];
+		expect(await strategySpace(contextFor(db, planner))).toEqual([expect.objectContaining({ path: '/strategy/snia/plan', waiting: { count: 1, key: 'strategy.space_count' } })]);
+		const admin = await aPerson(db, { role: 'administrator' });
+		const [entry] = await strategySpace(contextFor(db, admin));
+		expect(entry.path).toBe('/strategy');
+		expect(entry.waiting!.count).toBeGreaterThanOrEqual(7);
+		expect(await strategySpace(contextFor(db, await aPerson(db, { role: 'partner' })))).toEqual([]);
+		expect(await strategySpace(contextFor(db, null))).toEqual([]);
+	});
+});

@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { regions } from '#platform/geo/morocco.ts';
+import { placeNameIn } from '#platform/geo/place-choices.ts';
+import { actionsInRegion } from '#modules/strategy/strategy.service.ts';
+
+export async function load({ params, locals }) {
+	const region = regions.find((entry) => entry.iso === params.region);
+	if (!region) error(404, 'not_found');
+	const app = await getApp();
+	return { region: { iso: region.iso, name: placeNameIn(region, locals.language) }, strategies: await actionsInRegion(app.database.db, region.iso, locals.language) };
+}

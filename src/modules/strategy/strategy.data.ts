@@ -1,0 +1,140 @@
+// Reference data (the strategies the seeds name, with their source) and demo data (a badged sample
+// programme of the SNIA, 2015–2027, with about 150 actions over the 12 regions).
+import { and, eq, inArray } from 'drizzle-orm';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { grantRoleByEmail } from '../../platform/accounts/grant.service.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { regions } from '../../platform/geo/morocco.ts';
+import { createContext, type RequestContext } from '../../platform/kernel/context.ts';
+import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
+import { NODE_STATUSES } from './strategy.model.ts';
+import { NewNode, NewStrategy } from './strategy.schemas.ts';
+import { insertNode, insertStrategy } from './strategy.service.ts';
+import { node, strategy, type StrategyRow } from './strategy.table.ts';
+import { realStrategies, type SeedNode } from './seed/strategies.ts';
+
+async function insertTree(ctx: RequestContext, owner: StrategyRow, items: SeedNode[], parentId: string | null, isSample: boolean) {
+	for (const item of items) {
+		const row = await insertNode(ctx, owner, NewNode.parse({ kind: item.kind, parentId, title: item.title, description: item.description ?? {}, regions: item.regions ?? [], sources: item.sources }), { isSample });
+		await insertTree(ctx, owner, item.children ?? [], row.id, isSample);
+	}
+}
+
+/** The seeds' strategies, added once each (a strategy its planners changed is left as it is). */
+export async function ensureStrategyReferenceData(db: Db): Promise<void> {
+	const present = new Set((await db.select({ slug: strategy.slug }).from(strategy).where(inArray(strategy.slug, realStrategies.map((entry) => entry.slug)))).map((row) => row.slug));
+	const missing = realStrategies.filter((entry) => !present.has(entry.slug));
+	if (!missing.length) return;
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	await ctx.transaction(async (tx) => {
+		for (const { nodes, ...entry } of missing) {
+			const row = await insertStrategy(tx, NewStrategy.parse(entry));
+			await insertTree(tx, row, nodes, null, false);
+		}
+	});
+}
+
+/** A small deterministic sequence, so the sample is the same on every machine. */
+function sequence(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state * 1103515245 + 12345) % 2147483648;
+		return state / 2147483648;
+	};
+}
+
+export const DEMO_PLANNER = 'partner@demo.sharaka.ma';
+const SAMPLE_SOURCE = [{ citation: 'Exemple fictif (données de démonstration)' }];
+
+const sampleObjectives = [
+	{ fr: 'Exemple : orienter les migrants vers l’emploi', ar: 'مثال: توجيه المهاجرين نحو الشغل', en: 'Example: guiding migrants towards work' },
+	{ fr: 'Exemple : former aux métiers en tension', ar: 'مثال: التكوين في المهن التي تعرف خصاصا', en: 'Example: training for jobs in short supply' },
+	{ fr: 'Exemple : accompagner la création d’entreprise', ar: 'مثال: مواكبة إنشاء المقاولات', en: 'Example: supporting business creation' },
+	{ fr: 'Exemple : faire reconnaître les compétences', ar: 'مثال: الاعتراف بالكفاءات', en: 'Example: recognising skills' },
+	{ fr: 'Exemple : sensibiliser les employeurs', ar: 'مثال: تحسيس المشغلين', en: 'Example: informing employers' }
+];
+const sampleActions = [
+	{ fr: 'Atelier d’orientation', ar: 'ورشة توجيه', en: 'Guidance workshop' },
+	{ fr: 'Session de formation', ar: 'دورة تكوينية', en: 'Training session' },
+	{ fr: 'Permanence d’accueil', ar: 'مداومة للاستقبال', en: 'Drop-in desk' },
+	{ fr: 'Forum des employeurs', ar: 'منتدى المشغلين', en: 'Employers’ forum' },
+	{ fr: 'Accompagnement individuel', ar: 'مواكبة فردية', en: 'One-to-one support' }
+];
+
+/** The demo partner plans the SNIA (a grant limited to it), so that the planning pages can be tried. */
+async function grantDemoPlanner(db: Db) {
+	const [present] = await db.select({ id: accessGrant.id }).from(accessGrant).innerJoin(user, eq(user.id, accessGrant.userId)).where(and(eq(user.email, DEMO_PLANNER), eq(accessGrant.module, 'strategy')));
+	if (present) return;
+	try {
+		await grantRoleByEmail(createContext({ db, actor: null, audit: systemContext() }), DEMO_PLANNER, { role: 'strategy:planner', scope: 'snia' });
+	} catch (failure) {
+		// no demo partner (a site without the demo accounts): nothing to grant
+		if (!isAppError(failure)) throw failure;
+	}
+}
+
+/** Demo mode: one fictional SNIA programme (badged), its objectives and ~150 actions spread over the 12 regions. */
+export async function loadStrategyDemoData(db: Db): Promise<void> {
+	const [snia] = await db.select().from(strategy).where(eq(strategy.slug, 'snia'));
+	if (!snia) return;
+	await grantDemoPlanner(db);
+	const [already] = await db.select({ id: node.id }).from(node).where(and(eq(node.strategyId, snia.id), eq(node.isSample, true))).limit(1);
+	if (already) return;
+	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
+	// under the seeds' employment domain (or the first one left, if a planner renamed it)
+	const parent = domains.find((row) => row.title.fr === 'Emploi') ?? domains[0];
+	if (!parent) return;
+	const random = sequence(2015);
+	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	await ctx.transaction(async (tx) => {
+		const programme = await insertNode(
+			tx,
+			snia,
+			NewNode.parse({
+				kind: 'programme',
+				parentId: parent.id,
+				title: { fr: 'Exemple : programme régional d’insertion professionnelle des migrants 2015–2027', ar: 'مثال: البرنامج الجهوي للإدماج المهني للمهاجرين 2015–2027', en: 'Example: regional programme for migrants’ access to work 2015–2027' },
+				periodStart: 2015,
+				periodEnd: 2027,
+				status: 'ongoing',
+				national: true,
+				gcm: ['6', '16', '18'],
+				sdg: ['8.8', '10.7'],
+				sources: SAMPLE_SOURCE
+			}),
+			{ isSample: true }
+		);
+		let count = 0;
+		for (const objectiveTitle of sampleObjectives) {
+			const objective = await insertNode(tx, snia, NewNode.parse({ kind: 'objective', parentId: programme.id, title: objectiveTitle, periodStart: 2015, periodEnd: 2027, status: 'ongoing', national: true, sources: SAMPLE_SOURCE }), { isSample: true });
+			for (let index = 0; index < 30; index++) {
+				const region = regions[count % regions.length];
+				const start = 2015 + Math.floor(random() * 10);
+				const action = pick(sampleActions);
+				const status = start > 2024 ? 'planned' : start + 2 < 2026 ? pick(['done', 'done', 'ongoing', 'suspended'] as const) : pick(NODE_STATUSES);
+				await insertNode(
+					tx,
+					snia,
+					NewNode.parse({
+						kind: 'action',
+						parentId: objective.id,
+						title: { fr: `Exemple : ${action.fr} — ${region.nameFr}`, ar: `مثال: ${action.ar} — ${region.nameAr}`, en: `Example: ${action.en} — ${region.nameEn}` },
+						periodStart: start,
+						periodEnd: Math.min(2027, start + 1 + Math.floor(random() * 3)),
+						status,
+						regions: random() < 0.2 ? [region.iso, regions[(count + 5) % regions.length].iso] : [region.iso],
+						gcm: [pick(GCM_OBJECTIVES)],
+						sdg: random() < 0.5 ? [pick(SDG_TARGETS)] : [],
+						sources: SAMPLE_SOURCE
+					}),
+					{ isSample: true }
+				);
+				count++;
+			}
+		}
+	});
+}

@@ -1,0 +1,12 @@
+import type { Role } from '../../platform/accounts/accounts.model.ts';
+
+/**
+ * This module's actions and the platform roles granted each by default (administrators only): the
+ * people who run a strategy get them through grants limited to that strategy (scope = its slug).
+ */
+export const strategyActions = {
+	/** Change a strategy's own details (title, period, status, publication). */
+	'strategy.manage': ['administrator'],
+	/** Add, edit, move and remove the domains, programmes, objectives and actions of a strategy. */
+	'strategy.plan': ['administrator']
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,19 @@
+import type { RouteTable } from '../../platform/policy/route-access.ts';
+
+/**
+ * Published strategies are public (list, tree, a region's actions, exports, API). Planning pages need
+ * 'strategy.plan': administrators, and owners/planners through grants limited to one strategy (the
+ * service then checks the strategy itself).
+ */
+export const strategyRoutes: RouteTable = {
+	'/[lang=lang]/strategy': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/export': { GET: 'public' },
+	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/plan': { GET: 'strategy.plan', POST: 'strategy.plan' },
+	'/[lang=lang]/strategy/[slug]/plan/[node]': { GET: 'strategy.plan', POST: 'strategy.plan' },
+
+	// API
+	'/api/v1/strategy/strategies': { GET: 'public' },
+	'/api/v1/strategy/strategies/[slug]': { GET: 'public' }
+};

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { regions } from '../../platform/geo/morocco.ts';
+import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
+import { NODE_KINDS, NODE_STATUSES, STRATEGY_COUNTRIES, STRATEGY_STATUSES } from './strategy.model.ts';
+
+const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+const year = z.preprocess(blankToUndefined, z.coerce.number().int().min(1990).max(2100).nullable().optional());
+const slugText = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(80)
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+export const Translated = z
+	.object({ fr: optionalText(400), ar: optionalText(400), en: optionalText(400) })
+	.meta({ id: 'StrategyText', description: 'A text in French, Arabic and/or English' });
+const LongTranslated = z.object({ fr: optionalText(4000), ar: optionalText(4000), en: optionalText(4000) });
+export const Source = z.object({ citation: z.string().trim().min(1).max(500), url: z.url({ protocol: /^https?$/ }).max(500).optional() });
+
+export const NodeKind = z.enum(NODE_KINDS).meta({ id: 'StrategyNodeKind', description: 'strategy → domain → programme → objective → action' });
+export const NodeStatus = z.enum(NODE_STATUSES).meta({ id: 'StrategyNodeStatus' });
+export const StrategyStatus = z.enum(STRATEGY_STATUSES).meta({ id: 'StrategyStatus' });
+
+/** A node's own data, written by planners (its place in the tree is given apart: kind, parent). */
+export const NodeFields = z.object({
+	title: Translated,
+	description: LongTranslated.default({}),
+	originalLanguage: z.enum(['fr', 'ar', 'en']).default('fr'),
+	leadOrganisationId: z.preprocess(blankToUndefined, z.uuid().nullable().optional()),
+	partnerIds: z.array(z.uuid()).max(30).default([]),
+	periodStart: year,
+	periodEnd: year,
+	status: NodeStatus.default('planned'),
+	national: z.boolean().default(false),
+	regions: z.array(z.enum(regionCodes)).max(12).default([]),
+	gcm: z.array(z.enum(GCM_OBJECTIVES as [string, ...string[]])).max(23).default([]),
+	sdg: z.array(z.enum(SDG_TARGETS)).max(SDG_TARGETS.length).default([]),
+	sources: z.array(Source).max(10).default([])
+});
+export type NodeFields = z.output<typeof NodeFields>;
+
+export const NewNode = NodeFields.extend({ kind: NodeKind, parentId: z.preprocess(blankToUndefined, z.uuid().nullable().optional()) });
+export type NewNode = z.output<typeof NewNode>;
+
+export const MoveNode = z.object({ parentId: z.preprocess(blankToUndefined, z.uuid().nullable().optional()), position: z.coerce.number().int().min(0).max(10000).optional() });
+
+export const NewStrategy = z.object({
+	slug: slugText,
+	title: Translated,
+	summary: LongTranslated.default({}),
+	country: z.enum(STRATEGY_COUNTRIES),
+	ownerOrganisationId: z.preprocess(blankToUndefined, z.uuid().nullable().optional()),
+	periodStart: year,
+	periodEnd: year,
+	status: StrategyStatus.default('draft'),
+	published: z.boolean().default(false),
+	sources: z.array(Source).max(10).default([])
+});
+export type NewStrategy = z.output<typeof NewStrategy>;
+
+// --- what the API and pages read ---
+
+export const StrategySummary = z
+	.object({
+		slug: z.string(),
+		title: z.string(),
+		titles: z.record(z.string(), z.string()),
+		country: z.string(),
+		owner: z.string().nullable(),
+		periodStart: z.number().nullable(),
+		periodEnd: z.number().nullable(),
+		status: StrategyStatus,
+		isSample: z.boolean(),
+		sources: z.array(Source),
+		actions: z.number().int().meta({ description: 'number of actions in the tree' })
+	})
+	.meta({ id: 'StrategySummary' });
+export type StrategySummary = z.output<typeof StrategySummary>;
+
+export type TreeNode = {
+	id: string;
+	kind: z.output<typeof NodeKind>;
+	position: number;
+	title: string;
+	titles: Record<string, string>;
+	description: string;
+	lead: string | null;
+	leadOrganisationId: string | null;
+	partners: string[];
+	partnerIds: string[];
+	periodStart: number | null;
+	periodEnd: number | null;
+	status: z.output<typeof NodeStatus>;
+	national: boolean;
+	regions: string[];
+	gcm: string[];
+	sdg: string[];
+	isSample: boolean;
+	sources: z.output<typeof Source>[];
+	children: TreeNode[];
+};
+export const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
+	z.object({
+		id: z.uuid(),
+		kind: NodeKind,
+		position: z.number().int(),
+		title: z.string(),
+		titles: z.record(z.string(), z.string()),
+		description: z.string(),
+		lead: z.string().nullable(),
+		leadOrganisationId: z.string().nullable(),
+		partners: z.array(z.string()),
+		partnerIds: z.array(z.string()),
+		periodStart: z.number().nullable(),
+		periodEnd: z.number().nullable(),
+		status: NodeStatus,
+		national: z.boolean(),
+		regions: z.array(z.string()).meta({ description: 'ISO 3166-2 codes of Morocco’s regions' }),
+		gcm: z.array(z.string()).meta({ description: 'Global Compact for Migration objectives (1–23)' }),
+		sdg: z.array(z.string()).meta({ description: 'SDG targets' }),
+		isSample: z.boolean(),
+		sources: z.array(Source),
+		children: z.array(TreeNodeSchema)
+	})
+).meta({ id: 'StrategyNode' });
+
+export const StrategyDetail = StrategySummary.extend({ summary: z.string(), tree: z.array(TreeNodeSchema) }).meta({ id: 'StrategyDetail' });
+export type StrategyDetail = z.output<typeof StrategyDetail>;
+
+/** The tree's filters (page and API): regions, domains (node ids), statuses. */
+const toList = (value: unknown) => {
+	if (value === undefined || value === null || value === '') return undefined;
+	const list = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean);
+	return list.length ? list : undefined;
+};
+export const TreeFilters = z.object({
+	region: z.preprocess(toList, z.array(z.enum(regionCodes)).max(12).optional()).meta({ description: 'keep actions in these regions (national actions included)' }),
+	domain: z.preprocess(toList, z.array(z.uuid()).max(30).optional()).meta({ description: 'keep these domains (node ids)' }),
+	status: z.preprocess(toList, z.array(NodeStatus).max(4).optional()).meta({ description: 'keep actions of these statuses' })
+});
+export type TreeFilters = z.output<typeof TreeFilters>;

@@ -1,0 +1,400 @@
+// Strategies and their trees: public reading (list, tree with filters, actions of a region) and the
+// planners' writes, each checked against the tree's rules and audited in the same transaction.
+import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import { pickText } from '../../platform/i18n/content-language.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import type { Actor } from '../../platform/policy/policy.ts';
+import { PARENT_KIND, type NodeKind, type TagScheme } from './strategy.model.ts';
+import { MoveNode, NewNode, NewStrategy, NodeFields, type StrategyDetail, type StrategySummary, type TreeFilters, type TreeNode } from './strategy.schemas.ts';
+import { node, nodePartner, nodeRegion, nodeTag, strategy, type NodeRow, type StrategyRow, type Translated } from './strategy.table.ts';
+
+const textOf = (text: Translated | null | undefined, language: Language) => pickText(text as Record<string, string>, language).text;
+const cleanTexts = (text: Translated): Translated => Object.fromEntries(Object.entries(text).filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as Translated;
+
+/** The resource a strategy is for the grants: limited grants name the strategy's slug as their scope. */
+export const strategyResource = (row: Pick<StrategyRow, 'slug'>) => ({ scope: row.slug });
+
+// ---------- strategies ----------
+
+export async function createStrategy(ctx: RequestContext, input: unknown, options: { isSample?: boolean } = {}): Promise<StrategyRow> {
+	ctx.require('strategy.manage');
+	const data = parseOrThrow(NewStrategy, input);
+	return ctx.transaction((tx) => insertStrategy(tx, data, options));
+}
+
+/** A new strategy, checked and audited; the caller has checked who acts (a page, or the reference data). */
+export async function insertStrategy(ctx: RequestContext, data: NewStrategy, options: { isSample?: boolean } = {}): Promise<StrategyRow> {
+	checkTitle(data.title);
+	checkPeriod(data.periodStart, data.periodEnd);
+	const [taken] = await ctx.db.select({ id: strategy.id }).from(strategy).where(eq(strategy.slug, data.slug));
+	if (taken) throw new AppError('invalid_input', { fields: [{ path: 'slug', messageKey: 'field_invalid' }], extra: { reason: 'slug_taken' } });
+	if (data.ownerOrganisationId) await checkOrganisations(ctx.db, [data.ownerOrganisationId], 'ownerOrganisationId');
+	const [row] = await ctx.db
+		.insert(strategy)
+		.values({ ...data, title: cleanTexts(data.title), summary: cleanTexts(data.summary), ownerOrganisationId: data.ownerOrganisationId ?? null, periodStart: data.periodStart ?? null, periodEnd: data.periodEnd ?? null, isSample: options.isSample ?? false, createdBy: ctx.actor?.userId ?? null, createdAt: ctx.now(), updatedAt: ctx.now() })
+		.returning();
+	await recordAudit(ctx.db, ctx.audit, { action: 'strategy.create', resourceType: 'strategy', resourceId: row.id, after: row });
+	return row;
+}
+
+export async function strategyBySlug(db: DbOrTx, slug: string): Promise<StrategyRow> {
+	const [row] = await db.select().from(strategy).where(eq(strategy.slug, slug));
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/** A strategy a visitor may see: published, or the visitor plans it. */
+async function visibleStrategy(db: DbOrTx, slug: string, canPlan: (row: StrategyRow) => boolean): Promise<StrategyRow> {
+	const row = await strategyBySlug(db, slug);
+	if (!row.published && !canPlan(row)) throw new AppError('not_found');
+	return row;
+}
+
+export async function listStrategies(db: DbOrTx, language: Language): Promise<StrategySummary[]> {
+	const rows = await db
+		.select({ row: strategy, owner: organisation.name, actions: sql<number>`(select count(*)::int from ${node} where ${node.strategyId} = ${strategy.id} and ${node.kind} = 'action')` })
+		.from(strategy)
+		.leftJoin(organisation, eq(organisation.id, strategy.ownerOrganisationId))
+		.where(eq(strategy.published, true))
+		.orderBy(asc(strategy.isSample), asc(strategy.country), asc(strategy.periodStart), asc(strategy.slug));
+	return rows.map(({ row, owner, actions }) => summaryOf(row, owner, Number(actions), language));
+}
+
+function summaryOf(row: StrategyRow, owner: string | null, actions: number, language: Language): StrategySummary {
+	return {
+		slug: row.slug,
+		title: textOf(row.title, language),
+		titles: row.title as Record<string, string>,
+		country: row.country,
+		owner,
+		periodStart: row.periodStart,
+		periodEnd: row.periodEnd,
+		status: row.status,
+		isSample: row.isSample,
+		sources: row.sources,
+		actions
+	};
+}
+
+// ---------- the tree ----------
+
+type NodeLinks = { partners: Map<string, { id: string; name: string }[]>; regions: Map<string, string[]>; tags: Map<string, { scheme: string; code: string }[]> };
+
+async function linksOf(db: DbOrTx, ids: string[]): Promise<NodeLinks> {
+	const links: NodeLinks = { partners: new Map(), regions: new Map(), tags: new Map() };
+	if (!ids.length) return links;
+	const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+	for (const row of await db.select({ nodeId: nodePartner.nodeId, id: organisation.id, name: organisation.name }).from(nodePartner).innerJoin(organisation, eq(organisation.id, nodePartner.organisationId)).where(inArray(nodePartner.nodeId, ids)).orderBy(asc(organisation.name)))
+		push(links.partners, row.nodeId, { id: row.id, name: row.name });
+	for (const row of await db.select().from(nodeRegion).where(inArray(nodeRegion.nodeId, ids)).orderBy(asc(nodeRegion.region))) push(links.regions, row.nodeId, row.region);
+	for (const row of await db.select().from(nodeTag).where(inArray(nodeTag.nodeId, ids)).orderBy(asc(nodeTag.scheme), asc(nodeTag.code))) push(links.tags, row.nodeId, row);
+	return links;
+}
+
+function treeNodeOf(row: NodeRow, lead: string | null, links: NodeLinks, language: Language): TreeNode {
+	const tags = links.tags.get(row.id) ?? [];
+	const partners = links.partners.get(row.id) ?? [];
+	return {
+		id: row.id,
+		kind: row.kind,
+		position: row.position,
+		title: textOf(row.title, language),
+		titles: row.title as Record<string, string>,
+		description: textOf(row.description, language),
+		lead,
+		leadOrganisationId: row.leadOrganisationId,
+		partners: partners.map((partner) => partner.name),
+		partnerIds: partners.map((partner) => partner.id),
+		periodStart: row.periodStart,
+		periodEnd: row.periodEnd,
+		status: row.status,
+		national: row.national,
+		regions: links.regions.get(row.id) ?? [],
+		gcm: tags.filter((tag) => tag.scheme === 'gcm').map((tag) => tag.code).sort((a, b) => Number(a) - Number(b)),
+		sdg: tags.filter((tag) => tag.scheme === 'sdg').map((tag) => tag.code),
+		isSample: row.isSample,
+		sources: row.sources,
+		children: []
+	};
+}
+
+/** Every node of a strategy, as a tree in the planners' order. */
+export async function treeOf(db: DbOrTx, strategyId: string, language: Language): Promise<TreeNode[]> {
+	const rows = await db
+		.select({ row: node, lead: organisation.name })
+		.from(node)
+		.leftJoin(organisation, eq(organisation.id, node.leadOrganisationId))
+		.where(eq(node.strategyId, strategyId))
+		.orderBy(asc(node.position), asc(node.createdAt));
+	const links = await linksOf(db, rows.map(({ row }) => row.id));
+	const byId = new Map(rows.map(({ row, lead }) => [row.id, treeNodeOf(row, lead, links, language)]));
+	const roots: TreeNode[] = [];
+	for (const { row } of rows) {
+		const item = byId.get(row.id)!;
+		if (row.parentId) byId.get(row.parentId)?.children.push(item);
+		else roots.push(item);
+	}
+	return roots;
+}
+
+/** Keeps the actions that match the filters, and the branches that still hold one (or hold no action yet, when nothing filters). */
+export function filterTree(tree: TreeNode[], filters: TreeFilters): TreeNode[] {
+	const filtering = Boolean(filters.region?.length || filters.status?.length);
+	const keepAction = (item: TreeNode) =>
+		(!filters.region?.length || item.national || item.regions.some((region) => filters.region!.includes(region))) && (!filters.status?.length || filters.status.includes(item.status));
+	const prune = (items: TreeNode[]): TreeNode[] =>
+		items.flatMap((item) => {
+			if (item.kind === 'action') return keepAction(item) ? [item] : [];
+			const children = prune(item.children);
+			return children.length || !filtering ? [{ ...item, children }] : [];
+		});
+	const domains = filters.domain?.length ? tree.filter((item) => filters.domain!.includes(item.id)) : tree;
+	return prune(domains);
+}
+
+export const countActions = (items: TreeNode[]): number => items.reduce((sum, item) => sum + (item.kind === 'action' ? 1 : 0) + countActions(item.children), 0);
+
+/** A published strategy (or one the person plans) with its tree, filtered. */
+export async function strategyDetail(db: DbOrTx, slug: string, language: Language, filters: TreeFilters = {}, viewer?: { canPlan: (row: StrategyRow) => boolean }): Promise<StrategyDetail & { id: string; published: boolean; domains: { id: string; title: string }[] }> {
+	const row = await visibleStrategy(db, slug, viewer?.canPlan ?? (() => false));
+	const [owner] = row.ownerOrganisationId ? await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, row.ownerOrganisationId)) : [];
+	const whole = await treeOf(db, row.id, language);
+	const tree = filterTree(whole, filters);
+	return {
+		...summaryOf(row, owner?.name ?? null, countActions(tree), language),
+		id: row.id,
+		published: row.published,
+		summary: textOf(row.summary, language),
+		domains: whole.map((item) => ({ id: item.id, title: item.title })),
+		tree
+	};
+}
+
+/** The actions of every published strategy carried out in a region (national ones included), with their path in their tree. */
+export async function actionsInRegion(db: DbOrTx, region: string, language: Language) {
+	const strategies = await db.select().from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.isSample), asc(strategy.slug));
+	const result: { strategy: { slug: string; title: string; isSample: boolean }; actions: (TreeNode & { path: string[] })[] }[] = [];
+	for (const row of strategies) {
+		const tree = filterTree(await treeOf(db, row.id, language), { region: [region] });
+		const actions: (TreeNode & { path: string[] })[] = [];
+		const walk = (items: TreeNode[], path: string[]) => {
+			for (const item of items) {
+				if (item.kind === 'action') actions.push({ ...item, path });
+				else walk(item.children, [...path, item.title]);
+			}
+		};
+		walk(tree, []);
+		if (actions.length) result.push({ strategy: { slug: row.slug, title: textOf(row.title, language), isSample: row.isSample }, actions });
+	}
+	return result;
+}
+
+/** Every action of a strategy as flat rows (exports): its path, places, partners and tags. */
+export async function actionRows(db: DbOrTx, slug: string, language: Language, filters: TreeFilters = {}, viewer?: { canPlan: (row: StrategyRow) => boolean }) {
+	const detail = await strategyDetail(db, slug, language, filters, viewer);
+	const rows: { domain: string; programme: string; objective: string; action: TreeNode }[] = [];
+	for (const domain of detail.tree)
+		for (const programme of domain.children)
+			for (const objective of programme.children) for (const action of objective.children) rows.push({ domain: domain.title, programme: programme.title, objective: objective.title, action });
+	return { detail, rows };
+}
+
+// ---------- planners' writes ----------
+
+function checkTitle(title: Translated) {
+	if (!Object.values(title).some((value) => value && value.trim())) throw new AppError('invalid_input', { fields: [{ path: 'title.fr', messageKey: 'field_required' }] });
+}
+
+function checkPeriod(start: number | null | undefined, end: number | null | undefined) {
+	if (start != null && end != null && end < start) throw new AppError('invalid_input', { fields: [{ path: 'periodEnd', messageKey: 'field_invalid' }], extra: { reason: 'period_ends_before_start' } });
+}
+
+async function checkOrganisations(db: DbOrTx, ids: string[], path: string) {
+	if (!ids.length) return;
+	const known = new Set((await db.select({ id: organisation.id }).from(organisation).where(inArray(organisation.id, ids))).map((row) => row.id));
+	const problems = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: path === 'partnerIds' ? `partnerIds.${index}` : path, messageKey: 'field_choice' }]));
+	if (problems.length) throw new AppError('invalid_input', { fields: problems });
+}
+
+/** The node's parent must be of the kind its own kind sits under, in the same strategy (a domain has none). */
+async function checkParent(db: DbOrTx, strategyId: string, kind: NodeKind, parentId: string | null | undefined): Promise<NodeRow | null> {
+	const wanted = PARENT_KIND[kind];
+	if (wanted === null) {
+		if (parentId) throw new AppError('invalid_input', { fields: [{ path: 'parentId', messageKey: 'field_choice' }], extra: { reason: 'domain_has_no_parent' } });
+		return null;
+	}
+	if (!parentId) throw new AppError('invalid_input', { fields: [{ path: 'parentId', messageKey: 'field_required' }], extra: { reason: 'parent_required', parentKind: wanted } });
+	const [parent] = await db.select().from(node).where(eq(node.id, parentId));
+	if (!parent || parent.strategyId !== strategyId || parent.kind !== wanted)
+		throw new AppError('invalid_input', { fields: [{ path: 'parentId', messageKey: 'field_choice' }], extra: { reason: 'wrong_parent_kind', parentKind: wanted } });
+	return parent;
+}
+
+const siblingsOf = (strategyId: string, parentId: string | null) => and(eq(node.strategyId, strategyId), parentId ? eq(node.parentId, parentId) : isNull(node.parentId));
+
+/** What the audit keeps of a node: its row and its links. */
+async function snapshotOf(db: DbOrTx, id: string) {
+	const [row] = await db.select().from(node).where(eq(node.id, id));
+	if (!row) return null;
+	const links = await linksOf(db, [id]);
+	return { ...row, partnerIds: (links.partners.get(id) ?? []).map((partner) => partner.id), regions: links.regions.get(id) ?? [], tags: links.tags.get(id) ?? [] };
+}
+
+async function writeLinks(db: DbOrTx, id: string, fields: NodeFields) {
+	await db.delete(nodePartner).where(eq(nodePartner.nodeId, id));
+	await db.delete(nodeRegion).where(eq(nodeRegion.nodeId, id));
+	await db.delete(nodeTag).where(eq(nodeTag.nodeId, id));
+	const partners = [...new Set(fields.partnerIds)];
+	const places = fields.national ? [] : [...new Set(fields.regions)];
+	const tags: { scheme: TagScheme; code: string }[] = [...[...new Set(fields.gcm)].map((code) => ({ scheme: 'gcm' as const, code })), ...[...new Set(fields.sdg)].map((code) => ({ scheme: 'sdg' as const, code }))];
+	if (partners.length) await db.insert(nodePartner).values(partners.map((organisationId) => ({ nodeId: id, organisationId })));
+	if (places.length) await db.insert(nodeRegion).values(places.map((region) => ({ nodeId: id, region })));
+	if (tags.length) await db.insert(nodeTag).values(tags.map((tag) => ({ nodeId: id, ...tag })));
+}
+
+async function checkFields(db: DbOrTx, fields: NodeFields) {
+	checkTitle(fields.title);
+	checkPeriod(fields.periodStart, fields.periodEnd);
+	if (fields.leadOrganisationId) await checkOrganisations(db, [fields.leadOrganisationId], 'leadOrganisationId');
+	await checkOrganisations(db, fields.partnerIds, 'partnerIds');
+}
+
+const rowValues = (fields: NodeFields) => ({
+	title: cleanTexts(fields.title),
+	description: cleanTexts(fields.description),
+	originalLanguage: fields.originalLanguage,
+	leadOrganisationId: fields.leadOrganisationId ?? null,
+	periodStart: fields.periodStart ?? null,
+	periodEnd: fields.periodEnd ?? null,
+	status: fields.status,
+	national: fields.national,
+	sources: fields.sources
+});
+
+/** A new node under its parent, last among its siblings. */
+export async function createNode(ctx: RequestContext, slug: string, input: unknown, options: { isSample?: boolean } = {}): Promise<NodeRow> {
+	const data = parseOrThrow(NewNode, input);
+	return ctx.transaction(async (tx) => {
+		const owner = await strategyBySlug(tx.db, slug);
+		tx.require('strategy.plan', strategyResource(owner));
+		return insertNode(tx, owner, data, options);
+	});
+}
+
+/** A node checked against the tree's rules and audited; the caller has checked who acts (a page, or the reference data). */
+export async function insertNode(ctx: RequestContext, owner: StrategyRow, data: NewNode, options: { isSample?: boolean } = {}): Promise<NodeRow> {
+	await checkParent(ctx.db, owner.id, data.kind, data.parentId);
+	await checkFields(ctx.db, data);
+	const parentId = data.parentId ?? null;
+	const [{ last }] = await ctx.db.select({ last: max(node.position) }).from(node).where(siblingsOf(owner.id, parentId));
+	const [row] = await ctx.db
+		.insert(node)
+		.values({ ...rowValues(data), strategyId: owner.id, parentId, kind: data.kind, position: (last ?? -1) + 1, isSample: options.isSample ?? false, createdAt: ctx.now(), updatedAt: ctx.now() })
+		.returning();
+	await writeLinks(ctx.db, row.id, data);
+	await recordAudit(ctx.db, ctx.audit, { action: 'strategy_node.create', resourceType: 'strategy_node', resourceId: row.id, after: await snapshotOf(ctx.db, row.id) });
+	return row;
+}
+
+/** A node and its strategy; `lock` when the caller's transaction is about to change the node. */
+async function nodeWithStrategy(db: DbOrTx, id: string, lock = true) {
+	const query = db.select({ row: node, owner: strategy }).from(node).innerJoin(strategy, eq(strategy.id, node.strategyId)).where(eq(node.id, id));
+	const [found] = lock ? await query.for('update') : await query;
+	if (!found) throw new AppError('not_found');
+	return found;
+}
+
+/** A node for the planner's form (the strategy it belongs to, checked against the planner's grants). */
+export async function nodeForPlanner(ctx: RequestContext, id: string) {
+	const found = await nodeWithStrategy(ctx.db, id, false);
+	ctx.require('strategy.plan', strategyResource(found.owner));
+	return { ...found, snapshot: (await snapshotOf(ctx.db, id))! };
+}
+
+/** A node's own data (its kind and place do not change here: see moveNode). */
+export async function updateNode(ctx: RequestContext, id: string, input: unknown): Promise<NodeRow> {
+	const data = parseOrThrow(NodeFields, input);
+	return ctx.transaction(async (tx) => {
+		const { owner } = await nodeWithStrategy(tx.db, id);
+		tx.require('strategy.plan', strategyResource(owner));
+		await checkFields(tx.db, data);
+		const before = await snapshotOf(tx.db, id);
+		const [row] = await tx.db.update(node).set({ ...rowValues(data), updatedAt: tx.now() }).where(eq(node.id, id)).returning();
+		await writeLinks(tx.db, id, data);
+		await recordAudit(tx.db, tx.audit, { action: 'strategy_node.update', resourceType: 'strategy_node', resourceId: id, before, after: await snapshotOf(tx.db, id) });
+		return row;
+	});
+}
+
+/** Moves a node under another parent of the right kind (same strategy) and/or to a place among its siblings. */
+export async function moveNode(ctx: RequestContext, id: string, input: unknown): Promise<NodeRow> {
+	const data = parseOrThrow(MoveNode, input);
+	return ctx.transaction(async (tx) => {
+		const { row: current, owner } = await nodeWithStrategy(tx.db, id);
+		tx.require('strategy.plan', strategyResource(owner));
+		const parentId = data.parentId === undefined ? current.parentId : data.parentId;
+		await checkParent(tx.db, owner.id, current.kind, parentId);
+		const siblings = (await tx.db.select({ id: node.id }).from(node).where(siblingsOf(owner.id, parentId)).orderBy(asc(node.position), asc(node.createdAt))).map((row) => row.id).filter((other) => other !== id);
+		const at = Math.min(data.position ?? siblings.length, siblings.length);
+		siblings.splice(at, 0, id);
+		for (const [position, sibling] of siblings.entries()) await tx.db.update(node).set({ position, ...(sibling === id ? { parentId, updatedAt: tx.now() } : {}) }).where(eq(node.id, sibling));
+		const [row] = await tx.db.select().from(node).where(eq(node.id, id));
+		await recordAudit(tx.db, tx.audit, {
+			action: 'strategy_node.move',
+			resourceType: 'strategy_node',
+			resourceId: id,
+			before: { parentId: current.parentId, position: current.position },
+			after: { parentId: row.parentId, position: row.position }
+		});
+		return row;
+	});
+}
+
+/** How many nodes sit below a node (all levels). */
+export async function descendantCount(db: DbOrTx, id: string): Promise<number> {
+	const result = await db.execute(sql`with recursive below as (select id from ${node} where parent_id = ${id} union all select n.id from ${node} n join below b on n.parent_id = b.id) select count(*)::int as count from below`);
+	const rows = (Array.isArray(result) ? result : (result as { rows: { count: number }[] }).rows) as { count: number }[];
+	return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * Removes a node once the planner has confirmed; a node with children goes only when the planner also
+ * confirmed removing them (everything below is removed with it and kept in the audit event).
+ */
+export async function removeNode(ctx: RequestContext, id: string, confirmation: { confirm?: boolean; withChildren?: boolean }): Promise<{ removed: number }> {
+	return ctx.transaction(async (tx) => {
+		const { owner } = await nodeWithStrategy(tx.db, id);
+		tx.require('strategy.plan', strategyResource(owner));
+		if (!confirmation.confirm) throw new AppError('invalid_input', { fields: [{ path: 'confirm', messageKey: 'field_required' }], extra: { reason: 'confirmation_required' } });
+		const below = await descendantCount(tx.db, id);
+		if (below > 0 && !confirmation.withChildren)
+			throw new AppError('invalid_input', { fields: [{ path: 'withChildren', messageKey: 'field_required' }], extra: { reason: 'has_children', children: below } });
+		const before = await snapshotOf(tx.db, id);
+		const subtree = below ? await treeBelow(tx.db, id) : [];
+		await tx.db.delete(node).where(eq(node.id, id));
+		await recordAudit(tx.db, tx.audit, { action: 'strategy_node.remove', resourceType: 'strategy_node', resourceId: id, before: { ...before, removedBelow: subtree } });
+		return { removed: below + 1 };
+	});
+}
+
+async function treeBelow(db: DbOrTx, id: string) {
+	const result = await db.execute(sql`with recursive below as (select * from ${node} where parent_id = ${id} union all select n.* from ${node} n join below b on n.parent_id = b.id) select id, parent_id, kind, title from below`);
+	return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
+}
+
+/** The strategies a person owns or plans through grants (or all, for administrators): their my-space entry. */
+export async function strategiesPlannedBy(db: DbOrTx, actor: Actor, language: Language) {
+	const scopes = (actor.grants ?? []).filter((grant) => grant.module === 'strategy').map((grant) => ({ scope: grant.scope, role: grant.role }));
+	const all = actor.role === 'administrator' || scopes.some((grant) => grant.scope === null);
+	if (!all && !scopes.length) return [];
+	const rows = await db.select().from(strategy).orderBy(asc(strategy.slug));
+	return rows
+		.filter((row) => all || scopes.some((grant) => grant.scope === row.slug))
+		.map((row) => ({ slug: row.slug, title: textOf(row.title, language), role: scopes.find((grant) => grant.scope === row.slug || grant.scope === null)?.role ?? 'owner', published: row.published, isSample: row.isSample }));
+}

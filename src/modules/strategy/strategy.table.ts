@@ -1,0 +1,129 @@
+// Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
+import { boolean, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
+import type { NodeKind, NodeStatus, StrategyStatus, TagScheme } from './strategy.model.ts';
+
+/** The strategy module's tables live in their own PostgreSQL schema (docs/architecture.md). */
+export const strategyTables = pgSchema('strategy');
+
+/** A text in any of the three languages; the key is the language the text is written in. */
+export type Translated = { fr?: string; ar?: string; en?: string };
+/** Where a fact comes from (a seed document and its place, or a public text). */
+export type Source = { citation: string; url?: string };
+
+export const strategy = strategyTables.table(
+	'strategy',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		title: jsonb('title').$type<Translated>().notNull(),
+		summary: jsonb('summary').$type<Translated>().notNull().default({}),
+		/** the country whose strategy it is (ISO 3166-1 alpha-2) */
+		country: text('country').notNull(),
+		ownerOrganisationId: uuid('owner_organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+		periodStart: integer('period_start'),
+		periodEnd: integer('period_end'),
+		status: text('status').$type<StrategyStatus>().notNull().default('draft'),
+		published: boolean('published').notNull().default(false),
+		sources: jsonb('sources').$type<Source[]>().notNull().default([]),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	}
+);
+
+export const node = strategyTables.table(
+	'node',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		strategyId: uuid('strategy_id')
+			.notNull()
+			.references(() => strategy.id, { onDelete: 'cascade' }),
+		/** null: directly under the strategy (a domain) */
+		parentId: uuid('parent_id').references((): AnyPgColumn => node.id, { onDelete: 'cascade' }),
+		kind: text('kind').$type<NodeKind>().notNull(),
+		position: integer('position').notNull().default(0),
+		title: jsonb('title').$type<Translated>().notNull(),
+		description: jsonb('description').$type<Translated>().notNull().default({}),
+		originalLanguage: text('original_language').notNull().default('fr'),
+		leadOrganisationId: uuid('lead_organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+		periodStart: integer('period_start'),
+		periodEnd: integer('period_end'),
+		status: text('status').$type<NodeStatus>().notNull().default('planned'),
+		/** a national action (all regions) rather than one in named regions */
+		national: boolean('national').notNull().default(false),
+		sources: jsonb('sources').$type<Source[]>().notNull().default([]),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('node_strategy_idx').on(table.strategyId, table.parentId, table.position), index('node_parent_idx').on(table.parentId)]
+);
+
+export const nodePartner = strategyTables.table(
+	'node_partner',
+	{
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' })
+	},
+	(table) => [primaryKey({ columns: [table.nodeId, table.organisationId] })]
+);
+
+/** The regions a node is carried out in (ISO 3166-2 codes of Morocco's 12 regions). */
+export const nodeRegion = strategyTables.table(
+	'node_region',
+	{
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' }),
+		region: text('region').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.nodeId, table.region] }), index('node_region_region_idx').on(table.region)]
+);
+
+/** Global Compact for Migration objectives and Sustainable Development Goal targets a node serves. */
+export const nodeTag = strategyTables.table(
+	'node_tag',
+	{
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' }),
+		scheme: text('scheme').$type<TagScheme>().notNull(),
+		code: text('code').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.nodeId, table.scheme, table.code] })]
+);
+
+/**
+ * An action's money for one year and one funding source: planned, committed and executed amounts in one
+ * currency (ISO 4217). Executed above committed needs a note saying why (the service refuses it otherwise).
+ */
+export const budgetLine = strategyTables.table(
+	'budget_line',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		fundingSource: text('funding_source').notNull(),
+		currency: text('currency').notNull().default('MAD'),
+		planned: numeric('planned', { precision: 16, scale: 2, mode: 'number' }).notNull().default(0),
+		committed: numeric('committed', { precision: 16, scale: 2, mode: 'number' }).notNull().default(0),
+		executed: numeric('executed', { precision: 16, scale: 2, mode: 'number' }).notNull().default(0),
+		note: text('note'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [unique('budget_line_node_year_source').on(table.nodeId, table.year, table.fundingSource), index('budget_line_node_idx').on(table.nodeId)]
+);
+
+export type BudgetLineRow = typeof budgetLine.$inferSelect;
+export type StrategyRow = typeof strategy.$inferSelect;
+export type NodeRow = typeof node.$inferSelect;
