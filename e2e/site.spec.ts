@@ -118,3 +118,22 @@ describe('without JavaScript', () => {
 		expect(new URL(page.url()).hash).toBe('#main');
 	});
 });
+
+describe('a form sent over the size limit', () => {
+	test('comes back to its page, unread, which says why in the page’s language (issue 17, rule 19)', async () => {
+		const origin = server().url('');
+		const response = await fetch(server().url('/ar/contact'), {
+			method: 'POST',
+			body: new Uint8Array(2 * 1024 * 1024),
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: origin.replace(/\/$/, '') },
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/ar/contact?refused=too_large');
+		const page = await browser.newPage({ javaScriptEnabled: false });
+		await page.goto('/ar/contact?refused=too_large');
+		await expectLanguage(page, 'ar');
+		await expect(page.getByRole('alert').textContent()).resolves.toContain(t('ar', 'errors.payload_too_large', { limit: '1 MB' }));
+		await expectNoAxeViolations(page);
+	});
+});

@@ -14,7 +14,7 @@ import { errorResponse, unavailableResponse } from '#platform/http/api.ts';
 import { isDatabaseUnavailable, outageRetryAfterSeconds } from '#platform/db/outage.ts';
 import { AppError } from '#platform/http/app-error.ts';
 import { reportFrom, requestDuration } from '#platform/metrics/metrics.ts';
-import { bodyLimitFor } from '#platform/http/body-limits.ts';
+import { bodyLimitFor, sizeText } from '#platform/http/body-limits.ts';
 import { recordAudit } from '#platform/audit/audit.service.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { cachedPublicResponse, isCacheablePublicRead } from '#platform/cache/public-response-cache.ts';
@@ -155,9 +155,9 @@ async function guardAndResolve(
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const bodyLimit = bodyLimitFor(event.route.id, app.settings);
 	if (length > bodyLimit) {
-		const limit = `${Math.round(bodyLimit / 1024)} KB`;
-		if (isApi) return errorResponse(language, 'payload_too_large', { values: { limit } });
-		return new Response(translate(language, 'errors.payload_too_large', { limit }), { status: 413 });
+		if (isApi) return errorResponse(language, 'payload_too_large', { values: { limit: sizeText(bodyLimit) } });
+		// a page's form: back to the page (the body unread), which says why in its language (issue #17 rule 19)
+		return new Response(null, { status: 303, headers: { location: `${event.url.pathname}?refused=too_large`, 'cache-control': 'no-store' } });
 	}
 
 	// A NUL character cannot be stored by PostgreSQL: refuse it in the address or a submitted form at once.

@@ -14,6 +14,7 @@ import type { InitiativeFilters, InitiativeQuery, StatsDimension } from './atlas
 import { atlasRegion, initiative, initiativeOrganisation, initiativeProvince, initiativeRegion, normalisedSql, type Translated } from './atlas.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { queryWords, type FacetName, type PageRow, type StatsRow, type searchInitiatives } from './initiative.service.ts';
+import { mayConcernMoroccoSql } from './recipient-regions.ts';
 
 type SearchResult = Awaited<ReturnType<typeof searchInitiatives>>;
 
@@ -41,6 +42,7 @@ interface ModelInitiative {
 	budgetEur: number | null;
 	/** the part of budgetEur counted for Morocco (its share when the source gives one) */
 	moroccoEur: number | null;
+	mayConcernMorocco: boolean;
 	isSample: boolean;
 	version: number;
 	updatedAt: string;
@@ -64,6 +66,7 @@ type Row = Omit<PageRow, 'funders' | 'updated_at'> & {
 	parent_id: string | null;
 	good_practice: boolean;
 	morocco_eur: number | null;
+	may_concern_morocco: boolean;
 	target_groups: string[];
 	updated_at: string;
 	updated_micros: string | number;
@@ -155,6 +158,7 @@ export class AtlasReadModel {
 				${i.startYear} as start_year, ${i.endYear} as end_year, ${i.nationalScope} as national_scope, ${i.themes} as themes,
 				${i.countries} as countries, ${i.targetGroups} as target_groups, ${i.budgetEur}::float8 as budget_eur,
 				(${i.budgetEur} * coalesce(${i.moroccoShare}, 100) / 100)::float8 as morocco_eur,
+				${mayConcernMoroccoSql('initiative')} as may_concern_morocco,
 				${i.isSample} as is_sample, ${i.version} as version, to_json(${i.updatedAt}) #>> '{}' as updated_at,
 				(extract(epoch from ${i.updatedAt}) * 1000000)::int8 as updated_micros,
 				${i.searchDocument} as search_document, ${i.titleDocument} as title_document, ${i.parentId} as parent_id, ${i.goodPracticeAt} is not null as good_practice,
@@ -180,6 +184,7 @@ export class AtlasReadModel {
 				nationalScope: row.national_scope,
 				themes: row.themes,
 				countries: row.countries,
+				mayConcernMorocco: row.may_concern_morocco,
 				targetGroups: row.target_groups,
 				budgetEur: row.budget_eur == null ? null : Number(row.budget_eur),
 				moroccoEur: row.morocco_eur == null ? null : Number(row.morocco_eur),
@@ -346,6 +351,7 @@ export class AtlasReadModel {
 					nationalScope: item.nationalScope,
 					themes: item.themes,
 					countries: item.countries,
+					mayConcernMorocco: item.mayConcernMorocco,
 					budgetEur: item.budgetEur,
 					isSample: item.isSample,
 					version: item.version,

@@ -243,6 +243,7 @@ export const InitiativeSummary = z
 		themes: z.array(Theme),
 		regions: z.array(z.string()),
 		countries: z.array(z.string()),
+		mayConcernMorocco: z.boolean().describe('Only a supranational region that includes Morocco places it (a moderator is to say where)'),
 		funders: z.array(z.object({ slug: z.string(), name: z.string(), acronym: z.string().nullable() })),
 		budgetEur: z.number().nullable(),
 		isSample: z.boolean(),

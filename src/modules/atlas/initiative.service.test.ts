@@ -196,6 +196,16 @@ describe('what the source says about Morocco (issue 17, rules 3 and 4)', () => {
 		expect((await getInitiative(app.database.db, 'test-north-africa')).mayConcernMorocco).toBe(true);
 		expect((await getInitiative(app.database.db, 'test-sahel')).mayConcernMorocco).toBe(false);
 		expect((await getInitiative(app.database.db, 'test-africa-oriental')).mayConcernMorocco).toBe(false);
+		// the list says so too, from the SQL and from the read model alike
+		const query = InitiativeQuery.parse({ q: 'test', pageSize: 100 });
+		const listed = (await searchInitiatives(app.database.db, query)).items.filter((item) => item.slug.startsWith('test-'));
+		const model = await AtlasReadModel.load(app.database.db);
+		const fromModel = model.search(query, await normalisedWords(app.database.db, 'test')).items.filter((item) => item.slug.startsWith('test-'));
+		for (const items of [listed, fromModel]) {
+			expect(items.find((item) => item.slug === 'test-north-africa')?.mayConcernMorocco).toBe(true);
+			expect(items.find((item) => item.slug === 'test-sahel')?.mayConcernMorocco).toBe(false);
+			expect(items.find((item) => item.slug === 'test-africa-oriental')?.mayConcernMorocco).toBe(false);
+		}
 	});
 });
 

@@ -1,7 +1,8 @@
 // Supranational regions an IATI file names instead of countries (IATI Region codelist). Some include
 // Morocco; an initiative placed only by one of them "may concern Morocco": a moderator says where, if
 // anywhere (issue 17, rule 3). Names come from the IATI codelists the import already carries.
-import type { RecipientRegion } from './atlas.table.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { initiativeRegion, type RecipientRegion } from './atlas.table.ts';
 
 /**
  * Regions that include Morocco. Vocabulary 1 (OECD DAC): 189 North of Sahara, regional; 298 Africa,
@@ -29,6 +30,22 @@ export function mayConcernMorocco(place: {
 }): boolean {
 	if (place.nationalScope || place.regions.length || place.provinces.length || place.points.length) return false;
 	return place.recipientRegions.some(regionIncludesMorocco);
+}
+
+/**
+ * The same rule in SQL over an initiative row aliased `alias` (lists and the read model): regions kept as
+ * the table above says, placed nowhere in Morocco (its regions table holds provinces' regions too).
+ */
+export function mayConcernMoroccoSql(alias: string): SQL {
+	const row = sql.raw(alias);
+	const pairs = sql.join(
+		(['1', '2'] as const).flatMap((vocabulary) => [...includingMorocco[vocabulary]].map((code) => sql`(${vocabulary}, ${code})`)),
+		sql`, `
+	);
+	return sql`(not ${row}.national_scope and jsonb_array_length(${row}.points) = 0
+		and not exists (select 1 from ${initiativeRegion} mr where mr.initiative_id = ${row}.id)
+		and exists (select 1 from jsonb_array_elements(${row}.recipient_regions) rr
+			where (coalesce(rr->>'vocabulary', '1'), coalesce(nullif(ltrim(rr->>'code', '0'), ''), '0')) in (${pairs})))`;
 }
 
 /** Words that name Morocco in the languages IATI files come in (a hint for the moderator, never a decision). */

@@ -33,3 +33,8 @@ export function bodyLimitFor(routeId: string | null, limits: { bodySizeLimit: nu
 	if (limit === undefined) return limits.bodySizeLimit;
 	return limit === 'upload' ? limits.uploadSizeLimit : limit;
 }
+
+/** A size as people read it: "50 MB", "512 KB". */
+export function sizeText(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
