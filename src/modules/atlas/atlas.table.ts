@@ -139,6 +139,10 @@ export const initiative = atlasTables.table(
 	},
 	(table) => [
 		uniqueIndex('initiative_slug_idx').on(table.slug),
+		// one initiative per IATI activity, whatever the path that made it (issue 17, rule 13)
+		uniqueIndex('initiative_iati_identifier_idx')
+			.on(sql`upper(${table.iatiIdentifier})`)
+			.where(sql`${table.iatiIdentifier} is not null`),
 		index('initiative_search_trgm_idx').using('gin', sql`${table.searchDocument} gin_trgm_ops`),
 		index('initiative_themes_idx').using('gin', table.themes),
 		index('initiative_targets_idx').using('gin', table.targetGroups),

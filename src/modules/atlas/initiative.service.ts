@@ -242,6 +242,31 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 	};
 }
 
+/**
+ * One initiative per IATI activity (the database's unique index says so too): an identifier already held by
+ * another initiative, or twice in one batch, is refused with the initiative that holds it.
+ */
+async function assertIdentifiersFree(tx: DbOrTx, prepared: Prepared[], batch: boolean, self?: string): Promise<void> {
+	const given = prepared.map((item, index) => ({ index, identifier: item.row.iatiIdentifier?.trim().toUpperCase() ?? '' })).filter((entry) => entry.identifier);
+	if (!given.length) return;
+	const problems: FieldProblem[] = [];
+	const path = (index: number) => `${batch ? `${index}.` : ''}iatiIdentifier`;
+	const seen = new Map<string, number>();
+	for (const entry of given) {
+		if (seen.has(entry.identifier)) problems.push({ path: path(entry.index), messageKey: 'field_taken', values: { other: prepared[seen.get(entry.identifier)!].slug } });
+		else seen.set(entry.identifier, entry.index);
+	}
+	const holders = await tx
+		.select({ id: initiative.id, slug: initiative.slug, identifier: sql<string>`upper(${initiative.iatiIdentifier})` })
+		.from(initiative)
+		.where(inArray(sql`upper(${initiative.iatiIdentifier})`, [...seen.keys()]));
+	for (const holder of holders) {
+		if (holder.id === self) continue;
+		problems.push({ path: path(seen.get(holder.identifier)!), messageKey: 'field_taken', values: { other: holder.slug } });
+	}
+	if (problems.length) throw new AppError('conflict', { fields: problems, extra: { reason: 'iati_identifier_taken', slugs: problems.map((problem) => problem.values!.other) } });
+}
+
 /** The organisations named by id or slug, keyed by both. */
 async function resolveOrganisations(db: DbOrTx, keys: string[]): Promise<Map<string, ResolvedOrganisation>> {
 	const unique = [...new Set(keys)];
@@ -427,6 +452,7 @@ export async function createInitiatives(
 			taken.push(...(await tx.select({ slug: initiative.slug }).from(initiative).where(inArray(initiative.slug, chunk))));
 		}
 		if (taken.length) throw new AppError('conflict', { extra: { reason: 'slug_taken', slugs: taken.map((row) => row.slug) } });
+		await assertIdentifiersFree(tx, prepared, inputs.length > 1);
 		const created: { id: string; prepared: Prepared }[] = [];
 		for (const chunk of chunks(prepared, 500)) {
 			const rows = await tx
@@ -498,6 +524,7 @@ export async function updateInitiative(
 			const [clash] = await tx.select({ id: initiative.id }).from(initiative).where(eq(initiative.slug, prepared.slug));
 			if (clash) throw new AppError('conflict', { extra: { reason: 'slug_taken' } });
 		}
+		await assertIdentifiersFree(tx, [prepared], false, current.id);
 		const [before] = await tx
 			.select({ snapshot: initiativeVersion.snapshot })
 			.from(initiativeVersion)

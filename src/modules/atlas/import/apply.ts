@@ -20,6 +20,7 @@ import { provinces } from '../../../platform/geo/morocco.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createInitiatives, freeSlugs, slugify, updateInitiative } from '../initiative.service.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 import { proposeChange, proposeNewInitiative } from '../moderation/moderation.service.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
@@ -425,6 +426,7 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 		// One transaction for the whole round (fast); any refusal → one by one, to keep the others.
 		await state.ctx.transaction(async (inTx) => {
 			const created = await createInitiatives(inTx, inputs, author);
+			for (const [index, entry] of created.entries()) await attachWaitingProposals(inTx, entry.id, inputs[index].iatiIdentifier);
 			await recordMany(
 				inTx.db,
 				state.record.id,
@@ -442,11 +444,41 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 		try {
 			await state.ctx.transaction(async (inTx) => {
 				const [created] = await createInitiatives(inTx, [inputs[index]], author);
+				await attachWaitingProposals(inTx, created.id, inputs[index].iatiIdentifier);
 				await record(inTx.db, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug });
 			});
 		} catch (error) {
 			await record(db, state.record.id, row.position, failureOf(error));
 		}
+	}
+}
+
+/**
+ * A partner's proposal of a new initiative for the same IATI activity, still waiting, becomes a proposal of
+ * change of the initiative just published (issue 17, rule 13): one record, with its proposals, never two.
+ */
+async function attachWaitingProposals(ctx: RequestContext, initiativeId: string, identifier: string | null | undefined): Promise<void> {
+	if (!identifier) return;
+	const attached = await ctx.db
+		.update(moderationProposal)
+		.set({ subjectId: initiativeId, baseVersion: 1 })
+		.where(
+			and(
+				eq(moderationProposal.collection, initiativeProposals.key),
+				inArray(moderationProposal.status, ['pending', 'changes_requested']),
+				isNull(moderationProposal.subjectId),
+				sql`upper(${moderationProposal.data}->>'iatiIdentifier') = ${identifier.trim().toUpperCase()}`
+			)
+		)
+		.returning({ id: moderationProposal.id });
+	for (const proposal of attached) {
+		await recordAudit(ctx.db, ctx.audit, {
+			action: 'initiative_proposal.attach',
+			resourceType: 'initiative_proposal',
+			resourceId: proposal.id,
+			before: { initiativeId: null },
+			after: { initiativeId, baseVersion: 1, iatiIdentifier: identifier }
+		});
 	}
 }
 

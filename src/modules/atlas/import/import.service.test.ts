@@ -415,6 +415,42 @@ describe('organisations named by identifier', () => {
 	});
 });
 
+describe('one initiative per IATI activity (issue 17, rule 13)', () => {
+	it('a partner’s waiting proposal of the activity becomes a change of the initiative a moderator’s import publishes; a second one is refused', async () => {
+		const identifier = 'XM-TEST-ONE-RECORD';
+		const xml = `<?xml version="1.0" encoding="UTF-8"?><iati-activities version="2.03"><iati-activity xml:lang="fr" default-currency="EUR">
+			<iati-identifier>${identifier}</iati-identifier><title><narrative>Mobilité des compétences, un seul dossier</narrative></title>
+			<participating-org role="4" ref="XM-DAC-47066" type="40"><narrative>OIM</narrative></participating-org>
+			<activity-status code="2"/><activity-date type="2" iso-date="2024-01-01"/><recipient-country code="MA"/>
+			<sector vocabulary="1" code="15190"/></iati-activity></iati-activities>`;
+		const partnerImport = await createIatiImport(contextFor(app.database.db, partner), { fileName: 'partner.xml', body: textStream(xml) });
+		await applyImport(contextFor(app.database.db, partner), env(), partnerImport, { only: { identifiers: [identifier] } });
+		await app.settle();
+		const [proposed] = (await preview(partner, partnerImport)).activities;
+		expect(proposed.outcome).toBe('proposed');
+
+		const moderatorImport = await createIatiImport(contextFor(app.database.db, moderator), { fileName: 'moderator.xml', body: textStream(xml) });
+		await applyImport(contextFor(app.database.db, moderator), env(), moderatorImport, { all: 'all' });
+		await app.settle();
+		const [published] = (await preview(moderator, moderatorImport)).activities;
+		expect(published.outcome).toBe('created');
+		const [proposal] = await app.database.db.select().from(moderationProposal).where(eq(moderationProposal.id, proposed.proposalId!));
+		expect(proposal).toMatchObject({ subjectId: published.initiative!.id, baseVersion: 1, status: 'pending' });
+		expect(await app.database.db.select({ id: initiative.id }).from(initiative).where(sql`upper(${initiative.iatiIdentifier}) = ${identifier}`)).toHaveLength(1);
+
+		// the same identifier again, in any case: refused, with the initiative that holds it
+		const again = createInitiative(contextFor(app.database.db, moderator), {
+			title: { fr: 'Doublon' },
+			status: 'ongoing',
+			sources: [{ citation: 'Test' }],
+			iatiIdentifier: identifier.toLowerCase()
+		});
+		await expect(again).rejects.toSatisfy(
+			(error) => isAppError(error) && error.code === 'conflict' && error.fields.some((field) => field.path === 'iatiIdentifier' && field.values?.other === published.initiative!.slug)
+		);
+	});
+});
+
 describe('CSV and XLSX imports', () => {
 	const sample: InitiativeInput[] = [
 		{
