@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Language } from '#platform/i18n/languages.ts';
+import { languageNameIn } from '#platform/i18n/content-language.ts';
 import { signedInAs } from './flows.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, t, useBrowser } from './harness.ts';
 
@@ -34,15 +35,16 @@ describe('the initiative page', () => {
 			expect(text).toContain(t(language, 'atlas.budget_mad'));
 			expect(text).toContain(t(language, 'atlas.history'));
 			await expect(main.getByRole('table').getByRole('rowheader').count()).resolves.toBeGreaterThan(0);
-			expect(text).not.toContain(t(language, 'atlas.not_in_language', { language: 'Français' }));
+			expect(text).not.toContain(t(language, 'atlas.not_in_language', { language: languageNameIn('fr', language) }));
 			await expectNoRawMessageKeys(page);
 			if (javaScriptEnabled) await expectNoAxeViolations(page);
 
 			// PRIMO exists only in French: the Arabic page says so.
 			await page.goto(`/${language}/atlas/initiatives/primo-oriental`);
 			const primo = (await page.getByRole('main').textContent()) ?? '';
-			if (language === 'ar') expect(primo).toContain(t('ar', 'atlas.not_in_language', { language: 'Français' }));
-			else expect(primo).not.toContain(t('fr', 'atlas.not_in_language', { language: 'Français' }));
+			// the language's name is written in the page's language ("الفرنسية" on an Arabic page)
+			if (language === 'ar') expect(primo).toContain(t('ar', 'atlas.not_in_language', { language: languageNameIn('fr', 'ar') }));
+			else expect(primo).not.toContain(t('fr', 'atlas.not_in_language', { language: languageNameIn('fr', 'fr') }));
 			expect(primo).toContain(t(language, 'atlas.theme_migration_governance'));
 			await expectNoRawMessageKeys(page);
 			if (javaScriptEnabled) await expectNoAxeViolations(page);
@@ -87,7 +89,7 @@ describe('the initiative page', () => {
 		// no reason: refused with a message, nothing marked
 		await section.getByRole('button', { name: t('fr', 'atlas.good_practice_mark') }).click();
 		await expect(moderator.getByRole('alert').first().textContent()).resolves.toContain(t('fr', 'errors.field_required'));
-		await moderator.getByLabel(t('fr', 'atlas.good_practice_reason_in', { language: 'العربية' })).fill('نموذج للحوار الجهوي حول الهجرة');
+		await moderator.getByLabel(t('fr', 'atlas.good_practice_reason_in', { language: languageNameIn('ar', 'fr') })).fill('نموذج للحوار الجهوي حول الهجرة');
 		await moderator.getByRole('button', { name: t('fr', 'atlas.good_practice_mark') }).click();
 		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas.good_practice_marked'));
 

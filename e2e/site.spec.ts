@@ -130,7 +130,7 @@ describe('a form sent over the size limit', () => {
 		});
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/ar/contact?refused=too_large');
-		const page = await browser.newPage({ javaScriptEnabled: false });
+		const page = await browser.newPage();
 		await page.goto('/ar/contact?refused=too_large');
 		await expectLanguage(page, 'ar');
 		await expect(page.getByRole('alert').textContent()).resolves.toContain(t('ar', 'errors.payload_too_large', { limit: '1 MB' }));

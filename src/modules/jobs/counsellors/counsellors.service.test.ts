@@ -226,8 +226,9 @@ describe('the counsellor’s seekers', () => {
 			.select()
 			.from(auditEvent)
 			.where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceType, 'seeker_profile')));
-		const listRead = reads.find((event) => (event.after as { view: string }).view === 'counsellor_seekers');
-		expect((listRead?.after as { ids: string[] }).ids).toContain(inRabat.userId);
+		// the Rabat counsellor's list read is audited with the people it showed (the Tanger one has its own event)
+		const listReads = reads.filter((event) => (event.after as { view: string }).view === 'counsellor_seekers').map((event) => (event.after as { ids: string[] }).ids);
+		expect(listReads.some((shown) => shown.includes(inRabat.userId) && !shown.includes(inTanger.userId))).toBe(true);
 		// search by name (accents do not matter) and by occupation title
 		const byName = await listAgencySeekers(as(rabatCounsellor), SeekerListQuery.parse({ q: 'aissatou ba' }));
 		expect(byName.items.map((item) => item.id)).toEqual([inRabat.userId]);
