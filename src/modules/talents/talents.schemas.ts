@@ -1,3 +1,4 @@
+import { asList, languageRowsOf, splitItems } from '../../platform/http/form.ts';
 import { z } from 'zod';
 import { countryCodes, currentCountryCode } from '../../platform/geo/countries.ts';
 import { regions } from '../../platform/geo/morocco.ts';
@@ -50,33 +51,26 @@ export const ConsentInput = z
 
 /** How many language rows the profile form offers. */
 export const languageRows = 5;
-const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** The profile form: repeated checkboxes, numbered language rows, free skills one per line or comma-separated. */
 export const TalentProfileForm = z.preprocess((raw) => {
 	const data = (raw ?? {}) as Record<string, unknown>;
-	const languages = Array.from({ length: languageRows }, (_, row) => row + 1)
-		.map((index) => ({ language: data[`language_${index}`], level: data[`level_${index}`] }))
-		.filter((entry) => typeof entry.language === 'string' && entry.language !== '')
-		.map((entry) => ({ language: entry.language, level: entry.level === '' || entry.level === undefined ? null : entry.level }));
-	const newSkills = String(data.newSkills ?? '')
-		.split(/[\n,;،]/)
-		.map((skill) => skill.trim())
-		.filter(Boolean);
+	const languages = languageRowsOf(data, languageRows);
+	const newSkills = splitItems(data.newSkills);
 	return {
 		...data,
 		languages,
 		newSkills,
-		nationalities: list(data.nationalities).filter(Boolean),
-		skills: list(data.skills).filter(Boolean),
-		sectors: list(data.sectors).filter(Boolean),
-		contributions: list(data.contributions).filter(Boolean)
+		nationalities: asList(data.nationalities).filter(Boolean),
+		skills: asList(data.skills).filter(Boolean),
+		sectors: asList(data.sectors).filter(Boolean),
+		contributions: asList(data.contributions).filter(Boolean)
 	};
 }, TalentProfileInput);
 
 export const ConsentForm = z.preprocess((raw) => {
 	const data = (raw ?? {}) as Record<string, unknown>;
-	return { level: data.level === 'none' ? null : data.level, cardFields: list(data.cardFields).filter(Boolean) };
+	return { level: data.level === 'none' ? null : data.level, cardFields: asList(data.cardFields).filter(Boolean) };
 }, ConsentInput);
 
 export const NetworkInput = z.object({

@@ -67,3 +67,21 @@ export function formFailureFrom(language: Language, error: unknown, data: FormDa
 		: { '': translate(language, `errors.${error.code}`, error.values) };
 	return fail(error.status, { values: formValues(data), lists: formLists(data), errors });
 }
+
+/** A form value a field may send once, several times or not at all: always a list. */
+export const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** Free text with one item per line or separated by commas or semicolons (Latin or Arabic): the items. */
+export const splitItems = (value: unknown): string[] =>
+	String(value ?? '')
+		.split(/[\n,;،]/)
+		.map((item) => item.trim())
+		.filter(Boolean);
+
+/** A form's numbered language rows (`language_1`, `level_1` … up to `rows`): the languages chosen, each with its level or null. */
+export function languageRowsOf(data: Record<string, unknown>, rows: number): { language: unknown; level: unknown }[] {
+	return Array.from({ length: rows }, (_, row) => row + 1)
+		.map((index) => ({ language: data[`language_${index}`], level: data[`level_${index}`] }))
+		.filter((entry) => typeof entry.language === 'string' && entry.language !== '')
+		.map((entry) => ({ language: entry.language, level: entry.level === '' || entry.level === undefined ? null : entry.level }));
+}

@@ -13,6 +13,9 @@ import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 
 export type DuplicateReason = 'similar_title' | 'overlapping_dates' | 'same_funder' | 'same_dates' | 'same_implementer';
 
+/** The roles of the organisations that carry an initiative out (compared across title languages). */
+export const implementingRoles = ['implementer', 'accountable', 'extending'] as const;
+
 export interface LikelyDuplicate {
 	id: string;
 	slug: string;
@@ -168,7 +171,7 @@ async function sameDatesSameImplementer(
 			sql`coalesce(${initiative.actualStart}, ${initiative.plannedStart}, make_date(${initiative.startYear}, 1, 1)) = ${start}::date
 				and coalesce(${initiative.actualEnd}, ${initiative.plannedEnd}, make_date(${initiative.endYear}, 12, 31)) = ${end}::date
 				and exists (select 1 from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id
-					where io.initiative_id = ${initiative.id} and io.role in ('implementer', 'accountable', 'extending')
+					where io.initiative_id = ${initiative.id} and io.role in ${implementingRoles}
 					and (o.slug in ${slugs}${ids.length ? sql` or o.id in ${ids}` : sql``})) ${exclude}`
 		)
 		.orderBy(initiative.slug)
@@ -183,7 +186,7 @@ export function candidateOf(data: Pick<InitiativeData, 'title' | 'organisations'
 		startDate: data.actualStart ?? data.plannedStart ?? (data.startYear ? String(data.startYear) : null),
 		endDate: data.actualEnd ?? data.plannedEnd ?? (data.endYear ? String(data.endYear) : null),
 		funderIds: data.organisations.filter((entry) => entry.role === 'funder').map((entry) => entry.organisation),
-		implementerIds: data.organisations.filter((entry) => ['implementer', 'accountable', 'extending'].includes(entry.role)).map((entry) => entry.organisation),
+		implementerIds: data.organisations.filter((entry) => (implementingRoles as readonly string[]).includes(entry.role)).map((entry) => entry.organisation),
 		excludeInitiativeId: excludeInitiativeId ?? undefined
 	};
 }

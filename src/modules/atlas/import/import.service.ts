@@ -18,7 +18,7 @@ import type { Language } from '../../../platform/i18n/languages.ts';
 import { initiative, type Translated } from '../atlas.table.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import { initiativeProposals } from '../moderation/initiative-proposals.ts';
-import { likelyDuplicates } from '../duplicates/duplicates.ts';
+import { implementingRoles, likelyDuplicates } from '../duplicates/duplicates.ts';
 import { atlasImport, atlasImportActivity, type ImportKind, type ImportProblem, type ImportStatus } from './import.table.ts';
 import { sortProblems, worstRank, type ActivityPreview, type ImportedActivity } from './imported.ts';
 import { parseIatiFile } from './iati/parse.ts';
@@ -303,19 +303,18 @@ async function findDuplicates(db: DbOrTx, importId: string, limit: number, posit
 	for (const row of rows) {
 		const activity = row.draft as ImportedActivity;
 		const input = activity.input;
-		const funders = activity.organisations
-			.filter((entry) => entry.role === 'funder')
-			.map((entry) => matcher.match(entry)?.id)
-			.filter((value): value is string => Boolean(value));
+		// the Atlas's organisations the activity names in these roles
+		const known = (roles: readonly string[]) =>
+			activity.organisations
+				.filter((entry) => roles.includes(entry.role))
+				.map((entry) => matcher.match(entry)?.id)
+				.filter((value): value is string => Boolean(value));
 		const found = await likelyDuplicates(db, {
 			titles: [input.title.fr, input.title.ar, input.title.en].filter((title): title is string => Boolean(title)),
 			startDate: input.actualStart ?? input.plannedStart ?? (input.startYear ? String(input.startYear) : null),
 			endDate: input.actualEnd ?? input.plannedEnd ?? (input.endYear ? String(input.endYear) : null),
-			funderIds: funders,
-			implementerIds: activity.organisations
-				.filter((entry) => entry.role === 'implementer' || entry.role === 'accountable' || entry.role === 'extending')
-				.map((entry) => matcher.match(entry)?.id)
-				.filter((value): value is string => Boolean(value))
+			funderIds: known(['funder']),
+			implementerIds: known(implementingRoles)
 		});
 		await db
 			.update(atlasImportActivity)

@@ -13,7 +13,7 @@ import type { Translated } from '../atlas.table.ts';
 import { initiativeStatuses, initiativeThemes, targetGroups, type OrganisationRole } from '../atlas.model.ts';
 import { atlasColumns, columnForHeader, LIST_SEPARATOR, splitList } from '../export/columns.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
-import { megabytes } from './iati/xml.ts';
+import { sizeText } from '../../../platform/http/body-limits.ts';
 import { cut, Problems, type ActivityPreview, type ImportedActivity, type ImportedOrganisation } from './imported.ts';
 import type { ImportProblem } from './import.table.ts';
 import type { OrganisationMatcher } from './organisations.ts';
@@ -94,7 +94,7 @@ export function zipUnpackedSize(bytes: Uint8Array): number {
 /** Reads a CSV (UTF-8, comma, semicolon or tab; RFC 4180 quoting) or the first sheet of an XLSX file. */
 export async function readTable(bytes: Uint8Array, kind: TableKind, limits: { maxBytes: number; maxRows: number }): Promise<Table> {
 	if (bytes.byteLength === 0) throw new ImportRefusal('file_empty');
-	if (bytes.byteLength > limits.maxBytes) throw new ImportRefusal('file_too_large', { limit: megabytes(limits.maxBytes) });
+	if (bytes.byteLength > limits.maxBytes) throw new ImportRefusal('file_too_large', { limit: sizeText(limits.maxBytes) });
 	let grid: Cell[][];
 	if (kind === 'csv') {
 		let source: string;

@@ -1,3 +1,4 @@
+import { asList, languageRowsOf, splitItems } from '../../../platform/http/form.ts';
 import { z } from 'zod';
 import { educationLevels } from '../job-offer.model.ts';
 import { countryCodes, currentCountryCode } from '../../../platform/geo/countries.ts';
@@ -44,25 +45,18 @@ export type Profile = z.output<typeof ProfileInput>;
 /** How many language rows the profile form offers. */
 export const languageRows = 5;
 
-const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** The profile page's form: repeated selects, skills one per line or comma-separated, numbered language rows. */
 export const ProfileForm = z.preprocess((raw) => {
 	const data = (raw ?? {}) as Record<string, unknown>;
-	const languages = Array.from({ length: languageRows }, (_, row) => row + 1)
-		.map((index) => ({ language: data[`language_${index}`], level: data[`level_${index}`] }))
-		.filter((entry) => typeof entry.language === 'string' && entry.language !== '')
-		.map((entry) => ({ language: entry.language, level: entry.level === '' || entry.level === undefined ? null : entry.level }));
-	const skills = String(data.skills ?? '')
-		.split(/[\n,;،]/)
-		.map((skill) => skill.trim())
-		.filter(Boolean);
+	const languages = languageRowsOf(data, languageRows);
+	const skills = splitItems(data.skills);
 	return {
 		...data,
 		languages,
 		skills,
-		occupationCodes: list(data.occupationCodes).filter(Boolean),
-		placeCodes: list(data.placeCodes).filter(Boolean)
+		occupationCodes: asList(data.occupationCodes).filter(Boolean),
+		placeCodes: asList(data.placeCodes).filter(Boolean)
 	};
 }, ProfileInput);
 

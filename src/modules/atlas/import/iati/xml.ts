@@ -5,6 +5,7 @@
 // then dropped, so memory follows one activity, not the file.
 import { SaxesParser } from 'saxes';
 import { ImportRefusal } from '../refusal.ts';
+import { sizeText } from '../../../../platform/http/body-limits.ts';
 import { ATLAS_NAMESPACE } from '../../export/iati/codes.ts';
 
 export interface XmlNode {
@@ -190,7 +191,7 @@ export async function readIatiFile(
 	};
 	for await (const chunk of chunksOf(source, options.maxBytes)) {
 		bytes += chunk.byteLength;
-		if (bytes > options.maxBytes) throw new ImportRefusal('file_too_large', { limit: megabytes(options.maxBytes) });
+		if (bytes > options.maxBytes) throw new ImportRefusal('file_too_large', { limit: sizeText(options.maxBytes) });
 		if (!firstByteSeen) checkStart(chunk);
 		parser.write(decode(chunk));
 		await flush();
@@ -202,10 +203,6 @@ export async function readIatiFile(
 	await flush();
 	if (activities === 0) throw new ImportRefusal('no_activities');
 	return { header, bytes, activities };
-}
-
-export function megabytes(bytes: number): string {
-	return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
 // ── Reading a tree ──────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { can } from '#platform/policy/policy.ts';
-import { megabytes } from '#modules/atlas/import/iati/xml.ts';
+import { sizeText } from '#platform/http/body-limits.ts';
 import { ImportRefusal, isImportRefusal, refusalMessage } from '#modules/atlas/import/refusal.ts';
 import {
 	createIatiImport,
@@ -20,7 +20,7 @@ export async function load({ url, locals }) {
 	return {
 		list: await listImports(requestContext(app, locals), { page }),
 		publishes: can(locals.actor, 'atlas.moderate'),
-		limit: megabytes(IMPORT_FILE_LIMIT)
+		limit: sizeText(IMPORT_FILE_LIMIT)
 	};
 }
 
@@ -37,7 +37,7 @@ export const actions = {
 		}
 		const file = data.get('file');
 		if (!file || typeof file === 'string' || file.size === 0) return refused(new ImportRefusal('file_empty'));
-		if (file.size > IMPORT_FILE_LIMIT) return refused(new ImportRefusal('file_too_large', { limit: megabytes(IMPORT_FILE_LIMIT) }));
+		if (file.size > IMPORT_FILE_LIMIT) return refused(new ImportRefusal('file_too_large', { limit: sizeText(IMPORT_FILE_LIMIT) }));
 		const kind = sniffKind(file.name, new Uint8Array(await file.slice(0, 512).arrayBuffer()));
 		if (!kind) return refused(new ImportRefusal('file_type'));
 		let id: string;
