@@ -102,9 +102,21 @@ describe('rights and support programmes', () => {
 		await page.getByLabel(t('fr', 'support.service_language_courses'), { exact: true }).check();
 		await page.getByLabel(t('fr', 'support.lang_wo'), { exact: true }).check();
 		await page.getByLabel(t('fr', 'support.programme_field_cities'), { exact: true }).fill('Rabat');
+		// the programme is part of an Atlas initiative, chosen by its title (the list's filter box narrows it)
+		await page.locator('#field-links-summary').click();
+		await page.getByLabel(t('fr', 'common.picker_filter', { list: t('fr', 'support.programme_field_initiatives') })).fill('composante 3A');
+		await page.getByLabel(/SHARAKA, composante 3A/).check();
 		await page.getByRole('button', { name: t('fr', 'support.programme_save'), exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Cours de wolof pour conseillers');
 		await expect(page.getByRole('status').textContent()).resolves.toContain(t('fr', 'support.programme_done_created'));
+		// linked both ways: the programme names the initiative, the initiative's page counts its programmes
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: /^SHARAKA, composante 3A/ }).click();
+		expect(new URL(page.url()).pathname).toBe('/fr/atlas/initiatives/sharaka-composante-3a-insertion-immigres-regularises');
+		await page.getByRole('link', { name: /^Programmes d’accompagnement \(Welcome\)/ }).click();
+		expect(new URL(page.url()).searchParams.get('initiative')).toBe('sharaka-composante-3a-insertion-immigres-regularises');
+		await expect(page.locator('main .card').allTextContents()).resolves.toContainEqual(expect.stringContaining('Cours de wolof pour conseillers'));
+		await expectNoAxeViolations(page);
 		await page.context().close();
 
 		const member = await browser.newPage();

@@ -19,6 +19,7 @@ import { IMPORT_BODY_LIMIT } from './import/limits.ts';
 import { runAtlasCli } from './cli/atlas.ts';
 import { runReminders } from './cli/atlas-reminders.ts';
 import { atlasSpace } from './my-space.ts';
+import { initiativeLinks } from './link-targets.ts';
 import { sendStaleReminders } from './moderation/moderation.service.ts';
 import { applyQueuedImport, APPLY_IMPORT_JOB, type ApplyImportJob } from './import/apply.ts';
 import { importEnvOf } from './import/import.service.ts';
@@ -74,6 +75,7 @@ export const atlasModule = defineModule({
 		}
 	},
 	mySpace: atlasSpace,
+	linkTargets: { 'atlas.initiative': initiativeLinks },
 	// run by the server's job queue (Morocco time); `atlas:reminders` stays for running it by hand
 	jobs: {
 		[APPLY_IMPORT_JOB]: {

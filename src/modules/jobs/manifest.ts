@@ -34,6 +34,7 @@ import { sendSearchAlerts } from './seekers/saved-searches.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { jobsSpace } from './my-space.ts';
 import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
+import { programmesLinkingTo } from './programmes.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions };
 
@@ -92,6 +93,7 @@ export const jobsModule = defineModule({
 	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
 	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }],
 	mySpace: jobsSpace,
+	linksTo: programmesLinkingTo,
 	// run by the server's job queue (Morocco time); the commands above stay for running them by hand
 	jobs: {
 		expire: {

@@ -9,6 +9,19 @@ import type { DirectoryEntryWithOrganisation } from '../../platform/directory/di
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { asc, eq } from 'drizzle-orm';
+import { linkChoices, type ResolvedLink } from '../../platform/kernel/links.ts';
+import { INITIATIVE_LINK } from './programmes.ts';
+
+/** The Atlas initiatives a programme can belong to, named in the page's language; samples say so. */
+export async function initiativeOptions(db: DbOrTx, language: Language) {
+	const sample = translate(language, 'support.sample_badge');
+	return (await linkChoices(db, INITIATIVE_LINK, language)).map((choice) => ({
+		value: choice.value,
+		label: choice.isSample ? `${choice.label} (${sample})` : choice.label,
+		keywords: choice.keywords,
+		lang: choice.lang
+	}));
+}
 
 /** The organisations a programme can say it is funded by: every published one, "Name (ACRONYM)". */
 export async function funderOptions(db: DbOrTx) {
@@ -54,7 +67,12 @@ export function regionOptions(language: Language) {
 }
 
 /** What a page shows of a programme, in the reader's language (with fallback). */
-export function programmeView({ entry: programme, organisation }: DirectoryEntryWithOrganisation, language: Language, funders: { name: string; acronym: string | null; slug: string }[] = []) {
+export function programmeView(
+	{ entry: programme, organisation }: DirectoryEntryWithOrganisation,
+	language: Language,
+	funders: { name: string; acronym: string | null; slug: string }[] = [],
+	initiatives: ResolvedLink[] = []
+) {
 	const name = pickText(programme.name, language);
 	const description = pickText(programme.description, language);
 	const eligibility = pickText(programme.eligibility, language);
@@ -77,6 +95,7 @@ export function programmeView({ entry: programme, organisation }: DirectoryEntry
 		address: programme.address,
 		website: programme.website,
 		funders,
+		initiatives: initiatives.map((link) => ({ label: link.label, lang: link.lang, href: `/${language}${link.path}`, isSample: link.isSample })),
 		isSample: programme.isSample,
 		archived: programme.status === 'archived'
 	};
@@ -97,12 +116,12 @@ export function programmeFormValues(programme: DirectoryEntryWithOrganisation['e
 	values.website = programme?.website ?? '';
 	return {
 		values,
-		chosen: { services: programme?.services ?? [], regions: programme?.regions ?? [], languages: programme?.languages ?? [], funderIds: programme?.funderIds ?? [] }
+		chosen: { services: programme?.services ?? [], regions: programme?.regions ?? [], languages: programme?.languages ?? [], funderIds: programme?.funderIds ?? [], links: programme?.links ?? [] }
 	};
 }
 
 /** The boxes ticked in a submitted programme form (to tick them again after an error). */
 export function chosenFrom(data: FormData) {
 	const strings = (name: string) => data.getAll(name).filter((value): value is string => typeof value === 'string');
-	return { services: strings('services'), regions: strings('regions'), languages: strings('languages'), funderIds: strings('funderIds') };
+	return { services: strings('services'), regions: strings('regions'), languages: strings('languages'), funderIds: strings('funderIds'), links: strings('links') };
 }

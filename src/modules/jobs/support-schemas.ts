@@ -112,7 +112,9 @@ export const ProgrammeForm = z
 		email: z.preprocess(blankToNull, z.email().max(254).nullable()),
 		address: z.preprocess(blankToNull, z.string().trim().max(300).nullable()),
 		website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300).nullable()),
-		funderIds: z.preprocess(toArray, z.array(z.uuid()).max(20))
+		funderIds: z.preprocess(toArray, z.array(z.uuid()).max(20)),
+		/** Atlas initiatives as whole links (`atlas.initiative:<slug>`), checked by the directory */
+		links: z.preprocess(toArray, z.array(z.string().trim().min(1).max(300)).max(10))
 	})
 	.superRefine((value, context) => {
 		requireOneLanguage(value, context, 'name');
@@ -131,7 +133,8 @@ export const ProgrammeForm = z
 		email: value.email,
 		address: value.address,
 		website: value.website,
-		funderIds: [...new Set(value.funderIds)]
+		funderIds: [...new Set(value.funderIds)],
+		links: [...new Set(value.links)]
 	}));
 export type ProgrammeInput = z.output<typeof ProgrammeForm>;
 
@@ -145,6 +148,9 @@ export const ProgrammeListQuery = z
 		funder: z
 			.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(100).optional())
 			.describe('Funded by this organisation (its slug): `mdcmre` for the programmes the ministry funds'),
+		initiative: z
+			.preprocess(blankToUndefined, z.string().trim().max(200).optional())
+			.describe('Part of this Atlas initiative (its slug, as in /api/v1/initiatives)'),
 		page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
 		pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(20))
 	})
@@ -169,6 +175,9 @@ export const Programme = z
 			website: z.string().nullable()
 		}),
 		funderIds: z.array(z.uuid()).describe('the organisations funding the programme'),
+		links: z
+			.array(z.string())
+			.describe('records of other modules the programme belongs to, `<kind>:<key>`: `atlas.initiative:<slug>` is an Atlas initiative (/api/v1/initiatives/{slug})'),
 		isSample: z.boolean().describe('a fictional programme of the demo data'),
 		updatedAt: z.iso.datetime()
 	})

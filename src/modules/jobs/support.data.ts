@@ -6,7 +6,8 @@ import { recordAudit, systemContext } from '../../platform/audit/audit.service.t
 import type { ProgrammeService } from './support.model.ts';
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
 import { directorySearchText } from '../../platform/directory/directory.service.ts';
-import { supportProgrammes } from './programmes.ts';
+import { INITIATIVE_LINK, supportProgrammes } from './programmes.ts';
+import { linkValue, resolveLinks } from '../../platform/kernel/links.ts';
 import type { LocalisedText } from '../../platform/content/content.table.ts';
 import { ensureContentPages } from '../../platform/content/content-pages.service.ts';
 import { rightsPages } from './rights-pages.ts';
@@ -39,6 +40,8 @@ type SampleProgramme = {
 	phone?: string;
 	email?: string;
 	address?: string;
+	/** slugs of the Atlas initiatives it is part of (kept only when the Atlas holds them) */
+	initiatives?: string[];
 };
 
 const all = (fr: string, ar: string, en: string): LocalisedText => ({ fr, ar, en });
@@ -146,6 +149,7 @@ const samplePrograms: SampleProgramme[] = [
 		description: all('Formation courte à la gestion et suivi individuel pour créer une petite entreprise.', 'تكوين قصير في التسيير وتتبع فردي لإنشاء مقاولة صغيرة.', 'A short management course and one-to-one coaching to start a small business.'),
 		eligibility: all('Personnes régularisées avec un projet d’activité.', 'الأشخاص الذين تمت تسوية وضعيتهم ولهم مشروع نشاط.', 'Regularised people with a business idea.'),
 		services: ['entrepreneurship', 'training'],
+		initiatives: ['sharaka-composante-3a-insertion-immigres-regularises'],
 		cities: ['Rabat', 'Tanger', 'Fès'],
 		regions: ['MA-04', 'MA-01', 'MA-03'],
 		languages: ['fr', 'en', 'ar'],
@@ -187,6 +191,7 @@ const samplePrograms: SampleProgramme[] = [
 		description: all('Écoute individuelle et orientation vers des professionnels.', 'إنصات فردي وتوجيه نحو مختصين.', 'One-to-one listening and referral to professionals.'),
 		eligibility: all('Personnes migrantes en situation de vulnérabilité.', 'المهاجرون في وضعية هشاشة.', 'Migrants in vulnerable situations.'),
 		services: ['psychosocial', 'health_referral'],
+		initiatives: ['oim-migration-developpement-durable'],
 		cities: ['Rabat', 'Casablanca', 'Oujda'],
 		regions: ['MA-04', 'MA-06', 'MA-02'],
 		languages: ['fr', 'en', 'ar', 'pt']
@@ -223,6 +228,8 @@ export async function loadSupportDemoData(db: Db): Promise<void> {
 		const bySlug = new Map(owners.map((row) => [row.slug, row]));
 		// the seeds: the associations' programmes are those "mis en œuvre par les OSC financées par le MDCMREAM" (newsletter n°10)
 		const [ministry] = await tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, 'mdcmre'));
+		const wanted = samplePrograms.flatMap((programme) => (programme.initiatives ?? []).map((slug) => linkValue(INITIATIVE_LINK, slug)));
+		const existing = new Set((await resolveLinks(tx, wanted, 'fr')).map((link) => link.value));
 		const rows = samplePrograms
 			.filter((programme) => bySlug.has(programme.organisation))
 			.map((programme) => {
@@ -242,6 +249,7 @@ export async function loadSupportDemoData(db: Db): Promise<void> {
 					address: programme.address ?? null,
 					website: null,
 					funderIds: ministry && owner.type === 'ngo' ? [ministry.id] : [],
+					links: (programme.initiatives ?? []).map((slug) => linkValue(INITIATIVE_LINK, slug)).filter((value) => existing.has(value)),
 					isSample: true,
 					searchText: directorySearchText(programme, owner)
 				};

@@ -20,7 +20,8 @@ import {
 	setDirectoryEntryStatus,
 	updateDirectoryEntry
 } from '../../platform/directory/directory.service.ts';
-import { supportProgrammes } from './programmes.ts';
+import { INITIATIVE_LINK, programmeQuery, supportProgrammes } from './programmes.ts';
+import { backlinksTo, linkChoices, resolveLinks } from '../../platform/kernel/links.ts';
 
 let app: TestApp;
 let moderator: Actor;
@@ -212,5 +213,44 @@ describe('support programmes', () => {
 		} finally {
 			await demo.close();
 		}
+	});
+});
+
+describe('a programme within an Atlas initiative (links between modules)', () => {
+	const component3a = 'atlas.initiative:sharaka-composante-3a-insertion-immigres-regularises';
+
+	it('offers the Atlas initiatives by name in the page language, and keeps the chosen one', async () => {
+		const db = app.database.db;
+		const choices = await linkChoices(db, INITIATIVE_LINK, 'en');
+		const choice = choices.find((row) => row.value === component3a);
+		// the seeds' initiatives are titled in French: an English page offers the French title
+		expect(choice?.label).toMatch(/^SHARAKA, composante 3A/);
+		expect(choice?.keywords).toContain('Intégration');
+		const created = await createDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeForm(ownOrg, { links: component3a }));
+		expect(created.links).toEqual([component3a]);
+		const [shown] = await resolveLinks(db, created.links, 'fr');
+		expect(shown).toMatchObject({ path: '/atlas/initiatives/sharaka-composante-3a-insertion-immigres-regularises', isSample: false });
+		expect(shown.label).toMatch(/SHARAKA|immigr/i);
+	});
+
+	it('lists the initiative\'s programmes (filter and the initiative page\'s count)', async () => {
+		const db = app.database.db;
+		const result = await searchDirectory(db, supportProgrammes, programmeQuery(query({ initiative: 'sharaka-composante-3a-insertion-immigres-regularises' })), 'fr');
+		expect(result.total).toBe(1);
+		const backlinks = await backlinksTo(db, component3a);
+		expect(backlinks).toEqual([{ titleKey: 'support.programmes_of_initiative', count: 1, path: '/jobs/programmes?initiative=sharaka-composante-3a-insertion-immigres-regularises' }]);
+		expect(await backlinksTo(db, 'atlas.initiative:primo-oriental')).toEqual([]);
+	});
+
+	it('refuses an initiative that does not exist or a kind of record programmes do not link to, changing nothing', async () => {
+		const db = app.database.db;
+		const created = await createDirectoryEntry(contextFor(db, partner), supportProgrammes, programmeForm(ownOrg));
+		for (const links of ['atlas.initiative:no-such-initiative', 'knowledge.document:anything', 'sharaka']) {
+			const refusal = await updateDirectoryEntry(contextFor(db, partner), supportProgrammes, created.id, programmeForm(ownOrg, { links, name_fr: 'Renommé' })).catch((failure: unknown) => failure);
+			expect(refusal).toMatchObject({ code: 'invalid_input', fields: [{ path: 'links' }] });
+		}
+		const after = await getDirectoryEntry(db, supportProgrammes, created.id, partner);
+		expect(after.entry.links).toEqual([]);
+		expect(after.entry.name.fr).toBe('Cours de français à Fès');
 	});
 });

@@ -269,8 +269,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		expect(await digestOf(db, sql`SELECT * FROM content_page_version`)).toBe(rightsVersionsBefore);
 		// the programmes are the platform's directory entries, ids, texts and statuses as they were
 		expect(directoryEntry.rows).toBe(supportProgramme.rows);
-		// the programmes' columns as they were (funders came later, 0029)
-		const { collection: _collection, funderIds: _funderIds, ...programmeColumns } = getTableColumns(directoryEntryTable);
+		// the programmes' columns as they were (funders came later, 0029; links to other modules, 0036)
+		const { collection: _collection, funderIds: _funderIds, links: _links, ...programmeColumns } = getTableColumns(directoryEntryTable);
 		const columnList = sql.raw(Object.values(programmeColumns).map((column) => `"${column.name}"`).join(', '));
 		expect(await digestOf(db, sql`SELECT ${columnList} FROM directory_entry WHERE collection = 'jobs.programmes'`)).toBe(programmesBefore);
 		// the Atlas's proposals, messages and drafts are the platform's moderation rows, ids and all

@@ -8,6 +8,7 @@ import type { Language } from '../i18n/languages.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { can, type Action, type Actor } from '../policy/policy.ts';
 import type { LocalisedText } from '../content/content.table.ts';
+import { parseLink, unknownLinks } from '../kernel/links.ts';
 import { directoryEntry, type DirectoryEntryRow, type DirectoryEntryStatus } from './directory.table.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface DirectoryCollection<Service extends string = string> {
 	manageAction: Action;
 	/** edits and archives the entries of the actor's organisations (partners) */
 	contributeAction: Action;
+	/** the kinds of other modules' records an entry may link to (`atlas.initiative`), when their module is installed */
+	linkKinds?: readonly string[];
 	/** the audit trail's resource type (`<resource>.create`, `.update`, `.archive`, `.restore`) */
 	auditResource: string;
 }
@@ -44,6 +47,8 @@ export interface DirectoryEntryInput {
 	website: string | null;
 	/** the organisations funding it (ids) */
 	funderIds?: string[];
+	/** records of other modules it belongs to, `<kind>:<key>` */
+	links?: string[];
 }
 
 export interface DirectoryQuery {
@@ -54,6 +59,8 @@ export interface DirectoryQuery {
 	language?: string;
 	/** funded by this organisation (its slug) */
 	funder?: string;
+	/** belongs to this record of another module (`atlas.initiative:sharaka`) */
+	link?: string;
 	page: number;
 	pageSize: number;
 }
@@ -95,6 +102,7 @@ function conditions(collection: DirectoryCollection, query: Omit<DirectoryQuery,
 	if (query.region) where.push(sql`${directoryEntry.regions} @> array[${query.region}]::text[]`);
 	if (query.service) where.push(sql`${directoryEntry.services} @> array[${query.service}]::text[]`);
 	if (query.language) where.push(sql`${directoryEntry.languages} @> array[${query.language}]::text[]`);
+	if (query.link) where.push(sql`${directoryEntry.links} @> array[${query.link}]::text[]`);
 	if (query.funder) where.push(sql`${directoryEntry.funderIds} && array(select o.id from ${organisation} o where o.slug = ${query.funder})`);
 	return where;
 }
@@ -132,6 +140,15 @@ export async function searchDirectory(db: DbOrTx, collection: DirectoryCollectio
 }
 
 /** One entry of the collection; an archived one only for the people who may edit it. */
+/** How many active entries of the collection link to this record (`atlas.initiative:x`). */
+export async function countEntriesLinkingTo(db: DbOrTx, collection: DirectoryCollection, value: string): Promise<number> {
+	const [{ count }] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(directoryEntry)
+		.where(and(eq(directoryEntry.collection, collection.key), eq(directoryEntry.status, 'active'), sql`${directoryEntry.links} @> array[${value}]::text[]`));
+	return count;
+}
+
 export async function getDirectoryEntry(db: DbOrTx, collection: DirectoryCollection, id: string, actor?: Actor | null): Promise<DirectoryEntryWithOrganisation> {
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [found] = await db
@@ -180,7 +197,7 @@ function refuseUnknownServices(collection: DirectoryCollection, input: Directory
 
 function columns(input: DirectoryEntryInput, owner: OrganisationRef) {
 	const { organisationId: _organisationId, ...fields } = input;
-	return { ...fields, funderIds: [...new Set(input.funderIds ?? [])], organisationId: owner.id, searchText: directorySearchText(input, owner) };
+	return { ...fields, funderIds: [...new Set(input.funderIds ?? [])], links: [...new Set(input.links ?? [])], organisationId: owner.id, searchText: directorySearchText(input, owner) };
 }
 
 /** Funders must be organisations of the registry (the column holds ids without a foreign key). */
@@ -191,6 +208,15 @@ async function refuseUnknownFunders(db: DbOrTx, input: DirectoryEntryInput) {
 		? await db.select({ id: organisation.id }).from(organisation).where(inArray(organisation.id, ids))
 		: [];
 	if (known.length !== ids.length) throw new AppError('invalid_input', { fields: [{ path: 'funderIds', messageKey: 'field_choice' }] });
+}
+
+/** Links must name a record of a kind the collection takes, still there (a removed initiative cannot be chosen). */
+async function refuseUnknownLinks(db: DbOrTx, collection: DirectoryCollection, input: DirectoryEntryInput) {
+	const links = [...new Set(input.links ?? [])];
+	if (!links.length) return;
+	const kinds = collection.linkKinds ?? [];
+	const badKind = links.some((value) => !kinds.includes(parseLink(value)?.kind ?? ''));
+	if (badKind || (await unknownLinks(db, links, 'fr')).length) throw new AppError('invalid_input', { fields: [{ path: 'links', messageKey: 'field_choice' }] });
 }
 
 /** The funders of entries, named: entry id → organisations (for pages and the API). */
@@ -213,6 +239,7 @@ export async function createDirectoryEntry(ctx: RequestContext, collection: Dire
 	return ctx.transaction(async ({ db, audit }) => {
 		const owner = await organisationFor(db, input.organisationId);
 		await refuseUnknownFunders(db, input);
+		await refuseUnknownLinks(db, collection, input);
 		const [created] = await db
 			.insert(directoryEntry)
 			.values({ collection: collection.key, ...columns(input, owner) })
@@ -232,6 +259,7 @@ export async function updateDirectoryEntry(ctx: RequestContext, collection: Dire
 	return ctx.transaction(async ({ db, audit }) => {
 		const owner = await organisationFor(db, input.organisationId);
 		await refuseUnknownFunders(db, input);
+		await refuseUnknownLinks(db, collection, input);
 		const [before] = await db.select().from(directoryEntry).where(eq(directoryEntry.id, id)).for('update');
 		if (!before) throw new AppError('not_found');
 		const [updated] = await db
@@ -288,6 +316,7 @@ export function publicDirectoryEntry({ entry, organisation: owner }: DirectoryEn
 		contact: { phone: entry.phone, email: entry.email, address: entry.address, website: entry.website },
 		/** the organisations funding it (ids of /api/v1/organisations) */
 		funderIds: entry.funderIds,
+		links: entry.links,
 		isSample: entry.isSample,
 		updatedAt: entry.updatedAt.toISOString()
 	};

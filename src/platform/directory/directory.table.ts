@@ -35,6 +35,8 @@ export const directoryEntry = pgTable(
 		website: text('website'),
 		/** the organisations funding the service (e.g. the ministry funding associations' programmes): ids, checked by the service */
 		funderIds: uuid('funder_ids').array().notNull().default(sql`'{}'::uuid[]`),
+		/** records of other modules the entry belongs to, `<kind>:<key>` (e.g. `atlas.initiative:sharaka`; src/platform/kernel/links.ts) */
+		links: text('links').array().notNull().default(sql`'{}'::text[]`),
 		status: text('status', { enum: directoryEntryStatuses }).notNull().default('active'),
 		isSample: boolean('is_sample').notNull().default(false),
 		/** every searchable word (names, descriptions, eligibility, cities, organisation), kept by the service */
@@ -47,6 +49,7 @@ export const directoryEntry = pgTable(
 		index('directory_entry_services_idx').using('gin', table.services),
 		index('directory_entry_regions_idx').using('gin', table.regions),
 		index('directory_entry_funders_idx').using('gin', table.funderIds),
+		index('directory_entry_links_idx').using('gin', table.links),
 		index('directory_entry_search_idx').using('gin', sql`search_normalise(${table.searchText}) gin_trgm_ops`)
 	]
 );

@@ -14,6 +14,40 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Caseload } from '../casework/caseload.ts';
 
+/** A record of this module other modules' records may point at (a programme → its Atlas initiative), by a stable key. */
+export interface LinkTarget {
+	/** what a picker's legend calls these records */
+	titleKey: string;
+	/** every record a form may offer, named in the page's language (its own language when it stands in) */
+	choices(db: DbOrTx, language: Language): Promise<LinkChoice[]>;
+	/** the records these keys name; a key no longer there (removed, renamed) is left out */
+	resolve(db: DbOrTx, keys: readonly string[], language: Language): Promise<Map<string, LinkedRecord>>;
+}
+export interface LinkChoice {
+	value: string;
+	label: string;
+	/** words a picker's filter box also matches (the names in the other languages) */
+	keywords?: string;
+	/** the label's language when it stands in for the page's (a French title on an Arabic page) */
+	lang?: string;
+	isSample?: boolean;
+}
+export interface LinkedRecord {
+	label: string;
+	/** the language the label is in */
+	lang: string;
+	/** the record's page, without the language prefix (`/atlas/initiatives/x`) */
+	path: string;
+	isSample: boolean;
+}
+
+/** "This module's records that point here": a titled count and the list's page (without the language prefix). */
+export interface Backlink {
+	titleKey: string;
+	count: number;
+	path: string;
+}
+
 /** A namespace of UI messages in the three languages (`namespace.key` → ICU message). */
 export type MessageNamespace = Record<Language, Record<string, string>>;
 
@@ -139,6 +173,10 @@ export interface ModuleManifest {
 	jobs?: Record<string, ModuleJob>;
 	/** people the module's teams follow (casework, ADR 0010): the platform exports and erases their rows, named by team */
 	caseloads?: readonly Caseload[];
+	/** records other modules may link to, by kind (`<slug>.<record>`): the platform resolves links without importing the module */
+	linkTargets?: Record<string, LinkTarget>;
+	/** this module's public lists of records that link to another module's record (`atlas.initiative:x`), for that record's page */
+	linksTo?(db: DbOrTx, value: string): Promise<Backlink[]>;
 	/** columns naming a stored file (the key is `prefix` + the value): a restore checks every one is there */
 	storedFiles?: { table: PgTable; column: PgColumn; prefix: string }[];
 }

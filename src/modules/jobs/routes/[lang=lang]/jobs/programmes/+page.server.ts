@@ -3,12 +3,13 @@ import { can } from '#platform/policy/policy.ts';
 import { readFilters, filterQuery, filterValues } from '#platform/admin/admin-forms.ts';
 import { ProgrammeListQuery, programmeLanguages } from '#modules/jobs/support-schemas.ts';
 import { entryFunders, listEditableEntries, searchDirectory } from '#platform/directory/directory.service.ts';
-import { supportProgrammes } from '#modules/jobs/programmes.ts';
+import { INITIATIVE_LINK, programmeQuery, supportProgrammes } from '#modules/jobs/programmes.ts';
+import { linkValue, resolveLinks } from '#platform/kernel/links.ts';
 import { programmeView, regionName, regionOptions } from '#modules/jobs/support-pages.ts';
 import { programmeServices } from '#modules/jobs/support.model.ts';
 import { mayReach } from '#platform/policy/policy.ts';
 
-const FILTERS = ['q', 'city', 'region', 'service', 'language', 'funder'] as const;
+const FILTERS = ['q', 'city', 'region', 'service', 'language', 'funder', 'initiative'] as const;
 
 export async function load({ locals, url }) {
 	const app = await getApp();
@@ -16,7 +17,8 @@ export async function load({ locals, url }) {
 	const values = filterValues(url, FILTERS);
 	const filters = readFilters(language, ProgrammeListQuery, url);
 	const query = filters.ok ? filters.data : ProgrammeListQuery.parse({});
-	const result = await searchDirectory(app.database.db, supportProgrammes, query, language);
+	const result = await searchDirectory(app.database.db, supportProgrammes, programmeQuery(query), language);
+	const initiative = query.initiative ? (await resolveLinks(app.database.db, [linkValue(INITIATIVE_LINK, query.initiative)], language))[0] : undefined;
 	const contributor = can(locals.actor, 'support.programme.contribute');
 	const funders = await entryFunders(app.database.db, result.items.map((row) => row.entry));
 	const mine = contributor ? await listEditableEntries(app.database.db, supportProgrammes, locals.actor) : [];
@@ -27,7 +29,8 @@ export async function load({ locals, url }) {
 		total: result.total,
 		page: query.page,
 		pageSize: query.pageSize,
-		query: filterQuery({ q: query.q, city: query.city, region: query.region, service: query.service, language: query.language, funder: query.funder }),
+		query: filterQuery({ q: query.q, city: query.city, region: query.region, service: query.service, language: query.language, funder: query.funder, initiative: query.initiative }),
+		initiative: initiative ? { label: initiative.label, lang: initiative.lang, href: `/${language}${initiative.path}` } : null,
 		items: result.items.map((row) => programmeView(row, language, funders.get(row.entry.id))),
 		cityFacets: result.facets.cities.slice(0, 30),
 		services: [...programmeServices],

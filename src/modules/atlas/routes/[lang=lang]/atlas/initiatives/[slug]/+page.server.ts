@@ -9,6 +9,7 @@ import { getInitiative, setGoodPractice } from '#modules/atlas/initiative.servic
 import { listMessages, listVersions, postMessage, restoreVersion } from '#modules/atlas/moderation/moderation.service.ts';
 import { provinceGeometry, regionGeometry } from '#platform/geo/geometry/index.ts';
 import { regionName } from '#modules/atlas/import/iati/codes.ts';
+import { backlinksTo, linkValue } from '#platform/kernel/links.ts';
 
 export async function load({ params, locals }) {
 	const app = await getApp();
@@ -25,6 +26,8 @@ export async function load({ params, locals }) {
 			...version,
 			changes: version.changes.map((field) => translate(locals.language, `atlas_moderation.field_${field}`))
 		})),
+		// other modules' records that say they belong to this initiative (Welcome's programmes…)
+		backlinks: await backlinksTo(app.database.db, linkValue('atlas.initiative', initiative.slug)),
 		canPropose: can(locals.actor, 'atlas.propose'),
 		canModerate: can(locals.actor, 'atlas.moderate'),
 		messages: canDiscuss ? await listMessages(requestContext(app, locals), initiative.id) : null,

@@ -5,7 +5,7 @@ import { ProgrammeForm, programmeLanguages } from '#modules/jobs/support-schemas
 import { createDirectoryEntry, organisationsForDirectory } from '#platform/directory/directory.service.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { supportProgrammes } from '#modules/jobs/programmes.ts';
-import { chosenFrom, clarifyErrors, funderOptions, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
+import { chosenFrom, clarifyErrors, funderOptions, initiativeOptions, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
 import { programmeServices } from '#modules/jobs/support.model.ts';
 
 export async function load({ locals }) {
@@ -18,7 +18,8 @@ export async function load({ locals }) {
 		services: [...programmeServices],
 		regions: regionOptions(locals.language),
 		languages: [...programmeLanguages],
-		funders: await funderOptions(app.database.db)
+		funders: await funderOptions(app.database.db),
+		initiatives: await initiativeOptions(app.database.db, locals.language)
 	};
 }
 

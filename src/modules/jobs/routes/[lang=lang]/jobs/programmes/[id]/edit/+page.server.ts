@@ -13,7 +13,7 @@ import {
 import { requestContext } from '#platform/http/request-context.ts';
 import { forPage } from '#platform/http/page.ts';
 import { supportProgrammes } from '#modules/jobs/programmes.ts';
-import { chosenFrom, clarifyErrors, funderOptions, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
+import { chosenFrom, clarifyErrors, funderOptions, initiativeOptions, programmeFormValues, regionOptions, supportFormFailure } from '#modules/jobs/support-pages.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { programmeServices } from '#modules/jobs/support.model.ts';
 
@@ -33,7 +33,8 @@ export async function load({ locals, params }) {
 		services: [...programmeServices],
 		regions: regionOptions(locals.language),
 		languages: [...programmeLanguages],
-		funders: await funderOptions(app.database.db)
+		funders: await funderOptions(app.database.db),
+		initiatives: await initiativeOptions(app.database.db, locals.language)
 	};
 }
 
