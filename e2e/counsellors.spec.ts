@@ -4,6 +4,8 @@
 // (the demo partner, Expertise France) accepts the referral; the seeker sees it and has e-mails in their
 // language. In French without JavaScript, in English and Arabic with axe-core. Then: consent withdrawn,
 // the counsellor loses sight of the person; and staff manage the agencies.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Language } from '#platform/i18n/languages.ts';
@@ -220,4 +222,73 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 		const agencies = await (await moderator.request.get('/api/v1/agencies')).json();
 		expect(agencies.items.map((item: { name: string }) => item.name)).not.toContain('ANAPEC Kénitra Centre (essai)');
 	});
+});
+
+const screenshots = path.resolve('test-results/screenshots');
+fs.mkdirSync(screenshots, { recursive: true });
+
+/** The page at a phone's and a desktop's width, for review. */
+async function shoot(page: Page, name: string) {
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`), fullPage: true });
+	}
+}
+
+// The other way (issue 16): an association — the demo partner's organisation — refers a person it accompanies
+// to the Rabat agency with their agreement; the agency's counsellor accepts; the person sees it and is e-mailed.
+describe('associations refer a person to an ANAPEC agency', () => {
+	for (const { language, javaScriptEnabled, name } of [
+		{ language: 'fr', javaScriptEnabled: false, name: 'Mamadou Sow' },
+		{ language: 'ar', javaScriptEnabled: true, name: 'إبراهيم كوليبالي' }
+	] as const) {
+		test(`in ${language}${javaScriptEnabled ? ' with axe-core' : ', without JavaScript'}`, { timeout: 120_000 }, async () => {
+			const axe = javaScriptEnabled;
+			const person = await browser.newPage({ javaScriptEnabled, locale: language, phone: true });
+			onTestFinished(() => person.context().close());
+			const email = `referred-${language}-${Date.now().toString(36)}@example.org`;
+			await signUpAndConfirm(person, language, name, email, 'une phrase assez longue 2026');
+			const mailsBefore = server().outbox().length;
+
+			// the association's staff finds the page in their space and sends the referral
+			const partner = await signedIn(language, javaScriptEnabled, 'partner@demo.sharaka.ma');
+			await partner.goto(`/${language}/my-space`);
+			await partner.getByRole('link', { name: t(language, 'counsellors.agency_referrals_title') }).first().click();
+			await check(partner, language, axe);
+			await partner.getByRole('button', { name: t(language, 'counsellors.agency_referral_submit') }).click();
+			await expect(partner.locator('.error-summary').textContent()).resolves.toContain(t(language, 'counsellors.agency_referral_agreed_required'));
+			await partner.getByLabel(t(language, 'counsellors.agency_referral_email')).fill(email);
+			const agencies = partner.getByLabel(t(language, 'counsellors.agency_referral_agency'));
+			await agencies.selectOption((await agencies.locator('option', { hasText: 'ANAPEC Rabat' }).getAttribute('value'))!);
+			await partner.getByLabel(t(language, 'counsellors.agency_referral_message')).fill('Cherche un emploi de cuisinier à Rabat.');
+			await partner.getByLabel(t(language, 'counsellors.agency_referral_agreed')).check();
+			await partner.getByRole('button', { name: t(language, 'counsellors.agency_referral_submit') }).click();
+			await expect(status(partner)).resolves.toContain(t(language, 'counsellors.agency_referral_sent'));
+			await expect(partner.getByRole('main').textContent()).resolves.toContain(name);
+			await check(partner, language, axe);
+			await shoot(partner, `agency-referrals-${language}`);
+
+			// the agency's counsellor accepts it
+			const counsellor = await signedIn(language, javaScriptEnabled, 'counsellor@demo.sharaka.ma');
+			await counsellor.goto(`/${language}/my-space`);
+			await counsellor.getByRole('link', { name: t(language, 'counsellors.agency_referrals_received_title') }).first().click();
+			await check(counsellor, language, axe);
+			await counsellor.getByRole('button', { name: `${t(language, 'counsellors.agency_referral_move_accepted')} — ${name}` }).click();
+			await expect(status(counsellor)).resolves.toContain(t(language, 'counsellors.agency_referral_answered'));
+			await check(counsellor, language, axe);
+			await shoot(counsellor, `agency-referrals-received-${language}`);
+
+			// the person sees it, accepted, and was e-mailed twice in their language
+			await person.goto(`/${language}/jobs/profile/follow-up`);
+			const section = person.getByRole('region', { name: t(language, 'counsellors.my_agency_referrals_title') });
+			await expect(section.textContent()).resolves.toContain(t(language, 'casework.referral_status_accepted'));
+			await check(person, language, axe);
+			const mails = await emailsTo(email, mailsBefore, 2);
+			expect(mails.map((mail) => mail.subject)).toEqual([
+				t(language, 'counsellors.email_agency_referral_sent_subject', { agency: 'ANAPEC Rabat' }),
+				t(language, 'counsellors.email_agency_referral_status_subject', { agency: 'ANAPEC Rabat', status: t(language, 'casework.referral_status_accepted') })
+			]);
+			expect(mails.every((mail) => mail.language === language)).toBe(true);
+		});
+	}
 });

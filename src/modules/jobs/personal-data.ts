@@ -1,7 +1,7 @@
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
 import { jobApplication, jobSavedSearch, seekerConsentEvent, seekerProfile } from './seekers/seekers.table.ts';
 import { jobSavedOffer } from './saved-offers/saved-offers.table.ts';
-import { agencyCounsellor, seekerAgency } from './counsellors/counsellors.table.ts';
+import { agencyCounsellor, agencyReferral, seekerAgency } from './counsellors/counsellors.table.ts';
 import { eraseSeekerData, exportSeekerData } from './seekers/seekers.service.ts';
 
 /**
@@ -18,7 +18,9 @@ export const jobsPersonalData: PersonalDataHooks = {
 		{ table: jobSavedSearch, userColumn: jobSavedSearch.userId, exportKey: 'savedSearches' },
 		{ table: jobSavedOffer, userColumn: jobSavedOffer.userId, exportKey: 'savedOffers' },
 		{ table: seekerAgency, userColumn: seekerAgency.userId, exportKey: 'followUp' },
-		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' }
+		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' },
+		// an association's referral of the person to an agency (the association's own message included: the person sees it)
+		{ table: agencyReferral, userColumn: agencyReferral.personUserId, exportKey: 'agencyReferrals' }
 	],
 	export: exportSeekerData,
 	erase: eraseSeekerData

@@ -258,6 +258,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			network: _networks,
 			network_member: _networkMembers,
 			network_announcement: _networkAnnouncements,
+			// new in 0037: associations' referrals of people to ANAPEC agencies
+			agency_referral: _agencyReferrals,
+			agency_referral_event: _agencyReferralEvents,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -13,6 +13,8 @@ import { GET as agencies } from '../routes/api/v1/agencies/+server.ts';
 import { GET as agencySeekers } from '../routes/api/v1/counsellor/seekers/+server.ts';
 import { GET as listReferrals, POST as refer } from '../routes/api/v1/referrals/+server.ts';
 import { PATCH as moveReferral } from '../routes/api/v1/referrals/[id]/+server.ts';
+import { GET as listAgencyReferrals, POST as referToAgency } from '../routes/api/v1/agency-referrals/+server.ts';
+import { PATCH as answerAgencyReferral } from '../routes/api/v1/agency-referrals/[id]/+server.ts';
 import { GET as myFollowUp } from '../routes/api/v1/me/follow-up/+server.ts';
 import { GET as exportData } from '../../../routes/api/v1/me/export/+server.ts';
 
@@ -108,5 +110,30 @@ describe('counsellors API', () => {
 		expect((await (await myFollowUp(event(stranger))).json()).referrals).toEqual([]);
 		const exported = await (await exportData(event(seeker))).json();
 		expect(exported.casework.referrals).toEqual([expect.objectContaining({ status: 'accepted', message: 'Première orientation' })]);
+	});
+});
+
+describe('an association refers a person to an agency through the API', () => {
+	it('sends with the agreement, lists on both sides, and lets only the agency answer', async () => {
+		const person = await aPerson(app.database.db, { role: 'member' });
+		const org = (await app.database.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, 'programme-org')))[0].id;
+		const input = { email: person.email, agencyId: await agencyId('anapec-oujda'), organisationId: org, kind: 'training', message: 'Souhaite une formation en soudure.', agreed: true };
+		expect((await referToAgency(event(partner, { method: 'POST', json: { ...input, agreed: false } }))).status).toBe(400);
+		expect((await referToAgency(event(counsellor, { method: 'POST', json: input }))).status).toBe(403);
+		expect((await referToAgency(event(otherPartner, { method: 'POST', json: input }))).status).toBe(400);
+		const created = await referToAgency(event(partner, { method: 'POST', json: input }));
+		expect(created.status).toBe(201);
+		const { id } = await created.json();
+		expect((await referToAgency(event(partner, { method: 'POST', json: input }))).status).toBe(409);
+		const sent = await (await listAgencyReferrals(event(partner))).json();
+		expect(sent.items.map((item: { id: string }) => item.id)).toEqual([id]);
+		const received = await (await listAgencyReferrals(event(counsellor, { search: '?status=sent' }))).json();
+		expect(received.items.find((item: { id: string }) => item.id === id)).toMatchObject({ kind: 'training', person: { email: person.email }, next: ['accepted', 'declined'] });
+		expect((await (await listAgencyReferrals(event(otherCounsellor))).json()).items).toEqual([]);
+		expect((await answerAgencyReferral(event(otherCounsellor, { method: 'PATCH', params: { id }, json: { status: 'accepted' } }))).status).toBe(404);
+		expect((await answerAgencyReferral(event(partner, { method: 'PATCH', params: { id }, json: { status: 'accepted' } }))).status).toBe(403);
+		const answered = await answerAgencyReferral(event(counsellor, { method: 'PATCH', params: { id }, json: { status: 'declined' } }));
+		expect(await answered.json()).toEqual({ id, status: 'declined', changed: true });
+		expect((await answerAgencyReferral(event(counsellor, { method: 'PATCH', params: { id }, json: { status: 'completed' } }))).status).toBe(409);
 	});
 });

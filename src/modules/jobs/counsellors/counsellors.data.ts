@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
+import { organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../../platform/audit/audit.service.ts';
 import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { supportProgrammes } from '../programmes.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { suggestAgency } from './agencies.service.ts';
-import { agency, agencyCounsellor, seekerAgency } from './counsellors.table.ts';
+import { agency, agencyCounsellor, agencyReferral, agencyReferralEvent, seekerAgency } from './counsellors.table.ts';
 import { caseAppointment, caseNote, caseReferral, caseReferralEvent } from '../../../platform/casework/casework.table.ts';
 import { agencyFollowUp } from './follow-up.caseload.ts';
 
@@ -126,6 +126,38 @@ export async function loadCounsellorsDemoData(db: Db): Promise<void> {
 					.returning();
 				await tx.insert(caseReferralEvent).values({ referralId: row.id, status: 'sent', side: 'team', at: sentAt });
 			}
+		}
+		// the other way: the demo partner's organisation refers two people it accompanies to the Rabat agency
+		const [sender] = await tx
+			.select({ userId: user.id, name: user.name, organisationId: organisation.id })
+			.from(user)
+			.innerJoin(organisationMember, eq(organisationMember.userId, user.id))
+			.innerJoin(organisation, eq(organisation.id, organisationMember.organisationId))
+			.where(eq(user.email, 'partner@demo.sharaka.ma'));
+		const notFollowed = placed.filter((row) => row.agencyId !== rabat.id).slice(0, 2);
+		if (!sender) return;
+		for (const [index, person] of notFollowed.entries()) {
+			const sentAt = new Date(now - (5 - index) * DAY);
+			const status = index === 0 ? 'accepted' : 'sent';
+			const [row] = await tx
+				.insert(agencyReferral)
+				.values({
+					personUserId: person.userId,
+					agencyId: rabat.id,
+					organisationId: sender.organisationId,
+					staffUserId: sender.userId,
+					staffLabel: sender.name,
+					kind: index === 0 ? 'employment' : 'training',
+					message: 'Personne accompagnée par notre équipe, qui souhaite s’installer à Rabat ; elle est d’accord. (exemple)',
+					agreedAt: sentAt,
+					status,
+					statusChangedAt: sentAt,
+					isSample: true,
+					createdAt: sentAt
+				})
+				.returning();
+			await tx.insert(agencyReferralEvent).values({ referralId: row.id, status: 'sent', side: 'association', at: sentAt });
+			if (status === 'accepted') await tx.insert(agencyReferralEvent).values({ referralId: row.id, status, side: 'agency', at: new Date(sentAt.getTime() + DAY) });
 		}
 	});
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../../platform/openapi/registry.ts';
 import { referralStatuses } from '../../../platform/casework/casework.model.ts';
+import { AgencyReferralInput, AgencyReferralStatusInput, AgencyReferralView } from './agency-referrals.service.ts';
 import { Agency, AgencySeeker, MyFollowUp, Referral, ReferralInput, ReferralStatus, ReferralStatusInput, SeekerListQuery } from './counsellors.schemas.ts';
 
 const privacy =
@@ -72,6 +73,48 @@ export const counsellorsEndpoints: Endpoint[] = [
 			'the current status does not allow. The person is e-mailed in their language; the change is audited.',
 		params: z.object({ id: z.string().describe('the referral id (UUID)') }),
 		body: ReferralStatusInput,
+		responses: { 200: { description: 'The status now; `changed` is false when it already was.', schema: z.object({ id: z.string(), status: ReferralStatus, changed: z.boolean() }) } },
+		errors: [403, 404, 409]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/agency-referrals',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'Referrals of people to ANAPEC agencies by associations',
+		description:
+			'Counsellors: the referrals their agencies received (the read of the people’s contacts is audited); partners: the referrals ' +
+			'their organisations sent. Newest first, each with its status history (side `association` or `agency`).',
+		query: z.object({ status: z.enum(referralStatuses).optional() }),
+		responses: { 200: { description: 'Newest first.', schema: z.object({ items: z.array(AgencyReferralView) }) } },
+		errors: [403]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/agency-referrals',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'Refer a person an association accompanies to an ANAPEC agency',
+		description:
+			'Partners, on behalf of one of their organisations. The person is named by the e-mail of their Sharaka account (400 on `email` ' +
+			'when there is none: they sign up first). `agreed: true` records that the person agreed to be referred and that the agency ' +
+			'receives their name and e-mail. The person and the agency’s counsellors are e-mailed in their language. 409 ' +
+			'(`details.reason = already_referred`) while a referral of the person to this agency is open; 400 for a closed agency.',
+		body: AgencyReferralInput,
+		responses: { 201: { description: 'The referral, sent.', schema: z.object({ id: z.string(), status: ReferralStatus, createdAt: z.string() }) } },
+		errors: [403, 409]
+	},
+	{
+		method: 'PATCH',
+		path: '/api/v1/agency-referrals/{id}',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'Answer a referral to an agency',
+		description:
+			'sent → accepted or declined; accepted → completed. Counsellors of the referral’s agency only (404 for anyone else). 409 ' +
+			'(`details.reason = referral_transition`) for a move the current status does not allow. The person and the sender are e-mailed.',
+		params: z.object({ id: z.string().describe('the referral id (UUID)') }),
+		body: AgencyReferralStatusInput,
 		responses: { 200: { description: 'The status now; `changed` is false when it already was.', schema: z.object({ id: z.string(), status: ReferralStatus, changed: z.boolean() }) } },
 		errors: [403, 404, 409]
 	},

@@ -13,6 +13,8 @@ export const counsellorsActions = {
 	'counsellors.follow_up': ['counsellor'],
 	/** See and answer the referrals to one's own organisation's support programmes. */
 	'counsellors.referral.respond': ['partner'],
+	/** Refer a person one's organisation accompanies to an ANAPEC agency (associations; the service checks membership). */
+	'counsellors.agency_referral.send': ['partner'],
 	/** Read and move referrals through the API (counsellors: their agencies'; partners: their programmes'). */
 	'counsellors.referral.list': ['counsellor', 'partner']
 } as const satisfies Record<string, readonly Role[]>;

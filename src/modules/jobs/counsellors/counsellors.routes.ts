@@ -13,6 +13,8 @@ export const counsellorsRoutes: RouteTable = {
 	'/[lang=lang]/jobs/counsellor/agencies': { GET: 'counsellors.agency.manage', POST: 'counsellors.agency.manage' },
 	'/[lang=lang]/jobs/counsellor/agencies/[id]': { GET: 'counsellors.agency.manage', POST: 'counsellors.agency.manage' },
 	'/[lang=lang]/jobs/programmes/referrals': { GET: 'counsellors.referral.respond', POST: 'counsellors.referral.respond' },
+	'/[lang=lang]/jobs/agency-referrals': { GET: 'counsellors.agency_referral.send', POST: 'counsellors.agency_referral.send' },
+	'/[lang=lang]/jobs/counsellor/referrals': { GET: 'counsellors.follow_up', POST: 'counsellors.follow_up' },
 	'/[lang=lang]/jobs/profile/follow-up': { GET: 'seekers.profile.manage_own', POST: 'seekers.profile.manage_own' },
 
 	// API
@@ -20,5 +22,7 @@ export const counsellorsRoutes: RouteTable = {
 	'/api/v1/counsellor/seekers': { GET: 'counsellors.follow_up' },
 	'/api/v1/referrals': { GET: 'counsellors.referral.list', POST: 'counsellors.follow_up' },
 	'/api/v1/referrals/[id]': { PATCH: 'counsellors.referral.list' },
+	'/api/v1/agency-referrals': { GET: 'counsellors.referral.list', POST: 'counsellors.agency_referral.send' },
+	'/api/v1/agency-referrals/[id]': { PATCH: 'counsellors.follow_up' },
 	'/api/v1/me/follow-up': { GET: 'seekers.profile.manage_own' }
 };

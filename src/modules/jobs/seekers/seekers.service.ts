@@ -28,7 +28,7 @@ import { readCvFile, removeCvFile, writeCv } from './cv-storage.ts';
 import type { FileStore } from '../../../platform/storage/file-store.ts';
 import { deleteSavedOffersOf, savedOffersForExport } from '../saved-offers/saved-offers.service.ts';
 import { exportFollowUp, removeFollowUpOf } from '../counsellors/follow-up.rights.ts';
-import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
+import { agency, agencyCounsellor, agencyReferral } from '../counsellors/counsellors.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -542,7 +542,7 @@ async function notify(db: DbOrTx, env: SeekerEnv, application: JobApplicationRec
 /** The job-seeker part of a person's export. */
 export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 	const userId = actor.userId;
-	const [profile, consent, searches, agenciesServed] = await Promise.all([
+	const [profile, consent, searches, agenciesServed, agencyReferrals] = await Promise.all([
 		db.select().from(seekerProfile).where(eq(seekerProfile.userId, userId)),
 		consentHistory(db, userId),
 		db
@@ -554,7 +554,23 @@ export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 			.select({ name: agency.name, city: agency.city, since: agencyCounsellor.createdAt })
 			.from(agencyCounsellor)
 			.innerJoin(agency, eq(agency.id, agencyCounsellor.agencyId))
-			.where(eq(agencyCounsellor.userId, userId))
+			.where(eq(agencyCounsellor.userId, userId)),
+		// associations' referrals of the person to an agency, with their message (the person sees it)
+		db
+			.select({
+				agency: agency.name,
+				organisation: organisation.name,
+				kind: agencyReferral.kind,
+				message: agencyReferral.message,
+				status: agencyReferral.status,
+				agreedAt: agencyReferral.agreedAt,
+				createdAt: agencyReferral.createdAt,
+				statusChangedAt: agencyReferral.statusChangedAt
+			})
+			.from(agencyReferral)
+			.innerJoin(agency, eq(agency.id, agencyReferral.agencyId))
+			.innerJoin(organisation, eq(organisation.id, agencyReferral.organisationId))
+			.where(eq(agencyReferral.personUserId, userId))
 	]);
 	const applications = can(actor, 'seekers.profile.manage_own') ? await applicationsOf(db, userId) : [];
 	return {
@@ -564,7 +580,8 @@ export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 		savedSearches: searches,
 		savedOffers: await savedOffersForExport(db, userId),
 		followUp: await exportFollowUp(db, userId),
-		agenciesServed
+		agenciesServed,
+		agencyReferrals
 	};
 }
 

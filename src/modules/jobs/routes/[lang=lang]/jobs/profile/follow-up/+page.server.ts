@@ -7,13 +7,14 @@ import { loadMyCasework } from '#platform/casework/casework.web.ts';
 import { getOwnProfile } from '#modules/jobs/seekers/seekers.service.ts';
 import { agencyChoice, agencyView, chooseAgency } from '#modules/jobs/counsellors/agencies.service.ts';
 import { agencyFollowUp } from '#modules/jobs/counsellors/follow-up.caseload.ts';
+import { myAgencyReferrals } from '#modules/jobs/counsellors/agency-referrals.service.ts';
 import { placeName } from '#modules/jobs/jobs.service.ts';
 
 /** The person's agency (chosen or suggested), their appointments and their referrals to programmes. */
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const [choice, profile, followUp] = await Promise.all([agencyChoice(ctx), getOwnProfile(ctx), loadMyCasework(ctx, agencyFollowUp)]);
+	const [choice, profile, followUp, agencyReferrals] = await Promise.all([agencyChoice(ctx), getOwnProfile(ctx), loadMyCasework(ctx, agencyFollowUp), myAgencyReferrals(ctx)]);
 	const label = (row: { name: string; city: string; provinceCode: string | null; regionCode: string }) =>
 		`${row.name} — ${placeName(row.provinceCode ?? row.regionCode, locals.language)}`;
 	return {
@@ -22,7 +23,8 @@ export async function load({ locals }) {
 		agencies: choice.agencies.map((row) => ({ value: row.id, label: label(row) })),
 		hasProfile: choice.hasProfile,
 		consent: profile?.consentScope ?? null,
-		...followUp
+		...followUp,
+		agencyReferrals
 	};
 }
 
