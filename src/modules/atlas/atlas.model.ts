@@ -60,3 +60,6 @@ export const deliverableTypes = ['report', 'synthesis', 'study', 'guide', 'plan'
 export type DeliverableType = (typeof deliverableTypes)[number];
 export const deliverableStatuses = ['published', 'forthcoming'] as const;
 export type DeliverableStatus = (typeof deliverableStatuses)[number];
+
+/** The keys of an initiative's texts: fr, ar, en, and the source's own language when it is another (ISO 639-1/-3, lower case). */
+export const otherLanguagePattern = /^[a-z]{2,3}$/;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCodes } from '../../platform/geo/countries.ts';
-import { deliverableStatuses, deliverableTypes, initiativeStatuses, initiativeThemes, organisationRoles, partOfRelations, targetGroups } from './atlas.model.ts';
+import { deliverableStatuses, deliverableTypes, initiativeStatuses, initiativeThemes, organisationRoles, otherLanguagePattern, partOfRelations, targetGroups } from './atlas.model.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -50,7 +50,14 @@ const year = z.int().min(1950).max(2100);
 export const TranslatedText = (max: number) =>
 	z
 		.object({ fr: text(max).optional(), ar: text(max).optional(), en: text(max).optional() })
-		.meta({ description: 'The same text in French, Arabic and/or English' });
+		// the source's own language when it is another (an IATI file in Spanish): kept, never dropped
+		.catchall(text(max).optional())
+		.superRefine((value, context) => {
+			for (const key of Object.keys(value)) {
+				if (!otherLanguagePattern.test(key)) context.addIssue({ code: 'custom', path: [key], message: 'a language code (ISO 639, lower case)' });
+			}
+		})
+		.meta({ description: 'The same text in French, Arabic and/or English, and in the source’s own language when it is another (ISO 639 code, e.g. es)' });
 
 /** A new initiative or a complete new version of one. */
 export const InitiativeInput = z
@@ -62,7 +69,7 @@ export const InitiativeInput = z
 			.max(100)
 			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
 			.optional(),
-		title: TranslatedText(300).refine((value) => Boolean(value.fr || value.ar || value.en), {
+		title: TranslatedText(300).refine((value) => Object.values(value).some(Boolean), {
 			message: 'at least one language'
 		}),
 		summary: TranslatedText(2000).default({}),
@@ -227,7 +234,8 @@ export const StatsQuery = InitiativeQuery.omit({ sort: true, page: true, pageSiz
 
 const Translated = z
 	.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() })
-	.meta({ id: 'TranslatedText', description: 'A text in one or more of fr, ar, en' });
+	.catchall(z.string().optional())
+	.meta({ id: 'TranslatedText', description: 'A text in one or more of fr, ar, en, and in the source’s own language when it is another (ISO 639 code, e.g. es)' });
 const Named = z.object({ fr: z.string(), ar: z.string(), en: z.string() });
 
 export const InitiativeSummary = z

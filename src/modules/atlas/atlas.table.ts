@@ -22,8 +22,12 @@ import { deliverableStatuses, deliverableTypes, initiativeStatuses, organisation
 /** The atlas module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const atlasTables = pgSchema('atlas');
 
-/** A text in any of the three languages; at least one is given (checked by the service). */
-export type Translated = { fr?: string; ar?: string; en?: string };
+/**
+ * A text in any of the three languages, and in the source's own language when it is another (an IATI
+ * file in Spanish keeps its Spanish title under `es`: issue 17, rule 9); at least one is given (checked by
+ * the service). Pages show it with `pickText`, marked with its language when it stands in.
+ */
+export type Translated = { fr?: string; ar?: string; en?: string; [otherLanguage: string]: string | undefined };
 
 /** Who evaluated an initiative, when, and where the evaluation can be read. */
 export type InitiativeEvaluation = { by?: string | null; date?: string | null; url?: string | null };

@@ -10,6 +10,8 @@ import { ensureAtlasReferenceData } from './atlas.data.ts';
 import { AtlasReadModel, normalisedWords } from './atlas-read-model.ts';
 import { generateInitiatives } from './generate.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
+import { exportBatches } from './export/records.ts';
+import { iatiActivity } from './export/iati/iati.ts';
 
 let app: TestApp;
 const search = (query: Record<string, unknown>) => searchInitiatives(app.database.db, InitiativeQuery.parse({ pageSize: 100, ...query }));
@@ -478,5 +480,31 @@ describe('analysis and good practices', () => {
 		expect((await getInitiative(app.database.db, 'test-good-practice')).goodPractice).not.toBeNull();
 		await setGoodPractice(moderator, 'test-good-practice', null);
 		expect(await slugs({ goodPractice: 'only' })).toEqual([]);
+	});
+});
+
+describe('a text in the source’s own language (issue 17, rule 9)', () => {
+	it('keeps a Spanish title when a moderator adds the French translation, and exports both to IATI', async () => {
+		const ctx = contextFor(app.database.db, null);
+		const facts = { actualStart: '2022-01-01', organisations: [{ organisation: 'giz', role: 'funder' as const }] };
+		await createInitiative(ctx, base({ slug: 'test-spanish', title: { es: 'Movilidad laboral entre Marruecos y España' }, summary: { es: 'Proyecto piloto.' }, ...facts }));
+		expect((await getInitiative(app.database.db, 'test-spanish')).title).toEqual({ es: 'Movilidad laboral entre Marruecos y España' });
+		// the form edits fr, ar, en: the Spanish original stays
+		await updateInitiative(ctx, 'test-spanish', base({ title: { fr: 'Mobilité professionnelle entre le Maroc et l’Espagne' }, summary: { fr: 'Projet pilote.' }, ...facts }));
+		const detail = await getInitiative(app.database.db, 'test-spanish');
+		expect(detail.title).toEqual({ fr: 'Mobilité professionnelle entre le Maroc et l’Espagne', es: 'Movilidad laboral entre Marruecos y España' });
+		expect(detail.summary).toEqual({ fr: 'Projet pilote.', es: 'Proyecto piloto.' });
+		expect((await search({ q: 'movilidad laboral' })).items.map((item) => item.slug)).toContain('test-spanish');
+		let record;
+		for await (const batch of exportBatches(app.database.db, {})) record ??= batch.find((entry) => entry.slug === 'test-spanish');
+		const exported = iatiActivity(record!);
+		expect('xml' in exported && exported.xml).toContain('<narrative xml:lang="es">Movilidad laboral entre Marruecos y España</narrative>');
+		expect('xml' in exported && exported.xml).toContain('<narrative xml:lang="fr">Mobilité professionnelle');
+	});
+
+	it('refuses a key that is no language code', async () => {
+		await expect(createInitiative(contextFor(app.database.db, null), base({ slug: 'test-bad-language', title: { fr: 'Titre', 'not a language': 'x' } }))).rejects.toSatisfy(
+			(error) => isAppError(error) && error.code === 'invalid_input'
+		);
 	});
 });

@@ -1,3 +1,4 @@
+import { languages } from '../../platform/i18n/languages.ts';
 import { mayConcernMorocco, mayConcernMoroccoSql } from './recipient-regions.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -501,6 +502,17 @@ export async function createInitiative(ctx: RequestContext, input: InitiativeInp
  * Publishes a complete new version of an initiative. With `expectedVersion`, a version that is no
  * longer the current one is refused (409, with the current version) rather than applied silently.
  */
+/**
+ * A form edits the three languages; a text the source wrote in another (an IATI file in Spanish) stays
+ * unless the new version gives texts in other languages itself (a re-import).
+ */
+function keepOtherLanguages(next: Translated, current: Translated): Translated {
+	const isOther = (key: string) => !(languages as readonly string[]).includes(key);
+	if (Object.keys(next).some(isOther)) return next;
+	const kept = Object.fromEntries(Object.entries(current).filter(([key, text]) => isOther(key) && text));
+	return { ...next, ...kept };
+}
+
 export async function updateInitiative(
 	ctx: RequestContext,
 	idOrSlug: string,
@@ -510,7 +522,7 @@ export async function updateInitiative(
 	const data = parseOrThrow(InitiativeInput, input);
 	return ctx.transaction(async ({ db: tx, audit }) => {
 		const [current] = await tx
-			.select({ id: initiative.id, slug: initiative.slug, version: initiative.version })
+			.select({ id: initiative.id, slug: initiative.slug, version: initiative.version, title: initiative.title, summary: initiative.summary, description: initiative.description })
 			.from(initiative)
 			.where(UUID.test(idOrSlug) ? eq(initiative.id, idOrSlug) : eq(initiative.slug, idOrSlug))
 			.for('update');
@@ -519,7 +531,12 @@ export async function updateInitiative(
 			throw new AppError('conflict', { extra: { reason: 'stale_version', currentVersion: current.version } });
 		}
 		const orgs = await resolveOrganisations(tx, data.organisations.map((entry) => entry.organisation));
-		const prepared = prepare({ ...data, slug: data.slug ?? current.slug }, orgs, await loadRates(tx));
+		const texts = {
+			title: keepOtherLanguages(data.title, current.title),
+			summary: keepOtherLanguages(data.summary, current.summary),
+			description: keepOtherLanguages(data.description, current.description)
+		};
+		const prepared = prepare({ ...data, ...texts, slug: data.slug ?? current.slug }, orgs, await loadRates(tx));
 		if (prepared.slug !== current.slug) {
 			const [clash] = await tx.select({ id: initiative.id }).from(initiative).where(eq(initiative.slug, prepared.slug));
 			if (clash) throw new AppError('conflict', { extra: { reason: 'slug_taken' } });

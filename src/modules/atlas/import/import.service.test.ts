@@ -138,9 +138,11 @@ describe('IATI imports', () => {
 		const proposals = await app.database.db.select().from(moderationProposal).where(eq(moderationProposal.proposerUserId, partner.userId));
 		const fresh = proposals.find((proposal) => proposal.subjectId === null)!;
 		const data = fresh.data as InitiativeInput;
+		// the file's German title comes along, in German (issue 17, rule 9)
 		expect(data.title).toEqual({
 			fr: 'Centre marocain-allemand pour l’emploi, la migration et la réintégration',
-			en: 'Moroccan-German Centre for Jobs, Migration and Reintegration'
+			en: 'Moroccan-German Centre for Jobs, Migration and Reintegration',
+			de: 'Deutsch-Marokkanisches Zentrum für Jobs, Migration und Reintegration'
 		});
 		// organisations matched by name or acronym (BMZ, ANAPEC, GIZ); the file's document cited as the source
 		expect(data.organisations).toEqual([

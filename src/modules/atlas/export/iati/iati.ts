@@ -39,9 +39,10 @@ function element(name: string, attributes: Record<string, string | number | null
 	return children === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${children}</${name}>`;
 }
 
-const narrative = (text: string, lang?: Language) => element('narrative', { 'xml:lang': lang }, xmlText(text));
-const narratives = (texts: Partial<Record<Language, string>>) =>
-	languages
+const narrative = (text: string, lang?: string) => element('narrative', { 'xml:lang': lang }, xmlText(text));
+/** Every language of the text: fr, ar, en first, then the source's own when it is another (es…). */
+const narratives = (texts: Partial<Record<string, string>>) =>
+	[...languages, ...Object.keys(texts).filter((lang) => !(languages as readonly string[]).includes(lang))]
 		.filter((lang) => texts[lang]?.trim())
 		.map((lang) => narrative(texts[lang]!.trim(), lang))
 		.join('');

@@ -8,7 +8,7 @@ import { provinces, regions } from '../../../../platform/geo/morocco.ts';
 import { iatiToStatus, REPORTING_ORG_REF, THEME_VOCABULARY_URI } from '../../export/iati/codes.ts';
 import { slugPattern } from '../../../../platform/accounts/organisation.schemas.ts';
 import type { Translated } from '../../atlas.table.ts';
-import { organisationRoles, type InitiativeStatus, type InitiativeTheme, type OrganisationRole } from '../../atlas.model.ts';
+import { organisationRoles, otherLanguagePattern, type InitiativeStatus, type InitiativeTheme, type OrganisationRole } from '../../atlas.model.ts';
 import type { InitiativeInput } from '../../atlas.schemas.ts';
 import { cut, Problems, type ActivityPreview, type ImportedActivity, type ImportedOrganisation } from '../imported.ts';
 import type { ImportProblem } from '../import.table.ts';
@@ -66,6 +66,8 @@ interface Context {
 	language: string | null;
 	problems: Problems;
 	ignoredLanguages: Set<string>;
+	/** languages beyond fr, ar, en the texts are kept in */
+	keptLanguages: Set<string>;
 	guessed: Set<string>;
 }
 
@@ -86,14 +88,23 @@ function narratives(node: XmlNode | undefined, context: Context): Translated {
 			language = guessLanguage(text);
 			context.guessed.add(language);
 		}
+		// a language beyond the three is kept as the source wrote it (moderators add translations); a code that is none is dropped
 		if (!(languages as readonly string[]).includes(language)) {
-			context.ignoredLanguages.add(language);
-			continue;
+			if (!otherLanguagePattern.test(language)) {
+				context.ignoredLanguages.add(language);
+				continue;
+			}
+			context.keptLanguages.add(language);
 		}
-		const key = language as Language;
-		out[key] = out[key] ? `${out[key]}\n\n${text}` : text;
+		out[language] = out[language] ? `${out[language]}\n\n${text}` : text;
 	}
 	return out;
+}
+
+/** The languages of these texts: fr, ar, en first, then the others in the order met. */
+function textLanguages(...texts: Translated[]): string[] {
+	const found = new Set(texts.flatMap((entry) => Object.keys(entry).filter((key) => entry[key])));
+	return [...languages.filter((language) => found.has(language)), ...[...found].filter((language) => !(languages as readonly string[]).includes(language))];
 }
 
 /** Every narrative of an element, whatever its language (names of organisations, for matching). */
@@ -191,6 +202,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		language: baseLanguage(node.attrs['xml:lang']) ?? baseLanguage(header.language),
 		problems,
 		ignoredLanguages: new Set(),
+		keptLanguages: new Set(),
 		guessed: new Set()
 	};
 	const emptyPreview: ActivityPreview = { start: null, end: null, budget: null, countries: [], regions: [], sectors: [], themes: [], organisations: [] };
@@ -207,13 +219,13 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	// Titles, summary, description
 	const titleTexts = narratives(childNamed(node, 'title'), context);
 	const title: Translated = {};
-	for (const language of languages) {
+	for (const language of textLanguages(titleTexts)) {
 		const text = titleTexts[language]?.replace(/\s+/g, ' ');
 		if (!text) continue;
 		title[language] = cut(text, LIMITS.title);
 		if (text.length > LIMITS.title) problems.warning('text_truncated', { field: 'title', max: LIMITS.title });
 	}
-	if (!title.fr && !title.ar && !title.en) problems.critical('no_title');
+	if (!Object.values(title).some(Boolean)) problems.critical('no_title');
 
 	const descriptions = childrenNamed(node, 'description');
 	const general = descriptions.find((entry) => (attr(entry, 'type') ?? '1') === '1');
@@ -221,7 +233,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	const summary: Translated = {};
 	const description: Translated = {};
 	const descriptionTexts = descriptions.map((entry) => (entry === general ? generalTexts : narratives(entry, context)));
-	for (const language of languages) {
+	for (const language of textLanguages(generalTexts, ...descriptionTexts)) {
 		const text = generalTexts[language];
 		// The Atlas's own export writes the title as the description of an initiative without a summary.
 		if (text && text.replace(/\s+/g, ' ') !== title[language]) summary[language] = cut(text, LIMITS.summary);
@@ -348,7 +360,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	for (const entry of childrenNamed(node, 'participating-org')) {
 		const ref = attr(entry, 'ref');
 		const names = allNarratives(entry).map((name) => cut(name, LIMITS.name));
-		const preferred = firstOf(narratives(entry, { ...context, problems: new Problems(), ignoredLanguages: new Set(), guessed: new Set() }));
+		const preferred = firstOf(narratives(entry, { ...context, problems: new Problems(), ignoredLanguages: new Set(), keptLanguages: new Set(), guessed: new Set() }));
 		// a file the Atlas exported names the roles IATI has no code for (partner, beneficiary) in its namespace
 		const atlasRole = header.atlasPrefix ? attr(entry, `${header.atlasPrefix}:role`) : null;
 		const role = (organisationRoles as readonly string[]).includes(atlasRole ?? '') ? (atlasRole as OrganisationRole) : roleOf(attr(entry, 'role'));
@@ -544,6 +556,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	}
 
 	if (context.ignoredLanguages.size) problems.warning('language_ignored', { languages: [...context.ignoredLanguages].join(', ') });
+	if (context.keptLanguages.size) problems.warning('language_kept', { languages: [...context.keptLanguages].join(', ') });
 	if (context.guessed.size) problems.warning('language_guessed', { languages: [...context.guessed].join(', ') });
 
 	const input: ImportedActivity['input'] = {

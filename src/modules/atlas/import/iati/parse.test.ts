@@ -38,9 +38,11 @@ describe('reading IATI activity files', () => {
 		const [giz, iom, sahel] = parsed.activities;
 
 		expect(giz.identifier).toBe('XM-DAC-5-7-TEST-2019.2145.7');
+		// the German title is kept in German beside the French and English ones (rule 9)
 		expect(giz.title).toEqual({
 			fr: 'Centre marocain-allemand pour l’emploi, la migration et la réintégration',
-			en: 'Moroccan-German Centre for Jobs, Migration and Reintegration'
+			en: 'Moroccan-German Centre for Jobs, Migration and Reintegration',
+			de: 'Deutsch-Marokkanisches Zentrum für Jobs, Migration und Reintegration'
 		});
 		const input = giz.activity!.input;
 		expect(input.summary?.fr).toMatch(/^Le centre conseille/);
@@ -66,10 +68,10 @@ describe('reading IATI activity files', () => {
 		]);
 		expect(giz.activity!.organisations[0].names[0]).toBe('Ministère fédéral allemand de la Coopération économique et du Développement (BMZ)');
 		expect(giz.concernsMorocco).toBe(true);
-		// the German title is left out, with a warning; employment creation is said to be unclassified
+		// the German title is kept, with a warning that asks for a translation; employment creation is said to be unclassified
 		expect(giz.problems).toEqual([
 			{ severity: 'warning', code: 'sector_not_mapped', values: { codes: '16020 Employment creation' } },
-			{ severity: 'warning', code: 'language_ignored', values: { languages: 'de' } }
+			{ severity: 'warning', code: 'language_kept', values: { languages: 'de' } }
 		]);
 
 		// countries and sectors given on the transactions; the budget from the commitments; EU's contribution
@@ -195,8 +197,10 @@ describe('reading IATI activity files', () => {
 		const [noIdentifier, spanish, upsideDown, again] = parsed.activities;
 		expect(noIdentifier.activity).toBeNull();
 		expect(noIdentifier.problems).toContainEqual({ severity: 'critical', code: 'no_identifier' });
-		expect(spanish.activity).toBeNull();
-		expect(codes(spanish.problems)).toEqual(expect.arrayContaining(['no_title', 'language_ignored']));
+		// a title in Spanish only is kept as the source wrote it (rule 9), not refused
+		expect(spanish.activity!.input.title).toEqual({ es: 'Sólo en español' });
+		expect(codes(spanish.problems)).toContain('language_kept');
+		expect(codes(spanish.problems)).not.toContain('no_title');
 		expect(again.activity).toBeNull();
 		expect(again.problems).toContainEqual({ severity: 'critical', code: 'duplicate_identifier', values: { position: 2 } });
 		// imported without the fields concerned
