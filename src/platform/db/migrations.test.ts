@@ -258,6 +258,11 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			network: _networks,
 			network_member: _networkMembers,
 			network_announcement: _networkAnnouncements,
+			// new in 0036: the Strategy module's results framework, empty until indicators are defined
+			indicator: _indicators,
+			indicator_target: _indicatorTargets,
+			indicator_value: _indicatorValues,
+			indicator_value_event: _indicatorValueEvents,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
