@@ -5,6 +5,8 @@ import { strategyEndpoints } from './strategy.openapi.ts';
 import { messages } from './messages/index.ts';
 import { strategySpace } from './my-space.ts';
 import { ensureStrategyReferenceData, loadStrategyDemoData } from './strategy.data.ts';
+import { runStrategyRemind, sendReportReminders } from './reminders.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof strategyActions, true> {}
@@ -28,5 +30,19 @@ export const strategyModule = defineModule({
 	messages,
 	referenceData: ensureStrategyReferenceData,
 	demoData: loadStrategyDemoData,
-	mySpace: strategySpace
+	mySpace: strategySpace,
+	commands: {
+		'strategy:remind': {
+			description: 'E-mail the reporters of each strategy who have entered no value for the year just closed; run weekly.',
+			run: (_argv, io) => runStrategyRemind(io)
+		}
+	},
+	// run by the server's job queue (Morocco time), Mondays at 8:00
+	jobs: {
+		remind: {
+			descriptionKey: 'strategy.job_remind',
+			schedule: '0 8 * * 1',
+			run: async (_data, host) => void (await sendReportReminders(host.database.db, systemContext(), { mailer: host.mailer, publicUrl: host.settings.publicUrl }, new Date()))
+		}
+	}
 });

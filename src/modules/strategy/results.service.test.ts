@@ -8,6 +8,10 @@ import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { completenessOf, createIndicator, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
 import { createNode, createStrategy, strategyBySlug } from './strategy.service.ts';
 import { indicatorValue } from './strategy.table.ts';
+import { sendReportReminders } from './reminders.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import type { MailMessage } from '../../platform/mail/mailer.ts';
 
 let app: TestApp;
 let owner: Person;
@@ -126,5 +130,19 @@ describe('reported values', () => {
 		expect([of2025.indicators, of2025.reported]).toEqual([2, 1]);
 		expect(of2025.reporters.map((person) => [person.id, person.values])).toEqual([[reporter.user.id, 1]]);
 		expect((await completenessOf(db, owner_, 2026)).reporters.map((person) => person.values)).toEqual([0]);
+	});
+
+	it('reminds, in their language, the reporters with no value for the year just closed, and only them', async () => {
+		const db = app.database.db;
+		await db.update(user).set({ locale: 'ar' }).where(eq(user.id, reporter.user.id));
+		const sent: MailMessage[] = [];
+		const mailer = { send: async (message: MailMessage) => void sent.push(message) };
+		// 2025 closed: the reporter has reported for it
+		expect(await sendReportReminders(db, systemContext(), { mailer, publicUrl: 'https://sharaka.example' }, new Date('2026-01-12T08:00:00Z'))).toBe(0);
+		// 2023 closed: nothing reported yet
+		expect(await sendReportReminders(db, systemContext(), { mailer, publicUrl: 'https://sharaka.example' }, new Date('2024-01-15T08:00:00Z'))).toBe(1);
+		expect(sent.map((message) => [message.to, message.language])).toEqual([[reporter.user.email, 'ar']]);
+		expect(sent[0].subject).toContain('2023');
+		expect(sent[0].text).toContain('https://sharaka.example/ar/strategy/results-test/report');
 	});
 });
