@@ -15,6 +15,8 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/[slug]/plan/[node]': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/[node]': planners,
 	'GET /[lang=lang]/strategy/[slug]/results': everyone,
+	'GET /[lang=lang]/strategy/[slug]/results/export': everyone,
+	'GET /api/v1/strategy/strategies/[slug]/indicators': everyone,
 	'GET /[lang=lang]/strategy/[slug]/report': ['administrator'],
 	'POST /[lang=lang]/strategy/[slug]/report': ['administrator'],
 	'GET /[lang=lang]/strategy/[slug]/review': ['administrator'],
