@@ -29,6 +29,25 @@ async function optionValue(page: Page, label: string, text: string) {
 
 describe('the Strategy results framework', () => {
 	test('a reporter enters a value, the owner returns it, the reporter corrects it, the owner approves it, the public page shows it', { timeout: 240_000 }, async () => {
+		// 0. A planner defines an indicator (French, no JavaScript): without a definition it is refused.
+		const planner = await signedInAs(browser, 'partner@demo.sharaka.ma', 'fr', false);
+		await planner.goto('/fr/strategy/snia/plan/indicators');
+		const nodeField = t('fr', 'strategy.field_indicator_node');
+		await planner.getByLabel(nodeField, { exact: true }).selectOption(await optionValue(planner, nodeField, 'Exemple : orienter les migrants vers l’emploi'));
+		await planner.getByLabel(t('fr', 'strategy.field_code'), { exact: true }).fill('EMP-ORIENT');
+		await planner.getByLabel(t('fr', 'strategy.field_unit_fr'), { exact: true }).fill('ateliers');
+		await planner.getByLabel(t('fr', 'strategy.field_target_year', { year: 2026 }), { exact: true }).fill('40');
+		await planner.getByRole('button', { name: t('fr', 'strategy.indicators_save') }).click();
+		await expect(planner.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'errors.field_required'));
+		await planner.getByLabel(t('fr', 'strategy.field_definition_fr'), { exact: true }).fill('Ateliers d’orientation tenus');
+		await planner.getByLabel(t('fr', 'strategy.field_definition_ar'), { exact: true }).fill('ورشات التوجيه المنظمة');
+		await planner.getByLabel(t('fr', 'strategy.disaggregation_region'), { exact: true }).check();
+		await planner.getByRole('button', { name: t('fr', 'strategy.indicators_save') }).click();
+		await expect(planner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.indicators_added'));
+		await expect(planner.locator('main').textContent()).resolves.toContain('EMP-ORIENT');
+		await expectNoRawMessageKeys(planner);
+		await shoot(planner, 'indicators-fr');
+
 		// 1. The reporter, in French without JavaScript: not a reporter of another strategy.
 		const reporter = await signedInAs(browser, REPORTER, 'fr', false, true);
 		expect((await reporter.goto('/fr/strategy/strategie-mre/report'))?.status()).toBe(403);
@@ -92,6 +111,7 @@ describe('the Strategy results framework', () => {
 		await arabic.goto('/ar/strategy/snia/results');
 		await expectLanguage(arabic, 'ar');
 		await expect(arabic.locator('main').textContent()).resolves.toContain('سوس-ماسة');
+		await expect(arabic.locator('main').textContent()).resolves.toContain('ورشات التوجيه المنظمة');
 		await expect(arabic.locator('main').textContent()).resolves.toContain(t('ar', 'strategy.sample_badge'));
 		await expectNoAxeViolations(arabic);
 		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');

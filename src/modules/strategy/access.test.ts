@@ -17,6 +17,8 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/[slug]/results': everyone,
 	'GET /[lang=lang]/strategy/[slug]/results/export': everyone,
 	'GET /api/v1/strategy/strategies/[slug]/indicators': everyone,
+	'GET /[lang=lang]/strategy/[slug]/plan/indicators': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan/indicators': planners,
 	'GET /[lang=lang]/strategy/[slug]/report': ['administrator'],
 	'POST /[lang=lang]/strategy/[slug]/report': ['administrator'],
 	'GET /[lang=lang]/strategy/[slug]/review': ['administrator'],

@@ -1,7 +1,7 @@
 // The reporters' and owner's forms: a refused value or review as the form's failure, the rule in words.
 import { fail } from '@sveltejs/kit';
 import { isAppError } from '../../platform/http/app-error.ts';
-import { formValues } from '../../platform/http/form.ts';
+import { formLists, formValues } from '../../platform/http/form.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 
@@ -24,5 +24,5 @@ export function resultsFailure(language: Language, error: unknown, data: FormDat
 	if (reason && REASONS[reason]) errors[field] = translate(language, REASONS[reason]);
 	for (const problem of error.fields) errors[problem.path.split('.')[0]] ??= translate(language, `errors.${problem.messageKey}`, problem.values);
 	if (!Object.keys(errors).length) errors[''] = translate(language, `errors.${error.code}`, error.values);
-	return fail(error.status, { form, values: formValues(data), errors });
+	return fail(error.status, { form, values: formValues(data), lists: formLists(data), errors });
 }

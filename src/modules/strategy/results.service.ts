@@ -256,6 +256,8 @@ export type IndicatorView = {
 	definition: string;
 	definitions: Record<string, string>;
 	unit: string;
+	units: Record<string, string>;
+	nodeTitles: Record<string, string>;
 	level: string;
 	disaggregations: string[];
 	baselineValue: number | null;
@@ -283,6 +285,8 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 			definition: textOf(row.definition, language),
 			definitions: row.definition as Record<string, string>,
 			unit: textOf(row.unit, language),
+			units: row.unit as Record<string, string>,
+			nodeTitles: nodeTitle as Record<string, string>,
 			level: row.level,
 			disaggregations: row.disaggregations,
 			baselineValue: row.baselineValue == null ? null : Number(row.baselineValue),

@@ -11,6 +11,7 @@ export const IndicatorOut = z.object({
 	definition: z.string().describe('in the asked language, or the one it is written in'),
 	definitions: z.record(z.string(), z.string()).describe('the definition by language (fr, ar, en)'),
 	unit: z.string(),
+	units: z.record(z.string(), z.string()).describe('the unit by language'),
 	level: z.enum(['output', 'outcome']),
 	disaggregations: z.array(z.enum(['sex', 'age', 'nationality', 'region'])),
 	baselineValue: z.number().nullable(),

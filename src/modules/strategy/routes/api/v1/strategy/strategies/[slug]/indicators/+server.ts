@@ -9,6 +9,6 @@ export const GET = apiEndpoint(async ({ params, locals }) => {
 	const app = await getApp();
 	const row = await strategyBySlug(app.database.db, params.slug ?? '');
 	if (!row.published) throw new AppError('not_found');
-	const items = (await indicatorsOf(app.database.db, row, locals.language)).map(({ nodeId, definitions, ...item }) => ({ ...item, actionId: nodeId, definitions }));
+	const items = (await indicatorsOf(app.database.db, row, locals.language)).map(({ nodeId, definitions, units, nodeTitles: _nodeTitles, ...item }) => ({ ...item, actionId: nodeId, definitions, units }));
 	return Response.json({ items }, { headers: { 'cache-control': 'public, max-age=60' } });
 });
