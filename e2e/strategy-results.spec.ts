@@ -107,6 +107,13 @@ describe('the Strategy results framework', () => {
 		await visitor.goto('/fr/strategy/snia/results');
 		const row2026 = visitor.locator('table', { has: visitor.locator('caption', { hasText: t('fr', 'strategy.results_table', { code: 'EX-EMP-1' }) }) }).locator('tbody tr', { has: visitor.locator('th', { hasText: '2026' }) });
 		await expect(row2026.textContent()).resolves.toContain(t('fr', 'strategy.region_value', { region: 'Souss-Massa', value: '135' }));
+		// the region's page shows the indicator's progress there; the strategy's page its gaps by domain
+		await visitor.goto('/fr/strategy/regions/MA-09');
+		const progress = visitor.locator('table', { has: visitor.locator('caption', { hasText: t('fr', 'strategy.region_progress_title') }) });
+		await expect(progress.locator('tr', { hasText: 'EX-EMP-1' }).textContent()).resolves.toContain(t('fr', 'strategy.region_progress_value', { year: 2026, value: '135' }));
+		await shoot(visitor, 'region-fr');
+		await visitor.goto('/fr/strategy/snia');
+		await expect(visitor.getByRole('heading', { name: t('fr', 'strategy.gaps_title') }).count()).resolves.toBe(1);
 		const arabic = await browser.newPage({ locale: 'ar-MA' });
 		await arabic.goto('/ar/strategy/snia/results');
 		await expectLanguage(arabic, 'ar');
@@ -117,5 +124,11 @@ describe('the Strategy results framework', () => {
 		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await expectNoRawMessageKeys(arabic);
 		await shoot(arabic, 'public-ar');
+		await arabic.goto('/ar/strategy/regions/MA-09');
+		await expectNoAxeViolations(arabic);
+		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
+		await arabic.goto('/ar/strategy/snia');
+		await expectNoAxeViolations(arabic);
+		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 	});
 });

@@ -5,7 +5,7 @@ import { aPerson, contextFor, type Person } from '../../platform/testing/people.
 import { isAppError } from '../../platform/http/app-error.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
-import { completenessOf, createIndicator, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
+import { completenessOf, createIndicator, progressInRegion, regionsWithoutActions, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
 import { createNode, createStrategy, strategyBySlug } from './strategy.service.ts';
 import { indicatorValue } from './strategy.table.ts';
 import { sendReportReminders } from './reminders.ts';
@@ -144,5 +144,17 @@ describe('reported values', () => {
 		expect(sent.map((message) => [message.to, message.language])).toEqual([[reporter.user.email, 'ar']]);
 		expect(sent[0].subject).toContain('2023');
 		expect(sent[0].text).toContain('https://sharaka.example/ar/strategy/results-test/report');
+	});
+
+	it('shows a region the approved values of its indicators, and each domain the regions it has no action in', async () => {
+		const db = app.database.db;
+		const progress = await progressInRegion(db, 'MA-02', 'fr');
+		expect(progress.map((item) => [item.code, item.values])).toEqual([['E1', [{ year: 2024, value: 85.5 }]]]);
+		expect(await progressInRegion(db, 'MA-12', 'fr')).toEqual([]);
+		const action = (regions: string[], national = false) => ({ id: crypto.randomUUID(), titles: { fr: 'a' }, kind: 'action', national, regions, children: [] });
+		const domain = (id: string, children: ReturnType<typeof action>[]) => ({ id, titles: { fr: id }, kind: 'domain', national: false, regions: [], children: [{ id: `${id}-p`, titles: {}, kind: 'programme', national: false, regions: [], children }] });
+		const gaps = regionsWithoutActions([domain('santé', [action(['MA-01', 'MA-02']), action(['MA-03'])]), domain('emploi', [action([], true)]), domain('vide', [])]);
+		expect(gaps.map((gap) => [gap.domain, gap.missing.length])).toEqual([['santé', 9], ['emploi', 0], ['vide', 12]]);
+		expect(gaps[0].missing).not.toContain('MA-02');
 	});
 });

@@ -349,3 +349,51 @@ export async function resultsQueues(db: DbOrTx, actor: Actor) {
 	};
 	return { reporting, reviewing, returned: await count(reporting, 'returned', actor.userId), waiting: await count(reviewing, 'submitted') };
 }
+
+/** A region's progress: the approved values for the region of every published strategy's indicators broken down by region, latest year first. */
+export async function progressInRegion(db: DbOrTx, region: string, language: Language) {
+	const rows = await db
+		.select({ value: indicatorValue, indicator, strategySlug: strategy.slug, strategyTitle: strategy.title })
+		.from(indicatorValue)
+		.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
+		.innerJoin(strategy, eq(strategy.id, indicator.strategyId))
+		.where(and(eq(indicatorValue.region, region), eq(indicatorValue.status, 'approved'), eq(strategy.published, true)))
+		.orderBy(asc(strategy.slug), asc(indicator.code), desc(indicatorValue.year));
+	const byIndicator = new Map<string, { strategy: { slug: string; title: string }; code: string; definitions: Record<string, string>; units: Record<string, string>; isSample: boolean; values: { year: number; value: number }[] }>();
+	for (const row of rows) {
+		const entry = byIndicator.get(row.indicator.id) ?? {
+			strategy: { slug: row.strategySlug, title: textOf(row.strategyTitle, language) },
+			code: row.indicator.code,
+			definitions: row.indicator.definition as Record<string, string>,
+			units: row.indicator.unit as Record<string, string>,
+			isSample: row.indicator.isSample,
+			values: []
+		};
+		entry.values.push({ year: row.value.year, value: Number(row.value.value) });
+		byIndicator.set(row.indicator.id, entry);
+	}
+	return [...byIndicator.values()];
+}
+
+/**
+ * Gaps of a strategy's tree: for each domain, the regions where none of its actions is carried out (a
+ * national action covers every region).
+ */
+export function regionsWithoutActions(tree: { id: string; titles: Record<string, string>; kind: string; national: boolean; regions: string[]; children: unknown[] }[]) {
+	type Item = (typeof tree)[number];
+	return tree.map((domain) => {
+		const covered = new Set<string>();
+		let national = false;
+		const walk = (items: Item[]) => {
+			for (const item of items) {
+				if (item.kind === 'action') {
+					if (item.national) national = true;
+					for (const region of item.regions) covered.add(region);
+				}
+				walk(item.children as Item[]);
+			}
+		};
+		walk(domain.children as Item[]);
+		return { domain: domain.id, titles: domain.titles, missing: national ? [] : regions.map((region) => region.iso).filter((iso) => !covered.has(iso)) };
+	});
+}
