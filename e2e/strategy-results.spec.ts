@@ -64,7 +64,8 @@ describe('the Strategy results framework', () => {
 		await fill('EX-EMP-2', 'MA-09', '30');
 		await reporter.getByRole('button', { name: t('fr', 'strategy.report_send') }).click();
 		await expect(reporter.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'strategy.reason_region_not_disaggregated'));
-		await expect(reporter.getByText(t('fr', 'strategy.report_none')).count()).resolves.toBe(1);
+		// only the demo's waiting value (EX-EMP-2, national) is listed: nothing was kept
+		await expect(reporter.locator('table tbody tr').count()).resolves.toBe(1);
 		await fill('EX-EMP-1', 'MA-09', '120');
 		await reporter.getByLabel(t('fr', 'strategy.field_comment'), { exact: true }).fill('Bilan des permanences de l’année');
 		await reporter.getByLabel(t('fr', 'strategy.field_evidence'), { exact: true }).fill('https://example.org/bilan-2026.pdf');

@@ -6,6 +6,7 @@ import { messages } from './messages/index.ts';
 import { strategySpace } from './my-space.ts';
 import { ensureStrategyReferenceData, loadStrategyDemoData } from './strategy.data.ts';
 import { runStrategyRemind, sendReportReminders } from './reminders.ts';
+import { strategyPersonalData } from './personal-data.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 
 declare module '../../platform/policy/policy.ts' {
@@ -31,6 +32,7 @@ export const strategyModule = defineModule({
 	referenceData: ensureStrategyReferenceData,
 	demoData: loadStrategyDemoData,
 	mySpace: strategySpace,
+	personalData: strategyPersonalData,
 	commands: {
 		'strategy:remind': {
 			description: 'E-mail the reporters of each strategy who have entered no value for the year just closed; run weekly.',

@@ -208,5 +208,17 @@ async function loadResultsDemo(db: Db, snia: StrategyRow) {
 				await tx.db.insert(indicatorValueEvent).values(inserted.map(({ id }) => ({ valueId: id, kind: 'approved' as const, at: tx.now() })));
 			}
 		}
+		// one value of the current year reported by the demo reporter and waiting for the owner, so that
+		// both queues can be tried
+		const [reporter] = await tx.db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_REPORTER));
+		const [outcome] = await tx.db.select().from(indicator).where(and(eq(indicator.strategyId, snia.id), eq(indicator.code, 'EX-EMP-2')));
+		const thisYear = tx.now().getUTCFullYear();
+		if (reporter && outcome && periodYears(snia, tx.now()).includes(thisYear)) {
+			const [waiting] = await tx.db
+				.insert(indicatorValue)
+				.values({ indicatorId: outcome.id, year: thisYear, region: '', value: 31.5, comment: 'Exemple : premier semestre', status: 'submitted', reporterId: reporter.id, isSample: true, createdAt: tx.now(), updatedAt: tx.now() })
+				.returning({ id: indicatorValue.id });
+			await tx.db.insert(indicatorValueEvent).values({ valueId: waiting.id, kind: 'submitted', actorId: reporter.id, value: 31.5, reason: 'Exemple : premier semestre', at: tx.now() });
+		}
 	});
 }
