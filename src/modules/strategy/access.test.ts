@@ -14,6 +14,15 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'POST /[lang=lang]/strategy/[slug]/plan': planners,
 	'GET /[lang=lang]/strategy/[slug]/plan/[node]': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/[node]': planners,
+	'GET /[lang=lang]/strategy/[slug]/results': everyone,
+	'GET /[lang=lang]/strategy/[slug]/results/export': everyone,
+	'GET /api/v1/strategy/strategies/[slug]/indicators': everyone,
+	'GET /[lang=lang]/strategy/[slug]/plan/indicators': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan/indicators': planners,
+	'GET /[lang=lang]/strategy/[slug]/report': ['administrator'],
+	'POST /[lang=lang]/strategy/[slug]/report': ['administrator'],
+	'GET /[lang=lang]/strategy/[slug]/review': ['administrator'],
+	'POST /[lang=lang]/strategy/[slug]/review': ['administrator'],
 	'GET /api/v1/strategy/strategies': everyone,
 	'GET /api/v1/strategy/strategies/[slug]': everyone
 });
@@ -34,5 +43,21 @@ describe('grants of the Strategy module', () => {
 		expect(can(member('owner', 'snia'), 'strategy.manage', { scope: 'snia' })).toBe(true);
 		expect(can(member('planner', 'snia'), 'strategy.manage', { scope: 'snia' })).toBe(false);
 		expect(mayReach({ userId: 'u', role: 'member', organisationIds: [] }, 'strategy.plan')).toBe(false);
+	});
+
+	it('lets a reporter of one strategy report on it only, and neither plan nor review', () => {
+		const reporter = member('reporter', 'snia');
+		expect(mayReach(reporter, 'strategy.report')).toBe(true);
+		expect(can(reporter, 'strategy.report', { scope: 'snia' })).toBe(true);
+		expect(can(member('reporter', 'mre'), 'strategy.report', { scope: 'snia' })).toBe(false);
+		expect(mayReach(reporter, 'strategy.plan')).toBe(false);
+		expect(mayReach(reporter, 'strategy.review')).toBe(false);
+	});
+
+	it('gives the review of reported values to the strategy’s owner only', () => {
+		expect(can(member('owner', 'snia'), 'strategy.review', { scope: 'snia' })).toBe(true);
+		expect(can(member('owner', 'mre'), 'strategy.review', { scope: 'snia' })).toBe(false);
+		expect(mayReach(member('planner', 'snia'), 'strategy.review')).toBe(false);
+		expect(mayReach(member('owner', 'snia'), 'strategy.report')).toBe(false);
 	});
 });

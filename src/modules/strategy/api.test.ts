@@ -12,6 +12,11 @@ import { node } from './strategy.table.ts';
 import { GET as list } from './routes/api/v1/strategy/strategies/+server.ts';
 import { GET as one } from './routes/api/v1/strategy/strategies/[slug]/+server.ts';
 import { GET as exportActions } from './routes/[lang=lang]/strategy/[slug]/export/+server.ts';
+import { GET as indicatorsApi } from './routes/api/v1/strategy/strategies/[slug]/indicators/+server.ts';
+import { GET as exportIndicators } from './routes/[lang=lang]/strategy/[slug]/results/export/+server.ts';
+import { IndicatorOut } from './strategy.openapi.ts';
+import { submitValue } from './results.service.ts';
+import { indicator } from './strategy.table.ts';
 
 let app: TestApp;
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -69,5 +74,34 @@ describe('the Strategy API and exports', () => {
 		const lines = csv.trim().split(/\r?\n/);
 		expect(lines[0]).toBe('action_id,action,year,funding_source,currency,planned,committed,executed,note,is_sample');
 		expect(lines.slice(1).join('\n')).toContain('2025,Union européenne,EUR,1000,800,900,Retard de facturation');
+	});
+
+	it('gives the indicators with their approved values only, in the documented shape, and as CSV and XLSX', async () => {
+		const db = app.database.db;
+		const reporter = await aPerson(db);
+		reporter.actor.grants = [{ module: 'strategy', role: 'reporter', organisationId: null, scope: 'snia' }];
+		const [sample] = await db.select().from(indicator).where(eq(indicator.code, 'EX-EMP-1'));
+		// waiting for approval: not public
+		await submitValue(contextFor(db, reporter), 'snia', { indicatorId: sample.id, year: 2026, region: 'MA-12', value: 4242 });
+		const answer = await indicatorsApi(apiEvent(null, { params: { slug: 'snia' }, language: 'en' }));
+		expect(answer.status).toBe(200);
+		const { items } = await answer.json();
+		expect(items.map((item: IndicatorOut) => item.code)).toEqual(['EX-EMP-1', 'EX-EMP-2']);
+		for (const item of items) expect(IndicatorOut.safeParse(item).success).toBe(true);
+		const first = items[0] as IndicatorOut;
+		expect(first.isSample).toBe(true);
+		expect(first.years.find((year) => year.year === 2024)).toMatchObject({ target: 3600, light: expect.stringMatching(/achieved|close|behind/) });
+		expect(first.years.find((year) => year.year === 2024)!.regions).toHaveLength(12);
+		expect(JSON.stringify(items)).not.toContain('4242');
+		expect((await indicatorsApi(apiEvent(null, { params: { slug: 'nothing-here' } }))).status).toBe(404);
+		const csv = await (await exportIndicators(apiEvent(null, { params: { slug: 'snia', lang: 'fr' }, search: '?format=csv', language: 'fr' }))).text();
+		const lines = csv.trim().split(/\r?\n/);
+		expect(lines[0]).toContain('indicator_code,definition_fr');
+		expect(lines.some((line) => line.startsWith('EX-EMP-1,') && line.includes(',2024,MA-06,'))).toBe(true);
+		expect(csv).not.toContain('4242');
+		const xlsx = await exportIndicators(apiEvent(null, { params: { slug: 'snia', lang: 'ar' }, search: '?format=xlsx', language: 'ar' }));
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+		expect(workbook.worksheets[0].rowCount).toBe(lines.length);
 	});
 });

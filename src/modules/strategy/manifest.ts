@@ -5,6 +5,9 @@ import { strategyEndpoints } from './strategy.openapi.ts';
 import { messages } from './messages/index.ts';
 import { strategySpace } from './my-space.ts';
 import { ensureStrategyReferenceData, loadStrategyDemoData } from './strategy.data.ts';
+import { runStrategyRemind, sendReportReminders } from './reminders.ts';
+import { strategyPersonalData } from './personal-data.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof strategyActions, true> {}
@@ -17,8 +20,10 @@ export const strategyModule = defineModule({
 	actions: strategyActions,
 	grantRoles: {
 		// the scope is the strategy's slug: an owner or a planner of one strategy only
-		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan'], limit: 'scope' },
-		planner: { titleKey: 'strategy.grant_planner', actions: ['strategy.plan'], limit: 'scope' }
+		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan', 'strategy.review'], limit: 'scope' },
+		planner: { titleKey: 'strategy.grant_planner', actions: ['strategy.plan'], limit: 'scope' },
+		// the people of the bodies responsible for actions, who enter the indicators' actual values
+		reporter: { titleKey: 'strategy.grant_reporter', actions: ['strategy.report'], limit: 'scope' }
 	},
 	routes: strategyRoutes,
 	endpoints: strategyEndpoints,
@@ -26,5 +31,20 @@ export const strategyModule = defineModule({
 	messages,
 	referenceData: ensureStrategyReferenceData,
 	demoData: loadStrategyDemoData,
-	mySpace: strategySpace
+	mySpace: strategySpace,
+	personalData: strategyPersonalData,
+	commands: {
+		'strategy:remind': {
+			description: 'E-mail the reporters of each strategy who have entered no value for the year just closed; run weekly.',
+			run: (_argv, io) => runStrategyRemind(io)
+		}
+	},
+	// run by the server's job queue (Morocco time), Mondays at 8:00
+	jobs: {
+		remind: {
+			descriptionKey: 'strategy.job_remind',
+			schedule: '0 8 * * 1',
+			run: async (_data, host) => void (await sendReportReminders(host.database.db, systemContext(), { mailer: host.mailer, publicUrl: host.settings.publicUrl }, new Date()))
+		}
+	}
 });

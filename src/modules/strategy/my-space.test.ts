@@ -22,4 +22,14 @@ describe('my space: the strategies a person plans', () => {
 		expect(await strategySpace(contextFor(db, await aPerson(db, { role: 'partner' })))).toEqual([]);
 		expect(await strategySpace(contextFor(db, null))).toEqual([]);
 	});
+
+	it('gives a reporter the values to report (not the planning page) and an owner the values to approve', async () => {
+		const db = app.database.db;
+		const reporter = await aPerson(db);
+		reporter.actor.grants = [{ module: 'strategy', role: 'reporter', organisationId: null, scope: 'snia' }];
+		expect(await strategySpace(contextFor(db, reporter))).toEqual([expect.objectContaining({ path: '/strategy/snia/report', waiting: { count: 0, key: 'strategy.space_returned' } })]);
+		const owner = await aPerson(db);
+		owner.actor.grants = [{ module: 'strategy', role: 'owner', organisationId: null, scope: 'snia' }];
+		expect((await strategySpace(contextFor(db, owner))).map((link) => link.path)).toEqual(['/strategy/snia/plan', '/strategy/snia/review']);
+	});
 });

@@ -1,18 +1,27 @@
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { strategiesPlannedBy } from './strategy.service.ts';
+import { resultsQueues } from './results.service.ts';
 
-/** The strategies a person owns or plans (through grants): straight to the planning page when there is one. */
+/**
+ * The strategies a person owns or plans (through grants): straight to the planning page when there is one;
+ * a reporter's values to report (returned ones counted), an owner's values to approve.
+ */
 export async function strategySpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	if (!ctx.actor) return [];
+	const links: SpaceLink[] = [];
 	const planned = await strategiesPlannedBy(ctx.db, ctx.actor, ctx.language);
-	if (!planned.length) return [];
-	return [
-		{
+	if (planned.length)
+		links.push({
 			path: planned.length === 1 ? `/strategy/${planned[0].slug}/plan` : '/strategy',
 			titleKey: 'strategy.space_plan',
 			textKey: 'strategy.space_plan_text',
 			waiting: { count: planned.length, key: 'strategy.space_count' }
-		}
-	];
+		});
+	const queues = await resultsQueues(ctx.db, ctx.actor);
+	if (queues.reporting.length)
+		links.push({ path: `/strategy/${queues.reporting[0]}/report`, titleKey: 'strategy.space_report', textKey: 'strategy.space_report_text', waiting: { count: queues.returned, key: 'strategy.space_returned' } });
+	if (queues.reviewing.length)
+		links.push({ path: `/strategy/${queues.reviewing[0]}/review`, titleKey: 'strategy.space_review', textKey: 'strategy.space_review_text', waiting: { count: queues.waiting, key: 'strategy.space_waiting' } });
+	return links;
 }

@@ -13,7 +13,8 @@ import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
 import { NODE_STATUSES } from './strategy.model.ts';
 import { NewNode, NewStrategy } from './strategy.schemas.ts';
 import { insertNode, insertStrategy } from './strategy.service.ts';
-import { node, strategy, type StrategyRow } from './strategy.table.ts';
+import { indicator, indicatorValue, indicatorValueEvent, node, strategy, type StrategyRow } from './strategy.table.ts';
+import { NewIndicator, insertIndicator, periodYears } from './results.service.ts';
 import { realStrategies, type SeedNode } from './seed/strategies.ts';
 
 async function insertTree(ctx: RequestContext, owner: StrategyRow, items: SeedNode[], parentId: string | null, isSample: boolean) {
@@ -64,12 +65,24 @@ const sampleActions = [
 	{ fr: 'Accompagnement individuel', ar: 'مواكبة فردية', en: 'One-to-one support' }
 ];
 
-/** The demo partner plans the SNIA (a grant limited to it), so that the planning pages can be tried. */
+export const DEMO_REPORTER = 'counsellor@demo.sharaka.ma';
+export const DEMO_OWNER = 'moderator@demo.sharaka.ma';
+
+/**
+ * The demo partner plans the SNIA, the demo counsellor (ANAPEC) reports on its indicators and the demo
+ * moderator owns it (grants limited to it), so that the planning and results pages can be tried.
+ */
 async function grantDemoPlanner(db: Db) {
-	const [present] = await db.select({ id: accessGrant.id }).from(accessGrant).innerJoin(user, eq(user.id, accessGrant.userId)).where(and(eq(user.email, DEMO_PLANNER), eq(accessGrant.module, 'strategy')));
+	await grantDemo(db, DEMO_PLANNER, 'strategy:planner');
+	await grantDemo(db, DEMO_REPORTER, 'strategy:reporter');
+	await grantDemo(db, DEMO_OWNER, 'strategy:owner');
+}
+
+async function grantDemo(db: Db, email: string, role: string) {
+	const [present] = await db.select({ id: accessGrant.id }).from(accessGrant).innerJoin(user, eq(user.id, accessGrant.userId)).where(and(eq(user.email, email), eq(accessGrant.module, 'strategy')));
 	if (present) return;
 	try {
-		await grantRoleByEmail(createContext({ db, actor: null, audit: systemContext() }), DEMO_PLANNER, { role: 'strategy:planner', scope: 'snia' });
+		await grantRoleByEmail(createContext({ db, actor: null, audit: systemContext() }), email, { role, scope: 'snia' });
 	} catch (failure) {
 		// no demo partner (a site without the demo accounts): nothing to grant
 		if (!isAppError(failure)) throw failure;
@@ -82,7 +95,7 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	if (!snia) return;
 	await grantDemoPlanner(db);
 	const [already] = await db.select({ id: node.id }).from(node).where(and(eq(node.strategyId, snia.id), eq(node.isSample, true))).limit(1);
-	if (already) return;
+	if (already) return loadResultsDemo(db, snia);
 	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
 	// under the seeds' employment domain (or the first one left, if a planner renamed it)
 	const parent = domains.find((row) => row.title.fr === 'Emploi') ?? domains[0];
@@ -135,6 +148,77 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 				);
 				count++;
 			}
+		}
+	});
+	await loadResultsDemo(db, snia);
+}
+
+const sampleIndicators = [
+	{
+		code: 'EX-EMP-1',
+		definition: { fr: 'Exemple : migrants orientés vers l’emploi', ar: 'مثال: مهاجرون تم توجيههم نحو الشغل', en: 'Example: migrants guided towards work' },
+		unit: { fr: 'personnes', ar: 'أشخاص', en: 'people' },
+		level: 'output' as const,
+		disaggregations: ['sex', 'region'] as const,
+		baseline: 0,
+		target: (year: number) => (year - 2015) * 400,
+		regional: true
+	},
+	{
+		code: 'EX-EMP-2',
+		definition: { fr: 'Exemple : part des migrants orientés en emploi six mois après', ar: 'مثال: نسبة المهاجرين الموجَّهين الذين يشتغلون بعد ستة أشهر', en: 'Example: share of guided migrants in work six months later' },
+		unit: { fr: '%', ar: '٪', en: '%' },
+		level: 'outcome' as const,
+		disaggregations: ['sex', 'nationality'] as const,
+		baseline: 18,
+		target: (year: number) => Math.min(45, 18 + (year - 2015) * 2.5),
+		regional: false
+	}
+];
+
+/** Demo mode: two badged indicators on the sample programme, their targets and approved values over the years (to 2025) and regions. */
+async function loadResultsDemo(db: Db, snia: StrategyRow) {
+	const [present] = await db.select({ id: indicator.id }).from(indicator).where(and(eq(indicator.strategyId, snia.id), eq(indicator.isSample, true))).limit(1);
+	if (present) return;
+	const [programme] = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'programme'), eq(node.isSample, true))).limit(1);
+	if (!programme) return;
+	const random = sequence(2027);
+	const years = periodYears(snia).filter((year) => year > 2015);
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	await ctx.transaction(async (tx) => {
+		for (const sample of sampleIndicators) {
+			const row = await insertIndicator(
+				tx,
+				snia,
+				NewIndicator.parse({ nodeId: programme.id, code: sample.code, definition: sample.definition, unit: sample.unit, level: sample.level, disaggregations: [...sample.disaggregations], baselineValue: sample.baseline, baselineYear: 2015, targets: years.map((year) => ({ year, value: sample.target(year) })) }),
+				{ isSample: true }
+			);
+			const values: { year: number; region: string; value: number }[] = [];
+			for (const year of years.filter((each) => each <= 2025)) {
+				if (sample.regional) {
+					// about the target, spread unevenly over the regions (some years behind, some ahead)
+					const share = sample.target(year) * (0.6 + random() * 0.55);
+					const weights = regions.map(() => random());
+					const sum = weights.reduce((total, weight) => total + weight, 0);
+					regions.forEach((region, index) => values.push({ year, region: region.iso, value: Math.round((share * weights[index]) / sum) }));
+				} else values.push({ year, region: '', value: Math.round(sample.target(year) * (0.7 + random() * 0.4) * 10) / 10 });
+			}
+			if (values.length) {
+				const inserted = await tx.db.insert(indicatorValue).values(values.map((value) => ({ ...value, indicatorId: row.id, status: 'approved' as const, isSample: true, createdAt: tx.now(), updatedAt: tx.now() }))).returning({ id: indicatorValue.id });
+				await tx.db.insert(indicatorValueEvent).values(inserted.map(({ id }) => ({ valueId: id, kind: 'approved' as const, at: tx.now() })));
+			}
+		}
+		// one value of the current year reported by the demo reporter and waiting for the owner, so that
+		// both queues can be tried
+		const [reporter] = await tx.db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_REPORTER));
+		const [outcome] = await tx.db.select().from(indicator).where(and(eq(indicator.strategyId, snia.id), eq(indicator.code, 'EX-EMP-2')));
+		const thisYear = tx.now().getUTCFullYear();
+		if (reporter && outcome && periodYears(snia, tx.now()).includes(thisYear)) {
+			const [waiting] = await tx.db
+				.insert(indicatorValue)
+				.values({ indicatorId: outcome.id, year: thisYear, region: '', value: 31.5, comment: 'Exemple : premier semestre', status: 'submitted', reporterId: reporter.id, isSample: true, createdAt: tx.now(), updatedAt: tx.now() })
+				.returning({ id: indicatorValue.id });
+			await tx.db.insert(indicatorValueEvent).values({ valueId: waiting.id, kind: 'submitted', actorId: reporter.id, value: 31.5, reason: 'Exemple : premier semestre', at: tx.now() });
 		}
 	});
 }

@@ -18,3 +18,16 @@ export type TagScheme = (typeof TAG_SCHEMES)[number];
 
 /** The countries whose strategies the seeds name (ISO 3166-1 alpha-2). */
 export const STRATEGY_COUNTRIES = ['MA', 'CI', 'ML', 'SN'] as const;
+
+/** An indicator measures what an action produced (output) or the change it contributed to (outcome). */
+export const INDICATOR_LEVELS = ['output', 'outcome'] as const;
+export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
+
+/** The breakdowns an indicator's values may be given in; values are entered per period and region. */
+export const DISAGGREGATIONS = ['sex', 'age', 'nationality', 'region'] as const;
+export type Disaggregation = (typeof DISAGGREGATIONS)[number];
+
+/** A reported value's way: submitted by a reporter, then approved or returned (with the reason) by the owner. */
+export const VALUE_STATUSES = ['submitted', 'returned', 'approved'] as const;
+export type ValueStatus = (typeof VALUE_STATUSES)[number];
+export type ValueEventKind = 'submitted' | 'corrected' | 'returned' | 'approved';

@@ -2,6 +2,34 @@ import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { StrategyDetail, StrategySummary, TreeFilters } from './strategy.schemas.ts';
 
+const Light = z.enum(['achieved', 'close', 'behind', 'no_data']).describe('approved value over target: achieved ≥ 100 %, close ≥ 75 %, behind below; no_data without target or approved value');
+export const IndicatorOut = z.object({
+	id: z.string().uuid(),
+	code: z.string(),
+	actionId: z.string().uuid().describe('the node (domain, programme, objective or action) the indicator measures'),
+	node: z.string(),
+	definition: z.string().describe('in the asked language, or the one it is written in'),
+	definitions: z.record(z.string(), z.string()).describe('the definition by language (fr, ar, en)'),
+	unit: z.string(),
+	units: z.record(z.string(), z.string()).describe('the unit by language'),
+	level: z.enum(['output', 'outcome']),
+	disaggregations: z.array(z.enum(['sex', 'age', 'nationality', 'region'])),
+	baselineValue: z.number().nullable(),
+	baselineYear: z.number().int().nullable(),
+	isSample: z.boolean(),
+	years: z.array(
+		z.object({
+			year: z.number().int(),
+			target: z.number().nullable(),
+			actual: z.number().nullable().describe('the approved national total, or the sum of the approved regional values'),
+			light: Light,
+			ratio: z.number().nullable().describe('actual over target, in percent'),
+			regions: z.array(z.object({ region: z.string().describe('ISO 3166-2'), value: z.number() }))
+		})
+	)
+});
+export type IndicatorOut = z.output<typeof IndicatorOut>;
+
 export const strategyEndpoints: Endpoint[] = [
 	{
 		method: 'GET',
@@ -25,5 +53,19 @@ export const strategyEndpoints: Endpoint[] = [
 		query: TreeFilters,
 		responses: { 200: { description: 'The strategy and its (filtered) tree.', schema: StrategyDetail } },
 		errors: [400, 404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/strategies/{slug}/indicators',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'A strategy’s results framework',
+		description:
+			'The indicators of a published strategy (code, definition in fr/ar/en, unit, output or outcome, disaggregations, baseline) with, per year, the target, ' +
+			'the approved actual value and its traffic light, and the approved regional values. Values waiting for approval or returned to their reporter are not public. ' +
+			'The same rows as CSV or XLSX: /{lang}/strategy/{slug}/results/export?format=csv|xlsx.',
+		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
+		responses: { 200: { description: 'The indicators and their approved values.', schema: z.object({ items: z.array(IndicatorOut) }) } },
+		errors: [404]
 	}
 ];

@@ -8,5 +8,9 @@ export const strategyActions = {
 	/** Change a strategy's own details (title, period, status, publication). */
 	'strategy.manage': ['administrator'],
 	/** Add, edit, move and remove the domains, programmes, objectives and actions of a strategy. */
-	'strategy.plan': ['administrator']
+	'strategy.plan': ['administrator'],
+	/** Enter the actual values of a strategy's indicators (reporters of the responsible bodies). */
+	'strategy.report': ['administrator'],
+	/** Approve the reported values, or return them to their reporter with the reason (the strategy's owner). */
+	'strategy.review': ['administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,8 +12,14 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]/plan': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/plan/[node]': { GET: 'strategy.plan', POST: 'strategy.plan' },
+	'/[lang=lang]/strategy/[slug]/results': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/results/export': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/plan/indicators': { GET: 'strategy.plan', POST: 'strategy.plan' },
+	'/[lang=lang]/strategy/[slug]/report': { GET: 'strategy.report', POST: 'strategy.report' },
+	'/[lang=lang]/strategy/[slug]/review': { GET: 'strategy.review', POST: 'strategy.review' },
 
 	// API
 	'/api/v1/strategy/strategies': { GET: 'public' },
-	'/api/v1/strategy/strategies/[slug]': { GET: 'public' }
+	'/api/v1/strategy/strategies/[slug]': { GET: 'public' },
+	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' }
 };

@@ -390,7 +390,8 @@ async function treeBelow(db: DbOrTx, id: string) {
 
 /** The strategies a person owns or plans through grants (or all, for administrators): their my-space entry. */
 export async function strategiesPlannedBy(db: DbOrTx, actor: Actor, language: Language) {
-	const scopes = (actor.grants ?? []).filter((grant) => grant.module === 'strategy').map((grant) => ({ scope: grant.scope, role: grant.role }));
+	// reporters report on a strategy, they do not plan it (their entry is the results' queue)
+	const scopes = (actor.grants ?? []).filter((grant) => grant.module === 'strategy' && grant.role !== 'reporter').map((grant) => ({ scope: grant.scope, role: grant.role }));
 	const all = actor.role === 'administrator' || scopes.some((grant) => grant.scope === null);
 	if (!all && !scopes.length) return [];
 	const rows = await db.select().from(strategy).orderBy(asc(strategy.slug));

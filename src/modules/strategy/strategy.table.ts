@@ -1,7 +1,7 @@
 // Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
 import { boolean, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
-import type { NodeKind, NodeStatus, StrategyStatus, TagScheme } from './strategy.model.ts';
+import type { Disaggregation, IndicatorLevel, NodeKind, NodeStatus, StrategyStatus, TagScheme, ValueEventKind, ValueStatus } from './strategy.model.ts';
 
 /** The strategy module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const strategyTables = pgSchema('strategy');
@@ -124,6 +124,93 @@ export const budgetLine = strategyTables.table(
 	(table) => [unique('budget_line_node_year_source').on(table.nodeId, table.year, table.fundingSource), index('budget_line_node_idx').on(table.nodeId)]
 );
 
+/**
+ * An indicator of a node's results: a code unique in its strategy, a definition in the three languages,
+ * a unit, its level and breakdowns, and a baseline. Its targets are per year.
+ */
+export const indicator = strategyTables.table(
+	'indicator',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		strategyId: uuid('strategy_id')
+			.notNull()
+			.references(() => strategy.id, { onDelete: 'cascade' }),
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' }),
+		code: text('code').notNull(),
+		definition: jsonb('definition').$type<Translated>().notNull(),
+		unit: jsonb('unit').$type<Translated>().notNull(),
+		level: text('level').$type<IndicatorLevel>().notNull(),
+		disaggregations: jsonb('disaggregations').$type<Disaggregation[]>().notNull().default([]),
+		baselineValue: numeric('baseline_value', { precision: 18, scale: 4, mode: 'number' }),
+		baselineYear: integer('baseline_year'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [unique('indicator_strategy_code').on(table.strategyId, table.code), index('indicator_node_idx').on(table.nodeId)]
+);
+
+export const indicatorTarget = strategyTables.table(
+	'indicator_target',
+	{
+		indicatorId: uuid('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		value: numeric('value', { precision: 18, scale: 4, mode: 'number' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.indicatorId, table.year] })]
+);
+
+/**
+ * An actual value of an indicator for a year, for a region or for the whole country (region ''), entered
+ * by a reporter with a comment and its evidence (a link), then approved or returned by the owner.
+ */
+export const indicatorValue = strategyTables.table(
+	'indicator_value',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		indicatorId: uuid('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		/** an ISO 3166-2 region code, or '' for the national total */
+		region: text('region').notNull().default(''),
+		value: numeric('value', { precision: 18, scale: 4, mode: 'number' }).notNull(),
+		comment: text('comment'),
+		evidenceUrl: text('evidence_url'),
+		status: text('status').$type<ValueStatus>().notNull().default('submitted'),
+		reporterId: text('reporter_id').references(() => user.id, { onDelete: 'set null' }),
+		/** the owner's reason when the value was returned */
+		returnReason: text('return_reason'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [unique('indicator_value_period_region').on(table.indicatorId, table.year, table.region), index('indicator_value_status_idx').on(table.status)]
+);
+
+/** A value's history: who submitted, corrected, returned (why) or approved it, and when. */
+export const indicatorValueEvent = strategyTables.table(
+	'indicator_value_event',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		valueId: uuid('value_id')
+			.notNull()
+			.references(() => indicatorValue.id, { onDelete: 'cascade' }),
+		kind: text('kind').$type<ValueEventKind>().notNull(),
+		actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		value: numeric('value', { precision: 18, scale: 4, mode: 'number' }),
+		reason: text('reason'),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('indicator_value_event_value_idx').on(table.valueId, table.at)]
+);
+
+export type IndicatorRow = typeof indicator.$inferSelect;
+export type IndicatorValueRow = typeof indicatorValue.$inferSelect;
 export type BudgetLineRow = typeof budgetLine.$inferSelect;
 export type StrategyRow = typeof strategy.$inferSelect;
 export type NodeRow = typeof node.$inferSelect;

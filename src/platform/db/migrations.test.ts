@@ -261,6 +261,11 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0037: associations' referrals of people to ANAPEC agencies
 			agency_referral: _agencyReferrals,
 			agency_referral_event: _agencyReferralEvents,
+			// new in 0038: the Strategy module's results framework, empty until indicators are defined
+			indicator: _indicators,
+			indicator_target: _indicatorTargets,
+			indicator_value: _indicatorValues,
+			indicator_value_event: _indicatorValueEvents,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

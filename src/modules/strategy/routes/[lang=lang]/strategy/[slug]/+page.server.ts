@@ -7,6 +7,8 @@ import { TreeFilters } from '#modules/strategy/strategy.schemas.ts';
 import { strategyDetail, strategyResource } from '#modules/strategy/strategy.service.ts';
 import { NODE_STATUSES } from '#modules/strategy/strategy.model.ts';
 import { executionRates } from '#modules/strategy/budget.service.ts';
+import { regionsWithoutActions } from '#modules/strategy/results.service.ts';
+import { treeOf } from '#modules/strategy/strategy.service.ts';
 
 export async function load({ params, url, locals }) {
 	const app = await getApp();
@@ -26,6 +28,8 @@ export async function load({ params, url, locals }) {
 	return {
 		detail,
 		execution: await executionRates(app.database.db, detail.id),
+		// on the whole tree, whatever the filters: where each domain has nothing yet
+		gaps: regionsWithoutActions(await treeOf(app.database.db, detail.id, locals.language)),
 		invalid,
 		canPlan: canPlan(detail),
 		values: { region: filters.region?.[0] ?? '', domain: filters.domain?.[0] ?? '', status: filters.status?.[0] ?? '' },

@@ -1,0 +1,33 @@
+// A strategy's indicators with their targets and approved values as open data: one row per indicator,
+// year and place (the national total, or a region), CSV (RFC 4180) or XLSX.
+import ExcelJS from 'exceljs';
+import { guardFormula, toCsv } from '../../platform/ui/charts/csv.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import type { IndicatorView } from './results.service.ts';
+
+const columns = ['indicator_code', 'definition_fr', 'definition_ar', 'definition_en', 'unit', 'level', 'disaggregations', 'baseline_value', 'baseline_year', 'year', 'region', 'target', 'actual', 'light', 'ratio_percent', 'is_sample'] as const;
+
+export function indicatorTable(items: IndicatorView[]): (string | number)[][] {
+	const rows: (string | number)[][] = [];
+	for (const item of items) {
+		const head = [item.code, item.definitions.fr ?? '', item.definitions.ar ?? '', item.definitions.en ?? '', item.unit, item.level, item.disaggregations.join('; '), item.baselineValue ?? '', item.baselineYear ?? ''];
+		for (const year of item.years) {
+			if (year.target == null && year.actual == null) continue;
+			// the year's total (or sum of regions) first, then each region's approved value
+			rows.push([...head, year.year, '', year.target ?? '', year.actual ?? '', year.light, year.ratio ?? '', item.isSample ? 'true' : 'false']);
+			for (const region of year.regions) rows.push([...head, year.year, region.region, '', region.value, '', '', item.isSample ? 'true' : 'false']);
+		}
+	}
+	return rows;
+}
+
+export const indicatorsCsv = (table: (string | number)[][]) => toCsv([[...columns], ...table]);
+
+export async function indicatorsXlsx(table: (string | number)[][], sheetName: string, language: Language): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Sharaka';
+	const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: language === 'ar' }] });
+	sheet.addRow([...columns]).font = { bold: true };
+	for (const row of table) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell)));
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}

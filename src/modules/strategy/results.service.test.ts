@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
+import { auditEvent } from '../../platform/audit/audit-event.table.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { completenessOf, createIndicator, progressInRegion, regionsWithoutActions, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
+import { createNode, createStrategy, strategyBySlug } from './strategy.service.ts';
+import { indicatorValue } from './strategy.table.ts';
+import { sendReportReminders } from './reminders.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import type { MailMessage } from '../../platform/mail/mailer.ts';
+
+let app: TestApp;
+let owner: Person;
+let reporter: Person;
+let otherReporter: Person;
+let byRegion: string;
+let national: string;
+let otherIndicator: string;
+
+const refusal = async (promise: Promise<unknown>) => {
+	try {
+		await promise;
+		return 'ok';
+	} catch (error) {
+		if (isAppError(error)) return `${error.code}:${String(error.extra?.reason ?? error.fields.map((field) => field.path).join(','))}`;
+		throw error;
+	}
+};
+const grant = (person: Person, role: string, scope: string) => {
+	person.actor.grants = [{ module: 'strategy', role, organisationId: null, scope }];
+};
+
+beforeAll(async () => {
+	app = await createTestApp({});
+	const db = app.database.db;
+	const admin = await aPerson(db, { role: 'administrator' });
+	const adminCtx = contextFor(db, admin);
+	for (const slug of ['results-test', 'other-results']) {
+		await createStrategy(adminCtx, { slug, title: { fr: slug }, country: 'MA', periodStart: 2023, periodEnd: 2026, published: true });
+	}
+	const domain = (await createNode(adminCtx, 'results-test', { kind: 'domain', title: { fr: 'Emploi' } })).id;
+	const otherDomain = (await createNode(adminCtx, 'other-results', { kind: 'domain', title: { fr: 'Santé' } })).id;
+	byRegion = (await createIndicator(adminCtx, 'results-test', { nodeId: domain, code: 'E1', definition: { fr: 'Migrants formés', ar: 'مهاجرون مكونون' }, unit: { fr: 'personnes' }, level: 'output', disaggregations: ['sex', 'region'], baselineValue: 0, baselineYear: 2022, targets: [{ year: 2024, value: 100 }, { year: 2025, value: 200 }] })).id;
+	national = (await createIndicator(adminCtx, 'results-test', { nodeId: domain, code: 'E2', definition: { fr: 'Taux d’insertion' }, unit: { fr: '%' }, level: 'outcome', targets: [{ year: 2024, value: 40 }] })).id;
+	otherIndicator = (await createIndicator(adminCtx, 'other-results', { nodeId: otherDomain, code: 'S1', definition: { fr: 'Consultations' }, unit: { fr: 'consultations' }, level: 'output' })).id;
+	owner = await aPerson(db);
+	grant(owner, 'owner', 'results-test');
+	reporter = await aPerson(db);
+	otherReporter = await aPerson(db);
+	grant(otherReporter, 'reporter', 'other-results');
+	grant(reporter, 'reporter', 'results-test');
+	await db.insert(accessGrant).values({ userId: reporter.user.id, module: 'strategy', role: 'reporter', scope: 'results-test' });
+});
+afterAll(async () => app?.close());
+
+describe('indicators', () => {
+	it('refuses a duplicate code, a node of another strategy and a target outside the period', async () => {
+		const ctx = contextFor(app.database.db, await aPerson(app.database.db, { role: 'administrator' }));
+		const tree = (await indicatorsOf(app.database.db, await strategyBySlug(app.database.db, 'results-test'), 'fr'))[0];
+		expect(await refusal(createIndicator(ctx, 'results-test', { nodeId: tree.nodeId, code: 'E1', definition: { fr: 'x' }, unit: { fr: 'x' }, level: 'output' }))).toBe('invalid_input:code_taken');
+		expect(await refusal(createIndicator(ctx, 'other-results', { nodeId: tree.nodeId, code: 'Z', definition: { fr: 'x' }, unit: { fr: 'x' }, level: 'output' }))).toBe('invalid_input:node_of_another_strategy');
+		expect(await refusal(createIndicator(ctx, 'results-test', { nodeId: tree.nodeId, code: 'Z', definition: { fr: 'x' }, unit: { fr: 'x' }, level: 'output', targets: [{ year: 2030, value: 1 }] }))).toBe('invalid_input:period_outside_strategy');
+		expect(await refusal(createIndicator(contextFor(app.database.db, reporter), 'results-test', { nodeId: tree.nodeId, code: 'Z', definition: { fr: 'x' }, unit: { fr: 'x' }, level: 'output' }))).toBe('forbidden:');
+	});
+});
+
+describe('reported values', () => {
+	it('refuses a year outside the period, a region the indicator is not broken down by, an indicator or a reporter of another strategy; nothing changed', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, reporter);
+		expect(await refusal(submitValue(ctx, 'results-test', { indicatorId: byRegion, year: 2030, region: 'MA-02', value: 5 }))).toBe('invalid_input:period_outside_strategy');
+		expect(await refusal(submitValue(ctx, 'results-test', { indicatorId: national, year: 2024, region: 'MA-02', value: 5 }))).toBe('invalid_input:region_not_disaggregated');
+		expect(await refusal(submitValue(ctx, 'results-test', { indicatorId: byRegion, year: 2024, region: 'MA-99', value: 5 }))).toBe('invalid_input:region_unknown');
+		expect(await refusal(submitValue(ctx, 'results-test', { indicatorId: otherIndicator, year: 2024, value: 5 }))).toBe('invalid_input:indicator_of_another_strategy');
+		expect(await refusal(submitValue(contextFor(db, otherReporter), 'results-test', { indicatorId: byRegion, year: 2024, region: 'MA-02', value: 5 }))).toBe('forbidden:');
+		expect(await refusal(submitValue(ctx, 'results-test', { indicatorId: byRegion, year: 2024, region: 'MA-02', value: 'beaucoup' }))).toBe('invalid_input:value');
+		expect(await refusal(submitValue(ctx, 'results-test', { indicatorId: byRegion, year: 2024, region: 'MA-02', value: 5, evidenceUrl: 'javascript:alert(1)' }))).toBe('invalid_input:evidenceUrl');
+		expect(await db.select().from(indicatorValue)).toHaveLength(0);
+	});
+
+	it('goes from the reporter to the owner and back with the reason, then is approved; the history says who, when and why', async () => {
+		const db = app.database.db;
+		const mine = contextFor(db, reporter);
+		const theOwner = contextFor(db, owner);
+		const first = await submitValue(mine, 'results-test', { indicatorId: byRegion, year: 2024, region: 'MA-02', value: '40', comment: 'Premier semestre', evidenceUrl: 'https://example.org/rapport.pdf' });
+		expect(first.status).toBe('submitted');
+		// a reporter does not approve, and a return needs its reason
+		expect(await refusal(reviewValue(mine, 'results-test', first.id, { decision: 'approve' }))).toBe('forbidden:');
+		expect(await refusal(reviewValue(theOwner, 'results-test', first.id, { decision: 'return' }))).toBe('invalid_input:reason_required');
+		await reviewValue(theOwner, 'results-test', first.id, { decision: 'return', reason: 'Il manque le second semestre' });
+		expect(await resultsQueues(db, reporter.actor)).toMatchObject({ reporting: ['results-test'], returned: 1 });
+		const [returned] = await valuesOf(db, (await strategyBySlug(db, 'results-test')).id, { reporterId: reporter.user.id });
+		expect([returned.status, returned.returnReason]).toEqual(['returned', 'Il manque le second semestre']);
+		// a returned value cannot be approved before the reporter corrects it
+		expect(await refusal(reviewValue(theOwner, 'results-test', first.id, { decision: 'approve' }))).toBe('conflict:value_not_waiting');
+		await submitValue(mine, 'results-test', { indicatorId: byRegion, year: 2024, region: 'MA-02', value: '85,5', comment: 'Année complète' });
+		expect(await resultsQueues(db, owner.actor)).toMatchObject({ reviewing: ['results-test'], waiting: 1 });
+		await reviewValue(theOwner, 'results-test', first.id, { decision: 'approve' });
+		expect(await refusal(submitValue(mine, 'results-test', { indicatorId: byRegion, year: 2024, region: 'MA-02', value: 1 }))).toBe('conflict:value_already_approved');
+		const history = (await historyOf(db, [first.id])).get(first.id)!;
+		expect(history.map((event) => [event.kind, event.value, event.reason])).toEqual([
+			['submitted', 40, 'Premier semestre'],
+			['returned', null, 'Il manque le second semestre'],
+			['corrected', 85.5, 'Année complète'],
+			['approved', null, null]
+		]);
+		const events = await db.select().from(auditEvent).where(and(eq(auditEvent.resourceType, 'strategy_indicator_value'), eq(auditEvent.resourceId, first.id)));
+		expect(events.map((event) => event.action).sort()).toEqual(['strategy_value.approve', 'strategy_value.correct', 'strategy_value.return', 'strategy_value.submit']);
+	});
+
+	it('shows only approved values in the results, with traffic lights against the targets', async () => {
+		const db = app.database.db;
+		await submitValue(contextFor(db, reporter), 'results-test', { indicatorId: byRegion, year: 2025, value: 150 });
+		const results = await indicatorsOf(db, await strategyBySlug(db, 'results-test'), 'fr');
+		const e1 = results.find((row) => row.code === 'E1')!;
+		expect(e1.years.find((row) => row.year === 2024)).toMatchObject({ target: 100, actual: 85.5, light: 'close', ratio: 85.5, regions: [{ region: 'MA-02', value: 85.5 }] });
+		// submitted, not approved yet: not shown
+		expect(e1.years.find((row) => row.year === 2025)).toMatchObject({ target: 200, actual: null, light: 'no_data' });
+		expect([lightOf(100, 100).light, lightOf(74, 100).light, lightOf(5, null).light]).toEqual(['achieved', 'behind', 'no_data']);
+	});
+
+	it('tells the completeness of a year and who has not reported yet', async () => {
+		const db = app.database.db;
+		const owner_ = await strategyBySlug(db, 'results-test');
+		const of2025 = await completenessOf(db, owner_, 2025);
+		expect([of2025.indicators, of2025.reported]).toEqual([2, 1]);
+		expect(of2025.reporters.map((person) => [person.id, person.values])).toEqual([[reporter.user.id, 1]]);
+		expect((await completenessOf(db, owner_, 2026)).reporters.map((person) => person.values)).toEqual([0]);
+	});
+
+	it('reminds, in their language, the reporters with no value for the year just closed, and only them', async () => {
+		const db = app.database.db;
+		await db.update(user).set({ locale: 'ar' }).where(eq(user.id, reporter.user.id));
+		const sent: MailMessage[] = [];
+		const mailer = { send: async (message: MailMessage) => void sent.push(message) };
+		// 2025 closed: the reporter has reported for it
+		expect(await sendReportReminders(db, systemContext(), { mailer, publicUrl: 'https://sharaka.example' }, new Date('2026-01-12T08:00:00Z'))).toBe(0);
+		// 2023 closed: nothing reported yet
+		expect(await sendReportReminders(db, systemContext(), { mailer, publicUrl: 'https://sharaka.example' }, new Date('2024-01-15T08:00:00Z'))).toBe(1);
+		expect(sent.map((message) => [message.to, message.language])).toEqual([[reporter.user.email, 'ar']]);
+		expect(sent[0].subject).toContain('2023');
+		expect(sent[0].text).toContain('https://sharaka.example/ar/strategy/results-test/report');
+	});
+
+	it('shows a region the approved values of its indicators, and each domain the regions it has no action in', async () => {
+		const db = app.database.db;
+		const progress = await progressInRegion(db, 'MA-02', 'fr');
+		expect(progress.map((item) => [item.code, item.values])).toEqual([['E1', [{ year: 2024, value: 85.5 }]]]);
+		expect(await progressInRegion(db, 'MA-12', 'fr')).toEqual([]);
+		const action = (regions: string[], national = false) => ({ id: crypto.randomUUID(), titles: { fr: 'a' }, kind: 'action', national, regions, children: [] });
+		const domain = (id: string, children: ReturnType<typeof action>[]) => ({ id, titles: { fr: id }, kind: 'domain', national: false, regions: [], children: [{ id: `${id}-p`, titles: {}, kind: 'programme', national: false, regions: [], children }] });
+		const gaps = regionsWithoutActions([domain('santé', [action(['MA-01', 'MA-02']), action(['MA-03'])]), domain('emploi', [action([], true)]), domain('vide', [])]);
+		expect(gaps.map((gap) => [gap.domain, gap.missing.length])).toEqual([['santé', 9], ['emploi', 0], ['vide', 12]]);
+		expect(gaps[0].missing).not.toContain('MA-02');
+	});
+});

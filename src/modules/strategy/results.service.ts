@@ -1,0 +1,399 @@
+// The results framework: indicators on a strategy's nodes (baseline, targets per year), the values the
+// reporters enter per year and region, the owner's approval or return (with history), traffic lights
+// against the targets and the completeness of each reporting period.
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { user } from '../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { regions } from '../../platform/geo/morocco.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import { pickText } from '../../platform/i18n/content-language.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import type { Actor } from '../../platform/policy/policy.ts';
+import { DISAGGREGATIONS, INDICATOR_LEVELS, type ValueEventKind, type ValueStatus } from './strategy.model.ts';
+import { strategyBySlug, strategyResource } from './strategy.service.ts';
+import { indicator, indicatorTarget, indicatorValue, indicatorValueEvent, node, strategy, type IndicatorRow, type IndicatorValueRow, type StrategyRow, type Translated } from './strategy.table.ts';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const decimal = z.preprocess((value) => (typeof value === 'string' ? value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.') : value), z.coerce.number().finite().min(-1e12).max(1e12));
+const year = z.coerce.number().int().min(1990).max(2100);
+const texts = z.object({ fr: z.string().trim().max(2000).optional(), ar: z.string().trim().max(2000).optional(), en: z.string().trim().max(2000).optional() });
+const cleanTexts = (text: Translated): Translated => Object.fromEntries(Object.entries(text).filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as Translated;
+const textOf = (text: Translated | null | undefined, language: Language) => pickText(text as Record<string, string>, language).text;
+
+export const NewIndicator = z.object({
+	nodeId: z.string().uuid(),
+	code: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}._-]+$/u),
+	definition: texts,
+	unit: texts,
+	level: z.enum(INDICATOR_LEVELS),
+	disaggregations: z.array(z.enum(DISAGGREGATIONS)).default([]),
+	baselineValue: z.preprocess(blankToUndefined, decimal.optional()),
+	baselineYear: z.preprocess(blankToUndefined, year.optional()),
+	targets: z.array(z.object({ year, value: decimal })).default([])
+});
+export type NewIndicator = z.output<typeof NewIndicator>;
+
+export const ValueInput = z.object({
+	indicatorId: z.string().uuid(),
+	year,
+	region: z.string().trim().default(''),
+	value: decimal,
+	comment: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
+	evidenceUrl: z.preprocess(blankToUndefined, z.string().trim().url().max(1000).refine((url) => /^https?:\/\//i.test(url)).optional())
+});
+
+export const Review = z.object({ decision: z.enum(['approve', 'return']), reason: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()) });
+
+const invalid = (path: string, reason: string, messageKey = 'field_choice') => new AppError('invalid_input', { fields: [{ path, messageKey }], extra: { reason } });
+
+/**
+ * The years a strategy runs, the reporting periods: its period; a strategy without an end (the SNIA,
+ * adopted in 2014) runs to this year; none when it has no start.
+ */
+export function periodYears(row: Pick<StrategyRow, 'periodStart' | 'periodEnd'>, now: Date = new Date()): number[] {
+	if (row.periodStart == null) return [];
+	const end = row.periodEnd ?? now.getUTCFullYear();
+	return Array.from({ length: Math.max(0, end - row.periodStart + 1) }, (_, index) => row.periodStart! + index);
+}
+
+// ---------- indicators (planners) ----------
+
+/** A new indicator on a node of the strategy, with its targets (years within the strategy's period), audited. */
+export async function createIndicator(ctx: RequestContext, slug: string, input: unknown, options: { isSample?: boolean } = {}): Promise<IndicatorRow> {
+	const data = parseOrThrow(NewIndicator, input);
+	return ctx.transaction(async (tx) => {
+		const owner = await strategyBySlug(tx.db, slug);
+		tx.require('strategy.plan', strategyResource(owner));
+		return insertIndicator(tx, owner, data, options);
+	});
+}
+
+/** An indicator checked and audited; the caller has checked who acts (a page, or the demo data). */
+export async function insertIndicator(ctx: RequestContext, owner: StrategyRow, data: NewIndicator, options: { isSample?: boolean } = {}): Promise<IndicatorRow> {
+	if (!Object.values(cleanTexts(data.definition)).length) throw invalid('definition.fr', 'definition_required', 'field_required');
+	if (!Object.values(cleanTexts(data.unit)).length) throw invalid('unit.fr', 'unit_required', 'field_required');
+	const [place] = await ctx.db.select({ id: node.id }).from(node).where(and(eq(node.id, data.nodeId), eq(node.strategyId, owner.id)));
+	if (!place) throw invalid('nodeId', 'node_of_another_strategy');
+	const [taken] = await ctx.db.select({ id: indicator.id }).from(indicator).where(and(eq(indicator.strategyId, owner.id), eq(indicator.code, data.code)));
+	if (taken) throw new AppError('invalid_input', { fields: [{ path: 'code', messageKey: 'field_invalid' }], extra: { reason: 'code_taken' } });
+	const years = periodYears(owner, ctx.now());
+	data.targets.forEach((target, index) => {
+		if (years.length && !years.includes(target.year)) throw invalid(`targets.${index}.year`, 'period_outside_strategy');
+	});
+	const [row] = await ctx.db
+		.insert(indicator)
+		.values({
+			strategyId: owner.id,
+			nodeId: data.nodeId,
+			code: data.code,
+			definition: cleanTexts(data.definition),
+			unit: cleanTexts(data.unit),
+			level: data.level,
+			disaggregations: [...new Set(data.disaggregations)],
+			baselineValue: data.baselineValue ?? null,
+			baselineYear: data.baselineYear ?? null,
+			isSample: options.isSample ?? false,
+			createdAt: ctx.now(),
+			updatedAt: ctx.now()
+		})
+		.returning();
+	const targets = [...new Map(data.targets.map((target) => [target.year, target.value])).entries()].map(([targetYear, value]) => ({ indicatorId: row.id, year: targetYear, value }));
+	if (targets.length) await ctx.db.insert(indicatorTarget).values(targets);
+	await recordAudit(ctx.db, ctx.audit, { action: 'strategy_indicator.create', resourceType: 'strategy_indicator', resourceId: row.id, after: { ...row, targets } });
+	return row;
+}
+
+async function indicatorWithStrategy(db: DbOrTx, id: string) {
+	const [found] = await db.select({ indicator, owner: strategy }).from(indicator).innerJoin(strategy, eq(strategy.id, indicator.strategyId)).where(eq(indicator.id, id));
+	return found ?? null;
+}
+
+// ---------- values (reporters) ----------
+
+async function addEvent(ctx: RequestContext, valueId: string, kind: ValueEventKind, value: number | null, reason: string | null) {
+	await ctx.db.insert(indicatorValueEvent).values({ valueId, kind, actorId: ctx.actor?.userId ?? null, value, reason, at: ctx.now() });
+}
+
+/**
+ * A reporter's value for an indicator, a year and a region ('' = national total). A value already
+ * there and not yet approved is corrected (a returned one goes back to the owner); an approved one stays.
+ */
+export async function submitValue(ctx: RequestContext, slug: string, input: unknown, options: { isSample?: boolean } = {}): Promise<IndicatorValueRow> {
+	const data = parseOrThrow(ValueInput, input);
+	return ctx.transaction(async (tx) => {
+		const owner = await strategyBySlug(tx.db, slug);
+		tx.require('strategy.report', strategyResource(owner));
+		const found = await indicatorWithStrategy(tx.db, data.indicatorId);
+		// an indicator of another strategy is not one this reporter may report on
+		if (!found || found.owner.id !== owner.id) throw invalid('indicatorId', 'indicator_of_another_strategy');
+		const years = periodYears(owner, tx.now());
+		if (!years.includes(data.year)) throw invalid('year', 'period_outside_strategy');
+		if (data.region) {
+			if (!found.indicator.disaggregations.includes('region')) throw invalid('region', 'region_not_disaggregated');
+			if (!regions.some((region) => region.iso === data.region)) throw invalid('region', 'region_unknown');
+		}
+		const [before] = await tx.db
+			.select()
+			.from(indicatorValue)
+			.where(and(eq(indicatorValue.indicatorId, data.indicatorId), eq(indicatorValue.year, data.year), eq(indicatorValue.region, data.region)))
+			.for('update');
+		if (before?.status === 'approved') throw new AppError('conflict', { extra: { reason: 'value_already_approved' } });
+		const values = { value: data.value, comment: data.comment ?? null, evidenceUrl: data.evidenceUrl ?? null, status: 'submitted' as const, reporterId: tx.actor?.userId ?? null, updatedAt: tx.now() };
+		const [row] = before
+			? await tx.db.update(indicatorValue).set(values).where(eq(indicatorValue.id, before.id)).returning()
+			: await tx.db.insert(indicatorValue).values({ ...values, indicatorId: data.indicatorId, year: data.year, region: data.region, isSample: options.isSample ?? false, createdAt: tx.now() }).returning();
+		await addEvent(tx, row.id, before ? 'corrected' : 'submitted', data.value, data.comment ?? null);
+		await recordAudit(tx.db, tx.audit, { action: before ? 'strategy_value.correct' : 'strategy_value.submit', resourceType: 'strategy_indicator_value', resourceId: row.id, before: before ?? null, after: row });
+		return row;
+	});
+}
+
+/** The owner approves a submitted value, or returns it to its reporter with the reason (required). */
+export async function reviewValue(ctx: RequestContext, slug: string, valueId: string, input: unknown): Promise<IndicatorValueRow> {
+	const data = parseOrThrow(Review, input);
+	return ctx.transaction(async (tx) => {
+		const owner = await strategyBySlug(tx.db, slug);
+		tx.require('strategy.review', strategyResource(owner));
+		const [found] = await tx.db.select({ value: indicatorValue }).from(indicatorValue).innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId)).where(and(eq(indicatorValue.id, valueId), eq(indicator.strategyId, owner.id))).for('update');
+		if (!found) throw new AppError('not_found');
+		if (found.value.status !== 'submitted') throw new AppError('conflict', { extra: { reason: 'value_not_waiting' } });
+		if (data.decision === 'return' && !data.reason) throw invalid('reason', 'reason_required', 'field_required');
+		const status: ValueStatus = data.decision === 'approve' ? 'approved' : 'returned';
+		const [row] = await tx.db
+			.update(indicatorValue)
+			.set({ status, returnReason: data.decision === 'return' ? data.reason! : null, updatedAt: tx.now() })
+			.where(eq(indicatorValue.id, valueId))
+			.returning();
+		await addEvent(tx, valueId, status, null, data.reason ?? null);
+		await recordAudit(tx.db, tx.audit, { action: `strategy_value.${data.decision}`, resourceType: 'strategy_indicator_value', resourceId: valueId, before: found.value, after: row });
+		return row;
+	});
+}
+
+// ---------- reading ----------
+
+export type ValueView = {
+	id: string;
+	indicatorId: string;
+	code: string;
+	year: number;
+	region: string;
+	value: number;
+	comment: string | null;
+	evidenceUrl: string | null;
+	status: ValueStatus;
+	reporter: string | null;
+	reporterId: string | null;
+	returnReason: string | null;
+	isSample: boolean;
+	updatedAt: Date;
+};
+
+/** The values of a strategy's indicators (all, or in some statuses), newest change first. */
+export async function valuesOf(db: DbOrTx, strategyId: string, filter: { status?: ValueStatus[]; reporterId?: string } = {}): Promise<ValueView[]> {
+	const rows = await db
+		.select({ value: indicatorValue, code: indicator.code, reporter: user.name })
+		.from(indicatorValue)
+		.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
+		.leftJoin(user, eq(user.id, indicatorValue.reporterId))
+		.where(and(eq(indicator.strategyId, strategyId), filter.status ? inArray(indicatorValue.status, filter.status) : undefined, filter.reporterId ? eq(indicatorValue.reporterId, filter.reporterId) : undefined))
+		.orderBy(desc(indicatorValue.updatedAt), asc(indicator.code));
+	return rows.map(({ value, code, reporter }) => ({
+		id: value.id,
+		indicatorId: value.indicatorId,
+		code,
+		year: value.year,
+		region: value.region,
+		value: Number(value.value),
+		comment: value.comment,
+		evidenceUrl: value.evidenceUrl,
+		status: value.status,
+		reporter,
+		reporterId: value.reporterId,
+		returnReason: value.returnReason,
+		isSample: value.isSample,
+		updatedAt: value.updatedAt
+	}));
+}
+
+/** A value's history, oldest first, with who acted. */
+export async function historyOf(db: DbOrTx, valueIds: string[]) {
+	if (!valueIds.length) return new Map<string, { kind: ValueEventKind; actor: string | null; value: number | null; reason: string | null; at: Date }[]>();
+	const rows = await db
+		.select({ event: indicatorValueEvent, actor: user.name })
+		.from(indicatorValueEvent)
+		.leftJoin(user, eq(user.id, indicatorValueEvent.actorId))
+		.where(inArray(indicatorValueEvent.valueId, valueIds))
+		.orderBy(asc(indicatorValueEvent.at), asc(indicatorValueEvent.id));
+	const history = new Map<string, { kind: ValueEventKind; actor: string | null; value: number | null; reason: string | null; at: Date }[]>();
+	for (const { event, actor } of rows)
+		history.set(event.valueId, [...(history.get(event.valueId) ?? []), { kind: event.kind, actor, value: event.value == null ? null : Number(event.value), reason: event.reason, at: event.at }]);
+	return history;
+}
+
+/**
+ * Traffic lights (README, Strategy): the year's actual value (the approved national total, or else the
+ * sum of the approved regional values) over the year's target: at least 100 % is `achieved`, at least
+ * 75 % `close`, below `behind`; no target or no approved value is `no_data`.
+ */
+export type Light = 'achieved' | 'close' | 'behind' | 'no_data';
+export function lightOf(actual: number | null, target: number | null): { light: Light; ratio: number | null } {
+	if (actual == null || target == null || target === 0) return { light: 'no_data', ratio: null };
+	const ratio = Math.round((actual / target) * 1000) / 10;
+	return { light: ratio >= 100 ? 'achieved' : ratio >= 75 ? 'close' : 'behind', ratio };
+}
+
+export type IndicatorView = {
+	id: string;
+	code: string;
+	nodeId: string;
+	node: string;
+	definition: string;
+	definitions: Record<string, string>;
+	unit: string;
+	units: Record<string, string>;
+	nodeTitles: Record<string, string>;
+	level: string;
+	disaggregations: string[];
+	baselineValue: number | null;
+	baselineYear: number | null;
+	isSample: boolean;
+	years: { year: number; target: number | null; actual: number | null; light: Light; ratio: number | null; regions: { region: string; value: number }[] }[];
+};
+
+/** A strategy's indicators with their targets and approved values by year (the public results). */
+export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Language): Promise<IndicatorView[]> {
+	const rows = await db.select({ indicator, nodeTitle: node.title }).from(indicator).innerJoin(node, eq(node.id, indicator.nodeId)).where(eq(indicator.strategyId, owner.id)).orderBy(asc(indicator.code));
+	if (!rows.length) return [];
+	const ids = rows.map(({ indicator: row }) => row.id);
+	const targets = await db.select().from(indicatorTarget).where(inArray(indicatorTarget.indicatorId, ids));
+	const approved = await db.select().from(indicatorValue).where(and(inArray(indicatorValue.indicatorId, ids), eq(indicatorValue.status, 'approved')));
+	const years = periodYears(owner);
+	return rows.map(({ indicator: row, nodeTitle }) => {
+		const mine = approved.filter((value) => value.indicatorId === row.id);
+		const yearsOf = [...new Set([...years, ...targets.filter((target) => target.indicatorId === row.id).map((target) => target.year), ...mine.map((value) => value.year)])].sort((a, b) => a - b);
+		return {
+			id: row.id,
+			code: row.code,
+			nodeId: row.nodeId,
+			node: textOf(nodeTitle, language),
+			definition: textOf(row.definition, language),
+			definitions: row.definition as Record<string, string>,
+			unit: textOf(row.unit, language),
+			units: row.unit as Record<string, string>,
+			nodeTitles: nodeTitle as Record<string, string>,
+			level: row.level,
+			disaggregations: row.disaggregations,
+			baselineValue: row.baselineValue == null ? null : Number(row.baselineValue),
+			baselineYear: row.baselineYear,
+			isSample: row.isSample,
+			years: yearsOf.map((each) => {
+				const target = targets.find((entry) => entry.indicatorId === row.id && entry.year === each);
+				const ofYear = mine.filter((value) => value.year === each);
+				const total = ofYear.find((value) => value.region === '');
+				const regional = ofYear.filter((value) => value.region !== '');
+				const actual = total ? Number(total.value) : regional.length ? regional.reduce((sum, value) => sum + Number(value.value), 0) : null;
+				const targetValue = target ? Number(target.value) : null;
+				return { year: each, target: targetValue, actual, ...lightOf(actual, targetValue), regions: regional.map((value) => ({ region: value.region, value: Number(value.value) })).sort((a, b) => a.region.localeCompare(b.region)) };
+			})
+		};
+	});
+}
+
+/** The people who report on a strategy: grants `strategy:reporter` scoped to its slug. */
+export async function reportersOf(db: DbOrTx, slug: string) {
+	return db
+		.select({ id: user.id, name: user.name, email: user.email, locale: user.locale })
+		.from(accessGrant)
+		.innerJoin(user, eq(user.id, accessGrant.userId))
+		.where(and(eq(accessGrant.module, 'strategy'), eq(accessGrant.role, 'reporter'), eq(accessGrant.scope, slug)))
+		.orderBy(asc(user.name));
+}
+
+/**
+ * Completeness of a reporting year: how many of the strategy's indicators have a value (submitted or
+ * approved; a returned one is still to report), and each reporter's count of values for the year —
+ * a reporter with none has not reported yet.
+ */
+export async function completenessOf(db: DbOrTx, owner: StrategyRow, reportYear: number) {
+	const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(indicator).where(eq(indicator.strategyId, owner.id));
+	const values = await db
+		.select({ indicatorId: indicatorValue.indicatorId, reporterId: indicatorValue.reporterId, status: indicatorValue.status })
+		.from(indicatorValue)
+		.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
+		.where(and(eq(indicator.strategyId, owner.id), eq(indicatorValue.year, reportYear)));
+	const reported = new Set(values.filter((value) => value.status !== 'returned').map((value) => value.indicatorId));
+	const reporters = (await reportersOf(db, owner.slug)).map((person) => ({ ...person, values: values.filter((value) => value.reporterId === person.id && value.status !== 'returned').length }));
+	return { year: reportYear, indicators: Number(total), reported: reported.size, reporters };
+}
+
+/** The strategies a person reports on or reviews through grants, with the counts of their queues (my space). */
+export async function resultsQueues(db: DbOrTx, actor: Actor) {
+	const grants = (actor.grants ?? []).filter((grant) => grant.module === 'strategy' && grant.scope);
+	const reporting = grants.filter((grant) => grant.role === 'reporter').map((grant) => grant.scope!);
+	const reviewing = grants.filter((grant) => grant.role === 'owner').map((grant) => grant.scope!);
+	const count = async (slugs: string[], status: ValueStatus, reporterId?: string) => {
+		if (!slugs.length) return 0;
+		const [{ total }] = await db
+			.select({ total: sql<number>`count(*)::int` })
+			.from(indicatorValue)
+			.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
+			.innerJoin(strategy, eq(strategy.id, indicator.strategyId))
+			.where(and(inArray(strategy.slug, slugs), eq(indicatorValue.status, status), reporterId ? eq(indicatorValue.reporterId, reporterId) : undefined));
+		return Number(total);
+	};
+	return { reporting, reviewing, returned: await count(reporting, 'returned', actor.userId), waiting: await count(reviewing, 'submitted') };
+}
+
+/** A region's progress: the approved values for the region of every published strategy's indicators broken down by region, latest year first. */
+export async function progressInRegion(db: DbOrTx, region: string, language: Language) {
+	const rows = await db
+		.select({ value: indicatorValue, indicator, strategySlug: strategy.slug, strategyTitle: strategy.title })
+		.from(indicatorValue)
+		.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
+		.innerJoin(strategy, eq(strategy.id, indicator.strategyId))
+		.where(and(eq(indicatorValue.region, region), eq(indicatorValue.status, 'approved'), eq(strategy.published, true)))
+		.orderBy(asc(strategy.slug), asc(indicator.code), desc(indicatorValue.year));
+	const byIndicator = new Map<string, { strategy: { slug: string; title: string }; code: string; definitions: Record<string, string>; units: Record<string, string>; isSample: boolean; values: { year: number; value: number }[] }>();
+	for (const row of rows) {
+		const entry = byIndicator.get(row.indicator.id) ?? {
+			strategy: { slug: row.strategySlug, title: textOf(row.strategyTitle, language) },
+			code: row.indicator.code,
+			definitions: row.indicator.definition as Record<string, string>,
+			units: row.indicator.unit as Record<string, string>,
+			isSample: row.indicator.isSample,
+			values: []
+		};
+		entry.values.push({ year: row.value.year, value: Number(row.value.value) });
+		byIndicator.set(row.indicator.id, entry);
+	}
+	return [...byIndicator.values()];
+}
+
+/**
+ * Gaps of a strategy's tree: for each domain, the regions where none of its actions is carried out (a
+ * national action covers every region).
+ */
+export function regionsWithoutActions(tree: { id: string; titles: Record<string, string>; kind: string; national: boolean; regions: string[]; children: unknown[] }[]) {
+	type Item = (typeof tree)[number];
+	return tree.map((domain) => {
+		const covered = new Set<string>();
+		let national = false;
+		const walk = (items: Item[]) => {
+			for (const item of items) {
+				if (item.kind === 'action') {
+					if (item.national) national = true;
+					for (const region of item.regions) covered.add(region);
+				}
+				walk(item.children as Item[]);
+			}
+		};
+		walk(domain.children as Item[]);
+		return { domain: domain.id, titles: domain.titles, missing: national ? [] : regions.map((region) => region.iso).filter((iso) => !covered.has(iso)) };
+	});
+}

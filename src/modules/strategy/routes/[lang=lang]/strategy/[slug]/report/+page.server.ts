@@ -1,0 +1,47 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { regionChoices } from '#platform/geo/place-choices.ts';
+import { strategyBySlug, strategyResource } from '#modules/strategy/strategy.service.ts';
+import { historyOf, indicatorsOf, periodYears, submitValue, valuesOf } from '#modules/strategy/results.service.ts';
+import { resultsFailure } from '#modules/strategy/results-form.ts';
+
+export async function load({ params, locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const ctx = requestContext(app, locals);
+	let row;
+	try {
+		row = await strategyBySlug(app.database.db, params.slug);
+		ctx.require('strategy.report', strategyResource(row));
+	} catch (failure) {
+		if (isAppError(failure)) error(failure.status, failure.code);
+		throw failure;
+	}
+	const mine = await valuesOf(app.database.db, row.id, { reporterId: ctx.actor!.userId });
+	const history = await historyOf(app.database.db, mine.map((value) => value.id));
+	return {
+		strategy: { slug: row.slug, titles: row.title as Record<string, string> },
+		indicators: (await indicatorsOf(app.database.db, row, locals.language)).map((item) => ({ id: item.id, code: item.code, definition: item.definition, unit: item.unit, byRegion: item.disaggregations.includes('region'), isSample: item.isSample })),
+		years: periodYears(row),
+		regions: regionChoices(locals.language).map(({ value, label }) => ({ value, label })),
+		values: mine.map((value) => ({ ...value, history: history.get(value.id) ?? [] })),
+		done: url.searchParams.get('done')
+	};
+}
+
+export const actions = {
+	submit: async ({ params, request, locals }) => {
+		const app = await getApp();
+		const ctx = requestContext(app, locals);
+		const form = await request.formData();
+		const field = (name: string) => String(form.get(name) ?? '');
+		try {
+			await submitValue(ctx, params.slug, { indicatorId: field('indicatorId'), year: field('year'), region: field('region'), value: field('value'), comment: field('comment'), evidenceUrl: field('evidenceUrl') });
+		} catch (failure) {
+			return resultsFailure(locals.language, failure, form, field('formId') || 'new');
+		}
+		redirect(303, `/${locals.language}/strategy/${params.slug}/report?done=submitted`);
+	}
+};

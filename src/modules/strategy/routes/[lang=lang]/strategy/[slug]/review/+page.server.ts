@@ -1,0 +1,62 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { regionChoices } from '#platform/geo/place-choices.ts';
+import { strategyBySlug, strategyResource } from '#modules/strategy/strategy.service.ts';
+import { completenessOf, historyOf, periodYears, reviewValue, valuesOf } from '#modules/strategy/results.service.ts';
+import { resultsFailure } from '#modules/strategy/results-form.ts';
+
+export async function load({ params, locals, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const app = await getApp();
+	const ctx = requestContext(app, locals);
+	let row;
+	try {
+		row = await strategyBySlug(app.database.db, params.slug);
+		ctx.require('strategy.review', strategyResource(row));
+	} catch (failure) {
+		if (isAppError(failure)) error(failure.status, failure.code);
+		throw failure;
+	}
+	const waiting = await valuesOf(app.database.db, row.id, { status: ['submitted'] });
+	const history = await historyOf(app.database.db, waiting.map((value) => value.id));
+	const years = periodYears(row);
+	// the year asked for, or else the last year of the period that has begun
+	const asked = Number(url.searchParams.get('year'));
+	const thisYear = ctx.now().getUTCFullYear();
+	const year = years.includes(asked) ? asked : ([...years].reverse().find((each) => each <= thisYear) ?? years[0]);
+	return {
+		strategy: { slug: row.slug, titles: row.title as Record<string, string> },
+		waiting: waiting.map((value) => ({ ...value, history: history.get(value.id) ?? [] })),
+		years,
+		completeness: year ? await completenessOf(app.database.db, row, year) : null,
+		regions: regionChoices(locals.language).map(({ value, label }) => ({ value, label })),
+		done: url.searchParams.get('done')
+	};
+}
+
+async function decide(decision: 'approve' | 'return', { params, request, locals }: { params: { slug: string }; request: Request; locals: App.Locals }) {
+	const app = await getApp();
+	const ctx = requestContext(app, locals);
+	const form = await request.formData();
+	const valueId = String(form.get('valueId') ?? '');
+	try {
+		await reviewValue(ctx, params.slug, valueId, { decision, reason: String(form.get('reason') ?? '') });
+	} catch (failure) {
+		const result = resultsFailure(locals.language, failure, form, valueId);
+		// the reason's field is the one of this value's form
+		const errors = result.data.errors;
+		if (errors.reason) {
+			errors[`reason-${valueId}`] = errors.reason;
+			delete errors.reason;
+		}
+		return result;
+	}
+	redirect(303, `/${locals.language}/strategy/${params.slug}/review?done=${decision === 'approve' ? 'approved' : 'returned'}`);
+}
+
+export const actions = {
+	approve: (event) => decide('approve', event),
+	return: (event) => decide('return', event)
+};
