@@ -258,6 +258,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			network: _networks,
 			network_member: _networkMembers,
 			network_announcement: _networkAnnouncements,
+			// new in 0036: international placement agreements (the seeds' cooperations come with the reference data)
+			placement_agreement: _placementAgreements,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
