@@ -1,5 +1,7 @@
 import { jobsModule } from './manifest.ts';
 import { describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
+import { describe, expect, it } from 'vitest';
+import { mayReach, type Actor } from '../../platform/policy/policy.ts';
 
 const partnersAndStaff: Who[] = ['partner', 'moderator', 'administrator'];
 /** partners who are members of an employer organisation (the service checks the membership) */
@@ -101,4 +103,17 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /api/v1/me/saved-offers': members,
 	'PUT /api/v1/me/saved-offers/[offerId]': members,
 	'DELETE /api/v1/me/saved-offers/[offerId]': members,
+	'GET /[lang=lang]/jobs/placement': everyone,
+	'GET /[lang=lang]/jobs/placement.csv': everyone,
+	'GET /api/v1/placement-agreements': everyone,
+});
+
+describe('the international placement division grant', () => {
+	const division: Actor = { userId: 'u', role: 'member', organisationIds: [], grants: [{ module: 'jobs', role: 'placement_division', organisationId: null, scope: null }] };
+	it('lets the division, and only it among grants, manage placement agreements', () => {
+		expect(mayReach(division, 'placement.agreement.manage')).toBe(true);
+		expect(mayReach({ ...division, grants: [{ module: 'jobs', role: 'agency_manager', organisationId: null, scope: null }] }, 'placement.agreement.manage')).toBe(false);
+		expect(mayReach({ ...division, grants: [] }, 'placement.agreement.manage')).toBe(false);
+		expect(mayReach({ ...division, role: 'counsellor', grants: [] }, 'placement.agreement.manage')).toBe(false);
+	});
 });

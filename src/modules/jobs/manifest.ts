@@ -6,18 +6,22 @@ import { seekersActions } from './seekers/seekers.policy.ts';
 import { counsellorsActions } from './counsellors/counsellors.policy.ts';
 import { matchingActions } from './matching/matching.policy.ts';
 import { savedOffersActions } from './saved-offers/saved-offers.policy.ts';
+import { placementActions } from './placement/placement.policy.ts';
 import { jobsRoutes } from './jobs.routes.ts';
 import { supportRoutes } from './support.routes.ts';
 import { seekersRoutes } from './seekers/seekers.routes.ts';
 import { counsellorsRoutes } from './counsellors/counsellors.routes.ts';
 import { matchingRoutes } from './matching/matching.routes.ts';
 import { savedOffersRoutes } from './saved-offers/saved-offers.routes.ts';
+import { placementRoutes } from './placement/placement.routes.ts';
 import { jobsEndpoints } from './jobs.openapi.ts';
 import { supportEndpoints } from './support.openapi.ts';
 import { seekersEndpoints } from './seekers/seekers.openapi.ts';
 import { counsellorsEndpoints } from './counsellors/counsellors.openapi.ts';
 import { matchingEndpoints } from './matching/matching.openapi.ts';
 import { savedOffersEndpoints } from './saved-offers/saved-offers.openapi.ts';
+import { placementEndpoints } from './placement/placement.openapi.ts';
+import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
 import { messages } from './messages/index.ts';
 import { ensureJobsReferenceData, loadJobsDemoData } from './jobs.data.ts';
 import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
@@ -36,7 +40,7 @@ import { jobsSpace } from './my-space.ts';
 import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
 import { programmesLinkingTo } from './programmes.ts';
 
-const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions };
+const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions, ...placementActions };
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof jobsModuleActions, true> {}
@@ -55,10 +59,12 @@ export const jobsModule = defineModule({
 	actions: jobsModuleActions,
 	grantRoles: {
 		rights_editor: { titleKey: 'jobs.grant_rights_editor', actions: ['support.rights.edit'] },
-		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] }
+		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] },
+		// ANAPEC's international placement division (issue 10)
+		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage'] }
 	},
-	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes]),
-	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints],
+	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes, placementRoutes]),
+	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints],
 	apiTags: [
 		{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
 		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
@@ -69,12 +75,14 @@ export const jobsModule = defineModule({
 		await ensureJobsReferenceData(db);
 		await ensureSupportReferenceData(db);
 		await ensureCounsellorsReferenceData(db);
+		await ensurePlacementReferenceData(db);
 	},
 	async demoData(db) {
 		await loadJobsDemoData(db);
 		await loadSupportDemoData(db);
 		await loadSeekersDemoData(db);
 		await loadCounsellorsDemoData(db);
+		await loadPlacementDemoData(db);
 	},
 	publicCaches: { '/[lang=lang]/jobs': offersRead, '/api/v1/job-offers': offersRead },
 	commands: {

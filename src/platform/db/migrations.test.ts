@@ -266,6 +266,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			indicator_target: _indicatorTargets,
 			indicator_value: _indicatorValues,
 			indicator_value_event: _indicatorValueEvents,
+			// new in 0039: international placement agreements (the seeds' cooperations come with the reference data)
+			placement_agreement: _placementAgreements,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -11,6 +11,9 @@ import enMatching from './en/matching.json' with { type: 'json' };
 import frOffline from './fr/offline.json' with { type: 'json' };
 import arOffline from './ar/offline.json' with { type: 'json' };
 import enOffline from './en/offline.json' with { type: 'json' };
+import frPlacement from './fr/placement.json' with { type: 'json' };
+import arPlacement from './ar/placement.json' with { type: 'json' };
+import enPlacement from './en/placement.json' with { type: 'json' };
 import frSeekers from './fr/seekers.json' with { type: 'json' };
 import arSeekers from './ar/seekers.json' with { type: 'json' };
 import enSeekers from './en/seekers.json' with { type: 'json' };
@@ -24,6 +27,7 @@ export const messages: Record<string, MessageNamespace> = {
 	jobs: { fr: frJobs, ar: arJobs, en: enJobs },
 	matching: { fr: frMatching, ar: arMatching, en: enMatching },
 	offline: { fr: frOffline, ar: arOffline, en: enOffline },
+	placement: { fr: frPlacement, ar: arPlacement, en: enPlacement },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
 	support: { fr: frSupport, ar: arSupport, en: enSupport }
 };
