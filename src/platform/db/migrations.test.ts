@@ -258,6 +258,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			network: _networks,
 			network_member: _networkMembers,
 			network_announcement: _networkAnnouncements,
+			// new in 0036: the Knowledge module's events, empty until its reference data is loaded
+			event: _events,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
