@@ -114,3 +114,15 @@ describe('events', () => {
 		expect(instantToMoroccoTime(new Date('2024-01-20T08:00:00Z'))).toBe('2024-01-20T09:00');
 	});
 });
+
+describe('the event page', () => {
+	it('names the final event’s synthesis and describes it as a schema.org Event that took place in Rabat', async () => {
+		const { eventPage } = await import('./event.service.ts');
+		const { eventJsonLd } = await import('./json-ld.ts');
+		const { row, documents } = await eventPage(contextFor(app.database.db, null, { now }), 'evenement-final-sharaka-2017');
+		expect(documents.map((entry) => entry.slug)).toEqual(['synthese-evenement-cloture-sharaka-2017']);
+		const ld = eventJsonLd(row, 'https://sharaka.test/fr/knowledge/events/evenement-final-sharaka-2017', []);
+		expect(ld).toMatchObject({ '@type': 'Event', startDate: '2017-11-15T00:00:00.000Z', eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode' });
+		expect(ld.location).toEqual([expect.objectContaining({ '@type': 'Place', name: expect.stringContaining('Rabat') })]);
+	});
+});

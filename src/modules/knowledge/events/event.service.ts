@@ -129,3 +129,13 @@ export async function listEvents(ctx: RequestContext, query: EventListQuery = {}
 			(!query.category || row.participantCategories.includes(query.category as never)) && (!query.organiser || row.organisers.includes(query.organiser))
 	);
 }
+
+/** An event with its organisers' names and the titles of its documents, for its page. */
+export async function eventPage(ctx: RequestContext, slug: string) {
+	const row = await getEvent(ctx, slug);
+	const organisers = row.organisers.length
+		? await ctx.db.select({ slug: organisation.slug, name: organisation.name, website: organisation.website }).from(organisation).where(inArray(organisation.slug, row.organisers))
+		: [];
+	const documents = row.documents.length ? await ctx.db.select({ slug: document.slug, title: document.title }).from(document).where(inArray(document.slug, row.documents)) : [];
+	return { row, organisers, documents };
+}
