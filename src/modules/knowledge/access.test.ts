@@ -17,6 +17,9 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/moderation/[id]': staff,
 	'POST /[lang=lang]/knowledge/moderation/[id]': staff,
 	'GET /[lang=lang]/knowledge/moderation/[id]/file': staff,
+	'GET /[lang=lang]/knowledge/events': everyone,
+	'GET /[lang=lang]/knowledge/events/[slug]': everyone,
+	'GET /[lang=lang]/knowledge/events/[slug]/ics': everyone,
 	'GET /api/v1/knowledge/documents': everyone,
 	'GET /api/v1/knowledge/documents/[id]': everyone,
 	'GET /api/v1/knowledge/documents/[id]/citation': everyone

@@ -7,6 +7,7 @@ import { insertDocument, normaliseDocument } from './document.service.ts';
 import { document } from './knowledge.table.ts';
 import type { DocumentInput } from './knowledge.schemas.ts';
 import { realDocuments } from './seed/deliverables.ts';
+import { ensureEventsReferenceData, loadEventsDemoData } from './events/events.data.ts';
 
 async function insertMissing(db: Db, entries: (DocumentInput & { slug: string })[], isSample: boolean) {
 	const present = new Set((await db.select({ slug: document.slug }).from(document).where(inArray(document.slug, entries.map((entry) => entry.slug)))).map((row) => row.slug));
@@ -19,7 +20,11 @@ async function insertMissing(db: Db, entries: (DocumentInput & { slug: string })
 }
 
 /** The seeds' deliverables and publications, added once (a document an editor changed is left as it is). */
-export const ensureKnowledgeReferenceData = (db: Db) => insertMissing(db, realDocuments, false);
+// the documents first: the final event links to its synthesis
+export const ensureKnowledgeReferenceData = async (db: Db) => {
+	await insertMissing(db, realDocuments, false);
+	await ensureEventsReferenceData(db);
+};
 
 /** Fictional documents, badged as samples, in French and Arabic. */
 export const sampleDocuments: (DocumentInput & { slug: string })[] = [
@@ -52,4 +57,7 @@ export const sampleDocuments: (DocumentInput & { slug: string })[] = [
 		sources: [{ citation: 'Échantillon fictif' }]
 	}
 ];
-export const loadKnowledgeDemoData = (db: Db) => insertMissing(db, sampleDocuments, true);
+export const loadKnowledgeDemoData = async (db: Db) => {
+	await insertMissing(db, sampleDocuments, true);
+	await loadEventsDemoData(db);
+};

@@ -7,5 +7,7 @@ export const knowledgeActions = {
 	/** Review proposed documents: approve (maybe after editing), reject, ask for changes. */
 	'knowledge.moderate': ['moderator', 'administrator'],
 	/** Read and write a document's private discussion with the editors. */
-	'knowledge.discuss': ['partner', 'moderator', 'administrator']
+	'knowledge.discuss': ['partner', 'moderator', 'administrator'],
+	/** Create and edit events (drafts included), publish and cancel them. */
+	'knowledge.edit_events': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,6 +14,10 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/moderation': { GET: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/moderation/[id]': { GET: 'knowledge.moderate', POST: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/moderation/[id]/file': { GET: 'knowledge.moderate' },
+	// events: public (a draft answers not found to anyone but the editors, in the service)
+	'/[lang=lang]/knowledge/events': { GET: 'public' },
+	'/[lang=lang]/knowledge/events/[slug]': { GET: 'public' },
+	'/[lang=lang]/knowledge/events/[slug]/ics': { GET: 'public' },
 
 	// API
 	'/api/v1/knowledge/documents': { GET: 'public' },

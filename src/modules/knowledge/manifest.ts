@@ -22,7 +22,7 @@ export const knowledgeModule = defineModule({
 	actions: knowledgeActions,
 	grantRoles: {
 		// an editor of the library only, without the platform's moderator role elsewhere
-		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss'] }
+		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss', 'knowledge.edit_events'] }
 	},
 	routes: knowledgeRoutes,
 	endpoints: knowledgeEndpoints,

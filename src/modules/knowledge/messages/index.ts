@@ -2,6 +2,9 @@ import type { MessageNamespace } from '../../../platform/kernel/manifest.ts';
 import fr from './fr/knowledge.json' with { type: 'json' };
 import ar from './ar/knowledge.json' with { type: 'json' };
 import en from './en/knowledge.json' with { type: 'json' };
+import frEvents from './fr/events.json' with { type: 'json' };
+import arEvents from './ar/events.json' with { type: 'json' };
+import enEvents from './en/events.json' with { type: 'json' };
 
 /** The knowledge module's UI messages (`knowledge.key`), in the three languages. */
-export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en } };
+export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents } };
