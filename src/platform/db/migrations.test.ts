@@ -258,6 +258,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			network: _networks,
 			network_member: _networkMembers,
 			network_announcement: _networkAnnouncements,
+			// new in 0036: the Return module's followed reintegration (cases and their plans)
+			reintegration_case: _reintegrationCases,
+			reintegration_action: _reintegrationActions,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
