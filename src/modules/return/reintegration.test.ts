@@ -135,7 +135,7 @@ describe('followed reintegration', () => {
 		expect(exported.reintegrationCases).toHaveLength(1);
 		expect(exported.reintegrationCases[0].needs).toEqual(needs);
 		expect(exported.reintegrationCases[0].plan).toHaveLength(1);
-		const result = await db.transaction((tx) => returnPersonalData.erase!(tx, returnee.actor.userId));
+		const result = await db.transaction((tx) => returnPersonalData.erase!(tx, returnee.actor.userId, new Date(), { files: null as never }));
 		expect(result.removed).toContain('reintegrationCases');
 		expect(await db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, returnee.actor.userId))).toEqual([]);
 	});
