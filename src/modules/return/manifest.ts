@@ -3,7 +3,7 @@ import { returnActions } from './return.policy.ts';
 import { returnRoutes } from './return.routes.ts';
 import { returnEndpoints } from './return.openapi.ts';
 import { messages } from './messages/index.ts';
-import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
+import { ensureReturnReferenceData, loadReintegrationDemoData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
 import { returnPersonalData } from './personal-data.ts';
 import { returnSpace } from './my-space.ts';
 import { reintegrationFollowUp } from './reintegration.ts';
@@ -38,6 +38,7 @@ export const returnModule = defineModule({
 	async demoData(db) {
 		await loadReturnDemoData(db);
 		await loadReturnNetworkDemoData(db);
+		await loadReintegrationDemoData(db);
 	},
 	commands: {
 		'return:remove-samples': {
