@@ -1,5 +1,7 @@
 import { returnModule } from './manifest.ts';
+import { describe, expect, it } from 'vitest';
 import { describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
+import { can, mayReach, type Actor } from '../../platform/policy/policy.ts';
 
 /** partners ask for their organisation to join the network (moderators too) */
 const proposers: Who[] = ['partner', 'moderator', 'administrator'];
@@ -31,4 +33,17 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /api/v1/return/guide': everyone,
 	'GET /api/v1/return/guide/[slug]': everyone,
 	'GET /api/v1/return/pension-agreements': everyone
+});
+
+describe('the case worker grant of the Return module', () => {
+	const caseworker = (organisationId: string): Actor => ({ userId: 'u', role: 'member', organisationIds: [], grants: [{ module: 'return', role: 'caseworker', organisationId, scope: null }] });
+
+	it('gives an operator’s case worker the cases of that operator only, and no platform role gives it', () => {
+		expect(mayReach(caseworker('org-a'), 'return.case.work')).toBe(true);
+		expect(can(caseworker('org-a'), 'return.case.work', { organisationId: 'org-a' })).toBe(true);
+		expect(can(caseworker('org-a'), 'return.case.work', { organisationId: 'org-b' })).toBe(false);
+		for (const role of ['member', 'partner', 'counsellor', 'moderator', 'administrator'] as const) {
+			expect(mayReach({ userId: 'u', role, organisationIds: [] }, 'return.case.work')).toBe(false);
+		}
+	});
 });

@@ -3,9 +3,10 @@ import { returnActions } from './return.policy.ts';
 import { returnRoutes } from './return.routes.ts';
 import { returnEndpoints } from './return.openapi.ts';
 import { messages } from './messages/index.ts';
-import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
+import { ensureReturnReferenceData, loadReintegrationDemoData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
 import { returnPersonalData } from './personal-data.ts';
 import { returnSpace } from './my-space.ts';
+import { reintegrationFollowUp } from './reintegration.ts';
 import { runReturnRemoveSamples } from './cli/remove-samples.ts';
 
 declare module '../../platform/policy/policy.ts' {
@@ -24,9 +25,12 @@ export const returnModule = defineModule({
 	grantRoles: {
 		guide_editor: { titleKey: 'return.grant_guide_editor', actions: ['return.guide.edit', 'return.pension.manage'] },
 		// the RAMre network's secretariat (MDCMRE): decides membership requests
-		secretariat: { titleKey: 'return.grant_secretariat', actions: ['return.secretariat'] }
+		secretariat: { titleKey: 'return.grant_secretariat', actions: ['return.secretariat'] },
+		// a RAMre operator's case worker: follows the operator's returnees (followed reintegration)
+		caseworker: { titleKey: 'return.grant_caseworker', actions: ['return.case.work'], limit: 'organisation' }
 	},
 	routes: returnRoutes,
+	caseloads: [reintegrationFollowUp],
 	endpoints: returnEndpoints,
 	apiTags: [{ name: 'Return', description: 'The return guide, pension portability by host country and the RAMre services.' }],
 	messages,
@@ -34,6 +38,7 @@ export const returnModule = defineModule({
 	async demoData(db) {
 		await loadReturnDemoData(db);
 		await loadReturnNetworkDemoData(db);
+		await loadReintegrationDemoData(db);
 	},
 	commands: {
 		'return:remove-samples': {

@@ -1,19 +1,46 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
-import { returnChecklist } from './return.table.ts';
+import { reintegrationAction, reintegrationCase, returnChecklist } from './return.table.ts';
 
 /**
  * What Return holds about a person: their saved checklist (answers about their return and the steps
  * ticked). Exported with `/api/v1/me/export`, erased with the account.
  */
 export const returnPersonalData: PersonalDataHooks = {
-	tables: [{ table: returnChecklist, userColumn: returnChecklist.userId, exportKey: 'returnChecklist' }],
+	tables: [
+		{ table: returnChecklist, userColumn: returnChecklist.userId, exportKey: 'returnChecklist' },
+		{ table: reintegrationCase, userColumn: reintegrationCase.personUserId, exportKey: 'reintegrationCases' }
+	],
 	async export(db, actor) {
 		const rows = await db.select().from(returnChecklist).where(eq(returnChecklist.userId, actor.userId));
-		return { returnChecklist: rows.map((row) => ({ answers: row.answers, ticked: row.ticked, updatedAt: row.updatedAt.toISOString() })) };
+		const cases = await db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, actor.userId));
+		const actions = cases.length ? await db.select().from(reintegrationAction).where(inArray(reintegrationAction.caseId, cases.map((row) => row.id))) : [];
+		return {
+			returnChecklist: rows.map((row) => ({ answers: row.answers, ticked: row.ticked, updatedAt: row.updatedAt.toISOString() })),
+			// the returnee's right of access covers the whole case: consent, needs (with the case worker's notes) and plan
+			reintegrationCases: cases.map((row) => ({
+				operatorOrganisationId: row.operatorOrganisationId,
+				consentPurpose: row.consentPurpose,
+				consentAt: row.consentAt.toISOString(),
+				returnDate: row.returnDate,
+				hostCountry: row.hostCountry,
+				scheme: row.scheme,
+				regionCode: row.regionCode,
+				provinceCode: row.provinceCode,
+				commune: row.commune,
+				householdSize: row.householdSize,
+				needs: row.needs,
+				plan: actions
+					.filter((action) => action.caseId === row.id)
+					.map((action) => ({ dimension: action.dimension, action: action.action, owner: action.owner, dueDate: action.dueDate, status: action.status })),
+				createdAt: row.createdAt.toISOString()
+			}))
+		};
 	},
 	async erase(tx, userId) {
 		const removed = await tx.delete(returnChecklist).where(eq(returnChecklist.userId, userId)).returning({ userId: returnChecklist.userId });
-		return { removed: removed.length ? ['returnChecklist'] : [] };
+		// the plan's actions go with their case (cascade)
+		const cases = await tx.delete(reintegrationCase).where(eq(reintegrationCase.personUserId, userId)).returning({ id: reintegrationCase.id });
+		return { removed: [...(removed.length ? ['returnChecklist'] : []), ...(cases.length ? ['reintegrationCases'] : [])] };
 	}
 };

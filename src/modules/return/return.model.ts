@@ -52,3 +52,15 @@ export const toBeCompletedMarker = {
 /** The stages at which a network member helps (seed 002 §2.7: "à toutes les étapes … des pays d’accueil à la réintégration … économique et social"); the directory's services. */
 export const networkStages = ['before_departure', 'arrival', 'administrative', 'economic', 'social', 'psychosocial'] as const;
 export type NetworkStage = (typeof networkStages)[number];
+
+/** The needs assessment's three dimensions (IOM's integrated approach to reintegration: economic, social, psychosocial). */
+export const needDimensions = ['economic', 'social', 'psychosocial'] as const;
+export type NeedDimension = (typeof needDimensions)[number];
+
+/** How pressing a dimension's needs are, as the case worker assessed them. */
+export const needLevels = ['none', 'low', 'medium', 'high'] as const;
+export type NeedLevel = (typeof needLevels)[number];
+
+/** A reintegration plan's action: planned, under way, done, or dropped. */
+export const planActionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type PlanActionStatus = (typeof planActionStatuses)[number];

@@ -11,5 +11,10 @@ export const returnActions = {
 	'return.secretariat': ['moderator', 'administrator'],
 	/** Ask for one's organisation to join the network; keep the services of one's own member organisation. */
 	'return.network.contribute': ['partner', 'moderator', 'administrator'],
-	'return.checklist.keep': ['member', 'partner', 'counsellor', 'moderator', 'administrator']
+	'return.checklist.keep': ['member', 'partner', 'counsellor', 'moderator', 'administrator'],
+	/**
+	 * Follow returnees' reintegration cases of one RAMre operator: no platform role has it, only the
+	 * `return:caseworker` grant limited to the operator organisation (each operator sees its own cases).
+	 */
+	'return.case.work': []
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { spokenLanguages } from '../../platform/i18n/spoken-languages.ts';
 import { countryCodes } from '../../platform/geo/countries.ts';
-import { regions } from '../../platform/geo/morocco.ts';
-import { checklistPhases, guideTopics, networkStages, returnProfiles } from './return.model.ts';
+import { provinces, regions } from '../../platform/geo/morocco.ts';
+import { checklistPhases, guideTopics, needDimensions, needLevels, networkStages, planActionStatuses, returnProfiles } from './return.model.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -167,3 +167,36 @@ export const NetworkServiceForm = z
 			website: value.website
 		};
 	});
+
+// ---------- followed reintegration ----------
+
+const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+const ProvinceCode = z.enum(provinces.map((province) => province.iso) as [string, ...string[]]);
+
+/** A case worker opens a returnee's case: the returnee's consent comes first (a case without it cannot exist). */
+export const ReintegrationCaseForm = z.object({
+	personUserId: z.string().trim().min(1).max(100),
+	operatorOrganisationId: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+	consent: z.preprocess((value) => value === 'on' || value === '1' || value === 'true' || value === true, z.literal(true)),
+	consentPurpose: z.string().trim().min(5).max(500),
+	returnDate: isoDate,
+	hostCountry: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), CountryCode),
+	scheme: text(200),
+	regionCode: RegionCode,
+	provinceCode: z.preprocess(blankToUndefined, ProvinceCode.optional()),
+	commune: text(120),
+	householdSize: z.coerce.number().int().min(1).max(30)
+});
+export type ReintegrationCaseForm = z.infer<typeof ReintegrationCaseForm>;
+
+const NeedAssessmentInput = z.object({ level: z.enum(needLevels), notes: z.preprocess((value) => value ?? '', z.string().trim().max(2000)) });
+/** The needs assessment, one level and note per dimension (economic, social, psychosocial). */
+export const NeedsForm = z.object(Object.fromEntries(needDimensions.map((dimension) => [dimension, NeedAssessmentInput])) as Record<(typeof needDimensions)[number], typeof NeedAssessmentInput>);
+
+export const PlanActionForm = z.object({
+	dimension: z.enum(needDimensions),
+	action: z.string().trim().min(3).max(500),
+	owner: z.string().trim().min(2).max(200),
+	dueDate: z.preprocess(blankToUndefined, isoDate.optional())
+});
+export const PlanActionStatusForm = z.object({ status: z.enum(planActionStatuses) });

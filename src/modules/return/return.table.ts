@@ -1,7 +1,8 @@
 // Tables of the Return module. Guide pages are the platform's content pages (collection return.guide);
 // the network is the platform's directory. Here: pension portability by host country, and each
 // person's saved checklist. `return` is a reserved word: the schema is `return_module`.
-import { boolean, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { needDimensions, planActionStatuses, type NeedDimension, type NeedLevel } from './return.model.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../platform/content/content.table.ts';
 
@@ -56,3 +57,67 @@ export const networkMember = returnTables.table('network_member', {
 	decidedAt: timestamp('decided_at', { withTimezone: true }),
 	isSample: boolean('is_sample').notNull().default(false)
 });
+
+/** One dimension of a returnee's needs, as assessed by the case worker. */
+export interface NeedAssessment {
+	level: NeedLevel;
+	notes: string;
+}
+
+/**
+ * A returnee followed by one RAMre operator (a member organisation): their consent (purpose, when,
+ * recorded by whom), their return and settlement, the needs assessed. Notes, appointments and
+ * referrals are the platform's casework (caseload return.reintegration, team = the operator).
+ */
+export const reintegrationCase = returnTables.table(
+	'reintegration_case',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		operatorOrganisationId: uuid('operator_organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'restrict' }),
+		personUserId: text('person_user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		consentPurpose: text('consent_purpose').notNull(),
+		consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+		consentRecordedBy: text('consent_recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		returnDate: date('return_date').notNull(),
+		/** ISO 3166-1 alpha-2 */
+		hostCountry: text('host_country').notNull(),
+		/** the assisted-return scheme, free text until the schemes' catalogue exists */
+		scheme: text('scheme'),
+		regionCode: text('region_code').notNull(),
+		provinceCode: text('province_code'),
+		commune: text('commune'),
+		householdSize: integer('household_size').notNull().default(1),
+		needs: jsonb('needs').$type<Partial<Record<NeedDimension, NeedAssessment>>>().notNull().default({}),
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('reintegration_case_operator_person_idx').on(table.operatorOrganisationId, table.personUserId), index('reintegration_case_person_idx').on(table.personUserId)]
+);
+
+/** An action of a case's reintegration plan: who does it, by when, where it stands. */
+export const reintegrationAction = returnTables.table(
+	'reintegration_action',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseId: uuid('case_id')
+			.notNull()
+			.references(() => reintegrationCase.id, { onDelete: 'cascade' }),
+		dimension: text('dimension', { enum: needDimensions }).notNull(),
+		action: text('action').notNull(),
+		/** who carries it out: the returnee, the case worker, a partner (free text) */
+		owner: text('owner').notNull(),
+		dueDate: date('due_date'),
+		status: text('status', { enum: planActionStatuses }).notNull().default('planned'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('reintegration_action_case_idx').on(table.caseId, table.createdAt)]
+);
+
+export type ReintegrationCaseRow = typeof reintegrationCase.$inferSelect;

@@ -14,7 +14,7 @@ import { translate } from '../i18n/translator.ts';
 import type { LocalisedText } from '../content/content.table.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { composeEmail } from '../mail/compose.ts';
-import { can } from '../policy/policy.ts';
+import { can, mayReach, type Action, type Actor } from '../policy/policy.ts';
 import { formatInPlatformZone, localDateTimeToInstant } from '../time-zone.ts';
 import type { Caseload, FollowingTeam } from './caseload.ts';
 import type { ReferralSide, ReferralStatus } from './casework.model.ts';
@@ -42,6 +42,16 @@ const transitions: Record<ReferralStatus, ReferralStatus[]> = {
 
 export function nextReferralStatuses(status: ReferralStatus): ReferralStatus[] {
 	return transitions[status];
+}
+
+/**
+ * The staff's actions may come from a grant limited to one team (a RAMre operator's case worker): the
+ * action is then checked as for a route, and the caseload's `followed` decides about the person.
+ */
+function requireStaff(ctx: RequestContext, action: Action): Actor {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	if (!mayReach(ctx.actor, action)) throw new AppError('forbidden');
+	return ctx.actor;
 }
 
 /** The module's rule, asked with a person id that cannot be one (too long) answered as not found. */
@@ -157,7 +167,7 @@ export type CaseAppointment = Awaited<ReturnType<typeof appointmentsWhere>>[numb
  * and referrals. The module reads (and audits the read of) its own part, such as a profile.
  */
 export async function openCaseFile(ctx: RequestContext, caseload: Caseload, personId: string) {
-	const actor = ctx.require(caseload.actions.writeNotes);
+	const actor = requireStaff(ctx, caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
 	const ofTeam = (table: CaseTable) => inFile(table, caseload, personId, team.teamId);
 	const [[person], notes, appointments, referrals] = await Promise.all([
@@ -190,7 +200,7 @@ export type CaseFile = Awaited<ReturnType<typeof openCaseFile>>;
 
 /** The person's name and team, for pages that need them (the referral form); not found outside the staff's teams. */
 export async function followedPerson(ctx: RequestContext, caseload: Caseload, personId: string) {
-	ctx.require(caseload.actions.refer);
+	requireStaff(ctx, caseload.actions.refer);
 	const team = await followedBy(ctx, caseload, personId);
 	return { id: personId, name: await nameOf(ctx.db, personId), team: { id: team.teamId, name: team.teamName } };
 }
@@ -199,7 +209,7 @@ export async function followedPerson(ctx: RequestContext, caseload: Caseload, pe
 
 /** A private note; the audit trail records that it was written, never its text. */
 export async function addCaseNote(ctx: RequestContext, caseload: Caseload, personId: string, raw: unknown) {
-	const actor = ctx.require(caseload.actions.writeNotes);
+	const actor = requireStaff(ctx, caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
 	const { body } = parseOrThrow(NoteInput, raw);
 	const authorLabel = await nameOf(ctx.db, actor.userId);
@@ -221,7 +231,7 @@ export async function addCaseNote(ctx: RequestContext, caseload: Caseload, perso
 
 /** Its author removes a note (written by mistake, or about the wrong person). */
 export async function deleteCaseNote(ctx: RequestContext, caseload: Caseload, personId: string, noteId: string) {
-	const actor = ctx.require(caseload.actions.writeNotes);
+	const actor = requireStaff(ctx, caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
 	if (!UUID.test(noteId)) throw new AppError('not_found');
 	await ctx.transaction(async ({ db, audit }) => {
@@ -240,7 +250,7 @@ export async function deleteCaseNote(ctx: RequestContext, caseload: Caseload, pe
 
 /** Plans an appointment with the person; they are e-mailed. */
 export async function planAppointment(ctx: RequestContext, caseload: Caseload, personId: string, raw: unknown) {
-	const actor = ctx.require(caseload.actions.planAppointments);
+	const actor = requireStaff(ctx, caseload.actions.planAppointments);
 	const team = await followedBy(ctx, caseload, personId);
 	const input = parseOrThrow(AppointmentInput, raw);
 	const startsAt = localDateTimeToInstant(input.startsAt);
@@ -281,7 +291,7 @@ export async function planAppointment(ctx: RequestContext, caseload: Caseload, p
 
 /** Records how an appointment went (held, missed) or cancels it; a cancellation is e-mailed to the person. */
 export async function setAppointmentStatus(ctx: RequestContext, caseload: Caseload, personId: string, appointmentId: string, raw: unknown) {
-	ctx.require(caseload.actions.planAppointments);
+	requireStaff(ctx, caseload.actions.planAppointments);
 	const team = await followedBy(ctx, caseload, personId);
 	const { status } = parseOrThrow(AppointmentStatusInput, raw);
 	if (!UUID.test(appointmentId)) throw new AppError('not_found');
@@ -318,7 +328,7 @@ export async function setAppointmentStatus(ctx: RequestContext, caseload: Caselo
  * e-mailed, and the entry's organisation is told a referral awaits (without personal data).
  */
 export async function refer(ctx: RequestContext, caseload: Caseload, personId: string, raw: unknown) {
-	const actor = ctx.require(caseload.actions.refer);
+	const actor = requireStaff(ctx, caseload.actions.refer);
 	const input = parseOrThrow(ReferralInput, raw);
 	const team = await followedBy(ctx, caseload, personId);
 	const [entry] = await ctx.db.select().from(directoryEntry).where(eq(directoryEntry.id, input.entryId));
@@ -373,7 +383,7 @@ export async function refer(ctx: RequestContext, caseload: Caseload, personId: s
 
 /** Which side the actor answers from: staff of the referral's team (while it follows the person), or the entry's organisation. */
 async function sideOf(ctx: RequestContext, caseload: Caseload, row: { teamId: string; personUserId: string }, entryOrganisationId: string): Promise<ReferralSide | null> {
-	if (ctx.can(caseload.actions.refer)) {
+	if (mayReach(ctx.actor, caseload.actions.refer)) {
 		try {
 			// the person's team and consent still rule what the staff may do
 			return (await caseload.followed(ctx, row.personUserId)).teamId === row.teamId ? 'team' : null;
@@ -390,7 +400,7 @@ async function sideOf(ctx: RequestContext, caseload: Caseload, row: { teamId: st
  * anyone else gets not found. The person is e-mailed in their language; the change is audited.
  */
 export async function setReferralStatus(ctx: RequestContext, caseload: Caseload, referralId: string, raw: unknown) {
-	if (!ctx.can(caseload.actions.refer)) ctx.require(caseload.actions.answerReferrals);
+	if (!mayReach(ctx.actor, caseload.actions.refer)) ctx.require(caseload.actions.answerReferrals);
 	const { status } = parseOrThrow(ReferralStatusInput, raw);
 	if (!UUID.test(referralId)) throw new AppError('not_found');
 	const [found] = await ctx.db
@@ -455,7 +465,7 @@ export async function listEntryReferrals(ctx: RequestContext, caseload: Caseload
 
 /** The referrals of the actor's teams for the people the teams still follow, newest first. */
 export async function listTeamReferrals(ctx: RequestContext, caseload: Caseload, filter: { status?: ReferralStatus } = {}) {
-	ctx.require(caseload.actions.refer);
+	requireStaff(ctx, caseload.actions.refer);
 	const teams = await caseload.staffTeams(ctx);
 	if (teams.length === 0) return [];
 	const conditions: SQL[] = [inArray(caseReferral.teamId, teams.map((team) => team.id))];

@@ -270,6 +270,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_agreement: _placementAgreements,
 			// new in 0040: the Knowledge module's events, empty until its reference data is loaded
 			event: _events,
+			// new in 0041: the Return module's followed reintegration (cases and their plans)
+			reintegration_case: _reintegrationCases,
+			reintegration_action: _reintegrationActions,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

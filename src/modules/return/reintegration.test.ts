@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
+import { refusalOf } from '../../platform/testing/refusal.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { auditEvent } from '../../platform/audit/audit-event.table.ts';
+import { directoryEntry } from '../../platform/directory/directory.table.ts';
+import { addCaseNote, openCaseFile, refer } from '../../platform/casework/casework.service.ts';
+import type { Actor } from '../../platform/policy/policy.ts';
+import { addPlanAction, getReintegrationCase, listReintegrationCases, openReintegrationCase, recordNeeds, reintegrationFollowUp, setPlanActionStatus } from './reintegration.ts';
+import { loadReturnNetworkDemoData } from './return.data.ts';
+import { networkMember, reintegrationAction, reintegrationCase } from './return.table.ts';
+import { returnPersonalData } from './personal-data.ts';
+
+let app: TestApp;
+let operatorA: string;
+let operatorB: string;
+let caseworkerA: Actor;
+let caseworkerB: Actor;
+let returnee: Person;
+
+const caseworkerOf = async (organisationId: string): Promise<Actor> => ({
+	...(await aPerson(app.database.db, { role: 'member' })).actor,
+	grants: [{ module: 'return', role: 'caseworker', organisationId, scope: null }]
+});
+
+const caseInput = (personUserId: string, operatorOrganisationId: string) => ({
+	personUserId,
+	operatorOrganisationId,
+	consent: 'on',
+	consentPurpose: 'Suivi de la réintégration et orientation vers les services du réseau',
+	returnDate: '2026-09-15',
+	hostCountry: 'be',
+	scheme: 'Aide au retour volontaire (Fedasil)',
+	regionCode: 'MA-06',
+	provinceCode: '',
+	commune: 'Khouribga',
+	householdSize: '3'
+});
+
+const needs = {
+	economic: { level: 'high', notes: 'Sans revenu depuis le retour' },
+	social: { level: 'medium', notes: 'Scolarisation des enfants à organiser' },
+	psychosocial: { level: 'low', notes: '' }
+};
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	const db = app.database.db;
+	await loadReturnNetworkDemoData(db);
+	const [a] = await db.insert(organisation).values({ slug: 'operateur-a', name: 'Opérateur A', type: 'ngo' }).returning();
+	const [b] = await db.insert(organisation).values({ slug: 'operateur-b', name: 'Opérateur B', type: 'ngo' }).returning();
+	operatorA = a.id;
+	operatorB = b.id;
+	await db.insert(networkMember).values([
+		{ organisationId: operatorA, status: 'member' },
+		{ organisationId: operatorB, status: 'member' }
+	]);
+	caseworkerA = await caseworkerOf(operatorA);
+	caseworkerB = await caseworkerOf(operatorB);
+	returnee = await aPerson(db, { role: 'member', name: 'Karima Retour' });
+});
+
+afterAll(async () => {
+	await app?.close();
+});
+
+describe('followed reintegration', () => {
+	it('lets an operator’s case worker open a case with the consent recorded, assess needs, plan, note and refer', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, caseworkerA);
+		const opened = await openReintegrationCase(ctx, caseInput(returnee.actor.userId, operatorA));
+		expect(opened).toMatchObject({ hostCountry: 'BE', regionCode: 'MA-06', householdSize: 3, consentRecordedBy: caseworkerA.userId, provinceCode: null });
+		expect(opened.consentAt).toBeInstanceOf(Date);
+
+		await recordNeeds(ctx, opened.id, needs);
+		const action = await addPlanAction(ctx, opened.id, { dimension: 'economic', action: 'Monter un dossier de micro-projet', owner: 'Karima et sa chargée de suivi', dueDate: '2026-12-31' });
+		await setPlanActionStatus(ctx, opened.id, action.id, { status: 'in_progress' });
+		await addCaseNote(ctx, reintegrationFollowUp, returnee.actor.userId, { body: 'Premier entretien au local de l’opérateur.' });
+		const [service] = await db.select().from(directoryEntry).where(and(eq(directoryEntry.collection, 'return.services'), eq(directoryEntry.status, 'active'))).limit(1);
+		await refer(ctx, reintegrationFollowUp, returnee.actor.userId, { entryId: service.id, message: 'Accompagnement au montage de projet', kind: 'employment', agreed: true });
+
+		const seen = await getReintegrationCase(ctx, opened.id);
+		expect(seen.case.needs).toEqual(needs);
+		expect(seen.plan.map((row) => [row.action, row.status])).toEqual([['Monter un dossier de micro-projet', 'in_progress']]);
+		expect(seen.file.notes.map((note) => note.body)).toEqual(['Premier entretien au local de l’opérateur.']);
+		expect(seen.file.referrals.map((row) => [row.entry.id, row.status])).toEqual([[service.id, 'sent']]);
+		expect(seen.file.team.name).toBe('Opérateur A');
+
+		// the case worker's read of the case is in the audit trail, and so is the consent
+		const reads = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceType, 'return_case'), eq(auditEvent.resourceId, opened.id)));
+		expect(reads.length).toBe(1);
+		const [created] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'return_case.create'), eq(auditEvent.resourceId, opened.id)));
+		expect(created.after).toMatchObject({ consentPurpose: opened.consentPurpose, operatorId: operatorA });
+	});
+
+	it('refuses a case without the returnee’s consent, for an operator the case worker does not work for, or twice', async () => {
+		const ctx = contextFor(app.database.db, caseworkerA);
+		const other = await aPerson(app.database.db);
+		expect(await refusalOf(openReintegrationCase(ctx, { ...caseInput(other.actor.userId, operatorA), consent: undefined }))).toBe('invalid_input');
+		expect(await refusalOf(openReintegrationCase(ctx, caseInput(other.actor.userId, operatorB)))).toBe('invalid_input');
+		expect(await refusalOf(openReintegrationCase(ctx, caseInput(returnee.actor.userId, operatorA)))).toBe('conflict');
+		expect(await app.database.db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, other.actor.userId))).toEqual([]);
+	});
+
+	it('hides a case from another operator’s case workers: not found, nothing changed', async () => {
+		const db = app.database.db;
+		const [theCase] = await db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, returnee.actor.userId));
+		const ctxB = contextFor(db, caseworkerB);
+		expect(await refusalOf(getReintegrationCase(ctxB, theCase.id))).toBe('not_found');
+		expect(await refusalOf(recordNeeds(ctxB, theCase.id, { ...needs, economic: { level: 'none', notes: '' } }))).toBe('not_found');
+		expect(await refusalOf(addPlanAction(ctxB, theCase.id, { dimension: 'social', action: 'Action pirate', owner: 'Opérateur B' }))).toBe('not_found');
+		expect(await refusalOf(openCaseFile(ctxB, reintegrationFollowUp, returnee.actor.userId))).toBe('not_found');
+		expect(await refusalOf(addCaseNote(ctxB, reintegrationFollowUp, returnee.actor.userId, { body: 'Note' }))).toBe('not_found');
+		expect(await listReintegrationCases(ctxB)).toEqual([]);
+		const [after] = await db.select().from(reintegrationCase).where(eq(reintegrationCase.id, theCase.id));
+		expect(after.needs).toEqual(needs);
+		expect((await db.select().from(reintegrationAction).where(eq(reintegrationAction.caseId, theCase.id))).length).toBe(1);
+		// a grant limited to an organisation that is not (or no longer) a network member gives no case
+		const outsider = await caseworkerOf((await db.insert(organisation).values({ slug: 'hors-reseau', name: 'Hors réseau', type: 'ngo' }).returning())[0].id);
+		expect(await refusalOf(getReintegrationCase(contextFor(db, outsider), theCase.id))).toBe('not_found');
+		// and someone without the grant is refused outright
+		expect(await refusalOf(getReintegrationCase(contextFor(db, returnee), theCase.id))).toBe('forbidden');
+	});
+
+	it('lists the operator’s own cases with the returnee’s name (an audited read)', async () => {
+		const list = await listReintegrationCases(contextFor(app.database.db, caseworkerA));
+		expect(list.map((row) => [row.personName, row.operatorName])).toEqual([['Karima Retour', 'Opérateur A']]);
+	});
+
+	it('gives the returnee their case in their export, and erases it with their account', async () => {
+		const db = app.database.db;
+		const exported = (await returnPersonalData.export!(db, returnee.actor)) as { reintegrationCases: { needs: unknown; plan: unknown[]; consentPurpose: string }[] };
+		expect(exported.reintegrationCases).toHaveLength(1);
+		expect(exported.reintegrationCases[0].needs).toEqual(needs);
+		expect(exported.reintegrationCases[0].plan).toHaveLength(1);
+		const result = await db.transaction((tx) => returnPersonalData.erase!(tx, returnee.actor.userId, new Date(), { files: null as never }));
+		expect(result.removed).toContain('reintegrationCases');
+		expect(await db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, returnee.actor.userId))).toEqual([]);
+	});
+});
