@@ -4,10 +4,11 @@ import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { jobOffer } from './job-offer.table.ts';
 import { jobApplication, seekerProfile } from './seekers/seekers.table.ts';
-import { agencyCounsellor, agencyReferral } from './counsellors/counsellors.table.ts';
+import { agencyCounsellor } from './counsellors/counsellors.table.ts';
+import { teamReferralsOpenSent } from '../../platform/casework/team-referrals.ts';
 import { caseReferral } from '../../platform/casework/casework.table.ts';
 import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
-import { senderOrganisations } from './counsellors/agency-referrals.service.ts';
+import { agencyReferralsWaiting, senderOrganisations } from './counsellors/agency-referrals.service.ts';
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
 import { supportProgrammes } from './programmes.ts';
 
@@ -59,8 +60,7 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		const [validations] = ctx.can('jobs.offer.validate') ? await db.select({ n: count() }).from(jobOffer).where(eq(jobOffer.status, 'pending_validation')) : none;
 		links.push({ path: '/jobs/counsellor', titleKey: 'jobs.space_counsellor', textKey: agencies.length ? 'jobs.space_counsellor_text' : 'jobs.space_counsellor_no_agency' });
 		if (agencies.length) {
-			const [referred] = await db.select({ n: count() }).from(agencyReferral).where(and(inArray(agencyReferral.agencyId, agencies), eq(agencyReferral.status, 'sent')));
-			links.push({ path: '/jobs/counsellor/referrals', titleKey: 'counsellors.agency_referrals_received_title', waiting: { count: referred.n, key: 'jobs.space_agency_referrals_waiting' } });
+			links.push({ path: '/jobs/counsellor/referrals', titleKey: 'counsellors.agency_referrals_received_title', waiting: { count: await agencyReferralsWaiting(ctx), key: 'jobs.space_agency_referrals_waiting' } });
 		}
 		if (ctx.can('jobs.offer.validate')) {
 			links.push({ path: '/jobs/counsellor/validations', titleKey: 'jobs.space_validations', waiting: { count: validations.n, key: 'jobs.space_validations_waiting' } });
@@ -83,11 +83,7 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 
 	// associations (any partner organisation) refer the people they accompany to an ANAPEC agency
 	if (ctx.can('counsellors.agency_referral.send') && (await senderOrganisations(ctx)).length) {
-		const [open] = await db
-			.select({ n: count() })
-			.from(agencyReferral)
-			.where(and(inArray(agencyReferral.organisationId, [...actor.organisationIds]), inArray(agencyReferral.status, ['sent', 'accepted'])));
-		links.push({ path: '/jobs/agency-referrals', titleKey: 'counsellors.agency_referrals_title', waiting: { count: open.n, key: 'jobs.space_agency_referrals_open' } });
+		links.push({ path: '/jobs/agency-referrals', titleKey: 'counsellors.agency_referrals_title', waiting: { count: await teamReferralsOpenSent(ctx, agencyFollowUp), key: 'jobs.space_agency_referrals_open' } });
 	}
 
 	if (ctx.can('counsellors.agency.manage')) {

@@ -1,12 +1,13 @@
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
 import { jobApplication, jobSavedSearch, seekerConsentEvent, seekerProfile } from './seekers/seekers.table.ts';
 import { jobSavedOffer } from './saved-offers/saved-offers.table.ts';
-import { agencyCounsellor, agencyReferral, seekerAgency } from './counsellors/counsellors.table.ts';
+import { agencyCounsellor, seekerAgency } from './counsellors/counsellors.table.ts';
 import { eraseSeekerData, exportSeekerData } from './seekers/seekers.service.ts';
 
 /**
  * What Jobs holds about a person (the job seeker): their profile and CV, consents, applications, saved
- * searches and offers, and the agency they chose (the follow-up's notes, appointments and referrals are
+ * searches and offers, and the agency they chose (the follow-up's notes, appointments and referrals, and
+ * associations' referrals to an agency, are
  * the platform's casework: exported and erased by the platform). Exported with `/api/v1/me/export`, erased with
  * the account (applications stay for the employer as status and dates only).
  */
@@ -18,9 +19,7 @@ export const jobsPersonalData: PersonalDataHooks = {
 		{ table: jobSavedSearch, userColumn: jobSavedSearch.userId, exportKey: 'savedSearches' },
 		{ table: jobSavedOffer, userColumn: jobSavedOffer.userId, exportKey: 'savedOffers' },
 		{ table: seekerAgency, userColumn: seekerAgency.userId, exportKey: 'followUp' },
-		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' },
-		// an association's referral of the person to an agency (the association's own message included: the person sees it)
-		{ table: agencyReferral, userColumn: agencyReferral.personUserId, exportKey: 'agencyReferrals' }
+		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' }
 	],
 	export: exportSeekerData,
 	erase: eraseSeekerData

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
-import { isAppError } from '../../platform/http/app-error.ts';
+import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { budgetLinesOf, executionRates, removeBudgetLine, setBudgetLine } from './budget.service.ts';
 import { createNode, createStrategy } from './strategy.service.ts';
@@ -15,15 +15,7 @@ let actionInOriental: string;
 let nationalAction: string;
 let objective: string;
 
-const refusal = async (promise: Promise<unknown>) => {
-	try {
-		await promise;
-		return 'ok';
-	} catch (error) {
-		if (isAppError(error)) return `${error.code}:${String(error.extra?.reason ?? error.fields.map((field) => field.path).join(','))}`;
-		throw error;
-	}
-};
+const refusal = refusalWithReason;
 
 beforeAll(async () => {
 	app = await createTestApp({});

@@ -1,13 +1,14 @@
-// What the planning pages share: the strategy checked against the person's grants (403 otherwise).
+// What the planning, reporting and review pages share: the strategy checked against the person's
+// grants for the page's action (403 otherwise, 404 for a strategy that does not exist).
 import { error } from '@sveltejs/kit';
 import { isAppError } from '../../platform/http/app-error.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { strategyBySlug, strategyResource } from './strategy.service.ts';
 
-export async function plannedStrategy(ctx: RequestContext, slug: string) {
+export async function strategyForPage(ctx: RequestContext, slug: string, action: 'strategy.plan' | 'strategy.report' | 'strategy.review') {
 	try {
 		const row = await strategyBySlug(ctx.db, slug);
-		ctx.require('strategy.plan', strategyResource(row));
+		ctx.require(action, strategyResource(row));
 		return row;
 	} catch (failure) {
 		if (isAppError(failure)) error(failure.status, failure.code);

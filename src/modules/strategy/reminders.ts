@@ -6,8 +6,8 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.servi
 import type { Database, DbOrTx } from '../../platform/db/database.ts';
 import { runDatabaseCommand } from '../../platform/cli/entry.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
-import { defaultLanguage, isLanguage, type Language } from '../../platform/i18n/languages.ts';
-import { composeEmail } from '../../platform/mail/compose.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import { mailRecipient } from '../../platform/mail/mail-user.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { completenessOf, periodYears } from './results.service.ts';
 import { indicator, strategy } from './strategy.table.ts';
@@ -28,16 +28,9 @@ export async function sendReportReminders(db: DbOrTx, context: AuditContext, env
 		const late = completeness.reporters.filter((person) => person.values === 0);
 		for (const person of late) {
 			if (!env.mailer) break;
-			const language: Language = isLanguage(person.locale) ? person.locale : defaultLanguage;
-			const title = pickText(row.title as Record<string, string>, language).text;
-			try {
-				await env.mailer.send(
-					composeEmail(language, person.email, 'strategy.email_reminder', { name: person.name, strategy: title, year, link: `${env.publicUrl ?? ''}/${language}/strategy/${row.slug}/report` })
-				);
-				sent++;
-			} catch {
-				continue; // next week's run reminds them again
-			}
+			const title = (language: Language) => pickText(row.title as Record<string, string>, language).text;
+			// one that fails is reminded again by next week's run
+			if (await mailRecipient(env, person, 'strategy.email_reminder', (language) => ({ strategy: title(language), year }), `/strategy/${row.slug}/report`)) sent++;
 		}
 		if (late.length && env.mailer)
 			await recordAudit(db, context, { action: 'strategy_results.remind', resourceType: 'strategy', resourceId: row.id, after: { year, reporters: late.map((person) => person.id) } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
-import { isAppError } from '../../platform/http/app-error.ts';
+import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { completenessOf, createIndicator, progressInRegion, regionsWithoutActions, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
@@ -21,15 +21,7 @@ let byRegion: string;
 let national: string;
 let otherIndicator: string;
 
-const refusal = async (promise: Promise<unknown>) => {
-	try {
-		await promise;
-		return 'ok';
-	} catch (error) {
-		if (isAppError(error)) return `${error.code}:${String(error.extra?.reason ?? error.fields.map((field) => field.path).join(','))}`;
-		throw error;
-	}
-};
+const refusal = refusalWithReason;
 const grant = (person: Person, role: string, scope: string) => {
 	person.actor.grants = [{ module: 'strategy', role, organisationId: null, scope }];
 };

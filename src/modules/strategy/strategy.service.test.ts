@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
-import { isAppError } from '../../platform/http/app-error.ts';
+import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { actionsInRegion, createNode, createStrategy, listStrategies, moveNode, removeNode, strategyDetail, updateNode } from './strategy.service.ts';
@@ -14,15 +14,7 @@ let planner: Person;
 let otherPlanner: Person;
 let orgId: string;
 
-const refusal = async (promise: Promise<unknown>) => {
-	try {
-		await promise;
-		return 'ok';
-	} catch (error) {
-		if (isAppError(error)) return `${error.code}:${String(error.extra?.reason ?? error.fields.map((field) => field.path).join(','))}`;
-		throw error;
-	}
-};
+const refusal = refusalWithReason;
 
 const titled = (fr: string, over: Record<string, unknown> = {}) => ({ title: { fr }, ...over });
 

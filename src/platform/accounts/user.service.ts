@@ -6,9 +6,8 @@ import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { AppError } from '../http/app-error.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { composeEmail } from '../mail/compose.ts';
+import { mailRecipient } from '../mail/mail-user.ts';
 import { translate } from '../i18n/translator.ts';
-import { isLanguage, defaultLanguage } from '../i18n/languages.ts';
 import { likePattern } from './organisation.service.ts';
 
 export interface UserFilters {
@@ -147,22 +146,8 @@ async function applyRole(
 		return { person, changed: true };
 	});
 	const { person, changed } = result;
-	let notified = false;
-	if (changed && options.mailer) {
-		// After the commit: the change stands even if the mail server is down.
-		const language = isLanguage(person.locale) ? person.locale : defaultLanguage;
-		try {
-			await options.mailer.send(
-				composeEmail(language, person.email, 'email.role_changed', {
-					name: person.name,
-					role: translate(language, `common.role_${role}`)
-				})
-			);
-			notified = true;
-		} catch {
-			notified = false;
-		}
-	}
+	// After the commit: the change stands even if the mail server is down.
+	const notified = changed && (await mailRecipient(options, person, 'email.role_changed', (language) => ({ role: translate(language, `common.role_${role}`) })));
 	return {
 		user: { id: person.id, name: person.name, email: person.email, role },
 		previousRole: person.role,

@@ -55,4 +55,24 @@ export interface Caseload {
 	emails: string;
 	/** the pages' addresses after the language: the person's own view, the entries' organisations' list */
 	paths: { person: string; entryReferrals: string };
+	/** organisations that accompany people may refer them to the caseload's teams (see team-referrals.ts) */
+	intake?: TeamIntake;
+}
+
+/**
+ * How people are referred to a caseload's teams by the organisations that accompany them (an association
+ * to an ANAPEC agency): who is told, the audit's names, the e-mails and pages. Which teams take referrals
+ * (an open agency) is the module's check before it calls `referToTeam`.
+ */
+export interface TeamIntake {
+	/** the team's staff, told that a referral awaits */
+	teamStaff(db: DbOrTx, teamId: string): Promise<string[]>;
+	/** the action of sending one (the sender's organisations must also accompany people: not employers) */
+	send: Action;
+	/** the audit trail's resource type of a referral, and of the read of people's contacts by the team */
+	audit: { referral: string; contact: string; view: string };
+	/** the e-mails' message keys: to the person, to the team's staff, the answer to the person and to the sender */
+	emails: { sent: string; new: string; status: string; statusToSender: string };
+	/** the pages' addresses after the language */
+	paths: { person: string; team: string; sender: string };
 }

@@ -18,3 +18,7 @@ export type ReferralStatus = (typeof referralStatuses)[number];
 /** Who moved a referral: the team following the person, or the organisation of the directory entry. */
 export const referralSides = ['team', 'programme'] as const;
 export type ReferralSide = (typeof referralSides)[number];
+
+/** Who moved a referral to a team: the organisation that sent it, or the team that received it. */
+export const teamReferralSides = ['sender', 'team'] as const;
+export type TeamReferralSide = (typeof teamReferralSides)[number];

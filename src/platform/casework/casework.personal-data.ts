@@ -8,12 +8,14 @@ import { pickText } from '../i18n/content-language.ts';
 import { fromModules } from '../kernel/modules.ts';
 import type { PersonalTable } from '../kernel/manifest.ts';
 import type { Caseload } from './caseload.ts';
-import { caseAppointment, caseNote, caseReferral, caseReferralEvent } from './casework.table.ts';
+import { caseAppointment, caseNote, caseReferral, caseReferralEvent, caseTeamReferral, caseTeamReferralEvent } from './casework.table.ts';
 
 export const caseworkPersonalTables: PersonalTable[] = [
 	{ table: caseNote, userColumn: caseNote.personUserId, exportKey: 'casework' },
 	{ table: caseAppointment, userColumn: caseAppointment.personUserId, exportKey: 'casework' },
-	{ table: caseReferral, userColumn: caseReferral.personUserId, exportKey: 'casework' }
+	{ table: caseReferral, userColumn: caseReferral.personUserId, exportKey: 'casework' },
+	// an organisation's referral of the person to a team (its message included: the person sees it)
+	{ table: caseTeamReferral, userColumn: caseTeamReferral.personUserId, exportKey: 'casework' }
 ];
 
 const caseloads = fromModules((manifests) => manifests.flatMap((manifest) => manifest.caseloads ?? []));
@@ -30,7 +32,7 @@ async function teamNamesOf(db: DbOrTx, rows: { caseload: string; teamId: string 
 
 /** Everything casework holds about a person, notes included, newest first. */
 export async function exportCasework(db: DbOrTx, userId: string) {
-	const [notes, appointments, referrals] = await Promise.all([
+	const [notes, appointments, referrals, teamReferrals] = await Promise.all([
 		db.select().from(caseNote).where(eq(caseNote.personUserId, userId)).orderBy(asc(caseNote.createdAt), asc(caseNote.id)),
 		db.select().from(caseAppointment).where(eq(caseAppointment.personUserId, userId)).orderBy(desc(caseAppointment.startsAt), asc(caseAppointment.id)),
 		db
@@ -39,13 +41,23 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			.innerJoin(directoryEntry, eq(directoryEntry.id, caseReferral.entryId))
 			.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
 			.where(eq(caseReferral.personUserId, userId))
-			.orderBy(desc(caseReferral.createdAt), asc(caseReferral.id))
+			.orderBy(desc(caseReferral.createdAt), asc(caseReferral.id)),
+		db
+			.select({ referral: caseTeamReferral, organisation: organisation.name })
+			.from(caseTeamReferral)
+			.innerJoin(organisation, eq(organisation.id, caseTeamReferral.senderOrganisationId))
+			.where(eq(caseTeamReferral.personUserId, userId))
+			.orderBy(desc(caseTeamReferral.createdAt), asc(caseTeamReferral.id))
 	]);
 	const ids = referrals.map((row) => row.referral.id);
-	const events = ids.length
-		? await db.select().from(caseReferralEvent).where(inArray(caseReferralEvent.referralId, ids)).orderBy(asc(caseReferralEvent.at), asc(caseReferralEvent.id))
-		: [];
-	const team = await teamNamesOf(db, [...notes, ...appointments, ...referrals.map((row) => row.referral)]);
+	const teamIds = teamReferrals.map((row) => row.referral.id);
+	const [events, teamEvents] = await Promise.all([
+		ids.length ? db.select().from(caseReferralEvent).where(inArray(caseReferralEvent.referralId, ids)).orderBy(asc(caseReferralEvent.at), asc(caseReferralEvent.id)) : [],
+		teamIds.length
+			? db.select().from(caseTeamReferralEvent).where(inArray(caseTeamReferralEvent.referralId, teamIds)).orderBy(asc(caseTeamReferralEvent.at), asc(caseTeamReferralEvent.id))
+			: []
+	]);
+	const team = await teamNamesOf(db, [...notes, ...appointments, ...referrals.map((row) => row.referral), ...teamReferrals.map((row) => row.referral)]);
 	return {
 		notes: notes.map((row) => ({ caseload: row.caseload, team: team(row), author: row.authorLabel, body: row.body, createdAt: row.createdAt.toISOString() })),
 		appointments: appointments.map((row) => ({
@@ -67,6 +79,18 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			status: row.status,
 			createdAt: row.createdAt.toISOString(),
 			history: events.filter((event) => event.referralId === row.id).map((event) => ({ status: event.status, side: event.side, at: event.at.toISOString() }))
+		})),
+		referralsToTeams: teamReferrals.map(({ referral: row, organisation: organisationName }) => ({
+			caseload: row.caseload,
+			team: team(row),
+			organisation: organisationName,
+			staff: row.staffLabel,
+			kind: row.kind,
+			message: row.message,
+			agreedAt: row.agreedAt.toISOString(),
+			status: row.status,
+			createdAt: row.createdAt.toISOString(),
+			history: teamEvents.filter((event) => event.referralId === row.id).map((event) => ({ status: event.status, side: event.side, at: event.at.toISOString() }))
 		}))
 	};
 }
@@ -74,7 +98,8 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 /** Removes everything casework holds about a person (their referrals' history goes with them), inside the account deletion. */
 export async function eraseCasework(tx: DbOrTx, userId: string) {
 	const referrals = await tx.delete(caseReferral).where(eq(caseReferral.personUserId, userId)).returning({ id: caseReferral.id });
+	const referralsToTeams = await tx.delete(caseTeamReferral).where(eq(caseTeamReferral.personUserId, userId)).returning({ id: caseTeamReferral.id });
 	const appointments = await tx.delete(caseAppointment).where(eq(caseAppointment.personUserId, userId)).returning({ id: caseAppointment.id });
 	const notes = await tx.delete(caseNote).where(eq(caseNote.personUserId, userId)).returning({ id: caseNote.id });
-	return { referrals: referrals.length, appointments: appointments.length, notes: notes.length };
+	return { referrals: referrals.length, referralsToTeams: referralsToTeams.length, appointments: appointments.length, notes: notes.length };
 }

@@ -9,11 +9,11 @@ import { directoryEntry } from '../directory/directory.table.ts';
 import { AppError } from '../http/app-error.ts';
 import { parseOrThrow } from '../http/validation.ts';
 import { pickText } from '../i18n/content-language.ts';
-import { defaultLanguage, isLanguage, type Language } from '../i18n/languages.ts';
+import type { Language } from '../i18n/languages.ts';
 import { translate } from '../i18n/translator.ts';
 import type { LocalisedText } from '../content/content.table.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import { composeEmail } from '../mail/compose.ts';
+import { mailUser } from '../mail/mail-user.ts';
 import { can, mayReach, type Action, type Actor } from '../policy/policy.ts';
 import { formatInPlatformZone, localDateTimeToInstant } from '../time-zone.ts';
 import type { Caseload, FollowingTeam } from './caseload.ts';
@@ -67,29 +67,16 @@ async function nameOf(db: DbOrTx, userId: string): Promise<string> {
 
 // ---------- e-mails ----------
 
-/**
- * Sends one e-mail to a person in their own language, after the change is committed: a mail failure
- * changes nothing. `values` may depend on the language (a status name, an entry's name).
- */
-async function mailPerson(
+/** One e-mail of the caseload's namespace to a person, in their language (see mailUser). */
+function mailPerson(
 	ctx: RequestContext,
 	caseload: Caseload,
 	userId: string,
 	template: string,
 	values: (language: Language) => Record<string, string | number>,
 	path: string
-): Promise<void> {
-	if (!ctx.mailer) return;
-	const [person] = await ctx.db.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, userId));
-	if (!person) return;
-	const language: Language = isLanguage(person.locale) ? person.locale : defaultLanguage;
-	try {
-		await ctx.mailer.send(
-			composeEmail(language, person.email, `${caseload.emails}.email_${template}`, { name: person.name, ...values(language), link: `${ctx.publicUrl}/${language}${path}` })
-		);
-	} catch {
-		// the change stands; the person still sees it on their page
-	}
+): Promise<boolean> {
+	return mailUser(ctx, userId, `${caseload.emails}.email_${template}`, values, path);
 }
 
 function appointmentValues(language: Language, row: Pick<CaseAppointmentRow, 'startsAt' | 'mode' | 'purpose'>, teamName: string) {

@@ -3,9 +3,9 @@
 // module; each row names its caseload (`<module>.<name>`) and the team (the module owns teams: no
 // foreign key), and points at the person followed.
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { user } from '../accounts/accounts.table.ts';
+import { organisation, user } from '../accounts/accounts.table.ts';
 import { directoryEntry } from '../directory/directory.table.ts';
-import { appointmentModes, appointmentStatuses, referralKinds, referralSides, referralStatuses } from './casework.model.ts';
+import { appointmentModes, appointmentStatuses, referralKinds, referralSides, referralStatuses, teamReferralSides } from './casework.model.ts';
 
 /** What every row of a file has: its id, its caseload, the team keeping it and the person followed. */
 function inCaseFile() {
@@ -101,6 +101,52 @@ export const caseReferralEvent = pgTable(
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [index('case_referral_event_referral_idx').on(table.referralId, table.at)]
+);
+
+/**
+ * The other way: an organisation that accompanies a person (an association, a public body) refers them to a
+ * team of a caseload (an ANAPEC agency, a reintegration operator), with the person's agreement. The team
+ * sees the person's name and contact details and the message; the person sees it too.
+ */
+export const caseTeamReferral = pgTable(
+	'case_team_referral',
+	{
+		...inCaseFile(),
+		senderOrganisationId: uuid('sender_organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'restrict' }),
+		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** the sender's name when sending (kept if the account goes away) */
+		staffLabel: text('staff_label').notNull(),
+		kind: text('kind', { enum: referralKinds }).notNull(),
+		message: text('message').notNull(),
+		/** when the person agreed to be referred (the sender records it) */
+		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull(),
+		status: text('status', { enum: referralStatuses }).notNull().default('sent'),
+		statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('case_team_referral_team_idx').on(table.caseload, table.teamId, table.createdAt),
+		index('case_team_referral_sender_idx').on(table.senderOrganisationId, table.createdAt),
+		index('case_team_referral_person_idx').on(table.personUserId)
+	]
+);
+
+/** Each status a referral to a team went through, and from which side. */
+export const caseTeamReferralEvent = pgTable(
+	'case_team_referral_event',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		referralId: uuid('referral_id')
+			.notNull()
+			.references(() => caseTeamReferral.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: referralStatuses }).notNull(),
+		side: text('side', { enum: teamReferralSides }).notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('case_team_referral_event_referral_idx').on(table.referralId, table.at)]
 );
 
 export type CaseNoteRow = typeof caseNote.$inferSelect;

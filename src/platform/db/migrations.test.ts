@@ -258,9 +258,6 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			network: _networks,
 			network_member: _networkMembers,
 			network_announcement: _networkAnnouncements,
-			// new in 0037: associations' referrals of people to ANAPEC agencies
-			agency_referral: _agencyReferrals,
-			agency_referral_event: _agencyReferralEvents,
 			// new in 0038: the Strategy module's results framework, empty until indicators are defined
 			indicator: _indicators,
 			indicator_target: _indicatorTargets,
@@ -273,6 +270,10 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0041: the Return module's followed reintegration (cases and their plans)
 			reintegration_case: _reintegrationCases,
 			reintegration_action: _reintegrationActions,
+			// new in 0042: organisations' referrals of people to a caseload's teams (associations' referrals to
+			// ANAPEC agencies, jobs 0037, moved there; their copy is checked by the test of 0042 below)
+			case_team_referral: _teamReferrals,
+			case_team_referral_event: _teamReferralEvents,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
@@ -325,5 +326,60 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		await db.execute(sql`UPDATE atlas.initiative SET updated_at = updated_at WHERE id = (SELECT id FROM atlas.initiative LIMIT 1)`);
 		expect(await revision()).not.toBe(revisionBefore);
 		await expect(db.execute(sql`DELETE FROM audit_event`)).rejects.toThrow();
+	});
+});
+
+describe('0042: associations’ referrals to an ANAPEC agency become the platform’s referrals to a team', () => {
+	let upgraded: { database: Database; drop: () => Promise<void> };
+	let before: { referrals: string; events: string };
+
+	beforeAll(async () => {
+		upgraded = await emptyDatabase();
+		const { database } = upgraded;
+		const folder = migrationsUpTo(42); // 0000 … 0041: the referrals still live in jobs.agency_referral
+		try {
+			const { migrate } =
+				database.kind === 'postgresql' ? await import('drizzle-orm/node-postgres/migrator') : await import('drizzle-orm/pglite/migrator');
+			await migrate(database.db as never, { migrationsFolder: folder });
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
+		const db = database.db;
+		await db.execute(sql`INSERT INTO "user" (id, name, email) VALUES ('person-1', 'Aminata', 'aminata@example.org'), ('sender-1', 'Karim', 'karim@example.org')`);
+		await db.execute(sql`INSERT INTO organisation (id, slug, name, type) VALUES ('7a0c2b4e-0000-4000-8000-000000000001', 'accueil', 'Association Accueil', 'association')`);
+		await db.execute(sql`INSERT INTO jobs.agency (id, slug, name, city, region_code) VALUES ('7a0c2b4e-0000-4000-8000-000000000002', 'rabat', 'ANAPEC Rabat', 'Rabat', '04')`);
+		await db.execute(sql`
+			INSERT INTO jobs.agency_referral (id, person_user_id, agency_id, organisation_id, staff_user_id, staff_label, kind, message, agreed_at, status, status_changed_at, created_at)
+			VALUES ('7a0c2b4e-0000-4000-8000-000000000003', 'person-1', '7a0c2b4e-0000-4000-8000-000000000002', '7a0c2b4e-0000-4000-8000-000000000001', 'sender-1', 'Karim',
+				'training', 'Elle souhaite une formation.', '2026-11-02T10:00:00Z', 'accepted', '2026-11-03T09:00:00Z', '2026-11-02T10:00:00Z')`);
+		await db.execute(sql`
+			INSERT INTO jobs.agency_referral_event (referral_id, status, side, at) VALUES
+				('7a0c2b4e-0000-4000-8000-000000000003', 'sent', 'association', '2026-11-02T10:00:00Z'),
+				('7a0c2b4e-0000-4000-8000-000000000003', 'accepted', 'agency', '2026-11-03T09:00:00Z')`);
+		before = {
+			referrals: await digestOf(
+				db,
+				sql`SELECT id, agency_id, person_user_id, organisation_id, staff_user_id, staff_label, kind, message, agreed_at, status, status_changed_at, is_sample, created_at FROM jobs.agency_referral`
+			),
+			events: await digestOf(db, sql`SELECT id, referral_id, status, CASE side WHEN 'association' THEN 'sender' ELSE 'team' END AS side, at FROM jobs.agency_referral_event`)
+		};
+		await database.migrate();
+	});
+	afterAll(async () => {
+		await upgraded?.database.close();
+		await upgraded?.drop();
+	});
+
+	it('keeps each referral and its history, ids and values as they were, in the agencies’ caseload', async () => {
+		const db = upgraded.database.db;
+		expect({
+			referrals: await digestOf(
+				db,
+				sql`SELECT id, team_id, person_user_id, sender_organisation_id, staff_user_id, staff_label, kind, message, agreed_at, status, status_changed_at, is_sample, created_at FROM case_team_referral WHERE caseload = 'jobs.agencies'`
+			),
+			events: await digestOf(db, sql`SELECT id, referral_id, status, side, at FROM case_team_referral_event`)
+		}).toEqual(before);
+		const [exists] = await rows<{ found: string | null }>(db, sql`SELECT to_regclass('jobs.agency_referral')::text AS found`);
+		expect(exists.found).toBeNull();
 	});
 });

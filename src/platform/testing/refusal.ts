@@ -10,3 +10,17 @@ export async function refusalOf(promise: Promise<unknown>): Promise<string> {
 	}
 	return 'resolved';
 }
+
+/**
+ * 'ok' when the call resolved, else `<code>:<why>`: the conflict's reason when it gives one
+ * (`conflict:already_referred`), else the refused fields' paths (`invalid_input:title,year`).
+ */
+export async function refusalWithReason(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise;
+	} catch (failure) {
+		if (isAppError(failure)) return `${failure.code}:${String(failure.extra?.reason ?? failure.fields.map((field) => field.path).join(','))}`;
+		throw failure;
+	}
+	return 'ok';
+}

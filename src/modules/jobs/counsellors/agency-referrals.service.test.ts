@@ -17,7 +17,8 @@ import {
 	referToAgency,
 	senderOrganisations
 } from './agency-referrals.service.ts';
-import { agency, agencyReferral } from './counsellors.table.ts';
+import { agency } from './counsellors.table.ts';
+import { caseTeamReferral } from '../../../platform/casework/casework.table.ts';
 
 // Associations refer the people they accompany to an ANAPEC agency (issue 16, item 12): the other way
 // of the counsellors' referrals, with the same statuses and e-mails.
@@ -79,7 +80,7 @@ describe('an association refers a person to an ANAPEC agency', () => {
 		const before = (await app.outbox()).length;
 		const created = await referToAgency(as(associationStaff), await referral());
 		referralId = created.id;
-		expect(created).toMatchObject({ status: 'sent', organisationId: associationId, staffLabel: 'Awa Association' });
+		expect(created).toMatchObject({ status: 'sent', caseload: 'jobs.agencies', senderOrganisationId: associationId, staffLabel: 'Awa Association' });
 		const mails = await mailsSince(before);
 		const toPerson = mails.find((mail) => mail.to.includes(person.userId));
 		expect(toPerson?.language).toBe('ar');
@@ -94,7 +95,7 @@ describe('an association refers a person to an ANAPEC agency', () => {
 
 	it('refuses, changing nothing: no agreement, no account, a closed agency, another organisation, an employer, a second open referral', async () => {
 		const db = app.database.db;
-		const count = async () => (await db.select().from(agencyReferral)).length;
+		const count = async () => (await db.select().from(caseTeamReferral)).length;
 		const before = await count();
 		await expect(referToAgency(as(associationStaff), await referral({ agreed: false }))).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'agreed' }] });
 		await expect(referToAgency(as(associationStaff), await referral({ email: 'nobody@example.ma' }))).rejects.toMatchObject({
@@ -147,7 +148,7 @@ describe('an association refers a person to an ANAPEC agency', () => {
 	});
 
 	it('is part of the person’s data export', async () => {
-		const exported = (await exportMyData(as(person))) as unknown as { agencyReferrals: unknown[] };
-		expect(exported.agencyReferrals).toMatchObject([{ agency: 'ANAPEC Rabat', organisation: 'Association Accueil', status: 'completed' }]);
+		const exported = (await exportMyData(as(person))) as unknown as { casework: { referralsToTeams: unknown[] } };
+		expect(exported.casework.referralsToTeams).toMatchObject([{ team: 'ANAPEC Rabat', organisation: 'Association Accueil', status: 'completed' }]);
 	});
 });

@@ -6,8 +6,8 @@ import { directoryEntry } from '../../../platform/directory/directory.table.ts';
 import { supportProgrammes } from '../programmes.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { suggestAgency } from './agencies.service.ts';
-import { agency, agencyCounsellor, agencyReferral, agencyReferralEvent, seekerAgency } from './counsellors.table.ts';
-import { caseAppointment, caseNote, caseReferral, caseReferralEvent } from '../../../platform/casework/casework.table.ts';
+import { agency, agencyCounsellor, seekerAgency } from './counsellors.table.ts';
+import { caseAppointment, caseNote, caseReferral, caseReferralEvent, caseTeamReferral, caseTeamReferralEvent } from '../../../platform/casework/casework.table.ts';
 import { agencyFollowUp } from './follow-up.caseload.ts';
 
 /**
@@ -140,11 +140,12 @@ export async function loadCounsellorsDemoData(db: Db): Promise<void> {
 			const sentAt = new Date(now - (5 - index) * DAY);
 			const status = index === 0 ? 'accepted' : 'sent';
 			const [row] = await tx
-				.insert(agencyReferral)
+				.insert(caseTeamReferral)
 				.values({
+					caseload: agencyFollowUp.key,
 					personUserId: person.userId,
-					agencyId: rabat.id,
-					organisationId: sender.organisationId,
+					teamId: rabat.id,
+					senderOrganisationId: sender.organisationId,
 					staffUserId: sender.userId,
 					staffLabel: sender.name,
 					kind: index === 0 ? 'employment' : 'training',
@@ -156,8 +157,8 @@ export async function loadCounsellorsDemoData(db: Db): Promise<void> {
 					createdAt: sentAt
 				})
 				.returning();
-			await tx.insert(agencyReferralEvent).values({ referralId: row.id, status: 'sent', side: 'association', at: sentAt });
-			if (status === 'accepted') await tx.insert(agencyReferralEvent).values({ referralId: row.id, status, side: 'agency', at: new Date(sentAt.getTime() + DAY) });
+			await tx.insert(caseTeamReferralEvent).values({ referralId: row.id, status: 'sent', side: 'sender', at: sentAt });
+			if (status === 'accepted') await tx.insert(caseTeamReferralEvent).values({ referralId: row.id, status, side: 'team', at: new Date(sentAt.getTime() + DAY) });
 		}
 	});
 }

@@ -1,9 +1,8 @@
 // Tables of the counsellors' space: ANAPEC agencies (the teams of the caseload `jobs.agencies`), their
 // counsellors and the seeker's agency. The follow-up itself (notes, appointments, referrals) is the
 // platform's casework (src/platform/casework, ADR 0010).
-import { boolean, index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
-import { referralKinds, referralStatuses } from '../../../platform/casework/casework.model.ts';
+import { index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '../../../platform/accounts/accounts.table.ts';
 import { jobsTables } from '../job-offer.table.ts';
 import { agencyStatuses } from './counsellors.model.ts';
 
@@ -58,57 +57,3 @@ export const seekerAgency = jobsTables.table(
 );
 
 export type AgencyRecord = typeof agency.$inferSelect;
-
-
-/**
- * An association (any partner organisation) refers a person it accompanies to an ANAPEC agency, with the
- * person's agreement: the other way of the counsellors' referrals to programmes, with the same statuses
- * (sent → accepted or declined → completed) and e-mails. The person chooses the agency in their follow-up
- * page to share their profile with it; until then the agency sees the name, contact and message.
- */
-export const agencyReferral = jobsTables.table(
-	'agency_referral',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		personUserId: text('person_user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		agencyId: uuid('agency_id')
-			.notNull()
-			.references(() => agency.id, { onDelete: 'restrict' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisation.id, { onDelete: 'restrict' }),
-		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
-		/** the sender's name when sending (kept if the account goes away) */
-		staffLabel: text('staff_label').notNull(),
-		kind: text('kind', { enum: referralKinds }).notNull(),
-		message: text('message').notNull(),
-		/** when the person agreed to be referred (the association's staff records it) */
-		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull(),
-		status: text('status', { enum: referralStatuses }).notNull().default('sent'),
-		statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
-		isSample: boolean('is_sample').notNull().default(false),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(table) => [
-		index('agency_referral_agency_idx').on(table.agencyId, table.createdAt),
-		index('agency_referral_organisation_idx').on(table.organisationId, table.createdAt),
-		index('agency_referral_person_idx').on(table.personUserId)
-	]
-);
-
-/** Each status an agency referral went through, and from which side. */
-export const agencyReferralEvent = jobsTables.table(
-	'agency_referral_event',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		referralId: uuid('referral_id')
-			.notNull()
-			.references(() => agencyReferral.id, { onDelete: 'cascade' }),
-		status: text('status', { enum: referralStatuses }).notNull(),
-		side: text('side', { enum: ['association', 'agency'] }).notNull(),
-		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(table) => [index('agency_referral_event_referral_idx').on(table.referralId, table.at)]
-);

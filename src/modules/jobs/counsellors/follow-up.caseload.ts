@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { supportProgrammes } from '../programmes.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { counsellorAgencies } from './agencies.service.ts';
-import { agency, seekerAgency } from './counsellors.table.ts';
+import { agency, agencyCounsellor, seekerAgency } from './counsellors.table.ts';
 
 /** Of these people, those who chose one of these agencies and let counsellors see their profile → the agency. */
 async function followingAgencies(db: DbOrTx, agencies: readonly { id: string }[], personIds: readonly string[]): Promise<Map<string, string>> {
@@ -68,5 +68,20 @@ export const agencyFollowUp: Caseload = {
 		entryReferralsView: 'programme_referrals'
 	},
 	emails: 'counsellors',
-	paths: { person: '/jobs/profile/follow-up', entryReferrals: '/jobs/programmes/referrals' }
+	paths: { person: '/jobs/profile/follow-up', entryReferrals: '/jobs/programmes/referrals' },
+	// associations refer the people they accompany to an agency (issue 16, item 12)
+	intake: {
+		async teamStaff(db, agencyId) {
+			return (await db.select({ userId: agencyCounsellor.userId }).from(agencyCounsellor).where(eq(agencyCounsellor.agencyId, agencyId))).map((row) => row.userId);
+		},
+		send: 'counsellors.agency_referral.send',
+		audit: { referral: 'agency_referral', contact: 'seeker_contact', view: 'agency_referrals' },
+		emails: {
+			sent: 'counsellors.email_agency_referral_sent',
+			new: 'counsellors.email_agency_referral_new',
+			status: 'counsellors.email_agency_referral_status',
+			statusToSender: 'counsellors.email_agency_referral_status_sender'
+		},
+		paths: { person: '/jobs/profile/follow-up', team: '/jobs/counsellor/referrals', sender: '/jobs/agency-referrals' }
+	}
 };

@@ -7,9 +7,9 @@ import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
-import { composeEmail } from '../../../platform/mail/compose.ts';
+import { mailUser } from '../../../platform/mail/mail-user.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
-import { defaultLanguage, isLanguage, type Language } from '../../../platform/i18n/languages.ts';
+import { defaultLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { takesCefrLevel } from '../../../platform/i18n/spoken-languages.ts';
 import { jobOffer, occupation } from '../job-offer.table.ts';
 import { employerOrganisationsOf, getPublicOffer, occupationTitle, placeName } from '../jobs.service.ts';
@@ -28,7 +28,7 @@ import { readCvFile, removeCvFile, writeCv } from './cv-storage.ts';
 import type { FileStore } from '../../../platform/storage/file-store.ts';
 import { deleteSavedOffersOf, savedOffersForExport } from '../saved-offers/saved-offers.service.ts';
 import { exportFollowUp, removeFollowUpOf } from '../counsellors/follow-up.rights.ts';
-import { agency, agencyCounsellor, agencyReferral } from '../counsellors/counsellors.table.ts';
+import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -518,23 +518,9 @@ export async function setApplicationStatus(ctx: RequestContext, id: string, raw:
 
 /** Tells the person their application's status, after the change is committed (a mail failure changes nothing). */
 async function notify(db: DbOrTx, env: SeekerEnv, application: JobApplicationRecord, offerTitle: string): Promise<boolean> {
-	if (!env.mailer || !application.userId) return false;
-	const [person] = await db.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, application.userId));
-	if (!person) return false;
-	const language: Language = isLanguage(person.locale) ? person.locale : defaultLanguage;
-	try {
-		await env.mailer.send(
-			composeEmail(language, person.email, application.status === 'submitted' ? 'seekers.email_submitted' : 'seekers.email_status', {
-				name: person.name,
-				offer: offerTitle,
-				status: translate(language, `seekers.status_${application.status}`),
-				link: `${env.publicUrl ?? ''}/${language}/jobs/applications`
-			})
-		);
-		return true;
-	} catch {
-		return false;
-	}
+	if (!application.userId) return false;
+	const key = application.status === 'submitted' ? 'seekers.email_submitted' : 'seekers.email_status';
+	return mailUser({ db, ...env }, application.userId, key, (language) => ({ offer: offerTitle, status: translate(language, `seekers.status_${application.status}`) }), '/jobs/applications');
 }
 
 // ---------- the person's data (the module's personal-data hooks, see personal-data.ts) ----------
@@ -542,7 +528,7 @@ async function notify(db: DbOrTx, env: SeekerEnv, application: JobApplicationRec
 /** The job-seeker part of a person's export. */
 export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 	const userId = actor.userId;
-	const [profile, consent, searches, agenciesServed, agencyReferrals] = await Promise.all([
+	const [profile, consent, searches, agenciesServed] = await Promise.all([
 		db.select().from(seekerProfile).where(eq(seekerProfile.userId, userId)),
 		consentHistory(db, userId),
 		db
@@ -554,23 +540,7 @@ export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 			.select({ name: agency.name, city: agency.city, since: agencyCounsellor.createdAt })
 			.from(agencyCounsellor)
 			.innerJoin(agency, eq(agency.id, agencyCounsellor.agencyId))
-			.where(eq(agencyCounsellor.userId, userId)),
-		// associations' referrals of the person to an agency, with their message (the person sees it)
-		db
-			.select({
-				agency: agency.name,
-				organisation: organisation.name,
-				kind: agencyReferral.kind,
-				message: agencyReferral.message,
-				status: agencyReferral.status,
-				agreedAt: agencyReferral.agreedAt,
-				createdAt: agencyReferral.createdAt,
-				statusChangedAt: agencyReferral.statusChangedAt
-			})
-			.from(agencyReferral)
-			.innerJoin(agency, eq(agency.id, agencyReferral.agencyId))
-			.innerJoin(organisation, eq(organisation.id, agencyReferral.organisationId))
-			.where(eq(agencyReferral.personUserId, userId))
+			.where(eq(agencyCounsellor.userId, userId))
 	]);
 	const applications = can(actor, 'seekers.profile.manage_own') ? await applicationsOf(db, userId) : [];
 	return {
@@ -580,8 +550,7 @@ export async function exportSeekerData(db: DbOrTx, actor: Actor) {
 		savedSearches: searches,
 		savedOffers: await savedOffersForExport(db, userId),
 		followUp: await exportFollowUp(db, userId),
-		agenciesServed,
-		agencyReferrals
+		agenciesServed
 	};
 }
 

@@ -3,13 +3,13 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { createNode, strategyDetail } from '#modules/strategy/strategy.service.ts';
 import { nodeFailure, nodeFormChoices, nodeFromForm, parentOptions } from '#modules/strategy/node-form.ts';
-import { plannedStrategy } from '#modules/strategy/plan-page.ts';
+import { strategyForPage } from '#modules/strategy/plan-page.ts';
 
 export async function load({ params, url, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
-	await plannedStrategy(ctx, params.slug);
+	await strategyForPage(ctx, params.slug, 'strategy.plan');
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, {}, { canPlan: () => true });
 	return { detail, removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
 }

@@ -1,24 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { isAppError } from '#platform/http/app-error.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
-import { strategyBySlug, strategyResource } from '#modules/strategy/strategy.service.ts';
 import { historyOf, indicatorsOf, periodYears, submitValue, valuesOf } from '#modules/strategy/results.service.ts';
 import { resultsFailure } from '#modules/strategy/results-form.ts';
+import { strategyForPage } from '#modules/strategy/plan-page.ts';
 
 export async function load({ params, locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
-	let row;
-	try {
-		row = await strategyBySlug(app.database.db, params.slug);
-		ctx.require('strategy.report', strategyResource(row));
-	} catch (failure) {
-		if (isAppError(failure)) error(failure.status, failure.code);
-		throw failure;
-	}
+	const row = await strategyForPage(ctx, params.slug, 'strategy.report');
 	const mine = await valuesOf(app.database.db, row.id, { reporterId: ctx.actor!.userId });
 	const history = await historyOf(app.database.db, mine.map((value) => value.id));
 	return {

@@ -3,10 +3,10 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
-import { strategyDetail, strategyResource } from '#modules/strategy/strategy.service.ts';
+import { strategyDetail } from '#modules/strategy/strategy.service.ts';
 import { createIndicator, indicatorsOf, periodYears } from '#modules/strategy/results.service.ts';
 import { resultsFailure } from '#modules/strategy/results-form.ts';
-import { strategyBySlug } from '#modules/strategy/strategy.service.ts';
+import { strategyForPage } from '#modules/strategy/plan-page.ts';
 import { DISAGGREGATIONS, INDICATOR_LEVELS } from '#modules/strategy/strategy.model.ts';
 import type { TreeNode } from '#modules/strategy/strategy.schemas.ts';
 
@@ -14,14 +14,7 @@ export async function load({ params, locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
-	let row;
-	try {
-		row = await strategyBySlug(app.database.db, params.slug);
-		ctx.require('strategy.plan', strategyResource(row));
-	} catch (failure) {
-		if (isAppError(failure)) error(failure.status, failure.code);
-		throw failure;
-	}
+	const row = await strategyForPage(ctx, params.slug, 'strategy.plan');
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, {}, { canPlan: () => true });
 	// every node of the tree, actions included, indented by depth: what an indicator may measure
 	const nodes: { value: string; label: string }[] = [];
