@@ -12,6 +12,8 @@ export default defineConfig({
 		// One server and one Chromium at a time: the machine has 2 cores.
 		fileParallelism: false,
 		pool: 'forks',
+		// the spec files share the loaded modules (the message catalogue, the modules' manifests): seconds each
+		isolate: false,
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		maxConcurrency: 3,

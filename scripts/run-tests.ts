@@ -2,7 +2,7 @@
 // tests (Vitest + Chromium, e2e/**) against a fresh build. Ends with one plain line,
 // `N passed, N failed` (`, N skipped` when any), summing both, and exits non-zero when anything
 // failed or when no test ran. `--only unit` or `--only e2e` runs one part.
-// The build starts alongside the unit tests (Vitest leaves one of the two cores free) and its
+// The build starts alongside the unit tests (it takes a few minutes of the two cores the workers share) and its
 // output is shown only when it fails.
 import fs from 'node:fs';
 import os from 'node:os';

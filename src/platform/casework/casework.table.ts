@@ -20,6 +20,23 @@ function inCaseFile() {
 }
 
 /**
+ * What every referral has, whichever way it goes: who sent it (their name kept if the account goes away),
+ * the message, when the person agreed (the sender records it), its status and when it last changed.
+ */
+function referralFacts() {
+	return {
+		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
+		staffLabel: text('staff_label').notNull(),
+		message: text('message').notNull(),
+		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull(),
+		status: text('status', { enum: referralStatuses }).notNull().default('sent'),
+		statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	};
+}
+
+/**
  * A staff member's private note about a person: seen by the staff of the team it was written in, never
  * by the entries they are referred to; the person gets it in their data export (right of access).
  */
@@ -69,17 +86,9 @@ export const caseReferral = pgTable(
 		entryId: uuid('entry_id')
 			.notNull()
 			.references(() => directoryEntry.id, { onDelete: 'restrict' }),
-		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
-		staffLabel: text('staff_label').notNull(),
-		message: text('message').notNull(),
+		...referralFacts(),
 		/** what the person is referred for */
-		kind: text('kind', { enum: referralKinds }).notNull().default('employment'),
-		/** when the person agreed to be referred (the staff member records it) */
-		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull(),
-		status: text('status', { enum: referralStatuses }).notNull().default('sent'),
-		statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
-		isSample: boolean('is_sample').notNull().default(false),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		kind: text('kind', { enum: referralKinds }).notNull().default('employment')
 	},
 	(table) => [
 		index('case_referral_person_idx').on(table.personUserId, table.createdAt),
@@ -115,17 +124,8 @@ export const caseTeamReferral = pgTable(
 		senderOrganisationId: uuid('sender_organisation_id')
 			.notNull()
 			.references(() => organisation.id, { onDelete: 'restrict' }),
-		staffUserId: text('staff_user_id').references(() => user.id, { onDelete: 'set null' }),
-		/** the sender's name when sending (kept if the account goes away) */
-		staffLabel: text('staff_label').notNull(),
-		kind: text('kind', { enum: referralKinds }).notNull(),
-		message: text('message').notNull(),
-		/** when the person agreed to be referred (the sender records it) */
-		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull(),
-		status: text('status', { enum: referralStatuses }).notNull().default('sent'),
-		statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
-		isSample: boolean('is_sample').notNull().default(false),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		...referralFacts(),
+		kind: text('kind', { enum: referralKinds }).notNull()
 	},
 	(table) => [
 		index('case_team_referral_team_idx').on(table.caseload, table.teamId, table.createdAt),

@@ -97,6 +97,17 @@ function migrationsUpTo(count: number): string {
 	return folder;
 }
 
+/** Applies the first `count` migrations only, as an earlier main would have. */
+async function migrateUpTo(database: Database, count: number) {
+	const folder = migrationsUpTo(count);
+	try {
+		const { migrate } = database.kind === 'postgresql' ? await import('drizzle-orm/node-postgres/migrator') : await import('drizzle-orm/pglite/migrator');
+		await migrate(database.db as never, { migrationsFolder: folder });
+	} finally {
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
+}
+
 /** An empty database of the run's engine: in-memory PGlite, or a new PostgreSQL database. */
 async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
 	const url = process.env.DATABASE_URL;
@@ -156,14 +167,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		upgraded = await emptyDatabase();
 		const { database } = upgraded;
 		const header = await readBackupHeader(fixture);
-		const folder = migrationsUpTo(header.migrations.length);
-		try {
-			const { migrate } =
-				database.kind === 'postgresql' ? await import('drizzle-orm/node-postgres/migrator') : await import('drizzle-orm/pglite/migrator');
-			await migrate(database.db as never, { migrationsFolder: folder });
-		} finally {
-			fs.rmSync(folder, { recursive: true, force: true });
-		}
+		await migrateUpTo(database, header.migrations.length);
 		await restoreDatabase(database, fixture);
 		// the demo had no proposal nor message yet: a change sent back to its proposer, a new initiative
 		// waiting, one message, so that 0028 has rows of each kind to carry over
@@ -336,14 +340,7 @@ describe('0042: associations’ referrals to an ANAPEC agency become the platfor
 	beforeAll(async () => {
 		upgraded = await emptyDatabase();
 		const { database } = upgraded;
-		const folder = migrationsUpTo(42); // 0000 … 0041: the referrals still live in jobs.agency_referral
-		try {
-			const { migrate } =
-				database.kind === 'postgresql' ? await import('drizzle-orm/node-postgres/migrator') : await import('drizzle-orm/pglite/migrator');
-			await migrate(database.db as never, { migrationsFolder: folder });
-		} finally {
-			fs.rmSync(folder, { recursive: true, force: true });
-		}
+		await migrateUpTo(database, 42); // 0000 … 0041: the referrals still live in jobs.agency_referral
 		const db = database.db;
 		await db.execute(sql`INSERT INTO "user" (id, name, email) VALUES ('person-1', 'Aminata', 'aminata@example.org'), ('sender-1', 'Karim', 'karim@example.org')`);
 		await db.execute(sql`INSERT INTO organisation (id, slug, name, type) VALUES ('7a0c2b4e-0000-4000-8000-000000000001', 'accueil', 'Association Accueil', 'association')`);
