@@ -73,7 +73,8 @@ export const organisation = pgTable('organisation', {
 	acronym: text('acronym'),
 	type: text('type', { enum: organisationTypes }).notNull(),
 	/** ISO 3166-1 alpha-2 */
-	country: text('country').notNull().default('MA'),
+	/** null when not known (an imported organisation whose identifier names no country); staff set it */
+	country: text('country').default('MA'),
 	website: text('website'),
 	status: text('status', { enum: organisationStatuses }).notNull().default('active'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -31,7 +31,7 @@ export const Organisation = z
 		name: z.string(),
 		acronym: z.string().nullable(),
 		type: OrganisationType,
-		country: z.string().meta({ description: 'ISO 3166-1 alpha-2 country code' }),
+		country: z.string().nullable().meta({ description: 'ISO 3166-1 alpha-2 country code; null when not known' }),
 		website: z.string().nullable(),
 		status: z.enum(['active', 'pending']).meta({ description: '`pending`: created by a partner’s import, shown to staff only until a moderator accepts it' }),
 		createdAt: z.iso.datetime(),
@@ -44,7 +44,8 @@ export const OrganisationCreate = z
 		name,
 		acronym: z.preprocess(blankToUndefined, acronym.optional()),
 		type: OrganisationType,
-		country: z.preprocess(blankToUndefined, country.default('MA')),
+		// absent: Morocco; empty (the form's "not known"): null
+		country: z.preprocess(blankToNull, country.nullable().default('MA')),
 		website: z.preprocess(blankToUndefined, website.optional()),
 		/** derived from the acronym (or the name) when absent */
 		slug: z.preprocess(blankToUndefined, slug.optional())
@@ -58,7 +59,7 @@ export const OrganisationUpdate = z
 		name: name.optional(),
 		acronym: z.preprocess(blankToNull, acronym.nullable()).optional(),
 		type: OrganisationType.optional(),
-		country: country.optional(),
+		country: z.preprocess(blankToNull, country.nullable()).optional(),
 		website: z.preprocess(blankToNull, website.nullable()).optional(),
 		slug: slug.optional(),
 		/** a moderator accepts an organisation a partner's import created */
@@ -72,7 +73,8 @@ export const OrganisationEditForm = z.object({
 	name,
 	acronym: z.preprocess(blankToNull, acronym.nullable()),
 	type: OrganisationType,
-	country,
+	// empty: not known
+	country: z.preprocess(blankToNull, country.nullable()),
 	website: z.preprocess(blankToNull, website.nullable()),
 	slug
 });

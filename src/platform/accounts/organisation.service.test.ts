@@ -134,6 +134,14 @@ describe('updating an organisation', () => {
 		expect(events.at(-1)).toMatchObject({ action: 'organisation.update', before: { website: null }, after: { website: 'https://www.giz.de' } });
 	});
 
+	it('says the country is not known with an empty value, and sets it again', async () => {
+		const giz = await getOrganisation(app.database.db, 'giz');
+		const ctx = contextFor(app.database.db, moderator, { audit: context });
+		expect((await updateOrganisation(ctx, giz.id, OrganisationUpdate.parse({ country: '' }))).country).toBeNull();
+		expect((await eventsFor(giz.id)).at(-1)).toMatchObject({ before: { country: 'DE' }, after: { country: null } });
+		expect((await updateOrganisation(ctx, giz.id, OrganisationUpdate.parse({ country: 'de' }))).country).toBe('DE');
+	});
+
 	it('clears the website with an empty value', async () => {
 		const giz = await getOrganisation(app.database.db, 'giz');
 		const updated = await updateOrganisation(contextFor(app.database.db, moderator, { audit: context }), giz.id, OrganisationUpdate.parse({ website: '' }));

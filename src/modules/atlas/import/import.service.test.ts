@@ -314,6 +314,22 @@ describe('IATI imports', () => {
 		expect((await getInitiative(app.database.db, row.initiative!.slug)).organisations.map((entry) => entry.slug)).toEqual(['aecid']);
 	});
 
+	it('leaves the country of a new organisation unknown when nothing in the file gives it, never Morocco by default', async () => {
+		const xml = `<iati-activities version="2.03"><iati-activity xml:lang="es"><iati-identifier>ES-TEST-NO-COUNTRY</iati-identifier>
+			<title><narrative>Acompañamiento de migrantes retornados en Tánger</narrative></title>
+			<participating-org type="22" role="4"><narrative>Asociación Cooperación Sur-Norte</narrative></participating-org>
+			<participating-org ref="XM-DAC-TEST-9" type="40" role="3"><narrative>Fondo Regional Migración Test</narrative></participating-org>
+			<activity-date type="1" iso-date="2024-01-01"/><recipient-country code="MA"/><sector vocabulary="1" code="15190"/></iati-activity></iati-activities>`;
+		const id = await createIatiImport(contextFor(app.database.db, moderator), { fileName: 'sin-pais.xml', body: textStream(xml) });
+		await applyImport(contextFor(app.database.db, moderator), env(), id);
+		await app.settle();
+		const rows = await app.database.db.select({ name: organisation.name, country: organisation.country }).from(organisation).where(sql`${organisation.name} in ('Asociación Cooperación Sur-Norte', 'Fondo Regional Migración Test')`);
+		expect(rows.sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+			{ name: 'Asociación Cooperación Sur-Norte', country: null },
+			{ name: 'Fondo Regional Migración Test', country: null }
+		]);
+	});
+
 	it('refuses hostile and unreadable files as a whole, changing nothing', async () => {
 		const before = await tableCounts();
 		const hostile = {

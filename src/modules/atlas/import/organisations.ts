@@ -136,8 +136,8 @@ export class OrganisationMatcher {
 		const displayName = (name.length >= 2 ? name : text).slice(0, 200);
 		const type: OrganisationType = organisationTypeOf(entry.type, entry.ref);
 		const prefix = entry.ref?.slice(0, 2).toUpperCase();
-		// The identifier's country prefix (DE-1, FR-6…) when it is one; else the column's default (MA).
-		const country = prefix && countryCodes.includes(prefix) ? prefix : undefined;
+		// The identifier's country prefix (DE-1, FR-6…) when it is one; else not known (never Morocco by default).
+		const country = prefix && countryCodes.includes(prefix) ? prefix : null;
 		const base = slugify(acronym ?? '') || slugify(displayName) || slugify(entry.ref ?? '') || 'organisation';
 		const created = await db.transaction(async (tx) => {
 			let slug = base;
@@ -148,7 +148,7 @@ export class OrganisationMatcher {
 			}
 			const [row] = await tx
 				.insert(organisation)
-				.values({ slug, name: displayName, acronym: acronym?.slice(0, 30) ?? null, type, status: pending ? 'pending' : 'active', ...(country ? { country } : {}) })
+				.values({ slug, name: displayName, acronym: acronym?.slice(0, 30) ?? null, type, status: pending ? 'pending' : 'active', country })
 				.returning();
 			await recordAudit(tx, audit, {
 				action: 'organisation.create',

@@ -1,0 +1,1 @@
+ALTER TABLE "organisation" ALTER COLUMN "country" DROP NOT NULL;
