@@ -285,8 +285,8 @@ describe('associations refer a person to an ANAPEC agency', () => {
 			await check(person, language, axe);
 			const mails = await emailsTo(email, mailsBefore, 2);
 			expect(mails.map((mail) => mail.subject)).toEqual([
-				t(language, 'counsellors.email_agency_referral_sent_subject', { agency: 'ANAPEC Rabat' }),
-				t(language, 'counsellors.email_agency_referral_status_subject', { agency: 'ANAPEC Rabat', status: t(language, 'casework.referral_status_accepted') })
+				t(language, 'counsellors.email_agency_referral_sent_subject', { team: 'ANAPEC Rabat' }),
+				t(language, 'counsellors.email_agency_referral_status_subject', { team: 'ANAPEC Rabat', status: t(language, 'casework.referral_status_accepted') })
 			]);
 			expect(mails.every((mail) => mail.language === language)).toBe(true);
 		});
