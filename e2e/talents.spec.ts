@@ -186,3 +186,36 @@ describe('Talents', () => {
 		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'talents.unsubscribe_done'));
 	});
 });
+
+describe('Moroccans abroad in figures (issue 11, item 4)', () => {
+	test('a moderator adds a sourced figure without JavaScript (fr), a visitor reads it in Arabic (axe); a member cannot add one', { timeout: 120_000 }, async () => {
+		const moderator = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'fr', false, true);
+		await moderator.goto('/fr/talents');
+		await moderator.getByRole('link', { name: t('fr', 'talents.diaspora_link') }).click();
+		await check(moderator, 'fr', false);
+		// nothing chosen: the error summary names the fields, nothing is added
+		await moderator.getByRole('button', { name: t('fr', 'talents.diaspora_add_submit') }).click();
+		await expect(moderator.locator('.error-summary').count()).resolves.toBe(1);
+		await moderator.getByLabel(t('fr', 'talents.field_host_country'), { exact: true }).selectOption('BE');
+		await moderator.getByLabel(t('fr', 'talents.field_people'), { exact: true }).fill('520000');
+		await moderator.getByLabel(t('fr', 'talents.field_year'), { exact: true }).fill('2021');
+		await moderator.getByLabel(t('fr', 'talents.field_source'), { exact: true }).fill(`Statbel, population par nationalité d’origine ${stamp}`);
+		await moderator.getByRole('button', { name: t('fr', 'talents.diaspora_add_submit') }).click();
+		await expect(moderator.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'talents.done_figure_added'));
+		await expect(moderator.getByRole('region', { name: t('fr', 'talents.diaspora_by_country') }).textContent()).resolves.toContain(`Statbel, population par nationalité d’origine ${stamp}`);
+		await shoot(moderator, 'diaspora-moderator-fr');
+
+		const visitor = await browser.newPage({ locale: 'ar', phone: true });
+		await visitor.goto('/ar/talents/diaspora');
+		const table = visitor.getByRole('region', { name: t('ar', 'talents.diaspora_by_country') });
+		await expect(table.textContent()).resolves.toContain(stamp);
+		await check(visitor, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(visitor, 'ar');
+		await shoot(visitor, 'diaspora-ar');
+		await expect(visitor.getByRole('button', { name: t('ar', 'talents.diaspora_add_submit') }).count()).resolves.toBe(0);
+
+		const member = await signedInAs(browser, 'member@demo.sharaka.ma', 'fr', false);
+		const refused = await member.request.post('/fr/talents/diaspora', { form: { country: 'ES', people: '1', year: '2020', source: 'Test' }, headers: { origin: server().baseUrl } });
+		expect(refused.status()).toBe(403);
+	});
+});

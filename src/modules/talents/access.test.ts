@@ -23,8 +23,13 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'GET /[lang=lang]/talents/moderation': staff,
 	'POST /[lang=lang]/talents/moderation': staff,
 	'GET /[lang=lang]/talents/mdcmre': staff,
+	'GET /[lang=lang]/talents/diaspora': everyone,
+	'POST /[lang=lang]/talents/diaspora': staff,
+	'GET /[lang=lang]/talents/diaspora/[id]': staff,
+	'POST /[lang=lang]/talents/diaspora/[id]': staff,
 	'GET /api/v1/talents/networks': everyone,
-	'GET /api/v1/talents/cards': everyone
+	'GET /api/v1/talents/cards': everyone,
+	'GET /api/v1/talents/diaspora': everyone
 });
 
 describe('a coordinator grant', () => {

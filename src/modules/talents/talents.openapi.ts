@@ -1,5 +1,6 @@
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { CardList, CardQuery, NetworkList } from './talents.schemas.ts';
+import { DiasporaOverviewView } from './diaspora.service.ts';
 
 export const talentsEndpoints: Endpoint[] = [
 	{
@@ -25,5 +26,16 @@ export const talentsEndpoints: Endpoint[] = [
 		query: CardQuery,
 		responses: { 200: { description: 'One page of cards and the total.', schema: CardList } },
 		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/diaspora',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Moroccans abroad by host country',
+		description:
+			'Reference figures on Moroccans living in each host country, each with its year and its source (entered by moderators, never computed), beside ' +
+			'the number of talents on the platform living there and the talents by skill. Counts under 5 are null; a country known only through such a count is left out.',
+		responses: { 200: { description: 'The figures and counts.', schema: DiasporaOverviewView } }
 	}
 ];

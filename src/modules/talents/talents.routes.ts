@@ -17,8 +17,12 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/profile': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/moderation': { GET: 'talents.moderate', POST: 'talents.moderate' },
 	'/[lang=lang]/talents/mdcmre': { GET: 'talents.moderate' },
+	// the figures are public; moderators add them on the same page
+	'/[lang=lang]/talents/diaspora': { GET: 'public', POST: 'talents.moderate' },
+	'/[lang=lang]/talents/diaspora/[id]': { GET: 'talents.moderate', POST: 'talents.moderate' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
-	'/api/v1/talents/cards': { GET: 'public' }
+	'/api/v1/talents/cards': { GET: 'public' },
+	'/api/v1/talents/diaspora': { GET: 'public' }
 };

@@ -160,3 +160,29 @@ export const networkAnnouncement = talentsTables.table(
 
 export type TalentProfileRecord = typeof talentProfile.$inferSelect;
 export type NetworkRecord = typeof network.$inferSelect;
+
+/**
+ * A reference figure on Moroccans living in a host country (issue 11, item 4): entered by moderators from a
+ * cited source (e.g. the OECD's review of Moroccan emigrants), never computed; several sources may stand side by side.
+ */
+export const diasporaFigure = talentsTables.table(
+	'diaspora_figure',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		/** ISO 3166-1 alpha-2 host country */
+		country: text('country').notNull(),
+		/** people of Moroccan origin or nationality, as the source counts them */
+		people: integer('people').notNull(),
+		year: smallint('year').notNull(),
+		/** the source as one cites it: author, title, year */
+		source: text('source').notNull(),
+		sourceUrl: text('source_url'),
+		/** what the source counts (nationals only, born in Morocco, descendants…) */
+		note: text('note'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('diaspora_figure_source_idx').on(table.country, table.year, table.source)]
+);
+export type DiasporaFigureRecord = typeof diasporaFigure.$inferSelect;

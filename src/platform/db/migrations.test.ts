@@ -278,6 +278,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// ANAPEC agencies, jobs 0037, moved there; their copy is checked by the test of 0042 below)
 			case_team_referral: _teamReferrals,
 			case_team_referral_event: _teamReferralEvents,
+			// new in 0045: the Talents module's reference figures on the diaspora, entered by moderators
+			diaspora_figure: _diasporaFigures,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

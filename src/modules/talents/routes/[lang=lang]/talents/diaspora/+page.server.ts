@@ -1,0 +1,38 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
+import { countryName, countryOptions } from '#platform/geo/countries.ts';
+import { addDiasporaFigure, diasporaOverview } from '#modules/talents/diaspora.service.ts';
+import { figureForm } from '#modules/talents/diaspora-form.ts';
+
+export async function load({ locals, url }) {
+	const app = await getApp();
+	const ctx = requestContext(app, locals);
+	const overview = await diasporaOverview(app.database.db);
+	const collator = new Intl.Collator(locals.language);
+	return {
+		countries: overview.countries
+			.map((entry) => ({ ...entry, name: countryName(entry.country, locals.language) }))
+			.sort((a, b) => collator.compare(a.name, b.name)),
+		skills: overview.skills,
+		talents: overview.talents,
+		canEdit: ctx.can('talents.moderate'),
+		removed: url.searchParams.get('done') === 'figure_removed',
+		countryOptions: ctx.can('talents.moderate') ? countryOptions(locals.language).filter((option) => option.value !== 'MA') : []
+	};
+}
+
+export const actions = {
+	default: async ({ locals, request }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await addDiasporaFigure(requestContext(app, locals), figureForm(data));
+		} catch (failure) {
+			const result = formFailureFrom(locals.language, failure, data);
+			return fail(result.status, result.data);
+		}
+		return { done: 'figure_added' };
+	}
+};
