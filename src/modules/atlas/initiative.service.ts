@@ -3,6 +3,7 @@ import { mayConcernMorocco, mayConcernMoroccoSql } from './recipient-regions.ts'
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { searchWords } from '../../platform/db/search-words.ts';
+import { slugify, slugWithSuffix } from '../../platform/text/slug.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
@@ -74,27 +75,6 @@ type ResolvedOrganisation = { id: string; slug: string; name: string; acronym: s
 
 function yearOf(day: string | null | undefined): number | null {
 	return day ? Number(day.slice(0, 4)) : null;
-}
-
-export function slugify(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80)
-		.replace(/-+$/, '');
-}
-
-/**
- * The n-th slug for a base (1: the base itself): the base is cut so that "-n" fits in 80 characters and never
- * ends on a hyphen, so a cut on a hyphen cannot give "…--2" (issue #17 rule 12).
- */
-export function slugWithSuffix(base: string, n: number | string): string {
-	if (n === 1) return base;
-	const suffix = `-${n}`;
-	return `${base.slice(0, 80 - suffix.length).replace(/-+$/, '')}${suffix}`;
 }
 
 /**

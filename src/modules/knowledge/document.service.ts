@@ -17,19 +17,9 @@ export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
 import { document, documentPage, documentVersion, type DocumentRow, type Translated } from './knowledge.table.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { slugify } from '../../platform/text/slug.ts';
 
-function slugify(text: string): string {
-	const slug = text
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80)
-		.replace(/-+$/, '');
-	return slug || 'document';
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the search column holds: every title, summary and author (normalised by SQL on write). */
 const searchSource = (data: DocumentData) =>
@@ -89,7 +79,7 @@ type Author = Publication<DocumentData>['author'];
 
 /** A new document, version 1, with its audit event (inside the caller's transaction). */
 export async function insertDocument(ctx: RequestContext, data: DocumentData, author: Author, options: { isSample?: boolean } = {}) {
-	const slug = await freeSlug(ctx.db, data.slug ?? slugify(data.title.fr ?? data.title.en ?? data.title.ar ?? ''));
+	const slug = await freeSlug(ctx.db, data.slug ?? (slugify(data.title.fr ?? data.title.en ?? data.title.ar ?? '') || 'document'));
 	const values = { ...snapshotOf({ ...data, slug }), slug };
 	const [row] = await ctx.db
 		.insert(document)

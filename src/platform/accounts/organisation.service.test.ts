@@ -1,3 +1,4 @@
+import { slugify } from '../text/slug.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -5,7 +6,6 @@ import { aPerson, contextFor } from '../testing/people.ts';
 import { user, organisationMember } from './accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import {
-	slugify,
 	listOrganisations,
 	getOrganisation,
 	listOrganisationMembers,

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/database.ts';
 import { organisation, organisationMember, user } from './accounts.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
+import { slugify } from '../text/slug.ts';
 import type { OrganisationCreate, OrganisationListQuery, OrganisationUpdate } from './organisation.schemas.ts';
 
 export type OrganisationRecord = typeof organisation.$inferSelect;
@@ -13,18 +14,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `%`, `_` and `\` typed by a person are matched literally. */
 export function likePattern(text: string): string {
 	return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-/** A URL slug from an acronym or a name: "M&D" → "m-d", "Délégation de l’UE" → "delegation-de-l-ue". */
-export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80)
-		.replace(/-+$/, '');
 }
 
 /** JSON-friendly view of an organisation (the public API shape). */

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { OrganisationType } from '../../../platform/accounts/accounts.model.ts';
 import { countryCodes } from '../../../platform/geo/countries.ts';
-import { slugify } from '../../../platform/accounts/organisation.service.ts';
+import { slugify } from '../../../platform/text/slug.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { atlasImportOrganisationRef } from './import.table.ts';

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '../../../platform/testing/people.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
-import { createInitiative, createInitiatives, slugify, slugWithSuffix } from '../initiative.service.ts';
+import { createInitiative, createInitiatives } from '../initiative.service.ts';
+import { slugify, slugWithSuffix } from '../../../platform/text/slug.ts';
 
 let app: TestApp;
 const valid = /^[a-z0-9]+(-[a-z0-9]+)*$/;

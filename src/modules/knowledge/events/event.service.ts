@@ -8,31 +8,11 @@ import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { can } from '../../../platform/policy/policy.ts';
+import { slugify } from '../../../platform/text/slug.ts';
 import { document, type Translated } from '../knowledge.table.ts';
 import { EventInput, type EventData } from './event.schemas.ts';
 import { event, type EventRow } from './event.table.ts';
 import { moroccoTimeToInstant } from './time.ts';
-
-/** The text in the reader's language, else French, Arabic, English: with the language it is written in. */
-export function pickTranslated(value: Translated, lang: Language): { text: string; lang: Language } {
-	for (const candidate of [lang, 'fr', 'ar', 'en'] as Language[]) {
-		const text = value[candidate];
-		if (text) return { text, lang: candidate };
-	}
-	return { text: '', lang };
-}
-
-function slugify(text: string): string {
-	const slug = text
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80)
-		.replace(/-+$/, '');
-	return slug || 'evenement';
-}
 
 async function freeSlug(ctx: RequestContext, wanted: string): Promise<string> {
 	const taken = new Set((await ctx.db.select({ slug: event.slug }).from(event)).map((row) => row.slug));
@@ -81,7 +61,7 @@ export async function createEvent(ctx: RequestContext, input: unknown) {
 export async function insertEvent(ctx: RequestContext, input: unknown, options: { isSample?: boolean; slug?: string } = {}) {
 	return ctx.transaction(async (tx) => {
 		const values = await normalise(tx, input);
-		const slug = await freeSlug(tx, options.slug ?? slugify(values.title.fr ?? values.title.en ?? values.title.ar ?? ''));
+		const slug = await freeSlug(tx, options.slug ?? (slugify(values.title.fr ?? values.title.en ?? values.title.ar ?? '') || 'evenement'));
 		const [row] = await tx.db
 			.insert(event)
 			.values({ ...values, slug, isSample: options.isSample ?? false, createdAt: tx.now(), updatedAt: tx.now() })

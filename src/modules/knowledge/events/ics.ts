@@ -1,7 +1,7 @@
 // An event as an iCalendar file (RFC 5545), for calendars and the confirmation e-mail.
 import type { Language } from '../../../platform/i18n/languages.ts';
 import type { EventRow } from './event.table.ts';
-import { pickTranslated } from './event.service.ts';
+import { pickText } from '../../../platform/i18n/content-language.ts';
 
 const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 /** Commas, semicolons, backslashes and new lines are escaped in text values. */
@@ -34,8 +34,8 @@ export function eventIcs(row: EventRow, lang: Language, url: string, now: Date):
 		`DTSTAMP:${stamp(now)}`,
 		`DTSTART:${stamp(row.startsAt)}`,
 		`DTEND:${stamp(row.endsAt)}`,
-		`SUMMARY:${escape(pickTranslated(row.title, lang).text)}`,
-		...(row.description && Object.keys(row.description).length ? [`DESCRIPTION:${escape(pickTranslated(row.description, lang).text)}`] : []),
+		`SUMMARY:${escape(pickText(row.title, lang).text)}`,
+		...(row.description && Object.keys(row.description).length ? [`DESCRIPTION:${escape(pickText(row.description, lang).text)}`] : []),
 		...(row.place || row.onlineUrl ? [`LOCATION:${escape(row.place ?? row.onlineUrl ?? '')}`] : []),
 		`URL:${url}`,
 		`STATUS:${row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
