@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, t, useBrowser } from './harness.ts';
+import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const { url } = server();
@@ -40,6 +40,7 @@ describe('Knowledge events', () => {
 		await expect(arabic.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('الحدث الختامي لمشروع شراكة: ندوة الاختتام');
 		await expect(arabic.getByText(t('ar', 'events.documents')).isVisible()).resolves.toBe(true);
 		await expectNoAxeViolations(arabic);
+		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await shoot(arabic, 'final-ar');
 	});
 });
