@@ -3,12 +3,23 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { refusalOf } from '../../platform/testing/refusal.ts';
-import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
 import { addCaseNote, openCaseFile, refer } from '../../platform/casework/casework.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
-import { addPlanAction, getReintegrationCase, listReintegrationCases, openReintegrationCase, recordNeeds, reintegrationFollowUp, setPlanActionStatus } from './reintegration.ts';
+import {
+	addPlanAction,
+	getReintegrationCase,
+	listReintegrationCases,
+	myReintegrationCases,
+	openReintegrationCase,
+	openReintegrationCaseByEmail,
+	recordNeeds,
+	reintegrationFollowUp,
+	reintegrationStatistics,
+	setPlanActionStatus
+} from './reintegration.ts';
 import { loadReturnNetworkDemoData } from './return.data.ts';
 import { networkMember, reintegrationAction, reintegrationCase } from './return.table.ts';
 import { returnPersonalData } from './personal-data.ts';
@@ -127,6 +138,53 @@ describe('followed reintegration', () => {
 	it('lists the operator’s own cases with the returnee’s name (an audited read)', async () => {
 		const list = await listReintegrationCases(contextFor(app.database.db, caseworkerA));
 		expect(list.map((row) => [row.personName, row.operatorName])).toEqual([['Karima Retour', 'Opérateur A']]);
+	});
+
+	it('shows the returnee their own case and plan, never the case workers’ notes', async () => {
+		const mine = await myReintegrationCases(contextFor(app.database.db, returnee));
+		expect(mine).toHaveLength(1);
+		expect(mine[0]).toMatchObject({ operatorName: 'Opérateur A', hostCountry: 'BE', needLevels: { economic: 'high', social: 'medium', psychosocial: 'low' } });
+		expect(mine[0].plan.map((row) => row.status)).toEqual(['in_progress']);
+		expect(JSON.stringify(mine)).not.toContain('Premier entretien');
+		expect(JSON.stringify(mine)).not.toContain('Sans revenu');
+	});
+
+	it('opens a case from the returnee’s e-mail; an unknown e-mail is a field error and nothing is created', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, caseworkerA);
+		const before = (await db.select().from(reintegrationCase)).length;
+		const { personUserId: _id, ...form } = caseInput('', operatorA);
+		const failure = await openReintegrationCaseByEmail(ctx, { ...form, email: 'personne@example.invalid' }).catch((thrown) => thrown);
+		expect(failure.code).toBe('invalid_input');
+		expect(failure.fields.map((field: { path: string }) => field.path)).toEqual(['email']);
+		expect((await db.select().from(reintegrationCase)).length).toBe(before);
+		const other = await aPerson(db, { role: 'member', name: 'Youssef Retour' });
+		const [row] = await db.select({ email: user.email }).from(user).where(eq(user.id, other.actor.userId));
+		const opened = await openReintegrationCaseByEmail(ctx, { ...form, email: `  ${row.email.toUpperCase()} ` });
+		expect(opened.personUserId).toBe(other.actor.userId);
+	});
+
+	it('gives the secretariat pooled statistics with counts under 5 suppressed, and refuses case workers', async () => {
+		const db = app.database.db;
+		const ctxA = contextFor(db, caseworkerA);
+		for (let index = 0; index < 5; index += 1) {
+			const person = await aPerson(db, { role: 'member' });
+			await openReintegrationCase(ctxA, { ...caseInput(person.actor.userId, operatorA), regionCode: 'MA-01' });
+		}
+		await openReintegrationCase(contextFor(db, caseworkerB), { ...caseInput((await aPerson(db)).actor.userId, operatorB), regionCode: 'MA-01' });
+		const moderator = await aPerson(db, { role: 'moderator' });
+		const stats = await reintegrationStatistics(contextFor(db, moderator));
+		// operator A: 5 in MA-01 + 2 in MA-06 (open); operator B: 1 (suppressed)
+		expect(stats.byOperator.map((row) => [row.label, row.open, row.closed])).toEqual([
+			['Opérateur A', 7, null],
+			['Opérateur B', null, null]
+		]);
+		expect(stats.byRegion.map((row) => [row.key, row.open])).toEqual([
+			['MA-01', 6],
+			['MA-06', null]
+		]);
+		expect(stats.total).toEqual({ open: 8, closed: null });
+		expect(await refusalOf(reintegrationStatistics(ctxA))).toBe('forbidden');
 	});
 
 	it('gives the returnee their case in their export, and erases it with their account', async () => {

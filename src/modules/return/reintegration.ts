@@ -246,3 +246,84 @@ export async function openCaseCount(ctx: RequestContext): Promise<number> {
 		.where(inArray(reintegrationCase.operatorOrganisationId, operators.map((row) => row.id)));
 	return rows.filter((row) => row.closedAt === null).length;
 }
+
+/**
+ * The case worker's "open a case" form: the returnee is found by the e-mail of their account (never by
+ * a typed id); an unknown address is a field error on `email`, nothing is created.
+ */
+export async function openReintegrationCaseByEmail(ctx: RequestContext, raw: Record<string, unknown>) {
+	caseworker(ctx);
+	const email = typeof raw.email === 'string' ? raw.email.trim().toLowerCase() : '';
+	const [person] = email && email.length <= 320 ? await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, email)) : [];
+	if (!person) throw new AppError('invalid_input', { fields: [{ path: 'email', messageKey: 'field_choice' }] });
+	return openReintegrationCase(ctx, { ...raw, personUserId: person.id });
+}
+
+/** Counts under this are not shown in pooled statistics (a returnee could be recognised). */
+export const SMALL_COUNT = 5;
+
+/**
+ * The joint platform's pooled statistics (MDCMRE and the network's secretariat): open and closed cases
+ * by region and by operator, across operators; a count under 5 is suppressed (null), and so are the
+ * totals that would let it be worked out from the others.
+ */
+export async function reintegrationStatistics(ctx: RequestContext) {
+	ctx.require('return.secretariat');
+	const rows = await ctx.db
+		.select({ regionCode: reintegrationCase.regionCode, operatorId: reintegrationCase.operatorOrganisationId, operatorName: organisation.name, closedAt: reintegrationCase.closedAt })
+		.from(reintegrationCase)
+		.innerJoin(organisation, eq(organisation.id, reintegrationCase.operatorOrganisationId));
+	const shown = (count: number) => (count < SMALL_COUNT ? null : count);
+	const group = (key: (row: (typeof rows)[number]) => string, label: (row: (typeof rows)[number]) => string) => {
+		const groups = new Map<string, { key: string; label: string; open: number; closed: number }>();
+		for (const row of rows) {
+			const found = groups.get(key(row)) ?? { key: key(row), label: label(row), open: 0, closed: 0 };
+			if (row.closedAt) found.closed += 1;
+			else found.open += 1;
+			groups.set(found.key, found);
+		}
+		return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label)).map((item) => ({ key: item.key, label: item.label, open: shown(item.open), closed: shown(item.closed) }));
+	};
+	const open = rows.filter((row) => !row.closedAt).length;
+	return {
+		total: { open: shown(open), closed: shown(rows.length - open) },
+		byRegion: group((row) => row.regionCode, (row) => row.regionCode),
+		byOperator: group((row) => row.operatorId, (row) => row.operatorName)
+	};
+}
+
+/**
+ * The returnee's own cases: facts, needs levels, plan, operator. Never the case workers' notes (the
+ * appointments and referrals come from the platform's casework, `loadMyCasework`).
+ */
+export async function myReintegrationCases(ctx: RequestContext) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	const rows = await ctx.db
+		.select({ case: reintegrationCase, operatorName: organisation.name })
+		.from(reintegrationCase)
+		.innerJoin(organisation, eq(organisation.id, reintegrationCase.operatorOrganisationId))
+		.where(eq(reintegrationCase.personUserId, ctx.actor.userId))
+		.orderBy(desc(reintegrationCase.returnDate));
+	if (rows.length === 0) return [];
+	const plan = await ctx.db
+		.select()
+		.from(reintegrationAction)
+		.where(inArray(reintegrationAction.caseId, rows.map((row) => row.case.id)))
+		.orderBy(asc(reintegrationAction.dueDate), asc(reintegrationAction.createdAt));
+	return rows.map(({ case: row, operatorName }) => ({
+		id: row.id,
+		operatorName,
+		returnDate: row.returnDate,
+		hostCountry: row.hostCountry,
+		scheme: row.scheme,
+		regionCode: row.regionCode,
+		provinceCode: row.provinceCode,
+		commune: row.commune,
+		householdSize: row.householdSize,
+		consentPurpose: row.consentPurpose,
+		consentAt: row.consentAt,
+		closedAt: row.closedAt,
+		needLevels: Object.fromEntries(Object.entries(row.needs).map(([dimension, need]) => [dimension, need?.level])),
+		plan: plan.filter((action) => action.caseId === row.id).map(({ id, dimension, action, owner, dueDate, status }) => ({ id, dimension, action, owner, dueDate, status }))
+	}));
+}

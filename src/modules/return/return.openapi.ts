@@ -12,7 +12,58 @@ export const GuidePageDetail = GuidePageSummary.extend({
 	updatedAt: z.iso.datetime()
 }).meta({ id: 'ReturnGuidePage' });
 
+export const ReintegrationCaseSummary = z
+	.object({
+		id: z.uuid(),
+		operatorOrganisationId: z.uuid(),
+		operatorName: z.string(),
+		personUserId: z.string(),
+		personName: z.string(),
+		consentPurpose: z.string(),
+		consentAt: z.iso.datetime(),
+		returnDate: z.iso.date(),
+		hostCountry: z.string().describe('ISO 3166-1 alpha-2'),
+		scheme: z.string().nullable(),
+		regionCode: z.string(),
+		provinceCode: z.string().nullable(),
+		commune: z.string().nullable(),
+		householdSize: z.int(),
+		closedAt: z.iso.datetime().nullable()
+	})
+	.meta({ id: 'ReturnReintegrationCase' });
+
+const PlanAction = z.object({ id: z.uuid(), dimension: z.enum(['economic', 'social', 'psychosocial']), action: z.string(), owner: z.string(), dueDate: z.iso.date().nullable(), status: z.enum(['planned', 'in_progress', 'done', 'dropped']) });
+
+export const ReintegrationCaseDetail = ReintegrationCaseSummary.omit({ operatorName: true, personName: true })
+	.extend({
+		needs: z.record(z.string(), z.object({ level: z.enum(['none', 'low', 'medium', 'high']), notes: z.string() })),
+		operator: z.object({ id: z.uuid(), name: z.string() }),
+		plan: z.array(PlanAction)
+	})
+	.meta({ id: 'ReturnReintegrationCaseDetail' });
+
 export const returnEndpoints: Endpoint[] = [
+	{
+		method: 'GET',
+		path: '/api/v1/return/cases',
+		tags: ['Return'],
+		auth: 'bearer',
+		summary: 'The reintegration cases of the case worker’s operators',
+		description: 'Only the cases of the RAMre operators the caller is a case worker of (`return:caseworker` grant); an audited read.',
+		responses: { 200: { description: 'The cases.', schema: z.object({ total: z.int(), items: z.array(ReintegrationCaseSummary) }) } },
+		errors: [401, 403]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/return/cases/{id}',
+		tags: ['Return'],
+		auth: 'bearer',
+		summary: 'One reintegration case with its needs and plan',
+		description: 'Another operator’s case is not found (404), whatever its id; an audited read.',
+		params: z.object({ id: z.uuid() }),
+		responses: { 200: { description: 'The case.', schema: ReintegrationCaseDetail } },
+		errors: [401, 403, 404]
+	},
 	{
 		method: 'GET',
 		path: '/api/v1/return/guide',

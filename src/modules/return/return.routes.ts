@@ -25,5 +25,7 @@ export const returnRoutes: RouteTable = {
 	'/api/v1/return/services/export': { GET: 'public' },
 	'/api/v1/return/guide': { GET: 'public' },
 	'/api/v1/return/guide/[slug]': { GET: 'public' },
-	'/api/v1/return/pension-agreements': { GET: 'public' }
+	'/api/v1/return/pension-agreements': { GET: 'public' },
+	'/api/v1/return/cases': { GET: 'return.case.work' },
+	'/api/v1/return/cases/[id]': { GET: 'return.case.work' }
 };
