@@ -32,7 +32,10 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /api/v1/return/services/export': everyone,
 	'GET /api/v1/return/guide': everyone,
 	'GET /api/v1/return/guide/[slug]': everyone,
-	'GET /api/v1/return/pension-agreements': everyone
+	'GET /api/v1/return/pension-agreements': everyone,
+	// no platform role: an operator's case worker grant opens them (below)
+	'GET /api/v1/return/cases': [],
+	'GET /api/v1/return/cases/[id]': []
 });
 
 describe('the case worker grant of the Return module', () => {
