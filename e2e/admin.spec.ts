@@ -104,4 +104,31 @@ describe('administration', () => {
 		await expect(arabic.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'admin.access_revoked'));
 		expect((await member.goto('/ar/atlas/moderation'))?.status()).toBe(403);
 	});
+	test('an administrator makes a counsellor the case worker of one RAMre operator, choosing the organisation (no JavaScript)', async () => {
+		const page = await browser.newPage({ javaScriptEnabled: false });
+		await signIn(page, 'fr', 'admin@demo.sharaka.ma', DEMO_PASSWORD);
+		await page.goto('/fr/admin/users?q=counsellor%40demo');
+		await page.getByRole('link', { name: `${t('fr', 'admin.users_access')} — Salma Conseillère (exemple)` }).click();
+		const limited = t('fr', 'admin.access_role_limited', { role: t('fr', 'return.grant_caseworker') });
+		// a role limited to an organisation needs one: refused, nothing granted
+		await page.getByLabel(t('fr', 'admin.access_role_label'), { exact: true }).selectOption({ label: limited });
+		await page.getByRole('button', { name: t('fr', 'admin.access_add') }).click();
+		await expect(page.locator('.error-summary, [role="alert"]').first().textContent()).resolves.toContain(t('fr', 'errors.field_required'));
+		await expect(page.getByRole('cell', { name: /Tanger-Tétouan-Al Hoceima 2 \(exemple\)/ }).count()).resolves.toBe(0);
+		await page.getByLabel(t('fr', 'admin.access_role_label'), { exact: true }).selectOption({ label: limited });
+		const organisations = page.locator('details#field-organisationId');
+		if (!(await organisations.evaluate((element) => (element as HTMLDetailsElement).open))) await organisations.locator('summary').click();
+		await page.getByRole('radio', { name: /Tanger-Tétouan-Al Hoceima 2 \(exemple\)/ }).check();
+		await page.getByRole('button', { name: t('fr', 'admin.access_add') }).click();
+		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'admin.access_added', { role: t('fr', 'return.grant_caseworker') }));
+		await expect(page.getByRole('cell', { name: /Tanger-Tétouan-Al Hoceima 2 \(exemple\)/ }).count()).resolves.toBe(1);
+
+		// the counsellor now keeps that operator's cases, and only them
+		const counsellor = await browser.newPage({ javaScriptEnabled: false });
+		await signIn(counsellor, 'fr', 'counsellor@demo.sharaka.ma', DEMO_PASSWORD);
+		expect((await counsellor.goto('/fr/return/cases?show=all'))?.status()).toBe(200);
+		await expect(counsellor.getByRole('main').textContent()).resolves.toMatch(/Tanger-Tétouan-Al Hoceima 2 \(exemple\)/);
+		await expect(counsellor.getByRole('row').count()).resolves.toBeGreaterThan(2);
+		await expect(counsellor.getByRole('link', { name: 'Awa Membre (exemple)' }).count()).resolves.toBe(0);
+	});
 });

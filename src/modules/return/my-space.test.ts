@@ -22,7 +22,7 @@ describe('my space in Return', () => {
 		await requestMembership(contextFor(db, partner), { organisationId: org.id, motivation: 'Nous accompagnons les personnes de retour.' });
 
 		expect((await returnSpace(contextFor(db, member))).map((link) => link.path)).toEqual(['/return/checklist']);
-		expect((await returnSpace(contextFor(db, partner))).map((link) => link.path)).toEqual(['/return/checklist', '/return/network/join']);
+		expect((await returnSpace(contextFor(db, partner))).map((link) => link.path)).toEqual(['/return/checklist', '/return/network/join', '/return/referrals']);
 		const staff = await returnSpace(contextFor(db, moderator));
 		// every page of the first version still has a part to complete
 		expect(staff.find((link) => link.path === '/return/to-complete')?.waiting?.count).toBe(guideTopics.length);

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { refusalOf } from '../../platform/testing/refusal.ts';
-import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { addNetworkService, decideMembership, findServices, memberCount, membershipOf, requestMembership, waitingRequests } from './network.ts';
 import { loadReturnNetworkDemoData, removeReturnSamples } from './return.data.ts';
 import { servicesCsv, servicesXlsx } from './services-export.ts';
-import { networkMember } from './return.table.ts';
+import { networkMember, reintegrationCase, reintegrationSurvey } from './return.table.ts';
+import { loadReintegrationDemoData, SAMPLE_RETURNEE_DOMAIN } from './reintegration.data.ts';
 import { NetworkServiceForm } from './return.schemas.ts';
 import { fieldProblems } from '../../platform/http/validation.ts';
 
@@ -133,7 +134,21 @@ describe('the RAMre network', () => {
 
 	it('removes the samples with one command, leaving real members and their services', async () => {
 		const db = app.database.db;
+		await loadReintegrationDemoData(db);
+		// 300 sample returnees followed by the 40 sample operators, each in the operator's region
+		const cases = await db.select({ regionCode: reintegrationCase.regionCode, closedAt: reintegrationCase.closedAt, isSample: reintegrationCase.isSample }).from(reintegrationCase);
+		expect(cases).toHaveLength(300);
+		expect(cases.every((row) => row.isSample)).toBe(true);
+		expect(new Set(cases.map((row) => row.regionCode)).size).toBe(12);
+		expect(cases.some((row) => row.closedAt)).toBe(true);
+		// their sustainability surveys: only rounds already due, scored
+		const surveys = await db.select().from(reintegrationSurvey);
+		expect(surveys.length).toBeGreaterThan(300);
+		expect(surveys.every((row) => row.answeredAt && row.overallScore !== null && row.overallScore >= 0 && row.overallScore <= 1)).toBe(true);
 		expect(await removeReturnSamples(db)).toBe(40);
+		expect(await db.select().from(reintegrationCase)).toEqual([]);
+		expect(await db.select().from(reintegrationSurvey)).toEqual([]);
+		expect(await db.select({ id: user.id }).from(user).where(like(user.email, `%@${SAMPLE_RETURNEE_DOMAIN}`))).toEqual([]);
 		expect(await memberCount(db)).toBe(1);
 		const left = await findServices(db, { page: 1, pageSize: 100 }, 'fr');
 		expect(left.items.map((item) => item.organisation.id)).toEqual([ownOrg]);

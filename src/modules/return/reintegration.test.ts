@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
-import { refusalOf } from '../../platform/testing/refusal.ts';
+import { refusalOf, refusalWithReason } from '../../platform/testing/refusal.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
@@ -10,9 +10,11 @@ import { addCaseNote, openCaseFile, refer } from '../../platform/casework/casewo
 import type { Actor } from '../../platform/policy/policy.ts';
 import {
 	addPlanAction,
+	closeReintegrationCase,
 	getReintegrationCase,
 	listReintegrationCases,
 	myReintegrationCases,
+	openCaseCount,
 	openReintegrationCase,
 	openReintegrationCaseByEmail,
 	recordNeeds,
@@ -21,6 +23,7 @@ import {
 	setPlanActionStatus
 } from './reintegration.ts';
 import { loadReturnNetworkDemoData } from './return.data.ts';
+import { returnSpace } from './my-space.ts';
 import { networkMember, reintegrationAction, reintegrationCase } from './return.table.ts';
 import { returnPersonalData } from './personal-data.ts';
 
@@ -185,6 +188,44 @@ describe('followed reintegration', () => {
 		]);
 		expect(stats.total).toEqual({ open: 8, closed: null });
 		expect(await refusalOf(reintegrationStatistics(ctxA))).toBe('forbidden');
+	});
+
+	it('leads the case worker to the caseload with its open count and the returnee to their follow-up (my space)', async () => {
+		const db = app.database.db;
+		const worker = await returnSpace(contextFor(db, caseworkerA));
+		expect(worker.find((link) => link.path === '/return/cases')?.waiting?.count).toBe(await openCaseCount(contextFor(db, caseworkerA)));
+		expect(worker.find((link) => link.path === '/return/cases')?.waiting?.count).toBe(7);
+		expect((await returnSpace(contextFor(db, returnee))).map((link) => link.path)).toContain('/return/my-reintegration');
+		const stranger = await aPerson(db, { role: 'member' });
+		expect((await returnSpace(contextFor(db, stranger))).map((link) => link.path)).not.toContain('/return/my-reintegration');
+		expect((await returnSpace(contextFor(db, stranger))).map((link) => link.path)).not.toContain('/return/cases');
+	});
+
+	it('lists every problem of the open-a-case form at once, the unknown address first', async () => {
+		const { personUserId: _id, ...form } = caseInput('', operatorA);
+		const failure = await openReintegrationCaseByEmail(contextFor(app.database.db, caseworkerA), { ...form, consent: undefined, householdSize: '0', email: 'inconnu@example.invalid' }).catch((thrown) => thrown);
+		expect(failure.fields.map((field: { path: string }) => field.path)).toEqual(['email', 'consent', 'householdSize']);
+	});
+
+	it('closes a case with its reason: the plan and needs no longer move, another operator cannot close it', async () => {
+		const db = app.database.db;
+		const [theCase] = await db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, returnee.actor.userId));
+		const [action] = await db.select().from(reintegrationAction).where(eq(reintegrationAction.caseId, theCase.id));
+		expect(await refusalOf(closeReintegrationCase(contextFor(db, caseworkerB), theCase.id, { reason: 'plan_completed' }))).toBe('not_found');
+		expect(await refusalOf(closeReintegrationCase(contextFor(db, caseworkerA), theCase.id, { reason: 'finished' }))).toBe('invalid_input');
+		const ctx = contextFor(db, caseworkerA);
+		const closed = await closeReintegrationCase(ctx, theCase.id, { reason: 'plan_completed' });
+		expect(closed).toMatchObject({ closeReason: 'plan_completed' });
+		expect(closed.closedAt).toBeInstanceOf(Date);
+		expect(await refusalWithReason(closeReintegrationCase(ctx, theCase.id, { reason: 'lost_contact' }))).toBe('conflict:case_closed');
+		expect(await refusalWithReason(addPlanAction(ctx, theCase.id, { dimension: 'social', action: 'Encore une action', owner: 'Karima' }))).toBe('conflict:case_closed');
+		expect(await refusalWithReason(setPlanActionStatus(ctx, theCase.id, action.id, { status: 'done' }))).toBe('conflict:case_closed');
+		expect(await refusalWithReason(recordNeeds(ctx, theCase.id, needs))).toBe('conflict:case_closed');
+		const [after] = await db.select().from(reintegrationAction).where(eq(reintegrationAction.id, action.id));
+		expect(after.status).toBe('in_progress');
+		expect((await myReintegrationCases(contextFor(db, returnee)))[0]).toMatchObject({ closeReason: 'plan_completed' });
+		const stats = await reintegrationStatistics(contextFor(db, await aPerson(db, { role: 'moderator' })));
+		expect(stats.byOperator.find((row) => row.label === 'Opérateur A')).toMatchObject({ open: 6, closed: null });
 	});
 
 	it('gives the returnee their case in their export, and erases it with their account', async () => {

@@ -10,17 +10,17 @@ import type { Caseload } from '../../platform/casework/caseload.ts';
 import { openCaseFile } from '../../platform/casework/casework.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { parseOrThrow } from '../../platform/http/validation.ts';
+import { fieldProblems, parseOrThrow } from '../../platform/http/validation.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { mayReach, type Actor } from '../../platform/policy/policy.ts';
 import { returnServices } from './network.ts';
-import { NeedsForm, PlanActionForm, PlanActionStatusForm, ReintegrationCaseForm } from './return.schemas.ts';
+import { CloseCaseForm, NeedsForm, PlanActionForm, PlanActionStatusForm, ReintegrationCaseForm } from './return.schemas.ts';
 import { networkMember, reintegrationAction, reintegrationCase } from './return.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The action comes from a grant limited to an operator: reaching it is checked here, the operator per case. */
-function caseworker(ctx: RequestContext): Actor {
+export function caseworker(ctx: RequestContext): Actor {
 	if (!ctx.actor) throw new AppError('unauthenticated');
 	if (!mayReach(ctx.actor, 'return.case.work')) throw new AppError('forbidden');
 	return ctx.actor;
@@ -91,11 +91,11 @@ export const reintegrationFollowUp: Caseload = {
 		entryReferralsView: 'return_service_referrals'
 	},
 	emails: 'return',
-	paths: { person: '/return/checklist', entryReferrals: '/return/services' }
+	paths: { person: '/return/my-reintegration', entryReferrals: '/return/referrals' }
 };
 
 /** A case of one of the actor's operators, locked for a change when asked; anything else is not found. */
-async function caseOfMine(ctx: RequestContext, db: DbOrTx, caseId: string, forUpdate = false) {
+export async function caseOfMine(ctx: RequestContext, db: DbOrTx, caseId: string, forUpdate = false) {
 	const operators = await caseworkerOperators(ctx);
 	if (!UUID.test(caseId) || operators.length === 0) throw new AppError('not_found');
 	const query = db
@@ -105,6 +105,11 @@ async function caseOfMine(ctx: RequestContext, db: DbOrTx, caseId: string, forUp
 	const [row] = forUpdate ? await query.for('update') : await query;
 	if (!row) throw new AppError('not_found');
 	return { row, operator: operators.find((operator) => operator.id === row.operatorOrganisationId)! };
+}
+
+/** A closed case keeps its needs and plan as they were when it closed. */
+export function stillOpen(row: { closedAt: Date | null }) {
+	if (row.closedAt) throw new AppError('conflict', { extra: { reason: 'case_closed' } });
 }
 
 /**
@@ -193,6 +198,7 @@ export async function recordNeeds(ctx: RequestContext, caseId: string, raw: unkn
 	return ctx.transaction(async (tx) => {
 		const { db, audit } = tx;
 		const { row } = await caseOfMine(tx, db, caseId, true);
+		stillOpen(row);
 		const [after] = await db.update(reintegrationCase).set({ needs, updatedAt: ctx.now() }).where(eq(reintegrationCase.id, row.id)).returning();
 		const levels = (value: typeof row.needs) => Object.fromEntries(Object.entries(value).map(([dimension, need]) => [dimension, need?.level]));
 		await recordAudit(db, audit, { action: 'return_case.needs', resourceType: 'return_case', resourceId: row.id, before: { needs: levels(row.needs) }, after: { needs: levels(after.needs) } });
@@ -208,6 +214,7 @@ export async function addPlanAction(ctx: RequestContext, caseId: string, raw: un
 	return ctx.transaction(async (tx) => {
 		const { db, audit } = tx;
 		const { row } = await caseOfMine(tx, db, caseId, true);
+		stillOpen(row);
 		const now = ctx.now();
 		const [created] = await db
 			.insert(reintegrationAction)
@@ -227,6 +234,7 @@ export async function setPlanActionStatus(ctx: RequestContext, caseId: string, a
 	return ctx.transaction(async (tx) => {
 		const { db, audit } = tx;
 		const { row } = await caseOfMine(tx, db, caseId, true);
+		stillOpen(row);
 		const [before] = await db.select().from(reintegrationAction).where(and(eq(reintegrationAction.id, actionId), eq(reintegrationAction.caseId, row.id)));
 		if (!before) throw new AppError('not_found');
 		if (before.status === status) return before;
@@ -234,6 +242,34 @@ export async function setPlanActionStatus(ctx: RequestContext, caseId: string, a
 		await recordAudit(db, audit, { action: 'return_plan_action.status', resourceType: 'return_plan_action', resourceId: actionId, before: { status: before.status }, after: { status } });
 		return after;
 	});
+}
+
+/**
+ * The case worker closes a case, saying why; a closed case keeps its history (and stays in the pooled
+ * statistics) but its plan no longer moves. Closing a closed case is a conflict.
+ */
+export async function closeReintegrationCase(ctx: RequestContext, caseId: string, raw: unknown) {
+	caseworker(ctx);
+	const { reason } = parseOrThrow(CloseCaseForm, raw);
+	return ctx.transaction(async (tx) => {
+		const { db, audit } = tx;
+		const { row } = await caseOfMine(tx, db, caseId, true);
+		if (row.closedAt) throw new AppError('conflict', { extra: { reason: 'case_closed' } });
+		const [after] = await db.update(reintegrationCase).set({ closedAt: ctx.now(), closeReason: reason, updatedAt: ctx.now() }).where(eq(reintegrationCase.id, row.id)).returning();
+		await recordAudit(db, audit, { action: 'return_case.close', resourceType: 'return_case', resourceId: row.id, before: { closedAt: null }, after: { closedAt: after.closedAt!.toISOString(), closeReason: reason } });
+		return after;
+	});
+}
+
+/**
+ * Who and where one of the actor's cases is about, without its needs or notes: the casework forms of
+ * the case's page are kept by person, the referral page names the returnee and starts at their region.
+ */
+export async function reintegrationCaseHeader(ctx: RequestContext, caseId: string) {
+	caseworker(ctx);
+	const { row } = await caseOfMine(ctx, ctx.db, caseId);
+	const [person] = await ctx.db.select({ name: user.name }).from(user).where(eq(user.id, row.personUserId));
+	return { id: row.id, personId: row.personUserId, personName: person?.name ?? '', regionCode: row.regionCode, closed: row.closedAt !== null };
 }
 
 /** The case worker's queue for my space: open cases per operator. */
@@ -255,8 +291,12 @@ export async function openReintegrationCaseByEmail(ctx: RequestContext, raw: Rec
 	caseworker(ctx);
 	const email = typeof raw.email === 'string' ? raw.email.trim().toLowerCase() : '';
 	const [person] = email && email.length <= 320 ? await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, email)) : [];
-	if (!person) throw new AppError('invalid_input', { fields: [{ path: 'email', messageKey: 'field_choice' }] });
-	return openReintegrationCase(ctx, { ...raw, personUserId: person.id });
+	// every field's problem at once, the address's first
+	const parsed = ReintegrationCaseForm.safeParse({ ...raw, personUserId: person?.id ?? 'unknown' });
+	const fields = parsed.success ? [] : fieldProblems(parsed.error.issues);
+	if (!person) fields.unshift({ path: 'email', messageKey: 'field_choice' });
+	if (fields.length > 0) throw new AppError('invalid_input', { fields });
+	return openReintegrationCase(ctx, { ...raw, personUserId: person!.id });
 }
 
 /** Counts under this are not shown in pooled statistics (a returnee could be recognised). */
@@ -264,13 +304,13 @@ export const SMALL_COUNT = 5;
 
 /**
  * The joint platform's pooled statistics (MDCMRE and the network's secretariat): open and closed cases
- * by region and by operator, across operators; a count under 5 is suppressed (null), and so are the
+ * by region, by host country and by operator, across operators; a count under 5 is suppressed (null), and so are the
  * totals that would let it be worked out from the others.
  */
 export async function reintegrationStatistics(ctx: RequestContext) {
 	ctx.require('return.secretariat');
 	const rows = await ctx.db
-		.select({ regionCode: reintegrationCase.regionCode, operatorId: reintegrationCase.operatorOrganisationId, operatorName: organisation.name, closedAt: reintegrationCase.closedAt })
+		.select({ regionCode: reintegrationCase.regionCode, hostCountry: reintegrationCase.hostCountry, operatorId: reintegrationCase.operatorOrganisationId, operatorName: organisation.name, closedAt: reintegrationCase.closedAt })
 		.from(reintegrationCase)
 		.innerJoin(organisation, eq(organisation.id, reintegrationCase.operatorOrganisationId));
 	const shown = (count: number) => (count < SMALL_COUNT ? null : count);
@@ -288,6 +328,7 @@ export async function reintegrationStatistics(ctx: RequestContext) {
 	return {
 		total: { open: shown(open), closed: shown(rows.length - open) },
 		byRegion: group((row) => row.regionCode, (row) => row.regionCode),
+		byHostCountry: group((row) => row.hostCountry, (row) => row.hostCountry),
 		byOperator: group((row) => row.operatorId, (row) => row.operatorName)
 	};
 }
@@ -323,6 +364,7 @@ export async function myReintegrationCases(ctx: RequestContext) {
 		consentPurpose: row.consentPurpose,
 		consentAt: row.consentAt,
 		closedAt: row.closedAt,
+		closeReason: row.closeReason,
 		needLevels: Object.fromEntries(Object.entries(row.needs).map(([dimension, need]) => [dimension, need?.level])),
 		plan: plan.filter((action) => action.caseId === row.id).map(({ id, dimension, action, owner, dueDate, status }) => ({ id, dimension, action, owner, dueDate, status }))
 	}));

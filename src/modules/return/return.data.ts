@@ -7,7 +7,8 @@ import { directorySearchText } from '../../platform/directory/directory.service.
 import { regions } from '../../platform/geo/morocco.ts';
 import { returnServices } from './network.ts';
 import { ChecklistAnswers } from './return.schemas.ts';
-import { networkMember, reintegrationAction, reintegrationCase, returnChecklist } from './return.table.ts';
+import { networkMember, reintegrationCase, returnChecklist } from './return.table.ts';
+import { removeSampleReturnees } from './reintegration.data.ts';
 import { ensureGuidePages } from './guide.ts';
 import { ensurePensionCountries } from './pension.service.ts';
 
@@ -92,40 +93,6 @@ export async function loadReturnNetworkDemoData(db: Db): Promise<void> {
 }
 
 /**
- * Demo: the demo member is followed by the first sample operator — a badged sample case (consent,
- * return from Belgium, needs, one plan action), so the case pages and the export have something to show.
- */
-export async function loadReintegrationDemoData(db: Db): Promise<void> {
-	const [member] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
-	const [operator] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, 'exemple-ramre-01'));
-	if (!member || !operator) return;
-	await db.transaction(async (tx) => {
-		const [created] = await tx
-			.insert(reintegrationCase)
-			.values({
-				operatorOrganisationId: operator.id,
-				personUserId: member.id,
-				consentPurpose: 'Exemple : suivi de la réintégration et orientation vers les services du réseau',
-				consentAt: new Date('2026-09-20T10:00:00Z'),
-				returnDate: '2026-09-15',
-				hostCountry: 'BE',
-				scheme: 'Exemple de dispositif d’aide au retour',
-				regionCode: regions[0].iso,
-				householdSize: 3,
-				needs: {
-					economic: { level: 'high', notes: 'Exemple : pas de revenu depuis le retour' },
-					social: { level: 'medium', notes: 'Exemple : inscription scolaire des enfants' },
-					psychosocial: { level: 'low', notes: '' }
-				},
-				isSample: true
-			})
-			.onConflictDoNothing()
-			.returning();
-		if (created) await tx.insert(reintegrationAction).values({ caseId: created.id, dimension: 'economic', action: 'Exemple : monter un dossier de micro-projet', owner: 'La personne et son opérateur', dueDate: '2026-12-31' });
-	});
-}
-
-/**
  * Deletes the sample network (fictional members, their services and organisations), audited. Real
  * members and their services are left alone. Returns how many sample organisations went.
  */
@@ -134,7 +101,8 @@ export async function removeReturnSamples(db: Db, context = systemContext('syste
 		const samples = await tx.select({ organisationId: networkMember.organisationId }).from(networkMember).where(eq(networkMember.isSample, true));
 		if (samples.length === 0) return 0;
 		const ids = samples.map((row) => row.organisationId);
-		// the sample cases kept by the fictional operators go first (an operator with cases cannot go)
+		// the sample returnees and their cases, then the other sample cases kept by the fictional operators (an operator with cases cannot go)
+		await removeSampleReturnees(tx);
 		await tx.delete(reintegrationCase).where(and(eq(reintegrationCase.isSample, true), inArray(reintegrationCase.operatorOrganisationId, ids)));
 		await tx.delete(directoryEntry).where(and(eq(directoryEntry.collection, returnServices.key), inArray(directoryEntry.organisationId, ids)));
 		await tx.delete(networkMember).where(inArray(networkMember.organisationId, ids));

@@ -64,3 +64,7 @@ export type NeedLevel = (typeof needLevels)[number];
 /** A reintegration plan's action: planned, under way, done, or dropped. */
 export const planActionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type PlanActionStatus = (typeof planActionStatuses)[number];
+
+/** Why a followed reintegration ended: the plan carried out, the person moved or left again, stopped the follow-up, or was lost from sight. */
+export const caseCloseReasons = ['plan_completed', 'moved_away', 'left_again', 'consent_withdrawn', 'lost_contact'] as const;
+export type CaseCloseReason = (typeof caseCloseReasons)[number];

@@ -20,6 +20,16 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/services/[id]/edit': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/join': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/requests': { GET: 'return.secretariat', POST: 'return.secretariat' },
+	'/[lang=lang]/return/referrals': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
+	'/[lang=lang]/return/cases': { GET: 'return.case.work' },
+	'/[lang=lang]/return/cases/new': { GET: 'return.case.work', POST: 'return.case.work' },
+	'/[lang=lang]/return/cases/[id]': { GET: 'return.case.work', POST: 'return.case.work' },
+	'/[lang=lang]/return/cases/[id]/referral': { GET: 'return.case.work', POST: 'return.case.work' },
+	'/[lang=lang]/return/cases/[id]/survey/[round]': { GET: 'return.case.work', POST: 'return.case.work' },
+	// the returnee's personal link is the key: no account needed
+	'/[lang=lang]/return/survey/[token]': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/return/my-reintegration': { GET: 'return.checklist.keep' },
+	'/[lang=lang]/return/statistics': { GET: 'return.secretariat' },
 
 	'/api/v1/return/services': { GET: 'public' },
 	'/api/v1/return/services/export': { GET: 'public' },

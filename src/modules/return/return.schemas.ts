@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { spokenLanguages } from '../../platform/i18n/spoken-languages.ts';
 import { countryCodes } from '../../platform/geo/countries.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
-import { checklistPhases, guideTopics, needDimensions, needLevels, networkStages, planActionStatuses, returnProfiles } from './return.model.ts';
+import { caseCloseReasons, checklistPhases, guideTopics, needDimensions, needLevels, networkStages, planActionStatuses, returnProfiles } from './return.model.ts';
+import { NOT_APPLICABLE, surveyIndicators, surveyRounds } from './survey.model.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -200,3 +201,12 @@ export const PlanActionForm = z.object({
 	dueDate: z.preprocess(blankToUndefined, isoDate.optional())
 });
 export const PlanActionStatusForm = z.object({ status: z.enum(planActionStatuses) });
+export const CloseCaseForm = z.object({ reason: z.enum(caseCloseReasons) });
+
+/** A round's answers as the survey form sends them: one answer per indicator, "does not apply" where offered. */
+export const SurveyAnswersForm = z.object(
+	Object.fromEntries(
+		surveyIndicators.map((indicator) => [indicator.key, z.enum([...Object.keys(indicator.answers), ...(indicator.canNotApply ? [NOT_APPLICABLE] : [])] as [string, ...string[]])])
+	) as Record<string, z.ZodEnum<Record<string, string>>>
+);
+export const SurveyRoundParam = z.coerce.number().pipe(z.union(surveyRounds.map((round) => z.literal(round)) as unknown as [z.ZodLiteral<3>, z.ZodLiteral<6>, z.ZodLiteral<12>]));

@@ -1,8 +1,9 @@
 // Tables of the Return module. Guide pages are the platform's content pages (collection return.guide);
 // the network is the platform's directory. Here: pension portability by host country, and each
 // person's saved checklist. `return` is a reserved word: the schema is `return_module`.
-import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { needDimensions, planActionStatuses, type NeedDimension, type NeedLevel } from './return.model.ts';
+import { boolean, date, index, integer, jsonb, pgSchema, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { SurveyAnswers } from './survey.model.ts';
+import { caseCloseReasons, needDimensions, planActionStatuses, type NeedDimension, type NeedLevel } from './return.model.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../platform/content/content.table.ts';
 
@@ -93,6 +94,7 @@ export const reintegrationCase = returnTables.table(
 		householdSize: integer('household_size').notNull().default(1),
 		needs: jsonb('needs').$type<Partial<Record<NeedDimension, NeedAssessment>>>().notNull().default({}),
 		closedAt: timestamp('closed_at', { withTimezone: true }),
+		closeReason: text('close_reason', { enum: caseCloseReasons }),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -121,3 +123,34 @@ export const reintegrationAction = returnTables.table(
 );
 
 export type ReintegrationCaseRow = typeof reintegrationCase.$inferSelect;
+
+/**
+ * One round (3, 6 or 12 months after return) of a case's sustainability survey: the invitation (a
+ * personal link whose hash is kept, sent by e-mail), then the raw answers — online through the link or
+ * on paper entered by the case worker — and the scores computed from them (0–1, survey.model.ts).
+ * One row per case and round: a round is answered once.
+ */
+export const reintegrationSurvey = returnTables.table(
+	'reintegration_survey',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseId: uuid('case_id')
+			.notNull()
+			.references(() => reintegrationCase.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		tokenHash: text('token_hash'),
+		invitedAt: timestamp('invited_at', { withTimezone: true }),
+		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+		answers: jsonb('answers').$type<SurveyAnswers>(),
+		channel: text('channel', { enum: ['online', 'paper'] }),
+		enteredBy: text('entered_by').references(() => user.id, { onDelete: 'set null' }),
+		answeredAt: timestamp('answered_at', { withTimezone: true }),
+		economicScore: real('economic_score'),
+		socialScore: real('social_score'),
+		psychosocialScore: real('psychosocial_score'),
+		overallScore: real('overall_score'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('reintegration_survey_case_round_idx').on(table.caseId, table.round), uniqueIndex('reintegration_survey_token_idx').on(table.tokenHash)]
+);

@@ -44,6 +44,8 @@ describe('my space of each demo role', () => {
 		expect(link('/jobs/programmes/referrals')?.waiting?.count).toBeGreaterThan(0);
 		expect(paths).toContain('/atlas/initiatives/new');
 		expect(paths).not.toContain('/jobs/employer');
+		// the demo partner is also the first sample RAMre operator's case worker
+		expect(link('/return/cases')?.waiting?.count).toBeGreaterThan(1);
 	});
 
 	it('leads the counsellor to the follow-up and the offers to validate', async () => {
@@ -53,7 +55,7 @@ describe('my space of each demo role', () => {
 
 	it('leads a member to their profile and applications, and to nothing of the staff', async () => {
 		const { paths, space } = await spaceOf('member@demo.sharaka.ma');
-		expect(paths).toEqual(expect.arrayContaining(['/account', '/jobs/profile', '/jobs/applications', '/talents/profile', '/return/checklist']));
+		expect(paths).toEqual(expect.arrayContaining(['/account', '/jobs/profile', '/jobs/applications', '/talents/profile', '/return/checklist', '/return/my-reintegration']));
 		expect(paths.some((path) => path.startsWith('/admin') || path.startsWith('/atlas/moderation'))).toBe(false);
 		expect(space.comingSoon).toEqual([]);
 	});

@@ -233,3 +233,9 @@ export async function removeOrganisationMember(ctx: RequestContext, organisation
 		return { organisation: target, userId };
 	});
 }
+
+/** Every organisation as a picker's choice (name with acronym, isolated: a proper name in any language), by name. */
+export async function organisationChoices(db: DbOrTx) {
+	const rows = await db.select({ id: organisation.id, name: organisation.name, acronym: organisation.acronym }).from(organisation).orderBy(asc(organisation.name));
+	return rows.map((row) => ({ value: row.id, label: row.acronym ? `${row.name} (${row.acronym})` : row.name, isolate: true }));
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { verifyPassword } from 'better-auth/crypto';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { account, user } from '../accounts/accounts.table.ts';
+import { account, organisation, user } from '../accounts/accounts.table.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import { findUserByApiToken } from '../accounts/api-token.service.ts';
 import { runCli } from './run.ts';
@@ -69,6 +69,25 @@ describe('the admin command line', () => {
 		expect(unknownRole.err.join('\n')).toContain('atlas:moderator');
 		const nobody = fakeIo();
 		expect(await run(['grant', '--email', 'nobody@example.ma', '--role', 'atlas:moderator'], nobody.io)).toBe(1);
+	});
+
+	it('gives a role limited to one organisation only with --organisation, naming it by its slug', async () => {
+		const [operator] = await app.database.db.insert(organisation).values({ slug: 'operateur-cli', name: 'Opérateur CLI', type: 'ngo' }).returning();
+		const created = fakeIo(['a-long-password-2026']);
+		expect(await run(['create-user', '--email', 'samira@example.ma', '--role', 'member'], created.io), created.err.join(' ')).toBe(0);
+		const without = fakeIo();
+		expect(await run(['grant', '--email', 'samira@example.ma', '--role', 'return:caseworker'], without.io)).toBe(1);
+		expect(without.err.join('\n')).toContain('--organisation');
+		const unknown = fakeIo();
+		expect(await run(['grant', '--email', 'samira@example.ma', '--role', 'return:caseworker', '--organisation', 'nulle-part'], unknown.io)).toBe(1);
+		expect(unknown.err.join('\n')).toContain('nulle-part');
+		const notLimited = fakeIo();
+		expect(await run(['grant', '--email', 'samira@example.ma', '--role', 'atlas:moderator', '--organisation', 'operateur-cli'], notLimited.io)).toBe(1);
+		const given = fakeIo();
+		expect(await run(['grant', '--email', 'samira@example.ma', '--role', 'return:caseworker', '--organisation', 'operateur-cli'], given.io), given.err.join(' ')).toBe(0);
+		const person = await findUser('samira@example.ma');
+		const actor = await loadActor(app.database.db, person.id, person.role);
+		expect(actor.grants).toEqual([expect.objectContaining({ module: 'return', role: 'caseworker', organisationId: operator.id })]);
 	});
 
 	it('prints the help with exit 0, and wrong usage with exit 2', async () => {

@@ -8,6 +8,8 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { roles } from '../accounts/accounts.model.ts';
 import { setUserRoleByEmail } from '../accounts/user.service.ts';
 import { grantableRoles, grantRoleByEmail } from '../accounts/grant.service.ts';
+import { organisation } from '../accounts/accounts.table.ts';
+import { eq } from 'drizzle-orm';
 import { createContext } from '../kernel/context.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { isAppError } from '../http/app-error.ts';
@@ -35,7 +37,7 @@ Commands:
         when it is piped: echo "$PASSWORD" | npm run admin -- create-user ...
   set-role --email E --role R
         Give an account another role.
-  grant --email E --role MODULE:ROLE
+  grant --email E --role MODULE:ROLE [--organisation SLUG]
         Give the account a role in one module (e.g. atlas:moderator); see the roles with
         npm run admin -- grant --list.
   create-token --email E --name N
@@ -129,7 +131,7 @@ async function readNewPassword(io: CliIo): Promise<string> {
 
 const commands: Record<string, Command> = {
 	grant: {
-		options: { email: { type: 'string' }, role: { type: 'string' }, list: { type: 'boolean' } },
+		options: { email: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, list: { type: 'boolean' } },
 		// --role here names a module's role, not a platform role: checked when granting
 		check: (values, positionals) => {
 			if (values.list) return null;
@@ -143,14 +145,23 @@ const commands: Record<string, Command> = {
 				return EXIT_OK;
 			}
 			const email = normaliseEmail(String(values.email));
+			let organisationId: string | undefined;
 			try {
 				const ctx = createContext({ db: database.db, actor: null, audit });
-				const grant = await grantRoleByEmail(ctx, email, { role: String(values.role) });
+				if (typeof values.organisation === 'string') {
+					const [found] = await database.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, values.organisation.trim()));
+					if (!found) throw new CliFailure(`No organisation has the slug ${values.organisation}.`);
+					organisationId = found.id;
+				}
+				const grant = await grantRoleByEmail(ctx, email, { role: String(values.role), organisationId });
 				io.out(`${email} now holds ${grant.key}.`);
 				return EXIT_OK;
 			} catch (error) {
 				if (isAppError(error) && error.code === 'not_found') throw new CliFailure(`No account has the e-mail ${email}.`);
 				if (isAppError(error) && error.code === 'conflict') throw new CliFailure(`${email} already holds ${String(values.role)}; nothing changed.`);
+				if (isAppError(error) && error.code === 'invalid_input' && error.fields.some((field) => field.path === 'organisationId')) {
+					throw new CliFailure(`${String(values.role)} is ${organisationId ? 'not limited to an organisation: leave out --organisation' : 'limited to one organisation: add --organisation SLUG'}.`);
+				}
 				if (isAppError(error) && error.code === 'invalid_input') throw new CliFailure(`${String(values.role)} is not a role a module grants alone. The roles: ${grantableRoles().map((role) => role.key).join(', ')}.`);
 				throw error;
 			}

@@ -280,6 +280,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			case_team_referral_event: _teamReferralEvents,
 			// new in 0045: the Talents module's reference figures on the diaspora, entered by moderators
 			diaspora_figure: _diasporaFigures,
+			// new in 0047: the Return module's sustainability survey rounds
+			reintegration_survey: _reintegrationSurveys,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { organisationChoices } from '#platform/accounts/organisation.service.ts';
 import { getApp } from '#platform/app.ts';
 import { getUser } from '#platform/accounts/user.service.ts';
 import { grantableRoles, grantRole, listGrants, revokeGrant } from '#platform/accounts/grant.service.ts';
@@ -18,7 +19,9 @@ export async function load({ locals, params, url }) {
 	return {
 		person: { id: person.id, name: person.name, email: person.email, role: person.role },
 		grants: await listGrants(ctx, person.id),
-		roles: grantableRoles().filter((role) => role.limit === 'none'),
+		// a role limited to a scope (a network, a strategy…) is given on its module's own pages
+		roles: grantableRoles().filter((role) => role.limit !== 'scope'),
+		organisations: await organisationChoices(app.database.db),
 		added: url.searchParams.get('added'),
 		revoked: url.searchParams.has('revoked')
 	};
@@ -29,7 +32,11 @@ export const actions = {
 		adminFormAction(
 			{ request, locals },
 			undefined,
-			(app, _, data) => grantRole(requestContext(app, locals), params.id, { role: data.get('role') ?? '' }),
+			(app, _, data) => {
+				const role = grantableRoles().find((candidate) => candidate.key === data.get('role'));
+				const organisationId = role?.limit === 'organisation' ? String(data.get('organisationId') ?? '') || undefined : undefined;
+				return grantRole(requestContext(app, locals), params.id, { role: data.get('role') ?? '', organisationId });
+			},
 			(_, data) => redirect(303, `/${locals.language}/admin/users/${encodeURIComponent(params.id)}?added=${encodeURIComponent(String(data.get('role')))}`)
 		),
 	revoke: ({ request, locals, params }) =>

@@ -1,0 +1,1 @@
+ALTER TABLE "return_module"."reintegration_case" ADD COLUMN "close_reason" text;

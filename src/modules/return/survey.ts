@@ -1,0 +1,194 @@
+// The reintegration sustainability survey (issue 12, item 7): the operator's case worker sends the
+// returnee a personal link for a round (3, 6 or 12 months after return) or enters answers given on
+// paper; the raw answers are kept and scored (survey.model.ts). A round is answered once: a second
+// answer is refused and the first one stays.
+import crypto from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import { mailUser } from '../../platform/mail/mail-user.ts';
+import { caseOfMine, caseworker, SMALL_COUNT, stillOpen } from './reintegration.ts';
+import { SurveyAnswersForm, SurveyRoundParam } from './return.schemas.ts';
+import { reintegrationCase, reintegrationSurvey } from './return.table.ts';
+import { roundDueDate, surveyRounds, surveyScores, type SurveyAnswers, type SurveyRound } from './survey.model.ts';
+
+/** A round's link can be sent from two weeks before it is due. */
+const EARLY_DAYS = 14;
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+function roundOf(raw: unknown): SurveyRound {
+	const parsed = SurveyRoundParam.safeParse(raw);
+	if (!parsed.success) throw new AppError('not_found');
+	return parsed.data as SurveyRound;
+}
+
+function scoreColumns(answers: SurveyAnswers) {
+	const scores = surveyScores(answers);
+	return { economicScore: scores.economic, socialScore: scores.social, psychosocialScore: scores.psychosocial, overallScore: scores.overall };
+}
+
+/** The rounds of a case as its pages show them: due date, invited or answered, the scores. */
+export async function caseSurveys(db: DbOrTx, theCase: { id: string; returnDate: string }) {
+	const rows = await db.select().from(reintegrationSurvey).where(eq(reintegrationSurvey.caseId, theCase.id));
+	return surveyRounds.map((round) => {
+		const row = rows.find((item) => item.round === round);
+		return {
+			round,
+			dueDate: roundDueDate(theCase.returnDate, round),
+			status: row?.answeredAt ? ('answered' as const) : row?.invitedAt ? ('invited' as const) : ('not_sent' as const),
+			invitedAt: row?.invitedAt?.toISOString() ?? null,
+			answeredAt: row?.answeredAt?.toISOString() ?? null,
+			channel: row?.channel ?? null,
+			scores: row?.answeredAt
+				? { economic: row.economicScore!, social: row.socialScore!, psychosocial: row.psychosocialScore!, overall: row.overallScore! }
+				: null
+		};
+	});
+}
+
+/**
+ * The case worker sends the returnee the round's personal link by e-mail (again, with a new link, if
+ * the first was lost). Refused for a closed case, a round answered already, or one not due within two
+ * weeks. Answers whether the e-mail went.
+ */
+export async function inviteToSurvey(ctx: RequestContext, caseId: string, rawRound: unknown): Promise<{ sent: boolean }> {
+	const actor = caseworker(ctx);
+	const round = roundOf(rawRound);
+	const token = crypto.randomBytes(24).toString('base64url');
+	const personId = await ctx.transaction(async (tx) => {
+		const { db, audit } = tx;
+		const { row } = await caseOfMine(tx, db, caseId, true);
+		stillOpen(row);
+		const due = Date.parse(roundDueDate(row.returnDate, round));
+		if (ctx.now().getTime() < due - EARLY_DAYS * 86_400_000) throw new AppError('conflict', { extra: { reason: 'survey_not_due' } });
+		const [existing] = await db.select().from(reintegrationSurvey).where(and(eq(reintegrationSurvey.caseId, row.id), eq(reintegrationSurvey.round, round)));
+		if (existing?.answeredAt) throw new AppError('conflict', { extra: { reason: 'survey_answered' } });
+		const invitation = { tokenHash: hashToken(token), invitedAt: ctx.now(), invitedBy: actor.userId };
+		const [saved] = existing
+			? await db.update(reintegrationSurvey).set(invitation).where(eq(reintegrationSurvey.id, existing.id)).returning()
+			: await db.insert(reintegrationSurvey).values({ caseId: row.id, round, ...invitation }).returning();
+		await recordAudit(db, audit, { action: 'return_survey.invite', resourceType: 'return_survey', resourceId: saved.id, after: { caseId: row.id, round } });
+		return row.personUserId;
+	});
+	const sent = await mailUser(ctx, personId, 'return.email_survey', () => ({ months: round }), `/return/survey/${token}`);
+	return { sent };
+}
+
+/** What the survey's page shows for a personal link: the round and the operator, or null for an unknown link. */
+export async function surveyByToken(db: DbOrTx, token: string) {
+	if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+	const [found] = await db
+		.select({ id: reintegrationSurvey.id, round: reintegrationSurvey.round, answeredAt: reintegrationSurvey.answeredAt, operatorName: organisation.name })
+		.from(reintegrationSurvey)
+		.innerJoin(reintegrationCase, eq(reintegrationCase.id, reintegrationSurvey.caseId))
+		.innerJoin(organisation, eq(organisation.id, reintegrationCase.operatorOrganisationId))
+		.where(eq(reintegrationSurvey.tokenHash, hashToken(token)));
+	return found ? { id: found.id, round: found.round as SurveyRound, answered: found.answeredAt !== null, operatorName: found.operatorName } : null;
+}
+
+/** The returnee answers through the personal link (no sign-in: the link is the key). */
+export async function answerSurveyByToken(ctx: RequestContext, token: string, raw: unknown) {
+	const answers = parseOrThrow(SurveyAnswersForm, raw) as SurveyAnswers;
+	return ctx.transaction(async ({ db, audit }) => {
+		const found = await surveyByToken(db, token);
+		if (!found) throw new AppError('not_found');
+		const [row] = await db.select().from(reintegrationSurvey).where(eq(reintegrationSurvey.id, found.id)).for('update');
+		if (row.answeredAt) throw new AppError('conflict', { extra: { reason: 'survey_answered' } });
+		const [after] = await db
+			.update(reintegrationSurvey)
+			.set({ answers, channel: 'online', answeredAt: ctx.now(), ...scoreColumns(answers) })
+			.where(eq(reintegrationSurvey.id, row.id))
+			.returning();
+		await recordAudit(db, audit, { action: 'return_survey.answer', resourceType: 'return_survey', resourceId: row.id, after: { round: row.round, channel: 'online', overall: after.overallScore } });
+		return after;
+	});
+}
+
+/** The case worker enters the answers a returnee gave on paper (or by phone) for a round. */
+export async function enterPaperSurvey(ctx: RequestContext, caseId: string, rawRound: unknown, raw: unknown) {
+	const actor = caseworker(ctx);
+	const round = roundOf(rawRound);
+	const answers = parseOrThrow(SurveyAnswersForm, raw) as SurveyAnswers;
+	return ctx.transaction(async (tx) => {
+		const { db, audit } = tx;
+		const { row } = await caseOfMine(tx, db, caseId, true);
+		stillOpen(row);
+		const [existing] = await db.select().from(reintegrationSurvey).where(and(eq(reintegrationSurvey.caseId, row.id), eq(reintegrationSurvey.round, round)));
+		if (existing?.answeredAt) throw new AppError('conflict', { extra: { reason: 'survey_answered' } });
+		const values = { answers, channel: 'paper' as const, enteredBy: actor.userId, answeredAt: ctx.now(), ...scoreColumns(answers) };
+		const [saved] = existing
+			? await db.update(reintegrationSurvey).set(values).where(eq(reintegrationSurvey.id, existing.id)).returning()
+			: await db.insert(reintegrationSurvey).values({ caseId: row.id, round, ...values }).returning();
+		await recordAudit(db, audit, { action: 'return_survey.answer', resourceType: 'return_survey', resourceId: saved.id, after: { caseId: row.id, round, channel: 'paper', overall: saved.overallScore } });
+		return saved;
+	});
+}
+
+/** One round of one of the actor's cases, for the paper form's page (who, when due, whether answered). */
+export async function paperSurveyPage(ctx: RequestContext, caseId: string, rawRound: unknown) {
+	caseworker(ctx);
+	const round = roundOf(rawRound);
+	const { row } = await caseOfMine(ctx, ctx.db, caseId);
+	const rounds = await caseSurveys(ctx.db, row);
+	return { caseId: row.id, personId: row.personUserId, closed: row.closedAt !== null, round: rounds.find((item) => item.round === round)! };
+}
+
+type Scored = { key: string; count: number; economic: number | null; social: number | null; psychosocial: number | null; overall: number | null };
+
+/**
+ * Mean scores (0–1) of the answered rounds across operators, by round (time since return), by region
+ * of settlement and by assisted-return scheme; a group of fewer than 5 answers shows no score.
+ */
+export async function surveyStatistics(ctx: RequestContext) {
+	ctx.require('return.secretariat');
+	const rows = await ctx.db
+		.select({
+			round: reintegrationSurvey.round,
+			regionCode: reintegrationCase.regionCode,
+			scheme: reintegrationCase.scheme,
+			economic: reintegrationSurvey.economicScore,
+			social: reintegrationSurvey.socialScore,
+			psychosocial: reintegrationSurvey.psychosocialScore,
+			overall: reintegrationSurvey.overallScore
+		})
+		.from(reintegrationSurvey)
+		.innerJoin(reintegrationCase, eq(reintegrationCase.id, reintegrationSurvey.caseId))
+		.where(isNotNull(reintegrationSurvey.answeredAt));
+	const group = (key: (row: (typeof rows)[number]) => string): Scored[] => {
+		const groups = new Map<string, (typeof rows)[number][]>();
+		for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+		return [...groups.entries()].map(([name, members]) => {
+			const mean = (pick: (row: (typeof rows)[number]) => number | null) =>
+				members.length < SMALL_COUNT ? null : Math.round((members.reduce((sum, row) => sum + (pick(row) ?? 0), 0) / members.length) * 1000) / 1000;
+			return {
+				key: name,
+				count: members.length < SMALL_COUNT ? 0 : members.length,
+				economic: mean((row) => row.economic),
+				social: mean((row) => row.social),
+				psychosocial: mean((row) => row.psychosocial),
+				overall: mean((row) => row.overall)
+			};
+		});
+	};
+	return {
+		answered: rows.length < SMALL_COUNT ? 0 : rows.length,
+		byRound: group((row) => String(row.round)).sort((a, b) => Number(a.key) - Number(b.key)),
+		byRegion: group((row) => row.regionCode),
+		byScheme: group((row) => row.scheme ?? '')
+	};
+}
+
+/** The rounds of the returnee's own cases, with their scores (my reintegration). */
+export async function mySurveyRounds(db: DbOrTx, cases: readonly { id: string; returnDate: string }[]) {
+	if (cases.length === 0) return new Map<string, Awaited<ReturnType<typeof caseSurveys>>>();
+	const rows = await db.select({ caseId: reintegrationSurvey.caseId }).from(reintegrationSurvey).where(inArray(reintegrationSurvey.caseId, cases.map((row) => row.id))).orderBy(asc(reintegrationSurvey.round));
+	const withRounds = new Set(rows.map((row) => row.caseId));
+	const result = new Map<string, Awaited<ReturnType<typeof caseSurveys>>>();
+	for (const theCase of cases) if (withRounds.has(theCase.id)) result.set(theCase.id, await caseSurveys(db, theCase));
+	return result;
+}
