@@ -31,7 +31,17 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /[lang=lang]/return/referrals': proposers,
 	'POST /[lang=lang]/return/referrals': proposers,
 	'GET /[lang=lang]/return/my-reintegration': signedIn,
-	'GET /[lang=lang]/return/statistics': staff,
+	'GET /[lang=lang]/return/statistics': everyone,
+	'GET /[lang=lang]/return/crisis': everyone,
+	'GET /[lang=lang]/return/crisis/[slug]/register': everyone,
+	'POST /[lang=lang]/return/crisis/[slug]/register': everyone,
+	'GET /[lang=lang]/return/crisis/safe/[token]': everyone,
+	'POST /[lang=lang]/return/crisis/safe/[token]': everyone,
+	'GET /[lang=lang]/return/crisis/cell': staff,
+	'POST /[lang=lang]/return/crisis/cell': staff,
+	'GET /[lang=lang]/return/crisis/cell/[slug]': staff,
+	'POST /[lang=lang]/return/crisis/cell/[slug]': staff,
+	'GET /[lang=lang]/return/crisis/cell/[slug]/export': staff,
 	// no platform role: an operator's case worker grant opens them (below)
 	'GET /[lang=lang]/return/cases': [],
 	'GET /[lang=lang]/return/cases/new': [],
@@ -49,6 +59,7 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /api/v1/return/guide': everyone,
 	'GET /api/v1/return/guide/[slug]': everyone,
 	'GET /api/v1/return/pension-agreements': everyone,
+	'GET /api/v1/return/statistics': everyone,
 	// no platform role: an operator's case worker grant opens them (below)
 	'GET /api/v1/return/cases': [],
 	'GET /api/v1/return/cases/[id]': []

@@ -8,6 +8,8 @@ import { GET as guidePage } from './routes/api/v1/return/guide/[slug]/+server.ts
 import { GET as pensions } from './routes/api/v1/return/pension-agreements/+server.ts';
 import { GET as services } from './routes/api/v1/return/services/+server.ts';
 import { GET as servicesExport } from './routes/api/v1/return/services/export/+server.ts';
+import { GET as statistics } from './routes/api/v1/return/statistics/+server.ts';
+import { loadReintegrationDemoData } from './reintegration.data.ts';
 
 let app: TestApp;
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -62,5 +64,19 @@ describe('the Return API', () => {
 		const xlsx = await servicesExport(apiEvent(null, { search: '?format=xlsx' }));
 		expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 		expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b])); // a ZIP, as every XLSX
+	});
+
+	it('gives anyone the pooled statistics of the sample cases, small groups suppressed', async () => {
+		await loadReintegrationDemoData(app.database.db);
+		const response = await statistics(apiEvent(null));
+		expect(response.status).toBe(200);
+		const body = await response.json();
+		expect(body.smallCount).toBe(5);
+		expect(body.cases.total.open + body.cases.total.closed).toBe(300);
+		expect(body.cases.byRegion).toHaveLength(12);
+		expect(body.survey.answered).toBeGreaterThan(300);
+		for (const row of body.survey.byScheme) expect(row.count === 0 ? row.overall === null : row.overall >= 0 && row.overall <= 1).toBe(true);
+		// no returnee is named, nor any case
+		expect(JSON.stringify(body)).not.toMatch(/Alaoui|Bennani|personUserId|caseId/);
 	});
 });

@@ -5,10 +5,12 @@ import { returnEndpoints } from './return.openapi.ts';
 import { messages } from './messages/index.ts';
 import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
 import { loadReintegrationDemoData } from './reintegration.data.ts';
+import { loadCrisisDemoData } from './crisis/crisis.data.ts';
 import { returnPersonalData } from './personal-data.ts';
 import { returnSpace } from './my-space.ts';
 import { reintegrationFollowUp } from './reintegration.ts';
 import { runReturnRemoveSamples } from './cli/remove-samples.ts';
+import { runCrisisPurge } from './cli/crisis-purge.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof returnActions, true> {}
@@ -28,7 +30,11 @@ export const returnModule = defineModule({
 		// the RAMre network's secretariat (MDCMRE): decides membership requests
 		secretariat: { titleKey: 'return.grant_secretariat', actions: ['return.secretariat'] },
 		// a RAMre operator's case worker: follows the operator's returnees (followed reintegration)
-		caseworker: { titleKey: 'return.grant_caseworker', actions: ['return.case.work'], limit: 'organisation' }
+		caseworker: { titleKey: 'return.grant_caseworker', actions: ['return.case.work'], limit: 'organisation' },
+		// MDCMRE's crisis cell (moderators have it already)
+		crisis_cell: { titleKey: 'return.grant_crisis_cell', actions: ['return.crisis.manage', 'return.crisis.relay'] },
+		// a relay of the crisis cell: the registrations assigned to its organisation
+		crisis_relay: { titleKey: 'return.grant_crisis_relay', actions: ['return.crisis.relay'], limit: 'organisation' }
 	},
 	routes: returnRoutes,
 	caseloads: [reintegrationFollowUp],
@@ -40,8 +46,13 @@ export const returnModule = defineModule({
 		await loadReturnDemoData(db);
 		await loadReturnNetworkDemoData(db);
 		await loadReintegrationDemoData(db);
+		await loadCrisisDemoData(db);
 	},
 	commands: {
+		'return:crisis-purge': {
+			description: 'Delete the registrations of the crises closed longer ago than their retention period, keeping counts (run daily).',
+			run: (_argv, io) => runCrisisPurge(io)
+		},
 		'return:remove-samples': {
 			description: 'Delete the fictional RAMre network members, their services and organisations (real members stay).',
 			run: (_argv, io) => runReturnRemoveSamples(io)

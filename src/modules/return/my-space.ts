@@ -21,6 +21,9 @@ export async function returnSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	if (mayReach(ctx.actor, 'return.case.work')) {
 		links.push({ path: '/return/cases', titleKey: 'return.space_cases', textKey: 'return.space_cases_text', waiting: { count: await openCaseCount(ctx), key: 'return.space_cases_waiting' } });
 	}
+	if (mayReach(ctx.actor, 'return.crisis.relay')) {
+		links.push({ path: '/return/crisis/cell', titleKey: 'return.space_crisis', textKey: 'return.space_crisis_text' });
+	}
 	if (ctx.can('return.guide.edit')) {
 		const pages = await guidePagesToComplete(ctx.db, ctx.language);
 		links.push({ path: '/return/to-complete', titleKey: 'return.space_to_complete', textKey: 'return.space_to_complete_text', waiting: { count: pages.length, key: 'return.space_pages_waiting' } });

@@ -303,12 +303,11 @@ export async function openReintegrationCaseByEmail(ctx: RequestContext, raw: Rec
 export const SMALL_COUNT = 5;
 
 /**
- * The joint platform's pooled statistics (MDCMRE and the network's secretariat): open and closed cases
+ * The joint platform's pooled statistics, public (open data): open and closed cases
  * by region, by host country and by operator, across operators; a count under 5 is suppressed (null), and so are the
  * totals that would let it be worked out from the others.
  */
-export async function reintegrationStatistics(ctx: RequestContext) {
-	ctx.require('return.secretariat');
+export async function reintegrationStatistics(ctx: Pick<RequestContext, 'db'>) {
 	const rows = await ctx.db
 		.select({ regionCode: reintegrationCase.regionCode, hostCountry: reintegrationCase.hostCountry, operatorId: reintegrationCase.operatorOrganisationId, operatorName: organisation.name, closedAt: reintegrationCase.closedAt })
 		.from(reintegrationCase)

@@ -9,6 +9,7 @@ import { returnServices } from './network.ts';
 import { ChecklistAnswers } from './return.schemas.ts';
 import { networkMember, reintegrationCase, returnChecklist } from './return.table.ts';
 import { removeSampleReturnees } from './reintegration.data.ts';
+import { crisis } from './crisis/crisis.table.ts';
 import { ensureGuidePages } from './guide.ts';
 import { ensurePensionCountries } from './pension.service.ts';
 
@@ -101,6 +102,8 @@ export async function removeReturnSamples(db: Db, context = systemContext('syste
 		const samples = await tx.select({ organisationId: networkMember.organisationId }).from(networkMember).where(eq(networkMember.isSample, true));
 		if (samples.length === 0) return 0;
 		const ids = samples.map((row) => row.organisationId);
+		// the sample crisis and its registrations (relays may be sample organisations)
+		await tx.delete(crisis).where(eq(crisis.isSample, true));
 		// the sample returnees and their cases, then the other sample cases kept by the fictional operators (an operator with cases cannot go)
 		await removeSampleReturnees(tx);
 		await tx.delete(reintegrationCase).where(and(eq(reintegrationCase.isSample, true), inArray(reintegrationCase.operatorOrganisationId, ids)));

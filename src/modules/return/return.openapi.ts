@@ -42,7 +42,40 @@ export const ReintegrationCaseDetail = ReintegrationCaseSummary.omit({ operatorN
 	})
 	.meta({ id: 'ReturnReintegrationCaseDetail' });
 
+const CaseCounts = z.object({ key: z.string(), label: z.string(), open: z.int().nullable(), closed: z.int().nullable() });
+const MeanScores = z.object({
+	key: z.string().describe('the round in months, the region’s ISO 3166-2 code, or the scheme as written (empty: none)'),
+	count: z.int().describe('answers in the group; 0 when fewer than `smallCount` (then no score)'),
+	economic: z.number().nullable(),
+	social: z.number().nullable(),
+	psychosocial: z.number().nullable(),
+	overall: z.number().nullable()
+});
+export const ReintegrationStatistics = z
+	.object({
+		smallCount: z.int().describe('counts under it are suppressed (null, or 0 answers)'),
+		cases: z.object({
+			total: z.object({ open: z.int().nullable(), closed: z.int().nullable() }),
+			byRegion: z.array(CaseCounts),
+			byHostCountry: z.array(CaseCounts),
+			byOperator: z.array(CaseCounts)
+		}),
+		survey: z.object({ answered: z.int(), byRound: z.array(MeanScores), byRegion: z.array(MeanScores), byScheme: z.array(MeanScores) })
+	})
+	.meta({ id: 'ReturnReintegrationStatistics' });
+
 export const returnEndpoints: Endpoint[] = [
+	{
+		method: 'GET',
+		path: '/api/v1/return/statistics',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'Pooled statistics of followed reintegration',
+		description:
+			'Across every RAMre operator: open and closed cases by region of settlement, host country and operator; mean sustainability scores (0–1, ' +
+			'formula in the README) by round, region and assisted-return scheme. A count under `smallCount` is null, a group of fewer answers has no score.',
+		responses: { 200: { description: 'The statistics.', schema: ReintegrationStatistics } },
+	},
 	{
 		method: 'GET',
 		path: '/api/v1/return/cases',

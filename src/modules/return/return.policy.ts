@@ -16,5 +16,12 @@ export const returnActions = {
 	 * Follow returnees' reintegration cases of one RAMre operator: no platform role has it, only the
 	 * `return:caseworker` grant limited to the operator organisation (each operator sees its own cases).
 	 */
-	'return.case.work': []
+	'return.case.work': [],
+	/** MDCMRE's crisis cell: open and close crises, see every registration, assign them to relays, export them. */
+	'return.crisis.manage': ['moderator', 'administrator'],
+	/**
+	 * A relay in a crisis (a consulate, a network coordinator, an association): follows the registrations
+	 * assigned to its organisation (the `return:crisis_relay` grant limited to it); the cell has it too.
+	 */
+	'return.crisis.relay': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -29,13 +29,22 @@ export const returnRoutes: RouteTable = {
 	// the returnee's personal link is the key: no account needed
 	'/[lang=lang]/return/survey/[token]': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/return/my-reintegration': { GET: 'return.checklist.keep' },
-	'/[lang=lang]/return/statistics': { GET: 'return.secretariat' },
+	'/[lang=lang]/return/statistics': { GET: 'public' },
+	// emergency return: registering and "I am safe" need no account (the personal link is the key)
+	'/[lang=lang]/return/crisis': { GET: 'public' },
+	'/[lang=lang]/return/crisis/[slug]/register': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/return/crisis/safe/[token]': { GET: 'public', POST: 'public' },
+	// the cell and its relays; opening, closing, assigning and merging are the cell's (checked in the service)
+	'/[lang=lang]/return/crisis/cell': { GET: 'return.crisis.relay', POST: 'return.crisis.manage' },
+	'/[lang=lang]/return/crisis/cell/[slug]': { GET: 'return.crisis.relay', POST: 'return.crisis.relay' },
+	'/[lang=lang]/return/crisis/cell/[slug]/export': { GET: 'return.crisis.manage' },
 
 	'/api/v1/return/services': { GET: 'public' },
 	'/api/v1/return/services/export': { GET: 'public' },
 	'/api/v1/return/guide': { GET: 'public' },
 	'/api/v1/return/guide/[slug]': { GET: 'public' },
 	'/api/v1/return/pension-agreements': { GET: 'public' },
+	'/api/v1/return/statistics': { GET: 'public' },
 	'/api/v1/return/cases': { GET: 'return.case.work' },
 	'/api/v1/return/cases/[id]': { GET: 'return.case.work' }
 };

@@ -142,10 +142,10 @@ type Scored = { key: string; count: number; economic: number | null; social: num
 
 /**
  * Mean scores (0–1) of the answered rounds across operators, by round (time since return), by region
- * of settlement and by assisted-return scheme; a group of fewer than 5 answers shows no score.
+ * of settlement and by assisted-return scheme; a group of fewer than 5 answers shows no score. Public
+ * (open data): only means of groups of 5 and more.
  */
-export async function surveyStatistics(ctx: RequestContext) {
-	ctx.require('return.secretariat');
+export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
 	const rows = await ctx.db
 		.select({
 			round: reintegrationSurvey.round,

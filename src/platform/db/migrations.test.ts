@@ -282,6 +282,10 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			diaspora_figure: _diasporaFigures,
 			// new in 0047: the Return module's sustainability survey rounds
 			reintegration_survey: _reintegrationSurveys,
+			// new in 0048: the Return module's crisis registry
+			crisis: _crises,
+			crisis_registration: _crisisRegistrations,
+			crisis_registration_event: _crisisRegistrationEvents,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -1,0 +1,131 @@
+// Emergency return in a crisis: the crisis cell (the demo moderator) opens a crisis in French without
+// JavaScript; a person on a phone registers (a registration without contact refused) and says "I am
+// safe" through the personal link; the cell finds them on the dashboard, assigns them to a relay and
+// moves them on; the pages pass axe in Arabic (with the sample crisis's 1,500 registrations); the cell
+// closes the crisis and registering stops. The registration and "safe" pages carry no script at all.
+// Screenshots at 360 and 1280 px go to test-results/screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { check, pick, signedInAs } from './flows.ts';
+import { expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
+
+const browser = useBrowser();
+const screenshots = path.resolve('test-results/screenshots');
+fs.mkdirSync(screenshots, { recursive: true });
+
+async function shoot(page: Page, name: string) {
+	const viewport = page.viewportSize();
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 800 });
+		await page.screenshot({ path: path.join(screenshots, `crisis-${name}-${width}.png`), fullPage: true });
+	}
+	if (viewport) await page.setViewportSize(viewport);
+}
+
+const CELL = 'moderator@demo.sharaka.ma';
+const TITLE = 'Évacuation de test';
+let slug = '';
+let safeLink = '';
+
+describe('emergency return in a crisis', () => {
+	test('the cell opens a crisis; a person registers on a phone and says they are safe; the cell assigns and tracks them (fr, no JavaScript)', { timeout: 180_000 }, async () => {
+		const cell = await signedInAs(browser, CELL, 'fr', false);
+		await cell.goto('/fr/my-space');
+		await cell.getByRole('link', { name: t('fr', 'return.space_crisis'), exact: true }).click();
+		await check(cell, 'fr', false);
+		const form = cell.getByRole('main');
+		// nothing chosen: every missing part named
+		await form.getByRole('button', { name: t('fr', 'return.crisis_open_submit') }).click();
+		await expect(form.locator('.error-summary li').count()).resolves.toBeGreaterThanOrEqual(3);
+		await form.locator('input[name="title_fr"]').fill(TITLE);
+		await pick(form, 'countries', ['SD']);
+		await form.getByLabel(t('fr', 'return.crisis_field_started'), { exact: true }).fill('2026-11-28');
+		await form.getByLabel(t('fr', 'return.crisis_field_retention'), { exact: true }).fill('30');
+		await form.getByRole('button', { name: t('fr', 'return.crisis_open_submit') }).click();
+		await expect(cell.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_done_opened'));
+		slug = new URL(cell.url()).pathname.split('/').at(-1)!;
+
+		// a person on a phone, no JavaScript: the public page, then the very light registration page
+		const phone = await browser.newPage({ javaScriptEnabled: false, phone: true, locale: 'fr' });
+		await phone.goto('/fr/return/crisis');
+		await check(phone, 'fr', false);
+		await phone.getByRole('link', { name: t('fr', 'return.crisis_register_link') }).click();
+		expect(await phone.locator('script[src], link[rel="modulepreload"]').count()).toBe(0);
+		const main = phone.getByRole('main');
+		await main.getByLabel(t('fr', 'return.crisis_name'), { exact: true }).fill('Karim Alaoui');
+		await main.getByLabel(t('fr', 'return.crisis_city'), { exact: true }).fill('Khartoum');
+		await main.getByLabel(t('fr', 'return.crisis_need_medical')).check();
+		await main.getByRole('button', { name: t('fr', 'return.crisis_register_submit') }).click();
+		await expect(main.getByText(t('fr', 'return.crisis_error_contact')).first().isVisible()).resolves.toBe(true);
+		// what was typed is still there
+		await expect(main.getByLabel(t('fr', 'return.crisis_name'), { exact: true }).inputValue()).resolves.toBe('Karim Alaoui');
+		await expect(main.getByLabel(t('fr', 'return.crisis_need_medical')).isChecked()).resolves.toBe(true);
+		await shoot(phone, 'register-refused');
+		await main.getByLabel(t('fr', 'return.crisis_phone'), { exact: true }).fill('+249 912 345 678');
+		await main.getByRole('button', { name: t('fr', 'return.crisis_register_submit') }).click();
+		await expect(phone.getByRole('status').first().textContent()).resolves.toMatch(/[A-Z2-9]{3}-[A-Z2-9]{3}/);
+		safeLink = (await phone.locator('.link a').getAttribute('href'))!;
+		await shoot(phone, 'registered');
+		await phone.goto(new URL(safeLink).pathname);
+		await check(phone, 'fr', false);
+		await phone.getByRole('button', { name: t('fr', 'return.crisis_safe_submit') }).click();
+		await expect(phone.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_safe_recorded'));
+		await phone.close();
+
+		// the cell sees them, assigns them to a relay, moves them on
+		await cell.goto(`/fr/return/crisis/cell/${slug}`);
+		await expect(cell.getByRole('heading', { name: /Karim Alaoui/ }).count()).resolves.toBe(1);
+		const card = cell.locator('li.card', { hasText: 'Karim Alaoui' });
+		await expect(card.textContent()).resolves.toContain(t('fr', 'return.crisis_safe_last', { date: '' }).trim());
+		await card.getByLabel(t('fr', 'return.crisis_assign_to')).selectOption({ label: 'Organisation internationale pour les migrations (OIM)' });
+		await card.getByRole('button', { name: new RegExp(t('fr', 'return.crisis_assign')) }).click();
+		await expect(cell.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_done_assigned'));
+		const moved = cell.locator('li.card', { hasText: 'Karim Alaoui' });
+		await moved.getByLabel(t('fr', 'return.crisis_move_to')).selectOption('contacted');
+		await moved.getByRole('button', { name: new RegExp(t('fr', 'return.plan_status_save')) }).click();
+		await expect(cell.locator('li.card', { hasText: 'Karim Alaoui' }).textContent()).resolves.toContain(t('fr', 'return.crisis_status_contacted'));
+		await shoot(cell, 'dashboard');
+		await cell.close();
+	});
+
+	test('in Arabic the public pages, the registration and the cell’s pages pass axe (the sample crisis: 1,500 registrations)', { timeout: 180_000 }, async () => {
+		const phone = await browser.newPage({ locale: 'ar', phone: true });
+		await phone.goto('/ar/return/crisis');
+		await check(phone, 'ar');
+		await phone.goto(`/ar/return/crisis/${slug}/register`);
+		await check(phone, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(phone, 'ar');
+		await shoot(phone, 'register-ar');
+		await phone.goto(new URL(safeLink).pathname.replace(/^\/fr\//, '/ar/'));
+		await check(phone, 'ar');
+		await phone.close();
+
+		const cell = await signedInAs(browser, CELL, 'ar');
+		await cell.goto('/ar/return/crisis/cell');
+		await check(cell, 'ar');
+		await cell.goto('/ar/return/crisis/cell/exemple-exercice-de-crise');
+		await check(cell, 'ar');
+		await expect(cell.locator('p[role="status"]').first().textContent()).resolves.toMatch(/[0-9٠-٩]/);
+		await shoot(cell, 'sample-ar');
+		await cell.goto(`/ar/return/crisis/cell/${slug}`);
+		await check(cell, 'ar');
+		await cell.close();
+	});
+
+	test('the cell closes the crisis: registering stops, the deletion date shows (fr, no JavaScript)', { timeout: 120_000 }, async () => {
+		const cell = await signedInAs(browser, CELL, 'fr', false);
+		await cell.goto(`/fr/return/crisis/cell/${slug}`);
+		await cell.locator('details summary', { hasText: t('fr', 'return.crisis_close_open') }).click();
+		await cell.getByRole('button', { name: t('fr', 'return.crisis_close_submit') }).click();
+		await expect(cell.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_done_closed'));
+		await expect(cell.getByRole('main').textContent()).resolves.toContain(t('fr', 'return.crisis_state_closed'));
+		await cell.close();
+		const phone = await browser.newPage({ javaScriptEnabled: false, phone: true, locale: 'fr' });
+		await phone.goto(`/fr/return/crisis/${slug}/register`);
+		await expect(phone.getByText(t('fr', 'return.crisis_closed_notice')).count()).resolves.toBe(1);
+		await expect(phone.getByRole('button', { name: t('fr', 'return.crisis_register_submit') }).count()).resolves.toBe(0);
+		await phone.close();
+	});
+});
