@@ -74,12 +74,14 @@ describe('emergency return in a crisis', () => {
 		await expect(phone.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_safe_recorded'));
 		await phone.close();
 
-		// the cell sees them, assigns them to a relay, moves them on
+		// the cell sees them on the dashboard, then in the list: assigns them to a relay, moves them on
 		await cell.goto(`/fr/return/crisis/cell/${slug}`);
+		await check(cell, 'fr', false);
+		await cell.getByRole('link', { name: t('fr', 'return.crisis_need_medical') }).click();
 		await expect(cell.getByRole('heading', { name: /Karim Alaoui/ }).count()).resolves.toBe(1);
 		const card = cell.locator('li.card', { hasText: 'Karim Alaoui' });
 		await expect(card.textContent()).resolves.toContain(t('fr', 'return.crisis_safe_last', { date: '' }).trim());
-		await card.getByLabel(t('fr', 'return.crisis_assign_to')).selectOption({ label: 'Organisation internationale pour les migrations (OIM)' });
+		await card.getByLabel(t('fr', 'return.crisis_assign_to')).selectOption({ label: 'Migration et Développement (M&D)' });
 		await card.getByRole('button', { name: new RegExp(t('fr', 'return.crisis_assign')) }).click();
 		await expect(cell.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_done_assigned'));
 		const moved = cell.locator('li.card', { hasText: 'Karim Alaoui' });
@@ -88,6 +90,15 @@ describe('emergency return in a crisis', () => {
 		await expect(cell.locator('li.card', { hasText: 'Karim Alaoui' }).textContent()).resolves.toContain(t('fr', 'return.crisis_status_contacted'));
 		await shoot(cell, 'dashboard');
 		await cell.close();
+
+		// the association's relay (the demo partner) sees the registrations assigned to it, and only them
+		const relay = await signedInAs(browser, 'partner@demo.sharaka.ma', 'fr', false);
+		await relay.goto(`/fr/return/crisis/cell/${slug}/registrations`);
+		await check(relay, 'fr', false);
+		await expect(relay.getByRole('heading', { name: /Karim Alaoui/ }).count()).resolves.toBe(1);
+		await expect(relay.getByRole('button', { name: new RegExp(t('fr', 'return.crisis_assign')) }).count()).resolves.toBe(0);
+		await expect(relay.getByText(t('fr', 'return.crisis_export')).count()).resolves.toBe(0);
+		await relay.close();
 	});
 
 	test('in Arabic the public pages, the registration and the cell’s pages pass axe (the sample crisis: 1,500 registrations)', { timeout: 180_000 }, async () => {
@@ -107,8 +118,10 @@ describe('emergency return in a crisis', () => {
 		await check(cell, 'ar');
 		await cell.goto('/ar/return/crisis/cell/exemple-exercice-de-crise');
 		await check(cell, 'ar');
-		await expect(cell.locator('p[role="status"]').first().textContent()).resolves.toMatch(/[0-9٠-٩]/);
 		await shoot(cell, 'sample-ar');
+		await cell.goto('/ar/return/crisis/cell/exemple-exercice-de-crise/registrations?need=medical');
+		await check(cell, 'ar');
+		await expect(cell.locator('p[role="status"]').first().textContent()).resolves.toMatch(/[0-9٠-٩]/);
 		await cell.goto(`/ar/return/crisis/cell/${slug}`);
 		await check(cell, 'ar');
 		await cell.close();

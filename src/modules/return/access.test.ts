@@ -41,6 +41,8 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'POST /[lang=lang]/return/crisis/cell': staff,
 	'GET /[lang=lang]/return/crisis/cell/[slug]': staff,
 	'POST /[lang=lang]/return/crisis/cell/[slug]': staff,
+	'GET /[lang=lang]/return/crisis/cell/[slug]/registrations': staff,
+	'POST /[lang=lang]/return/crisis/cell/[slug]/registrations': staff,
 	'GET /[lang=lang]/return/crisis/cell/[slug]/export': staff,
 	// no platform role: an operator's case worker grant opens them (below)
 	'GET /[lang=lang]/return/cases': [],

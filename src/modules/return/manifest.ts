@@ -11,6 +11,7 @@ import { returnSpace } from './my-space.ts';
 import { reintegrationFollowUp } from './reintegration.ts';
 import { runReturnRemoveSamples } from './cli/remove-samples.ts';
 import { runCrisisPurge } from './cli/crisis-purge.ts';
+import { runSurveyInvitations } from './cli/survey-invitations.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof returnActions, true> {}
@@ -49,6 +50,10 @@ export const returnModule = defineModule({
 		await loadCrisisDemoData(db);
 	},
 	commands: {
+		'return:survey-invitations': {
+			description: 'E-mail the sustainability survey rounds that fell due and were never sent (run daily).',
+			run: (_argv, io) => runSurveyInvitations(io)
+		},
 		'return:crisis-purge': {
 			description: 'Delete the registrations of the crises closed longer ago than their retention period, keeping counts (run daily).',
 			run: (_argv, io) => runCrisisPurge(io)

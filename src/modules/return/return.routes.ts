@@ -36,7 +36,8 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/crisis/safe/[token]': { GET: 'public', POST: 'public' },
 	// the cell and its relays; opening, closing, assigning and merging are the cell's (checked in the service)
 	'/[lang=lang]/return/crisis/cell': { GET: 'return.crisis.relay', POST: 'return.crisis.manage' },
-	'/[lang=lang]/return/crisis/cell/[slug]': { GET: 'return.crisis.relay', POST: 'return.crisis.relay' },
+	'/[lang=lang]/return/crisis/cell/[slug]': { GET: 'return.crisis.relay', POST: 'return.crisis.manage' },
+	'/[lang=lang]/return/crisis/cell/[slug]/registrations': { GET: 'return.crisis.relay', POST: 'return.crisis.relay' },
 	'/[lang=lang]/return/crisis/cell/[slug]/export': { GET: 'return.crisis.manage' },
 
 	'/api/v1/return/services': { GET: 'public' },

@@ -11,6 +11,7 @@ import { answerSurveyByToken, caseSurveys, enterPaperSurvey, inviteToSurvey, sur
 import { NOT_APPLICABLE, roundDueDate, surveyIndicators, surveyScores } from './survey.model.ts';
 import { networkMember, reintegrationSurvey } from './return.table.ts';
 import { returnPersonalData } from './personal-data.ts';
+import { runSurveyInvitations } from './cli/survey-invitations.ts';
 
 /** The best answer of every indicator, then the same with a few changed. */
 const best = Object.fromEntries(surveyIndicators.map((indicator) => [indicator.key, Object.keys(indicator.answers)[0]]));
@@ -171,5 +172,33 @@ describe('the sustainability survey', () => {
 		await closeReintegrationCase(asWorker(caseworkerA), caseId, { reason: 'plan_completed' });
 		expect(await refusalWithReason(inviteToSurvey(asWorker(caseworkerA), caseId, 12))).toBe('conflict:case_closed');
 		expect(await refusalWithReason(enterPaperSurvey(asWorker(caseworkerA), caseId, 12, best))).toBe('conflict:case_closed');
+	});
+
+	it('e-mails, once a day, the rounds that fell due and were never sent (return:survey-invitations)', async () => {
+		const db = app.database.db;
+		const [operatorA] = await db.select().from(organisation).where(eq(organisation.slug, 'operateur-sondage-a'));
+		const opening = (personUserId: string, returnDate: string) =>
+			openReintegrationCase(asWorker(caseworkerA), { personUserId, operatorOrganisationId: operatorA.id, consent: 'on', consentPurpose: 'Suivi de la réintégration', returnDate, hostCountry: 'DE', regionCode: 'MA-04', householdSize: '1' });
+		const due = await aPerson(db, { role: 'member', name: 'Rachid Dû' });
+		const old = await aPerson(db, { role: 'member', name: 'Latifa Ancienne' });
+		const dueCase = await opening(due.actor.userId, '2027-06-01');
+		await opening(old.actor.userId, '2026-01-10');
+		today = new Date('2027-09-03T06:00:00Z');
+		const before = (await app.outbox()).length;
+		const out: string[] = [];
+		const run = () => runSurveyInvitations({ out: (text) => out.push(text), err: (text) => out.push(text) }, { database: app.database, mailer: app.mailer, now: () => today });
+		expect(await run()).toBe(0);
+		// Rachid's 3-month round (1 September) is sent; Latifa's rounds are long past (left to her case worker)
+		const mails = (await app.outbox()).slice(before).map(readMail);
+		expect(mails.filter((mail) => mail.to.includes(due.email))).toHaveLength(1);
+		expect(mails.filter((mail) => mail.to.includes(old.email))).toEqual([]);
+		// the five cases of the statistics above (back on 1 September 2026) get their 12-month round
+		expect(out.join('\n')).toContain(`${mails.length} survey invitations sent`);
+		expect(mails.length).toBe(6);
+		expect((await caseSurveys(db, { id: dueCase.id, returnDate: '2027-06-01' })).map((round) => round.status)).toEqual(['invited', 'not_sent', 'not_sent']);
+		// the next day nothing more
+		today = new Date('2027-09-04T06:00:00Z');
+		expect(await run()).toBe(0);
+		expect((await app.outbox()).length).toBe(before + 6);
 	});
 });

@@ -3,7 +3,7 @@
 // paper; the raw answers are kept and scored (survey.model.ts). A round is answered once: a second
 // answer is refused and the first one stays.
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -77,6 +77,41 @@ export async function inviteToSurvey(ctx: RequestContext, caseId: string, rawRou
 	});
 	const sent = await mailUser(ctx, personId, 'return.email_survey', () => ({ months: round }), `/return/survey/${token}`);
 	return { sent };
+}
+
+/**
+ * The daily job (`return:survey-invitations`): every open case whose round is due (today or before,
+ * within the round's first 60 days) and was never sent gets its personal link by e-mail, as if its case
+ * worker had sent it. Answers how many were sent, and how many could not be e-mailed.
+ */
+export async function sendDueSurveyInvitations(ctx: RequestContext): Promise<{ sent: number; failed: number }> {
+	const today = ctx.now().getTime();
+	const open = await ctx.db.select({ id: reintegrationCase.id, returnDate: reintegrationCase.returnDate, personUserId: reintegrationCase.personUserId }).from(reintegrationCase).where(isNull(reintegrationCase.closedAt));
+	const existing = open.length
+		? await ctx.db.select({ caseId: reintegrationSurvey.caseId, round: reintegrationSurvey.round, invitedAt: reintegrationSurvey.invitedAt, answeredAt: reintegrationSurvey.answeredAt }).from(reintegrationSurvey)
+		: [];
+	const touched = new Set(existing.filter((row) => row.invitedAt || row.answeredAt).map((row) => `${row.caseId} ${row.round}`));
+	let sent = 0;
+	let failed = 0;
+	for (const theCase of open) {
+		for (const round of surveyRounds) {
+			const due = Date.parse(roundDueDate(theCase.returnDate, round));
+			// a round long past is left to the case worker (the returnee may have moved on)
+			if (due > today || today - due > 60 * 86_400_000 || touched.has(`${theCase.id} ${round}`)) continue;
+			const token = crypto.randomBytes(24).toString('base64url');
+			await ctx.transaction(async ({ db, audit }) => {
+				const [saved] = await db
+					.insert(reintegrationSurvey)
+					.values({ caseId: theCase.id, round, tokenHash: hashToken(token), invitedAt: ctx.now() })
+					.onConflictDoUpdate({ target: [reintegrationSurvey.caseId, reintegrationSurvey.round], set: { tokenHash: hashToken(token), invitedAt: ctx.now() } })
+					.returning({ id: reintegrationSurvey.id });
+				await recordAudit(db, audit, { action: 'return_survey.invite', resourceType: 'return_survey', resourceId: saved.id, after: { caseId: theCase.id, round, automatic: true } });
+			});
+			if (await mailUser(ctx, theCase.personUserId, 'return.email_survey', () => ({ months: round }), `/return/survey/${token}`)) sent += 1;
+			else failed += 1;
+		}
+	}
+	return { sent, failed };
 }
 
 /** What the survey's page shows for a personal link: the round and the operator, or null for an unknown link. */

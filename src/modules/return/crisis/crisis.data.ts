@@ -1,9 +1,13 @@
 // Demo data of the crisis registry: one fictional crisis, closed, with 1,500 registrations (badged
 // samples), so the cell's dashboard, list, CSV and the retention schedule can be tried.
 import crypto from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import { organisation } from '../../../platform/accounts/accounts.table.ts';
+import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../../platform/accounts/access-grant.table.ts';
+import { grantRoleByEmail } from '../../../platform/accounts/grant.service.ts';
+import { isAppError } from '../../../platform/http/app-error.ts';
+import { createContext } from '../../../platform/kernel/context.ts';
 import { recordAudit, systemContext } from '../../../platform/audit/audit.service.ts';
 import { crisisNeeds, DEFAULT_RETENTION_DAYS, registrationStatuses, type CrisisNeed } from './crisis.model.ts';
 import { crisis, crisisRegistration, crisisRegistrationEvent } from './crisis.table.ts';
@@ -22,7 +26,28 @@ function sequence(seed: number) {
 	};
 }
 
+/** The demo partner relays the cell for an association (a grant limited to it), so a relay's view can be tried. */
+export const DEMO_RELAY = 'partner@demo.sharaka.ma';
+
+async function grantDemoRelay(db: Db) {
+	const [relay] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, 'migration-et-developpement'));
+	if (!relay) return;
+	const [present] = await db
+		.select({ id: accessGrant.id })
+		.from(accessGrant)
+		.innerJoin(user, eq(user.id, accessGrant.userId))
+		.where(and(eq(user.email, DEMO_RELAY), eq(accessGrant.module, 'return'), eq(accessGrant.role, 'crisis_relay')));
+	if (present) return;
+	try {
+		await grantRoleByEmail(createContext({ db, actor: null, audit: systemContext() }), DEMO_RELAY, { role: 'return:crisis_relay', organisationId: relay.id });
+	} catch (failure) {
+		// a site without the demo accounts: nothing to grant
+		if (!isAppError(failure)) throw failure;
+	}
+}
+
 export async function loadCrisisDemoData(db: Db): Promise<void> {
+	await grantDemoRelay(db);
 	const [present] = await db.select({ id: crisis.id }).from(crisis).where(eq(crisis.slug, SAMPLE_SLUG));
 	if (present) return;
 	const random = sequence(2023);
@@ -80,6 +105,13 @@ export async function loadCrisisDemoData(db: Db): Promise<void> {
 			const inserted = await tx.insert(crisisRegistration).values(registrations.slice(start, start + 500)).returning({ id: crisisRegistration.id, createdAt: crisisRegistration.createdAt });
 			await tx.insert(crisisRegistrationEvent).values(inserted.map((item) => ({ registrationId: item.id, kind: 'registered' as const, status: 'registered' as const, at: item.createdAt })));
 		}
+		// the registrations repeating an earlier one's phone are flagged, as a registration does when it comes
+		await tx.execute(sql`
+			UPDATE return_module.crisis_registration AS later SET same_contact_as = (
+				SELECT earlier.id FROM return_module.crisis_registration AS earlier
+				WHERE earlier.crisis_id = later.crisis_id AND earlier.phone = later.phone AND earlier.created_at < later.created_at
+				ORDER BY earlier.created_at LIMIT 1)
+			WHERE later.crisis_id = ${row.id}`);
 		await recordAudit(tx, systemContext('system'), { action: 'return_crisis.samples', resourceType: 'return_crisis', resourceId: row.id, after: { registrations: REGISTRATIONS } });
 	});
 }

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../../platform/accounts/access-grant.table.ts';
 import { recordAudit, recordPersonalDataRead } from '../../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
@@ -102,6 +103,13 @@ export async function register(ctx: RequestContext, slug: string, raw: unknown) 
 		if (row.status !== 'open') throw new AppError('conflict', { extra: { reason: 'crisis_closed' } });
 		const phone = normalisePhone(input.phone);
 		const email = input.email?.toLowerCase() ?? null;
+		// the same phone or e-mail as an earlier registration: kept, flagged for the cell to merge or not
+		const [earlier] = await db
+			.select({ id: crisisRegistration.id })
+			.from(crisisRegistration)
+			.where(and(eq(crisisRegistration.crisisId, row.id), isNull(crisisRegistration.duplicateOf), or(phone ? eq(crisisRegistration.phone, phone) : sql`false`, email ? eq(crisisRegistration.email, email) : sql`false`)))
+			.orderBy(asc(crisisRegistration.createdAt))
+			.limit(1);
 		for (let attempt = 0; ; attempt += 1) {
 			const code = reference();
 			const [created] = await db
@@ -121,6 +129,7 @@ export async function register(ctx: RequestContext, slug: string, raw: unknown) 
 					city: input.city,
 					needs: [...new Set(input.needs)],
 					notes: input.notes ?? null,
+					sameContactAs: earlier?.id ?? null,
 					createdAt: ctx.now(),
 					updatedAt: ctx.now()
 				})
@@ -199,38 +208,38 @@ export async function crisisDashboard(ctx: RequestContext, slug: string) {
 	const row = await crisisBySlug(ctx.db, slug);
 	if (!row) throw new AppError('not_found');
 	const where = visible(who, row.id);
-	const [byStatus, byCity, needRows, [totals], possibleDuplicates] = await Promise.all([
-		ctx.db.select({ key: crisisRegistration.status, count: count() }).from(crisisRegistration).where(where).groupBy(crisisRegistration.status),
-		ctx.db.select({ key: crisisRegistration.city, count: count() }).from(crisisRegistration).where(where).groupBy(crisisRegistration.city).orderBy(desc(count()), asc(crisisRegistration.city)).limit(30),
-		ctx.db.select({ key: sql<string>`unnest(${crisisRegistration.needs})`, count: count() }).from(crisisRegistration).where(where).groupBy(sql`1`),
-		ctx.db
-			.select({ registrations: count(), people: sql<number>`coalesce(sum(${crisisRegistration.peopleCount}), 0)::int`, safe: sql<number>`count(${crisisRegistration.lastSafeAt})::int` })
-			.from(crisisRegistration)
-			.where(where),
-		duplicateGroups(ctx.db, row.id, who)
-	]);
+	// one pass for the totals, the statuses and the needs (FILTER aggregates), one for the cities
+	const counted = {
+		registrations: sql<number>`count(*)::int`,
+		people: sql<number>`coalesce(sum(${crisisRegistration.peopleCount}), 0)::int`,
+		safe: sql<number>`count(${crisisRegistration.lastSafeAt})::int`,
+		duplicates: sql<number>`count(${crisisRegistration.sameContactAs})::int`,
+		...Object.fromEntries(registrationStatuses.map((status) => [`status_${status}`, sql<number>`(count(*) filter (where ${crisisRegistration.status} = ${status}))::int`])),
+		...Object.fromEntries(crisisNeeds.map((need) => [`need_${need}`, sql<number>`(count(*) filter (where ${need} = any(${crisisRegistration.needs})))::int`]))
+	};
+	// one scan: the whole crisis (the empty grouping set) and each city
+	const grouped = await ctx.db
+		.select({ ...counted, city: crisisRegistration.city, whole: sql<number>`grouping(${crisisRegistration.city})::int` })
+		.from(crisisRegistration)
+		.where(where)
+		.groupBy(sql`grouping sets ((), (${crisisRegistration.city}))`);
+	const tally = grouped.find((item) => item.whole === 1) ?? { registrations: 0, people: 0, safe: 0, duplicates: 0 };
+	const byCity = grouped
+		.filter((item) => item.whole === 0)
+		.map((item) => ({ key: item.city, count: item.registrations }))
+		.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+		.slice(0, 30);
+	const figures = tally as unknown as Record<string, number>;
 	return {
 		crisis: row,
 		canManage: who.all,
-		totals,
-		byStatus: registrationStatuses.map((status) => ({ key: status, count: byStatus.find((item) => item.key === status)?.count ?? 0 })),
-		byNeed: crisisNeeds.map((need) => ({ key: need, count: needRows.find((item) => item.key === need)?.count ?? 0 })),
-		byCity: byCity.map((item) => ({ key: item.key, count: item.count })),
-		possibleDuplicates
+		totals: { registrations: figures.registrations, people: figures.people, safe: figures.safe },
+		byStatus: registrationStatuses.map((status) => ({ key: status, count: figures[`status_${status}`] ?? 0 })),
+		byNeed: crisisNeeds.map((need) => ({ key: need, count: figures[`need_${need}`] ?? 0 })),
+		byCity,
+		// registrations that repeat an earlier one's contact and are not merged yet (the cell's count)
+		possibleDuplicates: who.all ? figures.duplicates : 0
 	};
-}
-
-/** Registrations of the crisis sharing a phone or an e-mail: perhaps one person registered twice (groups of them). */
-async function duplicateGroups(db: DbOrTx, crisisId: string, who: { all: boolean }) {
-	if (!who.all) return 0;
-	const contact = sql<string>`coalesce(${crisisRegistration.phone}, ${crisisRegistration.email})`;
-	const groups = await db
-		.select({ contact })
-		.from(crisisRegistration)
-		.where(and(eq(crisisRegistration.crisisId, crisisId), isNull(crisisRegistration.duplicateOf), sql`${contact} is not null`))
-		.groupBy(contact)
-		.having(sql`count(*) > 1`);
-	return groups.length;
 }
 
 /**
@@ -346,11 +355,38 @@ export async function mergeRegistration(ctx: RequestContext, slug: string, dupli
 		await tx.db.update(crisisRegistration).set({ duplicateOf: kept.id, updatedAt: ctx.now() }).where(eq(crisisRegistration.id, duplicate.id));
 		await tx.db
 			.update(crisisRegistration)
-			.set({ needs: [...new Set([...kept.needs, ...duplicate.needs])], lastSafeAt: [kept.lastSafeAt, duplicate.lastSafeAt].filter(Boolean).sort().at(-1) ?? null, updatedAt: ctx.now() })
+			.set({
+				needs: [...new Set([...kept.needs, ...duplicate.needs])],
+				lastSafeAt: [kept.lastSafeAt, duplicate.lastSafeAt].filter(Boolean).sort().at(-1) ?? null,
+				// the pair is settled: the kept one no longer repeats the merged one
+				sameContactAs: kept.sameContactAs === duplicate.id ? null : kept.sameContactAs,
+				updatedAt: ctx.now()
+			})
 			.where(eq(crisisRegistration.id, kept.id));
 		await tx.db.insert(crisisRegistrationEvent).values({ registrationId: duplicate.id, kind: 'merged', actorUserId: who.actor.userId, at: ctx.now() });
 		await recordAudit(tx.db, tx.audit, { action: 'return_crisis.merge', resourceType: 'return_crisis_registration', resourceId: duplicate.id, after: { into: kept.id } });
 	});
+}
+
+/**
+ * The organisations a crisis's registrations can be assigned to: those whose people hold the relay
+ * grant, and those already assigned some in this crisis (a handful: one select per registration lists them).
+ */
+export async function relayChoices(ctx: RequestContext, slug: string) {
+	ctx.require('return.crisis.manage');
+	const row = await crisisBySlug(ctx.db, slug);
+	if (!row) throw new AppError('not_found');
+	const [granted, assigned] = await Promise.all([
+		ctx.db
+			.selectDistinct({ id: accessGrant.organisationId })
+			.from(accessGrant)
+			.where(and(eq(accessGrant.module, 'return'), eq(accessGrant.role, 'crisis_relay'))),
+		ctx.db.selectDistinct({ id: crisisRegistration.relayOrganisationId }).from(crisisRegistration).where(eq(crisisRegistration.crisisId, row.id))
+	]);
+	const ids = [...new Set([...granted, ...assigned].map((item) => item.id).filter((id): id is string => !!id))];
+	if (ids.length === 0) return [];
+	const rows = await ctx.db.select({ id: organisation.id, name: organisation.name, acronym: organisation.acronym }).from(organisation).where(inArray(organisation.id, ids)).orderBy(asc(organisation.name));
+	return rows.map((item) => ({ value: item.id, label: item.acronym ? `${item.name} (${item.acronym})` : item.name }));
 }
 
 // ---------- data minimisation ----------

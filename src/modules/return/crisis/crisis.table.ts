@@ -1,6 +1,7 @@
 // The crisis registry's tables (in the Return module's schema). Registrations and their events are
 // personal data of people in danger: deleted with the crisis's data after its retention period, the
 // counts kept on the crisis row.
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../../platform/content/content.table.ts';
@@ -64,6 +65,8 @@ export const crisisRegistration = returnTables.table(
 		lastSafeAt: timestamp('last_safe_at', { withTimezone: true }),
 		/** the registration this one repeats (same person): left out of counts and lists once merged */
 		duplicateOf: uuid('duplicate_of'),
+		/** an earlier registration of the crisis with the same phone or e-mail, found when this one came: a possible duplicate */
+		sameContactAs: uuid('same_contact_as'),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -72,6 +75,9 @@ export const crisisRegistration = returnTables.table(
 		uniqueIndex('crisis_registration_token_idx').on(table.tokenHash),
 		uniqueIndex('crisis_registration_reference_idx').on(table.crisisId, table.reference),
 		index('crisis_registration_crisis_idx').on(table.crisisId, table.status, table.city),
+		// the dashboard's cities and the list's order, among the registrations not merged away
+		index('crisis_registration_city_idx').on(table.crisisId, table.city).where(sql`${table.duplicateOf} is null`),
+		index('crisis_registration_order_idx').on(table.crisisId, table.createdAt, table.id).where(sql`${table.duplicateOf} is null`),
 		index('crisis_registration_phone_idx').on(table.crisisId, table.phone),
 		index('crisis_registration_email_idx').on(table.crisisId, table.email)
 	]

@@ -4,8 +4,6 @@ import { countryName } from '#platform/geo/countries.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { openCrises } from '#modules/return/crisis/crisis.service.ts';
 
-// a page for people in danger on a poor connection: no JavaScript at all
-export const csr = false;
 
 /** The crises open now: where, whom to call, and the registration link. */
 export async function load({ locals }) {

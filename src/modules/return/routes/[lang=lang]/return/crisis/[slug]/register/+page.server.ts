@@ -9,8 +9,6 @@ import { pickText } from '#platform/i18n/content-language.ts';
 import { crisisBySlug, register } from '#modules/return/crisis/crisis.service.ts';
 import { crisisNeeds } from '#modules/return/crisis/crisis.model.ts';
 
-// the very light registration page: server-rendered HTML and CSS only, nothing to download but them
-export const csr = false;
 
 export async function load({ params, locals, setHeaders }) {
 	setHeaders({ 'cache-control': 'no-store' });

@@ -8,63 +8,23 @@ import type { RequestContext } from '#platform/kernel/context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { countryName } from '#platform/geo/countries.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
-import { organisationChoices } from '#platform/accounts/organisation.service.ts';
-import { crisisNeeds, registrationStatuses } from '#modules/return/crisis/crisis.model.ts';
-import { assignRegistration, closeCrisis, crisisDashboard, listRegistrations, mergeRegistration, purgeDate, setRegistrationStatus } from '#modules/return/crisis/crisis.service.ts';
+import { closeCrisis, crisisDashboard, purgeDate } from '#modules/return/crisis/crisis.service.ts';
 
-const FILTERS = ['status', 'need', 'city', 'relay', 'page'] as const;
-
-/** A crisis's dashboard (counts) and list (filters, one page), for the cell or a relay; the list is an audited read. */
+/** A crisis's dashboard: its counts (the cell: every registration; a relay: those assigned to it), each a filter of the list. */
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const query = Object.fromEntries(FILTERS.map((name) => [name, url.searchParams.get(name) ?? undefined]));
-	let invalid = false;
 	const dashboard = await forPage(crisisDashboard(ctx, params.slug));
-	const listed = await listRegistrations(ctx, params.slug, query).catch((failure) => {
-		if (!isAppError(failure) || failure.code !== 'invalid_input') throw failure;
-		invalid = true;
-		return listRegistrations(ctx, params.slug, {});
-	});
 	const { crisis } = dashboard;
 	return {
-		invalid,
 		done: url.searchParams.get('done') ?? '',
 		canManage: dashboard.canManage,
-		crisis: { slug: crisis.slug, title: pickText(crisis.title, locals.language), status: crisis.status, countries: crisis.countries.map((code) => countryName(code, locals.language)), purgeOn: purgeDate(crisis)?.toISOString() ?? null, purgedAt: crisis.purgedAt?.toISOString() ?? null, summary: crisis.summary },
+		crisis: { slug: crisis.slug, title: pickText(crisis.title, locals.language), status: crisis.status, countries: crisis.countries.map((code) => countryName(code, locals.language)), purgeOn: purgeDate(crisis)?.toISOString() ?? null, purgedAt: crisis.purgedAt?.toISOString() ?? null },
 		totals: dashboard.totals,
 		byStatus: dashboard.byStatus,
 		byNeed: dashboard.byNeed,
 		byCity: dashboard.byCity,
-		possibleDuplicates: dashboard.possibleDuplicates,
-		filters: listed.filters,
-		total: listed.total,
-		pageSize: listed.pageSize,
-		search: url.search,
-		statuses: [...registrationStatuses],
-		needs: [...crisisNeeds],
-		relays: dashboard.canManage ? await organisationChoices(ctx.db) : [],
-		items: listed.items.map((item) => ({
-			id: item.id,
-			reference: item.reference,
-			name: item.name,
-			peopleCount: item.peopleCount,
-			byRelative: item.byRelative,
-			relativeName: item.relativeName,
-			phone: item.phone,
-			email: item.email,
-			country: countryName(item.country, locals.language),
-			city: item.city,
-			needs: item.needs,
-			notes: item.notes,
-			status: item.status,
-			next: item.next,
-			relayOrganisationId: item.relayOrganisationId,
-			relayName: item.relayName,
-			lastSafeAt: item.lastSafeAt?.toISOString() ?? null,
-			createdAt: item.createdAt.toISOString(),
-			sameContact: item.sameContact
-		}))
+		possibleDuplicates: dashboard.possibleDuplicates
 	};
 }
 
@@ -84,24 +44,8 @@ async function act(ctx: RequestContext, data: FormData, work: () => Promise<unkn
 
 type Event = { request: Request; locals: App.Locals; params: { slug: string } };
 const contextOf = async (locals: App.Locals) => requestContext(await getApp(), locals);
-const field = (data: FormData, name: string) => String(data.get(name) ?? '');
 
 export const actions = {
-	status: async ({ request, locals, params }: Event) => {
-		const ctx = await contextOf(locals);
-		const data = await request.formData();
-		return act(ctx, data, () => setRegistrationStatus(ctx, params.slug, field(data, 'registrationId'), { status: data.get('status') }), 'status_saved');
-	},
-	assign: async ({ request, locals, params }: Event) => {
-		const ctx = await contextOf(locals);
-		const data = await request.formData();
-		return act(ctx, data, () => assignRegistration(ctx, params.slug, field(data, 'registrationId'), { relayOrganisationId: data.get('relayOrganisationId') }), 'assigned');
-	},
-	merge: async ({ request, locals, params }: Event) => {
-		const ctx = await contextOf(locals);
-		const data = await request.formData();
-		return act(ctx, data, () => mergeRegistration(ctx, params.slug, field(data, 'registrationId'), field(data, 'keptId')), 'merged');
-	},
 	close: async ({ request, locals, params }: Event) => {
 		const ctx = await contextOf(locals);
 		const data = await request.formData();

@@ -6,7 +6,6 @@ import { translate } from '#platform/i18n/translator.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { checkIn, safetyPage } from '#modules/return/crisis/crisis.service.ts';
 
-export const csr = false;
 
 /** The personal link of a registration: its reference and status, and the "I am safe" button. */
 export async function load({ params, locals, setHeaders }) {

@@ -1,0 +1,3 @@
+ALTER TABLE "return_module"."crisis_registration" ADD COLUMN "same_contact_as" uuid;--> statement-breakpoint
+CREATE INDEX "crisis_registration_city_idx" ON "return_module"."crisis_registration" USING btree ("crisis_id","city") WHERE "return_module"."crisis_registration"."duplicate_of" is null;--> statement-breakpoint
+CREATE INDEX "crisis_registration_order_idx" ON "return_module"."crisis_registration" USING btree ("crisis_id","created_at","id") WHERE "return_module"."crisis_registration"."duplicate_of" is null;
