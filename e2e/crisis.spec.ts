@@ -4,25 +4,12 @@
 // moves them on; the pages pass axe in Arabic (with the sample crisis's 1,500 registrations); the cell
 // closes the crisis and registering stops. The registration and "safe" pages carry no script at all.
 // Screenshots at 360 and 1280 px go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { check, pick, signedInAs } from './flows.ts';
+import { check, pick, screenshotsFor, signedInAs } from './flows.ts';
 import { expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
-
-async function shoot(page: Page, name: string) {
-	const viewport = page.viewportSize();
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `crisis-${name}-${width}.png`), fullPage: true });
-	}
-	if (viewport) await page.setViewportSize(viewport);
-}
+const shoot = screenshotsFor('crisis');
 
 const CELL = 'moderator@demo.sharaka.ma';
 const TITLE = 'Évacuation de test';

@@ -1,5 +1,7 @@
 // Steps that several browser specs take the same way: a person's e-mails, signing up with the e-mail
 // confirmation, signing in as a demo account, and the checks every page of a flow passes.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
@@ -64,4 +66,21 @@ export async function pick(scope: Page | Locator, name: string, values: readonly
 		await disclosure.locator('summary').click();
 	}
 	for (const value of values) await scope.locator(`input[name="${name}"][value="${value}"]`).check();
+}
+
+/**
+ * A spec's screenshots: `shoot(page, name)` saves the full page at 360 and 1280 px as
+ * test-results/screenshots/<prefix>-<name>-<width>.png, then gives the page its viewport back.
+ */
+export function screenshotsFor(prefix: string) {
+	const folder = path.resolve('test-results/screenshots');
+	fs.mkdirSync(folder, { recursive: true });
+	return async (page: Page, name: string) => {
+		const viewport = page.viewportSize();
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: 800 });
+			await page.screenshot({ path: path.join(folder, `${prefix}-${name}-${width}.png`), fullPage: true });
+		}
+		if (viewport) await page.setViewportSize(viewport);
+	};
 }

@@ -28,6 +28,8 @@ export const publicPages: PublicPage[] = [
 	{ name: 'return: service finder (Oriental)', path: '/return/services?region=MA-02' },
 	{ name: 'return: checklist (a retiree in Belgium)', path: '/return/checklist?profile=retiree&hostCountry=BE&retiring=on' },
 	{ name: 'return: pooled statistics of followed reintegration', path: '/return/statistics' },
+	{ name: 'return: assisted-return schemes', path: '/return/schemes' },
+	{ name: 'return: emergency return in a crisis', path: '/return/crisis' },
 	{ name: 'strategy: list', path: '/strategy' },
 	{ name: 'strategy: the SNIA tree', path: '/strategy/snia' },
 	{ name: 'strategy: actions in a region', path: '/strategy/regions/MA-02' },

@@ -3,25 +3,12 @@
 // a missing consent refused), needs, a plan action, a referral to another member's service, a note;
 // then the returnee reads their follow-up in Arabic, the case worker's pages and the secretariat's
 // pooled statistics pass axe in Arabic. Screenshots at 360 and 1280 px go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { check, emailsTo, signedInAs, signUpAndConfirm } from './flows.ts';
+import { check, emailsTo, screenshotsFor, signUpAndConfirm, signedInAs } from './flows.ts';
 import { exactly, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
-
-async function shoot(page: Page, name: string) {
-	const viewport = page.viewportSize();
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `reintegration-${name}-${width}.png`), fullPage: true });
-	}
-	if (viewport) await page.setViewportSize(viewport);
-}
+const shoot = screenshotsFor('reintegration');
 
 const CASEWORKER = 'partner@demo.sharaka.ma';
 const RETURNEE = { name: 'Karima Retour', email: 'karima.retour@example.org', password: 'retour-au-pays-2026' };

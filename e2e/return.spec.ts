@@ -2,26 +2,14 @@
 // phone), filtered by profile, opens the pensions page and its table, and gets a printable checklist
 // with a GET form (no account); then the same in Arabic with axe-core. The demo member saves and ticks
 // a checklist. Screenshots at 360 and 1280 px go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
+import { screenshotsFor } from './flows.ts';
 
 const browser = useBrowser();
 const { url } = server();
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
-
-async function shoot(page: Page, name: string) {
-	const viewport = page.viewportSize();
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `return-${name}-${width}.png`), fullPage: true });
-	}
-	if (viewport) await page.setViewportSize(viewport);
-}
+const shoot = screenshotsFor('return');
 
 describe('the return guide and checklist', () => {
 	test('a retiree in Belgium reads the guide and gets a checklist (fr, no JavaScript)', { timeout: 120_000 }, async () => {
@@ -197,5 +185,41 @@ describe('the return guide and checklist', () => {
 		await expect(page.locator('#step-school_enrol').getByText(t('fr', 'return.step_done'), { exact: true }).count()).resolves.toBe(1);
 		await expectNoRawMessageKeys(page);
 		await shoot(page, 'checklist-saved-fr');
+	});
+
+	test('a visitor reads the assisted-return schemes of Belgium (fr, no JavaScript); the secretariat completes the entry in Arabic (axe)', { timeout: 120_000 }, async () => {
+		const visitor = await browser.newPage({ javaScriptEnabled: false, phone: true });
+		await visitor.goto('/fr/return');
+		await visitor.getByRole('link', { name: t('fr', 'return.schemes_link') }).click();
+		await visitor.getByLabel(t('fr', 'return.schemes_country')).selectOption('BE');
+		await visitor.getByRole('button', { name: t('fr', 'return.services_search') }).click();
+		const entry = visitor.locator('li.card');
+		await expect(entry.count()).resolves.toBe(1);
+		await expect(entry.textContent()).resolves.toContain(t('fr', 'return.to_be_completed'));
+		await expectPhoneWidthAndLanguageOfParts(visitor, 'fr');
+		await shoot(visitor, 'schemes-fr');
+
+		const secretariat = await browser.newPage();
+		await signIn(secretariat, 'ar', 'moderator@demo.sharaka.ma', DEMO_PASSWORD);
+		await secretariat.waitForURL((address) => !address.pathname.includes('/account/sign-in'));
+		await secretariat.goto('/ar/return/schemes/dispositif-be/edit');
+		await expectLanguage(secretariat, 'ar');
+		await expectNoRawMessageKeys(secretariat);
+		await expectNoAxeViolations(secretariat);
+		// what it gives without a source is refused, nothing saved
+		await secretariat.getByLabel(t('ar', 'return.pensions_source'), { exact: true }).fill('');
+		await secretariat.locator('textarea[name="support_fr"]').fill('Exemple : billet de retour et aide au démarrage d’une activité');
+		await secretariat.locator('textarea[name="eligibility_fr"]').fill('Exemple : personnes souhaitant rentrer au Maroc');
+		await secretariat.getByRole('button', { name: t('ar', 'return.schemes_save') }).click();
+		await expect(secretariat.locator('.error-summary').textContent()).resolves.toContain(t('ar', 'errors.field_required'));
+		await secretariat.getByLabel(t('ar', 'return.pensions_source'), { exact: true }).fill('Exemple : fiche de l’opérateur');
+		await secretariat.getByRole('button', { name: t('ar', 'return.schemes_save') }).click();
+		await secretariat.waitForURL((address) => address.pathname.endsWith('/ar/return/schemes'));
+		await expectNoAxeViolations(secretariat);
+		await shoot(secretariat, 'schemes-ar');
+
+		await visitor.goto('/fr/return/schemes?country=BE');
+		await expect(visitor.locator('li.card').textContent()).resolves.toContain('billet de retour');
+		await expect(visitor.locator('li.card').textContent()).resolves.not.toContain(t('fr', 'return.to_be_completed'));
 	});
 });

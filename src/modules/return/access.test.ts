@@ -32,6 +32,11 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'POST /[lang=lang]/return/referrals': proposers,
 	'GET /[lang=lang]/return/my-reintegration': signedIn,
 	'GET /[lang=lang]/return/statistics': everyone,
+	'GET /[lang=lang]/return/schemes': everyone,
+	'GET /[lang=lang]/return/schemes/new': staff,
+	'POST /[lang=lang]/return/schemes/new': staff,
+	'GET /[lang=lang]/return/schemes/[slug]/edit': proposers,
+	'POST /[lang=lang]/return/schemes/[slug]/edit': proposers,
 	'GET /[lang=lang]/return/crisis': everyone,
 	'GET /[lang=lang]/return/crisis/[slug]/register': everyone,
 	'POST /[lang=lang]/return/crisis/[slug]/register': everyone,
@@ -62,6 +67,7 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /api/v1/return/guide/[slug]': everyone,
 	'GET /api/v1/return/pension-agreements': everyone,
 	'GET /api/v1/return/statistics': everyone,
+	'GET /api/v1/return/schemes': everyone,
 	// no platform role: an operator's case worker grant opens them (below)
 	'GET /api/v1/return/cases': [],
 	'GET /api/v1/return/cases/[id]': []

@@ -12,11 +12,13 @@ import { removeSampleReturnees } from './reintegration.data.ts';
 import { crisis } from './crisis/crisis.table.ts';
 import { ensureGuidePages } from './guide.ts';
 import { ensurePensionCountries } from './pension.service.ts';
+import { ensureSchemes } from './schemes/schemes.service.ts';
 
-/** Real reference data, created once at every start: the guide's pages and the host countries' rows. */
+/** Real reference data, created once at every start: the guide's pages, the host countries' pension rows and schemes. */
 export async function ensureReturnReferenceData(db: Db): Promise<void> {
 	await ensureGuidePages(db);
 	await ensurePensionCountries(db);
+	await ensureSchemes(db);
 }
 
 /**

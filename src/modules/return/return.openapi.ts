@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
+import { SchemeQuery } from './schemes/schemes.schemas.ts';
 import { GuidePageSummary, GuideQuery, NetworkService, PensionAgreement, ServiceExportQuery, ServiceQuery } from './return.schemas.ts';
 
 const LanguageQuery = z.object({ lang: z.enum(['fr', 'ar', 'en']).optional().describe('language of the texts (default fr)') });
@@ -64,7 +65,37 @@ export const ReintegrationStatistics = z
 	})
 	.meta({ id: 'ReturnReintegrationStatistics' });
 
+export const AssistedReturnScheme = z
+	.object({
+		slug: z.string(),
+		country: z.string().describe('ISO 3166-1 alpha-2: the host country the scheme helps people leave'),
+		countryName: z.string(),
+		operator: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('the organisation that runs the scheme and keeps this entry'),
+		name: z.string(),
+		eligibility: z.string().nullable(),
+		support: z.string().nullable(),
+		supportKinds: z.array(z.enum(['cash', 'in_kind', 'business', 'training', 'housing', 'medical', 'counselling'])),
+		contact: z.object({ website: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+		source: z.object({ name: z.string(), url: z.string().nullable() }).nullable(),
+		toBeCompleted: z.boolean().describe('true while the entry lacks its eligibility, its support or a source: nothing checked yet'),
+		language: z.string().describe('the language of the texts (another one when the asked one is missing)'),
+		isSample: z.boolean(),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'ReturnAssistedReturnScheme' });
+
 export const returnEndpoints: Endpoint[] = [
+	{
+		method: 'GET',
+		path: '/api/v1/return/schemes',
+		tags: ['Return'],
+		auth: 'none',
+		summary: 'The assisted-return schemes catalogue',
+		description: 'European schemes helping people return to Morocco, by host country, kept by their operators and the RAMre secretariat.',
+		query: SchemeQuery,
+		responses: { 200: { description: 'The schemes.', schema: z.object({ total: z.int(), items: z.array(AssistedReturnScheme) }) } },
+		errors: [400]
+	},
 	{
 		method: 'GET',
 		path: '/api/v1/return/statistics',

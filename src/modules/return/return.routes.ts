@@ -30,6 +30,10 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/survey/[token]': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/return/my-reintegration': { GET: 'return.checklist.keep' },
 	'/[lang=lang]/return/statistics': { GET: 'public' },
+	// the schemes catalogue: the secretariat adds; the secretariat or the operator's partners edit (checked in the service)
+	'/[lang=lang]/return/schemes': { GET: 'public' },
+	'/[lang=lang]/return/schemes/new': { GET: 'return.secretariat', POST: 'return.secretariat' },
+	'/[lang=lang]/return/schemes/[slug]/edit': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	// emergency return: registering and "I am safe" need no account (the personal link is the key)
 	'/[lang=lang]/return/crisis': { GET: 'public' },
 	'/[lang=lang]/return/crisis/[slug]/register': { GET: 'public', POST: 'public' },
@@ -46,6 +50,7 @@ export const returnRoutes: RouteTable = {
 	'/api/v1/return/guide/[slug]': { GET: 'public' },
 	'/api/v1/return/pension-agreements': { GET: 'public' },
 	'/api/v1/return/statistics': { GET: 'public' },
+	'/api/v1/return/schemes': { GET: 'public' },
 	'/api/v1/return/cases': { GET: 'return.case.work' },
 	'/api/v1/return/cases/[id]': { GET: 'return.case.work' }
 };

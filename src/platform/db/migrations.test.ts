@@ -286,6 +286,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			crisis: _crises,
 			crisis_registration: _crisisRegistrations,
 			crisis_registration_event: _crisisRegistrationEvents,
+			// new in 0050: the Return module's assisted-return schemes (the seeds' four countries come with the reference data)
+			assisted_return_scheme: _assistedReturnSchemes,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -1,13 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { formFailureFrom, formValues } from '#platform/http/form.ts';
 import { forPage } from '#platform/http/page.ts';
-import { isAppError } from '#platform/http/app-error.ts';
-import type { RequestContext } from '#platform/kernel/context.ts';
-import { translate } from '#platform/i18n/translator.ts';
 import { countryName } from '#platform/geo/countries.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
+import { crisisFormAction } from '#modules/return/crisis/crisis-forms.ts';
 import { closeCrisis, crisisDashboard, purgeDate } from '#modules/return/crisis/crisis.service.ts';
 
 /** A crisis's dashboard: its counts (the cell: every registration; a relay: those assigned to it), each a filter of the list. */
@@ -28,20 +25,6 @@ export async function load({ locals, params, url }) {
 	};
 }
 
-const conflicts: Record<string, string> = { status_transition: 'return.crisis_error_transition', crisis_closed: 'return.crisis_closed_notice' };
-
-async function act(ctx: RequestContext, data: FormData, work: () => Promise<unknown>, done: string) {
-	try {
-		await work();
-	} catch (failure) {
-		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
-		const reason = isAppError(failure) ? String(failure.extra?.reason ?? '') : '';
-		if (conflicts[reason]) return fail(409, { values: formValues(data), errors: { '': translate(ctx.language, conflicts[reason]) } });
-		return formFailureFrom(ctx.language, failure, data);
-	}
-	return { done };
-}
-
 type Event = { request: Request; locals: App.Locals; params: { slug: string } };
 const contextOf = async (locals: App.Locals) => requestContext(await getApp(), locals);
 
@@ -49,6 +32,6 @@ export const actions = {
 	close: async ({ request, locals, params }: Event) => {
 		const ctx = await contextOf(locals);
 		const data = await request.formData();
-		return act(ctx, data, () => closeCrisis(ctx, params.slug), 'closed');
+		return crisisFormAction(ctx, data, () => closeCrisis(ctx, params.slug), 'closed');
 	}
 };
