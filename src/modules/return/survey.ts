@@ -3,7 +3,7 @@
 // paper; the raw answers are kept and scored (survey.model.ts). A round is answered once: a second
 // answer is refused and the first one stays.
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -34,7 +34,11 @@ function scoreColumns(answers: SurveyAnswers) {
 
 /** The rounds of a case as its pages show them: due date, invited or answered, the scores. */
 export async function caseSurveys(db: DbOrTx, theCase: { id: string; returnDate: string }) {
-	const rows = await db.select().from(reintegrationSurvey).where(eq(reintegrationSurvey.caseId, theCase.id));
+	return roundsOf(theCase, await db.select().from(reintegrationSurvey).where(eq(reintegrationSurvey.caseId, theCase.id)));
+}
+
+/** A case's three rounds from its survey rows (the rounds never sent have none). */
+function roundsOf(theCase: { returnDate: string }, rows: (typeof reintegrationSurvey.$inferSelect)[]) {
 	return surveyRounds.map((round) => {
 		const row = rows.find((item) => item.round === round);
 		return {
@@ -88,7 +92,10 @@ export async function sendDueSurveyInvitations(ctx: RequestContext): Promise<{ s
 	const today = ctx.now().getTime();
 	const open = await ctx.db.select({ id: reintegrationCase.id, returnDate: reintegrationCase.returnDate, personUserId: reintegrationCase.personUserId }).from(reintegrationCase).where(isNull(reintegrationCase.closedAt));
 	const existing = open.length
-		? await ctx.db.select({ caseId: reintegrationSurvey.caseId, round: reintegrationSurvey.round, invitedAt: reintegrationSurvey.invitedAt, answeredAt: reintegrationSurvey.answeredAt }).from(reintegrationSurvey)
+		? await ctx.db
+				.select({ caseId: reintegrationSurvey.caseId, round: reintegrationSurvey.round, invitedAt: reintegrationSurvey.invitedAt, answeredAt: reintegrationSurvey.answeredAt })
+				.from(reintegrationSurvey)
+				.where(inArray(reintegrationSurvey.caseId, open.map((row) => row.id)))
 		: [];
 	const touched = new Set(existing.filter((row) => row.invitedAt || row.answeredAt).map((row) => `${row.caseId} ${row.round}`));
 	let sent = 0;
@@ -196,7 +203,11 @@ export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
 		.where(isNotNull(reintegrationSurvey.answeredAt));
 	const group = (key: (row: (typeof rows)[number]) => string): Scored[] => {
 		const groups = new Map<string, (typeof rows)[number][]>();
-		for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+		for (const row of rows) {
+			const members = groups.get(key(row));
+			if (members) members.push(row);
+			else groups.set(key(row), [row]);
+		}
 		return [...groups.entries()].map(([name, members]) => {
 			const mean = (pick: (row: (typeof rows)[number]) => number | null) =>
 				members.length < SMALL_COUNT ? null : Math.round((members.reduce((sum, row) => sum + (pick(row) ?? 0), 0) / members.length) * 1000) / 1000;
@@ -220,10 +231,13 @@ export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
 
 /** The rounds of the returnee's own cases, with their scores (my reintegration). */
 export async function mySurveyRounds(db: DbOrTx, cases: readonly { id: string; returnDate: string }[]) {
-	if (cases.length === 0) return new Map<string, Awaited<ReturnType<typeof caseSurveys>>>();
-	const rows = await db.select({ caseId: reintegrationSurvey.caseId }).from(reintegrationSurvey).where(inArray(reintegrationSurvey.caseId, cases.map((row) => row.id))).orderBy(asc(reintegrationSurvey.round));
-	const withRounds = new Set(rows.map((row) => row.caseId));
-	const result = new Map<string, Awaited<ReturnType<typeof caseSurveys>>>();
-	for (const theCase of cases) if (withRounds.has(theCase.id)) result.set(theCase.id, await caseSurveys(db, theCase));
+	const result = new Map<string, ReturnType<typeof roundsOf>>();
+	if (cases.length === 0) return result;
+	// one query for every case's rounds
+	const rows = await db.select().from(reintegrationSurvey).where(inArray(reintegrationSurvey.caseId, cases.map((row) => row.id)));
+	for (const theCase of cases) {
+		const own = rows.filter((row) => row.caseId === theCase.id);
+		if (own.length) result.set(theCase.id, roundsOf(theCase, own));
+	}
 	return result;
 }
