@@ -77,7 +77,6 @@ describe('the installable web app', () => {
 					short_name: t(language, 'offline.app_short_name'),
 					lang: language,
 					dir: direction(language),
-					start_url: `/${language}/jobs`,
 					scope: `/${language}/`,
 					display: 'standalone',
 					theme_color: '#0b5d4b'
@@ -121,9 +120,9 @@ describe('reading offline', () => {
 			await serviceWorkerReady(page, language);
 
 			await page.goto(offer.path);
-			await page.getByRole('button', { name: t(language, 'offline.keep_button'), exact: true }).click();
-			await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe(t(language, 'offline.keep_done'));
-			await expect(page.getByRole('button', { name: t(language, 'offline.keep_remove'), exact: true }).isVisible()).resolves.toBe(true);
+			await page.getByRole('button', { name: t(language, 'saved.keep_button'), exact: true }).click();
+			await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe(t(language, 'saved.keep_done'));
+			await expect(page.getByRole('button', { name: t(language, 'saved.keep_remove'), exact: true }).isVisible()).resolves.toBe(true);
 			await check(page, language);
 
 			// the saved list lists what this phone keeps
@@ -147,7 +146,7 @@ describe('reading offline', () => {
 				await page.goto(`/${language}/atlas/dashboard`);
 				await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t(language, 'offline.offline_title'));
 				await expectStyled(page);
-				await expect(page.getByRole('main').getByRole('link', { name: t(language, 'offline.offline_rights'), exact: true }).getAttribute('href')).resolves.toBe(`/${language}/jobs/rights`);
+				await expect(page.getByRole('main').getByRole('link', { name: t(language, 'saved.offline_rights'), exact: true }).getAttribute('href')).resolves.toBe(`/${language}/jobs/rights`);
 				await check(page, language, false);
 				// the offer search itself is never kept
 				await page.goto(`/${language}/jobs`);
@@ -158,12 +157,41 @@ describe('reading offline', () => {
 
 			// forgetting the copy: the offer is no longer readable offline
 			await page.goto(offer.path);
-			await page.getByRole('button', { name: t(language, 'offline.keep_remove'), exact: true }).click();
-			await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe(t(language, 'offline.keep_removed'));
+			await page.getByRole('button', { name: t(language, 'saved.keep_remove'), exact: true }).click();
+			await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe(t(language, 'saved.keep_removed'));
 			await waitForCopy(page, offer.path, false);
 			await page.context().close();
 		});
 	}
+
+	test('the return guide is readable offline from the first visit to a Return page, in Arabic', async () => {
+		const language: Language = 'ar';
+		const page = await browser.newPage({ locale: language });
+		const topicPage = `/${language}/return/guide/customs`;
+		const topicTitle = await headingOf(topicPage, language);
+		await page.goto(`/${language}/return`);
+		await serviceWorkerReady(page, language);
+		await waitForCopy(page, topicPage, true);
+		await page.context().setOffline(true);
+		try {
+			// a guide page never opened, the whole guide and the pension table
+			await page.goto(topicPage);
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(topicTitle);
+			await expectLanguage(page, language);
+			await expectStyled(page);
+			await page.goto(`/${language}/return/guide`);
+			await expect(page.getByText(t(language, 'return.offline_note')).count()).resolves.toBe(1);
+			await page.goto(`/${language}/return/pensions`);
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.not.toBe(t(language, 'offline.offline_title'));
+			// the offline page names the guide
+			await page.goto(`/${language}/return/cases`);
+			await expect(page.getByRole('main').getByRole('link', { name: t(language, 'return.offline_guide'), exact: true }).getAttribute('href')).resolves.toBe(`/${language}/return/guide`);
+			await check(page, language, false);
+		} finally {
+			await page.context().setOffline(false);
+		}
+		await page.context().close();
+	});
 
 	test('an uncached page answers the offline page in Arabic, right to left, when the network is gone', async () => {
 		const page = await browser.newPage({ locale: 'ar' });
@@ -190,17 +218,17 @@ describe('saved offers', () => {
 		await serviceWorkerReady(page, language);
 
 		await page.goto(offer.path);
-		await page.getByRole('button', { name: startsWith(t(language, 'offline.save_button')) }).click();
+		await page.getByRole('button', { name: startsWith(t(language, 'saved.save_button')) }).click();
 		expect(new URL(page.url()).pathname).toBe(offer.path);
-		await expect(page.getByRole('status').filter({ hasText: t(language, 'offline.saved_done') }).count()).resolves.toBe(1);
-		await expect(page.getByText(t(language, 'offline.saved_state')).count()).resolves.toBe(1);
-		await expect(page.getByRole('button', { name: startsWith(t(language, 'offline.unsave_button')) }).count()).resolves.toBe(1);
+		await expect(page.getByRole('status').filter({ hasText: t(language, 'saved.saved_done') }).count()).resolves.toBe(1);
+		await expect(page.getByText(t(language, 'saved.saved_state')).count()).resolves.toBe(1);
+		await expect(page.getByRole('button', { name: startsWith(t(language, 'saved.unsave_button')) }).count()).resolves.toBe(1);
 		await check(page, language);
 
 		await page.goto(`/${language}/jobs/saved`);
 		const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: offer.title }) });
 		await expect(card.getByRole('link', { name: offer.title, exact: true }).getAttribute('href')).resolves.toBe(offer.path);
-		await expect(card.textContent()).resolves.toContain(t(language, 'offline.remove'));
+		await expect(card.textContent()).resolves.toContain(t(language, 'saved.remove'));
 		await check(page, language);
 		await waitForCopy(page, offer.path, true);
 		await waitForCopy(page, `/${language}/jobs/saved`, true);
@@ -230,12 +258,12 @@ describe('saved offers', () => {
 		const offer = await findOffer(anonymous, language, 'Soudeur');
 		await anonymous.goto(offer.path);
 		// without a script the "keep offline" button stays hidden; signing in is offered to save
-		await expect(anonymous.getByRole('button', { name: t(language, 'offline.keep_button') }).count()).resolves.toBe(0);
-		await expect(anonymous.getByRole('link', { name: t(language, 'offline.sign_in_to_save'), exact: true }).getAttribute('href')).resolves.toBe(
+		await expect(anonymous.getByRole('button', { name: t(language, 'saved.keep_button') }).count()).resolves.toBe(0);
+		await expect(anonymous.getByRole('link', { name: t(language, 'saved.sign_in_to_save'), exact: true }).getAttribute('href')).resolves.toBe(
 			`/${language}/account/sign-in?next=${encodeURIComponent(offer.path)}`
 		);
 		await anonymous.goto(`/${language}/jobs/saved`);
-		await expect(anonymous.getByText(t(language, 'offline.saved_intro_anonymous')).count()).resolves.toBe(1);
+		await expect(anonymous.getByText(t(language, 'saved.saved_intro_anonymous')).count()).resolves.toBe(1);
 		await expect(anonymous.getByRole('region', { name: t(language, 'offline.kept_title') }).count()).resolves.toBe(0);
 		await anonymous.context().close();
 
@@ -244,17 +272,17 @@ describe('saved offers', () => {
 		await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
 		await page.goto(offer.path);
 		await check(page, language, false);
-		await page.getByRole('button', { name: `${t(language, 'offline.save_button')} — ${offer.title}` }).click();
-		await expect(page.getByRole('status').filter({ hasText: t(language, 'offline.saved_done') }).count()).resolves.toBe(1);
+		await page.getByRole('button', { name: `${t(language, 'saved.save_button')} — ${offer.title}` }).click();
+		await expect(page.getByRole('status').filter({ hasText: t(language, 'saved.saved_done') }).count()).resolves.toBe(1);
 
-		await page.getByRole('link', { name: t(language, 'offline.saved_link'), exact: true }).click();
+		await page.getByRole('link', { name: t(language, 'saved.saved_link'), exact: true }).click();
 		expect(new URL(page.url()).pathname).toBe(`/${language}/jobs/saved`);
 		await check(page, language, false);
 		const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: offer.title, exact: true }) });
-		await expect(card.textContent()).resolves.toContain(t(language, 'offline.saved_on', { date: '' }).trim());
-		await card.getByRole('button', { name: `${t(language, 'offline.remove')} — ${offer.title}` }).click();
+		await expect(card.textContent()).resolves.toContain(t(language, 'saved.saved_on', { date: '' }).trim());
+		await card.getByRole('button', { name: `${t(language, 'saved.remove')} — ${offer.title}` }).click();
 		expect(new URL(page.url()).pathname).toBe(`/${language}/jobs/saved`);
-		await expect(page.getByRole('status').filter({ hasText: t(language, 'offline.removed_done') }).count()).resolves.toBe(1);
+		await expect(page.getByRole('status').filter({ hasText: t(language, 'saved.removed_done') }).count()).resolves.toBe(1);
 		await expect(page.getByRole('heading', { name: offer.title, exact: true }).count()).resolves.toBe(0);
 		await page.context().close();
 	});
@@ -269,7 +297,7 @@ describe('on a narrow phone screen', () => {
 			const offer = await findOffer(page, language, 'Plombier');
 			for (const url of [`/${language}/jobs`, offer.path, `/${language}/jobs/saved`, `/${language}/offline`, `/${language}/jobs/rights`, `/${language}/jobs/rights/work-contract`]) {
 				await page.goto(url);
-				if (url === offer.path) await page.getByRole('button', { name: t(language, 'offline.keep_button'), exact: true }).waitFor();
+				if (url === offer.path) await page.getByRole('button', { name: t(language, 'saved.keep_button'), exact: true }).waitFor();
 				const small = await page.evaluate(() => {
 					const found: string[] = [];
 					for (const element of document.querySelectorAll<HTMLElement>('main a, main button, footer a, .site-header a, .site-header button')) {

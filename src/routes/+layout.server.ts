@@ -1,6 +1,7 @@
 import { can } from '#platform/policy/policy.ts';
 import { getApp } from '#platform/app.ts';
 import { bodyLimitFor, sizeText } from '#platform/http/body-limits.ts';
+import { registersServiceWorker } from '#platform/offline/offline-reading.ts';
 
 // Pages are rendered on the server and work without JavaScript; no framework script is sent.
 export const csr = false;
@@ -12,6 +13,7 @@ export async function load({ locals, url, route }) {
 		refusedBody,
 		language: locals.language,
 		user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
-		canAdminister: can(locals.actor, 'admin.access')
+		canAdminister: can(locals.actor, 'admin.access'),
+		registersWorker: registersServiceWorker(url.pathname)
 	};
 }

@@ -13,6 +13,7 @@ import { seekersRoutes } from './seekers/seekers.routes.ts';
 import { counsellorsRoutes } from './counsellors/counsellors.routes.ts';
 import { matchingRoutes } from './matching/matching.routes.ts';
 import { savedOffersRoutes } from './saved-offers/saved-offers.routes.ts';
+import { jobsOfflineReading } from './saved-offers/offline-reading.ts';
 import { placementRoutes } from './placement/placement.routes.ts';
 import { jobsEndpoints } from './jobs.openapi.ts';
 import { supportEndpoints } from './support.openapi.ts';
@@ -63,6 +64,7 @@ export const jobsModule = defineModule({
 		// ANAPEC's international placement division (issue 10)
 		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage'] }
 	},
+	offline: jobsOfflineReading,
 	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes, placementRoutes]),
 	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints],
 	apiTags: [

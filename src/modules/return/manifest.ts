@@ -3,6 +3,7 @@ import { returnActions } from './return.policy.ts';
 import { returnRoutes } from './return.routes.ts';
 import { returnEndpoints } from './return.openapi.ts';
 import { messages } from './messages/index.ts';
+import { returnOfflineReading } from './offline-reading.ts';
 import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
 import { loadReintegrationDemoData } from './reintegration.data.ts';
 import { loadCrisisDemoData } from './crisis/crisis.data.ts';
@@ -38,6 +39,7 @@ export const returnModule = defineModule({
 		crisis_relay: { titleKey: 'return.grant_crisis_relay', actions: ['return.crisis.relay'], limit: 'organisation' }
 	},
 	routes: returnRoutes,
+	offline: returnOfflineReading,
 	caseloads: [reintegrationFollowUp],
 	endpoints: returnEndpoints,
 	apiTags: [{ name: 'Return', description: 'The return guide, pension portability by host country and the RAMre services.' }],

@@ -27,6 +27,9 @@ import frQueue from './messages/fr/queue.json' with { type: 'json' };
 import arQueue from './messages/ar/queue.json' with { type: 'json' };
 import enQueue from './messages/en/queue.json' with { type: 'json' };
 import frSite from './messages/fr/site.json' with { type: 'json' };
+import frOffline from './messages/fr/offline.json' with { type: 'json' };
+import arOffline from './messages/ar/offline.json' with { type: 'json' };
+import enOffline from './messages/en/offline.json' with { type: 'json' };
 import arSite from './messages/ar/site.json' with { type: 'json' };
 import enSite from './messages/en/site.json' with { type: 'json' };
 import frContent from './messages/fr/content.json' with { type: 'json' };
@@ -49,6 +52,7 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	space: { fr: frSpace, ar: arSpace, en: enSpace },
 	queue: { fr: frQueue, ar: arQueue, en: enQueue },
 	site: { fr: frSite, ar: arSite, en: enSite },
+	offline: { fr: frOffline, ar: arOffline, en: enOffline },
 	content: { fr: frContent, ar: arContent, en: enContent },
 	moderation: { fr: frModeration, ar: arModeration, en: enModeration },
 	casework: { fr: frCasework, ar: arCasework, en: enCasework }

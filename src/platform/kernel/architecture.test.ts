@@ -64,6 +64,17 @@ describe('import rules', () => {
 		expect(offending).toEqual([]);
 	});
 
+	it('the platform’s own routes import no module either (modules reach them through their manifests)', () => {
+		const offending = sourceFiles(path.join(src, 'routes'))
+			.filter((file) => !routeCopyNote.test(fs.readFileSync(file, 'utf8')))
+			.flatMap((file) =>
+				importsOf(file)
+					.filter(({ target }) => target && target.startsWith(path.join(src, 'modules') + path.sep))
+					.map(({ written }) => `${relative(file)} → ${written}`)
+			);
+		expect(offending).toEqual([]);
+	});
+
 	it('a module imports no other module', () => {
 		const offending = sourceFiles(path.join(src, 'modules'))
 			.filter((file) => relative(file) !== 'src/modules/index.ts')

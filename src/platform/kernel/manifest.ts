@@ -114,6 +114,26 @@ export interface ModuleJob {
 	heartbeatSeconds?: number;
 }
 
+/**
+ * A module's pages readable without a connection through the platform's installable web app (ADR 0002).
+ * Addresses are written after the language (`/jobs/rights`); patterns are regular expressions matching
+ * the whole address. The page script registers the service worker on every page of a module that has
+ * something to read offline.
+ */
+export interface OfflineReading {
+	/** pages kept each time they are read (network first) and shown from the copy when the network fails */
+	readable: readonly string[];
+	/** readable pages a phone keeps from its first visit, before they are read */
+	precache?(db: DbOrTx, language: Language): Promise<string[]>;
+	/** the entries of the offline page and the web app's shortcuts */
+	entries?: readonly { path: string; titleKey: string }[];
+	/**
+	 * a personal list whose records' pages are kept with it (saved offers): the list page, the pattern of a
+	 * record's page, and the form actions after which personal copies are forgotten (besides signing in or out)
+	 */
+	saved?: { list: string; item: string; forgetAfter: readonly string[] };
+}
+
 /** A place of a person's work in a module, as "my space" lists it. */
 export interface SpaceLink {
 	/** the address after the language: `/atlas/moderation` */
@@ -177,6 +197,8 @@ export interface ModuleManifest {
 	linkTargets?: Record<string, LinkTarget>;
 	/** this module's public lists of records that link to another module's record (`atlas.initiative:x`), for that record's page */
 	linksTo?(db: DbOrTx, value: string): Promise<Backlink[]>;
+	/** pages readable offline (the platform's service worker) */
+	offline?: OfflineReading;
 	/** columns naming a stored file (the key is `prefix` + the value): a restore checks every one is there */
 	storedFiles?: { table: PgTable; column: PgColumn; prefix: string }[];
 }

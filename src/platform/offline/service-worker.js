@@ -1,13 +1,14 @@
 // @ts-nocheck -- a service worker: TypeScript's DOM library has no ServiceWorkerGlobalScope (checked in e2e/offline.spec.ts)
 // Sharaka's service worker, one per language (scope /{lang}/), served by src/routes/[lang=lang]/service-worker.js
-// with CONFIG written above this line (language, version, pages to precache, bounds, fallback page).
-// What it keeps, and nothing else:
-//  - at install: the offline page and the rights pages (only the offline page when the phone asks to save data);
-//  - pages read network-first, the copy shown only when the network fails: rights pages, the saved list, and
-//    offer pages the person saved (the server marks them `x-sharaka-offline: saved`) or kept on this device;
+// with CONFIG written above this line (language, version, pages to precache, the modules' readable pages and
+// saved list, bounds, fallback page). What it keeps, and nothing else:
+//  - at install: the offline page and the pages modules ask for (only the offline page when the phone asks to save data);
+//  - pages read network-first, the copy shown only when the network fails: the modules' readable pages (rights,
+//    the return guide…), the saved list, and record pages the person saved (the server marks them
+//    `x-sharaka-offline: saved`) or kept on this device;
 //  - the build's hashed files (/_app/immutable/…) those pages use, cache-first.
-// Never cached: POST requests, the API, any other page. The saved list and saved offers are personal: they
-// are forgotten at sign-in, sign-out and account deletion. Offers kept "for offline reading" are fetched
+// Never cached: POST requests, the API, any other page. The saved list and saved records are personal: they
+// are forgotten at sign-in, sign-out and account deletion. Records kept "for offline reading" are fetched
 // without cookies, so they hold nothing personal.
 
 const prefix = `sharaka-${CONFIG.language}-`;
@@ -15,22 +16,23 @@ const prefix = `sharaka-${CONFIG.language}-`;
 const PAGES = `${prefix}pages-${CONFIG.version}`;
 /** hashed, immutable files; kept across versions so pages cached earlier still find their stylesheet */
 const ASSETS = `${prefix}assets-v1`;
-/** offer pages, at most CONFIG.maxOffers, the oldest dropped first */
+/** saved records' pages (offers), at most CONFIG.maxOffers, the oldest dropped first */
 const OFFERS = `${prefix}offers-v1`;
 /** the signed-in person's saved list */
 const PERSONAL = `${prefix}personal-v1`;
 
-const base = `/${CONFIG.language}`;
-const OFFER_PAGE = new RegExp(`^${base}/jobs/offers/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`, 'i');
-const RIGHTS_PAGE = new RegExp(`^${base}/jobs/rights(/[a-z0-9-]+)?$`);
-const SAVED_LIST = `${base}/jobs/saved`;
-const PERSONAL_CHANGE = /\/account\/sign-(in|out)$|\/jobs\/profile\/delete$/;
+const READABLE = CONFIG.readable.map((pattern) => new RegExp(pattern));
+const NOTHING = /$^/;
+const OFFER_PAGE = CONFIG.saved ? new RegExp(CONFIG.saved.item, 'i') : NOTHING;
+const SAVED_LIST = CONFIG.saved ? CONFIG.saved.list : null;
+const PERSONAL_CHANGE = new RegExp(['/account/sign-(in|out)$', ...(CONFIG.saved ? CONFIG.saved.forgetAfter : [])].join('|'));
+const readable = (path) => path === CONFIG.offlineUrl || READABLE.some((pattern) => pattern.test(path));
 
 self.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
 			const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
-			// The offline page must be there (a failed install is retried at the next visit); a rights page may fail.
+			// The offline page must be there (a failed install is retried at the next visit); another page may fail.
 			await precache(CONFIG.offlineUrl);
 			if (!saveData) {
 				await Promise.all(CONFIG.precache.filter((url) => url !== CONFIG.offlineUrl).map((url) => precache(url).catch(() => undefined)));
@@ -95,15 +97,15 @@ async function navigate(event, request, url) {
 
 async function remember(url, response) {
 	const path = url.pathname;
-	const kind = RIGHTS_PAGE.test(path) || path === CONFIG.offlineUrl ? 'rights' : OFFER_PAGE.test(path) ? 'offer' : path === SAVED_LIST ? 'saved' : null;
+	const kind = readable(path) ? 'readable' : OFFER_PAGE.test(path) ? 'offer' : path === SAVED_LIST ? 'saved' : null;
 	if (!kind || response.status !== 200 || response.type !== 'basic') return;
 	const key = url.origin + path;
 	if (url.search) {
 		// a page with a one-off notice (?saved=1) or an old version: keep the plain page instead
-		if (kind !== 'rights') await remember(new URL(key), await fetch(key));
+		if (kind !== 'readable') await remember(new URL(key), await fetch(key));
 		return;
 	}
-	if (kind === 'rights') return store(PAGES, key, response, 'page');
+	if (kind === 'readable') return store(PAGES, key, response, 'page');
 	if (kind === 'saved') {
 		const html = await response.clone().text();
 		await store(PERSONAL, key, response, 'page');
@@ -118,7 +120,7 @@ async function remember(url, response) {
 	return store(OFFERS, key, response, 'device');
 }
 
-/** The saved list names the person's saved offers: keep a copy of each (bounded), forget those removed. */
+/** The saved list names the person's saved records: keep a copy of each (bounded), forget those removed. */
 async function keepSavedOffers(html) {
 	const linked = new Set();
 	for (const match of html.matchAll(/href="([^"]+)"/g)) {
@@ -222,7 +224,7 @@ async function forgetPersonal() {
 	}
 }
 
-/** The page script's questions: keep / forget an offer on this device, is it kept, which offers are readable offline. */
+/** The page script's questions: keep / forget a record's page on this device, is it kept, which are readable offline. */
 async function answer(data) {
 	const offers = await caches.open(OFFERS);
 	if (data.type === 'list') {

@@ -26,6 +26,10 @@ const platformRoutes: RouteTable = {
 	'/[lang=lang]/legal': { GET: 'public' },
 	'/[lang=lang]/contact': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/[module=module]': { GET: 'public' },
+	// the installable web app: the offline page, the manifest and the service worker hold nothing personal
+	'/[lang=lang]/offline': { GET: 'public' },
+	'/[lang=lang]/manifest.webmanifest': { GET: 'public' },
+	'/[lang=lang]/service-worker.js': { GET: 'public' },
 	'/api/v1/health': { GET: 'public' },
 	'/api/v1/health/live': { GET: 'public' },
 	'/api/v1/health/ready': { GET: 'public' },

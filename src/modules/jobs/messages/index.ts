@@ -8,9 +8,9 @@ import enJobs from './en/jobs.json' with { type: 'json' };
 import frMatching from './fr/matching.json' with { type: 'json' };
 import arMatching from './ar/matching.json' with { type: 'json' };
 import enMatching from './en/matching.json' with { type: 'json' };
-import frOffline from './fr/offline.json' with { type: 'json' };
-import arOffline from './ar/offline.json' with { type: 'json' };
-import enOffline from './en/offline.json' with { type: 'json' };
+import frSaved from './fr/saved.json' with { type: 'json' };
+import arSaved from './ar/saved.json' with { type: 'json' };
+import enSaved from './en/saved.json' with { type: 'json' };
 import frPlacement from './fr/placement.json' with { type: 'json' };
 import arPlacement from './ar/placement.json' with { type: 'json' };
 import enPlacement from './en/placement.json' with { type: 'json' };
@@ -26,7 +26,7 @@ export const messages: Record<string, MessageNamespace> = {
 	counsellors: { fr: frCounsellors, ar: arCounsellors, en: enCounsellors },
 	jobs: { fr: frJobs, ar: arJobs, en: enJobs },
 	matching: { fr: frMatching, ar: arMatching, en: enMatching },
-	offline: { fr: frOffline, ar: arOffline, en: enOffline },
+	saved: { fr: frSaved, ar: arSaved, en: enSaved },
 	placement: { fr: frPlacement, ar: arPlacement, en: enPlacement },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
 	support: { fr: frSupport, ar: arSupport, en: enSupport }

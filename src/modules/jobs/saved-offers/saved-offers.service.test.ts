@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
@@ -21,10 +19,9 @@ import type { exportSeekerData } from '../seekers/seekers.service.ts';
 type SeekerExport = Awaited<ReturnType<typeof exportMyData>> & Awaited<ReturnType<typeof exportSeekerData>>;
 import { jobSavedOffer } from './saved-offers.table.ts';
 import { isOfferSaved, listSavedOffers, MAX_SAVED_OFFERS, offerSavedState, removeSavedOffer, saveOffer } from './saved-offers.service.ts';
-import { serviceWorkerScript, webAppManifest } from './web-app.ts';
+import { serviceWorkerScript } from '../../../platform/offline/web-app.ts';
 import { GET as listApi } from '../routes/api/v1/me/saved-offers/+server.ts';
 import { PUT as saveApi, DELETE as removeApi } from '../routes/api/v1/me/saved-offers/[offerId]/+server.ts';
-import { GET as workerRoute } from '../../../routes/[lang=lang]/service-worker.js/+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 let app: TestApp;
@@ -219,49 +216,19 @@ describe('saved offers API', () => {
 	});
 });
 
-describe('the installable web app', () => {
-	it('has a manifest per language: names from the messages, Arabic right-to-left, start and scope in the language, icons that exist', () => {
-		const ar = webAppManifest('ar');
-		expect(ar).toMatchObject({ lang: 'ar', dir: 'rtl', start_url: '/ar/jobs', scope: '/ar/', display: 'standalone', name: 'شراكة — الشغل والحقوق', short_name: 'شراكة' });
-		expect(webAppManifest('fr')).toMatchObject({ lang: 'fr', dir: 'ltr', start_url: '/fr/jobs', scope: '/fr/', short_name: 'Sharaka' });
-		const purposes = new Set(ar.icons.map((icon) => icon.purpose));
-		expect(purposes).toEqual(new Set(['any', 'maskable']));
-		for (const icon of ar.icons) {
-			const file = fs.readFileSync(path.resolve('static', icon.src.slice(1)));
-			if (icon.type === 'image/png') {
-				// PNG signature, then the IHDR chunk's width and height
-				expect(file.subarray(1, 4).toString('ascii')).toBe('PNG');
-				const [width, height] = icon.sizes.split('x').map(Number);
-				expect([file.readUInt32BE(16), file.readUInt32BE(20)]).toEqual([width, height]);
-			} else {
-				expect(file.toString('utf8')).toMatch(/^<svg /);
-			}
-		}
-	});
-
-	it('writes a service worker that keeps the offline page and every rights page of its language, versioned', async () => {
+describe('offline reading of Jobs', () => {
+	it('keeps every rights page from the first visit, and offers saved or kept as record pages of the saved list', async () => {
 		const rights = await listContentPages(app.database.db, rightsPages);
 		expect(rights.length).toBeGreaterThan(0);
-		const { body, version } = await serviceWorkerScript(app.database.db, 'ar', 'build-1');
+		const { body } = await serviceWorkerScript(app.database.db, 'ar', 'build-1');
 		const config = JSON.parse(/^const CONFIG = (.*);$/m.exec(body)![1]);
-		expect(config.precache).toEqual(['/ar/offline', '/ar/jobs/rights', ...rights.map(({ page }) => `/ar/jobs/rights/${page.slug}`)]);
-		expect(config).toMatchObject({ language: 'ar', offlineUrl: '/ar/offline', version });
-		expect(config.fallbackHtml).toContain('dir="rtl"');
-		expect(body).toContain("addEventListener('fetch'");
-		expect((await serviceWorkerScript(app.database.db, 'ar', 'build-1')).version).toBe(version);
-		expect((await serviceWorkerScript(app.database.db, 'ar', 'build-2')).version).not.toBe(version);
-		expect((await serviceWorkerScript(app.database.db, 'fr', 'build-1')).version).not.toBe(version);
-	});
-
-	it('serves the service worker uncached (no-cache, 304 when unchanged)', async () => {
-		const request = (headers: Record<string, string> = {}) =>
-			({ params: { lang: 'fr' }, request: new Request('http://localhost/fr/service-worker.js', { headers }) }) as unknown as Parameters<typeof workerRoute>[0];
-		const first = await workerRoute(request());
-		expect(first.status).toBe(200);
-		expect(first.headers.get('cache-control')).toBe('no-cache');
-		expect(first.headers.get('content-type')).toMatch(/^text\/javascript/);
-		expect(await first.text()).toContain('"language":"fr"');
-		const again = await workerRoute(request({ 'if-none-match': first.headers.get('etag')! }));
-		expect(again.status).toBe(304);
+		expect(config.precache).toEqual(expect.arrayContaining(['/ar/jobs/rights', ...rights.map(({ page }) => `/ar/jobs/rights/${page.slug}`)]));
+		const readable = config.readable.map((pattern: string) => new RegExp(pattern));
+		expect(readable.some((pattern: RegExp) => pattern.test(`/ar/jobs/rights/${rights[0].page.slug}`))).toBe(true);
+		// the offer search is never kept
+		expect(readable.some((pattern: RegExp) => pattern.test('/ar/jobs'))).toBe(false);
+		const id = await offer('Maçon coffreur');
+		expect(new RegExp(config.saved.item).test(`/ar/jobs/offers/${id}`)).toBe(true);
+		expect(config.saved.list).toBe('/ar/jobs/saved');
 	});
 });

@@ -1,5 +1,5 @@
 import type { Language } from '#platform/i18n/languages.ts';
-import { webAppManifest } from '#modules/jobs/saved-offers/web-app.ts';
+import { webAppManifest } from '#platform/offline/web-app.ts';
 
 /** The web app manifest of a language (installable from any page of /{lang}/). */
 export function GET({ params }) {

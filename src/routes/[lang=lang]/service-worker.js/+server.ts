@@ -1,7 +1,7 @@
 import { version as buildVersion } from '$app/env';
 import { getApp } from '#platform/app.ts';
 import type { Language } from '#platform/i18n/languages.ts';
-import { serviceWorkerScript } from '#modules/jobs/saved-offers/web-app.ts';
+import { serviceWorkerScript } from '#platform/offline/web-app.ts';
 
 /**
  * The service worker of a language, scope /{lang}/. `no-cache`: the browser asks again at each update

@@ -38,10 +38,10 @@ export const actions = {
 		} catch (failure) {
 			const reason = isAppError(failure) ? (failure.extra as { reason?: string; max?: number } | undefined) : undefined;
 			if (reason?.reason === 'too_many_saved_offers') {
-				return fail(409, { values: formValues(data), errors: { '': translate(locals.language, 'offline.too_many', { max: reason.max ?? 0 }) } });
+				return fail(409, { values: formValues(data), errors: { '': translate(locals.language, 'saved.too_many', { max: reason.max ?? 0 }) } });
 			}
 			if (isAppError(failure) && failure.code === 'not_found') {
-				return fail(404, { values: formValues(data), errors: { '': translate(locals.language, 'offline.not_open') } });
+				return fail(404, { values: formValues(data), errors: { '': translate(locals.language, 'saved.not_open') } });
 			}
 			return formFailureFrom(locals.language, failure, data);
 		}

@@ -1,14 +1,14 @@
 // The installable web app of each language: its manifest and its service worker (the worker's code is
-// src/platform/offline/service-worker.js; this module writes the configuration above it).
+// service-worker.js beside this file; this file writes the configuration above it). What a phone may read
+// offline comes from the modules' manifests (`offline`), so a module adds its pages without touching this.
 import crypto from 'node:crypto';
-import type { DbOrTx } from '../../../platform/db/database.ts';
-import { translate } from '../../../platform/i18n/translator.ts';
-import { direction, type Language } from '../../../platform/i18n/languages.ts';
-import { listContentPages } from '../../../platform/content/content-pages.service.ts';
-import { rightsPages } from '../rights-pages.ts';
-import workerSource from '../../../platform/offline/service-worker.js?raw';
+import type { DbOrTx } from '../db/database.ts';
+import { translate } from '../i18n/translator.ts';
+import { direction, type Language } from '../i18n/languages.ts';
+import { offlineEntries, offlineModules } from './offline-reading.ts';
+import workerSource from './service-worker.js?raw';
 
-/** Offer pages a phone keeps at most (saved and kept together); the oldest go first. About 6 KB each. */
+/** Record pages of the saved list a phone keeps at most (saved and kept together); the oldest go first. About 6 KB each. */
 export const MAX_OFFLINE_OFFERS = 30;
 /** Hashed stylesheets and scripts kept for those pages. */
 const MAX_OFFLINE_FILES = 40;
@@ -26,7 +26,8 @@ export function webAppManifest(language: Language) {
 		description: t('app_description'),
 		lang: language,
 		dir: direction(language),
-		start_url: `/${language}/jobs`,
+		// inside the scope (the language's home, /fr, is not): the first module readable offline
+		start_url: `/${language}/${offlineModules()[0]?.slug ?? 'offline'}`,
 		scope: `/${language}/`,
 		display: 'standalone',
 		orientation: 'any',
@@ -38,20 +39,23 @@ export function webAppManifest(language: Language) {
 			{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
 			{ src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }
 		],
-		shortcuts: [
-			{ name: t('offline_rights'), url: `/${language}/jobs/rights` },
-			{ name: t('saved_title'), url: `/${language}/jobs/saved` }
-		]
+		shortcuts: offlineEntries(language).map(({ href, titleKey }) => ({ name: translate(language, titleKey), url: href }))
 	};
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** The pages a phone keeps from the start: the offline page, the rights index and every rights page. */
+/** The pages a phone keeps from the start: the offline page, then each module's. */
 export async function offlinePages(db: DbOrTx, language: Language): Promise<string[]> {
-	const pages = await listContentPages(db, rightsPages);
-	return [`/${language}/offline`, `/${language}/jobs/rights`, ...pages.map(({ page }) => `/${language}/jobs/rights/${page.slug}`)];
+	const pages = [`/${language}/offline`];
+	for (const { offline } of offlineModules()) {
+		for (const path of (await offline.precache?.(db, language)) ?? []) pages.push(`/${language}${path}`);
+	}
+	return pages;
 }
+
+/** A pattern written after the language, as the worker matches it: the whole address in this language. */
+const inLanguage = (language: Language, pattern: string) => `^/${language}${pattern}$`;
 
 /**
  * The service worker of a language: its configuration, then its code. `version` changes with the code,
@@ -59,10 +63,17 @@ export async function offlinePages(db: DbOrTx, language: Language): Promise<stri
  */
 export async function serviceWorkerScript(db: DbOrTx, language: Language, buildVersion: string): Promise<{ body: string; version: string }> {
 	const title = translate(language, 'offline.offline_title');
+	const modules = offlineModules();
+	// one saved list is supported: its records' pages are the ones a person may also keep on the device
+	const saved = modules.find(({ offline }) => offline.saved)?.offline.saved;
 	const config = {
 		language,
 		offlineUrl: `/${language}/offline`,
 		precache: await offlinePages(db, language),
+		readable: modules.flatMap(({ offline }) => offline.readable.map((pattern) => inLanguage(language, pattern))),
+		saved: saved
+			? { list: `/${language}${saved.list}`, item: inLanguage(language, saved.item), forgetAfter: saved.forgetAfter.map((path) => `${path}$`) }
+			: null,
 		maxOffers: MAX_OFFLINE_OFFERS,
 		maxFiles: MAX_OFFLINE_FILES,
 		// shown only if the offline page itself was lost

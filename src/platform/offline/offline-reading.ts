@@ -1,0 +1,22 @@
+// What the installed modules offer to read offline (their manifests' `offline`), for the page layout,
+// the offline page and the service worker.
+import { fromModules } from '../kernel/modules.ts';
+import type { OfflineReading } from '../kernel/manifest.ts';
+import type { Language } from '../i18n/languages.ts';
+
+/** The modules that have pages to read offline, with their slug. */
+export const offlineModules = fromModules((manifests) =>
+	manifests.flatMap((manifest) => (manifest.offline ? [{ slug: manifest.slug, offline: manifest.offline as OfflineReading }] : []))
+);
+
+/** Where the page script registers the service worker: the offline page and every page of a module that has pages to read offline. */
+export function registersServiceWorker(pathname: string): boolean {
+	const section = /^\/[a-z]{2}\/([a-z0-9-]+)(\/|$)/.exec(pathname)?.[1];
+	return section === 'offline' || offlineModules().some(({ slug }) => slug === section);
+}
+
+/** What the offline page offers to read, in the modules' order. */
+export function offlineEntries(language: Language): { href: string; titleKey: string }[] {
+	return offlineModules().flatMap(({ offline }) => (offline.entries ?? []).map(({ path, titleKey }) => ({ href: `/${language}${path}`, titleKey })));
+}
+

@@ -1,0 +1,5 @@
+import { offlineEntries } from '#platform/offline/offline-reading.ts';
+
+export function load({ locals }) {
+	return { entries: offlineEntries(locals.language) };
+}
