@@ -85,6 +85,18 @@ describe('emergency return in a crisis', () => {
 		await expect(relay.getByRole('heading', { name: /Karim Alaoui/ }).count()).resolves.toBe(1);
 		await expect(relay.getByRole('button', { name: new RegExp(t('fr', 'return.crisis_assign')) }).count()).resolves.toBe(0);
 		await expect(relay.getByText(t('fr', 'return.crisis_export')).count()).resolves.toBe(0);
+
+		// the relay ticks a step of the associations' part of the responder's guide; the cell's part is not theirs
+		await relay.goto(`/fr/return/crisis/cell/${slug}`);
+		await relay.getByRole('link', { name: t('fr', 'return.checklist_open'), exact: true }).click();
+		await check(relay, 'fr', false);
+		const associations = relay.locator('section', { has: relay.getByRole('heading', { name: 'Associations', exact: true }) });
+		await associations.getByRole('button', { name: new RegExp(`^${t('fr', 'return.checklist_mark_done')}`) }).first().click();
+		await expect(relay.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_done_step_done'));
+		await expect(relay.locator('section', { has: relay.getByRole('heading', { name: 'Associations', exact: true }) }).textContent()).resolves.toContain(t('fr', 'return.checklist_done_by', { name: 'Demo Partner', date: '' }).split('Demo Partner')[0]);
+		const cellPart = relay.locator('section', { has: relay.getByRole('heading', { name: 'Cellule de crise du ministère', exact: true }) });
+		await expect(cellPart.getByRole('button').count()).resolves.toBe(0);
+		await shoot(relay, 'checklist');
 		await relay.close();
 	});
 
@@ -111,6 +123,18 @@ describe('emergency return in a crisis', () => {
 		await expect(cell.locator('p[role="status"]').first().textContent()).resolves.toMatch(/[0-9٠-٩]/);
 		await cell.goto(`/ar/return/crisis/cell/${slug}`);
 		await check(cell, 'ar');
+		// the responder's guide, then the crisis's checklist: the cell ticks its own first step
+		await cell.goto('/ar/return/crisis/cell');
+		await cell.getByRole('link', { name: t('ar', 'return.responders_title'), exact: true }).click();
+		await check(cell, 'ar');
+		await shoot(cell, 'responders-ar');
+		await cell.goto(`/ar/return/crisis/cell/${slug}/checklist`);
+		await check(cell, 'ar');
+		const cellPart = cell.locator('section', { has: cell.getByRole('heading', { name: 'خلية الأزمة بالوزارة', exact: true }) });
+		await cellPart.getByRole('button', { name: new RegExp(`^${t('ar', 'return.checklist_mark_done')}`) }).first().click();
+		await expect(cell.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.crisis_done_step_done'));
+		await check(cell, 'ar');
+		await shoot(cell, 'checklist-ar');
 		await cell.close();
 	});
 

@@ -49,6 +49,11 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /[lang=lang]/return/crisis/cell/[slug]/registrations': staff,
 	'POST /[lang=lang]/return/crisis/cell/[slug]/registrations': staff,
 	'GET /[lang=lang]/return/crisis/cell/[slug]/export': staff,
+	'GET /[lang=lang]/return/crisis/cell/[slug]/checklist': staff,
+	'POST /[lang=lang]/return/crisis/cell/[slug]/checklist': staff,
+	'GET /[lang=lang]/return/crisis/responders': staff,
+	'GET /[lang=lang]/return/crisis/responders/[role]/edit': staff,
+	'POST /[lang=lang]/return/crisis/responders/[role]/edit': staff,
 	// no platform role: an operator's case worker grant opens them (below)
 	'GET /[lang=lang]/return/cases': [],
 	'GET /[lang=lang]/return/cases/new': [],

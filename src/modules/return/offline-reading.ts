@@ -10,6 +10,8 @@ export const returnOfflineReading: OfflineReading = {
 	async precache() {
 		return ['/return', '/return/guide', ...guideTopics.map((topic) => `/return/guide/${topic}`), '/return/pensions'];
 	},
+	// the crisis pages stay without any script: registering must work on the poorest connection (≤ 30 KB)
+	noScript: ['/return/crisis(/.*)?'],
 	entries: [
 		{ path: '/return/guide', titleKey: 'return.offline_guide' },
 		{ path: '/return/pensions', titleKey: 'return.offline_pensions' }

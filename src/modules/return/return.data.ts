@@ -11,12 +11,14 @@ import { networkMember, reintegrationCase, returnChecklist } from './return.tabl
 import { removeSampleReturnees } from './reintegration.data.ts';
 import { crisis } from './crisis/crisis.table.ts';
 import { ensureGuidePages } from './guide.ts';
+import { ensureResponderGuide } from './crisis/responders.ts';
 import { ensurePensionCountries } from './pension.service.ts';
 import { ensureSchemes } from './schemes/schemes.service.ts';
 
 /** Real reference data, created once at every start: the guide's pages, the host countries' pension rows and schemes. */
 export async function ensureReturnReferenceData(db: Db): Promise<void> {
 	await ensureGuidePages(db);
+	await ensureResponderGuide(db);
 	await ensurePensionCountries(db);
 	await ensureSchemes(db);
 }

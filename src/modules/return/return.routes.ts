@@ -43,6 +43,10 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/crisis/cell/[slug]': { GET: 'return.crisis.relay', POST: 'return.crisis.manage' },
 	'/[lang=lang]/return/crisis/cell/[slug]/registrations': { GET: 'return.crisis.relay', POST: 'return.crisis.relay' },
 	'/[lang=lang]/return/crisis/cell/[slug]/export': { GET: 'return.crisis.manage' },
+	// the responder's guide: read by the cell and its relays (to prepare), kept by the cell; a crisis's checklist
+	'/[lang=lang]/return/crisis/responders': { GET: 'return.crisis.relay' },
+	'/[lang=lang]/return/crisis/responders/[role]/edit': { GET: 'return.crisis.manage', POST: 'return.crisis.manage' },
+	'/[lang=lang]/return/crisis/cell/[slug]/checklist': { GET: 'return.crisis.relay', POST: 'return.crisis.relay' },
 
 	'/api/v1/return/services': { GET: 'public' },
 	'/api/v1/return/services/export': { GET: 'public' },

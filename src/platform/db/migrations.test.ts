@@ -288,6 +288,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			crisis_registration_event: _crisisRegistrationEvents,
 			// new in 0050: the Return module's assisted-return schemes (the seeds' four countries come with the reference data)
 			assisted_return_scheme: _assistedReturnSchemes,
+			// new in 0051: the steps of the responder's guide done in each crisis
+			crisis_checklist_tick: _crisisChecklistTicks,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

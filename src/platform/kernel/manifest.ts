@@ -127,6 +127,8 @@ export interface OfflineReading {
 	precache?(db: DbOrTx, language: Language): Promise<string[]>;
 	/** the entries of the offline page and the web app's shortcuts */
 	entries?: readonly { path: string; titleKey: string }[];
+	/** the module's pages that carry no script at all, the service worker's included (very light pages) */
+	noScript?: readonly string[];
 	/**
 	 * a personal list whose records' pages are kept with it (saved offers): the list page, the pattern of a
 	 * record's page, and the form actions after which personal copies are forgotten (besides signing in or out)

@@ -12,7 +12,11 @@ export const offlineModules = fromModules((manifests) =>
 /** Where the page script registers the service worker: the offline page and every page of a module that has pages to read offline. */
 export function registersServiceWorker(pathname: string): boolean {
 	const section = /^\/[a-z]{2}\/([a-z0-9-]+)(\/|$)/.exec(pathname)?.[1];
-	return section === 'offline' || offlineModules().some(({ slug }) => slug === section);
+	if (section === 'offline') return true;
+	const owner = offlineModules().find(({ slug }) => slug === section);
+	if (!owner) return false;
+	const path = pathname.slice(3);
+	return !(owner.offline.noScript ?? []).some((pattern) => new RegExp(`^${pattern}$`).test(path));
 }
 
 /** What the offline page offers to read, in the modules' order. */

@@ -87,6 +87,10 @@ describe('the installable web app', () => {
 		expect(registersServiceWorker(`/ar/${without.slug}`)).toBe(false);
 		expect(registersServiceWorker('/en/offline')).toBe(true);
 		expect(registersServiceWorker('/fr/account/sign-in')).toBe(false);
+		// a module's very light pages carry no script at all
+		for (const manifest of withOffline()) {
+			for (const pattern of manifest.offline!.noScript ?? []) expect(registersServiceWorker(`/fr${pattern.replace(/\(.*$/, '')}`)).toBe(false);
+		}
 	});
 
 	it('the offline page lists what each module offers to read offline', () => {

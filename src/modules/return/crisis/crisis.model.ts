@@ -22,3 +22,11 @@ export const DEFAULT_RETENTION_DAYS = 90;
 export function nextStatuses(current: RegistrationStatus): RegistrationStatus[] {
 	return registrationStatuses.slice(registrationStatuses.indexOf(current) + 1) as RegistrationStatus[];
 }
+
+/**
+ * The responders of the emergency return plan, each with a checklist in the responder's guide: MDCMRE's
+ * crisis cell, the consulates, the network's coordinators in Morocco and the associations.
+ */
+export const responderRoles = ['cell', 'consulate', 'coordinator', 'association'] as const;
+export type ResponderRole = (typeof responderRoles)[number];
+export const isResponderRole = (value: unknown): value is ResponderRole => typeof value === 'string' && (responderRoles as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCodes } from '../../../platform/geo/countries.ts';
-import { crisisNeeds, registrationStatuses } from './crisis.model.ts';
+import { crisisNeeds, registrationStatuses, responderRoles } from './crisis.model.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const toArray = (value: unknown) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
@@ -62,3 +62,10 @@ export type RegistrationFilters = z.infer<typeof RegistrationFilters>;
 
 export const StatusForm = z.object({ status: z.enum(registrationStatuses) });
 export const AssignForm = z.object({ relayOrganisationId: z.preprocess(blankToUndefined, z.uuid().optional()) });
+
+/** A responder marks a step of their checklist done (or not done after all). */
+export const ChecklistStepForm = z.object({
+	role: z.enum(responderRoles),
+	step: z.string().regex(/^[0-9a-f]{16}$/),
+	done: z.enum(['yes', 'no'])
+});

@@ -2,11 +2,11 @@
 // personal data of people in danger: deleted with the crisis's data after its retention period, the
 // counts kept on the crisis row.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../../platform/content/content.table.ts';
 import { returnTables } from '../return.table.ts';
-import { crisisStatuses, registrationStatuses, type CrisisNeed } from './crisis.model.ts';
+import { crisisStatuses, registrationStatuses, responderRoles, type CrisisNeed } from './crisis.model.ts';
 
 /** A crisis the cell opened: where, since when, whom to call; its retention period once closed. */
 export const crisis = returnTables.table('crisis', {
@@ -98,4 +98,26 @@ export const crisisRegistrationEvent = returnTables.table(
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [index('crisis_registration_event_idx').on(table.registrationId, table.at)]
+);
+
+/**
+ * A step of the responder's guide done in a crisis: by whom and when. A step is known by its French text's
+ * hash, so a step the cell rewrites starts undone. No personal data of the people registered: kept after
+ * the purge, as a record of how the plan was carried out.
+ */
+export const crisisChecklistTick = returnTables.table(
+	'crisis_checklist_tick',
+	{
+		crisisId: uuid('crisis_id')
+			.notNull()
+			.references(() => crisis.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: responderRoles }).notNull(),
+		stepKey: text('step_key').notNull(),
+		/** the step as the responder read it, in their language */
+		step: text('step').notNull(),
+		tickedBy: text('ticked_by').references(() => user.id, { onDelete: 'set null' }),
+		tickedByLabel: text('ticked_by_label').notNull(),
+		tickedAt: timestamp('ticked_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.crisisId, table.role, table.stepKey] })]
 );

@@ -6,12 +6,13 @@ import { countryName } from '#platform/geo/countries.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { crisisFormAction } from '#modules/return/crisis/crisis-forms.ts';
 import { closeCrisis, crisisDashboard, purgeDate } from '#modules/return/crisis/crisis.service.ts';
+import { checklistProgress } from '#modules/return/crisis/responders.ts';
 
 /** A crisis's dashboard: its counts (the cell: every registration; a relay: those assigned to it), each a filter of the list. */
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const dashboard = await forPage(crisisDashboard(ctx, params.slug));
+	const [dashboard, checklist] = await forPage(Promise.all([crisisDashboard(ctx, params.slug), checklistProgress(ctx, params.slug)]));
 	const { crisis } = dashboard;
 	return {
 		done: url.searchParams.get('done') ?? '',
@@ -21,7 +22,8 @@ export async function load({ locals, params, url }) {
 		byStatus: dashboard.byStatus,
 		byNeed: dashboard.byNeed,
 		byCity: dashboard.byCity,
-		possibleDuplicates: dashboard.possibleDuplicates
+		possibleDuplicates: dashboard.possibleDuplicates,
+		checklist
 	};
 }
 
