@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
-import { screenshotsFor } from './flows.ts';
+import { check, screenshotsFor, signedInAs } from './flows.ts';
 
 const browser = useBrowser();
 const { url } = server();
@@ -171,6 +171,78 @@ describe('the return guide and checklist', () => {
 		await expect(partner.getByText(t('fr', 'return.service_archived')).count()).resolves.toBe(1);
 		await partner.goto('/fr/return/services?region=MA-04&stage=administrative');
 		await expect(partner.getByRole('heading', { name: 'Permanence retraités (e2e, modifiée)' }).count()).resolves.toBe(0);
+	});
+
+	// after the test above: the demo partner's organisation (Expertise France) is now a member of the network
+	test('the network space: the secretariat announces and schedules (fr, no JavaScript), a member contributes and reads the answer; minutes in Arabic (axe)', { timeout: 150_000 }, async () => {
+		const secretariat = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'fr', false);
+		await secretariat.goto('/fr/my-space');
+		await secretariat.getByRole('link', { name: t('fr', 'return.network_space_title'), exact: true }).click();
+		await expect(secretariat.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('fr', 'return.network_space_title'));
+		await check(secretariat, 'fr', false);
+		await secretariat.getByRole('link', { name: t('fr', 'workspace.nav_announcements'), exact: true }).click();
+		await secretariat.locator('summary', { hasText: t('fr', 'workspace.announce_open') }).click();
+		await secretariat.getByLabel(t('fr', 'workspace.field_title'), { exact: true }).fill('Réunion annuelle du réseau (e2e)');
+		await secretariat.getByLabel(t('fr', 'workspace.field_body'), { exact: true }).fill('La réunion annuelle se tiendra à Rabat. Ordre du jour dans l’espace.');
+		await secretariat.getByRole('checkbox', { name: t('fr', 'workspace.field_notify') }).check();
+		await secretariat.getByRole('button', { name: t('fr', 'workspace.announce_submit') }).click();
+		await expect(secretariat.getByRole('status').first().textContent()).resolves.toMatch(/^L’annonce est publiée/);
+		await secretariat.getByRole('link', { name: t('fr', 'workspace.nav_meetings'), exact: true }).click();
+		// nothing filled: every problem named, nothing scheduled
+		await secretariat.getByRole('button', { name: t('fr', 'workspace.schedule_submit') }).click();
+		await expect(secretariat.locator('.error-summary li').count()).resolves.toBeGreaterThanOrEqual(4);
+		await secretariat.getByLabel(t('fr', 'workspace.field_title'), { exact: true }).fill('Réunion annuelle (e2e)');
+		await secretariat.getByLabel(t('fr', 'workspace.field_starts_at'), { exact: true }).fill('2030-06-15T10:00');
+		await secretariat.getByLabel(t('fr', 'workspace.field_mode'), { exact: true }).selectOption('in_person');
+		await secretariat.getByLabel(t('fr', 'workspace.field_place'), { exact: true }).fill('Rabat, ministère');
+		await secretariat.getByLabel(t('fr', 'workspace.field_agenda'), { exact: true }).fill('1. Bilan\n2. Stratégie');
+		await secretariat.getByRole('button', { name: t('fr', 'workspace.schedule_submit') }).click();
+		await expect(secretariat.getByRole('status').first().textContent()).resolves.toMatch(/^La réunion est programmée/);
+		await expect(secretariat.getByRole('link', { name: 'Réunion annuelle (e2e)' }).count()).resolves.toBe(1);
+		await shoot(secretariat, 'space-meetings');
+
+		// the member reads the announcement and sends a contribution for its organisation
+		const member = await signedInAs(browser, 'partner@demo.sharaka.ma', 'fr', false, true);
+		await member.goto('/fr/return/network/space');
+		await expect(member.getByRole('heading', { name: 'Réunion annuelle du réseau (e2e)' }).count()).resolves.toBe(1);
+		await check(member, 'fr', false);
+		await member.getByRole('link', { name: t('fr', 'workspace.contribute_link'), exact: true }).click();
+		await member.getByLabel(t('fr', 'workspace.field_topic'), { exact: true }).selectOption('administrative');
+		await member.getByLabel(t('fr', 'workspace.field_title'), { exact: true }).fill('Simplifier le transfert des pensions (e2e)');
+		await member.getByLabel(t('fr', 'workspace.field_contribution'), { exact: true }).fill('Les retraités de retour attendent des mois le transfert de leur pension : un guichet unique aiderait.');
+		await member.getByRole('button', { name: t('fr', 'workspace.contribute_submit') }).click();
+		await expect(member.getByRole('status').first().textContent()).resolves.toBe(t('fr', 'workspace.done_contributed'));
+		await shoot(member, 'space-contribution');
+
+		// the secretariat answers it, from the list of those waiting
+		await secretariat.goto('/fr/return/network/space/contributions?status=received');
+		await secretariat.getByRole('link', { name: 'Simplifier le transfert des pensions (e2e)' }).click();
+		await secretariat.getByLabel(t('fr', 'workspace.field_answer_status'), { exact: true }).selectOption('retained');
+		await secretariat.getByLabel(t('fr', 'workspace.field_answer'), { exact: true }).fill('Retenue : elle entre dans le plan d’action 2027.');
+		await secretariat.getByRole('button', { name: t('fr', 'workspace.answer_submit') }).click();
+		await expect(secretariat.getByRole('status').first().textContent()).resolves.toBe(t('fr', 'workspace.done_answered'));
+		await member.goto('/fr/return/network/space/contributions');
+		await member.getByRole('link', { name: 'Simplifier le transfert des pensions (e2e)' }).click();
+		await expect(member.getByText('Retenue : elle entre dans le plan d’action 2027.').count()).resolves.toBe(1);
+		await expect(member.getByRole('button', { name: t('fr', 'workspace.answer_submit') }).count()).resolves.toBe(0);
+		await member.close();
+		await secretariat.close();
+
+		// in Arabic: the secretariat corrects the minutes of the sample past meeting
+		const arabic = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'ar');
+		await arabic.goto('/ar/return/network/space/meetings');
+		await check(arabic, 'ar');
+		await arabic.getByRole('link', { name: 'Exemple — Réunion du réseau : bilan du semestre' }).click();
+		await check(arabic, 'ar');
+		await arabic.getByLabel(t('ar', 'workspace.field_minutes'), { exact: true }).fill('تم تقديم حصيلة الأسدس (e2e).');
+		await arabic.getByRole('button', { name: t('ar', 'workspace.minutes_submit') }).click();
+		await expect(arabic.getByRole('status').first().textContent()).resolves.toBe(t('ar', 'workspace.done_minutes_saved'));
+		await check(arabic, 'ar');
+		await shoot(arabic, 'space-minutes-ar');
+		await arabic.goto('/ar/return/network/space');
+		await check(arabic, 'ar');
+		await shoot(arabic, 'space-ar');
+		await arabic.close();
 	});
 
 	test('the demo member saves the checklist and ticks a step (fr, no JavaScript)', { timeout: 120_000 }, async () => {

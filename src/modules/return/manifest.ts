@@ -5,6 +5,7 @@ import { returnEndpoints } from './return.openapi.ts';
 import { messages } from './messages/index.ts';
 import { returnOfflineReading } from './offline-reading.ts';
 import { ensureReturnReferenceData, loadReturnDemoData, loadReturnNetworkDemoData } from './return.data.ts';
+import { loadNetworkSpaceDemoData } from './network-space.data.ts';
 import { loadReintegrationDemoData } from './reintegration.data.ts';
 import { loadCrisisDemoData } from './crisis/crisis.data.ts';
 import { returnPersonalData } from './personal-data.ts';
@@ -48,6 +49,7 @@ export const returnModule = defineModule({
 	async demoData(db) {
 		await loadReturnDemoData(db);
 		await loadReturnNetworkDemoData(db);
+		await loadNetworkSpaceDemoData(db);
 		await loadReintegrationDemoData(db);
 		await loadCrisisDemoData(db);
 	},

@@ -5,6 +5,8 @@ import { guidePagesToComplete } from './guide.ts';
 import { serviceOwners, waitingRequests } from './network.ts';
 import { myReintegrationCases, openCaseCount } from './reintegration.ts';
 import { mayReach } from '../../platform/policy/policy.ts';
+import { workspaceWaiting } from '../../platform/workspace/workspace.service.ts';
+import { networkSpace } from './network-space.ts';
 
 /** The Return places of one person, with what waits there (my space). */
 export async function returnSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -37,6 +39,17 @@ export async function returnSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		links.push({ path: '/return/network/join', titleKey: 'return.space_join', textKey: 'return.space_join_text' });
 		links.push({ path: '/return/referrals', titleKey: 'return.space_referrals', textKey: 'return.space_referrals_text' });
 		if ((await serviceOwners(ctx)).length > 0) links.push({ path: '/return/services/new', titleKey: 'return.service_new_title', textKey: 'return.space_service_text' });
+	}
+	// the network's space: the secretariat sees the contributions waiting for its answer, members the next meetings
+	const secretariat = ctx.can('return.secretariat');
+	if (secretariat || (await networkSpace.memberOrganisations(ctx)).length > 0) {
+		const waiting = await workspaceWaiting(ctx.db, networkSpace, ctx.now());
+		links.push({
+			path: networkSpace.path,
+			titleKey: 'return.network_space_title',
+			textKey: 'return.space_network_text',
+			waiting: secretariat ? { count: waiting.waitingAnswers, key: 'return.space_contributions_waiting' } : { count: waiting.upcomingMeetings, key: 'return.space_meetings_upcoming' }
+		});
 	}
 	if (ctx.can('return.pension.manage')) {
 		links.push({ path: '/return/pensions/edit', titleKey: 'return.space_pensions', textKey: 'return.space_pensions_text' });

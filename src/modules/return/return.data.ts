@@ -9,6 +9,7 @@ import { returnServices } from './network.ts';
 import { ChecklistAnswers } from './return.schemas.ts';
 import { networkMember, reintegrationCase, returnChecklist } from './return.table.ts';
 import { removeSampleReturnees } from './reintegration.data.ts';
+import { removeNetworkSpaceSamples } from './network-space.data.ts';
 import { crisis } from './crisis/crisis.table.ts';
 import { ensureGuidePages } from './guide.ts';
 import { ensureResponderGuide } from './crisis/responders.ts';
@@ -111,6 +112,7 @@ export async function removeReturnSamples(db: Db, context = systemContext('syste
 		// the sample returnees and their cases, then the other sample cases kept by the fictional operators (an operator with cases cannot go)
 		await removeSampleReturnees(tx);
 		await tx.delete(reintegrationCase).where(and(eq(reintegrationCase.isSample, true), inArray(reintegrationCase.operatorOrganisationId, ids)));
+		await removeNetworkSpaceSamples(tx);
 		await tx.delete(directoryEntry).where(and(eq(directoryEntry.collection, returnServices.key), inArray(directoryEntry.organisationId, ids)));
 		await tx.delete(networkMember).where(inArray(networkMember.organisationId, ids));
 		// the fictional organisations exist only for the samples (slug exemple-ramre-…)

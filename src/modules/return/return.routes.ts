@@ -20,6 +20,13 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/services/[id]/edit': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/join': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/network/requests': { GET: 'return.secretariat', POST: 'return.secretariat' },
+	// the network's space: the secretariat and the people of member organisations (checked in the service)
+	'/[lang=lang]/return/network/space': { GET: 'return.network.contribute' },
+	'/[lang=lang]/return/network/space/announcements': { GET: 'return.network.contribute', POST: 'return.secretariat' },
+	'/[lang=lang]/return/network/space/meetings': { GET: 'return.network.contribute', POST: 'return.secretariat' },
+	'/[lang=lang]/return/network/space/meetings/[id]': { GET: 'return.network.contribute', POST: 'return.secretariat' },
+	'/[lang=lang]/return/network/space/contributions': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
+	'/[lang=lang]/return/network/space/contributions/[id]': { GET: 'return.network.contribute', POST: 'return.secretariat' },
 	'/[lang=lang]/return/referrals': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/cases': { GET: 'return.case.work' },
 	'/[lang=lang]/return/cases/new': { GET: 'return.case.work', POST: 'return.case.work' },

@@ -290,6 +290,10 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			assisted_return_scheme: _assistedReturnSchemes,
 			// new in 0051: the steps of the responder's guide done in each crisis
 			crisis_checklist_tick: _crisisChecklistTicks,
+			// new in 0052: workspaces (announcements, meetings, contributions; Return's network space first)
+			workspace_announcement: _workspaceAnnouncements,
+			workspace_meeting: _workspaceMeetings,
+			workspace_contribution: _workspaceContributions,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

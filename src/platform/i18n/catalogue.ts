@@ -28,6 +28,9 @@ import arQueue from './messages/ar/queue.json' with { type: 'json' };
 import enQueue from './messages/en/queue.json' with { type: 'json' };
 import frSite from './messages/fr/site.json' with { type: 'json' };
 import frOffline from './messages/fr/offline.json' with { type: 'json' };
+import frWorkspace from './messages/fr/workspace.json' with { type: 'json' };
+import arWorkspace from './messages/ar/workspace.json' with { type: 'json' };
+import enWorkspace from './messages/en/workspace.json' with { type: 'json' };
 import arOffline from './messages/ar/offline.json' with { type: 'json' };
 import enOffline from './messages/en/offline.json' with { type: 'json' };
 import arSite from './messages/ar/site.json' with { type: 'json' };
@@ -53,6 +56,7 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	queue: { fr: frQueue, ar: arQueue, en: enQueue },
 	site: { fr: frSite, ar: arSite, en: enSite },
 	offline: { fr: frOffline, ar: arOffline, en: enOffline },
+	workspace: { fr: frWorkspace, ar: arWorkspace, en: enWorkspace },
 	content: { fr: frContent, ar: arContent, en: enContent },
 	moderation: { fr: frModeration, ar: arModeration, en: enModeration },
 	casework: { fr: frCasework, ar: arCasework, en: enCasework }
