@@ -57,8 +57,15 @@ describe('followed reintegration', () => {
 		await main.getByLabel(t('fr', 'return.case_host_country'), { exact: true }).selectOption('BE');
 		await main.getByLabel(t('fr', 'return.case_region'), { exact: true }).selectOption('MA-06');
 		await main.getByLabel(t('fr', 'return.case_household'), { exact: true }).fill('3');
+		// a scheme of another country than the host country is refused; Belgium's is taken from the catalogue
+		await main.getByLabel(t('fr', 'return.case_scheme'), { exact: true }).selectOption({ label: 'Allemagne — Dispositif allemand d’aide au retour' });
+		await main.getByRole('button', { name: t('fr', 'return.case_open_submit') }).click();
+		await expect(main.getByText(t('fr', 'return.error_scheme_country')).first().isVisible()).resolves.toBe(true);
+		await main.getByLabel(t('fr', 'return.case_consent'), { exact: true }).check();
+		await main.getByLabel(t('fr', 'return.case_scheme'), { exact: true }).selectOption({ label: 'Belgique — Dispositif belge d’aide au retour' });
 		await main.getByRole('button', { name: t('fr', 'return.case_open_submit') }).click();
 		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.done_case_opened'));
+		await expect(main.getByRole('link', { name: 'Dispositif belge d’aide au retour' }).getAttribute('href')).resolves.toBe('/fr/return/schemes#scheme-dispositif-be');
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(RETURNEE.name);
 		const caseUrl = page.url().split('?')[0];
 

@@ -12,6 +12,7 @@ import { createContext } from '../../platform/kernel/context.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { caseCloseReasons, needDimensions, needLevels, type NeedDimension, type PlanActionStatus } from './return.model.ts';
 import { networkMember, reintegrationAction, reintegrationCase, reintegrationSurvey } from './return.table.ts';
+import { assistedReturnScheme } from './schemes/schemes.table.ts';
 import { NOT_APPLICABLE, roundDueDate, surveyIndicators, surveyRounds, surveyScores, type SurveyAnswers } from './survey.model.ts';
 
 /** The reserved domain of the sample returnees' addresses (RFC 2606: never delivered). */
@@ -24,6 +25,14 @@ const firstNames = ['Karim', 'Nadia', 'Rachid', 'Samira', 'Mohamed', 'Fatima', '
 const lastNames = ['Alaoui', 'Bennani', 'El Idrissi', 'Tazi', 'Amrani', 'Chraibi', 'Berrada', 'Ouazzani', 'Fassi', 'El Ouardi', 'Ziani', 'Haddad', 'Benjelloun', 'Lahlou', 'Bouzid'];
 /** Host countries the seeds name for assisted return (Germany, Belgium, France, Switzerland) and the large communities (Spain, Italy, the Netherlands). */
 const hostCountries = ['FR', 'BE', 'ES', 'IT', 'DE', 'NL', 'CH', 'FR', 'ES', 'BE'];
+
+/** The catalogue's first scheme of each country (reference data: the seeds' four countries). */
+async function catalogueSchemes(db: DbOrTx): Promise<Map<string, string>> {
+	const rows = await db.select({ id: assistedReturnScheme.id, country: assistedReturnScheme.country }).from(assistedReturnScheme).where(eq(assistedReturnScheme.archived, false)).orderBy(assistedReturnScheme.slug);
+	const byCountry = new Map<string, string>();
+	for (const row of rows) if (!byCountry.has(row.country)) byCountry.set(row.country, row.id);
+	return byCountry;
+}
 const sampleActions: Record<NeedDimension, string[]> = {
 	economic: ['Exemple : monter un dossier de micro-projet', 'Exemple : inscription à l’ANAPEC', 'Exemple : formation de courte durée', 'Exemple : recherche d’un local commercial'],
 	social: ['Exemple : inscription scolaire des enfants', 'Exemple : affiliation à l’assurance maladie', 'Exemple : recherche d’un logement', 'Exemple : renouvellement des papiers d’état civil'],
@@ -70,6 +79,7 @@ async function loadDemoMemberCase(db: Db) {
 	const [member] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
 	const [operator] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, 'exemple-ramre-01'));
 	if (!member || !operator) return;
+	const schemes = await catalogueSchemes(db);
 	await db.transaction(async (tx) => {
 		const [created] = await tx
 			.insert(reintegrationCase)
@@ -80,7 +90,7 @@ async function loadDemoMemberCase(db: Db) {
 				consentAt: new Date('2026-09-20T10:00:00Z'),
 				returnDate: '2026-09-15',
 				hostCountry: 'BE',
-				scheme: 'Exemple de dispositif d’aide au retour',
+				schemeId: schemes.get('BE') ?? null,
 				regionCode: regions[0].iso,
 				householdSize: 3,
 				needs: {
@@ -110,6 +120,7 @@ async function loadSampleCases(db: Db) {
 		.where(and(eq(networkMember.isSample, true), eq(networkMember.status, 'member')))
 		.orderBy(organisation.slug);
 	if (operators.length === 0) return;
+	const schemes = await catalogueSchemes(db);
 	const random = sequence(2020);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const today = Date.UTC(2026, 11, 1);
@@ -137,7 +148,8 @@ async function loadSampleCases(db: Db) {
 				consentAt: new Date(returned + 10 * day),
 				returnDate: isoDay(returned),
 				hostCountry: country,
-				scheme: random() < 0.6 ? `Exemple : dispositif d’aide au retour (${country})` : null,
+				// six in ten left with a scheme: the catalogue's for its countries, else one written by hand
+				...(random() < 0.6 ? (schemes.has(country) ? { schemeId: schemes.get(country)! } : { scheme: `Exemple : dispositif d’aide au retour (${country})` }) : {}),
 				regionCode: region.iso,
 				householdSize: 1 + Math.floor(random() * 5),
 				needs: Object.fromEntries(needDimensions.map((dimension) => [dimension, { level: pick(needLevels), notes: '' }])),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { assistedReturnScheme } from './schemes/schemes.table.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { refusalOf, refusalWithReason } from '../../platform/testing/refusal.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
@@ -115,7 +116,6 @@ describe('followed reintegration', () => {
 		expect(await refusalOf(openReintegrationCase(ctx, { ...caseInput(other.actor.userId, operatorA), consent: undefined }))).toBe('invalid_input');
 		expect(await refusalOf(openReintegrationCase(ctx, caseInput(other.actor.userId, operatorB)))).toBe('invalid_input');
 		expect(await refusalOf(openReintegrationCase(ctx, caseInput(returnee.actor.userId, operatorA)))).toBe('conflict');
-		expect(await app.database.db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, other.actor.userId))).toEqual([]);
 	});
 
 	it('hides a case from another operator’s case workers: not found, nothing changed', async () => {
@@ -238,5 +238,20 @@ describe('followed reintegration', () => {
 		const result = await db.transaction((tx) => returnPersonalData.erase!(tx, returnee.actor.userId, new Date(), { files: null as never }));
 		expect(result.removed).toContain('reintegrationCases');
 		expect(await db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, returnee.actor.userId))).toEqual([]);
+	});
+
+	it('takes a scheme from the catalogue, only one of the host country, and names it on the case', async () => {
+		const ctx = contextFor(app.database.db, caseworkerA);
+		const other = await aPerson(app.database.db);
+		// a scheme of the catalogue must be one of the host country's
+		const schemes = await app.database.db.select().from(assistedReturnScheme);
+		const german = schemes.find((row) => row.country === 'DE')!;
+		expect(await refusalWithReason(openReintegrationCase(ctx, { ...caseInput(other.actor.userId, operatorA), schemeId: german.id }))).toBe('invalid_input:schemeId');
+		expect(await app.database.db.select().from(reintegrationCase).where(eq(reintegrationCase.personUserId, other.actor.userId))).toEqual([]);
+		const belgian = schemes.find((row) => row.country === 'BE')!;
+		const opened = await openReintegrationCase(ctx, { ...caseInput(other.actor.userId, operatorA), schemeId: belgian.id, scheme: '' });
+		const seen = await getReintegrationCase(ctx, opened.id);
+		expect(seen.scheme).toMatchObject({ slug: belgian.slug, name: belgian.name.fr });
+		expect(seen.case.scheme).toBeNull();
 	});
 });

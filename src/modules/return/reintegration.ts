@@ -16,6 +16,7 @@ import { mayReach, type Actor } from '../../platform/policy/policy.ts';
 import { returnServices } from './network.ts';
 import { CloseCaseForm, NeedsForm, PlanActionForm, PlanActionStatusForm, ReintegrationCaseForm } from './return.schemas.ts';
 import { networkMember, reintegrationAction, reintegrationCase } from './return.table.ts';
+import { schemeForCase, schemeNames } from './schemes/schemes.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -125,6 +126,7 @@ export async function openReintegrationCase(ctx: RequestContext, raw: unknown) {
 	}
 	const [person] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.id, input.personUserId));
 	if (!person) throw new AppError('invalid_input', { fields: [{ path: 'personUserId', messageKey: 'field_choice' }] });
+	if (input.schemeId) await schemeForCase(ctx.db, input.schemeId, input.hostCountry);
 	const now = ctx.now();
 	return ctx.transaction(async ({ db, audit }) => {
 		const [existing] = await db
@@ -142,6 +144,7 @@ export async function openReintegrationCase(ctx: RequestContext, raw: unknown) {
 				consentRecordedBy: actor.userId,
 				returnDate: input.returnDate,
 				hostCountry: input.hostCountry,
+				schemeId: input.schemeId ?? null,
 				scheme: input.scheme ?? null,
 				regionCode: input.regionCode,
 				provinceCode: input.provinceCode ?? null,
@@ -182,12 +185,13 @@ export async function listReintegrationCases(ctx: RequestContext) {
  */
 export async function getReintegrationCase(ctx: RequestContext, caseId: string) {
 	const { row, operator } = await caseOfMine(ctx, ctx.db, caseId);
-	const [plan, file] = await Promise.all([
+	const [plan, file, schemes] = await Promise.all([
 		ctx.db.select().from(reintegrationAction).where(eq(reintegrationAction.caseId, row.id)).orderBy(asc(reintegrationAction.dueDate), asc(reintegrationAction.createdAt)),
-		openCaseFile(ctx, reintegrationFollowUp, row.personUserId)
+		openCaseFile(ctx, reintegrationFollowUp, row.personUserId),
+		schemeNames(ctx.db, row.schemeId ? [row.schemeId] : [], ctx.language)
 	]);
 	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'return_case', ids: [row.id], view: 'return_case' });
-	return { case: row, operator, plan, file };
+	return { case: row, operator, plan, file, scheme: row.schemeId ? (schemes.get(row.schemeId) ?? null) : null };
 }
 
 /** The case worker records (or updates) the needs assessment; the trail says which levels, not the notes. */
@@ -345,6 +349,7 @@ export async function myReintegrationCases(ctx: RequestContext) {
 		.where(eq(reintegrationCase.personUserId, ctx.actor.userId))
 		.orderBy(desc(reintegrationCase.returnDate));
 	if (rows.length === 0) return [];
+	const schemes = await schemeNames(ctx.db, rows.flatMap((row) => (row.case.schemeId ? [row.case.schemeId] : [])), ctx.language);
 	const plan = await ctx.db
 		.select()
 		.from(reintegrationAction)
@@ -355,7 +360,7 @@ export async function myReintegrationCases(ctx: RequestContext) {
 		operatorName,
 		returnDate: row.returnDate,
 		hostCountry: row.hostCountry,
-		scheme: row.scheme,
+		scheme: (row.schemeId ? schemes.get(row.schemeId)?.name : null) ?? row.scheme,
 		regionCode: row.regionCode,
 		provinceCode: row.provinceCode,
 		commune: row.commune,

@@ -24,7 +24,8 @@ export const ReintegrationCaseSummary = z
 		consentAt: z.iso.datetime(),
 		returnDate: z.iso.date(),
 		hostCountry: z.string().describe('ISO 3166-1 alpha-2'),
-		scheme: z.string().nullable(),
+		schemeId: z.uuid().nullable().describe('the assisted-return scheme from the catalogue (/api/v1/return/schemes)'),
+		scheme: z.string().nullable().describe('a scheme not in the catalogue, as the case worker wrote it'),
 		regionCode: z.string(),
 		provinceCode: z.string().nullable(),
 		commune: z.string().nullable(),
@@ -45,7 +46,7 @@ export const ReintegrationCaseDetail = ReintegrationCaseSummary.omit({ operatorN
 
 const CaseCounts = z.object({ key: z.string(), label: z.string(), open: z.int().nullable(), closed: z.int().nullable() });
 const MeanScores = z.object({
-	key: z.string().describe('the round in months, the region’s ISO 3166-2 code, or the scheme as written (empty: none)'),
+	key: z.string().describe('the round in months, the region’s ISO 3166-2 code, or the scheme: its slug in the catalogue (/api/v1/return/schemes), else as written (empty: none)'),
 	count: z.int().describe('answers in the group; 0 when fewer than `smallCount` (then no score)'),
 	economic: z.number().nullable(),
 	social: z.number().nullable(),

@@ -182,6 +182,7 @@ export const ReintegrationCaseForm = z.object({
 	consentPurpose: z.string().trim().min(5).max(500),
 	returnDate: isoDate,
 	hostCountry: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), CountryCode),
+	schemeId: z.preprocess(blankToUndefined, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).optional()),
 	scheme: text(200),
 	regionCode: RegionCode,
 	provinceCode: z.preprocess(blankToUndefined, ProvinceCode.optional()),

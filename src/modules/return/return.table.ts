@@ -1,13 +1,16 @@
 // Tables of the Return module. Guide pages are the platform's content pages (collection return.guide);
 // the network is the platform's directory. Here: pension portability by host country, and each
 // person's saved checklist. `return` is a reserved word: the schema is `return_module`.
-import { boolean, date, index, integer, jsonb, pgSchema, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SurveyAnswers } from './survey.model.ts';
 import { caseCloseReasons, needDimensions, planActionStatuses, type NeedDimension, type NeedLevel } from './return.model.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../platform/content/content.table.ts';
 
-export const returnTables = pgSchema('return_module');
+import { returnTables } from './return-schema.ts';
+import { assistedReturnScheme } from './schemes/schemes.table.ts';
+
+export { returnTables };
 
 /**
  * What a retiree can carry home from one host country: the agreement, what transfers, where to ask.
@@ -86,7 +89,9 @@ export const reintegrationCase = returnTables.table(
 		returnDate: date('return_date').notNull(),
 		/** ISO 3166-1 alpha-2 */
 		hostCountry: text('host_country').notNull(),
-		/** the assisted-return scheme, free text until the schemes' catalogue exists */
+		/** the assisted-return scheme from the catalogue, when the returnee left with one of its schemes */
+		schemeId: uuid('scheme_id').references(() => assistedReturnScheme.id, { onDelete: 'set null' }),
+		/** a scheme not (yet) in the catalogue, as the case worker wrote it */
 		scheme: text('scheme'),
 		regionCode: text('region_code').notNull(),
 		provinceCode: text('province_code'),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { assistedReturnScheme } from './schemes/schemes.table.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { refusalOf, refusalWithReason } from '../../platform/testing/refusal.ts';
 import { readMail } from '../../platform/testing/mail.ts';
@@ -132,6 +133,7 @@ describe('the sustainability survey', () => {
 		const db = app.database.db;
 		const ctxA = asWorker(caseworkerA);
 		const [operatorA] = await db.select().from(organisation).where(eq(organisation.slug, 'operateur-sondage-a'));
+		const [french] = await db.select().from(assistedReturnScheme).where(eq(assistedReturnScheme.slug, 'dispositif-fr'));
 		for (let index = 0; index < 5; index += 1) {
 			const person = await aPerson(db, { role: 'member' });
 			const opened = await openReintegrationCase(ctxA, {
@@ -141,7 +143,7 @@ describe('the sustainability survey', () => {
 				consentPurpose: 'Suivi de la réintégration',
 				returnDate: '2026-09-01',
 				hostCountry: 'FR',
-				scheme: 'Aide au retour (exemple)',
+				schemeId: french.id,
 				regionCode: 'MA-01',
 				householdSize: '1'
 			});
@@ -156,6 +158,8 @@ describe('the sustainability survey', () => {
 		expect(stats.byRound.find((row) => row.key === '6')).toMatchObject({ count: 0, overall: null });
 		expect(stats.byRegion.find((row) => row.key === 'MA-01')).toMatchObject({ count: 5, overall: 0.4 });
 		expect(stats.byRegion.find((row) => row.key === 'MA-06')).toMatchObject({ count: 0, overall: null });
+		// a catalogue scheme is counted by its slug, a scheme written by hand as written
+		expect(stats.byScheme.find((row) => row.key === 'dispositif-fr')).toMatchObject({ count: 5, overall: 0.4 });
 		expect(await surveyStatistics(contextFor(db, null))).toEqual(stats);
 	});
 

@@ -14,6 +14,7 @@ import { mailUser } from '../../platform/mail/mail-user.ts';
 import { caseOfMine, caseworker, SMALL_COUNT, stillOpen } from './reintegration.ts';
 import { SurveyAnswersForm, SurveyRoundParam } from './return.schemas.ts';
 import { reintegrationCase, reintegrationSurvey } from './return.table.ts';
+import { assistedReturnScheme } from './schemes/schemes.table.ts';
 import { roundDueDate, surveyRounds, surveyScores, type SurveyAnswers, type SurveyRound } from './survey.model.ts';
 
 /** A round's link can be sent from two weeks before it is due. */
@@ -184,7 +185,7 @@ type Scored = { key: string; count: number; economic: number | null; social: num
 
 /**
  * Mean scores (0–1) of the answered rounds across operators, by round (time since return), by region
- * of settlement and by assisted-return scheme; a group of fewer than 5 answers shows no score. Public
+ * of settlement and by assisted-return scheme (the catalogue's slug, or the scheme as written); a group of fewer than 5 answers shows no score. Public
  * (open data): only means of groups of 5 and more.
  */
 export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
@@ -193,6 +194,7 @@ export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
 			round: reintegrationSurvey.round,
 			regionCode: reintegrationCase.regionCode,
 			scheme: reintegrationCase.scheme,
+			schemeSlug: assistedReturnScheme.slug,
 			economic: reintegrationSurvey.economicScore,
 			social: reintegrationSurvey.socialScore,
 			psychosocial: reintegrationSurvey.psychosocialScore,
@@ -200,6 +202,7 @@ export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
 		})
 		.from(reintegrationSurvey)
 		.innerJoin(reintegrationCase, eq(reintegrationCase.id, reintegrationSurvey.caseId))
+		.leftJoin(assistedReturnScheme, eq(assistedReturnScheme.id, reintegrationCase.schemeId))
 		.where(isNotNull(reintegrationSurvey.answeredAt));
 	const group = (key: (row: (typeof rows)[number]) => string): Scored[] => {
 		const groups = new Map<string, (typeof rows)[number][]>();
@@ -225,7 +228,8 @@ export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
 		answered: rows.length < SMALL_COUNT ? 0 : rows.length,
 		byRound: group((row) => String(row.round)).sort((a, b) => Number(a.key) - Number(b.key)),
 		byRegion: group((row) => row.regionCode),
-		byScheme: group((row) => row.scheme ?? '')
+		// a catalogue scheme by its slug, another as written, none as ''
+		byScheme: group((row) => row.schemeSlug ?? row.scheme ?? '')
 	};
 }
 

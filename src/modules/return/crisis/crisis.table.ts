@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../../platform/content/content.table.ts';
-import { returnTables } from '../return.table.ts';
+import { returnTables } from '../return-schema.ts';
 import { crisisStatuses, registrationStatuses, responderRoles, type CrisisNeed } from './crisis.model.ts';
 
 /** A crisis the cell opened: where, since when, whom to call; its retention period once closed. */

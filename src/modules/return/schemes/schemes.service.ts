@@ -1,7 +1,7 @@
 // The assisted-return schemes catalogue (issue 12, item 5). Public reading; the network's secretariat
 // adds schemes and names their operator; the operator's people keep their entry. An entry that says
 // nothing checked yet (no eligibility or support, or no source) reads "to be completed".
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
@@ -147,4 +147,35 @@ export async function updateScheme(ctx: RequestContext, slug: string, raw: unkno
 		await recordAudit(db, audit, { action: 'return_scheme.update', resourceType: 'return_scheme', resourceId: before.id, before, after });
 		return after;
 	});
+}
+
+/** The catalogue as a case form's choices: "country — scheme", in the reader's language (archived left out). */
+export async function schemeChoices(db: DbOrTx, language: Language) {
+	const rows = await db.select().from(assistedReturnScheme).where(eq(assistedReturnScheme.archived, false));
+	const collator = new Intl.Collator(language);
+	return rows
+		.map((row) => ({ value: row.id, country: row.country, label: `${countryName(row.country, language)} — ${pickText(row.name, language).text}`, lang: pickText(row.name, language).lang }))
+		.sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** The scheme a case names, checked: it exists, is not archived, and helps people leave the case's host country. */
+export async function schemeForCase(db: DbOrTx, schemeId: string, hostCountry: string) {
+	const [row] = await db.select().from(assistedReturnScheme).where(and(eq(assistedReturnScheme.id, schemeId), eq(assistedReturnScheme.archived, false)));
+	if (!row) throw new AppError('invalid_input', { fields: [{ path: 'schemeId', messageKey: 'field_choice' }] });
+	if (row.country !== hostCountry) throw new AppError('invalid_input', { fields: [{ path: 'schemeId', messageKey: 'field_choice' }] });
+	return row;
+}
+
+/** Names of catalogue schemes by id, in the reader's language, with their slug (cases, statistics). */
+export async function schemeNames(db: DbOrTx, ids: readonly string[], language: Language) {
+	const unique = [...new Set(ids)];
+	if (unique.length === 0) return new Map<string, { slug: string; name: string; lang: string }>();
+	const rows = await db.select({ id: assistedReturnScheme.id, slug: assistedReturnScheme.slug, name: assistedReturnScheme.name }).from(assistedReturnScheme).where(inArray(assistedReturnScheme.id, unique));
+	return new Map(rows.map((row) => [row.id, { slug: row.slug, name: pickText(row.name, language).text, lang: pickText(row.name, language).lang }]));
+}
+
+/** Every catalogue scheme's name by slug, in the reader's language (statistics keyed by slug). */
+export async function schemeNamesBySlug(db: DbOrTx, language: Language) {
+	const rows = await db.select({ slug: assistedReturnScheme.slug, name: assistedReturnScheme.name }).from(assistedReturnScheme);
+	return new Map(rows.map((row) => [row.slug, pickText(row.name, language).text]));
 }

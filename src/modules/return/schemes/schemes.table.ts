@@ -1,7 +1,7 @@
 import { boolean, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../../platform/content/content.table.ts';
-import { returnTables } from '../return.table.ts';
+import { returnTables } from '../return-schema.ts';
 import type { SupportKind } from './schemes.model.ts';
 
 /**

@@ -6,12 +6,13 @@ import { placeNameIn } from '#platform/geo/place-choices.ts';
 import { regions } from '#platform/geo/morocco.ts';
 import { reintegrationStatistics, SMALL_COUNT } from '#modules/return/reintegration.ts';
 import { surveyStatistics } from '#modules/return/survey.ts';
+import { schemeNamesBySlug } from '#modules/return/schemes/schemes.service.ts';
 
 /** The joint platform's pooled statistics across operators, small counts suppressed. */
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const [statistics, survey] = await Promise.all([reintegrationStatistics(ctx), surveyStatistics(ctx)]);
+	const [statistics, survey, schemes] = await Promise.all([reintegrationStatistics(ctx), surveyStatistics(ctx), schemeNamesBySlug(ctx.db, locals.language)]);
 	const collator = new Intl.Collator(locals.language);
 	const named = <Row extends { key: string; label: string }>(rows: Row[], name: (row: Row) => string) =>
 		rows.map((row) => ({ ...row, label: name(row) })).sort((a, b) => collator.compare(a.label, b.label));
@@ -31,8 +32,8 @@ export async function load({ locals }) {
 				const region = regions.find((item) => item.iso === row.key);
 				return region ? placeNameIn(region, locals.language) : row.key;
 			}),
-			// the scheme is free text (its catalogue comes later): shown as written
-			byScheme: survey.byScheme.map((row) => ({ ...row, label: row.key })).sort((a, b) => collator.compare(a.label, b.label))
+			// a catalogue scheme by its name in the page's language, another as written
+			byScheme: survey.byScheme.map((row) => ({ ...row, label: schemes.get(row.key) ?? row.key })).sort((a, b) => collator.compare(a.label, b.label))
 		}
 	};
 }

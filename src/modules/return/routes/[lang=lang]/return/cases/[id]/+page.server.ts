@@ -48,6 +48,7 @@ export async function load({ locals, params, url }) {
 			provinceName: province ? placeNameIn(province, locals.language) : null
 		},
 		operator: found.operator,
+		scheme: found.scheme,
 		plan: found.plan.map((row) => ({ id: row.id, dimension: row.dimension, action: row.action, owner: row.owner, dueDate: row.dueDate, status: row.status })),
 		dimensions: [...needDimensions],
 		levels: [...needLevels],

@@ -7,6 +7,7 @@ import { translate } from '#platform/i18n/translator.ts';
 import { countryOptions } from '#platform/geo/countries.ts';
 import { provinceChoiceGroups, regionChoices } from '#platform/geo/place-choices.ts';
 import { caseworkerOperators, openReintegrationCaseByEmail } from '#modules/return/reintegration.ts';
+import { schemeChoices } from '#modules/return/schemes/schemes.service.ts';
 
 /** The "open a case" form: the returnee's account (by e-mail), their consent, their return and settlement. */
 export async function load({ locals }) {
@@ -15,6 +16,7 @@ export async function load({ locals }) {
 	return {
 		operators: (await caseworkerOperators(ctx)).map((row) => ({ value: row.id, label: row.name, isolate: true })),
 		countries: countryOptions(locals.language),
+		schemes: (await schemeChoices(ctx.db, locals.language)).map(({ value, label, lang }) => ({ value, label, lang })),
 		regions: regionChoices(locals.language),
 		provinces: provinceChoiceGroups(locals.language)
 	};
@@ -35,6 +37,7 @@ export const actions = {
 			const errors = result.data.errors as Record<string, string>;
 			if (errors.email) errors.email = translate(ctx.language, 'return.error_unknown_email');
 			if (errors.consent) errors.consent = translate(ctx.language, 'return.error_consent');
+			if (errors.schemeId) errors.schemeId = translate(ctx.language, 'return.error_scheme_country');
 			return result;
 		}
 		redirect(303, `/${ctx.language}/return/cases/${opened.id}?done=case_opened`);

@@ -1,0 +1,2 @@
+ALTER TABLE "return_module"."reintegration_case" ADD COLUMN "scheme_id" uuid;--> statement-breakpoint
+ALTER TABLE "return_module"."reintegration_case" ADD CONSTRAINT "reintegration_case_scheme_id_assisted_return_scheme_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "return_module"."assisted_return_scheme"("id") ON DELETE set null ON UPDATE no action;
