@@ -67,6 +67,7 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'POST /[lang=lang]/return/crisis/responders/[role]/edit': staff,
 	// no platform role: an operator's case worker grant opens them (below)
 	'GET /[lang=lang]/return/cases': [],
+	'GET /[lang=lang]/return/cases/export': [],
 	'GET /[lang=lang]/return/cases/new': [],
 	'POST /[lang=lang]/return/cases/new': [],
 	'GET /[lang=lang]/return/cases/[id]': [],

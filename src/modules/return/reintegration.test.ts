@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { assistedReturnScheme } from './schemes/schemes.table.ts';
+import { caseloadRows } from './caseload-export.ts';
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { refusalOf, refusalWithReason } from '../../platform/testing/refusal.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
@@ -253,5 +254,19 @@ describe('followed reintegration', () => {
 		const seen = await getReintegrationCase(ctx, opened.id);
 		expect(seen.scheme).toMatchObject({ slug: belgian.slug, name: belgian.name.fr });
 		expect(seen.case.scheme).toBeNull();
+	});
+	it('exports the caseload as the list shows it, the operator’s own cases only, an audited read', async () => {
+		const db = app.database.db;
+		const [header, ...rows] = await caseloadRows(contextFor(db, caseworkerA), 'all');
+		expect(header).toContain('Personne');
+		const own = (await listReintegrationCases(contextFor(db, caseworkerA))).length;
+		expect(rows).toHaveLength(own);
+		expect(rows.some((row) => row.includes('Dispositif belge d’aide au retour'))).toBe(true);
+		const open = await caseloadRows(contextFor(db, caseworkerA), 'open');
+		expect(open.slice(1).every((row) => row.includes('En cours'))).toBe(true);
+		const reads = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceType, 'return_case')));
+		expect(reads.length).toBeGreaterThan(0);
+		// someone who is no case worker is refused
+		expect(await refusalOf(caseloadRows(contextFor(db, await aPerson(db, { role: 'partner' })), 'all'))).toBe('forbidden');
 	});
 });

@@ -29,6 +29,7 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/network/space/contributions/[id]': { GET: 'return.network.contribute', POST: 'return.secretariat' },
 	'/[lang=lang]/return/referrals': { GET: 'return.network.contribute', POST: 'return.network.contribute' },
 	'/[lang=lang]/return/cases': { GET: 'return.case.work' },
+	'/[lang=lang]/return/cases/export': { GET: 'return.case.work' },
 	'/[lang=lang]/return/cases/new': { GET: 'return.case.work', POST: 'return.case.work' },
 	'/[lang=lang]/return/cases/[id]': { GET: 'return.case.work', POST: 'return.case.work' },
 	'/[lang=lang]/return/cases/[id]/referral': { GET: 'return.case.work', POST: 'return.case.work' },

@@ -1,10 +1,10 @@
 // The network's services as open data: CSV and XLSX of the finder's current filter.
-import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
-import { guardFormula, toCsv } from '../../platform/ui/charts/csv.ts';
+import { toCsv } from '../../platform/ui/charts/csv.ts';
+import { toXlsx } from '../../platform/ui/charts/xlsx.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { placeNameIn } from '../../platform/geo/place-choices.ts';
 import { findServices, type ServiceQuery } from './network.ts';
@@ -39,10 +39,5 @@ export async function servicesCsv(db: DbOrTx, query: Omit<ServiceQuery, 'page' |
 }
 
 export async function servicesXlsx(db: DbOrTx, query: Omit<ServiceQuery, 'page' | 'pageSize'>, language: Language): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook();
-	const sheet = workbook.addWorksheet(translate(language, 'return.export_sheet'), { views: [{ rightToLeft: language === 'ar', state: 'frozen', ySplit: 1 }] });
-	const [header, ...body] = await serviceRows(db, query, language);
-	sheet.addRow(header).font = { bold: true };
-	for (const row of body) sheet.addRow(row.map(guardFormula));
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	return toXlsx(await serviceRows(db, query, language), { sheet: translate(language, 'return.export_sheet'), rightToLeft: language === 'ar' });
 }

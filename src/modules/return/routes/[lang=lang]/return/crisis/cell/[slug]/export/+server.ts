@@ -4,11 +4,12 @@ import { forPage } from '#platform/http/page.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { countryName } from '#platform/geo/countries.ts';
 import { csvResponse, toCsv } from '#platform/ui/charts/csv.ts';
+import { toXlsx, xlsxResponse } from '#platform/ui/charts/xlsx.ts';
 import { registrationsForExport } from '#modules/return/crisis/crisis.service.ts';
 
 const columns = ['reference', 'name', 'people', 'phone', 'email', 'country', 'city', 'needs', 'status', 'relay', 'safe', 'registered'] as const;
 
-/** The list as CSV for the consulates, with the page's filters (the cell; an audited read). */
+/** The list as CSV (or XLSX with `format=xlsx`) for the consulates, with the page's filters (the cell; an audited read). */
 export async function GET({ locals, params, url }) {
 	const ctx = requestContext(await getApp(), locals);
 	const query = Object.fromEntries(['status', 'need', 'city', 'relay'].map((name) => [name, url.searchParams.get(name) ?? undefined]));
@@ -31,5 +32,9 @@ export async function GET({ locals, params, url }) {
 			item.createdAt.toISOString()
 		])
 	];
-	return csvResponse(toCsv(rows), `${crisis.slug}-registrations.csv`, { headers: { 'cache-control': 'no-store' } });
+	const headers = { 'cache-control': 'no-store' };
+	if (url.searchParams.get('format') === 'xlsx') {
+		return xlsxResponse(await toXlsx(rows, { sheet: crisis.slug, rightToLeft: language === 'ar' }), `${crisis.slug}-registrations.xlsx`, { headers });
+	}
+	return csvResponse(toCsv(rows), `${crisis.slug}-registrations.csv`, { headers });
 }
