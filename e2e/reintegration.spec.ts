@@ -89,6 +89,22 @@ describe('followed reintegration', () => {
 		await main.getByRole('button', { name: `${t('fr', 'return.plan_status_save')} — ${ACTION}` }).click();
 		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.done_action_saved'));
 
+		// an action that leads to a job offer: its page's address pasted (a wrong one is refused)
+		const offers = await browser.newPage({ javaScriptEnabled: false });
+		await offers.goto('/fr/jobs?q=Soudeur');
+		const offerLink = offers.getByRole('main').getByRole('link', { name: 'Soudeur', exact: true }).first();
+		const [offerPath, offerTitle] = [(await offerLink.getAttribute('href'))!, (await offerLink.textContent())!.trim()];
+		await offers.close();
+		await main.getByLabel(t('fr', 'return.plan_action'), { exact: true }).fill('Postuler à l’offre de soudeur');
+		await main.getByLabel(t('fr', 'return.plan_owner'), { exact: true }).fill('Karima');
+		await main.getByLabel(t('fr', 'return.plan_offer'), { exact: true }).fill('https://exemple.org/une-offre');
+		await main.getByRole('button', { name: t('fr', 'return.plan_add') }).click();
+		await expect(main.locator('#field-offer[aria-invalid="true"]').count()).resolves.toBe(1);
+		await main.getByLabel(t('fr', 'return.plan_offer'), { exact: true }).fill(server().url(offerPath));
+		await main.getByRole('button', { name: t('fr', 'return.plan_add') }).click();
+		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.done_action_added'));
+		await expect(main.getByRole('link', { name: offerTitle, exact: true }).getAttribute('href')).resolves.toBe(offerPath);
+
 		// a note only the operator sees
 		await main.getByLabel(t('fr', 'casework.note_label')).fill('Premier entretien au local de l’opérateur.');
 		await main.getByRole('button', { name: t('fr', 'casework.note_add') }).click();

@@ -14,6 +14,7 @@ import { counsellorsRoutes } from './counsellors/counsellors.routes.ts';
 import { matchingRoutes } from './matching/matching.routes.ts';
 import { savedOffersRoutes } from './saved-offers/saved-offers.routes.ts';
 import { jobsOfflineReading } from './saved-offers/offline-reading.ts';
+import { offerLinks, programmeLinks } from './link-targets.ts';
 import { placementRoutes } from './placement/placement.routes.ts';
 import { jobsEndpoints } from './jobs.openapi.ts';
 import { supportEndpoints } from './support.openapi.ts';
@@ -65,6 +66,7 @@ export const jobsModule = defineModule({
 		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage'] }
 	},
 	offline: jobsOfflineReading,
+	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
 	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes, placementRoutes]),
 	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints],
 	apiTags: [

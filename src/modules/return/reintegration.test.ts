@@ -269,4 +269,22 @@ describe('followed reintegration', () => {
 		// someone who is no case worker is refused
 		expect(await refusalOf(caseloadRows(contextFor(db, await aPerson(db, { role: 'partner' })), 'all'))).toBe('forbidden');
 	});
+	it('links a plan action to a Jobs support programme (picker) or a job offer (its address), refusing what names nothing', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, caseworkerA);
+		const [someOrganisation] = await db.select({ id: organisation.id }).from(organisation).limit(1);
+		const [programme] = await db
+			.insert(directoryEntry)
+			.values({ collection: 'jobs.programmes', organisationId: someOrganisation.id, name: { fr: 'Programme d’insertion (test)' }, description: { fr: 'Test' }, eligibility: {}, services: [], regions: [], cities: [], languages: [], searchText: 'programme' })
+			.returning();
+		const [opened] = await listReintegrationCases(ctx);
+		const planned = { dimension: 'economic', action: 'S’inscrire au programme d’insertion', owner: 'La personne' };
+		expect(await refusalWithReason(addPlanAction(ctx, opened.id, { ...planned, programme: 'jobs.programme:00000000-0000-4000-8000-000000000000', offer: 'https://sharaka.ma/fr/jobs/offers/not-an-offer' }))).toBe('invalid_input:programme,offer');
+		expect(await refusalWithReason(addPlanAction(ctx, opened.id, { ...planned, programme: 'atlas.initiative:sharaka' }))).toBe('invalid_input:programme');
+		const added = await addPlanAction(ctx, opened.id, { ...planned, programme: `jobs.programme:${programme.id}` });
+		expect(added.links).toEqual([`jobs.programme:${programme.id}`]);
+		const seen = await getReintegrationCase(ctx, opened.id);
+		const linked = seen.plan.find((action) => action.id === added.id)!;
+		expect(linked.links.map(({ label, path }) => ({ label, path }))).toEqual([{ label: 'Programme d’insertion (test)', path: `/jobs/programmes/${programme.id}` }]);
+	});
 });

@@ -9,6 +9,7 @@ import { recordAudit, recordPersonalDataRead } from '../../platform/audit/audit.
 import type { Caseload } from '../../platform/casework/caseload.ts';
 import { openCaseFile } from '../../platform/casework/casework.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { fieldProblems, parseOrThrow } from '../../platform/http/validation.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
@@ -17,6 +18,7 @@ import { returnServices } from './network.ts';
 import { CloseCaseForm, NeedsForm, PlanActionForm, PlanActionStatusForm, ReintegrationCaseForm } from './return.schemas.ts';
 import { networkMember, reintegrationAction, reintegrationCase } from './return.table.ts';
 import { schemeForCase, schemeNames } from './schemes/schemes.service.ts';
+import { findLink, parseLink, resolveLinks, unknownLinks, type ResolvedLink } from '../../platform/kernel/links.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -191,7 +193,7 @@ export async function getReintegrationCase(ctx: RequestContext, caseId: string) 
 		schemeNames(ctx.db, row.schemeId ? [row.schemeId] : [], ctx.language)
 	]);
 	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'return_case', ids: [row.id], view: 'return_case' });
-	return { case: row, operator, plan, file, scheme: row.schemeId ? (schemes.get(row.schemeId) ?? null) : null };
+	return { case: row, operator, plan: await withResolvedLinks(ctx.db, plan, ctx.language), file, scheme: row.schemeId ? (schemes.get(row.schemeId) ?? null) : null };
 }
 
 /** The case worker records (or updates) the needs assessment; the trail says which levels, not the notes. */
@@ -214,6 +216,7 @@ export async function recordNeeds(ctx: RequestContext, caseId: string, raw: unkn
 export async function addPlanAction(ctx: RequestContext, caseId: string, raw: unknown) {
 	caseworker(ctx);
 	const input = parseOrThrow(PlanActionForm, raw);
+	const links = await planActionLinks(ctx, input);
 	// inside the transaction every read goes through it (one connection)
 	return ctx.transaction(async (tx) => {
 		const { db, audit } = tx;
@@ -222,11 +225,40 @@ export async function addPlanAction(ctx: RequestContext, caseId: string, raw: un
 		const now = ctx.now();
 		const [created] = await db
 			.insert(reintegrationAction)
-			.values({ caseId: row.id, dimension: input.dimension, action: input.action, owner: input.owner, dueDate: input.dueDate ?? null, createdAt: now, updatedAt: now })
+			.values({ caseId: row.id, dimension: input.dimension, action: input.action, owner: input.owner, dueDate: input.dueDate ?? null, links, createdAt: now, updatedAt: now })
 			.returning();
 		await recordAudit(db, audit, { action: 'return_plan_action.create', resourceType: 'return_plan_action', resourceId: created.id, after: { caseId: row.id, dimension: input.dimension, dueDate: created.dueDate, status: created.status } });
 		return created;
 	});
+}
+
+/** The kinds of Jobs records a plan action may lead to (shown only when the Jobs module is installed). */
+export const PROGRAMME_LINK = 'jobs.programme';
+export const OFFER_LINK = 'jobs.offer';
+
+/** A plan action's links, checked: a programme from the picker, an offer from its pasted address; anything else is a field error. */
+async function planActionLinks(ctx: RequestContext, input: { programme?: string; offer?: string }): Promise<string[]> {
+	const links: string[] = [];
+	const fields: { path: string; messageKey: string }[] = [];
+	if (input.programme) {
+		const link = parseLink(input.programme);
+		if (link?.kind !== PROGRAMME_LINK || (await unknownLinks(ctx.db, [input.programme], ctx.language)).length) fields.push({ path: 'programme', messageKey: 'field_choice' });
+		else links.push(input.programme);
+	}
+	if (input.offer) {
+		const found = await findLink(ctx.db, OFFER_LINK, input.offer);
+		if (!found) fields.push({ path: 'offer', messageKey: 'field_invalid' });
+		else links.push(found);
+	}
+	if (fields.length) throw new AppError('invalid_input', { fields });
+	return links;
+}
+
+/** Each action's links resolved (the records still there), for the plan's table. */
+export async function withResolvedLinks<Action extends { links: string[] }>(db: DbOrTx, plan: readonly Action[], language: Language): Promise<(Omit<Action, 'links'> & { links: ResolvedLink[] })[]> {
+	const resolved = await resolveLinks(db, [...new Set(plan.flatMap((action) => action.links))], language);
+	const byValue = new Map(resolved.map((link) => [link.value, link]));
+	return plan.map((action) => ({ ...action, links: action.links.flatMap((value) => (byValue.has(value) ? [byValue.get(value)!] : [])) }));
 }
 
 /** A plan action moves on (planned, in progress, done, dropped). */
@@ -355,6 +387,7 @@ export async function myReintegrationCases(ctx: RequestContext) {
 		.from(reintegrationAction)
 		.where(inArray(reintegrationAction.caseId, rows.map((row) => row.case.id)))
 		.orderBy(asc(reintegrationAction.dueDate), asc(reintegrationAction.createdAt));
+	const resolvedPlan = await withResolvedLinks(ctx.db, plan, ctx.language);
 	return rows.map(({ case: row, operatorName }) => ({
 		id: row.id,
 		operatorName,
@@ -370,6 +403,6 @@ export async function myReintegrationCases(ctx: RequestContext) {
 		closedAt: row.closedAt,
 		closeReason: row.closeReason,
 		needLevels: Object.fromEntries(Object.entries(row.needs).map(([dimension, need]) => [dimension, need?.level])),
-		plan: plan.filter((action) => action.caseId === row.id).map(({ id, dimension, action, owner, dueDate, status }) => ({ id, dimension, action, owner, dueDate, status }))
+		plan: resolvedPlan.filter((action) => action.caseId === row.id).map(({ id, dimension, action, owner, dueDate, status, links }) => ({ id, dimension, action, owner, dueDate, status, links }))
 	}));
 }

@@ -34,7 +34,16 @@ export const ReintegrationCaseSummary = z
 	})
 	.meta({ id: 'ReturnReintegrationCase' });
 
-const PlanAction = z.object({ id: z.uuid(), dimension: z.enum(['economic', 'social', 'psychosocial']), action: z.string(), owner: z.string(), dueDate: z.iso.date().nullable(), status: z.enum(['planned', 'in_progress', 'done', 'dropped']) });
+const PlanLink = z.object({ kind: z.string().describe('jobs.programme or jobs.offer'), key: z.string(), value: z.string(), label: z.string(), lang: z.string(), path: z.string().describe('the record’s page, after the language'), isSample: z.boolean() });
+const PlanAction = z.object({
+	id: z.uuid(),
+	dimension: z.enum(['economic', 'social', 'psychosocial']),
+	action: z.string(),
+	owner: z.string(),
+	dueDate: z.iso.date().nullable(),
+	status: z.enum(['planned', 'in_progress', 'done', 'dropped']),
+	links: z.array(PlanLink).describe('the Jobs records the action leads to (still there)')
+});
 
 export const ReintegrationCaseDetail = ReintegrationCaseSummary.omit({ operatorName: true, personName: true })
 	.extend({

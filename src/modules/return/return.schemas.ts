@@ -199,7 +199,11 @@ export const PlanActionForm = z.object({
 	dimension: z.enum(needDimensions),
 	action: z.string().trim().min(3).max(500),
 	owner: z.string().trim().min(2).max(200),
-	dueDate: z.preprocess(blankToUndefined, isoDate.optional())
+	dueDate: z.preprocess(blankToUndefined, isoDate.optional()),
+	/** a Jobs support programme (a link value from the picker) */
+	programme: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+	/** a job offer: its page's address (or id), pasted */
+	offer: text(500)
 });
 export const PlanActionStatusForm = z.object({ status: z.enum(planActionStatuses) });
 export const CloseCaseForm = z.object({ reason: z.enum(caseCloseReasons) });

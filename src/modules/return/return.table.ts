@@ -121,6 +121,8 @@ export const reintegrationAction = returnTables.table(
 		owner: text('owner').notNull(),
 		dueDate: date('due_date'),
 		status: text('status', { enum: planActionStatuses }).notNull().default('planned'),
+		/** the Jobs records it leads to (a support programme, a job offer): the platform's links, `<kind>:<key>` */
+		links: text('links').array().notNull().default([]),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

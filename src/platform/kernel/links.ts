@@ -34,6 +34,18 @@ export async function linkChoices(db: DbOrTx, kind: string, language: Language):
 	return (await target.choices(db, language)).map((choice) => ({ ...choice, value: linkValue(kind, choice.value) }));
 }
 
+/** The link a pasted address or reference names (a job offer's page), when its kind can find one; else null. */
+export async function findLink(db: DbOrTx, kind: string, text: string): Promise<string | null> {
+	const target = linkTarget(kind);
+	const trimmed = text.trim();
+	if (!target?.find || trimmed === '' || trimmed.length > 500) return null;
+	const key = await target.find(db, trimmed);
+	return key ? linkValue(kind, key) : null;
+}
+
+/** Whether this kind is installed (a form shows its field only then). */
+export const linkKindInstalled = (kind: string) => linkTarget(kind) !== null;
+
 export interface ResolvedLink extends LinkedRecord {
 	kind: string;
 	key: string;

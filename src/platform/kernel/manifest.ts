@@ -22,6 +22,11 @@ export interface LinkTarget {
 	choices(db: DbOrTx, language: Language): Promise<LinkChoice[]>;
 	/** the records these keys name; a key no longer there (removed, renamed) is left out */
 	resolve(db: DbOrTx, keys: readonly string[], language: Language): Promise<Map<string, LinkedRecord>>;
+	/**
+	 * for kinds too many to list in a form (job offers): the key of the record a pasted address or
+	 * reference names, or null; `choices` then lists none
+	 */
+	find?(db: DbOrTx, text: string): Promise<string | null>;
 }
 export interface LinkChoice {
 	value: string;

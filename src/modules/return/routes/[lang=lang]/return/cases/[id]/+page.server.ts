@@ -19,8 +19,11 @@ import {
 	recordNeeds,
 	reintegrationCaseHeader,
 	reintegrationFollowUp,
-	setPlanActionStatus
+	setPlanActionStatus,
+	OFFER_LINK,
+	PROGRAMME_LINK
 } from '#modules/return/reintegration.ts';
+import { linkChoices, linkKindInstalled } from '#platform/kernel/links.ts';
 
 const notices = ['case_opened', 'needs_saved', 'action_added', 'action_saved', 'case_closed', 'survey_sent', 'survey_not_sent', 'survey_entered'];
 /** a refusal's reason → its message */
@@ -49,7 +52,10 @@ export async function load({ locals, params, url }) {
 		},
 		operator: found.operator,
 		scheme: found.scheme,
-		plan: found.plan.map((row) => ({ id: row.id, dimension: row.dimension, action: row.action, owner: row.owner, dueDate: row.dueDate, status: row.status })),
+		plan: found.plan.map((row) => ({ id: row.id, dimension: row.dimension, action: row.action, owner: row.owner, dueDate: row.dueDate, status: row.status, links: row.links.map(({ kind, label, lang, path }) => ({ kind, label, lang, path })) })),
+		// what a plan action may lead to in Jobs, when that module is installed
+		programmes: await linkChoices(ctx.db, PROGRAMME_LINK, locals.language),
+		offersLinkable: linkKindInstalled(OFFER_LINK),
 		dimensions: [...needDimensions],
 		levels: [...needLevels],
 		planStatuses: [...planActionStatuses],
@@ -71,6 +77,8 @@ async function caseForm(ctx: RequestContext, data: FormData, work: () => Promise
 		// the needs form's fields are "economic_level"…, the service's paths "economic.level"
 		const errors = refused.data.errors as Record<string, string>;
 		for (const key of Object.keys(errors)) if (key.includes('.')) errors[key.replace('.', '_')] = errors[key];
+		// a pasted address that names no offer: say what to paste
+		if (errors.offer) errors.offer = translate(ctx.language, 'return.error_offer_link');
 		return refused;
 	}
 	return { done: typeof done === 'string' ? done : done(result) };

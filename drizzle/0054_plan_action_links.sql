@@ -1,0 +1,1 @@
+ALTER TABLE "return_module"."reintegration_action" ADD COLUMN "links" text[] DEFAULT '{}' NOT NULL;
