@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { translate } from '../i18n/translator.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -84,4 +84,30 @@ export function languageRowsOf(data: Record<string, unknown>, rows: number): { l
 		.map((index) => ({ language: data[`language_${index}`], level: data[`level_${index}`] }))
 		.filter((entry) => typeof entry.language === 'string' && entry.language !== '')
 		.map((entry) => ({ language: entry.language, level: entry.level === '' || entry.level === undefined ? null : entry.level }));
+}
+
+/**
+ * A form action's work and its answer: what `done` makes of the result (the notice to show); a record
+ * out of the actor's reach is a 404; a known conflict (`extra.reason`) is a 409 with its message in plain
+ * words; any other expected failure the fields' messages with what was typed (`adjust` may reword them).
+ */
+export async function formAction<T>(
+	language: Language,
+	data: FormData,
+	work: () => Promise<T>,
+	options: { done: (result: T) => Record<string, unknown>; conflicts?: Record<string, string>; adjust?: (errors: Record<string, string>) => void }
+) {
+	let result: T;
+	try {
+		result = await work();
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		const reason = isAppError(failure) ? String(failure.extra?.reason ?? '') : '';
+		const conflict = options.conflicts?.[reason];
+		if (conflict) return fail(409, { values: formValues(data), lists: formLists(data), errors: { '': translate(language, conflict) } });
+		const refused = formFailureFrom(language, failure, data);
+		options.adjust?.(refused.data.errors as Record<string, string>);
+		return refused;
+	}
+	return options.done(result);
 }

@@ -1,11 +1,8 @@
 // The web side of workspaces: what a module's page files call (they stay a few lines), and the forms'
 // answers: `{ done }` for the notice to show, or the fields' messages with what was typed.
-import { error, fail } from '@sveltejs/kit';
-import { formFailureFrom, formLists, formValues } from '../http/form.ts';
+import { formAction, formLists, formValues } from '../http/form.ts';
 import { forPage } from '../http/page.ts';
-import { isAppError } from '../http/app-error.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import { translate } from '../i18n/translator.ts';
 import { instantToLocalDateTime } from '../time-zone.ts';
 import {
 	answerContribution,
@@ -95,20 +92,12 @@ export async function loadContribution(ctx: RequestContext, workspace: Workspace
 
 const conflicts: Record<string, string> = { meeting_not_held: 'workspace.error_meeting_not_held' };
 
-/** Runs a form's work: `{ done, sent }` on success; a record out of reach is a 404; else the localised problems with what was typed. */
-async function answer(ctx: RequestContext, data: FormData, work: () => Promise<unknown>, done: string) {
-	let result: unknown;
-	try {
-		result = await work();
-	} catch (failure) {
-		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
-		const reason = isAppError(failure) ? String(failure.extra?.reason ?? '') : '';
-		if (conflicts[reason]) return fail(409, { values: formValues(data), lists: formLists(data), errors: { '': translate(ctx.language, conflicts[reason]) } });
-		const failed = formFailureFrom(ctx.language, failure, data);
-		return failed;
-	}
-	const sent = result && typeof result === 'object' && 'sent' in result ? Number((result as { sent: number }).sent) : null;
-	return { done, sent };
+/** Runs a form's work: `{ done, sent }` (how many members were e-mailed, when any) on success; else the platform's form answer. */
+function answer(ctx: RequestContext, data: FormData, work: () => Promise<unknown>, done: string) {
+	return formAction(ctx.language, data, work, {
+		conflicts,
+		done: (result) => ({ done, sent: result && typeof result === 'object' && 'sent' in result ? Number((result as { sent: number }).sent) : null })
+	});
 }
 
 const fields = (data: FormData) => {

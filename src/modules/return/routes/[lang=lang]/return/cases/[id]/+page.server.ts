@@ -1,8 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { forPage } from '#platform/http/page.ts';
-import { formFailureFrom, formValues } from '#platform/http/form.ts';
-import { isAppError } from '#platform/http/app-error.ts';
+import { formAction } from '#platform/http/form.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import type { RequestContext } from '#platform/kernel/context.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -64,24 +63,18 @@ export async function load({ locals, params, url }) {
 	};
 }
 
-/** A form of the case: its failure names the form, a closed case says so, another operator's case is a 404. */
-async function caseForm(ctx: RequestContext, data: FormData, work: () => Promise<unknown>, done: string | ((result: unknown) => string)) {
-	let result: unknown;
-	try {
-		result = await work();
-	} catch (failure) {
-		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
-		const reason = isAppError(failure) ? String(failure.extra?.reason ?? '') : '';
-		if (conflicts[reason]) return fail(409, { values: formValues(data), errors: { '': translate(ctx.language, conflicts[reason]) } });
-		const refused = formFailureFrom(ctx.language, failure, data);
-		// the needs form's fields are "economic_level"…, the service's paths "economic.level"
-		const errors = refused.data.errors as Record<string, string>;
-		for (const key of Object.keys(errors)) if (key.includes('.')) errors[key.replace('.', '_')] = errors[key];
-		// a pasted address that names no offer: say what to paste
-		if (errors.offer) errors.offer = translate(ctx.language, 'return.error_offer_link');
-		return refused;
-	}
-	return { done: typeof done === 'string' ? done : done(result) };
+/** A form of the case: a closed case says so, another operator's case is a 404, else the fields' messages. */
+function caseForm(ctx: RequestContext, data: FormData, work: () => Promise<unknown>, done: string | ((result: unknown) => string)) {
+	return formAction(ctx.language, data, work, {
+		conflicts,
+		done: (result) => ({ done: typeof done === 'string' ? done : done(result) }),
+		adjust(errors) {
+			// the needs form's fields are "economic_level"…, the service's paths "economic.level"
+			for (const key of Object.keys(errors)) if (key.includes('.')) errors[key.replace('.', '_')] = errors[key];
+			// a pasted address that names no offer: say what to paste
+			if (errors.offer) errors.offer = translate(ctx.language, 'return.error_offer_link');
+		}
+	});
 }
 
 type Event = { request: Request; locals: App.Locals; params: { id: string } };
