@@ -20,6 +20,7 @@ import type { Caseload, FollowingTeam } from './caseload.ts';
 import type { ReferralSide, ReferralStatus } from './casework.model.ts';
 import { AppointmentInput, AppointmentStatusInput, NoteInput, ReferralInput, ReferralStatusInput } from './casework.schemas.ts';
 import { caseAppointment, caseNote, caseReferral, caseReferralEvent, type CaseAppointmentRow } from './casework.table.ts';
+import { userName } from '../accounts/user-name.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,11 +59,6 @@ function requireStaff(ctx: RequestContext, action: Action): Actor {
 async function followedBy(ctx: RequestContext, caseload: Caseload, personId: string): Promise<FollowingTeam> {
 	if (!personId || personId.length > 100) throw new AppError('not_found');
 	return caseload.followed(ctx, personId);
-}
-
-async function nameOf(db: DbOrTx, userId: string): Promise<string> {
-	const [row] = await db.select({ name: user.name }).from(user).where(eq(user.id, userId));
-	return row?.name ?? '';
 }
 
 // ---------- e-mails ----------
@@ -189,7 +185,7 @@ export type CaseFile = Awaited<ReturnType<typeof openCaseFile>>;
 export async function followedPerson(ctx: RequestContext, caseload: Caseload, personId: string) {
 	requireStaff(ctx, caseload.actions.refer);
 	const team = await followedBy(ctx, caseload, personId);
-	return { id: personId, name: await nameOf(ctx.db, personId), team: { id: team.teamId, name: team.teamName } };
+	return { id: personId, name: await userName(ctx.db, personId), team: { id: team.teamId, name: team.teamName } };
 }
 
 // ---------- notes ----------
@@ -199,7 +195,7 @@ export async function addCaseNote(ctx: RequestContext, caseload: Caseload, perso
 	const actor = requireStaff(ctx, caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
 	const { body } = parseOrThrow(NoteInput, raw);
-	const authorLabel = await nameOf(ctx.db, actor.userId);
+	const authorLabel = await userName(ctx.db, actor.userId);
 	return ctx.transaction(async ({ db, audit }) => {
 		const [created] = await db
 			.insert(caseNote)
@@ -246,7 +242,7 @@ export async function planAppointment(ctx: RequestContext, caseload: Caseload, p
 	if (startsAt.getTime() < now.getTime() - 24 * 3600_000) {
 		throw new AppError('invalid_input', { fields: [{ path: 'startsAt', messageKey: 'field_invalid' }], extra: { reason: 'in_the_past' } });
 	}
-	const staffLabel = await nameOf(ctx.db, actor.userId);
+	const staffLabel = await userName(ctx.db, actor.userId);
 	const created = await ctx.transaction(async ({ db, audit }) => {
 		const [row] = await db
 			.insert(caseAppointment)
@@ -322,7 +318,7 @@ export async function refer(ctx: RequestContext, caseload: Caseload, personId: s
 	if (!entry || entry.collection !== caseload.directory.key || entry.status !== 'active') {
 		throw new AppError('invalid_input', { fields: [{ path: 'entryId', messageKey: 'field_choice' }] });
 	}
-	const staffLabel = await nameOf(ctx.db, actor.userId);
+	const staffLabel = await userName(ctx.db, actor.userId);
 	const now = ctx.now();
 	const created = await ctx.transaction(async ({ db, audit }) => {
 		const [open] = await db

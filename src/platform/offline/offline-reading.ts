@@ -6,7 +6,11 @@ import type { Language } from '../i18n/languages.ts';
 
 /** The modules that have pages to read offline, with their slug. */
 export const offlineModules = fromModules((manifests) =>
-	manifests.flatMap((manifest) => (manifest.offline ? [{ slug: manifest.slug, offline: manifest.offline as OfflineReading }] : []))
+	manifests.flatMap((manifest) =>
+		manifest.offline
+			? [{ slug: manifest.slug, offline: manifest.offline as OfflineReading, noScript: (manifest.offline.noScript ?? []).map((pattern) => new RegExp(`^${pattern}$`)) }]
+			: []
+	)
 );
 
 /** Where the page script registers the service worker: the offline page and every page of a module that has pages to read offline. */
@@ -15,8 +19,9 @@ export function registersServiceWorker(pathname: string): boolean {
 	if (section === 'offline') return true;
 	const owner = offlineModules().find(({ slug }) => slug === section);
 	if (!owner) return false;
+	// every page runs this: the patterns are compiled once per list of modules
 	const path = pathname.slice(3);
-	return !(owner.offline.noScript ?? []).some((pattern) => new RegExp(`^${pattern}$`).test(path));
+	return !owner.noScript.some((pattern) => pattern.test(path));
 }
 
 /** What the offline page offers to read, in the modules' order. */

@@ -1,8 +1,9 @@
 // Workspaces (see workspace.model.ts): a module declares one (its key, who runs it, who its members
 // are) and the platform keeps its announcements, meetings and contributions, checks who may do what,
 // audits every write and e-mails members in their language when asked.
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { organisation, user } from '../accounts/accounts.table.ts';
+import { and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { organisation } from '../accounts/accounts.table.ts';
+import { userName } from '../accounts/user-name.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
@@ -47,11 +48,6 @@ export async function workspaceRole(ctx: RequestContext, workspace: Workspace) {
 	return { manages, organisations };
 }
 
-async function authorLabel(db: DbOrTx, ctx: RequestContext): Promise<string> {
-	const [row] = await db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, ctx.actor!.userId));
-	return row?.name || row?.email || '';
-}
-
 async function tellMembers(ctx: RequestContext, workspace: Workspace, key: string, values: (language: 'fr' | 'ar' | 'en') => Record<string, string>, path: string) {
 	const people = await workspace.members(ctx.db);
 	let sent = 0;
@@ -67,7 +63,7 @@ async function tellMembers(ctx: RequestContext, workspace: Workspace, key: strin
 export async function workspaceHome(ctx: RequestContext, workspace: Workspace) {
 	const role = await workspaceRole(ctx, workspace);
 	const now = ctx.now();
-	const [announcements, upcoming, past, contributions, [waiting]] = await Promise.all([
+	const [announcements, upcoming, past, contributions, waiting] = await Promise.all([
 		ctx.db.select().from(workspaceAnnouncement).where(eq(workspaceAnnouncement.workspace, workspace.key)).orderBy(desc(workspaceAnnouncement.publishedAt)).limit(3),
 		ctx.db
 			.select()
@@ -82,9 +78,9 @@ export async function workspaceHome(ctx: RequestContext, workspace: Workspace) {
 			.orderBy(desc(workspaceMeeting.startsAt))
 			.limit(3),
 		contributionRows(ctx.db, workspace).limit(5),
-		ctx.db.select({ count: count() }).from(workspaceContribution).where(and(eq(workspaceContribution.workspace, workspace.key), eq(workspaceContribution.status, 'received')))
+		workspaceWaiting(ctx.db, workspace, now)
 	]);
-	return { ...role, announcements, upcoming, past, contributions, waitingAnswers: waiting?.count ?? 0 };
+	return { ...role, announcements, upcoming, past, contributions, waitingAnswers: waiting.waitingAnswers };
 }
 
 /** For "my space": the next meeting's date and, for the secretariat, the contributions waiting for an answer. */
@@ -118,7 +114,7 @@ export async function postAnnouncement(ctx: RequestContext, workspace: Workspace
 		if (again) return { ...again, repeated: true };
 		const [row] = await db
 			.insert(workspaceAnnouncement)
-			.values({ workspace: workspace.key, language: input.language, title: input.title, body: input.body, authorId: ctx.actor!.userId, authorLabel: await authorLabel(db, ctx), publishedAt: ctx.now() })
+			.values({ workspace: workspace.key, language: input.language, title: input.title, body: input.body, authorId: ctx.actor!.userId, authorLabel: await userName(db, ctx.actor!.userId), publishedAt: ctx.now() })
 			.returning();
 		await recordAudit(db, audit, { action: `${workspace.auditResource}.announce`, resourceType: `${workspace.auditResource}_announcement`, resourceId: row.id, after: { title: row.title, language: row.language } });
 		return { ...row, repeated: false };
@@ -239,7 +235,7 @@ export async function submitContribution(ctx: RequestContext, workspace: Workspa
 				title: input.title,
 				body: input.body,
 				authorId: ctx.actor!.userId,
-				authorLabel: await authorLabel(db, ctx),
+				authorLabel: await userName(db, ctx.actor!.userId),
 				submittedAt: ctx.now()
 			})
 			.returning();
@@ -266,7 +262,7 @@ export async function answerContribution(ctx: RequestContext, workspace: Workspa
 		if (!row) throw new AppError('not_found');
 		const [updated] = await db
 			.update(workspaceContribution)
-			.set({ status: input.status as typeof row.status, answer: input.answer, answerLanguage: input.language, answeredBy: ctx.actor!.userId, answeredByLabel: await authorLabel(db, ctx), answeredAt: ctx.now() })
+			.set({ status: input.status as typeof row.status, answer: input.answer, answerLanguage: input.language, answeredBy: ctx.actor!.userId, answeredByLabel: await userName(db, ctx.actor!.userId), answeredAt: ctx.now() })
 			.where(eq(workspaceContribution.id, row.id))
 			.returning();
 		await recordAudit(db, audit, {
@@ -282,14 +278,4 @@ export async function answerContribution(ctx: RequestContext, workspace: Workspa
 		await mailUser(ctx, answered.authorId, 'workspace.email_answer', (language) => ({ title: answered.title, status: translate(language, `workspace.contribution_status_${answered.status}`), workspace: translate(language, workspace.titleKey) }), `${workspace.path}/contributions/${answered.id}`);
 	}
 	return answered;
-}
-
-/** How many contributions each status holds (the list's filter). */
-export async function contributionCounts(db: DbOrTx, workspace: Workspace) {
-	const rows = await db
-		.select({ status: workspaceContribution.status, count: sql<number>`count(*)::int` })
-		.from(workspaceContribution)
-		.where(eq(workspaceContribution.workspace, workspace.key))
-		.groupBy(workspaceContribution.status);
-	return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ContentCollection } from '../../../platform/content/content-pages.service.ts';
 import { ensureContentPages, listContentPages, contentPageDetail } from '../../../platform/content/content-pages.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { user } from '../../../platform/accounts/accounts.table.ts';
+import { userName } from '../../../platform/accounts/user-name.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
@@ -94,10 +94,10 @@ export async function markChecklistStep(ctx: RequestContext, slug: string, raw: 
 		const where = and(eq(crisisChecklistTick.crisisId, row.id), eq(crisisChecklistTick.role, input.role), eq(crisisChecklistTick.stepKey, input.step));
 		if (input.done === 'yes') {
 			// the name the other responders know, kept if the account goes
-			const [who] = await db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, ctx.actor!.userId));
+			const tickedByLabel = await userName(db, ctx.actor!.userId);
 			const inserted = await db
 				.insert(crisisChecklistTick)
-				.values({ crisisId: row.id, role: input.role, stepKey: input.step, step: step.text, tickedBy: ctx.actor!.userId, tickedByLabel: who?.name || who?.email || audit.actorLabel || '', tickedAt: ctx.now() })
+				.values({ crisisId: row.id, role: input.role, stepKey: input.step, step: step.text, tickedBy: ctx.actor!.userId, tickedByLabel, tickedAt: ctx.now() })
 				.onConflictDoNothing()
 				.returning({ key: crisisChecklistTick.stepKey });
 			if (inserted.length) await recordAudit(db, audit, { action: 'return_crisis.step_done', resourceType: 'return_crisis', resourceId: row.id, after: { role: input.role, step: step.text } });
