@@ -227,7 +227,7 @@ export async function addPlanAction(ctx: RequestContext, caseId: string, raw: un
 			.insert(reintegrationAction)
 			.values({ caseId: row.id, dimension: input.dimension, action: input.action, owner: input.owner, dueDate: input.dueDate ?? null, links, createdAt: now, updatedAt: now })
 			.returning();
-		await recordAudit(db, audit, { action: 'return_plan_action.create', resourceType: 'return_plan_action', resourceId: created.id, after: { caseId: row.id, dimension: input.dimension, dueDate: created.dueDate, status: created.status } });
+		await recordAudit(db, audit, { action: 'return_plan_action.create', resourceType: 'return_plan_action', resourceId: created.id, after: { caseId: row.id, dimension: input.dimension, dueDate: created.dueDate, status: created.status, links: created.links } });
 		return created;
 	});
 }
