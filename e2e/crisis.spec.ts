@@ -61,9 +61,28 @@ describe('emergency return in a crisis', () => {
 		await expect(phone.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_safe_recorded'));
 		await phone.close();
 
-		// the cell sees them on the dashboard, then in the list: assigns them to a relay, moves them on
+		// the cell sees them on the dashboard: Khartoum has no place on the map yet; the cell adds it from the cities left
 		await cell.goto(`/fr/return/crisis/cell/${slug}`);
 		await check(cell, 'fr', false);
+		await expect(cell.getByText(t('fr', 'return.crisis_map_empty')).count()).resolves.toBe(1);
+		await cell.getByRole('link', { name: t('fr', 'return.crisis_places_link'), exact: true }).click();
+		await check(cell, 'fr', false);
+		await cell.getByRole('link', { name: 'Khartoum', exact: true }).click();
+		const places = cell.getByRole('main');
+		await expect(places.getByLabel(t('fr', 'return.crisis_place_name'), { exact: true }).inputValue()).resolves.toBe('Khartoum');
+		// a latitude out of range is refused, then the coordinates as a French speaker types them
+		await places.getByLabel(t('fr', 'return.crisis_place_latitude'), { exact: true }).fill('155,5');
+		await places.getByLabel(t('fr', 'return.crisis_place_longitude'), { exact: true }).fill('32,5599');
+		await places.getByRole('button', { name: t('fr', 'return.crisis_place_add') }).click();
+		await expect(cell.locator('#field-latitude[aria-invalid="true"]').count()).resolves.toBe(1);
+		await places.getByLabel(t('fr', 'return.crisis_place_latitude'), { exact: true }).fill('15,5007');
+		await places.getByRole('button', { name: t('fr', 'return.crisis_place_add') }).click();
+		await expect(cell.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'return.crisis_done_place_added'));
+		await shoot(cell, 'places');
+		await cell.goto(`/fr/return/crisis/cell/${slug}`);
+		const map = cell.getByRole('img', { name: t('fr', 'return.crisis_map_title') });
+		await expect(map.locator('circle').count()).resolves.toBe(1);
+		await expect(map.locator('text').textContent()).resolves.toBe(t('fr', 'return.crisis_map_point', { place: 'Khartoum', count: '1' }));
 		await cell.getByRole('link', { name: t('fr', 'return.crisis_need_medical') }).click();
 		await expect(cell.getByRole('heading', { name: /Karim Alaoui/ }).count()).resolves.toBe(1);
 		const card = cell.locator('li.card', { hasText: 'Karim Alaoui' });
@@ -117,7 +136,13 @@ describe('emergency return in a crisis', () => {
 		await check(cell, 'ar');
 		await cell.goto('/ar/return/crisis/cell/exemple-exercice-de-crise');
 		await check(cell, 'ar');
+		// six of the sample's seven cities are on the map; Moundou is left for the cell to place
+		await expect(cell.getByRole('img', { name: t('ar', 'return.crisis_map_title') }).locator('circle').count()).resolves.toBe(6);
+		await expect(cell.locator('.unplaced').textContent()).resolves.toContain('Moundou');
 		await shoot(cell, 'sample-ar');
+		await cell.goto('/ar/return/crisis/cell/exemple-exercice-de-crise/places');
+		await check(cell, 'ar');
+		await shoot(cell, 'places-ar');
 		await cell.goto('/ar/return/crisis/cell/exemple-exercice-de-crise/registrations?need=medical');
 		await check(cell, 'ar');
 		await expect(cell.locator('p[role="status"]').first().textContent()).resolves.toMatch(/[0-9٠-٩]/);

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { check, emailsTo, screenshotsFor, signUpAndConfirm, signedInAs } from './flows.ts';
 import { exactly, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
+import { aPdf } from '#platform/testing/pdf.ts';
 
 const browser = useBrowser();
 const shoot = screenshotsFor('reintegration');
@@ -110,6 +111,23 @@ describe('followed reintegration', () => {
 		await main.getByRole('button', { name: t('fr', 'casework.note_add') }).click();
 		await expect(main.getByText('Premier entretien au local de l’opérateur.').count()).resolves.toBe(1);
 
+		// a document of the file: a page that calls itself a PDF is refused by its content, a real one kept and downloaded
+		await main.getByLabel(t('fr', 'casework.document_kind'), { exact: true }).selectOption('civil_status');
+		await main.getByLabel(t('fr', 'casework.document_file'), { exact: true }).setInputFiles({ name: 'acte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+		await main.getByRole('button', { name: t('fr', 'casework.document_add') }).click();
+		await expect(page.locator('#field-file-error').textContent()).resolves.toContain(t('fr', 'casework.error_document_type'));
+		await expect(main.getByText(t('fr', 'casework.documents_none')).count()).resolves.toBe(1);
+		await main.getByLabel(t('fr', 'casework.document_kind'), { exact: true }).selectOption('civil_status');
+		await main.getByLabel(t('fr', 'casework.document_file'), { exact: true }).setInputFiles({ name: 'acte de naissance.pdf', mimeType: 'application/pdf', buffer: aPdf({ text: 'Acte de naissance' }) });
+		await main.getByRole('button', { name: t('fr', 'casework.document_add') }).click();
+		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'casework.done_document_added'));
+		const documentHref = await main.getByRole('link', { name: 'acte de naissance.pdf' }).getAttribute('href');
+		const downloaded = await page.request.get(documentHref!);
+		expect(downloaded.status()).toBe(200);
+		expect(downloaded.headers()['content-disposition']).toMatch(/^attachment/);
+		expect((await downloaded.body()).subarray(0, 5).toString()).toBe('%PDF-');
+		await shoot(page, 'case-documents');
+
 		// a referral to another member's service, found in the returnee's region
 		await main.getByRole('link', { name: t('fr', 'return.refer_link') }).click();
 		await check(page, 'fr', false);
@@ -188,6 +206,9 @@ describe('followed reintegration', () => {
 		// the case workers' note is not theirs to read
 		await expect(returnee.getByText('Premier entretien').count()).resolves.toBe(0);
 		await expect(returnee.getByText(t('ar', 'casework.referral_status_sent'), { exact: true }).count()).resolves.toBeGreaterThan(0);
+		// the document the case worker added is theirs to download
+		const own = await returnee.getByRole('link', { name: 'acte de naissance.pdf' }).getAttribute('href');
+		expect((await returnee.request.get(own!)).status()).toBe(200);
 		await shoot(returnee, 'mine-ar');
 		await returnee.close();
 

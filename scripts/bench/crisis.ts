@@ -4,8 +4,8 @@
 //  1. the surge: registrations through the public form (the no-JavaScript page's POST) at R a minute
 //     (3,000 by default) for S seconds (120), each a different person; counts the acknowledged ones
 //     (a 200 page with a reference) and checks every one of them is in the cell's CSV afterwards;
-//  2. the dashboard of the large crisis as the cell (a moderator's session; its counts computed on every
-//     request, the page keeps no cache), then its list with a different filter and page on every
+//  2. the dashboard of the large crisis as the cell (a moderator's session; its counts and its map — ten
+//     places — computed on every request, the page keeps no cache), then its list with a different filter and page on every
 //     request; C connections (4 by default: the cell's staff at work), D seconds each.
 // Prints p50/p95/p99, requests/s, errors and PASS/FAIL against the targets (issue #12, PostgreSQL):
 // surge p95 ≤ 300 ms with no error and nothing lost; dashboard p95 ≤ 150 ms; list p95 ≤ 300 ms (ours). Runs on PGlite, or on
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { systemContext } from '../../src/platform/audit/audit.service.ts';
 import { createUserAccount } from '../../src/platform/cli/users.ts';
-import { crisis, crisisRegistration } from '../../src/modules/return/crisis/crisis.table.ts';
+import { crisis, crisisPlace, crisisRegistration } from '../../src/modules/return/crisis/crisis.table.ts';
 import { crisisNeeds, registrationStatuses } from '../../src/modules/return/crisis/crisis.model.ts';
 import { measure, P95_NOTE, printLoadTable, startBenchServer, type LoadRow } from './load.ts';
 
@@ -42,6 +42,19 @@ if (![registrations, perMinute, surgeSeconds, duration, connections].every((n) =
 
 const CELL = { email: 'cell@bench.sharaka.invalid', password: 'bench-crisis-cell-2026' };
 const cities = ['Khartoum', 'Port-Soudan', 'Omdurman', 'Kassala', 'Atbara', 'Wad Madani', 'El Obeid', 'Nyala', 'Al-Fashir', 'Dongola', 'N’Djamena', 'Abéché'];
+/** the map's places (real coordinates): every city but the last two, so the dashboard draws its map and lists the rest */
+const places: [string, number, number][] = [
+	['Khartoum', 15.5007, 32.5599],
+	['Port-Soudan', 19.6158, 37.2164],
+	['Omdurman', 15.6445, 32.4777],
+	['Kassala', 15.451, 36.4],
+	['Atbara', 17.7022, 33.9864],
+	['Wad Madani', 14.4012, 33.5199],
+	['El Obeid', 13.1843, 30.2167],
+	['Nyala', 12.05, 24.8833],
+	['Al-Fashir', 13.6279, 25.3494],
+	['Dongola', 19.1653, 30.4755]
+];
 
 let fillSeconds = NaN;
 const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '10000000' }, timeout: 900_000 }, async (db) => {
@@ -51,6 +64,7 @@ const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'w
 		.insert(crisis)
 		.values({ slug: 'bench', title: { fr: 'Crise (bench)' }, countries: ['SD', 'TD'], startedOn: '2026-11-01', retentionDays: 90 })
 		.returning();
+	await db.insert(crisisPlace).values(places.map(([name, latitude, longitude]) => ({ crisisId: large.id, name, latitude, longitude })));
 	await db.insert(crisis).values({ slug: 'bench-surge', title: { fr: 'Afflux (bench)' }, countries: ['SD'], startedOn: '2026-11-01', retentionDays: 90 });
 	for (let start = 0; start < registrations; start += 2000) {
 		const rows = Array.from({ length: Math.min(2000, registrations - start) }, (_, offset) => {

@@ -40,6 +40,8 @@ export const returnModule = defineModule({
 		crisis_relay: { titleKey: 'return.grant_crisis_relay', actions: ['return.crisis.relay'], limit: 'organisation' }
 	},
 	routes: returnRoutes,
+	// a case's page takes a document of the returnee's file (5 MB at most, checked by the platform)
+	bodyLimits: { '/[lang=lang]/return/cases/[id]': 'upload' },
 	offline: returnOfflineReading,
 	caseloads: [reintegrationFollowUp],
 	endpoints: returnEndpoints,

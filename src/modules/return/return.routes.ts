@@ -33,10 +33,12 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/cases/new': { GET: 'return.case.work', POST: 'return.case.work' },
 	'/[lang=lang]/return/cases/[id]': { GET: 'return.case.work', POST: 'return.case.work' },
 	'/[lang=lang]/return/cases/[id]/referral': { GET: 'return.case.work', POST: 'return.case.work' },
+	'/[lang=lang]/return/cases/[id]/documents/[documentId]': { GET: 'return.case.work' },
 	'/[lang=lang]/return/cases/[id]/survey/[round]': { GET: 'return.case.work', POST: 'return.case.work' },
 	// the returnee's personal link is the key: no account needed
 	'/[lang=lang]/return/survey/[token]': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/return/my-reintegration': { GET: 'return.checklist.keep' },
+	'/[lang=lang]/return/my-reintegration/documents/[documentId]': { GET: 'return.checklist.keep' },
 	'/[lang=lang]/return/statistics': { GET: 'public' },
 	// the schemes catalogue: the secretariat adds; the secretariat or the operator's partners edit (checked in the service)
 	'/[lang=lang]/return/schemes': { GET: 'public' },
@@ -51,6 +53,7 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/crisis/cell/[slug]': { GET: 'return.crisis.relay', POST: 'return.crisis.manage' },
 	'/[lang=lang]/return/crisis/cell/[slug]/registrations': { GET: 'return.crisis.relay', POST: 'return.crisis.relay' },
 	'/[lang=lang]/return/crisis/cell/[slug]/export': { GET: 'return.crisis.manage' },
+	'/[lang=lang]/return/crisis/cell/[slug]/places': { GET: 'return.crisis.manage', POST: 'return.crisis.manage' },
 	// the responder's guide: read by the cell and its relays (to prepare), kept by the cell; a crisis's checklist
 	'/[lang=lang]/return/crisis/responders': { GET: 'return.crisis.relay' },
 	'/[lang=lang]/return/crisis/responders/[role]/edit': { GET: 'return.crisis.manage', POST: 'return.crisis.manage' },

@@ -131,8 +131,14 @@ export async function deleteMyAccount(ctx: RequestContext, host: { files: FileSt
 		if (isStaffRole(person.role)) throw new AppError('conflict', { extra: { reason: 'staff_account' } });
 		const parts: ErasedData[] = [];
 		for (const entry of hooks() as (PersonalDataHooks & { slug: string })[]) parts.push(await entry.erase(tx, userId, now, host));
-		// casework rows (notes, appointments, referrals) of every module's caseloads
-		await eraseCasework(tx, userId);
+		// casework rows (notes, appointments, referrals, documents) of every module's caseloads
+		const casework = await eraseCasework(tx, userId);
+		parts.push({
+			removed: [],
+			afterCommit: async () => {
+				for (const key of casework.documentFiles) await host.files.delete(key);
+			}
+		});
 		await tx.delete(session).where(eq(session.userId, userId));
 		await tx.delete(apiToken).where(eq(apiToken.userId, userId));
 		await tx.delete(account).where(eq(account.userId, userId));

@@ -8,6 +8,7 @@ import { systemContext } from '../audit/audit.service.ts';
 import { session, user } from './accounts.table.ts';
 import { createApiToken } from './api-token.service.ts';
 import { accessGrant } from './access-grant.table.ts';
+import { caseDocument } from '../casework/casework.table.ts';
 import { asRole, loadActor } from './actor.ts';
 import { deleteMyAccount, exportMyData, isStaffRole, personalTables } from './personal-data.service.ts';
 import type { Actor } from '../policy/policy.ts';
@@ -25,6 +26,18 @@ beforeAll(async () => {
 	await app.database.db.insert(session).values({ id: 'test-session', token: 'test-session-token', userId: member.id, expiresAt: new Date(Date.now() + 86_400_000) });
 	await createApiToken(app.database.db, systemContext(), member.id, 'Export test');
 	await app.database.db.insert(accessGrant).values({ userId: member.id, module: 'atlas', role: 'moderator' });
+	// nor a document in a file (its file is stored by the team that adds it; the row is enough here)
+	await app.database.db.insert(caseDocument).values({
+		caseload: 'test.caseload',
+		teamId: crypto.randomUUID(),
+		personUserId: member.id,
+		kind: 'identity',
+		fileName: 'passeport.pdf',
+		mediaType: 'application/pdf',
+		bytes: 1000,
+		storageKey: 'case-documents/test.pdf',
+		addedByLabel: 'Test'
+	});
 });
 afterAll(() => app.close());
 

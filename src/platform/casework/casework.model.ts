@@ -22,3 +22,10 @@ export type ReferralSide = (typeof referralSides)[number];
 /** Who moved a referral to a team: the organisation that sent it, or the team that received it. */
 export const teamReferralSides = ['sender', 'team'] as const;
 export type TeamReferralSide = (typeof teamReferralSides)[number];
+
+/** What a document of a person's file is (its kind is chosen by the staff member who adds it). */
+export const caseDocumentKinds = ['identity', 'civil_status', 'education', 'employment', 'health', 'social_security', 'support_scheme', 'other'] as const;
+export type CaseDocumentKind = (typeof caseDocumentKinds)[number];
+
+/** A document of a file: a PDF, or a photograph of a paper, of at most 5 MB. */
+export const CASE_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;

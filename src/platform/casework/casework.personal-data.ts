@@ -8,14 +8,16 @@ import { pickText } from '../i18n/content-language.ts';
 import { fromModules } from '../kernel/modules.ts';
 import type { PersonalTable } from '../kernel/manifest.ts';
 import type { Caseload } from './caseload.ts';
-import { caseAppointment, caseNote, caseReferral, caseReferralEvent, caseTeamReferral, caseTeamReferralEvent } from './casework.table.ts';
+import { caseAppointment, caseDocument, caseNote, caseReferral, caseReferralEvent, caseTeamReferral, caseTeamReferralEvent } from './casework.table.ts';
 
 export const caseworkPersonalTables: PersonalTable[] = [
 	{ table: caseNote, userColumn: caseNote.personUserId, exportKey: 'casework' },
 	{ table: caseAppointment, userColumn: caseAppointment.personUserId, exportKey: 'casework' },
 	{ table: caseReferral, userColumn: caseReferral.personUserId, exportKey: 'casework' },
 	// an organisation's referral of the person to a team (its message included: the person sees it)
-	{ table: caseTeamReferral, userColumn: caseTeamReferral.personUserId, exportKey: 'casework' }
+	{ table: caseTeamReferral, userColumn: caseTeamReferral.personUserId, exportKey: 'casework' },
+	// the documents' names and kinds (the person downloads the files themselves from their page)
+	{ table: caseDocument, userColumn: caseDocument.personUserId, exportKey: 'casework' }
 ];
 
 const caseloads = fromModules((manifests) => manifests.flatMap((manifest) => manifest.caseloads ?? []));
@@ -32,7 +34,7 @@ async function teamNamesOf(db: DbOrTx, rows: { caseload: string; teamId: string 
 
 /** Everything casework holds about a person, notes included, newest first. */
 export async function exportCasework(db: DbOrTx, userId: string) {
-	const [notes, appointments, referrals, teamReferrals] = await Promise.all([
+	const [notes, appointments, referrals, teamReferrals, documents] = await Promise.all([
 		db.select().from(caseNote).where(eq(caseNote.personUserId, userId)).orderBy(asc(caseNote.createdAt), asc(caseNote.id)),
 		db.select().from(caseAppointment).where(eq(caseAppointment.personUserId, userId)).orderBy(desc(caseAppointment.startsAt), asc(caseAppointment.id)),
 		db
@@ -47,7 +49,8 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			.from(caseTeamReferral)
 			.innerJoin(organisation, eq(organisation.id, caseTeamReferral.senderOrganisationId))
 			.where(eq(caseTeamReferral.personUserId, userId))
-			.orderBy(desc(caseTeamReferral.createdAt), asc(caseTeamReferral.id))
+			.orderBy(desc(caseTeamReferral.createdAt), asc(caseTeamReferral.id)),
+		db.select().from(caseDocument).where(eq(caseDocument.personUserId, userId)).orderBy(desc(caseDocument.createdAt), asc(caseDocument.id))
 	]);
 	const ids = referrals.map((row) => row.referral.id);
 	const teamIds = teamReferrals.map((row) => row.referral.id);
@@ -57,7 +60,7 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			? db.select().from(caseTeamReferralEvent).where(inArray(caseTeamReferralEvent.referralId, teamIds)).orderBy(asc(caseTeamReferralEvent.at), asc(caseTeamReferralEvent.id))
 			: []
 	]);
-	const team = await teamNamesOf(db, [...notes, ...appointments, ...referrals.map((row) => row.referral), ...teamReferrals.map((row) => row.referral)]);
+	const team = await teamNamesOf(db, [...notes, ...appointments, ...referrals.map((row) => row.referral), ...teamReferrals.map((row) => row.referral), ...documents]);
 	return {
 		notes: notes.map((row) => ({ caseload: row.caseload, team: team(row), author: row.authorLabel, body: row.body, createdAt: row.createdAt.toISOString() })),
 		appointments: appointments.map((row) => ({
@@ -91,15 +94,35 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			status: row.status,
 			createdAt: row.createdAt.toISOString(),
 			history: teamEvents.filter((event) => event.referralId === row.id).map((event) => ({ status: event.status, side: event.side, at: event.at.toISOString() }))
+		})),
+		documents: documents.map((row) => ({
+			caseload: row.caseload,
+			team: team(row),
+			kind: row.kind,
+			fileName: row.fileName,
+			mediaType: row.mediaType,
+			bytes: row.bytes,
+			addedBy: row.addedByLabel,
+			createdAt: row.createdAt.toISOString()
 		}))
 	};
 }
 
-/** Removes everything casework holds about a person (their referrals' history goes with them), inside the account deletion. */
+/**
+ * Removes everything casework holds about a person (their referrals' history goes with them), inside the
+ * account deletion; the documents' files are named for removal once it has committed.
+ */
 export async function eraseCasework(tx: DbOrTx, userId: string) {
+	const documents = await tx.delete(caseDocument).where(eq(caseDocument.personUserId, userId)).returning({ key: caseDocument.storageKey });
 	const referrals = await tx.delete(caseReferral).where(eq(caseReferral.personUserId, userId)).returning({ id: caseReferral.id });
 	const referralsToTeams = await tx.delete(caseTeamReferral).where(eq(caseTeamReferral.personUserId, userId)).returning({ id: caseTeamReferral.id });
 	const appointments = await tx.delete(caseAppointment).where(eq(caseAppointment.personUserId, userId)).returning({ id: caseAppointment.id });
 	const notes = await tx.delete(caseNote).where(eq(caseNote.personUserId, userId)).returning({ id: caseNote.id });
-	return { referrals: referrals.length, referralsToTeams: referralsToTeams.length, appointments: appointments.length, notes: notes.length };
+	return {
+		referrals: referrals.length,
+		referralsToTeams: referralsToTeams.length,
+		appointments: appointments.length,
+		notes: notes.length,
+		documentFiles: documents.map((row) => row.key)
+	};
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { platformTimeZone } from '../time-zone.ts';
-import { appointmentModes, appointmentStatuses, referralKinds } from './casework.model.ts';
+import { appointmentModes, appointmentStatuses, caseDocumentKinds, referralKinds } from './casework.model.ts';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
@@ -40,3 +40,6 @@ export const ReferralForm = z.object({
 });
 
 export const ReferralStatusInput = z.object({ status: z.enum(['accepted', 'declined', 'completed']) }).meta({ id: 'ReferralStatusInput' });
+
+/** A document added to a person's file: its kind (the file itself is checked by its content). */
+export const DocumentInput = z.object({ kind: z.enum(caseDocumentKinds) });

@@ -5,7 +5,13 @@ import { organisation } from '../accounts/accounts.table.ts';
 import { directoryEntry } from '../directory/directory.table.ts';
 import type { DirectoryCollection } from '../directory/directory.service.ts';
 import { AppError } from '../http/app-error.ts';
-import { exportMyData } from '../accounts/personal-data.service.ts';
+import { deleteMyAccount, exportMyData } from '../accounts/personal-data.service.ts';
+import { and, eq } from 'drizzle-orm';
+import { auditEvent } from '../audit/audit-event.table.ts';
+import { aPdf } from '../testing/pdf.ts';
+import { aJpeg } from '../testing/images.ts';
+import { addCaseDocument, deleteCaseDocument, myCaseDocuments, readCaseDocument, readMyCaseDocument } from './case-documents.ts';
+import { caseDocument } from './casework.table.ts';
 import type { Caseload } from './caseload.ts';
 import { addCaseNote, listEntryReferrals, myCasework, openCaseFile, refer, setReferralStatus } from './casework.service.ts';
 
@@ -115,5 +121,80 @@ describe('a second caseload', () => {
 		// the export names the caseload; a caseload no installed module declares shows its team's id
 		const exported = (await exportMyData(contextFor(db, returnee))) as unknown as { casework: { notes: { caseload: string; team: string }[] } };
 		expect(exported.casework.notes).toEqual([expect.objectContaining({ caseload: 'test.returnees', team: oriental })]);
+	});
+});
+
+describe('documents of a file', () => {
+	const refusal = (work: Promise<unknown>) =>
+		work.then(
+			() => 'accepted',
+			(failure: AppError) => `${failure.code}:${String(failure.extra?.reason ?? '')}`
+		);
+
+	it('are added by the team, checked by their content, downloaded by the team and the person, each download recorded', async () => {
+		const db = app.database.db;
+		const ctx = () => contextFor(db, officer, { files: app.files });
+		const person = returnee.actor.userId;
+		const added = await addCaseDocument(ctx(), returnees, person, { kind: 'civil_status', fileName: 'C:\\Users\\moi\\acte de naissance', bytes: aPdf({ text: 'Acte' }) });
+		// the name keeps what the person would recognise, its path gone, its format's ending added
+		expect(added).toMatchObject({ kind: 'civil_status', fileName: 'acte de naissance.pdf', mediaType: 'application/pdf' });
+		const photo = await addCaseDocument(ctx(), returnees, person, { kind: 'identity', fileName: 'passeport.jpeg', bytes: aJpeg() });
+
+		// a file that is not what it says, empty, too large, or active, is refused and nothing is kept
+		const before = await db.select().from(caseDocument);
+		expect(await refusal(addCaseDocument(ctx(), returnees, person, { kind: 'identity', fileName: 'x.pdf', bytes: Buffer.from('<html>not a pdf</html>') }))).toBe(
+			'unsupported_media_type:document_type'
+		);
+		expect(await refusal(addCaseDocument(ctx(), returnees, person, { kind: 'identity', fileName: 'x.pdf', bytes: new Uint8Array() }))).toBe('invalid_input:document_empty');
+		expect(await refusal(addCaseDocument(ctx(), returnees, person, { kind: 'identity', fileName: 'x.pdf', bytes: aPdf({ size: 5 * 1024 * 1024 + 1 }) }))).toBe(
+			'payload_too_large:document_too_large'
+		);
+		const script = '<< /S /JavaScript /JS (app.alert\\(1\\)) >>';
+		expect(await refusal(addCaseDocument(ctx(), returnees, person, { kind: 'identity', fileName: 'x.pdf', bytes: aPdf({ catalog: '/OpenAction 5 0 R', extra: script }) }))).toBe(
+			'unsupported_media_type:document_active_content'
+		);
+		expect(await refusal(addCaseDocument(ctx(), returnees, person, { kind: 'horoscope', fileName: 'x.pdf', bytes: aPdf() }))).toBe('invalid_input:');
+		expect(await db.select().from(caseDocument)).toHaveLength(before.length);
+
+		// staff of another office find nothing; the team's file lists both, newest first
+		expect(await refusal(addCaseDocument(contextFor(db, otherOfficer, { files: app.files }), returnees, person, { kind: 'identity', fileName: 'x.pdf', bytes: aPdf() }))).toBe('not_found:');
+		expect(await refusal(readCaseDocument(contextFor(db, otherOfficer, { files: app.files }), returnees, person, added.id))).toBe('not_found:');
+		const file = await openCaseFile(ctx(), returnees, person);
+		expect(file.documents.map((document) => document.id)).toEqual([photo.id, added.id]);
+
+		const downloaded = await readCaseDocument(ctx(), returnees, person, added.id);
+		expect(Buffer.from(downloaded.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+		const reads = await db
+			.select()
+			.from(auditEvent)
+			.where(and(eq(auditEvent.resourceType, 'case_document'), eq(auditEvent.resourceId, added.id), eq(auditEvent.action, 'personal_data.read')));
+		expect(reads.map((event) => event.actorUserId)).toEqual([officer.actor.userId]);
+
+		// the person sees and downloads their own; someone else gets not found
+		const mine = await myCaseDocuments(contextFor(db, returnee, { files: app.files }), returnees);
+		expect(mine.map((document) => document.fileName)).toEqual(['passeport.jpeg', 'acte de naissance.pdf']);
+		expect((await readMyCaseDocument(contextFor(db, returnee, { files: app.files }), returnees, photo.id)).mediaType).toBe('image/jpeg');
+		expect(await refusal(readMyCaseDocument(contextFor(db, partner, { files: app.files }), returnees, photo.id))).toBe('not_found:');
+
+		// removing one takes its file away; the removal is in the audit trail
+		const key = (await db.select().from(caseDocument).where(eq(caseDocument.id, photo.id)))[0].storageKey;
+		await deleteCaseDocument(ctx(), returnees, person, photo.id);
+		expect(await app.files.exists(key)).toBe(false);
+		expect((await openCaseFile(ctx(), returnees, person)).documents.map((document) => document.id)).toEqual([added.id]);
+		expect(await db.select().from(auditEvent).where(and(eq(auditEvent.resourceId, photo.id), eq(auditEvent.action, 'case_document.delete')))).toHaveLength(1);
+	});
+
+	it('are in the person’s export, and go with their account, files included', async () => {
+		const db = app.database.db;
+		const leaving = await aPerson(db, { role: 'member' });
+		followedBy.set(leaving.actor.userId, oriental);
+		await addCaseDocument(contextFor(db, officer, { files: app.files }), returnees, leaving.actor.userId, { kind: 'education', fileName: 'diplôme.pdf', bytes: aPdf() });
+		const exported = (await exportMyData(contextFor(db, leaving))) as unknown as { casework: { documents: { fileName: string; kind: string; team: string }[] } };
+		// (a caseload no installed module declares: its team's id)
+		expect(exported.casework.documents).toEqual([expect.objectContaining({ fileName: 'diplôme.pdf', kind: 'education', team: oriental, addedBy: expect.any(String) })]);
+		const [row] = await db.select().from(caseDocument).where(eq(caseDocument.personUserId, leaving.actor.userId));
+		await deleteMyAccount(contextFor(db, leaving), app);
+		expect(await db.select().from(caseDocument).where(eq(caseDocument.personUserId, leaving.actor.userId))).toEqual([]);
+		expect(await app.files.exists(row.storageKey)).toBe(false);
 	});
 });

@@ -14,13 +14,15 @@ import { translate } from '../i18n/translator.ts';
 import type { LocalisedText } from '../content/content.table.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { mailUser } from '../mail/mail-user.ts';
-import { can, mayReach, type Action, type Actor } from '../policy/policy.ts';
+import { can, mayReach } from '../policy/policy.ts';
 import { formatInPlatformZone, localDateTimeToInstant } from '../time-zone.ts';
-import type { Caseload, FollowingTeam } from './caseload.ts';
+import type { Caseload } from './caseload.ts';
 import type { ReferralSide, ReferralStatus } from './casework.model.ts';
 import { AppointmentInput, AppointmentStatusInput, NoteInput, ReferralInput, ReferralStatusInput } from './casework.schemas.ts';
 import { caseAppointment, caseNote, caseReferral, caseReferralEvent, type CaseAppointmentRow } from './casework.table.ts';
 import { userName } from '../accounts/user-name.ts';
+import { followedBy, requireStaff } from './casework.access.ts';
+import { documentsOfFile } from './case-documents.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,22 +45,6 @@ const transitions: Record<ReferralStatus, ReferralStatus[]> = {
 
 export function nextReferralStatuses(status: ReferralStatus): ReferralStatus[] {
 	return transitions[status];
-}
-
-/**
- * The staff's actions may come from a grant limited to one team (a RAMre operator's case worker): the
- * action is then checked as for a route, and the caseload's `followed` decides about the person.
- */
-function requireStaff(ctx: RequestContext, action: Action): Actor {
-	if (!ctx.actor) throw new AppError('unauthenticated');
-	if (!mayReach(ctx.actor, action)) throw new AppError('forbidden');
-	return ctx.actor;
-}
-
-/** The module's rule, asked with a person id that cannot be one (too long) answered as not found. */
-async function followedBy(ctx: RequestContext, caseload: Caseload, personId: string): Promise<FollowingTeam> {
-	if (!personId || personId.length > 100) throw new AppError('not_found');
-	return caseload.followed(ctx, personId);
 }
 
 // ---------- e-mails ----------
@@ -153,7 +139,7 @@ export async function openCaseFile(ctx: RequestContext, caseload: Caseload, pers
 	const actor = requireStaff(ctx, caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
 	const ofTeam = (table: CaseTable) => inFile(table, caseload, personId, team.teamId);
-	const [[person], notes, appointments, referrals] = await Promise.all([
+	const [[person], notes, appointments, referrals, documents] = await Promise.all([
 		ctx.db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, personId)),
 		ctx.db
 			.select()
@@ -161,7 +147,8 @@ export async function openCaseFile(ctx: RequestContext, caseload: Caseload, pers
 			.where(ofTeam(caseNote))
 			.orderBy(desc(caseNote.createdAt), asc(caseNote.id)),
 		appointmentsWhere(ctx, caseload, ofTeam(caseAppointment)),
-		referralsWhere(ctx, caseload, ofTeam(caseReferral))
+		referralsWhere(ctx, caseload, ofTeam(caseReferral)),
+		documentsOfFile(ctx.db, caseload, personId, team.teamId)
 	]);
 	if (!person) throw new AppError('not_found');
 	return {
@@ -176,7 +163,8 @@ export async function openCaseFile(ctx: RequestContext, caseload: Caseload, pers
 			createdAt: note.createdAt.toISOString()
 		})),
 		appointments,
-		referrals
+		referrals,
+		documents
 	};
 }
 export type CaseFile = Awaited<ReturnType<typeof openCaseFile>>;

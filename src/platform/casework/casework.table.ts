@@ -2,10 +2,10 @@
 // network chapter. Private notes, appointments and referrals to a directory entry live here for every
 // module; each row names its caseload (`<module>.<name>`) and the team (the module owns teams: no
 // foreign key), and points at the person followed.
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../accounts/accounts.table.ts';
 import { directoryEntry } from '../directory/directory.table.ts';
-import { appointmentModes, appointmentStatuses, referralKinds, referralSides, referralStatuses, teamReferralSides } from './casework.model.ts';
+import { caseDocumentKinds, appointmentModes, appointmentStatuses, referralKinds, referralSides, referralStatuses, teamReferralSides } from './casework.model.ts';
 
 /** What every row of a file has: its id, its caseload, the team keeping it and the person followed. */
 function inCaseFile() {
@@ -152,3 +152,27 @@ export const caseTeamReferralEvent = pgTable(
 export type CaseNoteRow = typeof caseNote.$inferSelect;
 export type CaseAppointmentRow = typeof caseAppointment.$inferSelect;
 export type CaseReferralRow = typeof caseReferral.$inferSelect;
+
+/**
+ * A document of a person's file (a passport's copy, a diploma, a scheme's decision): checked by its
+ * content when added, kept in the file store under a random key, seen by the staff of the team and by
+ * the person; each download is written to the audit trail. It goes with the person's account.
+ */
+export const caseDocument = pgTable(
+	'case_document',
+	{
+		...inCaseFile(),
+		kind: text('kind', { enum: caseDocumentKinds }).notNull(),
+		/** the name the file had when sent (shown and given back on download), cleaned of path and control characters */
+		fileName: text('file_name').notNull(),
+		mediaType: text('media_type').notNull(),
+		bytes: integer('bytes').notNull(),
+		/** the file store's key: `case-documents/<random>.<pdf|jpg|png>` */
+		storageKey: text('storage_key').notNull().unique(),
+		addedByUserId: text('added_by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		addedByLabel: text('added_by_label').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('case_document_person_idx').on(table.personUserId, table.caseload, table.teamId, table.createdAt)]
+);
+export type CaseDocumentRow = typeof caseDocument.$inferSelect;

@@ -7,6 +7,9 @@ import { isAppError } from '../http/app-error.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { instantToLocalDateTime } from '../time-zone.ts';
 import type { Caseload } from './caseload.ts';
+import { forPage } from '../http/page.ts';
+import { downloadResponse } from '../storage/file-check.ts';
+import { addCaseDocument, deleteCaseDocument, myCaseDocuments, readCaseDocument, readMyCaseDocument } from './case-documents.ts';
 import { appointmentModes, appointmentStatuses, referralStatuses, type ReferralStatus } from './casework.model.ts';
 import { ReferralForm } from './casework.schemas.ts';
 import {
@@ -22,7 +25,15 @@ import {
 } from './casework.service.ts';
 
 /** The notices a page shows after a form of the file, or after the referral form brought it back. */
-const fileNotices = ['note_added', 'note_deleted', 'appointment_planned', 'appointment_saved', 'referral_saved', 'referral_sent'];
+const fileNotices = ['note_added', 'note_deleted', 'appointment_planned', 'appointment_saved', 'referral_saved', 'referral_sent', 'document_added', 'document_deleted'];
+
+/** A refused document's reason → the message under the file field. */
+const documentProblems: Record<string, string> = {
+	document_empty: 'casework.error_document_empty',
+	document_too_large: 'casework.error_document_too_large',
+	document_type: 'casework.error_document_type',
+	document_active_content: 'casework.error_document_active_content'
+};
 
 /** A file as its page shows it, with the lists its forms offer and the notice asked by the address. */
 export function caseFilePage<File extends CaseFile>(ctx: RequestContext, file: File, url: URL) {
@@ -42,6 +53,10 @@ function caseFormFailure(ctx: RequestContext, thrown: unknown, data: FormData) {
 	if (isAppError(thrown) && thrown.code === 'not_found') error(404, 'not_found');
 	if (isAppError(thrown) && thrown.extra?.reason === 'referral_transition') {
 		return fail(409, { values: formValues(data), errors: { '': translate(ctx.language, 'casework.error_referral_transition') } });
+	}
+	const reason = isAppError(thrown) ? String(thrown.extra?.reason ?? '') : '';
+	if (documentProblems[reason]) {
+		return fail(isAppError(thrown) ? thrown.status : 400, { values: formValues(data), errors: { file: translate(ctx.language, documentProblems[reason]) } });
 	}
 	if (isAppError(thrown) && thrown.extra?.reason === 'in_the_past') {
 		return fail(400, { values: formValues(data), errors: { startsAt: translate(ctx.language, 'casework.error_in_the_past') } });
@@ -74,8 +89,36 @@ export const caseFileForms = {
 	appointmentStatus: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
 		run(ctx, data, () => setAppointmentStatus(ctx, caseload, personId, String(data.get('appointmentId') ?? ''), { status: data.get('status') }), 'appointment_saved'),
 	referralStatus: (ctx: RequestContext, caseload: Caseload, _personId: string, data: FormData) =>
-		run(ctx, data, () => setReferralStatus(ctx, caseload, String(data.get('referralId') ?? ''), { status: data.get('status') }), 'referral_saved')
+		run(ctx, data, () => setReferralStatus(ctx, caseload, String(data.get('referralId') ?? ''), { status: data.get('status') }), 'referral_saved'),
+	/** a multipart form: `file` and `kind` */
+	document: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) => {
+		const file = data.get('file');
+		const sent = file && typeof file !== 'string' ? file : null;
+		const values = new FormData();
+		values.set('_form', 'document');
+		values.set('kind', String(data.get('kind') ?? ''));
+		return run(
+			ctx,
+			values,
+			async () => addCaseDocument(ctx, caseload, personId, { kind: data.get('kind'), fileName: sent?.name ?? '', bytes: sent ? new Uint8Array(await sent.arrayBuffer()) : new Uint8Array() }),
+			'document_added'
+		);
+	},
+	deleteDocument: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
+		run(ctx, data, () => deleteCaseDocument(ctx, caseload, personId, String(data.get('documentId') ?? '')), 'document_deleted')
 };
+
+/** A document of the file, downloaded by the team's staff; out of reach is a 404. */
+export async function caseDocumentDownload(ctx: RequestContext, caseload: Caseload, personId: string, documentId: string): Promise<Response> {
+	const document = await forPage(readCaseDocument(ctx, caseload, personId, documentId));
+	return downloadResponse(document.bytes, document.mediaType, document.fileName);
+}
+
+/** One of the person's own documents. */
+export async function myCaseDocumentDownload(ctx: RequestContext, caseload: Caseload, documentId: string): Promise<Response> {
+	const document = await forPage(readMyCaseDocument(ctx, caseload, documentId));
+	return downloadResponse(document.bytes, document.mediaType, document.fileName);
+}
 
 /**
  * The referral form: sends the referral and goes back to the person's file (`filePath`) with its notice;
@@ -119,10 +162,11 @@ export async function answerReferralForm(ctx: RequestContext, caseload: Caseload
 	return run(ctx, data, () => setReferralStatus(ctx, caseload, String(data.get('referralId') ?? ''), { status: data.get('status') }), 'referral_saved');
 }
 
-/** The person's own appointments and referrals (no staff ids). */
+/** The person's own appointments, referrals and documents (no staff ids). */
 export async function loadMyCasework(ctx: RequestContext, caseload: Caseload) {
-	const mine = await myCasework(ctx, caseload);
+	const [mine, documents] = await Promise.all([myCasework(ctx, caseload), myCaseDocuments(ctx, caseload)]);
 	return {
+		documents,
 		appointments: mine.appointments.map(({ isSample: _sample, ...rest }) => rest),
 		referrals: mine.referrals.map(({ personId: _person, staffUserId: _staff, ...rest }) => rest)
 	};

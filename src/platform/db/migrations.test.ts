@@ -294,6 +294,10 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			workspace_announcement: _workspaceAnnouncements,
 			workspace_meeting: _workspaceMeetings,
 			workspace_contribution: _workspaceContributions,
+			// new in 0055: documents of a person's file (casework)
+			case_document: _caseDocuments,
+			// new in 0056: the places of a crisis on the cell's map
+			crisis_place: _crisisPlaces,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -8,3 +8,9 @@ describe('stored files the data refers to', () => {
 		expect(cv?.table).toMatch(/^(jobs\.)?seeker_profile$/);
 	});
 });
+
+describe('the platform’s stored files', () => {
+	it('include the documents of people’s files, by their whole key', () => {
+		expect(storedFileReferences()).toContainEqual({ table: 'case_document', column: 'storage_key', prefix: '' });
+	});
+});

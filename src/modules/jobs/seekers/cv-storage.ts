@@ -2,6 +2,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { FileStore } from '../../../platform/storage/file-store.ts';
+import { downloadResponse } from '../../../platform/storage/file-check.ts';
 import { checkCv } from './cv-check.ts';
 
 export { CV_MAX_BYTES, checkCv } from './cv-check.ts';
@@ -43,14 +44,5 @@ export async function removeCvFile(files: FileStore, name: string | null | undef
 
 /** The HTTP response that hands a CV over: always a download, never rendered or sniffed, never cached. */
 export function cvResponse(bytes: Buffer, fileName = 'cv.pdf'): Response {
-	return new Response(new Uint8Array(bytes), {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-length': String(bytes.byteLength),
-			'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-			'x-content-type-options': 'nosniff',
-			'cache-control': 'private, no-store',
-			'content-security-policy': "default-src 'none'; sandbox"
-		}
-	});
+	return downloadResponse(bytes, 'application/pdf', fileName);
 }

@@ -10,11 +10,20 @@ import { isAppError } from '../../../platform/http/app-error.ts';
 import { createContext } from '../../../platform/kernel/context.ts';
 import { recordAudit, systemContext } from '../../../platform/audit/audit.service.ts';
 import { crisisNeeds, DEFAULT_RETENTION_DAYS, registrationStatuses, type CrisisNeed } from './crisis.model.ts';
-import { crisis, crisisRegistration, crisisRegistrationEvent } from './crisis.table.ts';
+import { crisis, crisisPlace, crisisRegistration, crisisRegistrationEvent } from './crisis.table.ts';
 
 const SAMPLE_SLUG = 'exemple-exercice-de-crise';
 const REGISTRATIONS = 1500;
 const cities = { SD: ['Khartoum', 'Port-Soudan', 'Omdurman', 'Kassala'], TD: ['N’Djamena', 'Abéché', 'Moundou'] } as const;
+/** the places of the map (real coordinates); Moundou is left out, so the cell sees a city to place */
+const places = [
+	{ name: 'Khartoum', spellings: ['الخرطوم'], latitude: 15.5007, longitude: 32.5599 },
+	{ name: 'Omdurman', spellings: ['أم درمان'], latitude: 15.6445, longitude: 32.4777 },
+	{ name: 'Port-Soudan', spellings: ['Port Sudan', 'بورتسودان'], latitude: 19.6158, longitude: 37.2164 },
+	{ name: 'Kassala', spellings: ['كسلا'], latitude: 15.451, longitude: 36.4 },
+	{ name: 'N’Djamena', spellings: ['Ndjamena', 'انجامينا'], latitude: 12.1348, longitude: 15.0557 },
+	{ name: 'Abéché', spellings: ['أبشة'], latitude: 13.8292, longitude: 20.8324 }
+];
 const firstNames = ['Youssef', 'Salma', 'Hicham', 'Imane', 'Reda', 'Ghizlane', 'Anas', 'Meryem', 'Adil', 'Kawtar', 'Brahim', 'Loubna'];
 const lastNames = ['Amrani', 'Kettani', 'Sqalli', 'Naciri', 'Benali', 'Rami', 'Ouali', 'Hamdi', 'Jaidi', 'Sabri'];
 
@@ -73,6 +82,7 @@ export async function loadCrisisDemoData(db: Db): Promise<void> {
 				updatedAt: closed
 			})
 			.returning();
+		await tx.insert(crisisPlace).values(places.map((place) => ({ ...place, crisisId: row.id, createdAt: new Date(started) })));
 		const registrations = Array.from({ length: REGISTRATIONS }, (_, index) => {
 			const country = random() < 0.75 ? 'SD' : 'TD';
 			const createdAt = new Date(started + Math.floor(random() * 40) * 86_400_000 + Math.floor(random() * 86_400_000));

@@ -69,3 +69,18 @@ export const ChecklistStepForm = z.object({
 	step: z.string().regex(/^[0-9a-f]{16}$/),
 	done: z.enum(['yes', 'no'])
 });
+
+/** A decimal number as people type it: a comma or a point, spaces around. */
+const coordinate = (limit: number) =>
+	z.preprocess((value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value.trim().replace(',', '.'))) : value), z.number().min(-limit).max(limit));
+
+/** A place the cell puts on the crisis's map: its name, other spellings (one per line or comma), its coordinates. */
+export const CrisisPlaceForm = z.object({
+	name: z.string().trim().min(1).max(120),
+	spellings: z.preprocess(
+		(value) => (typeof value === 'string' ? value.split(/[\n,،]/).map((part) => part.trim()).filter(Boolean) : (value ?? [])),
+		z.array(z.string().max(120)).max(20)
+	),
+	latitude: coordinate(90),
+	longitude: coordinate(180)
+});

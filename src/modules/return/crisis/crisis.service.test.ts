@@ -23,6 +23,7 @@ import {
 } from './crisis.service.ts';
 import { crisis, crisisRegistration, crisisRegistrationEvent } from './crisis.table.ts';
 import { runCrisisPurge } from '../cli/crisis-purge.ts';
+import { addCrisisPlace, crisisMap, crisisPlaces, placesOf, removeCrisisPlace } from './crisis-places.ts';
 
 let app: TestApp;
 let cell: Person;
@@ -100,6 +101,33 @@ describe('the crisis registry', () => {
 		const reads = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'personal_data.read'), eq(auditEvent.resourceType, 'return_crisis_registration')));
 		expect(reads.length).toBeGreaterThanOrEqual(2);
 		expect(await refusalOf(crisisDashboard(as(await aPerson(app.database.db, { role: 'partner' })), slug))).toBe('forbidden');
+	});
+
+	it('maps the registrations at the places the cell names, whatever the spelling people used; the cities left are listed', async () => {
+		// a member, a relay and bad coordinates change nothing
+		expect(await refusalOf(addCrisisPlace(as(relayA), slug, { name: 'Khartoum', latitude: '15.5', longitude: '32.56' }))).toBe('forbidden');
+		expect(await refusalWithReason(addCrisisPlace(as(cell), slug, { name: ' ', latitude: '95', longitude: 'est' }))).toBe('invalid_input:name,latitude,longitude');
+		let dashboard = await crisisDashboard(as(cell), slug);
+		expect(crisisMap([], dashboard.cities)).toEqual({ map: null, unplaced: [{ key: 'Port-Soudan', count: 2 }, { key: 'Khartoum', count: 1 }] });
+
+		// a comma as decimal separator, spellings one per line or by commas
+		await addCrisisPlace(as(cell), slug, { name: 'Port Soudan', spellings: 'Port Sudan\nبورتسودان', latitude: '19,6158', longitude: '37,2164' });
+		expect(await refusalWithReason(addCrisisPlace(as(cell), slug, { name: 'port soudan', latitude: '19', longitude: '37' }))).toBe('conflict:place_exists');
+		const { places } = await crisisPlaces(as(cell), slug);
+		expect(places.map(({ name, spellings, latitude }) => ({ name, spellings, latitude }))).toEqual([{ name: 'Port Soudan', spellings: ['Port Sudan', 'بورتسودان'], latitude: 19.6158 }]);
+
+		// "Port-Soudan" as people wrote it is counted at "Port Soudan"; Khartoum has no place yet
+		dashboard = await crisisDashboard(as(cell), slug);
+		const { map, unplaced } = crisisMap(await placesOf(as(cell), dashboard.crisis.id), dashboard.cities);
+		expect(map?.points.map(({ label, count }) => ({ label, count }))).toEqual([{ label: 'Port Soudan', count: 2 }]);
+		expect(unplaced).toEqual([{ key: 'Khartoum', count: 1 }]);
+
+		// removed: off the map, and both the addition and the removal are in the audit trail
+		await removeCrisisPlace(as(cell), slug, places[0].id);
+		expect(await placesOf(as(cell), dashboard.crisis.id)).toEqual([]);
+		expect(await refusalOf(removeCrisisPlace(as(cell), slug, places[0].id))).toBe('not_found');
+		const trail = await app.database.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.resourceId, places[0].id));
+		expect(trail.map((event) => event.action).sort()).toEqual(['return_crisis.place_add', 'return_crisis.place_remove']);
 	});
 
 	it('lets a relay see and move on only what the cell assigned to its organisation, never backwards', async () => {

@@ -224,11 +224,10 @@ export async function crisisDashboard(ctx: RequestContext, slug: string) {
 		.where(where)
 		.groupBy(sql`grouping sets ((), (${crisisRegistration.city}))`);
 	const tally = grouped.find((item) => item.whole === 1) ?? { registrations: 0, people: 0, safe: 0, duplicates: 0 };
-	const byCity = grouped
+	const cities = grouped
 		.filter((item) => item.whole === 0)
 		.map((item) => ({ key: item.city, count: item.registrations }))
-		.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
-		.slice(0, 30);
+		.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 	const figures = tally as unknown as Record<string, number>;
 	return {
 		crisis: row,
@@ -236,7 +235,9 @@ export async function crisisDashboard(ctx: RequestContext, slug: string) {
 		totals: { registrations: figures.registrations, people: figures.people, safe: figures.safe },
 		byStatus: registrationStatuses.map((status) => ({ key: status, count: figures[`status_${status}`] ?? 0 })),
 		byNeed: crisisNeeds.map((need) => ({ key: need, count: figures[`need_${need}`] ?? 0 })),
-		byCity,
+		byCity: cities.slice(0, 30),
+		// every city as written, for the map (see crisis-places.ts)
+		cities,
 		// registrations that repeat an earlier one's contact and are not merged yet (the cell's count)
 		possibleDuplicates: who.all ? figures.duplicates : 0
 	};

@@ -2,7 +2,7 @@
 // personal data of people in danger: deleted with the crisis's data after its retention period, the
 // counts kept on the crisis row.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../../platform/content/content.table.ts';
 import { returnTables } from '../return-schema.ts';
@@ -120,4 +120,27 @@ export const crisisChecklistTick = returnTables.table(
 		tickedAt: timestamp('ticked_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [primaryKey({ columns: [table.crisisId, table.role, table.stepKey] })]
+);
+
+/**
+ * A place of a crisis the cell puts on its map: a city or an assembly point, with its coordinates and the
+ * other ways people write its name. Registrations name their city in their own words; those whose city
+ * matches a place (name or spelling, case and accents aside) are counted there. No personal data.
+ */
+export const crisisPlace = returnTables.table(
+	'crisis_place',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		crisisId: uuid('crisis_id')
+			.notNull()
+			.references(() => crisis.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** other spellings of the name (another script, an old name) */
+		spellings: text('spellings').array().notNull().default([]),
+		latitude: doublePrecision('latitude').notNull(),
+		longitude: doublePrecision('longitude').notNull(),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('crisis_place_name_idx').on(table.crisisId, sql`lower(${table.name})`)]
 );

@@ -120,5 +120,7 @@ export const actions = {
 	deleteNote: fileForm('deleteNote'),
 	appointment: fileForm('appointment'),
 	appointmentStatus: fileForm('appointmentStatus'),
-	referralStatus: fileForm('referralStatus')
+	referralStatus: fileForm('referralStatus'),
+	document: fileForm('document'),
+	deleteDocument: fileForm('deleteDocument')
 };

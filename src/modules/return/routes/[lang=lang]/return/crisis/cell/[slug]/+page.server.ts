@@ -7,6 +7,7 @@ import { pickText } from '#platform/i18n/content-language.ts';
 import { crisisFormAction } from '#modules/return/crisis/crisis-forms.ts';
 import { closeCrisis, crisisDashboard, purgeDate } from '#modules/return/crisis/crisis.service.ts';
 import { checklistProgress } from '#modules/return/crisis/responders.ts';
+import { crisisMap, placesOf } from '#modules/return/crisis/crisis-places.ts';
 
 /** A crisis's dashboard: its counts (the cell: every registration; a relay: those assigned to it), each a filter of the list. */
 export async function load({ locals, params, url }) {
@@ -14,6 +15,7 @@ export async function load({ locals, params, url }) {
 	const ctx = requestContext(await getApp(), locals);
 	const [dashboard, checklist] = await forPage(Promise.all([crisisDashboard(ctx, params.slug), checklistProgress(ctx, params.slug)]));
 	const { crisis } = dashboard;
+	const { map, unplaced } = crisisMap(await placesOf(ctx, crisis.id), dashboard.cities);
 	return {
 		done: url.searchParams.get('done') ?? '',
 		canManage: dashboard.canManage,
@@ -22,6 +24,10 @@ export async function load({ locals, params, url }) {
 		byStatus: dashboard.byStatus,
 		byNeed: dashboard.byNeed,
 		byCity: dashboard.byCity,
+		map,
+		// the cities no place of the map matches (the cell adds them on the places page)
+		unplaced: unplaced.slice(0, 20),
+		unplacedRegistrations: unplaced.reduce((sum, city) => sum + city.count, 0),
 		possibleDuplicates: dashboard.possibleDuplicates,
 		checklist
 	};
