@@ -2,6 +2,7 @@
 // phone), filtered by profile, opens the pensions page and its table, and gets a printable checklist
 // with a GET form (no account); then the same in Arabic with axe-core. The demo member saves and ticks
 // a checklist. Screenshots at 360 and 1280 px go to test-results/screenshots/.
+import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
@@ -80,6 +81,16 @@ describe('the return guide and checklist', () => {
 		await expectLanguage(page, 'ar');
 		await expectNoAxeViolations(page);
 		await shoot(page, 'home-retiree-ar');
+		// the retiree's part of the guide as a PDF, made on the server in Arabic
+		const pdfLink = page.getByRole('link', { name: t('ar', 'return.guide_pdf_link_for', { profile: t('ar', 'return.profile_retiree') }) });
+		const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+		expect(pdf.status()).toBe(200);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect(pdf.headers()['content-disposition']).toContain(encodeURIComponent('دليل-العودة-retiree.pdf'));
+		const bytes = await pdf.body();
+		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		fs.mkdirSync('test-results', { recursive: true });
+		fs.writeFileSync('test-results/guide-retiree-ar.pdf', bytes);
 		await page.getByRole('link', { name: 'المعاشات والضمان الاجتماعي' }).click();
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('المعاشات والضمان الاجتماعي');
 		await expectNoAxeViolations(page);

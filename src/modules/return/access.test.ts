@@ -9,6 +9,7 @@ const proposers: Who[] = ['partner', 'moderator', 'administrator'];
 describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /[lang=lang]/return': everyone,
 	'GET /[lang=lang]/return/guide': everyone,
+	'GET /[lang=lang]/return/guide.pdf': everyone,
 	'GET /[lang=lang]/return/guide/[topic]': everyone,
 	'GET /[lang=lang]/return/guide/[topic]/history': everyone,
 	'GET /[lang=lang]/return/guide/[topic]/edit': staff,

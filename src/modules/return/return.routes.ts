@@ -7,6 +7,7 @@ import type { RouteTable } from '../../platform/policy/route-access.ts';
 export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return': { GET: 'public' },
 	'/[lang=lang]/return/guide': { GET: 'public' },
+	'/[lang=lang]/return/guide.pdf': { GET: 'public' },
 	'/[lang=lang]/return/guide/[topic]': { GET: 'public' },
 	'/[lang=lang]/return/guide/[topic]/history': { GET: 'public' },
 	'/[lang=lang]/return/guide/[topic]/edit': { GET: 'return.guide.edit', POST: 'return.guide.edit' },
