@@ -113,28 +113,39 @@ async function loadDemoMemberCase(db: Db) {
 async function loadSampleCases(db: Db) {
 	const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(user).where(like(user.email, `%@${SAMPLE_RETURNEE_DOMAIN}`));
 	if (count > 0) return;
+	await insertSampleCases(db, { count: SAMPLE_COUNT, firstIndex: 0, seed: 2020 });
+}
+
+/**
+ * `count` sample returnees (numbered from `firstIndex`, so several batches never share an e-mail) with
+ * their cases, plans and survey rounds, over the sample operators: the demo's 300, or a benchmark's
+ * tens of thousands. Nothing when the sample network is not there.
+ */
+export async function insertSampleCases(db: Db, { count, firstIndex, seed }: { count: number; firstIndex: number; seed: number }): Promise<number> {
 	const operators = await db
 		.select({ id: organisation.id, slug: organisation.slug })
 		.from(organisation)
 		.innerJoin(networkMember, eq(networkMember.organisationId, organisation.id))
 		.where(and(eq(networkMember.isSample, true), eq(networkMember.status, 'member')))
 		.orderBy(organisation.slug);
-	if (operators.length === 0) return;
+	if (operators.length === 0) return 0;
 	const schemes = await catalogueSchemes(db);
-	const random = sequence(2020);
+	const random = sequence(seed);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const today = Date.UTC(2026, 11, 1);
 	const day = 86_400_000;
 	const context = systemContext('system');
-	await db.transaction(async (tx) => {
-		const people = Array.from({ length: SAMPLE_COUNT }, (_, index) => {
+	return db.transaction(async (tx) => {
+		const people = Array.from({ length: count }, (_, offset) => {
+			const index = firstIndex + offset;
 			const name = `${firstNames[index % firstNames.length]} ${lastNames[Math.floor(index / firstNames.length) % lastNames.length]}`;
 			const local = name.toLowerCase().replace(/[^a-z]+/g, '.');
 			return { id: crypto.randomUUID(), email: `${local}.${index + 1}@${SAMPLE_RETURNEE_DOMAIN}`, name: `${name} (exemple)`, role: 'member' as const, emailVerified: false, locale: 'fr' as const };
 		});
 		// no credential account: nobody can sign in as a sample returnee
-		await tx.insert(user).values(people);
-		const cases = people.map((person, index) => {
+		for (let start = 0; start < people.length; start += 1000) await tx.insert(user).values(people.slice(start, start + 1000));
+		const cases = people.map((person, offset) => {
+			const index = firstIndex + offset;
 			// the sample operators are numbered in region order (see the network samples): index mod 12
 			const operatorIndex = index % operators.length;
 			const region = regions[operatorIndex % regions.length];
@@ -164,10 +175,12 @@ async function loadSampleCases(db: Db) {
 		for (let start = 0; start < cases.length; start += 100) {
 			inserted.push(...(await tx.insert(reintegrationCase).values(cases.slice(start, start + 100)).returning({ id: reintegrationCase.id, closedAt: reintegrationCase.closedAt, returnDate: reintegrationCase.returnDate })));
 		}
-		await tx.insert(reintegrationAction).values(inserted.flatMap((row) => samplePlan(row, random, today)));
+		const plans = inserted.flatMap((row) => samplePlan(row, random, today));
+		for (let start = 0; start < plans.length; start += 1000) await tx.insert(reintegrationAction).values(plans.slice(start, start + 1000));
 		const surveys = inserted.flatMap((row) => sampleSurveys(row, random, today));
 		for (let start = 0; start < surveys.length; start += 200) await tx.insert(reintegrationSurvey).values(surveys.slice(start, start + 200));
 		await recordAudit(tx, context, { action: 'return_case.samples', resourceType: 'return_case', resourceId: null, after: { cases: inserted.length } });
+		return inserted.length;
 	});
 }
 

@@ -3,7 +3,7 @@
 // (consent, return, settlement, needs, plan) is here; notes, appointments and referrals to the
 // network's services are the platform's casework (ADR 0010) through the caseload below. Each operator
 // sees only its own cases: another operator's case is not found, whatever its id.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit, recordPersonalDataRead } from '../../platform/audit/audit.service.ts';
 import type { Caseload } from '../../platform/casework/caseload.ts';
@@ -344,27 +344,38 @@ export const SMALL_COUNT = 5;
  * totals that would let it be worked out from the others.
  */
 export async function reintegrationStatistics(ctx: Pick<RequestContext, 'db'>) {
+	// counted by the database in one scan (the whole and each grouping), never every case brought over
+	const region = reintegrationCase.regionCode;
+	const country = reintegrationCase.hostCountry;
+	const operator = reintegrationCase.operatorOrganisationId;
 	const rows = await ctx.db
-		.select({ regionCode: reintegrationCase.regionCode, hostCountry: reintegrationCase.hostCountry, operatorId: reintegrationCase.operatorOrganisationId, operatorName: organisation.name, closedAt: reintegrationCase.closedAt })
+		.select({
+			regionCode: region,
+			hostCountry: country,
+			operatorId: operator,
+			level: sql<number>`grouping(${region}, ${country}, ${operator})::int`,
+			open: sql<number>`(count(*) filter (where ${reintegrationCase.closedAt} is null))::int`,
+			closed: sql<number>`count(${reintegrationCase.closedAt})::int`
+		})
 		.from(reintegrationCase)
-		.innerJoin(organisation, eq(organisation.id, reintegrationCase.operatorOrganisationId));
+		.groupBy(sql`grouping sets ((), (${region}), (${country}), (${operator}))`);
+	// grouping(region, country, operator): the bit of each column left out, region's the highest
+	const whole = rows.find((row) => row.level === 7) ?? { open: 0, closed: 0 };
+	const operatorIds = rows.filter((row) => row.level === 6).map((row) => row.operatorId!);
+	const names = new Map(
+		operatorIds.length ? (await ctx.db.select({ id: organisation.id, name: organisation.name }).from(organisation).where(inArray(organisation.id, operatorIds))).map((row) => [row.id, row.name]) : []
+	);
 	const shown = (count: number) => (count < SMALL_COUNT ? null : count);
-	const group = (key: (row: (typeof rows)[number]) => string, label: (row: (typeof rows)[number]) => string) => {
-		const groups = new Map<string, { key: string; label: string; open: number; closed: number }>();
-		for (const row of rows) {
-			const found = groups.get(key(row)) ?? { key: key(row), label: label(row), open: 0, closed: 0 };
-			if (row.closedAt) found.closed += 1;
-			else found.open += 1;
-			groups.set(found.key, found);
-		}
-		return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label)).map((item) => ({ key: item.key, label: item.label, open: shown(item.open), closed: shown(item.closed) }));
-	};
-	const open = rows.filter((row) => !row.closedAt).length;
+	const groups = (level: number, key: (row: (typeof rows)[number]) => string, label: (key: string) => string) =>
+		rows
+			.filter((row) => row.level === level)
+			.map((row) => ({ key: key(row), label: label(key(row)), open: shown(row.open), closed: shown(row.closed) }))
+			.sort((a, b) => a.label.localeCompare(b.label));
 	return {
-		total: { open: shown(open), closed: shown(rows.length - open) },
-		byRegion: group((row) => row.regionCode, (row) => row.regionCode),
-		byHostCountry: group((row) => row.hostCountry, (row) => row.hostCountry),
-		byOperator: group((row) => row.operatorId, (row) => row.operatorName)
+		total: { open: shown(whole.open), closed: shown(whole.closed) },
+		byRegion: groups(3, (row) => row.regionCode!, (key) => key),
+		byHostCountry: groups(5, (row) => row.hostCountry!, (key) => key),
+		byOperator: groups(6, (row) => row.operatorId!, (key) => names.get(key) ?? key)
 	};
 }
 

@@ -3,7 +3,8 @@
 // paper; the raw answers are kept and scored (survey.model.ts). A round is answered once: a second
 // answer is refused and the first one stays.
 import crypto from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -189,47 +190,49 @@ type Scored = { key: string; count: number; economic: number | null; social: num
  * (open data): only means of groups of 5 and more.
  */
 export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
+	// summed by the database in one scan (the whole and each grouping); a score not computed counts as 0
+	const round = reintegrationSurvey.round;
+	const region = reintegrationCase.regionCode;
+	const scheme = sql<string>`coalesce(${assistedReturnScheme.slug}, ${reintegrationCase.scheme}, '')`;
+	const total = (score: AnyPgColumn) => sql<number>`coalesce(sum(${score}), 0)::float8`;
 	const rows = await ctx.db
 		.select({
-			round: reintegrationSurvey.round,
-			regionCode: reintegrationCase.regionCode,
-			scheme: reintegrationCase.scheme,
-			schemeSlug: assistedReturnScheme.slug,
-			economic: reintegrationSurvey.economicScore,
-			social: reintegrationSurvey.socialScore,
-			psychosocial: reintegrationSurvey.psychosocialScore,
-			overall: reintegrationSurvey.overallScore
+			round,
+			regionCode: region,
+			scheme,
+			level: sql<number>`grouping(${round}, ${region}, ${scheme})::int`,
+			count: sql<number>`count(*)::int`,
+			economic: total(reintegrationSurvey.economicScore),
+			social: total(reintegrationSurvey.socialScore),
+			psychosocial: total(reintegrationSurvey.psychosocialScore),
+			overall: total(reintegrationSurvey.overallScore)
 		})
 		.from(reintegrationSurvey)
 		.innerJoin(reintegrationCase, eq(reintegrationCase.id, reintegrationSurvey.caseId))
 		.leftJoin(assistedReturnScheme, eq(assistedReturnScheme.id, reintegrationCase.schemeId))
-		.where(isNotNull(reintegrationSurvey.answeredAt));
-	const group = (key: (row: (typeof rows)[number]) => string): Scored[] => {
-		const groups = new Map<string, (typeof rows)[number][]>();
-		for (const row of rows) {
-			const members = groups.get(key(row));
-			if (members) members.push(row);
-			else groups.set(key(row), [row]);
-		}
-		return [...groups.entries()].map(([name, members]) => {
-			const mean = (pick: (row: (typeof rows)[number]) => number | null) =>
-				members.length < SMALL_COUNT ? null : Math.round((members.reduce((sum, row) => sum + (pick(row) ?? 0), 0) / members.length) * 1000) / 1000;
-			return {
-				key: name,
-				count: members.length < SMALL_COUNT ? 0 : members.length,
-				economic: mean((row) => row.economic),
-				social: mean((row) => row.social),
-				psychosocial: mean((row) => row.psychosocial),
-				overall: mean((row) => row.overall)
-			};
-		});
-	};
+		.where(isNotNull(reintegrationSurvey.answeredAt))
+		.groupBy(sql`grouping sets ((), (${round}), (${region}), (${scheme}))`);
+	const mean = (sum: number, count: number) => (count < SMALL_COUNT ? null : Math.round((sum / count) * 1000) / 1000);
+	// grouping(round, region, scheme): the bit of each column left out, round's the highest
+	const groups = (level: number, key: (row: (typeof rows)[number]) => string): Scored[] =>
+		rows
+			.filter((row) => row.level === level)
+			.map((row) => ({
+				key: key(row),
+				count: row.count < SMALL_COUNT ? 0 : row.count,
+				economic: mean(row.economic, row.count),
+				social: mean(row.social, row.count),
+				psychosocial: mean(row.psychosocial, row.count),
+				overall: mean(row.overall, row.count)
+			}))
+			.sort((a, b) => a.key.localeCompare(b.key));
+	const answered = rows.find((row) => row.level === 7)?.count ?? 0;
 	return {
-		answered: rows.length < SMALL_COUNT ? 0 : rows.length,
-		byRound: group((row) => String(row.round)).sort((a, b) => Number(a.key) - Number(b.key)),
-		byRegion: group((row) => row.regionCode),
+		answered: answered < SMALL_COUNT ? 0 : answered,
+		byRound: groups(3, (row) => String(row.round)).sort((a, b) => Number(a.key) - Number(b.key)),
+		byRegion: groups(5, (row) => row.regionCode!),
 		// a catalogue scheme by its slug, another as written, none as ''
-		byScheme: group((row) => row.schemeSlug ?? row.scheme ?? '')
+		byScheme: groups(6, (row) => row.scheme!)
 	};
 }
 

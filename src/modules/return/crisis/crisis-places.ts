@@ -8,7 +8,7 @@ import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { pointMap, type PointMapData } from '../../../platform/geo/world.ts';
 import { CrisisPlaceForm } from './crisis.schemas.ts';
-import { crisisPlace } from './crisis.table.ts';
+import { crisis, crisisPlace } from './crisis.table.ts';
 import { crisisBySlug } from './crisis.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,6 +29,17 @@ export type CrisisPlace = typeof crisisPlace.$inferSelect;
 /** The places of a crisis, by name. */
 export async function placesOf(ctx: Pick<RequestContext, 'db'>, crisisId: string): Promise<CrisisPlace[]> {
 	return ctx.db.select().from(crisisPlace).where(eq(crisisPlace.crisisId, crisisId)).orderBy(asc(crisisPlace.name));
+}
+
+/** The same by the crisis's address, so the dashboard asks for them beside its counts (no access check: the caller's page has one). */
+export async function placesOfCrisis(ctx: Pick<RequestContext, 'db'>, slug: string): Promise<CrisisPlace[]> {
+	const rows = await ctx.db
+		.select({ place: crisisPlace })
+		.from(crisisPlace)
+		.innerJoin(crisis, eq(crisis.id, crisisPlace.crisisId))
+		.where(eq(crisis.slug, slug))
+		.orderBy(asc(crisisPlace.name));
+	return rows.map((row) => row.place);
 }
 
 async function managedCrisis(ctx: RequestContext, slug: string) {

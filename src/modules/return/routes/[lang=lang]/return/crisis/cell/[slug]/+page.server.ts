@@ -7,15 +7,15 @@ import { pickText } from '#platform/i18n/content-language.ts';
 import { crisisFormAction } from '#modules/return/crisis/crisis-forms.ts';
 import { closeCrisis, crisisDashboard, purgeDate } from '#modules/return/crisis/crisis.service.ts';
 import { checklistProgress } from '#modules/return/crisis/responders.ts';
-import { crisisMap, placesOf } from '#modules/return/crisis/crisis-places.ts';
+import { crisisMap, placesOfCrisis } from '#modules/return/crisis/crisis-places.ts';
 
 /** A crisis's dashboard: its counts (the cell: every registration; a relay: those assigned to it), each a filter of the list. */
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const [dashboard, checklist] = await forPage(Promise.all([crisisDashboard(ctx, params.slug), checklistProgress(ctx, params.slug)]));
+	const [dashboard, checklist, places] = await forPage(Promise.all([crisisDashboard(ctx, params.slug), checklistProgress(ctx, params.slug), placesOfCrisis(ctx, params.slug)]));
 	const { crisis } = dashboard;
-	const { map, unplaced } = crisisMap(await placesOf(ctx, crisis.id), dashboard.cities);
+	const { map, unplaced } = crisisMap(places, dashboard.cities);
 	return {
 		done: url.searchParams.get('done') ?? '',
 		canManage: dashboard.canManage,
