@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { backupDatabase, restoreDatabase } from '../../../platform/backup/backup.ts';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../../platform/testing/people.ts';
@@ -11,6 +15,7 @@ import {
 	assignRegistration,
 	checkIn,
 	closeCrisis,
+	countRegistrations,
 	crisisDashboard,
 	listRegistrations,
 	mergeRegistration,
@@ -50,6 +55,14 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe('the crisis registry', () => {
+	// after every step, the counts the database keeps equal a count of the registrations, for the cell and a relay
+	afterEach(async () => {
+		if (!slug) return;
+		for (const who of [cell, relayA]) {
+			const { crisis: _crisis, canManage: _manage, ...kept } = await crisisDashboard(as(who), slug);
+			expect(kept).toEqual(await countRegistrations(as(who), slug));
+		}
+	});
 	it('lets the cell open a crisis, refusing a member and a form without title or country', async () => {
 		expect(await refusalOf(openCrisis(as(await aPerson(app.database.db, { role: 'member' })), { title_fr: 'Crise', countries: ['SD'], startedOn: '2026-11-30', retentionDays: '90' }))).toBe('forbidden');
 		expect(await refusalWithReason(openCrisis(as(cell), { countries: [], startedOn: '2026-11-30', retentionDays: '90' }))).toBe('invalid_input:countries,title_fr');
@@ -153,6 +166,18 @@ describe('the crisis registry', () => {
 		expect(after.totals.registrations).toBe(2);
 		expect(after.possibleDuplicates).toBe(0);
 		expect(await refusalOf(mergeRegistration(as(cell), slug, duplicate.id, kept.id))).toBe('not_found');
+	});
+
+	it('keeps its counts through a backup and a restore (the counts are rebuilt, never doubled)', async () => {
+		const before = await crisisDashboard(as(cell), slug);
+		const file = path.join(os.tmpdir(), `crisis-counts-${crypto.randomUUID()}.json.gz`);
+		try {
+			await backupDatabase(app.database, file);
+			await restoreDatabase(app.database, file);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
+		expect((await crisisDashboard(as(cell), slug)).totals).toEqual(before.totals);
 	});
 
 	it('closes: no more registrations or check-ins; the data goes after the retention period, counts kept, audited', async () => {

@@ -202,46 +202,74 @@ function visible(who: { all: boolean; relays: string[] }, crisisId: string): SQL
 	return who.relays.length ? and(base, inArray(crisisRegistration.relayOrganisationId, who.relays))! : sql`false`;
 }
 
-/** The dashboard's counts: by status, need and city (the cell: every registration; a relay: its own). */
+/** One row of the counts the database keeps (migration 0058): a relay, city, status and set of needs. */
+interface CountRow {
+	city: string;
+	status: string;
+	needs_key: string;
+	registrations: number;
+	people: number;
+	safe: number;
+	duplicates: number;
+}
+
+/**
+ * The dashboard's counts: by status, need and city (the cell: every registration; a relay: its own).
+ * Summed from the counts the database keeps up to date with every registration (a trigger), so the cost
+ * does not grow with the crisis; `countRegistrations` is the same from the registrations themselves.
+ */
 export async function crisisDashboard(ctx: RequestContext, slug: string) {
 	const who = audience(ctx);
 	const row = await crisisBySlug(ctx.db, slug);
 	if (!row) throw new AppError('not_found');
-	const where = visible(who, row.id);
-	// one pass for the totals, the statuses and the needs (FILTER aggregates), one for the cities
-	const counted = {
-		registrations: sql<number>`count(*)::int`,
-		people: sql<number>`coalesce(sum(${crisisRegistration.peopleCount}), 0)::int`,
-		safe: sql<number>`count(${crisisRegistration.lastSafeAt})::int`,
-		duplicates: sql<number>`count(${crisisRegistration.sameContactAs})::int`,
-		...Object.fromEntries(registrationStatuses.map((status) => [`status_${status}`, sql<number>`(count(*) filter (where ${crisisRegistration.status} = ${status}))::int`])),
-		...Object.fromEntries(crisisNeeds.map((need) => [`need_${need}`, sql<number>`(count(*) filter (where ${need} = any(${crisisRegistration.needs})))::int`]))
-	};
-	// one scan: the whole crisis (the empty grouping set) and each city
-	const grouped = await ctx.db
-		.select({ ...counted, city: crisisRegistration.city, whole: sql<number>`grouping(${crisisRegistration.city})::int` })
-		.from(crisisRegistration)
-		.where(where)
-		.groupBy(sql`grouping sets ((), (${crisisRegistration.city}))`);
-	const tally = grouped.find((item) => item.whole === 1) ?? { registrations: 0, people: 0, safe: 0, duplicates: 0 };
-	const cities = grouped
-		.filter((item) => item.whole === 0)
-		.map((item) => ({ key: item.city, count: item.registrations }))
-		.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-	const figures = tally as unknown as Record<string, number>;
+	const relays = who.all ? sql.raw('') : who.relays.length ? sql` and relay_key in (${sql.join(who.relays.map((id) => sql`${id}`), sql`, `)})` : sql` and false`;
+	const result = await ctx.db.execute(sql`
+		select city, status, needs_key, sum(registrations)::int as registrations, sum(people)::int as people, sum(safe)::int as safe, sum(duplicates)::int as duplicates
+		from cache.return_crisis_count where crisis_id = ${row.id} and registrations <> 0${relays}
+		group by city, status, needs_key`);
+	const counts = (Array.isArray(result) ? result : (result as unknown as { rows: CountRow[] }).rows) as CountRow[];
+	return { ...dashboardOf(counts, who.all), crisis: row, canManage: who.all };
+}
+
+/** The dashboard's figures from rows of counts (kept by the database, or counted from the registrations). */
+function dashboardOf(counts: readonly CountRow[], all: boolean) {
+	const sum = (pick: (item: CountRow) => number, rows: readonly CountRow[] = counts) => rows.reduce((total, item) => total + pick(item), 0);
+	const cityTotals = new Map<string, number>();
+	for (const item of counts) cityTotals.set(item.city, (cityTotals.get(item.city) ?? 0) + item.registrations);
+	const cities = [...cityTotals].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 	return {
-		crisis: row,
-		canManage: who.all,
-		totals: { registrations: figures.registrations, people: figures.people, safe: figures.safe },
-		byStatus: registrationStatuses.map((status) => ({ key: status, count: figures[`status_${status}`] ?? 0 })),
-		byNeed: crisisNeeds.map((need) => ({ key: need, count: figures[`need_${need}`] ?? 0 })),
+		totals: { registrations: sum((item) => item.registrations), people: sum((item) => item.people), safe: sum((item) => item.safe) },
+		byStatus: registrationStatuses.map((status) => ({ key: status, count: sum((item) => item.registrations, counts.filter((item) => item.status === status)) })),
+		byNeed: crisisNeeds.map((need) => ({ key: need, count: sum((item) => item.registrations, counts.filter((item) => item.needs_key.split(',').includes(need))) })),
 		byCity: cities.slice(0, 30),
 		// every city as written, for the map (see crisis-places.ts)
 		cities,
 		// registrations that repeat an earlier one's contact and are not merged yet (the cell's count)
-		possibleDuplicates: who.all ? figures.duplicates : 0
+		possibleDuplicates: all ? sum((item) => item.duplicates) : 0
 	};
 }
+
+/** The same figures counted from the registrations themselves: what the kept counts must always equal (tests). */
+export async function countRegistrations(ctx: RequestContext, slug: string) {
+	const who = audience(ctx);
+	const row = await crisisBySlug(ctx.db, slug);
+	if (!row) throw new AppError('not_found');
+	const registrations = await ctx.db
+		.select({ city: crisisRegistration.city, status: crisisRegistration.status, needs: crisisRegistration.needs, people: crisisRegistration.peopleCount, safe: crisisRegistration.lastSafeAt, same: crisisRegistration.sameContactAs })
+		.from(crisisRegistration)
+		.where(visible(who, row.id));
+	const counts = registrations.map((item) => ({
+		city: item.city,
+		status: item.status,
+		needs_key: [...new Set(item.needs)].sort().join(','),
+		registrations: 1,
+		people: item.people,
+		safe: item.safe ? 1 : 0,
+		duplicates: item.same ? 1 : 0
+	}));
+	return dashboardOf(counts, who.all);
+}
+
 
 /**
  * One page of the list with its filters (status, need, city, relay), each row with the registrations

@@ -144,3 +144,4 @@ export const crisisPlace = returnTables.table(
 	},
 	(table) => [uniqueIndex('crisis_place_name_idx').on(table.crisisId, sql`lower(${table.name})`)]
 );
+
