@@ -3,8 +3,8 @@
 // cases, plans, survey rounds; src/modules/return/reintegration.data.ts), gives a case worker the first
 // operator's cases (N / 40), starts the built server on 127.0.0.1 and measures with autocannon
 //  - the pooled statistics, API and page: counts by region, host country and operator, mean scores by
-//    time since return, region and scheme, over every case and survey, computed on every request (no
-//    cache);
+//    time since return, region and scheme, over every case and survey (the generated cases are samples:
+//    `samples=include`), computed on every request (no cache);
 //  - the operator's caseload page as its case worker (an audited read on every request);
 // then the statistics API's p50 (one caller) against the same two queries timed through the driver,
 // and the guide's PDF typeset from scratch in each language (the server keeps made PDFs; this is the
@@ -66,7 +66,7 @@ const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'w
 	const samples: number[] = [];
 	for (let n = 0; n < 40; n++) {
 		const t0 = performance.now();
-		await Promise.all([reintegrationStatistics({ db }), surveyStatistics({ db })]);
+		await Promise.all([reintegrationStatistics({ db }, { samples: true }), surveyStatistics({ db }, { samples: true })]);
 		if (n >= 5) samples.push(performance.now() - t0);
 	}
 	directP50 = percentile(samples, 0.5);
@@ -91,9 +91,9 @@ async function caseworkerCookie(): Promise<string> {
 const rows: LoadRow[] = [];
 let sequentialP50 = NaN;
 try {
-	sequentialP50 = await oneCallerP50(server.baseUrl, 60, () => '/api/v1/return/statistics');
-	rows.push(await measure(server.baseUrl, { name: 'statistics API', path: '/api/v1/return/statistics', p95Target: 300 }, connections, duration));
-	rows.push(await measure(server.baseUrl, { name: '/fr/return/statistics page', path: '/fr/return/statistics', p95Target: 300 }, connections, duration));
+	sequentialP50 = await oneCallerP50(server.baseUrl, 60, () => '/api/v1/return/statistics?samples=include');
+	rows.push(await measure(server.baseUrl, { name: 'statistics API', path: '/api/v1/return/statistics?samples=include', p95Target: 300 }, connections, duration));
+	rows.push(await measure(server.baseUrl, { name: '/fr/return/statistics page', path: '/fr/return/statistics?samples=include', p95Target: 300 }, connections, duration));
 	const cookie = await caseworkerCookie();
 	let k = 0;
 	const shows = ['open', 'closed', 'all'];

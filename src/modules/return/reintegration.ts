@@ -341,9 +341,9 @@ export const SMALL_COUNT = 5;
 /**
  * The joint platform's pooled statistics, public (open data): open and closed cases
  * by region, by host country and by operator, across operators; a count under 5 is suppressed (null), and so are the
- * totals that would let it be worked out from the others.
+ * totals that would let it be worked out from the others. Sample cases are left out unless `samples`.
  */
-export async function reintegrationStatistics(ctx: Pick<RequestContext, 'db'>) {
+export async function reintegrationStatistics(ctx: Pick<RequestContext, 'db'>, { samples = false }: { samples?: boolean } = {}) {
 	// counted by the database in one scan (the whole and each grouping), never every case brought over
 	const region = reintegrationCase.regionCode;
 	const country = reintegrationCase.hostCountry;
@@ -358,6 +358,8 @@ export async function reintegrationStatistics(ctx: Pick<RequestContext, 'db'>) {
 			closed: sql<number>`count(${reintegrationCase.closedAt})::int`
 		})
 		.from(reintegrationCase)
+		// the fictional sample cases only when asked for
+		.where(samples ? undefined : eq(reintegrationCase.isSample, false))
 		.groupBy(sql`grouping sets ((), (${region}), (${country}), (${operator}))`);
 	// grouping(region, country, operator): the bit of each column left out, region's the highest
 	const whole = rows.find((row) => row.level === 7) ?? { open: 0, closed: 0 };
@@ -377,6 +379,12 @@ export async function reintegrationStatistics(ctx: Pick<RequestContext, 'db'>) {
 		byHostCountry: groups(5, (row) => row.hostCountry!, (key) => key),
 		byOperator: groups(6, (row) => row.operatorId!, (key) => names.get(key) ?? key)
 	};
+}
+
+/** How many fictional sample cases there are (the statistics page offers to count them). */
+export async function sampleCaseCount(db: DbOrTx): Promise<number> {
+	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(reintegrationCase).where(eq(reintegrationCase.isSample, true));
+	return row?.count ?? 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { SchemeQuery } from './schemes/schemes.schemas.ts';
-import { GuidePageSummary, GuideQuery, NetworkService, PensionAgreement, ServiceExportQuery, ServiceQuery } from './return.schemas.ts';
+import { GuidePageSummary, GuideQuery, NetworkService, PensionAgreement, ServiceExportQuery, ServiceQuery, StatisticsQuery } from './return.schemas.ts';
 
 const LanguageQuery = z.object({ lang: z.enum(['fr', 'ar', 'en']).optional().describe('language of the texts (default fr)') });
 
@@ -65,6 +65,7 @@ const MeanScores = z.object({
 export const ReintegrationStatistics = z
 	.object({
 		smallCount: z.int().describe('counts under it are suppressed (null, or 0 answers)'),
+		samples: z.boolean().describe('whether the fictional sample cases are counted (`samples=include`)'),
 		cases: z.object({
 			total: z.object({ open: z.int().nullable(), closed: z.int().nullable() }),
 			byRegion: z.array(CaseCounts),
@@ -114,8 +115,11 @@ export const returnEndpoints: Endpoint[] = [
 		summary: 'Pooled statistics of followed reintegration',
 		description:
 			'Across every RAMre operator: open and closed cases by region of settlement, host country and operator; mean sustainability scores (0–1, ' +
-			'formula in the README) by round, region and assisted-return scheme. A count under `smallCount` is null, a group of fewer answers has no score.',
+			'formula in the README) by round, region and assisted-return scheme. A count under `smallCount` is null, a group of fewer answers has no score. ' +
+			'The fictional sample cases are left out unless `samples=include`.',
+		query: StatisticsQuery,
 		responses: { 200: { description: 'The statistics.', schema: ReintegrationStatistics } },
+		errors: [400],
 	},
 	{
 		method: 'GET',

@@ -215,3 +215,8 @@ export const SurveyAnswersForm = z.object(
 	) as Record<string, z.ZodEnum<Record<string, string>>>
 );
 export const SurveyRoundParam = z.coerce.number().pipe(z.union(surveyRounds.map((round) => z.literal(round)) as unknown as [z.ZodLiteral<3>, z.ZodLiteral<6>, z.ZodLiteral<12>]));
+
+/** The pooled statistics leave the fictional sample cases out unless asked for. */
+export const StatisticsQuery = z.object({
+	samples: z.preprocess(blankToUndefined, z.enum(['include']).optional()).describe('`include`: count the fictional sample cases too (left out by default)')
+});

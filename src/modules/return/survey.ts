@@ -189,7 +189,7 @@ type Scored = { key: string; count: number; economic: number | null; social: num
  * of settlement and by assisted-return scheme (the catalogue's slug, or the scheme as written); a group of fewer than 5 answers shows no score. Public
  * (open data): only means of groups of 5 and more.
  */
-export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
+export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>, { samples = false }: { samples?: boolean } = {}) {
 	// summed by the database in one scan (the whole and each grouping); a score not computed counts as 0
 	const round = reintegrationSurvey.round;
 	const region = reintegrationCase.regionCode;
@@ -210,7 +210,8 @@ export async function surveyStatistics(ctx: Pick<RequestContext, 'db'>) {
 		.from(reintegrationSurvey)
 		.innerJoin(reintegrationCase, eq(reintegrationCase.id, reintegrationSurvey.caseId))
 		.leftJoin(assistedReturnScheme, eq(assistedReturnScheme.id, reintegrationCase.schemeId))
-		.where(isNotNull(reintegrationSurvey.answeredAt))
+		// the sample cases' rounds only when asked for
+		.where(and(isNotNull(reintegrationSurvey.answeredAt), samples ? undefined : eq(reintegrationCase.isSample, false)))
 		.groupBy(sql`grouping sets ((), (${round}), (${region}), (${scheme}))`);
 	const mean = (sum: number, count: number) => (count < SMALL_COUNT ? null : Math.round((sum / count) * 1000) / 1000);
 	// grouping(round, region, scheme): the bit of each column left out, round's the highest
