@@ -13,6 +13,12 @@ import { returnSpace } from './my-space.ts';
 import { reintegrationFollowUp } from './reintegration.ts';
 import { runReturnRemoveSamples } from './cli/remove-samples.ts';
 import { runCrisisPurge } from './cli/crisis-purge.ts';
+import { runCaseRetention } from './cli/case-retention.ts';
+import { CASE_RETENTION_YEARS, eraseExpiredCases } from './case-retention.ts';
+import { purgeClosedCrises } from './crisis/crisis.service.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import { createContext } from '../../platform/kernel/context.ts';
+import { openFileStore } from '../../platform/storage/file-store.ts';
 import { runSurveyInvitations } from './cli/survey-invitations.ts';
 
 declare module '../../platform/policy/policy.ts' {
@@ -64,9 +70,27 @@ export const returnModule = defineModule({
 			description: 'Delete the registrations of the crises closed longer ago than their retention period, keeping counts (run daily).',
 			run: (_argv, io) => runCrisisPurge(io)
 		},
+		'return:case-retention': {
+			description: `Erase the reintegration cases closed more than ${CASE_RETENTION_YEARS} years ago, with the operator's casework file (the module's daily job does it too).`,
+			run: (_argv, io) => runCaseRetention(io)
+		},
 		'return:remove-samples': {
 			description: 'Delete the fictional RAMre network members, their services and organisations (real members stay).',
 			run: (_argv, io) => runReturnRemoveSamples(io)
+		}
+	},
+	// retention enforced without an external cron (the commands above do the same by hand)
+	jobs: {
+		'crisis-purge': {
+			descriptionKey: 'return.job_crisis_purge',
+			schedule: '15 3 * * *',
+			run: async (_data, host) => void (await purgeClosedCrises(createContext({ db: host.database.db, actor: null, audit: systemContext('system') })))
+		},
+		'case-retention': {
+			descriptionKey: 'return.job_case_retention',
+			schedule: '30 3 * * *',
+			run: async (_data, host) =>
+				void (await eraseExpiredCases(createContext({ db: host.database.db, actor: null, audit: systemContext('system') }), await openFileStore(host.settings)))
 		}
 	},
 	personalData: returnPersonalData,

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { runCaseRetention } from './cli/case-retention.ts';
+import { addCaseDocument } from '../../platform/casework/case-documents.ts';
+import { caseDocument, caseNote } from '../../platform/casework/casework.table.ts';
+import { aPdf } from '../../platform/testing/pdf.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { assistedReturnScheme } from './schemes/schemes.table.ts';
 import { caseloadRows } from './caseload-export.ts';
@@ -286,5 +290,43 @@ describe('followed reintegration', () => {
 		const seen = await getReintegrationCase(ctx, opened.id);
 		const linked = seen.plan.find((action) => action.id === added.id)!;
 		expect(linked.links.map(({ label, path }) => ({ label, path }))).toEqual([{ label: 'Programme d’insertion (test)', path: `/jobs/programmes/${programme.id}` }]);
+	});
+});
+
+describe('retention of closed cases', () => {
+	it('erases a case closed more than three years ago with the operator’s file of the person, audited; a younger one stays', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, caseworkerA, { files: app.files });
+		const day = 86_400_000;
+		const [old, recent] = [await aPerson(db), await aPerson(db)];
+		const oldCase = await openReintegrationCase(ctx, caseInput(old.actor.userId, operatorA));
+		await addCaseNote(ctx, reintegrationFollowUp, old.actor.userId, { body: 'Note d’un suivi ancien.' });
+		const document = await addCaseDocument(ctx, reintegrationFollowUp, old.actor.userId, { kind: 'identity', fileName: 'passeport.pdf', bytes: aPdf() });
+		const key = (await db.select().from(caseDocument).where(eq(caseDocument.id, document.id)))[0].storageKey;
+		const recentCase = await openReintegrationCase(ctx, caseInput(recent.actor.userId, operatorA));
+		await addCaseNote(ctx, reintegrationFollowUp, recent.actor.userId, { body: 'Suivi récent.' });
+		for (const item of [oldCase, recentCase]) await closeReintegrationCase(ctx, item.id, { reason: 'plan_completed' });
+		// closed three years and two days ago, and two years ago
+		await db.update(reintegrationCase).set({ closedAt: new Date(Date.now() - (3 * 365 + 2) * day) }).where(eq(reintegrationCase.id, oldCase.id));
+		await db.update(reintegrationCase).set({ closedAt: new Date(Date.now() - 2 * 365 * day) }).where(eq(reintegrationCase.id, recentCase.id));
+
+		const output: string[] = [];
+		const io = { out: (text: string) => output.push(text), err: (text: string) => output.push(text) };
+		expect(await runCaseRetention(io, { database: app.database, files: app.files })).toBe(0);
+		expect(output.join('\n')).toMatch(/^1 case erased \(1 document file\)/);
+		const left = await db.select({ id: reintegrationCase.id }).from(reintegrationCase).where(inArray(reintegrationCase.id, [oldCase.id, recentCase.id]));
+		expect(left.map((row) => row.id)).toEqual([recentCase.id]);
+		// the old file went with its case, its document's file too; the recent one stays whole
+		expect(await db.select().from(caseNote).where(eq(caseNote.personUserId, old.actor.userId))).toEqual([]);
+		expect(await db.select().from(caseDocument).where(eq(caseDocument.personUserId, old.actor.userId))).toEqual([]);
+		expect(await app.files.exists(key)).toBe(false);
+		expect((await db.select().from(caseNote).where(eq(caseNote.personUserId, recent.actor.userId))).map((note) => note.body)).toEqual(['Suivi récent.']);
+		const trail = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'return_case.erase'), eq(auditEvent.resourceId, oldCase.id)));
+		expect(trail).toHaveLength(1);
+		expect(JSON.stringify(trail[0].after)).not.toContain('Note d’un suivi ancien');
+		// nothing more to do the next day
+		output.length = 0;
+		await runCaseRetention(io, { database: app.database, files: app.files });
+		expect(output.join('\n')).toMatch(/^No case closed/);
 	});
 });

@@ -1,6 +1,6 @@
 // A person's casework across every module's caseloads: part of their data export (right of access:
 // the staff's notes included) and erased with their account. Declared once here for every caseload.
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { organisation } from '../accounts/accounts.table.ts';
 import { directoryEntry } from '../directory/directory.table.ts';
@@ -125,4 +125,19 @@ export async function eraseCasework(tx: DbOrTx, userId: string) {
 		notes: notes.length,
 		documentFiles: documents.map((row) => row.key)
 	};
+}
+
+/**
+ * Removes one team's file of a person in one caseload (its notes, appointments, referrals with their
+ * history, documents), when the module's retention period for it has passed; the documents' file keys
+ * come back, for removal once the transaction has committed. Other teams' and caseloads' rows stay.
+ */
+export async function eraseTeamFile(tx: DbOrTx, caseload: Pick<Caseload, 'key'>, personId: string, teamId: string) {
+	const ofFile = <T extends typeof caseNote | typeof caseAppointment | typeof caseReferral | typeof caseDocument>(table: T) =>
+		and(eq(table.caseload, caseload.key), eq(table.personUserId, personId), eq(table.teamId, teamId));
+	const documents = await tx.delete(caseDocument).where(ofFile(caseDocument)).returning({ key: caseDocument.storageKey });
+	const referrals = await tx.delete(caseReferral).where(ofFile(caseReferral)).returning({ id: caseReferral.id });
+	const appointments = await tx.delete(caseAppointment).where(ofFile(caseAppointment)).returning({ id: caseAppointment.id });
+	const notes = await tx.delete(caseNote).where(ofFile(caseNote)).returning({ id: caseNote.id });
+	return { notes: notes.length, appointments: appointments.length, referrals: referrals.length, documents: documents.length, documentFiles: documents.map((row) => row.key) };
 }
