@@ -45,6 +45,7 @@ describeRouteAccess('the Return module', returnModule.routes, {
 	'GET /[lang=lang]/return/my-reintegration': signedIn,
 	'GET /[lang=lang]/return/my-reintegration/documents/[documentId]': signedIn,
 	'GET /[lang=lang]/return/statistics': everyone,
+	'GET /[lang=lang]/return/statistics/export': everyone,
 	'GET /[lang=lang]/return/schemes': everyone,
 	'GET /[lang=lang]/return/schemes/new': staff,
 	'POST /[lang=lang]/return/schemes/new': staff,

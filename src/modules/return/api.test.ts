@@ -86,3 +86,21 @@ describe('the Return API', () => {
 		expect(JSON.stringify(body)).not.toMatch(/Alaoui|Bennani|personUserId|caseId/);
 	});
 });
+
+describe('the pooled statistics as open data', () => {
+	it('come as one CSV or XLSX table in the reader’s language, suppressed counts written as such, samples only when asked', async () => {
+		const { statisticsRows } = await import('./statistics-view.ts');
+		const real = await statisticsRows(app.database.db, 'fr', false);
+		expect(real[0]).toEqual(['Tableau', 'Groupe', 'Dossiers en cours', 'Dossiers clos', 'Réponses', 'Économique', 'Sociale', 'Psychosociale', 'Score global']);
+		// without the samples: the few real cases are under 5, written "<5", never their number
+		expect(real[1].slice(0, 2)).toEqual(['Ensemble', '']);
+		expect(real[1][2]).toBe('<5');
+		const withSamples = await statisticsRows(app.database.db, 'ar', true);
+		expect(withSamples.length).toBeGreaterThan(real.length);
+		// the regions named in Arabic, every score from 0 to 100 or empty
+		expect(withSamples.some((row) => row[1] === 'الشرق')).toBe(true);
+		for (const row of withSamples.slice(1)) for (const cell of row.slice(5)) expect(cell === '' || (Number(cell) >= 0 && Number(cell) <= 100)).toBe(true);
+		const { statisticsXlsx } = await import('./statistics-view.ts');
+		expect((await statisticsXlsx(app.database.db, 'fr', true)).subarray(0, 2).toString()).toBe('PK');
+	});
+});

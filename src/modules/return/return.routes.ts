@@ -41,6 +41,7 @@ export const returnRoutes: RouteTable = {
 	'/[lang=lang]/return/my-reintegration': { GET: 'return.checklist.keep' },
 	'/[lang=lang]/return/my-reintegration/documents/[documentId]': { GET: 'return.checklist.keep' },
 	'/[lang=lang]/return/statistics': { GET: 'public' },
+	'/[lang=lang]/return/statistics/export': { GET: 'public' },
 	// the schemes catalogue: the secretariat adds; the secretariat or the operator's partners edit (checked in the service)
 	'/[lang=lang]/return/schemes': { GET: 'public' },
 	'/[lang=lang]/return/schemes/new': { GET: 'return.secretariat', POST: 'return.secretariat' },

@@ -1,48 +1,38 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { countryName } from '#platform/geo/countries.ts';
-import { placeNameIn } from '#platform/geo/place-choices.ts';
-import { regions } from '#platform/geo/morocco.ts';
-import { reintegrationStatistics, sampleCaseCount, SMALL_COUNT } from '#modules/return/reintegration.ts';
-import { surveyStatistics } from '#modules/return/survey.ts';
-import { schemeNamesBySlug } from '#modules/return/schemes/schemes.service.ts';
+import { translate } from '#platform/i18n/translator.ts';
+import { sampleCaseCount } from '#modules/return/reintegration.ts';
+import { statisticsView } from '#modules/return/statistics-view.ts';
 
-/** The joint platform's pooled statistics across operators, small counts suppressed. */
+/** The joint platform's pooled statistics across operators, small counts suppressed, samples only when asked; described as a Dataset. */
 export async function load({ locals, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
 	// the fictional sample cases only when asked for (`?samples=include`)
 	const samples = url.searchParams.get('samples') === 'include';
-	const [statistics, survey, schemes, sampleCases] = await Promise.all([
-		reintegrationStatistics(ctx, { samples }),
-		surveyStatistics(ctx, { samples }),
-		schemeNamesBySlug(ctx.db, locals.language),
-		sampleCaseCount(ctx.db)
-	]);
-	const collator = new Intl.Collator(locals.language);
-	const named = <Row extends { key: string; label: string }>(rows: Row[], name: (row: Row) => string) =>
-		rows.map((row) => ({ ...row, label: name(row) })).sort((a, b) => collator.compare(a.label, b.label));
+	const [view, sampleCases] = await Promise.all([statisticsView(ctx.db, locals.language, samples), sampleCaseCount(ctx.db)]);
+	const base = `${ctx.publicUrl}/${locals.language}/return/statistics`;
+	const dataset = {
+		'@context': 'https://schema.org',
+		'@type': 'Dataset',
+		name: translate(locals.language, 'return.stats_title'),
+		description: translate(locals.language, 'return.stats_intro'),
+		inLanguage: locals.language,
+		url: base,
+		isAccessibleForFree: true,
+		spatialCoverage: { '@type': 'Country', name: 'Morocco' },
+		distribution: [
+			{ '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: `${base}/export?format=csv` },
+			{ '@type': 'DataDownload', encodingFormat: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentUrl: `${base}/export?format=xlsx` },
+			{ '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: `${ctx.publicUrl}/api/v1/return/statistics` }
+		]
+	};
 	return {
 		samples,
 		sampleCases,
-		smallCount: SMALL_COUNT,
-		total: statistics.total,
-		byRegion: named(statistics.byRegion, (row) => {
-			const region = regions.find((item) => item.iso === row.key);
-			return region ? placeNameIn(region, locals.language) : row.key;
-		}),
-		byHostCountry: named(statistics.byHostCountry, (row) => countryName(row.key, locals.language)),
-		byOperator: statistics.byOperator,
-		survey: {
-			answered: survey.answered,
-			byRound: survey.byRound,
-			byRegion: named(survey.byRegion.map((row) => ({ ...row, label: row.key })), (row) => {
-				const region = regions.find((item) => item.iso === row.key);
-				return region ? placeNameIn(region, locals.language) : row.key;
-			}),
-			// a catalogue scheme by its name in the page's language, another as written
-			byScheme: survey.byScheme.map((row) => ({ ...row, label: schemes.get(row.key) ?? row.key })).sort((a, b) => collator.compare(a.label, b.label))
-		}
+		...view,
+		// `<` escaped so that a name can never close the script element
+		jsonLd: JSON.stringify(dataset).replace(/</g, '\\u003c')
 	};
 }
