@@ -14,10 +14,9 @@ import type { FileStore } from '../storage/file-store.ts';
 import type { Caseload } from './caseload.ts';
 import { CASE_DOCUMENT_MAX_BYTES } from './casework.model.ts';
 import { DocumentInput } from './casework.schemas.ts';
-import { followedBy, requireStaff } from './casework.access.ts';
+import { followedBy, isCaseworkId, requireStaff } from './casework.access.ts';
 import { caseDocument, type CaseDocumentRow } from './casework.table.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The file store's folder of case documents (backups carry it; a restore checks each file is there). */
 export const CASE_DOCUMENT_PREFIX = 'case-documents/';
 const extensions: Record<DocumentFormat, string> = { pdf: 'pdf', jpeg: 'jpg', png: 'png' };
@@ -118,7 +117,7 @@ function storeOf(ctx: RequestContext): FileStore {
 }
 
 async function documentRow(ctx: RequestContext, caseload: Caseload, documentId: string, where: ReturnType<typeof and>) {
-	if (!UUID.test(documentId)) throw new AppError('not_found');
+	if (!isCaseworkId(documentId)) throw new AppError('not_found');
 	const [row] = await ctx.db
 		.select()
 		.from(caseDocument)

@@ -4,6 +4,9 @@ import type { RequestContext } from '../kernel/context.ts';
 import { mayReach, type Action, type Actor } from '../policy/policy.ts';
 import type { Caseload, FollowingTeam } from './caseload.ts';
 
+/** An id of a casework row (notes, appointments, referrals, documents): anything else is not found. */
+export const isCaseworkId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /**
  * The staff's actions may come from a grant limited to one team (a RAMre operator's case worker): the
  * action is then checked as for a route, and the caseload's `followed` decides about the person.

@@ -21,10 +21,9 @@ import type { ReferralSide, ReferralStatus } from './casework.model.ts';
 import { AppointmentInput, AppointmentStatusInput, NoteInput, ReferralInput, ReferralStatusInput } from './casework.schemas.ts';
 import { caseAppointment, caseNote, caseReferral, caseReferralEvent, type CaseAppointmentRow } from './casework.table.ts';
 import { userName } from '../accounts/user-name.ts';
-import { followedBy, requireStaff } from './casework.access.ts';
+import { followedBy, isCaseworkId, requireStaff } from './casework.access.ts';
 import { documentsOfFile } from './case-documents.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type CaseTable = typeof caseNote | typeof caseAppointment | typeof caseReferral;
 
@@ -204,7 +203,7 @@ export async function addCaseNote(ctx: RequestContext, caseload: Caseload, perso
 export async function deleteCaseNote(ctx: RequestContext, caseload: Caseload, personId: string, noteId: string) {
 	const actor = requireStaff(ctx, caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
-	if (!UUID.test(noteId)) throw new AppError('not_found');
+	if (!isCaseworkId(noteId)) throw new AppError('not_found');
 	await ctx.transaction(async ({ db, audit }) => {
 		const removed = await db
 			.delete(caseNote)
@@ -265,7 +264,7 @@ export async function setAppointmentStatus(ctx: RequestContext, caseload: Caselo
 	requireStaff(ctx, caseload.actions.planAppointments);
 	const team = await followedBy(ctx, caseload, personId);
 	const { status } = parseOrThrow(AppointmentStatusInput, raw);
-	if (!UUID.test(appointmentId)) throw new AppError('not_found');
+	if (!isCaseworkId(appointmentId)) throw new AppError('not_found');
 	const changed = await ctx.transaction(async ({ db, audit }) => {
 		const [before] = await db
 			.select()
@@ -373,7 +372,7 @@ async function sideOf(ctx: RequestContext, caseload: Caseload, row: { teamId: st
 export async function setReferralStatus(ctx: RequestContext, caseload: Caseload, referralId: string, raw: unknown) {
 	if (!mayReach(ctx.actor, caseload.actions.refer)) ctx.require(caseload.actions.answerReferrals);
 	const { status } = parseOrThrow(ReferralStatusInput, raw);
-	if (!UUID.test(referralId)) throw new AppError('not_found');
+	if (!isCaseworkId(referralId)) throw new AppError('not_found');
 	const [found] = await ctx.db
 		.select({ referral: caseReferral, entryName: directoryEntry.name, organisationId: directoryEntry.organisationId })
 		.from(caseReferral)

@@ -12,13 +12,13 @@ import type { Language } from '../i18n/languages.ts';
 import { translate } from '../i18n/translator.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { mailUser } from '../mail/mail-user.ts';
+import { isCaseworkId } from './casework.access.ts';
 import type { Caseload, TeamIntake } from './caseload.ts';
 import type { ReferralKind, ReferralStatus } from './casework.model.ts';
 import { ReferralStatusInput } from './casework.schemas.ts';
 import { nextReferralStatuses } from './casework.service.ts';
 import { caseTeamReferral, caseTeamReferralEvent } from './casework.table.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const openStatuses: ReferralStatus[] = ['sent', 'accepted'];
 
 function intakeOf(caseload: Caseload): TeamIntake {
@@ -202,7 +202,7 @@ export async function answerTeamReferral(ctx: RequestContext, caseload: Caseload
 	const intake = intakeOf(caseload);
 	const { status } = parseOrThrow(ReferralStatusInput, raw);
 	const teams = await caseload.staffTeams(ctx);
-	if (!UUID.test(referralId)) throw new AppError('not_found');
+	if (!isCaseworkId(referralId)) throw new AppError('not_found');
 	const [found] = await ctx.db
 		.select({ referral: caseTeamReferral, organisationName: organisation.name })
 		.from(caseTeamReferral)

@@ -26,12 +26,7 @@ export function placeKey(text: string): string {
 
 export type CrisisPlace = typeof crisisPlace.$inferSelect;
 
-/** The places of a crisis, by name. */
-export async function placesOf(ctx: Pick<RequestContext, 'db'>, crisisId: string): Promise<CrisisPlace[]> {
-	return ctx.db.select().from(crisisPlace).where(eq(crisisPlace.crisisId, crisisId)).orderBy(asc(crisisPlace.name));
-}
-
-/** The same by the crisis's address, so the dashboard asks for them beside its counts (no access check: the caller's page has one). */
+/** The places of a crisis by its address, by name; the dashboard asks for them beside its counts (no access check: the caller's page has one). */
 export async function placesOfCrisis(ctx: Pick<RequestContext, 'db'>, slug: string): Promise<CrisisPlace[]> {
 	const rows = await ctx.db
 		.select({ place: crisisPlace })
@@ -52,7 +47,7 @@ async function managedCrisis(ctx: RequestContext, slug: string) {
 /** The cell's list of places, for their page. */
 export async function crisisPlaces(ctx: RequestContext, slug: string) {
 	const row = await managedCrisis(ctx, slug);
-	return { crisis: row, places: await placesOf(ctx, row.id) };
+	return { crisis: row, places: await placesOfCrisis(ctx, slug) };
 }
 
 /** The cell adds a place (a name already on the map, whatever its case, is a conflict). */

@@ -28,7 +28,7 @@ import {
 } from './crisis.service.ts';
 import { crisis, crisisRegistration, crisisRegistrationEvent } from './crisis.table.ts';
 import { runCrisisPurge } from '../cli/crisis-purge.ts';
-import { addCrisisPlace, crisisMap, crisisPlaces, placesOf, removeCrisisPlace } from './crisis-places.ts';
+import { addCrisisPlace, crisisMap, crisisPlaces, placesOfCrisis, removeCrisisPlace } from './crisis-places.ts';
 
 let app: TestApp;
 let cell: Person;
@@ -131,13 +131,13 @@ describe('the crisis registry', () => {
 
 		// "Port-Soudan" as people wrote it is counted at "Port Soudan"; Khartoum has no place yet
 		dashboard = await crisisDashboard(as(cell), slug);
-		const { map, unplaced } = crisisMap(await placesOf(as(cell), dashboard.crisis.id), dashboard.cities);
+		const { map, unplaced } = crisisMap(await placesOfCrisis(as(cell), slug), dashboard.cities);
 		expect(map?.points.map(({ label, count }) => ({ label, count }))).toEqual([{ label: 'Port Soudan', count: 2 }]);
 		expect(unplaced).toEqual([{ key: 'Khartoum', count: 1 }]);
 
 		// removed: off the map, and both the addition and the removal are in the audit trail
 		await removeCrisisPlace(as(cell), slug, places[0].id);
-		expect(await placesOf(as(cell), dashboard.crisis.id)).toEqual([]);
+		expect(await placesOfCrisis(as(cell), slug)).toEqual([]);
 		expect(await refusalOf(removeCrisisPlace(as(cell), slug, places[0].id))).toBe('not_found');
 		const trail = await app.database.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.resourceId, places[0].id));
 		expect(trail.map((event) => event.action).sort()).toEqual(['return_crisis.place_add', 'return_crisis.place_remove']);
