@@ -173,9 +173,14 @@ describe('followed reintegration', () => {
 		await phone.getByRole('button', { name: t('ar', 'return.survey_submit') }).click();
 		await expect(phone.locator('.error-summary li').count()).resolves.toBe(15);
 		await shoot(phone, 'survey-refused-ar');
-		for (const name of await phone.locator('fieldset.question').evaluateAll((sets) => sets.map((set) => set.id.replace('field-', '')))) {
-			await phone.locator(`input[name="${name}"]`).first().check();
-		}
+		const questions = await phone.locator('fieldset.question').evaluateAll((sets) => sets.map((set) => set.id.replace('field-', '')));
+		// five answered, then saved to finish later: the same link starts from them
+		for (const name of questions.slice(0, 5)) await phone.locator(`input[name="${name}"]`).first().check();
+		await phone.getByRole('button', { name: t('ar', 'return.survey_save_draft') }).click();
+		await expect(phone.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.survey_draft_saved', { count: 5, total: 15 }));
+		await phone.goto(link.pathname.replace(/^\/fr\//, '/ar/'));
+		await expect(phone.locator('fieldset.question input:checked').count()).resolves.toBe(5);
+		for (const name of questions) await phone.locator(`input[name="${name}"]`).first().check();
 		await phone.getByRole('button', { name: t('ar', 'return.survey_submit') }).click();
 		await expect(phone.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'return.survey_thanks'));
 		// the link again: already answered, no form

@@ -539,7 +539,7 @@ export async function listOccupationGroups(db: DbOrTx, language: Language) {
 // ---------- schema.org ----------
 
 /** schema.org JobPosting for an offer page; `<` escaped so the JSON cannot close its script element. */
-export function jobPostingJsonLd(offer: OfferDetail, url: string): string {
+export function jobPostingJsonLd(offer: OfferDetail, url: string) {
 	const employmentType: Record<string, string> = {
 		cdi: 'FULL_TIME',
 		cdd: 'TEMPORARY',
@@ -583,5 +583,5 @@ export function jobPostingJsonLd(offer: OfferDetail, url: string): string {
 			: undefined,
 		workHours: offer.hoursPerWeek ? `${offer.hoursPerWeek} h/week` : undefined
 	};
-	return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+	return data;
 }

@@ -34,13 +34,14 @@ export const returnPersonalData: PersonalDataHooks = {
 				plan: actions
 					.filter((action) => action.caseId === row.id)
 					.map((action) => ({ dimension: action.dimension, action: action.action, owner: action.owner, dueDate: action.dueDate, status: action.status })),
-				// the sustainability survey's rounds: the raw answers and the scores computed from them
+				// the sustainability survey's rounds: the raw answers and the scores computed from them, and the
+				// answers saved to finish later (no date of answer, no scores)
 				surveys: surveys
-					.filter((survey) => survey.caseId === row.id && survey.answeredAt)
+					.filter((survey) => survey.caseId === row.id && survey.answers)
 					.map((survey) => ({
 						round: survey.round,
 						channel: survey.channel,
-						answeredAt: survey.answeredAt!.toISOString(),
+						answeredAt: survey.answeredAt?.toISOString() ?? null,
 						answers: survey.answers,
 						scores: { economic: survey.economicScore, social: survey.socialScore, psychosocial: survey.psychosocialScore, overall: survey.overallScore }
 					})),

@@ -214,6 +214,8 @@ export const SurveyAnswersForm = z.object(
 		surveyIndicators.map((indicator) => [indicator.key, z.enum([...Object.keys(indicator.answers), ...(indicator.canNotApply ? [NOT_APPLICABLE] : [])] as [string, ...string[]])])
 	) as Record<string, z.ZodEnum<Record<string, string>>>
 );
+/** Answers saved to finish later: any of the questions, the others left blank. */
+export const SurveyDraftForm = SurveyAnswersForm.partial();
 export const SurveyRoundParam = z.coerce.number().pipe(z.union(surveyRounds.map((round) => z.literal(round)) as unknown as [z.ZodLiteral<3>, z.ZodLiteral<6>, z.ZodLiteral<12>]));
 
 /** The pooled statistics leave the fictional sample cases out unless asked for. */

@@ -8,7 +8,7 @@ import { readMail } from '../../platform/testing/mail.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { closeReintegrationCase, openReintegrationCase } from './reintegration.ts';
-import { answerSurveyByToken, caseSurveys, enterPaperSurvey, inviteToSurvey, surveyByToken, surveyStatistics } from './survey.ts';
+import { answerSurveyByToken, caseSurveys, enterPaperSurvey, inviteToSurvey, paperSurveyPage, savePaperSurveyDraft, saveSurveyDraftByToken, surveyByToken, surveyStatistics } from './survey.ts';
 import { NOT_APPLICABLE, roundDueDate, surveyIndicators, surveyScores } from './survey.model.ts';
 import { networkMember, reintegrationSurvey } from './return.table.ts';
 import { returnPersonalData } from './personal-data.ts';
@@ -95,6 +95,14 @@ describe('the sustainability survey', () => {
 		// a missing answer is a field error and nothing is kept
 		const { debt: _debt, ...incomplete } = best;
 		expect(await refusalWithReason(answerSurveyByToken(asAnyone(), token, incomplete))).toBe('invalid_input:debt');
+		// saved to finish later: kept unscored, shown on the case as started, and the link starts from them
+		expect(await saveSurveyDraftByToken(asAnyone(), token, incomplete)).toEqual({ saved: surveyIndicators.length - 1 });
+		expect((await surveyByToken(app.database.db, token))?.saved).toEqual(incomplete);
+		const started = await caseSurveys(app.database.db, { id: caseId, returnDate: '2026-09-01' });
+		expect(started[0]).toMatchObject({ status: 'invited', savedAnswers: surveyIndicators.length - 1, scores: null });
+		// a value the form never offers is refused and the saved answers stay
+		expect(await refusalWithReason(saveSurveyDraftByToken(asAnyone(), token, { debt: 'millions' }))).toBe('invalid_input:debt');
+		expect((await surveyByToken(app.database.db, token))?.saved).toEqual(incomplete);
 		const answers = { ...best, economic_satisfaction: 'satisfied', schooling: NOT_APPLICABLE };
 		const saved = await answerSurveyByToken(asAnyone(), token, answers);
 		expect(saved).toMatchObject({ channel: 'online', answers, economicScore: 0.95, socialScore: 1, overallScore: expect.closeTo(0.983, 3) });
@@ -112,6 +120,21 @@ describe('the sustainability survey', () => {
 		const [after] = await app.database.db.select().from(reintegrationSurvey).where(eq(reintegrationSurvey.caseId, caseId));
 		expect(after).toEqual(before);
 		expect(await refusalOf(answerSurveyByToken(asAnyone(), 'an-unknown-link-of-thirty-chars', best))).toBe('not_found');
+	});
+
+	it('lets the case worker save a paper form half done and finish it later; another operator’s gets not found', async () => {
+		today = new Date('2027-03-01T10:00:00Z');
+		expect(await refusalOf(savePaperSurveyDraft(asWorker(caseworkerB), caseId, 6, { debt: 'none' }))).toBe('not_found');
+		const statisticsBefore = await surveyStatistics(asAnyone());
+		expect(await savePaperSurveyDraft(asWorker(caseworkerA), caseId, 6, { income_activity: 'irregular' })).toEqual({ saved: 1 });
+		const page = await paperSurveyPage(asWorker(caseworkerA), caseId, 6);
+		expect(page.saved).toEqual({ income_activity: 'irregular' });
+		expect(page.round).toMatchObject({ status: 'not_sent', savedAnswers: 1 });
+		// nothing half done counts in the statistics
+		expect(await surveyStatistics(asAnyone())).toEqual(statisticsBefore);
+		// the returnee's export holds the saved answers, without a date of answer or scores
+		const exported = (await returnPersonalData.export!(app.database.db, returnee.actor)) as { reintegrationCases: { surveys: { round: number; answeredAt: string | null; answers: unknown }[] }[] };
+		expect(exported.reintegrationCases[0].surveys.find((survey) => survey.round === 6)).toMatchObject({ answeredAt: null, answers: { income_activity: 'irregular' } });
 	});
 
 	it('takes paper answers from the operator’s case worker only; another operator’s gets not found', async () => {

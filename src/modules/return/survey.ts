@@ -1,7 +1,8 @@
 // The reintegration sustainability survey (issue 12, item 7): the operator's case worker sends the
 // returnee a personal link for a round (3, 6 or 12 months after return) or enters answers given on
 // paper; the raw answers are kept and scored (survey.model.ts). A round is answered once: a second
-// answer is refused and the first one stays.
+// answer is refused and the first one stays. Fifteen questions can be left half done (a call cut short,
+// a tired returnee): the answers given so far are saved, unscored, and both forms start from them.
 import crypto from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -13,7 +14,7 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { mailUser } from '../../platform/mail/mail-user.ts';
 import { caseOfMine, caseworker, SMALL_COUNT, stillOpen } from './reintegration.ts';
-import { SurveyAnswersForm, SurveyRoundParam } from './return.schemas.ts';
+import { SurveyAnswersForm, SurveyDraftForm, SurveyRoundParam } from './return.schemas.ts';
 import { reintegrationCase, reintegrationSurvey } from './return.table.ts';
 import { assistedReturnScheme } from './schemes/schemes.table.ts';
 import { roundDueDate, surveyRounds, surveyScores, type SurveyAnswers, type SurveyRound } from './survey.model.ts';
@@ -47,6 +48,8 @@ function roundsOf(theCase: { returnDate: string }, rows: (typeof reintegrationSu
 			round,
 			dueDate: roundDueDate(theCase.returnDate, round),
 			status: row?.answeredAt ? ('answered' as const) : row?.invitedAt ? ('invited' as const) : ('not_sent' as const),
+			/** answers saved to finish later (none once answered) */
+			savedAnswers: row && !row.answeredAt && row.answers ? Object.keys(row.answers).length : 0,
 			invitedAt: row?.invitedAt?.toISOString() ?? null,
 			answeredAt: row?.answeredAt?.toISOString() ?? null,
 			channel: row?.channel ?? null,
@@ -127,12 +130,14 @@ export async function sendDueSurveyInvitations(ctx: RequestContext): Promise<{ s
 export async function surveyByToken(db: DbOrTx, token: string) {
 	if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
 	const [found] = await db
-		.select({ id: reintegrationSurvey.id, round: reintegrationSurvey.round, answeredAt: reintegrationSurvey.answeredAt, operatorName: organisation.name })
+		.select({ id: reintegrationSurvey.id, round: reintegrationSurvey.round, answeredAt: reintegrationSurvey.answeredAt, answers: reintegrationSurvey.answers, operatorName: organisation.name })
 		.from(reintegrationSurvey)
 		.innerJoin(reintegrationCase, eq(reintegrationCase.id, reintegrationSurvey.caseId))
 		.innerJoin(organisation, eq(organisation.id, reintegrationCase.operatorOrganisationId))
 		.where(eq(reintegrationSurvey.tokenHash, hashToken(token)));
-	return found ? { id: found.id, round: found.round as SurveyRound, answered: found.answeredAt !== null, operatorName: found.operatorName } : null;
+	return found
+		? { id: found.id, round: found.round as SurveyRound, answered: found.answeredAt !== null, saved: found.answeredAt ? {} : (found.answers ?? {}), operatorName: found.operatorName }
+		: null;
 }
 
 /** The returnee answers through the personal link (no sign-in: the link is the key). */
@@ -150,6 +155,40 @@ export async function answerSurveyByToken(ctx: RequestContext, token: string, ra
 			.returning();
 		await recordAudit(db, audit, { action: 'return_survey.answer', resourceType: 'return_survey', resourceId: row.id, after: { round: row.round, channel: 'online', overall: after.overallScore } });
 		return after;
+	});
+}
+
+/** The returnee keeps the answers given so far, to finish later through the same link. */
+export async function saveSurveyDraftByToken(ctx: RequestContext, token: string, raw: unknown) {
+	const answers = parseOrThrow(SurveyDraftForm, raw) as Partial<SurveyAnswers>;
+	return ctx.transaction(async ({ db, audit }) => {
+		const found = await surveyByToken(db, token);
+		if (!found) throw new AppError('not_found');
+		const [row] = await db.select().from(reintegrationSurvey).where(eq(reintegrationSurvey.id, found.id)).for('update');
+		if (row.answeredAt) throw new AppError('conflict', { extra: { reason: 'survey_answered' } });
+		await db.update(reintegrationSurvey).set({ answers: answers as SurveyAnswers }).where(eq(reintegrationSurvey.id, row.id));
+		// the trail says how far, not what
+		await recordAudit(db, audit, { action: 'return_survey.save_draft', resourceType: 'return_survey', resourceId: row.id, after: { round: row.round, channel: 'online', saved: Object.keys(answers).length } });
+		return { saved: Object.keys(answers).length };
+	});
+}
+
+/** The case worker keeps the answers entered so far for a round, to finish the paper form later. */
+export async function savePaperSurveyDraft(ctx: RequestContext, caseId: string, rawRound: unknown, raw: unknown) {
+	caseworker(ctx);
+	const round = roundOf(rawRound);
+	const answers = parseOrThrow(SurveyDraftForm, raw) as Partial<SurveyAnswers>;
+	return ctx.transaction(async (tx) => {
+		const { db, audit } = tx;
+		const { row } = await caseOfMine(tx, db, caseId, true);
+		stillOpen(row);
+		const [existing] = await db.select().from(reintegrationSurvey).where(and(eq(reintegrationSurvey.caseId, row.id), eq(reintegrationSurvey.round, round))).for('update');
+		if (existing?.answeredAt) throw new AppError('conflict', { extra: { reason: 'survey_answered' } });
+		const [saved] = existing
+			? await db.update(reintegrationSurvey).set({ answers: answers as SurveyAnswers }).where(eq(reintegrationSurvey.id, existing.id)).returning()
+			: await db.insert(reintegrationSurvey).values({ caseId: row.id, round, answers: answers as SurveyAnswers }).returning();
+		await recordAudit(db, audit, { action: 'return_survey.save_draft', resourceType: 'return_survey', resourceId: saved.id, after: { caseId: row.id, round, channel: 'paper', saved: Object.keys(answers).length } });
+		return { saved: Object.keys(answers).length };
 	});
 }
 
@@ -178,8 +217,9 @@ export async function paperSurveyPage(ctx: RequestContext, caseId: string, rawRo
 	caseworker(ctx);
 	const round = roundOf(rawRound);
 	const { row } = await caseOfMine(ctx, ctx.db, caseId);
-	const rounds = await caseSurveys(ctx.db, row);
-	return { caseId: row.id, personId: row.personUserId, closed: row.closedAt !== null, round: rounds.find((item) => item.round === round)! };
+	const rows = await ctx.db.select().from(reintegrationSurvey).where(eq(reintegrationSurvey.caseId, row.id));
+	const saved = rows.find((item) => item.round === round && !item.answeredAt)?.answers ?? {};
+	return { caseId: row.id, personId: row.personUserId, closed: row.closedAt !== null, round: roundsOf(row, rows).find((item) => item.round === round)!, saved: saved as Record<string, string> };
 }
 
 type Scored = { key: string; count: number; economic: number | null; social: number | null; psychosocial: number | null; overall: number | null };

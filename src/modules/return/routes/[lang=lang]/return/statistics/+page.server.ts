@@ -32,7 +32,6 @@ export async function load({ locals, url }) {
 		samples,
 		sampleCases,
 		...view,
-		// `<` escaped so that a name can never close the script element
-		jsonLd: JSON.stringify(dataset).replace(/</g, '\\u003c')
+		jsonLd: dataset
 	};
 }

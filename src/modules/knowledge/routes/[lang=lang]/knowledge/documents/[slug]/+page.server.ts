@@ -20,6 +20,6 @@ export async function load({ params, locals }) {
 		regionNames: doc.regions.map((iso) => regions.find((region) => region.iso === iso)?.[name] ?? iso),
 		countryNames: doc.countries.map((code) => countryName(code, locals.language)),
 		// `<` escaped so that a title can never close the script element
-		jsonLd: JSON.stringify(jsonLd(doc, pageUrl, publicUrl)).replace(/</g, '\\u003c')
+		jsonLd: jsonLd(doc, pageUrl, publicUrl)
 	};
 }

@@ -17,6 +17,6 @@ export async function load({ params, locals }) {
 		organisers,
 		documents,
 		// `<` escaped so that a title can never close the script element
-		jsonLd: JSON.stringify(eventJsonLd(row, pageUrl, organisers)).replace(/</g, '\\u003c')
+		jsonLd: eventJsonLd(row, pageUrl, organisers)
 	};
 }

@@ -30,8 +30,7 @@ export async function load({ locals, params, url }) {
 	};
 	return {
 		...data,
-		// `<` escaped so that a title can never close the script element
-		jsonLd: JSON.stringify(article).replace(/</g, '\\u003c'),
+		jsonLd: article,
 		topic: data.page.topic as GuideTopic,
 		profiles: topicProfiles[data.page.topic as GuideTopic] ?? [],
 		profile: isReturnProfile(asked) ? asked : null,

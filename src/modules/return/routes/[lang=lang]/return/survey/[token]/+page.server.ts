@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
-import { answerSurveyByToken, surveyByToken } from '#modules/return/survey.ts';
+import { answerSurveyByToken, saveSurveyDraftByToken, surveyByToken } from '#modules/return/survey.ts';
 import { surveyFormFailure } from '#modules/return/ui/survey-form.ts';
 
 /** The returnee's survey through their personal link: a light page, no sign-in, no JavaScript needed. */
@@ -11,11 +11,11 @@ export async function load({ params, setHeaders }) {
 	// a personal link: never kept by a cache, never sent on as a referrer
 	setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
 	const found = await surveyByToken((await getApp()).database.db, params.token);
-	return { survey: found ? { round: found.round, answered: found.answered, operatorName: found.operatorName } : null };
+	return { survey: found ? { round: found.round, answered: found.answered, saved: found.saved as Record<string, string>, operatorName: found.operatorName } : null };
 }
 
 export const actions = {
-	default: async ({ request, locals, params }) => {
+	answer: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);
 		const data = await request.formData();
 		try {
@@ -25,5 +25,16 @@ export const actions = {
 			return surveyFormFailure(ctx.language, failure, data);
 		}
 		return { thanks: true };
+	},
+	draft: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		try {
+			const { saved } = await saveSurveyDraftByToken(ctx, params.token, Object.fromEntries(data));
+			return { draftSaved: saved };
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'not_found') return fail(404, { values: {}, errors: { '': translate(ctx.language, 'return.survey_unknown_link') } });
+			return surveyFormFailure(ctx.language, failure, data);
+		}
 	}
 };

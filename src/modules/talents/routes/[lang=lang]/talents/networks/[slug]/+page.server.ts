@@ -23,15 +23,15 @@ export async function load({ params, locals }) {
 	const ctx = requestContext(app, locals);
 	const { network } = found;
 	const pageUrl = `${app.settings.publicUrl.replace(/\/$/, '')}/${locals.language}/talents/networks/${network.slug}`;
-	// schema.org Organization; `<` escaped so that a name can never close the script element
-	const jsonLd = JSON.stringify({
+	// schema.org Organization
+	const jsonLd = {
 		'@context': 'https://schema.org',
 		'@type': 'Organization',
 		name: pickText(network.name, locals.language).text,
 		description: pickText(network.aim, locals.language).text || undefined,
 		url: pageUrl,
 		areaServed: network.country ? countryName(network.country, locals.language) : undefined
-	}).replace(/</g, '\\u003c');
+	};
 	return {
 		jsonLd,
 		network: {
