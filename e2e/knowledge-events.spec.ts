@@ -5,7 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { readMail } from '#platform/testing/mail.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
+import { check, signedInAs } from './flows.ts';
+import { readOutbox } from './server.ts';
 
 const browser = useBrowser();
 const { url } = server();
@@ -42,5 +46,50 @@ describe('Knowledge events', () => {
 		await expectNoAxeViolations(arabic);
 		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await shoot(arabic, 'final-ar');
+	});
+
+	test('a visitor registers for a workshop (fr, no JavaScript, phone) and gets the code and the calendar file; the organiser checks them in (ar, axe)', { timeout: 120_000 }, async () => {
+		const visitor = await browser.newPage({ javaScriptEnabled: false, phone: true });
+		await visitor.goto('/fr/knowledge/events/exemple-atelier-mobilite-competences');
+		const form = visitor.locator('form[action="?/register"]');
+		// nothing ticked: every missing field named, nobody registered
+		await form.getByRole('button', { name: t('fr', 'events.register_submit') }).click();
+		await expect(visitor.locator('.error-summary li').count()).resolves.toBe(4);
+		await form.getByLabel(t('fr', 'events.register_name'), { exact: true }).fill('Mariam Traoré');
+		await form.getByLabel(t('fr', 'events.register_email'), { exact: true }).fill('mariam.traore@example.org');
+		await form.locator('input[name="category"][value="civil_society_private_university"]').check();
+		await form.getByLabel(t('fr', 'events.register_consent')).check();
+		await form.getByRole('button', { name: t('fr', 'events.register_submit') }).click();
+		await visitor.waitForURL((address) => address.pathname.includes('/fr/knowledge/events/registration/'));
+		await check(visitor, 'fr', false);
+		await expect(visitor.getByRole('status').textContent()).resolves.toContain('mariam.traore@example.org');
+		const code = (await visitor.locator('strong.code').textContent())!.trim();
+		expect(code).toMatch(/^[A-Z2-9]{6}$/);
+		await shoot(visitor, 'registration-fr');
+		// the e-mail: the code, the personal link and the calendar file
+		const deadline = Date.now() + 5000;
+		let mail: ReturnType<typeof readMail> | undefined;
+		while (!mail && Date.now() < deadline) {
+			mail = readOutbox(inject('dataDir')).map(readMail).find((entry) => entry.to.includes('mariam.traore@example.org'));
+			if (!mail) await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		expect(mail?.text).toContain(code);
+		expect(mail?.attachments.map((file) => file.filename)).toEqual(['exemple-atelier-mobilite-competences.ics']);
+
+		const organiser = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'ar');
+		await organiser.goto('/ar/knowledge/events/exemple-atelier-mobilite-competences');
+		await organiser.getByRole('link', { name: t('ar', 'events.registrations_link') }).click();
+		await check(organiser, 'ar');
+		await expect(organiser.getByRole('row', { name: /Mariam Traoré/ }).count()).resolves.toBe(1);
+		await organiser.getByLabel(t('ar', 'events.check_in_code'), { exact: true }).fill(code.toLowerCase());
+		await organiser.getByRole('button', { name: t('ar', 'events.check_in_submit') }).click();
+		await expect(organiser.getByRole('status').textContent()).resolves.toContain('Mariam Traoré');
+		await check(organiser, 'ar');
+		await shoot(organiser, 'registrations-ar');
+
+		// the visitor's page says they came, and no longer offers to cancel
+		await visitor.reload();
+		await expect(visitor.getByText(t('fr', 'events.registration_checked_in')).count()).resolves.toBe(1);
+		await expect(visitor.getByText(t('fr', 'events.cancel_title')).count()).resolves.toBe(0);
 	});
 });

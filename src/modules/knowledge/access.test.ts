@@ -20,6 +20,12 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/events': everyone,
 	'GET /[lang=lang]/knowledge/events/[slug]': everyone,
 	'GET /[lang=lang]/knowledge/events/[slug]/ics': everyone,
+	'POST /[lang=lang]/knowledge/events/[slug]': everyone,
+	'GET /[lang=lang]/knowledge/events/registration/[token]': everyone,
+	'POST /[lang=lang]/knowledge/events/registration/[token]': everyone,
+	'GET /[lang=lang]/knowledge/events/[slug]/registrations': staff,
+	'POST /[lang=lang]/knowledge/events/[slug]/registrations': staff,
+	'GET /[lang=lang]/knowledge/events/[slug]/registrations/export': staff,
 	'GET /api/v1/knowledge/documents': everyone,
 	'GET /api/v1/knowledge/documents/[id]': everyone,
 	'GET /api/v1/knowledge/documents/[id]/citation': everyone

@@ -16,8 +16,12 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/moderation/[id]/file': { GET: 'knowledge.moderate' },
 	// events: public (a draft answers not found to anyone but the editors, in the service)
 	'/[lang=lang]/knowledge/events': { GET: 'public' },
-	'/[lang=lang]/knowledge/events/[slug]': { GET: 'public' },
+	// registering is public (signed in or not); the personal link is the key to one's registration
+	'/[lang=lang]/knowledge/events/[slug]': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/knowledge/events/[slug]/ics': { GET: 'public' },
+	'/[lang=lang]/knowledge/events/registration/[token]': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/knowledge/events/[slug]/registrations': { GET: 'knowledge.edit_events', POST: 'knowledge.edit_events' },
+	'/[lang=lang]/knowledge/events/[slug]/registrations/export': { GET: 'knowledge.edit_events' },
 
 	// API
 	'/api/v1/knowledge/documents': { GET: 'public' },

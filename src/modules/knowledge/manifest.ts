@@ -10,6 +10,8 @@ import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { extractPendingTexts } from './text-extraction.ts';
 import { runKnowledgeGenerate } from './cli/knowledge.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
+import { knowledgePersonalData } from './personal-data.ts';
+import { stripOldRegistrations } from './events/registration.service.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof knowledgeActions, true> {}
@@ -52,7 +54,14 @@ export const knowledgeModule = defineModule({
 			expireInSeconds: 15 * 60,
 			retryLimit: 3,
 			retryDelay: 30
+		},
+		// retention: a year after an event, its registrations keep category, status and attendance only
+		'registrations-retention': {
+			descriptionKey: 'knowledge.job_registrations_retention',
+			schedule: '30 3 * * *',
+			run: async (_data, host) => void (await stripOldRegistrations(host.database.db, new Date()))
 		}
 	},
+	personalData: knowledgePersonalData,
 	storedFiles: [{ table: document, column: document.fileKey, prefix: '' }]
 });

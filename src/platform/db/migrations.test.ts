@@ -298,6 +298,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			case_document: _caseDocuments,
 			// new in 0056: the places of a crisis on the cell's map
 			crisis_place: _crisisPlaces,
+			// new in 0059: registrations for the Knowledge module's events
+			event_registration: _eventRegistrations,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -10,6 +10,14 @@ export interface MailMessage {
 	html?: string;
 	/** language of the message, for the Content-Language header */
 	language?: string;
+	/** small text files sent with it (a calendar invitation); kept as text so that the message can wait in the job queue */
+	attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+	filename: string;
+	contentType: string;
+	content: string;
 }
 
 export interface Mailer {

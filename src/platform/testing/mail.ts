@@ -4,6 +4,8 @@ export interface ReadMail {
 	language: string;
 	subject: string;
 	text: string;
+	/** the files sent with it, decoded */
+	attachments: { filename: string; contentType: string; content: string }[];
 }
 
 function decodeQuotedPrintable(body: string): string {
@@ -30,5 +32,21 @@ export function readMail(raw: string): ReadMail {
 			: encoding.toLowerCase() === 'base64'
 				? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
 				: body;
-	return { to: header('To'), language: header('Content-Language'), subject: header('Subject'), text };
+	return { to: header('To'), language: header('Content-Language'), subject: header('Subject'), text, attachments: attachmentsOf(raw) };
+}
+
+/** The attachment parts of a message: their (unfolded) headers, their body decoded from base64. */
+function attachmentsOf(raw: string) {
+	return raw
+		.split(/\r?\n--[^\r\n]+\r?\n/)
+		.map((part) => {
+			const [head, ...body] = part.split(/\r?\n\r?\n/);
+			const headers = head.replace(/\r?\n[ \t]+/g, ' ');
+			if (!/^Content-Disposition: attachment/im.test(headers)) return null;
+			const contentType = /^Content-Type: ([^\r\n]*)/im.exec(headers)?.[1] ?? '';
+			const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1] ?? '';
+			const content = /^Content-Transfer-Encoding: base64/im.test(headers) ? Buffer.from(body.join('\n\n').replace(/--[^\s]*--\s*$/, '').replace(/\s+/g, ''), 'base64').toString('utf8') : body.join('\n\n');
+			return { filename, contentType, content };
+		})
+		.filter((part) => part !== null);
 }

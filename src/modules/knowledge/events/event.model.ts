@@ -21,3 +21,10 @@ export type ParticipantCategory = (typeof participantCategories)[number];
 
 /** Every time of an event is a time in Morocco (the platform's events happen there or online from there). */
 export const EVENT_TIME_ZONE = 'Africa/Casablanca';
+
+/** confirmed: has a place; waiting: on the waiting list, in order of registration; cancelled by the person. */
+export const registrationStatuses = ['confirmed', 'waiting', 'cancelled'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+/** The registrations of an event are stripped of names and e-mails a year after it ends (counts by category stay). */
+export const REGISTRATION_RETENTION_DAYS = 365;

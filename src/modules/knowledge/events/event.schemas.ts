@@ -18,8 +18,24 @@ export const EventInput = z
 		status: z.enum(eventStatuses).default('draft'),
 		participantCategories: z.array(z.enum(participantCategories)).max(participantCategories.length).default([]),
 		documents: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+		/** a form's checkbox ('on') or the API's boolean */
+		registrationOpen: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).default(false),
+		capacity: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().min(1).max(100_000).optional()),
 		sources: z.array(z.object({ citation: text(500), url: z.url({ protocol: /^https?$/ }).max(500).optional() })).max(10).default([])
 	})
 	.refine((value) => value.endsAt >= value.startsAt, { path: ['endsAt'], message: 'event_ends_before_start' })
 	.refine((value) => value.place || value.onlineUrl, { path: ['place'], message: 'event_place_or_link' });
 export type EventData = z.infer<typeof EventInput>;
+
+/** A person registers for an event: who, for the count by category, and their consent to being kept on the list. */
+export const RegistrationInput = z.object({
+	name: text(200),
+	email: z.email().max(254),
+	organisationName: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), text(300).optional()),
+	category: z.enum(participantCategories),
+	// an unticked box sends nothing: "this field is required"
+	consent: z.preprocess((value) => (value === 'on' || value === true ? true : undefined), z.literal(true))
+});
+
+/** The organisers check a person in by the code of their confirmation. */
+export const CheckInInput = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/) });

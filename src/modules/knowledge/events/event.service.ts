@@ -45,6 +45,8 @@ async function normalise(ctx: RequestContext, input: unknown) {
 		organisers,
 		status: data.status,
 		participantCategories: [...new Set(data.participantCategories)],
+		registrationOpen: data.registrationOpen,
+		capacity: data.capacity ?? null,
 		documents,
 		sources: data.sources
 	};

@@ -1,7 +1,9 @@
 // The Knowledge module's events: a seminar, a workshop, SHARAKA's final event (issue #14, item 4).
-import { boolean, index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { user } from '../../../platform/accounts/accounts.table.ts';
 import { knowledgeTables, type Source, type Translated } from '../knowledge.table.ts';
-import type { EventStatus, ParticipantCategory } from './event.model.ts';
+import type { EventStatus, ParticipantCategory, RegistrationStatus } from './event.model.ts';
 
 export const event = knowledgeTables.table(
 	'event',
@@ -19,6 +21,10 @@ export const event = knowledgeTables.table(
 		/** platform organisations, by slug */
 		organisers: jsonb('organisers').$type<string[]>().notNull().default([]),
 		status: text('status').$type<EventStatus>().notNull().default('draft'),
+		/** whether people may register on its page (until it starts) */
+		registrationOpen: boolean('registration_open').notNull().default(false),
+		/** places: confirmed registrations beyond it wait; null when the room has no limit */
+		capacity: integer('capacity'),
 		/** who the event is for (annex 3.2's categories) */
 		participantCategories: jsonb('participant_categories').$type<ParticipantCategory[]>().notNull().default([]),
 		/** the library's documents that came out of the event, by slug */
@@ -32,3 +38,47 @@ export const event = knowledgeTables.table(
 );
 
 export type EventRow = typeof event.$inferSelect;
+
+/**
+ * A person registered for an event (signed in or not): confirmed within the capacity, else on the
+ * waiting list in order of registration; cancelled by their personal link (then stripped of name and
+ * e-mail). The code on the confirmation is what the organisers check at the door.
+ */
+export const eventRegistration = knowledgeTables.table(
+	'event_registration',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		eventId: uuid('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		/** the account, when the person registered signed in */
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** null once cancelled or past the retention period: the counts stay, the person goes */
+		name: text('name'),
+		email: text('email'),
+		organisationName: text('organisation_name'),
+		category: text('category').$type<ParticipantCategory>().notNull(),
+		/** the language of their e-mails */
+		language: text('language').notNull(),
+		status: text('status').$type<RegistrationStatus>().notNull(),
+		checkInCode: text('check_in_code').notNull(),
+		checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+		checkedInBy: text('checked_in_by').references(() => user.id, { onDelete: 'set null' }),
+		/** SHA-256 of the personal link's token (never the token) */
+		tokenHash: text('token_hash'),
+		consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('event_registration_event_idx').on(table.eventId, table.status, table.createdAt),
+		uniqueIndex('event_registration_code_idx').on(table.eventId, table.checkInCode),
+		uniqueIndex('event_registration_token_idx').on(table.tokenHash),
+		// one active registration per e-mail and event
+		uniqueIndex('event_registration_email_idx').on(table.eventId, sql`lower(${table.email})`).where(sql`${table.status} <> 'cancelled'`),
+		index('event_registration_user_idx').on(table.userId)
+	]
+);
+
+export type EventRegistrationRow = typeof eventRegistration.$inferSelect;

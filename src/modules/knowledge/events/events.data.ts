@@ -1,10 +1,12 @@
 // The seeds' real event (SHARAKA's final event) and badged sample events.
-import { inArray } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { user } from '../../../platform/accounts/accounts.table.ts';
 import { systemContext } from '../../../platform/audit/audit.service.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { createContext } from '../../../platform/kernel/context.ts';
 import { insertEvent } from './event.service.ts';
-import { event } from './event.table.ts';
+import { event, eventRegistration } from './event.table.ts';
 import { participantCategories } from './event.model.ts';
 
 type SeedEvent = { slug: string; [key: string]: unknown };
@@ -43,6 +45,8 @@ export const sampleEvents: SeedEvent[] = [
 		endsAt: '2027-03-10T17:00',
 		place: 'Oujda',
 		status: 'published',
+		registrationOpen: 'on',
+		capacity: '40',
 		participantCategories: ['moroccan_public_institution', 'civil_society_private_university'],
 		sources: [{ citation: 'Échantillon fictif' }]
 	}
@@ -59,4 +63,32 @@ async function insertMissing(db: Db, entries: SeedEvent[], isSample: boolean) {
 }
 
 export const ensureEventsReferenceData = (db: Db) => insertMissing(db, realEvents, false);
-export const loadEventsDemoData = (db: Db) => insertMissing(db, sampleEvents, true);
+/** Fictional people registered for the sample workshop (the demo member among them), so that its organisers' list is not empty. */
+const sampleRegistrations = [
+	{ email: 'member@demo.sharaka.ma', name: 'Awa Membre (exemple)', category: 'civil_society_private_university', checkInCode: 'EXPL23' },
+	{ email: 'karim.exemple@example.org', name: 'Karim Exemple', category: 'moroccan_public_institution', checkInCode: 'EXPL45' },
+	{ email: 'salma.exemple@example.org', name: 'Salma Exemple', category: 'civil_society_private_university', checkInCode: 'EXPL67' }
+] as const;
+
+export async function loadEventsDemoData(db: Db) {
+	await insertMissing(db, sampleEvents, true);
+	const [workshop] = await db.select().from(event).where(eq(event.slug, sampleEvents[0].slug));
+	if ((await db.select({ id: eventRegistration.id }).from(eventRegistration).where(eq(eventRegistration.eventId, workshop.id))).length) return;
+	const [member] = await db.select({ id: user.id }).from(user).where(eq(user.email, sampleRegistrations[0].email));
+	await db.insert(eventRegistration).values(
+		sampleRegistrations.map((entry, index) => ({
+			eventId: workshop.id,
+			userId: index === 0 ? (member?.id ?? null) : null,
+			name: entry.name,
+			email: entry.email,
+			category: entry.category,
+			language: 'fr',
+			status: 'confirmed' as const,
+			checkInCode: entry.checkInCode,
+			// nobody holds these links: the sample people exist only on the organisers' list
+			tokenHash: crypto.createHash('sha256').update(crypto.randomUUID()).digest('hex'),
+			consentAt: new Date(),
+			isSample: true
+		}))
+	);
+}
