@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import type { Language } from '#platform/i18n/languages.ts';
-import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, type Email, type useBrowser } from './harness.ts';
+import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, renderChecks, server, signIn, t, type Email, type useBrowser } from './harness.ts';
 
 /** The e-mails sent to `address` since the outbox held `after` messages; waits up to 5 s for `count` of them. */
 export async function emailsTo(address: string, after: number, count = 1): Promise<Email[]> {
@@ -70,16 +70,18 @@ export async function pick(scope: Page | Locator, name: string, values: readonly
 
 /**
  * A spec's screenshots: `shoot(page, name)` saves the full page at 360 and 1280 px as
- * test-results/screenshots/<prefix>-<name>-<width>.png, then gives the page its viewport back.
+ * test-results/screenshots/<prefix>-<name>-<width>.png (<name>-<width>.png without a prefix), then gives the
+ * page its viewport back. Nothing is saved when the run leaves render checks out (`E2E_RENDER_CHECKS=off`).
  */
 export function screenshotsFor(prefix: string) {
 	const folder = path.resolve('test-results/screenshots');
 	fs.mkdirSync(folder, { recursive: true });
 	return async (page: Page, name: string) => {
+		if (!renderChecks) return;
 		const viewport = page.viewportSize();
 		for (const width of [360, 1280]) {
 			await page.setViewportSize({ width, height: 800 });
-			await page.screenshot({ path: path.join(folder, `${prefix}-${name}-${width}.png`), fullPage: true });
+			await page.screenshot({ path: path.join(folder, `${prefix ? `${prefix}-` : ''}${name}-${width}.png`), fullPage: true });
 		}
 		if (viewport) await page.setViewportSize(viewport);
 	};

@@ -1,27 +1,17 @@
 // Events of the Knowledge library: a visitor, in French without JavaScript on a phone, finds SHARAKA's final
 // event among the past events, opens it and downloads its .ics; the same page in Arabic passes axe-core.
 // Screenshots at 360 and 1280 px go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { readMail } from '#platform/testing/mail.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
-import { check, signedInAs } from './flows.ts';
+import { check, signedInAs, screenshotsFor } from './flows.ts';
 import { readOutbox } from './server.ts';
 
 const browser = useBrowser();
 const { url } = server();
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
 
-async function shoot(page: Page, name: string) {
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `knowledge-events-${name}-${width}.png`), fullPage: true });
-	}
-}
+const shoot = screenshotsFor('knowledge-events');
 
 describe('Knowledge events', () => {
 	test('a visitor finds the final event among past events (fr, no JavaScript), downloads its .ics; the Arabic page passes axe', { timeout: 120_000 }, async () => {

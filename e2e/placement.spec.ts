@@ -2,23 +2,14 @@
 // cooperations in French without JavaScript on a phone, filters them by host country and downloads the
 // CSV; then the same page in Arabic with axe-core. Screenshots at 360 and 1280 px go to
 // test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
+import { screenshotsFor } from './flows.ts';
 
 const browser = useBrowser();
 const { url } = server();
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
 
-async function shoot(page: Page, name: string) {
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `placement-${name}-${width}.png`), fullPage: true });
-	}
-}
+const shoot = screenshotsFor('placement');
 
 describe('international placement agreements', () => {
 	test('anyone reads the cooperations the seeds document, filters by country, downloads the CSV (fr, no JavaScript)', async () => {

@@ -3,25 +3,16 @@
 // indicator is not broken down by is refused first); the demo moderator, owner of the SNIA, returns it
 // with a reason; the reporter corrects it; the owner approves it; the public results page shows it, in
 // French and in Arabic (axe-core). Screenshots at 360 and 1280 px go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signedInAs } from './flows.ts';
+import { signedInAs, screenshotsFor } from './flows.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
 const REPORTER = 'counsellor@demo.sharaka.ma';
 const OWNER = 'moderator@demo.sharaka.ma';
 
-async function shoot(page: Page, name: string) {
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `strategy-results-${name}-${width}.png`), fullPage: true });
-	}
-}
+const shoot = screenshotsFor('strategy-results');
 
 async function optionValue(page: Page, label: string, text: string) {
 	return (await page.getByLabel(label, { exact: true }).locator('option', { hasText: text }).getAttribute('value'))!;

@@ -2,12 +2,9 @@
 // under an objective of the SNIA's tree in French without JavaScript (a first try without a title is
 // refused with the field named); the public page of the strategy shows it in Arabic, filtered by region
 // (axe-core, 320 px); the API and the CSV export carry it. Screenshots at 360 and 1280 px go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
-import { pick } from './flows.ts';
+import { pick, screenshotsFor } from './flows.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -15,15 +12,8 @@ const { url } = server();
 const stamp = Date.now();
 const title = `Classes passerelles pour enfants migrants ${stamp}`;
 const arabicTitle = `أقسام جسرية لأطفال المهاجرين ${stamp}`;
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
 
-async function shoot(page: Page, name: string) {
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `strategy-${name}-${width}.png`), fullPage: true });
-	}
-}
+const shoot = screenshotsFor('strategy');
 
 describe('the Strategy module', () => {
 	test('a planner adds an action under the SNIA (fr, no JavaScript); the public page shows it in Arabic (axe, 320 px); API and export carry it', { timeout: 180_000 }, async () => {

@@ -2,29 +2,17 @@
 // French without JavaScript (on a phone), joins an open network and asks to join the real German network;
 // her card is found by her name written without hamza; the German network's page and the Talents home pass
 // axe-core in Arabic and do not scroll sideways at 320 px. Screenshots at 360 and 1280 px go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
-import { check, pick, signedInAs, signUpAndConfirm } from './flows.ts';
+import { check, pick, signedInAs, signUpAndConfirm, screenshotsFor } from './flows.ts';
 import { apiClient } from './api-client.ts';
 
 const browser = useBrowser();
 const stamp = Date.now().toString(36);
 const talentEmail = `talent-${stamp}@example.org`;
 const talentName = `أمينة العلوي ${stamp}`;
-const screenshots = path.resolve('test-results/screenshots');
-fs.mkdirSync(screenshots, { recursive: true });
 
-async function shoot(page: Page, name: string) {
-	const viewport = page.viewportSize();
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.screenshot({ path: path.join(screenshots, `talents-${name}-${width}.png`), fullPage: true });
-	}
-	if (viewport) await page.setViewportSize(viewport);
-}
+const shoot = screenshotsFor('talents');
 
 describe('Talents', () => {
 	test('a talent in Germany creates her profile and joins two networks (fr, no JavaScript); the network page in Arabic (axe)', { timeout: 180_000 }, async () => {
