@@ -28,5 +28,8 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/events/[slug]/registrations/export': staff,
 	'GET /api/v1/knowledge/documents': everyone,
 	'GET /api/v1/knowledge/documents/[id]': everyone,
-	'GET /api/v1/knowledge/documents/[id]/citation': everyone
+	'GET /api/v1/knowledge/documents/[id]/citation': everyone,
+	'GET /api/v1/knowledge/events': everyone,
+	'GET /api/v1/knowledge/events/[slug]': everyone,
+	'POST /api/v1/knowledge/events/[slug]/registrations': everyone
 });

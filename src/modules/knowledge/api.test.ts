@@ -5,6 +5,11 @@ import { apiEvent } from '../../platform/testing/api-event.ts';
 import { GET as list } from './routes/api/v1/knowledge/documents/+server.ts';
 import { GET as one } from './routes/api/v1/knowledge/documents/[id]/+server.ts';
 import { GET as cite } from './routes/api/v1/knowledge/documents/[id]/citation/+server.ts';
+import { GET as events } from './routes/api/v1/knowledge/events/+server.ts';
+import { GET as oneEvent } from './routes/api/v1/knowledge/events/[slug]/+server.ts';
+import { POST as register } from './routes/api/v1/knowledge/events/[slug]/registrations/+server.ts';
+import { createEvent } from './events/event.service.ts';
+import { aPerson, contextFor } from '../../platform/testing/people.ts';
 
 let app: TestApp;
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -38,5 +43,30 @@ describe('the Knowledge API', () => {
 		expect(wrong.status).toBe(400);
 		expect(JSON.stringify(await wrong.json())).toContain('format');
 		expect((await one(apiEvent(null, { params: { id: 'nothing-here' } }))).status).toBe(404);
+	});
+
+	it('lists past and upcoming events with their places, shows one, and registers a person (409 the second time, 400 without consent)', async () => {
+		const past = await (await events(apiEvent(null, { search: '?when=past' }))).json();
+		expect(past.items.map((item: { slug: string }) => item.slug)).toContain('evenement-final-sharaka-2017');
+		expect(past.items.find((item: { slug: string }) => item.slug === 'evenement-final-sharaka-2017')).toMatchObject({ registration: null, isSample: false });
+		expect((await events(apiEvent(null, { search: '?when=someday' }))).status).toBe(400);
+
+		const editor = await aPerson(app.database.db, { role: 'moderator' });
+		await createEvent(contextFor(app.database.db, editor.actor), { title: { fr: 'Journée des partenaires' }, startsAt: '2099-05-04T09:00', endsAt: '2099-05-04T17:00', place: 'Rabat', status: 'published', registrationOpen: 'on', capacity: '1' });
+		const shown = await (await oneEvent(apiEvent(null, { params: { slug: 'journee-des-partenaires' } }))).json();
+		expect(shown).toMatchObject({ title: { fr: 'Journée des partenaires' }, registration: { open: true, capacity: 1, confirmed: 0, waiting: 0, left: 1 } });
+		expect((await oneEvent(apiEvent(null, { params: { slug: 'no-such-event' } }))).status).toBe(404);
+
+		const person = { name: 'Fatou Diallo', email: 'fatou.diallo@example.org', category: 'civil_society_private_university', consent: true };
+		const refused = await register(apiEvent(null, { method: 'POST', params: { slug: 'journee-des-partenaires' }, json: { ...person, consent: false } }));
+		expect(refused.status).toBe(400);
+		expect(JSON.stringify(await refused.json())).toContain('consent');
+		const created = await register(apiEvent(null, { method: 'POST', params: { slug: 'journee-des-partenaires' }, json: person }));
+		expect(created.status).toBe(201);
+		expect(await created.json()).toMatchObject({ status: 'confirmed', code: expect.stringMatching(/^[A-Z2-9]{6}$/), registrationUrl: expect.stringContaining('/knowledge/events/registration/') });
+		const again = await register(apiEvent(null, { method: 'POST', params: { slug: 'journee-des-partenaires' }, json: person }));
+		expect(again.status).toBe(409);
+		const waiting = await register(apiEvent(null, { method: 'POST', params: { slug: 'journee-des-partenaires' }, json: { ...person, email: 'awa.sow@example.org' } }));
+		expect(await waiting.json()).toMatchObject({ status: 'waiting', code: null });
 	});
 });

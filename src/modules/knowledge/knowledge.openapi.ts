@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { CitationQuery, DocumentDetail, DocumentListQuery, DocumentListResult } from './knowledge.schemas.ts';
+import { EventDetail, EventListQuery, EventListResult, RegistrationInput, RegistrationResult } from './events/event.schemas.ts';
 
 export const knowledgeEndpoints: Endpoint[] = [
 	{
@@ -38,5 +39,41 @@ export const knowledgeEndpoints: Endpoint[] = [
 		query: CitationQuery,
 		responses: { 200: { description: 'The citation file.', schema: z.string() } },
 		errors: [400, 404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/events',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'Events',
+		description: 'Seminars, workshops and SHARAKA’s final event: upcoming soonest first or past latest first, with the places of those that take registrations (counts only). Drafts are listed for the events’ editors only.',
+		query: EventListQuery,
+		responses: { 200: { description: 'The events.', schema: EventListResult } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/events/{slug}',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'One event',
+		description: 'Its dates, place or link, organisers, documents from the event, sources and places. The calendar file is `/{lang}/knowledge/events/{slug}/ics`.',
+		params: z.object({ slug: z.string() }),
+		responses: { 200: { description: 'The event.', schema: EventDetail } },
+		errors: [404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/knowledge/events/{slug}/registrations',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'Register a person for an event',
+		description:
+			'As the event’s page does: confirmed within the capacity, else on the waiting list. `consent: true` records the person’s agreement to being kept on the list (name and e-mail erased if they cancel, and a year after the event). ' +
+			'The person is e-mailed (in the request’s language) the code, their personal link and, when confirmed, the calendar file. 409 `already_registered` (the e-mail is on the list), `registration_closed` (not open, started, draft or cancelled).',
+		params: z.object({ slug: z.string() }),
+		body: RegistrationInput,
+		responses: { 201: { description: 'The registration.', schema: RegistrationResult } },
+		errors: [400, 404, 409]
 	}
 ];

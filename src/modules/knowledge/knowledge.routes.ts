@@ -26,5 +26,8 @@ export const knowledgeRoutes: RouteTable = {
 	// API
 	'/api/v1/knowledge/documents': { GET: 'public' },
 	'/api/v1/knowledge/documents/[id]': { GET: 'public' },
-	'/api/v1/knowledge/documents/[id]/citation': { GET: 'public' }
+	'/api/v1/knowledge/documents/[id]/citation': { GET: 'public' },
+	'/api/v1/knowledge/events': { GET: 'public' },
+	'/api/v1/knowledge/events/[slug]': { GET: 'public' },
+	'/api/v1/knowledge/events/[slug]/registrations': { POST: 'public' }
 };

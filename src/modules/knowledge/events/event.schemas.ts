@@ -39,3 +39,53 @@ export const RegistrationInput = z.object({
 
 /** The organisers check a person in by the code of their confirmation. */
 export const CheckInInput = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/) });
+
+const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** The events list of the API: the same filters as `/{lang}/knowledge/events`. */
+export const EventListQuery = z.object({
+	when: z.preprocess(blankToUndefined, z.enum(['upcoming', 'past']).default('upcoming')).meta({ description: 'Upcoming (soonest first) or past (latest first)' }),
+	category: z.preprocess(blankToUndefined, z.enum(participantCategories).optional()).meta({ description: 'Events for this participant category' })
+});
+
+const TranslatedOut = z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() });
+
+export const EventSummary = z
+	.object({
+		slug: z.string(),
+		title: TranslatedOut,
+		startsAt: z.string().meta({ description: 'ISO 8601 instant (shown in Morocco’s time, Africa/Casablanca)' }),
+		endsAt: z.string(),
+		place: z.string().nullable(),
+		onlineUrl: z.string().nullable(),
+		status: z.enum(eventStatuses),
+		participantCategories: z.array(z.enum(participantCategories)),
+		registration: z
+			.object({
+				open: z.boolean().meta({ description: 'people may register now (published, open, not started)' }),
+				capacity: z.int().nullable().meta({ description: 'places; null: no limit' }),
+				confirmed: z.int(),
+				waiting: z.int(),
+				left: z.int().nullable()
+			})
+			.nullable()
+			.meta({ description: 'null when the event takes no registration' }),
+		isSample: z.boolean(),
+		url: z.string()
+	})
+	.meta({ id: 'KnowledgeEvent' });
+export const EventListResult = z.object({ items: z.array(EventSummary) });
+export const EventDetail = EventSummary.extend({
+	description: TranslatedOut,
+	organisers: z.array(z.object({ slug: z.string(), name: z.string() })),
+	documents: z.array(z.string()).meta({ description: 'the library’s documents from the event, by slug (/api/v1/knowledge/documents/{slug})' }),
+	sources: z.array(z.object({ citation: z.string(), url: z.string().optional() }))
+}).meta({ id: 'KnowledgeEventDetail' });
+export const RegistrationResult = z
+	.object({
+		status: z.enum(['confirmed', 'waiting']),
+		code: z.string().nullable().meta({ description: 'the check-in code (confirmed places only)' }),
+		registrationUrl: z.string().meta({ description: 'the person’s personal page (see, cancel); also e-mailed to them' }),
+		emailed: z.boolean()
+	})
+	.meta({ id: 'KnowledgeEventRegistration' });

@@ -267,3 +267,24 @@ export async function stripOldRegistrations(db: DbOrTx, now: Date): Promise<numb
 		.returning({ id: eventRegistration.id });
 	return stripped.length;
 }
+
+/** An event as the API gives it: its facts and, when it takes registrations, the places (no names). */
+export async function eventForApi(ctx: RequestContext, row: EventRow, organisers: { slug: string; name: string }[] = []) {
+	return {
+		slug: row.slug,
+		title: row.title,
+		startsAt: row.startsAt.toISOString(),
+		endsAt: row.endsAt.toISOString(),
+		place: row.place,
+		onlineUrl: row.onlineUrl,
+		status: row.status,
+		participantCategories: row.participantCategories,
+		registration: row.registrationOpen ? { open: registrationIsOpen(row, ctx.now()), ...(await placesOf(ctx.db, row)) } : null,
+		isSample: row.isSample,
+		url: `${ctx.publicUrl}/${ctx.language}/knowledge/events/${row.slug}`,
+		description: row.description,
+		organisers,
+		documents: row.documents,
+		sources: row.sources
+	};
+}
