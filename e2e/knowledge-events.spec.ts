@@ -82,4 +82,17 @@ describe('Knowledge events', () => {
 		await expect(visitor.getByText(t('fr', 'events.registration_checked_in')).count()).resolves.toBe(1);
 		await expect(visitor.getByText(t('fr', 'events.cancel_title')).count()).resolves.toBe(0);
 	});
+
+	test('a signed-in member finds their registration from My space, with its code (fr, no JavaScript), and the page passes axe in Arabic', { timeout: 60_000 }, async () => {
+		const member = await signedInAs(browser, 'member@demo.sharaka.ma', 'fr', false);
+		await member.goto('/fr/my-space');
+		await member.getByRole('link', { name: t('fr', 'events.space_mine') }).click();
+		await member.waitForURL((address) => address.pathname === '/fr/knowledge/events/mine');
+		await check(member, 'fr', false);
+		await expect(member.getByRole('main').textContent()).resolves.toContain(t('fr', 'events.mine_code', { code: 'EXPL23' }));
+		await shoot(member, 'mine-fr');
+		const arabic = await signedInAs(browser, 'member@demo.sharaka.ma', 'ar');
+		await arabic.goto('/ar/knowledge/events/mine');
+		await check(arabic, 'ar');
+	});
 });

@@ -1,5 +1,5 @@
 import { knowledgeModule } from './manifest.ts';
-import { describeRouteAccess, everyone, staff, type Who } from '../../platform/testing/route-access-cases.ts';
+import { describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
 
 /** may propose documents (partners; editors publish directly) */
 const proposers: Who[] = ['partner', 'moderator', 'administrator'];
@@ -23,6 +23,8 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'POST /[lang=lang]/knowledge/events/[slug]': everyone,
 	'GET /[lang=lang]/knowledge/events/registration/[token]': everyone,
 	'POST /[lang=lang]/knowledge/events/registration/[token]': everyone,
+	'GET /[lang=lang]/knowledge/events/mine': signedIn,
+	'POST /[lang=lang]/knowledge/events/mine': signedIn,
 	'GET /[lang=lang]/knowledge/events/[slug]/registrations': staff,
 	'POST /[lang=lang]/knowledge/events/[slug]/registrations': staff,
 	'GET /[lang=lang]/knowledge/events/[slug]/registrations/export': staff,

@@ -1,8 +1,9 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { moderationProposal } from '../../platform/moderation/moderation.table.ts';
 import { documentsCollection } from './knowledge.model.ts';
+import { event, eventRegistration } from './events/event.table.ts';
 
 /** The Knowledge places of one person, with what waits there (my space). */
 export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -29,5 +30,20 @@ export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> 
 			);
 		links.push({ path: '/knowledge/propose', titleKey: 'knowledge.space_propose', textKey: 'knowledge.space_propose_text', waiting: { count: changes.n, key: 'knowledge.space_changes_requested' } });
 	}
+	if (ctx.can('knowledge.edit_events')) {
+		const [registered] = await ctx.db
+			.select({ n: count() })
+			.from(eventRegistration)
+			.innerJoin(event, eq(event.id, eventRegistration.eventId))
+			.where(and(ne(eventRegistration.status, 'cancelled'), gte(event.endsAt, ctx.now())));
+		links.push({ path: '/knowledge/events', titleKey: 'events.space_organise', textKey: 'events.space_organise_text', waiting: { count: registered.n, key: 'events.space_organise_waiting' } });
+	}
+	// one's own registrations, when there are some for events to come
+	const [mine] = await ctx.db
+		.select({ n: count() })
+		.from(eventRegistration)
+		.innerJoin(event, eq(event.id, eventRegistration.eventId))
+		.where(and(eq(eventRegistration.userId, actor.userId), ne(eventRegistration.status, 'cancelled'), gte(event.endsAt, ctx.now())));
+	if (mine.n > 0) links.push({ path: '/knowledge/events/mine', titleKey: 'events.space_mine', textKey: 'events.space_mine_text', waiting: { count: mine.n, key: 'events.space_mine_waiting' } });
 	return links;
 }

@@ -9,7 +9,8 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { createEvent } from './event.service.ts';
 import { eventRegistration } from './event.table.ts';
 import { knowledgePersonalData } from '../personal-data.ts';
-import { cancelRegistration, checkIn, eventRegistrations, registerForEvent, registrationByToken, stripOldRegistrations } from './registration.service.ts';
+import { knowledgeSpace } from '../my-space.ts';
+import { cancelMyRegistration, cancelRegistration, checkIn, myRegistrations, eventRegistrations, registerForEvent, registrationByToken, stripOldRegistrations } from './registration.service.ts';
 
 let app: TestApp;
 let editor: Actor;
@@ -139,6 +140,20 @@ describe('registration for an event', () => {
 		await createEvent(asEditor(), { title: { fr: 'Table ronde des diasporas' }, startsAt: '2027-03-02T09:00', endsAt: '2027-03-02T12:00', place: 'Rabat', status: 'published', registrationOpen: 'on' });
 		const signedIn = contextFor(app.database.db, member, { now, mailer: app.mailer, publicUrl: 'https://sharaka.test' });
 		const { token } = await registerForEvent(signedIn, 'table-ronde-des-diasporas', person(5, { email: 'registrations-member@test.ma' }));
+		// My registrations: theirs alone, with the code; cancelling one there frees it (another person's id: not found)
+		const waitingForWorkshop = await registerForEvent(signedIn, 'atelier-regional-de-l-oriental', person(6, { email: 'registrations-member@test.ma' }));
+		expect(waitingForWorkshop.status).toBe('waiting');
+		const mine = await myRegistrations(signedIn);
+		expect(mine.map((entry) => [entry.event.slug, entry.status])).toEqual([
+			['atelier-regional-de-l-oriental', 'waiting'],
+			['table-ronde-des-diasporas', 'confirmed']
+		]);
+		expect(mine[1].code).toMatch(/^[A-Z2-9]{6}$/);
+		expect((await knowledgeSpace(signedIn)).find((link) => link.path === '/knowledge/events/mine')?.waiting?.count).toBe(2);
+		expect(await refusalOf(cancelMyRegistration(contextFor(app.database.db, editor, { now }), mine[0].id))).toBe('not_found');
+		expect(await refusalOf(myRegistrations(contextFor(app.database.db, null, { now })))).toBe('unauthenticated');
+		expect(await cancelMyRegistration(signedIn, mine[0].id)).toEqual({ promoted: false });
+		expect((await myRegistrations(signedIn)).map((entry) => entry.event.slug)).toEqual(['table-ronde-des-diasporas']);
 		const exported = (await knowledgePersonalData.export(app.database.db, member)) as { eventRegistrations: { event: { slug: string }; status: string; email: string }[] };
 		expect(exported.eventRegistrations).toEqual([expect.objectContaining({ event: expect.objectContaining({ slug: 'table-ronde-des-diasporas' }), status: 'confirmed', email: 'registrations-member@test.ma' })]);
 		await app.database.db.transaction((tx) => knowledgePersonalData.erase(tx, member.userId, today, { files: app.files }));

@@ -4,7 +4,7 @@
 // registration. A cancelled place goes to the first person waiting, who is told by e-mail. The organisers
 // (Knowledge editors) see the list, check people in by code and export it.
 import crypto from 'node:crypto';
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
@@ -19,6 +19,7 @@ import { event, eventRegistration, type EventRegistrationRow, type EventRow } fr
 import { getEvent } from './event.service.ts';
 import { eventIcs } from './ics.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 // no 0/O, 1/I: read aloud or typed at the door without doubt
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -152,10 +153,26 @@ export async function registrationByToken(db: DbOrTx, token: string) {
  * The person cancels through their link: their name and e-mail go at once (the count by category stays);
  * a confirmed place goes to the first person waiting, who gets the confirmation with the calendar file.
  */
-export async function cancelRegistration(ctx: RequestContext, token: string) {
+export function cancelRegistration(ctx: RequestContext, token: string) {
+	return cancelWhere(ctx, eq(eventRegistration.tokenHash, hashToken(token)));
+}
+
+function signedIn(ctx: RequestContext) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.actor;
+}
+
+/** A signed-in person cancels one of their own registrations from My registrations (anyone else's: not found). */
+export function cancelMyRegistration(ctx: RequestContext, id: string) {
+	const actor = signedIn(ctx);
+	if (!UUID.test(id)) throw new AppError('not_found');
+	return cancelWhere(ctx, and(eq(eventRegistration.id, id), eq(eventRegistration.userId, actor.userId))!);
+}
+
+async function cancelWhere(ctx: RequestContext, which: SQL) {
 	const promotedToken = crypto.randomBytes(24).toString('base64url');
 	const result = await ctx.transaction(async (tx) => {
-		const [found] = await tx.db.select().from(eventRegistration).where(eq(eventRegistration.tokenHash, hashToken(token)));
+		const [found] = await tx.db.select().from(eventRegistration).where(which);
 		if (!found) throw new AppError('not_found');
 		const [row] = await tx.db.select().from(event).where(eq(event.id, found.eventId)).for('update');
 		if (found.status === 'cancelled') throw new AppError('conflict', { extra: { reason: 'registration_cancelled' } });
@@ -287,4 +304,22 @@ export async function eventForApi(ctx: RequestContext, row: EventRow, organisers
 		documents: row.documents,
 		sources: row.sources
 	};
+}
+
+/** The signed-in person's registrations for events not over yet, soonest first (My registrations). */
+export async function myRegistrations(ctx: RequestContext) {
+	const actor = signedIn(ctx);
+	const rows = await ctx.db
+		.select({ registration: eventRegistration, row: event })
+		.from(eventRegistration)
+		.innerJoin(event, eq(event.id, eventRegistration.eventId))
+		.where(and(eq(eventRegistration.userId, actor.userId), ne(eventRegistration.status, 'cancelled'), gte(event.endsAt, ctx.now())))
+		.orderBy(asc(event.startsAt), desc(eventRegistration.createdAt));
+	return rows.map(({ registration, row }) => ({
+		id: registration.id,
+		event: { slug: row.slug, title: row.title, startsAt: row.startsAt.toISOString(), place: row.place, status: row.status },
+		status: registration.status as RegistrationStatus,
+		code: registration.status === 'confirmed' ? registration.checkInCode : null,
+		checkedIn: registration.checkedInAt !== null
+	}));
 }
