@@ -95,4 +95,33 @@ describe('Knowledge events', () => {
 		await arabic.goto('/ar/knowledge/events/mine');
 		await check(arabic, 'ar');
 	});
+
+	test('an editor creates an event with registration open through the form (fr, no JavaScript); a missing title is named; the form passes axe in Arabic', { timeout: 90_000 }, async () => {
+		const editor = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'fr', false);
+		await editor.goto('/fr/knowledge/events');
+		await editor.getByRole('link', { name: t('fr', 'events.new_title') }).click();
+		await check(editor, 'fr', false);
+		const form = editor.locator('main form.form');
+		await form.getByLabel(t('fr', 'events.starts'), { exact: true }).fill('2099-06-10T09:30');
+		await form.getByLabel(t('fr', 'events.ends'), { exact: true }).fill('2099-06-10T17:00');
+		await form.getByLabel(t('fr', 'events.place'), { exact: true }).fill('Tanger');
+		await form.getByRole('button', { name: t('fr', 'events.form_create') }).click();
+		// nothing created: the title is asked for, what was typed stays
+		await expect(editor.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'events.form_title_fr'));
+		await expect(form.getByLabel(t('fr', 'events.place'), { exact: true }).inputValue()).resolves.toBe('Tanger');
+		await form.getByLabel(t('fr', 'events.form_title_fr'), { exact: true }).fill('Forum des compétences du Nord');
+		await form.getByLabel(t('fr', 'events.form_status'), { exact: true }).selectOption('published');
+		await form.getByLabel(t('fr', 'events.form_registration_open')).check();
+		await form.getByLabel(t('fr', 'events.form_capacity'), { exact: true }).fill('25');
+		await shoot(editor, 'new-fr');
+		await form.getByRole('button', { name: t('fr', 'events.form_create') }).click();
+		await editor.waitForURL((address) => address.pathname === '/fr/knowledge/events/forum-des-competences-du-nord');
+		await expect(editor.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'events.saved'));
+		await expect(editor.getByRole('main').textContent()).resolves.toContain(t('fr', 'events.places_left', { count: 25, capacity: 25 }));
+
+		const arabic = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'ar');
+		await arabic.goto('/ar/knowledge/events/forum-des-competences-du-nord/edit');
+		await check(arabic, 'ar');
+		await expect(arabic.getByLabel(t('ar', 'events.form_capacity'), { exact: true }).inputValue()).resolves.toBe('25');
+	});
 });

@@ -11,6 +11,7 @@ export async function load({ url, locals }) {
 	const category = (participantCategories as readonly string[]).includes(wanted) ? wanted : undefined;
 	const events = await listEvents(ctx, { when, category });
 	return {
+		canEdit: ctx.can('knowledge.edit_events'),
 		when,
 		category: category ?? '',
 		events: events.map((row) => ({ slug: row.slug, title: row.title, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), place: row.place, online: Boolean(row.onlineUrl), status: row.status, isSample: row.isSample }))

@@ -7,7 +7,7 @@ import { eventPage } from '#modules/knowledge/events/event.service.ts';
 import { eventJsonLd } from '#modules/knowledge/events/json-ld.ts';
 import { placesOf, registerForEvent, registrationIsOpen } from '#modules/knowledge/events/registration.service.ts';
 
-export async function load({ params, locals }) {
+export async function load({ params, locals, url }) {
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
 	const { row, organisers, documents } = await eventPage(ctx, params.slug).catch((problem) => {
@@ -24,6 +24,7 @@ export async function load({ params, locals }) {
 		// a signed-in person's name and e-mail, to register in one step
 		person: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
 		canOrganise: ctx.can('knowledge.edit_events'),
+		saved: url.searchParams.get('saved') === '1',
 		jsonLd: eventJsonLd(row, pageUrl, organisers)
 	};
 }
