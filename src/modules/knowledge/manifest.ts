@@ -11,7 +11,9 @@ import { extractPendingTexts } from './text-extraction.ts';
 import { runKnowledgeGenerate } from './cli/knowledge.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 import { knowledgePersonalData } from './personal-data.ts';
-import { stripOldRegistrations } from './events/registration.service.ts';
+import { sendEventReminders, stripOldRegistrations } from './events/registration.service.ts';
+import { createContext } from '../../platform/kernel/context.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof knowledgeActions, true> {}
@@ -54,6 +56,13 @@ export const knowledgeModule = defineModule({
 			expireInSeconds: 15 * 60,
 			retryLimit: 3,
 			retryDelay: 30
+		},
+		// the reminder of the day before, to the confirmed people of events starting within 24 hours (once each)
+		'event-reminders': {
+			descriptionKey: 'knowledge.job_event_reminders',
+			schedule: '0 * * * *',
+			run: async (_data, host) =>
+				void (await sendEventReminders(createContext({ db: host.database.db, actor: null, audit: systemContext(), mailer: host.mailer, publicUrl: host.settings.publicUrl })))
 		},
 		// retention: a year after an event, its registrations keep category, status and attendance only
 		'registrations-retention': {

@@ -64,6 +64,8 @@ export const eventRegistration = knowledgeTables.table(
 		checkInCode: text('check_in_code').notNull(),
 		checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
 		checkedInBy: text('checked_in_by').references(() => user.id, { onDelete: 'set null' }),
+		/** when the reminder of the day before went (once) */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
 		/** SHA-256 of the personal link's token (never the token) */
 		tokenHash: text('token_hash'),
 		consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),

@@ -10,7 +10,7 @@ import { createEvent } from './event.service.ts';
 import { eventRegistration } from './event.table.ts';
 import { knowledgePersonalData } from '../personal-data.ts';
 import { knowledgeSpace } from '../my-space.ts';
-import { cancelMyRegistration, cancelRegistration, checkIn, myRegistrations, eventRegistrations, registerForEvent, registrationByToken, stripOldRegistrations } from './registration.service.ts';
+import { cancelMyRegistration, cancelRegistration, checkIn, myRegistrations, sendEventReminders, eventRegistrations, registerForEvent, registrationByToken, stripOldRegistrations } from './registration.service.ts';
 
 let app: TestApp;
 let editor: Actor;
@@ -107,6 +107,20 @@ describe('registration for an event', () => {
 		expect(cancelled[0]).toMatchObject({ name: null, email: null, category: 'civil_society_private_university' });
 		// the same e-mail may register again (it waits now)
 		expect((await registerForEvent(asVisitor(), 'atelier-regional-de-l-oriental', person(1))).status).toBe('waiting');
+	});
+
+	it('reminds the confirmed people the day before, once each, in their language with their code; not the people waiting', async () => {
+		const job = () => sendEventReminders(contextFor(app.database.db, null, { now, mailer: app.mailer, publicUrl: 'https://sharaka.test' }));
+		today = new Date('2027-01-30T08:00:00Z');
+		expect(await job()).toBe(0);
+		today = new Date('2027-01-31T10:00:00Z');
+		expect(await job()).toBe(2);
+		expect(await job()).toBe(0);
+		const reminders = (await app.outbox()).map(readMail).filter((mail) => mail.text.includes('https://sharaka.test/fr/knowledge/events/atelier-regional-de-l-oriental') && /Demain/.test(mail.subject));
+		expect(reminders.map((mail) => mail.to).sort()).toEqual(['participant2@example.ma', 'participant3@example.ma']);
+		const list = await eventRegistrations(asEditor(), 'atelier-regional-de-l-oriental');
+		const second = list.registrations.find((entry) => entry.name === 'Participant 2')!;
+		expect(reminders.find((mail) => mail.to.includes('participant2'))!.text).toContain(second.code);
 	});
 
 	it('lets the organisers list, count by category and check people in by code, once; others are refused', async () => {

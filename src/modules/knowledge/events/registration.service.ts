@@ -323,3 +323,50 @@ export async function myRegistrations(ctx: RequestContext) {
 		checkedIn: registration.checkedInAt !== null
 	}));
 }
+
+/**
+ * The reminder of the day before: each confirmed person of an event starting within the next 24 hours is
+ * e-mailed once (in their language) the time, the place, their code and the event's page. Answers how many
+ * went. Run by the module's hourly job; a person who registers in the last 24 hours has just had their
+ * confirmation and gets no reminder.
+ */
+export async function sendEventReminders(ctx: RequestContext): Promise<number> {
+	const now = ctx.now();
+	const soon = new Date(now.getTime() + 24 * 3600 * 1000);
+	const due = await ctx.db
+		.select({ registration: eventRegistration, row: event })
+		.from(eventRegistration)
+		.innerJoin(event, eq(event.id, eventRegistration.eventId))
+		.where(
+			and(
+				eq(eventRegistration.status, 'confirmed'),
+				isNotNull(eventRegistration.email),
+				sql`${eventRegistration.remindedAt} is null`,
+				sql`${eventRegistration.checkedInAt} is null`,
+				eq(event.status, 'published'),
+				sql`${event.startsAt} > ${now.toISOString()}::timestamptz and ${event.startsAt} <= ${soon.toISOString()}::timestamptz`,
+				sql`${eventRegistration.createdAt} < ${new Date(now.getTime() - 24 * 3600 * 1000).toISOString()}::timestamptz`
+			)
+		);
+	let sent = 0;
+	for (const { registration, row } of due) {
+		const language = registration.language as Language;
+		// marked first: a reminder never goes twice, even if the job runs again while this one is sending
+		const [marked] = await ctx.db
+			.update(eventRegistration)
+			.set({ remindedAt: now })
+			.where(and(eq(eventRegistration.id, registration.id), sql`${eventRegistration.remindedAt} is null`))
+			.returning({ id: eventRegistration.id });
+		if (!marked) continue;
+		const message = composeEmail(language, registration.email!, 'events.email_reminder', {
+			name: registration.name ?? '',
+			event: pickText(row.title, language).text,
+			when: new Intl.DateTimeFormat(language === 'ar' ? 'ar-MA' : language, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Africa/Casablanca' }).format(row.startsAt),
+			place: row.place ?? row.onlineUrl ?? '',
+			code: registration.checkInCode,
+			eventLink: `${ctx.publicUrl}/${language}/knowledge/events/${row.slug}`
+		});
+		if (await sendQuietly(ctx, message)) sent += 1;
+	}
+	return sent;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "knowledge"."event_registration" ADD COLUMN "reminded_at" timestamp with time zone;
