@@ -64,3 +64,16 @@ describe('the editors’ event form', () => {
 		expect(refusal!.data.values.endsAt).toBe('2027-05-11T09:00');
 	});
 });
+
+describe('the events list as open data', () => {
+	it('gives one row per event in the reader’s language, with the places of those taking registrations', async () => {
+		const { eventRows } = await import('./events-export.ts');
+		const rows = await eventRows(contextFor(app.database.db, null, { now: () => new Date('2027-01-01T00:00:00Z') }), { when: 'upcoming' }, 'ar');
+		expect(rows[0][0]).toBe('المعرف');
+		const beniMellal = rows.find((row) => row[0] === 'rencontre-regionale-de-beni-mellal')!;
+		expect(beniMellal.slice(1, 4)).toEqual(['اللقاء الجهوي لبني ملال', '2027-05-12T09:00', '2027-05-12T16:30']);
+		expect(beniMellal.slice(9, 13)).toEqual(['نعم', '60', '0', '0']);
+		// the final event is past: not in the upcoming list
+		expect(rows.some((row) => row[0] === 'evenement-final-sharaka-2017')).toBe(false);
+	});
+});
