@@ -123,5 +123,16 @@ describe('Knowledge events', () => {
 		await arabic.goto('/ar/knowledge/events/forum-des-competences-du-nord/edit');
 		await check(arabic, 'ar');
 		await expect(arabic.getByLabel(t('ar', 'events.form_capacity'), { exact: true }).inputValue()).resolves.toBe('25');
+		// a session of the programme, in Arabic
+		const sessionForm = arabic.locator('form[action="?/addSession"]');
+		await sessionForm.getByLabel(t('ar', 'events.form_title_ar'), { exact: true }).fill('الجلسة الافتتاحية');
+		await sessionForm.getByLabel(t('ar', 'events.session_room'), { exact: true }).fill('القاعة الكبرى');
+		await sessionForm.getByRole('button', { name: t('ar', 'events.session_add') }).click();
+		await expect(arabic.getByRole('status').first().textContent()).resolves.toContain(t('ar', 'events.session_added'));
+		await check(arabic, 'ar');
+		await shoot(arabic, 'edit-ar');
+		await arabic.goto('/ar/knowledge/events/forum-des-competences-du-nord');
+		await expect(arabic.getByRole('main').textContent()).resolves.toContain('الجلسة الافتتاحية');
+		await check(arabic, 'ar');
 	});
 });

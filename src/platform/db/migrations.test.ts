@@ -300,6 +300,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			crisis_place: _crisisPlaces,
 			// new in 0059: registrations for the Knowledge module's events
 			event_registration: _eventRegistrations,
+			// new in 0061: the programme of an event
+			event_session: _eventSessions,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

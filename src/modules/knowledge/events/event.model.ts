@@ -28,3 +28,7 @@ export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 /** The registrations of an event are stripped of names and e-mails a year after it ends (counts by category stay). */
 export const REGISTRATION_RETENTION_DAYS = 365;
+
+/** The parts of a programme the seeds name (plenaries, parallel thematic sessions, round tables, presentations of tools, visits). */
+export const sessionKinds = ['plenary', 'parallel', 'round_table', 'presentation', 'visit', 'other'] as const;
+export type SessionKind = (typeof sessionKinds)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventStatuses, participantCategories } from './event.model.ts';
+import { eventStatuses, participantCategories, sessionKinds } from './event.model.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const Translated = (max: number) => z.object({ fr: text(max).optional(), ar: text(max).optional(), en: text(max).optional() });
@@ -79,7 +79,10 @@ export const EventDetail = EventSummary.extend({
 	description: TranslatedOut,
 	organisers: z.array(z.object({ slug: z.string(), name: z.string() })),
 	documents: z.array(z.string()).meta({ description: 'the library’s documents from the event, by slug (/api/v1/knowledge/documents/{slug})' }),
-	sources: z.array(z.object({ citation: z.string(), url: z.string().optional() }))
+	sources: z.array(z.object({ citation: z.string(), url: z.string().optional() })),
+	programme: z.array(
+		z.object({ title: TranslatedOut, kind: z.enum(sessionKinds), startsAt: z.string(), endsAt: z.string(), room: z.string().nullable(), speakers: z.array(z.string()) })
+	).meta({ description: 'the sessions, in order of time' })
 }).meta({ id: 'KnowledgeEventDetail' });
 export const RegistrationResult = z
 	.object({
@@ -89,3 +92,15 @@ export const RegistrationResult = z
 		emailed: z.boolean()
 	})
 	.meta({ id: 'KnowledgeEventRegistration' });
+
+/** One part of the programme, from the edit page's form or the API: times in Morocco, within the event. */
+export const SessionInput = z
+	.object({
+		title: Translated(300).refine((value) => Object.values(value).some(Boolean), { message: 'field_required' }),
+		kind: z.enum(sessionKinds),
+		startsAt: LocalTime,
+		endsAt: LocalTime,
+		room: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), text(200).optional()),
+		speakers: z.array(text(300)).max(30).default([])
+	})
+	.refine((value) => value.endsAt >= value.startsAt, { path: ['endsAt'] });

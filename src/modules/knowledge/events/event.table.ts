@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { knowledgeTables, type Source, type Translated } from '../knowledge.table.ts';
-import type { EventStatus, ParticipantCategory, RegistrationStatus } from './event.model.ts';
+import type { EventStatus, ParticipantCategory, RegistrationStatus, SessionKind } from './event.model.ts';
 
 export const event = knowledgeTables.table(
 	'event',
@@ -84,3 +84,25 @@ export const eventRegistration = knowledgeTables.table(
 );
 
 export type EventRegistrationRow = typeof eventRegistration.$inferSelect;
+
+/** One part of an event's programme: a plenary, a parallel session, a round table…, in a room, with its speakers. */
+export const eventSession = knowledgeTables.table(
+	'event_session',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		eventId: uuid('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		title: jsonb('title').$type<Translated>().notNull(),
+		kind: text('kind').$type<SessionKind>().notNull(),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		room: text('room'),
+		/** names as the organisers write them (with their function or organisation) */
+		speakers: jsonb('speakers').$type<string[]>().notNull().default([]),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('event_session_event_idx').on(table.eventId, table.startsAt)]
+);
+
+export type EventSessionRow = typeof eventSession.$inferSelect;

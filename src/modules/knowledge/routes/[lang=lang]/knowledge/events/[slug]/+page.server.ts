@@ -6,6 +6,8 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { eventPage } from '#modules/knowledge/events/event.service.ts';
 import { eventJsonLd } from '#modules/knowledge/events/json-ld.ts';
 import { placesOf, registerForEvent, registrationIsOpen } from '#modules/knowledge/events/registration.service.ts';
+import { programmeOf } from '#modules/knowledge/events/programme.service.ts';
+import { instantToMoroccoTime } from '#modules/knowledge/events/time.ts';
 
 export async function load({ params, locals, url }) {
 	const app = await getApp();
@@ -16,16 +18,25 @@ export async function load({ params, locals, url }) {
 	});
 	const pageUrl = `${app.settings.publicUrl.replace(/\/$/, '')}/${locals.language}/knowledge/events/${row.slug}`;
 	const open = registrationIsOpen(row, ctx.now());
+	const sessions = await programmeOf(ctx.db, row.id);
+	// the programme by day (in Morocco)
+	const days = new Map<string, { day: string; sessions: { id: string; title: Record<string, string>; kind: string; startsAt: string; endsAt: string; room: string | null; speakers: string[] }[] }>();
+	for (const session of sessions) {
+		const day = instantToMoroccoTime(session.startsAt).slice(0, 10);
+		if (!days.has(day)) days.set(day, { day, sessions: [] });
+		days.get(day)!.sessions.push({ id: session.id, title: session.title, kind: session.kind, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(), room: session.room, speakers: session.speakers });
+	}
 	return {
 		event: { ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), createdAt: undefined, updatedAt: undefined },
 		organisers,
 		documents,
+		programme: [...days.values()],
 		registration: row.registrationOpen ? { open, places: await placesOf(ctx.db, row) } : null,
 		// a signed-in person's name and e-mail, to register in one step
 		person: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
 		canOrganise: ctx.can('knowledge.edit_events'),
 		saved: url.searchParams.get('saved') === '1',
-		jsonLd: eventJsonLd(row, pageUrl, organisers)
+		jsonLd: { ...eventJsonLd(row, pageUrl, organisers), subEvent: sessions.map((session) => ({ '@type': 'Event', name: session.title.fr ?? session.title.ar ?? session.title.en, startDate: session.startsAt.toISOString(), endDate: session.endsAt.toISOString(), ...(session.room ? { location: { '@type': 'Place', name: session.room } } : {}), ...(session.speakers.length ? { performer: session.speakers.map((name) => ({ '@type': 'Person', name })) } : {}) })) }
 	};
 }
 
