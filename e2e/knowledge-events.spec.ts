@@ -107,7 +107,8 @@ describe('Knowledge events', () => {
 		await form.getByLabel(t('fr', 'events.place'), { exact: true }).fill('Tanger');
 		await form.getByRole('button', { name: t('fr', 'events.form_create') }).click();
 		// nothing created: the title is asked for, what was typed stays
-		await expect(editor.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'events.form_title_fr'));
+		await expect(editor.locator('.error-summary a').getAttribute('href')).resolves.toBe('#field-title_fr');
+		await expect(editor.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'errors.field_required'));
 		await expect(form.getByLabel(t('fr', 'events.place'), { exact: true }).inputValue()).resolves.toBe('Tanger');
 		await form.getByLabel(t('fr', 'events.form_title_fr'), { exact: true }).fill('Forum des compétences du Nord');
 		await form.getByLabel(t('fr', 'events.form_status'), { exact: true }).selectOption('published');

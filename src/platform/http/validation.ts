@@ -25,6 +25,9 @@ export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem
 				return { path, messageKey: 'field_invalid' };
 			case 'invalid_value':
 				return { path, messageKey: 'field_choice' };
+			case 'custom':
+				// a refinement that asks for at least one of several fields (a title in one language or another)
+				return { path, messageKey: issue.message === 'field_required' ? 'field_required' : 'field_invalid' };
 			default:
 				return { path, messageKey: 'field_invalid' };
 		}
