@@ -24,6 +24,7 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/events/registration/[token]': everyone,
 	'POST /[lang=lang]/knowledge/events/registration/[token]': everyone,
 	'GET /[lang=lang]/knowledge/events/export': everyone,
+	'GET /[lang=lang]/knowledge/events/calendar': everyone,
 	'GET /[lang=lang]/knowledge/events/mine': signedIn,
 	'GET /[lang=lang]/knowledge/events/new': staff,
 	'POST /[lang=lang]/knowledge/events/new': staff,

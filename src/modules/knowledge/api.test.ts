@@ -8,6 +8,7 @@ import { GET as cite } from './routes/api/v1/knowledge/documents/[id]/citation/+
 import { GET as events } from './routes/api/v1/knowledge/events/+server.ts';
 import { GET as oneEvent } from './routes/api/v1/knowledge/events/[slug]/+server.ts';
 import { POST as register } from './routes/api/v1/knowledge/events/[slug]/registrations/+server.ts';
+import { GET as calendar } from './routes/[lang=lang]/knowledge/events/calendar/+server.ts';
 import { createEvent } from './events/event.service.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 
@@ -68,5 +69,18 @@ describe('the Knowledge API', () => {
 		expect(again.status).toBe(409);
 		const waiting = await register(apiEvent(null, { method: 'POST', params: { slug: 'journee-des-partenaires' }, json: { ...person, email: 'awa.sow@example.org' } }));
 		expect(await waiting.json()).toMatchObject({ status: 'waiting', code: null });
+	});
+
+	it('gives the upcoming events as one iCalendar feed, without the editors’ drafts even when an editor asks', async () => {
+		const editor = await aPerson(app.database.db, { role: 'moderator' });
+		await createEvent(contextFor(app.database.db, editor.actor), { title: { fr: 'Brouillon de colloque' }, startsAt: '2099-07-01T09:00', endsAt: '2099-07-01T12:00', place: 'Fès', status: 'draft' });
+		const feed = await calendar(apiEvent(editor, { language: 'fr' }) as never);
+		expect(feed.headers.get('content-type')).toContain('text/calendar');
+		const text = await feed.text();
+		expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+		expect(text).toContain('SUMMARY:Journée des partenaires\r\n');
+		expect(text).not.toContain('Brouillon de colloque');
+		expect(text).not.toContain('SHARAKA');
+		expect(text.match(/BEGIN:VEVENT/g)?.length).toBe(text.match(/END:VEVENT/g)?.length);
 	});
 });

@@ -21,6 +21,7 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/events/[slug]/ics': { GET: 'public' },
 	'/[lang=lang]/knowledge/events/registration/[token]': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/knowledge/events/export': { GET: 'public' },
+	'/[lang=lang]/knowledge/events/calendar': { GET: 'public' },
 	'/[lang=lang]/knowledge/events/mine': { GET: 'signed_in', POST: 'signed_in' },
 	'/[lang=lang]/knowledge/events/new': { GET: 'knowledge.edit_events', POST: 'knowledge.edit_events' },
 	'/[lang=lang]/knowledge/events/[slug]/edit': { GET: 'knowledge.edit_events', POST: 'knowledge.edit_events' },

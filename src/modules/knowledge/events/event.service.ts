@@ -15,8 +15,8 @@ import { event, type EventRow } from './event.table.ts';
 import { moroccoTimeToInstant } from './time.ts';
 
 async function freeSlug(ctx: RequestContext, wanted: string): Promise<string> {
-	// the events' own pages (/knowledge/events/new, …/mine, …/registration/…) are not events
-	const taken = new Set(['new', 'mine', 'registration', ...(await ctx.db.select({ slug: event.slug }).from(event)).map((row) => row.slug)]);
+	// the events' own pages (/knowledge/events/new, …/mine, …/registration/…, …/export, …/calendar) are not events
+	const taken = new Set(['new', 'mine', 'registration', 'export', 'calendar', ...(await ctx.db.select({ slug: event.slug }).from(event)).map((row) => row.slug)]);
 	if (!taken.has(wanted)) return wanted;
 	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }

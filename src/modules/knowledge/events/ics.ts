@@ -22,13 +22,9 @@ function fold(line: string): string {
 	return out.join('\r\n ');
 }
 
-export function eventIcs(row: EventRow, lang: Language, url: string, now: Date): string {
-	const lines = [
-		'BEGIN:VCALENDAR',
-		'VERSION:2.0',
-		'PRODID:-//Sharaka//Knowledge events//FR',
-		'CALSCALE:GREGORIAN',
-		'METHOD:PUBLISH',
+/** One event's VEVENT lines. */
+function vevent(row: EventRow, lang: Language, url: string, now: Date): string[] {
+	return [
 		'BEGIN:VEVENT',
 		`UID:${row.id}@sharaka`,
 		`DTSTAMP:${stamp(now)}`,
@@ -39,8 +35,25 @@ export function eventIcs(row: EventRow, lang: Language, url: string, now: Date):
 		...(row.place || row.onlineUrl ? [`LOCATION:${escape(row.place ?? row.onlineUrl ?? '')}`] : []),
 		`URL:${url}`,
 		`STATUS:${row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
-		'END:VEVENT',
+		'END:VEVENT'
+	];
+}
+
+/** A calendar of events (one, or a list that calendars can subscribe to), lines folded and ended by CRLF. */
+export function eventsIcs(rows: readonly EventRow[], lang: Language, urlOf: (row: EventRow) => string, now: Date, name?: string): string {
+	const lines = [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Sharaka//Knowledge events//FR',
+		'CALSCALE:GREGORIAN',
+		'METHOD:PUBLISH',
+		...(name ? [`X-WR-CALNAME:${escape(name)}`] : []),
+		...rows.flatMap((row) => vevent(row, lang, urlOf(row), now)),
 		'END:VCALENDAR'
 	];
 	return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+export function eventIcs(row: EventRow, lang: Language, url: string, now: Date): string {
+	return eventsIcs([row], lang, () => url, now);
 }
