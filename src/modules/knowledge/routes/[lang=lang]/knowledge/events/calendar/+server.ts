@@ -1,3 +1,4 @@
+import type { RequestEvent } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -5,7 +6,7 @@ import { listEvents } from '#modules/knowledge/events/event.service.ts';
 import { eventsIcs } from '#modules/knowledge/events/ics.ts';
 
 /** The upcoming published and cancelled events as one iCalendar feed that calendars subscribe to (public). */
-export async function GET({ locals }) {
+export async function GET({ locals }: Pick<RequestEvent, 'locals'>) {
 	const app = await getApp();
 	// as a visitor sees them: never an editor's drafts in a feed that anyone may copy
 	const rows = (await listEvents(requestContext(app, locals), { when: 'upcoming' })).filter((row) => row.status !== 'draft');
