@@ -6,15 +6,17 @@ import { toCsv } from '../../../platform/ui/charts/csv.ts';
 import { toXlsx } from '../../../platform/ui/charts/xlsx.ts';
 import { titleIn } from '../titles.ts';
 import { listEvents, type EventListQuery } from './event.service.ts';
-import { placesOf } from './registration.service.ts';
+import { placesOfEvents } from './registration.service.ts';
 import { instantToMoroccoTime } from './time.ts';
 
 const columns = ['slug', 'title', 'starts', 'ends', 'place', 'online', 'status', 'organisers', 'categories', 'registration', 'capacity', 'confirmed', 'waiting', 'sample'] as const;
 
 export async function eventRows(ctx: RequestContext, query: EventListQuery, language: Language): Promise<string[][]> {
 	const rows: string[][] = [columns.map((column) => translate(language, `events.export_${column}`))];
-	for (const row of await listEvents(ctx, query)) {
-		const places = row.registrationOpen ? await placesOf(ctx.db, row) : null;
+	const events = await listEvents(ctx, query);
+	const placesById = await placesOfEvents(ctx.db, events);
+	for (const row of events) {
+		const places = row.registrationOpen ? placesById.get(row.id)! : null;
 		rows.push([
 			row.slug,
 			titleIn(row.title, language),

@@ -2,7 +2,7 @@ import { getApp } from '#platform/app.ts';
 import { apiEndpoint } from '#platform/http/api.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { eventPage } from '#modules/knowledge/events/event.service.ts';
-import { eventForApi } from '#modules/knowledge/events/registration.service.ts';
+import { eventForApi, placesOf } from '#modules/knowledge/events/registration.service.ts';
 import { programmeOf } from '#modules/knowledge/events/programme.service.ts';
 
 /** One event, by slug (a draft: not found but for the editors). */
@@ -17,5 +17,5 @@ export const GET = apiEndpoint(async ({ params, locals }) => {
 		room: session.room,
 		speakers: session.speakers
 	}));
-	return Response.json({ ...(await eventForApi(ctx, row, organisers.map(({ slug, name }) => ({ slug, name })))), programme });
+	return Response.json({ ...eventForApi(ctx, row, await placesOf(ctx.db, row), organisers.map(({ slug, name }) => ({ slug, name }))), programme });
 });
