@@ -8,6 +8,7 @@ import { document } from './knowledge.table.ts';
 import type { DocumentInput } from './knowledge.schemas.ts';
 import { realDocuments } from './seed/deliverables.ts';
 import { ensureEventsReferenceData, loadEventsDemoData } from './events/events.data.ts';
+import { ensureSurveysReferenceData, loadSurveysDemoData } from './surveys/surveys.data.ts';
 
 async function insertMissing(db: Db, entries: (DocumentInput & { slug: string })[], isSample: boolean) {
 	const present = new Set((await db.select({ slug: document.slug }).from(document).where(inArray(document.slug, entries.map((entry) => entry.slug)))).map((row) => row.slug));
@@ -24,6 +25,7 @@ async function insertMissing(db: Db, entries: (DocumentInput & { slug: string })
 export const ensureKnowledgeReferenceData = async (db: Db) => {
 	await insertMissing(db, realDocuments, false);
 	await ensureEventsReferenceData(db);
+	await ensureSurveysReferenceData(db);
 };
 
 /** Fictional documents, badged as samples, in French and Arabic. */
@@ -60,4 +62,5 @@ export const sampleDocuments: (DocumentInput & { slug: string })[] = [
 export const loadKnowledgeDemoData = async (db: Db) => {
 	await insertMissing(db, sampleDocuments, true);
 	await loadEventsDemoData(db);
+	await loadSurveysDemoData(db);
 };

@@ -9,5 +9,7 @@ export const knowledgeActions = {
 	/** Read and write a document's private discussion with the editors. */
 	'knowledge.discuss': ['partner', 'moderator', 'administrator'],
 	/** Create and edit events (drafts included), publish and cancel them. */
-	'knowledge.edit_events': ['moderator', 'administrator']
+	'knowledge.edit_events': ['moderator', 'administrator'],
+	/** Build surveys, send their personal links, read every result and export the raw answers. */
+	'knowledge.edit_surveys': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

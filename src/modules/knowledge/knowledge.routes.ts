@@ -27,6 +27,17 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/events/[slug]/edit': { GET: 'knowledge.edit_events', POST: 'knowledge.edit_events' },
 	'/[lang=lang]/knowledge/events/[slug]/registrations': { GET: 'knowledge.edit_events', POST: 'knowledge.edit_events' },
 	'/[lang=lang]/knowledge/events/[slug]/registrations/export': { GET: 'knowledge.edit_events' },
+	// surveys: the list and a survey's page are public (drafts: not found but for the editors, in the
+	// service); answering on the page needs an account, a personal link is its own key; results are
+	// public only once closed and when the editors say so (in the service)
+	'/[lang=lang]/knowledge/surveys': { GET: 'public' },
+	'/[lang=lang]/knowledge/surveys/new': { GET: 'knowledge.edit_surveys', POST: 'knowledge.edit_surveys' },
+	'/[lang=lang]/knowledge/surveys/[slug]': { GET: 'public', POST: 'signed_in' },
+	'/[lang=lang]/knowledge/surveys/[slug]/edit': { GET: 'knowledge.edit_surveys', POST: 'knowledge.edit_surveys' },
+	'/[lang=lang]/knowledge/surveys/[slug]/invitations': { GET: 'knowledge.edit_surveys', POST: 'knowledge.edit_surveys' },
+	'/[lang=lang]/knowledge/surveys/[slug]/results': { GET: 'public' },
+	'/[lang=lang]/knowledge/surveys/[slug]/results/export': { GET: 'knowledge.edit_surveys' },
+	'/[lang=lang]/knowledge/surveys/answer/[token]': { GET: 'public', POST: 'public' },
 
 	// API
 	'/api/v1/knowledge/documents': { GET: 'public' },
@@ -34,5 +45,7 @@ export const knowledgeRoutes: RouteTable = {
 	'/api/v1/knowledge/documents/[id]/citation': { GET: 'public' },
 	'/api/v1/knowledge/events': { GET: 'public' },
 	'/api/v1/knowledge/events/[slug]': { GET: 'public' },
-	'/api/v1/knowledge/events/[slug]/registrations': { POST: 'public' }
+	'/api/v1/knowledge/events/[slug]/registrations': { POST: 'public' },
+	'/api/v1/knowledge/surveys': { GET: 'public' },
+	'/api/v1/knowledge/surveys/[slug]/results': { GET: 'public' }
 };

@@ -26,7 +26,7 @@ export const knowledgeModule = defineModule({
 	actions: knowledgeActions,
 	grantRoles: {
 		// an editor of the library only, without the platform's moderator role elsewhere
-		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss', 'knowledge.edit_events'] }
+		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss', 'knowledge.edit_events', 'knowledge.edit_surveys'] }
 	},
 	routes: knowledgeRoutes,
 	endpoints: knowledgeEndpoints,

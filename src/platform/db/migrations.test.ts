@@ -302,6 +302,13 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			event_registration: _eventRegistrations,
 			// new in 0061: the programme of an event
 			event_session: _eventSessions,
+			// new in 0062: the Knowledge module's surveys
+			survey: _surveys,
+			survey_question: _surveyQuestions,
+			survey_invitation: _surveyInvitations,
+			survey_respondent: _surveyRespondents,
+			survey_response: _surveyResponses,
+			survey_answer: _surveyAnswers,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

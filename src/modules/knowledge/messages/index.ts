@@ -5,6 +5,9 @@ import en from './en/knowledge.json' with { type: 'json' };
 import frEvents from './fr/events.json' with { type: 'json' };
 import arEvents from './ar/events.json' with { type: 'json' };
 import enEvents from './en/events.json' with { type: 'json' };
+import frSurveys from './fr/surveys.json' with { type: 'json' };
+import arSurveys from './ar/surveys.json' with { type: 'json' };
+import enSurveys from './en/surveys.json' with { type: 'json' };
 
 /** The knowledge module's UI messages (`knowledge.key`), in the three languages. */
-export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents } };
+export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents }, surveys: { fr: frSurveys, ar: arSurveys, en: enSurveys } };
