@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { CitationQuery, DocumentDetail, DocumentListQuery, DocumentListResult } from './knowledge.schemas.ts';
+import { SurveyListResult, SurveyResults } from './surveys/survey.schemas.ts';
 import { EventDetail, EventListQuery, EventListResult, RegistrationInput, RegistrationResult } from './events/event.schemas.ts';
 
 export const knowledgeEndpoints: Endpoint[] = [
@@ -75,5 +76,27 @@ export const knowledgeEndpoints: Endpoint[] = [
 		body: RegistrationInput,
 		responses: { 201: { description: 'The registration.', schema: RegistrationResult } },
 		errors: [400, 404, 409]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/surveys',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'The surveys',
+		description: 'Published surveys (drafts for the surveys’ editors only), with their state (`scheduled`, `open`, `closed`), dates and whether their results are public once closed.',
+		responses: { 200: { description: 'The surveys.', schema: SurveyListResult } }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/surveys/{slug}/results',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'A survey’s results',
+		description:
+			'Per question, the number of people who answered it (the base of its percentages) beside each option’s count and percentage; a scale’s mean. Public once the survey is closed and when its editors made the results public: ' +
+			'then counts under 5 are `null`, and free-text answers are left out. The surveys’ editors read them at any time, free texts included. A survey known only from a report gives the printed percentages, their sum and the smallest number of people they can come from. 404 when not readable.',
+		params: z.object({ slug: z.string() }),
+		responses: { 200: { description: 'The results.', schema: SurveyResults } },
+		errors: [404]
 	}
 ];

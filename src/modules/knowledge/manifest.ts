@@ -12,6 +12,7 @@ import { runKnowledgeGenerate } from './cli/knowledge.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 import { knowledgePersonalData } from './personal-data.ts';
 import { sendEventReminders, stripOldRegistrations } from './events/registration.service.ts';
+import { stripClosedInvitations } from './surveys/survey.service.ts';
 import { createContext } from '../../platform/kernel/context.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 
@@ -19,7 +20,7 @@ declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof knowledgeActions, true> {}
 }
 
-/** Knowledge: the library of the SHARAKA deliverables and research; events and surveys come next (issue #14). */
+/** Knowledge: the library of the SHARAKA deliverables and research, events with registration, surveys (issue #14). */
 export const knowledgeModule = defineModule({
 	slug: 'knowledge',
 	navigation: { navKey: 'common.nav_knowledge', titleKey: 'common.module_knowledge_title', textKey: 'common.module_knowledge_text', ready: true },
@@ -30,7 +31,7 @@ export const knowledgeModule = defineModule({
 	},
 	routes: knowledgeRoutes,
 	endpoints: knowledgeEndpoints,
-	apiTags: [{ name: 'Knowledge', description: 'The library of deliverables, studies and publications: search, detail, citations.' }],
+	apiTags: [{ name: 'Knowledge', description: 'The library of deliverables, studies and publications (search, detail, citations), events and their registrations, surveys and their results.' }],
 	messages,
 	// a PDF of up to 50 MB and the form's other fields
 	bodyLimits: {
@@ -69,6 +70,12 @@ export const knowledgeModule = defineModule({
 			descriptionKey: 'knowledge.job_registrations_retention',
 			schedule: '30 3 * * *',
 			run: async (_data, host) => void (await stripOldRegistrations(host.database.db, new Date()))
+		},
+		// retention: 90 days after a survey closes, its personal links lose their address and token
+		'survey-links-retention': {
+			descriptionKey: 'surveys.job_links_retention',
+			schedule: '45 3 * * *',
+			run: async (_data, host) => void (await stripClosedInvitations(host.database.db, new Date()))
 		}
 	},
 	personalData: knowledgePersonalData,

@@ -1,9 +1,10 @@
-import { and, count, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { moderationProposal } from '../../platform/moderation/moderation.table.ts';
 import { documentsCollection } from './knowledge.model.ts';
 import { event, eventRegistration } from './events/event.table.ts';
+import { survey, surveyRespondent } from './surveys/survey.table.ts';
 
 /** The Knowledge places of one person, with what waits there (my space). */
 export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -38,6 +39,27 @@ export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> 
 			.where(and(ne(eventRegistration.status, 'cancelled'), gte(event.endsAt, ctx.now())));
 		links.push({ path: '/knowledge/events', titleKey: 'events.space_organise', textKey: 'events.space_organise_text', waiting: { count: registered.n, key: 'events.space_organise_waiting' } });
 	}
+	if (ctx.can('knowledge.edit_surveys')) {
+		const [open] = await ctx.db
+			.select({ n: count() })
+			.from(survey)
+			.where(and(eq(survey.status, 'published'), sql`(${survey.opensAt} is null or ${survey.opensAt} <= ${ctx.now().toISOString()})`, sql`(${survey.closesAt} is null or ${survey.closesAt} > ${ctx.now().toISOString()})`));
+		links.push({ path: '/knowledge/surveys', titleKey: 'surveys.space_edit', textKey: 'surveys.space_edit_text', waiting: { count: open.n, key: 'surveys.space_edit_open' } });
+	}
+	// surveys open to members on their page that this person has not answered
+	const [toAnswer] = await ctx.db
+		.select({ n: count() })
+		.from(survey)
+		.where(
+			and(
+				eq(survey.status, 'published'),
+				eq(survey.publicLink, true),
+				sql`(${survey.opensAt} is null or ${survey.opensAt} <= ${ctx.now().toISOString()})`,
+				sql`(${survey.closesAt} is null or ${survey.closesAt} > ${ctx.now().toISOString()})`,
+				sql`not exists (select 1 from ${surveyRespondent} where ${surveyRespondent.surveyId} = ${survey.id} and ${surveyRespondent.userId} = ${actor.userId})`
+			)
+		);
+	if (toAnswer.n > 0) links.push({ path: '/knowledge/surveys', titleKey: 'surveys.space_answer', textKey: 'surveys.space_answer_text', waiting: { count: toAnswer.n, key: 'surveys.space_answer_waiting' } });
 	// one's own registrations, when there are some for events to come
 	const [mine] = await ctx.db
 		.select({ n: count() })

@@ -1,22 +1,34 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
+import { user } from '../../platform/accounts/accounts.table.ts';
 import { event, eventRegistration } from './events/event.table.ts';
+import { surveyInvitation, surveyRespondent, surveyResponse } from './surveys/survey.table.ts';
+import { eraseSurveyDataOf, surveyDataOf } from './surveys/survey.service.ts';
 
 /**
  * What Knowledge holds about a person: their registrations for events made while signed in (those made
- * without an account are reached by their personal link, and erased by cancelling). Exported with
- * `/api/v1/me/export`; on account deletion they are cancelled and stripped of the person (the counts by
- * category stay, as for a cancellation).
+ * without an account are reached by their personal link, and erased by cancelling); in surveys, the
+ * personal links sent to them, the surveys they answered and, when a survey is not anonymous, their
+ * answers. Exported with `/api/v1/me/export`; on account deletion registrations are cancelled and stripped
+ * of the person (the counts by category stay, as for a cancellation), links lose their address, answers
+ * who gave them (and their free texts).
  */
 export const knowledgePersonalData: PersonalDataHooks = {
-	tables: [{ table: eventRegistration, userColumn: eventRegistration.userId, exportKey: 'eventRegistrations' }],
+	tables: [
+		{ table: eventRegistration, userColumn: eventRegistration.userId, exportKey: 'eventRegistrations' },
+		{ table: surveyInvitation, userColumn: surveyInvitation.userId, exportKey: 'surveys' },
+		{ table: surveyRespondent, userColumn: surveyRespondent.userId, exportKey: 'surveys' },
+		{ table: surveyResponse, userColumn: surveyResponse.userId, exportKey: 'surveys' }
+	],
 	async export(db, actor) {
 		const rows = await db
 			.select({ registration: eventRegistration, slug: event.slug, title: event.title, startsAt: event.startsAt })
 			.from(eventRegistration)
 			.innerJoin(event, eq(event.id, eventRegistration.eventId))
 			.where(eq(eventRegistration.userId, actor.userId));
+		const surveys = await surveyDataOf(db, actor.userId, await emailOf(db, actor.userId));
 		return {
+			surveys: surveys.invitations.length || surveys.answered.length || surveys.responses.length ? surveys : null,
 			eventRegistrations: rows.map(({ registration, slug, title, startsAt }) => ({
 				event: { slug, title, startsAt: startsAt.toISOString() },
 				name: registration.name,
@@ -37,6 +49,15 @@ export const knowledgePersonalData: PersonalDataHooks = {
 			.set({ status: 'cancelled', name: null, email: null, organisationName: null, userId: null, tokenHash: null, updatedAt: now })
 			.where(eq(eventRegistration.userId, userId))
 			.returning({ id: eventRegistration.id });
-		return { removed: stripped.length ? ['eventRegistrations'] : [], audit: stripped.length ? { eventRegistrationsCancelled: stripped.map((row) => row.id) } : undefined };
+		const surveys = await surveyDataOf(tx, userId, await emailOf(tx, userId));
+		const inSurveys = surveys.invitations.length + surveys.answered.length + surveys.responses.length > 0;
+		if (inSurveys) await eraseSurveyDataOf(tx, userId, await emailOf(tx, userId));
+		const removed = [...(stripped.length ? ['eventRegistrations'] : []), ...(inSurveys ? ['surveys'] : [])];
+		return { removed, audit: stripped.length ? { eventRegistrationsCancelled: stripped.map((row) => row.id) } : undefined };
 	}
 };
+
+async function emailOf(db: Parameters<PersonalDataHooks['export']>[0], userId: string): Promise<string> {
+	const [found] = await db.select({ email: user.email }).from(user).where(eq(user.id, userId));
+	return found?.email ?? '';
+}

@@ -83,7 +83,7 @@ export const SurveyResults = z
 				position: z.int(),
 				kind: z.enum(questionKinds),
 				label: TranslatedOut,
-				respondents: z.int().meta({ description: 'people who answered this question: the base of its percentages' }),
+				respondents: z.int().nullable().meta({ description: 'people who answered this question: the base of its percentages (null: fewer than 5, in public results)' }),
 				options: z.array(OptionResult),
 				mean: z.number().nullable().meta({ description: 'scale: the mean of the points given' }),
 				texts: z.array(z.string()).meta({ description: 'free text: the answers (organisers only)' }),

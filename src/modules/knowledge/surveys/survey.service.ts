@@ -526,7 +526,9 @@ export async function surveyResults(ctx: RequestContext, slug: string) {
 		responseCount(ctx.db, row.id),
 		invitationCounts(ctx.db, row.id)
 	]);
-	const tallyRows = 'rows' in tallies ? (tallies.rows as { question_id: string; value: string; n: number }[]) : (tallies as unknown as { question_id: string; value: string; n: number }[]);
+	type Tally = { question_id: string; value: string; n: number };
+	// node-postgres and PGlite give the rows differently
+	const tallyRows = (Array.isArray(tallies) ? tallies : (tallies as { rows: Tally[] }).rows) as Tally[];
 	const texts = audience === 'editor' && questions.some((question) => question.kind === 'text')
 		? await ctx.db
 				.select({ questionId: surveyAnswer.questionId, text: surveyAnswer.text })
@@ -675,4 +677,47 @@ export async function eraseSurveyDataOf(db: DbOrTx, userId: string, email: strin
 	}
 	// a text answer emptied is no answer: the row goes, so the question's count stays honest
 	await db.delete(surveyAnswer).where(and(isNull(surveyAnswer.text), isNull(surveyAnswer.choices), isNull(surveyAnswer.scale)));
+}
+
+// ---- API ---------------------------------------------------------------------------------------------
+
+/** A survey as the API lists it. */
+export function surveyForApi(ctx: RequestContext, entry: Awaited<ReturnType<typeof listSurveys>>[number]) {
+	const { row, state, event: linked } = entry;
+	return {
+		slug: row.slug,
+		title: row.title,
+		state,
+		anonymous: row.anonymous,
+		opensAt: row.opensAt?.toISOString() ?? null,
+		closesAt: row.closesAt?.toISOString() ?? null,
+		event: linked?.slug ?? null,
+		resultsPublic: row.resultsPublic,
+		isSample: row.isSample,
+		url: `${ctx.publicUrl}/${ctx.language}/knowledge/surveys/${row.slug}`
+	};
+}
+
+/** The results as the API gives them (the schema `KnowledgeSurveyResults`). */
+export function resultsForApi(results: Awaited<ReturnType<typeof surveyResults>>) {
+	return {
+		slug: results.row.slug,
+		title: results.row.title,
+		responses: results.responses,
+		invited: results.invited,
+		questions: results.questions.map((entry) => ({
+			id: entry.question.id,
+			position: entry.question.position,
+			kind: entry.question.kind,
+			label: entry.question.label,
+			respondents: entry.respondents,
+			options: entry.options.map((option) => ({ value: option.value, label: option.label, count: option.count, percent: option.percent })),
+			mean: entry.mean,
+			texts: entry.texts,
+			reported:
+				entry.reported && entry.reported.percentages.length
+					? { percentages: entry.reported.percentages, sum: entry.reported.sum, addsUp: entry.reported.addsUp, fitsRespondents: entry.reported.respondents }
+					: null
+		}))
+	};
 }

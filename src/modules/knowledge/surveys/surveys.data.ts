@@ -5,10 +5,11 @@ import { systemContext } from '../../../platform/audit/audit.service.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { createContext } from '../../../platform/kernel/context.ts';
 import type { Translated } from '../knowledge.table.ts';
-import { event } from '../events/event.table.ts';
+import { event, eventRegistration } from '../events/event.table.ts';
 import type { QuestionKind, ReportedFigures } from './survey.model.ts';
 import { insertSurvey } from './survey.service.ts';
-import { survey, surveyAnswer, surveyQuestion, surveyResponse } from './survey.table.ts';
+import { survey, surveyAnswer, surveyInvitation, surveyQuestion, surveyRespondent, surveyResponse } from './survey.table.ts';
+import { user } from '../../../platform/accounts/accounts.table.ts';
 
 type SeedQuestion = { kind: QuestionKind; label: Translated; options?: Translated[]; scale?: [number, number]; required?: boolean; reported?: ReportedFigures; conditionOn?: { index: number; options: number[] } };
 
@@ -229,7 +230,32 @@ const sampleSurvey = {
 	] as SeedQuestion[]
 };
 
-async function insertSeedSurvey(db: Db, entry: typeof finalEventSurvey | typeof sampleSurvey, isSample: boolean) {
+/** A named (not anonymous) sample survey that the demo member answered through their link. */
+const sampleNamedSurvey = {
+	slug: 'exemple-suivi-participants-atelier',
+	event: 'exemple-atelier-mobilite-competences',
+	settings: {
+		title: { fr: 'Exemple : suivi des participants de l’atelier', ar: 'مثال: تتبع المشاركين في الورشة', en: 'Example: follow-up of the workshop’s participants' },
+		intro: { fr: 'Questionnaire fictif et nominatif pour la démonstration.', ar: 'استبيان وهمي غير مجهول للعرض.', en: 'A fictional, named questionnaire for the demonstration.' },
+		status: 'published',
+		publicLink: 'on',
+		closesAt: '2027-04-10T23:59'
+	},
+	sources: [{ citation: 'Échantillon fictif' }],
+	questions: [
+		{
+			kind: 'single',
+			required: true,
+			label: { fr: 'Souhaitez-vous être recontacté pour les prochains ateliers ?', ar: 'هل تودون أن يتم الاتصال بكم بخصوص الورشات المقبلة؟', en: 'Would you like to be contacted about the next workshops?' },
+			options: [
+				{ fr: 'Oui', ar: 'نعم', en: 'Yes' },
+				{ fr: 'Non', ar: 'لا', en: 'No' }
+			]
+		}
+	] as SeedQuestion[]
+};
+
+async function insertSeedSurvey(db: Db, entry: typeof finalEventSurvey | typeof sampleSurvey | typeof sampleNamedSurvey, isSample: boolean) {
 	const [present] = await db.select({ id: survey.id }).from(survey).where(eq(survey.slug, entry.slug));
 	if (present) return null;
 	const [linked] = await db.select({ id: event.id }).from(event).where(eq(event.slug, entry.event));
@@ -269,6 +295,7 @@ export async function ensureSurveysReferenceData(db: Db) {
 
 /** The sample survey and 24 sample answers (deterministic), so that its results page is not empty. */
 export async function loadSurveysDemoData(db: Db) {
+	await loadNamedSample(db);
 	const inserted = await insertSeedSurvey(db, sampleSurvey, true);
 	if (!inserted) return;
 	const [scale, sessions, recommend, why] = inserted.ids;
@@ -288,3 +315,23 @@ export async function loadSurveysDemoData(db: Db) {
 	}
 }
 
+
+/** The named sample survey and the demo member's answer to it (through the link sent to their registration). */
+async function loadNamedSample(db: Db) {
+	const inserted = await insertSeedSurvey(db, sampleNamedSurvey, true);
+	if (!inserted) return;
+	const [member] = await db.select({ id: user.id, email: user.email }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
+	if (!member) return;
+	const [registration] = await db.select({ id: eventRegistration.id }).from(eventRegistration).where(eq(eventRegistration.userId, member.id));
+	const answeredAt = new Date(Date.UTC(2026, 10, 3, 10));
+	const [invitation] = await db
+		.insert(surveyInvitation)
+		.values({ surveyId: inserted.row.id, email: member.email, registrationId: registration?.id ?? null, userId: member.id, language: 'fr', tokenHash: null, sentAt: new Date(Date.UTC(2026, 10, 1, 9)), answeredAt })
+		.returning({ id: surveyInvitation.id });
+	const [response] = await db
+		.insert(surveyResponse)
+		.values({ surveyId: inserted.row.id, userId: member.id, invitationId: invitation.id, submittedAt: answeredAt, isSample: true })
+		.returning({ id: surveyResponse.id });
+	await db.insert(surveyAnswer).values({ responseId: response.id, questionId: inserted.ids[0], surveyId: inserted.row.id, choices: ['o1'] });
+	await db.insert(surveyRespondent).values({ surveyId: inserted.row.id, userId: member.id, answeredOn: new Date(Date.UTC(2026, 10, 3)) });
+}
