@@ -9,7 +9,10 @@ import { GET as events } from './routes/api/v1/knowledge/events/+server.ts';
 import { GET as oneEvent } from './routes/api/v1/knowledge/events/[slug]/+server.ts';
 import { POST as register } from './routes/api/v1/knowledge/events/[slug]/registrations/+server.ts';
 import { GET as calendar } from './routes/[lang=lang]/knowledge/events/calendar/+server.ts';
+import { GET as surveys } from './routes/api/v1/knowledge/surveys/+server.ts';
+import { GET as surveyResultsApi } from './routes/api/v1/knowledge/surveys/[slug]/results/+server.ts';
 import { createEvent } from './events/event.service.ts';
+import { createSurvey } from './surveys/survey.service.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 
 let app: TestApp;
@@ -82,5 +85,24 @@ describe('the Knowledge API', () => {
 		expect(text).not.toContain('Brouillon de colloque');
 		expect(text).not.toContain('SHARAKA');
 		expect(text.match(/BEGIN:VEVENT/g)?.length).toBe(text.match(/END:VEVENT/g)?.length);
+	});
+
+	it('lists the published surveys and gives the results of a closed one with public results; a draft and open results are not found', async () => {
+		const editorPerson = await aPerson(app.database.db, { email: 'surveys-api-editor@test.ma', role: 'member' });
+		const editor = { ...editorPerson.actor, grants: [{ module: 'knowledge', role: 'editor', organisationId: null, scope: null }] };
+		await createSurvey(contextFor(app.database.db, editor), { title: { fr: 'Brouillon d’enquête' } });
+		const listed = await (await surveys(apiEvent(null))).json();
+		const slugs = listed.items.map((item: { slug: string }) => item.slug);
+		expect(slugs).toContain('evaluation-evenement-final-sharaka-2017');
+		expect(slugs).not.toContain('brouillon-d-enquete');
+		expect(listed.items.find((item: { slug: string }) => item.slug === 'evaluation-evenement-final-sharaka-2017')).toMatchObject({ state: 'closed', anonymous: true, resultsPublic: true, event: 'evenement-final-sharaka-2017' });
+
+		const results = await surveyResultsApi(apiEvent(null, { params: { slug: 'evaluation-evenement-final-sharaka-2017' } }));
+		expect(results.status).toBe(200);
+		const body = await results.json();
+		expect(body.questions).toHaveLength(9);
+		expect(body.questions[0].reported).toMatchObject({ sum: 100, addsUp: true, fitsRespondents: 13 });
+		expect(body.questions[5].reported).toMatchObject({ addsUp: false, fitsRespondents: null });
+		expect((await surveyResultsApi(apiEvent(null, { params: { slug: 'brouillon-d-enquete' } }))).status).toBe(404);
 	});
 });

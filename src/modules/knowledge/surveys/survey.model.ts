@@ -33,13 +33,15 @@ export const MAX_OPTIONS = 20;
 export function readPercentages(percentages: readonly number[], limit = 500) {
 	const sum = Math.round(percentages.reduce((total, percent) => total + percent, 0) * 100) / 100;
 	let respondents: number | null = null;
-	for (let n = 1; n <= limit && respondents === null; n++) {
-		const fits = percentages.every((percent) => {
-			const k = Math.round((percent * n) / 100);
-			// printed with two decimals: within half a hundredth of a percent
-			return Math.abs((k / n) * 100 - percent) <= 0.0051;
-		});
-		if (fits) respondents = n;
-	}
+	for (let n = 1; n <= limit && respondents === null; n++) if (percentagesFit(percentages, n)) respondents = n;
 	return { sum, addsUp: Math.abs(sum - 100) <= 0.02, respondents };
+}
+
+/** Whether printed percentages (two decimals) can all be whole counts of `n` people. */
+export function percentagesFit(percentages: readonly number[], n: number): boolean {
+	return percentages.every((percent) => {
+		const k = Math.round((percent * n) / 100);
+		// printed with two decimals: within half a hundredth of a percent
+		return Math.abs((k / n) * 100 - percent) <= 0.0051;
+	});
 }

@@ -18,7 +18,7 @@ import { slugify } from '../../../platform/text/slug.ts';
 import type { Translated } from '../knowledge.table.ts';
 import { event, eventRegistration } from '../events/event.table.ts';
 import { moroccoTimeToInstant } from '../events/time.ts';
-import { INVITATION_RETENTION_DAYS, MAX_QUESTIONS, PUBLIC_MINIMUM_COUNT, readPercentages, type QuestionOption } from './survey.model.ts';
+import { INVITATION_RETENTION_DAYS, MAX_QUESTIONS, PUBLIC_MINIMUM_COUNT, percentagesFit, readPercentages, type QuestionOption } from './survey.model.ts';
 import { InvitationInput, QuestionInput, SurveyInput, type QuestionData } from './survey.schemas.ts';
 import { survey, surveyAnswer, surveyInvitation, surveyQuestion, surveyRespondent, surveyResponse, type SurveyQuestionRow, type SurveyRow } from './survey.table.ts';
 
@@ -557,7 +557,15 @@ export async function surveyResults(ctx: RequestContext, slug: string) {
 							return { value: point, label: { fr: point, ar: point, en: point } };
 						})
 					: question.options;
-			const reported = question.reported ? { ...question.reported, ...readPercentages(question.reported.percentages.map((entry) => entry.percent)) } : null;
+			const printed = question.reported?.percentages.map((entry) => entry.percent) ?? [];
+			const reported = question.reported
+				? {
+						...question.reported,
+						...readPercentages(printed),
+						// whether they can be of the complete answers the report counts (annex 3.3: 48; they cannot)
+						fitCompleteAnswers: row.reported?.completeAnswers ? percentagesFit(printed, row.reported.completeAnswers) : null
+					}
+				: null;
 			return {
 				question,
 				respondents: hide(base) ? null : base,

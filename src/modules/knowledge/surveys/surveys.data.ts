@@ -20,7 +20,7 @@ const relevance: Translated[] = [
 ];
 const figures = (labels: Translated[], percents: number[], note?: Translated): ReportedFigures => ({ percentages: labels.map((label, index) => ({ label, percent: percents[index] })), ...(note ? { note } : {}) });
 
-/** Seed 002, annex 3.3 « Évaluation de l’événement »: the eight questions, the category question, the printed rates. */
+/** Seed 002, annex 3.3 « Évaluation de l’événement »: the eight questions, the category question, the printed rates. */
 const finalEventQuestions: SeedQuestion[] = [
 	{
 		kind: 'single',
@@ -40,7 +40,7 @@ const finalEventQuestions: SeedQuestion[] = [
 				{ fr: 'Passable et mauvais', ar: 'مقبول وسيئ', en: 'Fair and poor' }
 			],
 			[30.77, 46.15, 23.08, 0],
-			{ fr: 'Le rapport donne « passable et mauvais » ensemble.', ar: 'يقدم التقرير «مقبول» و«سيئ» معا.', en: 'The report gives “fair” and “poor” together.' }
+			{ fr: 'Le rapport donne « passable et mauvais » ensemble.', ar: 'يقدم التقرير «مقبول» و«سيئ» معا.', en: 'The report gives “fair” and “poor” together.' }
 		)
 	},
 	{
@@ -155,7 +155,7 @@ const finalEventQuestions: SeedQuestion[] = [
 		reported: {
 			percentages: [],
 			note: {
-				fr: 'Question faiblement prise en compte : seuls 13 participants ont répondu « Partenaire-bénéficiaire de Sharaka ». Le rapport en conclut qu’on ne peut pas estimer si les répondants représentent la diversité des participants.',
+				fr: 'Question faiblement prise en compte : seuls 13 participants ont répondu « Partenaire-bénéficiaire de Sharaka ». Le rapport en conclut qu’on ne peut pas estimer si les répondants représentent la diversité des participants.',
 				ar: 'سؤال لم يحظ بإجابات كافية: أجاب 13 مشاركا فقط بـ«شريك مستفيد من شراكة». ويستنتج التقرير أنه لا يمكن تقدير ما إذا كان المجيبون يمثلون تنوع المشاركين.',
 				en: 'Little answered: only 13 participants answered “Sharaka partner-beneficiary”. The report concludes that it cannot tell whether the respondents represent the diversity of the participants.'
 			}
@@ -184,12 +184,12 @@ const finalEventSurvey = {
 		invited: 132,
 		completeAnswers: 48,
 		note: {
-			fr: 'Dates d’ouverture et de clôture approximées (« la semaine suivant l’événement », « un délai de 15 jours »).',
+			fr: 'Dates d’ouverture et de clôture approximées (« la semaine suivant l’événement », « un délai de 15 jours »).',
 			ar: 'تاريخا الفتح والإغلاق تقريبيان («الأسبوع الموالي للحدث»، «أجل 15 يوما»).',
 			en: 'Opening and closing dates approximated (“the week after the event”, “15 days”).'
 		}
 	},
-	sources: [{ citation: 'Synthèse de l’événement de clôture, 15 et 16 novembre 2017 — annexe 3.3 « Évaluation de l’événement »' }],
+	sources: [{ citation: 'Synthèse de l’événement de clôture, 15 et 16 novembre 2017 — annexe 3.3 « Évaluation de l’événement »' }],
 	questions: finalEventQuestions
 };
 

@@ -27,7 +27,7 @@ export async function load({ locals, params, setHeaders }) {
 			options: entry.options.map((option) => ({ value: option.value, label: option.label, count: option.count, percent: option.percent })),
 			mean: entry.mean,
 			texts: entry.texts,
-			reported: entry.reported && entry.reported.percentages.length ? { percentages: entry.reported.percentages, sum: entry.reported.sum, addsUp: entry.reported.addsUp, respondents: entry.reported.respondents, note: entry.reported.note ?? null } : null,
+			reported: entry.reported && entry.reported.percentages.length ? { percentages: entry.reported.percentages, sum: entry.reported.sum, addsUp: entry.reported.addsUp, respondents: entry.reported.respondents, fitCompleteAnswers: entry.reported.fitCompleteAnswers, note: entry.reported.note ?? null } : null,
 			reportedNote: entry.reported && !entry.reported.percentages.length ? (entry.reported.note ?? null) : null
 		}))
 	};
