@@ -25,6 +25,10 @@ import { survey, surveyAnswer, surveyInvitation, surveyQuestion, surveyResponden
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 const EDIT = 'knowledge.edit_surveys' as const;
+/** Free-text answers listed per question on the results page (the export has them all). */
+export const TEXTS_SHOWN = 200;
+// node-postgres and PGlite give the rows of a raw query differently
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 export type SurveyState = 'draft' | 'scheduled' | 'open' | 'closed';
 
@@ -505,38 +509,50 @@ export function resultsReadable(ctx: RequestContext, row: SurveyRow): 'editor' |
  * percentage of each option (multiple choice: of the people who answered, so they may add up to more than
  * 100 %), a scale's distribution and mean, the free-text answers (editors only). Public results show no
  * count under 5 (nor its percentage). A survey held only as a report's figures gives them, read for
- * consistency. Counted in two grouped queries, whatever the number of answers.
+ * consistency. Counted in one grouped pass over the answers, whatever their number (no cache).
  */
 export async function surveyResults(ctx: RequestContext, slug: string) {
 	const row = await getSurvey(ctx, slug);
 	const audience = resultsReadable(ctx, row);
 	if (!audience) throw new AppError('not_found');
 	const questions = await questionsOf(ctx.db, row.id);
-	const [tallies, respondents, totals, invitations] = await Promise.all([
-		ctx.db.execute<{ question_id: string; value: string; n: number }>(sql`
-			select question_id, value, count(*)::int as n
-			from ${surveyAnswer}, unnest(coalesce(choices, array[scale::text])) as value
-			where survey_id = ${row.id} and (choices is not null or scale is not null)
-			group by question_id, value`),
+	// one pass over the answers: the people per question and distinct answer (a choice's set of options, a
+	// point of the scale, or a text), expanded here; distinct answers are few whatever the number of people
+	const [groups, totals, invitations] = await Promise.all([
 		ctx.db
-			.select({ questionId: surveyAnswer.questionId, n: count(), mean: sql<number | null>`avg(${surveyAnswer.scale})::float8` })
+			.select({ questionId: surveyAnswer.questionId, choices: surveyAnswer.choices, scale: surveyAnswer.scale, n: count() })
 			.from(surveyAnswer)
 			.where(eq(surveyAnswer.surveyId, row.id))
-			.groupBy(surveyAnswer.questionId),
+			.groupBy(surveyAnswer.questionId, surveyAnswer.choices, surveyAnswer.scale),
 		responseCount(ctx.db, row.id),
 		invitationCounts(ctx.db, row.id)
 	]);
-	type Tally = { question_id: string; value: string; n: number };
-	// node-postgres and PGlite give the rows differently
-	const tallyRows = (Array.isArray(tallies) ? tallies : (tallies as { rows: Tally[] }).rows) as Tally[];
-	const texts = audience === 'editor' && questions.some((question) => question.kind === 'text')
-		? await ctx.db
-				.select({ questionId: surveyAnswer.questionId, text: surveyAnswer.text })
-				.from(surveyAnswer)
-				.innerJoin(surveyResponse, eq(surveyResponse.id, surveyAnswer.responseId))
-				.where(and(eq(surveyAnswer.surveyId, row.id), isNotNull(surveyAnswer.text)))
-				.orderBy(asc(surveyResponse.submittedAt), asc(surveyResponse.id))
-		: [];
+	const tally = new Map<string, { respondents: number; values: Map<string, number>; points: number; pointsSum: number }>();
+	for (const group of groups) {
+		const entry = tally.get(group.questionId) ?? { respondents: 0, values: new Map<string, number>(), points: 0, pointsSum: 0 };
+		entry.respondents += group.n;
+		for (const value of new Set(group.choices ?? [])) entry.values.set(value, (entry.values.get(value) ?? 0) + group.n);
+		if (group.scale !== null) {
+			entry.values.set(String(group.scale), (entry.values.get(String(group.scale)) ?? 0) + group.n);
+			entry.points += group.n;
+			entry.pointsSum += group.scale * group.n;
+		}
+		tally.set(group.questionId, entry);
+	}
+	// the first free texts of each question in order of arrival (all of them are in the export)
+	const texts: { question_id: string; text: string }[] =
+		audience === 'editor' && questions.some((question) => question.kind === 'text')
+			? rowsOf(
+					await ctx.db.execute(sql`
+						select question_id, text from (
+							select a.question_id, a.text, row_number() over (partition by a.question_id order by r.submitted_at, r.id) as position
+							from ${surveyAnswer} a join ${surveyResponse} r on r.id = a.response_id
+							where a.survey_id = ${row.id} and a.text is not null
+						) listed
+						where position <= ${TEXTS_SHOWN}
+						order by question_id, position`)
+				)
+			: [];
 	const hide = (n: number) => audience === 'public' && n > 0 && n < PUBLIC_MINIMUM_COUNT;
 	const percent = (n: number, base: number) => (base > 0 ? Math.round((n / base) * 1000) / 10 : 0);
 	return {
@@ -547,9 +563,9 @@ export async function surveyResults(ctx: RequestContext, slug: string) {
 		invited: invitations.sent,
 		invitationsAnswered: invitations.answered,
 		questions: questions.map((question) => {
-			const answered = respondents.find((entry) => entry.questionId === question.id);
-			const base = answered?.n ?? 0;
-			const countOf = (value: string) => Number(tallyRows.find((entry) => entry.question_id === question.id && entry.value === value)?.n ?? 0);
+			const counted = tally.get(question.id);
+			const base = counted?.respondents ?? 0;
+			const countOf = (value: string) => counted?.values.get(value) ?? 0;
 			const choices: { value: string; label: Translated }[] =
 				question.kind === 'scale'
 					? Array.from({ length: question.scaleMax! - question.scaleMin! + 1 }, (_, index) => {
@@ -573,8 +589,8 @@ export async function surveyResults(ctx: RequestContext, slug: string) {
 					const n = countOf(choice.value);
 					return hide(n) || hide(base) ? { ...choice, count: null, percent: null } : { ...choice, count: n, percent: percent(n, base) };
 				}),
-				mean: question.kind === 'scale' && answered?.mean !== null && answered?.mean !== undefined && !hide(base) ? Math.round(answered.mean * 100) / 100 : null,
-				texts: texts.filter((entry) => entry.questionId === question.id).map((entry) => entry.text!),
+				mean: question.kind === 'scale' && counted && counted.points > 0 && !hide(base) ? Math.round((counted.pointsSum / counted.points) * 100) / 100 : null,
+				texts: texts.filter((entry) => entry.question_id === question.id).map((entry) => entry.text),
 				reported
 			};
 		}),
