@@ -4,7 +4,7 @@
 // sees them without small counts. The seeds' evaluation survey shows its printed figures, read for consistency.
 // Screenshots at 360 and 1280 px go to test-results/screenshots/.
 import { describe, expect, test } from 'vitest';
-import { t, useBrowser } from './harness.ts';
+import { expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
 import { check, emailsTo, signedInAs, screenshotsFor } from './flows.ts';
 import { server } from './harness.ts';
 
@@ -129,8 +129,14 @@ describe('Knowledge surveys', () => {
 		expect(main).toContain(t('fr', 'surveys.reported_not_complete', { count: 48 }));
 		await shoot(visitor, 'seeds-results-fr');
 		const arabic = await browser.newPage({ javaScriptEnabled: true });
+		// from the final event's page
+		await arabic.goto('/ar/knowledge/events/evenement-final-sharaka-2017');
+		await arabic.getByRole('link', { name: 'تقييم الحدث الختامي لمشروع شراكة' }).click();
+		await check(arabic, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await arabic.goto('/ar/knowledge/surveys/evaluation-evenement-final-sharaka-2017/results');
 		await check(arabic, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await shoot(arabic, 'seeds-results-ar');
 	});
 

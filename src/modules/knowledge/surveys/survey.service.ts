@@ -164,6 +164,12 @@ export async function listSurveys(ctx: RequestContext) {
 	}));
 }
 
+/** The published surveys of an event, for its page. */
+export async function surveysOfEvent(ctx: RequestContext, eventId: string) {
+	const rows = await ctx.db.select().from(survey).where(and(eq(survey.eventId, eventId), eq(survey.status, 'published'))).orderBy(asc(survey.slug));
+	return rows.map((row) => ({ slug: row.slug, title: row.title, state: surveyState(row, ctx.now()) }));
+}
+
 // ---- questions -------------------------------------------------------------------------------------
 
 /** A question's data checked against the survey: its condition points to an earlier choice question and its options. */

@@ -8,6 +8,7 @@ import { eventJsonLd } from '#modules/knowledge/events/json-ld.ts';
 import { placesOf, registerForEvent, registrationIsOpen } from '#modules/knowledge/events/registration.service.ts';
 import { programmeOf } from '#modules/knowledge/events/programme.service.ts';
 import { instantToMoroccoTime } from '#modules/knowledge/events/time.ts';
+import { surveysOfEvent } from '#modules/knowledge/surveys/survey.service.ts';
 
 export async function load({ params, locals, url }) {
 	const app = await getApp();
@@ -31,6 +32,7 @@ export async function load({ params, locals, url }) {
 		organisers,
 		documents,
 		programme: [...days.values()],
+		surveys: await surveysOfEvent(ctx, row.id),
 		registration: row.registrationOpen ? { open, places: await placesOf(ctx.db, row) } : null,
 		// a signed-in person's name and e-mail, to register in one step
 		person: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
