@@ -164,6 +164,25 @@ export async function listSurveys(ctx: RequestContext) {
 	}));
 }
 
+/** The event a survey asks about (its slug and title), or null. */
+export async function eventOfSurvey(db: DbOrTx, row: Pick<SurveyRow, 'eventId'>) {
+	if (!row.eventId) return null;
+	const [found] = await db.select({ slug: event.slug, title: event.title }).from(event).where(eq(event.id, row.eventId));
+	return found ?? null;
+}
+
+/** Whether answers have come (the questions' shape and the anonymity are then fixed). */
+export async function hasAnswers(db: DbOrTx, surveyId: string): Promise<boolean> {
+	return (await db.select({ id: surveyResponse.id }).from(surveyResponse).where(eq(surveyResponse.surveyId, surveyId)).limit(1)).length > 0;
+}
+
+/** How many confirmed participants the survey's event has (the people its links can go to). */
+export async function confirmedParticipants(db: DbOrTx, row: Pick<SurveyRow, 'eventId'>): Promise<number> {
+	if (!row.eventId) return 0;
+	const [found] = await db.select({ n: count() }).from(eventRegistration).where(and(eq(eventRegistration.eventId, row.eventId), eq(eventRegistration.status, 'confirmed')));
+	return found.n;
+}
+
 /** The published surveys of an event, for its page. */
 export async function surveysOfEvent(ctx: RequestContext, eventId: string) {
 	const rows = await ctx.db.select().from(survey).where(and(eq(survey.eventId, eventId), eq(survey.status, 'published'))).orderBy(asc(survey.slug));

@@ -1,10 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getApp } from '#platform/app.ts';
 import { forPage } from '#platform/http/page.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { event } from '#modules/knowledge/events/event.table.ts';
-import { answerAsMember, getSurvey, hasAnswered, questionsOf, resultsReadable, surveyState } from '#modules/knowledge/surveys/survey.service.ts';
+import { answerAsMember, eventOfSurvey, getSurvey, hasAnswered, questionsOf, resultsReadable, surveyState } from '#modules/knowledge/surveys/survey.service.ts';
 import { answerConflicts, answersFromForm, questionsForForm, surveyFailure } from '#modules/knowledge/surveys/survey-form.ts';
 
 /** A survey's page: what it asks and until when; the form for signed-in members when it takes answers here. */
@@ -12,7 +10,7 @@ export async function load({ locals, params, url }) {
 	const ctx = requestContext(await getApp(), locals);
 	const row = await forPage(getSurvey(ctx, params.slug));
 	const state = surveyState(row, ctx.now());
-	const [linked] = row.eventId ? await ctx.db.select({ slug: event.slug, title: event.title }).from(event).where(eq(event.id, row.eventId)) : [];
+	const linked = await eventOfSurvey(ctx.db, row);
 	const answered = await hasAnswered(ctx, row);
 	return {
 		survey: {

@@ -1,11 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getApp } from '#platform/app.ts';
 import { forPage } from '#platform/http/page.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { event } from '#modules/knowledge/events/event.table.ts';
-import { addQuestion, closeSurvey, getSurvey, invitationCounts, moveQuestion, questionsOf, removeQuestion, surveyState, updateQuestion, updateSurvey } from '#modules/knowledge/surveys/survey.service.ts';
-import { surveyResponse } from '#modules/knowledge/surveys/survey.table.ts';
+import { addQuestion, closeSurvey, eventOfSurvey, getSurvey, hasAnswers, invitationCounts, moveQuestion, questionsOf, removeQuestion, surveyState, updateQuestion, updateSurvey } from '#modules/knowledge/surveys/survey.service.ts';
 import { editorConflicts, questionChoices, questionFromForm, questionValues, settingsChoices, settingsFromForm, settingsValues, surveyFailure } from '#modules/knowledge/surveys/survey-form.ts';
 import type { RequestEvent } from '@sveltejs/kit';
 
@@ -19,8 +16,8 @@ export async function load({ locals, params, url }) {
 	const ctx = requestContext(app, locals);
 	const row = await forPage(getSurvey(ctx, params.slug));
 	const questions = await questionsOf(ctx.db, row.id);
-	const answered = (await ctx.db.select({ id: surveyResponse.id }).from(surveyResponse).where(eq(surveyResponse.surveyId, row.id)).limit(1)).length > 0;
-	const [linked] = row.eventId ? await ctx.db.select({ slug: event.slug }).from(event).where(eq(event.id, row.eventId)) : [];
+	const answered = await hasAnswers(ctx.db, row.id);
+	const linked = await eventOfSurvey(ctx.db, row);
 	const editing = questions.find((question) => question.id === url.searchParams.get('question')) ?? null;
 	const before = editing ? questions.slice(0, questions.indexOf(editing)) : questions;
 	return {

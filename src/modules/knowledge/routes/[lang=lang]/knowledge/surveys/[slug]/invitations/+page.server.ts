@@ -1,11 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { and, count, eq } from 'drizzle-orm';
 import { getApp } from '#platform/app.ts';
 import { forPage } from '#platform/http/page.ts';
 import { formAction, splitItems } from '#platform/http/form.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { event, eventRegistration } from '#modules/knowledge/events/event.table.ts';
-import { getSurvey, invitationCounts, inviteToSurvey, surveyState } from '#modules/knowledge/surveys/survey.service.ts';
+import { confirmedParticipants, eventOfSurvey, getSurvey, invitationCounts, inviteToSurvey, surveyState } from '#modules/knowledge/surveys/survey.service.ts';
 import { editorConflicts } from '#modules/knowledge/surveys/survey-form.ts';
 
 /** The personal links: how many were sent and used (never who answered what), and sending more. */
@@ -13,14 +11,11 @@ export async function load({ locals, params }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
 	const row = await forPage(getSurvey(ctx, params.slug));
-	const [linked] = row.eventId ? await ctx.db.select({ slug: event.slug, title: event.title }).from(event).where(eq(event.id, row.eventId)) : [];
-	const [participants] = row.eventId
-		? await ctx.db.select({ n: count() }).from(eventRegistration).where(and(eq(eventRegistration.eventId, row.eventId), eq(eventRegistration.status, 'confirmed')))
-		: [{ n: 0 }];
+	const linked = await eventOfSurvey(ctx.db, row);
 	return {
 		survey: { slug: row.slug, title: row.title, state: surveyState(row, ctx.now()), anonymous: row.anonymous },
 		event: linked ?? null,
-		participants: participants.n,
+		participants: await confirmedParticipants(ctx.db, row),
 		counts: await invitationCounts(ctx.db, row.id)
 	};
 }
