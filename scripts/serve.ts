@@ -45,6 +45,13 @@ const server = http.createServer((req, res) => {
 		const protocol = protocolFromProxy ? String(req.headers[protocolHeader] ?? publicProtocol) : publicProtocol;
 		req.headers.origin = `${protocol.split(',')[0].trim()}://${req.headers.host}`;
 	}
+	// A mail client's one-click unsubscribe (RFC 8058) POSTs a form without an Origin header to the address
+	// an e-mail gave it: that address carries its own key and can only unsubscribe, so it is let through
+	// SvelteKit's CSRF check (which refuses any cross-site form POST).
+	if (!req.headers.origin && req.method === 'POST' && /^\/api\/v1\/[a-z-]+\/[a-z-]+\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/.test(req.url ?? '') && req.headers.host) {
+		const protocol = protocolFromProxy ? String(req.headers[protocolHeader] ?? publicProtocol) : publicProtocol;
+		req.headers.origin = `${protocol.split(',')[0].trim()}://${req.headers.host}`;
+	}
 	compress(req as never, res as never, () => {
 		handler(req, res, () => {
 			res.statusCode = 404;

@@ -47,6 +47,18 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/surveys/[slug]/results/export': staff,
 	'GET /[lang=lang]/knowledge/surveys/answer/[token]': everyone,
 	'POST /[lang=lang]/knowledge/surveys/answer/[token]': everyone,
+	'GET /[lang=lang]/knowledge/newsletters': everyone,
+	'POST /[lang=lang]/knowledge/newsletters': everyone,
+	'GET /[lang=lang]/knowledge/newsletters/new': staff,
+	'POST /[lang=lang]/knowledge/newsletters/new': staff,
+	'GET /[lang=lang]/knowledge/newsletters/[number]': everyone,
+	'POST /[lang=lang]/knowledge/newsletters/[number]': staff,
+	'GET /[lang=lang]/knowledge/newsletters/[number]/edit': staff,
+	'POST /[lang=lang]/knowledge/newsletters/[number]/edit': staff,
+	'GET /[lang=lang]/knowledge/newsletters/confirm/[token]': everyone,
+	'POST /[lang=lang]/knowledge/newsletters/confirm/[token]': everyone,
+	'GET /[lang=lang]/knowledge/newsletters/unsubscribe/[token]': everyone,
+	'POST /[lang=lang]/knowledge/newsletters/unsubscribe/[token]': everyone,
 	'GET /api/v1/knowledge/documents': everyone,
 	'GET /api/v1/knowledge/documents/[id]': everyone,
 	'GET /api/v1/knowledge/documents/[id]/citation': everyone,
@@ -54,5 +66,8 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /api/v1/knowledge/events/[slug]': everyone,
 	'POST /api/v1/knowledge/events/[slug]/registrations': everyone,
 	'GET /api/v1/knowledge/surveys': everyone,
-	'GET /api/v1/knowledge/surveys/[slug]/results': everyone
+	'GET /api/v1/knowledge/surveys/[slug]/results': everyone,
+	'GET /api/v1/knowledge/newsletters': everyone,
+	'GET /api/v1/knowledge/newsletters/[number]': everyone,
+	'POST /api/v1/knowledge/newsletters/unsubscribe/[token]': everyone
 });

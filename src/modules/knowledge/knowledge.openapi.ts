@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { CitationQuery, DocumentDetail, DocumentListQuery, DocumentListResult } from './knowledge.schemas.ts';
 import { SurveyListResult, SurveyResults } from './surveys/survey.schemas.ts';
+import { IssueListOut, IssueOut } from './newsletters/newsletter.service.ts';
 import { EventDetail, EventListQuery, EventListResult, RegistrationInput, RegistrationResult } from './events/event.schemas.ts';
 
 export const knowledgeEndpoints: Endpoint[] = [
@@ -98,5 +99,35 @@ export const knowledgeEndpoints: Endpoint[] = [
 		params: z.object({ slug: z.string() }),
 		responses: { 200: { description: 'The results.', schema: SurveyResults } },
 		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/newsletters',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'The newsletter’s archive',
+		description: 'The issues sent, latest first (drafts for the newsletter’s editors), each with the documents, events and Atlas initiatives it points to, titled in the request’s language.',
+		responses: { 200: { description: 'The issues.', schema: IssueListOut } }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/newsletters/{number}',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'One issue of the newsletter',
+		params: z.object({ number: z.string() }),
+		responses: { 200: { description: 'The issue.', schema: IssueOut } },
+		errors: [404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/knowledge/newsletters/unsubscribe/{token}',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'Unsubscribe in one click',
+		description:
+			'The address of the `List-Unsubscribe` header of every issue (RFC 8058: mail clients POST `List-Unsubscribe=One-Click`, without an Origin header). The token in the address is the key; the subscription is deleted. The answer is the same when the token names nothing (already unsubscribed).',
+		params: z.object({ token: z.string() }),
+		responses: { 200: { description: 'Unsubscribed (or already).', schema: z.object({ unsubscribed: z.literal(true) }) } }
 	}
 ];

@@ -11,5 +11,7 @@ export const knowledgeActions = {
 	/** Create and edit events (drafts included), publish and cancel them. */
 	'knowledge.edit_events': ['moderator', 'administrator'],
 	/** Build surveys, send their personal links, read every result and export the raw answers. */
-	'knowledge.edit_surveys': ['moderator', 'administrator']
+	'knowledge.edit_surveys': ['moderator', 'administrator'],
+	/** Compose and send the newsletter's issues; see how many subscribe (never who). */
+	'knowledge.edit_newsletter': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

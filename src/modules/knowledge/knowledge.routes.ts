@@ -38,6 +38,13 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/surveys/[slug]/results': { GET: 'public' },
 	'/[lang=lang]/knowledge/surveys/[slug]/results/export': { GET: 'knowledge.edit_surveys' },
 	'/[lang=lang]/knowledge/surveys/answer/[token]': { GET: 'public', POST: 'public' },
+	// the newsletter: its archive and subscribing are public; the confirmation and unsubscribe links are their own keys
+	'/[lang=lang]/knowledge/newsletters': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/knowledge/newsletters/new': { GET: 'knowledge.edit_newsletter', POST: 'knowledge.edit_newsletter' },
+	'/[lang=lang]/knowledge/newsletters/[number]': { GET: 'public', POST: 'knowledge.edit_newsletter' },
+	'/[lang=lang]/knowledge/newsletters/[number]/edit': { GET: 'knowledge.edit_newsletter', POST: 'knowledge.edit_newsletter' },
+	'/[lang=lang]/knowledge/newsletters/confirm/[token]': { GET: 'public', POST: 'public' },
+	'/[lang=lang]/knowledge/newsletters/unsubscribe/[token]': { GET: 'public', POST: 'public' },
 
 	// API
 	'/api/v1/knowledge/documents': { GET: 'public' },
@@ -47,5 +54,9 @@ export const knowledgeRoutes: RouteTable = {
 	'/api/v1/knowledge/events/[slug]': { GET: 'public' },
 	'/api/v1/knowledge/events/[slug]/registrations': { POST: 'public' },
 	'/api/v1/knowledge/surveys': { GET: 'public' },
-	'/api/v1/knowledge/surveys/[slug]/results': { GET: 'public' }
+	'/api/v1/knowledge/surveys/[slug]/results': { GET: 'public' },
+	'/api/v1/knowledge/newsletters': { GET: 'public' },
+	'/api/v1/knowledge/newsletters/[number]': { GET: 'public' },
+	// a mail client's one-click unsubscribe (RFC 8058): the key is in the address
+	'/api/v1/knowledge/newsletters/unsubscribe/[token]': { POST: 'public' }
 };

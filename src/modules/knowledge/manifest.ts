@@ -13,6 +13,7 @@ import { openFileStore } from '../../platform/storage/file-store.ts';
 import { knowledgePersonalData } from './personal-data.ts';
 import { sendEventReminders, stripOldRegistrations } from './events/registration.service.ts';
 import { stripClosedInvitations } from './surveys/survey.service.ts';
+import { deleteUnconfirmed } from './newsletters/newsletter.service.ts';
 import { createContext } from '../../platform/kernel/context.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 
@@ -27,11 +28,11 @@ export const knowledgeModule = defineModule({
 	actions: knowledgeActions,
 	grantRoles: {
 		// an editor of the library only, without the platform's moderator role elsewhere
-		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss', 'knowledge.edit_events', 'knowledge.edit_surveys'] }
+		editor: { titleKey: 'knowledge.grant_editor', actions: ['knowledge.moderate', 'knowledge.propose', 'knowledge.discuss', 'knowledge.edit_events', 'knowledge.edit_surveys', 'knowledge.edit_newsletter'] }
 	},
 	routes: knowledgeRoutes,
 	endpoints: knowledgeEndpoints,
-	apiTags: [{ name: 'Knowledge', description: 'The library of deliverables, studies and publications (search, detail, citations), events and their registrations, surveys and their results.' }],
+	apiTags: [{ name: 'Knowledge', description: 'The library of deliverables, studies and publications (search, detail, citations), events and their registrations, surveys and their results, the newsletter’s archive.' }],
 	messages,
 	// a PDF of up to 50 MB and the form's other fields
 	bodyLimits: {
@@ -76,6 +77,12 @@ export const knowledgeModule = defineModule({
 			descriptionKey: 'surveys.job_links_retention',
 			schedule: '45 3 * * *',
 			run: async (_data, host) => void (await stripClosedInvitations(host.database.db, new Date()))
+		},
+		// retention: a newsletter subscription not confirmed within 7 days is deleted
+		'newsletter-unconfirmed': {
+			descriptionKey: 'newsletters.job_unconfirmed',
+			schedule: '50 3 * * *',
+			run: async (_data, host) => void (await deleteUnconfirmed(host.database.db, new Date()))
 		}
 	},
 	personalData: knowledgePersonalData,

@@ -5,6 +5,7 @@ import { moderationProposal } from '../../platform/moderation/moderation.table.t
 import { documentsCollection } from './knowledge.model.ts';
 import { event, eventRegistration } from './events/event.table.ts';
 import { survey, surveyRespondent } from './surveys/survey.table.ts';
+import { newsletterIssue } from './newsletters/newsletter.table.ts';
 
 /** The Knowledge places of one person, with what waits there (my space). */
 export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -45,6 +46,10 @@ export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> 
 			.from(survey)
 			.where(and(eq(survey.status, 'published'), sql`(${survey.opensAt} is null or ${survey.opensAt} <= ${ctx.now().toISOString()})`, sql`(${survey.closesAt} is null or ${survey.closesAt} > ${ctx.now().toISOString()})`));
 		links.push({ path: '/knowledge/surveys', titleKey: 'surveys.space_edit', textKey: 'surveys.space_edit_text', waiting: { count: open.n, key: 'surveys.space_edit_open' } });
+	}
+	if (ctx.can('knowledge.edit_newsletter')) {
+		const [drafts] = await ctx.db.select({ n: count() }).from(newsletterIssue).where(eq(newsletterIssue.status, 'draft'));
+		links.push({ path: '/knowledge/newsletters', titleKey: 'newsletters.space_edit', textKey: 'newsletters.space_edit_text', waiting: { count: drafts.n, key: 'newsletters.space_drafts' } });
 	}
 	// surveys open to members on their page that this person has not answered
 	const [toAnswer] = await ctx.db

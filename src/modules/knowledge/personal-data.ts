@@ -4,6 +4,7 @@ import { user } from '../../platform/accounts/accounts.table.ts';
 import { event, eventRegistration } from './events/event.table.ts';
 import { surveyInvitation, surveyRespondent, surveyResponse } from './surveys/survey.table.ts';
 import { eraseSurveyDataOf, surveyDataOf } from './surveys/survey.service.ts';
+import { deleteSubscriptionOf, subscriptionOf } from './newsletters/newsletter.service.ts';
 
 /**
  * What Knowledge holds about a person: their registrations for events made while signed in (those made
@@ -11,7 +12,8 @@ import { eraseSurveyDataOf, surveyDataOf } from './surveys/survey.service.ts';
  * personal links sent to them, the surveys they answered and, when a survey is not anonymous, their
  * answers. Exported with `/api/v1/me/export`; on account deletion registrations are cancelled and stripped
  * of the person (the counts by category stay, as for a cancellation), links lose their address, answers
- * who gave them (and their free texts).
+ * who gave them (and their free texts). The newsletter subscription of the account's address is exported,
+ * and deleted with the account.
  */
 export const knowledgePersonalData: PersonalDataHooks = {
 	tables: [
@@ -26,8 +28,11 @@ export const knowledgePersonalData: PersonalDataHooks = {
 			.from(eventRegistration)
 			.innerJoin(event, eq(event.id, eventRegistration.eventId))
 			.where(eq(eventRegistration.userId, actor.userId));
-		const surveys = await surveyDataOf(db, actor.userId, await emailOf(db, actor.userId));
+		const email = await emailOf(db, actor.userId);
+		const surveys = await surveyDataOf(db, actor.userId, email);
 		return {
+			// the newsletter is subscribed by address: the subscription of the account's address
+			newsletterSubscription: await subscriptionOf(db, email),
 			surveys: surveys.invitations.length || surveys.answered.length || surveys.responses.length ? surveys : null,
 			eventRegistrations: rows.map(({ registration, slug, title, startsAt }) => ({
 				event: { slug, title, startsAt: startsAt.toISOString() },
@@ -52,7 +57,8 @@ export const knowledgePersonalData: PersonalDataHooks = {
 		const surveys = await surveyDataOf(tx, userId, await emailOf(tx, userId));
 		const inSurveys = surveys.invitations.length + surveys.answered.length + surveys.responses.length > 0;
 		if (inSurveys) await eraseSurveyDataOf(tx, userId, await emailOf(tx, userId));
-		const removed = [...(stripped.length ? ['eventRegistrations'] : []), ...(inSurveys ? ['surveys'] : [])];
+		const unsubscribed = await deleteSubscriptionOf(tx, await emailOf(tx, userId));
+		const removed = [...(stripped.length ? ['eventRegistrations'] : []), ...(inSurveys ? ['surveys'] : []), ...(unsubscribed ? ['newsletterSubscription'] : [])];
 		return { removed, audit: stripped.length ? { eventRegistrationsCancelled: stripped.map((row) => row.id) } : undefined };
 	}
 };

@@ -309,6 +309,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			survey_respondent: _surveyRespondents,
 			survey_response: _surveyResponses,
 			survey_answer: _surveyAnswers,
+			// new in 0063: the Knowledge module's newsletter
+			newsletter_subscriber: _newsletterSubscribers,
+			newsletter_issue: _newsletterIssues,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -12,6 +12,12 @@ export interface MailMessage {
 	language?: string;
 	/** small text files sent with it (a calendar invitation); kept as text so that the message can wait in the job queue */
 	attachments?: MailAttachment[];
+	/**
+	 * where a mail client unsubscribes the recipient in one click (a newsletter): sent as `List-Unsubscribe`
+	 * with `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 2369, RFC 8058); the address must
+	 * unsubscribe on a POST without a session, by the key it carries
+	 */
+	unsubscribeUrl?: string;
 }
 
 export interface MailAttachment {
@@ -41,7 +47,7 @@ export function createMailer(options: MailerOptions): Mailer {
 		});
 		return {
 			async send(message) {
-				await transport.sendMail({ from: options.from, ...headers(message), ...message });
+				await transport.sendMail({ from: options.from, ...headers(message), ...withoutOwnFields(message) });
 			}
 		};
 	}
@@ -50,7 +56,7 @@ export function createMailer(options: MailerOptions): Mailer {
 	let sequence = 0;
 	return {
 		async send(message) {
-			const info = await transport.sendMail({ from: options.from, ...headers(message), ...message });
+			const info = await transport.sendMail({ from: options.from, ...headers(message), ...withoutOwnFields(message) });
 			await fs.mkdir(options.outboxDir, { recursive: true });
 			// names sort in the order of delivery, even for several messages within one millisecond
 			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++sequence).padStart(6, '0')}-${crypto.randomUUID().slice(0, 8)}.eml`;
@@ -60,5 +66,17 @@ export function createMailer(options: MailerOptions): Mailer {
 }
 
 function headers(message: MailMessage) {
-	return message.language ? { headers: { 'Content-Language': message.language } } : {};
+	const set: Record<string, string> = {};
+	if (message.language) set['Content-Language'] = message.language;
+	if (message.unsubscribeUrl) {
+		set['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
+		set['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+	}
+	return Object.keys(set).length ? { headers: set } : {};
+}
+
+/** The message as nodemailer takes it (our own fields are headers already). */
+function withoutOwnFields(message: MailMessage) {
+	const { unsubscribeUrl: _unsubscribeUrl, ...rest } = message;
+	return rest;
 }

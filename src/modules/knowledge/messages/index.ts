@@ -8,6 +8,9 @@ import enEvents from './en/events.json' with { type: 'json' };
 import frSurveys from './fr/surveys.json' with { type: 'json' };
 import arSurveys from './ar/surveys.json' with { type: 'json' };
 import enSurveys from './en/surveys.json' with { type: 'json' };
+import frNewsletters from './fr/newsletters.json' with { type: 'json' };
+import arNewsletters from './ar/newsletters.json' with { type: 'json' };
+import enNewsletters from './en/newsletters.json' with { type: 'json' };
 
 /** The knowledge module's UI messages (`knowledge.key`), in the three languages. */
-export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents }, surveys: { fr: frSurveys, ar: arSurveys, en: enSurveys } };
+export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents }, surveys: { fr: frSurveys, ar: arSurveys, en: enSurveys }, newsletters: { fr: frNewsletters, ar: arNewsletters, en: enNewsletters } };
