@@ -13,6 +13,11 @@ import { GET as surveys } from './routes/api/v1/knowledge/surveys/+server.ts';
 import { GET as surveyResultsApi } from './routes/api/v1/knowledge/surveys/[slug]/results/+server.ts';
 import { createEvent } from './events/event.service.ts';
 import { createSurvey } from './surveys/survey.service.ts';
+import { GET as newsletters } from './routes/api/v1/knowledge/newsletters/+server.ts';
+import { GET as oneIssue } from './routes/api/v1/knowledge/newsletters/[number]/+server.ts';
+import { POST as oneClickUnsubscribe } from './routes/api/v1/knowledge/newsletters/unsubscribe/[token]/+server.ts';
+import { createIssue, sendIssue, subscribe, subscriberCounts } from './newsletters/newsletter.service.ts';
+import { newsletterSubscriber } from './newsletters/newsletter.table.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 
 let app: TestApp;
@@ -104,5 +109,25 @@ describe('the Knowledge API', () => {
 		expect(body.questions[0].reported).toMatchObject({ sum: 100, addsUp: true, fitsRespondents: 13 });
 		expect(body.questions[5].reported).toMatchObject({ addsUp: false, fitsRespondents: null });
 		expect((await surveyResultsApi(apiEvent(null, { params: { slug: 'brouillon-d-enquete' } }))).status).toBe(404);
+	});
+
+	it('gives the newsletter’s archive without drafts, one issue with its contents, and unsubscribes in one click by the key of the address', async () => {
+		const editorPerson = await aPerson(app.database.db, { email: 'newsletter-api-editor@test.ma', role: 'member' });
+		const editor = { ...editorPerson.actor, grants: [{ module: 'knowledge', role: 'editor', organisationId: null, scope: null }] };
+		const ctx = contextFor(app.database.db, editor, { mailer: app.mailer });
+		await createIssue(ctx, { title: { fr: 'Numéro envoyé' }, documents: ['guide-intervenant-retour-urgence'] });
+		await sendIssue(ctx, 1);
+		await createIssue(ctx, { title: { fr: 'Brouillon' } });
+		const listed = await (await newsletters(apiEvent(null))).json();
+		expect(listed.items.map((item: { number: number }) => item.number)).toEqual([1]);
+		const issue = await (await oneIssue(apiEvent(null, { params: { number: '1' } }))).json();
+		expect(issue.documents[0].url).toContain('/knowledge/documents/guide-intervenant-retour-urgence');
+		expect((await oneIssue(apiEvent(null, { params: { number: '2' } }))).status).toBe(404);
+
+		await subscribe(contextFor(app.database.db, null, { mailer: app.mailer }), { email: 'one-click@example.org', language: 'fr', consent: 'on' });
+		const [row] = await app.database.db.select().from(newsletterSubscriber);
+		const answer = await oneClickUnsubscribe(apiEvent(null, { method: 'POST', params: { token: row.unsubscribeToken } }));
+		expect(answer.status).toBe(200);
+		expect((await subscriberCounts(app.database.db)).pending).toBe(0);
 	});
 });
