@@ -59,6 +59,12 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'POST /[lang=lang]/knowledge/newsletters/confirm/[token]': everyone,
 	'GET /[lang=lang]/knowledge/newsletters/unsubscribe/[token]': everyone,
 	'POST /[lang=lang]/knowledge/newsletters/unsubscribe/[token]': everyone,
+	'GET /[lang=lang]/knowledge/research': everyone,
+	'GET /[lang=lang]/knowledge/research/export': everyone,
+	'GET /[lang=lang]/knowledge/research/researchers': everyone,
+	'GET /[lang=lang]/knowledge/research/researchers/[slug]': everyone,
+	'GET /[lang=lang]/knowledge/research/profile': signedIn,
+	'POST /[lang=lang]/knowledge/research/profile': signedIn,
 	'GET /api/v1/knowledge/documents': everyone,
 	'GET /api/v1/knowledge/documents/[id]': everyone,
 	'GET /api/v1/knowledge/documents/[id]/citation': everyone,
@@ -69,5 +75,7 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /api/v1/knowledge/surveys/[slug]/results': everyone,
 	'GET /api/v1/knowledge/newsletters': everyone,
 	'GET /api/v1/knowledge/newsletters/[number]': everyone,
-	'POST /api/v1/knowledge/newsletters/unsubscribe/[token]': everyone
+	'POST /api/v1/knowledge/newsletters/unsubscribe/[token]': everyone,
+	'GET /api/v1/knowledge/research/matrix': everyone,
+	'GET /api/v1/knowledge/researchers': everyone
 });

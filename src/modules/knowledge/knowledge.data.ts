@@ -9,6 +9,7 @@ import type { DocumentInput } from './knowledge.schemas.ts';
 import { realDocuments } from './seed/deliverables.ts';
 import { ensureEventsReferenceData, loadEventsDemoData } from './events/events.data.ts';
 import { ensureSurveysReferenceData, loadSurveysDemoData } from './surveys/surveys.data.ts';
+import { ensureResearchReferenceData, loadResearchDemoData } from './research/research.data.ts';
 
 async function insertMissing(db: Db, entries: (DocumentInput & { slug: string })[], isSample: boolean) {
 	const present = new Set((await db.select({ slug: document.slug }).from(document).where(inArray(document.slug, entries.map((entry) => entry.slug)))).map((row) => row.slug));
@@ -26,6 +27,7 @@ export const ensureKnowledgeReferenceData = async (db: Db) => {
 	await insertMissing(db, realDocuments, false);
 	await ensureEventsReferenceData(db);
 	await ensureSurveysReferenceData(db);
+	await ensureResearchReferenceData(db);
 };
 
 /** Fictional documents, badged as samples, in French and Arabic. */
@@ -63,4 +65,5 @@ export const loadKnowledgeDemoData = async (db: Db) => {
 	await insertMissing(db, sampleDocuments, true);
 	await loadEventsDemoData(db);
 	await loadSurveysDemoData(db);
+	await loadResearchDemoData(db);
 };

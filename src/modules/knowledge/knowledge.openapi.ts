@@ -3,6 +3,7 @@ import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { CitationQuery, DocumentDetail, DocumentListQuery, DocumentListResult } from './knowledge.schemas.ts';
 import { SurveyListResult, SurveyResults } from './surveys/survey.schemas.ts';
 import { IssueListOut, IssueOut } from './newsletters/newsletter.service.ts';
+import { ResearcherListOut, ResearcherListQuery, ResearchMatrixOut, ResearchMatrixQuery } from './research/research.service.ts';
 import { EventDetail, EventListQuery, EventListResult, RegistrationInput, RegistrationResult } from './events/event.schemas.ts';
 
 export const knowledgeEndpoints: Endpoint[] = [
@@ -129,5 +130,28 @@ export const knowledgeEndpoints: Endpoint[] = [
 			'The address of the `List-Unsubscribe` header of every issue (RFC 8058: mail clients POST `List-Unsubscribe=One-Click`, without an Origin header). The token in the address is the key; the subscription is deleted. The answer is the same when the token names nothing (already unsubscribed).',
 		params: z.object({ token: z.string() }),
 		responses: { 200: { description: 'Unsubscribed (or already).', schema: z.object({ unsubscribed: z.literal(true) }) } }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/research/matrix',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'Research on migration by theme and institution',
+		description:
+			'The library’s research works (studies, reports, syntheses; samples left out) counted by theme × institution for the years asked, and by theme × period (before 2010, 2010–2016 — the period of the seeds’ study —, since 2017, year unknown) over all years. A work counts once in each of its cells; totals count works.',
+		query: ResearchMatrixQuery,
+		responses: { 200: { description: 'The two tables.', schema: ResearchMatrixOut } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/researchers',
+		tags: ['Knowledge'],
+		auth: 'none',
+		summary: 'Researchers on migration',
+		description: 'The profiles whose owners chose to appear publicly (their consent, withdrawn at any time), by name.',
+		query: ResearcherListQuery,
+		responses: { 200: { description: 'The researchers.', schema: ResearcherListOut } },
+		errors: [400]
 	}
 ];

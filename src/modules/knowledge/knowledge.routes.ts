@@ -45,6 +45,12 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/newsletters/[number]/edit': { GET: 'knowledge.edit_newsletter', POST: 'knowledge.edit_newsletter' },
 	'/[lang=lang]/knowledge/newsletters/confirm/[token]': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/knowledge/newsletters/unsubscribe/[token]': { GET: 'public', POST: 'public' },
+	// research mapping: public; a researcher's own profile needs their account (the profile is theirs)
+	'/[lang=lang]/knowledge/research': { GET: 'public' },
+	'/[lang=lang]/knowledge/research/export': { GET: 'public' },
+	'/[lang=lang]/knowledge/research/researchers': { GET: 'public' },
+	'/[lang=lang]/knowledge/research/researchers/[slug]': { GET: 'public' },
+	'/[lang=lang]/knowledge/research/profile': { GET: 'signed_in', POST: 'signed_in' },
 
 	// API
 	'/api/v1/knowledge/documents': { GET: 'public' },
@@ -58,5 +64,7 @@ export const knowledgeRoutes: RouteTable = {
 	'/api/v1/knowledge/newsletters': { GET: 'public' },
 	'/api/v1/knowledge/newsletters/[number]': { GET: 'public' },
 	// a mail client's one-click unsubscribe (RFC 8058): the key is in the address
-	'/api/v1/knowledge/newsletters/unsubscribe/[token]': { POST: 'public' }
+	'/api/v1/knowledge/newsletters/unsubscribe/[token]': { POST: 'public' },
+	'/api/v1/knowledge/research/matrix': { GET: 'public' },
+	'/api/v1/knowledge/researchers': { GET: 'public' }
 };

@@ -6,6 +6,7 @@ import { documentsCollection } from './knowledge.model.ts';
 import { event, eventRegistration } from './events/event.table.ts';
 import { survey, surveyRespondent } from './surveys/survey.table.ts';
 import { newsletterIssue } from './newsletters/newsletter.table.ts';
+import { researcher } from './research/research.table.ts';
 
 /** The Knowledge places of one person, with what waits there (my space). */
 export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -65,6 +66,9 @@ export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> 
 			)
 		);
 	if (toAnswer.n > 0) links.push({ path: '/knowledge/surveys', titleKey: 'surveys.space_answer', textKey: 'surveys.space_answer_text', waiting: { count: toAnswer.n, key: 'surveys.space_answer_waiting' } });
+	// one's researcher profile, when they made one
+	const [profile] = await ctx.db.select({ id: researcher.id }).from(researcher).where(eq(researcher.userId, actor.userId));
+	if (profile) links.push({ path: '/knowledge/research/profile', titleKey: 'research.space_profile', textKey: 'research.space_profile_text' });
 	// one's own registrations, when there are some for events to come
 	const [mine] = await ctx.db
 		.select({ n: count() })

@@ -5,6 +5,8 @@ import { event, eventRegistration } from './events/event.table.ts';
 import { surveyInvitation, surveyRespondent, surveyResponse } from './surveys/survey.table.ts';
 import { eraseSurveyDataOf, surveyDataOf } from './surveys/survey.service.ts';
 import { deleteSubscriptionOf, subscriptionOf } from './newsletters/newsletter.service.ts';
+import { eraseResearcherOf, researcherDataOf } from './research/research.service.ts';
+import { researcher } from './research/research.table.ts';
 
 /**
  * What Knowledge holds about a person: their registrations for events made while signed in (those made
@@ -13,14 +15,15 @@ import { deleteSubscriptionOf, subscriptionOf } from './newsletters/newsletter.s
  * answers. Exported with `/api/v1/me/export`; on account deletion registrations are cancelled and stripped
  * of the person (the counts by category stay, as for a cancellation), links lose their address, answers
  * who gave them (and their free texts). The newsletter subscription of the account's address is exported,
- * and deleted with the account.
+ * and deleted with the account; so is their researcher profile.
  */
 export const knowledgePersonalData: PersonalDataHooks = {
 	tables: [
 		{ table: eventRegistration, userColumn: eventRegistration.userId, exportKey: 'eventRegistrations' },
 		{ table: surveyInvitation, userColumn: surveyInvitation.userId, exportKey: 'surveys' },
 		{ table: surveyRespondent, userColumn: surveyRespondent.userId, exportKey: 'surveys' },
-		{ table: surveyResponse, userColumn: surveyResponse.userId, exportKey: 'surveys' }
+		{ table: surveyResponse, userColumn: surveyResponse.userId, exportKey: 'surveys' },
+		{ table: researcher, userColumn: researcher.userId, exportKey: 'researcherProfile' }
 	],
 	async export(db, actor) {
 		const rows = await db
@@ -33,6 +36,7 @@ export const knowledgePersonalData: PersonalDataHooks = {
 		return {
 			// the newsletter is subscribed by address: the subscription of the account's address
 			newsletterSubscription: await subscriptionOf(db, email),
+			researcherProfile: await researcherDataOf(db, actor.userId),
 			surveys: surveys.invitations.length || surveys.answered.length || surveys.responses.length ? surveys : null,
 			eventRegistrations: rows.map(({ registration, slug, title, startsAt }) => ({
 				event: { slug, title, startsAt: startsAt.toISOString() },
@@ -58,7 +62,8 @@ export const knowledgePersonalData: PersonalDataHooks = {
 		const inSurveys = surveys.invitations.length + surveys.answered.length + surveys.responses.length > 0;
 		if (inSurveys) await eraseSurveyDataOf(tx, userId, await emailOf(tx, userId));
 		const unsubscribed = await deleteSubscriptionOf(tx, await emailOf(tx, userId));
-		const removed = [...(stripped.length ? ['eventRegistrations'] : []), ...(inSurveys ? ['surveys'] : []), ...(unsubscribed ? ['newsletterSubscription'] : [])];
+		const profileGone = await eraseResearcherOf(tx, userId);
+		const removed = [...(stripped.length ? ['eventRegistrations'] : []), ...(inSurveys ? ['surveys'] : []), ...(unsubscribed ? ['newsletterSubscription'] : []), ...(profileGone ? ['researcherProfile'] : [])];
 		return { removed, audit: stripped.length ? { eventRegistrationsCancelled: stripped.map((row) => row.id) } : undefined };
 	}
 };

@@ -312,6 +312,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0063: the Knowledge module's newsletter
 			newsletter_subscriber: _newsletterSubscribers,
 			newsletter_issue: _newsletterIssues,
+			// new in 0064: the Knowledge module's research mapping
+			researcher: _researchers,
+			research_finding: _researchFindings,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -11,6 +11,9 @@ import enSurveys from './en/surveys.json' with { type: 'json' };
 import frNewsletters from './fr/newsletters.json' with { type: 'json' };
 import arNewsletters from './ar/newsletters.json' with { type: 'json' };
 import enNewsletters from './en/newsletters.json' with { type: 'json' };
+import frResearch from './fr/research.json' with { type: 'json' };
+import arResearch from './ar/research.json' with { type: 'json' };
+import enResearch from './en/research.json' with { type: 'json' };
 
 /** The knowledge module's UI messages (`knowledge.key`), in the three languages. */
-export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents }, surveys: { fr: frSurveys, ar: arSurveys, en: enSurveys }, newsletters: { fr: frNewsletters, ar: arNewsletters, en: enNewsletters } };
+export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents }, surveys: { fr: frSurveys, ar: arSurveys, en: enSurveys }, newsletters: { fr: frNewsletters, ar: arNewsletters, en: enNewsletters }, research: { fr: frResearch, ar: arResearch, en: enResearch } };
