@@ -1,6 +1,7 @@
 // Reference data (the real documents of the seeds) and demo data (a few badged samples).
 import { inArray } from 'drizzle-orm';
-import { systemContext } from '../../platform/audit/audit.service.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { recordAudit, systemContext } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { createContext } from '../../platform/kernel/context.ts';
 import { insertDocument, normaliseDocument } from './document.service.ts';
@@ -21,9 +22,30 @@ async function insertMissing(db: Db, entries: (DocumentInput & { slug: string })
 	});
 }
 
+/**
+ * The institutions the seeds name as authors of research works (seed 002 §2.11: Mohamed Berriane, of the
+ * Mohammed V University of Rabat; annex 3.4: the OECD's review of Moroccan emigrants), in the platform's
+ * directory when missing, so that the research mapping can count their works.
+ */
+async function ensureResearchInstitutions(db: Db) {
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	await ctx.transaction(async (tx) => {
+		const created = await tx.db
+			.insert(organisation)
+			.values([
+				{ slug: 'universite-mohammed-v-rabat', name: 'Université Mohammed V de Rabat', acronym: 'UM5', type: 'university', country: 'MA', website: null },
+				{ slug: 'ocde', name: 'Organisation de coopération et de développement économiques', acronym: 'OCDE', type: 'other', country: 'FR', website: null }
+			])
+			.onConflictDoNothing({ target: organisation.slug })
+			.returning();
+		for (const row of created) await recordAudit(tx.db, tx.audit, { action: 'organisation.create', resourceType: 'organisation', resourceId: row.id, after: row });
+	});
+}
+
 /** The seeds' deliverables and publications, added once (a document an editor changed is left as it is). */
 // the documents first: the final event links to its synthesis
 export const ensureKnowledgeReferenceData = async (db: Db) => {
+	await ensureResearchInstitutions(db);
 	await insertMissing(db, realDocuments, false);
 	await ensureEventsReferenceData(db);
 	await ensureSurveysReferenceData(db);

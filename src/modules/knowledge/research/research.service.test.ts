@@ -34,6 +34,10 @@ describe('the research mapping', () => {
 		const research = all.byPeriod.find((row) => row.theme === 'migration_research')!;
 		// the study of 2010–2016 is a research work: counted in a period or as year unknown
 		expect(research.counts.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(1);
+		// the seeds name the study's institution (Mohammed V University of Rabat) and the OECD's review
+		const um5 = all.institutions.findIndex((entry) => entry.slug === 'universite-mohammed-v-rabat');
+		expect(all.byInstitution.find((row) => row.theme === 'migration_research')!.counts[um5]).toBe(1);
+		expect(all.institutions.map((entry) => entry.acronym)).toContain('OCDE');
 		// every row's total counts works, never more than all of them
 		for (const row of all.byInstitution) expect(row.total).toBeLessThanOrEqual(all.works);
 		const none = await researchMatrix(app.database.db, { from: 1990, to: 1991 });

@@ -42,7 +42,7 @@ export const realDocuments: Entry[] = [
 	deliverable('capitalisation-projet-primo', 'report', 'Rapport de capitalisation du projet PRIMO par Migration & Développement', C1, 'migration_development', c1),
 	deliverable('etude-maisons-marocains-du-monde', 'study', 'Étude portant sur l’état des lieux du fonctionnement des maisons des marocains du monde et des affaires de la migration', C2, 'skills_mobilisation', c2),
 	deliverable('synthese-maisons-marocains-du-monde', 'synthesis', 'Synthèse - Situation et perspective des maisons des marocains du monde et des affaires de la migration', C2, 'skills_mobilisation', c2),
-	deliverable('ocde-talents-a-l-etranger', 'study', 'Cartographie de l’OCDE : Talents à l’Etranger, une revue des émigrés marocains', C2, 'skills_mobilisation', c2, { authors: ['OCDE'] }),
+	deliverable('ocde-talents-a-l-etranger', 'study', 'Cartographie de l’OCDE : Talents à l’Etranger, une revue des émigrés marocains', C2, 'skills_mobilisation', c2, { authors: ['OCDE'], organisations: ['ocde'] }),
 	deliverable('etude-competences-jeunes-generations-mre', 'study', 'Étude portant sur la mobilisation des compétences des jeunes générations de MRE', C2, 'skills_mobilisation', c2),
 	deliverable('synthese-jeunes-generations-mre-entrepreneuriat', 'synthesis', 'Synthèse - Mobilisation des jeunes générations de MRE dans l’entreprenariat et l’investissement au Maroc', C2, 'skills_mobilisation', c2),
 	deliverable('etude-pratiques-mobilisation-competences-mre', 'study', 'Étude portant sur l’état des lieux et diagnostic des pratiques de mobilisation des compétences des MRE et de leurs associations', C2, 'skills_mobilisation', c2),
@@ -78,6 +78,7 @@ export const realDocuments: Entry[] = [
 	}),
 	deliverable('tendances-recherche-marocaine-migrations', 'study', 'Étude sur les tendances récentes de la recherche marocaine sur les migrations', R, 'migration_research', research, {
 		authors: ['Mohamed Berriane'],
+		organisations: ['universite-mohammed-v-rabat'],
 		summary: {
 			fr: 'Étude réalisée par Mohamed Berriane (Université Mohammed V de Rabat) comme support de discussion d’une table ronde sur la recherche sur les migrations au Maroc ; sur la période 2010–2016, elle recense les principaux acteurs, les principales thématiques de recherche au Maroc et les modalités de soutien à cette recherche.'
 		},
