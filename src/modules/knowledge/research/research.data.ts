@@ -7,7 +7,7 @@ import type { Translated } from '../knowledge.table.ts';
 import { RESEARCH_STUDY as STUDY, type FindingKind } from './research.model.ts';
 import { researcher, researchFinding } from './research.table.ts';
 
-const SOURCE = 'Synthèse de l’événement de clôture de SHARAKA, §2.11 « Valorisation de la recherche marocaine sur les migrations »';
+const SOURCE = 'Synthèse de l’événement de clôture de SHARAKA, §2.11 « Valorisation de la recherche marocaine sur les migrations »';
 
 /** Seed 002 §2.11, sentence by sentence: what the study found, recommends, and what is to be done next. */
 const findings: { kind: FindingKind; text: Translated }[] = [
