@@ -82,7 +82,12 @@ describe('Knowledge surveys', () => {
 		const salma = await browser.newPage({ javaScriptEnabled: true, phone: true });
 		await salma.goto(linkOf(toSalma).replace('/fr/', '/ar/'));
 		await check(salma, 'ar');
+		// with JavaScript, "what was missing" shows only after "no"
+		await expect(salma.getByRole('textbox').isVisible()).resolves.toBe(false);
+		await salma.getByLabel('لا', { exact: true }).check();
+		await expect(salma.getByRole('textbox').isVisible()).resolves.toBe(true);
 		await salma.getByLabel('نعم', { exact: true }).check();
+		await expect(salma.getByRole('textbox').isVisible()).resolves.toBe(false);
 		await shoot(salma, 'answer-ar');
 		await salma.getByRole('button', { name: t('ar', 'surveys.send_answers') }).click();
 		await expect(salma.getByRole('status').textContent()).resolves.toContain(t('ar', 'surveys.thanks'));
