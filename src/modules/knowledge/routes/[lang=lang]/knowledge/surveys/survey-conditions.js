@@ -2,17 +2,21 @@
 // is hidden (and not sent) while that answer is not chosen. Without this script every question shows with
 // its "answer only if…" hint, and the server ignores the answers to questions not asked.
 for (const form of document.querySelectorAll('form.survey-form')) {
-	const conditional = [...form.querySelectorAll('fieldset[data-condition-question]')];
+	/** @type {HTMLFieldSetElement[]} */
+	const conditional = [...form.querySelectorAll('fieldset[data-condition-question]')].map((element) => /** @type {HTMLFieldSetElement} */ (element));
 	const update = () => {
 		for (const fieldset of conditional) {
 			const wanted = (fieldset.dataset.conditionValues ?? '').split(' ');
 			const source = fieldset.dataset.conditionQuestion;
-			const chosen = [...form.querySelectorAll(`[name="q_${source}"]:checked`)].map((input) => input.value);
+			/** @type {NodeListOf<HTMLInputElement>} */
+			const checked = form.querySelectorAll(`[name="q_${source}"]:checked`);
+			const chosen = [...checked].map((input) => input.value);
 			// a source question itself hidden counts as not answered
-			const sourceHidden = form.querySelector(`fieldset[data-question="${source}"]`)?.hidden === true;
-			const asked = !sourceHidden && chosen.some((value) => wanted.includes(value));
+			const sourceFieldset = /** @type {HTMLFieldSetElement | null} */ (form.querySelector(`fieldset[data-question="${source}"]`));
+			const asked = sourceFieldset?.hidden !== true && chosen.some((value) => wanted.includes(value));
 			fieldset.hidden = !asked;
-			for (const control of fieldset.querySelectorAll('input, textarea')) control.disabled = !asked;
+			// a disabled fieldset sends none of its controls
+			fieldset.disabled = !asked;
 		}
 	};
 	form.addEventListener('change', update);
