@@ -126,7 +126,10 @@ describe('the Knowledge API', () => {
 
 		await subscribe(contextFor(app.database.db, null, { mailer: app.mailer }), { email: 'one-click@example.org', language: 'fr', consent: 'on' });
 		const [row] = await app.database.db.select().from(newsletterSubscriber);
-		const answer = await oneClickUnsubscribe(apiEvent(null, { method: 'POST', params: { token: row.unsubscribeToken } }));
+		// without the RFC 8058 body it is not a one-click request: refused, nothing changes
+		expect((await oneClickUnsubscribe(apiEvent(null, { method: 'POST', params: { token: row.unsubscribeToken } }))).status).toBe(400);
+		expect((await subscriberCounts(app.database.db)).pending).toBe(1);
+		const answer = await oneClickUnsubscribe(apiEvent(null, { method: 'POST', params: { token: row.unsubscribeToken }, body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' }));
 		expect(answer.status).toBe(200);
 		expect((await subscriberCounts(app.database.db)).pending).toBe(0);
 	});

@@ -127,9 +127,10 @@ export const knowledgeEndpoints: Endpoint[] = [
 		auth: 'none',
 		summary: 'Unsubscribe in one click',
 		description:
-			'The address of the `List-Unsubscribe` header of every issue (RFC 8058: mail clients POST `List-Unsubscribe=One-Click`, without an Origin header). The token in the address is the key; the subscription is deleted. The answer is the same when the token names nothing (already unsubscribed).',
+			'The address of the `List-Unsubscribe` header of every issue (RFC 8058: mail clients POST `List-Unsubscribe=One-Click`, without an Origin header). The token in the address is the key; the subscription is deleted. The answer is the same when the token names nothing (already unsubscribed). A request without that form body is refused (400): it is not a one-click unsubscribe.',
 		params: z.object({ token: z.string() }),
-		responses: { 200: { description: 'Unsubscribed (or already).', schema: z.object({ unsubscribed: z.literal(true) }) } }
+		responses: { 200: { description: 'Unsubscribed (or already).', schema: z.object({ unsubscribed: z.literal(true) }) } },
+		errors: [400]
 	},
 	{
 		method: 'GET',
