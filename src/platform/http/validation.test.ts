@@ -20,4 +20,12 @@ describe('field problems', () => {
 		const range = z.object({ from: z.number(), to: z.number() }).refine((value) => value.to >= value.from, { path: ['to'], message: 'ends before it starts' });
 		expect(problemsOf(range, { from: 2, to: 1 })).toEqual([{ path: 'to', messageKey: 'field_invalid' }]);
 	});
+
+	it('says "required" for a box that must be ticked and was not, and "choose one" for a value not offered', () => {
+		const consent = z.object({ consent: z.preprocess((value) => (value === 'on' ? true : undefined), z.literal(true)), role: z.enum(['a', 'b']) });
+		expect(problemsOf(consent, { role: 'c' })).toEqual([
+			{ path: 'consent', messageKey: 'field_required' },
+			{ path: 'role', messageKey: 'field_choice' }
+		]);
+	});
 });

@@ -24,7 +24,8 @@ export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem
 				if (issue.format === 'url') return { path, messageKey: 'field_url' };
 				return { path, messageKey: 'field_invalid' };
 			case 'invalid_value':
-				return { path, messageKey: 'field_choice' };
+				// an unticked box that must be ticked (consent) sent nothing: required, not a wrong choice
+				return { path, messageKey: 'input' in issue && issue.input === undefined ? 'field_required' : 'field_choice' };
 			case 'custom':
 				// a refinement that asks for at least one of several fields (a title in one language or another)
 				return { path, messageKey: issue.message === 'field_required' ? 'field_required' : 'field_invalid' };
