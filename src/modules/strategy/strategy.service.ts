@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
@@ -359,7 +360,7 @@ export async function moveNode(ctx: RequestContext, id: string, input: unknown):
 /** How many nodes sit below a node (all levels). */
 export async function descendantCount(db: DbOrTx, id: string): Promise<number> {
 	const result = await db.execute(sql`with recursive below as (select id from ${node} where parent_id = ${id} union all select n.id from ${node} n join below b on n.parent_id = b.id) select count(*)::int as count from below`);
-	const rows = (Array.isArray(result) ? result : (result as { rows: { count: number }[] }).rows) as { count: number }[];
+	const rows = rowsOf<{ count: number }>(result);
 	return Number(rows[0]?.count ?? 0);
 }
 
@@ -385,7 +386,7 @@ export async function removeNode(ctx: RequestContext, id: string, confirmation: 
 
 async function treeBelow(db: DbOrTx, id: string) {
 	const result = await db.execute(sql`with recursive below as (select * from ${node} where parent_id = ${id} union all select n.* from ${node} n join below b on n.parent_id = b.id) select id, parent_id, kind, title from below`);
-	return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
+	return rowsOf<unknown>(result);
 }
 
 /** The strategies a person owns or plans through grants (or all, for administrators): their my-space entry. */

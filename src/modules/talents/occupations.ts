@@ -3,6 +3,7 @@
 // It belongs in the platform: moving it there is left to the lead (see README, Talents).
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { foldForMatch } from '../../platform/ui/pickers/pickers.js';
 
@@ -19,7 +20,7 @@ const langOf = (row: Row, language: Language) => (language === 'ar' && !row.titl
 
 async function rows(db: DbOrTx, where: ReturnType<typeof sql>): Promise<Row[]> {
 	const result = await db.execute<Row>(sql`select code, level, title_en, title_fr, title_ar from jobs.occupation where ${where} order by code`);
-	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+	return rowsOf<Row>(result);
 }
 
 /** Which of these codes are ISCO-08 unit groups. */

@@ -251,10 +251,19 @@ export async function issueContents(db: DbOrTx, row: NewsletterIssueRow, languag
 	};
 }
 
+/** What an issue points to, read once per language however many subscribers read that language. */
+function contentsByLanguage(ctx: RequestContext, row: NewsletterIssueRow) {
+	const read = new Map<Language, ReturnType<typeof issueContents>>();
+	return (language: Language) => {
+		if (!read.has(language)) read.set(language, issueContents(ctx.db, row, language));
+		return read.get(language)!;
+	};
+}
+
 /** The e-mail of an issue in a subscriber's language: introduction, then each part's titles and links, then how to unsubscribe. */
-async function issueEmail(ctx: RequestContext, row: NewsletterIssueRow, to: { email: string; language: string; unsubscribeToken: string }) {
+async function issueEmail(ctx: RequestContext, row: NewsletterIssueRow, to: { email: string; language: string; unsubscribeToken: string }, contentsIn: ReturnType<typeof contentsByLanguage>) {
 	const language = (isLanguage(to.language) ? to.language : 'fr') as Language;
-	const contents = await issueContents(ctx.db, row, language);
+	const contents = await contentsIn(language);
 	const part = (key: string, items: IssueItem[]) =>
 		items.length ? `${translate(language, key)}\n${items.map((item) => `- ${item.title}${item.detail ? ` (${item.detail})` : ''}\n  ${ctx.publicUrl}/${language}${item.path}`).join('\n')}` : '';
 	const unsubscribe = unsubscribeUrl(ctx, language, to.unsubscribeToken);
@@ -275,7 +284,7 @@ async function issueEmail(ctx: RequestContext, row: NewsletterIssueRow, to: { em
 export async function sendPreview(ctx: RequestContext, number: number, email: string) {
 	ctx.require(EDIT);
 	const row = await getIssue(ctx, number);
-	await ctx.mailer?.send(await issueEmail(ctx, row, { email, language: ctx.language, unsubscribeToken: 'preview-no-subscription-000' }));
+	await ctx.mailer?.send(await issueEmail(ctx, row, { email, language: ctx.language, unsubscribeToken: 'preview-no-subscription-000' }, contentsByLanguage(ctx, row)));
 }
 
 /**
@@ -295,6 +304,7 @@ export async function sendIssue(ctx: RequestContext, number: number) {
 		return sent;
 	});
 	let sent = 0;
+	const contentsIn = contentsByLanguage(ctx, row);
 	for (;;) {
 		const batch = await ctx.db
 			.select()
@@ -304,7 +314,7 @@ export async function sendIssue(ctx: RequestContext, number: number) {
 			.limit(200);
 		if (!batch.length) break;
 		for (const subscriber of batch) {
-			await ctx.mailer?.send(await issueEmail(ctx, row, subscriber));
+			await ctx.mailer?.send(await issueEmail(ctx, row, subscriber, contentsIn));
 			await ctx.db.update(newsletterSubscriber).set({ lastIssue: row.number }).where(eq(newsletterSubscriber.id, subscriber.id));
 			sent++;
 		}

@@ -14,6 +14,7 @@ import type { Language } from '../../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { rowsOf } from '../../../platform/db/rows.ts';
 import { slugify } from '../../../platform/text/slug.ts';
 import type { Translated } from '../knowledge.table.ts';
 import { event, eventRegistration } from '../events/event.table.ts';
@@ -27,8 +28,6 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token).d
 const EDIT = 'knowledge.edit_surveys' as const;
 /** Free-text answers listed per question on the results page (the export has them all). */
 export const TEXTS_SHOWN = 200;
-// node-postgres and PGlite give the rows of a raw query differently
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 export type SurveyState = 'draft' | 'scheduled' | 'open' | 'closed';
 
@@ -155,7 +154,8 @@ export async function listSurveys(ctx: RequestContext) {
 				.where(inArray(surveyResponse.surveyId, rows.map((row) => row.id)))
 				.groupBy(surveyResponse.surveyId)
 		: [];
-	const events = rows.some((row) => row.eventId) ? await ctx.db.select({ id: event.id, slug: event.slug, title: event.title }).from(event) : [];
+	const eventIds = [...new Set(rows.flatMap((row) => (row.eventId ? [row.eventId] : [])))];
+	const events = eventIds.length ? await ctx.db.select({ id: event.id, slug: event.slug, title: event.title }).from(event).where(inArray(event.id, eventIds)) : [];
 	return rows.map((row) => ({
 		row,
 		state: surveyState(row, ctx.now()),

@@ -9,6 +9,7 @@ import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../../platform/accounts/access-grant.table.ts';
 import { recordAudit, recordPersonalDataRead } from '../../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { rowsOf } from '../../../platform/db/rows.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
@@ -227,7 +228,7 @@ export async function crisisDashboard(ctx: RequestContext, slug: string) {
 		select city, status, needs_key, sum(registrations)::int as registrations, sum(people)::int as people, sum(safe)::int as safe, sum(duplicates)::int as duplicates
 		from cache.return_crisis_count where crisis_id = ${row.id} and registrations <> 0${relays}
 		group by city, status, needs_key`);
-	const counts = (Array.isArray(result) ? result : (result as unknown as { rows: CountRow[] }).rows) as CountRow[];
+	const counts = rowsOf<CountRow>(result);
 	return { ...dashboardOf(counts, who.all), crisis: row, canManage: who.all };
 }
 
