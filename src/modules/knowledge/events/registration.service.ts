@@ -5,6 +5,7 @@
 // (Knowledge editors) see the list, check people in by code and export it.
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { hashToken } from '../../../platform/accounts/api-token.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
@@ -20,7 +21,6 @@ import { getEvent } from './event.service.ts';
 import { eventIcs } from './ics.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 // no 0/O, 1/I: read aloud or typed at the door without doubt
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from(crypto.randomBytes(6), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { hashToken } from '../../../platform/accounts/api-token.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
@@ -24,7 +25,6 @@ import { issueLinkKinds, PENDING_RETENTION_DAYS } from './newsletter.model.ts';
 import { newsletterIssue, newsletterSubscriber, type NewsletterIssueRow } from './newsletter.table.ts';
 
 const EDIT = 'knowledge.edit_newsletter' as const;
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 const newToken = () => crypto.randomBytes(24).toString('base64url');
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 

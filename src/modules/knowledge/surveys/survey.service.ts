@@ -6,6 +6,7 @@
 // every percentage; public results (once closed, when the editors say so) hide counts under 5.
 import crypto from 'node:crypto';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { hashToken } from '../../../platform/accounts/api-token.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
@@ -24,7 +25,6 @@ import { InvitationInput, QuestionInput, SurveyInput, type QuestionData } from '
 import { survey, surveyAnswer, surveyInvitation, surveyQuestion, surveyRespondent, surveyResponse, type SurveyQuestionRow, type SurveyRow } from './survey.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 const EDIT = 'knowledge.edit_surveys' as const;
 /** Free-text answers listed per question on the results page (the export has them all). */
 export const TEXTS_SHOWN = 200;
