@@ -8,7 +8,7 @@ import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { approveProposal, listProposals, proposeChange, proposeNew, rejectProposal, reviewProposal } from '../../platform/moderation/moderation.service.ts';
 import type { Notify } from '../../platform/moderation/notify.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
-import { documentProposals, getDocument, listDocumentVersions, listDocuments } from './document.service.ts';
+import { documentProposals, getDocument, listDocumentVersions, searchDocuments } from './document.service.ts';
 import { storeDocumentPdf } from './document-file.ts';
 import { citation, jsonLd } from './citations.ts';
 import { document } from './knowledge.table.ts';
@@ -72,7 +72,7 @@ describe('the library’s real documents', () => {
 	it('holds the 32 deliverables of annex 3.4 and the publications the seeds name, each with its source', async () => {
 		const deliverables = realDocuments.filter((entry) => entry.sources?.some((source) => source.citation.includes('annexe 3.4')));
 		expect(deliverables).toHaveLength(32);
-		const all = await listDocuments(visitorDb, { pageSize: 100 });
+		const all = await searchDocuments(visitorDb, { pageSize: 100 });
 		expect(all.total).toBe(realDocuments.length);
 		expect(all.items.every((item) => !item.isSample)).toBe(true);
 		const film = await getDocument(visitorDb, 'film-mon-pays-c-est-toi');
@@ -83,9 +83,9 @@ describe('the library’s real documents', () => {
 	});
 
 	it('finds a title without its accents, and filters by type and theme with facet counts', async () => {
-		const found = await listDocuments(visitorDb, { q: 'etude juridique integration' });
+		const found = await searchDocuments(visitorDb, { q: 'etude juridique integration' });
 		expect(found.items.map((item) => item.slug)).toEqual(['etude-juridique-integration-migrants-regularises']);
-		const syntheses = await listDocuments(visitorDb, { type: ['synthesis'], theme: ['return_reintegration'] });
+		const syntheses = await searchDocuments(visitorDb, { type: ['synthesis'], theme: ['return_reintegration'] });
 		expect(syntheses.items.map((item) => item.slug).sort()).toEqual(['synthese-evenement-cloture-sharaka-2017', 'synthese-portabilite-droits-retraites-mre', 'synthese-ramre-reintegration-mre']);
 		// the type facet ignores the type filter: the other types of the theme are still offered
 		expect(syntheses.facets.type.guide).toBe(1);
@@ -102,7 +102,7 @@ describe('a partner proposes a study, an editor publishes it', () => {
 
 		const { proposal, published } = await proposeNew(partnerCtx, documentProposals, study({ file }), { comment: 'Version finale', notify });
 		expect(published).toBeNull();
-		expect((await listDocuments(visitorDb, { q: 'Oujda' })).total).toBe(0);
+		expect((await searchDocuments(visitorDb, { q: 'Oujda' })).total).toBe(0);
 
 		const editorCtx = contextFor(app.database.db, editor, { files: app.files });
 		const queue = await listProposals(editorCtx, documentProposals);
@@ -111,8 +111,8 @@ describe('a partner proposes a study, an editor publishes it', () => {
 		expect(result.published.version).toBe(1);
 
 		// an Arabic query with another spelling of the hamza/ta marbuta finds it, as does a French one without accents
-		expect((await listDocuments(visitorDb, { q: 'المسواة' })).items.map((item) => item.slug)).toContain(result.published.slug);
-		expect((await listDocuments(visitorDb, { q: 'regularises oujda' })).total).toBe(1);
+		expect((await searchDocuments(visitorDb, { q: 'المسواة' })).items.map((item) => item.slug)).toContain(result.published.slug);
+		expect((await searchDocuments(visitorDb, { q: 'regularises oujda' })).total).toBe(1);
 		const shown = await getDocument(visitorDb, result.published.slug);
 		expect(shown).toMatchObject({ status: 'published', organisations: [{ slug: 'expertise-france', name: 'Expertise France' }], file: { pages: 1 } });
 
@@ -151,7 +151,7 @@ describe('a partner proposes a study, an editor publishes it', () => {
 		const partnerCtx = contextFor(app.database.db, partner, { files: app.files });
 		const { proposal } = await proposeNew(partnerCtx, documentProposals, study({ title: { fr: 'Brouillon sans intérêt' }, externalUrl: 'https://example.org/x' }));
 		await rejectProposal(contextFor(app.database.db, editor), documentProposals, proposal!.id, 'Hors sujet', notify);
-		expect((await listDocuments(visitorDb, { q: 'Brouillon' })).total).toBe(0);
+		expect((await searchDocuments(visitorDb, { q: 'Brouillon' })).total).toBe(0);
 	});
 
 	it('a member may not propose, and bad fields are refused with their paths', async () => {
@@ -196,15 +196,15 @@ describe('full-text search of the PDFs’ text', () => {
 		const file = await storeDocumentPdf(app.files, pdf, 'figuig.pdf');
 		const { published } = await proposeNew(editorCtx, documentProposals, study({ title: { fr: 'Rapport sur l’oasis', ar: 'تقرير حول الواحات والتعاونيات' }, file, organisations: [] }));
 		// not searchable by its text before the job ran
-		expect((await listDocuments(visitorDb, { q: 'dattes' })).total).toBe(0);
+		expect((await searchDocuments(visitorDb, { q: 'dattes' })).total).toBe(0);
 		expect(await extractPendingTexts(app.database.db, app.files)).toEqual({ done: 2, failed: 0 });
 
-		const french = await listDocuments(visitorDb, { q: 'coopérative féminine' });
+		const french = await searchDocuments(visitorDb, { q: 'coopérative féminine' });
 		expect(french.items.map((item) => item.slug)).toEqual([published!.slug]);
 		expect(french.items[0].snippet?.page).toBe(1);
 		expect(french.items[0].snippet?.text).toContain(`${MARK_START}cooperatives${MARK_END}`);
 		// an Arabic word with its article finds the Arabic title's stem
-		expect((await listDocuments(visitorDb, { q: 'التعاونيات' })).items.map((item) => item.slug)).toContain(published!.slug);
+		expect((await searchDocuments(visitorDb, { q: 'التعاونيات' })).items.map((item) => item.slug)).toContain(published!.slug);
 	});
 
 	it('a stored file that cannot be read marks its document failed and the others go on', async () => {

@@ -1,10 +1,11 @@
 // The library's documents: public reading (list with filters and facets, one document, versions),
 // publication through the platform's moderation (ADR 0011): partners propose, Knowledge editors review.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { DbOrTx } from '../../platform/db/database.ts';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
 import { searchNormalised } from '../../platform/db/search.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
@@ -12,6 +13,7 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { ModeratedCollection, ModeratedSubject, Publication } from '../../platform/moderation/moderation.service.ts';
 import { documentsCollection } from './knowledge.model.ts';
+import { probeSearch, searchedStems, searchIndexAt, type SearchProbe } from './search-index.ts';
 import { titleIn } from './titles.ts';
 export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
@@ -208,7 +210,11 @@ async function organisationNames(db: DbOrTx, slugs: string[]): Promise<Map<strin
 	return new Map(rows.map((row) => [row.slug, row.name]));
 }
 
-function summaryOf(row: DocumentRow, names: Map<string, string>): DocumentSummary {
+/** A document's columns but its stems (search data, kilobytes each). */
+const { searchStems: _searchStems, textStems: _textStems, ...listed } = getTableColumns(document);
+type ListedRow = Omit<DocumentRow, 'searchStems' | 'textStems'>;
+
+function summaryOf(row: ListedRow, names: Map<string, string>): DocumentSummary {
 	return {
 		id: row.id,
 		slug: row.slug,
@@ -231,34 +237,38 @@ function summaryOf(row: DocumentRow, names: Map<string, string>): DocumentSummar
 
 const jsonHasAny = (column: AnyPgColumn, values: string[] | undefined) => (values?.length ? sql`${column} ?| array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]` : undefined);
 
-/** The query's words as French and as Arabic stems (normalised as the stored text is). */
+/** The query's words as French and Arabic stems (normalised as the stored text is). */
 const stemsOf = (q: string) => ({
 	fr: sql`websearch_to_tsquery('french'::regconfig, ${searchNormalised(q)})`,
 	ar: sql`websearch_to_tsquery('arabic'::regconfig, ${searchNormalised(q)})`
 });
 
 /**
- * Words match a document through its titles, summaries and authors (every word as a part of a word, or
- * every word's French or Arabic stem) or through the text of one page of its PDF (stems).
+ * Words match a document through its titles, summaries and authors (every word as a part of a word) or
+ * through its stems — the description's and its pages', together, in French or in Arabic. A phrase's words
+ * must follow each other in the description or on one page.
  */
-function textMatch(q: string): SQL {
-	const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
-	const { fr, ar } = stemsOf(q);
-	return sql`(${and(...words.map((word) => sql`${document.searchText} like '%' || ${searchNormalised(word)} || '%'`))}
-		or ${document.searchStems} @@ ${fr} or ${document.searchStems} @@ ${ar}
-		or exists (select 1 from ${documentPage} where ${documentPage.documentId} = ${document.id} and (${documentPage.stems} @@ ${fr} or ${documentPage.stems} @@ ${ar})))`;
+function textMatch(probe: SearchProbe): SQL {
+	const fr = sql`${probe.tsquery.fr}::tsquery`;
+	const ar = sql`${probe.tsquery.ar}::tsquery`;
+	const stems = probe.phrase
+		? sql`${document.searchStems} @@ ${fr} or ${document.searchStems} @@ ${ar}
+			or exists (select 1 from ${documentPage} where ${documentPage.documentId} = ${document.id} and (${documentPage.stems} @@ ${fr} or ${documentPage.stems} @@ ${ar}))`
+		: sql`(${document.searchStems} || ${document.textStems}) @@ ${fr} or (${document.searchStems} || ${document.textStems}) @@ ${ar}`;
+	const words = probe.words.length ? and(...probe.words.map((word) => sql`strpos(${document.searchText}, ${word}) > 0`)) : sql`false`;
+	return sql`(${words} or ${stems})`;
 }
 
-/** A document's relevance to the words: its description counts double a page of its text. */
-function relevance(q: string): SQL<number> {
-	const { fr, ar } = stemsOf(q);
-	return sql<number>`(2 * (ts_rank(${document.searchStems}, ${fr}) + ts_rank(${document.searchStems}, ${ar}))
-		+ coalesce((select max(ts_rank(${documentPage.stems}, ${fr}) + ts_rank(${documentPage.stems}, ${ar})) from ${documentPage} where ${documentPage.documentId} = ${document.id}), 0))`;
+/** A document's relevance to the words (SQL reference; the index ranks with BM25): its description counts double its text. */
+function relevance(probe: SearchProbe): SQL<number> {
+	const fr = sql`${probe.tsquery.fr}::tsquery`;
+	const ar = sql`${probe.tsquery.ar}::tsquery`;
+	return sql<number>`(2 * (ts_rank(${document.searchStems}, ${fr}) + ts_rank(${document.searchStems}, ${ar})) + ts_rank(${document.textStems}, ${fr}) + ts_rank(${document.textStems}, ${ar}))`;
 }
 
-function filters(query: Partial<DocumentListQuery>, without?: 'type' | 'theme' | 'language' | 'year'): SQL | undefined {
+function filters(query: Partial<DocumentListQuery>, probe: SearchProbe, without?: 'type' | 'theme' | 'language' | 'year'): SQL | undefined {
 	return and(
-		query.q ? textMatch(query.q) : undefined,
+		query.q ? textMatch(probe) : undefined,
 		without !== 'type' && query.type?.length ? inArray(document.type, query.type) : undefined,
 		without !== 'theme' ? jsonHasAny(document.themes, query.theme) : undefined,
 		without !== 'language' ? jsonHasAny(document.languages, query.language) : undefined,
@@ -273,71 +283,123 @@ function filters(query: Partial<DocumentListQuery>, without?: 'type' | 'theme' |
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
-/** For each document, the page of its text that answers the words best, with the words marked. */
-async function snippets(db: DbOrTx, ids: string[], q: string): Promise<Map<string, { page: number; text: string }>> {
-	if (!ids.length) return new Map();
+/**
+ * A document's page of text that answers the words best, with the words marked (json `{ page, text }`, null
+ * when none does), as a column of the page of results (one statement for rows and snippets). A document
+ * matches by all its pages together, so a page answers with any of the words: the one holding the most of
+ * them — named by the search index (`pages`), or read from the document's text_stems (the pages of each
+ * stem) — so that only the chosen page is parsed again for its headline. A phrase's page holds the phrase.
+ */
+function snippetOf(q: string, probe: SearchProbe, pages?: Record<string, [number, number]>): SQL<{ page: number; text: string } | null> {
 	const { fr, ar } = stemsOf(q);
 	// the headline parses the page as written: Arabic with the Arabic stemmer (the query as typed and normalised),
-	// French with accents ignored (migration 0030's configuration)
+	// French with accents ignored (migration 0030's configuration); every word of the query is marked
 	const arabic = /[\u0600-\u06FF]/.test(q);
 	const config = arabic ? 'arabic' : 'knowledge.french_unaccent';
-	const shown = arabic
-		? sql`(websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, ${searchNormalised(q)}))`
-		: sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`;
-	const result = await db.execute(sql`
-		select distinct on (p.document_id) p.document_id, p.page,
-			ts_headline(${config}::regconfig, p.text, ${shown}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
-		from ${documentPage} p
-		where p.document_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and (p.stems @@ ${fr} or p.stems @@ ${ar})
-		order by p.document_id, ts_rank(p.stems, ${fr}) + ts_rank(p.stems, ${ar}) desc, p.page`);
-	const rows = (result as unknown as { rows: { document_id: string; page: number; snippet: string }[] }).rows;
-	return new Map(rows.map((row) => [row.document_id, { page: Number(row.page), text: row.snippet }]));
+	const shown = sql`replace((${
+		arabic
+			? sql`(websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, ${searchNormalised(q)}))`
+			: sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`
+	})::text, ' & ', ' | ')::tsquery`;
+	const anyOf = (query: SQL) => sql`replace((${query})::text, ' & ', ' | ')::tsquery`;
+	const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+	if (pages) {
+		// the index named the pages (one, or a few of a long text): the best of them by the words it holds
+		const range = sql`(${JSON.stringify(pages)}::jsonb -> (${document.id}::text))`;
+		return sql`(select json_build_object('page', p.page, 'text', ts_headline(${config}::regconfig, p.text, ${shown}, ${options}))
+			from ${documentPage} p where p.document_id = ${document.id} and p.page between (${range} ->> 0)::int and (${range} ->> 1)::int
+			order by (p.stems @@ ${fr} or p.stems @@ ${ar}) desc, ts_rank(p.stems, ${anyOf(fr)}) + ts_rank(p.stems, ${anyOf(ar)}) desc, p.page limit 1)`;
+	}
+	const best = probe.phrase
+		? sql`(select p.page from ${documentPage} p where p.document_id = ${document.id} and (p.stems @@ ${fr} or p.stems @@ ${ar})
+			order by ts_rank(p.stems, ${fr}) + ts_rank(p.stems, ${ar}) desc, p.page limit 1)`
+		: sql`(select page from unnest(${document.textStems}) u, unnest(u.positions) page
+			where u.lexeme in (select jsonb_array_elements_text(${JSON.stringify([...searchedStems(probe)])}::jsonb))
+			group by page order by count(*) desc, page limit 1)`;
+	return sql`(select json_build_object('page', t.page, 'text', ts_headline(${config}::regconfig, t.text, ${shown}, ${options}))
+		from ${documentPage} t where t.document_id = ${document.id} and t.page = ${best})`;
 }
 
-async function facet(db: DbOrTx, query: Partial<DocumentListQuery>, name: 'type' | 'theme' | 'language' | 'year'): Promise<Record<string, number>> {
+/** What a page of results shows of each document: its columns, its organisations' names, and with words its snippet. */
+function shownColumns(query: Partial<DocumentListQuery>, probe: SearchProbe, snippetPages?: Record<string, [number, number]>) {
+	return {
+		...listed,
+		organisationNames: sql<Record<string, string> | null>`(select json_object_agg(o.slug, o.name) from ${organisation} o where ${document.organisations} ? o.slug)`,
+		snippet: query.q ? snippetOf(query.q, probe, snippetPages) : sql<null>`null`
+	};
+}
+
+async function facet(db: DbOrTx, query: Partial<DocumentListQuery>, probe: SearchProbe, name: 'type' | 'theme' | 'language' | 'year'): Promise<Record<string, number>> {
 	const value =
 		name === 'type' ? sql<string>`${document.type}` : name === 'year' ? sql<string>`${document.year}::text` : sql<string>`jsonb_array_elements_text(${name === 'theme' ? document.themes : document.languages})`;
 	const rows = await db
 		.select({ value, n: sql<number>`count(*)::int` })
 		.from(document)
-		.where(filters(query, name))
+		.where(filters(query, probe, name))
 		.groupBy(sql`1`);
 	return Object.fromEntries(rows.filter((row) => row.value !== null).map((row) => [row.value, row.n]));
 }
 
-/** One page of documents (real ones before samples, newest first, then by title), the total and the facets (each ignoring its own filter). */
-export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery>) {
-	const page = query.page ?? 1;
-	const pageSize = query.pageSize ?? 20;
-	const where = filters(query);
+/**
+ * One page of documents (real ones before samples, the best matches first, then newest, then by title),
+ * the total and the facets (each ignoring its own filter), each with the page of its text that answers the
+ * words best. Answered by the library's search index (search-index.ts, ADR 0014); phrases by SQL.
+ */
+export async function searchDocuments(db: Db, query: Partial<DocumentListQuery>) {
+	const probe = await probeSearch(db, query.q);
+	if (probe.phrase) return listDocuments(db, query, probe);
+	const index = await searchIndexAt(db, probe.revision);
+	const answer = index.search(query, probe);
+	const rows = answer.ids.length ? await db.select(shownColumns(query, probe, answer.snippetPages)).from(document).where(inArray(document.id, answer.ids)) : [];
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return pageOf(query, answer.total, answer.ids.flatMap((id) => byId.get(id) ?? []), answer.facets);
+}
+
+/** The same as searchDocuments, every part asked of PostgreSQL: the reference the index is tested against, and what answers phrases. */
+export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery>, probe?: SearchProbe) {
+	probe ??= await probeSearch(db, query.q);
+	const where = filters(query, probe);
 	const [[{ total }], rows, type, theme, language, year] = await Promise.all([
 		db.select({ total: sql<number>`count(*)::int` }).from(document).where(where),
 		db
-			.select()
+			.select(shownColumns(query, probe))
 			.from(document)
 			.where(where)
 			.orderBy(
 				asc(document.isSample),
-				...(query.q ? [sql`${relevance(query.q)} desc`] : []),
+				...(query.q ? [sql`${relevance(probe)} desc`] : []),
 				sql`${document.year} desc nulls last`,
 				sql`${document.title}->>'fr'`,
 				asc(document.slug)
 			)
-			.limit(pageSize)
-			.offset((page - 1) * pageSize),
-		facet(db, query, 'type'),
-		facet(db, query, 'theme'),
-		facet(db, query, 'language'),
-		facet(db, query, 'year')
+			.limit(query.pageSize ?? 20)
+			.offset(((query.page ?? 1) - 1) * (query.pageSize ?? 20)),
+		facet(db, query, probe, 'type'),
+		facet(db, query, probe, 'theme'),
+		facet(db, query, probe, 'language'),
+		facet(db, query, probe, 'year')
 	]);
-	const names = await organisationNames(db, [...new Set(rows.flatMap((row) => row.organisations))]);
-	const found = query.q ? await snippets(db, rows.map((row) => row.id), query.q) : new Map();
-	return { total, page, pageSize, items: rows.map((row) => ({ ...summaryOf(row, names), snippet: found.get(row.id) ?? null })), facets: { type, theme, language, year } };
+	return pageOf(query, total, rows, { type, theme, language, year });
+}
+
+type ShownRow = ListedRow & { organisationNames: Record<string, string> | null; snippet: { page: number; text: string } | null };
+
+function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow[], facets: Record<'type' | 'theme' | 'language' | 'year', Record<string, number>>) {
+	return {
+		total,
+		page: query.page ?? 1,
+		pageSize: query.pageSize ?? 20,
+		items: rows.map(({ organisationNames, snippet, ...row }) => ({
+			...summaryOf(row, new Map(Object.entries(organisationNames ?? {}))),
+			snippet: snippet ? { page: Number(snippet.page), text: snippet.text } : null
+		})),
+		facets
+	};
 }
 
 /** Every document of a list's filters, for the CSV/XLSX export (capped: the library is small). */
 export async function documentsForExport(db: DbOrTx, query: Partial<DocumentListQuery>) {
-	const rows = await db.select().from(document).where(filters(query)).orderBy(sql`${document.year} desc nulls last`, asc(document.slug)).limit(20000);
+	const rows = await db.select(listed).from(document).where(filters(query, await probeSearch(db, query.q))).orderBy(sql`${document.year} desc nulls last`, asc(document.slug)).limit(20000);
 	const names = await organisationNames(db, [...new Set(rows.flatMap((row) => row.organisations))]);
 	return rows.map((row) => ({ ...summaryOf(row, names), sources: row.sources }));
 }
@@ -345,7 +407,7 @@ export async function documentsForExport(db: DbOrTx, query: Partial<DocumentList
 /** One document by slug or id (null: none). */
 export async function getDocument(db: DbOrTx, idOrSlug: string): Promise<DocumentDetail | null> {
 	const [row] = await db
-		.select()
+		.select(listed)
 		.from(document)
 		.where(UUID.test(idOrSlug) ? eq(document.id, idOrSlug) : eq(document.slug, idOrSlug.toLowerCase()));
 	if (!row) return null;

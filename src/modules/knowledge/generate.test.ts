@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { runKnowledgeGenerate } from './cli/knowledge.ts';
-import { listDocuments } from './document.service.ts';
+import { searchDocuments } from './document.service.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -14,19 +14,19 @@ describe('knowledge:generate', () => {
 		const said: string[] = [];
 		const io = { out: (line: string) => void said.push(line), err: (line: string) => void said.push(line) };
 		expect(await runKnowledgeGenerate(['--documents', '30', '--pages', '2'], io, { database: app.database })).toBe(0);
-		const all = await listDocuments(app.database.db, { pageSize: 100 });
+		const all = await searchDocuments(app.database.db, { pageSize: 100 });
 		expect(all.total).toBe(30);
 		expect(all.items.every((item) => item.isSample)).toBe(true);
-		const french = await listDocuments(app.database.db, { q: 'cooperatives feminines' });
+		const french = await searchDocuments(app.database.db, { q: 'cooperatives feminines' });
 		expect(french.total).toBeGreaterThan(0);
 		// a document found by its title alone has no snippet; one found in its text has its page
 		expect(french.items.some((item) => item.snippet && item.snippet.page >= 1 && item.snippet.text.includes('\uE000'))).toBe(true);
-		const arabic = await listDocuments(app.database.db, { q: 'التعاونيات النسائية' });
+		const arabic = await searchDocuments(app.database.db, { q: 'التعاونيات النسائية' });
 		expect(arabic.total).toBeGreaterThan(0);
 		expect(arabic.items.some((item) => item.snippet?.text.includes('\uE000'))).toBe(true);
 		// a second run with the same prefix adds nothing
 		expect(await runKnowledgeGenerate(['--documents', '30'], io, { database: app.database })).toBe(0);
-		expect((await listDocuments(app.database.db, {})).total).toBe(30);
+		expect((await searchDocuments(app.database.db, {})).total).toBe(30);
 		expect(await runKnowledgeGenerate(['--documents', 'many'], io, { database: app.database })).toBe(2);
 	});
 });

@@ -52,6 +52,12 @@ export const document = knowledgeTables.table(
 		searchText: text('search_text').notNull().default(''),
 		/** the stems of the search text, for ranking and whole-word matches */
 		searchStems: tsvector('search_stems').generatedAlwaysAs((): ReturnType<typeof sql> => bilingual(sql`search_text`)),
+		/**
+		 * the stems of every page of the PDF's text, each with the numbers of the pages holding it as its
+		 * positions (at most 256): the document's text in one small vector whatever its length, kept by
+		 * the database from `document_page` (migration 0065); the search index reads it (search-index.ts)
+		 */
+		textStems: tsvector('text_stems').notNull().default(sql`''::tsvector`),
 		/** the PDF's text: none (no file), pending (waiting for the job queue), done, failed */
 		textStatus: text('text_status').$type<TextStatus>().notNull().default('none'),
 		textError: text('text_error'),
@@ -63,6 +69,7 @@ export const document = knowledgeTables.table(
 		index('document_year_idx').on(table.year),
 		index('document_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`),
 		index('document_search_stems_idx').using('gin', table.searchStems),
+		index('document_text_stems_idx').using('gin', table.textStems),
 		index('document_text_pending_idx').on(table.textStatus)
 	]
 );

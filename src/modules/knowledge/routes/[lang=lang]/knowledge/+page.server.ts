@@ -4,7 +4,7 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { regions } from '#platform/geo/morocco.ts';
 import { isolate } from '#platform/i18n/content-language.ts';
 import { DocumentListQuery } from '#modules/knowledge/knowledge.schemas.ts';
-import { listDocuments, organisationChoices } from '#modules/knowledge/document.service.ts';
+import { searchDocuments, organisationChoices } from '#modules/knowledge/document.service.ts';
 import { documentLanguages, documentThemes, documentTypes } from '#modules/knowledge/knowledge.model.ts';
 
 export async function load({ url, locals }) {
@@ -19,8 +19,7 @@ export async function load({ url, locals }) {
 		query = DocumentListQuery.parse({});
 		invalid = true;
 	}
-	const result = await listDocuments(app.database.db, query);
-	const organisations = await organisationChoices(app.database.db);
+	const [result, organisations] = await Promise.all([searchDocuments(app.database.db, query), organisationChoices(app.database.db)]);
 	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
 	return {
 		result,

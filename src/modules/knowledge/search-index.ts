@@ -1,0 +1,700 @@
+// The library's full-text search answered from memory (ADR 0014). PostgreSQL keeps the text and does the
+// language work — the French and Arabic stems of every page (document_page.stems), gathered per document
+// with the pages holding each stem (document.text_stems, migration 0065), and the parsing of what people type
+// (websearch_to_tsquery with the same configurations and normalisation) — while each instance of the app
+// holds an inverted index of those stems, refreshed per data revision (`cache.knowledge_revision`, bumped by
+// every write to the documents) by reading only the documents that changed. A query never asked before is
+// then matched, ranked (BM25 over the description and the pages) and counted for its facets in a few
+// milliseconds instead of PostgreSQL ranking every matching document. `listDocuments` (SQL) stays the
+// reference and answers what the index cannot: phrases (`"…"`, hyphenated words), whose words must follow
+// each other on one page.
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
+import type { DocumentListQuery } from './knowledge.schemas.ts';
+
+// ── What people type, as PostgreSQL parsed it ───────────────────────────────────────────────────────────
+
+export type QueryTree = { term: string } | { not: QueryTree } | { and: [QueryTree, QueryTree] } | { or: [QueryTree, QueryTree] };
+
+/**
+ * A tsquery's text (`'insert' & !'migr' | 'retour'`) as a tree; null for an empty query (only stop words);
+ * 'phrase' when it holds a phrase operator (`<->`, `<N>`) or a prefix or weight mark, which the index
+ * (stems per document, pages as positions) cannot answer.
+ */
+export function parseTsQuery(text: string): QueryTree | null | 'phrase' {
+	const tokens: string[] = [];
+	for (let index = 0; index < text.length; ) {
+		const char = text[index];
+		if (char === ' ') index++;
+		else if (char === "'") {
+			let lexeme = '';
+			index++;
+			for (;;) {
+				if (index >= text.length) throw new Error(`unterminated lexeme in tsquery: ${text}`);
+				if (text[index] === '\\') lexeme += text[index + 1] ?? '';
+				else if (text[index] === "'" && text[index + 1] === "'") lexeme += "'";
+				else if (text[index] === "'") break;
+				else lexeme += text[index];
+				index += text[index] === '\\' || (text[index] === "'" && text[index + 1] === "'") ? 2 : 1;
+			}
+			index++;
+			if (text[index] === ':') return 'phrase';
+			tokens.push('=' + lexeme);
+		} else if (char === '<') return 'phrase';
+		else if ('!&|()'.includes(char)) {
+			tokens.push(char);
+			index++;
+		} else throw new Error(`unexpected "${char}" in tsquery: ${text}`);
+	}
+	if (!tokens.length) return null;
+	let at = 0;
+	// precedence as PostgreSQL's: ! binds tightest, then &, then |
+	const or = (): QueryTree => {
+		let left = and();
+		while (tokens[at] === '|') {
+			at++;
+			left = { or: [left, and()] };
+		}
+		return left;
+	};
+	const and = (): QueryTree => {
+		let left = unary();
+		while (tokens[at] === '&') {
+			at++;
+			left = { and: [left, unary()] };
+		}
+		return left;
+	};
+	const unary = (): QueryTree => {
+		const token = tokens[at++];
+		if (token === '!') return { not: unary() };
+		if (token === '(') {
+			const inner = or();
+			if (tokens[at++] !== ')') throw new Error(`unbalanced parentheses in tsquery: ${text}`);
+			return inner;
+		}
+		if (token?.startsWith('=')) return { term: token.slice(1) };
+		throw new Error(`unexpected end of tsquery: ${text}`);
+	};
+	const tree = or();
+	if (at !== tokens.length) throw new Error(`trailing tokens in tsquery: ${text}`);
+	return tree;
+}
+
+/** The words a query ranks by: those it asks for (not those it excludes). */
+function wantedTerms(tree: QueryTree | null, into: Set<string>, negated = false): Set<string> {
+	if (!tree) return into;
+	if ('term' in tree) {
+		if (!negated) into.add(tree.term);
+	} else if ('not' in tree) wantedTerms(tree.not, into, !negated);
+	else for (const part of 'and' in tree ? tree.and : tree.or) wantedTerms(part, into, negated);
+	return into;
+}
+
+/** The stems a query asks for, in French and in Arabic (those it excludes aside): what ranks and what snippets show. */
+export const searchedStems = (probe: SearchProbe) => wantedTerms(probe.arabic, wantedTerms(probe.french, new Set()));
+
+/** One request's view of the words: the library's revision, the words parsed in French and Arabic, and each word normalised. */
+export interface SearchProbe {
+	revision: bigint;
+	french: QueryTree | null;
+	arabic: QueryTree | null;
+	/** each word as typed, through search_normalise: every one must be part of the titles, summaries or authors */
+	words: string[];
+	/** a phrase: answered by SQL, page by page */
+	phrase: boolean;
+	/** the tsqueries as text, for the SQL reference */
+	tsquery: { fr: string; ar: string };
+}
+
+/** The words a query splits into for the substring match (the SQL's and the index's). */
+export const queryWords = (q: string) => q.split(/\s+/).filter(Boolean).slice(0, 8);
+
+/** One statement: the revision, and the query parsed and normalised by PostgreSQL itself. */
+export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<SearchProbe> {
+	if (!q) {
+		const [row] = rowsOf<{ revision: string }>(await db.execute(sql`select revision::text as revision from cache.knowledge_revision where id = 1`));
+		return { revision: BigInt(row?.revision ?? 0), french: null, arabic: null, words: [], phrase: false, tsquery: { fr: '', ar: '' } };
+	}
+	const [row] = rowsOf<{ revision: string | null; fr: string; ar: string; words: string[] | string }>(
+		await db.execute(sql`select (select revision::text from cache.knowledge_revision where id = 1) as revision,
+			websearch_to_tsquery('french'::regconfig, search_normalise(${q}))::text as fr,
+			websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))::text as ar,
+			(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(queryWords(q))}::jsonb) w) as words`)
+	);
+	const french = parseTsQuery(row.fr);
+	const arabic = parseTsQuery(row.ar);
+	return {
+		revision: BigInt(row.revision ?? 0),
+		french: french === 'phrase' ? null : french,
+		arabic: arabic === 'phrase' ? null : arabic,
+		words: typeof row.words === 'string' ? JSON.parse(row.words) : row.words,
+		phrase: french === 'phrase' || arabic === 'phrase',
+		tsquery: { fr: row.fr, ar: row.ar }
+	};
+}
+
+// ── The index ───────────────────────────────────────────────────────────────────────────────────────────
+
+interface IndexedDocument {
+	id: string;
+	/** PostgreSQL's row version (xmin): another value, the document changed */
+	rowVersion: string;
+	isSample: boolean;
+	status: string;
+	type: string;
+	themes: string[];
+	languages: string[];
+	regions: string[];
+	organisations: string[];
+	year: number | null;
+	searchText: string;
+	/** the document's stems (ids in the index's dictionary), sorted, with their counts in the description and the number of pages holding each */
+	terms: Int32Array;
+	inDescription: Uint16Array;
+	inPages: Uint16Array;
+	/**
+	 * per stem, the parts of the text holding it: the pages cut in 32 equal parts (bit b: pages whose
+	 * (page − 1) · 32 / pageCount is b) — each page its own part up to 32 pages
+	 */
+	inParts: Uint32Array;
+	/** the last page with text */
+	pageCount: number;
+	descriptionLength: number;
+	pagesLength: number;
+}
+
+/** One faceted field: its values numbered, and each document's values' numbers (document i's from starts[i] to starts[i + 1] in all). */
+interface NumberedFacet {
+	values: string[];
+	codes: Map<string, number>;
+	starts: Int32Array;
+	all: Int32Array;
+	/** when no document has more than one value: each one's value (−1: none), read directly */
+	single: Int32Array | null;
+}
+
+function numberFacet(documents: IndexedDocument[], valuesOf: (entry: IndexedDocument) => string[]): NumberedFacet {
+	const codes = new Map<string, number>();
+	const starts = new Int32Array(documents.length + 1);
+	const all: number[] = [];
+	documents.forEach((entry, index) => {
+		for (const value of valuesOf(entry)) {
+			let code = codes.get(value);
+			if (code === undefined) codes.set(value, (code = codes.size));
+			all.push(code);
+		}
+		starts[index + 1] = all.length;
+	});
+	const single = starts.every((start, index) => index === 0 || start - starts[index - 1] <= 1)
+		? Int32Array.from(documents, (_, index) => (starts[index + 1] > starts[index] ? all[starts[index]] : -1))
+		: null;
+	return { values: [...codes.keys()], codes, starts, all: Int32Array.from(all), single };
+}
+
+type Facets = { type: Record<string, number>; theme: Record<string, number>; language: Record<string, number>; year: Record<string, number> };
+
+export interface IndexAnswer {
+	total: number;
+	/** the ids of the asked page's documents, in order */
+	ids: string[];
+	facets: Facets;
+	/** with words: for each document of the page whose text holds some, the pages to take its snippet from (first and last) */
+	snippetPages: Record<string, [number, number]>;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** the description (titles, summaries, authors) weighs twice a page of text */
+const DESCRIPTION_WEIGHT = 2;
+
+/** The library's documents and an inverted index of their stems, as of one revision. Never mutated once built. */
+export class LibrarySearchIndex {
+	readonly revision: bigint;
+	readonly #documents: IndexedDocument[];
+	/** each document's place in the library's order without words (real before samples, newest, title, slug) */
+	readonly #order: Int32Array;
+	readonly #dictionary: Map<string, number>;
+	/** per stem id: the documents holding it, and its counts there */
+	readonly #postings: { documents: Int32Array; inDescription: Uint16Array; inPages: Uint16Array }[];
+	/** buffers every search of this index reuses (a search runs start to end without awaiting: one at a time) */
+	#buffers: { sets: Uint8Array[]; used: number; scores: Float64Array; found: Int32Array; keys: Float64Array; byPlace: Int32Array } | null = null;
+	/** 1 for a sample document */
+	readonly #samples: Uint8Array;
+	/** BM25's length part per document (k1 · (1 − b + b · length / average length)), for its description and its pages */
+	readonly #descriptionNorm: Float64Array;
+	readonly #pagesNorm: Float64Array;
+	/** the faceted fields' values, numbered once per index (counting is adding in arrays) */
+	readonly #facets: Record<'type' | 'theme' | 'language' | 'year', NumberedFacet>;
+
+	private constructor(revision: bigint, documents: IndexedDocument[], order: Int32Array, dictionary: Map<string, number>) {
+		this.revision = revision;
+		this.#documents = documents;
+		this.#order = order;
+		this.#dictionary = dictionary;
+		const counts = new Int32Array(dictionary.size);
+		for (const entry of documents) for (const term of entry.terms) counts[term]++;
+		this.#postings = Array.from(counts, (n) => ({ documents: new Int32Array(n), inDescription: new Uint16Array(n), inPages: new Uint16Array(n) }));
+		const filled = new Int32Array(dictionary.size);
+		let description = 0;
+		let pages = 0;
+		documents.forEach((entry, index) => {
+			description += entry.descriptionLength;
+			pages += entry.pagesLength;
+			for (let k = 0; k < entry.terms.length; k++) {
+				const posting = this.#postings[entry.terms[k]];
+				const at = filled[entry.terms[k]]++;
+				posting.documents[at] = index;
+				posting.inDescription[at] = entry.inDescription[k];
+				posting.inPages[at] = entry.inPages[k];
+			}
+		});
+		this.#facets = {
+			type: numberFacet(documents, (entry) => [entry.type]),
+			theme: numberFacet(documents, (entry) => entry.themes),
+			language: numberFacet(documents, (entry) => entry.languages),
+			year: numberFacet(documents, (entry) => (entry.year === null ? [] : [String(entry.year)]))
+		};
+		this.#samples = Uint8Array.from(documents, (entry) => (entry.isSample ? 1 : 0));
+		const averageDescription = description / Math.max(1, documents.length) || 1;
+		const averagePages = pages / Math.max(1, documents.length) || 1;
+		this.#descriptionNorm = Float64Array.from(documents, (entry) => K1 * (1 - B + (B * entry.descriptionLength) / averageDescription));
+		this.#pagesNorm = Float64Array.from(documents, (entry) => K1 * (1 - B + (B * entry.pagesLength) / averagePages));
+	}
+
+	get size() {
+		return this.#documents.length;
+	}
+
+	/**
+	 * The index of the library as of now, built from `previous` by reading only the documents whose row
+	 * changed (all of them the first time), in one read-only snapshot of the database.
+	 */
+	static async load(db: Db, previous?: LibrarySearchIndex): Promise<LibrarySearchIndex> {
+		const index = await db.transaction(
+			async (tx) => {
+				const [{ revision }] = rowsOf<{ revision: string }>(await tx.execute(sql`select revision::text as revision from cache.knowledge_revision where id = 1`));
+				const versions = rowsOf<{ id: string; row_version: string; place: number }>(
+					await tx.execute(sql`select id, xmin::text as row_version,
+						(row_number() over (order by is_sample, year desc nulls last, title->>'fr', slug))::int as place
+						from knowledge.document order by place`)
+				);
+				const held = new Map((previous ? previous.#documents : []).map((entry) => [entry.id, entry]));
+				const dictionary = previous ? new Map(previous.#dictionary) : new Map<string, number>();
+				const changed = versions.filter((row) => held.get(row.id)?.rowVersion !== row.row_version).map((row) => row.id);
+				const fresh = new Map<string, IndexedDocument>();
+				for (let start = 0; start < changed.length; start += 500) {
+					for (const entry of await readDocuments(tx, changed.slice(start, start + 500), dictionary)) fresh.set(entry.id, entry);
+				}
+				const documents: IndexedDocument[] = [];
+				const order = new Int32Array(versions.length);
+				for (const row of versions) {
+					const entry = fresh.get(row.id) ?? held.get(row.id);
+					if (!entry) continue;
+					order[documents.length] = documents.length + 1;
+					documents.push(entry);
+				}
+				return new LibrarySearchIndex(BigInt(revision), documents, order.subarray(0, documents.length), dictionary);
+			},
+			{ isolationLevel: 'repeatable read', accessMode: 'read only' }
+		);
+		// stems that only changed or deleted documents held stay in the dictionary until it is twice the size it needs
+		return previous && index.#dictionary.size > 2 * index.#postings.filter((posting) => posting.documents.length).length + 1000 ? LibrarySearchIndex.load(db) : index;
+	}
+
+	/** The documents matching a query's words and filters: the total, one page of ids in order, and the facets (each ignoring its own filter). */
+	search(query: Partial<DocumentListQuery>, probe: SearchProbe): IndexAnswer {
+		const documents = this.#documents;
+		const n = documents.length;
+		this.#buffers ??= { sets: [], used: 0, scores: new Float64Array(n), found: new Int32Array(n), keys: new Float64Array(n), byPlace: new Int32Array(n + 1) };
+		this.#buffers.used = 0;
+		const { type, theme, language, year } = this.#facets;
+		const matched = query.q ? this.#match(probe) : null;
+		const scores = query.q ? this.#scores(probe, matched!) : null;
+		const anyOf = (values: string[] | undefined) => (values?.length ? new Set(values) : null);
+		const regions = anyOf(query.region);
+		const organisations = anyOf(query.organisation);
+		// the filters on faceted fields, as the facet values' numbers
+		const wanted = (facet: NumberedFacet, values: (string | number)[] | undefined) => {
+			if (!values?.length) return null;
+			const codes = new Uint8Array(facet.values.length);
+			for (const value of values) {
+				const code = facet.codes.get(String(value));
+				if (code !== undefined) codes[code] = 1;
+			}
+			return codes;
+		};
+		const types = wanted(type, query.type);
+		const themes = wanted(theme, query.theme);
+		const languages = wanted(language, query.language);
+		const years = wanted(year, query.year ? [query.year] : undefined);
+		const anyCode = (codes: Uint8Array, facet: NumberedFacet, index: number) => {
+			if (facet.single) return facet.single[index] >= 0 && codes[facet.single[index]] === 1;
+			for (let k = facet.starts[index]; k < facet.starts[index + 1]; k++) if (codes[facet.all[k]]) return true;
+			return false;
+		};
+		const counts = { type: new Int32Array(type.values.length), theme: new Int32Array(theme.values.length), language: new Int32Array(language.values.length), year: new Int32Array(year.values.length) };
+		const count = (into: Int32Array, facet: NumberedFacet, index: number) => {
+			if (facet.single) {
+				if (facet.single[index] >= 0) into[facet.single[index]]++;
+			} else for (let k = facet.starts[index]; k < facet.starts[index + 1]; k++) into[facet.all[k]]++;
+		};
+		const found = this.#buffers.found;
+		let total = 0;
+		for (let index = 0; index < n; index++) {
+			if (matched && !matched[index]) continue;
+			if (regions || organisations || query.status) {
+				const entry = documents[index];
+				if (regions && !entry.regions.some((value) => regions.has(value))) continue;
+				if (organisations && !entry.organisations.some((value) => organisations.has(value))) continue;
+				if (query.status && entry.status !== query.status) continue;
+			}
+			const typeOk = !types || anyCode(types, type, index);
+			const themeOk = !themes || anyCode(themes, theme, index);
+			const languageOk = !languages || anyCode(languages, language, index);
+			const yearOk = !years || anyCode(years, year, index);
+			if (themeOk && languageOk && yearOk) count(counts.type, type, index);
+			if (typeOk && languageOk && yearOk) count(counts.theme, theme, index);
+			if (typeOk && themeOk && yearOk) count(counts.language, language, index);
+			if (typeOk && themeOk && languageOk) {
+				count(counts.year, year, index);
+				if (yearOk) found[total++] = index;
+			}
+		}
+		const named = (facet: NumberedFacet, into: Int32Array) => Object.fromEntries(facet.values.flatMap((value, code) => (into[code] ? [[value, into[code]]] : [])));
+		const page = query.page ?? 1;
+		const pageSize = query.pageSize ?? 20;
+		const shown = this.#sorted(found.subarray(0, total), scores, (page - 1) * pageSize, pageSize);
+		return {
+			total,
+			ids: shown.map((index) => documents[index].id),
+			facets: { type: named(type, counts.type), theme: named(theme, counts.theme), language: named(language, counts.language), year: named(year, counts.year) },
+			snippetPages: query.q ? this.#snippetPages(shown, probe) : {}
+		};
+	}
+
+	/**
+	 * For each shown document, the part of its text holding the most of the words asked for (the first such
+	 * part): a page up to 32 pages, a few consecutive pages beyond (the database picks the best of them).
+	 */
+	#snippetPages(shown: number[], probe: SearchProbe): Record<string, [number, number]> {
+		const wanted = [...searchedStems(probe)].flatMap((stem) => this.#dictionary.get(stem) ?? []);
+		const pages: Record<string, [number, number]> = {};
+		const counts = new Int32Array(32);
+		for (const index of shown) {
+			const entry = this.#documents[index];
+			counts.fill(0);
+			for (const term of wanted) {
+				const k = binarySearch(entry.terms, term);
+				if (k < 0) continue;
+				for (let mask = entry.inParts[k], part = 0; mask; mask >>>= 1, part++) if (mask & 1) counts[part]++;
+			}
+			let best = 0;
+			for (let part = 1; part < 32; part++) if (counts[part] > counts[best]) best = part;
+			if (!counts[best]) continue;
+			const n = entry.pageCount;
+			pages[entry.id] = [Math.ceil((best * n) / 32) + 1, Math.max(Math.ceil((best * n) / 32) + 1, Math.ceil(((best + 1) * n) / 32))];
+		}
+		return pages;
+	}
+
+	/** An empty set of documents from the buffers (cleared). */
+	#emptySet(): Uint8Array {
+		const buffers = this.#buffers!;
+		const set = (buffers.sets[buffers.used++] ??= new Uint8Array(this.#documents.length));
+		return set.fill(0);
+	}
+
+	/** Which documents the words match: every word within the description's text, or the French or the Arabic query over all the document's stems. */
+	#match(probe: SearchProbe): Uint8Array {
+		const n = this.#documents.length;
+		const matched = this.#emptySet();
+		for (const tree of [probe.french, probe.arabic]) {
+			if (!tree) continue;
+			const set = this.#evaluate(tree);
+			for (let index = 0; index < n; index++) matched[index] |= set[index];
+		}
+		if (probe.words.length) {
+			for (let index = 0; index < n; index++) {
+				if (matched[index]) continue;
+				const text = this.#documents[index].searchText;
+				if (probe.words.every((word) => text.includes(word))) matched[index] = 1;
+			}
+		}
+		return matched;
+	}
+
+	#evaluate(tree: QueryTree): Uint8Array {
+		const n = this.#documents.length;
+		if ('term' in tree) {
+			const set = this.#emptySet();
+			const id = this.#dictionary.get(tree.term);
+			if (id !== undefined && id < this.#postings.length) for (const index of this.#postings[id].documents) set[index] = 1;
+			return set;
+		}
+		if ('not' in tree) {
+			const set = this.#evaluate(tree.not);
+			for (let index = 0; index < n; index++) set[index] ^= 1;
+			return set;
+		}
+		const [left, right] = ('and' in tree ? tree.and : tree.or).map((part) => this.#evaluate(part));
+		if ('and' in tree) for (let index = 0; index < n; index++) left[index] &= right[index];
+		else for (let index = 0; index < n; index++) left[index] |= right[index];
+		return left;
+	}
+
+	/** BM25 of the words asked for (French and Arabic stems), the description counting double. */
+	#scores(probe: SearchProbe, matched: Uint8Array): Float64Array {
+		const n = this.#documents.length;
+		const scores = this.#buffers!.scores.fill(0);
+		const descriptionNorm = this.#descriptionNorm;
+		const pagesNorm = this.#pagesNorm;
+		for (const term of searchedStems(probe)) {
+			const id = this.#dictionary.get(term);
+			if (id === undefined || id >= this.#postings.length) continue;
+			const { documents, inDescription, inPages } = this.#postings[id];
+			const df = documents.length;
+			const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+			for (let k = 0; k < df; k++) {
+				const index = documents[k];
+				if (!matched[index]) continue;
+				const description = inDescription[k];
+				const pages = inPages[k];
+				let score = 0;
+				if (description) score += (DESCRIPTION_WEIGHT * (description * (K1 + 1))) / (description + descriptionNorm[index]);
+				if (pages) score += (pages * (K1 + 1)) / (pages + pagesNorm[index]);
+				scores[index] += idf * score;
+			}
+		}
+		return scores;
+	}
+
+	/**
+	 * One page of the found documents in the list's order: real documents before samples, then the best
+	 * scores (with words), then the order without words. Sorted as numbers (one key each) for speed.
+	 */
+	#sorted(found: Int32Array, scores: Float64Array | null, offset: number, limit: number): number[] {
+		const keys = this.#buffers!.keys.subarray(0, found.length);
+		// places run from 1 to the number of documents
+		const span = this.#documents.length + 1;
+		const byPlace = this.#buffers!.byPlace;
+		const order = this.#order;
+		const samples = this.#samples;
+		for (let k = 0; k < found.length; k++) {
+			const index = found[k];
+			const place = order[index];
+			byPlace[place] = index;
+			// scores kept to 1/10,000, below 100,000 (BM25 of a few words stays far below)
+			keys[k] = scores ? (samples[index] * (1e9 + 1) + 1e9 - Math.min(1e9, Math.round(scores[index] * 1e4))) * span + place : place;
+		}
+		// only the keys up to the page's end are sorted: the others are set apart first (selection, linear)
+		const end = Math.min(keys.length, offset + limit);
+		const kept = end < keys.length / 4 ? keys.subarray(0, selectSmallest(keys, end)) : keys;
+		kept.sort();
+		return Array.from(kept.subarray(offset, end), (key) => byPlace[key % span]);
+	}
+}
+
+/**
+ * Moves the `count` smallest keys to the front (in any order) and returns `count`: quickselect, linear on
+ * average, so that a page of 20 among 10,000 found sorts 20 keys instead of 10,000.
+ */
+function selectSmallest(keys: Float64Array, count: number): number {
+	let low = 0;
+	let high = keys.length - 1;
+	while (low < high) {
+		const pivot = keys[(low + high) >>> 1];
+		let i = low;
+		let j = high;
+		while (i <= j) {
+			while (keys[i] < pivot) i++;
+			while (keys[j] > pivot) j--;
+			if (i <= j) {
+				const swap = keys[i];
+				keys[i] = keys[j];
+				keys[j] = swap;
+				i++;
+				j--;
+			}
+		}
+		if (count - 1 <= j) high = j;
+		else if (count - 1 >= i) low = i;
+		else break;
+	}
+	return count;
+}
+
+/**
+ * A tsvector's text form (`'lexeme':1,4B 'other'`) as its lexemes with their positions (weights dropped).
+ * Lexemes are quoted, a quote doubled and a backslash escaping the next character, as PostgreSQL writes them.
+ */
+export function parseTsVector(text: string): [string, number[]][] {
+	const entries: [string, number[]][] = [];
+	let index = 0;
+	while (index < text.length) {
+		if (text[index] === ' ') {
+			index++;
+			continue;
+		}
+		if (text[index] !== "'") throw new Error(`unexpected "${text[index]}" in tsvector at ${index}`);
+		let lexeme = '';
+		index++;
+		for (;;) {
+			const char = text[index];
+			if (char === undefined) throw new Error('unterminated lexeme in tsvector');
+			if (char === '\\') {
+				lexeme += text[index + 1] ?? '';
+				index += 2;
+			} else if (char === "'" && text[index + 1] === "'") {
+				lexeme += "'";
+				index += 2;
+			} else if (char === "'") {
+				index++;
+				break;
+			} else {
+				// a run of plain characters at once
+				let end = index + 1;
+				while (end < text.length && text[end] !== "'" && text[end] !== '\\') end++;
+				lexeme += text.slice(index, end);
+				index = end;
+			}
+		}
+		const positions: number[] = [];
+		if (text[index] === ':') {
+			index++;
+			let value = 0;
+			for (; index < text.length && text[index] !== ' '; index++) {
+				const code = text.charCodeAt(index);
+				if (code >= 48 && code <= 57) value = value * 10 + code - 48;
+				else if (text[index] === ',') {
+					positions.push(value);
+					value = 0;
+				}
+			}
+			positions.push(value);
+		}
+		entries.push([lexeme, positions]);
+	}
+	return entries;
+}
+
+/** Where `value` is in the sorted `values` (−1: absent). */
+function binarySearch(values: Int32Array, value: number): number {
+	let low = 0;
+	let high = values.length - 1;
+	while (low <= high) {
+		const middle = (low + high) >>> 1;
+		if (values[middle] < value) low = middle + 1;
+		else if (values[middle] > value) high = middle - 1;
+		else return middle;
+	}
+	return -1;
+}
+
+/** The documents' facts and stems, read for the index; stems new to the dictionary are numbered. */
+async function readDocuments(db: DbOrTx, ids: string[], dictionary: Map<string, number>): Promise<IndexedDocument[]> {
+	if (!ids.length) return [];
+	type Row = {
+		id: string;
+		row_version: string;
+		is_sample: boolean;
+		status: string;
+		type: string;
+		themes: string[];
+		languages: string[];
+		regions: string[];
+		organisations: string[];
+		year: number | null;
+		search_text: string;
+		search_stems: string;
+		text_stems: string;
+	};
+	// the vectors as text, parsed here: far cheaper for the database than taking them apart in SQL
+	const rows = rowsOf<Row>(
+		await db.execute(sql`select d.id, d.xmin::text as row_version, d.is_sample, d.status, d.type, d.themes, d.languages, d.regions, d.organisations,
+			d.year, d.search_text, d.search_stems::text as search_stems, d.text_stems::text as text_stems
+			from knowledge.document d where d.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)
+	);
+	const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+	return rows.map((row) => {
+		const counts = new Map<number, [number, number, number]>();
+		const termId = (lexeme: string) => {
+			let id = dictionary.get(lexeme);
+			if (id === undefined) dictionary.set(lexeme, (id = dictionary.size));
+			return id;
+		};
+		let descriptionLength = 0;
+		let pagesLength = 0;
+		for (const [lexeme, positions] of parseTsVector(row.search_stems ?? '')) {
+			const id = termId(lexeme);
+			const n = Math.max(1, positions.length);
+			counts.set(id, [n, counts.get(id)?.[1] ?? 0, counts.get(id)?.[2] ?? 0]);
+			descriptionLength += n;
+		}
+		// text_stems' positions are the pages holding the stem (migration 0065)
+		const pages = parseTsVector(row.text_stems ?? '');
+		let pageCount = 1;
+		for (const [, positions] of pages) for (const page of positions) if (page > pageCount) pageCount = page;
+		for (const [lexeme, positions] of pages) {
+			const id = termId(lexeme);
+			let parts = 0;
+			for (const page of positions) parts |= 1 << Math.floor(((page - 1) * 32) / pageCount);
+			const n = Math.max(1, positions.length);
+			counts.set(id, [counts.get(id)?.[0] ?? 0, n, parts >>> 0]);
+			pagesLength += n;
+		}
+		const terms = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+		return {
+			id: row.id,
+			rowVersion: row.row_version,
+			isSample: row.is_sample,
+			status: row.status,
+			type: row.type,
+			themes: json(row.themes) ?? [],
+			languages: json(row.languages) ?? [],
+			regions: json(row.regions) ?? [],
+			organisations: json(row.organisations) ?? [],
+			year: row.year === null ? null : Number(row.year),
+			searchText: row.search_text,
+			terms,
+			inDescription: Uint16Array.from(terms, (id) => Math.min(65535, counts.get(id)![0])),
+			inPages: Uint16Array.from(terms, (id) => Math.min(65535, counts.get(id)![1])),
+			inParts: Uint32Array.from(terms, (id) => counts.get(id)![2] >>> 0),
+			pageCount,
+			descriptionLength,
+			pagesLength
+		};
+	});
+}
+
+// ── One index per database and instance ─────────────────────────────────────────────────────────────────
+
+const held = new WeakMap<object, { current?: LibrarySearchIndex; loading?: Promise<LibrarySearchIndex> }>();
+
+/**
+ * The index at least as new as `revision` (read by the request's probe): the held one, or one loading,
+ * or a new one built from the held one. Concurrent requests share one load; a failed load is not kept.
+ */
+export async function searchIndexAt(db: Db, revision: bigint): Promise<LibrarySearchIndex> {
+	let slot = held.get(db);
+	if (!slot) held.set(db, (slot = {}));
+	for (;;) {
+		if (slot.current && slot.current.revision >= revision) return slot.current;
+		if (!slot.loading) {
+			const loading = LibrarySearchIndex.load(db, slot.current);
+			slot.loading = loading;
+			loading.then(
+				(index) => {
+					if (!slot.current || index.revision >= slot.current.revision) slot.current = index;
+				},
+				() => undefined
+			);
+			loading.finally(() => {
+				if (slot.loading === loading) slot.loading = undefined;
+			}).catch(() => undefined);
+		}
+		const index = await slot.loading;
+		if (index.revision >= revision) return index;
+	}
+}
