@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { runKnowledgeGenerate } from './cli/knowledge.ts';
+import { eq } from 'drizzle-orm';
+import { auditEvent } from '../../platform/audit/audit-event.table.ts';
+import { runKnowledgeGenerate, runKnowledgeRemoveSamples } from './cli/knowledge.ts';
+import { loadKnowledgeDemoData } from './knowledge.data.ts';
+import { document } from './knowledge.table.ts';
+import { event, eventRegistration } from './events/event.table.ts';
+import { survey, surveyResponse } from './surveys/survey.table.ts';
+import { researcher } from './research/research.table.ts';
 import { searchDocuments } from './document.service.ts';
 
 let app: TestApp;
@@ -28,5 +35,35 @@ describe('knowledge:generate', () => {
 		expect(await runKnowledgeGenerate(['--documents', '30'], io, { database: app.database })).toBe(0);
 		expect((await searchDocuments(app.database.db, {})).total).toBe(30);
 		expect(await runKnowledgeGenerate(['--documents', 'many'], io, { database: app.database })).toBe(2);
+	});
+});
+
+describe('knowledge:remove-samples', () => {
+	it('deletes every sample of the module and nothing real, with one audit event', async () => {
+		const sampled = await createTestApp({}, { referenceData: true });
+		try {
+			const db = sampled.database.db;
+			await loadKnowledgeDemoData(db);
+			await runKnowledgeGenerate(['--documents', '5', '--pages', '1'], { out: () => undefined, err: () => undefined }, { database: sampled.database });
+			const counts = async () => ({
+				samples: (await Promise.all([document, event, eventRegistration, survey, surveyResponse, researcher].map((table) => db.$count(table, eq(table.isSample, true))))).reduce((a, b) => a + b, 0),
+				documents: await db.$count(document, eq(document.isSample, false)),
+				events: await db.$count(event, eq(event.isSample, false)),
+				surveys: await db.$count(survey, eq(survey.isSample, false))
+			});
+			const before = await counts();
+			expect(before.samples).toBeGreaterThan(5);
+			expect(before.documents).toBeGreaterThan(30);
+			const said: string[] = [];
+			const io = { out: (line: string) => void said.push(line), err: (line: string) => void said.push(line) };
+			expect(await runKnowledgeRemoveSamples([], io, { database: sampled.database })).toBe(0);
+			expect(said.at(-1)).toMatch(/^Removed \d+ sample documents, \d+ sample events/);
+			expect(await counts()).toEqual({ ...before, samples: 0 });
+			expect((await searchDocuments(db, { pageSize: 100 })).items.some((item) => item.isSample)).toBe(false);
+			expect(await db.$count(auditEvent, eq(auditEvent.action, 'knowledge.remove_samples'))).toBe(1);
+			expect(await runKnowledgeRemoveSamples(['--all'], io, { database: sampled.database })).toBe(2);
+		} finally {
+			await sampled.close();
+		}
 	});
 });

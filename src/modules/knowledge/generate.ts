@@ -1,12 +1,15 @@
 // Sample documents for exercising search: titles and a few pages of text in French and Arabic, badged
 // as samples, their text stored as if extracted (no PDF). Deterministic: the same N gives the same library.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { searchNormalised } from '../../platform/db/search.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { documentThemes, documentTypes } from './knowledge.model.ts';
 import { document, documentPage, documentVersion } from './knowledge.table.ts';
+import { event, eventRegistration } from './events/event.table.ts';
+import { survey, surveyResponse } from './surveys/survey.table.ts';
+import { researcher } from './research/research.table.ts';
 import { snapshotOf } from './document.service.ts';
 
 const frSubjects = ['l’insertion professionnelle des migrants', 'la mobilisation des compétences de la diaspora', 'le retour et la réintégration', 'le placement à l’international', 'les maisons des Marocains du monde', 'la recherche sur les migrations', 'les coopératives féminines', 'l’accès aux soins des migrants', 'la formation des conseillers emploi', 'l’investissement des MRE'];
@@ -79,4 +82,26 @@ export async function generateDocuments(ctx: RequestContext, count: number, opti
 			await recordAudit(inTx.db, inTx.audit, { action: 'knowledge_document.generate', resourceType: 'knowledge_document', resourceId: null, after: { count: rows.length, first: rows[0].slug } });
 		});
 	}
+}
+
+/**
+ * Deletes every sample of the module — documents (with their versions and pages), events (with their
+ * programme and registrations), sample registrations to real events, surveys (with their questions,
+ * invitations and answers), sample answers to real surveys, researchers' sample profiles — in one
+ * transaction with one audit event. Real records and people's own entries stay.
+ */
+export async function removeSamples(ctx: RequestContext) {
+	return ctx.transaction(async (tx) => {
+		const count = async (rows: Promise<unknown[]>) => (await rows).length;
+		const removed = {
+			documents: await count(tx.db.delete(document).where(eq(document.isSample, true)).returning({ id: document.id })),
+			events: await count(tx.db.delete(event).where(eq(event.isSample, true)).returning({ id: event.id })),
+			registrations: await count(tx.db.delete(eventRegistration).where(eq(eventRegistration.isSample, true)).returning({ id: eventRegistration.id })),
+			surveys: await count(tx.db.delete(survey).where(eq(survey.isSample, true)).returning({ id: survey.id })),
+			answers: await count(tx.db.delete(surveyResponse).where(eq(surveyResponse.isSample, true)).returning({ id: surveyResponse.id })),
+			researchers: await count(tx.db.delete(researcher).where(eq(researcher.isSample, true)).returning({ id: researcher.id }))
+		};
+		await recordAudit(tx.db, tx.audit, { action: 'knowledge.remove_samples', resourceType: 'knowledge_document', resourceId: null, after: removed });
+		return removed;
+	});
 }

@@ -8,7 +8,7 @@ import { knowledgeSpace } from './my-space.ts';
 import { document } from './knowledge.table.ts';
 import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { extractPendingTexts } from './text-extraction.ts';
-import { runKnowledgeGenerate } from './cli/knowledge.ts';
+import { runKnowledgeGenerate, runKnowledgeRemoveSamples } from './cli/knowledge.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 import { knowledgePersonalData } from './personal-data.ts';
 import { sendEventReminders, stripOldRegistrations } from './events/registration.service.ts';
@@ -47,6 +47,10 @@ export const knowledgeModule = defineModule({
 			arguments: '--documents N [--pages K] [--prefix P]',
 			description: 'Insert N sample documents (badged) with K pages of French and Arabic text each, to exercise the library’s search.',
 			run: runKnowledgeGenerate
+		},
+		'knowledge:remove-samples': {
+			description: 'Delete every sample of the module (documents, events and registrations, surveys and answers, researchers); real records stay.',
+			run: runKnowledgeRemoveSamples
 		}
 	},
 	jobs: {

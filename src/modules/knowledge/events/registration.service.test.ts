@@ -183,5 +183,9 @@ describe('registration for an event', () => {
 		const rows = await app.database.db.select().from(eventRegistration);
 		expect(rows.every((row) => row.name === null && row.email === null && row.tokenHash === null)).toBe(true);
 		expect(rows.filter((row) => row.checkedInAt !== null)).toHaveLength(1);
+		// attributed to the system, with the count and never who
+		const trail = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'knowledge_event.registrations_retention'));
+		expect(trail.map((entry) => [entry.actorLabel, (entry.after as { stripped: number }).stripped])).toEqual([['system', 4]]);
+		expect(JSON.stringify(trail)).not.toContain('@');
 	});
 });

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { hashToken } from '../../../platform/accounts/api-token.service.ts';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { recordAudit, systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
@@ -289,15 +289,23 @@ export async function checkIn(ctx: RequestContext, slug: string, raw: unknown) {
  * Retention: a year after an event ends, its registrations keep their category, status and attendance
  * only (names, e-mails, organisations, accounts and links go). Answers how many were stripped.
  */
-export async function stripOldRegistrations(db: DbOrTx, now: Date): Promise<number> {
+export async function stripOldRegistrations(db: DbOrTx, now: Date, audit: AuditContext = systemContext()): Promise<number> {
 	const limit = new Date(now.getTime() - REGISTRATION_RETENTION_DAYS * 24 * 3600 * 1000);
-	const stripped = await db
-		.update(eventRegistration)
-		.set({ name: null, email: null, organisationName: null, userId: null, tokenHash: null, updatedAt: now })
-		.where(and(isNotNull(eventRegistration.email), sql`${eventRegistration.eventId} in (select ${event.id} from ${event} where ${event.endsAt} < ${limit.toISOString()})`))
-		.returning({ id: eventRegistration.id });
-	return stripped.length;
+	return db.transaction(async (tx) => {
+		const stripped = await tx
+			.update(eventRegistration)
+			.set({ name: null, email: null, organisationName: null, userId: null, tokenHash: null, updatedAt: now })
+			.where(and(isNotNull(eventRegistration.email), sql`${eventRegistration.eventId} in (select ${event.id} from ${event} where ${event.endsAt} < ${limit.toISOString()})`))
+			.returning({ eventId: eventRegistration.eventId });
+		// one event per event of the calendar, with the count (never who)
+		for (const [eventId, count] of countBy(stripped.map((row) => row.eventId))) {
+			await recordAudit(tx, audit, { action: 'knowledge_event.registrations_retention', resourceType: 'knowledge_event', resourceId: eventId, after: { stripped: count, days: REGISTRATION_RETENTION_DAYS } });
+		}
+		return stripped.length;
+	});
 }
+
+const countBy = (keys: string[]) => keys.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<string, number>());
 
 /** An event as the API gives it: its facts and, when it takes registrations, the places (no names). */
 export function eventForApi(ctx: RequestContext, row: EventRow, places: Awaited<ReturnType<typeof placesOf>>, organisers: { slug: string; name: string }[] = []) {

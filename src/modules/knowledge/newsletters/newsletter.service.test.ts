@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../../platform/testing/people.ts';
@@ -73,6 +74,9 @@ describe('subscribing', () => {
 		await subscribe(asVisitor(), { email: 'oublie@example.org', language: 'fr', consent: 'on' });
 		expect(await deleteUnconfirmed(app.database.db, new Date(today.getTime() + 6 * 24 * 3600 * 1000))).toBe(0);
 		expect(await deleteUnconfirmed(app.database.db, new Date(today.getTime() + 8 * 24 * 3600 * 1000))).toBe(1);
+		const trail = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'knowledge_newsletter.unconfirmed_retention'));
+		expect(trail.map((entry) => [entry.actorLabel, (entry.after as { deleted: number }).deleted])).toEqual([['system', 1]]);
+		expect(JSON.stringify(trail)).not.toContain('oublie');
 	});
 });
 

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashToken } from '../../../platform/accounts/api-token.service.ts';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { recordAudit, systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
@@ -119,13 +119,19 @@ export async function unsubscribe(ctx: RequestContext, token: string): Promise<b
 }
 
 /** Retention: subscriptions not confirmed within 7 days are deleted. Answers how many. */
-export async function deleteUnconfirmed(db: DbOrTx, now: Date): Promise<number> {
+export async function deleteUnconfirmed(db: DbOrTx, now: Date, audit: AuditContext = systemContext()): Promise<number> {
 	const limit = new Date(now.getTime() - PENDING_RETENTION_DAYS * 24 * 3600 * 1000);
-	const gone = await db
-		.delete(newsletterSubscriber)
-		.where(and(eq(newsletterSubscriber.status, 'pending'), lt(newsletterSubscriber.consentAt, limit)))
-		.returning({ id: newsletterSubscriber.id });
-	return gone.length;
+	return db.transaction(async (tx) => {
+		const gone = await tx
+			.delete(newsletterSubscriber)
+			.where(and(eq(newsletterSubscriber.status, 'pending'), lt(newsletterSubscriber.consentAt, limit)))
+			.returning({ id: newsletterSubscriber.id });
+		// the count only: the addresses are what goes
+		if (gone.length) {
+			await recordAudit(tx, audit, { action: 'knowledge_newsletter.unconfirmed_retention', resourceType: 'knowledge_newsletter_subscriber', resourceId: null, after: { deleted: gone.length, days: PENDING_RETENTION_DAYS } });
+		}
+		return gone.length;
+	});
 }
 
 /** The subscription of an address, for the person's data export. */

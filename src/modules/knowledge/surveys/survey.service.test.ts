@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../../platform/testing/people.ts';
@@ -229,5 +230,8 @@ describe('personal data', () => {
 		expect(await stripClosedInvitations(app.database.db, new Date(today.getTime() + 91 * 24 * 3600 * 1000))).toBe(3);
 		const left = await app.database.db.select().from(surveyInvitation);
 		expect(left.every((entry) => entry.email === null && entry.tokenHash === null)).toBe(true);
+		const trail = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'knowledge_survey.links_retention'));
+		expect(trail.map((entry) => [entry.actorLabel, (entry.after as { stripped: number }).stripped])).toEqual([['system', 3]]);
+		expect(JSON.stringify(trail)).not.toContain('@');
 	});
 });

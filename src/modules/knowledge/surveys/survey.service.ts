@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { hashToken } from '../../../platform/accounts/api-token.service.ts';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { recordAudit, systemContext, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
@@ -669,14 +669,22 @@ export async function responseTable(ctx: RequestContext, slug: string, language:
 // ---- retention and personal data ---------------------------------------------------------------------
 
 /** Retention: 90 days after a survey closes, its personal links lose their address and token (counts stay). */
-export async function stripClosedInvitations(db: DbOrTx, now: Date): Promise<number> {
+export async function stripClosedInvitations(db: DbOrTx, now: Date, audit: AuditContext = systemContext()): Promise<number> {
 	const limit = new Date(now.getTime() - INVITATION_RETENTION_DAYS * 24 * 3600 * 1000);
-	const stripped = await db
-		.update(surveyInvitation)
-		.set({ email: null, tokenHash: null, userId: null, registrationId: null })
-		.where(and(isNotNull(surveyInvitation.email), sql`${surveyInvitation.surveyId} in (select ${survey.id} from ${survey} where ${survey.closesAt} < ${limit.toISOString()})`))
-		.returning({ id: surveyInvitation.id });
-	return stripped.length;
+	return db.transaction(async (tx) => {
+		const stripped = await tx
+			.update(surveyInvitation)
+			.set({ email: null, tokenHash: null, userId: null, registrationId: null })
+			.where(and(isNotNull(surveyInvitation.email), sql`${surveyInvitation.surveyId} in (select ${survey.id} from ${survey} where ${survey.closesAt} < ${limit.toISOString()})`))
+			.returning({ surveyId: surveyInvitation.surveyId });
+		// one event per survey, with the count (never who)
+		const counts = new Map<string, number>();
+		for (const row of stripped) counts.set(row.surveyId, (counts.get(row.surveyId) ?? 0) + 1);
+		for (const [surveyId, count] of counts) {
+			await recordAudit(tx, audit, { action: 'knowledge_survey.links_retention', resourceType: 'knowledge_survey', resourceId: surveyId, after: { stripped: count, days: INVITATION_RETENTION_DAYS } });
+		}
+		return stripped.length;
+	});
 }
 
 /** What the platform holds of a person in surveys: links sent to them, surveys answered, their answers when not anonymous. */
