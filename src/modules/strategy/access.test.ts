@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strategyModule } from './manifest.ts';
-import { describeRouteAccess, everyone, type Who } from '../../platform/testing/route-access-cases.ts';
+import { describeRouteAccess, everyone, signedIn, type Who } from '../../platform/testing/route-access-cases.ts';
 import { can, mayReach, type Actor } from '../../platform/policy/policy.ts';
 
 const planners: Who[] = ['administrator'];
@@ -10,6 +10,13 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/[slug]': everyone,
 	'GET /[lang=lang]/strategy/[slug]/export': everyone,
 	'GET /[lang=lang]/strategy/regions/[region]': everyone,
+	'GET /[lang=lang]/strategy/initiatives/[initiative]': everyone,
+	'GET /[lang=lang]/strategy/my-proposals': signedIn,
+	'GET /[lang=lang]/strategy/[slug]/actions/[node]': everyone,
+	'POST /[lang=lang]/strategy/[slug]/actions/[node]': signedIn,
+	'GET /[lang=lang]/strategy/[slug]/plan/initiatives': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan/initiatives': planners,
+	'GET /api/v1/strategy/strategies/[slug]/initiatives': everyone,
 	'GET /[lang=lang]/strategy/[slug]/plan': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan': planners,
 	'GET /[lang=lang]/strategy/[slug]/plan/[node]': planners,

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
+import { actionsLinkingTo } from './initiative-links.service.ts';
 import { strategyActions } from './strategy.policy.ts';
 import { strategyRoutes } from './strategy.routes.ts';
 import { strategyEndpoints } from './strategy.openapi.ts';
@@ -33,6 +34,8 @@ export const strategyModule = defineModule({
 	demoData: loadStrategyDemoData,
 	mySpace: strategySpace,
 	personalData: strategyPersonalData,
+	// an Atlas initiative's page counts the actions it carries
+	linksTo: actionsLinkingTo,
 	commands: {
 		'strategy:remind': {
 			description: 'E-mail the reporters of each strategy who have entered no value for the year just closed; run weekly.',

@@ -2,6 +2,9 @@ import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { strategiesPlannedBy } from './strategy.service.ts';
 import { resultsQueues } from './results.service.ts';
+import { myProposals, proposalsWaitingCount } from './initiative-links.service.ts';
+import { strategy } from './strategy.table.ts';
+import { inArray } from 'drizzle-orm';
 
 /**
  * The strategies a person owns or plans (through grants): straight to the planning page when there is one;
@@ -17,6 +20,27 @@ export async function strategySpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			titleKey: 'strategy.space_plan',
 			textKey: 'strategy.space_plan_text',
 			waiting: { count: planned.length, key: 'strategy.space_count' }
+		});
+	// the initiatives partners proposed for the actions of the strategies one plans
+	if (planned.length) {
+		const ids = (await ctx.db.select({ id: strategy.id }).from(strategy).where(inArray(strategy.slug, planned.map((row) => row.slug)))).map((row) => row.id);
+		const waiting = await proposalsWaitingCount(ctx.db, ids);
+		if (waiting)
+			links.push({
+				path: planned.length === 1 ? `/strategy/${planned[0].slug}/plan/initiatives` : '/strategy',
+				titleKey: 'strategy.space_proposals',
+				textKey: 'strategy.space_proposals_text',
+				waiting: { count: waiting, key: 'strategy.space_proposals_waiting' }
+			});
+	}
+	// one's own proposals: where they stand
+	const mine = await myProposals(ctx.db, ctx.actor.userId, ctx.language);
+	if (mine.length)
+		links.push({
+			path: '/strategy/my-proposals',
+			titleKey: 'strategy.space_my_proposals',
+			textKey: 'strategy.space_my_proposals_text',
+			waiting: { count: mine.filter((entry) => entry.status === 'proposed').length, key: 'strategy.space_my_proposals_waiting' }
 		});
 	const queues = await resultsQueues(ctx.db, ctx.actor);
 	if (queues.reporting.length)

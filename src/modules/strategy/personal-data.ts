@@ -1,16 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
-import { indicator, indicatorValue, indicatorValueEvent, strategy } from './strategy.table.ts';
+import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, strategy } from './strategy.table.ts';
 
 /**
  * What Strategy holds about a person: the indicator values they reported and their acts in the values'
  * history (submitted, corrected, returned, approved). Exported with `/api/v1/me/export`. On erasure the
- * values stay (a strategy's official results) but no longer name the person.
+ * values stay (a strategy's official results) but no longer name the person; so do the initiatives they
+ * proposed for actions, and the planners' decisions on them.
  */
 export const strategyPersonalData: PersonalDataHooks = {
 	tables: [
 		{ table: indicatorValue, userColumn: indicatorValue.reporterId, exportKey: 'strategyReportedValues' },
-		{ table: indicatorValueEvent, userColumn: indicatorValueEvent.actorId, exportKey: 'strategyValueHistory' }
+		{ table: indicatorValueEvent, userColumn: indicatorValueEvent.actorId, exportKey: 'strategyValueHistory' },
+		{ table: actionInitiative, userColumn: actionInitiative.proposedBy, exportKey: 'strategyInitiativeProposals' },
+		{ table: actionInitiative, userColumn: actionInitiative.decidedBy, exportKey: 'strategyInitiativeDecisions' }
 	],
 	export: async (db, actor) => ({
 		strategyReportedValues: await db
@@ -22,11 +25,28 @@ export const strategyPersonalData: PersonalDataHooks = {
 		strategyValueHistory: await db
 			.select({ valueId: indicatorValueEvent.valueId, kind: indicatorValueEvent.kind, value: indicatorValueEvent.value, reason: indicatorValueEvent.reason, at: indicatorValueEvent.at })
 			.from(indicatorValueEvent)
-			.where(eq(indicatorValueEvent.actorId, actor.userId))
+			.where(eq(indicatorValueEvent.actorId, actor.userId)),
+		strategyInitiativeProposals: await db
+			.select({ strategy: strategy.slug, action: node.id, initiative: actionInitiative.initiative, note: actionInitiative.note, status: actionInitiative.status, reason: actionInitiative.reason, proposedAt: actionInitiative.proposedAt, decidedAt: actionInitiative.decidedAt })
+			.from(actionInitiative)
+			.innerJoin(node, eq(node.id, actionInitiative.nodeId))
+			.innerJoin(strategy, eq(strategy.id, node.strategyId))
+			.where(eq(actionInitiative.proposedBy, actor.userId)),
+		strategyInitiativeDecisions: await db
+			.select({ strategy: strategy.slug, action: node.id, initiative: actionInitiative.initiative, status: actionInitiative.status, reason: actionInitiative.reason, decidedAt: actionInitiative.decidedAt })
+			.from(actionInitiative)
+			.innerJoin(node, eq(node.id, actionInitiative.nodeId))
+			.innerJoin(strategy, eq(strategy.id, node.strategyId))
+			.where(eq(actionInitiative.decidedBy, actor.userId))
 	}),
 	erase: async (tx, userId) => {
 		const values = await tx.update(indicatorValue).set({ reporterId: null }).where(eq(indicatorValue.reporterId, userId)).returning({ id: indicatorValue.id });
 		const events = await tx.update(indicatorValueEvent).set({ actorId: null }).where(eq(indicatorValueEvent.actorId, userId)).returning({ id: indicatorValueEvent.id });
-		return { removed: ['strategy_reporter_of_values', 'strategy_value_history_actor'], audit: { valuesKept: values.map((row) => row.id), eventsKept: events.map((row) => row.id) } };
+		const proposed = await tx.update(actionInitiative).set({ proposedBy: null }).where(eq(actionInitiative.proposedBy, userId)).returning({ id: actionInitiative.id });
+		const decided = await tx.update(actionInitiative).set({ decidedBy: null }).where(eq(actionInitiative.decidedBy, userId)).returning({ id: actionInitiative.id });
+		return {
+			removed: ['strategy_reporter_of_values', 'strategy_value_history_actor', 'strategy_initiative_proposer', 'strategy_initiative_decider'],
+			audit: { valuesKept: values.map((row) => row.id), eventsKept: events.map((row) => row.id), proposalsKept: proposed.map((row) => row.id), decisionsKept: decided.map((row) => row.id) }
+		};
 	}
 };

@@ -1,6 +1,6 @@
 // Reference data (the strategies the seeds name, with their source) and demo data (a badged sample
 // programme of the SNIA, 2015–2027, with about 150 actions over the 12 regions).
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
@@ -13,7 +13,8 @@ import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
 import { NODE_STATUSES } from './strategy.model.ts';
 import { NewNode, NewStrategy } from './strategy.schemas.ts';
 import { insertNode, insertStrategy } from './strategy.service.ts';
-import { indicator, indicatorValue, indicatorValueEvent, node, strategy, type StrategyRow } from './strategy.table.ts';
+import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, strategy, type StrategyRow } from './strategy.table.ts';
+import { linkChoices } from '../../platform/kernel/links.ts';
 import { NewIndicator, insertIndicator, periodYears } from './results.service.ts';
 import { realStrategies, type SeedNode } from './seed/strategies.ts';
 
@@ -95,7 +96,10 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	if (!snia) return;
 	await grantDemoPlanner(db);
 	const [already] = await db.select({ id: node.id }).from(node).where(and(eq(node.strategyId, snia.id), eq(node.isSample, true))).limit(1);
-	if (already) return loadResultsDemo(db, snia);
+	if (already) {
+		await loadResultsDemo(db, snia);
+		return loadInitiativesDemo(db, snia);
+	}
 	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
 	// under the seeds' employment domain (or the first one left, if a planner renamed it)
 	const parent = domains.find((row) => row.title.fr === 'Emploi') ?? domains[0];
@@ -151,6 +155,33 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 		}
 	});
 	await loadResultsDemo(db, snia);
+	await loadInitiativesDemo(db, snia);
+}
+
+/**
+ * Demo mode: two real Atlas initiatives on sample actions of the Oriental — one the demo partner proposed
+ * and the demo owner accepted, one waiting for the planners (badged as samples). Nothing without the Atlas.
+ */
+async function loadInitiativesDemo(db: Db, snia: StrategyRow) {
+	const [present] = await db.select({ id: actionInitiative.id }).from(actionInitiative).where(eq(actionInitiative.isSample, true)).limit(1);
+	if (present) return;
+	const choices = (await linkChoices(db, 'atlas.initiative', 'fr')).filter((choice) => !choice.isSample);
+	const actions = await db
+		.select({ id: node.id })
+		.from(node)
+		.innerJoin(nodeRegion, eq(nodeRegion.nodeId, node.id))
+		.where(and(eq(node.strategyId, snia.id), eq(node.kind, 'action'), eq(node.isSample, true), eq(nodeRegion.region, 'MA-02')))
+		.orderBy(asc(node.position))
+		.limit(2);
+	const people = await db.select({ id: user.id, email: user.email }).from(user).where(inArray(user.email, [DEMO_PLANNER, DEMO_OWNER]));
+	const partner = people.find((person) => person.email === DEMO_PLANNER);
+	const owner = people.find((person) => person.email === DEMO_OWNER);
+	if (choices.length < 2 || actions.length < 2 || !partner || !owner) return;
+	const proposedAt = new Date('2025-03-10T10:00:00Z');
+	await db.insert(actionInitiative).values([
+		{ nodeId: actions[0].id, initiative: choices[0].value, status: 'accepted', note: 'Exemple : l’initiative accueille et oriente les migrants vers l’emploi dans la région.', proposedBy: partner.id, proposedAt, decidedBy: owner.id, decidedAt: new Date('2025-03-17T09:00:00Z'), isSample: true },
+		{ nodeId: actions[1].id, initiative: choices[1].value, status: 'proposed', note: 'Exemple : une proposition en attente des planificateurs.', proposedBy: partner.id, proposedAt, isSample: true }
+	]);
 }
 
 const sampleIndicators = [

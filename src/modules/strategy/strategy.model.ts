@@ -31,3 +31,7 @@ export type Disaggregation = (typeof DISAGGREGATIONS)[number];
 export const VALUE_STATUSES = ['submitted', 'returned', 'approved'] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 export type ValueEventKind = 'submitted' | 'corrected' | 'returned' | 'approved';
+
+/** An initiative proposed for an action: waiting for the planners, accepted (shown on the action's and the regions' pages), declined (with why). */
+export const initiativeLinkStatuses = ['proposed', 'accepted', 'declined'] as const;
+export type InitiativeLinkStatus = (typeof initiativeLinkStatuses)[number];

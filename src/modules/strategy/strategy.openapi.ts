@@ -67,5 +67,36 @@ export const strategyEndpoints: Endpoint[] = [
 		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
 		responses: { 200: { description: 'The indicators and their approved values.', schema: z.object({ items: z.array(IndicatorOut) }) } },
 		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/strategies/{slug}/initiatives',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'The initiatives on the ground that carry a strategy’s actions',
+		description:
+			'For each action of a published strategy that Atlas initiatives carry, the initiatives the strategy’s planners accepted (proposed by partners on the action’s page, or linked by the planners). ' +
+			'Proposals waiting or declined are not public. Each initiative is named by its link (`atlas.initiative:<slug>`) and its title in the asked language (or the language it stands in).',
+		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
+		responses: {
+			200: {
+				description: 'The actions and their initiatives.',
+				schema: z.object({
+					items: z.array(
+						z
+							.object({
+								actionId: z.uuid(),
+								action: z.string(),
+								url: z.string(),
+								initiatives: z.array(
+									z.object({ link: z.string(), title: z.string(), titleLanguage: z.string(), url: z.string(), isSample: z.boolean(), acceptedAt: z.string().nullable() })
+								)
+							})
+							.meta({ id: 'StrategyActionInitiatives' })
+					)
+				})
+			}
+		},
+		errors: [404]
 	}
 ];

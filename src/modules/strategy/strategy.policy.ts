@@ -12,5 +12,7 @@ export const strategyActions = {
 	/** Enter the actual values of a strategy's indicators (reporters of the responsible bodies). */
 	'strategy.report': ['administrator'],
 	/** Approve the reported values, or return them to their reporter with the reason (the strategy's owner). */
-	'strategy.review': ['administrator']
+	'strategy.review': ['administrator'],
+	/** Propose an Atlas initiative for an action of a published strategy (partners' contributors; the planners decide). */
+	'strategy.propose_initiatives': ['partner', 'moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,7 +9,12 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]/export': { GET: 'public' },
+	// an action's page; proposing an initiative (partners) and deciding (planners) are checked by the service
+	'/[lang=lang]/strategy/[slug]/actions/[node]': { GET: 'public', POST: 'signed_in' },
+	'/[lang=lang]/strategy/[slug]/plan/initiatives': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
+	'/[lang=lang]/strategy/initiatives/[initiative]': { GET: 'public' },
+	'/[lang=lang]/strategy/my-proposals': { GET: 'signed_in' },
 	'/[lang=lang]/strategy/[slug]/plan': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/plan/[node]': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/results': { GET: 'public' },
@@ -21,5 +26,6 @@ export const strategyRoutes: RouteTable = {
 	// API
 	'/api/v1/strategy/strategies': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]': { GET: 'public' },
-	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' }
+	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' },
+	'/api/v1/strategy/strategies/[slug]/initiatives': { GET: 'public' }
 };

@@ -1,7 +1,7 @@
 // Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
 import { boolean, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
-import type { Disaggregation, IndicatorLevel, NodeKind, NodeStatus, StrategyStatus, TagScheme, ValueEventKind, ValueStatus } from './strategy.model.ts';
+import type { Disaggregation, IndicatorLevel, InitiativeLinkStatus, NodeKind, NodeStatus, StrategyStatus, TagScheme, ValueEventKind, ValueStatus } from './strategy.model.ts';
 
 /** The strategy module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const strategyTables = pgSchema('strategy');
@@ -209,8 +209,36 @@ export const indicatorValueEvent = strategyTables.table(
 	(table) => [index('indicator_value_event_value_idx').on(table.valueId, table.at)]
 );
 
+/**
+ * An initiative on the ground that contributes to an action: an Atlas initiative named by its link
+ * (`atlas.initiative:<slug>`, ADR 0003: never an import of the Atlas module), proposed by a partner and
+ * accepted or declined by the strategy's planners (a planner's own link is accepted at once).
+ */
+export const actionInitiative = strategyTables.table(
+	'action_initiative',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' }),
+		initiative: text('initiative').notNull(),
+		status: text('status').$type<InitiativeLinkStatus>().notNull(),
+		/** the proposer's words: how the initiative contributes */
+		note: text('note'),
+		proposedBy: text('proposed_by').references(() => user.id, { onDelete: 'set null' }),
+		proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		/** why a planner declined */
+		reason: text('reason'),
+		isSample: boolean('is_sample').notNull().default(false)
+	},
+	(table) => [unique('action_initiative_unique').on(table.nodeId, table.initiative), index('action_initiative_status_idx').on(table.status), index('action_initiative_initiative_idx').on(table.initiative)]
+);
+
 export type IndicatorRow = typeof indicator.$inferSelect;
 export type IndicatorValueRow = typeof indicatorValue.$inferSelect;
 export type BudgetLineRow = typeof budgetLine.$inferSelect;
 export type StrategyRow = typeof strategy.$inferSelect;
 export type NodeRow = typeof node.$inferSelect;
+export type ActionInitiativeRow = typeof actionInitiative.$inferSelect;

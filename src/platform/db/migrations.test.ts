@@ -315,6 +315,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0064: the Knowledge module's research mapping
 			researcher: _researchers,
 			research_finding: _researchFindings,
+			// new in 0066: Atlas initiatives linked to the Strategy module's actions
+			action_initiative: _actionInitiatives,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

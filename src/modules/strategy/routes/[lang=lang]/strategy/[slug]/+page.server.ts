@@ -8,7 +8,8 @@ import { strategyDetail, strategyResource } from '#modules/strategy/strategy.ser
 import { NODE_STATUSES } from '#modules/strategy/strategy.model.ts';
 import { executionRates } from '#modules/strategy/budget.service.ts';
 import { regionsWithoutActions } from '#modules/strategy/results.service.ts';
-import { treeOf } from '#modules/strategy/strategy.service.ts';
+import { countActions, treeOf } from '#modules/strategy/strategy.service.ts';
+import { acceptedByAction, keepActions } from '#modules/strategy/initiative-links.service.ts';
 
 export async function load({ params, url, locals }) {
 	const app = await getApp();
@@ -24,16 +25,25 @@ export async function load({ params, url, locals }) {
 		invalid = true;
 	}
 	const canPlan = (row: { slug: string }) => ctx.can('strategy.plan', strategyResource(row));
-	const detail = await strategyDetail(app.database.db, params.slug, locals.language, filters, { canPlan });
+	const found = await strategyDetail(app.database.db, params.slug, locals.language, filters, { canPlan });
+	const whole = await treeOf(app.database.db, found.id, locals.language);
+	const accepted = await acceptedByAction(app.database.db, found.id, locals.language);
+	// the gap view: only the actions no initiative on the ground carries yet
+	const withoutInitiatives = url.searchParams.get('without') === 'initiatives';
+	const tree = withoutInitiatives ? keepActions(found.tree, (action) => !accepted.has(action.id)) : found.tree;
+	const detail = { ...found, tree, actions: countActions(tree) };
 	return {
 		detail,
+		initiativeCounts: Object.fromEntries([...accepted].map(([id, list]) => [id, list.length])),
+		carried: { actions: countActions(whole), without: countActions(keepActions(whole, (action) => !accepted.has(action.id))) },
+		withoutInitiatives,
 		execution: await executionRates(app.database.db, detail.id),
 		// on the whole tree, whatever the filters: where each domain has nothing yet
-		gaps: regionsWithoutActions(await treeOf(app.database.db, detail.id, locals.language)),
+		gaps: regionsWithoutActions(whole),
 		invalid,
 		canPlan: canPlan(detail),
 		values: { region: filters.region?.[0] ?? '', domain: filters.domain?.[0] ?? '', status: filters.status?.[0] ?? '' },
 		choices: { regions: regionChoices(locals.language), statuses: NODE_STATUSES },
-		filtered: Boolean(filters.region || filters.domain || filters.status)
+		filtered: Boolean(filters.region || filters.domain || filters.status || withoutInitiatives)
 	};
 }

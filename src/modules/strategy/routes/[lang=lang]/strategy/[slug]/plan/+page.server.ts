@@ -4,14 +4,15 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { createNode, strategyDetail } from '#modules/strategy/strategy.service.ts';
 import { nodeFailure, nodeFormChoices, nodeFromForm, parentOptions } from '#modules/strategy/node-form.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
+import { proposalsWaitingCount } from '#modules/strategy/initiative-links.service.ts';
 
 export async function load({ params, url, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
-	await strategyForPage(ctx, params.slug, 'strategy.plan');
+	const owner = await strategyForPage(ctx, params.slug, 'strategy.plan');
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, {}, { canPlan: () => true });
-	return { detail, removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
+	return { detail, proposals: await proposalsWaitingCount(app.database.db, [owner.id]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
 }
 
 export const actions = {

@@ -4,6 +4,7 @@ import { regions } from '#platform/geo/morocco.ts';
 import { placeNameIn } from '#platform/geo/place-choices.ts';
 import { actionsInRegion } from '#modules/strategy/strategy.service.ts';
 import { progressInRegion } from '#modules/strategy/results.service.ts';
+import { initiativesInRegion } from '#modules/strategy/initiative-links.service.ts';
 
 export async function load({ params, locals }) {
 	const region = regions.find((entry) => entry.iso === params.region);
@@ -11,6 +12,7 @@ export async function load({ params, locals }) {
 	const app = await getApp();
 	return {
 		region: { iso: region.iso, name: placeNameIn(region, locals.language) }, strategies: await actionsInRegion(app.database.db, region.iso, locals.language),
-		progress: await progressInRegion(app.database.db, region.iso, locals.language)
+		progress: await progressInRegion(app.database.db, region.iso, locals.language),
+		initiatives: await initiativesInRegion(app.database.db, region.iso, locals.language)
 	};
 }
