@@ -4,11 +4,13 @@ CREATE TABLE "strategy"."action_initiative" (
 	"initiative" text NOT NULL,
 	"status" text NOT NULL,
 	"note" text,
+	"note_language" text,
 	"proposed_by" text,
 	"proposed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"decided_by" text,
 	"decided_at" timestamp with time zone,
 	"reason" text,
+	"reason_language" text,
 	"is_sample" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "action_initiative_unique" UNIQUE("node_id","initiative")
 );

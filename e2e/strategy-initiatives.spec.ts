@@ -7,7 +7,7 @@
 // 1280 px go to test-results/screenshots/strategy-initiatives-*.
 import { describe, expect, test } from 'vitest';
 import { check, pick, screenshotsFor, signedInAs } from './flows.ts';
-import { server, t, useBrowser } from './harness.ts';
+import { expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const { url } = server();
@@ -22,12 +22,14 @@ const gapCount = async (page: Awaited<ReturnType<typeof signedInAs>>) => Number(
 describe('initiatives on the ground for the strategies’ actions', () => {
 	test('read in Arabic, decided by the owner, shown on the region’s page, linked by a planner without JavaScript', { timeout: 180_000 }, async () => {
 		// 1. The demo's accepted initiative, through the API, then on its action's page (Arabic, axe).
-		const accepted = (await (await fetch(`${url}/api/v1/strategy/strategies/snia/initiatives`)).json()) as ApiActions;
+		const accepted = (await (await fetch(url("/api/v1/strategy/strategies/snia/initiatives"))).json()) as ApiActions;
 		expect(accepted.items).toHaveLength(1);
 		const [carried] = accepted.items;
 		const visitor = await browser.newPage({ locale: 'ar-MA' });
 		await visitor.goto(new URL(carried.url).pathname.replace(/^\/fr\//, '/ar/'));
 		await check(visitor, 'ar');
+		// the French title of the initiative and the French note carry their language
+		await expectPhoneWidthAndLanguageOfParts(visitor, 'ar');
 		await expect(visitor.getByRole('heading', { name: t('ar', 'strategy.initiatives_title') }).count()).resolves.toBe(1);
 		await expect(visitor.locator('.initiatives a').first().getAttribute('href')).resolves.toBe(new URL(carried.initiatives[0].url).pathname.replace(/^\/fr\//, '/ar/'));
 		// a visitor is invited to sign in, not offered the form
@@ -51,7 +53,7 @@ describe('initiatives on the ground for the strategies’ actions', () => {
 		// 3. The Oriental's page, without JavaScript: both initiatives, each with the action it carries.
 		const reader = await browser.newPage({ javaScriptEnabled: false });
 		await reader.goto('/fr/strategy/regions/MA-02');
-		await check(reader, 'fr');
+		await check(reader, 'fr', false);
 		const onTheGround = reader.locator('.region-initiatives > li');
 		await expect(onTheGround.count()).resolves.toBe(2);
 		await expect(onTheGround.filter({ hasText: proposedTitle }).count()).resolves.toBe(1);
@@ -61,7 +63,7 @@ describe('initiatives on the ground for the strategies’ actions', () => {
 		const backlink = reader.getByRole('link', { name: t('fr', 'strategy.actions_of_initiative', { count: 1 }) });
 		await expect(backlink.count()).resolves.toBe(1);
 		await backlink.click();
-		await check(reader, 'fr');
+		await check(reader, 'fr', false);
 		await expect(reader.locator('main li a').first().getAttribute('href')).resolves.toBe(new URL(carried.url).pathname);
 
 		// 4. The planner (the demo partner) links an initiative to another action from its page (fr, no JavaScript, phone).
@@ -72,7 +74,7 @@ describe('initiatives on the ground for the strategies’ actions', () => {
 		const action = planner.locator('.tree-node--action a.tree-node__title').first();
 		const actionPath = (await action.getAttribute('href'))!;
 		await planner.goto(actionPath);
-		await check(planner, 'fr');
+		await check(planner, 'fr', false);
 		const first = await planner.locator('input[name="initiative"]').first().getAttribute('value');
 		await pick(planner, 'initiative', [first!]);
 		await planner.getByLabel(t('fr', 'strategy.initiative_note'), { exact: true }).fill('Ateliers d’orientation dans la région.');
@@ -84,7 +86,7 @@ describe('initiatives on the ground for the strategies’ actions', () => {
 		expect(await gapCount(planner)).toBe(before - 1);
 		// the gap view keeps only the actions no initiative carries
 		await planner.getByRole('link', { name: t('fr', 'strategy.initiatives_gap_show'), exact: true }).click();
-		await check(planner, 'fr');
+		await check(planner, 'fr', false);
 		await expect(planner.locator(`a.tree-node__title[href="${actionPath}"]`).count()).resolves.toBe(0);
 		await expect(planner.locator('.tree-node--action').count()).resolves.toBe(before - 1);
 	});

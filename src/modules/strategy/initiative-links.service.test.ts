@@ -67,6 +67,8 @@ describe('initiatives on the ground for strategy actions', () => {
 		const db = app.database.db;
 		const proposed = await proposeInitiative(contextFor(db, partner), action, { initiative: initiatives[0], note: 'Nos permanences à Oujda accueillent ces publics.' });
 		expect(proposed.status).toBe('proposed');
+		// the note's language is the page's it was written on (shown with it: language of parts)
+		expect(proposed.noteLanguage).toBe('fr');
 		// the public sees nothing yet; the proposer sees their proposal; the planner sees it to decide
 		const visitor = await actionPage(contextFor(db, null), 'chaine', action);
 		expect(visitor.initiatives).toEqual([]);
@@ -119,7 +121,7 @@ describe('initiatives on the ground for strategy actions', () => {
 		expect(declined[0].text).toContain('Elle ne concerne pas l’accueil des migrants.');
 		// declined once: not proposed again for the same action
 		expect(await refusal(proposeInitiative(contextFor(db, partner), action, { initiative: initiatives[1] }))).toBe('conflict:initiative_declined');
-		expect((await myProposals(db, otherPartner.actor.userId, 'fr')).map((entry) => [entry.status, entry.reason])).toEqual([['declined', 'Elle ne concerne pas l’accueil des migrants.']]);
+		expect((await myProposals(db, otherPartner.actor.userId, 'fr')).map((entry) => [entry.status, entry.reason, entry.reasonLanguage])).toEqual([['declined', 'Elle ne concerne pas l’accueil des migrants.', 'fr']]);
 	});
 
 	it('a planner links directly; the region pages, the API and the initiative’s page show accepted ones only', async () => {

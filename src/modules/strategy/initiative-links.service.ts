@@ -69,6 +69,7 @@ export async function proposeInitiative(ctx: RequestContext, nodeId: string, inp
 				initiative: data.initiative,
 				status: planner ? 'accepted' : 'proposed',
 				note: data.note ?? null,
+				noteLanguage: data.note ? tx.language : null,
 				proposedBy: userId,
 				proposedAt: tx.now(),
 				...(planner ? { decidedBy: userId, decidedAt: tx.now() } : {})
@@ -95,7 +96,13 @@ export async function decideInitiative(ctx: RequestContext, linkId: string, inpu
 		if (current.link.status !== 'proposed') throw new AppError('conflict', { extra: { reason: 'initiative_already_decided' } });
 		const [decided] = await tx.db
 			.update(actionInitiative)
-			.set({ status: data.decision === 'accept' ? 'accepted' : 'declined', decidedBy: tx.actor!.userId, decidedAt: tx.now(), reason: data.decision === 'decline' ? data.reason! : null })
+			.set({
+				status: data.decision === 'accept' ? 'accepted' : 'declined',
+				decidedBy: tx.actor!.userId,
+				decidedAt: tx.now(),
+				reason: data.decision === 'decline' ? data.reason! : null,
+				reasonLanguage: data.decision === 'decline' ? tx.language : null
+			})
 			.where(and(eq(actionInitiative.id, current.link.id), eq(actionInitiative.status, 'proposed')))
 			.returning();
 		if (!decided) throw new AppError('conflict', { extra: { reason: 'initiative_already_decided' } });
@@ -149,7 +156,10 @@ export interface ShownInitiative {
 	initiative: ResolvedLink;
 	status: ActionInitiativeRow['status'];
 	note: string | null;
+	/** the language each was written in (the page's when written) */
+	noteLanguage: string | null;
 	reason: string | null;
+	reasonLanguage: string | null;
 	proposedAt: string;
 	decidedAt: string | null;
 	isSample: boolean;
@@ -161,7 +171,7 @@ async function shown(db: DbOrTx, rows: ActionInitiativeRow[], language: Language
 	return rows.flatMap((row) => {
 		const initiative = resolved.get(row.initiative);
 		if (!initiative) return [];
-		return [{ id: row.id, initiative, status: row.status, note: row.note, reason: row.reason, proposedAt: row.proposedAt.toISOString(), decidedAt: row.decidedAt?.toISOString() ?? null, isSample: row.isSample }];
+		return [{ id: row.id, initiative, status: row.status, note: row.note, noteLanguage: row.noteLanguage, reason: row.reason, reasonLanguage: row.reasonLanguage, proposedAt: row.proposedAt.toISOString(), decidedAt: row.decidedAt?.toISOString() ?? null, isSample: row.isSample }];
 	});
 }
 

@@ -179,8 +179,8 @@ async function loadInitiativesDemo(db: Db, snia: StrategyRow) {
 	if (choices.length < 2 || actions.length < 2 || !partner || !owner) return;
 	const proposedAt = new Date('2025-03-10T10:00:00Z');
 	await db.insert(actionInitiative).values([
-		{ nodeId: actions[0].id, initiative: choices[0].value, status: 'accepted', note: 'Exemple : l’initiative accueille et oriente les migrants vers l’emploi dans la région.', proposedBy: partner.id, proposedAt, decidedBy: owner.id, decidedAt: new Date('2025-03-17T09:00:00Z'), isSample: true },
-		{ nodeId: actions[1].id, initiative: choices[1].value, status: 'proposed', note: 'Exemple : une proposition en attente des planificateurs.', proposedBy: partner.id, proposedAt, isSample: true }
+		{ nodeId: actions[0].id, initiative: choices[0].value, status: 'accepted', note: 'Exemple : l’initiative accueille et oriente les migrants vers l’emploi dans la région.', noteLanguage: 'fr', proposedBy: partner.id, proposedAt, decidedBy: owner.id, decidedAt: new Date('2025-03-17T09:00:00Z'), isSample: true },
+		{ nodeId: actions[1].id, initiative: choices[1].value, status: 'proposed', note: 'Exemple : une proposition en attente des planificateurs.', noteLanguage: 'fr', proposedBy: partner.id, proposedAt, isSample: true }
 	]);
 }
 

@@ -223,14 +223,16 @@ export const actionInitiative = strategyTables.table(
 			.references(() => node.id, { onDelete: 'cascade' }),
 		initiative: text('initiative').notNull(),
 		status: text('status').$type<InitiativeLinkStatus>().notNull(),
-		/** the proposer's words: how the initiative contributes */
+		/** the proposer's words: how the initiative contributes, in the language of the page they wrote on */
 		note: text('note'),
+		noteLanguage: text('note_language'),
 		proposedBy: text('proposed_by').references(() => user.id, { onDelete: 'set null' }),
 		proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
 		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
-		/** why a planner declined */
+		/** why a planner declined, in the language of the page they wrote on */
 		reason: text('reason'),
+		reasonLanguage: text('reason_language'),
 		isSample: boolean('is_sample').notNull().default(false)
 	},
 	(table) => [unique('action_initiative_unique').on(table.nodeId, table.initiative), index('action_initiative_status_idx').on(table.status), index('action_initiative_initiative_idx').on(table.initiative)]
