@@ -19,7 +19,8 @@ export async function load({ params, locals, url }) {
 	});
 	const pageUrl = `${app.settings.publicUrl.replace(/\/$/, '')}/${locals.language}/knowledge/events/${row.slug}`;
 	const open = registrationIsOpen(row, ctx.now());
-	const sessions = await programmeOf(ctx.db, row.id);
+	// the event's parts at once (each its own query)
+	const [sessions, surveys, places] = await Promise.all([programmeOf(ctx.db, row.id), surveysOfEvent(ctx, row.id), row.registrationOpen ? placesOf(ctx.db, row) : null]);
 	// the programme by day (in Morocco)
 	const days = new Map<string, { day: string; sessions: { id: string; title: Record<string, string>; kind: string; startsAt: string; endsAt: string; room: string | null; speakers: string[] }[] }>();
 	for (const session of sessions) {
@@ -32,8 +33,8 @@ export async function load({ params, locals, url }) {
 		organisers,
 		documents,
 		programme: [...days.values()],
-		surveys: await surveysOfEvent(ctx, row.id),
-		registration: row.registrationOpen ? { open, places: await placesOf(ctx.db, row) } : null,
+		surveys,
+		registration: places ? { open, places } : null,
 		// a signed-in person's name and e-mail, to register in one step
 		person: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
 		canOrganise: ctx.can('knowledge.edit_events'),
