@@ -9,6 +9,7 @@ import { document } from './knowledge.table.ts';
 import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { extractPendingTexts } from './text-extraction.ts';
 import { runKnowledgeGenerate, runKnowledgeRemoveSamples } from './cli/knowledge.ts';
+import { documentLinks } from './link-targets.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 import { knowledgePersonalData } from './personal-data.ts';
 import { sendEventReminders, stripOldRegistrations } from './events/registration.service.ts';
@@ -90,5 +91,6 @@ export const knowledgeModule = defineModule({
 		}
 	},
 	personalData: knowledgePersonalData,
+	linkTargets: { 'knowledge.document': documentLinks },
 	storedFiles: [{ table: document, column: document.fileKey, prefix: '' }]
 });

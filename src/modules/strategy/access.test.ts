@@ -4,6 +4,7 @@ import { describeRouteAccess, everyone, signedIn, type Who } from '../../platfor
 import { can, mayReach, type Actor } from '../../platform/policy/policy.ts';
 
 const planners: Who[] = ['administrator'];
+const trackers: Who[] = ['moderator', 'administrator'];
 
 describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy': everyone,
@@ -17,6 +18,15 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/[slug]/plan/initiatives': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/initiatives': planners,
 	'GET /api/v1/strategy/strategies/[slug]/initiatives': everyone,
+	'GET /[lang=lang]/strategy/recommendations': everyone,
+	'GET /[lang=lang]/strategy/recommendations/export': everyone,
+	'GET /[lang=lang]/strategy/recommendations/new': trackers,
+	'POST /[lang=lang]/strategy/recommendations/new': trackers,
+	'GET /[lang=lang]/strategy/recommendations/[id]': everyone,
+	'POST /[lang=lang]/strategy/recommendations/[id]': trackers,
+	'GET /[lang=lang]/strategy/recommendations/[id]/edit': trackers,
+	'POST /[lang=lang]/strategy/recommendations/[id]/edit': trackers,
+	'GET /api/v1/strategy/recommendations': everyone,
 	'GET /[lang=lang]/strategy/[slug]/plan': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan': planners,
 	'GET /[lang=lang]/strategy/[slug]/plan/[node]': planners,

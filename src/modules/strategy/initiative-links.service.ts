@@ -16,6 +16,7 @@ import type { Backlink } from '../../platform/kernel/manifest.ts';
 import { linkChoices, linkKindInstalled, parseLink, resolveLinks, unknownLinks, type ResolvedLink } from '../../platform/kernel/links.ts';
 import { mailUser } from '../../platform/mail/mail-user.ts';
 import { budgetLinesOf } from './budget.service.ts';
+import { recommendationsOfAction } from './recommendations.service.ts';
 import type { TreeNode } from './strategy.schemas.ts';
 import { strategyDetail, strategyResource } from './strategy.service.ts';
 import { actionInitiative, node, nodeRegion, strategy, type ActionInitiativeRow, type StrategyRow, type Translated } from './strategy.table.ts';
@@ -316,6 +317,7 @@ export async function actionPage(ctx: RequestContext, slug: string, nodeId: stri
 		action: found.item,
 		path: found.path,
 		budget: await budgetLinesOf(ctx.db, action.id),
+		recommendations: await recommendationsOfAction(ctx.db, action.id, ctx.language),
 		initiatives,
 		planner,
 		canPropose,

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
 import { actionsLinkingTo } from './initiative-links.service.ts';
+import { recommendationsLinkingTo } from './recommendations.service.ts';
 import { strategyActions } from './strategy.policy.ts';
 import { strategyRoutes } from './strategy.routes.ts';
 import { strategyEndpoints } from './strategy.openapi.ts';
@@ -34,8 +35,8 @@ export const strategyModule = defineModule({
 	demoData: loadStrategyDemoData,
 	mySpace: strategySpace,
 	personalData: strategyPersonalData,
-	// an Atlas initiative's page counts the actions it carries
-	linksTo: actionsLinkingTo,
+	// an Atlas initiative's page counts the actions it carries; a library document's, the recommendations followed from it
+	linksTo: async (db, value) => [...(await actionsLinkingTo(db, value)), ...(await recommendationsLinkingTo(db, value))],
 	commands: {
 		'strategy:remind': {
 			description: 'E-mail the reporters of each strategy who have entered no value for the year just closed; run weekly.',

@@ -3,6 +3,7 @@ import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { strategiesPlannedBy } from './strategy.service.ts';
 import { resultsQueues } from './results.service.ts';
 import { myProposals, proposalsWaitingCount } from './initiative-links.service.ts';
+import { lateRecommendations } from './recommendations.service.ts';
 import { strategy } from './strategy.table.ts';
 import { inArray } from 'drizzle-orm';
 
@@ -41,6 +42,14 @@ export async function strategySpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			titleKey: 'strategy.space_my_proposals',
 			textKey: 'strategy.space_my_proposals_text',
 			waiting: { count: mine.filter((entry) => entry.status === 'proposed').length, key: 'strategy.space_my_proposals_waiting' }
+		});
+	// the ministry's trackers: the recommendations past their due year
+	if (ctx.can('strategy.track_recommendations'))
+		links.push({
+			path: '/strategy/recommendations?status=open',
+			titleKey: 'strategy.space_recommendations',
+			textKey: 'strategy.space_recommendations_text',
+			waiting: { count: await lateRecommendations(ctx.db, ctx.now()), key: 'strategy.space_recommendations_late' }
 		});
 	const queues = await resultsQueues(ctx.db, ctx.actor);
 	if (queues.reporting.length)

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
-import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, strategy } from './strategy.table.ts';
+import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, recommendation, recommendationEvent, strategy } from './strategy.table.ts';
+import { recommendationDataOf } from './recommendations.service.ts';
 
 /**
  * What Strategy holds about a person: the indicator values they reported and their acts in the values'
@@ -13,9 +14,12 @@ export const strategyPersonalData: PersonalDataHooks = {
 		{ table: indicatorValue, userColumn: indicatorValue.reporterId, exportKey: 'strategyReportedValues' },
 		{ table: indicatorValueEvent, userColumn: indicatorValueEvent.actorId, exportKey: 'strategyValueHistory' },
 		{ table: actionInitiative, userColumn: actionInitiative.proposedBy, exportKey: 'strategyInitiativeProposals' },
-		{ table: actionInitiative, userColumn: actionInitiative.decidedBy, exportKey: 'strategyInitiativeDecisions' }
+		{ table: actionInitiative, userColumn: actionInitiative.decidedBy, exportKey: 'strategyInitiativeDecisions' },
+		{ table: recommendation, userColumn: recommendation.createdBy, exportKey: 'strategyRecommendationsEntered' },
+		{ table: recommendationEvent, userColumn: recommendationEvent.actorId, exportKey: 'strategyRecommendationFollowUps' }
 	],
 	export: async (db, actor) => ({
+		...(await recommendationDataOf(db, actor.userId).then((data) => ({ strategyRecommendationsEntered: data.created, strategyRecommendationFollowUps: data.followUps }))),
 		strategyReportedValues: await db
 			.select({ strategy: strategy.slug, indicator: indicator.code, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, comment: indicatorValue.comment, evidenceUrl: indicatorValue.evidenceUrl, status: indicatorValue.status, createdAt: indicatorValue.createdAt, updatedAt: indicatorValue.updatedAt })
 			.from(indicatorValue)
@@ -44,6 +48,9 @@ export const strategyPersonalData: PersonalDataHooks = {
 		const events = await tx.update(indicatorValueEvent).set({ actorId: null }).where(eq(indicatorValueEvent.actorId, userId)).returning({ id: indicatorValueEvent.id });
 		const proposed = await tx.update(actionInitiative).set({ proposedBy: null }).where(eq(actionInitiative.proposedBy, userId)).returning({ id: actionInitiative.id });
 		const decided = await tx.update(actionInitiative).set({ decidedBy: null }).where(eq(actionInitiative.decidedBy, userId)).returning({ id: actionInitiative.id });
+		// the tracker's record stays: it no longer names who entered or followed a recommendation
+		await tx.update(recommendation).set({ createdBy: null }).where(eq(recommendation.createdBy, userId));
+		await tx.update(recommendationEvent).set({ actorId: null }).where(eq(recommendationEvent.actorId, userId));
 		return {
 			removed: ['strategy_reporter_of_values', 'strategy_value_history_actor', 'strategy_initiative_proposer', 'strategy_initiative_decider'],
 			audit: { valuesKept: values.map((row) => row.id), eventsKept: events.map((row) => row.id), proposalsKept: proposed.map((row) => row.id), decisionsKept: decided.map((row) => row.id) }

@@ -2,7 +2,7 @@
 // programme of the SNIA, 2015–2027, with about 150 actions over the 12 regions).
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { systemContext } from '../../platform/audit/audit.service.ts';
-import { user } from '../../platform/accounts/accounts.table.ts';
+import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { grantRoleByEmail } from '../../platform/accounts/grant.service.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
@@ -13,7 +13,7 @@ import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
 import { NODE_STATUSES } from './strategy.model.ts';
 import { NewNode, NewStrategy } from './strategy.schemas.ts';
 import { insertNode, insertStrategy } from './strategy.service.ts';
-import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, strategy, type StrategyRow } from './strategy.table.ts';
+import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, recommendation, recommendationAction, recommendationEvent, strategy, type StrategyRow } from './strategy.table.ts';
 import { linkChoices } from '../../platform/kernel/links.ts';
 import { NewIndicator, insertIndicator, periodYears } from './results.service.ts';
 import { realStrategies, type SeedNode } from './seed/strategies.ts';
@@ -27,6 +27,7 @@ async function insertTree(ctx: RequestContext, owner: StrategyRow, items: SeedNo
 
 /** The seeds' strategies, added once each (a strategy its planners changed is left as it is). */
 export async function ensureStrategyReferenceData(db: Db): Promise<void> {
+	await ensureRealRecommendations(db);
 	const present = new Set((await db.select({ slug: strategy.slug }).from(strategy).where(inArray(strategy.slug, realStrategies.map((entry) => entry.slug)))).map((row) => row.slug));
 	const missing = realStrategies.filter((entry) => !present.has(entry.slug));
 	if (!missing.length) return;
@@ -37,6 +38,34 @@ export async function ensureStrategyReferenceData(db: Db): Promise<void> {
 			await insertTree(tx, row, nodes, null, false);
 		}
 	});
+}
+
+/**
+ * The seeds' recommendations, followed in the tracker: the research study's (seed 002 §2.11, long term),
+ * sourced to the library's document by its link (written as a link only: the library may load after).
+ */
+const realRecommendations = [
+	{
+		text: {
+			fr: 'Favoriser l’émergence d’une communauté scientifique marocaine autonome autour des migrations, à même d’intervenir dans le débat public.',
+			ar: 'تشجيع بروز مجتمع علمي مغربي مستقل حول الهجرة، قادر على المساهمة في النقاش العمومي.',
+			en: 'Foster an autonomous Moroccan scientific community on migration, able to take part in the public debate.'
+		},
+		horizon: 'long' as const,
+		source: 'knowledge.document:tendances-recherche-marocaine-migrations',
+		sourceCitation: 'Synthèse de l’événement de clôture de SHARAKA, §2.11 « Valorisation de la recherche marocaine sur les migrations » (texte original en français)'
+	}
+];
+
+async function ensureRealRecommendations(db: Db) {
+	for (const entry of realRecommendations) {
+		const [present] = await db.select({ id: recommendation.id }).from(recommendation).where(and(eq(recommendation.source, entry.source), eq(recommendation.isSample, false))).limit(1);
+		if (present) continue;
+		await db.transaction(async (tx) => {
+			const [row] = await tx.insert(recommendation).values({ ...entry, originalLanguage: 'fr', status: 'open' }).returning();
+			await tx.insert(recommendationEvent).values({ recommendationId: row.id, status: 'open' });
+		});
+	}
 }
 
 /** A small deterministic sequence, so the sample is the same on every machine. */
@@ -98,7 +127,8 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	const [already] = await db.select({ id: node.id }).from(node).where(and(eq(node.strategyId, snia.id), eq(node.isSample, true))).limit(1);
 	if (already) {
 		await loadResultsDemo(db, snia);
-		return loadInitiativesDemo(db, snia);
+		await loadInitiativesDemo(db, snia);
+		return loadRecommendationsDemo(db);
 	}
 	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
 	// under the seeds' employment domain (or the first one left, if a planner renamed it)
@@ -156,6 +186,46 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	});
 	await loadResultsDemo(db, snia);
 	await loadInitiativesDemo(db, snia);
+	await loadRecommendationsDemo(db);
+}
+
+/** Demo mode: a recommendation the demo moderator entered and follows (under way), badged as a sample. */
+async function loadRecommendationsDemo(db: Db) {
+	const [present] = await db.select({ id: recommendation.id }).from(recommendation).where(eq(recommendation.isSample, true)).limit(1);
+	if (present) return;
+	const [moderator] = await db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_OWNER));
+	const [anapec] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, 'anapec'));
+	if (!moderator) return;
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(recommendation)
+			.values({
+				text: { fr: 'Exemple : ouvrir dans chaque région un guichet d’orientation vers l’emploi pour les migrants régularisés.', ar: 'مثال: فتح شباك للتوجيه نحو الشغل لفائدة المهاجرين المسوّاة وضعيتهم في كل جهة.' },
+				horizon: 'short',
+				ownerOrganisationId: anapec?.id ?? null,
+				dueYear: 2024,
+				status: 'in_progress',
+				sourceCitation: 'Exemple fictif',
+				createdBy: moderator.id,
+				isSample: true,
+				createdAt: new Date('2023-05-02T09:00:00Z'),
+				updatedAt: new Date('2024-02-12T09:00:00Z')
+			})
+			.returning();
+		// carried out by the sample programme's first action in the Oriental
+		const [action] = await tx
+			.select({ id: node.id })
+			.from(node)
+			.innerJoin(nodeRegion, eq(nodeRegion.nodeId, node.id))
+			.where(and(eq(node.kind, 'action'), eq(node.isSample, true), eq(nodeRegion.region, 'MA-02')))
+			.orderBy(asc(node.position))
+			.limit(1);
+		if (action) await tx.insert(recommendationAction).values({ recommendationId: row.id, nodeId: action.id });
+		await tx.insert(recommendationEvent).values([
+			{ recommendationId: row.id, status: 'open', actorId: moderator.id, at: new Date('2023-05-02T09:00:00Z') },
+			{ recommendationId: row.id, status: 'in_progress', note: 'Exemple : quatre régions pilotes retenues.', noteLanguage: 'fr', actorId: moderator.id, at: new Date('2024-02-12T09:00:00Z') }
+		]);
+	});
 }
 
 /**

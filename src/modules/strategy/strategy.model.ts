@@ -35,3 +35,10 @@ export type ValueEventKind = 'submitted' | 'corrected' | 'returned' | 'approved'
 /** An initiative proposed for an action: waiting for the planners, accepted (shown on the action's and the regions' pages), declined (with why). */
 export const initiativeLinkStatuses = ['proposed', 'accepted', 'declined'] as const;
 export type InitiativeLinkStatus = (typeof initiativeLinkStatuses)[number];
+
+/** A recommendation's horizon, as the deliverables give it (short, medium or long term). */
+export const recommendationHorizons = ['short', 'medium', 'long'] as const;
+export type RecommendationHorizon = (typeof recommendationHorizons)[number];
+/** A recommendation's state, followed to completion: not started, under way, done, or dropped (with why). */
+export const recommendationStatuses = ['open', 'in_progress', 'done', 'dropped'] as const;
+export type RecommendationStatus = (typeof recommendationStatuses)[number];

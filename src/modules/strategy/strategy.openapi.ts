@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { StrategyDetail, StrategySummary, TreeFilters } from './strategy.schemas.ts';
+import { RecommendationFilters } from './recommendations.service.ts';
+import { recommendationHorizons, recommendationStatuses } from './strategy.model.ts';
 
 const Light = z.enum(['achieved', 'close', 'behind', 'no_data']).describe('approved value over target: achieved ≥ 100 %, close ≥ 75 %, behind below; no_data without target or approved value');
 export const IndicatorOut = z.object({
@@ -98,5 +100,47 @@ export const strategyEndpoints: Endpoint[] = [
 			}
 		},
 		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/recommendations',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'The recommendations tracker',
+		description:
+			'Recommendations of studies and deliverables followed to completion: text in the asked language (or the one it stands in), horizon, state, owner, due year (late: past it and neither done nor dropped), ' +
+			'the library document it comes from (`knowledge.document:<slug>`) or a citation, the strategy actions that carry it out; and the counts by horizon and state. ' +
+			'The same as CSV or XLSX: /{lang}/strategy/recommendations/export?format=csv|xlsx.',
+		query: RecommendationFilters,
+		responses: {
+			200: {
+				description: 'The recommendations and the counts.',
+				schema: z.object({
+					items: z.array(
+						z
+							.object({
+								id: z.uuid(),
+								text: z.string(),
+								textLanguage: z.string(),
+								horizon: z.enum(recommendationHorizons),
+								status: z.enum(recommendationStatuses),
+								owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+								dueYear: z.int().nullable(),
+								late: z.boolean(),
+								url: z.string(),
+								source: z.object({ link: z.string(), title: z.string(), url: z.string() }).nullable(),
+								sourceCitation: z.string().nullable(),
+								originalLanguage: z.string(),
+								actions: z.array(z.object({ id: z.uuid(), title: z.string(), url: z.string() })),
+								isSample: z.boolean(),
+								updatedAt: z.string()
+							})
+							.meta({ id: 'StrategyRecommendation' })
+					),
+					counts: z.array(z.object({ horizon: z.string(), status: z.string(), n: z.int() }))
+				})
+			}
+		},
+		errors: [400]
 	}
 ];

@@ -14,5 +14,7 @@ export const strategyActions = {
 	/** Approve the reported values, or return them to their reporter with the reason (the strategy's owner). */
 	'strategy.review': ['administrator'],
 	/** Propose an Atlas initiative for an action of a published strategy (partners' contributors; the planners decide). */
-	'strategy.propose_initiatives': ['partner', 'moderator', 'administrator']
+	'strategy.propose_initiatives': ['partner', 'moderator', 'administrator'],
+	/** Enter the recommendations of studies and deliverables and follow them up to completion (the ministry's moderators). */
+	'strategy.track_recommendations': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

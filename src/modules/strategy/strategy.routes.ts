@@ -15,6 +15,12 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
 	'/[lang=lang]/strategy/initiatives/[initiative]': { GET: 'public' },
 	'/[lang=lang]/strategy/my-proposals': { GET: 'signed_in' },
+	// the recommendations tracker: public reading, the ministry's trackers write
+	'/[lang=lang]/strategy/recommendations': { GET: 'public' },
+	'/[lang=lang]/strategy/recommendations/export': { GET: 'public' },
+	'/[lang=lang]/strategy/recommendations/new': { GET: 'strategy.track_recommendations', POST: 'strategy.track_recommendations' },
+	'/[lang=lang]/strategy/recommendations/[id]': { GET: 'public', POST: 'strategy.track_recommendations' },
+	'/[lang=lang]/strategy/recommendations/[id]/edit': { GET: 'strategy.track_recommendations', POST: 'strategy.track_recommendations' },
 	'/[lang=lang]/strategy/[slug]/plan': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/plan/[node]': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/results': { GET: 'public' },
@@ -27,5 +33,6 @@ export const strategyRoutes: RouteTable = {
 	'/api/v1/strategy/strategies': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' },
-	'/api/v1/strategy/strategies/[slug]/initiatives': { GET: 'public' }
+	'/api/v1/strategy/strategies/[slug]/initiatives': { GET: 'public' },
+	'/api/v1/strategy/recommendations': { GET: 'public' }
 };

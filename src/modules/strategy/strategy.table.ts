@@ -1,7 +1,7 @@
 // Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
 import { boolean, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
-import type { Disaggregation, IndicatorLevel, InitiativeLinkStatus, NodeKind, NodeStatus, StrategyStatus, TagScheme, ValueEventKind, ValueStatus } from './strategy.model.ts';
+import type { Disaggregation, IndicatorLevel, InitiativeLinkStatus, NodeKind, RecommendationHorizon, RecommendationStatus, NodeStatus, StrategyStatus, TagScheme, ValueEventKind, ValueStatus } from './strategy.model.ts';
 
 /** The strategy module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const strategyTables = pgSchema('strategy');
@@ -238,9 +238,68 @@ export const actionInitiative = strategyTables.table(
 	(table) => [unique('action_initiative_unique').on(table.nodeId, table.initiative), index('action_initiative_status_idx').on(table.status), index('action_initiative_initiative_idx').on(table.initiative)]
 );
 
+/**
+ * A recommendation followed to completion (issue #13, item 6): from a study or a deliverable (the library's
+ * document named by its link, `knowledge.document:<slug>`, ADR 0003; or a citation), with its horizon, the
+ * body that owns it, a due year and its state; linked to the strategy actions that carry it out.
+ */
+export const recommendation = strategyTables.table(
+	'recommendation',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		text: jsonb('text').$type<Translated>().notNull(),
+		originalLanguage: text('original_language').notNull().default('fr'),
+		horizon: text('horizon').$type<RecommendationHorizon>().notNull(),
+		ownerOrganisationId: uuid('owner_organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+		dueYear: integer('due_year'),
+		status: text('status').$type<RecommendationStatus>().notNull().default('open'),
+		/** the library's document it comes from (`knowledge.document:<slug>`), when the library has it */
+		source: text('source'),
+		/** where it comes from, in words (a seed, a report's page), when no document holds it or to say where in it */
+		sourceCitation: text('source_citation'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('recommendation_status_idx').on(table.status, table.horizon), index('recommendation_source_idx').on(table.source)]
+);
+
+/** The strategy actions that carry a recommendation out. */
+export const recommendationAction = strategyTables.table(
+	'recommendation_action',
+	{
+		recommendationId: uuid('recommendation_id')
+			.notNull()
+			.references(() => recommendation.id, { onDelete: 'cascade' }),
+		nodeId: uuid('node_id')
+			.notNull()
+			.references(() => node.id, { onDelete: 'cascade' })
+	},
+	(table) => [primaryKey({ columns: [table.recommendationId, table.nodeId] }), index('recommendation_action_node_idx').on(table.nodeId)]
+);
+
+/** A recommendation's follow-up: each change of state, with the note that explains it, who and when. */
+export const recommendationEvent = strategyTables.table(
+	'recommendation_event',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		recommendationId: uuid('recommendation_id')
+			.notNull()
+			.references(() => recommendation.id, { onDelete: 'cascade' }),
+		status: text('status').$type<RecommendationStatus>().notNull(),
+		note: text('note'),
+		noteLanguage: text('note_language'),
+		actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('recommendation_event_idx').on(table.recommendationId, table.at)]
+);
+
 export type IndicatorRow = typeof indicator.$inferSelect;
 export type IndicatorValueRow = typeof indicatorValue.$inferSelect;
 export type BudgetLineRow = typeof budgetLine.$inferSelect;
 export type StrategyRow = typeof strategy.$inferSelect;
 export type NodeRow = typeof node.$inferSelect;
 export type ActionInitiativeRow = typeof actionInitiative.$inferSelect;
+export type RecommendationRow = typeof recommendation.$inferSelect;

@@ -317,6 +317,10 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			research_finding: _researchFindings,
 			// new in 0066: Atlas initiatives linked to the Strategy module's actions
 			action_initiative: _actionInitiatives,
+			// new in 0067: the Strategy module's recommendations tracker
+			recommendation: _recommendations,
+			recommendation_action: _recommendationActions,
+			recommendation_event: _recommendationEvents,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -5,6 +5,7 @@ import { regions } from '#platform/geo/morocco.ts';
 import { countryName } from '#platform/geo/countries.ts';
 import { getDocument, listDocumentVersions } from '#modules/knowledge/document.service.ts';
 import { jsonLd } from '#modules/knowledge/citations.ts';
+import { backlinksTo, linkValue } from '#platform/kernel/links.ts';
 
 export async function load({ params, locals }) {
 	const app = await getApp();
@@ -17,6 +18,8 @@ export async function load({ params, locals }) {
 		doc,
 		versions: (await listDocumentVersions(app.database.db, doc.id)).map((version) => ({ ...version, createdAt: version.createdAt.toISOString() })),
 		canPropose: requestContext(app, locals).can('knowledge.propose'),
+		// other modules' records that name this document (a recommendation followed in the Strategy's tracker)
+		backlinks: await backlinksTo(app.database.db, linkValue('knowledge.document', doc.slug)),
 		regionNames: doc.regions.map((iso) => regions.find((region) => region.iso === iso)?.[name] ?? iso),
 		countryNames: doc.countries.map((code) => countryName(code, locals.language)),
 		// `<` escaped so that a title can never close the script element
