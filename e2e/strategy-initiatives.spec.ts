@@ -35,6 +35,12 @@ describe('initiatives on the ground for the strategies’ actions', () => {
 		// a visitor is invited to sign in, not offered the form
 		await expect(visitor.locator('form[action="?/propose"]').count()).resolves.toBe(0);
 		await shoot(visitor, 'action-ar');
+		// the Oriental's page in Arabic: its budget, its initiatives on the ground
+		await visitor.goto('/ar/strategy/regions/MA-02');
+		await check(visitor, 'ar');
+		await expect(visitor.getByRole('heading', { name: t('ar', 'strategy.region_budget_title') }).count()).resolves.toBe(1);
+		await expectPhoneWidthAndLanguageOfParts(visitor, 'ar');
+		await shoot(visitor, 'region-ar');
 
 		// 2. The owner's queue: the partner's proposal; no reason, no decline; then accepted (Arabic, axe).
 		const owner = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'ar');

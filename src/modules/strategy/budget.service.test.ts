@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts'
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
-import { budgetLinesOf, executionRates, removeBudgetLine, setBudgetLine } from './budget.service.ts';
+import { budgetInRegion, budgetLinesOf, executionRates, removeBudgetLine, setBudgetLine } from './budget.service.ts';
 import { createNode, createStrategy } from './strategy.service.ts';
 
 let app: TestApp;
@@ -76,6 +76,19 @@ describe('budget lines of actions', () => {
 			['2024', 'MAD', 1000],
 			['2025', 'EUR', 50]
 		]);
+	});
+
+	it('gives a region its actions’ budget, and the national actions’ apart', async () => {
+		const inOriental = (await budgetInRegion(app.database.db, 'MA-02', 'fr')).find((entry) => entry.slug === 'budget-test')!;
+		expect(inOriental.regional.map((row) => [row.currency, row.planned, row.executed])).toEqual([
+			['EUR', 200, 50],
+			['MAD', 1000, 900]
+		]);
+		expect(inOriental.national.map((row) => [row.currency, row.rate])).toEqual([['MAD', 10]]);
+		// a region without actions of its own still sees the national ones
+		const elsewhere = (await budgetInRegion(app.database.db, 'MA-09', 'fr')).find((entry) => entry.slug === 'budget-test')!;
+		expect(elsewhere.regional).toEqual([]);
+		expect(elsewhere.national).toHaveLength(1);
 	});
 
 	it('removes a line, audited', async () => {

@@ -7,6 +7,8 @@ import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
+import { pickText } from '../../platform/i18n/content-language.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
 import { strategyResource } from './strategy.service.ts';
 import { budgetLine, node, nodeRegion, strategy, type BudgetLineRow } from './strategy.table.ts';
 
@@ -108,4 +110,20 @@ export async function executionRates(db: DbOrTx, strategyId: string): Promise<{ 
 	const finish = (map: Map<string, ExecutionRow>) =>
 		[...map.values()].map((row) => ({ ...row, rate: row.planned > 0 ? Math.round((row.executed / row.planned) * 1000) / 10 : null })).sort((a, b) => a.key.localeCompare(b.key) || a.currency.localeCompare(b.currency));
 	return { domain: finish(totals.domain), region: finish(totals.region), year: finish(totals.year) };
+}
+
+/**
+ * A region's budget in each published strategy: the real lines of the actions carried out there (an action in
+ * two regions counts whole in each) and, apart, of the national actions (which no region's share can be told of).
+ */
+export async function budgetInRegion(db: DbOrTx, region: string, language: Language) {
+	const strategies = await db.select({ id: strategy.id, slug: strategy.slug, title: strategy.title }).from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.slug));
+	const result: { slug: string; title: string; regional: ExecutionRow[]; national: ExecutionRow[] }[] = [];
+	for (const row of strategies) {
+		const rates = (await executionRates(db, row.id)).region;
+		const regional = rates.filter((entry) => entry.key === region);
+		const national = rates.filter((entry) => entry.key === 'national');
+		if (regional.length || national.length) result.push({ slug: row.slug, title: pickText(row.title as Record<string, string>, language).text, regional, national });
+	}
+	return result;
 }

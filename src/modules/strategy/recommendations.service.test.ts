@@ -46,7 +46,7 @@ beforeAll(async () => {
 	const programme = await createNode(ctx, 'suivi', { kind: 'programme', parentId: domain.id, title: { fr: 'Observatoires' } });
 	const objective = await createNode(ctx, 'suivi', { kind: 'objective', parentId: programme.id, title: { fr: 'Connaître' } });
 	action = (await createNode(ctx, 'suivi', { kind: 'action', parentId: objective.id, title: { fr: 'Observatoire de l’Oriental' }, regions: ['MA-02'] })).id;
-	[{ id: ownerId }] = await db.insert(organisation).values({ slug: 'observatoire-test', name: 'Observatoire test', type: 'research', country: 'MA' }).returning();
+	[{ id: ownerId }] = await db.insert(organisation).values({ slug: 'observatoire-test', name: 'Observatoire test', type: 'university', country: 'MA' }).returning();
 });
 afterAll(async () => app?.close());
 

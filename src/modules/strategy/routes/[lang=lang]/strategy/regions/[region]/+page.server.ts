@@ -5,6 +5,7 @@ import { placeNameIn } from '#platform/geo/place-choices.ts';
 import { actionsInRegion } from '#modules/strategy/strategy.service.ts';
 import { progressInRegion } from '#modules/strategy/results.service.ts';
 import { initiativesInRegion } from '#modules/strategy/initiative-links.service.ts';
+import { budgetInRegion } from '#modules/strategy/budget.service.ts';
 
 export async function load({ params, locals }) {
 	const region = regions.find((entry) => entry.iso === params.region);
@@ -13,6 +14,7 @@ export async function load({ params, locals }) {
 	return {
 		region: { iso: region.iso, name: placeNameIn(region, locals.language) }, strategies: await actionsInRegion(app.database.db, region.iso, locals.language),
 		progress: await progressInRegion(app.database.db, region.iso, locals.language),
-		initiatives: await initiativesInRegion(app.database.db, region.iso, locals.language)
+		initiatives: await initiativesInRegion(app.database.db, region.iso, locals.language),
+		budget: await budgetInRegion(app.database.db, region.iso, locals.language)
 	};
 }
