@@ -65,6 +65,17 @@ async function checked(ctx: RequestContext, data: RecommendationInput) {
 	return { actions };
 }
 
+/** The checked input as the table's columns (what a correction may change). */
+const columnsOf = (data: RecommendationInput) => ({
+	text: data.text as TranslatedText,
+	originalLanguage: data.originalLanguage,
+	horizon: data.horizon,
+	ownerOrganisationId: data.ownerOrganisationId ?? null,
+	dueYear: data.dueYear ?? null,
+	source: data.source ?? null,
+	sourceCitation: data.sourceCitation ?? null
+});
+
 const auditView = (row: RecommendationRow, actions: string[]) => ({
 	text: row.text,
 	horizon: row.horizon,
@@ -91,13 +102,7 @@ export async function insertRecommendation(ctx: RequestContext, input: unknown, 
 		const [row] = await tx.db
 			.insert(recommendation)
 			.values({
-				text: data.text as TranslatedText,
-				originalLanguage: data.originalLanguage,
-				horizon: data.horizon,
-				ownerOrganisationId: data.ownerOrganisationId ?? null,
-				dueYear: data.dueYear ?? null,
-				source: data.source ?? null,
-				sourceCitation: data.sourceCitation ?? null,
+				...columnsOf(data),
 				createdBy: actor?.userId ?? null,
 				isSample: options.isSample ?? false,
 				createdAt: tx.now(),
@@ -121,16 +126,7 @@ export async function updateRecommendation(ctx: RequestContext, id: string, inpu
 		const { actions } = await checked(tx, data);
 		const [row] = await tx.db
 			.update(recommendation)
-			.set({
-				text: data.text as TranslatedText,
-				originalLanguage: data.originalLanguage,
-				horizon: data.horizon,
-				ownerOrganisationId: data.ownerOrganisationId ?? null,
-				dueYear: data.dueYear ?? null,
-				source: data.source ?? null,
-				sourceCitation: data.sourceCitation ?? null,
-				updatedAt: tx.now()
-			})
+			.set({ ...columnsOf(data), updatedAt: tx.now() })
 			.where(eq(recommendation.id, id))
 			.returning();
 		await tx.db.delete(recommendationAction).where(eq(recommendationAction.recommendationId, id));
