@@ -55,6 +55,9 @@ describe('the recommendations tracker', () => {
 
 		// 3. The study's page counts the recommendations followed from it; the public tracker lists it, and its CSV.
 		const reader = await browser.newPage({ locale: 'fr-MA' });
+		// the tracker is found from the strategies' home too
+		await reader.goto('/fr/strategy');
+		await expect(reader.getByRole('link', { name: t('fr', 'strategy.recommendations_open'), exact: true }).getAttribute('href')).resolves.toBe('/fr/strategy/recommendations');
 		await reader.goto('/fr/knowledge/documents/tendances-recherche-marocaine-migrations');
 		const backlink = reader.getByRole('link', { name: t('fr', 'strategy.recommendations_of_document', { count: 2 }) });
 		await expect(backlink.count()).resolves.toBe(1);
