@@ -19,7 +19,7 @@ import { systemContext } from '../../src/platform/audit/audit.service.ts';
 import { createUserAccount } from '../../src/platform/cli/users.ts';
 import { crisis, crisisPlace, crisisRegistration } from '../../src/modules/return/crisis/crisis.table.ts';
 import { crisisNeeds, registrationStatuses } from '../../src/modules/return/crisis/crisis.model.ts';
-import { measure, P95_NOTE, printLoadTable, startBenchServer, type LoadRow } from './load.ts';
+import { measure, P95_NOTE, printLoadTable, startBenchServer, type LoadRow, signInCookie } from './load.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -89,15 +89,7 @@ const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'w
 	fillSeconds = (performance.now() - started) / 1000;
 });
 
-async function cellCookie(): Promise<string> {
-	const response = await fetch(`${server.baseUrl}/fr/account/sign-in`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl, accept: 'text/html' },
-		body: new URLSearchParams(CELL),
-		redirect: 'manual'
-	});
-	return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-}
+const cellCookie = () => signInCookie(server.baseUrl, CELL);
 
 /** The surge: `perMinute` registrations a minute for `surgeSeconds`, each a new person. */
 async function surge(): Promise<LoadRow & { acknowledged: number; found: number }> {

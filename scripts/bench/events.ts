@@ -20,7 +20,7 @@ import { grantRoleByEmail } from '../../src/platform/accounts/grant.service.ts';
 import { createContext } from '../../src/platform/kernel/context.ts';
 import { insertEvent } from '../../src/modules/knowledge/events/event.service.ts';
 import { participantCategories } from '../../src/modules/knowledge/events/event.model.ts';
-import { measure, P95_NOTE, printLoadTable, startBenchServer, type LoadRow } from './load.ts';
+import { measure, P95_NOTE, printLoadTable, startBenchServer, type LoadRow, signInCookie } from './load.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -65,15 +65,7 @@ const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'w
 	);
 });
 
-async function editorCookie(): Promise<string> {
-	const response = await fetch(`${server.baseUrl}/fr/account/sign-in`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl, accept: 'text/html' },
-		body: new URLSearchParams(EDITOR),
-		redirect: 'manual'
-	});
-	return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-}
+const editorCookie = () => signInCookie(server.baseUrl, EDITOR);
 
 /** The organisers' list as CSV: one line per registration, with its check-in code when confirmed. */
 async function organisersList(cookie: string) {

@@ -27,6 +27,17 @@ export function startBenchServer(options: Omit<StartOptions, 'beforeStart'>, fil
 	});
 }
 
+/** The session cookie of an account, signed in through the sign-in form as a browser without JavaScript does. */
+export async function signInCookie(baseUrl: string, account: { email: string; password: string }): Promise<string> {
+	const response = await fetch(`${baseUrl}/fr/account/sign-in`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, accept: 'text/html' },
+		body: new URLSearchParams(account),
+		redirect: 'manual'
+	});
+	return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+}
+
 export interface LoadTarget {
 	name: string;
 	/** the address asked; a function gives every request its own (e.g. a filter never asked before) */

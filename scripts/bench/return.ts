@@ -27,7 +27,7 @@ import { guidePdf } from '../../src/modules/return/guide-pdf.ts';
 import { networkMember } from '../../src/modules/return/return.table.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { percentile } from './page-weight.ts';
-import { measure, oneCallerP50, P95_NOTE, printLoadTable, startBenchServer, type LoadRow } from './load.ts';
+import { measure, oneCallerP50, P95_NOTE, printLoadTable, startBenchServer, type LoadRow, signInCookie } from './load.ts';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '30000' }, duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '4' } } });
 const cases = Number(values.cases);
@@ -78,15 +78,7 @@ const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'w
 	}
 });
 
-async function caseworkerCookie(): Promise<string> {
-	const response = await fetch(`${server.baseUrl}/fr/account/sign-in`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl, accept: 'text/html' },
-		body: new URLSearchParams(CASEWORKER),
-		redirect: 'manual'
-	});
-	return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-}
+const caseworkerCookie = () => signInCookie(server.baseUrl, CASEWORKER);
 
 const rows: LoadRow[] = [];
 let sequentialP50 = NaN;

@@ -22,7 +22,7 @@ import { createContext } from '../../src/platform/kernel/context.ts';
 import { addQuestion, createSurvey, surveyResults } from '../../src/modules/knowledge/surveys/survey.service.ts';
 import { surveyAnswer, surveyResponse } from '../../src/modules/knowledge/surveys/survey.table.ts';
 import { percentile } from './page-weight.ts';
-import { measure, oneCallerP50, P95_NOTE, printLoadTable, startBenchServer, type LoadRow } from './load.ts';
+import { measure, oneCallerP50, P95_NOTE, printLoadTable, startBenchServer, type LoadRow, signInCookie } from './load.ts';
 
 const { values } = parseArgs({ options: { answers: { type: 'string', default: '10000' }, duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '4' } } });
 const answers = Number(values.answers);
@@ -82,15 +82,7 @@ const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'w
 	directP50 = percentile(samples, 0.5);
 });
 
-async function editorCookie(): Promise<string> {
-	const response = await fetch(`${server.baseUrl}/fr/account/sign-in`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl, accept: 'text/html' },
-		body: new URLSearchParams(EDITOR),
-		redirect: 'manual'
-	});
-	return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-}
+const editorCookie = () => signInCookie(server.baseUrl, EDITOR);
 
 const rows: LoadRow[] = [];
 let sequentialP50 = NaN;
