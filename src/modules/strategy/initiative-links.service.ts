@@ -210,14 +210,15 @@ export async function proposalsWaiting(ctx: RequestContext, owner: StrategyRow) 
 	return (await shown(ctx.db, rows.map(({ link }) => link), ctx.language)).map((entry) => ({ ...entry, action: titles.get(entry.id)! }));
 }
 
-/** How many proposals wait in each of these strategies (My space). */
-export async function proposalsWaitingCount(db: DbOrTx, strategyIds: string[]): Promise<number> {
-	if (!strategyIds.length) return 0;
+/** How many proposals wait in these strategies (by slug: My space, the plan page). */
+export async function proposalsWaitingCount(db: DbOrTx, strategySlugs: string[]): Promise<number> {
+	if (!strategySlugs.length) return 0;
 	const [{ n }] = await db
 		.select({ n: sql<number>`count(*)::int` })
 		.from(actionInitiative)
 		.innerJoin(node, eq(node.id, actionInitiative.nodeId))
-		.where(and(inArray(node.strategyId, strategyIds), eq(actionInitiative.status, 'proposed')));
+		.innerJoin(strategy, eq(strategy.id, node.strategyId))
+		.where(and(inArray(strategy.slug, strategySlugs), eq(actionInitiative.status, 'proposed')));
 	return n;
 }
 

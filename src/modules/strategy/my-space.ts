@@ -4,8 +4,6 @@ import { strategiesPlannedBy } from './strategy.service.ts';
 import { resultsQueues } from './results.service.ts';
 import { myProposals, proposalsWaitingCount } from './initiative-links.service.ts';
 import { lateRecommendations } from './recommendations.service.ts';
-import { strategy } from './strategy.table.ts';
-import { inArray } from 'drizzle-orm';
 
 /**
  * The strategies a person owns or plans (through grants): straight to the planning page when there is one;
@@ -24,8 +22,7 @@ export async function strategySpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		});
 	// the initiatives partners proposed for the actions of the strategies one plans
 	if (planned.length) {
-		const ids = (await ctx.db.select({ id: strategy.id }).from(strategy).where(inArray(strategy.slug, planned.map((row) => row.slug)))).map((row) => row.id);
-		const waiting = await proposalsWaitingCount(ctx.db, ids);
+		const waiting = await proposalsWaitingCount(ctx.db, planned.map((row) => row.slug));
 		if (waiting)
 			links.push({
 				path: planned.length === 1 ? `/strategy/${planned[0].slug}/plan/initiatives` : '/strategy',
