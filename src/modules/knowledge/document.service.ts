@@ -13,7 +13,7 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { ModeratedCollection, ModeratedSubject, Publication } from '../../platform/moderation/moderation.service.ts';
 import { documentsCollection } from './knowledge.model.ts';
-import { probeSearch, searchedStems, searchIndexAt, type SearchProbe } from './search-index.ts';
+import { facetNames, probeSearch, searchedStems, searchIndexAt, type FacetName, type SearchProbe } from './search-index.ts';
 import { titleIn } from './titles.ts';
 export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
@@ -214,7 +214,30 @@ async function organisationNames(db: DbOrTx, slugs: string[]): Promise<Map<strin
 const { searchStems: _searchStems, textStems: _textStems, ...listed } = getTableColumns(document);
 type ListedRow = Omit<DocumentRow, 'searchStems' | 'textStems'>;
 
-function summaryOf(row: ListedRow, names: Map<string, string>): DocumentSummary {
+/** What a list shows of a document (no text, no sources): the columns of its summary. */
+const summaryColumns = {
+	id: document.id,
+	slug: document.slug,
+	version: document.version,
+	title: document.title,
+	type: document.type,
+	status: document.status,
+	authors: document.authors,
+	organisations: document.organisations,
+	year: document.year,
+	publishedOn: document.publishedOn,
+	languages: document.languages,
+	themes: document.themes,
+	regions: document.regions,
+	hasFile: sql<boolean>`${document.file} is not null`,
+	externalUrl: document.externalUrl,
+	isSample: document.isSample
+};
+type SummaryRow = Pick<ListedRow, 'id' | 'slug' | 'version' | 'title' | 'type' | 'status' | 'authors' | 'organisations' | 'year' | 'publishedOn' | 'languages' | 'themes' | 'regions' | 'externalUrl' | 'isSample'> & {
+	hasFile: boolean;
+};
+
+function summaryOf(row: SummaryRow, names: Map<string, string>): DocumentSummary {
 	return {
 		id: row.id,
 		slug: row.slug,
@@ -229,19 +252,13 @@ function summaryOf(row: ListedRow, names: Map<string, string>): DocumentSummary 
 		languages: row.languages,
 		themes: row.themes,
 		regions: row.regions,
-		hasFile: Boolean(row.file),
+		hasFile: row.hasFile,
 		externalUrl: row.externalUrl,
 		isSample: row.isSample
 	};
 }
 
 const jsonHasAny = (column: AnyPgColumn, values: string[] | undefined) => (values?.length ? sql`${column} ?| array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]` : undefined);
-
-/** The query's words as French and Arabic stems (normalised as the stored text is). */
-const stemsOf = (q: string) => ({
-	fr: sql`websearch_to_tsquery('french'::regconfig, ${searchNormalised(q)})`,
-	ar: sql`websearch_to_tsquery('arabic'::regconfig, ${searchNormalised(q)})`
-});
 
 /**
  * Words match a document through its titles, summaries and authors (every word as a part of a word) or
@@ -266,14 +283,14 @@ function relevance(probe: SearchProbe): SQL<number> {
 	return sql<number>`(2 * (ts_rank(${document.searchStems}, ${fr}) + ts_rank(${document.searchStems}, ${ar})) + ts_rank(${document.textStems}, ${fr}) + ts_rank(${document.textStems}, ${ar}))`;
 }
 
-function filters(query: Partial<DocumentListQuery>, probe: SearchProbe, without?: 'type' | 'theme' | 'language' | 'year'): SQL | undefined {
+function filters(query: Partial<DocumentListQuery>, probe: SearchProbe, without?: FacetName): SQL | undefined {
 	return and(
 		query.q ? textMatch(probe) : undefined,
 		without !== 'type' && query.type?.length ? inArray(document.type, query.type) : undefined,
 		without !== 'theme' ? jsonHasAny(document.themes, query.theme) : undefined,
 		without !== 'language' ? jsonHasAny(document.languages, query.language) : undefined,
-		jsonHasAny(document.regions, query.region),
-		jsonHasAny(document.organisations, query.organisation),
+		without !== 'region' ? jsonHasAny(document.regions, query.region) : undefined,
+		without !== 'organisation' ? jsonHasAny(document.organisations, query.organisation) : undefined,
 		without !== 'year' && query.year ? eq(document.year, query.year) : undefined,
 		query.status ? eq(document.status, query.status) : undefined
 	);
@@ -283,55 +300,105 @@ function filters(query: Partial<DocumentListQuery>, probe: SearchProbe, without?
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
+/** Beyond this many characters, a page's headline is taken from this much of its text around the words. */
+const LONG_PAGE = 1600;
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** A query's tsquery with its "and"s turned to "or"s: a page answers with any of the words. */
+const anyWord = (tsquery: string) => tsquery.replaceAll(' & ', ' | ');
+
 /**
  * A document's page of text that answers the words best, with the words marked (json `{ page, text }`, null
- * when none does), as a column of the page of results (one statement for rows and snippets). A document
- * matches by all its pages together, so a page answers with any of the words: the one holding the most of
- * them — named by the search index (`pages`), or read from the document's text_stems (the pages of each
- * stem) — so that only the chosen page is parsed again for its headline. A phrase's page holds the phrase.
+ * when none does), as a column of the SQL reference's page of results. A document matches by all its pages
+ * together, so a page answers with any of the words: the one holding the most of them, read from the
+ * document's text_stems (the pages of each stem), so that only the chosen page is parsed again for its
+ * headline. A phrase's page holds the phrase.
  */
-function snippetOf(q: string, probe: SearchProbe, pages?: Record<string, [number, number]>): SQL<{ page: number; text: string } | null> {
-	const { fr, ar } = stemsOf(q);
-	// the headline parses the page as written: Arabic with the Arabic stemmer (the query as typed and normalised),
-	// French with accents ignored (migration 0030's configuration); every word of the query is marked
-	const arabic = /[\u0600-\u06FF]/.test(q);
-	const config = arabic ? 'arabic' : 'knowledge.french_unaccent';
-	const shown = sql`replace((${
-		arabic
-			? sql`(websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, ${searchNormalised(q)}))`
-			: sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`
-	})::text, ' & ', ' | ')::tsquery`;
-	const anyOf = (query: SQL) => sql`replace((${query})::text, ' & ', ' | ')::tsquery`;
-	const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
-	if (pages) {
-		// the index named the pages (one, or a few of a long text): the best of them by the words it holds
-		const range = sql`(${JSON.stringify(pages)}::jsonb -> (${document.id}::text))`;
-		return sql`(select json_build_object('page', p.page, 'text', ts_headline(${config}::regconfig, p.text, ${shown}, ${options}))
-			from ${documentPage} p where p.document_id = ${document.id} and p.page between (${range} ->> 0)::int and (${range} ->> 1)::int
-			order by (p.stems @@ ${fr} or p.stems @@ ${ar}) desc, ts_rank(p.stems, ${anyOf(fr)}) + ts_rank(p.stems, ${anyOf(ar)}) desc, p.page limit 1)`;
-	}
+function snippetOf(probe: SearchProbe): SQL<{ page: number; text: string } | null> {
+	const fr = sql`${probe.tsquery.fr}::tsquery`;
+	const ar = sql`${probe.tsquery.ar}::tsquery`;
 	const best = probe.phrase
 		? sql`(select p.page from ${documentPage} p where p.document_id = ${document.id} and (p.stems @@ ${fr} or p.stems @@ ${ar})
 			order by ts_rank(p.stems, ${fr}) + ts_rank(p.stems, ${ar}) desc, p.page limit 1)`
 		: sql`(select page from unnest(${document.textStems}) u, unnest(u.positions) page
 			where u.lexeme in (select jsonb_array_elements_text(${JSON.stringify([...searchedStems(probe)])}::jsonb))
 			group by page order by count(*) desc, page limit 1)`;
-	return sql`(select json_build_object('page', t.page, 'text', ts_headline(${config}::regconfig, t.text, ${shown}, ${options}))
+	return sql`(select json_build_object('page', t.page, 'text', ts_headline(${probe.headline.config}::regconfig, t.text, ${probe.headline.query}::tsquery, ${HEADLINE_OPTIONS}))
 		from ${documentPage} t where t.document_id = ${document.id} and t.page = ${best})`;
 }
 
 /** What a page of results shows of each document: its columns, its organisations' names, and with words its snippet. */
-function shownColumns(query: Partial<DocumentListQuery>, probe: SearchProbe, snippetPages?: Record<string, [number, number]>) {
+function shownColumns(query: Partial<DocumentListQuery>, probe: SearchProbe) {
 	return {
-		...listed,
+		...summaryColumns,
 		organisationNames: sql<Record<string, string> | null>`(select json_object_agg(o.slug, o.name) from ${organisation} o where ${document.organisations} ? o.slug)`,
-		snippet: query.q ? snippetOf(query.q, probe, snippetPages) : sql<null>`null`
+		snippet: query.q ? snippetOf(probe) : sql<null>`null`
 	};
 }
 
-async function facet(db: DbOrTx, query: Partial<DocumentListQuery>, probe: SearchProbe, name: 'type' | 'theme' | 'language' | 'year'): Promise<Record<string, number>> {
-	const value =
-		name === 'type' ? sql<string>`${document.type}` : name === 'year' ? sql<string>`${document.year}::text` : sql<string>`jsonb_array_elements_text(${name === 'theme' ? document.themes : document.languages})`;
+/** json as the driver gives it: parsed (node-postgres) or as text. */
+const parsedJson = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/**
+ * The index's page of documents as shown, in one statement: the columns a summary needs, the organisations'
+ * names and the snippets. The index named each document's part of the text holding the most words (`pages`:
+ * a page, or a few of a long text); the best page of it by the words it holds is parsed again for its
+ * headline — one page per document.
+ */
+async function shownRows(db: Db, ids: string[], probe: SearchProbe, pages: Record<string, [number, number]>): Promise<ShownRow[]> {
+	const first = ids.map((id) => pages[id]?.[0] ?? null);
+	const last = ids.map((id) => pages[id]?.[1] ?? null);
+	const stems = `{${[...searchedStems(probe)].map((stem) => `"${stem.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+	// a long page is parsed for its headline only around the first word asked for: its place among the page's
+	// words (the stems' positions: the French ones, then the Arabic ones after them) as a share of the text
+	const text = sql`case when length(p.text) <= ${LONG_PAGE} then p.text else (
+		select substr(p.text, greatest(1, (length(p.text)::float8 * (case when f > m / 2 then f - m / 2 else f end) / greatest(1, m / 2))::int - ${LONG_PAGE / 4}), ${LONG_PAGE})
+		from (select coalesce(min(x) filter (where u.lexeme = any(${stems}::text[])), 1) as f, max(x) as m from unnest(p.stems) u, unnest(u.positions) x) window_of_words) end`;
+	const snippet = probe.headline.query
+		? sql`(select json_build_object('page', p.page, 'text', ts_headline(${probe.headline.config}::regconfig, ${text}, ${probe.headline.query}::tsquery, ${HEADLINE_OPTIONS}))
+			from knowledge.document_page p where p.document_id = d.id and p.page between w.first and w.last
+			order by case when w.first = w.last then 0 else
+				(p.stems @@ ${probe.tsquery.fr}::tsquery or p.stems @@ ${probe.tsquery.ar}::tsquery)::int * 1000
+				+ ts_rank(p.stems, ${anyWord(probe.tsquery.fr)}::tsquery) + ts_rank(p.stems, ${anyWord(probe.tsquery.ar)}::tsquery) end desc, p.page limit 1)`
+		: sql`null`;
+	const rows = rowsOf<{
+		id: string; slug: string; version: number; title: Translated; type: string; status: string; authors: string[]; organisations: string[];
+		year: number | null; published_on: string | null; languages: string[]; themes: string[]; regions: string[]; has_file: boolean;
+		external_url: string | null; is_sample: boolean; organisation_names: Record<string, string> | string | null; snippet: { page: number; text: string } | string | null;
+	}>(
+		await db.execute(sql`select d.id, d.slug, d.version, d.title, d.type, d.status, d.authors, d.organisations, d.year, d.published_on,
+			d.languages, d.themes, d.regions, d.file is not null as has_file, d.external_url, d.is_sample,
+			(select json_object_agg(o.slug, o.name) from ${organisation} o where d.organisations ? o.slug) as organisation_names,
+			${snippet} as snippet
+			from unnest(${`{${ids.join(',')}}`}::uuid[], ${`{${first.map((n) => n ?? 'NULL').join(',')}}`}::int[], ${`{${last.map((n) => n ?? 'NULL').join(',')}}`}::int[]) as w(id, first, last)
+			join knowledge.document d on d.id = w.id`)
+	);
+	return rows.map((row) => ({
+		id: row.id,
+		slug: row.slug,
+		version: row.version,
+		title: parsedJson(row.title)!,
+		type: row.type as ShownRow['type'],
+		status: row.status as ShownRow['status'],
+		authors: parsedJson(row.authors)!,
+		organisations: parsedJson(row.organisations)!,
+		year: row.year,
+		publishedOn: row.published_on,
+		languages: parsedJson(row.languages)!,
+		themes: parsedJson(row.themes)!,
+		regions: parsedJson(row.regions)!,
+		hasFile: row.has_file,
+		externalUrl: row.external_url,
+		isSample: row.is_sample,
+		organisationNames: parsedJson(row.organisation_names),
+		snippet: parsedJson(row.snippet)
+	}));
+}
+
+const facetLists = { theme: document.themes, language: document.languages, region: document.regions, organisation: document.organisations };
+
+async function facet(db: DbOrTx, query: Partial<DocumentListQuery>, probe: SearchProbe, name: FacetName): Promise<Record<string, number>> {
+	const value = name === 'type' ? sql<string>`${document.type}` : name === 'year' ? sql<string>`${document.year}::text` : sql<string>`jsonb_array_elements_text(${facetLists[name]})`;
 	const rows = await db
 		.select({ value, n: sql<number>`count(*)::int` })
 		.from(document)
@@ -350,7 +417,7 @@ export async function searchDocuments(db: Db, query: Partial<DocumentListQuery>)
 	if (probe.phrase) return listDocuments(db, query, probe);
 	const index = await searchIndexAt(db, probe.revision);
 	const answer = index.search(query, probe);
-	const rows = answer.ids.length ? await db.select(shownColumns(query, probe, answer.snippetPages)).from(document).where(inArray(document.id, answer.ids)) : [];
+	const rows = answer.ids.length ? await shownRows(db, answer.ids, probe, answer.snippetPages) : [];
 	const byId = new Map(rows.map((row) => [row.id, row]));
 	return pageOf(query, answer.total, answer.ids.flatMap((id) => byId.get(id) ?? []), answer.facets);
 }
@@ -359,7 +426,7 @@ export async function searchDocuments(db: Db, query: Partial<DocumentListQuery>)
 export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery>, probe?: SearchProbe) {
 	probe ??= await probeSearch(db, query.q);
 	const where = filters(query, probe);
-	const [[{ total }], rows, type, theme, language, year] = await Promise.all([
+	const [[{ total }], rows, ...counted] = await Promise.all([
 		db.select({ total: sql<number>`count(*)::int` }).from(document).where(where),
 		db
 			.select(shownColumns(query, probe))
@@ -374,17 +441,14 @@ export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery
 			)
 			.limit(query.pageSize ?? 20)
 			.offset(((query.page ?? 1) - 1) * (query.pageSize ?? 20)),
-		facet(db, query, probe, 'type'),
-		facet(db, query, probe, 'theme'),
-		facet(db, query, probe, 'language'),
-		facet(db, query, probe, 'year')
+		...facetNames.map((name) => facet(db, query, probe, name))
 	]);
-	return pageOf(query, total, rows, { type, theme, language, year });
+	return pageOf(query, total, rows, Object.fromEntries(facetNames.map((name, f) => [name, counted[f]])) as Record<FacetName, Record<string, number>>);
 }
 
-type ShownRow = ListedRow & { organisationNames: Record<string, string> | null; snippet: { page: number; text: string } | null };
+type ShownRow = SummaryRow & { organisationNames: Record<string, string> | null; snippet: { page: number; text: string } | null };
 
-function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow[], facets: Record<'type' | 'theme' | 'language' | 'year', Record<string, number>>) {
+function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow[], facets: Record<FacetName, Record<string, number>>) {
 	return {
 		total,
 		page: query.page ?? 1,
@@ -401,7 +465,7 @@ function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow
 export async function documentsForExport(db: DbOrTx, query: Partial<DocumentListQuery>) {
 	const rows = await db.select(listed).from(document).where(filters(query, await probeSearch(db, query.q))).orderBy(sql`${document.year} desc nulls last`, asc(document.slug)).limit(20000);
 	const names = await organisationNames(db, [...new Set(rows.flatMap((row) => row.organisations))]);
-	return rows.map((row) => ({ ...summaryOf(row, names), sources: row.sources }));
+	return rows.map((row) => ({ ...summaryOf({ ...row, hasFile: Boolean(row.file) }, names), sources: row.sources }));
 }
 
 /** One document by slug or id (null: none). */
@@ -413,7 +477,7 @@ export async function getDocument(db: DbOrTx, idOrSlug: string): Promise<Documen
 	if (!row) return null;
 	const names = await organisationNames(db, row.organisations);
 	return {
-		...summaryOf(row, names),
+		...summaryOf({ ...row, hasFile: Boolean(row.file) }, names),
 		summary: row.summary,
 		countries: row.countries,
 		initiatives: row.initiatives,

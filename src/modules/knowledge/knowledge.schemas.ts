@@ -138,7 +138,9 @@ export const DocumentListResult = z
 			type: z.record(z.string(), z.int()),
 			theme: z.record(z.string(), z.int()),
 			language: z.record(z.string(), z.int()),
-			year: z.record(z.string(), z.int())
+			year: z.record(z.string(), z.int()),
+			region: z.record(z.string(), z.int()).meta({ description: 'Documents per region (ISO 3166-2:MA code)' }),
+			organisation: z.record(z.string(), z.int()).meta({ description: 'Documents per organisation (slug)' })
 		})
 	})
 	.meta({ id: 'KnowledgeDocumentList' });

@@ -16,6 +16,9 @@ beforeAll(async () => {
 	await generateDocuments(createContext({ db: app.database.db, actor: null, audit: systemContext('cli') }), 120, { pages: 3, prefix: 'index' });
 	// a few real documents (not samples), one with a page of its own words
 	await app.database.db.execute(sql`update knowledge.document set is_sample = false where slug in ('index-000007', 'index-000050', 'index-000111')`);
+	// and organisations for a few
+	await app.database.db.execute(sql`update knowledge.document set organisations = '["ocde"]' where slug = 'index-000007'`);
+	await app.database.db.execute(sql`update knowledge.document set organisations = '["ocde", "universite-mohammed-v-rabat"]' where slug = 'index-000050'`);
 	const [own] = await app.database.db.select({ id: document.id }).from(document).where(eq(document.slug, 'index-000050'));
 	await app.database.db.insert(documentPage).values({ documentId: own.id, page: 4, text: 'Les saisonnières de Huelva et l’égalité salariale. العاملات الموسميات في ويلفا' });
 });
@@ -74,6 +77,8 @@ describe('the library search index', () => {
 		['words and filters', { q: 'migrants', type: ['study', 'report'], theme: ['return_reintegration', 'immigrant_integration'] }],
 		['filters only', { language: ['ar'], year: 2020 }],
 		['regions and status', { region: ['MA-02', 'MA-05'], status: 'published' as const }],
+		['organisations', { organisation: ['ocde', 'universite-mohammed-v-rabat'] }],
+		['an organisation, a region and words', { q: 'migrations', organisation: ['ocde'], region: ['MA-02'] }],
 		['nothing found', { q: 'zzzyx' }]
 	])('answers %s as SQL does: the same documents, total and facets', async (_name, query) => {
 		const { fromIndex, fromSql } = await both(query);
@@ -86,6 +91,17 @@ describe('the library search index', () => {
 			const slugs = async (search: typeof searchDocuments) => (await search(app.database.db, { ...query, page: 3, pageSize: 7 })).items.map((item) => item.slug);
 			expect(await slugs(searchDocuments)).toEqual(await slugs(listDocuments));
 		}
+	});
+
+	it('counts the documents found per region and per organisation, each ignoring its own filter', async () => {
+		const all = await searchDocuments(app.database.db, {});
+		expect(all.facets.organisation).toEqual({ ocde: 2, 'universite-mohammed-v-rabat': 1 });
+		const someRegion = Object.keys(all.facets.region)[0];
+		const inRegion = await searchDocuments(app.database.db, { region: [someRegion] });
+		expect(inRegion.total).toBe(all.facets.region[someRegion]);
+		// the region's own counts stay those of the whole library: another region can be chosen instead
+		expect(inRegion.facets.region).toEqual(all.facets.region);
+		expect((await searchDocuments(app.database.db, { organisation: ['ocde'] })).facets.organisation).toEqual(all.facets.organisation);
 	});
 
 	it('lists real documents before samples, the best match first, with the page that answers', async () => {
@@ -120,6 +136,22 @@ describe('the library search index', () => {
 		);
 		const found = await searchDocuments(app.database.db, { q: 'transhumances pastorales' });
 		expect(found.items.map((item) => [item.slug, item.snippet?.page])).toEqual([['index-000020', 58]]);
+	});
+
+	it('marks the words of a long page where they are, far into the page', async () => {
+		const [long] = await app.database.db.select({ id: document.id }).from(document).where(eq(document.slug, 'index-000021'));
+		await app.database.db.delete(documentPage).where(eq(documentPage.documentId, long.id));
+		const filler = (n: number) => 'Une phrase ordinaire du rapport sans rien de particulier. '.repeat(n);
+		const arabicFiller = (n: number) => 'جملة عادية من التقرير بلا شيء خاص. '.repeat(n);
+		await app.database.db.insert(documentPage).values([
+			{ documentId: long.id, page: 1, text: `${filler(80)}Les apicultrices de la vallée exportent leur miel. ${filler(10)}` },
+			{ documentId: long.id, page: 2, text: `${filler(40)}${arabicFiller(20)}تصدر النحالات عسلهن إلى الخارج. ${arabicFiller(40)}` }
+		]);
+		const french = await searchDocuments(app.database.db, { q: 'apicultrices' });
+		expect(french.items.map((item) => item.slug)).toEqual(['index-000021']);
+		expect(french.items[0].snippet?.text).toContain('\uE000apicultrices\uE001');
+		const arabic = await searchDocuments(app.database.db, { q: 'النحالات' });
+		expect(arabic.items[0].snippet).toMatchObject({ page: 2, text: expect.stringContaining('\uE000النحالات\uE001') });
 	});
 
 	it('answers a phrase page by page through SQL', async () => {

@@ -106,7 +106,15 @@ export interface SearchProbe {
 	phrase: boolean;
 	/** the tsqueries as text, for the SQL reference */
 	tsquery: { fr: string; ar: string };
+	/**
+	 * what snippets mark, any word of the query: the text configuration that parses a page as written (Arabic
+	 * with the Arabic stemmer, the query as typed and normalised; French with accents ignored) and its tsquery
+	 */
+	headline: { config: string; query: string };
 }
+
+/** Arabic letters: the query is marked on pages as Arabic. */
+const ARABIC = /[\u0600-\u06FF]/;
 
 /** The words a query splits into for the substring match (the SQL's and the index's). */
 export const queryWords = (q: string) => q.split(/\s+/).filter(Boolean).slice(0, 8);
@@ -115,12 +123,18 @@ export const queryWords = (q: string) => q.split(/\s+/).filter(Boolean).slice(0,
 export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<SearchProbe> {
 	if (!q) {
 		const [row] = rowsOf<{ revision: string }>(await db.execute(sql`select revision::text as revision from cache.knowledge_revision where id = 1`));
-		return { revision: BigInt(row?.revision ?? 0), french: null, arabic: null, words: [], phrase: false, tsquery: { fr: '', ar: '' } };
+		return { revision: BigInt(row?.revision ?? 0), french: null, arabic: null, words: [], phrase: false, tsquery: { fr: '', ar: '' }, headline: { config: 'simple', query: '' } };
 	}
-	const [row] = rowsOf<{ revision: string | null; fr: string; ar: string; words: string[] | string }>(
+	const inArabic = ARABIC.test(q);
+	const config = inArabic ? 'arabic' : 'knowledge.french_unaccent';
+	const headline = inArabic
+		? sql`websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))`
+		: sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`;
+	const [row] = rowsOf<{ revision: string | null; fr: string; ar: string; words: string[] | string; headline: string }>(
 		await db.execute(sql`select (select revision::text from cache.knowledge_revision where id = 1) as revision,
 			websearch_to_tsquery('french'::regconfig, search_normalise(${q}))::text as fr,
 			websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))::text as ar,
+			replace((${headline})::text, ' & ', ' | ') as headline,
 			(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(queryWords(q))}::jsonb) w) as words`)
 	);
 	const french = parseTsQuery(row.fr);
@@ -131,7 +145,8 @@ export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<Se
 		arabic: arabic === 'phrase' ? null : arabic,
 		words: typeof row.words === 'string' ? JSON.parse(row.words) : row.words,
 		phrase: french === 'phrase' || arabic === 'phrase',
-		tsquery: { fr: row.fr, ar: row.ar }
+		tsquery: { fr: row.fr, ar: row.ar },
+		headline: { config, query: row.headline }
 	};
 }
 
@@ -193,7 +208,16 @@ function numberFacet(documents: IndexedDocument[], valuesOf: (entry: IndexedDocu
 	return { values: [...codes.keys()], codes, starts, all: Int32Array.from(all), single };
 }
 
-type Facets = { type: Record<string, number>; theme: Record<string, number>; language: Record<string, number>; year: Record<string, number> };
+/** The fields a list counts its documents by (each count ignoring the field's own filter). */
+export const facetNames = ['type', 'theme', 'language', 'year', 'region', 'organisation'] as const;
+export type FacetName = (typeof facetNames)[number];
+type Facets = Record<FacetName, Record<string, number>>;
+
+/** A list's filter on a faceted field, as the values asked for. */
+function filterValues(query: Partial<DocumentListQuery>, name: FacetName): string[] | undefined {
+	if (name === 'year') return query.year ? [String(query.year)] : undefined;
+	return query[name];
+}
 
 export interface IndexAnswer {
 	total: number;
@@ -216,51 +240,86 @@ export class LibrarySearchIndex {
 	/** each document's place in the library's order without words (real before samples, newest, title, slug) */
 	readonly #order: Int32Array;
 	readonly #dictionary: Map<string, number>;
-	/** per stem id: the documents holding it, and its counts there */
-	readonly #postings: { documents: Int32Array; inDescription: Uint16Array; inPages: Uint16Array }[];
+	/**
+	 * per stem id: the documents holding it (ascending), and its BM25 part in each but the idf — the
+	 * description's and the pages' counts against their lengths, computed once per index
+	 */
+	readonly #postings: { documents: Int32Array; weights: Float32Array }[];
+	/** the stems held by many documents (one in 32 or more), as sets of documents ready to copy */
+	readonly #denseSets = new Map<number, Uint32Array>();
+	/** per three characters of the descriptions' texts, the documents holding them: where a word typed can be part of a word */
+	readonly #trigrams = new Map<string, number[]>();
 	/** buffers every search of this index reuses (a search runs start to end without awaiting: one at a time) */
-	#buffers: { sets: Uint8Array[]; used: number; scores: Float64Array; found: Int32Array; keys: Float64Array; byPlace: Int32Array } | null = null;
+	#buffers: { sets: Uint32Array[]; used: number; scores: Float64Array; found: Int32Array; keys: Float64Array; byPlace: Int32Array } | null = null;
 	/** 1 for a sample document */
 	readonly #samples: Uint8Array;
-	/** BM25's length part per document (k1 · (1 − b + b · length / average length)), for its description and its pages */
-	readonly #descriptionNorm: Float64Array;
-	readonly #pagesNorm: Float64Array;
 	/** the faceted fields' values, numbered once per index (counting is adding in arrays) */
-	readonly #facets: Record<'type' | 'theme' | 'language' | 'year', NumberedFacet>;
+	readonly #facets: Record<FacetName, NumberedFacet>;
+	/** each facet's counts over the whole library, in the order of `facetNames` */
+	readonly #libraryCounts: Int32Array[];
 
 	private constructor(revision: bigint, documents: IndexedDocument[], order: Int32Array, dictionary: Map<string, number>) {
 		this.revision = revision;
 		this.#documents = documents;
 		this.#order = order;
 		this.#dictionary = dictionary;
-		const counts = new Int32Array(dictionary.size);
-		for (const entry of documents) for (const term of entry.terms) counts[term]++;
-		this.#postings = Array.from(counts, (n) => ({ documents: new Int32Array(n), inDescription: new Uint16Array(n), inPages: new Uint16Array(n) }));
-		const filled = new Int32Array(dictionary.size);
 		let description = 0;
 		let pages = 0;
-		documents.forEach((entry, index) => {
+		for (const entry of documents) {
 			description += entry.descriptionLength;
 			pages += entry.pagesLength;
+		}
+		const averageDescription = description / Math.max(1, documents.length) || 1;
+		const averagePages = pages / Math.max(1, documents.length) || 1;
+		const counts = new Int32Array(dictionary.size);
+		for (const entry of documents) for (const term of entry.terms) counts[term]++;
+		this.#postings = Array.from(counts, (n) => ({ documents: new Int32Array(n), weights: new Float32Array(n) }));
+		const filled = new Int32Array(dictionary.size);
+		documents.forEach((entry, index) => {
+			const descriptionNorm = K1 * (1 - B + (B * entry.descriptionLength) / averageDescription);
+			const pagesNorm = K1 * (1 - B + (B * entry.pagesLength) / averagePages);
 			for (let k = 0; k < entry.terms.length; k++) {
 				const posting = this.#postings[entry.terms[k]];
 				const at = filled[entry.terms[k]]++;
 				posting.documents[at] = index;
-				posting.inDescription[at] = entry.inDescription[k];
-				posting.inPages[at] = entry.inPages[k];
+				const inDescription = entry.inDescription[k];
+				const inPages = entry.inPages[k];
+				posting.weights[at] =
+					(inDescription ? (DESCRIPTION_WEIGHT * (inDescription * (K1 + 1))) / (inDescription + descriptionNorm) : 0) + (inPages ? (inPages * (K1 + 1)) / (inPages + pagesNorm) : 0);
 			}
+		});
+		const words = (documents.length + 31) >>> 5;
+		this.#postings.forEach((posting, term) => {
+			if (posting.documents.length * 32 < documents.length) return;
+			const set = new Uint32Array(words);
+			for (const index of posting.documents) set[index >>> 5] |= 1 << (index & 31);
+			this.#denseSets.set(term, set);
 		});
 		this.#facets = {
 			type: numberFacet(documents, (entry) => [entry.type]),
 			theme: numberFacet(documents, (entry) => entry.themes),
 			language: numberFacet(documents, (entry) => entry.languages),
-			year: numberFacet(documents, (entry) => (entry.year === null ? [] : [String(entry.year)]))
+			year: numberFacet(documents, (entry) => (entry.year === null ? [] : [String(entry.year)])),
+			region: numberFacet(documents, (entry) => entry.regions),
+			organisation: numberFacet(documents, (entry) => entry.organisations)
 		};
+		const everyDocument = Int32Array.from(documents, (_, index) => index);
+		this.#libraryCounts = facetNames.map((name) => {
+			const into = new Int32Array(this.#facets[name].values.length);
+			countInto(into, this.#facets[name], everyDocument, everyDocument.length);
+			return into;
+		});
 		this.#samples = Uint8Array.from(documents, (entry) => (entry.isSample ? 1 : 0));
-		const averageDescription = description / Math.max(1, documents.length) || 1;
-		const averagePages = pages / Math.max(1, documents.length) || 1;
-		this.#descriptionNorm = Float64Array.from(documents, (entry) => K1 * (1 - B + (B * entry.descriptionLength) / averageDescription));
-		this.#pagesNorm = Float64Array.from(documents, (entry) => K1 * (1 - B + (B * entry.pagesLength) / averagePages));
+		documents.forEach((entry, index) => {
+			const text = entry.searchText;
+			const seen = new Set<string>();
+			for (let at = 0; at + 3 <= text.length; at++) seen.add(text.slice(at, at + 3));
+			for (const trigram of seen) {
+				const holders = this.#trigrams.get(trigram);
+				if (holders) holders.push(index);
+				else this.#trigrams.set(trigram, [index]);
+			}
+		});
 	}
 
 	get size() {
@@ -309,67 +368,73 @@ export class LibrarySearchIndex {
 		const n = documents.length;
 		this.#buffers ??= { sets: [], used: 0, scores: new Float64Array(n), found: new Int32Array(n), keys: new Float64Array(n), byPlace: new Int32Array(n + 1) };
 		this.#buffers.used = 0;
-		const { type, theme, language, year } = this.#facets;
 		const matched = query.q ? this.#match(probe) : null;
 		const scores = query.q ? this.#scores(probe, matched!) : null;
-		const anyOf = (values: string[] | undefined) => (values?.length ? new Set(values) : null);
-		const regions = anyOf(query.region);
-		const organisations = anyOf(query.organisation);
-		// the filters on faceted fields, as the facet values' numbers
-		const wanted = (facet: NumberedFacet, values: (string | number)[] | undefined) => {
+		const facets = facetNames.map((name) => this.#facets[name]);
+		// the filters on faceted fields, as the facet values' numbers (null: no filter)
+		const filters = facetNames.map((name, f) => {
+			const values = filterValues(query, name);
 			if (!values?.length) return null;
-			const codes = new Uint8Array(facet.values.length);
+			const codes = new Uint8Array(facets[f].values.length);
 			for (const value of values) {
-				const code = facet.codes.get(String(value));
+				const code = facets[f].codes.get(value);
 				if (code !== undefined) codes[code] = 1;
 			}
 			return codes;
-		};
-		const types = wanted(type, query.type);
-		const themes = wanted(theme, query.theme);
-		const languages = wanted(language, query.language);
-		const years = wanted(year, query.year ? [query.year] : undefined);
+		});
+		const filtered = facetNames.flatMap((_, f) => (filters[f] ? [f] : []));
 		const anyCode = (codes: Uint8Array, facet: NumberedFacet, index: number) => {
 			if (facet.single) return facet.single[index] >= 0 && codes[facet.single[index]] === 1;
 			for (let k = facet.starts[index]; k < facet.starts[index + 1]; k++) if (codes[facet.all[k]]) return true;
 			return false;
 		};
-		const counts = { type: new Int32Array(type.values.length), theme: new Int32Array(theme.values.length), language: new Int32Array(language.values.length), year: new Int32Array(year.values.length) };
-		const count = (into: Int32Array, facet: NumberedFacet, index: number) => {
-			if (facet.single) {
-				if (facet.single[index] >= 0) into[facet.single[index]]++;
-			} else for (let k = facet.starts[index]; k < facet.starts[index + 1]; k++) into[facet.all[k]]++;
-		};
 		const found = this.#buffers.found;
 		let total = 0;
-		for (let index = 0; index < n; index++) {
-			if (matched && !matched[index]) continue;
-			if (regions || organisations || query.status) {
-				const entry = documents[index];
-				if (regions && !entry.regions.some((value) => regions.has(value))) continue;
-				if (organisations && !entry.organisations.some((value) => organisations.has(value))) continue;
-				if (query.status && entry.status !== query.status) continue;
-			}
-			const typeOk = !types || anyCode(types, type, index);
-			const themeOk = !themes || anyCode(themes, theme, index);
-			const languageOk = !languages || anyCode(languages, language, index);
-			const yearOk = !years || anyCode(years, year, index);
-			if (themeOk && languageOk && yearOk) count(counts.type, type, index);
-			if (typeOk && languageOk && yearOk) count(counts.theme, theme, index);
-			if (typeOk && themeOk && yearOk) count(counts.language, language, index);
-			if (typeOk && themeOk && languageOk) {
-				count(counts.year, year, index);
-				if (yearOk) found[total++] = index;
-			}
+		const status = query.status;
+		// a document every filter keeps counts in every facet and is found; one that a single filter refuses
+		// counts in that filter's facet only (each facet ignores its own filter); two refusals, nowhere
+		const refusedBy = facets.map(() => [] as number[]);
+		if (!filtered.length && !status) {
+			if (matched) forEachIn(matched, (index) => (found[total++] = index));
+			else for (let index = 0; index < n; index++) found[total++] = index;
+		} else {
+			const visit = (index: number) => {
+				if (status && documents[index].status !== status) return;
+				let refusing = -1;
+				for (const f of filtered) {
+					if (anyCode(filters[f]!, facets[f], index)) continue;
+					if (refusing >= 0) return;
+					refusing = f;
+				}
+				if (refusing >= 0) refusedBy[refusing].push(index);
+				else found[total++] = index;
+			};
+			if (matched) forEachIn(matched, visit);
+			else for (let index = 0; index < n; index++) visit(index);
 		}
-		const named = (facet: NumberedFacet, into: Int32Array) => Object.fromEntries(facet.values.flatMap((value, code) => (into[code] ? [[value, into[code]]] : [])));
+		// counted field by field (tight loops over arrays); when most documents are found, as the library's
+		// counts less those of the documents not found
+		const fewerMissing = !filtered.length && !status && total > n / 2;
+		const missing = fewerMissing ? this.#missing(found, total) : null;
+		const counts = facets.map((facet, f) => {
+			if (missing) {
+				const into = this.#libraryCounts[f].slice();
+				uncountFrom(into, facet, missing);
+				return into;
+			}
+			const into = new Int32Array(facet.values.length);
+			countInto(into, facet, found, total);
+			if (refusedBy[f].length) countInto(into, facet, Int32Array.from(refusedBy[f]), refusedBy[f].length);
+			return into;
+		});
+		const named = (f: number) => Object.fromEntries(facets[f].values.flatMap((value, code) => (counts[f][code] ? [[value, counts[f][code]]] : [])));
 		const page = query.page ?? 1;
 		const pageSize = query.pageSize ?? 20;
 		const shown = this.#sorted(found.subarray(0, total), scores, (page - 1) * pageSize, pageSize);
 		return {
 			total,
 			ids: shown.map((index) => documents[index].id),
-			facets: { type: named(type, counts.type), theme: named(theme, counts.theme), language: named(language, counts.language), year: named(year, counts.year) },
+			facets: Object.fromEntries(facetNames.map((name, f) => [name, named(f)])) as Facets,
 			snippetPages: query.q ? this.#snippetPages(shown, probe) : {}
 		};
 	}
@@ -399,72 +464,100 @@ export class LibrarySearchIndex {
 		return pages;
 	}
 
-	/** An empty set of documents from the buffers (cleared). */
-	#emptySet(): Uint8Array {
+	/** The documents not among the `total` first of `found` (which are in order). */
+	#missing(found: Int32Array, total: number): Int32Array {
+		const missing = new Int32Array(this.#documents.length - total);
+		let k = 0;
+		let at = 0;
+		for (let index = 0; index < this.#documents.length; index++) {
+			if (k < total && found[k] === index) k++;
+			else missing[at++] = index;
+		}
+		return missing;
+	}
+
+	/** An empty set of documents from the buffers (cleared): one bit per document. */
+	#emptySet(): Uint32Array {
 		const buffers = this.#buffers!;
-		const set = (buffers.sets[buffers.used++] ??= new Uint8Array(this.#documents.length));
+		const set = (buffers.sets[buffers.used++] ??= new Uint32Array((this.#documents.length + 31) >>> 5));
 		return set.fill(0);
 	}
 
 	/** Which documents the words match: every word within the description's text, or the French or the Arabic query over all the document's stems. */
-	#match(probe: SearchProbe): Uint8Array {
-		const n = this.#documents.length;
+	#match(probe: SearchProbe): Uint32Array {
 		const matched = this.#emptySet();
 		for (const tree of [probe.french, probe.arabic]) {
 			if (!tree) continue;
 			const set = this.#evaluate(tree);
-			for (let index = 0; index < n; index++) matched[index] |= set[index];
+			for (let word = 0; word < matched.length; word++) matched[word] |= set[word];
 		}
 		if (probe.words.length) {
-			for (let index = 0; index < n; index++) {
-				if (matched[index]) continue;
-				const text = this.#documents[index].searchText;
-				if (probe.words.every((word) => text.includes(word))) matched[index] = 1;
-			}
+			const documents = this.#documents;
+			const substring = (index: number) => {
+				if (matched[index >>> 5] & (1 << (index & 31))) return;
+				const text = documents[index].searchText;
+				if (probe.words.every((word) => text.includes(word))) matched[index >>> 5] |= 1 << (index & 31);
+			};
+			const candidates = this.#holdersOfRarestTrigram(probe.words);
+			if (candidates) candidates.forEach(substring);
+			else for (let index = 0; index < documents.length; index++) substring(index);
 		}
 		return matched;
 	}
 
-	#evaluate(tree: QueryTree): Uint8Array {
-		const n = this.#documents.length;
+	/**
+	 * The documents whose description's text holds the rarest three characters of the words (every word must
+	 * be part of it, so only those can); null when no word is three characters long (all are candidates).
+	 */
+	#holdersOfRarestTrigram(words: string[]): number[] | null {
+		let rarest: number[] | null = null;
+		for (const word of words) {
+			for (let at = 0; at + 3 <= word.length; at++) {
+				const holders = this.#trigrams.get(word.slice(at, at + 3)) ?? [];
+				if (!rarest || holders.length < rarest.length) rarest = holders;
+				if (!rarest.length) return rarest;
+			}
+		}
+		return rarest;
+	}
+
+	#evaluate(tree: QueryTree): Uint32Array {
 		if ('term' in tree) {
 			const set = this.#emptySet();
 			const id = this.#dictionary.get(tree.term);
-			if (id !== undefined && id < this.#postings.length) for (const index of this.#postings[id].documents) set[index] = 1;
+			if (id === undefined || id >= this.#postings.length) return set;
+			const dense = this.#denseSets.get(id);
+			if (dense) set.set(dense);
+			else for (const index of this.#postings[id].documents) set[index >>> 5] |= 1 << (index & 31);
 			return set;
 		}
 		if ('not' in tree) {
 			const set = this.#evaluate(tree.not);
-			for (let index = 0; index < n; index++) set[index] ^= 1;
+			for (let word = 0; word < set.length; word++) set[word] = ~set[word];
+			// no documents beyond the last
+			const tail = this.#documents.length & 31;
+			if (tail) set[set.length - 1] &= (1 << tail) - 1;
 			return set;
 		}
 		const [left, right] = ('and' in tree ? tree.and : tree.or).map((part) => this.#evaluate(part));
-		if ('and' in tree) for (let index = 0; index < n; index++) left[index] &= right[index];
-		else for (let index = 0; index < n; index++) left[index] |= right[index];
+		if ('and' in tree) for (let word = 0; word < left.length; word++) left[word] &= right[word];
+		else for (let word = 0; word < left.length; word++) left[word] |= right[word];
 		return left;
 	}
 
 	/** BM25 of the words asked for (French and Arabic stems), the description counting double. */
-	#scores(probe: SearchProbe, matched: Uint8Array): Float64Array {
+	#scores(probe: SearchProbe, matched: Uint32Array): Float64Array {
 		const n = this.#documents.length;
 		const scores = this.#buffers!.scores.fill(0);
-		const descriptionNorm = this.#descriptionNorm;
-		const pagesNorm = this.#pagesNorm;
 		for (const term of searchedStems(probe)) {
 			const id = this.#dictionary.get(term);
 			if (id === undefined || id >= this.#postings.length) continue;
-			const { documents, inDescription, inPages } = this.#postings[id];
+			const { documents, weights } = this.#postings[id];
 			const df = documents.length;
 			const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
 			for (let k = 0; k < df; k++) {
 				const index = documents[k];
-				if (!matched[index]) continue;
-				const description = inDescription[k];
-				const pages = inPages[k];
-				let score = 0;
-				if (description) score += (DESCRIPTION_WEIGHT * (description * (K1 + 1))) / (description + descriptionNorm[index]);
-				if (pages) score += (pages * (K1 + 1)) / (pages + pagesNorm[index]);
-				scores[index] += idf * score;
+				if (matched[index >>> 5] & (1 << (index & 31))) scores[index] += idf * weights[k];
 			}
 		}
 		return scores;
@@ -493,6 +586,43 @@ export class LibrarySearchIndex {
 		const kept = end < keys.length / 4 ? keys.subarray(0, selectSmallest(keys, end)) : keys;
 		kept.sort();
 		return Array.from(kept.subarray(offset, end), (key) => byPlace[key % span]);
+	}
+}
+
+/** Adds the values of the `length` first documents of `indexes` to a facet's counts. */
+function countInto(into: Int32Array, facet: NumberedFacet, indexes: Int32Array, length: number) {
+	const { single, starts, all } = facet;
+	if (single) {
+		for (let k = 0; k < length; k++) {
+			const code = single[indexes[k]];
+			if (code >= 0) into[code]++;
+		}
+	} else {
+		for (let k = 0; k < length; k++) {
+			const index = indexes[k];
+			for (let j = starts[index]; j < starts[index + 1]; j++) into[all[j]]++;
+		}
+	}
+}
+
+/** Takes the values of the documents of `indexes` from a facet's counts. */
+function uncountFrom(into: Int32Array, facet: NumberedFacet, indexes: Int32Array) {
+	const { single, starts, all } = facet;
+	for (const index of indexes) {
+		if (single) {
+			if (single[index] >= 0) into[single[index]]--;
+		} else for (let j = starts[index]; j < starts[index + 1]; j++) into[all[j]]--;
+	}
+}
+
+/** Calls `visit` with each document of a set, in order. */
+function forEachIn(set: Uint32Array, visit: (index: number) => void) {
+	for (let word = 0; word < set.length; word++) {
+		for (let bits = set[word]; bits; ) {
+			const lowest = bits & -bits;
+			visit((word << 5) + 31 - Math.clz32(lowest));
+			bits ^= lowest;
+		}
 	}
 }
 

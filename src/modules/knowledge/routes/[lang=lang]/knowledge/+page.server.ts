@@ -38,8 +38,11 @@ export async function load({ url, locals }) {
 			themes: documentThemes,
 			languages: documentLanguages,
 			regions: regions.map((region) => ({ value: region.iso, label: region[name] })),
-			// a name in any language, isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
-			organisations: organisations.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
+			// the organisations with documents among those found (and the one chosen), a name in any language
+			// isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
+			organisations: organisations
+				.filter((entry) => result.facets.organisation[entry.slug] || entry.slug === query.organisation?.[0])
+				.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
 			years: Object.keys(result.facets.year).sort().reverse()
 		},
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')
