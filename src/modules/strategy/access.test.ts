@@ -17,6 +17,8 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'POST /[lang=lang]/strategy/[slug]/actions/[node]': signedIn,
 	'GET /[lang=lang]/strategy/[slug]/plan/initiatives': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/initiatives': planners,
+	'GET /[lang=lang]/strategy/[slug]/plan/import': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan/import': planners,
 	'GET /api/v1/strategy/strategies/[slug]/initiatives': everyone,
 	'GET /[lang=lang]/strategy/recommendations': everyone,
 	'GET /[lang=lang]/strategy/recommendations/export': everyone,

@@ -10,6 +10,8 @@ import { ensureStrategyReferenceData, loadStrategyDemoData } from './strategy.da
 import { runStrategyRemind, sendReportReminders } from './reminders.ts';
 import { strategyPersonalData } from './personal-data.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
+import { openFileStore } from '../../platform/storage/file-store.ts';
+import { removeStaleImports } from './programme-import.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof strategyActions, true> {}
@@ -28,6 +30,8 @@ export const strategyModule = defineModule({
 		reporter: { titleKey: 'strategy.grant_reporter', actions: ['strategy.report'], limit: 'scope' }
 	},
 	routes: strategyRoutes,
+	// the programme's workbook (PROGRAMME_IMPORT_MAX_BYTES) and its form
+	bodyLimits: { '/[lang=lang]/strategy/[slug]/plan/import': 11 * 1024 * 1024 },
 	endpoints: strategyEndpoints,
 	apiTags: [{ name: 'Strategy', description: 'National migration strategies and their action plans: domains, programmes, objectives and actions by region.' }],
 	messages,
@@ -43,8 +47,13 @@ export const strategyModule = defineModule({
 			run: (_argv, io) => runStrategyRemind(io)
 		}
 	},
-	// run by the server's job queue (Morocco time), Mondays at 8:00
+	// run by the server's job queue (Morocco time): reminders Mondays at 8:00, previewed imports never applied daily
 	jobs: {
+		'import-cleanup': {
+			descriptionKey: 'strategy.job_import_cleanup',
+			schedule: '30 3 * * *',
+			run: async (_data, host) => void (await removeStaleImports(await openFileStore(host.settings), new Date()))
+		},
 		remind: {
 			descriptionKey: 'strategy.job_remind',
 			schedule: '0 8 * * 1',

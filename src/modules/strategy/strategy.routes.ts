@@ -12,6 +12,7 @@ export const strategyRoutes: RouteTable = {
 	// an action's page; proposing an initiative (partners) and deciding (planners) are checked by the service
 	'/[lang=lang]/strategy/[slug]/actions/[node]': { GET: 'public', POST: 'signed_in' },
 	'/[lang=lang]/strategy/[slug]/plan/initiatives': { GET: 'strategy.plan', POST: 'strategy.plan' },
+	'/[lang=lang]/strategy/[slug]/plan/import': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
 	'/[lang=lang]/strategy/initiatives/[initiative]': { GET: 'public' },
 	'/[lang=lang]/strategy/my-proposals': { GET: 'signed_in' },

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { isImportRefusal } from './refusal.ts';
 import { sniffKind } from './import.service.ts';
-import { defaultMapping, parseDay, parseNumber, readTable, zipUnpackedSize } from './tabular.ts';
+import { defaultMapping, parseDay, parseNumber, readTable } from './tabular.ts';
+import { zipUnpackedSize } from '../../../platform/tabular/spreadsheet.ts';
 
 const limits = { maxBytes: 50 * 1024 * 1024, maxRows: 1000 };
 const encode = (text: string) => new TextEncoder().encode(text);

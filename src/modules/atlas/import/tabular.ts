@@ -3,7 +3,7 @@
 // from the header or its HXL hashtag; derived columns are never read); the dry run turns each row into
 // an activity with its problems, in the same shape as an IATI activity.
 import { parse as parseCsv } from 'csv-parse/sync';
-import { unguardFormula } from '../../../platform/ui/charts/csv.ts';
+import { cellText, MAX_UNPACKED, xlsxText, zipUnpackedSize } from '../../../platform/tabular/spreadsheet.ts';
 import ExcelJS from 'exceljs';
 import { countryCodes } from '../../../platform/geo/countries.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
@@ -31,64 +31,11 @@ export interface Table {
 	rows: { position: number; cells: Cell[] }[];
 }
 
-/** A cell as text, kept as written (a list's empty last item ends in its separator), or null when blank. */
-const text = (value: unknown): Cell => {
-	if (value === null || value === undefined) return null;
-	// a cell the Atlas's export guarded against formulas reads as what it was
-	const out = unguardFormula(String(value).replace(/\u0000/g, ''));
-	return out.trim() === '' ? null : out;
-};
-
-/** An XLSX cell as text: values as shown, formulas by their stored result (never evaluated), dates as ISO. */
-function xlsxText(value: ExcelJS.CellValue): Cell {
-	if (value === null || value === undefined) return null;
-	if (value instanceof Date) {
-		const iso = value.toISOString();
-		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-	}
-	if (typeof value === 'object') {
-		if ('richText' in value) return text(value.richText.map((part) => part.text).join(''));
-		if ('formula' in value || 'sharedFormula' in value) return xlsxText((value as { result?: ExcelJS.CellValue }).result ?? null);
-		if ('text' in value) return text((value as { text: unknown }).text);
-		if ('error' in value) return null;
-		return null;
-	}
-	return text(value);
-}
+const text = cellText;
 
 function isHxlRow(cells: Cell[]): boolean {
 	const filled = cells.filter((cell): cell is string => Boolean(cell));
 	return filled.length > 0 && filled.every((cell) => cell.trim().startsWith('#'));
-}
-
-/** An XLSX file is a ZIP: refused when its parts would unpack to more than this (a "zip bomb"). */
-const MAX_UNPACKED = 300 * 1024 * 1024;
-
-/**
- * The total unpacked size a ZIP declares in its central directory, or Infinity when it cannot be read
- * (no end record, ZIP64 sizes): read before exceljs unpacks anything.
- */
-export function zipUnpackedSize(bytes: Uint8Array): number {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	let end = -1;
-	for (let offset = bytes.byteLength - 22; offset >= Math.max(0, bytes.byteLength - 22 - 65_535); offset--) {
-		if (view.getUint32(offset, true) === 0x06054b50) {
-			end = offset;
-			break;
-		}
-	}
-	if (end < 0) return Infinity;
-	const entries = view.getUint16(end + 10, true);
-	let offset = view.getUint32(end + 16, true);
-	let total = 0;
-	for (let entry = 0; entry < entries; entry++) {
-		if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return Infinity;
-		const size = view.getUint32(offset + 24, true);
-		if (size === 0xffffffff) return Infinity;
-		total += size;
-		offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-	}
-	return total;
 }
 
 /** Reads a CSV (UTF-8, comma, semicolon or tab; RFC 4180 quoting) or the first sheet of an XLSX file. */

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
+import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
+import { refusalWithReason } from '../../platform/testing/refusal.ts';
+import { auditEvent } from '../../platform/audit/audit-event.table.ts';
+import { budgetLinesOf, setBudgetLine } from './budget.service.ts';
+import { actionRows, createNode, createStrategy, updateNode } from './strategy.service.ts';
+import { actionsXlsx, actionTable, budgetTable } from './strategy-export.ts';
+import { budgetLinesOfMany } from './budget.service.ts';
+import { applyProgrammeImport, previewProgrammeImport, removeStaleImports } from './programme-import.ts';
+import { node } from './strategy.table.ts';
+
+let app: TestApp;
+let planner: Person;
+let caravan: string;
+let helpline: string;
+
+const ctxOf = (who: Person, now = new Date('2026-12-06T10:00:00Z')) => contextFor(app.database.db, who, { files: app.files, now: () => now });
+
+/** The strategy's export as the plan page offers it (the template), changed by `edit` as a planner would in a spreadsheet. */
+async function exported(language: 'fr' | 'ar', edit: (sheets: { actions: ExcelJS.Worksheet; budget: ExcelJS.Worksheet }) => void = () => undefined): Promise<Uint8Array> {
+	const { rows } = await actionRows(app.database.db, 'import-test', language, {}, { canPlan: () => true });
+	const lines = await budgetLinesOfMany(app.database.db, rows.map((row) => row.action.id));
+	const bytes = await actionsXlsx(actionTable(rows, language), 'Actions', language, { name: 'Budget', rows: budgetTable(lines, new Map(rows.map((row) => [row.action.id, row.action.title]))) });
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+	edit({ actions: workbook.worksheets[0], budget: workbook.worksheets[1] });
+	return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The row of a sheet whose first column holds `id`. */
+const rowOf = (sheet: ExcelJS.Worksheet, id: string) => {
+	let found: ExcelJS.Row | null = null;
+	sheet.eachRow((row) => {
+		if (row.getCell(1).value === id) found = row;
+	});
+	return found!;
+};
+const column = (sheet: ExcelJS.Worksheet, name: string) => (sheet.getRow(1).values as unknown[]).indexOf(name);
+
+beforeAll(async () => {
+	app = await createTestApp({});
+	const db = app.database.db;
+	const admin = await aPerson(db, { role: 'administrator' });
+	planner = await aPerson(db);
+	planner.actor.grants = [{ module: 'strategy', role: 'planner', organisationId: null, scope: 'import-test' }];
+	await createStrategy(contextFor(db, admin), { slug: 'import-test', title: { fr: 'Programme importé' }, country: 'MA', periodStart: 2024, periodEnd: 2027, published: true });
+	const ctx = contextFor(db, planner);
+	const domain = (await createNode(ctx, 'import-test', { kind: 'domain', title: { fr: 'Santé' } })).id;
+	const programme = (await createNode(ctx, 'import-test', { kind: 'programme', parentId: domain, title: { fr: 'Soins' } })).id;
+	const objective = (await createNode(ctx, 'import-test', { kind: 'objective', parentId: programme, title: { fr: 'Accès' } })).id;
+	caravan = (await createNode(ctx, 'import-test', { kind: 'action', parentId: objective, title: { fr: 'Caravane médicale' }, regions: ['MA-02'], periodStart: 2024, periodEnd: 2026 })).id;
+	helpline = (await createNode(ctx, 'import-test', { kind: 'action', parentId: objective, title: { fr: 'Ligne d’écoute' }, national: true })).id;
+	await setBudgetLine(ctx, caravan, { year: 2024, fundingSource: 'Budget général', planned: 1000, committed: 800, executed: 700 });
+	await setBudgetLine(ctx, helpline, { year: 2024, fundingSource: 'Budget général', planned: 500, committed: 500, executed: 100 });
+});
+afterAll(async () => app?.close());
+
+describe('the programme’s XLSX import', () => {
+	it('previews the changes of an edited export (in Arabic too) and applies them in one audited import', async () => {
+		const bytes = await exported('ar', ({ actions, budget }) => {
+			// the status as the export writes it, in another language; a later end
+			rowOf(actions, caravan).getCell(column(actions, 'status')).value = 'En cours';
+			rowOf(actions, caravan).getCell(column(actions, 'period_end')).value = 2027;
+			// a line changed, a new year added
+			rowOf(budget, caravan).getCell(column(budget, 'executed')).value = 790;
+			budget.addRow([caravan, 'Caravane médicale', 2025, 'Union européenne', 'EUR', 300, 0, 0, '', 'false']);
+		});
+		const preview = await previewProgrammeImport(ctxOf(planner), 'import-test', bytes);
+		expect(preview.problems).toEqual([]);
+		expect(preview.actions).toEqual([expect.objectContaining({ nodeId: caravan, status: 'ongoing', periodEnd: 2027, before: expect.objectContaining({ periodEnd: 2026 }) })]);
+		expect(preview.unchangedActions).toBe(1);
+		expect(preview.budget.map((line) => [line.year, line.fundingSource, line.executed, line.before?.executed ?? null])).toEqual([
+			[2024, 'Budget général', 790, 700],
+			[2025, 'Union européenne', 0, null]
+		]);
+		expect(preview.unchangedLines).toBe(1);
+		// nothing is written by a preview
+		expect((await budgetLinesOf(app.database.db, caravan)).map((line) => line.executed)).toEqual([700]);
+
+		expect(await applyProgrammeImport(ctxOf(planner), 'import-test', preview)).toEqual({ actions: 1, lines: 2 });
+		expect((await budgetLinesOf(app.database.db, caravan)).map((line) => [line.year, line.currency, line.planned, line.executed])).toEqual([
+			[2024, 'MAD', 1000, 790],
+			[2025, 'EUR', 300, 0]
+		]);
+		const [action] = await app.database.db.select().from(node).where(eq(node.id, caravan));
+		expect([action.status, action.periodEnd]).toEqual(['ongoing', 2027]);
+		const [event] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'strategy_programme.import'), eq(auditEvent.actorUserId, planner.user.id)));
+		expect(event.after).toMatchObject({ budget: [expect.objectContaining({ year: 2024, before: expect.objectContaining({ executed: 700 }) }), expect.objectContaining({ year: 2025, before: null })] });
+		// the file is gone once applied: applying twice is refused
+		expect(await refusalWithReason(applyProgrammeImport(ctxOf(planner), 'import-test', preview))).toBe('invalid_input:import_file_gone');
+	});
+
+	it('lists each problem with its sheet, row and column, and applies nothing while there is one', async () => {
+		let helplineLine = 0;
+		const bytes = await exported('fr', ({ actions, budget }) => {
+			rowOf(actions, helpline).getCell(column(actions, 'status')).value = 'bientôt';
+			helplineLine = rowOf(budget, helpline).number;
+			rowOf(budget, helpline).getCell(column(budget, 'executed')).value = 900; // above the 500 committed, no note
+			budget.addRow([helpline, '', 2031, 'Budget général', 'MAD', 10, 0, 0, '', 'false']); // outside 2024–2027
+			budget.addRow(['00000000-0000-4000-8000-000000000000', '', 2025, 'Budget général', 'MAD', 10, 0, 0, '', 'false']);
+			budget.addRow([caravan, '', 2026, 'Budget général', 'MAD', 'beaucoup', 0, 0, '', 'false']);
+		});
+		const preview = await previewProgrammeImport(ctxOf(planner), 'import-test', bytes);
+		expect(preview.problems.map((problem) => [problem.sheet, problem.row, problem.column, problem.key])).toEqual([
+			['actions', 3, 'status', 'bad_status'],
+			['budget', helplineLine, 'note', 'executed_above_committed'],
+			['budget', 5, 'year', 'year_outside'],
+			['budget', 6, 'action_id', 'unknown_action'],
+			['budget', 7, 'planned', 'bad_value']
+		]);
+		expect(await refusalWithReason(applyProgrammeImport(ctxOf(planner), 'import-test', preview))).toBe('invalid_input:import_has_problems');
+		expect((await budgetLinesOf(app.database.db, helpline)).map((line) => line.executed)).toEqual([100]);
+	});
+
+	it('refuses wrong columns, a file that is no workbook, a programme changed since the preview, and anyone but its planners', async () => {
+		const renamed = await exported('fr', ({ budget }) => {
+			budget.getRow(1).getCell(column(budget, 'planned')).value = 'prévu';
+		});
+		const wrong = await previewProgrammeImport(ctxOf(planner), 'import-test', renamed);
+		expect(wrong.problems.map((problem) => [problem.sheet, problem.column, problem.key])).toEqual([
+			['budget', 'prévu', 'unknown_column'],
+			['budget', 'planned', 'missing_column']
+		]);
+		expect(await refusalWithReason(previewProgrammeImport(ctxOf(planner), 'import-test', new TextEncoder().encode('id;status\n')))).toBe('invalid_input:import_unreadable');
+
+		const preview = await previewProgrammeImport(ctxOf(planner), 'import-test', await exported('fr', ({ budget }) => void (rowOf(budget, helpline).getCell(column(budget, 'planned')).value = 600)));
+		await updateNode(contextFor(app.database.db, planner), helpline, { title: { fr: 'Ligne d’écoute nationale' }, national: true });
+		expect(await refusalWithReason(applyProgrammeImport(ctxOf(planner), 'import-test', preview))).toBe('conflict:import_changed');
+		expect((await budgetLinesOf(app.database.db, helpline)).map((line) => line.planned)).toEqual([500]);
+
+		const stranger = await aPerson(app.database.db);
+		expect(await refusalWithReason(previewProgrammeImport(ctxOf(stranger), 'import-test', renamed))).toBe('forbidden:');
+	});
+
+	it('forgets previewed workbooks never applied after two days', async () => {
+		await previewProgrammeImport(ctxOf(planner, new Date('2026-11-01T10:00:00Z')), 'import-test', await exported('fr'));
+		const kept = await previewProgrammeImport(ctxOf(planner), 'import-test', await exported('fr', ({ budget }) => void (rowOf(budget, helpline).getCell(column(budget, 'note')).value = 'Révisé')));
+		expect(await removeStaleImports(app.files, new Date('2026-12-06T12:00:00Z'))).toBeGreaterThanOrEqual(1);
+		expect(await app.files.exists(kept.file)).toBe(true);
+	});
+});

@@ -1,0 +1,339 @@
+// The programme's XLSX import (issue #13, item 2): planners download the strategy's export (the template:
+// an actions sheet and a budget sheet), change it in their spreadsheet and import it back. The import reads
+// each action's status and period and every budget line (action, year, funding source, currency, planned,
+// committed, executed, note); it shows what would change and every problem, row by row, before anything is
+// applied; applying writes it all in one transaction, refused when the programme changed since the preview.
+// The tree itself (new actions, titles, bodies, regions) is edited on the plan pages.
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { translate } from '../../platform/i18n/translator.ts';
+import { languages } from '../../platform/i18n/languages.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import { readWorkbook, type Sheet } from '../../platform/tabular/spreadsheet.ts';
+import { BudgetLineInput } from './budget.service.ts';
+import { NODE_STATUSES, type NodeStatus } from './strategy.model.ts';
+import { strategyBySlug, strategyResource } from './strategy.service.ts';
+import { budgetLine, node, type StrategyRow } from './strategy.table.ts';
+
+export const PROGRAMME_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+const MAX_ROWS = 100_000;
+
+/** The template's columns (the export's): those the import reads, and those it leaves (derived or shown). */
+export const actionColumns = { read: ['id', 'status', 'period_start', 'period_end'], shown: ['domain', 'programme', 'objective', 'title_fr', 'title_ar', 'title_en', 'lead', 'partners', 'national', 'regions', 'gcm', 'sdg', 'sources', 'is_sample'] } as const;
+export const budgetColumns = { read: ['action_id', 'year', 'funding_source', 'currency', 'planned', 'committed', 'executed', 'note'], shown: ['action', 'is_sample'] } as const;
+const requiredBudgetColumns = ['action_id', 'year', 'funding_source', 'planned', 'committed', 'executed'];
+
+export interface ImportProblem {
+	sheet: 'actions' | 'budget' | null;
+	/** the row in the sheet (the header is row 1) */
+	row: number | null;
+	column: string | null;
+	/** `strategy.import_problem_<key>` */
+	key: string;
+	values?: Record<string, string | number>;
+}
+
+type Amounts = { currency: string; planned: number; committed: number; executed: number; note: string | null };
+export interface BudgetChange extends Amounts {
+	nodeId: string;
+	action: string;
+	year: number;
+	fundingSource: string;
+	before: Amounts | null;
+}
+type Programming = { status: NodeStatus; periodStart: number | null; periodEnd: number | null };
+export interface ActionChange extends Programming {
+	nodeId: string;
+	action: string;
+	before: Programming;
+}
+
+export interface ProgrammeImportPlan {
+	actions: ActionChange[];
+	unchangedActions: number;
+	budget: BudgetChange[];
+	unchangedLines: number;
+	/** lines of the programme the file does not hold: kept as they are */
+	keptLines: number;
+	problems: ImportProblem[];
+}
+
+export interface ProgrammeImportPreview extends ProgrammeImportPlan {
+	/** the stored file and the programme's state it was read against, for applying it */
+	file: string;
+	state: string;
+}
+
+const refused = (reason: string, values?: Record<string, string | number>) => new AppError('invalid_input', { fields: [{ path: 'file', messageKey: 'field_invalid' }], extra: { reason, values } });
+
+/** What a status cell may say: the code, or its name in any of the three languages (the export writes the name). */
+function statusReader(): (value: string) => NodeStatus | null {
+	const names = new Map<string, NodeStatus>();
+	for (const status of NODE_STATUSES) {
+		names.set(status, status);
+		for (const language of languages) names.set(translate(language, `strategy.node_status_${status}`).trim().toLocaleLowerCase(), status);
+	}
+	return (value) => names.get(value.trim().toLocaleLowerCase()) ?? null;
+}
+
+const header = (cell: string | null) => (cell ?? '').trim().toLowerCase();
+
+/** The first sheet whose header row (its first row) holds all the `markers`, with its columns. */
+function sheetWith(sheets: Sheet[], ...markers: string[]) {
+	for (const sheet of sheets) {
+		const first = sheet.rows[0];
+		if (!first) continue;
+		const columns = first.cells.map(header);
+		if (markers.every((marker) => columns.includes(marker))) return { sheet, columns, rows: sheet.rows.slice(1) };
+	}
+	return null;
+}
+
+/** A year cell: blank (null), a whole year between 1990 and 2100, or a problem (undefined). */
+function yearOf(cell: string | null): number | null | undefined {
+	if (cell === null) return null;
+	const year = Number(cell.trim());
+	return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined;
+}
+
+/** The programme's state: any write to its actions or budget lines (each one's time of change) changes it. */
+async function programmeState(db: DbOrTx, strategyId: string): Promise<string> {
+	const [row] = rowsOf<{ nodes: string | null; lines: string | null }>(
+		await db.execute(sql`select
+			(select md5(string_agg(n.id::text || n.updated_at::text, ',' order by n.id)) from strategy.node n where n.strategy_id = ${strategyId}) as nodes,
+			(select md5(string_agg(l.id::text || l.updated_at::text, ',' order by l.id)) from strategy.budget_line l join strategy.node n on n.id = l.node_id where n.strategy_id = ${strategyId}) as lines`)
+	);
+	return `${row?.nodes ?? '-'}.${row?.lines ?? '-'}`;
+}
+
+/** What the workbook would change in the strategy's programme, and every problem found (nothing is written). */
+export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets: Sheet[]): Promise<ProgrammeImportPlan> {
+	const problems: ImportProblem[] = [];
+	// the sheets are found by their columns (their names are in the language of the export)
+	const actionsSheet = sheetWith(sheets, 'id', 'status');
+	const budgetSheet = sheetWith(sheets, 'action_id');
+	if (!actionsSheet && !budgetSheet) throw refused('import_no_sheet');
+
+	const actions = await db
+		.select({ id: node.id, title: node.title, status: node.status, periodStart: node.periodStart, periodEnd: node.periodEnd })
+		.from(node)
+		.where(and(eq(node.strategyId, owner.id), eq(node.kind, 'action')));
+	const byId = new Map(actions.map((action) => [action.id, action]));
+	const titleOf = (id: string) => {
+		const title = byId.get(id)!.title;
+		return title.fr ?? title.ar ?? title.en ?? id;
+	};
+	const known = (column: string, allowed: { read: readonly string[]; shown: readonly string[] }, sheet: 'actions' | 'budget') => {
+		if (column && !allowed.read.includes(column) && !allowed.shown.includes(column)) problems.push({ sheet, row: 1, column, key: 'unknown_column', values: { expected: [...allowed.read, ...allowed.shown].join(', ') } });
+	};
+
+	// ── actions: status and period ──
+	const actionChanges: ActionChange[] = [];
+	let unchangedActions = 0;
+	if (actionsSheet) {
+		actionsSheet.columns.forEach((column) => known(column, actionColumns, 'actions'));
+		const at = (name: string) => actionsSheet.columns.indexOf(name);
+		const readStatus = statusReader();
+		const seen = new Set<string>();
+		for (const { position, cells } of actionsSheet.rows) {
+			const cell = (name: string) => (at(name) >= 0 ? (cells[at(name)] ?? null) : null);
+			const id = cell('id')?.trim() ?? '';
+			if (!id) {
+				problems.push({ sheet: 'actions', row: position, column: 'id', key: 'action_without_id' });
+				continue;
+			}
+			const current = byId.get(id);
+			if (!current) {
+				problems.push({ sheet: 'actions', row: position, column: 'id', key: 'unknown_action', values: { id } });
+				continue;
+			}
+			if (seen.has(id)) {
+				problems.push({ sheet: 'actions', row: position, column: 'id', key: 'duplicate_action', values: { id } });
+				continue;
+			}
+			seen.add(id);
+			const before: Programming = { status: current.status, periodStart: current.periodStart, periodEnd: current.periodEnd };
+			const after = { ...before };
+			const rowProblems = problems.length;
+			if (at('status') >= 0) {
+				const status = cell('status') === null ? null : readStatus(cell('status')!);
+				if (!status) problems.push({ sheet: 'actions', row: position, column: 'status', key: 'bad_status', values: { value: cell('status') ?? '' } });
+				else after.status = status;
+			}
+			for (const [column, field] of [['period_start', 'periodStart'], ['period_end', 'periodEnd']] as const) {
+				if (at(column) < 0) continue;
+				const year = yearOf(cell(column));
+				if (year === undefined) problems.push({ sheet: 'actions', row: position, column, key: 'bad_year', values: { value: cell(column) ?? '' } });
+				else after[field] = year;
+			}
+			if (problems.length === rowProblems && after.periodStart !== null && after.periodEnd !== null && after.periodStart > after.periodEnd) {
+				problems.push({ sheet: 'actions', row: position, column: 'period_end', key: 'period_reversed' });
+			}
+			if (problems.length > rowProblems) continue;
+			if (after.status === before.status && after.periodStart === before.periodStart && after.periodEnd === before.periodEnd) unchangedActions++;
+			else actionChanges.push({ nodeId: id, action: titleOf(id), before, ...after });
+		}
+	}
+
+	// ── budget lines ──
+	const budgetChanges: BudgetChange[] = [];
+	let unchangedLines = 0;
+	const existing = actions.length ? await db.select().from(budgetLine).where(inArray(budgetLine.nodeId, actions.map((action) => action.id))) : [];
+	const lineKey = (nodeId: string, year: number, source: string) => `${nodeId}|${year}|${source}`;
+	const existingByKey = new Map(existing.map((line) => [lineKey(line.nodeId, line.year, line.fundingSource), line]));
+	const inFile = new Set<string>();
+	if (budgetSheet) {
+		budgetSheet.columns.forEach((column) => known(column, budgetColumns, 'budget'));
+		for (const column of requiredBudgetColumns) if (!budgetSheet.columns.includes(column)) problems.push({ sheet: 'budget', row: 1, column, key: 'missing_column' });
+		const at = (name: string) => budgetSheet.columns.indexOf(name);
+		if (requiredBudgetColumns.every((column) => at(column) >= 0)) {
+			for (const { position, cells } of budgetSheet.rows) {
+				const cell = (name: string) => (at(name) >= 0 ? (cells[at(name)] ?? null) : null);
+				const nodeId = cell('action_id')?.trim() ?? '';
+				if (!byId.has(nodeId)) {
+					problems.push({ sheet: 'budget', row: position, column: 'action_id', key: nodeId ? 'unknown_action' : 'action_without_id', values: { id: nodeId } });
+					continue;
+				}
+				const parsed = BudgetLineInput.safeParse({
+					year: cell('year') ?? '',
+					fundingSource: cell('funding_source') ?? '',
+					currency: cell('currency') ?? undefined,
+					planned: cell('planned') ?? '',
+					committed: cell('committed') ?? '',
+					executed: cell('executed') ?? '',
+					note: cell('note') ?? ''
+				});
+				if (!parsed.success) {
+					const columnOf: Record<string, string> = { year: 'year', fundingSource: 'funding_source', currency: 'currency', planned: 'planned', committed: 'committed', executed: 'executed', note: 'note' };
+					for (const issue of parsed.error.issues) {
+						const column = columnOf[String(issue.path[0])] ?? null;
+						problems.push({ sheet: 'budget', row: position, column, key: 'bad_value', values: { value: column ? (cell(column) ?? '') : '' } });
+					}
+					continue;
+				}
+				const line = parsed.data;
+				if (owner.periodStart !== null && owner.periodEnd !== null && (line.year < owner.periodStart || line.year > owner.periodEnd)) {
+					problems.push({ sheet: 'budget', row: position, column: 'year', key: 'year_outside', values: { year: line.year, start: owner.periodStart, end: owner.periodEnd } });
+					continue;
+				}
+				// money spent above what was committed happens, but must be explained (as on the action's page)
+				if (line.executed > line.committed && !line.note) {
+					problems.push({ sheet: 'budget', row: position, column: 'note', key: 'executed_above_committed' });
+					continue;
+				}
+				const key = lineKey(nodeId, line.year, line.fundingSource);
+				if (inFile.has(key)) {
+					problems.push({ sheet: 'budget', row: position, column: 'funding_source', key: 'duplicate_line', values: { year: line.year, source: line.fundingSource } });
+					continue;
+				}
+				inFile.add(key);
+				const before = existingByKey.get(key);
+				const after: Amounts = { currency: line.currency, planned: line.planned, committed: line.committed, executed: line.executed, note: line.note ?? null };
+				const same =
+					before && before.currency === after.currency && Number(before.planned) === after.planned && Number(before.committed) === after.committed && Number(before.executed) === after.executed && (before.note ?? null) === after.note;
+				if (same) unchangedLines++;
+				else
+					budgetChanges.push({
+						nodeId,
+						action: titleOf(nodeId),
+						year: line.year,
+						fundingSource: line.fundingSource,
+						...after,
+						before: before ? { currency: before.currency, planned: Number(before.planned), committed: Number(before.committed), executed: Number(before.executed), note: before.note } : null
+					});
+			}
+		}
+	}
+	const keptLines = existing.filter((line) => !inFile.has(lineKey(line.nodeId, line.year, line.fundingSource))).length;
+	return { actions: actionChanges, unchangedActions, budget: budgetChanges, unchangedLines, keptLines, problems };
+}
+
+/** Where a previewed workbook waits: under its day, so that those never applied go after two days. */
+const IMPORTS = 'strategy-imports';
+const fileKey = (bytes: Uint8Array, now: Date) => `${IMPORTS}/${now.toISOString().slice(0, 10)}/${createHash('sha256').update(bytes).digest('hex')}.xlsx`;
+
+/** Removes the previewed workbooks of days before yesterday (never applied); returns how many. */
+export async function removeStaleImports(files: NonNullable<RequestContext['files']>, now: Date): Promise<number> {
+	const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+	let removed = 0;
+	for await (const key of files.list(`${IMPORTS}/`)) {
+		const day = key.split('/')[1] ?? '';
+		if (day < yesterday) {
+			await files.delete(key);
+			removed++;
+		}
+	}
+	return removed;
+}
+
+async function workbookOf(bytes: Uint8Array) {
+	if (bytes.byteLength === 0) throw refused('import_empty');
+	if (bytes.byteLength > PROGRAMME_IMPORT_MAX_BYTES) throw refused('import_too_large', { limit: `${PROGRAMME_IMPORT_MAX_BYTES / 1024 / 1024} MB` });
+	const sheets = await readWorkbook(bytes, { maxRows: MAX_ROWS });
+	if (!sheets) throw refused('import_unreadable');
+	return sheets;
+}
+
+/** Reads an uploaded workbook against the strategy's programme: what would change and the problems. The file is kept for applying it. */
+export async function previewProgrammeImport(ctx: RequestContext, slug: string, bytes: Uint8Array): Promise<ProgrammeImportPreview> {
+	const owner = await strategyBySlug(ctx.db, slug);
+	ctx.require('strategy.plan', strategyResource(owner));
+	const sheets = await workbookOf(bytes);
+	const plan = await planProgrammeImport(ctx.db, owner, sheets);
+	if (!ctx.files) throw new Error('No file store: the programme import keeps the file between its preview and its application.');
+	const file = fileKey(bytes, ctx.now());
+	if (!(await ctx.files.exists(file))) await ctx.files.put(file, bytes);
+	return { ...plan, file, state: await programmeState(ctx.db, owner.id) };
+}
+
+/**
+ * Applies a previewed workbook in one transaction, audited as one import listing every change: refused
+ * when it has problems, when its file is gone, or when the programme changed since the preview.
+ */
+export async function applyProgrammeImport(ctx: RequestContext, slug: string, previewed: { file: string; state: string }) {
+	if (!/^strategy-imports\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{64}\.xlsx$/.test(previewed.file)) throw new AppError('not_found');
+	const bytes = await ctx.files?.get(previewed.file);
+	if (!bytes) throw refused('import_file_gone');
+	const sheets = await workbookOf(bytes);
+	const applied = await ctx.transaction(async (tx) => {
+		const owner = await strategyBySlug(tx.db, slug);
+		tx.require('strategy.plan', strategyResource(owner));
+		// one import at a time per strategy, and none while its programme changes
+		await tx.db.execute(sql`select id from strategy.strategy where id = ${owner.id} for update`);
+		if ((await programmeState(tx.db, owner.id)) !== previewed.state) throw new AppError('conflict', { extra: { reason: 'import_changed' } });
+		const plan = await planProgrammeImport(tx.db, owner, sheets);
+		if (plan.problems.length) throw refused('import_has_problems', { count: plan.problems.length });
+		const now = tx.now();
+		for (const change of plan.actions) {
+			await tx.db.update(node).set({ status: change.status, periodStart: change.periodStart, periodEnd: change.periodEnd, updatedAt: now }).where(eq(node.id, change.nodeId));
+		}
+		// the lines in chunks, each an insert that updates the line of the same action, year and source
+		for (let start = 0; start < plan.budget.length; start += 500) {
+			const chunk = plan.budget.slice(start, start + 500);
+			await tx.db
+				.insert(budgetLine)
+				.values(chunk.map((line) => ({ nodeId: line.nodeId, year: line.year, fundingSource: line.fundingSource, currency: line.currency, planned: line.planned, committed: line.committed, executed: line.executed, note: line.note, createdAt: now, updatedAt: now })))
+				.onConflictDoUpdate({
+					target: [budgetLine.nodeId, budgetLine.year, budgetLine.fundingSource],
+					set: { currency: sql`excluded.currency`, planned: sql`excluded.planned`, committed: sql`excluded.committed`, executed: sql`excluded.executed`, note: sql`excluded.note`, updatedAt: now }
+				});
+		}
+		await recordAudit(tx.db, tx.audit, {
+			action: 'strategy_programme.import',
+			resourceType: 'strategy',
+			resourceId: owner.id,
+			after: {
+				file: previewed.file,
+				actions: plan.actions.map(({ nodeId, before, status, periodStart, periodEnd }) => ({ nodeId, before, after: { status, periodStart, periodEnd } })),
+				budget: plan.budget.map(({ nodeId, year, fundingSource, before, currency, planned, committed, executed, note }) => ({ nodeId, year, fundingSource, before, after: { currency, planned, committed, executed, note } }))
+			}
+		});
+		return { actions: plan.actions.length, lines: plan.budget.length };
+	});
+	await ctx.files?.delete(previewed.file);
+	return applied;
+}
