@@ -42,6 +42,9 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'POST /[lang=lang]/strategy/[slug]/report': ['administrator'],
 	'GET /[lang=lang]/strategy/[slug]/review': ['administrator'],
 	'POST /[lang=lang]/strategy/[slug]/review': ['administrator'],
+	'GET /[lang=lang]/strategy/[slug]/annual-report': everyone,
+	'GET /[lang=lang]/strategy/[slug]/annual-report.pdf': everyone,
+	'GET /api/v1/strategy/strategies/[slug]/annual-report': everyone,
 	'GET /api/v1/strategy/strategies': everyone,
 	'GET /api/v1/strategy/strategies/[slug]': everyone
 });

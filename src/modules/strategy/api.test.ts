@@ -15,6 +15,8 @@ import { GET as exportActions } from './routes/[lang=lang]/strategy/[slug]/expor
 import { GET as indicatorsApi } from './routes/api/v1/strategy/strategies/[slug]/indicators/+server.ts';
 import { GET as exportIndicators } from './routes/[lang=lang]/strategy/[slug]/results/export/+server.ts';
 import { IndicatorOut } from './strategy.openapi.ts';
+import { GET as annualReportApi } from './routes/api/v1/strategy/strategies/[slug]/annual-report/+server.ts';
+import { AnnualReport } from './strategy.schemas.ts';
 import { submitValue } from './results.service.ts';
 import { indicator } from './strategy.table.ts';
 
@@ -104,5 +106,27 @@ describe('the Strategy API and exports', () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
 		expect(workbook.worksheets[0].rowCount).toBe(lines.length);
+	});
+
+	it('gives the annual report in the documented shape, approved values only; a bad year or region is refused with the field', async () => {
+		const answer = await annualReportApi(apiEvent(null, { params: { slug: 'snia' }, search: '?year=2025', language: 'fr' }));
+		expect(answer.status).toBe(200);
+		expect(answer.headers.get('cache-control')).toBe('public, max-age=60');
+		const report = await answer.json();
+		expect(AnnualReport.safeParse(report).success).toBe(true);
+		expect(report).toMatchObject({ year: 2025, region: null, strategy: { slug: 'snia', country: 'MA' }, hasSamples: true });
+		// the sample programme's approved values with their lights
+		expect(report.indicators.find((item: { code: string }) => item.code === 'EX-EMP-1')).toMatchObject({ target: 4000, regionsReported: 12, light: expect.stringMatching(/achieved|close|behind/) });
+		// the value waiting for approval (2026) is not in the year's report
+		const current = await (await annualReportApi(apiEvent(null, { params: { slug: 'snia' }, search: '?year=2026&region=MA-12' }))).json();
+		expect(current.region).toMatchObject({ code: 'MA-12' });
+		expect(current.indicators.map((item: { code: string }) => item.code)).toEqual(['EX-EMP-1']);
+		expect(current.indicators[0].regionValue).toBeNull();
+		expect(JSON.stringify(current)).not.toContain('4242.5');
+		const wrong = await annualReportApi(apiEvent(null, { params: { slug: 'snia' }, search: '?year=1995', language: 'fr' }));
+		expect(wrong.status).toBe(400);
+		expect(JSON.stringify(await wrong.json())).toContain('year');
+		expect((await annualReportApi(apiEvent(null, { params: { slug: 'recosa-plan-action-senegal' }, search: '?region=MA-02' }))).status).toBe(400);
+		expect((await annualReportApi(apiEvent(null, { params: { slug: 'nothing-here' } }))).status).toBe(404);
 	});
 });

@@ -71,9 +71,11 @@ export type ExecutionRow = { key: string; currency: string; planned: number; com
 /**
  * Planned, committed and executed totals of a strategy's real budget lines, by domain (node id), region
  * (an action in two regions counts in each; a national action under `national`) and year, per currency;
- * the rate is executed over planned.
+ * the rate is executed over planned. `year` keeps that year's lines (the annual report); `region` keeps, by
+ * domain and year, the lines of the actions carried out in that region, and by region that region and,
+ * apart, the national actions (whose regional share is not known).
  */
-export async function executionRates(db: DbOrTx, strategyId: string): Promise<{ domain: ExecutionRow[]; region: ExecutionRow[]; year: ExecutionRow[] }> {
+export async function executionRates(db: DbOrTx, strategyId: string, only: { year?: number; region?: string } = {}): Promise<{ domain: ExecutionRow[]; region: ExecutionRow[]; year: ExecutionRow[] }> {
 	const nodes = await db.select({ id: node.id, parentId: node.parentId, national: node.national }).from(node).where(eq(node.strategyId, strategyId));
 	const parent = new Map(nodes.map((row) => [row.id, row.parentId]));
 	const domainOf = (id: string): string => {
@@ -85,7 +87,7 @@ export async function executionRates(db: DbOrTx, strategyId: string): Promise<{ 
 		.select({ line: budgetLine })
 		.from(budgetLine)
 		.innerJoin(node, eq(node.id, budgetLine.nodeId))
-		.where(and(eq(node.strategyId, strategyId), eq(budgetLine.isSample, false), eq(node.isSample, false)));
+		.where(and(eq(node.strategyId, strategyId), eq(budgetLine.isSample, false), eq(node.isSample, false), only.year === undefined ? undefined : eq(budgetLine.year, only.year)));
 	const regionsOf = new Map<string, string[]>();
 	if (lines.length) {
 		for (const row of await db.select().from(nodeRegion).innerJoin(node, eq(node.id, nodeRegion.nodeId)).where(eq(node.strategyId, strategyId)))
@@ -102,10 +104,11 @@ export async function executionRates(db: DbOrTx, strategyId: string): Promise<{ 
 		totals[by].set(id, row);
 	};
 	for (const { line } of lines) {
+		const places = national.has(line.nodeId) ? ['national'] : (regionsOf.get(line.nodeId) ?? []);
+		for (const place of places) if (!only.region || place === only.region || place === 'national') add('region', place, line);
+		if (only.region && !places.includes(only.region)) continue;
 		add('domain', domainOf(line.nodeId), line);
 		add('year', String(line.year), line);
-		const places = national.has(line.nodeId) ? ['national'] : (regionsOf.get(line.nodeId) ?? []);
-		for (const place of places) add('region', place, line);
 	}
 	const finish = (map: Map<string, ExecutionRow>) =>
 		[...map.values()].map((row) => ({ ...row, rate: row.planned > 0 ? Math.round((row.executed / row.planned) * 1000) / 10 : null })).sort((a, b) => a.key.localeCompare(b.key) || a.currency.localeCompare(b.currency));

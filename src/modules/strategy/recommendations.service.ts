@@ -277,6 +277,26 @@ export async function recommendationsOfAction(db: DbOrTx, nodeId: string, langua
 	return shown(db, rows.map((entry) => entry.row), language, new Date());
 }
 
+/**
+ * The recommendations carried out by a strategy's actions (those of `actionIds` only, when given: a region's),
+ * the most urgent horizon first (the annual report).
+ */
+export async function recommendationsOfStrategy(db: DbOrTx, strategyId: string, language: Language, only: { actionIds?: string[] } = {}, now = new Date()) {
+	if (only.actionIds && !only.actionIds.length) return [];
+	const ids = await db
+		.selectDistinct({ id: recommendationAction.recommendationId })
+		.from(recommendationAction)
+		.innerJoin(node, eq(node.id, recommendationAction.nodeId))
+		.where(and(eq(node.strategyId, strategyId), only.actionIds ? inArray(node.id, only.actionIds) : undefined));
+	if (!ids.length) return [];
+	const rows = await db
+		.select()
+		.from(recommendation)
+		.where(inArray(recommendation.id, ids.map((row) => row.id)))
+		.orderBy(asc(recommendation.isSample), sql`array_position(array['short','medium','long'], ${recommendation.horizon})`, asc(recommendation.dueYear), asc(recommendation.createdAt));
+	return shown(db, rows, language, now);
+}
+
 /** For a library document's page: how many recommendations the tracker follows from it, and where. */
 export async function recommendationsLinkingTo(db: DbOrTx, value: string): Promise<Backlink[]> {
 	const link = parseLink(value);

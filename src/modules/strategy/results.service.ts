@@ -317,19 +317,29 @@ export async function reportersOf(db: DbOrTx, slug: string) {
 
 /**
  * Completeness of a reporting year: how many of the strategy's indicators have a value (submitted or
- * approved; a returned one is still to report), and each reporter's count of values for the year —
- * a reporter with none has not reported yet.
+ * approved; a returned one is still to report), how many an approved one, which have none yet, and each
+ * reporter's count of values for the year — a reporter with none has not reported yet. With `region`,
+ * the indicators broken down by region and their values for that region only.
  */
-export async function completenessOf(db: DbOrTx, owner: StrategyRow, reportYear: number) {
-	const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(indicator).where(eq(indicator.strategyId, owner.id));
+export async function completenessOf(db: DbOrTx, owner: StrategyRow, reportYear: number, only: { region?: string } = {}) {
+	const all = await db.select({ id: indicator.id, code: indicator.code, definition: indicator.definition, disaggregations: indicator.disaggregations }).from(indicator).where(eq(indicator.strategyId, owner.id)).orderBy(asc(indicator.code));
+	const counted = only.region ? all.filter((row) => row.disaggregations.includes('region')) : all;
 	const values = await db
 		.select({ indicatorId: indicatorValue.indicatorId, reporterId: indicatorValue.reporterId, status: indicatorValue.status })
 		.from(indicatorValue)
 		.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
-		.where(and(eq(indicator.strategyId, owner.id), eq(indicatorValue.year, reportYear)));
+		.where(and(eq(indicator.strategyId, owner.id), eq(indicatorValue.year, reportYear), only.region ? eq(indicatorValue.region, only.region) : undefined));
 	const reported = new Set(values.filter((value) => value.status !== 'returned').map((value) => value.indicatorId));
+	const approved = new Set(values.filter((value) => value.status === 'approved').map((value) => value.indicatorId));
 	const reporters = (await reportersOf(db, owner.slug)).map((person) => ({ ...person, values: values.filter((value) => value.reporterId === person.id && value.status !== 'returned').length }));
-	return { year: reportYear, indicators: Number(total), reported: reported.size, reporters };
+	return {
+		year: reportYear,
+		indicators: counted.length,
+		reported: counted.filter((row) => reported.has(row.id)).length,
+		approved: counted.filter((row) => approved.has(row.id)).length,
+		missing: counted.filter((row) => !reported.has(row.id)).map((row) => ({ id: row.id, code: row.code, definitions: row.definition as Record<string, string> })),
+		reporters
+	};
 }
 
 /** The strategies a person reports on or reviews through grants, with the counts of their queues (my space). */

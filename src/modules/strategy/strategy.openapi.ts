@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
-import { StrategyDetail, StrategySummary, TreeFilters } from './strategy.schemas.ts';
+import { AnnualReport, AnnualReportQuery, StrategyDetail, StrategySummary, TrafficLight, TreeFilters } from './strategy.schemas.ts';
 import { RecommendationFilters } from './recommendations.service.ts';
 import { recommendationHorizons, recommendationStatuses } from './strategy.model.ts';
 
-const Light = z.enum(['achieved', 'close', 'behind', 'no_data']).describe('approved value over target: achieved ≥ 100 %, close ≥ 75 %, behind below; no_data without target or approved value');
 export const IndicatorOut = z.object({
 	id: z.string().uuid(),
 	code: z.string(),
@@ -24,7 +23,7 @@ export const IndicatorOut = z.object({
 			year: z.number().int(),
 			target: z.number().nullable(),
 			actual: z.number().nullable().describe('the approved national total, or the sum of the approved regional values'),
-			light: Light,
+			light: TrafficLight,
 			ratio: z.number().nullable().describe('actual over target, in percent'),
 			regions: z.array(z.object({ region: z.string().describe('ISO 3166-2'), value: z.number() }))
 		})
@@ -100,6 +99,23 @@ export const strategyEndpoints: Endpoint[] = [
 			}
 		},
 		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/strategies/{slug}/annual-report',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'A strategy’s annual monitoring report, national or for one region',
+		description:
+			'What the ministry’s annual monitoring report holds for one year (by default the last complete one) and, with `region`, one region of Morocco: the strategy’s identity and period; ' +
+			'the year’s budget planned, committed and executed with the execution rate (executed over planned), by domain and by region (a region’s report: its actions, and the national ones apart), each currency totalled apart, real budget lines only; ' +
+			'the indicators with baseline, the year’s target, the approved actual value and the traffic light (values waiting for approval or returned are never shown); ' +
+			'the completeness of the year’s reporting; the actions running in the year, the Atlas initiatives accepted for them and the actions no initiative carries (the gap); ' +
+			'the recommendations these actions carry out, with their state. Public for a published strategy. The same report as a page: /{lang}/strategy/{slug}/annual-report, and as a PDF: /{lang}/strategy/{slug}/annual-report.pdf (same query).',
+		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
+		query: AnnualReportQuery,
+		responses: { 200: { description: 'The annual report.', schema: AnnualReport } },
+		errors: [400, 404]
 	},
 	{
 		method: 'GET',

@@ -29,11 +29,15 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/[slug]/plan/indicators': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/report': { GET: 'strategy.report', POST: 'strategy.report' },
 	'/[lang=lang]/strategy/[slug]/review': { GET: 'strategy.review', POST: 'strategy.review' },
+	// the annual monitoring report of a published strategy (page and PDF); the service hides an unpublished one from all but its planners
+	'/[lang=lang]/strategy/[slug]/annual-report': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/annual-report.pdf': { GET: 'public' },
 
 	// API
 	'/api/v1/strategy/strategies': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/initiatives': { GET: 'public' },
+	'/api/v1/strategy/strategies/[slug]/annual-report': { GET: 'public' },
 	'/api/v1/strategy/recommendations': { GET: 'public' }
 };

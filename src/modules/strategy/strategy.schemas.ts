@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { regions } from '../../platform/geo/morocco.ts';
 import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
-import { NODE_KINDS, NODE_STATUSES, STRATEGY_COUNTRIES, STRATEGY_STATUSES } from './strategy.model.ts';
+import { INDICATOR_LEVELS, NODE_KINDS, NODE_STATUSES, STRATEGY_COUNTRIES, STRATEGY_STATUSES, recommendationHorizons, recommendationStatuses } from './strategy.model.ts';
 
 const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -142,3 +142,118 @@ export const TreeFilters = z.object({
 	status: z.preprocess(toList, z.array(NodeStatus).max(4).optional()).meta({ description: 'keep actions of these statuses' })
 });
 export type TreeFilters = z.output<typeof TreeFilters>;
+
+// --- the annual monitoring report (issue #13, item 7) ---
+
+export const TrafficLight = z
+	.enum(['achieved', 'close', 'behind', 'no_data'])
+	.describe('approved value over target: achieved ≥ 100 %, close ≥ 75 %, behind below; no_data without target or approved value');
+
+/** The report asked for: a year of the strategy's period (by default the last complete one), and a region of Morocco or the whole country. */
+export const AnnualReportQuery = z.object({
+	year: z.preprocess(blankToUndefined, z.coerce.number().int().min(1990).max(2100).optional()).meta({ description: 'a year of the strategy’s period; by default the last complete year (or the current one)' }),
+	region: z.preprocess(blankToUndefined, z.enum(regionCodes).optional()).meta({ description: 'a region of Morocco (ISO 3166-2): the report of that region; none: the national report' })
+});
+export type AnnualReportQuery = z.output<typeof AnnualReportQuery>;
+
+const Execution = z.object({
+	currency: z.string().describe('ISO 4217; each currency is totalled apart (no conversion)'),
+	planned: z.number(),
+	committed: z.number(),
+	executed: z.number(),
+	rate: z.number().nullable().describe('executed over planned, in percent; null when nothing is planned')
+});
+const Shown = { language: z.string().describe('the language the text is in (the asked one, or the one it stands in)') };
+
+export const AnnualReport = z
+	.object({
+		strategy: z.object({
+			slug: z.string(),
+			title: z.string(),
+			titleLanguage: z.string(),
+			country: z.string().describe('ISO 3166-1'),
+			owner: z.string().nullable(),
+			periodStart: z.number().int().nullable(),
+			periodEnd: z.number().int().nullable(),
+			status: StrategyStatus,
+			published: z.boolean(),
+			isSample: z.boolean()
+		}),
+		year: z.number().int(),
+		years: z.array(z.number().int()).describe('the years a report can be asked for (the strategy’s period)'),
+		region: z.object({ code: z.string().describe('ISO 3166-2'), name: z.string() }).nullable().describe('null: the national report'),
+		generatedAt: z.string(),
+		budget: z.object({
+			totals: z.array(Execution).describe('the year’s real budget lines (samples left out), per currency; in a region’s report, the actions carried out there'),
+			byDomain: z.array(Execution.extend({ domainId: z.uuid(), domain: z.string(), ...Shown })),
+			byRegion: z.array(Execution.extend({ region: z.string().describe('ISO 3166-2, or `national` for the national actions') })).describe('national report only; an action in two regions counts whole in each'),
+			national: z.array(Execution).describe('region’s report only: the national actions, apart (their regional share is not known)')
+		}),
+		indicators: z.array(
+			z.object({
+				id: z.uuid(),
+				code: z.string(),
+				definition: z.string(),
+				definitionLanguage: z.string(),
+				unit: z.string(),
+				unitLanguage: z.string(),
+				level: z.enum(INDICATOR_LEVELS),
+				isSample: z.boolean(),
+				baselineValue: z.number().nullable(),
+				baselineYear: z.number().int().nullable(),
+				target: z.number().nullable().describe('the year’s target (national)'),
+				actual: z.number().nullable().describe('the approved national total, or the sum of the approved regional values; values not approved are never shown'),
+				light: TrafficLight,
+				ratio: z.number().nullable().describe('actual over target, in percent'),
+				regionsReported: z.number().int().nullable().describe('national report, an indicator broken down by region: how many regions have an approved value'),
+				regionValue: z.number().nullable().describe('region’s report: the region’s approved value')
+			})
+		),
+		nationalOnlyIndicators: z.number().int().describe('region’s report: the indicators not broken down by region, left out'),
+		completeness: z.object({
+			indicators: z.number().int(),
+			reported: z.number().int().describe('indicators with a value reported for the year (approved or waiting for approval)'),
+			approved: z.number().int(),
+			missing: z.array(z.object({ code: z.string(), definition: z.string(), ...Shown })).describe('indicators with no value reported yet'),
+			reporters: z
+				.object({
+					total: z.number().int(),
+					notReported: z.number().int(),
+					people: z.array(z.object({ name: z.string(), values: z.number().int() })).nullable().describe('named for the strategy’s owners only')
+				})
+				.nullable()
+				.describe('national report only')
+		}),
+		actions: z.object({
+			total: z.number().int().describe('the actions running in the year (their period holds it), in the region (national ones included) for a region’s report'),
+			withoutInitiatives: z.number().int(),
+			byDomain: z.array(z.object({ domainId: z.uuid(), domain: z.string(), ...Shown, actions: z.number().int(), withoutInitiatives: z.number().int() })),
+			gap: z.array(z.object({ id: z.uuid(), title: z.string(), ...Shown, domainId: z.uuid(), isSample: z.boolean() })).describe('the actions no accepted initiative carries')
+		}),
+		initiatives: z.array(
+			z.object({
+				link: z.string().describe('atlas.initiative:<slug>'),
+				title: z.string(),
+				...Shown,
+				path: z.string().describe('its page, after /{lang}'),
+				isSample: z.boolean(),
+				actions: z.array(z.object({ id: z.uuid(), title: z.string(), ...Shown }))
+			})
+		),
+		recommendations: z.array(
+			z.object({
+				id: z.uuid(),
+				text: z.string(),
+				...Shown,
+				horizon: z.enum(recommendationHorizons),
+				status: z.enum(recommendationStatuses),
+				owner: z.string().nullable(),
+				dueYear: z.number().int().nullable(),
+				late: z.boolean(),
+				isSample: z.boolean()
+			})
+		),
+		hasSamples: z.boolean().describe('the report holds fictional samples (badged)')
+	})
+	.meta({ id: 'StrategyAnnualReport' });
+export type AnnualReport = z.output<typeof AnnualReport>;

@@ -66,4 +66,41 @@ describe('a booklet made on the server', () => {
 		// a French source in the Arabic chapter keeps its order
 		expect(pages[1]).toContain('« Guide pratique », SHARAKA');
 	});
+
+	it('sets a report on running pages: its tables of figures with their bars, no sources heading when there are none', async () => {
+		const pdf = await bookletPdf({
+			language: 'fr',
+			title: 'Rapport annuel de suivi 2025',
+			intro: ['Fait le 5 décembre 2026.'],
+			contentsTitle: 'Sommaire',
+			footer: 'sharaka.ma',
+			continuous: true,
+			sections: [
+				section('Budget', {
+					sources: [],
+					meta: '',
+					tables: [
+						{
+							caption: 'Exécution par domaine',
+							headers: ['Domaine', 'Prévu', 'Taux'],
+							numeric: [1, 2],
+							rows: [
+								['Emploi', '1 000 MAD', '90 %'],
+								['#pagebreak() $x$ ]', '200 EUR', '125 %']
+							],
+							bars: [0.9, 1.25]
+						}
+					]
+				}),
+				section('Indicateurs', { sources: [], meta: '' })
+			]
+		});
+		const { pages } = await pagesOf(pdf);
+		expect(pages).toHaveLength(1);
+		expect(pages[0]).toContain('Exécution par domaine');
+		expect(pages[0]).toMatch(/Emploi\s+1 000 MAD\s+90 %/);
+		expect(pages[0]).toContain('#pagebreak() $x$ ]');
+		expect(pages[0]).toContain('Indicateurs');
+		expect(pages[0]).not.toContain('Sources');
+	});
 });

@@ -18,10 +18,24 @@ export interface BookletSection {
 	steps: string[];
 	/** a warning shown in a frame ("to be completed by the network") */
 	note?: string;
+	/** tables after the paragraphs (a report's figures) */
+	tables?: BookletTable[];
 	sourcesTitle: string;
+	/** none: no sources heading */
 	sources: string[];
 	/** the small print under the section: reviewed on, by whom, which version */
 	meta: string;
+}
+
+/** A table of figures, its caption above it; with `bars`, each row's bar (0 to 1) is drawn in a last column: a chart in the table. */
+export interface BookletTable {
+	caption: string;
+	headers: string[];
+	rows: string[][];
+	/** the columns of figures (from 0), set to the end of their cells */
+	numeric?: number[];
+	/** one per row: the bar's length over the longest possible (null: none) */
+	bars?: (number | null)[];
 }
 
 export interface Booklet {
@@ -33,6 +47,8 @@ export interface Booklet {
 	sections: BookletSection[];
 	/** on every page's foot, beside the page number */
 	footer: string;
+	/** sections follow one another (a report) instead of each starting a page (a guide's chapters) */
+	continuous?: boolean;
 }
 
 // The markup of every booklet: it reads the booklet from `sys.inputs.booklet` (JSON).
@@ -56,18 +72,47 @@ const TEMPLATE = `
 #heading(level: 2, outlined: false, booklet.contentsTitle)
 #outline(title: none, depth: 1)
 
+#let figures(t) = {
+  let numeric = t.at("numeric", default: ())
+  let bars = t.at("bars", default: none)
+  block(breakable: true, above: 1.2em, {
+    block(below: 0.5em, sticky: true, strong(t.caption))
+    set text(size: 9pt)
+    table(
+      columns: if bars != none { (auto,) * t.headers.len() + (3cm,) } else { t.headers.len() },
+      stroke: 0.5pt + rgb("#c4ccd3"),
+      inset: 4pt,
+      align: (x, y) => if numeric.contains(x) { end + horizon } else { start + horizon },
+      table.header(..t.headers.map(header => strong(header)), ..if bars != none { ([],) } else { () }),
+      ..t.rows.enumerate().map(((i, row)) => {
+        let cells = row.map(cell => [#set text(dir: rtl-of(cell.language)); #cell.text])
+        if bars != none {
+          let bar = bars.at(i)
+          cells.push(if bar == none { [] } else { box(width: 3cm * calc.min(1, calc.max(0, bar)), height: 0.7em, fill: rgb("#0b5d4b")) })
+        }
+        cells
+      }).flatten()
+    )
+  })
+}
+
 #for section in booklet.sections [
-  #pagebreak()
+  #if not booklet.at("continuous", default: false) [#pagebreak()]
   #set text(lang: section.language, dir: rtl-of(section.language))
   #heading(level: 1, section.title)
   #if "lead" in section [#par(strong(section.lead))]
   #for paragraph in section.paragraphs [#par(paragraph)]
   #if section.steps.len() > 0 [#enum(..section.steps)]
   #if "note" in section [#block(stroke: 1pt + rgb("#b35c00"), inset: 8pt, radius: 2pt, section.note)]
-  #heading(level: 2, outlined: false, section.sourcesTitle)
-  #list(..section.sources.map(source => [#set text(dir: rtl-of(source.language)); #source.text]))
-  #v(0.5em)
-  #text(size: 9pt, fill: rgb("#4a5560"), section.meta)
+  #for t in section.at("tables", default: ()) [#figures(t)]
+  #if section.sources.len() > 0 [
+    #heading(level: 2, outlined: false, section.sourcesTitle)
+    #list(..section.sources.map(source => [#set text(dir: rtl-of(source.language)); #source.text]))
+  ]
+  #if section.meta != "" [
+    #v(0.5em)
+    #text(size: 9pt, fill: rgb("#4a5560"), section.meta)
+  ]
 ]
 `;
 
@@ -92,11 +137,17 @@ function sourceLine(text: string) {
 	return { text, language: /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(strong) ? 'ar' : 'fr' };
 }
 
+/** A table's cell runs in its own direction when it holds letters of another script (a French title in an Arabic report); figures follow the booklet's. */
+function cellOf(text: string, language: Language) {
+	return /\p{L}/u.test(text) ? sourceLine(text) : { text, language };
+}
+
 /** The booklet as a PDF file. */
 export async function bookletPdf(booklet: Booklet): Promise<Uint8Array> {
-	const sections = booklet.sections.map(({ lead, note, sources, ...section }) => ({
+	const sections = booklet.sections.map(({ lead, note, sources, tables, ...section }) => ({
 		...section,
 		sources: sources.map(sourceLine),
+		tables: (tables ?? []).map((table) => ({ ...table, rows: table.rows.map((row) => row.map((cell) => cellOf(cell, section.language))) })),
 		...(lead ? { lead } : {}),
 		...(note ? { note } : {})
 	}));
