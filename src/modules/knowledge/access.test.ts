@@ -9,6 +9,8 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/export': everyone,
 	'GET /[lang=lang]/knowledge/documents/[slug]': everyone,
 	'GET /[lang=lang]/knowledge/documents/[slug]/file': everyone,
+	'GET /[lang=lang]/knowledge/documents/[slug]/history': everyone,
+	'POST /[lang=lang]/knowledge/documents/[slug]/history': staff,
 	'GET /[lang=lang]/knowledge/propose': proposers,
 	'GET /[lang=lang]/knowledge/documents/[slug]/propose': proposers,
 	'POST /[lang=lang]/knowledge/documents/[slug]/propose': proposers,

@@ -92,8 +92,11 @@ export async function insertDocument(ctx: RequestContext, data: DocumentData, au
 	return { id: row.id, slug: row.slug, version: 1 };
 }
 
-/** A new version of a document (its address never moves), with its audit event. */
-async function updateDocument(ctx: RequestContext, id: string, data: DocumentData, author: Author, expectedVersion: number | undefined) {
+/**
+ * A new version of a document (its address never moves), with its audit event. A restore names the
+ * version it copies (`restoredFrom`, kept in the version's snapshot for its history).
+ */
+export async function updateDocument(ctx: RequestContext, id: string, data: DocumentData, author: Author, expectedVersion: number | undefined, options: { restoredFrom?: number } = {}) {
 	const [current] = await ctx.db.select().from(document).where(eq(document.id, id)).for('update');
 	if (!current) throw new AppError('not_found');
 	if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('conflict', { extra: { reason: 'stale_version', currentVersion: current.version } });
@@ -114,7 +117,8 @@ async function updateDocument(ctx: RequestContext, id: string, data: DocumentDat
 		})
 		.where(eq(document.id, id))
 		.returning();
-	await ctx.db.insert(documentVersion).values({ documentId: id, number: version, snapshot: snapshotOf(row), authorUserId: author.userId, authorOrganisationId: author.organisationId, comment: author.comment, createdAt: ctx.now() });
+	const snapshot = options.restoredFrom ? { ...snapshotOf(row), restoredFrom: options.restoredFrom } : snapshotOf(row);
+	await ctx.db.insert(documentVersion).values({ documentId: id, number: version, snapshot, authorUserId: author.userId, authorOrganisationId: author.organisationId, comment: author.comment, createdAt: ctx.now() });
 	await recordAudit(ctx.db, ctx.audit, { action: 'knowledge_document.update', resourceType: 'knowledge_document', resourceId: id, before: snapshotOf(current), after: snapshotOf(row) });
 	return { id, slug: row.slug, version };
 }

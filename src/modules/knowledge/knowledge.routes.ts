@@ -9,6 +9,8 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/export': { GET: 'public' },
 	'/[lang=lang]/knowledge/documents/[slug]': { GET: 'public' },
 	'/[lang=lang]/knowledge/documents/[slug]/file': { GET: 'public' },
+	// a document's history is public like the document; restoring an earlier version is the editors' (confirmed, then posted)
+	'/[lang=lang]/knowledge/documents/[slug]/history': { GET: 'public', POST: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/documents/[slug]/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
 	'/[lang=lang]/knowledge/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
 	'/[lang=lang]/knowledge/moderation': { GET: 'knowledge.moderate' },

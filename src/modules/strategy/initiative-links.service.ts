@@ -13,9 +13,10 @@ import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { Backlink } from '../../platform/kernel/manifest.ts';
-import { linkChoices, linkKindInstalled, parseLink, resolveLinks, unknownLinks, type ResolvedLink } from '../../platform/kernel/links.ts';
+import { backlinksTo, linkChoices, linkKindInstalled, linkValue, parseLink, resolveLinks, unknownLinks, type ResolvedLink } from '../../platform/kernel/links.ts';
 import { mailUser } from '../../platform/mail/mail-user.ts';
 import { budgetLinesOf } from './budget.service.ts';
+import { ACTION_KIND, actionKey } from './link-targets.ts';
 import { recommendationsOfAction } from './recommendations.service.ts';
 import type { TreeNode } from './strategy.schemas.ts';
 import { strategyDetail, strategyResource } from './strategy.service.ts';
@@ -325,7 +326,9 @@ export async function actionPage(ctx: RequestContext, slug: string, nodeId: stri
 		signedIn: Boolean(ctx.actor),
 		atlasInstalled: linkKindInstalled(INITIATIVE_KIND),
 		// the initiatives not linked yet, to pick from (names in the page's language; samples say so)
-		choices: canPropose ? (await linkChoices(ctx.db, INITIATIVE_KIND, ctx.language)).filter((choice) => !initiatives.some((entry) => entry.initiative.value === choice.value)) : []
+		choices: canPropose ? (await linkChoices(ctx.db, INITIATIVE_KIND, ctx.language)).filter((choice) => !initiatives.some((entry) => entry.initiative.value === choice.value)) : [],
+		// other modules' records that name this action (the library's documents…), as the Atlas's initiative page shows them
+		backlinks: await backlinksTo(ctx.db, linkValue(ACTION_KIND, actionKey(owner.slug, action.id)))
 	};
 }
 

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
 import { actionsLinkingTo } from './initiative-links.service.ts';
+import { ACTION_KIND, actionLinks } from './link-targets.ts';
 import { recommendationsLinkingTo } from './recommendations.service.ts';
 import { strategyActions } from './strategy.policy.ts';
 import { strategyRoutes } from './strategy.routes.ts';
@@ -41,6 +42,8 @@ export const strategyModule = defineModule({
 	personalData: strategyPersonalData,
 	// an Atlas initiative's page counts the actions it carries; a library document's, the recommendations followed from it
 	linksTo: async (db, value) => [...(await actionsLinkingTo(db, value)), ...(await recommendationsLinkingTo(db, value))],
+	// the published strategies' actions, for other modules' records to name (a library document's actions)
+	linkTargets: { [ACTION_KIND]: actionLinks },
 	commands: {
 		'strategy:remind': {
 			description: 'E-mail the reporters of each strategy who have entered no value for the year just closed; run weekly.',

@@ -358,6 +358,20 @@ export async function reviewProposal<Data, Field extends string>(ctx: RequestCon
 	};
 }
 
+/**
+ * Who approved each version of a subject published from a proposal (version number → the reviewer's
+ * name, null once their account is gone), for the subject's history; a version not in the map was
+ * published by its own author (a reviewer's change, a restore, reference data).
+ */
+export async function reviewersOfVersions(db: DbOrTx, collectionKey: string, subjectId: string): Promise<Map<number, string | null>> {
+	const rows = await db
+		.select({ version: moderationProposal.publishedVersion, reviewer: user.name })
+		.from(moderationProposal)
+		.leftJoin(user, eq(user.id, moderationProposal.reviewerUserId))
+		.where(and(eq(moderationProposal.collection, collectionKey), eq(moderationProposal.subjectId, subjectId), eq(moderationProposal.status, 'approved')));
+	return new Map(rows.flatMap((row) => (row.version === null ? [] : [[row.version, row.reviewer] as const])));
+}
+
 async function lockPending(tx: DbOrTx, collection: ModeratedCollection, id: string): Promise<ProposalRow> {
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [row] = await tx

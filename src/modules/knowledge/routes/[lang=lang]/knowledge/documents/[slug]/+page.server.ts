@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { regions } from '#platform/geo/morocco.ts';
 import { countryName } from '#platform/geo/countries.ts';
-import { getDocument, listDocumentVersions } from '#modules/knowledge/document.service.ts';
+import { getDocument } from '#modules/knowledge/document.service.ts';
 import { jsonLd } from '#modules/knowledge/citations.ts';
 import { backlinksTo, linkValue } from '#platform/kernel/links.ts';
 
@@ -16,7 +16,6 @@ export async function load({ params, locals }) {
 	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
 	return {
 		doc,
-		versions: (await listDocumentVersions(app.database.db, doc.id)).map((version) => ({ ...version, createdAt: version.createdAt.toISOString() })),
 		canPropose: requestContext(app, locals).can('knowledge.propose'),
 		// other modules' records that name this document (a recommendation followed in the Strategy's tracker)
 		backlinks: await backlinksTo(app.database.db, linkValue('knowledge.document', doc.slug)),

@@ -7,18 +7,22 @@ import { notifyOf } from '#platform/moderation/notify.ts';
 import { approveProposal, rejectProposal, requestChanges, reviewProposal } from '#platform/moderation/moderation.service.ts';
 import { documentProposals } from '#modules/knowledge/document.service.ts';
 import { describeDocumentChange } from '#modules/knowledge/diff-labels.ts';
+import { valueNamesFor } from '#modules/knowledge/document-history.ts';
 import type { DocumentData } from '#modules/knowledge/knowledge.schemas.ts';
 import { extractSoon } from '#modules/knowledge/text-extraction.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	const review = await reviewProposal(requestContext(app, locals), documentProposals, params.id).catch((failure: unknown) => {
+	const ctx = requestContext(app, locals);
+	const review = await reviewProposal(ctx, documentProposals, params.id).catch((failure: unknown) => {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});
 	const data = review.proposal.data as DocumentData;
-	const fileName = data.file ? `${data.file.name} (${data.file.pages})` : undefined;
+	// the files and organisations of the proposal and of the version it starts from, by name
+	const base = review.subject ? await documentProposals.version(ctx, review.subject.id, review.proposal.baseVersion ?? review.subject.version) : null;
+	const names = await valueNamesFor(ctx.db, locals.language, [data, base]);
 	return {
 		proposal: {
 			id: review.proposal.id,
@@ -33,7 +37,7 @@ export async function load({ params, locals }) {
 		subject: review.subject ? { slug: review.subject.slug, version: review.subject.version } : null,
 		stale: review.stale,
 		file: data.file ? { name: data.file.name, pages: data.file.pages } : null,
-		changes: review.fromBase.map((change) => describeDocumentChange(locals.language, change, fileName))
+		changes: review.fromBase.map((change) => describeDocumentChange(locals.language, change, names))
 	};
 }
 
