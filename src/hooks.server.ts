@@ -62,11 +62,13 @@ async function authenticate(app: App, event: Parameters<Handle>[0]['event']): Pr
 		event.locals.audit.channel = 'api';
 		event.locals.apiToken = { id: found.tokenId, name: found.tokenName };
 	} else {
-		const session = await app.auth.api.getSession({ headers: event.request.headers });
+		// without a session cookie there is no session: better-auth is not asked (most public requests)
+		const hasSessionCookie = (event.request.headers.get('cookie') ?? '').includes('session_token');
+		const session = hasSessionCookie ? await app.auth.api.getSession({ headers: event.request.headers }) : null;
 		if (!session) {
 			// better-auth answers "no session" when it cannot read sessions: with a session cookie, make
 			// sure the database answered before treating the person as signed out.
-			if ((event.request.headers.get('cookie') ?? '').includes('session_token') && !(await app.database.ping())) {
+			if (hasSessionCookie && !(await app.database.ping())) {
 				throw new AppError('database_unavailable');
 			}
 			return null;
