@@ -46,6 +46,8 @@ export interface LoadTarget {
 	/** instead of the run's number of connections */
 	connections?: number;
 	headers?: Record<string, string>;
+	/** seconds a request may take before it counts as an error (autocannon's default: 10) */
+	timeout?: number;
 }
 
 export interface LoadRow {
@@ -57,6 +59,8 @@ export interface LoadRow {
 	errors: number;
 	non2xx: number;
 	target: number;
+	/** responses received in the run (none: no figure, never a PASS) */
+	completed?: number;
 }
 
 const compressed = { 'accept-encoding': 'br, gzip' };
@@ -79,6 +83,7 @@ export async function measure(baseUrl: string, target: LoadTarget, connections: 
 		connections: target.connections ?? connections,
 		duration,
 		headers: { ...compressed, 'accept-language': 'fr', ...target.headers },
+		...(target.timeout ? { timeout: target.timeout } : {}),
 		...varying(path)
 	});
 	return {
@@ -90,7 +95,8 @@ export async function measure(baseUrl: string, target: LoadTarget, connections: 
 		rps: result.requests.average,
 		errors: result.errors + result.timeouts,
 		non2xx: result.non2xx,
-		target: target.p95Target
+		target: target.p95Target,
+		completed: result.requests.total
 	};
 }
 
@@ -100,7 +106,7 @@ export const P95_NOTE = "(p95 shown is autocannon's p97.5 — it reports p90, p9
 export function printLoadTable(rows: LoadRow[], nameWidth: number) {
 	console.log(`${'target'.padEnd(nameWidth + 2)}p50 ms   p95 ms   p99 ms    req/s  errors  non-2xx  p95 target`);
 	for (const row of rows) {
-		const verdict = row.p95 <= row.target && row.errors === 0 && row.non2xx === 0 ? 'PASS' : 'FAIL';
+		const verdict = row.p95 <= row.target && row.errors === 0 && row.non2xx === 0 && row.completed !== 0 ? 'PASS' : row.completed === 0 ? 'FAIL (no response in the run)' : 'FAIL';
 		console.log(
 			`${row.name.padEnd(nameWidth)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(7)} ${String(row.non2xx).padStart(8)}  ≤ ${row.target} ms ${verdict}`
 		);
