@@ -283,29 +283,46 @@ export async function previewProgrammeImport(ctx: RequestContext, slug: string, 
 	const owner = await strategyBySlug(ctx.db, slug);
 	ctx.require('strategy.plan', strategyResource(owner));
 	const sheets = await workbookOf(bytes);
+	// the state first: a write during the check makes the state differ, and Apply refuses
+	const state = await programmeState(ctx.db, owner.id);
 	const plan = await planProgrammeImport(ctx.db, owner, sheets);
 	if (!ctx.files) throw new Error('No file store: the programme import keeps the file between its preview and its application.');
 	const file = fileKey(bytes, ctx.now());
 	if (!(await ctx.files.exists(file))) await ctx.files.put(file, bytes);
-	return { ...plan, file, state: await programmeState(ctx.db, owner.id) };
+	// what was checked, kept beside the file: Apply writes it as long as the programme is in the same state
+	const checked: CheckedPlan = { strategyId: owner.id, state, plan };
+	await ctx.files.put(planKey(file), new TextEncoder().encode(JSON.stringify(checked)));
+	return { ...plan, file, state };
 }
 
+interface CheckedPlan {
+	strategyId: string;
+	state: string;
+	plan: ProgrammeImportPlan;
+}
+
+const planKey = (file: string) => file.replace(/\.xlsx$/, '.plan.json');
+
 /**
- * Applies a previewed workbook in one transaction, audited as one import listing every change: refused
- * when it has problems, when its file is gone, or when the programme changed since the preview.
+ * Applies the plan checked by the preview in one transaction, audited as one import listing every change:
+ * refused when it has problems, when it is gone (applied, or older than two days), or when the programme
+ * changed since the preview (its state then differs: the plan may no longer be right).
  */
 export async function applyProgrammeImport(ctx: RequestContext, slug: string, previewed: { file: string; state: string }) {
 	if (!/^strategy-imports\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{64}\.xlsx$/.test(previewed.file)) throw new AppError('not_found');
-	const bytes = await ctx.files?.get(previewed.file);
-	if (!bytes) throw refused('import_file_gone');
-	const sheets = await workbookOf(bytes);
+	const stored = await ctx.files?.get(planKey(previewed.file));
+	if (!stored) throw refused('import_file_gone');
+	const checked = JSON.parse(new TextDecoder().decode(stored)) as CheckedPlan;
 	const applied = await ctx.transaction(async (tx) => {
 		const owner = await strategyBySlug(tx.db, slug);
 		tx.require('strategy.plan', strategyResource(owner));
 		// one import at a time per strategy, and none while its programme changes
 		await tx.db.execute(sql`select id from strategy.strategy where id = ${owner.id} for update`);
-		if ((await programmeState(tx.db, owner.id)) !== previewed.state) throw new AppError('conflict', { extra: { reason: 'import_changed' } });
-		const plan = await planProgrammeImport(tx.db, owner, sheets);
+		// the plan checked against this very state of the programme is still right
+		if (checked.strategyId !== owner.id || checked.state !== previewed.state || (await programmeState(tx.db, owner.id)) !== previewed.state) {
+			throw new AppError('conflict', { extra: { reason: 'import_changed' } });
+		}
+		const plan = checked.plan;
 		if (plan.problems.length) throw refused('import_has_problems', { count: plan.problems.length });
 		const now = tx.now();
 		for (const change of plan.actions) {
@@ -335,5 +352,6 @@ export async function applyProgrammeImport(ctx: RequestContext, slug: string, pr
 		return { actions: plan.actions.length, lines: plan.budget.length };
 	});
 	await ctx.files?.delete(previewed.file);
+	await ctx.files?.delete(planKey(previewed.file));
 	return applied;
 }
