@@ -5,6 +5,8 @@ import { can, mayReach, type Actor } from '../../platform/policy/policy.ts';
 
 const planners: Who[] = ['administrator'];
 const trackers: Who[] = ['moderator', 'administrator'];
+// a concertation body's secretariat: administrators, and the grant strategy:secretary limited to one body
+const secretariat: Who[] = ['administrator'];
 
 describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy': everyone,
@@ -25,10 +27,34 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/recommendations/new': trackers,
 	'POST /[lang=lang]/strategy/recommendations/new': trackers,
 	'GET /[lang=lang]/strategy/recommendations/[id]': everyone,
-	'POST /[lang=lang]/strategy/recommendations/[id]': trackers,
+	// the trackers, and a body's secretariat for its body's decisions (the service checks which)
+	'POST /[lang=lang]/strategy/recommendations/[id]': signedIn,
 	'GET /[lang=lang]/strategy/recommendations/[id]/edit': trackers,
 	'POST /[lang=lang]/strategy/recommendations/[id]/edit': trackers,
 	'GET /api/v1/strategy/recommendations': everyone,
+	'GET /[lang=lang]/strategy/concertation': everyone,
+	'GET /[lang=lang]/strategy/concertation/export': everyone,
+	'GET /[lang=lang]/strategy/concertation/new': trackers,
+	'POST /[lang=lang]/strategy/concertation/new': trackers,
+	'GET /[lang=lang]/strategy/concertation/[body]': everyone,
+	'GET /[lang=lang]/strategy/concertation/[body]/edit': trackers,
+	'POST /[lang=lang]/strategy/concertation/[body]/edit': trackers,
+	// the space: its secretariat and the people of its member organisations, checked by the service
+	'GET /[lang=lang]/strategy/concertation/[body]/space': signedIn,
+	'GET /[lang=lang]/strategy/concertation/[body]/space/announcements': signedIn,
+	'POST /[lang=lang]/strategy/concertation/[body]/space/announcements': secretariat,
+	'GET /[lang=lang]/strategy/concertation/[body]/space/meetings': signedIn,
+	'POST /[lang=lang]/strategy/concertation/[body]/space/meetings': secretariat,
+	'GET /[lang=lang]/strategy/concertation/[body]/space/meetings/[id]': signedIn,
+	'POST /[lang=lang]/strategy/concertation/[body]/space/meetings/[id]': secretariat,
+	'GET /[lang=lang]/strategy/concertation/[body]/space/meetings/[id]/decision': secretariat,
+	'POST /[lang=lang]/strategy/concertation/[body]/space/meetings/[id]/decision': secretariat,
+	'GET /[lang=lang]/strategy/concertation/[body]/space/contributions': signedIn,
+	'POST /[lang=lang]/strategy/concertation/[body]/space/contributions': signedIn,
+	'GET /[lang=lang]/strategy/concertation/[body]/space/contributions/[id]': signedIn,
+	'POST /[lang=lang]/strategy/concertation/[body]/space/contributions/[id]': secretariat,
+	'GET /api/v1/strategy/concertation-bodies': everyone,
+	'GET /api/v1/strategy/concertation-bodies/[slug]': everyone,
 	'GET /[lang=lang]/strategy/[slug]/plan': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan': planners,
 	'GET /[lang=lang]/strategy/[slug]/plan/[node]': planners,
@@ -74,6 +100,17 @@ describe('grants of the Strategy module', () => {
 		expect(can(member('reporter', 'mre'), 'strategy.report', { scope: 'snia' })).toBe(false);
 		expect(mayReach(reporter, 'strategy.plan')).toBe(false);
 		expect(mayReach(reporter, 'strategy.review')).toBe(false);
+	});
+
+	it('lets a body’s secretary run that body’s space and decisions only, and nothing else of the module', () => {
+		const secretary = member('secretary', 'espace-oriental');
+		expect(mayReach(secretary, 'strategy.concertation_secretariat')).toBe(true);
+		expect(can(secretary, 'strategy.concertation_secretariat', { scope: 'espace-oriental' })).toBe(true);
+		expect(can(secretary, 'strategy.concertation_secretariat', { scope: 'commission-souss' })).toBe(false);
+		expect(can(secretary, 'strategy.concertation_secretariat')).toBe(false);
+		expect(mayReach(secretary, 'strategy.manage_concertation')).toBe(false);
+		expect(mayReach(secretary, 'strategy.track_recommendations')).toBe(false);
+		expect(mayReach(member('owner', 'snia'), 'strategy.concertation_secretariat')).toBe(false);
 	});
 
 	it('gives the review of reported values to the strategy’s owner only', () => {

@@ -6,6 +6,7 @@ import { apiEvent } from '../../platform/testing/api-event.ts';
 import { StrategyDetail } from './strategy.schemas.ts';
 import { loadStrategyDemoData } from './strategy.data.ts';
 import { eq } from 'drizzle-orm';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { setBudgetLine } from './budget.service.ts';
 import { node } from './strategy.table.ts';
@@ -19,6 +20,11 @@ import { GET as annualReportApi } from './routes/api/v1/strategy/strategies/[slu
 import { AnnualReport } from './strategy.schemas.ts';
 import { submitValue } from './results.service.ts';
 import { indicator } from './strategy.table.ts';
+import { GET as bodiesApi } from './routes/api/v1/strategy/concertation-bodies/+server.ts';
+import { GET as bodyApi } from './routes/api/v1/strategy/concertation-bodies/[slug]/+server.ts';
+import { GET as recommendationsApi } from './routes/api/v1/strategy/recommendations/+server.ts';
+import { GET as exportBodies } from './routes/[lang=lang]/strategy/concertation/export/+server.ts';
+import { ConcertationBodyDetail, ConcertationBodySummary, RecommendationOut } from './strategy.schemas.ts';
 
 let app: TestApp;
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -128,5 +134,42 @@ describe('the Strategy API and exports', () => {
 		expect(JSON.stringify(await wrong.json())).toContain('year');
 		expect((await annualReportApi(apiEvent(null, { params: { slug: 'recosa-plan-action-senegal' }, search: '?region=MA-02' }))).status).toBe(400);
 		expect((await annualReportApi(apiEvent(null, { params: { slug: 'nothing-here' } }))).status).toBe(404);
+	});
+
+	it('gives the regional concertation bodies and one body’s public summary in the documented shape, never the minutes', async () => {
+		// the demo's sample body needs the demo moderator (its secretariat) and five organisations
+		const db = app.database.db;
+		await aPerson(db, { role: 'moderator', email: 'moderator@demo.sharaka.ma' });
+		const present = new Set((await db.select({ slug: organisation.slug }).from(organisation)).map((row) => row.slug));
+		for (const slug of ['mdcmre', 'migration-et-developpement', 'expertise-france', 'anapec', 'oim'].filter((entry) => !present.has(entry))) await db.insert(organisation).values({ slug, name: slug.toUpperCase(), type: 'ngo', country: 'MA' });
+		await loadStrategyDemoData(db);
+		const listed = await bodiesApi(apiEvent(null, { search: '?region=MA-02', language: 'fr' }));
+		expect(listed.status).toBe(200);
+		const { items } = await listed.json();
+		for (const item of items) expect(ConcertationBodySummary.safeParse(item).success).toBe(true);
+		const real = items.find((item: { isSample: boolean }) => !item.isSample);
+		const sample = items.find((item: { isSample: boolean }) => item.isSample);
+		expect(real).toMatchObject({ region: 'MA-02', name: 'Espace régional de concertation sur les migrations de l’Oriental', members: 0 });
+		expect(sample).toMatchObject({ members: 5, openDecisions: 1 });
+		const answer = await bodyApi(apiEvent(null, { params: { slug: sample.slug }, language: 'en' }));
+		expect(answer.status).toBe(200);
+		const detail = await answer.json();
+		expect(ConcertationBodyDetail.safeParse(detail).success).toBe(true);
+		expect(detail.memberList.map((member: { role: string }) => member.role)).toEqual(['chair', 'secretariat', 'member', 'member', 'observer']);
+		expect(detail.meetings.map((meeting: { held: boolean }) => meeting.held)).toEqual([false, true]);
+		expect(detail.decisions.map((item: { status: string }) => item.status).sort()).toEqual(['done', 'in_progress']);
+		expect(JSON.stringify(detail)).not.toContain('Exemple de compte rendu');
+		expect((await bodyApi(apiEvent(null, { params: { slug: 'nothing-here' } }))).status).toBe(404);
+		expect((await bodiesApi(apiEvent(null, { search: '?region=MA-99' }))).status).toBe(400);
+		// the list as CSV, headers in the page's language
+		const csv = (await (await exportBodies(apiEvent(null, { params: { lang: 'fr' }, search: '?region=MA-02&format=csv', language: 'fr' }))).text()).trim().split(/\r?\n/);
+		expect(csv).toHaveLength(3);
+		expect(csv[0]).toContain('Organisations membres');
+		expect(csv.find((line) => line.startsWith(`${sample.slug},`))).toContain(',MA-02,Active,');
+		// the tracker's API names the body and the meeting of a decision
+		const tracked = await (await recommendationsApi(apiEvent(null, { search: `?body=${sample.slug}&status=done`, language: 'fr' }))).json();
+		expect(tracked.items).toHaveLength(1);
+		expect(RecommendationOut.safeParse(tracked.items[0]).success).toBe(true);
+		expect(tracked.items[0]).toMatchObject({ kind: 'decision', body: { slug: sample.slug }, meeting: { title: expect.stringContaining('Exemple') } });
 	});
 });

@@ -28,7 +28,9 @@ export const strategyModule = defineModule({
 		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan', 'strategy.review'], limit: 'scope' },
 		planner: { titleKey: 'strategy.grant_planner', actions: ['strategy.plan'], limit: 'scope' },
 		// the people of the bodies responsible for actions, who enter the indicators' actual values
-		reporter: { titleKey: 'strategy.grant_reporter', actions: ['strategy.report'], limit: 'scope' }
+		reporter: { titleKey: 'strategy.grant_reporter', actions: ['strategy.report'], limit: 'scope' },
+		// the secretariat of one regional concertation body (scope = the body's slug): its space and its decisions
+		secretary: { titleKey: 'strategy.grant_secretary', actions: ['strategy.concertation_secretariat'], limit: 'scope' }
 	},
 	routes: strategyRoutes,
 	// the programme's workbook (PROGRAMME_IMPORT_MAX_BYTES) and its form

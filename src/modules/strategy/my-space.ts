@@ -4,6 +4,8 @@ import { strategiesPlannedBy } from './strategy.service.ts';
 import { resultsQueues } from './results.service.ts';
 import { myProposals, proposalsWaitingCount } from './initiative-links.service.ts';
 import { lateRecommendations } from './recommendations.service.ts';
+import { bodiesOfMember, concertationSpace, secretariatQueues } from './concertation.service.ts';
+import { workspaceWaiting } from '../../platform/workspace/workspace.service.ts';
 
 /**
  * The strategies a person owns or plans (through grants): straight to the planning page when there is one;
@@ -48,6 +50,29 @@ export async function strategySpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			textKey: 'strategy.space_recommendations_text',
 			waiting: { count: await lateRecommendations(ctx.db, ctx.now()), key: 'strategy.space_recommendations_late' }
 		});
+	// a concertation body's secretariat: the meetings held without minutes, the decisions due within a month or late
+	const secretariat = await secretariatQueues(ctx);
+	if (secretariat.bodies.length) {
+		const space = secretariat.bodies.length === 1 ? `/strategy/concertation/${secretariat.bodies[0].slug}` : '/strategy/concertation';
+		links.push({
+			path: secretariat.bodies.length === 1 ? `${space}/space/meetings` : space,
+			titleKey: 'strategy.space_minutes',
+			textKey: 'strategy.space_minutes_text',
+			waiting: { count: secretariat.withoutMinutes, key: 'strategy.space_minutes_waiting' }
+		});
+		links.push({
+			path: secretariat.bodies.length === 1 ? `/strategy/recommendations?body=${secretariat.bodies[0].slug}&status=open` : '/strategy/recommendations?kind=decision&status=open',
+			titleKey: 'strategy.space_decisions',
+			textKey: 'strategy.space_decisions_text',
+			waiting: { count: secretariat.due, key: 'strategy.space_decisions_due' }
+		});
+	}
+	// the people of a body's member organisations: its space, with the meetings to come
+	const secretariatSlugs = new Set(secretariat.bodies.map((body) => body.slug));
+	for (const body of (await bodiesOfMember(ctx)).filter((entry) => !secretariatSlugs.has(entry.slug))) {
+		const { upcomingMeetings } = await workspaceWaiting(ctx.db, concertationSpace(body), ctx.now());
+		links.push({ path: `/strategy/concertation/${body.slug}/space`, titleKey: 'strategy.space_concertation', textKey: 'strategy.space_concertation_text', waiting: { count: upcomingMeetings, key: 'strategy.space_concertation_meetings' } });
+	}
 	const queues = await resultsQueues(ctx.db, ctx.actor);
 	if (queues.reporting.length)
 		links.push({ path: `/strategy/${queues.reporting[0]}/report`, titleKey: 'strategy.space_report', textKey: 'strategy.space_report_text', waiting: { count: queues.returned, key: 'strategy.space_returned' } });

@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
-import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, recommendation, recommendationEvent, strategy } from './strategy.table.ts';
+import { actionInitiative, concertationBody, indicator, indicatorValue, indicatorValueEvent, node, recommendation, recommendationEvent, strategy } from './strategy.table.ts';
+import { concertationDataOf } from './concertation.service.ts';
 import { recommendationDataOf } from './recommendations.service.ts';
 
 /**
  * What Strategy holds about a person: the indicator values they reported and their acts in the values'
  * history (submitted, corrected, returned, approved). Exported with `/api/v1/me/export`. On erasure the
  * values stay (a strategy's official results) but no longer name the person; so do the initiatives they
- * proposed for actions, and the planners' decisions on them.
+ * proposed for actions, and the planners' decisions on them; so do the concertation bodies a moderator
+ * created and the decisions a body's secretariat recorded and followed (the tracker's rows).
  */
 export const strategyPersonalData: PersonalDataHooks = {
 	tables: [
@@ -16,10 +18,12 @@ export const strategyPersonalData: PersonalDataHooks = {
 		{ table: actionInitiative, userColumn: actionInitiative.proposedBy, exportKey: 'strategyInitiativeProposals' },
 		{ table: actionInitiative, userColumn: actionInitiative.decidedBy, exportKey: 'strategyInitiativeDecisions' },
 		{ table: recommendation, userColumn: recommendation.createdBy, exportKey: 'strategyRecommendationsEntered' },
-		{ table: recommendationEvent, userColumn: recommendationEvent.actorId, exportKey: 'strategyRecommendationFollowUps' }
+		{ table: recommendationEvent, userColumn: recommendationEvent.actorId, exportKey: 'strategyRecommendationFollowUps' },
+		{ table: concertationBody, userColumn: concertationBody.createdBy, exportKey: 'strategyConcertationBodies' }
 	],
 	export: async (db, actor) => ({
 		...(await recommendationDataOf(db, actor.userId).then((data) => ({ strategyRecommendationsEntered: data.created, strategyRecommendationFollowUps: data.followUps }))),
+		strategyConcertationBodies: await concertationDataOf(db, actor.userId),
 		strategyReportedValues: await db
 			.select({ strategy: strategy.slug, indicator: indicator.code, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, comment: indicatorValue.comment, evidenceUrl: indicatorValue.evidenceUrl, status: indicatorValue.status, createdAt: indicatorValue.createdAt, updatedAt: indicatorValue.updatedAt })
 			.from(indicatorValue)
@@ -51,6 +55,8 @@ export const strategyPersonalData: PersonalDataHooks = {
 		// the tracker's record stays: it no longer names who entered or followed a recommendation
 		await tx.update(recommendation).set({ createdBy: null }).where(eq(recommendation.createdBy, userId));
 		await tx.update(recommendationEvent).set({ actorId: null }).where(eq(recommendationEvent.actorId, userId));
+		// a body stays (a region's record) without naming who created it
+		await tx.update(concertationBody).set({ createdBy: null }).where(eq(concertationBody.createdBy, userId));
 		return {
 			removed: ['strategy_reporter_of_values', 'strategy_value_history_actor', 'strategy_initiative_proposer', 'strategy_initiative_decider'],
 			audit: { valuesKept: values.map((row) => row.id), eventsKept: events.map((row) => row.id), proposalsKept: proposed.map((row) => row.id), decisionsKept: decided.map((row) => row.id) }

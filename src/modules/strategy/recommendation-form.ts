@@ -10,7 +10,8 @@ import { isolate, pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import { linkChoices } from '../../platform/kernel/links.ts';
-import { recommendationHorizons, recommendationStatuses } from './strategy.model.ts';
+import { recommendationHorizons, recommendationKinds, recommendationStatuses } from './strategy.model.ts';
+import { bodyOptions } from './concertation-form.ts';
 import { SOURCE_KIND } from './recommendations.service.ts';
 import { node, strategy, type Translated } from './strategy.table.ts';
 
@@ -25,7 +26,10 @@ export function recommendationFromForm(form: FormData) {
 		dueYear: text(form, 'dueYear'),
 		source: text(form, 'source'),
 		sourceCitation: text(form, 'sourceCitation'),
-		actions: form.getAll('actions').map(String)
+		actions: form.getAll('actions').map(String),
+		kind: text(form, 'kind'),
+		concertationBodyId: text(form, 'concertationBodyId'),
+		dueOn: text(form, 'dueOn')
 	};
 }
 
@@ -39,6 +43,7 @@ export function recommendationFailure(language: Language, error: unknown, form: 
 	}
 	if (errors.text_fr && !text(form, 'text_fr') && !text(form, 'text_ar') && !text(form, 'text_en')) errors.text_fr = translate(language, 'strategy.recommendation_error_text');
 	if (errors.sourceCitation && !text(form, 'source')) errors.sourceCitation = translate(language, 'strategy.recommendation_error_source');
+	if (errors.dueYear && text(form, 'dueOn')) errors.dueYear = translate(language, 'strategy.recommendation_error_due_year');
 	if (!Object.keys(errors).length) errors[''] = translate(language, `errors.${error.code}`, error.values);
 	return fail(error.status, { values: formValues(form), lists: { ...formLists(form), actions: form.getAll('actions').map(String) }, errors });
 }
@@ -55,6 +60,8 @@ export async function recommendationChoices(db: DbOrTx, language: Language) {
 	const sample = translate(language, 'strategy.sample_badge');
 	return {
 		horizons: recommendationHorizons.map((value) => ({ value, label: translate(language, `strategy.horizon_${value}`) })),
+		kinds: recommendationKinds.map((value) => ({ value, label: translate(language, `strategy.kind_item_${value}`) })),
+		bodies: (await bodyOptions(db, language)).map(({ value, label, lang }) => ({ value, label, lang })),
 		statuses: recommendationStatuses.map((value) => ({ value, label: translate(language, `strategy.recommendation_status_${value}`) })),
 		owners: organisations.map((entry) => ({ value: entry.id, label: isolate(entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name) })),
 		sources: (await linkChoices(db, SOURCE_KIND, language)).map((choice) => ({ value: choice.value, label: choice.isSample ? `${choice.label} (${sample})` : choice.label, keywords: choice.keywords, lang: choice.lang })),

@@ -2,7 +2,10 @@
 // horizon, the body that owns them, a due year and their state, followed to completion (each change with the
 // note that explains it), linked to the strategy actions that carry them out and to the library's document
 // they come from (`knowledge.document:<slug>`, read through the platform's links: never an import).
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+// A regional concertation body's decisions and recommendations are followed here too (issue #13, item 5):
+// each names its body and, when known, the meeting of the body's workspace it was taken at, and may have a
+// due day; the body's secretariat (a grant limited to the body) records and follows its own body's.
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -12,17 +15,25 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
+import { mayReach } from '../../platform/policy/policy.ts';
+import { platformDay } from '../../platform/time-zone.ts';
+import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
 import { linkKindInstalled, parseLink, resolveLinks, unknownLinks, type ResolvedLink } from '../../platform/kernel/links.ts';
 import type { Backlink } from '../../platform/kernel/manifest.ts';
-import { recommendationHorizons, recommendationStatuses, type RecommendationStatus } from './strategy.model.ts';
+import { recommendationHorizons, recommendationKinds, recommendationStatuses, type RecommendationStatus } from './strategy.model.ts';
 import { Translated } from './strategy.schemas.ts';
-import { node, recommendation, recommendationAction, recommendationEvent, strategy, type RecommendationRow, type Translated as TranslatedText } from './strategy.table.ts';
+import { concertationBody, node, recommendation, recommendationAction, recommendationEvent, strategy, type RecommendationRow, type Translated as TranslatedText } from './strategy.table.ts';
 
 /** The kind of record a recommendation's source is (the Knowledge library's documents). */
 export const SOURCE_KIND = 'knowledge.document';
 const TRACK = 'strategy.track_recommendations';
+const SECRETARIAT = 'strategy.concertation_secretariat';
+/** A concertation body's workspace key (its meetings are the workspace's). */
+export const concertationWorkspaceKey = (slug: string) => `strategy.concertation.${slug}`;
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = z.preprocess(blankToUndefined, z.string().regex(DAY).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)).optional());
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
 export const RecommendationInput = z
@@ -34,10 +45,18 @@ export const RecommendationInput = z
 		dueYear: z.preprocess(blankToUndefined, z.coerce.number().int().min(2000).max(2100).optional()),
 		source: z.preprocess(blankToUndefined, z.string().trim().max(300).optional()),
 		sourceCitation: optionalText(500),
-		actions: z.array(z.uuid()).max(50).default([])
+		actions: z.array(z.uuid()).max(50).default([]),
+		kind: z.preprocess(blankToUndefined, z.enum(recommendationKinds).default('recommendation')),
+		/** the concertation body it comes from, and the meeting of its workspace */
+		concertationBodyId: z.preprocess(blankToUndefined, z.uuid().optional()),
+		meetingId: z.preprocess(blankToUndefined, z.uuid().optional()),
+		/** a due day (YYYY-MM-DD); the due year is then its year */
+		dueOn: day
 	})
-	// a recommendation says where it comes from
-	.refine((value) => value.source || value.sourceCitation, { path: ['sourceCitation'], message: 'field_required' });
+	// a recommendation says where it comes from: a document, a citation, or the body that took it
+	.refine((value) => value.source || value.sourceCitation || value.concertationBodyId, { path: ['sourceCitation'], message: 'field_required' })
+	// a day and a different year cannot both be the due date
+	.refine((value) => !value.dueOn || !value.dueYear || Number(value.dueOn.slice(0, 4)) === value.dueYear, { path: ['dueYear'], message: 'field_invalid' });
 export type RecommendationInput = z.output<typeof RecommendationInput>;
 
 export const FollowUpInput = z
@@ -47,9 +66,29 @@ export const FollowUpInput = z
 
 const textOf = (text: TranslatedText, language: Language) => pickText(text as Record<string, string>, language);
 
-/** The input's references checked: the source a library document, the owner an organisation, the actions actions. */
+type BodyRef = { id: string; slug: string };
+
+/**
+ * The input's references checked: the source a library document, the owner an organisation, the actions
+ * actions, the body a concertation body, the meeting one of that body's and the due day not before it.
+ */
 async function checked(ctx: RequestContext, data: RecommendationInput) {
 	const problems: { path: string; messageKey: string }[] = [];
+	let reason: string | undefined;
+	let body: BodyRef | null = null;
+	if (data.concertationBodyId) {
+		[body = null] = await ctx.db.select({ id: concertationBody.id, slug: concertationBody.slug }).from(concertationBody).where(eq(concertationBody.id, data.concertationBodyId));
+		if (!body) problems.push({ path: 'concertationBodyId', messageKey: 'field_choice' });
+	}
+	if (data.meetingId) {
+		const [meeting] = body ? await ctx.db.select({ startsAt: workspaceMeeting.startsAt }).from(workspaceMeeting).where(and(eq(workspaceMeeting.id, data.meetingId), eq(workspaceMeeting.workspace, concertationWorkspaceKey(body.slug)))) : [];
+		if (!meeting) problems.push({ path: 'meetingId', messageKey: 'field_choice' });
+		// due on the meeting's day at the earliest (its day in Morocco)
+		else if (data.dueOn && data.dueOn < platformDay(meeting.startsAt)) {
+			problems.push({ path: 'dueOn', messageKey: 'field_invalid' });
+			reason = 'due_before_meeting';
+		}
+	}
 	if (data.source && (parseLink(data.source)?.kind !== SOURCE_KIND || !linkKindInstalled(SOURCE_KIND) || (await unknownLinks(ctx.db, [data.source], ctx.language)).length)) {
 		problems.push({ path: 'source', messageKey: 'field_choice' });
 	}
@@ -61,8 +100,24 @@ async function checked(ctx: RequestContext, data: RecommendationInput) {
 		const found = await ctx.db.select({ id: node.id }).from(node).where(and(inArray(node.id, actions), eq(node.kind, 'action')));
 		if (found.length !== actions.length) problems.push({ path: 'actions', messageKey: 'field_choice' });
 	}
-	if (problems.length) throw new AppError('invalid_input', { fields: problems });
-	return { actions };
+	if (problems.length) throw new AppError('invalid_input', { fields: problems, extra: reason ? { reason } : undefined });
+	return { actions, body };
+}
+
+/** Who writes an item: the ministry's trackers; a concertation body's secretariat, for its own body's items only. */
+function mayWrite(ctx: RequestContext, body: BodyRef | null) {
+	return ctx.can(TRACK) || (body !== null && ctx.can(SECRETARIAT, { scope: body.slug }));
+}
+
+/** Refused at once to whoever can write no item at all (before the input is even read). */
+function requireSomeRight(ctx: RequestContext) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	if (!mayReach(ctx.actor, TRACK) && !mayReach(ctx.actor, SECRETARIAT)) throw new AppError('forbidden');
+}
+
+/** Whether the actor may follow this item up (its page's form): a tracker, or its body's secretariat. */
+export function mayFollowUp(ctx: RequestContext, item: Pick<ShownRecommendation, 'body'>) {
+	return mayWrite(ctx, item.body ? { id: item.body.id, slug: item.body.slug } : null);
 }
 
 /** The checked input as the table's columns (what a correction may change). */
@@ -71,9 +126,13 @@ const columnsOf = (data: RecommendationInput) => ({
 	originalLanguage: data.originalLanguage,
 	horizon: data.horizon,
 	ownerOrganisationId: data.ownerOrganisationId ?? null,
-	dueYear: data.dueYear ?? null,
 	source: data.source ?? null,
-	sourceCitation: data.sourceCitation ?? null
+	sourceCitation: data.sourceCitation ?? null,
+	kind: data.kind,
+	concertationBodyId: data.concertationBodyId ?? null,
+	meetingId: data.meetingId ?? null,
+	dueOn: data.dueOn ?? null,
+	dueYear: data.dueOn ? Number(data.dueOn.slice(0, 4)) : (data.dueYear ?? null)
 });
 
 const auditView = (row: RecommendationRow, actions: string[]) => ({
@@ -84,21 +143,29 @@ const auditView = (row: RecommendationRow, actions: string[]) => ({
 	status: row.status,
 	source: row.source,
 	sourceCitation: row.sourceCitation,
+	kind: row.kind,
+	concertationBodyId: row.concertationBodyId,
+	meetingId: row.meetingId,
+	dueOn: row.dueOn,
 	actions
 });
 
-/** A new recommendation to follow (open), with its first entry in the follow-up. */
+/**
+ * A new recommendation (or a body's decision) to follow (open), with its first entry in the follow-up:
+ * entered by a tracker, or by a concertation body's secretariat for its own body.
+ */
 export async function createRecommendation(ctx: RequestContext, input: unknown): Promise<RecommendationRow> {
-	ctx.require(TRACK);
-	return insertRecommendation(ctx, input);
+	requireSomeRight(ctx);
+	return insertRecommendation(ctx, input, { check: (body) => mayWrite(ctx, body) });
 }
 
 /** The same, the right checked by the caller (the seeds' reference data and the demo have no actor). */
-export async function insertRecommendation(ctx: RequestContext, input: unknown, options: { isSample?: boolean } = {}): Promise<RecommendationRow> {
+export async function insertRecommendation(ctx: RequestContext, input: unknown, options: { isSample?: boolean; check?: (body: BodyRef | null) => boolean } = {}): Promise<RecommendationRow> {
 	const actor = ctx.actor;
 	const data = parseOrThrow(RecommendationInput, input);
 	return ctx.transaction(async (tx) => {
-		const { actions } = await checked(tx, data);
+		const { actions, body } = await checked(tx, data);
+		if (options.check && !options.check(body)) throw new AppError('forbidden');
 		const [row] = await tx.db
 			.insert(recommendation)
 			.values({
@@ -123,6 +190,8 @@ export async function updateRecommendation(ctx: RequestContext, id: string, inpu
 	return ctx.transaction(async (tx) => {
 		const current = await rowFor(tx.db, id, true);
 		const before = (await tx.db.select({ nodeId: recommendationAction.nodeId }).from(recommendationAction).where(eq(recommendationAction.recommendationId, id))).map((entry) => entry.nodeId);
+		// the meeting stays when the form does not name one and the body is the same (the tracker's form has no meeting)
+		if (!data.meetingId && current.meetingId && data.concertationBodyId === current.concertationBodyId) data.meetingId = current.meetingId;
 		const { actions } = await checked(tx, data);
 		const [row] = await tx.db
 			.update(recommendation)
@@ -141,10 +210,13 @@ export async function updateRecommendation(ctx: RequestContext, id: string, inpu
  * the note (how it was done, why it was dropped); the same state without a note changes nothing and is refused.
  */
 export async function followUpRecommendation(ctx: RequestContext, id: string, input: unknown): Promise<RecommendationRow> {
-	const actor = ctx.require(TRACK);
+	requireSomeRight(ctx);
+	const actor = ctx.actor!;
 	const data = parseOrThrow(FollowUpInput, input);
 	return ctx.transaction(async (tx) => {
 		const current = await rowFor(tx.db, id, true);
+		const [body = null] = current.concertationBodyId ? await tx.db.select({ id: concertationBody.id, slug: concertationBody.slug }).from(concertationBody).where(eq(concertationBody.id, current.concertationBodyId)) : [];
+		if (!mayWrite(tx, body)) throw new AppError('forbidden');
 		if (current.status === data.status && !data.note) throw new AppError('conflict', { extra: { reason: 'recommendation_unchanged' } });
 		const [row] = await tx.db.update(recommendation).set({ status: data.status, updatedAt: tx.now() }).where(eq(recommendation.id, id)).returning();
 		await tx.db.insert(recommendationEvent).values({ recommendationId: id, status: data.status, note: data.note ?? null, noteLanguage: data.note ? tx.language : null, actorId: actor.userId, at: tx.now() });
@@ -172,7 +244,10 @@ export const RecommendationFilters = z.object({
 	horizon: z.preprocess(blankToUndefined, z.enum(recommendationHorizons).optional()),
 	owner: z.preprocess(blankToUndefined, z.uuid().optional()),
 	/** a library document's slug */
-	source: z.preprocess(blankToUndefined, z.string().trim().max(200).optional())
+	source: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+	/** a concertation body's slug: its decisions and recommendations */
+	body: z.preprocess(blankToUndefined, z.string().trim().max(80).optional()),
+	kind: z.preprocess(blankToUndefined, z.enum(recommendationKinds).optional())
 });
 export type RecommendationFilters = z.output<typeof RecommendationFilters>;
 
@@ -181,16 +256,23 @@ export interface ShownRecommendation {
 	text: string;
 	textLanguage: string;
 	horizon: RecommendationRow['horizon'];
+	kind: RecommendationRow['kind'];
 	status: RecommendationStatus;
 	owner: { id: string; name: string } | null;
 	dueYear: number | null;
-	/** due and not done nor dropped */
+	/** the due day, when one was set (YYYY-MM-DD) */
+	dueOn: string | null;
+	/** past its due day (or year) and not done nor dropped */
 	late: boolean;
 	source: ResolvedLink | null;
 	sourceCitation: string | null;
 	/** the language the recommendation was entered in (its citation's) */
 	originalLanguage: string;
 	actions: { id: string; title: string; path: string }[];
+	/** the concertation body it comes from (its public page: `/strategy/concertation/<slug>`) */
+	body: { id: string; slug: string; name: string; nameLanguage: string } | null;
+	/** the body's meeting it was taken at: its day and title (the meetings held are public on the body's page) */
+	meeting: { id: string; startsAt: string; title: string; language: string } | null;
 	isSample: boolean;
 	updatedAt: string;
 }
@@ -210,7 +292,21 @@ async function shown(db: DbOrTx, rows: RecommendationRow[], language: Language, 
 		.where(and(inArray(recommendationAction.recommendationId, ids), eq(strategy.published, true)))
 		.orderBy(asc(strategy.slug), asc(node.position));
 	const sources = new Map((await resolveLinks(db, [...new Set(rows.flatMap((row) => row.source ?? []))], language)).map((link) => [link.value, link]));
+	const bodyIds = [...new Set(rows.flatMap((row) => row.concertationBodyId ?? []))];
+	const bodies = new Map(
+		(bodyIds.length ? await db.select({ id: concertationBody.id, slug: concertationBody.slug, name: concertationBody.name }).from(concertationBody).where(inArray(concertationBody.id, bodyIds)) : []).map((entry) => {
+			const name = textOf(entry.name, language);
+			return [entry.id, { id: entry.id, slug: entry.slug, name: name.text, nameLanguage: name.lang }];
+		})
+	);
+	const meetingIds = [...new Set(rows.flatMap((row) => row.meetingId ?? []))];
+	const meetings = new Map(
+		(meetingIds.length ? await db.select({ id: workspaceMeeting.id, startsAt: workspaceMeeting.startsAt, title: workspaceMeeting.title, language: workspaceMeeting.language }).from(workspaceMeeting).where(inArray(workspaceMeeting.id, meetingIds)) : []).map(
+			(entry) => [entry.id, { ...entry, startsAt: entry.startsAt.toISOString() }]
+		)
+	);
 	const year = now.getUTCFullYear();
+	const today = platformDay(now);
 	return rows.map((row) => {
 		const text = textOf(row.text, language);
 		return {
@@ -218,14 +314,18 @@ async function shown(db: DbOrTx, rows: RecommendationRow[], language: Language, 
 			text: text.text,
 			textLanguage: text.lang,
 			horizon: row.horizon,
+			kind: row.kind,
 			status: row.status,
 			owner: row.ownerOrganisationId ? (owners.get(row.ownerOrganisationId) ?? null) : null,
 			dueYear: row.dueYear,
-			late: row.dueYear !== null && row.dueYear < year && (row.status === 'open' || row.status === 'in_progress'),
+			dueOn: row.dueOn,
+			late: (row.dueOn !== null ? row.dueOn < today : row.dueYear !== null && row.dueYear < year) && (row.status === 'open' || row.status === 'in_progress'),
 			source: row.source ? (sources.get(row.source) ?? null) : null,
 			sourceCitation: row.sourceCitation,
 			originalLanguage: row.originalLanguage,
 			actions: links.filter((link) => link.recommendationId === row.id).map((link) => ({ id: link.id, title: textOf(link.title, language).text, path: `/strategy/${link.slug}/actions/${link.id}` })),
+			body: row.concertationBodyId ? (bodies.get(row.concertationBodyId) ?? null) : null,
+			meeting: row.meetingId ? (meetings.get(row.meetingId) ?? null) : null,
 			isSample: row.isSample,
 			updatedAt: row.updatedAt.toISOString()
 		};
@@ -238,13 +338,15 @@ export async function listRecommendations(db: DbOrTx, filters: RecommendationFil
 		filters.status ? eq(recommendation.status, filters.status) : undefined,
 		filters.horizon ? eq(recommendation.horizon, filters.horizon) : undefined,
 		filters.owner ? eq(recommendation.ownerOrganisationId, filters.owner) : undefined,
-		filters.source ? eq(recommendation.source, `${SOURCE_KIND}:${filters.source}`) : undefined
+		filters.source ? eq(recommendation.source, `${SOURCE_KIND}:${filters.source}`) : undefined,
+		filters.kind ? eq(recommendation.kind, filters.kind) : undefined,
+		filters.body ? sql`${recommendation.concertationBodyId} = (select ${concertationBody.id} from ${concertationBody} where ${concertationBody.slug} = ${filters.body})` : undefined
 	);
 	const rows = await db
 		.select()
 		.from(recommendation)
 		.where(where)
-		.orderBy(asc(recommendation.isSample), sql`array_position(array['short','medium','long'], ${recommendation.horizon})`, asc(recommendation.dueYear), desc(recommendation.updatedAt))
+		.orderBy(asc(recommendation.isSample), sql`array_position(array['short','medium','long'], ${recommendation.horizon})`, asc(recommendation.dueYear), asc(recommendation.dueOn), desc(recommendation.updatedAt))
 		.limit(1000);
 	const counts = await db
 		.select({ horizon: recommendation.horizon, status: recommendation.status, n: sql<number>`count(*)::int` })
@@ -297,6 +399,12 @@ export async function recommendationsOfStrategy(db: DbOrTx, strategyId: string, 
 	return shown(db, rows, language, now);
 }
 
+/** The decisions and recommendations taken at a concertation body's meeting (the meeting's page in the body's space). */
+export async function recommendationsOfMeeting(db: DbOrTx, meetingId: string, language: Language, now = new Date()) {
+	const rows = await db.select().from(recommendation).where(eq(recommendation.meetingId, meetingId)).orderBy(asc(recommendation.createdAt));
+	return shown(db, rows, language, now);
+}
+
 /** For a library document's page: how many recommendations the tracker follows from it, and where. */
 export async function recommendationsLinkingTo(db: DbOrTx, value: string): Promise<Backlink[]> {
 	const link = parseLink(value);
@@ -305,12 +413,16 @@ export async function recommendationsLinkingTo(db: DbOrTx, value: string): Promi
 	return n ? [{ titleKey: 'strategy.recommendations_of_document', count: n, path: `/strategy/recommendations?source=${encodeURIComponent(link.key)}` }] : [];
 }
 
-/** For the trackers' space: the recommendations past their due year and not done nor dropped. */
+/** Past its due day, or without one past its due year. */
+export const isLate = (now: Date) =>
+	or(sql`${recommendation.dueOn} < ${platformDay(now)}::date`, and(isNull(recommendation.dueOn), sql`${recommendation.dueYear} < ${now.getUTCFullYear()}`));
+
+/** For the trackers' space: the recommendations past their due date and not done nor dropped. */
 export async function lateRecommendations(db: DbOrTx, now = new Date()): Promise<number> {
 	const [{ n }] = await db
 		.select({ n: sql<number>`count(*)::int` })
 		.from(recommendation)
-		.where(and(inArray(recommendation.status, ['open', 'in_progress']), sql`${recommendation.dueYear} < ${now.getUTCFullYear()}`));
+		.where(and(inArray(recommendation.status, ['open', 'in_progress']), isLate(now)));
 	return n;
 }
 
@@ -322,4 +434,17 @@ export async function recommendationDataOf(db: DbOrTx, userId: string) {
 		.from(recommendationEvent)
 		.where(eq(recommendationEvent.actorId, userId));
 	return { created, followUps };
+}
+
+/** A recommendation as the API gives it: addresses absolute, the body and meeting without internal ids. */
+export function recommendationForApi(item: ShownRecommendation, base: string, language: Language) {
+	const { source, actions, body, meeting, ...rest } = item;
+	return {
+		...rest,
+		url: `${base}/${language}/strategy/recommendations/${item.id}`,
+		source: source ? { link: source.value, title: source.label, url: `${base}/${language}${source.path}` } : null,
+		actions: actions.map((action) => ({ id: action.id, title: action.title, url: `${base}/${language}${action.path}` })),
+		body: body ? { slug: body.slug, name: body.name, nameLanguage: body.nameLanguage, url: `${base}/${language}/strategy/concertation/${body.slug}` } : null,
+		meeting: meeting ? { startsAt: meeting.startsAt, title: meeting.title, language: meeting.language } : null
+	};
 }

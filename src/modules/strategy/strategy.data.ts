@@ -1,6 +1,6 @@
 // Reference data (the strategies the seeds name, with their source) and demo data (a badged sample
 // programme of the SNIA, 2015–2027, with about 150 actions over the 12 regions).
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
@@ -13,7 +13,11 @@ import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
 import { NODE_STATUSES } from './strategy.model.ts';
 import { NewNode, NewStrategy } from './strategy.schemas.ts';
 import { insertNode, insertStrategy } from './strategy.service.ts';
-import { actionInitiative, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, recommendation, recommendationAction, recommendationEvent, strategy, type StrategyRow } from './strategy.table.ts';
+import { actionInitiative, concertationBody, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, recommendation, recommendationAction, recommendationEvent, strategy, type StrategyRow } from './strategy.table.ts';
+import { workspaceAnnouncement, workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
+import { BodyInput, insertBody } from './concertation.service.ts';
+import { concertationWorkspaceKey } from './recommendations.service.ts';
+import { realBodies } from './seed/concertation.ts';
 import { linkChoices } from '../../platform/kernel/links.ts';
 import { NewIndicator, insertIndicator, periodYears } from './results.service.ts';
 import { realStrategies, type SeedNode } from './seed/strategies.ts';
@@ -28,6 +32,7 @@ async function insertTree(ctx: RequestContext, owner: StrategyRow, items: SeedNo
 /** The seeds' strategies, added once each (a strategy its planners changed is left as it is). */
 export async function ensureStrategyReferenceData(db: Db): Promise<void> {
 	await ensureRealRecommendations(db);
+	await ensureRealBodies(db);
 	const present = new Set((await db.select({ slug: strategy.slug }).from(strategy).where(inArray(strategy.slug, realStrategies.map((entry) => entry.slug)))).map((row) => row.slug));
 	const missing = realStrategies.filter((entry) => !present.has(entry.slug));
 	if (!missing.length) return;
@@ -65,6 +70,16 @@ async function ensureRealRecommendations(db: Db) {
 			const [row] = await tx.insert(recommendation).values({ ...entry, originalLanguage: 'fr', status: 'open' }).returning();
 			await tx.insert(recommendationEvent).values({ recommendationId: row.id, status: 'open' });
 		});
+	}
+}
+
+/** The concertation bodies the seeds name, added once each by their French name (a body moderators changed is left as it is). */
+async function ensureRealBodies(db: Db) {
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	for (const entry of realBodies) {
+		const [present] = await db.select({ id: concertationBody.id }).from(concertationBody).where(and(sql`${concertationBody.name}->>'fr' = ${entry.name.fr}`, eq(concertationBody.isSample, false))).limit(1);
+		if (present) continue;
+		await ctx.transaction((tx) => insertBody(tx, BodyInput.parse(entry)));
 	}
 }
 
@@ -128,7 +143,8 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	if (already) {
 		await loadResultsDemo(db, snia);
 		await loadInitiativesDemo(db, snia);
-		return loadRecommendationsDemo(db);
+		await loadRecommendationsDemo(db);
+		return loadConcertationDemo(db);
 	}
 	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
 	// under the seeds' employment domain (or the first one left, if a planner renamed it)
@@ -187,6 +203,147 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	await loadResultsDemo(db, snia);
 	await loadInitiativesDemo(db, snia);
 	await loadRecommendationsDemo(db);
+	await loadConcertationDemo(db);
+}
+
+/**
+ * Demo mode: a sample concertation body in the Oriental (badged) with five member organisations, the demo
+ * moderator as its secretariat (a grant limited to it), an announcement, a meeting held with its minutes and two
+ * decisions — one followed to done, one under way — and the next meeting. The demo partner's organisation is a
+ * member: the partner reads the space and contributes.
+ */
+async function loadConcertationDemo(db: Db) {
+	const [present] = await db.select({ id: concertationBody.id }).from(concertationBody).where(eq(concertationBody.isSample, true)).limit(1);
+	if (present) return;
+	const [moderator] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, DEMO_OWNER));
+	const organisations = new Map((await db.select({ id: organisation.id, slug: organisation.slug }).from(organisation).where(inArray(organisation.slug, ['mdcmre', 'migration-et-developpement', 'expertise-france', 'anapec', 'oim']))).map((row) => [row.slug, row.id]));
+	if (!moderator || organisations.size < 5) return;
+	const org = (slug: string) => organisations.get(slug)!;
+	const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+	const DAY = 86_400_000;
+	const day = (offset: number) => new Date(hour + offset * DAY).toISOString().slice(0, 10);
+	const held = new Date(hour - 75 * DAY);
+	const ctx = createContext({ db, actor: { userId: moderator.id, role: 'moderator', organisationIds: [] }, audit: systemContext() });
+	const body = await ctx.transaction((tx) =>
+		insertBody(
+			tx,
+			BodyInput.parse({
+				region: 'MA-02',
+				name: { fr: 'Exemple : commission régionale migration et développement de l’Oriental', ar: 'مثال: اللجنة الجهوية للهجرة والتنمية بجهة الشرق', en: 'Example: Oriental regional committee on migration and development' },
+				termsOfReference: {
+					fr: 'Exemple fictif. La commission suit chaque trimestre la mise en œuvre du volet migratoire du plan de développement régional : elle examine l’avancement des actions, recueille les contributions de ses membres et adopte des décisions dont elle suit la réalisation. Le secrétariat est tenu par le ministère.',
+					ar: 'مثال تخيلي. تتتبع اللجنة كل ثلاثة أشهر تنفيذ الشق المتعلق بالهجرة في مخطط التنمية الجهوية: تدرس تقدم الإجراءات، وتجمع مساهمات أعضائها، وتتخذ قرارات تتتبع إنجازها. تتولى الوزارة كتابتها.',
+					en: 'Fictional example. Every quarter the committee follows how the migration component of the regional development plan is carried out: it reviews the actions’ progress, gathers its members’ contributions and adopts decisions whose completion it follows. The ministry runs its secretariat.'
+				},
+				establishedOn: day(-400),
+				status: 'active',
+				members: [
+					{ organisationId: org('mdcmre'), role: 'secretariat', since: day(-400) },
+					{ organisationId: org('migration-et-developpement'), role: 'chair', since: day(-400) },
+					{ organisationId: org('expertise-france'), role: 'member', since: day(-400) },
+					{ organisationId: org('anapec'), role: 'member', since: day(-200) },
+					{ organisationId: org('oim'), role: 'observer', since: day(-400) }
+				],
+				sources: [{ citation: 'Exemple fictif (données de démonstration)' }]
+			}),
+			{ isSample: true }
+		)
+	);
+	const workspace = concertationWorkspaceKey(body.slug);
+	await db.insert(workspaceAnnouncement).values({
+		workspace,
+		language: 'fr',
+		title: 'Exemple — Prochaine réunion : bilan du trimestre',
+		body: 'Le secrétariat prépare la prochaine réunion. Les membres peuvent déposer leurs contributions dans l’espace d’ici là.',
+		authorId: moderator.id,
+		authorLabel: moderator.name,
+		publishedAt: new Date(hour - 10 * DAY),
+		isSample: true
+	});
+	const [meeting] = await db
+		.insert(workspaceMeeting)
+		.values([
+			{
+				workspace,
+				language: 'fr',
+				title: 'Exemple — Réunion trimestrielle de la commission',
+				startsAt: held,
+				mode: 'in_person',
+				place: 'Oujda, siège de la Région (exemple)',
+				agenda: '1. Avancement du volet migratoire du plan régional\n2. Accueil des MRE de retour\n3. Décisions',
+				minutes: 'Exemple de compte rendu : les membres ont fait le point sur les actions en cours. La commission a décidé d’organiser une journée régionale d’information des MRE de retour et de dresser l’inventaire des services d’accueil de la région.',
+				attendeeOrganisationIds: ['mdcmre', 'migration-et-developpement', 'expertise-france', 'anapec'].map(org),
+				minutesBy: moderator.id,
+				minutesAt: new Date(held.getTime() + 2 * DAY),
+				createdBy: moderator.id,
+				createdAt: new Date(held.getTime() - 30 * DAY),
+				isSample: true
+			},
+			{
+				workspace,
+				language: 'fr',
+				title: 'Exemple — Réunion trimestrielle : bilan et suites',
+				startsAt: new Date(hour + 15 * DAY),
+				mode: 'hybrid',
+				place: 'Oujda, siège de la Région, et en ligne (exemple)',
+				agenda: '1. Suivi des décisions de la réunion précédente\n2. Contributions des membres\n3. Calendrier',
+				createdBy: moderator.id,
+				createdAt: new Date(hour - 10 * DAY),
+				isSample: true
+			}
+		])
+		.returning();
+	const at = (offset: number) => new Date(held.getTime() + offset * DAY);
+	await db.transaction(async (tx) => {
+		const [done, ongoing] = await tx
+			.insert(recommendation)
+			.values([
+				{
+					text: { fr: 'Exemple : organiser une journée régionale d’information des MRE de retour à Oujda.' },
+					horizon: 'short',
+					kind: 'decision',
+					ownerOrganisationId: org('migration-et-developpement'),
+					dueOn: day(-20),
+					dueYear: Number(day(-20).slice(0, 4)),
+					status: 'done',
+					concertationBodyId: body.id,
+					meetingId: meeting.id,
+					createdBy: moderator.id,
+					isSample: true,
+					createdAt: at(1),
+					updatedAt: at(55)
+				},
+				{
+					text: { fr: 'Exemple : dresser l’inventaire des services d’accueil des migrants dans la région.' },
+					horizon: 'medium',
+					kind: 'decision',
+					ownerOrganisationId: org('mdcmre'),
+					dueOn: day(120),
+					dueYear: Number(day(120).slice(0, 4)),
+					status: 'in_progress',
+					concertationBodyId: body.id,
+					meetingId: meeting.id,
+					createdBy: moderator.id,
+					isSample: true,
+					createdAt: at(1),
+					updatedAt: at(30)
+				}
+			])
+			.returning();
+		await tx.insert(recommendationEvent).values([
+			{ recommendationId: done.id, status: 'open', actorId: moderator.id, at: at(1) },
+			{ recommendationId: done.id, status: 'in_progress', note: 'Exemple : date et lieu retenus, invitations envoyées.', noteLanguage: 'fr', actorId: moderator.id, at: at(30) },
+			{ recommendationId: done.id, status: 'done', note: 'Exemple : la journée a réuni 120 participants ; le compte rendu est dans l’espace.', noteLanguage: 'fr', actorId: moderator.id, at: at(55) },
+			{ recommendationId: ongoing.id, status: 'open', actorId: moderator.id, at: at(1) },
+			{ recommendationId: ongoing.id, status: 'in_progress', note: 'Exemple : questionnaire envoyé aux communes.', noteLanguage: 'fr', actorId: moderator.id, at: at(30) }
+		]);
+	});
+	// the demo moderator runs the sample body's secretariat
+	try {
+		await grantRoleByEmail(createContext({ db, actor: null, audit: systemContext() }), DEMO_OWNER, { role: 'strategy:secretary', scope: body.slug });
+	} catch (failure) {
+		if (!isAppError(failure)) throw failure;
+	}
 }
 
 /** Demo mode: a recommendation the demo moderator entered and follows (under way), badged as a sample. */

@@ -42,3 +42,14 @@ export type RecommendationHorizon = (typeof recommendationHorizons)[number];
 /** A recommendation's state, followed to completion: not started, under way, done, or dropped (with why). */
 export const recommendationStatuses = ['open', 'in_progress', 'done', 'dropped'] as const;
 export type RecommendationStatus = (typeof recommendationStatuses)[number];
+
+/** What a tracked item is: a recommendation (of a study, a deliverable, a body) or a decision a concertation body took. */
+export const recommendationKinds = ['recommendation', 'decision'] as const;
+export type RecommendationKind = (typeof recommendationKinds)[number];
+
+/** A regional concertation body's state: meeting, dormant (no meeting for a while), or closed. */
+export const concertationStatuses = ['active', 'dormant', 'closed'] as const;
+export type ConcertationStatus = (typeof concertationStatuses)[number];
+/** A member organisation's place in a concertation body. */
+export const concertationRoles = ['chair', 'secretariat', 'member', 'observer'] as const;
+export type ConcertationRole = (typeof concertationRoles)[number];

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
-import { AnnualReport, AnnualReportQuery, StrategyDetail, StrategySummary, TrafficLight, TreeFilters } from './strategy.schemas.ts';
+import { AnnualReport, AnnualReportQuery, ConcertationBodyDetail, ConcertationBodySummary, ConcertationFilters, RecommendationOut, StrategyDetail, StrategySummary, TrafficLight, TreeFilters } from './strategy.schemas.ts';
 import { RecommendationFilters } from './recommendations.service.ts';
-import { recommendationHorizons, recommendationStatuses } from './strategy.model.ts';
 
 export const IndicatorOut = z.object({
 	id: z.string().uuid(),
@@ -125,38 +124,45 @@ export const strategyEndpoints: Endpoint[] = [
 		summary: 'The recommendations tracker',
 		description:
 			'Recommendations of studies and deliverables followed to completion: text in the asked language (or the one it stands in), horizon, state, owner, due year (late: past it and neither done nor dropped), ' +
-			'the library document it comes from (`knowledge.document:<slug>`) or a citation, the strategy actions that carry it out; and the counts by horizon and state. ' +
+			'the library document it comes from (`knowledge.document:<slug>`) or a citation, or the concertation body (and meeting) that took it with its kind (decision or recommendation) and due day, ' +
+			'the strategy actions that carry it out; and the counts by horizon and state. `body=<slug>` keeps one body’s, `kind=decision` the decisions. ' +
 			'The same as CSV or XLSX: /{lang}/strategy/recommendations/export?format=csv|xlsx.',
 		query: RecommendationFilters,
 		responses: {
 			200: {
 				description: 'The recommendations and the counts.',
 				schema: z.object({
-					items: z.array(
-						z
-							.object({
-								id: z.uuid(),
-								text: z.string(),
-								textLanguage: z.string(),
-								horizon: z.enum(recommendationHorizons),
-								status: z.enum(recommendationStatuses),
-								owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-								dueYear: z.int().nullable(),
-								late: z.boolean(),
-								url: z.string(),
-								source: z.object({ link: z.string(), title: z.string(), url: z.string() }).nullable(),
-								sourceCitation: z.string().nullable(),
-								originalLanguage: z.string(),
-								actions: z.array(z.object({ id: z.uuid(), title: z.string(), url: z.string() })),
-								isSample: z.boolean(),
-								updatedAt: z.string()
-							})
-							.meta({ id: 'StrategyRecommendation' })
-					),
+					items: z.array(RecommendationOut),
 					counts: z.array(z.object({ horizon: z.string(), status: z.string(), n: z.int() }))
 				})
 			}
 		},
 		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/concertation-bodies',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'Regional concertation bodies',
+		description:
+			'The regional concertation bodies (which follow the migration component of the regional development plans), by region: name in the asked language, state, ' +
+			'the plan they follow, number of current member organisations, the last meeting held and the number of decisions and recommendations under follow-up. `isSample` marks fictional samples.',
+		query: ConcertationFilters,
+		responses: { 200: { description: 'The bodies.', schema: z.object({ items: z.array(ConcertationBodySummary) }) } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/concertation-bodies/{slug}',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'A regional concertation body’s public summary',
+		description:
+			'A body with its terms of reference (in the asked language and by language), member organisations with their role and period, meetings held and to come (day, title, agenda: ' +
+			'the minutes and attendance stay in the members’ space), and its decisions and recommendations as the tracker follows them (owner, due day, state).',
+		params: z.object({ slug: z.string().describe('the body’s slug') }),
+		responses: { 200: { description: 'The body.', schema: ConcertationBodyDetail } },
+		errors: [404]
 	}
 ];

@@ -16,5 +16,12 @@ export const strategyActions = {
 	/** Propose an Atlas initiative for an action of a published strategy (partners' contributors; the planners decide). */
 	'strategy.propose_initiatives': ['partner', 'moderator', 'administrator'],
 	/** Enter the recommendations of studies and deliverables and follow them up to completion (the ministry's moderators). */
-	'strategy.track_recommendations': ['moderator', 'administrator']
+	'strategy.track_recommendations': ['moderator', 'administrator'],
+	/** Create and edit the regional concertation bodies: terms of reference, member organisations and their roles. */
+	'strategy.manage_concertation': ['moderator', 'administrator'],
+	/**
+	 * Run a concertation body's space (announcements, meetings, minutes and attendance, answers to contributions)
+	 * and record and follow its decisions: the body's secretariat, through a grant limited to the body (scope = its slug).
+	 */
+	'strategy.concertation_secretariat': ['administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,8 +20,23 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/recommendations': { GET: 'public' },
 	'/[lang=lang]/strategy/recommendations/export': { GET: 'public' },
 	'/[lang=lang]/strategy/recommendations/new': { GET: 'strategy.track_recommendations', POST: 'strategy.track_recommendations' },
-	'/[lang=lang]/strategy/recommendations/[id]': { GET: 'public', POST: 'strategy.track_recommendations' },
+	// a concertation body's decisions are followed by its secretariat too (checked by the service)
+	'/[lang=lang]/strategy/recommendations/[id]': { GET: 'public', POST: 'signed_in' },
 	'/[lang=lang]/strategy/recommendations/[id]/edit': { GET: 'strategy.track_recommendations', POST: 'strategy.track_recommendations' },
+	// regional concertation: public summaries; moderators create and edit the bodies
+	'/[lang=lang]/strategy/concertation': { GET: 'public' },
+	'/[lang=lang]/strategy/concertation/export': { GET: 'public' },
+	'/[lang=lang]/strategy/concertation/new': { GET: 'strategy.manage_concertation', POST: 'strategy.manage_concertation' },
+	'/[lang=lang]/strategy/concertation/[body]': { GET: 'public' },
+	'/[lang=lang]/strategy/concertation/[body]/edit': { GET: 'strategy.manage_concertation', POST: 'strategy.manage_concertation' },
+	// a body's space: its secretariat (a grant limited to the body) and the people of its member organisations (checked by the service)
+	'/[lang=lang]/strategy/concertation/[body]/space': { GET: 'signed_in' },
+	'/[lang=lang]/strategy/concertation/[body]/space/announcements': { GET: 'signed_in', POST: 'strategy.concertation_secretariat' },
+	'/[lang=lang]/strategy/concertation/[body]/space/meetings': { GET: 'signed_in', POST: 'strategy.concertation_secretariat' },
+	'/[lang=lang]/strategy/concertation/[body]/space/meetings/[id]': { GET: 'signed_in', POST: 'strategy.concertation_secretariat' },
+	'/[lang=lang]/strategy/concertation/[body]/space/meetings/[id]/decision': { GET: 'strategy.concertation_secretariat', POST: 'strategy.concertation_secretariat' },
+	'/[lang=lang]/strategy/concertation/[body]/space/contributions': { GET: 'signed_in', POST: 'signed_in' },
+	'/[lang=lang]/strategy/concertation/[body]/space/contributions/[id]': { GET: 'signed_in', POST: 'strategy.concertation_secretariat' },
 	'/[lang=lang]/strategy/[slug]/plan': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/plan/[node]': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/results': { GET: 'public' },
@@ -39,5 +54,7 @@ export const strategyRoutes: RouteTable = {
 	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/initiatives': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/annual-report': { GET: 'public' },
-	'/api/v1/strategy/recommendations': { GET: 'public' }
+	'/api/v1/strategy/recommendations': { GET: 'public' },
+	'/api/v1/strategy/concertation-bodies': { GET: 'public' },
+	'/api/v1/strategy/concertation-bodies/[slug]': { GET: 'public' }
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { regions } from '../../platform/geo/morocco.ts';
 import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
-import { INDICATOR_LEVELS, NODE_KINDS, NODE_STATUSES, STRATEGY_COUNTRIES, STRATEGY_STATUSES, recommendationHorizons, recommendationStatuses } from './strategy.model.ts';
+import { concertationRoles, concertationStatuses, INDICATOR_LEVELS, NODE_KINDS, NODE_STATUSES, recommendationHorizons, recommendationKinds, recommendationStatuses, STRATEGY_COUNTRIES, STRATEGY_STATUSES } from './strategy.model.ts';
 
 const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -257,3 +257,70 @@ export const AnnualReport = z
 	})
 	.meta({ id: 'StrategyAnnualReport' });
 export type AnnualReport = z.output<typeof AnnualReport>;
+
+// --- the recommendations tracker and the regional concertation bodies (API) ---
+
+export const RecommendationOut = z
+	.object({
+		id: z.uuid(),
+		text: z.string(),
+		textLanguage: z.string(),
+		horizon: z.enum(recommendationHorizons),
+		kind: z.enum(recommendationKinds).meta({ description: 'a recommendation, or a decision a concertation body took' }),
+		status: z.enum(recommendationStatuses),
+		owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+		dueYear: z.int().nullable(),
+		dueOn: z.string().nullable().meta({ description: 'the due day (YYYY-MM-DD), when one was set; the due year is then its year' }),
+		late: z.boolean(),
+		url: z.string(),
+		source: z.object({ link: z.string(), title: z.string(), url: z.string() }).nullable(),
+		sourceCitation: z.string().nullable(),
+		originalLanguage: z.string(),
+		actions: z.array(z.object({ id: z.uuid(), title: z.string(), url: z.string() })),
+		body: z.object({ slug: z.string(), name: z.string(), nameLanguage: z.string(), url: z.string() }).nullable().meta({ description: 'the concertation body it comes from' }),
+		meeting: z.object({ startsAt: z.string(), title: z.string(), language: z.string() }).nullable().meta({ description: 'the body’s meeting it was taken at' }),
+		isSample: z.boolean(),
+		updatedAt: z.string()
+	})
+	.meta({ id: 'StrategyRecommendation' });
+
+export const ConcertationFilters = z.object({
+	region: z.preprocess((value) => (value === '' ? undefined : value), z.enum(regionCodes).optional()).meta({ description: 'one of Morocco’s regions (ISO 3166-2)' })
+});
+
+export const ConcertationBodySummary = z
+	.object({
+		slug: z.string(),
+		name: z.string().meta({ description: 'in the asked language, or the one it stands in (nameLanguage)' }),
+		nameLanguage: z.string(),
+		names: z.record(z.string(), z.string()),
+		region: z.string().meta({ description: 'ISO 3166-2' }),
+		regionName: z.string(),
+		status: z.enum(concertationStatuses),
+		establishedOn: z.string().nullable(),
+		strategy: z.object({ slug: z.string(), title: z.string() }).nullable().meta({ description: 'the published strategy or regional plan it follows' }),
+		members: z.int().meta({ description: 'current member organisations' }),
+		lastMeeting: z.string().nullable().meta({ description: 'when the last meeting held took place' }),
+		openDecisions: z.int().meta({ description: 'decisions and recommendations neither done nor dropped' }),
+		isSample: z.boolean(),
+		sources: z.array(Source),
+		url: z.string()
+	})
+	.meta({ id: 'StrategyConcertationBody' });
+
+export const ConcertationBodyDetail = ConcertationBodySummary.extend({
+	termsOfReference: z.string(),
+	termsOfReferenceLanguage: z.string(),
+	termsOfReferenceByLanguage: z.record(z.string(), z.string()),
+	memberList: z.array(
+		z.object({
+			organisation: z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable() }),
+			role: z.enum(concertationRoles),
+			since: z.string().nullable(),
+			until: z.string().nullable(),
+			current: z.boolean()
+		})
+	),
+	meetings: z.array(z.object({ title: z.string(), language: z.string(), startsAt: z.string(), agenda: z.string(), held: z.boolean() })).meta({ description: 'held and to come (the minutes stay in the members’ space)' }),
+	decisions: z.array(RecommendationOut)
+}).meta({ id: 'StrategyConcertationBodyDetail' });

@@ -1,7 +1,23 @@
 // Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
-import { boolean, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
-import type { Disaggregation, IndicatorLevel, InitiativeLinkStatus, NodeKind, RecommendationHorizon, RecommendationStatus, NodeStatus, StrategyStatus, TagScheme, ValueEventKind, ValueStatus } from './strategy.model.ts';
+import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
+import type {
+	ConcertationRole,
+	ConcertationStatus,
+	Disaggregation,
+	IndicatorLevel,
+	InitiativeLinkStatus,
+	NodeKind,
+	RecommendationHorizon,
+	RecommendationKind,
+	RecommendationStatus,
+	NodeStatus,
+	StrategyStatus,
+	TagScheme,
+	ValueEventKind,
+	ValueStatus
+} from './strategy.model.ts';
 
 /** The strategy module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const strategyTables = pgSchema('strategy');
@@ -257,12 +273,25 @@ export const recommendation = strategyTables.table(
 		source: text('source'),
 		/** where it comes from, in words (a seed, a report's page), when no document holds it or to say where in it */
 		sourceCitation: text('source_citation'),
+		/** a recommendation, or a decision a concertation body took */
+		kind: text('kind').$type<RecommendationKind>().notNull().default('recommendation'),
+		/** the concertation body it comes from (its decisions and recommendations) */
+		concertationBodyId: uuid('concertation_body_id').references((): AnyPgColumn => concertationBody.id, { onDelete: 'restrict' }),
+		/** the body's meeting it was taken at, when known (a meeting of the body's workspace) */
+		meetingId: uuid('meeting_id').references(() => workspaceMeeting.id, { onDelete: 'set null' }),
+		/** the day it is due, when a body set one (the due year is then that day's year) */
+		dueOn: date('due_on', { mode: 'string' }),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(table) => [index('recommendation_status_idx').on(table.status, table.horizon), index('recommendation_source_idx').on(table.source)]
+	(table) => [
+		index('recommendation_status_idx').on(table.status, table.horizon),
+		index('recommendation_source_idx').on(table.source),
+		index('recommendation_body_idx').on(table.concertationBodyId),
+		index('recommendation_meeting_idx').on(table.meetingId)
+	]
 );
 
 /** The strategy actions that carry a recommendation out. */
@@ -296,6 +325,53 @@ export const recommendationEvent = strategyTables.table(
 	(table) => [index('recommendation_event_idx').on(table.recommendationId, table.at)]
 );
 
+/**
+ * A regional concertation body (issue #13, item 5): a space where the region's actors follow the migration
+ * component of the regional development plan (the Oriental's, on the model of Kayes in Mali), with its terms of
+ * reference and member organisations. Its meetings, announcements and contributions are the platform's
+ * workspace `strategy.concertation.<slug>`; its decisions and recommendations are the tracker's.
+ */
+export const concertationBody = strategyTables.table(
+	'concertation_body',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		/** one of Morocco's 12 regions (ISO 3166-2) */
+		region: text('region').notNull(),
+		name: jsonb('name').$type<Translated>().notNull(),
+		termsOfReference: jsonb('terms_of_reference').$type<Translated>().notNull().default({}),
+		originalLanguage: text('original_language').notNull().default('fr'),
+		establishedOn: date('established_on', { mode: 'string' }),
+		status: text('status').$type<ConcertationStatus>().notNull().default('active'),
+		/** the strategy or regional plan it follows, when it is in the module */
+		strategyId: uuid('strategy_id').references(() => strategy.id, { onDelete: 'set null' }),
+		sources: jsonb('sources').$type<Source[]>().notNull().default([]),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('concertation_body_region_idx').on(table.region)]
+);
+
+/** A body's member organisations, each with its role and the days it joined and left. */
+export const concertationMember = strategyTables.table(
+	'concertation_member',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => concertationBody.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		role: text('role').$type<ConcertationRole>().notNull().default('member'),
+		since: date('since', { mode: 'string' }),
+		until: date('until', { mode: 'string' })
+	},
+	(table) => [unique('concertation_member_unique').on(table.bodyId, table.organisationId), index('concertation_member_organisation_idx').on(table.organisationId)]
+);
+
 export type IndicatorRow = typeof indicator.$inferSelect;
 export type IndicatorValueRow = typeof indicatorValue.$inferSelect;
 export type BudgetLineRow = typeof budgetLine.$inferSelect;
@@ -303,3 +379,5 @@ export type StrategyRow = typeof strategy.$inferSelect;
 export type NodeRow = typeof node.$inferSelect;
 export type ActionInitiativeRow = typeof actionInitiative.$inferSelect;
 export type RecommendationRow = typeof recommendation.$inferSelect;
+export type ConcertationBodyRow = typeof concertationBody.$inferSelect;
+export type ConcertationMemberRow = typeof concertationMember.$inferSelect;

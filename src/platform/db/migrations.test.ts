@@ -321,6 +321,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			recommendation: _recommendations,
 			recommendation_action: _recommendationActions,
 			recommendation_event: _recommendationEvents,
+			// new in 0068: the Strategy module's regional concertation bodies and their members
+			concertation_body: _concertationBodies,
+			concertation_member: _concertationMembers,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -13,6 +13,7 @@ import { mailRecipient, mailUser, type Recipient } from '../mail/mail-user.ts';
 import type { Action } from '../policy/policy.ts';
 import { formatInPlatformZone, localDateTimeToInstant } from '../time-zone.ts';
 import { translate } from '../i18n/translator.ts';
+import type { Language } from '../i18n/languages.ts';
 import { AnnouncementForm, AnswerForm, ContributionForm, MeetingForm, MinutesForm } from './workspace.schemas.ts';
 import { workspaceAnnouncement, workspaceContribution, workspaceMeeting } from './workspace.table.ts';
 
@@ -31,10 +32,25 @@ export interface Workspace {
 	topics?: readonly string[];
 	/** the workspace's pages, after the language (`/return/network/space`) */
 	path: string;
-	/** the message naming the workspace (e-mails) */
+	/** the message naming the workspace (pages, e-mails) */
 	titleKey: string;
+	/** the workspace's own name when it has one (a body's name, people's content): shown instead of `titleKey`, with its language */
+	title?: (language: Language) => { text: string; lang: string };
+	/**
+	 * the scope value of the secretariat's grants (ADR 0004) when the workspace is one of several of its
+	 * module (a concertation body's slug): a grant limited to that scope runs this workspace only
+	 */
+	scope?: string;
 	/** the audit trail's resource prefix */
 	auditResource: string;
+}
+
+/** The resource the secretariat's action is checked on: the workspace's scope, when it has one. */
+const managed = (workspace: Workspace) => (workspace.scope === undefined ? undefined : { scope: workspace.scope });
+
+/** The workspace's name in a language: its own name when it has one, else its message. */
+export function workspaceTitle(workspace: Workspace, language: Language): { text: string; lang: string } {
+	return workspace.title?.(language) ?? { text: translate(language, workspace.titleKey), lang: language };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +58,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Who the actor is in the workspace: its secretariat, a member (for these organisations), or nobody (refused). */
 export async function workspaceRole(ctx: RequestContext, workspace: Workspace) {
 	if (!ctx.actor) throw new AppError('unauthenticated');
-	const manages = ctx.can(workspace.manageAction);
+	const manages = ctx.can(workspace.manageAction, managed(workspace));
 	const organisations = await workspace.memberOrganisations(ctx);
 	if (!manages && organisations.length === 0) throw new AppError('forbidden');
 	return { manages, organisations };
@@ -52,7 +68,7 @@ async function tellMembers(ctx: RequestContext, workspace: Workspace, key: strin
 	const people = await workspace.members(ctx.db);
 	let sent = 0;
 	for (const person of people) {
-		if (await mailRecipient(ctx, person, key, (language) => ({ workspace: translate(language, workspace.titleKey), ...values(language) }), path)) sent += 1;
+		if (await mailRecipient(ctx, person, key, (language) => ({ workspace: workspaceTitle(workspace, language).text, ...values(language) }), path)) sent += 1;
 	}
 	return sent;
 }
@@ -102,7 +118,7 @@ export async function listAnnouncements(ctx: RequestContext, workspace: Workspac
 
 /** The secretariat posts an announcement; with `notify`, every member receives it by e-mail (after it is saved). */
 export async function postAnnouncement(ctx: RequestContext, workspace: Workspace, raw: unknown) {
-	ctx.require(workspace.manageAction);
+	ctx.require(workspace.manageAction, managed(workspace));
 	const input = parseOrThrow(AnnouncementForm, raw);
 	const posted = await ctx.transaction(async ({ db, audit }) => {
 		// the same announcement sent again (a page reloaded after posting) is not posted nor mailed twice
@@ -134,7 +150,7 @@ export async function listMeetings(ctx: RequestContext, workspace: Workspace) {
 
 /** The secretariat schedules a meeting (a Morocco wall-clock time); with `notify`, members are told by e-mail. */
 export async function scheduleMeeting(ctx: RequestContext, workspace: Workspace, raw: unknown) {
-	ctx.require(workspace.manageAction);
+	ctx.require(workspace.manageAction, managed(workspace));
 	const input = parseOrThrow(MeetingForm, raw);
 	const startsAt = localDateTimeToInstant(input.startsAt);
 	const meeting = await ctx.transaction(async ({ db, audit }) => {
@@ -170,7 +186,7 @@ export async function meetingDetail(ctx: RequestContext, workspace: Workspace, i
 
 /** The secretariat records (or corrects) a held meeting's minutes and who attended; the earlier text stays in the audit trail. */
 export async function recordMinutes(ctx: RequestContext, workspace: Workspace, id: string, raw: unknown) {
-	ctx.require(workspace.manageAction);
+	ctx.require(workspace.manageAction, managed(workspace));
 	const input = parseOrThrow(MinutesForm, raw);
 	return ctx.transaction(async ({ db, audit }) => {
 		const meeting = await meetingRow(db, workspace, id);
@@ -254,7 +270,7 @@ export async function contributionDetail(ctx: RequestContext, workspace: Workspa
 
 /** The secretariat answers a contribution (retained, partly, not retained, with why); its author is told by e-mail. */
 export async function answerContribution(ctx: RequestContext, workspace: Workspace, id: string, raw: unknown) {
-	ctx.require(workspace.manageAction);
+	ctx.require(workspace.manageAction, managed(workspace));
 	const input = parseOrThrow(AnswerForm, raw);
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const answered = await ctx.transaction(async ({ db, audit }) => {
@@ -275,7 +291,7 @@ export async function answerContribution(ctx: RequestContext, workspace: Workspa
 		return updated;
 	});
 	if (answered.authorId) {
-		await mailUser(ctx, answered.authorId, 'workspace.email_answer', (language) => ({ title: answered.title, status: translate(language, `workspace.contribution_status_${answered.status}`), workspace: translate(language, workspace.titleKey) }), `${workspace.path}/contributions/${answered.id}`);
+		await mailUser(ctx, answered.authorId, 'workspace.email_answer', (language) => ({ title: answered.title, status: translate(language, `workspace.contribution_status_${answered.status}`), workspace: workspaceTitle(workspace, language).text }), `${workspace.path}/contributions/${answered.id}`);
 	}
 	return answered;
 }

@@ -4,6 +4,7 @@ import { formAction, formLists, formValues } from '../http/form.ts';
 import { forPage } from '../http/page.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { instantToLocalDateTime } from '../time-zone.ts';
+import { direction, isLanguage, type Language } from '../i18n/languages.ts';
 import {
 	answerContribution,
 	contributionDetail,
@@ -16,6 +17,7 @@ import {
 	scheduleMeeting,
 	submitContribution,
 	workspaceHome,
+	workspaceTitle,
 	type Workspace
 } from './workspace.service.ts';
 import type { workspaceMeeting } from './workspace.table.ts';
@@ -30,7 +32,19 @@ const meetingSummary = (row: MeetingRow) => ({
 	place: row.place,
 	hasMinutes: !!row.minutes
 });
-const common = (workspace: Workspace, language: string) => ({ base: `/${language}${workspace.path}`, titleKey: workspace.titleKey, topics: [...(workspace.topics ?? [])] });
+const common = (workspace: Workspace, language: Language) => {
+	const title = workspaceTitle(workspace, language);
+	// the name's language when it is not the page's (a body named in French only, on an Arabic page)
+	const foreign = title.lang !== language && isLanguage(title.lang);
+	return {
+		base: `/${language}${workspace.path}`,
+		titleKey: workspace.titleKey,
+		title: title.text,
+		titleLang: foreign ? title.lang : undefined,
+		titleDir: foreign ? direction(title.lang as Language) : undefined,
+		topics: [...(workspace.topics ?? [])]
+	};
+};
 
 export async function loadWorkspaceHome(ctx: RequestContext, workspace: Workspace) {
 	const home = await forPage(workspaceHome(ctx, workspace));

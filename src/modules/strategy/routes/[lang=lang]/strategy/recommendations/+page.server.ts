@@ -3,7 +3,8 @@ import { readQuery } from '#platform/http/api.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { listRecommendations, RecommendationFilters } from '#modules/strategy/recommendations.service.ts';
-import { recommendationHorizons, recommendationStatuses } from '#modules/strategy/strategy.model.ts';
+import { recommendationHorizons, recommendationKinds, recommendationStatuses } from '#modules/strategy/strategy.model.ts';
+import { bodyOptions } from '#modules/strategy/concertation-form.ts';
 
 /** The recommendations tracker: every recommendation followed, by horizon and state (public). */
 export async function load({ url, locals }) {
@@ -22,8 +23,10 @@ export async function load({ url, locals }) {
 		items,
 		counts,
 		invalid,
-		values: { status: filters.status ?? '', horizon: filters.horizon ?? '', source: filters.source ?? '' },
+		values: { status: filters.status ?? '', horizon: filters.horizon ?? '', source: filters.source ?? '', body: filters.body ?? '', kind: filters.kind ?? '' },
 		horizons: recommendationHorizons,
+		kinds: recommendationKinds,
+		bodies: (await bodyOptions(app.database.db, locals.language)).map(({ slug, label, lang }) => ({ value: slug, label, lang })),
 		statuses: recommendationStatuses,
 		canTrack: requestContext(app, locals).can('strategy.track_recommendations'),
 		search: url.searchParams.toString()

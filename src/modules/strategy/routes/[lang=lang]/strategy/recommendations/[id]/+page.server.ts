@@ -3,7 +3,7 @@ import { forPage } from '#platform/http/page.ts';
 import { formAction } from '#platform/http/form.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
-import { followUpRecommendation, recommendationDetail } from '#modules/strategy/recommendations.service.ts';
+import { followUpRecommendation, mayFollowUp, recommendationDetail } from '#modules/strategy/recommendations.service.ts';
 import { recommendationStatuses } from '#modules/strategy/strategy.model.ts';
 
 /** A recommendation and its follow-up (public); the trackers move it on. */
@@ -11,7 +11,8 @@ export async function load({ params, locals, url }) {
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
 	const { item, history } = await forPage(recommendationDetail(app.database.db, params.id, locals.language));
-	return { item, history, statuses: recommendationStatuses, canTrack: ctx.can('strategy.track_recommendations'), saved: url.searchParams.get('saved') === '1' };
+	// the trackers, and for a concertation body's items its secretariat, follow it up; the trackers alone correct it
+	return { item, history, statuses: recommendationStatuses, canTrack: ctx.can('strategy.track_recommendations'), canFollow: mayFollowUp(ctx, item), saved: url.searchParams.get('saved') === '1' };
 }
 
 export const actions = {

@@ -21,7 +21,10 @@ export async function load({ params, locals }) {
 			ownerOrganisationId: row.ownerOrganisationId ?? '',
 			dueYear: row.dueYear ? String(row.dueYear) : '',
 			source: row.source ?? '',
-			sourceCitation: row.sourceCitation ?? ''
+			sourceCitation: row.sourceCitation ?? '',
+			kind: row.kind,
+			concertationBodyId: row.concertationBodyId ?? '',
+			dueOn: row.dueOn ?? ''
 		},
 		lists: { actions: row.actions },
 		choices: await recommendationChoices(app.database.db, locals.language)

@@ -1,0 +1,461 @@
+// Regional concertation (issue #13, item 5): the bodies where a region's actors follow the migration component
+// of the regional development plan (the Oriental's regional concertation space, on the model of Kayes in
+// Mali), with their terms of reference and member organisations. Each body's meetings, announcements and
+// members' contributions are the platform's workspace `strategy.concertation.<slug>` (ADR 0013), run by the
+// body's secretariat (the grant `strategy:secretary`, limited to the body's slug); its decisions and
+// recommendations are the recommendations tracker's, followed there to completion.
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { organisation, organisationMember, user } from '../../platform/accounts/accounts.table.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { regions } from '../../platform/geo/morocco.ts';
+import { placeNameIn } from '../../platform/geo/place-choices.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import { pickText } from '../../platform/i18n/content-language.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import { slugify, slugWithSuffix } from '../../platform/text/slug.ts';
+import { platformDay } from '../../platform/time-zone.ts';
+import type { Workspace } from '../../platform/workspace/workspace.service.ts';
+import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
+import { concertationWorkspaceKey, createRecommendation, isLate, listRecommendations, type ShownRecommendation } from './recommendations.service.ts';
+import { concertationRoles, concertationStatuses, recommendationHorizons, recommendationKinds, type ConcertationRole, type ConcertationStatus } from './strategy.model.ts';
+import { Source } from './strategy.schemas.ts';
+import { concertationBody, concertationMember, recommendation, strategy, type ConcertationBodyRow, type Translated } from './strategy.table.ts';
+
+const MANAGE = 'strategy.manage_concertation';
+export const SECRETARIAT = 'strategy.concertation_secretariat';
+
+const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+/** a calendar day as the date field sends it (YYYY-MM-DD), a real one */
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
+const optionalDay = z.preprocess(blankToUndefined, Day.optional());
+const texts = (max: number) => z.object({ fr: optionalText(max), ar: optionalText(max), en: optionalText(max) });
+const someText = (value: Record<string, string | undefined>) => Object.values(value).some(Boolean);
+
+export const MemberInput = z
+	.object({
+		organisationId: z.uuid(),
+		role: z.enum(concertationRoles).default('member'),
+		since: optionalDay,
+		until: optionalDay
+	})
+	.refine((value) => !value.since || !value.until || value.until >= value.since, { path: ['until'], message: 'field_invalid' });
+
+export const BodyInput = z.object({
+	region: z.enum(regionCodes),
+	name: texts(300).refine(someText, { message: 'field_required', path: ['fr'] }),
+	termsOfReference: texts(6000).refine(someText, { message: 'field_required', path: ['fr'] }),
+	originalLanguage: z.enum(['fr', 'ar', 'en']).default('fr'),
+	establishedOn: optionalDay,
+	status: z.enum(concertationStatuses).default('active'),
+	/** the strategy or regional plan it follows */
+	strategyId: z.preprocess(blankToUndefined, z.uuid().optional()),
+	members: z.array(MemberInput).max(150).default([]),
+	sources: z.array(Source).max(10).optional()
+});
+export type BodyInput = z.output<typeof BodyInput>;
+
+const clean = (text: Record<string, string | undefined>): Translated => Object.fromEntries(Object.entries(text).filter(([, value]) => value)) as Translated;
+
+/** The input's references checked: the strategy, each member organisation once and known. */
+async function checkBody(db: DbOrTx, data: BodyInput) {
+	const problems: { path: string; messageKey: string }[] = [];
+	if (data.strategyId && !(await db.select({ id: strategy.id }).from(strategy).where(eq(strategy.id, data.strategyId))).length) problems.push({ path: 'strategyId', messageKey: 'field_choice' });
+	const ids = [...new Set(data.members.map((member) => member.organisationId))];
+	const known = new Set(ids.length ? (await db.select({ id: organisation.id }).from(organisation).where(inArray(organisation.id, ids))).map((row) => row.id) : []);
+	const seen = new Set<string>();
+	let reason: string | undefined;
+	data.members.forEach((member, index) => {
+		if (!known.has(member.organisationId)) problems.push({ path: `members.${index}.organisationId`, messageKey: 'field_choice' });
+		else if (seen.has(member.organisationId)) {
+			problems.push({ path: `members.${index}.organisationId`, messageKey: 'field_invalid' });
+			reason = 'member_twice';
+		}
+		seen.add(member.organisationId);
+	});
+	if (problems.length) throw new AppError('invalid_input', { fields: problems, extra: reason ? { reason } : undefined });
+}
+
+const auditView = (row: ConcertationBodyRow, members: BodyInput['members']) => ({
+	slug: row.slug,
+	region: row.region,
+	name: row.name,
+	termsOfReference: row.termsOfReference,
+	establishedOn: row.establishedOn,
+	status: row.status,
+	strategyId: row.strategyId,
+	members: members.map((member) => ({ organisationId: member.organisationId, role: member.role, since: member.since ?? null, until: member.until ?? null }))
+});
+
+/** A free slug for a new body, from its name (French, else English; else its region's code). */
+async function freeSlug(db: DbOrTx, data: BodyInput): Promise<string> {
+	const base = slugify(data.name.fr ?? data.name.en ?? '') || `concertation-${data.region.toLowerCase()}`;
+	const taken = new Set((await db.select({ slug: concertationBody.slug }).from(concertationBody).where(sql`${concertationBody.slug} like ${`${base.slice(0, 70)}%`}`)).map((row) => row.slug));
+	for (let n = 1; ; n++) if (!taken.has(slugWithSuffix(base, n))) return slugWithSuffix(base, n);
+}
+
+/** A moderator creates a body with its members; its address (slug) comes from its name and never changes (grants name it). */
+export async function createBody(ctx: RequestContext, input: unknown): Promise<ConcertationBodyRow> {
+	ctx.require(MANAGE);
+	const data = parseOrThrow(BodyInput, input);
+	return ctx.transaction((tx) => insertBody(tx, data));
+}
+
+/** The same, checked and audited; who acts is checked by the caller (a page, or the seeds' reference data and the demo). */
+export async function insertBody(ctx: RequestContext, data: BodyInput, options: { isSample?: boolean } = {}): Promise<ConcertationBodyRow> {
+	await checkBody(ctx.db, data);
+	const [row] = await ctx.db
+		.insert(concertationBody)
+		.values({
+			slug: await freeSlug(ctx.db, data),
+			region: data.region,
+			name: clean(data.name),
+			termsOfReference: clean(data.termsOfReference),
+			originalLanguage: data.originalLanguage,
+			establishedOn: data.establishedOn ?? null,
+			status: data.status,
+			strategyId: data.strategyId ?? null,
+			sources: data.sources ?? [],
+			isSample: options.isSample ?? false,
+			createdBy: ctx.actor?.userId ?? null,
+			createdAt: ctx.now(),
+			updatedAt: ctx.now()
+		})
+		.returning();
+	if (data.members.length) await ctx.db.insert(concertationMember).values(data.members.map((member) => ({ bodyId: row.id, organisationId: member.organisationId, role: member.role, since: member.since ?? null, until: member.until ?? null })));
+	await recordAudit(ctx.db, ctx.audit, { action: 'strategy_concertation.create', resourceType: 'strategy_concertation_body', resourceId: row.id, after: auditView(row, data.members) });
+	return row;
+}
+
+/** A moderator corrects a body and its members (the members given replace the list; the sources stay unless given). */
+export async function updateBody(ctx: RequestContext, slug: string, input: unknown): Promise<ConcertationBodyRow> {
+	ctx.require(MANAGE);
+	const data = parseOrThrow(BodyInput, input);
+	return ctx.transaction(async (tx) => {
+		const current = await bodyBySlug(tx.db, slug, true);
+		const before = await tx.db.select().from(concertationMember).where(eq(concertationMember.bodyId, current.id)).orderBy(asc(concertationMember.id));
+		await checkBody(tx.db, data);
+		const [row] = await tx.db
+			.update(concertationBody)
+			.set({
+				region: data.region,
+				name: clean(data.name),
+				termsOfReference: clean(data.termsOfReference),
+				originalLanguage: data.originalLanguage,
+				establishedOn: data.establishedOn ?? null,
+				status: data.status,
+				strategyId: data.strategyId ?? null,
+				...(data.sources ? { sources: data.sources } : {}),
+				updatedAt: tx.now()
+			})
+			.where(eq(concertationBody.id, current.id))
+			.returning();
+		await tx.db.delete(concertationMember).where(eq(concertationMember.bodyId, current.id));
+		if (data.members.length) await tx.db.insert(concertationMember).values(data.members.map((member) => ({ bodyId: row.id, organisationId: member.organisationId, role: member.role, since: member.since ?? null, until: member.until ?? null })));
+		await recordAudit(tx.db, tx.audit, {
+			action: 'strategy_concertation.update',
+			resourceType: 'strategy_concertation_body',
+			resourceId: row.id,
+			before: auditView(current, before.map((member) => ({ ...member, since: member.since ?? undefined, until: member.until ?? undefined }))),
+			after: auditView(row, data.members)
+		});
+		return row;
+	});
+}
+
+export async function bodyBySlug(db: DbOrTx, slug: string, lock = false): Promise<ConcertationBodyRow> {
+	if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw new AppError('not_found');
+	const query = db.select().from(concertationBody).where(eq(concertationBody.slug, slug));
+	const [row] = lock ? await query.for('update') : await query;
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/** A member is current from the day it joined (when known) until the day it left (when it did). */
+const currentMember = (today: string) => and(or(isNull(concertationMember.since), lte(concertationMember.since, today)), or(isNull(concertationMember.until), gte(concertationMember.until, today)));
+
+/**
+ * A body's space, on the platform's workspaces: run by its secretariat (a grant limited to the body's slug);
+ * its members are the people of its current member organisations (they read and contribute).
+ */
+export function concertationSpace(body: Pick<ConcertationBodyRow, 'id' | 'slug' | 'name'>): Workspace {
+	const current = (now: Date) => and(eq(concertationMember.bodyId, body.id), currentMember(platformDay(now)));
+	return {
+		key: concertationWorkspaceKey(body.slug),
+		manageAction: SECRETARIAT,
+		scope: body.slug,
+		async memberOrganisations(ctx) {
+			const mine = ctx.actor?.organisationIds ?? [];
+			if (!mine.length) return [];
+			return ctx.db
+				.select({ id: organisation.id, name: organisation.name })
+				.from(concertationMember)
+				.innerJoin(organisation, eq(organisation.id, concertationMember.organisationId))
+				.where(and(current(ctx.now()), inArray(concertationMember.organisationId, mine)))
+				.orderBy(asc(organisation.name));
+		},
+		// everyone listed, former members too (who attended an earlier meeting)
+		async allMemberOrganisations(db) {
+			return db
+				.select({ id: organisation.id, name: organisation.name })
+				.from(concertationMember)
+				.innerJoin(organisation, eq(organisation.id, concertationMember.organisationId))
+				.where(eq(concertationMember.bodyId, body.id))
+				.orderBy(asc(organisation.name));
+		},
+		async members(db) {
+			return db
+				.selectDistinct({ email: user.email, name: user.name, locale: user.locale })
+				.from(concertationMember)
+				.innerJoin(organisationMember, eq(organisationMember.organisationId, concertationMember.organisationId))
+				.innerJoin(user, eq(user.id, organisationMember.userId))
+				.where(current(new Date()));
+		},
+		path: `/strategy/concertation/${body.slug}/space`,
+		titleKey: 'strategy.concertation_space_title',
+		title: (language) => {
+			const name = pickText(body.name as Record<string, string>, language);
+			return { text: name.text, lang: name.lang };
+		},
+		auditResource: 'strategy_concertation'
+	};
+}
+
+/** A body's space by the body's address (the space's pages). */
+export async function spaceOf(db: DbOrTx, slug: string): Promise<Workspace> {
+	return concertationSpace(await bodyBySlug(db, slug));
+}
+
+/** Whether the actor enters a body's space: its secretariat, or a person of one of its current member organisations. */
+export async function mayEnterSpace(ctx: RequestContext, space: Workspace): Promise<boolean> {
+	if (!ctx.actor) return false;
+	if (ctx.can(space.manageAction, { scope: space.scope })) return true;
+	return (await space.memberOrganisations(ctx)).length > 0;
+}
+
+// ---------- public reading ----------
+
+export interface BodySummary {
+	slug: string;
+	name: string;
+	nameLanguage: string;
+	names: Translated;
+	region: string;
+	regionName: string;
+	status: ConcertationStatus;
+	establishedOn: string | null;
+	strategy: { slug: string; title: string } | null;
+	/** current member organisations */
+	members: number;
+	/** the last meeting held (not cancelled) */
+	lastMeeting: string | null;
+	/** decisions and recommendations neither done nor dropped */
+	openDecisions: number;
+	isSample: boolean;
+	sources: { citation: string; url?: string }[];
+}
+
+const held = (now: Date) => lt(workspaceMeeting.startsAt, now);
+const workspaceOf = sql`'strategy.concertation.' || ${concertationBody.slug}`;
+
+/** The bodies (of one region, or all), real before samples, with their counts; by region, then name. */
+export async function listBodies(db: DbOrTx, language: Language, filters: { region?: string } = {}, now = new Date()): Promise<BodySummary[]> {
+	const today = platformDay(now);
+	const rows = await db
+		.select({
+			row: concertationBody,
+			strategySlug: strategy.slug,
+			strategyTitle: strategy.title,
+			strategyPublished: strategy.published,
+			members: sql<number>`(select count(*)::int from ${concertationMember} where ${concertationMember.bodyId} = ${concertationBody.id} and (${concertationMember.since} is null or ${concertationMember.since} <= ${today}::date) and (${concertationMember.until} is null or ${concertationMember.until} >= ${today}::date))`,
+			lastMeeting: sql<Date | string | null>`(select max(${workspaceMeeting.startsAt}) from ${workspaceMeeting} where ${workspaceMeeting.workspace} = ${workspaceOf} and ${workspaceMeeting.startsAt} < ${now} and ${workspaceMeeting.cancelledAt} is null)`,
+			openDecisions: sql<number>`(select count(*)::int from ${recommendation} where ${recommendation.concertationBodyId} = ${concertationBody.id} and ${recommendation.status} in ('open', 'in_progress'))`
+		})
+		.from(concertationBody)
+		.leftJoin(strategy, eq(strategy.id, concertationBody.strategyId))
+		.where(filters.region ? eq(concertationBody.region, filters.region) : undefined)
+		.orderBy(asc(concertationBody.region), asc(concertationBody.isSample), asc(concertationBody.slug));
+	return rows.map((entry) => {
+		const name = pickText(entry.row.name as Record<string, string>, language);
+		const region = regions.find((item) => item.iso === entry.row.region);
+		return {
+			slug: entry.row.slug,
+			name: name.text,
+			nameLanguage: name.lang,
+			names: entry.row.name,
+			region: entry.row.region,
+			regionName: region ? placeNameIn(region, language) : entry.row.region,
+			status: entry.row.status,
+			establishedOn: entry.row.establishedOn,
+			strategy: entry.strategySlug && entry.strategyPublished ? { slug: entry.strategySlug, title: pickText(entry.strategyTitle as Record<string, string>, language).text } : null,
+			members: Number(entry.members),
+			lastMeeting: entry.lastMeeting ? new Date(entry.lastMeeting).toISOString() : null,
+			openDecisions: Number(entry.openDecisions),
+			isSample: entry.row.isSample,
+			sources: entry.row.sources
+		};
+	});
+}
+
+export interface BodyDetail extends BodySummary {
+	termsOfReference: { text: string; lang: string; fallback: boolean };
+	termsOfReferenceByLanguage: Translated;
+	memberList: { organisation: { id: string; name: string; acronym: string | null }; role: ConcertationRole; since: string | null; until: string | null; current: boolean }[];
+	/** meetings held (newest first) and to come: their day, title and agenda (the minutes stay in the space) */
+	meetings: { id: string; title: string; language: string; startsAt: string; agenda: string; held: boolean; hasMinutes: boolean }[];
+	decisions: ShownRecommendation[];
+}
+
+/** A body's public summary: terms of reference, members and roles, meetings, decisions and where they stand. */
+export async function bodyDetail(db: DbOrTx, slug: string, language: Language, now = new Date()): Promise<BodyDetail> {
+	const row = await bodyBySlug(db, slug);
+	const [summary] = (await listBodies(db, language, { region: row.region }, now)).filter((entry) => entry.slug === slug);
+	const today = platformDay(now);
+	const members = await db
+		.select({ id: organisation.id, name: organisation.name, acronym: organisation.acronym, role: concertationMember.role, since: concertationMember.since, until: concertationMember.until })
+		.from(concertationMember)
+		.innerJoin(organisation, eq(organisation.id, concertationMember.organisationId))
+		.where(eq(concertationMember.bodyId, row.id))
+		.orderBy(sql`array_position(array['chair','secretariat','member','observer'], ${concertationMember.role})`, asc(organisation.name));
+	const meetings = await db
+		.select()
+		.from(workspaceMeeting)
+		.where(and(eq(workspaceMeeting.workspace, concertationWorkspaceKey(row.slug)), isNull(workspaceMeeting.cancelledAt)))
+		.orderBy(desc(workspaceMeeting.startsAt))
+		.limit(200);
+	const terms = pickText(row.termsOfReference as Record<string, string>, language);
+	return {
+		...summary,
+		termsOfReference: { text: terms.text, lang: terms.lang, fallback: terms.fallback },
+		termsOfReferenceByLanguage: row.termsOfReference,
+		memberList: members.map((member) => ({
+			organisation: { id: member.id, name: member.name, acronym: member.acronym },
+			role: member.role,
+			since: member.since,
+			until: member.until,
+			current: (!member.since || member.since <= today) && (!member.until || member.until >= today)
+		})),
+		meetings: meetings.map((meeting) => ({ id: meeting.id, title: meeting.title, language: meeting.language, startsAt: meeting.startsAt.toISOString(), agenda: meeting.agenda, held: meeting.startsAt.getTime() < now.getTime(), hasMinutes: !!meeting.minutes })),
+		decisions: (await listRecommendations(db, { body: slug }, language, now)).items
+	};
+}
+
+/** A body as its edit form shows it. */
+export async function bodyForEdit(db: DbOrTx, slug: string) {
+	const row = await bodyBySlug(db, slug);
+	const members = await db
+		.select({ organisationId: concertationMember.organisationId, role: concertationMember.role, since: concertationMember.since, until: concertationMember.until })
+		.from(concertationMember)
+		.innerJoin(organisation, eq(organisation.id, concertationMember.organisationId))
+		.where(eq(concertationMember.bodyId, row.id))
+		.orderBy(sql`array_position(array['chair','secretariat','member','observer'], ${concertationMember.role})`, asc(organisation.name));
+	return { row, members };
+}
+
+// ---------- decisions ----------
+
+export const DecisionInput = z.object({
+	kind: z.enum(recommendationKinds).default('decision'),
+	/** the language the text is written in */
+	language: z.enum(['fr', 'ar', 'en']),
+	text: z.string().trim().min(3).max(400),
+	horizon: z.enum(recommendationHorizons).default('short'),
+	ownerOrganisationId: z.preprocess(blankToUndefined, z.uuid().optional()),
+	dueOn: optionalDay
+});
+
+/**
+ * The secretariat records a decision (or a recommendation) of one of its body's meetings in the tracker: its
+ * owner, its due day (not before the meeting) and its horizon; it is then followed on the tracker's page.
+ */
+export async function recordDecision(ctx: RequestContext, slug: string, meetingId: string, input: unknown) {
+	const body = await bodyBySlug(ctx.db, slug);
+	// another body's secretariat: refused before anything is read from the form
+	ctx.require(SECRETARIAT, { scope: body.slug });
+	const meeting = await heldMeeting(ctx, body, meetingId);
+	const data = parseOrThrow(DecisionInput, input);
+	return createRecommendation(ctx, {
+		kind: data.kind,
+		text: { [data.language]: data.text },
+		originalLanguage: data.language,
+		horizon: data.horizon,
+		ownerOrganisationId: data.ownerOrganisationId,
+		dueOn: data.dueOn,
+		concertationBodyId: body.id,
+		meetingId: meeting.id
+	});
+}
+
+/** One of the body's meetings, held (decisions are taken at a meeting that took place). */
+async function heldMeeting(ctx: RequestContext, body: Pick<ConcertationBodyRow, 'slug'>, meetingId: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(meetingId)) throw new AppError('not_found');
+	const [meeting] = await ctx.db
+		.select({ id: workspaceMeeting.id, startsAt: workspaceMeeting.startsAt, title: workspaceMeeting.title, language: workspaceMeeting.language })
+		.from(workspaceMeeting)
+		.where(and(eq(workspaceMeeting.id, meetingId), eq(workspaceMeeting.workspace, concertationWorkspaceKey(body.slug))));
+	if (!meeting) throw new AppError('not_found');
+	if (meeting.startsAt.getTime() > ctx.now().getTime()) throw new AppError('conflict', { extra: { reason: 'meeting_not_held' } });
+	return meeting;
+}
+
+/** The decision form's page: the body's secretariat only, for one of its held meetings. */
+export async function decisionPage(ctx: RequestContext, slug: string, meetingId: string) {
+	const body = await bodyBySlug(ctx.db, slug);
+	ctx.require(SECRETARIAT, { scope: body.slug });
+	const meeting = await heldMeeting(ctx, body, meetingId);
+	const name = pickText(body.name as Record<string, string>, ctx.language);
+	return { body: { slug: body.slug, name: name.text, nameLanguage: name.lang }, meeting: { ...meeting, startsAt: meeting.startsAt.toISOString(), day: platformDay(meeting.startsAt) } };
+}
+
+// ---------- my space ----------
+
+/**
+ * For a body's secretariat: the bodies it runs, their meetings held without minutes, and their decisions
+ * neither done nor dropped that are due within a month or late.
+ */
+export async function secretariatQueues(ctx: RequestContext) {
+	if (!ctx.actor) return { bodies: [], withoutMinutes: 0, due: 0 };
+	const all = await ctx.db.select({ id: concertationBody.id, slug: concertationBody.slug, name: concertationBody.name }).from(concertationBody).orderBy(asc(concertationBody.slug));
+	const bodies = all.filter((body) => ctx.can(SECRETARIAT, { scope: body.slug }));
+	if (!bodies.length) return { bodies: [], withoutMinutes: 0, due: 0 };
+	const now = ctx.now();
+	const soon = platformDay(new Date(now.getTime() + 30 * 86_400_000));
+	const [[minutes], [due]] = await Promise.all([
+		ctx.db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(workspaceMeeting)
+			.where(and(inArray(workspaceMeeting.workspace, bodies.map((body) => concertationWorkspaceKey(body.slug))), held(now), isNull(workspaceMeeting.minutes), isNull(workspaceMeeting.cancelledAt))),
+		ctx.db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(recommendation)
+			.where(
+				and(
+					inArray(recommendation.concertationBodyId, bodies.map((body) => body.id)),
+					inArray(recommendation.status, ['open', 'in_progress']),
+					or(and(isNotNull(recommendation.dueOn), sql`${recommendation.dueOn} <= ${soon}::date`), isLate(now))
+				)
+			)
+	]);
+	return { bodies, withoutMinutes: minutes?.n ?? 0, due: due?.n ?? 0 };
+}
+
+/** The bodies whose current member organisations the person belongs to (their spaces). */
+export async function bodiesOfMember(ctx: RequestContext) {
+	const mine = ctx.actor?.organisationIds ?? [];
+	if (!mine.length) return [];
+	return ctx.db
+		.selectDistinct({ id: concertationBody.id, slug: concertationBody.slug, name: concertationBody.name })
+		.from(concertationMember)
+		.innerJoin(concertationBody, eq(concertationBody.id, concertationMember.bodyId))
+		.where(and(inArray(concertationMember.organisationId, mine), currentMember(platformDay(ctx.now()))));
+}
+
+/** What a person entered about bodies, for their data export (the bodies they created). */
+export async function concertationDataOf(db: DbOrTx, userId: string) {
+	return db.select({ slug: concertationBody.slug, name: concertationBody.name, createdAt: concertationBody.createdAt }).from(concertationBody).where(eq(concertationBody.createdBy, userId));
+}
