@@ -237,9 +237,10 @@ describe('a programme within an Atlas initiative (links between modules)', () =>
 		const db = app.database.db;
 		const result = await searchDirectory(db, supportProgrammes, programmeQuery(query({ initiative: 'sharaka-composante-3a-insertion-immigres-regularises' })), 'fr');
 		expect(result.total).toBe(1);
-		const backlinks = await backlinksTo(db, component3a);
+		// the programmes' count among the initiative's backlinks (the library's documents of the component link to it too)
+		const backlinks = (await backlinksTo(db, component3a)).filter((backlink) => backlink.titleKey.startsWith('support.'));
 		expect(backlinks).toEqual([{ titleKey: 'support.programmes_of_initiative', count: 1, path: '/jobs/programmes?initiative=sharaka-composante-3a-insertion-immigres-regularises' }]);
-		expect(await backlinksTo(db, 'atlas.initiative:primo-oriental')).toEqual([]);
+		expect((await backlinksTo(db, 'atlas.initiative:primo-oriental')).filter((backlink) => backlink.titleKey.startsWith('support.'))).toEqual([]);
 	});
 
 	it('refuses an initiative that does not exist or a kind of record programmes do not link to, changing nothing', async () => {

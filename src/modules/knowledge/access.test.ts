@@ -9,6 +9,7 @@ describeRouteAccess('the Knowledge module', knowledgeModule.routes, {
 	'GET /[lang=lang]/knowledge/export': everyone,
 	'GET /[lang=lang]/knowledge/documents/[slug]': everyone,
 	'GET /[lang=lang]/knowledge/documents/[slug]/file': everyone,
+	'GET /[lang=lang]/knowledge/linked': everyone,
 	'GET /[lang=lang]/knowledge/documents/[slug]/history': everyone,
 	'POST /[lang=lang]/knowledge/documents/[slug]/history': staff,
 	'GET /[lang=lang]/knowledge/propose': proposers,

@@ -54,6 +54,26 @@ describe('the Knowledge API', () => {
 		expect((await one(apiEvent(null, { params: { id: 'nothing-here' } }))).status).toBe(404);
 	});
 
+	it('gives a document’s linked initiatives named in the request’s language, with their pages, and the earlier list of slugs', async () => {
+		const french = await one(apiEvent(null, { params: { id: 'guide-intervenant-retour-urgence' }, language: 'fr' }));
+		expect(french.headers.get('vary')).toBe('Accept-Language');
+		expect(await french.json()).toMatchObject({
+			links: [
+				{
+					link: 'atlas.initiative:sharaka-composante-4-reintegration-mre',
+					kind: 'atlas.initiative',
+					title: expect.stringContaining('SHARAKA, composante 4'),
+					lang: 'fr',
+					url: '/fr/atlas/initiatives/sharaka-composante-4-reintegration-mre',
+					isSample: false
+				}
+			],
+			initiatives: ['sharaka-composante-4-reintegration-mre']
+		});
+		const arabic = await (await one(apiEvent(null, { params: { id: 'lettre-information-sharaka-10' }, language: 'ar' }))).json();
+		expect(arabic.links).toEqual([expect.objectContaining({ link: 'atlas.initiative:sharaka', title: expect.stringContaining('شراكة'), lang: 'ar', url: '/ar/atlas/initiatives/sharaka' })]);
+	});
+
 	it('lists past and upcoming events with their places, shows one, and registers a person (409 the second time, 400 without consent)', async () => {
 		const past = await (await events(apiEvent(null, { search: '?when=past' }))).json();
 		expect(past.items.map((item: { slug: string }) => item.slug)).toContain('evenement-final-sharaka-2017');

@@ -6,11 +6,27 @@ import { createTranslator, translate } from '../../platform/i18n/translator.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { countryName } from '../../platform/geo/countries.ts';
 import type { DiffField } from './document.service.ts';
+import { isolate } from '../../platform/i18n/content-language.ts';
+import { parseLink } from '../../platform/kernel/links.ts';
+import { ACTION_KIND, INITIATIVE_KIND } from './document-links.ts';
 
-/** What the values need to be named: a file by its key (the compared value is its hash), an organisation by its slug. */
+/**
+ * What the values need to be named: a file by its key (the compared value is its hash), an organisation by
+ * its slug, a link by the record it names (its kind and title; undefined when the record is gone).
+ */
 export interface ValueNames {
 	file?: (key: string) => string | undefined;
 	organisation?: (slug: string) => string | undefined;
+	link?: (value: string) => { kind: string; label: string; lang: string; isSample: boolean } | undefined;
+}
+
+/** "Atlas initiative: title" — the title isolated from the page's direction (it may be in another language). */
+function linkLine(language: Language, value: string, names: ValueNames): string {
+	const record = names.link?.(value);
+	const kind = parseLink(value)?.kind ?? '';
+	const kindLabel = kind === INITIATIVE_KIND || kind === ACTION_KIND ? translate(language, `knowledge.links_kind_${kind.replace('.', '_')}`) : kind;
+	const title = record ? (record.isSample ? `${record.label} (${translate(language, 'knowledge.sample_badge')})` : record.label) : translate(language, 'knowledge.links_gone', { value });
+	return translate(language, 'knowledge.diff_link_value', { kind: kindLabel, title: isolate(title) });
 }
 
 function valueLines(language: Language, field: DiffField, value: unknown, names: ValueNames): string[] {
@@ -25,6 +41,7 @@ function valueLines(language: Language, field: DiffField, value: unknown, names:
 		if (field === 'countries') return countryName(String(item), language);
 		if (field === 'organisations') return names.organisation?.(String(item)) ?? String(item);
 		if (field === 'file') return names.file?.(String(item)) ?? String(item);
+		if (field === 'links') return linkLine(language, String(item), names);
 		if (field === 'publishedOn' && /^\d{4}-\d{2}-\d{2}$/.test(String(item))) return createTranslator(language).date(`${item}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
 		if (field === 'recommendations' && item && typeof item === 'object') {
 			const entry = item as { text: string; horizon: string };

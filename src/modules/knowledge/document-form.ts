@@ -9,6 +9,7 @@ import { documentLanguages, documentStatuses, documentThemes, documentTypes, hor
 import { regions } from '../../platform/geo/morocco.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { organisationChoices } from './document.service.ts';
+import { documentLinkChoices } from './document-links.ts';
 import type { DocumentDetail } from './knowledge.schemas.ts';
 import type { StoredPdf } from './knowledge.table.ts';
 
@@ -26,9 +27,9 @@ export function documentFromForm(form: FormData): { values: DocumentFormValues; 
 	const one = (name: string) => String(form.get(name) ?? '');
 	const many = (name: string) => form.getAll(name).map(String).filter(Boolean);
 	const values: DocumentFormValues = {};
-	for (const name of ['title_fr', 'title_ar', 'title_en', 'summary_fr', 'summary_ar', 'type', 'status', 'authors', 'year', 'publishedOn', 'countries', 'initiatives', 'licence', 'externalUrl', 'recommendations_short', 'recommendations_medium', 'recommendations_long', 'sources', 'comment'])
+	for (const name of ['title_fr', 'title_ar', 'title_en', 'summary_fr', 'summary_ar', 'type', 'status', 'authors', 'year', 'publishedOn', 'countries', 'licence', 'externalUrl', 'recommendations_short', 'recommendations_medium', 'recommendations_long', 'sources', 'comment'])
 		values[name] = one(name);
-	for (const name of ['organisations', 'languages', 'themes', 'regions']) values[name] = many(name);
+	for (const name of ['organisations', 'languages', 'themes', 'regions', 'links']) values[name] = many(name);
 	const title = Object.fromEntries((['fr', 'ar', 'en'] as const).flatMap((code) => (blank(one(`title_${code}`)) ? [[code, one(`title_${code}`).trim()]] : [])));
 	const summary = Object.fromEntries((['fr', 'ar'] as const).flatMap((code) => (blank(one(`summary_${code}`)) ? [[code, one(`summary_${code}`).trim()]] : [])));
 	const year = blank(one('year'));
@@ -47,7 +48,7 @@ export function documentFromForm(form: FormData): { values: DocumentFormValues; 
 		countries: one('countries')
 			.split(/[\s,;]+/)
 			.filter(Boolean),
-		initiatives: lines(one('initiatives')),
+		links: many('links'),
 		licence: blank(one('licence')) ?? null,
 		externalUrl: blank(one('externalUrl')) ?? null,
 		recommendations: horizons.flatMap((horizon) => lines(one(`recommendations_${horizon}`)).map((text) => ({ text, horizon }))),
@@ -78,6 +79,9 @@ export function documentFailure(language: Language, error: unknown, values: Docu
 	const errors: Record<string, string> = {};
 	const reason = typeof error.extra?.reason === 'string' ? error.extra.reason : null;
 	if (reason?.startsWith('document_')) errors.file = translate(language, `knowledge.error_${reason}`);
+	// a link the lists do not hold (removed meanwhile, or a form not sent by this page): the field named
+	const badLinks = error.fields.filter((problem) => formFieldOf(problem.path) === 'links').length;
+	if (badLinks) errors.links = translate(language, 'knowledge.error_links_unknown', { count: badLinks });
 	for (const problem of error.fields) errors[formFieldOf(problem.path)] ??= translate(language, `errors.${problem.messageKey}`, problem.values);
 	if (!Object.keys(errors).length) errors[''] = translate(language, `errors.${error.code}`, error.values);
 	return fail(error.status, { values, errors });
@@ -87,7 +91,13 @@ export function documentFailure(language: Language, error: unknown, values: Docu
 export async function documentFormChoices(db: DbOrTx, language: Language) {
 	const name = language === 'ar' ? 'nameAr' : language === 'en' ? 'nameEn' : 'nameFr';
 	const organisations = await organisationChoices(db);
+	const sample = translate(language, 'knowledge.sample_badge');
 	return {
+		// Atlas initiatives (components included), then strategies' actions: one list each, by name (never a code)
+		links: (await documentLinkChoices(db, language)).map(({ kind, choices }) => ({
+			label: translate(language, `knowledge.links_group_${kind.replace('.', '_')}`),
+			choices: choices.map((choice) => ({ value: choice.value, label: choice.isSample ? `${choice.label} (${sample})` : choice.label, keywords: choice.keywords, lang: choice.lang }))
+		})),
 		types: documentTypes,
 		statuses: documentStatuses,
 		themes: documentThemes,
@@ -120,7 +130,7 @@ export function formFromDocument(doc: DocumentDetail): DocumentFormValues {
 		themes: doc.themes,
 		regions: doc.regions,
 		countries: doc.countries.join(', '),
-		initiatives: doc.initiatives.join('\n'),
+		links: doc.links.map((entry) => entry.link),
 		licence: doc.licence ?? '',
 		externalUrl: doc.externalUrl ?? '',
 		recommendations_short: byHorizon('short'),

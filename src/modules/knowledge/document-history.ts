@@ -15,6 +15,7 @@ import { diffVersions } from '../../platform/moderation/diff.ts';
 import { reviewersOfVersions } from '../../platform/moderation/moderation.service.ts';
 import { describeDocumentChange, type ValueNames } from './diff-labels.ts';
 import { documentProposals, updateDocument } from './document.service.ts';
+import { linkNames, withLinks } from './document-links.ts';
 import { documentsCollection } from './knowledge.model.ts';
 import { DocumentInput } from './knowledge.schemas.ts';
 import { document, documentVersion, type StoredPdf } from './knowledge.table.ts';
@@ -27,20 +28,34 @@ export const RESTORE_COMMENT_MAX = 1000;
 
 type Snapshot = Record<string, unknown>;
 
-/** Names for the values of these versions: each file by its hash (name and pages), each organisation by its slug. */
+/**
+ * Names for the values of these versions: each file by its hash (name and pages), each organisation by its
+ * slug, each link by the record it names (its kind and title in `language`; a version from before links
+ * names its initiatives by slug, read as links).
+ */
 export async function valueNamesFor(db: DbOrTx, language: Language, versions: readonly unknown[]): Promise<ValueNames> {
 	const files = new Map<string, string>();
 	const slugs = new Set<string>();
+	const links = new Set<string>();
 	for (const version of versions) {
 		if (!version || typeof version !== 'object') continue;
 		const data = version as { file?: StoredPdf | null; organisations?: unknown };
 		if (data.file?.key) files.set(data.file.key, translate(language, 'knowledge.history_file_value', { name: data.file.name, pages: data.file.pages }));
 		if (Array.isArray(data.organisations)) for (const slug of data.organisations) if (typeof slug === 'string') slugs.add(slug);
+		for (const value of withLinks(data).links) links.add(value);
 	}
 	const names = slugs.size
 		? new Map((await db.select({ slug: organisation.slug, name: organisation.name }).from(organisation).where(inArray(organisation.slug, [...slugs]))).map((row) => [row.slug, row.name]))
 		: new Map<string, string>();
-	return { file: (key) => files.get(key), organisation: (slug) => names.get(slug) };
+	const records = await linkNames(db, [...links], language);
+	return {
+		file: (key) => files.get(key),
+		organisation: (slug) => names.get(slug),
+		link: (value) => {
+			const record = records.get(value);
+			return record ? { kind: record.kind, label: record.label, lang: record.lang, isSample: record.isSample } : undefined;
+		}
+	};
 }
 
 /** What differs from `before` to `after`, described in the context's language. */
@@ -145,7 +160,8 @@ export async function restoreDocumentVersion(ctx: RequestContext, idOrSlug: stri
 			.where(and(eq(documentVersion.documentId, current.id), eq(documentVersion.number, number)));
 		if (!version) throw new AppError('not_found');
 		if (number === current.version) throw new AppError('conflict', { extra: { reason: 'already_current', currentVersion: current.version } });
-		const data = parseOrThrow(DocumentInput, version.snapshot);
+		// a version published before links (migration 0068) names its initiatives by slug: restored as links
+		const data = parseOrThrow(DocumentInput, withLinks(version.snapshot as Snapshot));
 		const fileChanged = (data.file?.key ?? null) !== current.fileKey;
 		if (fileChanged && data.file && tx.files && !(await tx.files.exists(data.file.key))) throw new AppError('conflict', { extra: { reason: 'file_missing' } });
 		const published = await updateDocument(tx, current.id, { ...data, slug: current.slug }, { userId: who.userId, organisationId: who.organisationIds[0] ?? null, comment: comment || null }, current.version, { restoredFrom: number });

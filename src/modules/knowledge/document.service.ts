@@ -15,6 +15,8 @@ import type { ModeratedCollection, ModeratedSubject, Publication } from '../../p
 import { documentsCollection } from './knowledge.model.ts';
 import { facetNames, probeSearch, searchedStems, searchIndexAt, type FacetName, type SearchProbe } from './search-index.ts';
 import { titleIn } from './titles.ts';
+import { INITIATIVE_KIND, linkProblems, shownLinks, withLinks } from './document-links.ts';
+import { parseLink } from '../../platform/kernel/links.ts';
 export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
 import { document, documentPage, documentVersion, type DocumentRow, type Translated } from './knowledge.table.ts';
@@ -27,8 +29,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const searchSource = (data: DocumentData) =>
 	[...Object.values(data.title), ...Object.values(data.summary), ...data.authors].filter(Boolean).join(' \n ');
 
-/** The data compared and kept in versions (no ids, no search column). */
+/**
+ * The data compared and kept in versions (no ids, no search column). A proposal made before migration
+ * 0068 names initiatives by slug: they are kept as links.
+ */
 export function snapshotOf(row: DocumentRow | (DocumentData & { slug: string })): DocumentData & { slug: string } {
+	const { links } = withLinks(row);
 	return {
 		slug: row.slug,
 		title: row.title,
@@ -43,7 +49,7 @@ export function snapshotOf(row: DocumentRow | (DocumentData & { slug: string }))
 		themes: row.themes ?? [],
 		regions: row.regions ?? [],
 		countries: row.countries ?? [],
-		initiatives: row.initiatives ?? [],
+		links,
 		licence: row.licence ?? null,
 		file: row.file ?? null,
 		externalUrl: row.externalUrl ?? null,
@@ -52,10 +58,13 @@ export function snapshotOf(row: DocumentRow | (DocumentData & { slug: string }))
 	} as DocumentData & { slug: string };
 }
 
-/** Validates a document: the data, a file or a link for a published one, organisations that exist. */
+/**
+ * Validates a document: the data, a file or a link for a published one, organisations that exist, links
+ * to Atlas initiatives and strategies' actions that exist (`links.<index>`, naming the value).
+ */
 export async function normaliseDocument(db: DbOrTx, input: unknown): Promise<DocumentData> {
 	const data = parseOrThrow(DocumentInput, input);
-	const problems: { path: string; messageKey: string }[] = [];
+	const problems: { path: string; messageKey: string; values?: Record<string, string> }[] = [];
 	const year = data.year ?? (data.publishedOn ? Number(data.publishedOn.slice(0, 4)) : null);
 	if (data.organisations.length) {
 		const known = new Set(
@@ -65,8 +74,10 @@ export async function normaliseDocument(db: DbOrTx, input: unknown): Promise<Doc
 			if (!known.has(slug)) problems.push({ path: `organisations.${index}`, messageKey: 'field_choice' });
 		});
 	}
+	const links = [...new Set(data.links)];
+	problems.push(...(await linkProblems(db, links)));
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
-	return { ...data, year, authors: [...new Set(data.authors)], themes: [...new Set(data.themes)], languages: [...new Set(data.languages)] };
+	return { ...data, year, authors: [...new Set(data.authors)], themes: [...new Set(data.themes)], languages: [...new Set(data.languages)], links };
 }
 
 async function freeSlug(db: DbOrTx, wanted: string): Promise<string> {
@@ -141,7 +152,7 @@ export const diffFields = [
 	'themes',
 	'regions',
 	'countries',
-	'initiatives',
+	'links',
 	'licence',
 	'file',
 	'externalUrl',
@@ -150,7 +161,7 @@ export const diffFields = [
 ] as const;
 export type DiffField = (typeof diffFields)[number];
 const translatedFields = new Set<string>(['title', 'summary']);
-const setFields = new Set<string>(['authors', 'organisations', 'languages', 'themes', 'regions', 'countries', 'initiatives']);
+const setFields = new Set<string>(['authors', 'organisations', 'languages', 'themes', 'regions', 'countries', 'links']);
 
 export const documentProposals: ModeratedCollection<DocumentData, DiffField> = {
 	key: documentsCollection,
@@ -187,7 +198,8 @@ export const documentProposals: ModeratedCollection<DocumentData, DiffField> = {
 	diff: {
 		fields: diffFields.map((name) => ({ name, kind: translatedFields.has(name) ? 'translated' : setFields.has(name) ? 'set' : undefined })),
 		comparable: (value) => {
-			const data = (value ?? {}) as Record<string, unknown>;
+			// a version published before links holds its initiatives by slug: compared as the links they became
+			const data = withLinks((value ?? {}) as Record<string, unknown>) as Record<string, unknown>;
 			// a file compares by its content (the key is its hash), not by the name it was sent under
 			const file = data.file as { key?: string } | null | undefined;
 			return { ...data, file: file?.key ?? null };
@@ -469,11 +481,11 @@ function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow
 export async function documentsForExport(db: DbOrTx, query: Partial<DocumentListQuery>) {
 	const rows = await db.select(listed).from(document).where(filters(query, await probeSearch(db, query.q))).orderBy(sql`${document.year} desc nulls last`, asc(document.slug)).limit(20000);
 	const names = await organisationNames(db, [...new Set(rows.flatMap((row) => row.organisations))]);
-	return rows.map((row) => ({ ...summaryOf({ ...row, hasFile: Boolean(row.file) }, names), sources: row.sources }));
+	return rows.map((row) => ({ ...summaryOf({ ...row, hasFile: Boolean(row.file) }, names), links: row.links, sources: row.sources }));
 }
 
-/** One document by slug or id (null: none). */
-export async function getDocument(db: DbOrTx, idOrSlug: string): Promise<DocumentDetail | null> {
+/** One document by slug or id (null: none), its links named in `language`. */
+export async function getDocument(db: DbOrTx, idOrSlug: string, language: Language = 'fr'): Promise<DocumentDetail | null> {
 	const [row] = await db
 		.select(listed)
 		.from(document)
@@ -484,7 +496,9 @@ export async function getDocument(db: DbOrTx, idOrSlug: string): Promise<Documen
 		...summaryOf({ ...row, hasFile: Boolean(row.file) }, names),
 		summary: row.summary,
 		countries: row.countries,
-		initiatives: row.initiatives,
+		links: await shownLinks(db, row.links, language),
+		// the API's earlier field, derived: the slugs of the Atlas initiatives linked
+		initiatives: row.links.flatMap((value) => (parseLink(value)?.kind === INITIATIVE_KIND ? [parseLink(value)!.key] : [])),
 		licence: row.licence,
 		file: row.file ? { bytes: row.file.bytes, pages: row.file.pages, url: `/fr/knowledge/documents/${row.slug}/file` } : null,
 		recommendations: row.recommendations,

@@ -62,7 +62,7 @@ export async function generateDocuments(ctx: RequestContext, count: number, opti
 					themes: [documentThemes[n % documentThemes.length]],
 					regions: [regions[n % regions.length].iso],
 					countries: [],
-					initiatives: [],
+					links: [],
 					licence: null,
 					file: null,
 					externalUrl: null,

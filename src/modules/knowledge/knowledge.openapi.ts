@@ -26,7 +26,9 @@ export const knowledgeEndpoints: Endpoint[] = [
 		tags: ['Knowledge'],
 		auth: 'none',
 		summary: 'One document of the library',
-		description: 'By id (UUID) or slug, with its recommendations (horizon short, medium, long term) and sources.',
+		description:
+			'By id (UUID) or slug, with its recommendations (horizon short, medium, long term) and sources, and the Atlas initiatives (and their components) and strategies’ actions it links to, ' +
+			'each titled in the request’s language (`Accept-Language`) with its page. `initiatives` (the initiatives’ slugs) is kept for earlier clients.',
 		params: z.object({ id: z.string().describe('the document id (UUID) or slug') }),
 		responses: { 200: { description: 'The document.', schema: DocumentDetail } },
 		errors: [404]

@@ -9,6 +9,8 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/export': { GET: 'public' },
 	'/[lang=lang]/knowledge/documents/[slug]': { GET: 'public' },
 	'/[lang=lang]/knowledge/documents/[slug]/file': { GET: 'public' },
+	// the documents linking to an Atlas initiative or a strategy's action (their pages' backlinks): public like the library
+	'/[lang=lang]/knowledge/linked': { GET: 'public' },
 	// a document's history is public like the document; restoring an earlier version is the editors' (confirmed, then posted)
 	'/[lang=lang]/knowledge/documents/[slug]/history': { GET: 'public', POST: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/documents/[slug]/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countryCodes } from '../../platform/geo/countries.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { documentLanguages, documentStatuses, documentThemes, documentTypes, horizons } from './knowledge.model.ts';
+import { MAX_DOCUMENT_LINKS } from './document-links.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 /** A query parameter that may be repeated (`?type=a&type=b`) or comma-separated (`?type=a,b`). */
@@ -62,7 +63,8 @@ export const DocumentInput = z
 		themes: z.array(DocumentTheme).max(10).default([]),
 		regions: z.array(RegionCode).max(12).default([]),
 		countries: z.array(CountryCode).max(50).default([]),
-		initiatives: z.array(slugText).max(30).default([]),
+		/** other modules' records, as platform links: `atlas.initiative:<slug>`, `strategy.action:<strategy slug>/<action id>` (checked by the service) */
+		links: z.array(z.string().trim().min(1).max(300)).max(MAX_DOCUMENT_LINKS).default([]),
 		licence: z.string().trim().max(200).nullish(),
 		file: StoredPdfSchema.nullish(),
 		externalUrl: url.nullish(),
@@ -114,7 +116,19 @@ const DocumentSummary = z.object({
 export const DocumentDetail = DocumentSummary.extend({
 	summary: Translated(4000),
 	countries: z.array(z.string()),
-	initiatives: z.array(z.string()).meta({ description: 'Atlas initiatives by slug (/api/v1/initiatives/{slug})' }),
+	links: z
+		.array(
+			z.object({
+				link: z.string().meta({ description: 'the record as a platform link', example: 'atlas.initiative:sharaka-composante-1-migration-developpement' }),
+				kind: z.string().meta({ description: '`atlas.initiative` (an Atlas initiative or one of its components, /api/v1/initiatives/{slug}) or `strategy.action` (an action of a published strategy, key `<strategy slug>/<action id>`)' }),
+				title: z.string().nullable().meta({ description: 'the record’s title in the asked language (or the one it stands in); null when the record is no longer there or its module not installed' }),
+				lang: z.string().nullable().meta({ description: 'the language the title is in' }),
+				url: z.string().nullable().meta({ description: 'the record’s page, a path on this site in the asked language (`/fr/atlas/initiatives/…`)' }),
+				isSample: z.boolean()
+			})
+		)
+		.meta({ description: 'The Atlas initiatives (and their components) and the strategies’ actions the document comes from or serves, in the order given' }),
+	initiatives: z.array(z.string()).meta({ description: 'Deprecated: the slugs of the `atlas.initiative` links (use `links`)', deprecated: true }),
 	licence: z.string().nullable(),
 	file: z.object({ bytes: z.int(), pages: z.int(), url: z.string() }).nullable(),
 	recommendations: z.array(z.object({ text: z.string(), horizon: Horizon })),

@@ -39,8 +39,13 @@ export const document = knowledgeTables.table(
 		themes: jsonb('themes').$type<string[]>().notNull().default([]),
 		regions: jsonb('regions').$type<string[]>().notNull().default([]),
 		countries: jsonb('countries').$type<string[]>().notNull().default([]),
-		/** Atlas initiatives by slug: the Atlas is another module, linked by address only (ADR 0003) */
-		initiatives: jsonb('initiatives').$type<string[]>().notNull().default([]),
+		/**
+		 * the records of other modules the document comes from or serves, as platform links (ADR 0003):
+		 * Atlas initiatives and their components (`atlas.initiative:<slug>`), strategies' actions
+		 * (`strategy.action:<strategy slug>/<action id>`); checked on writing, read through the links'
+		 * owners (never an import of their modules). Replaces the bare initiative slugs (migration 0068).
+		 */
+		links: jsonb('links').$type<string[]>().notNull().default([]),
 		licence: text('licence'),
 		file: jsonb('file').$type<StoredPdf | null>(),
 		/** the file's key in the file store, repeated as text for the backup's check of stored files */
@@ -70,7 +75,9 @@ export const document = knowledgeTables.table(
 		index('document_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`),
 		index('document_search_stems_idx').using('gin', table.searchStems),
 		index('document_text_stems_idx').using('gin', table.textStems),
-		index('document_text_pending_idx').on(table.textStatus)
+		index('document_text_pending_idx').on(table.textStatus),
+		// the backlinks of an initiative's or an action's page: `links ? <value>`
+		index('document_links_idx').using('gin', table.links)
 	]
 );
 

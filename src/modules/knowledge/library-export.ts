@@ -7,7 +7,7 @@ import { guardFormula, toCsv } from '../../platform/ui/charts/csv.ts';
 import { documentsForExport } from './document.service.ts';
 import type { DocumentListQuery } from './knowledge.schemas.ts';
 
-const columns = ['slug', 'title_fr', 'title_ar', 'title_en', 'type', 'status', 'year', 'authors', 'organisations', 'languages', 'themes', 'regions', 'link', 'sources', 'is_sample'] as const;
+const columns = ['slug', 'title_fr', 'title_ar', 'title_en', 'type', 'status', 'year', 'authors', 'organisations', 'languages', 'themes', 'regions', 'linked_records', 'link', 'sources', 'is_sample'] as const;
 
 export async function libraryRows(db: DbOrTx, query: Partial<DocumentListQuery>, publicUrl: string, language: Language) {
 	const docs = await documentsForExport(db, query);
@@ -24,6 +24,8 @@ export async function libraryRows(db: DbOrTx, query: Partial<DocumentListQuery>,
 		doc.languages.join('; '),
 		doc.themes.map((theme) => translate(language, `knowledge.theme_${theme}`)).join('; '),
 		doc.regions.join('; '),
+		// the Atlas initiatives and strategies' actions, as platform links (`atlas.initiative:<slug>`)
+		doc.links.join('; '),
 		doc.externalUrl ?? (doc.hasFile ? `${publicUrl}/${language}/knowledge/documents/${doc.slug}/file` : ''),
 		doc.sources.map((source) => source.citation).join(' | '),
 		doc.isSample ? 'true' : 'false'

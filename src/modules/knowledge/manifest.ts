@@ -10,6 +10,7 @@ import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { extractPendingTexts } from './text-extraction.ts';
 import { runKnowledgeGenerate, runKnowledgeRemoveSamples } from './cli/knowledge.ts';
 import { documentLinks } from './link-targets.ts';
+import { documentsLinkingTo } from './document-links.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 import { knowledgePersonalData } from './personal-data.ts';
 import { sendEventReminders, stripOldRegistrations } from './events/registration.service.ts';
@@ -92,5 +93,7 @@ export const knowledgeModule = defineModule({
 	},
 	personalData: knowledgePersonalData,
 	linkTargets: { 'knowledge.document': documentLinks },
+	// an Atlas initiative's page and a strategy action's page count the library's documents linking to them
+	linksTo: documentsLinkingTo,
 	storedFiles: [{ table: document, column: document.fileKey, prefix: '' }]
 });

@@ -1,7 +1,9 @@
 // The real documents of the library: the 32 deliverables of annex 3.4 of the final event's synthesis
 // (seed 002, "3.4 Liste des livrables produits"), the documentary film (002 §2.8), newsletter n°10 (seed 001)
 // and the synthesis itself (seed 002). Metadata only, as the seeds give it: no file the project does not
-// have, no date the seeds do not state. Links are the component pages the annex gives.
+// have, no date the seeds do not state. Links are the component pages the annex gives. Each deliverable
+// links to the Atlas initiative of its component (the annex lists them by component, and the Atlas's
+// SHARAKA components list the same deliverables); the project's own publications to SHARAKA itself.
 import type { DocumentInput } from '../knowledge.schemas.ts';
 
 const annex = 'Synthèse de l’événement de clôture de SHARAKA (15–16 novembre 2017), annexe 3.4 « Liste des livrables produits »';
@@ -13,6 +15,27 @@ const c4 = 'http://www.sharaka.ma/thematiques/reintegration-des-marocains/';
 const research = 'http://www.sharaka.ma/thematiques/valorisation-de-la-recherche-marocaine-sur-les-migrations/';
 
 type Entry = DocumentInput & { slug: string };
+
+const C1 = 'Composante 1 : Migration et Développement';
+const C2 = 'Composante 2 : Mobilisation des compétences des Marocains Résidant à l’Etranger';
+const C3A = 'Composante 3A : Intégration professionnelle des immigrés régularisés au Maroc';
+const C3B = 'Composante 3B : Placement à l’international des travailleurs marocains';
+const C4 = 'Composante 4 : Réintégration des Marocains de retour au Maroc';
+const R = 'Valorisation de la recherche marocaine sur les migrations';
+
+/** The Atlas initiative of each part of the annex (links written as links: the Atlas may be absent). */
+const initiative = (slug: string) => `atlas.initiative:${slug}`;
+const SHARAKA = initiative('sharaka');
+const componentInitiative: Record<string, string> = {
+	[C1]: initiative('sharaka-composante-1-migration-developpement'),
+	[C2]: initiative('sharaka-composante-2-mobilisation-competences-mre'),
+	[C3A]: initiative('sharaka-composante-3a-insertion-immigres-regularises'),
+	[C3B]: initiative('sharaka-composante-3b-placement-international'),
+	[C4]: initiative('sharaka-composante-4-reintegration-mre'),
+	// the research study is a deliverable of the project itself in the Atlas
+	[R]: SHARAKA
+};
+
 const deliverable = (slug: string, type: DocumentInput['type'], title: string, component: string, theme: NonNullable<DocumentInput['themes']>[number], link: string, more: Partial<Entry> = {}): Entry => ({
 	slug,
 	type,
@@ -22,15 +45,9 @@ const deliverable = (slug: string, type: DocumentInput['type'], title: string, c
 	themes: [theme],
 	externalUrl: link,
 	sources: [{ citation: `${annex}, ${component}` }],
+	links: [componentInitiative[component]!],
 	...more
 });
-
-const C1 = 'Composante 1 : Migration et Développement';
-const C2 = 'Composante 2 : Mobilisation des compétences des Marocains Résidant à l’Etranger';
-const C3A = 'Composante 3A : Intégration professionnelle des immigrés régularisés au Maroc';
-const C3B = 'Composante 3B : Placement à l’international des travailleurs marocains';
-const C4 = 'Composante 4 : Réintégration des Marocains de retour au Maroc';
-const R = 'Valorisation de la recherche marocaine sur les migrations';
 
 export const realDocuments: Entry[] = [
 	deliverable('evaluation-actions-md-maroc', 'report', 'Rapport d’évaluation des actions M&D au Maroc', C1, 'migration_development', c1),
@@ -39,7 +56,10 @@ export const realDocuments: Entry[] = [
 	deliverable('outil-cartographique-mre-initiatives', 'tool', 'Version publique de l’outil cartographique : www.mre-initiatives.gov.ma', C1, 'migration_development', 'http://mre-initiatives.gov.ma/'),
 	deliverable('plan-redeploiement-strategie-oriental', 'report', 'Plan de redéploiement de la Stratégie Nationale auprès des MRE dans l’Oriental', C1, 'migration_development', c1, { regions: ['MA-02'] }),
 	deliverable('fiches-projets-oriental', 'tool', 'Les 4 fiches-projets à redéployer dans l’Oriental', C1, 'migration_development', c1, { regions: ['MA-02'] }),
-	deliverable('capitalisation-projet-primo', 'report', 'Rapport de capitalisation du projet PRIMO par Migration & Développement', C1, 'migration_development', c1),
+	// PRIMO is a pilot of component 1 in the Atlas: the report capitalises it
+	deliverable('capitalisation-projet-primo', 'report', 'Rapport de capitalisation du projet PRIMO par Migration & Développement', C1, 'migration_development', c1, {
+		links: [componentInitiative[C1]!, initiative('primo-oriental')]
+	}),
 	deliverable('etude-maisons-marocains-du-monde', 'study', 'Étude portant sur l’état des lieux du fonctionnement des maisons des marocains du monde et des affaires de la migration', C2, 'skills_mobilisation', c2),
 	deliverable('synthese-maisons-marocains-du-monde', 'synthesis', 'Synthèse - Situation et perspective des maisons des marocains du monde et des affaires de la migration', C2, 'skills_mobilisation', c2),
 	deliverable('ocde-talents-a-l-etranger', 'study', 'Cartographie de l’OCDE : Talents à l’Etranger, une revue des émigrés marocains', C2, 'skills_mobilisation', c2, { authors: ['OCDE'], organisations: ['ocde'] }),
@@ -93,6 +113,7 @@ export const realDocuments: Entry[] = [
 		summary: { fr: 'Film documentaire de 52 minutes produit par le projet SHARAKA, en vue d’une diffusion sur la chaîne 2M, qui montre le « vivre ensemble » d’une société marocaine ouverte vers l’Afrique et enrichie des échanges avec les populations étrangères installées au Maroc.' },
 		status: 'forthcoming',
 		themes: ['immigrant_integration'],
+		links: [SHARAKA],
 		sources: [{ citation: 'Synthèse de l’événement de clôture de SHARAKA, §2.8 « L’insertion professionnelle des migrants régularisés » (Société inclusive)' }]
 	},
 	{
@@ -105,6 +126,7 @@ export const realDocuments: Entry[] = [
 		authors: ['Expertise France'],
 		languages: ['fr'],
 		themes: [],
+		links: [SHARAKA],
 		sources: [{ citation: 'Lettre d’information SHARAKA n°10, novembre 2017 (en-tête)' }]
 	},
 	{
@@ -116,6 +138,7 @@ export const realDocuments: Entry[] = [
 		year: 2017,
 		languages: ['fr'],
 		themes: ['migration_development', 'skills_mobilisation', 'immigrant_integration', 'international_placement', 'return_reintegration', 'migration_research'],
+		links: [SHARAKA],
 		sources: [{ citation: 'Synthèse de l’événement de clôture de SHARAKA, I. Introduction' }]
 	}
 ];

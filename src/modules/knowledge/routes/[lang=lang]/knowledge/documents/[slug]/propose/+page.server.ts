@@ -10,7 +10,7 @@ import { documentFailure, documentFormChoices, documentFromForm, fileFromForm, f
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	const doc = await getDocument(app.database.db, params.slug);
+	const doc = await getDocument(app.database.db, params.slug, locals.language);
 	if (!doc) error(404, 'not_found');
 	const file = await documentFile(app.database.db, doc.slug);
 	return {

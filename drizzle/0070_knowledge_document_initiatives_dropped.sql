@@ -1,0 +1,1 @@
+ALTER TABLE "knowledge"."document" DROP COLUMN "initiatives";
