@@ -41,6 +41,7 @@ type Amounts = { currency: string; planned: number; committed: number; executed:
 export interface BudgetChange extends Amounts {
 	nodeId: string;
 	action: string;
+	actionLanguage: 'fr' | 'ar' | 'en';
 	year: number;
 	fundingSource: string;
 	before: Amounts | null;
@@ -49,6 +50,7 @@ type Programming = { status: NodeStatus; periodStart: number | null; periodEnd: 
 export interface ActionChange extends Programming {
 	nodeId: string;
 	action: string;
+	actionLanguage: 'fr' | 'ar' | 'en';
 	before: Programming;
 }
 
@@ -123,9 +125,11 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 		.from(node)
 		.where(and(eq(node.strategyId, owner.id), eq(node.kind, 'action')));
 	const byId = new Map(actions.map((action) => [action.id, action]));
+	// the action named in the language it was written in (the page marks it with its lang)
 	const titleOf = (id: string) => {
 		const title = byId.get(id)!.title;
-		return title.fr ?? title.ar ?? title.en ?? id;
+		const language = (['fr', 'ar', 'en'] as const).find((candidate) => title[candidate]) ?? 'fr';
+		return { action: title[language] ?? id, actionLanguage: language };
 	};
 	const known = (column: string, allowed: { read: readonly string[]; shown: readonly string[] }, sheet: 'actions' | 'budget') => {
 		if (column && !allowed.read.includes(column) && !allowed.shown.includes(column)) problems.push({ sheet, row: 1, column, key: 'unknown_column', values: { expected: [...allowed.read, ...allowed.shown].join(', ') } });
@@ -175,7 +179,7 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 			}
 			if (problems.length > rowProblems) continue;
 			if (after.status === before.status && after.periodStart === before.periodStart && after.periodEnd === before.periodEnd) unchangedActions++;
-			else actionChanges.push({ nodeId: id, action: titleOf(id), before, ...after });
+			else actionChanges.push({ nodeId: id, ...titleOf(id), before, ...after });
 		}
 	}
 
@@ -239,7 +243,7 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 				else
 					budgetChanges.push({
 						nodeId,
-						action: titleOf(nodeId),
+						...titleOf(nodeId),
 						year: line.year,
 						fundingSource: line.fundingSource,
 						...after,
