@@ -47,9 +47,12 @@ export type ChartItem = {
 	display: string;
 	/** Optional link for the table row (e.g. the list filtered by that item). */
 	href?: string;
-	/** More figures for the table only (formatted), under the chart's `extraHeaders`. */
-	extra?: readonly string[];
+	/** More figures for the table only (formatted), under the chart's `extraHeaders`; a text in another language than the page's carries its `lang`. */
+	extra?: readonly (string | ChartText)[];
 };
+
+/** A text written in a language of its own (a record's unit, say, when the page's language is missing). */
+export type ChartText = { text: string; lang: string };
 
 /** What every chart takes besides its own options: the items, their names, and the data table's. */
 export type ChartProps = {
