@@ -72,10 +72,10 @@ import { generateInitiatives } from '../../src/modules/atlas/generate.ts';
 import { GCM_OBJECTIVES, SDG_TARGETS } from '../../src/modules/strategy/codelists.ts';
 import { NODE_STATUSES, type NodeStatus } from '../../src/modules/strategy/strategy.model.ts';
 import type { TreeFilters } from '../../src/modules/strategy/strategy.schemas.ts';
-import { actionRows, actionsInRegion, countActions, strategyBySlug, strategyDetail, strategyResource, treeOf } from '../../src/modules/strategy/strategy.service.ts';
+import { actionRows, actionsInRegion, countActions, strategyBySlug, strategyResource, strategyWithTree } from '../../src/modules/strategy/strategy.service.ts';
 import { budgetInRegion, budgetLinesOfMany, executionRates } from '../../src/modules/strategy/budget.service.ts';
 import { indicatorsOf, progressInRegion, regionsWithoutActions } from '../../src/modules/strategy/results.service.ts';
-import { acceptedByAction, initiativesInRegion, keepActions } from '../../src/modules/strategy/initiative-links.service.ts';
+import { acceptedCounts, initiativesInRegion, keepActions } from '../../src/modules/strategy/initiative-links.service.ts';
 import { actionsXlsx, actionTable, budgetTable } from '../../src/modules/strategy/strategy-export.ts';
 import { applyProgrammeImport, planProgrammeImport, previewProgrammeImport } from '../../src/modules/strategy/programme-import.ts';
 import { readWorkbook } from '../../src/platform/tabular/spreadsheet.ts';
@@ -569,9 +569,8 @@ async function timedSteps(name: string, runs: number, work: (step: <T>(label: st
 async function timeServices(db: Db) {
 	await timedSteps('dashboard', 23, async (step) => {
 		const ask = dashboardAsk();
-		const found = await step('strategyDetail (filtered tree)', () => strategyDetail(db, SLUG, ask.language, ask.filters, { canPlan: () => false }));
-		const whole = await step('treeOf (whole tree)', () => treeOf(db, found.id, ask.language));
-		const accepted = await step('acceptedByAction', () => acceptedByAction(db, found.id, ask.language));
+		const { detail: found, whole } = await step('strategyWithTree (the tree read once, filtered)', () => strategyWithTree(db, SLUG, ask.language, ask.filters, { canPlan: () => false }));
+		const accepted = await step('acceptedCounts', () => acceptedCounts(db, found.id));
 		await step('counts and gaps (in memory)', () => {
 			const tree = ask.without ? keepActions(found.tree, (action) => !accepted.has(action.id)) : found.tree;
 			countActions(tree);

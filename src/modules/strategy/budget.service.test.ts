@@ -5,7 +5,9 @@ import { aPerson, contextFor, type Person } from '../../platform/testing/people.
 import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { budgetInRegion, budgetLinesOf, executionRates, removeBudgetLine, setBudgetLine } from './budget.service.ts';
-import { createNode, createStrategy } from './strategy.service.ts';
+import { createNode, createStrategy, moveNode, removeNode, updateNode } from './strategy.service.ts';
+import { budgetLine, node, nodeRegion } from './strategy.table.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 
 let app: TestApp;
 let planner: Person;
@@ -98,4 +100,66 @@ describe('budget lines of actions', () => {
 		expect(await budgetLinesOf(db, nationalAction)).toHaveLength(0);
 		expect(await refusal(removeBudgetLine(contextFor(db, planner), nationalAction, line.id))).toBe('not_found:');
 	});
+
+	it('keeps the totals the pages read in step with every change that moves them, one statement or many', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, planner);
+		// the totals as summed from the lines themselves (the rule: real lines of real actions, an action in
+		// each of its regions, a national one apart)
+		const reference = async (database: DbOrTx) => {
+			const nodes = await database.select().from(node).where(eq(node.strategyId, strategyId));
+			const parent = new Map(nodes.map((row) => [row.id, row.parentId]));
+			const domainOf = (id: string): string => (parent.get(id) ? domainOf(parent.get(id)!) : id);
+			const places = await database.select().from(nodeRegion);
+			const byKey = { domain: new Map<string, number>(), region: new Map<string, number>(), year: new Map<string, number>() };
+			const add = (by: keyof typeof byKey, key: string, amount: number) => byKey[by].set(key, (byKey[by].get(key) ?? 0) + amount);
+			for (const line of await database.select().from(budgetLine)) {
+				const action = nodes.find((row) => row.id === line.nodeId);
+				if (!action || action.isSample || line.isSample) continue;
+				const amount = Number(line.planned);
+				add('domain', `${domainOf(action.id)}|${line.currency}`, amount);
+				add('year', `${line.year}|${line.currency}`, amount);
+				for (const place of action.national ? ['national'] : places.filter((row) => row.nodeId === action.id).map((row) => row.region)) add('region', `${place}|${line.currency}`, amount);
+			}
+			return Object.fromEntries(Object.entries(byKey).map(([by, map]) => [by, [...map].sort(([a], [b]) => a.localeCompare(b))]));
+		};
+		const kept = async () => {
+			const rates = await executionRates(db, strategyId);
+			return Object.fromEntries(Object.entries(rates).map(([by, rows]) => [by, rows.map((row) => [`${row.key}|${row.currency}`, row.planned] as [string, number]).sort(([a], [b]) => a.localeCompare(b))]));
+		};
+		const inStep = async () => expect(await kept()).toEqual(await reference(db));
+
+		const otherDomain = (await createNode(ctx, 'budget-test', { kind: 'domain', title: { fr: 'Emploi' } })).id;
+		const otherProgramme = (await createNode(ctx, 'budget-test', { kind: 'programme', parentId: otherDomain, title: { fr: 'Insertion' } })).id;
+		const otherObjective = (await createNode(ctx, 'budget-test', { kind: 'objective', parentId: otherProgramme, title: { fr: 'Orientation' } })).id;
+		const movable = (await createNode(ctx, 'budget-test', { kind: 'action', parentId: objective, title: { fr: 'Permanence' }, regions: ['MA-01', 'MA-04'] })).id;
+		await setBudgetLine(ctx, movable, { year: 2025, fundingSource: 'Budget général', planned: 300, committed: 100, executed: 50 });
+		await setBudgetLine(ctx, movable, { year: 2026, fundingSource: 'Coopération', currency: 'EUR', planned: 70 });
+		await inStep();
+		// moved to another domain: its money follows it
+		await moveNode(ctx, movable, { parentId: otherObjective });
+		await inStep();
+		expect((await executionRates(db, strategyId)).domain.find((row) => row.key === otherDomain && row.currency === 'MAD')?.planned).toBe(300);
+		// its regions changed, then made national
+		await updateNode(ctx, movable, { kind: 'action', title: { fr: 'Permanence' }, regions: ['MA-06'] });
+		await inStep();
+		await updateNode(ctx, movable, { kind: 'action', title: { fr: 'Permanence' }, national: true });
+		await inStep();
+		// several lines in one statement, and a line marked as a sample (left out)
+		await db.update(budgetLine).set({ planned: 999 }).where(eq(budgetLine.nodeId, movable));
+		await inStep();
+		await db.update(budgetLine).set({ isSample: true }).where(and(eq(budgetLine.nodeId, movable), eq(budgetLine.year, 2026)));
+		await inStep();
+		// a write that fails changes no total
+		await expect(db.transaction(async (tx) => {
+			await tx.update(budgetLine).set({ planned: 5 }).where(eq(budgetLine.nodeId, movable));
+			throw new Error('rolled back');
+		})).rejects.toThrow('rolled back');
+		await inStep();
+		// the action removed with its lines
+		await removeNode(ctx, otherDomain, { confirm: true, withChildren: true });
+		await inStep();
+		expect((await executionRates(db, strategyId)).domain.some((row) => row.key === otherDomain)).toBe(false);
+	});
 });
+

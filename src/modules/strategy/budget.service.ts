@@ -1,6 +1,7 @@
 // Budget lines of actions (planned, committed, executed per year and funding source) and the execution
 // rates a strategy's page shows by domain, region and year. Samples are left out of the rates.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/rows.ts';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -10,7 +11,7 @@ import type { RequestContext } from '../../platform/kernel/context.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { strategyResource } from './strategy.service.ts';
-import { budgetLine, node, nodeRegion, strategy, type BudgetLineRow } from './strategy.table.ts';
+import { budgetLine, node, strategy, type BudgetLineRow } from './strategy.table.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const amount = z.preprocess((value) => (typeof value === 'string' ? (value.trim() === '' ? 0 : value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) : value), z.coerce.number().min(0).max(99_999_999_999_999));
@@ -67,6 +68,7 @@ export const budgetLinesOfMany = async (db: DbOrTx, nodeIds: string[]) =>
 	nodeIds.length ? db.select().from(budgetLine).where(inArray(budgetLine.nodeId, nodeIds)).orderBy(asc(budgetLine.nodeId), asc(budgetLine.year), asc(budgetLine.fundingSource)) : [];
 
 export type ExecutionRow = { key: string; currency: string; planned: number; committed: number; executed: number; rate: number | null };
+type ExecutionRates = { domain: ExecutionRow[]; region: ExecutionRow[]; year: ExecutionRow[] };
 
 /**
  * Planned, committed and executed totals of a strategy's real budget lines, by domain (node id), region
@@ -75,44 +77,31 @@ export type ExecutionRow = { key: string; currency: string; planned: number; com
  * domain and year, the lines of the actions carried out in that region, and by region that region and,
  * apart, the national actions (whose regional share is not known).
  */
-export async function executionRates(db: DbOrTx, strategyId: string, only: { year?: number; region?: string } = {}): Promise<{ domain: ExecutionRow[]; region: ExecutionRow[]; year: ExecutionRow[] }> {
-	const nodes = await db.select({ id: node.id, parentId: node.parentId, national: node.national }).from(node).where(eq(node.strategyId, strategyId));
-	const parent = new Map(nodes.map((row) => [row.id, row.parentId]));
-	const domainOf = (id: string): string => {
-		let current = id;
-		while (parent.get(current)) current = parent.get(current)!;
-		return current;
-	};
-	const lines = await db
-		.select({ line: budgetLine })
-		.from(budgetLine)
-		.innerJoin(node, eq(node.id, budgetLine.nodeId))
-		.where(and(eq(node.strategyId, strategyId), eq(budgetLine.isSample, false), eq(node.isSample, false), only.year === undefined ? undefined : eq(budgetLine.year, only.year)));
-	const regionsOf = new Map<string, string[]>();
-	if (lines.length) {
-		for (const row of await db.select().from(nodeRegion).innerJoin(node, eq(node.id, nodeRegion.nodeId)).where(eq(node.strategyId, strategyId)))
-			regionsOf.set(row.node_region.nodeId, [...(regionsOf.get(row.node_region.nodeId) ?? []), row.node_region.region]);
-	}
-	const national = new Set(nodes.filter((row) => row.national).map((row) => row.id));
-	const totals = { domain: new Map<string, ExecutionRow>(), region: new Map<string, ExecutionRow>(), year: new Map<string, ExecutionRow>() };
-	const add = (by: keyof typeof totals, key: string, line: BudgetLineRow) => {
-		const id = `${key}|${line.currency}`;
-		const row = totals[by].get(id) ?? { key, currency: line.currency, planned: 0, committed: 0, executed: 0, rate: null };
-		row.planned += Number(line.planned);
-		row.committed += Number(line.committed);
-		row.executed += Number(line.executed);
-		totals[by].set(id, row);
-	};
-	for (const { line } of lines) {
-		const places = national.has(line.nodeId) ? ['national'] : (regionsOf.get(line.nodeId) ?? []);
-		for (const place of places) if (!only.region || place === only.region || place === 'national') add('region', place, line);
-		if (only.region && !places.includes(only.region)) continue;
-		add('domain', domainOf(line.nodeId), line);
-		add('year', String(line.year), line);
-	}
-	const finish = (map: Map<string, ExecutionRow>) =>
-		[...map.values()].map((row) => ({ ...row, rate: row.planned > 0 ? Math.round((row.executed / row.planned) * 1000) / 10 : null })).sort((a, b) => a.key.localeCompare(b.key) || a.currency.localeCompare(b.currency));
-	return { domain: finish(totals.domain), region: finish(totals.region), year: finish(totals.year) };
+export async function executionRates(db: DbOrTx, strategyId: string, only: { year?: number; region?: string } = {}): Promise<ExecutionRates> {
+	// the totals the database keeps by domain, place, year and currency (migration 0071): a few hundred rows
+	// whatever the programme's size. By domain and year, the lines once ('') — or, for a region, its own.
+	const year = only.year === undefined ? sql`true` : sql`year = ${only.year}`;
+	const once = only.region ?? '';
+	const places = only.region ? sql`place in (${only.region}, 'national')` : sql`place <> ''`;
+	const rows = rowsOf<{ by: keyof ExecutionRates; key: string; currency: string; planned: number; committed: number; executed: number }>(
+		await db.execute(sql`
+			with totals as (select * from cache.strategy_budget_total where strategy_id = ${strategyId} and ${year})
+			select 'domain' as by, domain_id::text as key, currency, sum(planned)::float8 as planned, sum(committed)::float8 as committed, sum(executed)::float8 as executed
+			from totals where place = ${once} group by domain_id, currency
+			union all
+			select 'year', year::text, currency, sum(planned)::float8, sum(committed)::float8, sum(executed)::float8 from totals where place = ${once} group by year, currency
+			union all
+			select 'region', place, currency, sum(planned)::float8, sum(committed)::float8, sum(executed)::float8 from totals where ${places} group by place, currency`)
+	);
+	const totals: ExecutionRates = { domain: [], region: [], year: [] };
+	for (const { by, ...row } of rows) totals[by].push(executionRow(row.key, row));
+	for (const list of Object.values(totals)) list.sort((a, b) => a.key.localeCompare(b.key) || a.currency.localeCompare(b.currency));
+	return totals;
+}
+
+function executionRow(key: string, sums: { currency: string; planned: number; committed: number; executed: number }): ExecutionRow {
+	const [planned, committed, executed] = [Number(sums.planned), Number(sums.committed), Number(sums.executed)];
+	return { key, currency: sums.currency, planned, committed, executed, rate: planned > 0 ? Math.round((executed / planned) * 1000) / 10 : null };
 }
 
 /**
@@ -121,11 +110,18 @@ export async function executionRates(db: DbOrTx, strategyId: string, only: { yea
  */
 export async function budgetInRegion(db: DbOrTx, region: string, language: Language) {
 	const strategies = await db.select({ id: strategy.id, slug: strategy.slug, title: strategy.title }).from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.slug));
+	if (!strategies.length) return [];
+	const totals = rowsOf<{ strategy: string; place: string; currency: string; planned: number; committed: number; executed: number }>(
+		await db.execute(sql`
+			select strategy_id::text as strategy, place, currency, sum(planned)::float8 as planned, sum(committed)::float8 as committed, sum(executed)::float8 as executed
+			from cache.strategy_budget_total where place in (${region}, 'national') and strategy_id in (select id from ${strategy} where published)
+			group by strategy_id, place, currency order by currency`)
+	);
 	const result: { slug: string; title: string; regional: ExecutionRow[]; national: ExecutionRow[] }[] = [];
 	for (const row of strategies) {
-		const rates = (await executionRates(db, row.id)).region;
-		const regional = rates.filter((entry) => entry.key === region);
-		const national = rates.filter((entry) => entry.key === 'national');
+		const own = totals.filter((entry) => entry.strategy === row.id);
+		const regional = own.filter((entry) => entry.place === region).map((entry) => executionRow(entry.place, entry));
+		const national = own.filter((entry) => entry.place === 'national').map((entry) => executionRow(entry.place, entry));
 		if (regional.length || national.length) result.push({ slug: row.slug, title: pickText(row.title as Record<string, string>, language).text, regional, national });
 	}
 	return result;

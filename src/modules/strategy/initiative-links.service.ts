@@ -254,6 +254,17 @@ export async function acceptedByAction(db: DbOrTx, strategyId: string, language:
 	return byAction;
 }
 
+/** How many initiatives are accepted for each action of a strategy (the tree's badges and its gap view: counts, no names). */
+export async function acceptedCounts(db: DbOrTx, strategyId: string): Promise<Map<string, number>> {
+	const rows = await db
+		.select({ nodeId: actionInitiative.nodeId, count: sql<number>`count(*)::int` })
+		.from(actionInitiative)
+		.innerJoin(node, eq(node.id, actionInitiative.nodeId))
+		.where(and(eq(node.strategyId, strategyId), eq(actionInitiative.status, 'accepted')))
+		.groupBy(actionInitiative.nodeId);
+	return new Map(rows.map((row) => [row.nodeId, Number(row.count)]));
+}
+
 /**
  * The initiatives on the ground in a region: those accepted for the published strategies' actions carried
  * out there (national actions too), each with the actions it contributes to.

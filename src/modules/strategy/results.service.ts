@@ -362,27 +362,31 @@ export async function resultsQueues(db: DbOrTx, actor: Actor) {
 
 /** A region's progress: the approved values for the region of every published strategy's indicators broken down by region, latest year first. */
 export async function progressInRegion(db: DbOrTx, region: string, language: Language) {
+	// one row per indicator, its approved values gathered by the database (latest year first)
 	const rows = await db
-		.select({ value: indicatorValue, indicator, strategySlug: strategy.slug, strategyTitle: strategy.title })
+		.select({
+			code: indicator.code,
+			definition: indicator.definition,
+			unit: indicator.unit,
+			isSample: indicator.isSample,
+			strategySlug: strategy.slug,
+			strategyTitle: strategy.title,
+			values: sql<{ year: number; value: string | number }[]>`json_agg(json_build_object('year', ${indicatorValue.year}, 'value', ${indicatorValue.value}) order by ${indicatorValue.year} desc)`
+		})
 		.from(indicatorValue)
 		.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
 		.innerJoin(strategy, eq(strategy.id, indicator.strategyId))
 		.where(and(eq(indicatorValue.region, region), eq(indicatorValue.status, 'approved'), eq(strategy.published, true)))
-		.orderBy(asc(strategy.slug), asc(indicator.code), desc(indicatorValue.year));
-	const byIndicator = new Map<string, { strategy: { slug: string; title: string }; code: string; definitions: Record<string, string>; units: Record<string, string>; isSample: boolean; values: { year: number; value: number }[] }>();
-	for (const row of rows) {
-		const entry = byIndicator.get(row.indicator.id) ?? {
-			strategy: { slug: row.strategySlug, title: textOf(row.strategyTitle, language) },
-			code: row.indicator.code,
-			definitions: row.indicator.definition as Record<string, string>,
-			units: row.indicator.unit as Record<string, string>,
-			isSample: row.indicator.isSample,
-			values: []
-		};
-		entry.values.push({ year: row.value.year, value: Number(row.value.value) });
-		byIndicator.set(row.indicator.id, entry);
-	}
-	return [...byIndicator.values()];
+		.groupBy(indicator.id, strategy.id)
+		.orderBy(asc(strategy.slug), asc(indicator.code));
+	return rows.map((row) => ({
+		strategy: { slug: row.strategySlug, title: textOf(row.strategyTitle, language) },
+		code: row.code,
+		definitions: row.definition as Record<string, string>,
+		units: row.unit as Record<string, string>,
+		isSample: row.isSample,
+		values: (typeof row.values === 'string' ? (JSON.parse(row.values) as typeof row.values) : row.values).map((entry) => ({ year: Number(entry.year), value: Number(entry.value) }))
+	}));
 }
 
 /**

@@ -11,7 +11,7 @@ import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
-import { PARENT_KIND, type NodeKind, type TagScheme } from './strategy.model.ts';
+import { PARENT_KIND, type NodeKind, type NodeStatus, type TagScheme } from './strategy.model.ts';
 import { MoveNode, NewNode, NewStrategy, NodeFields, type StrategyDetail, type StrategySummary, type TreeFilters, type TreeNode } from './strategy.schemas.ts';
 import { node, nodePartner, nodeRegion, nodeTag, strategy, type NodeRow, type StrategyRow, type Translated } from './strategy.table.ts';
 
@@ -87,14 +87,25 @@ function summaryOf(row: StrategyRow, owner: string | null, actions: number, lang
 
 type NodeLinks = { partners: Map<string, { id: string; name: string }[]>; regions: Map<string, string[]>; tags: Map<string, { scheme: string; code: string }[]> };
 
-async function linksOf(db: DbOrTx, ids: string[]): Promise<NodeLinks> {
+/** The partners, regions and tags of some nodes: those listed, or every node of a strategy (read at once). */
+async function linksOf(db: DbOrTx, of: string[] | { strategyId: string }): Promise<NodeLinks> {
 	const links: NodeLinks = { partners: new Map(), regions: new Map(), tags: new Map() };
-	if (!ids.length) return links;
-	const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
-	for (const row of await db.select({ nodeId: nodePartner.nodeId, id: organisation.id, name: organisation.name }).from(nodePartner).innerJoin(organisation, eq(organisation.id, nodePartner.organisationId)).where(inArray(nodePartner.nodeId, ids)).orderBy(asc(organisation.name)))
-		push(links.partners, row.nodeId, { id: row.id, name: row.name });
-	for (const row of await db.select().from(nodeRegion).where(inArray(nodeRegion.nodeId, ids)).orderBy(asc(nodeRegion.region))) push(links.regions, row.nodeId, row.region);
-	for (const row of await db.select().from(nodeTag).where(inArray(nodeTag.nodeId, ids)).orderBy(asc(nodeTag.scheme), asc(nodeTag.code))) push(links.tags, row.nodeId, row);
+	if (Array.isArray(of) && !of.length) return links;
+	const nodes = (column: typeof nodePartner.nodeId | typeof nodeRegion.nodeId | typeof nodeTag.nodeId) =>
+		Array.isArray(of) ? inArray(column, of) : inArray(column, db.select({ id: node.id }).from(node).where(eq(node.strategyId, of.strategyId)));
+	const [partners, regions, tags] = await Promise.all([
+		db.select({ nodeId: nodePartner.nodeId, id: organisation.id, name: organisation.name }).from(nodePartner).innerJoin(organisation, eq(organisation.id, nodePartner.organisationId)).where(nodes(nodePartner.nodeId)).orderBy(asc(organisation.name)),
+		db.select().from(nodeRegion).where(nodes(nodeRegion.nodeId)).orderBy(asc(nodeRegion.region)),
+		db.select().from(nodeTag).where(nodes(nodeTag.nodeId)).orderBy(asc(nodeTag.scheme), asc(nodeTag.code))
+	]);
+	const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+		const list = map.get(key);
+		if (list) list.push(value);
+		else map.set(key, [value]);
+	};
+	for (const row of partners) push(links.partners, row.nodeId, { id: row.id, name: row.name });
+	for (const row of regions) push(links.regions, row.nodeId, row.region);
+	for (const row of tags) push(links.tags, row.nodeId, row);
 	return links;
 }
 
@@ -127,13 +138,15 @@ function treeNodeOf(row: NodeRow, lead: string | null, links: NodeLinks, languag
 
 /** Every node of a strategy, as a tree in the planners' order. */
 export async function treeOf(db: DbOrTx, strategyId: string, language: Language): Promise<TreeNode[]> {
-	const rows = await db
-		.select({ row: node, lead: organisation.name })
-		.from(node)
-		.leftJoin(organisation, eq(organisation.id, node.leadOrganisationId))
-		.where(eq(node.strategyId, strategyId))
-		.orderBy(asc(node.position), asc(node.createdAt));
-	const links = await linksOf(db, rows.map(({ row }) => row.id));
+	const [rows, links] = await Promise.all([
+		db
+			.select({ row: node, lead: organisation.name })
+			.from(node)
+			.leftJoin(organisation, eq(organisation.id, node.leadOrganisationId))
+			.where(eq(node.strategyId, strategyId))
+			.orderBy(asc(node.position), asc(node.createdAt)),
+		linksOf(db, { strategyId })
+	]);
 	const byId = new Map(rows.map(({ row, lead }) => [row.id, treeNodeOf(row, lead, links, language)]));
 	const roots: TreeNode[] = [];
 	for (const { row } of rows) {
@@ -162,35 +175,72 @@ export function filterTree(tree: TreeNode[], filters: TreeFilters): TreeNode[] {
 export const countActions = (items: TreeNode[]): number => items.reduce((sum, item) => sum + (item.kind === 'action' ? 1 : 0) + countActions(item.children), 0);
 
 /** A published strategy (or one the person plans) with its tree, filtered. */
-export async function strategyDetail(db: DbOrTx, slug: string, language: Language, filters: TreeFilters = {}, viewer?: { canPlan: (row: StrategyRow) => boolean }): Promise<StrategyDetail & { id: string; published: boolean; domains: { id: string; title: string }[] }> {
+export async function strategyDetail(db: DbOrTx, slug: string, language: Language, filters: TreeFilters = {}, viewer?: { canPlan: (row: StrategyRow) => boolean }) {
+	return (await strategyWithTree(db, slug, language, filters, viewer)).detail;
+}
+
+/** The same, with the whole tree beside the filtered one (the strategy's page counts and gaps on the whole, read once). */
+export async function strategyWithTree(
+	db: DbOrTx,
+	slug: string,
+	language: Language,
+	filters: TreeFilters = {},
+	viewer?: { canPlan: (row: StrategyRow) => boolean }
+): Promise<{ detail: StrategyDetail & { id: string; published: boolean; domains: { id: string; title: string }[] }; whole: TreeNode[] }> {
 	const row = await visibleStrategy(db, slug, viewer?.canPlan ?? (() => false));
-	const [owner] = row.ownerOrganisationId ? await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, row.ownerOrganisationId)) : [];
-	const whole = await treeOf(db, row.id, language);
+	const [[owner], whole] = await Promise.all([
+		row.ownerOrganisationId ? db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, row.ownerOrganisationId)) : Promise.resolve([]),
+		treeOf(db, row.id, language)
+	]);
 	const tree = filterTree(whole, filters);
 	return {
-		...summaryOf(row, owner?.name ?? null, countActions(tree), language),
-		id: row.id,
-		published: row.published,
-		summary: textOf(row.summary, language),
-		domains: whole.map((item) => ({ id: item.id, title: item.title })),
-		tree
+		detail: {
+			...summaryOf(row, owner?.name ?? null, countActions(tree), language),
+			id: row.id,
+			published: row.published,
+			summary: textOf(row.summary, language),
+			domains: whole.map((item) => ({ id: item.id, title: item.title })),
+			tree
+		},
+		whole
 	};
 }
+
+export type ActionInRegion = { id: string; title: string; titles: Record<string, string>; status: NodeStatus; national: boolean; isSample: boolean; path: string[] };
 
 /** The actions of every published strategy carried out in a region (national ones included), with their path in their tree. */
 export async function actionsInRegion(db: DbOrTx, region: string, language: Language) {
 	const strategies = await db.select().from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.isSample), asc(strategy.slug));
-	const result: { strategy: { slug: string; title: string; isSample: boolean }; actions: (TreeNode & { path: string[] })[] }[] = [];
+	if (!strategies.length) return [];
+	// only what the list shows: every node's title and place in its tree, and which actions the region has
+	const [nodes, inRegion] = await Promise.all([
+		db
+			.select({ id: node.id, strategyId: node.strategyId, parentId: node.parentId, kind: node.kind, title: node.title, status: node.status, national: node.national, isSample: node.isSample })
+			.from(node)
+			.innerJoin(strategy, eq(strategy.id, node.strategyId))
+			.where(eq(strategy.published, true))
+			.orderBy(asc(node.position), asc(node.createdAt)),
+		db.select({ nodeId: nodeRegion.nodeId }).from(nodeRegion).where(eq(nodeRegion.region, region))
+	]);
+	const here = new Set(inRegion.map((row) => row.nodeId));
+	const children = new Map<string | null, typeof nodes>();
+	for (const row of nodes) {
+		const key = row.parentId ?? `root:${row.strategyId}`;
+		const list = children.get(key);
+		if (list) list.push(row);
+		else children.set(key, [row]);
+	}
+	const result: { strategy: { slug: string; title: string; isSample: boolean }; actions: ActionInRegion[] }[] = [];
 	for (const row of strategies) {
-		const tree = filterTree(await treeOf(db, row.id, language), { region: [region] });
-		const actions: (TreeNode & { path: string[] })[] = [];
-		const walk = (items: TreeNode[], path: string[]) => {
-			for (const item of items) {
-				if (item.kind === 'action') actions.push({ ...item, path });
-				else walk(item.children, [...path, item.title]);
+		const actions: ActionInRegion[] = [];
+		const walk = (key: string, path: string[]) => {
+			for (const item of children.get(key) ?? []) {
+				if (item.kind === 'action') {
+					if (item.national || here.has(item.id)) actions.push({ id: item.id, title: textOf(item.title, language), titles: item.title as Record<string, string>, status: item.status, national: item.national, isSample: item.isSample, path });
+				} else walk(item.id, [...path, textOf(item.title, language)]);
 			}
 		};
-		walk(tree, []);
+		walk(`root:${row.id}`, []);
 		if (actions.length) result.push({ strategy: { slug: row.slug, title: textOf(row.title, language), isSample: row.isSample }, actions });
 	}
 	return result;

@@ -4,12 +4,12 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
 import { TreeFilters } from '#modules/strategy/strategy.schemas.ts';
-import { strategyDetail, strategyResource } from '#modules/strategy/strategy.service.ts';
+import { strategyResource, strategyWithTree } from '#modules/strategy/strategy.service.ts';
 import { NODE_STATUSES } from '#modules/strategy/strategy.model.ts';
 import { executionRates } from '#modules/strategy/budget.service.ts';
 import { regionsWithoutActions } from '#modules/strategy/results.service.ts';
-import { countActions, treeOf } from '#modules/strategy/strategy.service.ts';
-import { acceptedByAction, keepActions } from '#modules/strategy/initiative-links.service.ts';
+import { countActions } from '#modules/strategy/strategy.service.ts';
+import { acceptedCounts, keepActions } from '#modules/strategy/initiative-links.service.ts';
 
 export async function load({ params, url, locals }) {
 	const app = await getApp();
@@ -25,19 +25,18 @@ export async function load({ params, url, locals }) {
 		invalid = true;
 	}
 	const canPlan = (row: { slug: string }) => ctx.can('strategy.plan', strategyResource(row));
-	const found = await strategyDetail(app.database.db, params.slug, locals.language, filters, { canPlan });
-	const whole = await treeOf(app.database.db, found.id, locals.language);
-	const accepted = await acceptedByAction(app.database.db, found.id, locals.language);
+	const { detail: found, whole } = await strategyWithTree(app.database.db, params.slug, locals.language, filters, { canPlan });
+	const [accepted, execution] = await Promise.all([acceptedCounts(app.database.db, found.id), executionRates(app.database.db, found.id)]);
 	// the gap view: only the actions no initiative on the ground carries yet
 	const withoutInitiatives = url.searchParams.get('without') === 'initiatives';
 	const tree = withoutInitiatives ? keepActions(found.tree, (action) => !accepted.has(action.id)) : found.tree;
 	const detail = { ...found, tree, actions: countActions(tree) };
 	return {
 		detail,
-		initiativeCounts: Object.fromEntries([...accepted].map(([id, list]) => [id, list.length])),
+		initiativeCounts: Object.fromEntries(accepted),
 		carried: { actions: countActions(whole), without: countActions(keepActions(whole, (action) => !accepted.has(action.id))) },
 		withoutInitiatives,
-		execution: await executionRates(app.database.db, detail.id),
+		execution,
 		// on the whole tree, whatever the filters: where each domain has nothing yet
 		gaps: regionsWithoutActions(whole),
 		invalid,

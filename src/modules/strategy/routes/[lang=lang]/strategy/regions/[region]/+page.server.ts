@@ -12,12 +12,14 @@ export async function load({ params, locals }) {
 	const region = regions.find((entry) => entry.iso === params.region);
 	if (!region) error(404, 'not_found');
 	const app = await getApp();
-	return {
-		region: { iso: region.iso, name: placeNameIn(region, locals.language) }, strategies: await actionsInRegion(app.database.db, region.iso, locals.language),
-		progress: await progressInRegion(app.database.db, region.iso, locals.language),
-		initiatives: await initiativesInRegion(app.database.db, region.iso, locals.language),
-		budget: await budgetInRegion(app.database.db, region.iso, locals.language),
+	const db = app.database.db;
+	const [strategies, progress, initiatives, budget, bodies] = await Promise.all([
+		actionsInRegion(db, region.iso, locals.language),
+		progressInRegion(db, region.iso, locals.language),
+		initiativesInRegion(db, region.iso, locals.language),
+		budgetInRegion(db, region.iso, locals.language),
 		// the region's concertation bodies, which follow the plans' migration component
-		bodies: await listBodies(app.database.db, locals.language, { region: region.iso })
-	};
+		listBodies(db, locals.language, { region: region.iso })
+	]);
+	return { region: { iso: region.iso, name: placeNameIn(region, locals.language) }, strategies, progress, initiatives, budget, bodies };
 }
