@@ -5,7 +5,7 @@
 // French and in Arabic (axe-core). Screenshots at 360 and 1280 px go to test-results/screenshots/.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signedInAs, screenshotsFor } from './flows.ts';
+import { check, signedInAs, screenshotsFor } from './flows.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -97,6 +97,11 @@ describe('the Strategy results framework', () => {
 		// 5. The public page shows it (French, then Arabic with axe).
 		const visitor = await browser.newPage({ javaScriptEnabled: false });
 		await visitor.goto('/fr/strategy/snia/results');
+		// the summary's line of the indicator: its latest year; its years and regions on its own page
+		const line = visitor.locator('table.results tbody tr', { hasText: 'EX-EMP-1' });
+		await expect(line.textContent()).resolves.toContain('2026');
+		await line.getByRole('link').click();
+		await check(visitor, 'fr', false);
 		const row2026 = visitor.locator('table', { has: visitor.locator('caption', { hasText: t('fr', 'strategy.results_table', { code: 'EX-EMP-1' }) }) }).locator('tbody tr', { has: visitor.locator('th', { hasText: '2026' }) });
 		await expect(row2026.textContent()).resolves.toContain(t('fr', 'strategy.region_value', { region: 'Souss-Massa', value: '135' }));
 		// the region's page shows the indicator's progress there; the strategy's page its gaps by domain
@@ -109,9 +114,14 @@ describe('the Strategy results framework', () => {
 		const arabic = await browser.newPage({ locale: 'ar-MA' });
 		await arabic.goto('/ar/strategy/snia/results');
 		await expectLanguage(arabic, 'ar');
-		await expect(arabic.locator('main').textContent()).resolves.toContain('سوس-ماسة');
+		await expectNoAxeViolations(arabic);
+		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
+		// the new indicator's Arabic definition, the samples badged
 		await expect(arabic.locator('main').textContent()).resolves.toContain('ورشات التوجيه المنظمة');
 		await expect(arabic.locator('main').textContent()).resolves.toContain(t('ar', 'strategy.sample_badge'));
+		await shoot(arabic, 'summary-ar');
+		await arabic.locator('table.results tbody tr', { hasText: 'EX-EMP-1' }).getByRole('link').click();
+		await expect(arabic.locator('main').textContent()).resolves.toContain('سوس-ماسة');
 		await expectNoAxeViolations(arabic);
 		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
 		await expectNoRawMessageKeys(arabic);

@@ -61,6 +61,7 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'POST /[lang=lang]/strategy/[slug]/plan/[node]': planners,
 	'GET /[lang=lang]/strategy/[slug]/results': everyone,
 	'GET /[lang=lang]/strategy/[slug]/results/export': everyone,
+	'GET /[lang=lang]/strategy/[slug]/indicators/[code]': everyone,
 	'GET /api/v1/strategy/strategies/[slug]/indicators': everyone,
 	'GET /[lang=lang]/strategy/[slug]/plan/indicators': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/indicators': planners,

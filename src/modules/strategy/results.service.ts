@@ -266,17 +266,35 @@ export type IndicatorView = {
 	years: { year: number; target: number | null; actual: number | null; light: Light; ratio: number | null; regions: { region: string; value: number }[] }[];
 };
 
-/** A strategy's indicators with their targets and approved values by year (the public results). */
-export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Language): Promise<IndicatorView[]> {
-	const rows = await db.select({ indicator, nodeTitle: node.title }).from(indicator).innerJoin(node, eq(node.id, indicator.nodeId)).where(eq(indicator.strategyId, owner.id)).orderBy(asc(indicator.code));
+/** A strategy's indicators (or the one of `code`) with their targets and approved values by year and region (the public results). */
+export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Language, only: { code?: string } = {}): Promise<IndicatorView[]> {
+	const which = and(eq(indicator.strategyId, owner.id), only.code === undefined ? undefined : eq(indicator.code, only.code));
+	const rows = await db.select({ indicator, nodeTitle: node.title }).from(indicator).innerJoin(node, eq(node.id, indicator.nodeId)).where(which).orderBy(asc(indicator.code));
 	if (!rows.length) return [];
-	const ids = rows.map(({ indicator: row }) => row.id);
-	const targets = await db.select().from(indicatorTarget).where(inArray(indicatorTarget.indicatorId, ids));
-	const approved = await db.select().from(indicatorValue).where(and(inArray(indicatorValue.indicatorId, ids), eq(indicatorValue.status, 'approved')));
+	const inStrategy = db.select({ id: indicator.id }).from(indicator).where(which);
+	const [targets, approved] = await Promise.all([
+		db.select({ indicatorId: indicatorTarget.indicatorId, year: indicatorTarget.year, value: indicatorTarget.value }).from(indicatorTarget).where(inArray(indicatorTarget.indicatorId, inStrategy)),
+		db
+			.select({ indicatorId: indicatorValue.indicatorId, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value })
+			.from(indicatorValue)
+			.where(and(inArray(indicatorValue.indicatorId, inStrategy), eq(indicatorValue.status, 'approved')))
+	]);
+	// grouped once by indicator and year (a strategy at scale has tens of thousands of values)
+	const targetOf = new Map(targets.map((target) => [`${target.indicatorId}|${target.year}`, Number(target.value)]));
+	const yearsWithTargets = new Map<string, number[]>();
+	for (const target of targets) yearsWithTargets.set(target.indicatorId, [...(yearsWithTargets.get(target.indicatorId) ?? []), target.year]);
+	const valuesOf = new Map<string, Map<number, typeof approved>>();
+	for (const value of approved) {
+		const byYear = valuesOf.get(value.indicatorId) ?? new Map<number, typeof approved>();
+		valuesOf.set(value.indicatorId, byYear);
+		const list = byYear.get(value.year);
+		if (list) list.push(value);
+		else byYear.set(value.year, [value]);
+	}
 	const years = periodYears(owner);
 	return rows.map(({ indicator: row, nodeTitle }) => {
-		const mine = approved.filter((value) => value.indicatorId === row.id);
-		const yearsOf = [...new Set([...years, ...targets.filter((target) => target.indicatorId === row.id).map((target) => target.year), ...mine.map((value) => value.year)])].sort((a, b) => a - b);
+		const mine = valuesOf.get(row.id) ?? new Map<number, typeof approved>();
+		const yearsOf = [...new Set([...years, ...(yearsWithTargets.get(row.id) ?? []), ...mine.keys()])].sort((a, b) => a - b);
 		return {
 			id: row.id,
 			code: row.code,
@@ -293,12 +311,11 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 			baselineYear: row.baselineYear,
 			isSample: row.isSample,
 			years: yearsOf.map((each) => {
-				const target = targets.find((entry) => entry.indicatorId === row.id && entry.year === each);
-				const ofYear = mine.filter((value) => value.year === each);
+				const ofYear = mine.get(each) ?? [];
 				const total = ofYear.find((value) => value.region === '');
 				const regional = ofYear.filter((value) => value.region !== '');
 				const actual = total ? Number(total.value) : regional.length ? regional.reduce((sum, value) => sum + Number(value.value), 0) : null;
-				const targetValue = target ? Number(target.value) : null;
+				const targetValue = targetOf.get(`${row.id}|${each}`) ?? null;
 				return { year: each, target: targetValue, actual, ...lightOf(actual, targetValue), regions: regional.map((value) => ({ region: value.region, value: Number(value.value) })).sort((a, b) => a.region.localeCompare(b.region)) };
 			})
 		};

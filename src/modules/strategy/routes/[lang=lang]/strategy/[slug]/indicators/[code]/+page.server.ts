@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { strategyBySlug, strategyResource } from '#modules/strategy/strategy.service.ts';
+import { indicatorsOf } from '#modules/strategy/results.service.ts';
+
+export async function load({ params, locals }) {
+	const app = await getApp();
+	const ctx = requestContext(app, locals);
+	let row;
+	try {
+		row = await strategyBySlug(app.database.db, params.slug);
+	} catch (failure) {
+		if (isAppError(failure)) error(404, 'not_found');
+		throw failure;
+	}
+	if (!row.published && !ctx.can('strategy.plan', strategyResource(row))) error(404, 'not_found');
+	const [indicator] = await indicatorsOf(app.database.db, row, locals.language, { code: params.code });
+	if (!indicator) error(404, 'not_found');
+	return { strategy: { slug: row.slug, titles: row.title as Record<string, string> }, indicator };
+}
