@@ -4,18 +4,20 @@
 // it waits. One submission waits at a time. Editing stays possible after a submission: the owner decides on
 // the snapshot submitted, and the pages say when the draft has changed since. Every step is audited.
 // Visitors see the approved versions of a published strategy only; its planners and owners see every one.
-import { and, asc, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
+import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { diffProgrammes, fingerprintOf, isIdentical, totalsOf } from './programme-diff.ts';
 import { CompareQuery, DecideVersion, ProgrammeSnapshot, SubmitVersion, type SnapshotNode, type VersionComparison, type VersionSummary } from './programme-versions.schemas.ts';
+import type { TreeNode } from './strategy.schemas.ts';
 import { strategyBySlug, strategyResource } from './strategy.service.ts';
 import { budgetLine, node, nodePartner, nodeRegion, programmeVersion, strategy, type ProgrammeVersionRow, type StrategyRow } from './strategy.table.ts';
 
@@ -230,7 +232,62 @@ export async function versionDetail(ctx: RequestContext, slug: string, ref: stri
 	if (!visibleTo(viewer, row)) throw new AppError('not_found');
 	const [named] = await versionsQuery(ctx.db).where(eq(programmeVersion.id, row.id));
 	const { fingerprint: _fingerprint, ...version } = summaryOf(ctx.language, named, viewer);
-	return { strategy: { slug: owner.slug, title: owner.title, published: owner.published }, version, snapshot: ProgrammeSnapshot.parse(row.snapshot) };
+	// the approved version before it, to compare with
+	const [previous] = await ctx.db
+		.select({ number: programmeVersion.number, seq: programmeVersion.seq })
+		.from(programmeVersion)
+		.where(and(eq(programmeVersion.strategyId, owner.id), eq(programmeVersion.state, 'approved'), lt(programmeVersion.seq, row.seq)))
+		.orderBy(desc(programmeVersion.seq))
+		.limit(1);
+	return {
+		strategy: { slug: owner.slug, title: owner.title, published: owner.published },
+		version,
+		previous: previous ? { ref: refOf(previous), label: labelOf(ctx.language, previous) } : null,
+		canSeeDraft: viewer.insider,
+		snapshot: ProgrammeSnapshot.parse(row.snapshot)
+	};
+}
+
+/** A snapshot's tree as the strategy's tree component draws it (read-only: no links to pages). */
+export function snapshotTree(snapshot: ProgrammeSnapshot, language: Language): TreeNode[] {
+	const byId = new Map<string, TreeNode>();
+	const roots: TreeNode[] = [];
+	for (const [position, item] of snapshot.nodes.entries()) {
+		const shown: TreeNode = {
+			id: item.id,
+			kind: item.kind,
+			position,
+			title: pickText(item.title, language).text,
+			titles: item.title as Record<string, string>,
+			description: '',
+			lead: item.lead?.name ?? null,
+			leadOrganisationId: item.lead?.id ?? null,
+			partners: item.partners.map((partner) => partner.name),
+			partnerIds: item.partners.map((partner) => partner.id),
+			periodStart: item.periodStart,
+			periodEnd: item.periodEnd,
+			status: item.status,
+			national: item.national,
+			regions: item.regions,
+			gcm: [],
+			sdg: [],
+			isSample: item.isSample,
+			sources: [],
+			children: []
+		};
+		byId.set(item.id, shown);
+		const parent = item.parentId ? byId.get(item.parentId) : undefined;
+		if (parent) parent.children.push(shown);
+		else roots.push(shown);
+	}
+	return roots;
+}
+
+/** A snapshot's budget lines by action, in the tree's order, each action with its place in the tree. */
+export function snapshotLinesByAction(snapshot: ProgrammeSnapshot) {
+	const byAction = new Map<string, ProgrammeSnapshot['lines']>();
+	for (const line of snapshot.lines) byAction.set(line.actionId, [...(byAction.get(line.actionId) ?? []), line]);
+	return snapshot.nodes.filter((item) => byAction.has(item.id)).map((item) => ({ action: { id: item.id, title: item.title, isSample: item.isSample }, lines: byAction.get(item.id)! }));
 }
 
 /** The versions one may compare, newest first (the pickers' options), with the draft first for planners and owners. */

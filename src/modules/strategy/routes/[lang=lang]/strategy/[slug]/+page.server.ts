@@ -10,6 +10,7 @@ import { executionRates } from '#modules/strategy/budget.service.ts';
 import { regionsWithoutActions } from '#modules/strategy/results.service.ts';
 import { countActions, treeOf } from '#modules/strategy/strategy.service.ts';
 import { acceptedByAction, keepActions } from '#modules/strategy/initiative-links.service.ts';
+import { approvedVersionCount } from '#modules/strategy/programme-versions.service.ts';
 
 export async function load({ params, url, locals }) {
 	const app = await getApp();
@@ -42,6 +43,7 @@ export async function load({ params, url, locals }) {
 		gaps: regionsWithoutActions(whole),
 		invalid,
 		canPlan: canPlan(detail),
+		approvedVersions: await approvedVersionCount(app.database.db, detail.id),
 		values: { region: filters.region?.[0] ?? '', domain: filters.domain?.[0] ?? '', status: filters.status?.[0] ?? '' },
 		choices: { regions: regionChoices(locals.language), statuses: NODE_STATUSES },
 		filtered: Boolean(filters.region || filters.domain || filters.status || withoutInitiatives)
