@@ -220,7 +220,8 @@ export async function versionsOf(ctx: RequestContext, slug: string) {
 		pending: pending ? strip(pending) : null,
 		latest: latest ? strip(latest) : null,
 		draft: draft ? { actions: draft.actions, lines: draft.lines, changedSinceApproved: draft.changedSinceApproved, changedSinceSubmitted: draft.changedSinceSubmitted } : null,
-		can: { see: viewer.insider, submit: viewer.canPlan && !pending, withdraw: viewer.canPlan && Boolean(pending), decide: viewer.canApprove && Boolean(pending) }
+		// nothing to submit while a submission waits, or when the draft is the latest approved version as it was
+		can: { see: viewer.insider, submit: viewer.canPlan && !pending && draft?.changedSinceApproved !== false, withdraw: viewer.canPlan && Boolean(pending), decide: viewer.canApprove && Boolean(pending) }
 	};
 }
 
