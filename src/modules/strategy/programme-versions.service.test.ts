@@ -10,6 +10,7 @@ import { createNode, createStrategy, removeNode, updateNode } from './strategy.s
 import { compareVersions, decideVersion, submitVersion, versionDetail, versionsOf, withdrawVersion } from './programme-versions.service.ts';
 import { diffProgrammes } from './programme-diff.ts';
 import { programmeVersion } from './strategy.table.ts';
+import { strategyPersonalData } from './personal-data.ts';
 
 let app: TestApp;
 let planner: Person;
@@ -249,5 +250,20 @@ describe('a version submitted through another strategy’s grant', () => {
 		expect(await refusal(submitVersion(contextFor(db, otherPlanner), 'hidden-versions', {}))).toBe('conflict:programme_empty');
 		expect((await db.select().from(programmeVersion)).length).toBe(count);
 		expect(await db.select().from(programmeVersion).where(and(eq(programmeVersion.state, 'submitted')))).toHaveLength(0);
+	});
+});
+
+describe('a person’s programme versions', () => {
+	it('are exported, and on erasure the versions stay without naming them', async () => {
+		const db = app.database.db;
+		const exported = (await strategyPersonalData.export(db, planner.actor)) as { strategyVersionsSubmitted: { seq: number; state: string }[]; strategyVersionsDecided: { seq: number; state: string }[] };
+		expect(exported.strategyVersionsSubmitted.map((entry) => `${entry.seq}:${entry.state}`).sort()).toEqual(['1:returned', '2:approved', '3:withdrawn']);
+		expect(exported.strategyVersionsDecided.map((entry) => entry.state)).toEqual(['withdrawn']);
+		const before = await versionsIn();
+		await db.transaction((tx) => strategyPersonalData.erase(tx, planner.user.id, new Date(), { files: null as never }));
+		const after = await versionsIn();
+		expect(after).toHaveLength(before.length);
+		expect(after.filter((row) => row.submittedBy === planner.user.id || row.decidedBy === planner.user.id)).toEqual([]);
+		expect(after.find((row) => row.number === 1)).toMatchObject({ state: 'approved', submittedBy: null, fingerprint: before.find((row) => row.number === 1)!.fingerprint });
 	});
 });
