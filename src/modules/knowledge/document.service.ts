@@ -524,6 +524,12 @@ export async function listDocumentVersions(db: DbOrTx, documentId: string) {
 
 
 /** The platform's organisations, by name, for the filters and the propose form's picker. */
-export function organisationChoices(db: DbOrTx) {
-	return db.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym }).from(organisation).orderBy(asc(organisation.name));
+/** Organisations to choose from, by name: all of them, or only those of `slugs` (the library's filter lists those with documents found). */
+export async function organisationChoices(db: DbOrTx, slugs?: string[]) {
+	if (slugs && !slugs.length) return [];
+	return db
+		.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym })
+		.from(organisation)
+		.where(slugs ? inArray(organisation.slug, slugs) : undefined)
+		.orderBy(asc(organisation.name));
 }

@@ -22,6 +22,19 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/[slug]/plan/import': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/import': planners,
 	'GET /api/v1/strategy/strategies/[slug]/initiatives': everyone,
+	// programme versions: the planners submit and withdraw, the owner decides (grants limited to the strategy, checked by the service)
+	'GET /[lang=lang]/strategy/[slug]/plan/versions': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan/versions': planners,
+	// approved versions of published strategies for everyone; every version to its planners and owners (the service)
+	'GET /[lang=lang]/strategy/[slug]/versions': everyone,
+	'GET /[lang=lang]/strategy/[slug]/versions/[ref]': everyone,
+	'GET /[lang=lang]/strategy/[slug]/versions/compare': everyone,
+	'GET /api/v1/strategy/strategies/[slug]/versions': everyone,
+	'POST /api/v1/strategy/strategies/[slug]/versions': planners,
+	'GET /api/v1/strategy/strategies/[slug]/versions/compare': everyone,
+	'GET /api/v1/strategy/strategies/[slug]/versions/[ref]': everyone,
+	'POST /api/v1/strategy/strategies/[slug]/versions/[ref]/decision': ['administrator'],
+	'POST /api/v1/strategy/strategies/[slug]/versions/[ref]/withdrawal': planners,
 	'GET /[lang=lang]/strategy/recommendations': everyone,
 	'GET /[lang=lang]/strategy/recommendations/export': everyone,
 	'GET /[lang=lang]/strategy/recommendations/new': trackers,
@@ -112,6 +125,14 @@ describe('grants of the Strategy module', () => {
 		expect(mayReach(secretary, 'strategy.manage_concertation')).toBe(false);
 		expect(mayReach(secretary, 'strategy.track_recommendations')).toBe(false);
 		expect(mayReach(member('owner', 'snia'), 'strategy.concertation_secretariat')).toBe(false);
+	});
+
+	it('gives the approval of programme versions to the strategy’s owner only; its planners submit them', () => {
+		expect(can(member('owner', 'snia'), 'strategy.approve_programme', { scope: 'snia' })).toBe(true);
+		expect(can(member('owner', 'mre'), 'strategy.approve_programme', { scope: 'snia' })).toBe(false);
+		expect(mayReach(member('planner', 'snia'), 'strategy.approve_programme')).toBe(false);
+		expect(can(member('planner', 'snia'), 'strategy.plan', { scope: 'snia' })).toBe(true);
+		expect(mayReach(member('reporter', 'snia'), 'strategy.approve_programme')).toBe(false);
 	});
 
 	it('gives the review of reported values to the strategy’s owner only', () => {

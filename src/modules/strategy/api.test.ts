@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { setBudgetLine } from './budget.service.ts';
-import { node } from './strategy.table.ts';
+import { budgetLine, node } from './strategy.table.ts';
 import { GET as list } from './routes/api/v1/strategy/strategies/+server.ts';
 import { GET as one } from './routes/api/v1/strategy/strategies/[slug]/+server.ts';
 import { GET as exportActions } from './routes/[lang=lang]/strategy/[slug]/export/+server.ts';
@@ -25,6 +25,14 @@ import { GET as bodyApi } from './routes/api/v1/strategy/concertation-bodies/[sl
 import { GET as recommendationsApi } from './routes/api/v1/strategy/recommendations/+server.ts';
 import { GET as exportBodies } from './routes/[lang=lang]/strategy/concertation/export/+server.ts';
 import { ConcertationBodyDetail, ConcertationBodySummary, RecommendationOut } from './strategy.schemas.ts';
+import { GET as versionsApi, POST as submitApi } from './routes/api/v1/strategy/strategies/[slug]/versions/+server.ts';
+import { GET as versionApi } from './routes/api/v1/strategy/strategies/[slug]/versions/[ref]/+server.ts';
+import { POST as decisionApi } from './routes/api/v1/strategy/strategies/[slug]/versions/[ref]/decision/+server.ts';
+import { POST as withdrawalApi } from './routes/api/v1/strategy/strategies/[slug]/versions/[ref]/withdrawal/+server.ts';
+import { GET as compareApi } from './routes/api/v1/strategy/strategies/[slug]/versions/compare/+server.ts';
+import { ProgrammeDiff, ProgrammeSnapshot, VersionSummary } from './programme-versions.schemas.ts';
+import { translate } from '../../platform/i18n/translator.ts';
+import { programmeVersion } from './strategy.table.ts';
 
 let app: TestApp;
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -74,7 +82,10 @@ describe('the Strategy API and exports', () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
 		expect(workbook.worksheets[0].rowCount).toBe(151);
-		expect(workbook.worksheets[1].rowCount).toBe(2);
+		// the sample budget's lines (badged) and the real one
+		const budget = await app.database.db.select({ id: budgetLine.id }).from(budgetLine).innerJoin(node, eq(node.id, budgetLine.nodeId));
+		expect(budget.length).toBeGreaterThan(10);
+		expect(workbook.worksheets[1].rowCount).toBe(1 + budget.length);
 	});
 
 	it('exports the budget lines of the actions as their own CSV', async () => {
@@ -171,5 +182,65 @@ describe('the Strategy API and exports', () => {
 		expect(tracked.items).toHaveLength(1);
 		expect(RecommendationOut.safeParse(tracked.items[0]).success).toBe(true);
 		expect(tracked.items[0]).toMatchObject({ kind: 'decision', body: { slug: sample.slug }, meeting: { title: expect.stringContaining('Exemple') } });
+	});
+});
+
+describe('programme versions through the API', () => {
+	const snia = { slug: 'snia' };
+	it('gives everyone the demo’s approved v1 (badged, nobody named) and refuses them the draft with the field, in their language', async () => {
+		const listed = await versionsApi(apiEvent(null, { params: snia, language: 'fr' }));
+		expect(listed.status).toBe(200);
+		expect(listed.headers.get('cache-control')).toBe('public, max-age=60');
+		const { items, draft } = await listed.json();
+		expect(items.map((item: VersionSummary) => [item.ref, item.label, item.state, item.isSample, item.submittedBy])).toEqual([['1', 'v1', 'approved', true, null]]);
+		for (const item of items) expect(VersionSummary.safeParse(item).success).toBe(true);
+		expect(draft).toBeNull();
+		const one = await (await versionApi(apiEvent(null, { params: { ...snia, ref: 'v1' } }))).json();
+		expect(ProgrammeSnapshot.safeParse(one.snapshot).success).toBe(true);
+		expect(one.snapshot.lines.filter((line: { isSample: boolean }) => line.isSample).length).toBe(one.lines);
+		const refused = await compareApi(apiEvent(null, { params: snia, search: '?from=1&to=draft', language: 'ar' }));
+		expect(refused.status).toBe(400);
+		const { error } = await refused.json();
+		expect(error.details.fields).toEqual([{ path: 'to', message: translate('ar', 'errors.field_choice') }]);
+		expect(error.details.reason).toBe('unknown_version');
+		expect((await versionApi(apiEvent(null, { params: { ...snia, ref: 's9' } }))).status).toBe(404);
+	});
+
+	it('lets a planner submit with a token and the owner approve; refusals say why and change nothing; the differences in the documented shape', async () => {
+		const db = app.database.db;
+		const planner = await aPerson(db);
+		planner.actor.grants = [{ module: 'strategy', role: 'planner', organisationId: null, scope: 'snia' }];
+		const owner = await aPerson(db);
+		owner.actor.grants = [{ module: 'strategy', role: 'owner', organisationId: null, scope: 'snia' }];
+		// the draft differs from v1 (the demo's changes, and the real line added above)
+		const draft = await (await compareApi(apiEvent(planner, { params: snia, language: 'fr' }))).json();
+		expect(draft.from.ref).toBe('1');
+		expect(draft.to.ref).toBe('draft');
+		expect(ProgrammeDiff.safeParse(draft.diff).success).toBe(true);
+		expect(draft.diff.summary).toEqual({ actionsAdded: 0, actionsRemoved: 0, actionsChanged: 1, linesAdded: 2, linesRemoved: 1, linesChanged: 1, structureChanged: 0 });
+		expect(draft.diff.totalsByCurrency.find((row: { currency: string }) => row.currency === 'EUR').planned.difference).toBe(-20000 + 1000);
+
+		const submitted = await submitApi(apiEvent(planner, { method: 'POST', params: snia, json: { note: 'Révision 2025' }, language: 'fr' }));
+		expect(submitted.status).toBe(201);
+		const version = await submitted.json();
+		expect(version).toMatchObject({ ref: 's2', label: 'Soumission 2', state: 'submitted', note: 'Révision 2025' });
+		expect(submitted.headers.get('location')).toBe('/api/v1/strategy/strategies/snia/versions/s2');
+		const again = await submitApi(apiEvent(planner, { method: 'POST', params: snia, json: {} }));
+		expect(again.status).toBe(409);
+		expect((await again.json()).error.details.reason).toBe('version_pending');
+		expect((await decisionApi(apiEvent(planner, { method: 'POST', params: { ...snia, ref: 's2' }, json: { decision: 'approve' } }))).status).toBe(403);
+		const noReason = await decisionApi(apiEvent(owner, { method: 'POST', params: { ...snia, ref: 's2' }, json: { decision: 'return' }, language: 'fr' }));
+		expect(noReason.status).toBe(400);
+		expect((await noReason.json()).error.details.fields).toEqual([{ path: 'reason', message: translate('fr', 'errors.field_required') }]);
+		expect((await db.select().from(programmeVersion).where(eq(programmeVersion.seq, 2)))[0].state).toBe('submitted');
+		const approved = await decisionApi(apiEvent(owner, { method: 'POST', params: { ...snia, ref: 's2' }, json: { decision: 'approve' }, language: 'en' }));
+		expect(approved.status).toBe(200);
+		expect(await approved.json()).toMatchObject({ ref: '2', label: 'v2', state: 'approved', number: 2 });
+		expect((await withdrawalApi(apiEvent(planner, { method: 'POST', params: { ...snia, ref: '2' } }))).status).toBe(409);
+		// the two approved versions, compared by everyone
+		const compared = await (await compareApi(apiEvent(null, { params: snia, search: '?from=v1&to=v2' }))).json();
+		expect(compared.diff.summary).toEqual(draft.diff.summary);
+		const everyone = await (await versionsApi(apiEvent(null, { params: snia }))).json();
+		expect(everyone.items.map((item: VersionSummary) => item.ref)).toEqual(['2', '1']);
 	});
 });

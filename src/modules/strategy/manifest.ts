@@ -25,7 +25,7 @@ export const strategyModule = defineModule({
 	actions: strategyActions,
 	grantRoles: {
 		// the scope is the strategy's slug: an owner or a planner of one strategy only
-		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan', 'strategy.review'], limit: 'scope' },
+		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan', 'strategy.review', 'strategy.approve_programme'], limit: 'scope' },
 		planner: { titleKey: 'strategy.grant_planner', actions: ['strategy.plan'], limit: 'scope' },
 		// the people of the bodies responsible for actions, who enter the indicators' actual values
 		reporter: { titleKey: 'strategy.grant_reporter', actions: ['strategy.report'], limit: 'scope' },

@@ -3,6 +3,7 @@ import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { strategiesPlannedBy } from './strategy.service.ts';
 import { resultsQueues } from './results.service.ts';
 import { myProposals, proposalsWaitingCount } from './initiative-links.service.ts';
+import { versionsWaitingCount } from './programme-versions.service.ts';
 import { lateRecommendations } from './recommendations.service.ts';
 import { bodiesOfMember, concertationSpace, secretariatQueues } from './concertation.service.ts';
 import { workspaceWaiting } from '../../platform/workspace/workspace.service.ts';
@@ -31,6 +32,18 @@ export async function strategySpace(ctx: RequestContext): Promise<SpaceLink[]> {
 				titleKey: 'strategy.space_proposals',
 				textKey: 'strategy.space_proposals_text',
 				waiting: { count: waiting, key: 'strategy.space_proposals_waiting' }
+			});
+	}
+	// the programme versions the planners submitted, for the owners to approve or return
+	const approving = planned.filter((row) => ctx.can('strategy.approve_programme', { scope: row.slug }));
+	if (approving.length) {
+		const waiting = await versionsWaitingCount(ctx.db, approving.map((row) => row.slug));
+		if (waiting)
+			links.push({
+				path: approving.length === 1 ? `/strategy/${approving[0].slug}/plan/versions` : '/strategy',
+				titleKey: 'strategy.space_versions',
+				textKey: 'strategy.space_versions_text',
+				waiting: { count: waiting, key: 'strategy.space_versions_waiting' }
 			});
 	}
 	// one's own proposals: where they stand

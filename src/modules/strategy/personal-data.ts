@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
-import { actionInitiative, concertationBody, indicator, indicatorValue, indicatorValueEvent, node, recommendation, recommendationEvent, strategy } from './strategy.table.ts';
+import { actionInitiative, concertationBody, indicator, indicatorValue, indicatorValueEvent, node, programmeVersion, recommendation, recommendationEvent, strategy } from './strategy.table.ts';
 import { concertationDataOf } from './concertation.service.ts';
 import { recommendationDataOf } from './recommendations.service.ts';
 
@@ -9,7 +9,8 @@ import { recommendationDataOf } from './recommendations.service.ts';
  * history (submitted, corrected, returned, approved). Exported with `/api/v1/me/export`. On erasure the
  * values stay (a strategy's official results) but no longer name the person; so do the initiatives they
  * proposed for actions, and the planners' decisions on them; so do the concertation bodies a moderator
- * created and the decisions a body's secretariat recorded and followed (the tracker's rows).
+ * created and the decisions a body's secretariat recorded and followed (the tracker's rows); so do the programme
+ * versions they submitted, approved, returned or withdrew.
  */
 export const strategyPersonalData: PersonalDataHooks = {
 	tables: [
@@ -19,11 +20,24 @@ export const strategyPersonalData: PersonalDataHooks = {
 		{ table: actionInitiative, userColumn: actionInitiative.decidedBy, exportKey: 'strategyInitiativeDecisions' },
 		{ table: recommendation, userColumn: recommendation.createdBy, exportKey: 'strategyRecommendationsEntered' },
 		{ table: recommendationEvent, userColumn: recommendationEvent.actorId, exportKey: 'strategyRecommendationFollowUps' },
-		{ table: concertationBody, userColumn: concertationBody.createdBy, exportKey: 'strategyConcertationBodies' }
+		{ table: concertationBody, userColumn: concertationBody.createdBy, exportKey: 'strategyConcertationBodies' },
+		{ table: programmeVersion, userColumn: programmeVersion.submittedBy, exportKey: 'strategyVersionsSubmitted' },
+		{ table: programmeVersion, userColumn: programmeVersion.decidedBy, exportKey: 'strategyVersionsDecided' }
 	],
 	export: async (db, actor) => ({
 		...(await recommendationDataOf(db, actor.userId).then((data) => ({ strategyRecommendationsEntered: data.created, strategyRecommendationFollowUps: data.followUps }))),
 		strategyConcertationBodies: await concertationDataOf(db, actor.userId),
+		// the programme versions one submitted, and those one approved, returned or withdrew (without the snapshots: the strategy's record)
+		strategyVersionsSubmitted: await db
+			.select({ strategy: strategy.slug, seq: programmeVersion.seq, number: programmeVersion.number, state: programmeVersion.state, note: programmeVersion.note, submittedAt: programmeVersion.submittedAt })
+			.from(programmeVersion)
+			.innerJoin(strategy, eq(strategy.id, programmeVersion.strategyId))
+			.where(eq(programmeVersion.submittedBy, actor.userId)),
+		strategyVersionsDecided: await db
+			.select({ strategy: strategy.slug, seq: programmeVersion.seq, number: programmeVersion.number, state: programmeVersion.state, reason: programmeVersion.reason, decidedAt: programmeVersion.decidedAt })
+			.from(programmeVersion)
+			.innerJoin(strategy, eq(strategy.id, programmeVersion.strategyId))
+			.where(eq(programmeVersion.decidedBy, actor.userId)),
 		strategyReportedValues: await db
 			.select({ strategy: strategy.slug, indicator: indicator.code, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, comment: indicatorValue.comment, evidenceUrl: indicatorValue.evidenceUrl, status: indicatorValue.status, createdAt: indicatorValue.createdAt, updatedAt: indicatorValue.updatedAt })
 			.from(indicatorValue)
@@ -57,6 +71,9 @@ export const strategyPersonalData: PersonalDataHooks = {
 		await tx.update(recommendationEvent).set({ actorId: null }).where(eq(recommendationEvent.actorId, userId));
 		// a body stays (a region's record) without naming who created it
 		await tx.update(concertationBody).set({ createdBy: null }).where(eq(concertationBody.createdBy, userId));
+		// programme versions stay (an approved one never changes) without naming who submitted or decided them
+		await tx.update(programmeVersion).set({ submittedBy: null }).where(eq(programmeVersion.submittedBy, userId));
+		await tx.update(programmeVersion).set({ decidedBy: null }).where(eq(programmeVersion.decidedBy, userId));
 		return {
 			removed: ['strategy_reporter_of_values', 'strategy_value_history_actor', 'strategy_initiative_proposer', 'strategy_initiative_decider'],
 			audit: { valuesKept: values.map((row) => row.id), eventsKept: events.map((row) => row.id), proposalsKept: proposed.map((row) => row.id), decisionsKept: decided.map((row) => row.id) }

@@ -15,3 +15,13 @@ export async function strategyForPage(ctx: RequestContext, slug: string, action:
 		throw failure;
 	}
 }
+
+/** A service's read for a page: a refusal (404 for what the person may not see) becomes the page's error. */
+export async function orPageError<T>(work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} catch (failure) {
+		if (isAppError(failure)) error(failure.status, failure.code);
+		throw failure;
+	}
+}

@@ -13,7 +13,9 @@ import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
 import { NODE_STATUSES } from './strategy.model.ts';
 import { NewNode, NewStrategy } from './strategy.schemas.ts';
 import { insertNode, insertStrategy } from './strategy.service.ts';
-import { actionInitiative, concertationBody, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, recommendation, recommendationAction, recommendationEvent, strategy, type StrategyRow } from './strategy.table.ts';
+import { actionInitiative, budgetLine, concertationBody, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, programmeVersion, recommendation, recommendationAction, recommendationEvent, strategy, type StrategyRow } from './strategy.table.ts';
+import { takeSnapshot } from './programme-versions.service.ts';
+import { fingerprintOf, totalsOf } from './programme-diff.ts';
 import { workspaceAnnouncement, workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
 import { BodyInput, insertBody } from './concertation.service.ts';
 import { concertationWorkspaceKey } from './recommendations.service.ts';
@@ -144,6 +146,7 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 		await loadResultsDemo(db, snia);
 		await loadInitiativesDemo(db, snia);
 		await loadRecommendationsDemo(db);
+		await loadVersionsDemo(db, snia);
 		return loadConcertationDemo(db);
 	}
 	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
@@ -203,7 +206,66 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	await loadResultsDemo(db, snia);
 	await loadInitiativesDemo(db, snia);
 	await loadRecommendationsDemo(db);
+	await loadVersionsDemo(db, snia);
 	await loadConcertationDemo(db);
+}
+
+/** The sample budget's funding sources (badged with the lines). */
+const SAMPLE_STATE_BUDGET = 'Exemple : budget de l’État';
+const SAMPLE_EU_BUDGET = 'Exemple : appui budgétaire de l’UE';
+const SAMPLE_REGION_BUDGET = 'Exemple : conseil régional';
+
+/**
+ * Demo mode: a sample budget on six sample actions running in 2025 (their 2025 lines, and 2026 when they run
+ * then; two with an EU line in euros), approved as v1 (submitted by the demo planner, approved by the demo
+ * owner, badged), then a draft that differs from it — a line raised, a line added, a line removed, an action's
+ * period changed — so that the versions' pages and differences show something. Nothing if SNIA has a version.
+ */
+async function loadVersionsDemo(db: Db, snia: StrategyRow) {
+	const [present] = await db.select({ id: programmeVersion.id }).from(programmeVersion).where(eq(programmeVersion.strategyId, snia.id)).limit(1);
+	if (present) return;
+	const running = (item: { periodStart: number | null; periodEnd: number | null }) => (item.periodStart ?? 9999) <= 2025 && (item.periodEnd ?? 0) >= 2025;
+	const actions = (await takeSnapshot(db, snia)).nodes.filter((item) => item.kind === 'action' && item.isSample && running(item)).slice(0, 6);
+	if (actions.length < 6) return;
+	const ids = actions.map((item) => item.id);
+	const [planner] = await db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_PLANNER));
+	const [owner] = await db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_OWNER));
+	await db.transaction(async (tx) => {
+		const [lined] = await tx.select({ id: budgetLine.id }).from(budgetLine).where(and(inArray(budgetLine.nodeId, ids), eq(budgetLine.isSample, true))).limit(1);
+		if (!lined) {
+			const lines = actions.flatMap((action, index) => [
+				{ nodeId: action.id, year: 2025, fundingSource: SAMPLE_STATE_BUDGET, currency: 'MAD', planned: 150_000 + index * 25_000, committed: 120_000 + index * 20_000, executed: 90_000 + index * 15_000 },
+				...((action.periodEnd ?? 0) >= 2026 ? [{ nodeId: action.id, year: 2026, fundingSource: SAMPLE_STATE_BUDGET, currency: 'MAD', planned: 160_000 + index * 25_000, committed: 0, executed: 0 }] : []),
+				...(index % 3 === 0 ? [{ nodeId: action.id, year: 2025, fundingSource: SAMPLE_EU_BUDGET, currency: 'EUR', planned: 20_000, committed: 20_000, executed: 10_000 }] : [])
+			]);
+			await tx.insert(budgetLine).values(lines.map((line) => ({ ...line, isSample: true })));
+		}
+		const snapshot = await takeSnapshot(tx, snia);
+		await tx.insert(programmeVersion).values({
+			strategyId: snia.id,
+			seq: 1,
+			number: 1,
+			state: 'approved',
+			snapshot,
+			fingerprint: fingerprintOf(snapshot),
+			actions: snapshot.nodes.filter((item) => item.kind === 'action').length,
+			lines: snapshot.lines.length,
+			totals: totalsOf(snapshot),
+			note: 'Exemple : programmation 2025–2026 du programme d’insertion professionnelle.',
+			noteLanguage: 'fr',
+			submittedBy: planner?.id ?? null,
+			submittedAt: new Date('2025-01-10T10:00:00Z'),
+			decidedBy: owner?.id ?? null,
+			decidedAt: new Date('2025-01-14T15:00:00Z'),
+			isSample: true
+		});
+		// the draft since: a 2025 line raised, a regional council's line added, the EU line of another removed, an action's period changed
+		await tx.update(budgetLine).set({ planned: 205_000 }).where(and(eq(budgetLine.nodeId, ids[1]), eq(budgetLine.year, 2025), eq(budgetLine.fundingSource, SAMPLE_STATE_BUDGET)));
+		await tx.insert(budgetLine).values({ nodeId: ids[2], year: 2025, fundingSource: SAMPLE_REGION_BUDGET, currency: 'MAD', planned: 50_000, committed: 50_000, executed: 0, isSample: true });
+		await tx.delete(budgetLine).where(and(eq(budgetLine.nodeId, ids[3]), eq(budgetLine.fundingSource, SAMPLE_EU_BUDGET)));
+		const changed = actions[5];
+		await tx.update(node).set(changed.periodEnd! < 2027 ? { periodEnd: changed.periodEnd! + 1 } : { periodStart: changed.periodStart! - 1 }).where(eq(node.id, changed.id));
+	});
 }
 
 /**

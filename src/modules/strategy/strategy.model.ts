@@ -53,3 +53,11 @@ export type ConcertationStatus = (typeof concertationStatuses)[number];
 /** A member organisation's place in a concertation body. */
 export const concertationRoles = ['chair', 'secretariat', 'member', 'observer'] as const;
 export type ConcertationRole = (typeof concertationRoles)[number];
+
+/**
+ * A programme version's way (issue #13, item 2): the planners submit a snapshot of the programme; the owner
+ * approves it (it is then numbered v1, v2… and never changes) or returns it with the reason; the planners may
+ * withdraw a submission the owner has not decided yet. The draft is the live programme, never stored.
+ */
+export const versionStates = ['submitted', 'approved', 'returned', 'withdrawn'] as const;
+export type VersionState = (typeof versionStates)[number];

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { AnnualReport, AnnualReportQuery, ConcertationBodyDetail, ConcertationBodySummary, ConcertationFilters, RecommendationOut, StrategyDetail, StrategySummary, TrafficLight, TreeFilters } from './strategy.schemas.ts';
 import { RecommendationFilters } from './recommendations.service.ts';
+import { CompareQuery, DecideVersion, ProgrammeDiff, ProgrammeSnapshot, SubmitVersion, VersionState, VersionSummary } from './programme-versions.schemas.ts';
+
+const versionParams = z.object({ slug: z.string().describe('the strategy’s slug'), ref: z.string().describe('the version: its number for an approved one (`2` or `v2`), else `s` and its submission’s order (`s3`)') });
+const DraftState = z
+	.object({
+		actions: z.int(),
+		lines: z.int(),
+		changedSinceApproved: z.boolean().nullable().describe('the draft differs from the latest approved version (null: none approved yet)'),
+		changedSinceSubmitted: z.boolean().nullable().describe('the draft differs from the submission waiting (null: none waiting)')
+	})
+	.nullable()
+	.describe('the live programme (planners and owners only; null for anyone else)');
+const Side = z.object({ ref: z.string(), label: z.string(), state: VersionState.nullable().describe('null for the draft'), at: z.string().nullable() });
 
 export const IndicatorOut = z.object({
 	id: z.string().uuid(),
@@ -164,5 +177,86 @@ export const strategyEndpoints: Endpoint[] = [
 		params: z.object({ slug: z.string().describe('the body’s slug') }),
 		responses: { 200: { description: 'The body.', schema: ConcertationBodyDetail } },
 		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/strategies/{slug}/versions',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'A strategy’s programme versions',
+		description:
+			'The programme versions, newest first: a version is a snapshot of the programme (the tree with the actions’ periods, places, lead and partner bodies, and the actions’ budget lines) ' +
+			'that the planners submitted and the strategy’s owner approved (numbered v1, v2…, never changed again) or returned with the reason; the planners may withdraw a submission. ' +
+			'Everyone gets the approved versions of a published strategy (without the names of who submitted or decided); with a token of its planners or owners, every version, who and when, and where the draft stands.',
+		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
+		responses: { 200: { description: 'The versions.', schema: z.object({ items: z.array(VersionSummary), draft: DraftState }) } },
+		errors: [404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/strategy/strategies/{slug}/versions',
+		tags: ['Strategy'],
+		auth: 'bearer',
+		summary: 'Submit the programme’s draft for approval',
+		description:
+			'Stores a snapshot of the programme as it stands, with the caller, the time and the note, waiting for the owner’s decision. The programme stays editable; the owner decides on the snapshot. ' +
+			'Refused (409, `details.reason`) while another submission waits (`version_pending`), for a programme without actions (`programme_empty`) and for one identical to the latest approved version (`version_unchanged`). ' +
+			'The strategy’s planners and owners (grants limited to the strategy), administrators.',
+		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
+		body: SubmitVersion,
+		responses: { 201: { description: 'The submission.', schema: VersionSummary } },
+		errors: [403, 404, 409]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/strategies/{slug}/versions/compare',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'The differences between two programme versions',
+		description:
+			'Actions and other nodes added, removed or changed (titles, status, period, places, lead, partners, place in the tree), budget lines added, removed or changed by action, year and funding source ' +
+			'(planned, committed and executed before, after and the difference), and the totals by year and currency before and after (each currency apart, never converted). ' +
+			'`draft` (the live programme) and versions not approved are for the strategy’s planners and owners; a name that is not a version one may see is refused on its field (400, `details.reason` = `unknown_version`). ' +
+			'The same as a page: /{lang}/strategy/{slug}/versions/compare?from=&to=.',
+		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
+		query: CompareQuery,
+		responses: { 200: { description: 'The differences.', schema: z.object({ from: Side, to: Side, identical: z.boolean(), diff: ProgrammeDiff }) } },
+		errors: [400, 404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/strategies/{slug}/versions/{ref}',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'A programme version and its snapshot',
+		description: 'The version (state, when, and for its planners and owners who and the note) with the programme it holds. Everyone: approved versions of a published strategy; planners and owners: every one.',
+		params: versionParams,
+		responses: { 200: { description: 'The version.', schema: VersionSummary.extend({ snapshot: ProgrammeSnapshot }) } },
+		errors: [404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/strategy/strategies/{slug}/versions/{ref}/decision',
+		tags: ['Strategy'],
+		auth: 'bearer',
+		summary: 'Approve or return the submission waiting',
+		description:
+			'`approve`: the version takes the next number (v1, v2…) and never changes again. `return`: it goes back to the planners with the reason (required: 400 on `reason` without it). ' +
+			'A version already decided: 409 (`version_already_decided`). The strategy’s owner (grant `strategy:owner` limited to it), administrators.',
+		params: versionParams,
+		body: DecideVersion,
+		responses: { 200: { description: 'The version decided.', schema: VersionSummary } },
+		errors: [403, 404, 409]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/strategy/strategies/{slug}/versions/{ref}/withdrawal',
+		tags: ['Strategy'],
+		auth: 'bearer',
+		summary: 'Withdraw the submission waiting',
+		description: 'The planners take back the submission the owner has not decided yet (to submit the draft as it is now). A version already decided: 409. The strategy’s planners and owners, administrators.',
+		params: versionParams,
+		responses: { 200: { description: 'The version withdrawn.', schema: VersionSummary } },
+		errors: [403, 404, 409]
 	}
 ];

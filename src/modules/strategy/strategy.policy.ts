@@ -13,6 +13,8 @@ export const strategyActions = {
 	'strategy.report': ['administrator'],
 	/** Approve the reported values, or return them to their reporter with the reason (the strategy's owner). */
 	'strategy.review': ['administrator'],
+	/** Approve a programme version the planners submitted (it is then numbered and never changes), or return it with the reason (the strategy's owner). */
+	'strategy.approve_programme': ['administrator'],
 	/** Propose an Atlas initiative for an action of a published strategy (partners' contributors; the planners decide). */
 	'strategy.propose_initiatives': ['partner', 'moderator', 'administrator'],
 	/** Enter the recommendations of studies and deliverables and follow them up to completion (the ministry's moderators). */

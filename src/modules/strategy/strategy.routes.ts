@@ -13,6 +13,12 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/[slug]/actions/[node]': { GET: 'public', POST: 'signed_in' },
 	'/[lang=lang]/strategy/[slug]/plan/initiatives': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/plan/import': { GET: 'strategy.plan', POST: 'strategy.plan' },
+	// programme versions: the planners submit and withdraw, the owner approves or returns (checked by the service)
+	'/[lang=lang]/strategy/[slug]/plan/versions': { GET: 'strategy.plan', POST: 'strategy.plan' },
+	// the approved versions of a published strategy are public; its planners and owners see every one (checked by the service)
+	'/[lang=lang]/strategy/[slug]/versions': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/versions/[ref]': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/versions/compare': { GET: 'public' },
 	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
 	'/[lang=lang]/strategy/initiatives/[initiative]': { GET: 'public' },
 	'/[lang=lang]/strategy/my-proposals': { GET: 'signed_in' },
@@ -55,6 +61,11 @@ export const strategyRoutes: RouteTable = {
 	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/initiatives': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/annual-report': { GET: 'public' },
+	'/api/v1/strategy/strategies/[slug]/versions': { GET: 'public', POST: 'strategy.plan' },
+	'/api/v1/strategy/strategies/[slug]/versions/compare': { GET: 'public' },
+	'/api/v1/strategy/strategies/[slug]/versions/[ref]': { GET: 'public' },
+	'/api/v1/strategy/strategies/[slug]/versions/[ref]/decision': { POST: 'strategy.approve_programme' },
+	'/api/v1/strategy/strategies/[slug]/versions/[ref]/withdrawal': { POST: 'strategy.plan' },
 	'/api/v1/strategy/recommendations': { GET: 'public' },
 	'/api/v1/strategy/concertation-bodies': { GET: 'public' },
 	'/api/v1/strategy/concertation-bodies/[slug]': { GET: 'public' }

@@ -1,5 +1,6 @@
 // Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
-import { boolean, date, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uniqueIndex, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
 import type {
@@ -16,7 +17,8 @@ import type {
 	StrategyStatus,
 	TagScheme,
 	ValueEventKind,
-	ValueStatus
+	ValueStatus,
+	VersionState
 } from './strategy.model.ts';
 
 /** The strategy module's tables live in their own PostgreSQL schema (docs/architecture.md). */
@@ -372,7 +374,57 @@ export const concertationMember = strategyTables.table(
 	(table) => [unique('concertation_member_unique').on(table.bodyId, table.organisationId), index('concertation_member_organisation_idx').on(table.organisationId)]
 );
 
+/**
+ * A programme version (issue #13, item 2): a snapshot of a strategy's programme — its tree with the actions'
+ * periods, places, lead and partner bodies, and the actions' budget lines — submitted by its planners, then
+ * approved by its owner (numbered v1, v2… and immutable: a trigger refuses any change but forgetting who) or
+ * returned with the reason, or withdrawn by the planners. One submission at a time waits for the owner.
+ */
+export const programmeVersion = strategyTables.table(
+	'programme_version',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		strategyId: uuid('strategy_id')
+			.notNull()
+			.references(() => strategy.id, { onDelete: 'cascade' }),
+		/** every submission of the strategy, in order (1, 2, 3…) */
+		seq: integer('seq').notNull(),
+		/** the approved versions' number (v1, v2…); null until approved */
+		number: integer('number'),
+		state: text('state').$type<VersionState>().notNull().default('submitted'),
+		/** the programme as it was submitted (ProgrammeSnapshot, checked by zod when read) */
+		snapshot: jsonb('snapshot').notNull(),
+		/** a digest of what the snapshot holds (not when it was taken): the draft changed since when it differs */
+		fingerprint: text('fingerprint').notNull(),
+		/** how many actions and budget lines it holds, and its totals per currency (the lists read these, not the snapshot) */
+		actions: integer('actions').notNull().default(0),
+		lines: integer('lines').notNull().default(0),
+		totals: jsonb('totals').$type<{ currency: string; planned: number; committed: number; executed: number }[]>().notNull().default([]),
+		/** the planners' note, in the language of the page they wrote it on */
+		note: text('note'),
+		noteLanguage: text('note_language'),
+		submittedBy: text('submitted_by').references(() => user.id, { onDelete: 'set null' }),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+		/** who approved, returned or withdrew it, and when */
+		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		/** why the owner returned it, in the language of the page they wrote it on */
+		reason: text('reason'),
+		reasonLanguage: text('reason_language'),
+		isSample: boolean('is_sample').notNull().default(false)
+	},
+	(table) => [
+		unique('programme_version_seq').on(table.strategyId, table.seq),
+		unique('programme_version_number').on(table.strategyId, table.number),
+		// one submission waiting for the owner per strategy
+		uniqueIndex('programme_version_one_submitted').on(table.strategyId).where(sql`${table.state} = 'submitted'`),
+		index('programme_version_submitted_by_idx').on(table.submittedBy),
+		index('programme_version_decided_by_idx').on(table.decidedBy)
+	]
+);
+
 export type IndicatorRow = typeof indicator.$inferSelect;
+export type ProgrammeVersionRow = typeof programmeVersion.$inferSelect;
 export type IndicatorValueRow = typeof indicatorValue.$inferSelect;
 export type BudgetLineRow = typeof budgetLine.$inferSelect;
 export type StrategyRow = typeof strategy.$inferSelect;

@@ -324,6 +324,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0068: the Strategy module's regional concertation bodies and their members
 			concertation_body: _concertationBodies,
 			concertation_member: _concertationMembers,
+			// new in 0072: the Strategy module's programme versions (submitted, approved, returned)
+			programme_version: _programmeVersions,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

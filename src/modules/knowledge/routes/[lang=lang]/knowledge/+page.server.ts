@@ -19,7 +19,11 @@ export async function load({ url, locals }) {
 		query = DocumentListQuery.parse({});
 		invalid = true;
 	}
-	const [result, organisations] = await Promise.all([searchDocuments(app.database.db, query), organisationChoices(app.database.db)]);
+	const result = await searchDocuments(app.database.db, query);
+	// the organisations with documents among those found (and the one chosen): only their names are read
+	const organisations = await organisationChoices(app.database.db, [
+		...new Set([...Object.entries(result.facets.organisation).flatMap(([slug, count]) => (count ? [slug] : [])), ...(query.organisation ?? [])])
+	]);
 	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
 	return {
 		result,
@@ -40,9 +44,7 @@ export async function load({ url, locals }) {
 			regions: regions.map((region) => ({ value: region.iso, label: region[name] })),
 			// the organisations with documents among those found (and the one chosen), a name in any language
 			// isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
-			organisations: organisations
-				.filter((entry) => result.facets.organisation[entry.slug] || entry.slug === query.organisation?.[0])
-				.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
+			organisations: organisations.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
 			years: Object.keys(result.facets.year).sort().reverse()
 		},
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')

@@ -10,6 +10,7 @@ import { executionRates } from '#modules/strategy/budget.service.ts';
 import { regionsWithoutActions } from '#modules/strategy/results.service.ts';
 import { countActions } from '#modules/strategy/strategy.service.ts';
 import { acceptedCounts, keepActions } from '#modules/strategy/initiative-links.service.ts';
+import { approvedVersionCount } from '#modules/strategy/programme-versions.service.ts';
 
 export async function load({ params, url, locals }) {
 	const app = await getApp();
@@ -26,7 +27,11 @@ export async function load({ params, url, locals }) {
 	}
 	const canPlan = (row: { slug: string }) => ctx.can('strategy.plan', strategyResource(row));
 	const { detail: found, whole } = await strategyWithTree(app.database.db, params.slug, locals.language, filters, { canPlan });
-	const [accepted, execution] = await Promise.all([acceptedCounts(app.database.db, found.id), executionRates(app.database.db, found.id)]);
+	const [accepted, execution, approvedVersions] = await Promise.all([
+		acceptedCounts(app.database.db, found.id),
+		executionRates(app.database.db, found.id),
+		approvedVersionCount(app.database.db, found.id)
+	]);
 	// the gap view: only the actions no initiative on the ground carries yet
 	const withoutInitiatives = url.searchParams.get('without') === 'initiatives';
 	const tree = withoutInitiatives ? keepActions(found.tree, (action) => !accepted.has(action.id)) : found.tree;
@@ -41,6 +46,7 @@ export async function load({ params, url, locals }) {
 		gaps: regionsWithoutActions(whole),
 		invalid,
 		canPlan: canPlan(detail),
+		approvedVersions,
 		values: { region: filters.region?.[0] ?? '', domain: filters.domain?.[0] ?? '', status: filters.status?.[0] ?? '' },
 		choices: { regions: regionChoices(locals.language), statuses: NODE_STATUSES },
 		filtered: Boolean(filters.region || filters.domain || filters.status || withoutInitiatives)

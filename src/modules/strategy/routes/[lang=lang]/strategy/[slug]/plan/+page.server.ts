@@ -5,6 +5,7 @@ import { createNode, strategyDetail } from '#modules/strategy/strategy.service.t
 import { nodeFailure, nodeFormChoices, nodeFromForm, parentOptions } from '#modules/strategy/node-form.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
 import { proposalsWaitingCount } from '#modules/strategy/initiative-links.service.ts';
+import { versionsWaitingCount } from '#modules/strategy/programme-versions.service.ts';
 
 export async function load({ params, url, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -14,7 +15,7 @@ export async function load({ params, url, locals }) {
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, {}, { canPlan: () => true });
 	// after an import: `?imported=<actions>-<lines>`
 	const imported = /^(\d+)-(\d+)$/.exec(url.searchParams.get('imported') ?? '');
-	return { detail, imported: imported ? { actions: Number(imported[1]), lines: Number(imported[2]) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
+	return { detail, imported: imported ? { actions: Number(imported[1]), lines: Number(imported[2]) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), versionsWaiting: await versionsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
 }
 
 export const actions = {
