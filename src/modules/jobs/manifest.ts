@@ -24,6 +24,7 @@ import { matchingEndpoints } from './matching/matching.openapi.ts';
 import { savedOffersEndpoints } from './saved-offers/saved-offers.openapi.ts';
 import { placementEndpoints } from './placement/placement.openapi.ts';
 import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
+import { placementAgreementDocument } from './placement/placement.table.ts';
 import { messages } from './messages/index.ts';
 import { ensureJobsReferenceData, loadJobsDemoData } from './jobs.data.ts';
 import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
@@ -63,7 +64,7 @@ export const jobsModule = defineModule({
 		rights_editor: { titleKey: 'jobs.grant_rights_editor', actions: ['support.rights.edit'] },
 		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] },
 		// ANAPEC's international placement division (issue 10)
-		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage'] }
+		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage', 'placement.offer.manage'] }
 	},
 	offline: jobsOfflineReading,
 	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
@@ -103,7 +104,10 @@ export const jobsModule = defineModule({
 	// job seekers followed by the agency they chose (notes, appointments, referrals: the platform's casework)
 	caseloads: [agencyFollowUp],
 	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
-	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }],
+	storedFiles: [
+		{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' },
+		{ table: placementAgreementDocument, column: placementAgreementDocument.fileKey, prefix: '' }
+	],
 	mySpace: jobsSpace,
 	linksTo: programmesLinkingTo,
 	// run by the server's job queue (Morocco time); the commands above stay for running them by hand

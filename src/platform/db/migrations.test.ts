@@ -324,6 +324,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0068: the Strategy module's regional concertation bodies and their members
 			concertation_body: _concertationBodies,
 			concertation_member: _concertationMembers,
+			// new in 0072: international placement agreements' documents and the terms of the offers abroad
+			placement_agreement_document: _placementAgreementDocuments,
+			placement_offer: _placementOffers,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
