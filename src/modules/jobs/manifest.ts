@@ -25,6 +25,7 @@ import { savedOffersEndpoints } from './saved-offers/saved-offers.openapi.ts';
 import { placementEndpoints } from './placement/placement.openapi.ts';
 import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
 import { placementAgreementDocument } from './placement/placement.table.ts';
+import { AGREEMENT_FILE_MAX_BYTES } from './placement/placement.model.ts';
 import { messages } from './messages/index.ts';
 import { ensureJobsReferenceData, loadJobsDemoData } from './jobs.data.ts';
 import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
@@ -75,7 +76,8 @@ export const jobsModule = defineModule({
 		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
 	],
 	messages,
-	bodyLimits: { '/api/v1/me/cv': 'upload', '/[lang=lang]/jobs/profile/cv': 'upload' },
+	// a placement agreement's PDF of up to 20 MB and the form's other fields
+	bodyLimits: { '/api/v1/me/cv': 'upload', '/[lang=lang]/jobs/profile/cv': 'upload', '/[lang=lang]/jobs/placement/agreements/[id]': AGREEMENT_FILE_MAX_BYTES + 1024 * 1024 },
 	async referenceData(db) {
 		await ensureJobsReferenceData(db);
 		await ensureSupportReferenceData(db);

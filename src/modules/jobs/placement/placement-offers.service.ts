@@ -156,7 +156,7 @@ export async function createPlacementOffer(ctx: RequestContext, raw: unknown) {
 	const input = parseOrThrow(PlacementOfferInput, raw);
 	return ctx.transaction(async ({ db: tx, audit }) => {
 		const { occ, employerName } = await checkPlacementOffer(tx, input, null);
-		const { offer, terms } = split(input, sql`search_normalise(${searchSource(input, occ, employerName)})`);
+		const { offer, terms } = split(input, sql`search_normalise(${searchSource({ ...input, regionCode: null, provinceCode: null }, occ, employerName)})`);
 		const [created] = await tx
 			.insert(jobOffer)
 			.values({ ...offer, status: 'draft', createdBy: ctx.actor?.userId ?? null })
@@ -192,7 +192,7 @@ export async function updatePlacementOffer(ctx: RequestContext, id: string, raw:
 		const before = await placementOfferFor(tx, id);
 		if (!editable.includes(before.offer.status)) throw new AppError('conflict', { extra: { reason: 'offer_not_editable', status: before.offer.status } });
 		const { occ, employerName } = await checkPlacementOffer(tx, input, id);
-		const { offer, terms } = split(input, sql`search_normalise(${searchSource(input, occ, employerName)})`);
+		const { offer, terms } = split(input, sql`search_normalise(${searchSource({ ...input, regionCode: null, provinceCode: null }, occ, employerName)})`);
 		const [after] = await tx
 			.update(jobOffer)
 			.set({ ...offer, updatedAt: ctx.now() })

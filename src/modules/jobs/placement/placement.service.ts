@@ -49,6 +49,9 @@ export function agreementView(row: PlacementAgreementRecord, documents: Placemen
 }
 export type AgreementView = ReturnType<typeof agreementView>;
 
+/** What the audit trail keeps of an agreement: everything the division wrote, publication choices included. */
+const auditView = (row: PlacementAgreementRecord) => ({ ...agreementView(row), published: row.published, quotasPublished: row.quotasPublished });
+
 async function documentsOf(ctx: RequestContext, ids: string[], { publicOnly = false } = {}) {
 	const byAgreement = new Map<string, PlacementAgreementDocumentRecord[]>();
 	if (!ids.length) return byAgreement;
@@ -141,7 +144,7 @@ export async function createAgreement(ctx: RequestContext, raw: unknown) {
 			.insert(placementAgreement)
 			.values({ ...input, createdBy: ctx.actor?.userId ?? null })
 			.returning();
-		await recordAudit(tx, audit, { action: 'placement_agreement.create', resourceType: 'placement_agreement', resourceId: created.id, after: agreementView(created) });
+		await recordAudit(tx, audit, { action: 'placement_agreement.create', resourceType: 'placement_agreement', resourceId: created.id, after: auditView(created) });
 		return created;
 	});
 }
@@ -160,8 +163,8 @@ export async function updateAgreement(ctx: RequestContext, id: string, raw: unkn
 			action: 'placement_agreement.update',
 			resourceType: 'placement_agreement',
 			resourceId: updated.id,
-			before: agreementView(before),
-			after: agreementView(updated)
+			before: auditView(before),
+			after: auditView(updated)
 		});
 		return updated;
 	});
