@@ -15,6 +15,7 @@ CREATE TABLE "jobs"."placement_agreement_document" (
 CREATE TABLE "jobs"."placement_offer" (
 	"offer_id" uuid PRIMARY KEY NOT NULL,
 	"agreement_id" uuid,
+	"lang" text DEFAULT 'fr' NOT NULL,
 	"employer_abroad" text,
 	"contract_months" smallint,
 	"season_starts_on" date,

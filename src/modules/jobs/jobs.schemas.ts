@@ -153,6 +153,7 @@ const Place = z.object({ code: z.string(), name: z.string() });
 /** What an offer abroad adds (issue 10): the employer abroad, the agreement, the contract, the season, who pays what, who handles it. */
 export const PlacementTerms = z
 	.object({
+		lang: z.string().describe('the language the offer’s texts are written in (fr, ar, en)'),
 		employerAbroad: z.string().nullable().describe('the employer abroad when the offer comes through a partner recruiting for it'),
 		agreement: z.object({ id: z.uuid(), title: z.string(), lang: z.string(), isSample: z.boolean() }).nullable().describe('the published partnership agreement the offer comes through'),
 		contractMonths: z.number().int().nullable(),

@@ -107,6 +107,7 @@ export function placementOfferInputFrom(data: FormData) {
 	return {
 		title: one(values.title),
 		description: one(values.description),
+		lang: one(values.lang) || 'fr',
 		occupationCode: one(values.occupationCode),
 		skills: splitItems(one(values.skills)),
 		hostCountry: one(values.hostCountry),
@@ -146,6 +147,7 @@ export function placementOfferFormValues({ offer, terms }: PlacementOfferForEdit
 	return {
 		title: offer.title,
 		description: offer.description,
+		lang: terms.lang,
 		occupationCode: offer.occupationCode,
 		skills: offer.skills.join(', '),
 		hostCountry: offer.hostCountry,

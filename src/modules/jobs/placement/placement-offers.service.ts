@@ -129,6 +129,7 @@ function split(input: PlacementOfferInput, searchText: ReturnType<typeof sql>) {
 			searchText
 		},
 		terms: {
+			lang: input.lang,
 			agreementId: input.agreementId,
 			employerAbroad: input.employerAbroad,
 			contractMonths: input.contractMonths,

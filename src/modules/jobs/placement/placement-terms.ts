@@ -7,6 +7,8 @@ import type { Costs, HandlingUnit } from './placement.model.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
 
 export interface PlacementTermsView {
+	/** the language of the offer's texts */
+	lang: string;
 	employerAbroad: string | null;
 	/** the agreement, only when it is published (a confidential agreement is not named) */
 	agreement: { id: string; title: string; lang: string; isSample: boolean } | null;
@@ -36,6 +38,7 @@ export async function placementTermsOf(db: DbOrTx, offerId: string): Promise<Pla
 		? new Map((await db.select({ id: agency.id, name: agency.name }).from(agency).where(inArray(agency.id, shares.map((share) => share.agencyId)))).map((entry) => [entry.id, entry.name]))
 		: new Map<string, string>();
 	return {
+		lang: terms.lang,
 		employerAbroad: terms.employerAbroad,
 		agreement: row.agreement?.id ? row.agreement : null,
 		contractMonths: terms.contractMonths,

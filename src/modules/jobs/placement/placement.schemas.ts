@@ -84,6 +84,7 @@ export const PlacementOfferInput = z
 	.object({
 		title: z.string().trim().min(3).max(200),
 		description: z.string().trim().min(10).max(10000),
+		lang: z.enum(['fr', 'ar', 'en']).default('fr').describe('the language of the offer’s texts'),
 		occupationCode: z.string().trim().regex(/^\d{4}$/).describe('ISCO-08 unit group'),
 		skills: z.array(z.string().trim().min(1).max(80)).max(30).default([]),
 		hostCountry: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), HostCountry),

@@ -92,6 +92,8 @@ export const placementOffer = jobsTables.table(
 			.references(() => jobOffer.id, { onDelete: 'cascade' }),
 		/** the partnership the offer comes through, when it does */
 		agreementId: uuid('agreement_id').references(() => placementAgreement.id, { onDelete: 'set null' }),
+		/** the language the offer's texts (title, description, housing, travel) are written in: fr, ar or en */
+		lang: text('lang').notNull().default('fr'),
 		/** the employer abroad, when the offer's organisation is a partner recruiting for it */
 		employerAbroad: text('employer_abroad'),
 		/** length of the contract in months (a seasonal contract: the season) */
