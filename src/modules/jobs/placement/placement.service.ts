@@ -2,7 +2,7 @@
 // creates and edits them (every write audited, its history shown), attaches their documents (checked PDFs
 // in the file store, or links) and decides what may be published.
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
@@ -306,12 +306,12 @@ export async function agreementCounts(ctx: RequestContext) {
 	return { total: rows.length, drafts: rows.filter((row) => row.status === 'draft').length };
 }
 
-/** Agreements an offer abroad may come through: not ended drafts aside, by host country (the offer form's choice). */
+/** Agreements an offer abroad may come through: those not ended, by host country (the offer form's choice). */
 export async function agreementChoices(ctx: RequestContext) {
 	ctx.require('placement.offer.manage');
 	return ctx.db
 		.select({ id: placementAgreement.id, title: placementAgreement.title, lang: placementAgreement.lang, hostCountry: placementAgreement.hostCountry, status: placementAgreement.status, isSample: placementAgreement.isSample })
 		.from(placementAgreement)
-		.where(or(eq(placementAgreement.kind, 'agreement'), eq(placementAgreement.status, 'active')))
+		.where(ne(placementAgreement.status, 'ended'))
 		.orderBy(asc(placementAgreement.hostCountry), asc(placementAgreement.title));
 }
