@@ -1,5 +1,5 @@
 import { jobsModule } from './manifest.ts';
-import { describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
+import { administrators, describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
 import { describe, expect, it } from 'vitest';
 import { mayReach, type Actor } from '../../platform/policy/policy.ts';
 
@@ -103,6 +103,18 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /[lang=lang]/jobs/placement': everyone,
 	'GET /[lang=lang]/jobs/placement.csv': everyone,
 	'GET /api/v1/placement-agreements': everyone,
+	'GET /api/v1/placement-agreements/[id]/documents/[documentId]': everyone,
+	// the international placement division (grant jobs:placement_division): administrators by role
+	'GET /[lang=lang]/jobs/placement/division': administrators,
+	'GET /[lang=lang]/jobs/placement/dashboard': administrators,
+	'GET /[lang=lang]/jobs/placement/agreements/new': administrators,
+	'POST /[lang=lang]/jobs/placement/agreements/new': administrators,
+	'GET /[lang=lang]/jobs/placement/agreements/[id]': administrators,
+	'POST /[lang=lang]/jobs/placement/agreements/[id]': administrators,
+	'GET /[lang=lang]/jobs/placement/offers/new': administrators,
+	'POST /[lang=lang]/jobs/placement/offers/new': administrators,
+	'GET /[lang=lang]/jobs/placement/offers/[id]': administrators,
+	'POST /[lang=lang]/jobs/placement/offers/[id]': administrators
 });
 
 describe('the international placement division grant', () => {
@@ -112,5 +124,18 @@ describe('the international placement division grant', () => {
 		expect(mayReach({ ...division, grants: [{ module: 'jobs', role: 'agency_manager', organisationId: null, scope: null }] }, 'placement.agreement.manage')).toBe(false);
 		expect(mayReach({ ...division, grants: [] }, 'placement.agreement.manage')).toBe(false);
 		expect(mayReach({ ...division, role: 'counsellor', grants: [] }, 'placement.agreement.manage')).toBe(false);
+	});
+
+	it('lets the division, and only it, reach its pages: agreements, offers abroad, dashboard', () => {
+		const divisionRoutes = Object.keys(jobsModule.routes).filter((route) => /\/jobs\/placement\/(division|dashboard|agreements|offers)/.test(route));
+		expect(divisionRoutes.length).toBe(6);
+		for (const route of divisionRoutes) {
+			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
+				expect(mayReach(division, rule as never), `${method} ${route}`).toBe(true);
+				expect(mayReach({ ...division, grants: [{ module: 'jobs', role: 'agency_manager', organisationId: null, scope: null }] }, rule as never), `${method} ${route}`).toBe(false);
+				expect(mayReach({ ...division, role: 'counsellor', grants: [] }, rule as never), `${method} ${route}`).toBe(false);
+			}
+		}
+		expect(mayReach(division, 'placement.offer.manage')).toBe(true);
 	});
 });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, smallint, text, timestamp, uuid, pgSchema } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import type { cefrLevels } from '../../platform/i18n/spoken-languages.ts';
-import { contractTypes, educationLevels, offerLanguages, offerStatuses, salaryPeriods, workingTimes } from './job-offer.model.ts';
+import { contractTypes, educationLevels, offerStatuses, placementChannels, salaryPeriods, workingTimes, type RequiredLanguageCode } from './job-offer.model.ts';
 
 /** The jobs module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const jobsTables = pgSchema('jobs');
@@ -38,7 +38,7 @@ export const jobEmployer = jobsTables.table('job_employer', {
 });
 
 export interface RequiredLanguage {
-	language: (typeof offerLanguages)[number];
+	language: RequiredLanguageCode;
 	level: (typeof cefrLevels)[number];
 }
 
@@ -56,8 +56,12 @@ export const jobOffer = jobsTables.table(
 			.notNull()
 			.references(() => occupation.code),
 		skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
-		/** ISO 3166-2:MA region, e.g. MA-01 */
-		regionCode: text('region_code').notNull(),
+		/** ISO 3166-1 alpha-2 country of the job: MA, or the host country of an international placement offer (issue 10) */
+		hostCountry: text('host_country').notNull().default('MA'),
+		/** international placement: individual (qualified), mass or seasonal; null for offers in Morocco */
+		channel: text('channel', { enum: placementChannels }),
+		/** ISO 3166-2:MA region, e.g. MA-01; null for an offer abroad */
+		regionCode: text('region_code'),
 		/** ISO 3166-2:MA province or prefecture, e.g. MA-TNG */
 		provinceCode: text('province_code'),
 		city: text('city').notNull(),
@@ -67,6 +71,8 @@ export const jobOffer = jobsTables.table(
 		salaryMin: integer('salary_min'),
 		salaryMax: integer('salary_max'),
 		salaryPeriod: text('salary_period', { enum: salaryPeriods }),
+		/** ISO 4217: MAD in Morocco, the host country's currency abroad */
+		salaryCurrency: text('salary_currency').notNull().default('MAD'),
 		languages: jsonb('languages').$type<RequiredLanguage[]>().notNull().default([]),
 		education: text('education', { enum: educationLevels }).notNull().default('none'),
 		experienceYears: smallint('experience_years').notNull().default(0),
@@ -76,6 +82,8 @@ export const jobOffer = jobsTables.table(
 		/** last day applications are taken (Morocco time); the offer expires the day after */
 		closingDate: date('closing_date', { mode: 'string' }).notNull(),
 		openToForeigners: boolean('open_to_foreigners').notNull().default(true),
+		/** international placement: true when no recruitment fee or cost is charged to the worker (ethical recruitment, public badge); null in Morocco */
+		noWorkerFees: boolean('no_worker_fees'),
 		/** a counsellor's reason when sending a first offer back to its employer */
 		returnReason: text('return_reason'),
 		validatedAt: timestamp('validated_at', { withTimezone: true }),
@@ -95,6 +103,10 @@ export const jobOffer = jobsTables.table(
 		index('job_offer_region_idx').on(table.regionCode),
 		index('job_offer_province_idx').on(table.provinceCode),
 		index('job_offer_published_idx').on(table.publishedAt),
+		// the "abroad" filter: few rows, so the offers in Morocco never pay for it
+		index('job_offer_abroad_idx')
+			.on(table.hostCountry, table.channel)
+			.where(sql`${table.hostCountry} <> 'MA'`),
 		// matching a seeker's skills (jobs/matching; function in migration 0011)
 		index('job_offer_match_skills_idx').using('gin', sql`matching_skill_keys(${table.skills})`)
 	]

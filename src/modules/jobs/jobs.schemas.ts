@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cefrLevels } from '../../platform/i18n/spoken-languages.ts';
-import { contractTypes, educationLevels, offerLanguages, offerStatuses, salaryPeriods, workingTimes } from './job-offer.model.ts';
+import { contractTypes, educationLevels, offerLanguages, offerStatuses, placementChannels, requiredLanguages, salaryPeriods, workingTimes } from './job-offer.model.ts';
+import { countryCodes } from '../../platform/geo/countries.ts';
+import { costItems, costPayers, handlingUnits } from './placement/placement.model.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -13,10 +15,22 @@ export const ContractType = z.enum(contractTypes).meta({
 	id: 'JobContractType',
 	description: 'cdi (permanent), cdd (fixed term), seasonal, internship, temporary, integration (contrat d’insertion)'
 });
-export const OfferLanguage = z.enum(offerLanguages).meta({
+export const OfferLanguage = z.enum(requiredLanguages).meta({
 	id: 'JobLanguage',
-	description: 'ar Arabic, ary Moroccan Arabic (Darija), zgh Amazigh, fr French, en English, es Spanish'
+	description:
+		'ar Arabic, ary Moroccan Arabic (Darija), zgh Amazigh, fr French, en English, es Spanish; for offers abroad also de German, it Italian, sv Swedish, nl Dutch, pt Portuguese'
 });
+export const PlacementChannel = z.enum(placementChannels).meta({
+	id: 'PlacementChannel',
+	description: 'international placement channel: individual (a qualified candidate placed one by one), mass (mass recruitment), seasonal (seasonal work)'
+});
+/** A host country abroad (ISO 3166-1 alpha-2, not MA). */
+export const HostCountry = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.refine((code) => code !== 'MA' && countryCodes.includes(code))
+	.meta({ description: 'ISO 3166-1 alpha-2 host country, other than MA', example: 'DE' });
 const regionCode = z.string().trim().toUpperCase().refine((code) => regionCodes.includes(code)).meta({ description: 'ISO 3166-2:MA region code', example: 'MA-01' });
 const provinceCode = z.string().trim().toUpperCase().refine((code) => provinceCodes.includes(code)).meta({ description: 'ISO 3166-2:MA province or prefecture code', example: 'MA-TNG' });
 const day = z.iso.date().meta({ description: 'a day, YYYY-MM-DD' });
@@ -31,6 +45,9 @@ export const OfferSearchQuery = z.object({
 	language: optional(OfferLanguage.describe('offers requiring this language')),
 	since: optional(day.describe('published on or after this day (Morocco time)')),
 	foreigners: optional(z.enum(['yes']).describe('`yes`: only offers open to foreign applicants')),
+	abroad: optional(z.enum(['yes', 'no']).describe('`yes`: only international placement offers (a job abroad); `no`: only offers in Morocco; by default both')),
+	country: optional(HostCountry.describe('offers abroad in this host country (ISO 3166-1 alpha-2)')),
+	channel: optional(PlacementChannel.describe('offers abroad of this channel')),
 	sort: optional(z.enum(['date', 'relevance']).describe('default: relevance when `q` is given, else date (newest first)')),
 	page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10000).default(1)),
 	pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(20))
@@ -132,6 +149,24 @@ export const ReturnReasonForm = z.object({ reason: z.string().trim().min(5).max(
 // ---- API responses ----
 
 const Place = z.object({ code: z.string(), name: z.string() });
+
+/** What an offer abroad adds (issue 10): the employer abroad, the agreement, the contract, the season, who pays what, who handles it. */
+export const PlacementTerms = z
+	.object({
+		lang: z.string().describe('the language the offer’s texts are written in (fr, ar, en)'),
+		employerAbroad: z.string().nullable().describe('the employer abroad when the offer comes through a partner recruiting for it'),
+		agreement: z.object({ id: z.uuid(), title: z.string(), lang: z.string(), isSample: z.boolean() }).nullable().describe('the published partnership agreement the offer comes through'),
+		contractMonths: z.number().int().nullable(),
+		season: z.object({ startsOn: z.iso.date(), endsOn: z.iso.date() }).nullable(),
+		housing: z.string().nullable(),
+		travel: z.string().nullable(),
+		costs: z
+			.record(z.enum(['recruitment', 'travel', 'visa', 'housing', 'training', 'medical']), z.enum(['employer', 'worker', 'shared', 'public', 'none']))
+			.describe('who pays each cost: employer, worker, shared, public (the State or ANAPEC), none'),
+		handlingUnit: z.enum(handlingUnits).describe('who handles the candidates: ANAPEC’s international placement division, a mobility counsellor, or local agencies'),
+		agencies: z.array(z.object({ id: z.uuid(), name: z.string(), positions: z.number().int() })).describe('the local agencies and their share of the positions')
+	})
+	.meta({ id: 'PlacementTerms' });
 export const OfferSummary = z
 	.object({
 		id: z.uuid(),
@@ -142,9 +177,12 @@ export const OfferSummary = z
 			titleNote: z.enum(['unofficial_translation', 'french_fallback']).nullable().describe('Arabic titles are our own translation; without one the French title is given')
 		}),
 		employer: z.object({ id: z.uuid(), name: z.string(), isSample: z.boolean() }),
-		region: Place,
+		hostCountry: Place.describe('ISO 3166-1 alpha-2 country of the job and its name: MA, or the host country of an offer abroad'),
+		region: Place.nullable().describe('ISO 3166-2:MA region; null for an offer abroad'),
 		province: Place.nullable(),
 		city: z.string(),
+		channel: PlacementChannel.nullable().describe('offers abroad: the international placement channel; null in Morocco'),
+		noWorkerFees: z.boolean().nullable().describe('offers abroad: true when no recruitment fee or cost is charged to the worker (ethical recruitment); null in Morocco'),
 		contractType: ContractType,
 		workingTime: z.enum(workingTimes),
 		publishedAt: z.iso.datetime().nullable(),
@@ -159,13 +197,14 @@ export const OfferDetail = OfferSummary.extend({
 	skills: z.array(z.string()),
 	hoursPerWeek: z.number().int().nullable(),
 	salary: z
-		.object({ min: z.number().int().nullable(), max: z.number().int().nullable(), period: z.enum(salaryPeriods).nullable(), currency: z.literal('MAD') })
+		.object({ min: z.number().int().nullable(), max: z.number().int().nullable(), period: z.enum(salaryPeriods).nullable(), currency: z.string().describe('ISO 4217: MAD in Morocco') })
 		.nullable(),
 	languages: z.array(RequiredLanguage),
 	education: z.enum(educationLevels),
 	experienceYears: z.number().int(),
 	positions: z.number().int(),
-	status: z.enum(offerStatuses)
+	status: z.enum(offerStatuses),
+	abroad: PlacementTerms.nullable().describe('the terms of an international placement offer; null for an offer in Morocco')
 }).meta({ id: 'JobOffer' });
 
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
@@ -176,7 +215,7 @@ export const OfferSearchResult = z
 		pageSize: z.number().int(),
 		items: z.array(OfferSummary),
 		facets: z
-			.object({ contractType: Facet, region: Facet, occupationMajorGroup: Facet, language: Facet })
-			.describe('counts over all the offers matching the filters')
+			.object({ contractType: Facet, region: Facet, occupationMajorGroup: Facet, language: Facet, hostCountry: Facet, channel: Facet })
+			.describe('counts over all the offers matching the filters (hostCountry and channel: only when searching abroad)')
 	})
 	.meta({ id: 'JobOfferSearchResult' });

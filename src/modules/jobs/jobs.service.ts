@@ -12,7 +12,10 @@ import { provinces, regions } from '../../platform/geo/morocco.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { platformDay, platformTimeZone } from '../../platform/time-zone.ts';
 import { jobEmployer, jobOffer, occupation, type JobOfferRecord, type OccupationRecord } from './job-offer.table.ts';
-import type { OfferStatus } from './job-offer.model.ts';
+import { HOME_COUNTRY, type OfferStatus } from './job-offer.model.ts';
+import { countryName } from '../../platform/geo/countries.ts';
+import { languageNameIn } from '../../platform/i18n/content-language.ts';
+import { placementTermsOf, type PlacementTermsView } from './placement/placement-terms.ts';
 import { OfferInput, type OfferSearchQuery } from './jobs.schemas.ts';
 import { offerSearchCache } from './offer-search-cache.ts';
 
@@ -83,6 +86,8 @@ async function findOffer(db: DbOrTx, id: string, forUpdate = false): Promise<Job
 async function ownOffer(tx: DbOrTx, actor: Actor | null | undefined, id: string): Promise<JobOfferRecord> {
 	const offer = await findOffer(tx, id, true);
 	try {
+		// an offer abroad is the international placement division's, even when its organisation is the employer's
+		if (offer.hostCountry !== HOME_COUNTRY) throw new AppError('forbidden');
 		await requireEmployerOf(tx, actor, offer.organisationId);
 	} catch {
 		// another employer's offer: it does not exist for them (no hint about drafts)
@@ -119,12 +124,18 @@ async function checkInput(db: DbOrTx, raw: OfferInput) {
 }
 
 /** The text the search reads, normalised in SQL by search_normalise (custom migration). */
-function searchSource(input: { title: string; description: string; skills: string[]; city: string; regionCode: string; provinceCode: string | null }, occ: OccupationRecord, employerName: string) {
+export function searchSource(
+	input: { title: string; description: string; skills: string[]; city: string; regionCode: string | null; provinceCode: string | null; hostCountry?: string },
+	occ: OccupationRecord,
+	employerName: string
+) {
 	const places = [input.regionCode, input.provinceCode].flatMap((code) => {
 		const place = code ? (regionByCode.get(code) ?? provinceByCode.get(code)) : undefined;
 		return place ? [place.nameFr, place.nameAr, place.nameEn] : [];
 	});
-	return [input.title, input.description, input.skills.join(' '), input.city, ...places, occ.titleEn, occ.titleFr, occ.titleAr, employerName]
+	// an offer abroad is found by its host country's name in the three languages
+	const country = input.hostCountry && input.hostCountry !== HOME_COUNTRY ? (['fr', 'ar', 'en'] as const).map((language) => countryName(input.hostCountry!, language)) : [];
+	return [input.title, input.description, input.skills.join(' '), input.city, ...places, ...country, occ.titleEn, occ.titleFr, occ.titleAr, employerName]
 		.filter(Boolean)
 		.join(' ');
 }
@@ -326,9 +337,12 @@ export function offerSummary(row: OfferRow, language: Language) {
 		title: offer.title,
 		occupation: { code: offer.occupationCode, title: occ.title, titleNote: occ.note },
 		employer: { id: offer.organisationId, name: row.employerName, isSample: row.employerIsSample },
-		region: { code: offer.regionCode, name: placeName(offer.regionCode, language) },
+		hostCountry: { code: offer.hostCountry, name: countryName(offer.hostCountry, language) },
+		region: offer.regionCode ? { code: offer.regionCode, name: placeName(offer.regionCode, language) } : null,
 		province: offer.provinceCode ? { code: offer.provinceCode, name: placeName(offer.provinceCode, language) } : null,
 		city: offer.city,
+		channel: offer.channel,
+		noWorkerFees: offer.noWorkerFees,
 		contractType: offer.contractType,
 		workingTime: offer.workingTime,
 		publishedAt: offer.publishedAt?.toISOString() ?? null,
@@ -338,7 +352,7 @@ export function offerSummary(row: OfferRow, language: Language) {
 	};
 }
 
-export function offerDetail(row: OfferRow, language: Language, now: Date = new Date()) {
+export function offerDetail(row: OfferRow, language: Language, now: Date = new Date(), abroad: PlacementTermsView | null = null) {
 	const { offer } = row;
 	return {
 		...offerSummary(row, language),
@@ -348,12 +362,13 @@ export function offerDetail(row: OfferRow, language: Language, now: Date = new D
 		salary:
 			offer.salaryMin === null && offer.salaryMax === null
 				? null
-				: { min: offer.salaryMin, max: offer.salaryMax, period: offer.salaryPeriod, currency: 'MAD' as const },
+				: { min: offer.salaryMin, max: offer.salaryMax, period: offer.salaryPeriod, currency: offer.salaryCurrency },
 		languages: offer.languages,
 		education: offer.education,
 		experienceYears: offer.experienceYears,
 		positions: offer.positions,
-		status: effectiveStatus(offer, now)
+		status: effectiveStatus(offer, now),
+		abroad
 	};
 }
 export type OfferDetail = ReturnType<typeof offerDetail>;
@@ -384,6 +399,12 @@ async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: La
 	if (query.language) conditions.push(sql`${jobOffer.languages} @> ${JSON.stringify([{ language: query.language }])}::jsonb`);
 	if (query.since) conditions.push(sql`${jobOffer.publishedAt} >= (${query.since}::date)::timestamp at time zone ${platformTimeZone}`);
 	if (query.foreigners === 'yes') conditions.push(eq(jobOffer.openToForeigners, true));
+	// the "abroad" filter (issue 10): offers abroad are few and indexed apart (job_offer_abroad_idx)
+	const abroad = query.abroad === 'yes' || !!query.country || !!query.channel;
+	if (abroad) conditions.push(sql`${jobOffer.hostCountry} <> ${HOME_COUNTRY}`);
+	else if (query.abroad === 'no') conditions.push(eq(jobOffer.hostCountry, HOME_COUNTRY));
+	if (query.country) conditions.push(eq(jobOffer.hostCountry, query.country));
+	if (query.channel) conditions.push(eq(jobOffer.channel, query.channel));
 	const where = and(...conditions);
 
 	const byRelevance = words.length > 0 && query.sort !== 'date';
@@ -404,7 +425,8 @@ async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: La
 			.groupBy(sql`1`)
 			.orderBy(desc(sql`2`), asc(sql`1`));
 
-	const [rows, [{ total }], contractType, region, occupationMajorGroup, languageFacet] = await Promise.all([
+	const none = Promise.resolve([] as { value: string; count: number }[]);
+	const [rows, [{ total }], contractType, regions, occupationMajorGroup, languageFacet, hostCountry, channel] = await Promise.all([
 		offerRows(db)
 			.where(where)
 			.orderBy(...order)
@@ -419,14 +441,19 @@ async function searchOffersNow(db: DbOrTx, query: OfferSearchQuery, language: La
 			.from(sql`${jobOffer} cross join lateral jsonb_array_elements(${jobOffer.languages}) as l`)
 			.where(where)
 			.groupBy(sql`1`)
-			.orderBy(desc(sql`2`), asc(sql`1`))
+			.orderBy(desc(sql`2`), asc(sql`1`)),
+		// searching in Morocco asks nothing more than before
+		abroad ? facet(sql`${jobOffer.hostCountry}`) : none,
+		abroad ? facet(sql`${jobOffer.channel}`) : none
 	]);
+	// offers abroad have no Moroccan region
+	const region = regions.filter((entry) => entry.value !== null);
 	return {
 		total,
 		page: query.page,
 		pageSize: query.pageSize,
 		items: (rows as OfferRow[]).map((row) => offerSummary(row, language)),
-		facets: { contractType, region, occupationMajorGroup, language: languageFacet }
+		facets: { contractType, region, occupationMajorGroup, language: languageFacet, hostCountry, channel }
 	};
 }
 
@@ -435,7 +462,29 @@ export async function getPublicOffer(db: DbOrTx, id: string, language: Language,
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [row] = await offerRows(db).where(and(eq(jobOffer.id, id), publicCondition(platformDay(now))));
 	if (!row) throw new AppError('not_found');
-	return offerDetail(row as OfferRow, language, now);
+	return offerDetail(row as OfferRow, language, now, await termsOf(db, row.offer));
+}
+
+/** The terms of an offer abroad (null in Morocco). */
+async function termsOf(db: DbOrTx, offer: JobOfferRecord) {
+	return offer.hostCountry === HOME_COUNTRY ? null : placementTermsOf(db, offer.id);
+}
+
+/**
+ * The host countries with public offers abroad, named in the language and sorted (the search's country
+ * filter); kept per jobs data revision like the searches.
+ */
+export async function abroadCountries(db: DbOrTx, language: Language, now: Date = new Date()) {
+	const today = platformDay(now);
+	return offerSearchCache(db).read(JSON.stringify(['abroad-countries', language, today]), async () => {
+		const rows = await db
+			.select({ code: jobOffer.hostCountry, count: sql<number>`count(*)::int` })
+			.from(jobOffer)
+			.where(and(publicCondition(today), sql`${jobOffer.hostCountry} <> ${HOME_COUNTRY}`))
+			.groupBy(jobOffer.hostCountry);
+		const collator = new Intl.Collator(language);
+		return rows.map((row) => ({ value: row.code, label: countryName(row.code, language), count: row.count })).sort((a, b) => collator.compare(a.label, b.label));
+	});
 }
 
 /**
@@ -448,16 +497,20 @@ export async function getOfferForStaff(ctx: RequestContext, id: string) {
 	if (!actor || !UUID.test(id)) return null;
 	const [row] = await offerRows(db).where(eq(jobOffer.id, id));
 	if (!row) return null;
-	const isOwner = can(actor, 'jobs.offer.manage') && actor.organisationIds.includes(row.offer.organisationId);
-	const isValidator = can(actor, 'jobs.offer.validate') && row.offer.status === 'pending_validation';
-	if (!isOwner && !isValidator) return null;
-	return offerDetail(row as OfferRow, language, now);
+	const abroad = row.offer.hostCountry !== HOME_COUNTRY;
+	const isOwner = !abroad && can(actor, 'jobs.offer.manage') && actor.organisationIds.includes(row.offer.organisationId);
+	const isValidator = !abroad && can(actor, 'jobs.offer.validate') && row.offer.status === 'pending_validation';
+	// the international placement division previews its offers abroad
+	const isDivision = abroad && can(actor, 'placement.offer.manage');
+	if (!isOwner && !isValidator && !isDivision) return null;
+	return offerDetail(row as OfferRow, language, now, await termsOf(db, row.offer));
 }
 
 /** The raw offer for the employer's edit form. */
 export async function getOwnOffer(ctx: RequestContext, id: string) {
 	const { db, actor } = ctx;
 	const offer = await findOffer(db, id);
+	if (offer.hostCountry !== HOME_COUNTRY) throw new AppError('not_found');
 	await requireEmployerOf(db, actor, offer.organisationId).catch(() => {
 		throw new AppError('not_found');
 	});
@@ -470,7 +523,12 @@ export async function listEmployerOffers(ctx: RequestContext, organisationId: st
 	const { db, actor } = ctx;
 	const now = ctx.now();
 	await requireEmployerOf(db, actor, organisationId);
-	const rows = await db.select().from(jobOffer).where(eq(jobOffer.organisationId, organisationId)).orderBy(desc(jobOffer.updatedAt), asc(jobOffer.id));
+	// offers abroad are the international placement division's (its own pages)
+	const rows = await db
+		.select()
+		.from(jobOffer)
+		.where(and(eq(jobOffer.organisationId, organisationId), eq(jobOffer.hostCountry, HOME_COUNTRY)))
+		.orderBy(desc(jobOffer.updatedAt), asc(jobOffer.id));
 	return rows.map((offer) => ({ ...offer, effectiveStatus: effectiveStatus(offer, now) }));
 }
 
@@ -550,6 +608,17 @@ export function jobPostingJsonLd(offer: OfferDetail, url: string) {
 	};
 	const types = [employmentType[offer.contractType], offer.workingTime === 'part_time' ? 'PART_TIME' : null].filter(Boolean);
 	const unitText: Record<string, string> = { hour: 'HOUR', day: 'DAY', month: 'MONTH', year: 'YEAR' };
+	const abroad = offer.hostCountry.code !== HOME_COUNTRY;
+	// the languages required, each a term of the CEFR scale (schema.org has no property of its own for them)
+	const skills: (string | Record<string, string>)[] = [
+		...(offer.skills.length ? [offer.skills.join(', ')] : []),
+		...offer.languages.map((entry) => ({
+			'@type': 'DefinedTerm',
+			name: `${languageNameIn(entry.language, 'en')} ${entry.level}`,
+			termCode: `${entry.language}-${entry.level}`,
+			inDefinedTermSet: 'https://www.coe.int/en/web/common-european-framework-reference-languages'
+		}))
+	];
 	const data = {
 		'@context': 'https://schema.org',
 		'@type': 'JobPosting',
@@ -561,26 +630,29 @@ export function jobPostingJsonLd(offer: OfferDetail, url: string) {
 		validThrough: `${offer.closingDate}T23:59:59+01:00`,
 		employmentType: types,
 		occupationalCategory: `ISCO-08 ${offer.occupation.code} ${offer.occupation.title}`,
-		hiringOrganization: { '@type': 'Organization', name: offer.employer.name },
+		hiringOrganization: { '@type': 'Organization', name: offer.abroad?.employerAbroad ?? offer.employer.name },
 		jobLocation: {
 			'@type': 'Place',
 			address: {
 				'@type': 'PostalAddress',
 				addressLocality: offer.city,
-				addressRegion: offer.region.name,
-				addressCountry: 'MA'
+				addressRegion: offer.region?.name,
+				addressCountry: offer.hostCountry.code
 			}
 		},
-		skills: offer.skills.join(', ') || undefined,
+		// an offer abroad is for workers recruited in Morocco through ANAPEC's international placement
+		applicantLocationRequirements: abroad ? { '@type': 'Country', name: countryName(HOME_COUNTRY, 'en'), identifier: HOME_COUNTRY } : undefined,
+		skills: skills.length ? skills : undefined,
 		experienceRequirements: offer.experienceYears ? { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: offer.experienceYears * 12 } : undefined,
 		totalJobOpenings: offer.positions,
 		baseSalary: offer.salary
 			? {
 					'@type': 'MonetaryAmount',
-					currency: 'MAD',
+					currency: offer.salary.currency,
 					value: { '@type': 'QuantitativeValue', minValue: offer.salary.min ?? undefined, maxValue: offer.salary.max ?? undefined, unitText: offer.salary.period ? unitText[offer.salary.period] : undefined }
 				}
 			: undefined,
+		jobStartDate: offer.abroad?.season?.startsOn,
 		workHours: offer.hoursPerWeek ? `${offer.hoursPerWeek} h/week` : undefined
 	};
 	return data;

@@ -24,6 +24,8 @@ import { matchingEndpoints } from './matching/matching.openapi.ts';
 import { savedOffersEndpoints } from './saved-offers/saved-offers.openapi.ts';
 import { placementEndpoints } from './placement/placement.openapi.ts';
 import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
+import { placementAgreementDocument } from './placement/placement.table.ts';
+import { AGREEMENT_FILE_MAX_BYTES } from './placement/placement.model.ts';
 import { messages } from './messages/index.ts';
 import { ensureJobsReferenceData, loadJobsDemoData } from './jobs.data.ts';
 import { ensureSupportReferenceData, loadSupportDemoData } from './support.data.ts';
@@ -63,7 +65,7 @@ export const jobsModule = defineModule({
 		rights_editor: { titleKey: 'jobs.grant_rights_editor', actions: ['support.rights.edit'] },
 		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] },
 		// ANAPEC's international placement division (issue 10)
-		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage'] }
+		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage', 'placement.offer.manage'] }
 	},
 	offline: jobsOfflineReading,
 	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
@@ -74,7 +76,8 @@ export const jobsModule = defineModule({
 		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
 	],
 	messages,
-	bodyLimits: { '/api/v1/me/cv': 'upload', '/[lang=lang]/jobs/profile/cv': 'upload' },
+	// a placement agreement's PDF of up to 20 MB and the form's other fields
+	bodyLimits: { '/api/v1/me/cv': 'upload', '/[lang=lang]/jobs/profile/cv': 'upload', '/[lang=lang]/jobs/placement/agreements/[id]': AGREEMENT_FILE_MAX_BYTES + 1024 * 1024 },
 	async referenceData(db) {
 		await ensureJobsReferenceData(db);
 		await ensureSupportReferenceData(db);
@@ -103,7 +106,10 @@ export const jobsModule = defineModule({
 	// job seekers followed by the agency they chose (notes, appointments, referrals: the platform's casework)
 	caseloads: [agencyFollowUp],
 	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
-	storedFiles: [{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' }],
+	storedFiles: [
+		{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' },
+		{ table: placementAgreementDocument, column: placementAgreementDocument.fileKey, prefix: '' }
+	],
 	mySpace: jobsSpace,
 	linksTo: programmesLinkingTo,
 	// run by the server's job queue (Morocco time); the commands above stay for running them by hand

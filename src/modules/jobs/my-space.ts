@@ -11,6 +11,7 @@ import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
 import { agencyReferralsWaiting, senderOrganisations } from './counsellors/agency-referrals.service.ts';
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
 import { supportProgrammes } from './programmes.ts';
+import { agreementCounts } from './placement/placement.service.ts';
 
 const none = [{ n: 0 }];
 
@@ -88,6 +89,12 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 
 	if (ctx.can('counsellors.agency.manage')) {
 		links.push({ path: '/jobs/counsellor/agencies', titleKey: 'counsellors.agencies_title', textKey: 'counsellors.admin_card_text', area: 'administration' });
+	}
+	// ANAPEC's international placement division: its agreements (drafts waiting) and offers abroad
+	if (ctx.can('placement.agreement.manage')) {
+		const { drafts } = await agreementCounts(ctx);
+		links.push({ path: '/jobs/placement/division', titleKey: 'placement.space_division', waiting: { count: drafts, key: 'placement.space_drafts' } });
+		links.push({ path: '/jobs/placement/dashboard', titleKey: 'placement.dashboard_title', textKey: 'placement.space_dashboard_text' });
 	}
 	if (ctx.can('support.rights.edit')) links.push({ path: '/jobs/rights', titleKey: 'jobs.space_rights', textKey: 'jobs.space_rights_text' });
 	return links;

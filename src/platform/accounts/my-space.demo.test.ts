@@ -51,6 +51,8 @@ describe('my space of each demo role', () => {
 	it('leads the counsellor to the follow-up and the offers to validate', async () => {
 		const { paths } = await spaceOf('counsellor@demo.sharaka.ma');
 		expect(paths).toEqual(expect.arrayContaining(['/jobs/counsellor', '/jobs/counsellor/validations']));
+		// the demo counsellor also holds the international placement division's grant
+		expect(paths).toEqual(expect.arrayContaining(['/jobs/placement/division', '/jobs/placement/dashboard']));
 	});
 
 	it('leads a member to their profile and applications, and to nothing of the staff', async () => {

@@ -326,6 +326,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			concertation_member: _concertationMembers,
 			// new in 0072: the Strategy module's programme versions (submitted, approved, returned)
 			programme_version: _programmeVersions,
+			// new in 0073: international placement agreements' documents and the terms of the offers abroad
+			placement_agreement_document: _placementAgreementDocuments,
+			placement_offer: _placementOffers,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

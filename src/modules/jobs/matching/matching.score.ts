@@ -33,7 +33,8 @@ export interface OfferFacts {
 	skills: string[];
 	skillKeys: string[];
 	languages: RequiredLanguage[];
-	regionCode: string;
+	/** null for an offer abroad (international placement): no place in Morocco to match */
+	regionCode: string | null;
 	provinceCode: string | null;
 }
 
@@ -73,7 +74,8 @@ export function regionOf(code: string): string {
 }
 
 /** The provinces of a region (for "same region" when a person named a province of it). */
-export function provincesOf(regionCode: string): string[] {
+export function provincesOf(regionCode: string | null): string[] {
+	if (!regionCode) return [];
 	return provinces.filter((province) => province.regionIso === regionCode).map((province) => province.iso);
 }
 
@@ -142,7 +144,7 @@ export function explainMatch(offer: OfferFacts, profile: ProfileFacts): MatchRes
 	// place: the offer's province named by the person, else its region (named, or one of its provinces)
 	if (offer.provinceCode && profile.placeCodes.includes(offer.provinceCode)) {
 		reasons.push({ code: 'place_province', points: w.place.province, values: { place: offer.provinceCode } });
-	} else if (profile.placeCodes.some((code) => regionOf(code) === offer.regionCode)) {
+	} else if (offer.regionCode && profile.placeCodes.some((code) => regionOf(code) === offer.regionCode)) {
 		reasons.push({ code: 'place_region', points: w.place.region, values: { place: offer.regionCode } });
 	} else {
 		reasons.push({ code: 'place_elsewhere', points: 0, values: {} });

@@ -78,7 +78,8 @@ function profileScoreSql(offer: OfferFacts): SQL {
 			)})) / ${sql.raw(String(2 * offer.languages.length))})`
 		: sql.raw(String(w.languages));
 
-	const regionPlaces = [offer.regionCode, ...provincesOf(offer.regionCode)];
+	// an offer abroad has no region: no place points (the array is then empty and matches nobody)
+	const regionPlaces = offer.regionCode ? [offer.regionCode, ...provincesOf(offer.regionCode)] : [];
 	const placePart = sql`(case ${offer.provinceCode ? sql`when ${p.placeCodes} @> ${textArray([offer.provinceCode])} then ${sql.raw(String(w.place.province))}` : sql``}
 		when ${p.placeCodes} && ${textArray(regionPlaces)} then ${sql.raw(String(w.place.region))} else 0 end)`;
 

@@ -2,6 +2,7 @@ import { countryName } from '../../../platform/geo/countries.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import type { AgreementView } from './placement.service.ts';
+import type { HostMarkets, MarketFigure } from './placement-dashboard.ts';
 
 /** One agreement as the public page shows it: country name, kind and sector in the page's language. */
 export function agreementCard(row: AgreementView, language: Language) {
@@ -36,4 +37,25 @@ export function agreementRows(rows: AgreementView[], language: Language) {
 			row.isSample
 		])
 	];
+}
+
+/** The dashboard's figures as chart items, named and formatted in the page's language. */
+export function marketCharts(markets: HostMarkets, language: Language, groupTitles: Map<string, string>) {
+	const format = new Intl.NumberFormat(language);
+	const items = (rows: MarketFigure[], label: (value: string) => string) =>
+		rows.map((row) => ({ label: label(row.value), value: row.positions, display: format.format(row.positions), extra: [format.format(row.offers)] }));
+	return {
+		samples: markets.samples,
+		byCountry: items(markets.byCountry, (code) => countryName(code, language)),
+		byChannel: items(markets.byChannel, (channel) => translate(language, `placement.channel_${channel}`)),
+		byGroup: items(markets.byGroup, (code) => groupTitles.get(code) ?? code),
+		byYear: items(markets.byYear, (year) => year),
+		quotaYears: markets.quotaYears.map(String),
+		agreements: markets.agreements.map((row) => ({
+			label: countryName(row.value, language),
+			value: row.agreements,
+			display: format.format(row.agreements),
+			extra: [format.format(row.active), ...row.quotas.map((positions) => format.format(positions))]
+		}))
+	};
 }

@@ -15,3 +15,31 @@ export interface YearlyQuota {
 	year: number;
 	positions: number;
 }
+
+/** Economic sectors of an agreement: the sections of ISIC Rev.4 (UN), named in the page's language (`placement.isic_A`…). */
+export const economicSectors = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+export type EconomicSector = (typeof economicSectors)[number];
+
+/** What a placement abroad costs, item by item, and who pays it (ILO General principles for fair recruitment: no fee to the worker). */
+export const costItems = ['recruitment', 'travel', 'visa', 'housing', 'training', 'medical'] as const;
+export type CostItem = (typeof costItems)[number];
+export const costPayers = ['employer', 'worker', 'shared', 'public', 'none'] as const;
+export type CostPayer = (typeof costPayers)[number];
+export type Costs = Partial<Record<CostItem, CostPayer>>;
+
+/** Who handles an offer abroad: the division itself, one mobility counsellor, or local agencies (mass and seasonal offers). */
+export const handlingUnits = ['division', 'counsellor', 'agencies'] as const;
+export type HandlingUnit = (typeof handlingUnits)[number];
+
+/** Positions of an offer abroad that one local agency sources and preselects. */
+export interface AgencyShare {
+	agencyId: string;
+	positions: number;
+}
+
+/** An agreement's document: a PDF in the platform's file store, or a link to where it is published. */
+export const documentKinds = ['file', 'link'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+/** Where agreement PDFs live in the file store (backups carry them). */
+export const AGREEMENT_FILE_PREFIX = 'placement-agreements/';
+export const AGREEMENT_FILE_MAX_BYTES = 20 * 1024 * 1024;

@@ -9,7 +9,10 @@ import type { AuditContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { placementAgreement } from './placement.table.ts';
-import { createAgreement, listAllAgreements, listPublicAgreements, updateAgreement } from './placement.service.ts';
+import { addAgreementDocument, agreementHistory, createAgreement, listAllAgreements, listPublicAgreements, readAgreementDocument, removeAgreementDocument, updateAgreement } from './placement.service.ts';
+import { hostMarkets } from './placement-dashboard.ts';
+import { aPdf } from '../../../platform/testing/pdf.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { GET as listApi } from '../routes/api/v1/placement-agreements/+server.ts';
 
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -127,5 +130,55 @@ describe('placement agreements', () => {
 		expect(body.items.map((row) => row.id)).toEqual([draft.id]);
 		const updates = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceId, draft.id), eq(auditEvent.action, 'placement_agreement.update')));
 		expect(updates[0]?.before).toMatchObject({ status: 'draft' });
+	});
+});
+
+describe('agreements managed by the division: sectors, documents, publication, history', () => {
+	it('keeps the economic sectors, hides quotas and internal documents from the public, serves public PDFs, records the history', async () => {
+		const ctx = contextFor(app.database.db, division, { audit: web, files: app.files });
+		const created = await createAgreement(ctx, { ...agreement, hostCountry: 'SE', economicSectors: ['Q', 'A', 'Q'], quotasPublished: false });
+		expect(created.economicSectors).toEqual(['A', 'Q']);
+		const link = await addAgreementDocument(ctx, created.id, { title: 'Communiqué de signature', url: 'https://example.org/accord', public: 'on' }, null);
+		const pdf = await addAgreementDocument(ctx, created.id, { title: 'Texte signé', public: 'on' }, { bytes: aPdf({ text: 'Accord' }), name: 'accord signé.pdf' });
+		const internal = await addAgreementDocument(ctx, created.id, { title: 'Note interne' }, { bytes: aPdf({ text: 'Interne' }), name: 'note.pdf' });
+		// not a PDF, a PDF with a script, neither file nor link: refused on the field, nothing kept
+		expect((await problemsOf(addAgreementDocument(ctx, created.id, { title: 'Faux' }, { bytes: new TextEncoder().encode('MZ not a pdf'), name: 'x.pdf' })))).toEqual(['file']);
+		expect((await problemsOf(addAgreementDocument(ctx, created.id, { title: 'Actif' }, { bytes: aPdf({ catalog: '/OpenAction 5 0 R', extra: '<< /S /JavaScript /JS (app.alert(1)) >>' }), name: 'x.pdf' })))).toEqual(['file']);
+		expect(await problemsOf(addAgreementDocument(ctx, created.id, { title: 'Vide' }, null))).toEqual(['url']);
+
+		const [shown] = (await listPublicAgreements(contextFor(app.database.db, null), { country: 'SE' })).filter((row) => row.id === created.id);
+		expect(shown.quotas).toEqual([]);
+		expect(shown.documents.map((document) => document.title)).toEqual(['Communiqué de signature', 'Texte signé']);
+		expect(shown.documents[0].url).toBe('https://example.org/accord');
+		const visitor = contextFor(app.database.db, null, { files: app.files });
+		expect((await readAgreementDocument(visitor, created.id, pdf.id)).fileName).toBe('accord signé.pdf');
+		await expect(readAgreementDocument(visitor, created.id, internal.id)).rejects.toMatchObject({ code: 'not_found' });
+		expect((await readAgreementDocument(ctx, created.id, internal.id)).bytes.byteLength).toBeGreaterThan(0);
+		await expect(addAgreementDocument(contextFor(app.database.db, member, { audit: web, files: app.files }), created.id, { title: 'Pirate', url: 'https://example.org' }, null)).rejects.toBeInstanceOf(AppError);
+
+		await updateAgreement(ctx, created.id, { ...agreement, hostCountry: 'SE', economicSectors: ['A', 'Q'], status: 'ended', quotasPublished: true });
+		await removeAgreementDocument(ctx, created.id, internal.id);
+		expect(await app.files.exists(internal.fileKey!)).toBe(false);
+		const history = await agreementHistory(ctx, created.id);
+		expect(history.map((event) => event.action)).toEqual(['document_remove', 'update', 'document_add', 'document_add', 'document_add', 'create']);
+		expect(history[1].changed).toEqual(expect.arrayContaining(['status', 'quotasPublished']));
+		expect(history[0].document).toBe('Note interne');
+		expect(link.kind).toBe('link');
+	});
+
+	it('takes the partner’s name from the organisation chosen, and needs one or the other', async () => {
+		const ctx = contextFor(app.database.db, division, { audit: web });
+		const [org] = await app.database.db.insert(organisation).values({ slug: `ams-${crypto.randomUUID().slice(0, 6)}`, name: 'Arbetsförmedlingen', type: 'public_agency', country: 'SE' }).returning();
+		const created = await createAgreement(ctx, { ...agreement, partnerName: '', organisationId: org.id });
+		expect(created.partnerName).toBe('Arbetsförmedlingen');
+		expect(await problemsOf(createAgreement(ctx, { ...agreement, partnerName: '' }))).toEqual(['partnerName']);
+	});
+
+	it('counts offers, positions and agreements by host market for the division only, samples left out', async () => {
+		const ctx = contextFor(app.database.db, division, { audit: web });
+		const markets = await hostMarkets(ctx);
+		expect(markets.agreements.find((row) => row.value === 'ES')?.agreements).toBeGreaterThan(0);
+		expect(markets.quotaYears).toEqual(expect.arrayContaining([2027, 2028]));
+		await expect(hostMarkets(contextFor(app.database.db, member))).rejects.toBeInstanceOf(AppError);
 	});
 });

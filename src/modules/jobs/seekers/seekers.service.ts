@@ -285,6 +285,8 @@ export async function applyToOffer(ctx: RequestContext, offerId: string, raw: un
 	const seeker = requireSeeker(actor);
 	const input = parseOrThrow(ApplicationInput, raw);
 	const offer = await getPublicOffer(db, offerId, defaultLanguage, now);
+	// an offer abroad: candidates go through ANAPEC's international placement, not to the employer directly
+	if (offer.abroad) throw new AppError('conflict', { extra: { reason: 'offer_abroad' } });
 	const application = await db.transaction(async (tx) => {
 		const [profile] = await tx.select({ userId: seekerProfile.userId }).from(seekerProfile).where(eq(seekerProfile.userId, seeker.userId));
 		if (!profile) throw new AppError('conflict', { extra: { reason: 'profile_missing' } });

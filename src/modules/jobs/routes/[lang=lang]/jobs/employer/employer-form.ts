@@ -26,7 +26,7 @@ export function offerFormValues(offer: OwnOffer): Record<string, string> {
 		description: offer.description,
 		occupationCode: offer.occupationCode,
 		skills: offer.skills.join(', '),
-		regionCode: offer.regionCode,
+		regionCode: offer.regionCode ?? '',
 		provinceCode: offer.provinceCode ?? '',
 		city: offer.city,
 		contractType: offer.contractType,

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { countryOptions } from '#platform/geo/countries.ts';
-import { agreementView, listPublicAgreements } from '#modules/jobs/placement/placement.service.ts';
+import { listPublicAgreements } from '#modules/jobs/placement/placement.service.ts';
 import { agreementCard } from '#modules/jobs/placement/placement-pages.ts';
 
 /** The published international placement agreements and cooperations, by host country when asked. */
@@ -16,6 +16,6 @@ export async function load({ locals, url }) {
 	return {
 		country,
 		countries: countryOptions(locals.language).filter((option) => countries.has(option.value)),
-		items: shown.map((row) => agreementCard(agreementView(row), locals.language))
+		items: shown.map((row) => agreementCard(row, locals.language))
 	};
 }

@@ -18,6 +18,8 @@ export async function load({ locals, params }) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	}
+	// candidates for an offer abroad go through ANAPEC's international placement (the offer page says how)
+	if (offer.abroad) redirect(303, `/${locals.language}/jobs/offers/${offer.id}#abroad-conditions`);
 	const profile = await getOwnProfile(requestContext(app, locals));
 	return {
 		offer: { id: offer.id, title: offer.title, employer: offer.employer.name },
@@ -38,7 +40,7 @@ export const actions = {
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'conflict') {
 				const reason = (failure.extra as { reason?: string } | undefined)?.reason;
-				const key = reason === 'profile_missing' ? 'seekers.apply_needs_profile' : 'seekers.error_already_applied';
+				const key = reason === 'profile_missing' ? 'seekers.apply_needs_profile' : reason === 'offer_abroad' ? 'placement.apply_through_anapec' : 'seekers.error_already_applied';
 				return fail(409, { values: { message: parsed.data.message }, errors: { '': translate(locals.language, key) } });
 			}
 			return formFailureFrom(locals.language, failure, data);

@@ -1,0 +1,52 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { formAction, formFailureFrom } from '#platform/http/form.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { closePlacementOffer, getPlacementOffer, publishPlacementOffer, updatePlacementOffer } from '#modules/jobs/placement/placement-offers.service.ts';
+import { addedRow, offerRowFields, placementOfferFormChoices, placementOfferFormValues, placementOfferInputFrom } from '#modules/jobs/placement/placement-forms.ts';
+
+const conflicts = { offer_not_editable: 'jobs.error_wrong_status', offer_not_draft: 'jobs.error_wrong_status', offer_wrong_status: 'jobs.error_wrong_status' };
+
+/** The division edits, publishes or closes one of its offers abroad. */
+export async function load({ locals, params, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const ctx = requestContext(await getApp(), locals);
+	let found;
+	try {
+		found = await getPlacementOffer(ctx, params.id);
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	}
+	return {
+		offer: { id: found.offer.id, title: found.offer.title, status: found.status },
+		values: placementOfferFormValues(found),
+		choices: await placementOfferFormChoices(ctx),
+		done: url.searchParams.get('done')
+	};
+}
+
+export const actions = {
+	save: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		const more = addedRow(data, offerRowFields);
+		if (more) return { values: more, errors: {} };
+		try {
+			await updatePlacementOffer(ctx, params.id, placementOfferInputFrom(data));
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+			return formFailureFrom(ctx.language, failure, data);
+		}
+		redirect(303, `/${ctx.language}/jobs/placement/offers/${params.id}?done=saved`);
+	},
+	publish: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		return formAction(ctx.language, await request.formData(), () => publishPlacementOffer(ctx, params.id), { done: () => ({ done: 'published' }), conflicts });
+	},
+	close: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		return formAction(ctx.language, await request.formData(), () => closePlacementOffer(ctx, params.id), { done: () => ({ done: 'closed' }), conflicts });
+	}
+};
