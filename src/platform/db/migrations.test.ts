@@ -324,6 +324,14 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0068: the Strategy module's regional concertation bodies and their members
 			concertation_body: _concertationBodies,
 			concertation_member: _concertationMembers,
+			// new in 0071: the Talents module's missions (requests for expertise) and what goes with them
+			mission: _missions,
+			mission_version: _missionVersions,
+			mission_event: _missionEvents,
+			mission_candidate: _missionCandidates,
+			mission_message: _missionMessages,
+			mission_feedback: _missionFeedback,
+			talent_profile_view: _talentProfileViews,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
