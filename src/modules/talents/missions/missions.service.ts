@@ -43,12 +43,27 @@ export async function institutionsOf(ctx: RequestContext) {
 	return rows.filter((row) => ctx.can('talents.mission.manage', { organisationId: row.id }));
 }
 
-/** The caller, when they manage missions for this organisation; else forbidden. */
+/** An active organisation based in Morocco; else the organisation field is refused. */
+async function requireMoroccan(db: DbOrTx, organisationId: string) {
+	const [row] = await db.select({ country: organisation.country, status: organisation.status }).from(organisation).where(eq(organisation.id, organisationId));
+	if (!row || row.country !== 'MA' || row.status !== 'active') throw new AppError('forbidden');
+}
+
+/** The organisations the mission form offers: one's own; a moderator, every active organisation based in Morocco. */
+export async function organisationChoices(ctx: RequestContext) {
+	if (!ctx.can('talents.moderate')) return institutionsOf(ctx);
+	return ctx.db
+		.select({ id: organisation.id, name: organisation.name, acronym: organisation.acronym, type: organisation.type })
+		.from(organisation)
+		.where(and(eq(organisation.country, 'MA'), eq(organisation.status, 'active')))
+		.orderBy(asc(organisation.name));
+}
+
+/** The caller, when they manage missions for this organisation (a member, based in Morocco); else forbidden. */
 async function requireInstitution(ctx: RequestContext, organisationId: string): Promise<Actor> {
 	const actor = ctx.require('talents.mission.manage', { organisationId });
 	if (!actor.organisationIds.includes(organisationId)) throw new AppError('forbidden');
-	const [row] = await ctx.db.select({ country: organisation.country, status: organisation.status }).from(organisation).where(eq(organisation.id, organisationId));
-	if (!row || row.country !== 'MA' || row.status !== 'active') throw new AppError('forbidden');
+	await requireMoroccan(ctx.db, organisationId);
 	return actor;
 }
 
@@ -78,7 +93,9 @@ export async function normaliseMission(ctx: RequestContext, raw: unknown): Promi
 	if (input.mode !== 'on_site' && !input.remoteHoursPerMonth) problems.push({ path: 'remoteHoursPerMonth', messageKey: 'field_required' });
 	if (input.mode !== 'remote' && !input.durationDays) problems.push({ path: 'durationDays', messageKey: 'field_required' });
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
-	if (!ctx.can('talents.moderate')) await requireInstitution(ctx, input.organisationId);
+	// a moderator may enter a request received otherwise (a letter) for any organisation based in Morocco
+	if (ctx.can('talents.moderate')) await requireMoroccan(ctx.db, input.organisationId);
+	else await requireInstitution(ctx, input.organisationId);
 	const keep = (text: Record<string, string | undefined>) => Object.fromEntries(Object.entries(text).filter(([, value]) => value)) as Record<string, string>;
 	return {
 		...input,
