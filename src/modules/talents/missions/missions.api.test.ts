@@ -51,7 +51,7 @@ describe('the missions API', () => {
 		const wrong = await propose(apiEvent(clerk, { method: 'POST', json: { ...body, skills: [], context: {} }, language: 'fr' }));
 		expect(wrong.status).toBe(400);
 		const problem = await wrong.json();
-		expect(problem.error.details.fields.map((field: { path: string }) => field.path)).toEqual(['skills']);
+		expect(problem.error.details.fields.map((field: { path: string }) => field.path)).toEqual(['skills', 'context.en']);
 		expect(problem.error.details.fields[0].message).toMatch(/\S/);
 		const created = await propose(apiEvent(clerk, { method: 'POST', json: { ...body, comment: 'Urgent' } }));
 		expect(created.status).toBe(201);

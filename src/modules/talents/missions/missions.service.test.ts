@@ -121,7 +121,8 @@ describe('posting a mission', () => {
 	it('refuses bad input with each field’s path, and keeps nothing', async () => {
 		const ctx = contextFor(app.database.db, clerk);
 		const wrong = await refusal(proposeNew(ctx, missionProposals, aMission({ region: 'MA-99', skills: [], title: { fr: 'Titre' }, context: {}, mode: 'remote', remoteHoursPerMonth: '' })));
-		expect(wrong).toMatchObject({ code: 'invalid_input', fields: ['region', 'skills'] });
+		// every problem at once: the texts' rule too, while other fields are refused
+		expect(wrong).toMatchObject({ code: 'invalid_input', fields: ['context.fr', 'region', 'skills'] });
 		// the rules across fields: each language whole, an end after the start, the hours of a remote mission
 		expect(await refusal(proposeNew(ctx, missionProposals, aMission({ title: { fr: 'Titre', ar: 'عنوان' }, endsOn: '2026-08-01', mode: 'remote', remoteHoursPerMonth: null, occupationCode: '9999' })))).toMatchObject({
 			code: 'invalid_input',

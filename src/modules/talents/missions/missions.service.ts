@@ -8,7 +8,7 @@ import { organisation, user } from '../../../platform/accounts/accounts.table.ts
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
-import { parseOrThrow } from '../../../platform/http/validation.ts';
+import { fieldProblems, parseOrThrow } from '../../../platform/http/validation.ts';
 import { takesCefrLevel } from '../../../platform/i18n/spoken-languages.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
 import { slugify } from '../../../platform/text/slug.ts';
@@ -76,14 +76,11 @@ async function requireInstitution(ctx: RequestContext, organisationId: string): 
  * The organisation must be one the caller manages missions for (moderators reviewing are not asked).
  */
 export async function normaliseMission(ctx: RequestContext, raw: unknown): Promise<MissionData> {
-	const input = parseOrThrow(MissionInput, raw);
-	const problems: FieldProblem[] = [];
-	const given = languagesOfText.filter((code) => input.title[code] || input.context[code]);
-	if (!given.length) problems.push({ path: 'title.fr', messageKey: 'field_required' }, { path: 'context.fr', messageKey: 'field_required' });
-	for (const code of given) {
-		if (!input.title[code]) problems.push({ path: `title.${code}`, messageKey: 'field_required' });
-		if (!input.context[code]) problems.push({ path: `context.${code}`, messageKey: 'field_required' });
-	}
+	const parsed = MissionInput.safeParse(raw, { reportInput: true });
+	// every problem at once (one error summary): the texts' rule is checked even when other fields are refused
+	const problems: FieldProblem[] = [...(parsed.success ? [] : fieldProblems(parsed.error.issues)), ...textProblems(raw)];
+	if (!parsed.success) throw new AppError('invalid_input', { fields: problems });
+	const input = parsed.data;
 	if (input.occupationCode && !(await knownUnitGroups(ctx.db, [input.occupationCode])).has(input.occupationCode)) problems.push({ path: 'occupationCode', messageKey: 'field_choice' });
 	if (new Set(input.languages.map((entry) => entry.language)).size !== input.languages.length) problems.push({ path: 'languages', messageKey: 'field_invalid' });
 	input.languages.forEach((entry, index) => {
@@ -107,6 +104,21 @@ export async function normaliseMission(ctx: RequestContext, raw: unknown): Promi
 		remoteHoursPerMonth: input.mode === 'on_site' ? null : input.remoteHoursPerMonth,
 		durationDays: input.mode === 'remote' ? null : input.durationDays
 	};
+}
+
+/** At least one language, each given whole (title and context), as typed (before any other check). */
+function textProblems(raw: unknown): FieldProblem[] {
+	const record = (raw ?? {}) as { title?: unknown; context?: unknown };
+	const text = (value: unknown, code: string) => {
+		const found = value && typeof value === 'object' ? (value as Record<string, unknown>)[code] : undefined;
+		return typeof found === 'string' && found.trim() !== '';
+	};
+	const given = languagesOfText.filter((code) => text(record.title, code) || text(record.context, code));
+	if (!given.length) return [{ path: 'title.fr', messageKey: 'field_required' }, { path: 'context.fr', messageKey: 'field_required' }];
+	return given.flatMap((code) => [
+		...(text(record.title, code) ? [] : [{ path: `title.${code}`, messageKey: 'field_required' }]),
+		...(text(record.context, code) ? [] : [{ path: `context.${code}`, messageKey: 'field_required' }])
+	]);
 }
 
 /** What versions keep and compare: the description, without the mission's life. */

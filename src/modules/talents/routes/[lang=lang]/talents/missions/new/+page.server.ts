@@ -47,7 +47,7 @@ export async function load({ url, locals }) {
 }
 
 export const actions = {
-	default: async ({ request, locals }) => {
+	propose: async ({ request, locals }) => {
 		const app = await getApp();
 		const ctx = requestContext(app, locals);
 		const form = await request.formData();
