@@ -28,7 +28,8 @@ export async function load({ params, locals }) {
 			proposer: review.proposal.proposer,
 			proposerOrganisation: review.proposal.proposerOrganisation
 		},
-		subject: review.subject ? { slug: review.subject.slug, version: review.subject.version } : null,
+		// a change to a published mission (a new mission once approved has a subject too, but no base version)
+		subject: review.subject && review.proposal.baseVersion !== null ? { slug: review.subject.slug, version: review.proposal.baseVersion } : null,
 		stale: review.stale,
 		changed: review.fromBase.map((change) => change.field),
 		mission: await missionPage(app.database.db, locals.language, await proposalPreview(app.database.db, data))
