@@ -92,6 +92,17 @@ export function formFieldOf(path: string): string {
 	return path.split('.')[0];
 }
 
+/** The form's own words for a field refused whatever the reason (the summary then says which field). */
+const fieldMessages: Record<string, string> = {
+	region: 'missions.error_region',
+	sector: 'missions.error_sector',
+	skills: 'missions.error_skills',
+	mode: 'missions.error_mode',
+	occupationCode: 'missions.error_occupation',
+	durationDays: 'missions.error_duration_days',
+	remoteHoursPerMonth: 'missions.error_remote_hours'
+};
+
 /** A refused mission: what was typed and one message per field, in the page's language (the form's own wording where it says more). */
 export function missionFailure(language: Language, error: unknown, values: FormValues) {
 	if (!isAppError(error)) throw error;
@@ -99,7 +110,12 @@ export function missionFailure(language: Language, error: unknown, values: FormV
 	const errors: Record<string, string> = {};
 	for (const field of error.fields) {
 		const name = formFieldOf(field.path);
-		const own = name === 'endsOn' ? 'missions.error_ends_before' : field.messageKey === 'field_required' && /^(title|context)_/.test(name) ? 'missions.error_text_whole' : null;
+		const own =
+			name === 'endsOn'
+				? 'missions.error_ends_before'
+				: field.messageKey === 'field_required' && /^(title|context)_/.test(name)
+					? 'missions.error_text_whole'
+					: (fieldMessages[name] ?? null);
 		errors[name] ??= own ? translate(language, own) : translate(language, `errors.${field.messageKey}`, field.values);
 	}
 	if (!error.fields.length) errors[''] = translate(language, `errors.${error.code}`, error.values);

@@ -289,7 +289,7 @@ export async function loadMissionsDemoData(db: Db): Promise<void> {
 		// two proposals: one waiting for a moderator, one returned with a reason
 		const proposal = (data: MissionData, values: Partial<typeof moderationProposal.$inferInsert>) =>
 			tx.insert(moderationProposal).values({ collection: MISSIONS_COLLECTION, data, proposerUserId: clerkId, proposerOrganisationId: data.organisationId, ...values });
-		const base = { region: 'MA-02', languages: [{ language: 'fr', level: 'B2' as const }], travelCovered: true, stayCovered: true, conditions: {}, occupationCode: null, remoteHoursPerMonth: null };
+		const base = { region: 'MA-02', languages: [{ language: 'fr' as const, level: 'B2' as const }], travelCovered: true, stayCovered: true, conditions: {}, occupationCode: null, remoteHoursPerMonth: null };
 		await proposal(
 			{ ...base, organisationId: organisationIds[0], title: { fr: 'Schéma régional de mobilité durable' }, context: { fr: 'Appui à l’élaboration du schéma régional de mobilité : diagnostic des déplacements et scénarios.' }, sector: 'public_administration', skills: ['architecture_urbanism', 'engineering'], mode: 'on_site', startsOn: isoDay(60), endsOn: isoDay(90), durationDays: 12 },
 			{ comment: 'Mission attendue par la commission de l’aménagement (exemple).', createdAt: day(-1) }
