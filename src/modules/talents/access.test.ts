@@ -1,10 +1,12 @@
 import { talentsModule } from './manifest.ts';
 import { describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
 import { describe, expect, it } from 'vitest';
-import { mayReach } from '../../platform/policy/policy.ts';
+import { can, mayReach } from '../../platform/policy/policy.ts';
 
 /** a network's requests: administrators by role; coordinators by a grant (below) */
 const administrators: Who[] = ['administrator'];
+/** institutions posting missions: partners (members of an organisation; the service checks it is based in Morocco), and the ministry's staff */
+const institutions: Who[] = ['partner', 'moderator', 'administrator'];
 
 describeRouteAccess('the Talents module', talentsModule.routes, {
 	'GET /[lang=lang]/talents': everyone,
@@ -27,9 +29,40 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'POST /[lang=lang]/talents/diaspora': staff,
 	'GET /[lang=lang]/talents/diaspora/[id]': staff,
 	'POST /[lang=lang]/talents/diaspora/[id]': staff,
+	'GET /[lang=lang]/talents/missions': everyone,
+	'GET /[lang=lang]/talents/missions/export': everyone,
+	'GET /[lang=lang]/talents/missions/[slug]': everyone,
+	'POST /[lang=lang]/talents/missions/[slug]': signedIn,
+	'GET /[lang=lang]/talents/missions/for-me': signedIn,
+	'GET /[lang=lang]/talents/missions/new': institutions,
+	'POST /[lang=lang]/talents/missions/new': institutions,
+	'GET /[lang=lang]/talents/missions/mine': institutions,
+	'POST /[lang=lang]/talents/missions/mine': institutions,
+	'GET /[lang=lang]/talents/missions/[slug]/manage': institutions,
+	'POST /[lang=lang]/talents/missions/[slug]/manage': institutions,
+	'GET /[lang=lang]/talents/missions/[slug]/talents/[id]': institutions,
+	'POST /[lang=lang]/talents/missions/[slug]/talents/[id]': institutions,
+	'GET /[lang=lang]/talents/missions/moderation': staff,
+	'GET /[lang=lang]/talents/missions/moderation/[id]': staff,
+	'POST /[lang=lang]/talents/missions/moderation/[id]': staff,
+	'GET /api/v1/talents/missions': everyone,
+	'POST /api/v1/talents/missions': institutions,
+	'GET /api/v1/talents/missions/[slug]': everyone,
+	'PUT /api/v1/talents/missions/[slug]/interest': signedIn,
+	'DELETE /api/v1/talents/missions/[slug]/interest': signedIn,
 	'GET /api/v1/talents/networks': everyone,
 	'GET /api/v1/talents/cards': everyone,
 	'GET /api/v1/talents/diaspora': everyone
+});
+
+describe('an institution grant', () => {
+	it('opens the missions’ pages to a member of one organisation, whose services then check the organisation', () => {
+		const clerk = { userId: 'u', role: 'member' as const, organisationIds: ['org-a'], grants: [{ module: 'talents', role: 'institution', organisationId: 'org-a', scope: null }] };
+		expect(mayReach(clerk, 'talents.mission.manage')).toBe(true);
+		expect(can(clerk, 'talents.mission.manage', { organisationId: 'org-a' })).toBe(true);
+		expect(can(clerk, 'talents.mission.manage', { organisationId: 'org-b' })).toBe(false);
+		expect(mayReach({ ...clerk, grants: [] }, 'talents.mission.manage')).toBe(false);
+	});
 });
 
 describe('a coordinator grant', () => {

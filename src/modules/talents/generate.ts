@@ -1,4 +1,7 @@
 // Sample talents (fictional, badged): the demo's 300 and `talents:generate` for larger numbers.
+import { forgetModeratedSubjects } from '../../platform/moderation/moderation.service.ts';
+import { mission } from './missions/missions.table.ts';
+import { MISSIONS_COLLECTION } from './missions/missions.service.ts';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
@@ -123,7 +126,10 @@ export async function removeSampleTalents(ctx: RequestContext) {
 		if (networks.length) await tx.db.delete(accessGrant).where(and(eq(accessGrant.module, 'talents'), inArray(accessGrant.scope, networks.map((entry) => entry.slug))));
 		// the demo accounts' own sample profiles
 		await tx.db.delete(talentProfile).where(eq(talentProfile.isSample, true));
-		await recordAudit(tx.db, tx.audit, { action: 'talent_profile.remove_samples', resourceType: 'talent_profile', resourceId: null, after: { people: people.length, networks: networks.length } });
-		return { people: people.length, networks: networks.length };
+		// the sample missions, with their talents' part and their proposals and messages in moderation
+		const missions = await tx.db.delete(mission).where(eq(mission.isSample, true)).returning({ id: mission.id });
+		await forgetModeratedSubjects(tx.db, MISSIONS_COLLECTION, missions.map((entry) => entry.id));
+		await recordAudit(tx.db, tx.audit, { action: 'talent_profile.remove_samples', resourceType: 'talent_profile', resourceId: null, after: { people: people.length, networks: networks.length, missions: missions.length } });
+		return { people: people.length, networks: networks.length, missions: missions.length };
 	});
 }

@@ -1,10 +1,17 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { moderationProposal } from '../../platform/moderation/moderation.table.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { skillSuggestion, talentProfile } from './talents.table.ts';
 import { coordinatedNetworks } from './networks.service.ts';
+import { missionCandidate, mission } from './missions/missions.table.ts';
+import { MISSIONS_COLLECTION, institutionsOf } from './missions/missions.service.ts';
 
-/** The Talents places of one person: their profile, the networks they coordinate with requests waiting, free skills to review. */
+/**
+ * The Talents places of one person: their profile and the missions for them (contact requests waiting), the
+ * networks they coordinate with requests waiting, their organisation's missions (interest received in open
+ * ones), and for moderators the ministry's view, free skills and missions to review.
+ */
 export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	const actor = ctx.actor;
 	if (!actor) return [];
@@ -12,6 +19,21 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	if (ctx.can('talents.profile.manage_own')) {
 		const [profile] = await ctx.db.select({ userId: talentProfile.userId }).from(talentProfile).where(eq(talentProfile.userId, actor.userId));
 		links.push({ path: '/talents/profile', titleKey: profile ? 'talents.space_profile' : 'talents.space_profile_new', textKey: 'talents.space_profile_text' });
+		if (profile) {
+			const [requests] = await ctx.db.select({ n: count() }).from(missionCandidate).where(and(eq(missionCandidate.talentUserId, actor.userId), eq(missionCandidate.contact, 'requested')));
+			links.push({ path: '/talents/missions/for-me', titleKey: 'missions.space_for_me', textKey: 'missions.space_for_me_text', waiting: { count: requests.n, key: 'missions.space_requests_waiting' } });
+		}
+	}
+	if (ctx.can('talents.mission.manage')) {
+		const organisations = (await institutionsOf(ctx)).map((entry) => entry.id);
+		if (organisations.length) {
+			const [interested] = await ctx.db
+				.select({ n: count() })
+				.from(missionCandidate)
+				.innerJoin(mission, eq(mission.id, missionCandidate.missionId))
+				.where(and(inArray(mission.organisationId, organisations), eq(mission.status, 'open'), eq(missionCandidate.interested, true), sql`${missionCandidate.shortlisted} = false`, sql`${missionCandidate.contact} is null`));
+			links.push({ path: '/talents/missions/mine', titleKey: 'missions.space_mine', textKey: 'missions.space_mine_text', waiting: { count: interested.n, key: 'missions.space_interest_waiting' } });
+		}
 	}
 	for (const network of await coordinatedNetworks(ctx)) {
 		// administrators may coordinate every network: only those with requests waiting are listed for them
@@ -23,6 +45,8 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		const [pending] = await ctx.db.select({ n: count() }).from(skillSuggestion).where(eq(skillSuggestion.status, 'pending'));
 		links.push({ path: '/talents/mdcmre', titleKey: 'talents.space_mdcmre', textKey: 'talents.space_mdcmre_text' });
 		links.push({ path: '/talents/moderation', titleKey: 'talents.space_moderation', textKey: 'talents.space_moderation_text', waiting: { count: pending.n, key: 'talents.space_waiting' } });
+		const [proposals] = await ctx.db.select({ n: count() }).from(moderationProposal).where(and(eq(moderationProposal.collection, MISSIONS_COLLECTION), eq(moderationProposal.status, 'pending')));
+		links.push({ path: '/talents/missions/moderation', titleKey: 'missions.space_moderation', textKey: 'missions.space_moderation_text', waiting: { count: proposals.n, key: 'talents.space_waiting' } });
 	}
 	return links;
 }

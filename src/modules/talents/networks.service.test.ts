@@ -108,7 +108,7 @@ describe('networks', () => {
 		expect(page.coordinators).toHaveLength(1);
 		// the real network's counts leave samples out
 		expect((await getNetworkPage(app.database.db, 'sante-allemagne')).members).toBe(5);
-		expect(await removeSampleTalents(contextFor(app.database.db, null))).toEqual({ people: 200, networks: 1 });
+		expect(await removeSampleTalents(contextFor(app.database.db, null))).toEqual({ people: 200, networks: 1, missions: 0 });
 		expect(await app.database.db.select().from(talentProfile).where(eq(talentProfile.isSample, true))).toEqual([]);
 		expect(await app.database.db.select().from(network).where(eq(network.isSample, true))).toEqual([]);
 	});

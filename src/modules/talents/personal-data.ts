@@ -1,24 +1,33 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalDataHooks } from '../../platform/kernel/manifest.ts';
 import { networkMember, skillSuggestion, talentConsentEvent, talentProfile } from './talents.table.ts';
+import { missionCandidate, missionFeedback, missionMessage, talentProfileView } from './missions/missions.table.ts';
 import { eraseTalentProfile, exportTalentData } from './profile.service.ts';
 import { membershipsForExport } from './networks.service.ts';
+import { eraseMissionData, exportMissionData } from './missions/candidates.service.ts';
 
 /**
- * What Talents holds about a person: the talent profile, its consent history, free skills proposed, and
- * network memberships. Exported with `/api/v1/me/export`; erased with the account (nothing is kept).
+ * What Talents holds about a person: the talent profile, its consent history, free skills proposed, network
+ * memberships, and their part in missions (interests and standings, conversations with organisations, feedback
+ * on and by them, the organisations' views of their profile). Exported with `/api/v1/me/export`; erased with
+ * the account (nothing is kept; the missions themselves belong to their organisations and stay).
  */
 export const talentsPersonalData: PersonalDataHooks = {
 	tables: [
 		{ table: talentProfile, userColumn: talentProfile.userId, exportKey: 'talentProfile' },
 		{ table: talentConsentEvent, userColumn: talentConsentEvent.userId, exportKey: 'talentConsentHistory' },
 		{ table: skillSuggestion, userColumn: skillSuggestion.userId, exportKey: 'talentSkillSuggestions' },
-		{ table: networkMember, userColumn: networkMember.userId, exportKey: 'talentNetworks' }
+		{ table: networkMember, userColumn: networkMember.userId, exportKey: 'talentNetworks' },
+		{ table: missionCandidate, userColumn: missionCandidate.talentUserId, exportKey: 'talentMissions' },
+		{ table: missionMessage, userColumn: missionMessage.talentUserId, exportKey: 'talentMissionMessages' },
+		{ table: missionFeedback, userColumn: missionFeedback.talentUserId, exportKey: 'talentMissionFeedback' },
+		{ table: talentProfileView, userColumn: talentProfileView.talentUserId, exportKey: 'talentProfileViews' }
 	],
-	export: async (db, actor) => ({ ...(await exportTalentData(db, actor)), talentNetworks: await membershipsForExport(db, actor.userId) }),
+	export: async (db, actor) => ({ ...(await exportTalentData(db, actor)), talentNetworks: await membershipsForExport(db, actor.userId), ...(await exportMissionData(db, actor)) }),
 	erase: async (tx, userId) => {
+		await eraseMissionData(tx, userId);
 		await tx.delete(networkMember).where(eq(networkMember.userId, userId));
 		await eraseTalentProfile(tx, userId);
-		return { removed: ['talent_profile', 'talent_consent_history', 'talent_skill_suggestions', 'talent_networks'] };
+		return { removed: ['talent_profile', 'talent_consent_history', 'talent_skill_suggestions', 'talent_networks', 'talent_missions'] };
 	}
 };

@@ -156,11 +156,13 @@ export interface PublicCard {
 	generation?: string | null;
 	originRegion?: string | null;
 	link?: string | null;
+	/** missions completed through the platform */
+	completedMissions?: number;
 }
 
-type CardRow = { profile: TalentProfileRecord; name: string; otherSkills: string[] | null };
+type CardRow = { profile: TalentProfileRecord; name: string; otherSkills: string[] | null; completed?: number };
 
-export function publicCard({ profile, name, otherSkills }: CardRow): PublicCard {
+export function publicCard({ profile, name, otherSkills, completed }: CardRow): PublicCard {
 	const shown = new Set<CardField>(profile.consentLevel === 'public' ? profile.cardFields : []);
 	const card: PublicCard = { id: profile.userId, isSample: profile.isSample };
 	if (shown.has('name')) card.name = name;
@@ -178,11 +180,14 @@ export function publicCard({ profile, name, otherSkills }: CardRow): PublicCard 
 	if (shown.has('generation')) card.generation = profile.generation;
 	if (shown.has('originRegion')) card.originRegion = profile.originRegion;
 	if (shown.has('link')) card.link = profile.link;
+	if (shown.has('missions')) card.completedMissions = completed ?? 0;
 	return card;
 }
 
 const shows = (field: CardField) => sql`${field} = any(${talentProfile.cardFields})`;
 const acceptedSkills = sql<string[] | null>`(select array_agg(s.label order by s.label) from talents.skill_suggestion s where s.user_id = ${talentProfile.userId} and s.status = 'accepted')`;
+/** missions completed through the platform (the talent selected, the mission completed), for cards that show them */
+const completedMissions = sql<number>`(case when 'missions' = any(${talentProfile.cardFields}) then (select count(*)::int from talents.mission_candidate c join talents.mission m on m.id = c.mission_id where c.talent_user_id = ${talentProfile.userId} and c.selected and m.status = 'completed') else 0 end)`;
 export const CARDS_PER_PAGE = 24;
 
 /**
@@ -204,7 +209,7 @@ export async function listPublicCards(db: DbOrTx, raw: unknown) {
 	const where = and(...conditions);
 	const [total] = await db.select({ n: count() }).from(talentProfile).innerJoin(user, eq(user.id, talentProfile.userId)).where(where);
 	const rows = await db
-		.select({ profile: talentProfile, name: user.name, otherSkills: acceptedSkills })
+		.select({ profile: talentProfile, name: user.name, otherSkills: acceptedSkills, completed: completedMissions })
 		.from(talentProfile)
 		.innerJoin(user, eq(user.id, talentProfile.userId))
 		.where(where)

@@ -8,6 +8,7 @@ import { network, networkMember, skillSuggestion, talentConsentEvent, talentProf
 import { createNetwork } from './networks.service.ts';
 import { generateTalents } from './generate.ts';
 import { realNetworks, sampleNetworks } from './seed/networks.ts';
+import { loadMissionsDemoData } from './missions/missions.demo.ts';
 import type { NetworkInput } from './talents.schemas.ts';
 
 async function insertMissing(db: Db, entries: (NetworkInput & { slug: string })[], isSample: boolean) {
@@ -22,11 +23,16 @@ export const ensureTalentsReferenceData = (db: Db) => insertMissing(db, realNetw
 export const DEMO_TALENTS = 300;
 
 /**
- * 13 sample networks, 300 sample talents in them, and a profile for the demo member (in Germany, with a
- * public card, a free skill awaiting review, a request to join the real German network). Does nothing
- * when sample talents exist already.
+ * 13 sample networks, 300 sample talents in them, a profile for the demo member (in Germany, with a
+ * public card, a free skill awaiting review, a request to join the real German network), then the sample
+ * missions (missions.demo.ts). Each part does nothing when its samples exist already.
  */
 export async function loadTalentsDemoData(db: Db): Promise<void> {
+	await loadTalentSamples(db);
+	await loadMissionsDemoData(db);
+}
+
+async function loadTalentSamples(db: Db): Promise<void> {
 	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(talentProfile).where(eq(talentProfile.isSample, true));
 	if (n > 0) return;
 	await insertMissing(db, sampleNetworks, true);

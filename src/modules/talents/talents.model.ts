@@ -9,7 +9,7 @@ export const consentLevels = ['public', 'institutions', 'mdcmre'] as const;
 export type ConsentLevel = (typeof consentLevels)[number];
 
 /** The fields a talent may show on a public card, each chosen one by one. */
-export const cardFields = ['name', 'hostCountry', 'hostCity', 'occupation', 'skills', 'sectors', 'languages', 'experienceYears', 'contributions', 'generation', 'originRegion', 'link'] as const;
+export const cardFields = ['name', 'hostCountry', 'hostCity', 'occupation', 'skills', 'sectors', 'languages', 'experienceYears', 'contributions', 'generation', 'originRegion', 'link', 'missions'] as const;
 export type CardField = (typeof cardFields)[number];
 
 /** The controlled list of skills (networks by skill use the same keys); free additions wait for a moderator. */
@@ -56,3 +56,27 @@ export const suggestionStatuses = ['pending', 'accepted', 'rejected'] as const;
 
 /** Public counts below this are not shown (they could point at a person). */
 export const SMALL_COUNT = 5;
+
+// ── Missions (requests for expertise) ───────────────────────────────────────
+
+/** Where the work is done: in Morocco, from the host country, or both. */
+export const missionModes = ['on_site', 'remote', 'hybrid'] as const;
+export type MissionMode = (typeof missionModes)[number];
+
+/** A published mission's life: open to interest → a talent selected → under way → completed, or cancelled. */
+export const missionStatuses = ['open', 'matched', 'ongoing', 'completed', 'cancelled'] as const;
+export type MissionStatus = (typeof missionStatuses)[number];
+
+/**
+ * The moves the owning organisation may make by hand (`matched` comes from selecting a talent, and goes
+ * back to `open` when no talent is left selected). Completing needs a report; cancelling a reason.
+ */
+export const missionMoves = { start: ['matched'], complete: ['ongoing'], cancel: ['open', 'matched', 'ongoing'] } as const satisfies Record<string, readonly MissionStatus[]>;
+export type MissionMove = keyof typeof missionMoves;
+
+/** A contact through the platform: the institution asks, the talent accepts (e-mail addresses then shown to both) or declines. */
+export const contactStatuses = ['requested', 'accepted', 'declined'] as const;
+export type ContactStatus = (typeof contactStatuses)[number];
+
+/** The levels a talent's consent must reach for institutions to find them in a mission's ranking (never `mdcmre`). */
+export const institutionLevels = ['public', 'institutions'] as const satisfies readonly ConsentLevel[];

@@ -6,6 +6,12 @@ export const talentsActions = {
 	'talents.profile.manage_own': ['member', 'partner', 'counsellor', 'moderator', 'administrator'],
 	/** Approve or refuse requests to join a network, see its members (a coordinator grant limits it to one network). */
 	'talents.coordinate': ['administrator'],
-	/** Review free skills; see profiles whose consent reaches the MDCMRE. */
+	/**
+	 * Post missions (requests for expertise) for an organisation based in Morocco one is a member of, and manage
+	 * them: the explained ranking, shortlist, contact, selection, report (the service checks the organisation;
+	 * an `institution` grant limited to one organisation gives it to a member of that organisation).
+	 */
+	'talents.mission.manage': ['partner', 'moderator', 'administrator'],
+	/** Review free skills; see profiles whose consent reaches the MDCMRE; publish or return missions. */
 	'talents.moderate': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,9 +20,26 @@ export const talentsRoutes: RouteTable = {
 	// the figures are public; moderators add them on the same page
 	'/[lang=lang]/talents/diaspora': { GET: 'public', POST: 'talents.moderate' },
 	'/[lang=lang]/talents/diaspora/[id]': { GET: 'talents.moderate', POST: 'talents.moderate' },
+	// missions: public list and pages; talents express interest and answer on the mission's page
+	'/[lang=lang]/talents/missions': { GET: 'public' },
+	'/[lang=lang]/talents/missions/export': { GET: 'public' },
+	'/[lang=lang]/talents/missions/[slug]': { GET: 'public', POST: 'talents.profile.manage_own' },
+	'/[lang=lang]/talents/missions/for-me': { GET: 'talents.profile.manage_own' },
+	// organisations based in Morocco (the service checks the organisation of each mission)
+	'/[lang=lang]/talents/missions/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/missions/mine': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/missions/[slug]/manage': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/missions/[slug]/talents/[id]': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/missions/moderation': { GET: 'talents.moderate' },
+	'/[lang=lang]/talents/missions/moderation/[id]': { GET: 'talents.moderate', POST: 'talents.moderate' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
 	'/api/v1/talents/cards': { GET: 'public' },
-	'/api/v1/talents/diaspora': { GET: 'public' }
+	'/api/v1/talents/diaspora': { GET: 'public' },
+	// institutions' systems post missions with a token (the proposal goes to the moderators)
+	'/api/v1/talents/missions': { GET: 'public', POST: 'talents.mission.manage' },
+	'/api/v1/talents/missions/[slug]': { GET: 'public' },
+	// a talent's interest, with their token
+	'/api/v1/talents/missions/[slug]/interest': { PUT: 'talents.profile.manage_own', DELETE: 'talents.profile.manage_own' }
 };

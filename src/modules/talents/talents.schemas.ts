@@ -129,7 +129,8 @@ export const PublicCardSchema = z
 		contributions: z.array(z.string()).optional(),
 		generation: z.string().nullable().optional(),
 		originRegion: z.string().nullable().optional(),
-		link: z.string().nullable().optional()
+		link: z.string().nullable().optional(),
+		completedMissions: z.number().int().optional().describe('missions completed through the platform')
 	})
 	.describe('only the fields the talent chose to show; a field absent is hidden, not empty')
 	.meta({ id: 'TalentCard' });

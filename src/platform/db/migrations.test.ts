@@ -329,6 +329,14 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0073: international placement agreements' documents and the terms of the offers abroad
 			placement_agreement_document: _placementAgreementDocuments,
 			placement_offer: _placementOffers,
+			// new in 0074: the Talents module's missions (requests for expertise) and what goes with them
+			mission: _missions,
+			mission_version: _missionVersions,
+			mission_event: _missionEvents,
+			mission_candidate: _missionCandidates,
+			mission_message: _missionMessages,
+			mission_feedback: _missionFeedback,
+			talent_profile_view: _talentProfileViews,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -35,7 +35,7 @@ export async function runTalentsGenerate(argv: string[], io: Pick<CliIo, 'out' |
 export async function runTalentsRemoveSamples(_argv: string[], io: Pick<CliIo, 'out' | 'err'>, options: { env?: NodeJS.ProcessEnv; database?: Database } = {}): Promise<number> {
 	return runDatabaseCommand('talents:remove-samples', io, options, async ({ database, context }) => {
 		const removed = await removeSampleTalents(createContext({ db: database.db, actor: null, audit: context }));
-		io.out(`Removed ${removed.people} sample talents and ${removed.networks} sample networks.`);
+		io.out(`Removed ${removed.people} sample talents, ${removed.networks} sample networks and ${removed.missions} sample missions.`);
 		return 0;
 	});
 }

@@ -2,6 +2,9 @@ import type { MessageNamespace } from '../../../platform/kernel/manifest.ts';
 import fr from './fr/talents.json' with { type: 'json' };
 import ar from './ar/talents.json' with { type: 'json' };
 import en from './en/talents.json' with { type: 'json' };
+import frMissions from './fr/missions.json' with { type: 'json' };
+import arMissions from './ar/missions.json' with { type: 'json' };
+import enMissions from './en/missions.json' with { type: 'json' };
 
-/** The Talents module's UI messages (`talents.key`), in the three languages. */
-export const messages: Record<string, MessageNamespace> = { talents: { fr, ar, en } };
+/** The Talents module's UI messages (`talents.key`; the missions' `missions.key`), in the three languages. */
+export const messages: Record<string, MessageNamespace> = { talents: { fr, ar, en }, missions: { fr: frMissions, ar: arMissions, en: enMissions } };

@@ -13,6 +13,8 @@ import { myNetworks } from '#modules/talents/networks.service.ts';
 import { occupationChoiceGroups } from '#modules/talents/occupations.ts';
 import { ConsentForm, languageRows, TalentProfileForm } from '#modules/talents/talents.schemas.ts';
 import { formFieldErrors } from './profile-form.ts';
+import { profileViews } from '#modules/talents/missions/candidates.service.ts';
+import { completedMissions } from '#modules/talents/missions/missions.service.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -22,6 +24,9 @@ export async function load({ locals }) {
 	return {
 		profile: row ? profileView(row) : null,
 		consentHistory: row ? (await consentHistory(app.database.db, row.userId)).map((entry) => ({ level: entry.level, at: entry.at.toISOString() })) : [],
+		// who looked at my profile: the organisations that saw it for a mission, by mission
+		views: row ? (await profileViews(ctx)).map((entry) => ({ ...entry, title: pickText(entry.title, locals.language) })) : [],
+		completedMissions: row ? await completedMissions(app.database.db, row.userId) : 0,
 		networks: (await myNetworks(ctx)).map((entry) => ({ slug: entry.slug, name: pickText(entry.name, locals.language), status: entry.status })),
 		occupations: await occupationChoiceGroups(app.database.db, locals.language),
 		countries: countryOptions(locals.language),
