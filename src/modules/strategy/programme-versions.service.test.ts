@@ -5,6 +5,8 @@ import { aPerson, contextFor, type Person } from '../../platform/testing/people.
 import { refusalWithReason as refusal } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import type { MailMessage } from '../../platform/mail/mailer.ts';
 import { budgetLinesOf, removeBudgetLine, setBudgetLine } from './budget.service.ts';
 import { createNode, createStrategy, removeNode, updateNode } from './strategy.service.ts';
 import { compareVersions, decideVersion, submitVersion, versionDetail, versionsOf, withdrawVersion } from './programme-versions.service.ts';
@@ -265,5 +267,47 @@ describe('a person’s programme versions', () => {
 		expect(after).toHaveLength(before.length);
 		expect(after.filter((row) => row.submittedBy === planner.user.id || row.decidedBy === planner.user.id)).toEqual([]);
 		expect(after.find((row) => row.number === 1)).toMatchObject({ state: 'approved', submittedBy: null, fingerprint: before.find((row) => row.number === 1)!.fingerprint });
+	});
+});
+
+describe('the e-mails of a submission and its decision', () => {
+	it('tells the strategy’s owners of a submission and the planner of the decision, each in their language, with the reason of a return', async () => {
+		const db = app.database.db;
+		const admin = await aPerson(db, { role: 'administrator' });
+		const mailPlanner = await aPerson(db, { name: 'Karim Planificateur', locale: 'fr' });
+		const arabicOwner = await aPerson(db, { name: 'سلمى', locale: 'ar' });
+		grant(mailPlanner, 'planner', 'versions-mail');
+		grant(arabicOwner, 'owner', 'versions-mail');
+		await db.insert(accessGrant).values({ userId: arabicOwner.user.id, module: 'strategy', role: 'owner', scope: 'versions-mail' });
+		await createStrategy(contextFor(db, admin), { slug: 'versions-mail', title: { fr: 'Stratégie courriels', ar: 'استراتيجية الرسائل' }, country: 'MA', published: true });
+		const ctx = contextFor(db, mailPlanner);
+		const domain = (await createNode(ctx, 'versions-mail', { kind: 'domain', title: { fr: 'Emploi' } })).id;
+		const programme = (await createNode(ctx, 'versions-mail', { kind: 'programme', parentId: domain, title: { fr: 'Insertion' } })).id;
+		const goal = (await createNode(ctx, 'versions-mail', { kind: 'objective', parentId: programme, title: { fr: 'Orientation' } })).id;
+		await createNode(ctx, 'versions-mail', { kind: 'action', parentId: goal, title: { fr: 'Permanence' }, national: true });
+		const sent: MailMessage[] = [];
+		const mailer = { send: async (message: MailMessage) => void sent.push(message) };
+		const publicUrl = 'https://sharaka.example';
+
+		await submitVersion(contextFor(db, mailPlanner, { mailer, publicUrl }), 'versions-mail', {});
+		expect(sent.map((message) => [message.to, message.language])).toEqual([[arabicOwner.user.email, 'ar']]);
+		expect(sent[0].subject).toContain('استراتيجية الرسائل');
+		expect(sent[0].text).toContain('https://sharaka.example/ar/strategy/versions-mail/plan/versions');
+
+		sent.length = 0;
+		await decideVersion(contextFor(db, arabicOwner, { mailer, publicUrl, language: 'ar' }), 'versions-mail', 's1', { decision: 'return', reason: 'Précisez le budget' });
+		expect(sent.map((message) => [message.to, message.language])).toEqual([[mailPlanner.user.email, 'fr']]);
+		expect(sent[0].subject).toContain('Stratégie courriels');
+		expect(sent[0].text).toContain('Précisez le budget');
+
+		sent.length = 0;
+		await submitVersion(contextFor(db, mailPlanner, { mailer, publicUrl }), 'versions-mail', {});
+		await decideVersion(contextFor(db, arabicOwner, { mailer, publicUrl }), 'versions-mail', 's2', { decision: 'approve' });
+		expect(sent.map((message) => message.to)).toEqual([arabicOwner.user.email, mailPlanner.user.email]);
+		expect(sent[1].text).toContain('v1');
+		// a decision that fails sends nothing
+		sent.length = 0;
+		expect(await refusal(decideVersion(contextFor(db, arabicOwner, { mailer, publicUrl }), 'versions-mail', 's2', { decision: 'approve' }))).toBe('conflict:version_already_decided');
+		expect(sent).toEqual([]);
 	});
 });

@@ -8,6 +8,8 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { mailRecipient, mailUser } from '../../platform/mail/mail-user.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
@@ -353,6 +355,15 @@ export async function approvedVersionCount(db: DbOrTx, strategyId: string): Prom
 /** What the audit keeps of a version: everything but the snapshot (its digest and counts stand for it). */
 const audited = ({ snapshot: _snapshot, ...row }: ProgrammeVersionRow) => row;
 
+/** The people who own a strategy through a grant `strategy:owner` scoped to its slug (they decide its versions). */
+async function ownersOf(db: DbOrTx, slug: string) {
+	return db
+		.select({ email: user.email, name: user.name, locale: user.locale })
+		.from(accessGrant)
+		.innerJoin(user, eq(user.id, accessGrant.userId))
+		.where(and(eq(accessGrant.module, 'strategy'), eq(accessGrant.role, 'owner'), eq(accessGrant.scope, slug)));
+}
+
 /** The strategy, locked for the step (one step at a time per strategy: numbers and the one submission waiting). */
 async function lockedStrategy(ctx: RequestContext, slug: string): Promise<StrategyRow> {
 	const [row] = await ctx.db.select().from(strategy).where(eq(strategy.slug, slug)).for('update');
@@ -366,7 +377,7 @@ async function lockedStrategy(ctx: RequestContext, slug: string): Promise<Strate
  */
 export async function submitVersion(ctx: RequestContext, slug: string, input: unknown, options: { isSample?: boolean } = {}): Promise<ProgrammeVersionRow> {
 	const data = parseOrThrow(SubmitVersion, input);
-	return ctx.transaction(async (tx) => {
+	const submitted = await ctx.transaction(async (tx) => {
 		const owner = await lockedStrategy(tx, slug);
 		tx.require('strategy.plan', strategyResource(owner));
 		const [waiting] = await tx.db.select({ seq: programmeVersion.seq }).from(programmeVersion).where(and(eq(programmeVersion.strategyId, owner.id), eq(programmeVersion.state, 'submitted')));
@@ -397,8 +408,13 @@ export async function submitVersion(ctx: RequestContext, slug: string, input: un
 			})
 			.returning();
 		await recordAudit(tx.db, tx.audit, { action: 'strategy_version.submit', resourceType: 'strategy_programme_version', resourceId: row.id, after: audited(row) });
-		return row;
+		return { row, owner };
 	});
+	// the strategy's owners are told, each in their language, once the submission is committed
+	if (!options.isSample)
+		for (const person of await ownersOf(ctx.db, slug))
+			await mailRecipient(ctx, person, 'strategy.email_version_submitted', (language) => ({ strategy: pickText(submitted.owner.title as Record<string, string>, language).text, version: labelOf(language, submitted.row) }), `/strategy/${slug}/plan/versions`);
+	return submitted.row;
 }
 
 /**
@@ -408,7 +424,7 @@ export async function submitVersion(ctx: RequestContext, slug: string, input: un
 export async function decideVersion(ctx: RequestContext, slug: string, ref: string, input: unknown): Promise<ProgrammeVersionRow> {
 	const data = parseOrThrow(DecideVersion, input);
 	if (data.decision === 'return' && !data.reason) throw new AppError('invalid_input', { fields: [{ path: 'reason', messageKey: 'field_required' }], extra: { reason: 'return_reason_required' } });
-	return ctx.transaction(async (tx) => {
+	const decided = await ctx.transaction(async (tx) => {
 		const owner = await lockedStrategy(tx, slug);
 		tx.require('strategy.approve_programme', strategyResource(owner));
 		const before = await versionRow(tx.db, owner, ref, true);
@@ -431,8 +447,19 @@ export async function decideVersion(ctx: RequestContext, slug: string, ref: stri
 			.where(eq(programmeVersion.id, before.id))
 			.returning();
 		await recordAudit(tx.db, tx.audit, { action: data.decision === 'approve' ? 'strategy_version.approve' : 'strategy_version.return', resourceType: 'strategy_programme_version', resourceId: row.id, before: audited(before), after: audited(row) });
-		return row;
+		return { row, owner, submission: before };
 	});
+	// the planner who submitted it is told the decision (and the reason of a return), in their language
+	const { row, owner, submission } = decided;
+	if (submission.submittedBy && !row.isSample)
+		await mailUser(
+			ctx,
+			submission.submittedBy,
+			row.state === 'approved' ? 'strategy.email_version_approved' : 'strategy.email_version_returned',
+			(language) => ({ strategy: pickText(owner.title as Record<string, string>, language).text, submission: labelOf(language, submission), version: labelOf(language, row), reason: row.reason ?? '' }),
+			`/strategy/${slug}/plan/versions`
+		);
+	return row;
 }
 
 /** The planners take back the submission waiting (to submit the draft as it is now, say). */
