@@ -109,4 +109,33 @@ describe('regional concertation', () => {
 		const detail = (await (await fetch(url(`/api/v1/strategy/concertation-bodies/${sample.slug}`))).json()) as { decisions: { text: string; status: string; meeting: { title: string } | null }[] };
 		expect(detail.decisions.find((entry) => entry.text === decision)).toMatchObject({ status: 'done', meeting: { title } });
 	});
+
+	test('an administrator appoints a body’s secretariat by address without JavaScript, and takes it back; Arabic axe clean', { timeout: 180_000 }, async () => {
+		const listed = (await (await fetch(url('/api/v1/strategy/concertation-bodies?region=MA-02'))).json()) as { items: { slug: string; isSample: boolean }[] };
+		const sample = listed.items.find((item) => item.isSample)!;
+		const admin = await signedInAs(browser, 'admin@demo.sharaka.ma', 'fr', false, true);
+		await admin.goto(`/fr/strategy/concertation/${sample.slug}`);
+		await admin.getByRole('link', { name: t('fr', 'strategy.secretariat_link') }).click();
+		await check(admin, 'fr', false);
+		const email = admin.getByLabel(t('fr', 'strategy.secretariat_email'), { exact: true });
+		// an address without an account is refused, the field named
+		await email.fill('personne@exemple.invalid');
+		await admin.getByRole('button', { name: t('fr', 'strategy.secretariat_appoint'), exact: true }).click();
+		await expect(admin.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'errors.field_unknown_account'));
+		await email.fill('partner@demo.sharaka.ma');
+		await admin.getByRole('button', { name: t('fr', 'strategy.secretariat_appoint'), exact: true }).click();
+		await expect(admin.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.secretariat_appointed', { email: 'partner@demo.sharaka.ma' }));
+		await expect(admin.locator('.holders').textContent()).resolves.toContain('partner@demo.sharaka.ma');
+		await shoot(admin, 'secretariat-fr');
+		// in Arabic, the same page
+		const arabic = await signedInAs(browser, 'admin@demo.sharaka.ma', 'ar', true);
+		await arabic.goto(`/ar/strategy/concertation/${sample.slug}/secretariat`);
+		await check(arabic, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(arabic, 'ar');
+		await shoot(arabic, 'secretariat-ar');
+		// taken back
+		await admin.locator('.holders li', { hasText: 'partner@demo.sharaka.ma' }).getByRole('button').click();
+		await expect(admin.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.secretariat_removed'));
+		await expect(admin.locator('main').textContent()).resolves.not.toContain('partner@demo.sharaka.ma');
+	});
 });

@@ -52,6 +52,8 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/concertation/[body]': everyone,
 	'GET /[lang=lang]/strategy/concertation/[body]/edit': trackers,
 	'POST /[lang=lang]/strategy/concertation/[body]/edit': trackers,
+	'GET /[lang=lang]/strategy/concertation/[body]/secretariat': ['administrator'],
+	'POST /[lang=lang]/strategy/concertation/[body]/secretariat': ['administrator'],
 	// the space: its secretariat and the people of its member organisations, checked by the service
 	'GET /[lang=lang]/strategy/concertation/[body]/space': signedIn,
 	'GET /[lang=lang]/strategy/concertation/[body]/space/announcements': signedIn,

@@ -9,7 +9,8 @@ import { translate } from '../../platform/i18n/translator.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { recordMinutes, scheduleMeeting, submitContribution, workspaceHome, listContributions } from '../../platform/workspace/workspace.service.ts';
 import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
-import { bodyDetail, concertationSpace, createBody, listBodies, recordDecision, secretariatQueues, updateBody } from './concertation.service.ts';
+import { appointSecretary, bodyDetail, concertationSpace, createBody, listBodies, recordDecision, removeSecretary, secretariatQueues, secretariesOf, updateBody } from './concertation.service.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { bodyFailure, decisionFailure } from './concertation-form.ts';
 import { followUpRecommendation, listRecommendations, recommendationDetail, updateRecommendation } from './recommendations.service.ts';
 import { concertationBody, concertationMember, recommendation, type ConcertationBodyRow } from './strategy.table.ts';
@@ -222,3 +223,35 @@ describe('regional concertation bodies', () => {
 		expect((await listBodies(db, 'fr', { region: 'MA-02' })).map((entry) => entry.slug)).toContain(oriental.slug);
 	});
 });
+
+describe('the secretariat of a body, appointed by administrators', () => {
+	it('gives a person with an account the grant for this body only, audited; refuses others and unknown addresses; takes it back', async () => {
+		const db = app.database.db;
+		const admin = await aPerson(db, { role: 'administrator' });
+		const clerk = await aPerson(db, { email: 'greffe@test.ma', name: 'Hind Greffière' });
+		const created = await createBody(as(moderator), body({ name: { fr: 'Instance de test du secrétariat' } }));
+		const slug = created.slug;
+		// only administrators: a moderator managing bodies does not give grants
+		expect(await refusal(appointSecretary(as(moderator), slug, { email: 'greffe@test.ma' }))).toBe('forbidden:');
+		expect(await refusal(appointSecretary(as(admin), slug, { email: 'pas-une-adresse' }))).toBe('invalid_input:email');
+		expect(await refusal(appointSecretary(as(admin), slug, { email: 'inconnu@test.ma' }))).toBe('invalid_input:unknown_email');
+		expect(await refusal(appointSecretary(as(admin), 'no-such-body', { email: 'greffe@test.ma' }))).toBe('not_found:');
+		expect(await db.select().from(accessGrant).where(eq(accessGrant.userId, clerk.user.id))).toEqual([]);
+
+		await appointSecretary(as(admin), slug, { email: '  Greffe@Test.ma ' });
+		const holders = await secretariesOf(as(admin), slug);
+		expect(holders.map((holder) => [holder.name, holder.email])).toEqual([['Hind Greffière', 'greffe@test.ma']]);
+		const [held] = await db.select().from(accessGrant).where(eq(accessGrant.userId, clerk.user.id));
+		expect(held).toMatchObject({ module: 'strategy', role: 'secretary', scope: slug, grantedBy: admin.user.id });
+		expect(await refusal(appointSecretary(as(admin), slug, { email: 'greffe@test.ma' }))).toBe('conflict:grant_exists');
+		const audited = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'grant.create'), eq(auditEvent.resourceId, clerk.user.id)));
+		expect(audited).toHaveLength(1);
+		// another body's grant cannot be removed through this one
+		const other = await createBody(as(moderator), body({ name: { fr: 'Autre instance de test' }, region: 'MA-09' }));
+		expect(await refusal(removeSecretary(as(admin), other.slug, held.id))).toBe('not_found:');
+		await removeSecretary(as(admin), slug, held.id);
+		expect(await secretariesOf(as(admin), slug)).toEqual([]);
+		expect(await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'grant.delete'), eq(auditEvent.resourceId, clerk.user.id)))).toHaveLength(1);
+	});
+});
+

@@ -7,6 +7,8 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisation, organisationMember, user } from '../../platform/accounts/accounts.table.ts';
+import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { grantRole, revokeGrant } from '../../platform/accounts/grant.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { regions } from '../../platform/geo/morocco.ts';
@@ -458,4 +460,38 @@ export async function bodiesOfMember(ctx: RequestContext) {
 /** What a person entered about bodies, for their data export (the bodies they created). */
 export async function concertationDataOf(db: DbOrTx, userId: string) {
 	return db.select({ slug: concertationBody.slug, name: concertationBody.name, createdAt: concertationBody.createdAt }).from(concertationBody).where(eq(concertationBody.createdBy, userId));
+}
+
+// ---------- the secretariat of a body ----------
+
+/** The people holding a body's secretariat through the grant `strategy:secretary` scoped to it (administrators appoint them). */
+export async function secretariesOf(ctx: RequestContext, slug: string) {
+	ctx.require('user.manage');
+	const body = await bodyBySlug(ctx.db, slug);
+	return ctx.db
+		.select({ grantId: accessGrant.id, userId: user.id, name: user.name, email: user.email, since: accessGrant.createdAt })
+		.from(accessGrant)
+		.innerJoin(user, eq(user.id, accessGrant.userId))
+		.where(and(eq(accessGrant.module, 'strategy'), eq(accessGrant.role, 'secretary'), eq(accessGrant.scope, body.slug)))
+		.orderBy(asc(user.name));
+}
+
+export const AppointSecretary = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()) });
+
+/** Gives a person with an account the body's secretariat (the platform's grant, audited); their address names them. */
+export async function appointSecretary(ctx: RequestContext, slug: string, input: unknown) {
+	ctx.require('user.manage');
+	const data = parseOrThrow(AppointSecretary, input);
+	const body = await bodyBySlug(ctx.db, slug);
+	const [person] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, data.email));
+	if (!person) throw new AppError('invalid_input', { fields: [{ path: 'email', messageKey: 'field_unknown_account' }], extra: { reason: 'unknown_email' } });
+	return grantRole(ctx, person.id, { role: 'strategy:secretary', scope: body.slug });
+}
+
+/** Takes the secretariat back from one of its holders (only a grant of this body's secretariat). */
+export async function removeSecretary(ctx: RequestContext, slug: string, grantId: string) {
+	const holders = await secretariesOf(ctx, slug);
+	const holder = holders.find((entry) => entry.grantId === grantId);
+	if (!holder) throw new AppError('not_found');
+	await revokeGrant(ctx, holder.userId, grantId);
 }

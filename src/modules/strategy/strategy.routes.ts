@@ -35,6 +35,8 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/concertation/new': { GET: 'strategy.manage_concertation', POST: 'strategy.manage_concertation' },
 	'/[lang=lang]/strategy/concertation/[body]': { GET: 'public' },
 	'/[lang=lang]/strategy/concertation/[body]/edit': { GET: 'strategy.manage_concertation', POST: 'strategy.manage_concertation' },
+	// appointing its secretariat gives a platform grant: administrators
+	'/[lang=lang]/strategy/concertation/[body]/secretariat': { GET: 'user.manage', POST: 'user.manage' },
 	// a body's space: its secretariat (a grant limited to the body) and the people of its member organisations (checked by the service)
 	'/[lang=lang]/strategy/concertation/[body]/space': { GET: 'signed_in' },
 	'/[lang=lang]/strategy/concertation/[body]/space/announcements': { GET: 'signed_in', POST: 'strategy.concertation_secretariat' },

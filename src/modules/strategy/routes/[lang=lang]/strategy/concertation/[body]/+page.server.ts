@@ -11,6 +11,7 @@ export async function load({ locals, params, url }) {
 	return {
 		body,
 		canManage: ctx.can('strategy.manage_concertation'),
+		canAppoint: ctx.can('user.manage'),
 		canEnter: await mayEnterSpace(ctx, await spaceOf(app.database.db, params.body)),
 		saved: url.searchParams.get('saved') === '1'
 	};
