@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { forPage } from '#platform/http/page.ts';
+import { formFailureFrom, formValues } from '#platform/http/form.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { appointSecretary, bodyDetail, removeSecretary, secretariesOf } from '#modules/strategy/concertation.service.ts';
@@ -20,34 +21,31 @@ export async function load({ locals, params, url }) {
 	};
 }
 
-/** A refusal on the form: the field's message, or the whole form's. */
-function refused(language: 'fr' | 'ar' | 'en', failure: unknown, email: string) {
-	if (!isAppError(failure)) throw failure;
-	const errors: Record<string, string> = {};
-	for (const problem of failure.fields) errors[problem.path] ??= translate(language, `errors.${problem.messageKey}`, problem.values);
-	if (failure.extra?.reason === 'grant_exists') errors.email = translate(language, 'strategy.secretariat_already');
-	if (!Object.keys(errors).length) errors[''] = translate(language, `errors.${failure.code}`, failure.values);
-	return fail(failure.status, { email, errors });
+/** A refusal on the form (the platform's), an appointment already held named on the address field. */
+function refused(language: 'fr' | 'ar' | 'en', failure: unknown, data: FormData) {
+	if (isAppError(failure) && failure.extra?.reason === 'grant_exists') return fail(failure.status, { values: formValues(data), errors: { email: translate(language, 'strategy.secretariat_already') } });
+	return formFailureFrom(language, failure, data);
 }
 
 export const actions = {
 	appoint: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);
-		const email = String((await request.formData()).get('email') ?? '');
+		const data = await request.formData();
+		const email = String(data.get('email') ?? '');
 		try {
 			await appointSecretary(ctx, params.body, { email });
 		} catch (failure) {
-			return refused(ctx.language, failure, email);
+			return refused(ctx.language, failure, data);
 		}
 		return { appointed: email.trim().toLowerCase() };
 	},
 	remove: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);
-		const grantId = String((await request.formData()).get('grant') ?? '');
+		const data = await request.formData();
 		try {
-			await removeSecretary(ctx, params.body, grantId);
+			await removeSecretary(ctx, params.body, String(data.get('grant') ?? ''));
 		} catch (failure) {
-			return refused(ctx.language, failure, '');
+			return formFailureFrom(ctx.language, failure, data);
 		}
 		return { removed: true };
 	}
