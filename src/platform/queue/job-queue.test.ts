@@ -92,6 +92,34 @@ describe('the job queue', () => {
 		}
 	});
 
+	it('works a backlog in bursts, in the order queued, a failing job failing alone', async () => {
+		const seen: number[] = [];
+		const definitions = {
+			'probe.backlog': {
+				descriptionKey: 'probe',
+				retryLimit: 0,
+				run: async (data: { n: number }) => {
+					if (data.n === 7) throw new Error('job seven fails');
+					seen.push(data.n);
+				}
+			}
+		};
+		const sender = await queueWith(definitions);
+		for (let n = 0; n < 45; n++) await sender.send('probe.backlog', { n });
+		const worker = await queueWith(definitions, true);
+		try {
+			// one job a poll (1 s) would take 45 s: bursts take a few seconds at most
+			for (let waited = 0; seen.length < 44 && waited < 20_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+			expect(seen).toEqual([...Array(45).keys()].filter((n) => n !== 7));
+			const [overview] = await sender.overview();
+			expect(overview).toMatchObject({ failed: 1, queued: 0 });
+			expect(overview!.failures[0]!.error).toBe('job seven fails');
+		} finally {
+			await worker.stop();
+			await sender.stop();
+		}
+	}, 30_000);
+
 	it('finishes on another instance a job whose process stopped in the middle of it', async () => {
 		const finishedBy: string[] = [];
 		const job = (instance: string, hang: boolean) => ({

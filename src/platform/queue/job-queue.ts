@@ -1,4 +1,5 @@
 import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
+import type { JobResult } from 'pg-boss';
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Logger } from '../log/logger.ts';
@@ -112,9 +113,31 @@ export async function openJobQueue(
 	}
 	const run = (name: string, data: unknown) => (definitions[name] as JobDefinition<unknown>).run(data);
 
+	// this process's worker of each queue, woken when this process queues a job (no wait for its next poll)
+	const localWorkers = new Map<string, string>();
 	if (options.workers) {
 		for (const [name, definition] of Object.entries(definitions)) {
-			await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => run(name, job.data));
+			// Up to ten jobs a fetch, fetched again at once while batches come back full: an announcement's
+			// thousand e-mails go out in a burst, not one a second. Each job succeeds or fails (and is retried)
+			// on its own, in the order it was queued.
+			const workId = await boss.work(
+				name,
+				{ pollingIntervalSeconds: 1, batchSize: 10, burstWhenBatchFull: true, perJobResults: true, includeMetadata: true },
+				async (fetched) => {
+					const results: JobResult[] = [];
+					for (const job of [...fetched].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime())) {
+						try {
+							await run(name, job.data);
+							results.push({ id: job.id, status: 'completed' });
+						} catch (error) {
+							logger.warn({ err: error, job: name, jobId: job.id }, 'job failed');
+							results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
+						}
+					}
+					return results;
+				}
+			);
+			localWorkers.set(name, workId);
 			if (definition.schedule) await boss.schedule(name, definition.schedule, {}, { tz: platformTimeZone });
 			else await boss.unschedule(name);
 		}
@@ -123,11 +146,15 @@ export async function openJobQueue(
 	return {
 		async send(name, data, sendOptions = {}) {
 			if (!(name in definitions)) throw new Error(`No job "${name}" is defined`);
-			return boss.send(name, data, {
+			const id = await boss.send(name, data, {
 				startAfter: sendOptions.startAfter,
 				singletonKey: sendOptions.singletonKey,
 				db: sendOptions.tx ? fromDrizzle(sendOptions.tx as Parameters<typeof fromDrizzle>[0], sql) : undefined
 			});
+			// a job queued inside a transaction is seen once it commits: the next poll finds it
+			const worker = localWorkers.get(name);
+			if (worker && !sendOptions.tx && !sendOptions.startAfter) boss.notifyWorker(worker);
+			return id;
 		},
 
 		async drain(names = Object.keys(definitions)) {
