@@ -83,6 +83,10 @@ describe('programme versions', () => {
 		const year = totals.locator('tbody tr').filter({ has: planner.locator('th', { hasText: String(line.year) }) }).filter({ hasText: 'MAD' });
 		await expect(year.textContent()).resolves.toContain(raised);
 		await shoot(planner, 'compare-fr');
+		// the same differences to download: the changed line with its difference
+		const csvLink = await planner.getByRole('link', { name: t('fr', 'strategy.compare_csv'), exact: true }).getAttribute('href');
+		const csv = await (await planner.request.get(csvLink!)).text();
+		expect(csv.split('\r\n').find((row) => row.startsWith('budget_line,changed,') && row.includes(`,${line.year},`))).toContain(',12345,');
 		// the pickers name the versions by their labels
 		const options = await planner.locator('select[name="from"] option').allTextContents();
 		expect(options[0]).toBe(t('fr', 'strategy.draft_label'));

@@ -29,6 +29,7 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/[slug]/versions': everyone,
 	'GET /[lang=lang]/strategy/[slug]/versions/[ref]': everyone,
 	'GET /[lang=lang]/strategy/[slug]/versions/compare': everyone,
+	'GET /[lang=lang]/strategy/[slug]/versions/compare/export': everyone,
 	'GET /api/v1/strategy/strategies/[slug]/versions': everyone,
 	'POST /api/v1/strategy/strategies/[slug]/versions': planners,
 	'GET /api/v1/strategy/strategies/[slug]/versions/compare': everyone,

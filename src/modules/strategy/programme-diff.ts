@@ -1,5 +1,5 @@
 // The differences between two snapshots of a programme (two versions, or a version and the draft): nodes
-// added, removed or changed (titles, status, period, places, lead and partners, parent), budget lines added,
+// added, removed or changed (titles, descriptions, GCM and SDG tags, status, period, places, lead and partners, parent), budget lines added,
 // removed or changed per action, year and funding source, and the totals by year and currency before and
 // after. Amounts are summed in cents (no rounding drift); currencies are never converted.
 import { createHash } from 'node:crypto';
@@ -36,6 +36,12 @@ function fieldChanges(before: SnapshotNode, after: SnapshotNode): FieldChange[] 
 		const b = after.title[language]?.trim() || null;
 		if (a !== b) push(`title_${language}`, a, b);
 	}
+	for (const language of ['fr', 'ar', 'en'] as const) {
+		const a = before.description[language]?.trim() || null;
+		const b = after.description[language]?.trim() || null;
+		if (a !== b) push(`description_${language}`, a, b);
+	}
+	if (!sameList(sorted(before.tags), sorted(after.tags))) push('tags', sorted(before.tags), sorted(after.tags));
 	if (before.status !== after.status) push('status', before.status, after.status);
 	if (before.periodStart !== after.periodStart) push('periodStart', before.periodStart, after.periodStart);
 	if (before.periodEnd !== after.periodEnd) push('periodEnd', before.periodEnd, after.periodEnd);
@@ -183,7 +189,7 @@ export const isIdentical = (diff: ProgrammeDiff) => Object.values(diff.summary).
 export function fingerprintOf(snapshot: ProgrammeSnapshot): string {
 	const nodes = [...snapshot.nodes]
 		.sort((a, b) => a.id.localeCompare(b.id))
-		.map((item) => [item.id, item.parentId, item.kind, item.title.fr?.trim() || null, item.title.ar?.trim() || null, item.title.en?.trim() || null, item.status, item.periodStart, item.periodEnd, places(item), item.lead?.id ?? null, sorted(item.partners.map((partner) => partner.id))]);
+		.map((item) => [item.id, item.parentId, item.kind, item.title.fr?.trim() || null, item.title.ar?.trim() || null, item.title.en?.trim() || null, item.status, item.periodStart, item.periodEnd, places(item), item.lead?.id ?? null, sorted(item.partners.map((partner) => partner.id)), item.description.fr?.trim() || null, item.description.ar?.trim() || null, item.description.en?.trim() || null, sorted(item.tags)]);
 	const lines = [...snapshot.lines].sort((a, b) => lineKey(a).localeCompare(lineKey(b))).map((line) => [lineKey(line), line.currency, cents(line.planned), cents(line.committed), cents(line.executed), line.note ?? '']);
 	return createHash('sha256').update(JSON.stringify({ nodes, lines })).digest('hex');
 }

@@ -23,6 +23,9 @@ export const SnapshotNode = z.object({
 	regions: z.array(z.string()).describe('ISO 3166-2 codes of Morocco’s regions'),
 	lead: Organisation.nullable(),
 	partners: z.array(Organisation),
+	// kept since versions also compare them; versions submitted before have none (read as empty)
+	description: Titles.default({}),
+	tags: z.array(z.string()).default([]).describe('Global Compact objectives and SDG targets, as `gcm:N` and `sdg:X.Y`'),
 	isSample: z.boolean()
 });
 export type SnapshotNode = z.output<typeof SnapshotNode>;
@@ -98,11 +101,11 @@ export const CompareQuery = z.object({
 const NodeRef = z.object({ id: z.uuid(), kind: NodeKind, title: Titles, path: z.array(Titles).describe('the titles of the nodes above it, the domain first'), isSample: z.boolean() });
 export type NodeRef = z.output<typeof NodeRef>;
 
-export const changedFields = ['title_fr', 'title_ar', 'title_en', 'status', 'periodStart', 'periodEnd', 'places', 'lead', 'partners', 'parent'] as const;
+export const changedFields = ['title_fr', 'title_ar', 'title_en', 'description_fr', 'description_ar', 'description_en', 'tags', 'status', 'periodStart', 'periodEnd', 'places', 'lead', 'partners', 'parent'] as const;
 export type ChangedField = (typeof changedFields)[number];
 const FieldValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 const FieldChange = z.object({
-	field: z.enum(changedFields).describe('places: ISO 3166-2 codes or ["national"]; lead and partners: organisations’ names; parent: the parent’s id (see pathBefore)'),
+	field: z.enum(changedFields).describe('places: ISO 3166-2 codes or ["national"]; tags: `gcm:N` and `sdg:X.Y`; lead and partners: organisations’ names; parent: the parent’s id (see pathBefore)'),
 	before: FieldValue,
 	after: FieldValue
 });

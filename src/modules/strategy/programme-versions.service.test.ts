@@ -8,9 +8,11 @@ import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import type { MailMessage } from '../../platform/mail/mailer.ts';
 import { budgetLinesOf, removeBudgetLine, setBudgetLine } from './budget.service.ts';
-import { createNode, createStrategy, removeNode, updateNode } from './strategy.service.ts';
-import { compareVersions, decideVersion, submitVersion, versionDetail, versionsOf, withdrawVersion } from './programme-versions.service.ts';
-import { diffProgrammes } from './programme-diff.ts';
+import { createNode, createStrategy, removeNode, strategyBySlug, updateNode } from './strategy.service.ts';
+import { compareVersions, decideVersion, submitVersion, takeSnapshot, versionDetail, versionsOf, withdrawVersion } from './programme-versions.service.ts';
+import { ProgrammeSnapshot } from './programme-versions.schemas.ts';
+import { diffColumns, diffCsv, diffTable } from './programme-diff-export.ts';
+import { diffProgrammes, fingerprintOf } from './programme-diff.ts';
 import { programmeVersion } from './strategy.table.ts';
 import { strategyPersonalData } from './personal-data.ts';
 
@@ -232,13 +234,55 @@ describe('the differences between versions', () => {
 
 	it('moves and structure: a node moved under another parent says where it was', () => {
 		const base = { format: 1 as const, strategy: { slug: 's', title: { fr: 'S' }, periodStart: null, periodEnd: null }, lines: [] };
-		const node = (id: string, parentId: string | null, kind: 'domain' | 'programme' | 'objective' | 'action', fr: string) => ({ id, parentId, kind, title: { fr }, status: 'planned' as const, periodStart: null, periodEnd: null, national: false, regions: [], lead: null, partners: [], isSample: false });
+		const node = (id: string, parentId: string | null, kind: 'domain' | 'programme' | 'objective' | 'action', fr: string) => ({ id, parentId, kind, title: { fr }, status: 'planned' as const, periodStart: null, periodEnd: null, national: false, regions: [], lead: null, partners: [], description: {}, tags: [], isSample: false });
 		const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
 		const before = { ...base, nodes: [node(ids[0], null, 'domain', 'A'), node(ids[1], null, 'domain', 'B'), node(ids[2], ids[0], 'programme', 'P')] };
 		const after = { ...base, nodes: [node(ids[0], null, 'domain', 'A'), node(ids[1], null, 'domain', 'B'), node(ids[2], ids[1], 'programme', 'P')] };
 		const diff = diffProgrammes(before, after);
 		expect(diff.summary.structureChanged).toBe(1);
 		expect(diff.structure.changed[0]).toMatchObject({ path: [{ fr: 'B' }], pathBefore: [{ fr: 'A' }], changes: [{ field: 'parent', before: ids[0], after: ids[1] }] });
+	});
+});
+
+describe('descriptions and tags in versions, and the differences as open data', () => {
+	it('keeps each node’s descriptions and GCM/SDG tags in a snapshot, compares them, and still reads a snapshot taken before', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, await aPerson(db, { role: 'administrator' }));
+		const domain = (await createNode(ctx, 'hidden-versions', { kind: 'domain', title: { fr: 'Emploi' }, description: { fr: 'Insertion', ar: 'الإدماج' }, gcm: ['5', '18'], sdg: ['10.7'] })).id;
+		const hidden = (await strategyBySlug(db, 'hidden-versions'))!;
+		const before = await takeSnapshot(db, hidden);
+		expect(before.nodes[0]).toMatchObject({ description: { fr: 'Insertion', ar: 'الإدماج' }, tags: ['gcm:18', 'gcm:5', 'sdg:10.7'] });
+		await updateNode(ctx, domain, { title: { fr: 'Emploi' }, description: { fr: 'Insertion professionnelle', ar: 'الإدماج' }, gcm: ['5'], sdg: ['10.7', '8.8'] });
+		const after = await takeSnapshot(db, hidden);
+		expect(fingerprintOf(after)).not.toBe(fingerprintOf(before));
+		const diff = diffProgrammes(before, after);
+		expect(diff.structure.changed[0].changes).toEqual([
+			{ field: 'description_fr', before: 'Insertion', after: 'Insertion professionnelle' },
+			{ field: 'tags', before: ['gcm:18', 'gcm:5', 'sdg:10.7'], after: ['gcm:5', 'sdg:10.7', 'sdg:8.8'] }
+		]);
+		// a snapshot stored before descriptions and tags were kept: read as empty, so both show as added
+		const { description: _description, tags: _tags, ...old } = before.nodes[0];
+		const stored = ProgrammeSnapshot.parse({ ...before, nodes: [old] });
+		expect(stored.nodes[0]).toMatchObject({ description: {}, tags: [] });
+		expect(diffProgrammes(stored, after).structure.changed[0].changes.map((change) => change.field)).toEqual(['description_fr', 'description_ar', 'tags']);
+	});
+
+	it('gives one row per changed field, budget line and total, in columns that say what each is', async () => {
+		const { diff } = await compareVersions(contextFor(app.database.db, owner), SLUG, { from: '1', to: 'draft' });
+		const rows = diffTable(diff);
+		expect(rows.every((row) => row.length === diffColumns.length)).toBe(true);
+		const cell = (row: (string | number)[], column: (typeof diffColumns)[number]) => row[diffColumns.indexOf(column)];
+		const renamed = rows.find((row) => cell(row, 'field') === 'title_fr')!;
+		expect([cell(renamed, 'section'), cell(renamed, 'change'), cell(renamed, 'before'), cell(renamed, 'after'), cell(renamed, 'path_fr')]).toEqual(['action', 'changed', 'Caravane médicale', 'Caravane médicale mobile', 'Santé › Soins › Accès']);
+		expect(rows.some((row) => cell(row, 'section') === 'action' && cell(row, 'change') === 'added' && cell(row, 'title_fr') === 'Cours de langue')).toBe(true);
+		const line = rows.find((row) => cell(row, 'section') === 'budget_line' && cell(row, 'year') === 2024 && cell(row, 'title_fr') === 'Caravane médicale mobile')!;
+		expect([cell(line, 'change'), cell(line, 'currency'), cell(line, 'planned_before'), cell(line, 'planned_after'), cell(line, 'planned_difference')]).toEqual(['changed', 'MAD', 1000.1, 1100, 99.9]);
+		const total = rows.find((row) => cell(row, 'section') === 'total' && cell(row, 'currency') === 'EUR')!;
+		expect(cell(total, 'planned_difference')).toBe(-299.9);
+		// CSV (with a byte-order mark, for spreadsheets): the columns' names, then the rows
+		const csv = diffCsv(rows);
+		expect(csv.split('\r\n')[0]).toBe(`\ufeff${diffColumns.join(',')}`);
+		expect(csv).toContain('Caravane médicale mobile');
 	});
 });
 

@@ -21,7 +21,7 @@ import { diffProgrammes, fingerprintOf, isIdentical, totalsOf } from './programm
 import { CompareQuery, DecideVersion, ProgrammeSnapshot, SubmitVersion, type SnapshotNode, type VersionComparison, type VersionSummary } from './programme-versions.schemas.ts';
 import type { TreeNode } from './strategy.schemas.ts';
 import { strategyBySlug, strategyResource } from './strategy.service.ts';
-import { budgetLine, node, nodePartner, nodeRegion, programmeVersion, strategy, type ProgrammeVersionRow, type StrategyRow } from './strategy.table.ts';
+import { budgetLine, node, nodePartner, nodeRegion, nodeTag, programmeVersion, strategy, type ProgrammeVersionRow, type StrategyRow } from './strategy.table.ts';
 
 // ---------- the snapshot ----------
 
@@ -36,10 +36,12 @@ export async function takeSnapshot(db: DbOrTx, owner: StrategyRow): Promise<Prog
 	const ids = rows.map(({ row }) => row.id);
 	const partners = new Map<string, { id: string; name: string }[]>();
 	const regions = new Map<string, string[]>();
+	const tags = new Map<string, string[]>();
 	if (ids.length) {
 		for (const row of await db.select({ nodeId: nodePartner.nodeId, id: organisation.id, name: organisation.name }).from(nodePartner).innerJoin(organisation, eq(organisation.id, nodePartner.organisationId)).where(inArray(nodePartner.nodeId, ids)).orderBy(asc(organisation.name)))
 			partners.set(row.nodeId, [...(partners.get(row.nodeId) ?? []), { id: row.id, name: row.name }]);
 		for (const row of await db.select().from(nodeRegion).where(inArray(nodeRegion.nodeId, ids)).orderBy(asc(nodeRegion.region))) regions.set(row.nodeId, [...(regions.get(row.nodeId) ?? []), row.region]);
+		for (const row of await db.select().from(nodeTag).where(inArray(nodeTag.nodeId, ids)).orderBy(asc(nodeTag.scheme), asc(nodeTag.code))) tags.set(row.nodeId, [...(tags.get(row.nodeId) ?? []), `${row.scheme}:${row.code}`]);
 	}
 	const children = new Map<string | null, SnapshotNode[]>();
 	for (const { row, lead } of rows) {
@@ -55,6 +57,8 @@ export async function takeSnapshot(db: DbOrTx, owner: StrategyRow): Promise<Prog
 			regions: row.national ? [] : (regions.get(row.id) ?? []),
 			lead: row.leadOrganisationId && lead ? { id: row.leadOrganisationId, name: lead } : null,
 			partners: partners.get(row.id) ?? [],
+			description: row.description,
+			tags: tags.get(row.id) ?? [],
 			isSample: row.isSample
 		};
 		children.set(row.parentId, [...(children.get(row.parentId) ?? []), item]);

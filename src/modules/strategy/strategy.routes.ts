@@ -19,6 +19,7 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/[slug]/versions': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]/versions/[ref]': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]/versions/compare': { GET: 'public' },
+	'/[lang=lang]/strategy/[slug]/versions/compare/export': { GET: 'public' },
 	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
 	'/[lang=lang]/strategy/initiatives/[initiative]': { GET: 'public' },
 	'/[lang=lang]/strategy/my-proposals': { GET: 'signed_in' },
