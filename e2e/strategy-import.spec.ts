@@ -14,13 +14,20 @@ server();
 const shoot = screenshotsFor('strategy-import');
 
 /** The SNIA's programme as the export gives it, with budget rows added to its budget sheet. */
-async function programmeWith(page: Page, budgetRows: (string | number)[][]): Promise<{ buffer: Buffer; action: string }> {
+async function programmeWith(page: Page, budgetRows: (string | number)[][], newAction?: string): Promise<{ buffer: Buffer; action: string }> {
 	const response = await page.request.get('/fr/strategy/snia/export?format=xlsx');
 	expect(response.status()).toBe(200);
 	const workbook = new ExcelJS.Workbook();
 	await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
 	const [actions, budget] = workbook.worksheets;
 	const action = String(actions.getRow(2).getCell(1).value);
+	if (newAction) {
+		// a row without id: a new action under the first action's objective, in its domain and programme
+		const columns = (actions.getRow(1).values as unknown[]).slice(1) as string[];
+		const first = actions.getRow(2);
+		const value = (name: string) => String(first.getCell(columns.indexOf(name) + 1).value ?? '');
+		actions.addRow(columns.map((name) => ({ domain: value('domain'), programme: value('programme'), objective: value('objective'), title_fr: newAction, regions: 'MA-06' })[name] ?? ''));
+	}
 	for (const row of budgetRows) budget.addRow(row.map((cell) => (cell === ':action' ? action : cell)));
 	return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), action };
 }
@@ -50,14 +57,18 @@ describe('the programme’s XLSX import', () => {
 		// corrected: the note explains it; a second line for the next year
 		const right = await programmeWith(planner, [
 			[':action', '', 2026, 'Fonds de test e2e', 'MAD', 1000, 400, 600, 'Avance versée avant l’engagement', 'false'],
-			[':action', '', 2027, 'Fonds de test e2e', 'EUR', '2 500,50', 0, 0, '', 'false']
-		]);
+			[':action', '', 2027, 'Fonds de test e2e', 'EUR', '2 500,50', 0, 0, '', 'false'],
+			['', 'Centre d’accueil e2e', 2026, 'Fonds de test e2e', 'MAD', 800, 0, 0, '', 'false']
+		], 'Centre d’accueil e2e');
 		await upload(planner, 'fr', right.buffer);
 		await expect(planner.getByRole('alert').count()).resolves.toBe(0);
 		await expect(planner.locator('main').textContent()).resolves.toContain('Fonds de test e2e');
+		await expect(planner.getByRole('table', { name: t('fr', 'strategy.import_new_caption') }).textContent()).resolves.toContain('Centre d’accueil e2e');
 		await shoot(planner, 'preview-fr');
 		await planner.getByRole('button', { name: t('fr', 'strategy.import_apply'), exact: true }).click();
-		await expect(planner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.import_done', { actions: 0, lines: 2 }));
+		await expect(planner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.import_done', { actions: 0, created: 1, lines: 3 }));
+		// the new action is in the plan's tree
+		await expect(planner.getByRole('link', { name: 'Centre d’accueil e2e' }).count()).resolves.toBe(1);
 
 		// the action's page shows the imported lines
 		await planner.goto(`/fr/strategy/snia/actions/${right.action}`);

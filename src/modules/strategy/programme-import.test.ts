@@ -80,7 +80,7 @@ describe('the programme’s XLSX import', () => {
 		// nothing is written by a preview
 		expect((await budgetLinesOf(app.database.db, caravan)).map((line) => line.executed)).toEqual([700]);
 
-		expect(await applyProgrammeImport(ctxOf(planner), 'import-test', preview)).toEqual({ actions: 1, lines: 2 });
+		expect(await applyProgrammeImport(ctxOf(planner), 'import-test', preview)).toEqual({ actions: 1, created: 0, lines: 2 });
 		expect((await budgetLinesOf(app.database.db, caravan)).map((line) => [line.year, line.currency, line.planned, line.executed])).toEqual([
 			[2024, 'MAD', 1000, 790],
 			[2025, 'EUR', 300, 0]
@@ -140,5 +140,66 @@ describe('the programme’s XLSX import', () => {
 		const kept = await previewProgrammeImport(ctxOf(planner), 'import-test', await exported('fr', ({ budget }) => void (rowOf(budget, helpline).getCell(column(budget, 'note')).value = 'Révisé')));
 		expect(await removeStaleImports(app.files, new Date('2026-12-06T12:00:00Z'))).toBeGreaterThanOrEqual(1);
 		expect(await app.files.exists(kept.file)).toBe(true);
+	});
+
+	it('renames actions and adds new ones under the objective they name, with their budget lines given by title', async () => {
+		const header = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+		const newRow = (sheet: ExcelJS.Worksheet, values: Record<string, string | number>) => sheet.addRow(header(sheet).map((name) => values[name] ?? ''));
+		const bytes = await exported('fr', ({ actions, budget }) => {
+			rowOf(actions, caravan).getCell(column(actions, 'title_ar')).value = 'قافلة طبية';
+			newRow(actions, { objective: 'accès', title_fr: 'Bus de vaccination', status: 'En cours', period_start: 2025, period_end: 2026, regions: 'ma-01; MA-02', gcm: '15', sdg: '10.7' });
+			newRow(actions, { domain: 'Santé', programme: 'Soins', objective: 'Accès', title_en: 'Mobile clinic', national: 'true' });
+			newRow(budget, { action: 'Bus de vaccination', year: 2025, funding_source: 'Union européenne', currency: 'EUR', planned: 50000, committed: 0, executed: 0 });
+		});
+		const preview = await previewProgrammeImport(ctxOf(planner), 'import-test', bytes);
+		expect(preview.problems).toEqual([]);
+		expect(preview.actions).toEqual([expect.objectContaining({ nodeId: caravan, title: { fr: 'Caravane médicale', ar: 'قافلة طبية' } })]);
+		expect(preview.newActions.map((created) => [created.action, created.objective, created.status, created.regions, created.national, created.gcm, created.sdg])).toEqual([
+			['Bus de vaccination', 'Accès', 'ongoing', ['MA-01', 'MA-02'], false, ['15'], ['10.7']],
+			['Mobile clinic', 'Accès', 'planned', [], true, [], []]
+		]);
+		expect(preview.budget.map((line) => [line.action, line.year, line.planned, line.before])).toEqual([['Bus de vaccination', 2025, 50000, null]]);
+
+		expect(await applyProgrammeImport(ctxOf(planner), 'import-test', preview)).toEqual({ actions: 1, created: 2, lines: 1 });
+		const { rows } = await actionRows(app.database.db, 'import-test', 'fr', {}, { canPlan: () => true });
+		const bus = rows.find((row) => row.action.titles.fr === 'Bus de vaccination')!;
+		expect([bus.objective, bus.action.status, bus.action.regions, bus.action.gcm, bus.action.sdg]).toEqual(['Accès', 'ongoing', ['MA-01', 'MA-02'], ['15'], ['10.7']]);
+		expect((await budgetLinesOf(app.database.db, bus.action.id)).map((line) => [line.year, line.currency, line.planned])).toEqual([[2025, 'EUR', 50000]]);
+		expect(rows.find((row) => row.action.id === caravan)!.action.titles).toMatchObject({ fr: 'Caravane médicale', ar: 'قافلة طبية' });
+		// each new action audited as any new node of the tree
+		const created = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'strategy_node.create'), eq(auditEvent.resourceId, bus.action.id)));
+		expect(created).toHaveLength(1);
+	});
+
+	it('says where a new action cannot go, and which budget line names no new action, changing nothing', async () => {
+		const ctx = contextFor(app.database.db, planner);
+		const domain = (await createNode(ctx, 'import-test', { kind: 'domain', title: { fr: 'Emploi' } })).id;
+		const programme = (await createNode(ctx, 'import-test', { kind: 'programme', parentId: domain, title: { fr: 'Insertion' } })).id;
+		await createNode(ctx, 'import-test', { kind: 'objective', parentId: programme, title: { fr: 'Accès' } });
+		const header = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+		const newRow = (sheet: ExcelJS.Worksheet, values: Record<string, string | number>) => sheet.addRow(header(sheet).map((name) => values[name] ?? '')).number;
+		const at: Record<string, number> = {};
+		const bytes = await exported('fr', ({ actions, budget }) => {
+			at.ambiguous = newRow(actions, { objective: 'Accès', title_fr: 'Guichet' });
+			at.unknown = newRow(actions, { objective: 'Logement', title_fr: 'Foyer' });
+			at.untitled = newRow(actions, { domain: 'Emploi', objective: 'Accès' });
+			at.region = newRow(actions, { domain: 'Emploi', objective: 'Accès', title_fr: 'Forum', regions: 'MA-99' });
+			at.twin1 = newRow(actions, { domain: 'Emploi', objective: 'Accès', title_fr: 'Atelier' });
+			at.twin2 = newRow(actions, { domain: 'Emploi', programme: 'Insertion', objective: 'Accès', title_fr: 'atelier' });
+			at.line = newRow(budget, { action: 'Atelier', year: 2025, funding_source: 'Budget général', planned: 10, committed: 0, executed: 0 });
+			at.noAction = newRow(budget, { action: 'Inconnue', year: 2025, funding_source: 'Budget général', planned: 10, committed: 0, executed: 0 });
+		});
+		const before = await actionRows(app.database.db, 'import-test', 'fr', {}, { canPlan: () => true });
+		const preview = await previewProgrammeImport(ctxOf(planner), 'import-test', bytes);
+		expect(preview.problems.map((problem) => [problem.sheet, problem.row, problem.column, problem.key])).toEqual([
+			['actions', at.ambiguous, 'objective', 'objective_ambiguous'],
+			['actions', at.unknown, 'objective', 'unknown_objective'],
+			['actions', at.untitled, 'title_fr', 'new_action_without_title'],
+			['actions', at.region, 'regions', 'bad_value'],
+			['budget', at.line, 'action', 'new_action_ambiguous'],
+			['budget', at.noAction, 'action_id', 'action_without_id']
+		]);
+		expect(await refusalWithReason(applyProgrammeImport(ctxOf(planner), 'import-test', preview))).toBe('invalid_input:import_has_problems');
+		expect((await actionRows(app.database.db, 'import-test', 'fr', {}, { canPlan: () => true })).rows).toHaveLength(before.rows.length);
 	});
 });

@@ -3,7 +3,9 @@
 // each action's status and period and every budget line (action, year, funding source, currency, planned,
 // committed, executed, note); it shows what would change and every problem, row by row, before anything is
 // applied; applying writes it all in one transaction, refused when the programme changed since the preview.
-// The tree itself (new actions, titles, bodies, regions) is edited on the plan pages.
+// It also reads each action's titles, and adds the rows without an identifier as new actions under the
+// objective they name (with their places and tags), whose budget lines the budget sheet gives by the new
+// action's title. Domains, programmes, objectives, bodies and moves are edited on the plan pages.
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -16,15 +18,21 @@ import type { RequestContext } from '../../platform/kernel/context.ts';
 import { readWorkbook, type Sheet } from '../../platform/tabular/spreadsheet.ts';
 import { BudgetLineInput } from './budget.service.ts';
 import { NODE_STATUSES, type NodeStatus } from './strategy.model.ts';
-import { strategyBySlug, strategyResource } from './strategy.service.ts';
+import { NewNode, NodeFields } from './strategy.schemas.ts';
+import { insertNode, strategyBySlug, strategyResource } from './strategy.service.ts';
 import { budgetLine, node, type StrategyRow } from './strategy.table.ts';
 
 export const PROGRAMME_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 100_000;
 
 /** The template's columns (the export's): those the import reads, and those it leaves (derived or shown). */
-export const actionColumns = { read: ['id', 'status', 'period_start', 'period_end'], shown: ['domain', 'programme', 'objective', 'title_fr', 'title_ar', 'title_en', 'lead', 'partners', 'national', 'regions', 'gcm', 'sdg', 'sources', 'is_sample'] } as const;
-export const budgetColumns = { read: ['action_id', 'year', 'funding_source', 'currency', 'planned', 'committed', 'executed', 'note'], shown: ['action', 'is_sample'] } as const;
+export const actionColumns = {
+	read: ['id', 'title_fr', 'title_ar', 'title_en', 'status', 'period_start', 'period_end'],
+	/** read for a new action only (a row without id): where it goes, its places and tags */
+	created: ['domain', 'programme', 'objective', 'national', 'regions', 'gcm', 'sdg'],
+	shown: ['lead', 'partners', 'sources', 'is_sample']
+} as const;
+export const budgetColumns = { read: ['action_id', 'year', 'funding_source', 'currency', 'planned', 'committed', 'executed', 'note'], created: ['action'], shown: ['is_sample'] } as const;
 const requiredBudgetColumns = ['action_id', 'year', 'funding_source', 'planned', 'committed', 'executed'];
 
 export interface ImportProblem {
@@ -46,16 +54,31 @@ export interface BudgetChange extends Amounts {
 	fundingSource: string;
 	before: Amounts | null;
 }
-type Programming = { status: NodeStatus; periodStart: number | null; periodEnd: number | null };
+type Titles = { fr?: string; ar?: string; en?: string };
+type Programming = { title: Titles; status: NodeStatus; periodStart: number | null; periodEnd: number | null };
 export interface ActionChange extends Programming {
 	nodeId: string;
 	action: string;
 	actionLanguage: 'fr' | 'ar' | 'en';
 	before: Programming;
 }
+/** An action the file adds (a row without id); `key` stands for its id until it is created. */
+export interface NewAction extends Programming {
+	key: string;
+	row: number;
+	objectiveId: string;
+	objective: string;
+	action: string;
+	actionLanguage: 'fr' | 'ar' | 'en';
+	national: boolean;
+	regions: string[];
+	gcm: string[];
+	sdg: string[];
+}
 
 export interface ProgrammeImportPlan {
 	actions: ActionChange[];
+	newActions: NewAction[];
 	unchangedActions: number;
 	budget: BudgetChange[];
 	unchangedLines: number;
@@ -112,6 +135,60 @@ async function programmeState(db: DbOrTx, strategyId: string): Promise<string> {
 	return `${row?.nodes ?? '-'}.${row?.lines ?? '-'}`;
 }
 
+const titleColumns = languages.map((language) => `title_${language}`);
+const normalised = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+const listOf = (cell: string | null) => (cell ?? '').split(/[;,]/).map((part) => part.trim()).filter(Boolean);
+
+type TreeRow = { id: string; kind: string; parentId: string | null; title: Titles };
+/**
+ * Finds the objective a new action goes under, by its title in any language, and by its programme's and
+ * domain's titles when the row gives them (two objectives of the same name in different programmes).
+ */
+function objectiveFinder(tree: TreeRow[]) {
+	const byId = new Map(tree.map((item) => [item.id, item]));
+	const named = (item: TreeRow | undefined, text: string) => !!item && Object.values(item.title).some((title) => title && normalised(title) === text);
+	return (objective: string, programme: string, domain: string) => {
+		const [o, p, d] = [objective, programme, domain].map(normalised);
+		return tree.filter((item) => {
+			if (item.kind !== 'objective' || !named(item, o)) return false;
+			const parent = byId.get(item.parentId ?? '');
+			if (p && !named(parent, p)) return false;
+			return !d || named(byId.get(parent?.parentId ?? ''), d);
+		});
+	};
+}
+
+/** A row without id as a new action: its objective found, its places and tags checked (problems pushed). */
+function newActionOf(row: number, programming: Programming, cell: (name: string) => string | null, findObjective: ReturnType<typeof objectiveFinder>, problems: ImportProblem[]): NewAction | null {
+	const objectiveName = cell('objective')?.trim() ?? '';
+	const found = objectiveName ? findObjective(objectiveName, cell('programme') ?? '', cell('domain') ?? '') : [];
+	if (found.length !== 1) {
+		problems.push({ sheet: 'actions', row, column: 'objective', key: !objectiveName ? 'new_action_without_objective' : found.length ? 'objective_ambiguous' : 'unknown_objective', values: { objective: objectiveName } });
+		return null;
+	}
+	const national = ['true', 'oui', 'yes', '1', 'نعم'].includes(normalised(cell('national') ?? ''));
+	const parsed = NodeFields.pick({ regions: true, gcm: true, sdg: true }).safeParse({ regions: listOf(cell('regions')).map((code) => code.toUpperCase()), gcm: listOf(cell('gcm')), sdg: listOf(cell('sdg')) });
+	if (!parsed.success) {
+		for (const column of new Set(parsed.error.issues.map((issue) => String(issue.path[0])))) problems.push({ sheet: 'actions', row, column, key: 'bad_value', values: { value: cell(column) ?? '' } });
+		return null;
+	}
+	const language = (['fr', 'ar', 'en'] as const).find((candidate) => programming.title[candidate]) ?? 'fr';
+	const [objective] = found;
+	return {
+		key: `new:${row}`,
+		row,
+		objectiveId: objective.id,
+		objective: objective.title.fr ?? objective.title.en ?? objective.title.ar ?? '',
+		action: programming.title[language] ?? '',
+		actionLanguage: language,
+		...programming,
+		national,
+		regions: national ? [] : parsed.data.regions,
+		gcm: parsed.data.gcm,
+		sdg: parsed.data.sdg
+	};
+}
+
 /** What the workbook would change in the strategy's programme, and every problem found (nothing is written). */
 export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets: Sheet[]): Promise<ProgrammeImportPlan> {
 	const problems: ImportProblem[] = [];
@@ -120,23 +197,27 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 	const budgetSheet = sheetWith(sheets, 'action_id');
 	if (!actionsSheet && !budgetSheet) throw refused('import_no_sheet');
 
-	const actions = await db
-		.select({ id: node.id, title: node.title, status: node.status, periodStart: node.periodStart, periodEnd: node.periodEnd })
+	const tree = await db
+		.select({ id: node.id, kind: node.kind, parentId: node.parentId, title: node.title, status: node.status, periodStart: node.periodStart, periodEnd: node.periodEnd })
 		.from(node)
-		.where(and(eq(node.strategyId, owner.id), eq(node.kind, 'action')));
+		.where(eq(node.strategyId, owner.id));
+	const actions = tree.filter((item) => item.kind === 'action');
 	const byId = new Map(actions.map((action) => [action.id, action]));
+	const findObjective = objectiveFinder(tree);
 	// the action named in the language it was written in (the page marks it with its lang)
 	const titleOf = (id: string) => {
 		const title = byId.get(id)!.title;
 		const language = (['fr', 'ar', 'en'] as const).find((candidate) => title[candidate]) ?? 'fr';
 		return { action: title[language] ?? id, actionLanguage: language };
 	};
-	const known = (column: string, allowed: { read: readonly string[]; shown: readonly string[] }, sheet: 'actions' | 'budget') => {
-		if (column && !allowed.read.includes(column) && !allowed.shown.includes(column)) problems.push({ sheet, row: 1, column, key: 'unknown_column', values: { expected: [...allowed.read, ...allowed.shown].join(', ') } });
+	const known = (column: string, allowed: { read: readonly string[]; created: readonly string[]; shown: readonly string[] }, sheet: 'actions' | 'budget') => {
+		const all = [...allowed.read, ...allowed.created, ...allowed.shown];
+		if (column && !all.includes(column)) problems.push({ sheet, row: 1, column, key: 'unknown_column', values: { expected: all.join(', ') } });
 	};
 
-	// ── actions: status and period ──
+	// ── actions: titles, status and period; rows without id are new actions ──
 	const actionChanges: ActionChange[] = [];
+	const newActions: NewAction[] = [];
 	let unchangedActions = 0;
 	if (actionsSheet) {
 		actionsSheet.columns.forEach((column) => known(column, actionColumns, 'actions'));
@@ -146,24 +227,38 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 		for (const { position, cells } of actionsSheet.rows) {
 			const cell = (name: string) => (at(name) >= 0 ? (cells[at(name)] ?? null) : null);
 			const id = cell('id')?.trim() ?? '';
-			if (!id) {
-				problems.push({ sheet: 'actions', row: position, column: 'id', key: 'action_without_id' });
-				continue;
-			}
-			const current = byId.get(id);
-			if (!current) {
+			const current = id ? byId.get(id) : undefined;
+			if (id && !current) {
 				problems.push({ sheet: 'actions', row: position, column: 'id', key: 'unknown_action', values: { id } });
 				continue;
 			}
-			if (seen.has(id)) {
+			if (id && seen.has(id)) {
 				problems.push({ sheet: 'actions', row: position, column: 'id', key: 'duplicate_action', values: { id } });
 				continue;
 			}
 			seen.add(id);
-			const before: Programming = { status: current.status, periodStart: current.periodStart, periodEnd: current.periodEnd };
+			const before: Programming = current
+				? { title: current.title, status: current.status, periodStart: current.periodStart, periodEnd: current.periodEnd }
+				: { title: {}, status: 'planned', periodStart: null, periodEnd: null };
 			const after = { ...before };
 			const rowProblems = problems.length;
-			if (at('status') >= 0) {
+			// the titles, when the sheet has their columns (a blank cell: no title in that language)
+			if (titleColumns.some((column) => at(column) >= 0)) {
+				const title: Titles = { ...before.title };
+				for (const language of languages) {
+					if (at(`title_${language}`) < 0) continue;
+					const text = cell(`title_${language}`)?.trim() ?? '';
+					if (text.length > 400) problems.push({ sheet: 'actions', row: position, column: `title_${language}`, key: 'title_too_long', values: { limit: 400 } });
+					if (text) title[language] = text;
+					else delete title[language];
+				}
+				if (!languages.some((language) => title[language])) problems.push({ sheet: 'actions', row: position, column: 'title_fr', key: current ? 'title_missing' : 'new_action_without_title' });
+				after.title = title;
+			} else if (!current) {
+				problems.push({ sheet: 'actions', row: position, column: 'id', key: 'action_without_id' });
+				continue;
+			}
+			if (at('status') >= 0 && (current || cell('status') !== null)) {
 				const status = cell('status') === null ? null : readStatus(cell('status')!);
 				if (!status) problems.push({ sheet: 'actions', row: position, column: 'status', key: 'bad_status', values: { value: cell('status') ?? '' } });
 				else after.status = status;
@@ -177,11 +272,21 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 			if (problems.length === rowProblems && after.periodStart !== null && after.periodEnd !== null && after.periodStart > after.periodEnd) {
 				problems.push({ sheet: 'actions', row: position, column: 'period_end', key: 'period_reversed' });
 			}
+			if (!current) {
+				const created = newActionOf(position, after, cell, findObjective, problems);
+				if (created && problems.length === rowProblems) newActions.push(created);
+				continue;
+			}
 			if (problems.length > rowProblems) continue;
-			if (after.status === before.status && after.periodStart === before.periodStart && after.periodEnd === before.periodEnd) unchangedActions++;
+			const sameTitle = languages.every((language) => (after.title[language] ?? '') === (before.title[language] ?? ''));
+			if (sameTitle && after.status === before.status && after.periodStart === before.periodStart && after.periodEnd === before.periodEnd) unchangedActions++;
 			else actionChanges.push({ nodeId: id, ...titleOf(id), before, ...after });
 		}
 	}
+	// a new action's budget lines name it by one of its titles (no two new actions may share one)
+	const newByTitle = new Map<string, NewAction | null>();
+	for (const created of newActions)
+		for (const text of new Set(Object.values(created.title).map(normalised))) newByTitle.set(text, newByTitle.has(text) ? null : created);
 
 	// ── budget lines ──
 	const budgetChanges: BudgetChange[] = [];
@@ -197,8 +302,14 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 		if (requiredBudgetColumns.every((column) => at(column) >= 0)) {
 			for (const { position, cells } of budgetSheet.rows) {
 				const cell = (name: string) => (at(name) >= 0 ? (cells[at(name)] ?? null) : null);
-				const nodeId = cell('action_id')?.trim() ?? '';
-				if (!byId.has(nodeId)) {
+				const givenId = cell('action_id')?.trim() ?? '';
+				const created = givenId ? undefined : newByTitle.get(normalised(cell('action') ?? ''));
+				if (!givenId && created === null) {
+					problems.push({ sheet: 'budget', row: position, column: 'action', key: 'new_action_ambiguous', values: { title: cell('action') ?? '' } });
+					continue;
+				}
+				const nodeId = created ? created.key : givenId;
+				if (!created && !byId.has(nodeId)) {
 					problems.push({ sheet: 'budget', row: position, column: 'action_id', key: nodeId ? 'unknown_action' : 'action_without_id', values: { id: nodeId } });
 					continue;
 				}
@@ -243,7 +354,7 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 				else
 					budgetChanges.push({
 						nodeId,
-						...titleOf(nodeId),
+						...(created ? { action: created.action, actionLanguage: created.actionLanguage } : titleOf(nodeId)),
 						year: line.year,
 						fundingSource: line.fundingSource,
 						...after,
@@ -253,7 +364,7 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 		}
 	}
 	const keptLines = existing.filter((line) => !inFile.has(lineKey(line.nodeId, line.year, line.fundingSource))).length;
-	return { actions: actionChanges, unchangedActions, budget: budgetChanges, unchangedLines, keptLines, problems };
+	return { actions: actionChanges, newActions, unchangedActions, budget: budgetChanges, unchangedLines, keptLines, problems };
 }
 
 /** Where a previewed workbook waits: under its day, so that those never applied go after two days. */
@@ -330,14 +441,33 @@ export async function applyProgrammeImport(ctx: RequestContext, slug: string, pr
 		if (plan.problems.length) throw refused('import_has_problems', { count: plan.problems.length });
 		const now = tx.now();
 		for (const change of plan.actions) {
-			await tx.db.update(node).set({ status: change.status, periodStart: change.periodStart, periodEnd: change.periodEnd, updatedAt: now }).where(eq(node.id, change.nodeId));
+			await tx.db.update(node).set({ title: change.title, status: change.status, periodStart: change.periodStart, periodEnd: change.periodEnd, updatedAt: now }).where(eq(node.id, change.nodeId));
 		}
+		// the new actions, each under its objective (the tree's rules and the audit of any new node), then their lines
+		const createdIds = new Map<string, string>();
+		for (const created of plan.newActions ?? []) {
+			const data = NewNode.parse({
+				kind: 'action',
+				parentId: created.objectiveId,
+				title: created.title,
+				originalLanguage: created.actionLanguage,
+				status: created.status,
+				periodStart: created.periodStart,
+				periodEnd: created.periodEnd,
+				national: created.national,
+				regions: created.regions,
+				gcm: created.gcm,
+				sdg: created.sdg
+			});
+			createdIds.set(created.key, (await insertNode(tx, owner, data)).id);
+		}
+		const lineNode = (nodeId: string) => createdIds.get(nodeId) ?? nodeId;
 		// the lines in chunks, each an insert that updates the line of the same action, year and source
 		for (let start = 0; start < plan.budget.length; start += 500) {
 			const chunk = plan.budget.slice(start, start + 500);
 			await tx.db
 				.insert(budgetLine)
-				.values(chunk.map((line) => ({ nodeId: line.nodeId, year: line.year, fundingSource: line.fundingSource, currency: line.currency, planned: line.planned, committed: line.committed, executed: line.executed, note: line.note, createdAt: now, updatedAt: now })))
+				.values(chunk.map((line) => ({ nodeId: lineNode(line.nodeId), year: line.year, fundingSource: line.fundingSource, currency: line.currency, planned: line.planned, committed: line.committed, executed: line.executed, note: line.note, createdAt: now, updatedAt: now })))
 				.onConflictDoUpdate({
 					target: [budgetLine.nodeId, budgetLine.year, budgetLine.fundingSource],
 					set: { currency: sql`excluded.currency`, planned: sql`excluded.planned`, committed: sql`excluded.committed`, executed: sql`excluded.executed`, note: sql`excluded.note`, updatedAt: now }
@@ -349,11 +479,12 @@ export async function applyProgrammeImport(ctx: RequestContext, slug: string, pr
 			resourceId: owner.id,
 			after: {
 				file: previewed.file,
-				actions: plan.actions.map(({ nodeId, before, status, periodStart, periodEnd }) => ({ nodeId, before, after: { status, periodStart, periodEnd } })),
-				budget: plan.budget.map(({ nodeId, year, fundingSource, before, currency, planned, committed, executed, note }) => ({ nodeId, year, fundingSource, before, after: { currency, planned, committed, executed, note } }))
+				actions: plan.actions.map(({ nodeId, before, title, status, periodStart, periodEnd }) => ({ nodeId, before, after: { title, status, periodStart, periodEnd } })),
+				created: [...createdIds.values()],
+				budget: plan.budget.map(({ nodeId, year, fundingSource, before, currency, planned, committed, executed, note }) => ({ nodeId: lineNode(nodeId), year, fundingSource, before, after: { currency, planned, committed, executed, note } }))
 			}
 		});
-		return { actions: plan.actions.length, lines: plan.budget.length };
+		return { actions: plan.actions.length, created: createdIds.size, lines: plan.budget.length };
 	});
 	await ctx.files?.delete(previewed.file);
 	await ctx.files?.delete(planKey(previewed.file));

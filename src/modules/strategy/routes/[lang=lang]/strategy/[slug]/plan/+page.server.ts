@@ -13,9 +13,9 @@ export async function load({ params, url, locals }) {
 	const ctx = requestContext(app, locals);
 	const owner = await strategyForPage(ctx, params.slug, 'strategy.plan');
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, {}, { canPlan: () => true });
-	// after an import: `?imported=<actions>-<lines>`
-	const imported = /^(\d+)-(\d+)$/.exec(url.searchParams.get('imported') ?? '');
-	return { detail, imported: imported ? { actions: Number(imported[1]), lines: Number(imported[2]) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), versionsWaiting: await versionsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
+	// after an import: `?imported=<actions changed>-<actions created>-<lines>`
+	const imported = /^(\d+)-(\d+)-(\d+)$/.exec(url.searchParams.get('imported') ?? '');
+	return { detail, imported: imported ? { actions: Number(imported[1]), created: Number(imported[2]), lines: Number(imported[3]) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), versionsWaiting: await versionsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
 }
 
 export const actions = {

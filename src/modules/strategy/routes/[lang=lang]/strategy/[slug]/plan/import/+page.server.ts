@@ -47,12 +47,12 @@ export const actions = {
 		const app = await getApp();
 		const ctx = requestContext(app, locals);
 		const data = await request.formData();
-		let applied: { actions: number; lines: number };
+		let applied: { actions: number; created: number; lines: number };
 		try {
 			applied = await applyProgrammeImport(ctx, params.slug, { file: String(data.get('file') ?? ''), state: String(data.get('state') ?? '') });
 		} catch (failure) {
 			return refused(locals.language, failure);
 		}
-		redirect(303, `/${locals.language}/strategy/${params.slug}/plan?imported=${applied.actions}-${applied.lines}`);
+		redirect(303, `/${locals.language}/strategy/${params.slug}/plan?imported=${applied.actions}-${applied.created}-${applied.lines}`);
 	}
 };
