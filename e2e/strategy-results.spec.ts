@@ -83,8 +83,16 @@ describe('the Strategy results framework', () => {
 		await reporter.getByRole('link', { name: new RegExp(`^${t('fr', 'strategy.report_correct')}`) }).click();
 		await expect(reporter.getByLabel(t('fr', 'strategy.field_value'), { exact: true }).inputValue()).resolves.toBe('120');
 		await reporter.getByLabel(t('fr', 'strategy.field_value'), { exact: true }).fill('135');
+		// broken down by sex (the indicator declares it), more than the value first: refused, said on the breakdown
+		await reporter.locator('#field-parts summary').click();
+		await reporter.getByLabel(t('fr', 'strategy.sex_female'), { exact: true }).fill('90');
+		await reporter.getByLabel(t('fr', 'strategy.sex_male'), { exact: true }).fill('50');
+		await reporter.getByRole('button', { name: t('fr', 'strategy.report_send') }).click();
+		await expect(reporter.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'strategy.reason_parts_above_total'));
+		await reporter.getByLabel(t('fr', 'strategy.sex_female'), { exact: true }).fill('80');
 		await reporter.getByRole('button', { name: t('fr', 'strategy.report_send') }).click();
 		await expect(reporter.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.report_done'));
+		await expect(reporter.locator('table').textContent()).resolves.toContain(t('fr', 'strategy.part_value', { label: t('fr', 'strategy.sex_female'), value: '80' }));
 
 		// 4. The owner approves it; the history tells who returned it and why.
 		await owner.goto('/fr/strategy/snia/review');
@@ -104,6 +112,11 @@ describe('the Strategy results framework', () => {
 		await check(visitor, 'fr', false);
 		const row2026 = visitor.locator('table', { has: visitor.locator('caption', { hasText: t('fr', 'strategy.results_table', { code: 'EX-EMP-1' }) }) }).locator('tbody tr', { has: visitor.locator('th', { hasText: '2026' }) });
 		await expect(row2026.textContent()).resolves.toContain(t('fr', 'strategy.region_value', { region: 'Souss-Massa', value: '135' }));
+		// its breakdown by sex in Souss-Massa, with the share of each part and the part not given
+		const bySex = visitor.getByRole('table', { name: t('fr', 'strategy.breakdown_sex') });
+		await expect(bySex.locator('tr', { hasText: t('fr', 'strategy.sex_female') }).textContent()).resolves.toMatch(/80.*59,3/);
+		await expect(bySex.locator('tr', { hasText: t('fr', 'strategy.breakdown_unknown') }).textContent()).resolves.toContain('5');
+		await shoot(visitor, 'indicator-fr');
 		// the region's page shows the indicator's progress there; the strategy's page its gaps by domain
 		await visitor.goto('/fr/strategy/regions/MA-09');
 		const progress = visitor.locator('table', { has: visitor.locator('caption', { hasText: t('fr', 'strategy.region_progress_title') }) });

@@ -11,6 +11,10 @@ const REASONS: Record<string, string> = {
 	region_unknown: 'strategy.reason_region_not_disaggregated',
 	indicator_of_another_strategy: 'strategy.reason_indicator_other_strategy',
 	value_already_approved: 'strategy.reason_value_approved',
+	dimension_not_declared: 'strategy.reason_dimension_not_declared',
+	part_category_unknown: 'strategy.reason_part_category_unknown',
+	part_twice: 'strategy.reason_part_twice',
+	parts_above_total: 'strategy.reason_parts_above_total',
 	value_not_waiting: 'strategy.reason_value_not_waiting',
 	reason_required: 'strategy.reason_return_reason'
 };
@@ -25,4 +29,27 @@ export function resultsFailure(language: Language, error: unknown, data: FormDat
 	for (const problem of error.fields) errors[problem.path.split('.')[0]] ??= translate(language, `errors.${problem.messageKey}`, problem.values);
 	if (!Object.keys(errors).length) errors[''] = translate(language, `errors.${error.code}`, error.values);
 	return fail(error.status, { form, values: formValues(data), lists: formLists(data), errors });
+}
+
+/** How many nationality lines the reporting form offers (the most numerous nationalities; the rest stays unknown). */
+export const NATIONALITY_ROWS = 5;
+
+/**
+ * A value's parts from the reporting form's fields: `part_sex_<category>`, `part_age_<group>`, and
+ * `part_nationality_country_<n>` with `part_nationality_value_<n>`; blank fields are parts not given.
+ */
+export function partsFromForm(form: FormData): { dimension: string; category: string; value: string }[] {
+	const parts: { dimension: string; category: string; value: string }[] = [];
+	for (const [name, raw] of form.entries()) {
+		const value = String(raw).trim();
+		const match = /^part_(sex|age)_(.+)$/.exec(name);
+		if (match && value) parts.push({ dimension: match[1], category: match[2], value });
+	}
+	for (let row = 1; row <= NATIONALITY_ROWS; row++) {
+		const country = String(form.get(`part_nationality_country_${row}`) ?? '').trim();
+		const value = String(form.get(`part_nationality_value_${row}`) ?? '').trim();
+		// a line with only one of its two fields is refused as a part without its category (or its number)
+		if (country || value) parts.push({ dimension: 'nationality', category: country, value });
+	}
+	return parts;
 }

@@ -9,6 +9,8 @@ import { completenessOf, createIndicator, progressInRegion, regionsWithoutAction
 import { createNode, createStrategy, strategyBySlug } from './strategy.service.ts';
 import { indicatorValue } from './strategy.table.ts';
 import { sendReportReminders } from './reminders.ts';
+import { indicatorTable } from './results-export.ts';
+import { labelledParts, partsLine } from './value-parts.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import type { MailMessage } from '../../platform/mail/mailer.ts';
@@ -136,6 +138,39 @@ describe('reported values', () => {
 		expect(sent.map((message) => [message.to, message.language])).toEqual([[reporter.user.email, 'ar']]);
 		expect(sent[0].subject).toContain('2023');
 		expect(sent[0].text).toContain('https://sharaka.example/ar/strategy/results-test/report');
+	});
+
+	it('takes a value broken down by the dimensions its indicator declares, each part checked; the results and the open data give the parts', async () => {
+		const db = app.database.db;
+		const mine = contextFor(db, reporter);
+		const base = { indicatorId: byRegion, year: 2026, region: 'MA-05', value: 100 };
+		const before = (await valuesOf(db, (await strategyBySlug(db, 'results-test')).id)).length;
+		// E1 is broken down by sex and region only: no age, no nationality
+		expect(await refusal(submitValue(mine, 'results-test', { ...base, parts: [{ dimension: 'age', category: '18-24', value: 10 }] }))).toBe('invalid_input:dimension_not_declared');
+		expect(await refusal(submitValue(mine, 'results-test', { ...base, parts: [{ dimension: 'sex', category: 'other', value: 10 }] }))).toBe('invalid_input:part_category_unknown');
+		expect(await refusal(submitValue(mine, 'results-test', { ...base, parts: [{ dimension: 'sex', category: 'female', value: 10 }, { dimension: 'sex', category: 'female', value: 5 }] }))).toBe('invalid_input:part_twice');
+		expect(await refusal(submitValue(mine, 'results-test', { ...base, parts: [{ dimension: 'sex', category: 'female', value: 60 }, { dimension: 'sex', category: 'male', value: '40,5' }] }))).toBe('invalid_input:parts_above_total');
+		expect(await refusal(submitValue(mine, 'results-test', { ...base, parts: [{ dimension: 'sex', category: 'female', value: '' }] }))).toBe('invalid_input:parts.0.value');
+		expect(await refusal(submitValue(mine, 'results-test', { ...base, parts: [{ dimension: 'sex', category: 'female', value: -1 }] }))).toBe('invalid_input:parts.0.value');
+		expect(await valuesOf(db, (await strategyBySlug(db, 'results-test')).id)).toHaveLength(before);
+
+		// the parts may fall short of the value (the rest is not known)
+		const row = await submitValue(mine, 'results-test', { ...base, parts: [{ dimension: 'sex', category: 'male', value: '40,5' }, { dimension: 'sex', category: 'female', value: 55 }] });
+		expect(row.parts).toEqual([
+			{ dimension: 'sex', category: 'female', value: 55 },
+			{ dimension: 'sex', category: 'male', value: 40.5 }
+		]);
+		await reviewValue(contextFor(db, owner), 'results-test', row.id, { decision: 'approve' });
+		const [e1] = await indicatorsOf(db, (await strategyBySlug(db, 'results-test'))!, 'fr', { code: 'E1' });
+		expect(e1.years.find((year) => year.year === 2026)!.regions).toEqual([{ region: 'MA-05', value: 100, parts: row.parts }]);
+		const table = indicatorTable([e1]);
+		const partRows = table.filter((cells) => cells.at(-2) === 'sex').map((cells) => [cells[9], cells[10], cells[12], cells.at(-1)]);
+		expect(partRows).toEqual([
+			[2026, 'MA-05', 55, 'female'],
+			[2026, 'MA-05', 40.5, 'male']
+		]);
+		expect(partsLine('fr', row.parts)).toBe('Femmes\u00a0: 55, Hommes\u00a0: 40,5');
+		expect(labelledParts('ar', [{ dimension: 'nationality', category: 'SN', value: 3 }])[0].label).toBe('السنغال');
 	});
 
 	it('shows a region the approved values of its indicators, and each domain the regions it has no action in', async () => {

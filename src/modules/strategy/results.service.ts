@@ -7,6 +7,7 @@ import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { countryCodes } from '../../platform/geo/countries.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
@@ -14,7 +15,7 @@ import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
-import { DISAGGREGATIONS, INDICATOR_LEVELS, type ValueEventKind, type ValueStatus } from './strategy.model.ts';
+import { AGE_GROUPS, DISAGGREGATIONS, INDICATOR_LEVELS, SEX_CATEGORIES, type ValueEventKind, type ValuePart, type ValueStatus } from './strategy.model.ts';
 import { strategyBySlug, strategyResource } from './strategy.service.ts';
 import { indicator, indicatorTarget, indicatorValue, indicatorValueEvent, node, strategy, type IndicatorRow, type IndicatorValueRow, type StrategyRow, type Translated } from './strategy.table.ts';
 
@@ -43,6 +44,11 @@ export const ValueInput = z.object({
 	year,
 	region: z.string().trim().default(''),
 	value: decimal,
+	parts: z
+		.array(z.object({ dimension: z.enum(['sex', 'age', 'nationality']), category: z.string().trim().min(1).max(10), value: z.preprocess(blankToUndefined, decimal.pipe(z.number().min(0))) }))
+		.max(300)
+		.default([])
+		.meta({ description: 'the value by sex (female, male), age group (0-17, 18-24, 25-34, 35-54, 55+) or nationality (ISO 3166-1 alpha-2), for the dimensions the indicator declares; per dimension, the parts add up to at most the value' }),
 	comment: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
 	evidenceUrl: z.preprocess(blankToUndefined, z.string().trim().url().max(1000).refine((url) => /^https?:\/\//i.test(url)).optional())
 });
@@ -120,6 +126,31 @@ async function addEvent(ctx: RequestContext, valueId: string, kind: ValueEventKi
 }
 
 /**
+ * The parts of a value checked against its indicator: only the dimensions it declares, known categories
+ * (a nationality is a country code), each category once, and per dimension no more than the value itself
+ * (a part left unknown is allowed: the sum may fall short). In a stable order: by dimension, then category.
+ */
+function checkedParts(parts: ValuePart[], total: number, declared: readonly string[]): ValuePart[] {
+	const cents = (value: number) => Math.round(value * 10_000);
+	const sums = new Map<string, number>();
+	const seen = new Set<string>();
+	for (const part of parts) {
+		if (!declared.includes(part.dimension)) throw invalid('parts', 'dimension_not_declared');
+		const category = part.dimension === 'nationality' ? part.category.toUpperCase() : part.category;
+		const known = part.dimension === 'sex' ? (SEX_CATEGORIES as readonly string[]).includes(category) : part.dimension === 'age' ? (AGE_GROUPS as readonly string[]).includes(category) : countryCodes.includes(category);
+		if (!known) throw invalid('parts', 'part_category_unknown');
+		if (seen.has(`${part.dimension}:${category}`)) throw invalid('parts', 'part_twice');
+		seen.add(`${part.dimension}:${category}`);
+		part.category = category;
+		sums.set(part.dimension, (sums.get(part.dimension) ?? 0) + cents(part.value));
+	}
+	if ([...sums.values()].some((sum) => sum > cents(total))) throw invalid('parts', 'parts_above_total');
+	const order = ['sex', 'age', 'nationality'];
+	const rank = (part: ValuePart) => (part.dimension === 'age' ? AGE_GROUPS.indexOf(part.category as (typeof AGE_GROUPS)[number]) : 0);
+	return [...parts].sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension) || rank(a) - rank(b) || a.category.localeCompare(b.category));
+}
+
+/**
  * A reporter's value for an indicator, a year and a region ('' = national total). A value already
  * there and not yet approved is corrected (a returned one goes back to the owner); an approved one stays.
  */
@@ -137,13 +168,14 @@ export async function submitValue(ctx: RequestContext, slug: string, input: unkn
 			if (!found.indicator.disaggregations.includes('region')) throw invalid('region', 'region_not_disaggregated');
 			if (!regions.some((region) => region.iso === data.region)) throw invalid('region', 'region_unknown');
 		}
+		const parts = checkedParts(data.parts, data.value, found.indicator.disaggregations);
 		const [before] = await tx.db
 			.select()
 			.from(indicatorValue)
 			.where(and(eq(indicatorValue.indicatorId, data.indicatorId), eq(indicatorValue.year, data.year), eq(indicatorValue.region, data.region)))
 			.for('update');
 		if (before?.status === 'approved') throw new AppError('conflict', { extra: { reason: 'value_already_approved' } });
-		const values = { value: data.value, comment: data.comment ?? null, evidenceUrl: data.evidenceUrl ?? null, status: 'submitted' as const, reporterId: tx.actor?.userId ?? null, updatedAt: tx.now() };
+		const values = { value: data.value, parts, comment: data.comment ?? null, evidenceUrl: data.evidenceUrl ?? null, status: 'submitted' as const, reporterId: tx.actor?.userId ?? null, updatedAt: tx.now() };
 		const [row] = before
 			? await tx.db.update(indicatorValue).set(values).where(eq(indicatorValue.id, before.id)).returning()
 			: await tx.db.insert(indicatorValue).values({ ...values, indicatorId: data.indicatorId, year: data.year, region: data.region, isSample: options.isSample ?? false, createdAt: tx.now() }).returning();
@@ -184,6 +216,7 @@ export type ValueView = {
 	year: number;
 	region: string;
 	value: number;
+	parts: ValuePart[];
 	comment: string | null;
 	evidenceUrl: string | null;
 	status: ValueStatus;
@@ -210,6 +243,7 @@ export async function valuesOf(db: DbOrTx, strategyId: string, filter: { status?
 		year: value.year,
 		region: value.region,
 		value: Number(value.value),
+		parts: value.parts,
 		comment: value.comment,
 		evidenceUrl: value.evidenceUrl,
 		status: value.status,
@@ -263,7 +297,8 @@ export type IndicatorView = {
 	baselineValue: number | null;
 	baselineYear: number | null;
 	isSample: boolean;
-	years: { year: number; target: number | null; actual: number | null; light: Light; ratio: number | null; regions: { region: string; value: number }[] }[];
+	/** per year: the target, the actual (the national total, else the sum of the regions), its parts when the total has them, and each region's value and parts */
+	years: { year: number; target: number | null; actual: number | null; light: Light; ratio: number | null; parts: ValuePart[]; regions: { region: string; value: number; parts: ValuePart[] }[] }[];
 };
 
 /** A strategy's indicators (or the one of `code`) with their targets and approved values by year and region (the public results). */
@@ -275,7 +310,7 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 	const [targets, approved] = await Promise.all([
 		db.select({ indicatorId: indicatorTarget.indicatorId, year: indicatorTarget.year, value: indicatorTarget.value }).from(indicatorTarget).where(inArray(indicatorTarget.indicatorId, inStrategy)),
 		db
-			.select({ indicatorId: indicatorValue.indicatorId, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value })
+			.select({ indicatorId: indicatorValue.indicatorId, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, parts: indicatorValue.parts })
 			.from(indicatorValue)
 			.where(and(inArray(indicatorValue.indicatorId, inStrategy), eq(indicatorValue.status, 'approved')))
 	]);
@@ -316,7 +351,7 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 				const regional = ofYear.filter((value) => value.region !== '');
 				const actual = total ? Number(total.value) : regional.length ? regional.reduce((sum, value) => sum + Number(value.value), 0) : null;
 				const targetValue = targetOf.get(`${row.id}|${each}`) ?? null;
-				return { year: each, target: targetValue, actual, ...lightOf(actual, targetValue), regions: regional.map((value) => ({ region: value.region, value: Number(value.value) })).sort((a, b) => a.region.localeCompare(b.region)) };
+				return { year: each, target: targetValue, actual, ...lightOf(actual, targetValue), parts: total?.parts ?? [], regions: regional.map((value) => ({ region: value.region, value: Number(value.value), parts: value.parts })).sort((a, b) => a.region.localeCompare(b.region)) };
 			})
 		};
 	});

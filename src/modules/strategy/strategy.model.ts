@@ -26,6 +26,13 @@ export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
 /** The breakdowns an indicator's values may be given in; values are entered per period and region. */
 export const DISAGGREGATIONS = ['sex', 'age', 'nationality', 'region'] as const;
 export type Disaggregation = (typeof DISAGGREGATIONS)[number];
+/** The breakdowns a value may carry besides its region (each declared by the indicator), with their categories. */
+export const SEX_CATEGORIES = ['female', 'male'] as const;
+/** Age groups as the ministry's surveys count them: minors, young adults, working ages, seniors. */
+export const AGE_GROUPS = ['0-17', '18-24', '25-34', '35-54', '55+'] as const;
+export type BreakdownDimension = 'sex' | 'age' | 'nationality';
+/** One part of a value: for a dimension (sex, age group, nationality as ISO 3166-1 alpha-2), a category and its count. */
+export type ValuePart = { dimension: BreakdownDimension; category: string; value: number };
 
 /** A reported value's way: submitted by a reporter, then approved or returned (with the reason) by the owner. */
 export const VALUE_STATUSES = ['submitted', 'returned', 'approved'] as const;

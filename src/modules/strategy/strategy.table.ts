@@ -7,6 +7,7 @@ import type {
 	ConcertationRole,
 	ConcertationStatus,
 	Disaggregation,
+	ValuePart,
 	IndicatorLevel,
 	InitiativeLinkStatus,
 	NodeKind,
@@ -197,6 +198,8 @@ export const indicatorValue = strategyTables.table(
 		/** an ISO 3166-2 region code, or '' for the national total */
 		region: text('region').notNull().default(''),
 		value: numeric('value', { precision: 18, scale: 4, mode: 'number' }).notNull(),
+		/** the value broken down by sex, age group or nationality (each part of a dimension; their sum at most the value) */
+		parts: jsonb('parts').$type<ValuePart[]>().notNull().default([]),
 		comment: text('comment'),
 		evidenceUrl: text('evidence_url'),
 		status: text('status').$type<ValueStatus>().notNull().default('submitted'),

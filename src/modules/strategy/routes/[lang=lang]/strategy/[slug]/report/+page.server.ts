@@ -3,7 +3,10 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
 import { historyOf, indicatorsOf, periodYears, submitValue, valuesOf } from '#modules/strategy/results.service.ts';
-import { resultsFailure } from '#modules/strategy/results-form.ts';
+import { NATIONALITY_ROWS, partsFromForm, resultsFailure } from '#modules/strategy/results-form.ts';
+import { AGE_GROUPS, SEX_CATEGORIES } from '#modules/strategy/strategy.model.ts';
+import { countryOptions } from '#platform/geo/countries.ts';
+import { partsLine } from '#modules/strategy/value-parts.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
 
 export async function load({ params, locals, url }) {
@@ -15,10 +18,11 @@ export async function load({ params, locals, url }) {
 	const history = await historyOf(app.database.db, mine.map((value) => value.id));
 	return {
 		strategy: { slug: row.slug, titles: row.title as Record<string, string> },
-		indicators: (await indicatorsOf(app.database.db, row, locals.language)).map((item) => ({ id: item.id, code: item.code, definition: item.definition, unit: item.unit, byRegion: item.disaggregations.includes('region'), isSample: item.isSample })),
+		indicators: (await indicatorsOf(app.database.db, row, locals.language)).map((item) => ({ id: item.id, code: item.code, definition: item.definition, unit: item.unit, byRegion: item.disaggregations.includes('region'), breakdowns: item.disaggregations.filter((name) => name !== 'region'), isSample: item.isSample })),
 		years: periodYears(row),
 		regions: regionChoices(locals.language).map(({ value, label }) => ({ value, label })),
-		values: mine.map((value) => ({ ...value, history: history.get(value.id) ?? [] })),
+		breakdown: { sex: SEX_CATEGORIES, age: AGE_GROUPS, nationalityRows: NATIONALITY_ROWS, countries: countryOptions(locals.language) },
+		values: mine.map((value) => ({ ...value, partsLine: partsLine(locals.language, value.parts), history: history.get(value.id) ?? [] })),
 		done: url.searchParams.get('done')
 	};
 }
@@ -30,7 +34,7 @@ export const actions = {
 		const form = await request.formData();
 		const field = (name: string) => String(form.get(name) ?? '');
 		try {
-			await submitValue(ctx, params.slug, { indicatorId: field('indicatorId'), year: field('year'), region: field('region'), value: field('value'), comment: field('comment'), evidenceUrl: field('evidenceUrl') });
+			await submitValue(ctx, params.slug, { indicatorId: field('indicatorId'), year: field('year'), region: field('region'), value: field('value'), parts: partsFromForm(form), comment: field('comment'), evidenceUrl: field('evidenceUrl') });
 		} catch (failure) {
 			return resultsFailure(locals.language, failure, form, field('formId') || 'new');
 		}

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
+import { partsLine } from '#modules/strategy/value-parts.ts';
 import { completenessOf, historyOf, periodYears, reviewValue, valuesOf } from '#modules/strategy/results.service.ts';
 import { resultsFailure } from '#modules/strategy/results-form.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
@@ -20,7 +21,7 @@ export async function load({ params, locals, url }) {
 	const year = years.includes(asked) ? asked : ([...years].reverse().find((each) => each <= thisYear) ?? years[0]);
 	return {
 		strategy: { slug: row.slug, titles: row.title as Record<string, string> },
-		waiting: waiting.map((value) => ({ ...value, history: history.get(value.id) ?? [] })),
+		waiting: waiting.map((value) => ({ ...value, partsLine: partsLine(locals.language, value.parts), history: history.get(value.id) ?? [] })),
 		years,
 		completeness: year ? await completenessOf(app.database.db, row, year) : null,
 		regions: regionChoices(locals.language).map(({ value, label }) => ({ value, label })),

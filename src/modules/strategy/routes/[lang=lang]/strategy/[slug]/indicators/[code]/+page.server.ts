@@ -4,6 +4,7 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { strategyBySlug, strategyResource } from '#modules/strategy/strategy.service.ts';
 import { indicatorsOf } from '#modules/strategy/results.service.ts';
+import { labelledParts } from '#modules/strategy/value-parts.ts';
 
 export async function load({ params, locals }) {
 	const app = await getApp();
@@ -18,5 +19,10 @@ export async function load({ params, locals }) {
 	if (!row.published && !ctx.can('strategy.plan', strategyResource(row))) error(404, 'not_found');
 	const [indicator] = await indicatorsOf(app.database.db, row, locals.language, { code: params.code });
 	if (!indicator) error(404, 'not_found');
-	return { strategy: { slug: row.slug, titles: row.title as Record<string, string> }, indicator };
+	// the parts of each year's national total and of each region's value, named in the page's language
+	const breakdowns = indicator.years.flatMap((year) => [
+		...(year.parts.length && year.actual != null ? [{ year: year.year, region: null, total: year.actual, parts: labelledParts(locals.language, year.parts) }] : []),
+		...year.regions.filter((region) => region.parts.length).map((region) => ({ year: year.year, region: region.region, total: region.value, parts: labelledParts(locals.language, region.parts) }))
+	]);
+	return { strategy: { slug: row.slug, titles: row.title as Record<string, string> }, indicator, breakdowns };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "strategy"."indicator_value" ADD COLUMN "parts" jsonb DEFAULT '[]'::jsonb NOT NULL;
