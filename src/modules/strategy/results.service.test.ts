@@ -5,7 +5,7 @@ import { aPerson, contextFor, type Person } from '../../platform/testing/people.
 import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
-import { completenessOf, createIndicator, progressInRegion, regionsWithoutActions, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
+import { completenessOf, createIndicator, indicatorForPlanner, removeIndicator, updateIndicator, progressInRegion, regionsWithoutActions, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
 import { createNode, createStrategy, strategyBySlug } from './strategy.service.ts';
 import { indicatorValue } from './strategy.table.ts';
 import { sendReportReminders } from './reminders.ts';
@@ -171,6 +171,36 @@ describe('reported values', () => {
 		]);
 		expect(partsLine('fr', row.parts)).toBe('Femmes\u00a0: 55, Hommes\u00a0: 40,5');
 		expect(labelledParts('ar', [{ dimension: 'nationality', category: 'SN', value: 3 }])[0].label).toBe('السنغال');
+	});
+
+	it('lets planners correct an indicator, keeping the breakdowns its values use, and remove one only before any value', async () => {
+		const db = app.database.db;
+		const planner = await aPerson(db);
+		grant(planner, 'planner', 'results-test');
+		const ctx = contextFor(db, planner);
+		const [e1] = await indicatorsOf(db, (await strategyBySlug(db, 'results-test'))!, 'fr', { code: 'E1' });
+		const form = await indicatorForPlanner(ctx, 'results-test', byRegion);
+		expect(form).toMatchObject({ code: 'E1', disaggregations: ['sex', 'region'], targets: [{ year: 2024, value: 100 }, { year: 2025, value: 200 }] });
+		expect(form.values).toBeGreaterThan(0);
+		const input = { nodeId: e1.nodeId, code: 'E1', definition: { fr: 'Migrants formés et certifiés' }, unit: { fr: 'personnes' }, level: 'output', disaggregations: ['sex', 'region'], targets: [{ year: 2026, value: 300 }] };
+		// its values give regions and parts by sex: neither breakdown may go
+		expect(await refusal(updateIndicator(ctx, 'results-test', byRegion, { ...input, disaggregations: ['sex'] }))).toBe('invalid_input:disaggregation_in_use');
+		expect(await refusal(updateIndicator(ctx, 'results-test', byRegion, { ...input, disaggregations: ['region'] }))).toBe('invalid_input:disaggregation_in_use');
+		expect(await refusal(updateIndicator(ctx, 'results-test', byRegion, { ...input, code: 'E2' }))).toBe('invalid_input:code_taken');
+		expect(await refusal(updateIndicator(contextFor(db, reporter), 'results-test', byRegion, input))).toBe('forbidden:');
+		expect(await refusal(updateIndicator(ctx, 'results-test', otherIndicator, input))).toBe('not_found:');
+		await updateIndicator(ctx, 'results-test', byRegion, { ...input, disaggregations: ['sex', 'region', 'age'] });
+		const [after] = await indicatorsOf(db, (await strategyBySlug(db, 'results-test'))!, 'fr', { code: 'E1' });
+		expect([after.definition, after.disaggregations, after.years.find((year) => year.year === 2026)!.target, after.years.find((year) => year.year === 2024)!.target]).toEqual(['Migrants formés et certifiés', ['sex', 'region', 'age'], 300, null]);
+		const [updated] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'strategy_indicator.update'), eq(auditEvent.resourceId, byRegion)));
+		expect(updated.before).toMatchObject({ targets: [{ year: 2024 }, { year: 2025 }] });
+
+		// removing: refused once a value was reported; an indicator without values goes, audited
+		expect(await refusal(removeIndicator(ctx, 'results-test', byRegion))).toBe('conflict:indicator_has_values');
+		const spare = await createIndicator(ctx, 'results-test', { ...input, code: 'E9' });
+		await removeIndicator(ctx, 'results-test', spare.id);
+		expect(await indicatorsOf(db, (await strategyBySlug(db, 'results-test'))!, 'fr', { code: 'E9' })).toEqual([]);
+		expect(await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'strategy_indicator.remove'), eq(auditEvent.resourceId, spare.id)))).toHaveLength(1);
 	});
 
 	it('shows a region the approved values of its indicators, and each domain the regions it has no action in', async () => {

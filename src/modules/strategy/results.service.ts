@@ -7,6 +7,7 @@ import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
 import { countryCodes } from '../../platform/geo/countries.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -80,17 +81,24 @@ export async function createIndicator(ctx: RequestContext, slug: string, input: 
 }
 
 /** An indicator checked and audited; the caller has checked who acts (a page, or the demo data). */
-export async function insertIndicator(ctx: RequestContext, owner: StrategyRow, data: NewIndicator, options: { isSample?: boolean } = {}): Promise<IndicatorRow> {
+/** An indicator's rules: texts given, its node in the strategy, its code free (but for itself), its targets in the period. */
+async function checkIndicator(ctx: RequestContext, owner: StrategyRow, data: NewIndicator, self: string | null) {
 	if (!Object.values(cleanTexts(data.definition)).length) throw invalid('definition.fr', 'definition_required', 'field_required');
 	if (!Object.values(cleanTexts(data.unit)).length) throw invalid('unit.fr', 'unit_required', 'field_required');
 	const [place] = await ctx.db.select({ id: node.id }).from(node).where(and(eq(node.id, data.nodeId), eq(node.strategyId, owner.id)));
 	if (!place) throw invalid('nodeId', 'node_of_another_strategy');
 	const [taken] = await ctx.db.select({ id: indicator.id }).from(indicator).where(and(eq(indicator.strategyId, owner.id), eq(indicator.code, data.code)));
-	if (taken) throw new AppError('invalid_input', { fields: [{ path: 'code', messageKey: 'field_invalid' }], extra: { reason: 'code_taken' } });
+	if (taken && taken.id !== self) throw new AppError('invalid_input', { fields: [{ path: 'code', messageKey: 'field_invalid' }], extra: { reason: 'code_taken' } });
 	const years = periodYears(owner, ctx.now());
 	data.targets.forEach((target, index) => {
 		if (years.length && !years.includes(target.year)) throw invalid(`targets.${index}.year`, 'period_outside_strategy');
 	});
+}
+
+const targetRows = (indicatorId: string, data: NewIndicator) => [...new Map(data.targets.map((target) => [target.year, target.value])).entries()].map(([year, value]) => ({ indicatorId, year, value }));
+
+export async function insertIndicator(ctx: RequestContext, owner: StrategyRow, data: NewIndicator, options: { isSample?: boolean } = {}): Promise<IndicatorRow> {
+	await checkIndicator(ctx, owner, data, null);
 	const [row] = await ctx.db
 		.insert(indicator)
 		.values({
@@ -108,10 +116,73 @@ export async function insertIndicator(ctx: RequestContext, owner: StrategyRow, d
 			updatedAt: ctx.now()
 		})
 		.returning();
-	const targets = [...new Map(data.targets.map((target) => [target.year, target.value])).entries()].map(([targetYear, value]) => ({ indicatorId: row.id, year: targetYear, value }));
+	const targets = targetRows(row.id, data);
 	if (targets.length) await ctx.db.insert(indicatorTarget).values(targets);
 	await recordAudit(ctx.db, ctx.audit, { action: 'strategy_indicator.create', resourceType: 'strategy_indicator', resourceId: row.id, after: { ...row, targets } });
 	return row;
+}
+
+/** An indicator of the strategy, locked for a change by its planners. */
+async function indicatorToChange(ctx: RequestContext, slug: string, id: string) {
+	const owner = await strategyBySlug(ctx.db, slug);
+	ctx.require('strategy.plan', strategyResource(owner));
+	const [row] = await ctx.db.select().from(indicator).where(and(eq(indicator.id, id), eq(indicator.strategyId, owner.id))).for('update');
+	if (!row) throw new AppError('not_found');
+	const targets = await ctx.db.select({ year: indicatorTarget.year, value: indicatorTarget.value }).from(indicatorTarget).where(eq(indicatorTarget.indicatorId, id)).orderBy(asc(indicatorTarget.year));
+	return { owner, row, targets };
+}
+
+/** An indicator as its planners' form edits it (the strategy's planners only). */
+export async function indicatorForPlanner(ctx: RequestContext, slug: string, id: string) {
+	const { row, targets } = await indicatorToChange(ctx, slug, id);
+	const [{ count }] = await ctx.db.select({ count: sql<number>`count(*)::int` }).from(indicatorValue).where(eq(indicatorValue.indicatorId, id));
+	return { ...row, baselineValue: row.baselineValue == null ? null : Number(row.baselineValue), targets: targets.map((target) => ({ year: target.year, value: Number(target.value) })), values: count };
+}
+
+/**
+ * Planners correct an indicator: its texts, node, code, level, baseline, targets and breakdowns. A breakdown
+ * its values already use stays (removing `region` while regions reported, or a dimension some parts give,
+ * would leave values the indicator no longer explains). Audited with before and after.
+ */
+export async function updateIndicator(ctx: RequestContext, slug: string, id: string, input: unknown): Promise<IndicatorRow> {
+	const data = parseOrThrow(NewIndicator, input);
+	return ctx.transaction(async (tx) => {
+		const { owner, row: before, targets: targetsBefore } = await indicatorToChange(tx, slug, id);
+		await checkIndicator(tx, owner, data, id);
+		const kept = new Set(data.disaggregations);
+		const dropped = before.disaggregations.filter((name) => !kept.has(name));
+		if (dropped.length) {
+			const [used] = rowsOf<{ used: boolean }>(
+				await tx.db.execute(sql`select exists (
+					select 1 from strategy.indicator_value v where v.indicator_id = ${id}
+					and ((${dropped.includes('region')} and v.region <> '')
+						or exists (select 1 from jsonb_array_elements(v.parts) p where p->>'dimension' = any(${`{${dropped.join(',')}}`}::text[])))
+				) as used`)
+			);
+			if (used?.used) throw invalid('disaggregations', 'disaggregation_in_use');
+		}
+		const [row] = await tx.db
+			.update(indicator)
+			.set({ nodeId: data.nodeId, code: data.code, definition: cleanTexts(data.definition), unit: cleanTexts(data.unit), level: data.level, disaggregations: [...kept], baselineValue: data.baselineValue ?? null, baselineYear: data.baselineYear ?? null, updatedAt: tx.now() })
+			.where(eq(indicator.id, id))
+			.returning();
+		await tx.db.delete(indicatorTarget).where(eq(indicatorTarget.indicatorId, id));
+		const targets = targetRows(id, data);
+		if (targets.length) await tx.db.insert(indicatorTarget).values(targets);
+		await recordAudit(tx.db, tx.audit, { action: 'strategy_indicator.update', resourceType: 'strategy_indicator', resourceId: id, before: { ...before, targets: targetsBefore }, after: { ...row, targets } });
+		return row;
+	});
+}
+
+/** Planners remove an indicator no value was ever reported for (values are the reporters' work: never lost with it). */
+export async function removeIndicator(ctx: RequestContext, slug: string, id: string): Promise<void> {
+	await ctx.transaction(async (tx) => {
+		const { row, targets } = await indicatorToChange(tx, slug, id);
+		const [reported] = await tx.db.select({ id: indicatorValue.id }).from(indicatorValue).where(eq(indicatorValue.indicatorId, id)).limit(1);
+		if (reported) throw new AppError('conflict', { extra: { reason: 'indicator_has_values' } });
+		await tx.db.delete(indicator).where(eq(indicator.id, id));
+		await recordAudit(tx.db, tx.audit, { action: 'strategy_indicator.remove', resourceType: 'strategy_indicator', resourceId: id, before: { ...row, targets }, after: null });
+	});
 }
 
 async function indicatorWithStrategy(db: DbOrTx, id: string) {
