@@ -38,6 +38,18 @@ describe('the Strategy results framework', () => {
 		await expect(planner.locator('main').textContent()).resolves.toContain('EMP-ORIENT');
 		await expectNoRawMessageKeys(planner);
 		await shoot(planner, 'indicators-fr');
+		// corrected: broken down by sex too, a target changed
+		await planner.getByRole('link', { name: new RegExp(`^${t('fr', 'strategy.indicator_edit')} — EMP-ORIENT`) }).click();
+		await expect(planner.getByLabel(t('fr', 'strategy.field_target_year', { year: 2026 }), { exact: true }).inputValue()).resolves.toBe('40');
+		await planner.getByLabel(t('fr', 'strategy.disaggregation_sex'), { exact: true }).check();
+		await planner.getByLabel(t('fr', 'strategy.field_target_year', { year: 2026 }), { exact: true }).fill('45');
+		await planner.getByRole('button', { name: t('fr', 'strategy.indicator_save_changes') }).click();
+		await expect(planner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.indicators_saved'));
+		// an indicator with reported values cannot be removed
+		await planner.getByRole('link', { name: new RegExp(`^${t('fr', 'strategy.indicator_edit')} — EX-EMP-1`) }).click();
+		await expect(planner.getByRole('button', { name: t('fr', 'strategy.indicator_remove_button', { code: 'EX-EMP-1' }) }).count()).resolves.toBe(0);
+		await expectNoRawMessageKeys(planner);
+		await shoot(planner, 'indicator-edit-fr');
 
 		// 1. The reporter, in French without JavaScript: not a reporter of another strategy.
 		const reporter = await signedInAs(browser, REPORTER, 'fr', false, true);

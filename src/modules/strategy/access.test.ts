@@ -81,6 +81,8 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /api/v1/strategy/strategies/[slug]/indicators': everyone,
 	'GET /[lang=lang]/strategy/[slug]/plan/indicators': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/indicators': planners,
+	'GET /[lang=lang]/strategy/[slug]/plan/indicators/[id]': planners,
+	'POST /[lang=lang]/strategy/[slug]/plan/indicators/[id]': planners,
 	'GET /[lang=lang]/strategy/[slug]/report': ['administrator'],
 	'POST /[lang=lang]/strategy/[slug]/report': ['administrator'],
 	'GET /[lang=lang]/strategy/[slug]/review': ['administrator'],

@@ -2,6 +2,13 @@
 import { fail } from '@sveltejs/kit';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { formLists, formValues } from '../../platform/http/form.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import type { RequestContext } from '../../platform/kernel/context.ts';
+import { DISAGGREGATIONS, INDICATOR_LEVELS } from './strategy.model.ts';
+import type { TreeNode } from './strategy.schemas.ts';
+import { strategyDetail } from './strategy.service.ts';
+import { periodYears } from './results.service.ts';
+import type { StrategyRow } from './strategy.table.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 
@@ -16,7 +23,9 @@ const REASONS: Record<string, string> = {
 	part_twice: 'strategy.reason_part_twice',
 	parts_above_total: 'strategy.reason_parts_above_total',
 	value_not_waiting: 'strategy.reason_value_not_waiting',
-	reason_required: 'strategy.reason_return_reason'
+	reason_required: 'strategy.reason_return_reason',
+	disaggregation_in_use: 'strategy.reason_disaggregation_in_use',
+	indicator_has_values: 'strategy.reason_indicator_has_values'
 };
 
 /** `form` names which form failed (a page has several), so that only it shows the values and errors. */
@@ -52,4 +61,57 @@ export function partsFromForm(form: FormData): { dimension: string; category: st
 		if (country || value) parts.push({ dimension: 'nationality', category: country, value });
 	}
 	return parts;
+}
+
+/** An indicator's form (adding or correcting one) as the service's input, and its targets by year. */
+export function indicatorFormInput(form: FormData) {
+	const field = (name: string) => String(form.get(name) ?? '').trim();
+	const targets = [...form.keys()].filter((key) => /^target_\d{4}$/.test(key) && field(key) !== '').map((key) => ({ year: key.slice(7), value: field(key) }));
+	return {
+		targets,
+		input: {
+			nodeId: field('nodeId'),
+			code: field('code'),
+			definition: { fr: field('definition_fr'), ar: field('definition_ar'), en: field('definition_en') },
+			unit: { fr: field('unit_fr'), ar: field('unit_ar'), en: field('unit_en') },
+			level: field('level'),
+			disaggregations: form.getAll('disaggregations').map(String),
+			baselineValue: field('baselineValue'),
+			baselineYear: field('baselineYear'),
+			targets
+		}
+	};
+}
+
+/** A refused indicator form: `definition.fr` on `definition_fr`, `targets.2.value` on its year's field. */
+export function indicatorFormFailure(language: Language, failure: unknown, form: FormData, targets: { year: string }[]) {
+	const result = resultsFailure(language, failure, form, 'indicator');
+	const errors = result.data.errors;
+	if (isAppError(failure))
+		for (const problem of failure.fields) {
+			const [head, second] = problem.path.split('.');
+			if ((head === 'definition' || head === 'unit') && second) errors[`${head}_${second}`] = errors[head] ?? translate(language, `errors.${problem.messageKey}`);
+			if (head === 'targets' && second) errors[`target_${targets[Number(second)]?.year}`] = errors[head] ?? translate(language, `errors.${problem.messageKey}`);
+			if (head === 'definition' || head === 'unit' || head === 'targets') delete errors[head];
+		}
+	return result;
+}
+
+/** What an indicator's form offers: every node of the tree (indented by depth), the years, levels and breakdowns. */
+export async function indicatorFormChoices(db: DbOrTx, ctx: RequestContext, row: StrategyRow, language: Language) {
+	const detail = await strategyDetail(db, row.slug, language, {}, { canPlan: () => true });
+	const nodes: { value: string; label: string }[] = [];
+	const walk = (items: TreeNode[], depth: number) => {
+		for (const item of items) {
+			nodes.push({ value: item.id, label: `${'\u00a0\u00a0'.repeat(depth)}${translate(language, `strategy.kind_${item.kind}`)} — ${item.title}` });
+			walk(item.children, depth + 1);
+		}
+	};
+	walk(detail.tree, 0);
+	return {
+		nodes,
+		years: periodYears(row, ctx.now()),
+		levels: INDICATOR_LEVELS.map((value) => ({ value, label: translate(language, `strategy.level_${value}`) })),
+		disaggregations: DISAGGREGATIONS.map((value) => ({ value, label: translate(language, `strategy.disaggregation_${value}`) }))
+	};
 }

@@ -52,6 +52,7 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/[slug]/results/export': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]/indicators/[code]': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]/plan/indicators': { GET: 'strategy.plan', POST: 'strategy.plan' },
+	'/[lang=lang]/strategy/[slug]/plan/indicators/[id]': { GET: 'strategy.plan', POST: 'strategy.plan' },
 	'/[lang=lang]/strategy/[slug]/report': { GET: 'strategy.report', POST: 'strategy.report' },
 	'/[lang=lang]/strategy/[slug]/review': { GET: 'strategy.review', POST: 'strategy.review' },
 	// the annual monitoring report of a published strategy (page and PDF); the service hides an unpublished one from all but its planners
