@@ -5,6 +5,9 @@ import { mentoringOfferStatuses, mentoringSides, mentoringStatuses, mentoringTex
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable().default(null));
+/** a whole number from a form (a blank field is missing: required) or from JSON */
+const count = (min: number, max: number) =>
+	z.preprocess((value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value), z.number().int().min(min).max(max));
 /** a form sends `yes`/`no`; JSON sends a boolean */
 const yesNo = z.preprocess((value) => (value === 'yes' || value === 'true' ? true : value === 'no' || value === 'false' ? false : value), z.boolean());
 
@@ -15,8 +18,8 @@ export const MentoringOfferInput = z
 		occupationCode: z.preprocess(blankToNull, z.string().regex(/^\d{4}$/).nullable().default(null)).describe('ISCO-08 unit group of the field'),
 		languages: z.array(z.enum(spokenLanguages)).min(1).max(6).describe('languages the mentoring can be held in (ISO 639 codes)'),
 		remote: yesNo.default(true).describe('true: from abroad; false: in person during stays in Morocco'),
-		hoursPerMonth: z.coerce.number().int().min(1).max(40).describe('hours a month the talent gives to mentoring'),
-		capacity: z.coerce.number().int().min(1).max(10).describe('how many people the talent mentors at once'),
+		hoursPerMonth: count(1, 40).describe('hours a month the talent gives to mentoring'),
+		capacity: count(1, 10).describe('how many people the talent mentors at once'),
 		about: optionalText(1000).describe('what the talent offers, in their words'),
 		aboutLanguage: z.preprocess(blankToNull, z.enum(mentoringTextLanguages).nullable().default(null)).describe('the language `about` is written in'),
 		status: z.enum(mentoringOfferStatuses).default('open').describe('closed: no new request (those under way go on)')

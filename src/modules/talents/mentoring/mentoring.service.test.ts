@@ -65,6 +65,9 @@ describe('a talent’s mentoring offer', () => {
 			fields: ['capacity', 'hoursPerMonth', 'languages.0', 'skills']
 		});
 		expect(await refusal(saveOffer(as(mentor), anOffer({ occupationCode: '9999' })))).toMatchObject({ code: 'invalid_input', fields: ['occupationCode'] });
+		// a blank number is missing (required), not wrong
+		const blank = await saveOffer(as(mentor), anOffer({ hoursPerMonth: ' ' })).catch((error: unknown) => error);
+		expect(isAppError(blank) && blank.fields).toEqual([{ path: 'hoursPerMonth', messageKey: 'field_required' }]);
 		expect(await app.database.db.select().from(mentoringOffer)).toEqual([]);
 	});
 
