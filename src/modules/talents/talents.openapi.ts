@@ -3,6 +3,7 @@ import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { InterestAnswer, InterestInput, MissionDetail, MissionInput, MissionList, MissionQuery, ProposalAnswer } from './missions/missions.schemas.ts';
 import { CardList, CardQuery, NetworkList } from './talents.schemas.ts';
 import { DiasporaOverviewView } from './diaspora.service.ts';
+import { SchemeQuery } from './young/support-schemes.ts';
 import { MentoringAct, MentoringAsk, MentoringOfferInput, MentoringOfferList, MentoringOfferQuery, MentoringOfferView, MentoringRequestList, MentoringRequestView } from './mentoring/mentoring.schemas.ts';
 
 const OwnOffer = z.object({ offer: MentoringOfferView.nullable(), listed: z.boolean().describe('open, and the talent’s consent is the public card') }).meta({ id: 'TalentMentoringOwnOffer' });
@@ -172,5 +173,19 @@ export const talentsEndpoints: Endpoint[] = [
 		body: MentoringAct,
 		responses: { 200: { description: 'The request.', schema: MentoringRequestView } },
 		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/support-schemes',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Support schemes for young entrepreneurs and investors',
+		description:
+			'The active schemes that help young Moroccans of the world start a business or invest in Morocco (kept by the MDCMRE’s moderators and by institutions for their own ' +
+			'organisation), by name; filters `service`, `region` (ISO 3166-2:MA), `initiative` (an Atlas initiative’s slug). Each scheme names the Atlas initiatives it belongs to ' +
+			'(`initiatives`, in the language `lang`: fr, ar or en). `isSample` marks the demo’s fictional schemes.',
+		query: SchemeQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
+		responses: { 200: { description: 'The schemes and their number.', schema: z.object({ total: z.number().int(), items: z.array(z.looseObject({ id: z.uuid() })) }).meta({ id: 'TalentSupportSchemes' }) } },
+		errors: [400]
 	}
 ];

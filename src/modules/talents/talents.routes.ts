@@ -38,6 +38,11 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/mentoring/[id]': { GET: 'public', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/mentoring/offer': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/mentoring/mine': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	// young generations: the page is public; support schemes are kept by moderators and, for their own
+	// organisation, by institutions (the platform's directory checks the organisation)
+	'/[lang=lang]/talents/young': { GET: 'public' },
+	'/[lang=lang]/talents/young/schemes/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/young/schemes/[id]': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
@@ -52,5 +57,6 @@ export const talentsRoutes: RouteTable = {
 	'/api/v1/talents/mentoring/offers': { GET: 'public' },
 	'/api/v1/talents/mentoring/offer': { GET: 'talents.profile.manage_own', PUT: 'talents.profile.manage_own' },
 	'/api/v1/talents/mentoring/requests': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
-	'/api/v1/talents/mentoring/requests/[id]': { POST: 'talents.profile.manage_own' }
+	'/api/v1/talents/mentoring/requests/[id]': { POST: 'talents.profile.manage_own' },
+	'/api/v1/talents/support-schemes': { GET: 'public' }
 };

@@ -7,6 +7,7 @@ import { user } from '../../../platform/accounts/accounts.table.ts';
 import { loadActor, asRole } from '../../../platform/accounts/actor.ts';
 import { removeSampleTalents, SAMPLE_TALENT_DOMAIN } from '../generate.ts';
 import { listOffers, myMentoring } from './mentoring.service.ts';
+import { listSchemes } from '../young/support-schemes.ts';
 import { mentoringOffer, mentoringRequest } from './mentoring.table.ts';
 
 let app: TestApp;
@@ -29,6 +30,10 @@ describe('the mentoring’s demo data', () => {
 		const mine = await myMentoring(contextFor(db, await loadActor(db, young.id, asRole(young.role))));
 		expect(mine.asMentee[0]).toMatchObject({ status: 'accepted', isSample: true });
 		expect(mine.asMentee[0].mentor.email).toMatch(/@/);
+		// three fictional support schemes on the young generations' page
+		const schemes = await listSchemes(db, {}, 'fr');
+		expect(schemes.total).toBe(3);
+		expect(schemes.items.every((item) => item.isSample)).toBe(true);
 		// loading the demo again adds nothing
 		await loadDemoDataIfEmpty(db);
 		expect((await listOffers(db, {})).total).toBe(listed.total);
@@ -39,6 +44,7 @@ describe('the mentoring’s demo data', () => {
 		await removeSampleTalents(contextFor(db, null));
 		expect(await db.select().from(mentoringOffer)).toEqual([]);
 		expect(await db.select().from(mentoringRequest)).toEqual([]);
+		expect((await listSchemes(db, {}, 'fr')).total).toBe(0);
 		expect(await db.select().from(user).where(like(user.email, `jeune-%@${SAMPLE_TALENT_DOMAIN}`))).toEqual([]);
 	});
 });
