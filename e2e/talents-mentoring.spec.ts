@@ -99,5 +99,13 @@ describe('Talents mentoring', () => {
 		await expect(young.getByText(t('ar', 'mentoring.status_accepted'), { exact: true }).count()).resolves.toBe(1);
 		await expect(young.getByRole('link', { name: TALENT }).count()).resolves.toBe(1);
 		await shoot(young, 'mine-ar');
+
+		// 5. The young generations' page in Arabic: support schemes, the Atlas's lists, the seeds' study, the mentors.
+		await young.goto('/ar/talents');
+		await young.getByRole('link', { name: t('ar', 'talents.space_young') }).click();
+		await check(young, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(young, 'ar');
+		await expect(young.getByRole('link', { name: t('ar', 'young.atlas_investment') }).getAttribute('href')).resolves.toBe('/ar/atlas?theme=diaspora_investment');
+		await shoot(young, 'young-ar');
 	});
 });
