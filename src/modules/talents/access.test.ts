@@ -51,6 +51,7 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'PUT /api/v1/talents/missions/[slug]/interest': signedIn,
 	'DELETE /api/v1/talents/missions/[slug]/interest': signedIn,
 	'GET /[lang=lang]/talents/mentoring': everyone,
+	'GET /[lang=lang]/talents/mentoring/export': everyone,
 	'GET /[lang=lang]/talents/mentoring/[id]': everyone,
 	'POST /[lang=lang]/talents/mentoring/[id]': signedIn,
 	'GET /[lang=lang]/talents/mentoring/offer': signedIn,

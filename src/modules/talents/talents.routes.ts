@@ -35,6 +35,7 @@ export const talentsRoutes: RouteTable = {
 	// mentoring: the offers are public (talents with a public card only); asking, offering and answering need an
 	// account (the services check the profile, the offer and whose request it is)
 	'/[lang=lang]/talents/mentoring': { GET: 'public' },
+	'/[lang=lang]/talents/mentoring/export': { GET: 'public' },
 	'/[lang=lang]/talents/mentoring/[id]': { GET: 'public', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/mentoring/offer': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/mentoring/mine': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },

@@ -8,6 +8,7 @@ import { GET as listOffers } from '../routes/api/v1/talents/mentoring/offers/+se
 import { GET as getOwn, PUT as putOwn } from '../routes/api/v1/talents/mentoring/offer/+server.ts';
 import { GET as listRequests, POST as ask } from '../routes/api/v1/talents/mentoring/requests/+server.ts';
 import { POST as act } from '../routes/api/v1/talents/mentoring/requests/[id]/+server.ts';
+import { GET as exportOffers } from '../routes/[lang=lang]/talents/mentoring/export/+server.ts';
 
 let app: TestApp;
 let talent: Person;
@@ -45,6 +46,13 @@ describe('the mentoring API', () => {
 		expect(list.items).toHaveLength(1);
 		expect(list.items[0].mentor).toMatchObject({ name: 'Rim Développeuse', hostCountry: null });
 		expect((await listOffers(apiEvent(null, { search: '?remote=maybe' }))).status).toBe(400);
+		// open data: the same rows, the talent as the card shows them
+		const csv = await (await exportOffers(apiEvent(null, { search: '?format=csv&skill=digital' }))).text();
+		expect(csv.split('\n')[0]).toMatch(/^\uFEFF?id,mentor,mentor_host_country,skills/);
+		expect(csv).toContain('Rim Développeuse');
+		expect(csv).not.toContain(talent.email);
+		const xlsx = await exportOffers(apiEvent(null, { search: '?format=xlsx' }));
+		expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
 	});
 
 	it('takes a request with a token, answers it, and refuses what the rules forbid', async () => {
