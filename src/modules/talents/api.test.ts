@@ -53,7 +53,11 @@ describe('the Talents API and open data', () => {
 	it('leads a talent to their profile, a coordinator to the requests waiting in their network', async () => {
 		const db = app.database.db;
 		const talent = await aPerson(db);
-		expect((await talentsSpace(contextFor(db, talent))).map((link) => [link.path, link.titleKey])).toEqual([['/talents/profile', 'talents.space_profile_new']]);
+		// and a member without a profile to the mentors (mentoring.service.test.ts covers the rest)
+		expect((await talentsSpace(contextFor(db, talent))).map((link) => [link.path, link.titleKey])).toEqual([
+			['/talents/profile', 'talents.space_profile_new'],
+			['/talents/mentoring', 'mentoring.space_find']
+		]);
 		await saveProfile(contextFor(db, talent), { hostCountry: 'DE' });
 		await joinNetwork(contextFor(db, talent), 'reseau-competences-dmk-allemagne');
 		const person = await aPerson(db);

@@ -8,6 +8,7 @@ import { talentsPersonalData } from './personal-data.ts';
 import { ensureTalentsReferenceData, loadTalentsDemoData } from './talents.data.ts';
 import { runTalentsGenerate, runTalentsRemoveSamples } from './cli/talents.ts';
 import { sendAnnouncement } from './announcements.service.ts';
+import { schemesLinkingTo } from './young/support-schemes.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof talentsActions, true> {}
@@ -29,6 +30,8 @@ export const talentsModule = defineModule({
 	apiTags: [{ name: 'Talents', description: 'Networks of Moroccans abroad by host territory or by skill, and the public cards of talents who chose to show one.' }],
 	messages,
 	mySpace: talentsSpace,
+	// on an Atlas initiative's page: the support schemes for young entrepreneurs that belong to it
+	linksTo: schemesLinkingTo,
 	personalData: talentsPersonalData,
 	referenceData: ensureTalentsReferenceData,
 	demoData: loadTalentsDemoData,

@@ -6,9 +6,11 @@ import { skillSuggestion, talentProfile } from './talents.table.ts';
 import { coordinatedNetworks } from './networks.service.ts';
 import { missionCandidate, mission } from './missions/missions.table.ts';
 import { MISSIONS_COLLECTION, institutionsOf } from './missions/missions.service.ts';
+import { MENTORING_PAGE, mentoringCounts } from './mentoring/mentoring.service.ts';
 
 /**
- * The Talents places of one person: their profile and the missions for them (contact requests waiting), the
+ * The Talents places of one person: their profile and the missions for them (contact requests waiting), their
+ * mentoring (the offer, the requests received waiting for an answer and those sent, or where to find a mentor), the
  * networks they coordinate with requests waiting, their organisation's missions (interest received in open
  * ones), and for moderators the ministry's view, free skills and missions to review.
  */
@@ -22,6 +24,14 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		if (profile) {
 			const [requests] = await ctx.db.select({ n: count() }).from(missionCandidate).where(and(eq(missionCandidate.talentUserId, actor.userId), eq(missionCandidate.contact, 'requested')));
 			links.push({ path: '/talents/missions/for-me', titleKey: 'missions.space_for_me', textKey: 'missions.space_for_me_text', waiting: { count: requests.n, key: 'missions.space_requests_waiting' } });
+		}
+		// mentoring: a talent offers it; a member finds a mentor; both follow their requests on one page
+		const mentoring = await mentoringCounts(ctx.db, actor.userId);
+		if (profile) links.push({ path: '/talents/mentoring/offer', titleKey: mentoring.hasOffer ? 'mentoring.space_offer' : 'mentoring.space_offer_new', textKey: 'mentoring.space_offer_text' });
+		if (mentoring.hasOffer || mentoring.asked > 0) {
+			links.push({ path: MENTORING_PAGE, titleKey: 'mentoring.space_mine', textKey: 'mentoring.space_mine_text', waiting: { count: mentoring.waiting, key: 'mentoring.space_waiting' } });
+		} else {
+			links.push({ path: '/talents/mentoring', titleKey: 'mentoring.space_find', textKey: 'mentoring.space_find_text' });
 		}
 	}
 	if (ctx.can('talents.mission.manage')) {

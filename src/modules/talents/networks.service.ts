@@ -7,6 +7,8 @@ import type { RequestContext } from '../../platform/kernel/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { network, networkMember, talentProfile, type NetworkRecord } from './talents.table.ts';
+import { mission, missionCandidate } from './missions/missions.table.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { NetworkInput } from './talents.schemas.ts';
 import { SMALL_COUNT } from './talents.model.ts';
 
@@ -61,13 +63,49 @@ export async function getNetworkPage(db: DbOrTx, slug: string) {
 		.where(and(eq(accessGrant.module, COORDINATOR.module), eq(accessGrant.role, COORDINATOR.role), eq(accessGrant.scope, row.slug)))
 		.orderBy(asc(user.name));
 	const visible = <T extends { n: number }>(list: T[]) => list.filter((entry) => entry.n >= SMALL_COUNT).sort((a, b) => b.n - a.n);
+	const missions = await completedMissionsOfMembers(db, row);
 	return {
 		network: networkView(row),
 		coordinators: coordinators.map((entry) => entry.name),
 		members: suppressed(total.n),
+		...missions,
 		bySkill: visible(bySkill).map((entry) => ({ skill: entry.skill, members: entry.n })),
 		byCountry: visible(byCountry).map((entry) => ({ country: entry.country, members: entry.n }))
 	};
+}
+
+/**
+ * The missions completed by the network's members (selected, mission completed): their number, whatever each
+ * member's consent, suppressed under 5 like every public count (a real network's count leaves samples out);
+ * and the list of those missions only through members whose public card shows their missions completed — a
+ * mission is public, but "done by a member of this network" is about the person. The talents are never named.
+ */
+async function completedMissionsOfMembers(db: DbOrTx, row: NetworkRecord) {
+	const done = and(
+		eq(networkMember.networkId, row.id),
+		eq(networkMember.status, 'member'),
+		eq(missionCandidate.selected, true),
+		eq(mission.status, 'completed'),
+		row.isSample ? undefined : and(eq(talentProfile.isSample, false), eq(mission.isSample, false))
+	);
+	const [total] = await db
+		.select({ n: sql<number>`count(distinct ${mission.id})::int` })
+		.from(networkMember)
+		.innerJoin(talentProfile, eq(talentProfile.userId, networkMember.userId))
+		.innerJoin(missionCandidate, eq(missionCandidate.talentUserId, networkMember.userId))
+		.innerJoin(mission, eq(mission.id, missionCandidate.missionId))
+		.where(done);
+	const shown = await db
+		.selectDistinct({ slug: mission.slug, title: mission.title, region: mission.region, completedAt: mission.statusAt, isSample: mission.isSample, organisation: organisation.name })
+		.from(networkMember)
+		.innerJoin(talentProfile, eq(talentProfile.userId, networkMember.userId))
+		.innerJoin(missionCandidate, eq(missionCandidate.talentUserId, networkMember.userId))
+		.innerJoin(mission, eq(mission.id, missionCandidate.missionId))
+		.innerJoin(organisation, eq(organisation.id, mission.organisationId))
+		.where(and(done, eq(talentProfile.consentLevel, 'public'), sql`'missions' = any(${talentProfile.cardFields})`))
+		.orderBy(sql`${mission.statusAt} desc`, asc(mission.slug))
+		.limit(20);
+	return { completedMissions: suppressed(total.n), missionsShown: shown.map((entry) => ({ ...entry, completedAt: entry.completedAt.toISOString() })) };
 }
 
 /** The caller's standing in a network: null (not a member), pending, member or refused. */

@@ -5,11 +5,14 @@ import { missionCandidate, missionFeedback, missionMessage, talentProfileView } 
 import { eraseTalentProfile, exportTalentData } from './profile.service.ts';
 import { membershipsForExport } from './networks.service.ts';
 import { eraseMissionData, exportMissionData } from './missions/candidates.service.ts';
+import { mentoringOffer, mentoringRequest } from './mentoring/mentoring.table.ts';
+import { eraseMentoringData, exportMentoringData } from './mentoring/mentoring.service.ts';
 
 /**
  * What Talents holds about a person: the talent profile, its consent history, free skills proposed, network
- * memberships, and their part in missions (interests and standings, conversations with organisations, feedback
- * on and by them, the organisations' views of their profile). Exported with `/api/v1/me/export`; erased with
+ * memberships, their part in missions (interests and standings, conversations with organisations, feedback
+ * on and by them, the organisations' views of their profile), and their mentoring (the offer, the requests
+ * received as a talent and sent as a member). Exported with `/api/v1/me/export`; erased with
  * the account (nothing is kept; the missions themselves belong to their organisations and stay).
  */
 export const talentsPersonalData: PersonalDataHooks = {
@@ -21,13 +24,17 @@ export const talentsPersonalData: PersonalDataHooks = {
 		{ table: missionCandidate, userColumn: missionCandidate.talentUserId, exportKey: 'talentMissions' },
 		{ table: missionMessage, userColumn: missionMessage.talentUserId, exportKey: 'talentMissionMessages' },
 		{ table: missionFeedback, userColumn: missionFeedback.talentUserId, exportKey: 'talentMissionFeedback' },
-		{ table: talentProfileView, userColumn: talentProfileView.talentUserId, exportKey: 'talentProfileViews' }
+		{ table: talentProfileView, userColumn: talentProfileView.talentUserId, exportKey: 'talentProfileViews' },
+		{ table: mentoringOffer, userColumn: mentoringOffer.mentorUserId, exportKey: 'talentMentoringOffer' },
+		{ table: mentoringRequest, userColumn: mentoringRequest.mentorUserId, exportKey: 'talentMentoringRequests' },
+		{ table: mentoringRequest, userColumn: mentoringRequest.menteeUserId, exportKey: 'talentMentoringRequests' }
 	],
-	export: async (db, actor) => ({ ...(await exportTalentData(db, actor)), talentNetworks: await membershipsForExport(db, actor.userId), ...(await exportMissionData(db, actor)) }),
+	export: async (db, actor) => ({ ...(await exportTalentData(db, actor)), talentNetworks: await membershipsForExport(db, actor.userId), ...(await exportMissionData(db, actor)), ...(await exportMentoringData(db, actor)) }),
 	erase: async (tx, userId) => {
+		await eraseMentoringData(tx, userId);
 		await eraseMissionData(tx, userId);
 		await tx.delete(networkMember).where(eq(networkMember.userId, userId));
 		await eraseTalentProfile(tx, userId);
-		return { removed: ['talent_profile', 'talent_consent_history', 'talent_skill_suggestions', 'talent_networks', 'talent_missions'] };
+		return { removed: ['talent_profile', 'talent_consent_history', 'talent_skill_suggestions', 'talent_networks', 'talent_missions', 'talent_mentoring'] };
 	}
 };

@@ -200,6 +200,7 @@ export async function listPublicCards(db: DbOrTx, raw: unknown) {
 	if (query.country) conditions.push(and(shows('hostCountry'), eq(talentProfile.hostCountry, query.country))!);
 	if (query.skill) conditions.push(and(shows('skills'), sql`${query.skill} = any(${talentProfile.skills})`)!);
 	if (query.occupation) conditions.push(and(shows('occupation'), sql`${talentProfile.occupationCode} like ${`${query.occupation}%`}`)!);
+	if (query.contribution) conditions.push(and(shows('contributions'), sql`${query.contribution} = any(${talentProfile.contributions})`)!);
 	if (query.q) {
 		const words = sql`${searchNormalised(query.q)}`;
 		conditions.push(

@@ -80,3 +80,22 @@ export type ContactStatus = (typeof contactStatuses)[number];
 
 /** The levels a talent's consent must reach for institutions to find them in a mission's ranking (never `mdcmre`). */
 export const institutionLevels = ['public', 'institutions'] as const satisfies readonly ConsentLevel[];
+
+// ── Mentoring (young generations, issue #11 item 6) ─────────────────────────
+
+/** A mentoring offer is listed and takes requests while open; closed, it takes no new request (those under way go on). */
+export const mentoringOfferStatuses = ['open', 'closed'] as const;
+export type MentoringOfferStatus = (typeof mentoringOfferStatuses)[number];
+
+/**
+ * A request for mentoring: asked by a member → accepted or declined by the talent (a reason may be given);
+ * withdrawn by the member before the answer; ended by either side once accepted.
+ */
+export const mentoringStatuses = ['requested', 'accepted', 'declined', 'withdrawn', 'ended'] as const;
+export type MentoringStatus = (typeof mentoringStatuses)[number];
+/** The statuses in which a request is still alive (one per member and talent at a time; accepted ones fill the capacity). */
+export const liveMentoringStatuses = ['requested', 'accepted'] as const satisfies readonly MentoringStatus[];
+export const mentoringSides = ['mentor', 'mentee'] as const;
+export type MentoringSide = (typeof mentoringSides)[number];
+/** The languages a mentoring offer's own text may be written in (it carries its language). */
+export const mentoringTextLanguages = ['fr', 'ar', 'en'] as const;

@@ -3,6 +3,10 @@ import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { InterestAnswer, InterestInput, MissionDetail, MissionInput, MissionList, MissionQuery, ProposalAnswer } from './missions/missions.schemas.ts';
 import { CardList, CardQuery, NetworkList } from './talents.schemas.ts';
 import { DiasporaOverviewView } from './diaspora.service.ts';
+import { SchemeQuery } from './young/support-schemes.ts';
+import { MentoringAct, MentoringAsk, MentoringOfferInput, MentoringOfferList, MentoringOfferQuery, MentoringOfferView, MentoringRequestList, MentoringRequestView } from './mentoring/mentoring.schemas.ts';
+
+const OwnOffer = z.object({ offer: MentoringOfferView.nullable(), listed: z.boolean().describe('open, and the talent’s consent is the public card') }).meta({ id: 'TalentMentoringOwnOffer' });
 
 export const talentsEndpoints: Endpoint[] = [
 	{
@@ -101,5 +105,87 @@ export const talentsEndpoints: Endpoint[] = [
 		params: z.object({ slug: z.string() }),
 		responses: { 200: { description: 'No interest any more.', schema: InterestAnswer } },
 		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/mentoring/offers',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Mentoring offers',
+		description:
+			'Open offers of mentoring by talents whose consent is the public card (the only level that lets members and the public see a talent), newest first; of the talent only ' +
+			'what the card shows (else a pseudonym). Filters: `skill` (the field), `language`, `remote=yes|no`. `placesLeft` is the capacity minus the requests accepted.',
+		query: MentoringOfferQuery,
+		responses: { 200: { description: 'One page of offers and the total.', schema: MentoringOfferList } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/mentoring/offer',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'My mentoring offer',
+		responses: { 200: { description: 'The caller’s offer (null when none) and whether it is listed.', schema: OwnOffer } }
+	},
+	{
+		method: 'PUT',
+		path: '/api/v1/talents/mentoring/offer',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Offer mentoring',
+		description: 'Creates or replaces the caller’s offer (a talent profile is needed: 409 `profile_missing`). `status: closed` takes no new request; those under way go on.',
+		body: MentoringOfferInput,
+		responses: { 200: { description: 'The offer.', schema: OwnOffer } },
+		errors: [400, 409]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/mentoring/requests',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'My mentoring requests',
+		description: 'The requests the caller received as a talent and sent as a member. The other side’s e-mail address is given only while a request is accepted.',
+		responses: { 200: { description: 'Both sides’ requests.', schema: MentoringRequestList } }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/mentoring/requests',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Ask for mentoring',
+		description:
+			'The caller asks a talent for mentoring with a short message; the talent is e-mailed the caller’s name and message, never their address. 404 for an offer not listed; ' +
+			'409 `own_offer`, `already_asked` (a request is waiting or accepted), `offer_closed`, `capacity_full`.',
+		body: MentoringAsk,
+		responses: { 201: { description: 'The request.', schema: MentoringRequestView } },
+		errors: [400, 404, 409]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/mentoring/requests/{id}',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Answer, withdraw or end a mentoring',
+		description:
+			'`accept` or `decline` (with an optional `reason`): the talent, while the request waits (409 `not_waiting`, `capacity_full`); `withdraw`: the member, while it waits; `end` (optional `reason`): ' +
+			'either side, once accepted (409 `not_accepted`). Someone else’s request: 403. The other side is e-mailed in their language.',
+		params: z.object({ id: z.uuid() }),
+		body: MentoringAct,
+		responses: { 200: { description: 'The request.', schema: MentoringRequestView } },
+		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/support-schemes',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Support schemes for young entrepreneurs and investors',
+		description:
+			'The active schemes that help young Moroccans of the world start a business or invest in Morocco (kept by the MDCMRE’s moderators and by institutions for their own ' +
+			'organisation), by name; filters `service`, `region` (ISO 3166-2:MA), `initiative` (an Atlas initiative’s slug). Each scheme names the Atlas initiatives it belongs to ' +
+			'(`initiatives`, in the language `lang`: fr, ar or en). `isSample` marks the demo’s fictional schemes.',
+		query: SchemeQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
+		responses: { 200: { description: 'The schemes and their number.', schema: z.object({ total: z.number().int(), items: z.array(z.looseObject({ id: z.uuid() })) }).meta({ id: 'TalentSupportSchemes' }) } },
+		errors: [400]
 	}
 ];

@@ -32,6 +32,18 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/missions/[slug]/talents/[id]': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/missions/moderation': { GET: 'talents.moderate' },
 	'/[lang=lang]/talents/missions/moderation/[id]': { GET: 'talents.moderate', POST: 'talents.moderate' },
+	// mentoring: the offers are public (talents with a public card only); asking, offering and answering need an
+	// account (the services check the profile, the offer and whose request it is)
+	'/[lang=lang]/talents/mentoring': { GET: 'public' },
+	'/[lang=lang]/talents/mentoring/export': { GET: 'public' },
+	'/[lang=lang]/talents/mentoring/[id]': { GET: 'public', POST: 'talents.profile.manage_own' },
+	'/[lang=lang]/talents/mentoring/offer': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	'/[lang=lang]/talents/mentoring/mine': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	// young generations: the page is public; support schemes are kept by moderators and, for their own
+	// organisation, by institutions (the platform's directory checks the organisation)
+	'/[lang=lang]/talents/young': { GET: 'public' },
+	'/[lang=lang]/talents/young/schemes/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/young/schemes/[id]': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
@@ -41,5 +53,11 @@ export const talentsRoutes: RouteTable = {
 	'/api/v1/talents/missions': { GET: 'public', POST: 'talents.mission.manage' },
 	'/api/v1/talents/missions/[slug]': { GET: 'public' },
 	// a talent's interest, with their token
-	'/api/v1/talents/missions/[slug]/interest': { PUT: 'talents.profile.manage_own', DELETE: 'talents.profile.manage_own' }
+	'/api/v1/talents/missions/[slug]/interest': { PUT: 'talents.profile.manage_own', DELETE: 'talents.profile.manage_own' },
+	// mentoring: the listed offers; one's own offer and requests with one's token
+	'/api/v1/talents/mentoring/offers': { GET: 'public' },
+	'/api/v1/talents/mentoring/offer': { GET: 'talents.profile.manage_own', PUT: 'talents.profile.manage_own' },
+	'/api/v1/talents/mentoring/requests': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	'/api/v1/talents/mentoring/requests/[id]': { POST: 'talents.profile.manage_own' },
+	'/api/v1/talents/support-schemes': { GET: 'public' }
 };

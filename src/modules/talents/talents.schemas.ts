@@ -90,6 +90,7 @@ export const CardQuery = z.object({
 	country: z.preprocess(blankToNull, country.nullable().default(null)),
 	skill: z.preprocess(blankToNull, z.enum(skills).nullable().default(null)),
 	occupation: z.preprocess(blankToNull, z.string().regex(/^\d{1,4}$/).nullable().default(null)).describe('ISCO-08 code of any level'),
+	contribution: z.preprocess(blankToNull, z.enum(contributions).nullable().default(null)).describe('a kind of contribution the card shows (investment, business_creation: the young generations’ page)'),
 	q: z.preprocess(blankToNull, z.string().trim().max(100).nullable().default(null)).describe('words of the name or city (Arabic folded as everywhere on the platform)'),
 	page: z.coerce.number().int().min(1).max(1000).default(1)
 });

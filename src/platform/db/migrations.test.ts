@@ -337,6 +337,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			mission_message: _missionMessages,
 			mission_feedback: _missionFeedback,
 			talent_profile_view: _talentProfileViews,
+			// new in 0075: the Talents module's mentoring offers and requests
+			mentoring_offer: _mentoringOffers,
+			mentoring_request: _mentoringRequests,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

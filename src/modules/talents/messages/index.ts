@@ -5,6 +5,17 @@ import en from './en/talents.json' with { type: 'json' };
 import frMissions from './fr/missions.json' with { type: 'json' };
 import arMissions from './ar/missions.json' with { type: 'json' };
 import enMissions from './en/missions.json' with { type: 'json' };
+import frMentoring from './fr/mentoring.json' with { type: 'json' };
+import arMentoring from './ar/mentoring.json' with { type: 'json' };
+import enMentoring from './en/mentoring.json' with { type: 'json' };
+import frYoung from './fr/young.json' with { type: 'json' };
+import arYoung from './ar/young.json' with { type: 'json' };
+import enYoung from './en/young.json' with { type: 'json' };
 
-/** The Talents module's UI messages (`talents.key`; the missions' `missions.key`), in the three languages. */
-export const messages: Record<string, MessageNamespace> = { talents: { fr, ar, en }, missions: { fr: frMissions, ar: arMissions, en: enMissions } };
+/** The Talents module's UI messages (`talents.key`; the missions' `missions.key`; mentoring's `mentoring.key`; the young generations' `young.key`), in the three languages. */
+export const messages: Record<string, MessageNamespace> = {
+	talents: { fr, ar, en },
+	missions: { fr: frMissions, ar: arMissions, en: enMissions },
+	mentoring: { fr: frMentoring, ar: arMentoring, en: enMentoring },
+	young: { fr: frYoung, ar: arYoung, en: enYoung }
+};

@@ -5,7 +5,7 @@ import { regions } from '#platform/geo/morocco.ts';
 import { spokenLanguageLabel } from '#platform/i18n/spoken-languages.ts';
 import { listPublicCards } from '#modules/talents/profile.service.ts';
 import { occupationFilterGroups, occupationTitles } from '#modules/talents/occupations.ts';
-import { skills } from '#modules/talents/talents.model.ts';
+import { contributions, skills } from '#modules/talents/talents.model.ts';
 
 export async function load({ url, locals }) {
 	const app = await getApp();
@@ -35,8 +35,8 @@ export async function load({ url, locals }) {
 			originRegion: card.originRegion ? (regions.find((region) => region.iso === card.originRegion)?.[name] ?? card.originRegion) : undefined,
 			languages: card.languages?.map((entry) => `${spokenLanguageLabel(entry.language, language)}${entry.level ? ` ${entry.level}` : ''}`)
 		})),
-		values: { q: raw.q ?? '', country: raw.country ?? '', skill: raw.skill ?? '', occupation: raw.occupation ?? '' },
-		choices: { countries: countryOptions(language), skills, occupations: await occupationFilterGroups(app.database.db, language) },
+		values: { q: raw.q ?? '', country: raw.country ?? '', skill: raw.skill ?? '', occupation: raw.occupation ?? '', contribution: raw.contribution ?? '' },
+		choices: { countries: countryOptions(language), skills, contributions, occupations: await occupationFilterGroups(app.database.db, language) },
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')
 	};
 }

@@ -5,6 +5,7 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { countryName } from '#platform/geo/countries.ts';
+import { regions } from '#platform/geo/morocco.ts';
 import { getNetworkPage, joinNetwork, leaveNetwork, membershipOf, receivesAnnouncements } from '#modules/talents/networks.service.ts';
 import { setAnnouncements } from '#modules/talents/announcements.service.ts';
 
@@ -50,6 +51,12 @@ export async function load({ params, locals }) {
 		members: found.members,
 		bySkill: found.bySkill,
 		byCountry: found.byCountry.map((entry) => ({ country: countryName(entry.country, locals.language), members: entry.members })),
+		completedMissions: found.completedMissions,
+		missionsShown: found.missionsShown.map((entry) => ({
+			...entry,
+			title: pickText(entry.title, locals.language),
+			region: regions.find((region) => region.iso === entry.region)?.[locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr'] ?? entry.region
+		})),
 		membership: await membershipOf(ctx, params.slug),
 		announcements: await receivesAnnouncements(ctx, params.slug),
 		signedIn: Boolean(locals.actor),

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, like } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { contextFor } from '../../../platform/testing/people.ts';
+import { loadDemoDataIfEmpty } from '../../../platform/demo/demo.ts';
+import { user } from '../../../platform/accounts/accounts.table.ts';
+import { loadActor, asRole } from '../../../platform/accounts/actor.ts';
+import { removeSampleTalents, SAMPLE_TALENT_DOMAIN } from '../generate.ts';
+import { listOffers, myMentoring } from './mentoring.service.ts';
+import { listSchemes } from '../young/support-schemes.ts';
+import { mentoringOffer, mentoringRequest } from './mentoring.table.ts';
+
+let app: TestApp;
+
+beforeAll(async () => {
+	app = await createTestApp({}, { referenceData: true });
+	await loadDemoDataIfEmpty(app.database.db);
+});
+afterAll(async () => app?.close());
+
+describe('the mentoring’s demo data', () => {
+	it('lists badged offers of sample talents and requests in every state, both sides seeing theirs', async () => {
+		const db = app.database.db;
+		const listed = await listOffers(db, {});
+		expect(listed.total).toBeGreaterThan(10);
+		expect(listed.items.every((item) => item.isSample)).toBe(true);
+		const requests = await db.select().from(mentoringRequest);
+		expect(new Set(requests.map((row) => row.status))).toEqual(new Set(['requested', 'accepted', 'declined', 'withdrawn', 'ended']));
+		const [young] = await db.select({ id: user.id, role: user.role }).from(user).where(eq(user.email, `jeune-1@${SAMPLE_TALENT_DOMAIN}`));
+		const mine = await myMentoring(contextFor(db, await loadActor(db, young.id, asRole(young.role))));
+		expect(mine.asMentee[0]).toMatchObject({ status: 'accepted', isSample: true });
+		expect(mine.asMentee[0].mentor.email).toMatch(/@/);
+		// three fictional support schemes on the young generations' page
+		const schemes = await listSchemes(db, {}, 'fr');
+		expect(schemes.total).toBe(3);
+		expect(schemes.items.every((item) => item.isSample)).toBe(true);
+		// loading the demo again adds nothing
+		await loadDemoDataIfEmpty(db);
+		expect((await listOffers(db, {})).total).toBe(listed.total);
+	});
+
+	it('goes with `talents:remove-samples`, the sample young people too', async () => {
+		const db = app.database.db;
+		await removeSampleTalents(contextFor(db, null));
+		expect(await db.select().from(mentoringOffer)).toEqual([]);
+		expect(await db.select().from(mentoringRequest)).toEqual([]);
+		expect((await listSchemes(db, {}, 'fr')).total).toBe(0);
+		expect(await db.select().from(user).where(like(user.email, `jeune-%@${SAMPLE_TALENT_DOMAIN}`))).toEqual([]);
+	});
+});
