@@ -337,6 +337,12 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			mission_message: _missionMessages,
 			mission_feedback: _missionFeedback,
 			talent_profile_view: _talentProfileViews,
+			// new in 0075: international placement campaigns, agency quotas and their reallocations, the candidate pipeline
+			placement_campaign: _placementCampaigns,
+			placement_campaign_quota: _placementCampaignQuotas,
+			placement_quota_change: _placementQuotaChanges,
+			placement_candidate: _placementCandidates,
+			placement_candidate_move: _placementCandidateMoves,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
