@@ -62,9 +62,9 @@ export async function loadCampaignsDemoData(db: Db) {
 		const people = Array.from({ length: CANDIDATES }, (_, index) => {
 			const first = firstNames[index % firstNames.length];
 			const last = lastNames[Math.floor(index / firstNames.length) % lastNames.length];
-			const id = crypto.randomUUID();
+			const id: string = crypto.randomUUID();
 			const slug = `${first}.${last}`.toLowerCase().replace(/[^a-z.]+/g, '-');
-			return { id, email: `${slug}.${index}@${SAMPLE_CANDIDATE_DOMAIN}`, name: `${first} ${last} (exemple)`, role: 'member' as const, emailVerified: false, locale: index % 3 === 0 ? 'ar' : 'fr' };
+			return { id, email: `${slug}.${index}@${SAMPLE_CANDIDATE_DOMAIN}`, name: `${first} ${last} (exemple)`, role: 'member' as const, emailVerified: false, locale: (index % 3 === 0 ? 'ar' : 'fr') as 'ar' | 'fr' };
 		});
 		await tx.insert(user).values(people);
 		const candidates = people.map((person, index) => {
@@ -72,7 +72,7 @@ export async function loadCampaignsDemoData(db: Db) {
 			const out = index % 23 === 5;
 			const reached = track.indexOf(stage);
 			return {
-				id: crypto.randomUUID(),
+				id: crypto.randomUUID() as string,
 				campaignId: campaign.id,
 				userId: person.id,
 				agencyId: agencies[index % agencies.length].id,
@@ -98,8 +98,8 @@ export async function loadCampaignsDemoData(db: Db) {
 			const path = track.slice(0, reached + 1).filter((stage) => stage !== 'interview' || reached >= track.indexOf('selected') || candidate.stage === 'interview');
 			const rows = path.map((stage, step) => ({
 				candidateId: candidate.id,
-				fromStage: step === 0 ? null : path[step - 1],
-				toStage: stage,
+				fromStage: step === 0 ? null : (path[step - 1] as string),
+				toStage: stage as string,
 				eventOn: new Date(now - (32 - step * 2) * 86_400_000).toISOString().slice(0, 10),
 				batchId,
 				at: new Date(now - (32 - step * 2) * 86_400_000)
