@@ -1,6 +1,6 @@
 // The campaigns' and pipeline's forms (no JavaScript needed): what their fields send, turned into the
 // services' inputs, and the controlled lists named in the page's language. Kept out of the route files.
-import { countryName, countryOptions } from '../../../platform/geo/countries.ts';
+import { countryOptions } from '../../../platform/geo/countries.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { rowsOf } from '../../../platform/ui/pickers/rows.ts';
@@ -40,8 +40,9 @@ export async function campaignFormChoices(ctx: RequestContext, language: Languag
 	return {
 		countries: countryOptions(language).filter((option) => option.value !== 'MA'),
 		channels: placementChannels.filter((value) => value !== 'individual').map((value) => ({ value, label: t(`placement.channel_${value}`) })),
-		offers: offers.map((row) => ({ value: row.id, label: `${row.title} (${countryName(row.hostCountry, language)})` })),
-		agreements: agreements.map((row) => ({ value: row.id, label: `${row.title} (${countryName(row.hostCountry, language)})` })),
+		// titles in their own language (the option's lang), the host country apart in the hint
+		offers: offers.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang })),
+		agreements: agreements.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang })),
 		agencies: agencies.map((row) => ({ value: row.id, label: row.name }))
 	};
 }

@@ -16,7 +16,7 @@ import { jobOffer } from '../job-offer.table.ts';
 import { fillOf, pipelineStages, stageIndex, type Fill } from './campaigns.model.ts';
 import { AddCandidatesInput, CampaignInput, CampaignStatusInput, ReallocationInput } from './campaigns.schemas.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove, placementQuotaChange, type PlacementCampaignRecord } from './campaigns.table.ts';
-import { placementAgreement } from './placement.table.ts';
+import { placementAgreement, placementOffer } from './placement.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -276,11 +276,12 @@ export async function campaignChoices(ctx: RequestContext) {
 	ctx.require('placement.campaign.manage');
 	const [offers, agreements, agencies] = await Promise.all([
 		ctx.db
-			.select({ id: jobOffer.id, title: jobOffer.title, hostCountry: jobOffer.hostCountry })
+			.select({ id: jobOffer.id, title: jobOffer.title, hostCountry: jobOffer.hostCountry, lang: placementOffer.lang })
 			.from(jobOffer)
+			.innerJoin(placementOffer, eq(placementOffer.offerId, jobOffer.id))
 			.where(and(sql`${jobOffer.hostCountry} <> ${HOME_COUNTRY}`, inArray(jobOffer.status, ['draft', 'published'])))
 			.orderBy(asc(jobOffer.title)),
-		ctx.db.select({ id: placementAgreement.id, title: placementAgreement.title, hostCountry: placementAgreement.hostCountry }).from(placementAgreement).where(sql`${placementAgreement.status} <> 'ended'`).orderBy(asc(placementAgreement.title)),
+		ctx.db.select({ id: placementAgreement.id, title: placementAgreement.title, hostCountry: placementAgreement.hostCountry, lang: placementAgreement.lang }).from(placementAgreement).where(sql`${placementAgreement.status} <> 'ended'`).orderBy(asc(placementAgreement.title)),
 		ctx.db.select({ id: agency.id, name: agency.name }).from(agency).where(eq(agency.status, 'open')).orderBy(asc(agency.name))
 	]);
 	return { offers, agreements, agencies };
