@@ -199,18 +199,17 @@ export async function moveCandidates(ctx: RequestContext, campaignId: string, ra
 			for (const row of rows) if (row.stage === 'registered' && row.agencyId && row.exitReason === null) entering.set(row.agencyId, (entering.get(row.agencyId) ?? 0) + 1);
 			if (entering.size) {
 				const agencies = [...entering.keys()];
-				const [quotas, current] = await Promise.all([
-					tx.db
-						.select({ agencyId: agency.id, positions: placementCampaignQuota.positions, name: agency.name })
-						.from(agency)
-						.leftJoin(placementCampaignQuota, and(eq(placementCampaignQuota.agencyId, agency.id), eq(placementCampaignQuota.campaignId, campaignId)))
-						.where(inArray(agency.id, agencies)),
-					tx.db
-						.select({ agencyId: placementCandidate.agencyId, n: sql<number>`count(*)::int` })
-						.from(placementCandidate)
-						.where(and(eq(placementCandidate.campaignId, campaignId), inArray(placementCandidate.agencyId, agencies), isNull(placementCandidate.exitReason), sql`${placementCandidate.stage} <> 'registered'`))
-						.groupBy(placementCandidate.agencyId)
-				]);
+				// one after the other: a transaction's queries share one connection
+				const quotas = await tx.db
+					.select({ agencyId: agency.id, positions: placementCampaignQuota.positions, name: agency.name })
+					.from(agency)
+					.leftJoin(placementCampaignQuota, and(eq(placementCampaignQuota.agencyId, agency.id), eq(placementCampaignQuota.campaignId, campaignId)))
+					.where(inArray(agency.id, agencies));
+				const current = await tx.db
+					.select({ agencyId: placementCandidate.agencyId, n: sql<number>`count(*)::int` })
+					.from(placementCandidate)
+					.where(and(eq(placementCandidate.campaignId, campaignId), inArray(placementCandidate.agencyId, agencies), isNull(placementCandidate.exitReason), sql`${placementCandidate.stage} <> 'registered'`))
+					.groupBy(placementCandidate.agencyId);
 				for (const quota of quotas) {
 					const positions = quota.positions ?? 0;
 					const used = current.find((row) => row.agencyId === quota.agencyId)?.n ?? 0;
