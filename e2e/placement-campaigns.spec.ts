@@ -20,15 +20,8 @@ const candidateName = 'سلمى المرشحة';
 /** A day as YYYY-MM-DD, `offset` days from today. */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** The name of the positions field of the quota row whose agency is `agency` (rows list every open agency). */
-async function quotaField(page: Page, agency: string) {
-	const name = await page.locator('select[name^="quotas."][name$=".agencyId"]').evaluateAll(
-		(selects, wanted) => (selects as HTMLSelectElement[]).find((select) => select.selectedOptions[0]?.textContent?.trim() === wanted)?.name ?? '',
-		agency
-	);
-	expect(name, `a quota row for ${agency}`).not.toBe('');
-	return page.locator(`input[name="${name.replace('.agencyId', '.positions')}"]`);
-}
+/** The positions field of an agency's quota (the form lists every open agency, each field labelled by its name). */
+const quotaField = async (page: Page, agency: string) => page.getByLabel(agency, { exact: true });
 
 const notice = (page: Page) => page.getByRole('status').first().textContent();
 

@@ -3,9 +3,8 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { createCampaign } from '#modules/jobs/placement/campaigns.service.ts';
-import { campaignFormChoices, campaignInputFrom, campaignRowFields } from '#modules/jobs/placement/campaign-forms.ts';
+import { campaignFormChoices, campaignInputFrom } from '#modules/jobs/placement/campaign-forms.ts';
 import { rowValues } from '#platform/ui/pickers/rows.ts';
-import { addedRow } from '#modules/jobs/placement/placement-forms.ts';
 
 /** The division creates a campaign split into agency quotas. */
 export async function load({ locals }) {
@@ -20,8 +19,6 @@ export const actions = {
 	default: async ({ request, locals }) => {
 		const ctx = requestContext(await getApp(), locals);
 		const data = await request.formData();
-		const more = addedRow(data, campaignRowFields);
-		if (more) return { values: more, errors: {} };
 		let id: string;
 		try {
 			id = (await createCampaign(ctx, campaignInputFrom(data))).id;
