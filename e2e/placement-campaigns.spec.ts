@@ -1,7 +1,8 @@
 // International placement, issue 10 items 3–4: the division (the demo counsellor holds its grant and serves the
 // Rabat agency) creates a seasonal campaign split across two agencies in French without JavaScript on a phone —
-// quotas over the positions are refused first, with the field named —; the Rabat agency adds the people it
-// sourced (an unknown address refused) and preselects them; staff move candidates with the checkbox form (a
+// quotas over the positions are refused first, with the field named —; the Rabat agency adds the person it
+// sourced (an unknown address refused) and preselects her; Tanger's staff (a new counsellor an administrator
+// assigns to that agency) see only their agency's part, add and preselect theirs; staff move candidates with the checkbox form (a
 // move that skips a mandatory step refused, naming it), announcing the interview; the candidate, who signed up
 // in Arabic, got the e-mail in Arabic and sees the stage and next step on their page and in their my space.
 // Staff pages in Arabic with JavaScript pass axe. Screenshots at 360 and 1280 px go to
@@ -9,7 +10,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { check, emailsTo, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
-import { expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
+import { expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const shoot = screenshotsFor('placement-campaigns');
@@ -17,6 +18,8 @@ const stamp = Date.now();
 const campaignTitle = `Saison des agrumes ${stamp}`;
 const candidateEmail = `candidate.${stamp}@example.ma`;
 const candidateName = 'سلمى المرشحة';
+const staffEmail = `agent.tanger.${stamp}@example.ma`;
+const staffPassword = `Agent-${stamp}-pass`;
 /** A day as YYYY-MM-DD, `offset` days from today. */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -30,6 +33,21 @@ describe('international placement: campaigns and the candidate pipeline', () => 
 		// 0. The candidate signs up in Arabic (agencies add people by the e-mail of their account).
 		const candidate = await browser.newPage({ locale: 'ar' });
 		await signUpAndConfirm(candidate, 'ar', candidateName, candidateEmail, `Pass-${stamp}-word`);
+
+		// 0'. Tanger's agency staff: a person given the counsellor role by an administrator and assigned to the agency.
+		const staff = await browser.newPage({ locale: 'fr', javaScriptEnabled: false });
+		await signUpAndConfirm(staff, 'fr', 'Karim Agent de Tanger', staffEmail, staffPassword);
+		const admin = await signedInAs(browser, 'admin@demo.sharaka.ma', 'fr', false);
+		await admin.goto(`/fr/admin/users?q=${encodeURIComponent(staffEmail)}`);
+		const row = admin.getByRole('row').filter({ hasText: staffEmail });
+		await row.locator('select[name="role"]').selectOption('counsellor');
+		await row.getByRole('button', { name: new RegExp(t('fr', 'admin.users_change_role')) }).click();
+		await admin.goto('/fr/jobs/counsellor/agencies');
+		await admin.getByRole('link', { name: 'ANAPEC Tanger', exact: true }).click();
+		await admin.getByLabel(t('fr', 'counsellors.agency_counsellor_email'), { exact: true }).fill(staffEmail);
+		await admin.getByRole('button', { name: t('fr', 'counsellors.agency_counsellor_add') }).click();
+		await expect(admin.getByRole('main').textContent()).resolves.toContain(staffEmail);
+		await admin.close();
 
 		// 1. The division's campaigns, from its my space.
 		const division = await signedInAs(browser, 'counsellor@demo.sharaka.ma', 'fr', false, true);
@@ -71,27 +89,49 @@ describe('international placement: campaigns and the candidate pipeline', () => 
 		await addForm.getByRole('button', { name: t('fr', 'campaigns.add_submit') }).click();
 		await expect(division.locator('.error-summary').textContent()).resolves.toContain(`personne.${stamp}@example.ma`);
 		await shoot(division, 'add-refused-fr');
-		await division.locator('form[action="?/add"]').getByLabel(t('fr', 'campaigns.field_emails'), { exact: true }).fill(`${candidateEmail}\nmember@demo.sharaka.ma`);
+		await division.locator('form[action="?/add"]').getByLabel(t('fr', 'campaigns.field_emails'), { exact: true }).fill('member@demo.sharaka.ma');
 		await division.locator('form[action="?/add"]').getByRole('button', { name: t('fr', 'campaigns.add_submit') }).click();
-		await expect(notice(division)).resolves.toContain(t('fr', 'campaigns.added', { added: 2, already: 0 }));
+		await expect(notice(division)).resolves.toContain(t('fr', 'campaigns.added', { added: 1, already: 0 }));
 		await check(division, 'fr', false);
 		await expectPhoneWidthAndLanguageOfParts(division, 'fr');
 		await shoot(division, 'campaign-fr');
 
-		// 4. The candidates' list: the agency preselects both (checkbox form, no JavaScript).
+		// 4. The candidates' list: the Rabat agency preselects its person (checkbox form, no JavaScript).
 		await division.getByRole('link', { name: t('fr', 'campaigns.candidates_link') }).click();
 		await check(division, 'fr', false);
-		const tick = async (name: string) => division.getByRole('checkbox', { name: t('fr', 'campaigns.select_candidate', { name }) }).check();
-		const move = async (to: string, options: { eventOn?: string; announce?: boolean } = {}) => {
-			await division.getByLabel(t('fr', 'campaigns.field_move_to'), { exact: true }).selectOption(to);
-			if (options.eventOn) await division.getByLabel(t('fr', 'campaigns.field_event_on'), { exact: true }).fill(options.eventOn);
-			if (options.announce) await division.getByLabel(t('fr', 'campaigns.field_announce')).check();
-			await division.getByRole('button', { name: t('fr', 'campaigns.move_submit') }).click();
+		const tick = async (name: string, page = division) => page.getByRole('checkbox', { name: t('fr', 'campaigns.select_candidate', { name }) }).check();
+		const move = async (to: string, options: { eventOn?: string; announce?: boolean } = {}, page = division) => {
+			await page.getByLabel(t('fr', 'campaigns.field_move_to'), { exact: true }).selectOption(to);
+			if (options.eventOn) await page.getByLabel(t('fr', 'campaigns.field_event_on'), { exact: true }).fill(options.eventOn);
+			if (options.announce) await page.getByLabel(t('fr', 'campaigns.field_announce')).check();
+			await page.getByRole('button', { name: t('fr', 'campaigns.move_submit') }).click();
 		};
-		await tick(candidateName);
 		await tick('Awa Membre (exemple)');
 		await move('preselected');
-		await expect(notice(division)).resolves.toContain(t('fr', 'campaigns.moved', { count: 2 }));
+		await expect(notice(division)).resolves.toContain(t('fr', 'campaigns.moved', { count: 1 }));
+
+		// 4'. Tanger's staff see their agency's part only, add the person they sourced and preselect her.
+		await signIn(staff, 'fr', staffEmail, staffPassword);
+		await staff.goto('/fr/my-space');
+		await staff.getByRole('link', { name: t('fr', 'campaigns.space_campaigns') }).first().click();
+		await staff.getByRole('link', { name: campaignTitle }).click();
+		await check(staff, 'fr', false);
+		const rows = staff.getByRole('region', { name: t('fr', 'campaigns.progress_title') }).getByRole('row');
+		await expect(rows.filter({ hasText: 'ANAPEC Rabat' }).count()).resolves.toBe(0);
+		await expect(rows.filter({ hasText: 'ANAPEC Tanger' }).count()).resolves.toBe(1);
+		await staff.getByLabel(t('fr', 'campaigns.field_emails'), { exact: true }).fill(candidateEmail);
+		await staff.getByRole('button', { name: t('fr', 'campaigns.add_submit') }).click();
+		await expect(notice(staff)).resolves.toContain(t('fr', 'campaigns.added', { added: 1, already: 0 }));
+		await shoot(staff, 'agency-campaign-fr');
+		await staff.getByRole('link', { name: t('fr', 'campaigns.candidates_link') }).click();
+		await expect(staff.locator('input[name="candidateIds"]').count()).resolves.toBe(1);
+		await tick(candidateName, staff);
+		await move('preselected', {}, staff);
+		await expect(notice(staff)).resolves.toContain(t('fr', 'campaigns.moved', { count: 1 }));
+		await check(staff, 'fr', false);
+		await shoot(staff, 'agency-candidates-fr');
+		await staff.close();
+		await division.goto(`${campaignPath}/candidates`);
 
 		// 5. A move that skips a mandatory step is refused, naming the step; nothing moves.
 		await tick(candidateName);
