@@ -152,11 +152,13 @@ function ask() {
 	const status = pickOf(['active', 'active', 'exited', 'all']);
 	// a keyset position: an id prefix from the uuid space (any page of the list)
 	const after = random() < 0.3 ? `${Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000` : '';
-	return { stage, agency: agencyFilter, status, after, language: pickOf(languages) };
+	// now and then words of a name or an e-mail (a candidate's number)
+	const q = random() < 0.15 ? String(Math.floor(random() * candidateCount)) : '';
+	return { stage, agency: agencyFilter, status, after, q, language: pickOf(languages) };
 }
 let counter = 0;
 const query = (filters: ReturnType<typeof ask>, extra: Record<string, string> = {}) =>
-	new URLSearchParams(Object.entries({ stage: filters.stage, agency: filters.agency, status: filters.status, after: filters.after, ...extra, v: String(++counter) }).filter(([, value]) => value)).toString();
+	new URLSearchParams(Object.entries({ stage: filters.stage, agency: filters.agency, status: filters.status, q: filters.q, after: filters.after, ...extra, v: String(++counter) }).filter(([, value]) => value)).toString();
 const listPath = () => {
 	const filters = ask();
 	return `/${filters.language}/jobs/placement/campaigns/${campaignId}/candidates?${query(filters)}`;

@@ -75,6 +75,7 @@ export const CandidateFilter = z.object({
 	stage: z.preprocess(blankToUndefined, z.enum(pipelineStages).optional()),
 	agency: z.preprocess(blankToUndefined, z.union([uuid, z.literal('none')]).optional()).describe('an agency id, or `none` (the division’s own)'),
 	status: z.preprocess(blankToUndefined, z.enum(candidateStatuses).default('active')),
+	q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).describe('words of the name or e-mail (Arabic folded and lightly stemmed)'),
 	after: z.preprocess(blankToUndefined, uuid.optional()),
 	limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(50))
 });

@@ -67,7 +67,7 @@ beforeAll(async () => {
 	outsider = await aPerson(db, { role: 'counsellor' });
 	await db.insert(agencyCounsellor).values({ agencyId: agencies[5].id, userId: outsider.actor.userId });
 	people = [];
-	for (let index = 0; index < 8; index++) people.push(await aPerson(db, { role: 'member', locale: index === 0 ? 'ar' : 'fr', email: `candidate${index}@example.ma` }));
+	for (let index = 0; index < 8; index++) people.push(await aPerson(db, { role: 'member', locale: index === 0 ? 'ar' : 'fr', email: `candidate${index}@example.ma`, ...(index === 0 ? { name: 'سلمى العلوي' } : {}) }));
 });
 afterAll(() => app.close());
 
@@ -248,6 +248,12 @@ describe('sourcing and the pipeline', () => {
 		expect(third.next).toBeNull();
 		expect((await listCandidates(ctx, access, { stage: 'registered', agency: 'none' })).items.map((row) => row.email)).toEqual([people[7].email]);
 		await expect(listCandidates(ctx, access, { stage: 'nowhere' })).rejects.toMatchObject({ code: 'invalid_input' });
+		// name or e-mail, Arabic folded (ى/ي) and lightly stemmed (the article, an ending)
+		expect((await listCandidates(ctx, access, { status: 'all', q: 'سلمي' })).items.map((row) => row.email)).toEqual([people[0].email]);
+		expect((await listCandidates(ctx, access, { status: 'all', q: 'العلوي' })).items.map((row) => row.email)).toEqual([people[0].email]);
+		expect((await listCandidates(ctx, access, { status: 'all', q: 'CANDIDATE3@' })).items.map((row) => row.email)).toEqual([people[3].email]);
+		expect((await pipelineCounts(ctx, access, { status: 'all', q: 'candidate3' })).total).toBe(1);
+		expect((await pipelineBoard(ctx, access, { status: 'all', q: 'candidate1' })).flatMap((column) => column.cards)).toHaveLength(1);
 		expect(await candidatesForExport(ctx, access, { status: 'exited' })).toHaveLength(2);
 	});
 

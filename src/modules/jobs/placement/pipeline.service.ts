@@ -11,6 +11,7 @@ import { parseOrThrow } from '../../../platform/http/validation.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { mailRecipient } from '../../../platform/mail/mail-user.ts';
+import { searchWords } from '../../../platform/db/search-words.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import {
@@ -31,7 +32,7 @@ import { placementCampaign, placementCampaignQuota, placementCandidate, placemen
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The conditions of a filtered view, within what the person may see. */
-function scope(access: CampaignAccess, filter: Pick<CandidateFilter, 'agency' | 'status' | 'stage'>, withStage = true): SQL {
+function scope(access: CampaignAccess, filter: Pick<CandidateFilter, 'agency' | 'status' | 'stage' | 'q'>, withStage = true): SQL {
 	const conditions: (SQL | undefined)[] = [eq(placementCandidate.campaignId, access.campaign.id)];
 	if (access.agencyIds) conditions.push(inArray(placementCandidate.agencyId, access.agencyIds));
 	if (filter.agency === 'none') conditions.push(isNull(placementCandidate.agencyId));
@@ -39,6 +40,12 @@ function scope(access: CampaignAccess, filter: Pick<CandidateFilter, 'agency' | 
 	if (filter.status === 'active') conditions.push(isNull(placementCandidate.exitReason));
 	else if (filter.status === 'exited') conditions.push(isNotNull(placementCandidate.exitReason));
 	if (withStage && filter.stage) conditions.push(eq(placementCandidate.stage, filter.stage));
+	// words of the name or e-mail, each found in the folded text (the platform's search normalisation)
+	const words = searchWords(filter.q, 5).map((word) => `%${word.replace(/[%_\\]/g, '')}%`);
+	if (words.length) {
+		const text = sql`search_normalise(${user.name} || ' ' || ${user.email})`;
+		conditions.push(sql`${placementCandidate.userId} in (select ${user.id} from ${user} where ${and(...words.map((word) => sql`${text} like search_normalise(${word})`))})`);
+	}
 	return and(...conditions)!;
 }
 
@@ -72,7 +79,7 @@ export async function listCandidates(ctx: RequestContext, access: CampaignAccess
 		.orderBy(asc(placementCandidate.id))
 		.limit(filter.limit + 1);
 	const items = rows.slice(0, filter.limit);
-	await auditRead(ctx, access, 'list', { stage: filter.stage ?? null, agency: filter.agency ?? null, status: filter.status, after: filter.after ?? null }, items.length);
+	await auditRead(ctx, access, 'list', { stage: filter.stage ?? null, agency: filter.agency ?? null, status: filter.status, q: filter.q ?? null, after: filter.after ?? null }, items.length);
 	return { items, next: rows.length > filter.limit ? items[items.length - 1].id : null, filter };
 }
 export type CandidateRow = Awaited<ReturnType<typeof listCandidates>>['items'][number];

@@ -13,7 +13,7 @@ export async function GET({ locals, params, url }) {
 	const ctx = requestContext(await getApp(), locals);
 	try {
 		const access = await campaignAccess(ctx, params.id);
-		const rows = await candidatesForExport(ctx, access, { stage: url.searchParams.get('stage') ?? '', agency: url.searchParams.get('agency') ?? '', status: url.searchParams.get('status') || 'all' });
+		const rows = await candidatesForExport(ctx, access, { stage: url.searchParams.get('stage') ?? '', agency: url.searchParams.get('agency') ?? '', status: url.searchParams.get('status') || 'all', q: url.searchParams.get('q') ?? '' });
 		return csvResponse(toCsv(candidateCsvRows(rows, locals.language)), `placement-candidates-${params.id.slice(0, 8)}.csv`, { headers: { 'cache-control': 'no-store' } });
 	} catch (failure) {
 		if (isAppError(failure) && (failure.code === 'not_found' || failure.code === 'invalid_input')) error(failure.code === 'not_found' ? 404 : 400, failure.code);

@@ -7,7 +7,7 @@ import { campaignAccess, sourcingAgencies } from '#modules/jobs/placement/campai
 import { listCandidates, moveCandidates, pipelineBoard, pipelineCounts } from '#modules/jobs/placement/pipeline.service.ts';
 import { moveInputFrom, pipelineLists } from '#modules/jobs/placement/campaign-forms.ts';
 
-const filterKeys = ['stage', 'agency', 'status', 'after'] as const;
+const filterKeys = ['stage', 'agency', 'status', 'q', 'after'] as const;
 
 /** A campaign's candidates as a list (keyset pages, checkboxes for moves) or a board by stage, with counts per stage and agency. */
 export async function load({ locals, params, url }) {
@@ -26,7 +26,7 @@ export async function load({ locals, params, url }) {
 		const { campaign } = access;
 		return {
 			campaign: { id: campaign.id, title: campaign.title, lang: campaign.lang, status: campaign.status, channel: campaign.channel },
-			filter: { stage: filter.stage, agency: filter.agency, status: filter.status || 'active', after: filter.after },
+			filter: { stage: filter.stage, agency: filter.agency, status: filter.status || 'active', q: filter.q, after: filter.after },
 			board,
 			counts: { byStage: counts.byStage, byAgency: Object.fromEntries([...counts.byAgency].map(([key, n]) => [key ?? 'none', n])), cells: Object.fromEntries(counts.cells), total: counts.total },
 			agencies,
