@@ -162,6 +162,8 @@ describe('international placement: campaigns and the candidate pipeline', () => 
 		const csv = await division.request.get(`${campaignPath}/candidates.csv`);
 		expect(csv.headers()['content-type']).toContain('text/csv');
 		expect(await csv.text()).toContain(candidateEmail);
+		const xlsx = await division.request.get(`${campaignPath}/candidates.xlsx`);
+		expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 		// the candidate's history: who moved them, when
 		await division.goto(`${campaignPath}/candidates`);
 		await division.getByRole('link', { name: candidateName }).click();

@@ -125,6 +125,7 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
 	'POST /[lang=lang]/jobs/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/mine': signedIn,
 	'GET /api/v1/placement/campaigns': ['counsellor', 'administrator'],
@@ -161,7 +162,7 @@ describe('the international placement division grant', () => {
 
 	it('lets the division, and no other grant, create campaigns and reallocate their quotas; agency staff (counsellors) only work on them', () => {
 		const campaignRoutes = Object.keys(jobsModule.routes).filter((route) => route.includes('/placement/campaigns'));
-		expect(campaignRoutes.length).toBe(11);
+		expect(campaignRoutes.length).toBe(12);
 		for (const route of campaignRoutes) {
 			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
 				expect(mayReach(division, rule as never), `${method} ${route}`).toBe(true);

@@ -20,6 +20,7 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/campaigns/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': { GET: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/mine': { GET: 'placement.pipeline.own' },
 
