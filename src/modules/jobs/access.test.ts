@@ -114,7 +114,28 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /[lang=lang]/jobs/placement/offers/new': administrators,
 	'POST /[lang=lang]/jobs/placement/offers/new': administrators,
 	'GET /[lang=lang]/jobs/placement/offers/[id]': administrators,
-	'POST /[lang=lang]/jobs/placement/offers/[id]': administrators
+	'POST /[lang=lang]/jobs/placement/offers/[id]': administrators,
+	// campaigns and the candidate pipeline: the division (grant) and administrators; agency staff are counsellors
+	// (the service limits them to their agencies' campaigns and candidates); a candidate's own opportunities
+	'GET /[lang=lang]/jobs/placement/campaigns': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/campaigns/new': administrators,
+	'POST /[lang=lang]/jobs/placement/campaigns/new': administrators,
+	'GET /[lang=lang]/jobs/placement/campaigns/[id]': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/campaigns/[id]': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/mine': signedIn,
+	'GET /api/v1/placement/campaigns': ['counsellor', 'administrator'],
+	'POST /api/v1/placement/campaigns': administrators,
+	'GET /api/v1/placement/campaigns/[id]': ['counsellor', 'administrator'],
+	'POST /api/v1/placement/campaigns/[id]/reallocations': administrators,
+	'GET /api/v1/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
+	'POST /api/v1/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
+	'POST /api/v1/placement/campaigns/[id]/moves': ['counsellor', 'administrator'],
+	'GET /api/v1/placement/my-opportunities': signedIn
 });
 
 describe('the international placement division grant', () => {
@@ -137,5 +158,19 @@ describe('the international placement division grant', () => {
 			}
 		}
 		expect(mayReach(division, 'placement.offer.manage')).toBe(true);
+	});
+
+	it('lets the division, and no other grant, create campaigns and reallocate their quotas; agency staff (counsellors) only work on them', () => {
+		const campaignRoutes = Object.keys(jobsModule.routes).filter((route) => route.includes('/placement/campaigns'));
+		expect(campaignRoutes.length).toBe(12);
+		for (const route of campaignRoutes) {
+			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
+				expect(mayReach(division, rule as never), `${method} ${route}`).toBe(true);
+				expect(mayReach({ ...division, grants: [{ module: 'jobs', role: 'agency_manager', organisationId: null, scope: null }] }, rule as never), `${method} ${route}`).toBe(false);
+			}
+		}
+		const agencyStaff: Actor = { ...division, role: 'counsellor', grants: [] };
+		expect(mayReach(agencyStaff, 'placement.campaign.work')).toBe(true);
+		expect(mayReach(agencyStaff, 'placement.campaign.manage')).toBe(false);
 	});
 });

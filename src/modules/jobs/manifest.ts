@@ -23,6 +23,7 @@ import { counsellorsEndpoints } from './counsellors/counsellors.openapi.ts';
 import { matchingEndpoints } from './matching/matching.openapi.ts';
 import { savedOffersEndpoints } from './saved-offers/saved-offers.openapi.ts';
 import { placementEndpoints } from './placement/placement.openapi.ts';
+import { campaignEndpoints } from './placement/campaigns.openapi.ts';
 import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
 import { placementAgreementDocument } from './placement/placement.table.ts';
 import { AGREEMENT_FILE_MAX_BYTES } from './placement/placement.model.ts';
@@ -65,12 +66,12 @@ export const jobsModule = defineModule({
 		rights_editor: { titleKey: 'jobs.grant_rights_editor', actions: ['support.rights.edit'] },
 		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] },
 		// ANAPEC's international placement division (issue 10)
-		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage', 'placement.offer.manage'] }
+		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage', 'placement.offer.manage', 'placement.campaign.manage', 'placement.campaign.work'] }
 	},
 	offline: jobsOfflineReading,
 	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
 	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes, placementRoutes]),
-	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints],
+	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints, ...campaignEndpoints],
 	apiTags: [
 		{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
 		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
@@ -12,6 +12,8 @@ import { agencyReferralsWaiting, senderOrganisations } from './counsellors/agenc
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
 import { supportProgrammes } from './programmes.ts';
 import { agreementCounts } from './placement/placement.service.ts';
+import { placementCampaign, placementCampaignQuota, placementCandidate } from './placement/campaigns.table.ts';
+import { activeOpportunityCount } from './placement/pipeline.service.ts';
 
 const none = [{ n: 0 }];
 
@@ -95,6 +97,33 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		const { drafts } = await agreementCounts(ctx);
 		links.push({ path: '/jobs/placement/division', titleKey: 'placement.space_division', waiting: { count: drafts, key: 'placement.space_drafts' } });
 		links.push({ path: '/jobs/placement/dashboard', titleKey: 'placement.dashboard_title', textKey: 'placement.space_dashboard_text' });
+	}
+	// campaigns of mass and seasonal offers: the division, and agency staff whose agency has a quota in one;
+	// what waits: people registered, not yet preselected (for agency staff, their agencies')
+	if (ctx.can('placement.campaign.work')) {
+		const division = ctx.can('placement.campaign.manage');
+		const agencies = division ? null : (await db.select({ id: agencyCounsellor.agencyId }).from(agencyCounsellor).where(eq(agencyCounsellor.userId, actor.userId))).map((row) => row.id);
+		const [withQuota] = agencies?.length ? await db.select({ n: count() }).from(placementCampaignQuota).where(inArray(placementCampaignQuota.agencyId, agencies)) : none;
+		if (division || withQuota.n > 0) {
+			const [waiting] = await db
+				.select({ n: count() })
+				.from(placementCandidate)
+				.innerJoin(placementCampaign, eq(placementCampaign.id, placementCandidate.campaignId))
+				.where(
+					and(
+						eq(placementCampaign.status, 'open'),
+						eq(placementCandidate.stage, 'registered'),
+						isNull(placementCandidate.exitReason),
+						agencies ? inArray(placementCandidate.agencyId, agencies.length ? agencies : ['00000000-0000-0000-0000-000000000000']) : undefined
+					)
+				);
+			links.push({ path: '/jobs/placement/campaigns', titleKey: 'campaigns.space_campaigns', waiting: { count: waiting.n, key: 'campaigns.space_campaigns_waiting' } });
+		}
+	}
+	// a candidate of an international placement: their opportunities, stage and next step
+	if (ctx.can('placement.pipeline.own')) {
+		const [entries] = await db.select({ n: count() }).from(placementCandidate).where(eq(placementCandidate.userId, actor.userId));
+		if (entries.n > 0) links.push({ path: '/jobs/placement/mine', titleKey: 'campaigns.space_mine', waiting: { count: await activeOpportunityCount(db, actor.userId), key: 'campaigns.space_mine_count' } });
 	}
 	if (ctx.can('support.rights.edit')) links.push({ path: '/jobs/rights', titleKey: 'jobs.space_rights', textKey: 'jobs.space_rights_text' });
 	return links;

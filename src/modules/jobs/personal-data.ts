@@ -3,13 +3,16 @@ import { jobApplication, jobSavedSearch, seekerConsentEvent, seekerProfile } fro
 import { jobSavedOffer } from './saved-offers/saved-offers.table.ts';
 import { agencyCounsellor, seekerAgency } from './counsellors/counsellors.table.ts';
 import { eraseSeekerData, exportSeekerData } from './seekers/seekers.service.ts';
+import { placementCandidate } from './placement/campaigns.table.ts';
+import { erasePipeline, exportPipeline } from './placement/pipeline.service.ts';
 
 /**
  * What Jobs holds about a person (the job seeker): their profile and CV, consents, applications, saved
  * searches and offers, and the agency they chose (the follow-up's notes, appointments and referrals, and
  * associations' referrals to an agency, are
  * the platform's casework: exported and erased by the platform). Exported with `/api/v1/me/export`, erased with
- * the account (applications stay for the employer as status and dates only).
+ * the account (applications stay for the employer as status and dates only; pipeline entries of placement
+ * campaigns go with their history — staff references in others' rows become null).
  */
 export const jobsPersonalData: PersonalDataHooks = {
 	tables: [
@@ -19,8 +22,14 @@ export const jobsPersonalData: PersonalDataHooks = {
 		{ table: jobSavedSearch, userColumn: jobSavedSearch.userId, exportKey: 'savedSearches' },
 		{ table: jobSavedOffer, userColumn: jobSavedOffer.userId, exportKey: 'savedOffers' },
 		{ table: seekerAgency, userColumn: seekerAgency.userId, exportKey: 'followUp' },
-		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' }
+		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' },
+		// international placement: the person's entries in campaigns' pipelines, with their stage history
+		{ table: placementCandidate, userColumn: placementCandidate.userId, exportKey: 'placementPipeline' }
 	],
-	export: exportSeekerData,
-	erase: eraseSeekerData
+	export: async (db, actor) => ({ ...(await exportSeekerData(db, actor)), ...(await exportPipeline(db, actor.userId)) }),
+	erase: async (tx, userId, now, host) => {
+		const erased = await eraseSeekerData(tx, userId, now, host);
+		const entries = await erasePipeline(tx, userId);
+		return { ...erased, removed: [...erased.removed, 'placement_pipeline'], audit: { ...erased.audit, placementPipelineEntries: entries } };
+	}
 };

@@ -337,9 +337,15 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			mission_message: _missionMessages,
 			mission_feedback: _missionFeedback,
 			talent_profile_view: _talentProfileViews,
-			// new in 0075: the Talents module's mentoring offers and requests
+			// new in 0076: the Talents module's mentoring offers and requests
 			mentoring_offer: _mentoringOffers,
 			mentoring_request: _mentoringRequests,
+			// new in 0077: international placement campaigns, agency quotas and their reallocations, the candidate pipeline
+			placement_campaign: _placementCampaigns,
+			placement_campaign_quota: _placementCampaignQuotas,
+			placement_quota_change: _placementQuotaChanges,
+			placement_candidate: _placementCandidates,
+			placement_candidate_move: _placementCandidateMoves,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -11,6 +11,9 @@ import enMatching from './en/matching.json' with { type: 'json' };
 import frSaved from './fr/saved.json' with { type: 'json' };
 import arSaved from './ar/saved.json' with { type: 'json' };
 import enSaved from './en/saved.json' with { type: 'json' };
+import frCampaigns from './fr/campaigns.json' with { type: 'json' };
+import arCampaigns from './ar/campaigns.json' with { type: 'json' };
+import enCampaigns from './en/campaigns.json' with { type: 'json' };
 import frPlacement from './fr/placement.json' with { type: 'json' };
 import arPlacement from './ar/placement.json' with { type: 'json' };
 import enPlacement from './en/placement.json' with { type: 'json' };
@@ -28,6 +31,7 @@ export const messages: Record<string, MessageNamespace> = {
 	matching: { fr: frMatching, ar: arMatching, en: enMatching },
 	saved: { fr: frSaved, ar: arSaved, en: enSaved },
 	placement: { fr: frPlacement, ar: arPlacement, en: enPlacement },
+	campaigns: { fr: frCampaigns, ar: arCampaigns, en: enCampaigns },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
 	support: { fr: frSupport, ar: arSupport, en: enSupport }
 };

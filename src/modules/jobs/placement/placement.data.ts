@@ -13,6 +13,7 @@ import { agency } from '../counsellors/counsellors.table.ts';
 import { jobEmployer, jobOffer, occupation } from '../job-offer.table.ts';
 import { searchSource } from '../jobs.service.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
+import { loadCampaignsDemoData } from './campaigns.data.ts';
 
 const source002 =
 	'Sharaka, rapport de l’événement de clôture (seed 002), annexe 3.4, composante 3B « Placement à l’International des travailleurs marocains »';
@@ -123,6 +124,7 @@ export async function loadPlacementDemoData(db: Db) {
 	for (const row of sampleAgreements) await db.insert(placementAgreement).values(row).onConflictDoNothing({ target: placementAgreement.slug });
 	await grantDivision(db);
 	await loadSampleOffers(db);
+	await loadCampaignsDemoData(db);
 }
 
 async function grantDivision(db: Db) {

@@ -9,5 +9,14 @@ export const placementActions = {
 	/** Create and edit partnership agreements and their documents, see drafts and unpublished ones, the host-markets dashboard. */
 	'placement.agreement.manage': ['administrator'],
 	/** Create, edit, publish and close the international placement offers (offers abroad). */
-	'placement.offer.manage': ['administrator']
+	'placement.offer.manage': ['administrator'],
+	/** Create campaigns for mass and seasonal offers, split and reallocate their agency quotas, move any candidate (items 3–4). */
+	'placement.campaign.manage': ['administrator'],
+	/**
+	 * Work on campaigns: the division on all; local agency staff (counsellors assigned to an agency) on the
+	 * campaigns their agency has a quota in, sourcing and preselecting its candidates (the service checks the agency).
+	 */
+	'placement.campaign.work': ['counsellor', 'administrator'],
+	/** A candidate's own opportunities: the campaigns they are in, their stage and next step. */
+	'placement.pipeline.own': ['member', 'partner', 'counsellor', 'moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,8 +14,23 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/agreements/[id]': { GET: 'placement.agreement.manage', POST: 'placement.agreement.manage' },
 	'/[lang=lang]/jobs/placement/offers/new': { GET: 'placement.offer.manage', POST: 'placement.offer.manage' },
 	'/[lang=lang]/jobs/placement/offers/[id]': { GET: 'placement.offer.manage', POST: 'placement.offer.manage' },
+	// campaigns and the candidate pipeline (items 3–4): the division on all, agency staff on their agency's part (the service checks it)
+	'/[lang=lang]/jobs/placement/campaigns': { GET: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/new': { GET: 'placement.campaign.manage', POST: 'placement.campaign.manage' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': { GET: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': { GET: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': { GET: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/mine': { GET: 'placement.pipeline.own' },
 
 	// API
+	'/api/v1/placement/campaigns': { GET: 'placement.campaign.work', POST: 'placement.campaign.manage' },
+	'/api/v1/placement/campaigns/[id]': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/campaigns/[id]/reallocations': { POST: 'placement.campaign.manage' },
+	'/api/v1/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/api/v1/placement/campaigns/[id]/moves': { POST: 'placement.campaign.work' },
+	'/api/v1/placement/my-opportunities': { GET: 'placement.pipeline.own' },
 	'/api/v1/placement-agreements': { GET: 'public' },
 	'/api/v1/placement-agreements/[id]/documents/[documentId]': { GET: 'public' }
 };

@@ -1,0 +1,132 @@
+// Campaigns for mass and seasonal offers split into agency quotas, and the candidate pipeline (issue 10,
+// items 3–4). A pipeline always belongs to a campaign: a qualified individual offer has a campaign without
+// quotas (handled by the division or its mobility counsellor).
+import { boolean, date, index, integer, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { user } from '../../../platform/accounts/accounts.table.ts';
+import { agency } from '../counsellors/counsellors.table.ts';
+import { placementChannels } from '../job-offer.model.ts';
+import { jobOffer, jobsTables } from '../job-offer.table.ts';
+import { campaignStatuses, exitReasons, pipelineStages } from './campaigns.model.ts';
+import { placementAgreement } from './placement.table.ts';
+
+export const placementCampaign = jobsTables.table(
+	'placement_campaign',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		title: text('title').notNull(),
+		/** language of the title (fr, ar, en) */
+		lang: text('lang').notNull().default('fr'),
+		/** ISO 3166-1 alpha-2 */
+		hostCountry: text('host_country').notNull(),
+		/** the host region or city ("Andalousie", "Huelva") */
+		hostRegion: text('host_region').notNull(),
+		channel: text('channel', { enum: placementChannels }).notNull(),
+		offerId: uuid('offer_id').references(() => jobOffer.id, { onDelete: 'set null' }),
+		agreementId: uuid('agreement_id').references(() => placementAgreement.id, { onDelete: 'set null' }),
+		positions: integer('positions').notNull(),
+		seasonStartsOn: date('season_starts_on', { mode: 'string' }),
+		seasonEndsOn: date('season_ends_on', { mode: 'string' }),
+		status: text('status', { enum: campaignStatuses }).notNull().default('open'),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdBy: text('created_by'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('placement_campaign_offer_idx').on(table.offerId)]
+);
+
+/** The positions one local agency sources and preselects for a campaign. */
+export const placementCampaignQuota = jobsTables.table(
+	'placement_campaign_quota',
+	{
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => placementCampaign.id, { onDelete: 'cascade' }),
+		agencyId: uuid('agency_id')
+			.notNull()
+			.references(() => agency.id, { onDelete: 'restrict' }),
+		positions: integer('positions').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.campaignId, table.agencyId] }), index('placement_campaign_quota_agency_idx').on(table.agencyId)]
+);
+
+/** A reallocation of positions between agencies (or from / to the unallocated rest): who, when, why. */
+export const placementQuotaChange = jobsTables.table(
+	'placement_quota_change',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => placementCampaign.id, { onDelete: 'cascade' }),
+		/** null: the positions not given to any agency */
+		fromAgencyId: uuid('from_agency_id').references(() => agency.id, { onDelete: 'restrict' }),
+		toAgencyId: uuid('to_agency_id').references(() => agency.id, { onDelete: 'restrict' }),
+		positions: integer('positions').notNull(),
+		reason: text('reason').notNull(),
+		/** a staff reference, kept as null when the account goes (the audit trail names the change) */
+		byUserId: text('by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('placement_quota_change_campaign_idx').on(table.campaignId, table.at)]
+);
+
+/** A person in a campaign's pipeline: their stage (or where they left it), the agency that sourced them. */
+export const placementCandidate = jobsTables.table(
+	'placement_candidate',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => placementCampaign.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** the local agency that sourced the person (null: the division or its counsellor) */
+		agencyId: uuid('agency_id').references(() => agency.id, { onDelete: 'restrict' }),
+		stage: text('stage', { enum: pipelineStages }).notNull().default('registered'),
+		/** the date of the current stage's event (the interview's day, the visa's, the departure's…) */
+		stageOn: date('stage_on', { mode: 'string' }),
+		/** set when the person left the pipeline (at `stage`) */
+		exitReason: text('exit_reason', { enum: exitReasons }),
+		exitedAt: timestamp('exited_at', { withTimezone: true }),
+		/** a seasonal worker back home: may be invited next season */
+		eligibleNextSeason: boolean('eligible_next_season'),
+		stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull().defaultNow(),
+		addedBy: text('added_by').references(() => user.id, { onDelete: 'set null' }),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		unique('placement_candidate_person_uq').on(table.campaignId, table.userId),
+		// the board, the counts by stage and agency, the list filtered by stage (keyset on id)
+		index('placement_candidate_stage_idx').on(table.campaignId, table.stage, table.agencyId, table.id),
+		// the list filtered by agency (keyset on id)
+		index('placement_candidate_agency_idx').on(table.campaignId, table.agencyId, table.id),
+		index('placement_candidate_user_idx').on(table.userId)
+	]
+);
+
+/** Every move of a candidate: from, to (`exited` with a reason), the event's date, who, when, announced or not. */
+export const placementCandidateMove = jobsTables.table(
+	'placement_candidate_move',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		candidateId: uuid('candidate_id')
+			.notNull()
+			.references(() => placementCandidate.id, { onDelete: 'cascade' }),
+		fromStage: text('from_stage'),
+		/** a stage, or `exited` */
+		toStage: text('to_stage').notNull(),
+		exitReason: text('exit_reason', { enum: exitReasons }),
+		eventOn: date('event_on', { mode: 'string' }),
+		announced: boolean('announced').notNull().default(false),
+		/** the moves made together (a bulk move) share it; the audit event names it */
+		batchId: uuid('batch_id').notNull(),
+		byUserId: text('by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('placement_candidate_move_candidate_idx').on(table.candidateId, table.at)]
+);
+
+export type PlacementCampaignRecord = typeof placementCampaign.$inferSelect;
+export type PlacementCandidateRecord = typeof placementCandidate.$inferSelect;
