@@ -45,7 +45,7 @@ import { placementCampaign, placementCampaignQuota, placementCandidate, placemen
 import { campaignAccess } from '../../src/modules/jobs/placement/campaigns.service.ts';
 import { listCandidates, moveCandidates, pipelineBoard, pipelineCounts } from '../../src/modules/jobs/placement/pipeline.service.ts';
 import { percentile } from './page-weight.ts';
-import { measure, oneCallerP50, P95_NOTE, printLoadTable, signInCookie, startBenchServer, type LoadRow } from './load.ts';
+import { measure, P95_NOTE, printLoadTable, signInCookie, startBenchServer, type LoadRow } from './load.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -260,7 +260,6 @@ async function oneCallerPath(baseUrl: string, cookie: string, next: () => string
 	}
 	return percentile(times, 0.5);
 }
-void oneCallerP50;
 
 console.log(`\nPlacement benchmark on ${engine} — ${os.cpus().length} cores; load average (1 min) ${loadBefore.toFixed(2)} before the load runs, ${os.loadavg()[0].toFixed(2)} at the end`);
 console.log(`one seasonal campaign, ${candidateCount} candidates across ${agencyCount} agencies, filled in ${fillSeconds.toFixed(1)} s`);

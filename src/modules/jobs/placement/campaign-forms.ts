@@ -6,7 +6,7 @@ import { translate } from '../../../platform/i18n/translator.ts';
 import { rowsOf } from '../../../platform/ui/pickers/rows.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { placementChannels } from '../job-offer.model.ts';
-import { exitReasons, pipelineStages, stagesOf, trackOf } from './campaigns.model.ts';
+import { exitReasons, stagesOf, trackOf } from './campaigns.model.ts';
 import { campaignChoices } from './campaigns.service.ts';
 import type { PlacementCampaignRecord } from './campaigns.table.ts';
 import { formObject } from './placement-forms.ts';
@@ -71,7 +71,6 @@ export function pipelineLists(language: Language, campaign: PlacementCampaignRec
 	};
 }
 
-export const allStages = pipelineStages;
 
 /** The candidates as CSV rows, header in the page's language; stages and reasons as their codes (stable for tools). */
 export function candidateCsvRows(
