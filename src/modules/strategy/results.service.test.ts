@@ -173,6 +173,17 @@ describe('reported values', () => {
 		expect(labelledParts('ar', [{ dimension: 'nationality', category: 'SN', value: 3 }])[0].label).toBe('السنغال');
 	});
 
+	it('reads only each indicator’s latest year with approved values for the summary, the same as the full read gives', async () => {
+		const db = app.database.db;
+		const owner = (await strategyBySlug(db, 'results-test'))!;
+		const full = await indicatorsOf(db, owner, 'fr');
+		const latest = await indicatorsOf(db, owner, 'fr', { latest: true });
+		const last = (items: typeof full) => items.map((item) => [item.code, item.years.findLast((year) => year.actual != null) ?? null]);
+		expect(last(latest)).toEqual(last(full));
+		expect(full.some((item) => item.years.filter((year) => year.actual != null).length > 1)).toBe(true);
+		expect(latest.every((item) => item.years.filter((year) => year.actual != null).length <= 1)).toBe(true);
+	});
+
 	it('lets planners correct an indicator, keeping the breakdowns its values use, and remove one only before any value', async () => {
 		const db = app.database.db;
 		const planner = await aPerson(db);

@@ -373,7 +373,11 @@ export type IndicatorView = {
 };
 
 /** A strategy's indicators (or the one of `code`) with their targets and approved values by year and region (the public results). */
-export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Language, only: { code?: string } = {}): Promise<IndicatorView[]> {
+/**
+ * `only.latest`: the approved values of each indicator's latest year with any (the results summary's one line
+ * per indicator), not all of them; the other years then show no actual.
+ */
+export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Language, only: { code?: string; latest?: boolean } = {}): Promise<IndicatorView[]> {
 	const which = and(eq(indicator.strategyId, owner.id), only.code === undefined ? undefined : eq(indicator.code, only.code));
 	const rows = await db.select({ indicator, nodeTitle: node.title }).from(indicator).innerJoin(node, eq(node.id, indicator.nodeId)).where(which).orderBy(asc(indicator.code));
 	if (!rows.length) return [];
@@ -383,7 +387,13 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 		db
 			.select({ indicatorId: indicatorValue.indicatorId, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, parts: indicatorValue.parts })
 			.from(indicatorValue)
-			.where(and(inArray(indicatorValue.indicatorId, inStrategy), eq(indicatorValue.status, 'approved')))
+			.where(
+				and(
+					inArray(indicatorValue.indicatorId, inStrategy),
+					eq(indicatorValue.status, 'approved'),
+					only.latest ? sql`${indicatorValue.year} = (select max(w.year) from strategy.indicator_value w where w.indicator_id = ${indicatorValue.indicatorId} and w.status = 'approved')` : undefined
+				)
+			)
 	]);
 	// grouped once by indicator and year (a strategy at scale has tens of thousands of values)
 	const targetOf = new Map(targets.map((target) => [`${target.indicatorId}|${target.year}`, Number(target.value)]));

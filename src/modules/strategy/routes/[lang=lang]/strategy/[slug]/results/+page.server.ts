@@ -18,7 +18,7 @@ export async function load({ params, locals }) {
 	const canPlan = ctx.can('strategy.plan', strategyResource(row));
 	if (!row.published && !canPlan) error(404, 'not_found');
 	// one line per indicator: its latest year with an approved value (the years and regions are on its page)
-	const indicators = (await indicatorsOf(app.database.db, row, locals.language)).map((item) => {
+	const indicators = (await indicatorsOf(app.database.db, row, locals.language, { latest: true })).map((item) => {
 		const latest = item.years.findLast((year) => year.actual != null) ?? null;
 		return { id: item.id, code: item.code, definitions: item.definitions, units: item.units, level: item.level, isSample: item.isSample, latest: latest && { year: latest.year, target: latest.target, actual: latest.actual, light: latest.light, ratio: latest.ratio } };
 	});
