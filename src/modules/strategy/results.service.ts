@@ -391,7 +391,8 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 				and(
 					inArray(indicatorValue.indicatorId, inStrategy),
 					eq(indicatorValue.status, 'approved'),
-					only.latest ? sql`${indicatorValue.year} = (select max(w.year) from strategy.indicator_value w where w.indicator_id = ${indicatorValue.indicatorId} and w.status = 'approved')` : undefined
+					// each indicator's latest year, grouped once (not a subquery per value)
+					only.latest ? sql`(${indicatorValue.indicatorId}, ${indicatorValue.year}) in (select w.indicator_id, max(w.year) from strategy.indicator_value w where w.status = 'approved' and w.indicator_id in ${inStrategy} group by w.indicator_id)` : undefined
 				)
 			)
 	]);
