@@ -205,20 +205,19 @@ function checkedParts(parts: ValuePart[], total: number, declared: readonly stri
 	const cents = (value: number) => Math.round(value * 10_000);
 	const sums = new Map<string, number>();
 	const seen = new Set<string>();
-	for (const part of parts) {
-		if (!declared.includes(part.dimension)) throw invalid('parts', 'dimension_not_declared');
-		const category = part.dimension === 'nationality' ? part.category.toUpperCase() : part.category;
-		const known = part.dimension === 'sex' ? (SEX_CATEGORIES as readonly string[]).includes(category) : part.dimension === 'age' ? (AGE_GROUPS as readonly string[]).includes(category) : countryCodes.includes(category);
+	const checked = parts.map((part) => ({ ...part, category: part.dimension === 'nationality' ? part.category.toUpperCase() : part.category }));
+	for (const { dimension, category, value } of checked) {
+		if (!declared.includes(dimension)) throw invalid('parts', 'dimension_not_declared');
+		const known = dimension === 'sex' ? (SEX_CATEGORIES as readonly string[]).includes(category) : dimension === 'age' ? (AGE_GROUPS as readonly string[]).includes(category) : countryCodes.includes(category);
 		if (!known) throw invalid('parts', 'part_category_unknown');
-		if (seen.has(`${part.dimension}:${category}`)) throw invalid('parts', 'part_twice');
-		seen.add(`${part.dimension}:${category}`);
-		part.category = category;
-		sums.set(part.dimension, (sums.get(part.dimension) ?? 0) + cents(part.value));
+		if (seen.has(`${dimension}:${category}`)) throw invalid('parts', 'part_twice');
+		seen.add(`${dimension}:${category}`);
+		sums.set(dimension, (sums.get(dimension) ?? 0) + cents(value));
 	}
 	if ([...sums.values()].some((sum) => sum > cents(total))) throw invalid('parts', 'parts_above_total');
 	const order = ['sex', 'age', 'nationality'];
 	const rank = (part: ValuePart) => (part.dimension === 'age' ? AGE_GROUPS.indexOf(part.category as (typeof AGE_GROUPS)[number]) : 0);
-	return [...parts].sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension) || rank(a) - rank(b) || a.category.localeCompare(b.category));
+	return checked.sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension) || rank(a) - rank(b) || a.category.localeCompare(b.category));
 }
 
 /**
