@@ -50,6 +50,13 @@ describe('the Strategy results framework', () => {
 		await expect(planner.getByRole('button', { name: t('fr', 'strategy.indicator_remove_button', { code: 'EX-EMP-1' }) }).count()).resolves.toBe(0);
 		await expectNoRawMessageKeys(planner);
 		await shoot(planner, 'indicator-edit-fr');
+		// the same page in Arabic, on a phone, with JavaScript: axe clean, nothing wider than the screen
+		const editUrl = new URL(planner.url()).pathname.replace(/^\/fr\//, '/ar/');
+		const arabicPlanner = await signedInAs(browser, 'partner@demo.sharaka.ma', 'ar', true, true);
+		await arabicPlanner.goto(editUrl);
+		await check(arabicPlanner, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(arabicPlanner, 'ar');
+		await shoot(arabicPlanner, 'indicator-edit-ar');
 
 		// 1. The reporter, in French without JavaScript: not a reporter of another strategy.
 		const reporter = await signedInAs(browser, REPORTER, 'fr', false, true);
