@@ -4,6 +4,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
 import type { Plugin } from 'vite';
 import { syncModuleRoutes } from './scripts/module-routes.ts';
+import { pageDataOnlyWhenHydrated } from './scripts/kit-page-data.ts';
 
 // Each module's routes (src/modules/<slug>/routes) are copied into src/routes as soon as this file is
 // read: SvelteKit lists the routes while its plugin is being set up, before any plugin hook runs (a copy
@@ -28,6 +29,7 @@ function moduleRoutes(): Plugin {
 export default defineConfig({
 	plugins: [
 		moduleRoutes(),
+		pageDataOnlyWhenHydrated(),
 		sveltekit({
 			// The adapter reads its settings under SVELTEKIT_* (set by scripts/serve.ts), so they never
 			// collide with ours (BODY_SIZE_LIMIT is the app's own limit, enforced in the request hook).

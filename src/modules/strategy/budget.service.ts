@@ -109,14 +109,25 @@ function executionRow(key: string, sums: { currency: string; planned: number; co
  * two regions counts whole in each) and, apart, of the national actions (which no region's share can be told of).
  */
 export async function budgetInRegion(db: DbOrTx, region: string, language: Language) {
-	const strategies = await db.select({ id: strategy.id, slug: strategy.slug, title: strategy.title }).from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.slug));
-	if (!strategies.length) return [];
-	const totals = rowsOf<{ strategy: string; place: string; currency: string; planned: number; committed: number; executed: number }>(
-		await db.execute(sql`
+	return budgetInRegionFrom(await budgetTotalsByPlace(db), region, language);
+}
+
+export type BudgetTotalsByPlace = Awaited<ReturnType<typeof budgetTotalsByPlace>>;
+
+/** The published strategies and their budget totals by place (each region, and national) and currency. */
+export async function budgetTotalsByPlace(db: DbOrTx) {
+	const [strategies, totals] = await Promise.all([
+		db.select({ id: strategy.id, slug: strategy.slug, title: strategy.title }).from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.slug)),
+		db.execute(sql`
 			select strategy_id::text as strategy, place, currency, sum(planned)::float8 as planned, sum(committed)::float8 as committed, sum(executed)::float8 as executed
-			from cache.strategy_budget_total where place in (${region}, 'national') and strategy_id in (select id from ${strategy} where published)
+			from cache.strategy_budget_total where place <> '' and strategy_id in (select id from ${strategy} where published)
 			group by strategy_id, place, currency order by currency`)
-	);
+	]);
+	return { strategies, totals: rowsOf<{ strategy: string; place: string; currency: string; planned: number; committed: number; executed: number }>(totals) };
+}
+
+/** A region's budget per published strategy — its own actions' and, apart, the national ones' — from the totals already read (no database). */
+export function budgetInRegionFrom({ strategies, totals }: BudgetTotalsByPlace, region: string, language: Language) {
 	const result: { slug: string; title: string; regional: ExecutionRow[]; national: ExecutionRow[] }[] = [];
 	for (const row of strategies) {
 		const own = totals.filter((entry) => entry.strategy === row.id);

@@ -1,7 +1,7 @@
 // The results framework: indicators on a strategy's nodes (baseline, targets per year), the values the
 // reporters enter per year and region, the owner's approval or return (with history), traffic lights
 // against the targets and the completeness of each reporting period.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
@@ -495,9 +495,16 @@ export async function resultsQueues(db: DbOrTx, actor: Actor) {
 
 /** A region's progress: the approved values for the region of every published strategy's indicators broken down by region, latest year first. */
 export async function progressInRegion(db: DbOrTx, region: string, language: Language) {
-	// one row per indicator, its approved values gathered by the database (latest year first)
+	return progressInRegionFrom(await approvedValuesByRegion(db), region, language);
+}
+
+export type ApprovedValuesByRegion = Awaited<ReturnType<typeof approvedValuesByRegion>>;
+
+/** The published strategies' approved values, one row per indicator and region (latest year first). */
+export async function approvedValuesByRegion(db: DbOrTx) {
 	const rows = await db
 		.select({
+			region: indicatorValue.region,
 			code: indicator.code,
 			definition: indicator.definition,
 			unit: indicator.unit,
@@ -509,10 +516,17 @@ export async function progressInRegion(db: DbOrTx, region: string, language: Lan
 		.from(indicatorValue)
 		.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
 		.innerJoin(strategy, eq(strategy.id, indicator.strategyId))
-		.where(and(eq(indicatorValue.region, region), eq(indicatorValue.status, 'approved'), eq(strategy.published, true)))
-		.groupBy(indicator.id, strategy.id)
+		.where(and(eq(indicatorValue.status, 'approved'), eq(strategy.published, true), isNotNull(indicatorValue.region)))
+		.groupBy(indicator.id, strategy.id, indicatorValue.region)
 		.orderBy(asc(strategy.slug), asc(indicator.code));
-	return rows.map((row) => ({
+	const byRegion: Record<string, typeof rows> = {};
+	for (const row of rows) (byRegion[row.region!] ??= []).push(row);
+	return byRegion;
+}
+
+/** The same, from the values already read (no database). */
+export function progressInRegionFrom(byRegion: ApprovedValuesByRegion, region: string, language: Language) {
+	return (byRegion[region] ?? []).map((row) => ({
 		strategy: { slug: row.strategySlug, title: textOf(row.strategyTitle, language) },
 		code: row.code,
 		definitions: row.definition as Record<string, string>,

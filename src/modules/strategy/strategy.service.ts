@@ -172,6 +172,24 @@ export function filterTree(tree: TreeNode[], filters: TreeFilters): TreeNode[] {
 	return prune(domains);
 }
 
+/**
+ * The tree with each node's actions left out and counted (`folded`: node id → its actions), except those of
+ * `open`: a programme of hundreds of actions reads as its domains, programmes and objectives, each objective
+ * opening on demand (the page's HTML of the whole tree was ~1 KB an action).
+ */
+export function foldActions(tree: TreeNode[], open: string | null): { tree: TreeNode[]; folded: Record<string, number> } {
+	const folded: Record<string, number> = {};
+	const fold = (items: TreeNode[]): TreeNode[] =>
+		items.map((item) => {
+			if (item.kind === 'action') return item;
+			const actions = item.children.filter((child) => child.kind === 'action').length;
+			if (!actions || item.id === open) return { ...item, children: fold(item.children) };
+			folded[item.id] = actions;
+			return { ...item, children: fold(item.children.filter((child) => child.kind !== 'action')) };
+		});
+	return { tree: fold(tree), folded };
+}
+
 export const countActions = (items: TreeNode[]): number => items.reduce((sum, item) => sum + (item.kind === 'action' ? 1 : 0) + countActions(item.children), 0);
 
 /** A published strategy (or one the person plans) with its tree, filtered. */
@@ -186,16 +204,27 @@ export async function strategyWithTree(
 	language: Language,
 	filters: TreeFilters = {},
 	viewer?: { canPlan: (row: StrategyRow) => boolean }
-): Promise<{ detail: StrategyDetail & { id: string; published: boolean; domains: { id: string; title: string }[] }; whole: TreeNode[] }> {
+): Promise<StrategyWithTree> {
 	const row = await visibleStrategy(db, slug, viewer?.canPlan ?? (() => false));
-	const [[owner], whole] = await Promise.all([
-		row.ownerOrganisationId ? db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, row.ownerOrganisationId)) : Promise.resolve([]),
-		treeOf(db, row.id, language)
-	]);
+	const [owner, whole] = await Promise.all([ownerName(db, row), treeOf(db, row.id, language)]);
+	return withFilteredTree(row, owner, whole, language, filters);
+}
+
+export type StrategyWithTree = { detail: StrategyDetail & { id: string; published: boolean; domains: { id: string; title: string }[] }; whole: TreeNode[] };
+
+/** The name of the body that owns a strategy, if any. */
+export async function ownerName(db: DbOrTx, row: StrategyRow): Promise<string | null> {
+	if (!row.ownerOrganisationId) return null;
+	const [owner] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, row.ownerOrganisationId));
+	return owner?.name ?? null;
+}
+
+/** A strategy's page facts from its row, its owner's name and its whole tree, the tree filtered (no database). */
+export function withFilteredTree(row: StrategyRow, owner: string | null, whole: TreeNode[], language: Language, filters: TreeFilters): StrategyWithTree {
 	const tree = filterTree(whole, filters);
 	return {
 		detail: {
-			...summaryOf(row, owner?.name ?? null, countActions(tree), language),
+			...summaryOf(row, owner, countActions(tree), language),
 			id: row.id,
 			published: row.published,
 			summary: textOf(row.summary, language),
@@ -210,19 +239,37 @@ export type ActionInRegion = { id: string; title: string; titles: Record<string,
 
 /** The actions of every published strategy carried out in a region (national ones included), with their path in their tree. */
 export async function actionsInRegion(db: DbOrTx, region: string, language: Language) {
-	const strategies = await db.select().from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.isSample), asc(strategy.slug));
-	if (!strategies.length) return [];
-	// only what the list shows: every node's title and place in its tree, and which actions the region has
-	const [nodes, inRegion] = await Promise.all([
+	return actionsInRegionFrom(await publishedNodes(db), region, language);
+}
+
+export type PublishedNodes = Awaited<ReturnType<typeof publishedNodes>>;
+
+/** Every published strategy with its nodes' titles and places in their trees, and each node's regions (what the region pages list). */
+export async function publishedNodes(db: DbOrTx) {
+	const [strategies, nodes, regions] = await Promise.all([
+		db.select().from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.isSample), asc(strategy.slug)),
 		db
 			.select({ id: node.id, strategyId: node.strategyId, parentId: node.parentId, kind: node.kind, title: node.title, status: node.status, national: node.national, isSample: node.isSample })
 			.from(node)
 			.innerJoin(strategy, eq(strategy.id, node.strategyId))
 			.where(eq(strategy.published, true))
 			.orderBy(asc(node.position), asc(node.createdAt)),
-		db.select({ nodeId: nodeRegion.nodeId }).from(nodeRegion).where(eq(nodeRegion.region, region))
+		db
+			.select({ nodeId: nodeRegion.nodeId, region: nodeRegion.region })
+			.from(nodeRegion)
+			.innerJoin(node, eq(node.id, nodeRegion.nodeId))
+			.innerJoin(strategy, eq(strategy.id, node.strategyId))
+			.where(eq(strategy.published, true))
 	]);
-	const here = new Set(inRegion.map((row) => row.nodeId));
+	const regionsOf: Record<string, string[]> = {};
+	for (const row of regions) (regionsOf[row.nodeId] ??= []).push(row.region);
+	return { strategies, nodes, regionsOf };
+}
+
+/** The same, from the published nodes already read (no database). */
+export function actionsInRegionFrom({ strategies, nodes, regionsOf }: PublishedNodes, region: string, language: Language) {
+	if (!strategies.length) return [];
+	const here = { has: (id: string) => regionsOf[id]?.includes(region) ?? false };
 	const children = new Map<string | null, typeof nodes>();
 	for (const row of nodes) {
 		const key = row.parentId ?? `root:${row.strategyId}`;

@@ -39,7 +39,7 @@ export interface RevisionCache {
 }
 
 /** The revision counters, one per module whose reads are cached (each a table of the `cache` schema). */
-export type RevisionCounter = 'atlas_revision' | 'jobs_revision' | 'matching_revision';
+export type RevisionCounter = 'atlas_revision' | 'jobs_revision' | 'matching_revision' | 'strategy_revision';
 
 export interface ReadOptions<T> {
 	freeze?: boolean;

@@ -4,13 +4,15 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
 import { TreeFilters } from '#modules/strategy/strategy.schemas.ts';
-import { strategyResource, strategyWithTree } from '#modules/strategy/strategy.service.ts';
+import { countActions, foldActions, strategyResource } from '#modules/strategy/strategy.service.ts';
 import { NODE_STATUSES } from '#modules/strategy/strategy.model.ts';
-import { executionRates } from '#modules/strategy/budget.service.ts';
 import { regionsWithoutActions } from '#modules/strategy/results.service.ts';
-import { countActions } from '#modules/strategy/strategy.service.ts';
-import { acceptedCounts, keepActions } from '#modules/strategy/initiative-links.service.ts';
-import { approvedVersionCount } from '#modules/strategy/programme-versions.service.ts';
+import { keepActions } from '#modules/strategy/initiative-links.service.ts';
+import { strategyDashboard } from '#modules/strategy/strategy-read-model.ts';
+
+/** Up to this many actions, the tree shows them all; beyond, each objective's open on demand (`?open=`). */
+const ACTIONS_SHOWN_WHOLE = 200;
+const NODE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function load({ params, url, locals }) {
 	const app = await getApp();
@@ -26,20 +28,22 @@ export async function load({ params, url, locals }) {
 		invalid = true;
 	}
 	const canPlan = (row: { slug: string }) => ctx.can('strategy.plan', strategyResource(row));
-	const { detail: found, whole } = await strategyWithTree(app.database.db, params.slug, locals.language, filters, { canPlan });
-	const [accepted, execution, approvedVersions] = await Promise.all([
-		acceptedCounts(app.database.db, found.id),
-		executionRates(app.database.db, found.id),
-		approvedVersionCount(app.database.db, found.id)
-	]);
+	const { detail: found, whole, accepted, execution, approvedVersions } = await strategyDashboard(app.database.db, params.slug, locals.language, filters, { canPlan });
+	const carries = (action: { id: string }) => Boolean(accepted[action.id]);
 	// the gap view: only the actions no initiative on the ground carries yet
 	const withoutInitiatives = url.searchParams.get('without') === 'initiatives';
-	const tree = withoutInitiatives ? keepActions(found.tree, (action) => !accepted.has(action.id)) : found.tree;
-	const detail = { ...found, tree, actions: countActions(tree) };
+	const kept = withoutInitiatives ? keepActions(found.tree, (action) => !carries(action)) : found.tree;
+	const actions = countActions(kept);
+	const open = url.searchParams.get('open');
+	const shown = actions > ACTIONS_SHOWN_WHOLE ? foldActions(kept, open && NODE_ID.test(open) ? open : null) : { tree: kept, folded: {} };
+	const detail = { ...found, tree: shown.tree, actions };
+	const wholeActions = countActions(whole);
 	return {
 		detail,
-		initiativeCounts: Object.fromEntries(accepted),
-		carried: { actions: countActions(whole), without: countActions(keepActions(whole, (action) => !accepted.has(action.id))) },
+		folded: shown.folded,
+		open: Object.keys(shown.folded).length && open && NODE_ID.test(open) ? open : null,
+		initiativeCounts: accepted,
+		carried: { actions: wholeActions, without: wholeActions - countActions(keepActions(whole, carries)) },
 		withoutInitiatives,
 		execution,
 		// on the whole tree, whatever the filters: where each domain has nothing yet
