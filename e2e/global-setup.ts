@@ -8,7 +8,9 @@ import { startServer } from './server.ts';
 export default async function setup(project: TestProject) {
 	const running = await startServer({
 		// Browser tests sign in and up many times from 127.0.0.1; they do not test the limiter.
-		env: { RATE_LIMIT_MAX_PER_IP: '10000', RATE_LIMIT_MAX_PER_ACCOUNT: '1000' }
+		env: { RATE_LIMIT_MAX_PER_IP: '10000', RATE_LIMIT_MAX_PER_ACCOUNT: '1000' },
+		// a busy machine may need longer than the default minute to migrate and load the demo data
+		timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS) || undefined
 	});
 	project.provide('baseUrl', running.baseUrl);
 	project.provide('dataDir', running.dataDir);

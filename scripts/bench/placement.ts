@@ -30,18 +30,17 @@
 import '../../src/compose.ts';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { systemContext } from '../../src/platform/audit/audit.service.ts';
 import { createUserAccount } from '../../src/platform/cli/users.ts';
 import { grantRoleByEmail } from '../../src/platform/accounts/grant.service.ts';
-import { user } from '../../src/platform/accounts/accounts.table.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import type { Language } from '../../src/platform/i18n/languages.ts';
 import { createContext } from '../../src/platform/kernel/context.ts';
 import type { Actor } from '../../src/platform/policy/policy.ts';
-import { agency } from '../../src/modules/jobs/counsellors/counsellors.table.ts';
-import { exitReasons, stagesOf, type PipelineStage } from '../../src/modules/jobs/placement/campaigns.model.ts';
-import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove } from '../../src/modules/jobs/placement/campaigns.table.ts';
+import { stagesOf } from '../../src/modules/jobs/placement/campaigns.model.ts';
+import { placementCandidate } from '../../src/modules/jobs/placement/campaigns.table.ts';
+import { fillPlacementCampaign } from './placement-data.ts';
 import { campaignAccess } from '../../src/modules/jobs/placement/campaigns.service.ts';
 import { listCandidates, moveCandidates, pipelineBoard, pipelineCounts } from '../../src/modules/jobs/placement/pipeline.service.ts';
 import { percentile } from './page-weight.ts';
@@ -70,7 +69,6 @@ if (![candidateCount, agencyCount, bulk, duration, connections].every((n) => Num
 const TARGET_MS = 100;
 const BULK_TARGET_MS = 2000;
 const DIVISION = { email: 'division@bench.sharaka.invalid', password: 'bench-placement-2026' };
-const DOMAIN = 'candidats.bench.sharaka.invalid';
 const languages: Language[] = ['fr', 'ar', 'en'];
 const track = stagesOf('seasonal');
 
@@ -92,57 +90,12 @@ let fillSeconds = NaN;
 const bulkTimes: { name: string; ms: number; moved: number }[] = [];
 const direct: Record<string, number[]> = { list: [], board: [], api: [] };
 
-/** Stages weighted to the front of the pipeline, as a campaign in its sourcing weeks. */
-const weighted: PipelineStage[] = [...Array(6).fill('registered'), ...Array(4).fill('preselected'), 'shortlisted', 'shortlisted', 'interview', ...track.slice(4)];
-
 async function fill(db: Db) {
 	const cli = systemContext('cli');
 	const divisionId = (await createUserAccount(db, cli, { email: DIVISION.email, name: 'Division (mesure)', role: 'member', password: DIVISION.password })).id;
 	await grantRoleByEmail(createContext({ db, actor: null, audit: cli }), DIVISION.email, { role: 'jobs:placement_division' });
 	divisionActor = { userId: divisionId, role: 'member', organisationIds: [], grants: [{ module: 'jobs', role: 'placement_division', organisationId: null, scope: null }] };
-	const existing = await db.select({ id: agency.id }).from(agency).orderBy(asc(agency.slug));
-	const more = Math.max(0, agencyCount - existing.length);
-	if (more) {
-		await db.insert(agency).values(Array.from({ length: more }, (_, index) => ({ slug: `bench-agence-${index + 1}`, name: `Agence de mesure ${index + 1}`, city: 'Rabat', regionCode: 'MA-04' })));
-	}
-	agencyIds = (await db.select({ id: agency.id }).from(agency).orderBy(asc(agency.slug))).slice(0, agencyCount).map((row) => row.id);
-	const [campaign] = await db
-		.insert(placementCampaign)
-		.values({ title: 'Campagne de mesure', hostCountry: 'ES', hostRegion: 'Andalousie', channel: 'seasonal', positions: candidateCount, seasonStartsOn: '2027-03-15', seasonEndsOn: '2027-07-15', isSample: true })
-		.returning();
-	campaignId = campaign.id;
-	const share = Math.ceil(candidateCount / agencyCount);
-	await db.insert(placementCampaignQuota).values(agencyIds.map((agencyId) => ({ campaignId, agencyId, positions: share })));
-	const now = Date.now();
-	const chunk = 2000;
-	for (let start = 0; start < candidateCount; start += chunk) {
-		const people = Array.from({ length: Math.min(chunk, candidateCount - start) }, (_, offset) => {
-			const index = start + offset;
-			return { id: crypto.randomUUID() as string, email: `candidat.${index}@${DOMAIN}`, name: `Candidat ${index} (mesure)`, role: 'member' as const, emailVerified: false, locale: pickOf(languages) };
-		});
-		await db.insert(user).values(people);
-		const rows = people.map((person, offset) => {
-			const index = start + offset;
-			const out = index % 12 === 7;
-			const stage = pickOf(weighted);
-			return {
-				id: crypto.randomUUID() as string,
-				campaignId,
-				userId: person.id,
-				agencyId: agencyIds[index % agencyCount],
-				stage,
-				stageOn: new Date(now - (40 - track.indexOf(stage) * 2) * 86_400_000).toISOString().slice(0, 10),
-				exitReason: out ? pickOf(exitReasons) : null,
-				exitedAt: out ? new Date(now - 86_400_000) : null,
-				stageChangedAt: new Date(now - (40 - track.indexOf(stage) * 2) * 86_400_000),
-				isSample: true
-			};
-		});
-		await db.insert(placementCandidate).values(rows);
-		const batchId = crypto.randomUUID();
-		await db.insert(placementCandidateMove).values(rows.map((row) => ({ candidateId: row.id, fromStage: null, toStage: 'registered', batchId, at: new Date(now - 45 * 86_400_000) })));
-	}
-	await db.execute(sql`vacuum analyze`);
+	({ campaignId, agencyIds } = await fillPlacementCampaign(db, { candidates: candidateCount, agencies: agencyCount }));
 }
 
 /** Filters never asked before: a stage (or none), an agency (or none, or the division's own), a status, a keyset position. */

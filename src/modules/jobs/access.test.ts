@@ -128,6 +128,8 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/mine': signedIn,
+	'GET /[lang=lang]/jobs/placement/statistics': everyone,
+	'GET /[lang=lang]/jobs/placement/statistics/export': everyone,
 	'GET /api/v1/placement/campaigns': ['counsellor', 'administrator'],
 	'POST /api/v1/placement/campaigns': administrators,
 	'GET /api/v1/placement/campaigns/[id]': ['counsellor', 'administrator'],
@@ -135,7 +137,8 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /api/v1/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
 	'POST /api/v1/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
 	'POST /api/v1/placement/campaigns/[id]/moves': ['counsellor', 'administrator'],
-	'GET /api/v1/placement/my-opportunities': signedIn
+	'GET /api/v1/placement/my-opportunities': signedIn,
+	'GET /api/v1/placement/statistics': everyone
 });
 
 describe('the international placement division grant', () => {

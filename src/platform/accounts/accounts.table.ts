@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { locales, organisationStatuses, organisationTypes, roles } from './accounts.model.ts';
 
@@ -12,7 +13,11 @@ export const user = pgTable('user', {
 	locale: text('locale', { enum: locales }).notNull().default('fr'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-});
+}, (table) => [
+	// staff searches of people by words of their name or e-mail (`search_normalise(name || ' ' || email) like '%word%'`:
+	// the placement pipeline, the counsellors' follow-up) read this trigram index rather than every account
+	index('user_search_trgm_idx').using('gin', sql`search_normalise(${table.name} || ' ' || ${table.email}) gin_trgm_ops`)
+]);
 
 export const session = pgTable(
 	'session',

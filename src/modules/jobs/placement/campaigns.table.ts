@@ -1,6 +1,7 @@
 // Campaigns for mass and seasonal offers split into agency quotas, and the candidate pipeline (issue 10,
 // items 3–4). A pipeline always belongs to a campaign: a qualified individual offer has a campaign without
 // quotas (handled by the division or its mobility counsellor).
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
@@ -102,6 +103,11 @@ export const placementCandidate = jobsTables.table(
 		index('placement_candidate_stage_idx').on(table.campaignId, table.stage, table.agencyId, table.id),
 		// the list filtered by agency (keyset on id)
 		index('placement_candidate_agency_idx').on(table.campaignId, table.agencyId, table.id),
+		// the same for the people still in (the views' default): counts, board and pages read the index alone
+		index('placement_candidate_active_stage_idx').on(table.campaignId, table.stage, table.agencyId, table.id).where(sql`${table.exitReason} is null`),
+		index('placement_candidate_active_agency_idx').on(table.campaignId, table.agencyId, table.id).where(sql`${table.exitReason} is null`),
+		// a page of one stage across agencies, in id order
+		index('placement_candidate_active_stage_id_idx').on(table.campaignId, table.stage, table.id).where(sql`${table.exitReason} is null`),
 		index('placement_candidate_user_idx').on(table.userId)
 	]
 );

@@ -23,6 +23,9 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/mine': { GET: 'placement.pipeline.own' },
+	// statistics and open data (item 9): public, small counts of people suppressed
+	'/[lang=lang]/jobs/placement/statistics': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/statistics/export': { GET: 'public' },
 
 	// API
 	'/api/v1/placement/campaigns': { GET: 'placement.campaign.work', POST: 'placement.campaign.manage' },
@@ -31,6 +34,7 @@ export const placementRoutes: RouteTable = {
 	'/api/v1/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/api/v1/placement/campaigns/[id]/moves': { POST: 'placement.campaign.work' },
 	'/api/v1/placement/my-opportunities': { GET: 'placement.pipeline.own' },
+	'/api/v1/placement/statistics': { GET: 'public' },
 	'/api/v1/placement-agreements': { GET: 'public' },
 	'/api/v1/placement-agreements/[id]/documents/[documentId]': { GET: 'public' }
 };

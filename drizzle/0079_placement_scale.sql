@@ -1,0 +1,4 @@
+CREATE INDEX "user_search_trgm_idx" ON "user" USING gin (search_normalise("name" || ' ' || "email") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "placement_candidate_active_stage_idx" ON "jobs"."placement_candidate" USING btree ("campaign_id","stage","agency_id","id") WHERE "jobs"."placement_candidate"."exit_reason" is null;--> statement-breakpoint
+CREATE INDEX "placement_candidate_active_agency_idx" ON "jobs"."placement_candidate" USING btree ("campaign_id","agency_id","id") WHERE "jobs"."placement_candidate"."exit_reason" is null;--> statement-breakpoint
+CREATE INDEX "placement_candidate_active_stage_id_idx" ON "jobs"."placement_candidate" USING btree ("campaign_id","stage","id") WHERE "jobs"."placement_candidate"."exit_reason" is null;
