@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts'
 import { aPerson, contextFor, type Person } from '../../platform/testing/people.ts';
 import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
-import { addDiasporaFigure, diasporaOverview, removeDiasporaFigure, updateDiasporaFigure } from './diaspora.service.ts';
+import { addDiasporaFigure, diasporaMap, diasporaOverview, removeDiasporaFigure, updateDiasporaFigure } from './diaspora.service.ts';
 import { diasporaFigure, talentProfile } from './talents.table.ts';
 
 let app: TestApp;
@@ -54,6 +54,19 @@ describe('knowing the diaspora', () => {
 			{ skill: 'research', talents: 5 }
 		]);
 		expect(overview.talents).toBe(9);
+	});
+
+	it('draws the world map of either series: a circle per country with a count, none for a count under 5', async () => {
+		const overview = await diasporaOverview(app.database.db);
+		const named = overview.countries.map((entry) => ({ ...entry, name: entry.country === 'DE' ? 'Allemagne' : 'France' }));
+		const figures = diasporaMap(named, 'figures');
+		expect(figures.map!.points.map((point) => [point.label, point.count])).toEqual([['France', 1_000_000]]);
+		const talents = diasporaMap(named, 'talents');
+		// France has fewer than 5 talents: not drawn
+		expect(talents.map!.points.map((point) => [point.label, point.count])).toEqual([['Allemagne', 6]]);
+		// a territory too small for the map is named apart; nothing to draw gives no map
+		const tokelau = diasporaMap([{ country: 'TK', name: 'Tokelau', figures: [{ people: 12, year: 2020 }], talents: null }], 'figures');
+		expect(tokelau).toEqual({ map: null, unplaced: ['Tokelau'] });
 	});
 
 	it('corrects and removes a figure, the audit trail keeping what it said', async () => {

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { countryCodes } from '../../platform/geo/countries.ts';
+import { countryCentre, pointMap, type MapPoint, type PointMapData } from '../../platform/geo/world.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -169,3 +170,28 @@ export const DiasporaOverviewView = z
 		talents: z.int().nullable()
 	})
 	.meta({ id: 'DiasporaOverview' });
+
+/** What the world map draws: the reference figures (each country's newest) or the platform's talents. */
+export const diasporaMapSeries = ['figures', 'talents'] as const;
+export type DiasporaMapSeries = (typeof diasporaMapSeries)[number];
+
+/**
+ * The world map of one series: a circle per host country, its area growing with the count (the newest
+ * reference figure, or the talents living there; counts under 5 are already left out), and the countries
+ * the map cannot place (a territory too small for it) named apart so that the page lists them.
+ */
+export function diasporaMap(
+	countries: readonly { country: string; name: string; figures: readonly { people: number; year: number }[]; talents: number | null }[],
+	series: DiasporaMapSeries
+): { map: PointMapData | null; unplaced: string[] } {
+	const points: MapPoint[] = [];
+	const unplaced: string[] = [];
+	for (const entry of countries) {
+		const count = series === 'figures' ? entry.figures[0]?.people : entry.talents;
+		if (count === undefined || count === null) continue;
+		const centre = countryCentre(entry.country);
+		if (centre) points.push({ ...centre, label: entry.name, count });
+		else unplaced.push(entry.name);
+	}
+	return { map: pointMap(points), unplaced };
+}

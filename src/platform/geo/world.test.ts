@@ -61,3 +61,20 @@ describe('a map of places abroad', () => {
 		expect(pointMap([])).toBeNull();
 	});
 });
+
+describe('countries on a map of the world', () => {
+	it('places a country inside its largest land, and none for a territory the map does not draw', async () => {
+		const { countryCentre } = await import('./world.ts');
+		const france = countryCentre('FR')!;
+		// metropolitan France, not between it and its overseas departments
+		expect(france.latitude).toBeGreaterThan(42);
+		expect(france.latitude).toBeLessThan(51);
+		expect(france.longitude).toBeGreaterThan(-5);
+		expect(france.longitude).toBeLessThan(8);
+		const usa = countryCentre('US')!;
+		expect(usa.longitude).toBeLessThan(-80);
+		expect(usa.longitude).toBeGreaterThan(-120);
+		expect(countryCentre('TR')).not.toBeNull();
+		expect(countryCentre('TK')).toBeNull();
+	});
+});

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon } from 'geojson';
+import centres from './country-centres.json' with { type: 'json' };
 
 export { WORLD_ATTRIBUTION } from './world-attribution.ts';
 
@@ -31,6 +32,16 @@ interface LandPolygon {
 	/** west, south, east, north */
 	bbox: [number, number, number, number];
 	rings: [number, number][][];
+}
+
+/**
+ * Where a country is drawn on a map of the world: a point inside its largest land (France in Europe, the
+ * United States between its coasts), from `country-centres.json` (scripts/geo/country-centres.ts); null for
+ * the few territories too small for the 1:50m map (Tokelau, Bouvet Island…).
+ */
+export function countryCentre(code: string): { latitude: number; longitude: number } | null {
+	const found = (centres as Record<string, number[]>)[code];
+	return found ? { longitude: found[0]!, latitude: found[1]! } : null;
 }
 
 let land: LandPolygon[] | null = null;

@@ -11,11 +11,15 @@ import enMentoring from './en/mentoring.json' with { type: 'json' };
 import frYoung from './fr/young.json' with { type: 'json' };
 import arYoung from './ar/young.json' with { type: 'json' };
 import enYoung from './en/young.json' with { type: 'json' };
+import frDiaspora from './fr/diaspora.json' with { type: 'json' };
+import arDiaspora from './ar/diaspora.json' with { type: 'json' };
+import enDiaspora from './en/diaspora.json' with { type: 'json' };
 
-/** The Talents module's UI messages (`talents.key`; the missions' `missions.key`; mentoring's `mentoring.key`; the young generations' `young.key`), in the three languages. */
+/** The Talents module's UI messages (`talents.key`; the missions' `missions.key`; mentoring's `mentoring.key`; the young generations' `young.key`; the map and directories' `diaspora.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
 	talents: { fr, ar, en },
 	missions: { fr: frMissions, ar: arMissions, en: enMissions },
 	mentoring: { fr: frMentoring, ar: arMentoring, en: enMentoring },
-	young: { fr: frYoung, ar: arYoung, en: enYoung }
+	young: { fr: frYoung, ar: arYoung, en: enYoung },
+	diaspora: { fr: frDiaspora, ar: arDiaspora, en: enDiaspora }
 };

@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { formFailureFrom } from '#platform/http/form.ts';
 import { countryName, countryOptions } from '#platform/geo/countries.ts';
-import { addDiasporaFigure, diasporaOverview } from '#modules/talents/diaspora.service.ts';
+import { addDiasporaFigure, diasporaMap, diasporaMapSeries, diasporaOverview, type DiasporaMapSeries } from '#modules/talents/diaspora.service.ts';
 import { figureForm } from '#modules/talents/diaspora-form.ts';
 
 export async function load({ locals, url }) {
@@ -11,10 +11,17 @@ export async function load({ locals, url }) {
 	const ctx = requestContext(app, locals);
 	const overview = await diasporaOverview(app.database.db);
 	const collator = new Intl.Collator(locals.language);
+	const countries = overview.countries
+		.map((entry) => ({ ...entry, name: countryName(entry.country, locals.language) }))
+		.sort((a, b) => collator.compare(a.name, b.name));
+	// the map shows the reference figures by default, the platform's talents on request (or when no figure exists yet)
+	const asked = url.searchParams.get('map');
+	const hasFigures = countries.some((entry) => entry.figures.length > 0);
+	const series: DiasporaMapSeries = diasporaMapSeries.includes(asked as DiasporaMapSeries) ? (asked as DiasporaMapSeries) : hasFigures ? 'figures' : 'talents';
 	return {
-		countries: overview.countries
-			.map((entry) => ({ ...entry, name: countryName(entry.country, locals.language) }))
-			.sort((a, b) => collator.compare(a.name, b.name)),
+		countries,
+		series,
+		...diasporaMap(countries, series),
 		skills: overview.skills,
 		talents: overview.talents,
 		canEdit: ctx.can('talents.moderate'),
