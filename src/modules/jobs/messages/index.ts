@@ -17,6 +17,9 @@ import enCampaigns from './en/campaigns.json' with { type: 'json' };
 import frPlacement from './fr/placement.json' with { type: 'json' };
 import arPlacement from './ar/placement.json' with { type: 'json' };
 import enPlacement from './en/placement.json' with { type: 'json' };
+import frShortlist from './fr/shortlist.json' with { type: 'json' };
+import arShortlist from './ar/shortlist.json' with { type: 'json' };
+import enShortlist from './en/shortlist.json' with { type: 'json' };
 import frSeekers from './fr/seekers.json' with { type: 'json' };
 import arSeekers from './ar/seekers.json' with { type: 'json' };
 import enSeekers from './en/seekers.json' with { type: 'json' };
@@ -32,6 +35,7 @@ export const messages: Record<string, MessageNamespace> = {
 	saved: { fr: frSaved, ar: arSaved, en: enSaved },
 	placement: { fr: frPlacement, ar: arPlacement, en: enPlacement },
 	campaigns: { fr: frCampaigns, ar: arCampaigns, en: enCampaigns },
+	shortlist: { fr: frShortlist, ar: arShortlist, en: enShortlist },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
 	support: { fr: frSupport, ar: arSupport, en: enSupport }
 };
