@@ -1,6 +1,6 @@
 // Demo data of the partners' shortlists (issue 10, item 5): a recruiter of the sample Huelva cooperative
 // (demo account, the demo password) and a few of its decisions, with feedback, on the sample seasonal
-// campaign's candidates. Everything is a sample; nothing is written when the recruiter is already there.
+// campaign's candidates, and the demo member's consent to share her identity with it. Everything is a sample; nothing is written when the recruiter is already there.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '../../../platform/db/database.ts';
@@ -8,7 +8,7 @@ import { account, organisation, organisationMember, user } from '../../../platfo
 import { recordAudit, systemContext } from '../../../platform/audit/audit.service.ts';
 import { placementCampaign, placementCandidate } from './campaigns.table.ts';
 import { SAMPLE_CAMPAIGN_TITLE } from './campaigns.data.ts';
-import { placementPartnerDecision } from './shortlist.table.ts';
+import { placementIdentityConsent, placementPartnerDecision } from './shortlist.table.ts';
 
 export const DEMO_PARTNER_RECRUITER_EMAIL = 'recruiter.huelva@demo.sharaka.ma';
 
@@ -59,4 +59,7 @@ export async function loadShortlistDemoData(db: Db) {
 		}))
 	];
 	if (rows.length) await db.insert(placementPartnerDecision).values(rows).onConflictDoNothing();
+	// the demo member, a candidate of the campaign, shares her identity with the cooperative
+	const [member] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
+	if (member) await db.insert(placementIdentityConsent).values({ userId: member.id, organisationId: cooperative.id, grantedAt: decidedAt }).onConflictDoNothing();
 }
