@@ -25,6 +25,7 @@ import { savedOffersEndpoints } from './saved-offers/saved-offers.openapi.ts';
 import { placementEndpoints } from './placement/placement.openapi.ts';
 import { campaignEndpoints } from './placement/campaigns.openapi.ts';
 import { placementStatisticsEndpoints } from './placement/statistics.openapi.ts';
+import { shortlistEndpoints } from './placement/shortlist.openapi.ts';
 import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
 import { placementAgreementDocument } from './placement/placement.table.ts';
 import { AGREEMENT_FILE_MAX_BYTES } from './placement/placement.model.ts';
@@ -72,7 +73,7 @@ export const jobsModule = defineModule({
 	offline: jobsOfflineReading,
 	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
 	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes, placementRoutes]),
-	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints, ...campaignEndpoints, ...placementStatisticsEndpoints],
+	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints, ...campaignEndpoints, ...placementStatisticsEndpoints, ...shortlistEndpoints],
 	apiTags: [
 		{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
 		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }

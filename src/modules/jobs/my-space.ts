@@ -14,6 +14,7 @@ import { supportProgrammes } from './programmes.ts';
 import { agreementCounts } from './placement/placement.service.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate } from './placement/campaigns.table.ts';
 import { activeOpportunityCount } from './placement/pipeline.service.ts';
+import { pendingForPartner } from './placement/shortlist.service.ts';
 
 const none = [{ n: 0 }];
 
@@ -124,6 +125,11 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	if (ctx.can('placement.pipeline.own')) {
 		const [entries] = await db.select({ n: count() }).from(placementCandidate).where(eq(placementCandidate.userId, actor.userId));
 		if (entries.n > 0) links.push({ path: '/jobs/placement/mine', titleKey: 'campaigns.space_mine', waiting: { count: await activeOpportunityCount(db, actor.userId), key: 'campaigns.space_mine_count' } });
+	}
+	// a foreign partner's members: the candidates of its campaigns waiting for its decision
+	if (ctx.can('placement.shortlist.review') && actor.organisationIds.length) {
+		const partner = await pendingForPartner(ctx);
+		if (partner.campaigns > 0) links.push({ path: '/jobs/placement/partner', titleKey: 'shortlist.space_partner', waiting: { count: partner.pending, key: 'shortlist.space_partner_waiting' } });
 	}
 	if (ctx.can('support.rights.edit')) links.push({ path: '/jobs/rights', titleKey: 'jobs.space_rights', textKey: 'jobs.space_rights_text' });
 	return links;

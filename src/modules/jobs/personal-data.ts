@@ -5,6 +5,8 @@ import { agencyCounsellor, seekerAgency } from './counsellors/counsellors.table.
 import { eraseSeekerData, exportSeekerData } from './seekers/seekers.service.ts';
 import { placementCandidate } from './placement/campaigns.table.ts';
 import { erasePipeline, exportPipeline } from './placement/pipeline.service.ts';
+import { placementIdentityConsent } from './placement/shortlist.table.ts';
+import { eraseConsents, exportShortlists } from './placement/shortlist.service.ts';
 
 /**
  * What Jobs holds about a person (the job seeker): their profile and CV, consents, applications, saved
@@ -24,12 +26,15 @@ export const jobsPersonalData: PersonalDataHooks = {
 		{ table: seekerAgency, userColumn: seekerAgency.userId, exportKey: 'followUp' },
 		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' },
 		// international placement: the person's entries in campaigns' pipelines, with their stage history
-		{ table: placementCandidate, userColumn: placementCandidate.userId, exportKey: 'placementPipeline' }
+		{ table: placementCandidate, userColumn: placementCandidate.userId, exportKey: 'placementPipeline' },
+		// partners' shortlists: the consents to share one's identity with a partner (the partners' decisions go with the pipeline entries)
+		{ table: placementIdentityConsent, userColumn: placementIdentityConsent.userId, exportKey: 'placementIdentityConsents' }
 	],
-	export: async (db, actor) => ({ ...(await exportSeekerData(db, actor)), ...(await exportPipeline(db, actor.userId)) }),
+	export: async (db, actor) => ({ ...(await exportSeekerData(db, actor)), ...(await exportPipeline(db, actor.userId)), ...(await exportShortlists(db, actor.userId)) }),
 	erase: async (tx, userId, now, host) => {
 		const erased = await eraseSeekerData(tx, userId, now, host);
 		const entries = await erasePipeline(tx, userId);
-		return { ...erased, removed: [...erased.removed, 'placement_pipeline'], audit: { ...erased.audit, placementPipelineEntries: entries } };
+		const consents = await eraseConsents(tx, userId);
+		return { ...erased, removed: [...erased.removed, 'placement_pipeline', 'placement_identity_consents'], audit: { ...erased.audit, placementPipelineEntries: entries, placementIdentityConsents: consents } };
 	}
 };

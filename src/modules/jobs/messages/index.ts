@@ -20,6 +20,9 @@ import enPlacement from './en/placement.json' with { type: 'json' };
 import frPlacementStats from './fr/placement_stats.json' with { type: 'json' };
 import arPlacementStats from './ar/placement_stats.json' with { type: 'json' };
 import enPlacementStats from './en/placement_stats.json' with { type: 'json' };
+import frShortlist from './fr/shortlist.json' with { type: 'json' };
+import arShortlist from './ar/shortlist.json' with { type: 'json' };
+import enShortlist from './en/shortlist.json' with { type: 'json' };
 import frSeekers from './fr/seekers.json' with { type: 'json' };
 import arSeekers from './ar/seekers.json' with { type: 'json' };
 import enSeekers from './en/seekers.json' with { type: 'json' };
@@ -36,6 +39,7 @@ export const messages: Record<string, MessageNamespace> = {
 	placement: { fr: frPlacement, ar: arPlacement, en: enPlacement },
 	campaigns: { fr: frCampaigns, ar: arCampaigns, en: enCampaigns },
 	placement_stats: { fr: frPlacementStats, ar: arPlacementStats, en: enPlacementStats },
+	shortlist: { fr: frShortlist, ar: arShortlist, en: enShortlist },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
 	support: { fr: frSupport, ar: arSupport, en: enSupport }
 };

@@ -30,7 +30,7 @@ export const quotaYear = (input: { seasonStartsOn: string | null; closingDate: s
  * language, the handling unit's counsellor or agencies, agency shares within the positions, and a worker who
  * pays no recruitment cost when the offer says no fees are charged.
  */
-async function checkPlacementOffer(db: DbOrTx, input: PlacementOfferInput, offerId: string | null) {
+export async function checkPlacementOffer(db: DbOrTx, input: PlacementOfferInput, offerId: string | null) {
 	const problems: FieldProblem[] = [];
 	const [occ] = await db.select().from(occupation).where(eq(occupation.code, input.occupationCode));
 	if (!occ || occ.level !== 4) problems.push({ path: 'occupationCode', messageKey: 'field_choice' });
@@ -99,7 +99,7 @@ async function checkPlacementOffer(db: DbOrTx, input: PlacementOfferInput, offer
 }
 
 /** The offer's own columns and the terms' row, from the input. */
-function split(input: PlacementOfferInput, searchText: ReturnType<typeof sql>) {
+export function split(input: PlacementOfferInput, searchText: ReturnType<typeof sql>) {
 	return {
 		offer: {
 			organisationId: input.organisationId,
@@ -145,7 +145,7 @@ function split(input: PlacementOfferInput, searchText: ReturnType<typeof sql>) {
 	};
 }
 
-function auditView(offer: JobOfferRecord, terms: PlacementOfferRecord) {
+export function auditView(offer: JobOfferRecord, terms: PlacementOfferRecord) {
 	const { searchText: _searchText, ...rest } = offer;
 	const { offerId: _offerId, createdAt: _createdAt, updatedAt: _updatedAt, ...placement } = terms;
 	return { ...rest, placement };
@@ -172,7 +172,7 @@ export async function createPlacementOffer(ctx: RequestContext, raw: unknown) {
 }
 
 /** An offer abroad and its terms, locked for the transaction; not_found for an offer in Morocco. */
-async function placementOfferFor(tx: DbOrTx, id: string) {
+export async function placementOfferFor(tx: DbOrTx, id: string) {
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [row] = await tx
 		.select({ offer: jobOffer, terms: placementOffer })

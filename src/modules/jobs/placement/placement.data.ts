@@ -14,6 +14,7 @@ import { jobEmployer, jobOffer, occupation } from '../job-offer.table.ts';
 import { searchSource } from '../jobs.service.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
 import { loadCampaignsDemoData } from './campaigns.data.ts';
+import { loadShortlistDemoData } from './shortlist.data.ts';
 
 const source002 =
 	'Sharaka, rapport de l’événement de clôture (seed 002), annexe 3.4, composante 3B « Placement à l’International des travailleurs marocains »';
@@ -125,6 +126,7 @@ export async function loadPlacementDemoData(db: Db) {
 	await grantDivision(db);
 	await loadSampleOffers(db);
 	await loadCampaignsDemoData(db);
+	await loadShortlistDemoData(db);
 }
 
 async function grantDivision(db: Db) {

@@ -17,6 +17,13 @@ export const placementActions = {
 	 * campaigns their agency has a quota in, sourcing and preselecting its candidates (the service checks the agency).
 	 */
 	'placement.campaign.work': ['counsellor', 'administrator'],
+	/**
+	 * Partners' shortlists (item 5): members of a campaign's foreign partner organisation (its agreement's or its
+	 * offer's) review its candidates as pseudonymous cards and record decisions; the service checks the membership.
+	 */
+	'placement.shortlist.review': ['partner'],
+	/** Partners' recruiters write their own organisation's offers abroad as drafts the division publishes (API, item 10). */
+	'placement.partner.offer': ['partner'],
 	/** A candidate's own opportunities: the campaigns they are in, their stage and next step. */
 	'placement.pipeline.own': ['member', 'partner', 'counsellor', 'moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -22,10 +22,14 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': { GET: 'placement.campaign.work' },
-	'/[lang=lang]/jobs/placement/mine': { GET: 'placement.pipeline.own' },
 	// statistics and open data (item 9): public, small counts of people suppressed
 	'/[lang=lang]/jobs/placement/statistics': { GET: 'public' },
 	'/[lang=lang]/jobs/placement/statistics/export': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/mine': { GET: 'placement.pipeline.own', POST: 'placement.pipeline.own' },
+	// partners' shortlists (item 5): members of a campaign's foreign partner organisation (the service checks it)
+	'/[lang=lang]/jobs/placement/partner': { GET: 'placement.shortlist.review' },
+	'/[lang=lang]/jobs/placement/partner/[id]': { GET: 'placement.shortlist.review' },
+	'/[lang=lang]/jobs/placement/partner/[id]/[candidateId]': { GET: 'placement.shortlist.review', POST: 'placement.shortlist.review' },
 
 	// API
 	'/api/v1/placement/campaigns': { GET: 'placement.campaign.work', POST: 'placement.campaign.manage' },
@@ -35,6 +39,13 @@ export const placementRoutes: RouteTable = {
 	'/api/v1/placement/campaigns/[id]/moves': { POST: 'placement.campaign.work' },
 	'/api/v1/placement/my-opportunities': { GET: 'placement.pipeline.own' },
 	'/api/v1/placement/statistics': { GET: 'public' },
+	'/api/v1/placement/my-opportunities/consents': { PUT: 'placement.pipeline.own' },
+	// partners' systems (item 10): shortlists and decisions, their own offers abroad as drafts
+	'/api/v1/placement/partner/campaigns': { GET: 'placement.shortlist.review' },
+	'/api/v1/placement/partner/offers': { GET: 'placement.partner.offer', POST: 'placement.partner.offer' },
+	'/api/v1/placement/partner/offers/[id]': { PUT: 'placement.partner.offer' },
+	'/api/v1/placement/partner/campaigns/[id]/shortlist': { GET: 'placement.shortlist.review' },
+	'/api/v1/placement/partner/campaigns/[id]/shortlist/[candidateId]': { GET: 'placement.shortlist.review', PUT: 'placement.shortlist.review' },
 	'/api/v1/placement-agreements': { GET: 'public' },
 	'/api/v1/placement-agreements/[id]/documents/[documentId]': { GET: 'public' }
 };

@@ -3,6 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { candidateDetail } from '#modules/jobs/placement/pipeline.service.ts';
+import { staffPartnerViews } from '#modules/jobs/placement/shortlist.service.ts';
 
 /** One candidate's path in a campaign: every move, who made it and when (an audited staff read). */
 export async function load({ locals, params }) {
@@ -13,7 +14,8 @@ export async function load({ locals, params }) {
 		return {
 			campaign: { id: access.campaign.id, title: access.campaign.title, lang: access.campaign.lang },
 			candidate: { ...candidate, stageChangedAt: candidate.stageChangedAt.toISOString() },
-			history: history.map((move) => ({ ...move, at: move.at.toISOString() }))
+			history: history.map((move) => ({ ...move, at: move.at.toISOString() })),
+			partners: await staffPartnerViews(ctx, access.campaign, candidate.id)
 		};
 	} catch (failure) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
