@@ -346,7 +346,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_quota_change: _placementQuotaChanges,
 			placement_candidate: _placementCandidates,
 			placement_candidate_move: _placementCandidateMoves,
-			// new in 0078: partners' decisions on candidates and candidates' consents to share their identity with a partner
+			// new in 0080: partners' decisions on candidates and candidates' consents to share their identity with a partner
 			placement_partner_decision: _placementPartnerDecisions,
 			placement_identity_consent: _placementIdentityConsents,
 			...kept
