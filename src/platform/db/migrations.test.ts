@@ -346,6 +346,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_quota_change: _placementQuotaChanges,
 			placement_candidate: _placementCandidates,
 			placement_candidate_move: _placementCandidateMoves,
+			// new in 0078: the Atlas imports' organisations matched by name only, for a moderator's decision
+			atlas_import_organisation_match: _atlasImportOrganisationMatches,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
