@@ -108,6 +108,10 @@ describe('Atlas imports', () => {
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ar', 'atlas_import.import_title', { file: 'giz-iom.xml' }));
 		await expectNoAxeViolations(page);
 		await expectNoRawMessageKeys(page);
+		// ANAPEC comes with an identifier the Atlas does not know: matched by name only, confirmed first (rule 10)
+		const anapec = 'Agence nationale de promotion de l’emploi et des compétences';
+		await page.getByRole('group', { name: t('ar', 'atlas_org_matches.legend', { file: anapec, atlas: anapec }) }).getByLabel(t('ar', 'atlas_org_matches.confirm'), { exact: true }).check();
+		await page.getByRole('button', { name: t('ar', 'atlas_org_matches.submit'), exact: true }).click();
 		await page.getByRole('button', { name: t('ar', 'atlas_import.apply_publish'), exact: true }).click();
 		await waitUntilDone(page);
 		await expect(page.textContent('main')).resolves.toContain(t('ar', 'atlas_import.done_notice', { created: 2, updated: 0, proposed: 0, unchanged: 0, failed: 0 }));

@@ -39,7 +39,10 @@ export const targetGroups = [
 	'vulnerable_people',
 	'interns_trainees',
 	'private_companies',
-	'diaspora_organisations'
+	'diaspora_organisations',
+	// issue #17 rule 18: closer to real programmes (EU-funded labour mobility and protection programmes)
+	'third_country_nationals',
+	'youth_international_mobility'
 ] as const;
 export type TargetGroup = (typeof targetGroups)[number];
 

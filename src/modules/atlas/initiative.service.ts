@@ -110,7 +110,16 @@ function checkCoherence(data: InitiativeData, index?: number): FieldProblem[] {
 		if (data[start] && data[end] && data[end]! < data[start]!) problems.push({ path: `${prefix}${end}`, messageKey: 'field_invalid' });
 	}
 	if (data.startYear && data.endYear && data.endYear < data.startYear) problems.push({ path: `${prefix}endYear`, messageKey: 'field_invalid' });
-	// a country's share needs the country; shares never add up beyond the whole
+	problems.push(...checkShares(data, prefix));
+	return problems;
+}
+
+/**
+ * A country's share needs the country; shares never add up beyond the whole. Checked on publishing and
+ * already on proposing (the form's and the API's proposals alike), so a partner hears of it at once.
+ */
+export function checkShares(data: Pick<InitiativeData, 'countries' | 'countryShares' | 'moroccoShare'>, prefix = ''): FieldProblem[] {
+	const problems: FieldProblem[] = [];
 	data.countryShares.forEach((share, position) => {
 		if (!data.countries.includes(share.country)) problems.push({ path: `${prefix}countryShares.${position}.country`, messageKey: 'field_choice' });
 	});

@@ -6,6 +6,7 @@ import { moderationDraft, moderationProposal } from '../../platform/moderation/m
 import { initiativeProposals } from './moderation/initiative-proposals.ts';
 import { atlasImport } from './import/import.table.ts';
 import { staleCutoff } from './moderation/moderation.service.ts';
+import { countUndecidedMatches } from './import/organisation-matches.ts';
 
 /** The Atlas places of one person, with what waits there (my space). */
 export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -23,7 +24,12 @@ export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		links.push(
 			{ path: '/atlas/moderation', titleKey: 'atlas.space_moderation', textKey: 'atlas.space_moderation_text', waiting: { count: pending.n, key: 'atlas.space_proposals_waiting' } },
 			{ path: '/atlas/moderation/stale', titleKey: 'atlas.space_stale', textKey: 'atlas.space_stale_text', waiting: { count: stale.n, key: 'atlas.space_stale_waiting' } },
-			{ path: '/atlas/moderation/organisations', titleKey: 'atlas.space_organisations', textKey: 'atlas.space_organisations_text' }
+			{
+				path: '/atlas/moderation/organisations',
+				titleKey: 'atlas.space_organisations',
+				textKey: 'atlas.space_organisations_text',
+				waiting: { count: await countUndecidedMatches(ctx.db), key: 'atlas_org_matches.space_waiting' }
+			}
 		);
 	}
 	if (ctx.can('atlas.propose')) {

@@ -349,6 +349,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0080: partners' decisions on candidates and candidates' consents to share their identity with a partner
 			placement_partner_decision: _placementPartnerDecisions,
 			placement_identity_consent: _placementIdentityConsents,
+			// new in 0081: the Atlas imports' organisations matched by name only, for a moderator's decision
+			atlas_import_organisation_match: _atlasImportOrganisationMatches,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -68,8 +68,21 @@ describe('imports API', () => {
 		expect(unknown.status).toBe(400);
 		expect((await unknown.json()).error.details).toMatchObject({ unknown: ['NOPE'] });
 
+		// ANAPEC's identifier is unknown to the Atlas: matched by name only, a moderator decides before publishing (rule 10)
+		const waiting = await applyImport(event(moderator, { method: 'POST', json: { identifiers: ['XM-DAC-5-7-TEST-2019.2145.7'] }, params: { id: body.id } }));
+		expect(waiting.status).toBe(409);
+		expect((await waiting.json()).error.details).toMatchObject({ reason: 'organisation_matches_undecided', waiting: 1 });
+		const listed = await (await getImport(event(moderator, { params: { id: body.id } }))).json();
+		expect(listed.organisationMatches).toMatchObject([{ ref: 'MA-ANAPEC-TEST', via: 'name', organisation: { slug: 'anapec' }, decision: 'pending' }]);
+
 		const before = await counts();
-		const applied = await applyImport(event(moderator, { method: 'POST', json: { identifiers: ['XM-DAC-5-7-TEST-2019.2145.7'] }, params: { id: body.id } }));
+		const applied = await applyImport(
+			event(moderator, {
+				method: 'POST',
+				json: { identifiers: ['XM-DAC-5-7-TEST-2019.2145.7'], organisationMatches: [{ key: listed.organisationMatches[0].key, decision: 'confirmed' }] },
+				params: { id: body.id }
+			})
+		);
 		expect(applied.status).toBe(202);
 		expect(await applied.json()).toMatchObject({ id: body.id, status: 'applying', counts: { chosen: 1 } });
 		await app.settle();

@@ -34,7 +34,8 @@ export const importEndpoints: Endpoint[] = [
 		description:
 			'Status (`previewed`, `applying`, `done`, `failed`; `interrupted` when a restart stopped it), progress, counts and one page ' +
 			'of activities with their outcome (`created`, `updated`, `proposed`, `unchanged`, `failed`) and the initiative or proposal ' +
-			'made. One’s own imports; moderators see all.',
+			'made, and `organisationMatches`: organisations matched by name only, proposed for a moderator’s confirmation. One’s own ' +
+			'imports; moderators see all.',
 		params: importId,
 		query: ImportQuery,
 		responses: { 200: { description: 'The import.', schema: ImportDetail } },
@@ -51,7 +52,10 @@ export const importEndpoints: Endpoint[] = [
 			'partner they become proposals (a known activity: a change proposal on its current version); from a moderator they are ' +
 			'published at once (new initiatives, or new versions of known ones), attributed and audited. Runs in the server’s ' +
 			'background: follow it with `GET /api/v1/imports/{id}`. Idempotent: applying again never makes the same initiative or ' +
-			'proposal twice, and continues an interrupted import.',
+			'proposal twice, and continues an interrupted import. A moderator’s import is refused with 409 ' +
+			'(`details.reason: organisation_matches_undecided`) while organisations matched by name only wait for a decision: ' +
+			'send them as `organisationMatches` (confirmed: the file’s identifier is bound to the organisation; rejected: the ' +
+			'file’s organisation is created as its own).',
 		params: importId,
 		body: ApplyBody,
 		responses: { 202: { description: 'Applying has started (or goes on).', schema: ImportSummary } },

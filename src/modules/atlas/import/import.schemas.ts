@@ -10,7 +10,12 @@ export const ApplyBody = z
 			.max(20_000)
 			.optional()
 			.describe('IATI identifiers of the activities to take (the others are left out)'),
-		positions: z.array(z.int().min(1)).max(20_000).optional().describe('Or their positions in the file (tables: row numbers)')
+		positions: z.array(z.int().min(1)).max(20_000).optional().describe('Or their positions in the file (tables: row numbers)'),
+		organisationMatches: z
+			.array(z.object({ key: z.string().min(1).max(400), decision: z.enum(['confirmed', 'rejected']) }))
+			.max(5000)
+			.optional()
+			.describe('Moderators: decisions on the name-only organisation matches (`organisationMatches[].key` of GET /api/v1/imports/{id}), taken before applying')
 	})
 	.meta({
 		id: 'AtlasImportApply',
@@ -106,7 +111,22 @@ export const ImportSummary = z
 
 export const ImportCreated = ImportSummary.extend({ activities: z.array(ImportActivity) }).meta({ id: 'AtlasImportPreview' });
 
+export const OrganisationMatch = z
+	.object({
+		key: z.string().describe('the file organisation: its IATI identifier and its folded name'),
+		ref: z.string().nullable().describe('the file’s IATI organisation identifier'),
+		name: z.string().describe('the name as the file writes it'),
+		via: z.enum(['name', 'acronym']).describe('matched by its name (the file’s identifier is unknown to the Atlas) or by its acronym alone'),
+		organisation: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), acronym: z.string().nullable() }).describe('the Atlas organisation proposed'),
+		decision: z.enum(['pending', 'confirmed', 'rejected']),
+		decidedAt: z.iso.datetime().nullable()
+	})
+	.meta({ id: 'AtlasImportOrganisationMatch' });
+
 export const ImportDetail = ImportSummary.extend({
+	organisationMatches: z
+		.array(OrganisationMatch)
+		.describe('organisations matched by name only, waiting for (or with) a moderator’s decision; a moderator’s import is applied once none is pending'),
 	total: z.int().describe('activities matching the filter'),
 	page: z.int(),
 	pageSize: z.int(),

@@ -197,7 +197,11 @@ describe('IATI imports', () => {
 
 	it('a moderator publishes at once: versions, audit, the file cited; known → new version; twice → nothing new', async () => {
 		const id = await importFixture(moderator);
-		await applyImport(contextFor(app.database.db, moderator), env(), id, { only: { identifiers: [GIZ, IOM, SAHEL] } });
+		// ANAPEC comes with an identifier the Atlas does not know: matched by name only, the moderator confirms it first (rule 10)
+		const matches = (await preview(moderator, id)).organisationMatches;
+		expect(matches.map((match) => [match.ref, match.organisation.slug, match.decision])).toEqual([['MA-ANAPEC-TEST', 'anapec', 'pending']]);
+		expect(await failure(applyImport(contextFor(app.database.db, moderator), env(), id))).toBe('conflict');
+		await applyImport(contextFor(app.database.db, moderator), env(), id, { only: { identifiers: [GIZ, IOM, SAHEL] } }, [{ key: matches[0].key, decision: 'confirmed' }]);
 		await app.settle();
 		const activities = await byIdentifier(moderator, id);
 		expect(activities.get(GIZ)!.outcome).toBe('created');

@@ -19,12 +19,13 @@ import { initiative, type Translated } from '../atlas.table.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 import { implementingRoles, likelyDuplicates } from '../duplicates/duplicates.ts';
-import { atlasImport, atlasImportActivity, type ImportKind, type ImportProblem, type ImportStatus } from './import.table.ts';
+import { atlasImport, atlasImportActivity, atlasImportOrganisationMatch, type ImportKind, type ImportProblem, type ImportStatus } from './import.table.ts';
 import { sortProblems, worstRank, type ActivityPreview, type ImportedActivity } from './imported.ts';
 import { parseIatiFile } from './iati/parse.ts';
 import { APPLY_IMPORT_JOB, claimImport, STALE_AFTER_MS, type ImportEnv } from './apply.ts';
 import { OrganisationMatcher } from './organisations.ts';
 import { problemMessage } from './validate.ts';
+import { decideOrganisationMatches, organisationMatchesOf, proposeOrganisationMatches, undecidedMatches, type MatchDecisionInput, type OrganisationMatchView } from './organisation-matches.ts';
 import { defaultMapping, dryRunRow, importableColumnKeys, readTable, type TableKind } from './tabular.ts';
 
 /** At most this many activities (or rows) per file: a larger file is refused (split it). */
@@ -149,6 +150,8 @@ async function persist(
 			resourceId: created.id,
 			after: { kind: values.kind, fileName: values.fileName, fileSize: values.fileSize, rows: rows.length }
 		});
+		// organisations matched by name only wait for a moderator's confirmation (issue #17 rule 10)
+		if (values.status === 'previewed') await proposeOrganisationMatches(tx, created.id);
 		return created.id;
 	});
 	if (values.status === 'previewed' && rows.length <= DUPLICATES_AT_UPLOAD) await findDuplicates(ctx.db, id, DUPLICATES_AT_UPLOAD);
@@ -267,6 +270,11 @@ export async function saveMapping(ctx: RequestContext, id: string, mapping: (str
 		}
 		await tx.update(atlasImport).set({ mapping, status: 'previewed' }).where(eq(atlasImport.id, found.id));
 		await recordAudit(tx, audit, { action: 'atlas_import.map', resourceType: 'atlas_import', resourceId: found.id, after: { mapping } });
+		// a new mapping reads the organisations again: the undecided matches of the former one go
+		await tx
+			.delete(atlasImportOrganisationMatch)
+			.where(and(eq(atlasImportOrganisationMatch.importId, found.id), eq(atlasImportOrganisationMatch.decision, 'pending')));
+		await proposeOrganisationMatches(tx, found.id);
 	});
 	if (results.length <= DUPLICATES_AT_UPLOAD) await findDuplicates(db, found.id, DUPLICATES_AT_UPLOAD);
 }
@@ -482,7 +490,7 @@ export async function getImport(
 	ctx: RequestContext,
 	id: string,
 	query: { page?: number; pageSize?: number; filter?: ActivityFilter } = {}
-): Promise<{ import: ImportView; total: number; page: number; pageSize: number; activities: ActivityView[] }> {
+): Promise<{ import: ImportView; organisationMatches: OrganisationMatchView[]; total: number; page: number; pageSize: number; activities: ActivityView[] }> {
 	const who = ctx.require('atlas.import');
 	const { db } = ctx;
 	const found = await findImport(db, who, id);
@@ -522,6 +530,7 @@ export async function getImport(
 	}
 	return {
 		import: viewOf(found, who, await countsOf(db, found.id)),
+		organisationMatches: await organisationMatchesOf(db, found.id),
 		total: Number(total),
 		page,
 		pageSize,
@@ -653,14 +662,27 @@ export async function chooseActivities(ctx: RequestContext, id: string, choice: 
  * Applying an import that is running changes nothing; applying it again later only takes what was not
  * applied yet.
  */
-export async function applyImport(ctx: RequestContext, env: ApplyEnv, id: string, choice?: Choice): Promise<ImportView> {
+export async function applyImport(
+	ctx: RequestContext,
+	env: ApplyEnv,
+	id: string,
+	choice?: Choice,
+	organisationMatches?: MatchDecisionInput[]
+): Promise<ImportView> {
 	const who = ctx.require('atlas.import');
 	const { audit } = ctx;
 	const { db } = env;
 	const found = await findImport(db, who, id);
 	if (found.status === 'applying' && !isInterrupted(found)) return viewOf(found, who, await countsOf(db, found.id));
 	assertEditable(found);
+	if (organisationMatches?.length) await decideOrganisationMatches(ctx, found.id, organisationMatches);
+	// a moderator publishes once every organisation matched by name only is confirmed or rejected (rule 10);
+	// a partner's proposals wait for a moderator anyway, and its matches stay in the moderators' queue
 	if (choice) await choose(db, found, choice);
+	if (ctx.can('atlas.moderate')) {
+		const waiting = await undecidedMatches(db, found.id);
+		if (waiting) throw new AppError('conflict', { extra: { reason: 'organisation_matches_undecided', waiting } });
+	}
 	await db.transaction(async (tx) => {
 		await tx
 			.update(atlasImport)

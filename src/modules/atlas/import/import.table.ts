@@ -131,3 +131,38 @@ export const atlasImportOrganisationRef = atlasTables.table('atlas_import_organi
 		.references(() => organisation.id, { onDelete: 'cascade' }),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+export const organisationMatchDecisions = ['pending', 'confirmed', 'rejected'] as const;
+export type OrganisationMatchDecision = (typeof organisationMatchDecisions)[number];
+
+/**
+ * An organisation of an imported file matched to an Atlas organisation by name or acronym only (issue #17
+ * rule 10): proposed, until a moderator confirms it (the file's identifier is then remembered) or rejects
+ * it (the file's organisation becomes an organisation of its own). One row per import and file
+ * organisation (key: its identifier and folded name); decided rows also guide later imports. Who decided
+ * is in the audit trail (`atlas_import.organisation_match`).
+ */
+export const atlasImportOrganisationMatch = atlasTables.table(
+	'atlas_import_organisation_match',
+	{
+		importId: uuid('import_id')
+			.notNull()
+			.references(() => atlasImport.id, { onDelete: 'cascade' }),
+		/** `<IATI identifier, upper case>|<folded name>` */
+		key: text('key').notNull(),
+		/** the file's IATI organisation identifier, if any */
+		ref: text('ref'),
+		/** the name as the file writes it */
+		name: text('name').notNull(),
+		/** the Atlas organisation proposed */
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		/** matched by its name, or by its acronym alone */
+		via: text('via', { enum: ['name', 'acronym'] }).notNull(),
+		decision: text('decision', { enum: organisationMatchDecisions }).notNull().default('pending'),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.importId, table.key] }), index('atlas_import_organisation_match_key_idx').on(table.key, table.decision)]
+);

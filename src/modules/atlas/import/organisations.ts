@@ -2,7 +2,7 @@
 // before are remembered in atlas_import_organisation_ref), by slug, by name or acronym (accents, case and
 // punctuation ignored; "Name (ACRONYM)" tried both ways); otherwise created when applying — pending
 // (not public) when a partner's file brings it in, until a moderator approves a proposal that uses it.
-import { eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { OrganisationType } from '../../../platform/accounts/accounts.model.ts';
@@ -10,7 +10,7 @@ import { countryCodes } from '../../../platform/geo/countries.ts';
 import { slugify } from '../../../platform/text/slug.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
-import { atlasImportOrganisationRef } from './import.table.ts';
+import { atlasImportOrganisationMatch, atlasImportOrganisationRef, type OrganisationMatchDecision } from './import.table.ts';
 import type { ImportedOrganisation } from './imported.ts';
 import { organisationTypeOf } from './iati/codes.ts';
 
@@ -49,7 +49,26 @@ function splitAcronym(text: string): { name: string; acronym: string | null } {
 	return match ? { name: match[1], acronym: match[2].trim() } : { name: text.trim(), acronym: null };
 }
 
+/** How a file's organisation was matched: by the Atlas's own key (tables), its IATI identifier, its name, or its acronym alone. */
+export type MatchVia = 'key' | 'ref' | 'name' | 'acronym';
+
+/** A name-only match a moderator has to confirm (issue #17 rule 10). */
+export interface ProposedMatch {
+	key: string;
+	ref: string | null;
+	name: string;
+	organisation: KnownOrganisation;
+	via: 'name' | 'acronym';
+}
+
+/** The key of a file's organisation among the matches to confirm: its identifier and its folded name. */
+export function matchKey(entry: Pick<ImportedOrganisation, 'ref' | 'names'>): string {
+	return `${entry.ref?.trim().toUpperCase() ?? ''}|${foldName(entry.names[0] ?? '')}`.slice(0, 400);
+}
+
 export class OrganisationMatcher {
+	/** decisions moderators took on name-only matches: key → decision and the organisation proposed */
+	private decisions = new Map<string, { decision: OrganisationMatchDecision; organisationId: string }>();
 	private byRef = new Map<string, KnownOrganisation>();
 	private byKey = new Map<string, KnownOrganisation>();
 	private byName = new Map<string, KnownOrganisation>();
@@ -68,6 +87,13 @@ export class OrganisationMatcher {
 			const found = byId.get(ref.organisationId);
 			if (found) matcher.byRef.set(ref.ref.toUpperCase(), found);
 		}
+		const decided = await db
+			.select({ key: atlasImportOrganisationMatch.key, decision: atlasImportOrganisationMatch.decision, organisationId: atlasImportOrganisationMatch.organisationId, decidedAt: atlasImportOrganisationMatch.decidedAt })
+			.from(atlasImportOrganisationMatch)
+			.where(ne(atlasImportOrganisationMatch.decision, 'pending'));
+		// the latest decision on each file organisation counts
+		decided.sort((a, b) => (a.decidedAt?.getTime() ?? 0) - (b.decidedAt?.getTime() ?? 0));
+		for (const row of decided) matcher.decisions.set(row.key, { decision: row.decision, organisationId: row.organisationId });
 		return matcher;
 	}
 
@@ -87,30 +113,66 @@ export class OrganisationMatcher {
 		if (ref) this.byRef.set(ref.toUpperCase(), row);
 	}
 
-	/** The Atlas organisation a file's organisation stands for, if any. */
-	match(entry: Pick<ImportedOrganisation, 'ref' | 'names' | 'key'>): KnownOrganisation | null {
+	/** The Atlas organisation a file's organisation stands for, if any, and how it was found. */
+	matchDetailed(entry: Pick<ImportedOrganisation, 'ref' | 'names' | 'key'>): { found: KnownOrganisation; via: MatchVia } | null {
 		if (entry.key) {
 			const found = this.byKey.get(entry.key) ?? this.byKey.get(entry.key.toLowerCase());
-			if (found) return found;
+			if (found) return { found, via: 'key' };
 		}
 		if (entry.ref) {
 			const found = this.byRef.get(entry.ref.toUpperCase());
-			if (found) return found;
+			if (found) return { found, via: 'ref' };
 		}
 		// a table's cell may hold a name or an acronym rather than a slug
 		for (const text of entry.key ? [...entry.names, entry.key] : entry.names) {
 			const { name, acronym } = splitAcronym(text);
 			const found = this.byName.get(foldName(text)) ?? this.byName.get(foldName(name));
-			if (found) return found;
+			if (found) return { found, via: 'name' };
 			if (acronym) {
 				const short = this.byAcronym.get(foldName(acronym));
-				if (short) return short;
+				if (short) return { found: short, via: 'acronym' };
 			}
 			// a file naming an organisation by its acronym alone ("BMZ")
 			const short = this.byAcronym.get(foldName(text));
-			if (short) return short;
+			if (short) return { found: short, via: 'acronym' };
 		}
 		return null;
+	}
+
+	/**
+	 * A name-only match that needs a moderator's confirmation: the file gives an IATI identifier the Atlas
+	 * does not know (confirming binds it to the organisation), or only the acronym matches. A file naming an
+	 * organisation by its full name and no identifier (the Atlas's own export, a table) is taken as it is.
+	 * Null when no confirmation is needed, or when a moderator already confirmed this one.
+	 */
+	proposedMatch(entry: Pick<ImportedOrganisation, 'ref' | 'names' | 'key'>): ProposedMatch | null {
+		const matched = this.matchDetailed(entry);
+		if (!matched || matched.via === 'key' || matched.via === 'ref') return null;
+		if (matched.via === 'name' && !entry.ref) return null;
+		const key = matchKey(entry);
+		const decided = this.decisions.get(key);
+		if (decided?.decision === 'confirmed' && decided.organisationId === matched.found.id) return null;
+		if (decided?.decision === 'rejected' && decided.organisationId === matched.found.id) return null;
+		return { key, ref: entry.ref?.trim() || null, name: (entry.names[0] ?? entry.ref ?? '').slice(0, 300), organisation: matched.found, via: matched.via };
+	}
+
+	/** What a moderator decided on this file organisation's match (undefined: nothing yet). */
+	decisionFor(entry: Pick<ImportedOrganisation, 'ref' | 'names'>, organisationId: string): OrganisationMatchDecision | undefined {
+		const decided = this.decisions.get(matchKey(entry));
+		return decided && decided.organisationId === organisationId ? decided.decision : undefined;
+	}
+
+	/** Takes a moderator's decision into account at once (applying after deciding). */
+	decide(key: string, decision: OrganisationMatchDecision, organisationId: string) {
+		this.decisions.set(key, { decision, organisationId });
+	}
+
+	/** The Atlas organisation a file's organisation stands for, if any (a match a moderator rejected is none). */
+	match(entry: Pick<ImportedOrganisation, 'ref' | 'names' | 'key'>): KnownOrganisation | null {
+		const matched = this.matchDetailed(entry);
+		if (!matched) return null;
+		if ((matched.via === 'name' || matched.via === 'acronym') && this.decisionFor({ ref: entry.ref, names: entry.names }, matched.found.id) === 'rejected') return null;
+		return matched.found;
 	}
 
 	/**
@@ -124,9 +186,12 @@ export class OrganisationMatcher {
 		importId: string | null,
 		{ pending = false }: { pending?: boolean } = {}
 	): Promise<KnownOrganisation | null> {
+		const matched = this.matchDetailed(entry);
 		const found = this.match(entry);
-		if (found) {
-			if (entry.ref && !this.byRef.has(entry.ref.toUpperCase())) await this.saveRef(db, entry.ref, found);
+		if (found && matched) {
+			// a name-only match binds the file's identifier only once a moderator confirmed it
+			const confirmed = matched.via === 'key' || matched.via === 'ref' || this.decisionFor(entry, found.id) === 'confirmed';
+			if (entry.ref && confirmed && !this.byRef.has(entry.ref.toUpperCase())) await this.saveRef(db, entry.ref, found);
 			return found;
 		}
 		if (entry.key && !entry.names.length) return null;

@@ -12,7 +12,7 @@ import type { RequestContext } from '../../../platform/kernel/context.ts';
 import type { ModeratedCollection, ModeratedSubject } from '../../../platform/moderation/moderation.service.ts';
 import { initiative, initiativeVersion, type Translated } from '../atlas.table.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
-import { createInitiative, updateInitiative } from '../initiative.service.ts';
+import { checkShares, createInitiative, updateInitiative } from '../initiative.service.ts';
 import { initiativeDiff, type DiffField } from './diff.ts';
 import { initiativesCollection } from '../atlas.model.ts';
 
@@ -48,6 +48,8 @@ export async function initiativeSnapshot(db: DbOrTx, initiativeId: string, numbe
 /** The proposed data, validated, with organisations named by slug (so versions compare field by field). */
 async function normaliseProposal({ db }: RequestContext, input: unknown): Promise<InitiativeData> {
 	const data = parseOrThrow(InitiativeInput, input);
+	const shares = checkShares(data);
+	if (shares.length) throw new AppError('invalid_input', { fields: shares });
 	const keys = [...new Set(data.organisations.map((entry) => entry.organisation))];
 	if (!keys.length) return data;
 	const ids = keys.filter((key) => UUID.test(key));

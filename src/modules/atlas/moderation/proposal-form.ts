@@ -20,6 +20,7 @@ export const rowFields = {
 	organisations: ['organisation', 'role', 'amount', 'currency', 'propose'],
 	points: ['lat', 'lon', 'label'],
 	foreignPlaces: ['country', 'region'],
+	countryShares: ['country', 'percentage'],
 	deliverables: ['title', 'url', 'type', 'status'],
 	sources: ['citation', 'url', 'date']
 } as const;
@@ -51,6 +52,26 @@ const numberOrNull = (value: string | undefined) => {
 	return Number.isFinite(parsed) ? parsed : value;
 };
 
+/**
+ * A duration in whole months as the sources give it ("48 months", issue #17 rule 18): 1 to 600, or a
+ * problem (a message key) — not a whole number, or no start date to count from. Null: none given.
+ */
+export function durationOf(values: ProposalFormValues): { months: number; start: string } | { problem: 'field_invalid' | 'atlas_shares.duration_needs_start' } | null {
+	const written = typeof values.durationMonths === 'string' ? values.durationMonths.trim() : '';
+	if (!written) return null;
+	const months = /^\d{1,3}$/.test(written) ? Number(written) : NaN;
+	if (!Number.isInteger(months) || months < 1 || months > 600) return { problem: 'field_invalid' };
+	const start = [values.actualStart, values.plannedStart].map((value) => dayOrNull(typeof value === 'string' ? value : undefined)).find((value) => value && /^\d{4}-\d{2}-\d{2}$/.test(value));
+	return start ? { months, start } : { problem: 'atlas_shares.duration_needs_start' };
+}
+
+/** The last day of a duration of `months` months from `start` (a project from 2021-04-01 for 48 months ends on 2025-03-31). */
+export function endAfter(start: string, months: number): string {
+	const [year, month, day] = start.split('-').map(Number);
+	const end = new Date(Date.UTC(year, month - 1 + months, day) - 86_400_000);
+	return end.toISOString().slice(0, 10);
+}
+
 /** The submitted form as it was typed (to refill the form after an error). */
 export function valuesFromForm(data: FormData): ProposalFormValues {
 	const values: ProposalFormValues = {};
@@ -76,13 +97,16 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 		Object.fromEntries(languages.flatMap((language) => (text(`${field}_${language}`).trim() ? [[language, text(`${field}_${language}`).trim()]] : [])));
 	const rows = (field: RowField) => rowsOf(values, field, rowFields[field]);
 	const budgetTotal = numberOrNull(text('budgetTotal'));
+	const duration = durationOf(values);
+	// an end date from a duration, when none is given
+	const plannedEnd = dayOrNull(text('plannedEnd')) ?? (duration && 'months' in duration ? endAfter(duration.start, duration.months) : null);
 	return {
 		title: translated('title'),
 		summary: translated('summary'),
 		description: translated('description'),
 		status: text('status'),
 		plannedStart: dayOrNull(text('plannedStart')),
-		plannedEnd: dayOrNull(text('plannedEnd')),
+		plannedEnd,
 		actualStart: dayOrNull(text('actualStart')),
 		actualEnd: dayOrNull(text('actualEnd')),
 		startYear: numberOrNull(text('startYear')),
@@ -101,6 +125,9 @@ export function initiativeFromForm(values: ProposalFormValues): Record<string, u
 		countries: list('countries'),
 		points: rows('points').map(({ lat, lon, label }) => ({ lat: numberOrNull(lat), lon: numberOrNull(lon), ...(label ? { label } : {}) })),
 		foreignPlaces: rows('foreignPlaces').map(({ country, region }) => ({ country, region })),
+		// Morocco's share and the other countries' (issue #17 rule 4): checked by the service as the API's are
+		moroccoShare: numberOrNull(text('moroccoShare')),
+		countryShares: rows('countryShares').map(({ country, percentage }) => ({ country, percentage: numberOrNull(percentage) })),
 		themes: list('themes'),
 		targetGroups: list('targetGroups'),
 		budget: budgetTotal === null && !text('budgetCurrency').trim() ? null : { total: budgetTotal, currency: text('budgetCurrency').trim() || 'EUR' },
@@ -142,6 +169,7 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 	values.targetGroups = [...(d.targetGroups ?? [])];
 	values.provinces = [...(d.provinces ?? [])];
 	values.countries = [...(d.countries ?? [])];
+	values.moroccoShare = plain(d.moroccoShare);
 	values.budgetTotal = d.budget ? String(d.budget.total) : '';
 	values.budgetCurrency = d.budget?.currency ?? '';
 	return {
@@ -149,6 +177,10 @@ export function formFromInitiative(data: Partial<InitiativeData> | Record<string
 		...rowValues(
 			'foreignPlaces',
 			(d.foreignPlaces ?? []).map((place) => ({ country: place.country, region: place.region }))
+		),
+		...rowValues(
+			'countryShares',
+			(d.countryShares ?? []).map((share) => ({ country: share.country, percentage: String(share.percentage) }))
 		),
 		...rowValues(
 			'points',

@@ -12,7 +12,7 @@ import { saveDraft } from './drafts.ts';
 import { InitiativeInput } from '../atlas.schemas.ts';
 import { exchangeRate, initiative } from '../atlas.table.ts';
 import { fail, type ActionFailure } from '@sveltejs/kit';
-import { compactRows, initiativeFromForm, proposalChoices, rowFields, valuesFromForm, withAddedRow, type ProposalFormValues } from './proposal-form.ts';
+import { compactRows, durationOf, initiativeFromForm, proposalChoices, rowFields, valuesFromForm, withAddedRow, type ProposalFormValues } from './proposal-form.ts';
 
 /** The form's lists: the organisations (pending ones only to show a proposal naming them) and the currencies the Atlas has rates for. */
 export async function loadProposalChoices(db: DbOrTx, language: Language) {
@@ -89,6 +89,10 @@ export async function readProposalForm(
 	const values = compactRows(sent);
 	const initiative = initiativeFromForm(values);
 	const errors = await nameFormOrganisations(ctx, values, initiative);
+	const duration = durationOf(values);
+	if (duration && 'problem' in duration) {
+		errors.durationMonths = translate(ctx.language, duration.problem.includes('.') ? duration.problem : `errors.${duration.problem}`);
+	}
 	if (Object.keys(errors).length) return { answer: fail(400, { values, errors, stale: false }) };
 	return { answer: null, values, initiative, draftId: typeof sent.draft === 'string' && sent.draft ? sent.draft : null };
 }

@@ -18,6 +18,7 @@ import {
 	type ActivityFilter,
 	type Choice
 } from '#modules/atlas/import/import.service.ts';
+import { decideOrganisationMatches } from '#modules/atlas/import/organisation-matches.ts';
 
 const PAGE_SIZE = 50;
 
@@ -92,6 +93,26 @@ export const actions = {
 		}
 		return { saved: true };
 	},
+	/** A moderator confirms or rejects organisations matched by name only (issue #17 rule 10). */
+	matches: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const keys = data.getAll('key').map(String);
+		const decisions = keys.flatMap((key, index) => {
+			const decision = data.get(`decision-${index}`);
+			return decision === 'confirmed' || decision === 'rejected' ? [{ key, decision: decision as 'confirmed' | 'rejected' }] : [];
+		});
+		if (!decisions.length) {
+			return fail(400, { errors: { 'decision-0': translate(locals.language, 'atlas_org_matches.none_chosen') } });
+		}
+		try {
+			await decideOrganisationMatches(requestContext(app, locals), params.id, decisions);
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { matchesSaved: true };
+	},
 	apply: async ({ request, params, locals }) => {
 		const app = await getApp();
 		const ctx = requestContext(app, locals);
@@ -101,6 +122,10 @@ export const actions = {
 			if (choice) await chooseActivities(ctx, params.id, choice);
 			await applyImport(ctx, applyEnvOf(app), params.id);
 		} catch (failure) {
+			const extra = isAppError(failure) ? (failure.extra as { reason?: string; waiting?: number } | undefined) : undefined;
+			if (extra?.reason === 'organisation_matches_undecided') {
+				return fail(409, { errors: { 'decision-0': translate(locals.language, 'atlas_org_matches.undecided', { count: extra.waiting ?? 0 }) } });
+			}
 			return formFailureFrom(locals.language, failure, data);
 		}
 		redirect(303, `/${locals.language}/atlas/imports/${params.id}`);

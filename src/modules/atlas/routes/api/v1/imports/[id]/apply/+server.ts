@@ -10,6 +10,6 @@ export const POST = apiEndpoint(async ({ params, request, locals }) => {
 	const hasBody = (request.headers.get('content-length') ?? '') !== '0' && request.headers.has('content-type');
 	const body = hasBody ? await readJson(request, ApplyBody) : {};
 	const choice = body.identifiers || body.positions ? { only: { identifiers: body.identifiers, positions: body.positions } } : undefined;
-	const view = await applyImport(requestContext(app, locals), applyEnvOf(app), params.id ?? '', choice);
+	const view = await applyImport(requestContext(app, locals), applyEnvOf(app), params.id ?? '', choice, body.organisationMatches);
 	return Response.json(importSummary(view), { status: 202, headers: { location: `/api/v1/imports/${view.id}`, 'cache-control': 'no-store' } });
 });
