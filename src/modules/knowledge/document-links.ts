@@ -117,3 +117,20 @@ export async function linkedDocuments(db: DbOrTx, value: string, language: Langu
 		.offset((page - 1) * LINKED_PAGE_SIZE);
 	return { record: { ...record, kind: link!.kind as DocumentLinkKind }, total, page, pageSize: LINKED_PAGE_SIZE, items: items.map((item) => ({ ...item, title: item.title as Translated })) };
 }
+
+/**
+ * The records among `values` (the library's filter: those the documents found link to, and the one chosen),
+ * named in `language` and grouped by kind (initiatives, then actions), by name; those naming nothing are left out.
+ */
+export async function linkedChoices(db: DbOrTx, values: readonly string[], language: Language) {
+	const wanted = [...new Set(values)].filter((value) => isKind(parseLink(value)?.kind));
+	if (!wanted.length) return [];
+	const resolved = await resolveLinks(db, wanted, language);
+	return documentLinkKinds.flatMap((kind) => {
+		const choices = resolved
+			.filter((link) => parseLink(link.value)?.kind === kind)
+			.map((link) => ({ value: link.value, label: link.label, lang: link.lang, isSample: link.isSample }))
+			.sort((a, b) => a.label.localeCompare(b.label, language));
+		return choices.length ? [{ kind, choices }] : [];
+	});
+}

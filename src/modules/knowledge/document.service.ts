@@ -308,7 +308,8 @@ function filters(query: Partial<DocumentListQuery>, probe: SearchProbe, without?
 		without !== 'region' ? jsonHasAny(document.regions, query.region) : undefined,
 		without !== 'organisation' ? jsonHasAny(document.organisations, query.organisation) : undefined,
 		without !== 'year' && query.year ? eq(document.year, query.year) : undefined,
-		query.status ? eq(document.status, query.status) : undefined
+		query.status ? eq(document.status, query.status) : undefined,
+		without !== 'linked' ? jsonHasAny(document.links, query.linked) : undefined
 	);
 }
 
@@ -411,7 +412,7 @@ async function shownRows(db: Db, ids: string[], probe: SearchProbe, pages: Recor
 	}));
 }
 
-const facetLists = { theme: document.themes, language: document.languages, region: document.regions, organisation: document.organisations };
+const facetLists = { theme: document.themes, language: document.languages, region: document.regions, organisation: document.organisations, linked: document.links };
 
 async function facet(db: DbOrTx, query: Partial<DocumentListQuery>, probe: SearchProbe, name: FacetName): Promise<Record<string, number>> {
 	const value = name === 'type' ? sql<string>`${document.type}` : name === 'year' ? sql<string>`${document.year}::text` : sql<string>`jsonb_array_elements_text(${facetLists[name]})`;

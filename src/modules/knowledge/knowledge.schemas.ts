@@ -86,6 +86,10 @@ export const DocumentListQuery = z
 		organisation: many(slugText, 'Organisations (slug)'),
 		year: z.preprocess(blankToUndefined, z.coerce.number().int().min(1900).max(2100).optional()).meta({ description: 'Year of the document' }),
 		status: z.preprocess(blankToUndefined, DocumentStatus.optional()),
+		linked: many(
+			z.string().trim().max(300).regex(/^[a-z]+\.[a-z_]+:[^\s]+$/),
+			'Records the documents link to (any of them), as platform links: `atlas.initiative:<slug>` or `strategy.action:<strategy slug>/<action id>`'
+		),
 		page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10000).default(1)),
 		pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(20))
 	})
@@ -154,7 +158,8 @@ export const DocumentListResult = z
 			language: z.record(z.string(), z.int()),
 			year: z.record(z.string(), z.int()),
 			region: z.record(z.string(), z.int()).meta({ description: 'Documents per region (ISO 3166-2:MA code)' }),
-			organisation: z.record(z.string(), z.int()).meta({ description: 'Documents per organisation (slug)' })
+			organisation: z.record(z.string(), z.int()).meta({ description: 'Documents per organisation (slug)' }),
+			linked: z.record(z.string(), z.int()).meta({ description: 'Documents per linked record (platform link: Atlas initiative or strategy action)' })
 		})
 	})
 	.meta({ id: 'KnowledgeDocumentList' });

@@ -19,6 +19,9 @@ beforeAll(async () => {
 	// and organisations for a few
 	await app.database.db.execute(sql`update knowledge.document set organisations = '["ocde"]' where slug = 'index-000007'`);
 	await app.database.db.execute(sql`update knowledge.document set organisations = '["ocde", "universite-mohammed-v-rabat"]' where slug = 'index-000050'`);
+	// and links to Atlas initiatives and a strategy's action for a few (written as the database holds them)
+	await app.database.db.execute(sql`update knowledge.document set links = '["atlas.initiative:sharaka", "strategy.action:snima/12"]' where slug in ('index-000007', 'index-000031')`);
+	await app.database.db.execute(sql`update knowledge.document set links = '["atlas.initiative:sharaka-composante-1"]' where slug in ('index-000050', 'index-000032', 'index-000033')`);
 	const [own] = await app.database.db.select({ id: document.id }).from(document).where(eq(document.slug, 'index-000050'));
 	await app.database.db.insert(documentPage).values({ documentId: own.id, page: 4, text: 'Les saisonnières de Huelva et l’égalité salariale. العاملات الموسميات في ويلفا' });
 });
@@ -79,6 +82,10 @@ describe('the library search index', () => {
 		['regions and status', { region: ['MA-02', 'MA-05'], status: 'published' as const }],
 		['organisations', { organisation: ['ocde', 'universite-mohammed-v-rabat'] }],
 		['an organisation, a region and words', { q: 'migrations', organisation: ['ocde'], region: ['MA-02'] }],
+		['one linked initiative', { linked: ['atlas.initiative:sharaka'] }],
+		['an initiative or its component', { linked: ['atlas.initiative:sharaka', 'atlas.initiative:sharaka-composante-1'] }],
+		['a strategy’s action, words and a filter', { q: 'migrants', linked: ['strategy.action:snima/12', 'atlas.initiative:sharaka-composante-1'], type: ['study', 'report'] }],
+		['a record nothing links to', { linked: ['atlas.initiative:absente'] }],
 		['nothing found', { q: 'zzzyx' }]
 	])('answers %s as SQL does: the same documents, total and facets', async (_name, query) => {
 		const { fromIndex, fromSql } = await both(query);
@@ -102,6 +109,16 @@ describe('the library search index', () => {
 		// the region's own counts stay those of the whole library: another region can be chosen instead
 		expect(inRegion.facets.region).toEqual(all.facets.region);
 		expect((await searchDocuments(app.database.db, { organisation: ['ocde'] })).facets.organisation).toEqual(all.facets.organisation);
+	});
+
+	it('filters by linked record: the documents linking to any of them, each facet counting within them', async () => {
+		const found = await searchDocuments(app.database.db, { linked: ['atlas.initiative:sharaka-composante-1'] });
+		expect(found.items.map((item) => item.slug).sort()).toEqual(['index-000032', 'index-000033', 'index-000050']);
+		expect(Object.values(found.facets.type).reduce((sum, n) => sum + n, 0)).toBe(3);
+		// a link added later is seen at the next search
+		await app.database.db.execute(sql`update knowledge.document set links = '["atlas.initiative:sharaka-composante-1"]' where slug = 'index-000034'`);
+		expect((await searchDocuments(app.database.db, { linked: ['atlas.initiative:sharaka-composante-1'] })).total).toBe(4);
+		expect((await listDocuments(app.database.db, { linked: ['atlas.initiative:sharaka-composante-1'] })).total).toBe(4);
 	});
 
 	it('lists real documents before samples, the best match first, with the page that answers', async () => {

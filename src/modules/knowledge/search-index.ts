@@ -163,6 +163,8 @@ interface IndexedDocument {
 	languages: string[];
 	regions: string[];
 	organisations: string[];
+	/** the records the document links to (platform links: Atlas initiatives, strategies' actions) */
+	links: string[];
 	year: number | null;
 	searchText: string;
 	/** the document's stems (ids in the index's dictionary), sorted, with their counts in the description and the number of pages holding each */
@@ -209,7 +211,7 @@ function numberFacet(documents: IndexedDocument[], valuesOf: (entry: IndexedDocu
 }
 
 /** The fields a list counts its documents by (each count ignoring the field's own filter). */
-export const facetNames = ['type', 'theme', 'language', 'year', 'region', 'organisation'] as const;
+export const facetNames = ['type', 'theme', 'language', 'year', 'region', 'organisation', 'linked'] as const;
 export type FacetName = (typeof facetNames)[number];
 type Facets = Record<FacetName, Record<string, number>>;
 
@@ -301,7 +303,8 @@ export class LibrarySearchIndex {
 			language: numberFacet(documents, (entry) => entry.languages),
 			year: numberFacet(documents, (entry) => (entry.year === null ? [] : [String(entry.year)])),
 			region: numberFacet(documents, (entry) => entry.regions),
-			organisation: numberFacet(documents, (entry) => entry.organisations)
+			organisation: numberFacet(documents, (entry) => entry.organisations),
+			linked: numberFacet(documents, (entry) => entry.links)
 		};
 		const everyDocument = Int32Array.from(documents, (_, index) => index);
 		this.#libraryCounts = facetNames.map((name) => {
@@ -735,6 +738,7 @@ async function readDocuments(db: DbOrTx, ids: string[], dictionary: Map<string, 
 		languages: string[];
 		regions: string[];
 		organisations: string[];
+		links: string[];
 		year: number | null;
 		search_text: string;
 		search_stems: string;
@@ -742,7 +746,7 @@ async function readDocuments(db: DbOrTx, ids: string[], dictionary: Map<string, 
 	};
 	// the vectors as text, parsed here: far cheaper for the database than taking them apart in SQL
 	const rows = rowsOf<Row>(
-		await db.execute(sql`select d.id, d.xmin::text as row_version, d.is_sample, d.status, d.type, d.themes, d.languages, d.regions, d.organisations,
+		await db.execute(sql`select d.id, d.xmin::text as row_version, d.is_sample, d.status, d.type, d.themes, d.languages, d.regions, d.organisations, d.links,
 			d.year, d.search_text, d.search_stems::text as search_stems, d.text_stems::text as text_stems
 			from knowledge.document d where d.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)
 	);
@@ -785,6 +789,7 @@ async function readDocuments(db: DbOrTx, ids: string[], dictionary: Map<string, 
 			languages: json(row.languages) ?? [],
 			regions: json(row.regions) ?? [],
 			organisations: json(row.organisations) ?? [],
+			links: json(row.links) ?? [],
 			year: row.year === null ? null : Number(row.year),
 			searchText: row.search_text,
 			terms,

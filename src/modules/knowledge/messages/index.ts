@@ -14,6 +14,9 @@ import enNewsletters from './en/newsletters.json' with { type: 'json' };
 import frResearch from './fr/research.json' with { type: 'json' };
 import arResearch from './ar/research.json' with { type: 'json' };
 import enResearch from './en/research.json' with { type: 'json' };
+import frWork from './fr/library_work.json' with { type: 'json' };
+import arWork from './ar/library_work.json' with { type: 'json' };
+import enWork from './en/library_work.json' with { type: 'json' };
 
 /** The knowledge module's UI messages (`knowledge.key`), in the three languages. */
-export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents }, surveys: { fr: frSurveys, ar: arSurveys, en: enSurveys }, newsletters: { fr: frNewsletters, ar: arNewsletters, en: enNewsletters }, research: { fr: frResearch, ar: arResearch, en: enResearch } };
+export const messages: Record<string, MessageNamespace> = { knowledge: { fr, ar, en }, events: { fr: frEvents, ar: arEvents, en: enEvents }, surveys: { fr: frSurveys, ar: arSurveys, en: enSurveys }, newsletters: { fr: frNewsletters, ar: arNewsletters, en: enNewsletters }, research: { fr: frResearch, ar: arResearch, en: enResearch }, library_work: { fr: frWork, ar: arWork, en: enWork } };

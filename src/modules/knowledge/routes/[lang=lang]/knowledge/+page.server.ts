@@ -6,6 +6,7 @@ import { isolate } from '#platform/i18n/content-language.ts';
 import { DocumentListQuery } from '#modules/knowledge/knowledge.schemas.ts';
 import { searchDocuments, organisationChoices } from '#modules/knowledge/document.service.ts';
 import { documentLanguages, documentThemes, documentTypes } from '#modules/knowledge/knowledge.model.ts';
+import { linkedChoices } from '#modules/knowledge/document-links.ts';
 
 export async function load({ url, locals }) {
 	const app = await getApp();
@@ -24,6 +25,8 @@ export async function load({ url, locals }) {
 	const organisations = await organisationChoices(app.database.db, [
 		...new Set([...Object.entries(result.facets.organisation).flatMap(([slug, count]) => (count ? [slug] : [])), ...(query.organisation ?? [])])
 	]);
+	// the initiatives and actions the documents found link to (and the one chosen), named in the page's language
+	const linked = await linkedChoices(app.database.db, [...Object.keys(result.facets.linked), ...(query.linked ?? [])], locals.language);
 	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
 	return {
 		result,
@@ -35,6 +38,7 @@ export async function load({ url, locals }) {
 			language: query.language?.[0] ?? '',
 			region: query.region?.[0] ?? '',
 			organisation: query.organisation?.[0] ?? '',
+			linked: query.linked?.[0] ?? '',
 			year: query.year ? String(query.year) : ''
 		},
 		choices: {
@@ -45,7 +49,8 @@ export async function load({ url, locals }) {
 			// the organisations with documents among those found (and the one chosen), a name in any language
 			// isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
 			organisations: organisations.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
-			years: Object.keys(result.facets.year).sort().reverse()
+			years: Object.keys(result.facets.year).sort().reverse(),
+			linked
 		},
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')
 	};

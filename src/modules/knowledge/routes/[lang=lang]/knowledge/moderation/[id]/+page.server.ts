@@ -4,12 +4,13 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { notifyOf } from '#platform/moderation/notify.ts';
-import { approveProposal, rejectProposal, requestChanges, reviewProposal } from '#platform/moderation/moderation.service.ts';
+import { approveProposal, requestChanges, reviewProposal } from '#platform/moderation/moderation.service.ts';
 import { documentProposals } from '#modules/knowledge/document.service.ts';
 import { describeDocumentChange } from '#modules/knowledge/diff-labels.ts';
 import { valueNamesFor } from '#modules/knowledge/document-history.ts';
 import type { DocumentData } from '#modules/knowledge/knowledge.schemas.ts';
 import { extractSoon } from '#modules/knowledge/text-extraction.ts';
+import { rejectDocumentProposal } from '#modules/knowledge/refused-files.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -36,7 +37,7 @@ export async function load({ params, locals }) {
 		title: review.title,
 		subject: review.subject ? { slug: review.subject.slug, version: review.subject.version } : null,
 		stale: review.stale,
-		file: data.file ? { name: data.file.name, pages: data.file.pages } : null,
+		file: data.file ? { name: data.file.name, pages: data.file.pages, stored: await app.files.exists(data.file.key) } : null,
 		changes: review.fromBase.map((change) => describeDocumentChange(locals.language, change, names))
 	};
 }
@@ -54,13 +55,13 @@ function decisionFailure(language: App.Locals['language'], failure: unknown) {
 
 async function decideWithReason(
 	{ request, params, locals }: Pick<RequestEvent<{ id: string }>, 'request' | 'params' | 'locals'>,
-	decide: typeof rejectProposal | typeof requestChanges,
+	decide: (ctx: ReturnType<typeof requestContext>, id: string, reason: string, notify: ReturnType<typeof notifyOf>) => Promise<unknown>,
 	done: 'done_rejected' | 'done_changes_requested'
 ) {
 	const app = await getApp();
 	const form = await request.formData();
 	try {
-		await decide(requestContext(app, locals), documentProposals, params.id, String(form.get('reason') ?? ''), notifyOf(app));
+		await decide(requestContext(app, locals), params.id, String(form.get('reason') ?? ''), notifyOf(app));
 		return { done };
 	} catch (failure) {
 		return decisionFailure(locals.language, failure);
@@ -78,6 +79,7 @@ export const actions = {
 			return decisionFailure(locals.language, failure);
 		}
 	},
-	reject: (event) => decideWithReason(event, rejectProposal, 'done_rejected'),
-	changes: (event) => decideWithReason(event, requestChanges, 'done_changes_requested')
+	// a refusal also removes the proposal's PDF from the file store when nothing else names it
+	reject: (event) => decideWithReason(event, rejectDocumentProposal, 'done_rejected'),
+	changes: (event) => decideWithReason(event, (ctx, id, reason, notify) => requestChanges(ctx, documentProposals, id, reason, notify), 'done_changes_requested')
 };

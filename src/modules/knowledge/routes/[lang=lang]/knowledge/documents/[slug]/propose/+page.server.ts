@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { notifyOf } from '#platform/moderation/notify.ts';
-import { proposeChange } from '#platform/moderation/moderation.service.ts';
+import { listDiscussion, postToDiscussion, proposeChange } from '#platform/moderation/moderation.service.ts';
+import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { documentFile, documentProposals, getDocument } from '#modules/knowledge/document.service.ts';
 import { documentFailure, documentFormChoices, documentFromForm, fileFromForm, formFromDocument } from '#modules/knowledge/document-form.ts';
@@ -13,7 +14,10 @@ export async function load({ params, locals }) {
 	const doc = await getDocument(app.database.db, params.slug, locals.language);
 	if (!doc) error(404, 'not_found');
 	const file = await documentFile(app.database.db, doc.slug);
+	const ctx = requestContext(app, locals);
 	return {
+		// the document's private discussion between its proposers and the editors (the platform's moderation)
+		messages: ctx.can('knowledge.discuss') ? await listDiscussion(ctx, documentProposals, doc.slug) : null,
 		doc: { slug: doc.slug, title: doc.title, version: doc.version },
 		values: formFromDocument(doc),
 		currentFile: file ? { name: file.name, pages: file.pages } : null,
@@ -22,7 +26,7 @@ export async function load({ params, locals }) {
 }
 
 export const actions = {
-	default: async ({ request, params, locals }) => {
+	propose: async ({ request, params, locals }) => {
 		const app = await getApp();
 		const ctx = requestContext(app, locals);
 		const form = await request.formData();
@@ -46,5 +50,19 @@ export const actions = {
 			}
 			return documentFailure(locals.language, failure, values);
 		}
+	},
+	discuss: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const body = String((await request.formData()).get('body') ?? '');
+		try {
+			await postToDiscussion(requestContext(app, locals), documentProposals, params.slug, body);
+		} catch (failure) {
+			if (!isAppError(failure)) throw failure;
+			const problem = failure.fields[0];
+			return fail(failure.status, {
+				discussion: { body, error: translate(locals.language, problem ? `errors.${problem.messageKey}` : `errors.${failure.code}`, problem?.values ?? failure.values) }
+			});
+		}
+		return { discussed: true };
 	}
 };
