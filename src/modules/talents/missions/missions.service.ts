@@ -16,11 +16,15 @@ import { moderationProposal } from '../../../platform/moderation/moderation.tabl
 import type { ModeratedCollection, ModeratedSubject, Publication } from '../../../platform/moderation/moderation.service.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { knownUnitGroups } from '../occupations.ts';
+import { parseLink, resolveLinks, unknownLinks } from '../../../platform/kernel/links.ts';
+import type { Language } from '../../../platform/i18n/languages.ts';
 import { missionMoves, type MissionMode, type MissionMove, type MissionStatus } from '../talents.model.ts';
 import { CancelInput, MissionInput, MissionQuery, ReportInput, type MissionData } from './missions.schemas.ts';
 import { mission, missionCandidate, missionEvent, missionVersion, type MissionRow } from './missions.table.ts';
 
 export const MISSIONS_COLLECTION = 'talents.missions';
+/** the kind of record a mission may belong to (the Atlas's initiatives, through the platform's link targets) */
+export const INITIATIVE_KIND = 'atlas.initiative';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const languagesOfText = ['fr', 'ar', 'en'] as const;
 /** addresses of the missions' own pages: never a mission's slug */
@@ -89,6 +93,7 @@ export async function normaliseMission(ctx: RequestContext, raw: unknown): Promi
 	if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) problems.push({ path: 'endsOn', messageKey: 'field_invalid' });
 	if (input.mode !== 'on_site' && !input.remoteHoursPerMonth) problems.push({ path: 'remoteHoursPerMonth', messageKey: 'field_required' });
 	if (input.mode !== 'remote' && !input.durationDays) problems.push({ path: 'durationDays', messageKey: 'field_required' });
+	if (input.initiative && (parseLink(input.initiative)?.kind !== INITIATIVE_KIND || (await unknownLinks(ctx.db, [input.initiative], 'fr')).length)) problems.push({ path: 'initiative', messageKey: 'field_choice' });
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
 	// a moderator may enter a request received otherwise (a letter) for any organisation based in Morocco
 	if (ctx.can('talents.moderate')) await requireMoroccan(ctx.db, input.organisationId);
@@ -139,7 +144,8 @@ function snapshotOf(row: MissionRow | MissionData): MissionData {
 		remoteHoursPerMonth: row.remoteHoursPerMonth,
 		travelCovered: row.travelCovered,
 		stayCovered: row.stayCovered,
-		conditions: (row.conditions ?? {}) as Record<string, string>
+		conditions: (row.conditions ?? {}) as Record<string, string>,
+		initiative: row.initiative ?? null
 	};
 }
 
@@ -243,7 +249,8 @@ export const missionProposals: ModeratedCollection<MissionData> = {
 			{ name: 'remoteHoursPerMonth' },
 			{ name: 'travelCovered' },
 			{ name: 'stayCovered' },
-			{ name: 'conditions', kind: 'translated' }
+			{ name: 'conditions', kind: 'translated' },
+			{ name: 'initiative' }
 		],
 		comparable: (value) => (value ?? {}) as Record<string, unknown>
 	},
@@ -286,7 +293,16 @@ export function missionSummary({ mission: row, organisation: owner }: Listed) {
 }
 export type MissionSummaryView = ReturnType<typeof missionSummary>;
 
-export function missionDetail(listed: Listed) {
+type LinkedInitiative = { slug: string; title: string; lang: string } | null;
+
+/** The Atlas initiative a mission belongs to, named in the page's language; null when none or no longer there. */
+export async function initiativeOf(db: DbOrTx, value: string | null, language: Language): Promise<LinkedInitiative> {
+	if (!value) return null;
+	const [found] = await resolveLinks(db, [value], language);
+	return found ? { slug: found.key, title: found.label, lang: found.lang } : null;
+}
+
+export function missionDetail(listed: Listed, initiative: LinkedInitiative = null) {
 	const row = listed.mission;
 	return {
 		...missionSummary(listed),
@@ -297,6 +313,7 @@ export function missionDetail(listed: Listed) {
 		travelCovered: row.travelCovered,
 		stayCovered: row.stayCovered,
 		conditions: (row.conditions ?? {}) as Record<string, string>,
+		initiative,
 		statusAt: row.statusAt.toISOString(),
 		report: row.status === 'completed' ? row.report : null
 	};
@@ -314,6 +331,7 @@ export async function listMissions(db: DbOrTx, raw: unknown) {
 	if (query.sector) conditions.push(eq(mission.sector, query.sector));
 	if (query.skill) conditions.push(sql`${query.skill} = any(${mission.skills})`);
 	if (query.mode) conditions.push(eq(mission.mode, query.mode));
+	if (query.initiative) conditions.push(eq(mission.initiative, `${INITIATIVE_KIND}:${query.initiative}`));
 	const where = conditions.length ? and(...conditions) : undefined;
 	const [total] = await db.select({ n: count() }).from(mission).where(where);
 	const rows = await db
@@ -338,15 +356,16 @@ async function findListed(db: DbOrTx, slug: string): Promise<Listed> {
 }
 
 /** A published mission, as everyone sees it. */
-export async function getMission(db: DbOrTx, slug: string) {
-	return missionDetail(await findListed(db, slug));
+export async function getMission(db: DbOrTx, slug: string, language: Language = 'fr') {
+	const listed = await findListed(db, slug);
+	return missionDetail(listed, await initiativeOf(db, listed.mission.initiative, language));
 }
 
 /** The mission and whether the caller manages it (a member of its organisation with the right). */
-export async function missionFor(ctx: RequestContext, slug: string) {
+export async function missionFor(ctx: RequestContext, slug: string, language: Language = 'fr') {
 	const listed = await findListed(ctx.db, slug);
 	const manages = Boolean(ctx.actor?.organisationIds.includes(listed.mission.organisationId) && ctx.can('talents.mission.manage', { organisationId: listed.mission.organisationId }));
-	return { mission: missionDetail(listed), row: listed.mission, manages };
+	return { mission: missionDetail(listed, await initiativeOf(ctx.db, listed.mission.initiative, language)), row: listed.mission, manages };
 }
 
 /**
