@@ -13,7 +13,8 @@ import { takesCefrLevel } from '../../../platform/i18n/spoken-languages.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
 import { slugify } from '../../../platform/text/slug.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
-import type { ModeratedCollection, ModeratedSubject, Publication } from '../../../platform/moderation/moderation.service.ts';
+import { proposeChange, type ModeratedCollection, type ModeratedSubject, type Publication } from '../../../platform/moderation/moderation.service.ts';
+import type { Notify } from '../../../platform/moderation/notify.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { knownUnitGroups } from '../occupations.ts';
 import { parseLink, resolveLinks, unknownLinks } from '../../../platform/kernel/links.ts';
@@ -424,6 +425,30 @@ export async function organisationMissions(ctx: RequestContext) {
 		missions: missions.map((row) => ({ ...missionSummary(row), interested: row.interested, shortlisted: row.shortlisted })),
 		proposals: proposals.map((row) => ({ id: row.id, status: row.status, title: (row.data as MissionData).title, reason: row.reason, createdAt: row.createdAt.toISOString(), proposer: row.proposer }))
 	};
+}
+
+// ── Changing a published mission ────────────────────────────────────────────
+
+/**
+ * The owning organisation proposes a change of its published mission: a complete new description based on the
+ * version it read, moderated as a new mission is (the platform's queue, decisions and e-mails); once published it
+ * is the mission's next version (`mission_version`). Its organisation never changes; another organisation's
+ * mission is not found; a base that is no longer the current version is a conflict (409, never applied silently).
+ */
+export async function proposeMissionChange(ctx: RequestContext, slug: string, raw: unknown, options: { baseVersion: number; comment?: string | null; notify?: Notify }) {
+	const row = await ownedMission(ctx, slug);
+	if (row.status === 'completed' || row.status === 'cancelled') throw new AppError('conflict', { extra: { reason: 'wrong_status', status: row.status } });
+	const input = { ...((raw ?? {}) as Record<string, unknown>), organisationId: row.organisationId };
+	return proposeChange(ctx, missionProposals, row.id, input, { baseVersion: options.baseVersion, comment: options.comment ?? null, notify: options.notify });
+}
+
+/** The changes of this mission waiting for the moderators (the edit page says one is already proposed). */
+export async function pendingChanges(db: DbOrTx, missionId: string) {
+	const rows = await db
+		.select({ id: moderationProposal.id, createdAt: moderationProposal.createdAt })
+		.from(moderationProposal)
+		.where(and(eq(moderationProposal.collection, MISSIONS_COLLECTION), eq(moderationProposal.subjectId, missionId), eq(moderationProposal.status, 'pending')));
+	return rows.map((row) => ({ id: row.id, createdAt: row.createdAt.toISOString() }));
 }
 
 // ── The mission's life ──────────────────────────────────────────────────────

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../../platform/testing/people.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
-import { proposeNew } from '../../../platform/moderation/moderation.service.ts';
+import { approveProposal, proposeNew } from '../../../platform/moderation/moderation.service.ts';
 import { regionContributions } from '../../../platform/kernel/regions.ts';
 import { backlinksTo } from '../../../platform/kernel/links.ts';
-import { changeStatus, getMission, listMissions, missionFor, missionProposals } from './missions.service.ts';
+import { changeStatus, getMission, listMissions, missionFor, missionProposals, pendingChanges, proposeMissionChange } from './missions.service.ts';
 import { REGION_MISSIONS_SHOWN } from './region-missions.ts';
 
 const INITIATIVE = 'atlas.initiative:sharaka-composante-2-mobilisation-competences-mre';
@@ -102,5 +102,30 @@ describe("the Atlas's region page", () => {
 		expect(arabic.items[0].detail).toMatch(/[\u0600-\u06FF]/);
 		expect(await regionContributions(db, 'MA-06', 'fr')).toEqual([]);
 		expect(REGION_MISSIONS_SHOWN).toBeGreaterThan(2);
+	});
+});
+
+describe('a change of a published mission', () => {
+	it('is proposed by its organisation on the current version, moderated, then published as the next version', async () => {
+		const db = app.database.db;
+		const slug = await published('Appui au schéma régional');
+		const institution = await aPerson(db, { role: 'partner', organisationIds: [council.id] });
+		const ctx = contextFor(db, institution);
+		// another organisation's mission is not found; a stale base is a conflict; bad input is refused by field
+		const stranger = await aPerson(db, { role: 'partner' });
+		expect((await refusal(proposeMissionChange(contextFor(db, stranger), slug, missionInput('X'), { baseVersion: 1 }))).code).toBe('not_found');
+		expect((await refusal(proposeMissionChange(ctx, slug, missionInput('Appui au schéma régional (v2)'), { baseVersion: 7 }))).code).toBe('conflict');
+		expect((await refusal(proposeMissionChange(ctx, slug, missionInput('Sans région', { region: 'MA-99' }), { baseVersion: 1 }))).fields.map((field) => field.path)).toEqual(['region']);
+		// the organisation cannot be changed by the form: it stays the mission's
+		const proposal = await proposeMissionChange(ctx, slug, missionInput('Appui au schéma régional (v2)', { organisationId: crypto.randomUUID(), initiative: INITIATIVE }), { baseVersion: 1, comment: 'Dates précisées.' });
+		expect(proposal.status).toBe('pending');
+		const before = await getMission(db, slug);
+		expect(before.version).toBe(1);
+		expect(await pendingChanges(db, before.id)).toHaveLength(1);
+		await approveProposal(contextFor(db, moderator), missionProposals, proposal.id);
+		const after = await getMission(db, slug, 'fr');
+		expect(after).toMatchObject({ version: 2, title: { fr: 'Appui au schéma régional (v2)' }, organisation: { id: council.id } });
+		expect(after.initiative?.slug).toBe('sharaka-composante-2-mobilisation-competences-mre');
+		expect(await pendingChanges(db, before.id)).toEqual([]);
 	});
 });
