@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../../platform/db/database.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { createTranslator } from '../../../platform/i18n/translator.ts';
-import { pickText } from '../../../platform/i18n/content-language.ts';
+import { isolate, pickText } from '../../../platform/i18n/content-language.ts';
 import type { Backlink, RegionContribution } from '../../../platform/kernel/manifest.ts';
 import { parseLink } from '../../../platform/kernel/links.ts';
 import { INITIATIVE_KIND } from './missions.service.ts';
@@ -40,7 +40,8 @@ export async function missionsInRegion(db: DbOrTx, region: string, language: Lan
 					label: title.text,
 					lang: title.lang,
 					path: `/talents/missions/${row.slug}`,
-					detail: t('missions_more.region_item', { organisation: row.organisation, date: date(row.completedAt, { month: 'long', year: 'numeric' }) }),
+					// the organisation's name, in whatever language it is written, set apart from the sentence (U+2068…U+2069)
+					detail: t('missions_more.region_item', { organisation: isolate(row.organisation), date: date(row.completedAt, { month: 'long', year: 'numeric' }) }),
 					isSample: row.isSample,
 					links: row.initiative ? [row.initiative] : []
 				};
