@@ -14,6 +14,7 @@ describeRouteAccess('the Atlas module', atlasModule.routes, {
 	'GET /api/v1/atlas/stats': everyone,
 	'GET /[lang=lang]/atlas': everyone,
 	'GET /[lang=lang]/atlas/organisations/[slug]': everyone,
+	'GET /[lang=lang]/atlas/regions/[code]': everyone,
 	'GET /[lang=lang]/atlas/dashboard': everyone,
 	'GET /[lang=lang]/atlas/dashboard/[chart].csv': everyone,
 	'POST /[lang=lang]/atlas/initiatives/[slug]': discussants,

@@ -5,6 +5,7 @@ export const atlasRoutes: RouteTable = {
 	'/[lang=lang]/atlas': { GET: 'public' },
 	'/[lang=lang]/atlas/initiatives/[slug]': { GET: 'public' },
 	'/[lang=lang]/atlas/organisations/[slug]': { GET: 'public' },
+	'/[lang=lang]/atlas/regions/[code]': { GET: 'public' },
 	'/[lang=lang]/atlas/dashboard': { GET: 'public' },
 	'/[lang=lang]/atlas/good-practices': { GET: 'public' },
 	'/[lang=lang]/atlas/dashboard/[chart].csv': { GET: 'public' },

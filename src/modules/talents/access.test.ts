@@ -40,6 +40,8 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'POST /[lang=lang]/talents/missions/mine': institutions,
 	'GET /[lang=lang]/talents/missions/[slug]/manage': institutions,
 	'POST /[lang=lang]/talents/missions/[slug]/manage': institutions,
+	'GET /[lang=lang]/talents/missions/[slug]/edit': institutions,
+	'POST /[lang=lang]/talents/missions/[slug]/edit': institutions,
 	'GET /[lang=lang]/talents/missions/[slug]/talents/[id]': institutions,
 	'POST /[lang=lang]/talents/missions/[slug]/talents/[id]': institutions,
 	'GET /[lang=lang]/talents/missions/moderation': staff,

@@ -9,6 +9,7 @@ import { ensureTalentsReferenceData, loadTalentsDemoData } from './talents.data.
 import { runTalentsGenerate, runTalentsRemoveSamples } from './cli/talents.ts';
 import { sendAnnouncement } from './announcements.service.ts';
 import { schemesLinkingTo } from './young/support-schemes.ts';
+import { missionsInRegion, missionsLinkingTo } from './missions/region-missions.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof talentsActions, true> {}
@@ -30,8 +31,10 @@ export const talentsModule = defineModule({
 	apiTags: [{ name: 'Talents', description: 'Networks of Moroccans abroad by host territory or by skill, and the public cards of talents who chose to show one.' }],
 	messages,
 	mySpace: talentsSpace,
-	// on an Atlas initiative's page: the support schemes for young entrepreneurs that belong to it
-	linksTo: schemesLinkingTo,
+	// on an Atlas initiative's page: the support schemes for young entrepreneurs and the missions that belong to it
+	linksTo: async (db, value) => [...(await schemesLinkingTo(db, value)), ...(await missionsLinkingTo(db, value))],
+	// on the Atlas's region page: the missions talents of the diaspora completed in the region
+	regionContributions: missionsInRegion,
 	personalData: talentsPersonalData,
 	referenceData: ensureTalentsReferenceData,
 	demoData: loadTalentsDemoData,

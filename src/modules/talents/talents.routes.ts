@@ -29,6 +29,7 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/missions/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/missions/mine': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/missions/[slug]/manage': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/missions/[slug]/edit': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/missions/[slug]/talents/[id]': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/missions/moderation': { GET: 'talents.moderate' },
 	'/[lang=lang]/talents/missions/moderation/[id]': { GET: 'talents.moderate', POST: 'talents.moderate' },

@@ -53,6 +53,36 @@ export interface Backlink {
 	path: string;
 }
 
+/**
+ * What a module adds to a region's page (the Atlas's region page): its records in that region, e.g. the
+ * missions the diaspora completed there. The region page renders it without knowing the module.
+ */
+export interface RegionContribution {
+	/** the section's heading (`{count}` is given) */
+	titleKey: string;
+	/** one sentence under the heading saying what is counted */
+	textKey?: string;
+	/** how many records there are in the region (the items may be the first ones only) */
+	count: number;
+	items: RegionContributionItem[];
+	/** the module's whole list for the region, without the language prefix */
+	path?: string;
+	/** the link's words to that list (`{count}` is given) */
+	pathKey?: string;
+}
+export interface RegionContributionItem {
+	label: string;
+	/** the label's language */
+	lang: string;
+	/** the record's page, without the language prefix */
+	path: string;
+	/** a short line under the label (an organisation, a date), already in the page's language */
+	detail?: string;
+	isSample: boolean;
+	/** links to other modules' records it belongs to (`atlas.initiative:x`): the platform resolves them */
+	links?: readonly string[];
+}
+
 /** A namespace of UI messages in the three languages (`namespace.key` → ICU message). */
 export type MessageNamespace = Record<Language, Record<string, string>>;
 
@@ -204,6 +234,8 @@ export interface ModuleManifest {
 	linkTargets?: Record<string, LinkTarget>;
 	/** this module's public lists of records that link to another module's record (`atlas.initiative:x`), for that record's page */
 	linksTo?(db: DbOrTx, value: string): Promise<Backlink[]>;
+	/** this module's records in one region of Morocco (ISO 3166-2 code, `MA-01`), for the region's page */
+	regionContributions?(db: DbOrTx, region: string, language: Language): Promise<RegionContribution[]>;
 	/** pages readable offline (the platform's service worker) */
 	offline?: OfflineReading;
 	/** columns naming a stored file (the key is `prefix` + the value): a restore checks every one is there */

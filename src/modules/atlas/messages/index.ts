@@ -17,6 +17,9 @@ import enAtlasRates from './en/atlas_rates.json' with { type: 'json' };
 import frAtlasModeration from './fr/atlas_moderation.json' with { type: 'json' };
 import arAtlasModeration from './ar/atlas_moderation.json' with { type: 'json' };
 import enAtlasModeration from './en/atlas_moderation.json' with { type: 'json' };
+import frAtlasRegions from './fr/atlas_regions.json' with { type: 'json' };
+import arAtlasRegions from './ar/atlas_regions.json' with { type: 'json' };
+import enAtlasRegions from './en/atlas_regions.json' with { type: 'json' };
 
 /** The atlas module's UI messages, by namespace (`namespace.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
@@ -25,5 +28,6 @@ export const messages: Record<string, MessageNamespace> = {
 	atlas_export: { fr: frAtlasExport, ar: arAtlasExport, en: enAtlasExport },
 	atlas_import: { fr: frAtlasImport, ar: arAtlasImport, en: enAtlasImport },
 	atlas_rates: { fr: frAtlasRates, ar: arAtlasRates, en: enAtlasRates },
-	atlas_moderation: { fr: frAtlasModeration, ar: arAtlasModeration, en: enAtlasModeration }
+	atlas_moderation: { fr: frAtlasModeration, ar: arAtlasModeration, en: enAtlasModeration },
+	atlas_regions: { fr: frAtlasRegions, ar: arAtlasRegions, en: enAtlasRegions }
 };

@@ -8,6 +8,9 @@ import enMissions from './en/missions.json' with { type: 'json' };
 import frMentoring from './fr/mentoring.json' with { type: 'json' };
 import arMentoring from './ar/mentoring.json' with { type: 'json' };
 import enMentoring from './en/mentoring.json' with { type: 'json' };
+import frMore from './fr/missions_more.json' with { type: 'json' };
+import arMore from './ar/missions_more.json' with { type: 'json' };
+import enMore from './en/missions_more.json' with { type: 'json' };
 import frYoung from './fr/young.json' with { type: 'json' };
 import arYoung from './ar/young.json' with { type: 'json' };
 import enYoung from './en/young.json' with { type: 'json' };
@@ -21,5 +24,7 @@ export const messages: Record<string, MessageNamespace> = {
 	missions: { fr: frMissions, ar: arMissions, en: enMissions },
 	mentoring: { fr: frMentoring, ar: arMentoring, en: enMentoring },
 	young: { fr: frYoung, ar: arYoung, en: enYoung },
-	diaspora: { fr: frDiaspora, ar: arDiaspora, en: enDiaspora }
+	diaspora: { fr: frDiaspora, ar: arDiaspora, en: enDiaspora },
+	// missions in the Atlas's regions, their changes and statistics
+	missions_more: { fr: frMore, ar: arMore, en: enMore }
 };

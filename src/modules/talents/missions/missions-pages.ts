@@ -13,7 +13,7 @@ import { spokenLanguageLabel, spokenLanguageName } from '../../../platform/i18n/
 import { occupationTitles } from '../occupations.ts';
 import type { MissionMatch } from './matching.ts';
 import { missionLanguageRows, type MissionData } from './missions.schemas.ts';
-import type { MissionDetailView, MissionSummaryView } from './missions.service.ts';
+import { initiativeOf, type MissionDetailView, type MissionSummaryView } from './missions.service.ts';
 import type { InstitutionTalentView } from './candidates.service.ts';
 
 export type FormValues = Record<string, string | string[]>;
@@ -24,7 +24,7 @@ export function missionFromForm(form: FormData): { values: FormValues; input: Re
 	const one = (name: string) => String(form.get(name) ?? '');
 	const many = (name: string) => form.getAll(name).map(String).filter(Boolean);
 	const values: FormValues = {};
-	const single = ['organisationId', 'region', 'sector', 'occupationCode', 'mode', 'startsOn', 'endsOn', 'durationDays', 'remoteHoursPerMonth', 'travelCovered', 'stayCovered', 'comment', 'from'];
+	const single = ['organisationId', 'region', 'sector', 'occupationCode', 'mode', 'startsOn', 'endsOn', 'durationDays', 'remoteHoursPerMonth', 'travelCovered', 'stayCovered', 'comment', 'from', 'initiative'];
 	for (const code of textLanguages) single.push(`title_${code}`, `context_${code}`, `conditions_${code}`);
 	for (let row = 1; row <= missionLanguageRows; row++) single.push(`language_${row}`, `level_${row}`);
 	for (const name of single) values[name] = one(name);
@@ -49,7 +49,8 @@ export function missionFromForm(form: FormData): { values: FormValues; input: Re
 		durationDays: one('durationDays'),
 		remoteHoursPerMonth: one('remoteHoursPerMonth'),
 		travelCovered: one('travelCovered') === 'yes',
-		stayCovered: one('stayCovered') === 'yes'
+		stayCovered: one('stayCovered') === 'yes',
+		initiative: one('initiative')
 	};
 	return { values, input };
 }
@@ -68,7 +69,8 @@ export function formValuesOf(data: MissionData): FormValues {
 		remoteHoursPerMonth: data.remoteHoursPerMonth ? String(data.remoteHoursPerMonth) : '',
 		travelCovered: data.travelCovered ? 'yes' : 'no',
 		stayCovered: data.stayCovered ? 'yes' : 'no',
-		skills: [...data.skills]
+		skills: [...data.skills],
+		initiative: data.initiative ?? ''
 	};
 	for (const code of textLanguages) {
 		values[`title_${code}`] = data.title[code] ?? '';
@@ -100,7 +102,8 @@ const fieldMessages: Record<string, string> = {
 	mode: 'missions.error_mode',
 	occupationCode: 'missions.error_occupation',
 	durationDays: 'missions.error_duration_days',
-	remoteHoursPerMonth: 'missions.error_remote_hours'
+	remoteHoursPerMonth: 'missions.error_remote_hours',
+	initiative: 'missions_more.error_initiative'
 };
 
 /** A refused mission: what was typed and one message per field, in the page's language (the form's own wording where it says more). */
@@ -198,6 +201,11 @@ export function missionCard(language: Language, summary: MissionSummaryView) {
 }
 export type MissionCard = ReturnType<typeof missionCard>;
 
+/** The Atlas initiative as a page shows it: resolved already (a published mission), or a link still to resolve (a proposal). */
+async function initiativeShown(db: DbOrTx, initiative: string | { slug: string; title: string; lang: string } | null, language: Language) {
+	return typeof initiative === 'string' ? initiativeOf(db, initiative, language) : initiative;
+}
+
 /** A mission's full description as its page shows it. */
 export async function missionPage(db: DbOrTx, language: Language, detail: MissionDetailView | (MissionData & { organisation: { name: string } | null; status?: string })) {
 	const occupation = detail.occupationCode ? (await occupationNames(db, [detail.occupationCode], language)).get(detail.occupationCode) : undefined;
@@ -208,6 +216,7 @@ export async function missionPage(db: DbOrTx, language: Language, detail: Missio
 		context: pickText(detail.context, language),
 		organisation: detail.organisation?.name ?? '',
 		region: regionName(detail.region, language),
+		regionCode: detail.region,
 		sector: translate(language, `talents.sector_${detail.sector}`),
 		skills: detail.skills.map((skill) => translate(language, `talents.skill_${skill}`)),
 		occupation: occupation ? { ...occupation, code: detail.occupationCode } : null,
@@ -220,6 +229,7 @@ export async function missionPage(db: DbOrTx, language: Language, detail: Missio
 		travelCovered: detail.travelCovered,
 		stayCovered: detail.stayCovered,
 		conditions: conditions.text ? conditions : null,
+		initiative: await initiativeShown(db, detail.initiative ?? null, language),
 		report: report
 			? {
 					results: textIn(report.results, report.language, language),

@@ -34,12 +34,15 @@ export const MissionInput = z
 		remoteHoursPerMonth: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(200).nullable().default(null)).describe('hours a month from abroad (remote, hybrid)'),
 		travelCovered: z.boolean().default(false),
 		stayCovered: z.boolean().default(false),
-		conditions: inLanguages(1000).default({}).describe('other conditions in the organisation’s words (fees, insurance…)')
+		conditions: inLanguages(1000).default({}).describe('other conditions in the organisation’s words (fees, insurance…)'),
+		initiative: z
+			.preprocess(blankToNull, z.string().trim().max(300).nullable().default(null))
+			.describe('the Atlas initiative the mission belongs to, as `atlas.initiative:<slug>` (optional)')
 	})
 	.meta({ id: 'TalentMissionInput' });
 export type MissionInput = z.output<typeof MissionInput>;
-/** A mission's description as it is moderated, published and versioned. */
-export type MissionData = MissionInput;
+/** A mission's description as it is moderated, published and versioned (versions before the initiative have none). */
+export type MissionData = Omit<MissionInput, 'initiative'> & { initiative?: string | null };
 
 /** How many language rows the mission form offers. */
 export const missionLanguageRows = 3;
@@ -52,6 +55,7 @@ export const MissionQuery = z.object({
 	skill: z.preprocess(blankToNull, z.enum(skills).nullable().default(null)),
 	mode: z.preprocess(blankToNull, z.enum(missionModes).nullable().default(null)),
 	status: z.preprocess(blankToNull, z.enum([...missionStatuses, 'all']).nullable().default(null)).describe('open by default; `all` for every status'),
+	initiative: z.preprocess(blankToNull, z.string().trim().max(200).nullable().default(null)).describe('the slug of the Atlas initiative the missions belong to'),
 	page: z.coerce.number().int().min(1).max(1000).default(1)
 });
 
@@ -83,6 +87,7 @@ export const MissionDetail = MissionSummary.extend({
 	travelCovered: z.boolean(),
 	stayCovered: z.boolean(),
 	conditions: Localised,
+	initiative: z.object({ slug: z.string(), title: z.string(), lang: z.string() }).nullable().describe('the Atlas initiative it belongs to'),
 	statusAt: z.string(),
 	report: z.object({ language: z.string(), results: z.string(), deliverables: z.string().nullable(), followUp: z.string().nullable() }).nullable().describe('completed missions')
 }).meta({ id: 'TalentMission' });

@@ -13,14 +13,19 @@ import { takesCefrLevel } from '../../../platform/i18n/spoken-languages.ts';
 import { pickText } from '../../../platform/i18n/content-language.ts';
 import { slugify } from '../../../platform/text/slug.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
-import type { ModeratedCollection, ModeratedSubject, Publication } from '../../../platform/moderation/moderation.service.ts';
+import { proposeChange, type ModeratedCollection, type ModeratedSubject, type Publication } from '../../../platform/moderation/moderation.service.ts';
+import type { Notify } from '../../../platform/moderation/notify.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { knownUnitGroups } from '../occupations.ts';
+import { parseLink, resolveLinks, unknownLinks } from '../../../platform/kernel/links.ts';
+import type { Language } from '../../../platform/i18n/languages.ts';
 import { missionMoves, type MissionMode, type MissionMove, type MissionStatus } from '../talents.model.ts';
 import { CancelInput, MissionInput, MissionQuery, ReportInput, type MissionData } from './missions.schemas.ts';
 import { mission, missionCandidate, missionEvent, missionVersion, type MissionRow } from './missions.table.ts';
 
 export const MISSIONS_COLLECTION = 'talents.missions';
+/** the kind of record a mission may belong to (the Atlas's initiatives, through the platform's link targets) */
+export const INITIATIVE_KIND = 'atlas.initiative';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const languagesOfText = ['fr', 'ar', 'en'] as const;
 /** addresses of the missions' own pages: never a mission's slug */
@@ -89,6 +94,7 @@ export async function normaliseMission(ctx: RequestContext, raw: unknown): Promi
 	if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) problems.push({ path: 'endsOn', messageKey: 'field_invalid' });
 	if (input.mode !== 'on_site' && !input.remoteHoursPerMonth) problems.push({ path: 'remoteHoursPerMonth', messageKey: 'field_required' });
 	if (input.mode !== 'remote' && !input.durationDays) problems.push({ path: 'durationDays', messageKey: 'field_required' });
+	if (input.initiative && (parseLink(input.initiative)?.kind !== INITIATIVE_KIND || (await unknownLinks(ctx.db, [input.initiative], 'fr')).length)) problems.push({ path: 'initiative', messageKey: 'field_choice' });
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
 	// a moderator may enter a request received otherwise (a letter) for any organisation based in Morocco
 	if (ctx.can('talents.moderate')) await requireMoroccan(ctx.db, input.organisationId);
@@ -139,7 +145,8 @@ function snapshotOf(row: MissionRow | MissionData): MissionData {
 		remoteHoursPerMonth: row.remoteHoursPerMonth,
 		travelCovered: row.travelCovered,
 		stayCovered: row.stayCovered,
-		conditions: (row.conditions ?? {}) as Record<string, string>
+		conditions: (row.conditions ?? {}) as Record<string, string>,
+		initiative: row.initiative ?? null
 	};
 }
 
@@ -243,7 +250,8 @@ export const missionProposals: ModeratedCollection<MissionData> = {
 			{ name: 'remoteHoursPerMonth' },
 			{ name: 'travelCovered' },
 			{ name: 'stayCovered' },
-			{ name: 'conditions', kind: 'translated' }
+			{ name: 'conditions', kind: 'translated' },
+			{ name: 'initiative' }
 		],
 		comparable: (value) => (value ?? {}) as Record<string, unknown>
 	},
@@ -286,7 +294,16 @@ export function missionSummary({ mission: row, organisation: owner }: Listed) {
 }
 export type MissionSummaryView = ReturnType<typeof missionSummary>;
 
-export function missionDetail(listed: Listed) {
+type LinkedInitiative = { slug: string; title: string; lang: string } | null;
+
+/** The Atlas initiative a mission belongs to, named in the page's language; null when none or no longer there. */
+export async function initiativeOf(db: DbOrTx, value: string | null, language: Language): Promise<LinkedInitiative> {
+	if (!value) return null;
+	const [found] = await resolveLinks(db, [value], language);
+	return found ? { slug: found.key, title: found.label, lang: found.lang } : null;
+}
+
+export function missionDetail(listed: Listed, initiative: LinkedInitiative = null) {
 	const row = listed.mission;
 	return {
 		...missionSummary(listed),
@@ -297,6 +314,7 @@ export function missionDetail(listed: Listed) {
 		travelCovered: row.travelCovered,
 		stayCovered: row.stayCovered,
 		conditions: (row.conditions ?? {}) as Record<string, string>,
+		initiative,
 		statusAt: row.statusAt.toISOString(),
 		report: row.status === 'completed' ? row.report : null
 	};
@@ -314,6 +332,7 @@ export async function listMissions(db: DbOrTx, raw: unknown) {
 	if (query.sector) conditions.push(eq(mission.sector, query.sector));
 	if (query.skill) conditions.push(sql`${query.skill} = any(${mission.skills})`);
 	if (query.mode) conditions.push(eq(mission.mode, query.mode));
+	if (query.initiative) conditions.push(eq(mission.initiative, `${INITIATIVE_KIND}:${query.initiative}`));
 	const where = conditions.length ? and(...conditions) : undefined;
 	const [total] = await db.select({ n: count() }).from(mission).where(where);
 	const rows = await db
@@ -338,15 +357,16 @@ async function findListed(db: DbOrTx, slug: string): Promise<Listed> {
 }
 
 /** A published mission, as everyone sees it. */
-export async function getMission(db: DbOrTx, slug: string) {
-	return missionDetail(await findListed(db, slug));
+export async function getMission(db: DbOrTx, slug: string, language: Language = 'fr') {
+	const listed = await findListed(db, slug);
+	return missionDetail(listed, await initiativeOf(db, listed.mission.initiative, language));
 }
 
 /** The mission and whether the caller manages it (a member of its organisation with the right). */
-export async function missionFor(ctx: RequestContext, slug: string) {
+export async function missionFor(ctx: RequestContext, slug: string, language: Language = 'fr') {
 	const listed = await findListed(ctx.db, slug);
 	const manages = Boolean(ctx.actor?.organisationIds.includes(listed.mission.organisationId) && ctx.can('talents.mission.manage', { organisationId: listed.mission.organisationId }));
-	return { mission: missionDetail(listed), row: listed.mission, manages };
+	return { mission: missionDetail(listed, await initiativeOf(ctx.db, listed.mission.initiative, language)), row: listed.mission, manages };
 }
 
 /**
@@ -405,6 +425,30 @@ export async function organisationMissions(ctx: RequestContext) {
 		missions: missions.map((row) => ({ ...missionSummary(row), interested: row.interested, shortlisted: row.shortlisted })),
 		proposals: proposals.map((row) => ({ id: row.id, status: row.status, title: (row.data as MissionData).title, reason: row.reason, createdAt: row.createdAt.toISOString(), proposer: row.proposer }))
 	};
+}
+
+// ── Changing a published mission ────────────────────────────────────────────
+
+/**
+ * The owning organisation proposes a change of its published mission: a complete new description based on the
+ * version it read, moderated as a new mission is (the platform's queue, decisions and e-mails); once published it
+ * is the mission's next version (`mission_version`). Its organisation never changes; another organisation's
+ * mission is not found; a base that is no longer the current version is a conflict (409, never applied silently).
+ */
+export async function proposeMissionChange(ctx: RequestContext, slug: string, raw: unknown, options: { baseVersion: number; comment?: string | null; notify?: Notify }) {
+	const row = await ownedMission(ctx, slug);
+	if (row.status === 'completed' || row.status === 'cancelled') throw new AppError('conflict', { extra: { reason: 'wrong_status', status: row.status } });
+	const input = { ...((raw ?? {}) as Record<string, unknown>), organisationId: row.organisationId };
+	return proposeChange(ctx, missionProposals, row.id, input, { baseVersion: options.baseVersion, comment: options.comment ?? null, notify: options.notify });
+}
+
+/** The changes of this mission waiting for the moderators (the edit page says one is already proposed). */
+export async function pendingChanges(db: DbOrTx, missionId: string) {
+	const rows = await db
+		.select({ id: moderationProposal.id, createdAt: moderationProposal.createdAt })
+		.from(moderationProposal)
+		.where(and(eq(moderationProposal.collection, MISSIONS_COLLECTION), eq(moderationProposal.subjectId, missionId), eq(moderationProposal.status, 'pending')));
+	return rows.map((row) => ({ id: row.id, createdAt: row.createdAt.toISOString() }));
 }
 
 // ── The mission's life ──────────────────────────────────────────────────────

@@ -50,6 +50,8 @@ export const mission = talentsTables.table(
 		stayCovered: boolean('stay_covered').notNull().default(false),
 		/** other conditions (fees, insurance…), in the organisation's words */
 		conditions: jsonb('conditions').$type<LocalisedText>().notNull().default({}),
+		/** the Atlas initiative the mission belongs to, as a platform link (`atlas.initiative:<slug>`) */
+		initiative: text('initiative'),
 		status: text('status').$type<MissionStatus>().notNull().default('open'),
 		statusAt: timestamp('status_at', { withTimezone: true }).notNull().defaultNow(),
 		report: jsonb('report').$type<MissionReport>(),
@@ -60,7 +62,9 @@ export const mission = talentsTables.table(
 	(table) => [
 		index('mission_status_idx').on(table.status, table.createdAt),
 		index('mission_organisation_idx').on(table.organisationId),
-		index('mission_skills_idx').using('gin', table.skills)
+		index('mission_skills_idx').using('gin', table.skills),
+		// the Atlas's region page: a region's completed missions, newest first
+		index('mission_region_status_idx').on(table.region, table.status, table.statusAt)
 	]
 );
 export type MissionRow = typeof mission.$inferSelect;

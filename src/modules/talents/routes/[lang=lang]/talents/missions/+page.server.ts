@@ -2,7 +2,7 @@ import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { listMissions } from '#modules/talents/missions/missions.service.ts';
+import { INITIATIVE_KIND, initiativeOf, listMissions } from '#modules/talents/missions/missions.service.ts';
 import { missionCard } from '#modules/talents/missions/missions-pages.ts';
 import { missionModes, missionStatuses, sectors, skills } from '#modules/talents/talents.model.ts';
 
@@ -21,6 +21,8 @@ export async function load({ url, locals }) {
 		invalid = true;
 	}
 	const ctx = requestContext(app, locals);
+	// the missions of one Atlas initiative (its page links here): named, and kept when other filters change
+	const initiative = !invalid && raw.initiative ? await initiativeOf(app.database.db, `${INITIATIVE_KIND}:${raw.initiative}`, language) : null;
 	return {
 		invalid,
 		total: result.total,
@@ -28,6 +30,7 @@ export async function load({ url, locals }) {
 		pageSize: result.pageSize,
 		missions: result.items.map((item) => missionCard(language, item)),
 		values: { region: raw.region ?? '', sector: raw.sector ?? '', skill: raw.skill ?? '', mode: raw.mode ?? '', status: raw.status ?? '' },
+		initiative,
 		choices: { regions: regionChoices(language), sectors, skills, modes: missionModes, statuses: missionStatuses },
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, ''),
 		may: { post: ctx.can('talents.mission.manage'), talent: ctx.can('talents.profile.manage_own'), moderate: ctx.can('talents.moderate') }

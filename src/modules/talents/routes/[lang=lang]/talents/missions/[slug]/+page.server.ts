@@ -11,7 +11,7 @@ import { missionJsonLd } from '#modules/talents/missions/missions-json-ld.ts';
 export async function load({ params, locals, url }) {
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
-	const found = await missionFor(ctx, params.slug).catch((failure: unknown) => {
+	const found = await missionFor(ctx, params.slug, locals.language).catch((failure: unknown) => {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});

@@ -6,7 +6,8 @@ import { notifyOf } from '#platform/moderation/notify.ts';
 import { deleteDraft, getDraft, ownProposal, proposeNew, saveDraft, withdrawProposal } from '#platform/moderation/moderation.service.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
 import { spokenLanguageOptions } from '#platform/i18n/spoken-languages.ts';
-import { organisationChoices, missionProposals } from '#modules/talents/missions/missions.service.ts';
+import { linkChoices } from '#platform/kernel/links.ts';
+import { INITIATIVE_KIND, organisationChoices, missionProposals } from '#modules/talents/missions/missions.service.ts';
 import { formValuesOf, missionFailure, missionFromForm, type FormValues } from '#modules/talents/missions/missions-pages.ts';
 import { missionLanguageRows } from '#modules/talents/missions/missions.schemas.ts';
 import { occupationChoiceGroups } from '#modules/talents/occupations.ts';
@@ -39,6 +40,7 @@ export async function load({ url, locals }) {
 		choices: {
 			organisations: (await organisationChoices(ctx)).map((entry) => ({ value: entry.id, label: entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name })),
 			regions: regionChoices(language),
+			initiatives: await linkChoices(app.database.db, INITIATIVE_KIND, language),
 			occupations: await occupationChoiceGroups(app.database.db, language),
 			languages: spokenLanguageOptions(language),
 			languageRows: missionLanguageRows

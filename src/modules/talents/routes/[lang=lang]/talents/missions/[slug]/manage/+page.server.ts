@@ -18,7 +18,7 @@ export async function load({ params, url, locals }) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
 		throw failure;
 	});
-	const { mission } = await missionFor(ctx, params.slug);
+	const { mission } = await missionFor(ctx, params.slug, locals.language);
 	const page = Math.max(1, Math.min(1000, Number(url.searchParams.get('page')) || 1));
 	const candidates = await missionCandidates(ctx, params.slug);
 	const ranking = await rankTalents(ctx, params.slug, page);
