@@ -5,6 +5,9 @@ import { agencyCounsellor, seekerAgency } from './counsellors/counsellors.table.
 import { eraseSeekerData, exportSeekerData } from './seekers/seekers.service.ts';
 import { placementCandidate } from './placement/campaigns.table.ts';
 import { erasePipeline, exportPipeline } from './placement/pipeline.service.ts';
+import { placementFollowUp, placementInvitation, placementOrientationRegistration, placementReturn } from './placement/departure.table.ts';
+import { eraseCircular, exportCircular } from './placement/circular.service.ts';
+import { exportRegistrations } from './placement/orientation.service.ts';
 
 /**
  * What Jobs holds about a person (the job seeker): their profile and CV, consents, applications, saved
@@ -24,12 +27,24 @@ export const jobsPersonalData: PersonalDataHooks = {
 		{ table: seekerAgency, userColumn: seekerAgency.userId, exportKey: 'followUp' },
 		{ table: agencyCounsellor, userColumn: agencyCounsellor.userId, exportKey: 'agenciesServed' },
 		// international placement: the person's entries in campaigns' pipelines, with their stage history
-		{ table: placementCandidate, userColumn: placementCandidate.userId, exportKey: 'placementPipeline' }
+		{ table: placementCandidate, userColumn: placementCandidate.userId, exportKey: 'placementPipeline' },
+		// pre-departure orientation registrations, seasonal returns, next-season invitations, follow-ups after arrival
+		{ table: placementOrientationRegistration, userColumn: placementOrientationRegistration.userId, exportKey: 'placementOrientation' },
+		{ table: placementReturn, userColumn: placementReturn.userId, exportKey: 'placementReturns' },
+		{ table: placementInvitation, userColumn: placementInvitation.userId, exportKey: 'placementInvitations' },
+		{ table: placementFollowUp, userColumn: placementFollowUp.userId, exportKey: 'placementFollowUps' }
 	],
-	export: async (db, actor) => ({ ...(await exportSeekerData(db, actor)), ...(await exportPipeline(db, actor.userId)) }),
+	export: async (db, actor) => ({
+		...(await exportSeekerData(db, actor)),
+		...(await exportPipeline(db, actor.userId)),
+		placementOrientation: await exportRegistrations(db, actor.userId),
+		...(await exportCircular(db, actor.userId))
+	}),
 	erase: async (tx, userId, now, host) => {
 		const erased = await eraseSeekerData(tx, userId, now, host);
+		// registrations, returns, invitations and follow-ups first (they point at the pipeline entries)
+		const circular = await eraseCircular(tx, userId);
 		const entries = await erasePipeline(tx, userId);
-		return { ...erased, removed: [...erased.removed, 'placement_pipeline'], audit: { ...erased.audit, placementPipelineEntries: entries } };
+		return { ...erased, removed: [...erased.removed, 'placement_pipeline', 'placement_departure'], audit: { ...erased.audit, placementPipelineEntries: entries, placementDeparture: circular } };
 	}
 };

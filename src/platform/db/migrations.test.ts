@@ -346,6 +346,12 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_quota_change: _placementQuotaChanges,
 			placement_candidate: _placementCandidates,
 			placement_candidate_move: _placementCandidateMoves,
+			// new in 0078: pre-departure orientation sessions and registrations, seasonal returns, invitations, follow-ups
+			placement_orientation_session: _placementOrientationSessions,
+			placement_orientation_registration: _placementOrientationRegistrations,
+			placement_return: _placementReturns,
+			placement_invitation: _placementInvitations,
+			placement_follow_up: _placementFollowUps,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -17,6 +17,8 @@ export const placementActions = {
 	 * campaigns their agency has a quota in, sourcing and preselecting its candidates (the service checks the agency).
 	 */
 	'placement.campaign.work': ['counsellor', 'administrator'],
+	/** Publish new versions of the pre-departure pages per host country (item 7; the division's grant). */
+	'placement.predeparture.edit': ['administrator'],
 	/** A candidate's own opportunities: the campaigns they are in, their stage and next step. */
 	'placement.pipeline.own': ['member', 'partner', 'counsellor', 'moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

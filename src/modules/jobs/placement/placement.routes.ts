@@ -22,7 +22,16 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': { GET: 'placement.campaign.work' },
-	'/[lang=lang]/jobs/placement/mine': { GET: 'placement.pipeline.own' },
+	'/[lang=lang]/jobs/placement/mine': { GET: 'placement.pipeline.own', POST: 'placement.pipeline.own' },
+	// pre-departure preparation and circular migration (items 7–8): sessions and follow-ups for staff (the service limits agency staff to their agencies), public pages per host country
+	'/[lang=lang]/jobs/placement/orientation': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/orientation/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/returns': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/follow-ups': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/prepare': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/prepare/[slug]': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/prepare/[slug]/history': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/prepare/[slug]/edit': { GET: 'placement.predeparture.edit', POST: 'placement.predeparture.edit' },
 
 	// API
 	'/api/v1/placement/campaigns': { GET: 'placement.campaign.work', POST: 'placement.campaign.manage' },
@@ -31,6 +40,9 @@ export const placementRoutes: RouteTable = {
 	'/api/v1/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/api/v1/placement/campaigns/[id]/moves': { POST: 'placement.campaign.work' },
 	'/api/v1/placement/my-opportunities': { GET: 'placement.pipeline.own' },
+	'/api/v1/placement/orientation-sessions': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/follow-ups': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/my-orientation-sessions': { GET: 'placement.pipeline.own' },
 	'/api/v1/placement-agreements': { GET: 'public' },
 	'/api/v1/placement-agreements/[id]/documents/[documentId]': { GET: 'public' }
 };

@@ -1,13 +1,50 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
+import { formAction } from '#platform/http/form.ts';
 import { countryName } from '#platform/geo/countries.ts';
+import { resolveLinks } from '#platform/kernel/links.ts';
 import { myOpportunities } from '#modules/jobs/placement/pipeline.service.ts';
+import { cancelMyRegistration, mySessions, registerMyself } from '#modules/jobs/placement/orientation.service.ts';
+import { answerInvitation, myInvitations } from '#modules/jobs/placement/circular.service.ts';
+import { predepartureCountries } from '#modules/jobs/placement/predeparture-pages.ts';
 
-/** The candidate's own opportunities abroad: each campaign they are in, the stage, the next step, the path so far. */
+const conflicts = { invitation_answered: 'departure.invitation_answered', campaign_closed: 'campaigns.campaign_closed' };
+
+/**
+ * The candidate's own opportunities abroad (each campaign, the stage, the next step, the path so far), the
+ * orientation sessions they may join, their invitations for a next season, the pre-departure pages of their
+ * host countries and, once back, the Return module's services (a link target: shown when that module is there).
+ */
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const items = await myOpportunities(ctx);
-	return { items: items.map((item) => ({ ...item, country: countryName(item.campaign.hostCountry, locals.language) })) };
+	const [items, sessions, invitations] = await Promise.all([myOpportunities(ctx), mySessions(ctx), myInvitations(ctx)]);
+	const back = items.some((item) => item.stage === 'returned' || item.stage.startsWith('follow_up'));
+	const returnServices = back ? await resolveLinks(ctx.db, ['return.service_stage:economic', 'return.service_stage:social', 'return.service_stage:administrative'], ctx.language) : [];
+	const prepared = new Set<string>(predepartureCountries);
+	return {
+		items: items.map((item) => ({ ...item, country: countryName(item.campaign.hostCountry, locals.language), prepare: prepared.has(item.campaign.hostCountry) ? item.campaign.hostCountry.toLowerCase() : null })),
+		sessions: sessions.map((row) => ({ ...row, country: countryName(row.hostCountry, locals.language) })),
+		invitations: invitations.map((row) => ({ ...row, country: countryName(row.campaign.hostCountry, locals.language) })),
+		returnServices
+	};
 }
+
+export const actions = {
+	register: async ({ request, locals }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => registerMyself(ctx, String(data.get('sessionId') ?? '')), { done: (result) => ({ registered: result.registration.status }) });
+	},
+	cancel: async ({ request, locals }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => cancelMyRegistration(ctx, String(data.get('sessionId') ?? '')), { done: () => ({ cancelled: true }) });
+	},
+	answer: async ({ request, locals }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => answerInvitation(ctx, String(data.get('invitationId') ?? ''), data.get('answer') === 'accept'), { done: (result) => ({ answered: result.accepted ? (result.stage ?? 'registered') : 'declined' }), conflicts });
+	}
+};
