@@ -152,7 +152,24 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'POST /api/v1/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
 	'POST /api/v1/placement/campaigns/[id]/moves': ['counsellor', 'administrator'],
 	'GET /api/v1/placement/my-opportunities': signedIn,
-	'GET /api/v1/placement/statistics': everyone
+	'GET /api/v1/placement/statistics': everyone,
+	// pre-departure preparation and circular migration (items 7–8)
+	'GET /[lang=lang]/jobs/placement/orientation': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/orientation': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/orientation/[id]': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/orientation/[id]': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/campaigns/[id]/returns': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/campaigns/[id]/returns': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/follow-ups': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/follow-ups': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/prepare': everyone,
+	'GET /[lang=lang]/jobs/placement/prepare/[slug]': everyone,
+	'GET /[lang=lang]/jobs/placement/prepare/[slug]/history': everyone,
+	'GET /[lang=lang]/jobs/placement/prepare/[slug]/edit': administrators,
+	'POST /[lang=lang]/jobs/placement/prepare/[slug]/edit': administrators,
+	'GET /api/v1/placement/orientation-sessions': ['counsellor', 'administrator'],
+	'GET /api/v1/placement/follow-ups': ['counsellor', 'administrator'],
+	'GET /api/v1/placement/my-orientation-sessions': signedIn
 });
 
 describe('the international placement division grant', () => {
@@ -179,7 +196,7 @@ describe('the international placement division grant', () => {
 
 	it('lets the division, and no other grant, create campaigns and reallocate their quotas; agency staff (counsellors) only work on them', () => {
 		const campaignRoutes = Object.keys(jobsModule.routes).filter((route) => route.includes('/placement/campaigns'));
-		expect(campaignRoutes.length).toBe(12);
+		expect(campaignRoutes.length).toBe(13);
 		for (const route of campaignRoutes) {
 			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
 				expect(mayReach(division, rule as never), `${method} ${route}`).toBe(true);
@@ -189,5 +206,11 @@ describe('the international placement division grant', () => {
 		const agencyStaff: Actor = { ...division, role: 'counsellor', grants: [] };
 		expect(mayReach(agencyStaff, 'placement.campaign.work')).toBe(true);
 		expect(mayReach(agencyStaff, 'placement.campaign.manage')).toBe(false);
+	});
+
+	it('lets the division, and no other grant, publish new versions of the pre-departure pages', () => {
+		expect(mayReach(division, 'placement.predeparture.edit')).toBe(true);
+		expect(mayReach({ ...division, grants: [{ module: 'jobs', role: 'rights_editor', organisationId: null, scope: null }] }, 'placement.predeparture.edit')).toBe(false);
+		expect(mayReach({ ...division, role: 'counsellor', grants: [] }, 'placement.predeparture.edit')).toBe(false);
 	});
 });

@@ -26,6 +26,7 @@ import { placementEndpoints } from './placement/placement.openapi.ts';
 import { campaignEndpoints } from './placement/campaigns.openapi.ts';
 import { placementStatisticsEndpoints } from './placement/statistics.openapi.ts';
 import { shortlistEndpoints } from './placement/shortlist.openapi.ts';
+import { departureEndpoints } from './placement/departure.openapi.ts';
 import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
 import { placementAgreementDocument } from './placement/placement.table.ts';
 import { AGREEMENT_FILE_MAX_BYTES } from './placement/placement.model.ts';
@@ -46,6 +47,8 @@ import { systemContext } from '../../platform/audit/audit.service.ts';
 import { jobsSpace } from './my-space.ts';
 import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
 import { programmesLinkingTo } from './programmes.ts';
+import { sendOrientationReminders } from './placement/orientation.service.ts';
+import { loadDepartureDemoData } from './placement/departure.data.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions, ...placementActions };
 
@@ -68,12 +71,12 @@ export const jobsModule = defineModule({
 		rights_editor: { titleKey: 'jobs.grant_rights_editor', actions: ['support.rights.edit'] },
 		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] },
 		// ANAPEC's international placement division (issue 10)
-		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage', 'placement.offer.manage', 'placement.campaign.manage', 'placement.campaign.work'] }
+		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage', 'placement.offer.manage', 'placement.campaign.manage', 'placement.campaign.work', 'placement.predeparture.edit'] }
 	},
 	offline: jobsOfflineReading,
 	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
 	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes, placementRoutes]),
-	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints, ...campaignEndpoints, ...placementStatisticsEndpoints, ...shortlistEndpoints],
+	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints, ...campaignEndpoints, ...placementStatisticsEndpoints, ...shortlistEndpoints, ...departureEndpoints],
 	apiTags: [
 		{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
 		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
@@ -93,6 +96,7 @@ export const jobsModule = defineModule({
 		await loadSeekersDemoData(db);
 		await loadCounsellorsDemoData(db);
 		await loadPlacementDemoData(db);
+		await loadDepartureDemoData(db);
 	},
 	publicCaches: { '/[lang=lang]/jobs': offersRead, '/api/v1/job-offers': offersRead },
 	commands: {
@@ -127,6 +131,13 @@ export const jobsModule = defineModule({
 			schedule: '0 7 * * *',
 			run: async (_data, host) =>
 				void (await sendSearchAlerts(host.database.db, systemContext(), { mailer: host.mailer, publicUrl: host.settings.publicUrl }, new Date()))
+		},
+		// pre-departure orientation sessions: each person reminded once, in their language, within 48 hours of the session
+		'orientation-reminders': {
+			descriptionKey: 'departure.job_reminders',
+			schedule: '15 * * * *',
+			run: async (_data, host) =>
+				void (await sendOrientationReminders(host.database.db, systemContext(), { mailer: host.mailer ?? undefined, publicUrl: host.settings.publicUrl }, new Date()))
 		}
 	}
 });

@@ -7,6 +7,9 @@ import { placementCandidate } from './placement/campaigns.table.ts';
 import { erasePipeline, exportPipeline } from './placement/pipeline.service.ts';
 import { placementIdentityConsent } from './placement/shortlist.table.ts';
 import { eraseConsents, exportShortlists } from './placement/shortlist.service.ts';
+import { placementFollowUp, placementInvitation, placementOrientationRegistration, placementReturn } from './placement/departure.table.ts';
+import { eraseCircular, exportCircular } from './placement/circular.service.ts';
+import { exportRegistrations } from './placement/orientation.service.ts';
 
 /**
  * What Jobs holds about a person (the job seeker): their profile and CV, consents, applications, saved
@@ -28,13 +31,30 @@ export const jobsPersonalData: PersonalDataHooks = {
 		// international placement: the person's entries in campaigns' pipelines, with their stage history
 		{ table: placementCandidate, userColumn: placementCandidate.userId, exportKey: 'placementPipeline' },
 		// partners' shortlists: the consents to share one's identity with a partner (the partners' decisions go with the pipeline entries)
-		{ table: placementIdentityConsent, userColumn: placementIdentityConsent.userId, exportKey: 'placementIdentityConsents' }
+		{ table: placementIdentityConsent, userColumn: placementIdentityConsent.userId, exportKey: 'placementIdentityConsents' },
+		// pre-departure orientation registrations, seasonal returns, next-season invitations, follow-ups after arrival
+		{ table: placementOrientationRegistration, userColumn: placementOrientationRegistration.userId, exportKey: 'placementOrientation' },
+		{ table: placementReturn, userColumn: placementReturn.userId, exportKey: 'placementReturns' },
+		{ table: placementInvitation, userColumn: placementInvitation.userId, exportKey: 'placementInvitations' },
+		{ table: placementFollowUp, userColumn: placementFollowUp.userId, exportKey: 'placementFollowUps' }
 	],
-	export: async (db, actor) => ({ ...(await exportSeekerData(db, actor)), ...(await exportPipeline(db, actor.userId)), ...(await exportShortlists(db, actor.userId)) }),
+	export: async (db, actor) => ({
+		...(await exportSeekerData(db, actor)),
+		...(await exportPipeline(db, actor.userId)),
+		...(await exportShortlists(db, actor.userId)),
+		placementOrientation: await exportRegistrations(db, actor.userId),
+		...(await exportCircular(db, actor.userId))
+	}),
 	erase: async (tx, userId, now, host) => {
 		const erased = await eraseSeekerData(tx, userId, now, host);
+		// registrations, returns, invitations and follow-ups first (they point at the pipeline entries)
+		const circular = await eraseCircular(tx, userId);
 		const entries = await erasePipeline(tx, userId);
 		const consents = await eraseConsents(tx, userId);
-		return { ...erased, removed: [...erased.removed, 'placement_pipeline', 'placement_identity_consents'], audit: { ...erased.audit, placementPipelineEntries: entries, placementIdentityConsents: consents } };
+		return {
+			...erased,
+			removed: [...erased.removed, 'placement_pipeline', 'placement_identity_consents', 'placement_departure'],
+			audit: { ...erased.audit, placementPipelineEntries: entries, placementIdentityConsents: consents, placementDeparture: circular }
+		};
 	}
 };

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/kernel/manifest.ts';
+import { serviceStageLinks } from './link-targets.ts';
 import { returnActions } from './return.policy.ts';
 import { returnRoutes } from './return.routes.ts';
 import { returnEndpoints } from './return.openapi.ts';
@@ -94,5 +95,7 @@ export const returnModule = defineModule({
 		}
 	},
 	personalData: returnPersonalData,
-	mySpace: returnSpace
+	mySpace: returnSpace,
+	// the service finder by stage of return (Jobs' placement points returnees at it)
+	linkTargets: { 'return.service_stage': serviceStageLinks }
 });

@@ -351,6 +351,12 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_identity_consent: _placementIdentityConsents,
 			// new in 0081: the Atlas imports' organisations matched by name only, for a moderator's decision
 			atlas_import_organisation_match: _atlasImportOrganisationMatches,
+			// new in 0083: pre-departure orientation sessions and registrations, seasonal returns, invitations, follow-ups
+			placement_orientation_session: _placementOrientationSessions,
+			placement_orientation_registration: _placementOrientationRegistrations,
+			placement_return: _placementReturns,
+			placement_invitation: _placementInvitations,
+			placement_follow_up: _placementFollowUps,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

@@ -14,6 +14,9 @@ import enSaved from './en/saved.json' with { type: 'json' };
 import frCampaigns from './fr/campaigns.json' with { type: 'json' };
 import arCampaigns from './ar/campaigns.json' with { type: 'json' };
 import enCampaigns from './en/campaigns.json' with { type: 'json' };
+import frDeparture from './fr/departure.json' with { type: 'json' };
+import arDeparture from './ar/departure.json' with { type: 'json' };
+import enDeparture from './en/departure.json' with { type: 'json' };
 import frPlacement from './fr/placement.json' with { type: 'json' };
 import arPlacement from './ar/placement.json' with { type: 'json' };
 import enPlacement from './en/placement.json' with { type: 'json' };
@@ -40,6 +43,7 @@ export const messages: Record<string, MessageNamespace> = {
 	campaigns: { fr: frCampaigns, ar: arCampaigns, en: enCampaigns },
 	placement_stats: { fr: frPlacementStats, ar: arPlacementStats, en: enPlacementStats },
 	shortlist: { fr: frShortlist, ar: arShortlist, en: enShortlist },
+	departure: { fr: frDeparture, ar: arDeparture, en: enDeparture },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
 	support: { fr: frSupport, ar: arSupport, en: enSupport }
 };

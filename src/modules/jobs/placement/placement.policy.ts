@@ -24,6 +24,8 @@ export const placementActions = {
 	'placement.shortlist.review': ['partner'],
 	/** Partners' recruiters write their own organisation's offers abroad as drafts the division publishes (API, item 10). */
 	'placement.partner.offer': ['partner'],
+	/** Publish new versions of the pre-departure pages per host country (item 7; the division's grant). */
+	'placement.predeparture.edit': ['administrator'],
 	/** A candidate's own opportunities: the campaigns they are in, their stage and next step. */
 	'placement.pipeline.own': ['member', 'partner', 'counsellor', 'moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

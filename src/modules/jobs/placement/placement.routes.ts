@@ -30,6 +30,15 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/partner': { GET: 'placement.shortlist.review' },
 	'/[lang=lang]/jobs/placement/partner/[id]': { GET: 'placement.shortlist.review' },
 	'/[lang=lang]/jobs/placement/partner/[id]/[candidateId]': { GET: 'placement.shortlist.review', POST: 'placement.shortlist.review' },
+	// pre-departure preparation and circular migration (items 7–8): sessions and follow-ups for staff (the service limits agency staff to their agencies), public pages per host country
+	'/[lang=lang]/jobs/placement/orientation': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/orientation/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/returns': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/follow-ups': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/prepare': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/prepare/[slug]': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/prepare/[slug]/history': { GET: 'public' },
+	'/[lang=lang]/jobs/placement/prepare/[slug]/edit': { GET: 'placement.predeparture.edit', POST: 'placement.predeparture.edit' },
 
 	// API
 	'/api/v1/placement/campaigns': { GET: 'placement.campaign.work', POST: 'placement.campaign.manage' },
@@ -46,6 +55,9 @@ export const placementRoutes: RouteTable = {
 	'/api/v1/placement/partner/offers/[id]': { PUT: 'placement.partner.offer' },
 	'/api/v1/placement/partner/campaigns/[id]/shortlist': { GET: 'placement.shortlist.review' },
 	'/api/v1/placement/partner/campaigns/[id]/shortlist/[candidateId]': { GET: 'placement.shortlist.review', PUT: 'placement.shortlist.review' },
+	'/api/v1/placement/orientation-sessions': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/follow-ups': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/my-orientation-sessions': { GET: 'placement.pipeline.own' },
 	'/api/v1/placement-agreements': { GET: 'public' },
 	'/api/v1/placement-agreements/[id]/documents/[documentId]': { GET: 'public' }
 };

@@ -3,18 +3,39 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { formAction } from '#platform/http/form.ts';
 import { countryName } from '#platform/geo/countries.ts';
+import { resolveLinks } from '#platform/kernel/links.ts';
 import { myOpportunities } from '#modules/jobs/placement/pipeline.service.ts';
 import { myPartnerViews, setIdentityConsent } from '#modules/jobs/placement/shortlist.service.ts';
+import { cancelMyRegistration, mySessions, registerMyself } from '#modules/jobs/placement/orientation.service.ts';
+import { answerInvitation, myInvitations } from '#modules/jobs/placement/circular.service.ts';
+import { predepartureCountries } from '#modules/jobs/placement/predeparture-pages.ts';
+
+const conflicts = { invitation_answered: 'departure.invitation_answered', campaign_closed: 'campaigns.campaign_closed' };
 
 /**
- * The candidate's own opportunities abroad: each campaign they are in, the stage, the next step, the path so
- * far; the partners reviewing them, their decisions and feedback, and whether to share one's identity with each.
+ * The candidate's own opportunities abroad (each campaign, the stage, the next step, the path so far), the
+ * partners reviewing them (their decisions and feedback, and whether to share one's identity with each), the
+ * orientation sessions they may join, their invitations for a next season, the pre-departure pages of their
+ * host countries and, once back, the Return module's services (a link target: shown when that module is there).
  */
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const [items, partners] = await Promise.all([myOpportunities(ctx), myPartnerViews(ctx)]);
-	return { items: items.map((item) => ({ ...item, country: countryName(item.campaign.hostCountry, locals.language), partners: partners.get(item.id) ?? [] })) };
+	const [items, partners, sessions, invitations] = await Promise.all([myOpportunities(ctx), myPartnerViews(ctx), mySessions(ctx), myInvitations(ctx)]);
+	const back = items.some((item) => item.stage === 'returned' || item.stage.startsWith('follow_up'));
+	const returnServices = back ? await resolveLinks(ctx.db, ['return.service_stage:economic', 'return.service_stage:social', 'return.service_stage:administrative'], ctx.language) : [];
+	const prepared = new Set<string>(predepartureCountries);
+	return {
+		items: items.map((item) => ({
+			...item,
+			country: countryName(item.campaign.hostCountry, locals.language),
+			partners: partners.get(item.id) ?? [],
+			prepare: prepared.has(item.campaign.hostCountry) ? item.campaign.hostCountry.toLowerCase() : null
+		})),
+		sessions: sessions.map((row) => ({ ...row, country: countryName(row.hostCountry, locals.language) })),
+		invitations: invitations.map((row) => ({ ...row, country: countryName(row.campaign.hostCountry, locals.language) })),
+		returnServices
+	};
 }
 
 export const actions = {
@@ -23,5 +44,20 @@ export const actions = {
 		const ctx = requestContext(await getApp(), locals);
 		const data = await request.formData();
 		return formAction(ctx.language, data, () => setIdentityConsent(ctx, { organisationId: data.get('organisationId') ?? '', share: data.get('share') ?? '' }), { done: () => ({ consented: true }) });
+	},
+	register: async ({ request, locals }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => registerMyself(ctx, String(data.get('sessionId') ?? '')), { done: (result) => ({ registered: result.registration.status }) });
+	},
+	cancel: async ({ request, locals }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => cancelMyRegistration(ctx, String(data.get('sessionId') ?? '')), { done: () => ({ cancelled: true }) });
+	},
+	answer: async ({ request, locals }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => answerInvitation(ctx, String(data.get('invitationId') ?? ''), data.get('answer') === 'accept'), { done: (result) => ({ answered: result.accepted ? (result.stage ?? 'registered') : 'declined' }), conflicts });
 	}
 };

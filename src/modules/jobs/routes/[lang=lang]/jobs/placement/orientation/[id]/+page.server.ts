@@ -1,0 +1,55 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { asList, formAction } from '#platform/http/form.ts';
+import { isAppError } from '#platform/http/app-error.ts';
+import { countryName } from '#platform/geo/countries.ts';
+import { recordAttendance, registerByStaff, sessionDetail } from '#modules/jobs/placement/orientation.service.ts';
+
+/** A session: its people (registered, waiting), staff registering someone, attendance once it has started. */
+export async function load({ locals, params, url }) {
+	if (locals.denied) error(locals.denied, 'forbidden');
+	const ctx = requestContext(await getApp(), locals);
+	let detail;
+	try {
+		detail = await sessionDetail(ctx, params.id);
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	}
+	const { session } = detail;
+	return {
+		session: {
+			id: session.id,
+			startsAt: session.startsAt.toISOString(),
+			durationMinutes: session.durationMinutes,
+			country: countryName(session.hostCountry, locals.language),
+			hostCountry: session.hostCountry,
+			place: session.place,
+			onlineUrl: session.onlineUrl,
+			language: session.language,
+			capacity: session.capacity,
+			waitingList: session.waitingList,
+			isSample: session.isSample
+		},
+		agencyName: detail.agencyName,
+		started: detail.started,
+		people: detail.people.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+		done: url.searchParams.get('done')
+	};
+}
+
+export const actions = {
+	register: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => registerByStaff(ctx, params.id, { email: String(data.get('email') ?? '').trim() }), {
+			done: (result) => ({ registered: result.already ? 'already' : result.registration.status })
+		});
+	},
+	attendance: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => recordAttendance(ctx, params.id, { attended: asList(data.getAll('attended')) }), { done: (result) => ({ attendance: result }) });
+	}
+};
