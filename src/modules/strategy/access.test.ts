@@ -11,6 +11,12 @@ const secretariat: Who[] = ['administrator'];
 describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy': everyone,
 	'GET /[lang=lang]/strategy/[slug]': everyone,
+	// creating a strategy: administrators (the service refuses an owner's grant, limited to another strategy);
+	// its own details: administrators and its owners (strategy:owner limited to it, checked by the service)
+	'GET /[lang=lang]/strategy/new': ['administrator'],
+	'POST /[lang=lang]/strategy/new': ['administrator'],
+	'GET /[lang=lang]/strategy/[slug]/edit': ['administrator'],
+	'POST /[lang=lang]/strategy/[slug]/edit': ['administrator'],
 	'GET /[lang=lang]/strategy/[slug]/export': everyone,
 	'GET /[lang=lang]/strategy/regions/[region]': everyone,
 	'GET /[lang=lang]/strategy/initiatives/[initiative]': everyone,
@@ -22,6 +28,7 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'GET /[lang=lang]/strategy/[slug]/plan/import': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/import': planners,
 	'GET /api/v1/strategy/strategies/[slug]/initiatives': everyone,
+	'GET /api/v1/strategy/strategies/[slug]/budget-lines': everyone,
 	// programme versions: the planners submit and withdraw, the owner decides (grants limited to the strategy, checked by the service)
 	'GET /[lang=lang]/strategy/[slug]/plan/versions': planners,
 	'POST /[lang=lang]/strategy/[slug]/plan/versions': planners,
@@ -106,8 +113,12 @@ describe('grants of the Strategy module', () => {
 		}
 	});
 
-	it('gives the strategy’s own details to its owner, not to its planners', () => {
+	it('gives the strategy’s own details to its owner, not to its planners, and creating strategies to administrators', () => {
 		expect(can(member('owner', 'snia'), 'strategy.manage', { scope: 'snia' })).toBe(true);
+		expect(can(member('owner', 'mre'), 'strategy.manage', { scope: 'snia' })).toBe(false);
+		// a new strategy has no scope yet: an owner's grant does not create one
+		expect(can(member('owner', 'snia'), 'strategy.manage')).toBe(false);
+		expect(can({ userId: 'u', role: 'administrator', organisationIds: [] }, 'strategy.manage')).toBe(true);
 		expect(can(member('planner', 'snia'), 'strategy.manage', { scope: 'snia' })).toBe(false);
 		expect(mayReach({ userId: 'u', role: 'member', organisationIds: [] }, 'strategy.plan')).toBe(false);
 	});

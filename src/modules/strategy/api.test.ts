@@ -33,6 +33,9 @@ import { GET as compareApi } from './routes/api/v1/strategy/strategies/[slug]/ve
 import { ProgrammeDiff, ProgrammeSnapshot, VersionSummary } from './programme-versions.schemas.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import { programmeVersion } from './strategy.table.ts';
+import { GET as budgetLinesApi } from './routes/api/v1/strategy/strategies/[slug]/budget-lines/+server.ts';
+import { BudgetLinesOut } from './budget-lines.ts';
+import { createStrategy, createNode } from './strategy.service.ts';
 
 let app: TestApp;
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -93,6 +96,54 @@ describe('the Strategy API and exports', () => {
 		const lines = csv.trim().split(/\r?\n/);
 		expect(lines[0]).toBe('action_id,action,year,funding_source,currency,planned,committed,executed,note,is_sample');
 		expect(lines.slice(1).join('\n')).toContain('2025,Union européenne,EUR,1000,800,900,Retard de facturation');
+	});
+
+	it('gives the budget lines, filtered, with totals per currency of the real lines only, in the documented shape', async () => {
+		const answer = await budgetLinesApi(apiEvent(null, { params: { slug: 'snia' }, language: 'fr' }));
+		expect(answer.status).toBe(200);
+		const body = await answer.json();
+		expect(BudgetLinesOut.safeParse(body).success).toBe(true);
+		expect(body.total).toBeGreaterThan(10);
+		expect(body.items.some((item: { isSample: boolean }) => item.isSample)).toBe(true);
+		// the totals count the real lines of real actions only: here every action is a sample, so none
+		expect(body.totals).toEqual([]);
+		const euros = await (await budgetLinesApi(apiEvent(null, { params: { slug: 'snia' }, search: '?currency=eur&year=2025&source=Union%20europ%C3%A9enne', language: 'fr' }))).json();
+		expect(euros.items.find((item: { isSample: boolean }) => !item.isSample)).toMatchObject({ year: 2025, fundingSource: 'Union européenne', currency: 'EUR', planned: 1000, committed: 800, executed: 900, note: 'Retard de facturation', actionLang: 'fr' });
+		expect(euros.items.every((item: { currency: string; year: number }) => item.currency === 'EUR' && item.year === 2025)).toBe(true);
+		const paged = await (await budgetLinesApi(apiEvent(null, { params: { slug: 'snia' }, search: '?pageSize=2&page=2' }))).json();
+		expect(paged).toMatchObject({ page: 2, pageSize: 2, total: body.total });
+		expect(paged.items).toHaveLength(2);
+		expect(paged.items[0].id).toBe(body.items[2].id);
+		const one = await (await budgetLinesApi(apiEvent(null, { params: { slug: 'snia' }, search: `?action=${body.items[0].actionId}` }))).json();
+		expect(one.items.every((item: { actionId: string }) => item.actionId === body.items[0].actionId)).toBe(true);
+		// bad input: 400 with the field; an unknown strategy 404
+		const wrong = await budgetLinesApi(apiEvent(null, { params: { slug: 'snia' }, search: '?year=20x5&currency=euros', language: 'fr' }));
+		expect(wrong.status).toBe(400);
+		expect(JSON.stringify(await wrong.json())).toMatch(/year[\s\S]*currency|currency[\s\S]*year/);
+		expect((await budgetLinesApi(apiEvent(null, { params: { slug: 'nothing-here' } }))).status).toBe(404);
+	});
+
+	it('gives an unpublished strategy’s budget lines to its planners only', async () => {
+		const db = app.database.db;
+		const admin = await aPerson(db, { role: 'administrator' });
+		const planner = await aPerson(db);
+		planner.actor.grants = [{ module: 'strategy', role: 'planner', organisationId: null, scope: 'budget-cache' }];
+		const other = await aPerson(db);
+		other.actor.grants = [{ module: 'strategy', role: 'planner', organisationId: null, scope: 'snia' }];
+		await createStrategy(contextFor(db, admin), { slug: 'budget-cache', title: { fr: 'Non publiée' }, country: 'MA', periodStart: 2024, periodEnd: 2026 });
+		const domain = await createNode(contextFor(db, admin), 'budget-cache', { kind: 'domain', title: { fr: 'Domaine' } });
+		const programme = await createNode(contextFor(db, admin), 'budget-cache', { kind: 'programme', parentId: domain.id, title: { fr: 'Programme' } });
+		const objective = await createNode(contextFor(db, admin), 'budget-cache', { kind: 'objective', parentId: programme.id, title: { fr: 'Objectif' } });
+		const action = await createNode(contextFor(db, admin), 'budget-cache', { kind: 'action', parentId: objective.id, title: { ar: 'إجراء' } });
+		await setBudgetLine(contextFor(db, planner), action.id, { year: 2025, fundingSource: 'Région', currency: 'MAD', planned: 500, committed: 0, executed: 0 });
+		expect((await budgetLinesApi(apiEvent(null, { params: { slug: 'budget-cache' } }))).status).toBe(404);
+		expect((await budgetLinesApi(apiEvent(other, { params: { slug: 'budget-cache' } }))).status).toBe(404);
+		const mine = await budgetLinesApi(apiEvent(planner, { params: { slug: 'budget-cache' }, language: 'fr' }));
+		expect(mine.status).toBe(200);
+		expect(mine.headers.get('cache-control')).toBe('private, no-store');
+		const lines = await mine.json();
+		expect(lines.items).toMatchObject([{ action: 'إجراء', actionLang: 'ar', planned: 500, currency: 'MAD' }]);
+		expect(lines.totals).toEqual([{ currency: 'MAD', planned: 500, committed: 0, executed: 0, rate: 0 }]);
 	});
 
 	it('gives the indicators with their approved values only, in the documented shape, and as CSV and XLSX', async () => {

@@ -13,6 +13,7 @@ import { strategyPersonalData } from './personal-data.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 import { removeStaleImports } from './programme-import.ts';
+import { runStrategyRemoveSamples } from './samples.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof strategyActions, true> {}
@@ -50,6 +51,10 @@ export const strategyModule = defineModule({
 		'strategy:remind': {
 			description: 'E-mail the reporters of each strategy who have entered no value for the year just closed; run weekly.',
 			run: (_argv, io) => runStrategyRemind(io)
+		},
+		'strategy:remove-samples': {
+			description: 'Delete every sample of the module (nodes with their lines, indicators and values, initiative links, programme versions, recommendations, concertation bodies and their spaces); real records stay.',
+			run: runStrategyRemoveSamples
 		}
 	},
 	// run by the server's job queue (Morocco time): reminders Mondays at 8:00, previewed imports never applied daily

@@ -5,7 +5,7 @@ import { isAppError } from '../../platform/http/app-error.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { strategyBySlug, strategyResource } from './strategy.service.ts';
 
-export async function strategyForPage(ctx: RequestContext, slug: string, action: 'strategy.plan' | 'strategy.report' | 'strategy.review') {
+export async function strategyForPage(ctx: RequestContext, slug: string, action: 'strategy.plan' | 'strategy.report' | 'strategy.review' | 'strategy.manage') {
 	try {
 		const row = await strategyBySlug(ctx.db, slug);
 		ctx.require(action, strategyResource(row));

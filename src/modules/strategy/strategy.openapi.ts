@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { AnnualReport, AnnualReportQuery, ConcertationBodyDetail, ConcertationBodySummary, ConcertationFilters, RecommendationOut, StrategyDetail, StrategySummary, TrafficLight, TreeFilters } from './strategy.schemas.ts';
 import { RecommendationFilters } from './recommendations.service.ts';
+import { BudgetLineFilters, BudgetLinesOut } from './budget-lines.ts';
 import { CompareQuery, DecideVersion, ProgrammeDiff, ProgrammeSnapshot, SubmitVersion, VersionState, VersionSummary } from './programme-versions.schemas.ts';
 
 const versionParams = z.object({ slug: z.string().describe('the strategy’s slug'), ref: z.string().describe('the version: its number for an approved one (`2` or `v2`), else `s` and its submission’s order (`s3`)') });
@@ -80,6 +81,22 @@ export const strategyEndpoints: Endpoint[] = [
 		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
 		responses: { 200: { description: 'The indicators and their approved values.', schema: z.object({ items: z.array(IndicatorOut) }) } },
 		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/strategy/strategies/{slug}/budget-lines',
+		tags: ['Strategy'],
+		auth: 'none',
+		summary: 'A strategy’s budget lines',
+		description:
+			'The budget lines of a strategy’s actions as they stand now (the live programme; a programme version’s lines are in its snapshot): one per action, year and funding source, ' +
+			'in its currency (ISO 4217), with the planned, committed and executed amounts and the note. Filters: one action, a year, a funding source, a currency; pages of up to 1,000 lines. ' +
+			'`totals` sums the real lines the filters keep (samples, marked `isSample`, are left out) per currency, never converted. A published strategy for everyone; ' +
+			'an unpublished one for its planners and owners (token), 404 for anyone else. The same lines as CSV: /{lang}/strategy/{slug}/export?format=csv&table=budget.',
+		params: z.object({ slug: z.string().describe('the strategy’s slug') }),
+		query: BudgetLineFilters,
+		responses: { 200: { description: 'The lines and their totals per currency.', schema: BudgetLinesOut } },
+		errors: [400, 404]
 	},
 	{
 		method: 'GET',

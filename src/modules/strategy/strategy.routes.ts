@@ -8,6 +8,9 @@ import type { RouteTable } from '../../platform/policy/route-access.ts';
 export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]': { GET: 'public' },
+	// a new strategy (administrators: the service refuses an owner's grant, limited to another strategy) and its own details (its owners too)
+	'/[lang=lang]/strategy/new': { GET: 'strategy.manage', POST: 'strategy.manage' },
+	'/[lang=lang]/strategy/[slug]/edit': { GET: 'strategy.manage', POST: 'strategy.manage' },
 	'/[lang=lang]/strategy/[slug]/export': { GET: 'public' },
 	// an action's page; proposing an initiative (partners) and deciding (planners) are checked by the service
 	'/[lang=lang]/strategy/[slug]/actions/[node]': { GET: 'public', POST: 'signed_in' },
@@ -64,6 +67,8 @@ export const strategyRoutes: RouteTable = {
 	'/api/v1/strategy/strategies/[slug]': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/indicators': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/initiatives': { GET: 'public' },
+	// an unpublished strategy's lines: its planners and owners (checked by the service)
+	'/api/v1/strategy/strategies/[slug]/budget-lines': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/annual-report': { GET: 'public' },
 	'/api/v1/strategy/strategies/[slug]/versions': { GET: 'public', POST: 'strategy.plan' },
 	'/api/v1/strategy/strategies/[slug]/versions/compare': { GET: 'public' },

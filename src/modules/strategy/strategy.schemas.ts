@@ -61,6 +61,13 @@ export const NewStrategy = z.object({
 });
 export type NewStrategy = z.output<typeof NewStrategy>;
 
+/** A strategy's own details as its owner edits them: its address (slug) and its country never change. */
+export const StrategyDetails = NewStrategy.omit({ slug: true, country: true });
+export type StrategyDetails = z.output<typeof StrategyDetails>;
+
+/** A strategy created on its page: the address is made from its title when none is given. */
+export const CreatedStrategy = NewStrategy.extend({ slug: slugText.optional() });
+
 // --- what the API and pages read ---
 
 export const StrategySummary = z

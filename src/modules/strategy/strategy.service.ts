@@ -7,12 +7,13 @@ import type { DbOrTx } from '../../platform/db/database.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
+import { slugify, slugWithSuffix } from '../../platform/text/slug.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { PARENT_KIND, type NodeKind, type NodeStatus, type TagScheme } from './strategy.model.ts';
-import { MoveNode, NewNode, NewStrategy, NodeFields, type StrategyDetail, type StrategySummary, type TreeFilters, type TreeNode } from './strategy.schemas.ts';
+import { CreatedStrategy, MoveNode, NewNode, NewStrategy, NodeFields, StrategyDetails, type StrategyDetail, type StrategySummary, type TreeFilters, type TreeNode } from './strategy.schemas.ts';
 import { node, nodePartner, nodeRegion, nodeTag, strategy, type NodeRow, type StrategyRow, type Translated } from './strategy.table.ts';
 
 const textOf = (text: Translated | null | undefined, language: Language) => pickText(text as Record<string, string>, language).text;
@@ -23,10 +24,45 @@ export const strategyResource = (row: Pick<StrategyRow, 'slug'>) => ({ scope: ro
 
 // ---------- strategies ----------
 
+/**
+ * An administrator creates a strategy (owners are given one strategy each, so creating one is not theirs): its
+ * address is the slug given, or one made from its French (else English) title that never changes after.
+ */
 export async function createStrategy(ctx: RequestContext, input: unknown, options: { isSample?: boolean } = {}): Promise<StrategyRow> {
 	ctx.require('strategy.manage');
-	const data = parseOrThrow(NewStrategy, input);
-	return ctx.transaction((tx) => insertStrategy(tx, data, options));
+	const data = parseOrThrow(CreatedStrategy, input);
+	return ctx.transaction(async (tx) => insertStrategy(tx, { ...data, slug: data.slug ?? (await freeStrategySlug(tx.db, data)) }, options));
+}
+
+/** A free address for a new strategy, from its title (French, else English; else its country and first year). */
+async function freeStrategySlug(db: DbOrTx, data: Pick<NewStrategy, 'title' | 'country' | 'periodStart'>): Promise<string> {
+	const base = slugify(data.title.fr ?? data.title.en ?? '').slice(0, 70).replace(/-+$/, '') || `strategie-${data.country.toLowerCase()}${data.periodStart ? `-${data.periodStart}` : ''}`;
+	// the module's own pages under /strategy/ are not strategies' addresses
+	const taken = new Set(['new', 'regions', 'initiatives', 'my-proposals', 'recommendations', 'concertation']);
+	for (const row of await db.select({ slug: strategy.slug }).from(strategy).where(sql`${strategy.slug} like ${`${base}%`}`)) taken.add(row.slug);
+	for (let n = 1; ; n++) if (!taken.has(slugWithSuffix(base, n))) return slugWithSuffix(base, n);
+}
+
+/**
+ * The strategy's own details (titles, summary, owner organisation, period, status, publication, sources), changed
+ * by an administrator or an owner of that strategy; audited with before and after. Its address and country stay.
+ */
+export async function updateStrategy(ctx: RequestContext, slug: string, input: unknown): Promise<StrategyRow> {
+	return ctx.transaction(async (tx) => {
+		const current = await strategyBySlug(tx.db, slug);
+		tx.require('strategy.manage', strategyResource(current));
+		const data = parseOrThrow(StrategyDetails, input);
+		checkTitle(data.title);
+		checkPeriod(data.periodStart, data.periodEnd);
+		if (data.ownerOrganisationId) await checkOrganisations(tx.db, [data.ownerOrganisationId], 'ownerOrganisationId');
+		const [row] = await tx.db
+			.update(strategy)
+			.set({ title: cleanTexts(data.title), summary: cleanTexts(data.summary), ownerOrganisationId: data.ownerOrganisationId ?? null, periodStart: data.periodStart ?? null, periodEnd: data.periodEnd ?? null, status: data.status, published: data.published, sources: data.sources, updatedAt: tx.now() })
+			.where(eq(strategy.id, current.id))
+			.returning();
+		await recordAudit(tx.db, tx.audit, { action: 'strategy.update', resourceType: 'strategy', resourceId: row.id, before: current, after: row });
+		return row;
+	});
 }
 
 /** A new strategy, checked and audited; the caller has checked who acts (a page, or the reference data). */

@@ -4,6 +4,7 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { createNode, strategyDetail } from '#modules/strategy/strategy.service.ts';
 import { nodeFailure, nodeFormChoices, nodeFromForm, parentOptions } from '#modules/strategy/node-form.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
+import { strategyResource } from '#modules/strategy/strategy.service.ts';
 import { proposalsWaitingCount } from '#modules/strategy/initiative-links.service.ts';
 import { versionsWaitingCount } from '#modules/strategy/programme-versions.service.ts';
 
@@ -15,7 +16,7 @@ export async function load({ params, url, locals }) {
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, {}, { canPlan: () => true });
 	// after an import: `?imported=<actions changed>-<actions created>-<lines>`
 	const imported = /^(\d+)-(\d+)-(\d+)$/.exec(url.searchParams.get('imported') ?? '');
-	return { detail, imported: imported ? { actions: Number(imported[1]), created: Number(imported[2]), lines: Number(imported[3]) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), versionsWaiting: await versionsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
+	return { detail, canManage: ctx.can('strategy.manage', strategyResource(owner)), created: url.searchParams.has('created'), imported: imported ? { actions: Number(imported[1]), created: Number(imported[2]), lines: Number(imported[3]) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), versionsWaiting: await versionsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
 }
 
 export const actions = {
