@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -28,6 +30,16 @@ describe('message catalogue', () => {
 		const singular = /(^|[\s«"(])(اختر|أدخل|اكتب|أضف|أرسل|املأ|احذف|اقرأ|اطلب|انقر|اضغط|يمكنك|لديك|حسابك|ملفك|بريدك|عليك|إليك)(?=$|[\s.،:؛!؟»)])/;
 		const problems = [...catalogue().ar.entries()].filter(([, message]) => singular.test(message)).map(([key]) => key);
 		expect(problems).toEqual([]);
+	});
+
+	it('holds every namespace file the modules ship (a file not registered in its messages/index.ts shows raw keys)', () => {
+		const modules = path.resolve(import.meta.dirname, '../../modules');
+		const shipped = fs
+			.readdirSync(modules, { withFileTypes: true })
+			.filter((entry) => entry.isDirectory() && fs.existsSync(path.join(modules, entry.name, 'messages', 'fr')))
+			.flatMap((entry) => fs.readdirSync(path.join(modules, entry.name, 'messages', 'fr')).filter((file) => file.endsWith('.json')).map((file) => `${entry.name}: ${file.replace(/\.json$/, '')}`));
+		const namespaces = new Set([...allKeys].map((key) => key.split('.')[0]));
+		expect(shipped.filter((entry) => !namespaces.has(entry.split(': ')[1]))).toEqual([]);
 	});
 
 	it('has every key, non-empty, in every language', () => {

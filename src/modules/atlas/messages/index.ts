@@ -20,6 +20,12 @@ import enAtlasModeration from './en/atlas_moderation.json' with { type: 'json' }
 import frAtlasRegions from './fr/atlas_regions.json' with { type: 'json' };
 import arAtlasRegions from './ar/atlas_regions.json' with { type: 'json' };
 import enAtlasRegions from './en/atlas_regions.json' with { type: 'json' };
+import frAtlasShares from './fr/atlas_shares.json' with { type: 'json' };
+import arAtlasShares from './ar/atlas_shares.json' with { type: 'json' };
+import enAtlasShares from './en/atlas_shares.json' with { type: 'json' };
+import frAtlasOrgMatches from './fr/atlas_org_matches.json' with { type: 'json' };
+import arAtlasOrgMatches from './ar/atlas_org_matches.json' with { type: 'json' };
+import enAtlasOrgMatches from './en/atlas_org_matches.json' with { type: 'json' };
 
 /** The atlas module's UI messages, by namespace (`namespace.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
@@ -29,5 +35,7 @@ export const messages: Record<string, MessageNamespace> = {
 	atlas_import: { fr: frAtlasImport, ar: arAtlasImport, en: enAtlasImport },
 	atlas_rates: { fr: frAtlasRates, ar: arAtlasRates, en: enAtlasRates },
 	atlas_moderation: { fr: frAtlasModeration, ar: arAtlasModeration, en: enAtlasModeration },
-	atlas_regions: { fr: frAtlasRegions, ar: arAtlasRegions, en: enAtlasRegions }
+	atlas_regions: { fr: frAtlasRegions, ar: arAtlasRegions, en: enAtlasRegions },
+	atlas_shares: { fr: frAtlasShares, ar: arAtlasShares, en: enAtlasShares },
+	atlas_org_matches: { fr: frAtlasOrgMatches, ar: arAtlasOrgMatches, en: enAtlasOrgMatches }
 };

@@ -12,7 +12,7 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { HOME_COUNTRY } from '../job-offer.model.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { effectiveStatus, searchSource } from '../jobs.service.ts';
-import { auditView, checkPlacementOffer, placementOfferFor, split } from './placement-offers.service.ts';
+import { auditView, checkPlacementOffer, placementOfferFor, rewritePlacementOffer, split } from './placement-offers.service.ts';
 import { PlacementOfferInput } from './placement.schemas.ts';
 import { placementOffer } from './placement.table.ts';
 
@@ -67,18 +67,7 @@ export async function updatePartnerOffer(ctx: RequestContext, id: string, raw: u
 		if (!mine.includes(before.offer.organisationId)) throw new AppError('not_found');
 		if (before.offer.status !== 'draft') throw new AppError('conflict', { extra: { reason: 'offer_not_draft', status: before.offer.status } });
 		if (!mine.includes(input.organisationId)) throw new AppError('invalid_input', { fields: [{ path: 'organisationId', messageKey: 'field_choice' }] });
-		const { occ, employerName } = await checkPlacementOffer(tx, input, id);
-		const { offer, terms } = split(input, sql`search_normalise(${searchSource({ ...input, regionCode: null, provinceCode: null }, occ, employerName)})`);
-		const [after] = await tx
-			.update(jobOffer)
-			.set({ ...offer, updatedAt: ctx.now() })
-			.where(eq(jobOffer.id, id))
-			.returning();
-		const [placed] = await tx
-			.update(placementOffer)
-			.set({ ...terms, updatedAt: ctx.now() })
-			.where(eq(placementOffer.offerId, id))
-			.returning();
+		const { after, placed } = await rewritePlacementOffer(tx, id, input, ctx.now());
 		await recordAudit(tx, audit, { action: 'job_offer.update', resourceType: 'job_offer', resourceId: id, before: auditView(before.offer, before.terms), after: { ...auditView(after, placed), byPartner: true } });
 		return { id, status: after.status };
 	});

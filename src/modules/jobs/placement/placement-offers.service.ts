@@ -186,24 +186,30 @@ export async function placementOfferFor(tx: DbOrTx, id: string) {
 
 const editable: OfferStatus[] = ['draft', 'published'];
 
+/** An offer abroad and its terms written again from checked input (the division's and the partners' corrections). */
+export async function rewritePlacementOffer(tx: DbOrTx, id: string, input: PlacementOfferInput, now: Date) {
+	const { occ, employerName } = await checkPlacementOffer(tx, input, id);
+	const { offer, terms } = split(input, sql`search_normalise(${searchSource({ ...input, regionCode: null, provinceCode: null }, occ, employerName)})`);
+	const [after] = await tx
+		.update(jobOffer)
+		.set({ ...offer, updatedAt: now })
+		.where(eq(jobOffer.id, id))
+		.returning();
+	const [placed] = await tx
+		.update(placementOffer)
+		.set({ ...terms, updatedAt: now })
+		.where(eq(placementOffer.offerId, id))
+		.returning();
+	return { after, placed };
+}
+
 export async function updatePlacementOffer(ctx: RequestContext, id: string, raw: unknown) {
 	ctx.require('placement.offer.manage');
 	const input = parseOrThrow(PlacementOfferInput, raw);
 	return ctx.transaction(async ({ db: tx, audit }) => {
 		const before = await placementOfferFor(tx, id);
 		if (!editable.includes(before.offer.status)) throw new AppError('conflict', { extra: { reason: 'offer_not_editable', status: before.offer.status } });
-		const { occ, employerName } = await checkPlacementOffer(tx, input, id);
-		const { offer, terms } = split(input, sql`search_normalise(${searchSource({ ...input, regionCode: null, provinceCode: null }, occ, employerName)})`);
-		const [after] = await tx
-			.update(jobOffer)
-			.set({ ...offer, updatedAt: ctx.now() })
-			.where(eq(jobOffer.id, id))
-			.returning();
-		const [placed] = await tx
-			.update(placementOffer)
-			.set({ ...terms, updatedAt: ctx.now() })
-			.where(eq(placementOffer.offerId, id))
-			.returning();
+		const { after, placed } = await rewritePlacementOffer(tx, id, input, ctx.now());
 		await recordAudit(tx, audit, {
 			action: 'job_offer.update',
 			resourceType: 'job_offer',
