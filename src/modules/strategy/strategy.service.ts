@@ -299,27 +299,21 @@ export async function publishedNodes(db: DbOrTx) {
 	]);
 	const regionsOf: Record<string, string[]> = {};
 	for (const row of regions) (regionsOf[row.nodeId] ??= []).push(row.region);
-	return { strategies, nodes, regionsOf };
+	// each node's children in the planners' order, a strategy's domains under `root:{strategy}`: grouped once per read
+	const childrenOf: Record<string, typeof nodes> = {};
+	for (const row of nodes) (childrenOf[row.parentId ?? `root:${row.strategyId}`] ??= []).push(row);
+	return { strategies, childrenOf, regionsOf };
 }
 
 /** The same, from the published nodes already read (no database). */
-export function actionsInRegionFrom({ strategies, nodes, regionsOf }: PublishedNodes, region: string, language: Language) {
-	if (!strategies.length) return [];
-	const here = { has: (id: string) => regionsOf[id]?.includes(region) ?? false };
-	const children = new Map<string | null, typeof nodes>();
-	for (const row of nodes) {
-		const key = row.parentId ?? `root:${row.strategyId}`;
-		const list = children.get(key);
-		if (list) list.push(row);
-		else children.set(key, [row]);
-	}
+export function actionsInRegionFrom({ strategies, childrenOf, regionsOf }: PublishedNodes, region: string, language: Language) {
 	const result: { strategy: { slug: string; title: string; isSample: boolean }; actions: ActionInRegion[] }[] = [];
 	for (const row of strategies) {
 		const actions: ActionInRegion[] = [];
 		const walk = (key: string, path: string[]) => {
-			for (const item of children.get(key) ?? []) {
+			for (const item of childrenOf[key] ?? []) {
 				if (item.kind === 'action') {
-					if (item.national || here.has(item.id)) actions.push({ id: item.id, title: textOf(item.title, language), titles: item.title as Record<string, string>, status: item.status, national: item.national, isSample: item.isSample, path });
+					if (item.national || regionsOf[item.id]?.includes(region)) actions.push({ id: item.id, title: textOf(item.title, language), titles: item.title as Record<string, string>, status: item.status, national: item.national, isSample: item.isSample, path });
 				} else walk(item.id, [...path, textOf(item.title, language)]);
 			}
 		};
