@@ -41,6 +41,7 @@ describeRouteAccess('the Atlas module', atlasModule.routes, {
 	'POST /api/v1/imports/iati': proposers,
 	'GET /api/v1/imports/[id]': proposers,
 	'POST /api/v1/imports/[id]/apply': proposers,
+	'POST /api/v1/imports/[id]/conflicts': staff,
 	'GET /[lang=lang]/atlas/rates': everyone,
 	'POST /[lang=lang]/atlas/rates': staff,
 	'GET /api/v1/atlas/exchange-rates': everyone,

@@ -7,6 +7,7 @@ import { initiativeProposals } from './moderation/initiative-proposals.ts';
 import { atlasImport } from './import/import.table.ts';
 import { staleCutoff } from './moderation/moderation.service.ts';
 import { countUndecidedMatches } from './import/organisation-matches.ts';
+import { countUndecidedFieldConflicts, oldestImportWithUndecidedConflicts } from './import/field-conflicts.ts';
 
 /** The Atlas places of one person, with what waits there (my space). */
 export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
@@ -31,6 +32,16 @@ export async function atlasSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 				waiting: { count: await countUndecidedMatches(ctx.db), key: 'atlas_org_matches.space_waiting' }
 			}
 		);
+		const conflicts = await countUndecidedFieldConflicts(ctx.db);
+		if (conflicts > 0) {
+			const importId = await oldestImportWithUndecidedConflicts(ctx.db);
+			links.push({
+				path: importId ? `/atlas/imports/${importId}#field-conflicts` : '/atlas/imports',
+				titleKey: 'atlas_conflicts.space_title',
+				textKey: 'atlas_conflicts.space_text',
+				waiting: { count: conflicts, key: 'atlas_conflicts.space_waiting' }
+			});
+		}
 	}
 	if (ctx.can('atlas.propose')) {
 		const own = actor.organisationIds.length

@@ -3,7 +3,7 @@
 // new versions (moderators), each with the import row's outcome written in the same transaction — so a
 // page closed, a second click, a restart or an instance killed in the middle never makes anything twice:
 // the job's heartbeat stops, another instance takes the job up and continues where the rows say.
-import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import { loadActor } from '../../../platform/accounts/actor.ts';
@@ -25,7 +25,8 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 import { proposeChange, proposeNewInitiative } from '../moderation/moderation.service.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
-import { atlasImport, atlasImportActivity, type ImportOutcome } from './import.table.ts';
+import { atlasImport, atlasImportActivity, atlasImportFieldConflict, type ImportOutcome } from './import.table.ts';
+import { fieldValue, reconcile, withFieldValue, type FieldConflict } from './provenance.ts';
 import type { ImportedActivity } from './imported.ts';
 import { OrganisationMatcher } from './organisations.ts';
 
@@ -249,6 +250,10 @@ type Outcome = {
 	outcome: ImportOutcome;
 	initiativeId?: string | null;
 	slug?: string | null;
+	/** the initiative's version after the row (created, updated, unchanged) */
+	version?: number | null;
+	/** the file's values of fields where that version keeps the platform's */
+	fileValues?: Record<string, unknown> | null;
 	proposalId?: string | null;
 	error?: { code: string; values?: Record<string, string | number> };
 };
@@ -278,7 +283,7 @@ async function recordMany(tx: DbOrTx, importId: string, results: { position: num
 	);
 	await tx.execute(sql`
 		update ${atlasImportActivity} set outcome = 'created', result_initiative_id = v.initiative_id, result_slug = v.slug,
-			result_proposal_id = null, result_error = null, applied_at = now()
+			result_proposal_id = null, result_error = null, result_version = 1, applied_at = now()
 		from (values ${values}) as v(position, initiative_id, slug)
 		where ${atlasImportActivity.importId} = ${importId} and ${atlasImportActivity.position} = v.position`);
 }
@@ -291,6 +296,8 @@ async function record(tx: DbOrTx, importId: string, position: number, result: Ou
 			resultInitiativeId: result.initiativeId ?? null,
 			resultSlug: result.slug ?? null,
 			resultProposalId: result.proposalId ?? null,
+			resultVersion: result.version ?? null,
+			resultFileValues: result.fileValues && Object.keys(result.fileValues).length ? result.fileValues : null,
 			resultError: result.error ?? null,
 			appliedAt: new Date()
 		})
@@ -345,6 +352,59 @@ async function knownNow(db: DbOrTx, items: { row: ActivityRow; activity: Importe
 	return found;
 }
 
+/**
+ * The initiative as the last import of it (another file, or an earlier import of the same) saw it: the
+ * version that import wrote or found unchanged, with the file's values where that version kept the
+ * platform's. Null when no import ever touched it.
+ */
+export async function lastImportedVersion(db: DbOrTx, initiativeId: string, importId: string): Promise<InitiativeData | null> {
+	const a = atlasImportActivity;
+	const [last] = await db
+		.select({ version: a.resultVersion, appliedAt: a.appliedAt, fileValues: a.resultFileValues })
+		.from(a)
+		.where(and(eq(a.resultInitiativeId, initiativeId), inArray(a.outcome, ['created', 'updated', 'unchanged']), sql`${a.importId} <> ${importId}`))
+		.orderBy(desc(a.appliedAt))
+		.limit(1);
+	if (!last) return null;
+	const [row] = await db
+		.select({ snapshot: initiativeVersion.snapshot })
+		.from(initiativeVersion)
+		.where(
+			and(
+				eq(initiativeVersion.initiativeId, initiativeId),
+				// rows applied before the version was recorded: the last version written by then
+				last.version != null ? eq(initiativeVersion.number, last.version) : lte(initiativeVersion.createdAt, last.appliedAt ?? new Date(0))
+			)
+		)
+		.orderBy(desc(initiativeVersion.number))
+		.limit(1);
+	if (!row) return null;
+	const parsed = InitiativeInput.safeParse(row.snapshot);
+	if (!parsed.success) return null;
+	let seen: InitiativeData = parsed.data;
+	for (const [key, value] of Object.entries(last.fileValues ?? {})) seen = withFieldValue(seen, key, value);
+	return seen;
+}
+
+/** Keeps the fields both the platform and the file changed since the last import, for a moderator to decide. */
+async function recordConflicts(tx: DbOrTx, importId: string, position: number, initiativeId: string, conflicts: FieldConflict[]) {
+	if (!conflicts.length) return;
+	await tx
+		.insert(atlasImportFieldConflict)
+		.values(
+			conflicts.map((conflict) => ({
+				importId,
+				position,
+				field: conflict.field,
+				initiativeId,
+				lastImportValue: conflict.lastImport,
+				atlasValue: conflict.atlas,
+				fileValue: conflict.file
+			}))
+		)
+		.onConflictDoNothing();
+}
+
 async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedActivity, initiativeId: string, publish: boolean): Promise<void> {
 	const { db } = state.env;
 	const current = await currentData(db, initiativeId);
@@ -352,9 +412,19 @@ async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedA
 		await record(db, state.record.id, row.position, { outcome: 'failed', error: { code: 'apply_conflict' } });
 		return;
 	}
-	const next = mergeIntoCurrent(current.data, buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity);
+	const merged = mergeIntoCurrent(current.data, buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity);
+	const parsedMerge = InitiativeInput.safeParse(merged);
+	// field by field against what the last import left (issue #17 rule 14); an invalid merge fails below as before
+	const { next, conflicts, kept } = parsedMerge.success
+		? reconcile(current.data, { ...parsedMerge.data, slug: current.slug }, await lastImportedVersion(db, initiativeId, state.record.id), publish ? 'atlas' : 'file')
+		: { next: merged, conflicts: [] as FieldConflict[], kept: [] as string[] };
+	// what the file said where the Atlas keeps its own value: the next import compares with the file, not with the Atlas
+	const fileValues = Object.fromEntries([...kept, ...(publish ? conflicts.map((conflict) => conflict.field) : [])].map((key) => [key, fieldValue(parsedMerge.data!, key)]));
 	if (sameData(next, current.data)) {
-		await record(db, state.record.id, row.position, { outcome: 'unchanged', initiativeId, slug: current.slug });
+		await state.ctx.transaction(async ({ db: tx }) => {
+			if (publish) await recordConflicts(tx, state.record.id, row.position, initiativeId, conflicts);
+			await record(tx, state.record.id, row.position, { outcome: 'unchanged', initiativeId, slug: current.slug, version: current.version, fileValues });
+		});
 		return;
 	}
 	if (!publish) {
@@ -387,7 +457,8 @@ async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedA
 					comment: state.comment,
 					expectedVersion: current.version
 				});
-				await record(tx, state.record.id, row.position, { outcome: 'updated', initiativeId, slug: updated.slug });
+				await recordConflicts(tx, state.record.id, row.position, initiativeId, conflicts);
+				await record(tx, state.record.id, row.position, { outcome: 'updated', initiativeId, slug: updated.slug, version: updated.version, fileValues });
 			} else {
 				const proposal = await proposeChange(inTx, initiativeId, next, {
 					baseVersion: current.version,
@@ -446,7 +517,7 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 			await state.ctx.transaction(async (inTx) => {
 				const [created] = await createInitiatives(inTx, [inputs[index]], author);
 				await attachWaitingProposals(inTx, created.id, inputs[index].iatiIdentifier);
-				await record(inTx.db, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug });
+				await record(inTx.db, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug, version: 1 });
 			});
 		} catch (error) {
 			await record(db, state.record.id, row.position, failureOf(error));

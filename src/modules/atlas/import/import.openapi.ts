@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../../platform/openapi/registry.ts';
-import { ApplyBody, ImportCreated, ImportDetail, ImportQuery, ImportSummary } from './import.schemas.ts';
+import { ApplyBody, FieldConflictDecisions, FieldConflictsDecided, ImportCreated, ImportDetail, ImportQuery, ImportSummary } from './import.schemas.ts';
 
 const importId = z.object({ id: z.uuid().describe('The import’s id') });
 
@@ -34,7 +34,9 @@ export const importEndpoints: Endpoint[] = [
 		description:
 			'Status (`previewed`, `applying`, `done`, `failed`; `interrupted` when a restart stopped it), progress, counts and one page ' +
 			'of activities with their outcome (`created`, `updated`, `proposed`, `unchanged`, `failed`) and the initiative or proposal ' +
-			'made, and `organisationMatches`: organisations matched by name only, proposed for a moderator’s confirmation. One’s own ' +
+			'made, `organisationMatches`: organisations matched by name only, proposed for a moderator’s confirmation, and ' +
+			'`fieldConflicts`: fields of known initiatives that someone changed on the platform since their last import and that ' +
+			'the file changes too (the Atlas kept its value; a moderator decides). One’s own ' +
 			'imports; moderators see all.',
 		params: importId,
 		query: ImportQuery,
@@ -60,5 +62,22 @@ export const importEndpoints: Endpoint[] = [
 		body: ApplyBody,
 		responses: { 202: { description: 'Applying has started (or goes on).', schema: ImportSummary } },
 		errors: [404, 409]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/imports/{id}/conflicts',
+		tags: ['Atlas'],
+		auth: 'bearer',
+		summary: 'Decide the fields both the platform and the file changed',
+		description:
+			'A re-import compares each field with what the last import of the initiative left: a field only the file changed is ' +
+			'taken, a field only the platform changed is kept, and a field both changed keeps the Atlas’s value and is listed in ' +
+			'`fieldConflicts` of `GET /api/v1/imports/{id}`. For each (`position`, `field`): `atlas` keeps the value, `file` ' +
+			'writes a new version with the file’s (attributed and audited). All or nothing: an unknown conflict is 400; a field that ' +
+			'changed again in the Atlas since the import is 409 (`details.reason: field_changed_since`). Moderators.',
+		params: importId,
+		body: FieldConflictDecisions,
+		responses: { 200: { description: 'How many decisions changed something, and the import’s conflicts now.', schema: FieldConflictsDecided } },
+		errors: [400, 403, 404, 409]
 	}
 ];

@@ -6,5 +6,6 @@ export const importRoutes: RouteTable = {
 	'/[lang=lang]/atlas/imports/[id]': { GET: 'atlas.import', POST: 'atlas.import' },
 	'/api/v1/imports/iati': { POST: 'atlas.import' },
 	'/api/v1/imports/[id]': { GET: 'atlas.import' },
-	'/api/v1/imports/[id]/apply': { POST: 'atlas.import' }
+	'/api/v1/imports/[id]/apply': { POST: 'atlas.import' },
+	'/api/v1/imports/[id]/conflicts': { POST: 'atlas.moderate' }
 };

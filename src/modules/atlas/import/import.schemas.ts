@@ -123,10 +123,43 @@ export const OrganisationMatch = z
 	})
 	.meta({ id: 'AtlasImportOrganisationMatch' });
 
+export const FieldConflict = z
+	.object({
+		position: z.int().describe('the activity’s position in the file'),
+		field: z.string().describe('`title.fr` (a text in one language), `status`, `dates`, `countries`, `budget`, `organisations`, `themes`…'),
+		initiative: z.object({ id: z.uuid(), slug: z.string(), title: z.record(z.string(), z.string().optional()) }),
+		lastImport: z.unknown().describe('the value the last import of the initiative left'),
+		atlas: z.unknown().describe('the Atlas’s value when this import ran (changed on the platform since the last import; kept until decided)'),
+		file: z.unknown().describe('the file’s value (changed too)'),
+		decision: z.enum(['pending', 'atlas', 'file']),
+		decidedAt: z.iso.datetime().nullable()
+	})
+	.meta({ id: 'AtlasImportFieldConflict' });
+
+export const FieldConflictDecisions = z
+	.object({
+		decisions: z
+			.array(z.object({ position: z.int().min(1), field: z.string().min(1).max(100), decision: z.enum(['atlas', 'file']) }))
+			.min(1)
+			.max(5000)
+			.describe('`atlas` keeps the Atlas’s value; `file` writes a new version with the file’s')
+	})
+	.meta({ id: 'AtlasImportFieldConflictDecisions' });
+
+export const FieldConflictsDecided = z
+	.object({
+		changed: z.int().describe('decisions that changed something (the same decision again changes nothing)'),
+		fieldConflicts: z.array(FieldConflict)
+	})
+	.meta({ id: 'AtlasImportFieldConflictsDecided' });
+
 export const ImportDetail = ImportSummary.extend({
 	organisationMatches: z
 		.array(OrganisationMatch)
 		.describe('organisations matched by name only, waiting for (or with) a moderator’s decision; a moderator’s import is applied once none is pending'),
+	fieldConflicts: z
+		.array(FieldConflict)
+		.describe('fields of known initiatives that someone changed on the platform since their last import and that the file changes too, undecided first'),
 	total: z.int().describe('activities matching the filter'),
 	page: z.int(),
 	pageSize: z.int(),

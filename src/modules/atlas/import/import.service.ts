@@ -2,6 +2,7 @@
 // when unsafe or unreadable, nothing stored — then kept as one row per activity with its problems, whether
 // it is new or known (same IATI identifier), whether it concerns Morocco and its likely duplicates. The
 // person chooses; applying runs in the background (apply.ts) and the page follows its progress.
+import { fieldConflictsOf, type FieldConflictView } from './field-conflicts.ts';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
@@ -490,7 +491,7 @@ export async function getImport(
 	ctx: RequestContext,
 	id: string,
 	query: { page?: number; pageSize?: number; filter?: ActivityFilter } = {}
-): Promise<{ import: ImportView; organisationMatches: OrganisationMatchView[]; total: number; page: number; pageSize: number; activities: ActivityView[] }> {
+): Promise<{ import: ImportView; organisationMatches: OrganisationMatchView[]; fieldConflicts: FieldConflictView[]; total: number; page: number; pageSize: number; activities: ActivityView[] }> {
 	const who = ctx.require('atlas.import');
 	const { db } = ctx;
 	const found = await findImport(db, who, id);
@@ -531,6 +532,7 @@ export async function getImport(
 	return {
 		import: viewOf(found, who, await countsOf(db, found.id)),
 		organisationMatches: await organisationMatchesOf(db, found.id),
+		fieldConflicts: await fieldConflictsOf(db, found.id),
 		total: Number(total),
 		page,
 		pageSize,

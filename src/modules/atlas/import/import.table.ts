@@ -3,7 +3,7 @@
 import { boolean, index, integer, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../../platform/accounts/accounts.table.ts';
 import type { Translated } from '../atlas.table.ts';
-import { atlasTables } from '../atlas.table.ts';
+import { atlasTables, initiative } from '../atlas.table.ts';
 
 export const importKinds = ['iati', 'csv', 'xlsx'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -112,6 +112,10 @@ export const atlasImportActivity = atlasTables.table(
 		resultInitiativeId: uuid('result_initiative_id'),
 		resultSlug: text('result_slug'),
 		resultProposalId: uuid('result_proposal_id'),
+		/** the initiative's version the row left (created, updated or found unchanged): provenance of the next import */
+		resultVersion: integer('result_version'),
+		/** the file's values of the fields where that version holds the platform's own (provenance.ts) */
+		resultFileValues: jsonb('result_file_values').$type<Record<string, unknown>>(),
 		/** why applying this one failed: a message key of atlas_import and values */
 		resultError: jsonb('result_error').$type<{ code: string; values?: Record<string, string | number> }>(),
 		appliedAt: timestamp('applied_at', { withTimezone: true })
@@ -119,7 +123,8 @@ export const atlasImportActivity = atlasTables.table(
 	(table) => [
 		primaryKey({ columns: [table.importId, table.position] }),
 		index('atlas_import_activity_order_idx').on(table.importId, table.severityRank, table.position),
-		index('atlas_import_activity_identifier_idx').on(table.identifier)
+		index('atlas_import_activity_identifier_idx').on(table.identifier),
+		index('atlas_import_activity_result_idx').on(table.resultInitiativeId, table.appliedAt)
 	]
 );
 
@@ -165,4 +170,40 @@ export const atlasImportOrganisationMatch = atlasTables.table(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [primaryKey({ columns: [table.importId, table.key] }), index('atlas_import_organisation_match_key_idx').on(table.key, table.decision)]
+);
+
+export const fieldConflictDecisions = ['pending', 'atlas', 'file'] as const;
+export type FieldConflictDecision = (typeof fieldConflictDecisions)[number];
+
+/**
+ * A field of a known initiative that someone changed on the platform since the last import of it and that
+ * the file now changes too (issue #17 rule 14). The moderator's import keeps the Atlas's value and records
+ * both here; a moderator then keeps the Atlas's value or takes the file's (a new version). Who decided is in
+ * the audit trail (`atlas_import.field_conflict`).
+ */
+export const atlasImportFieldConflict = atlasTables.table(
+	'atlas_import_field_conflict',
+	{
+		importId: uuid('import_id')
+			.notNull()
+			.references(() => atlasImport.id, { onDelete: 'cascade' }),
+		/** the activity's row in the import */
+		position: integer('position').notNull(),
+		/** `title.fr`, `status`, `dates`, `budget`… (see `provenance.ts`) */
+		field: text('field').notNull(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		/** the value after the last import, the Atlas's value when this import ran, and the file's */
+		lastImportValue: jsonb('last_import_value'),
+		atlasValue: jsonb('atlas_value'),
+		fileValue: jsonb('file_value'),
+		decision: text('decision', { enum: fieldConflictDecisions }).notNull().default('pending'),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		primaryKey({ columns: [table.importId, table.position, table.field] }),
+		index('atlas_import_field_conflict_pending_idx').on(table.decision, table.initiativeId)
+	]
 );

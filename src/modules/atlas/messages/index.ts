@@ -26,6 +26,9 @@ import enAtlasShares from './en/atlas_shares.json' with { type: 'json' };
 import frAtlasOrgMatches from './fr/atlas_org_matches.json' with { type: 'json' };
 import arAtlasOrgMatches from './ar/atlas_org_matches.json' with { type: 'json' };
 import enAtlasOrgMatches from './en/atlas_org_matches.json' with { type: 'json' };
+import frAtlasConflicts from './fr/atlas_conflicts.json' with { type: 'json' };
+import arAtlasConflicts from './ar/atlas_conflicts.json' with { type: 'json' };
+import enAtlasConflicts from './en/atlas_conflicts.json' with { type: 'json' };
 
 /** The atlas module's UI messages, by namespace (`namespace.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
@@ -37,5 +40,6 @@ export const messages: Record<string, MessageNamespace> = {
 	atlas_moderation: { fr: frAtlasModeration, ar: arAtlasModeration, en: enAtlasModeration },
 	atlas_regions: { fr: frAtlasRegions, ar: arAtlasRegions, en: enAtlasRegions },
 	atlas_shares: { fr: frAtlasShares, ar: arAtlasShares, en: enAtlasShares },
-	atlas_org_matches: { fr: frAtlasOrgMatches, ar: arAtlasOrgMatches, en: enAtlasOrgMatches }
+	atlas_org_matches: { fr: frAtlasOrgMatches, ar: arAtlasOrgMatches, en: enAtlasOrgMatches },
+	atlas_conflicts: { fr: frAtlasConflicts, ar: arAtlasConflicts, en: enAtlasConflicts }
 };

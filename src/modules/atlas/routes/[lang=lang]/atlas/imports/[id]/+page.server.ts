@@ -19,6 +19,8 @@ import {
 	type Choice
 } from '#modules/atlas/import/import.service.ts';
 import { decideOrganisationMatches } from '#modules/atlas/import/organisation-matches.ts';
+import { decideFieldConflicts } from '#modules/atlas/import/field-conflicts.ts';
+import { conflictRows } from '#modules/atlas/import/conflict-view.ts';
 
 const PAGE_SIZE = 50;
 
@@ -49,6 +51,7 @@ export async function load({ params, url, locals }) {
 				(activity.preview?.sectors ?? []).map((sector) => [`${sector.vocabulary}/${sector.code}`, sectorName(sector.vocabulary, sector.code, language)])
 			)
 		) as Record<string, string | null>,
+		conflicts: conflictRows(language, detail.fieldConflicts),
 		mapping,
 		samples: mapping ? await tableSamples(ctx, params.id) : [],
 		columns: atlasColumns
@@ -112,6 +115,27 @@ export const actions = {
 			return formFailureFrom(locals.language, failure, data);
 		}
 		return { matchesSaved: true };
+	},
+	/** A moderator keeps the Atlas's value or takes the file's, field by field (issue #17 rule 14). */
+	conflicts: async ({ request, params, locals }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		const decisions = data.getAll('conflict').flatMap((value, index) => {
+			const [position, field] = String(value).split('|');
+			const decision = data.get(`conflict-${index}`);
+			return decision === 'atlas' || decision === 'file' ? [{ position: Number(position), field: field ?? '', decision: decision as 'atlas' | 'file' }] : [];
+		});
+		if (!decisions.length) return fail(400, { errors: { 'conflict-0': translate(locals.language, 'atlas_conflicts.none_chosen') } });
+		try {
+			await decideFieldConflicts(requestContext(app, locals), params.id, decisions);
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+			if (isAppError(failure) && (failure.extra as { reason?: string } | undefined)?.reason === 'field_changed_since') {
+				return fail(409, { errors: { 'conflict-0': translate(locals.language, 'atlas_conflicts.changed_since') } });
+			}
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { conflictsSaved: true };
 	},
 	apply: async ({ request, params, locals }) => {
 		const app = await getApp();

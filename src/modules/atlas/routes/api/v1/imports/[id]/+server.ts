@@ -10,7 +10,7 @@ export const GET = apiEndpoint(async ({ params, url, locals }) => {
 	const query = readQuery(url, ImportQuery);
 	const detail = await getImport(requestContext(app, locals), params.id ?? '', query);
 	return Response.json(
-		{ ...importSummary(detail.import), organisationMatches: detail.organisationMatches, total: detail.total, page: detail.page, pageSize: detail.pageSize, activities: detail.activities },
+		{ ...importSummary(detail.import), organisationMatches: detail.organisationMatches, fieldConflicts: detail.fieldConflicts, total: detail.total, page: detail.page, pageSize: detail.pageSize, activities: detail.activities },
 		{ headers: { 'cache-control': 'no-store' } }
 	);
 });
