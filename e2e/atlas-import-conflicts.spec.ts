@@ -56,7 +56,7 @@ describe('Atlas re-imports: fields both the platform and the file changed', () =
 		const page = await signedInAs(browser, 'moderator@demo.sharaka.ma', 'fr', false);
 		await upload(page, 'fr', `v1-${tag}.xml`, activityFile(identifier, first, 2));
 		await publish(page, 'fr');
-		const link = page.getByRole('link', { name: first });
+		const link = page.getByRole('link', { name: t('fr', 'atlas_import.result_link'), exact: true });
 		const slug = (await link.first().getAttribute('href'))!.split('/').pop()!;
 
 		// the moderator corrects the title: a change proposal, approved
@@ -67,7 +67,7 @@ describe('Atlas re-imports: fields both the platform and the file changed', () =
 		await page.getByRole('button', { name: t('fr', 'atlas_moderation.action_submit_proposal') }).click();
 		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas_moderation.proposal_sent'));
 		await page.goto('/fr/atlas/moderation');
-		await page.getByRole('link', { name: first }).first().click();
+		await page.getByRole('link', { name: new RegExp(tag) }).first().click();
 		await page.getByRole('button', { name: t('fr', 'moderation.action_approve'), exact: true }).click();
 		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas_moderation.done_approved', { version: 2 }));
 
