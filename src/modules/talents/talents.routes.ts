@@ -45,6 +45,19 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/young': { GET: 'public' },
 	'/[lang=lang]/talents/young/schemes/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/young/schemes/[id]': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	// directories: houses of Moroccans of the world and MRE desks, diaspora associations — public pages and CSV;
+	// moderators keep every entry, the members of an organisation its own (the platform's directory checks it;
+	// an association's entry must be run by an organisation of the type diaspora association)
+	'/[lang=lang]/talents/houses': { GET: 'public' },
+	'/[lang=lang]/talents/houses/export': { GET: 'public' },
+	'/[lang=lang]/talents/houses/[id]': { GET: 'public' },
+	'/[lang=lang]/talents/houses/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/houses/[id]/edit': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/associations': { GET: 'public' },
+	'/[lang=lang]/talents/associations/export': { GET: 'public' },
+	'/[lang=lang]/talents/associations/[id]': { GET: 'public' },
+	'/[lang=lang]/talents/associations/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/associations/[id]/edit': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
@@ -60,5 +73,7 @@ export const talentsRoutes: RouteTable = {
 	'/api/v1/talents/mentoring/offer': { GET: 'talents.profile.manage_own', PUT: 'talents.profile.manage_own' },
 	'/api/v1/talents/mentoring/requests': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/api/v1/talents/mentoring/requests/[id]': { POST: 'talents.profile.manage_own' },
-	'/api/v1/talents/support-schemes': { GET: 'public' }
+	'/api/v1/talents/support-schemes': { GET: 'public' },
+	'/api/v1/talents/houses': { GET: 'public' },
+	'/api/v1/talents/associations': { GET: 'public' }
 };
