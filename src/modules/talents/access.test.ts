@@ -31,6 +31,8 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'POST /[lang=lang]/talents/diaspora/[id]': staff,
 	'GET /[lang=lang]/talents/missions': everyone,
 	'GET /[lang=lang]/talents/missions/export': everyone,
+	'GET /[lang=lang]/talents/missions/statistics': everyone,
+	'GET /api/v1/talents/missions/statistics': everyone,
 	'GET /[lang=lang]/talents/missions/[slug]': everyone,
 	'POST /[lang=lang]/talents/missions/[slug]': signedIn,
 	'GET /[lang=lang]/talents/missions/for-me': signedIn,

@@ -4,6 +4,8 @@ import { InterestAnswer, InterestInput, MissionDetail, MissionInput, MissionList
 import { CardList, CardQuery, NetworkList } from './talents.schemas.ts';
 import { DiasporaOverviewView } from './diaspora.service.ts';
 import { SchemeQuery } from './young/support-schemes.ts';
+import { MissionStatisticsQuery } from './missions/statistics.ts';
+import { missionStatuses, sectors } from './talents.model.ts';
 import { AssociationQuery, associationFields, HouseQuery, houseKinds, houseServices } from './directories/directories.ts';
 
 const Localised = z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }).meta({ id: 'TalentLocalisedText' });
@@ -248,6 +250,34 @@ export const talentsEndpoints: Endpoint[] = [
 			'`isSample` marks the demo’s fictional associations. The same list as CSV: `/{lang}/talents/associations/export`.',
 		query: AssociationQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
 		responses: { 200: { description: 'The associations and their number.', schema: AssociationList } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/missions/statistics',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Mission statistics',
+		description:
+			'Public counts of the published missions: `total`, and `byStatus`, `bySector` (every value of the lists, zero included), `byRegion` (ISO 3166-2:MA) and `byHostCountry` ' +
+			'(ISO 3166-1 alpha-2: the host countries of the talents selected; a mission counts once in each). A count from 1 to 4 is `null` (suppressed), and when one cell of a ' +
+			'breakdown is suppressed the next smallest is too. Real missions only; `samples=include` counts the demo’s samples too.',
+		query: MissionStatisticsQuery,
+		responses: {
+			200: {
+				description: 'The counts.',
+				schema: z
+					.object({
+						total: z.number().int().nullable(),
+						samplesIncluded: z.boolean(),
+						byStatus: z.array(z.object({ value: z.enum(missionStatuses), missions: z.number().int().nullable() })),
+						bySector: z.array(z.object({ value: z.enum(sectors), missions: z.number().int().nullable() })),
+						byRegion: z.array(z.object({ value: z.string(), missions: z.number().int().nullable() })),
+						byHostCountry: z.array(z.object({ value: z.string(), missions: z.number().int().nullable() }))
+					})
+					.meta({ id: 'TalentMissionStatistics' })
+			}
+		},
 		errors: [400]
 	}
 ];

@@ -23,6 +23,8 @@ export const talentsRoutes: RouteTable = {
 	// missions: public list and pages; talents express interest and answer on the mission's page
 	'/[lang=lang]/talents/missions': { GET: 'public' },
 	'/[lang=lang]/talents/missions/export': { GET: 'public' },
+	// public counts, under 5 suppressed
+	'/[lang=lang]/talents/missions/statistics': { GET: 'public' },
 	'/[lang=lang]/talents/missions/[slug]': { GET: 'public', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/missions/for-me': { GET: 'talents.profile.manage_own' },
 	// organisations based in Morocco (the service checks the organisation of each mission)
@@ -66,6 +68,7 @@ export const talentsRoutes: RouteTable = {
 	// institutions' systems post missions with a token (the proposal goes to the moderators)
 	'/api/v1/talents/missions': { GET: 'public', POST: 'talents.mission.manage' },
 	'/api/v1/talents/missions/[slug]': { GET: 'public' },
+	'/api/v1/talents/missions/statistics': { GET: 'public' },
 	// a talent's interest, with their token
 	'/api/v1/talents/missions/[slug]/interest': { PUT: 'talents.profile.manage_own', DELETE: 'talents.profile.manage_own' },
 	// mentoring: the listed offers; one's own offer and requests with one's token

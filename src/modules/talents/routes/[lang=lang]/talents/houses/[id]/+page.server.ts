@@ -14,13 +14,13 @@ export async function load({ params, url, locals }) {
 		throw failure;
 	});
 	const house = { kind, ...publicDirectoryEntry(found) };
-	const url = `${app.settings.publicUrl.replace(/\/$/, '')}/${locals.language}/talents/houses/${house.id}`;
+	const pageUrl = `${app.settings.publicUrl.replace(/\/$/, '')}/${locals.language}/talents/houses/${house.id}`;
 	return {
 		house,
 		done: url.searchParams.get('done') === 'saved',
 		status: found.entry.status,
 		editable: canEditEntryOf(locals.actor, collectionOf(kind), found.organisation.id),
-		jsonLd: found.entry.status === 'active' ? houseJsonLd(house, url, locals.language) : null,
+		jsonLd: found.entry.status === 'active' ? houseJsonLd(house, pageUrl, locals.language) : null,
 		references: kind === 'house' ? await resolveLinks(db, houseReferences, locals.language) : [],
 		regions: regionChoices(locals.language)
 	};
