@@ -10,6 +10,7 @@ import { runTalentsGenerate, runTalentsRemoveSamples } from './cli/talents.ts';
 import { sendAnnouncement } from './announcements.service.ts';
 import { schemesLinkingTo } from './young/support-schemes.ts';
 import { missionsInRegion, missionsLinkingTo } from './missions/region-missions.ts';
+import { networkLinks, NETWORK_LINK } from './directories/directories.ts';
 
 declare module '../../platform/policy/policy.ts' {
 	interface ModuleActions extends Record<keyof typeof talentsActions, true> {}
@@ -32,6 +33,8 @@ export const talentsModule = defineModule({
 	messages,
 	mySpace: talentsSpace,
 	// on an Atlas initiative's page: the support schemes for young entrepreneurs and the missions that belong to it
+	// the Talents networks, which the diaspora associations of the directory name
+	linkTargets: { [NETWORK_LINK]: networkLinks },
 	linksTo: async (db, value) => [...(await schemesLinkingTo(db, value)), ...(await missionsLinkingTo(db, value))],
 	// on the Atlas's region page: the missions talents of the diaspora completed in the region
 	regionContributions: missionsInRegion,

@@ -4,6 +4,42 @@ import { InterestAnswer, InterestInput, MissionDetail, MissionInput, MissionList
 import { CardList, CardQuery, NetworkList } from './talents.schemas.ts';
 import { DiasporaOverviewView } from './diaspora.service.ts';
 import { SchemeQuery } from './young/support-schemes.ts';
+import { MissionStatisticsQuery } from './missions/statistics.ts';
+import { missionStatuses, sectors } from './talents.model.ts';
+import { AssociationQuery, associationFields, HouseQuery, houseKinds, houseServices } from './directories/directories.ts';
+
+const Localised = z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }).meta({ id: 'TalentLocalisedText' });
+const DirectoryItem = {
+	id: z.uuid(),
+	organisation: z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable(), slug: z.string() }).describe('the organisation running it (/api/v1/organisations)'),
+	name: Localised,
+	description: Localised,
+	cities: z.array(z.string()),
+	regions: z.array(z.string()).describe('ISO 3166-2:MA regions'),
+	contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(), website: z.string().nullable() }),
+	isSample: z.boolean().describe('a fictional entry of the demo'),
+	updatedAt: z.iso.datetime()
+};
+const HouseList = z
+	.object({
+		total: z.number().int(),
+		items: z.array(z.looseObject({ ...DirectoryItem, kind: z.enum(houseKinds), services: z.array(z.enum(houseServices)) }))
+	})
+	.meta({ id: 'TalentHouses' });
+const AssociationList = z
+	.object({
+		total: z.number().int(),
+		items: z.array(
+			z.looseObject({
+				...DirectoryItem,
+				services: z.array(z.enum(associationFields)).describe('the association’s fields of action'),
+				country: z.string().nullable().describe('host country (ISO 3166-1 alpha-2)'),
+				regions: z.array(z.string()).describe('the regions of Morocco it acts in (ISO 3166-2:MA)'),
+				networks: z.array(z.object({ slug: z.string(), label: z.string(), lang: z.string(), path: z.string(), isSample: z.boolean() })).describe('the Talents networks it belongs to (/api/v1/talents/networks), named in `lang`')
+			})
+		)
+	})
+	.meta({ id: 'TalentDiasporaAssociations' });
 import { MentoringAct, MentoringAsk, MentoringOfferInput, MentoringOfferList, MentoringOfferQuery, MentoringOfferView, MentoringRequestList, MentoringRequestView } from './mentoring/mentoring.schemas.ts';
 
 const OwnOffer = z.object({ offer: MentoringOfferView.nullable(), listed: z.boolean().describe('open, and the talent’s consent is the public card') }).meta({ id: 'TalentMentoringOwnOffer' });
@@ -186,6 +222,62 @@ export const talentsEndpoints: Endpoint[] = [
 			'(`initiatives`, in the language `lang`: fr, ar or en). `isSample` marks the demo’s fictional schemes.',
 		query: SchemeQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
 		responses: { 200: { description: 'The schemes and their number.', schema: z.object({ total: z.number().int(), items: z.array(z.looseObject({ id: z.uuid() })) }).meta({ id: 'TalentSupportSchemes' }) } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/houses',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Houses of Moroccans of the world and MRE desks',
+		description:
+			'The active regional houses of Moroccans of the world (`kind` house) and MRE desks (`kind` desk), houses first, each by name in `lang` (fr, ar or en): the organisation running it, ' +
+			'its region (ISO 3166-2:MA), city, services and contact. Filters `kind`, `region`, `service`. Kept by the MDCMRE’s moderators and by each organisation for its own; ' +
+			'`isSample` marks the demo’s fictional entries. The same list as CSV: `/{lang}/talents/houses/export`.',
+		query: HouseQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
+		responses: { 200: { description: 'The houses and desks, and their number.', schema: HouseList } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/associations',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Diaspora associations',
+		description:
+			'The active diaspora associations (organisations of the type `diaspora_association`) by name: host country, city, fields of action, the regions of Morocco they act in, ' +
+			'contact, and the Talents networks they belong to (`networks`, named in `lang`). Filters `country` (host country, ISO 3166-1 alpha-2), `field`, `network` (a network’s slug). ' +
+			'`isSample` marks the demo’s fictional associations. The same list as CSV: `/{lang}/talents/associations/export`.',
+		query: AssociationQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
+		responses: { 200: { description: 'The associations and their number.', schema: AssociationList } },
+		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/missions/statistics',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Mission statistics',
+		description:
+			'Public counts of the published missions: `total`, and `byStatus`, `bySector` (every value of the lists, zero included), `byRegion` (ISO 3166-2:MA) and `byHostCountry` ' +
+			'(ISO 3166-1 alpha-2: the host countries of the talents selected; a mission counts once in each). A count from 1 to 4 is `null` (suppressed), and when one cell of a ' +
+			'breakdown is suppressed the next smallest is too. Real missions only; `samples=include` counts the demo’s samples too.',
+		query: MissionStatisticsQuery,
+		responses: {
+			200: {
+				description: 'The counts.',
+				schema: z
+					.object({
+						total: z.number().int().nullable(),
+						samplesIncluded: z.boolean(),
+						byStatus: z.array(z.object({ value: z.enum(missionStatuses), missions: z.number().int().nullable() })),
+						bySector: z.array(z.object({ value: z.enum(sectors), missions: z.number().int().nullable() })),
+						byRegion: z.array(z.object({ value: z.string(), missions: z.number().int().nullable() })),
+						byHostCountry: z.array(z.object({ value: z.string(), missions: z.number().int().nullable() }))
+					})
+					.meta({ id: 'TalentMissionStatistics' })
+			}
+		},
 		errors: [400]
 	}
 ];

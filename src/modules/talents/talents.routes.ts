@@ -23,6 +23,8 @@ export const talentsRoutes: RouteTable = {
 	// missions: public list and pages; talents express interest and answer on the mission's page
 	'/[lang=lang]/talents/missions': { GET: 'public' },
 	'/[lang=lang]/talents/missions/export': { GET: 'public' },
+	// public counts, under 5 suppressed
+	'/[lang=lang]/talents/missions/statistics': { GET: 'public' },
 	'/[lang=lang]/talents/missions/[slug]': { GET: 'public', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/missions/for-me': { GET: 'talents.profile.manage_own' },
 	// organisations based in Morocco (the service checks the organisation of each mission)
@@ -45,6 +47,19 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/young': { GET: 'public' },
 	'/[lang=lang]/talents/young/schemes/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/young/schemes/[id]': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	// directories: houses of Moroccans of the world and MRE desks, diaspora associations — public pages and CSV;
+	// moderators keep every entry, the members of an organisation its own (the platform's directory checks it;
+	// an association's entry must be run by an organisation of the type diaspora association)
+	'/[lang=lang]/talents/houses': { GET: 'public' },
+	'/[lang=lang]/talents/houses/export': { GET: 'public' },
+	'/[lang=lang]/talents/houses/[id]': { GET: 'public' },
+	'/[lang=lang]/talents/houses/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/houses/[id]/edit': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/associations': { GET: 'public' },
+	'/[lang=lang]/talents/associations/export': { GET: 'public' },
+	'/[lang=lang]/talents/associations/[id]': { GET: 'public' },
+	'/[lang=lang]/talents/associations/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	'/[lang=lang]/talents/associations/[id]/edit': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
@@ -53,6 +68,7 @@ export const talentsRoutes: RouteTable = {
 	// institutions' systems post missions with a token (the proposal goes to the moderators)
 	'/api/v1/talents/missions': { GET: 'public', POST: 'talents.mission.manage' },
 	'/api/v1/talents/missions/[slug]': { GET: 'public' },
+	'/api/v1/talents/missions/statistics': { GET: 'public' },
 	// a talent's interest, with their token
 	'/api/v1/talents/missions/[slug]/interest': { PUT: 'talents.profile.manage_own', DELETE: 'talents.profile.manage_own' },
 	// mentoring: the listed offers; one's own offer and requests with one's token
@@ -60,5 +76,7 @@ export const talentsRoutes: RouteTable = {
 	'/api/v1/talents/mentoring/offer': { GET: 'talents.profile.manage_own', PUT: 'talents.profile.manage_own' },
 	'/api/v1/talents/mentoring/requests': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/api/v1/talents/mentoring/requests/[id]': { POST: 'talents.profile.manage_own' },
-	'/api/v1/talents/support-schemes': { GET: 'public' }
+	'/api/v1/talents/support-schemes': { GET: 'public' },
+	'/api/v1/talents/houses': { GET: 'public' },
+	'/api/v1/talents/associations': { GET: 'public' }
 };

@@ -15,6 +15,8 @@ export const organisationTypes = [
 	'local_authority',
 	'employer',
 	'university',
+	/** an association of Moroccans of the world in their host country (Talents' directory of diaspora associations) */
+	'diaspora_association',
 	'other'
 ] as const;
 export type OrganisationType = (typeof organisationTypes)[number];

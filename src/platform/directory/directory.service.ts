@@ -61,6 +61,8 @@ export interface DirectoryQuery {
 	funder?: string;
 	/** belongs to this record of another module (`atlas.initiative:sharaka`) */
 	link?: string;
+	/** run by an organisation of this country (ISO 3166-1 alpha-2: a diaspora association's host country) */
+	organisationCountry?: string;
 	page: number;
 	pageSize: number;
 }
@@ -103,6 +105,7 @@ function conditions(collection: DirectoryCollection, query: Omit<DirectoryQuery,
 	if (query.service) where.push(sql`${directoryEntry.services} @> array[${query.service}]::text[]`);
 	if (query.language) where.push(sql`${directoryEntry.languages} @> array[${query.language}]::text[]`);
 	if (query.link) where.push(sql`${directoryEntry.links} @> array[${query.link}]::text[]`);
+	if (query.organisationCountry) where.push(sql`${directoryEntry.organisationId} in (select o.id from ${organisation} o where o.country = ${query.organisationCountry})`);
 	if (query.funder) where.push(sql`${directoryEntry.funderIds} && array(select o.id from ${organisation} o where o.slug = ${query.funder})`);
 	return where;
 }
@@ -139,7 +142,17 @@ export async function searchDirectory(db: DbOrTx, collection: DirectoryCollectio
 	return { total, page: query.page, pageSize: query.pageSize, items: rows, facets: { services, regions, cities, languages } };
 }
 
-/** One entry of the collection; an archived one only for the people who may edit it. */
+/** The countries of the organisations running the collection's active entries, with how many entries each (a filter's choices). */
+export async function directoryOrganisationCountries(db: DbOrTx, collection: DirectoryCollection) {
+	return db
+		.select({ value: sql<string>`${organisation.country}`, count: sql<number>`count(*)::int` })
+		.from(directoryEntry)
+		.innerJoin(organisation, eq(organisation.id, directoryEntry.organisationId))
+		.where(and(eq(directoryEntry.collection, collection.key), eq(directoryEntry.status, 'active'), sql`${organisation.country} is not null`))
+		.groupBy(organisation.country)
+		.orderBy(sql`count(*) desc`, organisation.country);
+}
+
 /** How many active entries of the collection link to this record (`atlas.initiative:x`). */
 export async function countEntriesLinkingTo(db: DbOrTx, collection: DirectoryCollection, value: string): Promise<number> {
 	const [{ count }] = await db
@@ -149,6 +162,7 @@ export async function countEntriesLinkingTo(db: DbOrTx, collection: DirectoryCol
 	return count;
 }
 
+/** One entry of the collection; an archived one only for the people who may edit it. */
 export async function getDirectoryEntry(db: DbOrTx, collection: DirectoryCollection, id: string, actor?: Actor | null): Promise<DirectoryEntryWithOrganisation> {
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [found] = await db

@@ -8,6 +8,7 @@ import { loadActor, asRole } from '../../../platform/accounts/actor.ts';
 import { removeSampleTalents, SAMPLE_TALENT_DOMAIN } from '../generate.ts';
 import { listOffers, myMentoring } from './mentoring.service.ts';
 import { listSchemes } from '../young/support-schemes.ts';
+import { listAssociations, listHouses, networkAssociations } from '../directories/directories.ts';
 import { mentoringOffer, mentoringRequest } from './mentoring.table.ts';
 
 let app: TestApp;
@@ -15,7 +16,8 @@ let app: TestApp;
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	await loadDemoDataIfEmpty(app.database.db);
-});
+	// the whole demo: over a minute on a busy machine
+}, 180_000);
 afterAll(async () => app?.close());
 
 describe('the mentoring’s demo data', () => {
@@ -34,6 +36,14 @@ describe('the mentoring’s demo data', () => {
 		const schemes = await listSchemes(db, {}, 'fr');
 		expect(schemes.total).toBe(3);
 		expect(schemes.items.every((item) => item.isSample)).toBe(true);
+		// the directories: two sample houses and a desk, three sample associations in sample networks, all badged
+		const houses = await listHouses(db, {}, 'fr');
+		expect(houses.items.map((item) => item.kind).sort()).toEqual(['desk', 'house', 'house']);
+		const associations = await listAssociations(db, {}, 'fr');
+		expect(associations.total).toBe(3);
+		expect([...houses.items, ...associations.items].every((item) => item.isSample)).toBe(true);
+		expect(associations.items.flatMap((item) => item.networks.map((network) => network.slug))).toContain('exemple-talents-belgique');
+		expect((await networkAssociations(db, 'exemple-talents-belgique', 'ar')).total).toBe(1);
 		// loading the demo again adds nothing
 		await loadDemoDataIfEmpty(db);
 		expect((await listOffers(db, {})).total).toBe(listed.total);
@@ -45,6 +55,8 @@ describe('the mentoring’s demo data', () => {
 		expect(await db.select().from(mentoringOffer)).toEqual([]);
 		expect(await db.select().from(mentoringRequest)).toEqual([]);
 		expect((await listSchemes(db, {}, 'fr')).total).toBe(0);
+		expect((await listHouses(db, {}, 'fr')).total).toBe(0);
+		expect((await listAssociations(db, {}, 'fr')).total).toBe(0);
 		expect(await db.select().from(user).where(like(user.email, `jeune-%@${SAMPLE_TALENT_DOMAIN}`))).toEqual([]);
 	});
 });

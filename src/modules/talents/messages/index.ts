@@ -17,6 +17,9 @@ import enYoung from './en/young.json' with { type: 'json' };
 import frDiaspora from './fr/diaspora.json' with { type: 'json' };
 import arDiaspora from './ar/diaspora.json' with { type: 'json' };
 import enDiaspora from './en/diaspora.json' with { type: 'json' };
+import frDirectories from './fr/directories.json' with { type: 'json' };
+import arDirectories from './ar/directories.json' with { type: 'json' };
+import enDirectories from './en/directories.json' with { type: 'json' };
 
 /** The Talents module's UI messages (`talents.key`; the missions' `missions.key`; mentoring's `mentoring.key`; the young generations' `young.key`; the map and directories' `diaspora.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
@@ -25,6 +28,8 @@ export const messages: Record<string, MessageNamespace> = {
 	mentoring: { fr: frMentoring, ar: arMentoring, en: enMentoring },
 	young: { fr: frYoung, ar: arYoung, en: enYoung },
 	diaspora: { fr: frDiaspora, ar: arDiaspora, en: enDiaspora },
+	// the houses of Moroccans of the world, MRE desks and diaspora associations
+	directories: { fr: frDirectories, ar: arDirectories, en: enDirectories },
 	// missions in the Atlas's regions, their changes and statistics
 	missions_more: { fr: frMore, ar: arMore, en: enMore }
 };

@@ -58,6 +58,8 @@ export const organisationTypeToIati: Readonly<Record<OrganisationType, string>> 
 	local_authority: '11',
 	employer: '70',
 	university: '80',
+	// an association based in the host country: an NGO (IATI 21, international NGO, would say more than it is)
+	diaspora_association: '22',
 	other: '90'
 };
 

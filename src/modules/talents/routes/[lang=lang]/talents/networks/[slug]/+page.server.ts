@@ -8,6 +8,7 @@ import { countryName } from '#platform/geo/countries.ts';
 import { regions } from '#platform/geo/morocco.ts';
 import { getNetworkPage, joinNetwork, leaveNetwork, membershipOf, receivesAnnouncements } from '#modules/talents/networks.service.ts';
 import { setAnnouncements } from '#modules/talents/announcements.service.ts';
+import { networkAssociations } from '#modules/talents/directories/directories.ts';
 
 async function page(app: Awaited<ReturnType<typeof getApp>>, slug: string) {
 	try {
@@ -56,6 +57,13 @@ export async function load({ params, locals }) {
 			...entry,
 			title: pickText(entry.title, locals.language),
 			region: regions.find((region) => region.iso === entry.region)?.[locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr'] ?? entry.region
+		})),
+		// the diaspora associations of the directory that belong to this network
+		associations: (await networkAssociations(app.database.db, network.slug, locals.language)).items.map((item) => ({
+			id: item.id,
+			name: pickText(item.name, locals.language),
+			country: item.country ? countryName(item.country, locals.language) : null,
+			isSample: item.isSample
 		})),
 		membership: await membershipOf(ctx, params.slug),
 		announcements: await receivesAnnouncements(ctx, params.slug),
