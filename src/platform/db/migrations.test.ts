@@ -357,6 +357,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_return: _placementReturns,
 			placement_invitation: _placementInvitations,
 			placement_follow_up: _placementFollowUps,
+			// new in 0084: the needs of casework files, and mobility counsellors' assignments of qualified candidates
+			case_need: _caseNeeds,
+			placement_case_assignment: _placementCaseAssignments,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
