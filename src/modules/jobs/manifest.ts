@@ -50,6 +50,7 @@ import { placementFollowUp } from './placement/mobility.caseload.ts';
 import { programmesLinkingTo } from './programmes.ts';
 import { sendOrientationReminders } from './placement/orientation.service.ts';
 import { loadDepartureDemoData } from './placement/departure.data.ts';
+import { loadMobilityDemoData } from './placement/mobility.data.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions, ...placementActions };
 
@@ -103,6 +104,7 @@ export const jobsModule = defineModule({
 		await loadCounsellorsDemoData(db);
 		await loadPlacementDemoData(db);
 		await loadDepartureDemoData(db);
+		await loadMobilityDemoData(db);
 	},
 	publicCaches: { '/[lang=lang]/jobs': offersRead, '/api/v1/job-offers': offersRead },
 	commands: {

@@ -354,6 +354,13 @@ export async function refer(ctx: RequestContext, caseload: Caseload, personId: s
 	return created;
 }
 
+/** The caseload a referral belongs to (a page answering the referrals of several caseloads picks the right one), or null. */
+export async function caseloadOfReferral(db: DbOrTx, referralId: string): Promise<string | null> {
+	if (!isCaseworkId(referralId)) return null;
+	const [row] = await db.select({ caseload: caseReferral.caseload }).from(caseReferral).where(eq(caseReferral.id, referralId));
+	return row?.caseload ?? null;
+}
+
 /** Which side the actor answers from: staff of the referral's team (while it follows the person), or the entry's organisation. */
 async function sideOf(ctx: RequestContext, caseload: Caseload, row: { teamId: string; personUserId: string }, entryOrganisationId: string): Promise<ReferralSide | null> {
 	if (mayReach(ctx.actor, caseload.actions.refer)) {

@@ -28,7 +28,9 @@ export const CaseloadFilter = z.object({
 	show: z.preprocess(blank, z.enum(caseloadViews).optional()),
 	need: z.preprocess(blank, z.enum(mobilityNeedKinds).optional()),
 	stage: z.preprocess(blank, z.enum(pipelineStages).optional()),
-	offer: z.preprocess(blank, z.string().regex(UUID).optional())
+	offer: z.preprocess(blank, z.string().regex(UUID).optional()),
+	/** `week`: only the candidates with an appointment planned in the coming 7 days */
+	appointments: z.preprocess(blank, z.enum(['week']).optional())
 });
 export type CaseloadFilter = z.infer<typeof CaseloadFilter>;
 
@@ -69,6 +71,11 @@ export async function listCaseload(ctx: RequestContext, raw: unknown) {
 	if (filter.need) {
 		conditions.push(
 			sql`exists (select 1 from ${caseNeed} where ${caseNeed.caseload} = ${placementFollowUp.key} and ${caseNeed.personUserId} = ${placementCandidate.userId} and ${caseNeed.kind} = ${filter.need} and ${caseNeed.status} <> 'done')`
+		);
+	}
+	if (filter.appointments === 'week') {
+		conditions.push(
+			sql`exists (select 1 from ${caseAppointment} where ${caseAppointment.caseload} = ${placementFollowUp.key} and ${caseAppointment.personUserId} = ${placementCandidate.userId} and ${caseAppointment.status} = 'planned' and ${caseAppointment.startsAt} >= ${now.toISOString()} and ${caseAppointment.startsAt} < ${new Date(now.getTime() + WEEK).toISOString()})`
 		);
 	}
 	const people = await ctx.db
