@@ -12,7 +12,10 @@ import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { addCaseNeed, updateCaseNeed } from '../../../platform/casework/case-needs.ts';
-import { addCaseNote, planAppointment } from '../../../platform/casework/casework.service.ts';
+import { addCaseNote, caseloadOfReferral, listEntryReferrals, planAppointment, refer, setReferralStatus } from '../../../platform/casework/casework.service.ts';
+import { organisation } from '../../../platform/accounts/accounts.table.ts';
+import { directoryEntry } from '../../../platform/directory/directory.table.ts';
+import type { MailMessage } from '../../../platform/mail/mailer.ts';
 import { caseNeed } from '../../../platform/casework/casework.table.ts';
 import { loadMyCasework } from '../../../platform/casework/casework.web.ts';
 import { createCampaign } from './campaigns.service.ts';
@@ -147,6 +150,29 @@ describe('a candidate’s case', () => {
 		expect(listed.items[0].nextAppointment).toBe('2027-03-03T10:00:00.000Z');
 		expect(listed.items[0].needs).toHaveLength(2);
 		expect(await caseloadCounts(as(amina))).toEqual({ candidates: 2, withOpenNeeds: 1, appointmentsThisWeek: 1 });
+	});
+
+	it('refers a candidate to a programme of the directory, answered by the programme as the agencies’ referrals are', async () => {
+		const db = app.database.db;
+		const [org] = await db.insert(organisation).values({ slug: 'cours-langues', name: 'Centre de langues', type: 'ngo' }).returning();
+		const [programme] = await db
+			.insert(directoryEntry)
+			.values({ collection: 'jobs.programmes', organisationId: org.id, name: { fr: 'Cours d’allemand B2' }, description: { fr: 'Un cours.' }, eligibility: { fr: 'Tous.' }, services: ['training'], cities: ['Rabat'], regions: ['MA-04'], languages: ['fr'] })
+			.returning();
+		const partner = await aPerson(db, { role: 'partner', organisationIds: [org.id] });
+		const sent: MailMessage[] = [];
+		const mailer = { send: async (message: MailMessage) => void sent.push(message) };
+		const person = people[0].actor.userId;
+		const referral = await refer(contextFor(db, amina, { now: () => NOW, mailer }), placementFollowUp, person, { entryId: programme.id, kind: 'training', message: 'Cours B2 avant le départ', agreed: true });
+		// the candidate in their language (French: non-breaking spaces inside the guillemets), the programme's members told
+		expect(sent.map((message) => message.subject).join('\n')).toMatch(/Vous êtes orienté·e vers «\s?Cours d’allemand B2\s?»/);
+		expect(sent.map((message) => message.subject).join('\n')).toMatch(/Nouvelle orientation/);
+		expect(await caseloadOfReferral(db, referral.id)).toBe('jobs.placement');
+		const received = await listEntryReferrals(as(partner), placementFollowUp);
+		expect(received.map((row) => row.person?.name)).toEqual(['Candidate 0']);
+		expect((await refusal(setReferralStatus(as(karim), placementFollowUp, referral.id, { status: 'accepted' }))).code).toBe('not_found');
+		expect((await setReferralStatus(as(partner), placementFollowUp, referral.id, { status: 'accepted' }))?.status).toBe('accepted');
+		expect((await openMobilityCase(as(amina), person)).referrals).toMatchObject([{ status: 'accepted', kind: 'training' }]);
 	});
 
 	it('gives the candidate their needs and counsellor in their export and erases them with the account', async () => {
