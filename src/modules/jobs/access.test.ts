@@ -169,7 +169,14 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'POST /[lang=lang]/jobs/placement/prepare/[slug]/edit': administrators,
 	'GET /api/v1/placement/orientation-sessions': ['counsellor', 'administrator'],
 	'GET /api/v1/placement/follow-ups': ['counsellor', 'administrator'],
-	'GET /api/v1/placement/my-orientation-sessions': signedIn
+	'GET /api/v1/placement/my-orientation-sessions': signedIn,
+	// mobility counsellors' caseload (item 6): the grants jobs:placement_counsellor and jobs:placement_division, administrators
+	'GET /[lang=lang]/jobs/placement/caseload': administrators,
+	'POST /[lang=lang]/jobs/placement/caseload': administrators,
+	'GET /[lang=lang]/jobs/placement/caseload/[id]': administrators,
+	'POST /[lang=lang]/jobs/placement/caseload/[id]': administrators,
+	'GET /[lang=lang]/jobs/placement/caseload/[id]/referral': administrators,
+	'POST /[lang=lang]/jobs/placement/caseload/[id]/referral': administrators
 });
 
 describe('the international placement division grant', () => {
@@ -206,6 +213,22 @@ describe('the international placement division grant', () => {
 		const agencyStaff: Actor = { ...division, role: 'counsellor', grants: [] };
 		expect(mayReach(agencyStaff, 'placement.campaign.work')).toBe(true);
 		expect(mayReach(agencyStaff, 'placement.campaign.manage')).toBe(false);
+	});
+
+	it('lets mobility counsellors and the division, and no other grant nor agency counsellors, reach the caseload of qualified candidates', () => {
+		const caseloadRoutes = Object.keys(jobsModule.routes).filter((route) => route.includes('/placement/caseload'));
+		expect(caseloadRoutes.length).toBe(3);
+		const mobility: Actor = { ...division, grants: [{ module: 'jobs', role: 'placement_counsellor', organisationId: null, scope: null }] };
+		for (const route of caseloadRoutes) {
+			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
+				expect(mayReach(division, rule as never), `${method} ${route}`).toBe(true);
+				expect(mayReach(mobility, rule as never), `${method} ${route}`).toBe(true);
+				expect(mayReach({ ...division, grants: [{ module: 'jobs', role: 'agency_manager', organisationId: null, scope: null }] }, rule as never), `${method} ${route}`).toBe(false);
+				expect(mayReach({ ...division, role: 'counsellor', grants: [] }, rule as never), `${method} ${route}`).toBe(false);
+			}
+		}
+		// a mobility counsellor does not manage campaigns (the division's reassignment is refused to them by the service)
+		expect(mayReach(mobility, 'placement.campaign.manage')).toBe(false);
 	});
 
 	it('lets the division, and no other grant, publish new versions of the pre-departure pages', () => {

@@ -46,9 +46,11 @@ import { sendSearchAlerts } from './seekers/saved-searches.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { jobsSpace } from './my-space.ts';
 import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
+import { placementFollowUp } from './placement/mobility.caseload.ts';
 import { programmesLinkingTo } from './programmes.ts';
 import { sendOrientationReminders } from './placement/orientation.service.ts';
 import { loadDepartureDemoData } from './placement/departure.data.ts';
+import { loadMobilityDemoData } from './placement/mobility.data.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions, ...placementActions };
 
@@ -71,7 +73,12 @@ export const jobsModule = defineModule({
 		rights_editor: { titleKey: 'jobs.grant_rights_editor', actions: ['support.rights.edit'] },
 		agency_manager: { titleKey: 'jobs.grant_agency_manager', actions: ['counsellors.agency.manage'] },
 		// ANAPEC's international placement division (issue 10)
-		placement_division: { titleKey: 'placement.grant_division', actions: ['placement.agreement.manage', 'placement.offer.manage', 'placement.campaign.manage', 'placement.campaign.work', 'placement.predeparture.edit'] }
+		placement_division: {
+			titleKey: 'placement.grant_division',
+			actions: ['placement.agreement.manage', 'placement.offer.manage', 'placement.campaign.manage', 'placement.campaign.work', 'placement.predeparture.edit', 'placement.caseload.work']
+		},
+		// its mobility counsellors, who follow qualified candidates one by one (issue 10, item 6)
+		placement_counsellor: { titleKey: 'mobility.grant_counsellor', actions: ['placement.caseload.work'] }
 	},
 	offline: jobsOfflineReading,
 	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
@@ -97,6 +104,7 @@ export const jobsModule = defineModule({
 		await loadCounsellorsDemoData(db);
 		await loadPlacementDemoData(db);
 		await loadDepartureDemoData(db);
+		await loadMobilityDemoData(db);
 	},
 	publicCaches: { '/[lang=lang]/jobs': offersRead, '/api/v1/job-offers': offersRead },
 	commands: {
@@ -111,7 +119,8 @@ export const jobsModule = defineModule({
 	},
 	personalData: jobsPersonalData,
 	// job seekers followed by the agency they chose (notes, appointments, referrals: the platform's casework)
-	caseloads: [agencyFollowUp],
+	// and qualified candidates followed by the division's mobility counsellors (needs too)
+	caseloads: [agencyFollowUp, placementFollowUp],
 	// CVs live in the file store under cv/ (backups carry them; a restore checks each is there)
 	storedFiles: [
 		{ table: seekerProfile, column: seekerProfile.cvFile, prefix: 'cv/' },

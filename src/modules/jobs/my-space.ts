@@ -15,6 +15,8 @@ import { agreementCounts } from './placement/placement.service.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate } from './placement/campaigns.table.ts';
 import { activeOpportunityCount } from './placement/pipeline.service.ts';
 import { pendingForPartner } from './placement/shortlist.service.ts';
+import { placementFollowUp } from './placement/mobility.caseload.ts';
+import { caseloadCounts } from './placement/mobility.service.ts';
 
 const none = [{ n: 0 }];
 
@@ -77,7 +79,7 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			.select({ n: count() })
 			.from(caseReferral)
 			.innerJoin(directoryEntry, eq(directoryEntry.id, caseReferral.entryId))
-			.where(and(eq(caseReferral.caseload, agencyFollowUp.key), inArray(directoryEntry.organisationId, [...actor.organisationIds]), eq(caseReferral.status, 'sent')));
+			.where(and(inArray(caseReferral.caseload, [agencyFollowUp.key, placementFollowUp.key]), inArray(directoryEntry.organisationId, [...actor.organisationIds]), eq(caseReferral.status, 'sent')));
 		const [programmes] = await db
 			.select({ n: count() })
 			.from(directoryEntry)
@@ -120,6 +122,12 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 				);
 			links.push({ path: '/jobs/placement/campaigns', titleKey: 'campaigns.space_campaigns', waiting: { count: waiting.n, key: 'campaigns.space_campaigns_waiting' } });
 		}
+	}
+	// a mobility counsellor's qualified candidates (item 6): those with an open need, the appointments of the coming week
+	if (ctx.can('placement.caseload.work')) {
+		const counts = await caseloadCounts(ctx);
+		links.push({ path: '/jobs/placement/caseload', titleKey: 'mobility.space_caseload', textKey: 'mobility.space_caseload_text', waiting: { count: counts.withOpenNeeds, key: 'mobility.space_caseload_open_needs' } });
+		links.push({ path: '/jobs/placement/caseload?appointments=week', titleKey: 'mobility.space_appointments_week', waiting: { count: counts.appointmentsThisWeek, key: 'mobility.space_appointments_week_count' } });
 	}
 	// a candidate of an international placement: their opportunities, stage and next step
 	if (ctx.can('placement.pipeline.own')) {

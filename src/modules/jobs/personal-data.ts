@@ -10,6 +10,8 @@ import { eraseConsents, exportShortlists } from './placement/shortlist.service.t
 import { placementFollowUp, placementInvitation, placementOrientationRegistration, placementReturn } from './placement/departure.table.ts';
 import { eraseCircular, exportCircular } from './placement/circular.service.ts';
 import { exportRegistrations } from './placement/orientation.service.ts';
+import { placementCaseAssignment } from './placement/mobility.table.ts';
+import { eraseAssignment, exportAssignment } from './placement/mobility.service.ts';
 
 /**
  * What Jobs holds about a person (the job seeker): their profile and CV, consents, applications, saved
@@ -36,14 +38,17 @@ export const jobsPersonalData: PersonalDataHooks = {
 		{ table: placementOrientationRegistration, userColumn: placementOrientationRegistration.userId, exportKey: 'placementOrientation' },
 		{ table: placementReturn, userColumn: placementReturn.userId, exportKey: 'placementReturns' },
 		{ table: placementInvitation, userColumn: placementInvitation.userId, exportKey: 'placementInvitations' },
-		{ table: placementFollowUp, userColumn: placementFollowUp.userId, exportKey: 'placementFollowUps' }
+		{ table: placementFollowUp, userColumn: placementFollowUp.userId, exportKey: 'placementFollowUps' },
+		// the mobility counsellor following a qualified candidate (the file itself is the casework's)
+		{ table: placementCaseAssignment, userColumn: placementCaseAssignment.personUserId, exportKey: 'placementCounsellor' }
 	],
 	export: async (db, actor) => ({
 		...(await exportSeekerData(db, actor)),
 		...(await exportPipeline(db, actor.userId)),
 		...(await exportShortlists(db, actor.userId)),
 		placementOrientation: await exportRegistrations(db, actor.userId),
-		...(await exportCircular(db, actor.userId))
+		...(await exportCircular(db, actor.userId)),
+		placementCounsellor: await exportAssignment(db, actor.userId)
 	}),
 	erase: async (tx, userId, now, host) => {
 		const erased = await eraseSeekerData(tx, userId, now, host);
@@ -51,9 +56,10 @@ export const jobsPersonalData: PersonalDataHooks = {
 		const circular = await eraseCircular(tx, userId);
 		const entries = await erasePipeline(tx, userId);
 		const consents = await eraseConsents(tx, userId);
+		const assignment = await eraseAssignment(tx, userId);
 		return {
 			...erased,
-			removed: [...erased.removed, 'placement_pipeline', 'placement_identity_consents', 'placement_departure'],
+			removed: [...erased.removed, 'placement_pipeline', 'placement_identity_consents', 'placement_departure', ...(assignment ? ['placement_counsellor'] : [])],
 			audit: { ...erased.audit, placementPipelineEntries: entries, placementIdentityConsents: consents, placementDeparture: circular }
 		};
 	}

@@ -57,6 +57,21 @@ export interface Caseload {
 	paths: { person: string; entryReferrals: string };
 	/** organisations that accompany people may refer them to the caseload's teams (see team-referrals.ts) */
 	intake?: TeamIntake;
+	/** the needs the teams work on with a person, when the caseload keeps some (see case-needs.ts) */
+	needs?: CaseNeeds;
+}
+
+/**
+ * The needs of a caseload's files (a language course, a diploma's recognition, documents…): the caseload
+ * names its kinds; each is labelled `<messages>.need_kind_<kind>` in the module's messages. Staff write them
+ * with the action `writeNotes`; the person sees their own with `seeOwn`.
+ */
+export interface CaseNeeds {
+	kinds: readonly string[];
+	/** the namespace of the kinds' labels */
+	messages: string;
+	/** the audit trail's resource type (`<audit>.create`, `<audit>.update`) */
+	audit: string;
 }
 
 /**

@@ -29,3 +29,7 @@ export type CaseDocumentKind = (typeof caseDocumentKinds)[number];
 
 /** A document of a file: a PDF, or a photograph of a paper, of at most 5 MB. */
 export const CASE_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Where a need of a person's file stands (a language course to follow, a diploma to have recognised…). */
+export const needStatuses = ['open', 'in_progress', 'done'] as const;
+export type NeedStatus = (typeof needStatuses)[number];

@@ -8,7 +8,7 @@ import { pickText } from '../i18n/content-language.ts';
 import { fromModules } from '../kernel/modules.ts';
 import type { PersonalTable } from '../kernel/manifest.ts';
 import type { Caseload } from './caseload.ts';
-import { caseAppointment, caseDocument, caseNote, caseReferral, caseReferralEvent, caseTeamReferral, caseTeamReferralEvent } from './casework.table.ts';
+import { caseAppointment, caseDocument, caseNeed, caseNote, caseReferral, caseReferralEvent, caseTeamReferral, caseTeamReferralEvent } from './casework.table.ts';
 
 export const caseworkPersonalTables: PersonalTable[] = [
 	{ table: caseNote, userColumn: caseNote.personUserId, exportKey: 'casework' },
@@ -17,7 +17,9 @@ export const caseworkPersonalTables: PersonalTable[] = [
 	// an organisation's referral of the person to a team (its message included: the person sees it)
 	{ table: caseTeamReferral, userColumn: caseTeamReferral.personUserId, exportKey: 'casework' },
 	// the documents' names and kinds (the person downloads the files themselves from their page)
-	{ table: caseDocument, userColumn: caseDocument.personUserId, exportKey: 'casework' }
+	{ table: caseDocument, userColumn: caseDocument.personUserId, exportKey: 'casework' },
+	// the needs worked on with the person (kind, status, due date, note)
+	{ table: caseNeed, userColumn: caseNeed.personUserId, exportKey: 'casework' }
 ];
 
 const caseloads = fromModules((manifests) => manifests.flatMap((manifest) => manifest.caseloads ?? []));
@@ -34,7 +36,7 @@ async function teamNamesOf(db: DbOrTx, rows: { caseload: string; teamId: string 
 
 /** Everything casework holds about a person, notes included, newest first. */
 export async function exportCasework(db: DbOrTx, userId: string) {
-	const [notes, appointments, referrals, teamReferrals, documents] = await Promise.all([
+	const [notes, appointments, referrals, teamReferrals, documents, needs] = await Promise.all([
 		db.select().from(caseNote).where(eq(caseNote.personUserId, userId)).orderBy(asc(caseNote.createdAt), asc(caseNote.id)),
 		db.select().from(caseAppointment).where(eq(caseAppointment.personUserId, userId)).orderBy(desc(caseAppointment.startsAt), asc(caseAppointment.id)),
 		db
@@ -50,7 +52,8 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			.innerJoin(organisation, eq(organisation.id, caseTeamReferral.senderOrganisationId))
 			.where(eq(caseTeamReferral.personUserId, userId))
 			.orderBy(desc(caseTeamReferral.createdAt), asc(caseTeamReferral.id)),
-		db.select().from(caseDocument).where(eq(caseDocument.personUserId, userId)).orderBy(desc(caseDocument.createdAt), asc(caseDocument.id))
+		db.select().from(caseDocument).where(eq(caseDocument.personUserId, userId)).orderBy(desc(caseDocument.createdAt), asc(caseDocument.id)),
+		db.select().from(caseNeed).where(eq(caseNeed.personUserId, userId)).orderBy(asc(caseNeed.createdAt), asc(caseNeed.id))
 	]);
 	const ids = referrals.map((row) => row.referral.id);
 	const teamIds = teamReferrals.map((row) => row.referral.id);
@@ -60,7 +63,7 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			? db.select().from(caseTeamReferralEvent).where(inArray(caseTeamReferralEvent.referralId, teamIds)).orderBy(asc(caseTeamReferralEvent.at), asc(caseTeamReferralEvent.id))
 			: []
 	]);
-	const team = await teamNamesOf(db, [...notes, ...appointments, ...referrals.map((row) => row.referral), ...teamReferrals.map((row) => row.referral), ...documents]);
+	const team = await teamNamesOf(db, [...notes, ...appointments, ...referrals.map((row) => row.referral), ...teamReferrals.map((row) => row.referral), ...documents, ...needs]);
 	return {
 		notes: notes.map((row) => ({ caseload: row.caseload, team: team(row), author: row.authorLabel, body: row.body, createdAt: row.createdAt.toISOString() })),
 		appointments: appointments.map((row) => ({
@@ -104,6 +107,17 @@ export async function exportCasework(db: DbOrTx, userId: string) {
 			bytes: row.bytes,
 			addedBy: row.addedByLabel,
 			createdAt: row.createdAt.toISOString()
+		})),
+		needs: needs.map((row) => ({
+			caseload: row.caseload,
+			team: team(row),
+			kind: row.kind,
+			status: row.status,
+			dueOn: row.dueOn,
+			note: row.note,
+			by: row.byLabel,
+			createdAt: row.createdAt.toISOString(),
+			updatedAt: row.updatedAt.toISOString()
 		}))
 	};
 }
@@ -118,7 +132,9 @@ export async function eraseCasework(tx: DbOrTx, userId: string) {
 	const referralsToTeams = await tx.delete(caseTeamReferral).where(eq(caseTeamReferral.personUserId, userId)).returning({ id: caseTeamReferral.id });
 	const appointments = await tx.delete(caseAppointment).where(eq(caseAppointment.personUserId, userId)).returning({ id: caseAppointment.id });
 	const notes = await tx.delete(caseNote).where(eq(caseNote.personUserId, userId)).returning({ id: caseNote.id });
+	const needs = await tx.delete(caseNeed).where(eq(caseNeed.personUserId, userId)).returning({ id: caseNeed.id });
 	return {
+		needs: needs.length,
 		referrals: referrals.length,
 		referralsToTeams: referralsToTeams.length,
 		appointments: appointments.length,
@@ -133,11 +149,12 @@ export async function eraseCasework(tx: DbOrTx, userId: string) {
  * come back, for removal once the transaction has committed. Other teams' and caseloads' rows stay.
  */
 export async function eraseTeamFile(tx: DbOrTx, caseload: Pick<Caseload, 'key'>, personId: string, teamId: string) {
-	const ofFile = <T extends typeof caseNote | typeof caseAppointment | typeof caseReferral | typeof caseDocument>(table: T) =>
+	const ofFile = <T extends typeof caseNote | typeof caseAppointment | typeof caseReferral | typeof caseDocument | typeof caseNeed>(table: T) =>
 		and(eq(table.caseload, caseload.key), eq(table.personUserId, personId), eq(table.teamId, teamId));
 	const documents = await tx.delete(caseDocument).where(ofFile(caseDocument)).returning({ key: caseDocument.storageKey });
 	const referrals = await tx.delete(caseReferral).where(ofFile(caseReferral)).returning({ id: caseReferral.id });
 	const appointments = await tx.delete(caseAppointment).where(ofFile(caseAppointment)).returning({ id: caseAppointment.id });
 	const notes = await tx.delete(caseNote).where(ofFile(caseNote)).returning({ id: caseNote.id });
-	return { notes: notes.length, appointments: appointments.length, referrals: referrals.length, documents: documents.length, documentFiles: documents.map((row) => row.key) };
+	const needs = await tx.delete(caseNeed).where(ofFile(caseNeed)).returning({ id: caseNeed.id });
+	return { needs: needs.length, notes: notes.length, appointments: appointments.length, referrals: referrals.length, documents: documents.length, documentFiles: documents.map((row) => row.key) };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { platformTimeZone } from '../time-zone.ts';
-import { appointmentModes, appointmentStatuses, caseDocumentKinds, referralKinds } from './casework.model.ts';
+import { appointmentModes, appointmentStatuses, caseDocumentKinds, needStatuses, referralKinds } from './casework.model.ts';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
@@ -43,3 +43,29 @@ export const ReferralStatusInput = z.object({ status: z.enum(['accepted', 'decli
 
 /** A document added to a person's file: its kind (the file itself is checked by its content). */
 export const DocumentInput = z.object({ kind: z.enum(caseDocumentKinds) });
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** A day (YYYY-MM-DD) that exists. */
+const day = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
+
+/** A need added to a person's file: its kind (checked against the caseload's list by the service), due date, note. */
+export const NeedInput = z
+	.object({
+		kind: z.string().trim().min(1).max(60),
+		dueOn: z.preprocess(blankToUndefined, day.optional()),
+		note: z.preprocess((value) => value ?? '', z.string().trim().max(1000))
+	})
+	.meta({ id: 'NeedInput' });
+
+/** A need moves on: its status, due date and note as they now stand. */
+export const NeedUpdateInput = z
+	.object({
+		status: z.enum(needStatuses),
+		dueOn: z.preprocess(blankToUndefined, day.optional()),
+		note: z.preprocess((value) => value ?? '', z.string().trim().max(1000))
+	})
+	.meta({ id: 'NeedUpdateInput' });

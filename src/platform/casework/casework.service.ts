@@ -23,6 +23,7 @@ import { caseAppointment, caseNote, caseReferral, caseReferralEvent, type CaseAp
 import { userName } from '../accounts/user-name.ts';
 import { followedBy, isCaseworkId, requireStaff } from './casework.access.ts';
 import { documentsOfFile } from './case-documents.ts';
+import { needsOfFile } from './case-needs.ts';
 
 
 type CaseTable = typeof caseNote | typeof caseAppointment | typeof caseReferral;
@@ -138,7 +139,7 @@ export async function openCaseFile(ctx: RequestContext, caseload: Caseload, pers
 	const actor = requireStaff(ctx, caseload.actions.writeNotes);
 	const team = await followedBy(ctx, caseload, personId);
 	const ofTeam = (table: CaseTable) => inFile(table, caseload, personId, team.teamId);
-	const [[person], notes, appointments, referrals, documents] = await Promise.all([
+	const [[person], notes, appointments, referrals, documents, needs] = await Promise.all([
 		ctx.db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, personId)),
 		ctx.db
 			.select()
@@ -147,7 +148,8 @@ export async function openCaseFile(ctx: RequestContext, caseload: Caseload, pers
 			.orderBy(desc(caseNote.createdAt), asc(caseNote.id)),
 		appointmentsWhere(ctx, caseload, ofTeam(caseAppointment)),
 		referralsWhere(ctx, caseload, ofTeam(caseReferral)),
-		documentsOfFile(ctx.db, caseload, personId, team.teamId)
+		documentsOfFile(ctx.db, caseload, personId, team.teamId),
+		needsOfFile(ctx.db, caseload, personId, team.teamId)
 	]);
 	if (!person) throw new AppError('not_found');
 	return {
@@ -163,7 +165,8 @@ export async function openCaseFile(ctx: RequestContext, caseload: Caseload, pers
 		})),
 		appointments,
 		referrals,
-		documents
+		documents,
+		needs
 	};
 }
 export type CaseFile = Awaited<ReturnType<typeof openCaseFile>>;
@@ -349,6 +352,13 @@ export async function refer(ctx: RequestContext, caseload: Caseload, personId: s
 		await mailPerson(ctx, caseload, member.userId, 'referral_new', (language) => ({ programme: pickText(entry.name, language).text }), caseload.paths.entryReferrals);
 	}
 	return created;
+}
+
+/** The caseload a referral belongs to (a page answering the referrals of several caseloads picks the right one), or null. */
+export async function caseloadOfReferral(db: DbOrTx, referralId: string): Promise<string | null> {
+	if (!isCaseworkId(referralId)) return null;
+	const [row] = await db.select({ caseload: caseReferral.caseload }).from(caseReferral).where(eq(caseReferral.id, referralId));
+	return row?.caseload ?? null;
 }
 
 /** Which side the actor answers from: staff of the referral's team (while it follows the person), or the entry's organisation. */

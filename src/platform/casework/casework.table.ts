@@ -2,10 +2,10 @@
 // network chapter. Private notes, appointments and referrals to a directory entry live here for every
 // module; each row names its caseload (`<module>.<name>`) and the team (the module owns teams: no
 // foreign key), and points at the person followed.
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../accounts/accounts.table.ts';
 import { directoryEntry } from '../directory/directory.table.ts';
-import { caseDocumentKinds, appointmentModes, appointmentStatuses, referralKinds, referralSides, referralStatuses, teamReferralSides } from './casework.model.ts';
+import { caseDocumentKinds, needStatuses, appointmentModes, appointmentStatuses, referralKinds, referralSides, referralStatuses, teamReferralSides } from './casework.model.ts';
 
 /** What every row of a file has: its id, its caseload, the team keeping it and the person followed. */
 function inCaseFile() {
@@ -176,3 +176,31 @@ export const caseDocument = pgTable(
 	(table) => [index('case_document_person_idx').on(table.personUserId, table.caseload, table.teamId, table.createdAt)]
 );
 export type CaseDocumentRow = typeof caseDocument.$inferSelect;
+
+/**
+ * A need of a person's file that the team works on with them (a language course, a diploma's recognition,
+ * documents to gather): its kind is one of the caseload's own list, its status, due date and a short note
+ * the person sees too (needs are not private notes). It goes with the person's account.
+ */
+export const caseNeed = pgTable(
+	'case_need',
+	{
+		...inCaseFile(),
+		/** one of the caseload's need kinds (`Caseload.needs.kinds`) */
+		kind: text('kind').notNull(),
+		status: text('status', { enum: needStatuses }).notNull().default('open'),
+		dueOn: date('due_on', { mode: 'string' }),
+		note: text('note').notNull().default(''),
+		/** who last wrote it (their name kept if the account goes away) */
+		byUserId: text('by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		byLabel: text('by_label').notNull(),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('case_need_person_idx').on(table.personUserId, table.caseload, table.teamId),
+		index('case_need_team_idx').on(table.caseload, table.teamId, table.status)
+	]
+);
+export type CaseNeedRow = typeof caseNeed.$inferSelect;

@@ -9,8 +9,9 @@ import { instantToLocalDateTime } from '../time-zone.ts';
 import type { Caseload } from './caseload.ts';
 import { forPage } from '../http/page.ts';
 import { downloadResponse } from '../storage/file-check.ts';
+import { addCaseNeed, myCaseNeeds, updateCaseNeed } from './case-needs.ts';
 import { addCaseDocument, deleteCaseDocument, myCaseDocuments, readCaseDocument, readMyCaseDocument } from './case-documents.ts';
-import { appointmentModes, appointmentStatuses, referralStatuses, type ReferralStatus } from './casework.model.ts';
+import { appointmentModes, appointmentStatuses, needStatuses, referralStatuses, type ReferralStatus } from './casework.model.ts';
 import { ReferralForm } from './casework.schemas.ts';
 import {
 	addCaseNote,
@@ -25,7 +26,7 @@ import {
 } from './casework.service.ts';
 
 /** The notices a page shows after a form of the file, or after the referral form brought it back. */
-const fileNotices = ['note_added', 'note_deleted', 'appointment_planned', 'appointment_saved', 'referral_saved', 'referral_sent', 'document_added', 'document_deleted'];
+const fileNotices = ['note_added', 'note_deleted', 'appointment_planned', 'appointment_saved', 'referral_saved', 'referral_sent', 'document_added', 'document_deleted', 'need_added', 'need_saved'];
 
 /** A refused document's reason → the message under the file field. */
 const documentProblems: Record<string, string> = {
@@ -41,6 +42,7 @@ export function caseFilePage<File extends CaseFile>(ctx: RequestContext, file: F
 	return {
 		file,
 		modes: [...appointmentModes],
+		needStatuses: [...needStatuses],
 		statuses: [...appointmentStatuses],
 		// a new appointment's field starts at tomorrow 10:00, Morocco time
 		defaultStart: `${instantToLocalDateTime(new Date(ctx.now().getTime() + 24 * 3600_000)).slice(0, 10)}T10:00`,
@@ -104,6 +106,16 @@ export const caseFileForms = {
 			'document_added'
 		);
 	},
+	need: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
+		run(ctx, data, () => addCaseNeed(ctx, caseload, personId, { kind: data.get('kind'), dueOn: data.get('dueOn'), note: data.get('note') }), 'need_added'),
+	/** one need's row: `needId`, `status`, `dueOn`, `note` */
+	needUpdate: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
+		run(
+			ctx,
+			data,
+			() => updateCaseNeed(ctx, caseload, personId, String(data.get('needId') ?? ''), { status: data.get('status'), dueOn: data.get('dueOn'), note: data.get('note') }),
+			'need_saved'
+		),
 	deleteDocument: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
 		run(ctx, data, () => deleteCaseDocument(ctx, caseload, personId, String(data.get('documentId') ?? '')), 'document_deleted')
 };
@@ -164,9 +176,10 @@ export async function answerReferralForm(ctx: RequestContext, caseload: Caseload
 
 /** The person's own appointments, referrals and documents (no staff ids). */
 export async function loadMyCasework(ctx: RequestContext, caseload: Caseload) {
-	const [mine, documents] = await Promise.all([myCasework(ctx, caseload), myCaseDocuments(ctx, caseload)]);
+	const [mine, documents, needs] = await Promise.all([myCasework(ctx, caseload), myCaseDocuments(ctx, caseload), myCaseNeeds(ctx, caseload)]);
 	return {
 		documents,
+		needs: needs.map(({ isSample: _sample, ...rest }) => rest),
 		appointments: mine.appointments.map(({ isSample: _sample, ...rest }) => rest),
 		referrals: mine.referrals.map(({ personId: _person, staffUserId: _staff, ...rest }) => rest)
 	};

@@ -359,6 +359,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_follow_up: _placementFollowUps,
 			// new in 0084: fields of re-imported initiatives that both the platform and the file changed
 			atlas_import_field_conflict: _atlasImportFieldConflicts,
+			// new in 0085: the needs of casework files, and mobility counsellors' assignments of qualified candidates
+			case_need: _caseNeeds,
+			placement_case_assignment: _placementCaseAssignments,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

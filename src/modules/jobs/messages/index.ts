@@ -29,6 +29,9 @@ import enShortlist from './en/shortlist.json' with { type: 'json' };
 import frSeekers from './fr/seekers.json' with { type: 'json' };
 import arSeekers from './ar/seekers.json' with { type: 'json' };
 import enSeekers from './en/seekers.json' with { type: 'json' };
+import frMobility from './fr/mobility.json' with { type: 'json' };
+import arMobility from './ar/mobility.json' with { type: 'json' };
+import enMobility from './en/mobility.json' with { type: 'json' };
 import frSupport from './fr/support.json' with { type: 'json' };
 import arSupport from './ar/support.json' with { type: 'json' };
 import enSupport from './en/support.json' with { type: 'json' };
@@ -44,6 +47,7 @@ export const messages: Record<string, MessageNamespace> = {
 	placement_stats: { fr: frPlacementStats, ar: arPlacementStats, en: enPlacementStats },
 	shortlist: { fr: frShortlist, ar: arShortlist, en: enShortlist },
 	departure: { fr: frDeparture, ar: arDeparture, en: enDeparture },
+	mobility: { fr: frMobility, ar: arMobility, en: enMobility },
 	seekers: { fr: frSeekers, ar: arSeekers, en: enSeekers },
 	support: { fr: frSupport, ar: arSupport, en: enSupport }
 };

@@ -26,6 +26,12 @@ export const placementActions = {
 	'placement.partner.offer': ['partner'],
 	/** Publish new versions of the pre-departure pages per host country (item 7; the division's grant). */
 	'placement.predeparture.edit': ['administrator'],
+	/**
+	 * Mobility counsellors' caseload (item 6): follow the qualified candidates assigned to them (needs,
+	 * appointments, private notes, referrals), take unassigned ones. Granted by `jobs:placement_counsellor`
+	 * and the division's grant; the division (who may also manage campaigns) sees every candidate and reassigns.
+	 */
+	'placement.caseload.work': ['administrator'],
 	/** A candidate's own opportunities: the campaigns they are in, their stage and next step. */
 	'placement.pipeline.own': ['member', 'partner', 'counsellor', 'moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -35,6 +35,10 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/orientation/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/returns': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/follow-ups': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	// mobility counsellors' caseload of qualified candidates (item 6): their own (the service checks the assignment), the division all
+	'/[lang=lang]/jobs/placement/caseload': { GET: 'placement.caseload.work', POST: 'placement.caseload.work' },
+	'/[lang=lang]/jobs/placement/caseload/[id]': { GET: 'placement.caseload.work', POST: 'placement.caseload.work' },
+	'/[lang=lang]/jobs/placement/caseload/[id]/referral': { GET: 'placement.caseload.work', POST: 'placement.caseload.work' },
 	'/[lang=lang]/jobs/placement/prepare': { GET: 'public' },
 	'/[lang=lang]/jobs/placement/prepare/[slug]': { GET: 'public' },
 	'/[lang=lang]/jobs/placement/prepare/[slug]/history': { GET: 'public' },

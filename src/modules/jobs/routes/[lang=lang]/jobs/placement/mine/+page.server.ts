@@ -9,6 +9,8 @@ import { myPartnerViews, setIdentityConsent } from '#modules/jobs/placement/shor
 import { cancelMyRegistration, mySessions, registerMyself } from '#modules/jobs/placement/orientation.service.ts';
 import { answerInvitation, myInvitations } from '#modules/jobs/placement/circular.service.ts';
 import { predepartureCountries } from '#modules/jobs/placement/predeparture-pages.ts';
+import { loadMyCasework } from '#platform/casework/casework.web.ts';
+import { placementFollowUp } from '#modules/jobs/placement/mobility.caseload.ts';
 
 const conflicts = { invitation_answered: 'departure.invitation_answered', campaign_closed: 'campaigns.campaign_closed' };
 
@@ -21,7 +23,7 @@ const conflicts = { invitation_answered: 'departure.invitation_answered', campai
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	const [items, partners, sessions, invitations] = await Promise.all([myOpportunities(ctx), myPartnerViews(ctx), mySessions(ctx), myInvitations(ctx)]);
+	const [items, partners, sessions, invitations, casework] = await Promise.all([myOpportunities(ctx), myPartnerViews(ctx), mySessions(ctx), myInvitations(ctx), loadMyCasework(ctx, placementFollowUp)]);
 	const back = items.some((item) => item.stage === 'returned' || item.stage.startsWith('follow_up'));
 	const returnServices = back ? await resolveLinks(ctx.db, ['return.service_stage:economic', 'return.service_stage:social', 'return.service_stage:administrative'], ctx.language) : [];
 	const prepared = new Set<string>(predepartureCountries);
@@ -34,7 +36,9 @@ export async function load({ locals }) {
 		})),
 		sessions: sessions.map((row) => ({ ...row, country: countryName(row.hostCountry, locals.language) })),
 		invitations: invitations.map((row) => ({ ...row, country: countryName(row.campaign.hostCountry, locals.language) })),
-		returnServices
+		returnServices,
+		// what the mobility counsellor works on with them (needs, appointments: never the private notes)
+		mobility: { needs: casework.needs, appointments: casework.appointments, needKinds: placementFollowUp.needs!.kinds }
 	};
 }
 
