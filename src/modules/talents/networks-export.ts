@@ -6,7 +6,7 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import { guardFormula, toCsv } from '../../platform/ui/charts/csv.ts';
 import { listNetworks } from './networks.service.ts';
 
-const columns = ['slug', 'kind', 'name_fr', 'name_ar', 'name_en', 'country', 'area', 'skill', 'joining', 'members', 'sources', 'is_sample'] as const;
+const columns = ['slug', 'kind', 'name_fr', 'name_ar', 'name_en', 'country', 'area', 'skill', 'joining', 'members', 'sources', 'linked', 'is_sample'] as const;
 
 export async function networkRows(db: DbOrTx): Promise<(string | number)[][]> {
 	return (await listNetworks(db)).map((entry) => [
@@ -22,6 +22,7 @@ export async function networkRows(db: DbOrTx): Promise<(string | number)[][]> {
 		// fewer than 5: left empty, as on the pages
 		entry.members ?? '',
 		entry.sources.map((source) => source.citation).join(' | '),
+		entry.linked.join(' | '),
 		entry.isSample ? 'true' : 'false'
 	]);
 }

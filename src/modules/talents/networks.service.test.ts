@@ -6,7 +6,7 @@ import { isAppError } from '../../platform/http/app-error.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
-import { coordinatedNetworks, createNetwork, decideRequest, getNetworkPage, joinNetwork, listNetworks, myNetworks, pendingRequests } from './networks.service.ts';
+import { coordinatedNetworks, createNetwork, decideRequest, getNetworkPage, joinNetwork, linkNetworks, listNetworks, myNetworks, pendingRequests, unlinkNetworks } from './networks.service.ts';
 import { saveProfile } from './profile.service.ts';
 import { realNetworks } from './seed/networks.ts';
 import { generateTalents, removeSampleTalents } from './generate.ts';
@@ -47,6 +47,33 @@ beforeAll(async () => {
 	otherCoordinator = await aCoordinatorOf('sante-allemagne');
 });
 afterAll(async () => app?.close());
+
+describe('linked networks', () => {
+	it('a coordinator links their network to another: both pages and the list show it; nobody else may; a bad choice changes nothing', async () => {
+		const ctx = contextFor(app.database.db, coordinator);
+		expect(await linkNetworks(ctx, 'reseau-competences-dmk-allemagne', 'sante-allemagne')).toBe(true);
+		// twice: nothing more
+		expect(await linkNetworks(ctx, 'reseau-competences-dmk-allemagne', 'sante-allemagne')).toBe(false);
+		expect((await getNetworkPage(app.database.db, 'sante-allemagne')).linked.map((entry) => entry.slug)).toEqual(['reseau-competences-dmk-allemagne']);
+		expect((await getNetworkPage(app.database.db, 'reseau-competences-dmk-allemagne')).linked.map((entry) => entry.slug)).toEqual(['sante-allemagne']);
+		const listed = await listNetworks(app.database.db);
+		expect(listed.find((entry) => entry.slug === 'sante-allemagne')?.linked).toEqual(['reseau-competences-dmk-allemagne']);
+		const audits = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'network.link'));
+		expect(audits).toHaveLength(1);
+
+		expect(await refusal(linkNetworks(ctx, 'reseau-competences-dmk-allemagne', 'reseau-competences-dmk-allemagne'))).toBe('invalid_input:');
+		expect(await refusal(linkNetworks(ctx, 'reseau-competences-dmk-allemagne', 'no-such-network'))).toBe('invalid_input:');
+		const stranger = await aPerson(app.database.db);
+		expect(await refusal(linkNetworks(contextFor(app.database.db, stranger), 'sante-allemagne', 'reseau-competences-dmk-allemagne'))).toBe('forbidden:');
+		expect(await refusal(unlinkNetworks(contextFor(app.database.db, stranger), 'sante-allemagne', 'reseau-competences-dmk-allemagne'))).toBe('forbidden:');
+		expect((await getNetworkPage(app.database.db, 'sante-allemagne')).linked).toHaveLength(1);
+
+		// the other network's coordinator may undo it from their side
+		expect(await unlinkNetworks(contextFor(app.database.db, otherCoordinator), 'sante-allemagne', 'reseau-competences-dmk-allemagne')).toBe(true);
+		expect((await getNetworkPage(app.database.db, 'reseau-competences-dmk-allemagne')).linked).toEqual([]);
+		expect(await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'network.unlink'))).toHaveLength(1);
+	});
+});
 
 describe('networks', () => {
 	it('holds the networks the seeds name, each with its source', async () => {

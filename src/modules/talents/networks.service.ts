@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
@@ -6,7 +6,7 @@ import { recordAudit, recordPersonalDataRead } from '../../platform/audit/audit.
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
-import { network, networkMember, talentProfile, type NetworkRecord } from './talents.table.ts';
+import { network, networkLink, networkMember, talentProfile, type NetworkRecord } from './talents.table.ts';
 import { mission, missionCandidate } from './missions/missions.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { NetworkInput } from './talents.schemas.ts';
@@ -20,10 +20,68 @@ export const suppressed = (n: number): number | null => (n < SMALL_COUNT ? null 
 
 const memberCount = sql<number>`(select count(*)::int from talents.network_member m where m.network_id = ${network.id} and m.status = 'member')`;
 
-/** Every network with its number of members (suppressed under 5), territory networks first. */
+/** Every network with its number of members (suppressed under 5) and the slugs of its linked networks, territory networks first. */
 export async function listNetworks(db: DbOrTx) {
-	const rows = await db.select({ network, members: memberCount }).from(network).orderBy(asc(network.kind), asc(network.slug));
-	return rows.map((row) => ({ ...networkView(row.network), members: suppressed(row.members) }));
+	const [rows, links] = await Promise.all([
+		db.select({ network, members: memberCount }).from(network).orderBy(asc(network.kind), asc(network.slug)),
+		db.select().from(networkLink)
+	]);
+	const slugOf = new Map(rows.map((row) => [row.network.id, row.network.slug]));
+	const linked = (id: string) =>
+		links
+			.flatMap((link) => (link.networkId === id ? [link.linkedNetworkId] : link.linkedNetworkId === id ? [link.networkId] : []))
+			.map((other) => slugOf.get(other)!)
+			.sort();
+	return rows.map((row) => ({ ...networkView(row.network), members: suppressed(row.members), linked: linked(row.network.id) }));
+}
+
+/** The networks linked to one, by slug. */
+export async function linkedNetworks(db: DbOrTx, networkId: string) {
+	const rows = await db
+		.select({ network })
+		.from(networkLink)
+		.innerJoin(network, or(and(eq(networkLink.networkId, networkId), eq(network.id, networkLink.linkedNetworkId)), and(eq(networkLink.linkedNetworkId, networkId), eq(network.id, networkLink.networkId))))
+		.orderBy(asc(network.slug));
+	return rows.map((row) => networkView(row.network));
+}
+
+/** A pair of networks in the order a link stores them. */
+const pair = (a: string, b: string) => (a < b ? { networkId: a, linkedNetworkId: b } : { networkId: b, linkedNetworkId: a });
+
+/**
+ * Links a network to another (its coordinators, moderators): shown on both networks' pages and in the API.
+ * Another network that does not exist, or the network itself, is a field error; linking twice changes nothing.
+ */
+export async function linkNetworks(ctx: RequestContext, slug: string, otherSlug: string): Promise<boolean> {
+	const row = await findNetwork(ctx.db, slug);
+	if (!ctx.can('talents.coordinate', { scope: slug }) && !ctx.can('talents.moderate')) throw new AppError('forbidden');
+	const [other] = otherSlug ? await ctx.db.select().from(network).where(eq(network.slug, otherSlug)) : [];
+	if (!other || other.id === row.id) throw new AppError('invalid_input', { fields: [{ path: 'network', messageKey: 'field_choice' }] });
+	return ctx.transaction(async (tx) => {
+		const inserted = await tx.db.insert(networkLink).values(pair(row.id, other.id)).onConflictDoNothing().returning();
+		if (!inserted.length) return false;
+		await recordAudit(tx.db, tx.audit, { action: 'network.link', resourceType: 'network', resourceId: row.id, after: { network: row.slug, linked: other.slug } });
+		return true;
+	});
+}
+
+/** Undoes a link (coordinators of either network, moderators). */
+export async function unlinkNetworks(ctx: RequestContext, slug: string, otherSlug: string): Promise<boolean> {
+	const row = await findNetwork(ctx.db, slug);
+	const [other] = otherSlug ? await ctx.db.select().from(network).where(eq(network.slug, otherSlug)) : [];
+	if (!other) throw new AppError('invalid_input', { fields: [{ path: 'network', messageKey: 'field_choice' }] });
+	const allowed = ctx.can('talents.coordinate', { scope: slug }) || ctx.can('talents.coordinate', { scope: other.slug }) || ctx.can('talents.moderate');
+	if (!allowed) throw new AppError('forbidden');
+	const { networkId, linkedNetworkId } = pair(row.id, other.id);
+	return ctx.transaction(async (tx) => {
+		const removed = await tx.db
+			.delete(networkLink)
+			.where(and(eq(networkLink.networkId, networkId), eq(networkLink.linkedNetworkId, linkedNetworkId)))
+			.returning();
+		if (!removed.length) return false;
+		await recordAudit(tx.db, tx.audit, { action: 'network.unlink', resourceType: 'network', resourceId: row.id, before: { network: row.slug, linked: other.slug } });
+		return true;
+	});
 }
 
 export function networkView(row: NetworkRecord) {
@@ -66,6 +124,7 @@ export async function getNetworkPage(db: DbOrTx, slug: string) {
 	const missions = await completedMissionsOfMembers(db, row);
 	return {
 		network: networkView(row),
+		linked: await linkedNetworks(db, row.id),
 		coordinators: coordinators.map((entry) => entry.name),
 		members: suppressed(total.n),
 		...missions,

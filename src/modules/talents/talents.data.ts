@@ -4,7 +4,7 @@ import { user } from '../../platform/accounts/accounts.table.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { createContext } from '../../platform/kernel/context.ts';
-import { network, networkMember, skillSuggestion, talentConsentEvent, talentProfile } from './talents.table.ts';
+import { network, networkLink, networkMember, skillSuggestion, talentConsentEvent, talentProfile } from './talents.table.ts';
 import { createNetwork } from './networks.service.ts';
 import { generateTalents } from './generate.ts';
 import { realNetworks, sampleNetworks } from './seed/networks.ts';
@@ -42,6 +42,7 @@ async function loadTalentSamples(db: Db): Promise<void> {
 	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(talentProfile).where(eq(talentProfile.isSample, true));
 	if (n > 0) return;
 	await insertMissing(db, sampleNetworks, true);
+	await linkSampleNetworks(db);
 	const ctx = createContext({ db, actor: null, audit: systemContext() });
 	await generateTalents(ctx, DEMO_TALENTS, { prefix: 'demo', start: 0 });
 	const [member] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'member@demo.sharaka.ma'));
@@ -76,4 +77,21 @@ async function loadTalentSamples(db: Db): Promise<void> {
 		const [german] = await tx.select({ id: network.id }).from(network).where(eq(network.slug, 'reseau-competences-dmk-allemagne'));
 		if (german) await tx.insert(networkMember).values({ networkId: german.id, userId: member.id, status: 'pending', requestedAt: at }).onConflictDoNothing();
 	});
+}
+
+/** Sample skill networks working with sample chapters (the health network in France and Belgium, the digital one in Canada). */
+async function linkSampleNetworks(db: Db) {
+	const links = [
+		['exemple-sante', 'exemple-talents-ile-de-france'],
+		['exemple-sante', 'exemple-talents-belgique'],
+		['exemple-numerique', 'exemple-talents-canada']
+	];
+	const rows = await db.select({ id: network.id, slug: network.slug }).from(network).where(inArray(network.slug, links.flat()));
+	const idOf = new Map(rows.map((row) => [row.slug, row.id]));
+	const values = links.flatMap(([a, b]) => {
+		const [x, y] = [idOf.get(a), idOf.get(b)];
+		if (!x || !y) return [];
+		return [x < y ? { networkId: x, linkedNetworkId: y } : { networkId: y, linkedNetworkId: x }];
+	});
+	if (values.length) await db.insert(networkLink).values(values).onConflictDoNothing();
 }

@@ -109,7 +109,8 @@ export const NetworkSummary = z
 		joining: z.enum(joiningRules),
 		sources: z.array(z.object({ citation: z.string(), url: z.string().optional() })).describe('where the seeds name a real network'),
 		isSample: z.boolean().describe('a fictional sample of the demo'),
-		members: z.number().int().nullable().describe('members; null when fewer than 5')
+		members: z.number().int().nullable().describe('members; null when fewer than 5'),
+		linked: z.array(z.string()).describe('slugs of the networks it works with (a skill network and the chapters of the countries where it is active)')
 	})
 	.meta({ id: 'TalentNetwork' });
 export const NetworkList = z.object({ items: z.array(NetworkSummary) }).meta({ id: 'TalentNetworkList' });

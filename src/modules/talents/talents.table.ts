@@ -113,6 +113,25 @@ export const network = talentsTables.table(
 	(table) => [index('network_kind_idx').on(table.kind)]
 );
 
+/**
+ * Two networks that work together (a skill network active in several countries and the chapters of those
+ * countries, say): one row per pair, the smaller id first, so a link reads the same from both sides. Who
+ * linked or unlinked is in the audit trail (`network.link`, `network.unlink`).
+ */
+export const networkLink = talentsTables.table(
+	'network_link',
+	{
+		networkId: uuid('network_id')
+			.notNull()
+			.references(() => network.id, { onDelete: 'cascade' }),
+		linkedNetworkId: uuid('linked_network_id')
+			.notNull()
+			.references(() => network.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.networkId, table.linkedNetworkId] }), index('network_link_linked_idx').on(table.linkedNetworkId)]
+);
+
 export const networkMember = talentsTables.table(
 	'network_member',
 	{

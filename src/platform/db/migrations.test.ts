@@ -362,6 +362,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			// new in 0085: the needs of casework files, and mobility counsellors' assignments of qualified candidates
 			case_need: _caseNeeds,
 			placement_case_assignment: _placementCaseAssignments,
+			// new in 0086: networks of talents linked to each other
+			network_link: _networkLinks,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);

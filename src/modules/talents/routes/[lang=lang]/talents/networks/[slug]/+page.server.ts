@@ -6,7 +6,8 @@ import { translate } from '#platform/i18n/translator.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { countryName } from '#platform/geo/countries.ts';
 import { regions } from '#platform/geo/morocco.ts';
-import { getNetworkPage, joinNetwork, leaveNetwork, membershipOf, receivesAnnouncements } from '#modules/talents/networks.service.ts';
+import { getNetworkPage, joinNetwork, leaveNetwork, linkNetworks, listNetworks, membershipOf, receivesAnnouncements, unlinkNetworks } from '#modules/talents/networks.service.ts';
+import { formFailureFrom } from '#platform/http/form.ts';
 import { setAnnouncements } from '#modules/talents/announcements.service.ts';
 import { networkAssociations } from '#modules/talents/directories/directories.ts';
 
@@ -48,6 +49,7 @@ export async function load({ params, locals }) {
 			sources: network.sources,
 			isSample: network.isSample
 		},
+		linked: found.linked.map((entry) => ({ slug: entry.slug, name: pickText(entry.name, locals.language), kind: entry.kind, isSample: entry.isSample })),
 		coordinators: found.coordinators,
 		members: found.members,
 		bySkill: found.bySkill,
@@ -68,7 +70,14 @@ export async function load({ params, locals }) {
 		membership: await membershipOf(ctx, params.slug),
 		announcements: await receivesAnnouncements(ctx, params.slug),
 		signedIn: Boolean(locals.actor),
-		canCoordinate: ctx.can('talents.coordinate', { scope: params.slug })
+		canCoordinate: ctx.can('talents.coordinate', { scope: params.slug }),
+		// the networks a coordinator (or a moderator) may link this one to
+		linkChoices:
+			ctx.can('talents.coordinate', { scope: params.slug }) || ctx.can('talents.moderate')
+				? (await listNetworks(app.database.db))
+						.filter((entry) => entry.slug !== network.slug && !found.linked.some((linked) => linked.slug === entry.slug))
+						.map((entry) => ({ slug: entry.slug, name: pickText(entry.name, locals.language).text }))
+				: null
 	};
 }
 
@@ -92,6 +101,28 @@ export const actions = {
 		const wanted = (await request.formData()).get('wanted') === 'yes';
 		await setAnnouncements(requestContext(app, locals), params.slug, wanted);
 		return { done: wanted ? 'subscribed' : 'unsubscribed' };
+	},
+	link: async ({ params, locals, request }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await linkNetworks(requestContext(app, locals), params.slug, String(data.get('network') ?? ''));
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { done: 'linked' };
+	},
+	unlink: async ({ params, locals, request }) => {
+		const app = await getApp();
+		const data = await request.formData();
+		try {
+			await unlinkNetworks(requestContext(app, locals), params.slug, String(data.get('network') ?? ''));
+		} catch (failure) {
+			if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+			return formFailureFrom(locals.language, failure, data);
+		}
+		return { done: 'unlinked' };
 	},
 	leave: async ({ params, locals }) => {
 		const app = await getApp();
