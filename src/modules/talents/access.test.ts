@@ -17,6 +17,8 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'GET /[lang=lang]/talents/networks/[slug]/requests': administrators,
 	'POST /[lang=lang]/talents/networks/[slug]/requests': administrators,
 	'GET /[lang=lang]/talents/networks/[slug]/announcements': administrators,
+	'GET /[lang=lang]/talents/networks/[slug]/coordinators': administrators,
+	'POST /[lang=lang]/talents/networks/[slug]/coordinators': administrators,
 	'POST /[lang=lang]/talents/networks/[slug]/announcements': administrators,
 	'GET /[lang=lang]/talents/unsubscribe': everyone,
 	'POST /[lang=lang]/talents/unsubscribe': everyone,

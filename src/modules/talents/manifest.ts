@@ -23,7 +23,7 @@ export const talentsModule = defineModule({
 	actions: talentsActions,
 	grantRoles: {
 		// approves requests to join one network and sees its members: granted per network (scope: its slug)
-		coordinator: { titleKey: 'talents.grant_coordinator', actions: ['talents.coordinate'], limit: 'scope' },
+		coordinator: { titleKey: 'talents.grant_coordinator', actions: ['talents.coordinate'], limit: 'scope', delegable: true },
 		// posts and manages the missions of one organisation based in Morocco (granted per organisation)
 		institution: { titleKey: 'talents.grant_institution', actions: ['talents.mission.manage'], limit: 'organisation' }
 	},

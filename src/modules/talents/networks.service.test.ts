@@ -6,7 +6,7 @@ import { isAppError } from '../../platform/http/app-error.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
-import { coordinatedNetworks, createNetwork, decideRequest, getNetworkPage, joinNetwork, linkNetworks, listNetworks, myNetworks, pendingRequests, unlinkNetworks } from './networks.service.ts';
+import { appointCoordinator, coordinatedNetworks, createNetwork, networkCoordinators, removeCoordinator, decideRequest, getNetworkPage, joinNetwork, linkNetworks, listNetworks, myNetworks, pendingRequests, unlinkNetworks } from './networks.service.ts';
 import { saveProfile } from './profile.service.ts';
 import { realNetworks } from './seed/networks.ts';
 import { generateTalents, removeSampleTalents } from './generate.ts';
@@ -138,5 +138,43 @@ describe('networks', () => {
 		expect(await removeSampleTalents(contextFor(app.database.db, null))).toEqual({ people: 200, networks: 1, missions: 0 });
 		expect(await app.database.db.select().from(talentProfile).where(eq(talentProfile.isSample, true))).toEqual([]);
 		expect(await app.database.db.select().from(network).where(eq(network.isSample, true))).toEqual([]);
+	});
+});
+
+describe('co-coordinators', () => {
+	it('a coordinator appoints a member as co-coordinator and takes the role back, never from the last one; nobody else may', async () => {
+		const slug = 'sante-allemagne';
+		const ctx = contextFor(app.database.db, otherCoordinator);
+		const member = await aTalentIn('DE', ['health']);
+		await joinNetwork(contextFor(app.database.db, member), slug);
+		const outsider = await aTalentIn('FR', ['health']);
+		let seen = await networkCoordinators(ctx, slug);
+		expect(seen.coordinators.map((entry) => entry.userId)).toEqual([otherCoordinator.userId]);
+		expect(seen.candidates.map((entry) => entry.userId)).toContain(member.actor.userId);
+
+		// someone outside the network cannot be appointed; the coordinator of another network may not appoint here
+		expect(await refusal(appointCoordinator(ctx, slug, outsider.actor.userId))).toBe('invalid_input:');
+		expect(await refusal(appointCoordinator(contextFor(app.database.db, coordinator), slug, member.actor.userId))).toBe('forbidden:');
+		expect(await refusal(networkCoordinators(contextFor(app.database.db, member), slug))).toBe('forbidden:');
+
+		await appointCoordinator(ctx, slug, member.actor.userId);
+		expect(await refusal(appointCoordinator(ctx, slug, member.actor.userId))).toBe('conflict:grant_exists');
+		const [grant] = await app.database.db
+			.select()
+			.from(accessGrant)
+			.where(and(eq(accessGrant.userId, member.actor.userId), eq(accessGrant.scope, slug)));
+		expect(grant).toMatchObject({ module: 'talents', role: 'coordinator', grantedBy: otherCoordinator.userId });
+		expect(await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'grant.delegate'))).toHaveLength(1);
+		seen = await networkCoordinators(ctx, slug);
+		expect(seen.coordinators).toHaveLength(2);
+		expect(seen.candidates.map((entry) => entry.userId)).not.toContain(member.actor.userId);
+
+		// the new co-coordinator holds the grant: they may take the role back from the first one, not the last one's
+		const coCoordinator = { ...member.actor, grants: [{ module: 'talents', role: 'coordinator', organisationId: null, scope: slug }] };
+		const first = seen.coordinators.find((entry) => entry.userId === otherCoordinator.userId)!;
+		await removeCoordinator(contextFor(app.database.db, coCoordinator), slug, first.grantId);
+		const last = (await networkCoordinators(contextFor(app.database.db, coCoordinator), slug)).coordinators;
+		expect(last.map((entry) => entry.userId)).toEqual([member.actor.userId]);
+		expect(await refusal(removeCoordinator(contextFor(app.database.db, coCoordinator), slug, last[0].grantId))).toBe('conflict:last_holder');
 	});
 });

@@ -6,6 +6,7 @@ import { recordAudit, recordPersonalDataRead } from '../../platform/audit/audit.
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
+import { delegatedHolders, delegateGrant, withdrawDelegatedGrant } from '../../platform/accounts/grant.service.ts';
 import { network, networkLink, networkMember, talentProfile, type NetworkRecord } from './talents.table.ts';
 import { mission, missionCandidate } from './missions/missions.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
@@ -294,4 +295,42 @@ export async function membershipsForExport(db: DbOrTx, userId: string) {
 		.from(networkMember)
 		.innerJoin(network, eq(network.id, networkMember.networkId))
 		.where(eq(networkMember.userId, userId));
+}
+
+const COORDINATOR_KEY = `${COORDINATOR.module}:${COORDINATOR.role}`;
+
+/**
+ * A network's coordinators and the members a coordinator may appoint as co-coordinators (the platform's
+ * delegation of a scoped grant: its holders, and administrators).
+ */
+export async function networkCoordinators(ctx: RequestContext, slug: string) {
+	const row = await findNetwork(ctx.db, slug);
+	const coordinators = await delegatedHolders(ctx, COORDINATOR_KEY, row.slug);
+	const members = await ctx.db
+		.select({ userId: user.id, name: user.name })
+		.from(networkMember)
+		.innerJoin(user, eq(user.id, networkMember.userId))
+		.where(and(eq(networkMember.networkId, row.id), eq(networkMember.status, 'member')))
+		.orderBy(asc(user.name));
+	const held = new Set(coordinators.map((entry) => entry.userId));
+	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'user', ids: members.map((entry) => entry.userId), view: 'network.coordinators' });
+	return { coordinators, candidates: members.filter((entry) => !held.has(entry.userId)) };
+}
+
+/** A coordinator appoints a member of the network as co-coordinator (audited `grant.delegate`). */
+export async function appointCoordinator(ctx: RequestContext, slug: string, userId: string) {
+	const row = await findNetwork(ctx.db, slug);
+	await delegateGrant(ctx, COORDINATOR_KEY, row.slug, userId, async (candidate) => {
+		const [member] = await ctx.db
+			.select({ status: networkMember.status })
+			.from(networkMember)
+			.where(and(eq(networkMember.networkId, row.id), eq(networkMember.userId, candidate)));
+		return member?.status === 'member';
+	});
+}
+
+/** A coordinator takes the role back from a co-coordinator (never from the last one). */
+export async function removeCoordinator(ctx: RequestContext, slug: string, grantId: string) {
+	const row = await findNetwork(ctx.db, slug);
+	await withdrawDelegatedGrant(ctx, COORDINATOR_KEY, row.slug, grantId);
 }

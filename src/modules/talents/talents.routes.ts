@@ -12,6 +12,7 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/networks/[slug]': { GET: 'public', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/networks/[slug]/requests': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
 	'/[lang=lang]/talents/networks/[slug]/announcements': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
+	'/[lang=lang]/talents/networks/[slug]/coordinators': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
 	// the link of every announcement e-mail: its token is the permission
 	'/[lang=lang]/talents/unsubscribe': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/talents/profile': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },

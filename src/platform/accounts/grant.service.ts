@@ -130,3 +130,71 @@ export async function revokeGrant(ctx: RequestContext, userId: string, grantId: 
 		});
 	});
 }
+
+// ── Delegation: a scoped role its holders pass on (co-coordinators) ─────────
+
+export interface DelegatedHolder {
+	grantId: string;
+	userId: string;
+	name: string;
+	grantedBy: string | null;
+	createdAt: Date;
+}
+
+/** The role, if it is delegable, and whether the caller may hand it on for this scope (a holder of it, or an administrator). */
+function delegation(ctx: RequestContext, key: string, scope: string) {
+	const role = grantRoles()[key];
+	if (!role?.delegable) throw new AppError('not_found');
+	const actor = ctx.actor;
+	if (!actor) throw new AppError('unauthenticated');
+	const holds = (actor.grants ?? []).some((grant) => grant.module === role.module && grant.role === role.role && grant.scope === scope);
+	if (!holds && !ctx.can('user.manage')) throw new AppError('forbidden');
+	return role;
+}
+
+/** Who holds a delegable role for one scope (its holders and administrators may see it). */
+export async function delegatedHolders(ctx: RequestContext, key: string, scope: string): Promise<DelegatedHolder[]> {
+	const role = delegation(ctx, key, scope);
+	const rows = await ctx.db
+		.select({ grantId: accessGrant.id, userId: accessGrant.userId, name: user.name, grantedBy: accessGrant.grantedBy, createdAt: accessGrant.createdAt })
+		.from(accessGrant)
+		.innerJoin(user, eq(user.id, accessGrant.userId))
+		.where(and(eq(accessGrant.module, role.module), eq(accessGrant.role, role.role), eq(accessGrant.scope, scope)))
+		.orderBy(asc(user.name));
+	return rows;
+}
+
+/**
+ * A holder of a delegable role gives it, for the same scope, to another person (`eligible` says who may
+ * receive it: e.g. the network's members); audited `grant.delegate`. Someone who holds it already: 409.
+ */
+export async function delegateGrant(ctx: RequestContext, key: string, scope: string, userId: string, eligible: (userId: string) => Promise<boolean>): Promise<void> {
+	const role = delegation(ctx, key, scope);
+	if (!userId || !(await eligible(userId))) throw new AppError('invalid_input', { fields: [{ path: 'person', messageKey: 'field_choice' }] });
+	await ctx.transaction(async (tx) => {
+		const [created] = await tx.db
+			.insert(accessGrant)
+			.values({ userId, module: role.module, role: role.role, organisationId: null, scope, grantedBy: ctx.actor!.userId })
+			.onConflictDoNothing()
+			.returning();
+		if (!created) throw new AppError('conflict', { extra: { reason: 'grant_exists' } });
+		await recordAudit(tx.db, tx.audit, { action: 'grant.delegate', resourceType: 'user', resourceId: userId, after: { role: key, scope } });
+	});
+}
+
+/** A holder takes a delegated role back from another holder of the same scope (never the last one); audited `grant.delete`. */
+export async function withdrawDelegatedGrant(ctx: RequestContext, key: string, scope: string, grantId: string): Promise<void> {
+	const role = delegation(ctx, key, scope);
+	if (!z.uuid().safeParse(grantId).success) throw new AppError('not_found');
+	await ctx.transaction(async (tx) => {
+		const holders = await tx.db
+			.select({ id: accessGrant.id, userId: accessGrant.userId })
+			.from(accessGrant)
+			.where(and(eq(accessGrant.module, role.module), eq(accessGrant.role, role.role), eq(accessGrant.scope, scope)));
+		const target = holders.find((holder) => holder.id === grantId);
+		if (!target) throw new AppError('not_found');
+		if (holders.length === 1 && !ctx.can('user.manage')) throw new AppError('conflict', { extra: { reason: 'last_holder' } });
+		await tx.db.delete(accessGrant).where(eq(accessGrant.id, grantId));
+		await recordAudit(tx.db, tx.audit, { action: 'grant.delete', resourceType: 'user', resourceId: target.userId, before: { role: key, scope } });
+	});
+}

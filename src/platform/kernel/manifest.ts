@@ -200,7 +200,16 @@ export interface ModuleManifest {
 	 * roles a person can be given in this module alone (access_grant), each a set of the module's actions,
 	 * optionally limited to one organisation or one scope value (e.g. an agency) when granted
 	 */
-	grantRoles?: Record<string, { titleKey: string; actions: readonly string[]; limit?: 'none' | 'organisation' | 'scope' }>;
+	grantRoles?: Record<
+		string,
+		{
+			titleKey: string;
+			actions: readonly string[];
+			limit?: 'none' | 'organisation' | 'scope';
+			/** a holder limited to a scope may give the role for that scope to someone else, and take it back (co-coordinators of a network) */
+			delegable?: boolean;
+		}
+	>;
 	/** who may reach each of the module's routes (merged with every other module's) */
 	routes?: RouteTable;
 	/** the module's `/api/v1` endpoints, for the OpenAPI document and the docs page */

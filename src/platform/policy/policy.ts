@@ -64,13 +64,21 @@ export const actions = fromModules(
 /** The roles each module can grant (`module:role` → its actions and what it may be limited to). */
 export const grantRoles = fromModules((manifests) => {
 	const known = actions();
-	const byKey: Record<string, { module: string; role: string; actions: readonly Action[]; limit: 'none' | 'organisation' | 'scope'; titleKey: string }> = {};
+	const byKey: Record<string, { module: string; role: string; actions: readonly Action[]; limit: 'none' | 'organisation' | 'scope'; titleKey: string; delegable: boolean }> = {};
 	for (const manifest of manifests) {
 		for (const [role, definition] of Object.entries(manifest.grantRoles ?? {})) {
 			for (const action of definition.actions) {
 				if (!(action in known)) throw new Error(`Grant role ${manifest.slug}:${role} names the unknown action "${action}"`);
 			}
-			byKey[`${manifest.slug}:${role}`] = { module: manifest.slug, role, actions: definition.actions as readonly Action[], limit: definition.limit ?? 'none', titleKey: definition.titleKey };
+			if (definition.delegable && definition.limit !== 'scope') throw new Error(`Grant role ${manifest.slug}:${role} is delegable: it must be limited to a scope`);
+			byKey[`${manifest.slug}:${role}`] = {
+				module: manifest.slug,
+				role,
+				actions: definition.actions as readonly Action[],
+				limit: definition.limit ?? 'none',
+				titleKey: definition.titleKey,
+				delegable: definition.delegable ?? false
+			};
 		}
 	}
 	return byKey;
