@@ -169,7 +169,7 @@ describe('international placement: orientation, departure, return and the next s
 		await division.getByLabel(t('fr', 'departure.field_returned_on'), { exact: true }).fill(day(0));
 		await division.getByRole('button', { name: t('fr', 'departure.record_submit') }).click();
 		await expect(notice(division)).resolves.toContain(t('fr', 'departure.return_recorded'));
-		await division.getByRole('form', { name: t('fr', 'departure.decide_label', { name: candidateName }) }).getByRole('button', { name: t('fr', 'departure.decide_yes') }).click();
+		await division.getByRole('form', { name: t('fr', 'departure.decide_label', { name: candidateName }) }).getByRole('button', { name: t('fr', 'departure.decide_yes'), exact: true }).click();
 		await expect(notice(division)).resolves.toContain(t('fr', 'departure.eligibility_saved'));
 		await expect(division.getByRole('row').filter({ hasText: candidateName }).textContent()).resolves.toContain(t('fr', 'departure.eligible_yes'));
 		await check(division, 'fr', false);
