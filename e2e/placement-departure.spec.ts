@@ -164,7 +164,9 @@ describe('international placement: orientation, departure, return and the next s
 		await division.goto(seasonPath);
 		await division.getByRole('link', { name: t('fr', 'departure.returns_link') }).click();
 		await check(division, 'fr', false);
-		await division.getByLabel(t('fr', 'departure.field_candidate'), { exact: true }).selectOption({ label: candidateName });
+		// the options isolate each name (U+2068 … U+2069): chosen by the option holding hers
+		const option = division.locator('select[name="candidateId"] option').filter({ hasText: candidateName });
+		await division.getByLabel(t('fr', 'departure.field_candidate'), { exact: true }).selectOption((await option.getAttribute('value'))!);
 		await division.getByLabel(t('fr', 'departure.field_outcome'), { exact: true }).selectOption('on_time');
 		await division.getByLabel(t('fr', 'departure.field_returned_on'), { exact: true }).fill(day(0));
 		await division.getByRole('button', { name: t('fr', 'departure.record_submit') }).click();
