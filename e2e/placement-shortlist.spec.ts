@@ -93,7 +93,7 @@ describe('international placement: the partner’s shortlist', () => {
 		await check(partner, 'fr', false);
 		await partner.getByLabel(t('fr', 'shortlist.field_outcome'), { exact: true }).selectOption('not_selected');
 		await partner.getByRole('button', { name: t('fr', 'shortlist.decide_submit') }).click();
-		await expect(partner.locator('.error-summary a[href="#field-feedback"]').count()).resolves.toBe(1);
+		await expect(partner.locator('.error-summary a[href="#field-feedback"]').textContent()).resolves.toContain(t('fr', 'errors.field_feedback_not_selected'));
 		await check(partner, 'fr', false);
 		await shoot(partner, 'decision-refused-fr');
 		const before = server().outbox().length;

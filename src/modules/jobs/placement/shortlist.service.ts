@@ -231,7 +231,7 @@ async function occupationTitles(db: DbOrTx, codes: string[], language: Language)
 export async function recordDecision(ctx: RequestContext, campaignId: string, candidateId: string, raw: unknown) {
 	const actor = ctx.require('placement.shortlist.review');
 	const input = parseOrThrow(DecisionInput, raw);
-	if (input.outcome === 'not_selected' && !input.feedback) throw new AppError('invalid_input', { fields: [{ path: 'feedback', messageKey: 'field_required' }] });
+	if (input.outcome === 'not_selected' && !input.feedback) throw new AppError('invalid_input', { fields: [{ path: 'feedback', messageKey: 'field_feedback_not_selected' }] });
 	const feedbackLang = input.feedback ? (input.feedbackLang ?? ctx.language) : null;
 	const now = ctx.now();
 	const done = await ctx.transaction(async (tx) => {
