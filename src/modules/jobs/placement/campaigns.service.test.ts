@@ -2,6 +2,7 @@
 // positions, reallocation with its record, agency staff limited to their agency and share, moves that skip
 // a mandatory step refused with nothing changed, bulk moves with history and one audit event, counts by
 // stage and agency, the candidate's own view and the e-mail in their language, export and erasure.
+import { translate } from '../../../platform/i18n/translator.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
@@ -209,6 +210,9 @@ describe('sourcing and the pipeline', () => {
 		expect(arabic.language).toBe('ar');
 		expect(arabic.text).toContain('https://sharaka.example/ar/jobs/placement/mine');
 		expect(sent.find((message) => message.to === people[1].email)!.subject).toContain('Test ou entretien');
+		// what comes next is about the interview (as on the candidate's page), not the stage after it
+		expect(sent.find((message) => message.to === people[1].email)!.text).toContain(translate('fr', 'campaigns.next_interview'));
+		expect(arabic.text).toContain(translate('ar', 'campaigns.next_interview'));
 		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'placement_candidate.move'), eq(auditEvent.resourceId, campaignId)));
 		expect(events.at(-1)?.after).toMatchObject({ to: 'interview', count: 4, batchId: moved.batchId });
 		const history = await app.database.db.select().from(placementCandidateMove).where(eq(placementCandidateMove.batchId, moved.batchId));

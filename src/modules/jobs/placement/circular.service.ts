@@ -14,6 +14,7 @@ import { mailRecipient } from '../../../platform/mail/mail-user.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { campaignAccess, myAgencyIds, type CampaignAccess } from './campaigns.service.ts';
+import { announceStage } from './pipeline.service.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { addMonths, FOLLOW_UP_LEAD_DAYS, seasonOf, type FollowUpMonths } from './departure.model.ts';
 import { EligibilityInput, FollowUpInput, ReturnInput } from './departure.schemas.ts';
@@ -79,7 +80,7 @@ export async function recordReturn(ctx: RequestContext, campaignId: string, raw:
 	if (input.outcome === 'early' && !input.earlyReason) problems.push({ path: 'earlyReason', messageKey: 'field_required' });
 	if (input.returnedOn && input.returnedOn > platformDay(ctx.now())) problems.push({ path: 'returnedOn', messageKey: 'field_date_past' });
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
-	return ctx.transaction(async (tx) => {
+	const done = await ctx.transaction(async (tx) => {
 		const access = seasonalAccess(await campaignAccess(tx, campaignId));
 		const candidate = await candidateInReach(tx.db, access, input.candidateId);
 		const [already] = await tx.db.select({ id: placementReturn.id }).from(placementReturn).where(eq(placementReturn.candidateId, candidate.id));
@@ -119,8 +120,11 @@ export async function recordReturn(ctx: RequestContext, campaignId: string, raw:
 			resourceId: campaignId,
 			after: { returnId: saved.id, candidateId: candidate.id, season, outcome: input.outcome, returnedOn: saved.returnedOn, earlyReason: saved.earlyReason, batchId: didNotReturn ? null : batchId }
 		});
-		return saved;
+		return { saved, campaign: access.campaign.title };
 	});
+	// back home: the person is told of the stage, in their language
+	if (done.saved.outcome !== 'did_not_return') await announceStage(ctx, [done.saved.userId], done.campaign, 'returned');
+	return done.saved;
 }
 
 /** Staff decide whether a returned worker may be re-hired next season (changeable; audited before/after). */

@@ -10,6 +10,7 @@ import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { MailMessage } from '../../../platform/mail/mailer.ts';
+import { translate } from '../../../platform/i18n/translator.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 import type { PipelineStage } from './campaigns.model.ts';
@@ -150,8 +151,12 @@ describe('orientation sessions', () => {
 		const seats = await db.select().from(placementOrientationRegistration).where(and(eq(placementOrientationRegistration.sessionId, sessionId), eq(placementOrientationRegistration.status, 'registered')));
 		const worker0 = seats.find((seat) => seat.userId === people[0].actor.userId)!;
 		expect(await problems(recordAttendance(contextFor(db, rabat, { now: () => NOW }), sessionId, { attended: [worker0.id] }))).toEqual(['attended:field_session_not_started']);
-		const result = await recordAttendance(contextFor(db, rabat, { now: at('2027-02-10T12:00:00Z') }), sessionId, { attended: [worker0.id] });
+		sent.length = 0;
+		const result = await recordAttendance(contextFor(db, rabat, { now: at('2027-02-10T12:00:00Z'), mailer }), sessionId, { attended: [worker0.id] });
 		expect(result).toEqual({ attended: 1, absent: 1, moved: 1 });
+		// the one who took the step is told, in her language (Arabic); the absent one is not
+		expect(sent.map((mail) => [mail.to, mail.language])).toEqual([['worker0@example.ma', 'ar']]);
+		expect(sent[0].text).toContain(translate('ar', 'campaigns.next_orientation'));
 		const [moved] = await db.select().from(placementCandidate).where(eq(placementCandidate.id, worker0.candidateId));
 		expect(moved).toMatchObject({ stage: 'orientation', stageOn: '2027-02-10' });
 		const history = await db.select().from(placementCandidateMove).where(eq(placementCandidateMove.candidateId, worker0.candidateId));
@@ -176,9 +181,15 @@ describe('seasonal returns and the next season', () => {
 		const ctx = contextFor(db, rabat, { now: at('2027-07-05T10:00:00Z') });
 		expect(await problems(recordReturn(ctx, season2027, { candidateId: early, outcome: 'early', returnedOn: '' }))).toEqual(['returnedOn:field_required', 'earlyReason:field_required']);
 		expect(await problems(recordReturn(ctx, season2027, { candidateId: notYet, outcome: 'on_time', returnedOn: '2027-07-01' }))).toEqual(['candidateId:field_return_not_arrived']);
-		await recordReturn(ctx, season2027, { candidateId: back, outcome: 'on_time', returnedOn: '2027-07-01' });
-		await recordReturn(ctx, season2027, { candidateId: early, outcome: 'early', returnedOn: '2027-05-10', earlyReason: 'family' });
-		await recordReturn(ctx, season2027, { candidateId: gone, outcome: 'did_not_return' });
+		sent.length = 0;
+		const told = contextFor(db, rabat, { now: at('2027-07-05T10:00:00Z'), mailer });
+		await recordReturn(told, season2027, { candidateId: back, outcome: 'on_time', returnedOn: '2027-07-01' });
+		await recordReturn(told, season2027, { candidateId: early, outcome: 'early', returnedOn: '2027-05-10', earlyReason: 'family' });
+		await recordReturn(told, season2027, { candidateId: gone, outcome: 'did_not_return' });
+		// those back home are told of the stage in their language; nobody is told of a return that did not happen
+		expect(sent.map((mail) => mail.to).sort()).toEqual(['worker4@example.ma', 'worker5@example.ma']);
+		expect(sent[0]).toMatchObject({ language: 'fr' });
+		expect(sent[0].subject).toContain(translate('fr', 'campaigns.stage_returned'));
 		expect(await problems(recordReturn(ctx, season2027, { candidateId: back, outcome: 'on_time', returnedOn: '2027-07-01' }))).toEqual(['candidateId:field_return_recorded']);
 		const [row] = await db.select().from(placementCandidate).where(eq(placementCandidate.id, back));
 		expect(row).toMatchObject({ stage: 'returned', stageOn: '2027-07-01' });

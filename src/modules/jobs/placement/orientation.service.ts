@@ -17,6 +17,7 @@ import { mailRecipient } from '../../../platform/mail/mail-user.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { stageIndex } from './campaigns.model.ts';
 import { myAgencyIds } from './campaigns.service.ts';
+import { announceStage } from './pipeline.service.ts';
 import { placementCampaign, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { REMINDER_HOURS } from './departure.model.ts';
 import { AttendanceInput, SessionInput, StaffRegistrationInput } from './departure.schemas.ts';
@@ -220,7 +221,7 @@ export async function recordAttendance(ctx: RequestContext, sessionId: string, r
 	const input = parseOrThrow(AttendanceInput, raw);
 	const found = await staffSession(ctx, sessionId);
 	if (found.startsAt.getTime() > ctx.now().getTime()) throw new AppError('invalid_input', { fields: [{ path: 'attended', messageKey: 'field_session_not_started' }] });
-	return ctx.transaction(async ({ db, audit, now }) => {
+	const done = await ctx.transaction(async ({ db, audit, now }) => {
 		const seats = await db.select({ id: registration.id, candidateId: registration.candidateId }).from(registration).where(and(eq(registration.sessionId, sessionId), eq(registration.status, 'registered'))).for('update');
 		const attended = seats.filter((seat) => input.attended.includes(seat.id));
 		if (attended.length !== new Set(input.attended).size) throw new AppError('invalid_input', { fields: [{ path: 'attended', messageKey: 'field_choice' }] });
@@ -232,9 +233,10 @@ export async function recordAttendance(ctx: RequestContext, sessionId: string, r
 		const day = platformDay(found.startsAt);
 		const batchId = crypto.randomUUID();
 		let moved = 0;
+		let told: { userId: string; campaign: string }[] = [];
 		if (candidateIds.length) {
 			const ready = await db
-				.select({ id: placementCandidate.id })
+				.select({ id: placementCandidate.id, userId: placementCandidate.userId, campaign: placementCampaign.title })
 				.from(placementCandidate)
 				.innerJoin(placementCampaign, eq(placementCampaign.id, placementCandidate.campaignId))
 				.where(and(inArray(placementCandidate.id, candidateIds), eq(placementCandidate.stage, 'visa_granted'), isNull(placementCandidate.exitReason), eq(placementCampaign.status, 'open')));
@@ -243,6 +245,7 @@ export async function recordAttendance(ctx: RequestContext, sessionId: string, r
 				await db.insert(placementCandidateMove).values(ids.map((candidateId) => ({ candidateId, fromStage: 'visa_granted', toStage: 'orientation', eventOn: day, batchId, byUserId: actor.userId, at })));
 				await db.update(placementCandidate).set({ stage: 'orientation', stageOn: day, stageChangedAt: at }).where(inArray(placementCandidate.id, ids));
 				moved = ids.length;
+				told = ready;
 			}
 		}
 		await recordAudit(db, audit, {
@@ -251,8 +254,13 @@ export async function recordAttendance(ctx: RequestContext, sessionId: string, r
 			resourceId: sessionId,
 			after: { attended: attended.map((seat) => seat.id), absent: seats.length - attended.length, moved, batchId }
 		});
-		return { attended: attended.length, absent: seats.length - attended.length, moved };
+		return { attended: attended.length, absent: seats.length - attended.length, moved, told };
 	});
+	// those who took the step are told, in their language (one campaign per e-mail)
+	for (const title of new Set(done.told.map((row) => row.campaign))) {
+		await announceStage(ctx, done.told.filter((row) => row.campaign === title).map((row) => row.userId), title, 'orientation');
+	}
+	return { attended: done.attended, absent: done.absent, moved: done.moved };
 }
 
 /** The values of a session's e-mails in one language. */

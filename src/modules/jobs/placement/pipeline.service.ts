@@ -8,6 +8,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
+import type { Language } from '../../../platform/i18n/languages.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { mailRecipient } from '../../../platform/mail/mail-user.ts';
@@ -255,7 +256,6 @@ export async function moveCandidates(ctx: RequestContext, campaignId: string, ra
 	if (input.announce && moved.userIds.length) {
 		const people = await ctx.db.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(inArray(user.id, moved.userIds));
 		const campaign = moved.campaign;
-		const next = input.to === 'exited' ? null : nextStage(input.to, trackOf(campaign.channel));
 		for (const person of people) {
 			const sent = await mailRecipient(
 				ctx,
@@ -265,7 +265,8 @@ export async function moveCandidates(ctx: RequestContext, campaignId: string, ra
 					campaign: campaign.title,
 					stage: stageLabel(lang, input.to),
 					reason: input.exitReason ? translate(lang, `campaigns.exit_${input.exitReason}`) : '',
-					next: next ? translate(lang, `campaigns.next_${next}`) : translate(lang, 'campaigns.next_none')
+					// what the stage reached means and what comes next: the same words as the candidate's page
+					next: input.to === 'exited' ? translate(lang, 'campaigns.next_none') : translate(lang, `campaigns.next_${input.to}`)
 				}),
 				'/jobs/placement/mine'
 			);
@@ -273,6 +274,22 @@ export async function moveCandidates(ctx: RequestContext, campaignId: string, ra
 		}
 	}
 	return { moved: moved.count, batchId, announced };
+}
+
+/**
+ * Tells people, after the commit, that a change of staff's (attendance at an orientation session, a return)
+ * moved them to `to`: the same e-mail as an announced move (`campaigns.email_stage`), each in their language.
+ * Answers how many went.
+ */
+export async function announceStage(ctx: RequestContext, userIds: string[], campaignTitle: string, to: PipelineStage): Promise<number> {
+	if (!userIds.length || !ctx.mailer) return 0;
+	const people = await ctx.db.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(inArray(user.id, userIds));
+	let sent = 0;
+	for (const person of people) {
+		const values = (lang: Language) => ({ campaign: campaignTitle, stage: stageLabel(lang, to), reason: '', next: translate(lang, `campaigns.next_${to}`) });
+		if (await mailRecipient(ctx, person, 'campaigns.email_stage', values, '/jobs/placement/mine')) sent++;
+	}
+	return sent;
 }
 
 /** One candidate of a campaign with every move (who, when), for staff: audited. */

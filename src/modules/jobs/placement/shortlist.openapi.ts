@@ -84,7 +84,7 @@ export const shortlistEndpoints: Endpoint[] = [
 		responses: {
 			200: {
 				description: 'The decision recorded and the candidate’s stage.',
-				schema: PartnerDecision.omit({ decidedAt: true }).extend({ candidateId: z.string(), stage: z.enum(pipelineStages), decidedAt: z.string() })
+				schema: PartnerDecision.omit({ decidedAt: true }).extend({ candidateId: z.string(), stage: z.enum(pipelineStages), decidedAt: z.string(), announced: z.boolean().describe('whether the candidate was told by e-mail') })
 			}
 		},
 		errors: [400, 401, 403, 404, 409]

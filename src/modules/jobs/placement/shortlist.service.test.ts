@@ -10,6 +10,7 @@ import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
+import type { MailMessage } from '../../../platform/mail/mailer.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { addCandidates, createCampaign } from './campaigns.service.ts';
@@ -141,6 +142,29 @@ describe('the partner’s shortlist', () => {
 		expect(pending.cards.map((card) => card.id)).toEqual([ids[2]]);
 	});
 
+	it('tells the candidate by e-mail, in their language, what the partner decided and its feedback; not again for the same decision', async () => {
+		const sent: MailMessage[] = [];
+		const mailer = { send: async (message: MailMessage) => void sent.push(message) };
+		const ctx = contextFor(app.database.db, recruiter, { language: 'fr', mailer, publicUrl: 'https://sharaka.example' });
+		// people[0] reads Arabic: the partner writes in Spanish, the e-mail is in Arabic with the feedback as written
+		const done = await recordDecision(ctx, campaignId, ids[0], { outcome: 'interview', feedback: 'Entrevista por vídeo la semana próxima.', feedbackLang: 'es' });
+		expect(done.announced).toBe(true);
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({ to: 'shortlist0@example.ma', language: 'ar' });
+		expect(sent[0].subject).toContain('Fraises Huelva');
+		expect(sent[0].text).toContain('يرغب Agencia de empleo (test) في أن تجتازوا اختبارًا أو مقابلة.');
+		expect(sent[0].text).toContain('«Entrevista por vídeo la semana próxima.»');
+		expect(sent[0].text).toContain('https://sharaka.example/ar/jobs/placement/mine');
+		// the same decision again: nothing new to tell
+		expect((await recordDecision(ctx, campaignId, ids[0], { outcome: 'interview', feedback: 'Entrevista por vídeo la semana próxima.', feedbackLang: 'es' })).announced).toBe(false);
+		// people[2] reads French: a decision without feedback says what comes next
+		await recordDecision(ctx, campaignId, ids[2], { outcome: 'shortlisted' });
+		expect(sent).toHaveLength(2);
+		expect(sent[1]).toMatchObject({ to: 'shortlist2@example.ma', language: 'fr' });
+		expect(sent[1].text).toContain('Agencia de empleo (test) a retenu votre candidature sur sa liste restreinte.');
+		expect(sent[1].text).not.toContain('Ce que le partenaire vous dit');
+	});
+
 	it('shows the feedback to staff and, with the partner’s name, to the candidate', async () => {
 		const [entry] = await app.database.db.select().from(placementCandidate).where(eq(placementCandidate.id, ids[1]));
 		const staff = await partnerViewsForStaff(app.database.db, { id: entry.id, userId: entry.userId, campaign: { id: campaignId, agreementId: (await agreementOf(campaignId)) ?? null, offerId: null } });
@@ -186,7 +210,7 @@ describe('consent to share one’s identity with a partner', () => {
 		await setIdentityConsent(contextFor(app.database.db, people[0]), { organisationId: partnerId, share: 'yes' });
 		const exported = await exportShortlists(app.database.db, people[0].actor.userId);
 		expect(exported.placementIdentityConsents).toEqual([expect.objectContaining({ organisationId: partnerId, revokedAt: null })]);
-		expect(exported.placementPartnerDecisions).toEqual([expect.objectContaining({ outcome: 'shortlisted', feedbackLang: 'es' })]);
+		expect(exported.placementPartnerDecisions).toEqual([expect.objectContaining({ outcome: 'interview', feedbackLang: 'es' })]);
 		expect(await eraseConsents(app.database.db, people[0].actor.userId)).toBe(1);
 		expect((await exportShortlists(app.database.db, people[0].actor.userId)).placementIdentityConsents).toEqual([]);
 	});

@@ -11,6 +11,8 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
+import { translate } from '../../../platform/i18n/translator.ts';
+import { mailRecipient } from '../../../platform/mail/mail-user.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { HOME_COUNTRY } from '../job-offer.model.ts';
@@ -223,20 +225,22 @@ async function occupationTitles(db: DbOrTx, codes: string[], language: Language)
  * the audit trail keeps both). Shortlisting someone still at the agency's preselection moves them to the
  * stage "shortlisted by the partner" (a move in their history, by the partner's recruiter). A candidate not
  * selected needs a feedback (why, what would help). A candidate the partner may not see answers not_found.
+ * After the commit, the candidate is told by e-mail, in their language, what the partner decided (in plain
+ * words, with its feedback) when the decision or its feedback changed (`shortlist.email_decision`).
  */
 export async function recordDecision(ctx: RequestContext, campaignId: string, candidateId: string, raw: unknown) {
 	const actor = ctx.require('placement.shortlist.review');
 	const input = parseOrThrow(DecisionInput, raw);
-	if (input.outcome === 'not_selected' && !input.feedback) throw new AppError('invalid_input', { fields: [{ path: 'feedback', messageKey: 'field_required' }] });
+	if (input.outcome === 'not_selected' && !input.feedback) throw new AppError('invalid_input', { fields: [{ path: 'feedback', messageKey: 'field_feedback_not_selected' }] });
 	const feedbackLang = input.feedback ? (input.feedbackLang ?? ctx.language) : null;
 	const now = ctx.now();
-	return ctx.transaction(async (tx) => {
+	const done = await ctx.transaction(async (tx) => {
 		const access = await partnerAccess(tx, campaignId);
 		if (access.campaign.status !== 'open') throw new AppError('conflict', { extra: { reason: 'campaign_closed' } });
 		if (!UUID.test(candidateId)) throw new AppError('not_found');
 		const orgId = access.partner.id;
 		const [candidate] = await tx.db
-			.select({ id: placementCandidate.id, stage: placementCandidate.stage, exitReason: placementCandidate.exitReason })
+			.select({ id: placementCandidate.id, stage: placementCandidate.stage, exitReason: placementCandidate.exitReason, userId: placementCandidate.userId })
 			.from(placementCandidate)
 			.where(and(eq(placementCandidate.id, candidateId), eq(placementCandidate.campaignId, campaignId), visibleTo(orgId)))
 			.for('update');
@@ -259,8 +263,33 @@ export async function recordDecision(ctx: RequestContext, campaignId: string, ca
 			before: before ? { outcome: before.outcome, feedback: before.feedback, feedbackLang: before.feedbackLang } : null,
 			after: { campaignId, organisationId: orgId, outcome: input.outcome, feedback: input.feedback, feedbackLang, movedTo: moves ? 'shortlisted' : null }
 		});
-		return { candidateId, outcome: input.outcome, feedback: input.feedback, feedbackLang, stage: moves ? ('shortlisted' as const) : candidate.stage, decidedAt: now.toISOString() };
+		const changed = !before || before.outcome !== input.outcome || before.feedback !== input.feedback;
+		return {
+			result: { candidateId, outcome: input.outcome, feedback: input.feedback, feedbackLang, stage: moves ? ('shortlisted' as const) : candidate.stage, decidedAt: now.toISOString() },
+			tell: changed ? { userId: candidate.userId, campaign: access.campaign.title, partner: access.partner.name } : null
+		};
 	});
+	let announced = false;
+	if (done.tell) {
+		const { userId, campaign, partner } = done.tell;
+		const [person] = await ctx.db.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, userId));
+		if (person) {
+			announced = await mailRecipient(
+				ctx,
+				person,
+				'shortlist.email_decision',
+				(lang) => ({
+					campaign,
+					partner,
+					decision: translate(lang, `shortlist.mine_decision_${input.outcome}`, { partner }),
+					feedback: input.feedback ? translate(lang, 'shortlist.email_feedback', { feedback: input.feedback }) : '',
+					next: translate(lang, `shortlist.email_next_${input.outcome}`)
+				}),
+				'/jobs/placement/mine'
+			);
+		}
+	}
+	return { ...done.result, announced };
 }
 
 /**
