@@ -27,46 +27,23 @@ import { InitiativeInput, type InitiativeData, type InitiativeFilters, type Init
 import { provinces as provinceList } from '../../platform/geo/morocco.ts';
 import { forgetModeratedSubjects } from '../../platform/moderation/moderation.service.ts';
 import { initiativesCollection } from './atlas.model.ts';
+import { rateFor, rateTableOf, toEur, type ExchangeRate, type RateTable } from '../../platform/money/exchange-rates.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ── Exchange rates ──────────────────────────────────────────────────────────
 
-/** Units of each currency for one euro, by year. */
-export type RateTable = Map<string, Map<number, number>>;
+/** Units of each currency for one euro, by year (the lookups are the platform's: other modules convert with them too). */
+export { rateFor, toEur, type RateTable } from '../../platform/money/exchange-rates.ts';
 
 export async function loadRates(db: DbOrTx): Promise<RateTable> {
-	const rows = await db.select().from(exchangeRate);
-	const table: RateTable = new Map();
-	for (const row of rows) {
-		if (!table.has(row.currency)) table.set(row.currency, new Map());
-		table.get(row.currency)!.set(row.year, Number(row.perEur));
-	}
-	table.set('EUR', new Map([[0, 1]]));
-	return table;
+	return rateTableOf(await db.select().from(exchangeRate));
 }
 
-/** The rate of the year, else of the nearest year known; null for an unknown currency. */
-export function rateFor(rates: RateTable, currency: string, year: number): number | null {
-	const byYear = rates.get(currency.toUpperCase());
-	if (!byYear || byYear.size === 0) return null;
-	if (currency.toUpperCase() === 'EUR') return 1;
-	if (byYear.has(year)) return byYear.get(year)!;
-	let best: number | null = null;
-	let bestDistance = Infinity;
-	for (const [known, rate] of byYear) {
-		const distance = Math.abs(known - year);
-		if (distance < bestDistance) {
-			best = rate;
-			bestDistance = distance;
-		}
-	}
-	return best;
-}
-
-export function toEur(rates: RateTable, amount: number, currency: string, year: number): number | null {
-	const rate = rateFor(rates, currency, year);
-	return rate ? Math.round((amount / rate) * 100) / 100 : null;
+/** The rates as the platform gives them to other modules (manifest `exchangeRates`), read once per Atlas data revision. */
+export async function exchangeRateRows(db: DbOrTx): Promise<ExchangeRate[]> {
+	const rows = await db.select().from(exchangeRate).orderBy(asc(exchangeRate.currency), asc(exchangeRate.year));
+	return rows.map((row) => ({ currency: row.currency, year: row.year, perEur: Number(row.perEur), source: row.source, checkedAt: row.checkedAt }));
 }
 
 // ── Writing ─────────────────────────────────────────────────────────────────

@@ -15,6 +15,8 @@ import { ratesEndpoints } from './rates/rates.openapi.ts';
 import { messages } from './messages/index.ts';
 import { ensureAtlasReferenceData, loadAtlasDemoData } from './atlas.data.ts';
 import { atlasCache } from './atlas-cache.ts';
+import { revisionCache } from '../../platform/cache/revision-cache.ts';
+import { exchangeRateRows } from './initiative.service.ts';
 import { IMPORT_BODY_LIMIT } from './import/limits.ts';
 import { runAtlasCli } from './cli/atlas.ts';
 import { runReminders } from './cli/atlas-reminders.ts';
@@ -76,6 +78,8 @@ export const atlasModule = defineModule({
 	},
 	mySpace: atlasSpace,
 	linkTargets: { 'atlas.initiative': initiativeLinks },
+	// the yearly rates, for other modules' conversions (the Strategy's budget totals in MAD), read once per Atlas data revision
+	exchangeRates: (db) => revisionCache(db, 'atlas_revision').read('exchange-rates', () => exchangeRateRows(db)),
 	// run by the server's job queue (Morocco time); `atlas:reminders` stays for running it by hand
 	jobs: {
 		[APPLY_IMPORT_JOB]: {

@@ -28,7 +28,7 @@ export async function annualReportPdf(report: AnnualReport, language: Language, 
 }
 
 async function typeset(report: AnnualReport, language: Language, publicUrl: string) {
-	const { t: translate, number, currency, locale, list } = createTranslator(language);
+	const { t: translate, number, currency, locale, list, date: formatDate } = createTranslator(language);
 	const t = (key: string, values?: Record<string, string | number>) => translate(`strategy.${key}`, values);
 	const { strategy, year, region } = report;
 	const sample = (text: string, isSample: boolean) => (isSample ? `${text} (${t('sample_badge')})` : text);
@@ -46,14 +46,28 @@ async function typeset(report: AnnualReport, language: Language, publicUrl: stri
 	const bar = (percent: number | null) => (percent === null ? null : percent / 100);
 	const blank = { steps: [], sourcesTitle: '', sources: [], meta: '', language };
 
-	// budget
+	// budget: the totals per currency and, beside them, converted to MAD (with the rates used, in a paragraph)
+	const madRow = (inMad: AnnualReport['budget']['inMad']) => (inMad ? [[t('in_mad_currency'), ...moneyCells({ ...inMad, currency: 'MAD' })]] : []);
+	const ratesParagraphs = [report.budget.inMad, report.budget.nationalInMad].flatMap((inMad) => {
+		if (!inMad) return [];
+		const rates = inMad.rates.map((entry) =>
+			t('in_mad_rate', {
+				currency: entry.currency,
+				rate: number(entry.perEur, { maximumFractionDigits: 4 }),
+				year: String(entry.year),
+				source: entry.source ?? t('in_mad_no_source'),
+				checked: entry.checkedAt ? t('in_mad_checked', { date: formatDate(entry.checkedAt) }) : t('in_mad_approximate')
+			})
+		);
+		return [[...(rates.length ? [`${t('in_mad_rates')} ${list(rates)}.`] : []), ...(inMad.notConverted.length ? [t('in_mad_not_converted', { currencies: list(inMad.notConverted) })] : [])].join(' ')];
+	});
 	const budgetTables: BookletTable[] = [];
 	if (report.budget.totals.length) {
 		budgetTables.push({
 			caption: t(region ? 'annual_budget_totals_region' : 'annual_budget_totals'),
 			headers: [t('budget_currency_short'), ...moneyHeaders],
 			numeric: [1, 2, 3, 4],
-			rows: report.budget.totals.map((row) => [row.currency, ...moneyCells(row)])
+			rows: [...report.budget.totals.map((row) => [row.currency, ...moneyCells(row)]), ...madRow(report.budget.inMad)]
 		});
 		budgetTables.push({
 			caption: t('annual_chart_domain', { year }),
@@ -72,7 +86,7 @@ async function typeset(report: AnnualReport, language: Language, publicUrl: stri
 			bars: report.budget.byRegion.map((row) => bar(row.rate))
 		});
 	if (report.budget.national.length)
-		budgetTables.push({ caption: t('annual_budget_national'), headers: [t('budget_currency_short'), ...moneyHeaders], numeric: [1, 2, 3, 4], rows: report.budget.national.map((row) => [row.currency, ...moneyCells(row)]) });
+		budgetTables.push({ caption: t('annual_budget_national'), headers: [t('budget_currency_short'), ...moneyHeaders], numeric: [1, 2, 3, 4], rows: [...report.budget.national.map((row) => [row.currency, ...moneyCells(row)]), ...madRow(report.budget.nationalInMad)] });
 
 	// indicators
 	const light = (value: AnnualReport['indicators'][number]['light'], ratio: number | null) => `${t(`light_${value}`)}${ratio === null ? '' : ` (${rate(ratio)})`}`;
@@ -127,7 +141,7 @@ async function typeset(report: AnnualReport, language: Language, publicUrl: stri
 		: [];
 
 	const sections: BookletSection[] = [
-		{ ...blank, title: t('annual_budget_title', { year }), paragraphs: [t('annual_budget_intro'), ...(region ? [t('region_budget_intro')] : []), ...(report.budget.totals.length || report.budget.national.length ? [] : [t('annual_budget_none', { year })])], tables: budgetTables },
+		{ ...blank, title: t('annual_budget_title', { year }), paragraphs: [t('annual_budget_intro'), ...(region ? [t('region_budget_intro')] : []), ...(report.budget.totals.length || report.budget.national.length ? [] : [t('annual_budget_none', { year })]), ...[...new Set(ratesParagraphs)]], tables: budgetTables },
 		{
 			...blank,
 			title: t('annual_results_title'),

@@ -11,6 +11,8 @@ import { placeNameIn } from '../../platform/geo/place-choices.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { executionRates, type ExecutionRow } from './budget.service.ts';
+import { totalInMad, yearAmounts, type TotalInMad } from './budget-conversion.ts';
+import { exchangeRates } from '../../platform/money/exchange-rates.ts';
 import { acceptedByAction, keepActions } from './initiative-links.service.ts';
 import { recommendationsOfStrategy } from './recommendations.service.ts';
 import { completenessOf, indicatorsOf, periodYears } from './results.service.ts';
@@ -49,6 +51,9 @@ function actionsOf(tree: TreeNode[]): { action: TreeNode; domainId: string }[] {
 	return found;
 }
 
+/** A total in MAD as the report gives it (dates as ISO strings, like the rest of the report). */
+const shownInMad = (total: TotalInMad | null) => (total ? { ...total, rates: total.rates.map((rate) => ({ ...rate, checkedAt: rate.checkedAt ? new Date(rate.checkedAt).toISOString() : null })) } : null);
+
 const money = ({ currency, planned, committed, executed, rate }: ExecutionRow) => ({ currency, planned, committed, executed, rate });
 
 /**
@@ -71,7 +76,8 @@ export async function annualReport(ctx: RequestContext, slug: string, input: unk
 	const domainTitle = new Map(detail.tree.map((domain) => [domain.id, pickText(domain.titles, language)]));
 
 	// the budget of the year: real lines only (the budget service leaves samples out)
-	const rates = await executionRates(ctx.db, row.id, { year, region: place?.iso });
+	const [rates, exchange] = await Promise.all([executionRates(ctx.db, row.id, { year, region: place?.iso }), exchangeRates(ctx.db)]);
+	const national = place ? rates.region.filter((entry) => entry.key === 'national') : [];
 	const budget = {
 		totals: rates.year.map(money),
 		byDomain: rates.domain.map((entry) => {
@@ -79,7 +85,10 @@ export async function annualReport(ctx: RequestContext, slug: string, input: unk
 			return { ...money(entry), domainId: entry.key, domain: title.text, language: title.lang };
 		}),
 		byRegion: place ? [] : rates.region.map((entry) => ({ ...money(entry), region: entry.key })),
-		national: place ? rates.region.filter((entry) => entry.key === 'national').map(money) : []
+		national: national.map(money),
+		// beside the totals per currency, the same converted to MAD at the year's rates (the Atlas's, through the platform)
+		inMad: shownInMad(totalInMad(yearAmounts(rates.year), exchange)),
+		nationalInMad: shownInMad(totalInMad(national.map((entry) => ({ ...entry, year })), exchange))
 	};
 
 	// the indicators: approved values only (the results service reads no other)

@@ -11,6 +11,8 @@ import type { RequestContext } from '../../platform/kernel/context.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { strategyResource } from './strategy.service.ts';
+import { exchangeRates, type ExchangeRate } from '../../platform/money/exchange-rates.ts';
+import { totalInMad, type TotalInMad } from './budget-conversion.ts';
 import { budgetLine, node, strategy, type BudgetLineRow } from './strategy.table.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -109,7 +111,7 @@ function executionRow(key: string, sums: { currency: string; planned: number; co
  * two regions counts whole in each) and, apart, of the national actions (which no region's share can be told of).
  */
 export async function budgetInRegion(db: DbOrTx, region: string, language: Language) {
-	return budgetInRegionFrom(await budgetTotalsByPlace(db), region, language);
+	return budgetInRegionFrom(await budgetTotalsByPlace(db), region, language, await exchangeRates(db));
 }
 
 export type BudgetTotalsByPlace = Awaited<ReturnType<typeof budgetTotalsByPlace>>;
@@ -119,21 +121,42 @@ export async function budgetTotalsByPlace(db: DbOrTx) {
 	const [strategies, totals] = await Promise.all([
 		db.select({ id: strategy.id, slug: strategy.slug, title: strategy.title }).from(strategy).where(eq(strategy.published, true)).orderBy(asc(strategy.slug)),
 		db.execute(sql`
-			select strategy_id::text as strategy, place, currency, sum(planned)::float8 as planned, sum(committed)::float8 as committed, sum(executed)::float8 as executed
+			select strategy_id::text as strategy, place, currency, year, sum(planned)::float8 as planned, sum(committed)::float8 as committed, sum(executed)::float8 as executed
 			from cache.strategy_budget_total where place <> '' and strategy_id in (select id from ${strategy} where published)
-			group by strategy_id, place, currency order by currency`)
+			group by strategy_id, place, currency, year order by currency, year`)
 	]);
-	return { strategies, totals: rowsOf<{ strategy: string; place: string; currency: string; planned: number; committed: number; executed: number }>(totals) };
+	// by year too: each year's amounts converted at that year's rate (budget-conversion.ts)
+	return { strategies, totals: rowsOf<{ strategy: string; place: string; currency: string; year: number; planned: number; committed: number; executed: number }>(totals) };
 }
 
-/** A region's budget per published strategy — its own actions' and, apart, the national ones' — from the totals already read (no database). */
-export function budgetInRegionFrom({ strategies, totals }: BudgetTotalsByPlace, region: string, language: Language) {
-	const result: { slug: string; title: string; regional: ExecutionRow[]; national: ExecutionRow[] }[] = [];
+/** Rows of one place summed per currency over the years. */
+function perCurrency(rows: BudgetTotalsByPlace['totals'], place: string): ExecutionRow[] {
+	const sums = new Map<string, { currency: string; planned: number; committed: number; executed: number }>();
+	for (const row of rows) {
+		const sum = sums.get(row.currency) ?? { currency: row.currency, planned: 0, committed: 0, executed: 0 };
+		sum.planned += Number(row.planned);
+		sum.committed += Number(row.committed);
+		sum.executed += Number(row.executed);
+		sums.set(row.currency, sum);
+	}
+	return [...sums.values()].map((sum) => executionRow(place, { ...sum, planned: cents(sum.planned), committed: cents(sum.committed), executed: cents(sum.executed) }));
+}
+const cents = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * A region's budget per published strategy — its own actions' and, apart, the national ones' — from the totals
+ * already read (no database), each per currency and, with the platform's rates, converted to MAD beside them.
+ */
+export function budgetInRegionFrom({ strategies, totals }: BudgetTotalsByPlace, region: string, language: Language, rates: readonly ExchangeRate[] = []) {
+	const result: { slug: string; title: string; regional: ExecutionRow[]; national: ExecutionRow[]; regionalInMad: TotalInMad | null; nationalInMad: TotalInMad | null }[] = [];
 	for (const row of strategies) {
 		const own = totals.filter((entry) => entry.strategy === row.id);
-		const regional = own.filter((entry) => entry.place === region).map((entry) => executionRow(entry.place, entry));
-		const national = own.filter((entry) => entry.place === 'national').map((entry) => executionRow(entry.place, entry));
-		if (regional.length || national.length) result.push({ slug: row.slug, title: pickText(row.title as Record<string, string>, language).text, regional, national });
+		const regionalRows = own.filter((entry) => entry.place === region);
+		const nationalRows = own.filter((entry) => entry.place === 'national');
+		const regional = perCurrency(regionalRows, region);
+		const national = perCurrency(nationalRows, 'national');
+		if (regional.length || national.length)
+			result.push({ slug: row.slug, title: pickText(row.title as Record<string, string>, language).text, regional, national, regionalInMad: totalInMad(regionalRows, rates), nationalInMad: totalInMad(nationalRows, rates) });
 	}
 	return result;
 }

@@ -39,7 +39,7 @@ export const strategyPersonalData: PersonalDataHooks = {
 			.innerJoin(strategy, eq(strategy.id, programmeVersion.strategyId))
 			.where(eq(programmeVersion.decidedBy, actor.userId)),
 		strategyReportedValues: await db
-			.select({ strategy: strategy.slug, indicator: indicator.code, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, comment: indicatorValue.comment, evidenceUrl: indicatorValue.evidenceUrl, status: indicatorValue.status, createdAt: indicatorValue.createdAt, updatedAt: indicatorValue.updatedAt })
+			.select({ strategy: strategy.slug, indicator: indicator.code, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, comment: indicatorValue.comment, evidenceUrl: indicatorValue.evidenceUrl, evidenceDocument: indicatorValue.evidenceDocument, status: indicatorValue.status, createdAt: indicatorValue.createdAt, updatedAt: indicatorValue.updatedAt })
 			.from(indicatorValue)
 			.innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
 			.innerJoin(strategy, eq(strategy.id, indicator.strategyId))

@@ -11,6 +11,7 @@ import { actionsXlsx, actionTable, budgetTable } from './strategy-export.ts';
 import { budgetLinesOfMany } from './budget.service.ts';
 import { applyProgrammeImport, previewProgrammeImport, removeStaleImports } from './programme-import.ts';
 import { node } from './strategy.table.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
 
 let app: TestApp;
 let planner: Person;
@@ -195,11 +196,65 @@ describe('the programme’s XLSX import', () => {
 			['actions', at.ambiguous, 'objective', 'objective_ambiguous'],
 			['actions', at.unknown, 'objective', 'unknown_objective'],
 			['actions', at.untitled, 'title_fr', 'new_action_without_title'],
-			['actions', at.region, 'regions', 'bad_value'],
+			['actions', at.region, 'regions', 'unknown_region'],
 			['budget', at.line, 'action', 'new_action_ambiguous'],
 			['budget', at.noAction, 'action_id', 'action_without_id']
 		]);
 		expect(await refusalWithReason(applyProgrammeImport(ctxOf(planner), 'import-test', preview))).toBe('invalid_input:import_has_problems');
 		expect((await actionRows(app.database.db, 'import-test', 'fr', {}, { canPlan: () => true })).rows).toHaveLength(before.rows.length);
+	});
+
+	it('reads the lead and partner bodies by name or acronym, the places by code or name and the tags; an unknown name is a problem of its cell', async () => {
+		const db = app.database.db;
+		const [ministry, oim] = await db
+			.insert(organisation)
+			.values([
+				{ slug: 'import-ministere', name: 'Ministère de l’import', type: 'ministry', country: 'MA' },
+				{ slug: 'import-oim', name: 'Organisation internationale pour les migrations', acronym: 'OIM', type: 'un_agency', country: 'CH' },
+				{ slug: 'import-twin-a', name: 'Association Jumelle', type: 'ngo', country: 'MA' },
+				{ slug: 'import-twin-b', name: 'Association Jumelle', type: 'ngo', country: 'MA' }
+			])
+			.returning();
+		const at: Record<string, number> = {};
+		const wrong = await exported('fr', ({ actions }) => {
+			const row = rowOf(actions, helpline);
+			at.helpline = row.number;
+			row.getCell(column(actions, 'lead')).value = 'Ministère inconnu';
+			row.getCell(column(actions, 'partners')).value = 'OIM; Association Jumelle';
+			row.getCell(column(actions, 'national')).value = 'false';
+			row.getCell(column(actions, 'regions')).value = 'Oriental, Atlantide';
+			row.getCell(column(actions, 'gcm')).value = '99';
+		});
+		const refused = await previewProgrammeImport(ctxOf(planner), 'import-test', wrong);
+		expect(refused.problems.map((problem) => [problem.row, problem.column, problem.key, problem.values])).toEqual([
+			[at.helpline, 'lead', 'unknown_body', { name: 'Ministère inconnu' }],
+			[at.helpline, 'partners', 'body_ambiguous', { name: 'Association Jumelle' }],
+			[at.helpline, 'regions', 'unknown_region', { name: 'Atlantide' }],
+			[at.helpline, 'gcm', 'bad_value', { value: '99' }]
+		]);
+		expect(await refusalWithReason(applyProgrammeImport(ctxOf(planner), 'import-test', refused))).toBe('invalid_input:import_has_problems');
+
+		const right = await exported('ar', ({ actions }) => {
+			const row = rowOf(actions, helpline);
+			row.getCell(column(actions, 'lead')).value = 'ministère de l’import';
+			row.getCell(column(actions, 'partners')).value = 'OIM';
+			row.getCell(column(actions, 'national')).value = '';
+			row.getCell(column(actions, 'regions')).value = 'الشرق; Souss-Massa';
+			row.getCell(column(actions, 'gcm')).value = '5; 19';
+			row.getCell(column(actions, 'sdg')).value = '10.7';
+		});
+		const preview = await previewProgrammeImport(ctxOf(planner), 'import-test', right);
+		expect(preview.problems).toEqual([]);
+		const change = preview.actions.find((entry) => entry.nodeId === helpline)!;
+		expect(change.links).toMatchObject({ leadOrganisationId: ministry.id, lead: 'Ministère de l’import', partnerIds: [oim.id], national: false, regions: ['MA-02', 'MA-09'], gcm: ['19', '5'], sdg: ['10.7'] });
+		expect(change.before.links).toMatchObject({ leadOrganisationId: null, partnerIds: [], national: true, regions: [] });
+		// the other actions, exported and read back as they are, do not change
+		expect(preview.actions.map((entry) => entry.nodeId)).toEqual([helpline]);
+		await applyProgrammeImport(ctxOf(planner), 'import-test', preview);
+		const { rows } = await actionRows(db, 'import-test', 'fr', {}, { canPlan: () => true });
+		const line = rows.find((row) => row.action.id === helpline)!.action;
+		expect([line.lead, line.partners, line.national, line.regions, [...line.gcm].sort(), line.sdg]).toEqual(['Ministère de l’import', ['Organisation internationale pour les migrations'], false, ['MA-02', 'MA-09'], ['19', '5'], ['10.7']]);
+		const audits = await db.select().from(auditEvent).where(eq(auditEvent.action, 'strategy_programme.import'));
+		expect(audits.some((event) => JSON.stringify(event.after).includes(oim.id))).toBe(true);
 	});
 });

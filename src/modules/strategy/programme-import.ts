@@ -5,7 +5,9 @@
 // applied; applying writes it all in one transaction, refused when the programme changed since the preview.
 // It also reads each action's titles, and adds the rows without an identifier as new actions under the
 // objective they name (with their places and tags), whose budget lines the budget sheet gives by the new
-// action's title. Domains, programmes, objectives, bodies and moves are edited on the plan pages.
+// action's title. It reads each action's lead and partner bodies (organisations by name or acronym), places
+// (national, or regions by code or name) and tags (GCM objectives, SDG targets), a name it does not know being
+// a problem of its row. Domains, programmes, objectives and moves are edited on the plan pages.
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -19,18 +21,20 @@ import { readWorkbook, type Sheet } from '../../platform/tabular/spreadsheet.ts'
 import { BudgetLineInput } from './budget.service.ts';
 import { NODE_STATUSES, type NodeStatus } from './strategy.model.ts';
 import { NewNode, NodeFields } from './strategy.schemas.ts';
-import { insertNode, strategyBySlug, strategyResource } from './strategy.service.ts';
-import { budgetLine, node, type StrategyRow } from './strategy.table.ts';
+import { insertNode, strategyBySlug, strategyResource, writeLinks } from './strategy.service.ts';
+import { budgetLine, node, nodePartner, nodeRegion, nodeTag, type StrategyRow } from './strategy.table.ts';
+import { organisation } from '../../platform/accounts/accounts.table.ts';
+import { regions as moroccanRegions } from '../../platform/geo/morocco.ts';
 
 export const PROGRAMME_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 100_000;
 
 /** The template's columns (the export's): those the import reads, and those it leaves (derived or shown). */
 export const actionColumns = {
-	read: ['id', 'title_fr', 'title_ar', 'title_en', 'status', 'period_start', 'period_end'],
-	/** read for a new action only (a row without id): where it goes, its places and tags */
-	created: ['domain', 'programme', 'objective', 'national', 'regions', 'gcm', 'sdg'],
-	shown: ['lead', 'partners', 'sources', 'is_sample']
+	read: ['id', 'title_fr', 'title_ar', 'title_en', 'status', 'period_start', 'period_end', 'lead', 'partners', 'national', 'regions', 'gcm', 'sdg'],
+	/** read for a new action only (a row without id): where it goes */
+	created: ['domain', 'programme', 'objective'],
+	shown: ['sources', 'is_sample']
 } as const;
 export const budgetColumns = { read: ['action_id', 'year', 'funding_source', 'currency', 'planned', 'committed', 'executed', 'note'], created: ['action'], shown: ['is_sample'] } as const;
 const requiredBudgetColumns = ['action_id', 'year', 'funding_source', 'planned', 'committed', 'executed'];
@@ -55,7 +59,9 @@ export interface BudgetChange extends Amounts {
 	before: Amounts | null;
 }
 type Titles = { fr?: string; ar?: string; en?: string };
-type Programming = { title: Titles; status: NodeStatus; periodStart: number | null; periodEnd: number | null };
+/** An action's bodies (organisation ids, with their names as the file gave them), places and tags. */
+export type ActionLinks = { leadOrganisationId: string | null; lead: string | null; partnerIds: string[]; partners: string[]; national: boolean; regions: string[]; gcm: string[]; sdg: string[] };
+type Programming = { title: Titles; status: NodeStatus; periodStart: number | null; periodEnd: number | null; links?: ActionLinks };
 export interface ActionChange extends Programming {
 	nodeId: string;
 	action: string;
@@ -158,7 +164,7 @@ function objectiveFinder(tree: TreeRow[]) {
 	};
 }
 
-/** A row without id as a new action: its objective found, its places and tags checked (problems pushed). */
+/** A row without id as a new action: its objective found (problems pushed); its bodies, places and tags read with the row. */
 function newActionOf(row: number, programming: Programming, cell: (name: string) => string | null, findObjective: ReturnType<typeof objectiveFinder>, problems: ImportProblem[]): NewAction | null {
 	const objectiveName = cell('objective')?.trim() ?? '';
 	const found = objectiveName ? findObjective(objectiveName, cell('programme') ?? '', cell('domain') ?? '') : [];
@@ -166,12 +172,7 @@ function newActionOf(row: number, programming: Programming, cell: (name: string)
 		problems.push({ sheet: 'actions', row, column: 'objective', key: !objectiveName ? 'new_action_without_objective' : found.length ? 'objective_ambiguous' : 'unknown_objective', values: { objective: objectiveName } });
 		return null;
 	}
-	const national = ['true', 'oui', 'yes', '1', 'نعم'].includes(normalised(cell('national') ?? ''));
-	const parsed = NodeFields.pick({ regions: true, gcm: true, sdg: true }).safeParse({ regions: listOf(cell('regions')).map((code) => code.toUpperCase()), gcm: listOf(cell('gcm')), sdg: listOf(cell('sdg')) });
-	if (!parsed.success) {
-		for (const column of new Set(parsed.error.issues.map((issue) => String(issue.path[0])))) problems.push({ sheet: 'actions', row, column, key: 'bad_value', values: { value: cell(column) ?? '' } });
-		return null;
-	}
+	const links = programming.links ?? noLinks;
 	const language = (['fr', 'ar', 'en'] as const).find((candidate) => programming.title[candidate]) ?? 'fr';
 	const [objective] = found;
 	return {
@@ -182,11 +183,93 @@ function newActionOf(row: number, programming: Programming, cell: (name: string)
 		action: programming.title[language] ?? '',
 		actionLanguage: language,
 		...programming,
-		national,
-		regions: national ? [] : parsed.data.regions,
-		gcm: parsed.data.gcm,
-		sdg: parsed.data.sdg
+		national: links.national,
+		regions: links.national ? [] : links.regions,
+		gcm: links.gcm,
+		sdg: links.sdg
 	};
+}
+
+const noLinks: ActionLinks = { leadOrganisationId: null, lead: null, partnerIds: [], partners: [], national: false, regions: [], gcm: [], sdg: [] };
+const YES = ['true', 'oui', 'yes', '1', 'نعم'];
+const sorted = (values: string[]) => [...new Set(values)].sort();
+/** Two actions' links the same (the ids, not the names: a body renamed since is the same body). */
+const sameLinks = (a: ActionLinks, b: ActionLinks) =>
+	a.leadOrganisationId === b.leadOrganisationId && a.national === b.national && (['partnerIds', 'regions', 'gcm', 'sdg'] as const).every((field) => sorted(a[field]).join('|') === sorted(b[field]).join('|'));
+
+/**
+ * Reads the bodies, places and tags of an action's row, the columns the sheet has (the others stay as they
+ * are): the lead and the partners (separated by `;`) by an organisation's name or acronym, `national`, the
+ * regions by ISO code or name in any language (separated by `;` or `,`), the GCM objectives and SDG targets.
+ * A name it does not know, or that names two organisations, is a problem of the row's cell.
+ */
+async function linksReader(db: DbOrTx) {
+	const organisations = await db.select({ id: organisation.id, name: organisation.name, acronym: organisation.acronym }).from(organisation);
+	const bodies = new Map<string, Set<string>>();
+	const nameOf = new Map(organisations.map((entry) => [entry.id, entry.name]));
+	for (const entry of organisations)
+		for (const text of [entry.name, entry.acronym]) if (text) bodies.set(normalised(text), new Set([...(bodies.get(normalised(text)) ?? []), entry.id]));
+	const places = new Map<string, string>();
+	for (const region of moroccanRegions) for (const text of [region.iso, region.nameFr, region.nameAr, region.nameEn]) places.set(normalised(text), region.iso);
+	const read = (row: number, before: ActionLinks, has: (name: string) => boolean, cell: (name: string) => string | null, problems: ImportProblem[]): ActionLinks => {
+		const after: ActionLinks = { ...before };
+		const body = (column: string, text: string) => {
+			const found = [...(bodies.get(normalised(text)) ?? [])];
+			if (found.length !== 1) problems.push({ sheet: 'actions', row, column, key: found.length ? 'body_ambiguous' : 'unknown_body', values: { name: text } });
+			return found.length === 1 ? found[0]! : null;
+		};
+		if (has('lead')) {
+			const text = cell('lead')?.trim() ?? '';
+			const id = text ? body('lead', text) : null;
+			after.leadOrganisationId = id;
+			after.lead = id ? (nameOf.get(id) ?? text) : null;
+		}
+		if (has('partners')) {
+			const ids = (cell('partners') ?? '').split(';').map((part) => part.trim()).filter(Boolean).map((text) => body('partners', text));
+			after.partnerIds = [...new Set(ids.filter((id): id is string => id !== null))];
+			after.partners = after.partnerIds.map((id) => nameOf.get(id) ?? id);
+		}
+		if (has('national')) after.national = YES.includes(normalised(cell('national') ?? ''));
+		if (has('regions')) {
+			const codes: string[] = [];
+			for (const text of listOf(cell('regions'))) {
+				const iso = places.get(normalised(text));
+				if (iso) codes.push(iso);
+				else problems.push({ sheet: 'actions', row, column: 'regions', key: 'unknown_region', values: { name: text } });
+			}
+			after.regions = sorted(codes);
+		}
+		const tags = NodeFields.pick({ gcm: true, sdg: true }).safeParse({ gcm: has('gcm') ? listOf(cell('gcm')) : before.gcm, sdg: has('sdg') ? listOf(cell('sdg')) : before.sdg });
+		if (!tags.success) for (const column of new Set(tags.error.issues.map((issue) => String(issue.path[0])))) problems.push({ sheet: 'actions', row, column, key: 'bad_value', values: { value: cell(column) ?? '' } });
+		else [after.gcm, after.sdg] = [sorted(tags.data.gcm), sorted(tags.data.sdg)];
+		if (after.national) after.regions = [];
+		return after;
+	};
+	return { read, nameOf };
+}
+
+/** The bodies, places and tags of a strategy's actions as they are. */
+async function currentLinks(db: DbOrTx, strategyId: string, actions: { id: string; leadOrganisationId: string | null; national: boolean }[], nameOf: Map<string, string>) {
+	const inStrategy = eq(node.strategyId, strategyId);
+	const [partners, places, tags] = await Promise.all([
+		db.select({ nodeId: nodePartner.nodeId, id: nodePartner.organisationId }).from(nodePartner).innerJoin(node, eq(node.id, nodePartner.nodeId)).where(inStrategy),
+		db.select({ nodeId: nodeRegion.nodeId, region: nodeRegion.region }).from(nodeRegion).innerJoin(node, eq(node.id, nodeRegion.nodeId)).where(inStrategy),
+		db.select({ nodeId: nodeTag.nodeId, scheme: nodeTag.scheme, code: nodeTag.code }).from(nodeTag).innerJoin(node, eq(node.id, nodeTag.nodeId)).where(inStrategy)
+	]);
+	const links = new Map<string, ActionLinks>(
+		actions.map((action) => [action.id, { ...noLinks, partnerIds: [], partners: [], regions: [], gcm: [], sdg: [], leadOrganisationId: action.leadOrganisationId, lead: action.leadOrganisationId ? (nameOf.get(action.leadOrganisationId) ?? null) : null, national: action.national }])
+	);
+	for (const row of partners) links.get(row.nodeId)?.partnerIds.push(row.id);
+	for (const row of places) links.get(row.nodeId)?.regions.push(row.region);
+	for (const row of tags) links.get(row.nodeId)?.[row.scheme === 'gcm' ? 'gcm' : 'sdg'].push(row.code);
+	for (const entry of links.values()) {
+		entry.partnerIds = sorted(entry.partnerIds);
+		entry.partners = entry.partnerIds.map((id) => nameOf.get(id) ?? id);
+		entry.regions = sorted(entry.regions);
+		entry.gcm = sorted(entry.gcm);
+		entry.sdg = sorted(entry.sdg);
+	}
+	return links;
 }
 
 /** What the workbook would change in the strategy's programme, and every problem found (nothing is written). */
@@ -198,12 +281,14 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 	if (!actionsSheet && !budgetSheet) throw refused('import_no_sheet');
 
 	const tree = await db
-		.select({ id: node.id, kind: node.kind, parentId: node.parentId, title: node.title, status: node.status, periodStart: node.periodStart, periodEnd: node.periodEnd })
+		.select({ id: node.id, kind: node.kind, parentId: node.parentId, title: node.title, status: node.status, periodStart: node.periodStart, periodEnd: node.periodEnd, leadOrganisationId: node.leadOrganisationId, national: node.national })
 		.from(node)
 		.where(eq(node.strategyId, owner.id));
 	const actions = tree.filter((item) => item.kind === 'action');
 	const byId = new Map(actions.map((action) => [action.id, action]));
 	const findObjective = objectiveFinder(tree);
+	const links = await linksReader(db);
+	const linksBefore = await currentLinks(db, owner.id, actions, links.nameOf);
 	// the action named in the language it was written in (the page marks it with its lang)
 	const titleOf = (id: string) => {
 		const title = byId.get(id)!.title;
@@ -238,10 +323,12 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 			}
 			seen.add(id);
 			const before: Programming = current
-				? { title: current.title, status: current.status, periodStart: current.periodStart, periodEnd: current.periodEnd }
-				: { title: {}, status: 'planned', periodStart: null, periodEnd: null };
+				? { title: current.title, status: current.status, periodStart: current.periodStart, periodEnd: current.periodEnd, links: linksBefore.get(current.id)! }
+				: { title: {}, status: 'planned', periodStart: null, periodEnd: null, links: noLinks };
 			const after = { ...before };
 			const rowProblems = problems.length;
+			// the bodies, places and tags, from the columns the sheet has
+			after.links = links.read(position, before.links!, (name) => at(name) >= 0, cell, problems);
 			// the titles, when the sheet has their columns (a blank cell: no title in that language)
 			if (titleColumns.some((column) => at(column) >= 0)) {
 				const title: Titles = { ...before.title };
@@ -279,7 +366,7 @@ export async function planProgrammeImport(db: DbOrTx, owner: StrategyRow, sheets
 			}
 			if (problems.length > rowProblems) continue;
 			const sameTitle = languages.every((language) => (after.title[language] ?? '') === (before.title[language] ?? ''));
-			if (sameTitle && after.status === before.status && after.periodStart === before.periodStart && after.periodEnd === before.periodEnd) unchangedActions++;
+			if (sameTitle && after.status === before.status && after.periodStart === before.periodStart && after.periodEnd === before.periodEnd && sameLinks(after.links!, before.links!)) unchangedActions++;
 			else actionChanges.push({ nodeId: id, ...titleOf(id), before, ...after });
 		}
 	}
@@ -441,7 +528,13 @@ export async function applyProgrammeImport(ctx: RequestContext, slug: string, pr
 		if (plan.problems.length) throw refused('import_has_problems', { count: plan.problems.length });
 		const now = tx.now();
 		for (const change of plan.actions) {
-			await tx.db.update(node).set({ title: change.title, status: change.status, periodStart: change.periodStart, periodEnd: change.periodEnd, updatedAt: now }).where(eq(node.id, change.nodeId));
+			const links = change.links;
+			await tx.db
+				.update(node)
+				.set({ title: change.title, status: change.status, periodStart: change.periodStart, periodEnd: change.periodEnd, ...(links ? { leadOrganisationId: links.leadOrganisationId, national: links.national } : {}), updatedAt: now })
+				.where(eq(node.id, change.nodeId));
+			// its partners, places and tags as the file gives them (the ids checked by the preview; a body removed since fails the transaction)
+			if (links && (!change.before.links || !sameLinks(links, change.before.links))) await writeLinks(tx.db, change.nodeId, { partnerIds: links.partnerIds, national: links.national, regions: links.regions, ...(links as Pick<Parameters<typeof writeLinks>[2], 'gcm' | 'sdg'>) });
 		}
 		// the new actions, each under its objective (the tree's rules and the audit of any new node), then their lines
 		const createdIds = new Map<string, string>();
@@ -456,6 +549,8 @@ export async function applyProgrammeImport(ctx: RequestContext, slug: string, pr
 				periodEnd: created.periodEnd,
 				national: created.national,
 				regions: created.regions,
+				leadOrganisationId: created.links?.leadOrganisationId ?? undefined,
+				partnerIds: created.links?.partnerIds ?? [],
 				gcm: created.gcm,
 				sdg: created.sdg
 			});
@@ -479,7 +574,7 @@ export async function applyProgrammeImport(ctx: RequestContext, slug: string, pr
 			resourceId: owner.id,
 			after: {
 				file: previewed.file,
-				actions: plan.actions.map(({ nodeId, before, title, status, periodStart, periodEnd }) => ({ nodeId, before, after: { title, status, periodStart, periodEnd } })),
+				actions: plan.actions.map(({ nodeId, before, title, status, periodStart, periodEnd, links }) => ({ nodeId, before, after: { title, status, periodStart, periodEnd, links } })),
 				created: [...createdIds.values()],
 				budget: plan.budget.map(({ nodeId, year, fundingSource, before, currency, planned, committed, executed, note }) => ({ nodeId: lineNode(nodeId), year, fundingSource, before, after: { currency, planned, committed, executed, note } }))
 			}

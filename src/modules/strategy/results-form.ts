@@ -25,7 +25,8 @@ const REASONS: Record<string, string> = {
 	value_not_waiting: 'strategy.reason_value_not_waiting',
 	reason_required: 'strategy.reason_return_reason',
 	disaggregation_in_use: 'strategy.reason_disaggregation_in_use',
-	indicator_has_values: 'strategy.reason_indicator_has_values'
+	indicator_has_values: 'strategy.reason_indicator_has_values',
+	evidence_document_unknown: 'strategy.reason_evidence_document'
 };
 
 /** `form` names which form failed (a page has several), so that only it shows the values and errors. */

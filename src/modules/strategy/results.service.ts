@@ -13,6 +13,7 @@ import { regions } from '../../platform/geo/morocco.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
+import { linkKindInstalled, parseLink, resolveLinks, unknownLinks, type ResolvedLink } from '../../platform/kernel/links.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
@@ -51,10 +52,29 @@ export const ValueInput = z.object({
 		.default([])
 		.meta({ description: 'the value by sex (female, male), age group (0-17, 18-24, 25-34, 35-54, 55+) or nationality (ISO 3166-1 alpha-2), for the dimensions the indicator declares; per dimension, the parts add up to at most the value' }),
 	comment: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
-	evidenceUrl: z.preprocess(blankToUndefined, z.string().trim().url().max(1000).refine((url) => /^https?:\/\//i.test(url)).optional())
+	evidenceUrl: z.preprocess(blankToUndefined, z.string().trim().url().max(1000).refine((url) => /^https?:\/\//i.test(url)).optional()),
+	evidenceDocument: z
+		.preprocess(blankToUndefined, z.string().trim().max(300).optional())
+		.meta({ description: 'a document of the Knowledge library as evidence: `knowledge.document:<slug>` (its picker\'s value)' })
 });
 
 export const Review = z.object({ decision: z.enum(['approve', 'return']), reason: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()) });
+
+/** The kind of record a value's library evidence is (the Knowledge library's documents, never an import). */
+export const EVIDENCE_KIND = 'knowledge.document';
+
+/** A library document given as evidence checked: a Knowledge document (that module installed) that is there. */
+async function checkEvidenceDocument(ctx: RequestContext, value: string | undefined) {
+	if (!value) return;
+	if (parseLink(value)?.kind !== EVIDENCE_KIND || !linkKindInstalled(EVIDENCE_KIND) || (await unknownLinks(ctx.db, [value], ctx.language)).length) throw invalid('evidenceDocument', 'evidence_document_unknown');
+}
+
+/** The library documents these values name as evidence, by link (title, path and language in `language`). */
+export async function evidenceDocuments(db: DbOrTx, links: readonly (string | null | undefined)[], language: Language): Promise<Map<string, ResolvedLink>> {
+	const wanted = [...new Set(links.filter((link): link is string => !!link))];
+	if (!wanted.length) return new Map();
+	return new Map((await resolveLinks(db, wanted, language)).map((link) => [link.value, link]));
+}
 
 const invalid = (path: string, reason: string, messageKey = 'field_choice') => new AppError('invalid_input', { fields: [{ path, messageKey }], extra: { reason } });
 
@@ -239,13 +259,14 @@ export async function submitValue(ctx: RequestContext, slug: string, input: unkn
 			if (!regions.some((region) => region.iso === data.region)) throw invalid('region', 'region_unknown');
 		}
 		const parts = checkedParts(data.parts, data.value, found.indicator.disaggregations);
+		await checkEvidenceDocument(tx, data.evidenceDocument);
 		const [before] = await tx.db
 			.select()
 			.from(indicatorValue)
 			.where(and(eq(indicatorValue.indicatorId, data.indicatorId), eq(indicatorValue.year, data.year), eq(indicatorValue.region, data.region)))
 			.for('update');
 		if (before?.status === 'approved') throw new AppError('conflict', { extra: { reason: 'value_already_approved' } });
-		const values = { value: data.value, parts, comment: data.comment ?? null, evidenceUrl: data.evidenceUrl ?? null, status: 'submitted' as const, reporterId: tx.actor?.userId ?? null, updatedAt: tx.now() };
+		const values = { value: data.value, parts, comment: data.comment ?? null, evidenceUrl: data.evidenceUrl ?? null, evidenceDocument: data.evidenceDocument ?? null, status: 'submitted' as const, reporterId: tx.actor?.userId ?? null, updatedAt: tx.now() };
 		const [row] = before
 			? await tx.db.update(indicatorValue).set(values).where(eq(indicatorValue.id, before.id)).returning()
 			: await tx.db.insert(indicatorValue).values({ ...values, indicatorId: data.indicatorId, year: data.year, region: data.region, isSample: options.isSample ?? false, createdAt: tx.now() }).returning();
@@ -289,6 +310,8 @@ export type ValueView = {
 	parts: ValuePart[];
 	comment: string | null;
 	evidenceUrl: string | null;
+	/** a library document as evidence (`knowledge.document:<slug>`) */
+	evidenceDocument: string | null;
 	status: ValueStatus;
 	reporter: string | null;
 	reporterId: string | null;
@@ -316,6 +339,7 @@ export async function valuesOf(db: DbOrTx, strategyId: string, filter: { status?
 		parts: value.parts,
 		comment: value.comment,
 		evidenceUrl: value.evidenceUrl,
+		evidenceDocument: value.evidenceDocument,
 		status: value.status,
 		reporter,
 		reporterId: value.reporterId,
@@ -368,7 +392,7 @@ export type IndicatorView = {
 	baselineYear: number | null;
 	isSample: boolean;
 	/** per year: the target, the actual (the national total, else the sum of the regions), its parts when the total has them, and each region's value and parts */
-	years: { year: number; target: number | null; actual: number | null; light: Light; ratio: number | null; parts: ValuePart[]; regions: { region: string; value: number; parts: ValuePart[] }[] }[];
+	years: { year: number; target: number | null; actual: number | null; light: Light; ratio: number | null; parts: ValuePart[]; regions: { region: string; value: number; parts: ValuePart[] }[]; evidence: string[] }[];
 };
 
 /** A strategy's indicators (or the one of `code`) with their targets and approved values by year and region (the public results). */
@@ -384,7 +408,7 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 	const [targets, approved] = await Promise.all([
 		db.select({ indicatorId: indicatorTarget.indicatorId, year: indicatorTarget.year, value: indicatorTarget.value }).from(indicatorTarget).where(inArray(indicatorTarget.indicatorId, inStrategy)),
 		db
-			.select({ indicatorId: indicatorValue.indicatorId, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, parts: indicatorValue.parts })
+			.select({ indicatorId: indicatorValue.indicatorId, year: indicatorValue.year, region: indicatorValue.region, value: indicatorValue.value, parts: indicatorValue.parts, evidenceDocument: indicatorValue.evidenceDocument })
 			.from(indicatorValue)
 			.where(
 				and(
@@ -432,7 +456,10 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 				const regional = ofYear.filter((value) => value.region !== '');
 				const actual = total ? Number(total.value) : regional.length ? regional.reduce((sum, value) => sum + Number(value.value), 0) : null;
 				const targetValue = targetOf.get(`${row.id}|${each}`) ?? null;
-				return { year: each, target: targetValue, actual, ...lightOf(actual, targetValue), parts: total?.parts ?? [], regions: regional.map((value) => ({ region: value.region, value: Number(value.value), parts: value.parts })).sort((a, b) => a.region.localeCompare(b.region)) };
+				return { year: each, target: targetValue, actual, ...lightOf(actual, targetValue), parts: total?.parts ?? [], regions: regional.map((value) => ({ region: value.region, value: Number(value.value), parts: value.parts })).sort((a, b) => a.region.localeCompare(b.region)),
+					// the library documents the year's approved values give as evidence (national first, then by region)
+					evidence: [...new Set([total, ...[...regional].sort((a, b) => a.region.localeCompare(b.region))].flatMap((value) => (value?.evidenceDocument ? [value.evidenceDocument] : [])))]
+				};
 			})
 		};
 	});

@@ -7,6 +7,8 @@
 // another ~15, for every filter never asked before; the same pattern as the Atlas's read model (ADR 0012).
 // The region pages read the published strategies' nodes, approved values and budget totals of every region
 // the same way, and pick the region asked for.
+// The budget totals in MAD are converted on each request from those cached totals with the platform's
+// exchange rates (kept by the Atlas, cached per Atlas data revision: a rate changed shows at once).
 // PostgreSQL stays the source of truth; `strategyWithTree` and the services below stay the reference.
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -17,6 +19,8 @@ import { approvedValuesByRegion, progressInRegionFrom } from './results.service.
 import { acceptedCounts } from './initiative-links.service.ts';
 import { approvedVersionCount } from './programme-versions.service.ts';
 import type { TreeFilters } from './strategy.schemas.ts';
+import { exchangeRates } from '../../platform/money/exchange-rates.ts';
+import { totalInMad, yearAmounts } from './budget-conversion.ts';
 import { actionsInRegionFrom, ownerName, publishedNodes, strategyBySlug, treeOf, withFilteredTree } from './strategy.service.ts';
 import type { StrategyRow } from './strategy.table.ts';
 
@@ -32,27 +36,37 @@ export async function strategyDashboard(db: DbOrTx, slug: string, language: Lang
 	const reads = await strategyCache(db).snapshot();
 	const row = await reads.read(`row:${slug}`, () => strategyBySlug(db, slug));
 	if (!row.published && !viewer.canPlan(row)) throw new AppError('not_found');
-	const [owner, whole, accepted, execution, approvedVersions] = await Promise.all([
+	const [owner, whole, accepted, execution, approvedVersions, rates] = await Promise.all([
 		reads.read(`owner:${row.id}`, () => ownerName(db, row)),
 		reads.read(`tree:${row.id}:${language}`, () => treeOf(db, row.id, language)),
 		reads.read(`accepted:${row.id}`, async () => Object.fromEntries(await acceptedCounts(db, row.id))),
 		reads.read(`execution:${row.id}`, () => executionRates(db, row.id)),
-		reads.read(`versions:${row.id}`, () => approvedVersionCount(db, row.id))
+		reads.read(`versions:${row.id}`, () => approvedVersionCount(db, row.id)),
+		exchangeRates(db)
 	]);
-	return { ...withFilteredTree(row, owner, whole, language, filters), accepted: accepted as Readonly<Record<string, number>>, execution, approvedVersions };
+	// the execution by year converted to MAD, each year at its rate, and all years together
+	const inMad = {
+		total: totalInMad(yearAmounts(execution.year), rates),
+		byYear: [...new Set(execution.year.map((entry) => entry.key))].flatMap((year) => {
+			const total = totalInMad(yearAmounts(execution.year.filter((entry) => entry.key === year)), rates);
+			return total ? [{ year, ...total }] : [];
+		})
+	};
+	return { ...withFilteredTree(row, owner, whole, language, filters), accepted: accepted as Readonly<Record<string, number>>, execution, inMad, approvedVersions };
 }
 
 /** A region's page: the published strategies' actions there, its indicators' approved values and its budget. */
 export async function regionOverview(db: DbOrTx, region: string, language: Language) {
 	const reads = await strategyCache(db).snapshot();
-	const [nodes, values, totals] = await Promise.all([
+	const [nodes, values, totals, rates] = await Promise.all([
 		reads.read('published-nodes', () => publishedNodes(db)),
 		reads.read('approved-values-by-region', () => approvedValuesByRegion(db)),
-		reads.read('budget-totals-by-place', () => budgetTotalsByPlace(db))
+		reads.read('budget-totals-by-place', () => budgetTotalsByPlace(db)),
+		exchangeRates(db)
 	]);
 	return {
 		strategies: actionsInRegionFrom(nodes, region, language),
 		progress: progressInRegionFrom(values, region, language),
-		budget: budgetInRegionFrom(totals, region, language)
+		budget: budgetInRegionFrom(totals, region, language, rates)
 	};
 }

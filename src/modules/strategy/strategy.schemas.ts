@@ -163,6 +163,16 @@ export const AnnualReportQuery = z.object({
 });
 export type AnnualReportQuery = z.output<typeof AnnualReportQuery>;
 
+/** A total converted to MAD with the platform's exchange rates (kept by the Atlas), with the rates it used. */
+const InMad = z.object({
+	planned: z.number(),
+	committed: z.number(),
+	executed: z.number(),
+	rate: z.number().nullable().describe('executed over planned, in percent'),
+	rates: z.array(z.object({ currency: z.string(), year: z.int(), perEur: z.number().describe('units of the currency for one euro'), source: z.string().nullable(), checkedAt: z.string().nullable().describe('when the rate was checked against its source (ISO 8601); null: approximate, to be checked') })),
+	notConverted: z.array(z.string()).describe('currencies without a rate: their amounts are left out of the total')
+});
+
 const Execution = z.object({
 	currency: z.string().describe('ISO 4217; each currency is totalled apart (no conversion)'),
 	planned: z.number(),
@@ -194,7 +204,9 @@ export const AnnualReport = z
 			totals: z.array(Execution).describe('the year’s real budget lines (samples left out), per currency; in a region’s report, the actions carried out there'),
 			byDomain: z.array(Execution.extend({ domainId: z.uuid(), domain: z.string(), ...Shown })),
 			byRegion: z.array(Execution.extend({ region: z.string().describe('ISO 3166-2, or `national` for the national actions') })).describe('national report only; an action in two regions counts whole in each'),
-			national: z.array(Execution).describe('region’s report only: the national actions, apart (their regional share is not known)')
+			national: z.array(Execution).describe('region’s report only: the national actions, apart (their regional share is not known)'),
+			inMad: InMad.nullable().describe('`totals` converted to MAD at the year’s exchange rates of the Atlas (the platform’s); null when every line is in MAD already'),
+			nationalInMad: InMad.nullable().describe('region’s report only: `national` converted to MAD the same way')
 		}),
 		indicators: z.array(
 			z.object({

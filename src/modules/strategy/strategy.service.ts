@@ -374,7 +374,8 @@ async function snapshotOf(db: DbOrTx, id: string) {
 	return { ...row, partnerIds: (links.partners.get(id) ?? []).map((partner) => partner.id), regions: links.regions.get(id) ?? [], tags: links.tags.get(id) ?? [] };
 }
 
-async function writeLinks(db: DbOrTx, id: string, fields: NodeFields) {
+/** A node's partners, places and tags replaced by these (the programme import writes them too). */
+export async function writeLinks(db: DbOrTx, id: string, fields: Pick<NodeFields, 'partnerIds' | 'national' | 'regions' | 'gcm' | 'sdg'>) {
 	await db.delete(nodePartner).where(eq(nodePartner.nodeId, id));
 	await db.delete(nodeRegion).where(eq(nodeRegion.nodeId, id));
 	await db.delete(nodeTag).where(eq(nodeTag.nodeId, id));

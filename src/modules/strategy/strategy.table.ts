@@ -185,7 +185,8 @@ export const indicatorTarget = strategyTables.table(
 
 /**
  * An actual value of an indicator for a year, for a region or for the whole country (region ''), entered
- * by a reporter with a comment and its evidence (a link), then approved or returned by the owner.
+ * by a reporter with a comment and its evidence (a link, and/or a document of the Knowledge library), then
+ * approved or returned by the owner.
  */
 export const indicatorValue = strategyTables.table(
 	'indicator_value',
@@ -202,6 +203,8 @@ export const indicatorValue = strategyTables.table(
 		parts: jsonb('parts').$type<ValuePart[]>().notNull().default([]),
 		comment: text('comment'),
 		evidenceUrl: text('evidence_url'),
+		/** a library document as evidence: `knowledge.document:<slug>` (read through the platform's links, ADR 0003) */
+		evidenceDocument: text('evidence_document'),
 		status: text('status').$type<ValueStatus>().notNull().default('submitted'),
 		reporterId: text('reporter_id').references(() => user.id, { onDelete: 'set null' }),
 		/** the owner's reason when the value was returned */

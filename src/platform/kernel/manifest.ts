@@ -13,6 +13,7 @@ import type { RequestContext } from './context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Caseload } from '../casework/caseload.ts';
+import type { ExchangeRate } from '../money/exchange-rates.ts';
 
 /** A record of this module other modules' records may point at (a programme → its Atlas initiative), by a stable key. */
 export interface LinkTarget {
@@ -247,6 +248,11 @@ export interface ModuleManifest {
 	regionContributions?(db: DbOrTx, region: string, language: Language): Promise<RegionContribution[]>;
 	/** pages readable offline (the platform's service worker) */
 	offline?: OfflineReading;
+	/**
+	 * the yearly exchange rates this module keeps (units of a currency for one euro), for every module's
+	 * conversions through `platform/money/exchange-rates.ts`; one module at most keeps them (the Atlas)
+	 */
+	exchangeRates?(db: DbOrTx): Promise<readonly ExchangeRate[]>;
 	/** columns naming a stored file (the key is `prefix` + the value): a restore checks every one is there */
 	storedFiles?: { table: PgTable; column: PgColumn; prefix: string }[];
 }

@@ -28,7 +28,7 @@ export async function load({ params, url, locals }) {
 		invalid = true;
 	}
 	const canPlan = (row: { slug: string }) => ctx.can('strategy.plan', strategyResource(row));
-	const { detail: found, whole, accepted, execution, approvedVersions } = await strategyDashboard(app.database.db, params.slug, locals.language, filters, { canPlan });
+	const { detail: found, whole, accepted, execution, inMad, approvedVersions } = await strategyDashboard(app.database.db, params.slug, locals.language, filters, { canPlan });
 	const carries = (action: { id: string }) => Boolean(accepted[action.id]);
 	// the gap view: only the actions no initiative on the ground carries yet
 	const withoutInitiatives = url.searchParams.get('without') === 'initiatives';
@@ -46,6 +46,7 @@ export async function load({ params, url, locals }) {
 		carried: { actions: wholeActions, without: wholeActions - countActions(keepActions(whole, carries)) },
 		withoutInitiatives,
 		execution,
+		inMad,
 		// on the whole tree, whatever the filters: where each domain has nothing yet
 		gaps: regionsWithoutActions(whole),
 		invalid,

@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { regionChoices } from '#platform/geo/place-choices.ts';
 import { partsLine } from '#modules/strategy/value-parts.ts';
-import { completenessOf, historyOf, periodYears, reviewValue, valuesOf } from '#modules/strategy/results.service.ts';
+import { completenessOf, evidenceDocuments, historyOf, periodYears, reviewValue, valuesOf } from '#modules/strategy/results.service.ts';
 import { resultsFailure } from '#modules/strategy/results-form.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
 
@@ -14,6 +14,7 @@ export async function load({ params, locals, url }) {
 	const row = await strategyForPage(ctx, params.slug, 'strategy.review');
 	const waiting = await valuesOf(app.database.db, row.id, { status: ['submitted'] });
 	const history = await historyOf(app.database.db, waiting.map((value) => value.id));
+	const documents = await evidenceDocuments(app.database.db, waiting.map((value) => value.evidenceDocument), locals.language);
 	const years = periodYears(row);
 	// the year asked for, or else the last year of the period that has begun
 	const asked = Number(url.searchParams.get('year'));
@@ -21,7 +22,11 @@ export async function load({ params, locals, url }) {
 	const year = years.includes(asked) ? asked : ([...years].reverse().find((each) => each <= thisYear) ?? years[0]);
 	return {
 		strategy: { slug: row.slug, titles: row.title as Record<string, string> },
-		waiting: waiting.map((value) => ({ ...value, partsLine: partsLine(locals.language, value.parts), history: history.get(value.id) ?? [] })),
+		waiting: waiting.map((value) => {
+			// the library document given as evidence: its title linking to it (left out when it is gone)
+			const document = value.evidenceDocument ? documents.get(value.evidenceDocument) : undefined;
+			return { ...value, partsLine: partsLine(locals.language, value.parts), history: history.get(value.id) ?? [], document: document ? { label: document.label, path: document.path, lang: document.lang ?? null } : null };
+		}),
 		years,
 		completeness: year ? await completenessOf(app.database.db, row, year) : null,
 		regions: regionChoices(locals.language).map(({ value, label }) => ({ value, label })),

@@ -1,0 +1,1 @@
+ALTER TABLE "strategy"."indicator_value" ADD COLUMN "evidence_document" text;
