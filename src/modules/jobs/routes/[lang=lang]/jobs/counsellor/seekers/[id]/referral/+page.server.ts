@@ -1,41 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { getApp } from '#platform/app.ts';
-import { filterQuery, filterValues, readFilters } from '#platform/admin/admin-forms.ts';
-import { forPage } from '#platform/http/page.ts';
-import { requestContext } from '#platform/http/request-context.ts';
-import { followedPerson } from '#platform/casework/casework.service.ts';
-import { sendReferralForm } from '#platform/casework/casework.web.ts';
-import { searchDirectory } from '#platform/directory/directory.service.ts';
-import { ProgrammeListQuery } from '#modules/jobs/support-schemas.ts';
-import { supportProgrammes } from '#modules/jobs/programmes.ts';
-import { programmeView, regionOptions } from '#modules/jobs/support-pages.ts';
-import { programmeServices } from '#modules/jobs/support.model.ts';
 import { agencyFollowUp } from '#modules/jobs/counsellors/follow-up.caseload.ts';
+import { loadProgrammeReferral, sendProgrammeReferral } from '#modules/jobs/web/programme-referral.ts';
 
-const FILTERS = ['q', 'region', 'service'] as const;
-
-/** The referral form: find a programme of the directory, write the message, record the person's agreement. */
-export async function load({ locals, params, url }) {
-	if (locals.denied) error(locals.denied, 'forbidden');
-	const ctx = requestContext(await getApp(), locals);
-	const seeker = await forPage(followedPerson(ctx, agencyFollowUp, params.id));
-	const values = filterValues(url, FILTERS);
-	const filters = readFilters(locals.language, ProgrammeListQuery, url);
-	const query = filters.ok ? { ...filters.data, pageSize: 30 } : ProgrammeListQuery.parse({ pageSize: 30 });
-	const result = await searchDirectory(ctx.db, supportProgrammes, query, locals.language);
-	return {
-		seeker,
-		values,
-		errors: filters.ok ? {} : filters.errors,
-		total: result.total,
-		query: filterQuery({ q: query.q, region: query.region, service: query.service }),
-		programmes: result.items.map((row) => programmeView(row, locals.language)),
-		regions: regionOptions(locals.language),
-		services: [...programmeServices]
-	};
-}
+/** A job seeker's referral to a programme of the directory (the agencies' caseload). */
+export const load = (event) => loadProgrammeReferral(agencyFollowUp, event);
 
 export const actions = {
-	default: async ({ request, locals, params }) =>
-		sendReferralForm(requestContext(await getApp(), locals), agencyFollowUp, params.id, await request.formData(), `/${locals.language}/jobs/counsellor/seekers/${params.id}`)
+	default: (event) => sendProgrammeReferral(agencyFollowUp, `/jobs/counsellor/seekers/${event.params.id}`, event)
 };
