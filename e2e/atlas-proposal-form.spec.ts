@@ -116,7 +116,7 @@ describe('the proposal form', () => {
 		await page.getByRole('button', { name: t('fr', 'atlas_moderation.action_save_draft') }).click();
 		await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'atlas_moderation.draft_saved'));
 		await page.goto('/fr/atlas/initiatives/new');
-		await page.getByRole('region', { name: t('fr', 'atlas_moderation.drafts_title') }).getByRole('link', { name: `Sans script ${stamp}` }).click();
+		await page.getByRole('region', { name: t('fr', 'moderation.drafts_title') }).getByRole('link', { name: `Sans script ${stamp}` }).click();
 		await expect(page.getByLabel(titleLabel('fr')).inputValue()).resolves.toBe(`Sans script ${stamp}`);
 		await expect(row(page, 'fr', 'atlas_moderation.row_organisation', 1).getByLabel(t('fr', 'atlas_moderation.col_organisation_name')).inputValue()).resolves.toBe('OIM');
 

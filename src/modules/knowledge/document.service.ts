@@ -212,7 +212,8 @@ export const documentProposals: ModeratedCollection<DocumentData, DiffField> = {
 		home: (language) => `/${language}/knowledge`
 	},
 	drafts: {
-		resumable: /^\/knowledge\/propose$/,
+		// a new document's page, or a document's change page
+		resumable: /^\/knowledge\/(?:propose|documents\/[a-z0-9]+(?:-[a-z0-9]+)*\/propose)$/,
 		notKept: ['saveDraft', 'file'],
 		title: (values) => ['title_fr', 'title_ar', 'title_en'].map((key) => values[key]).find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim() ?? null
 	}

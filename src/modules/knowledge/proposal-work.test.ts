@@ -68,6 +68,18 @@ describe('drafts of a proposal', () => {
 		const trail = await app.database.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.resourceId, id));
 		expect(trail.map((event) => event.action).sort()).toEqual(['knowledge_draft.delete', 'knowledge_draft.save', 'knowledge_draft.save']);
 	});
+
+	it('keeps a draft of a change to a published document, resumed on that document’s change page', async () => {
+		const resumePath = '/knowledge/documents/guide-du-retour-2024/propose';
+		const id = await saveDraft(as(partner), documentProposals, { resumePath, values: { title_fr: 'Guide du retour (révisé)', baseVersion: '3', file: 'x.pdf' } });
+		const draft = await getDraft(as(partner), documentProposals, id);
+		expect(draft).toMatchObject({ resumePath, values: { title_fr: 'Guide du retour (révisé)', baseVersion: '3' } });
+		expect(draft.values).not.toHaveProperty('file');
+		// a path that is not a document's change page is refused
+		expect(await refusal(saveDraft(as(partner), documentProposals, { resumePath: '/knowledge/documents/Guide/propose', values: {} }))).toBe('invalid_input');
+		expect(await refusal(saveDraft(as(partner), documentProposals, { resumePath: '/knowledge/documents/a/b/propose', values: {} }))).toBe('invalid_input');
+		await deleteDraft(as(partner), documentProposals, id);
+	});
 });
 
 describe('a document’s private discussion', () => {
