@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import type { Language } from '#platform/i18n/languages.ts';
-import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, renderChecks, server, signIn, t, type Email, type useBrowser } from './harness.ts';
+import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, renderChecks, server, signIn, t, type Email, type useBrowser } from './harness.ts';
 
 /** The e-mails sent to `address` since the outbox held `after` messages; waits up to 5 s for `count` of them. */
 export async function emailsTo(address: string, after: number, count = 1): Promise<Email[]> {
@@ -54,6 +54,19 @@ export async function check(page: Page, language: Language, axe = true) {
 	await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
 	await expectNoRawMessageKeys(page);
 	if (axe) await expectNoAxeViolations(page);
+}
+
+/**
+ * Opens each page in turn and checks it as `check` does, then that nothing scrolls sideways at 320 px and no text
+ * lacks its language, and shoots it (`shoot` from `screenshotsFor`) under its name.
+ */
+export async function checkEach(page: Page, language: Language, pages: readonly (readonly [path: string, name: string])[], shoot: (page: Page, name: string) => Promise<void>) {
+	for (const [address, name] of pages) {
+		await page.goto(address);
+		await check(page, language);
+		await expectPhoneWidthAndLanguageOfParts(page, language);
+		await shoot(page, name);
+	}
 }
 
 /**

@@ -9,7 +9,7 @@
 // test-results/screenshots/placement-campaigns-*.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { check, emailsTo, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
+import { check, checkEach, emailsTo, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
 import { expectPhoneWidthAndLanguageOfParts, server, signIn, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -188,18 +188,13 @@ describe('international placement: campaigns and the candidate pipeline', () => 
 
 		// 9. The staff pages in Arabic, with JavaScript, pass axe.
 		const divisionAr = await signedInAs(browser, 'counsellor@demo.sharaka.ma', 'ar');
-		for (const [path, name] of [
+		await checkEach(divisionAr, 'ar', [
 			['/ar/jobs/placement/campaigns', 'campaigns-ar'],
 			[campaignPath.replace('/fr/', '/ar/'), 'campaign-ar'],
 			[`${campaignPath.replace('/fr/', '/ar/')}/candidates`, 'candidates-ar'],
 			[`${campaignPath.replace('/fr/', '/ar/')}/candidates?view=board`, 'board-ar'],
 			['/ar/jobs/placement/campaigns/new', 'new-ar']
-		] as const) {
-			await divisionAr.goto(path);
-			await check(divisionAr, 'ar');
-			await expectPhoneWidthAndLanguageOfParts(divisionAr, 'ar');
-			await shoot(divisionAr, name);
-		}
+		], shoot);
 		await divisionAr.close();
 		await division.close();
 	});

@@ -10,7 +10,7 @@
 // with JavaScript pass axe. Screenshots at 360 and 1280 px go to test-results/screenshots/placement-departure-*.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { check, emailsTo, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
+import { check, checkEach, emailsTo, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
 import { expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -212,19 +212,14 @@ describe('international placement: orientation, departure, return and the next s
 
 		// 10. The staff pages in Arabic, with JavaScript, pass axe.
 		const divisionAr = await signedInAs(browser, 'counsellor@demo.sharaka.ma', 'ar');
-		for (const [path, name] of [
+		await checkEach(divisionAr, 'ar', [
 			['/ar/jobs/placement/orientation', 'orientation-ar'],
 			['/ar/jobs/placement/orientation?when=past', 'orientation-past-ar'],
 			[sessionPath.replace('/fr/', '/ar/'), 'session-ar'],
 			[returnsPath.replace('/fr/', '/ar/'), 'returns-ar'],
 			[`${nextPath.replace('/fr/', '/ar/')}/returns`, 'next-returns-ar'],
 			['/ar/jobs/placement/follow-ups', 'follow-ups-ar']
-		] as const) {
-			await divisionAr.goto(path);
-			await check(divisionAr, 'ar');
-			await expectPhoneWidthAndLanguageOfParts(divisionAr, 'ar');
-			await shoot(divisionAr, name);
-		}
+		], shoot);
 		await divisionAr.close();
 		await division.close();
 	});

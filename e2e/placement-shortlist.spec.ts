@@ -10,7 +10,7 @@
 // test-results/screenshots/placement-shortlist-*.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { check, emailsTo, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
+import { check, checkEach, emailsTo, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
 import { expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -164,17 +164,12 @@ describe('international placement: the partner’s shortlist', () => {
 		// 9. In Arabic with JavaScript: the partner's pages and the staff's view of the candidate pass axe.
 		const partnerAr = await signedInAs(browser, recruiter, 'ar');
 		const shortlistPath = decisionPath.replace(/\/[^/]+$/, '').replace('/fr/', '/ar/');
-		for (const [path, name] of [
+		await checkEach(partnerAr, 'ar', [
 			['/ar/jobs/placement/partner', 'partner-ar'],
 			[shortlistPath, 'shortlist-ar'],
 			[`${shortlistPath}?show=all`, 'shortlist-all-ar'],
 			[decisionPath.replace('/fr/', '/ar/'), 'decision-ar']
-		] as const) {
-			await partnerAr.goto(path);
-			await check(partnerAr, 'ar');
-			await expectPhoneWidthAndLanguageOfParts(partnerAr, 'ar');
-			await shoot(partnerAr, name);
-		}
+		], shoot);
 		await partnerAr.close();
 		const divisionAr = await signedInAs(browser, 'counsellor@demo.sharaka.ma', 'ar');
 		await divisionAr.goto(candidatePath.replace('/fr/', '/ar/'));
