@@ -7,7 +7,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Language } from '#platform/i18n/languages.ts';
 import { languageNameIn } from '#platform/i18n/content-language.ts';
 import { signedInAs } from './flows.ts';
-import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, t, useBrowser, renderChecks } from './harness.ts';
+import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, t, useBrowser, savesScreenshots } from './harness.ts';
 
 const browser = useBrowser();
 const screenshots = path.resolve('test-results/screenshots');
@@ -66,7 +66,7 @@ describe('the initiative page', () => {
 			if (javaScriptEnabled) await expectNoAxeViolations(page);
 			for (const width of [360, 1280]) {
 				await page.setViewportSize({ width, height: 900 });
-				if (renderChecks) await page.screenshot({ path: path.join(screenshots, `atlas-parts-${language}-${width}.png`), fullPage: true });
+				if (savesScreenshots) await page.screenshot({ path: path.join(screenshots, `atlas-parts-${language}-${width}.png`), fullPage: true });
 			}
 			// a year filter says how many initiatives of unknown years it leaves out, and includes them on request
 			const total = async () => Number(((await page.locator('.atlas-count strong').textContent()) ?? '').replace(/\D/g, ''));
@@ -104,7 +104,7 @@ describe('the initiative page', () => {
 		await expectNoAxeViolations(page);
 		for (const width of [360, 1280]) {
 			await page.setViewportSize({ width, height: 900 });
-			if (renderChecks) await page.screenshot({ path: path.join(screenshots, `atlas-good-practices-ar-${width}.png`), fullPage: true });
+			if (savesScreenshots) await page.screenshot({ path: path.join(screenshots, `atlas-good-practices-ar-${width}.png`), fullPage: true });
 		}
 		// and the moderator removes the mark again: the list says there is none left for the Oriental
 		await moderator.goto('/fr/atlas/initiatives/primo-oriental');

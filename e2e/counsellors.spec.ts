@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Language } from '#platform/i18n/languages.ts';
-import { server, t, useBrowser, renderChecks } from './harness.ts';
+import { server, t, useBrowser, savesScreenshots } from './harness.ts';
 import { check, emailsTo, signedInAs, signUpAndConfirm, pick } from './flows.ts';
 
 const browser = useBrowser();
@@ -231,7 +231,7 @@ fs.mkdirSync(screenshots, { recursive: true });
 async function shoot(page: Page, name: string) {
 	for (const width of [360, 1280]) {
 		await page.setViewportSize({ width, height: 900 });
-		if (renderChecks) await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`), fullPage: true });
+		if (savesScreenshots) await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`), fullPage: true });
 	}
 }
 

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import type { Language } from '#platform/i18n/languages.ts';
-import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, renderChecks, server, signIn, t, type Email, type useBrowser } from './harness.ts';
+import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, savesScreenshots, server, signIn, t, type Email, type useBrowser } from './harness.ts';
 
 /** The e-mails sent to `address` since the outbox held `after` messages; waits up to 5 s for `count` of them. */
 export async function emailsTo(address: string, after: number, count = 1): Promise<Email[]> {
@@ -90,7 +90,7 @@ export function screenshotsFor(prefix: string) {
 	const folder = path.resolve('test-results/screenshots');
 	fs.mkdirSync(folder, { recursive: true });
 	return async (page: Page, name: string) => {
-		if (!renderChecks) return;
+		if (!savesScreenshots) return;
 		const viewport = page.viewportSize();
 		for (const width of [360, 1280]) {
 			await page.setViewportSize({ width, height: 800 });

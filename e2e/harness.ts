@@ -124,6 +124,12 @@ const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 export const renderChecks = process.env.E2E_RENDER_CHECKS !== 'off';
 
+/**
+ * Whether this run saves the pages' screenshots (360 and 1280 px, `test-results/screenshots/`), which are for
+ * people to look at: `E2E_SCREENSHOTS=off` leaves them out where nobody will (CI, whose clone is thrown away).
+ */
+export const savesScreenshots = renderChecks && process.env.E2E_SCREENSHOTS !== 'off';
+
 /** Runs axe-core (WCAG 2.1 A and AA) on the page; fails listing every violation readably. */
 export async function expectNoAxeViolations(page: Page) {
 	if (pagesWithoutScript.has(page)) throw new Error('axe-core needs JavaScript: scan a page opened with JavaScript enabled');

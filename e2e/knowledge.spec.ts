@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import { aPdf } from '#platform/testing/pdf.ts';
-import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser, renderChecks } from './harness.ts';
+import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, signIn, t, useBrowser, savesScreenshots } from './harness.ts';
 
 const browser = useBrowser();
 const { url } = server();
@@ -26,7 +26,7 @@ async function signInAs(page: Page, language: 'fr' | 'ar', email: string) {
 async function shoot(page: Page, name: string) {
 	for (const width of [360, 1280]) {
 		await page.setViewportSize({ width, height: 800 });
-		if (renderChecks) await page.screenshot({ path: path.join(screenshots, `knowledge-${name}-${width}.png`), fullPage: true });
+		if (savesScreenshots) await page.screenshot({ path: path.join(screenshots, `knowledge-${name}-${width}.png`), fullPage: true });
 	}
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Language } from '#platform/i18n/languages.ts';
 import { check, signedInAs } from './flows.ts';
-import { expectPhoneWidthAndLanguageOfParts, t, useBrowser, renderChecks } from './harness.ts';
+import { expectPhoneWidthAndLanguageOfParts, t, useBrowser, savesScreenshots } from './harness.ts';
 
 const browser = useBrowser();
 const screenshots = path.resolve('test-results/screenshots');
@@ -31,7 +31,7 @@ async function phoneChecks(page: Page, language: Language, name: string) {
 	await expectPhoneWidthAndLanguageOfParts(page, language);
 	for (const width of [360, 1280]) {
 		await page.setViewportSize({ width, height: 900 });
-		if (renderChecks) await page.screenshot({ path: path.join(screenshots, `${name}-${language}-${width}.png`), fullPage: true });
+		if (savesScreenshots) await page.screenshot({ path: path.join(screenshots, `${name}-${language}-${width}.png`), fullPage: true });
 	}
 }
 
