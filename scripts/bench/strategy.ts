@@ -48,7 +48,8 @@
 // each service call (where the time goes).
 // Options: --actions N (500), --indicators N (200), --sources S (2–6, 4), --duration S (≤ 120, 20),
 // --connections C (20), --skip-load (the fill and the import only), --cpu-prof DIR (the server writes a V8 CPU
-// profile there when it stops).
+// profile there when it stops), --pages DIR (no load: the HTML of one request of each page written there, with
+// its size by section, then 30 requests of each page by one caller — with --cpu-prof, a profile of just those).
 import '../../src/compose.ts';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -105,7 +106,8 @@ const { values } = parseArgs({
 		duration: { type: 'string', default: '20' },
 		connections: { type: 'string', default: '20' },
 		'skip-load': { type: 'boolean', default: false },
-		'cpu-prof': { type: 'string' }
+		'cpu-prof': { type: 'string' },
+		pages: { type: 'string' }
 	}
 });
 const actionCount = Number(values.actions);
@@ -114,7 +116,7 @@ const maxSources = Number(values.sources);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 if (![actionCount, indicatorCount, maxSources, duration, connections].every((n) => Number.isInteger(n) && n > 0) || duration > 120 || maxSources < 2 || maxSources > 6 || actionCount > 5000 || indicatorCount > 2000) {
-	console.error('Usage: npm run bench:strategy [-- --actions N (≤ 5000) --indicators N (≤ 2000) --sources S (2–6) --duration S (≤ 120) --connections C --skip-load --cpu-prof DIR]');
+	console.error('Usage: npm run bench:strategy [-- --actions N (≤ 5000) --indicators N (≤ 2000) --sources S (2–6) --duration S (≤ 120) --connections C --skip-load --cpu-prof DIR --pages DIR]');
 	process.exit(2);
 }
 
@@ -483,6 +485,17 @@ async function timeImport(db: Db, plannerId: string) {
 	}
 }
 
+/** Bytes of a page by section: before <main>, then each part of <main> from one h2 to the next, then after. */
+function sectionSizes(html: string): string {
+	const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
+	const start = html.indexOf('<main');
+	const end = html.indexOf('</main>');
+	if (start < 0 || end < 0) return kb(html);
+	const main = html.slice(start, end);
+	const parts = main.split(/(?=<h2[\s>])/);
+	return [`head and header ${kb(html.slice(0, start))}`, ...parts.map((part) => `${(/<h2[^>]*>([\s\S]*?)<\/h2>/.exec(part)?.[1] ?? 'top').replace(/<[^>]+>/g, '').trim().slice(0, 40)} ${kb(part)}`), `footer ${kb(html.slice(end))}`].join('; ');
+}
+
 // ---- requests never asked before ----
 const seen = new Set<string>();
 let draw = 0;
@@ -623,7 +636,13 @@ try {
 		const wholeTree = next(() => dashboardPath({ language: 'fr', filters: { region: some(regions, 12).map((region) => region.iso) }, without: false }));
 		for (const [name, address] of [['dashboard (whole tree)', wholeTree], ['results', resultsAsk().path], ['region', regionAsk().path]] as const) {
 			const response = await fetch(server.baseUrl + address, { headers: { 'accept-encoding': 'identity' } });
-			weights[name] = `${name} ${Math.round((await response.arrayBuffer()).byteLength / 1024)} KB (${response.status})`;
+			const html = await response.text();
+			weights[name] = `${name} ${Math.round(Buffer.byteLength(html) / 1024)} KB (${response.status})`;
+			if (values.pages) {
+				fs.mkdirSync(values.pages, { recursive: true });
+				fs.writeFileSync(path.join(values.pages, `${name.split(' ')[0]}.html`), html);
+				console.log(`${weights[name]}: ${sectionSizes(html)}`);
+			}
 		}
 		// one caller first (the ratio), then the load; every address a new one
 		oneCaller.dashboard = await oneCallerP50(server.baseUrl, 30, () => dashboardPath(dashboardAsk()));
@@ -635,6 +654,7 @@ try {
 			{ name: 'region page, new address', path: () => regionAsk().path }
 		];
 		loadBefore = os.loadavg()[0];
+		if (values.pages) targets.length = 0;
 		for (const target of targets) {
 			// a slow page's requests are waited for (up to 2 minutes each) rather than counted as errors after 10 s
 			rows.push(await measure(server.baseUrl, { ...target, p95Target: TARGET_MS, timeout: 120 }, connections, duration));

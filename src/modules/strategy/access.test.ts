@@ -19,6 +19,7 @@ describeRouteAccess('the Strategy module', strategyModule.routes, {
 	'POST /[lang=lang]/strategy/[slug]/edit': ['administrator'],
 	'GET /[lang=lang]/strategy/[slug]/export': everyone,
 	'GET /[lang=lang]/strategy/regions/[region]': everyone,
+	'GET /[lang=lang]/strategy/regions/[region]/indicators': everyone,
 	'GET /[lang=lang]/strategy/initiatives/[initiative]': everyone,
 	'GET /[lang=lang]/strategy/my-proposals': signedIn,
 	'GET /[lang=lang]/strategy/[slug]/actions/[node]': everyone,

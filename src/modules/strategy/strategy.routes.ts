@@ -24,6 +24,7 @@ export const strategyRoutes: RouteTable = {
 	'/[lang=lang]/strategy/[slug]/versions/compare': { GET: 'public' },
 	'/[lang=lang]/strategy/[slug]/versions/compare/export': { GET: 'public' },
 	'/[lang=lang]/strategy/regions/[region]': { GET: 'public' },
+	'/[lang=lang]/strategy/regions/[region]/indicators': { GET: 'public' },
 	'/[lang=lang]/strategy/initiatives/[initiative]': { GET: 'public' },
 	'/[lang=lang]/strategy/my-proposals': { GET: 'signed_in' },
 	// the recommendations tracker: public reading, the ministry's trackers write

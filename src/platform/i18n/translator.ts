@@ -8,18 +8,22 @@ export type MessageValues = Record<string, string | number | Date | boolean | nu
 /** Marks a key missing from the catalogue; tests fail when a page shows one. */
 export const MISSING_MARK = '⟦';
 
-const compiled = new Map<string, IntlMessageFormat>();
+// Each message compiled once; a message with nothing to format (no argument, quote or tag: most labels) is
+// kept as its text, since formatting it through IntlMessageFormat costs a page of hundreds of labels
+// more than rendering them (a profile of the Strategy pages).
+const compiled = new Map<string, IntlMessageFormat | string>();
+const PLAIN = /^[^{}'<]*$/;
 
 export function translate(language: Language, key: string, values?: MessageValues): string {
-	const message = catalogue()[language].get(key);
-	if (!message) return `${MISSING_MARK}${key}⟧`;
 	const cacheKey = `${language}\u0000${key}`;
 	let format = compiled.get(cacheKey);
-	if (!format) {
-		format = new IntlMessageFormat(message, intlLocale[language]);
+	if (format === undefined) {
+		const message = catalogue()[language].get(key);
+		if (!message) return `${MISSING_MARK}${key}⟧`;
+		format = PLAIN.test(message) ? message : new IntlMessageFormat(message, intlLocale[language]);
 		compiled.set(cacheKey, format);
 	}
-	return String(format.format(values as Record<string, string | number | Date>));
+	return typeof format === 'string' ? format : String(format.format(values as Record<string, string | number | Date>));
 }
 
 export function hasMessage(language: Language, key: string): boolean {
