@@ -158,6 +158,8 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'POST /[lang=lang]/jobs/placement/orientation': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/orientation/[id]': ['counsellor', 'administrator'],
 	'POST /[lang=lang]/jobs/placement/orientation/[id]': ['counsellor', 'administrator'],
+	'GET /[lang=lang]/jobs/placement/orientation/[id]/edit': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/orientation/[id]/edit': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/returns': ['counsellor', 'administrator'],
 	'POST /[lang=lang]/jobs/placement/campaigns/[id]/returns': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/follow-ups': ['counsellor', 'administrator'],

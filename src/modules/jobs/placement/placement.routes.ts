@@ -33,6 +33,7 @@ export const placementRoutes: RouteTable = {
 	// pre-departure preparation and circular migration (items 7–8): sessions and follow-ups for staff (the service limits agency staff to their agencies), public pages per host country
 	'/[lang=lang]/jobs/placement/orientation': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/orientation/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/orientation/[id]/edit': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/returns': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/follow-ups': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	// mobility counsellors' caseload of qualified candidates (item 6): their own (the service checks the assignment), the division all
