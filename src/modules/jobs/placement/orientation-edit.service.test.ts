@@ -13,7 +13,10 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { instantToLocalDateTime } from '../../../platform/time-zone.ts';
 import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 import { createCampaign } from './campaigns.service.ts';
-import { placementCandidate } from './campaigns.table.ts';
+import { placementCandidate, placementCandidateMove } from './campaigns.table.ts';
+import { departureCounts } from './departure-space.ts';
+import { jobsSpace } from '../my-space.ts';
+import { recordReturn } from './circular.service.ts';
 import { placementOrientationRegistration as registration, placementOrientationSession as session } from './departure.table.ts';
 import { cancelSession, createSession, mySessions, recordAttendance, registerByStaff, registerMyself, updateSession } from './orientation.service.ts';
 
@@ -123,5 +126,38 @@ describe('changing a session', () => {
 		const later = contextFor(db, division, { now: () => new Date('2027-02-03T12:00:00Z') });
 		expect(await problems(updateSession(later, created.id, edit({ date: '2027-02-20' })))).toEqual(['date:field_session_started']);
 		expect(await problems(cancelSession(later, created.id))).toEqual(['sessionId:field_session_started']);
+	});
+});
+
+describe('my space: sessions this week, returns to record, follow-ups due', () => {
+	it('counts what waits, scoped as the pages are, each entry with its count and link', async () => {
+		const db = app.database.db;
+		const at = { now: () => NOW };
+		// sessions: one of Rabat's within the week, one later; the division's own started-later one (2027-02-03) and the cancelled one above
+		await createSession(contextFor(db, rabat, at), { agencyId: agencies[0].id, hostCountry: 'ES', ...edit({ date: '2027-02-05' }) });
+		await createSession(contextFor(db, rabat, at), { agencyId: agencies[0].id, hostCountry: 'ES', ...edit({ date: '2027-02-20' }) });
+		// a season over (2026) with two workers arrived, one of whom has her return recorded; a long-term campaign with one arrived 3 months ago
+		const division_ = contextFor(db, division, at);
+		const past = await createCampaign(division_, { title: 'Fraises 2026', hostCountry: 'ES', hostRegion: 'Huelva', channel: 'seasonal', positions: 10, seasonStartsOn: '2026-03-01', seasonEndsOn: '2026-06-30', quotas: [{ agencyId: agencies[0].id, positions: 10 }] });
+		const longTerm = await createCampaign(division_, { title: 'Soignants', hostCountry: 'DE', hostRegion: 'Stuttgart', channel: 'mass', positions: 10, quotas: [{ agencyId: agencies[0].id, positions: 10 }] });
+		const arrive = async (campaignId: string, who: Person, on: string) => {
+			const [row] = await db.insert(placementCandidate).values({ campaignId, userId: who.actor.userId, agencyId: agencies[0].id, stage: 'arrived', stageOn: on }).returning();
+			await db.insert(placementCandidateMove).values({ candidateId: row.id, fromStage: 'departed', toStage: 'arrived', eventOn: on, batchId: crypto.randomUUID() });
+			return row.id;
+		};
+		await arrive(past.id, people[0], '2026-03-05');
+		const back = await arrive(past.id, people[1], '2026-03-05');
+		await recordReturn(contextFor(db, rabat, at), past.id, { candidateId: back, outcome: 'on_time', returnedOn: '2026-06-30' });
+		await arrive(longTerm.id, people[2], '2026-11-01');
+		await arrive(longTerm.id, people[3], '2026-12-20');
+		expect(await departureCounts(contextFor(db, rabat, at))).toEqual({ sessionsThisWeek: 1, returnsToRecord: 1, returnsCampaignId: past.id, followUpsDue: 1 });
+		expect(await departureCounts(division_)).toMatchObject({ sessionsThisWeek: 2, returnsToRecord: 1, followUpsDue: 1 });
+		expect(await departureCounts(contextFor(db, outsider, at))).toEqual({ sessionsThisWeek: 0, returnsToRecord: 0, returnsCampaignId: null, followUpsDue: 0 });
+		const links = await jobsSpace(contextFor(db, rabat, at));
+		expect(links.filter((link) => link.titleKey.startsWith('departure.space_'))).toEqual([
+			{ path: '/jobs/placement/orientation', titleKey: 'departure.space_sessions', waiting: { count: 1, key: 'departure.space_sessions_week' } },
+			{ path: `/jobs/placement/campaigns/${past.id}/returns`, titleKey: 'departure.space_returns', waiting: { count: 1, key: 'departure.space_returns_count' } },
+			{ path: '/jobs/placement/follow-ups', titleKey: 'departure.space_follow_ups', waiting: { count: 1, key: 'departure.space_follow_ups_count' } }
+		]);
 	});
 });

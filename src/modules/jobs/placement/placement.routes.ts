@@ -18,6 +18,7 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/campaigns': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/new': { GET: 'placement.campaign.manage', POST: 'placement.campaign.manage' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/edit': { GET: 'placement.campaign.manage', POST: 'placement.campaign.manage' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': { GET: 'placement.campaign.work' },
@@ -47,7 +48,7 @@ export const placementRoutes: RouteTable = {
 
 	// API
 	'/api/v1/placement/campaigns': { GET: 'placement.campaign.work', POST: 'placement.campaign.manage' },
-	'/api/v1/placement/campaigns/[id]': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/campaigns/[id]': { GET: 'placement.campaign.work', PATCH: 'placement.campaign.manage' },
 	'/api/v1/placement/campaigns/[id]/reallocations': { POST: 'placement.campaign.manage' },
 	'/api/v1/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/api/v1/placement/campaigns/[id]/moves': { POST: 'placement.campaign.work' },
