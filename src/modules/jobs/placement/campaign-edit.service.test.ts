@@ -10,7 +10,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { localiseProblems } from '../../../platform/http/form.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
-import { campaignProgress, campaignAccess, createCampaign, reallocate, updateCampaign } from './campaigns.service.ts';
+import { campaignLinks, campaignProgress, campaignAccess, createCampaign, reallocate, updateCampaign } from './campaigns.service.ts';
 import { placementCampaign } from './campaigns.table.ts';
 import { placementAgreement } from './placement.table.ts';
 
@@ -88,6 +88,8 @@ describe('changing a campaign', () => {
 		const ctx = contextFor(db, division);
 		const progress = await campaignProgress(ctx, await campaignAccess(ctx, campaignId));
 		expect(progress.total).toMatchObject({ positions: 80, allocated: 80 });
+		// the change form keeps the linked agreement in its list
+		expect(await campaignLinks(ctx, result.campaign)).toEqual({ offer: null, agreement: { id: spain, title: 'Agreement ES active', lang: 'fr' } });
 		// nothing changed: nothing written
 		expect((await updateCampaign(ctx, campaignId, { title: 'فراولة 2027', lang: 'ar', positions: 80, agreementId: spain })).changed).toEqual([]);
 		expect(await db.select().from(auditEvent).where(eq(auditEvent.action, 'placement_campaign.update'))).toHaveLength(1);

@@ -144,6 +144,17 @@ export async function updateCampaign(ctx: RequestContext, id: string, raw: unkno
 	});
 }
 
+/** The offer abroad and agreement a campaign is linked to (title and its language), so a change form keeps them even when closed or ended. */
+export async function campaignLinks(ctx: RequestContext, campaign: PlacementCampaignRecord) {
+	const [offer] = campaign.offerId
+		? await ctx.db.select({ id: jobOffer.id, title: jobOffer.title, lang: placementOffer.lang }).from(jobOffer).leftJoin(placementOffer, eq(placementOffer.offerId, jobOffer.id)).where(eq(jobOffer.id, campaign.offerId))
+		: [];
+	const [agreement] = campaign.agreementId
+		? await ctx.db.select({ id: placementAgreement.id, title: placementAgreement.title, lang: placementAgreement.lang }).from(placementAgreement).where(eq(placementAgreement.id, campaign.agreementId))
+		: [];
+	return { offer: offer ?? null, agreement: agreement ?? null };
+}
+
 /** Opens or closes a campaign (closed: no more candidates nor moves; its history stays). */
 export async function setCampaignStatus(ctx: RequestContext, id: string, raw: unknown) {
 	ctx.require('placement.campaign.manage');
