@@ -173,6 +173,8 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /[lang=lang]/jobs/placement/prepare/[slug]/edit': administrators,
 	'POST /[lang=lang]/jobs/placement/prepare/[slug]/edit': administrators,
 	'GET /api/v1/placement/orientation-sessions': ['counsellor', 'administrator'],
+	'PATCH /api/v1/placement/orientation-sessions/[id]': ['counsellor', 'administrator'],
+	'POST /api/v1/placement/orientation-sessions/[id]/cancellation': ['counsellor', 'administrator'],
 	'GET /api/v1/placement/follow-ups': ['counsellor', 'administrator'],
 	'GET /api/v1/placement/my-orientation-sessions': signedIn,
 	// mobility counsellors' caseload (item 6): the grants jobs:placement_counsellor and jobs:placement_division, administrators

@@ -17,6 +17,12 @@ import { placementCandidate, placementCandidateMove } from './campaigns.table.ts
 import { departureCounts } from './departure-space.ts';
 import { jobsSpace } from '../my-space.ts';
 import { recordReturn } from './circular.service.ts';
+import type { App } from '../../../platform/app.ts';
+import { apiEvent } from '../../../platform/testing/api-event.ts';
+import { PATCH as changeSessionApi } from '../routes/api/v1/placement/orientation-sessions/[id]/+server.ts';
+import { POST as cancelSessionApi } from '../routes/api/v1/placement/orientation-sessions/[id]/cancellation/+server.ts';
+
+const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
 import { placementOrientationRegistration as registration, placementOrientationSession as session } from './departure.table.ts';
 import { cancelSession, createSession, mySessions, recordAttendance, registerByStaff, registerMyself, updateSession } from './orientation.service.ts';
 
@@ -43,6 +49,7 @@ const edit = (overrides: Record<string, unknown> = {}) => ({ date: '2027-02-10',
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
+	holder.__sharakaApp = Promise.resolve(app);
 	const db = app.database.db;
 	agencies = await db.select({ id: agency.id, name: agency.name }).from(agency).orderBy(asc(agency.name));
 	const person = (await aPerson(db, { role: 'member' })).actor;
@@ -57,7 +64,10 @@ beforeAll(async () => {
 	const campaign = await createCampaign(ctx, { title: 'Fraises 2027', hostCountry: 'ES', hostRegion: 'Huelva', channel: 'seasonal', positions: 100, seasonStartsOn: '2027-03-01', seasonEndsOn: '2027-06-30', quotas: [{ agencyId: agencies[0].id, positions: 50 }] });
 	for (const who of people) await db.insert(placementCandidate).values({ campaignId: campaign.id, userId: who.actor.userId, agencyId: agencies[0].id, stage: 'visa_granted' });
 });
-afterAll(() => app.close());
+afterAll(async () => {
+	delete holder.__sharakaApp;
+	await app.close();
+});
 
 describe('changing a session', () => {
 	let sessionId: string;
@@ -159,5 +169,24 @@ describe('my space: sessions this week, returns to record, follow-ups due', () =
 			{ path: `/jobs/placement/campaigns/${past.id}/returns`, titleKey: 'departure.space_returns', waiting: { count: 1, key: 'departure.space_returns_count' } },
 			{ path: '/jobs/placement/follow-ups', titleKey: 'departure.space_follow_ups', waiting: { count: 1, key: 'departure.space_follow_ups_count' } }
 		]);
+	});
+});
+
+describe('the sessions API', () => {
+	it('changes a session (400 on `capacity` below those registered, 404 for another agency) and cancels it', async () => {
+		const db = app.database.db;
+		const created = await createSession(contextFor(db, rabat), { agencyId: agencies[0].id, hostCountry: 'ES', ...edit({ date: '2099-03-10' }) });
+		await registerByStaff(contextFor(db, rabat), created.id, { email: 'edit3@example.ma' });
+		const params = { id: created.id };
+		const below = await changeSessionApi(apiEvent(rabat, { method: 'PATCH', params, json: edit({ date: '2099-03-10', capacity: 0 }) }));
+		expect(below.status).toBe(400);
+		expect((await changeSessionApi(apiEvent(outsider, { method: 'PATCH', params, json: edit({ date: '2099-03-11' }) }))).status).toBe(404);
+		const changed = await changeSessionApi(apiEvent(rabat, { method: 'PATCH', params, json: edit({ date: '2099-03-11', waitingList: false }) }));
+		expect(changed.status).toBe(200);
+		expect(await changed.json()).toMatchObject({ changed: ['startsAt', 'waitingList'], told: 1, promoted: 0, status: 'open' });
+		const cancelled = await cancelSessionApi(apiEvent(rabat, { method: 'POST', params }));
+		expect(cancelled.status).toBe(201);
+		expect(await cancelled.json()).toMatchObject({ cancelled: 1 });
+		expect((await cancelSessionApi(apiEvent(rabat, { method: 'POST', params }))).status).toBe(400);
 	});
 });

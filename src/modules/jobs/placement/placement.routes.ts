@@ -62,6 +62,8 @@ export const placementRoutes: RouteTable = {
 	'/api/v1/placement/partner/campaigns/[id]/shortlist': { GET: 'placement.shortlist.review' },
 	'/api/v1/placement/partner/campaigns/[id]/shortlist/[candidateId]': { GET: 'placement.shortlist.review', PUT: 'placement.shortlist.review' },
 	'/api/v1/placement/orientation-sessions': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/orientation-sessions/[id]': { PATCH: 'placement.campaign.work' },
+	'/api/v1/placement/orientation-sessions/[id]/cancellation': { POST: 'placement.campaign.work' },
 	'/api/v1/placement/follow-ups': { GET: 'placement.campaign.work' },
 	'/api/v1/placement/my-orientation-sessions': { GET: 'placement.pipeline.own' },
 	'/api/v1/placement-agreements': { GET: 'public' },
