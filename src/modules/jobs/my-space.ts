@@ -17,6 +17,7 @@ import { activeOpportunityCount } from './placement/pipeline.service.ts';
 import { pendingForPartner } from './placement/shortlist.service.ts';
 import { placementFollowUp } from './placement/mobility.caseload.ts';
 import { caseloadCounts } from './placement/mobility.service.ts';
+import { departureCounts } from './placement/departure-space.ts';
 
 const none = [{ n: 0 }];
 
@@ -121,6 +122,17 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 					)
 				);
 			links.push({ path: '/jobs/placement/campaigns', titleKey: 'campaigns.space_campaigns', waiting: { count: waiting.n, key: 'campaigns.space_campaigns_waiting' } });
+		}
+		// before and after departure (items 7–8): the sessions of the coming week, the returns to record, the follow-ups due
+		if (division || agencies?.length) {
+			const counts = await departureCounts(ctx);
+			links.push({ path: '/jobs/placement/orientation', titleKey: 'departure.space_sessions', waiting: { count: counts.sessionsThisWeek, key: 'departure.space_sessions_week' } });
+			links.push({
+				path: counts.returnsCampaignId ? `/jobs/placement/campaigns/${counts.returnsCampaignId}/returns` : '/jobs/placement/campaigns',
+				titleKey: 'departure.space_returns',
+				waiting: { count: counts.returnsToRecord, key: 'departure.space_returns_count' }
+			});
+			links.push({ path: '/jobs/placement/follow-ups', titleKey: 'departure.space_follow_ups', waiting: { count: counts.followUpsDue, key: 'departure.space_follow_ups_count' } });
 		}
 	}
 	// a mobility counsellor's qualified candidates (item 6): those with an open need, the appointments of the coming week

@@ -53,6 +53,8 @@ describe('my space of each demo role', () => {
 		expect(paths).toEqual(expect.arrayContaining(['/jobs/counsellor', '/jobs/counsellor/validations']));
 		// the demo counsellor also holds the international placement division's grant
 		expect(paths).toEqual(expect.arrayContaining(['/jobs/placement/division', '/jobs/placement/dashboard']));
+		// and so the sessions of the coming week, the returns to record and the follow-ups due (counted, even when none)
+		expect(paths).toEqual(expect.arrayContaining(['/jobs/placement/orientation', '/jobs/placement/follow-ups']));
 	});
 
 	it('leads a member to their profile and applications, and to nothing of the staff', async () => {

@@ -33,6 +33,12 @@ export function campaignInputFrom(data: FormData) {
 	};
 }
 
+/** The campaign change form's fields → the service's input. */
+export function campaignEditInputFrom(data: FormData) {
+	const values = formObject(data);
+	return { title: one(values.title), lang: one(values.lang) || 'fr', positions: one(values.positions), offerId: one(values.offerId), agreementId: one(values.agreementId) };
+}
+
 /** The campaign form's lists: host countries, channels, offers abroad and agreements (with their country), open agencies. */
 export async function campaignFormChoices(ctx: RequestContext, language: Language) {
 	const { offers, agreements, agencies } = await campaignChoices(ctx);
@@ -41,8 +47,8 @@ export async function campaignFormChoices(ctx: RequestContext, language: Languag
 		countries: countryOptions(language).filter((option) => option.value !== 'MA'),
 		channels: placementChannels.filter((value) => value !== 'individual').map((value) => ({ value, label: t(`placement.channel_${value}`) })),
 		// titles in their own language (the option's lang), the host country apart in the hint
-		offers: offers.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang })),
-		agreements: agreements.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang })),
+		offers: offers.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang, hostCountry: row.hostCountry })),
+		agreements: agreements.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang, hostCountry: row.hostCountry })),
 		agencies: agencies.map((row) => ({ value: row.id, label: row.name }))
 	};
 }

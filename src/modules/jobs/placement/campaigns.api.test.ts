@@ -9,7 +9,7 @@ import { aPerson } from '../../../platform/testing/people.ts';
 import { apiEvent, type Caller } from '../../../platform/testing/api-event.ts';
 import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 import { GET as listCampaignsApi, POST as createCampaignApi } from '../routes/api/v1/placement/campaigns/+server.ts';
-import { GET as campaignApi } from '../routes/api/v1/placement/campaigns/[id]/+server.ts';
+import { GET as campaignApi, PATCH as changeCampaignApi } from '../routes/api/v1/placement/campaigns/[id]/+server.ts';
 import { GET as candidatesApi, POST as addApi } from '../routes/api/v1/placement/campaigns/[id]/candidates/+server.ts';
 import { POST as movesApi } from '../routes/api/v1/placement/campaigns/[id]/moves/+server.ts';
 import { POST as reallocateApi } from '../routes/api/v1/placement/campaigns/[id]/reallocations/+server.ts';
@@ -87,9 +87,20 @@ describe('the placement API', () => {
 		expect(listed.items).toEqual([]);
 	});
 
+	it('lets the division change a campaign; fewer positions than the quotas is a 400 on `positions`; agency staff 403', async () => {
+		const params = { id: campaignId };
+		const below = await changeCampaignApi(apiEvent(division, { method: 'PATCH', params, json: { title: 'Campagne API', positions: 49 } }));
+		expect(below.status).toBe(400);
+		expect(JSON.stringify(await below.json())).toContain('positions');
+		expect((await changeCampaignApi(apiEvent(staff, { method: 'PATCH', params, json: { title: 'Campagne API', positions: 60 } }))).status).toBe(403);
+		const changed = await changeCampaignApi(apiEvent(division, { method: 'PATCH', params, json: { title: 'Campagne API Sicile', positions: 60 } }));
+		expect(changed.status).toBe(200);
+		expect(await changed.json()).toMatchObject({ title: 'Campagne API Sicile', positions: 60, allocated: 50 });
+	});
+
 	it('lets the candidate read their own opportunities', async () => {
 		const mine = await (await mineApi(apiEvent(candidate))).json();
-		expect(mine.items).toEqual([expect.objectContaining({ stage: 'preselected', nextStage: 'shortlisted', campaign: expect.objectContaining({ title: 'Campagne API' }) })]);
+		expect(mine.items).toEqual([expect.objectContaining({ stage: 'preselected', nextStage: 'shortlisted', campaign: expect.objectContaining({ title: 'Campagne API Sicile' }) })]);
 		expect((await mineApi(apiEvent(null))).status).toBe(401);
 	});
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../../platform/openapi/registry.ts';
-import { AddCandidatesInput, CampaignInput, CandidateFilter, MoveInput, MyOpportunity, PlacementCampaign, PlacementCandidate, ReallocationInput } from './campaigns.schemas.ts';
+import { AddCandidatesInput, CampaignEditInput, CampaignInput, CandidateFilter, MoveInput, MyOpportunity, PlacementCampaign, PlacementCandidate, ReallocationInput } from './campaigns.schemas.ts';
 import { pipelineStages } from './campaigns.model.ts';
 
 const id = z.object({ id: z.string().describe('the campaign id (UUID)') });
@@ -42,6 +42,19 @@ export const campaignEndpoints: Endpoint[] = [
 		params: id,
 		responses: { 200: { description: 'The campaign.', schema: PlacementCampaign } },
 		errors: [401, 403, 404]
+	},
+	{
+		method: 'PATCH',
+		path: '/api/v1/placement/campaigns/{id}',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'Change a campaign’s title, positions or links',
+		description:
+			'The division only. The title and its language, the positions (never fewer than the agencies’ quotas together: `field_below_quotas` on `positions`, with `sum`), the offer abroad and the agreement (of the campaign’s host country; an ended agreement only if already linked). Every field is sent (an empty link removes it); every problem at once, nothing changed; audited with the fields before and after. Quotas change through reallocations.',
+		params: id,
+		body: CampaignEditInput,
+		responses: { 200: { description: 'The campaign as changed.', schema: PlacementCampaign } },
+		errors: [400, 401, 403, 404]
 	},
 	{
 		method: 'POST',

@@ -32,6 +32,10 @@ export const CampaignInput = z
 	.meta({ id: 'PlacementCampaignInput' });
 export type CampaignInput = z.output<typeof CampaignInput>;
 
+/** A campaign's changes after creation: its title (and its language), positions, offer abroad and agreement (quotas change through reallocations). */
+export const CampaignEditInput = CampaignInput.pick({ title: true, lang: true, positions: true, offerId: true, agreementId: true }).meta({ id: 'PlacementCampaignEditInput' });
+export type CampaignEditInput = z.output<typeof CampaignEditInput>;
+
 /** Positions moved from one agency's quota (or the unallocated rest: null) to another's, with the reason. */
 export const ReallocationInput = z
 	.object({

@@ -14,7 +14,7 @@ import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 import { HOME_COUNTRY } from '../job-offer.model.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { fillOf, pipelineStages, stageIndex, type Fill } from './campaigns.model.ts';
-import { AddCandidatesInput, CampaignInput, CampaignStatusInput, ReallocationInput } from './campaigns.schemas.ts';
+import { AddCandidatesInput, CampaignEditInput, CampaignInput, CampaignStatusInput, ReallocationInput } from './campaigns.schemas.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove, placementQuotaChange, type PlacementCampaignRecord } from './campaigns.table.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
 
@@ -96,6 +96,63 @@ export async function createCampaign(ctx: RequestContext, raw: unknown) {
 		await recordAudit(tx, audit, { action: 'placement_campaign.create', resourceType: 'placement_campaign', resourceId: created.id, after: { ...fields, quotas: shares } });
 		return created;
 	});
+}
+
+const editableFields = ['title', 'lang', 'positions', 'offerId', 'agreementId'] as const;
+
+/**
+ * Changes a campaign's title (and its language), positions and links (offer abroad, agreement) after its
+ * creation (the division). Positions never fall below the agencies' quotas together
+ * (`field_below_quotas`: reallocate first); the offer and agreement are of the campaign's host country
+ * (an agreement ended is refused unless it is the one already linked). Every problem at once, nothing
+ * changed; audited with the fields before and after. Quotas still change through reallocations.
+ */
+export async function updateCampaign(ctx: RequestContext, id: string, raw: unknown) {
+	ctx.require('placement.campaign.manage');
+	const input = parseOrThrow(CampaignEditInput, raw);
+	return ctx.transaction(async (tx) => {
+		const { campaign } = await campaignAccess(tx, id);
+		// one change at a time per campaign (reallocations lock the same row)
+		await tx.db.select({ id: placementCampaign.id }).from(placementCampaign).where(eq(placementCampaign.id, id)).for('update');
+		const problems: FieldProblem[] = [];
+		if (input.offerId && input.offerId !== campaign.offerId) {
+			const [offer] = await tx.db.select({ hostCountry: jobOffer.hostCountry }).from(jobOffer).where(eq(jobOffer.id, input.offerId));
+			if (!offer || offer.hostCountry !== campaign.hostCountry) problems.push({ path: 'offerId', messageKey: 'field_choice' });
+		}
+		if (input.agreementId && input.agreementId !== campaign.agreementId) {
+			const [agreement] = await tx.db.select({ hostCountry: placementAgreement.hostCountry, status: placementAgreement.status }).from(placementAgreement).where(eq(placementAgreement.id, input.agreementId));
+			if (!agreement || agreement.hostCountry !== campaign.hostCountry || agreement.status === 'ended') problems.push({ path: 'agreementId', messageKey: 'field_choice' });
+		}
+		const [{ sum }] = await tx.db.select({ sum: sql<number>`coalesce(sum(${placementCampaignQuota.positions}), 0)::int` }).from(placementCampaignQuota).where(eq(placementCampaignQuota.campaignId, id));
+		if (input.positions < sum) problems.push({ path: 'positions', messageKey: 'field_below_quotas', values: { sum } });
+		if (problems.length) throw new AppError('invalid_input', { fields: problems });
+		const changed = editableFields.filter((key) => input[key] !== campaign[key]);
+		if (!changed.length) return { campaign, changed: [] as string[] };
+		const [after] = await tx.db
+			.update(placementCampaign)
+			.set({ ...Object.fromEntries(changed.map((key) => [key, input[key]])), updatedAt: tx.now() })
+			.where(eq(placementCampaign.id, id))
+			.returning();
+		await recordAudit(tx.db, tx.audit, {
+			action: 'placement_campaign.update',
+			resourceType: 'placement_campaign',
+			resourceId: id,
+			before: Object.fromEntries(changed.map((key) => [key, campaign[key]])),
+			after: Object.fromEntries(changed.map((key) => [key, input[key]]))
+		});
+		return { campaign: after, changed: [...changed] as string[] };
+	});
+}
+
+/** The offer abroad and agreement a campaign is linked to (title and its language), so a change form keeps them even when closed or ended. */
+export async function campaignLinks(ctx: RequestContext, campaign: PlacementCampaignRecord) {
+	const [offer] = campaign.offerId
+		? await ctx.db.select({ id: jobOffer.id, title: jobOffer.title, lang: placementOffer.lang }).from(jobOffer).leftJoin(placementOffer, eq(placementOffer.offerId, jobOffer.id)).where(eq(jobOffer.id, campaign.offerId))
+		: [];
+	const [agreement] = campaign.agreementId
+		? await ctx.db.select({ id: placementAgreement.id, title: placementAgreement.title, lang: placementAgreement.lang }).from(placementAgreement).where(eq(placementAgreement.id, campaign.agreementId))
+		: [];
+	return { offer: offer ?? null, agreement: agreement ?? null };
 }
 
 /** Opens or closes a campaign (closed: no more candidates nor moves; its history stays). */

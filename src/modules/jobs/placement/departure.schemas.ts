@@ -25,6 +25,10 @@ export const SessionInput = z
 	.meta({ id: 'PlacementOrientationSessionInput' });
 export type SessionInput = z.output<typeof SessionInput>;
 
+/** A session's changes after creation: its day and time, length, place and/or link, seats, language, waiting list (not its agency nor host country). */
+export const SessionEditInput = SessionInput.omit({ agencyId: true, hostCountry: true }).meta({ id: 'PlacementOrientationSessionEditInput' });
+export type SessionEditInput = z.output<typeof SessionEditInput>;
+
 /** Staff register someone by the e-mail of their account. */
 export const StaffRegistrationInput = z.object({ email: z.email().max(320) });
 

@@ -20,7 +20,7 @@ import { myAgencyIds } from './campaigns.service.ts';
 import { announceStage } from './pipeline.service.ts';
 import { placementCampaign, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { REMINDER_HOURS } from './departure.model.ts';
-import { AttendanceInput, SessionInput, StaffRegistrationInput } from './departure.schemas.ts';
+import { AttendanceInput, SessionEditInput, SessionInput, StaffRegistrationInput } from './departure.schemas.ts';
 import { placementOrientationRegistration as registration, placementOrientationSession as session } from './departure.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,6 +71,118 @@ export async function createSession(ctx: RequestContext, raw: unknown) {
 		await recordAudit(db, audit, { action: 'placement_orientation_session.create', resourceType: 'placement_orientation_session', resourceId: created.id, after: { ...fields, startsAt: startsAt.toISOString() } });
 		return created;
 	});
+}
+
+/** A session as its change form shows it, with the seats taken (no names: not a personal-data read). */
+export async function sessionForEdit(ctx: RequestContext, id: string) {
+	const found = await staffSession(ctx, id);
+	const [{ registered, waiting }] = await ctx.db
+		.select({ registered: seatCounts.registered, waiting: seatCounts.waiting })
+		.from(registration)
+		.where(eq(registration.sessionId, id));
+	const [agencyRow] = found.agencyId ? await ctx.db.select({ name: agency.name }).from(agency).where(eq(agency.id, found.agencyId)) : [];
+	return { session: found, agencyName: agencyRow?.name ?? null, registered, waiting, editable: found.status === 'open' && found.startsAt.getTime() > ctx.now().getTime() };
+}
+
+/** Refused unless the session is open and not started yet (changes and cancellation). */
+function stillAhead(found: Session, now: Date, path = 'date') {
+	if (found.status !== 'open' || found.startsAt.getTime() <= now.getTime()) throw new AppError('invalid_input', { fields: [{ path, messageKey: 'field_session_started' }] });
+}
+
+const editable = ['startsAt', 'durationMinutes', 'place', 'onlineUrl', 'capacity', 'language', 'waitingList'] as const;
+const shown = (found: Pick<Session, (typeof editable)[number]>) => Object.fromEntries(editable.map((key) => [key, key === 'startsAt' ? found.startsAt.toISOString() : found[key]]));
+
+/**
+ * Changes a session before it starts: day and time (ahead), length, place and/or link, seats (never fewer
+ * than the people registered: `field_capacity_below_registered`), language, waiting list. Seats added go to
+ * the first people waiting (told by e-mail, as a freed seat); when the day, time, place or link change,
+ * everyone registered or waiting is told in their language and will be reminded again. Audited before/after.
+ */
+export async function updateSession(ctx: RequestContext, id: string, raw: unknown) {
+	ctx.require('placement.campaign.work');
+	const input = parseOrThrow(SessionEditInput, raw);
+	await staffSession(ctx, id);
+	const startsAt = localDateTimeToInstant(`${input.date}T${input.time}`);
+	const { date: _date, time: _time, ...fields } = input;
+	const done = await ctx.transaction(async ({ db, audit, now }) => {
+		const [found] = await db.select().from(session).where(eq(session.id, id)).for('update');
+		if (!found) throw new AppError('not_found');
+		stillAhead(found, now());
+		const [{ registered }] = await db.select({ registered: sql<number>`count(*)::int` }).from(registration).where(and(eq(registration.sessionId, id), eq(registration.status, 'registered')));
+		const problems = [];
+		if (startsAt.getTime() <= now().getTime()) problems.push({ path: 'date', messageKey: 'field_date_future' });
+		if (!input.place && !input.onlineUrl) problems.push({ path: 'place', messageKey: 'field_place_or_link' });
+		if (input.capacity < registered) problems.push({ path: 'capacity', messageKey: 'field_capacity_below_registered', values: { registered } });
+		if (problems.length) throw new AppError('invalid_input', { fields: problems });
+		const moved = startsAt.getTime() !== found.startsAt.getTime() || fields.place !== found.place || fields.onlineUrl !== found.onlineUrl;
+		const [after] = await db.update(session).set({ ...fields, startsAt }).where(eq(session.id, id)).returning();
+		// seats added go to the first people waiting
+		const free = after.capacity - registered;
+		const promoted = free > 0
+			? await db.select({ id: registration.id, userId: registration.userId }).from(registration).where(and(eq(registration.sessionId, id), eq(registration.status, 'waiting'))).orderBy(asc(registration.createdAt), asc(registration.id)).limit(free)
+			: [];
+		if (promoted.length) await db.update(registration).set({ status: 'registered' }).where(inArray(registration.id, promoted.map((row) => row.id)));
+		// a new day means a new reminder
+		if (startsAt.getTime() !== found.startsAt.getTime()) await db.update(registration).set({ remindedAt: null }).where(eq(registration.sessionId, id));
+		const before = shown(found);
+		const current = shown(after);
+		const changed = editable.filter((key) => before[key] !== current[key]);
+		if (changed.length || promoted.length) {
+			await recordAudit(db, audit, {
+				action: 'placement_orientation_session.update',
+				resourceType: 'placement_orientation_session',
+				resourceId: id,
+				before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+				after: { ...Object.fromEntries(changed.map((key) => [key, current[key]])), promoted: promoted.map((row) => row.id) }
+			});
+		}
+		const told = moved
+			? await db.select({ userId: registration.userId }).from(registration).where(and(eq(registration.sessionId, id), inArray(registration.status, ['registered', 'waiting'])))
+			: [];
+		return { session: after, changed, promoted: promoted.map((row) => row.userId), told: told.map((row) => row.userId) };
+	});
+	const promotedSet = new Set(done.promoted);
+	for (const userId of done.promoted) await tell(ctx, userId, 'departure.email_seat', done.session);
+	for (const userId of done.told) if (!promotedSet.has(userId)) await tell(ctx, userId, 'departure.email_session_changed', done.session);
+	return { session: done.session, changed: [...done.changed], promoted: done.promoted.length, told: done.told.length };
+}
+
+/**
+ * Cancels a session before it starts: the session stays (status cancelled) and so do its registrations,
+ * each marked cancelled; everyone who was registered or waiting is told in their language after the
+ * commit. Audited with who was registered.
+ */
+export async function cancelSession(ctx: RequestContext, id: string) {
+	ctx.require('placement.campaign.work');
+	await staffSession(ctx, id);
+	const done = await ctx.transaction(async ({ db, audit, now }) => {
+		const [found] = await db.select().from(session).where(eq(session.id, id)).for('update');
+		if (!found) throw new AppError('not_found');
+		stillAhead(found, now(), 'sessionId');
+		const [after] = await db.update(session).set({ status: 'cancelled' }).where(eq(session.id, id)).returning();
+		const people = await db
+			.update(registration)
+			.set({ status: 'cancelled' })
+			.where(and(eq(registration.sessionId, id), inArray(registration.status, ['registered', 'waiting'])))
+			.returning({ id: registration.id, userId: registration.userId });
+		await recordAudit(db, audit, {
+			action: 'placement_orientation_session.cancel',
+			resourceType: 'placement_orientation_session',
+			resourceId: id,
+			before: { status: found.status },
+			after: { status: 'cancelled', registrationIds: people.map((row) => row.id) }
+		});
+		return { session: after, people };
+	});
+	let told = 0;
+	for (const row of done.people) if (await tell(ctx, row.userId, 'departure.email_session_cancelled', done.session)) told++;
+	return { cancelled: done.people.length, told };
+}
+
+/** E-mails a person about a session, in their language, linking to their placement page. */
+async function tell(ctx: RequestContext, userId: string, key: string, found: Session) {
+	const [person] = await ctx.db.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, userId));
+	return person ? mailRecipient(ctx, person, key, (lang) => sessionValues(lang, found), '/jobs/placement/mine') : false;
 }
 
 const seatCounts = {
@@ -220,6 +332,7 @@ export async function recordAttendance(ctx: RequestContext, sessionId: string, r
 	const actor = ctx.require('placement.campaign.work');
 	const input = parseOrThrow(AttendanceInput, raw);
 	const found = await staffSession(ctx, sessionId);
+	if (found.status !== 'open') throw new AppError('invalid_input', { fields: [{ path: 'attended', messageKey: 'field_session_closed' }] });
 	if (found.startsAt.getTime() > ctx.now().getTime()) throw new AppError('invalid_input', { fields: [{ path: 'attended', messageKey: 'field_session_not_started' }] });
 	const done = await ctx.transaction(async ({ db, audit, now }) => {
 		const seats = await db.select({ id: registration.id, candidateId: registration.candidateId }).from(registration).where(and(eq(registration.sessionId, sessionId), eq(registration.status, 'registered'))).for('update');

@@ -18,6 +18,7 @@ export const placementRoutes: RouteTable = {
 	'/[lang=lang]/jobs/placement/campaigns': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/new': { GET: 'placement.campaign.manage', POST: 'placement.campaign.manage' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/campaigns/[id]/edit': { GET: 'placement.campaign.manage', POST: 'placement.campaign.manage' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': { GET: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': { GET: 'placement.campaign.work' },
@@ -33,6 +34,7 @@ export const placementRoutes: RouteTable = {
 	// pre-departure preparation and circular migration (items 7–8): sessions and follow-ups for staff (the service limits agency staff to their agencies), public pages per host country
 	'/[lang=lang]/jobs/placement/orientation': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/orientation/[id]': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
+	'/[lang=lang]/jobs/placement/orientation/[id]/edit': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/campaigns/[id]/returns': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/[lang=lang]/jobs/placement/follow-ups': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	// mobility counsellors' caseload of qualified candidates (item 6): their own (the service checks the assignment), the division all
@@ -46,7 +48,7 @@ export const placementRoutes: RouteTable = {
 
 	// API
 	'/api/v1/placement/campaigns': { GET: 'placement.campaign.work', POST: 'placement.campaign.manage' },
-	'/api/v1/placement/campaigns/[id]': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/campaigns/[id]': { GET: 'placement.campaign.work', PATCH: 'placement.campaign.manage' },
 	'/api/v1/placement/campaigns/[id]/reallocations': { POST: 'placement.campaign.manage' },
 	'/api/v1/placement/campaigns/[id]/candidates': { GET: 'placement.campaign.work', POST: 'placement.campaign.work' },
 	'/api/v1/placement/campaigns/[id]/moves': { POST: 'placement.campaign.work' },
@@ -60,6 +62,8 @@ export const placementRoutes: RouteTable = {
 	'/api/v1/placement/partner/campaigns/[id]/shortlist': { GET: 'placement.shortlist.review' },
 	'/api/v1/placement/partner/campaigns/[id]/shortlist/[candidateId]': { GET: 'placement.shortlist.review', PUT: 'placement.shortlist.review' },
 	'/api/v1/placement/orientation-sessions': { GET: 'placement.campaign.work' },
+	'/api/v1/placement/orientation-sessions/[id]': { PATCH: 'placement.campaign.work' },
+	'/api/v1/placement/orientation-sessions/[id]/cancellation': { POST: 'placement.campaign.work' },
 	'/api/v1/placement/follow-ups': { GET: 'placement.campaign.work' },
 	'/api/v1/placement/my-orientation-sessions': { GET: 'placement.pipeline.own' },
 	'/api/v1/placement-agreements': { GET: 'public' },

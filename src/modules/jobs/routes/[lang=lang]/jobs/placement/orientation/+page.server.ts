@@ -25,7 +25,8 @@ export async function load({ locals, url }) {
 			registered,
 			waiting,
 			attended,
-			isSample: session.isSample
+			isSample: session.isSample,
+			cancelled: session.status === 'cancelled'
 		})),
 		agencies: choices.agencies,
 		division: choices.division,

@@ -30,12 +30,14 @@ export async function load({ locals, params, url }) {
 			language: session.language,
 			capacity: session.capacity,
 			waitingList: session.waitingList,
-			isSample: session.isSample
+			isSample: session.isSample,
+			status: session.status
 		},
 		agencyName: detail.agencyName,
 		started: detail.started,
 		people: detail.people.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-		done: url.searchParams.get('done')
+		done: url.searchParams.get('done'),
+		counts: { told: Number(url.searchParams.get('told') ?? 0) || 0, promoted: Number(url.searchParams.get('promoted') ?? 0) || 0, cancelled: Number(url.searchParams.get('cancelled') ?? 0) || 0 }
 	};
 }
 
