@@ -52,11 +52,12 @@ describe('the Talents API and open data', () => {
 		expect(typeof body.items[0].publishedAt).toBe('string');
 		expect((await networkNews(apiEvent(null, { params: { slug: 'absent' } }))).status).toBe(404);
 		expect((await networkNews(apiEvent(null, { params: { slug }, search: '?page=0' }))).status).toBe(400);
-		const feed = await newsFeed(apiEvent(null, { params: { slug }, language: 'fr' }) as never);
+		const feed = await newsFeed(apiEvent(null, { params: { slug }, language: 'fr' }));
 		expect(feed.headers.get('content-type')).toContain('application/atom+xml');
 		const xml = await feed.text();
 		expect(xml).toContain('<title xml:lang="en">Open day</title>');
 		expect(xml).not.toContain('Pour les membres');
+		expect((await newsFeed(apiEvent(null, { params: { slug: 'absent' } }))).status).toBe(404);
 	});
 
 	it('gives only consented public cards, and refuses a malformed filter with its field', async () => {

@@ -6,7 +6,7 @@ import { isAppError } from '../../platform/http/app-error.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { listAnnouncements, postAnnouncement } from './announcements.service.ts';
-import { createNetwork, joinNetwork } from './networks.service.ts';
+import { createNetwork, getNetworkPage, joinNetwork } from './networks.service.ts';
 import { saveProfile } from './profile.service.ts';
 import { listNews, networkEvents, unpublishNews } from './news.service.ts';
 import { newsFeed } from './news-feed.ts';
@@ -86,8 +86,8 @@ describe('a network’s news', () => {
 	it('is an Atom feed in the reader’s language, marking text in another language', async () => {
 		const db = app.database.db;
 		const { items } = await listNews(db, slug);
-		const [network] = await db.execute<{ id: string }>(sql`select id from talents.network where slug = ${slug}`).then((result) => ('rows' in result ? result.rows : result) as { id: string }[]);
-		const xml = await newsFeed(db, { id: network.id, slug, name: { fr: 'Médecins en France', ar: 'الأطباء في فرنسا' } }, 'ar', 'https://sharaka.test/');
+		const { network } = await getNetworkPage(db, slug);
+		const xml = await newsFeed(db, network, 'ar', 'https://sharaka.test/');
 		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">');
 		expect(xml).toContain('<title>الأطباء في فرنسا — المستجدات</title>');
 		expect(xml).toContain('<title xml:lang="ar">يوم الصحة</title>');
