@@ -11,6 +11,7 @@ import { extractPendingTexts } from './text-extraction.ts';
 import { runKnowledgeGenerate, runKnowledgeRemoveSamples } from './cli/knowledge.ts';
 import { documentLinks } from './link-targets.ts';
 import { documentsLinkingTo } from './document-links.ts';
+import { eventsLinkingTo } from './events/event-links.ts';
 import { openFileStore } from '../../platform/storage/file-store.ts';
 import { knowledgePersonalData } from './personal-data.ts';
 import { sendEventReminders, stripOldRegistrations } from './events/registration.service.ts';
@@ -95,5 +96,7 @@ export const knowledgeModule = defineModule({
 	linkTargets: { 'knowledge.document': documentLinks },
 	// an Atlas initiative's page and a strategy action's page count the library's documents linking to them
 	linksTo: documentsLinkingTo,
+	// a Talents network's page lists the events linked to it
+	eventsLinkingTo,
 	storedFiles: [{ table: document, column: document.fileKey, prefix: '' }]
 });

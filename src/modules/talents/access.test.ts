@@ -20,6 +20,8 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'GET /[lang=lang]/talents/networks/[slug]/coordinators': administrators,
 	'POST /[lang=lang]/talents/networks/[slug]/coordinators': administrators,
 	'POST /[lang=lang]/talents/networks/[slug]/announcements': administrators,
+	'GET /[lang=lang]/talents/networks/[slug]/news': everyone,
+	'GET /[lang=lang]/talents/networks/[slug]/news/feed': everyone,
 	'GET /[lang=lang]/talents/unsubscribe': everyone,
 	'POST /[lang=lang]/talents/unsubscribe': everyone,
 	'GET /[lang=lang]/talents/profile': signedIn,
@@ -93,6 +95,7 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'POST /api/v1/talents/mentoring/requests': signedIn,
 	'POST /api/v1/talents/mentoring/requests/[id]': signedIn,
 	'GET /api/v1/talents/networks': everyone,
+	'GET /api/v1/talents/networks/[slug]/news': everyone,
 	'GET /api/v1/talents/cards': everyone,
 	'GET /api/v1/talents/diaspora': everyone
 });

@@ -22,7 +22,10 @@ const blank = (value: unknown) => (typeof value === 'string' && value.trim() ===
 const inLanguages = (max: number) =>
 	z.object({ fr: z.preprocess(blank, z.string().trim().max(max).optional()), ar: z.preprocess(blank, z.string().trim().max(max).optional()), en: z.preprocess(blank, z.string().trim().max(max).optional()) });
 
-export const AnnouncementInput = z.object({ subject: inLanguages(150), body: inLanguages(5000) }).meta({ id: 'TalentAnnouncementInput' });
+/** `publish`: also on the network's public page, as news (a form's ticked box sends 'on'); else for the members only. */
+export const AnnouncementInput = z
+	.object({ subject: inLanguages(150), body: inLanguages(5000), publish: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).default(false) })
+	.meta({ id: 'TalentAnnouncementInput' });
 
 /** At least one language, and each language given whole: a subject without its text (or the reverse) is a mistake. */
 function checkAnnouncement(raw: unknown) {
@@ -53,8 +56,8 @@ export async function postAnnouncement(ctx: RequestContext, slug: string, raw: u
 	const input = checkAnnouncement(raw);
 	return ctx.transaction(async (tx) => {
 		const found = await networkBySlug(tx.db, slug);
-		const [created] = await tx.db.insert(networkAnnouncement).values({ networkId: found.id, authorUserId: author.userId, subject: input.subject, body: input.body }).returning();
-		await recordAudit(tx.db, tx.audit, { action: 'network_announcement.create', resourceType: 'network', resourceId: found.id, after: { announcementId: created.id, languages: Object.keys(input.subject) } });
+		const [created] = await tx.db.insert(networkAnnouncement).values({ networkId: found.id, authorUserId: author.userId, subject: input.subject, body: input.body, published: input.publish }).returning();
+		await recordAudit(tx.db, tx.audit, { action: 'network_announcement.create', resourceType: 'network', resourceId: found.id, after: { announcementId: created.id, languages: Object.keys(input.subject), published: input.publish } });
 		await queue.send(SEND_ANNOUNCEMENT_JOB, { announcementId: created.id }, { tx: tx.db });
 		return created;
 	});

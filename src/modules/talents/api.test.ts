@@ -6,6 +6,9 @@ import { apiEvent } from '../../platform/testing/api-event.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { GET as networks } from './routes/api/v1/talents/networks/+server.ts';
 import { GET as cards } from './routes/api/v1/talents/cards/+server.ts';
+import { GET as networkNews } from './routes/api/v1/talents/networks/[slug]/news/+server.ts';
+import { GET as newsFeed } from './routes/[lang=lang]/talents/networks/[slug]/news/feed/+server.ts';
+import { postAnnouncement } from './announcements.service.ts';
 import { GET as exportNetworks } from './routes/[lang=lang]/talents/networks/export/+server.ts';
 import { saveProfile, setConsent } from './profile.service.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
@@ -35,6 +38,26 @@ describe('the Talents API and open data', () => {
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
 		expect(book.worksheets[0].rowCount).toBe(body.items.length + 1);
+	});
+
+	it('gives a network’s published news, never the members’ announcements, and their Atom feed', async () => {
+		const slug = 'reseau-competences-dmk-allemagne';
+		const person = await aPerson(app.database.db);
+		const coordinator = { ...person.actor, grants: [{ module: 'talents', role: 'coordinator', organisationId: null, scope: slug }] };
+		const queue = { send: async () => 'job' };
+		await postAnnouncement(contextFor(app.database.db, coordinator), slug, { subject: { fr: 'Pour les membres' }, body: { fr: 'Privé' } }, queue);
+		await postAnnouncement(contextFor(app.database.db, coordinator), slug, { subject: { en: 'Open day' }, body: { en: 'In Berlin.' }, publish: true }, queue);
+		const body = await (await networkNews(apiEvent(null, { params: { slug } }))).json();
+		expect(body).toMatchObject({ total: 1, page: 1, pageSize: 20, items: [{ title: { en: 'Open day' }, body: { en: 'In Berlin.' } }] });
+		expect(typeof body.items[0].publishedAt).toBe('string');
+		expect((await networkNews(apiEvent(null, { params: { slug: 'absent' } }))).status).toBe(404);
+		expect((await networkNews(apiEvent(null, { params: { slug }, search: '?page=0' }))).status).toBe(400);
+		const feed = await newsFeed(apiEvent(null, { params: { slug }, language: 'fr' }));
+		expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+		const xml = await feed.text();
+		expect(xml).toContain('<title xml:lang="en">Open day</title>');
+		expect(xml).not.toContain('Pour les membres');
+		expect((await newsFeed(apiEvent(null, { params: { slug: 'absent' } }))).status).toBe(404);
 	});
 
 	it('gives only consented public cards, and refuses a malformed filter with its field', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { InterestAnswer, InterestInput, MissionDetail, MissionInput, MissionList, MissionQuery, ProposalAnswer } from './missions/missions.schemas.ts';
 import { CardList, CardQuery, NetworkList } from './talents.schemas.ts';
+import { NewsList, NewsQuery } from './news.service.ts';
 import { DiasporaOverviewView } from './diaspora.service.ts';
 import { SchemeQuery } from './young/support-schemes.ts';
 import { MissionStatisticsQuery } from './missions/statistics.ts';
@@ -55,6 +56,20 @@ export const talentsEndpoints: Endpoint[] = [
 			'Every network (chapter) by host territory or by skill, with its joining rule and its number of members (null under 5). Real networks carry the ' +
 			'source that names them; `isSample` marks the demo’s fictional networks. Also as CSV or XLSX at `/{lang}/talents/networks/export?format=csv|xlsx`.',
 		responses: { 200: { description: 'The networks.', schema: NetworkList } }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/networks/{slug}/news',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'A network’s news',
+		description:
+			'The announcements the network’s coordinators chose to publish on its public page, newest first, 20 a page, in the languages they wrote. ' +
+			'Announcements sent to the members only are never shown. Also as an Atom feed at `/{lang}/talents/networks/{slug}/news/feed`.',
+		params: z.object({ slug: z.string() }),
+		query: NewsQuery,
+		responses: { 200: { description: 'One page of news and the total.', schema: NewsList } },
+		errors: [400, 404]
 	},
 	{
 		method: 'GET',

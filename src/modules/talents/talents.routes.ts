@@ -13,6 +13,9 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/networks/[slug]/requests': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
 	'/[lang=lang]/talents/networks/[slug]/announcements': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
 	'/[lang=lang]/talents/networks/[slug]/coordinators': { GET: 'talents.coordinate', POST: 'talents.coordinate' },
+	// the news the coordinators published on the network's page, and their Atom feed
+	'/[lang=lang]/talents/networks/[slug]/news': { GET: 'public' },
+	'/[lang=lang]/talents/networks/[slug]/news/feed': { GET: 'public' },
 	// the link of every announcement e-mail: its token is the permission
 	'/[lang=lang]/talents/unsubscribe': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/talents/profile': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
@@ -64,6 +67,7 @@ export const talentsRoutes: RouteTable = {
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
+	'/api/v1/talents/networks/[slug]/news': { GET: 'public' },
 	'/api/v1/talents/cards': { GET: 'public' },
 	'/api/v1/talents/diaspora': { GET: 'public' },
 	// institutions' systems post missions with a token (the proposal goes to the moderators)

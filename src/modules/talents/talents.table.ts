@@ -172,7 +172,9 @@ export const networkAnnouncement = talentsTables.table(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		/** when the e-mails were handed to the mail queue, and to how many members */
 		sentAt: timestamp('sent_at', { withTimezone: true }),
-		recipients: integer('recipients')
+		recipients: integer('recipients'),
+		/** also published as news on the network's public page (ticked by the coordinator; unpublished by one, audited) */
+		published: boolean('published').notNull().default(false)
 	},
 	(table) => [index('network_announcement_network_idx').on(table.networkId, table.createdAt)]
 );

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
-import type { Backlink, LinkChoice, LinkTarget, LinkedRecord } from './manifest.ts';
+import type { Backlink, LinkChoice, LinkTarget, LinkedEvent, LinkedRecord } from './manifest.ts';
 import { fromModules, installedModules, mergeOwned } from './modules.ts';
 
 /**
@@ -81,4 +81,29 @@ export async function backlinksTo(db: DbOrTx, value: string): Promise<Backlink[]
 	const found: Backlink[] = [];
 	for (const manifest of installedModules()) if (manifest.linksTo) found.push(...(await manifest.linksTo(db, value)));
 	return found.filter((backlink) => backlink.count > 0);
+}
+
+/**
+ * Every module's public events linking to this record (a network's page lists the events linked to it), without
+ * the record's module knowing which module keeps events: those not ended, soonest first, and past ones, latest first.
+ */
+export async function eventsLinkedTo(
+	db: DbOrTx,
+	value: string,
+	language: Language,
+	options: { now: Date; upcoming?: number; past?: number }
+): Promise<{ upcoming: LinkedEvent[]; past: LinkedEvent[] }> {
+	const limits = { now: options.now, upcoming: options.upcoming ?? 10, past: options.past ?? 5 };
+	const upcoming: LinkedEvent[] = [];
+	const past: LinkedEvent[] = [];
+	for (const manifest of installedModules()) {
+		if (!manifest.eventsLinkingTo) continue;
+		const found = await manifest.eventsLinkingTo(db, value, language, limits);
+		upcoming.push(...found.upcoming);
+		past.push(...found.past);
+	}
+	return {
+		upcoming: upcoming.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).slice(0, limits.upcoming),
+		past: past.sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime()).slice(0, limits.past)
+	};
 }

@@ -47,6 +47,23 @@ export interface LinkedRecord {
 	isSample: boolean;
 }
 
+/**
+ * An event (a module's dated record: a seminar, a meeting) linking to another module's record, for that record's
+ * page: its title in the reader's language (`lang` the language it is in), when, where, its page.
+ */
+export interface LinkedEvent {
+	title: string;
+	lang: string;
+	startsAt: Date;
+	endsAt: Date;
+	place: string | null;
+	online: boolean;
+	cancelled: boolean;
+	/** the event's page, without the language prefix (`/knowledge/events/x`) */
+	path: string;
+	isSample: boolean;
+}
+
 /** "This module's records that point here": a titled count and the list's page (without the language prefix). */
 export interface Backlink {
 	titleKey: string;
@@ -244,6 +261,11 @@ export interface ModuleManifest {
 	linkTargets?: Record<string, LinkTarget>;
 	/** this module's public lists of records that link to another module's record (`atlas.initiative:x`), for that record's page */
 	linksTo?(db: DbOrTx, value: string): Promise<Backlink[]>;
+	/**
+	 * this module's public events linking to another module's record (`talents.network:x`): those not ended
+	 * at `now` (soonest first, `upcoming` at most) and ended ones (latest first, `past` at most)
+	 */
+	eventsLinkingTo?(db: DbOrTx, value: string, language: Language, options: { now: Date; upcoming: number; past: number }): Promise<{ upcoming: LinkedEvent[]; past: LinkedEvent[] }>;
 	/** this module's records in one region of Morocco (ISO 3166-2 code, `MA-01`), for the region's page */
 	regionContributions?(db: DbOrTx, region: string, language: Language): Promise<RegionContribution[]>;
 	/** pages readable offline (the platform's service worker) */

@@ -38,7 +38,9 @@ describe('the editors’ event form', () => {
 		sources: 'Programme de la rencontre | https://example.org/programme\nCompte rendu à paraître',
 		organisers: ['mdcmre'],
 		participantCategories: ['moroccan_public_institution', 'civil_society_private_university'],
-		documents: []
+		documents: [],
+		// a Talents network's page lists the event (platform link)
+		links: ['talents.network:reseau-competences-dmk-allemagne']
 	};
 
 	it('creates the event the editor typed (times in Morocco, sources with their links) and gives the same values back to edit it', async () => {

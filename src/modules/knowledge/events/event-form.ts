@@ -12,11 +12,13 @@ import { titleIn } from '../titles.ts';
 import { eventStatuses, participantCategories } from './event.model.ts';
 import type { EventRow } from './event.table.ts';
 import { instantToMoroccoTime } from './time.ts';
+import { eventLinkChoices } from './event-links.ts';
+import { linkTarget } from '../../../platform/kernel/links.ts';
 
 export type EventFormValues = Record<string, string | string[]>;
 
 const textFields = ['title_fr', 'title_ar', 'title_en', 'description_fr', 'description_ar', 'description_en', 'startsAt', 'endsAt', 'place', 'onlineUrl', 'status', 'registrationOpen', 'capacity', 'sources'] as const;
-const listFields = ['organisers', 'participantCategories', 'documents'] as const;
+const listFields = ['organisers', 'participantCategories', 'documents', 'links'] as const;
 const blank = (text: string) => (text.trim() === '' ? undefined : text.trim());
 const translated = (one: (name: string) => string, field: string) =>
 	Object.fromEntries((['fr', 'ar', 'en'] as const).flatMap((code) => (blank(one(`${field}_${code}`)) ? [[code, one(`${field}_${code}`).trim()]] : [])));
@@ -39,6 +41,7 @@ export function eventFromForm(form: FormData): { values: EventFormValues; input:
 		organisers: many('organisers'),
 		participantCategories: many('participantCategories'),
 		documents: many('documents'),
+		links: many('links'),
 		registrationOpen: one('registrationOpen'),
 		capacity: one('capacity'),
 		// one source per line: "citation | https://…" (the link optional)
@@ -73,19 +76,23 @@ export function eventFormValues(row: EventRow): EventFormValues {
 		sources: row.sources.map((source) => (source.url ? `${source.citation} | ${source.url}` : source.citation)).join('\n'),
 		organisers: row.organisers,
 		participantCategories: row.participantCategories,
-		documents: row.documents
+		documents: row.documents,
+		links: row.links
 	};
 }
 
 /** What the form offers: organisations and the library's documents (by slug), statuses, categories. */
 export async function eventFormChoices(db: DbOrTx, language: Language) {
-	const [organisations, documents] = await Promise.all([
+	const [organisations, documents, links] = await Promise.all([
 		db.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym }).from(organisation).orderBy(asc(organisation.name)),
-		db.select({ slug: document.slug, title: document.title }).from(document).orderBy(asc(document.slug))
+		db.select({ slug: document.slug, title: document.title }).from(document).orderBy(asc(document.slug)),
+		eventLinkChoices(db, language)
 	]);
 	return {
 		organisers: organisations.map((row) => ({ value: row.slug, label: row.acronym ? `${row.name} (${row.acronym})` : row.name, isolate: true })),
 		documents: documents.map((row) => ({ value: row.slug, label: titleIn(row.title, language), isolate: true })),
+		// the records of other modules an event may link to (the Talents networks), one group per kind installed
+		links: links.map((list) => ({ label: translate(language, linkTarget(list.kind)!.titleKey), choices: list.choices })),
 		statuses: eventStatuses.map((status) => ({ value: status, label: translate(language, `events.status_${status}`) })),
 		categories: participantCategories.map((category) => ({ value: category, label: translate(language, `events.category_${category}`) }))
 	};

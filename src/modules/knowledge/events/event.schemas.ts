@@ -18,6 +18,8 @@ export const EventInput = z
 		status: z.enum(eventStatuses).default('draft'),
 		participantCategories: z.array(z.enum(participantCategories)).max(participantCategories.length).default([]),
 		documents: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+		/** platform links (`talents.network:<slug>`): the event shows on those records' pages */
+		links: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
 		/** a form's checkbox ('on') or the API's boolean */
 		registrationOpen: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).default(false),
 		capacity: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().min(1).max(100_000).optional()),

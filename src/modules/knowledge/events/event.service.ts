@@ -13,6 +13,7 @@ import { document, type Translated } from '../knowledge.table.ts';
 import { EventInput, type EventData } from './event.schemas.ts';
 import { event, type EventRow } from './event.table.ts';
 import { moroccoTimeToInstant } from './time.ts';
+import { eventLinkProblems } from './event-links.ts';
 
 async function freeSlug(ctx: RequestContext, wanted: string): Promise<string> {
 	// the events' own pages (/knowledge/events/new, …/mine, …/registration/…, …/export, …/calendar) are not events
@@ -35,6 +36,8 @@ async function normalise(ctx: RequestContext, input: unknown) {
 		const known = new Set((await ctx.db.select({ slug: document.slug }).from(document).where(inArray(document.slug, documents))).map((row) => row.slug));
 		documents.forEach((slug, index) => known.has(slug) || problems.push({ path: `documents.${index}`, messageKey: 'field_choice' }));
 	}
+	const links = [...new Set(data.links)];
+	problems.push(...(await eventLinkProblems(ctx.db, links)));
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
 	return {
 		title: data.title,
@@ -49,6 +52,7 @@ async function normalise(ctx: RequestContext, input: unknown) {
 		registrationOpen: data.registrationOpen,
 		capacity: data.capacity ?? null,
 		documents,
+		links,
 		sources: data.sources
 	};
 }

@@ -30,6 +30,8 @@ export const event = knowledgeTables.table(
 		/** the library's documents that came out of the event, by slug */
 		documents: jsonb('documents').$type<string[]>().notNull().default([]),
 		sources: jsonb('sources').$type<Source[]>().notNull().default([]),
+		/** platform links to other modules' records (`talents.network:<slug>`): the event shows on their pages */
+		links: jsonb('links').$type<string[]>().notNull().default([]),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

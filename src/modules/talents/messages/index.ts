@@ -20,6 +20,9 @@ import enDiaspora from './en/diaspora.json' with { type: 'json' };
 import frDirectories from './fr/directories.json' with { type: 'json' };
 import arDirectories from './ar/directories.json' with { type: 'json' };
 import enDirectories from './en/directories.json' with { type: 'json' };
+import frNews from './fr/network_news.json' with { type: 'json' };
+import arNews from './ar/network_news.json' with { type: 'json' };
+import enNews from './en/network_news.json' with { type: 'json' };
 
 /** The Talents module's UI messages (`talents.key`; the missions' `missions.key`; mentoring's `mentoring.key`; the young generations' `young.key`; the map and directories' `diaspora.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
@@ -31,5 +34,7 @@ export const messages: Record<string, MessageNamespace> = {
 	// the houses of Moroccans of the world, MRE desks and diaspora associations
 	directories: { fr: frDirectories, ar: arDirectories, en: enDirectories },
 	// missions in the Atlas's regions, their changes and statistics
-	missions_more: { fr: frMore, ar: arMore, en: enMore }
+	missions_more: { fr: frMore, ar: arMore, en: enMore },
+	// a network's news (announcements published on its page) and the events linked to it
+	network_news: { fr: frNews, ar: arNews, en: enNews }
 };

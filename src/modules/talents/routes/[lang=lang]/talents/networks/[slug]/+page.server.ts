@@ -10,6 +10,7 @@ import { getNetworkPage, joinNetwork, leaveNetwork, linkNetworks, listNetworks, 
 import { formFailureFrom } from '#platform/http/form.ts';
 import { setAnnouncements } from '#modules/talents/announcements.service.ts';
 import { networkAssociations } from '#modules/talents/directories/directories.ts';
+import { listNews, networkEvents, NEWS_ON_PAGE } from '#modules/talents/news.service.ts';
 
 async function page(app: Awaited<ReturnType<typeof getApp>>, slug: string) {
 	try {
@@ -67,6 +68,20 @@ export async function load({ params, locals }) {
 			country: item.country ? countryName(item.country, locals.language) : null,
 			isSample: item.isSample
 		})),
+		// the coordinators' announcements published as news, the latest first
+		news: await (async () => {
+			const latest = await listNews(app.database.db, network.slug, {}, NEWS_ON_PAGE);
+			return {
+				total: latest.total,
+				items: latest.items.map((item) => ({ id: item.id, title: pickText(item.title, locals.language), body: pickText(item.body, locals.language), publishedAt: item.publishedAt.toISOString() }))
+			};
+		})(),
+		// the events linked to the network (the Knowledge module's, through the platform's links)
+		events: await (async () => {
+			const found = await networkEvents(app.database.db, network.slug, locals.language, new Date());
+			const shown = (entry: (typeof found.upcoming)[number]) => ({ ...entry, startsAt: entry.startsAt.toISOString(), endsAt: entry.endsAt.toISOString() });
+			return { upcoming: found.upcoming.map(shown), past: found.past.map(shown) };
+		})(),
 		membership: await membershipOf(ctx, params.slug),
 		announcements: await receivesAnnouncements(ctx, params.slug),
 		signedIn: Boolean(locals.actor),

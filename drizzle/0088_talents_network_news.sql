@@ -1,0 +1,1 @@
+ALTER TABLE "talents"."network_announcement" ADD COLUMN "published" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "knowledge"."event" ADD COLUMN "links" jsonb DEFAULT '[]'::jsonb NOT NULL;
