@@ -19,7 +19,7 @@ export async function load({ locals, url }) {
 	const draft = draftId ? await getDraft(ctx, draftId).catch(() => error(404, 'not_found')) : null;
 	return {
 		values: draft ? { ...draft.values, draft: draft.id } : formFromInitiative({ status: 'ongoing' }),
-		drafts: await listDrafts(ctx),
+		drafts: (await listDrafts(ctx)).map((draft) => ({ ...draft, updatedAt: draft.updatedAt.toISOString() })),
 		choices: await loadProposalChoices(app.database.db, locals.language)
 	};
 }
