@@ -26,7 +26,7 @@ import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 import { proposeChange, proposeNewInitiative } from '../moderation/moderation.service.ts';
 import { composeEmail } from '../../../platform/mail/compose.ts';
 import { atlasImport, atlasImportActivity, atlasImportFieldConflict, type ImportOutcome } from './import.table.ts';
-import { fieldValue, reconcile, withFieldValue, type FieldConflict } from './provenance.ts';
+import { fieldValue, reconcile, stableJson, withFieldValue, type FieldConflict } from './provenance.ts';
 import type { ImportedActivity } from './imported.ts';
 import { OrganisationMatcher } from './organisations.ts';
 
@@ -214,18 +214,6 @@ function canonical(input: InitiativeInput): string {
 			}))
 			.sort((x, y) => `${x.role}/${x.organisation}`.localeCompare(`${y.role}/${y.organisation}`))
 	});
-}
-
-function stableJson(value: unknown): string {
-	if (value === undefined || value === null) return 'null';
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-	if (typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>)
-			.filter(([, item]) => item !== undefined && item !== null)
-			.sort(([x], [y]) => x.localeCompare(y));
-		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
-	}
-	return JSON.stringify(value);
 }
 
 /** The current version of a published initiative, as an input. */

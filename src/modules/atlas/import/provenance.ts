@@ -109,17 +109,18 @@ export function withFieldValue<T extends InitiativeInput>(data: T, key: string, 
 
 /** Equality of two field values (key order ignored). */
 export function sameValue(a: unknown, b: unknown): boolean {
-	return stable(a) === stable(b);
+	return stableJson(a) === stableJson(b);
 }
 
-function stable(value: unknown): string {
+/** JSON with object keys sorted and absent/null members left out: equal data, equal text. */
+export function stableJson(value: unknown): string {
 	if (value === undefined || value === null) return 'null';
-	if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
 	if (typeof value === 'object') {
 		const entries = Object.entries(value as Record<string, unknown>)
 			.filter(([, item]) => item !== undefined && item !== null)
 			.sort(([x], [y]) => x.localeCompare(y));
-		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stable(item)}`).join(',')}}`;
+		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
 	}
 	return JSON.stringify(value);
 }
