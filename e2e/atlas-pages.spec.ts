@@ -6,8 +6,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Language } from '#platform/i18n/languages.ts';
 import { expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, server, t, useBrowser } from './harness.ts';
+import { screenshotsFor } from './flows.ts';
 
 const browser = useBrowser();
+const shoot = screenshotsFor('atlas');
 
 const flows: { language: Language; javaScriptEnabled: boolean }[] = [
 	{ language: 'fr', javaScriptEnabled: false },
@@ -92,6 +94,25 @@ describe('the Atlas list: map, filters, results, downloads', () => {
 		});
 	}
 
+	test('an initiative names its communes with their HCP codes and dots on its map, each a link to the list filtered by it', async () => {
+		const page = await browser.newPage({ locale: 'fr' });
+		await page.goto('/fr/atlas/initiatives/oim-migration-developpement-durable');
+		const main = page.getByRole('main');
+		await expect(main.getByText('02.411.01.23', { exact: true }).count()).resolves.toBe(1);
+		await expect(main.locator('svg circle').count()).resolves.toBe(2);
+		await shoot(page, 'initiative-communes-fr');
+		await main.getByRole('link', { name: 'Oujda', exact: true }).click();
+		await page.waitForURL((url) => url.searchParams.get('commune') === '02.411.01.23');
+		await expect(main.locator('input[type="checkbox"][name="commune"][value="02.411.01.23"]').isChecked()).resolves.toBe(true);
+		await expect(main.getByRole('link', { name: /Migration au Service du Développement Durable/ }).count()).resolves.toBeGreaterThan(0);
+		const arabic = await browser.newPage({ locale: 'ar' });
+		await arabic.goto('/ar/atlas/initiatives/oim-migration-developpement-durable');
+		await expect(arabic.getByRole('main').getByRole('link', { name: 'وجدة', exact: true }).count()).resolves.toBe(1);
+		await shoot(arabic, 'initiative-communes-ar');
+		await arabic.context().close();
+		await page.context().close();
+	});
+
 	test('a wrong filter is explained, not an error page', async () => {
 		const page = await browser.newPage({ locale: 'fr' });
 		const response = await page.goto('/fr/atlas?from=abc&region=MA-99');
@@ -133,10 +154,14 @@ describe('the dashboard', () => {
 			await expectLanguage(page, language);
 			const main = page.getByRole('main');
 			await expect(main.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t(language, 'atlas.dashboard_title'));
-			for (const key of ['region_theme_title', 'years_title', 'funders_title', 'implementers_title', 'gaps_title']) {
+			for (const key of ['region_theme_title', 'years_title', 'budget_years_title', 'funders_title', 'implementers_title', 'gaps_title']) {
 				await expect(main.getByRole('heading', { level: 2, name: t(language, `atlas.${key}`) }).count()).resolves.toBe(1);
 			}
 			await expect(main.getByRole('img', { name: t(language, 'atlas.years_title') }).count()).resolves.toBe(1);
+			// budgets by year: the chart, and the sentence saying how a budget is placed in its years
+			await expect(main.getByRole('img', { name: t(language, 'atlas.budget_years_title') }).count()).resolves.toBe(1);
+			await expect(main.getByText(t(language, 'atlas.budget_years_note')).count()).resolves.toBe(1);
+			await shoot(page, `dashboard-${language}`);
 			await expectNoRawMessageKeys(page);
 			if (javaScriptEnabled) await expectNoAxeViolations(page);
 
@@ -158,7 +183,7 @@ describe('the dashboard', () => {
 		expect(fr.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(fr.headers.get('content-disposition')).toContain('attachment');
 		const lines = (await fr.text()).replace(/^\uFEFF/, '').split('\r\n');
-		expect(lines[0]).toBe([t('fr', 'atlas.col_year'), t('fr', 'atlas.col_initiatives_active'), t('fr', 'atlas.col_budget_eur'), t('fr', 'atlas.col_budget_unknown')].join(','));
+		expect(lines[0]).toBe([t('fr', 'atlas.col_year'), t('fr', 'atlas.col_initiatives_active'), t('fr', 'atlas.col_budget_eur'), t('fr', 'atlas.col_amount_unknown_year')].join(','));
 		expect(lines.length).toBeGreaterThan(2);
 		const ar = await (await fetch(url('/ar/atlas/dashboard/funders.csv'))).text();
 		expect(ar.replace(/^\uFEFF/, '').split('\r\n')[0].split(',')[0]).toBe(t('ar', 'atlas.col_funder'));

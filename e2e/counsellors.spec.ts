@@ -112,6 +112,8 @@ describe('counsellors: agency, follow-up and referral to a programme', () => {
 			await expect(status(counsellor)).resolves.toContain(t(language, 'casework.done_referral_sent'));
 			const referralCard = counsellor.getByRole('listitem').filter({ has: counsellor.getByRole('heading', { name: programme[language] }) });
 			await expect(referralCard.textContent()).resolves.toContain(t(language, 'casework.referral_status_sent'));
+			// the file with its note, appointment and referral, for review
+			await shoot(counsellor, `counsellor-file-${language}`);
 
 			// the programme's organisation accepts it
 			const partner = await signedIn(language, javaScriptEnabled, 'partner@demo.sharaka.ma');

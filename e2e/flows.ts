@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#platform/demo/demo.ts';
 import type { Language } from '#platform/i18n/languages.ts';
 import { accountMenu, expectLanguage, expectNoAxeViolations, expectNoRawMessageKeys, expectPhoneWidthAndLanguageOfParts, savesScreenshots, server, signIn, t, type Email, type useBrowser } from './harness.ts';
@@ -40,11 +40,29 @@ export async function signUpAndConfirm(page: Page, language: Language, name: str
 	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
 }
 
-/** A new page (its own cookies) signed in as a demo account. */
+/**
+ * The demo accounts' sessions, signed in once for the whole run (the spec files share this module): each
+ * sign-in hashes the password and loads three pages, and the sign-in form has its own spec (account). A
+ * spec that signs out or ends sessions signs in with `signIn` on its own page, never through this.
+ */
+const demoSessions = new Map<string, { state: Awaited<ReturnType<BrowserContext['storageState']>>; landing: string }>();
+
+/** A new page (its own cookies) signed in as a demo account, on the page the sign-in leads to. */
 export async function signedInAs(browser: ReturnType<typeof useBrowser>, email: string, language: Language, javaScriptEnabled = true, phone = false): Promise<Page> {
+	const kept = demoSessions.get(email);
+	if (kept) {
+		const page = await browser.newPage({ javaScriptEnabled, locale: language, phone, storageState: kept.state });
+		await page.goto(kept.landing.replace(/^\/[a-z]{2}(?=\/|$)/, `/${language}`));
+		if (!new URL(page.url()).pathname.includes('/account/sign-in')) return page;
+		// the session ended (a spec signed this account out everywhere): sign in again below
+		await page.context().close();
+		demoSessions.delete(email);
+	}
 	const page = await browser.newPage({ javaScriptEnabled, locale: language, phone });
 	await signIn(page, language, email, DEMO_PASSWORD);
 	await page.waitForURL((url) => !url.pathname.includes('/account/sign-in'));
+	const landing = new URL(page.url());
+	demoSessions.set(email, { state: await page.context().storageState(), landing: landing.pathname + landing.search });
 	return page;
 }
 

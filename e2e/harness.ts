@@ -1,7 +1,7 @@
 // What every browser test uses: the running server (started once per run by e2e/global-setup.ts),
 // Chromium through playwright-core, the axe-core scan, the outbox and the message catalogue.
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { translate, hasMessage, MISSING_MARK, type MessageValues } from '#platform/i18n/translator.ts';
 import { direction, type Language } from '#platform/i18n/languages.ts';
@@ -40,24 +40,37 @@ export interface PageOptions {
 	baseURL?: string;
 	/** a phone's screen (360 × 740) rather than a desktop's */
 	phone?: boolean;
+	/** cookies to start with (a session kept from an earlier sign-in) */
+	storageState?: BrowserContextOptions['storageState'];
 }
 
 // axe-core runs inside the page: it hangs on a page whose JavaScript is disabled.
 const pagesWithoutScript = new WeakSet<Page>();
 
+/** One Chromium for the whole run: the spec files share this module, and a launch costs a second or two each. */
+let launched: Promise<Browser> | undefined;
+async function sharedChromium(): Promise<Browser> {
+	const running = await (launched ??= chromium.launch({ executablePath: chromiumPath, args: chromiumArgs }));
+	if (running.isConnected()) return running;
+	launched = undefined;
+	return sharedChromium();
+}
+
 /**
- * One Chromium for the spec file (launched before its tests, closed after, with every page).
+ * The run's Chromium for a spec file; the pages the file opened are closed after it.
  * Each `newPage` opens a fresh context (its own cookies), as AxeBuilder needs a page from
  * `browser.newContext()`. A test that opens many pages, or runs concurrently with others, closes
  * its own: `onTestFinished(() => page.context().close())` with the hook from its test context.
  */
 export function useBrowser() {
 	let browser: Browser | undefined;
+	const contexts = new Set<BrowserContext>();
 	beforeAll(async () => {
-		browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+		browser = await sharedChromium();
 	});
 	afterAll(async () => {
-		await browser?.close();
+		await Promise.all([...contexts].map((context) => context.close().catch(() => undefined)));
+		contexts.clear();
 	});
 	return {
 		async newPage(options: PageOptions = {}): Promise<Page> {
@@ -66,9 +79,12 @@ export function useBrowser() {
 				baseURL: options.baseURL ?? inject('baseUrl'),
 				locale: options.locale ?? 'fr-MA',
 				javaScriptEnabled: options.javaScriptEnabled ?? true,
+				storageState: options.storageState,
 				...(options.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {})
 			};
 			const context = await browser.newContext(contextOptions);
+			contexts.add(context);
+			context.once('close', () => contexts.delete(context));
 			// A missing element fails in seconds, not after Playwright's default 30 s.
 			context.setDefaultTimeout(10_000);
 			const page = await context.newPage();
@@ -118,8 +134,8 @@ export function accountMenu(page: Page, language: Language) {
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * Whether this run scans pages with axe-core and saves screenshots. `E2E_RENDER_CHECKS=off` leaves both
- * out: CI sets it for its second run, on PostgreSQL, as the pages' HTML does not depend on the database
+ * Whether this run scans pages with axe-core, checks their phone width and language of parts, and saves
+ * screenshots. `E2E_RENDER_CHECKS=off` leaves these out: CI sets it for its second run, on PostgreSQL, as the pages' HTML does not depend on the database
  * engine and the first run (PGlite) of the same commit scanned and shot every one of them.
  */
 export const renderChecks = process.env.E2E_RENDER_CHECKS !== 'off';
@@ -259,8 +275,12 @@ export async function foreignTextWithoutLang(page: Page, language: Language): Pr
 	}, language);
 }
 
-/** On a 320 px phone nothing scrolls sideways, and no text in another language than the page's lacks its own lang. */
+/**
+ * On a 320 px phone nothing scrolls sideways, and no text in another language than the page's lacks its own lang.
+ * A render check like axe's: left out where those are (the HTML does not depend on the database engine).
+ */
 export async function expectPhoneWidthAndLanguageOfParts(page: Page, language: Language) {
+	if (!renderChecks) return;
 	const viewport = page.viewportSize();
 	await page.setViewportSize({ width: 320, height: 720 });
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

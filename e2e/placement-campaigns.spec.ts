@@ -166,7 +166,7 @@ describe('international placement: campaigns and the candidate pipeline', () => 
 		expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 		// the candidate's history: who moved them, when
 		await division.goto(`${campaignPath}/candidates`);
-		await division.getByRole('link', { name: candidateName }).click();
+		await division.getByRole('link', { name: candidateName, exact: true }).click();
 		await check(division, 'fr', false);
 		await expect(division.getByRole('region', { name: t('fr', 'campaigns.history_title') }).first().textContent()).resolves.toContain(t('fr', 'campaigns.stage_preselected'));
 		await shoot(division, 'history-fr');

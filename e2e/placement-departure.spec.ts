@@ -3,7 +3,7 @@
 // for Spain and next season's, both split across two agencies; adds a candidate (who signed up in French and reads
 // without JavaScript) and moves her through the stages up to "visa granted", announcing each by e-mail; creates an
 // orientation session starting two minutes ahead and registers her by e-mail; meanwhile the pre-departure page of
-// the host country is read in French, Arabic and English; once the session has started, her attendance moves her
+// the host country is read in French, Arabic and English (Spain's a badged sample, Germany's real with its sources); her attendance, taken at the door from half an hour before the start, moves her
 // to "orientation attended"; she departs and arrives; her on-time return is recorded with the re-hire decision,
 // and next season's campaign invites her. The candidate sees each stage, the session she is registered for and
 // the invitation on her page, accepts it, and the outbox holds the e-mails in French. The staff pages in Arabic
@@ -141,10 +141,26 @@ describe('international placement: orientation, departure, return and the next s
 		await check(reader, 'ar');
 		await expectPhoneWidthAndLanguageOfParts(reader, 'ar');
 		await shoot(reader, 'prepare-ar');
+		// Germany's pages are real: their sources at the bottom, no sample badge nor notice
+		for (const [language, country] of [['fr', 'Allemagne'], ['ar', 'ألمانيا'], ['en', 'Germany']] as const) {
+			await reader.goto(`/${language}/jobs/placement/prepare/de-rights`);
+			await check(reader, language);
+			const main = (await reader.getByRole('main').textContent()) ?? '';
+			await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(country);
+			expect(main).not.toContain(t(language, 'departure.prepare_disclaimer'));
+			expect(await reader.getByRole('main').locator('.badge').count()).toBe(0);
+			expect(main).toContain('Faire Integration');
+			await expect(reader.locator('a[href^="https://www.bmas.de/"]').count()).resolves.toBe(1);
+			await expectPhoneWidthAndLanguageOfParts(reader, language);
+			await shoot(reader, `prepare-de-${language}`);
+		}
+		await reader.goto('/ar/jobs/placement/prepare/de-contacts');
+		await check(reader, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(reader, 'ar');
+		await shoot(reader, 'prepare-de-contacts-ar');
 		await reader.close();
 
-		// 5. Once the session has started, her attendance moves her to "orientation attended".
-		await new Promise((resolve) => setTimeout(resolve, Math.max(0, starts.getTime() + 65_000 - (starts.getTime() % 60_000) - Date.now())));
+		// 5. Attendance is taken at the door (from half an hour before the start): hers moves her to "orientation attended".
 		await division.goto(sessionPath);
 		await division.getByRole('checkbox', { name: t('fr', 'departure.present_label', { name: candidateName }) }).check();
 		await division.getByRole('button', { name: t('fr', 'departure.attendance_submit') }).click();

@@ -149,7 +149,7 @@ describe('international placement: the partner’s shortlist', () => {
 
 		// 8. The division sees the partner's decision, its feedback and the consent on the candidate's page.
 		await division.goto(`${campaignPath}/candidates`);
-		await division.getByRole('link', { name: candidateName }).click();
+		await division.getByRole('link', { name: candidateName, exact: true }).click();
 		await check(division, 'fr', false);
 		const staff = (await division.getByRole('region', { name: t('fr', 'shortlist.staff_title') }).textContent()) ?? '';
 		expect(staff).toContain(partnerName);

@@ -115,7 +115,7 @@ describe('followed reintegration', () => {
 		await main.getByLabel(t('fr', 'casework.document_kind'), { exact: true }).selectOption('civil_status');
 		await main.getByLabel(t('fr', 'casework.document_file'), { exact: true }).setInputFiles({ name: 'acte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
 		await main.getByRole('button', { name: t('fr', 'casework.document_add') }).click();
-		await expect(page.locator('#field-file-error').textContent()).resolves.toContain(t('fr', 'casework.error_document_type'));
+		await expect(page.locator('#field-document-file-error').textContent()).resolves.toContain(t('fr', 'casework.error_document_type'));
 		await expect(main.getByText(t('fr', 'casework.documents_none')).count()).resolves.toBe(1);
 		await main.getByLabel(t('fr', 'casework.document_kind'), { exact: true }).selectOption('civil_status');
 		await main.getByLabel(t('fr', 'casework.document_file'), { exact: true }).setInputFiles({ name: 'acte de naissance.pdf', mimeType: 'application/pdf', buffer: aPdf({ text: 'Acte de naissance' }) });

@@ -1,8 +1,9 @@
 // A strategy created and its own details edited (issue #13): an administrator, in French without JavaScript on a
 // phone, creates a strategy from the strategies' page (a missing title and a period ending before it starts are
-// refused with the fields named, what was typed kept), lands on its plan page, then corrects its details; the
-// demo owner of the SNIA edits its details in Arabic (axe clean, 320 px); its planner may not. Screenshots at 360
-// and 1280 px go to test-results/screenshots/strategy-details-*.
+// refused with the fields named, what was typed kept), lands on its plan page, then corrects its details — its
+// country too, no item of its plan naming a region yet; the demo owner of the SNIA edits its details in Arabic
+// (axe clean, 320 px), where changing the country is refused while its plan names regions; its planner may not.
+// Screenshots at 360 and 1280 px go to test-results/screenshots/strategy-details-*.
 import { describe, expect, test } from 'vitest';
 import { check, screenshotsFor, signedInAs } from './flows.ts';
 import { expectPhoneWidthAndLanguageOfParts, t, useBrowser } from './harness.ts';
@@ -45,10 +46,15 @@ describe('creating a strategy and editing its details', () => {
 		await expect(admin.getByLabel(t('fr', 'strategy_details.title_fr'), { exact: true }).inputValue()).resolves.toBe(title);
 		await admin.getByLabel(t('fr', 'strategy_details.summary_fr'), { exact: true }).fill('Le volet migratoire du plan de développement régional.');
 		await admin.getByLabel(t('fr', 'strategy_details.published'), { exact: true }).check();
+		// no item of its plan names a region yet: its country may still change
+		const country = admin.getByLabel(t('fr', 'strategy_details.country'), { exact: true });
+		await expect(admin.locator('#field-country-hint').textContent()).resolves.toBe(t('fr', 'strategy_details.country_hint_edit'));
+		await country.selectOption('SN');
 		await admin.getByRole('button', { name: t('fr', 'strategy_details.save'), exact: true }).click();
 		await admin.waitForURL((address) => address.searchParams.has('saved'));
 		await expect(admin.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy_details.saved'));
 		await expect(admin.getByLabel(t('fr', 'strategy_details.published'), { exact: true }).isChecked()).resolves.toBe(true);
+		await expect(country.inputValue()).resolves.toBe('SN');
 		await shoot(admin, 'edit-fr');
 		// published: on the strategies' list
 		await admin.goto('/fr/strategy');
@@ -63,6 +69,16 @@ describe('creating a strategy and editing its details', () => {
 		await check(owner, 'ar');
 		await expectPhoneWidthAndLanguageOfParts(owner, 'ar');
 		await shoot(owner, 'edit-ar');
+		// its plan names regions of Morocco: another country is refused on its field, said in Arabic, nothing changed
+		await owner.getByLabel(t('ar', 'strategy_details.country'), { exact: true }).selectOption('ML');
+		await owner.getByRole('button', { name: t('ar', 'strategy_details.save'), exact: true }).click();
+		await owner.locator('.error-summary').first().waitFor();
+		const refusal = t('ar', 'strategy_details.error_country_regions', { count: 2 }).split(':').at(-1)!.trim();
+		await expect(owner.locator('#field-country-error').textContent()).resolves.toContain(refusal);
+		await check(owner, 'ar');
+		await shoot(owner, 'country-refused-ar');
+		await owner.goto('/ar/strategy/snia/edit');
+		await expect(owner.getByLabel(t('ar', 'strategy_details.country'), { exact: true }).inputValue()).resolves.toBe('MA');
 		// the owner may not create another strategy
 		expect((await owner.goto('/ar/strategy/new'))?.status()).toBe(403);
 		await owner.close();

@@ -1,8 +1,8 @@
 // The Strategy module's results framework: the demo counsellor (ANAPEC), reporter on the SNIA through a
 // grant limited to it, enters a value of a sample indicator in French without JavaScript (a region the
 // indicator is not broken down by is refused first); the demo moderator, owner of the SNIA, returns it
-// with a reason; the reporter corrects it; the owner approves it; the public results page shows it, in
-// French and in Arabic (axe-core). Screenshots at 360 and 1280 px go to test-results/screenshots/.
+// with a reason; the reporter corrects it; the owner approves it; the public results page shows it — counted in
+// its domain, listed in that domain's indicators —, in French and in Arabic (axe-core). Screenshots at 360 and 1280 px go to test-results/screenshots/.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { check, signedInAs, screenshotsFor } from './flows.ts';
@@ -124,6 +124,11 @@ describe('the Strategy results framework', () => {
 		// 5. The public page shows it (French, then Arabic with axe).
 		const visitor = await browser.newPage({ javaScriptEnabled: false });
 		await visitor.goto('/fr/strategy/snia/results');
+		// the indicators counted by domain, each domain leading to its own list (a strategy of hundreds reads that way)
+		await visitor.locator('table.domains tbody tr', { hasText: 'Emploi' }).getByRole('link').click();
+		await expect(visitor.locator('#indicators').textContent()).resolves.toContain('Emploi');
+		await check(visitor, 'fr', false);
+		await shoot(visitor, 'summary-fr');
 		// the summary's line of the indicator: its latest year; its years and regions on its own page
 		const line = visitor.locator('table.results tbody tr', { hasText: 'EX-EMP-1' });
 		await expect(line.textContent()).resolves.toContain('2026');

@@ -8,7 +8,7 @@ import { check, screenshotsFor } from './flows.ts';
 
 const browser = useBrowser();
 const shoot = screenshotsFor('talents-atlas');
-// the demo's completed mission of the (fictional) regional council, in the Oriental region (MA-02)
+// the demo's completed mission of the (fictional) regional council, in the Oriental region (MA-02), part of the real PRIMO
 const MISSION_FR = 'Plan régional de gestion des déchets agricoles';
 const MISSION_AR = 'المخطط الجهوي لتدبير النفايات الفلاحية';
 
@@ -29,6 +29,8 @@ describe('Talents in the Atlas', () => {
 		const section = main.locator('section', { has: page.getByRole('link', { name: MISSION_FR }) });
 		await expect(section.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/missions? accomplies? par des talents de la diaspora/);
 		await expect(section.textContent()).resolves.toContain(t('fr', 'atlas.sample_badge'));
+		// the sample mission belongs to a real initiative of the region, PRIMO, whose Atlas page it links to
+		await expect(section.getByRole('link', { name: /PRIMO/ }).first().getAttribute('href')).resolves.toBe('/fr/atlas/initiatives/primo-oriental');
 		await shoot(page, 'region-fr');
 		// the whole list of the region's completed missions, then back to the mission
 		await section.getByRole('link', { name: t('fr', 'missions_more.region_all') }).click();

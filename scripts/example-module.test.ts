@@ -57,7 +57,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('adding a module', () => {
 				.replace(/(export const manifests[^=]*= \[[^\]]*)\]/, '$1, exampleModule]')
 		);
 		// 3. its migration, as a developer would generate it
-		const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: work, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' }, timeout: 240_000 });
+		const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: work, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' }, timeout: 480_000 });
 		const generated = run(path.join(root, 'node_modules/.bin/drizzle-kit'), ['generate', '--name', 'example']);
 		expect(generated.status, generated.stdout + generated.stderr).toBe(0);
 
@@ -89,5 +89,5 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('adding a module', () => {
 		]);
 		expect(tests.status, tests.stdout.slice(-4000) + tests.stderr.slice(-2000)).toBe(0);
 		expect(tests.stdout).toMatch(/example/);
-	}, 600_000);
+	}, 900_000);
 });

@@ -55,8 +55,10 @@ interface JsonReport {
 	numFailedTests: number;
 	numPendingTests: number;
 	numTodoTests: number;
-	testResults: { name: string; status: string; message: string; assertionResults: { status: string }[] }[];
+	testResults: { name: string; status: string; message: string; assertionResults: { status: string; fullName: string }[] }[];
 }
+
+const failedTests: string[] = [];
 
 /** Runs one Vitest suite with the default reporter for people and a JSON one to count from. */
 async function vitestSuite(name: string, configArgs: string[]): Promise<Counts> {
@@ -84,11 +86,19 @@ async function vitestSuite(name: string, configArgs: string[]): Promise<Counts> 
 		failed: report.numFailedTests,
 		skipped: report.numPendingTests + report.numTodoTests
 	};
+	// Named again at the very end: CI shows only the tail of a long output.
+	for (const file of report.testResults) {
+		for (const test of file.assertionResults) {
+			if (test.status === 'failed') failedTests.push(`${name}: ${path.relative(root, file.name)} › ${test.fullName}`);
+		}
+	}
 	// A file that failed before any of its tests ran (import error, failing hook) has no failed test.
 	for (const file of report.testResults) {
 		if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) {
 			counts.failed += 1;
-			console.error(`\n${name}: ${path.relative(root, file.name)} failed outside its tests: ${file.message.split('\n')[0]}`);
+			const what = `${name}: ${path.relative(root, file.name)} failed outside its tests: ${file.message.split('\n')[0]}`;
+			failedTests.push(what);
+			console.error(`\n${what}`);
 		}
 	}
 	if (code !== 0 && counts.failed === 0) {
@@ -139,6 +149,7 @@ const total = parts.reduce<Counts>(
 	{ passed: 0, failed: 0, skipped: 0 }
 );
 console.log('');
+for (const failure of failedTests) console.log(`FAILED ${failure}`);
 for (const [name, counts] of parts) console.log(`${name}: ${line(counts)}`);
 if (total.passed + total.failed === 0) console.error('No test ran.');
 console.log(line(total));

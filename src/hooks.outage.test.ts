@@ -2,6 +2,7 @@
 // renders, the busiest public reads are served from their last copy, everything else answers 503 with
 // Retry-After — JSON for the API whatever the client accepts, the localised outage page for pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
 import pg from 'pg';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '#platform/app.ts';
@@ -91,8 +92,11 @@ describe('the hook with the database out of reach', () => {
 		expect(api.response.headers.get('retry-after')).toBe('30');
 		expect((await api.response.json()).error.code).toBe('database_unavailable');
 
-		// a page for signed-in people: the outage page (the layout shows it), not a redirect to sign in
-		const account = await request('/[lang=lang]/account', '/ar/account', { cookie: 'better-auth.session_token=abc.def' }, async (event) => {
+		// a page for signed-in people, asked with a session cookie signed by the platform: the outage page (the
+		// layout shows it), not a redirect to sign in
+		const signature = crypto.createHmac('sha256', app.sessionSettings.secret).update('abc').digest('base64');
+		const cookie = `${app.sessionSettings.cookies.sessionToken}=${encodeURIComponent(`abc.${signature}`)}`;
+		const account = await request('/[lang=lang]/account', '/ar/account', { cookie }, async (event) => {
 			expect(event.locals.denied).toBe(503);
 			return new Response('<!doctype html><h1>outage</h1>', { status: 503, headers: { 'content-type': 'text/html' } });
 		});

@@ -9,6 +9,7 @@ import { isLanguage, negotiateLanguage, direction, type Language } from '#platfo
 import { accessFor } from '#platform/policy/route-access.ts';
 import { mayReach } from '#platform/policy/policy.ts';
 import { loadActor, asRole } from '#platform/accounts/actor.ts';
+import { readSession, type SignedInPerson } from '#platform/accounts/session-reader.ts';
 import { bearerTokenOf, findUserByApiToken } from '#platform/accounts/api-token.service.ts';
 import { errorResponse, unavailableResponse } from '#platform/http/api.ts';
 import { isDatabaseUnavailable, outageRetryAfterSeconds } from '#platform/db/outage.ts';
@@ -50,44 +51,45 @@ async function authenticate(app: App, event: Parameters<Handle>[0]['event']): Pr
 	if (token !== null) {
 		const found = token ? await findUserByApiToken(app.database.db, token) : null;
 		if (!found) return errorResponse(event.locals.language, 'unauthenticated');
-		const person = found.user;
-		event.locals.authMethod = 'token';
-		event.locals.user = {
-			id: person.id,
-			name: person.name,
-			email: person.email,
-			role: asRole(person.role),
-			locale: isLanguage(person.locale) ? person.locale : 'fr'
-		};
+		signIn(event, found.user, 'token');
+		event.locals.actor = found.actor;
 		event.locals.audit.channel = 'api';
 		event.locals.apiToken = { id: found.tokenId, name: found.tokenName };
-	} else {
-		// without a session cookie there is no session: better-auth is not asked (most public requests)
-		const hasSessionCookie = (event.request.headers.get('cookie') ?? '').includes('session_token');
-		const session = hasSessionCookie ? await app.auth.api.getSession({ headers: event.request.headers }) : null;
-		if (!session) {
-			// better-auth answers "no session" when it cannot read sessions: with a session cookie, make
-			// sure the database answered before treating the person as signed out.
-			if (hasSessionCookie && !(await app.database.ping())) {
-				throw new AppError('database_unavailable');
-			}
-			return null;
-		}
-		const person = session.user as typeof session.user & { role?: string; locale?: string };
-		event.locals.authMethod = 'session';
-		event.locals.user = {
-			id: person.id,
-			name: person.name,
-			email: person.email,
-			role: asRole(person.role),
-			locale: isLanguage(person.locale) ? person.locale : 'fr'
-		};
+		return null;
 	}
-	const signedIn = event.locals.user!;
-	event.locals.actor = await loadActor(app.database.db, signedIn.id, signedIn.role);
-	event.locals.audit.actorUserId = signedIn.id;
-	event.locals.audit.actorLabel = signedIn.email;
+	// without a session cookie there is no session: better-auth is not asked (most public requests)
+	const cookieHeader = event.request.headers.get('cookie') ?? '';
+	if (!cookieHeader.includes('session_token')) return null;
+	const reading = await readSession(app.database.db, cookieHeader, app.sessionSettings);
+	if (reading.kind === 'none') return null;
+	if (reading.kind === 'signed-in') {
+		signIn(event, reading.person, 'session');
+		event.locals.actor = reading.actor;
+		return null;
+	}
+	const session = await app.auth.api.getSession({ headers: event.request.headers });
+	if (!session) {
+		// better-auth answers "no session" when it cannot read sessions: make sure the database
+		// answered before treating the person as signed out.
+		if (!(await app.database.ping())) throw new AppError('database_unavailable');
+		return null;
+	}
+	signIn(event, session.user, 'session');
+	event.locals.actor = await loadActor(app.database.db, session.user.id, event.locals.user!.role);
 	return null;
+}
+
+function signIn(event: Parameters<Handle>[0]['event'], person: SignedInPerson, method: 'session' | 'token') {
+	event.locals.authMethod = method;
+	event.locals.user = {
+		id: person.id,
+		name: person.name,
+		email: person.email,
+		role: asRole(person.role),
+		locale: isLanguage(person.locale) ? person.locale : 'fr'
+	};
+	event.locals.audit.actorUserId = person.id;
+	event.locals.audit.actorLabel = person.email;
 }
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -54,7 +54,7 @@ try {
 		console.log(`${label.padEnd(44)} p50 ${percentile(samples, 0.5).toFixed(2)} ms  p95 ${percentile(samples, 0.95).toFixed(2)} ms  node cpu ${((cpu.user + cpu.system) / 100 / 1000).toFixed(2)} ms/op  wall ${((performance.now() - t0) / 100).toFixed(2)}`);
 	}
 	const paging = { page: 1, pageSize: 20 };
-	await time('findUserByApiToken (select + update)', () => findUserByApiToken(db, token));
+	await time('findUserByApiToken (one statement: holder, grants, last use)', () => findUserByApiToken(db, token));
 	await time('loadActor', () => loadActor(db, data.employerUserId, 'partner'));
 	await time('recordAudit api_token.use', () => recordAudit(db, context, { action: 'api_token.use', resourceType: 'api_token', resourceId: null, after: { name: 'bench', method: 'GET', path: '/x' } }));
 	await time('revision counter read', () => matchingCache(db).snapshot());

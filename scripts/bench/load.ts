@@ -70,8 +70,8 @@ const varying = (path: string | (() => string)) =>
 	typeof path === 'string' ? {} : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] };
 
 /** p50 of `amount` requests by one caller, one at a time (comparable with a sequential driver timing). */
-export async function oneCallerP50(baseUrl: string, amount: number, nextPath: () => string): Promise<number> {
-	const result = await autocannon({ url: baseUrl, connections: 1, amount, headers: compressed, ...varying(nextPath) });
+export async function oneCallerP50(baseUrl: string, amount: number, nextPath: () => string, headers: Record<string, string> = {}): Promise<number> {
+	const result = await autocannon({ url: baseUrl, connections: 1, amount, headers: { ...compressed, ...headers }, ...varying(nextPath) });
 	return result.latency.p50;
 }
 

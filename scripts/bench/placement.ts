@@ -26,9 +26,11 @@
 // Prints p50/p95/p99, requests/s, errors and PASS/FAIL against 100 ms, then each page's one-caller p50 against the
 // same services called through the driver (the ratio: the app's overhead over its queries).
 // Options: --candidates N (20000), --agencies A (10), --bulk B (500), --duration S (≤ 120, 20), --connections C
-// (20), --skip-load (the fill and the bulk moves only).
+// (20), --skip-load (the fill and the bulk moves only), --cpu-prof DIR (the server's V8 CPU profile of the run).
 import '../../src/compose.ts';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { systemContext } from '../../src/platform/audit/audit.service.ts';
@@ -53,7 +55,8 @@ const { values } = parseArgs({
 		bulk: { type: 'string', default: '500' },
 		duration: { type: 'string', default: '20' },
 		connections: { type: 'string', default: '20' },
-		'skip-load': { type: 'boolean', default: false }
+		'skip-load': { type: 'boolean', default: false },
+		'cpu-prof': { type: 'string' }
 	}
 });
 const candidateCount = Number(values.candidates);
@@ -62,7 +65,7 @@ const bulk = Number(values.bulk);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 if (![candidateCount, agencyCount, bulk, duration, connections].every((n) => Number.isInteger(n) && n > 0) || duration > 120 || candidateCount > 200_000 || agencyCount > 50 || bulk > 1000) {
-	console.error('Usage: npm run bench:placement [-- --candidates N (≤ 200000) --agencies A (≤ 50) --bulk B (≤ 1000) --duration S (≤ 120) --connections C --skip-load]');
+	console.error('Usage: npm run bench:placement [-- --candidates N (≤ 200000) --agencies A (≤ 50) --bulk B (≤ 1000) --duration S (≤ 120) --connections C --skip-load --cpu-prof DIR]');
 	process.exit(2);
 }
 
@@ -167,7 +170,13 @@ async function timeBulkMoves(db: Db) {
 	if (audited.n !== bulkTimes.length) throw new Error(`expected ${bulkTimes.length} audit events for the moves, found ${audited.n}`);
 }
 
-const server = await startBenchServer({ env: { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '10000000' }, timeout: 3_600_000 }, async (db) => {
+const serverEnv: Record<string, string> = { DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_MAX_PER_IP: '10000000' };
+if (values['cpu-prof']) {
+	// the server writes a V8 CPU profile into DIR when it stops (open it in Chrome's DevTools)
+	fs.mkdirSync(values['cpu-prof'], { recursive: true });
+	serverEnv.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(values['cpu-prof'])}`.trim();
+}
+const server = await startBenchServer({ env: serverEnv, timeout: 3_600_000 }, async (db) => {
 	const started = performance.now();
 	await fill(db);
 	fillSeconds = (performance.now() - started) / 1000;

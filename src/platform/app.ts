@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import type { BetterAuthPlugin } from 'better-auth';
 import { readSettings, type Settings } from './config/config.ts';
 import { openDatabase, databaseOptionsFrom, type Database, type DatabaseOptions } from './db/database.ts';
-import { createAuth, type Auth } from './auth/auth.ts';
+import { createAuth, sessionSettingsOf, type Auth } from './auth/auth.ts';
+import type { SessionSettings } from './accounts/session-reader.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { createRateLimiter, type RateLimiter } from './security/rate-limit.ts';
@@ -24,6 +25,8 @@ export interface App {
 	settings: Settings;
 	database: Database;
 	auth: Auth;
+	/** better-auth's cookie names, secret and ages, for the one-query session reader */
+	sessionSettings: SessionSettings;
 	mailer: Mailer;
 	logger: Logger;
 	rateLimiter: RateLimiter;
@@ -55,7 +58,7 @@ export interface CreateAppOptions {
 }
 
 /** The queue's jobs: the platform's delivery of e-mails, then each module's as `<slug>.<job>`. */
-function jobDefinitions(deliver: (message: MailMessage) => Promise<void>, host: () => JobHost): Record<string, JobDefinition<never>> {
+function jobDefinitions(deliver: (message: MailMessage) => Promise<void>, host: Promise<JobHost>): Record<string, JobDefinition<never>> {
 	const definitions: Record<string, JobDefinition<never>> = {
 		mail: {
 			descriptionKey: 'queue.job_mail',
@@ -68,7 +71,7 @@ function jobDefinitions(deliver: (message: MailMessage) => Promise<void>, host: 
 	};
 	for (const manifest of isInstalled() ? installedModules() : []) {
 		for (const [name, job] of Object.entries(manifest.jobs ?? {})) {
-			definitions[`${manifest.slug}.${name}`] = { ...job, run: (data: Record<string, unknown>) => job.run(data ?? {}, host()) };
+			definitions[`${manifest.slug}.${name}`] = { ...job, run: async (data: Record<string, unknown>) => job.run(data ?? {}, await host) };
 		}
 	}
 	return definitions;
@@ -109,11 +112,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 				.finally(() => background.delete(tracked));
 			background.add(tracked);
 		};
-		let host: JobHost | undefined;
+		// the workers start polling as the queue opens: a job already due (a schedule, a dead process's job)
+		// waits until the mailer it may need exists
+		let hostReady!: (host: JobHost) => void;
+		const host = new Promise<JobHost>((resolve) => (hostReady = resolve));
 		queue = await openJobQueue(
 			database,
 			logger,
-			jobDefinitions((message) => transport.send(message), () => host!),
+			jobDefinitions((message) => transport.send(message), host),
 			{ workers: options.jobWorkers ?? false }
 		);
 		// Sending is queueing: the caller never waits for a mail server (nor, on PGlite, for the one
@@ -136,7 +142,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 				runInBackground(lastQueued);
 			}
 		};
-		host = { database, settings, mailer, logger };
+		hostReady({ database, settings, mailer, logger });
 		const files = await openFileStore(settings);
 		const settle = async () => {
 			// a job may start others (an import's e-mails): until nothing of this process's is left to do
@@ -156,7 +162,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			logger
 		});
 		if (options.demo && settings.demoData) {
-			const loaded = await loadDemoDataIfEmpty(database.db);
+			const loaded = await loadDemoDataIfEmpty(database.db, { files });
 			if (loaded) logger.info('demo data loaded into the empty database');
 		}
 		// counters in the database: every instance of the app on it shares them
@@ -165,6 +171,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
 			settings,
 			database,
 			auth,
+			sessionSettings: await sessionSettingsOf(auth),
 			mailer,
 			logger,
 			rateLimiter,

@@ -12,6 +12,7 @@ describeRouteAccess('the Atlas module', atlasModule.routes, {
 	'GET /api/v1/initiatives': everyone,
 	'GET /api/v1/initiatives/[id]': everyone,
 	'GET /api/v1/atlas/stats': everyone,
+	'GET /api/v1/atlas/communes': everyone,
 	'GET /[lang=lang]/atlas': everyone,
 	'GET /[lang=lang]/atlas/organisations/[slug]': everyone,
 	'GET /[lang=lang]/atlas/regions/[code]': everyone,

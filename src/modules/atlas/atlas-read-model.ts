@@ -15,6 +15,7 @@ import { atlasRegion, initiative, initiativeOrganisation, initiativeProvince, in
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { queryWords, type FacetName, type PageRow, type StatsRow, type searchInitiatives } from './initiative.service.ts';
 import { mayConcernMoroccoSql } from './recipient-regions.ts';
+import { centsByYear, yearlyCentsSql, type YearCents } from './year-amounts.ts';
 
 type SearchResult = Awaited<ReturnType<typeof searchInitiatives>>;
 
@@ -34,6 +35,8 @@ interface ModelInitiative {
 	summary: Translated;
 	status: InitiativeData['status'];
 	startYear: number | null;
+	/** the start as a day number (actual, else planned, else 1 January of the start year): the `start` order */
+	startDay: number | null;
 	endYear: number | null;
 	nationalScope: boolean;
 	themes: InitiativeData['themes'];
@@ -42,6 +45,10 @@ interface ModelInitiative {
 	budgetEur: number | null;
 	/** the part of budgetEur counted for Morocco (its share when the source gives one) */
 	moroccoEur: number | null;
+	/** the same in cents as the statistics by year count it (null: no budget) */
+	moroccoCents: number | null;
+	/** its amounts by year in EUR cents, as the statistics by year count them (year-amounts.ts) */
+	yearly: YearCents[];
 	mayConcernMorocco: boolean;
 	isSample: boolean;
 	version: number;
@@ -50,6 +57,8 @@ interface ModelInitiative {
 	updatedMicros: number;
 	regions: string[];
 	provinces: string[];
+	/** HCP codes */
+	communes: string[];
 	goodPractice: boolean;
 	/** the index of the larger initiative it is part of (-1: none) */
 	parent: number;
@@ -66,11 +75,14 @@ type Row = Omit<PageRow, 'funders' | 'updated_at'> & {
 	parent_id: string | null;
 	good_practice: boolean;
 	morocco_eur: number | null;
+	morocco_cents: string | number | null;
 	may_concern_morocco: boolean;
 	target_groups: string[];
 	updated_at: string;
 	updated_micros: string | number;
+	start_day: string | number | null;
 	provinces: string[];
+	communes: string[];
 	organisations: ModelOrganisation[] | string;
 	search_document: string;
 	title_document: string;
@@ -155,21 +167,32 @@ export class AtlasReadModel {
 		const i = initiative;
 		const result = (await db.execute(sql`
 			select ${i.id} as id, ${i.slug} as slug, ${i.title} as title, ${i.summary} as summary, ${i.status} as status,
-				${i.startYear} as start_year, ${i.endYear} as end_year, ${i.nationalScope} as national_scope, ${i.themes} as themes,
+				${i.startYear} as start_year, ${i.endYear} as end_year,
+				(coalesce(${i.actualStart}, ${i.plannedStart}, make_date(${i.startYear}, 1, 1)) - date '1970-01-01') as start_day, ${i.nationalScope} as national_scope, ${i.themes} as themes,
 				${i.countries} as countries, ${i.targetGroups} as target_groups, ${i.budgetEur}::float8 as budget_eur,
 				(${i.budgetEur} * coalesce(${i.moroccoShare}, 100) / 100)::float8 as morocco_eur,
+				round(${i.budgetEur} * coalesce(${i.moroccoShare}, 100))::int8 as morocco_cents,
 				${mayConcernMoroccoSql('initiative')} as may_concern_morocco,
 				${i.isSample} as is_sample, ${i.version} as version, to_json(${i.updatedAt}) #>> '{}' as updated_at,
 				(extract(epoch from ${i.updatedAt}) * 1000000)::int8 as updated_micros,
 				${i.searchDocument} as search_document, ${i.titleDocument} as title_document, ${i.parentId} as parent_id, ${i.goodPracticeAt} is not null as good_practice,
 				array(select ir.region_iso from ${initiativeRegion} ir where ir.initiative_id = ${i.id} order by 1) as regions,
 				array(select ip.province_iso from ${initiativeProvince} ip where ip.initiative_id = ${i.id}) as provinces,
+				${i.communes} as communes,
 				coalesce((select json_agg(json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'acronym', o.acronym, 'role', io.role,
 						'amountEur', io.amount_eur::float8) order by io.position)
 					from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id
 					where io.initiative_id = ${i.id} and io.role in ('funder', 'implementer')), '[]'::json) as organisations
 			from ${initiative}`)) as unknown as { rows: Row[] };
 		const regions = (await db.select({ iso: atlasRegion.iso }).from(atlasRegion)).map((row) => row.iso).sort();
+		const yearlyRows = (await db.execute(sql`select id, year, cents from (${yearlyCentsSql}) g order by id, year`)) as unknown as {
+			rows: { id: string; year: number; cents: string | number }[];
+		};
+		const yearly = new Map<string, YearCents[]>();
+		for (const row of yearlyRows.rows) {
+			if (!yearly.has(row.id)) yearly.set(row.id, []);
+			yearly.get(row.id)!.push({ year: Number(row.year), cents: Number(row.cents) });
+		}
 		const positions = new Map(result.rows.map((row, position) => [row.id, position]));
 		const initiatives = result.rows.map((row, position): ModelInitiative => {
 			const organisations = json<ModelOrganisation[]>(row.organisations);
@@ -180,6 +203,7 @@ export class AtlasReadModel {
 				summary: json<Translated>(row.summary),
 				status: row.status,
 				startYear: row.start_year,
+				startDay: row.start_day == null ? null : Number(row.start_day),
 				endYear: row.end_year,
 				nationalScope: row.national_scope,
 				themes: row.themes,
@@ -188,12 +212,15 @@ export class AtlasReadModel {
 				targetGroups: row.target_groups,
 				budgetEur: row.budget_eur == null ? null : Number(row.budget_eur),
 				moroccoEur: row.morocco_eur == null ? null : Number(row.morocco_eur),
+				moroccoCents: row.morocco_cents == null ? null : Number(row.morocco_cents),
+				yearly: yearly.get(row.id) ?? [],
 				isSample: row.is_sample,
 				version: row.version,
 				updatedAt: new Date(row.updated_at).toISOString(),
 				updatedMicros: Number(row.updated_micros),
 				regions: row.regions,
 				provinces: row.provinces,
+				communes: row.communes,
 				goodPractice: row.good_practice,
 				parent: row.parent_id === null ? -1 : (positions.get(row.parent_id) ?? -1),
 				funders: organisations.filter((entry) => entry.role === 'funder'),
@@ -289,12 +316,16 @@ export class AtlasReadModel {
 		return postings;
 	}
 
-	/** Named in the chosen regions and provinces (null: no place chosen). */
+	/** Named in the chosen regions, provinces and communes (null: no place chosen). */
 	#place(filters: Partial<InitiativeFilters>): ((item: ModelInitiative) => boolean) | null {
 		const regions = filters.region?.length ? new Set<string>(filters.region) : null;
 		const provinces = filters.province?.length ? new Set<string>(filters.province) : null;
-		if (!regions && !provinces) return null;
-		return (item) => (!regions || item.regions.some((code) => regions.has(code))) && (!provinces || item.provinces.some((code) => provinces.has(code)));
+		const communes = filters.commune?.length ? new Set<string>(filters.commune) : null;
+		if (!regions && !provinces && !communes) return null;
+		return (item) =>
+			(!regions || item.regions.some((code) => regions.has(code))) &&
+			(!provinces || item.provinces.some((code) => provinces.has(code))) &&
+			(!communes || item.communes.some((code) => communes.has(code)));
 	}
 
 	/** The indexes of the initiatives matching the filter, in the model's own order. */
@@ -410,7 +441,7 @@ export class AtlasReadModel {
 				sort === 'title'
 					? this.#sortedIndexes(byTitle)
 					: sort === 'start'
-						? this.#sortedIndexes((a, b) => nullsLast(a.startYear, b.startYear) || byTitle(a, b))
+						? this.#sortedIndexes((a, b) => nullsLast(a.startDay, b.startDay) || byTitle(a, b))
 						: this.#sortedIndexes((a, b) => nullsLast(a.budgetEur, b.budgetEur));
 			this.#orders.set(key, order);
 		}
@@ -433,7 +464,7 @@ export class AtlasReadModel {
 			const item = this.#initiatives[index];
 			return { item, within: item.parent !== -1 && within(item) };
 		});
-		type Sum = { label: string | null; count: number; budget: number; unknown: number };
+		type Sum = { label: string | null; count: number; budget: number; unknown: number; cents?: number };
 		type Match = (typeof matches)[number];
 		const add = (sums: Map<string, Sum>, key: string, match: Match, amount: number | null = match.item.moroccoEur, label: string | null = null) => {
 			const sum = sums.get(key) ?? { label, count: 0, budget: 0, unknown: 0 };
@@ -457,22 +488,39 @@ export class AtlasReadModel {
 			keys = byCount();
 		} else if (by === 'year' || by === 'started') {
 			const thisYear = Number(platformDay(now).slice(0, 4));
+			// by year: each dated initiative's cents by year (its amounts by year, else its budget spread; year-amounts.ts)
+			const perYear =
+				by === 'year'
+					? matches.map(({ item, within }) =>
+							item.startYear === null ? null : centsByYear(item.startYear, item.endYear, thisYear, within ? 0 : item.moroccoCents, within ? [] : item.yearly)
+						)
+					: [];
 			const starts = matches.flatMap(({ item }) => (item.startYear === null ? [] : [item.startYear]));
 			const ends = matches.flatMap(({ item }) => (item.endYear ?? item.startYear) ?? []);
-			const first = Math.min(starts.length ? Math.min(...starts) : 2004, 2004);
-			const last = Math.max(ends.length ? Math.max(...ends) : 0, thisYear);
+			let first = Math.min(starts.length ? Math.min(...starts) : 2004, 2004);
+			let last = Math.max(ends.length ? Math.max(...ends) : 0, thisYear);
+			// a year an amount by year names, outside the others
+			for (const years of perYear) for (const year of years?.keys() ?? []) [first, last] = [Math.min(first, year), Math.max(last, year)];
 			keys = [];
 			for (let year = first; year <= last; year++) {
 				keys.push(String(year));
 				sums.set(String(year), { label: null, count: 0, budget: 0, unknown: 0 });
 			}
 			sums.set('unknown', { label: null, count: 0, budget: 0, unknown: 0 });
-			for (const match of matches) {
-				const { startYear, endYear } = match.item;
+			matches.forEach((match, index) => {
+				const { startYear } = match.item;
 				if (startYear === null) add(sums, 'unknown', match);
 				else if (by === 'started') add(sums, String(startYear), match);
-				else for (let year = Math.max(startYear, first); year <= Math.min(endYear ?? thisYear, last); year++) add(sums, String(year), match);
-			}
+				else {
+					// cents added as integers, turned into euros once at the end (as the SQL sums them)
+					for (const [year, cents] of perYear[index]!) {
+						const sum = sums.get(String(year))!;
+						sum.count++;
+						if (cents === null) sum.unknown++;
+						else sum.cents = (sum.cents ?? 0) + cents;
+					}
+				}
+			});
 			keys.push('unknown');
 		} else {
 			for (const match of matches) for (const entry of match.item.funders) add(sums, entry.slug, match, entry.amountEur, entry.name);
@@ -486,7 +534,8 @@ export class AtlasReadModel {
 			by,
 			rows: keys.map((key) => {
 				const sum = sums.get(key)!;
-				return { key, label: sum.label, count: sum.count, budgetEur: Math.round(sum.budget * 100) / 100, budgetUnknown: sum.unknown };
+				const budget = sum.cents === undefined ? sum.budget : sum.cents / 100;
+				return { key, label: sum.label, count: sum.count, budgetEur: Math.round(budget * 100) / 100, budgetUnknown: sum.unknown };
 			})
 		};
 	}

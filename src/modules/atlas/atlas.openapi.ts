@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
 import { AtlasStats, InitiativeDetail, InitiativeList, StatsQuery } from './atlas.schemas.ts';
 import { InitiativeExportQuery } from './export/export.schemas.ts';
+import { CommuneList, CommuneQuery } from './communes-api.ts';
 
 const position = z.array(z.number()).min(2).max(2).describe('[longitude, latitude], WGS 84');
 
@@ -111,5 +112,18 @@ export const atlasEndpoints: Endpoint[] = [
 			'the dashboard’s filters as query parameters; header row in the page’s language).',
 		query: StatsQuery,
 		responses: { 200: { description: 'The figures.', schema: AtlasStats } }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/atlas/communes',
+		tags: ['Atlas'],
+		auth: 'none',
+		summary: 'The communes of some provinces',
+		description:
+			'Morocco’s communes (RGPH 2024: HCP code, French and Arabic names, urban or rural, a point) for the provinces or regions asked, ' +
+			'by province. The proposal form lists the communes of the provinces ticked with it. An unknown code is refused (400).',
+		query: CommuneQuery,
+		responses: { 200: { description: 'The provinces asked with their communes.', schema: CommuneList } },
+		errors: [400]
 	}
 ];

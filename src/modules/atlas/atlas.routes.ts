@@ -11,5 +11,6 @@ export const atlasRoutes: RouteTable = {
 	'/[lang=lang]/atlas/dashboard/[chart].csv': { GET: 'public' },
 	'/api/v1/initiatives': { GET: 'public' },
 	'/api/v1/initiatives/[id]': { GET: 'public' },
-	'/api/v1/atlas/stats': { GET: 'public' }
+	'/api/v1/atlas/stats': { GET: 'public' },
+	'/api/v1/atlas/communes': { GET: 'public' }
 };

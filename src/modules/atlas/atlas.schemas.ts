@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { countryCodes } from '../../platform/geo/countries.ts';
 import { deliverableStatuses, deliverableTypes, initiativeStatuses, initiativeThemes, organisationRoles, otherLanguagePattern, partOfRelations, targetGroups } from './atlas.model.ts';
 import { provinces, regions } from '../../platform/geo/morocco.ts';
+import { communeByCode } from '../../platform/geo/communes.ts';
+import { isDayOrMonth } from './partial-dates.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 /** A query parameter that may be repeated (`?theme=a&theme=b`) or comma-separated (`?theme=a,b`). */
@@ -29,6 +31,11 @@ export const DeliverableType = z.enum(deliverableTypes).meta({ id: 'DeliverableT
 export const DeliverableStatus = z.enum(deliverableStatuses).meta({ id: 'DeliverableStatus', description: '`forthcoming`: announced, not out when the source was written' });
 export const RegionCode = z.enum(regionCodes).meta({ description: 'ISO 3166-2 region code', example: 'MA-02' });
 export const ProvinceCode = z.enum(provinceCodes).meta({ description: 'ISO 3166-2 province or prefecture code', example: 'MA-OUJ' });
+export const CommuneCode = z
+	.string()
+	.trim()
+	.refine((code) => communeByCode(code)?.code === code)
+	.meta({ description: 'HCP code of a Moroccan commune (RGPH 2024)', example: '02.411.01.23' });
 export const CountryCode = z
 	.string()
 	.trim()
@@ -45,7 +52,24 @@ export const CurrencyCode = z
 const text = (max: number) => z.string().trim().min(1).max(max);
 const url = z.url({ protocol: /^https?$/ }).max(500);
 const day = z.iso.date();
+/** A day, or only a month when the source gives no more ("2021-04": issue #17 rule 18). */
+const dayOrMonth = z
+	.string()
+	.trim()
+	.refine(isDayOrMonth)
+	.meta({ description: 'A day (YYYY-MM-DD), or a month (YYYY-MM) when the source gives only the month', example: '2021-04' });
 const year = z.int().min(1950).max(2100);
+const money = z.number().min(0).max(1e13);
+/**
+ * The same amount as the source also gives it in another currency (1,000,000 EUR "and" 10,900,000 MAD):
+ * kept as written beside the first, shown and exported, never used in statistics.
+ */
+export const SecondFigure = z
+	.object({ amount: money, currency: CurrencyCode })
+	.meta({
+		id: 'SecondFigure',
+		description: 'The same amount as the source also gives it in another currency (e.g. 10900000 MAD beside 1000000 EUR): kept and shown as written, never converted nor counted in statistics'
+	});
 
 export const TranslatedText = (max: number) =>
 	z
@@ -75,17 +99,27 @@ export const InitiativeInput = z
 		summary: TranslatedText(2000).default({}),
 		description: TranslatedText(20000).default({}),
 		status: Status,
-		plannedStart: day.nullish(),
-		plannedEnd: day.nullish(),
-		actualStart: day.nullish(),
-		actualEnd: day.nullish(),
+		plannedStart: dayOrMonth.nullish(),
+		plannedEnd: dayOrMonth.nullish(),
+		actualStart: dayOrMonth.nullish(),
+		actualEnd: dayOrMonth.nullish(),
 		/** when only the years are known (no day): used if no start/end date is given */
 		startYear: year.nullish(),
 		endYear: year.nullish(),
 		nationalScope: z.boolean().default(false),
 		regions: z.array(RegionCode).max(12).default([]),
 		provinces: z.array(ProvinceCode).max(75).default([]),
-		communes: z.string().trim().max(2000).nullish(),
+		communes: z
+			.array(CommuneCode)
+			.max(300)
+			.default([])
+			.meta({ description: 'Communes, by HCP code; each implies its province and region' }),
+		otherPlaces: z
+			.string()
+			.trim()
+			.max(2000)
+			.nullish()
+			.meta({ description: 'Places the commune list does not hold (a douar, a neighbourhood), as written' }),
 		countries: z.array(CountryCode).max(60).default([]),
 		foreignPlaces: z
 			.array(z.object({ country: CountryCode, region: z.string().trim().min(1).max(200) }))
@@ -120,18 +154,40 @@ export const InitiativeInput = z
 			.default([]),
 		themes: z.array(Theme).max(initiativeThemes.length).default([]),
 		targetGroups: z.array(TargetGroupCode).max(targetGroups.length).default([]),
-		budget: z.object({ total: z.number().min(0).max(1e13), currency: CurrencyCode }).nullish(),
+		budget: z.object({ total: money, currency: CurrencyCode, secondFigure: SecondFigure.nullish() }).nullish(),
 		organisations: z
 			.array(
 				z.object({
 					organisation: z.string().trim().min(1).max(100).meta({ description: 'Organisation id or slug' }),
 					role: OrganisationRole,
-					amount: z.number().min(0).max(1e13).nullish(),
-					currency: CurrencyCode.nullish()
+					amount: money.nullish(),
+					currency: CurrencyCode.nullish(),
+					secondFigure: SecondFigure.nullish().meta({ description: 'The contribution as the source also gives it in another currency' })
 				})
 			)
 			.max(100)
 			.default([]),
+		yearlyAmounts: z
+			.array(
+				z.object({
+					organisation: z
+						.string()
+						.trim()
+						.min(1)
+						.max(100)
+						.nullish()
+						.meta({ description: 'A funder of `organisations` (id or slug); none: the initiative’s own budget for the year' }),
+					year,
+					amount: money,
+					currency: CurrencyCode
+				})
+			)
+			.max(300)
+			.default([])
+			.meta({
+				description:
+					'Amounts per year where the source gives them (a budget by year, a funder’s yearly contribution), each in its own currency: one row per funder (or none) × year × currency. Shown and exported as given; the statistics use the total budget (else the funders’ contributions)'
+			}),
 		/** the larger initiative this one is a component, phase or pilot of */
 		partOf: z
 			.object({
@@ -143,7 +199,7 @@ export const InitiativeInput = z
 		results: TranslatedText(5000).default({}),
 		lessons: TranslatedText(5000).default({}),
 		evaluation: z
-			.object({ by: z.string().trim().max(300).nullish(), date: day.nullish(), url: url.nullish() })
+			.object({ by: z.string().trim().max(300).nullish(), date: dayOrMonth.nullish(), url: url.nullish() })
 			.nullish()
 			.meta({ description: 'Who evaluated the initiative, when, and where the evaluation can be read' }),
 		deliverables: z
@@ -151,7 +207,7 @@ export const InitiativeInput = z
 			.max(200)
 			.default([]),
 		sources: z
-			.array(z.object({ citation: text(1000), url: url.nullish(), date: day.nullish() }))
+			.array(z.object({ citation: text(1000), url: url.nullish(), date: dayOrMonth.nullish() }))
 			.max(50)
 			.default([]),
 		contact: z.string().trim().max(500).nullish(),
@@ -174,6 +230,7 @@ export const InitiativeQuery = z
 		theme: many(Theme, 'Themes (any of them); repeat the parameter or separate with commas'),
 		region: many(RegionCode, 'Regions (any of them), ISO 3166-2'),
 		province: many(ProvinceCode, 'Provinces or prefectures (any of them), ISO 3166-2'),
+		commune: many(CommuneCode, 'Communes (any of them), HCP code; initiatives of national scope or naming only the province are not counted in'),
 		country: many(CountryCode, 'Other countries involved (any of them), ISO 3166-1 alpha-2'),
 		status: many(Status, 'Statuses (any of them)'),
 		funder: many(z.string().trim().min(1).max(100), 'Funding organisations (any of them), by slug or id'),
@@ -297,7 +354,7 @@ export const InitiativeDetail = z
 		summary: Translated,
 		description: Translated,
 		status: Status,
-		plannedStart: z.string().nullable(),
+		plannedStart: z.string().nullable().describe('YYYY-MM-DD, or YYYY-MM when only the month is known'),
 		plannedEnd: z.string().nullable(),
 		actualStart: z.string().nullable(),
 		actualEnd: z.string().nullable(),
@@ -306,7 +363,19 @@ export const InitiativeDetail = z
 		nationalScope: z.boolean(),
 		regions: z.array(z.object({ iso: z.string(), name: Named })),
 		provinces: z.array(z.object({ iso: z.string(), regionIso: z.string(), name: Named })),
-		communes: z.string().nullable(),
+		communes: z
+			.array(
+				z.object({
+					code: z.string().describe('HCP code'),
+					name: z.object({ fr: z.string(), ar: z.string() }),
+					type: z.enum(['urban', 'rural']),
+					provinceIso: z.string(),
+					lat: z.number().nullable(),
+					lon: z.number().nullable()
+				})
+			)
+			.describe('Communes by HCP code, with their names and a representative point'),
+		otherPlaces: z.string().nullable().describe('Places the commune list does not hold, as written'),
 		countries: z.array(z.string()),
 		foreignPlaces: z.array(z.object({ country: z.string(), region: z.string() })),
 		moroccoShare: z.number().nullable().describe('Per cent of the initiative in Morocco when the source says so; null: all of it'),
@@ -326,12 +395,24 @@ export const InitiativeDetail = z
 				role: OrganisationRole,
 				amount: z.number().nullable(),
 				currency: z.string().nullable(),
+				secondFigure: z.object({ amount: z.number(), currency: z.string() }).nullable(),
 				amountEur: z.number().nullable()
 			})
 		),
+		yearlyAmounts: z
+			.array(
+				z.object({
+					organisation: z.object({ slug: z.string(), name: z.string(), acronym: z.string().nullable() }).nullable().describe('The funder; null: the initiative’s own budget'),
+					year: z.int(),
+					amount: z.number(),
+					currency: z.string()
+				})
+			)
+			.describe('Amounts per year as the source gives them, by year then funder'),
 		budget: z.object({
 			total: z.number().nullable(),
 			currency: z.string().nullable(),
+			secondFigure: z.object({ amount: z.number(), currency: z.string() }).nullable().describe('The total as the source also gives it in another currency (not converted, not counted)'),
 			eur: z.number().nullable().describe('Total in EUR: the total budget, else the sum of the funders’ contributions'),
 			moroccoEur: z.number().nullable().describe('The part of `eur` counted for Morocco (its share when the source gives one)'),
 			mad: z.number().nullable(),
@@ -383,15 +464,15 @@ export const AtlasStats = z
 					.string()
 					.describe('Region ISO code, theme code, year (`unknown`: initiatives whose years are not known), funder slug, status, target group or country code'),
 				label: z.string().nullable().describe('Funder name (other dimensions are codes to translate)'),
-				count: z.int().describe('Initiatives (for `year`: active during that year; for `started`: started that year)'),
+				count: z.int().describe('Initiatives (for `year`: active during that year, or with an amount by year in it; for `started`: started that year)'),
 				budgetEur: z
 					.number()
 					.describe(
-						'The sum of the amounts known, in EUR: total budgets (for `funder`: its own contributions). A component whose larger initiative is counted with a known budget adds nothing: its money is in that budget'
+						'The sum of the amounts known, in EUR: total budgets (for `funder`: its own contributions; for `year`: the amounts by year the source gives — the initiative’s own, else its funders’ —, else the budget spread evenly over the active years, so that an initiative’s years add up to its budget). A component whose larger initiative is counted with a known budget adds nothing: its money is in that budget'
 					),
 				budgetUnknown: z
 					.int()
-					.describe('How many of the `count` initiatives have no known amount (no budget; for `funder`: its share not split out). Not a zero: unknown')
+					.describe('How many of the `count` initiatives have no known amount (no budget; for `year`: no budget and no amount for that year; for `funder`: its share not split out). Not a zero: unknown')
 			})
 		)
 	})

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { deliverableStatuses, deliverableTypes, initiativeStatuses, organisationRoles, partOfRelations } from './atlas.model.ts';
+import { datePrecisions } from './partial-dates.ts';
 
 /** The atlas module's tables live in their own PostgreSQL schema (docs/architecture.md). */
 export const atlasTables = pgSchema('atlas');
@@ -85,12 +86,26 @@ export const initiative = atlasTables.table(
 		plannedEnd: date('planned_end'),
 		actualStart: date('actual_start'),
 		actualEnd: date('actual_end'),
+		/**
+		 * what each date says: a day, or only a month (issue #17 rule 18) — stored as its first day for a start,
+		 * its last day for an end (partial-dates.ts), so that comparisons and sorting stay those of dates
+		 */
+		plannedStartPrecision: text('planned_start_precision', { enum: datePrecisions }).notNull().default('day'),
+		plannedEndPrecision: text('planned_end_precision', { enum: datePrecisions }).notNull().default('day'),
+		actualStartPrecision: text('actual_start_precision', { enum: datePrecisions }).notNull().default('day'),
+		actualEndPrecision: text('actual_end_precision', { enum: datePrecisions }).notNull().default('day'),
 		/** the first and last year the initiative is active (actual dates, else planned), for filters and stats */
 		startYear: integer('start_year'),
 		endYear: integer('end_year'),
 		nationalScope: boolean('national_scope').notNull().default(false),
-		/** communes, as free text */
-		communes: text('communes'),
+		/**
+		 * the communes, by HCP code (src/platform/geo/communes.ts). An array rather than a join table: the list
+		 * is reference data in code, like `countries`, with no table of its own to join; a GIN index serves
+		 * the `commune` filter as it serves countries and themes
+		 */
+		communes: text('commune_codes').array().notNull().default(sql`'{}'::text[]`),
+		/** places the commune list does not hold (a douar, a neighbourhood, a commune not found), as written */
+		otherPlaces: text('other_places'),
 		/** other countries involved, ISO 3166-1 alpha-2 */
 		countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
 		points: jsonb('points').$type<InitiativePoint[]>().notNull().default([]),
@@ -109,6 +124,9 @@ export const initiative = atlasTables.table(
 		/** totals converted with the exchange rate of the start year (recomputed when rates change) */
 		budgetEur: numeric('budget_eur', { precision: 16, scale: 2, mode: 'number' }),
 		budgetMad: numeric('budget_mad', { precision: 18, scale: 2, mode: 'number' }),
+		/** the total as the source also gives it in another currency (issue #17 rule 5): kept as written, never counted */
+		budgetSecondAmount: numeric('budget_second_amount', { precision: 16, scale: 2, mode: 'number' }),
+		budgetSecondCurrency: text('budget_second_currency'),
 		contact: text('contact'),
 		website: text('website'),
 		iatiIdentifier: text('iati_identifier'),
@@ -151,6 +169,7 @@ export const initiative = atlasTables.table(
 		index('initiative_themes_idx').using('gin', table.themes),
 		index('initiative_targets_idx').using('gin', table.targetGroups),
 		index('initiative_countries_idx').using('gin', table.countries),
+		index('initiative_communes_idx').using('gin', table.communes),
 		index('initiative_status_idx').on(table.status),
 		index('initiative_years_idx').on(table.startYear, table.endYear),
 		index('initiative_budget_idx').on(table.budgetEur),
@@ -209,11 +228,41 @@ export const initiativeOrganisation = atlasTables.table(
 		/** ISO 4217 */
 		currency: text('currency'),
 		amountEur: numeric('amount_eur', { precision: 16, scale: 2, mode: 'number' }),
+		/** the contribution as the source also gives it in another currency: kept as written, never counted */
+		secondAmount: numeric('second_amount', { precision: 16, scale: 2, mode: 'number' }),
+		secondCurrency: text('second_currency'),
 		position: integer('position').notNull().default(0)
 	},
 	(table) => [
 		primaryKey({ columns: [table.initiativeId, table.organisationId, table.role] }),
 		index('initiative_organisation_org_idx').on(table.organisationId, table.role)
+	]
+);
+
+/**
+ * Amounts per year where the source gives them (issue #17 rule 5): a funder's yearly contribution, or the
+ * initiative's own budget for a year (no organisation), each in its own currency. Shown and exported as
+ * given (IATI: budgets per period, incoming funds per year); the statistics use the total budget (else the
+ * funders' contributions), so these are not converted.
+ */
+export const initiativeYearlyAmount = atlasTables.table(
+	'initiative_yearly_amount',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiative.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull().default(0),
+		/** the funder (one of the initiative's organisations); null: the initiative's own budget */
+		organisationId: uuid('organisation_id').references(() => organisation.id),
+		year: integer('year').notNull(),
+		amount: numeric('amount', { precision: 16, scale: 2, mode: 'number' }).notNull(),
+		/** ISO 4217 */
+		currency: text('currency').notNull()
+	},
+	(table) => [
+		index('initiative_yearly_amount_initiative_idx').on(table.initiativeId),
+		index('initiative_yearly_amount_org_idx').on(table.organisationId)
 	]
 );
 
@@ -260,7 +309,9 @@ export const initiativeSource = atlasTables.table(
 		position: integer('position').notNull().default(0),
 		citation: text('citation').notNull(),
 		url: text('url'),
-		publishedOn: date('published_on')
+		publishedOn: date('published_on'),
+		/** a day, or only the month the source is dated ("2021-04") */
+		publishedPrecision: text('published_precision', { enum: datePrecisions }).notNull().default('day')
 	},
 	(table) => [index('initiative_source_initiative_idx').on(table.initiativeId)]
 );

@@ -78,7 +78,7 @@ export function sampleInitiatives(count: number, options: { seed?: number; prefi
 			next() < 0.25
 				? { fr: `${action.fr} ${topic.fr} — ${regionInfo.nameFr}` }
 				: { fr: `${action.fr} ${topic.fr} — ${regionInfo.nameFr}`, ar: `${action.ar} ${topic.ar} — ${regionInfo.nameAr}`, en: `${action.en} ${topic.en} — ${regionInfo.nameEn}` };
-		out.push({
+		const item: InitiativeInput = {
 			slug: `${options.prefix ?? 'exemple'}-${String(number).padStart(6, '0')}`,
 			title,
 			summary: { fr: `Initiative fictive n° ${number}, donnée d’exemple pour la démonstration de l’Atlas.` },
@@ -98,7 +98,23 @@ export function sampleInitiatives(count: number, options: { seed?: number; prefi
 			],
 			sources: [{ citation: 'Donnée d’exemple générée pour la démonstration (fictive)' }],
 			isSample: true
-		});
+		};
+		// Issue #17 (rules 5 and 18), shown on samples without drawing more numbers (the samples stay the same):
+		// one in seven known by its start month only; one in ten with its budget by year and, for a budget in
+		// euros, the dirhams a source would give beside it (sample figures, as fictional as the rest)
+		if (number % 7 === 0) item.plannedStart = item.plannedStart!.slice(0, 7);
+		if (number % 10 === 0 && item.budget) {
+			const years = Array.from({ length: end - start + 1 }, (_, index) => start + index);
+			const share = Math.floor(item.budget.total / years.length / 1000) * 1000;
+			item.yearlyAmounts = years.map((year, index) => ({
+				organisation: null,
+				year,
+				amount: index === years.length - 1 ? item.budget!.total - share * (years.length - 1) : share,
+				currency: item.budget!.currency
+			}));
+			if (item.budget.currency === 'EUR') item.budget = { ...item.budget, secondFigure: { amount: Math.round(item.budget.total * 10.9), currency: 'MAD' } };
+		}
+		out.push(item);
 	}
 	return out;
 }

@@ -112,13 +112,13 @@ describe('the seeds’ facts', () => {
 		const moderator = await aPerson(db, { role: 'moderator' });
 		const primo = await getInitiative(db, 'primo-oriental');
 		const [primoSnapshot] = await db.select({ snapshot: initiativeVersion.snapshot }).from(initiativeVersion).where(eq(initiativeVersion.initiativeId, primo.id));
-		await updateInitiative(system, primo.id, { ...(primoSnapshot.snapshot as InitiativeInput), communes: 'Oujda' }, { userId: moderator.actor.userId, comment: 'Précision' });
+		await updateInitiative(system, primo.id, { ...(primoSnapshot.snapshot as InitiativeInput), otherPlaces: 'Oujda, quartier Al Qods' }, { userId: moderator.actor.userId, comment: 'Précision' });
 
 		await ensureAtlasReferenceData(db);
 		const corrected = await getInitiative(db, component.id);
 		expect([corrected.startYear, corrected.endYear, corrected.version]).toEqual([2014, 2017, component.version + 2]);
 		expect(corrected.versions[0].comment).toBe('Données initiales complétées d’après les documents de référence');
-		expect((await getInitiative(db, primo.id)).communes).toBe('Oujda');
+		expect((await getInitiative(db, primo.id)).otherPlaces).toBe('Oujda, quartier Al Qods');
 		// nothing left to correct: a second start writes nothing
 		await ensureAtlasReferenceData(db);
 		expect((await getInitiative(db, component.id)).version).toBe(corrected.version);
@@ -403,8 +403,9 @@ describe('stats', () => {
 		expect(byTheme.rows).toEqual([{ key: 'research_data', label: null, count: 1, budgetEur: 2_000_000, budgetUnknown: 0 }]);
 		const byYear = await atlasStats(app.database.db, 'year');
 		expect(byYear.rows.find((row) => row.key === '2011')?.count).toBe(1);
-		// SHARAKA 2014–2017 and its five components: their money is in SHARAKA's budget, counted once, and not "unknown"
-		expect(byYear.rows.find((row) => row.key === '2015')).toMatchObject({ count: 6, budgetEur: 5_271_000, budgetUnknown: 0 });
+		// SHARAKA 2014–2017 and its five components: their money is in SHARAKA's budget, counted once, and not "unknown";
+		// the seeds give no amount by year: its budget is spread evenly over its four years, never counted in each
+		expect(byYear.rows.find((row) => row.key === '2015')).toMatchObject({ count: 6, budgetEur: 5_271_000 / 4, budgetUnknown: 0 });
 		expect(byYear.rows.find((row) => row.key === '2017')?.count).toBe(8); // the same six, Lemma (2016–), Oriental–Kayes (2017–)
 		// initiatives whose years the seeds do not give are a row of their own, last: PRIMO, the IOM programme…
 		expect(byYear.rows.at(-1)).toMatchObject({ key: 'unknown' });

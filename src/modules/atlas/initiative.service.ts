@@ -20,11 +20,15 @@ import {
 	initiativeRegion,
 	initiativeSource,
 	initiativeVersion,
+	initiativeYearlyAmount,
 	normalisedSql,
 	type Translated
 } from './atlas.table.ts';
+import { datesOf, inOrder, precisionOf, storedDates, storedDay, withPrecision } from './partial-dates.ts';
 import { InitiativeInput, type InitiativeData, type InitiativeFilters, type InitiativeQuery, type StatsDimension } from './atlas.schemas.ts';
-import { provinces as provinceList } from '../../platform/geo/morocco.ts';
+import { communeByCode } from '../../platform/geo/communes.ts';
+import { impliedPlaces } from './places.ts';
+import { yearlyCentsSql } from './year-amounts.ts';
 import { forgetModeratedSubjects } from '../../platform/moderation/moderation.service.ts';
 import { initiativesCollection } from './atlas.model.ts';
 import { rateFor, rateTableOf, toEur, type ExchangeRate, type RateTable } from '../../platform/money/exchange-rates.ts';
@@ -84,10 +88,39 @@ function checkCoherence(data: InitiativeData, index?: number): FieldProblem[] {
 		['plannedStart', 'plannedEnd'],
 		['actualStart', 'actualEnd']
 	] as const) {
-		if (data[start] && data[end] && data[end]! < data[start]!) problems.push({ path: `${prefix}${end}`, messageKey: 'field_invalid' });
+		// a day or a month on either side: the end's last day may not come before the start's first
+		if (data[start] && data[end] && !inOrder(data[start]!, data[end]!)) problems.push({ path: `${prefix}${end}`, messageKey: 'field_invalid' });
 	}
 	if (data.startYear && data.endYear && data.endYear < data.startYear) problems.push({ path: `${prefix}endYear`, messageKey: 'field_invalid' });
 	problems.push(...checkShares(data, prefix));
+	return problems;
+}
+
+/**
+ * What zod cannot say of the amounts (issue #17 rule 5): a second figure is in another currency than the
+ * first and stands beside one; a yearly amount names one of the funders (or none: the initiative's own
+ * budget), once per year and currency. Paths point at the row's cell, so the form names the row.
+ */
+export function checkAmounts(data: Pick<InitiativeData, 'budget' | 'organisations' | 'yearlyAmounts'>, prefix = ''): FieldProblem[] {
+	const problems: FieldProblem[] = [];
+	const second = data.budget?.secondFigure;
+	if (second && second.currency === data.budget!.currency) problems.push({ path: `${prefix}budget.secondFigure.currency`, messageKey: 'field_invalid' });
+	data.organisations.forEach((entry, position) => {
+		if (!entry.secondFigure) return;
+		if (entry.amount == null) problems.push({ path: `${prefix}organisations.${position}.amount`, messageKey: 'field_required' });
+		else if (entry.secondFigure.currency === (entry.currency ?? data.budget?.currency ?? 'EUR')) {
+			problems.push({ path: `${prefix}organisations.${position}.secondFigure.currency`, messageKey: 'field_invalid' });
+		}
+	});
+	const funders = new Set(data.organisations.filter((entry) => entry.role === 'funder').map((entry) => entry.organisation.toLowerCase()));
+	const seen = new Set<string>();
+	data.yearlyAmounts.forEach((entry, position) => {
+		const organisation = entry.organisation?.toLowerCase() ?? '';
+		if (organisation && !funders.has(organisation)) problems.push({ path: `${prefix}yearlyAmounts.${position}.organisation`, messageKey: 'field_choice' });
+		const key = `${organisation}/${entry.year}/${entry.currency}`;
+		if (seen.has(key)) problems.push({ path: `${prefix}yearlyAmounts.${position}.year`, messageKey: 'field_taken', values: { other: String(entry.year) } });
+		seen.add(key);
+	});
 	return problems;
 }
 
@@ -109,8 +142,18 @@ interface Prepared {
 	data: InitiativeData;
 	slug: string;
 	row: typeof initiative.$inferInsert;
-	organisations: (ResolvedOrganisation & { role: string; amount: number | null; currency: string | null; amountEur: number | null })[];
+	organisations: (ResolvedOrganisation & {
+		role: string;
+		amount: number | null;
+		currency: string | null;
+		amountEur: number | null;
+		secondFigure: { amount: number; currency: string } | null;
+	})[];
+	/** the amounts per year, their funder resolved (null: the initiative's own budget) */
+	yearlyAmounts: { organisation: ResolvedOrganisation | null; year: number; amount: number; currency: string }[];
 	regions: string[];
+	/** the provinces given and those of the communes */
+	provinces: string[];
 }
 
 function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, rates: RateTable, index?: number): Prepared {
@@ -128,16 +171,31 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 			role: entry.role,
 			amount: entry.amount ?? null,
 			currency,
-			amountEur: entry.amount != null && currency ? toEur(rates, entry.amount, currency, rateYear) : null
+			amountEur: entry.amount != null && currency ? toEur(rates, entry.amount, currency, rateYear) : null,
+			secondFigure: entry.amount != null && entry.secondFigure ? { amount: entry.secondFigure.amount, currency: entry.secondFigure.currency } : null
 		};
 	});
+	// the funders compared by what they resolve to (one row may name an organisation by id, another by slug)
+	const resolvedKey = (key: string) => (orgs.get(key) ?? orgs.get(key.toLowerCase()))?.id ?? key;
+	problems.push(
+		...checkAmounts(
+			{
+				...data,
+				organisations: data.organisations.map((entry) => ({ ...entry, organisation: resolvedKey(entry.organisation) })),
+				yearlyAmounts: data.yearlyAmounts.map((entry) => ({ ...entry, organisation: entry.organisation ? resolvedKey(entry.organisation) : null }))
+			},
+			prefix
+		)
+	);
+	const yearlyAmounts = data.yearlyAmounts.map((entry) => ({
+		organisation: entry.organisation ? (orgs.get(entry.organisation) ?? orgs.get(entry.organisation.toLowerCase()) ?? null) : null,
+		year: entry.year,
+		amount: entry.amount,
+		currency: entry.currency
+	}));
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
-	// Provinces imply their regions.
-	const regionSet = new Set(data.regions);
-	for (const iso of data.provinces) {
-		const province = provinceList.find((candidate) => candidate.iso === iso);
-		if (province) regionSet.add(province.regionIso);
-	}
+	// Communes imply their provinces, provinces their regions (filters by place find them there).
+	const { communes, provinces: impliedProvinces, regions: impliedRegions } = impliedPlaces(data);
 	const contributions = organisations.filter((entry) => entry.role === 'funder' && entry.amountEur != null);
 	const budgetEur = data.budget
 		? toEur(rates, data.budget.total, data.budget.currency, rateYear)
@@ -152,7 +210,8 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 		...Object.values(data.summary),
 		...Object.values(data.description),
 		...organisations.flatMap((entry) => [entry.name, entry.acronym ?? '']),
-		data.communes ?? '',
+		...communes.flatMap((commune) => [commune.nameFr, commune.nameAr]),
+		data.otherPlaces ?? '',
 		...data.foreignPlaces.map((place) => place.region),
 		...data.deliverables.map((entry) => entry.title),
 		...Object.values(data.results),
@@ -164,22 +223,23 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 	return {
 		data,
 		slug,
-		regions: [...regionSet],
+		regions: impliedRegions,
+		provinces: impliedProvinces,
 		organisations,
+		yearlyAmounts,
 		row: {
 			slug,
 			title: data.title,
 			summary: data.summary,
 			description: data.description,
 			status: data.status,
-			plannedStart: data.plannedStart ?? null,
-			plannedEnd: data.plannedEnd ?? null,
-			actualStart: data.actualStart ?? null,
-			actualEnd: data.actualEnd ?? null,
+			// a month is stored as its first day for a start, its last day for an end, with its precision
+			...storedDates(data),
 			startYear,
 			endYear,
 			nationalScope: data.nationalScope,
-			communes: data.communes ?? null,
+			communes: communes.map((commune) => commune.code),
+			otherPlaces: data.otherPlaces ?? null,
 			// a partner region abroad says its country is concerned too
 			countries: [...new Set([...data.countries, ...data.foreignPlaces.map((place) => place.country)])],
 			foreignPlaces: data.foreignPlaces,
@@ -193,6 +253,8 @@ function prepare(data: InitiativeData, orgs: Map<string, ResolvedOrganisation>, 
 			budgetCurrency: data.budget?.currency ?? null,
 			budgetEur,
 			budgetMad,
+			budgetSecondAmount: data.budget?.secondFigure?.amount ?? null,
+			budgetSecondCurrency: data.budget?.secondFigure?.currency ?? null,
 			contact: data.contact ?? null,
 			website: data.website ?? null,
 			iatiIdentifier: data.iatiIdentifier ?? null,
@@ -234,6 +296,11 @@ async function assertIdentifiersFree(tx: DbOrTx, prepared: Prepared[], batch: bo
 	if (problems.length) throw new AppError('conflict', { fields: problems, extra: { reason: 'iati_identifier_taken', slugs: problems.map((problem) => problem.values!.other) } });
 }
 
+/** The organisations an initiative names: its organisations' and its yearly amounts' funders. */
+function organisationKeys(data: InitiativeData): string[] {
+	return [...data.organisations.map((entry) => entry.organisation), ...data.yearlyAmounts.flatMap((entry) => (entry.organisation ? [entry.organisation] : []))];
+}
+
 /** The organisations named by id or slug, keyed by both. */
 async function resolveOrganisations(db: DbOrTx, keys: string[]): Promise<Map<string, ResolvedOrganisation>> {
 	const unique = [...new Set(keys)];
@@ -257,13 +324,15 @@ function snapshotOf(prepared: Prepared) {
 	return {
 		...prepared.data,
 		slug: prepared.slug,
-		organisations: prepared.organisations.map(({ slug, name, role, amount, currency }) => ({
+		organisations: prepared.organisations.map(({ slug, name, role, amount, currency, secondFigure }) => ({
 			organisation: slug,
 			name,
 			role,
 			amount,
-			currency
+			currency,
+			...(secondFigure ? { secondFigure } : {})
 		})),
+		yearlyAmounts: prepared.yearlyAmounts.map(({ organisation, year, amount, currency }) => ({ organisation: organisation?.slug ?? null, year, amount, currency })),
 		budgetEur: prepared.row.budgetEur ?? null,
 		budgetMad: prepared.row.budgetMad ?? null
 	};
@@ -272,7 +341,7 @@ function snapshotOf(prepared: Prepared) {
 async function insertLinks(tx: DbOrTx, items: { id: string; prepared: Prepared }[]) {
 	const regions = items.flatMap(({ id, prepared }) => prepared.regions.map((regionIso) => ({ initiativeId: id, regionIso })));
 	const provinceRows = items.flatMap(({ id, prepared }) =>
-		[...new Set(prepared.data.provinces)].map((provinceIso) => ({ initiativeId: id, provinceIso }))
+		prepared.provinces.map((provinceIso) => ({ initiativeId: id, provinceIso }))
 	);
 	const seen = new Set<string>();
 	const orgs = items.flatMap(({ id, prepared }) =>
@@ -290,8 +359,20 @@ async function insertLinks(tx: DbOrTx, items: { id: string; prepared: Prepared }
 				amount: entry.amount,
 				currency: entry.currency,
 				amountEur: entry.amountEur,
+				secondAmount: entry.secondFigure?.amount ?? null,
+				secondCurrency: entry.secondFigure?.currency ?? null,
 				position
 			}))
+	);
+	const yearly = items.flatMap(({ id, prepared }) =>
+		prepared.yearlyAmounts.map((entry, position) => ({
+			initiativeId: id,
+			position,
+			organisationId: entry.organisation?.id ?? null,
+			year: entry.year,
+			amount: entry.amount,
+			currency: entry.currency
+		}))
 	);
 	const deliverables = items.flatMap(({ id, prepared }) =>
 		prepared.data.deliverables.map((entry, position) => ({
@@ -309,12 +390,14 @@ async function insertLinks(tx: DbOrTx, items: { id: string; prepared: Prepared }
 			position,
 			citation: entry.citation,
 			url: entry.url ?? null,
-			publishedOn: entry.date ?? null
+			publishedOn: storedDay(entry.date),
+			publishedPrecision: entry.date ? precisionOf(entry.date) : ('day' as const)
 		}))
 	);
 	for (const chunk of chunks(regions, 2000)) await tx.insert(initiativeRegion).values(chunk);
 	for (const chunk of chunks(provinceRows, 2000)) await tx.insert(initiativeProvince).values(chunk);
 	for (const chunk of chunks(orgs, 1000)) await tx.insert(initiativeOrganisation).values(chunk);
+	for (const chunk of chunks(yearly, 1000)) await tx.insert(initiativeYearlyAmount).values(chunk);
 	for (const chunk of chunks(deliverables, 1000)) await tx.insert(initiativeDeliverable).values(chunk);
 	for (const chunk of chunks(sources, 1000)) await tx.insert(initiativeSource).values(chunk);
 }
@@ -408,7 +491,7 @@ export async function createInitiatives(
 			);
 			derived.forEach((index, position) => (parsed[index] = { ...parsed[index], slug: free[position] }));
 		}
-		const orgs = await resolveOrganisations(tx, parsed.flatMap((data) => data.organisations.map((entry) => entry.organisation)));
+		const orgs = await resolveOrganisations(tx, parsed.flatMap(organisationKeys));
 		const rates = await loadRates(tx);
 		const prepared = parsed.map((data, index) => prepare(data, orgs, rates, inputs.length > 1 ? index : undefined));
 		const slugs = prepared.map((item) => item.slug);
@@ -496,7 +579,7 @@ export async function updateInitiative(
 		if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
 			throw new AppError('conflict', { extra: { reason: 'stale_version', currentVersion: current.version } });
 		}
-		const orgs = await resolveOrganisations(tx, data.organisations.map((entry) => entry.organisation));
+		const orgs = await resolveOrganisations(tx, organisationKeys(data));
 		const texts = {
 			title: keepOtherLanguages(data.title, current.title),
 			summary: keepOtherLanguages(data.summary, current.summary),
@@ -517,7 +600,7 @@ export async function updateInitiative(
 			.update(initiative)
 			.set({ ...prepared.row, version, updatedAt: ctx.now() })
 			.where(eq(initiative.id, current.id));
-		for (const table of [initiativeRegion, initiativeProvince, initiativeOrganisation, initiativeDeliverable, initiativeSource]) {
+		for (const table of [initiativeRegion, initiativeProvince, initiativeOrganisation, initiativeYearlyAmount, initiativeDeliverable, initiativeSource]) {
 			await tx.delete(table).where(eq(table.initiativeId, current.id));
 		}
 		await insertLinks(tx, [{ id: current.id, prepared }]);
@@ -627,7 +710,7 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 		.from(initiative)
 		.where(UUID.test(idOrSlug) ? eq(initiative.id, idOrSlug) : eq(initiative.slug, idOrSlug.toLowerCase()));
 	if (!row) throw new AppError('not_found');
-	const [regionRows, provinceRows, orgRows, deliverables, sources, versions, parentRows, parts] = await Promise.all([
+	const [regionRows, provinceRows, orgRows, deliverables, sourceRows, versions, parentRows, parts, yearlyRows] = await Promise.all([
 		db
 			.select({ iso: atlasRegion.iso, fr: atlasRegion.nameFr, ar: atlasRegion.nameAr, en: atlasRegion.nameEn })
 			.from(initiativeRegion)
@@ -656,7 +739,9 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 				role: initiativeOrganisation.role,
 				amount: initiativeOrganisation.amount,
 				currency: initiativeOrganisation.currency,
-				amountEur: initiativeOrganisation.amountEur
+				amountEur: initiativeOrganisation.amountEur,
+				secondAmount: initiativeOrganisation.secondAmount,
+				secondCurrency: initiativeOrganisation.secondCurrency
 			})
 			.from(initiativeOrganisation)
 			.innerJoin(organisation, eq(organisation.id, initiativeOrganisation.organisationId))
@@ -668,7 +753,7 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 			.where(eq(initiativeDeliverable.initiativeId, row.id))
 			.orderBy(asc(initiativeDeliverable.position)),
 		db
-			.select({ citation: initiativeSource.citation, url: initiativeSource.url, date: initiativeSource.publishedOn })
+			.select({ citation: initiativeSource.citation, url: initiativeSource.url, date: initiativeSource.publishedOn, precision: initiativeSource.publishedPrecision })
 			.from(initiativeSource)
 			.where(eq(initiativeSource.initiativeId, row.id))
 			.orderBy(asc(initiativeSource.position)),
@@ -697,7 +782,20 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 			})
 			.from(initiative)
 			.where(eq(initiative.parentId, row.id))
-			.orderBy(asc(initiative.slug))
+			.orderBy(asc(initiative.slug)),
+		db
+			.select({
+				slug: organisation.slug,
+				name: organisation.name,
+				acronym: organisation.acronym,
+				year: initiativeYearlyAmount.year,
+				amount: initiativeYearlyAmount.amount,
+				currency: initiativeYearlyAmount.currency
+			})
+			.from(initiativeYearlyAmount)
+			.leftJoin(organisation, eq(organisation.id, initiativeYearlyAmount.organisationId))
+			.where(eq(initiativeYearlyAmount.initiativeId, row.id))
+			.orderBy(asc(initiativeYearlyAmount.position))
 	]);
 	const rateYear = row.startYear ?? (row.budgetEur != null ? new Date(row.createdAt).getFullYear() : null);
 	return {
@@ -707,16 +805,19 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 		summary: row.summary,
 		description: row.description,
 		status: row.status,
-		plannedStart: row.plannedStart,
-		plannedEnd: row.plannedEnd,
-		actualStart: row.actualStart,
-		actualEnd: row.actualEnd,
+		...datesOf(row),
 		startYear: row.startYear,
 		endYear: row.endYear,
 		nationalScope: row.nationalScope,
 		regions: regionRows.map(({ iso, fr, ar, en }) => ({ iso, name: { fr, ar, en } })),
 		provinces: provinceRows.map(({ iso, regionIso, fr, ar, en }) => ({ iso, regionIso, name: { fr, ar, en } })),
-		communes: row.communes,
+		communes: row.communes.flatMap((code) => {
+			const commune = communeByCode(code);
+			return commune
+				? [{ code, name: { fr: commune.nameFr, ar: commune.nameAr }, type: commune.type, provinceIso: commune.provinceIso, lat: commune.lat, lon: commune.lon }]
+				: [];
+		}),
+		otherPlaces: row.otherPlaces,
 		countries: row.countries,
 		foreignPlaces: row.foreignPlaces,
 		moroccoShare: row.moroccoShare == null ? null : Number(row.moroccoShare),
@@ -726,14 +827,23 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 		points: row.points,
 		themes: row.themes as InitiativeData['themes'],
 		targetGroups: row.targetGroups as InitiativeData['targetGroups'],
-		organisations: orgRows.map((entry) => ({
+		organisations: orgRows.map(({ secondAmount, secondCurrency, ...entry }) => ({
 			...entry,
 			amount: entry.amount == null ? null : Number(entry.amount),
+			secondFigure: secondAmount != null && secondCurrency ? { amount: Number(secondAmount), currency: secondCurrency } : null,
 			amountEur: entry.amountEur == null ? null : Number(entry.amountEur)
+		})),
+		yearlyAmounts: yearlyRows.map((entry) => ({
+			organisation: entry.slug ? { slug: entry.slug, name: entry.name!, acronym: entry.acronym } : null,
+			year: entry.year,
+			amount: Number(entry.amount),
+			currency: entry.currency
 		})),
 		budget: {
 			total: row.budgetTotal == null ? null : Number(row.budgetTotal),
 			currency: row.budgetCurrency,
+			secondFigure:
+				row.budgetSecondAmount != null && row.budgetSecondCurrency ? { amount: Number(row.budgetSecondAmount), currency: row.budgetSecondCurrency } : null,
 			eur: row.budgetEur == null ? null : Number(row.budgetEur),
 			moroccoEur: row.budgetEur == null ? null : Math.round(Number(row.budgetEur) * (row.moroccoShare == null ? 100 : Number(row.moroccoShare))) / 100,
 			mad: row.budgetMad == null ? null : Number(row.budgetMad),
@@ -746,7 +856,7 @@ export async function getInitiative(db: DbOrTx, idOrSlug: string) {
 		partOf: parentRows[0] ? { ...parentRows[0], relation: row.parentRelation ?? 'component' } : null,
 		parts: parts.map((part) => ({ ...part, relation: part.relation ?? 'component' })),
 		deliverables,
-		sources,
+		sources: sourceRows.map(({ precision, ...entry }) => ({ ...entry, date: withPrecision(entry.date, precision) })),
 		contact: row.contact,
 		website: row.website,
 		iatiIdentifier: row.iatiIdentifier,
@@ -778,7 +888,7 @@ function orgCondition(role: 'funder' | 'implementer', keys: string[]): SQL {
 		and (o.slug in ${slugs}${ids.length ? sql` or o.id in ${ids}` : sql``}))`;
 }
 
-/** Initiatives named in the chosen regions and provinces (null: no place chosen). */
+/** Initiatives named in the chosen regions, provinces and communes (null: no place chosen). */
 function placeCondition(filters: Partial<InitiativeFilters>): SQL | null {
 	const conditions: SQL[] = [];
 	if (filters.region?.length) {
@@ -787,6 +897,7 @@ function placeCondition(filters: Partial<InitiativeFilters>): SQL | null {
 	if (filters.province?.length) {
 		conditions.push(sql`exists (select 1 from ${initiativeProvince} ip where ip.initiative_id = ${initiative.id} and ip.province_iso in ${filters.province})`);
 	}
+	if (filters.commune?.length) conditions.push(sql`${initiative.communes} && ${sql.param(filters.commune)}::text[]`);
 	return conditions.length ? and(...conditions)! : null;
 }
 
@@ -900,7 +1011,7 @@ export function searchStatement(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 
 		query.sort === 'title'
 			? sql`m.sort_title asc`
 			: query.sort === 'start'
-				? sql`m.start_year desc nulls last, m.sort_title asc`
+				? sql`m.start_day desc nulls last, m.sort_title asc`
 				: query.sort === 'budget'
 					? sql`m.budget_eur desc nulls last`
 					: query.sort === 'updated' || !words.length
@@ -917,6 +1028,12 @@ export function searchStatement(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 
 						? sql`lower(coalesce(${initiative.title}->>${lang}, ${initiative.title}->>'fr', ${initiative.title}->>'en', ${initiative.title}->>'ar'))`
 						: sql`null::text`
 				} as sort_title,
+				${
+					// the start as a day (a month-only start counts from its first day, a year-only one from 1 January): newest first
+					query.sort === 'start'
+						? sql`coalesce(${initiative.actualStart}, ${initiative.plannedStart}, make_date(${initiative.startYear}, 1, 1))`
+						: sql`null::date`
+				} as start_day,
 				${words.length ? sql`${initiative.searchDocument}` : sql`null::text`} as search_document,
 				${words.length ? sql`${initiative.titleDocument}` : sql`null::text`} as title_document
 			from ${initiative} where ${where}
@@ -1037,15 +1154,43 @@ export async function atlasStats(db: DbOrTx, by: StatsDimension, filters: Partia
 	else if (by === 'target') query = byCount(sql`unnest(c.target_groups)`);
 	else if (by === 'country') query = byCount(sql`unnest(c.countries)`);
 	else if (by === 'status') query = byCount(sql`c.status`);
-	else if (by === 'year' || by === 'started') {
-		const during = by === 'year' ? sql`c.start_year <= y and coalesce(c.end_year, ${thisYear}) >= y` : sql`c.start_year = y`;
+	else if (by === 'started') {
 		query = sql`${matches}
 			select key, label, count, budget, unknown from (
 				select y::text as key, null::text as label, count(c.id)::int as count, ${sums}, 0 as part, y
 				from generate_series(
 					(select least(coalesce(min(start_year), 2004), 2004) from c c0),
 					(select greatest(coalesce(max(coalesce(end_year, start_year)), 0), ${thisYear}) from c c1)) y
-				left join c on ${during}
+				left join c on c.start_year = y
+				group by y
+				union all
+				select *, null::int as y from (${unknownYears}) u
+			) rows order by part, y`;
+	} else if (by === 'year') {
+		// each year counts the initiatives active then (or whose amounts by year name it), with their amounts
+		// by year, else their budget spread evenly over their active years, in cents (year-amounts.ts: the rule)
+		query = sql`${matches},
+			d as (select c.id, c.start_year as s, greatest(coalesce(c.end_year, ${thisYear}), c.start_year) as e, c.within,
+				case when c.within then 0::int8 else round(c.budget_eur * coalesce(c.morocco_share, 100))::int8 end as total
+				from c where c.start_year is not null),
+			py as (select g.id, g.year, g.cents from (${yearlyCentsSql}) g join d on d.id = g.id where not d.within),
+			yrs as (select d.id, s.y from d cross join lateral generate_series(d.s, d.e) s(y) union select py.id, py.year from py),
+			cell as (select yrs.id, yrs.y, yrs.y between d.s and d.e as active, py.cents, d.total
+				from yrs join d on d.id = yrs.id left join py on py.id = yrs.id and py.year = yrs.y),
+			per as (select id, coalesce(sum(cents), 0)::int8 as placed, count(*) filter (where active and cents is null) as free,
+				count(*) filter (where active) as active_years from cell group by id),
+			spread as (select cell.*, greatest(cell.total - per.placed, 0) as rest, case when per.free > 0 then per.free else per.active_years end as n,
+				cell.active and (per.free = 0 or cell.cents is null) as takes from cell join per on per.id = cell.id),
+			ranked as (select spread.*, row_number() over (partition by spread.id, spread.takes order by spread.y) as k from spread),
+			yv as (select id, y as year, case when total is null then cents
+				else coalesce(cents, 0) + case when takes then rest / n + case when k <= rest % n then 1 else 0 end else 0 end end as cents from ranked)
+			select key, label, count, budget, unknown from (
+				select y::text as key, null::text as label, count(yv.id)::int as count, (coalesce(sum(yv.cents), 0) / 100.0)::float8 as budget,
+					(count(yv.id) filter (where yv.cents is null))::int as unknown, 0 as part, y
+				from generate_series(
+					(select least(coalesce(min(y), 2004), 2004) from yrs),
+					(select greatest(coalesce(max(coalesce(end_year, start_year)), 0), (select coalesce(max(y), 0) from yrs), ${thisYear}) from c c1)) y
+				left join yv on yv.year = y
 				group by y
 				union all
 				select *, null::int as y from (${unknownYears}) u

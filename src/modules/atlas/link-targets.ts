@@ -4,6 +4,7 @@ import { asc, inArray, sql } from 'drizzle-orm';
 import type { LinkTarget } from '../../platform/kernel/manifest.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import { initiative } from './atlas.table.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
 
 export const initiativeLinks: LinkTarget = {
 	titleKey: 'atlas.link_target_initiative',
@@ -33,5 +34,24 @@ export const initiativeLinks: LinkTarget = {
 				return [row.slug, { label: title.text || row.slug, lang: title.lang, path: `/atlas/initiatives/${row.slug}`, isSample: row.isSample }];
 			})
 		);
+	},
+	/** the programmes an initiative is part of (a component's programme, a pilot's component and its programme…), nearest first */
+	async wholes(db, keys) {
+		if (keys.length === 0) return new Map();
+		const rows = rowsOf<{ slug: string; whole: string }>(
+			await db.execute(sql`with recursive up(slug, parent_id, depth) as (
+				select i.slug, i.parent_id, 1 from ${initiative} i where i.slug in ${[...new Set(keys)]} and i.parent_id is not null
+				union all
+				select up.slug, p.parent_id, up.depth + 1 from up join ${initiative} p on p.id = up.parent_id where p.parent_id is not null and up.depth < 20
+			) select up.slug, w.slug as whole from up join ${initiative} w on w.id = up.parent_id order by up.slug, up.depth`)
+		);
+		const found = new Map<string, string[]>();
+		for (const row of rows) {
+			const list = found.get(row.slug) ?? [];
+			// a loop (refused when written) would only repeat the same programmes
+			if (!list.includes(row.whole) && row.whole !== row.slug) list.push(row.whole);
+			found.set(row.slug, list);
+		}
+		return found;
 	}
 };

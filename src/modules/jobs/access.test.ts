@@ -1,7 +1,7 @@
 import { jobsModule } from './manifest.ts';
 import { administrators, describeRouteAccess, everyone, signedIn, staff, type Who } from '../../platform/testing/route-access-cases.ts';
 import { describe, expect, it } from 'vitest';
-import { mayReach, type Actor } from '../../platform/policy/policy.ts';
+import { can, mayReach, type Actor } from '../../platform/policy/policy.ts';
 
 const partnersAndStaff: Who[] = ['partner', 'moderator', 'administrator'];
 /** partners who are members of an employer organisation (the service checks the membership) */
@@ -129,10 +129,12 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates.csv': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates.xlsx': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': ['counsellor', 'administrator'],
+	'POST /[lang=lang]/jobs/placement/campaigns/[id]/candidates/[candidateId]': ['counsellor', 'administrator'],
 	'GET /[lang=lang]/jobs/placement/mine': signedIn,
 	'GET /[lang=lang]/jobs/placement/statistics': everyone,
 	'GET /[lang=lang]/jobs/placement/statistics/export': everyone,
 	'POST /[lang=lang]/jobs/placement/mine': signedIn,
+	'GET /[lang=lang]/jobs/placement/mine/documents/[documentId]': signedIn,
 	// partners' shortlists and partners' systems (items 5 and 10): partners, limited by the service to the members of a campaign's foreign partner organisation
 	'GET /[lang=lang]/jobs/placement/partner': employers,
 	'GET /[lang=lang]/jobs/placement/partner/[id]': employers,
@@ -146,6 +148,8 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'POST /api/v1/placement/partner/offers': employers,
 	'PUT /api/v1/placement/partner/offers/[id]': employers,
 	'PUT /api/v1/placement/my-opportunities/consents': signedIn,
+	'GET /api/v1/placement/my-profile': signedIn,
+	'PUT /api/v1/placement/my-profile': signedIn,
 	'GET /api/v1/placement/campaigns': ['counsellor', 'administrator'],
 	'POST /api/v1/placement/campaigns': administrators,
 	'GET /api/v1/placement/campaigns/[id]': ['counsellor', 'administrator'],
@@ -154,6 +158,8 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /api/v1/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
 	'POST /api/v1/placement/campaigns/[id]/candidates': ['counsellor', 'administrator'],
 	'POST /api/v1/placement/campaigns/[id]/moves': ['counsellor', 'administrator'],
+	'GET /api/v1/placement/campaigns/[id]/candidates/[candidateId]': ['counsellor', 'administrator'],
+	'POST /api/v1/placement/campaigns/[id]/candidates/[candidateId]/correction': ['counsellor', 'administrator'],
 	'GET /api/v1/placement/my-opportunities': signedIn,
 	'GET /api/v1/placement/statistics': everyone,
 	// pre-departure preparation and circular migration (items 7–8)
@@ -183,7 +189,31 @@ describeRouteAccess('the Jobs module', jobsModule.routes, {
 	'GET /[lang=lang]/jobs/placement/caseload/[id]': administrators,
 	'POST /[lang=lang]/jobs/placement/caseload/[id]': administrators,
 	'GET /[lang=lang]/jobs/placement/caseload/[id]/referral': administrators,
-	'POST /[lang=lang]/jobs/placement/caseload/[id]/referral': administrators
+	'POST /[lang=lang]/jobs/placement/caseload/[id]/referral': administrators,
+	'GET /[lang=lang]/jobs/placement/caseload/[id]/documents/[documentId]': administrators,
+	'GET /[lang=lang]/jobs/placement/caseload/export': administrators,
+	'GET /api/v1/placement/caseload': administrators,
+	'GET /api/v1/placement/caseload/[id]': administrators,
+	'POST /api/v1/placement/caseload/[id]/needs': administrators,
+	'POST /api/v1/placement/caseload/[id]/appointments': administrators,
+	'POST /api/v1/placement/caseload/[id]/notes': administrators,
+	'PUT /api/v1/placement/caseload/[id]/needs/[needId]': administrators,
+	'PATCH /api/v1/placement/caseload/[id]/appointments/[appointmentId]': administrators,
+	'POST /api/v1/placement/caseload/[id]/referrals': administrators,
+	'GET /api/v1/placement/caseload/[id]/documents': administrators,
+	'POST /api/v1/placement/caseload/[id]/documents': administrators,
+	'GET /api/v1/placement/caseload/[id]/documents/[documentId]': administrators,
+	'DELETE /api/v1/placement/caseload/[id]/documents/[documentId]': administrators,
+	// the division's offers abroad (grant jobs:placement_division, administrators)
+	'GET /api/v1/placement/offers': administrators,
+	'POST /api/v1/placement/offers': administrators,
+	'GET /api/v1/placement/offers/[id]': administrators,
+	'PUT /api/v1/placement/offers/[id]': administrators,
+	'POST /api/v1/placement/offers/[id]/publication': administrators,
+	'POST /api/v1/placement/offers/[id]/closure': administrators,
+	// the candidate's own documents of their mobility file
+	'GET /api/v1/placement/my-documents': signedIn,
+	'GET /api/v1/placement/my-documents/[documentId]': signedIn
 });
 
 describe('the international placement division grant', () => {
@@ -196,8 +226,9 @@ describe('the international placement division grant', () => {
 	});
 
 	it('lets the division, and only it, reach its pages: agreements, offers abroad, dashboard', () => {
-		const divisionRoutes = Object.keys(jobsModule.routes).filter((route) => /\/jobs\/placement\/(division|dashboard|agreements|offers)/.test(route));
-		expect(divisionRoutes.length).toBe(6);
+		// its pages, and its offers' API (list and create, read and change, publish, close)
+		const divisionRoutes = Object.keys(jobsModule.routes).filter((route) => /\/jobs\/placement\/(division|dashboard|agreements|offers)|\/api\/v1\/placement\/offers/.test(route));
+		expect(divisionRoutes.length).toBe(10);
 		for (const route of divisionRoutes) {
 			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
 				expect(mayReach(division, rule as never), `${method} ${route}`).toBe(true);
@@ -210,7 +241,7 @@ describe('the international placement division grant', () => {
 
 	it('lets the division, and no other grant, create campaigns and reallocate their quotas; agency staff (counsellors) only work on them', () => {
 		const campaignRoutes = Object.keys(jobsModule.routes).filter((route) => route.includes('/placement/campaigns'));
-		expect(campaignRoutes.length).toBe(14);
+		expect(campaignRoutes.length).toBe(16);
 		for (const route of campaignRoutes) {
 			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
 				expect(mayReach(division, rule as never), `${method} ${route}`).toBe(true);
@@ -224,7 +255,10 @@ describe('the international placement division grant', () => {
 
 	it('lets mobility counsellors and the division, and no other grant nor agency counsellors, reach the caseload of qualified candidates', () => {
 		const caseloadRoutes = Object.keys(jobsModule.routes).filter((route) => route.includes('/placement/caseload'));
-		expect(caseloadRoutes.length).toBe(3);
+		// the three pages, a document's download, the export, the API's list and file, and the API's writes to a file
+		// (needs added and updated, appointments planned and their status, notes, referrals), its documents (list and
+		// upload, download and removal)
+		expect(caseloadRoutes.length).toBe(15);
 		const mobility: Actor = { ...division, grants: [{ module: 'jobs', role: 'placement_counsellor', organisationId: null, scope: null }] };
 		for (const route of caseloadRoutes) {
 			for (const [method, rule] of Object.entries(jobsModule.routes[route])) {
@@ -236,6 +270,39 @@ describe('the international placement division grant', () => {
 		}
 		// a mobility counsellor does not manage campaigns (the division's reassignment is refused to them by the service)
 		expect(mayReach(mobility, 'placement.campaign.manage')).toBe(false);
+		// the referrals API to programmes: their candidates' referrals (the service scopes them), with or without the counsellor role;
+		// not the agencies' referrals API, nor the agency counsellors' own referral form
+		for (const [route, method] of [['/api/v1/referrals', 'GET'], ['/api/v1/referrals/[id]', 'PATCH']] as const) {
+			expect(mayReach(mobility, jobsModule.routes[route][method] as never), `${method} ${route}`).toBe(true);
+			expect(mayReach(division, jobsModule.routes[route][method] as never), `${method} ${route}`).toBe(true);
+			expect(mayReach({ ...division, grants: [{ module: 'jobs', role: 'agency_manager', organisationId: null, scope: null }] }, jobsModule.routes[route][method] as never), `${method} ${route}`).toBe(false);
+		}
+		expect(mayReach(mobility, jobsModule.routes['/api/v1/referrals'].POST as never)).toBe(false);
+		expect(mayReach(mobility, jobsModule.routes['/api/v1/agency-referrals'].GET as never)).toBe(false);
+	});
+
+	it('lets local agency staff with the grant limited to their agency reach the campaigns’ staff pages (not the division’s, nor the caseload, nor the counsellors’ pages)', () => {
+		const agencyStaff: Actor = { ...division, grants: [{ module: 'jobs', role: 'placement_agency', organisationId: null, scope: '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f' }] };
+		// the routes guarded by an action (not the public ones)
+		const work = Object.entries(jobsModule.routes)
+			.flatMap(([route, rules]) => Object.entries(rules).map(([method, rule]) => ({ route, method, rule: rule as string })))
+			.filter(({ rule }) => rule.includes('.'));
+		const reached = work.filter(({ rule }) => mayReach(agencyStaff, rule as never)).map(({ method, route }) => `${method} ${route}`);
+		// the routes guarded by placement.campaign.work (the service then limits them to their agency's part), none of the division's
+		for (const { route, method, rule } of work) {
+			if (rule === 'placement.campaign.work') expect(reached, `${method} ${route}`).toContain(`${method} ${route}`);
+			if (['placement.campaign.manage', 'placement.offer.manage', 'placement.agreement.manage', 'placement.caseload.work', 'placement.predeparture.edit'].includes(rule)) {
+				expect(reached, `${method} ${route}`).not.toContain(`${method} ${route}`);
+			}
+		}
+		expect(reached).toContain('GET /[lang=lang]/jobs/placement/campaigns/[id]/candidates');
+		expect(reached).toContain('POST /api/v1/placement/campaigns/[id]/moves');
+		expect(reached).not.toContain('GET /[lang=lang]/jobs/counsellor');
+		expect(reached).not.toContain('GET /api/v1/counsellor/seekers');
+		// limited to its agency: a resource of another agency is not its own
+		expect(can(agencyStaff, 'placement.campaign.work', { scope: '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f' })).toBe(true);
+		expect(can(agencyStaff, 'placement.campaign.work', { scope: '00000000-4a5b-4c6d-8e7f-0a1b2c3d4e5f' })).toBe(false);
+		expect(can(agencyStaff, 'placement.campaign.work')).toBe(false);
 	});
 
 	it('lets the division, and no other grant, publish new versions of the pre-departure pages', () => {

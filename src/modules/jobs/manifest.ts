@@ -27,6 +27,7 @@ import { campaignEndpoints } from './placement/campaigns.openapi.ts';
 import { placementStatisticsEndpoints } from './placement/statistics.openapi.ts';
 import { shortlistEndpoints } from './placement/shortlist.openapi.ts';
 import { departureEndpoints } from './placement/departure.openapi.ts';
+import { mobilityEndpoints } from './placement/mobility.openapi.ts';
 import { ensurePlacementReferenceData, loadPlacementDemoData } from './placement/placement.data.ts';
 import { placementAgreementDocument } from './placement/placement.table.ts';
 import { AGREEMENT_FILE_MAX_BYTES } from './placement/placement.model.ts';
@@ -49,8 +50,13 @@ import { agencyFollowUp } from './counsellors/follow-up.caseload.ts';
 import { placementFollowUp } from './placement/mobility.caseload.ts';
 import { programmesLinkingTo } from './programmes.ts';
 import { sendOrientationReminders } from './placement/orientation.service.ts';
+import { deleteClosedPipelines } from './placement/retention.service.ts';
+import { eraseClosedMobilityFiles } from './placement/mobility-retention.service.ts';
+import { openFileStore } from '../../platform/storage/file-store.ts';
 import { loadDepartureDemoData } from './placement/departure.data.ts';
+import { ensurePredeparturePages } from './placement/predeparture-pages.ts';
 import { loadMobilityDemoData } from './placement/mobility.data.ts';
+import { agencyScopes } from './placement/agency-staff.ts';
 
 const jobsModuleActions = { ...jobsActions, ...supportActions, ...seekersActions, ...counsellorsActions, ...matchingActions, ...savedOffersActions, ...placementActions };
 
@@ -75,27 +81,46 @@ export const jobsModule = defineModule({
 		// ANAPEC's international placement division (issue 10)
 		placement_division: {
 			titleKey: 'placement.grant_division',
-			actions: ['placement.agreement.manage', 'placement.offer.manage', 'placement.campaign.manage', 'placement.campaign.work', 'placement.predeparture.edit', 'placement.caseload.work']
+			actions: [
+				'placement.agreement.manage',
+				'placement.offer.manage',
+				'placement.campaign.manage',
+				'placement.campaign.work',
+				'placement.predeparture.edit',
+				'placement.caseload.work',
+				'counsellors.programme_referral.list'
+			]
 		},
-		// its mobility counsellors, who follow qualified candidates one by one (issue 10, item 6)
-		placement_counsellor: { titleKey: 'mobility.grant_counsellor', actions: ['placement.caseload.work'] }
+		// its mobility counsellors, who follow qualified candidates one by one (issue 10, item 6); the referrals API
+		// lists and moves on their candidates' referrals to programmes (the service scopes it to the files they follow)
+		placement_counsellor: { titleKey: 'mobility.grant_counsellor', actions: ['placement.caseload.work', 'counsellors.programme_referral.list'] },
+		// local agency staff of the placement, limited to their agency (its id; picked by name on the grants page): they
+		// source and preselect that agency's people in its campaigns, hold its sessions, record its returns (agency-staff.ts)
+		placement_agency: { titleKey: 'campaigns.grant_agency', actions: ['placement.campaign.work'], limit: 'scope', scopes: (db) => agencyScopes(db) }
 	},
 	offline: jobsOfflineReading,
 	linkTargets: { 'jobs.programme': programmeLinks, 'jobs.offer': offerLinks },
 	routes: mergeRouteTables([jobsRoutes, supportRoutes, seekersRoutes, counsellorsRoutes, matchingRoutes, savedOffersRoutes, placementRoutes]),
-	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints, ...campaignEndpoints, ...placementStatisticsEndpoints, ...shortlistEndpoints, ...departureEndpoints],
+	endpoints: [...jobsEndpoints, ...supportEndpoints, ...seekersEndpoints, ...counsellorsEndpoints, ...matchingEndpoints, ...savedOffersEndpoints, ...placementEndpoints, ...campaignEndpoints, ...placementStatisticsEndpoints, ...shortlistEndpoints, ...departureEndpoints, ...mobilityEndpoints],
 	apiTags: [
 		{ name: 'Jobs', description: 'Job offers for regularised immigrants and everyone (Welcome).' },
 		{ name: 'Rights and programmes', description: 'Rights and procedures pages, and the support programmes directory.' }
 	],
 	messages,
-	// a placement agreement's PDF of up to 20 MB and the form's other fields
-	bodyLimits: { '/api/v1/me/cv': 'upload', '/[lang=lang]/jobs/profile/cv': 'upload', '/[lang=lang]/jobs/placement/agreements/[id]': AGREEMENT_FILE_MAX_BYTES + 1024 * 1024 },
+	// a placement agreement's PDF of up to 20 MB and the form's other fields; a document of a mobility file (the casework's 5 MB)
+	bodyLimits: {
+		'/api/v1/me/cv': 'upload',
+		'/[lang=lang]/jobs/profile/cv': 'upload',
+		'/[lang=lang]/jobs/placement/agreements/[id]': AGREEMENT_FILE_MAX_BYTES + 1024 * 1024,
+		'/[lang=lang]/jobs/placement/caseload/[id]': 'upload',
+		'/api/v1/placement/caseload/[id]/documents': 'upload'
+	},
 	async referenceData(db) {
 		await ensureJobsReferenceData(db);
 		await ensureSupportReferenceData(db);
 		await ensureCounsellorsReferenceData(db);
 		await ensurePlacementReferenceData(db);
+		await ensurePredeparturePages(db);
 	},
 	async demoData(db) {
 		await loadJobsDemoData(db);
@@ -147,6 +172,18 @@ export const jobsModule = defineModule({
 			schedule: '15 * * * *',
 			run: async (_data, host) =>
 				void (await sendOrientationReminders(host.database.db, systemContext(), { mailer: host.mailer ?? undefined, publicUrl: host.settings.publicUrl }, new Date()))
+		},
+		// retention: the pipeline entries of campaigns closed more than 24 months ago are deleted, their statistics kept
+		'pipeline-retention': {
+			descriptionKey: 'campaigns.job_retention',
+			schedule: '40 3 * * *',
+			run: async (_data, host) => void (await deleteClosedPipelines(host.database.db, new Date()))
+		},
+		// retention: a mobility counsellor's file is erased 12 months after all the candidate's opportunities closed (and nobody wrote to it)
+		'mobility-retention': {
+			descriptionKey: 'mobility.job_retention',
+			schedule: '50 3 * * *',
+			run: async (_data, host) => void (await eraseClosedMobilityFiles(host.database.db, new Date(), await openFileStore(host.settings)))
 		}
 	}
 });

@@ -18,6 +18,7 @@ import { pendingForPartner } from './placement/shortlist.service.ts';
 import { placementFollowUp } from './placement/mobility.caseload.ts';
 import { caseloadCounts } from './placement/mobility.service.ts';
 import { departureCounts } from './placement/departure-space.ts';
+import { isPlacementStaff, myAgencyIds } from './placement/agency-staff.ts';
 
 const none = [{ n: 0 }];
 
@@ -104,9 +105,9 @@ export async function jobsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	}
 	// campaigns of mass and seasonal offers: the division, and agency staff whose agency has a quota in one;
 	// what waits: people registered, not yet preselected (for agency staff, their agencies')
-	if (ctx.can('placement.campaign.work')) {
+	if (isPlacementStaff(ctx)) {
 		const division = ctx.can('placement.campaign.manage');
-		const agencies = division ? null : (await db.select({ id: agencyCounsellor.agencyId }).from(agencyCounsellor).where(eq(agencyCounsellor.userId, actor.userId))).map((row) => row.id);
+		const agencies = division ? null : await myAgencyIds(ctx);
 		const [withQuota] = agencies?.length ? await db.select({ n: count() }).from(placementCampaignQuota).where(inArray(placementCampaignQuota.agencyId, agencies)) : none;
 		if (division || withQuota.n > 0) {
 			const [waiting] = await db

@@ -3,7 +3,7 @@ import { jobApplication, jobSavedSearch, seekerConsentEvent, seekerProfile } fro
 import { jobSavedOffer } from './saved-offers/saved-offers.table.ts';
 import { agencyCounsellor, seekerAgency } from './counsellors/counsellors.table.ts';
 import { eraseSeekerData, exportSeekerData } from './seekers/seekers.service.ts';
-import { placementCandidate } from './placement/campaigns.table.ts';
+import { placementCandidate, placementProfile } from './placement/campaigns.table.ts';
 import { erasePipeline, exportPipeline } from './placement/pipeline.service.ts';
 import { placementIdentityConsent } from './placement/shortlist.table.ts';
 import { eraseConsents, exportShortlists } from './placement/shortlist.service.ts';
@@ -12,6 +12,7 @@ import { eraseCircular, exportCircular } from './placement/circular.service.ts';
 import { exportRegistrations } from './placement/orientation.service.ts';
 import { placementCaseAssignment } from './placement/mobility.table.ts';
 import { eraseAssignment, exportAssignment } from './placement/mobility.service.ts';
+import { erasePlacementProfile, exportPlacementProfile } from './placement/profile.service.ts';
 
 /**
  * What Jobs holds about a person (the job seeker): their profile and CV, consents, applications, saved
@@ -40,7 +41,9 @@ export const jobsPersonalData: PersonalDataHooks = {
 		{ table: placementInvitation, userColumn: placementInvitation.userId, exportKey: 'placementInvitations' },
 		{ table: placementFollowUp, userColumn: placementFollowUp.userId, exportKey: 'placementFollowUps' },
 		// the mobility counsellor following a qualified candidate (the file itself is the casework's)
-		{ table: placementCaseAssignment, userColumn: placementCaseAssignment.personUserId, exportKey: 'placementCounsellor' }
+		{ table: placementCaseAssignment, userColumn: placementCaseAssignment.personUserId, exportKey: 'placementCounsellor' },
+		// the sex the candidate declared for the statistics (optional)
+		{ table: placementProfile, userColumn: placementProfile.userId, exportKey: 'placementProfile' }
 	],
 	export: async (db, actor) => ({
 		...(await exportSeekerData(db, actor)),
@@ -48,7 +51,8 @@ export const jobsPersonalData: PersonalDataHooks = {
 		...(await exportShortlists(db, actor.userId)),
 		placementOrientation: await exportRegistrations(db, actor.userId),
 		...(await exportCircular(db, actor.userId)),
-		placementCounsellor: await exportAssignment(db, actor.userId)
+		placementCounsellor: await exportAssignment(db, actor.userId),
+		placementProfile: await exportPlacementProfile(db, actor.userId)
 	}),
 	erase: async (tx, userId, now, host) => {
 		const erased = await eraseSeekerData(tx, userId, now, host);
@@ -57,9 +61,10 @@ export const jobsPersonalData: PersonalDataHooks = {
 		const entries = await erasePipeline(tx, userId);
 		const consents = await eraseConsents(tx, userId);
 		const assignment = await eraseAssignment(tx, userId);
+		const profile = await erasePlacementProfile(tx, userId);
 		return {
 			...erased,
-			removed: [...erased.removed, 'placement_pipeline', 'placement_identity_consents', 'placement_departure', ...(assignment ? ['placement_counsellor'] : [])],
+			removed: [...erased.removed, 'placement_pipeline', 'placement_identity_consents', 'placement_departure', ...(assignment ? ['placement_counsellor'] : []), ...(profile ? ['placement_profile'] : [])],
 			audit: { ...erased.audit, placementPipelineEntries: entries, placementIdentityConsents: consents, placementDeparture: circular }
 		};
 	}

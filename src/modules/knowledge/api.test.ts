@@ -19,6 +19,10 @@ import { POST as oneClickUnsubscribe } from './routes/api/v1/knowledge/newslette
 import { createIssue, sendIssue, subscribe, subscriberCounts } from './newsletters/newsletter.service.ts';
 import { newsletterSubscriber } from './newsletters/newsletter.table.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
+import { GET as myProposalsApi } from './routes/api/v1/knowledge/proposals/+server.ts';
+import { POST as withdrawalApi } from './routes/api/v1/knowledge/proposals/[id]/withdrawal/+server.ts';
+import { proposeNew, requestChanges } from '../../platform/moderation/moderation.service.ts';
+import { documentProposals } from './document.service.ts';
 
 let app: TestApp;
 const holder = globalThis as typeof globalThis & { __sharakaApp?: Promise<App> };
@@ -79,6 +83,12 @@ describe('the Knowledge API', () => {
 		expect(past.items.map((item: { slug: string }) => item.slug)).toContain('evenement-final-sharaka-2017');
 		expect(past.items.find((item: { slug: string }) => item.slug === 'evenement-final-sharaka-2017')).toMatchObject({ registration: null, isSample: false });
 		expect((await events(apiEvent(null, { search: '?when=someday' }))).status).toBe(400);
+		// the networks on annex 3.2's list of participants, named in the reader's language
+		const final = await (await oneEvent(apiEvent(null, { params: { slug: 'evenement-final-sharaka-2017' }, language: 'ar' }))).json();
+		expect(final.linked).toEqual([
+			expect.objectContaining({ link: 'talents.network:reseau-competences-dmk-allemagne', title: 'شبكة الكفاءات DMK (ألمانيا)', lang: 'ar', url: expect.stringMatching(/\/ar\/talents\/networks\/reseau-competences-dmk-allemagne$/) }),
+			expect.objectContaining({ link: 'talents.network:maroc-entrepreneurs', title: 'Maroc Entrepreneurs' })
+		]);
 
 		const editor = await aPerson(app.database.db, { role: 'moderator' });
 		await createEvent(contextFor(app.database.db, editor.actor), { title: { fr: 'Journée des partenaires' }, startsAt: '2099-05-04T09:00', endsAt: '2099-05-04T17:00', place: 'Rabat', status: 'published', registrationOpen: 'on', capacity: '1' });
@@ -152,5 +162,35 @@ describe('the Knowledge API', () => {
 		const answer = await oneClickUnsubscribe(apiEvent(null, { method: 'POST', params: { token: row.unsubscribeToken }, body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' }));
 		expect(answer.status).toBe(200);
 		expect((await subscriberCounts(app.database.db)).pending).toBe(0);
+	});
+	it('lists a proposer’s own proposals and withdraws one still waiting; a stale status is 409, another’s proposal 404, a member 403', async () => {
+		const db = app.database.db;
+		const partner = await aPerson(db, { role: 'partner' });
+		const other = await aPerson(db, { role: 'partner' });
+		const editor = await aPerson(db, { role: 'moderator' });
+		const member = await aPerson(db, { role: 'member' });
+		const { proposal } = await proposeNew(contextFor(db, partner), documentProposals, { title: { fr: 'Étude par l’API' }, type: 'study', externalUrl: 'https://example.org/api' });
+		const listed = await myProposalsApi(apiEvent(partner));
+		expect(listed.status).toBe(200);
+		expect((await listed.json()).waiting).toEqual([expect.objectContaining({ id: proposal!.id, title: { fr: 'Étude par l’API' }, status: 'pending', withdrawable: true })]);
+		expect((await (await myProposalsApi(apiEvent(other))).json()).waiting).toEqual([]);
+		expect((await myProposalsApi(apiEvent(member))).status).toBe(403);
+
+		const withdraw = (who: typeof partner, json?: unknown) => withdrawalApi(apiEvent(who, { method: 'POST', params: { id: proposal!.id }, json }));
+		expect((await withdraw(other, { expectedStatus: 'pending' })).status).toBe(404);
+		await requestChanges(contextFor(db, editor), documentProposals, proposal!.id, 'Précisez la source');
+		const stale = await withdraw(partner, { expectedStatus: 'pending' });
+		expect(stale.status).toBe(409);
+		expect((await stale.json()).error.details).toMatchObject({ reason: 'stale_proposal', status: 'changes_requested' });
+		const bad = await withdraw(partner, { expectedStatus: 'nothing' });
+		expect(bad.status).toBe(400);
+		expect(JSON.stringify(await bad.json())).toContain('expectedStatus');
+		const done = await withdraw(partner, { expectedStatus: 'changes_requested' });
+		expect(done.status).toBe(200);
+		expect(await done.json()).toMatchObject({ id: proposal!.id, status: 'withdrawn' });
+		// without a body: as it is; decided already
+		const again = await withdrawalApi(apiEvent(partner, { method: 'POST', params: { id: proposal!.id } }));
+		expect(again.status).toBe(409);
+		expect((await again.json()).error.details).toMatchObject({ reason: 'not_pending' });
 	});
 });

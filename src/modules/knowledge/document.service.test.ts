@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { aPdf } from '../../platform/testing/pdf.ts';
@@ -11,11 +11,11 @@ import type { Actor } from '../../platform/policy/policy.ts';
 import { documentProposals, getDocument, listDocumentVersions, searchDocuments } from './document.service.ts';
 import { storeDocumentPdf } from './document-file.ts';
 import { citation, jsonLd } from './citations.ts';
-import { document } from './knowledge.table.ts';
+import { document, documentPage } from './knowledge.table.ts';
 import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { realDocuments } from './seed/deliverables.ts';
 import { readMail } from '../../platform/testing/mail.ts';
-import { extractPendingTexts } from './text-extraction.ts';
+import { extractPendingTexts, TEXT_CLAIM_LEASE_MS, textProgress } from './text-extraction.ts';
 import { MARK_END, MARK_START } from './document.service.ts';
 
 let app: TestApp;
@@ -215,3 +215,53 @@ describe('full-text search of the PDFs’ text', () => {
 		expect(after).toMatchObject({ textStatus: 'failed', textError: 'the stored file is missing' });
 	});
 });
+
+describe('a very large PDF, read page by page', () => {
+	const pagesOf = async (id: string) => app.database.db.select({ page: documentPage.page, text: documentPage.text }).from(documentPage).where(eq(documentPage.documentId, id)).orderBy(asc(documentPage.page));
+
+	it('shows its progress, is searchable as it is read, and the next run goes on from the last page written', async () => {
+		const editorCtx = contextFor(app.database.db, editor, { files: app.files });
+		const texts = Array.from({ length: 60 }, (_, index) => `Chapitre ${index + 1} sur la mobilite ${index === 4 ? 'saisonniere' : index === 54 ? 'circulaire' : 'professionnelle'}`);
+		const file = await storeDocumentPdf(app.files, aPdf({ pages: texts }), 'gros-rapport.pdf');
+		const { published } = await proposeNew(editorCtx, documentProposals, study({ title: { fr: 'Rapport de soixante pages' }, file, organisations: [] }));
+		const [row] = await app.database.db.select().from(document).where(eq(document.slug, published!.slug));
+
+		// a run whose time is spent after its first chunk: 20 pages of 60 written, the rest for the next run
+		expect(await extractPendingTexts(app.database.db, app.files, { chunkPages: 20, budgetMs: 0 })).toEqual({ done: 0, failed: 0 });
+		expect((await pagesOf(row.id)).map((page) => page.page)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+		const progress = await textProgress(app.database.db);
+		expect(progress.reading).toContainEqual(expect.objectContaining({ slug: published!.slug, pagesDone: 20, pagesTotal: 60 }));
+		// what is read answers already; the rest not yet
+		expect((await searchDocuments(visitorDb, { q: 'saisonnière' })).items.map((item) => item.slug)).toContain(published!.slug);
+		expect((await searchDocuments(visitorDb, { q: 'circulaire' })).items.map((item) => item.slug)).not.toContain(published!.slug);
+
+		// the pages already written are not read again (a mark left on page 1 stays)
+		await app.database.db.update(documentPage).set({ text: 'lu une fois' }).where(eq(documentPage.documentId, row.id));
+		expect(await extractPendingTexts(app.database.db, app.files, { chunkPages: 20 })).toEqual({ done: 1, failed: 0 });
+		const pages = await pagesOf(row.id);
+		expect(pages).toHaveLength(60);
+		expect(pages[0].text).toBe('lu une fois');
+		expect(pages[59].text).toBe('Chapitre 60 sur la mobilite professionnelle');
+		const [after] = await app.database.db.select().from(document).where(eq(document.id, row.id));
+		expect(after).toMatchObject({ textStatus: 'done', textPagesDone: 60, textPagesTotal: 60, textClaim: null });
+		expect((await searchDocuments(visitorDb, { q: 'circulaire' })).items.map((item) => item.slug)).toContain(published!.slug);
+		expect((await textProgress(app.database.db)).reading.map((reading) => reading.slug)).not.toContain(published!.slug);
+	});
+
+	it('a run that died is taken over after its lease, from its last page; a live claim is left alone', async () => {
+		const editorCtx = contextFor(app.database.db, editor, { files: app.files });
+		const file = await storeDocumentPdf(app.files, aPdf({ pages: Array.from({ length: 30 }, (_, index) => `Page ${index + 1} du guide`) }), 'guide.pdf');
+		const { published } = await proposeNew(editorCtx, documentProposals, study({ title: { fr: 'Guide de trente pages' }, file, organisations: [] }));
+		const [row] = await app.database.db.select().from(document).where(eq(document.slug, published!.slug));
+		expect(await extractPendingTexts(app.database.db, app.files, { chunkPages: 10, budgetMs: 0 })).toEqual({ done: 0, failed: 0 });
+		// another instance claims it and falls silent after writing page 10
+		const claimedAt = new Date();
+		await app.database.db.update(document).set({ textClaim: crypto.randomUUID(), textClaimedAt: claimedAt }).where(eq(document.id, row.id));
+		expect(await extractPendingTexts(app.database.db, app.files, { chunkPages: 10 })).toEqual({ done: 0, failed: 0 });
+		expect(await pagesOf(row.id)).toHaveLength(10);
+		const later = () => new Date(claimedAt.getTime() + TEXT_CLAIM_LEASE_MS + 1000);
+		expect(await extractPendingTexts(app.database.db, app.files, { chunkPages: 10, now: later })).toEqual({ done: 1, failed: 0 });
+		expect((await pagesOf(row.id)).map((page) => page.text)).toEqual(Array.from({ length: 30 }, (_, index) => `Page ${index + 1} du guide`));
+	});
+});
+

@@ -5,7 +5,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
-import { rowsOf } from '../../platform/db/rows.ts';
+import { jsonOf, rowsOf } from '../../platform/db/rows.ts';
 import { searchNormalised } from '../../platform/db/search.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
@@ -16,7 +16,7 @@ import { documentsCollection } from './knowledge.model.ts';
 import { facetNames, probeSearch, searchedStems, searchIndexAt, type FacetName, type SearchProbe } from './search-index.ts';
 import { titleIn } from './titles.ts';
 import { INITIATIVE_KIND, linkProblems, shownLinks, withLinks } from './document-links.ts';
-import { parseLink } from '../../platform/kernel/links.ts';
+import { linkWholes, parseLink } from '../../platform/kernel/links.ts';
 export { titleIn, titleLanguage } from './titles.ts';
 import { DocumentInput, type DocumentData, type DocumentDetail, type DocumentListQuery, type DocumentSummary } from './knowledge.schemas.ts';
 import { document, documentPage, documentVersion, type DocumentRow, type Translated } from './knowledge.table.ts';
@@ -57,6 +57,9 @@ export function snapshotOf(row: DocumentRow | (DocumentData & { slug: string }))
 		sources: row.sources ?? []
 	} as DocumentData & { slug: string };
 }
+
+/** A new file's text is read from its first page: a run still reading the old one loses its claim. */
+const textRestarted = { textPagesDone: 0, textPagesTotal: null, textClaim: null, textClaimedAt: null };
 
 /**
  * Validates a document: the data, a file or a link for a published one, organisations that exist, links
@@ -122,7 +125,7 @@ export async function updateDocument(ctx: RequestContext, id: string, data: Docu
 			version,
 			fileKey: data.file?.key ?? null,
 			// another file: its text is extracted again in the background; the old pages no longer answer
-			...(fileChanged ? { textStatus: data.file ? ('pending' as const) : ('none' as const), textError: null } : {}),
+			...(fileChanged ? { textStatus: data.file ? ('pending' as const) : ('none' as const), textError: null, ...textRestarted } : {}),
 			searchText: sql`${searchNormalised(searchSource(data))}`,
 			updatedAt: ctx.now()
 		})
@@ -314,6 +317,37 @@ function filters(query: Partial<DocumentListQuery>, probe: SearchProbe, without?
 	);
 }
 
+/**
+ * The records made of others among those the library's documents link to, each with its parts the documents
+ * link to: an Atlas programme with its components (and their pilots and phases, every level down), as the
+ * links' owners say (`LinkTarget.wholes`: Knowledge never reads the Atlas). A programme need not be linked
+ * itself: its components' documents make it a choice of the filter.
+ */
+export async function partsOfLinked(db: DbOrTx, links: readonly string[]): Promise<Map<string, string[]>> {
+	const parts = new Map<string, string[]>();
+	for (const [part, wholes] of await linkWholes(db, links)) {
+		for (const whole of wholes) {
+			const list = parts.get(whole) ?? [];
+			list.push(part);
+			parts.set(whole, list);
+		}
+	}
+	for (const list of parts.values()) list.sort();
+	return parts;
+}
+
+/** The filter by linked record with each whole's parts: a programme chosen also finds the documents linked to its components. */
+export function withParts<Q extends Partial<DocumentListQuery>>(query: Q, parts: Map<string, string[]>): Q {
+	if (!query.linked?.length || !parts.size) return query;
+	return { ...query, linked: [...new Set(query.linked.flatMap((value) => [value, ...(parts.get(value) ?? [])]))] };
+}
+
+/** Every record the library's documents link to (the SQL reference's; the index holds them as a facet). */
+async function libraryLinks(db: DbOrTx): Promise<string[]> {
+	const rows = await db.selectDistinct({ value: sql<string>`jsonb_array_elements_text(${document.links})` }).from(document);
+	return rows.map((row) => row.value);
+}
+
 /** Marks around the words found in a snippet: private-use characters a page turns into <mark> (no HTML in the data). */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
@@ -354,8 +388,6 @@ function shownColumns(query: Partial<DocumentListQuery>, probe: SearchProbe) {
 	};
 }
 
-/** json as the driver gives it: parsed (node-postgres) or as text. */
-const parsedJson = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /**
  * The index's page of documents as shown, in one statement: the columns a summary needs, the organisations'
@@ -395,21 +427,21 @@ async function shownRows(db: Db, ids: string[], probe: SearchProbe, pages: Recor
 		id: row.id,
 		slug: row.slug,
 		version: row.version,
-		title: parsedJson(row.title)!,
+		title: jsonOf(row.title)!,
 		type: row.type as ShownRow['type'],
 		status: row.status as ShownRow['status'],
-		authors: parsedJson(row.authors)!,
-		organisations: parsedJson(row.organisations)!,
+		authors: jsonOf(row.authors)!,
+		organisations: jsonOf(row.organisations)!,
 		year: row.year,
 		publishedOn: row.published_on,
-		languages: parsedJson(row.languages)!,
-		themes: parsedJson(row.themes)!,
-		regions: parsedJson(row.regions)!,
+		languages: jsonOf(row.languages)!,
+		themes: jsonOf(row.themes)!,
+		regions: jsonOf(row.regions)!,
 		hasFile: row.has_file,
 		externalUrl: row.external_url,
 		isSample: row.is_sample,
-		organisationNames: parsedJson(row.organisation_names),
-		snippet: parsedJson(row.snippet)
+		organisationNames: jsonOf(row.organisation_names),
+		snippet: jsonOf(row.snippet)
 	}));
 }
 
@@ -434,15 +466,19 @@ export async function searchDocuments(db: Db, query: Partial<DocumentListQuery>)
 	const probe = await probeSearch(db, query.q);
 	if (probe.phrase) return listDocuments(db, query, probe);
 	const index = await searchIndexAt(db, probe.revision);
-	const answer = index.search(query, probe);
+	const parts = await partsOfLinked(db, index.linkedValues);
+	const answer = index.search(withParts(query, parts), probe, parts);
 	const rows = answer.ids.length ? await shownRows(db, answer.ids, probe, answer.snippetPages) : [];
 	const byId = new Map(rows.map((row) => [row.id, row]));
-	return pageOf(query, answer.total, answer.ids.flatMap((id) => byId.get(id) ?? []), answer.facets);
+	return pageOf(query, answer.total, answer.ids.flatMap((id) => byId.get(id) ?? []), answer.facets, parts);
 }
 
 /** The same as searchDocuments, every part asked of PostgreSQL: the reference the index is tested against, and what answers phrases. */
 export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery>, probe?: SearchProbe) {
 	probe ??= await probeSearch(db, query.q);
+	const parts = await partsOfLinked(db, await libraryLinks(db));
+	const asked = query;
+	query = withParts(query, parts);
 	const where = filters(query, probe);
 	const [[{ total }], rows, ...counted] = await Promise.all([
 		db.select({ total: sql<number>`count(*)::int` }).from(document).where(where),
@@ -461,12 +497,22 @@ export async function listDocuments(db: DbOrTx, query: Partial<DocumentListQuery
 			.offset(((query.page ?? 1) - 1) * (query.pageSize ?? 20)),
 		...facetNames.map((name) => facet(db, query, probe, name))
 	]);
-	return pageOf(query, total, rows, Object.fromEntries(facetNames.map((name, f) => [name, counted[f]])) as Record<FacetName, Record<string, number>>);
+	const facets = Object.fromEntries(facetNames.map((name, f) => [name, counted[f]])) as Record<FacetName, Record<string, number>>;
+	// a whole's count: the documents linked to it or to any of its parts, each once (the other filters kept)
+	for (const [whole, members] of parts) {
+		const [{ n }] = await db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(document)
+			.where(and(filters(query, probe, 'linked'), jsonHasAny(document.links, [whole, ...members])));
+		if (n) facets.linked[whole] = n;
+		else delete facets.linked[whole];
+	}
+	return pageOf(asked, total, rows, facets, parts);
 }
 
 type ShownRow = SummaryRow & { organisationNames: Record<string, string> | null; snippet: { page: number; text: string } | null };
 
-function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow[], facets: Record<FacetName, Record<string, number>>) {
+function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow[], facets: Record<FacetName, Record<string, number>>, parts: Map<string, string[]>) {
 	return {
 		total,
 		page: query.page ?? 1,
@@ -475,13 +521,15 @@ function pageOf(query: Partial<DocumentListQuery>, total: number, rows: ShownRow
 			...summaryOf(row, new Map(Object.entries(organisationNames ?? {}))),
 			snippet: snippet ? { page: Number(snippet.page), text: snippet.text } : null
 		})),
-		facets
+		facets,
+		parts: Object.fromEntries(parts)
 	};
 }
 
 /** Every document of a list's filters, for the CSV/XLSX export (capped: the library is small). */
 export async function documentsForExport(db: DbOrTx, query: Partial<DocumentListQuery>) {
-	const rows = await db.select(listed).from(document).where(filters(query, await probeSearch(db, query.q))).orderBy(sql`${document.year} desc nulls last`, asc(document.slug)).limit(20000);
+	const expanded = withParts(query, await partsOfLinked(db, await libraryLinks(db)));
+	const rows = await db.select(listed).from(document).where(filters(expanded, await probeSearch(db, query.q))).orderBy(sql`${document.year} desc nulls last`, asc(document.slug)).limit(20000);
 	const names = await organisationNames(db, [...new Set(rows.flatMap((row) => row.organisations))]);
 	return rows.map((row) => ({ ...summaryOf({ ...row, hasFile: Boolean(row.file) }, names), links: row.links, sources: row.sources }));
 }

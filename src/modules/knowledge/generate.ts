@@ -70,6 +70,8 @@ export async function generateDocuments(ctx: RequestContext, count: number, opti
 					sources: [{ citation: 'Échantillon fictif généré' }],
 					searchText: sql`${searchNormalised(`${title.fr} \n ${title.ar}`)}`,
 					textStatus: 'done' as const,
+					textPagesDone: pages,
+					textPagesTotal: pages,
 					isSample: true,
 					createdAt: inTx.now(),
 					updatedAt: inTx.now()

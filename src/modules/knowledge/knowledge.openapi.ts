@@ -4,6 +4,7 @@ import { CitationQuery, DocumentDetail, DocumentListQuery, DocumentListResult } 
 import { SurveyListResult, SurveyResults } from './surveys/survey.schemas.ts';
 import { IssueListOut, IssueOut } from './newsletters/newsletter.service.ts';
 import { ResearcherListOut, ResearcherListQuery, ResearchMatrixOut, ResearchMatrixQuery } from './research/research.service.ts';
+import { MyProposal, MyProposalList, WithdrawalInput } from './my-proposals.ts';
 import { EventDetail, EventListQuery, EventListResult, RegistrationInput, RegistrationResult } from './events/event.schemas.ts';
 
 export const knowledgeEndpoints: Endpoint[] = [
@@ -44,6 +45,33 @@ export const knowledgeEndpoints: Endpoint[] = [
 		query: CitationQuery,
 		responses: { 200: { description: 'The citation file.', schema: z.string() } },
 		errors: [400, 404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/knowledge/proposals',
+		tags: ['Knowledge'],
+		auth: 'bearer',
+		summary: 'My proposals to the library',
+		description:
+			'The documents and changes the caller proposed to the library: those still waiting (pending, or sent back for changes — withdrawable), newest first, ' +
+			'and the latest decided or withdrawn ones, with the editors’ reason. Only the caller’s own. Partners and editors (`knowledge.propose`).',
+		responses: { 200: { description: 'The caller’s proposals.', schema: MyProposalList } },
+		errors: [403]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/knowledge/proposals/{id}/withdrawal',
+		tags: ['Knowledge'],
+		auth: 'bearer',
+		summary: 'Withdraw one of my proposals',
+		description:
+			'The proposal leaves the editors’ queue and can no longer be published (audited). Only a proposal of the caller’s own that still waits (pending, or sent back for changes); ' +
+			'anyone else’s: 404. Decided already: 409 `not_pending`. With `expectedStatus` (the status the caller last saw), a proposal whose status has changed since: 409 `stale_proposal` (`details.status`), nothing withdrawn. ' +
+			'Its PDF is erased from storage by the daily clean-up once nothing names it for two days.',
+		params: z.object({ id: z.string().describe('the proposal id (UUID)') }),
+		body: WithdrawalInput,
+		responses: { 200: { description: 'The proposal, withdrawn.', schema: MyProposal } },
+		errors: [403, 404, 409]
 	},
 	{
 		method: 'GET',

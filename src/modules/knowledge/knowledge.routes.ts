@@ -15,6 +15,9 @@ export const knowledgeRoutes: RouteTable = {
 	'/[lang=lang]/knowledge/documents/[slug]/history': { GET: 'public', POST: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/documents/[slug]/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
 	'/[lang=lang]/knowledge/propose': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
+	// one's own proposals (the service shows a proposer theirs alone) and the withdrawal of one still waiting
+	'/[lang=lang]/knowledge/proposals': { GET: 'knowledge.propose' },
+	'/[lang=lang]/knowledge/proposals/[id]': { GET: 'knowledge.propose', POST: 'knowledge.propose' },
 	'/[lang=lang]/knowledge/moderation': { GET: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/moderation/[id]': { GET: 'knowledge.moderate', POST: 'knowledge.moderate' },
 	'/[lang=lang]/knowledge/moderation/[id]/file': { GET: 'knowledge.moderate' },
@@ -60,6 +63,8 @@ export const knowledgeRoutes: RouteTable = {
 	'/api/v1/knowledge/documents': { GET: 'public' },
 	'/api/v1/knowledge/documents/[id]': { GET: 'public' },
 	'/api/v1/knowledge/documents/[id]/citation': { GET: 'public' },
+	'/api/v1/knowledge/proposals': { GET: 'knowledge.propose' },
+	'/api/v1/knowledge/proposals/[id]/withdrawal': { POST: 'knowledge.propose' },
 	'/api/v1/knowledge/events': { GET: 'public' },
 	'/api/v1/knowledge/events/[slug]': { GET: 'public' },
 	'/api/v1/knowledge/events/[slug]/registrations': { POST: 'public' },

@@ -88,7 +88,7 @@ export const DocumentListQuery = z
 		status: z.preprocess(blankToUndefined, DocumentStatus.optional()),
 		linked: many(
 			z.string().trim().max(300).regex(/^[a-z]+\.[a-z_]+:[^\s]+$/),
-			'Records the documents link to (any of them), as platform links: `atlas.initiative:<slug>` or `strategy.action:<strategy slug>/<action id>`'
+			'Records the documents link to (any of them), as platform links: `atlas.initiative:<slug>` or `strategy.action:<strategy slug>/<action id>`. An Atlas initiative made of others (a programme and its components) also finds the documents linked to its parts'
 		),
 		page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10000).default(1)),
 		pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(20))
@@ -159,8 +159,13 @@ export const DocumentListResult = z
 			year: z.record(z.string(), z.int()),
 			region: z.record(z.string(), z.int()).meta({ description: 'Documents per region (ISO 3166-2:MA code)' }),
 			organisation: z.record(z.string(), z.int()).meta({ description: 'Documents per organisation (slug)' }),
-			linked: z.record(z.string(), z.int()).meta({ description: 'Documents per linked record (platform link: Atlas initiative or strategy action)' })
-		})
+			linked: z.record(z.string(), z.int()).meta({
+				description: 'Documents per linked record (platform link: Atlas initiative or strategy action); a record made of others (see `parts`) counts the documents linked to it or to any of its parts, each once'
+			})
+		}),
+		parts: z
+			.record(z.string(), z.array(z.string()))
+			.meta({ description: 'The linked records made of others (an Atlas programme): for each, the records the library links to that are its parts at any level (its components, their pilots and phases); filtering by it finds these too' })
 	})
 	.meta({ id: 'KnowledgeDocumentList' });
 export type DocumentSummary = z.output<typeof DocumentSummary>;

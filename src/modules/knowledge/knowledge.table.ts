@@ -66,6 +66,15 @@ export const document = knowledgeTables.table(
 		/** the PDF's text: none (no file), pending (waiting for the job queue), done, failed */
 		textStatus: text('text_status').$type<TextStatus>().notNull().default('none'),
 		textError: text('text_error'),
+		/**
+		 * how far the extraction of the current file went, page by page (a very large PDF is read in chunks,
+		 * each written with its progress): pages done, out of the file's pages (null: not started for this file)
+		 */
+		textPagesDone: integer('text_pages_done').notNull().default(0),
+		textPagesTotal: integer('text_pages_total'),
+		/** the run extracting it now and when it last wrote (a run silent for ten minutes is taken over, from its last page) */
+		textClaim: uuid('text_claim'),
+		textClaimedAt: timestamp('text_claimed_at', { withTimezone: true }),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -116,3 +125,12 @@ export const documentPage = knowledgeTables.table(
 
 export type TextStatus = 'none' | 'pending' | 'done' | 'failed';
 export type DocumentRow = typeof document.$inferSelect;
+
+/**
+ * A library file nobody names (no document, published version or live proposal) and since when it was first
+ * seen so by the daily sweep: it is removed once still unnamed after the grace period (refused-files.ts).
+ */
+export const orphanFile = knowledgeTables.table('orphan_file', {
+	key: text('key').primaryKey(),
+	seenAt: timestamp('seen_at', { withTimezone: true }).notNull()
+});

@@ -8,6 +8,7 @@ import { knowledgeSpace } from './my-space.ts';
 import { document } from './knowledge.table.ts';
 import { DOCUMENT_MAX_BYTES } from './knowledge.model.ts';
 import { extractPendingTexts } from './text-extraction.ts';
+import { sweepOrphanFiles } from './refused-files.ts';
 import { runKnowledgeGenerate, runKnowledgeRemoveSamples } from './cli/knowledge.ts';
 import { documentLinks } from './link-targets.ts';
 import { documentsLinkingTo } from './document-links.ts';
@@ -65,6 +66,12 @@ export const knowledgeModule = defineModule({
 			expireInSeconds: 15 * 60,
 			retryLimit: 3,
 			retryDelay: 30
+		},
+		// the library's files nobody names any more (withdrawn or refused proposals…), after a grace period
+		'sweep-files': {
+			descriptionKey: 'knowledge.job_sweep_files',
+			schedule: '15 4 * * *',
+			run: async (_data, host) => void (await sweepOrphanFiles(host.database.db, await openFileStore(host.settings), systemContext(), new Date()))
 		},
 		// the reminder of the day before, to the confirmed people of events starting within 24 hours (once each)
 		'event-reminders': {

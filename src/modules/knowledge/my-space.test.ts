@@ -15,14 +15,19 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe('my space in Knowledge', () => {
-	it('leads a partner to the propose page, an editor to the queue with what waits, a member nowhere', async () => {
+	it('leads a partner to the propose page and their proposals, an editor to the queue with what waits, a member nowhere', async () => {
 		const db = app.database.db;
 		const partner = await aPerson(db, { role: 'partner' });
 		const editor = await aPerson(db, { role: 'moderator' });
 		const member = await aPerson(db, { role: 'member' });
 		await proposeNew(contextFor(db, partner), documentProposals, { title: { fr: 'Étude proposée' }, type: 'study', externalUrl: 'https://example.org/etude' });
 
-		expect((await knowledgeSpace(contextFor(db, partner))).map((link) => link.path)).toEqual(['/knowledge/propose']);
+		// the propose page, and their proposals with the one waiting
+		const partnerLinks = await knowledgeSpace(contextFor(db, partner));
+		expect(partnerLinks.map((link) => link.path)).toEqual(['/knowledge/propose', '/knowledge/proposals']);
+		expect(partnerLinks[1].waiting?.count).toBe(1);
+		// another partner, who sent nothing, has no list of proposals
+		expect((await knowledgeSpace(contextFor(db, (await aPerson(db, { role: 'partner' })).actor))).map((link) => link.path)).toEqual(['/knowledge/propose']);
 		const editorLinks = await knowledgeSpace(contextFor(db, editor));
 		expect(editorLinks.find((link) => link.path === '/knowledge/moderation')?.waiting?.count).toBe(1);
 		expect(await knowledgeSpace(contextFor(db, member))).toEqual([]);

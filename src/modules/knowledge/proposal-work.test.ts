@@ -7,11 +7,13 @@ import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { aPdf } from '../../platform/testing/pdf.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
-import { deleteDraft, getDraft, listDiscussion, listDrafts, postToDiscussion, proposeChange, proposeNew, requestChanges, saveDraft } from '../../platform/moderation/moderation.service.ts';
+import { deleteDraft, getDraft, listDiscussion, listDrafts, postToDiscussion, proposeChange, proposeNew, requestChanges, saveDraft, withdrawProposal } from '../../platform/moderation/moderation.service.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { documentProposals, normaliseDocument, updateDocument } from './document.service.ts';
 import { storeDocumentPdf } from './document-file.ts';
-import { forgetRefusedFile, rejectDocumentProposal } from './refused-files.ts';
+import { forgetRefusedFile, ORPHAN_GRACE_MS, rejectDocumentProposal, sweepOrphanFiles } from './refused-files.ts';
+import { systemContext } from '../../platform/audit/audit.service.ts';
+import { myProposal, myProposals, withdrawMyProposal } from './my-proposals.ts';
 
 let app: TestApp;
 let partner: Actor;
@@ -147,5 +149,76 @@ describe('the PDF of a refused proposal', () => {
 		await requestChanges(as(editor), documentProposals, proposal!.id, 'Précisez les auteurs');
 		expect(await forgetRefusedFile(as(editor), proposal!.id)).toBe('none');
 		expect(await app.files.exists(file.key)).toBe(true);
+	});
+});
+
+describe('the daily sweep of files nobody names', () => {
+	it('removes a withdrawn proposal’s file, or one stored by a form that never became a proposal, only after the grace period; named files stay', async () => {
+		const withdrawnFile = await storeDocumentPdf(app.files, aPdf({ text: 'Etude retiree cinq' }), 'retiree.pdf');
+		const { proposal } = await proposeNew(as(partner), documentProposals, study({ title: { fr: 'Retirée' }, file: withdrawnFile }));
+		await withdrawProposal(as(partner), documentProposals, proposal!.id);
+		const strayFile = await storeDocumentPdf(app.files, aPdf({ text: 'Formulaire abandonne six' }), 'abandon.pdf');
+		const keptFile = await storeDocumentPdf(app.files, aPdf({ text: 'Etude gardee sept' }), 'gardee.pdf');
+		await proposeNew(as(partner), documentProposals, study({ title: { fr: 'En attente' }, file: keptFile }));
+
+		const first = new Date();
+		// first seen unnamed: noted, nothing removed
+		expect((await sweepOrphanFiles(app.database.db, app.files, systemContext(), first)).removed).toEqual([]);
+		expect(await app.files.exists(withdrawnFile.key)).toBe(true);
+		// a day later: still within the grace period
+		expect((await sweepOrphanFiles(app.database.db, app.files, systemContext(), new Date(first.getTime() + 86_400_000))).removed).toEqual([]);
+		// the stray file is named again meanwhile (the same PDF proposed anew): it stays
+		await proposeNew(as(otherPartner), documentProposals, study({ title: { fr: 'Le même PDF, proposé' }, file: strayFile }));
+		const after = await sweepOrphanFiles(app.database.db, app.files, systemContext(), new Date(first.getTime() + ORPHAN_GRACE_MS + 1000));
+		expect(after.removed).toEqual([withdrawnFile.key]);
+		expect(await app.files.exists(withdrawnFile.key)).toBe(false);
+		expect(await app.files.exists(strayFile.key)).toBe(true);
+		expect(await app.files.exists(keptFile.key)).toBe(true);
+		const [event] = await app.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'knowledge_document_file.sweep'));
+		expect(event.after).toMatchObject({ removed: [withdrawnFile.key] });
+	});
+});
+
+
+describe('withdrawing one’s own proposal', () => {
+	it('lists the proposer’s proposals, withdraws one still waiting as last seen (audited), refuses a stale or decided one, and leaves its PDF to the sweep', async () => {
+		const proposer = (await aPerson(app.database.db, { role: 'partner' })).actor;
+		const file = await storeDocumentPdf(app.files, aPdf({ text: 'Etude a retirer huit' }), 'a-retirer.pdf');
+		const { proposal } = await proposeNew(as(proposer), documentProposals, study({ title: { fr: 'À retirer', ar: 'للسحب' }, file }), { comment: 'Première version' });
+		const { proposal: other } = await proposeNew(as(proposer), documentProposals, study({ title: { fr: 'Une autre, rejetée' }, externalUrl: 'https://example.org/autre' }));
+		await rejectDocumentProposal(as(editor), other!.id, 'Hors champ');
+
+		const listed = await myProposals(as(proposer));
+		expect(listed.waiting.map((item) => [item.title.fr, item.status, item.withdrawable, item.file?.name])).toEqual([['À retirer', 'pending', true, 'a-retirer.pdf']]);
+		expect(listed.decided.map((item) => [item.title.fr, item.status, item.reviewReason, item.withdrawable])).toEqual([['Une autre, rejetée', 'rejected', 'Hors champ', false]]);
+		// another partner neither lists nor reaches it, nor withdraws it
+		expect((await myProposals(as(otherPartner))).waiting.map((item) => item.id)).not.toContain(proposal!.id);
+		expect(await refusal(myProposal(as(otherPartner), proposal!.id))).toBe('not_found');
+		expect(await refusal(withdrawMyProposal(as(otherPartner), proposal!.id, { expectedStatus: 'pending' }))).toBe('not_found');
+		expect(await refusal(myProposal(as(proposer), 'not-an-id'))).toBe('not_found');
+
+		// the editors asked for changes after the confirmation was shown: refused, nothing changed
+		await requestChanges(as(editor), documentProposals, proposal!.id, 'Ajoutez le résumé');
+		const stale = await withdrawMyProposal(as(proposer), proposal!.id, { expectedStatus: 'pending' }).catch((error: unknown) => error);
+		expect(isAppError(stale) && [stale.code, stale.extra?.reason, stale.extra?.status]).toEqual(['conflict', 'stale_proposal', 'changes_requested']);
+		expect((await myProposal(as(proposer), proposal!.id)).status).toBe('changes_requested');
+		expect(await refusal(withdrawMyProposal(as(proposer), proposal!.id, { expectedStatus: 'approved' }))).toBe('invalid_input');
+
+		// confirmed again on what it is now: withdrawn, audited
+		expect(await withdrawMyProposal(as(proposer), proposal!.id, { expectedStatus: 'changes_requested' })).toMatchObject({ status: 'withdrawn', withdrawable: false });
+		const trail = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.resourceId, proposal!.id), eq(auditEvent.action, 'knowledge_document_proposal.withdraw')));
+		expect(trail.map((event) => [event.actorUserId, event.before, event.after])).toEqual([[proposer.userId, { status: 'changes_requested' }, { status: 'withdrawn' }]]);
+		expect((await myProposals(as(proposer))).waiting).toEqual([]);
+		// twice: no longer waiting
+		const again = await withdrawMyProposal(as(proposer), proposal!.id).catch((error: unknown) => error);
+		expect(isAppError(again) && again.extra?.reason).toBe('not_pending');
+
+		// the PDF stays for now; the daily sweep notes it, then removes it once the grace period has passed
+		expect(await app.files.exists(file.key)).toBe(true);
+		const later = new Date(Date.now() + 10 * 86_400_000);
+		await sweepOrphanFiles(app.database.db, app.files, systemContext(), later);
+		expect(await app.files.exists(file.key)).toBe(true);
+		expect((await sweepOrphanFiles(app.database.db, app.files, systemContext(), new Date(later.getTime() + ORPHAN_GRACE_MS + 1000))).removed).toContain(file.key);
+		expect(await app.files.exists(file.key)).toBe(false);
 	});
 });

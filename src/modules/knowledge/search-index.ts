@@ -10,7 +10,7 @@
 // each other on one page.
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
-import { rowsOf } from '../../platform/db/rows.ts';
+import { jsonOf, rowsOf } from '../../platform/db/rows.ts';
 import type { DocumentListQuery } from './knowledge.schemas.ts';
 
 // ── What people type, as PostgreSQL parsed it ───────────────────────────────────────────────────────────
@@ -329,6 +329,11 @@ export class LibrarySearchIndex {
 		return this.#documents.length;
 	}
 
+	/** Every record the documents link to (the values of the `linked` facet). */
+	get linkedValues(): readonly string[] {
+		return this.#facets.linked.values;
+	}
+
 	/**
 	 * The index of the library as of now, built from `previous` by reading only the documents whose row
 	 * changed (all of them the first time), in one read-only snapshot of the database.
@@ -365,8 +370,12 @@ export class LibrarySearchIndex {
 		return previous && index.#dictionary.size > 2 * index.#postings.filter((posting) => posting.documents.length).length + 1000 ? LibrarySearchIndex.load(db) : index;
 	}
 
-	/** The documents matching a query's words and filters: the total, one page of ids in order, and the facets (each ignoring its own filter). */
-	search(query: Partial<DocumentListQuery>, probe: SearchProbe): IndexAnswer {
+	/**
+	 * The documents matching a query's words and filters: the total, one page of ids in order, and the facets (each
+	 * ignoring its own filter). `parts`: the linked records made of others, with their parts (the query's `linked`
+	 * already holds a chosen whole's parts); a whole's `linked` count is of the documents linked to it or to any part.
+	 */
+	search(query: Partial<DocumentListQuery>, probe: SearchProbe, parts: ReadonlyMap<string, readonly string[]> = new Map()): IndexAnswer {
 		const documents = this.#documents;
 		const n = documents.length;
 		this.#buffers ??= { sets: [], used: 0, scores: new Float64Array(n), found: new Int32Array(n), keys: new Float64Array(n), byPlace: new Int32Array(n + 1) };
@@ -431,13 +440,29 @@ export class LibrarySearchIndex {
 			return into;
 		});
 		const named = (f: number) => Object.fromEntries(facets[f].values.flatMap((value, code) => (counts[f][code] ? [[value, counts[f][code]]] : [])));
+		const answered = Object.fromEntries(facetNames.map((name, f) => [name, named(f)])) as Facets;
+		// each whole counts the documents linked to it or to any of its parts once, among those its own filter leaves aside
+		const linkedAt = facetNames.indexOf('linked');
+		const linkedFacet = facets[linkedAt];
+		for (const [whole, members] of parts) {
+			const codes = new Uint8Array(linkedFacet.values.length);
+			for (const value of [whole, ...members]) {
+				const code = linkedFacet.codes.get(value);
+				if (code !== undefined) codes[code] = 1;
+			}
+			let n = 0;
+			for (let k = 0; k < total; k++) if (anyCode(codes, linkedFacet, found[k])) n++;
+			for (const index of refusedBy[linkedAt]) if (anyCode(codes, linkedFacet, index)) n++;
+			if (n) answered.linked[whole] = n;
+			else delete answered.linked[whole];
+		}
 		const page = query.page ?? 1;
 		const pageSize = query.pageSize ?? 20;
 		const shown = this.#sorted(found.subarray(0, total), scores, (page - 1) * pageSize, pageSize);
 		return {
 			total,
 			ids: shown.map((index) => documents[index].id),
-			facets: Object.fromEntries(facetNames.map((name, f) => [name, named(f)])) as Facets,
+			facets: answered,
 			snippetPages: query.q ? this.#snippetPages(shown, probe) : {}
 		};
 	}
@@ -750,7 +775,6 @@ async function readDocuments(db: DbOrTx, ids: string[], dictionary: Map<string, 
 			d.year, d.search_text, d.search_stems::text as search_stems, d.text_stems::text as text_stems
 			from knowledge.document d where d.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)
 	);
-	const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 	return rows.map((row) => {
 		const counts = new Map<number, [number, number, number]>();
 		const termId = (lexeme: string) => {
@@ -785,11 +809,11 @@ async function readDocuments(db: DbOrTx, ids: string[], dictionary: Map<string, 
 			isSample: row.is_sample,
 			status: row.status,
 			type: row.type,
-			themes: json(row.themes) ?? [],
-			languages: json(row.languages) ?? [],
-			regions: json(row.regions) ?? [],
-			organisations: json(row.organisations) ?? [],
-			links: json(row.links) ?? [],
+			themes: jsonOf(row.themes) ?? [],
+			languages: jsonOf(row.languages) ?? [],
+			regions: jsonOf(row.regions) ?? [],
+			organisations: jsonOf(row.organisations) ?? [],
+			links: jsonOf(row.links) ?? [],
 			year: row.year === null ? null : Number(row.year),
 			searchText: row.search_text,
 			terms,

@@ -1,8 +1,7 @@
 // The annual monitoring report as a PDF in the page's language: the same report as the page, its charts
 // drawn as bars inside the tables of figures (the platform's booklet typesets tables, not SVG).
 import { countryName } from '../../platform/geo/countries.ts';
-import { regions } from '../../platform/geo/morocco.ts';
-import { placeNameIn } from '../../platform/geo/place-choices.ts';
+import { placeLabel } from './places.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { createTranslator } from '../../platform/i18n/translator.ts';
 import { formatInPlatformZone } from '../../platform/time-zone.ts';
@@ -36,8 +35,7 @@ async function typeset(report: AnnualReport, language: Language, publicUrl: stri
 	const figure = (value: number | null) => (value === null ? '–' : number(value));
 	const regionName = (code: string) => {
 		if (code === 'national') return t('execution_national');
-		const found = regions.find((entry) => entry.iso === code);
-		return found ? placeNameIn(found, language) : code;
+		return placeLabel(code, language);
 	};
 	const currencies = new Set([...report.budget.totals, ...report.budget.national].map((row) => row.currency));
 	const withCurrency = (label: string, code: string) => (currencies.size > 1 ? `${label} (${code})` : label);

@@ -6,8 +6,7 @@
 // the person plans), approved values only, real budget lines only, accepted initiatives only.
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
-import { regions } from '../../platform/geo/morocco.ts';
-import { placeNameIn } from '../../platform/geo/place-choices.ts';
+import { isPlaceOf, placeByCode, placeName } from './places.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { executionRates, type ExecutionRow } from './budget.service.ts';
@@ -57,7 +56,7 @@ const shownInMad = (total: TotalInMad | null) => (total ? { ...total, rates: tot
 const money = ({ currency, planned, committed, executed, rate }: ExecutionRow) => ({ currency, planned, committed, executed, rate });
 
 /**
- * The annual report of a strategy for a year and, optionally, a region of Morocco. Refused with the field
+ * The annual report of a strategy for a year and, optionally, a region of its country. Refused with the field
  * named: a year outside the strategy's period, a region for a strategy of another country. Not found: an
  * unpublished strategy the person does not plan.
  */
@@ -70,8 +69,8 @@ export async function annualReport(ctx: RequestContext, slug: string, input: unk
 	const years = reportYears(row, now);
 	const year = query.year ?? defaultReportYear(years, now);
 	if (!years.includes(year)) throw invalid('year', 'period_outside_strategy');
-	if (query.region && row.country !== 'MA') throw invalid('region', 'region_of_another_country');
-	const place = query.region ? regions.find((region) => region.iso === query.region)! : null;
+	if (query.region && !isPlaceOf(query.region, row.country)) throw invalid('region', 'region_of_another_country');
+	const place = query.region ? placeByCode(query.region)! : null;
 	const language = ctx.language;
 	const domainTitle = new Map(detail.tree.map((domain) => [domain.id, pickText(domain.titles, language)]));
 
@@ -165,7 +164,7 @@ export async function annualReport(ctx: RequestContext, slug: string, input: unk
 		},
 		year,
 		years,
-		region: place ? { code: place.iso, name: placeNameIn(place, language) } : null,
+		region: place ? { code: place.iso, name: placeName(place, language).text } : null,
 		generatedAt: now.toISOString(),
 		budget,
 		indicators,

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
 import { setBudgetLine } from './budget.service.ts';
-import { budgetLine, node } from './strategy.table.ts';
+import { budgetLine, node, strategy } from './strategy.table.ts';
 import { GET as list } from './routes/api/v1/strategy/strategies/+server.ts';
 import { GET as one } from './routes/api/v1/strategy/strategies/[slug]/+server.ts';
 import { GET as exportActions } from './routes/[lang=lang]/strategy/[slug]/export/+server.ts';
@@ -30,7 +30,7 @@ import { GET as versionApi } from './routes/api/v1/strategy/strategies/[slug]/ve
 import { POST as decisionApi } from './routes/api/v1/strategy/strategies/[slug]/versions/[ref]/decision/+server.ts';
 import { POST as withdrawalApi } from './routes/api/v1/strategy/strategies/[slug]/versions/[ref]/withdrawal/+server.ts';
 import { GET as compareApi } from './routes/api/v1/strategy/strategies/[slug]/versions/compare/+server.ts';
-import { ProgrammeDiff, ProgrammeSnapshot, VersionSummary } from './programme-versions.schemas.ts';
+import { ProgrammeDiff, ProgrammeSnapshot, VersionSummary, type LineChange } from './programme-versions.schemas.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import { programmeVersion } from './strategy.table.ts';
 import { GET as budgetLinesApi } from './routes/api/v1/strategy/strategies/[slug]/budget-lines/+server.ts';
@@ -80,13 +80,16 @@ describe('the Strategy API and exports', () => {
 		const lines = csv.trim().split(/\r?\n/);
 		expect(lines[0]).toContain('domain');
 		expect(lines).toHaveLength(151);
-		expect(lines[1]).toContain('Emploi');
+		// the sample programme under each of the seeds' eight domains, in the tree's order
+		expect(lines[1]).toContain(',Éducation,');
+		for (const domain of ['Santé', 'Logement', 'Protection sociale', 'Emploi', 'Traite des êtres humains', 'Coopération internationale', 'Gouvernance']) expect(csv).toContain(`,${domain},`);
 		const xlsx = await exportActions(apiEvent(null, { params: { slug: 'snia', lang: 'ar' }, search: '?format=xlsx', language: 'ar' }));
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
 		expect(workbook.worksheets[0].rowCount).toBe(151);
 		// the sample budget's lines (badged) and the real one
-		const budget = await app.database.db.select({ id: budgetLine.id }).from(budgetLine).innerJoin(node, eq(node.id, budgetLine.nodeId));
+		const [snia] = await app.database.db.select({ id: strategy.id }).from(strategy).where(eq(strategy.slug, 'snia'));
+		const budget = await app.database.db.select({ id: budgetLine.id }).from(budgetLine).innerJoin(node, eq(node.id, budgetLine.nodeId)).where(eq(node.strategyId, snia.id));
 		expect(budget.length).toBeGreaterThan(10);
 		expect(workbook.worksheets[1].rowCount).toBe(1 + budget.length);
 	});
@@ -156,9 +159,13 @@ describe('the Strategy API and exports', () => {
 		const answer = await indicatorsApi(apiEvent(null, { params: { slug: 'snia' }, language: 'en' }));
 		expect(answer.status).toBe(200);
 		const { items } = await answer.json();
-		expect(items.map((item: IndicatorOut) => item.code)).toEqual(['EX-EMP-1', 'EX-EMP-2']);
+		// the sample programme's ~60 indicators, by code
+		const codes = items.map((item: IndicatorOut) => item.code);
+		expect(codes).toEqual([...codes].sort());
+		expect(codes).toEqual(expect.arrayContaining(['EX-EMP-1', 'EX-EMP-2', 'EX-EDU-1', 'EX-GOV-7']));
+		expect(codes.length).toBeGreaterThan(55);
 		for (const item of items) expect(IndicatorOut.safeParse(item).success).toBe(true);
-		const first = items[0] as IndicatorOut;
+		const first = items.find((item: IndicatorOut) => item.code === 'EX-EMP-1') as IndicatorOut;
 		expect(first.isSample).toBe(true);
 		expect(first.years.find((year) => year.year === 2024)).toMatchObject({ target: 3600, light: expect.stringMatching(/achieved|close|behind/) });
 		expect(first.years.find((year) => year.year === 2024)!.regions).toHaveLength(12);
@@ -188,8 +195,10 @@ describe('the Strategy API and exports', () => {
 		// the value waiting for approval (2026) is not in the year's report
 		const current = await (await annualReportApi(apiEvent(null, { params: { slug: 'snia' }, search: '?year=2026&region=MA-12' }))).json();
 		expect(current.region).toMatchObject({ code: 'MA-12' });
-		expect(current.indicators.map((item: { code: string }) => item.code)).toEqual(['EX-EMP-1']);
-		expect(current.indicators[0].regionValue).toBeNull();
+		// the indicators broken down by region, none with an approved value there in 2026
+		expect(current.indicators.map((item: { code: string }) => item.code)).toContain('EX-EMP-1');
+		expect(current.indicators.map((item: { code: string }) => item.code)).not.toContain('EX-EMP-2');
+		expect(current.indicators.every((item: { regionValue: number | null }) => item.regionValue === null)).toBe(true);
 		expect(JSON.stringify(current)).not.toContain('4242.5');
 		const wrong = await annualReportApi(apiEvent(null, { params: { slug: 'snia' }, search: '?year=1995', language: 'fr' }));
 		expect(wrong.status).toBe(400);
@@ -269,7 +278,10 @@ describe('programme versions through the API', () => {
 		expect(draft.to.ref).toBe('draft');
 		expect(ProgrammeDiff.safeParse(draft.diff).success).toBe(true);
 		expect(draft.diff.summary).toEqual({ actionsAdded: 0, actionsRemoved: 0, actionsChanged: 1, linesAdded: 2, linesRemoved: 1, linesChanged: 1, structureChanged: 0 });
-		expect(draft.diff.totalsByCurrency.find((row: { currency: string }) => row.currency === 'EUR').planned.difference).toBe(-20000 + 1000);
+		// the EU line the demo removed, and the real line of 1 000 euros added above
+		const removed = (draft.diff.lines as { lines: LineChange[] }[]).flatMap((entry) => entry.lines).find((line) => line.change === 'removed')!;
+		expect(removed.currency).toBe('EUR');
+		expect(draft.diff.totalsByCurrency.find((row: { currency: string }) => row.currency === 'EUR').planned.difference).toBe(-removed.planned.before! + 1000);
 
 		const submitted = await submitApi(apiEvent(planner, { method: 'POST', params: snia, json: { note: 'Révision 2025' }, language: 'fr' }));
 		expect(submitted.status).toBe(201);

@@ -266,23 +266,37 @@ export async function acceptedCounts(db: DbOrTx, strategyId: string): Promise<Ma
 }
 
 /**
- * The initiatives on the ground in a region: those accepted for the published strategies' actions carried
- * out there (national actions too), each with the actions it contributes to.
+ * The accepted initiative links of every published strategy's actions, with each action's title, strategy and places
+ * (national, or its regions), in the strategies' and tree's order: what the region pages pick from (read once per
+ * Strategy data revision by the read model; `initiativesInRegion` is the reference).
  */
-export async function initiativesInRegion(db: DbOrTx, region: string, language: Language) {
-	const rows = await db
-		.select({ link: actionInitiative, title: node.title, slug: strategy.slug, strategyTitle: strategy.title })
+export async function acceptedLinksOfPublished(db: DbOrTx) {
+	return db
+		.select({
+			link: actionInitiative,
+			title: node.title,
+			slug: strategy.slug,
+			strategyTitle: strategy.title,
+			national: node.national,
+			regions: sql<string[]>`coalesce((select array_agg(${nodeRegion.region} order by ${nodeRegion.region}) from ${nodeRegion} where ${nodeRegion.nodeId} = ${node.id}), '{}')`
+		})
 		.from(actionInitiative)
 		.innerJoin(node, eq(node.id, actionInitiative.nodeId))
 		.innerJoin(strategy, eq(strategy.id, node.strategyId))
-		.where(
-			and(
-				eq(actionInitiative.status, 'accepted'),
-				eq(strategy.published, true),
-				or(eq(node.national, true), sql`exists (select 1 from ${nodeRegion} where ${nodeRegion.nodeId} = ${node.id} and ${nodeRegion.region} = ${region})`)
-			)
-		)
+		.where(and(eq(actionInitiative.status, 'accepted'), eq(strategy.published, true)))
 		.orderBy(asc(strategy.slug), asc(node.position));
+}
+
+export type AcceptedLinks = Awaited<ReturnType<typeof acceptedLinksOfPublished>>;
+
+/** The initiatives on the ground in a region: those accepted for the published strategies' actions there (national ones included), each with the actions it carries. */
+export async function initiativesInRegion(db: DbOrTx, region: string, language: Language) {
+	return initiativesInRegionFrom(db, await acceptedLinksOfPublished(db), region, language);
+}
+
+/** The same, from the accepted links already read: only the Atlas's records are read (their titles are the Atlas's). */
+export async function initiativesInRegionFrom(db: DbOrTx, links: AcceptedLinks, region: string, language: Language) {
+	const rows = links.filter((entry) => entry.national || entry.regions.includes(region));
 	const about = new Map(rows.map(({ link, title, slug, strategyTitle }) => [link.id, { path: `/strategy/${slug}/actions/${link.nodeId}`, title: titleOf(title, language), strategy: titleOf(strategyTitle, language) }]));
 	const grouped = new Map<string, { initiative: ResolvedLink; isSample: boolean; actions: { path: string; title: string; strategy: string }[] }>();
 	for (const entry of await shown(db, rows.map(({ link }) => link), language)) {

@@ -52,8 +52,10 @@ export function diffTable(diff: ProgrammeDiff): Row[] {
 		for (const item of changes.removed) rows.push([section, 'removed', ...nodeCells(item), ...blank(16), item.isSample ? 'true' : 'false']);
 		for (const item of changes.changed)
 			for (const change of item.changes) {
-				const before = change.field === 'parent' ? (item.pathBefore ?? []).map((title) => title.fr ?? '').join(' › ') : text(change.before);
-				const after = change.field === 'parent' ? item.path.map((title) => title.fr ?? '').join(' › ') : text(change.after);
+				// sources are separated as the actions' export separates them (a citation may hold a semicolon)
+				const shown = (value: unknown) => (change.field === 'sources' && Array.isArray(value) ? value.join(' | ') : text(value));
+				const before = change.field === 'parent' ? (item.pathBefore ?? []).map((title) => title.fr ?? '').join(' › ') : shown(change.before);
+				const after = change.field === 'parent' ? item.path.map((title) => title.fr ?? '').join(' › ') : shown(change.after);
 				rows.push([section, 'changed', ...nodeCells(item), change.field, before, after, ...blank(13), item.isSample ? 'true' : 'false']);
 			}
 	}

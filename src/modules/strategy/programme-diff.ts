@@ -27,6 +27,8 @@ function pathsOf(snapshot: ProgrammeSnapshot) {
 }
 
 const places = (item: SnapshotNode) => (item.national ? ['national'] : sorted(item.regions));
+/** A node's sources as the differences name them: the citation, then its address in parentheses (null: not kept by its version). */
+const sourcesOf = (item: SnapshotNode) => (item.sources ? sorted(item.sources.map((source) => (source.url ? `${source.citation} (${source.url})` : source.citation))) : null);
 
 function fieldChanges(before: SnapshotNode, after: SnapshotNode): FieldChange[] {
 	const changes: FieldChange[] = [];
@@ -50,6 +52,9 @@ function fieldChanges(before: SnapshotNode, after: SnapshotNode): FieldChange[] 
 	const partnersBefore = sorted(before.partners.map((item) => item.id));
 	const partnersAfter = sorted(after.partners.map((item) => item.id));
 	if (!sameList(partnersBefore, partnersAfter)) push('partners', before.partners.map((item) => item.name).sort(), after.partners.map((item) => item.name).sort());
+	// compared when both versions kept them (one submitted before they were kept knows none)
+	const [sourcesBefore, sourcesAfter] = [sourcesOf(before), sourcesOf(after)];
+	if (sourcesBefore && sourcesAfter && !sameList(sourcesBefore, sourcesAfter)) push('sources', sourcesBefore, sourcesAfter);
 	if (before.parentId !== after.parentId) push('parent', before.parentId, after.parentId);
 	return changes;
 }
@@ -175,9 +180,13 @@ export function diffProgrammes(before: ProgrammeSnapshot, after: ProgrammeSnapsh
 		structure,
 		lines,
 		totals: byYear.sort((a, b) => a.year - b.year || a.currency.localeCompare(b.currency)),
-		totalsByCurrency: byCurrency
+		totalsByCurrency: byCurrency,
+		sourcesCompared: keptSources(before) && keptSources(after)
 	};
 }
+
+/** Whether a snapshot kept its nodes' sources (those submitted before they were kept did not; an empty programme has nothing to miss). */
+const keptSources = (snapshot: ProgrammeSnapshot) => snapshot.nodes.every((item) => item.sources !== undefined);
 
 /** Whether the differences hold nothing. */
 export const isIdentical = (diff: ProgrammeDiff) => Object.values(diff.summary).every((value) => value === 0);
@@ -189,7 +198,26 @@ export const isIdentical = (diff: ProgrammeDiff) => Object.values(diff.summary).
 export function fingerprintOf(snapshot: ProgrammeSnapshot): string {
 	const nodes = [...snapshot.nodes]
 		.sort((a, b) => a.id.localeCompare(b.id))
-		.map((item) => [item.id, item.parentId, item.kind, item.title.fr?.trim() || null, item.title.ar?.trim() || null, item.title.en?.trim() || null, item.status, item.periodStart, item.periodEnd, places(item), item.lead?.id ?? null, sorted(item.partners.map((partner) => partner.id)), item.description.fr?.trim() || null, item.description.ar?.trim() || null, item.description.en?.trim() || null, sorted(item.tags)]);
+		.map((item) => [
+			item.id,
+			item.parentId,
+			item.kind,
+			item.title.fr?.trim() || null,
+			item.title.ar?.trim() || null,
+			item.title.en?.trim() || null,
+			item.status,
+			item.periodStart,
+			item.periodEnd,
+			places(item),
+			item.lead?.id ?? null,
+			sorted(item.partners.map((partner) => partner.id)),
+			item.description.fr?.trim() || null,
+			item.description.ar?.trim() || null,
+			item.description.en?.trim() || null,
+			sorted(item.tags),
+			// only when there are some: a programme without sources keeps the digest it had before versions kept them
+			...(item.sources?.length ? [sourcesOf(item)] : [])
+		]);
 	const lines = [...snapshot.lines].sort((a, b) => lineKey(a).localeCompare(lineKey(b))).map((line) => [lineKey(line), line.currency, cents(line.planned), cents(line.committed), cents(line.executed), line.note ?? '']);
 	return createHash('sha256').update(JSON.stringify({ nodes, lines })).digest('hex');
 }

@@ -26,6 +26,10 @@ export const SnapshotNode = z.object({
 	// kept since versions also compare them; versions submitted before have none (read as empty)
 	description: Titles.default({}),
 	tags: z.array(z.string()).default([]).describe('Global Compact objectives and SDG targets, as `gcm:N` and `sdg:X.Y`'),
+	sources: z
+		.array(z.object({ citation: z.string(), url: z.string().optional() }))
+		.optional()
+		.describe('the sources of the node’s facts; absent from versions submitted before versions kept them (not known, not none)'),
 	isSample: z.boolean()
 });
 export type SnapshotNode = z.output<typeof SnapshotNode>;
@@ -101,11 +105,11 @@ export const CompareQuery = z.object({
 const NodeRef = z.object({ id: z.uuid(), kind: NodeKind, title: Titles, path: z.array(Titles).describe('the titles of the nodes above it, the domain first'), isSample: z.boolean() });
 export type NodeRef = z.output<typeof NodeRef>;
 
-export const changedFields = ['title_fr', 'title_ar', 'title_en', 'description_fr', 'description_ar', 'description_en', 'tags', 'status', 'periodStart', 'periodEnd', 'places', 'lead', 'partners', 'parent'] as const;
+export const changedFields = ['title_fr', 'title_ar', 'title_en', 'description_fr', 'description_ar', 'description_en', 'tags', 'status', 'periodStart', 'periodEnd', 'places', 'lead', 'partners', 'sources', 'parent'] as const;
 export type ChangedField = (typeof changedFields)[number];
 const FieldValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 const FieldChange = z.object({
-	field: z.enum(changedFields).describe('places: ISO 3166-2 codes or ["national"]; tags: `gcm:N` and `sdg:X.Y`; lead and partners: organisations’ names; parent: the parent’s id (see pathBefore)'),
+	field: z.enum(changedFields).describe('places: ISO 3166-2 codes or ["national"]; tags: `gcm:N` and `sdg:X.Y`; lead and partners: organisations’ names; sources: each source as its citation, then its address in parentheses when it has one; parent: the parent’s id (see pathBefore)'),
 	before: FieldValue,
 	after: FieldValue
 });
@@ -151,7 +155,8 @@ export const ProgrammeDiff = z
 		structure: NodeChanges.describe('the domains, programmes and objectives'),
 		lines: z.array(z.object({ action: NodeRef, lines: z.array(LineChange) })).describe('the budget lines added, removed or changed, by action'),
 		totals: z.array(TotalsChange.extend({ year: z.int() })).describe('planned, committed and executed by year and currency, before and after (every line counted, samples too)'),
-		totalsByCurrency: z.array(TotalsChange).describe('the same over all years')
+		totalsByCurrency: z.array(TotalsChange).describe('the same over all years'),
+		sourcesCompared: z.boolean().describe('false when one of the two was submitted before versions kept the nodes’ sources: their changes are then not known, and not listed')
 	})
 	.meta({ id: 'StrategyProgrammeDiff' });
 export type ProgrammeDiff = z.output<typeof ProgrammeDiff>;

@@ -175,7 +175,7 @@ describe('the differences between versions', () => {
 		const ctx = contextFor(db, planner);
 		// the draft since v1: a line changed (above), the caravan moved, renamed and led; the helpline gone; a new action with an EUR line
 		await updateNode(ctx, caravan, { title: { fr: 'Caravane médicale mobile', ar: 'قافلة طبية متنقلة' }, regions: ['MA-02', 'MA-04'], periodStart: 2024, periodEnd: 2026, leadOrganisationId: lead });
-		await removeNode(ctx, helpline, { confirm: true });
+		await removeNode(ctx, helpline, { confirm: true, withChildren: true });
 		const school = (await createNode(ctx, SLUG, { kind: 'action', parentId: objective, title: { fr: 'Cours de langue' }, national: true, periodStart: 2025 })).id;
 		await setBudgetLine(ctx, school, { year: 2025, fundingSource: 'Union européenne', currency: 'EUR', planned: 0.1, committed: 0.2, executed: 0 });
 		await setBudgetLine(ctx, caravan, { year: 2025, fundingSource: 'Union européenne', currency: 'EUR', planned: 300, committed: 0, executed: 0, note: 'Report' });
@@ -265,6 +265,38 @@ describe('descriptions and tags in versions, and the differences as open data', 
 		const stored = ProgrammeSnapshot.parse({ ...before, nodes: [old] });
 		expect(stored.nodes[0]).toMatchObject({ description: {}, tags: [] });
 		expect(diffProgrammes(stored, after).structure.changed[0].changes.map((change) => change.field)).toEqual(['description_fr', 'description_ar', 'tags']);
+	});
+
+	it('keeps each node’s sources in a snapshot, compares them (the page and the CSV), and does not compare them with a version taken before', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, await aPerson(db, { role: 'administrator' }));
+		const hidden = (await strategyBySlug(db, 'hidden-versions'))!;
+		const [domain] = (await takeSnapshot(db, hidden)).nodes;
+		const plain = await takeSnapshot(db, hidden);
+		expect(plain.nodes[0].sources).toEqual([]);
+		await updateNode(ctx, domain.id, { title: { fr: 'Emploi' }, description: { fr: 'Insertion professionnelle', ar: 'الإدماج' }, gcm: ['5'], sdg: ['10.7', '8.8'], sources: [{ citation: 'Seed 004, SNIA ; domaine emploi', url: 'https://example.org/snia' }] });
+		const before = await takeSnapshot(db, hidden);
+		expect(before.nodes[0].sources).toEqual([{ citation: 'Seed 004, SNIA ; domaine emploi', url: 'https://example.org/snia' }]);
+		// a node with sources changes the digest; a programme without any keeps the one it had before sources were kept
+		expect(fingerprintOf(before)).not.toBe(fingerprintOf(plain));
+		const { sources: _none, ...withoutKey } = plain.nodes[0];
+		expect(fingerprintOf(ProgrammeSnapshot.parse({ ...plain, nodes: [withoutKey] }))).toBe(fingerprintOf(plain));
+		await updateNode(ctx, domain.id, { title: { fr: 'Emploi' }, description: { fr: 'Insertion professionnelle', ar: 'الإدماج' }, gcm: ['5'], sdg: ['10.7', '8.8'], sources: [{ citation: 'Seed 004, SNIA ; domaine emploi', url: 'https://example.org/snia' }, { citation: 'Rapport annuel 2024' }] });
+		const after = await takeSnapshot(db, hidden);
+		const diff = diffProgrammes(before, after);
+		expect(diff.sourcesCompared).toBe(true);
+		expect(diff.structure.changed[0].changes).toEqual([{ field: 'sources', before: ['Seed 004, SNIA ; domaine emploi (https://example.org/snia)'], after: ['Rapport annuel 2024', 'Seed 004, SNIA ; domaine emploi (https://example.org/snia)'] }]);
+		const rows = diffTable(diff);
+		const cell = (row: (string | number)[], column: (typeof diffColumns)[number]) => row[diffColumns.indexOf(column)];
+		expect(rows.map((row) => [cell(row, 'field'), cell(row, 'before'), cell(row, 'after')])).toEqual([
+			['sources', 'Seed 004, SNIA ; domaine emploi (https://example.org/snia)', 'Rapport annuel 2024 | Seed 004, SNIA ; domaine emploi (https://example.org/snia)']
+		]);
+		// a version stored before sources were kept: not known, so not compared (and said so), the rest still is
+		const stored = ProgrammeSnapshot.parse({ ...before, nodes: before.nodes.map(({ sources: _sources, ...item }) => item) });
+		expect(stored.nodes[0].sources).toBeUndefined();
+		const old = diffProgrammes(stored, after);
+		expect(old.sourcesCompared).toBe(false);
+		expect(old.summary.structureChanged).toBe(0);
 	});
 
 	it('gives one row per changed field, budget line and total, in columns that say what each is', async () => {

@@ -59,6 +59,7 @@ export async function takeSnapshot(db: DbOrTx, owner: StrategyRow): Promise<Prog
 			partners: partners.get(row.id) ?? [],
 			description: row.description,
 			tags: tags.get(row.id) ?? [],
+			sources: row.sources.map((source) => ({ citation: source.citation, ...(source.url ? { url: source.url } : {}) })),
 			isSample: row.isSample
 		};
 		children.set(row.parentId, [...(children.get(row.parentId) ?? []), item]);
@@ -279,7 +280,7 @@ export function snapshotTree(snapshot: ProgrammeSnapshot, language: Language): T
 			gcm: [],
 			sdg: [],
 			isSample: item.isSample,
-			sources: [],
+			sources: item.sources ?? [],
 			children: []
 		};
 		byId.set(item.id, shown);

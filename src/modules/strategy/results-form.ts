@@ -16,6 +16,7 @@ const REASONS: Record<string, string> = {
 	period_outside_strategy: 'strategy.reason_period_outside',
 	region_not_disaggregated: 'strategy.reason_region_not_disaggregated',
 	region_unknown: 'strategy.reason_region_not_disaggregated',
+	region_of_another_country: 'strategy.reason_region_of_another_country',
 	indicator_of_another_strategy: 'strategy.reason_indicator_other_strategy',
 	value_already_approved: 'strategy.reason_value_approved',
 	dimension_not_declared: 'strategy.reason_dimension_not_declared',

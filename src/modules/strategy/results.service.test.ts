@@ -5,7 +5,7 @@ import { aPerson, contextFor, type Person } from '../../platform/testing/people.
 import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
-import { completenessOf, createIndicator, indicatorForPlanner, removeIndicator, updateIndicator, progressInRegion, regionsWithoutActions, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
+import { completenessOf, createIndicator, resultsByDomain, indicatorForPlanner, removeIndicator, updateIndicator, progressInRegion, regionsWithoutActions, historyOf, indicatorsOf, lightOf, resultsQueues, reviewValue, submitValue, valuesOf } from './results.service.ts';
 import { createNode, createStrategy, strategyBySlug } from './strategy.service.ts';
 import { indicatorValue } from './strategy.table.ts';
 import { sendReportReminders } from './reminders.ts';
@@ -182,6 +182,36 @@ describe('reported values', () => {
 		expect(last(latest)).toEqual(last(full));
 		expect(full.some((item) => item.years.filter((year) => year.actual != null).length > 1)).toBe(true);
 		expect(latest.every((item) => item.years.filter((year) => year.actual != null).length <= 1)).toBe(true);
+	});
+
+	it('sums up the results by the domain of each indicator’s node, in the tree’s order, with the traffic lights of their latest year', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, await aPerson(db, { role: 'administrator' }));
+		await createStrategy(ctx, { slug: 'results-domains', title: { fr: 'Résultats par domaine' }, country: 'MA', periodStart: 2023, periodEnd: 2026, published: true });
+		const node = async (kind: string, title: string, parentId?: string) => (await createNode(ctx, 'results-domains', { kind, title: { fr: title }, parentId })).id;
+		const first = await node('domain', 'Logement');
+		const second = await node('domain', 'Santé');
+		await node('domain', 'Culture');
+		const objective = await node('objective', 'Accès aux soins', await node('programme', 'Soins', second));
+		const indicator = async (code: string, nodeId: string, target: number) =>
+			(await createIndicator(ctx, 'results-domains', { nodeId, code, definition: { fr: code }, unit: { fr: 'personnes' }, level: 'output', targets: [{ year: 2025, value: target }] })).id;
+		const ids = { h1: await indicator('H1', first, 100), s1: await indicator('S1', objective, 100), s2: await indicator('S2', objective, 100), s3: await indicator('S3', second, 100) };
+		for (const [id, value] of [[ids.h1, 120], [ids.s1, 80], [ids.s2, 10]] as const) {
+			const submitted = await submitValue(ctx, 'results-domains', { indicatorId: id, year: 2025, value });
+			await reviewValue(ctx, 'results-domains', submitted.id, { decision: 'approve' });
+		}
+		const { domains, lines } = await resultsByDomain(db, await strategyBySlug(db, 'results-domains'), 'fr');
+		// the domain without indicator left out
+		expect(domains.map((domain) => [domain.titles.fr, domain.indicators, domain.lights])).toEqual([
+			['Logement', 1, { achieved: 1, close: 0, behind: 0, no_data: 0 }],
+			['Santé', 3, { achieved: 0, close: 1, behind: 1, no_data: 1 }]
+		]);
+		expect(lines.map((line) => [line.code, line.domainId, line.latest?.year ?? null, line.latest?.light ?? null])).toEqual([
+			['H1', first, 2025, 'achieved'],
+			['S1', second, 2025, 'close'],
+			['S2', second, 2025, 'behind'],
+			['S3', second, null, null]
+		]);
 	});
 
 	it('lets planners correct an indicator, keeping the breakdowns its values use, and remove one only before any value', async () => {

@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import { countryCodes } from '../../platform/geo/countries.ts';
-import { regions } from '../../platform/geo/morocco.ts';
+import { isPlaceOf, placeByCode, placesOf } from './places.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
@@ -256,7 +256,8 @@ export async function submitValue(ctx: RequestContext, slug: string, input: unkn
 		if (!years.includes(data.year)) throw invalid('year', 'period_outside_strategy');
 		if (data.region) {
 			if (!found.indicator.disaggregations.includes('region')) throw invalid('region', 'region_not_disaggregated');
-			if (!regions.some((region) => region.iso === data.region)) throw invalid('region', 'region_unknown');
+			// a place of the strategy's own country (a Moroccan region on Senegal's plan is another country's)
+			if (!isPlaceOf(data.region, owner.country)) throw invalid('region', placeByCode(data.region) ? 'region_of_another_country' : 'region_unknown');
 		}
 		const parts = checkedParts(data.parts, data.value, found.indicator.disaggregations);
 		await checkEvidenceDocument(tx, data.evidenceDocument);
@@ -465,6 +466,55 @@ export async function indicatorsOf(db: DbOrTx, owner: StrategyRow, language: Lan
 	});
 }
 
+/** An indicator's line on the results page: its latest year with an approved value, and the domain its node is in. */
+export type ResultLine = Pick<IndicatorView, 'id' | 'code' | 'definitions' | 'units' | 'level' | 'isSample'> & {
+	domainId: string | null;
+	latest: { year: number; target: number | null; actual: number | null; light: Light; ratio: number | null } | null;
+};
+/** A domain of the results page: how many indicators measure its nodes, by the traffic light of their latest year. */
+export type DomainResults = { id: string; titles: Record<string, string>; indicators: number; lights: Record<Light, number> };
+
+/**
+ * The results page's reading: one line per indicator (its latest year with an approved value), and the domains
+ * of the nodes they measure, in the tree's order, each with its count of indicators by traffic light (those with
+ * none left out) — the page summarises a strategy of hundreds of indicators by domain and lists them a domain
+ * and a page at a time.
+ */
+export async function resultsByDomain(db: DbOrTx, owner: StrategyRow, language: Language): Promise<{ domains: DomainResults[]; lines: ResultLine[] }> {
+	const [indicators, nodes] = await Promise.all([
+		indicatorsOf(db, owner, language, { latest: true }),
+		db.select({ id: node.id, parentId: node.parentId, title: node.title }).from(node).where(eq(node.strategyId, owner.id)).orderBy(asc(node.position), asc(node.createdAt))
+	]);
+	const byId = new Map(nodes.map((item) => [item.id, item]));
+	const domainOf = (id: string) => {
+		let item = byId.get(id);
+		while (item?.parentId) item = byId.get(item.parentId);
+		return item?.id ?? null;
+	};
+	const lines: ResultLine[] = indicators.map((item) => {
+		const latest = item.years.findLast((year) => year.actual != null) ?? null;
+		return {
+			id: item.id,
+			code: item.code,
+			definitions: item.definitions,
+			units: item.units,
+			level: item.level,
+			isSample: item.isSample,
+			domainId: domainOf(item.nodeId),
+			latest: latest && { year: latest.year, target: latest.target, actual: latest.actual, light: latest.light, ratio: latest.ratio }
+		};
+	});
+	const counts = new Map<string, DomainResults>();
+	for (const item of nodes) if (!item.parentId) counts.set(item.id, { id: item.id, titles: item.title as Record<string, string>, indicators: 0, lights: { achieved: 0, close: 0, behind: 0, no_data: 0 } });
+	for (const line of lines) {
+		const domain = counts.get(line.domainId ?? '');
+		if (!domain) continue;
+		domain.indicators++;
+		domain.lights[line.latest?.light ?? 'no_data']++;
+	}
+	return { domains: [...counts.values()].filter((domain) => domain.indicators > 0), lines };
+}
+
 /** The people who report on a strategy: grants `strategy:reporter` scoped to its slug. */
 export async function reportersOf(db: DbOrTx, slug: string) {
 	return db
@@ -567,7 +617,7 @@ export function progressInRegionFrom(byRegion: ApprovedValuesByRegion, region: s
  * Gaps of a strategy's tree: for each domain, the regions where none of its actions is carried out (a
  * national action covers every region).
  */
-export function regionsWithoutActions(tree: { id: string; titles: Record<string, string>; kind: string; national: boolean; regions: string[]; children: unknown[] }[]) {
+export function regionsWithoutActions(tree: { id: string; titles: Record<string, string>; kind: string; national: boolean; regions: string[]; children: unknown[] }[], country = 'MA') {
 	type Item = (typeof tree)[number];
 	return tree.map((domain) => {
 		const covered = new Set<string>();
@@ -582,6 +632,6 @@ export function regionsWithoutActions(tree: { id: string; titles: Record<string,
 			}
 		};
 		walk(domain.children as Item[]);
-		return { domain: domain.id, titles: domain.titles, missing: national ? [] : regions.map((region) => region.iso).filter((iso) => !covered.has(iso)) };
+		return { domain: domain.id, titles: domain.titles, missing: national ? [] : placesOf(country).map((region) => region.iso).filter((iso) => !covered.has(iso)) };
 	});
 }

@@ -5,7 +5,9 @@ import { aPerson, contextFor, type Person } from '../../platform/testing/people.
 import { refusalWithReason as refusal } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
-import { createStrategy, strategyBySlug, updateStrategy } from './strategy.service.ts';
+import { createNode, createStrategy, regionalUse, strategyBySlug, updateNode, updateStrategy } from './strategy.service.ts';
+import { createIndicator, submitValue } from './results.service.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
 import { strategyFailure, strategyFromForm, strategyFormValues } from './strategy-form.ts';
 import { strategy } from './strategy.table.ts';
 
@@ -54,10 +56,46 @@ describe('creating a strategy and editing its own details', () => {
 		expect(await db.$count(strategy)).toBe(before);
 	});
 
-	it('lets the strategy’s owner change its details, audited with before and after; its address and country stay', async () => {
+	it('changes a strategy’s country only while no item of its plan names a region nor a value was reported for one, said on the field', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, admin);
+		const row = await createStrategy(ctx, { title: { fr: 'Plan d’action Sénégal' }, country: 'MA', periodStart: 2020, periodEnd: 2026 });
+		const domain = await createNode(ctx, row.slug, { kind: 'domain', title: { fr: 'Gouvernance' }, regions: ['MA-02'] });
+		const details = { title: { fr: 'Plan d’action Sénégal' }, periodStart: 2020, periodEnd: 2026 };
+		// a region named: refused, with the count, on the field, nothing changed
+		const failure = await updateStrategy(ctx, row.slug, { ...details, country: 'SN' }).catch((error: unknown) => error);
+		expect(isAppError(failure) && [failure.fields[0]?.path, failure.extra]).toEqual(['country', { reason: 'country_has_regions', nodes: 1 }]);
+		expect((await strategyBySlug(db, row.slug)).country).toBe('MA');
+		const answer = strategyFailure('fr', failure, { title_fr: 'Plan d’action Sénégal', country: 'SN' });
+		expect(answer.data.errors.country).toBe('Le pays ne peut pas changer tant que 1 élément du plan nomme des régions de l’actuel\u00a0: retirez d’abord ces régions sur la page de programmation.');
+		expect(strategyFailure('ar', failure, {}).data.errors.country).toContain('صفحة البرمجة');
+		// the planner clears the region first: then the country changes, audited; the same country again is no change
+		await updateNode(ctx, domain.id, { title: { fr: 'Gouvernance' }, regions: [] });
+		expect((await updateStrategy(ctx, row.slug, { ...details, country: 'SN' })).country).toBe('SN');
+		const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'strategy.update'), eq(auditEvent.resourceId, row.id)));
+		expect([(event.before as { country: string }).country, (event.after as { country: string }).country]).toEqual(['MA', 'SN']);
+		// left out, the country stays; an unknown one is refused on its field
+		expect((await updateStrategy(ctx, row.slug, details)).country).toBe('SN');
+		expect(await refusal(updateStrategy(ctx, row.slug, { ...details, country: 'FR' }))).toBe('invalid_input:country');
+	});
+
+	it('refuses to change the country once a value was reported for one of its regions', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, admin);
+		const row = await createStrategy(ctx, { title: { fr: 'Plan avec valeurs régionales' }, country: 'MA', periodStart: 2020, periodEnd: 2026 });
+		const domain = await createNode(ctx, row.slug, { kind: 'domain', title: { fr: 'Emploi' } });
+		const created = await createIndicator(ctx, row.slug, { nodeId: domain.id, code: 'EMP-1', definition: { fr: 'Personnes placées' }, unit: { fr: 'personnes' }, level: 'output', disaggregations: ['region'] });
+		await submitValue(ctx, row.slug, { indicatorId: created.id, year: 2022, region: 'MA-01', value: 10 });
+		expect(await regionalUse(db, row.id)).toEqual({ nodes: 0, values: 1 });
+		const failure = await updateStrategy(ctx, row.slug, { title: { fr: 'Plan avec valeurs régionales' }, country: 'ML' }).catch((error: unknown) => error);
+		expect(isAppError(failure) && failure.extra?.reason).toBe('country_has_regional_values');
+		expect((await strategyBySlug(db, row.slug)).country).toBe('MA');
+	});
+
+	it('lets the strategy’s owner change its details, audited with before and after; its address stays', async () => {
 		const db = app.database.db;
 		grant(owner, 'owner', 'plan-regional-de-l-oriental');
-		const input = { title: { fr: 'Plan régional de l’Oriental (révisé)', en: 'Oriental regional plan' }, summary: { fr: 'Le volet migratoire.' }, periodStart: 2024, periodEnd: 2031, status: 'active', published: true, sources: [{ citation: 'Conseil régional, délibération 2024', url: 'https://example.org/deliberation' }], slug: 'autre', country: 'SN' };
+		const input = { title: { fr: 'Plan régional de l’Oriental (révisé)', en: 'Oriental regional plan' }, summary: { fr: 'Le volet migratoire.' }, periodStart: 2024, periodEnd: 2031, status: 'active', published: true, sources: [{ citation: 'Conseil régional, délibération 2024', url: 'https://example.org/deliberation' }], slug: 'autre', country: 'MA' };
 		const row = await updateStrategy(contextFor(db, owner), 'plan-regional-de-l-oriental', input);
 		expect(row).toMatchObject({ slug: 'plan-regional-de-l-oriental', country: 'MA', status: 'active', published: true, periodEnd: 2031, ownerOrganisationId: null, title: { fr: 'Plan régional de l’Oriental (révisé)', en: 'Oriental regional plan' } });
 		const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'strategy.update'), eq(auditEvent.resourceId, row.id)));

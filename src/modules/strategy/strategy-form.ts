@@ -92,6 +92,8 @@ export function strategyFailure(language: Language, error: unknown, values: Form
 	if (errors.title_fr && !text(values, 'title_fr') && !text(values, 'title_ar') && !text(values, 'title_en')) errors.title_fr = translate(language, 'strategy_details.error_title');
 	if (reason === 'period_ends_before_start') errors.periodEnd = translate(language, 'strategy_details.error_period');
 	if (reason === 'slug_taken') errors.title_fr = translate(language, 'strategy_details.error_slug_taken');
+	if (reason === 'country_has_regions') errors.country = translate(language, 'strategy_details.error_country_regions', { count: Number(error.extra?.nodes ?? 0) });
+	if (reason === 'country_has_regional_values') errors.country = translate(language, 'strategy_details.error_country_values', { count: Number(error.extra?.values ?? 0) });
 	for (const key of Object.keys(errors)) if (/^sources\.\d+\.citation$/.test(key)) errors[key] = translate(language, 'strategy_details.error_citation');
 	for (const key of Object.keys(errors)) if (/^sources\.\d+\.url$/.test(key)) errors[key] = translate(language, 'strategy_details.error_url');
 	if (!Object.keys(errors).length) errors[''] = translate(language, `errors.${error.code}`, error.values);

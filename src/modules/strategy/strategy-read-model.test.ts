@@ -6,13 +6,14 @@ import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import { executionRates, setBudgetLine } from './budget.service.ts';
-import { acceptedCounts } from './initiative-links.service.ts';
+import { acceptedCounts, initiativesInRegion, keepActions } from './initiative-links.service.ts';
 import { countActions, createNode, createStrategy, foldActions, strategyWithTree, updateNode } from './strategy.service.ts';
 import { regionOverview, strategyDashboard } from './strategy-read-model.ts';
 import { actionsInRegion } from './strategy.service.ts';
 import { budgetInRegion } from './budget.service.ts';
-import { progressInRegion } from './results.service.ts';
-import { strategy } from './strategy.table.ts';
+import { progressInRegion, regionsWithoutActions } from './results.service.ts';
+import { actionInitiative, strategy } from './strategy.table.ts';
+import { linkChoices } from '../../platform/kernel/links.ts';
 import type { TreeFilters } from './strategy.schemas.ts';
 
 let app: TestApp;
@@ -68,6 +69,8 @@ describe('the strategy dashboard’s read model', () => {
 			expect(read.whole).toEqual(expected.whole);
 			expect(read.accepted).toEqual(expected.accepted);
 			expect(read.execution).toEqual(expected.execution);
+			// the whole tree's counts and gaps, whatever the filters
+			expect(read.facts).toEqual({ actions: countActions(expected.whole), carried: countActions(keepActions(expected.whole, (action) => Boolean(expected.accepted[action.id]))), gaps: regionsWithoutActions(expected.whole, 'MA') });
 		}
 		// not published: a visitor who does not plan it is told it does not exist, from memory as from the database
 		expect(await refusalWithReason(strategyDashboard(db, 'lecture-test', 'fr', {}, nobody))).toBe('not_found:');
@@ -94,7 +97,7 @@ describe('the strategy dashboard’s read model', () => {
 describe('the region pages’ read model', () => {
 	it('answers as the services do, and shows a strategy at the next read once published', async () => {
 		const db = app.database.db;
-		const reference = async (region: string) => ({ strategies: await actionsInRegion(db, region, 'ar'), progress: await progressInRegion(db, region, 'ar'), budget: await budgetInRegion(db, region, 'ar') });
+		const reference = async (region: string, language: 'ar' | 'fr' = 'ar') => ({ initiatives: await initiativesInRegion(db, region, language), strategies: await actionsInRegion(db, region, language), progress: await progressInRegion(db, region, language), budget: await budgetInRegion(db, region, language) });
 		for (const region of ['MA-01', 'MA-02', 'MA-09']) expect(await regionOverview(db, region, 'ar')).toEqual(await reference(region));
 		const before = await regionOverview(db, 'MA-01', 'fr');
 		expect(before.strategies.map((entry) => entry.strategy.slug)).not.toContain('lecture-test');
@@ -103,7 +106,15 @@ describe('the region pages’ read model', () => {
 		const published = after.strategies.find((entry) => entry.strategy.slug === 'lecture-test');
 		expect(published?.actions.map((action) => action.title)).toEqual(['Action renommée', 'Action third']);
 		expect(after.budget.find((entry) => entry.slug === 'lecture-test')?.regional).toEqual([expect.objectContaining({ currency: 'MAD', planned: 1000 })]);
-		expect(after).toEqual({ strategies: await actionsInRegion(db, 'MA-01', 'fr'), progress: await progressInRegion(db, 'MA-01', 'fr'), budget: await budgetInRegion(db, 'MA-01', 'fr') });
+		expect(after).toEqual(await reference('MA-01', 'fr'));
+		// an initiative accepted for an action in the region shows at the next read, there and not elsewhere
+		// (the Atlas's real initiatives are reference data)
+		const [choice] = await linkChoices(db, 'atlas.initiative', 'fr');
+		await db.insert(actionInitiative).values({ nodeId: ids.third, initiative: choice.value, status: 'accepted' });
+		const carried = await regionOverview(db, 'MA-01', 'fr');
+		expect(carried.initiatives.map((entry) => entry.initiative.value)).toEqual([choice.value]);
+		expect(carried).toEqual(await reference('MA-01', 'fr'));
+		expect((await regionOverview(db, 'MA-02', 'fr')).initiatives).toEqual([]);
 	});
 });
 

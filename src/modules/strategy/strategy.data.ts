@@ -1,5 +1,5 @@
 // Reference data (the strategies the seeds name, with their source) and demo data (a badged sample
-// programme of the SNIA, 2015–2027, with about 150 actions over the 12 regions).
+// programme of the SNIA, 2015–2027, with 150 actions over the 12 regions: demo-programme.ts).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { systemContext } from '../../platform/audit/audit.service.ts';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
@@ -9,8 +9,6 @@ import { isAppError } from '../../platform/http/app-error.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { regions } from '../../platform/geo/morocco.ts';
 import { createContext, type RequestContext } from '../../platform/kernel/context.ts';
-import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
-import { NODE_STATUSES } from './strategy.model.ts';
 import { NewNode, NewStrategy } from './strategy.schemas.ts';
 import { insertNode, insertStrategy } from './strategy.service.ts';
 import { actionInitiative, budgetLine, concertationBody, indicator, indicatorValue, indicatorValueEvent, node, nodeRegion, programmeVersion, recommendation, recommendationAction, recommendationEvent, strategy, type StrategyRow } from './strategy.table.ts';
@@ -23,6 +21,8 @@ import { realBodies } from './seed/concertation.ts';
 import { linkChoices } from '../../platform/kernel/links.ts';
 import { NewIndicator, insertIndicator, periodYears } from './results.service.ts';
 import { realStrategies, type SeedNode } from './seed/strategies.ts';
+import { insertRecosaSample, insertSampleIndicators, insertSampleProgramme, placedProgrammes, sequence } from './demo-programme.ts';
+import { SAMPLE_EU_BUDGET, SAMPLE_REGION_BUDGET, SAMPLE_STATE_BUDGET } from './seed/sample-programme.ts';
 
 async function insertTree(ctx: RequestContext, owner: StrategyRow, items: SeedNode[], parentId: string | null, isSample: boolean) {
 	for (const item of items) {
@@ -85,32 +85,7 @@ async function ensureRealBodies(db: Db) {
 	}
 }
 
-/** A small deterministic sequence, so the sample is the same on every machine. */
-function sequence(seed: number) {
-	let state = seed;
-	return () => {
-		state = (state * 1103515245 + 12345) % 2147483648;
-		return state / 2147483648;
-	};
-}
-
 export const DEMO_PLANNER = 'partner@demo.sharaka.ma';
-const SAMPLE_SOURCE = [{ citation: 'Exemple fictif (données de démonstration)' }];
-
-const sampleObjectives = [
-	{ fr: 'Exemple : orienter les migrants vers l’emploi', ar: 'مثال: توجيه المهاجرين نحو الشغل', en: 'Example: guiding migrants towards work' },
-	{ fr: 'Exemple : former aux métiers en tension', ar: 'مثال: التكوين في المهن التي تعرف خصاصا', en: 'Example: training for jobs in short supply' },
-	{ fr: 'Exemple : accompagner la création d’entreprise', ar: 'مثال: مواكبة إنشاء المقاولات', en: 'Example: supporting business creation' },
-	{ fr: 'Exemple : faire reconnaître les compétences', ar: 'مثال: الاعتراف بالكفاءات', en: 'Example: recognising skills' },
-	{ fr: 'Exemple : sensibiliser les employeurs', ar: 'مثال: تحسيس المشغلين', en: 'Example: informing employers' }
-];
-const sampleActions = [
-	{ fr: 'Atelier d’orientation', ar: 'ورشة توجيه', en: 'Guidance workshop' },
-	{ fr: 'Session de formation', ar: 'دورة تكوينية', en: 'Training session' },
-	{ fr: 'Permanence d’accueil', ar: 'مداومة للاستقبال', en: 'Drop-in desk' },
-	{ fr: 'Forum des employeurs', ar: 'منتدى المشغلين', en: 'Employers’ forum' },
-	{ fr: 'Accompagnement individuel', ar: 'مواكبة فردية', en: 'One-to-one support' }
-];
 
 export const DEMO_REPORTER = 'counsellor@demo.sharaka.ma';
 export const DEMO_OWNER = 'moderator@demo.sharaka.ma';
@@ -136,111 +111,55 @@ async function grantDemo(db: Db, email: string, role: string) {
 	}
 }
 
-/** Demo mode: one fictional SNIA programme (badged), its objectives and ~150 actions spread over the 12 regions. */
+/**
+ * Demo mode: the SNIA's sample programme (badged): under each of the seeds' eight domains a programme 2015–2027 with
+ * its objectives, 150 actions over the 12 regions with their budget lines, ~60 indicators with their values
+ * (`demo-programme.ts`); then the versions, initiatives, recommendations and concertation samples, and a sample
+ * programme on Senegal's RECOSA plan in Senegal's regions.
+ */
 export async function loadStrategyDemoData(db: Db): Promise<void> {
 	const [snia] = await db.select().from(strategy).where(eq(strategy.slug, 'snia'));
 	if (!snia) return;
 	await grantDemoPlanner(db);
 	const [already] = await db.select({ id: node.id }).from(node).where(and(eq(node.strategyId, snia.id), eq(node.isSample, true))).limit(1);
-	if (already) {
-		await loadResultsDemo(db, snia);
-		await loadInitiativesDemo(db, snia);
-		await loadRecommendationsDemo(db);
-		await loadVersionsDemo(db, snia);
-		return loadConcertationDemo(db);
+	if (!already) {
+		const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
+		const ctx = createContext({ db, actor: null, audit: systemContext() });
+		await ctx.transaction((tx) => insertSampleProgramme(tx, snia, domains));
 	}
-	const domains = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'domain')));
-	// under the seeds' employment domain (or the first one left, if a planner renamed it)
-	const parent = domains.find((row) => row.title.fr === 'Emploi') ?? domains[0];
-	if (!parent) return;
-	const random = sequence(2015);
-	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-	const ctx = createContext({ db, actor: null, audit: systemContext() });
-	await ctx.transaction(async (tx) => {
-		const programme = await insertNode(
-			tx,
-			snia,
-			NewNode.parse({
-				kind: 'programme',
-				parentId: parent.id,
-				title: { fr: 'Exemple : programme régional d’insertion professionnelle des migrants 2015–2027', ar: 'مثال: البرنامج الجهوي للإدماج المهني للمهاجرين 2015–2027', en: 'Example: regional programme for migrants’ access to work 2015–2027' },
-				periodStart: 2015,
-				periodEnd: 2027,
-				status: 'ongoing',
-				national: true,
-				gcm: ['6', '16', '18'],
-				sdg: ['8.8', '10.7'],
-				sources: SAMPLE_SOURCE
-			}),
-			{ isSample: true }
-		);
-		let count = 0;
-		for (const objectiveTitle of sampleObjectives) {
-			const objective = await insertNode(tx, snia, NewNode.parse({ kind: 'objective', parentId: programme.id, title: objectiveTitle, periodStart: 2015, periodEnd: 2027, status: 'ongoing', national: true, sources: SAMPLE_SOURCE }), { isSample: true });
-			for (let index = 0; index < 30; index++) {
-				const region = regions[count % regions.length];
-				const start = 2015 + Math.floor(random() * 10);
-				const action = pick(sampleActions);
-				const status = start > 2024 ? 'planned' : start + 2 < 2026 ? pick(['done', 'done', 'ongoing', 'suspended'] as const) : pick(NODE_STATUSES);
-				await insertNode(
-					tx,
-					snia,
-					NewNode.parse({
-						kind: 'action',
-						parentId: objective.id,
-						title: { fr: `Exemple : ${action.fr} — ${region.nameFr}`, ar: `مثال: ${action.ar} — ${region.nameAr}`, en: `Example: ${action.en} — ${region.nameEn}` },
-						periodStart: start,
-						periodEnd: Math.min(2027, start + 1 + Math.floor(random() * 3)),
-						status,
-						regions: random() < 0.2 ? [region.iso, regions[(count + 5) % regions.length].iso] : [region.iso],
-						gcm: [pick(GCM_OBJECTIVES)],
-						sdg: random() < 0.5 ? [pick(SDG_TARGETS)] : [],
-						sources: SAMPLE_SOURCE
-					}),
-					{ isSample: true }
-				);
-				count++;
-			}
-		}
-	});
 	await loadResultsDemo(db, snia);
 	await loadInitiativesDemo(db, snia);
 	await loadRecommendationsDemo(db);
 	await loadVersionsDemo(db, snia);
 	await loadConcertationDemo(db);
+	await loadRecosaDemo(db);
 }
 
-/** The sample budget's funding sources (badged with the lines). */
-const SAMPLE_STATE_BUDGET = 'Exemple : budget de l’État';
-const SAMPLE_EU_BUDGET = 'Exemple : appui budgétaire de l’UE';
-const SAMPLE_REGION_BUDGET = 'Exemple : conseil régional';
+/** Demo mode: the sample programme of one RECOSA country's plan, Senegal's, in Senegal's regions (once). */
+async function loadRecosaDemo(db: Db) {
+	const [plan] = await db.select().from(strategy).where(eq(strategy.slug, 'recosa-plan-action-senegal'));
+	if (!plan) return;
+	const [present] = await db.select({ id: node.id }).from(node).where(and(eq(node.strategyId, plan.id), eq(node.isSample, true))).limit(1);
+	if (present) return;
+	await createContext({ db, actor: null, audit: systemContext() }).transaction((tx) => insertRecosaSample(tx, plan));
+}
 
 /**
- * Demo mode: a sample budget on six sample actions running in 2025 (their 2025 lines, and 2026 when they run
- * then; two with an EU line in euros), approved as v1 (submitted by the demo planner, approved by the demo
- * owner, badged), then a draft that differs from it — a line raised, a line added, a line removed, an action's
- * period changed — so that the versions' pages and differences show something. Nothing if SNIA has a version.
+ * Demo mode: the sample programme with its budget approved as v1 (submitted by the demo planner, approved by the
+ * demo owner, badged), then a draft that differs from it — a 2025 line raised, a regional council's line added, an
+ * EU line removed, an action's period changed — so that the versions' pages and differences show something.
+ * Nothing if SNIA has a version.
  */
 async function loadVersionsDemo(db: Db, snia: StrategyRow) {
 	const [present] = await db.select({ id: programmeVersion.id }).from(programmeVersion).where(eq(programmeVersion.strategyId, snia.id)).limit(1);
 	if (present) return;
 	const running = (item: { periodStart: number | null; periodEnd: number | null }) => (item.periodStart ?? 9999) <= 2025 && (item.periodEnd ?? 0) >= 2025;
-	const actions = (await takeSnapshot(db, snia)).nodes.filter((item) => item.kind === 'action' && item.isSample && running(item)).slice(0, 6);
+	const snapshot = await takeSnapshot(db, snia);
+	const actions = snapshot.nodes.filter((item) => item.kind === 'action' && item.isSample && running(item)).slice(0, 6);
 	if (actions.length < 6) return;
-	const ids = actions.map((item) => item.id);
 	const [planner] = await db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_PLANNER));
 	const [owner] = await db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_OWNER));
 	await db.transaction(async (tx) => {
-		const [lined] = await tx.select({ id: budgetLine.id }).from(budgetLine).where(and(inArray(budgetLine.nodeId, ids), eq(budgetLine.isSample, true))).limit(1);
-		if (!lined) {
-			const lines = actions.flatMap((action, index) => [
-				{ nodeId: action.id, year: 2025, fundingSource: SAMPLE_STATE_BUDGET, currency: 'MAD', planned: 150_000 + index * 25_000, committed: 120_000 + index * 20_000, executed: 90_000 + index * 15_000 },
-				...((action.periodEnd ?? 0) >= 2026 ? [{ nodeId: action.id, year: 2026, fundingSource: SAMPLE_STATE_BUDGET, currency: 'MAD', planned: 160_000 + index * 25_000, committed: 0, executed: 0 }] : []),
-				...(index % 3 === 0 ? [{ nodeId: action.id, year: 2025, fundingSource: SAMPLE_EU_BUDGET, currency: 'EUR', planned: 20_000, committed: 20_000, executed: 10_000 }] : [])
-			]);
-			await tx.insert(budgetLine).values(lines.map((line) => ({ ...line, isSample: true })));
-		}
-		const snapshot = await takeSnapshot(tx, snia);
 		await tx.insert(programmeVersion).values({
 			strategyId: snia.id,
 			seq: 1,
@@ -251,7 +170,7 @@ async function loadVersionsDemo(db: Db, snia: StrategyRow) {
 			actions: snapshot.nodes.filter((item) => item.kind === 'action').length,
 			lines: snapshot.lines.length,
 			totals: totalsOf(snapshot),
-			note: 'Exemple : programmation 2025–2026 du programme d’insertion professionnelle.',
+			note: 'Exemple : programmation 2015–2027 du programme d’exemple, approuvée avant la revue de 2025.',
 			noteLanguage: 'fr',
 			submittedBy: planner?.id ?? null,
 			submittedAt: new Date('2025-01-10T10:00:00Z'),
@@ -259,10 +178,16 @@ async function loadVersionsDemo(db: Db, snia: StrategyRow) {
 			decidedAt: new Date('2025-01-14T15:00:00Z'),
 			isSample: true
 		});
-		// the draft since: a 2025 line raised, a regional council's line added, the EU line of another removed, an action's period changed
-		await tx.update(budgetLine).set({ planned: 205_000 }).where(and(eq(budgetLine.nodeId, ids[1]), eq(budgetLine.year, 2025), eq(budgetLine.fundingSource, SAMPLE_STATE_BUDGET)));
-		await tx.insert(budgetLine).values({ nodeId: ids[2], year: 2025, fundingSource: SAMPLE_REGION_BUDGET, currency: 'MAD', planned: 50_000, committed: 50_000, executed: 0, isSample: true });
-		await tx.delete(budgetLine).where(and(eq(budgetLine.nodeId, ids[3]), eq(budgetLine.fundingSource, SAMPLE_EU_BUDGET)));
+		// the draft since: a 2025 line raised, a regional council's line added, an EU line removed, an action's period changed
+		await tx
+			.update(budgetLine)
+			.set({ planned: sql`${budgetLine.planned} + 55000` })
+			.where(and(eq(budgetLine.nodeId, actions[1].id), eq(budgetLine.year, 2025), eq(budgetLine.fundingSource, SAMPLE_STATE_BUDGET)));
+		const regional = new Set(snapshot.lines.filter((line) => line.year === 2025 && line.fundingSource === SAMPLE_REGION_BUDGET).map((line) => line.actionId));
+		const added = actions.find((action) => !regional.has(action.id));
+		if (added) await tx.insert(budgetLine).values({ nodeId: added.id, year: 2025, fundingSource: SAMPLE_REGION_BUDGET, currency: 'MAD', planned: 50_000, committed: 50_000, executed: 0, isSample: true });
+		const removed = snapshot.lines.find((line) => line.fundingSource === SAMPLE_EU_BUDGET && line.year === 2025);
+		if (removed) await tx.delete(budgetLine).where(and(eq(budgetLine.nodeId, removed.actionId), eq(budgetLine.year, removed.year), eq(budgetLine.fundingSource, SAMPLE_EU_BUDGET)));
 		const changed = actions[5];
 		await tx.update(node).set(changed.periodEnd! < 2027 ? { periodEnd: changed.periodEnd! + 1 } : { periodStart: changed.periodStart! - 1 }).where(eq(node.id, changed.id));
 	});
@@ -496,11 +421,15 @@ const sampleIndicators = [
 	}
 ];
 
-/** Demo mode: two badged indicators on the sample programme, their targets and approved values over the years (to 2025) and regions. */
+/**
+ * Demo mode: two badged indicators on the sample employment programme, their targets and approved values over the years
+ * (to 2025) and regions, and the ~60 others of the sample programmes (`insertSampleIndicators`).
+ */
 async function loadResultsDemo(db: Db, snia: StrategyRow) {
 	const [present] = await db.select({ id: indicator.id }).from(indicator).where(and(eq(indicator.strategyId, snia.id), eq(indicator.isSample, true))).limit(1);
 	if (present) return;
-	const [programme] = await db.select().from(node).where(and(eq(node.strategyId, snia.id), eq(node.kind, 'programme'), eq(node.isSample, true))).limit(1);
+	const placed = await placedProgrammes(db, snia);
+	const programme = placed.find((entry) => entry.domain.code === 'EMP')?.programme;
 	if (!programme) return;
 	const random = sequence(2027);
 	const years = periodYears(snia).filter((year) => year > 2015);
@@ -540,5 +469,7 @@ async function loadResultsDemo(db: Db, snia: StrategyRow) {
 				.returning({ id: indicatorValue.id });
 			await tx.db.insert(indicatorValueEvent).values({ valueId: waiting.id, kind: 'submitted', actorId: reporter.id, value: 31.5, reason: 'Exemple : premier semestre', at: tx.now() });
 		}
+		// and the other domains' indicators, with values approved, waiting, returned and missing
+		await insertSampleIndicators(tx, snia, placed);
 	});
 }

@@ -18,6 +18,7 @@ export type TagScheme = (typeof TAG_SCHEMES)[number];
 
 /** The countries whose strategies the seeds name (ISO 3166-1 alpha-2). */
 export const STRATEGY_COUNTRIES = ['MA', 'CI', 'ML', 'SN'] as const;
+export type StrategyCountry = (typeof STRATEGY_COUNTRIES)[number];
 
 /** An indicator measures what an action produced (output) or the change it contributed to (outcome). */
 export const INDICATOR_LEVELS = ['output', 'outcome'] as const;

@@ -136,7 +136,7 @@ export const strategyEndpoints: Endpoint[] = [
 		auth: 'none',
 		summary: 'A strategy’s annual monitoring report, national or for one region',
 		description:
-			'What the ministry’s annual monitoring report holds for one year (by default the last complete one) and, with `region`, one region of Morocco: the strategy’s identity and period; ' +
+			'What the ministry’s annual monitoring report holds for one year (by default the last complete one) and, with `region`, one region of the strategy’s country (ISO 3166-2: Morocco’s regions, or those of Côte d’Ivoire, Mali or Senegal for their plans): the strategy’s identity and period; ' +
 			'the year’s budget planned, committed and executed with the execution rate (executed over planned), by domain and by region (a region’s report: its actions, and the national ones apart), each currency totalled apart, real budget lines only; ' +
 			'the indicators with baseline, the year’s target, the approved actual value and the traffic light (values waiting for approval or returned are never shown); ' +
 			'the completeness of the year’s reporting; the actions running in the year, the Atlas initiatives accepted for them and the actions no initiative carries (the gap); ' +

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { regions } from '../../platform/geo/morocco.ts';
 import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
+import { placeCodes } from './places.ts';
 import { concertationRoles, concertationStatuses, INDICATOR_LEVELS, NODE_KINDS, NODE_STATUSES, recommendationHorizons, recommendationKinds, recommendationStatuses, STRATEGY_COUNTRIES, STRATEGY_STATUSES } from './strategy.model.ts';
 
-const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
+const moroccanRegionCodes = regions.map((region) => region.iso) as [string, ...string[]];
+/** A place of any strategy country: the service checks it is one of the strategy's own country (places.ts). */
+const regionCodes = placeCodes;
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 const year = z.preprocess(blankToUndefined, z.coerce.number().int().min(1990).max(2100).nullable().optional());
@@ -35,7 +38,7 @@ export const NodeFields = z.object({
 	periodEnd: year,
 	status: NodeStatus.default('planned'),
 	national: z.boolean().default(false),
-	regions: z.array(z.enum(regionCodes)).max(12).default([]),
+	regions: z.array(z.enum(regionCodes)).max(20).default([]),
 	gcm: z.array(z.enum(GCM_OBJECTIVES as [string, ...string[]])).max(23).default([]),
 	sdg: z.array(z.enum(SDG_TARGETS)).max(SDG_TARGETS.length).default([]),
 	sources: z.array(Source).max(10).default([])
@@ -61,8 +64,11 @@ export const NewStrategy = z.object({
 });
 export type NewStrategy = z.output<typeof NewStrategy>;
 
-/** A strategy's own details as its owner edits them: its address (slug) and its country never change. */
-export const StrategyDetails = NewStrategy.omit({ slug: true, country: true });
+/**
+ * A strategy's own details as its owner edits them: its address (slug) never changes; its country (left out: as it
+ * is) only while no node names a region (the regions are the country's).
+ */
+export const StrategyDetails = NewStrategy.omit({ slug: true }).extend({ country: z.enum(STRATEGY_COUNTRIES).optional() });
 export type StrategyDetails = z.output<typeof StrategyDetails>;
 
 /** A strategy created on its page: the address is made from its title when none is given. */
@@ -125,7 +131,7 @@ export const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
 		periodEnd: z.number().nullable(),
 		status: NodeStatus,
 		national: z.boolean(),
-		regions: z.array(z.string()).meta({ description: 'ISO 3166-2 codes of Morocco’s regions' }),
+		regions: z.array(z.string()).meta({ description: 'ISO 3166-2 codes of first-level divisions of the strategy’s country (Morocco’s 12 regions; Côte d’Ivoire’s districts, Mali’s and Senegal’s regions)' }),
 		gcm: z.array(z.string()).meta({ description: 'Global Compact for Migration objectives (1–23)' }),
 		sdg: z.array(z.string()).meta({ description: 'SDG targets' }),
 		isSample: z.boolean(),
@@ -144,7 +150,7 @@ const toList = (value: unknown) => {
 	return list.length ? list : undefined;
 };
 export const TreeFilters = z.object({
-	region: z.preprocess(toList, z.array(z.enum(regionCodes)).max(12).optional()).meta({ description: 'keep actions in these regions (national actions included)' }),
+	region: z.preprocess(toList, z.array(z.enum(regionCodes)).max(20).optional()).meta({ description: 'keep actions in these regions (national actions included)' }),
 	domain: z.preprocess(toList, z.array(z.uuid()).max(30).optional()).meta({ description: 'keep these domains (node ids)' }),
 	status: z.preprocess(toList, z.array(NodeStatus).max(4).optional()).meta({ description: 'keep actions of these statuses' })
 });
@@ -156,10 +162,10 @@ export const TrafficLight = z
 	.enum(['achieved', 'close', 'behind', 'no_data'])
 	.describe('approved value over target: achieved ≥ 100 %, close ≥ 75 %, behind below; no_data without target or approved value');
 
-/** The report asked for: a year of the strategy's period (by default the last complete one), and a region of Morocco or the whole country. */
+/** The report asked for: a year of the strategy's period (by default the last complete one), and a region of the strategy's country or the whole country. */
 export const AnnualReportQuery = z.object({
 	year: z.preprocess(blankToUndefined, z.coerce.number().int().min(1990).max(2100).optional()).meta({ description: 'a year of the strategy’s period; by default the last complete year (or the current one)' }),
-	region: z.preprocess(blankToUndefined, z.enum(regionCodes).optional()).meta({ description: 'a region of Morocco (ISO 3166-2): the report of that region; none: the national report' })
+	region: z.preprocess(blankToUndefined, z.enum(regionCodes).optional()).meta({ description: 'a region of the strategy’s country (ISO 3166-2): the report of that region; none: the national report' })
 });
 export type AnnualReportQuery = z.output<typeof AnnualReportQuery>;
 
@@ -304,7 +310,7 @@ export const RecommendationOut = z
 	.meta({ id: 'StrategyRecommendation' });
 
 export const ConcertationFilters = z.object({
-	region: z.preprocess((value) => (value === '' ? undefined : value), z.enum(regionCodes).optional()).meta({ description: 'one of Morocco’s regions (ISO 3166-2)' })
+	region: z.preprocess((value) => (value === '' ? undefined : value), z.enum(moroccanRegionCodes).optional()).meta({ description: 'one of Morocco’s regions (ISO 3166-2)' })
 });
 
 export const ConcertationBodySummary = z

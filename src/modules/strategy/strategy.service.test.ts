@@ -5,7 +5,10 @@ import { aPerson, contextFor, type Person } from '../../platform/testing/people.
 import { refusalWithReason } from '../../platform/testing/refusal.ts';
 import { auditEvent } from '../../platform/audit/audit-event.table.ts';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
-import { actionsInRegion, createNode, createStrategy, listStrategies, moveNode, removeNode, strategyDetail, updateNode } from './strategy.service.ts';
+import { actionsInRegion, createNode, createStrategy, listStrategies, moveNode, removalContents, removeNode, strategyDetail, updateNode } from './strategy.service.ts';
+import { setBudgetLine } from './budget.service.ts';
+import { createIndicator, submitValue } from './results.service.ts';
+import { isAppError } from '../../platform/http/app-error.ts';
 import { node } from './strategy.table.ts';
 
 let app: TestApp;
@@ -129,6 +132,26 @@ describe('the tree of a strategy', () => {
 		expect(after.tree.map((item) => item.title)).toEqual(['Éducation']);
 		const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'strategy_node.remove'), eq(auditEvent.resourceId, health.id)));
 		expect((event.before as { removedBelow: unknown[] }).removedBelow).toHaveLength(4);
+	});
+
+	it('removes an action holding budget lines or an indicator with values only when removing them is confirmed too', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, planner);
+		const domainId = (await createNode(ctx, 'plan-test', titled('Emploi', { kind: 'domain' }))).id;
+		const programmeId = (await createNode(ctx, 'plan-test', titled('Insertion', { kind: 'programme', parentId: domainId }))).id;
+		const objectiveId = (await createNode(ctx, 'plan-test', titled('Orientation', { kind: 'objective', parentId: programmeId }))).id;
+		const funded = await createNode(ctx, 'plan-test', titled('Action financée', { kind: 'action', parentId: objectiveId, national: true }));
+		await setBudgetLine(ctx, funded.id, { year: 2025, fundingSource: 'Budget général', planned: 100, committed: 50, executed: 10 });
+		const measured = await createIndicator(ctx, 'plan-test', { nodeId: funded.id, code: 'FIN-1', definition: { fr: 'Bénéficiaires' }, unit: { fr: 'personnes' }, level: 'output' });
+		await submitValue(contextFor(db, admin), 'plan-test', { indicatorId: measured.id, year: 2025, value: 12 });
+		expect(await removalContents(db, funded.id)).toEqual({ below: 0, lines: 1, indicators: 1, values: 1, initiatives: 0 });
+		const refused = await removeNode(ctx, funded.id, { confirm: true }).catch((error: unknown) => error);
+		expect(isAppError(refused) && [refused.fields[0]?.path, refused.extra?.reason, refused.extra?.lines, refused.extra?.values]).toEqual(['withChildren', 'has_contents', 1, 1]);
+		expect(await removalContents(db, funded.id)).toMatchObject({ lines: 1, values: 1 });
+		expect(await removeNode(ctx, funded.id, { confirm: true, withChildren: true })).toEqual({ removed: 1 });
+		expect(await db.select().from(node).where(eq(node.id, funded.id))).toEqual([]);
+		// the domain above: what its removal takes is what is left below it
+		expect(await removalContents(db, domainId)).toEqual({ below: 2, lines: 0, indicators: 0, values: 0, initiatives: 0 });
 	});
 
 	it('lists published strategies only', async () => {

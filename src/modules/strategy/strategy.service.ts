@@ -2,7 +2,7 @@
 // planners' writes, each checked against the tree's rules and audited in the same transaction.
 import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -13,8 +13,9 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { PARENT_KIND, type NodeKind, type NodeStatus, type TagScheme } from './strategy.model.ts';
+import { isPlaceOf } from './places.ts';
 import { CreatedStrategy, MoveNode, NewNode, NewStrategy, NodeFields, StrategyDetails, type StrategyDetail, type StrategySummary, type TreeFilters, type TreeNode } from './strategy.schemas.ts';
-import { node, nodePartner, nodeRegion, nodeTag, strategy, type NodeRow, type StrategyRow, type Translated } from './strategy.table.ts';
+import { indicator, indicatorValue, node, nodePartner, nodeRegion, nodeTag, strategy, type NodeRow, type StrategyRow, type Translated } from './strategy.table.ts';
 
 const textOf = (text: Translated | null | undefined, language: Language) => pickText(text as Record<string, string>, language).text;
 const cleanTexts = (text: Translated): Translated => Object.fromEntries(Object.entries(text).filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as Translated;
@@ -44,8 +45,23 @@ async function freeStrategySlug(db: DbOrTx, data: Pick<NewStrategy, 'title' | 'c
 }
 
 /**
+ * What ties a strategy to its country: its nodes naming regions (the country's own: places.ts) and the indicator values
+ * reported for a region. Its country may change only while both are none.
+ */
+export async function regionalUse(db: DbOrTx, strategyId: string): Promise<{ nodes: number; values: number }> {
+	const [row] = rowsOf<{ nodes: number; values: number }>(
+		await db.execute(sql`select
+			(select count(distinct r.node_id)::int from ${nodeRegion} r join ${node} n on n.id = r.node_id where n.strategy_id = ${strategyId}) as nodes,
+			(select count(*)::int from ${indicatorValue} v join ${indicator} i on i.id = v.indicator_id where i.strategy_id = ${strategyId} and v.region <> '') as values`)
+	);
+	return { nodes: Number(row?.nodes ?? 0), values: Number(row?.values ?? 0) };
+}
+
+/**
  * The strategy's own details (titles, summary, owner organisation, period, status, publication, sources), changed
- * by an administrator or an owner of that strategy; audited with before and after. Its address and country stay.
+ * by an administrator or an owner of that strategy; audited with before and after. Its address stays; its country
+ * changes only while no node names a region and no value was reported for one (`country_has_regions`: the
+ * planners clear the nodes' regions first; `country_has_regional_values`), refused on the field, nothing changed.
  */
 export async function updateStrategy(ctx: RequestContext, slug: string, input: unknown): Promise<StrategyRow> {
 	return ctx.transaction(async (tx) => {
@@ -55,9 +71,17 @@ export async function updateStrategy(ctx: RequestContext, slug: string, input: u
 		checkTitle(data.title);
 		checkPeriod(data.periodStart, data.periodEnd);
 		if (data.ownerOrganisationId) await checkOrganisations(tx.db, [data.ownerOrganisationId], 'ownerOrganisationId');
+		const country = data.country ?? current.country;
+		if (country !== current.country) {
+			// the strategy's row is held, as an import holds it: no import writes regions while its country changes
+			await tx.db.execute(sql`select id from ${strategy} where id = ${current.id} for update`);
+			const used = await regionalUse(tx.db, current.id);
+			if (used.nodes > 0) throw new AppError('invalid_input', { fields: [{ path: 'country', messageKey: 'field_invalid' }], extra: { reason: 'country_has_regions', nodes: used.nodes } });
+			if (used.values > 0) throw new AppError('invalid_input', { fields: [{ path: 'country', messageKey: 'field_invalid' }], extra: { reason: 'country_has_regional_values', values: used.values } });
+		}
 		const [row] = await tx.db
 			.update(strategy)
-			.set({ title: cleanTexts(data.title), summary: cleanTexts(data.summary), ownerOrganisationId: data.ownerOrganisationId ?? null, periodStart: data.periodStart ?? null, periodEnd: data.periodEnd ?? null, status: data.status, published: data.published, sources: data.sources, updatedAt: tx.now() })
+			.set({ title: cleanTexts(data.title), summary: cleanTexts(data.summary), country, ownerOrganisationId: data.ownerOrganisationId ?? null, periodStart: data.periodStart ?? null, periodEnd: data.periodEnd ?? null, status: data.status, published: data.published, sources: data.sources, updatedAt: tx.now() })
 			.where(eq(strategy.id, current.id))
 			.returning();
 		await recordAudit(tx.db, tx.audit, { action: 'strategy.update', resourceType: 'strategy', resourceId: row.id, before: current, after: row });
@@ -326,10 +350,10 @@ export function actionsInRegionFrom({ strategies, childrenOf, regionsOf }: Publi
 /** Every action of a strategy as flat rows (exports): its path, places, partners and tags. */
 export async function actionRows(db: DbOrTx, slug: string, language: Language, filters: TreeFilters = {}, viewer?: { canPlan: (row: StrategyRow) => boolean }) {
 	const detail = await strategyDetail(db, slug, language, filters, viewer);
-	const rows: { domain: string; programme: string; objective: string; action: TreeNode }[] = [];
+	const rows: { domain: string; programme: string; objective: string; objectiveId: string; action: TreeNode }[] = [];
 	for (const domain of detail.tree)
 		for (const programme of domain.children)
-			for (const objective of programme.children) for (const action of objective.children) rows.push({ domain: domain.title, programme: programme.title, objective: objective.title, action });
+			for (const objective of programme.children) for (const action of objective.children) rows.push({ domain: domain.title, programme: programme.title, objective: objective.title, objectiveId: objective.id, action });
 	return { detail, rows };
 }
 
@@ -339,35 +363,53 @@ function checkTitle(title: Translated) {
 	if (!Object.values(title).some((value) => value && value.trim())) throw new AppError('invalid_input', { fields: [{ path: 'title.fr', messageKey: 'field_required' }] });
 }
 
+/** A node's places are first-level divisions of its strategy's country: another country's are refused, each at its field. */
+function checkPlaces(country: string, codes: readonly string[]) {
+	const problems = codes.flatMap((code, index) => (isPlaceOf(code, country) ? [] : [{ path: `regions.${index}`, messageKey: 'field_choice' }]));
+	if (problems.length) throw new AppError('invalid_input', { fields: problems, extra: { reason: 'region_of_another_country', country } });
+}
+
 function checkPeriod(start: number | null | undefined, end: number | null | undefined) {
 	if (start != null && end != null && end < start) throw new AppError('invalid_input', { fields: [{ path: 'periodEnd', messageKey: 'field_invalid' }], extra: { reason: 'period_ends_before_start' } });
 }
 
-async function checkOrganisations(db: DbOrTx, ids: string[], path: string) {
-	if (!ids.length) return;
-	const known = new Set((await db.select({ id: organisation.id }).from(organisation).where(inArray(organisation.id, ids))).map((row) => row.id));
+/** Which of these organisations exist. */
+async function knownOrganisations(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+	if (!ids.length) return new Set();
+	return new Set((await db.select({ id: organisation.id }).from(organisation).where(inArray(organisation.id, [...new Set(ids)]))).map((row) => row.id));
+}
+
+/** Refuses organisations that do not exist, each said at its field. */
+function checkKnown(known: Set<string>, ids: string[], path: string) {
 	const problems = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: path === 'partnerIds' ? `partnerIds.${index}` : path, messageKey: 'field_choice' }]));
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
 }
 
-/** The node's parent must be of the kind its own kind sits under, in the same strategy (a domain has none). */
-async function checkParent(db: DbOrTx, strategyId: string, kind: NodeKind, parentId: string | null | undefined): Promise<NodeRow | null> {
+async function checkOrganisations(db: DbOrTx, ids: string[], path: string) {
+	if (ids.length) checkKnown(await knownOrganisations(db, ids), ids, path);
+}
+
+/** The node's parent must be of the kind its own kind sits under, in the same strategy (a domain has none); `parent` is the row `parentId` names, if any. */
+function checkParentRow(strategyId: string, kind: NodeKind, parentId: string | null | undefined, parent: Pick<NodeRow, 'strategyId' | 'kind'> | undefined) {
 	const wanted = PARENT_KIND[kind];
 	if (wanted === null) {
 		if (parentId) throw new AppError('invalid_input', { fields: [{ path: 'parentId', messageKey: 'field_choice' }], extra: { reason: 'domain_has_no_parent' } });
-		return null;
+		return;
 	}
 	if (!parentId) throw new AppError('invalid_input', { fields: [{ path: 'parentId', messageKey: 'field_required' }], extra: { reason: 'parent_required', parentKind: wanted } });
-	const [parent] = await db.select().from(node).where(eq(node.id, parentId));
 	if (!parent || parent.strategyId !== strategyId || parent.kind !== wanted)
 		throw new AppError('invalid_input', { fields: [{ path: 'parentId', messageKey: 'field_choice' }], extra: { reason: 'wrong_parent_kind', parentKind: wanted } });
-	return parent;
+}
+
+async function checkParent(db: DbOrTx, strategyId: string, kind: NodeKind, parentId: string | null | undefined) {
+	const [parent] = parentId ? await db.select().from(node).where(eq(node.id, parentId)) : [];
+	checkParentRow(strategyId, kind, parentId, parent);
 }
 
 const siblingsOf = (strategyId: string, parentId: string | null) => and(eq(node.strategyId, strategyId), parentId ? eq(node.parentId, parentId) : isNull(node.parentId));
 
 /** What the audit keeps of a node: its row and its links. */
-async function snapshotOf(db: DbOrTx, id: string) {
+export async function snapshotOf(db: DbOrTx, id: string) {
 	const [row] = await db.select().from(node).where(eq(node.id, id));
 	if (!row) return null;
 	const links = await linksOf(db, [id]);
@@ -387,9 +429,10 @@ export async function writeLinks(db: DbOrTx, id: string, fields: Pick<NodeFields
 	if (tags.length) await db.insert(nodeTag).values(tags.map((tag) => ({ nodeId: id, ...tag })));
 }
 
-async function checkFields(db: DbOrTx, fields: NodeFields) {
+async function checkFields(db: DbOrTx, fields: NodeFields, country: string) {
 	checkTitle(fields.title);
 	checkPeriod(fields.periodStart, fields.periodEnd);
+	if (!fields.national) checkPlaces(country, fields.regions);
 	if (fields.leadOrganisationId) await checkOrganisations(db, [fields.leadOrganisationId], 'leadOrganisationId');
 	await checkOrganisations(db, fields.partnerIds, 'partnerIds');
 }
@@ -418,17 +461,69 @@ export async function createNode(ctx: RequestContext, slug: string, input: unkno
 
 /** A node checked against the tree's rules and audited; the caller has checked who acts (a page, or the reference data). */
 export async function insertNode(ctx: RequestContext, owner: StrategyRow, data: NewNode, options: { isSample?: boolean } = {}): Promise<NodeRow> {
-	await checkParent(ctx.db, owner.id, data.kind, data.parentId);
-	await checkFields(ctx.db, data);
-	const parentId = data.parentId ?? null;
-	const [{ last }] = await ctx.db.select({ last: max(node.position) }).from(node).where(siblingsOf(owner.id, parentId));
-	const [row] = await ctx.db
-		.insert(node)
-		.values({ ...rowValues(data), strategyId: owner.id, parentId, kind: data.kind, position: (last ?? -1) + 1, isSample: options.isSample ?? false, createdAt: ctx.now(), updatedAt: ctx.now() })
-		.returning();
-	await writeLinks(ctx.db, row.id, data);
-	await recordAudit(ctx.db, ctx.audit, { action: 'strategy_node.create', resourceType: 'strategy_node', resourceId: row.id, after: await snapshotOf(ctx.db, row.id) });
+	const [row] = await insertNodes(ctx, owner, [data], options);
 	return row;
+}
+
+/**
+ * New nodes, each checked against the tree's rules (their parents already in the tree) and audited as
+ * `strategy_node.create`, each last among its siblings in the order given; returned in that order. Written a
+ * few statements for them all rather than a dozen each: the programme import creates hundreds at once.
+ */
+export async function insertNodes(ctx: RequestContext, owner: StrategyRow, items: NewNode[], options: { isSample?: boolean } = {}): Promise<NodeRow[]> {
+	if (!items.length) return [];
+	const parentIds = [...new Set(items.flatMap((data) => (data.parentId ? [data.parentId] : [])))];
+	const [parents, known, lasts] = await Promise.all([
+		parentIds.length ? ctx.db.select({ id: node.id, strategyId: node.strategyId, kind: node.kind }).from(node).where(inArray(node.id, parentIds)) : [],
+		knownOrganisations(ctx.db, items.flatMap((data) => [...(data.leadOrganisationId ? [data.leadOrganisationId] : []), ...data.partnerIds])),
+		ctx.db.select({ parentId: node.parentId, last: max(node.position) }).from(node).where(eq(node.strategyId, owner.id)).groupBy(node.parentId)
+	]);
+	const parentOf = new Map(parents.map((parent) => [parent.id, parent]));
+	for (const data of items) {
+		checkParentRow(owner.id, data.kind, data.parentId, parentOf.get(data.parentId ?? ''));
+		checkTitle(data.title);
+		checkPeriod(data.periodStart, data.periodEnd);
+		if (!data.national) checkPlaces(owner.country, data.regions);
+		if (data.leadOrganisationId) checkKnown(known, [data.leadOrganisationId], 'leadOrganisationId');
+		checkKnown(known, data.partnerIds, 'partnerIds');
+	}
+	const next = new Map(lasts.map((row) => [row.parentId ?? '', (row.last ?? -1) + 1]));
+	const now = ctx.now();
+	const values = items.map((data) => {
+		const parentId = data.parentId ?? null;
+		const position = next.get(parentId ?? '') ?? 0;
+		next.set(parentId ?? '', position + 1);
+		return { ...rowValues(data), id: crypto.randomUUID(), strategyId: owner.id, parentId, kind: data.kind, position, isSample: options.isSample ?? false, createdAt: now, updatedAt: now };
+	});
+	const rows = new Map<string, NodeRow>();
+	for (const chunk of chunks(values, 500)) for (const row of await ctx.db.insert(node).values(chunk).returning()) rows.set(row.id, row);
+	// their partners, places and tags, as writeLinks writes a node's
+	const links = values.map(({ id }, index) => {
+		const data = items[index];
+		const tags = [...[...new Set(data.gcm)].map((code) => ({ nodeId: id, scheme: 'gcm' as TagScheme, code })), ...[...new Set(data.sdg)].map((code) => ({ nodeId: id, scheme: 'sdg' as TagScheme, code }))];
+		return { partners: [...new Set(data.partnerIds)].map((organisationId) => ({ nodeId: id, organisationId })), places: data.national ? [] : [...new Set(data.regions)].sort().map((region) => ({ nodeId: id, region })), tags };
+	});
+	for (const chunk of chunks(links.flatMap((entry) => entry.partners), 1000)) await ctx.db.insert(nodePartner).values(chunk);
+	for (const chunk of chunks(links.flatMap((entry) => entry.places), 1000)) await ctx.db.insert(nodeRegion).values(chunk);
+	for (const chunk of chunks(links.flatMap((entry) => entry.tags), 1000)) await ctx.db.insert(nodeTag).values(chunk);
+	await recordAudits(
+		ctx.db,
+		ctx.audit,
+		values.map(({ id }, index) => ({
+			action: 'strategy_node.create',
+			resourceType: 'strategy_node',
+			resourceId: id,
+			after: { ...rows.get(id)!, partnerIds: links[index].partners.map((partner) => partner.organisationId), regions: links[index].places.map((place) => place.region), tags: links[index].tags }
+		}))
+	);
+	return values.map(({ id }) => rows.get(id)!);
+}
+
+/** A list in slices of `size` (multi-row inserts stay under the driver's parameter limit). */
+function chunks<T>(list: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+	return out;
 }
 
 /** A node and its strategy; `lock` when the caller's transaction is about to change the node. */
@@ -452,7 +547,7 @@ export async function updateNode(ctx: RequestContext, id: string, input: unknown
 	return ctx.transaction(async (tx) => {
 		const { owner } = await nodeWithStrategy(tx.db, id);
 		tx.require('strategy.plan', strategyResource(owner));
-		await checkFields(tx.db, data);
+		await checkFields(tx.db, data, owner.country);
 		const before = await snapshotOf(tx.db, id);
 		const [row] = await tx.db.update(node).set({ ...rowValues(data), updatedAt: tx.now() }).where(eq(node.id, id)).returning();
 		await writeLinks(tx.db, id, data);
@@ -492,23 +587,86 @@ export async function descendantCount(db: DbOrTx, id: string): Promise<number> {
 	return Number(rows[0]?.count ?? 0);
 }
 
+/** What a removal takes with it: the nodes below, and the budget lines, indicators (with their reported values) and initiatives of them all. */
+export interface RemovalContents {
+	below: number;
+	lines: number;
+	indicators: number;
+	values: number;
+	initiatives: number;
+}
+
+/** What each of these nodes holds itself: its budget lines, indicators, the values reported on them, the initiatives linked to it. */
+export async function heldByNodes(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Omit<RemovalContents, 'below'>>> {
+	const held = new Map<string, Omit<RemovalContents, 'below'>>();
+	for (let start = 0; start < ids.length; start += 1000) {
+		const chunk = `{${ids.slice(start, start + 1000).join(',')}}`;
+		const rows = rowsOf<{ id: string; lines: number; indicators: number; values: number; initiatives: number }>(
+			await db.execute(sql`select n.id,
+				(select count(*)::int from strategy.budget_line l where l.node_id = n.id) as lines,
+				(select count(*)::int from strategy.indicator i where i.node_id = n.id) as indicators,
+				(select count(*)::int from strategy.indicator_value v join strategy.indicator i on i.id = v.indicator_id where i.node_id = n.id) as values,
+				(select count(*)::int from strategy.action_initiative k where k.node_id = n.id) as initiatives
+				from strategy.node n where n.id = any(${chunk}::uuid[])`)
+		);
+		for (const row of rows) held.set(row.id, { lines: Number(row.lines), indicators: Number(row.indicators), values: Number(row.values), initiatives: Number(row.initiatives) });
+	}
+	return held;
+}
+
+/** What removing a node takes with it (the plan page's confirmation says it). */
+export async function removalContents(db: DbOrTx, id: string): Promise<RemovalContents> {
+	const ids = rowsOf<{ id: string }>(await db.execute(sql`with recursive below as (select id from ${node} where id = ${id} union all select n.id from ${node} n join below b on n.parent_id = b.id) select id from below`)).map((row) => row.id);
+	return sumContents(ids.length - 1, [...(await heldByNodes(db, ids)).values()]);
+}
+
+/** The nodes below and what they all hold, summed. */
+export function sumContents(below: number, held: Iterable<Omit<RemovalContents, 'below'>>): RemovalContents {
+	const total: RemovalContents = { below, lines: 0, indicators: 0, values: 0, initiatives: 0 };
+	for (const entry of held) {
+		total.lines += entry.lines;
+		total.indicators += entry.indicators;
+		total.values += entry.values;
+		total.initiatives += entry.initiatives;
+	}
+	return total;
+}
+
 /**
- * Removes a node once the planner has confirmed; a node with children goes only when the planner also
- * confirmed removing them (everything below is removed with it and kept in the audit event).
+ * The rule of every removal (the plan page's and the programme import's): confirmed (`confirm`), and — when the
+ * node holds anything, nodes below it, budget lines, indicators and their reported values or initiatives — that too
+ * confirmed (`withChildren`); else refused on the box to tick, nothing removed.
+ */
+export function checkRemoval(confirmation: { confirm?: boolean; withChildren?: boolean }, contents: RemovalContents) {
+	if (!confirmation.confirm) throw new AppError('invalid_input', { fields: [{ path: 'confirm', messageKey: 'field_required' }], extra: { reason: 'confirmation_required' } });
+	if (contents.below > 0 && !confirmation.withChildren)
+		throw new AppError('invalid_input', { fields: [{ path: 'withChildren', messageKey: 'field_required' }], extra: { reason: 'has_children', children: contents.below, ...contents } });
+	if (contents.lines + contents.indicators + contents.values + contents.initiatives > 0 && !confirmation.withChildren)
+		throw new AppError('invalid_input', { fields: [{ path: 'withChildren', messageKey: 'field_required' }], extra: { reason: 'has_contents', ...contents } });
+}
+
+/** Removes a node and all below it, audited (`strategy_node.remove`, the removed subtree kept in the event); the caller has checked the rule. */
+export async function deleteNode(ctx: RequestContext, id: string): Promise<void> {
+	const before = await snapshotOf(ctx.db, id);
+	const subtree = await treeBelow(ctx.db, id);
+	await ctx.db.delete(node).where(eq(node.id, id));
+	await recordAudit(ctx.db, ctx.audit, { action: 'strategy_node.remove', resourceType: 'strategy_node', resourceId: id, before: { ...before, removedBelow: subtree } });
+}
+
+/**
+ * Removes a node once the planner has confirmed; a node holding anything (nodes below, budget lines, indicators
+ * and their values, initiatives) goes only when removing that is confirmed too (everything below is removed with
+ * it and kept in the audit event).
  */
 export async function removeNode(ctx: RequestContext, id: string, confirmation: { confirm?: boolean; withChildren?: boolean }): Promise<{ removed: number }> {
 	return ctx.transaction(async (tx) => {
 		const { owner } = await nodeWithStrategy(tx.db, id);
 		tx.require('strategy.plan', strategyResource(owner));
-		if (!confirmation.confirm) throw new AppError('invalid_input', { fields: [{ path: 'confirm', messageKey: 'field_required' }], extra: { reason: 'confirmation_required' } });
-		const below = await descendantCount(tx.db, id);
-		if (below > 0 && !confirmation.withChildren)
-			throw new AppError('invalid_input', { fields: [{ path: 'withChildren', messageKey: 'field_required' }], extra: { reason: 'has_children', children: below } });
-		const before = await snapshotOf(tx.db, id);
-		const subtree = below ? await treeBelow(tx.db, id) : [];
-		await tx.db.delete(node).where(eq(node.id, id));
-		await recordAudit(tx.db, tx.audit, { action: 'strategy_node.remove', resourceType: 'strategy_node', resourceId: id, before: { ...before, removedBelow: subtree } });
-		return { removed: below + 1 };
+		if (!confirmation.confirm) checkRemoval(confirmation, { below: 0, lines: 0, indicators: 0, values: 0, initiatives: 0 });
+		const contents = await removalContents(tx.db, id);
+		checkRemoval(confirmation, contents);
+		await deleteNode(tx, id);
+		return { removed: contents.below + 1 };
 	});
 }
 

@@ -22,6 +22,16 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'POST /[lang=lang]/talents/networks/[slug]/announcements': administrators,
 	'GET /[lang=lang]/talents/networks/[slug]/news': everyone,
 	'GET /[lang=lang]/talents/networks/[slug]/news/feed': everyone,
+	'GET /[lang=lang]/talents/networks/[slug]/news/[id]': everyone,
+	'GET /[lang=lang]/talents/networks/[slug]/discussion': everyone,
+	'GET /[lang=lang]/talents/networks/[slug]/discussion/new': signedIn,
+	'POST /[lang=lang]/talents/networks/[slug]/discussion/new': signedIn,
+	'GET /[lang=lang]/talents/networks/[slug]/discussion/[id]': signedIn,
+	'POST /[lang=lang]/talents/networks/[slug]/discussion/[id]': signedIn,
+	'GET /[lang=lang]/talents/networks/[slug]/discussion/reports': staff,
+	'POST /[lang=lang]/talents/networks/[slug]/discussion/reports': staff,
+	'GET /[lang=lang]/talents/networks/[slug]/discussion/unfollow': everyone,
+	'POST /[lang=lang]/talents/networks/[slug]/discussion/unfollow': everyone,
 	'GET /[lang=lang]/talents/unsubscribe': everyone,
 	'POST /[lang=lang]/talents/unsubscribe': everyone,
 	'GET /[lang=lang]/talents/profile': signedIn,
@@ -37,6 +47,7 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'GET /[lang=lang]/talents/missions/export': everyone,
 	'GET /[lang=lang]/talents/missions/statistics': everyone,
 	'GET /api/v1/talents/missions/statistics': everyone,
+	'GET /api/v1/talents/statistics': everyone,
 	'GET /[lang=lang]/talents/missions/[slug]': everyone,
 	'POST /[lang=lang]/talents/missions/[slug]': signedIn,
 	'GET /[lang=lang]/talents/missions/for-me': signedIn,
@@ -56,6 +67,7 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'GET /api/v1/talents/missions': everyone,
 	'POST /api/v1/talents/missions': institutions,
 	'GET /api/v1/talents/missions/[slug]': everyone,
+	'POST /api/v1/talents/missions/[slug]/changes': institutions,
 	'PUT /api/v1/talents/missions/[slug]/interest': signedIn,
 	'DELETE /api/v1/talents/missions/[slug]/interest': signedIn,
 	'GET /[lang=lang]/talents/mentoring': everyone,
@@ -66,6 +78,8 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'POST /[lang=lang]/talents/mentoring/offer': signedIn,
 	'GET /[lang=lang]/talents/mentoring/mine': signedIn,
 	'POST /[lang=lang]/talents/mentoring/mine': signedIn,
+	'GET /[lang=lang]/talents/mentoring/requests/[id]': signedIn,
+	'POST /[lang=lang]/talents/mentoring/requests/[id]': signedIn,
 	'GET /[lang=lang]/talents/young': everyone,
 	'GET /[lang=lang]/talents/young/schemes/new': institutions,
 	'POST /[lang=lang]/talents/young/schemes/new': institutions,
@@ -94,8 +108,16 @@ describeRouteAccess('the Talents module', talentsModule.routes, {
 	'GET /api/v1/talents/mentoring/requests': signedIn,
 	'POST /api/v1/talents/mentoring/requests': signedIn,
 	'POST /api/v1/talents/mentoring/requests/[id]': signedIn,
+	'GET /api/v1/talents/mentoring/requests/[id]/messages': signedIn,
+	'POST /api/v1/talents/mentoring/requests/[id]/messages': signedIn,
 	'GET /api/v1/talents/networks': everyone,
 	'GET /api/v1/talents/networks/[slug]/news': everyone,
+	'GET /api/v1/talents/networks/[slug]/news/[id]': everyone,
+	'GET /api/v1/talents/networks/[slug]/news/[id]/image': everyone,
+	'GET /api/v1/talents/networks/[slug]/discussion/threads': signedIn,
+	'POST /api/v1/talents/networks/[slug]/discussion/threads': signedIn,
+	'GET /api/v1/talents/networks/[slug]/discussion/threads/[id]': signedIn,
+	'POST /api/v1/talents/networks/[slug]/discussion/threads/[id]/replies': signedIn,
 	'GET /api/v1/talents/cards': everyone,
 	'GET /api/v1/talents/diaspora': everyone
 });
@@ -115,5 +137,13 @@ describe('a coordinator grant', () => {
 		const coordinator = { userId: 'u', role: 'member' as const, organisationIds: [], grants: [{ module: 'talents', role: 'coordinator', organisationId: null, scope: 'exemple-sante' }] };
 		expect(mayReach(coordinator, 'talents.coordinate')).toBe(true);
 		expect(mayReach({ ...coordinator, grants: [] }, 'talents.coordinate')).toBe(false);
+	});
+
+	it('makes a member the moderator of that network’s discussion only', () => {
+		const coordinator = { userId: 'u', role: 'member' as const, organisationIds: [], grants: [{ module: 'talents', role: 'coordinator', organisationId: null, scope: 'exemple-sante' }] };
+		expect(mayReach(coordinator, 'talents.discussion.moderate')).toBe(true);
+		expect(can(coordinator, 'talents.discussion.moderate', { scope: 'exemple-sante' })).toBe(true);
+		expect(can(coordinator, 'talents.discussion.moderate', { scope: 'exemple-numerique' })).toBe(false);
+		expect(can({ ...coordinator, role: 'moderator', grants: [] }, 'talents.discussion.moderate', { scope: 'exemple-numerique' })).toBe(true);
 	});
 });

@@ -1,6 +1,6 @@
 // Coordinators' announcements to a network's members: written in one or more languages, e-mailed by the
 // job queue to each member in their language (or a stand-in, marked), with a one-click unsubscribe link.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { user } from '../../platform/accounts/accounts.table.ts';
@@ -13,7 +13,9 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { pickText, languageNameIn } from '../../platform/i18n/content-language.ts';
 import { defaultLanguage, isLanguage } from '../../platform/i18n/languages.ts';
 import { translate } from '../../platform/i18n/translator.ts';
+import type { LocalisedText } from '../../platform/i18n/content-language.ts';
 import { network, networkAnnouncement, networkMember } from './talents.table.ts';
+import { checkNewsImage, deleteNewsImage, imageRefusal, NEWS_IMAGE_ALT_MAX, newsImageKey, newsImageRecord, prepareNewsImage, requireFiles, storeNewsImage } from './news-images.ts';
 
 /** The job's name on the queue (`<module>.<job>`, the manifest's `jobs` key). */
 export const SEND_ANNOUNCEMENT_JOB = 'talents.send-announcement';
@@ -22,23 +24,54 @@ const blank = (value: unknown) => (typeof value === 'string' && value.trim() ===
 const inLanguages = (max: number) =>
 	z.object({ fr: z.preprocess(blank, z.string().trim().max(max).optional()), ar: z.preprocess(blank, z.string().trim().max(max).optional()), en: z.preprocess(blank, z.string().trim().max(max).optional()) });
 
-/** `publish`: also on the network's public page, as news (a form's ticked box sends 'on'); else for the members only. */
+/**
+ * `publish`: also on the network's public page, as news (a form's ticked box sends 'on'); else for the members only.
+ * `imageAlt`: what the picture sent with it shows, in each language the announcement is written in.
+ */
 export const AnnouncementInput = z
-	.object({ subject: inLanguages(150), body: inLanguages(5000), publish: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).default(false) })
+	.object({
+		subject: inLanguages(150),
+		body: inLanguages(5000),
+		imageAlt: inLanguages(NEWS_IMAGE_ALT_MAX).default({}),
+		publish: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()).default(false)
+	})
 	.meta({ id: 'TalentAnnouncementInput' });
 
-/** At least one language, and each language given whole: a subject without its text (or the reverse) is a mistake. */
-function checkAnnouncement(raw: unknown) {
+const LANGUAGES = ['fr', 'ar', 'en'] as const;
+
+/** The picture's description in each language written: required for each, and only with a picture. */
+export function altProblems(languages: readonly string[], alt: LocalisedText, hasImage: boolean): { fields: FieldProblem[]; missingImage: boolean } {
+	const given = LANGUAGES.filter((language) => alt[language]);
+	if (!hasImage) return { fields: given.length ? [{ path: 'image', messageKey: 'field_required' }] : [], missingImage: given.length > 0 };
+	return { fields: languages.filter((language) => !alt[language as keyof LocalisedText]).map((language) => ({ path: `imageAlt.${language}`, messageKey: 'field_required' })), missingImage: false };
+}
+
+/**
+ * At least one language, and each language given whole: a subject without its text (or the reverse, or a picture's
+ * description alone) is a mistake; with a picture, its description in each language written. The picture is checked
+ * by its content; one refusal lists every problem (a picture's alone keeps its own status: 413, 415).
+ */
+function checkAnnouncement(raw: unknown, upload: Uint8Array | null) {
 	const input = parseOrThrow(AnnouncementInput, raw);
-	const languages = (['fr', 'ar', 'en'] as const).filter((language) => input.subject[language] || input.body[language]);
+	const languages = LANGUAGES.filter((language) => input.subject[language] || input.body[language] || input.imageAlt[language]);
 	const fields: FieldProblem[] = languages.length ? [] : [{ path: 'subject.fr', messageKey: 'field_required' }, { path: 'body.fr', messageKey: 'field_required' }];
 	for (const language of languages) {
 		if (!input.subject[language]) fields.push({ path: `subject.${language}`, messageKey: 'field_required' });
 		if (!input.body[language]) fields.push({ path: `body.${language}`, messageKey: 'field_required' });
 	}
-	if (fields.length) throw new AppError('invalid_input', { fields });
-	return input;
+	const picture = upload && upload.byteLength ? checkNewsImage(upload) : null;
+	const alt = altProblems(languages, input.imageAlt, picture !== null);
+	fields.push(...alt.fields);
+	if (picture && 'problem' in picture) {
+		if (!fields.length) throw imageRefusal(picture.problem);
+		fields.push({ path: 'image', messageKey: 'field_invalid' });
+	}
+	const imageReason = picture && 'problem' in picture ? picture.problem : alt.missingImage ? 'image_missing' : undefined;
+	if (fields.length) throw new AppError('invalid_input', { fields, extra: imageReason ? { reason: imageReason } : undefined });
+	return { input, picture: picture && !('problem' in picture) ? { ...picture, alt: pickLanguages(input.imageAlt, languages) } : null };
 }
+
+const pickLanguages = (text: LocalisedText, languages: readonly string[]): LocalisedText => Object.fromEntries(languages.map((language) => [language, text[language as keyof LocalisedText]]).filter(([, value]) => value));
 
 interface Queue {
 	send(name: string, data: object, options?: { tx?: DbOrTx }): Promise<string | null>;
@@ -50,17 +83,40 @@ async function networkBySlug(db: DbOrTx, slug: string) {
 	return row;
 }
 
-/** A coordinator of the network posts an announcement; its e-mails are queued with it (both or neither). */
-export async function postAnnouncement(ctx: RequestContext, slug: string, raw: unknown, queue: Queue) {
+/**
+ * A coordinator of the network posts an announcement, with a picture when one is sent (`upload`, the file's bytes);
+ * its e-mails are queued with it (both or neither). The picture is stored first and removed again if the
+ * announcement is not written.
+ */
+export async function postAnnouncement(ctx: RequestContext, slug: string, raw: unknown, queue: Queue, upload: Uint8Array | null = null) {
 	const author = ctx.require('talents.coordinate', { scope: slug });
-	const input = checkAnnouncement(raw);
-	return ctx.transaction(async (tx) => {
-		const found = await networkBySlug(tx.db, slug);
-		const [created] = await tx.db.insert(networkAnnouncement).values({ networkId: found.id, authorUserId: author.userId, subject: input.subject, body: input.body, published: input.publish }).returning();
-		await recordAudit(tx.db, tx.audit, { action: 'network_announcement.create', resourceType: 'network', resourceId: found.id, after: { announcementId: created.id, languages: Object.keys(input.subject), published: input.publish } });
-		await queue.send(SEND_ANNOUNCEMENT_JOB, { announcementId: created.id }, { tx: tx.db });
-		return created;
-	});
+	const { input, picture } = checkAnnouncement(raw, upload);
+	// the picture made again (bounded, without metadata) before anything is kept: the file sent never is
+	const prepared = picture && upload ? await prepareNewsImage(upload, { format: picture.format, width: picture.width, height: picture.height, size: picture.size }) : null;
+	const image = prepared && picture ? { ...newsImageRecord(prepared), alt: picture.alt } : null;
+	const files = prepared ? requireFiles(ctx.files) : null;
+	const imageKey = prepared ? newsImageKey(prepared.main.format, ctx.now()) : null;
+	if (files && imageKey && prepared) await storeNewsImage(files, imageKey, prepared);
+	try {
+		return await ctx.transaction(async (tx) => {
+			const found = await networkBySlug(tx.db, slug);
+			const [created] = await tx.db
+				.insert(networkAnnouncement)
+				.values({ networkId: found.id, authorUserId: author.userId, subject: input.subject, body: input.body, published: input.publish, publishedAt: input.publish ? sql`now()` : null, imageKey, image })
+				.returning();
+			await recordAudit(tx.db, tx.audit, {
+				action: 'network_announcement.create',
+				resourceType: 'network',
+				resourceId: found.id,
+				after: { announcementId: created.id, languages: Object.keys(input.subject), published: input.publish, ...(image ? { image: { key: imageKey, format: image.format, width: image.width, height: image.height, size: image.size, sent: image.sent } } : {}) }
+			});
+			await queue.send(SEND_ANNOUNCEMENT_JOB, { announcementId: created.id }, { tx: tx.db });
+			return created;
+		});
+	} catch (failure) {
+		if (files && imageKey) await deleteNewsImage(files, imageKey).catch(() => undefined);
+		throw failure;
+	}
 }
 
 /** The network's announcements, newest first, for its coordinators. */

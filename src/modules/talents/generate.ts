@@ -9,6 +9,8 @@ import { associations, houses, mreDesks } from './directories/directories.ts';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
+import { removeDiscussions } from '../../platform/discussion/discussion.service.ts';
+import { NETWORK_DISCUSSION } from './network-discussion.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import { regions } from '../../platform/geo/morocco.ts';
@@ -132,6 +134,8 @@ export async function removeSampleTalents(ctx: RequestContext) {
 		const people = await tx.db.delete(user).where(like(user.email, `%@${SAMPLE_TALENT_DOMAIN}`)).returning({ id: user.id });
 		const networks = await tx.db.delete(network).where(eq(network.isSample, true)).returning({ slug: network.slug });
 		if (networks.length) await tx.db.delete(accessGrant).where(and(eq(accessGrant.module, 'talents'), inArray(accessGrant.scope, networks.map((entry) => entry.slug))));
+		// their discussions (the platform keeps them by the network's slug)
+		await removeDiscussions(tx.db, NETWORK_DISCUSSION, networks.map((entry) => entry.slug));
 		// the demo accounts' own sample profiles
 		await tx.db.delete(talentProfile).where(eq(talentProfile.isSample, true));
 		// the sample missions, with their talents' part and their proposals and messages in moderation

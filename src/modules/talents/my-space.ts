@@ -2,17 +2,22 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { moderationProposal } from '../../platform/moderation/moderation.table.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
-import { skillSuggestion, talentProfile } from './talents.table.ts';
+import { network, networkMember, skillSuggestion, talentProfile } from './talents.table.ts';
 import { coordinatedNetworks } from './networks.service.ts';
 import { missionCandidate, mission } from './missions/missions.table.ts';
 import { MISSIONS_COLLECTION, institutionsOf } from './missions/missions.service.ts';
 import { MENTORING_PAGE, mentoringCounts } from './mentoring/mentoring.service.ts';
+import { followedThreads, openReportCounts } from '../../platform/discussion/discussion.service.ts';
+import { isolate, pickText } from '../../platform/i18n/content-language.ts';
+import { NETWORK_DISCUSSION } from './network-discussion.ts';
 
 /**
  * The Talents places of one person: their profile and the missions for them (contact requests waiting), their
- * mentoring (the offer, the requests received waiting for an answer and those sent, or where to find a mentor), the
- * networks they coordinate with requests waiting, their organisation's missions (interest received in open
- * ones), and for moderators the ministry's view, free skills and missions to review.
+ * mentoring (the offer, the requests received waiting for an answer and those sent, the messages of its
+ * conversations not read yet, or where to find a mentor), the
+ * networks they coordinate with requests waiting, the discussions of their networks (threads they follow with
+ * replies unread) and of those they moderate (posts reported), their organisation's missions (interest received
+ * in open ones), and for moderators the ministry's view, free skills and missions to review.
  */
 export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	const actor = ctx.actor;
@@ -29,7 +34,13 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		const mentoring = await mentoringCounts(ctx.db, actor.userId);
 		if (profile) links.push({ path: '/talents/mentoring/offer', titleKey: mentoring.hasOffer ? 'mentoring.space_offer' : 'mentoring.space_offer_new', textKey: 'mentoring.space_offer_text' });
 		if (mentoring.hasOffer || mentoring.asked > 0) {
-			links.push({ path: MENTORING_PAGE, titleKey: 'mentoring.space_mine', textKey: 'mentoring.space_mine_text', waiting: { count: mentoring.waiting, key: 'mentoring.space_waiting' } });
+			links.push({
+				path: MENTORING_PAGE,
+				titleKey: 'mentoring.space_mine',
+				textKey: 'mentoring.space_mine_text',
+				waiting: { count: mentoring.waiting, key: 'mentoring.space_waiting' },
+				alsoWaiting: [{ count: mentoring.unread, key: 'mentoring.space_unread' }]
+			});
 		} else {
 			links.push({ path: '/talents/mentoring', titleKey: 'mentoring.space_find', textKey: 'mentoring.space_find_text' });
 		}
@@ -51,12 +62,59 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			links.push({ path: `/talents/networks/${network.slug}/requests`, titleKey: 'talents.space_requests', textKey: 'talents.space_requests_text', waiting: { count: network.pending, key: 'talents.space_waiting' } });
 		}
 	}
+	links.push(...(await discussionLinks(ctx)));
 	if (ctx.can('talents.moderate')) {
 		const [pending] = await ctx.db.select({ n: count() }).from(skillSuggestion).where(eq(skillSuggestion.status, 'pending'));
 		links.push({ path: '/talents/mdcmre', titleKey: 'talents.space_mdcmre', textKey: 'talents.space_mdcmre_text' });
 		links.push({ path: '/talents/moderation', titleKey: 'talents.space_moderation', textKey: 'talents.space_moderation_text', waiting: { count: pending.n, key: 'talents.space_waiting' } });
 		const [proposals] = await ctx.db.select({ n: count() }).from(moderationProposal).where(and(eq(moderationProposal.collection, MISSIONS_COLLECTION), eq(moderationProposal.status, 'pending')));
 		links.push({ path: '/talents/missions/moderation', titleKey: 'missions.space_moderation', textKey: 'missions.space_moderation_text', waiting: { count: proposals.n, key: 'talents.space_waiting' } });
+	}
+	return links;
+}
+
+/**
+ * Each network's discussion: for its members, the threads they follow with replies they have not read; for its
+ * coordinators, the posts members reported (the ministry's moderators, who moderate every network, see only
+ * the discussions with reports waiting).
+ */
+async function discussionLinks(ctx: RequestContext): Promise<SpaceLink[]> {
+	const actor = ctx.actor!;
+	const named = (name: Record<string, string | undefined>) => ({ network: isolate(pickText(name, ctx.language).text) });
+	const links: SpaceLink[] = [];
+	const [mine, followed] = await Promise.all([
+		ctx.db
+			.select({ slug: network.slug, name: network.name })
+			.from(networkMember)
+			.innerJoin(network, eq(network.id, networkMember.networkId))
+			.where(and(eq(networkMember.userId, actor.userId), eq(networkMember.status, 'member')))
+			.orderBy(network.slug),
+		followedThreads(ctx.db, NETWORK_DISCUSSION, actor.userId)
+	]);
+	for (const entry of mine) {
+		links.push({
+			path: `/talents/networks/${entry.slug}/discussion`,
+			titleKey: 'talents.space_discussion',
+			titleValues: named(entry.name),
+			textKey: 'talents.space_discussion_text',
+			waiting: { count: followed.get(entry.slug)?.unread ?? 0, key: 'talents.space_discussion_waiting' }
+		});
+	}
+	const granted = (actor.grants ?? []).filter((grant) => grant.module === 'talents' && grant.role === 'coordinator' && grant.scope !== null).map((grant) => grant.scope!);
+	const reports = await openReportCounts(ctx.db, NETWORK_DISCUSSION);
+	const everywhere = ctx.can('talents.discussion.moderate');
+	const moderated = [...new Set([...granted, ...(everywhere ? [...reports.keys()] : [])])];
+	if (moderated.length) {
+		const rows = await ctx.db.select({ slug: network.slug, name: network.name }).from(network).where(inArray(network.slug, moderated)).orderBy(network.slug);
+		for (const entry of rows) {
+			links.push({
+				path: `/talents/networks/${entry.slug}/discussion/reports`,
+				titleKey: 'talents.space_discussion_reports',
+				titleValues: named(entry.name),
+				textKey: 'talents.space_discussion_reports_text',
+				waiting: { count: reports.get(entry.slug) ?? 0, key: 'talents.space_discussion_reports_waiting' }
+			});
+		}
 	}
 	return links;
 }

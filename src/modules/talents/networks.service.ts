@@ -54,10 +54,8 @@ const pair = (a: string, b: string) => (a < b ? { networkId: a, linkedNetworkId:
  * Another network that does not exist, or the network itself, is a field error; linking twice changes nothing.
  */
 export async function linkNetworks(ctx: RequestContext, slug: string, otherSlug: string): Promise<boolean> {
-	const row = await findNetwork(ctx.db, slug);
+	const { row, other } = await networkPair(ctx.db, slug, otherSlug);
 	if (!ctx.can('talents.coordinate', { scope: slug }) && !ctx.can('talents.moderate')) throw new AppError('forbidden');
-	const [other] = otherSlug ? await ctx.db.select().from(network).where(eq(network.slug, otherSlug)) : [];
-	if (!other || other.id === row.id) throw new AppError('invalid_input', { fields: [{ path: 'network', messageKey: 'field_choice' }] });
 	return ctx.transaction(async (tx) => {
 		const inserted = await tx.db.insert(networkLink).values(pair(row.id, other.id)).onConflictDoNothing().returning();
 		if (!inserted.length) return false;
@@ -68,9 +66,7 @@ export async function linkNetworks(ctx: RequestContext, slug: string, otherSlug:
 
 /** Undoes a link (coordinators of either network, moderators). */
 export async function unlinkNetworks(ctx: RequestContext, slug: string, otherSlug: string): Promise<boolean> {
-	const row = await findNetwork(ctx.db, slug);
-	const [other] = otherSlug ? await ctx.db.select().from(network).where(eq(network.slug, otherSlug)) : [];
-	if (!other) throw new AppError('invalid_input', { fields: [{ path: 'network', messageKey: 'field_choice' }] });
+	const { row, other } = await networkPair(ctx.db, slug, otherSlug);
 	const allowed = ctx.can('talents.coordinate', { scope: slug }) || ctx.can('talents.coordinate', { scope: other.slug }) || ctx.can('talents.moderate');
 	if (!allowed) throw new AppError('forbidden');
 	const { networkId, linkedNetworkId } = pair(row.id, other.id);
@@ -87,6 +83,14 @@ export async function unlinkNetworks(ctx: RequestContext, slug: string, otherSlu
 
 export function networkView(row: NetworkRecord) {
 	return { id: row.id, slug: row.slug, kind: row.kind, name: row.name, aim: row.aim, country: row.country, area: row.area, skill: row.skill, joining: row.joining, sources: row.sources, isSample: row.isSample };
+}
+
+/** The network of the page (not found) and the other one chosen in its form (a field error: unknown, or itself). */
+async function networkPair(db: DbOrTx, slug: string, otherSlug: string) {
+	const row = await findNetwork(db, slug);
+	const [other] = otherSlug && otherSlug !== slug ? await db.select().from(network).where(eq(network.slug, otherSlug)) : [];
+	if (!other) throw new AppError('invalid_input', { fields: [{ path: 'network', messageKey: 'field_choice' }] });
+	return { row, other };
 }
 
 async function findNetwork(db: DbOrTx, slug: string): Promise<NetworkRecord> {

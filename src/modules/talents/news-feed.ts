@@ -1,10 +1,12 @@
 // A network's news as an Atom feed (RFC 4287), in the reader's language: each entry's title and text with
-// `xml:lang` the language they are really in (a French item in the Arabic feed says so).
+// `xml:lang` the language they are really in (a French item in the Arabic feed says so); each entry links to the
+// item's own page, and to its picture when it has one (an enclosure).
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { pickText, type LocalisedText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { translate } from '../../platform/i18n/translator.ts';
-import { listNews, NEWS_PER_PAGE } from './news.service.ts';
+import { imageMediaTypes } from '../../platform/storage/image-check.ts';
+import { listNews, NEWS_PER_PAGE, newsImagePath, newsItemPath } from './news.service.ts';
 
 const escape = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
@@ -21,7 +23,9 @@ export async function newsFeed(db: DbOrTx, network: { id: string; slug: string; 
 			'\t<entry>',
 			`\t\t<id>urn:uuid:${item.id}</id>`,
 			`\t\t<title xml:lang="${title.lang}">${escape(title.text)}</title>`,
-			`\t\t<link rel="alternate" href="${escape(`${page}/news`)}"/>`,
+			`\t\t<link rel="alternate" type="text/html" href="${escape(`${base}/${language}${newsItemPath(network.slug, item.id)}`)}"/>`,
+			// its picture, for the readers that show one
+			...(item.image && item.imageKey ? [`\t\t<link rel="enclosure" type="${imageMediaTypes[item.image.format]}" length="${item.image.size}" href="${escape(`${base}${newsImagePath(network.slug, item.id, item.imageKey)}`)}"/>`] : []),
 			`\t\t<updated>${item.publishedAt.toISOString()}</updated>`,
 			`\t\t<published>${item.publishedAt.toISOString()}</published>`,
 			`\t\t<content type="text" xml:lang="${body.lang}">${escape(body.text)}</content>`,

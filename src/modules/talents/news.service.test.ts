@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/policy/policy.ts';
 import { listAnnouncements, postAnnouncement } from './announcements.service.ts';
 import { createNetwork, getNetworkPage, joinNetwork } from './networks.service.ts';
 import { saveProfile } from './profile.service.ts';
-import { listNews, networkEvents, unpublishNews } from './news.service.ts';
+import { listNews, networkEvents, publishNews, unpublishNews } from './news.service.ts';
 import { newsFeed } from './news-feed.ts';
 
 let app: TestApp;
@@ -95,6 +95,35 @@ describe('a network’s news', () => {
 		expect(xml).toContain('href="https://sharaka.test/ar/talents/networks/medecins-france/news/feed"');
 		expect(xml.match(/<entry>/g)).toHaveLength(items.length);
 		expect(xml).not.toContain('Réservé aux membres');
+	});
+
+	it('is published after it was sent, or again after it was taken off, dated by its first publication, audited', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, coordinator);
+		const membersOnly = (await listAnnouncements(ctx, slug)).find((row) => row.subject.fr === 'Réservé aux membres')!;
+		expect(membersOnly).toMatchObject({ published: false, publishedAt: null });
+		expect(await refusal(publishNews(contextFor(db, otherCoordinator), slug, membersOnly.id))).toBe('forbidden');
+		expect(await refusal(publishNews(contextFor(db, member), slug, membersOnly.id))).toBe('forbidden');
+		expect(await refusal(publishNews(contextFor(db, otherCoordinator), 'autre-reseau', membersOnly.id))).toBe('not_found');
+		await publishNews(ctx, slug, membersOnly.id);
+		// posted first, published last: the newest news item, on the page, the API's list and the feed
+		const news = await listNews(db, slug);
+		expect(news.items[0]).toMatchObject({ id: membersOnly.id, title: { fr: 'Réservé aux membres' } });
+		const firstPublished = news.items[0].publishedAt;
+		expect(firstPublished.getTime()).toBeGreaterThan(membersOnly.createdAt.getTime());
+		const { network } = await getNetworkPage(db, slug);
+		expect(await newsFeed(db, network, 'fr', 'https://sharaka.test')).toContain('Réservé aux membres');
+		// a second click changes nothing
+		expect(await refusal(publishNews(ctx, slug, membersOnly.id))).toBe('not_found');
+		// taken off by mistake and put back: back in its place, with its first date
+		await unpublishNews(ctx, slug, membersOnly.id);
+		expect((await listNews(db, slug)).items.some((item) => item.id === membersOnly.id)).toBe(false);
+		await publishNews(ctx, slug, membersOnly.id);
+		const [again] = (await listNews(db, slug)).items;
+		expect(again).toMatchObject({ id: membersOnly.id, publishedAt: firstPublished });
+		const audited = await db.select().from(auditEvent).where(eq(auditEvent.action, 'network_announcement.publish'));
+		expect(audited).toHaveLength(2);
+		expect(audited[0]).toMatchObject({ resourceType: 'network', actorUserId: coordinator.userId, before: { announcementId: membersOnly.id, published: false }, after: { announcementId: membersOnly.id, published: true } });
 	});
 });
 

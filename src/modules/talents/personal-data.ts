@@ -5,14 +5,14 @@ import { missionCandidate, missionFeedback, missionMessage, talentProfileView } 
 import { eraseTalentProfile, exportTalentData } from './profile.service.ts';
 import { membershipsForExport } from './networks.service.ts';
 import { eraseMissionData, exportMissionData } from './missions/candidates.service.ts';
-import { mentoringOffer, mentoringRequest } from './mentoring/mentoring.table.ts';
+import { mentoringMessage, mentoringOffer, mentoringRequest } from './mentoring/mentoring.table.ts';
 import { eraseMentoringData, exportMentoringData } from './mentoring/mentoring.service.ts';
 
 /**
  * What Talents holds about a person: the talent profile, its consent history, free skills proposed, network
  * memberships, their part in missions (interests and standings, conversations with organisations, feedback
  * on and by them, the organisations' views of their profile), and their mentoring (the offer, the requests
- * received as a talent and sent as a member). Exported with `/api/v1/me/export`; erased with
+ * received as a talent and sent as a member, and their conversations). Exported with `/api/v1/me/export`; erased with
  * the account (nothing is kept; the missions themselves belong to their organisations and stay).
  */
 export const talentsPersonalData: PersonalDataHooks = {
@@ -27,7 +27,9 @@ export const talentsPersonalData: PersonalDataHooks = {
 		{ table: talentProfileView, userColumn: talentProfileView.talentUserId, exportKey: 'talentProfileViews' },
 		{ table: mentoringOffer, userColumn: mentoringOffer.mentorUserId, exportKey: 'talentMentoringOffer' },
 		{ table: mentoringRequest, userColumn: mentoringRequest.mentorUserId, exportKey: 'talentMentoringRequests' },
-		{ table: mentoringRequest, userColumn: mentoringRequest.menteeUserId, exportKey: 'talentMentoringRequests' }
+		{ table: mentoringRequest, userColumn: mentoringRequest.menteeUserId, exportKey: 'talentMentoringRequests' },
+		// erased with the requests they belong to
+		{ table: mentoringMessage, userColumn: mentoringMessage.authorUserId, exportKey: 'talentMentoringMessages' }
 	],
 	export: async (db, actor) => ({ ...(await exportTalentData(db, actor)), talentNetworks: await membershipsForExport(db, actor.userId), ...(await exportMissionData(db, actor)), ...(await exportMentoringData(db, actor)) }),
 	erase: async (tx, userId) => {

@@ -12,6 +12,9 @@ import { loadMissionsDemoData } from './missions/missions.demo.ts';
 import { loadMentoringDemoData } from './mentoring/mentoring.demo.ts';
 import { loadYoungDemoData } from './young/young.demo.ts';
 import { loadDirectoriesDemoData } from './directories/directories.demo.ts';
+import { loadDiscussionDemoData } from './discussion.demo.ts';
+import { loadNewsDemoData } from './news.demo.ts';
+import type { DemoDataOptions } from '../../platform/kernel/manifest.ts';
 import type { NetworkInput } from './talents.schemas.ts';
 
 async function insertMissing(db: Db, entries: (NetworkInput & { slug: string })[], isSample: boolean) {
@@ -28,14 +31,16 @@ export const DEMO_TALENTS = 300;
 /**
  * 13 sample networks, 300 sample talents in them, a profile for the demo member (in Germany, with a
  * public card, a free skill awaiting review, a request to join the real German network), then the sample
- * missions (missions.demo.ts) mentoring (mentoring.demo.ts), support schemes (young.demo.ts) and the directories' houses, desks and associations (directories.demo.ts). Each part does nothing when its samples exist already.
+ * missions (missions.demo.ts) mentoring (mentoring.demo.ts), support schemes (young.demo.ts), the directories' houses, desks and associations (directories.demo.ts), the networks' discussions (discussion.demo.ts) and news (news.demo.ts). Each part does nothing when its samples exist already.
  */
-export async function loadTalentsDemoData(db: Db): Promise<void> {
+export async function loadTalentsDemoData(db: Db, options: DemoDataOptions = {}): Promise<void> {
 	await loadTalentSamples(db);
 	await loadMissionsDemoData(db);
 	await loadMentoringDemoData(db);
 	await loadYoungDemoData(db);
 	await loadDirectoriesDemoData(db);
+	await loadDiscussionDemoData(db);
+	await loadNewsDemoData(db, options);
 }
 
 async function loadTalentSamples(db: Db): Promise<void> {

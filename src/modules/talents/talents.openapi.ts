@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../platform/openapi/registry.ts';
-import { InterestAnswer, InterestInput, MissionDetail, MissionInput, MissionList, MissionQuery, ProposalAnswer } from './missions/missions.schemas.ts';
+import { InterestAnswer, InterestInput, MissionChangeAnswer, MissionChangeInput, MissionDetail, MissionInput, MissionList, MissionQuery, ProposalAnswer } from './missions/missions.schemas.ts';
 import { CardList, CardQuery, NetworkList } from './talents.schemas.ts';
-import { NewsList, NewsQuery } from './news.service.ts';
+import { NewsImageQuery, NewsItemQuery, NewsItemView, NewsList, NewsQuery } from './news.service.ts';
+import { DiscussionReplyCreated, DiscussionThreadList, DiscussionThreadView, PageQuery, ReplyInput, ThreadInput } from '../../platform/discussion/discussion.schemas.ts';
 import { DiasporaOverviewView } from './diaspora.service.ts';
 import { SchemeQuery } from './young/support-schemes.ts';
 import { MissionStatisticsQuery } from './missions/statistics.ts';
+import { TalentsStatisticsQuery, TalentsStatisticsView } from './statistics.ts';
 import { missionStatuses, sectors } from './talents.model.ts';
 import { AssociationQuery, associationFields, HouseQuery, houseKinds, houseServices } from './directories/directories.ts';
 
@@ -41,7 +43,7 @@ const AssociationList = z
 		)
 	})
 	.meta({ id: 'TalentDiasporaAssociations' });
-import { MentoringAct, MentoringAsk, MentoringOfferInput, MentoringOfferList, MentoringOfferQuery, MentoringOfferView, MentoringRequestList, MentoringRequestView } from './mentoring/mentoring.schemas.ts';
+import { MentoringAct, MentoringAsk, MentoringConversationView, MentoringMessageInput, MentoringOfferInput, MentoringOfferList, MentoringOfferQuery, MentoringOfferView, MentoringRequestList, MentoringRequestView } from './mentoring/mentoring.schemas.ts';
 
 const OwnOffer = z.object({ offer: MentoringOfferView.nullable(), listed: z.boolean().describe('open, and the talent’s consent is the public card') }).meta({ id: 'TalentMentoringOwnOffer' });
 
@@ -64,12 +66,98 @@ export const talentsEndpoints: Endpoint[] = [
 		auth: 'none',
 		summary: 'A network’s news',
 		description:
-			'The announcements the network’s coordinators chose to publish on its public page, newest first, 20 a page, in the languages they wrote. ' +
-			'Announcements sent to the members only are never shown. Also as an Atom feed at `/{lang}/talents/networks/{slug}/news/feed`.',
+			'The announcements the network’s coordinators chose to publish on its public page, newest first, 20 a page, in the languages they wrote, each with ' +
+			'`url`, its own page (in `lang`), and `image`, its main picture when it has one (address, media type, size in pixels, and its description in each ' +
+			'language of the announcement). Announcements sent to the members only are never shown. Also as an Atom feed at `/{lang}/talents/networks/{slug}/news/feed`.',
 		params: z.object({ slug: z.string() }),
 		query: NewsQuery,
 		responses: { 200: { description: 'One page of news and the total.', schema: NewsList } },
 		errors: [400, 404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/networks/{slug}/news/{id}',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'One news item of a network',
+		description: 'A published news item with its page (`url`, in `lang`) and main picture; 404 for an unknown item, one of another network, or one not (or no longer) published.',
+		params: z.object({ slug: z.string(), id: z.string() }),
+		query: NewsItemQuery,
+		responses: { 200: { description: 'The news item.', schema: NewsItemView } },
+		errors: [400, 404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/networks/{slug}/news/{id}/image',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'A news item’s picture',
+		description:
+			'The main picture of a published news item: what the coordinator sent (checked by its content: a still PNG, JPEG or WebP of at most 5 MB) made ' +
+			'again at most 1,600 pixels wide, upright, in WebP, without any metadata (EXIF, XMP, IPTC: no place, device or date); `size=small` gives its ' +
+			'version for lists, at most 480 pixels wide. A picture kept before resizing is served as it was sent (and for `size=small` too). With its ' +
+			'media type; cached for a day, with an ETag (304 when unchanged; the address the news item gives changes with the picture). 404 when the item has ' +
+			'no picture or is not published; the picture is erased with its announcement.',
+		params: z.object({ slug: z.string(), id: z.string() }),
+		query: NewsImageQuery,
+		responses: { 200: { description: 'The picture.', contentTypes: { 'image/png': null, 'image/jpeg': null, 'image/webp': null } }, 304: { description: 'Not modified (If-None-Match).' } },
+		errors: [404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/networks/{slug}/discussion/threads',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'A network’s discussion: its threads',
+		description:
+			'The threads of the network’s discussion space, pinned first then by last activity, 20 a page. For the network’s members, its coordinators and the MDCMRE’s ' +
+			'moderators (403 for anyone else: the discussion is not public). A thread whose opening message a moderator hid is listed to moderators only.',
+		params: z.object({ slug: z.string() }),
+		query: PageQuery,
+		responses: { 200: { description: 'One page of threads and their number.', schema: DiscussionThreadList } },
+		errors: [403, 404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/networks/{slug}/discussion/threads',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Start a thread',
+		description:
+			'A member (or a moderator) starts a thread: its title, opening message and the language both are written in (`fr`, `ar`, `en`); `follow` (default true): ' +
+			'an e-mail on each reply. The same thread sent twice is not created twice.',
+		params: z.object({ slug: z.string() }),
+		body: ThreadInput,
+		responses: { 201: { description: 'The thread.', schema: DiscussionThreadView } },
+		errors: [403, 404]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/networks/{slug}/discussion/threads/{id}',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'A thread and its replies',
+		description:
+			'A thread with its opening message and one page of replies (20, oldest first). A post a moderator hid has `body: null` and the reason in `hidden` (moderators ' +
+			'still read the text). Reading a followed thread marks its replies read.',
+		params: z.object({ slug: z.string(), id: z.uuid() }),
+		query: PageQuery,
+		responses: { 200: { description: 'The thread and a page of replies.', schema: DiscussionThreadView } },
+		errors: [403, 404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/networks/{slug}/discussion/threads/{id}/replies',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Reply to a thread',
+		description:
+			'A member replies in the language given; the thread’s followers (still members) are e-mailed in their own language, each with a link to stop following. ' +
+			'409 `thread_locked`: a moderator closed the thread.',
+		params: z.object({ slug: z.string(), id: z.uuid() }),
+		body: ReplyInput,
+		responses: { 201: { description: 'The reply.', schema: DiscussionReplyCreated } },
+		errors: [403, 404, 409]
 	},
 	{
 		method: 'GET',
@@ -132,6 +220,22 @@ export const talentsEndpoints: Endpoint[] = [
 		params: z.object({ slug: z.string() }),
 		responses: { 200: { description: 'The mission.', schema: MissionDetail } },
 		errors: [404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/missions/{slug}/changes',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Propose a change of a published mission',
+		description:
+			'The mission’s organisation (the token of one of its members with the right to manage missions) proposes a whole new description, based on the version it read (`baseVersion`). ' +
+			'The same validation as a new mission; the organisation stays the mission’s. The change waits for the MDCMRE’s moderators, who publish it as the mission’s next version or return it ' +
+			'with a reason (the proposer is told by e-mail). 404 for a mission of another organisation; 409 `stale_version` (with `currentVersion`) when the mission changed since, never applied silently; ' +
+			'409 `wrong_status` for a completed or cancelled mission.',
+		params: z.object({ slug: z.string() }),
+		body: MissionChangeInput,
+		responses: { 201: { description: 'The change waiting for the moderators.', schema: MissionChangeAnswer } },
+		errors: [400, 403, 404, 409]
 	},
 	{
 		method: 'PUT',
@@ -227,6 +331,34 @@ export const talentsEndpoints: Endpoint[] = [
 	},
 	{
 		method: 'GET',
+		path: '/api/v1/talents/mentoring/requests/{id}/messages',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'A mentoring’s conversation',
+		description:
+			'The request and its conversation, oldest message first, for its talent or its member (someone else: 403). Once a request is accepted both sides write ' +
+			'to each other here instead of exchanging e-mail addresses (none is ever shown); `open` is true while the mentoring is under way. The messages of an ended ' +
+			'mentoring are deleted 6 months after it ended (`deletedOn`).',
+		params: z.object({ id: z.uuid() }),
+		responses: { 200: { description: 'The conversation.', schema: MentoringConversationView } },
+		errors: [403, 404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/mentoring/requests/{id}/messages',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Write in a mentoring’s conversation',
+		description:
+			'`{ "body" }` (1 to 4,000 characters, any language): the talent or the member writes to the other while the mentoring is under way (409 `not_accepted` ' +
+			'otherwise). The other side is e-mailed in their language with the writer’s name, the message and the link to the conversation, never the writer’s address.',
+		params: z.object({ id: z.uuid() }),
+		body: MentoringMessageInput,
+		responses: { 201: { description: 'The conversation with the new message.', schema: MentoringConversationView } },
+		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'GET',
 		path: '/api/v1/talents/support-schemes',
 		tags: ['Talents'],
 		auth: 'none',
@@ -266,6 +398,20 @@ export const talentsEndpoints: Endpoint[] = [
 		query: AssociationQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
 		responses: { 200: { description: 'The associations and their number.', schema: AssociationList } },
 		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/statistics',
+		tags: ['Talents'],
+		auth: 'none',
+		summary: 'Talents statistics',
+		description:
+			'The module’s public counts in one answer: `talents` (profiles, by host country, skill and kind of contribution), `networks` (by kind, and the people ' +
+			'who are members of one), `missions` (the counts of the missions’ statistics page: by status, sector, region and host country of the talents selected) ' +
+			'and `mentoring` (offers listed, requests by status). A count from 1 to 4 is `null` (suppressed), and when one cell of a breakdown is suppressed the next ' +
+			'smallest is too, as on the statistics pages. Real records only; `samples=include` counts the demo’s samples too.',
+		query: TalentsStatisticsQuery,
+		responses: { 200: { description: 'The counts.', schema: TalentsStatisticsView } }
 	},
 	{
 		method: 'GET',

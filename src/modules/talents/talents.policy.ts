@@ -12,6 +12,11 @@ export const talentsActions = {
 	 * an `institution` grant limited to one organisation gives it to a member of that organisation).
 	 */
 	'talents.mission.manage': ['partner', 'moderator', 'administrator'],
+	/**
+	 * Moderate a network's discussion: hide and show posts, lock and pin threads, read the members' reports
+	 * (the coordinator grant gives it for its network; the ministry's moderators for every network).
+	 */
+	'talents.discussion.moderate': ['moderator', 'administrator'],
 	/** Review free skills; see profiles whose consent reaches the MDCMRE; publish or return missions. */
 	'talents.moderate': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

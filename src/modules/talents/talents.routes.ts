@@ -16,6 +16,16 @@ export const talentsRoutes: RouteTable = {
 	// the news the coordinators published on the network's page, and their Atom feed
 	'/[lang=lang]/talents/networks/[slug]/news': { GET: 'public' },
 	'/[lang=lang]/talents/networks/[slug]/news/feed': { GET: 'public' },
+	// one news item on its own page, with its picture
+	'/[lang=lang]/talents/networks/[slug]/news/[id]': { GET: 'public' },
+	// a network's discussion: the page says to anyone how to join; its threads are for members, coordinators and
+	// moderators (the platform's discussions check the network); reports for whoever moderates it (a coordinator grant
+	// opens the route, the service checks the network); a reply e-mail's "stop following" link: its token is the permission
+	'/[lang=lang]/talents/networks/[slug]/discussion': { GET: 'public' },
+	'/[lang=lang]/talents/networks/[slug]/discussion/new': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	'/[lang=lang]/talents/networks/[slug]/discussion/[id]': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	'/[lang=lang]/talents/networks/[slug]/discussion/reports': { GET: 'talents.discussion.moderate', POST: 'talents.discussion.moderate' },
+	'/[lang=lang]/talents/networks/[slug]/discussion/unfollow': { GET: 'public', POST: 'public' },
 	// the link of every announcement e-mail: its token is the permission
 	'/[lang=lang]/talents/unsubscribe': { GET: 'public', POST: 'public' },
 	'/[lang=lang]/talents/profile': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
@@ -46,6 +56,8 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/mentoring/[id]': { GET: 'public', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/mentoring/offer': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/[lang=lang]/talents/mentoring/mine': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	// an accepted request's conversation: its talent and its member only (the service checks whose request it is)
+	'/[lang=lang]/talents/mentoring/requests/[id]': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	// young generations: the page is public; support schemes are kept by moderators and, for their own
 	// organisation, by institutions (the platform's directory checks the organisation)
 	'/[lang=lang]/talents/young': { GET: 'public' },
@@ -68,12 +80,23 @@ export const talentsRoutes: RouteTable = {
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
 	'/api/v1/talents/networks/[slug]/news': { GET: 'public' },
+	'/api/v1/talents/networks/[slug]/news/[id]': { GET: 'public' },
+	// a published news item's picture, from the file store
+	'/api/v1/talents/networks/[slug]/news/[id]/image': { GET: 'public' },
+	// a network's discussion with a member's token (the service checks membership)
+	'/api/v1/talents/networks/[slug]/discussion/threads': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
+	'/api/v1/talents/networks/[slug]/discussion/threads/[id]': { GET: 'talents.profile.manage_own' },
+	'/api/v1/talents/networks/[slug]/discussion/threads/[id]/replies': { POST: 'talents.profile.manage_own' },
 	'/api/v1/talents/cards': { GET: 'public' },
 	'/api/v1/talents/diaspora': { GET: 'public' },
 	// institutions' systems post missions with a token (the proposal goes to the moderators)
 	'/api/v1/talents/missions': { GET: 'public', POST: 'talents.mission.manage' },
 	'/api/v1/talents/missions/[slug]': { GET: 'public' },
 	'/api/v1/talents/missions/statistics': { GET: 'public' },
+	// the module's public counts in one answer (talents, networks, missions, mentoring), under 5 suppressed
+	'/api/v1/talents/statistics': { GET: 'public' },
+	// the mission's organisation proposes a change (the service checks the organisation; moderated as a new mission)
+	'/api/v1/talents/missions/[slug]/changes': { POST: 'talents.mission.manage' },
 	// a talent's interest, with their token
 	'/api/v1/talents/missions/[slug]/interest': { PUT: 'talents.profile.manage_own', DELETE: 'talents.profile.manage_own' },
 	// mentoring: the listed offers; one's own offer and requests with one's token
@@ -81,6 +104,7 @@ export const talentsRoutes: RouteTable = {
 	'/api/v1/talents/mentoring/offer': { GET: 'talents.profile.manage_own', PUT: 'talents.profile.manage_own' },
 	'/api/v1/talents/mentoring/requests': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/api/v1/talents/mentoring/requests/[id]': { POST: 'talents.profile.manage_own' },
+	'/api/v1/talents/mentoring/requests/[id]/messages': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/api/v1/talents/support-schemes': { GET: 'public' },
 	'/api/v1/talents/houses': { GET: 'public' },
 	'/api/v1/talents/associations': { GET: 'public' }

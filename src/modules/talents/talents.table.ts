@@ -4,6 +4,7 @@ import { boolean, index, integer, uniqueIndex, jsonb, pgSchema, primaryKey, smal
 import { user } from '../../platform/accounts/accounts.table.ts';
 import type { LocalisedText } from '../../platform/i18n/content-language.ts';
 import type { CefrLevel } from '../../platform/i18n/spoken-languages.ts';
+import type { ImageFormat } from '../../platform/storage/image-check.ts';
 import type { CardField, ConsentLevel, Contribution, EducationLevel, Generation, JoiningRule, MembershipStatus, NetworkKind } from './talents.model.ts';
 
 /** The Talents module's tables live in their own PostgreSQL schema (docs/architecture.md). */
@@ -53,7 +54,10 @@ export const talentProfile = talentsTables.table(
 	},
 	(table) => [
 		index('talent_profile_consent_idx').on(table.consentLevel, table.hostCountry),
-		index('talent_profile_skills_idx').using('gin', table.skills)
+		index('talent_profile_skills_idx').using('gin', table.skills),
+		// a mission's ranking reaches the profiles that may head it through the skills' index and this one, the
+		// occupation by its ISCO prefix (missions/matching.ts, mayScoreAtLeast)
+		index('talent_profile_occupation_idx').on(table.occupationCode.op('text_pattern_ops'))
 	]
 );
 
@@ -174,10 +178,32 @@ export const networkAnnouncement = talentsTables.table(
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		recipients: integer('recipients'),
 		/** also published as news on the network's public page (ticked by the coordinator; unpublished by one, audited) */
-		published: boolean('published').notNull().default(false)
+		published: boolean('published').notNull().default(false),
+		/** when it was first published as news, the news item's date: kept when it is unpublished and published again */
+		publishedAt: timestamp('published_at', { withTimezone: true }),
+		/** the news item's main picture in the file store (`talents/news/…`, outside the web root); it goes with the announcement */
+		imageKey: text('image_key'),
+		/** that picture's format, size and alternative text (in each language the announcement is written in) */
+		image: jsonb('image').$type<NewsImage>()
 	},
 	(table) => [index('network_announcement_network_idx').on(table.networkId, table.createdAt)]
 );
+
+/** What is known of a news item's picture: checked by its content and measured from its header when it was sent. */
+export interface NewsImage {
+	/** the picture as kept (made again without metadata: WebP; a picture kept before resizing: as it was sent) */
+	format: ImageFormat;
+	width: number;
+	height: number;
+	/** its size in bytes */
+	size: number;
+	/** its small version for the lists (`<key>.small.webp`); none for a picture kept before resizing */
+	small?: { width: number; height: number; size: number };
+	/** what was sent, before it was made again */
+	sent?: { format: ImageFormat; width: number; height: number; size: number };
+	/** what the picture shows, for those who cannot see it: one text per language of the announcement */
+	alt: LocalisedText;
+}
 
 export type TalentProfileRecord = typeof talentProfile.$inferSelect;
 export type NetworkRecord = typeof network.$inferSelect;

@@ -193,7 +193,7 @@ async function findUserByEmail(db: DbOrTx, email: string) {
  * address does not. Both hash the password (better-auth), and this floor makes both answer
  * after the same time (security/timing-floor.ts).
  */
-const signUpTiming = createTimingFloor();
+export const signUpTiming = createTimingFloor();
 
 /**
  * Creates an account and sends the verification e-mail in the page's language. An address

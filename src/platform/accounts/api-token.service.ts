@@ -2,6 +2,10 @@ import crypto from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Db } from '../db/database.ts';
 import { apiToken, user } from './accounts.table.ts';
+import { rowsOf } from '../db/rows.ts';
+import type { Actor } from '../policy/policy.ts';
+import { actorColumns, actorFromColumns } from './actor.ts';
+import type { SignedInPerson } from './session-reader.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 
@@ -90,21 +94,34 @@ export function bearerTokenOf(authorization: string | null): string | null {
 	return rest.length === 1 ? rest[0] : '';
 }
 
-/** The account behind a bearer token, or null when the token is unknown or revoked. */
-export async function findUserByApiToken(db: Db, token: string) {
+/**
+ * The person behind a bearer token and the policy's view of them, or null when the token is unknown or revoked
+ * — one statement, which also marks the token used.
+ */
+export async function findUserByApiToken(db: DbOrTx, token: string): Promise<{ tokenId: string; tokenName: string; user: SignedInPerson; actor: Actor } | null> {
 	if (!token.startsWith(TOKEN_PREFIX)) return null;
-	const [found] = await db
-		.select({ tokenId: apiToken.id, tokenName: apiToken.name, user })
-		.from(apiToken)
-		.innerJoin(user, eq(user.id, apiToken.userId))
-		.where(and(eq(apiToken.tokenHash, hashToken(token)), isNull(apiToken.revokedAt)))
-		.limit(1);
-	if (!found) return null;
+	const actor = actorColumns(sql`found.user_id`);
 	// "Last used" to the minute: a partner's system calling many times a second does not rewrite (and
 	// flush) the row on every request; each use is still in the audit trail.
-	await db
-		.update(apiToken)
-		.set({ lastUsedAt: new Date() })
-		.where(and(eq(apiToken.id, found.tokenId), sql`(${apiToken.lastUsedAt} is null or ${apiToken.lastUsedAt} < now() - interval '1 minute')`));
-	return found;
+	const rows = rowsOf<{ token_id: string; token_name: string; user_id: string; name: string; email: string; role: string | null; locale: string | null; organisation_ids: string[] | string | null; grants: Actor['grants'] | string | null }>(
+		await db.execute(sql`
+			with found as (
+				select ${apiToken.id} as token_id, ${apiToken.name} as token_name, ${user.id} as user_id, ${user.name} as name, ${user.email} as email, ${user.role} as role, ${user.locale} as locale
+				from ${apiToken} join ${user} on ${user.id} = ${apiToken.userId}
+				where ${apiToken.tokenHash} = ${hashToken(token)} and ${apiToken.revokedAt} is null
+				limit 1
+			), touched as (
+				update ${apiToken} set last_used_at = now()
+				where id = (select token_id from found) and (last_used_at is null or last_used_at < now() - interval '1 minute')
+			)
+			select found.*, ${actor.organisationIds} as organisation_ids, ${actor.grants} as grants from found`)
+	);
+	const row = rows[0];
+	if (!row) return null;
+	return {
+		tokenId: row.token_id,
+		tokenName: row.token_name,
+		user: { id: row.user_id, name: row.name, email: row.email, role: row.role, locale: row.locale },
+		actor: actorFromColumns(row.user_id, row.role, { organisationIds: row.organisation_ids, grants: row.grants })
+	};
 }

@@ -6,7 +6,7 @@ import type { Role } from './accounts.model.ts';
 import { auditEvent } from '../audit/audit-event.table.ts';
 import { systemContext } from '../audit/audit.service.ts';
 import { loadActor } from './actor.ts';
-import { grantRole, listGrants, revokeGrant } from './grant.service.ts';
+import { grantableRoles, grantRole, listGrants, revokeGrant, scopeChoices } from './grant.service.ts';
 import { createContext } from '../kernel/context.ts';
 import { installModules, installedModules } from '../kernel/modules.ts';
 import { defineModule } from '../kernel/manifest.ts';
@@ -19,6 +19,16 @@ const probeModule = defineModule({
 	grantRoles: {
 		editor: { titleKey: 'probe.editor', actions: ['probe.edit'], limit: 'organisation' },
 		reviewer: { titleKey: 'probe.reviewer', actions: ['probe.review'], limit: 'scope' },
+		// a role limited to a scope its module lists (agencies): picked by name, any other value refused
+		agent: {
+			titleKey: 'probe.agent',
+			actions: ['probe.review'],
+			limit: 'scope',
+			scopes: async (_db, language) => [
+				{ value: 'agency-7', label: language === 'ar' ? 'وكالة 7' : 'Agence 7' },
+				{ value: 'agency-8', label: 'Agence 8' }
+			]
+		},
 		chief: { titleKey: 'probe.chief', actions: ['probe.edit', 'probe.review'] }
 	}
 });
@@ -93,6 +103,29 @@ describe('grants', () => {
 		const events = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, personId)).orderBy(auditEvent.id);
 		expect(events.map((event) => event.action)).toEqual(['grant.create', 'grant.create', 'grant.delete']);
 		expect(events[0].actorUserId).toBe(adminId);
+	});
+
+	it('a role whose module lists its scopes is given for one of them only, and shows its name', async () => {
+		const ctx = await ctxOf(adminId);
+		expect(grantableRoles().find((role) => role.key === 'probe:agent')).toMatchObject({ limit: 'scope', scopePicker: true });
+		expect(grantableRoles().find((role) => role.key === 'probe:reviewer')).toMatchObject({ limit: 'scope', scopePicker: false });
+		expect((await scopeChoices(ctx))['probe:agent']).toEqual([
+			{ value: 'agency-7', label: 'Agence 7' },
+			{ value: 'agency-8', label: 'Agence 8' }
+		]);
+		await expect(grantRole(ctx, personId, { role: 'probe:agent' })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'scope', messageKey: 'field_required' }] });
+		await expect(grantRole(ctx, personId, { role: 'probe:agent', scope: 'agency-9' })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'scope', messageKey: 'field_choice' }] });
+		expect((await listGrants(ctx, personId)).some((grant) => grant.key === 'probe:agent')).toBe(false);
+		const given = await grantRole(ctx, personId, { role: 'probe:agent', scope: 'agency-7' });
+		expect(given).toMatchObject({ key: 'probe:agent', scope: 'agency-7', scopeLabel: 'Agence 7' });
+		const loaded = await loadActor(app.database.db, personId, 'member');
+		expect(can(loaded, probeReview, { scope: 'agency-7' })).toBe(true);
+		expect(can(loaded, probeReview, { scope: 'agency-8' })).toBe(false);
+		// a role without listed scopes keeps its value as given (its module's own pages give it)
+		const reviewer = await grantRole(ctx, personId, { role: 'probe:reviewer', scope: 'anything' });
+		expect(reviewer).toMatchObject({ scope: 'anything', scopeLabel: null });
+		await revokeGrant(ctx, personId, given.id);
+		await revokeGrant(ctx, personId, reviewer.id);
 	});
 
 	it('people who are not administrators cannot give roles, even to themselves', async () => {

@@ -18,6 +18,8 @@ export interface GrantView {
 	titleKey: string;
 	organisation: { id: string; name: string; acronym: string | null } | null;
 	scope: string | null;
+	/** the scope's name when its role lists its scopes (an agency's name), else null */
+	scopeLabel: string | null;
 	createdAt: Date;
 }
 
@@ -28,9 +30,19 @@ export const GrantInput = z.object({
 	scope: z.string().trim().min(1).max(120).optional()
 });
 
-/** The roles that can be granted, for pickers: key, title and what they may be limited to. */
+/**
+ * The roles that can be granted, for pickers: key, title, what they may be limited to and, for a role limited to
+ * a scope, whether its scopes can be picked (`scopePicker`: the module lists them).
+ */
 export function grantableRoles() {
-	return Object.entries(grantRoles()).map(([key, role]) => ({ key, module: role.module, role: role.role, titleKey: role.titleKey, limit: role.limit }));
+	return Object.entries(grantRoles()).map(([key, role]) => ({ key, module: role.module, role: role.role, titleKey: role.titleKey, limit: role.limit, scopePicker: !!role.scopes }));
+}
+
+/** The scopes each role limited to a scope may be given for, by role key (the roles whose module lists them), named in `language`. */
+export async function scopeChoices(ctx: Pick<RequestContext, 'db' | 'language'>): Promise<Record<string, { value: string; label: string }[]>> {
+	const result: Record<string, { value: string; label: string }[]> = {};
+	for (const [key, role] of Object.entries(grantRoles())) if (role.scopes) result[key] = await role.scopes(ctx.db, ctx.language);
+	return result;
 }
 
 export async function listGrants(ctx: RequestContext, userId: string): Promise<GrantView[]> {
@@ -38,7 +50,7 @@ export async function listGrants(ctx: RequestContext, userId: string): Promise<G
 	return grantsOf(ctx, userId);
 }
 
-async function grantsOf(ctx: Pick<RequestContext, 'db'>, userId: string): Promise<GrantView[]> {
+async function grantsOf(ctx: Pick<RequestContext, 'db'> & Partial<Pick<RequestContext, 'language'>>, userId: string): Promise<GrantView[]> {
 	const rows = await ctx.db
 		.select({ grant: accessGrant, organisationName: organisation.name, organisationAcronym: organisation.acronym })
 		.from(accessGrant)
@@ -46,6 +58,12 @@ async function grantsOf(ctx: Pick<RequestContext, 'db'>, userId: string): Promis
 		.where(eq(accessGrant.userId, userId))
 		.orderBy(asc(accessGrant.module), asc(accessGrant.role), asc(accessGrant.createdAt));
 	const roles = grantRoles();
+	// the names of the scopes whose role lists them (an agency's name rather than its id)
+	const labels = new Map<string, string>();
+	for (const key of new Set(rows.filter(({ grant }) => grant.scope).map(({ grant }) => `${grant.module}:${grant.role}`))) {
+		const scopes = roles[key]?.scopes;
+		if (scopes) for (const choice of await scopes(ctx.db, ctx.language ?? 'fr')) labels.set(`${key} ${choice.value}`, choice.label);
+	}
 	return rows.map(({ grant, organisationName, organisationAcronym }) => {
 		const key = `${grant.module}:${grant.role}`;
 		return {
@@ -57,6 +75,7 @@ async function grantsOf(ctx: Pick<RequestContext, 'db'>, userId: string): Promis
 			titleKey: roles[key]?.titleKey ?? key,
 			organisation: grant.organisationId ? { id: grant.organisationId, name: organisationName ?? '', acronym: organisationAcronym } : null,
 			scope: grant.scope,
+			scopeLabel: grant.scope ? (labels.get(`${key} ${grant.scope}`) ?? null) : null,
 			createdAt: grant.createdAt
 		};
 	});
@@ -92,6 +111,10 @@ async function addGrant(ctx: RequestContext, userId: string, input: unknown, gra
 	if (limit !== 'scope' && data.scope) throw new AppError('invalid_input', { fields: [{ path: 'scope', messageKey: 'grant_not_limited' }] });
 	if (limit === 'organisation' && !data.organisationId) throw new AppError('invalid_input', { fields: [{ path: 'organisationId', messageKey: 'field_required' }] });
 	if (limit === 'scope' && !data.scope) throw new AppError('invalid_input', { fields: [{ path: 'scope', messageKey: 'field_required' }] });
+	// a role whose module lists its scopes is given for one of them only
+	if (limit === 'scope' && role.scopes && !(await role.scopes(ctx.db, ctx.language)).some((choice) => choice.value === data.scope)) {
+		throw new AppError('invalid_input', { fields: [{ path: 'scope', messageKey: 'field_choice' }] });
+	}
 	return ctx.transaction(async (tx) => {
 		const [person] = await tx.db.select({ id: user.id }).from(user).where(eq(user.id, userId));
 		if (!person) throw new AppError('not_found');

@@ -15,7 +15,7 @@ const probeModule = defineModule({
 	async mySpace(ctx) {
 		if (!ctx.can(reviewAction)) return [];
 		return [
-			{ path: '/probe/queue', titleKey: 'probe.queue', waiting: { count: 3, key: 'probe.waiting' } },
+			{ path: '/probe/queue', titleKey: 'probe.queue', waiting: { count: 3, key: 'probe.waiting' }, alsoWaiting: [{ count: 2, key: 'probe.unread' }] },
 			{ path: '/probe/settings', titleKey: 'probe.settings', area: 'administration' }
 		];
 	}
@@ -57,8 +57,9 @@ describe('my space', () => {
 		const space = await mySpace(contextFor(app.database.db, moderator));
 		const probe = space.sections.find((section) => section.owner === 'probe');
 		expect(probe?.titleKey).toBe('probe.title');
-		expect(probe?.links[0]).toMatchObject({ path: '/probe/queue', waiting: { count: 3 } });
-		expect(space.waitingTotal).toBe(3);
+		expect(probe?.links[0]).toMatchObject({ path: '/probe/queue', waiting: { count: 3 }, alsoWaiting: [{ count: 2 }] });
+		// what else waits at the same place counts too
+		expect(space.waitingTotal).toBe(5);
 		const platformPaths = space.sections[0].links.map((link) => link.path);
 		expect(platformPaths).toContain('/admin/organisations');
 		expect(platformPaths).not.toContain('/admin/users');

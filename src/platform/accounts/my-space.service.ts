@@ -51,7 +51,7 @@ export async function mySpace(ctx: RequestContext): Promise<MySpace> {
 		const links = moduleLinks[index];
 		if (links.length) sections.push({ owner: manifest.slug, titleKey: ready.get(manifest.slug)?.titleKey ?? `${manifest.slug}.title`, links });
 	});
-	const waitingTotal = sections.flatMap((section) => section.links).reduce((total, link) => total + (link.waiting?.count ?? 0), 0);
+	const waitingTotal = sections.flatMap((section) => section.links).reduce((total, link) => total + (link.waiting?.count ?? 0) + (link.alsoWaiting ?? []).reduce((more, entry) => more + entry.count, 0), 0);
 	return { sections, waitingTotal, comingSoon: entries.filter((entry) => !entry.ready) };
 }
 

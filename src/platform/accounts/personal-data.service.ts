@@ -9,6 +9,7 @@ import { can } from '../policy/policy.ts';
 import { fromModules } from '../kernel/modules.ts';
 import { contactMessagesFrom, eraseContactMessagesFrom } from '../site/site.service.ts';
 import { moderationPersonalData } from '../moderation/moderation.service.ts';
+import { discussionPersonalData } from '../discussion/discussion.service.ts';
 import type { ErasedData, ModuleManifest, PersonalDataHooks, PersonalTable } from '../kernel/manifest.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import type { RequestContext } from '../kernel/context.ts';
@@ -21,7 +22,10 @@ import { caseworkPersonalTables, eraseCasework, exportCasework } from '../casewo
  */
 
 /** The platform's shared capabilities holding people's rows for every module (given once, whichever modules use them). */
-const platformCapabilities: (PersonalDataHooks & { slug: string })[] = [{ slug: 'platform moderation', ...moderationPersonalData }];
+const platformCapabilities: (PersonalDataHooks & { slug: string })[] = [
+	{ slug: 'platform moderation', ...moderationPersonalData },
+	{ slug: 'platform discussion', ...discussionPersonalData }
+];
 
 /** The hooks of the platform's capabilities, then every installed module's. */
 const hooks = fromModules((manifests) => [

@@ -38,7 +38,7 @@ beforeAll(async () => {
 		storageKey: 'case-documents/test.pdf',
 		addedByLabel: 'Test'
 	});
-});
+}, 180_000); // the whole demo data, which grows with every module
 afterAll(() => app.close());
 
 const declared = () =>
@@ -100,5 +100,5 @@ describe('personal data across modules', () => {
 				expect(left, `${other.name} keeps rows of a closed account`).toBe(0);
 			}
 		}
-	});
+	}, 120_000);
 });

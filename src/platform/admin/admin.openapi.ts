@@ -10,6 +10,7 @@ const GrantSchema = z
 		titleKey: z.string().describe('message key of the role’s title'),
 		organisation: z.object({ id: z.string(), name: z.string(), acronym: z.string().nullable() }).nullable().describe('the organisation the role is limited to'),
 		scope: z.string().nullable().describe('the scope value the role is limited to'),
+		scopeLabel: z.string().nullable().describe('the scope’s name, when the role’s module lists its scopes (an agency’s name)'),
 		createdAt: z.iso.datetime()
 	})
 	.meta({ id: 'Grant', description: 'A role held in one module.' });
@@ -83,7 +84,7 @@ export const adminEndpoints: Endpoint[] = [
 		summary: 'Give a person a role in one module',
 		description:
 			'`role` is `module:role` (e.g. `atlas:moderator`); roles limited to an organisation need `organisationId`, roles limited to a scope ' +
-			'need `scope`. Recorded in the audit trail. A role already held answers 409 (`details.reason` = `grant_exists`). Administrators only.',
+			'need `scope` (for a role whose module lists its scopes, such as an agency’s id, one of them, else `field_choice`). Recorded in the audit trail. A role already held answers 409 (`details.reason` = `grant_exists`). Administrators only.',
 		params: z.object({ id: z.string().describe('the account id') }),
 		body: GrantInput,
 		responses: { 201: { description: 'The role given.', schema: GrantSchema } },

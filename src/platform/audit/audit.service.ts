@@ -29,7 +29,12 @@ export interface AuditEntry {
 
 /** Append one event; call it with the transaction that makes the change, so both land or neither. */
 export async function recordAudit(tx: DbOrTx, context: AuditContext, entry: AuditEntry): Promise<void> {
-	await tx.insert(auditEvent).values({
+	await recordAudits(tx, context, [entry]);
+}
+
+/** Several events of one context in one statement per thousand (an import that creates hundreds of records). */
+export async function recordAudits(tx: DbOrTx, context: AuditContext, entries: AuditEntry[]): Promise<void> {
+	const rows = entries.map((entry) => ({
 		actorUserId: context.actorUserId,
 		actorLabel: context.actorLabel,
 		channel: context.channel,
@@ -40,7 +45,8 @@ export async function recordAudit(tx: DbOrTx, context: AuditContext, entry: Audi
 		after: entry.after ?? null,
 		requestId: context.requestId ?? null,
 		ip: context.ip ?? null
-	});
+	}));
+	for (let start = 0; start < rows.length; start += 1000) await tx.insert(auditEvent).values(rows.slice(start, start + 1000));
 }
 
 export interface AuditFilters {

@@ -6,6 +6,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { composeEmail } from '../mail/compose.ts';
 import { isLanguage, defaultLanguage } from '../i18n/languages.ts';
 import { betterAuthLog, type Logger } from '../log/logger.ts';
+import type { SessionSettings } from '../accounts/session-reader.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -94,3 +95,18 @@ export function createAuth(options: AuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** What the one-query session reader needs of better-auth's own settings (cookie names, secret, ages). */
+export async function sessionSettingsOf(auth: Auth): Promise<SessionSettings> {
+	const context = await auth.$context;
+	return {
+		secret: context.secret,
+		cookies: {
+			sessionToken: context.authCookies.sessionToken.name,
+			dontRemember: context.authCookies.dontRememberToken.name,
+			sessionData: context.authCookies.sessionData.name
+		},
+		expiresIn: context.sessionConfig.expiresIn,
+		updateAge: context.sessionConfig.updateAge
+	};
+}

@@ -190,7 +190,7 @@ describe('backup and restore', () => {
 		} finally {
 			await pglite.close();
 		}
-	});
+	}, 120_000);
 });
 
 describe('backup and restore of stored files', () => {

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, recordPersonalDataRead } from '../audit/audit.service.ts';
 import { AppError } from '../http/app-error.ts';
 import { parseOrThrow } from '../http/validation.ts';
 import type { RequestContext } from '../kernel/context.ts';
@@ -59,6 +59,32 @@ export async function documentsOfFile(db: DbOrTx, caseload: Caseload, personId: 
 		.where(and(eq(caseDocument.caseload, caseload.key), eq(caseDocument.personUserId, personId), eq(caseDocument.teamId, teamId)))
 		.orderBy(desc(caseDocument.createdAt), asc(caseDocument.id));
 	return rows.map(documentView);
+}
+
+/** The documents of the file a staff member of the team following the person opens (the API's list); an audited read. */
+export async function listCaseDocuments(ctx: RequestContext, caseload: Caseload, personId: string): Promise<CaseDocument[]> {
+	requireStaff(ctx, caseload.actions.writeNotes);
+	const team = await followedBy(ctx, caseload, personId);
+	const documents = await documentsOfFile(ctx.db, caseload, personId, team.teamId);
+	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'case_document', ids: documents.map((row) => row.id), view: 'team_list' });
+	return documents;
+}
+
+/**
+ * What an API request adding a document sends: a `multipart/form-data` form with `kind` and a `file` — the
+ * file page's form. Any other body is 415 (`document_multipart`); a form without a file is `field_required` on `file`.
+ */
+export async function documentUploadOf(request: Request): Promise<{ kind: unknown; fileName: string; bytes: Uint8Array }> {
+	if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) throw fileRefusal('unsupported_media_type', 'document_multipart');
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch {
+		throw fileRefusal('invalid_input', 'document_form');
+	}
+	const file = data.get('file');
+	if (!file || typeof file === 'string') throw fileRefusal('invalid_input', 'document_empty', 'field_required');
+	return { kind: data.get('kind'), fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 /**

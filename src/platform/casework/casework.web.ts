@@ -37,12 +37,15 @@ const documentProblems: Record<string, string> = {
 };
 
 /** A file as its page shows it, with the lists its forms offer and the notice asked by the address. */
-export function caseFilePage<File extends CaseFile>(ctx: RequestContext, file: File, url: URL) {
+export function caseFilePage<File extends CaseFile>(ctx: RequestContext, caseload: Caseload, file: File, url: URL) {
 	const done = url.searchParams.get('done') ?? '';
 	return {
 		file,
 		modes: [...appointmentModes],
 		needStatuses: [...needStatuses],
+		// the kinds of needs the caseload keeps (none: the page has no needs' section), and their labels' namespace
+		needKinds: [...(caseload.needs?.kinds ?? [])],
+		needMessages: caseload.needs?.messages ?? '',
 		statuses: [...appointmentStatuses],
 		// a new appointment's field starts at tomorrow 10:00, Morocco time
 		defaultStart: `${instantToLocalDateTime(new Date(ctx.now().getTime() + 24 * 3600_000)).slice(0, 10)}T10:00`,
@@ -76,7 +79,7 @@ async function run(ctx: RequestContext, data: FormData, work: () => Promise<unkn
 }
 
 /** The forms of a person's file: each page action calls one with its context, caseload and person. */
-export const caseFileForms = {
+const caseFileForms = {
 	note: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
 		run(ctx, data, () => addCaseNote(ctx, caseload, personId, { body: data.get('body') }), 'note_added'),
 	deleteNote: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
@@ -119,6 +122,32 @@ export const caseFileForms = {
 	deleteDocument: (ctx: RequestContext, caseload: Caseload, personId: string, data: FormData) =>
 		run(ctx, data, () => deleteCaseDocument(ctx, caseload, personId, String(data.get('documentId') ?? '')), 'document_deleted')
 };
+
+/** What a file page's actions need from their request: its context, and the person whose file it is. */
+type CaseFileEvent = { request: Request; params: Record<string, string>; locals: App.Locals };
+type CaseFileFound = { ctx: RequestContext; personId: string };
+
+/**
+ * A file page's form actions, for a module's page file (it adds its own beside them): notes, appointments
+ * and the referrals' next steps; the needs' forms when the caseload keeps needs; the documents' when the
+ * page offers them. `find` gives the request's context and the person (the address may name a case).
+ */
+export function caseFilePageActions(caseload: Caseload, find: (event: CaseFileEvent) => Promise<CaseFileFound>, options: { documents?: boolean } = {}) {
+	const run = (form: (typeof caseFileForms)[keyof typeof caseFileForms]) => async (event: CaseFileEvent) => {
+		const { ctx, personId } = await find(event);
+		return form(ctx, caseload, personId, await event.request.formData());
+	};
+	const { note, deleteNote, appointment, appointmentStatus, referralStatus, need, needUpdate, document, deleteDocument } = caseFileForms;
+	return {
+		note: run(note),
+		deleteNote: run(deleteNote),
+		appointment: run(appointment),
+		appointmentStatus: run(appointmentStatus),
+		referralStatus: run(referralStatus),
+		...(caseload.needs ? { need: run(need), needUpdate: run(needUpdate) } : {}),
+		...(options.documents ? { document: run(document), deleteDocument: run(deleteDocument) } : {})
+	};
+}
 
 /** A document of the file, downloaded by the team's staff; out of reach is a 404. */
 export async function caseDocumentDownload(ctx: RequestContext, caseload: Caseload, personId: string, documentId: string): Promise<Response> {

@@ -56,7 +56,7 @@ describe('scripts/cli.ts as a process', () => {
 		const token = await cli(['create-token', '--email', 'first@example.ma', '--name', 'check']);
 		expect(token.code).toBe(0);
 		expect(token.stdout.trim()).toMatch(/^shk_\S+$/);
-	}, 90_000);
+	}, 180_000);
 
 	it('exits 2 on wrong usage without opening the database', async () => {
 		const lock = await acquireDataDirLock(dataDir);

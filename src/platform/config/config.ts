@@ -10,6 +10,7 @@ const settingsSchema = z.object({
 	DATA_DIR: z.string().default('./data'),
 	DATABASE_URL: z.string().optional(),
 	DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+	WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 	DEMO_DATA: z.enum(['true', 'false', '1', '0', 'on', 'off']).optional(),
 	ATLAS_CACHE: z.enum(['true', 'false', '1', '0', 'on', 'off']).default('true'),
 	AUTH_SECRET: z.string().min(32).optional(),
@@ -66,6 +67,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env) {
 		dataDir: path.resolve(raw.DATA_DIR),
 		databaseUrl: raw.DATABASE_URL,
 		databasePoolMax: raw.DATABASE_POOL_MAX,
+		/** server processes on one port (scripts/workers.ts): one per core the app may use */
+		workers: raw.WEB_CONCURRENCY,
 		// Demo data is on by default for a first start, off in production unless asked for.
 		demoData: demoFlag === undefined ? !production : ['true', '1', 'on'].includes(demoFlag),
 		authSecret: raw.AUTH_SECRET,

@@ -49,11 +49,15 @@ export interface ContentRevision {
 	comment: string;
 }
 
-/** A page as the collection first publishes it (reference data: real content, created once). */
+/** A page as the collection first publishes it (reference data: real content, created once; or a demo sample). */
 export interface InitialContentPage<Topic extends string = string> extends Omit<ContentRevision, 'baseVersion' | 'comment'> {
 	slug: string;
 	topic: Topic;
 	position: number;
+	/** a sample standing in for the real page (demo data, badged) */
+	sample?: boolean;
+	/** the version comment when this page replaces the untouched sample of the same slug */
+	replacesSampleComment?: string;
 }
 
 const latestVersion = sql`${contentPageVersion.version} = (select max(v.version) from content_page_version v where v.page_id = ${contentPageVersion.pageId})`;
@@ -165,7 +169,9 @@ export async function reviseContentPage(ctx: RequestContext, collection: Content
 
 /**
  * Creates the collection's pages that do not exist yet, at version 1 (reference data, run at every
- * start). A page that exists is left as its editors made it.
+ * start). A page that exists is left as its editors made it — but for a sample no one has edited
+ * (every version the system's, the current one a sample): a real page of the same slug replaces it
+ * as a new version, attributed to the system and audited; the sample stays in the history.
  */
 export async function ensureContentPages(db: Db, collection: ContentCollection, initial: readonly InitialContentPage[]): Promise<void> {
 	const slugs = initial.map((page) => page.slug);
@@ -173,9 +179,14 @@ export async function ensureContentPages(db: Db, collection: ContentCollection, 
 		.select({ slug: contentPage.slug })
 		.from(contentPage)
 		.where(and(eq(contentPage.collection, collection.key), inArray(contentPage.slug, slugs)));
-	if (existing.length === slugs.length) return;
 	const present = new Set(existing.map((row) => row.slug));
 	const missing = initial.filter((page) => !present.has(page.slug));
+	if (missing.length) await createContentPages(db, collection, missing);
+	const real = initial.filter((page) => !page.sample && present.has(page.slug));
+	if (real.length) await replaceUntouchedSamples(db, collection, real);
+}
+
+async function createContentPages(db: Db, collection: ContentCollection, missing: readonly InitialContentPage[]) {
 	await db.transaction(async (tx) => {
 		const pages = await tx
 			.insert(contentPage)
@@ -186,8 +197,8 @@ export async function ensureContentPages(db: Db, collection: ContentCollection, 
 		const bySlug = new Map(missing.map((page) => [page.slug, page]));
 		await tx.insert(contentPageVersion).values(
 			pages.map((row) => {
-				const { title, summary, body, steps, sources, reviewedOn } = bySlug.get(row.slug)!;
-				return { pageId: row.id, version: 1, title, summary, body, steps, sources, reviewedOn, authorUserId: null, authorLabel: 'Sharaka', comment: 'Initial content' };
+				const { title, summary, body, steps, sources, reviewedOn, sample } = bySlug.get(row.slug)!;
+				return { pageId: row.id, version: 1, title, summary, body, steps, sources, reviewedOn, authorUserId: null, authorLabel: SYSTEM_AUTHOR, comment: 'Initial content', isSample: !!sample };
 			})
 		);
 		for (const row of pages) {
@@ -201,6 +212,61 @@ export async function ensureContentPages(db: Db, collection: ContentCollection, 
 	});
 }
 
+const SYSTEM_AUTHOR = 'Sharaka';
+
+/** The real pages whose current version is still the system's sample, and no editor ever saved one: replaced. */
+async function replaceUntouchedSamples(db: Db, collection: ContentCollection, real: readonly InitialContentPage[]) {
+	const edited = sql`exists (select 1 from content_page_version e where e.page_id = ${contentPage.id} and (e.author_user_id is not null or e.author_label <> ${SYSTEM_AUTHOR}))`;
+	const samples = await db
+		.select({ pageId: contentPage.id, slug: contentPage.slug, version: contentPageVersion.version })
+		.from(contentPage)
+		.innerJoin(contentPageVersion, eq(contentPageVersion.pageId, contentPage.id))
+		.where(
+			and(
+				eq(contentPage.collection, collection.key),
+				inArray(
+					contentPage.slug,
+					real.map((page) => page.slug)
+				),
+				latestVersion,
+				eq(contentPageVersion.isSample, true),
+				sql`not ${edited}`
+			)
+		);
+	if (!samples.length) return;
+	const bySlug = new Map(real.map((page) => [page.slug, page]));
+	await db.transaction(async (tx) => {
+		for (const sample of samples) {
+			const { title, summary, body, steps, sources, reviewedOn, replacesSampleComment } = bySlug.get(sample.slug)!;
+			const [created] = await tx
+				.insert(contentPageVersion)
+				.values({
+					pageId: sample.pageId,
+					version: sample.version + 1,
+					title,
+					summary,
+					body,
+					steps,
+					sources,
+					reviewedOn,
+					authorUserId: null,
+					authorLabel: SYSTEM_AUTHOR,
+					comment: replacesSampleComment ?? 'Replaces the sample',
+					isSample: false
+				})
+				.onConflictDoNothing()
+				.returning({ version: contentPageVersion.version });
+			if (!created) continue; // another process got there first
+			await recordAudit(tx, systemContext('system'), {
+				action: `${collection.auditResource}.revise`,
+				resourceType: collection.auditResource,
+				resourceId: sample.pageId,
+				before: { slug: sample.slug, version: sample.version },
+				after: { slug: sample.slug, version: created.version, comment: replacesSampleComment ?? 'Replaces the sample', reviewedOn }
+			});
+		}
+	});
+}
 
 /** A page in a list or the API's list, in the reader's language (or the first one written, marked as a stand-in). */
 export function contentPageSummary(collection: ContentCollection, page: ContentPageRow, version: ContentVersionRow, language: Language) {

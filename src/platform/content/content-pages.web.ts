@@ -21,8 +21,10 @@ import {
 
 /** The list page: pages grouped by topic, in the collection's order; empty topics left out. */
 export async function loadContentList(ctx: RequestContext, collection: ContentCollection) {
-	const pages = (await listContentPages(ctx.db, collection)).map(({ page, version }) => contentPageSummary(collection, page, version, ctx.language));
+	const pages = (await listContentPages(ctx.db, collection)).map(({ page, version }) => ({ ...contentPageSummary(collection, page, version, ctx.language), sample: version.isSample }));
 	return {
+		/** whether any page is a sample (the list then says what its badge means) */
+		hasSamples: pages.some((page) => page.sample),
 		topics: collection.topics
 			.map((topic) => ({ topic, pages: pages.filter((page) => page.topic === topic) }))
 			.filter((group) => group.pages.length > 0)
@@ -35,7 +37,7 @@ export async function loadContentPage(ctx: RequestContext, collection: ContentCo
 	const versionNumber = asked && /^\d{1,6}$/.test(asked) ? Number(asked) : undefined;
 	const found = await forPage(getContentPage(ctx.db, collection, slug, versionNumber));
 	return {
-		page: contentPageDetail(collection, found.page, found.version, found.latest, ctx.language),
+		page: { ...contentPageDetail(collection, found.page, found.version, found.latest, ctx.language), sample: found.version.isSample },
 		currentHref: collection.path(ctx.language, found.page.slug),
 		isCurrent: found.version.version === found.latest,
 		canEdit: ctx.can(collection.editAction),

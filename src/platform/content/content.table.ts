@@ -1,7 +1,7 @@
 // Versioned content pages (ADR 0008): short, sourced, reviewed pages that editors revise in three
 // languages and that readers trust because every version stays readable. One pair of tables serves
 // every module; a module's pages form a collection (`jobs.rights`, later Return's guides…).
-import { date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../accounts/accounts.table.ts';
 
 /** A text in the platform's languages; a language may be missing (the page then says so). */
@@ -48,6 +48,8 @@ export const contentPageVersion = pgTable(
 		/** the author's name at the time (kept if the account goes away) */
 		authorLabel: text('author_label').notNull(),
 		comment: text('comment').notNull(),
+		/** a sample standing in for a real page (demo data, badged); an editor's save is never one */
+		isSample: boolean('is_sample').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [uniqueIndex('content_page_version_page_version_idx').on(table.pageId, table.version)]

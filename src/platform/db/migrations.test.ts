@@ -162,6 +162,9 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 	let programmesBefore: string;
 	const moderationBefore: Record<string, string> = {};
 	let followUpBefore: Record<string, string>;
+	let communesBefore: string[] = [];
+	let versionsBefore: string;
+	let versionColumns: string;
 
 	beforeAll(async () => {
 		upgraded = await emptyDatabase();
@@ -181,6 +184,14 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 				SELECT id, (SELECT id FROM "user" ORDER BY email LIMIT 1), 'Le rapport final est-il publié ?' FROM initiative ORDER BY slug LIMIT 1`);
 		before = await contents(database.db);
 		beforeColumns = await columnsOf(database.db);
+		// 0094–0095 turn the initiatives' free-text communes into codes and other places, in the rows and in
+		// the versions' snapshots: the rest of each row is compared as it was (the conversion itself: below
+		// and the test of 0094)
+		beforeColumns.initiative = beforeColumns.initiative.filter((column) => column !== 'communes');
+		before.initiative = (await contents(database.db, { initiative: beforeColumns.initiative })).initiative;
+		communesBefore = (await rows<{ id: string }>(database.db, sql`SELECT id::text AS id FROM initiative WHERE btrim(coalesce(communes, '')) <> ''`)).map((row) => row.id);
+		versionColumns = beforeColumns.initiative_version.filter((column) => column !== 'snapshot').map((column) => `"${column}"`).join(', ');
+		versionsBefore = await digestOf(database.db, sql`SELECT ${sql.raw(versionColumns)}, snapshot - 'communes' AS snapshot FROM initiative_version`);
 		rightsPagesBefore = await digestOf(database.db, sql`SELECT id, slug, topic, position, created_at FROM rights_page`);
 		rightsVersionsBefore = await digestOf(database.db, sql`SELECT * FROM rights_page_version`);
 		programmesBefore = await digestOf(database.db, sql`SELECT * FROM support_programme`);
@@ -215,7 +226,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 
 	it('keeps every row of every table, the audit trail included', async () => {
 		// columns added since (e.g. an initiative's parent, 0029) are new facts, not changed rows
-		const after = await contents(upgraded.database.db, beforeColumns);
+		// content_page_version has the rights pages' versions' columns and, since 0100, whether a version is a sample
+		const after = await contents(upgraded.database.db, { ...beforeColumns, content_page_version: beforeColumns.rights_page_version });
 		const {
 			rights_page: rightsPage,
 			rights_page_version: rightsPageVersion,
@@ -227,6 +239,7 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			appointment,
 			referral,
 			referral_event: referralEvent,
+			initiative_version: _versionsBefore,
 			...unchanged
 		} = before;
 		const {
@@ -364,15 +377,39 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			placement_case_assignment: _placementCaseAssignments,
 			// new in 0086: networks of talents linked to each other
 			network_link: _networkLinks,
+			// new in 0091: discussions (threads, posts, reports, follows; the Talents networks' first)
+			discussion_thread: _discussionThreads,
+			discussion_post: _discussionPosts,
+			discussion_report: _discussionReports,
+			discussion_follow: _discussionFollows,
+			// new in 0092: candidates' self-declared sex for the placement statistics
+			placement_profile: _placementProfiles,
+			// new in 0093: the library's files nobody names, noted by the daily sweep
+			orphan_file: _orphanFiles,
+			initiative_version: versionsAfter,
+			// new in 0097: the statistics kept of the placement pipelines deleted by the retention job
+			placement_statistics_archive: _placementStatisticsArchive,
+			// new in 0098: the conversations of accepted mentoring requests
+			mentoring_message: _mentoringMessages,
+			// new in 0099: the Atlas initiatives' amounts per year (issue #17 rule 5)
+			initiative_yearly_amount: _initiativeYearlyAmounts,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
+		// the versions as they were, but for their communes (0094: codes, and other places as text)
+		const db = upgraded.database.db;
+		expect(versionsAfter.rows).toBe(_versionsBefore.rows);
+		expect(await digestOf(db, sql`SELECT ${sql.raw(versionColumns)}, snapshot - 'communes' - 'otherPlaces' AS snapshot FROM atlas.initiative_version`)).toBe(versionsBefore);
+		// every free-text commune became codes or other places (the seeds' Oujda and Berkane: codes)
+		expect(communesBefore.length).toBeGreaterThan(0);
+		const lost = await rows<{ id: string }>(db, sql`SELECT id::text AS id FROM atlas.initiative WHERE id::text IN ${communesBefore.length ? communesBefore : ['-']} AND commune_codes = '{}' AND other_places IS NULL`);
+		expect(lost).toEqual([]);
 		// the rights pages are the platform's content pages now, ids and versions as they were
 		expect(contentPage.rows).toBe(rightsPage.rows);
 		expect(contentPageVersion).toEqual(rightsPageVersion);
-		const db = upgraded.database.db;
 		expect(await digestOf(db, sql`SELECT id, slug, topic, position, created_at FROM content_page WHERE collection = 'jobs.rights'`)).toBe(rightsPagesBefore);
-		expect(await digestOf(db, sql`SELECT * FROM content_page_version`)).toBe(rightsVersionsBefore);
+		expect(await digestOf(db, sql`SELECT ${sql.raw(beforeColumns.rights_page_version.map((column) => `"${column}"`).join(', '))} FROM content_page_version`)).toBe(rightsVersionsBefore);
+		expect(await rows(db, sql`SELECT id FROM content_page_version WHERE is_sample`)).toEqual([]);
 		// the programmes are the platform's directory entries, ids, texts and statuses as they were
 		expect(directoryEntry.rows).toBe(supportProgramme.rows);
 		// the programmes' columns as they were (funders came later, 0029; links to other modules, 0036)
@@ -464,5 +501,173 @@ describe('0042: associations’ referrals to an ANAPEC agency become the platfor
 		}).toEqual(before);
 		const [exists] = await rows<{ found: string | null }>(db, sql`SELECT to_regclass('jobs.agency_referral')::text AS found`);
 		expect(exists.found).toBeNull();
+	});
+});
+
+describe('0094: the Atlas’s free-text communes become HCP codes where a name designates one commune of the initiative’s places', () => {
+	let upgraded: { database: Database; drop: () => Promise<void> };
+	const ids = {
+		oriental: '7a0c2b4e-0000-4000-8000-000000000101',
+		ajdir: '7a0c2b4e-0000-4000-8000-000000000102',
+		arabic: '7a0c2b4e-0000-4000-8000-000000000103',
+		nowhere: '7a0c2b4e-0000-4000-8000-000000000104'
+	};
+
+	beforeAll(async () => {
+		upgraded = await emptyDatabase();
+		const { database } = upgraded;
+		await migrateUpTo(database, 94); // 0000 … 0093: communes are a text column
+		const db = database.db;
+		await db.execute(sql`INSERT INTO atlas.atlas_region (iso, hcp, name_fr, name_ar, name_en) VALUES
+			('MA-01', '01', 'Tanger-Tétouan-Al Hoceima', 'طنجة-تطوان-الحسيمة', 'Tanger-Tétouan-Al Hoceïma'), ('MA-02', '02', 'Oriental', 'الشرق', 'Oriental'), ('MA-03', '03', 'Fès-Meknès', 'فاس-مكناس', 'Fès-Meknès')`);
+		await db.execute(sql`INSERT INTO atlas.atlas_province (iso, hcp, region_iso, type, name_fr, name_ar, name_en) VALUES
+			('MA-OUJ', '02.411', 'MA-02', 'prefecture', 'Oujda-Angad', 'وجدة-أنجاد', 'Oujda-Angad'), ('MA-TAZ', '03.561', 'MA-03', 'province', 'Taza', 'تازة', 'Taza')`);
+		await db.execute(sql`INSERT INTO atlas.initiative (id, slug, title, status, communes, version) VALUES
+			(${ids.oriental}, 'oriental', '{"fr":"Oriental"}', 'ongoing', 'Oujda, Berkane; Douar Laaouinate et Ahfir', 2),
+			(${ids.ajdir}, 'ajdir', '{"fr":"Ajdir"}', 'ongoing', 'Ajdir', 1),
+			(${ids.arabic}, 'arabic', '{"ar":"وجدة"}', 'ongoing', E'وجدة و بني درار\nسيدي موسى لمهاية', 1),
+			(${ids.nowhere}, 'nowhere', '{"fr":"Sans lieu"}', 'planned', 'Oujda', 1)`);
+		// the Oriental initiative names its region and one province; Ajdir is in Al Hoceïma (MA-01) and in Taza (MA-03)
+		await db.execute(sql`INSERT INTO atlas.initiative_region (initiative_id, region_iso) VALUES
+			(${ids.oriental}, 'MA-02'), (${ids.ajdir}, 'MA-01'), (${ids.ajdir}, 'MA-03'), (${ids.arabic}, 'MA-02')`);
+		await db.execute(sql`INSERT INTO atlas.initiative_province (initiative_id, province_iso) VALUES (${ids.oriental}, 'MA-OUJ'), (${ids.arabic}, 'MA-OUJ')`);
+		await db.execute(sql`INSERT INTO atlas.initiative_version (initiative_id, number, snapshot) VALUES
+			(${ids.oriental}, 1, '{"title":{"fr":"Oriental"},"status":"planned","communes":"Oujda"}'),
+			(${ids.oriental}, 2, '{"title":{"fr":"Oriental"},"status":"ongoing","communes":"Oujda, Berkane; Douar Laaouinate et Ahfir"}'),
+			(${ids.nowhere}, 1, '{"title":{"fr":"Sans lieu"},"status":"planned","communes":"Oujda"}')`);
+		await db.execute(sql`INSERT INTO "user" (id, name, email) VALUES ('partner-1', 'Salma', 'salma@example.org')`);
+		await db.execute(sql`INSERT INTO moderation_proposal (collection, data) VALUES ('atlas.initiatives', '{"title":{"fr":"Nouvelle"},"communes":"Berkane"}')`);
+		await db.execute(sql`INSERT INTO moderation_draft (collection, user_id, resume_path, "values") VALUES ('atlas.initiatives', 'partner-1', '/atlas/initiatives/new', '{"title_fr":"Brouillon","communes":"Nador"}')`);
+		await database.migrate();
+	});
+	afterAll(async () => {
+		await upgraded?.database.close();
+		await upgraded?.drop();
+	});
+
+	it('converts the names found once among the initiative’s provinces and regions, in French or Arabic, and keeps the rest as text', async () => {
+		const db = upgraded.database.db;
+		const found = await rows<{ slug: string; commune_codes: string[]; other_places: string | null }>(
+			db,
+			sql`SELECT slug, commune_codes, other_places FROM atlas.initiative ORDER BY slug`
+		);
+		expect(found).toEqual([
+			// Ajdir: two communes of that name among its regions, so it stays as written
+			{ slug: 'ajdir', commune_codes: [], other_places: 'Ajdir' },
+			// Oujda and Bni Drar (Oujda-Angad), Sidi Moussa Lemhaya written without its hyphen
+			{ slug: 'arabic', commune_codes: ['02.411.01.11', '02.411.01.23', '02.411.05.19'], other_places: null },
+			// no place to look in: nothing is guessed
+			{ slug: 'nowhere', commune_codes: [], other_places: 'Oujda' },
+			// Berkane and Ahfir are in the Oriental (Berkane province) too; the douar is no commune
+			{ slug: 'oriental', commune_codes: ['02.113.01.01', '02.113.01.09', '02.411.01.23'], other_places: 'Douar Laaouinate' }
+		]);
+		const [column] = await rows<{ found: number }>(db, sql`SELECT count(*)::int AS found FROM information_schema.columns WHERE table_schema = 'atlas' AND table_name = 'initiative' AND column_name = 'communes'`);
+		expect(column.found).toBe(0);
+	});
+
+	it('says the same in the versions, the pending proposals and the drafts', async () => {
+		const db = upgraded.database.db;
+		const versions = await rows<{ number: number; slug: string; communes: string; other: string }>(
+			db,
+			sql`SELECT v.number, i.slug, (v.snapshot->'communes')::text AS communes, (v.snapshot->'otherPlaces')::text AS other
+				FROM atlas.initiative_version v JOIN atlas.initiative i ON i.id = v.initiative_id ORDER BY i.slug, v.number`
+		);
+		// as text on both engines (PGlite parses JSON, node-postgres does too but not a bare string)
+		const json = (value: string) => JSON.parse(value);
+		expect(versions.map((row) => [row.slug, row.number, json(row.communes), json(row.other)])).toEqual([
+			['nowhere', 1, [], 'Oujda'],
+			// an earlier version keeps its text, as other places; the current one holds what the initiative holds now
+			['oriental', 1, [], 'Oujda'],
+			['oriental', 2, ['02.113.01.01', '02.113.01.09', '02.411.01.23'], 'Douar Laaouinate']
+		]);
+		const [proposal] = await rows<{ data: string }>(db, sql`SELECT data::text AS data FROM moderation_proposal`);
+		expect(json(proposal.data)).toEqual({ title: { fr: 'Nouvelle' }, communes: [], otherPlaces: 'Berkane' });
+		const [draft] = await rows<{ values: string }>(db, sql`SELECT "values"::text AS "values" FROM moderation_draft`);
+		expect(json(draft.values)).toEqual({ title_fr: 'Brouillon', otherPlaces: 'Nador' });
+	});
+});
+
+describe('0099: month-only dates, second figures and amounts per year — what a database holds keeps its meaning', () => {
+	let upgraded: { database: Database; drop: () => Promise<void> };
+	const id = '7a0c2b4e-0000-4000-8000-000000000201';
+
+	beforeAll(async () => {
+		upgraded = await emptyDatabase();
+		const { database } = upgraded;
+		await migrateUpTo(database, 99); // 0000 … 0098: dates are days, one amount per funder
+		const db = database.db;
+		await db.execute(sql`INSERT INTO organisation (id, slug, name, type, country) VALUES ('7a0c2b4e-0000-4000-8000-000000000202', 'ue', 'Union européenne', 'other', 'BE')`);
+		await db.execute(sql`INSERT INTO atlas.initiative (id, slug, title, status, planned_start, planned_end, actual_start, start_year, end_year, budget_total, budget_currency, budget_eur, version)
+			VALUES (${id}, 'ancienne', '{"fr":"Ancienne"}', 'ongoing', '2021-04-01', '2024-12-31', '2021-05-03', 2021, 2024, 1000000, 'EUR', 1000000, 1)`);
+		await db.execute(sql`INSERT INTO atlas.initiative_organisation (initiative_id, organisation_id, role, amount, currency, amount_eur) VALUES (${id}, '7a0c2b4e-0000-4000-8000-000000000202', 'funder', 800000, 'EUR', 800000)`);
+		await db.execute(sql`INSERT INTO atlas.initiative_source (initiative_id, citation, published_on) VALUES (${id}, 'Fiche', '2021-04-01')`);
+		await db.execute(sql`INSERT INTO atlas.initiative_version (initiative_id, number, snapshot) VALUES (${id}, 1, '{"title":{"fr":"Ancienne"},"status":"ongoing","plannedStart":"2021-04-01","budget":{"total":1000000,"currency":"EUR"}}')`);
+		await database.migrate();
+	});
+	afterAll(async () => {
+		await upgraded?.database.close();
+		await upgraded?.drop();
+	});
+
+	it('keeps every date as the day it was, every amount as it was; nothing is split by year or given a second figure it did not have', async () => {
+		const db = upgraded.database.db;
+		const [row] = await rows<Record<string, string | null>>(
+			db,
+			sql`SELECT planned_start::text AS ps, planned_start_precision AS psp, planned_end::text AS pe, planned_end_precision AS pep, actual_start::text AS "as", actual_start_precision AS asp,
+				actual_end_precision AS aep, budget_total::text AS total, budget_currency AS currency, budget_second_amount AS second FROM atlas.initiative WHERE id = ${id}`
+		);
+		expect(row).toEqual({ ps: '2021-04-01', psp: 'day', pe: '2024-12-31', pep: 'day', as: '2021-05-03', asp: 'day', aep: 'day', total: '1000000.00', currency: 'EUR', second: null });
+		const [funder] = await rows<Record<string, string | null>>(db, sql`SELECT amount::text AS amount, currency, second_amount AS second, second_currency AS "secondCurrency" FROM atlas.initiative_organisation WHERE initiative_id = ${id}`);
+		expect(funder).toEqual({ amount: '800000.00', currency: 'EUR', second: null, secondCurrency: null });
+		const [source] = await rows<Record<string, string>>(db, sql`SELECT published_on::text AS date, published_precision AS precision FROM atlas.initiative_source WHERE initiative_id = ${id}`);
+		expect(source).toEqual({ date: '2021-04-01', precision: 'day' });
+		expect(await rows(db, sql`SELECT * FROM atlas.initiative_yearly_amount`)).toEqual([]);
+		const [version] = await rows<{ snapshot: string }>(db, sql`SELECT snapshot::text AS snapshot FROM atlas.initiative_version WHERE initiative_id = ${id}`);
+		expect(JSON.parse(version.snapshot)).toEqual({ title: { fr: 'Ancienne' }, status: 'ongoing', plannedStart: '2021-04-01', budget: { total: 1000000, currency: 'EUR' } });
+	});
+});
+
+describe('0101: a content version may be a sample — the pre-departure samples an earlier demo loaded are marked, nothing else', () => {
+	let upgraded: { database: Database; drop: () => Promise<void> };
+
+	beforeAll(async () => {
+		upgraded = await emptyDatabase();
+		const { database } = upgraded;
+		await migrateUpTo(database, 101); // 0000 … 0100
+		const db = database.db;
+		const pages = [
+			['7a0c2b4e-0000-4000-8000-000000000301', 'jobs.predeparture', 'de-rights', 'DE'],
+			['7a0c2b4e-0000-4000-8000-000000000302', 'jobs.predeparture', 'de-contract', 'DE'],
+			['7a0c2b4e-0000-4000-8000-000000000303', 'jobs.rights', 'rights-at-work', 'work']
+		];
+		for (const [id, collection, slug, topic] of pages) {
+			await db.execute(sql`INSERT INTO content_page (id, collection, slug, topic) VALUES (${id}, ${collection}, ${slug}, ${topic})`);
+		}
+		const version = (pageId: string, number: number, label: string, comment: string) =>
+			db.execute(sql`INSERT INTO content_page_version (page_id, version, title, summary, body, steps, sources, reviewed_on, author_user_id, author_label, comment)
+				VALUES (${pageId}, ${number}, '{"fr":"Titre"}', '{}', '{"fr":"Texte"}', '{}', '[]', '2026-12-06', NULL, ${label}, ${comment})`);
+		await version('7a0c2b4e-0000-4000-8000-000000000301', 1, 'Sharaka', 'Initial content');
+		await version('7a0c2b4e-0000-4000-8000-000000000302', 1, 'Sharaka', 'Initial content');
+		// an editor's save whose account was deleted since (author_user_id set to null)
+		await version('7a0c2b4e-0000-4000-8000-000000000302', 2, 'Rita Rédactrice', 'Texte de la division');
+		await version('7a0c2b4e-0000-4000-8000-000000000303', 1, 'Sharaka', 'Initial content');
+		await database.migrate();
+	});
+	afterAll(async () => {
+		await upgraded?.database.close();
+		await upgraded?.drop();
+	});
+
+	it('marks the system’s initial pre-departure versions as samples; an editor’s version and the rights pages stay real', async () => {
+		const found = await rows<{ slug: string; version: number; sample: boolean }>(
+			upgraded.database.db,
+			sql`SELECT p.slug, v.version, v.is_sample AS sample FROM content_page_version v JOIN content_page p ON p.id = v.page_id ORDER BY p.slug, v.version`
+		);
+		expect(found).toEqual([
+			{ slug: 'de-contract', version: 1, sample: true },
+			{ slug: 'de-contract', version: 2, sample: false },
+			{ slug: 'de-rights', version: 1, sample: true },
+			{ slug: 'rights-at-work', version: 1, sample: false }
+		]);
 	});
 });

@@ -2,3 +2,8 @@
 export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/** A json column of a raw statement as the driver gives it: parsed (node-postgres) or as text (some drivers). */
+export function jsonOf<T>(value: T | string | null): T | null {
+	return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}

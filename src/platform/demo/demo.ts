@@ -5,6 +5,7 @@ import { organisation, organisationMember, user, account } from '../accounts/acc
 import type { Role, OrganisationType } from '../accounts/accounts.model.ts';
 import { recordAudit, systemContext } from '../audit/audit.service.ts';
 import { loadModulesDemoData } from '../reference-data.ts';
+import type { DemoDataOptions } from '../kernel/manifest.ts';
 import { loadSiteDemoData } from '../site/site.service.ts';
 
 /** Password of every demo account (demo mode only; never in production by default). */
@@ -35,7 +36,7 @@ const demoAccounts: { email: string; name: string; role: Role; organisation?: st
  * Loads the demo data once, into a database with no account yet (reference data such as the
  * organisations the seeds name may already be there). Returns whether it did.
  */
-export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
+export async function loadDemoDataIfEmpty(db: Db, options: DemoDataOptions = {}): Promise<boolean> {
 	const [{ people }] = await db.select({ people: sql<number>`count(*)::int` }).from(user);
 	if (people > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -68,6 +69,6 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
 		}
 	});
 	await loadSiteDemoData(db);
-	await loadModulesDemoData(db);
+	await loadModulesDemoData(db, options);
 	return true;
 }

@@ -44,6 +44,12 @@ import enModeration from './messages/en/moderation.json' with { type: 'json' };
 import frCasework from './messages/fr/casework.json' with { type: 'json' };
 import arCasework from './messages/ar/casework.json' with { type: 'json' };
 import enCasework from './messages/en/casework.json' with { type: 'json' };
+import frDiscussion from './messages/fr/discussion.json' with { type: 'json' };
+import arDiscussion from './messages/ar/discussion.json' with { type: 'json' };
+import enDiscussion from './messages/en/discussion.json' with { type: 'json' };
+import frMatch from './messages/fr/match.json' with { type: 'json' };
+import arMatch from './messages/ar/match.json' with { type: 'json' };
+import enMatch from './messages/en/match.json' with { type: 'json' };
 
 const platformNamespaces: Record<string, MessageNamespace> = {
 	common: { fr: frCommon, ar: arCommon, en: enCommon },
@@ -59,7 +65,9 @@ const platformNamespaces: Record<string, MessageNamespace> = {
 	workspace: { fr: frWorkspace, ar: arWorkspace, en: enWorkspace },
 	content: { fr: frContent, ar: arContent, en: enContent },
 	moderation: { fr: frModeration, ar: arModeration, en: enModeration },
-	casework: { fr: frCasework, ar: arCasework, en: enCasework }
+	casework: { fr: frCasework, ar: arCasework, en: enCasework },
+	discussion: { fr: frDiscussion, ar: arDiscussion, en: enDiscussion },
+	match: { fr: frMatch, ar: arMatch, en: enMatch }
 };
 
 /** Flat catalogue per language (`namespace.key` → ICU message): the platform's namespaces and every installed module's. */

@@ -70,6 +70,23 @@ export async function resolveLinks(db: DbOrTx, values: readonly string[], langua
 	});
 }
 
+/**
+ * The records these links are parts of (an Atlas initiative's programme, and the programme's own, every level up,
+ * nearest first), as links, for the links whose kind declares `wholes`; a link part of nothing is left out.
+ */
+export async function linkWholes(db: DbOrTx, values: readonly string[]): Promise<Map<string, string[]>> {
+	const byKind = new Map<string, string[]>();
+	for (const value of new Set(values)) {
+		const link = parseLink(value);
+		if (link && linkTarget(link.kind)?.wholes) byKind.set(link.kind, [...(byKind.get(link.kind) ?? []), link.key]);
+	}
+	const found = new Map<string, string[]>();
+	for (const [kind, keys] of byKind) {
+		for (const [key, wholes] of await linkTarget(kind)!.wholes!(db, keys)) if (wholes.length) found.set(linkValue(kind, key), wholes.map((whole) => linkValue(kind, whole)));
+	}
+	return found;
+}
+
 /** The links among these that name nothing (an unknown kind, a record not there): a form refuses them. */
 export async function unknownLinks(db: DbOrTx, values: readonly string[], language: Language): Promise<string[]> {
 	const known = new Set((await resolveLinks(db, values, language)).map((link) => link.value));

@@ -28,6 +28,11 @@ export interface LinkTarget {
 	 * reference names, or null; `choices` then lists none
 	 */
 	find?(db: DbOrTx, text: string): Promise<string | null>;
+	/**
+	 * for records made of others (an Atlas programme and its components, a component's pilot): the keys of the
+	 * records each of these keys is a part of, every level up, nearest first; a key part of nothing is left out
+	 */
+	wholes?(db: DbOrTx, keys: readonly string[]): Promise<Map<string, string[]>>;
 }
 export interface LinkChoice {
 	value: string;
@@ -190,14 +195,24 @@ export interface OfflineReading {
 }
 
 /** A place of a person's work in a module, as "my space" lists it. */
+/** What a module's demo data may use besides the database. */
+export interface DemoDataOptions {
+	/** the platform's file store (sample pictures), null or absent where there is none */
+	files?: FileStore | null;
+}
+
 export interface SpaceLink {
 	/** the address after the language: `/atlas/moderation` */
 	path: string;
 	titleKey: string;
+	/** the title's values (a network's name, in the page's language, isolated when it may be in another) */
+	titleValues?: Record<string, string>;
 	/** one sentence saying what is done there */
 	textKey?: string;
 	/** what waits there for this person: the count and the message that says it (`{count}`) */
 	waiting?: { count: number; key: string };
+	/** more of what waits there, each its own sentence (`{count}`), shown when there is some: unread messages beside requests waiting */
+	alsoWaiting?: { count: number; key: string }[];
 	/** `administration` places are also listed on the administration home */
 	area?: 'work' | 'administration';
 }
@@ -226,6 +241,12 @@ export interface ModuleManifest {
 			limit?: 'none' | 'organisation' | 'scope';
 			/** a holder limited to a scope may give the role for that scope to someone else, and take it back (co-coordinators of a network) */
 			delegable?: boolean;
+			/**
+			 * for a role limited to a scope: the values it may be given for, with their names in the language asked
+			 * (an agency, a region…). Given, the administration's grants page offers them in a picker and a value not
+			 * among them is refused; without it, the role is given on the module's own pages.
+			 */
+			scopes?: (db: DbOrTx, language: Language) => Promise<{ value: string; label: string }[]>;
 		}
 	>;
 	/** who may reach each of the module's routes (merged with every other module's) */
@@ -240,8 +261,8 @@ export interface ModuleManifest {
 	bodyLimits?: Record<string, 'upload' | number>;
 	/** reference data every database needs (classifications, real records): idempotent */
 	referenceData?(db: Db): Promise<void>;
-	/** sample data, loaded after the demo accounts and organisations exist */
-	demoData?(db: Db): Promise<void>;
+	/** sample data, loaded after the demo accounts and organisations exist; `files`: the file store, when there is one (sample pictures) */
+	demoData?(db: Db, options?: DemoDataOptions): Promise<void>;
 	/** whole anonymous responses kept per data revision, by route id */
 	publicCaches?: Record<string, (app: CacheHost) => { cache: RevisionCache; key: string }>;
 	/** commands of the administration CLI */

@@ -1,12 +1,19 @@
+import cluster from 'node:cluster';
 import client from 'prom-client';
 
 /**
  * What an operator watches, in Prometheus's format at `/metrics`: request durations per route, the
  * database pool, the job queue, the caches, and the process itself (memory, CPU, event-loop lag).
- * One registry per process; every instance is scraped on its own.
+ * One registry per process; every instance is scraped on its own (the workers of one instance answer together).
  */
 export const metricsRegistry = new client.Registry();
 client.collectDefaultMetrics({ register: metricsRegistry, prefix: 'sharaka_' });
+// With several workers on one port (scripts/workers.ts) the supervisor sums the workers' registries.
+if (cluster.isWorker) {
+	client.AggregatorRegistry.setRegistries([metricsRegistry]);
+	// constructing one installs the worker's answer to the supervisor's requests (prom-client's only way)
+	new client.AggregatorRegistry();
+}
 
 export const requestDuration = new client.Histogram({
 	name: 'sharaka_http_request_duration_seconds',
@@ -54,6 +61,8 @@ new client.Gauge({
 	name: 'sharaka_queue_jobs',
 	help: 'Jobs of each queue by state (queued includes retries; failed are those still kept)',
 	labelNames: ['queue', 'state'] as const,
+	// every worker reads the same shared queue: summing them would count each job once per worker
+	aggregator: 'max',
 	registers: [metricsRegistry],
 	async collect() {
 		for (const queue of (await sources?.queues().catch(() => [])) ?? []) {

@@ -489,8 +489,10 @@ export async function ownProposal<Data>(ctx: RequestContext, collection: Moderat
 /**
  * The proposer withdraws a proposal still waiting for a decision or for changes (for instance after
  * seeing it duplicates a published subject): it leaves the queue, and can no longer be approved.
+ * `expectedStatus`: the status the proposer saw when confirming; a proposal decided on since (asked for
+ * changes, say) is refused (409, `stale_proposal`, with its status) rather than withdrawn unseen.
  */
-export async function withdrawProposal(ctx: RequestContext, collection: ModeratedCollection, id: string): Promise<ProposalView> {
+export async function withdrawProposal(ctx: RequestContext, collection: ModeratedCollection, id: string, options: { expectedStatus?: ProposalStatus } = {}): Promise<ProposalView> {
 	const who = ctx.require(collection.actions.propose);
 	if (!UUID.test(id)) throw new AppError('not_found');
 	return ctx.transaction(async ({ db: tx, audit }) => {
@@ -501,6 +503,7 @@ export async function withdrawProposal(ctx: RequestContext, collection: Moderate
 			.for('update');
 		if (!row || row.proposerUserId !== who.userId) throw new AppError('not_found');
 		if (row.status !== 'pending' && row.status !== 'changes_requested') throw new AppError('conflict', { extra: { reason: 'not_pending', status: row.status } });
+		if (options.expectedStatus && row.status !== options.expectedStatus) throw new AppError('conflict', { extra: { reason: 'stale_proposal', status: row.status } });
 		const [updated] = await tx.update(moderationProposal).set({ status: 'withdrawn' }).where(eq(moderationProposal.id, row.id)).returning();
 		await recordAudit(tx, audit, {
 			action: `${collection.audit.proposal}.withdraw`,

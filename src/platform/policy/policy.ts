@@ -1,5 +1,6 @@
 import type { Role } from '../accounts/accounts.model.ts';
 import { fromModules, mergeOwned } from '../kernel/modules.ts';
+import type { ModuleManifest } from '../kernel/manifest.ts';
 
 /**
  * The one place that answers "may this actor do this action (on this resource)?".
@@ -64,20 +65,33 @@ export const actions = fromModules(
 /** The roles each module can grant (`module:role` → its actions and what it may be limited to). */
 export const grantRoles = fromModules((manifests) => {
 	const known = actions();
-	const byKey: Record<string, { module: string; role: string; actions: readonly Action[]; limit: 'none' | 'organisation' | 'scope'; titleKey: string; delegable: boolean }> = {};
+	const byKey: Record<
+		string,
+		{
+			module: string;
+			role: string;
+			actions: readonly Action[];
+			limit: 'none' | 'organisation' | 'scope';
+			titleKey: string;
+			delegable: boolean;
+			scopes: NonNullable<NonNullable<ModuleManifest['grantRoles']>[string]['scopes']> | null;
+		}
+	> = {};
 	for (const manifest of manifests) {
 		for (const [role, definition] of Object.entries(manifest.grantRoles ?? {})) {
 			for (const action of definition.actions) {
 				if (!(action in known)) throw new Error(`Grant role ${manifest.slug}:${role} names the unknown action "${action}"`);
 			}
 			if (definition.delegable && definition.limit !== 'scope') throw new Error(`Grant role ${manifest.slug}:${role} is delegable: it must be limited to a scope`);
+			if (definition.scopes && definition.limit !== 'scope') throw new Error(`Grant role ${manifest.slug}:${role} lists scopes: it must be limited to a scope`);
 			byKey[`${manifest.slug}:${role}`] = {
 				module: manifest.slug,
 				role,
 				actions: definition.actions as readonly Action[],
 				limit: definition.limit ?? 'none',
 				titleKey: definition.titleKey,
-				delegable: definition.delegable ?? false
+				delegable: definition.delegable ?? false,
+				scopes: definition.scopes ?? null
 			};
 		}
 	}

@@ -63,7 +63,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<'ok' | 'not_pdf' | 
 }
 
 /** A PNG whose chunks run from the signature to IEND, with a header first: a whole picture, not a disguise. */
-function isWholePng(bytes: Uint8Array): boolean {
+export function isWholePng(bytes: Uint8Array): boolean {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	let offset = PNG_MAGIC.length;
 	let first = true;
@@ -79,7 +79,7 @@ function isWholePng(bytes: Uint8Array): boolean {
 }
 
 /** A JPEG whose segments run from the start marker to the image data, and which ends with the end marker. */
-function isWholeJpeg(bytes: Uint8Array): boolean {
+export function isWholeJpeg(bytes: Uint8Array): boolean {
 	if (bytes[bytes.byteLength - 2] !== 0xff || bytes[bytes.byteLength - 1] !== 0xd9) return false;
 	let offset = 2;
 	while (offset + 4 <= bytes.byteLength) {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { getApp } from '#platform/app.ts';
 import { metricsRegistry } from '#platform/metrics/metrics.ts';
+import { metricsText } from '#platform/metrics/cluster-metrics.ts';
 import { bearerTokenOf } from '#platform/accounts/api-token.service.ts';
 
 const sameSecret = (given: string, expected: string) => {
@@ -23,5 +24,5 @@ export async function GET({ request, getClientAddress }) {
 	}
 	const allowed = settings.metricsToken ? token !== null && sameSecret(token, settings.metricsToken) : loopback(address);
 	if (!allowed) return new Response('Forbidden\n', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-	return new Response(await metricsRegistry.metrics(), { headers: { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' } });
+	return new Response(await metricsText(), { headers: { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' } });
 }

@@ -10,6 +10,7 @@ import { initiative, initiativeOrganisation, type Translated } from '../atlas.ta
 import type { InitiativeData } from '../atlas.schemas.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import { initiativeProposals } from '../moderation/initiative-proposals.ts';
+import { firstDay, isMonth, lastDay } from '../partial-dates.ts';
 
 export type DuplicateReason = 'similar_title' | 'overlapping_dates' | 'same_funder' | 'same_dates' | 'same_implementer';
 
@@ -65,6 +66,8 @@ const languages = ['fr', 'ar', 'en'] as const;
 function day(value: string | null | undefined, end: boolean): string | null {
 	const text = value?.trim() ?? '';
 	if (/^\d{4}$/.test(text)) return end ? `${text}-12-31` : `${text}-01-01`;
+	// a month alone: its first day for a start, its last for an end (as the Atlas stores it)
+	if (isMonth(text)) return end ? lastDay(text) : firstDay(text);
 	const match = /^(\d{4}-\d{2}-\d{2})/.exec(text);
 	return match && !Number.isNaN(Date.parse(match[1])) ? match[1] : null;
 }

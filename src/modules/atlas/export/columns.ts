@@ -7,11 +7,14 @@
 //   (funders ↔ funder_names ↔ funder_contributions; sources ↔ source_urls ↔ source_dates).
 // - `derived` columns spell out codes in the export's language (theme labels, region names…) or
 //   convert amounts; the importer ignores them and reads the codes beside them.
-// - Dates are ISO 8601 (YYYY-MM-DD); numbers are plain (1234.5); booleans are true/false.
+// - Dates are ISO 8601 (YYYY-MM-DD, or YYYY-MM when only the month is known); numbers are plain (1234.5);
+//   booleans are true/false. Amounts with their currency are "1000000 EUR"; amounts per year
+//   "2021: 250000 EUR" (the initiative's budget) or "giz 2021: 250000 EUR" (a funder's, by identifier).
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
-import type { ExportOrganisation, ExportRecord } from './records.ts';
+import { communeByCode } from '../../../platform/geo/communes.ts';
+import type { ExportOrganisation, ExportRecord, ExportYearlyAmount, SecondFigure } from './records.ts';
 import type { OrganisationRole } from '../atlas.model.ts';
 
 export const LIST_SEPARATOR = ' | ';
@@ -68,6 +71,18 @@ export function splitList(cell: Cell | undefined): string[] {
 const label = (lang: Language, key: string) => translate(lang, key);
 const ofRole = (record: ExportRecord, role: OrganisationRole) => record.organisations.filter((entry) => entry.role === role);
 const contribution = (entry: ExportOrganisation) => (entry.amount == null ? '' : `${entry.amount} ${entry.currency ?? ''}`.trim());
+const figure = (value: SecondFigure | null) => (value ? `${value.amount} ${value.currency}` : '');
+
+/** "2021: 250000 EUR", or "giz 2021: 250000 EUR" for a funder's (the importer's `parseYearlyAmount`). */
+export function yearlyAmountCell(entry: Pick<ExportYearlyAmount, 'year' | 'amount' | 'currency'> & { organisation: { slug: string } | null }): string {
+	return `${entry.organisation ? `${entry.organisation.slug} ` : ''}${entry.year}: ${entry.amount} ${entry.currency}`;
+}
+
+/** A yearly amount cell read back: its funder's identifier (or name) if any, its year, amount and currency; null when it is none. */
+export function parseYearlyAmount(item: string): { organisation: string | null; year: number; amount: string; currency: string } | null {
+	const match = /^(?:(.+?)\s+)?(\d{4})\s*:\s*(.+?)\s+([A-Za-z]{3})$/.exec(item.trim());
+	return match ? { organisation: match[1]?.trim() || null, year: Number(match[2]), amount: match[3], currency: match[4].toUpperCase() } : null;
+}
 
 const translated = (field: 'title' | 'summary', lang: Language, hxl: string, width: number): AtlasColumn => ({
 	key: `${field}_${lang}`,
@@ -136,7 +151,17 @@ export const atlasColumns: readonly AtlasColumn[] = [
 		width: 30,
 		value: (record, { lang }) => joinList(record.provinces.map((iso) => nameIn(lang, provinceByIso.get(iso), iso)))
 	},
-	{ key: 'communes', hxl: '#adm3 +name', kind: 'text', width: 24, value: (record) => record.communes },
+	{ key: 'communes', hxl: '#adm3 +code', kind: 'list', width: 18, value: (record) => joinList(record.communes) },
+	{
+		key: 'commune_names',
+		hxl: '#adm3 +name',
+		kind: 'list',
+		derived: true,
+		width: 30,
+		// French names on French and English exports: the sources have no English names
+		value: (record, { lang }) => joinList(record.communes.map((code) => (communeByCode(code) ? (lang === 'ar' ? communeByCode(code)!.nameAr : communeByCode(code)!.nameFr) : code)))
+	},
+	{ key: 'other_places', hxl: '#loc +name', kind: 'text', width: 24, value: (record) => record.otherPlaces },
 	{ key: 'countries', hxl: '#country +code', kind: 'list', width: 14, value: (record) => joinList(record.countries) },
 	{
 		key: 'country_names',
@@ -163,6 +188,17 @@ export const atlasColumns: readonly AtlasColumn[] = [
 		width: 24,
 		value: (record) => joinList(ofRole(record, 'funder').map(contribution))
 	},
+	{
+		key: 'funder_second_figures',
+		hxl: '#value +funder +alt',
+		kind: 'list',
+		width: 24,
+		// aligned with the funders: each contribution as the source also gives it in another currency
+		value: (record) => {
+			const funders = ofRole(record, 'funder');
+			return funders.some((entry) => entry.secondFigure) ? joinList(funders.map((entry) => figure(entry.secondFigure))) : null;
+		}
+	},
 	...organisations('accountable', 'accountable_organisations', 'accountable'),
 	...organisations('extending', 'extending_organisations', 'extending'),
 	...organisations('implementer', 'implementers', 'impl'),
@@ -176,6 +212,8 @@ export const atlasColumns: readonly AtlasColumn[] = [
 	{ key: 'end_year', hxl: '#date +year +end', kind: 'number', width: 8, value: (record) => record.endYear },
 	{ key: 'budget_total', hxl: '#value +total', kind: 'number', width: 14, value: (record) => record.budgetTotal },
 	{ key: 'currency', hxl: '#currency', kind: 'text', width: 8, value: (record) => record.budgetCurrency },
+	{ key: 'budget_second_figure', hxl: '#value +total +alt', kind: 'text', width: 18, value: (record) => figure(record.budgetSecondFigure) || null },
+	{ key: 'yearly_amounts', hxl: '#value +year', kind: 'list', width: 30, value: (record) => joinList(record.yearlyAmounts.map(yearlyAmountCell)) },
 	{ key: 'budget_eur', hxl: '#value +total +eur', kind: 'number', derived: true, width: 14, value: (record) => record.budgetEur },
 	{ key: 'budget_mad', hxl: '#value +total +mad', kind: 'number', derived: true, width: 16, value: (record) => record.budgetMad },
 	{ key: 'website', hxl: '#contact +url', kind: 'text', width: 30, value: (record) => record.website },

@@ -58,6 +58,9 @@ const tricky: InitiativeInput = {
 	plannedEnd: '2023-12-31',
 	regions: ['MA-02', 'MA-01'],
 	provinces: ['MA-OUJ'],
+	// Oujda and Ahfir (Berkane province, implied): codes; a douar the list does not hold: text
+	communes: ['02.411.01.23', '02.113.01.01'],
+	otherPlaces: 'Douar Laaouinate',
 	countries: ['SN', 'ML'],
 	themes: ['diaspora_investment', 'legal_migration', 'south_south'],
 	targetGroups: ['youth', 'women'],
@@ -120,6 +123,12 @@ describe('CSV', () => {
 		expect(mine[column('sources')]).toBe('Source A / avec barre | Source B');
 		expect(mine[column('source_urls')]).toBe('https://example.org/a | ');
 		expect(mine[column('country_names')]).toBe('Sénégal | Mali');
+		// communes by HCP code, their names beside them; the province a commune implies is listed
+		expect(mine[column('communes')]).toBe('02.113.01.01 | 02.411.01.23');
+		expect(mine[column('commune_names')]).toBe('Ahfir | Oujda');
+		expect(mine[column('other_places')]).toBe('Douar Laaouinate');
+		expect(splitList(mine[column('provinces')])).toEqual(['MA-BER', 'MA-OUJ']);
+		expect(rows[1][column('communes')]).toBe('#adm3 +code');
 	});
 
 	it('spells out codes in Arabic and English', async () => {
@@ -197,10 +206,17 @@ describe('GeoJSON', () => {
 			collection.features.map((feature: { id: string }) => [feature.id, feature])
 		);
 		const mine = bySlug.get('test-export-escaping')!;
-		expect(mine.geometry).toEqual({ type: 'Point', coordinates: [-1.91, 34.68] });
+		// its own point, then its communes' (Ahfir, Oujda)
+		expect(mine.geometry).toEqual({ type: 'MultiPoint', coordinates: [[-1.91, 34.68], [-2.105, 34.956], [-1.911, 34.692]] });
 		expect(mine.properties).toMatchObject({ location: 'points', title: tricky.title, url: 'https://atlas.example/fr/atlas/initiatives/test-export-escaping' });
+		expect(mine.properties.communes).toEqual([
+			{ code: '02.113.01.01', nameFr: 'Ahfir', nameAr: 'أحفير' },
+			{ code: '02.411.01.23', nameFr: 'Oujda', nameAr: 'وجدة' }
+		]);
+		// the seeds' IOM programme names Berkane and Oujda: their points, not the regions' centroids
 		const oim = bySlug.get('oim-migration-developpement-durable')!;
-		expect(oim.geometry).toEqual({ type: 'MultiPoint', coordinates: [regionCentroids['MA-01'], regionCentroids['MA-02']] });
+		expect(oim.geometry).toEqual({ type: 'MultiPoint', coordinates: [[-2.315, 34.93], [-1.911, 34.692]] });
+		expect(oim.properties.location).toBe('communes');
 		const primo = bySlug.get('primo-oriental')!;
 		expect(primo.geometry).toEqual({ type: 'Point', coordinates: regionCentroids['MA-02'] });
 		for (const feature of collection.features) {
@@ -250,16 +266,21 @@ describe('IATI activity XML 2.03', () => {
 		expect(activity).toContain('<activity-date type="3" iso-date="2023-12-31"/>');
 		expect(activity).toContain('<recipient-country code="MA" percentage="33.33" sharaka:share="equal"/><recipient-country code="SN" percentage="33.33" sharaka:share="equal"/><recipient-country code="ML" percentage="33.34" sharaka:share="equal"/>');
 		expect(activity).toContain('<location ref="MA-02"><name><narrative xml:lang="fr">Oriental</narrative>');
+		// a commune: its HCP code as reference and third-level administrative code, its point
+		expect(activity).toMatch(
+			/<location ref="02\.411\.01\.23"><name><narrative xml:lang="fr">Oujda<\/narrative><narrative xml:lang="ar">وجدة<\/narrative><\/name><administrative vocabulary="A4" level="0" code="MA"\/><administrative vocabulary="HCP" level="3" code="02\.411\.01\.23"\/><point srsName="[^"]+"><pos>34\.692 -1\.911<\/pos><\/point><exactness code="2"\/><location-class code="1"\/><feature-designation code="ADM3"\/><\/location>/
+		);
 		expect(activity).toContain('<sector vocabulary="1" code="24050" percentage="50"/><sector vocabulary="1" code="15190" percentage="50"/>');
 		expect(activity).toContain('<sector vocabulary="99" vocabulary-uri="urn:sharaka:atlas:theme" code="south_south" percentage="33.34">');
 		expect(activity).toContain(
 			'<budget type="1" status="1"><period-start iso-date="2021-01-15"/><period-end iso-date="2023-12-31"/><value currency="EUR" value-date="2021-01-15">1250000.5</value></budget>'
 		);
 		expect(activity).toContain('<website>https://example.org/?a=1&amp;b=2</website>');
-		// the seeds' SHARAKA programme: its years only, its three funders
+		// the seeds' SHARAKA programme: its start month (April 2014, said so), its end year only, its three funders
 		const sharaka = text.slice(text.indexOf('<iati-identifier>XM-SHARAKA-sharaka<'));
 		const sharakaActivity = sharaka.slice(0, sharaka.indexOf('</iati-activity>'));
-		expect(sharakaActivity).toMatch(/<activity-date type="2" iso-date="2014-01-01">/);
+		expect(sharakaActivity).toContain('<activity-date type="2" iso-date="2014-04-01" sharaka:precision="month"><narrative xml:lang="fr">Seul le mois est connu\u00a0: avril 2014</narrative>');
+		expect(sharakaActivity).toMatch(/<activity-date type="4" iso-date="2017-12-31">/);
 		// a programme names its components (type 2), a component its programme (type 1) one level below
 		expect(sharakaActivity).toContain('<related-activity ref="XM-SHARAKA-sharaka-composante-1-migration-developpement" type="2"/>');
 		const component = text.slice(text.lastIndexOf('<iati-activity', text.indexOf('<iati-identifier>XM-SHARAKA-sharaka-composante-2-mobilisation-competences-mre<')));

@@ -9,6 +9,7 @@ import {
 	initiativeProvince,
 	initiativeRegion,
 	initiativeSource,
+	initiativeYearlyAmount,
 	type CountryShare,
 	type InitiativePoint,
 	type RecipientRegion,
@@ -17,6 +18,10 @@ import {
 import type { OrganisationRole } from '../atlas.model.ts';
 import { filterCondition } from '../initiative.service.ts';
 import type { InitiativeFilters } from '../atlas.schemas.ts';
+import { datesOf, withPrecision } from '../partial-dates.ts';
+
+/** An amount as the source also gives it in another currency (never converted). */
+export type SecondFigure = { amount: number; currency: string };
 
 export interface ExportOrganisation {
 	slug: string;
@@ -26,6 +31,15 @@ export interface ExportOrganisation {
 	role: OrganisationRole;
 	amount: number | null;
 	currency: string | null;
+	secondFigure: SecondFigure | null;
+}
+
+/** An amount of one year: a funder's (by slug), or the initiative's own budget (`organisation` null). */
+export interface ExportYearlyAmount {
+	organisation: { slug: string; name: string; acronym: string | null; type: string } | null;
+	year: number;
+	amount: number;
+	currency: string;
 }
 
 /** One initiative as the exports see it. */
@@ -35,6 +49,7 @@ export interface ExportRecord {
 	title: Translated;
 	summary: Translated;
 	status: 'planned' | 'ongoing' | 'completed' | 'suspended' | 'cancelled';
+	/** YYYY-MM-DD, or YYYY-MM when only the month is known */
 	plannedStart: string | null;
 	plannedEnd: string | null;
 	actualStart: string | null;
@@ -44,7 +59,9 @@ export interface ExportRecord {
 	nationalScope: boolean;
 	regions: string[];
 	provinces: string[];
-	communes: string | null;
+	/** HCP codes */
+	communes: string[];
+	otherPlaces: string | null;
 	countries: string[];
 	/** what the source says of the shares (null: not said) and the supranational regions it names */
 	moroccoShare: number | null;
@@ -56,6 +73,10 @@ export interface ExportRecord {
 	organisations: ExportOrganisation[];
 	budgetTotal: number | null;
 	budgetCurrency: string | null;
+	/** the total as the source also gives it in another currency */
+	budgetSecondFigure: SecondFigure | null;
+	/** amounts per year, in the order given */
+	yearlyAmounts: ExportYearlyAmount[];
 	budgetEur: number | null;
 	budgetMad: number | null;
 	contact: string | null;
@@ -64,6 +85,7 @@ export interface ExportRecord {
 	/** the larger initiative it is part of, and its own parts (IATI related-activity) */
 	partOf: { slug: string; iatiIdentifier: string | null; relation: string } | null;
 	parts: { slug: string; iatiIdentifier: string | null }[];
+	/** dates: YYYY-MM-DD, or YYYY-MM */
 	sources: { citation: string; url: string | null; date: string | null }[];
 	lastVerifiedOn: string | null;
 	isSample: boolean;
@@ -74,7 +96,7 @@ const num = (value: unknown) => (value == null ? null : Number(value));
 
 /**
  * The initiatives matching `filters`, in slug order, `batchSize` at a time (default 500).
- * Each batch costs five queries whatever its size.
+ * Each batch costs seven queries whatever its size.
  */
 export async function* exportBatches(
 	db: DbOrTx,
@@ -97,7 +119,7 @@ export async function* exportBatches(
 		remaining -= rows.length;
 		const ids = rows.map((row) => row.id);
 		const parentIds = [...new Set(rows.flatMap((row) => (row.parentId ? [row.parentId] : [])))];
-		const [regionRows, provinceRows, orgRows, sourceRows, parentRows, partRows] = await Promise.all([
+		const [regionRows, provinceRows, orgRows, sourceRows, parentRows, partRows, yearlyRows] = await Promise.all([
 			db
 				.select({ id: initiativeRegion.initiativeId, iso: initiativeRegion.regionIso })
 				.from(initiativeRegion)
@@ -117,7 +139,9 @@ export async function* exportBatches(
 					type: organisation.type,
 					role: initiativeOrganisation.role,
 					amount: initiativeOrganisation.amount,
-					currency: initiativeOrganisation.currency
+					currency: initiativeOrganisation.currency,
+					secondAmount: initiativeOrganisation.secondAmount,
+					secondCurrency: initiativeOrganisation.secondCurrency
 				})
 				.from(initiativeOrganisation)
 				.innerJoin(organisation, sql`${organisation.id} = ${initiativeOrganisation.organisationId}`)
@@ -128,7 +152,8 @@ export async function* exportBatches(
 					id: initiativeSource.initiativeId,
 					citation: initiativeSource.citation,
 					url: initiativeSource.url,
-					date: initiativeSource.publishedOn
+					date: initiativeSource.publishedOn,
+					precision: initiativeSource.publishedPrecision
 				})
 				.from(initiativeSource)
 				.where(inArray(initiativeSource.initiativeId, ids))
@@ -140,7 +165,22 @@ export async function* exportBatches(
 				.select({ id: initiative.parentId, slug: initiative.slug, iatiIdentifier: initiative.iatiIdentifier })
 				.from(initiative)
 				.where(inArray(initiative.parentId, ids))
-				.orderBy(asc(initiative.slug))
+				.orderBy(asc(initiative.slug)),
+			db
+				.select({
+					id: initiativeYearlyAmount.initiativeId,
+					slug: organisation.slug,
+					name: organisation.name,
+					acronym: organisation.acronym,
+					type: organisation.type,
+					year: initiativeYearlyAmount.year,
+					amount: initiativeYearlyAmount.amount,
+					currency: initiativeYearlyAmount.currency
+				})
+				.from(initiativeYearlyAmount)
+				.leftJoin(organisation, sql`${organisation.id} = ${initiativeYearlyAmount.organisationId}`)
+				.where(inArray(initiativeYearlyAmount.initiativeId, ids))
+				.orderBy(asc(initiativeYearlyAmount.initiativeId), asc(initiativeYearlyAmount.position))
 		]);
 		const group = <T extends { id: string }>(list: T[]) => {
 			const map = new Map<string, T[]>();
@@ -154,6 +194,7 @@ export async function* exportBatches(
 		const provinces = group(provinceRows);
 		const orgs = group(orgRows);
 		const sources = group(sourceRows);
+		const yearly = group(yearlyRows);
 		const parents = new Map(parentRows.map((entry) => [entry.id, entry]));
 		const parts = group(partRows.map((entry) => ({ ...entry, id: entry.id! })));
 		yield rows.map(
@@ -163,16 +204,14 @@ export async function* exportBatches(
 				title: row.title,
 				summary: row.summary,
 				status: row.status,
-				plannedStart: row.plannedStart,
-				plannedEnd: row.plannedEnd,
-				actualStart: row.actualStart,
-				actualEnd: row.actualEnd,
+				...datesOf(row),
 				startYear: row.startYear,
 				endYear: row.endYear,
 				nationalScope: row.nationalScope,
 				regions: (regions.get(row.id) ?? []).map((entry) => entry.iso),
 				provinces: (provinces.get(row.id) ?? []).map((entry) => entry.iso),
 				communes: row.communes,
+				otherPlaces: row.otherPlaces,
 				countries: row.countries,
 				moroccoShare: num(row.moroccoShare),
 				countryShares: row.countryShares,
@@ -180,9 +219,21 @@ export async function* exportBatches(
 				points: row.points,
 				themes: row.themes,
 				targetGroups: row.targetGroups,
-				organisations: (orgs.get(row.id) ?? []).map(({ id: _id, amount, ...entry }) => ({ ...entry, amount: num(amount) })),
+				organisations: (orgs.get(row.id) ?? []).map(({ id: _id, amount, secondAmount, secondCurrency, ...entry }) => ({
+					...entry,
+					amount: num(amount),
+					secondFigure: secondAmount != null && secondCurrency ? { amount: Number(secondAmount), currency: secondCurrency } : null
+				})),
 				budgetTotal: num(row.budgetTotal),
 				budgetCurrency: row.budgetCurrency,
+				budgetSecondFigure:
+					row.budgetSecondAmount != null && row.budgetSecondCurrency ? { amount: Number(row.budgetSecondAmount), currency: row.budgetSecondCurrency } : null,
+				yearlyAmounts: (yearly.get(row.id) ?? []).map((entry) => ({
+					organisation: entry.slug ? { slug: entry.slug, name: entry.name!, acronym: entry.acronym, type: entry.type! } : null,
+					year: entry.year,
+					amount: Number(entry.amount),
+					currency: entry.currency
+				})),
 				budgetEur: num(row.budgetEur),
 				budgetMad: num(row.budgetMad),
 				contact: row.contact,
@@ -192,7 +243,7 @@ export async function* exportBatches(
 					? { slug: parents.get(row.parentId)!.slug, iatiIdentifier: parents.get(row.parentId)!.iatiIdentifier, relation: row.parentRelation ?? 'component' }
 					: null,
 				parts: (parts.get(row.id) ?? []).map(({ slug, iatiIdentifier }) => ({ slug, iatiIdentifier })),
-				sources: (sources.get(row.id) ?? []).map(({ id: _id, ...entry }) => entry),
+				sources: (sources.get(row.id) ?? []).map(({ id: _id, precision, ...entry }) => ({ ...entry, date: withPrecision(entry.date, precision) })),
 				lastVerifiedOn: row.lastVerifiedOn,
 				isSample: row.isSample,
 				updatedAt: new Date(row.updatedAt)

@@ -16,7 +16,7 @@ import type { Logger } from '../../../platform/log/logger.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { initiative, initiativeVersion } from '../atlas.table.ts';
-import { provinces } from '../../../platform/geo/morocco.ts';
+import { impliedPlaces } from '../places.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createInitiatives, freeSlugs, updateInitiative } from '../initiative.service.ts';
 import { slugify } from '../../../platform/text/slug.ts';
@@ -58,7 +58,8 @@ type ActivityRow = typeof atlasImportActivity.$inferSelect;
 
 // ── Building initiatives ────────────────────────────────────────────────────
 
-type ResolvedOrganisations = NonNullable<InitiativeInput['organisations']>;
+/** The organisations of an activity once matched, and the yearly amounts of its funders (by slug). */
+type ResolvedOrganisations = { organisations: NonNullable<InitiativeInput['organisations']>; yearlyAmounts: NonNullable<InitiativeInput['yearlyAmounts']> };
 
 /** The source cited for an activity that gives none: the file, its publisher and the day of the import. */
 export function fileCitation(record: Pick<ImportRecord, 'fileName' | 'publisher' | 'createdAt' | 'language' | 'kind'>) {
@@ -73,9 +74,11 @@ export function fileCitation(record: Pick<ImportRecord, 'fileName' | 'publisher'
 	return { citation: citation.slice(0, 1000), url: null, date };
 }
 
-export function buildInput(activity: ImportedActivity, organisations: ResolvedOrganisations, citation: ReturnType<typeof fileCitation>): InitiativeInput {
+export function buildInput(activity: ImportedActivity, resolved: ResolvedOrganisations, citation: ReturnType<typeof fileCitation>): InitiativeInput {
 	const { organisations: _unresolved, ...rest } = activity.input;
-	return { ...rest, organisations, sources: rest.sources?.length ? rest.sources : [citation] };
+	// the initiative's own yearly budgets (the file's), then its funders' (matched)
+	const yearlyAmounts = [...(rest.yearlyAmounts ?? []).filter((entry) => !entry.organisation), ...resolved.yearlyAmounts];
+	return { ...rest, organisations: resolved.organisations, yearlyAmounts, sources: rest.sources?.length ? rest.sources : [citation] };
 }
 
 const tableFields: Record<string, (keyof InitiativeInput)[]> = {
@@ -86,7 +89,9 @@ const tableFields: Record<string, (keyof InitiativeInput)[]> = {
 	national_scope: ['nationalScope'],
 	regions: ['regions'],
 	provinces: ['provinces'],
-	communes: ['communes'],
+	// a name the commune list does not know goes to the other places
+	communes: ['communes', 'otherPlaces'],
+	other_places: ['otherPlaces'],
 	countries: ['countries'],
 	target_groups: ['targetGroups'],
 	planned_start: ['plannedStart'],
@@ -97,6 +102,8 @@ const tableFields: Record<string, (keyof InitiativeInput)[]> = {
 	end_year: ['endYear'],
 	budget_total: ['budget'],
 	currency: ['budget'],
+	budget_second_figure: ['budget'],
+	yearly_amounts: ['yearlyAmounts'],
 	website: ['website'],
 	contact: ['contact'],
 	sources: ['sources'],
@@ -144,6 +151,11 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 			];
 		}
 		if (!columns.has('budget_total') && !columns.has('currency')) merged.budget = current.budget;
+		// a table without the second figures' columns keeps those the Atlas has, beside the same amounts
+		if (!columns.has('budget_second_figure')) merged.budget = keepSecondFigure(merged.budget ?? null, current.budget ?? null);
+		if (!columns.has('funder_second_figures')) merged.organisations = keepSecondFigures(merged.organisations ?? [], current.organisations);
+		// a funder column replaced: its yearly amounts come from the table's column, else stay for the funders kept
+		if (!columns.has('yearly_amounts')) merged.yearlyAmounts = keptYearlyAmounts(current.yearlyAmounts, merged.organisations ?? []);
 		if (!merged.sources?.length) merged.sources = current.sources;
 		merged.slug = current.slug;
 		return merged;
@@ -154,7 +166,9 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 	merged.status = next.status;
 	const dateFields = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'startYear', 'endYear'] as const;
 	if (dateFields.some((field) => next[field] != null)) for (const field of dateFields) (merged as Record<string, unknown>)[field] = next[field] ?? null;
-	if (next.budget) merged.budget = next.budget;
+	if (next.budget) merged.budget = next.budget.secondFigure ? next.budget : keepSecondFigure(next.budget, current.budget ?? null);
+	// the file's yearly amounts replace the Atlas's when it gives some (an IATI file never gives second figures of its own)
+	if (next.yearlyAmounts?.length) merged.yearlyAmounts = next.yearlyAmounts;
 	if (next.website) merged.website = next.website;
 	if (next.contact) merged.contact = next.contact;
 	if (activity.givesCountries) {
@@ -166,13 +180,15 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 	if (activity.exactThemes || (!current.themes.length && next.themes?.length)) merged.themes = next.themes;
 	merged.regions = [...new Set([...current.regions, ...(next.regions ?? [])])];
 	merged.provinces = [...new Set([...current.provinces, ...(next.provinces ?? [])])];
+	merged.communes = [...new Set([...current.communes, ...(next.communes ?? [])])];
 	merged.nationalScope = current.nationalScope || Boolean(next.nationalScope);
 	if (next.points?.length) merged.points = next.points;
 	const organisations = [...(next.organisations ?? [])];
 	for (const entry of current.organisations) {
 		if (!organisations.some((other) => other.organisation === entry.organisation && other.role === entry.role)) organisations.push(entry);
 	}
-	merged.organisations = organisations;
+	merged.organisations = keepSecondFigures(organisations, current.organisations);
+	merged.yearlyAmounts = keptYearlyAmounts(merged.yearlyAmounts ?? [], merged.organisations);
 	// the activity's own documents are added; the file is cited only when there is no other source
 	const sources = [...current.sources];
 	for (const source of activity.input.sources ?? []) {
@@ -182,6 +198,30 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 	merged.iatiIdentifier = next.iatiIdentifier ?? current.iatiIdentifier;
 	merged.slug = current.slug;
 	return merged;
+}
+
+type Budget = InitiativeInput['budget'];
+type Organisations = NonNullable<InitiativeInput['organisations']>;
+
+/** The next budget with the Atlas's second figure when it gives none and the amount and currency are the same. */
+function keepSecondFigure(next: Budget, current: Budget): Budget {
+	if (!next || next.secondFigure || !current?.secondFigure) return next;
+	return next.total === current.total && next.currency === current.currency ? { ...next, secondFigure: current.secondFigure } : next;
+}
+
+/** Each organisation with the Atlas's second figure for the same contribution when the file gives none. */
+function keepSecondFigures(next: Organisations, current: Organisations): Organisations {
+	return next.map((entry) => {
+		if (entry.secondFigure) return entry;
+		const same = current.find((other) => other.organisation === entry.organisation && other.role === entry.role);
+		return same?.secondFigure && same.amount === entry.amount && (same.currency ?? null) === (entry.currency ?? null) ? { ...entry, secondFigure: same.secondFigure } : entry;
+	});
+}
+
+/** The yearly amounts whose funder is still among the funders (the initiative's own budget's always). */
+function keptYearlyAmounts(amounts: NonNullable<InitiativeInput['yearlyAmounts']>, organisations: Organisations): NonNullable<InitiativeInput['yearlyAmounts']> {
+	const funders = new Set(organisations.filter((entry) => entry.role === 'funder').map((entry) => entry.organisation));
+	return amounts.filter((entry) => !entry.organisation || funders.has(entry.organisation));
 }
 
 /** The same data once validated (key order, absent/null, and the order of sets ignored). */
@@ -198,9 +238,9 @@ function canonical(input: InitiativeInput): string {
 	const budgetCurrency = data.budget?.currency ?? 'EUR';
 	return stableJson({
 		...data,
-		// a province implies its region (as the Atlas stores it): listing that region too says nothing more
-		regions: [...new Set([...data.regions, ...data.provinces.flatMap((iso) => provinces.find((entry) => entry.iso === iso)?.regionIso ?? [])])].sort(),
-		provinces: [...data.provinces].sort(),
+		// a commune implies its province, a province its region (as the Atlas stores them): listing them too says nothing more
+		...impliedPlaces(data),
+		communes: [...new Set(data.communes)].sort(),
 		countries: [...data.countries].sort(),
 		themes: [...data.themes].sort(),
 		targetGroups: [...data.targetGroups].sort(),
@@ -210,10 +250,19 @@ function canonical(input: InitiativeInput): string {
 				organisation: entry.organisation,
 				role: entry.role,
 				amount: entry.amount ?? null,
-				currency: entry.amount != null ? (entry.currency ?? budgetCurrency) : null
+				currency: entry.amount != null ? (entry.currency ?? budgetCurrency) : null,
+				secondFigure: entry.amount != null ? (entry.secondFigure ?? null) : null
 			}))
-			.sort((x, y) => `${x.role}/${x.organisation}`.localeCompare(`${y.role}/${y.organisation}`))
+			.sort((x, y) => `${x.role}/${x.organisation}`.localeCompare(`${y.role}/${y.organisation}`)),
+		yearlyAmounts: sortedYearlyAmounts(data.yearlyAmounts)
 	});
+}
+
+/** Yearly amounts in one order (year, funder, currency): the order they were given says nothing more. */
+export function sortedYearlyAmounts(amounts: InitiativeData['yearlyAmounts']) {
+	return amounts
+		.map((entry) => ({ organisation: entry.organisation ?? null, year: entry.year, amount: entry.amount, currency: entry.currency }))
+		.sort((x, y) => x.year - y.year || (x.organisation ?? '').localeCompare(y.organisation ?? '') || x.currency.localeCompare(y.currency));
 }
 
 /** The current version of a published initiative, as an input. */
@@ -305,13 +354,25 @@ interface RunState {
 }
 
 async function resolveOrganisations(state: RunState, activity: ImportedActivity): Promise<ResolvedOrganisations> {
-	const out: ResolvedOrganisations = [];
+	const out: ResolvedOrganisations = { organisations: [], yearlyAmounts: [] };
 	for (const entry of activity.organisations) {
 		// an organisation a partner's file brings in waits for a moderator before it shows anywhere public
 		const found = await state.matcher.resolve(state.ctx, entry, state.record.id, { pending: !can(state.actor, 'organisation.manage') });
 		if (!found) continue;
-		if (out.some((other) => other.organisation === found.slug && other.role === entry.role)) continue;
-		out.push({ organisation: found.slug, role: entry.role, amount: entry.amount ?? null, currency: entry.amount != null ? (entry.currency ?? null) : null });
+		if (out.organisations.some((other) => other.organisation === found.slug && other.role === entry.role)) continue;
+		out.organisations.push({
+			organisation: found.slug,
+			role: entry.role,
+			amount: entry.amount ?? null,
+			currency: entry.amount != null ? (entry.currency ?? null) : null,
+			...(entry.amount != null && entry.secondFigure ? { secondFigure: entry.secondFigure } : {})
+		});
+		if (entry.role !== 'funder') continue;
+		for (const year of entry.yearly ?? []) {
+			if (!out.yearlyAmounts.some((other) => other.organisation === found.slug && other.year === year.year && other.currency === year.currency)) {
+				out.yearlyAmounts.push({ organisation: found.slug, ...year });
+			}
+		}
 	}
 	return out;
 }

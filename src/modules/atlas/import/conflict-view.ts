@@ -4,7 +4,10 @@ import { translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { countryName } from '../../../platform/geo/countries.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
+import { communeByCode, communeName } from '../../../platform/geo/communes.ts';
 import type { FieldConflictView } from './field-conflicts.ts';
+import { figureText, yearlyLines, type Figure } from '../amounts-text.ts';
+import { formatPartialDate } from '../partial-dates.ts';
 
 const placeName = (language: Language, iso: string) => {
 	const place = regions.find((entry) => entry.iso === iso) ?? provinces.find((entry) => entry.iso === iso);
@@ -17,14 +20,6 @@ export function fieldLabel(language: Language, key: string): string {
 	const dot = key.indexOf('.');
 	if (dot > 0) return translate(language, 'atlas_conflicts.field_text', { field: translate(language, `atlas_conflicts.field_${key.slice(0, dot)}`), lang: key.slice(dot + 1) });
 	return translate(language, `atlas_conflicts.field_${key}`);
-}
-
-function money(language: Language, amount: number, currency: string): string {
-	try {
-		return new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-	} catch {
-		return `${amount} ${currency}`;
-	}
 }
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -44,21 +39,29 @@ export function describeValue(language: Language, key: string, value: unknown): 
 		case 'regions':
 		case 'provinces':
 			return list((value as string[]).map((iso) => placeName(language, iso)));
+		case 'communes':
+			return list((value as string[]).map((code) => (communeByCode(code) ? `${communeName(communeByCode(code)!, language)} (${code})` : code)));
 		case 'budget': {
-			const budget = value as { total: number; currency: string };
-			return money(language, budget.total, budget.currency);
+			const budget = value as { total: number; currency: string; secondFigure?: Figure | null };
+			return figureText(language, { amount: budget.total, currency: budget.currency }, budget.secondFigure);
 		}
 		case 'organisations':
 			return list(
-				(value as { organisation: string; role: string; amount: number | null; currency: string | null }[]).map(
+				(value as { organisation: string; role: string; amount: number | null; currency: string | null; secondFigure?: Figure | null }[]).map(
 					(entry) =>
-						`${entry.organisation} (${translate(language, `atlas.role_${entry.role}`)}${entry.amount != null && entry.currency ? `, ${money(language, entry.amount, entry.currency)}` : ''})`
+						`${entry.organisation} (${translate(language, `atlas.role_${entry.role}`)}${
+							entry.amount != null && entry.currency ? `, ${figureText(language, { amount: entry.amount, currency: entry.currency }, entry.secondFigure)}` : ''
+						})`
 				)
 			);
+		case 'yearlyAmounts':
+			return list(yearlyLines(language, value as { organisation: string | null; year: number; amount: number; currency: string }[]));
 		case 'dates': {
 			const dates = value as Record<string, string | number | null>;
-			const start = dates.actualStart ?? dates.plannedStart ?? dates.startYear;
-			const end = dates.actualEnd ?? dates.plannedEnd ?? dates.endYear;
+			// a day or a month alone, as the pages say them; a year as it is
+			const shown = (date: string | number | null | undefined) => (typeof date === 'string' ? formatPartialDate(language, date) : date);
+			const start = shown(dates.actualStart ?? dates.plannedStart ?? dates.startYear);
+			const end = shown(dates.actualEnd ?? dates.plannedEnd ?? dates.endYear);
 			return start == null && end == null ? empty : `${start ?? '…'} – ${end ?? '…'}`;
 		}
 		case 'countries': {

@@ -228,7 +228,9 @@ describe('IATI imports', () => {
 				['giz', 'implementer', null]
 			])
 		);
-		expect(giz.regions.map((region) => region.iso)).toEqual(['MA-04']);
+		// Rabat-Salé-Kénitra by its code, and Casablanca-Settat through the point in Casablanca (rule 1)
+		expect(giz.regions.map((region) => region.iso)).toEqual(['MA-04', 'MA-06']);
+		expect(giz.provinces.map((province) => province.iso)).toEqual(['MA-CAS']);
 		// no source in the activity: the file is cited (name, publisher, day of the import)
 		const sahel = await getInitiative(app.database.db, activities.get(SAHEL)!.initiative!.slug);
 		expect(sahel.sources[0].citation).toMatch(/^Fichier IATI « giz-iom-morocco\.xml » publié par Deutsche Gesellschaft .*, importé le \d{4}-\d{2}-\d{2}$/);
@@ -487,7 +489,8 @@ describe('CSV and XLSX imports', () => {
 			nationalScope: false,
 			regions: ['MA-02'],
 			provinces: ['MA-OUJ'],
-			communes: 'Oujda, Berkane',
+			communes: ['02.411.01.23', '02.113.01.09'],
+			otherPlaces: 'Douar Laaouinate',
 			countries: ['FR', 'BE'],
 			themes: ['diaspora_investment', 'migration_development'],
 			targetGroups: ['moroccans_abroad', 'entrepreneurs_investors'],

@@ -17,6 +17,10 @@ export interface ImportedOrganisation {
 	role: OrganisationRole;
 	amount?: number | null;
 	currency?: string | null;
+	/** the contribution as the file also gives it in another currency (the Atlas's own export) */
+	secondFigure?: { amount: number; currency: string } | null;
+	/** a funder's amounts per year (incoming funds by year; a table's yearly amounts) */
+	yearly?: { year: number; amount: number; currency: string }[];
 }
 
 /** One activity (or table row) as read: an initiative without its organisations resolved. */

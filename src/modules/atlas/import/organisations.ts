@@ -40,7 +40,30 @@ export function isPlaceholderName(text: string): boolean {
 	const folded = foldName(text);
 	if (!folded || /^\d+$/.test(folded)) return true;
 	if (/^(nan|null|none|nil|n a|na|tbd|tbc|unknown|inconnu|inconnue|other|others|autre|autres|various|divers|not applicable|non applicable|to be determined|a determiner)$/.test(folded)) return true;
+	// the government of whichever country receives the aid (the European Commission's files, with the CRS channel code 12000)
+	if (/^(the )?(recipient|beneficiary) (country )?government$|^government of (the )?(recipient|beneficiary) country$|^gouvernement (du pays )?(beneficiaire|recipiendaire)$/.test(folded)) return true;
 	return /\b(country unknown|unknown country|pays inconnu|various (local )?(vendors|suppliers|partners|organisations|organizations|ngos)|divers (fournisseurs|partenaires|prestataires)|multiple (vendors|suppliers|partners))\b/.test(folded);
+}
+
+/** An identifier publishers put where they have none ("N/A", "-", "0"): none. */
+export function usableRef(ref: string | null | undefined): string | null {
+	const trimmed = ref?.trim() ?? '';
+	if (!trimmed || /^(n\/?a|none|null|nil|unknown|tbd|-+|0+)$/i.test(trimmed)) return null;
+	return trimmed;
+}
+
+/**
+ * Whether a file's organisation is a placeholder: a placeholder name with no identifier, or with only a
+ * number for one (a CRS channel code such as 12000 "Recipient Government" names a kind, not an organisation).
+ */
+export function isPlaceholderOrganisation(ref: string | null, names: readonly string[]): boolean {
+	return names.length > 0 && names.every(isPlaceholderName) && (!ref || /^\d+$/.test(ref.trim()));
+}
+
+/** The part of an IATI organisation identifier after its registration agency ("XI-IATI-EC_NEAR" → "EC_NEAR"), when it reads as a name. */
+function identifierTail(ref: string): string | null {
+	const tail = /^(?:XI-IATI|XM-DAC|XM-OCHA|XI-[A-Z]+|[A-Z]{2}-[A-Z0-9]+)-(.+)$/i.exec(ref.trim())?.[1] ?? null;
+	return tail && /\p{L}/u.test(tail) && tail.length >= 4 && !/\s/.test(tail) ? tail.toUpperCase() : null;
 }
 
 /** "Name (ACR)" → the name and the acronym; otherwise the text alone. */
@@ -74,6 +97,16 @@ export class OrganisationMatcher {
 	private byName = new Map<string, KnownOrganisation>();
 	/** acronyms shared by several organisations match none of them */
 	private byAcronym = new Map<string, KnownOrganisation | null>();
+	/** the known identifiers' tails that read as names ("EC_NEAR" of "XI-IATI-EC_NEAR"), for files that write one as a name */
+	private byRefTail = new Map<string, KnownOrganisation | null>();
+
+	private setRef(ref: string, row: KnownOrganisation) {
+		this.byRef.set(ref.toUpperCase(), row);
+		const tail = identifierTail(ref);
+		if (!tail) return;
+		const existing = this.byRefTail.get(tail);
+		this.byRefTail.set(tail, existing === undefined || existing?.id === row.id ? row : null);
+	}
 
 	static async load(db: DbOrTx): Promise<OrganisationMatcher> {
 		const matcher = new OrganisationMatcher();
@@ -85,7 +118,7 @@ export class OrganisationMatcher {
 		const byId = new Map(rows.map((row) => [row.id, row]));
 		for (const ref of refs) {
 			const found = byId.get(ref.organisationId);
-			if (found) matcher.byRef.set(ref.ref.toUpperCase(), found);
+			if (found) matcher.setRef(ref.ref, found);
 		}
 		const decided = await db
 			.select({ key: atlasImportOrganisationMatch.key, decision: atlasImportOrganisationMatch.decision, organisationId: atlasImportOrganisationMatch.organisationId, decidedAt: atlasImportOrganisationMatch.decidedAt })
@@ -110,7 +143,7 @@ export class OrganisationMatcher {
 			const existing = this.byAcronym.get(key);
 			this.byAcronym.set(key, existing === undefined || existing?.id === row.id ? row : null);
 		}
-		if (ref) this.byRef.set(ref.toUpperCase(), row);
+		if (ref) this.setRef(ref, row);
 	}
 
 	/** The Atlas organisation a file's organisation stands for, if any, and how it was found. */
@@ -135,6 +168,9 @@ export class OrganisationMatcher {
 			// a file naming an organisation by its acronym alone ("BMZ")
 			const short = this.byAcronym.get(foldName(text));
 			if (short) return { found: short, via: 'acronym' };
+			// or by its known identifier's tail ("EC_NEAR", with no identifier of its own)
+			const byTail = entry.ref ? null : this.byRefTail.get(text.trim().toUpperCase());
+			if (byTail) return { found: byTail, via: 'name' };
 		}
 		return null;
 	}
@@ -196,7 +232,7 @@ export class OrganisationMatcher {
 		}
 		if (entry.key && !entry.names.length) return null;
 		const text = entry.names[0] ?? entry.ref;
-		if (!text || (!entry.ref && isPlaceholderName(text))) return null;
+		if (!text || isPlaceholderOrganisation(entry.ref, [text])) return null;
 		const { name, acronym } = splitAcronym(text);
 		const displayName = (name.length >= 2 ? name : text).slice(0, 200);
 		const type: OrganisationType = organisationTypeOf(entry.type, entry.ref);

@@ -41,6 +41,23 @@ describe('per-field provenance (issue #17 rule 14)', () => {
 		expect(fieldValue(edit(base, { regions: [] }), 'regions')).toEqual(fieldValue(base, 'regions'));
 	});
 
+	it('compares communes as a set, each implying its province (and so its region), and keeps the platform’s communes', () => {
+		const withCommune = edit(base, { communes: ['04.421.01.0'] });
+		// the file lists the province the commune implies: the same places
+		const file = edit(withCommune, { provinces: ['MA-RAB'] });
+		expect(fieldValue(edit(base, { provinces: [], communes: ['04.421.01.0'] }), 'provinces')).toEqual(['MA-RAB']);
+		expect(fieldKeys(base)).toEqual(expect.arrayContaining(['communes', 'otherPlaces']));
+		// a moderator picked a commune and wrote another place since the last import; the file gives the same as then: kept
+		const atlas = edit(base, { communes: ['04.421.01.07', '04.421.01.0'], otherPlaces: 'Quartier Hassan' });
+		const kept = reconcile(atlas, edit(base, {}), base, 'atlas');
+		expect(kept.kept.sort()).toEqual(['communes', 'otherPlaces']);
+		expect(kept.next.communes).toEqual(['04.421.01.0', '04.421.01.07']);
+		// both changed the communes: a conflict for the moderator
+		const both = reconcile(atlas, file, base, 'atlas');
+		expect(both.conflicts.map((conflict) => conflict.field)).toEqual(['communes']);
+		expect(both.conflicts[0]).toMatchObject({ atlas: ['04.421.01.0', '04.421.01.07'], file: ['04.421.01.0'], lastImport: [] });
+	});
+
 	it('without an earlier import, the file wins as before', () => {
 		const file = edit(base, { status: 'completed' });
 		const atlas = edit(base, { status: 'suspended' });

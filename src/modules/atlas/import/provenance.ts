@@ -3,7 +3,7 @@
 // platform since then keeps its value when the file gives the same as last time, takes the file's when
 // nobody touched it, and — when both changed — is a conflict that a moderator decides.
 import type { InitiativeData, InitiativeInput } from '../atlas.schemas.ts';
-import { provinces } from '../../../platform/geo/morocco.ts';
+import { impliedPlaces } from '../places.ts';
 
 /** Translatable texts: one field per language (`title.fr`). */
 const textFields = ['title', 'summary', 'description', 'results', 'lessons'] as const;
@@ -21,12 +21,14 @@ const singleFields: (keyof InitiativeData)[] = [
 	'regions',
 	'provinces',
 	'communes',
+	'otherPlaces',
 	'recipientRegions',
 	'points',
 	'themes',
 	'targetGroups',
 	'budget',
 	'organisations',
+	'yearlyAmounts',
 	'partOf',
 	'evaluation',
 	'deliverables',
@@ -58,9 +60,10 @@ function normalisedField(data: Data, field: keyof Data): unknown {
 	const value = data[field];
 	switch (field) {
 		case 'regions':
-			// a province implies its region (as the Atlas stores it): listing that region too says nothing more
-			return [...new Set([...data.regions, ...data.provinces.flatMap((iso) => provinces.find((entry) => entry.iso === iso)?.regionIso ?? [])])].sort();
 		case 'provinces':
+			// a commune implies its province, a province its region (as the Atlas stores them): listing them too says nothing more
+			return impliedPlaces(data)[field];
+		case 'communes':
 		case 'countries':
 		case 'themes':
 		case 'targetGroups':
@@ -72,10 +75,16 @@ function normalisedField(data: Data, field: keyof Data): unknown {
 					organisation: entry.organisation,
 					role: entry.role,
 					amount: entry.amount ?? null,
-					currency: entry.amount != null ? (entry.currency ?? budgetCurrency) : null
+					currency: entry.amount != null ? (entry.currency ?? budgetCurrency) : null,
+					secondFigure: entry.amount != null ? (entry.secondFigure ?? null) : null
 				}))
 				.sort((x, y) => `${x.role}/${x.organisation}`.localeCompare(`${y.role}/${y.organisation}`));
 		}
+		case 'yearlyAmounts':
+			// the order they were given in says nothing more
+			return (data.yearlyAmounts ?? [])
+				.map((entry) => ({ organisation: entry.organisation ?? null, year: entry.year, amount: entry.amount, currency: entry.currency }))
+				.sort((x, y) => x.year - y.year || (x.organisation ?? '').localeCompare(y.organisation ?? '') || x.currency.localeCompare(y.currency));
 		default:
 			return value ?? null;
 	}

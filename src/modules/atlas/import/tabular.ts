@@ -9,9 +9,11 @@ import { countryCodes } from '../../../platform/geo/countries.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { languages } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
+import { communeByCode, communeNamed } from '../../../platform/geo/communes.ts';
 import type { Translated } from '../atlas.table.ts';
 import { initiativeStatuses, initiativeThemes, targetGroups, type OrganisationRole } from '../atlas.model.ts';
-import { atlasColumns, columnForHeader, LIST_SEPARATOR, splitList } from '../export/columns.ts';
+import { atlasColumns, columnForHeader, LIST_SEPARATOR, parseYearlyAmount, splitList } from '../export/columns.ts';
+import { isDay, parseWrittenDate } from '../partial-dates.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
 import { sizeText } from '../../../platform/http/body-limits.ts';
 import { cut, Problems, type ActivityPreview, type ImportedActivity, type ImportedOrganisation } from './imported.ts';
@@ -219,14 +221,13 @@ export function parseNumber(value: string): number | null {
 
 /** YYYY-MM-DD (also from an ISO date-time, or DD/MM/YYYY). */
 export function parseDay(value: string): string | null {
-	let day: string | null = null;
-	const iso = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(value);
-	const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-	if (iso) day = iso[1];
-	else if (french) day = `${french[3]}-${french[2].padStart(2, '0')}-${french[1].padStart(2, '0')}`;
-	if (!day) return null;
-	const date = new Date(`${day}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null;
+	const parsed = parseWrittenDate(value);
+	return parsed && isDay(parsed) ? parsed : null;
+}
+
+/** A day, or a month alone (2021-04, 04/2021, "avril 2021": issue #17 rule 18) as YYYY-MM-DD or YYYY-MM. */
+export function parseDayOrMonth(value: string): string | null {
+	return parseWrittenDate(value) ?? null;
 }
 
 // ── A row ───────────────────────────────────────────────────────────────────
@@ -270,10 +271,10 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 		}
 		return out;
 	};
-	const day = (column: string) => {
+	const day = (column: string, month = true) => {
 		const value = get(column);
 		if (!value) return null;
-		const parsed = parseDay(value);
+		const parsed = month ? parseDayOrMonth(value) : parseDay(value);
 		if (!parsed) invalid(column, value);
 		return parsed;
 	};
@@ -338,6 +339,16 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 		else isSample = parsed;
 	}
 
+	/** "1000000 EUR" (an amount and its currency), else null and the cell said invalid */
+	const figure = (column: string, cell: string) => {
+		const match = /^(.*?)\s*([A-Za-z]{3})$/.exec(cell.trim());
+		const amount = match ? parseNumber(match[1]) : null;
+		if (!match || amount === null || amount < 0) {
+			invalid(column, cell);
+			return null;
+		}
+		return { amount, currency: match[2].toUpperCase() };
+	};
 	let budget: InitiativeInput['budget'] = null;
 	const total = get('budget_total');
 	const currency = get('currency')?.toUpperCase() ?? null;
@@ -347,10 +358,18 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 		else if (!currency || !/^[A-Z]{3}$/.test(currency)) problems.error('budget_no_currency', { currencies: currency ?? '' });
 		else budget = { total: amount, currency };
 	}
+	// the total as the source also gives it in another currency (issue #17 rule 5)
+	const secondCell = get('budget_second_figure');
+	const budgetSecond = secondCell ? figure('budget_second_figure', secondCell) : null;
+	if (budget && budgetSecond) {
+		if (budgetSecond.currency === budget.currency) invalid('budget_second_figure', secondCell!);
+		else budget = { ...budget, secondFigure: budgetSecond };
+	}
 
 	// Organisations: Atlas identifiers (slugs) or names; a table never creates an organisation
 	const organisations: ImportedOrganisation[] = [];
 	const contributions = splitList(raw('funder_contributions'));
+	const secondFigures = splitList(raw('funder_second_figures'));
 	for (const [column, role] of roleColumns) {
 		splitList(raw(column)).forEach((item, index) => {
 			if (!item) return;
@@ -367,8 +386,36 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 				if (amount === null || amount < 0) invalid('funder_contributions', contributions[index]);
 				else Object.assign(entry, { amount, currency: match[2]?.toUpperCase() ?? null });
 			}
+			if (role === 'funder' && secondFigures[index]) {
+				const second = figure('funder_second_figures', secondFigures[index]);
+				if (second && entry.amount != null && second.currency !== (entry.currency ?? budget?.currency ?? 'EUR')) entry.secondFigure = second;
+				else if (second) invalid('funder_second_figures', secondFigures[index]);
+			}
 			if (!organisations.some((other) => other.key === entry.key && other.role === role)) organisations.push(entry);
 		});
+	}
+
+	// amounts per year: "2021: 250000 EUR" (the initiative's budget) or "giz 2021: 250000 EUR" (one of its funders)
+	const yearlyAmounts: NonNullable<InitiativeInput['yearlyAmounts']> = [];
+	for (const item of splitList(raw('yearly_amounts'))) {
+		if (!item) continue;
+		const read = parseYearlyAmount(item);
+		const amount = read ? parseNumber(read.amount) : null;
+		if (!read || amount === null || amount < 0 || read.year < 1950 || read.year > 2100) {
+			invalid('yearly_amounts', item);
+			continue;
+		}
+		if (!read.organisation) {
+			yearlyAmounts.push({ organisation: null, year: read.year, amount, currency: read.currency });
+			continue;
+		}
+		const found = matcher.match({ ref: null, key: read.organisation, names: [] });
+		const funder = found && organisations.find((entry) => entry.role === 'funder' && entry.key === found.slug);
+		if (!funder) {
+			invalid('yearly_amounts', item);
+			continue;
+		}
+		(funder.yearly ??= []).push({ year: read.year, amount, currency: read.currency });
 	}
 
 	const citations = splitList(raw('sources'));
@@ -378,7 +425,7 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 	citations.forEach((citation, index) => {
 		if (!citation) return;
 		const url = urls[index] || null;
-		const date = dates[index] ? parseDay(dates[index]) : null;
+		const date = dates[index] ? parseDayOrMonth(dates[index]) : null;
 		if (dates[index] && !date) invalid('source_dates', dates[index]);
 		sources.push({ citation: cut(citation, 1000), url, date });
 	});
@@ -393,6 +440,21 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 		} else invalid('countries', item);
 	}
 
+	// Communes by HCP code, or by a name that designates one commune of the row's regions and provinces
+	// (all of Morocco when it names none); the other names stay as written, with the other places
+	const regionCodes = codes('regions', book.region);
+	const provinceCodes = codes('provinces', book.province);
+	const communes: string[] = [];
+	const elsewhere: string[] = [];
+	for (const item of splitList(raw('communes')).flatMap((entry) => entry.split(/\s*[,;،]\s*/))) {
+		if (!item) continue;
+		const commune = communeByCode(item) ?? communeNamed(item, [...regionCodes, ...provinceCodes]);
+		if (commune) {
+			if (!communes.includes(commune.code)) communes.push(commune.code);
+		} else elsewhere.push(item);
+	}
+	const otherPlaces = [get('other_places'), ...elsewhere].filter(Boolean).join(', ') || null;
+
 	const input: ImportedActivity['input'] = {
 		...(slug ? { slug } : {}),
 		title,
@@ -405,21 +467,23 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 		startYear,
 		endYear,
 		nationalScope,
-		regions: codes('regions', book.region),
-		provinces: codes('provinces', book.province),
-		communes: get('communes'),
+		regions: regionCodes,
+		provinces: provinceCodes,
+		communes: communes.sort(),
+		otherPlaces,
 		countries,
 		themes: codes('themes', book.theme) as InitiativeInput['themes'],
 		targetGroups: codes('target_groups', book.target) as InitiativeInput['targetGroups'],
 		budget,
+		yearlyAmounts,
 		sources,
 		contact: get('contact'),
 		website: get('website'),
 		iatiIdentifier,
-		lastVerifiedOn: day('last_verified'),
+		lastVerifiedOn: day('last_verified', false),
 		isSample
 	};
-	const concernsMorocco = nationalScope || input.regions!.length > 0 || input.provinces!.length > 0 || countries.length === 0;
+	const concernsMorocco = nationalScope || input.regions!.length > 0 || input.provinces!.length > 0 || communes.length > 0 || countries.length === 0;
 	if (!concernsMorocco) problems.warning('not_morocco');
 	const checked = problems.hasCritical ? null : sanitise(input, problems);
 	const identifier = iatiIdentifier ?? slug ?? null;

@@ -4,8 +4,11 @@
 import { InitiativeInput } from '../atlas.schemas.ts';
 import { hasMessage, translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
+import { provinces } from '../../../platform/geo/morocco.ts';
+import { placeNameIn } from '../../../platform/geo/place-choices.ts';
 import type { ImportProblem } from './import.table.ts';
 import type { ImportedActivity, Problems } from './imported.ts';
+import { inOrder } from '../partial-dates.ts';
 
 type Draft = ImportedActivity['input'];
 
@@ -16,11 +19,13 @@ const emptyValue: Record<string, unknown> = {
 	description: {},
 	regions: [],
 	provinces: [],
+	communes: [],
 	countries: [],
 	points: [],
 	themes: [],
 	targetGroups: [],
 	deliverables: [],
+	yearlyAmounts: [],
 	sources: [],
 	nationalScope: false,
 	isSample: false
@@ -39,7 +44,7 @@ export function sanitise(draft: Draft, problems: Problems): Draft | null {
 				['plannedStart', 'plannedEnd'],
 				['actualStart', 'actualEnd']
 			] as const) {
-				if (data[start] && data[end] && data[end]! < data[start]!) fields.add(end);
+				if (data[start] && data[end] && !inOrder(data[start]!, data[end]!)) fields.add(end);
 			}
 			if (data.startYear && data.endYear && data.endYear < data.startYear) fields.add('endYear');
 			if (!fields.size) return current as Draft;
@@ -72,5 +77,8 @@ export function problemMessage(language: Language, problem: ImportProblem): stri
 	if (typeof values.status === 'string' && hasMessage(language, `atlas.status_${values.status}`)) {
 		values.status = translate(language, `atlas.status_${values.status}`);
 	}
+	// a province by its code: named in the page's language
+	const province = typeof values.province === 'string' ? provinces.find((place) => place.iso === values.province) : undefined;
+	if (province) values.province = placeNameIn(province, language);
 	return translate(language, `atlas_import.problem_${problem.code}`, values);
 }

@@ -29,6 +29,9 @@ import enAtlasOrgMatches from './en/atlas_org_matches.json' with { type: 'json' 
 import frAtlasConflicts from './fr/atlas_conflicts.json' with { type: 'json' };
 import arAtlasConflicts from './ar/atlas_conflicts.json' with { type: 'json' };
 import enAtlasConflicts from './en/atlas_conflicts.json' with { type: 'json' };
+import frAtlasEntry from './fr/atlas_entry.json' with { type: 'json' };
+import arAtlasEntry from './ar/atlas_entry.json' with { type: 'json' };
+import enAtlasEntry from './en/atlas_entry.json' with { type: 'json' };
 
 /** The atlas module's UI messages, by namespace (`namespace.key`), in the three languages. */
 export const messages: Record<string, MessageNamespace> = {
@@ -41,5 +44,7 @@ export const messages: Record<string, MessageNamespace> = {
 	atlas_regions: { fr: frAtlasRegions, ar: arAtlasRegions, en: enAtlasRegions },
 	atlas_shares: { fr: frAtlasShares, ar: arAtlasShares, en: enAtlasShares },
 	atlas_org_matches: { fr: frAtlasOrgMatches, ar: arAtlasOrgMatches, en: enAtlasOrgMatches },
-	atlas_conflicts: { fr: frAtlasConflicts, ar: arAtlasConflicts, en: enAtlasConflicts }
+	atlas_conflicts: { fr: frAtlasConflicts, ar: arAtlasConflicts, en: enAtlasConflicts },
+	// partners' entry: yearly amounts, second figures, month-only dates, the form's format messages (issue #17 rules 5 and 18)
+	atlas_entry: { fr: frAtlasEntry, ar: arAtlasEntry, en: enAtlasEntry }
 };

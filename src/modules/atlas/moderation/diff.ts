@@ -4,6 +4,9 @@ import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createTranslator, translate } from '../../../platform/i18n/translator.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
+import { communeByCode, communeName } from '../../../platform/geo/communes.ts';
+import { figureText, yearlyLines, type Figure } from '../amounts-text.ts';
+import { formatPartialDate } from '../partial-dates.ts';
 import {
 	describeChange as describePlatformChange,
 	diffVersions,
@@ -30,6 +33,7 @@ export const diffFields = [
 	'regions',
 	'provinces',
 	'communes',
+	'otherPlaces',
 	'countries',
 	'foreignPlaces',
 	'points',
@@ -37,6 +41,7 @@ export const diffFields = [
 	'targetGroups',
 	'budget',
 	'organisations',
+	'yearlyAmounts',
 	'results',
 	'lessons',
 	'evaluation',
@@ -50,7 +55,7 @@ export const diffFields = [
 export type DiffField = (typeof diffFields)[number];
 
 const translatedFields = new Set<DiffField>(['title', 'summary', 'description', 'results', 'lessons']);
-const setFields = new Set<DiffField>(['regions', 'provinces', 'countries', 'themes', 'targetGroups']);
+const setFields = new Set<DiffField>(['regions', 'provinces', 'communes', 'countries', 'themes', 'targetGroups']);
 
 /** The initiative's fields as the platform's comparison reads them. */
 const comparedFields: readonly PlatformDiffField<DiffField>[] = diffFields.map((name) => ({
@@ -115,22 +120,42 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 				const province = provinces.find((entry) => entry.iso === iso);
 				return province ? (language === 'ar' ? province.nameAr : language === 'en' ? province.nameEn : province.nameFr) : iso;
 			});
+		case 'communes':
+			// by name, with the code that tells two communes of the same name apart
+			return (value as string[]).map((code) => {
+				const commune = communeByCode(code);
+				return commune ? `${communeName(commune, language)} (${code})` : code;
+			});
 		case 'countries': {
 			const names = new Intl.DisplayNames([language], { type: 'region' });
 			return (value as string[]).map((code) => names.of(code) ?? code);
 		}
 		case 'budget': {
-			const budget = value as { total: number; currency: string };
-			return [money.currency(budget.total, budget.currency)];
+			// with the source's second figure, beside the first
+			const budget = value as { total: number; currency: string; secondFigure?: Figure | null };
+			return [figureText(language, { amount: budget.total, currency: budget.currency }, budget.secondFigure)];
 		}
 		case 'organisations':
-			return (value as { organisation: string; role: string; amount?: number | null; currency?: string | null }[]).map(
+			return (value as { organisation: string; role: string; amount?: number | null; currency?: string | null; secondFigure?: Figure | null }[]).map(
 				(entry) =>
-					`${organisationNames.get(entry.organisation) ?? entry.organisation} — ${t(`atlas.role_${entry.role}`)}${entry.amount != null ? ` — ${entry.currency ? money.currency(entry.amount, entry.currency) : money.number(entry.amount)}` : ''}`
+					`${organisationNames.get(entry.organisation) ?? entry.organisation} — ${t(`atlas.role_${entry.role}`)}${
+						entry.amount != null
+							? ` — ${entry.currency ? figureText(language, { amount: entry.amount, currency: entry.currency }, entry.secondFigure) : money.number(entry.amount)}`
+							: ''
+					}`
 			);
+		case 'yearlyAmounts':
+			return yearlyLines(language, value as { organisation?: string | null; year: number; amount: number; currency: string }[], organisationNames);
+		case 'plannedStart':
+		case 'plannedEnd':
+		case 'actualStart':
+		case 'actualEnd':
+		case 'lastVerifiedOn':
+			// a day, or a month alone ("avril 2021")
+			return [formatPartialDate(language, String(value))];
 		case 'evaluation': {
 			const evaluation = value as { by?: string | null; date?: string | null; url?: string | null };
-			return [[evaluation.by, evaluation.date, evaluation.url].filter(Boolean).join(' — ')];
+			return [[evaluation.by, evaluation.date ? formatPartialDate(language, evaluation.date) : null, evaluation.url].filter(Boolean).join(' — ')];
 		}
 		case 'foreignPlaces': {
 			const names = new Intl.DisplayNames([language], { type: 'region' });
@@ -153,7 +178,7 @@ export function describeValue(language: Language, field: DiffField, value: unkno
 			);
 		case 'sources':
 			return (value as { citation: string; url?: string | null; date?: string | null }[]).map((entry) =>
-				[entry.citation, entry.url, entry.date].filter(Boolean).join(' — ')
+				[entry.citation, entry.url, entry.date ? formatPartialDate(language, entry.date) : null].filter(Boolean).join(' — ')
 			);
 		case 'points':
 			return (value as { lat: number; lon: number; label?: string }[]).map((entry) => [`${entry.lat}, ${entry.lon}`, entry.label].filter(Boolean).join(' — '));

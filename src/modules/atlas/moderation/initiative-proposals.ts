@@ -12,7 +12,7 @@ import type { RequestContext } from '../../../platform/kernel/context.ts';
 import type { ModeratedCollection, ModeratedSubject } from '../../../platform/moderation/moderation.service.ts';
 import { initiative, initiativeVersion, type Translated } from '../atlas.table.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
-import { checkShares, createInitiative, updateInitiative } from '../initiative.service.ts';
+import { checkAmounts, checkShares, createInitiative, updateInitiative } from '../initiative.service.ts';
 import { initiativeDiff, type DiffField } from './diff.ts';
 import { initiativesCollection } from '../atlas.model.ts';
 
@@ -50,8 +50,12 @@ async function normaliseProposal({ db }: RequestContext, input: unknown): Promis
 	const data = parseOrThrow(InitiativeInput, input);
 	const shares = checkShares(data);
 	if (shares.length) throw new AppError('invalid_input', { fields: shares });
-	const keys = [...new Set(data.organisations.map((entry) => entry.organisation))];
-	if (!keys.length) return data;
+	const keys = [...new Set([...data.organisations.map((entry) => entry.organisation), ...data.yearlyAmounts.flatMap((entry) => (entry.organisation ? [entry.organisation] : []))])];
+	if (!keys.length) {
+		const amounts = checkAmounts(data);
+		if (amounts.length) throw new AppError('invalid_input', { fields: amounts });
+		return data;
+	}
 	const ids = keys.filter((key) => UUID.test(key));
 	const rows = await db
 		.select({ id: organisation.id, slug: organisation.slug })
@@ -72,13 +76,16 @@ async function normaliseProposal({ db }: RequestContext, input: unknown): Promis
 			: [{ path: `organisations.${index}.organisation`, messageKey: 'field_choice' }]
 	);
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
-	return {
+	const slugOf = (key: string) => bySlugOrId.get(key) ?? bySlugOrId.get(key.toLowerCase()) ?? key;
+	const named = {
 		...data,
-		organisations: data.organisations.map((entry) => ({
-			...entry,
-			organisation: bySlugOrId.get(entry.organisation) ?? bySlugOrId.get(entry.organisation.toLowerCase())!
-		}))
+		organisations: data.organisations.map((entry) => ({ ...entry, organisation: slugOf(entry.organisation) })),
+		yearlyAmounts: data.yearlyAmounts.map((entry) => ({ ...entry, organisation: entry.organisation ? slugOf(entry.organisation) : null }))
 	};
+	// a second figure beside its first, yearly amounts of the funders named: said at once, when proposing
+	const amounts = checkAmounts(named);
+	if (amounts.length) throw new AppError('invalid_input', { fields: amounts });
+	return named;
 }
 
 /**
@@ -145,7 +152,7 @@ export const initiativeProposals: ModeratedCollection<InitiativeData, DiffField>
 	},
 	drafts: {
 		resumable: /^\/atlas\/initiatives\/(new|[a-z0-9-]+\/propose)$/,
-		notKept: ['saveDraft', 'addRow', 'draft'],
+		notKept: ['saveDraft', 'addRow', 'refreshCommunes', 'draft'],
 		title: draftTitle
 	}
 };

@@ -158,12 +158,12 @@ describe('proposals and moderation', () => {
 		expect((await listProposals(contextFor(app.database.db, moderator))).items.find((item) => item.id === second.id)?.status).toBe('pending');
 		// Edit then approve: the moderator reconciles against version 2.
 		const edited = await approveProposal(contextFor(app.database.db, moderator), second.id, {
-			edited: input({ status: 'suspended', communes: 'Oujda, Berkane' }),
+			edited: input({ status: 'suspended', communes: ['02.411.01.23', '02.113.01.09'], otherPlaces: 'Douar Laaouinate' }),
 			expectedVersion: 2
 		});
 		expect(edited.initiative.version).toBe(3);
 		const detail = await getInitiative(app.database.db, created.id);
-		expect([detail.status, detail.communes]).toEqual(['suspended', 'Oujda, Berkane']);
+		expect([detail.status, detail.communes.map((commune) => commune.name.fr), detail.otherPlaces]).toEqual(['suspended', ['Berkane', 'Oujda'], 'Douar Laaouinate']);
 	});
 
 	it('reject with a reason and request changes e-mail the proposer; a reason is required', async () => {

@@ -32,6 +32,29 @@ function sent(organisations: Record<string, string>[], over: Record<string, stri
 }
 
 describe('the organisations of the proposal form', () => {
+	it('says every refused cell at once with its row by number and the format expected, in the page’s language (issue #17 rule 18)', async () => {
+		const form = await readProposalForm(
+			contextFor(app.database.db, partner, { language: 'en' }),
+			sent(
+				[
+					{ organisation: 'GIZ', role: 'funder', amount: '1,000,000.5.2', currency: 'EUR', secondAmount: '10 900 000', secondCurrency: 'MAD' },
+					{ organisation: 'Nowhere Foundation', role: 'implementer' }
+				],
+				{ 'yearlyAmounts.0.organisation': 'GIZ', 'yearlyAmounts.0.year': '21', 'yearlyAmounts.0.amount': '400000', 'yearlyAmounts.0.currency': 'EUR', plannedStart: 'spring 2021' }
+			)
+		);
+		const errors = (form.answer as unknown as { data: { errors: Record<string, string> } }).data.errors;
+		expect(errors).toEqual({
+			'organisations.1.organisation':
+				'Organisation 2, Organisation (name or acronym): “Nowhere Foundation” is not in the Atlas’s list. Check the spelling or choose a suggestion; if the organisation is not there yet, tick “propose it”.',
+			'organisations.0.amount': 'Organisation 1, Amount: write a positive amount in figures, without a currency, e.g. 250000 or 250 000.50.',
+			'yearlyAmounts.0.year': 'Yearly amount 1, Year: write a four-digit year, e.g. 2021.',
+			plannedStart: 'Planned start: write a date as DD/MM/YYYY, or MM/YYYY when only the month is known (e.g. 15/04/2021 or 04/2021).'
+		});
+		// nothing created for a form refused
+		expect(await app.database.db.select().from(organisation).where(eq(organisation.name, 'Nowhere Foundation'))).toEqual([]);
+	});
+
 	it('offers the published organisations by name and acronym, and shows a version’s slugs as names', async () => {
 		const choices = await loadProposalChoices(app.database.db, 'fr');
 		const giz = choices.organisations.find((entry) => entry.slug === 'giz');

@@ -12,10 +12,26 @@ import { saveDraft } from './drafts.ts';
 import { InitiativeInput } from '../atlas.schemas.ts';
 import { exchangeRate, initiative } from '../atlas.table.ts';
 import { fail, type ActionFailure } from '@sveltejs/kit';
-import { compactRows, durationOf, initiativeFromForm, proposalChoices, rowFields, valuesFromForm, withAddedRow, type ProposalFormValues } from './proposal-form.ts';
+import {
+	communeGroupsFor,
+	compactRows,
+	durationOf,
+	formFieldOf,
+	initiativeFromForm,
+	problemText,
+	proposalChoices,
+	rowFields,
+	valuesFromForm,
+	withAddedRow,
+	type ProposalFormValues
+} from './proposal-form.ts';
+import { fieldProblems } from '../../../platform/http/validation.ts';
 
-/** The form's lists: the organisations (pending ones only to show a proposal naming them) and the currencies the Atlas has rates for. */
-export async function loadProposalChoices(db: DbOrTx, language: Language) {
+/**
+ * The form's lists: the organisations (pending ones only to show a proposal naming them), the currencies the
+ * Atlas has rates for, and the communes of the provinces the values tick.
+ */
+export async function loadProposalChoices(db: DbOrTx, language: Language, values: ProposalFormValues = {}) {
 	const [organisations, currencies, programmes] = await Promise.all([
 		db
 			.select({ slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, status: organisation.status })
@@ -29,7 +45,8 @@ export async function loadProposalChoices(db: DbOrTx, language: Language) {
 		language,
 		organisations,
 		currencies.map((row) => row.currency),
-		programmes
+		programmes,
+		values
 	);
 }
 
@@ -42,9 +59,16 @@ export async function loadProposalChoices(db: DbOrTx, language: Language) {
 export async function nameFormOrganisations(ctx: RequestContext, values: ProposalFormValues, initiative: Record<string, unknown>): Promise<Record<string, string>> {
 	const rows = rowsOf(values, 'organisations', rowFields.organisations);
 	const entries = (initiative.organisations ?? []) as { organisation: string }[];
+	const yearly = (initiative.yearlyAmounts ?? []) as { organisation: string | null }[];
 	const matcher = await OrganisationMatcher.load(ctx.db);
 	const errors: Record<string, string> = {};
 	const toCreate: number[] = [];
+	const unknown = (field: string, position: number, name: string) =>
+		translate(ctx.language, 'atlas_entry.row_cell', {
+			row: translate(ctx.language, field === 'organisations' ? 'atlas_moderation.row_organisation' : 'atlas_entry.row_yearly', { n: position + 1 }),
+			column: translate(ctx.language, field === 'organisations' ? 'atlas_moderation.col_organisation_name' : 'atlas_entry.col_funder'),
+			problem: translate(ctx.language, field === 'organisations' ? 'atlas_entry.problem_organisation_unknown' : 'atlas_entry.problem_funder_unknown', { name })
+		});
 	rows.forEach((row, position) => {
 		const written = row.organisation;
 		if (!written) return;
@@ -55,16 +79,57 @@ export async function nameFormOrganisations(ctx: RequestContext, values: Proposa
 			values[`organisations.${position}.organisation`] = found.slug;
 		}
 		else if (row.propose === 'on') toCreate.push(position);
-		else errors[`organisations.${position}.organisation`] = translate(ctx.language, 'atlas_moderation.error_organisation_unknown', { name: written });
+		else errors[`organisations.${position}.organisation`] = unknown('organisations', position, written);
+	});
+	// a yearly amount's funder, as written: one of the organisations above (one proposed there too)
+	const proposedNames = new Map(toCreate.map((position) => [rows[position].organisation.trim().toLowerCase(), position]));
+	const yearlyFunder: number[] = [];
+	yearly.forEach((entry, position) => {
+		const written = entry.organisation?.trim();
+		if (!written) return;
+		const found = matcher.match({ ref: null, key: written, names: [written] });
+		if (found) {
+			entry.organisation = found.slug;
+			values[`yearlyAmounts.${position}.organisation`] = found.slug;
+		} else if (proposedNames.has(written.toLowerCase())) yearlyFunder.push(position);
+		else errors[`yearlyAmounts.${position}.organisation`] = unknown('yearlyAmounts', position, written);
 	});
 	if (Object.keys(errors).length || !toCreate.length) return errors;
 	// Nothing is created for a form that will be refused anyway.
-	const placeholder = { ...initiative, organisations: entries.map((entry) => ({ ...entry, organisation: entry.organisation || 'x' })) };
+	const placeholder = {
+		...initiative,
+		organisations: entries.map((entry) => ({ ...entry, organisation: entry.organisation || 'x' })),
+		yearlyAmounts: yearly.map((entry) => ({ ...entry, organisation: entry.organisation || null }))
+	};
 	if (!InitiativeInput.safeParse(placeholder).success) return errors;
 	const pending = !ctx.can('atlas.moderate');
 	for (const position of toCreate) {
 		const created = await matcher.resolve(ctx, { ref: null, key: null, names: [rows[position].organisation], type: null, role: 'partner' }, null, { pending });
-		if (created) entries[position].organisation = created.slug;
+		if (!created) continue;
+		entries[position].organisation = created.slug;
+		for (const index of yearlyFunder) {
+			if (proposedNames.get(yearly[index].organisation!.trim().toLowerCase()) === position) yearly[index].organisation = created.slug;
+		}
+	}
+	return errors;
+}
+
+/** The form's format problems (amounts, dates, years… on their rows), to say with the others at once. */
+function formatProblems(language: Language, initiative: Record<string, unknown>, values: ProposalFormValues): Record<string, string> {
+	const checked = InitiativeInput.safeParse(
+		{
+			...initiative,
+			// names not yet matched to organisations are not a format problem
+			organisations: ((initiative.organisations ?? []) as Record<string, unknown>[]).map((entry) => ({ ...entry, organisation: entry.organisation || 'x' }))
+		},
+		{ reportInput: true }
+	);
+	const errors: Record<string, string> = {};
+	if (checked.success) return errors;
+	for (const problem of fieldProblems(checked.error.issues)) {
+		const field = formFieldOf(problem.path);
+		// the title and the sources: said when the rest is right (the service's own words)
+		if (field && !/^(title|sources)$/.test(field)) errors[field] ??= problemText(language, field, problem, values);
 	}
 	return errors;
 }
@@ -80,11 +145,17 @@ export async function readProposalForm(
 	resumePath: string | null = null
 ): Promise<{ answer: ActionFailure<ProposalFormReply> | ProposalFormReply } | { answer: null; values: ProposalFormValues; initiative: Record<string, unknown>; draftId: string | null }> {
 	const sent = valuesFromForm(data);
+	const communes = (values: ProposalFormValues) => communeGroupsFor(ctx.language, values);
 	const more = withAddedRow(sent);
-	if (more) return { answer: { values: more, errors: {}, stale: false } };
+	if (more) return { answer: { values: more, errors: {}, stale: false, communes: communes(more) } };
+	// "update the communes" (no JavaScript): the form again, as typed, listing the communes of the provinces ticked
+	if (sent.refreshCommunes) {
+		const { refreshCommunes: _asked, ...kept } = sent;
+		return { answer: { values: kept, errors: {}, stale: false, communes: communes(kept) } };
+	}
 	if (resumePath && sent.saveDraft) {
 		const draftId = await saveDraft(ctx, { draftId: typeof sent.draft === 'string' ? sent.draft : null, resumePath, values: sent });
-		return { answer: { values: { ...sent, saveDraft: '', draft: draftId }, errors: {}, stale: false, draftSaved: true } };
+		return { answer: { values: { ...sent, saveDraft: '', draft: draftId }, errors: {}, stale: false, draftSaved: true, communes: communes(sent) } };
 	}
 	const values = compactRows(sent);
 	const initiative = initiativeFromForm(values);
@@ -93,7 +164,11 @@ export async function readProposalForm(
 	if (duration && 'problem' in duration) {
 		errors.durationMonths = translate(ctx.language, duration.problem.includes('.') ? duration.problem : `errors.${duration.problem}`);
 	}
-	if (Object.keys(errors).length) return { answer: fail(400, { values, errors, stale: false }) };
+	if (Object.keys(errors).length) {
+		// every row's format problem at once, beside the organisations not found
+		for (const [field, message] of Object.entries(formatProblems(ctx.language, initiative, values))) errors[field] ??= message;
+		return { answer: fail(400, { values, errors, stale: false, communes: communes(values) }) };
+	}
 	return { answer: null, values, initiative, draftId: typeof sent.draft === 'string' && sent.draft ? sent.draft : null };
 }
 export interface ProposalFormReply {
@@ -101,4 +176,6 @@ export interface ProposalFormReply {
 	errors: Record<string, string>;
 	stale: boolean;
 	draftSaved?: boolean;
+	/** the communes the form lists for these values (communeGroupsFor) */
+	communes: ReturnType<typeof communeGroupsFor>;
 }

@@ -76,10 +76,19 @@ describe('shares in the partner form', () => {
 		expect(Object.keys(notNumber.errors!)).toEqual(['moroccoShare']);
 
 		const notListed = await submit('ar', { ...base, moroccoShare: '40', 'countryShares.0.country': 'EG', 'countryShares.0.percentage': '10' });
-		expect(notListed.errors!['countryShares.0.country']).toBe(translate('ar', 'errors.field_choice'));
+		// the row by its number, the column by its label, and what to do (issue #17 rule 18)
+		expect(notListed.errors!['countryShares.0.country']).toBe(
+			translate('ar', 'atlas_entry.row_cell', {
+				row: translate('ar', 'atlas_shares.row_country_share', { n: 1 }),
+				column: translate('ar', 'atlas_moderation.col_country'),
+				problem: translate('ar', 'atlas_entry.problem_share_country')
+			})
+		);
 
 		const tooMuch = await submit('fr', { ...base, moroccoShare: '70', 'countryShares.0.country': 'TN', 'countryShares.0.percentage': '50' });
-		expect(tooMuch.errors!.moroccoShare).toBe(translate('fr', 'errors.field_invalid'));
+		expect(tooMuch.errors!.moroccoShare).toBe('Part du Maroc (%)\u00a0: avec la part du Maroc, les parts dépassent 100\u00a0% au total.');
+		// a share that is no number: the field and the format expected
+		expect(notNumber.errors!.moroccoShare).toBe('Part du Maroc (%)\u00a0: écrivez un pourcentage entre 0 et 100, par exemple 40 ou 12,5.');
 
 		const zero = await submit('fr', { ...base, moroccoShare: '0' });
 		expect(Object.keys(zero.errors!)).toEqual(['moroccoShare']);

@@ -53,6 +53,8 @@ export async function listExchangeRates(db: DbOrTx) {
 				select id as initiative_id, upper(budget_currency) as currency from initiative where budget_currency is not null
 				union all
 				select initiative_id, upper(currency) from initiative_organisation where currency is not null and amount is not null
+				union all
+				select initiative_id, upper(currency) from initiative_yearly_amount
 			) used
 			where currency <> 'EUR' and currency not in (select currency from atlas_exchange_rate)
 			group by currency order by initiatives desc, currency`) as unknown as Promise<{ rows: { currency: string; initiatives: number }[] }>

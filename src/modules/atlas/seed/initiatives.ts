@@ -9,8 +9,9 @@
 //  S004 — OIM, « Maroc - la Migration au Service du Développement Durable », page programme
 //
 // Editorial choices, stated here so a reviewer can check them:
-//  - Where the seeds give only a year or a month, no day is invented: startYear/endYear hold the year
-//    and the description quotes the seed (e.g. SHARAKA "depuis avril 2014").
+//  - Where the seeds give only a year or a month, no day is invented: startYear/endYear hold the year, a
+//    month is a month-only date (SHARAKA "depuis avril 2014" → actual start 2014-04, S002 §2.1), and the
+//    description quotes the seed.
 //  - Status is required by the model; it is read from the seeds' wording (e.g. "encore en mise en œuvre" → ongoing,
 //    a closed project → completed, "2018 à 2021" → completed).
 //  - SHARAKA's total budget is not stated: only the three funders' contributions are recorded (S001);
@@ -121,7 +122,8 @@ export const seedInitiatives: InitiativeInput[] = [
 			fr: 'Quatre thématiques : mobilisation des compétences des Marocains résidant à l’étranger (MRE) pour le développement du Maroc ; intégration professionnelle des immigrés régularisés au Maroc ; soutien à la migration légale des travailleurs marocains en Europe ; accompagnement à la réintégration des citoyens marocains de retour au Maroc. Institutions marocaines partenaires : MDCMREAM et ANAPEC. Un projet financé par le programme « Migration et asile » de l’Union européenne à hauteur de 5 millions d’euros, et cofinancé par les ministères français et néerlandais des affaires étrangères, respectivement à hauteur de 146 000 et 125 000 euros. Événement de clôture les 15 et 16 novembre 2017 à la Bibliothèque nationale de Rabat ; évaluation finale par le cabinet COTA.'
 		},
 		status: 'completed',
-		startYear: 2014,
+		// "le projet SHARAKA a accompagné le Maroc depuis avril 2014" (S002 §2.1): the month, no day
+		actualStart: '2014-04',
 		endYear: 2017,
 		nationalScope: true,
 		countries: ['SE', 'NL', 'BE', 'DE', 'FR', 'IT', 'ES'],
@@ -156,7 +158,7 @@ export const seedInitiatives: InitiativeInput[] = [
 			{ title: 'Étude sur les tendances récentes de la recherche marocaine sur les migrations (2010-2016), Mohamed Berriane, Université Mohammed V de Rabat', type: 'study', url: 'http://www.sharaka.ma/thematiques/valorisation-de-la-recherche-marocaine-sur-les-migrations/' }
 		],
 		website: 'http://www.sharaka.ma/',
-		sources: [S001, S000, S002, section(S001, '« Les partenaires »'), PARTICIPANTS, DELIVERABLES]
+		sources: [S001, S000, S002, SHARAKA_YEARS, section(S001, '« Les partenaires »'), PARTICIPANTS, DELIVERABLES]
 	},
 	{
 		slug: 'sharaka-composante-1-migration-developpement',
@@ -391,7 +393,8 @@ export const seedInitiatives: InitiativeInput[] = [
 		status: 'ongoing',
 		regions: ['MA-01', 'MA-02'],
 		provinces: ['MA-OUJ', 'MA-BER'],
-		communes: 'Oujda, Berkane',
+		// Oujda and Berkane (HCP codes)
+		communes: ['02.411.01.23', '02.113.01.09'],
 		themes: ['migration_development', 'immigrant_integration', 'health', 'migration_governance', 'research_data', 'diaspora_skills'],
 		targetGroups: ['youth', 'entrepreneurs_investors', 'women', 'families', 'interns_trainees', 'private_companies', 'diaspora_organisations', 'local_authorities', 'civil_society', 'public_institutions'],
 		organisations: [

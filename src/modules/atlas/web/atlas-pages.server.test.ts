@@ -149,7 +149,7 @@ describe('the dashboard', () => {
 		expect(fr).toHaveLength(1 + 12 * initiativeThemes.length);
 		expect(fr).toContainEqual(expect.arrayContaining(['MA-11', 'south_south', 'Coopération Sud-Sud']));
 		const ar = chartTable('ar', 'years', data);
-		expect(ar[0]).toEqual(['السنة', 'المبادرات الجارية', 'الميزانية (باليورو)', 'مبادرات دون ميزانية معروفة']);
+		expect(ar[0]).toEqual(['السنة', 'المبادرات الجارية', 'الميزانية (باليورو)', 'مبادرات دون مبلغ معروف في هذه السنة']);
 		// the years in order, then one row for the initiatives whose years are unknown
 		expect(ar.slice(1).map((row) => row[0])).toEqual([...data.years.map((row) => row.year), 'سنة غير معروفة']);
 		expect(ar.at(-1)![1]).toBe(data.undated.count);

@@ -33,6 +33,12 @@ export async function organisationOptions(db: DbOrTx): Promise<{ funder: Organis
 	return { funder: pick('funder'), implementer: pick('implementer') };
 }
 
+/** The communes some initiative names (HCP codes): the list page offers these, not all 1,503. */
+export async function communesInUse(db: DbOrTx): Promise<string[]> {
+	const rows = (await db.execute(sql`select distinct unnest(${initiative.communes}) as code from ${initiative} order by 1`)) as unknown as { rows: { code: string }[] };
+	return rows.rows.map((row) => row.code);
+}
+
 export type OrganisationInitiative = {
 	slug: string;
 	title: Translated;

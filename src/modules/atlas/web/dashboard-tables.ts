@@ -28,7 +28,8 @@ export function chartTable(language: Language, chart: ChartName, data: Dashboard
 		case 'years':
 		case 'started':
 			return [
-				[t('col_year'), t(chart === 'years' ? 'col_initiatives_active' : 'col_initiatives_started'), t('col_budget_eur'), t('col_budget_unknown')],
+				// by year: the amounts of the year (amounts by year, else the budget spread over the active years); started: whole budgets
+				[t('col_year'), t(chart === 'years' ? 'col_initiatives_active' : 'col_initiatives_started'), t('col_budget_eur'), t(chart === 'years' ? 'col_amount_unknown_year' : 'col_budget_unknown')],
 				...data[chart].map((row) => [row.year, row.count, row.budgetEur, row.budgetUnknown]),
 				// the initiatives whose years are unknown: a last row, so that the file's total is the filter's
 				[t('year_unknown'), data.undated.count, data.undated.budgetEur, data.undated.budgetUnknown]

@@ -7,7 +7,7 @@ import { localiseProblems } from '#platform/http/form.ts';
 import type { Language } from '#platform/i18n/languages.ts';
 
 /** Filters that may hold several values (checkboxes, repeated parameters). */
-export const LIST_FILTERS = ['theme', 'region', 'province', 'country', 'status', 'funder', 'implementer', 'target'] as const;
+export const LIST_FILTERS = ['theme', 'region', 'province', 'commune', 'country', 'status', 'funder', 'implementer', 'target'] as const;
 /** Filters with one value. */
 export const SINGLE_FILTERS = ['q', 'from', 'to', 'undated', 'budgetMin', 'budgetMax', 'national', 'components', 'sample'] as const;
 /** Single filters whose default value filters nothing (written or not, the same list). */

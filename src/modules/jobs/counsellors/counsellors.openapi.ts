@@ -41,7 +41,9 @@ export const counsellorsEndpoints: Endpoint[] = [
 		tags: ['Jobs'],
 		auth: 'bearer',
 		summary: 'Referrals to support programmes the caller follows',
-		description: `Counsellors: the referrals of their agencies (people who still consent); partners: the referrals to their organisations’ programmes. Newest first. ${privacy}`,
+		description:
+			'Counsellors: the referrals of their agencies (people who still consent); holders of a mobility caseload grant (`jobs:placement_counsellor`, `jobs:placement_division`), with or without the counsellor role: those of the qualified candidates they follow (`source: mobility`; the division: every qualified candidate’s); ' +
+			`partners: the referrals to their organisations’ programmes, from the agencies and from the international placement division’s mobility counsellors (\`source\`), as the programmes’ referrals page lists them. Newest first. ${privacy}`,
 		query: z.object({ status: z.enum(referralStatuses).optional() }),
 		responses: { 200: { description: 'Newest first, each with its status history.', schema: z.object({ items: z.array(Referral) }) } },
 		errors: [403]
@@ -69,7 +71,7 @@ export const counsellorsEndpoints: Endpoint[] = [
 		summary: 'Move a referral on',
 		description:
 			'sent → accepted or declined; accepted → completed. By the partners of the programme’s organisation, or by a counsellor of the ' +
-			'referral’s agency (while the person consents); 404 for anyone else. 409 (`details.reason = referral_transition`) for a move ' +
+			'referral’s agency (while the person consents) — for a mobility counsellor’s referral, the candidate’s counsellor or the division; 404 for anyone else. 409 (`details.reason = referral_transition`) for a move ' +
 			'the current status does not allow. The person is e-mailed in their language; the change is audited.',
 		params: z.object({ id: z.string().describe('the referral id (UUID)') }),
 		body: ReferralStatusInput,

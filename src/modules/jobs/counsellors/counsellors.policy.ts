@@ -15,6 +15,12 @@ export const counsellorsActions = {
 	'counsellors.referral.respond': ['partner'],
 	/** Refer a person one's organisation accompanies to an ANAPEC agency (associations; the service checks membership). */
 	'counsellors.agency_referral.send': ['partner'],
-	/** Read and move referrals through the API (counsellors: their agencies'; partners: their programmes'). */
-	'counsellors.referral.list': ['counsellor', 'partner']
+	/** Read the referrals of people to agencies through the API (counsellors: those their agencies received; partners: those their organisations sent). */
+	'counsellors.referral.list': ['counsellor', 'partner'],
+	/**
+	 * Read and move referrals to support programmes through the API: counsellors their agencies', partners their
+	 * programmes', and the holders of the mobility caseload's grants (`jobs:placement_counsellor`,
+	 * `jobs:placement_division`, in the manifest) those of the candidates they follow — the service gives each side its own.
+	 */
+	'counsellors.programme_referral.list': ['counsellor', 'partner']
 } as const satisfies Record<string, readonly Role[]>;

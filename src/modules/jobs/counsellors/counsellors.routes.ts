@@ -20,8 +20,8 @@ export const counsellorsRoutes: RouteTable = {
 	// API
 	'/api/v1/agencies': { GET: 'public' },
 	'/api/v1/counsellor/seekers': { GET: 'counsellors.follow_up' },
-	'/api/v1/referrals': { GET: 'counsellors.referral.list', POST: 'counsellors.follow_up' },
-	'/api/v1/referrals/[id]': { PATCH: 'counsellors.referral.list' },
+	'/api/v1/referrals': { GET: 'counsellors.programme_referral.list', POST: 'counsellors.follow_up' },
+	'/api/v1/referrals/[id]': { PATCH: 'counsellors.programme_referral.list' },
 	'/api/v1/agency-referrals': { GET: 'counsellors.referral.list', POST: 'counsellors.agency_referral.send' },
 	'/api/v1/agency-referrals/[id]': { PATCH: 'counsellors.follow_up' },
 	'/api/v1/me/follow-up': { GET: 'seekers.profile.manage_own' }

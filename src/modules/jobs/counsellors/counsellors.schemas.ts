@@ -89,6 +89,7 @@ export const Referral = z
 	.object({
 		id: z.string(),
 		status: ReferralStatus,
+		source: z.enum(['agency', 'mobility']).describe('who referred: an ANAPEC agency’s counsellor, or a mobility counsellor of the international placement division (`agency` is then the division)'),
 		programme: z.object({ id: z.string(), name: z.string(), organisation: z.string() }),
 		agency: z.object({ id: z.string(), name: z.string() }),
 		counsellor: z.string(),

@@ -16,6 +16,7 @@ import { describeProfile, getProfileForCounsellor, readCvForCounsellor } from '.
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { counsellorAgencies } from './agencies.service.ts';
 import { agencyFollowUp } from './follow-up.caseload.ts';
+import { placementFollowUp } from '../placement/mobility.caseload.ts';
 import type { SeekerListQuery } from './counsellors.schemas.ts';
 import { agency, seekerAgency } from './counsellors.table.ts';
 
@@ -126,10 +127,29 @@ export async function readFollowedSeekerCv(ctx: RequestContext, seekerId: string
 	return readCvForCounsellor(ctx, seekerId);
 }
 
-/** Any referral the actor may see (counsellor of its agency or partner of its programme), for the API. */
+/**
+ * Any referral the actor may see, for the API, newest first, each saying who referred: an agency's counsellor
+ * (`agency`) or a mobility counsellor of the international placement division (`mobility`, caseload
+ * `jobs.placement`). Each side the actor holds adds its own: counsellors their agencies' referrals; holders of
+ * the mobility caseload's grant (`jobs:placement_counsellor`, `jobs:placement_division`, with or without the
+ * counsellor role) those of the qualified candidates they follow; partners the referrals to their programmes
+ * from both, as the programmes' referrals page lists them. Who reaches the endpoint at all is the route's
+ * action (`counsellors.programme_referral.list`, which those grants include).
+ */
 export async function listReferralsFor(ctx: RequestContext, filter: { status?: ReferralStatus } = {}) {
-	if (ctx.can('counsellors.follow_up')) return listTeamReferrals(ctx, agencyFollowUp, filter);
-	return listEntryReferrals(ctx, agencyFollowUp, filter);
+	const programmes = ctx.can('counsellors.referral.respond');
+	const [agencyTeams, mobilityTeam, agencyEntries, mobilityEntries] = await Promise.all([
+		ctx.can('counsellors.follow_up') ? listTeamReferrals(ctx, agencyFollowUp, filter) : [],
+		ctx.can('placement.caseload.work') ? listTeamReferrals(ctx, placementFollowUp, filter) : [],
+		programmes ? listEntryReferrals(ctx, agencyFollowUp, filter) : [],
+		programmes ? listEntryReferrals(ctx, placementFollowUp, filter) : []
+	]);
+	const seen = new Set<string>();
+	const once = <T extends { id: string }>(item: T) => !seen.has(item.id) && Boolean(seen.add(item.id));
+	return [
+		...[...agencyTeams, ...agencyEntries].filter(once).map((item) => ({ ...item, source: 'agency' as const })),
+		...[...mobilityTeam, ...mobilityEntries].filter(once).map((item) => ({ ...item, source: 'mobility' as const }))
+	].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
 /** Occupation titles (ISCO-08 codes → title in the language), for lists. */

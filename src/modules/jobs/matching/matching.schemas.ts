@@ -3,6 +3,7 @@ import { educationLevels, offerStatuses } from '../job-offer.model.ts';
 import { OfferSummary } from '../jobs.schemas.ts';
 import { availabilities } from '../seekers/seekers.model.ts';
 import { SeekerLanguage } from '../seekers/seekers.schemas.ts';
+import { commonReasonCodes } from '../../../platform/matching/criteria.ts';
 
 export const CandidatesQuery = z.object({
 	page: z.coerce.number().int().min(1).max(500).default(1),
@@ -17,16 +18,8 @@ export const MatchReason = z
 	.object({
 		code: z
 			.enum([
-				'occupation_unit',
-				'occupation_minor',
-				'occupation_sub_major',
-				'occupation_other',
-				'skills_common',
-				'skills_none',
-				'language_met',
-				'language_partial',
-				'language_missing',
-				'languages_none_required',
+				// the platform's matching criteria (src/platform/matching/), then this module's own
+				...commonReasonCodes,
 				'place_province',
 				'place_region',
 				'place_elsewhere',

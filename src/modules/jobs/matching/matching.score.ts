@@ -1,10 +1,12 @@
 // The matching score between an offer and a job seeker's profile, and its explanation.
-// One definition, two forms: `explainMatch` below (what each result shows) and the ranking SQL in
-// matching.service.ts (which orders thousands of profiles or offers in the database). Both use the
-// weights and rules of this file; a test compares them on many pairs.
+// The occupation, skills and languages are the platform's matching criteria (src/platform/matching/) with this
+// module's weights; the place and the availability are its own. One definition, two forms: `explainMatch` below
+// (what each result shows) and the ranking SQL in matching.service.ts (which orders thousands of profiles or
+// offers in the database). Both use the weights and rules of this file; a test compares them on many pairs.
 import { provinces } from '../../../platform/geo/morocco.ts';
 import type { RequiredLanguage } from '../job-offer.table.ts';
 import { cefrLevels } from '../../../platform/i18n/spoken-languages.ts';
+import { explained, languageReasons, languageUnits, levelRank, occupationReason, skillsReason, type CommonReason } from '../../../platform/matching/criteria.ts';
 import type { availabilities } from '../seekers/seekers.model.ts';
 
 /**
@@ -48,15 +50,13 @@ export interface ProfileFacts {
 	availability: Availability;
 }
 
-/** One line of the explanation: a code (its text is `matching.reason_<code>`), its points and the values the text needs. */
+/**
+ * One line of the explanation: a code, its points and the values its text needs. The occupation, skills and
+ * languages are the platform's matching criteria (worded `match.reason_<code>`); the place and the availability
+ * are this module's (`matching.reason_<code>`).
+ */
 export type MatchReason =
-	| { code: 'occupation_unit' | 'occupation_minor' | 'occupation_sub_major'; points: number; values: { group: string } }
-	| { code: 'occupation_other'; points: 0; values: { code: string } }
-	| { code: 'skills_common'; points: number; values: { count: number; total: number; skills: string[] } }
-	| { code: 'skills_none'; points: 0; values: { total: number } }
-	| { code: 'language_met' | 'language_partial'; points: number; values: { language: string; level: CefrLevel; required: CefrLevel } }
-	| { code: 'language_missing'; points: 0; values: { language: string; level: CefrLevel | null; required: CefrLevel } }
-	| { code: 'languages_none_required'; points: number; values: Record<string, never> }
+	| CommonReason
 	| { code: 'place_province' | 'place_region'; points: number; values: { place: string } }
 	| { code: 'place_elsewhere'; points: 0; values: Record<string, never> }
 	| { code: 'availability'; points: number; values: { availability: Availability } };
@@ -79,18 +79,7 @@ export function provincesOf(regionCode: string | null): string[] {
 	return provinces.filter((province) => province.regionIso === regionCode).map((province) => province.iso);
 }
 
-export const levelRank = (level: string | null | undefined): number => (level ? cefrLevels.indexOf(level as CefrLevel) + 1 : 0);
-
-/** 2 when the person's level meets the required one, 1 when it is one level below, else 0. */
-export function languageUnits(personLevel: string | null | undefined, required: CefrLevel): 0 | 1 | 2 {
-	const have = levelRank(personLevel);
-	const want = levelRank(required);
-	if (have >= want && have > 0) return 2;
-	if (have > 0 && have === want - 1) return 1;
-	return 0;
-}
-
-const distinct = <T>(values: T[]) => [...new Set(values)];
+export { levelRank, languageUnits };
 
 /** The score of a profile for an offer, with one reason per criterion (their points add up to the score). */
 export function explainMatch(offer: OfferFacts, profile: ProfileFacts): MatchResult {
@@ -98,48 +87,14 @@ export function explainMatch(offer: OfferFacts, profile: ProfileFacts): MatchRes
 	const w = matchWeights;
 
 	// occupation: the best level reached by any of the occupations sought
-	const unit = offer.occupationCode;
-	const [minor, subMajor] = [unit.slice(0, 3), unit.slice(0, 2)];
-	if (profile.occupationCodes.includes(unit)) reasons.push({ code: 'occupation_unit', points: w.occupation.unit, values: { group: unit } });
-	else if (profile.occupationCodes.some((code) => code.startsWith(minor))) reasons.push({ code: 'occupation_minor', points: w.occupation.minor, values: { group: minor } });
-	else if (profile.occupationCodes.some((code) => code.startsWith(subMajor))) reasons.push({ code: 'occupation_sub_major', points: w.occupation.subMajor, values: { group: subMajor } });
-	else reasons.push({ code: 'occupation_other', points: 0, values: { code: unit } });
+	reasons.push(occupationReason(offer.occupationCode, profile.occupationCodes, w.occupation));
 
-	// skills: the share of the offer's (distinct) skills the person has
-	const offerKeys = distinct(offer.skillKeys);
-	if (offerKeys.length > 0) {
-		const have = new Set(profile.skillKeys);
-		const common = offerKeys.filter((key) => have.has(key));
-		if (common.length > 0) {
-			// the offer's own words for the skills in common
-			const names = common.map((key) => offer.skills[offer.skillKeys.indexOf(key)] ?? key);
-			reasons.push({ code: 'skills_common', points: Math.floor((w.skills * common.length) / offerKeys.length), values: { count: common.length, total: offerKeys.length, skills: names } });
-		} else {
-			reasons.push({ code: 'skills_none', points: 0, values: { total: offerKeys.length } });
-		}
-	}
+	// skills: the share of the offer's (distinct) skills the person has, in the offer's own words
+	const skills = skillsReason(offer.skillKeys, profile.skillKeys, w.skills, (key) => offer.skills[offer.skillKeys.indexOf(key)] ?? key);
+	if (skills) reasons.push(skills);
 
 	// languages: each required language met (or one level below: half), out of the weight
-	if (offer.languages.length === 0) {
-		reasons.push({ code: 'languages_none_required', points: w.languages, values: {} });
-	} else {
-		const units = offer.languages.map((required) => {
-			const level = profile.languages.find((entry) => entry.language === required.language)?.level ?? null;
-			return { required, level, units: languageUnits(level, required.level) };
-		});
-		// each language's points: its step in the running total, so they add up to floor(weight × units / (2 × n))
-		const part = (cumulated: number) => Math.floor((w.languages * cumulated) / (2 * offer.languages.length));
-		let cumulated = 0;
-		for (const entry of units) {
-			const before = part(cumulated);
-			cumulated += entry.units;
-			const points = part(cumulated) - before;
-			const { language, level: required } = entry.required;
-			if (entry.units === 2) reasons.push({ code: 'language_met', points, values: { language, level: entry.level as CefrLevel, required } });
-			else if (entry.units === 1) reasons.push({ code: 'language_partial', points, values: { language, level: entry.level as CefrLevel, required } });
-			else reasons.push({ code: 'language_missing', points: 0, values: { language, level: (entry.level as CefrLevel | null) ?? null, required } });
-		}
-	}
+	reasons.push(...languageReasons(offer.languages, profile.languages, w.languages));
 
 	// place: the offer's province named by the person, else its region (named, or one of its provinces)
 	if (offer.provinceCode && profile.placeCodes.includes(offer.provinceCode)) {
@@ -151,5 +106,5 @@ export function explainMatch(offer: OfferFacts, profile: ProfileFacts): MatchRes
 	}
 
 	reasons.push({ code: 'availability', points: w.availability[profile.availability], values: { availability: profile.availability } });
-	return { score: reasons.reduce((sum, reason) => sum + reason.points, 0), reasons };
+	return explained(reasons);
 }

@@ -11,15 +11,16 @@ import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { can, type Actor } from '../../../platform/policy/policy.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
-import { spokenLanguageName } from '../../../platform/i18n/spoken-languages.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { jobEmployer, jobOffer, occupation, type RequiredLanguage } from '../job-offer.table.ts';
-import { cefrLevels } from '../../../platform/i18n/spoken-languages.ts';
+import { cefrLevels, type CefrLevel } from '../../../platform/i18n/spoken-languages.ts';
 import { effectiveStatus, employerOrganisationsOf, occupationTitle, offerSummary, placeName } from '../jobs.service.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
 import { jobApplication, seekerProfile } from '../seekers/seekers.table.ts';
 import type { ConsentScope } from '../seekers/seekers.model.ts';
 import { matchingCache } from './matching-cache.ts';
+import { byCodePoint, byScore, isCommonReason, languageUnitsByRank } from '../../../platform/matching/criteria.ts';
+import { commonReasonText, occupationGroupsOf } from '../../../platform/matching/explain.ts';
 import { explainMatch, matchWeights, provincesOf, regionOf, levelRank, type MatchReason, type OfferFacts, type ProfileFacts } from './matching.score.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,12 +42,12 @@ function textArray(values: readonly string[]): SQL {
 const levelsArray = sql.raw(`'{${cefrLevels.join(',')}}'::text[]`);
 
 /**
- * A `case <rank> when …` giving a language's units (2 met, 1 one level below, 0 otherwise); the rank
- * (1 = A1 … 6 = C2, 0 = none) is evaluated once.
+ * A `case <rank> when …` giving a language's units (2 met, 1 one level below, 0 otherwise: the platform's rule,
+ * `languageUnitsByRank`); the rank (1 = A1 … 6 = C2, 0 = none) is evaluated once.
  */
-function unitsCase(rank: SQL, required: number): SQL {
-	const full = cefrLevels.map((_, index) => index + 1).filter((value) => value >= required);
-	return sql`(case ${rank} ${sql.raw(full.map((value) => `when ${value} then 2`).join(' '))}${sql.raw(required > 1 ? ` when ${required - 1} then 1` : '')} else 0 end)`;
+function unitsCase(rank: SQL, required: CefrLevel): SQL {
+	const whens = languageUnitsByRank(required).flatMap((units, have) => (units ? [`when ${have} then ${units}`] : []));
+	return sql`(case ${rank} ${sql.raw(whens.join(' '))} else 0 end)`;
 }
 
 /** The score of every profile for a known offer (the same arithmetic as `explainMatch`). */
@@ -71,7 +72,7 @@ function profileScoreSql(offer: OfferFacts): SQL {
 				offer.languages.map((required) =>
 					unitsCase(
 						sql`coalesce(array_position(${levelsArray}, jsonb_path_query_first(${p.languages}, '$[*] ? (@.language == $l).level', jsonb_build_object('l', ${required.language}::text)) #>> '{}'), 0)`,
-						levelRank(required.level)
+						required.level
 					)
 				),
 				sql` + `
@@ -139,25 +140,8 @@ async function groupTitles(db: DbOrTx, codes: string[], language: Language): Pro
 
 function reasonText(reason: MatchReason, language: Language, titles: Map<string, string>): string {
 	const t = (key: string, values: Record<string, string | number> = {}) => translate(language, `matching.reason_${key}`, values);
+	if (isCommonReason(reason)) return commonReasonText(language, reason, { occupation: (code) => titles.get(code) });
 	switch (reason.code) {
-		case 'occupation_unit':
-		case 'occupation_minor':
-		case 'occupation_sub_major':
-			return t(reason.code, { group: reason.values.group, title: titles.get(reason.values.group) ?? reason.values.group });
-		case 'occupation_other':
-			return t(reason.code, { code: reason.values.code });
-		case 'skills_common':
-			return t(reason.code, { count: reason.values.count, total: reason.values.total, skills: reason.values.skills.join(', ') });
-		case 'skills_none':
-			return t(reason.code, { total: reason.values.total });
-		case 'language_met':
-		case 'language_partial':
-		case 'language_missing':
-			return t(reason.code, {
-				language: spokenLanguageName(reason.values.language, language),
-				level: reason.values.level ?? 'none',
-				required: reason.values.required
-			});
 		case 'place_province':
 		case 'place_region':
 			return t(reason.code, { place: placeName(reason.values.place, language) });
@@ -176,10 +160,7 @@ async function explainAll<T extends { reasons: MatchReason[] }>(
 	/** other codes to name in the same query (the occupations profiles seek) */
 	alsoNamed: string[] = []
 ): Promise<{ items: (Omit<T, 'reasons'> & { reasons: ExplainedReason[] })[]; titles: Map<string, string> }> {
-	const codes = items.flatMap((item) =>
-		item.reasons.flatMap((reason) => (reason.code === 'occupation_unit' || reason.code === 'occupation_minor' || reason.code === 'occupation_sub_major' ? [reason.values.group] : []))
-	);
-	const titles = await groupTitles(db, [...codes, ...alsoNamed], language);
+	const titles = await groupTitles(db, [...occupationGroupsOf(items), ...alsoNamed], language);
 	return { items: items.map((item) => ({ ...item, reasons: item.reasons.map((reason) => ({ ...reason, text: reasonText(reason, language, titles) }) as ExplainedReason) })), titles };
 }
 
@@ -290,7 +271,7 @@ export async function rankCandidateIds(db: DbOrTx, offer: OfferFacts & { id?: st
 		for (const tier of tiers) {
 			if (best.length >= wanted && best[wanted - 1].score > tier.best) break;
 			const found = await candidateTierQuery(tx, offer, filters, tier.condition, wanted);
-			best = [...best, ...found].sort((a, b) => b.score - a.score || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)).slice(0, wanted);
+			best = [...best, ...found].sort(byScore((a, b) => byCodePoint(a.userId, b.userId))).slice(0, wanted);
 		}
 		return best;
 	});

@@ -2,14 +2,14 @@
 // positions never below the agencies' quotas together (a localised field error, nothing changed), links of the
 // campaign's host country only, the change audited with the fields before and after; the division only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
-import { aPerson, contextFor, type Person } from '../../../platform/testing/people.ts';
+import { contextFor, type Person } from '../../../platform/testing/people.ts';
+import { placementStaff } from './placement-staff.fixture.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { localiseProblems } from '../../../platform/http/form.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
-import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
 import { campaignLinks, campaignProgress, campaignAccess, createCampaign, reallocate, updateCampaign } from './campaigns.service.ts';
 import { placementCampaign } from './campaigns.table.ts';
 import { placementAgreement } from './placement.table.ts';
@@ -35,11 +35,7 @@ async function refusal(work: Promise<unknown>) {
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	const db = app.database.db;
-	agencies = await db.select({ id: agency.id, name: agency.name }).from(agency).orderBy(asc(agency.name));
-	const person = (await aPerson(db, { role: 'member' })).actor;
-	division = { ...person, grants: [{ module: 'jobs', role: 'placement_division', organisationId: null, scope: null }] };
-	rabat = await aPerson(db, { role: 'counsellor' });
-	await db.insert(agencyCounsellor).values({ agencyId: agencies[0].id, userId: rabat.actor.userId });
+	({ agencies, division, rabat } = await placementStaff(db));
 	const agreement = async (hostCountry: string, status: 'active' | 'ended') =>
 		(await db.insert(placementAgreement).values({ partnerName: 'Partner', sector: 'public', hostCountry, title: `Agreement ${hostCountry} ${status}`, status }).returning())[0].id;
 	spain = await agreement('ES', 'active');

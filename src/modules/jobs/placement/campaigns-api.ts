@@ -1,7 +1,10 @@
 // What the placement API answers for a campaign and a candidate (the shapes of campaigns.schemas.ts).
 import type { PlacementCampaignRecord } from './campaigns.table.ts';
 import type { CampaignProgress } from './campaigns.service.ts';
-import type { CandidateRow } from './pipeline.service.ts';
+import type { CorrectionOffer } from './correction.service.ts';
+import type { CandidateRow, candidateDetail } from './pipeline.service.ts';
+
+type CandidateHistory = Awaited<ReturnType<typeof candidateDetail>>['history'];
 
 export function campaignApiView(campaign: PlacementCampaignRecord, allocated: number, progress?: CampaignProgress) {
 	return {
@@ -34,5 +37,31 @@ export function candidateApiView(row: CandidateRow) {
 		exitReason: row.exitReason,
 		eligibleNextSeason: row.eligibleNextSeason,
 		stageChangedAt: row.stageChangedAt.toISOString()
+	};
+}
+
+/** One candidate's path (every move, corrections marked) and the correction the caller may make now. */
+export function candidateDetailApiView(row: CandidateRow, history: CandidateHistory, correction: CorrectionOffer | null) {
+	return {
+		...candidateApiView(row),
+		history: history.map((move) => ({
+			id: move.id,
+			fromStage: move.fromStage,
+			toStage: move.toStage,
+			exitReason: move.exitReason,
+			eventOn: move.eventOn,
+			announced: move.announced,
+			by: move.by,
+			at: move.at.toISOString(),
+			correctsMoveId: move.correctsMoveId,
+			reason: move.reason
+		})),
+		correction: correction && {
+			moveId: correction.moveId,
+			kind: correction.kind,
+			stage: correction.kind === 'back' ? correction.to : correction.stage,
+			withdraws: correction.kind === 'back' ? (correction.withdraws ?? null) : null,
+			until: correction.until
+		}
 	};
 }

@@ -2,7 +2,8 @@
 // a campaign (quotas over the positions: 400 with the field), agency staff add and preselect their people,
 // a skipped step is a 400 naming `to`, another agency's staff get 404, the candidate reads their own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import type { App } from '../../../platform/app.ts';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson } from '../../../platform/testing/people.ts';
@@ -12,6 +13,8 @@ import { GET as listCampaignsApi, POST as createCampaignApi } from '../routes/ap
 import { GET as campaignApi, PATCH as changeCampaignApi } from '../routes/api/v1/placement/campaigns/[id]/+server.ts';
 import { GET as candidatesApi, POST as addApi } from '../routes/api/v1/placement/campaigns/[id]/candidates/+server.ts';
 import { POST as movesApi } from '../routes/api/v1/placement/campaigns/[id]/moves/+server.ts';
+import { GET as candidateApi } from '../routes/api/v1/placement/campaigns/[id]/candidates/[candidateId]/+server.ts';
+import { POST as correctionApi } from '../routes/api/v1/placement/campaigns/[id]/candidates/[candidateId]/correction/+server.ts';
 import { POST as reallocateApi } from '../routes/api/v1/placement/campaigns/[id]/reallocations/+server.ts';
 import { GET as mineApi } from '../routes/api/v1/placement/my-opportunities/+server.ts';
 
@@ -102,5 +105,39 @@ describe('the placement API', () => {
 		const mine = await (await mineApi(apiEvent(candidate))).json();
 		expect(mine.items).toEqual([expect.objectContaining({ stage: 'preselected', nextStage: 'shortlisted', campaign: expect.objectContaining({ title: 'Campagne API Sicile' }) })]);
 		expect((await mineApi(apiEvent(null))).status).toBe(401);
+	});
+
+	it('corrects a wrong move as the pages do: the move named, a reason required, stale state 409, another agency 404; audited', async () => {
+		const list = await (await candidatesApi(apiEvent(staff, { params: { id: campaignId } }))).json();
+		const params = { id: campaignId, candidateId: list.items[0].id };
+		const read = await candidateApi(apiEvent(staff, { params }));
+		expect(read.status).toBe(200);
+		const detail = await read.json();
+		expect(detail).toMatchObject({ stage: 'preselected', correction: { kind: 'back', stage: 'registered', withdraws: null } });
+		expect(detail.history.map((move: { toStage: string }) => move.toStage)).toEqual(['registered', 'preselected']);
+		expect(detail.correction.moveId).toBe(detail.history[1].id);
+		expect((await candidateApi(apiEvent(otherStaff, { params }))).status).toBe(404);
+		const moveId = detail.correction.moveId;
+		// no reason, then no move named: 400 on the field, nothing changed
+		const noReason = await correctionApi(apiEvent(staff, { method: 'POST', params, json: { moveId, reason: ' ' } }));
+		expect(noReason.status).toBe(400);
+		expect((await noReason.json()).error.details.fields).toEqual([expect.objectContaining({ path: 'reason' })]);
+		const noMove = await correctionApi(apiEvent(staff, { method: 'POST', params, json: { reason: 'Mauvaise ligne' } }));
+		expect(noMove.status).toBe(400);
+		expect((await noMove.json()).error.details.fields).toEqual([expect.objectContaining({ path: 'moveId' })]);
+		expect((await correctionApi(apiEvent(otherStaff, { method: 'POST', params, json: { moveId, reason: 'Mauvaise ligne' } }))).status).toBe(404);
+		expect((await (await candidateApi(apiEvent(staff, { params }))).json()).stage).toBe('preselected');
+		const done = await correctionApi(apiEvent(staff, { method: 'POST', params, json: { moveId, reason: 'Mauvaise ligne cochée' } }));
+		expect(done.status).toBe(200);
+		expect(await done.json()).toEqual({ kind: 'back', stage: 'registered', withdrew: null, told: false });
+		const [event] = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'placement_candidate.correct'), eq(auditEvent.resourceId, params.candidateId)));
+		expect(event).toMatchObject({ actorUserId: staff.actor.userId, channel: 'api', after: expect.objectContaining({ reason: 'Mauvaise ligne cochée' }) });
+		// the same request again (a retry): the move it names is no longer the last one
+		const again = await correctionApi(apiEvent(staff, { method: 'POST', params, json: { moveId, reason: 'Mauvaise ligne cochée' } }));
+		expect(again.status).toBe(409);
+		expect((await again.json()).error.details).toMatchObject({ reason: 'correction_stale' });
+		const after = await (await candidateApi(apiEvent(staff, { params }))).json();
+		expect(after).toMatchObject({ stage: 'registered', correction: null });
+		expect(after.history.at(-1)).toMatchObject({ fromStage: 'preselected', toStage: 'registered', correctsMoveId: moveId, reason: 'Mauvaise ligne cochée' });
 	});
 });

@@ -10,7 +10,7 @@ import { platformDay } from '../../../platform/time-zone.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { exitReasons, stagesOf, type PipelineStage } from './campaigns.model.ts';
-import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove, placementQuotaChange } from './campaigns.table.ts';
+import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove, placementProfile, placementQuotaChange } from './campaigns.table.ts';
 import { placementAgreement } from './placement.table.ts';
 
 export const SAMPLE_CANDIDATE_DOMAIN = 'placement.sample.sharaka.invalid';
@@ -110,4 +110,17 @@ export async function loadCampaignsDemoData(db: Db) {
 		for (let start = 0; start < moves.length; start += 1000) await tx.insert(placementCandidateMove).values(moves.slice(start, start + 1000));
 		await recordAudit(tx, context, { action: 'placement_campaign.create', resourceType: 'placement_campaign', resourceId: campaign.id, after: { sample: true, positions: 600, candidates: CANDIDATES } });
 	});
+}
+
+/**
+ * The sample candidates' declared sex, for the statistics by sex (once): the sample names are women's, as most
+ * of the seasonal pickers in Huelva are; one in twelve prefers not to say, one in ten has not answered.
+ */
+export async function loadSampleProfiles(db: Db) {
+	const [present] = await db.select({ id: placementProfile.userId }).from(placementProfile).where(eq(placementProfile.isSample, true)).limit(1);
+	if (present) return;
+	const people = await db.select({ id: user.id }).from(user).where(like(user.email, `%@${SAMPLE_CANDIDATE_DOMAIN}`)).orderBy(asc(user.email));
+	const answered = people.filter((_, index) => index % 10 !== 9);
+	if (!answered.length) return;
+	await db.insert(placementProfile).values(answered.map((row, index) => ({ userId: row.id, sex: index % 12 === 11 ? ('prefer_not_to_say' as const) : ('female' as const), isSample: true })));
 }

@@ -35,6 +35,13 @@ export const optionalStages: readonly PipelineStage[] = ['interview'];
 /** Stages whose date is asked for when moving there (the interview's date may be ahead). */
 export const datedStages: readonly PipelineStage[] = ['interview', 'visa_requested', 'visa_granted', 'orientation', 'departed', 'arrived', 'returned', 'follow_up_3', 'follow_up_12'];
 
+/**
+ * A candidate's sex as they declare it on their placement page (optional: no row is "not stated"); only
+ * the statistics by sex read it, with "prefer not to say" and "not stated" counted together.
+ */
+export const declaredSexes = ['female', 'male', 'prefer_not_to_say'] as const;
+export type DeclaredSex = (typeof declaredSexes)[number];
+
 /** Why a candidate leaves the pipeline (at any stage). */
 export const exitReasons = [
 	'withdrew',
@@ -97,3 +104,54 @@ export function stagesBefore(to: PipelineStage, track: Track): PipelineStage[] {
 /** A quota's progress: preselected (or further, still in) against its positions. */
 export type Fill = 'under' | 'full' | 'over';
 export const fillOf = (preselected: number, positions: number): Fill => (preselected > positions ? 'over' : preselected === positions ? 'full' : 'under');
+
+/**
+ * How long a move may be corrected (moved back, or an exit undone): one week, weekends and holidays
+ * included, is enough to notice a wrong row or a wrong click; later, the candidate, the partner and the
+ * agencies have acted on the stage, and a real change of situation is a new move or an exit.
+ */
+export const CORRECTION_WINDOW_DAYS = 7;
+/** The record of its own a stage may stand on (a return, a 3- or 12-month follow-up), withdrawn when the move there is corrected. */
+export type CorrectionRecord = 'return' | 'follow_up_3' | 'follow_up_12';
+
+/**
+ * What correcting a candidate's last move does: back to the stage it came from (withdrawing the return or
+ * follow-up recorded with it, if any), or the exit undone.
+ */
+export type Correction = { kind: 'back'; to: PipelineStage; withdraws?: CorrectionRecord } | { kind: 'undo_exit'; stage: PipelineStage };
+export type CorrectionProblem = 'correction_none' | 'correction_window' | 'correction_recorded' | 'correction_division';
+
+/**
+ * Whether a candidate's last move (the latest that is neither a correction nor corrected) may be corrected
+ * now, and how: never the registration, only within the window, not a stage something else stands on
+ * (`recorded`: a return that next season's invitation relies on, an arrival with "did not return" recorded);
+ * agency staff only what they may do themselves (a preselection, an exit before the partner's shortlist, a
+ * return or follow-up they record — `record`, the record the move came with, withdrawn by the correction).
+ */
+export function correctionOf(
+	last: { fromStage: string | null; toStage: string; at: Date } | null,
+	candidate: { stage: PipelineStage; exitReason: string | null },
+	now: Date,
+	{ agencyStaff, recorded, record = null }: { agencyStaff: boolean; recorded: boolean; record?: CorrectionRecord | null }
+): Correction | CorrectionProblem {
+	if (!last || last.fromStage === null) return 'correction_none';
+	const exit = last.toStage === 'exited';
+	// the candidate stands where that move put them (anything else: a later change came another way)
+	if (exit ? candidate.exitReason === null : candidate.exitReason !== null || candidate.stage !== last.toStage) return 'correction_none';
+	if (now.getTime() - last.at.getTime() > CORRECTION_WINDOW_DAYS * 86_400_000) return 'correction_window';
+	if (!exit && recorded) return 'correction_recorded';
+	const withRecord = !exit && record !== null;
+	if (agencyStaff && (exit ? !agencyExitStages.includes(candidate.stage) : !agencyStages.includes(last.toStage as PipelineStage) && !withRecord)) return 'correction_division';
+	if (exit) return { kind: 'undo_exit', stage: candidate.stage };
+	return withRecord ? { kind: 'back', to: last.fromStage as PipelineStage, withdraws: record } : { kind: 'back', to: last.fromStage as PipelineStage };
+}
+
+/**
+ * Retention of a campaign's pipeline: its entries (people, stages, history, returns, follow-ups, partners'
+ * decisions, orientation registrations, next-season invitations) are deleted 24 months after the campaign
+ * closed, their figures kept as aggregate counts for the statistics. Why 24: a seasonal worker is invited
+ * back from the last two seasons' returnees, a long-term departure's last follow-up is 12 months after
+ * arrival, and disputes about a recruitment are raised within a year or two; past that, nothing needs to
+ * know who was in the campaign.
+ */
+export const PIPELINE_RETENTION_MONTHS = 24;

@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import type { Endpoint } from '../../../platform/openapi/registry.ts';
-import { AddCandidatesInput, CampaignEditInput, CampaignInput, CandidateFilter, MoveInput, MyOpportunity, PlacementCampaign, PlacementCandidate, ReallocationInput } from './campaigns.schemas.ts';
-import { pipelineStages } from './campaigns.model.ts';
+import {
+	AddCandidatesInput,
+	CampaignEditInput,
+	CampaignInput,
+	CandidateFilter,
+	CorrectionApiInput,
+	MoveInput,
+	MyOpportunity,
+	PlacementCampaign,
+	PlacementCandidate,
+	PlacementCandidateDetail,
+	PlacementCorrectionResult,
+	PlacementProfile,
+	PlacementProfileInput,
+	ReallocationInput
+} from './campaigns.schemas.ts';
+import { CORRECTION_WINDOW_DAYS, pipelineStages } from './campaigns.model.ts';
 
 const id = z.object({ id: z.string().describe('the campaign id (UUID)') });
+const candidate = id.extend({ candidateId: z.string().describe('the candidate (pipeline entry) id, as the list gives it') });
 const who =
 	'The international placement division (grant `jobs:placement_division`) and administrators on every campaign; local agency staff ' +
 	'(counsellors assigned to an agency) on the campaigns their agency has a quota in, limited to their agency’s candidates (another campaign answers 404).';
@@ -118,6 +134,37 @@ export const campaignEndpoints: Endpoint[] = [
 	},
 	{
 		method: 'GET',
+		path: '/api/v1/placement/campaigns/{id}/candidates/{candidateId}',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'A candidate’s path, and the correction the caller may make',
+		description:
+			`${who} Every move (from, to, exit reason, event date, announced, who, when; a correction names the move it undid and gives its reason), and \`correction\`: ` +
+			`what correcting the last move would do now for the caller (null when nothing may be corrected: the registration, more than ${CORRECTION_WINDOW_DAYS} days, a move agency staff may not make, a closed campaign). An audited read.`,
+		params: candidate,
+		responses: { 200: { description: 'The candidate.', schema: PlacementCandidateDetail } },
+		errors: [401, 403, 404]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/placement/campaigns/{id}/candidates/{candidateId}/correction',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'Correct a wrong move',
+		description:
+			`The rules of the pages: the candidate’s last move (named by \`moveId\`) is taken back — to the stage it came from, with that stage’s date, or the exit undone — within ${CORRECTION_WINDOW_DAYS} days, with a reason (3–500 characters, kept in the history, not shown to the candidate). ` +
+			'The history stays append-only: the correction is a new move naming the one it undoes. A move that came with a recorded return or follow-up withdraws that record (`withdrew`; deleted, what it said kept in the audit trail) — ' +
+			'refused (`field_correction_recorded`) when next season’s invitation went out on the return or when "did not return" stands on an arrival. ' +
+			'400 with the field `reason` (`field_correction_none`, `field_correction_window`, `field_correction_division` — agency staff correct only a preselection, an exit before the partner’s shortlist, or a return or follow-up —, `field_quota_full` when an undone exit finds the agency’s share full); ' +
+			'409 `correction_stale` when `moveId` is no longer the last move (someone moved or corrected the candidate meanwhile), 409 `campaign_closed`; another agency’s candidate 404; nothing changed on a refusal. ' +
+			'Audited (`placement_candidate.correct`); when the wrong move had been announced, the candidate is e-mailed the correction in their language.',
+		params: candidate,
+		body: CorrectionApiInput,
+		responses: { 200: { description: 'The correction made.', schema: PlacementCorrectionResult } },
+		errors: [400, 401, 403, 404, 409]
+	},
+	{
+		method: 'GET',
 		path: '/api/v1/placement/my-opportunities',
 		tags: ['Jobs'],
 		auth: 'bearer',
@@ -125,5 +172,26 @@ export const campaignEndpoints: Endpoint[] = [
 		description: 'The caller’s own pipeline entries: each campaign, the stage, the next step and the path so far.',
 		responses: { 200: { description: 'The opportunities.', schema: z.object({ items: z.array(MyOpportunity) }) } },
 		errors: [401]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/placement/my-profile',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'The sex I declared for the placement statistics',
+		description: 'Optional and self-declared; `null` when not stated. Only the statistics by sex read it, as counts (1–4 suppressed in public outputs).',
+		responses: { 200: { description: 'The declaration.', schema: PlacementProfile } },
+		errors: [401]
+	},
+	{
+		method: 'PUT',
+		path: '/api/v1/placement/my-profile',
+		tags: ['Jobs'],
+		auth: 'bearer',
+		summary: 'Declare, change or withdraw the sex I declared for the placement statistics',
+		description: '`sex`: `female`, `male` or `prefer_not_to_say`; `null` withdraws the answer. Audited without the answer.',
+		body: PlacementProfileInput,
+		responses: { 200: { description: 'The declaration as it now stands.', schema: PlacementProfile } },
+		errors: [400, 401]
 	}
 ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { placementChannels } from '../job-offer.model.ts';
 import { HostCountry } from '../jobs.schemas.ts';
-import { campaignStatuses, exitReasons, pipelineStages } from './campaigns.model.ts';
+import { campaignStatuses, declaredSexes, exitReasons, pipelineStages } from './campaigns.model.ts';
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -72,6 +72,20 @@ export const MoveInput = z
 	.meta({ id: 'PlacementMoveInput' });
 export type MoveInput = z.output<typeof MoveInput>;
 
+/** A wrong move corrected (the candidate's last move, within the window): why, for the history and the audit trail. */
+export const CorrectionInput = z
+	.object({
+		reason: z.string().trim().min(3).max(500).describe('why the move was wrong (kept with the history)'),
+		moveId: z.preprocess(blankToUndefined, uuid.optional()).describe('the move being corrected, as it was offered: when it is no longer the last, 409 `correction_stale`')
+	});
+/** Through the API the move corrected is always named, so a correction made on stale data is refused (409), never applied to a later move. */
+export const CorrectionApiInput = z
+	.object({
+		moveId: uuid.describe('the move being corrected: `correction.moveId` of `GET …/candidates/{candidateId}` (409 `correction_stale` once another move or correction came after it)'),
+		reason: CorrectionInput.shape.reason
+	})
+	.meta({ id: 'PlacementCorrectionInput' });
+
 export const candidateStatuses = ['active', 'exited', 'all'] as const;
 
 /** The staff list's and board's filters; `after` is the last id of the page before (keyset). */
@@ -133,6 +147,45 @@ export const PlacementCandidate = z
 	})
 	.meta({ id: 'PlacementCandidate' });
 
+/** What correcting a candidate's last move would do now (null: nothing may be corrected by the caller). */
+export const PlacementCorrectionOffer = z
+	.object({
+		moveId: z.string().describe('the move it corrects: send it back as `moveId`'),
+		kind: z.enum(['back', 'undo_exit']).describe('`back`: to the stage the move came from; `undo_exit`: the exit undone, the candidate back at the stage they left at'),
+		stage: z.enum(pipelineStages).describe('the stage the candidate will be at'),
+		withdraws: z.enum(['return', 'follow_up_3', 'follow_up_12']).nullable().describe('the recorded return or follow-up the correction withdraws (deleted, its figures kept in the audit trail)'),
+		until: z.string().describe('the end of the correction window (ISO 8601)')
+	})
+	.meta({ id: 'PlacementCorrectionOffer' });
+
+/** One candidate with every move of their path (corrections marked) and the correction offered to the caller. */
+export const PlacementCandidateDetail = PlacementCandidate.extend({
+	history: z.array(
+		z.object({
+			id: z.string(),
+			fromStage: z.enum(moveTargets).nullable().describe('null: the registration; `exited` on an undone exit'),
+			toStage: z.enum(moveTargets),
+			exitReason: z.enum(exitReasons).nullable(),
+			eventOn: z.string().nullable(),
+			announced: z.boolean(),
+			by: z.string().nullable(),
+			at: z.string(),
+			correctsMoveId: z.string().nullable().describe('set on a correction: the move it undid'),
+			reason: z.string().nullable().describe('a correction’s reason')
+		})
+	),
+	correction: PlacementCorrectionOffer.nullable()
+}).meta({ id: 'PlacementCandidateDetail' });
+
+export const PlacementCorrectionResult = z
+	.object({
+		kind: z.enum(['back', 'undo_exit']),
+		stage: z.enum(pipelineStages).describe('the candidate’s stage now'),
+		withdrew: z.enum(['return', 'follow_up_3', 'follow_up_12']).nullable().describe('the record withdrawn with the move'),
+		told: z.boolean().describe('the candidate was e-mailed the correction (the wrong move had been announced to them)')
+	})
+	.meta({ id: 'PlacementCorrectionResult' });
+
 export const MyOpportunity = z
 	.object({
 		id: z.string(),
@@ -143,6 +196,24 @@ export const MyOpportunity = z
 		exitReason: z.enum(exitReasons).nullable(),
 		nextStage: z.enum(pipelineStages).nullable().describe('the next step (null when the path is over or left)'),
 		eligibleNextSeason: z.boolean().nullable(),
-		history: z.array(z.object({ toStage: z.string(), exitReason: z.string().nullable(), on: z.string().nullable(), at: z.string() }))
+		history: z.array(
+			z.object({
+				toStage: z.string(),
+				exitReason: z.string().nullable(),
+				on: z.string().nullable(),
+				at: z.string(),
+				correction: z.boolean().describe('a wrong move corrected by staff: `toStage` is the stage it took the person back to')
+			})
+		)
 	})
 	.meta({ id: 'PlacementOpportunity' });
+
+/** The candidate's own declaration for the statistics by sex: a sex, or none (not stated: withdraws an earlier answer). */
+export const PlacementProfileInput = z
+	.object({
+		sex: z.preprocess(blankToUndefined, z.enum(declaredSexes).nullable()).describe('`female`, `male` or `prefer_not_to_say`; null: not stated (an earlier answer is withdrawn)')
+	})
+	.meta({ id: 'PlacementProfileInput' });
+export const PlacementProfile = z
+	.object({ sex: z.enum(declaredSexes).nullable().describe('null: not stated'), updatedAt: z.string().nullable() })
+	.meta({ id: 'PlacementProfile' });

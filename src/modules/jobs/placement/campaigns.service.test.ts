@@ -4,15 +4,16 @@
 // stage and agency, the candidate's own view and the e-mail in their language, export and erasure.
 import { translate } from '../../../platform/i18n/translator.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../../platform/testing/people.ts';
+import { placementStaff } from './placement-staff.fixture.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { MailMessage } from '../../../platform/mail/mailer.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
-import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
+import { agencyCounsellor } from '../counsellors/counsellors.table.ts';
 import { moveProblem, nextStage, stagesBefore } from './campaigns.model.ts';
 import { addCandidates, campaignAccess, campaignProgress, createCampaign, listCampaigns, quotaChanges, reallocate, setCampaignStatus } from './campaigns.service.ts';
 import { placementCandidate, placementCandidateMove } from './campaigns.table.ts';
@@ -60,11 +61,7 @@ const base = (overrides: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	const db = app.database.db;
-	agencies = await db.select({ id: agency.id, name: agency.name }).from(agency).orderBy(asc(agency.name));
-	const person = (await aPerson(db, { role: 'member' })).actor;
-	division = { ...person, grants: [{ module: 'jobs', role: 'placement_division', organisationId: null, scope: null }] };
-	rabat = await aPerson(db, { role: 'counsellor' });
-	await db.insert(agencyCounsellor).values({ agencyId: agencies[0].id, userId: rabat.actor.userId });
+	({ agencies, division, rabat } = await placementStaff(db));
 	outsider = await aPerson(db, { role: 'counsellor' });
 	await db.insert(agencyCounsellor).values({ agencyId: agencies[5].id, userId: outsider.actor.userId });
 	people = [];

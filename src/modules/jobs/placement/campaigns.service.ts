@@ -10,13 +10,14 @@ import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
-import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
+import { agency } from '../counsellors/counsellors.table.ts';
 import { HOME_COUNTRY } from '../job-offer.model.ts';
 import { jobOffer } from '../job-offer.table.ts';
 import { fillOf, pipelineStages, stageIndex, type Fill } from './campaigns.model.ts';
 import { AddCandidatesInput, CampaignEditInput, CampaignInput, CampaignStatusInput, ReallocationInput } from './campaigns.schemas.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove, placementQuotaChange, type PlacementCampaignRecord } from './campaigns.table.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
+import { myAgencyIds, requirePlacementStaff } from './agency-staff.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,18 +28,12 @@ export interface CampaignAccess {
 	agencyIds: string[] | null;
 }
 
-/** The agencies a person serves (agency staff: counsellors assigned to them). */
-export async function myAgencyIds(ctx: RequestContext): Promise<string[]> {
-	if (!ctx.actor) return [];
-	return (await ctx.db.select({ id: agencyCounsellor.agencyId }).from(agencyCounsellor).where(eq(agencyCounsellor.userId, ctx.actor.userId))).map((row) => row.id);
-}
-
 /**
  * The campaign and the part of it the person may see and work on; not_found for a campaign that does
  * not exist or where none of their agencies has a quota (another agency's campaign stays invisible).
  */
 export async function campaignAccess(ctx: RequestContext, id: string, db: DbOrTx = ctx.db): Promise<CampaignAccess> {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [campaign] = await db.select().from(placementCampaign).where(eq(placementCampaign.id, id));
 	if (!campaign) throw new AppError('not_found');
@@ -162,7 +157,8 @@ export async function setCampaignStatus(ctx: RequestContext, id: string, raw: un
 	return ctx.transaction(async (tx) => {
 		const { campaign } = await campaignAccess(tx, id);
 		if (campaign.status === status) return campaign;
-		const [after] = await tx.db.update(placementCampaign).set({ status, updatedAt: tx.now() }).where(eq(placementCampaign.id, id)).returning();
+		// the retention of its pipeline counts from the day it closed
+		const [after] = await tx.db.update(placementCampaign).set({ status, closedAt: status === 'closed' ? tx.now() : null, updatedAt: tx.now() }).where(eq(placementCampaign.id, id)).returning();
 		await recordAudit(tx.db, tx.audit, { action: `placement_campaign.${status === 'closed' ? 'close' : 'reopen'}`, resourceType: 'placement_campaign', resourceId: id, before: { status: campaign.status }, after: { status } });
 		return after;
 	});
@@ -308,7 +304,7 @@ export type CampaignProgress = Awaited<ReturnType<typeof campaignProgress>>;
 
 /** The campaigns the person works on (the division: all; agency staff: those their agencies have a quota in), newest first, with their counts. */
 export async function listCampaigns(ctx: RequestContext) {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	let ids: string[] | null = null;
 	if (!ctx.can('placement.campaign.manage')) {
 		const mine = await myAgencyIds(ctx);
@@ -350,7 +346,7 @@ export async function campaignChoices(ctx: RequestContext) {
  * Unknown addresses are named and nothing is added; people already in the campaign are left as they are.
  */
 export async function addCandidates(ctx: RequestContext, id: string, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const input = parseOrThrow(AddCandidatesInput, raw);
 	return ctx.transaction(async (tx) => {
 		const access = await campaignAccess(tx, id);

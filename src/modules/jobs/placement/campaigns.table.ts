@@ -2,12 +2,12 @@
 // items 3–4). A pipeline always belongs to a campaign: a qualified individual offer has a campaign without
 // quotas (handled by the division or its mobility counsellor).
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { placementChannels } from '../job-offer.model.ts';
 import { jobOffer, jobsTables } from '../job-offer.table.ts';
-import { campaignStatuses, exitReasons, pipelineStages } from './campaigns.model.ts';
+import { campaignStatuses, declaredSexes, exitReasons, pipelineStages } from './campaigns.model.ts';
 import { placementAgreement } from './placement.table.ts';
 
 export const placementCampaign = jobsTables.table(
@@ -28,6 +28,10 @@ export const placementCampaign = jobsTables.table(
 		seasonStartsOn: date('season_starts_on', { mode: 'string' }),
 		seasonEndsOn: date('season_ends_on', { mode: 'string' }),
 		status: text('status', { enum: campaignStatuses }).notNull().default('open'),
+		/** when it was last closed (null while open; a campaign closed before this column: its `updated_at`) */
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		/** when the retention job deleted its pipeline entries (their figures kept in `placement_statistics_archive`) */
+		pipelineDeletedAt: timestamp('pipeline_deleted_at', { withTimezone: true }),
 		isSample: boolean('is_sample').notNull().default(false),
 		createdBy: text('created_by'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -112,7 +116,11 @@ export const placementCandidate = jobsTables.table(
 	]
 );
 
-/** Every move of a candidate: from, to (`exited` with a reason), the event's date, who, when, announced or not. */
+/**
+ * Every move of a candidate: from, to (`exited` with a reason), the event's date, who, when, announced or not.
+ * Append-only: a wrong move is corrected by a new row naming it (`corrects_move_id`, with the reason), which
+ * takes the candidate back to where the wrong move found them.
+ */
 export const placementCandidateMove = jobsTables.table(
 	'placement_candidate_move',
 	{
@@ -129,10 +137,48 @@ export const placementCandidateMove = jobsTables.table(
 		/** the moves made together (a bulk move) share it; the audit event names it */
 		batchId: uuid('batch_id').notNull(),
 		byUserId: text('by_user_id').references(() => user.id, { onDelete: 'set null' }),
-		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		/** set on a correction: the move it undoes (each move is corrected at most once) */
+		correctsMoveId: uuid('corrects_move_id').references((): AnyPgColumn => placementCandidateMove.id, { onDelete: 'cascade' }),
+		/** why staff corrected a move (a correction only) */
+		reason: text('reason')
 	},
-	(table) => [index('placement_candidate_move_candidate_idx').on(table.candidateId, table.at)]
+	(table) => [index('placement_candidate_move_candidate_idx').on(table.candidateId, table.at), unique('placement_candidate_move_corrects_uq').on(table.correctsMoveId)]
 );
+
+/** What a candidate says of themselves for the placement's statistics (optional, self-declared, changeable). */
+export const placementProfile = jobsTables.table('placement_profile', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	sex: text('sex', { enum: declaredSexes }).notNull(),
+	isSample: boolean('is_sample').notNull().default(false),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
 
 export type PlacementCampaignRecord = typeof placementCampaign.$inferSelect;
 export type PlacementCandidateRecord = typeof placementCandidate.$inferSelect;
+
+/**
+ * The statistics of pipeline entries the retention job deleted (a campaign closed long ago): counts of people
+ * per kind of event and per breakdown key, as the public statistics count them — no person, no campaign row.
+ */
+export const placementStatisticsArchive = jobsTables.table('placement_statistics_archive', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	/** `candidate` (entered a pipeline), `departed`, `returned` */
+	kind: text('kind').notNull(),
+	country: text('country').notNull(),
+	/** ISCO-08 major group of the offer, or `unknown` */
+	sector: text('sector').notNull(),
+	channel: text('channel').notNull(),
+	/** the sourcing agency's id, or `division` */
+	agency: text('agency').notNull(),
+	/** the agency's region (ISO 3166-2), or `unknown` */
+	region: text('region').notNull(),
+	/** `female`, `male` or `unknown` */
+	sex: text('sex').notNull(),
+	year: text('year').notNull(),
+	isSample: boolean('is_sample').notNull(),
+	people: integer('people').notNull(),
+	archivedAt: timestamp('archived_at', { withTimezone: true }).notNull().defaultNow()
+});

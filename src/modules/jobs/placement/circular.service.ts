@@ -13,12 +13,13 @@ import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { mailRecipient } from '../../../platform/mail/mail-user.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
-import { campaignAccess, myAgencyIds, type CampaignAccess } from './campaigns.service.ts';
+import { campaignAccess, type CampaignAccess } from './campaigns.service.ts';
 import { announceStage } from './pipeline.service.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { addMonths, FOLLOW_UP_LEAD_DAYS, seasonOf, type FollowUpMonths } from './departure.model.ts';
 import { EligibilityInput, FollowUpInput, ReturnInput } from './departure.schemas.ts';
 import { placementFollowUp, placementInvitation, placementOrientationRegistration, placementReturn } from './departure.table.ts';
+import { myAgencyIds, requirePlacementStaff } from './agency-staff.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,7 +74,7 @@ async function candidateInReach(db: DbOrTx, access: CampaignAccess, candidateId:
  * worker and season; audited with the move's history row.
  */
 export async function recordReturn(ctx: RequestContext, campaignId: string, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const input = parseOrThrow(ReturnInput, raw);
 	const problems = [];
 	if (input.outcome !== 'did_not_return' && !input.returnedOn) problems.push({ path: 'returnedOn', messageKey: 'field_required' });
@@ -109,7 +110,8 @@ export async function recordReturn(ctx: RequestContext, campaignId: string, raw:
 			.returning();
 		const batchId = crypto.randomUUID();
 		if (!didNotReturn) {
-			await tx.db.insert(placementCandidateMove).values({ candidateId: candidate.id, fromStage: 'arrived', toStage: 'returned', eventOn: input.returnedOn, batchId, byUserId: actor.userId, at: now });
+			// announced: the person is e-mailed the stage after the commit
+			await tx.db.insert(placementCandidateMove).values({ candidateId: candidate.id, fromStage: 'arrived', toStage: 'returned', eventOn: input.returnedOn, announced: true, batchId, byUserId: actor.userId, at: now });
 			await tx.db.update(placementCandidate).set({ stage: 'returned', stageOn: input.returnedOn, stageChangedAt: now, eligibleNextSeason: null }).where(eq(placementCandidate.id, candidate.id));
 		} else {
 			await tx.db.update(placementCandidate).set({ eligibleNextSeason: false }).where(eq(placementCandidate.id, candidate.id));
@@ -129,7 +131,7 @@ export async function recordReturn(ctx: RequestContext, campaignId: string, raw:
 
 /** Staff decide whether a returned worker may be re-hired next season (changeable; audited before/after). */
 export async function decideEligibility(ctx: RequestContext, campaignId: string, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const input = parseOrThrow(EligibilityInput, raw);
 	return ctx.transaction(async (tx) => {
 		const access = seasonalAccess(await campaignAccess(tx, campaignId));
@@ -204,7 +206,7 @@ export async function campaignInvitations(ctx: RequestContext, access: CampaignA
  * gets, after the commit, an e-mail in their language with a link to their page, where they accept or decline.
  */
 export async function inviteReturnees(ctx: RequestContext, campaignId: string, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const ids = [...new Set((Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === 'string' && UUID.test(value)))];
 	if (!ids.length) throw new AppError('invalid_input', { fields: [{ path: 'candidateIds', messageKey: 'field_required' }] });
 	const eligible = await eligibleReturnees(ctx, campaignId);
@@ -301,7 +303,7 @@ export async function answerInvitation(ctx: RequestContext, invitationId: string
 // ---------- follow-ups of long-term departures ----------
 
 /** The arrival day of a pipeline entry (its move to "arrived"). */
-const arrivedOn = sql<string>`(select max(m.event_on) from ${placementCandidateMove} m where m.candidate_id = ${placementCandidate.id} and m.to_stage = 'arrived')`;
+const arrivedOn = sql<string>`(select max(m.event_on) from ${placementCandidateMove} m where m.candidate_id = ${placementCandidate.id} and m.to_stage = 'arrived' and not exists (select 1 from ${placementCandidateMove} k where k.corrects_move_id = m.id))`;
 
 /**
  * Follow-ups due (or due within 14 days) for long-term departures: people arrived and not yet followed up
@@ -309,7 +311,7 @@ const arrivedOn = sql<string>`(select max(m.event_on) from ${placementCandidateM
  * is late. The division sees all; agency staff their agencies' people. An audited read.
  */
 export async function dueFollowUps(ctx: RequestContext) {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	const division = ctx.can('placement.campaign.manage');
 	const mine = division ? [] : await myAgencyIds(ctx);
 	const today = platformDay(ctx.now());
@@ -337,7 +339,7 @@ export type DueFollowUp = Awaited<ReturnType<typeof dueFollowUps>>[number];
 
 /** Records a follow-up (3 or 12 months) with what it found, and moves the person to that stage; audited. */
 export async function recordFollowUp(ctx: RequestContext, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const input = parseOrThrow(FollowUpInput, raw);
 	if (input.doneOn > platformDay(ctx.now())) throw new AppError('invalid_input', { fields: [{ path: 'doneOn', messageKey: 'field_date_past' }] });
 	const [entry] = await ctx.db.select({ campaignId: placementCandidate.campaignId }).from(placementCandidate).where(eq(placementCandidate.id, input.candidateId));
@@ -348,7 +350,7 @@ export async function recordFollowUp(ctx: RequestContext, raw: unknown) {
 		const candidate = await candidateInReach(tx.db, access, input.candidateId);
 		const expected = input.months === 3 ? 'arrived' : 'follow_up_3';
 		if (candidate.exitReason !== null || candidate.stage !== expected) throw new AppError('invalid_input', { fields: [{ path: 'months', messageKey: 'field_follow_up_not_due' }] });
-		const [{ arrived }] = await tx.db.select({ arrived: sql<string | null>`(select max(m.event_on)::text from ${placementCandidateMove} m where m.candidate_id = ${candidate.id} and m.to_stage = 'arrived')` }).from(sql`(select 1) one`);
+		const [{ arrived }] = await tx.db.select({ arrived: sql<string | null>`(select max(m.event_on)::text from ${placementCandidateMove} m where m.candidate_id = ${candidate.id} and m.to_stage = 'arrived' and not exists (select 1 from ${placementCandidateMove} k where k.corrects_move_id = m.id))` }).from(sql`(select 1) one`);
 		const dueOn = addMonths(arrived ?? input.doneOn, input.months);
 		const now = tx.now();
 		const [saved] = await tx.db

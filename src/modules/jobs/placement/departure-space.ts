@@ -4,10 +4,10 @@
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
-import { myAgencyIds } from './campaigns.service.ts';
 import { placementCampaign, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { FOLLOW_UP_LEAD_DAYS } from './departure.model.ts';
 import { placementOrientationSession as session, placementReturn } from './departure.table.ts';
+import { myAgencyIds, requirePlacementStaff } from './agency-staff.ts';
 
 export interface DepartureCounts {
 	/** open sessions starting within the next 7 days */
@@ -24,7 +24,7 @@ const WEEK_MS = 7 * 24 * 3600_000;
 
 /** The counts of a staff member's placement my-space entries (`placement.campaign.work`). */
 export async function departureCounts(ctx: RequestContext): Promise<DepartureCounts> {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	const division = ctx.can('placement.campaign.manage');
 	const mine = division ? null : await myAgencyIds(ctx);
 	if (mine && !mine.length) return { sessionsThisWeek: 0, returnsToRecord: 0, returnsCampaignId: null, followUpsDue: 0 };
@@ -54,7 +54,7 @@ export async function departureCounts(ctx: RequestContext): Promise<DepartureCou
 			.groupBy(placementCandidate.campaignId),
 		ctx.db.execute(sql`
 			select count(*)::int as n from (
-				select ((select max(m.event_on) from ${placementCandidateMove} m where m.candidate_id = ${placementCandidate.id} and m.to_stage = 'arrived')
+				select ((select max(m.event_on) from ${placementCandidateMove} m where m.candidate_id = ${placementCandidate.id} and m.to_stage = 'arrived' and not exists (select 1 from ${placementCandidateMove} k where k.corrects_move_id = m.id))
 					+ case when ${placementCandidate.stage} = 'arrived' then interval '3 months' else interval '12 months' end)::date as due
 				from ${placementCandidate}
 				join ${placementCampaign} on ${placementCampaign.id} = ${placementCandidate.campaignId}

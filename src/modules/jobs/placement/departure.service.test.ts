@@ -6,20 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../../platform/testing/people.ts';
+import { placementStaff } from './placement-staff.fixture.ts';
 import { auditEvent } from '../../../platform/audit/audit-event.table.ts';
 import { systemContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { MailMessage } from '../../../platform/mail/mailer.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
-import { agency, agencyCounsellor } from '../counsellors/counsellors.table.ts';
+import { agencyCounsellor } from '../counsellors/counsellors.table.ts';
 import type { PipelineStage } from './campaigns.model.ts';
 import { createCampaign } from './campaigns.service.ts';
 import { placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { addMonths } from './departure.model.ts';
 import { instantToLocalDateTime } from '../../../platform/time-zone.ts';
 import { placementOrientationRegistration } from './departure.table.ts';
-import { cancelMyRegistration, createSession, mySessions, recordAttendance, registerByStaff, registerMyself, sendOrientationReminders, sessionDetail } from './orientation.service.ts';
+import { cancelMyRegistration, cancelRegistrationByStaff, createSession, mySessions, recordAttendance, registerByStaff, registerMyself, sendOrientationReminders, sessionDetail } from './orientation.service.ts';
 import { answerInvitation, decideEligibility, dueFollowUps, eligibleReturnees, eraseCircular, exportCircular, inviteReturnees, myInvitations, recordFollowUp, recordReturn, seasonReturns } from './circular.service.ts';
 
 let app: TestApp;
@@ -70,11 +71,7 @@ let nurses: string;
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
 	const db = app.database.db;
-	agencies = await db.select({ id: agency.id, name: agency.name }).from(agency).orderBy(asc(agency.name));
-	const person = (await aPerson(db, { role: 'member' })).actor;
-	division = { ...person, grants: [{ module: 'jobs', role: 'placement_division', organisationId: null, scope: null }] };
-	rabat = await aPerson(db, { role: 'counsellor' });
-	await db.insert(agencyCounsellor).values({ agencyId: agencies[0].id, userId: rabat.actor.userId });
+	({ agencies, division, rabat } = await placementStaff(db));
 	outsider = await aPerson(db, { role: 'counsellor' });
 	await db.insert(agencyCounsellor).values({ agencyId: agencies[5].id, userId: outsider.actor.userId });
 	people = [];
@@ -146,11 +143,13 @@ describe('orientation sessions', () => {
 		expect(sent.find((mail) => mail.to === 'worker2@example.ma')!.subject).toContain('Rappel');
 	});
 
-	it('records attendance only once started; those whose visa is granted move to "orientation attended"', async () => {
+	it('records attendance from half an hour before the start; those whose visa is granted move to "orientation attended"', async () => {
 		const db = app.database.db;
 		const seats = await db.select().from(placementOrientationRegistration).where(and(eq(placementOrientationRegistration.sessionId, sessionId), eq(placementOrientationRegistration.status, 'registered')));
 		const worker0 = seats.find((seat) => seat.userId === people[0].actor.userId)!;
 		expect(await problems(recordAttendance(contextFor(db, rabat, { now: () => NOW }), sessionId, { attended: [worker0.id] }))).toEqual(['attended:field_session_not_started']);
+		// 09:30 in Morocco is 08:30 UTC: the door opens at 08:00
+		expect(await problems(recordAttendance(contextFor(db, rabat, { now: at('2027-02-10T07:59:00Z') }), sessionId, { attended: [worker0.id] }))).toEqual(['attended:field_session_not_started']);
 		sent.length = 0;
 		const result = await recordAttendance(contextFor(db, rabat, { now: at('2027-02-10T12:00:00Z'), mailer }), sessionId, { attended: [worker0.id] });
 		expect(result).toEqual({ attended: 1, absent: 1, moved: 1 });
@@ -165,6 +164,34 @@ describe('orientation sessions', () => {
 		expect(audit.resourceId).toBe(sessionId);
 		const view = await mySessions(contextFor(db, people[0], { now: at('2027-02-10T12:00:00Z') }));
 		expect(view.find((item) => item.id === sessionId)?.mine).toEqual({ status: 'registered', attended: true });
+	});
+});
+
+describe('cancelling one registration', () => {
+	it('lets staff cancel a person’s seat at her request: the first person waiting takes it and is told; audited; not another agency’s, not once started', async () => {
+		const db = app.database.db;
+		const staffCtx = (now = NOW) => contextFor(db, rabat, { now: () => now, mailer });
+		const one = await createSession(staffCtx(), sessionInput({ date: '2027-02-12', capacity: 1 }));
+		const seat = (await registerMyself(contextFor(db, people[1], { now: () => NOW }), one.id)).registration;
+		const waiting = (await registerMyself(contextFor(db, people[2], { now: () => NOW }), one.id)).registration;
+		expect(waiting.status).toBe('waiting');
+		await expect(cancelRegistrationByStaff(contextFor(db, outsider, { now: () => NOW }), one.id, seat.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(cancelRegistrationByStaff(staffCtx(), one.id, crypto.randomUUID())).rejects.toMatchObject({ code: 'not_found' });
+		sent.length = 0;
+		expect(await cancelRegistrationByStaff(staffCtx(), one.id, seat.id)).toEqual({ promoted: true });
+		const rows = await db.select().from(placementOrientationRegistration).where(eq(placementOrientationRegistration.sessionId, one.id));
+		expect(Object.fromEntries(rows.map((row) => [row.userId, row.status]))).toEqual({ [people[1].actor.userId]: 'cancelled', [people[2].actor.userId]: 'registered' });
+		// the e-mail that already exists for a freed seat, in the person's language
+		expect(sent.map((mail) => [mail.to, mail.subject])).toEqual([['worker2@example.ma', expect.any(String)]]);
+		const [audit] = await db.select().from(auditEvent).where(and(eq(auditEvent.action, 'placement_orientation_registration.cancel'), eq(auditEvent.resourceId, one.id)));
+		expect(audit.after).toMatchObject({ registrationId: seat.id, byStaff: true, promoted: waiting.id });
+		expect(audit.actorUserId).toBe(rabat.actor.userId);
+		// cancelled already: nothing to cancel
+		await expect(cancelRegistrationByStaff(staffCtx(), one.id, seat.id)).rejects.toMatchObject({ code: 'not_found' });
+		// once the session has started, neither staff nor the person cancel (attendance is recorded instead)
+		const started = new Date('2027-02-12T10:00:00Z');
+		expect(await problems(cancelRegistrationByStaff(staffCtx(started), one.id, waiting.id))).toEqual([':field_session_started']);
+		expect(await problems(cancelMyRegistration(contextFor(db, people[2], { now: () => started }), one.id))).toEqual(['sessionId:field_session_started']);
 	});
 });
 

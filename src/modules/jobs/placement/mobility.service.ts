@@ -2,39 +2,30 @@
 // the division, all of them), with each opportunity's stage, open needs and next appointment; taking an
 // unassigned candidate, the division's (re)assignment; a candidate's case page. Needs, appointments, notes
 // and referrals are the platform's casework through the caseload `jobs.placement`.
-import { and, asc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../../platform/accounts/access-grant.table.ts';
-import { recordAudit, recordPersonalDataRead } from '../../../platform/audit/audit.service.ts';
+import { recordAudit, recordAudits, recordPersonalDataRead, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import { requireStaff } from '../../../platform/casework/casework.access.ts';
-import { openCaseFile } from '../../../platform/casework/casework.service.ts';
+import { openCaseFile, refer } from '../../../platform/casework/casework.service.ts';
 import { caseAppointment, caseNeed } from '../../../platform/casework/casework.table.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { AppError, isAppError } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { z } from 'zod';
-import { pipelineStages } from './campaigns.model.ts';
 import { placementCampaign, placementCandidate } from './campaigns.table.ts';
-import { caseloadViews, DIVISION_TEAM_ID, mobilityNeedKinds } from './mobility.model.ts';
+import { DIVISION_TEAM_ID } from './mobility.model.ts';
+import { CaseloadFilter, MobilityReferralInput } from './mobility.schemas.ts';
 import { isDivision, placementFollowUp, qualifiedAmong } from './mobility.caseload.ts';
 import { placementCaseAssignment } from './mobility.table.ts';
+import { placementOffer } from './placement.table.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
 
-/** The caseload page's filters (each optional; an unknown value is a field error). */
-export const CaseloadFilter = z.object({
-	show: z.preprocess(blank, z.enum(caseloadViews).optional()),
-	need: z.preprocess(blank, z.enum(mobilityNeedKinds).optional()),
-	stage: z.preprocess(blank, z.enum(pipelineStages).optional()),
-	offer: z.preprocess(blank, z.string().regex(UUID).optional()),
-	/** `week`: only the candidates with an appointment planned in the coming 7 days */
-	appointments: z.preprocess(blank, z.enum(['week']).optional())
-});
-export type CaseloadFilter = z.infer<typeof CaseloadFilter>;
-
+/** The page and the API show at most this many; the export takes them all (up to EXPORT_LIMIT). */
 const LIMIT = 200;
+const EXPORT_LIMIT = 10_000;
 const WEEK = 7 * 86_400_000;
 
 function actorOf(ctx: RequestContext) {
@@ -53,10 +44,10 @@ export async function qualifiedCampaigns(db: DbOrTx) {
 /**
  * The candidates of the caseload page: the counsellor's own (`mine`, the default), those nobody follows
  * (`unassigned`: to take), or every qualified candidate (`all`: the division only). Each with its
- * opportunities (stage, or where they left), open needs, next appointment and counsellor. The names read
- * are written to the audit trail.
+ * opportunities (stage, or where they left), open needs and how many are done, next appointment and
+ * counsellor. The names read are written to the audit trail (`export`: the whole list, read for a file).
  */
-export async function listCaseload(ctx: RequestContext, raw: unknown) {
+export async function listCaseload(ctx: RequestContext, raw: unknown, { purpose = 'list' }: { purpose?: 'list' | 'export' } = {}) {
 	const actor = actorOf(ctx);
 	const filter = parseOrThrow(CaseloadFilter, raw);
 	const division = isDivision(ctx);
@@ -86,34 +77,36 @@ export async function listCaseload(ctx: RequestContext, raw: unknown) {
 		.leftJoin(placementCaseAssignment, eq(placementCaseAssignment.personUserId, placementCandidate.userId))
 		.where(and(...conditions))
 		.orderBy(asc(user.name), asc(user.id))
-		.limit(LIMIT + 1);
-	const shown = people.slice(0, LIMIT);
+		.limit((purpose === 'export' ? EXPORT_LIMIT : LIMIT) + 1);
+	const limit = purpose === 'export' ? EXPORT_LIMIT : LIMIT;
+	const shown = people.slice(0, limit);
 	const ids = shown.map((row) => row.id);
-	const [details] = await Promise.all([caseloadDetails(ctx, ids, now)]);
-	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'placement_candidate_contact', ids, view: `mobility_caseload_${show}` });
+	const details = await caseloadDetails(ctx, ids, now);
+	await recordPersonalDataRead(ctx.db, ctx.audit, { resourceType: 'placement_candidate_contact', ids, view: purpose === 'export' ? `mobility_caseload_${show}_export` : `mobility_caseload_${show}` });
 	return {
 		show,
 		division,
 		filter,
-		more: people.length > LIMIT,
+		more: people.length > limit,
 		items: shown.map((row) => ({ id: row.id, name: row.name, ...details.get(row.id)! }))
 	};
 }
 
-/** For each person: opportunities, open needs, next planned appointment, counsellor (a few queries for the whole page). */
+/** For each person: opportunities, open needs and the number done, next planned appointment, counsellor (a few queries for the whole page). */
 async function caseloadDetails(ctx: RequestContext, ids: string[], now: Date) {
 	const result = new Map<
 		string,
 		{
 			opportunities: { candidateId: string; campaignId: string; title: string; lang: string; hostCountry: string; stage: string; exitReason: string | null; isSample: boolean }[];
 			needs: { kind: string; status: string; dueOn: string | null }[];
+			needsDone: number;
 			nextAppointment: string | null;
 			counsellor: { id: string; name: string } | null;
 			way: string | null;
 			isSample: boolean;
 		}
 	>();
-	for (const id of ids) result.set(id, { opportunities: [], needs: [], nextAppointment: null, counsellor: null, way: null, isSample: false });
+	for (const id of ids) result.set(id, { opportunities: [], needs: [], needsDone: 0, nextAppointment: null, counsellor: null, way: null, isSample: false });
 	if (ids.length === 0) return result;
 	const [opportunities, needs, appointments, assignments] = await Promise.all([
 		ctx.db
@@ -135,7 +128,7 @@ async function caseloadDetails(ctx: RequestContext, ids: string[], now: Date) {
 		ctx.db
 			.select({ userId: caseNeed.personUserId, kind: caseNeed.kind, status: caseNeed.status, dueOn: caseNeed.dueOn })
 			.from(caseNeed)
-			.where(and(eq(caseNeed.caseload, placementFollowUp.key), eq(caseNeed.teamId, DIVISION_TEAM_ID), inArray(caseNeed.personUserId, ids), ne(caseNeed.status, 'done')))
+			.where(and(eq(caseNeed.caseload, placementFollowUp.key), eq(caseNeed.teamId, DIVISION_TEAM_ID), inArray(caseNeed.personUserId, ids)))
 			.orderBy(sql`${caseNeed.dueOn} asc nulls last`, asc(caseNeed.id)),
 		ctx.db
 			.select({ userId: caseAppointment.personUserId, next: sql<string>`min(${caseAppointment.startsAt})` })
@@ -160,7 +153,11 @@ async function caseloadDetails(ctx: RequestContext, ids: string[], now: Date) {
 		result.get(userId)!.opportunities.push(rest);
 		if (row.isSample) result.get(userId)!.isSample = true;
 	}
-	for (const row of needs) result.get(row.userId)!.needs.push({ kind: row.kind, status: row.status, dueOn: row.dueOn });
+	for (const row of needs) {
+		const entry = result.get(row.userId)!;
+		if (row.status === 'done') entry.needsDone++;
+		else entry.needs.push({ kind: row.kind, status: row.status, dueOn: row.dueOn });
+	}
 	for (const row of appointments) result.get(row.userId)!.nextAppointment = new Date(row.next).toISOString();
 	for (const row of assignments) {
 		const entry = result.get(row.personUserId)!;
@@ -170,13 +167,21 @@ async function caseloadDetails(ctx: RequestContext, ids: string[], now: Date) {
 	return result;
 }
 
-/** The people the division may assign candidates to: holders of the mobility counsellor's or the division's grant, by name. */
-export async function mobilityCounsellors(db: DbOrTx) {
+/** A grant that opens the caseload: the mobility counsellor's or the division's, unlimited (the grant roles holding `placement.caseload.work`). */
+const mobilityGrant = and(eq(accessGrant.module, 'jobs'), inArray(accessGrant.role, ['placement_counsellor', 'placement_division']), isNull(accessGrant.organisationId), isNull(accessGrant.scope));
+
+/**
+ * The people who can be given candidates — the division's picker when it assigns one, the offer form's when it
+ * names an offer's mobility counsellor: holders of the mobility counsellor's or the division's grant, by name
+ * (`only`: among these people, to check a choice).
+ */
+export async function mobilityCounsellors(db: DbOrTx, only?: readonly string[]) {
+	if (only && !only.length) return [];
 	return db
 		.selectDistinct({ id: user.id, name: user.name })
 		.from(accessGrant)
 		.innerJoin(user, eq(user.id, accessGrant.userId))
-		.where(and(eq(accessGrant.module, 'jobs'), inArray(accessGrant.role, ['placement_counsellor', 'placement_division']), isNull(accessGrant.organisationId), isNull(accessGrant.scope)))
+		.where(and(mobilityGrant, only ? inArray(user.id, [...only]) : undefined))
 		.orderBy(asc(user.name), asc(user.id));
 }
 
@@ -237,6 +242,60 @@ export async function assignCandidate(ctx: RequestContext, personId: string, raw
 		});
 		return after;
 	});
+}
+
+/**
+ * The offer's own mobility counsellor (`placement_offer.counsellor_user_id`, the offer handled by a counsellor)
+ * follows the candidates of its qualified campaign once they are shortlisted, when nobody follows them yet — a
+ * candidate someone follows keeps them. Only a counsellor who may open the caseload (a mobility counsellor's or
+ * the division's grant) is given candidates: anyone else would not see them. Called in the transaction that
+ * shortlists them (a staff move, a partner's decision); one audit event per candidate given
+ * (`placement_case_assignment.assign`, way `offer`). Answers the people assigned.
+ */
+export async function assignShortlistedToOfferCounsellor(db: DbOrTx, audit: AuditContext, campaignId: string, personIds: readonly string[], now: Date): Promise<string[]> {
+	if (!personIds.length) return [];
+	const [offer] = await db
+		.select({ offerId: placementOffer.offerId, counsellorUserId: placementOffer.counsellorUserId })
+		.from(placementCampaign)
+		.innerJoin(placementOffer, eq(placementOffer.offerId, placementCampaign.offerId))
+		.where(and(eq(placementCampaign.id, campaignId), eq(placementCampaign.channel, 'individual')));
+	const counsellorId = offer?.counsellorUserId;
+	if (!counsellorId) return [];
+	const [grant] = await db
+		.select({ userId: accessGrant.userId })
+		.from(accessGrant)
+		.where(and(eq(accessGrant.userId, counsellorId), mobilityGrant))
+		.limit(1);
+	if (!grant) return [];
+	const ids = [...new Set(personIds)];
+	// nobody follows them: no assignment yet, or one left without a counsellor (unassigned, or the counsellor's account gone)
+	const followed = new Set(
+		(
+			await db
+				.select({ id: placementCaseAssignment.personUserId })
+				.from(placementCaseAssignment)
+				.where(and(inArray(placementCaseAssignment.personUserId, ids), sql`${placementCaseAssignment.counsellorUserId} is not null`))
+		).map((row) => row.id)
+	);
+	const given = ids.filter((id) => !followed.has(id));
+	if (!given.length) return [];
+	const values = { counsellorUserId: counsellorId, way: 'offer' as const, byUserId: null, assignedAt: now, isSample: false };
+	await db
+		.insert(placementCaseAssignment)
+		.values(given.map((personUserId) => ({ personUserId, ...values })))
+		.onConflictDoUpdate({ target: placementCaseAssignment.personUserId, set: values, setWhere: sql`${placementCaseAssignment.counsellorUserId} is null` });
+	await recordAudits(
+		db,
+		audit,
+		given.map((personId) => ({
+			action: 'placement_case_assignment.assign',
+			resourceType: 'placement_case_assignment',
+			resourceId: personId,
+			before: { counsellorId: null },
+			after: { counsellorId, way: 'offer', offerId: offer.offerId, campaignId }
+		}))
+	);
+	return given;
 }
 
 /**
@@ -304,4 +363,21 @@ export async function exportAssignment(db: DbOrTx, userId: string) {
 /** Deleting the account removes the person's assignment (the counsellor's own account going away only unassigns). */
 export async function eraseAssignment(tx: DbOrTx, userId: string) {
 	return (await tx.delete(placementCaseAssignment).where(eq(placementCaseAssignment.personUserId, userId)).returning({ id: placementCaseAssignment.personUserId })).length;
+}
+
+/**
+ * Through the API, the candidate referred to a support programme with their agreement: the casework's referral
+ * (the file page's form), so the same checks, e-mails and audit; a programme that is not an active entry of the
+ * directory is a field error on `programmeId` (the name the API gives it).
+ */
+export async function referCandidate(ctx: RequestContext, personId: string, raw: unknown) {
+	const input = parseOrThrow(MobilityReferralInput, raw);
+	try {
+		return await refer(ctx, placementFollowUp, personId, { entryId: input.programmeId, kind: input.kind, message: input.message, agreed: input.agreed });
+	} catch (failure) {
+		if (isAppError(failure) && failure.code === 'invalid_input' && failure.fields.some((field) => field.path === 'entryId')) {
+			throw new AppError('invalid_input', { fields: failure.fields.map((field) => (field.path === 'entryId' ? { ...field, path: 'programmeId' } : field)) });
+		}
+		throw failure;
+	}
 }

@@ -16,19 +16,19 @@ import type { Mailer } from '../../../platform/mail/mailer.ts';
 import { mailRecipient } from '../../../platform/mail/mail-user.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { stageIndex } from './campaigns.model.ts';
-import { myAgencyIds } from './campaigns.service.ts';
 import { announceStage } from './pipeline.service.ts';
 import { placementCampaign, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { REMINDER_HOURS } from './departure.model.ts';
 import { AttendanceInput, SessionEditInput, SessionInput, StaffRegistrationInput } from './departure.schemas.ts';
 import { placementOrientationRegistration as registration, placementOrientationSession as session } from './departure.table.ts';
+import { myAgencyIds, requirePlacementStaff } from './agency-staff.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Session = typeof session.$inferSelect;
 
 /** The agencies a staff member may hold sessions for: every open agency and the division's own (null), or their own agencies. */
 export async function sessionAgencies(ctx: RequestContext) {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	const division = ctx.can('placement.campaign.manage');
 	const mine = division ? null : await myAgencyIds(ctx);
 	const rows = await ctx.db
@@ -41,7 +41,7 @@ export async function sessionAgencies(ctx: RequestContext) {
 
 /** The session, if the staff member may work on it (the division: all; agency staff: their agencies'). */
 async function staffSession(ctx: RequestContext, id: string, db: DbOrTx = ctx.db): Promise<Session> {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const [found] = await db.select().from(session).where(eq(session.id, id));
 	if (!found) throw new AppError('not_found');
@@ -53,7 +53,7 @@ async function staffSession(ctx: RequestContext, id: string, db: DbOrTx = ctx.db
 
 /** A new session (agency staff: for their agency; the division: any agency or its own), audited. */
 export async function createSession(ctx: RequestContext, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const input = parseOrThrow(SessionInput, raw);
 	const { agencies, division } = await sessionAgencies(ctx);
 	const problems = [];
@@ -99,7 +99,7 @@ const shown = (found: Pick<Session, (typeof editable)[number]>) => Object.fromEn
  * everyone registered or waiting is told in their language and will be reminded again. Audited before/after.
  */
 export async function updateSession(ctx: RequestContext, id: string, raw: unknown) {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	const input = parseOrThrow(SessionEditInput, raw);
 	await staffSession(ctx, id);
 	const startsAt = localDateTimeToInstant(`${input.date}T${input.time}`);
@@ -153,7 +153,7 @@ export async function updateSession(ctx: RequestContext, id: string, raw: unknow
  * commit. Audited with who was registered.
  */
 export async function cancelSession(ctx: RequestContext, id: string) {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	await staffSession(ctx, id);
 	const done = await ctx.transaction(async ({ db, audit, now }) => {
 		const [found] = await db.select().from(session).where(eq(session.id, id)).for('update');
@@ -193,7 +193,7 @@ const seatCounts = {
 
 /** Staff's sessions (upcoming first; `past` for those held), with seats taken, waiting and attended. */
 export async function listSessions(ctx: RequestContext, when: 'upcoming' | 'past' = 'upcoming') {
-	ctx.require('placement.campaign.work');
+	requirePlacementStaff(ctx);
 	const division = ctx.can('placement.campaign.manage');
 	const mine = division ? [] : await myAgencyIds(ctx);
 	const now = ctx.now();
@@ -233,7 +233,8 @@ export async function sessionDetail(ctx: RequestContext, id: string) {
 		.where(eq(registration.sessionId, id))
 		.orderBy(sql`case ${registration.status} when 'registered' then 0 when 'waiting' then 1 else 2 end`, asc(registration.createdAt), asc(registration.id));
 	await recordAudit(ctx.db, ctx.audit, { action: 'placement_orientation_session.read', resourceType: 'placement_orientation_session', resourceId: id, after: { count: people.length } });
-	return { session: found, agencyName: agencyRow?.name ?? null, people, started: found.startsAt.getTime() <= ctx.now().getTime() };
+	const now = ctx.now().getTime();
+	return { session: found, agencyName: agencyRow?.name ?? null, people, started: found.startsAt.getTime() <= now, attendanceOpen: attendanceOpens(found) <= now };
 }
 
 /**
@@ -297,43 +298,80 @@ export async function registerByStaff(ctx: RequestContext, sessionId: string, ra
 	return { ...(await registerPerson(ctx, found.id, person.id, agencyIds)) };
 }
 
+type Registration = typeof registration.$inferSelect;
+
+/**
+ * Gives up a registration — a seat or a place on the waiting list — before the session starts (after, it is
+ * `field_session_started`: attendance is recorded instead); a freed seat goes to the first person waiting.
+ * Runs in the caller's transaction with the session locked; audited with who cancelled and who took the seat.
+ */
+async function giveUp(tx: RequestContext, sessionId: string, pick: (found: Session) => Promise<Registration | undefined>, byStaff: boolean, path: string) {
+	const [found] = await tx.db.select().from(session).where(eq(session.id, sessionId)).for('update');
+	if (!found) throw new AppError('not_found');
+	const mine = await pick(found);
+	if (!mine || mine.status === 'cancelled') throw new AppError('not_found');
+	stillAhead(found, tx.now(), path);
+	await tx.db.update(registration).set({ status: 'cancelled' }).where(eq(registration.id, mine.id));
+	let next: Registration | undefined;
+	if (mine.status === 'registered') {
+		[next] = await tx.db.select().from(registration).where(and(eq(registration.sessionId, sessionId), eq(registration.status, 'waiting'))).orderBy(asc(registration.createdAt), asc(registration.id)).limit(1);
+		if (next) await tx.db.update(registration).set({ status: 'registered' }).where(eq(registration.id, next.id));
+	}
+	await recordAudit(tx.db, tx.audit, {
+		action: 'placement_orientation_registration.cancel',
+		resourceType: 'placement_orientation_session',
+		resourceId: sessionId,
+		before: { registrationId: mine.id, status: mine.status },
+		after: { registrationId: mine.id, status: 'cancelled', byStaff, promoted: next?.id ?? null }
+	});
+	return next ? { userId: next.userId, session: found } : null;
+}
+
+/** The person who took a freed seat is told, in their language (the waiting list's e-mail). */
+async function tellPromoted(ctx: RequestContext, promoted: { userId: string; session: Session } | null) {
+	if (promoted) await tell(ctx, promoted.userId, 'departure.email_seat', promoted.session);
+	return { promoted: promoted !== null };
+}
+
 /** The candidate gives up their seat (or place on the waiting list); the first person waiting takes the seat and is told. */
 export async function cancelMyRegistration(ctx: RequestContext, sessionId: string) {
 	const actor = ctx.require('placement.pipeline.own');
 	if (!UUID.test(sessionId)) throw new AppError('not_found');
-	const promoted = await ctx.transaction(async ({ db, audit, now }) => {
-		const [found] = await db.select().from(session).where(eq(session.id, sessionId)).for('update');
-		if (!found) throw new AppError('not_found');
-		const [mine] = await db.select().from(registration).where(and(eq(registration.sessionId, sessionId), eq(registration.userId, actor.userId)));
-		if (!mine || mine.status === 'cancelled') throw new AppError('not_found');
-		await db.update(registration).set({ status: 'cancelled' }).where(eq(registration.id, mine.id));
-		let next: typeof mine | undefined;
-		if (mine.status === 'registered' && found.startsAt.getTime() > now().getTime()) {
-			[next] = await db.select().from(registration).where(and(eq(registration.sessionId, sessionId), eq(registration.status, 'waiting'))).orderBy(asc(registration.createdAt), asc(registration.id)).limit(1);
-			if (next) await db.update(registration).set({ status: 'registered' }).where(eq(registration.id, next.id));
-		}
-		await recordAudit(db, audit, { action: 'placement_orientation_registration.cancel', resourceType: 'placement_orientation_session', resourceId: sessionId, after: { registrationId: mine.id, promoted: next?.id ?? null } });
-		return next ? { userId: next.userId, session: found } : null;
-	});
-	if (promoted) {
-		const [person] = await ctx.db.select({ email: user.email, name: user.name, locale: user.locale }).from(user).where(eq(user.id, promoted.userId));
-		if (person) await mailRecipient(ctx, person, 'departure.email_seat', (lang) => sessionValues(lang, promoted.session), '/jobs/placement/mine');
-	}
-	return { promoted: promoted !== null };
+	const promoted = await ctx.transaction(async (tx) =>
+		giveUp(tx, sessionId, async () => (await tx.db.select().from(registration).where(and(eq(registration.sessionId, sessionId), eq(registration.userId, actor.userId))))[0], false, 'sessionId')
+	);
+	return tellPromoted(ctx, promoted);
 }
+
+/**
+ * Staff cancel one person's registration on their behalf (the division: any session; agency staff: their
+ * agencies' sessions), as the person would: the first person waiting takes a freed seat and is told.
+ */
+export async function cancelRegistrationByStaff(ctx: RequestContext, sessionId: string, registrationId: string) {
+	await staffSession(ctx, sessionId);
+	if (!UUID.test(registrationId)) throw new AppError('not_found');
+	const promoted = await ctx.transaction(async (tx) =>
+		giveUp(tx, sessionId, async () => (await tx.db.select().from(registration).where(and(eq(registration.id, registrationId), eq(registration.sessionId, sessionId))))[0], true, '')
+	);
+	return tellPromoted(ctx, promoted);
+}
+
+/** People sign in at the door: attendance is taken from this many minutes before the start. */
+export const ATTENDANCE_OPENS_MINUTES = 30;
+const attendanceOpens = (found: Pick<Session, 'startsAt'>) => found.startsAt.getTime() - ATTENDANCE_OPENS_MINUTES * 60_000;
 
 /**
  * Records who attended (the ticked registrations; every other seat of the session: absent). Those who
  * attended and whose visa or work permit is granted move to "pre-departure orientation attended" on the
  * session's day, with their history row and one audit event; the others keep their stage (the move is
- * allowed later). Only once the session has started.
+ * allowed later). From half an hour before the start (ATTENDANCE_OPENS_MINUTES).
  */
 export async function recordAttendance(ctx: RequestContext, sessionId: string, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const input = parseOrThrow(AttendanceInput, raw);
 	const found = await staffSession(ctx, sessionId);
 	if (found.status !== 'open') throw new AppError('invalid_input', { fields: [{ path: 'attended', messageKey: 'field_session_closed' }] });
-	if (found.startsAt.getTime() > ctx.now().getTime()) throw new AppError('invalid_input', { fields: [{ path: 'attended', messageKey: 'field_session_not_started' }] });
+	if (attendanceOpens(found) > ctx.now().getTime()) throw new AppError('invalid_input', { fields: [{ path: 'attended', messageKey: 'field_session_not_started', values: { minutes: ATTENDANCE_OPENS_MINUTES } }] });
 	const done = await ctx.transaction(async ({ db, audit, now }) => {
 		const seats = await db.select({ id: registration.id, candidateId: registration.candidateId }).from(registration).where(and(eq(registration.sessionId, sessionId), eq(registration.status, 'registered'))).for('update');
 		const attended = seats.filter((seat) => input.attended.includes(seat.id));

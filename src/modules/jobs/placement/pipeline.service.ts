@@ -28,7 +28,9 @@ import {
 } from './campaigns.model.ts';
 import { CandidateFilter, MoveInput } from './campaigns.schemas.ts';
 import { campaignAccess, type CampaignAccess } from './campaigns.service.ts';
+import { assignShortlistedToOfferCounsellor } from './mobility.service.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
+import { requirePlacementStaff } from './agency-staff.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,17 +117,17 @@ export async function pipelineBoard(ctx: RequestContext, access: CampaignAccess,
 	const filter = parseOrThrow(CandidateFilter, raw);
 	const stages = stagesOf(trackOf(access.campaign.channel)).filter((stage) => !filter.stage || stage === filter.stage);
 	const result = (await ctx.db.execute(sql`
-		select s.stage, c.id, c.agency_id as "agencyId", c.stage_on as "stageOn", u.name
+		select s.stage, c.id, c.agency_id as "agencyId", c.stage_on as "stageOn", c.exit_reason as "exitReason", u.name
 		from unnest(${`{${stages.join(',')}}`}::text[]) with ordinality as s(stage, n)
 		cross join lateral (
-			select ${placementCandidate.id}, ${placementCandidate.userId}, ${placementCandidate.agencyId}, ${placementCandidate.stageOn}
+			select ${placementCandidate.id}, ${placementCandidate.userId}, ${placementCandidate.agencyId}, ${placementCandidate.stageOn}, ${placementCandidate.exitReason}
 			from ${placementCandidate}
 			where ${scope(access, filter, false)} and ${placementCandidate.stage} = s.stage
 			order by ${placementCandidate.id}
 			limit ${perStage}
 		) c
 		join ${user} u on u.id = c.user_id
-		order by s.n, c.id`)) as unknown as { rows: { stage: PipelineStage; id: string; agencyId: string | null; stageOn: string | Date | null; name: string }[] };
+		order by s.n, c.id`)) as unknown as { rows: { stage: PipelineStage; id: string; agencyId: string | null; stageOn: string | Date | null; exitReason: string | null; name: string }[] };
 	const columns = stages.map((stage) => ({ stage, cards: result.rows.filter((row) => row.stage === stage).map((row) => ({ ...row, stageOn: row.stageOn instanceof Date ? row.stageOn.toISOString().slice(0, 10) : row.stageOn })) }));
 	await auditRead(ctx, access, 'board', { agency: filter.agency ?? null, status: filter.status }, result.rows.length);
 	return columns;
@@ -145,8 +147,36 @@ export async function candidatesForExport(ctx: RequestContext, access: CampaignA
 	return rows;
 }
 
+/**
+ * The agencies whose share of the campaign the people `entering` (per agency) would overfill: the people
+ * still in at the preselection or further count, those who left gave their place back.
+ */
+export async function quotaProblems(db: DbOrTx, campaignId: string, entering: Map<string, number>, path: string): Promise<FieldProblem[]> {
+	if (!entering.size) return [];
+	const agencies = [...entering.keys()];
+	// one after the other: a transaction's queries share one connection
+	const quotas = await db
+		.select({ agencyId: agency.id, positions: placementCampaignQuota.positions, name: agency.name })
+		.from(agency)
+		.leftJoin(placementCampaignQuota, and(eq(placementCampaignQuota.agencyId, agency.id), eq(placementCampaignQuota.campaignId, campaignId)))
+		.where(inArray(agency.id, agencies));
+	const current = await db
+		.select({ agencyId: placementCandidate.agencyId, n: sql<number>`count(*)::int` })
+		.from(placementCandidate)
+		.where(and(eq(placementCandidate.campaignId, campaignId), inArray(placementCandidate.agencyId, agencies), isNull(placementCandidate.exitReason), sql`${placementCandidate.stage} <> 'registered'`))
+		.groupBy(placementCandidate.agencyId);
+	const problems: FieldProblem[] = [];
+	for (const quota of quotas) {
+		const positions = quota.positions ?? 0;
+		const used = current.find((row) => row.agencyId === quota.agencyId)?.n ?? 0;
+		const count = entering.get(quota.agencyId) ?? 0;
+		if (used + count > positions) problems.push({ path, messageKey: 'field_quota_full', values: { agency: quota.name, available: Math.max(0, positions - used), count } });
+	}
+	return problems;
+}
+
 /** A stage's name in a language ('exited' included). */
-const stageLabel = (language: Parameters<typeof translate>[0], stage: string) => translate(language, `campaigns.stage_${stage}`);
+export const stageLabel = (language: Parameters<typeof translate>[0], stage: string) => translate(language, `campaigns.stage_${stage}`);
 
 /**
  * Moves candidates of a campaign to a stage, or out of it with a reason: forward only, never past a
@@ -156,7 +186,7 @@ const stageLabel = (language: Parameters<typeof translate>[0], stage: string) =>
  * the batch; the candidates are e-mailed, in their language, after the commit when staff announce it.
  */
 export async function moveCandidates(ctx: RequestContext, campaignId: string, raw: unknown) {
-	const actor = ctx.require('placement.campaign.work');
+	const actor = requirePlacementStaff(ctx);
 	const input = parseOrThrow(MoveInput, raw);
 	const ids = [...new Set(input.candidateIds)];
 	const language = ctx.language;
@@ -205,26 +235,7 @@ export async function moveCandidates(ctx: RequestContext, campaignId: string, ra
 		if (input.to !== 'exited' && stageIndex(input.to) >= stageIndex('preselected')) {
 			const entering = new Map<string, number>();
 			for (const row of rows) if (row.stage === 'registered' && row.agencyId && row.exitReason === null) entering.set(row.agencyId, (entering.get(row.agencyId) ?? 0) + 1);
-			if (entering.size) {
-				const agencies = [...entering.keys()];
-				// one after the other: a transaction's queries share one connection
-				const quotas = await tx.db
-					.select({ agencyId: agency.id, positions: placementCampaignQuota.positions, name: agency.name })
-					.from(agency)
-					.leftJoin(placementCampaignQuota, and(eq(placementCampaignQuota.agencyId, agency.id), eq(placementCampaignQuota.campaignId, campaignId)))
-					.where(inArray(agency.id, agencies));
-				const current = await tx.db
-					.select({ agencyId: placementCandidate.agencyId, n: sql<number>`count(*)::int` })
-					.from(placementCandidate)
-					.where(and(eq(placementCandidate.campaignId, campaignId), inArray(placementCandidate.agencyId, agencies), isNull(placementCandidate.exitReason), sql`${placementCandidate.stage} <> 'registered'`))
-					.groupBy(placementCandidate.agencyId);
-				for (const quota of quotas) {
-					const positions = quota.positions ?? 0;
-					const used = current.find((row) => row.agencyId === quota.agencyId)?.n ?? 0;
-					const count = entering.get(quota.agencyId) ?? 0;
-					if (used + count > positions) problems.push({ path: 'candidateIds', messageKey: 'field_quota_full', values: { agency: quota.name, available: Math.max(0, positions - used), count } });
-				}
-			}
+			problems.push(...(await quotaProblems(tx.db, campaignId, entering, 'candidateIds')));
 		}
 		if (problems.length) throw new AppError('invalid_input', { fields: problems });
 
@@ -242,6 +253,8 @@ export async function moveCandidates(ctx: RequestContext, campaignId: string, ra
 					: { stage: input.to, stageOn: eventOn, stageChangedAt: now, ...(input.to === 'returned' ? { eligibleNextSeason: input.eligibleNextSeason } : {}) }
 			)
 			.where(sql`${placementCandidate.id} = any(${idList}::uuid[])`);
+		// shortlisted for a qualified offer: its own mobility counsellor follows them (when nobody does yet)
+		if (input.to === 'shortlisted') await assignShortlistedToOfferCounsellor(tx.db, tx.audit, campaignId, rows.map((row) => row.userId), now);
 		await recordAudit(tx.db, tx.audit, {
 			action: 'placement_candidate.move',
 			resourceType: 'placement_campaign',
@@ -304,7 +317,18 @@ export async function candidateDetail(ctx: RequestContext, campaignId: string, c
 		.where(and(eq(placementCandidate.id, candidateId), scope(access, { status: 'all' })));
 	if (!row) throw new AppError('not_found');
 	const history = await ctx.db
-		.select({ fromStage: placementCandidateMove.fromStage, toStage: placementCandidateMove.toStage, exitReason: placementCandidateMove.exitReason, eventOn: placementCandidateMove.eventOn, announced: placementCandidateMove.announced, by: user.name, at: placementCandidateMove.at })
+		.select({
+			id: placementCandidateMove.id,
+			fromStage: placementCandidateMove.fromStage,
+			toStage: placementCandidateMove.toStage,
+			exitReason: placementCandidateMove.exitReason,
+			eventOn: placementCandidateMove.eventOn,
+			announced: placementCandidateMove.announced,
+			by: user.name,
+			at: placementCandidateMove.at,
+			correctsMoveId: placementCandidateMove.correctsMoveId,
+			reason: placementCandidateMove.reason
+		})
 		.from(placementCandidateMove)
 		.leftJoin(user, eq(user.id, placementCandidateMove.byUserId))
 		.where(eq(placementCandidateMove.candidateId, candidateId))
@@ -329,7 +353,14 @@ async function opportunitiesOf(db: DbOrTx, userId: string) {
 		.orderBy(asc(placementCandidate.createdAt));
 	const moves = rows.length
 		? await db
-				.select({ candidateId: placementCandidateMove.candidateId, toStage: placementCandidateMove.toStage, exitReason: placementCandidateMove.exitReason, on: placementCandidateMove.eventOn, at: placementCandidateMove.at })
+				.select({
+					candidateId: placementCandidateMove.candidateId,
+					toStage: placementCandidateMove.toStage,
+					exitReason: placementCandidateMove.exitReason,
+					on: placementCandidateMove.eventOn,
+					at: placementCandidateMove.at,
+					correctsMoveId: placementCandidateMove.correctsMoveId
+				})
 				.from(placementCandidateMove)
 				.where(inArray(placementCandidateMove.candidateId, rows.map((row) => row.candidate.id)))
 				.orderBy(asc(placementCandidateMove.at), asc(placementCandidateMove.id))
@@ -352,7 +383,8 @@ async function opportunitiesOf(db: DbOrTx, userId: string) {
 		exitReason: candidate.exitReason,
 		nextStage: candidate.exitReason ? null : nextStage(candidate.stage, trackOf(campaign.channel)),
 		eligibleNextSeason: candidate.eligibleNextSeason,
-		history: moves.filter((move) => move.candidateId === candidate.id).map(({ candidateId: _id, ...move }) => ({ ...move, at: move.at.toISOString() }))
+		// a correction shows as such: the stage it took the person back to (its reason stays with staff)
+		history: moves.filter((move) => move.candidateId === candidate.id).map(({ candidateId: _id, correctsMoveId, ...move }) => ({ ...move, correction: correctsMoveId !== null, at: move.at.toISOString() }))
 	}));
 }
 export type Opportunity = Awaited<ReturnType<typeof myOpportunities>>[number];

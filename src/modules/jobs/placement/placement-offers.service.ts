@@ -12,6 +12,7 @@ import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { platformDay } from '../../../platform/time-zone.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
+import { mobilityCounsellors } from './mobility.service.ts';
 import { HOME_COUNTRY, type OfferStatus } from '../job-offer.model.ts';
 import { jobOffer, occupation, type JobOfferRecord } from '../job-offer.table.ts';
 import { effectiveStatus, searchSource } from '../jobs.service.ts';
@@ -73,9 +74,8 @@ export async function checkPlacementOffer(db: DbOrTx, input: PlacementOfferInput
 	});
 
 	if (input.handlingUnit === 'counsellor') {
-		const [counsellor] = input.counsellorUserId
-			? await db.select({ id: user.id }).from(user).where(and(eq(user.id, input.counsellorUserId), eq(user.role, 'counsellor')))
-			: [];
+		// someone who can be given the offer's candidates: a holder of a mobility grant (as the picker lists them)
+		const [counsellor] = input.counsellorUserId ? await mobilityCounsellors(db, [input.counsellorUserId]) : [];
 		if (!counsellor) problems.push({ path: 'counsellorUserId', messageKey: input.counsellorUserId ? 'field_choice' : 'field_required' });
 	}
 	if (input.handlingUnit === 'agencies') {
@@ -273,10 +273,13 @@ export async function listPlacementOffers(ctx: RequestContext) {
 	return rows.map((row) => ({ ...row, status: effectiveStatus(row.offer, now) }));
 }
 
-/** The people an offer abroad may be handled by (users with the counsellor role), by name. */
+/**
+ * The people an offer abroad may be handled by, by name: holders of a mobility grant (`jobs:placement_counsellor`,
+ * `jobs:placement_division`) — those who open the caseload and are given the offer's shortlisted candidates.
+ */
 export async function counsellorChoices(ctx: RequestContext) {
 	ctx.require('placement.offer.manage');
-	return ctx.db.select({ id: user.id, name: user.name }).from(user).where(eq(user.role, 'counsellor')).orderBy(asc(user.name), asc(user.id));
+	return mobilityCounsellors(ctx.db);
 }
 
 /** The open local agencies, by name (the offer form's shares). */

@@ -13,7 +13,7 @@ import { agency } from '../counsellors/counsellors.table.ts';
 import { jobEmployer, jobOffer, occupation } from '../job-offer.table.ts';
 import { searchSource } from '../jobs.service.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
-import { loadCampaignsDemoData } from './campaigns.data.ts';
+import { loadCampaignsDemoData, loadSampleProfiles } from './campaigns.data.ts';
 import { loadShortlistDemoData } from './shortlist.data.ts';
 
 const source002 =
@@ -126,6 +126,7 @@ export async function loadPlacementDemoData(db: Db) {
 	await grantDivision(db);
 	await loadSampleOffers(db);
 	await loadCampaignsDemoData(db);
+	await loadSampleProfiles(db);
 	await loadShortlistDemoData(db);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countryCodes } from '../../../platform/geo/countries.ts';
 import { cefrLevels } from '../../../platform/i18n/spoken-languages.ts';
-import { contractTypes, educationLevels, placementChannels, requiredLanguages, salaryPeriods, workingTimes } from '../job-offer.model.ts';
+import { contractTypes, educationLevels, offerStatuses, placementChannels, requiredLanguages, salaryPeriods, workingTimes } from '../job-offer.model.ts';
 import { HostCountry } from '../jobs.schemas.ts';
 import { agreementKinds, agreementStatuses, costItems, costPayers, economicSectors, handlingUnits, partnerSectors } from './placement.model.ts';
 
@@ -135,3 +135,49 @@ export const PlacementOfferInput = z
 export type PlacementOfferInput = z.output<typeof PlacementOfferInput>;
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** An offer abroad as the division's API answers it: the fields `PlacementOfferInput` takes, its id, status and dates. */
+export const PlacementOfferApi = z
+	.object({
+		id: z.string(),
+		status: z.enum(offerStatuses).describe('its status now (a published offer past its closing date is `expired`)'),
+		title: z.string(),
+		description: z.string(),
+		lang: z.string(),
+		occupationCode: z.string().describe('ISCO-08 unit group'),
+		skills: z.array(z.string()),
+		hostCountry: z.string().describe('ISO 3166-1 alpha-2'),
+		city: z.string().nullable(),
+		organisationId: z.string(),
+		employerAbroad: z.string().nullable(),
+		agreementId: z.string().nullable(),
+		channel: z.enum(placementChannels).nullable(),
+		contractType: z.enum(contractTypes),
+		contractMonths: z.number().int().nullable(),
+		workingTime: z.enum(workingTimes),
+		hoursPerWeek: z.number().int().nullable(),
+		seasonStartsOn: z.string().nullable(),
+		seasonEndsOn: z.string().nullable(),
+		salaryMin: z.number().int().nullable(),
+		salaryMax: z.number().int().nullable(),
+		salaryPeriod: z.enum(salaryPeriods).nullable(),
+		salaryCurrency: z.string().describe('ISO 4217'),
+		languages: z.array(z.object({ language: z.string(), level: z.string().nullable() })),
+		education: z.enum(educationLevels),
+		experienceYears: z.number().int(),
+		positions: z.number().int(),
+		closingDate: z.string(),
+		housing: z.string().nullable(),
+		travel: z.string().nullable(),
+		costs: z.partialRecord(z.enum(costItems), z.enum(costPayers)),
+		noWorkerFees: z.boolean(),
+		handlingUnit: z.enum(handlingUnits),
+		counsellorUserId: z.string().nullable(),
+		agencyShares: z.array(z.object({ agencyId: z.string(), positions: z.number().int() })),
+		openToForeigners: z.boolean(),
+		isSample: z.boolean(),
+		publishedAt: z.string().nullable(),
+		createdAt: z.string(),
+		updatedAt: z.string()
+	})
+	.meta({ id: 'PlacementOfferApi' });

@@ -1,10 +1,14 @@
 // Pre-departure pages per host country (issue 10, item 7): a collection of the platform's versioned content
 // pages — topics are host countries, one page per subject (rights, work contract, social security, living,
-// contacts, return). The seeds give no sourced fact about life or work in a host country, so the pages the
-// demo loads are samples saying so (badged on every page); the division replaces them, with their sources,
-// through the pages' edit form (each save a version, audited).
-import type { Db } from '../../../platform/db/database.ts';
+// contacts, return). Germany's pages are real, written from official sources (predeparture-germany.ts), and
+// loaded as reference data: they replace the samples an earlier demo loaded under the same slugs as long as
+// no editor has saved one. The other countries' pages are demo samples saying so (badged); the division
+// replaces them, with their sources, through the pages' edit form (each save a version, audited).
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { ensureContentPages, type ContentCollection, type InitialContentPage } from '../../../platform/content/content-pages.service.ts';
+import { contentPage } from '../../../platform/content/content.table.ts';
+import { germanyPages } from './predeparture-germany.ts';
 
 /** The host countries that have pre-departure pages (ISO 3166-1 alpha-2), in the list's order. */
 export const predepartureCountries = ['ES', 'DE'] as const;
@@ -36,8 +40,8 @@ const subjects = {
 };
 
 /** Sample pages (demo only): their text says they are samples and what the real page will hold. */
-export function samplePredeparturePages(): InitialContentPage<PredepartureCountry>[] {
-	return predepartureCountries.flatMap((country) =>
+export function samplePredeparturePages(countries: readonly PredepartureCountry[] = sampleCountries): InitialContentPage<PredepartureCountry>[] {
+	return countries.flatMap((country) =>
 		predepartureSubjects.map((subject, position) => {
 			const n = names[country];
 			const s = subjects[subject];
@@ -45,6 +49,7 @@ export function samplePredeparturePages(): InitialContentPage<PredepartureCountr
 				slug: predepartureSlug(country, subject),
 				topic: country,
 				position,
+				sample: true,
 				title: { fr: `${n.fr} — ${s.fr} (exemple)`, ar: `${n.ar} — ${s.ar} (مثال)`, en: `${n.en} — ${s.en} (sample)` },
 				summary: {
 					fr: `Page d’exemple : ce que la division du placement international écrira ici pour les départs vers ce pays, avec ses sources.`,
@@ -64,7 +69,45 @@ export function samplePredeparturePages(): InitialContentPage<PredepartureCountr
 	);
 }
 
-/** Loads the sample pages (demo data; a page an editor has saved is left as it is). */
+/** The host countries whose pages are real (written from official sources); the others' are samples. */
+const realCountries: readonly PredepartureCountry[] = ['DE'];
+const sampleCountries = predepartureCountries.filter((country) => !realCountries.includes(country));
+
+/** Germany's pages, from official sources checked on 7 December 2026 (see predeparture-germany.ts). */
+export function realPredeparturePages(): InitialContentPage<PredepartureCountry>[] {
+	return predepartureSubjects.map((subject, position) => ({
+		slug: predepartureSlug('DE', subject),
+		topic: 'DE',
+		position,
+		...germanyPages[subject],
+		reviewedOn: '2026-12-07',
+		replacesSampleComment: 'Replaces the sample: the page written from official sources (checked on 2026-12-07)'
+	}));
+}
+
+/** Reference data: the real pages (an untouched sample of the same slug is replaced; an edited page is left alone). */
+export async function ensurePredeparturePages(db: Db) {
+	await ensureContentPages(db, predeparturePages, realPredeparturePages());
+}
+
+/** Demo data: the real pages and the other countries' samples (a page an editor has saved is left as it is). */
 export async function loadPredepartureSamples(db: Db) {
-	await ensureContentPages(db, predeparturePages, samplePredeparturePages());
+	await ensureContentPages(db, predeparturePages, [...realPredeparturePages(), ...samplePredeparturePages()]);
+}
+
+/**
+ * For each of these host countries (ISO codes) that has pre-departure pages, the slug of its first page (in
+ * the list's order): where an offer abroad or a candidate's opportunity links. A country without a page is left out.
+ */
+export async function predepartureEntries(db: DbOrTx, countries: readonly string[]): Promise<Map<string, string>> {
+	const wanted = [...new Set(countries.map((country) => country.toUpperCase()))];
+	if (!wanted.length) return new Map();
+	const rows = await db
+		.select({ topic: contentPage.topic, slug: contentPage.slug })
+		.from(contentPage)
+		.where(and(eq(contentPage.collection, predeparturePages.key), inArray(contentPage.topic, wanted)))
+		.orderBy(asc(contentPage.position), asc(contentPage.slug));
+	const entries = new Map<string, string>();
+	for (const row of rows) if (!entries.has(row.topic)) entries.set(row.topic, row.slug);
+	return entries;
 }

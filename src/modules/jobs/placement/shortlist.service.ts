@@ -21,6 +21,7 @@ import { occupationTitle, placeName } from '../jobs.service.ts';
 import { seekerProfile } from '../seekers/seekers.table.ts';
 import { pipelineStages, stageIndex, type PipelineStage } from './campaigns.model.ts';
 import { placementCampaign, placementCandidate, placementCandidateMove, type PlacementCampaignRecord } from './campaigns.table.ts';
+import { assignShortlistedToOfferCounsellor } from './mobility.service.ts';
 import { placementAgreement } from './placement.table.ts';
 import { pseudonymOf, reviewFrom, shortlistingOutcomes, type FeedbackLanguage, type PartnerOutcome } from './shortlist.model.ts';
 import { ConsentInput, DecisionInput, ShortlistFilter } from './shortlist.schemas.ts';
@@ -255,6 +256,8 @@ export async function recordDecision(ctx: RequestContext, campaignId: string, ca
 		if (moves) {
 			await tx.db.insert(placementCandidateMove).values({ candidateId, fromStage: candidate.stage, toStage: 'shortlisted', eventOn: platformDay(now), batchId: crypto.randomUUID(), byUserId: actor.userId, at: now });
 			await tx.db.update(placementCandidate).set({ stage: 'shortlisted', stageOn: platformDay(now), stageChangedAt: now }).where(eq(placementCandidate.id, candidateId));
+			// a qualified offer's own mobility counsellor follows them from now on (when nobody does yet)
+			await assignShortlistedToOfferCounsellor(tx.db, tx.audit, campaignId, [candidate.userId], now);
 		}
 		await recordAudit(tx.db, tx.audit, {
 			action: 'placement_partner.decide',

@@ -20,8 +20,8 @@ export const PlacementStatistics = z.object({
 	samples: z.boolean(),
 	total: Figures,
 	breakdowns: z
-		.object({ country: Breakdown, sector: Breakdown, channel: Breakdown, agency: Breakdown, region: Breakdown, year: Breakdown })
+		.object({ country: Breakdown, sector: Breakdown, channel: Breakdown, agency: Breakdown, region: Breakdown, sex: Breakdown, year: Breakdown })
 		.describe(
-			'each breakdown: `key` is the ISO 3166-1 country, the ISCO-08 major group, the channel, the agency id (or `division`), the ISO 3166-2 region of the sourcing agency, or the year; `unknown` when not known; `label` in the `lang` asked'
+			'each breakdown: `key` is the ISO 3166-1 country, the ISCO-08 major group, the channel, the agency id (or `division`), the ISO 3166-2 region of the sourcing agency, the sex (`female`, `male`; `unknown`: not stated or preferred not to say), or the year; `unknown` when not known; `label` in the `lang` asked'
 		)
 });

@@ -1,5 +1,5 @@
 // Placement statistics (issue 10, item 9) against the database: offers and positions, candidates,
-// departures and returns by host country, sector, channel, agency, region of origin and year; counts of
+// departures and returns by host country, sector, channel, agency, region of origin, declared sex and year; counts of
 // people from 1 to 4 suppressed in public outputs (with the next smallest cell of the breakdown), shown to
 // the division; samples left out unless asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { user, organisation } from '../../../platform/accounts/accounts.table.ts
 import { suppressBreakdown, suppressed } from '../../../platform/statistics/small-counts.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { jobOffer } from '../job-offer.table.ts';
-import { placementCampaign, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
+import { placementCampaign, placementCandidate, placementCandidateMove, placementProfile } from './campaigns.table.ts';
 import { placementStatistics, statisticsRows } from './statistics.service.ts';
 
 let app: TestApp;
@@ -30,6 +30,7 @@ async function people(campaignId: string, agencyId: string | null, n: number, de
 		...(index < returned ? [{ candidateId: row.id, fromStage: 'arrived', toStage: 'returned', eventOn: '2027-07-20', batchId }] : [])
 	]);
 	if (moves.length) await db.insert(placementCandidateMove).values(moves);
+	return users.map((row) => row.id);
 }
 
 beforeAll(async () => {
@@ -45,8 +46,15 @@ beforeAll(async () => {
 	await db.insert(jobOffer).values(offers);
 	const [campaign] = await db.insert(placementCampaign).values({ title: 'Fraises', hostCountry: 'ES', hostRegion: 'Huelva', channel: 'seasonal', positions: 100 }).returning();
 	const [sample] = await db.insert(placementCampaign).values({ title: 'Exemple', hostCountry: 'IT', hostRegion: 'Sicile', channel: 'seasonal', positions: 100, isSample: true }).returning();
-	await people(campaign.id, agencies[0].id, 7, 6, 5);
-	await people(campaign.id, agencies[1].id, 3, 1, 0);
+	const first = await people(campaign.id, agencies[0].id, 7, 6, 5);
+	const second = await people(campaign.id, agencies[1].id, 3, 1, 0);
+	// declared sexes: the first agency's six who left are women, two men (one who left), one prefers not to say, one did not answer
+	await db.insert(placementProfile).values([
+		...first.slice(0, 6).map((userId) => ({ userId, sex: 'female' as const })),
+		{ userId: first[6], sex: 'male' as const },
+		{ userId: second[0], sex: 'male' as const },
+		{ userId: second[1], sex: 'prefer_not_to_say' as const }
+	]);
 	await people(sample.id, agencies[0].id, 20, 20, 0, true);
 }, 300_000);
 afterAll(() => app.close());
@@ -89,6 +97,12 @@ describe('placement statistics', () => {
 		// an agency's person has no offer figure (offers have no agency)
 		expect(stats.breakdowns.agency[0].offers).toBeNull();
 		expect(stats.breakdowns.region.reduce((sum, row) => sum + (row.candidates ?? 0), 0)).toBe(10);
+		// by declared sex: "prefer not to say" and no answer together; offers have none
+		expect(stats.breakdowns.sex.map((row) => [row.key, row.offers, row.candidates, row.departures, row.returns])).toEqual([
+			['female', null, 6, 6, 5],
+			['male', null, 2, 1, 0],
+			['unknown', null, 2, 0, 0]
+		]);
 		// people by year of entry, departures and returns by the year of the event
 		expect(stats.breakdowns.year).toEqual([
 			{ key: '2026', offers: 1, positions: 10, candidates: 10, departures: 7, returns: 0 },
@@ -103,6 +117,12 @@ describe('placement statistics', () => {
 		expect([first.candidates, second.candidates]).toEqual([null, null]);
 		expect([first.departures, second.departures]).toEqual([null, null]);
 		expect([first.returns, second.returns]).toEqual([5, 0]);
+		// by sex: 2 men, 2 not stated hidden; one man who left hidden, and so the women who left too
+		expect(stats.breakdowns.sex.map((row) => [row.key, row.candidates, row.departures, row.returns])).toEqual([
+			['female', 6, null, 5],
+			['male', null, null, 0],
+			['unknown', null, 0, 0]
+		]);
 		expect(stats.total).toMatchObject({ candidates: 10, departures: 7, returns: 5 });
 	});
 
@@ -117,6 +137,11 @@ describe('placement statistics', () => {
 		expect(rows[0]).toEqual(['Répartition', 'Groupe', 'Code', 'Offres', 'Postes', 'Candidats', 'Départs', 'Retours']);
 		expect(rows).toContainEqual(['Par pays d’accueil', 'Espagne', 'ES', '0', '0', '10', '7', '5']);
 		expect(rows.filter((row) => row[0] === 'Par agence').map((row) => row[5])).toEqual(['<5', '<5']);
+		expect(rows.filter((row) => row[0] === 'Par sexe').map((row) => [row[1], row[2], row[3], row[5]])).toEqual([
+			['Femmes', 'female', '', '6'],
+			['Hommes', 'male', '', '<5'],
+			['Non déclaré', 'unknown', '', '<5']
+		]);
 		const arabic = await statisticsRows(app.database.db, 'ar', false);
 		expect(arabic).toContainEqual([expect.any(String), 'إسبانيا', 'ES', '0', '0', '10', '7', '5']);
 	});

@@ -1,9 +1,10 @@
 // Statistics and open data of international placement (issue 10, item 9): offers abroad and their
 // positions, candidates, departures and returns by host country, occupation group (the sector: ISCO-08
-// major group of the offer), channel, agency, region of origin (the sourcing agency's region) and year.
+// major group of the offer), channel, agency, region of origin (the sourcing agency's region), sex (as the
+// candidate declared it, optional: "prefer not to say" and no answer are counted together) and year.
 // Public outputs suppress counts of people from 1 to 4 (the platform's small-count rule, with secondary
 // suppression); the division's dashboard reads the same figures unsuppressed. Samples are left out unless asked.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { countryName } from '../../../platform/geo/countries.ts';
 import { regions } from '../../../platform/geo/morocco.ts';
@@ -17,11 +18,11 @@ import { agency } from '../counsellors/counsellors.table.ts';
 import { listOccupationGroups } from '../jobs.service.ts';
 import { HOME_COUNTRY } from '../job-offer.model.ts';
 
-export const statisticDimensions = ['country', 'sector', 'channel', 'agency', 'region', 'year'] as const;
+export const statisticDimensions = ['country', 'sector', 'channel', 'agency', 'region', 'sex', 'year'] as const;
 export type StatisticDimension = (typeof statisticDimensions)[number];
-/** The dimensions offers abroad have (an offer has no agency of its own, no region of origin). */
+/** The dimensions offers abroad have (an offer has no agency of its own, no region of origin, no sex). */
 export const offerDimensions: readonly StatisticDimension[] = ['country', 'sector', 'channel', 'year'];
-/** A key for what is not known (a campaign without offer, a person sourced by the division). */
+/** A key for what is not known (a campaign without offer, a person sourced by the division, a sex not stated). */
 export const UNKNOWN = 'unknown';
 
 export interface StatisticRow {
@@ -60,7 +61,6 @@ const rowsOf = (answer: unknown) => (answer as { rows: Record<string, unknown>[]
  */
 export async function placementStatistics(db: DbOrTx, { samples = false, suppress = true }: { samples?: boolean; suppress?: boolean } = {}): Promise<PlacementStatistics> {
 	const offerSample = samples ? sql`true` : sql`o.is_sample = false`;
-	const peopleSample = samples ? sql`true` : sql`p.is_sample = false and c.is_sample = false`;
 	const offers = rowsOf(
 		await db.execute(sql`
 			select case when grouping(o.host_country) = 0 then 'country' when grouping(left(o.occupation_code, 1)) = 0 then 'sector'
@@ -77,29 +77,22 @@ export async function placementStatistics(db: DbOrTx, { samples = false, suppres
 	// one row per event: a person entering a pipeline, departing, returning (each person once per kind and key)
 	const people = rowsOf(
 		await db.execute(sql`
-			with events as (
-				select p.id as candidate_id, 'candidate' as kind, p.created_at::date as on_day from jobs.placement_candidate p
-				union all
-				select m.candidate_id, m.to_stage, coalesce(m.event_on, m.at::date) from jobs.placement_candidate_move m where m.to_stage in ('departed', 'returned')
-			), facts as (
-				select e.candidate_id, e.kind, c.host_country as country, coalesce(left(o.occupation_code, 1), ${UNKNOWN}) as sector, c.channel,
-					coalesce(p.agency_id::text, 'division') as agency, coalesce(a.region_code, ${UNKNOWN}) as region, extract(year from e.on_day)::int::text as year
-				from events e
-				join jobs.placement_candidate p on p.id = e.candidate_id
-				join jobs.placement_campaign c on c.id = p.campaign_id
-				left join jobs.job_offer o on o.id = c.offer_id
-				left join jobs.agency a on a.id = p.agency_id
-				where ${peopleSample}
-			)
-			select case when grouping(country) = 0 then 'country' when grouping(sector) = 0 then 'sector' when grouping(channel) = 0 then 'channel'
-					when grouping(agency) = 0 then 'agency' when grouping(region) = 0 then 'region' when grouping(year) = 0 then 'year' else 'total' end as dimension,
-				coalesce(case when grouping(country) = 0 then country end, case when grouping(sector) = 0 then sector end, case when grouping(channel) = 0 then channel end,
-					case when grouping(agency) = 0 then agency end, case when grouping(region) = 0 then region end, case when grouping(year) = 0 then year end, '') as key,
-				count(distinct candidate_id) filter (where kind = 'candidate')::int as candidates,
+			${peopleFacts(samples ? sql`true` : sql`not f.is_sample`)}
+			select ${groupingColumns}, count(distinct candidate_id) filter (where kind = 'candidate')::int as candidates,
 				count(distinct candidate_id) filter (where kind = 'departed')::int as departures,
 				count(distinct candidate_id) filter (where kind = 'returned')::int as returns
 			from facts
-			group by grouping sets ((country), (sector), (channel), (agency), (region), (year), ())`)
+			group by grouping sets ((country), (sector), (channel), (agency), (region), (sex), (year), ())`)
+	) as unknown as RawRow[];
+	// and the people of campaigns whose pipeline the retention job deleted, counted the same way before it did
+	const archived = rowsOf(
+		await db.execute(sql`
+			select ${groupingColumns}, coalesce(sum(people) filter (where kind = 'candidate'), 0)::int as candidates,
+				coalesce(sum(people) filter (where kind = 'departed'), 0)::int as departures,
+				coalesce(sum(people) filter (where kind = 'returned'), 0)::int as returns
+			from jobs.placement_statistics_archive
+			where ${samples ? sql`true` : sql`not is_sample`}
+			group by grouping sets ((country), (sector), (channel), (agency), (region), (sex), (year), ())`)
 	) as unknown as RawRow[];
 
 	const breakdowns = Object.fromEntries(statisticDimensions.map((dimension) => [dimension, [] as StatisticRow[]])) as Record<StatisticDimension, StatisticRow[]>;
@@ -113,10 +106,11 @@ export async function placementStatistics(db: DbOrTx, { samples = false, suppres
 	};
 	let total = { offers: 0, positions: 0, candidates: 0, departures: 0, returns: 0 } as Omit<StatisticRow, 'key'>;
 	for (const row of offers) Object.assign(entry(row.dimension, row.key), { offers: row.offers, positions: row.positions });
-	for (const row of people) {
-		const figures = { candidates: row.candidates ?? 0, departures: row.departures ?? 0, returns: row.returns ?? 0 };
-		if ((row.dimension as string) === 'total') Object.assign(total, figures);
-		else Object.assign(entry(row.dimension, row.key), figures);
+	for (const row of [...people, ...archived]) {
+		const target = (row.dimension as string) === 'total' ? total : entry(row.dimension, row.key);
+		target.candidates = (target.candidates ?? 0) + (row.candidates ?? 0);
+		target.departures = (target.departures ?? 0) + (row.departures ?? 0);
+		target.returns = (target.returns ?? 0) + (row.returns ?? 0);
 	}
 	for (const row of offers.filter((item) => item.dimension === 'country')) {
 		total.offers = (total.offers ?? 0) + (row.offers ?? 0);
@@ -128,6 +122,39 @@ export async function placementStatistics(db: DbOrTx, { samples = false, suppres
 	}
 	if (suppress) total = { ...total, candidates: suppressed(total.candidates ?? 0), departures: suppressed(total.departures ?? 0), returns: suppressed(total.returns ?? 0) };
 	return { smallCount: SMALL_COUNT, samples, suppressed: suppress, total, breakdowns };
+}
+
+/** Which breakdown a row of `grouping sets` is, and its key (the total: `total`, ''). */
+const groupingColumns = sql.raw(`case when grouping(country) = 0 then 'country' when grouping(sector) = 0 then 'sector' when grouping(channel) = 0 then 'channel'
+		when grouping(agency) = 0 then 'agency' when grouping(region) = 0 then 'region' when grouping(sex) = 0 then 'sex' when grouping(year) = 0 then 'year' else 'total' end as dimension,
+	coalesce(case when grouping(country) = 0 then country end, case when grouping(sector) = 0 then sector end, case when grouping(channel) = 0 then channel end,
+		case when grouping(agency) = 0 then agency end, case when grouping(region) = 0 then region end, case when grouping(sex) = 0 then sex end,
+		case when grouping(year) = 0 then year end, '') as key`);
+
+/**
+ * The CTE `facts`: one row per person and event — entering a pipeline (year of entry), departing, returning
+ * (year of the event; a corrected move did not happen, a correction is no new event) — with the breakdown
+ * keys and whether it is a sample; `where` filters the rows (alias `f`: its columns).
+ */
+export function peopleFacts(where: SQL) {
+	return sql`
+		with events as (
+			select p.id as candidate_id, 'candidate' as kind, p.created_at::date as on_day from jobs.placement_candidate p
+			union all
+			select m.candidate_id, m.to_stage, coalesce(m.event_on, m.at::date) from jobs.placement_candidate_move m where m.to_stage in ('departed', 'returned')
+				and m.corrects_move_id is null and not exists (select 1 from jobs.placement_candidate_move k where k.corrects_move_id = m.id)
+		), all_facts as (
+			select e.candidate_id, e.kind, p.campaign_id, c.host_country as country, coalesce(left(o.occupation_code, 1), ${UNKNOWN}) as sector, c.channel,
+				coalesce(p.agency_id::text, 'division') as agency, coalesce(a.region_code, ${UNKNOWN}) as region,
+				case when s.sex in ('female', 'male') then s.sex else ${UNKNOWN} end as sex, extract(year from e.on_day)::int::text as year,
+				(p.is_sample or c.is_sample) as is_sample
+			from events e
+			join jobs.placement_candidate p on p.id = e.candidate_id
+			join jobs.placement_campaign c on c.id = p.campaign_id
+			left join jobs.job_offer o on o.id = c.offer_id
+			left join jobs.agency a on a.id = p.agency_id
+			left join jobs.placement_profile s on s.user_id = p.user_id
+		), facts as (select * from all_facts f where ${where})`;
 }
 
 // ---------- as people read them (page, CSV, XLSX) ----------
@@ -152,6 +179,7 @@ export async function statisticsView(db: DbOrTx, language: Language, { samples =
 			const region = regions.find((item) => item.iso === key);
 			return region ? placeNameIn(region, language) : unknown;
 		},
+		sex: (key) => t(`sex_${key}`),
 		year: (key) => key
 	};
 	return {

@@ -5,7 +5,7 @@ import { aPerson, contextFor } from '../../../platform/testing/people.ts';
 import { isAppError } from '../../../platform/http/app-error.ts';
 import { eventsLinkedTo } from '../../../platform/kernel/links.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
-import { createEvent, updateEvent } from './event.service.ts';
+import { createEvent, eventPage, updateEvent } from './event.service.ts';
 import { eventFormChoices, eventFormValues } from './event-form.ts';
 
 let app: TestApp;
@@ -57,6 +57,9 @@ describe('an event’s links to the Talents networks', () => {
 		// the network's page finds it through the platform, in the reader's language
 		const linked = await eventsLinkedTo(app.database.db, network, 'en', { now: now() });
 		expect(linked.upcoming).toEqual([expect.objectContaining({ title: 'Engineers’ meeting', lang: 'en', online: true, cancelled: false, path: `/knowledge/events/${created.slug}` })]);
+		// and the event's page names the network, in the reader's language when it has one
+		const page = await eventPage(contextFor(app.database.db, null, { now, language: 'ar' }), created.slug);
+		expect(page.linked).toEqual([expect.objectContaining({ value: network, label: 'المهندسون في كندا', lang: 'ar', path: '/talents/networks/ingenieurs-canada' })]);
 		// unlinked again: the network's page no longer lists it
 		await updateEvent(ctx, created.slug, meeting({ links: [] }));
 		expect((await eventsLinkedTo(app.database.db, network, 'en', { now: now() })).upcoming).toEqual([]);

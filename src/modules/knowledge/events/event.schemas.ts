@@ -81,6 +81,9 @@ export const EventDetail = EventSummary.extend({
 	description: TranslatedOut,
 	organisers: z.array(z.object({ slug: z.string(), name: z.string() })),
 	documents: z.array(z.string()).meta({ description: 'the library’s documents from the event, by slug (/api/v1/knowledge/documents/{slug})' }),
+	linked: z
+		.array(z.object({ link: z.string().meta({ description: 'the platform link, e.g. `talents.network:reseau-sante`' }), title: z.string(), lang: z.string(), url: z.string() }))
+		.meta({ description: 'the records of other modules the event concerns (the Talents networks), each with its name (in `lang`) and page' }),
 	sources: z.array(z.object({ citation: z.string(), url: z.string().optional() })),
 	programme: z.array(
 		z.object({ title: TranslatedOut, kind: z.enum(sessionKinds), startsAt: z.string(), endsAt: z.string(), room: z.string().nullable(), speakers: z.array(z.string()) })

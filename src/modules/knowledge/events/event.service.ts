@@ -14,6 +14,7 @@ import { EventInput, type EventData } from './event.schemas.ts';
 import { event, type EventRow } from './event.table.ts';
 import { moroccoTimeToInstant } from './time.ts';
 import { eventLinkProblems } from './event-links.ts';
+import { resolveLinks } from '../../../platform/kernel/links.ts';
 
 async function freeSlug(ctx: RequestContext, wanted: string): Promise<string> {
 	// the events' own pages (/knowledge/events/new, …/mine, …/registration/…, …/export, …/calendar) are not events
@@ -124,5 +125,7 @@ export async function eventPage(ctx: RequestContext, slug: string) {
 		? await ctx.db.select({ slug: organisation.slug, name: organisation.name, website: organisation.website }).from(organisation).where(inArray(organisation.slug, row.organisers))
 		: [];
 	const documents = row.documents.length ? await ctx.db.select({ slug: document.slug, title: document.title }).from(document).where(inArray(document.slug, row.documents)) : [];
-	return { row, organisers, documents };
+	// the records of other modules the event concerns (the Talents networks), through the platform's links
+	const linked = row.links.length ? await resolveLinks(ctx.db, row.links, ctx.language) : [];
+	return { row, organisers, documents, linked };
 }

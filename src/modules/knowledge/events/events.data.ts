@@ -4,6 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { systemContext } from '../../../platform/audit/audit.service.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { resolveLinks } from '../../../platform/kernel/links.ts';
 import { createContext } from '../../../platform/kernel/context.ts';
 import { insertEvent } from './event.service.ts';
 import { event, eventRegistration } from './event.table.ts';
@@ -29,6 +30,8 @@ export const realEvents: SeedEvent[] = [
 		status: 'published',
 		participantCategories: [...participantCategories],
 		documents: ['synthese-evenement-cloture-sharaka-2017'],
+		// both are on annex 3.2's list of participants (the Talents module's real networks, when it is installed)
+		links: ['talents.network:reseau-competences-dmk-allemagne', 'talents.network:maroc-entrepreneurs'],
 		sources: [
 			{ citation: '« Clôture de SHARAKA : retour sur un modèle de coopération en matière de migration et de mobilité », publié le 04/12/2017' },
 			{ citation: 'Synthèse de l’événement de clôture, 15 et 16 novembre 2017 — Bibliothèque Nationale de Rabat, annexe 3.2 « Liste des participants »' }
@@ -58,7 +61,11 @@ async function insertMissing(db: Db, entries: SeedEvent[], isSample: boolean) {
 	if (!missing.length) return;
 	const ctx = createContext({ db, actor: null, audit: systemContext() });
 	await ctx.transaction(async (inTx) => {
-		for (const { slug, ...entry } of missing) await insertEvent(inTx, entry, { isSample, slug });
+		for (const { slug, ...entry } of missing) {
+			// links to records of modules not installed (or not loaded yet) are left out rather than refused
+			const links = Array.isArray(entry.links) ? (await resolveLinks(inTx.db, entry.links as string[], 'fr')).map((link) => link.value) : [];
+			await insertEvent(inTx, { ...entry, links }, { isSample, slug });
+		}
 	});
 }
 

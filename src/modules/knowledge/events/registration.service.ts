@@ -308,7 +308,13 @@ export async function stripOldRegistrations(db: DbOrTx, now: Date, audit: AuditC
 const countBy = (keys: string[]) => keys.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<string, number>());
 
 /** An event as the API gives it: its facts and, when it takes registrations, the places (no names). */
-export function eventForApi(ctx: RequestContext, row: EventRow, places: Awaited<ReturnType<typeof placesOf>>, organisers: { slug: string; name: string }[] = []) {
+export function eventForApi(
+	ctx: RequestContext,
+	row: EventRow,
+	places: Awaited<ReturnType<typeof placesOf>>,
+	organisers: { slug: string; name: string }[] = [],
+	linked: { value: string; label: string; lang: string; path: string }[] = []
+) {
 	return {
 		slug: row.slug,
 		title: row.title,
@@ -324,6 +330,7 @@ export function eventForApi(ctx: RequestContext, row: EventRow, places: Awaited<
 		description: row.description,
 		organisers,
 		documents: row.documents,
+		linked: linked.map((link) => ({ link: link.value, title: link.label, lang: link.lang, url: `${ctx.publicUrl}/${ctx.language}${link.path}` })),
 		sources: row.sources
 	};
 }

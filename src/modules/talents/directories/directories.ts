@@ -125,24 +125,31 @@ export const HouseForm = z
 		address: nullableText(300)
 	})
 	.superRefine(needsNameAndDescription, { when: () => true })
-	.transform(
-		(value): DirectoryEntryInput => ({
-			organisationId: value.organisationId,
-			name: localised(value, 'name'),
-			description: localised(value, 'description'),
-			eligibility: {},
-			services: [...new Set(value.services)],
-			regions: [...new Set(value.regions)],
-			cities: value.city ? [value.city] : [],
-			languages: [],
-			phone: value.phone,
-			email: value.email,
-			address: value.address,
-			website: value.website,
-			funderIds: [],
-			links: []
-		})
-	);
+	.transform((value) => entryOf(value, { address: value.address }));
+
+/** A directory entry from either form: what the two share, then what is the form's own. */
+function entryOf(
+	value: z.output<z.ZodObject<typeof common>> & { services: string[]; regions: string[] },
+	own: Partial<Pick<DirectoryEntryInput, 'address' | 'links'>>
+): DirectoryEntryInput {
+	return {
+		organisationId: value.organisationId,
+		name: localised(value, 'name'),
+		description: localised(value, 'description'),
+		eligibility: {},
+		services: [...new Set(value.services)],
+		regions: [...new Set(value.regions)],
+		cities: value.city ? [value.city] : [],
+		languages: [],
+		phone: value.phone,
+		email: value.email,
+		address: null,
+		website: value.website,
+		funderIds: [],
+		links: [],
+		...own
+	};
+}
 
 /** The form of a diaspora association: its fields, its city abroad, the regions of Morocco it acts in, its networks. */
 export const AssociationForm = z
@@ -154,24 +161,7 @@ export const AssociationForm = z
 		links: z.preprocess(toArray, z.array(z.string().trim().min(1).max(300)).max(20))
 	})
 	.superRefine(needsNameAndDescription, { when: () => true })
-	.transform(
-		(value): DirectoryEntryInput => ({
-			organisationId: value.organisationId,
-			name: localised(value, 'name'),
-			description: localised(value, 'description'),
-			eligibility: {},
-			services: [...new Set(value.services)],
-			regions: [...new Set(value.regions)],
-			cities: value.city ? [value.city] : [],
-			languages: [],
-			phone: value.phone,
-			email: value.email,
-			address: null,
-			website: value.website,
-			funderIds: [],
-			links: [...new Set(value.links)]
-		})
-	);
+	.transform((value) => entryOf(value, { links: [...new Set(value.links)] }));
 
 export const HouseQuery = z.object({
 	kind: z.preprocess(blankToUndefined, z.enum(houseKinds).optional()).describe('house: houses of Moroccans of the world; desk: MRE desks; both when absent'),

@@ -8,6 +8,7 @@ import { GET as listOffers } from '../routes/api/v1/talents/mentoring/offers/+se
 import { GET as getOwn, PUT as putOwn } from '../routes/api/v1/talents/mentoring/offer/+server.ts';
 import { GET as listRequests, POST as ask } from '../routes/api/v1/talents/mentoring/requests/+server.ts';
 import { POST as act } from '../routes/api/v1/talents/mentoring/requests/[id]/+server.ts';
+import { GET as readConversation, POST as write } from '../routes/api/v1/talents/mentoring/requests/[id]/messages/+server.ts';
 import { GET as exportOffers } from '../routes/[lang=lang]/talents/mentoring/export/+server.ts';
 
 let app: TestApp;
@@ -62,19 +63,33 @@ describe('the mentoring API', () => {
 		const created = await ask(apiEvent(youth, { method: 'POST', json: { offerId, message: 'أود تعلم البرمجة والعثور على تدريب.' } }));
 		expect(created.status).toBe(201);
 		const request = await created.json();
-		expect(request).toMatchObject({ side: 'mentee', status: 'requested', mentor: { email: null } });
+		expect(request).toMatchObject({ side: 'mentee', status: 'requested', mentor: { name: 'Rim Développeuse' } });
 		const twice = await ask(apiEvent(youth, { method: 'POST', json: { offerId, message: 'Je redemande encore une fois.' } }));
 		expect(twice.status).toBe(409);
 		expect((await twice.json()).error.details).toMatchObject({ reason: 'already_asked' });
 		expect((await act(apiEvent(other, { method: 'POST', json: { action: 'accept' }, params: { id: request.id } }))).status).toBe(403);
 		const accepted = await act(apiEvent(talent, { method: 'POST', json: { action: 'accept' }, params: { id: request.id } }));
-		expect(await accepted.json()).toMatchObject({ side: 'mentor', status: 'accepted', mentee: { email: youth.email } });
+		expect(await accepted.json()).toMatchObject({ side: 'mentor', status: 'accepted', mentee: { name: 'Ali Étudiant' } });
 		const full = await ask(apiEvent(other, { method: 'POST', json: { offerId, message: 'Une place pour moi aussi ?' } }));
 		expect(full.status).toBe(409);
 		expect((await full.json()).error.details).toMatchObject({ reason: 'capacity_full' });
 		const mine = await (await listRequests(apiEvent(youth))).json();
-		expect(mine.asMentee[0]).toMatchObject({ status: 'accepted', mentor: { name: 'Rim Développeuse', email: talent.email } });
+		expect(mine.asMentee[0]).toMatchObject({ status: 'accepted', mentor: { name: 'Rim Développeuse' } });
+		expect(JSON.stringify(mine)).not.toContain(talent.email);
+		// the conversation: both sides write with their token; nobody else reads it
+		const written = await write(apiEvent(youth, { method: 'POST', json: { body: 'شكرا! هل يناسبكم يوم السبت؟' }, params: { id: request.id } }));
+		expect(written.status).toBe(201);
+		expect(await written.json()).toMatchObject({ open: true, messages: [{ side: 'mentee', mine: true, body: 'شكرا! هل يناسبكم يوم السبت؟' }] });
+		expect((await write(apiEvent(youth, { method: 'POST', json: { body: '' }, params: { id: request.id } }))).status).toBe(400);
+		expect((await write(apiEvent(other, { method: 'POST', json: { body: 'Bonjour' }, params: { id: request.id } }))).status).toBe(403);
+		expect((await readConversation(apiEvent(other, { params: { id: request.id } }))).status).toBe(403);
+		expect((await readConversation(apiEvent(null, { params: { id: request.id } }))).status).toBe(401);
+		const read = await (await readConversation(apiEvent(talent, { params: { id: request.id } }))).json();
+		expect(read).toMatchObject({ request: { side: 'mentor', messages: 1 }, messages: [{ side: 'mentee', mine: false, author: 'Ali Étudiant' }] });
 		const ended = await act(apiEvent(youth, { method: 'POST', json: { action: 'end', reason: 'Merci !' }, params: { id: request.id } }));
 		expect(await ended.json()).toMatchObject({ status: 'ended', endedBy: 'mentee', reason: 'Merci !' });
+		const closed = await write(apiEvent(talent, { method: 'POST', json: { body: 'Bonne continuation !' }, params: { id: request.id } }));
+		expect(closed.status).toBe(409);
+		expect((await closed.json()).error.details).toMatchObject({ reason: 'not_accepted' });
 	});
 });

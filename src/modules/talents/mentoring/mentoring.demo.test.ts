@@ -6,10 +6,12 @@ import { loadDemoDataIfEmpty } from '../../../platform/demo/demo.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { loadActor, asRole } from '../../../platform/accounts/actor.ts';
 import { removeSampleTalents, SAMPLE_TALENT_DOMAIN } from '../generate.ts';
-import { listOffers, myMentoring } from './mentoring.service.ts';
+import { listOffers, mentoringConversation, myMentoring } from './mentoring.service.ts';
 import { listSchemes } from '../young/support-schemes.ts';
 import { listAssociations, listHouses, networkAssociations } from '../directories/directories.ts';
-import { mentoringOffer, mentoringRequest } from './mentoring.table.ts';
+import { mentoringMessage, mentoringOffer, mentoringRequest } from './mentoring.table.ts';
+import { networkAnnouncement } from '../talents.table.ts';
+import { listNews } from '../news.service.ts';
 
 let app: TestApp;
 
@@ -30,8 +32,15 @@ describe('the mentoring’s demo data', () => {
 		expect(new Set(requests.map((row) => row.status))).toEqual(new Set(['requested', 'accepted', 'declined', 'withdrawn', 'ended']));
 		const [young] = await db.select({ id: user.id, role: user.role }).from(user).where(eq(user.email, `jeune-1@${SAMPLE_TALENT_DOMAIN}`));
 		const mine = await myMentoring(contextFor(db, await loadActor(db, young.id, asRole(young.role))));
-		expect(mine.asMentee[0]).toMatchObject({ status: 'accepted', isSample: true });
-		expect(mine.asMentee[0].mentor.email).toMatch(/@/);
+		expect(mine.asMentee[0]).toMatchObject({ status: 'accepted', isSample: true, messages: 3 });
+		// the accepted and ended mentorings have a few messages of their conversation, both sides writing
+		const conversation = await mentoringConversation(contextFor(db, await loadActor(db, young.id, asRole(young.role))), mine.asMentee[0].id);
+		expect(conversation.messages.map((message) => [message.side, message.mine])).toEqual([
+			['mentee', true],
+			['mentor', false],
+			['mentee', true]
+		]);
+		expect(await db.select().from(mentoringMessage)).toHaveLength(7);
 		// three fictional support schemes on the young generations' page
 		const schemes = await listSchemes(db, {}, 'fr');
 		expect(schemes.total).toBe(3);
@@ -44,6 +53,12 @@ describe('the mentoring’s demo data', () => {
 		expect([...houses.items, ...associations.items].every((item) => item.isSample)).toBe(true);
 		expect(associations.items.flatMap((item) => item.networks.map((network) => network.slug))).toContain('exemple-talents-belgique');
 		expect((await networkAssociations(db, 'exemple-talents-belgique', 'ar')).total).toBe(1);
+		// the networks' news: published items written in French, Arabic and English, one announcement kept for the members
+		const digital = await listNews(db, 'exemple-numerique');
+		expect(digital.total).toBe(2);
+		const published = [digital, await listNews(db, 'exemple-sante'), await listNews(db, 'exemple-talents-ile-de-france')].flatMap((page) => page.items);
+		expect(new Set(published.flatMap((item) => Object.keys(item.title)))).toEqual(new Set(['fr', 'ar', 'en']));
+		expect((await db.select().from(networkAnnouncement)).filter((row) => !row.published)).toHaveLength(1);
 		// loading the demo again adds nothing
 		await loadDemoDataIfEmpty(db);
 		expect((await listOffers(db, {})).total).toBe(listed.total);
@@ -54,9 +69,11 @@ describe('the mentoring’s demo data', () => {
 		await removeSampleTalents(contextFor(db, null));
 		expect(await db.select().from(mentoringOffer)).toEqual([]);
 		expect(await db.select().from(mentoringRequest)).toEqual([]);
+		expect(await db.select().from(mentoringMessage)).toEqual([]);
 		expect((await listSchemes(db, {}, 'fr')).total).toBe(0);
 		expect((await listHouses(db, {}, 'fr')).total).toBe(0);
 		expect((await listAssociations(db, {}, 'fr')).total).toBe(0);
+		expect(await db.select().from(networkAnnouncement)).toEqual([]);
 		expect(await db.select().from(user).where(like(user.email, `jeune-%@${SAMPLE_TALENT_DOMAIN}`))).toEqual([]);
 	});
 });

@@ -1,13 +1,14 @@
 // Demo data of the mentoring: offers by sample talents with a public card (those whose contributions include
 // remote mentoring, teaching or business creation), sample young members in Morocco (accounts that cannot sign
-// in, on the reserved domain) and their requests in every state. Everything is badged; nothing is presented as real.
+// in, on the reserved domain) and their requests in every state, the accepted and ended ones with a few messages of
+// their conversation. Everything is badged; nothing is presented as real.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { talentProfile } from '../talents.table.ts';
 import { SAMPLE_TALENT_DOMAIN } from '../generate.ts';
 import type { MentoringStatus } from '../talents.model.ts';
-import { mentoringOffer, mentoringRequest } from './mentoring.table.ts';
+import { mentoringMessage, mentoringOffer, mentoringRequest } from './mentoring.table.ts';
 
 const OFFERS = 24;
 
@@ -26,6 +27,14 @@ const youngPeople = [
 	{ name: 'Douae Lamrani (exemple)', locale: 'en' },
 	{ name: 'Marouane Kabbaj (exemple)', locale: 'ar' }
 ] as const;
+
+/** a conversation's messages, in turn from the member and the talent (the member writes first) */
+type Conversation = readonly string[];
+const conversations: Record<number, Conversation> = {
+	1: ['Merci d’avoir accepté ! Je vous envoie la maquette de l’application cette semaine.', 'Avec plaisir. Regardons ensemble les besoins de deux coopératives avant de coder : mardi à 19 h, heure de Rabat ?', 'Mardi me convient, merci.'],
+	3: ['Merci pour vos conseils sur les candidatures.', 'Bonne chance pour le stage, tenez-moi au courant.'],
+	5: ['شكرا على قبول طلبي. أرسلت لكم وصف المشروع.', 'قرأته، الفكرة جيدة. لنبدأ بدراسة السوق في المنطقة.']
+};
 
 const requests: { offer: number; young: number; status: MentoringStatus; message: string; reason?: string; days: number }[] = [
 	{ offer: 0, young: 0, status: 'requested', message: 'أدرس الإعلاميات في وجدة وأرغب في نصائح لاختيار الماستر.', days: 2 },
@@ -79,10 +88,11 @@ export async function loadMentoringDemoData(db: Db): Promise<void> {
 			.onConflictDoNothing()
 			.returning({ id: user.id });
 		if (young.length !== youngPeople.length) return;
-		await tx.insert(mentoringRequest).values(
-			requests
-				.filter((entry) => offers[entry.offer])
-				.map((entry) => {
+		const chosen = requests.filter((entry) => offers[entry.offer]);
+		const created = await tx
+			.insert(mentoringRequest)
+			.values(
+				chosen.map((entry) => {
 					const asked = new Date(now - entry.days * 86_400_000);
 					const answered = entry.status === 'requested' || entry.status === 'withdrawn' ? null : new Date(asked.getTime() + 2 * 86_400_000);
 					const ended = entry.status === 'ended' ? new Date(now - 5 * 86_400_000) : entry.status === 'withdrawn' ? new Date(asked.getTime() + 86_400_000) : null;
@@ -101,6 +111,18 @@ export async function loadMentoringDemoData(db: Db): Promise<void> {
 						updatedAt: ended ?? answered ?? asked
 					};
 				})
+			)
+			.returning();
+		const messages = created.flatMap((request, index) =>
+			(conversations[requests.indexOf(chosen[index]!)] ?? []).map((body, turn) => ({
+				requestId: request.id,
+				authorUserId: turn % 2 === 0 ? request.menteeUserId : request.mentorUserId,
+				fromMentor: turn % 2 === 1,
+				body,
+				isSample: true,
+				createdAt: new Date(request.answeredAt!.getTime() + (turn + 1) * 3_600_000)
+			}))
 		);
+		if (messages.length) await tx.insert(mentoringMessage).values(messages);
 	});
 }

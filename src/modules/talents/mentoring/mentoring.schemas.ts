@@ -83,7 +83,8 @@ export type MentoringOfferView = z.output<typeof MentoringOfferView>;
 
 export const MentoringOfferList = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(MentoringOfferView) }).meta({ id: 'TalentMentoringOfferList' });
 
-const Person = z.object({ name: z.string(), email: z.string().nullable().describe('only once the request is accepted') });
+/** one side of a request: a name, never an address (once accepted, both sides write on the platform) */
+const Person = z.object({ name: z.string() });
 
 export const MentoringRequestView = z
 	.object({
@@ -93,15 +94,43 @@ export const MentoringRequestView = z
 		mentor: Person.describe('the talent; the name as their card shows it (pseudonym) until accepted'),
 		mentee: Person,
 		skills: z.array(z.string()),
-		message: z.string(),
+		message: z.string().nullable().describe('null once deleted, 6 months after the request finished (declined, withdrawn or ended), with the reason'),
 		status: z.enum(mentoringStatuses),
 		reason: z.string().nullable(),
 		endedBy: z.enum(mentoringSides).nullable(),
 		isSample: z.boolean(),
 		createdAt: z.string(),
 		answeredAt: z.string().nullable(),
-		endedAt: z.string().nullable()
+		endedAt: z.string().nullable(),
+		messages: z.number().int().describe('the messages of the conversation (once accepted)'),
+		unread: z.number().int().describe('the other side’s messages written since the caller last read the conversation (or wrote in it); in a conversation, those unread when it was opened')
 	})
 	.meta({ id: 'TalentMentoringRequest' });
 export type MentoringRequestView = z.output<typeof MentoringRequestView>;
 export const MentoringRequestList = z.object({ asMentor: z.array(MentoringRequestView), asMentee: z.array(MentoringRequestView) }).meta({ id: 'TalentMentoringRequests' });
+
+/** A message of a mentoring's conversation, as either side writes it (the form and the API). */
+export const MentoringMessageInput = z
+	.object({ body: z.string().trim().min(1).max(4000).describe('the message, in the writer’s words (any language)') })
+	.meta({ id: 'TalentMentoringMessageInput' });
+
+export const MentoringMessageView = z
+	.object({
+		id: z.uuid(),
+		side: z.enum(mentoringSides).describe('who wrote it: the talent (mentor) or the member (mentee)'),
+		mine: z.boolean().describe('written by the caller'),
+		author: z.string().nullable().describe('the writer’s name; null once their account is closed'),
+		body: z.string(),
+		createdAt: z.string()
+	})
+	.meta({ id: 'TalentMentoringMessage' });
+
+export const MentoringConversationView = z
+	.object({
+		request: MentoringRequestView,
+		open: z.boolean().describe('both sides may write: the request is accepted'),
+		deletedOn: z.string().nullable().describe('when the retention job deletes the messages: 6 months after the mentoring ended'),
+		messages: z.array(MentoringMessageView).describe('oldest first')
+	})
+	.meta({ id: 'TalentMentoringConversation' });
+export type MentoringConversationView = z.output<typeof MentoringConversationView>;

@@ -1,7 +1,8 @@
 // Mentoring (issue #11, item 6): a talent offers mentoring in a field; a member (a young person in Morocco)
 // asks for it with a short message; the talent accepts or declines (with an optional reason); either side can
-// end it. Contact goes through the platform: e-mail addresses are shown to the other side only while the
-// request is accepted. Each step is e-mailed to the other side in their own language.
+// end it. Contact goes through the platform: once the request is accepted, both sides write to each other in the
+// request's conversation (mentoring_message), never seeing the other's e-mail address; each step and each message
+// is e-mailed to the other side in their own language.
 //
 // Who sees an offer follows the module's consent rules: only a talent whose consent level is the public card
 // is listed (to everyone, signed in or not), and of the talent only what the card shows (else a pseudonym).
@@ -22,13 +23,25 @@ import type { Actor } from '../../../platform/policy/policy.ts';
 import { talentProfile, type TalentProfileRecord } from '../talents.table.ts';
 import { knownUnitGroups } from '../occupations.ts';
 import type { CardField, MentoringSide } from '../talents.model.ts';
-import { MentoringAsk, MentoringOfferInput, MentoringOfferQuery, MentoringReason, type MentoringOfferView, type MentoringRequestView } from './mentoring.schemas.ts';
-import { mentoringOffer, mentoringRequest, type MentoringOfferRow, type MentoringRequestRow } from './mentoring.table.ts';
+import {
+	MentoringAsk,
+	MentoringMessageInput,
+	MentoringOfferInput,
+	MentoringOfferQuery,
+	MentoringReason,
+	type MentoringConversationView,
+	type MentoringOfferView,
+	type MentoringRequestView
+} from './mentoring.schemas.ts';
+import { mentoringMessage, mentoringOffer, mentoringRequest, type MentoringOfferRow, type MentoringRequestRow } from './mentoring.table.ts';
+import { mentoringMessagesDeletedOn } from '../retention.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const OFFERS_PER_PAGE = 24;
 /** where both sides follow their requests */
 export const MENTORING_PAGE = '/talents/mentoring/mine';
+/** a request's page: its conversation once accepted */
+export const conversationPath = (id: string) => `/talents/mentoring/requests/${id}`;
 
 /** A stable pseudonym of a mentor while their public card does not show the name. */
 export const mentorPseudonym = (userId: string) => `M-${createHash('sha256').update(`mentor:${userId}`).digest('hex').slice(0, 6).toUpperCase()}`;
@@ -198,7 +211,7 @@ export async function askMentoring(ctx: RequestContext, raw: unknown): Promise<M
 		return row;
 	});
 	const [asker] = await ctx.db.select({ name: user.name }).from(user).where(eq(user.id, mentee.userId));
-	await mailUser(ctx, created.mentorUserId, 'mentoring.email_asked', () => ({ mentee: asker?.name ?? '', message: created.message }), MENTORING_PAGE);
+	await mailUser(ctx, created.mentorUserId, 'mentoring.email_asked', () => ({ mentee: asker?.name ?? '', message: input.message }), MENTORING_PAGE);
 	return created;
 }
 
@@ -250,7 +263,7 @@ export async function answerRequest(ctx: RequestContext, id: string, accept: boo
 		return after;
 	});
 	const mentor = await mentorShownName(ctx.db, answered.mentorUserId, accept);
-	await mailUser(ctx, answered.menteeUserId, accept ? 'mentoring.email_accepted' : 'mentoring.email_declined', (language) => ({ mentor, reason: reasonText(answered.reason, language) }), MENTORING_PAGE);
+	await mailUser(ctx, answered.menteeUserId, accept ? 'mentoring.email_accepted' : 'mentoring.email_declined', (language) => ({ mentor, reason: reasonText(answered.reason, language) }), accept ? conversationPath(id) : MENTORING_PAGE);
 	return answered;
 }
 
@@ -281,7 +294,7 @@ export async function endMentoring(ctx: RequestContext, id: string, raw: unknown
 	});
 	const [by] = await ctx.db.select({ name: user.name }).from(user).where(eq(user.id, ctx.actor!.userId));
 	const other = ended.endedBy === 'mentor' ? ended.menteeUserId : ended.mentorUserId;
-	await mailUser(ctx, other, 'mentoring.email_ended', (language) => ({ by: by?.name ?? '', reason: reasonText(ended.reason, language) }), MENTORING_PAGE);
+	await mailUser(ctx, other, 'mentoring.email_ended', (language) => ({ by: by?.name ?? '', reason: reasonText(ended.reason, language) }), conversationPath(id));
 	return ended;
 }
 
@@ -294,35 +307,46 @@ export async function actOnRequest(ctx: RequestContext, id: string, action: 'acc
 
 // ── Both sides' lists ───────────────────────────────────────────────────────
 
+/** how many messages a request's conversation holds */
+const messageCount = sql<number>`(select count(*)::int from talents.mentoring_message m where m.request_id = ${mentoringRequest.id})`;
+
+/** A message of the other side than this person's, written after this person last read the conversation (or wrote in it). */
+const unreadBy = (userId: string): SQL =>
+	or(
+		and(eq(mentoringRequest.mentorUserId, userId), eq(mentoringMessage.fromMentor, false), sql`${mentoringMessage.createdAt} > coalesce(${mentoringRequest.mentorReadAt}, '-infinity')`),
+		and(eq(mentoringRequest.menteeUserId, userId), eq(mentoringMessage.fromMentor, true), sql`${mentoringMessage.createdAt} > coalesce(${mentoringRequest.menteeReadAt}, '-infinity')`)
+	)!;
+
+/** how many messages of a request's conversation this person has not read */
+const unreadCount = (userId: string) =>
+	sql<number>`(select count(*)::int from ${mentoringMessage} where ${mentoringMessage.requestId} = ${mentoringRequest.id} and ${unreadBy(userId)})`;
+
+/** The person has read the conversation (opened it, or written in it): nothing of the other side's is unread any more. Not audited: a mark, as a followed thread's. */
+async function markRead(db: DbOrTx, request: MentoringRequestRow, userId: string, at: Date) {
+	const set = request.mentorUserId === userId ? { mentorReadAt: at } : { menteeReadAt: at };
+	await db.update(mentoringRequest).set(set).where(eq(mentoringRequest.id, request.id));
+}
+
 /**
- * The caller's mentoring: the requests they received as a talent and those they sent as a member, newest
- * first. Addresses are shown only while a request is accepted; before, the mentor is named as their card
- * shows them (else a pseudonym).
+ * Requests as the caller sees them: the other side named (before the acceptance, the mentor as their card shows
+ * them, else a pseudonym), never an address.
  */
-export async function myMentoring(ctx: RequestContext): Promise<{ asMentor: MentoringRequestView[]; asMentee: MentoringRequestView[] }> {
-	const actor = ctx.require('talents.profile.manage_own');
-	const rows = await ctx.db
-		.select({ request: mentoringRequest, skills: mentoringOffer.skills })
-		.from(mentoringRequest)
-		.innerJoin(mentoringOffer, eq(mentoringOffer.id, mentoringRequest.offerId))
-		.where(or(eq(mentoringRequest.mentorUserId, actor.userId), eq(mentoringRequest.menteeUserId, actor.userId)))
-		.orderBy(desc(mentoringRequest.updatedAt), asc(mentoringRequest.id))
-		.limit(200);
+async function requestViews(db: DbOrTx, callerId: string, rows: { request: MentoringRequestRow; skills: string[]; messages: number; unread: number }[]): Promise<MentoringRequestView[]> {
 	const ids = [...new Set(rows.flatMap((row) => [row.request.mentorUserId, row.request.menteeUserId]))];
-	const people = ids.length ? await ctx.db.select({ id: user.id, name: user.name, email: user.email, profile: talentProfile }).from(user).leftJoin(talentProfile, eq(talentProfile.userId, user.id)).where(inArray(user.id, ids)) : [];
+	const people = ids.length ? await db.select({ id: user.id, name: user.name, profile: talentProfile }).from(user).leftJoin(talentProfile, eq(talentProfile.userId, user.id)).where(inArray(user.id, ids)) : [];
 	const byId = new Map(people.map((person) => [person.id, person]));
-	const views = rows.map(({ request, skills }) => {
-		const side: MentoringSide = request.mentorUserId === actor.userId ? 'mentor' : 'mentee';
-		const open = request.status === 'accepted';
+	return rows.map(({ request, skills, messages, unread }) => {
+		const side: MentoringSide = request.mentorUserId === callerId ? 'mentor' : 'mentee';
+		const revealed = request.status === 'accepted' || request.status === 'ended';
 		const mentor = byId.get(request.mentorUserId);
 		const mentee = byId.get(request.menteeUserId);
-		const mentorName = !mentor ? '' : open || side === 'mentor' || !mentor.profile ? mentor.name : (mentorOf(mentor.profile, mentor.name).name ?? mentorPseudonym(request.mentorUserId));
+		const mentorName = !mentor ? '' : revealed || side === 'mentor' || !mentor.profile ? mentor.name : (mentorOf(mentor.profile, mentor.name).name ?? mentorPseudonym(request.mentorUserId));
 		return {
 			id: request.id,
 			offerId: request.offerId,
 			side,
-			mentor: { name: mentorName, email: open && side === 'mentee' ? (mentor?.email ?? null) : null },
-			mentee: { name: mentee?.name ?? '', email: open && side === 'mentor' ? (mentee?.email ?? null) : null },
+			mentor: { name: mentorName },
+			mentee: { name: mentee?.name ?? '' },
 			skills,
 			message: request.message,
 			status: request.status,
@@ -331,23 +355,115 @@ export async function myMentoring(ctx: RequestContext): Promise<{ asMentor: Ment
 			isSample: request.isSample,
 			createdAt: request.createdAt.toISOString(),
 			answeredAt: request.answeredAt?.toISOString() ?? null,
-			endedAt: request.endedAt?.toISOString() ?? null
+			endedAt: request.endedAt?.toISOString() ?? null,
+			messages,
+			unread
 		};
 	});
+}
+
+/**
+ * The caller's mentoring: the requests they received as a talent and those they sent as a member, newest
+ * first, each with the number of messages of its conversation. No address is shown: once a request is accepted,
+ * both sides write to each other on its page.
+ */
+export async function myMentoring(ctx: RequestContext): Promise<{ asMentor: MentoringRequestView[]; asMentee: MentoringRequestView[] }> {
+	const actor = ctx.require('talents.profile.manage_own');
+	const rows = await ctx.db
+		.select({ request: mentoringRequest, skills: mentoringOffer.skills, messages: messageCount, unread: unreadCount(actor.userId) })
+		.from(mentoringRequest)
+		.innerJoin(mentoringOffer, eq(mentoringOffer.id, mentoringRequest.offerId))
+		.where(or(eq(mentoringRequest.mentorUserId, actor.userId), eq(mentoringRequest.menteeUserId, actor.userId)))
+		.orderBy(desc(mentoringRequest.updatedAt), asc(mentoringRequest.id))
+		.limit(200);
+	const views = await requestViews(ctx.db, actor.userId, rows);
 	return { asMentor: views.filter((view) => view.side === 'mentor'), asMentee: views.filter((view) => view.side === 'mentee') };
 }
 
-/** For my space: whether the person offers mentoring, the requests waiting for their answer, and how many they asked (any status). */
+// ── The conversation of an accepted request ─────────────────────────────────
+
+/** The request and its conversation, for either of its two people (someone else: 403); oldest message first. */
+export async function mentoringConversation(ctx: RequestContext, id: string): Promise<MentoringConversationView> {
+	const actor = ctx.require('talents.profile.manage_own');
+	if (!UUID.test(id)) throw new AppError('not_found');
+	const [row] = await ctx.db
+		.select({ request: mentoringRequest, skills: mentoringOffer.skills, messages: messageCount, unread: unreadCount(actor.userId) })
+		.from(mentoringRequest)
+		.innerJoin(mentoringOffer, eq(mentoringOffer.id, mentoringRequest.offerId))
+		.where(eq(mentoringRequest.id, id));
+	if (!row) throw new AppError('not_found');
+	if (row.request.mentorUserId !== actor.userId && row.request.menteeUserId !== actor.userId) throw new AppError('forbidden');
+	const [view] = await requestViews(ctx.db, actor.userId, [row]);
+	// opening the conversation reads it: my space counts none of its messages any more
+	if (row.unread > 0) await markRead(ctx.db, row.request, actor.userId, ctx.now());
+	const messages = await ctx.db
+		.select({ message: mentoringMessage, author: user.name })
+		.from(mentoringMessage)
+		.leftJoin(user, eq(user.id, mentoringMessage.authorUserId))
+		.where(eq(mentoringMessage.requestId, id))
+		.orderBy(asc(mentoringMessage.createdAt), asc(mentoringMessage.id));
+	return {
+		request: view,
+		open: row.request.status === 'accepted',
+		deletedOn: row.request.status === 'ended' && row.request.endedAt ? mentoringMessagesDeletedOn(row.request.endedAt) : null,
+		messages: messages.map(({ message, author }) => ({
+			id: message.id,
+			side: message.fromMentor ? 'mentor' : 'mentee',
+			mine: message.authorUserId === actor.userId,
+			author,
+			body: message.body,
+			createdAt: message.createdAt.toISOString()
+		}))
+	};
+}
+
+/**
+ * One side writes to the other while the mentoring is under way (accepted; else 409 `not_accepted`). The other side
+ * is e-mailed in their language the writer's name and the message, with the link to the conversation — never the
+ * writer's address. The same message sent twice (a form sent again) is kept once. Audited without the words.
+ */
+export async function writeMentoringMessage(ctx: RequestContext, id: string, raw: unknown) {
+	const { body } = parseOrThrow(MentoringMessageInput, raw);
+	const saved = await ctx.transaction(async (tx) => {
+		const row = await requestFor(tx, id, 'either');
+		if (row.status !== 'accepted') throw conflict('not_accepted');
+		const writer = tx.actor!.userId;
+		const [last] = await tx.db.select().from(mentoringMessage).where(eq(mentoringMessage.requestId, id)).orderBy(desc(mentoringMessage.createdAt), desc(mentoringMessage.id)).limit(1);
+		if (last && last.authorUserId === writer && last.body === body) return { row, message: last, repeated: true };
+		const [message] = await tx.db.insert(mentoringMessage).values({ requestId: id, authorUserId: writer, fromMentor: row.mentorUserId === writer, body, createdAt: tx.now() }).returning();
+		await tx.db.update(mentoringRequest).set({ updatedAt: tx.now() }).where(eq(mentoringRequest.id, id));
+		// who answers has read what came before
+		await markRead(tx.db, row, writer, tx.now());
+		await recordAudit(tx.db, tx.audit, { action: 'talent_mentoring.message', resourceType: 'talent_mentoring_request', resourceId: id, after: { messageId: message.id, side: message.fromMentor ? 'mentor' : 'mentee' } });
+		return { row, message, repeated: false };
+	});
+	if (!saved.repeated) {
+		const [writer] = await ctx.db.select({ name: user.name }).from(user).where(eq(user.id, ctx.actor!.userId));
+		const other = saved.message.fromMentor ? saved.row.menteeUserId : saved.row.mentorUserId;
+		await mailUser(ctx, other, 'mentoring.email_message', () => ({ writer: writer?.name ?? '', message: body }), conversationPath(id));
+	}
+	return saved.message;
+}
+
+/**
+ * For my space: whether the person offers mentoring, the requests waiting for their answer, how many they asked
+ * (any status), and the messages of their conversations (as talent or as member) they have not read.
+ */
 export async function mentoringCounts(db: DbOrTx, userId: string) {
 	const [offer] = await db.select({ id: mentoringOffer.id }).from(mentoringOffer).where(eq(mentoringOffer.mentorUserId, userId));
 	const [waiting] = await db.select({ n: count() }).from(mentoringRequest).where(and(eq(mentoringRequest.mentorUserId, userId), eq(mentoringRequest.status, 'requested')));
 	const [asked] = await db.select({ n: count() }).from(mentoringRequest).where(eq(mentoringRequest.menteeUserId, userId));
-	return { hasOffer: Boolean(offer), waiting: waiting.n, asked: asked.n };
+	const [unread] = await db
+		.select({ n: count() })
+		.from(mentoringMessage)
+		.innerJoin(mentoringRequest, eq(mentoringRequest.id, mentoringMessage.requestId))
+		.where(and(or(eq(mentoringRequest.mentorUserId, userId), eq(mentoringRequest.menteeUserId, userId)), unreadBy(userId)));
+	return { hasOffer: Boolean(offer), waiting: waiting.n, asked: asked.n, unread: unread.n };
 }
 
 // ── The person's data ───────────────────────────────────────────────────────
 
-/** The person's offer and their requests on both sides (the other side's address is never exported). */
+/** The person's offer, their requests on both sides and those requests' conversations (the other side's address is never exported). */
 export async function exportMentoringData(db: DbOrTx, actor: Actor) {
 	const [offer] = await db.select().from(mentoringOffer).where(eq(mentoringOffer.mentorUserId, actor.userId));
 	const requests = await db
@@ -356,13 +472,23 @@ export async function exportMentoringData(db: DbOrTx, actor: Actor) {
 		.where(or(eq(mentoringRequest.mentorUserId, actor.userId), eq(mentoringRequest.menteeUserId, actor.userId)))
 		.orderBy(asc(mentoringRequest.createdAt));
 	const { mentorUserId: _mentor, ...offerFields } = offer ?? ({} as MentoringOfferRow);
+	// the conversations the person takes part in: both sides' words, as they read them on the page
+	const messages = requests.length
+		? await db
+				.select({ requestId: mentoringMessage.requestId, fromMentor: mentoringMessage.fromMentor, authorUserId: mentoringMessage.authorUserId, body: mentoringMessage.body, createdAt: mentoringMessage.createdAt })
+				.from(mentoringMessage)
+				.where(inArray(mentoringMessage.requestId, requests.map((request) => request.id)))
+				.orderBy(asc(mentoringMessage.createdAt))
+		: [];
 	return {
 		talentMentoringOffer: offer ? offerFields : null,
-		talentMentoringRequests: requests.map(({ mentorUserId, menteeUserId: _mentee, ...rest }) => ({ ...rest, side: mentorUserId === actor.userId ? 'mentor' : 'mentee' }))
+		// the person's own reading mark only, never the other side's
+		talentMentoringRequests: requests.map(({ mentorUserId, menteeUserId: _mentee, mentorReadAt, menteeReadAt, ...rest }) => ({ ...rest, side: mentorUserId === actor.userId ? 'mentor' : 'mentee', readAt: mentorUserId === actor.userId ? mentorReadAt : menteeReadAt })),
+		talentMentoringMessages: messages.map(({ authorUserId, fromMentor, ...rest }) => ({ ...rest, side: fromMentor ? 'mentor' : 'mentee', mine: authorUserId === actor.userId }))
 	};
 }
 
-/** Erases the person's offer (and the requests it received) and every request they sent or received. */
+/** Erases the person's offer (and the requests it received) and every request they sent or received, with their conversations. */
 export async function eraseMentoringData(tx: DbOrTx, userId: string) {
 	await tx.delete(mentoringRequest).where(or(eq(mentoringRequest.mentorUserId, userId), eq(mentoringRequest.menteeUserId, userId)));
 	await tx.delete(mentoringOffer).where(eq(mentoringOffer.mentorUserId, userId));

@@ -53,8 +53,8 @@ export const mentoringRequest = talentsTables.table(
 		menteeUserId: text('mentee_user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
-		/** the member's short message */
-		message: text('message').notNull(),
+		/** the member's short message; null once deleted by the retention job, some months after the request finished */
+		message: text('message'),
 		status: text('status').$type<MentoringStatus>().notNull().default('requested'),
 		/** the reason of a decline, or of an end, when one was given */
 		reason: text('reason'),
@@ -63,6 +63,10 @@ export const mentoringRequest = talentsTables.table(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		answeredAt: timestamp('answered_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/** when the talent last read the conversation (or wrote in it): the member's messages after it are unread */
+		mentorReadAt: timestamp('mentor_read_at', { withTimezone: true }),
+		/** when the member last read the conversation (or wrote in it): the talent's messages after it are unread */
+		menteeReadAt: timestamp('mentee_read_at', { withTimezone: true }),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
@@ -75,3 +79,27 @@ export const mentoringRequest = talentsTables.table(
 	]
 );
 export type MentoringRequestRow = typeof mentoringRequest.$inferSelect;
+
+/**
+ * A message between a talent and the member they mentor, written on the platform once the request is accepted
+ * (never an e-mail address given); the other side is e-mailed each one. Deleted with its request, and by the
+ * retention job 6 months after the mentoring ended.
+ */
+export const mentoringMessage = talentsTables.table(
+	'mentoring_message',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		requestId: uuid('request_id')
+			.notNull()
+			.references(() => mentoringRequest.id, { onDelete: 'cascade' }),
+		/** who wrote it (the request's talent or member) */
+		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** written by the talent (else by the member): the side stays known if the account goes */
+		fromMentor: boolean('from_mentor').notNull(),
+		body: text('body').notNull(),
+		isSample: boolean('is_sample').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('mentoring_message_request_idx').on(table.requestId, table.createdAt), index('mentoring_message_author_idx').on(table.authorUserId)]
+);
+export type MentoringMessageRow = typeof mentoringMessage.$inferSelect;

@@ -17,7 +17,7 @@ import { defaultLanguage, isLanguage } from '../../../platform/i18n/languages.ts
 import type { Actor } from '../../../platform/policy/policy.ts';
 import { talentProfile, type TalentProfileRecord } from '../talents.table.ts';
 import { institutionLevels, type CardField } from '../talents.model.ts';
-import { explainMissionMatch, missionScoreSql, type MissionFacts, type MissionMatch } from './matching.ts';
+import { explainMissionMatch, mayScoreAtLeast, missionScoreSql, rankingFloors, type MissionFacts, type MissionMatch } from './matching.ts';
 import { changeStatus, completedMissions, missionSummary, ownedMission } from './missions.service.ts';
 import { FeedbackInput, InterestInput, MessageInput } from './missions.schemas.ts';
 import { mission, missionCandidate, missionFeedback, missionMessage, talentProfileView, type MissionRow } from './missions.table.ts';
@@ -117,6 +117,17 @@ function candidateView(row: Candidate | null) {
 const visibleFor = (missionId: string): SQL =>
 	or(mayBeRanked, sql`exists (select 1 from talents.mission_candidate c where c.mission_id = ${missionId} and c.talent_user_id = ${talentProfile.userId} and c.interested)`)!;
 
+/** How many talents the organisation may see for this mission: the consent levels (the consent index counts them), and those who came forward from other levels. */
+async function visibleCount(db: DbOrTx, missionId: string): Promise<number> {
+	const [{ consented }] = await db.select({ consented: sql<number>`count(*)::int` }).from(talentProfile).where(mayBeRanked);
+	const [{ forward }] = await db
+		.select({ forward: sql<number>`count(*)::int` })
+		.from(missionCandidate)
+		.innerJoin(talentProfile, eq(talentProfile.userId, missionCandidate.talentUserId))
+		.where(and(eq(missionCandidate.missionId, missionId), eq(missionCandidate.interested, true), sql`not coalesce(${mayBeRanked}, false)`));
+	return consented + forward;
+}
+
 const acceptedSkills = sql<string[] | null>`(select array_agg(s.label order by s.label) from talents.skill_suggestion s where s.user_id = ${talentProfile.userId} and s.status = 'accepted')`;
 const completedCount = sql<number>`(select count(*)::int from talents.mission_candidate c join talents.mission m on m.id = c.mission_id where c.talent_user_id = ${talentProfile.userId} and c.selected and m.status = 'completed')`;
 
@@ -152,20 +163,44 @@ export const RANKING_PAGE = 20;
  * The explained ranking of a mission, for its organisation: every talent whose consent reaches institutions
  * (never the MDCMRE-only level) or who expressed interest, by score (computed in the database), each with the
  * reasons that add up to it and only the fields the consent shows. The page shown is recorded as viewed.
+ *
+ * Scoring every profile for every page does not hold at 100,000 profiles, so only the profiles that may reach the
+ * page are scored, with the same result. Among the profiles that may score 80 or more (`mayScoreAtLeast`, which the
+ * indexes answer), then 70, 60, 50, the first group holding a full page gives it: when the page's last place scores
+ * the group's floor or more, nobody outside the group can be on it; else that last score is one the page reaches
+ * at least, and the page is sorted again from the profiles that may reach it. A deep page, or a mission few
+ * profiles fit, scores every profile.
  */
 export async function rankTalents(ctx: RequestContext, slug: string, page = 1) {
 	const row = await ownedMission(ctx, slug);
-	const score = missionScoreSql(factsOf(row));
+	const facts = factsOf(row);
+	const score = missionScoreSql(facts);
 	const where = visibleFor(row.id);
-	const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(talentProfile).where(where);
-	const ranked = await ctx.db
-		.select({ ...profileColumns, score })
-		.from(talentProfile)
-		.innerJoin(user, eq(user.id, talentProfile.userId))
-		.where(where)
-		.orderBy(desc(score), desc(talentProfile.updatedAt), asc(talentProfile.userId))
-		.limit(RANKING_PAGE)
-		.offset((Math.max(1, page) - 1) * RANKING_PAGE);
+	const offset = (Math.max(1, page) - 1) * RANKING_PAGE;
+	const total = await visibleCount(ctx.db, row.id);
+	const pageAmong = (group: SQL | null) =>
+		ctx.db
+			.select({ userId: talentProfile.userId, score })
+			.from(talentProfile)
+			.where(group ? and(where, group) : where)
+			.orderBy(desc(score), desc(talentProfile.updatedAt), asc(talentProfile.userId))
+			.limit(RANKING_PAGE)
+			.offset(offset);
+	let found: { userId: string; score: number }[] | null = null;
+	for (const floor of rankingFloors) {
+		const group = mayScoreAtLeast(facts, floor);
+		if (!group) break;
+		const rows = await pageAmong(group);
+		if (rows.length < RANKING_PAGE) continue;
+		const last = rows[rows.length - 1].score;
+		found = last >= floor ? rows : await pageAmong(mayScoreAtLeast(facts, last));
+		break;
+	}
+	found ??= await pageAmong(null);
+	// what the page shows of its 20 talents (names, skills accepted, missions completed), in the ranking's order
+	const shown = found.length ? await ctx.db.select(profileColumns).from(talentProfile).innerJoin(user, eq(user.id, talentProfile.userId)).where(inArray(talentProfile.userId, found.map((entry) => entry.userId))) : [];
+	const byUser = new Map(shown.map((entry) => [entry.profile.userId, entry]));
+	const ranked = found.map((entry) => byUser.get(entry.userId)).filter((entry) => entry !== undefined);
 	const items = await viewsOf(ctx, row, ranked);
 	await recordViews(ctx, row, items.map((item) => item.id), 'ranking');
 	return { total, page, pageSize: RANKING_PAGE, items };

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, not } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson } from '../../../platform/testing/people.ts';
 import { cefrLevels } from '../../../platform/i18n/spoken-languages.ts';
 import { contributions, missionModes, sectors, skills } from '../talents.model.ts';
 import { talentProfile } from '../talents.table.ts';
-import { explainMissionMatch, missionScoreSql, missionWeights, type MissionFacts } from './matching.ts';
+import { explainMissionMatch, mayScoreAtLeast, missionScoreSql, missionWeights, type MissionFacts } from './matching.ts';
 
 // The ranking orders profiles in the database (missionScoreSql) and each result explains its score
 // (explainMissionMatch): both must give the same number for every pair, or a result would show reasons
@@ -72,6 +72,29 @@ describe('the mission score', () => {
 				expect(explained.score).toBeLessThanOrEqual(100);
 			}
 		}
+	});
+
+	// the ranking leaves out the profiles that cannot reach the page (candidates.service.ts): never one that can
+	it('leaves out, for a floor, only profiles that score less', async () => {
+		const db = app.database.db;
+		const mine = inArray(talentProfile.userId, ids);
+		let prunedSome = false;
+		for (let round = 0; round < 12; round++) {
+			const mission = aMission();
+			const score = missionScoreSql(mission);
+			const sizes: number[] = [];
+			for (const floor of [0, 20, 40, 50, 55, 60, 65, 70, 75, 80, 90, 100]) {
+				const condition = mayScoreAtLeast(mission, floor);
+				if (!condition) continue;
+				const missed = await db.select({ userId: talentProfile.userId, score }).from(talentProfile).where(and(mine, not(condition)));
+				expect({ round, mission, floor, missed: missed.filter((row) => row.score >= floor) }).toEqual({ round, mission, floor, missed: [] });
+				prunedSome ||= missed.length > 0;
+				sizes.push(ids.length - missed.length);
+			}
+			// a higher floor never lets more profiles through
+			expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+		}
+		expect(prunedSome).toBe(true);
 	});
 
 	it('gives full marks to a perfect fit, and explains each criterion', async () => {

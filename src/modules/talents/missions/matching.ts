@@ -1,10 +1,12 @@
 // The explained matching of a mission and a talent's profile. One definition, two forms: `explainMissionMatch`
 // (what each result shows: one reason per criterion, their points adding up to the score) and `missionScoreSql`
 // (the same score in the database, to rank many profiles without loading them). A test compares them on many
-// pairs. The Jobs module has its own engine for offers and job seekers (different criteria); modules do not
-// import each other, so the CEFR rule shared by both is written again here in six lines.
+// pairs. The skills, the occupation and the languages are the platform's matching criteria
+// (src/platform/matching/, also the Jobs module's for offers and job seekers) with this module's weights; the
+// sector, the availability and the region of origin are its own.
 import { sql, type SQL } from 'drizzle-orm';
-import { cefrLevels, type CefrLevel } from '../../../platform/i18n/spoken-languages.ts';
+import { cefrLevels } from '../../../platform/i18n/spoken-languages.ts';
+import { explained, languageReasons, languageUnitsByRank, occupationReason, skillsReason, type CommonReason } from '../../../platform/matching/criteria.ts';
 import { talentProfile, type TalentLanguage } from '../talents.table.ts';
 import type { Contribution, MissionMode } from '../talents.model.ts';
 
@@ -54,16 +56,14 @@ export interface TalentFacts {
 	originRegion: string | null;
 }
 
-/** One line of the explanation: a code (its text is `missions.reason_<code>`), its points, the values its text needs. */
+/**
+ * One line of the explanation: a code, its points, the values its text needs. The skills, occupation and
+ * languages are the platform's criteria (worded `match.reason_<code>`), the others this module's
+ * (`missions.reason_<code>`).
+ */
 export type MissionReason =
-	| { code: 'skills_common'; points: number; values: { count: number; total: number; skills: string[] } }
-	| { code: 'skills_none'; points: 0; values: { total: number } }
-	| { code: 'occupation_unit' | 'occupation_minor' | 'occupation_sub_major'; points: number; values: { group: string } }
-	| { code: 'occupation_other'; points: 0; values: { code: string } }
+	| CommonReason
 	| { code: 'sector_same' | 'sector_other'; points: number; values: { sector: string } }
-	| { code: 'language_met' | 'language_partial'; points: number; values: { language: string; level: CefrLevel; required: CefrLevel } }
-	| { code: 'language_missing'; points: 0; values: { language: string; level: CefrLevel | null; required: CefrLevel } }
-	| { code: 'languages_none_required'; points: number; values: Record<string, never> }
 	| { code: 'remote_enough' | 'remote_some' | 'remote_none'; points: number; values: { hours: number; needed: number | null } }
 	| { code: 'on_site_offers' | 'on_site_windows' | 'on_site_unknown'; points: number; values: Record<string, never> }
 	| { code: 'origin_same' | 'origin_other'; points: number; values: { region: string } };
@@ -71,16 +71,6 @@ export type MissionReason =
 export interface MissionMatch {
 	score: number;
 	reasons: MissionReason[];
-}
-
-const levelRank = (level: string | null | undefined): number => (level ? cefrLevels.indexOf(level as CefrLevel) + 1 : 0);
-
-/** 2 when the talent's level meets the required one, 1 when it is one level below, else 0. */
-function languageUnits(level: string | null | undefined, required: CefrLevel): 0 | 1 | 2 {
-	const [have, want] = [levelRank(level), levelRank(required)];
-	if (have > 0 && have >= want) return 2;
-	if (have > 0 && have === want - 1) return 1;
-	return 0;
 }
 
 /** Remote hours: enough for the mission (or some, when it names none), some, or none. */
@@ -94,41 +84,15 @@ export function explainMissionMatch(mission: MissionFacts, talent: TalentFacts):
 	const w = missionWeights;
 	const reasons: MissionReason[] = [];
 
-	const wanted = [...new Set(mission.skills)];
-	const have = new Set(talent.skills);
-	const common = wanted.filter((skill) => have.has(skill));
-	if (common.length) reasons.push({ code: 'skills_common', points: Math.floor((w.skills * common.length) / wanted.length), values: { count: common.length, total: wanted.length, skills: common } });
-	else reasons.push({ code: 'skills_none', points: 0, values: { total: wanted.length } });
+	const skills = skillsReason(mission.skills, talent.skills, w.skills);
+	if (skills) reasons.push(skills);
 
-	if (mission.occupationCode) {
-		const unit = mission.occupationCode;
-		const code = talent.occupationCode ?? '';
-		if (code === unit) reasons.push({ code: 'occupation_unit', points: w.occupation.unit, values: { group: unit } });
-		else if (code.startsWith(unit.slice(0, 3))) reasons.push({ code: 'occupation_minor', points: w.occupation.minor, values: { group: unit.slice(0, 3) } });
-		else if (code.startsWith(unit.slice(0, 2))) reasons.push({ code: 'occupation_sub_major', points: w.occupation.subMajor, values: { group: unit.slice(0, 2) } });
-		else reasons.push({ code: 'occupation_other', points: 0, values: { code: unit } });
-	}
+	if (mission.occupationCode) reasons.push(occupationReason(mission.occupationCode, talent.occupationCode ? [talent.occupationCode] : [], w.occupation));
 
 	if (talent.sectors.includes(mission.sector)) reasons.push({ code: 'sector_same', points: w.sector, values: { sector: mission.sector } });
 	else reasons.push({ code: 'sector_other', points: 0, values: { sector: mission.sector } });
 
-	if (!mission.languages.length) reasons.push({ code: 'languages_none_required', points: w.languages, values: {} });
-	else {
-		// each language's points are its step in the running total, so they add up to floor(weight × units / (2 × n))
-		const part = (units: number) => Math.floor((w.languages * units) / (2 * mission.languages.length));
-		let cumulated = 0;
-		for (const required of mission.languages) {
-			const level = talent.languages.find((entry) => entry.language === required.language)?.level ?? null;
-			const want = (required.level ?? 'A1') as CefrLevel;
-			const units = languageUnits(level, want);
-			const before = part(cumulated);
-			cumulated += units;
-			const points = part(cumulated) - before;
-			if (units === 2) reasons.push({ code: 'language_met', points, values: { language: required.language, level: level as CefrLevel, required: want } });
-			else if (units === 1) reasons.push({ code: 'language_partial', points, values: { language: required.language, level: level as CefrLevel, required: want } });
-			else reasons.push({ code: 'language_missing', points: 0, values: { language: required.language, level: (level as CefrLevel | null) ?? null, required: want } });
-		}
-	}
+	reasons.push(...languageReasons(mission.languages.map(({ language, level }) => ({ language, level: level ?? 'A1' })), talent.languages, w.languages));
 
 	const hours = talent.remoteHoursPerMonth ?? 0;
 	const remote = remoteFit(talent.remoteHoursPerMonth, mission.remoteHoursPerMonth);
@@ -149,20 +113,25 @@ export function explainMissionMatch(mission: MissionFacts, talent: TalentFacts):
 	if (talent.originRegion === mission.region) reasons.push({ code: 'origin_same', points: w.origin, values: { region: mission.region } });
 	else reasons.push({ code: 'origin_other', points: 0, values: { region: mission.region } });
 
-	return { score: reasons.reduce((sum, reason) => sum + reason.points, 0), reasons };
+	return explained(reasons);
 }
 
 const text = (value: string) => sql`${value}::text`;
 const textArray = (values: string[]) => (values.length ? sql`array[${sql.join(values.map(text), sql`, `)}]` : sql`'{}'::text[]`);
-const rankOf = (level: SQL) => sql`coalesce(array_position(array['A1','A2','B1','B2','C1','C2']::text[], ${level}), 0)`;
+const levelsArray = sql.raw(`array[${cefrLevels.map((level) => `'${level}'`).join(',')}]::text[]`);
 
-/** The same score as `explainMissionMatch`, as an SQL expression over `talents.talent_profile`. */
+/**
+ * The same score as `explainMissionMatch`, as an SQL expression over `talents.talent_profile`. Written to cost
+ * little per profile (the ranking scores many): plain array and text comparisons, and one JSON path lookup per
+ * language the mission requires (the first entry of that language, as the explanation reads it).
+ */
 export function missionScoreSql(mission: MissionFacts): SQL<number> {
 	const w = missionWeights;
 	const p = talentProfile;
 	const parts: SQL[] = [];
 	const wanted = [...new Set(mission.skills)];
-	parts.push(sql`((${w.skills} * cardinality(array(select unnest(${p.skills}) intersect select unnest(${textArray(wanted)})))) / ${wanted.length})`);
+	const common = wanted.map((skill) => sql`(case when ${text(skill)} = any(${p.skills}) then 1 else 0 end)`);
+	parts.push(sql`((${w.skills} * (${sql.join(common, sql` + `)})) / ${wanted.length})`);
 	if (mission.occupationCode) {
 		const unit = mission.occupationCode;
 		parts.push(sql`(case when ${p.occupationCode} = ${text(unit)} then ${w.occupation.unit}
@@ -173,9 +142,10 @@ export function missionScoreSql(mission: MissionFacts): SQL<number> {
 	if (!mission.languages.length) parts.push(sql`${w.languages}`);
 	else {
 		const units = mission.languages.map((required) => {
-			const level = sql`(select e->>'level' from jsonb_array_elements(${p.languages}) e where e->>'language' = ${text(required.language)} limit 1)`;
-			const [have, want] = [rankOf(level), levelRank(required.level ?? 'A1')];
-			return sql`(case when ${have} > 0 and ${have} >= ${want} then 2 when ${have} > 0 and ${have} = ${want - 1} then 1 else 0 end)`;
+			const level = sql`(jsonb_path_query_first(${p.languages}, '$[*] ? (@.language == $l)', jsonb_build_object('l', ${text(required.language)})) ->> 'level')`;
+			// the units (0, 1 or 2) for each level the talent may have, none first: one lookup instead of comparisons
+			const byRank = languageUnitsByRank(required.level ?? 'A1');
+			return sql`(${sql.raw(`array[${byRank.join(',')}]`)})[1 + coalesce(array_position(${levelsArray}, ${level}), 0)]`;
 		});
 		parts.push(sql`((${w.languages} * (${sql.join(units, sql` + `)})) / ${2 * mission.languages.length})`);
 	}
@@ -196,3 +166,116 @@ export function missionScoreSql(mission: MissionFacts): SQL<number> {
 	parts.push(sql`(case when ${p.originRegion} = ${text(mission.region)} then ${w.origin} else 0 end)`);
 	return sql<number>`(${sql.join(parts, sql` + `)})::int`;
 }
+
+// ── Ranking many profiles: what cannot reach the page is left out before it is scored ──────────────────────
+//
+// A profile's points for the skills, the occupation, the sector and the region of origin are cheap to read;
+// with the most the languages and the availability can add, they bound its score. `mayScoreAtLeast(mission, x)`
+// is met by every profile whose bound reaches x: the skills and the occupation in a form their indexes answer
+// (a few index scans), the whole bound as a plain filter on what they find. A profile it leaves out scores less
+// than x for sure. (Putting every criterion in the indexes' form was tried: dozens of index scans cost more
+// than the scoring they save.)
+
+/** One criterion's levels, best first: the points a profile at that level gets at most, and the condition of being at that level or better (null: any profile). */
+type Level = { points: number; condition: SQL | null };
+
+/** Subsets of `wanted` of `size` elements (at most 6 skills: at most 20 subsets). */
+function subsets(wanted: string[], size: number): string[][] {
+	if (size === 0) return [[]];
+	if (wanted.length < size) return [];
+	const [first, ...rest] = wanted;
+	return [...subsets(rest, size - 1).map((subset) => [first, ...subset]), ...subsets(rest, size)];
+}
+
+/** Having `count` or more of the skills: all of them, at least one (the skills' GIN index), or one of a few subsets. */
+function withSkills(wanted: string[], count: number): SQL | null {
+	if (count <= 0) return null;
+	if (count === 1) return sql`${talentProfile.skills} && ${textArray(wanted)}`;
+	const all = subsets(wanted, count);
+	// more than six subsets would make the condition long: one skill fewer is asked (a wider condition, still sound)
+	if (all.length > 6) return withSkills(wanted, count - 1);
+	return sql`(${sql.join(
+		all.map((subset) => sql`${talentProfile.skills} @> ${textArray(subset)}`),
+		sql` or `
+	)})`;
+}
+
+/** The skills' and the occupation's levels, as the indexes answer them. */
+function indexedCriteria(mission: MissionFacts): Level[][] {
+	const w = missionWeights;
+	const wanted = [...new Set(mission.skills)];
+	const skillLevels: Level[] = Array.from({ length: wanted.length + 1 }, (_, index) => {
+		const common = wanted.length - index;
+		return { points: Math.floor((w.skills * common) / wanted.length), condition: withSkills(wanted, common) };
+	});
+	const unit = mission.occupationCode;
+	const occupationLevels: Level[] = unit
+		? [
+				{ points: w.occupation.unit, condition: sql`${talentProfile.occupationCode} = ${text(unit)}` },
+				{ points: w.occupation.minor, condition: sql`${talentProfile.occupationCode} like ${`${unit.slice(0, 3)}%`}` },
+				{ points: w.occupation.subMajor, condition: sql`${talentProfile.occupationCode} like ${`${unit.slice(0, 2)}%`}` },
+				{ points: 0, condition: null }
+			]
+		: [{ points: 0, condition: null }];
+	return [skillLevels, occupationLevels];
+}
+
+/** The most the languages and the availability can give (all required languages met, the mode's whole availability). */
+function languagesAndAvailabilityAtMost(mission: MissionFacts): number {
+	const w = missionWeights.availability;
+	const availability = mission.mode === 'remote' ? w.remote.enough : mission.mode === 'on_site' ? w.on_site.offers + w.on_site.windows : w.hybrid.enough + w.hybrid.offers + w.hybrid.windows;
+	return missionWeights.languages + availability;
+}
+
+/** The score's cheap parts (skills, occupation, sector, origin) plus the most the others can give: never below the score. */
+function scoreBoundSql(mission: MissionFacts): SQL {
+	const w = missionWeights;
+	const p = talentProfile;
+	const wanted = [...new Set(mission.skills)];
+	const common = wanted.map((skill) => sql`(case when ${text(skill)} = any(${p.skills}) then 1 else 0 end)`);
+	const parts = [sql`((${w.skills} * (${sql.join(common, sql` + `)})) / ${wanted.length})`];
+	const unit = mission.occupationCode;
+	if (unit) {
+		parts.push(sql`(case when ${p.occupationCode} = ${text(unit)} then ${w.occupation.unit}
+			when left(${p.occupationCode}, 3) = ${text(unit.slice(0, 3))} then ${w.occupation.minor}
+			when left(${p.occupationCode}, 2) = ${text(unit.slice(0, 2))} then ${w.occupation.subMajor} else 0 end)`);
+	}
+	parts.push(sql`(case when ${text(mission.sector)} = any(${p.sectors}) then ${w.sector} else 0 end)`);
+	parts.push(sql`(case when ${p.originRegion} = ${text(mission.region)} then ${w.origin} else 0 end)`);
+	parts.push(sql`${languagesAndAvailabilityAtMost(mission)}`);
+	return sql`(${sql.join(parts, sql` + `)})`;
+}
+
+/** Every choice of one level per criterion (level indexes, best first). */
+function choices(sizes: number[]): number[][] {
+	return sizes.reduce<number[][]>((all, size) => all.flatMap((chosen) => Array.from({ length: size }, (_, index) => [...chosen, index])), [[]]);
+}
+
+/**
+ * The profiles that may score `floor` or more; null when every profile may. A profile left out scores less than
+ * `floor` for sure, so a page whose last place scores `floor` or more is the same with or without them.
+ */
+export function mayScoreAtLeast(mission: MissionFacts, floor: number): SQL | null {
+	const levels = indexedCriteria(mission);
+	// sector and origin count at their most here; the filter below reads them
+	const others = missionWeights.sector + missionWeights.origin + languagesAndAvailabilityAtMost(mission);
+	const reaching = choices(levels.map((criterion) => criterion.length)).filter((chosen) => chosen.reduce((sum, index, criterion) => sum + levels[criterion][index].points, others) >= floor);
+	if (!reaching.length) return sql`false`;
+	// only the widest choices: a choice at least as good in every criterion as another reaching one adds nobody
+	const widest = reaching.filter((chosen) => !reaching.some((other) => other !== chosen && other.every((index, criterion) => index >= chosen[criterion])));
+	const branches: SQL[] = [];
+	for (const chosen of widest) {
+		const parts = chosen.map((index, criterion) => levels[criterion][index].condition).filter((part): part is SQL => part !== null);
+		if (!parts.length) {
+			branches.length = 0;
+			break;
+		}
+		branches.push(parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` and `)})`);
+	}
+	const bound = floor > languagesAndAvailabilityAtMost(mission) ? sql`${scoreBoundSql(mission)} >= ${floor}` : null;
+	const indexed = branches.length ? sql`(${sql.join(branches, sql` or `)})` : null;
+	return indexed && bound ? sql`(${indexed} and ${bound})` : (indexed ?? bound);
+}
+
+/** The scores at which the ranking looks for a full page among the profiles that may reach them, high first (a few: each try costs a query). */
+export const rankingFloors = [80, 70, 60, 50] as const;

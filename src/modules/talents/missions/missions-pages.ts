@@ -9,9 +9,11 @@ import { pickText, textIn, type ShownText } from '../../../platform/i18n/content
 import { regions } from '../../../platform/geo/morocco.ts';
 import { placeNameIn } from '../../../platform/geo/place-choices.ts';
 import { countryName } from '../../../platform/geo/countries.ts';
-import { spokenLanguageLabel, spokenLanguageName } from '../../../platform/i18n/spoken-languages.ts';
+import { spokenLanguageLabel } from '../../../platform/i18n/spoken-languages.ts';
 import { occupationTitles } from '../occupations.ts';
-import type { MissionMatch } from './matching.ts';
+import type { CommonReason } from '../../../platform/matching/criteria.ts';
+import { occupationGroupsOf, reasonLines as explainLines } from '../../../platform/matching/explain.ts';
+import type { MissionMatch, MissionReason } from './matching.ts';
 import { missionLanguageRows, type MissionData } from './missions.schemas.ts';
 import { initiativeOf, type MissionDetailView, type MissionSummaryView } from './missions.service.ts';
 import type { InstitutionTalentView } from './candidates.service.ts';
@@ -135,51 +137,33 @@ export async function occupationNames(db: DbOrTx, codes: (string | null | undefi
 	return occupationTitles(db, [...new Set(codes.filter((code): code is string => Boolean(code)))], language);
 }
 
-const reasonGroups = (match: MissionMatch) => match.reasons.flatMap((reason) => (reason.code.startsWith('occupation_') && 'group' in reason.values ? [reason.values.group] : []));
-
 /** Every occupation code a list of matches names (their groups), for `occupationNames`. */
-export const groupsOf = (matches: MissionMatch[]) => matches.flatMap(reasonGroups);
+export const groupsOf = (matches: MissionMatch[]) => occupationGroupsOf(matches);
 
-/** A match's reasons as sentences in the page's language, each with its points (they add up to the score). */
+/**
+ * A match's reasons as sentences in the page's language, each with its points (they add up to the score): the
+ * platform's words for the skills, the occupation and the languages, this module's for the others.
+ */
 export function reasonLines(language: Language, match: MissionMatch, occupations: Map<string, { title: string }>) {
 	const t = (key: string, values: Record<string, string | number> = {}) => translate(language, `missions.reason_${key}`, values);
-	return {
-		score: match.score,
-		lines: match.reasons.map((reason) => {
-			let text: string;
-			switch (reason.code) {
-				case 'skills_common':
-					text = t(reason.code, { count: reason.values.count, total: reason.values.total, skills: reason.values.skills.map((skill) => translate(language, `talents.skill_${skill}`)).join(language === 'ar' ? '، ' : ', ') });
-					break;
-				case 'occupation_unit':
-				case 'occupation_minor':
-				case 'occupation_sub_major':
-					text = t(reason.code, { group: occupations.get(reason.values.group)?.title ?? reason.values.group });
-					break;
-				case 'sector_same':
-				case 'sector_other':
-					text = t(reason.code, { sector: translate(language, `talents.sector_${reason.values.sector}`) });
-					break;
-				case 'language_met':
-				case 'language_partial':
-				case 'language_missing':
-					text = t(reason.code, { language: spokenLanguageName(reason.values.language, language), level: reason.values.level ?? '—', required: reason.values.required });
-					break;
-				case 'remote_enough':
-				case 'remote_some':
-				case 'remote_none':
-					text = t(reason.code, { hours: reason.values.hours, needed: reason.values.needed ?? 0 });
-					break;
-				case 'origin_same':
-				case 'origin_other':
-					text = t(reason.code, { region: regionName(reason.values.region, language) });
-					break;
-				default:
-					text = t(reason.code);
-			}
-			return { code: reason.code, points: reason.points, text };
-		})
+	const own = (reason: Exclude<MissionReason, CommonReason>): string => {
+		switch (reason.code) {
+			case 'sector_same':
+			case 'sector_other':
+				return t(reason.code, { sector: translate(language, `talents.sector_${reason.values.sector}`) });
+			case 'remote_enough':
+			case 'remote_some':
+			case 'remote_none':
+				return t(reason.code, { hours: reason.values.hours, needed: reason.values.needed ?? 0 });
+			case 'origin_same':
+			case 'origin_other':
+				return t(reason.code, { region: regionName(reason.values.region, language) });
+			default:
+				return t(reason.code);
+		}
 	};
+	const names = { occupation: (code: string) => occupations.get(code)?.title, skill: (skill: string) => translate(language, `talents.skill_${skill}`) };
+	return { score: match.score, lines: explainLines(language, match.reasons, own, names) };
 }
 export type ReasonLines = ReturnType<typeof reasonLines>;
 

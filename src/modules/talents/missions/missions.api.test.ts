@@ -8,11 +8,12 @@ import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { approveProposal } from '../../../platform/moderation/moderation.service.ts';
 import { GET as list, POST as propose } from '../routes/api/v1/talents/missions/+server.ts';
 import { GET as one } from '../routes/api/v1/talents/missions/[slug]/+server.ts';
+import { POST as proposeChange } from '../routes/api/v1/talents/missions/[slug]/changes/+server.ts';
 import { DELETE as withdraw, PUT as interest } from '../routes/api/v1/talents/missions/[slug]/interest/+server.ts';
 import { GET as exportMissions } from '../routes/[lang=lang]/talents/missions/export/+server.ts';
 import { saveProfile } from '../profile.service.ts';
 import { talentsSpace } from '../my-space.ts';
-import { missionProposals } from './missions.service.ts';
+import { getMission, missionProposals } from './missions.service.ts';
 
 let app: TestApp;
 let clerk: Person;
@@ -74,6 +75,31 @@ describe('the missions API', () => {
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(Buffer.from(await (await exportMissions(apiEvent(null, { search: '?format=xlsx' }))).arrayBuffer()) as never);
 		expect(book.worksheets[0].rowCount).toBe(2);
+	});
+
+	it('takes a change of a published mission from its organisation, based on the version read, 409 when stale', async () => {
+		const params = { slug: 'digital-archives-of-the-commune' };
+		const changed = { ...body, organisationId: undefined, durationDays: 12, title: { en: 'Digital archives of the commune (12 days)' } };
+		// another organisation's member does not see it; a talent is not an institution
+		const outsider = await aPerson(app.database.db, { role: 'partner' });
+		expect((await proposeChange(apiEvent(outsider, { method: 'POST', params, json: { ...changed, baseVersion: 1 } }))).status).toBe(404);
+		expect((await proposeChange(apiEvent(talent, { method: 'POST', params, json: { ...changed, baseVersion: 1 } }))).status).toBe(403);
+		// the same validation as a new mission, with localised field paths; the base version is required
+		const wrong = await proposeChange(apiEvent(clerk, { method: 'POST', params, json: { ...changed, baseVersion: 1, skills: [] }, language: 'ar' }));
+		expect(wrong.status).toBe(400);
+		expect((await wrong.json()).error.details.fields.map((field: { path: string }) => field.path)).toEqual(['skills']);
+		expect((await proposeChange(apiEvent(clerk, { method: 'POST', params, json: changed }))).status).toBe(400);
+		const stale = await proposeChange(apiEvent(clerk, { method: 'POST', params, json: { ...changed, baseVersion: 4 } }));
+		expect(stale.status).toBe(409);
+		expect((await stale.json()).error.details).toMatchObject({ reason: 'stale_version', currentVersion: 1 });
+		const created = await proposeChange(apiEvent(clerk, { method: 'POST', params, json: { ...changed, baseVersion: 1, comment: 'Two more days.' } }));
+		expect(created.status).toBe(201);
+		const { proposal } = await created.json();
+		expect(proposal).toMatchObject({ status: 'pending', baseVersion: 1 });
+		// nothing changes until a moderator publishes it, as the next version
+		expect((await getMission(app.database.db, params.slug)).version).toBe(1);
+		await approveProposal(contextFor(app.database.db, moderator), missionProposals, proposal.id);
+		expect(await getMission(app.database.db, params.slug)).toMatchObject({ version: 2, durationDays: 12, title: { en: 'Digital archives of the commune (12 days)' } });
 	});
 
 	it('records a talent’s interest and its withdrawal, and counts it in the organisation’s space', async () => {

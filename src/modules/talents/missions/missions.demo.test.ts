@@ -6,7 +6,8 @@ import { loadDemoDataIfEmpty } from '../../../platform/demo/demo.ts';
 import { user } from '../../../platform/accounts/accounts.table.ts';
 import { loadActor, asRole } from '../../../platform/accounts/actor.ts';
 import { listProposals } from '../../../platform/moderation/moderation.service.ts';
-import { listMissions, missionProposals, organisationMissions } from './missions.service.ts';
+import { getMission, listMissions, missionProposals, organisationMissions } from './missions.service.ts';
+import { regionContributions } from '../../../platform/kernel/regions.ts';
 import { missionsForMe, profileViews, rankTalents } from './candidates.service.ts';
 import { DEMO_INSTITUTION_EMAIL } from './missions.demo.ts';
 
@@ -29,6 +30,21 @@ describe('the missions’ demo data', () => {
 		expect(new Set(all.items.map((item) => item.status))).toEqual(new Set(['open', 'matched', 'ongoing', 'completed', 'cancelled']));
 		const moderator = await actorOf('moderator@demo.sharaka.ma');
 		expect((await listProposals(contextFor(app.database.db, moderator), missionProposals)).total).toBe(1);
+	});
+
+	it('puts the completed mission in a real Atlas initiative of its region, which the region’s page shows with it', async () => {
+		const db = app.database.db;
+		const [completed] = (await listMissions(db, { status: 'completed' })).items;
+		const detail = await getMission(db, completed.slug, 'fr');
+		expect(detail.region).toBe('MA-02');
+		expect(detail.initiative).toMatchObject({ slug: 'primo-oriental', lang: 'fr' });
+		expect(detail.initiative!.title).toMatch(/^PRIMO/);
+		// the Oriental's page in the Atlas: the sample, badged, with PRIMO's page linked
+		const [section] = (await regionContributions(db, 'MA-02', 'ar')).filter((entry) => entry.module === 'talents');
+		const item = section.items.find((entry) => entry.path === `/talents/missions/${completed.slug}`)!;
+		expect(item).toMatchObject({ isSample: true, linked: [{ path: '/atlas/initiatives/primo-oriental', isSample: false }] });
+		// and the initiative's filter finds it
+		expect((await listMissions(db, { initiative: 'primo-oriental', status: 'all' })).items.map((entry) => entry.slug)).toEqual([completed.slug]);
 	});
 
 	it('lets the demo institution walk its missions and the explained ranking', async () => {

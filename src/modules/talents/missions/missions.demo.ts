@@ -1,6 +1,7 @@
 // Demo data of the missions: three fictional Moroccan institutions (named "(exemple)"), the demo institution
 // account (institution@demo.sharaka.ma, a member of the fictional regional council), seven sample missions in
-// every state, two proposals (one waiting for a moderator, one returned with a reason), and the talents' part:
+// every state (the completed one in a real Atlas initiative of its region, PRIMO in the Oriental), two proposals
+// (one waiting for a moderator, one returned with a reason), and the talents' part:
 // interests, a contact request to the demo member, selected talents, a conversation, mutual feedback and
 // views of profiles. Everything is badged as a sample; nothing is presented as real.
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { account, organisation, organisationMember, user } from '../../../platform/accounts/accounts.table.ts';
 import { recordAudit, systemContext } from '../../../platform/audit/audit.service.ts';
 import { createContext, type RequestContext } from '../../../platform/kernel/context.ts';
+import { unknownLinks } from '../../../platform/kernel/links.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import type { OrganisationType } from '../../../platform/accounts/accounts.model.ts';
 import { talentProfile } from '../talents.table.ts';
@@ -18,6 +20,8 @@ import { changeStatus, insertMission, MISSIONS_COLLECTION } from './missions.ser
 import { mission, missionCandidate, missionFeedback, missionMessage, talentProfileView } from './missions.table.ts';
 
 export const DEMO_INSTITUTION_EMAIL = 'institution@demo.sharaka.ma';
+/** The Atlas's real initiative the demo's completed mission belongs to: PRIMO, SHARAKA's pilot in the Oriental (reference data). */
+export const DEMO_MISSION_INITIATIVE = 'atlas.initiative:primo-oriental';
 
 const institutions: { slug: string; name: string; acronym: string; type: OrganisationType }[] = [
 	{ slug: 'exemple-conseil-regional', name: 'Conseil régional (exemple)', acronym: 'CR', type: 'local_authority' },
@@ -139,6 +143,8 @@ const samples: Sample[] = [
 		organisation: 0,
 		status: 'completed',
 		title: { fr: 'Plan régional de gestion des déchets agricoles', ar: 'المخطط الجهوي لتدبير النفايات الفلاحية' },
+		// a real initiative of the Atlas in the same region (the Oriental): the region page and the initiative's page show the sample with it
+		initiative: DEMO_MISSION_INITIATIVE,
 		context: { fr: 'Diagnostic et plan d’action pour la valorisation des déchets agricoles de la région.', ar: 'تشخيص وخطة عمل لتثمين النفايات الفلاحية بالجهة.' },
 		region: 'MA-02',
 		sector: 'agriculture',
@@ -226,9 +232,11 @@ export async function loadMissionsDemoData(db: Db): Promise<void> {
 		const inTx = (offset: number, ours = true): RequestContext =>
 			createContext({ db: tx, actor: ours ? clerk : null, audit: { ...systemContext('system'), actorUserId: ours ? clerkId : null }, now: () => day(offset) });
 		const published: { id: string; status: MissionStatus }[] = [];
+		// the initiative only where the Atlas holds it (reference data of every database; a link to nothing is left out)
+		const initiativeKnown = !(await unknownLinks(tx, [DEMO_MISSION_INITIATIVE], 'fr')).length;
 		for (const [index, sample] of samples.entries()) {
-			const { organisation: owner, status, startsIn, days, ...rest } = sample;
-			const data: MissionData = { ...rest, organisationId: organisationIds[owner], startsOn: isoDay(startsIn), endsOn: isoDay(startsIn + days) };
+			const { organisation: owner, status, startsIn, days, initiative, ...rest } = sample;
+			const data: MissionData = { ...rest, ...(initiative && initiativeKnown ? { initiative } : {}), organisationId: organisationIds[owner], startsOn: isoDay(startsIn), endsOn: isoDay(startsIn + days) };
 			const postedAt = Math.min(-5, startsIn - 30) - index;
 			const created = await insertMission(inTx(postedAt, owner === 0), data, { userId: owner === 0 ? clerkId : null, organisationId: organisationIds[owner], comment: null }, { isSample: true, at: day(postedAt) });
 			const steps: MissionStatus[] = status === 'matched' ? ['matched'] : status === 'ongoing' ? ['matched', 'ongoing'] : status === 'completed' ? ['matched', 'ongoing', 'completed'] : status === 'cancelled' ? ['cancelled'] : [];

@@ -101,6 +101,17 @@ export const ProposalAnswer = z
 	})
 	.meta({ id: 'TalentMissionProposal' });
 
+/** A change of a published mission through the API: the whole new description, based on the version the system read. */
+export const MissionChangeInput = MissionInput.omit({ organisationId: true })
+	.extend({
+		baseVersion: z.coerce.number().int().min(1).describe('the mission’s version the change is based on (`version` in GET /api/v1/talents/missions/{slug}); 409 when it is no longer the current one'),
+		comment: z.string().max(2000).optional().describe('what changes and why, for the moderators')
+	})
+	.meta({ id: 'TalentMissionChangeInput' });
+export const MissionChangeAnswer = z
+	.object({ proposal: z.object({ id: z.uuid(), status: z.string(), baseVersion: z.number().int() }).describe('the change waiting for a moderator') })
+	.meta({ id: 'TalentMissionChange' });
+
 export const InterestInput = z.object({ note: z.preprocess(blankToNull, z.string().trim().max(500).nullable().default(null)).describe('a short note to the organisation') }).meta({ id: 'TalentMissionInterest' });
 export const InterestAnswer = z.object({ interested: z.boolean(), at: z.string().nullable() }).meta({ id: 'TalentMissionInterestState' });
 

@@ -7,7 +7,7 @@ import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { approveProposal, proposeNew } from '../../../platform/moderation/moderation.service.ts';
 import { regionContributions } from '../../../platform/kernel/regions.ts';
 import { backlinksTo } from '../../../platform/kernel/links.ts';
-import { changeStatus, getMission, listMissions, missionFor, missionProposals, pendingChanges, proposeMissionChange } from './missions.service.ts';
+import { changeStatus, getMission, listMissions, missionFor, missionProposals, moveMission, pendingChanges, proposeMissionChange } from './missions.service.ts';
 import { REGION_MISSIONS_SHOWN } from './region-missions.ts';
 
 const INITIATIVE = 'atlas.initiative:sharaka-composante-2-mobilisation-competences-mre';
@@ -36,7 +36,7 @@ async function refusal(promise: Promise<unknown>) {
 	try {
 		await promise;
 	} catch (error) {
-		return error as { code: string; fields: { path: string }[] };
+		return error as { code: string; fields: { path: string }[]; extra?: Record<string, unknown> };
 	}
 	throw new Error('accepted');
 }
@@ -127,5 +127,9 @@ describe('a change of a published mission', () => {
 		expect(after).toMatchObject({ version: 2, title: { fr: 'Appui au schéma régional (v2)' }, organisation: { id: council.id } });
 		expect(after.initiative?.slug).toBe('sharaka-composante-2-mobilisation-competences-mre');
 		expect(await pendingChanges(db, before.id)).toEqual([]);
+		// a cancelled mission takes no more changes
+		await moveMission(ctx, slug, 'cancel', { reason: 'Le budget a été réaffecté.' });
+		const closed = await refusal(proposeMissionChange(ctx, slug, missionInput('Trop tard'), { baseVersion: 2 }));
+		expect(closed).toMatchObject({ code: 'conflict', extra: { reason: 'wrong_status', status: 'cancelled' } });
 	});
 });

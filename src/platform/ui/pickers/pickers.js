@@ -121,11 +121,11 @@ function filterable(picker) {
 	status.setAttribute('aria-live', 'polite');
 	box.append(label, input, status);
 	options.before(box);
-	const choices = /** @type {HTMLElement[]} */ ([...options.querySelectorAll('[data-match]')]);
 	input.addEventListener('input', () => {
 		const words = queryWords(input.value);
 		let shown = 0;
-		for (const choice of choices) {
+		// looked up each time: a list that depends on another is replaced as that one changes
+		for (const choice of /** @type {NodeListOf<HTMLElement>} */ (options.querySelectorAll('[data-match]'))) {
 			const match = words.every((word) => (choice.dataset.match || '').includes(word));
 			choice.hidden = !match;
 			if (match) shown++;
@@ -138,6 +138,72 @@ function filterable(picker) {
 	// Enter in the filter box filters; it does not send the form.
 	input.addEventListener('keydown', (event) => {
 		if (event.key === 'Enter') event.preventDefault();
+	});
+}
+
+/**
+ * A list whose choices depend on the boxes named `data-depends-on` (the communes of the provinces ticked):
+ * asks `data-source` (JSON `{ provinces: [{ iso, name, communes: [{ code, nameFr, nameAr }] }] }`) for the
+ * new list whenever one of them changes, draws it from the page's template, and keeps every choice made
+ * (in its group) whatever the provinces. The button that does it without JavaScript is hidden.
+ * @param {HTMLElement} picker
+ */
+function dependentList(picker) {
+	const form = picker.closest('form');
+	const options = /** @type {HTMLElement | null} */ (picker.querySelector('[data-picker-options]'));
+	const template = /** @type {HTMLTemplateElement | null} */ (picker.querySelector('template[data-picker-template]'));
+	const on = picker.dataset.dependsOn;
+	if (!form || !options || !template || !on) return;
+	picker.querySelector('[data-picker-update]')?.setAttribute('hidden', '');
+	const lang = document.documentElement.lang || 'fr';
+	const collator = new Intl.Collator(lang);
+	let asked = 0;
+	form.addEventListener('change', async (event) => {
+		const box = event.target;
+		if (!(box instanceof HTMLInputElement) || box.name !== on) return;
+		const url = new URL(picker.dataset.source || '', location.href);
+		url.searchParams.set('lang', lang);
+		for (const input of form.querySelectorAll(`input[name="${on}"]:checked`)) url.searchParams.append('province', /** @type {HTMLInputElement} */ (input).value);
+		const mine = ++asked;
+		/** @type {{ provinces: { name: Record<string, string>, communes: { code: string, nameFr: string, nameAr: string }[] }[] } | null} */
+		const answer = url.searchParams.has('province') ? await fetch(url).then((reply) => (reply.ok ? reply.json() : null), () => null) : { provinces: [] };
+		if (mine !== asked || !answer) return;
+		const chosen = new Set([...options.querySelectorAll('input:checked')].map((input) => /** @type {HTMLInputElement} */ (input).value));
+		const listed = new Set(answer.provinces.flatMap((province) => province.communes.map((commune) => commune.code)));
+		// the choices made outside the new list stay, in their groups
+		const kept = [...options.querySelectorAll('fieldset')].filter((group) => {
+			for (const label of group.querySelectorAll('label')) {
+				const value = /** @type {HTMLInputElement} */ (label.querySelector('input')).value;
+				if (!chosen.has(value) || listed.has(value)) label.remove();
+			}
+			return group.querySelector('label');
+		});
+		const groups = answer.provinces.map((province) => {
+			const group = /** @type {HTMLFieldSetElement} */ (/** @type {HTMLElement} */ (template.content.firstElementChild).cloneNode(true));
+			const model = /** @type {HTMLLabelElement} */ (group.querySelector('label'));
+			model.remove();
+			/** @type {HTMLElement} */ (group.querySelector('legend')).textContent = province.name[lang] || province.name.fr;
+			const labels = province.communes.map((commune) => {
+				const label = /** @type {HTMLLabelElement} */ (model.cloneNode(true));
+				const input = /** @type {HTMLInputElement} */ (label.querySelector('input'));
+				const text = /** @type {HTMLElement} */ (label.querySelector('span span'));
+				input.value = commune.code;
+				input.checked = chosen.has(commune.code);
+				text.textContent = lang === 'ar' ? commune.nameAr : commune.nameFr;
+				// on an English page the French name stands in
+				if (lang === 'en') text.lang = 'fr';
+				label.dataset.match = foldForMatch(`${commune.nameFr} ${commune.nameAr} ${commune.code}`);
+				return label;
+			});
+			labels.sort((a, b) => collator.compare(a.textContent || '', b.textContent || ''));
+			group.append(...labels);
+			return group;
+		});
+		options.replaceChildren(...groups, ...kept);
+		// the filter box's words apply to the new list too
+		picker.querySelector('input[type=search]')?.dispatchEvent(new Event('input'));
+		const status = picker.querySelector('.choices__filter p');
+		if (status) status.textContent = (picker.dataset.shown || '').replace('{count}', String(options.querySelectorAll('label').length));
 	});
 }
 
@@ -229,6 +295,7 @@ if (typeof document !== 'undefined') {
 		for (const picker of document.querySelectorAll('[data-picker]')) {
 			const element = /** @type {HTMLElement} */ (picker);
 			if (element.dataset.filterLabel) filterable(element);
+			if (element.dataset.source) dependentList(element);
 			chosenSummary(element);
 		}
 		for (const field of document.querySelectorAll('[data-rows]')) rows(/** @type {HTMLElement} */ (field));

@@ -4,6 +4,7 @@ import { translate } from '../../../../platform/i18n/translator.ts';
 import { languages, type Language } from '../../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../../platform/geo/morocco.ts';
 import { provinceCentroids, regionCentroids, type LonLat } from '../centroids.ts';
+import { communeByCode } from '../../../../platform/geo/communes.ts';
 import type { ExportRecord } from '../records.ts';
 import { dacCodesOf } from './themes-to-dac.ts';
 import {
@@ -18,6 +19,7 @@ import {
 	THEME_VOCABULARY_URI
 } from './codes.ts';
 import type { OrganisationType } from '../../../../platform/accounts/accounts.model.ts';
+import { firstDay, formatPartialDate, isMonth, lastDay } from '../../partial-dates.ts';
 
 // Characters XML 1.0 cannot hold at all (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF).
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -75,23 +77,88 @@ function activityDates(record: ExportRecord): string {
 			{ type, 'iso-date': end ? `${year}-12-31` : `${year}-01-01` },
 			languages.map((lang) => narrative(translate(lang, 'atlas_export.iati_year_only', { year }), lang)).join('')
 		);
-	if (record.plannedStart) out.push(element('activity-date', { type: '1', 'iso-date': record.plannedStart }));
-	if (record.actualStart) out.push(element('activity-date', { type: '2', 'iso-date': record.actualStart }));
+	// a month alone: its first (start) or last (end) day, with a narrative and the Atlas's attribute saying so
+	const dated = (type: string, value: string, end: boolean) =>
+		isMonth(value)
+			? element(
+					'activity-date',
+					{ type, 'iso-date': end ? lastDay(value) : firstDay(value), [`${ATLAS_PREFIX}:precision`]: 'month' },
+					languages.map((lang) => narrative(translate(lang, 'atlas_export.iati_month_only', { month: formatPartialDate(lang, value) }), lang)).join('')
+				)
+			: element('activity-date', { type, 'iso-date': value });
+	if (record.plannedStart) out.push(dated('1', record.plannedStart, false));
+	if (record.actualStart) out.push(dated('2', record.actualStart, false));
 	if (!record.plannedStart && !record.actualStart && record.startYear) {
 		out.push(yearOnly(record.status === 'planned' ? '1' : '2', record.startYear, false));
 	}
-	if (record.plannedEnd) out.push(element('activity-date', { type: '3', 'iso-date': record.plannedEnd }));
-	if (record.actualEnd) out.push(element('activity-date', { type: '4', 'iso-date': record.actualEnd }));
+	if (record.plannedEnd) out.push(dated('3', record.plannedEnd, true));
+	if (record.actualEnd) out.push(dated('4', record.actualEnd, true));
 	if (!record.plannedEnd && !record.actualEnd && record.endYear) {
 		out.push(yearOnly(record.status === 'completed' ? '4' : '3', record.endYear, true));
 	}
 	return out.join('');
 }
 
+/** The first day of the initiative (a month's first day, 1 January of a year alone), or null. */
+function startDayOf(record: ExportRecord): string | null {
+	const start = record.actualStart ?? record.plannedStart;
+	return start ? firstDay(start) : record.startYear ? `${record.startYear}-01-01` : null;
+}
+
 function period(record: ExportRecord): { start: string; end: string } | null {
-	const start = record.actualStart ?? record.plannedStart ?? (record.startYear ? `${record.startYear}-01-01` : null);
-	const end = record.actualEnd ?? record.plannedEnd ?? (record.endYear ? `${record.endYear}-12-31` : null);
+	const start = startDayOf(record);
+	const endValue = record.actualEnd ?? record.plannedEnd;
+	const end = endValue ? lastDay(endValue) : record.endYear ? `${record.endYear}-12-31` : null;
 	return start && end && end >= start ? { start, end } : null;
+}
+
+/** A year's period, within the initiative's when it starts or ends that year (IATI: a budget period of a year at most). */
+function yearPeriod(record: ExportRecord, year: number): { start: string; end: string } {
+	const whole = period(record);
+	let start = `${year}-01-01`;
+	let end = `${year}-12-31`;
+	if (whole && whole.start > start && whole.start <= end) start = whole.start;
+	if (whole && whole.end < end && whole.end >= start) end = whole.end;
+	return { start, end };
+}
+
+/** The Atlas's attributes carrying a second figure (IATI has none): read back by the Atlas's import. */
+const secondFigureAttributes = (figure: { amount: number; currency: string } | null): Record<string, string> =>
+	figure ? { [`${ATLAS_PREFIX}:second-amount`]: String(figure.amount), [`${ATLAS_PREFIX}:second-currency`]: figure.currency } : {};
+
+/**
+ * The budgets: one per year the source gives (type 1 original, status 1 indicative, `sharaka:year`), and the
+ * total over the whole period when there is no yearly budget (IATI's rules prefer periods of at most a year,
+ * which the Atlas knows only when the source gave them). With yearly budgets, a stated total that is not
+ * their sum is said in the Atlas's attributes on the first of them, so that a re-import keeps it.
+ */
+function budgets(record: ExportRecord): string {
+	const yearly = record.yearlyAmounts.filter((entry) => !entry.organisation);
+	const budget = (at: { start: string; end: string }, amount: number, currency: string, attributes: Record<string, string | undefined> = {}, valueAttributes: Record<string, string> = {}) =>
+		element(
+			'budget',
+			{ type: '1', status: '1', ...attributes },
+			element('period-start', { 'iso-date': at.start }) +
+				element('period-end', { 'iso-date': at.end }) +
+				element('value', { currency, 'value-date': at.start, ...valueAttributes }, String(amount))
+		);
+	const whole = period(record);
+	if (!yearly.length) {
+		return record.budgetTotal != null && record.budgetCurrency && whole
+			? budget(whole, record.budgetTotal, record.budgetCurrency, {}, secondFigureAttributes(record.budgetSecondFigure))
+			: '';
+	}
+	const sum = yearly.every((entry) => entry.currency === record.budgetCurrency) ? Math.round(yearly.reduce((total, entry) => total + entry.amount, 0) * 100) / 100 : null;
+	const totalAttributes =
+		record.budgetTotal != null && record.budgetCurrency
+			? {
+					...(sum === record.budgetTotal ? {} : { [`${ATLAS_PREFIX}:total`]: String(record.budgetTotal), [`${ATLAS_PREFIX}:total-currency`]: record.budgetCurrency }),
+					...secondFigureAttributes(record.budgetSecondFigure)
+				}
+			: { [`${ATLAS_PREFIX}:total`]: 'unknown' };
+	return yearly
+		.map((entry, index) => budget(yearPeriod(record, entry.year), entry.amount, entry.currency, { [`${ATLAS_PREFIX}:year`]: String(entry.year), ...(index === 0 ? totalAttributes : {}) }))
+		.join('');
 }
 
 /** IATI ActivityScope: 3 multi-national, 4 national, 5 several first-level areas, 6 one, 7 one second-level area. */
@@ -162,6 +229,24 @@ function locations(record: ExportRecord): string {
 		);
 	for (const iso of record.regions) out.push(area(iso, regionByIso.get(iso), regionCentroids[iso], 'ADM1'));
 	for (const iso of record.provinces) out.push(area(iso, provinceByIso.get(iso), provinceCentroids[iso], 'ADM2'));
+	// A commune: its HCP code as the reference and as a third-level administrative code (IATI's geographic
+	// vocabularies have no national statistical codes: "HCP" names the Haut-Commissariat au Plan's), its point.
+	for (const code of record.communes) {
+		const commune = communeByCode(code);
+		if (!commune) continue;
+		out.push(
+			element(
+				'location',
+				{ ref: code },
+				element('name', {}, narratives({ fr: commune.nameFr, ar: commune.nameAr })) +
+					inMorocco +
+					element('administrative', { vocabulary: 'HCP', level: '3', code }) +
+					(commune.lat != null && commune.lon != null ? point([commune.lon, commune.lat], '2') : '') +
+					element('location-class', { code: '1' }) +
+					element('feature-designation', { code: 'ADM3' })
+			)
+		);
+	}
 	return out.join('');
 }
 
@@ -185,25 +270,33 @@ function sectors(record: ExportRecord): string {
 
 const ROLE_ORDER = ['1', '2', '3', '4'];
 
-const organisationName = (entry: ExportRecord['organisations'][number]) =>
+const organisationName = (entry: { name: string; acronym: string | null }) =>
 	entry.acronym && !entry.name.includes(entry.acronym) ? `${entry.name} (${entry.acronym})` : entry.name;
 
-/** IATI TransactionType 11 (incoming commitment) per funder with a stated amount, dated at the start of the initiative. */
+/**
+ * IATI TransactionType 11 (incoming commitment) per funder with a stated amount, dated at the start of the
+ * initiative; and each funder's yearly amounts as incoming funds (type 1) dated in their year (the start of
+ * the initiative when it starts that year).
+ */
 function contributions(record: ExportRecord, orgs: ExportRecord['organisations']): string[] {
-	const start = record.actualStart ?? record.plannedStart ?? (record.startYear ? `${record.startYear}-01-01` : null);
+	const start = startDayOf(record);
 	if (!start) return [];
-	return orgs
-		.filter((entry) => entry.role === 'funder' && entry.amount != null && entry.currency)
-		.map((entry) =>
-			element(
-				'transaction',
-				{},
-				element('transaction-type', { code: '11' }) +
-					element('transaction-date', { 'iso-date': start }) +
-					element('value', { currency: entry.currency, 'value-date': start }, String(entry.amount)) +
-					element('provider-org', { type: organisationTypeToIati[entry.type as OrganisationType] ?? '90' }, narrative(organisationName(entry)))
-			)
+	const transaction = (type: '1' | '11', date: string, entry: { type: string; name: string; acronym: string | null }, amount: number, currency: string, valueAttributes = {}) =>
+		element(
+			'transaction',
+			{},
+			element('transaction-type', { code: type }) +
+				element('transaction-date', { 'iso-date': date }) +
+				element('value', { currency, 'value-date': date, ...valueAttributes }, String(amount)) +
+				element('provider-org', { type: organisationTypeToIati[entry.type as OrganisationType] ?? '90' }, narrative(organisationName(entry)))
 		);
+	const commitments = orgs
+		.filter((entry) => entry.role === 'funder' && entry.amount != null && entry.currency)
+		.map((entry) => transaction('11', start, entry, entry.amount!, entry.currency!, secondFigureAttributes(entry.secondFigure)));
+	const yearly = record.yearlyAmounts.flatMap((entry) =>
+		entry.organisation ? [transaction('1', yearPeriod(record, entry.year).start, entry.organisation, entry.amount, entry.currency)] : []
+	);
+	return [...commitments, ...yearly];
 }
 
 /** The `<iati-activity>` of one initiative, or why it cannot have one. */
@@ -218,7 +311,6 @@ export function iatiActivity(record: ExportRecord): { xml: string } | { skipped:
 		.map((entry) => ({ ...entry, iatiRole: roleToIati[entry.role] }))
 		.sort((a, b) => ROLE_ORDER.indexOf(a.iatiRole) - ROLE_ORDER.indexOf(b.iatiRole));
 	const scope = activityScope(record);
-	const budgetPeriod = period(record);
 	const parts = [
 		element('iati-identifier', {}, xmlText(identifier)),
 		element(
@@ -246,15 +338,7 @@ export function iatiActivity(record: ExportRecord): { xml: string } | { skipped:
 		recipientCountries(record),
 		locations(record),
 		sectors(record),
-		record.budgetTotal != null && record.budgetCurrency && budgetPeriod
-			? element(
-					'budget',
-					{ type: '1', status: '1' },
-					element('period-start', { 'iso-date': budgetPeriod.start }) +
-						element('period-end', { 'iso-date': budgetPeriod.end }) +
-						element('value', { currency: record.budgetCurrency, 'value-date': budgetPeriod.start }, String(record.budgetTotal))
-				)
-			: '',
+		budgets(record),
 		// each funder's stated contribution as an incoming commitment from it (what an importer reads back)
 		...contributions(record, orgs),
 		// programmes within programmes: 1 = the parent, 2 = a child (IATI RelatedActivityType)

@@ -5,6 +5,8 @@ import { countryCodes } from '../../../../platform/geo/countries.ts';
 import { translate } from '../../../../platform/i18n/translator.ts';
 import { languages, type Language } from '../../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../../platform/geo/morocco.ts';
+import { provinceAt } from '../../../../platform/geo/geometry/locate.ts';
+import { communeByCode, communeNamed } from '../../../../platform/geo/communes.ts';
 import { iatiToStatus, REPORTING_ORG_REF, THEME_VOCABULARY_URI } from '../../export/iati/codes.ts';
 import { slugPattern } from '../../../../platform/accounts/organisation.schemas.ts';
 import type { Translated } from '../../atlas.table.ts';
@@ -15,7 +17,8 @@ import type { ImportProblem } from '../import.table.ts';
 import { sanitise } from '../validate.ts';
 import { namesMorocco, regionIncludesMorocco } from '../../recipient-regions.ts';
 import type { RecipientRegion } from '../../atlas.table.ts';
-import { isPlaceholderName } from '../organisations.ts';
+import { isPlaceholderOrganisation, usableRef } from '../organisations.ts';
+import { inOrder, isMonth } from '../../partial-dates.ts';
 import { attr, childNamed, childrenNamed, OVERSIZED, type IatiFileHeader, type XmlNode } from './xml.ts';
 import {
 	dateTypeOf,
@@ -132,6 +135,30 @@ function isoDay(value: string | null): string | null {
 	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : null;
 }
 
+/**
+ * An activity date: a day, or a month alone — "2021-04" as some publishers write it (not xsd:date, read
+ * anyway: issue #17 rule 18), or a day the Atlas's own export marks `sharaka:precision="month"`.
+ */
+function activityDay(value: string | null, monthOnly: boolean): string | null {
+	const text = value?.trim() ?? '';
+	if (isMonth(text)) return text;
+	const day = isoDay(text);
+	return day && monthOnly ? day.slice(0, 7) : day;
+}
+
+/** The year a budget period stands for: the calendar year holding most of its days (a fiscal year April–March: its first); null beyond a year. */
+function periodYear(start: string | null, end: string | null): number | null {
+	if (!start || !end || end < start) return null;
+	const from = Date.parse(`${start}T00:00:00Z`);
+	const to = Date.parse(`${end}T00:00:00Z`);
+	if ((to - from) / 86_400_000 > 366) return null;
+	const first = Number(start.slice(0, 4));
+	if (Number(end.slice(0, 4)) === first) return first;
+	const daysInFirst = (Date.parse(`${first + 1}-01-01T00:00:00Z`) - from) / 86_400_000;
+	const daysInNext = (to - Date.parse(`${first + 1}-01-01T00:00:00Z`)) / 86_400_000 + 1;
+	return daysInNext > daysInFirst ? first + 1 : first;
+}
+
 function amount(text: string | null): number | null {
 	const value = text?.trim().replace(/\s/g, '');
 	// xsd:decimal: ".5", "5." and "+5" are valid amounts (issue #17 rule 4)
@@ -186,6 +213,17 @@ function placeOf(codes: (string | null)[], names: string[]): { kind: 'region' | 
 		if (found) return found;
 	}
 	return null;
+}
+
+/**
+ * The places a location with no name names in its description ("Région Souss-Massa : Ait-Aimra, Taroudant,
+ * Tiznit - maroc", as the European Commission writes them): its pieces, the kind of place before a name dropped.
+ */
+function describedPlaces(entry: XmlNode): string[] {
+	return allNarratives(childNamed(entry, 'description'))
+		.flatMap((text) => text.split(/[,;:\n/]|\s[-–]\s/))
+		.map((piece) => piece.replace(/^\s*(r[ée]gion|province|pr[ée]fecture|commune|جهة|إقليم|عمالة)(\s+(de|du|des|d'|d’))?\s+/i, '').trim())
+		.filter(Boolean);
 }
 
 // ── The activity ────────────────────────────────────────────────────────────
@@ -254,7 +292,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		const type = dateTypeOf(attr(entry, 'type'));
 		const raw = attr(entry, 'iso-date');
 		if (!type) continue;
-		const day = isoDay(raw);
+		const day = activityDay(raw, Boolean(header.atlasPrefix && attr(entry, `${header.atlasPrefix}:precision`) === 'month'));
 		if (!day) {
 			problems.error('invalid_date', { type, value: (raw ?? '').slice(0, 40) });
 			continue;
@@ -273,7 +311,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		['1', '3'],
 		['2', '4']
 	] as const) {
-		if (dates[start] && dates[end] && dates[end]! < dates[start]!) {
+		if (dates[start] && dates[end] && !inOrder(dates[start]!, dates[end]!)) {
 			problems.error('dates_reversed', { start: dates[start]!, end: dates[end]! });
 			delete dates[end];
 		}
@@ -292,12 +330,21 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 
 	// Transactions (read once: budgets, contributions, countries, sectors)
 	const defaultCurrency = currencyOf(attr(node, 'default-currency'));
+	const atlasAttr = (entry: XmlNode | undefined, name: string) => (header.atlasPrefix && entry ? attr(entry, `${header.atlasPrefix}:${name}`) : null);
+	/** the Atlas's own second figure, beside a value (IATI has none) */
+	const secondFigureOf = (value: XmlNode | undefined) => {
+		const figure = amount(atlasAttr(value, 'second-amount'));
+		const currency = currencyOf(atlasAttr(value, 'second-currency'));
+		return figure !== null && figure >= 0 && currency ? { amount: figure, currency } : null;
+	};
 	const transactions = childrenNamed(node, 'transaction').map((entry) => {
 		const value = childNamed(entry, 'value');
 		return {
 			type: transactionTypeOf(attr(childNamed(entry, 'transaction-type'), 'code')),
 			amount: amount(value?.text ?? null),
 			currency: currencyOf(attr(value, 'currency')) ?? defaultCurrency,
+			date: isoDay(attr(childNamed(entry, 'transaction-date'), 'iso-date')) ?? isoDay(attr(value, 'value-date')),
+			secondFigure: secondFigureOf(value),
 			provider: childNamed(entry, 'provider-org'),
 			countries: childrenNamed(entry, 'recipient-country').map((country) => attr(country, 'code')),
 			regions: childrenNamed(entry, 'recipient-region').map((region) => ({ code: attr(region, 'code'), vocabulary: attr(region, 'vocabulary') ?? '1' })),
@@ -305,9 +352,12 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		};
 	});
 
-	// Budget: the sum of the budgets (a revised budget replaces the original of its period), else of the commitments
-	let budget: { total: number; currency: string } | null = null;
-	const byPeriod = new Map<string, { revised: boolean; amount: number; currency: string | null }>();
+	// Budget: the sum of the budgets (a revised budget replaces the original of its period), else of the
+	// commitments; and each budget of a year at most as the amount of its year (issue #17 rule 5)
+	let budget: InitiativeInput['budget'] = null;
+	const byPeriod = new Map<string, { revised: boolean; amount: number; currency: string | null; start: string | null; end: string | null; year: number | null }>();
+	let statedTotal: { total: number; currency: string } | 'unknown' | null = null;
+	let budgetSecondFigure: { amount: number; currency: string } | null = null;
 	for (const entry of childrenNamed(node, 'budget')) {
 		const value = childNamed(entry, 'value');
 		const sum = amount(value?.text ?? null);
@@ -315,10 +365,23 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 			problems.error('budget_invalid', { value: (value?.text ?? '').trim().slice(0, 40) });
 			continue;
 		}
+		const start = isoDay(attr(childNamed(entry, 'period-start'), 'iso-date'));
+		const end = isoDay(attr(childNamed(entry, 'period-end'), 'iso-date'));
 		const period = `${attr(childNamed(entry, 'period-start'), 'iso-date')}/${attr(childNamed(entry, 'period-end'), 'iso-date')}`;
 		const revised = attr(entry, 'type') === '2';
 		const current = byPeriod.get(period);
-		const item = { revised, amount: sum, currency: currencyOf(attr(value, 'currency')) ?? defaultCurrency };
+		// the Atlas's own file says which budgets are a year's (`sharaka:year`) and the total beside them
+		const atlasYear = Number(atlasAttr(entry, 'year'));
+		const year = header.atlasPrefix ? (Number.isInteger(atlasYear) && atlasYear > 0 ? atlasYear : null) : periodYear(start, end);
+		const total = atlasAttr(entry, 'total');
+		if (total === 'unknown') statedTotal = 'unknown';
+		else if (total !== null) {
+			const figure = amount(total);
+			const currency = currencyOf(atlasAttr(entry, 'total-currency'));
+			if (figure !== null && figure >= 0 && currency) statedTotal = { total: figure, currency };
+		}
+		budgetSecondFigure ??= secondFigureOf(value) ?? secondFigureOf(entry);
+		const item = { revised, amount: sum, currency: currencyOf(attr(value, 'currency')) ?? defaultCurrency, start, end, year };
 		if (!current) byPeriod.set(period, item);
 		else if (revised && !current.revised) byPeriod.set(period, item);
 		else if (revised === current.revised) byPeriod.set(period, { ...current, amount: current.amount + sum, currency: current.currency === item.currency ? current.currency : null });
@@ -340,7 +403,25 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		}
 		return { total: net, currency: currencies[0] };
 	};
-	if (byPeriod.size) budget = total([...byPeriod.values()]);
+	// the budget of each year the file gives (a year's budgets in one currency are added up)
+	const yearlyBudgets = new Map<string, { year: number; amount: number; currency: string }>();
+	for (const entry of byPeriod.values()) {
+		if (entry.year === null || !entry.currency) continue;
+		const key = `${entry.year}/${entry.currency}`;
+		const found = yearlyBudgets.get(key);
+		yearlyBudgets.set(key, { year: entry.year, currency: entry.currency, amount: Math.round(((found?.amount ?? 0) + entry.amount) * 100) / 100 });
+	}
+	const atlasYearly = header.atlasPrefix && [...byPeriod.values()].some((entry) => entry.year !== null);
+	// budgets that are all zero say nothing of the activity's size (the European Commission publishes the
+	// years still to come, each 0 once everything is committed): the commitments are the total, no year's amount
+	const zeroBudgets = !header.atlasPrefix && byPeriod.size > 0 && [...byPeriod.values()].every((entry) => entry.amount === 0);
+	if (zeroBudgets) {
+		byPeriod.clear();
+		yearlyBudgets.clear();
+		problems.warning('budgets_zero');
+	}
+	if (atlasYearly) budget = statedTotal === 'unknown' ? null : (statedTotal ?? total([...byPeriod.values()]));
+	else if (byPeriod.size) budget = total([...byPeriod.values()]);
 	// the Atlas's own export states a total whenever it has one: its funders' commitments are not a total
 	else if (!header.atlasPrefix) {
 		const commitments = transactions.filter((entry) => entry.type === '2');
@@ -351,6 +432,12 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		problems.error('budget_invalid', { value: String(budget.total) });
 		budget = null;
 	}
+	if (budget && budgetSecondFigure && budgetSecondFigure.currency !== budget.currency) budget = { ...budget, secondFigure: budgetSecondFigure };
+	// a single budget over the whole activity is its total, not the amount of a year
+	const yearlyAmounts: NonNullable<InitiativeInput['yearlyAmounts']> =
+		atlasYearly || yearlyBudgets.size > 1 || [...byPeriod.values()].every((entry) => entry.year !== null)
+			? [...yearlyBudgets.values()].sort((a, b) => a.year - b.year).map((entry) => ({ organisation: null, ...entry }))
+			: [];
 	if (!budget && !byPeriod.size && !transactions.some((entry) => entry.type === '2' || entry.type === '11')) problems.warning('no_budget');
 
 	// Organisations
@@ -358,7 +445,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	const sameOrganisation = (a: { ref: string | null; names: string[] }, b: { ref: string | null; names: string[] }) =>
 		(a.ref && b.ref && a.ref.toUpperCase() === b.ref.toUpperCase()) || a.names.some((name) => b.names.some((other) => fold(other) === fold(name)));
 	for (const entry of childrenNamed(node, 'participating-org')) {
-		const ref = attr(entry, 'ref');
+		const ref = usableRef(attr(entry, 'ref'));
 		const names = allNarratives(entry).map((name) => cut(name, LIMITS.name));
 		const preferred = firstOf(narratives(entry, { ...context, problems: new Problems(), ignoredLanguages: new Set(), keptLanguages: new Set(), guessed: new Set() }));
 		// a file the Atlas exported names the roles IATI has no code for (partner, beneficiary) in its namespace
@@ -372,7 +459,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 			problems.error('organisation_no_name');
 			continue;
 		}
-		if (!ref && names.every(isPlaceholderName)) {
+		if (isPlaceholderOrganisation(ref, names)) {
 			problems.warning('organisation_placeholder', { name: names[0] });
 			continue;
 		}
@@ -380,14 +467,16 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		const organisation: ImportedOrganisation = { ref, names: ordered, type: attr(entry, 'type'), role };
 		if (!organisations.some((other) => other.role === role && sameOrganisation(other, organisation))) organisations.push(organisation);
 	}
-	// Contributions: what each provider of incoming funds gave (incoming commitments, else incoming funds)
+	// Contributions: what each provider of incoming funds gave (incoming commitments, else incoming funds);
+	// its amounts per year: incoming funds by the year of their date — else, when its commitments fall in
+	// several years, those (issue #17 rule 5). The Atlas's own file: commitments are the total, funds the years.
 	const providers = new Map<string, { ref: string | null; names: string[]; type: string | null; commitments: typeof transactions; funds: typeof transactions }>();
 	for (const entry of transactions) {
 		if (!entry.provider || (entry.type !== '1' && entry.type !== '11')) continue;
-		const ref = attr(entry.provider, 'ref');
+		const ref = usableRef(attr(entry.provider, 'ref'));
 		const names = allNarratives(entry.provider).map((name) => cut(name, LIMITS.name));
 		if (!ref && !names.length) continue;
-		if (!ref && names.every(isPlaceholderName)) {
+		if (isPlaceholderOrganisation(ref, names)) {
 			problems.warning('organisation_placeholder', { name: names[0] });
 			continue;
 		}
@@ -396,19 +485,35 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		(entry.type === '11' ? provider.commitments : provider.funds).push(entry);
 		providers.set(key, provider);
 	}
+	const byYear = (items: typeof transactions) => {
+		const years = new Map<string, { year: number; amount: number; currency: string }>();
+		for (const item of items) {
+			if (item.amount === null || !item.currency || !item.date) continue;
+			const year = Number(item.date.slice(0, 4));
+			const key = `${year}/${item.currency}`;
+			years.set(key, { year, currency: item.currency, amount: Math.round(((years.get(key)?.amount ?? 0) + item.amount) * 100) / 100 });
+		}
+		// a year netted below zero says nothing of the year's amount
+		return [...years.values()].filter((entry) => entry.amount >= 0).sort((a, b) => a.year - b.year);
+	};
 	for (const provider of providers.values()) {
-		const items = provider.commitments.length ? provider.commitments : provider.funds;
+		const items = header.atlasPrefix ? provider.commitments : provider.commitments.length ? provider.commitments : provider.funds;
 		const kept = items.filter((item) => item.amount !== null && item.amount >= 0);
 		const currencies = [...new Set(kept.map((item) => item.currency))];
 		const name = provider.names[0] ?? provider.ref ?? '?';
-		if (currencies.length !== 1 || !currencies[0]) {
-			if (kept.length) problems.error('contribution_currencies', { name });
-			continue;
-		}
-		const sum = Math.round(kept.reduce((total, item) => total + item.amount!, 0) * 100) / 100;
+		const commitmentYears = new Set(provider.commitments.flatMap((item) => (item.date ? [item.date.slice(0, 4)] : [])));
+		const yearly = byYear(provider.funds.length ? provider.funds : !header.atlasPrefix && commitmentYears.size > 1 ? provider.commitments : []);
+		let contribution: Pick<ImportedOrganisation, 'amount' | 'currency' | 'secondFigure'> = {};
+		if (currencies.length === 1 && currencies[0]) {
+			const sum = Math.round(kept.reduce((total, item) => total + item.amount!, 0) * 100) / 100;
+			const second = kept.length === 1 ? kept[0].secondFigure : null;
+			contribution = { amount: sum, currency: currencies[0], ...(second && second.currency !== currencies[0] ? { secondFigure: second } : {}) };
+		} else if (kept.length) problems.error('contribution_currencies', { name });
+		if (!contribution.amount && contribution.amount !== 0 && !yearly.length) continue;
 		const funder = organisations.find((entry) => entry.role === 'funder' && sameOrganisation(entry, provider));
-		if (funder) Object.assign(funder, { amount: sum, currency: currencies[0] });
-		else organisations.push({ ref: provider.ref, names: provider.names, type: provider.type, role: 'funder', amount: sum, currency: currencies[0] });
+		const found = { ...contribution, ...(yearly.length ? { yearly } : {}) };
+		if (funder) Object.assign(funder, found);
+		else organisations.push({ ref: provider.ref, names: provider.names, type: provider.type, role: 'funder', ...found });
 	}
 	if (!organisations.length) problems.warning('no_organisation');
 
@@ -466,16 +571,38 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	if (regionsNotKept.length) problems.warning('region_not_kept', { regions: [...new Set(regionsNotKept)].join(', ') });
 	const regionLabel = (region: RecipientRegion) => (region.vocabulary === '1' ? regionName(region.code, 'en') : null) ?? region.code;
 
-	// Locations: Moroccan regions and provinces (by code or name), else points
+	// Locations: Moroccan communes (by HCP code), regions and provinces (by code or name), else points;
+	// then communes by name among the places found (issue #17 rule 18)
 	const regionSet = new Set<string>();
 	const provinceSet = new Set<string>();
+	const communeSet = new Set<string>();
 	const points: NonNullable<InitiativeInput['points']> = [];
+	const unplaced: { names: string[]; codes: (string | null)[] }[] = [];
+	/** pieces of descriptions that named no region nor province: communes perhaps */
+	const describedRest: string[] = [];
 	for (const entry of childrenNamed(node, 'location')) {
 		const names = allNarratives(childNamed(entry, 'name'));
 		const codes = [attr(entry, 'ref'), attr(childNamed(entry, 'location-id'), 'code'), ...childrenNamed(entry, 'administrative').map((item) => attr(item, 'code'))];
+		// a commune's HCP code (the Atlas's export writes it as ref and administrative code): its point is the commune's
+		const commune = codes.flatMap((code) => (code ? (communeByCode(code) ?? []) : []))[0];
+		if (commune) {
+			communeSet.add(commune.code);
+			continue;
+		}
 		// the Atlas's own export names its regions and provinces by code; its other locations are points only
-		const place = header.atlasPrefix && !attr(entry, 'ref') ? null : placeOf(codes, names);
+		let place = header.atlasPrefix && !attr(entry, 'ref') ? null : placeOf(codes, names);
 		if (place) (place.kind === 'region' ? regionSet : provinceSet).add(place.iso);
+		else if (!names.length && !header.atlasPrefix) {
+			// no name: the regions and provinces its description names are its places (its point, then, only an office's)
+			const rest: string[] = [];
+			for (const piece of describedPlaces(entry)) {
+				const found = placeOf([], [piece]);
+				if (found) (found.kind === 'region' ? regionSet : provinceSet).add(found.iso);
+				else rest.push(piece);
+				place ??= found;
+			}
+			if (place) describedRest.push(...rest);
+		}
 		const pos = childNamed(childNamed(entry, 'point') ?? { name: '', attrs: {}, children: [], text: '' }, 'pos')?.text.trim();
 		// an area's point is its centroid, not a place of its own
 		if (pos && !place) {
@@ -483,16 +610,33 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 			if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
 				if (points.length < LIMITS.points) points.push(names[0] ? { lat, lon, label: cut(names[0], 200) } : { lat, lon });
 				else problems.warning('too_many', { field: 'points', max: LIMITS.points });
+				// a point alone still says where in Morocco: its province, for the moderator to check near a border
+				const province = header.atlasPrefix ? undefined : provinceAt(lat, lon);
+				if (province && !provinceSet.has(province.iso)) {
+					provinceSet.add(province.iso);
+					problems.warning('place_from_point', { name: names[0] ?? pos.slice(0, 60), province: province.iso });
+				}
 				continue;
 			}
 			problems.error('invalid_point', { value: pos.slice(0, 60) });
 			continue;
 		}
 		if (place) continue;
-		problems.warning('location_not_kept', { name: names[0] ?? codes.find(Boolean) ?? '?' });
+		unplaced.push({ names, codes });
+	}
+	// a name that designates one commune among the activity's places (all of Morocco when it names none)
+	const within = [...regionSet, ...provinceSet];
+	for (const piece of describedRest) {
+		const commune = communeNamed(piece, within);
+		if (commune) communeSet.add(commune.code);
+	}
+	for (const { names, codes } of unplaced) {
+		const commune = names.map((name) => communeNamed(name, within)).find(Boolean);
+		if (commune) communeSet.add(commune.code);
+		else problems.warning('location_not_kept', { name: names[0] ?? codes.find(Boolean) ?? '?' });
 	}
 	const nationalScope = concernsMorocco && attr(childNamed(node, 'activity-scope'), 'code') === '4';
-	if (concernsMorocco && !nationalScope && !regionSet.size && !provinceSet.size && !points.length) problems.warning('no_location');
+	if (concernsMorocco && !nationalScope && !regionSet.size && !provinceSet.size && !communeSet.size && !points.length) problems.warning('no_location');
 	// a region that includes Morocco (North of Sahara, Africa…) without MA: for the moderator to decide, with a hint
 	const mayConcern = !concernsMorocco && recipientRegions.some(regionIncludesMorocco);
 	if (mayConcern) {
@@ -573,10 +717,12 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		nationalScope,
 		regions: [...regionSet],
 		provinces: [...provinceSet],
+		communes: [...communeSet].sort(),
 		countries,
 		points,
 		themes,
 		budget,
+		yearlyAmounts,
 		sources,
 		contact: contactParts.length ? cut(contactParts.join(' — '), 500) : null,
 		website,

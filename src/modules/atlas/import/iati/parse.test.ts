@@ -55,6 +55,8 @@ describe('reading IATI activity files', () => {
 			actualEnd: null,
 			budget: { total: 12_500_000, currency: 'EUR' },
 			regions: ['MA-04'],
+			// the point alone says where: its province (rule 1), for the moderator to check
+			provinces: ['MA-CAS'],
 			points: [{ lat: 33.5731, lon: -7.5898, label: 'Centre de Casablanca' }],
 			website: 'https://www.giz.de/en/worldwide/28359.html',
 			sources: [{ citation: 'Fiche projet', url: 'https://www.giz.de/en/worldwide/28359.html', date: '2024-02-01' }]
@@ -70,9 +72,11 @@ describe('reading IATI activity files', () => {
 		expect(giz.concernsMorocco).toBe(true);
 		// the German title is kept, with a warning that asks for a translation; employment creation is said to be unclassified
 		expect(giz.problems).toEqual([
+			{ severity: 'warning', code: 'place_from_point', values: { name: 'Centre de Casablanca', province: 'MA-CAS' } },
 			{ severity: 'warning', code: 'sector_not_mapped', values: { codes: '16020 Employment creation' } },
 			{ severity: 'warning', code: 'language_kept', values: { languages: 'de' } }
 		]);
+		expect(problemMessage('ar', giz.problems[0])).toContain('الدار البيضاء');
 
 		// countries and sectors given on the transactions; the budget from the commitments; EU's contribution
 		expect(iom.activity!.input).toMatchObject({ status: 'ongoing', actualStart: '2021-03-01', budget: { total: 3_000_000, currency: 'EUR' } });

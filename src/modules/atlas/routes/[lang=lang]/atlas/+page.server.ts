@@ -6,7 +6,8 @@ import { initiativeStatuses, initiativeThemes, targetGroups } from '#modules/atl
 import { sortOrders } from '#modules/atlas/atlas.schemas.ts';
 import { provinces, regions } from '#platform/geo/morocco.ts';
 import { regionGeometry } from '#platform/geo/geometry/index.ts';
-import { organisationOptions } from '#modules/atlas/web/atlas-pages.server.ts';
+import { communesInUse, organisationOptions } from '#modules/atlas/web/atlas-pages.server.ts';
+import { communeChoiceGroups } from '#platform/geo/communes.ts';
 import { activeFilters, EXPORT_FORMATS, exportHref, hasFilters, parseState, readState, stateQuery } from '#modules/atlas/web/filters.ts';
 
 const PAGE_SIZE = 20;
@@ -24,13 +25,16 @@ export async function load({ locals, url }) {
 	const view = url.searchParams.get('view') === 'map' ? 'map' : 'list';
 	// a year filter never drops the initiatives whose years are unknown silently: the page counts them
 	const yearFiltered = parsed.ok && (parsed.query.from !== undefined || parsed.query.to !== undefined) && parsed.query.undated === 'exclude';
-	const [result, map, organisations, undated] = await Promise.all([
+	const [result, map, organisations, undated, communes] = await Promise.all([
 		parsed.ok ? atlas.search(parsed.query) : null,
 		// The map shows every region for the other filters, so that another region can be chosen.
 		parsed.ok && view === 'map' ? atlas.stats('region', { ...parsed.query, region: undefined }) : null,
 		atlas.read('organisation options', () => organisationOptions(atlas.db)),
-		yearFiltered ? atlas.search({ ...parsed.query, undated: 'only', page: 1, pageSize: 1 }) : null
+		yearFiltered ? atlas.search({ ...parsed.query, undated: 'only', page: 1, pageSize: 1 }) : null,
+		atlas.read('communes in use', () => communesInUse(atlas.db))
 	]);
+	// the communes some initiative names, and those chosen: all 1,503 would weigh on every list page
+	const offered = new Set([...communes, ...state.lists.commune]);
 
 	const exports = EXPORT_FORMATS.flatMap((format) => {
 		const plain = { format, hxl: false, href: exportHref(state, format, { lang: language }) };
@@ -55,7 +59,7 @@ export async function load({ locals, url }) {
 		),
 		/** query strings of the same state, for links: without page; and for the region links */
 		query: stateQuery(state),
-		regionQueries: Object.fromEntries(regions.map((region) => [region.iso, stateQuery(state, { region: [region.iso], province: [] })])),
+		regionQueries: Object.fromEntries(regions.map((region) => [region.iso, stateQuery(state, { region: [region.iso], province: [], commune: [] })])),
 		measureQueries: { count: [stateQuery(state, { measure: 'count' }), 'view=map'].filter(Boolean).join('&'), budget: [stateQuery(state, { measure: 'budget' }), 'view=map'].join('&') },
 		/** the other filters as (name, value) pairs, kept by the search box's own form */
 		keptWithoutQ: [...new URLSearchParams(stateQuery(state, { q: '' }, { page: false })), ...(view === 'map' ? [['view', 'map']] : [])] as [string, string][],
@@ -77,6 +81,9 @@ export async function load({ locals, url }) {
 					.map((province) => ({ value: province.iso, label: name(province) }))
 					.sort((a, b) => a.label.localeCompare(b.label, language))
 			})),
+			communes: communeChoiceGroups(language)
+				.map((group) => ({ label: group.label, choices: group.choices.filter((choice) => offered.has(choice.value)) }))
+				.filter((group) => group.choices.length),
 			funders: organisations.funder,
 			implementers: organisations.implementer
 		}

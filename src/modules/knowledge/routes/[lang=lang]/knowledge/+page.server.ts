@@ -26,11 +26,16 @@ export async function load({ url, locals }) {
 		...new Set([...Object.entries(result.facets.organisation).flatMap(([slug, count]) => (count ? [slug] : [])), ...(query.organisation ?? [])])
 	]);
 	// the initiatives and actions the documents found link to (and the one chosen), named in the page's language
-	const linked = await linkedChoices(app.database.db, [...Object.keys(result.facets.linked), ...(query.linked ?? [])], locals.language);
+	const linked = await linkedChoices(app.database.db, [...Object.keys(result.facets.linked), ...(query.linked ?? []), ...Object.values(result.parts).flat()], locals.language);
+	// a programme chosen: the page says its components' documents are found too, and names them
+	const label = new Map(linked.flatMap((group) => group.choices.map((choice) => [choice.value, choice.label])));
+	const chosen = query.linked?.length === 1 ? query.linked[0]! : null;
+	const whole = chosen && result.parts[chosen] ? { title: label.get(chosen) ?? chosen, parts: result.parts[chosen].map((value) => label.get(value) ?? value) } : null;
 	const name = locals.language === 'ar' ? 'nameAr' : locals.language === 'en' ? 'nameEn' : 'nameFr';
 	return {
 		result,
 		invalid,
+		whole,
 		values: {
 			q: query.q ?? '',
 			type: query.type?.[0] ?? '',
@@ -50,7 +55,8 @@ export async function load({ url, locals }) {
 			// isolated from the page's direction (U+2068…U+2069, bdi's plain-text form)
 			organisations: organisations.map((entry) => ({ value: entry.slug, label: isolate(entry.name) })),
 			years: Object.keys(result.facets.year).sort().reverse(),
-			linked
+			// the choices the documents found link to; the parts only named (for the notice), not offered unless linked
+			linked: linked.map((group) => ({ ...group, choices: group.choices.filter((choice) => result.facets.linked[choice.value] || query.linked?.includes(choice.value)) })).filter((group) => group.choices.length)
 		},
 		search: url.searchParams.toString().replace(/(^|&)page=\d+/, '').replace(/^&/, '')
 	};

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { organisationChoices } from '#platform/accounts/organisation.service.ts';
 import { getApp } from '#platform/app.ts';
 import { getUser } from '#platform/accounts/user.service.ts';
-import { grantableRoles, grantRole, listGrants, revokeGrant } from '#platform/accounts/grant.service.ts';
+import { grantableRoles, grantRole, listGrants, revokeGrant, scopeChoices } from '#platform/accounts/grant.service.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { adminFormAction } from '../../form-action.ts';
 import { isAppError } from '#platform/http/app-error.ts';
@@ -19,9 +19,10 @@ export async function load({ locals, params, url }) {
 	return {
 		person: { id: person.id, name: person.name, email: person.email, role: person.role },
 		grants: await listGrants(ctx, person.id),
-		// a role limited to a scope (a network, a strategy…) is given on its module's own pages
-		roles: grantableRoles().filter((role) => role.limit !== 'scope'),
+		// a role limited to a scope (a network, a strategy…) is given on its module's own pages, unless its module lists its scopes (an agency): picked here
+		roles: grantableRoles().filter((role) => role.limit !== 'scope' || role.scopePicker),
 		organisations: await organisationChoices(app.database.db),
+		scopes: await scopeChoices(ctx),
 		added: url.searchParams.get('added'),
 		revoked: url.searchParams.has('revoked')
 	};
@@ -35,7 +36,10 @@ export const actions = {
 			(app, _, data) => {
 				const role = grantableRoles().find((candidate) => candidate.key === data.get('role'));
 				const organisationId = role?.limit === 'organisation' ? String(data.get('organisationId') ?? '') || undefined : undefined;
-				return grantRole(requestContext(app, locals), params.id, { role: data.get('role') ?? '', organisationId });
+				// the scope picker's value is `<role>|<scope>` (one list for every role whose scopes are picked); another role's is no choice
+				const picked = String(data.get('scope') ?? '');
+				const scope = role?.limit === 'scope' ? (picked.startsWith(`${role.key}|`) ? picked.slice(role.key.length + 1) : picked) || undefined : undefined;
+				return grantRole(requestContext(app, locals), params.id, { role: data.get('role') ?? '', organisationId, scope });
 			},
 			(_, data) => redirect(303, `/${locals.language}/admin/users/${encodeURIComponent(params.id)}?added=${encodeURIComponent(String(data.get('role')))}`)
 		),

@@ -4,6 +4,7 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { listProposals } from '#platform/moderation/moderation.service.ts';
 import { documentProposals } from '#modules/knowledge/document.service.ts';
 import { textProgress } from '#modules/knowledge/text-extraction.ts';
+import { pickText } from '#platform/i18n/content-language.ts';
 
 const statuses = ['pending', 'approved', 'rejected', 'changes_requested', 'withdrawn', 'all'] as const;
 
@@ -14,5 +15,6 @@ export async function load({ url, locals }) {
 	const status = statuses.find((value) => value === wanted) ?? 'pending';
 	const page = Math.max(1, Math.min(10000, Number(url.searchParams.get('page')) || 1));
 	const proposals = await listProposals(requestContext(app, locals), documentProposals, { status, page });
-	return { status, proposals, text: await textProgress(app.database.db) };
+	const text = await textProgress(app.database.db);
+	return { status, proposals, text: { ...text, reading: text.reading.map((row) => ({ ...row, title: pickText(row.title, locals.language) })) } };
 }

@@ -2,11 +2,10 @@ import { getApp } from '#platform/app.ts';
 import { readQuery } from '#platform/http/api.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { regionChoices } from '#platform/geo/place-choices.ts';
+import { placeChoices } from '#modules/strategy/places.ts';
 import { TreeFilters } from '#modules/strategy/strategy.schemas.ts';
 import { countActions, foldActions, strategyResource } from '#modules/strategy/strategy.service.ts';
 import { NODE_STATUSES } from '#modules/strategy/strategy.model.ts';
-import { regionsWithoutActions } from '#modules/strategy/results.service.ts';
 import { keepActions } from '#modules/strategy/initiative-links.service.ts';
 import { strategyDashboard } from '#modules/strategy/strategy-read-model.ts';
 
@@ -28,7 +27,7 @@ export async function load({ params, url, locals }) {
 		invalid = true;
 	}
 	const canPlan = (row: { slug: string }) => ctx.can('strategy.plan', strategyResource(row));
-	const { detail: found, whole, accepted, execution, inMad, approvedVersions } = await strategyDashboard(app.database.db, params.slug, locals.language, filters, { canPlan });
+	const { detail: found, accepted, execution, inMad, approvedVersions, facts } = await strategyDashboard(app.database.db, params.slug, locals.language, filters, { canPlan });
 	const carries = (action: { id: string }) => Boolean(accepted[action.id]);
 	// the gap view: only the actions no initiative on the ground carries yet
 	const withoutInitiatives = url.searchParams.get('without') === 'initiatives';
@@ -37,23 +36,22 @@ export async function load({ params, url, locals }) {
 	const open = url.searchParams.get('open');
 	const shown = actions > ACTIONS_SHOWN_WHOLE ? foldActions(kept, open && NODE_ID.test(open) ? open : null) : { tree: kept, folded: {} };
 	const detail = { ...found, tree: shown.tree, actions };
-	const wholeActions = countActions(whole);
 	return {
 		detail,
 		folded: shown.folded,
 		open: Object.keys(shown.folded).length && open && NODE_ID.test(open) ? open : null,
 		initiativeCounts: accepted,
-		carried: { actions: wholeActions, without: wholeActions - countActions(keepActions(whole, carries)) },
+		// the whole tree's counts and gaps, whatever the filters (the read model keeps them per data revision)
+		carried: { actions: facts.actions, without: facts.actions - facts.carried },
 		withoutInitiatives,
 		execution,
 		inMad,
-		// on the whole tree, whatever the filters: where each domain has nothing yet
-		gaps: regionsWithoutActions(whole),
+		gaps: facts.gaps,
 		invalid,
 		canPlan: canPlan(detail),
 		approvedVersions,
 		values: { region: filters.region?.[0] ?? '', domain: filters.domain?.[0] ?? '', status: filters.status?.[0] ?? '' },
-		choices: { regions: regionChoices(locals.language), statuses: NODE_STATUSES },
+		choices: { regions: placeChoices(detail.country, locals.language), statuses: NODE_STATUSES },
 		filtered: Boolean(filters.region || filters.domain || filters.status || withoutInitiatives)
 	};
 }

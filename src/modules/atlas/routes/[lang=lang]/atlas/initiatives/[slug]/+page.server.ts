@@ -7,7 +7,8 @@ import { translate } from '#platform/i18n/translator.ts';
 import { can } from '#platform/policy/policy.ts';
 import { getInitiative, setGoodPractice } from '#modules/atlas/initiative.service.ts';
 import { listMessages, listVersions, postMessage, restoreVersion } from '#modules/atlas/moderation/moderation.service.ts';
-import { provinceGeometry, regionGeometry } from '#platform/geo/geometry/index.ts';
+import { mapPoint, provinceGeometry, regionGeometry } from '#platform/geo/geometry/index.ts';
+import { communeAttribution } from '#platform/geo/communes.ts';
 import { regionName } from '#modules/atlas/import/iati/codes.ts';
 import { backlinksTo, linkValue } from '#platform/kernel/links.ts';
 
@@ -40,7 +41,13 @@ export async function load({ params, locals }) {
 		map: {
 			regions: regionGeometry,
 			provinces: initiative.provinces.length ? provinceGeometry : undefined,
-			highlight
+			highlight,
+			// its communes and its own points as dots (the communes' points are OpenStreetMap's: credited)
+			points: [
+				...initiative.communes.flatMap((commune) => (commune.lat != null && commune.lon != null ? [mapPoint(commune.lat, commune.lon)] : [])),
+				...initiative.points.map((point) => mapPoint(point.lat, point.lon))
+			],
+			attribution: initiative.communes.length ? [...regionGeometry.attribution, communeAttribution[1]] : regionGeometry.attribution
 		}
 	};
 }

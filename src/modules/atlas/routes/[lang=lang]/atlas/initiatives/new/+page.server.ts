@@ -17,10 +17,11 @@ export async function load({ locals, url }) {
 	const ctx = requestContext(app, locals);
 	const draftId = url.searchParams.get('draft');
 	const draft = draftId ? await getDraft(ctx, draftId).catch(() => error(404, 'not_found')) : null;
+	const values = draft ? { ...draft.values, draft: draft.id } : formFromInitiative({ status: 'ongoing' });
 	return {
-		values: draft ? { ...draft.values, draft: draft.id } : formFromInitiative({ status: 'ongoing' }),
+		values,
 		drafts: (await listDrafts(ctx)).map((draft) => ({ ...draft, updatedAt: draft.updatedAt.toISOString() })),
-		choices: await loadProposalChoices(app.database.db, locals.language)
+		choices: await loadProposalChoices(app.database.db, locals.language, values)
 	};
 }
 

@@ -31,7 +31,8 @@ export async function load({ locals, url }) {
 			lists: {
 				needs: mobilityNeedKinds.map((kind) => ({ value: kind, label: translate(language, `mobility.need_kind_${kind}`) })),
 				stages: pipelineStages.map((stage) => ({ value: stage, label: translate(language, `campaigns.stage_${stage}`) })),
-				offers: campaigns.map((row) => ({ value: row.id, label: `${row.title} (${countryName(row.hostCountry, language)})` }))
+				// a title in its own language (the campaigns' titles name their place)
+				offers: campaigns.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang }))
 			}
 		};
 	} catch (failure) {

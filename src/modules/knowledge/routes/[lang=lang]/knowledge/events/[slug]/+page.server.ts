@@ -13,7 +13,7 @@ import { surveysOfEvent } from '#modules/knowledge/surveys/survey.service.ts';
 export async function load({ params, locals, url }) {
 	const app = await getApp();
 	const ctx = requestContext(app, locals);
-	const { row, organisers, documents } = await eventPage(ctx, params.slug).catch((problem) => {
+	const { row, organisers, documents, linked } = await eventPage(ctx, params.slug).catch((problem) => {
 		if (isAppError(problem) && problem.code === 'not_found') error(404, 'not_found');
 		throw problem;
 	});
@@ -32,6 +32,7 @@ export async function load({ params, locals, url }) {
 		event: { ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), createdAt: undefined, updatedAt: undefined },
 		organisers,
 		documents,
+		linked: linked.map(({ kind, value, label, lang, path, isSample }) => ({ kind, value, label, lang, path, isSample })),
 		programme: [...days.values()],
 		surveys,
 		registration: places ? { open, places } : null,

@@ -8,7 +8,7 @@ import { translate } from '#platform/i18n/translator.ts';
 import { countryName } from '#platform/geo/countries.ts';
 import { placeNameIn } from '#platform/geo/place-choices.ts';
 import { provinces, regions } from '#platform/geo/morocco.ts';
-import { caseFileForms, caseFilePage } from '#platform/casework/casework.web.ts';
+import { caseFilePage, caseFilePageActions } from '#platform/casework/casework.web.ts';
 import { caseSurveys, inviteToSurvey } from '#modules/return/survey.ts';
 import { caseCloseReasons, needDimensions, needLevels, planActionStatuses } from '#modules/return/return.model.ts';
 import {
@@ -35,7 +35,7 @@ export async function load({ locals, params, url }) {
 	const found = await forPage(getReintegrationCase(ctx, params.id));
 	const region = regions.find((row) => row.iso === found.case.regionCode);
 	const province = provinces.find((row) => row.iso === found.case.provinceCode);
-	const { file, ...page } = caseFilePage(ctx, found.file, url);
+	const { file, ...page } = caseFilePage(ctx, reintegrationFollowUp, found.file, url);
 	const done = url.searchParams.get('done') ?? '';
 	return {
 		...page,
@@ -80,15 +80,6 @@ function caseForm(ctx: RequestContext, data: FormData, work: () => Promise<unkno
 type Event = { request: Request; locals: App.Locals; params: { id: string } };
 const contextOf = async (locals: App.Locals) => requestContext(await getApp(), locals);
 
-/** The casework forms (notes, appointments, referrals) are kept by person: the case's returnee. */
-const fileForm =
-	(name: keyof typeof caseFileForms) =>
-	async ({ request, locals, params }: Event) => {
-		const ctx = await contextOf(locals);
-		const { personId } = await forPage(reintegrationCaseHeader(ctx, params.id));
-		return caseFileForms[name](ctx, reintegrationFollowUp, personId, await request.formData());
-	};
-
 export const actions = {
 	needs: async ({ request, locals, params }: Event) => {
 		const ctx = await contextOf(locals);
@@ -116,11 +107,13 @@ export const actions = {
 		const data = await request.formData();
 		return caseForm(ctx, data, () => closeReintegrationCase(ctx, params.id, { reason: data.get('reason') }), 'case_closed');
 	},
-	note: fileForm('note'),
-	deleteNote: fileForm('deleteNote'),
-	appointment: fileForm('appointment'),
-	appointmentStatus: fileForm('appointmentStatus'),
-	referralStatus: fileForm('referralStatus'),
-	document: fileForm('document'),
-	deleteDocument: fileForm('deleteDocument')
+	// the casework (notes, appointments, documents, referrals) is kept by person: the case's returnee
+	...caseFilePageActions(
+		reintegrationFollowUp,
+		async ({ locals, params }) => {
+			const ctx = await contextOf(locals);
+			return { ctx, personId: (await forPage(reintegrationCaseHeader(ctx, params.id))).personId };
+		},
+		{ documents: true }
+	)
 };

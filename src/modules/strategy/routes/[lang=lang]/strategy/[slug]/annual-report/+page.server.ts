@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { regionChoices } from '#platform/geo/place-choices.ts';
+import { placeChoices } from '#modules/strategy/places.ts';
 import { annualReport } from '#modules/strategy/annual-report.ts';
 
 export async function load({ params, url, locals }) {
@@ -22,7 +22,7 @@ export async function load({ params, url, locals }) {
 	return {
 		report,
 		invalid,
-		// Morocco's regions, by name in the page's language (a strategy of another country has no region reports)
-		regions: report.strategy.country === 'MA' ? regionChoices(locals.language).map(({ value, label }) => ({ value, label })) : []
+		// the regions of the strategy's country, by name in the page's language
+		regions: placeChoices(report.strategy.country, locals.language).map(({ value, label }) => ({ value, label }))
 	};
 }

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
-import { updateStrategy } from '#modules/strategy/strategy.service.ts';
+import { regionalUse, updateStrategy } from '#modules/strategy/strategy.service.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
 import { strategyChoices, strategyFailure, strategyFormValues, strategyFromForm, strategyValues, withAddedSource } from '#modules/strategy/strategy-form.ts';
 
@@ -12,7 +12,17 @@ export async function load({ locals, params, url }) {
 	const app = await getApp();
 	const row = await strategyForPage(requestContext(app, locals), params.slug, 'strategy.manage');
 	const title = pickText(row.title as Record<string, string>, locals.language);
-	return { slug: row.slug, title: title.text, titleLanguage: title.lang, titleDir: title.dir, saved: url.searchParams.has('saved'), values: strategyFormValues(row), choices: await strategyChoices(app.database.db, locals.language) };
+	return {
+		slug: row.slug,
+		title: title.text,
+		titleLanguage: title.lang,
+		titleDir: title.dir,
+		saved: url.searchParams.has('saved'),
+		values: strategyFormValues(row),
+		choices: await strategyChoices(app.database.db, locals.language),
+		// what keeps its country: nodes naming regions (cleared on the plan page first), values reported for a region
+		regional: await regionalUse(app.database.db, row.id)
+	};
 }
 
 export const actions = {

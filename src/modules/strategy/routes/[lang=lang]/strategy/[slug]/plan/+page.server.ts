@@ -14,9 +14,9 @@ export async function load({ params, url, locals }) {
 	const ctx = requestContext(app, locals);
 	const owner = await strategyForPage(ctx, params.slug, 'strategy.plan');
 	const detail = await strategyDetail(app.database.db, params.slug, locals.language, {}, { canPlan: () => true });
-	// after an import: `?imported=<actions changed>-<actions created>-<lines>`
-	const imported = /^(\d+)-(\d+)-(\d+)$/.exec(url.searchParams.get('imported') ?? '');
-	return { detail, canManage: ctx.can('strategy.manage', strategyResource(owner)), created: url.searchParams.has('created'), imported: imported ? { actions: Number(imported[1]), created: Number(imported[2]), lines: Number(imported[3]) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), versionsWaiting: await versionsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language) };
+	// after an import: `?imported=<actions changed>-<actions created>-<lines>-<domains, programmes and objectives created or changed>-<nodes removed>`
+	const imported = /^(\d+)-(\d+)-(\d+)-(\d+)(?:-(\d+))?$/.exec(url.searchParams.get('imported') ?? '');
+	return { detail, canManage: ctx.can('strategy.manage', strategyResource(owner)), created: url.searchParams.has('created'), imported: imported ? { actions: Number(imported[1]), created: Number(imported[2]), lines: Number(imported[3]), nodes: Number(imported[4]), removed: Number(imported[5] ?? 0) } : null, proposals: await proposalsWaitingCount(app.database.db, [owner.slug]), versionsWaiting: await versionsWaitingCount(app.database.db, [owner.slug]), removed: Number(url.searchParams.get('removed')) || 0, parents: parentOptions(detail.tree, locals.language), choices: await nodeFormChoices(app.database.db, locals.language, detail.country) };
 }
 
 export const actions = {

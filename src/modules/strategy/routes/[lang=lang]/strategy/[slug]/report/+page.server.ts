@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { regionChoices } from '#platform/geo/place-choices.ts';
+import { placeChoices } from '#modules/strategy/places.ts';
 import { EVIDENCE_KIND, evidenceDocuments, historyOf, indicatorsOf, periodYears, submitValue, valuesOf } from '#modules/strategy/results.service.ts';
 import { linkChoices } from '#platform/kernel/links.ts';
 import { translate } from '#platform/i18n/translator.ts';
@@ -26,7 +26,8 @@ export async function load({ params, locals, url }) {
 		strategy: { slug: row.slug, titles: row.title as Record<string, string> },
 		indicators: (await indicatorsOf(app.database.db, row, locals.language)).map((item) => ({ id: item.id, code: item.code, definition: item.definition, unit: item.unit, byRegion: item.disaggregations.includes('region'), breakdowns: item.disaggregations.filter((name) => name !== 'region'), isSample: item.isSample })),
 		years: periodYears(row),
-		regions: regionChoices(locals.language).map(({ value, label }) => ({ value, label })),
+		// the regions of the strategy's country only
+		regions: placeChoices(row.country, locals.language).map(({ value, label }) => ({ value, label })),
 		breakdown: { sex: SEX_CATEGORIES, age: AGE_GROUPS, nationalityRows: NATIONALITY_ROWS, countries: countryOptions(locals.language) },
 		// the library's documents a value may give as evidence (none when the Knowledge module is not installed)
 		documents: (await linkChoices(app.database.db, EVIDENCE_KIND, locals.language)).map((choice) => ({ value: choice.value, label: choice.isSample ? `${choice.label} (${sample})` : choice.label, keywords: choice.keywords, lang: choice.lang })),

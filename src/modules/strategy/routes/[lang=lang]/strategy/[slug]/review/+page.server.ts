@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { regionChoices } from '#platform/geo/place-choices.ts';
+import { placeChoices } from '#modules/strategy/places.ts';
 import { partsLine } from '#modules/strategy/value-parts.ts';
 import { completenessOf, evidenceDocuments, historyOf, periodYears, reviewValue, valuesOf } from '#modules/strategy/results.service.ts';
 import { resultsFailure } from '#modules/strategy/results-form.ts';
@@ -29,7 +29,7 @@ export async function load({ params, locals, url }) {
 		}),
 		years,
 		completeness: year ? await completenessOf(app.database.db, row, year) : null,
-		regions: regionChoices(locals.language).map(({ value, label }) => ({ value, label })),
+		regions: placeChoices(row.country, locals.language).map(({ value, label }) => ({ value, label })),
 		done: url.searchParams.get('done')
 	};
 }

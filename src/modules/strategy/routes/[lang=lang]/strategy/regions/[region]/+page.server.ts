@@ -1,8 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
-import { regions } from '#platform/geo/morocco.ts';
-import { placeNameIn } from '#platform/geo/place-choices.ts';
-import { initiativesInRegion } from '#modules/strategy/initiative-links.service.ts';
+import { placeByCode, placeName } from '#modules/strategy/places.ts';
 import { listBodies } from '#modules/strategy/concertation.service.ts';
 import { regionOverview } from '#modules/strategy/strategy-read-model.ts';
 import { completeness, mostRecentFirst, rowsOf } from '#modules/strategy/region-progress.ts';
@@ -13,16 +11,17 @@ const ACTIONS_LISTED = 30;
 const PROGRESS_LISTED = 20;
 
 export async function load({ params, locals }) {
-	const region = regions.find((entry) => entry.iso === params.region);
+	// a region of any strategy country: Morocco's, or those of Côte d'Ivoire, Mali and Senegal
+	const region = placeByCode(params.region);
 	if (!region) error(404, 'not_found');
 	const app = await getApp();
 	const db = app.database.db;
-	const [overview, initiatives, bodies] = await Promise.all([
+	const [overview, bodies] = await Promise.all([
+		// the actions, values, budget and initiatives on the ground there, from the read model (the initiatives' titles read per request)
 		regionOverview(db, region.iso, locals.language),
-		initiativesInRegion(db, region.iso, locals.language),
 		// the region's concertation bodies, which follow the plans' migration component
-		listBodies(db, locals.language, { region: region.iso })
+		region.country === 'MA' ? listBodies(db, locals.language, { region: region.iso }) : []
 	]);
 	const strategies = overview.strategies.map((entry) => ({ ...entry, actions: entry.actions.slice(0, ACTIONS_LISTED), count: entry.actions.length }));
-	return { region: { iso: region.iso, name: placeNameIn(region, locals.language) }, strategies, progress: rowsOf(mostRecentFirst(overview.progress).slice(0, PROGRESS_LISTED)), completeness: completeness(overview.progress), initiatives, budget: overview.budget, bodies };
+	return { region: { iso: region.iso, country: region.country, name: placeName(region, locals.language).text, nameLang: placeName(region, locals.language).lang }, strategies, progress: rowsOf(mostRecentFirst(overview.progress).slice(0, PROGRESS_LISTED)), completeness: completeness(overview.progress), initiatives: overview.initiatives, budget: overview.budget, bodies };
 }

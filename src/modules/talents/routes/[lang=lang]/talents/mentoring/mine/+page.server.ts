@@ -4,11 +4,12 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { formAction } from '#platform/http/form.ts';
 import { answerRequest, endMentoring, myMentoring, withdrawRequest } from '#modules/talents/mentoring/mentoring.service.ts';
 import { mentoringConflicts } from '#modules/talents/mentoring/mentoring-pages.ts';
+import { MENTORING_MESSAGE_MONTHS } from '#modules/talents/retention.ts';
 
 export async function load({ locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
-	return await myMentoring(requestContext(app, locals));
+	return { ...(await myMentoring(requestContext(app, locals))), messageMonths: MENTORING_MESSAGE_MONTHS };
 }
 
 type Work = (ctx: ReturnType<typeof requestContext>, id: string, reason: string) => Promise<unknown>;

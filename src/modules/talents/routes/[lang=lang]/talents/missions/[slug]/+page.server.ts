@@ -7,6 +7,7 @@ import { missionFor, missionHistory } from '#modules/talents/missions/missions.s
 import { answerContact, expressInterest, myStanding, talentFeedback, withdrawInterest, writeToOrganisation } from '#modules/talents/missions/candidates.service.ts';
 import { groupsOf, missionPage, occupationNames, reasonLines } from '#modules/talents/missions/missions-pages.ts';
 import { missionJsonLd } from '#modules/talents/missions/missions-json-ld.ts';
+import { conversationsDeletedOn, MISSION_CONVERSATION_MONTHS } from '#modules/talents/retention.ts';
 
 export async function load({ params, locals, url }) {
 	const app = await getApp();
@@ -28,6 +29,7 @@ export async function load({ params, locals, url }) {
 		manages: found.manages,
 		signedIn: Boolean(locals.actor),
 		talent: standing ? { ...standing, match: standing.match ? reasonLines(language, standing.match, names) : null } : null,
+		retention: { deletedOn: conversationsDeletedOn(found.mission), months: MISSION_CONVERSATION_MONTHS },
 		jsonLd: missionJsonLd(found.mission, `${app.settings.publicUrl.replace(/\/$/, '')}${url.pathname}`)
 	};
 }

@@ -26,6 +26,7 @@ export async function load({ params, locals }) {
 	const found = await page(app, params.slug);
 	const ctx = requestContext(app, locals);
 	const { network } = found;
+	const membership = await membershipOf(ctx, params.slug);
 	const pageUrl = `${app.settings.publicUrl.replace(/\/$/, '')}/${locals.language}/talents/networks/${network.slug}`;
 	// schema.org Organization
 	const jsonLd = {
@@ -82,10 +83,12 @@ export async function load({ params, locals }) {
 			const shown = (entry: (typeof found.upcoming)[number]) => ({ ...entry, startsAt: entry.startsAt.toISOString(), endsAt: entry.endsAt.toISOString() });
 			return { upcoming: found.upcoming.map(shown), past: found.past.map(shown) };
 		})(),
-		membership: await membershipOf(ctx, params.slug),
+		membership,
 		announcements: await receivesAnnouncements(ctx, params.slug),
 		signedIn: Boolean(locals.actor),
 		canCoordinate: ctx.can('talents.coordinate', { scope: params.slug }),
+		// its members, coordinators and the ministry's moderators open the discussion; others are told to join
+		inDiscussion: ctx.can('talents.discussion.moderate', { scope: params.slug }) || membership === 'member',
 		// the networks a coordinator (or a moderator) may link this one to
 		linkChoices:
 			ctx.can('talents.coordinate', { scope: params.slug }) || ctx.can('talents.moderate')

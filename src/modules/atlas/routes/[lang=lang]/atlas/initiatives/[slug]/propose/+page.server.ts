@@ -18,12 +18,13 @@ export async function load({ params, locals, url }) {
 		const draftId = url.searchParams.get('draft');
 		const draft = draftId ? await getDraft(requestContext(app, locals), draftId) : null;
 		const title = current.title[locals.language] ?? current.title.fr ?? current.title.en ?? current.title.ar ?? '';
+		const values = draft ? { ...draft.values, draft: draft.id } : formFromInitiative(snapshot as Record<string, unknown>);
 		return {
 			slug: current.slug,
 			title,
 			version: current.version,
-			values: draft ? { ...draft.values, draft: draft.id } : formFromInitiative(snapshot as Record<string, unknown>),
-			choices: await loadProposalChoices(app.database.db, locals.language)
+			values,
+			choices: await loadProposalChoices(app.database.db, locals.language, values)
 		};
 	} catch (failure) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');

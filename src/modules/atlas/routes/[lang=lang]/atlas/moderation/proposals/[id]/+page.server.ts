@@ -18,7 +18,8 @@ export async function load({ params, locals }) {
 		throw failure;
 	});
 	// one read of the organisations serves the form and the diff's names
-	const choices = await loadProposalChoices(app.database.db, locals.language);
+	const values = formFromInitiative(review.proposal.data);
+	const choices = await loadProposalChoices(app.database.db, locals.language, values);
 	const names = new Map(choices.organisations.map((entry) => [entry.slug, entry.label]));
 	return {
 		proposal: {
@@ -37,7 +38,7 @@ export async function load({ params, locals }) {
 		stale: review.stale,
 		fromBase: review.fromBase.map((change) => describeChange(locals.language, change, names)),
 		fromCurrent: review.fromCurrent?.map((change) => describeChange(locals.language, change, names)) ?? null,
-		values: formFromInitiative(review.proposal.data),
+		values,
 		// Published initiatives that look like the proposed one (atlas/duplicates).
 		duplicates: await likelyDuplicatesOfProposal(app.database.db, review.proposal.data, review.initiative?.id),
 		choices

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { forPage } from '#platform/http/page.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { caseFileForms, caseFilePage } from '#platform/casework/casework.web.ts';
+import { caseFilePage, caseFilePageActions } from '#platform/casework/casework.web.ts';
 import { openFollowUp } from '#modules/jobs/counsellors/follow-up.service.ts';
 import { agencyFollowUp } from '#modules/jobs/counsellors/follow-up.caseload.ts';
 
@@ -10,18 +10,8 @@ import { agencyFollowUp } from '#modules/jobs/counsellors/follow-up.caseload.ts'
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
-	return caseFilePage(ctx, await forPage(openFollowUp(ctx, params.id)), url);
+	return caseFilePage(ctx, agencyFollowUp, await forPage(openFollowUp(ctx, params.id)), url);
 }
 
-const form =
-	(name: keyof typeof caseFileForms) =>
-	async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) =>
-		caseFileForms[name](requestContext(await getApp(), locals), agencyFollowUp, params.id, await request.formData());
-
-export const actions = {
-	note: form('note'),
-	deleteNote: form('deleteNote'),
-	appointment: form('appointment'),
-	appointmentStatus: form('appointmentStatus'),
-	referralStatus: form('referralStatus')
-};
+// notes, appointments, the referrals' next steps: the address names the person
+export const actions = caseFilePageActions(agencyFollowUp, async ({ locals, params }) => ({ ctx: requestContext(await getApp(), locals), personId: params.id }));

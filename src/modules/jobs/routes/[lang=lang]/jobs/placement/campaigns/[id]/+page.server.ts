@@ -35,6 +35,7 @@ export async function load({ locals, params, url }) {
 			seasonStartsOn: campaign.seasonStartsOn,
 			seasonEndsOn: campaign.seasonEndsOn,
 			status: campaign.status,
+			pipelineDeletedAt: campaign.pipelineDeletedAt?.toISOString() ?? null,
 			isSample: campaign.isSample
 		},
 		progress,

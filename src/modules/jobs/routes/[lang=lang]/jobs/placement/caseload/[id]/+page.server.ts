@@ -4,9 +4,8 @@ import { forPage } from '#platform/http/page.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { formAction } from '#platform/http/form.ts';
 import { countryName } from '#platform/geo/countries.ts';
-import { caseFileForms, caseFilePage } from '#platform/casework/casework.web.ts';
+import { caseFilePage, caseFilePageActions } from '#platform/casework/casework.web.ts';
 import { placementFollowUp } from '#modules/jobs/placement/mobility.caseload.ts';
-import { mobilityNeedKinds } from '#modules/jobs/placement/mobility.model.ts';
 import { assignCandidate, openMobilityCase } from '#modules/jobs/placement/mobility.service.ts';
 
 /** A qualified candidate's mobility file: opportunities, needs, appointments, private notes, referrals; the division reassigns. */
@@ -14,26 +13,13 @@ export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
 	const file = await forPage(openMobilityCase(ctx, params.id));
-	return {
-		...caseFilePage(ctx, { ...file, opportunities: file.opportunities.map((row) => ({ ...row, country: countryName(row.hostCountry, locals.language) })) }, url),
-		needKinds: [...mobilityNeedKinds],
-		assigned: url.searchParams.get('done') === 'assigned'
-	};
+	const page = caseFilePage(ctx, placementFollowUp, { ...file, opportunities: file.opportunities.map((row) => ({ ...row, country: countryName(row.hostCountry, locals.language) })) }, url);
+	return { ...page, done: url.searchParams.get('done') === 'assigned' ? 'assigned' : page.done };
 }
 
-const form =
-	(name: keyof typeof caseFileForms) =>
-	async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) =>
-		caseFileForms[name](requestContext(await getApp(), locals), placementFollowUp, params.id, await request.formData());
-
 export const actions = {
-	need: form('need'),
-	needUpdate: form('needUpdate'),
-	note: form('note'),
-	deleteNote: form('deleteNote'),
-	appointment: form('appointment'),
-	appointmentStatus: form('appointmentStatus'),
-	referralStatus: form('referralStatus'),
+	// needs, appointments, notes, documents, the referrals' next steps: the address names the person
+	...caseFilePageActions(placementFollowUp, async ({ locals, params }) => ({ ctx: requestContext(await getApp(), locals), personId: params.id }), { documents: true }),
 	/** the division (re)assigns the candidate */
 	assign: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);

@@ -4,9 +4,9 @@ import { requestContext } from '#platform/http/request-context.ts';
 import { asList, formAction } from '#platform/http/form.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { countryName } from '#platform/geo/countries.ts';
-import { recordAttendance, registerByStaff, sessionDetail } from '#modules/jobs/placement/orientation.service.ts';
+import { ATTENDANCE_OPENS_MINUTES, cancelRegistrationByStaff, recordAttendance, registerByStaff, sessionDetail } from '#modules/jobs/placement/orientation.service.ts';
 
-/** A session: its people (registered, waiting), staff registering someone, attendance once it has started. */
+/** A session: its people (registered, waiting), staff registering someone or cancelling one's registration, attendance from half an hour before the start. */
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
@@ -35,6 +35,8 @@ export async function load({ locals, params, url }) {
 		},
 		agencyName: detail.agencyName,
 		started: detail.started,
+		attendanceOpen: detail.attendanceOpen,
+		attendanceOpensMinutes: ATTENDANCE_OPENS_MINUTES,
 		people: detail.people.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
 		done: url.searchParams.get('done'),
 		counts: { told: Number(url.searchParams.get('told') ?? 0) || 0, promoted: Number(url.searchParams.get('promoted') ?? 0) || 0, cancelled: Number(url.searchParams.get('cancelled') ?? 0) || 0 }
@@ -48,6 +50,12 @@ export const actions = {
 		return formAction(ctx.language, data, () => registerByStaff(ctx, params.id, { email: String(data.get('email') ?? '').trim() }), {
 			done: (result) => ({ registered: result.already ? 'already' : result.registration.status })
 		});
+	},
+	/** cancels one person's registration at their request; the first person waiting takes a freed seat */
+	cancelRegistration: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => cancelRegistrationByStaff(ctx, params.id, String(data.get('registrationId') ?? '')), { done: (result) => ({ registrationCancelled: result.promoted ? 'promoted' : 'freed' }) });
 	},
 	attendance: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);

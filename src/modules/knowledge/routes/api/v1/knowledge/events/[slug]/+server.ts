@@ -8,7 +8,7 @@ import { programmeOf } from '#modules/knowledge/events/programme.service.ts';
 /** One event, by slug (a draft: not found but for the editors). */
 export const GET = apiEndpoint(async ({ params, locals }) => {
 	const ctx = requestContext(await getApp(), locals);
-	const { row, organisers } = await eventPage(ctx, params.slug ?? '');
+	const { row, organisers, linked } = await eventPage(ctx, params.slug ?? '');
 	const programme = (await programmeOf(ctx.db, row.id)).map((session) => ({
 		title: session.title,
 		kind: session.kind,
@@ -17,5 +17,5 @@ export const GET = apiEndpoint(async ({ params, locals }) => {
 		room: session.room,
 		speakers: session.speakers
 	}));
-	return Response.json({ ...eventForApi(ctx, row, await placesOf(ctx.db, row), organisers.map(({ slug, name }) => ({ slug, name }))), programme });
+	return Response.json({ ...eventForApi(ctx, row, await placesOf(ctx.db, row), organisers.map(({ slug, name }) => ({ slug, name })), linked), programme });
 });

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { descendantCount, moveNode, nodeForPlanner, removeNode, strategyDetail, updateNode } from '#modules/strategy/strategy.service.ts';
+import { moveNode, nodeForPlanner, removalContents, removeNode, strategyDetail, updateNode } from '#modules/strategy/strategy.service.ts';
 import { nodeFailure, nodeFormChoices, nodeFromForm, parentOptions } from '#modules/strategy/node-form.ts';
 import { PARENT_KIND } from '#modules/strategy/strategy.model.ts';
 import { budgetLinesOf, removeBudgetLine, setBudgetLine } from '#modules/strategy/budget.service.ts';
@@ -41,7 +41,8 @@ export async function load({ params, locals }) {
 	return {
 		detail: { slug: detail.slug, titles: detail.titles },
 		node: { id: row.id, kind: row.kind, parentId: row.parentId, titles: row.title as Record<string, string>, position: (siblings ?? []).findIndex((item) => item.id === row.id) + 1, siblings: siblings?.length ?? 1 },
-		below: await descendantCount(app.database.db, row.id),
+		// what its removal takes with it (the second box to tick names it)
+		removal: await removalContents(app.database.db, row.id),
 		budget: row.kind === 'action' ? await budgetLinesOf(app.database.db, row.id) : null,
 		values: {
 			title_fr: row.title.fr ?? '',
@@ -63,7 +64,7 @@ export async function load({ params, locals }) {
 			sdg: snapshot.tags.filter((tag) => tag.scheme === 'sdg').map((tag) => tag.code)
 		},
 		parents: wanted ? parentOptions(detail.tree, locals.language).filter((option) => option.kind === wanted) : [],
-		choices: await nodeFormChoices(app.database.db, locals.language)
+		choices: await nodeFormChoices(app.database.db, locals.language, detail.country)
 	};
 }
 

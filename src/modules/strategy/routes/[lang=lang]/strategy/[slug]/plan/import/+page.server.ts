@@ -6,13 +6,13 @@ import { sizeText } from '#platform/http/body-limits.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { strategyForPage } from '#modules/strategy/plan-page.ts';
-import { actionColumns, applyProgrammeImport, budgetColumns, PROGRAMME_IMPORT_MAX_BYTES, previewProgrammeImport } from '#modules/strategy/programme-import.ts';
+import { actionColumns, applyProgrammeImport, budgetColumns, PROGRAMME_IMPORT_MAX_BYTES, previewProgrammeImport, storedPreview, structureColumns } from '#modules/strategy/programme-import.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const app = await getApp();
 	const owner = await strategyForPage(requestContext(app, locals), params.slug, 'strategy.plan');
-	return { slug: owner.slug, title: pickText(owner.title, locals.language), limit: sizeText(PROGRAMME_IMPORT_MAX_BYTES), columns: { actions: actionColumns, budget: budgetColumns } };
+	return { slug: owner.slug, title: pickText(owner.title, locals.language), limit: sizeText(PROGRAMME_IMPORT_MAX_BYTES), columns: { structure: structureColumns, actions: actionColumns, budget: budgetColumns } };
 }
 
 /** A refusal of the file as the page says it (the reasons are the import's). */
@@ -47,12 +47,21 @@ export const actions = {
 		const app = await getApp();
 		const ctx = requestContext(app, locals);
 		const data = await request.formData();
-		let applied: { actions: number; created: number; lines: number };
+		const previewed = { file: String(data.get('file') ?? ''), state: String(data.get('state') ?? '') };
+		let applied: Awaited<ReturnType<typeof applyProgrammeImport>>;
 		try {
-			applied = await applyProgrammeImport(ctx, params.slug, { file: String(data.get('file') ?? ''), state: String(data.get('state') ?? '') });
+			applied = await applyProgrammeImport(ctx, params.slug, { ...previewed, confirm: data.get('confirm') === 'on', withChildren: data.get('withChildren') === 'on' });
 		} catch (failure) {
+			// a removal not confirmed as the plan page asks: the same preview again, the box to tick said
+			const reason = isAppError(failure) ? String(failure.extra?.reason ?? '') : '';
+			const box = { confirmation_required: 'confirm', has_children: 'withChildren', has_contents: 'withChildren' }[reason];
+			const preview = box ? await storedPreview(ctx, params.slug, previewed) : null;
+			if (box && preview) {
+				const message = translate(locals.language, reason === 'confirmation_required' ? 'strategy.import_removal_confirm_required' : 'strategy.reason_has_contents');
+				return fail(400, { preview, fileName: String(data.get('fileName') ?? ''), errors: { [box]: message } as Record<string, string> });
+			}
 			return refused(locals.language, failure);
 		}
-		redirect(303, `/${locals.language}/strategy/${params.slug}/plan?imported=${applied.actions}-${applied.created}-${applied.lines}`);
+		redirect(303, `/${locals.language}/strategy/${params.slug}/plan?imported=${applied.actions}-${applied.created}-${applied.lines}-${applied.nodes}-${applied.removed}`);
 	}
 };

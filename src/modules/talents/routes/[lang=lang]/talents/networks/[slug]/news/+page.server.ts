@@ -3,7 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { getNetworkPage } from '#modules/talents/networks.service.ts';
-import { listNews } from '#modules/talents/news.service.ts';
+import { listNews, newsThumbnail } from '#modules/talents/news.service.ts';
 
 /** Every news item the network's coordinators published, newest first, by pages (public). */
 export async function load({ params, locals, url }) {
@@ -18,7 +18,7 @@ export async function load({ params, locals, url }) {
 			total: news.total,
 			page: news.page,
 			pageSize: news.pageSize,
-			items: news.items.map((item) => ({ id: item.id, title: pickText(item.title, locals.language), body: pickText(item.body, locals.language), publishedAt: item.publishedAt.toISOString() }))
+			items: news.items.map((item) => ({ id: item.id, title: pickText(item.title, locals.language), body: pickText(item.body, locals.language), publishedAt: item.publishedAt.toISOString(), hasImage: item.image !== null, thumbnail: newsThumbnail(item, network.slug) }))
 		};
 	} catch (failure) {
 		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');

@@ -6,6 +6,7 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { campaignAccess, sourcingAgencies } from '#modules/jobs/placement/campaigns.service.ts';
 import { listCandidates, moveCandidates, pipelineBoard, pipelineCounts } from '#modules/jobs/placement/pipeline.service.ts';
 import { moveInputFrom, pipelineLists } from '#modules/jobs/placement/campaign-forms.ts';
+import { correctionsFor, correctMove } from '#modules/jobs/placement/correction.service.ts';
 
 const filterKeys = ['stage', 'agency', 'status', 'q', 'after'] as const;
 
@@ -24,6 +25,9 @@ export async function load({ locals, params, url }) {
 			board ? pipelineBoard(ctx, access, filter) : null
 		]);
 		const { campaign } = access;
+		// the rows (or cards) whose last move the person may still correct, and how
+		const shown = list ? list.items : (columns ?? []).flatMap((column) => column.cards.map((card) => ({ id: card.id, stage: column.stage, exitReason: card.exitReason })));
+		const corrections = await correctionsFor(ctx, access, shown);
 		return {
 			campaign: { id: campaign.id, title: campaign.title, lang: campaign.lang, status: campaign.status, channel: campaign.channel },
 			filter: { stage: filter.stage, agency: filter.agency, status: filter.status || 'active', q: filter.q, after: filter.after },
@@ -34,6 +38,7 @@ export async function load({ locals, params, url }) {
 			items: list?.items.map((row) => ({ ...row, stageChangedAt: row.stageChangedAt.toISOString() })) ?? [],
 			next: list?.next ?? null,
 			columns: columns ?? [],
+			corrections: Object.fromEntries(corrections),
 			lists: pipelineLists(locals.language, campaign)
 		};
 	} catch (failure) {
@@ -50,6 +55,14 @@ export const actions = {
 		return formAction(ctx.language, data, () => moveCandidates(ctx, params.id, moveInputFrom(data)), {
 			done: (result) => ({ moved: result.moved, announced: result.announced }),
 			conflicts: { campaign_closed: 'campaigns.campaign_closed' }
+		});
+	},
+	correct: async ({ request, locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		const data = await request.formData();
+		return formAction(ctx.language, data, () => correctMove(ctx, params.id, String(data.get('candidateId') ?? ''), { reason: data.get('reason') ?? '', moveId: data.get('moveId') ?? '' }), {
+			done: (result) => ({ corrected: result }),
+			conflicts: { campaign_closed: 'campaigns.campaign_closed', correction_stale: 'campaigns.correction_stale' }
 		});
 	}
 };

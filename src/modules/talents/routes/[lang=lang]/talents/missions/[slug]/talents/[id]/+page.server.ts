@@ -6,6 +6,7 @@ import { isAppError } from '#platform/http/app-error.ts';
 import { pickText } from '#platform/i18n/content-language.ts';
 import { organisationFeedback, setSelected, setShortlisted, talentForMission, writeToTalent } from '#modules/talents/missions/candidates.service.ts';
 import { groupsOf, occupationNames, reasonLines, talentCard } from '#modules/talents/missions/missions-pages.ts';
+import { conversationsDeletedOn, MISSION_CONVERSATION_MONTHS } from '#modules/talents/retention.ts';
 
 export async function load({ params, locals }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
@@ -22,6 +23,7 @@ export async function load({ params, locals }) {
 		title: pickText(found.mission.title, language),
 		talent: { ...talentCard(language, found.talent, names), match: reasonLines(language, found.talent.match, names) },
 		thread: found.thread,
+		retention: { deletedOn: conversationsDeletedOn(found.mission), months: MISSION_CONVERSATION_MONTHS },
 		feedback: found.feedback
 	};
 }

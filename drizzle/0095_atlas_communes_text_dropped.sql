@@ -1,0 +1,1 @@
+ALTER TABLE "atlas"."initiative" DROP COLUMN "communes";

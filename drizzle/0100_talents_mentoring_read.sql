@@ -1,0 +1,2 @@
+ALTER TABLE "talents"."mentoring_request" ADD COLUMN "mentor_read_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "talents"."mentoring_request" ADD COLUMN "mentee_read_at" timestamp with time zone;
