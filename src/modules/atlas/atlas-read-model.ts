@@ -50,6 +50,8 @@ interface ModelInitiative {
 	/** its amounts by year in EUR cents, as the statistics by year count them (year-amounts.ts) */
 	yearly: YearCents[];
 	mayConcernMorocco: boolean;
+	/** per cent in Morocco when the source gives a share (Morocco then one recipient among others) */
+	moroccoShare: number | null;
 	isSample: boolean;
 	version: number;
 	updatedAt: string;
@@ -77,6 +79,7 @@ type Row = Omit<PageRow, 'funders' | 'updated_at'> & {
 	morocco_eur: number | null;
 	morocco_cents: string | number | null;
 	may_concern_morocco: boolean;
+	morocco_share: number | null;
 	target_groups: string[];
 	updated_at: string;
 	updated_micros: string | number;
@@ -172,7 +175,7 @@ export class AtlasReadModel {
 				${i.countries} as countries, ${i.targetGroups} as target_groups, ${i.budgetEur}::float8 as budget_eur,
 				(${i.budgetEur} * coalesce(${i.moroccoShare}, 100) / 100)::float8 as morocco_eur,
 				round(${i.budgetEur} * coalesce(${i.moroccoShare}, 100))::int8 as morocco_cents,
-				${mayConcernMoroccoSql('initiative')} as may_concern_morocco,
+				${mayConcernMoroccoSql('initiative')} as may_concern_morocco, ${i.moroccoShare}::float8 as morocco_share,
 				${i.isSample} as is_sample, ${i.version} as version, to_json(${i.updatedAt}) #>> '{}' as updated_at,
 				(extract(epoch from ${i.updatedAt}) * 1000000)::int8 as updated_micros,
 				${i.searchDocument} as search_document, ${i.titleDocument} as title_document, ${i.parentId} as parent_id, ${i.goodPracticeAt} is not null as good_practice,
@@ -209,6 +212,7 @@ export class AtlasReadModel {
 				themes: row.themes,
 				countries: row.countries,
 				mayConcernMorocco: row.may_concern_morocco,
+				moroccoShare: row.morocco_share == null ? null : Number(row.morocco_share),
 				targetGroups: row.target_groups,
 				budgetEur: row.budget_eur == null ? null : Number(row.budget_eur),
 				moroccoEur: row.morocco_eur == null ? null : Number(row.morocco_eur),
@@ -383,6 +387,7 @@ export class AtlasReadModel {
 					themes: item.themes,
 					countries: item.countries,
 					mayConcernMorocco: item.mayConcernMorocco,
+					moroccoShare: item.moroccoShare,
 					budgetEur: item.budgetEur,
 					isSample: item.isSample,
 					version: item.version,

@@ -309,6 +309,7 @@ export const InitiativeSummary = z
 		regions: z.array(z.string()),
 		countries: z.array(z.string()),
 		mayConcernMorocco: z.boolean().describe('Only a supranational region that includes Morocco places it (a moderator is to say where)'),
+		moroccoShare: z.number().nullable().describe('Per cent of the initiative in Morocco when the source gives a share (Morocco one recipient among `countries`); null: all of it, or no share given'),
 		funders: z.array(z.object({ slug: z.string(), name: z.string(), acronym: z.string().nullable() })),
 		budgetEur: z.number().nullable(),
 		isSample: z.boolean(),

@@ -981,6 +981,7 @@ export type PageRow = {
 	national_scope: boolean;
 	themes: InitiativeData['themes'];
 	countries: string[];
+	morocco_share: string | number | null;
 	may_concern_morocco: boolean;
 	budget_eur: string | number | null;
 	is_sample: boolean;
@@ -1046,7 +1047,7 @@ export function searchStatement(query: InitiativeQuery & { lang?: 'fr' | 'ar' | 
 			)},
 			(select coalesce(json_agg(p order by p.position), '[]'::json) from (
 				select page.position, i.id, i.slug, i.title, i.summary, i.status, i.start_year, i.end_year, i.national_scope, i.themes,
-					i.countries, i.budget_eur, i.is_sample, i.version, i.updated_at, ${mayConcernMoroccoSql('i')} as may_concern_morocco,
+					i.countries, i.morocco_share, i.budget_eur, i.is_sample, i.version, i.updated_at, ${mayConcernMoroccoSql('i')} as may_concern_morocco,
 					array(select ir.region_iso from ${initiativeRegion} ir where ir.initiative_id = i.id order by 1) as regions,
 					coalesce((select json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym) order by io.position)
 						from ${initiativeOrganisation} io join ${organisation} o on o.id = io.organisation_id
@@ -1087,6 +1088,7 @@ export async function searchInitiatives(db: DbOrTx, query: InitiativeQuery & { l
 			nationalScope: item.national_scope,
 			themes: item.themes,
 			countries: item.countries,
+			moroccoShare: item.morocco_share == null ? null : Number(item.morocco_share),
 			mayConcernMorocco: Boolean(item.may_concern_morocco),
 			budgetEur: item.budget_eur == null ? null : Number(item.budget_eur),
 			isSample: item.is_sample,

@@ -11,7 +11,7 @@
 //   booleans are true/false. Amounts with their currency are "1000000 EUR"; amounts per year
 //   "2021: 250000 EUR" (the initiative's budget) or "giz 2021: 250000 EUR" (a funder's, by identifier).
 import { translate } from '../../../platform/i18n/translator.ts';
-import type { Language } from '../../../platform/i18n/languages.ts';
+import { isLanguage, type Language } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
 import { communeByCode } from '../../../platform/geo/communes.ts';
 import type { ExportOrganisation, ExportRecord, ExportYearlyAmount, SecondFigure } from './records.ts';
@@ -84,6 +84,13 @@ export function parseYearlyAmount(item: string): { organisation: string | null; 
 	return match ? { organisation: match[1]?.trim() || null, year: Number(match[2]), amount: match[3], currency: match[4].toUpperCase() } : null;
 }
 
+/** The language of the texts kept in the source's own language, other than fr/ar/en (the first one if several). */
+const originalLanguage = (record: ExportRecord) => [...Object.keys(record.title), ...Object.keys(record.summary)].find((key) => !isLanguage(key) && (record.title[key] || record.summary[key])) ?? null;
+const originalText = (record: ExportRecord, field: 'title' | 'summary') => {
+	const language = originalLanguage(record);
+	return language ? (record[field][language] ?? null) : null;
+};
+
 const translated = (field: 'title' | 'summary', lang: Language, hxl: string, width: number): AtlasColumn => ({
 	key: `${field}_${lang}`,
 	hxl: `${hxl} +i_${lang}`,
@@ -114,6 +121,10 @@ export const atlasColumns: readonly AtlasColumn[] = [
 	translated('summary', 'fr', '#description', 50),
 	translated('summary', 'ar', '#description', 50),
 	translated('summary', 'en', '#description', 50),
+	// a text kept in the source's own language (Spanish, Italian…: issue 17, rule 9), with its ISO 639 code
+	{ key: 'original_language', hxl: '#meta +lang +original', kind: 'text', width: 8, value: (record) => originalLanguage(record) },
+	{ key: 'title_original', hxl: '#activity +name +original', kind: 'text', width: 40, value: (record) => originalText(record, 'title') },
+	{ key: 'summary_original', hxl: '#description +original', kind: 'text', width: 50, value: (record) => originalText(record, 'summary') },
 	{ key: 'status', hxl: '#status +code', kind: 'text', width: 12, value: (record) => record.status },
 	{
 		key: 'status_label',

@@ -52,9 +52,14 @@ const countries = (over: Partial<ExportRecord>) => {
 };
 
 describe('IATI export: recipient countries', () => {
-	it('does not invent Morocco for an initiative that names no country and no place in Morocco', () => {
-		expect(countries({})).toEqual([]);
+	it('does not invent Morocco for an initiative placed elsewhere: other countries only, or a region code', () => {
 		expect(countries({ countries: ['SN', 'ML'] })).toEqual(['SN', 'ML']);
+		expect(countries({ recipientRegions: [{ code: '289', vocabulary: '1', percentage: null }] })).toEqual([]);
+	});
+
+	it('writes Morocco when nothing places the initiative elsewhere (its page says "place in Morocco not given"), and when the source gave Morocco’s share', () => {
+		expect(countries({})).toEqual(['MA']);
+		expect(countries({ countries: ['BJ', 'CM', 'SN'], moroccoShare: 24 })).toEqual(['MA', 'BJ', 'CM', 'SN']);
 	});
 
 	it('writes Morocco when the initiative is placed there (national scope, regions, provinces, points, MA)', () => {

@@ -19,6 +19,7 @@ import { initiative, initiativeVersion } from '../atlas.table.ts';
 import { impliedPlaces } from '../places.ts';
 import { InitiativeInput, type InitiativeData } from '../atlas.schemas.ts';
 import { createInitiatives, freeSlugs, updateInitiative } from '../initiative.service.ts';
+import { sharakaIdentifier, slugOfSharakaIdentifier } from '../export/iati/codes.ts';
 import { slugify } from '../../../platform/text/slug.ts';
 import { moderationProposal } from '../../../platform/moderation/moderation.table.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
@@ -131,6 +132,12 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 			if (given.length) {
 				const value = { ...current[field] } as Record<string, string | undefined>;
 				for (const language of given) {
+					// the source's own language: the table's text replaces the ones the Atlas kept in another language
+					if (language === 'original') {
+						for (const key of Object.keys(value)) if (!isLanguage(key)) delete value[key];
+						for (const [key, text] of Object.entries(next[field] ?? {})) if (!isLanguage(key) && text) value[key] = text;
+						continue;
+					}
 					const text = (next[field] as Record<string, string | undefined> | undefined)?.[language];
 					if (text) value[language] = text;
 					else delete value[language];
@@ -196,6 +203,10 @@ export function mergeIntoCurrent(current: InitiativeData, next: InitiativeInput,
 	}
 	merged.sources = sources.length ? sources.slice(0, 50) : (next.sources ?? []);
 	merged.iatiIdentifier = next.iatiIdentifier ?? current.iatiIdentifier;
+	// the larger initiative the file names (once the Atlas knows it); the kind of link a moderator chose stays
+	if (next.partOf && next.partOf.initiative !== current.slug) {
+		merged.partOf = { initiative: next.partOf.initiative, relation: current.partOf?.initiative === next.partOf.initiative ? current.partOf.relation : next.partOf.relation };
+	}
 	merged.slug = current.slug;
 	return merged;
 }
@@ -401,6 +412,33 @@ async function knownNow(db: DbOrTx, items: { row: ActivityRow; activity: Importe
 	return found;
 }
 
+/** An activity's parent reference as the Atlas finds it again: an IATI identifier, or the Atlas's own one. */
+const refKey = (ref: string) => ref.trim().toUpperCase();
+
+/**
+ * The initiatives named as the larger ones that activities are part of (`related-activity` type 1): by IATI
+ * identifier (any case), or by slug when the reference is the Atlas's own identifier. Map: reference key → slug.
+ */
+async function parentsInAtlas(db: DbOrTx, refs: (string | null | undefined)[]): Promise<Map<string, string>> {
+	const given = [...new Set(refs.filter((ref): ref is string => Boolean(ref)).map((ref) => ref.trim()))];
+	const found = new Map<string, string>();
+	if (!given.length) return found;
+	const ownSlugs = new Map(given.map((ref) => [ref, slugOfSharakaIdentifier(ref)] as const).filter((entry): entry is [string, string] => Boolean(entry[1])));
+	const rows = await db
+		.select({ slug: initiative.slug, identifier: initiative.iatiIdentifier })
+		.from(initiative)
+		.where(or(sql`upper(${initiative.iatiIdentifier}) in ${given.map(refKey)}`, ownSlugs.size ? inArray(initiative.slug, [...ownSlugs.values()]) : sql`false`));
+	for (const row of rows) if (row.identifier) found.set(refKey(row.identifier), row.slug);
+	for (const [ref, slug] of ownSlugs) if (rows.some((row) => row.slug === slug)) found.set(refKey(ref), slug);
+	return found;
+}
+
+/** The input with its parent when the Atlas knows it (never itself); unchanged otherwise. */
+function withParent(input: InitiativeInput, activity: ImportedActivity, parents: Map<string, string>): InitiativeInput {
+	const slug = activity.parentRef ? parents.get(refKey(activity.parentRef)) : undefined;
+	return slug && slug !== input.slug ? { ...input, partOf: { initiative: slug, relation: 'component' } } : input;
+}
+
 /**
  * The initiative as the last import of it (another file, or an earlier import of the same) saw it: the
  * version that import wrote or found unchanged, with the file's values where that version kept the
@@ -461,7 +499,8 @@ async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedA
 		await record(db, state.record.id, row.position, { outcome: 'failed', error: { code: 'apply_conflict' } });
 		return;
 	}
-	const merged = mergeIntoCurrent(current.data, buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity);
+	const given = withParent(buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity, await parentsInAtlas(db, [activity.parentRef]));
+	const merged = mergeIntoCurrent(current.data, given, activity);
 	const parsedMerge = InitiativeInput.safeParse(merged);
 	// field by field against what the last import left (issue #17 rule 14); an invalid merge fails below as before
 	const { next, conflicts, kept } = parsedMerge.success
@@ -542,6 +581,13 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 		items.map(({ activity }, index) => inputs[index].slug ?? slugBase(inputs[index], activity.identifier))
 	);
 	inputs.forEach((input, index) => (input.slug = slugs[index]));
+	// parents: in the Atlas, or among this round's new initiatives (linked in the same transaction)
+	const parents = await parentsInAtlas(db, items.map(({ activity }) => activity.parentRef));
+	for (const [index, { activity }] of items.entries()) {
+		if (activity.identifier) parents.set(refKey(activity.identifier), inputs[index].slug!);
+		parents.set(refKey(sharakaIdentifier(inputs[index].slug!)), inputs[index].slug!);
+	}
+	items.forEach(({ activity }, index) => (inputs[index] = withParent(inputs[index], activity, parents)));
 	const author = { userId: state.actor.userId, organisationId: state.actor.organisationIds[0] ?? null, comment: state.comment };
 	try {
 		// One transaction for the whole round (fast); any refusal → one by one, to keep the others.
@@ -564,6 +610,9 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 	for (const [index, { row }] of items.entries()) {
 		try {
 			await state.ctx.transaction(async (inTx) => {
+				// one by one, a parent of this round may have failed or come later: linked at the end of the import
+				const parent = inputs[index].partOf?.initiative;
+				if (parent && !(await inTx.db.select({ id: initiative.id }).from(initiative).where(eq(initiative.slug, parent))).length) inputs[index] = { ...inputs[index], partOf: null };
 				const [created] = await createInitiatives(inTx, [inputs[index]], author);
 				await attachWaitingProposals(inTx, created.id, inputs[index].iatiIdentifier);
 				await record(inTx.db, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug, version: 1 });
@@ -611,7 +660,7 @@ async function proposeNew(state: RunState, row: ActivityRow, activity: ImportedA
 		await record(db, state.record.id, row.position, { outcome: 'proposed', proposalId: pending });
 		return;
 	}
-	const input = buildInput(activity, await resolveOrganisations(state, activity), state.citation);
+	const input = withParent(buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity, await parentsInAtlas(db, [activity.parentRef]));
 	if (!input.slug) input.slug = (await freeSlugs(db, [slugBase(input, activity.identifier)]))[0];
 	try {
 		await state.ctx.transaction(async (inTx) => {
@@ -759,6 +808,7 @@ async function runImport(env: ImportEnv, importId: string): Promise<void> {
 				.set({ processed: sql`${atlasImport.processed} + ${rows.length}`, heartbeatAt: new Date() })
 				.where(eq(atlasImport.id, importId));
 		}
+		if (publish) await linkLateParents(state);
 		await db.update(atlasImport).set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(atlasImport.id, importId));
 		if (state.proposed > 0) await tellModerators(env, found, state.proposed, current);
 	} catch (error) {
@@ -767,6 +817,41 @@ async function runImport(env: ImportEnv, importId: string): Promise<void> {
 			.set({ status: 'failed', failure: error instanceof Error ? error.message.slice(0, 500) : 'error', finishedAt: new Date() })
 			.where(eq(atlasImport.id, importId));
 		throw error;
+	}
+}
+
+/**
+ * Parts published before the larger initiative they belong to (later in the file, or in a round that went one
+ * by one): linked once the whole file is applied, as a new version by the same import.
+ */
+async function linkLateParents(state: RunState): Promise<void> {
+	const { db } = state.env;
+	const a = atlasImportActivity;
+	const rows = await db
+		.select({ position: a.position, initiativeId: a.resultInitiativeId, parentRef: sql<string>`${a.draft}->>'parentRef'` })
+		.from(a)
+		.innerJoin(initiative, eq(initiative.id, a.resultInitiativeId))
+		.where(and(eq(a.importId, state.record.id), inArray(a.outcome, ['created', 'updated', 'unchanged']), sql`${a.draft}->>'parentRef' is not null`, isNull(initiative.parentId)));
+	if (!rows.length) return;
+	const parents = await parentsInAtlas(db, rows.map((row) => row.parentRef));
+	for (const row of rows) {
+		const slug = parents.get(refKey(row.parentRef));
+		const current = slug ? await currentData(db, row.initiativeId!) : null;
+		if (!slug || !current || slug === current.slug) continue;
+		try {
+			await state.ctx.transaction(async (inTx) => {
+				const updated = await updateInitiative(inTx, row.initiativeId!, { ...current.data, partOf: { initiative: slug, relation: 'component' } }, {
+					userId: state.actor.userId,
+					organisationId: state.actor.organisationIds[0] ?? null,
+					comment: state.comment,
+					expectedVersion: current.version
+				});
+				await inTx.db.update(a).set({ resultVersion: updated.version }).where(and(eq(a.importId, state.record.id), eq(a.position, row.position)));
+			});
+		} catch (error) {
+			// a loop or a changed initiative: the part stays unlinked, as the preview's warning said it might
+			if (!isAppError(error)) throw error;
+		}
 	}
 }
 

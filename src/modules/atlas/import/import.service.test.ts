@@ -628,7 +628,7 @@ describe('CSV and XLSX imports', () => {
 		const rows = (await preview(partner, id, { filter: 'all' })).activities;
 		// the row without a title first (critical), then the errors
 		expect(rows.map((row) => row.position)).toEqual([3, 2, 4]);
-		expect(rows[0].problems).toEqual([{ severity: 'critical', code: 'no_title', message: 'Aucun titre en français, en arabe ou en anglais.' }]);
+		expect(rows[0].problems).toEqual([{ severity: 'critical', code: 'no_title', message: 'Aucun titre, dans aucune langue.' }]);
 		expect(rows[1].problems.map((problem) => problem.message).sort()).toEqual(
 			[
 				'Colonne « Début prévu » : valeur non reconnue « 2024-02-30 », non importée.',

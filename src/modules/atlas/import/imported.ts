@@ -34,6 +34,9 @@ export interface ImportedActivity {
 	/** the file gives recipient countries (a known initiative's countries are replaced, not kept) */
 	givesCountries: boolean;
 	concernsMorocco: boolean;
+	/** IATI: the larger activity this one is part of (`related-activity` type 1), by its identifier; linked on apply
+	 * when that activity is in the Atlas or in the same file */
+	parentRef?: string | null;
 	/** tables: the columns the file gives (a known initiative keeps the others) */
 	columns?: string[];
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { isImportRefusal } from './refusal.ts';
 import { sniffKind } from './import.service.ts';
-import { defaultMapping, parseDay, parseNumber, readTable } from './tabular.ts';
+import { defaultMapping, dryRunRow, parseDay, parseNumber, readTable } from './tabular.ts';
+import type { OrganisationMatcher } from './organisations.ts';
 import { zipUnpackedSize } from '../../../platform/tabular/spreadsheet.ts';
 
 const limits = { maxBytes: 50 * 1024 * 1024, maxRows: 1000 };
@@ -87,5 +88,27 @@ describe('reading tables', () => {
 		expect(parseDay('2024-02-29')).toBe('2024-02-29');
 		expect(parseDay('2023-02-29')).toBeNull();
 		expect(parseDay('01/03/2021')).toBe('2021-03-01');
+	});
+});
+
+describe('texts in the source’s own language (issue 17, rule 9)', () => {
+	const mapping = ['title_fr', 'original_language', 'title_original', 'summary_original', 'status'];
+	const row = (cells: (string | null)[]) => dryRunRow(cells, mapping, {} as OrganisationMatcher);
+
+	it('reads a Spanish title and summary with their code: a row with no French, Arabic or English title is readable', () => {
+		const read = row([null, 'ES', 'Protección de los derechos de mujeres', 'Acompañamiento jurídico', 'completed']);
+		expect(read.problems.filter((problem) => problem.severity === 'critical' || problem.severity === 'error')).toEqual([]);
+		expect(read.draft!.input).toMatchObject({ title: { es: 'Protección de los derechos de mujeres' }, summary: { es: 'Acompañamiento jurídico' } });
+		// the export's own header row is recognised
+		expect(defaultMapping(['Langue d’origine (code ISO 639)', 'Title (original language)'], null)).toEqual(['original_language', 'title_original']);
+	});
+
+	it('refuses a text in another language without a valid code, or with the code of a platform language', () => {
+		for (const code of [null, 'espagnol', 'fr']) {
+			const read = row(['Titre', code, 'Título', null, 'ongoing']);
+			expect(read.problems.map((problem) => problem.code)).toContain('invalid_value');
+			expect(read.draft?.input.title ?? { fr: 'Titre' }).toEqual({ fr: 'Titre' });
+		}
+		expect(row([null, null, null, null, 'ongoing']).problems.map((problem) => problem.code)).toContain('no_title');
 	});
 });

@@ -11,7 +11,7 @@ import { languages } from '../../../platform/i18n/languages.ts';
 import { provinces, regions } from '../../../platform/geo/morocco.ts';
 import { communeByCode, communeNamed } from '../../../platform/geo/communes.ts';
 import type { Translated } from '../atlas.table.ts';
-import { initiativeStatuses, initiativeThemes, targetGroups, type OrganisationRole } from '../atlas.model.ts';
+import { initiativeStatuses, initiativeThemes, otherLanguagePattern, targetGroups, type OrganisationRole } from '../atlas.model.ts';
 import { atlasColumns, columnForHeader, LIST_SEPARATOR, parseYearlyAmount, splitList } from '../export/columns.ts';
 import { isDay, parseWrittenDate } from '../partial-dates.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
@@ -298,7 +298,19 @@ export function dryRunRow(cells: Cell[], mapping: (string | null)[], matcher: Or
 		const about = get(`summary_${language}`);
 		if (about) summary[language] = about;
 	}
-	if (!title.fr && !title.ar && !title.en) problems.critical('no_title');
+	// texts in the source's own language (the Atlas's export writes them with their ISO 639 code)
+	const originalTitle = get('title_original');
+	const originalSummary = get('summary_original');
+	const rawLanguage = get('original_language');
+	if (originalTitle || originalSummary || rawLanguage) {
+		const code = rawLanguage?.trim().toLowerCase() ?? '';
+		if (!otherLanguagePattern.test(code) || (languages as readonly string[]).includes(code)) invalid('original_language', rawLanguage ?? '');
+		else {
+			if (originalTitle) title[code] = originalTitle.replace(/\s+/g, ' ');
+			if (originalSummary) summary[code] = originalSummary;
+		}
+	}
+	if (!Object.values(title).some(Boolean)) problems.critical('no_title');
 
 	const rawSlug = get('identifier');
 	let slug: string | undefined;

@@ -1,6 +1,7 @@
 // Correspondences between the Atlas's codes and IATI codelists (2.03), for the export and the import.
 import type { InitiativeStatus, OrganisationRole } from '../../atlas.model.ts';
 import type { OrganisationType } from '../../../../platform/accounts/accounts.model.ts';
+import { slugPattern } from '../../../../platform/accounts/organisation.schemas.ts';
 
 /** IATI ActivityStatus: 1 Pipeline/identification, 2 Implementation, 4 Closed, 5 Cancelled, 6 Suspended. */
 export const statusToIati: Readonly<Record<InitiativeStatus, string>> = {
@@ -67,5 +68,10 @@ export const organisationTypeToIati: Readonly<Record<OrganisationType, string>> 
 export const REPORTING_ORG_REF = 'XM-SHARAKA';
 /** Identifier of an initiative without an IATI identifier of its own. */
 export const sharakaIdentifier = (slug: string) => `${REPORTING_ORG_REF}-${slug}`;
+/** The slug inside such an identifier (the Atlas's own export read again), else null. */
+export function slugOfSharakaIdentifier(identifier: string | null | undefined): string | null {
+	const slug = identifier?.startsWith(`${REPORTING_ORG_REF}-`) ? identifier.slice(REPORTING_ORG_REF.length + 1) : null;
+	return slug && slugPattern.test(slug) ? slug : null;
+}
 /** Sector vocabulary 99 (reporting organisation's own): the Atlas's theme codes. */
 export const THEME_VOCABULARY_URI = 'urn:sharaka:atlas:theme';

@@ -171,9 +171,19 @@ function activityScope(record: ExportRecord): string | null {
 }
 
 function recipientCountries(record: ExportRecord): string {
-	// Morocco only when something places the initiative there: an initiative with no country at all (a
-	// regional activity imported with a region code) is not exported as "MA 100 %" (issue #17 rule 2)
-	const inMorocco = record.nationalScope || record.regions.length > 0 || record.provinces.length > 0 || record.points.length > 0 || record.countries.includes('MA');
+	// Morocco when something places the initiative there, when the source gave Morocco's share, or when nothing
+	// places it anywhere else (a Moroccan place not given yet); a regional activity (a region code, other
+	// countries only) is not exported as "MA 100 %" (issue #17 rule 2)
+	const elsewhere = record.countries.some((code) => code !== 'MA') || record.recipientRegions.length > 0;
+	const inMorocco =
+		record.nationalScope ||
+		record.regions.length > 0 ||
+		record.provinces.length > 0 ||
+		record.communes.length > 0 ||
+		record.points.length > 0 ||
+		record.countries.includes('MA') ||
+		record.moroccoShare != null ||
+		!elsewhere;
 	const codes = [...new Set([...(inMorocco ? ['MA'] : []), ...record.countries.filter((code) => code !== 'MA')])];
 	const regions = record.recipientRegions;
 	// the percentages as stored when the source gave them all (Morocco's may be the rest), else equal shares

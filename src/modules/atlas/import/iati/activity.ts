@@ -7,8 +7,7 @@ import { languages, type Language } from '../../../../platform/i18n/languages.ts
 import { provinces, regions } from '../../../../platform/geo/morocco.ts';
 import { provinceAt } from '../../../../platform/geo/geometry/locate.ts';
 import { communeByCode, communeNamed } from '../../../../platform/geo/communes.ts';
-import { iatiToStatus, REPORTING_ORG_REF, THEME_VOCABULARY_URI } from '../../export/iati/codes.ts';
-import { slugPattern } from '../../../../platform/accounts/organisation.schemas.ts';
+import { iatiToStatus, slugOfSharakaIdentifier, THEME_VOCABULARY_URI } from '../../export/iati/codes.ts';
 import type { Translated } from '../../atlas.table.ts';
 import { organisationRoles, otherLanguagePattern, type InitiativeStatus, type InitiativeTheme, type OrganisationRole } from '../../atlas.model.ts';
 import type { InitiativeInput } from '../../atlas.schemas.ts';
@@ -250,7 +249,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		problems.critical('activity_too_large');
 		return { identifier, title: {}, activity: null, preview: emptyPreview, problems: problems.list, concernsMorocco: false };
 	}
-	const ownSlug = identifier?.startsWith(`${REPORTING_ORG_REF}-`) && slugPattern.test(identifier.slice(REPORTING_ORG_REF.length + 1)) ? identifier.slice(REPORTING_ORG_REF.length + 1) : null;
+	const ownSlug = slugOfSharakaIdentifier(identifier);
 	if (!identifier) problems.critical('no_identifier');
 	else if (identifier.length > LIMITS.identifier) problems.critical('identifier_too_long', { max: LIMITS.identifier });
 
@@ -699,6 +698,13 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 		sources.push({ citation: cut(name ?? url, 1000), url, ...(date ? { date } : {}) });
 	}
 
+	// the larger activity this one is part of (a project's component, a programme's contract): linked on apply
+	const parentRef = childrenNamed(node, 'related-activity')
+		.filter((entry) => attr(entry, 'type') === '1')
+		.map((entry) => clean(attr(entry, 'ref') ?? ''))
+		.find((ref) => ref && ref !== identifier && ref.length <= LIMITS.identifier);
+	if (parentRef) problems.warning('part_of', { ref: parentRef });
+
 	if (context.ignoredLanguages.size) problems.warning('language_ignored', { languages: [...context.ignoredLanguages].join(', ') });
 	if (context.keptLanguages.size) problems.warning('language_kept', { languages: [...context.keptLanguages].join(', ') });
 	if (context.guessed.size) problems.warning('language_guessed', { languages: [...context.guessed].join(', ') });
@@ -744,7 +750,7 @@ export function mapActivity(node: XmlNode, header: IatiFileHeader): MappedActivi
 	};
 	const checked = problems.hasCritical ? null : sanitise(input, problems);
 	const activity: ImportedActivity | null = checked
-		? { identifier, input: checked, organisations, exactThemes: atlasThemes.size > 0, givesCountries: countryCodesGiven.length > 0, concernsMorocco }
+		? { identifier, input: checked, organisations, exactThemes: atlasThemes.size > 0, givesCountries: countryCodesGiven.length > 0, concernsMorocco, parentRef: parentRef ?? null }
 		: null;
 	return { identifier, title, activity, preview, problems: problems.list, concernsMorocco };
 }
