@@ -593,7 +593,7 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 		// One transaction for the whole round (fast); any refusal → one by one, to keep the others.
 		await state.ctx.transaction(async (inTx) => {
 			const created = await createInitiatives(inTx, inputs, author);
-			for (const [index, entry] of created.entries()) await attachWaitingProposals(inTx, entry.id, inputs[index].iatiIdentifier);
+			for (const [index, entry] of created.entries()) await attachWaitingProposals(inTx, entry.id, inputs[index].iatiIdentifier, inputs[index].partOf);
 			await recordMany(
 				inTx.db,
 				state.record.id,
@@ -614,7 +614,7 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
 				const parent = inputs[index].partOf?.initiative;
 				if (parent && !(await inTx.db.select({ id: initiative.id }).from(initiative).where(eq(initiative.slug, parent))).length) inputs[index] = { ...inputs[index], partOf: null };
 				const [created] = await createInitiatives(inTx, [inputs[index]], author);
-				await attachWaitingProposals(inTx, created.id, inputs[index].iatiIdentifier);
+				await attachWaitingProposals(inTx, created.id, inputs[index].iatiIdentifier, inputs[index].partOf);
 				await record(inTx.db, state.record.id, row.position, { outcome: 'created', initiativeId: created.id, slug: created.slug, version: 1 });
 			});
 		} catch (error) {
@@ -627,11 +627,17 @@ async function publishNew(state: RunState, items: { row: ActivityRow; activity: 
  * A partner's proposal of a new initiative for the same IATI activity, still waiting, becomes a proposal of
  * change of the initiative just published (issue 17, rule 13): one record, with its proposals, never two.
  */
-async function attachWaitingProposals(ctx: RequestContext, initiativeId: string, identifier: string | null | undefined): Promise<void> {
+async function attachWaitingProposals(ctx: RequestContext, initiativeId: string, identifier: string | null | undefined, partOf: InitiativeInput['partOf']): Promise<void> {
 	if (!identifier) return;
 	const attached = await ctx.db
 		.update(moderationProposal)
-		.set({ subjectId: initiativeId, baseVersion: 1 })
+		// the whole the same activity is part of: the partner's import could not name it while it was not in the
+		// Atlas; approving their proposal must not undo the link
+		.set({
+			subjectId: initiativeId,
+			baseVersion: 1,
+			...(partOf ? { data: sql`case when coalesce(${moderationProposal.data}->'partOf', 'null'::jsonb) = 'null'::jsonb then jsonb_set(${moderationProposal.data}, '{partOf}', ${JSON.stringify(partOf)}::jsonb) else ${moderationProposal.data} end` } : {})
+		})
 		.where(
 			and(
 				eq(moderationProposal.collection, initiativeProposals.key),

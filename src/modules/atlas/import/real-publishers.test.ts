@@ -131,7 +131,7 @@ describe('real files from eight publishers, imported by a partner and then by a 
 		expect((loan.data as { partOf?: unknown }).partOf ?? null).toBeNull();
 	}, 300_000);
 
-	it('then a moderator publishes it: one initiative per activity, the partner’s proposals attached to them and approvable, the parts linked', async () => {
+	it('then a moderator publishes it: one initiative per activity, the partner’s proposals attached to them and approved, the parts linked', async () => {
 		const { outcomes } = await importAndApply(moderator, 'dportal-ma-2021.xml', fs.readFileSync(file));
 		expect(ALL.map((identifier) => outcomes.get(identifier)?.outcome)).toEqual(ALL.map(() => 'created'));
 		const published = await initiativesOf(ALL);
@@ -148,6 +148,9 @@ describe('real files from eight publishers, imported by a partner and then by a 
 		const iomProposal = waiting.find((proposal) => proposal.subjectId === iom.id)!;
 		const approved = await approveProposal(contextFor(app.database.db, moderator), iomProposal.id);
 		expect(approved.initiative).toMatchObject({ id: iom.id, version: 2 });
+		// every other one too: none is stuck, and approving the partner's loan does not undo its link to the programme
+		for (const proposal of waiting.filter((entry) => entry.id !== iomProposal.id)) await approveProposal(contextFor(app.database.db, moderator), proposal.id);
+		expect(await app.database.db.select({ id: moderationProposal.id }).from(moderationProposal).where(eq(moderationProposal.status, 'pending'))).toEqual([]);
 
 		// AFD's financings are parts of the programme, which lists them
 		const programme = await getInitiative(app.database.db, await slugOf(AFD));
