@@ -238,7 +238,7 @@ describe('sourcing and the pipeline', () => {
 		expect(counts.byAgency.get(null)).toBe(1);
 		const active = await pipelineCounts(ctx, access, { agency: agencies[0].id });
 		expect(active.total).toBe(4);
-		const board = await pipelineBoard(ctx, access, {});
+		const { columns: board } = await pipelineBoard(ctx, access, {});
 		expect(board.map((column) => column.stage)).not.toContain('follow_up_3');
 		expect(board.find((column) => column.stage === 'arrived')?.cards).toHaveLength(2);
 		const first = await listCandidates(ctx, access, { status: 'all', limit: 3 });
@@ -254,7 +254,7 @@ describe('sourcing and the pipeline', () => {
 		expect((await listCandidates(ctx, access, { status: 'all', q: 'العلوي' })).items.map((row) => row.email)).toEqual([people[0].email]);
 		expect((await listCandidates(ctx, access, { status: 'all', q: 'CANDIDATE3@' })).items.map((row) => row.email)).toEqual([people[3].email]);
 		expect((await pipelineCounts(ctx, access, { status: 'all', q: 'candidate3' })).total).toBe(1);
-		expect((await pipelineBoard(ctx, access, { status: 'all', q: 'candidate1' })).flatMap((column) => column.cards)).toHaveLength(1);
+		expect((await pipelineBoard(ctx, access, { status: 'all', q: 'candidate1' })).columns.flatMap((column) => column.cards)).toHaveLength(1);
 		expect(await candidatesForExport(ctx, access, { status: 'exited' })).toHaveLength(2);
 	});
 

@@ -17,7 +17,8 @@ import { fillOf, pipelineStages, stageIndex, type Fill } from './campaigns.model
 import { AddCandidatesInput, CampaignEditInput, CampaignInput, CampaignStatusInput, ReallocationInput } from './campaigns.schemas.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove, placementQuotaChange, type PlacementCampaignRecord } from './campaigns.table.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
-import { myAgencyIds, requirePlacementStaff } from './agency-staff.ts';
+import { actsFor, assignedToAgencySql, myAgencyIds, requirePlacementStaff } from './agency-staff.ts';
+import { jsonOf } from '../../../platform/db/rows.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,6 +27,8 @@ export interface CampaignAccess {
 	campaign: PlacementCampaignRecord;
 	/** null: every agency (the division); else the agencies of the person that have a quota in it */
 	agencyIds: string[] | null;
+	/** the agencies with a quota in it that the person sees (all of them for the division), by name */
+	agencies: { id: string; name: string }[];
 }
 
 /**
@@ -35,15 +38,24 @@ export interface CampaignAccess {
 export async function campaignAccess(ctx: RequestContext, id: string, db: DbOrTx = ctx.db): Promise<CampaignAccess> {
 	requirePlacementStaff(ctx);
 	if (!UUID.test(id)) throw new AppError('not_found');
-	const [campaign] = await db.select().from(placementCampaign).where(eq(placementCampaign.id, id));
-	if (!campaign) throw new AppError('not_found');
-	if (ctx.can('placement.campaign.manage')) return { campaign, agencyIds: null };
-	const mine = await myAgencyIds(ctx);
-	const withQuota = mine.length
-		? (await db.select({ id: placementCampaignQuota.agencyId }).from(placementCampaignQuota).where(and(eq(placementCampaignQuota.campaignId, id), inArray(placementCampaignQuota.agencyId, mine)))).map((row) => row.id)
-		: [];
-	if (!withQuota.length) throw new AppError('not_found');
-	return { campaign, agencyIds: withQuota };
+	// one statement: the campaign, its agencies with a quota, and whether the person is assigned to each (the
+	// subquery's columns by alias: drizzle writes a one-table select's columns without their table)
+	const [row] = await db
+		.select({
+			campaign: placementCampaign,
+			agencies: sql<string | { id: string; name: string; assigned: boolean }[]>`coalesce((
+				select json_agg(json_build_object('id', a.id, 'name', a.name, 'assigned', ${assignedToAgencySql(ctx, sql`a.id`)}) order by a.name)
+				from ${placementCampaignQuota} q join ${agency} a on a.id = q.agency_id
+				where q.campaign_id = ${placementCampaign}.id), '[]'::json)`
+		})
+		.from(placementCampaign)
+		.where(eq(placementCampaign.id, id));
+	if (!row) throw new AppError('not_found');
+	const agencies = jsonOf(row.agencies) ?? [];
+	if (ctx.can('placement.campaign.manage')) return { campaign: row.campaign, agencyIds: null, agencies: agencies.map(({ id, name }) => ({ id, name })) };
+	const mine = agencies.filter((entry) => actsFor(ctx, entry.id, entry.assigned)).map(({ id, name }) => ({ id, name }));
+	if (!mine.length) throw new AppError('not_found');
+	return { campaign: row.campaign, agencyIds: mine.map((entry) => entry.id), agencies: mine };
 }
 
 /**
@@ -379,12 +391,6 @@ export async function addCandidates(ctx: RequestContext, id: string, raw: unknow
 }
 
 /** The agencies a person may add candidates for in this campaign (the division: every agency with a quota). */
-export async function sourcingAgencies(ctx: RequestContext, access: CampaignAccess) {
-	const rows = await ctx.db
-		.select({ id: agency.id, name: agency.name })
-		.from(placementCampaignQuota)
-		.innerJoin(agency, eq(agency.id, placementCampaignQuota.agencyId))
-		.where(and(eq(placementCampaignQuota.campaignId, access.campaign.id), access.agencyIds ? inArray(agency.id, access.agencyIds) : undefined))
-		.orderBy(asc(agency.name));
-	return rows;
+export function sourcingAgencies(access: CampaignAccess) {
+	return access.agencies;
 }

@@ -17,7 +17,7 @@ import { placementCandidate, placementCandidateMove } from './campaigns.table.ts
 import { correctionsFor, correctMove } from './correction.service.ts';
 import { placementFollowUp, placementInvitation, placementReturn } from './departure.table.ts';
 import { decideEligibility, recordFollowUp, recordReturn } from './circular.service.ts';
-import { moveCandidates, myOpportunities } from './pipeline.service.ts';
+import { listCandidates, moveCandidates, myOpportunities, pipelineBoard } from './pipeline.service.ts';
 import { placementStatistics } from './statistics.service.ts';
 
 let app: TestApp;
@@ -169,6 +169,12 @@ describe('correcting a move', () => {
 		const offered = await correctionsFor(staff, access, await app.database.db.select().from(placementCandidate).where(eq(placementCandidate.campaignId, campaignId)));
 		// the shortlisting of ids[0] is the division's; with her exit undone, ids[2]'s last standing move is her preselection
 		expect([...offered.entries()]).toEqual([[ids[2], { kind: 'back', to: 'registered', moveId: expect.any(String), until: expect.any(String) }]]);
+		// the list's and the board's pages offer the same, from the last moves read with their rows
+		const list = await listCandidates(staff, access, { status: 'all' }, { withLastMoves: true });
+		expect(Object.fromEntries(await correctionsFor(staff, access, list.items, list.lastMoves))).toEqual(Object.fromEntries(offered));
+		const board = await pipelineBoard(staff, access, { status: 'all' });
+		const cards = board.columns.flatMap((column) => column.cards.map((card) => ({ id: card.id, stage: column.stage, exitReason: card.exitReason })));
+		expect(Object.fromEntries(await correctionsFor(staff, access, cards, board.lastMoves))).toEqual(Object.fromEntries(offered));
 		const division = await refusal(correctMove(staff, campaignId, ids[0], { reason: 'Erreur' }));
 		expect(division.fields[0].messageKey).toBe('field_correction_division');
 		await expect(correctMove(staff, campaignId, ids[3], { reason: 'Erreur' })).rejects.toMatchObject({ code: 'not_found' });

@@ -18,6 +18,7 @@ import { placementCandidate, placementCandidateMove } from './campaigns.table.ts
 import { placementFollowUp, placementInvitation, placementReturn } from './departure.table.ts';
 import { quotaProblems, stageLabel } from './pipeline.service.ts';
 import { requirePlacementStaff } from './agency-staff.ts';
+import type { LastMove } from './last-move.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,7 +27,7 @@ const standing = sql`${placementCandidateMove.correctsMoveId} is null and not ex
 
 /** Each candidate's last standing move (one query: the latest per candidate). */
 async function lastMoves(db: DbOrTx, candidateIds: readonly string[]) {
-	if (!candidateIds.length) return new Map<string, { id: string; fromStage: string | null; toStage: string; at: Date; announced: boolean }>();
+	if (!candidateIds.length) return new Map<string, LastMove>();
 	const rows = await db
 		.selectDistinctOn([placementCandidateMove.candidateId], {
 			candidateId: placementCandidateMove.candidateId,
@@ -82,12 +83,18 @@ export type CorrectionOffer = Correction & { moveId: string; until: string };
  * The correction each of these candidates (of a page of the list or the board) may get now from the person:
  * back to a stage, or the exit undone. Those without one are left out (the page offers nothing for them).
  */
-export async function correctionsFor(ctx: RequestContext, access: CampaignAccess, rows: readonly { id: string; stage: PipelineStage; exitReason: string | null }[]) {
+export async function correctionsFor(
+	ctx: RequestContext,
+	access: CampaignAccess,
+	rows: readonly { id: string; stage: PipelineStage; exitReason: string | null }[],
+	/** the rows' last moves when the statement that listed them read them too (`lastMoveColumn`) */
+	known?: ReadonlyMap<string, LastMove | null>
+) {
 	const result = new Map<string, CorrectionOffer>();
 	if (access.campaign.status !== 'open' || !rows.length) return result;
 	const now = ctx.now();
 	const since = new Date(now.getTime() - CORRECTION_WINDOW_DAYS * 86_400_000);
-	const last = await lastMoves(ctx.db, rows.map((row) => row.id));
+	const last = known ? new Map([...known].filter((entry): entry is [string, LastMove] => entry[1] !== null)) : await lastMoves(ctx.db, rows.map((row) => row.id));
 	const recent = rows.filter((row) => (last.get(row.id)?.at ?? since) > since);
 	const records = await recordsAmong(ctx.db, recent.filter((row) => row.exitReason === null));
 	for (const row of recent) {

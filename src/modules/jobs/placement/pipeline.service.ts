@@ -31,6 +31,7 @@ import { campaignAccess, type CampaignAccess } from './campaigns.service.ts';
 import { assignShortlistedToOfferCounsellor } from './mobility.service.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove } from './campaigns.table.ts';
 import { requirePlacementStaff } from './agency-staff.ts';
+import { lastMoveColumn, lastMoveOf } from './last-move.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,19 +72,22 @@ async function auditRead(ctx: RequestContext, access: CampaignAccess, what: stri
 }
 
 /** One page of the list (keyset on id: `after` is the last id of the page before), audited. */
-export async function listCandidates(ctx: RequestContext, access: CampaignAccess, raw: unknown) {
+export async function listCandidates(ctx: RequestContext, access: CampaignAccess, raw: unknown, options: { withLastMoves?: boolean } = {}) {
 	const filter = parseOrThrow(CandidateFilter, raw);
 	const rows = await ctx.db
-		.select(candidateColumns)
+		.select({ ...candidateColumns, lastMove: options.withLastMoves ? lastMoveColumn(sql`${placementCandidate}.id`) : sql<null>`null` })
 		.from(placementCandidate)
 		.innerJoin(user, eq(user.id, placementCandidate.userId))
 		.leftJoin(agency, eq(agency.id, placementCandidate.agencyId))
 		.where(and(scope(access, filter), filter.after ? gt(placementCandidate.id, filter.after) : undefined))
 		.orderBy(asc(placementCandidate.id))
 		.limit(filter.limit + 1);
-	const items = rows.slice(0, filter.limit);
+	const page = rows.slice(0, filter.limit);
+	const items = page.map(({ lastMove: _lastMove, ...item }) => item);
+	// each row's last move, read with it when asked: the corrections the page offers need no second query
+	const lastMoves = options.withLastMoves ? new Map(page.map((row) => [row.id, lastMoveOf(row.lastMove)])) : undefined;
 	await auditRead(ctx, access, 'list', { stage: filter.stage ?? null, agency: filter.agency ?? null, status: filter.status, q: filter.q ?? null, after: filter.after ?? null }, items.length);
-	return { items, next: rows.length > filter.limit ? items[items.length - 1].id : null, filter };
+	return { items, next: rows.length > filter.limit ? items[items.length - 1].id : null, filter, lastMoves };
 }
 export type CandidateRow = Awaited<ReturnType<typeof listCandidates>>['items'][number];
 
@@ -117,7 +121,7 @@ export async function pipelineBoard(ctx: RequestContext, access: CampaignAccess,
 	const filter = parseOrThrow(CandidateFilter, raw);
 	const stages = stagesOf(trackOf(access.campaign.channel)).filter((stage) => !filter.stage || stage === filter.stage);
 	const result = (await ctx.db.execute(sql`
-		select s.stage, c.id, c.agency_id as "agencyId", c.stage_on as "stageOn", c.exit_reason as "exitReason", u.name
+		select s.stage, c.id, c.agency_id as "agencyId", c.stage_on as "stageOn", c.exit_reason as "exitReason", u.name, ${lastMoveColumn(sql`c.id`)} as "lastMove"
 		from unnest(${`{${stages.join(',')}}`}::text[]) with ordinality as s(stage, n)
 		cross join lateral (
 			select ${placementCandidate.id}, ${placementCandidate.userId}, ${placementCandidate.agencyId}, ${placementCandidate.stageOn}, ${placementCandidate.exitReason}
@@ -127,10 +131,17 @@ export async function pipelineBoard(ctx: RequestContext, access: CampaignAccess,
 			limit ${perStage}
 		) c
 		join ${user} u on u.id = c.user_id
-		order by s.n, c.id`)) as unknown as { rows: { stage: PipelineStage; id: string; agencyId: string | null; stageOn: string | Date | null; exitReason: string | null; name: string }[] };
-	const columns = stages.map((stage) => ({ stage, cards: result.rows.filter((row) => row.stage === stage).map((row) => ({ ...row, stageOn: row.stageOn instanceof Date ? row.stageOn.toISOString().slice(0, 10) : row.stageOn })) }));
+		order by s.n, c.id`)) as unknown as {
+		rows: { stage: PipelineStage; id: string; agencyId: string | null; stageOn: string | Date | null; exitReason: string | null; name: string; lastMove: Parameters<typeof lastMoveOf>[0] }[];
+	};
+	const columns = stages.map((stage) => ({
+		stage,
+		cards: result.rows
+			.filter((row) => row.stage === stage)
+			.map(({ lastMove: _lastMove, ...row }) => ({ ...row, stageOn: row.stageOn instanceof Date ? row.stageOn.toISOString().slice(0, 10) : row.stageOn }))
+	}));
 	await auditRead(ctx, access, 'board', { agency: filter.agency ?? null, status: filter.status }, result.rows.length);
-	return columns;
+	return { columns, lastMoves: new Map(result.rows.map((row) => [row.id, lastMoveOf(row.lastMove)])) };
 }
 
 /** Every row of the filtered view for the CSV export (audited). */

@@ -21,7 +21,7 @@ export async function load({ locals, params, url }) {
 		throw failure;
 	}
 	const manage = access.agencyIds === null && ctx.can('placement.campaign.manage');
-	const [progress, changes, agencies, choices] = await Promise.all([campaignProgress(ctx, access), manage ? quotaChanges(ctx, access) : [], sourcingAgencies(ctx, access), manage ? campaignChoices(ctx) : null]);
+	const [progress, changes, agencies, choices] = await Promise.all([campaignProgress(ctx, access), manage ? quotaChanges(ctx, access) : [], sourcingAgencies(access), manage ? campaignChoices(ctx) : null]);
 	const { campaign } = access;
 	return {
 		campaign: {

@@ -18,16 +18,17 @@ export async function load({ locals, params, url }) {
 	const board = url.searchParams.get('view') === 'board';
 	try {
 		const access = await campaignAccess(ctx, params.id);
-		const [counts, agencies, list, columns] = await Promise.all([
+		const [counts, list, boardView] = await Promise.all([
 			pipelineCounts(ctx, access, filter),
-			sourcingAgencies(ctx, access),
-			board ? null : listCandidates(ctx, access, filter),
+			board ? null : listCandidates(ctx, access, filter, { withLastMoves: true }),
 			board ? pipelineBoard(ctx, access, filter) : null
 		]);
 		const { campaign } = access;
-		// the rows (or cards) whose last move the person may still correct, and how
+		const agencies = sourcingAgencies(access);
+		const columns = boardView?.columns ?? null;
+		// the rows (or cards) whose last move the person may still correct, and how (their last moves read with them)
 		const shown = list ? list.items : (columns ?? []).flatMap((column) => column.cards.map((card) => ({ id: card.id, stage: column.stage, exitReason: card.exitReason })));
-		const corrections = await correctionsFor(ctx, access, shown);
+		const corrections = await correctionsFor(ctx, access, shown, (list ?? boardView)?.lastMoves);
 		return {
 			campaign: { id: campaign.id, title: campaign.title, lang: campaign.lang, status: campaign.status, channel: campaign.channel },
 			filter: { stage: filter.stage, agency: filter.agency, status: filter.status || 'active', q: filter.q, after: filter.after },
