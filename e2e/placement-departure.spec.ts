@@ -3,7 +3,7 @@
 // for Spain and next season's, both split across two agencies; adds a candidate (who signed up in French and reads
 // without JavaScript) and moves her through the stages up to "visa granted", announcing each by e-mail; creates an
 // orientation session starting two minutes ahead and registers her by e-mail; meanwhile the pre-departure page of
-// the host country is read in French, Arabic and English (Spain's a badged sample, Germany's real with its sources); her attendance, taken at the door from half an hour before the start, moves her
+// the host country is read in French, Arabic and English (Spain's and Germany's real, with their sources); her attendance, taken at the door from half an hour before the start, moves her
 // to "orientation attended"; she departs and arrives; her on-time return is recorded with the re-hire decision,
 // and next season's campaign invites her. The candidate sees each stage, the session she is registered for and
 // the invitation on her page, accepts it, and the outbox holds the e-mails in French. The staff pages in Arabic
@@ -125,7 +125,10 @@ describe('international placement: orientation, departure, return and the next s
 		await candidate.getByRole('link', { name: t('fr', 'departure.prepare_link', { country: 'Espagne' }) }).first().click();
 		await check(candidate, 'fr', false);
 		await expect(candidate.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Espagne');
-		await expect(candidate.getByRole('main').textContent()).resolves.toContain(t('fr', 'departure.prepare_disclaimer'));
+		// Spain's pages are real: their official sources at the bottom, no sample badge nor notice
+		await expect(candidate.getByRole('main').textContent()).resolves.not.toContain(t('fr', 'departure.prepare_disclaimer'));
+		expect(await candidate.getByRole('main').locator('.badge').count()).toBe(0);
+		expect(await candidate.locator('a[href^="https://www.boe.es/"]').count()).toBeGreaterThan(0);
 		await shoot(candidate, 'prepare-es-fr');
 		const preparePath = new URL(candidate.url()).pathname;
 		const reader = await browser.newPage({ locale: 'ar' });
@@ -133,7 +136,8 @@ describe('international placement: orientation, departure, return and the next s
 			await reader.goto(preparePath.replace('/fr/', `/${language}/`));
 			await check(reader, language);
 			await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(country);
-			await expect(reader.getByRole('main').textContent()).resolves.toContain(t(language, 'departure.prepare_disclaimer'));
+			await expect(reader.getByRole('main').textContent()).resolves.not.toContain(t(language, 'departure.prepare_disclaimer'));
+			expect(await reader.getByRole('main').locator('.badge').count()).toBe(0);
 			await expectPhoneWidthAndLanguageOfParts(reader, language);
 			await shoot(reader, `prepare-es-${language}`);
 		}

@@ -138,7 +138,8 @@ describe('international placement: a campaign, a wrong move and a session change
 		await candidate.goto('/ar/jobs?abroad=yes&country=ES');
 		await candidate.getByRole('main').locator('a[href^="/ar/jobs/offers/"]').first().click();
 		await candidate.locator('a[href="/ar/jobs/placement/prepare/es-rights"]').click();
-		await expect(candidate.getByRole('main').textContent()).resolves.toContain(t('ar', 'departure.prepare_disclaimer'));
+		await expect(candidate.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('إسبانيا');
+		await expect(candidate.getByRole('main').textContent()).resolves.not.toContain(t('ar', 'departure.prepare_disclaimer'));
 
 		// 4. An orientation session ten days ahead in Rabat; she is registered by her e-mail.
 		await division.goto('/fr/jobs/placement/orientation');

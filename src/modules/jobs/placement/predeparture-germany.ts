@@ -3,7 +3,8 @@
 // to the ANAPEC agency or the orientation session. Latin names inside the Arabic text are isolated from the
 // sentence's direction (`isolate`, the plain-text form of <bdi>, as the platform's other content does).
 import { isolate } from '../../../platform/i18n/content-language.ts';
-import type { ContentSource, LocalisedList, LocalisedText } from '../../../platform/content/content.table.ts';
+import type { ContentSource } from '../../../platform/content/content.table.ts';
+import type { PredepartureSubject, RealPredeparturePage } from './predeparture-pages.ts';
 
 const CONSULTED = 'consulted 2026-12-07';
 const source = (title: string, publisher: string, url: string): ContentSource => ({ name: `${title} — ${publisher}, ${CONSULTED}`, url });
@@ -40,17 +41,9 @@ const DRV = isolate('Deutsche Rentenversicherung');
 const DRV_SCHWABEN = isolate('Deutsche Rentenversicherung Schwaben');
 const MAKE_IT = isolate('Make it in Germany');
 
-export interface GermanyPage {
-	title: LocalisedText;
-	summary: LocalisedText;
-	body: LocalisedText;
-	steps: LocalisedList;
-	sources: ContentSource[];
-}
-
 const p = (...paragraphs: string[]) => paragraphs.join('\n\n');
 
-export const germanyPages: Record<'rights' | 'contract' | 'social_security' | 'living' | 'contacts' | 'return', GermanyPage> = {
+export const germanyPages: Record<PredepartureSubject, RealPredeparturePage> = {
 	rights: {
 		title: { fr: 'Allemagne — Vos droits au travail', ar: 'ألمانيا — حقوقكم في العمل', en: 'Germany — Your rights at work' },
 		summary: {

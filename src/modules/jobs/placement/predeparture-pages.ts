@@ -1,19 +1,31 @@
 // Pre-departure pages per host country (issue 10, item 7): a collection of the platform's versioned content
 // pages — topics are host countries, one page per subject (rights, work contract, social security, living,
-// contacts, return). Germany's pages are real, written from official sources (predeparture-germany.ts), and
-// loaded as reference data: they replace the samples an earlier demo loaded under the same slugs as long as
-// no editor has saved one. The other countries' pages are demo samples saying so (badged); the division
-// replaces them, with their sources, through the pages' edit form (each save a version, audited).
+// contacts, return). Germany's and Spain's pages are real, written from official sources
+// (predeparture-germany.ts, predeparture-spain.ts), and loaded as reference data: they replace the samples an
+// earlier demo loaded under the same slugs as long as no editor has saved one. A country added without real
+// pages gets demo samples saying so (badged); the division replaces them, with their sources, through the
+// pages' edit form (each save a version, audited).
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { ensureContentPages, type ContentCollection, type InitialContentPage } from '../../../platform/content/content-pages.service.ts';
-import { contentPage } from '../../../platform/content/content.table.ts';
+import { contentPage, type ContentSource, type LocalisedList, type LocalisedText } from '../../../platform/content/content.table.ts';
 import { germanyPages } from './predeparture-germany.ts';
+import { spainPages } from './predeparture-spain.ts';
 
 /** The host countries that have pre-departure pages (ISO 3166-1 alpha-2), in the list's order. */
 export const predepartureCountries = ['ES', 'DE'] as const;
 export type PredepartureCountry = (typeof predepartureCountries)[number];
 export const predepartureSubjects = ['rights', 'contract', 'social_security', 'living', 'contacts', 'return'] as const;
+export type PredepartureSubject = (typeof predepartureSubjects)[number];
+
+/** A real page of a host country, in the three languages, with the official sources it was written from. */
+export interface RealPredeparturePage {
+	title: LocalisedText;
+	summary: LocalisedText;
+	body: LocalisedText;
+	steps: LocalisedList;
+	sources: ContentSource[];
+}
 
 export const predeparturePages: ContentCollection<PredepartureCountry> = {
 	key: 'jobs.predeparture',
@@ -24,7 +36,7 @@ export const predeparturePages: ContentCollection<PredepartureCountry> = {
 };
 
 /** The slug of a country's page on a subject: `es-social-security`. */
-export const predepartureSlug = (country: string, subject: (typeof predepartureSubjects)[number]) => `${country.toLowerCase()}-${subject.replace('_', '-')}`;
+export const predepartureSlug = (country: string, subject: PredepartureSubject) => `${country.toLowerCase()}-${subject.replace('_', '-')}`;
 
 const names: Record<PredepartureCountry, { fr: string; ar: string; en: string }> = {
 	ES: { fr: 'Espagne', ar: 'إسبانيا', en: 'Spain' },
@@ -69,20 +81,29 @@ export function samplePredeparturePages(countries: readonly PredepartureCountry[
 	);
 }
 
-/** The host countries whose pages are real (written from official sources); the others' are samples. */
-const realCountries: readonly PredepartureCountry[] = ['DE'];
-const sampleCountries = predepartureCountries.filter((country) => !realCountries.includes(country));
+/** The real pages of each host country that has them, and the day their official sources were checked. */
+const realPages = {
+	DE: { pages: germanyPages, reviewedOn: '2026-12-07' },
+	ES: { pages: spainPages, reviewedOn: '2026-12-07' }
+} satisfies Partial<Record<PredepartureCountry, { pages: Record<PredepartureSubject, RealPredeparturePage>; reviewedOn: string }>>;
 
-/** Germany's pages, from official sources checked on 7 December 2026 (see predeparture-germany.ts). */
+/** The host countries whose pages are real (written from official sources); the others' are samples. */
+const realCountries: readonly (keyof typeof realPages)[] = ['DE', 'ES'];
+const sampleCountries = predepartureCountries.filter((country) => !(realCountries as readonly PredepartureCountry[]).includes(country));
+
+/** Germany's and Spain's pages, from official sources checked on 7 December 2026 (predeparture-germany.ts, predeparture-spain.ts). */
 export function realPredeparturePages(): InitialContentPage<PredepartureCountry>[] {
-	return predepartureSubjects.map((subject, position) => ({
-		slug: predepartureSlug('DE', subject),
-		topic: 'DE',
-		position,
-		...germanyPages[subject],
-		reviewedOn: '2026-12-07',
-		replacesSampleComment: 'Replaces the sample: the page written from official sources (checked on 2026-12-07)'
-	}));
+	return realCountries.flatMap((country) => {
+		const { pages, reviewedOn } = realPages[country];
+		return predepartureSubjects.map((subject, position) => ({
+			slug: predepartureSlug(country, subject),
+			topic: country,
+			position,
+			...pages[subject],
+			reviewedOn,
+			replacesSampleComment: `Replaces the sample: the page written from official sources (checked on ${reviewedOn})`
+		}));
+	});
 }
 
 /** Reference data: the real pages (an untouched sample of the same slug is replaced; an edited page is left alone). */
@@ -90,7 +111,7 @@ export async function ensurePredeparturePages(db: Db) {
 	await ensureContentPages(db, predeparturePages, realPredeparturePages());
 }
 
-/** Demo data: the real pages and the other countries' samples (a page an editor has saved is left as it is). */
+/** Demo data: the real pages and the other countries' samples, if any (a page an editor has saved is left as it is). */
 export async function loadPredepartureSamples(db: Db) {
 	await ensureContentPages(db, predeparturePages, [...realPredeparturePages(), ...samplePredeparturePages()]);
 }
