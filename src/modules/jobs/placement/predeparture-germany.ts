@@ -3,11 +3,10 @@
 // to the ANAPEC agency or the orientation session. Latin names inside the Arabic text are isolated from the
 // sentence's direction (`isolate`, the plain-text form of <bdi>, as the platform's other content does).
 import { isolate } from '../../../platform/i18n/content-language.ts';
-import type { ContentSource } from '../../../platform/content/content.table.ts';
+import { officialSource, paragraphs } from './predeparture-writing.ts';
 import type { PredepartureSubject, RealPredeparturePage } from './predeparture-pages.ts';
 
-const CONSULTED = 'consulted 2026-12-07';
-const source = (title: string, publisher: string, url: string): ContentSource => ({ name: `${title} — ${publisher}, ${CONSULTED}`, url });
+const source = (title: string, publisher: string, url: string) => officialSource(title, publisher, url, '2026-12-07');
 
 const makeItContract = source('Work contract', 'Make it in Germany, the Federal Government’s portal for skilled workers', 'https://www.make-it-in-germany.com/en/jobs/work-contract');
 const hamburgContract = source('Employment contract', 'Hamburg Welcome Portal, Free and Hanseatic City of Hamburg', 'http://english.welcome.hamburg.de/job-search/4672936/employment-contract/');
@@ -41,7 +40,7 @@ const DRV = isolate('Deutsche Rentenversicherung');
 const DRV_SCHWABEN = isolate('Deutsche Rentenversicherung Schwaben');
 const MAKE_IT = isolate('Make it in Germany');
 
-const p = (...paragraphs: string[]) => paragraphs.join('\n\n');
+const p = paragraphs;
 
 export const germanyPages: Record<PredepartureSubject, RealPredeparturePage> = {
 	rights: {

@@ -9,11 +9,10 @@
 // text says so and sends the reader to the ANAPEC agency or the orientation session. Latin names inside the Arabic
 // text are isolated from the sentence's direction with `isolate`, as Germany's pages do.
 import { isolate } from '../../../platform/i18n/content-language.ts';
-import type { ContentSource } from '../../../platform/content/content.table.ts';
+import { officialSource, paragraphs } from './predeparture-writing.ts';
 import type { PredepartureSubject, RealPredeparturePage } from './predeparture-pages.ts';
 
-const CONSULTED = 'consulted 2026-12-07';
-const source = (title: string, publisher: string, url: string): ContentSource => ({ name: `${title} — ${publisher}, ${CONSULTED}`, url });
+const source = (title: string, publisher: string, url: string) => officialSource(title, publisher, url, '2026-12-07');
 
 const regulation = source(
 	'Real Decreto 1155/2024, de 19 de noviembre, por el que se aprueba el Reglamento de la Ley Orgánica 4/2000 (títulos V y VI: actividades de temporada y gestión colectiva de contrataciones en origen)',
@@ -55,7 +54,7 @@ const INSPECTION = isolate('Inspección de Trabajo y Seguridad Social');
 const FIJO_DISCONTINUO = isolate('fijo-discontinuo');
 const DOCUMENTATION_UNIT = isolate('Unidad de Documentación');
 
-const p = (...paragraphs: string[]) => paragraphs.join('\n\n');
+const p = paragraphs;
 
 export const spainPages: Record<PredepartureSubject, RealPredeparturePage> = {
 	rights: {
