@@ -111,7 +111,7 @@ describe('directories', () => {
 		const db = app.database.db;
 		const [seeded] = await db
 			.insert(directoryEntry)
-			.values({ collection: network.key, organisationId, ...entry(organisationId, 'Accueil des seeds', ['housing']) })
+			.values({ collection: network.key, ...entry(organisationId, 'Accueil des seeds', ['housing']) })
 			.returning();
 		expect((await directoryEntryVersionData(db, seeded.id, 1))?.name).toEqual({ fr: 'Accueil des seeds' });
 		await updateDirectoryEntry(contextFor(db, partner), network, seeded.id, entry(organisationId, 'Accueil des seeds, à Salé', ['housing']));
