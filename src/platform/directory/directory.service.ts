@@ -272,9 +272,9 @@ export async function entryFunders(db: DbOrTx, entries: readonly { id: string; f
 	return new Map(entries.map((entry) => [entry.id, entry.funderIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))]));
 }
 
-/** The audit view: the data, not the derived search text. */
+/** The audit view: the data, not the derived search text nor the version number (kept in `directory_entry_version`). */
 function auditView(row: DirectoryEntryRow) {
-	const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = row;
+	const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, version: _version, ...rest } = row;
 	return rest;
 }
 

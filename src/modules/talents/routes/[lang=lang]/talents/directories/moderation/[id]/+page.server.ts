@@ -3,6 +3,7 @@ import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
+import { pickText } from '#platform/i18n/content-language.ts';
 import { notifyOf } from '#platform/moderation/notify.ts';
 import { approveProposal, rejectProposal, requestChanges, reviewProposal } from '#platform/moderation/moderation.service.ts';
 import { describeDirectoryChanges, directoryProposals, entryPath, parseSubject, type DirectoryProposalData } from '#modules/talents/directories/directory-proposals.ts';
@@ -31,7 +32,8 @@ export async function load({ params, locals }) {
 			baseVersion: review.proposal.baseVersion,
 			publishedVersion: review.proposal.publishedVersion
 		},
-		title: review.title,
+		// the proposed name in the page's language when it is given in it
+		title: pickText(data.name, locals.language),
 		// a correction (an approved new entry has a subject too, but no base version)
 		entry: review.subject && subject ? { path: entryPath(subject.kind ?? data.kind, subject.id), version: review.subject.version } : null,
 		stale: review.stale,
