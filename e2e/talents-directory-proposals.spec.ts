@@ -1,6 +1,7 @@
 // Directories of the diaspora kept up to date under moderation (issue 11, item 5). The demo member, in French without
 // JavaScript on a phone, suggests a correction of a regional house from its page (a telephone refused first, its error
-// summary, nothing saved), then finds the proposal waiting in their proposals; the moderators are e-mailed. A moderator
+// summary, nothing saved), then finds the proposal waiting in their proposals (and the forms of a new house and of a new
+// association, from the directories' pages); the moderators are e-mailed. A moderator
 // finds it from their space in Arabic (axe-core, 320 px and language of parts), reads what changes and approves it; the
 // house's page shows the new version, and the member is e-mailed the decision in French. Screenshots at 360 and 1280 px
 // go to test-results/screenshots/talents-directory-proposals-*.
@@ -53,6 +54,20 @@ describe('Talents: proposals to the directories', () => {
 		await expect(member.getByText(t('fr', 'directories.mine_waiting', { count: 1 })).count()).resolves.toBe(1);
 		await check(member, 'fr', false);
 		await shoot(member, 'mine-fr');
+		// its own page offers to withdraw it while it waits
+		await member.getByRole('main').getByRole('link', { name: HOUSE }).click();
+		await check(member, 'fr', false);
+		await expect(member.getByRole('button', { name: t('fr', 'directories.withdraw_confirm') }).count()).resolves.toBe(1);
+		// the forms of a new entry open from each directory's page, with the kind and organisation pickers
+		await member.goto('/fr/talents/associations');
+		await member.getByRole('link', { name: t('fr', 'directories.propose_entry') }).click();
+		expect(new URL(member.url()).pathname).toBe('/fr/talents/associations/propose');
+		await check(member, 'fr', false);
+		await expectPhoneWidthAndLanguageOfParts(member, 'fr');
+		await expect(member.getByRole('group', { name: t('fr', 'directories.new_association_legend') }).count()).resolves.toBe(1);
+		await member.goto('/fr/talents/houses/propose');
+		await check(member, 'fr', false);
+		await expect(member.locator('input[name="kind"][value="desk"]').count()).resolves.toBe(1);
 		// the house stays as it is until a moderator decides
 		await member.goto(housePath);
 		await expect(member.getByText(ADDRESS).count()).resolves.toBe(0);
