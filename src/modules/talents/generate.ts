@@ -6,6 +6,7 @@ import { mentoringOffer, mentoringRequest } from './mentoring/mentoring.table.ts
 import { directoryEntry } from '../../platform/directory/directory.table.ts';
 import { supportSchemes } from './young/support-schemes.ts';
 import { associations, houses, mreDesks } from './directories/directories.ts';
+import { DIRECTORY_PROPOSALS } from './directories/directory-proposals.ts';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
@@ -130,7 +131,12 @@ export async function removeSampleTalents(ctx: RequestContext) {
 		// the sample mentoring (the sample young people's accounts go with the domain below)
 		await tx.db.delete(mentoringRequest).where(eq(mentoringRequest.isSample, true));
 		await tx.db.delete(mentoringOffer).where(eq(mentoringOffer.isSample, true));
-		await tx.db.delete(directoryEntry).where(and(inArray(directoryEntry.collection, [supportSchemes.key, houses.key, mreDesks.key, associations.key]), eq(directoryEntry.isSample, true)));
+		const entries = await tx.db
+			.delete(directoryEntry)
+			.where(and(inArray(directoryEntry.collection, [supportSchemes.key, houses.key, mreDesks.key, associations.key]), eq(directoryEntry.isSample, true)))
+			.returning({ id: directoryEntry.id });
+		// the proposals and messages about the sample houses, desks and associations go with them
+		await forgetModeratedSubjects(tx.db, DIRECTORY_PROPOSALS, entries.map((entry) => entry.id));
 		const people = await tx.db.delete(user).where(like(user.email, `%@${SAMPLE_TALENT_DOMAIN}`)).returning({ id: user.id });
 		const networks = await tx.db.delete(network).where(eq(network.isSample, true)).returning({ slug: network.slug });
 		if (networks.length) await tx.db.delete(accessGrant).where(and(eq(accessGrant.module, 'talents'), inArray(accessGrant.scope, networks.map((entry) => entry.slug))));

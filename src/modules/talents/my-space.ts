@@ -10,6 +10,7 @@ import { MENTORING_PAGE, mentoringCounts } from './mentoring/mentoring.service.t
 import { followedThreads, openReportCounts } from '../../platform/discussion/discussion.service.ts';
 import { isolate, pickText } from '../../platform/i18n/content-language.ts';
 import { NETWORK_DISCUSSION } from './network-discussion.ts';
+import { myDirectoryCounts, pendingDirectoryProposals } from './directories/directory-proposals.ts';
 
 /**
  * The Talents places of one person: their profile and the missions for them (contact requests waiting), their
@@ -17,7 +18,8 @@ import { NETWORK_DISCUSSION } from './network-discussion.ts';
  * conversations not read yet, or where to find a mentor), the
  * networks they coordinate with requests waiting, the discussions of their networks (threads they follow with
  * replies unread) and of those they moderate (posts reported), their organisation's missions (interest received
- * in open ones), and for moderators the ministry's view, free skills and missions to review.
+ * in open ones), their proposals to the directories, and for moderators the ministry's view, free skills, missions and
+ * the directories' proposals to review.
  */
 export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 	const actor = ctx.actor;
@@ -56,6 +58,13 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			links.push({ path: '/talents/missions/mine', titleKey: 'missions.space_mine', textKey: 'missions.space_mine_text', waiting: { count: interested.n, key: 'missions.space_interest_waiting' } });
 		}
 	}
+	// proposals to the directories of the diaspora: once one has proposed something, what waits on either side
+	if (ctx.can('talents.directory.propose')) {
+		const proposals = await myDirectoryCounts(ctx.db, actor.userId);
+		if (proposals.all > 0) {
+			links.push({ path: '/talents/directories/proposals', titleKey: 'directories.space_mine', textKey: 'directories.space_mine_text', waiting: { count: proposals.waiting, key: 'talents.space_waiting' } });
+		}
+	}
 	for (const network of await coordinatedNetworks(ctx)) {
 		// administrators may coordinate every network: only those with requests waiting are listed for them
 		if (!ctx.can('talents.coordinate') || network.pending > 0 || (actor.grants ?? []).some((grant) => grant.scope === network.slug)) {
@@ -69,6 +78,7 @@ export async function talentsSpace(ctx: RequestContext): Promise<SpaceLink[]> {
 		links.push({ path: '/talents/moderation', titleKey: 'talents.space_moderation', textKey: 'talents.space_moderation_text', waiting: { count: pending.n, key: 'talents.space_waiting' } });
 		const [proposals] = await ctx.db.select({ n: count() }).from(moderationProposal).where(and(eq(moderationProposal.collection, MISSIONS_COLLECTION), eq(moderationProposal.status, 'pending')));
 		links.push({ path: '/talents/missions/moderation', titleKey: 'missions.space_moderation', textKey: 'missions.space_moderation_text', waiting: { count: proposals.n, key: 'talents.space_waiting' } });
+		links.push({ path: '/talents/directories/moderation', titleKey: 'directories.space_moderation', textKey: 'directories.space_moderation_text', waiting: { count: await pendingDirectoryProposals(ctx.db), key: 'talents.space_waiting' } });
 	}
 	return links;
 }

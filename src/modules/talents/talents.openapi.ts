@@ -10,6 +10,7 @@ import { MissionStatisticsQuery } from './missions/statistics.ts';
 import { TalentsStatisticsQuery, TalentsStatisticsView } from './statistics.ts';
 import { missionStatuses, sectors } from './talents.model.ts';
 import { AssociationQuery, associationFields, HouseQuery, houseKinds, houseServices } from './directories/directories.ts';
+import { DirectoryDecision, DirectoryProposalAnswer, DirectoryProposalRequest, MyDirectoryProposalList } from './directories/directory-proposals.ts';
 
 const Localised = z.object({ fr: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }).meta({ id: 'TalentLocalisedText' });
 const DirectoryItem = {
@@ -20,6 +21,8 @@ const DirectoryItem = {
 	cities: z.array(z.string()),
 	regions: z.array(z.string()).describe('ISO 3166-2:MA regions'),
 	contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(), website: z.string().nullable() }),
+	openingHours: Localised.describe('when it is open, per language (houses and desks)'),
+	version: z.number().int().describe('the number of its current version: a correction is proposed on it (`baseVersion`)'),
 	isSample: z.boolean().describe('a fictional entry of the demo'),
 	updatedAt: z.iso.datetime()
 };
@@ -379,7 +382,8 @@ export const talentsEndpoints: Endpoint[] = [
 		summary: 'Houses of Moroccans of the world and MRE desks',
 		description:
 			'The active regional houses of Moroccans of the world (`kind` house) and MRE desks (`kind` desk), houses first, each by name in `lang` (fr, ar or en): the organisation running it, ' +
-			'its region (ISO 3166-2:MA), city, services and contact. Filters `kind`, `region`, `service`. Kept by the MDCMRE’s moderators and by each organisation for its own; ' +
+			'its region (ISO 3166-2:MA), city, services, contact, opening hours and version. Filters `kind`, `region`, `service`. Kept by the MDCMRE’s moderators and by each ' +
+			'organisation for its own; anyone proposes an entry or a correction (`POST /api/v1/talents/directories/proposals`), published once a moderator approves it; ' +
 			'`isSample` marks the demo’s fictional entries. The same list as CSV: `/{lang}/talents/houses/export`.',
 		query: HouseQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
 		responses: { 200: { description: 'The houses and desks, and their number.', schema: HouseList } },
@@ -398,6 +402,50 @@ export const talentsEndpoints: Endpoint[] = [
 		query: AssociationQuery.extend({ lang: z.enum(['fr', 'ar', 'en']).optional() }),
 		responses: { 200: { description: 'The associations and their number.', schema: AssociationList } },
 		errors: [400]
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/talents/directories/proposals',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'My proposals to the directories',
+		description:
+			'The houses, MRE desks and diaspora associations, and the corrections of entries, the caller proposed: those waiting (pending, or sent back for changes with ' +
+			'the moderators’ `reviewReason`), then the 20 latest others, each with its status and, once approved, the entry’s page (`entry.path`, after the language).',
+		responses: { 200: { description: 'The caller’s proposals.', schema: MyDirectoryProposalList } }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/directories/proposals',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Propose an entry of the directories, or a correction',
+		description:
+			'Any account proposes a new house of Moroccans of the world (`kind` house), MRE desk (`desk`) or diaspora association (`association`: an organisation of ' +
+			'the type `diaspora_association` as `organisationId`, or one not in the registry yet by `newOrganisationName` and `newOrganisationCountry`, created when ' +
+			'the proposal is approved), or with `entryId` and `baseVersion` (the `version` of the lists) a correction of a listed entry: the whole entry as it should ' +
+			'read (texts per language as `name_fr`, `description_ar`, `openingHours_en`…; services, regions, city, address, telephone, e-mail, website, networks). ' +
+			'It waits for the MDCMRE’s moderators, who are e-mailed; the proposer is e-mailed their decision in their language. A moderator’s own proposal is ' +
+			'published at once. The proposer’s own name and address are never published. 400 with the fields refused (nothing saved); 404 for an entry not listed; ' +
+			'409 `stale_version` (with `currentVersion`) when the entry changed since `baseVersion`.',
+		body: DirectoryProposalRequest,
+		responses: { 201: { description: 'The proposal waiting, or the entry published.', schema: DirectoryProposalAnswer } },
+		errors: [403, 404, 409]
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/talents/directories/proposals/{id}/decision',
+		tags: ['Talents'],
+		auth: 'bearer',
+		summary: 'Decide on a proposal to the directories',
+		description:
+			'A moderator approves a proposal waiting (published as the entry’s next version, credited to its proposer, or as a new entry), refuses it or sends it ' +
+			'back for changes with a `reason` the proposer receives by e-mail in their language. 409 `not_pending` when it was decided already, `stale_version` when ' +
+			'the entry changed since the proposal (send it back instead).',
+		params: z.object({ id: z.uuid() }),
+		body: DirectoryDecision,
+		responses: { 200: { description: 'The proposal, and the entry published when approved.', schema: DirectoryProposalAnswer } },
+		errors: [403, 404, 409]
 	},
 	{
 		method: 'GET',

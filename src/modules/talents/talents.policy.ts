@@ -4,6 +4,11 @@ import type { Role } from '../../platform/accounts/accounts.model.ts';
 export const talentsActions = {
 	/** Keep one's own talent profile and consent; join networks. Every account may. */
 	'talents.profile.manage_own': ['member', 'partner', 'counsellor', 'moderator', 'administrator'],
+	/**
+	 * Propose a new entry of the directories of the diaspora (a house of Moroccans of the world, an MRE desk, an
+	 * association) or a correction of one: it waits for a moderator (`talents.moderate`), who publishes it. Every account may.
+	 */
+	'talents.directory.propose': ['member', 'partner', 'counsellor', 'moderator', 'administrator'],
 	/** Approve or refuse requests to join a network, see its members (a coordinator grant limits it to one network). */
 	'talents.coordinate': ['administrator'],
 	/**
@@ -17,6 +22,6 @@ export const talentsActions = {
 	 * (the coordinator grant gives it for its network; the ministry's moderators for every network).
 	 */
 	'talents.discussion.moderate': ['moderator', 'administrator'],
-	/** Review free skills; see profiles whose consent reaches the MDCMRE; publish or return missions. */
+	/** Review free skills; see profiles whose consent reaches the MDCMRE; publish or return missions and the directories' proposals. */
 	'talents.moderate': ['moderator', 'administrator']
 } as const satisfies Record<string, readonly Role[]>;

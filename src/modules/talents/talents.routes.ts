@@ -76,6 +76,17 @@ export const talentsRoutes: RouteTable = {
 	'/[lang=lang]/talents/associations/[id]': { GET: 'public' },
 	'/[lang=lang]/talents/associations/new': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
 	'/[lang=lang]/talents/associations/[id]/edit': { GET: 'talents.mission.manage', POST: 'talents.mission.manage' },
+	// the people concerned keep the directories up to date under moderation: any account proposes a new entry or a
+	// correction of one (a visitor is sent to sign in first), follows its proposals and withdraws one still waiting;
+	// the ministry's moderators read, publish, send back or refuse them (the platform's moderation)
+	'/[lang=lang]/talents/houses/propose': { GET: 'talents.directory.propose', POST: 'talents.directory.propose' },
+	'/[lang=lang]/talents/houses/[id]/propose': { GET: 'talents.directory.propose', POST: 'talents.directory.propose' },
+	'/[lang=lang]/talents/associations/propose': { GET: 'talents.directory.propose', POST: 'talents.directory.propose' },
+	'/[lang=lang]/talents/associations/[id]/propose': { GET: 'talents.directory.propose', POST: 'talents.directory.propose' },
+	'/[lang=lang]/talents/directories/proposals': { GET: 'talents.directory.propose' },
+	'/[lang=lang]/talents/directories/proposals/[id]': { GET: 'talents.directory.propose', POST: 'talents.directory.propose' },
+	'/[lang=lang]/talents/directories/moderation': { GET: 'talents.moderate' },
+	'/[lang=lang]/talents/directories/moderation/[id]': { GET: 'talents.moderate', POST: 'talents.moderate' },
 
 	// API
 	'/api/v1/talents/networks': { GET: 'public' },
@@ -107,5 +118,9 @@ export const talentsRoutes: RouteTable = {
 	'/api/v1/talents/mentoring/requests/[id]/messages': { GET: 'talents.profile.manage_own', POST: 'talents.profile.manage_own' },
 	'/api/v1/talents/support-schemes': { GET: 'public' },
 	'/api/v1/talents/houses': { GET: 'public' },
-	'/api/v1/talents/associations': { GET: 'public' }
+	'/api/v1/talents/associations': { GET: 'public' },
+	// proposals to the directories with one's token: one's own, and a new one (a new entry or a correction)
+	'/api/v1/talents/directories/proposals': { GET: 'talents.directory.propose', POST: 'talents.directory.propose' },
+	// a moderator's decision on one: approve, reject or ask for changes
+	'/api/v1/talents/directories/proposals/[id]/decision': { POST: 'talents.moderate' }
 };

@@ -3,12 +3,16 @@ import { refusalOf } from '../testing/refusal.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../testing/people.ts';
 import { organisation } from '../accounts/accounts.table.ts';
+import { eq } from 'drizzle-orm';
+import { directoryEntry, directoryEntryVersion } from './directory.table.ts';
 import {
 	createDirectoryEntry,
+	directoryEntryVersionData,
 	entryFunders,
 	getDirectoryEntry,
 	listEditableEntries,
 	searchDirectory,
+	updateDirectoryEntry,
 	type DirectoryCollection,
 	type DirectoryEntryInput
 } from './directory.service.ts';
@@ -81,5 +85,38 @@ describe('directories', () => {
 		const unknown = { ...entry(organisationId, 'Financement fantôme', ['legal_aid']), funderIds: [crypto.randomUUID()] };
 		expect(await refusalOf(createDirectoryEntry(ctx, network, unknown))).toBe('invalid_input');
 		expect((await searchDirectory(app.database.db, network, { q: 'fantome', page: 1, pageSize: 20 }, 'fr')).total).toBe(0);
+	});
+
+	it('keeps each change of an entry’s data as its next version, with its author, and refuses a change made on an older one', async () => {
+		const db = app.database.db;
+		const ctx = contextFor(db, partner);
+		const created = await createDirectoryEntry(ctx, network, entry(organisationId, 'Permanence juridique', ['legal_aid']));
+		expect(created.version).toBe(1);
+		const changed = await updateDirectoryEntry(ctx, network, created.id, { ...entry(organisationId, 'Permanence juridique', ['legal_aid']), openingHours: { fr: 'Le mardi, 9 h – 12 h' } }, { expectedVersion: 1 });
+		expect(changed.version).toBe(2);
+		// the same data again is no new version
+		expect((await updateDirectoryEntry(ctx, network, created.id, { ...entry(organisationId, 'Permanence juridique', ['legal_aid']), openingHours: { fr: 'Le mardi, 9 h – 12 h' } })).version).toBe(2);
+		expect((await directoryEntryVersionData(db, created.id, 1))?.openingHours).toEqual({});
+		expect((await directoryEntryVersionData(db, created.id, 2))?.openingHours).toEqual({ fr: 'Le mardi, 9 h – 12 h' });
+		const versions = await db.select().from(directoryEntryVersion).where(eq(directoryEntryVersion.entryId, created.id));
+		expect(versions.map((row) => [row.number, row.authorUserId])).toEqual([
+			[1, partner.actor.userId],
+			[2, partner.actor.userId]
+		]);
+		expect(await refusalOf(updateDirectoryEntry(ctx, network, created.id, entry(organisationId, 'Permanence du soir', ['legal_aid']), { expectedVersion: 1 }))).toBe('conflict');
+		expect((await getDirectoryEntry(db, network, created.id)).entry.name).toEqual({ fr: 'Permanence juridique' });
+	});
+
+	it('keeps the first version of an entry written straight into the table when it is first changed', async () => {
+		const db = app.database.db;
+		const [seeded] = await db
+			.insert(directoryEntry)
+			.values({ collection: network.key, ...entry(organisationId, 'Accueil des seeds', ['housing']) })
+			.returning();
+		expect((await directoryEntryVersionData(db, seeded.id, 1))?.name).toEqual({ fr: 'Accueil des seeds' });
+		await updateDirectoryEntry(contextFor(db, partner), network, seeded.id, entry(organisationId, 'Accueil des seeds, à Salé', ['housing']));
+		expect((await directoryEntryVersionData(db, seeded.id, 1))?.name).toEqual({ fr: 'Accueil des seeds' });
+		expect((await directoryEntryVersionData(db, seeded.id, 2))?.name).toEqual({ fr: 'Accueil des seeds, à Salé' });
+		expect(await directoryEntryVersionData(db, seeded.id, 3)).toBeNull();
 	});
 });

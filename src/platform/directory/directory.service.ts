@@ -9,7 +9,7 @@ import type { RequestContext } from '../kernel/context.ts';
 import { can, type Action, type Actor } from '../policy/policy.ts';
 import type { LocalisedText } from '../content/content.table.ts';
 import { parseLink, unknownLinks } from '../kernel/links.ts';
-import { directoryEntry, type DirectoryEntryRow, type DirectoryEntryStatus } from './directory.table.ts';
+import { directoryEntry, directoryEntryVersion, type DirectoryEntryRow, type DirectoryEntryStatus } from './directory.table.ts';
 
 /**
  * A module's directory: the Jobs module's support programmes today, Return's support network next.
@@ -37,6 +37,8 @@ export interface DirectoryEntryInput {
 	name: LocalisedText;
 	description: LocalisedText;
 	eligibility: LocalisedText;
+	/** when it is open, per language (absent: left as it is) */
+	openingHours?: LocalisedText;
 	services: string[];
 	regions: string[];
 	cities: string[];
@@ -69,6 +71,35 @@ export interface DirectoryQuery {
 
 export type OrganisationRef = { id: string; name: string; acronym: string | null; slug: string };
 export type DirectoryEntryWithOrganisation = { entry: DirectoryEntryRow; organisation: OrganisationRef };
+
+/** Who a version is from: by default the person saving it; a moderator approving a correction names its proposer. */
+export interface VersionAuthor {
+	userId: string | null;
+	organisationId: string | null;
+	comment: string | null;
+}
+
+/** An entry's data as its versions keep and compare it (not its status, dates or search text). */
+export function entrySnapshot(row: Pick<DirectoryEntryRow, 'organisationId' | 'name' | 'description' | 'eligibility' | 'openingHours' | 'services' | 'regions' | 'cities' | 'languages' | 'phone' | 'email' | 'address' | 'website' | 'funderIds' | 'links'>) {
+	return {
+		organisationId: row.organisationId,
+		name: row.name,
+		description: row.description,
+		eligibility: row.eligibility,
+		openingHours: row.openingHours ?? {},
+		services: row.services,
+		regions: row.regions,
+		cities: row.cities,
+		languages: row.languages,
+		phone: row.phone,
+		email: row.email,
+		address: row.address,
+		website: row.website,
+		funderIds: row.funderIds,
+		links: row.links
+	};
+}
+export type EntrySnapshot = ReturnType<typeof entrySnapshot>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const organisationColumns = { id: organisation.id, name: organisation.name, acronym: organisation.acronym, slug: organisation.slug };
@@ -241,13 +272,22 @@ export async function entryFunders(db: DbOrTx, entries: readonly { id: string; f
 	return new Map(entries.map((entry) => [entry.id, entry.funderIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))]));
 }
 
-/** The audit view: the data, not the derived search text. */
+/** The audit view: the data, not the derived search text nor the version number (kept in `directory_entry_version`). */
 function auditView(row: DirectoryEntryRow) {
-	const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = row;
+	const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, version: _version, ...rest } = row;
 	return rest;
 }
 
-export async function createDirectoryEntry(ctx: RequestContext, collection: DirectoryCollection, input: DirectoryEntryInput) {
+/** JSON with every object's keys in order: the database gives a jsonb's keys in its own order. */
+function sortedJson(value: unknown): string {
+	return JSON.stringify(value, (_key, entry: unknown) =>
+		entry && typeof entry === 'object' && !Array.isArray(entry) ? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => a.localeCompare(b))) : entry
+	);
+}
+
+const authorOf = (ctx: RequestContext, author: VersionAuthor | undefined): VersionAuthor => author ?? { userId: ctx.actor?.userId ?? null, organisationId: null, comment: null };
+
+export async function createDirectoryEntry(ctx: RequestContext, collection: DirectoryCollection, input: DirectoryEntryInput, options: { author?: VersionAuthor } = {}) {
 	if (!canEditEntryOf(ctx.actor, collection, input.organisationId)) throw new AppError('forbidden');
 	refuseUnknownServices(collection, input);
 	return ctx.transaction(async ({ db, audit }) => {
@@ -258,13 +298,25 @@ export async function createDirectoryEntry(ctx: RequestContext, collection: Dire
 			.insert(directoryEntry)
 			.values({ collection: collection.key, ...columns(input, owner) })
 			.returning();
+		const author = authorOf(ctx, options.author);
+		await db.insert(directoryEntryVersion).values({ entryId: created.id, number: 1, snapshot: entrySnapshot(created), authorUserId: author.userId, authorOrganisationId: author.organisationId, comment: author.comment });
 		await recordAudit(db, audit, { action: `${collection.auditResource}.create`, resourceType: collection.auditResource, resourceId: created.id, after: auditView(created) });
 		return created;
 	});
 }
 
-/** Changes an entry; a contributor may neither take an entry from another organisation nor give one away. */
-export async function updateDirectoryEntry(ctx: RequestContext, collection: DirectoryCollection, id: string, input: DirectoryEntryInput) {
+/**
+ * Changes an entry, as its next version when its data changes; a contributor may neither take an entry from another
+ * organisation nor give one away. `expectedVersion`: the version the change was made on; another one current by now
+ * is a conflict (409, `stale_version`, with `currentVersion`), never overwritten unseen.
+ */
+export async function updateDirectoryEntry(
+	ctx: RequestContext,
+	collection: DirectoryCollection,
+	id: string,
+	input: DirectoryEntryInput,
+	options: { expectedVersion?: number; author?: VersionAuthor } = {}
+) {
 	const current = await getDirectoryEntry(ctx.db, collection, id, ctx.actor);
 	if (!canEditEntryOf(ctx.actor, collection, current.entry.organisationId) || !canEditEntryOf(ctx.actor, collection, input.organisationId)) {
 		throw new AppError('forbidden');
@@ -276,11 +328,22 @@ export async function updateDirectoryEntry(ctx: RequestContext, collection: Dire
 		await refuseUnknownLinks(db, collection, input);
 		const [before] = await db.select().from(directoryEntry).where(eq(directoryEntry.id, id)).for('update');
 		if (!before) throw new AppError('not_found');
+		if (options.expectedVersion !== undefined && before.version !== options.expectedVersion) {
+			throw new AppError('conflict', { extra: { reason: 'stale_version', currentVersion: before.version } });
+		}
+		const next = columns(input, owner);
+		const dataChanged = sortedJson(entrySnapshot(before)) !== sortedJson(entrySnapshot({ ...before, ...next }));
 		const [updated] = await db
 			.update(directoryEntry)
-			.set({ ...columns(input, owner), updatedAt: ctx.now() })
+			.set({ ...next, ...(dataChanged ? { version: before.version + 1 } : {}), updatedAt: ctx.now() })
 			.where(eq(directoryEntry.id, id))
 			.returning();
+		if (dataChanged) {
+			// an entry written straight into the table (seeds, demo) keeps its first version before its next
+			await db.insert(directoryEntryVersion).values({ entryId: id, number: before.version, snapshot: entrySnapshot(before), createdAt: before.updatedAt }).onConflictDoNothing();
+			const author = authorOf(ctx, options.author);
+			await db.insert(directoryEntryVersion).values({ entryId: id, number: updated.version, snapshot: entrySnapshot(updated), authorUserId: author.userId, authorOrganisationId: author.organisationId, comment: author.comment });
+		}
 		const beforeView = auditView(before) as Record<string, unknown>;
 		const afterView = auditView(updated) as Record<string, unknown>;
 		const changed = Object.keys(afterView).filter((key) => JSON.stringify(beforeView[key]) !== JSON.stringify(afterView[key]));
@@ -315,6 +378,18 @@ export async function setDirectoryEntryStatus(ctx: RequestContext, collection: D
 	});
 }
 
+/** One version's data (the current one even when the entry was written straight into the table); null when there is no such version. */
+export async function directoryEntryVersionData(db: DbOrTx, entryId: string, number: number): Promise<EntrySnapshot | null> {
+	if (!UUID.test(entryId)) return null;
+	const [kept] = await db
+		.select({ snapshot: directoryEntryVersion.snapshot })
+		.from(directoryEntryVersion)
+		.where(and(eq(directoryEntryVersion.entryId, entryId), eq(directoryEntryVersion.number, number)));
+	if (kept) return kept.snapshot as EntrySnapshot;
+	const [current] = await db.select().from(directoryEntry).where(and(eq(directoryEntry.id, entryId), eq(directoryEntry.version, number)));
+	return current ? entrySnapshot(current) : null;
+}
+
 /** The open-data shape of an entry (the module's API documents it). */
 export function publicDirectoryEntry({ entry, organisation: owner }: DirectoryEntryWithOrganisation) {
 	return {
@@ -323,6 +398,7 @@ export function publicDirectoryEntry({ entry, organisation: owner }: DirectoryEn
 		name: entry.name,
 		description: entry.description,
 		eligibility: entry.eligibility,
+		openingHours: entry.openingHours,
 		services: entry.services,
 		cities: entry.cities,
 		regions: entry.regions,
@@ -332,6 +408,8 @@ export function publicDirectoryEntry({ entry, organisation: owner }: DirectoryEn
 		funderIds: entry.funderIds,
 		links: entry.links,
 		isSample: entry.isSample,
+		/** the number of its current version */
+		version: entry.version,
 		updatedAt: entry.updatedAt.toISOString()
 	};
 }

@@ -2,8 +2,8 @@
 // sent to. One table for every module's directory; a module's entries form a collection
 // (`jobs.programmes` today, Return's support network next), each owned by an organisation.
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisation } from '../accounts/accounts.table.ts';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisation, user } from '../accounts/accounts.table.ts';
 import type { LocalisedText } from '../content/content.table.ts';
 
 export const directoryEntryStatuses = ['active', 'archived'] as const;
@@ -22,6 +22,8 @@ export const directoryEntry = pgTable(
 		name: jsonb('name').$type<LocalisedText>().notNull(),
 		description: jsonb('description').$type<LocalisedText>().notNull(),
 		eligibility: jsonb('eligibility').$type<LocalisedText>().notNull(),
+		/** when it is open, in the organisation's words per language ("du lundi au vendredi, 8 h 30 – 16 h 30") */
+		openingHours: jsonb('opening_hours').$type<LocalisedText>().notNull().default({}),
 		/** from the collection's controlled list */
 		services: text('services').array().notNull(),
 		cities: text('cities').array().notNull(),
@@ -38,6 +40,8 @@ export const directoryEntry = pgTable(
 		/** records of other modules the entry belongs to, `<kind>:<key>` (e.g. `atlas.initiative:sharaka`; src/platform/kernel/links.ts) */
 		links: text('links').array().notNull().default(sql`'{}'::text[]`),
 		status: text('status', { enum: directoryEntryStatuses }).notNull().default('active'),
+		/** the number of its current version (`directory_entry_version`); each change of its data adds one */
+		version: integer('version').notNull().default(1),
 		isSample: boolean('is_sample').notNull().default(false),
 		/** every searchable word (names, descriptions, eligibility, cities, organisation), kept by the service */
 		searchText: text('search_text').notNull().default(''),
@@ -55,3 +59,25 @@ export const directoryEntry = pgTable(
 );
 
 export type DirectoryEntryRow = typeof directoryEntry.$inferSelect;
+
+/**
+ * The versions of an entry's data, each with who it is from (a contributor, or the proposer of a correction a
+ * moderator approved) and their comment. An entry written straight into the table (seeds, demo) has no row for
+ * its first version until it is first changed: the service then keeps that version before the new one.
+ */
+export const directoryEntryVersion = pgTable(
+	'directory_entry_version',
+	{
+		entryId: uuid('entry_id')
+			.notNull()
+			.references(() => directoryEntry.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		/** the entry's data as the service compares it (`entrySnapshot`) */
+		snapshot: jsonb('snapshot').notNull(),
+		authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		authorOrganisationId: uuid('author_organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+		comment: text('comment'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.entryId, table.number] })]
+);

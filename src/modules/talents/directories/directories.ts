@@ -75,16 +75,16 @@ export const collectionOf = (kind: HouseKind) => (kind === 'desk' ? mreDesks : h
 /** The seeds' real references on the houses (Knowledge documents, resolved through the link targets). */
 export const houseReferences = ['knowledge.document:etude-maisons-marocains-du-monde', 'knowledge.document:synthese-maisons-marocains-du-monde'] as const;
 
-const contentLanguages = ['fr', 'ar', 'en'] as const;
+export const contentLanguages = ['fr', 'ar', 'en'] as const;
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
-const toArray = (value: unknown) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
-const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
-const nullableText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable());
-const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
-const hostCountries = countryCodes.filter((code) => code !== 'MA') as [string, ...string[]];
+export const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+export const toArray = (value: unknown) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+export const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+export const nullableText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable());
+export const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
+export const hostCountries = countryCodes.filter((code) => code !== 'MA') as [string, ...string[]];
 
-function localised(value: Record<string, unknown>, field: string): LocalisedText {
+export function localised(value: Record<string, unknown>, field: string): LocalisedText {
 	const result: LocalisedText = {};
 	for (const language of contentLanguages) {
 		const found = value[`${field}_${language}`];
@@ -93,8 +93,8 @@ function localised(value: Record<string, unknown>, field: string): LocalisedText
 	return result;
 }
 
-const common = {
-	organisationId: z.uuid(),
+/** An entry's texts and contact, as its forms send them (a text per language: `name_fr`, `name_ar`…). */
+export const entryTexts = {
 	name_fr: text(200),
 	name_ar: text(200),
 	name_en: text(200),
@@ -106,9 +106,12 @@ const common = {
 	phone: z.preprocess(blankToNull, z.string().trim().max(40).regex(/^[+0-9 ().-]{6,40}$/).nullable()),
 	website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300).nullable())
 };
+/** When a house or a desk is open, per language. */
+export const openingHoursTexts = { openingHours_fr: text(300), openingHours_ar: text(300), openingHours_en: text(300) };
+const common = { organisationId: z.uuid(), ...entryTexts };
 
 /** A name and a description in at least one language. */
-function needsNameAndDescription(value: Record<string, unknown>, context: z.RefinementCtx) {
+export function needsNameAndDescription(value: Record<string, unknown>, context: z.RefinementCtx) {
 	for (const field of ['name', 'description']) {
 		if (!contentLanguages.some((language) => value[`${field}_${language}`])) {
 			context.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, path: [`${field}_fr`], input: '' });
@@ -122,15 +125,16 @@ export const HouseForm = z
 		...common,
 		services: z.preprocess(toArray, z.array(z.enum(houseServices)).min(1)),
 		regions: z.preprocess(toArray, z.array(z.enum(regionCodes)).min(1)),
-		address: nullableText(300)
+		address: nullableText(300),
+		...openingHoursTexts
 	})
 	.superRefine(needsNameAndDescription, { when: () => true })
-	.transform((value) => entryOf(value, { address: value.address }));
+	.transform((value) => entryOf(value, { address: value.address, openingHours: localised(value, 'openingHours') }));
 
 /** A directory entry from either form: what the two share, then what is the form's own. */
 function entryOf(
 	value: z.output<z.ZodObject<typeof common>> & { services: string[]; regions: string[] },
-	own: Partial<Pick<DirectoryEntryInput, 'address' | 'links'>>
+	own: Partial<Pick<DirectoryEntryInput, 'address' | 'links' | 'openingHours'>>
 ): DirectoryEntryInput {
 	return {
 		organisationId: value.organisationId,
@@ -306,7 +310,7 @@ export const networkLinks: LinkTarget = {
 };
 
 /** A form's values (edit page) and the boxes ticked. */
-export function entryFormValues(entry: { organisationId: string; name: LocalisedText; description: LocalisedText; email: string | null; phone: string | null; website: string | null; address: string | null; cities: string[]; services: string[]; regions: string[]; links: string[] } | null, organisationId = '') {
+export function entryFormValues(entry: { organisationId: string; name: LocalisedText; description: LocalisedText; openingHours?: LocalisedText; email: string | null; phone: string | null; website: string | null; address: string | null; cities: string[]; services: string[]; regions: string[]; links: string[] } | null, organisationId = '') {
 	const values: Record<string, string> = {
 		organisationId: entry?.organisationId ?? organisationId,
 		email: entry?.email ?? '',
@@ -315,7 +319,7 @@ export function entryFormValues(entry: { organisationId: string; name: Localised
 		address: entry?.address ?? '',
 		city: entry?.cities[0] ?? ''
 	};
-	for (const field of ['name', 'description'] as const) {
+	for (const field of ['name', 'description', 'openingHours'] as const) {
 		for (const language of contentLanguages) values[`${field}_${language}`] = entry?.[field]?.[language] ?? '';
 	}
 	return { values, chosen: { services: entry?.services ?? [], regions: entry?.regions ?? [], links: entry?.links ?? [] } };
@@ -328,7 +332,7 @@ const regionName = (code: string) => regions.find((region) => region.iso === cod
 
 /** The houses and desks as open data (CSV, RFC 4180), headers stable, texts in the three languages. */
 export function housesCsv(items: readonly HouseView[]) {
-	const columns = ['id', 'kind', 'name_fr', 'name_ar', 'name_en', 'organisation', 'regions', 'city', 'services', 'address', 'phone', 'email', 'website', 'is_sample', 'updated_at'];
+	const columns = ['id', 'kind', 'name_fr', 'name_ar', 'name_en', 'organisation', 'regions', 'city', 'services', 'address', 'phone', 'email', 'website', 'is_sample', 'updated_at', 'opening_hours_fr', 'opening_hours_ar', 'opening_hours_en', 'version'];
 	return toCsv([
 		columns,
 		...items.map((item) => [
@@ -346,14 +350,18 @@ export function housesCsv(items: readonly HouseView[]) {
 			item.contact.email ?? '',
 			item.contact.website ?? '',
 			item.isSample ? 'true' : 'false',
-			item.updatedAt
+			item.updatedAt,
+			item.openingHours.fr ?? '',
+			item.openingHours.ar ?? '',
+			item.openingHours.en ?? '',
+			String(item.version)
 		])
 	]);
 }
 
 /** The associations as open data (CSV). */
 export function associationsCsv(items: readonly AssociationView[]) {
-	const columns = ['id', 'name_fr', 'name_ar', 'name_en', 'organisation', 'country', 'city', 'fields', 'regions', 'networks', 'email', 'website', 'is_sample', 'updated_at'];
+	const columns = ['id', 'name_fr', 'name_ar', 'name_en', 'organisation', 'country', 'city', 'fields', 'regions', 'networks', 'email', 'website', 'is_sample', 'updated_at', 'version'];
 	return toCsv([
 		columns,
 		...items.map((item) => [
@@ -370,7 +378,8 @@ export function associationsCsv(items: readonly AssociationView[]) {
 			item.contact.email ?? '',
 			item.contact.website ?? '',
 			item.isSample ? 'true' : 'false',
-			item.updatedAt
+			item.updatedAt,
+			String(item.version)
 		])
 	]);
 }
