@@ -33,4 +33,11 @@ describe('a file’s needs', () => {
 		expect(html).toContain('دروس اللغة');
 		expect(html).toContain('جارٍ');
 	});
+
+	it('titles each need one level under the page’s own heading of the list', () => {
+		expect(show('fr', {}).match(/<h3[ >]/g)).toHaveLength(2);
+		const nested = show('fr', { headingLevel: 4 });
+		expect(nested.match(/<h4[ >]/g)).toHaveLength(2);
+		expect(nested).not.toMatch(/<h3[ >]/);
+	});
 });

@@ -173,6 +173,10 @@ describe('a candidate’s case', () => {
 		expect((await refusal(setReferralStatus(as(karim), placementFollowUp, referral.id, { status: 'accepted' }))).code).toBe('not_found');
 		expect((await setReferralStatus(as(partner), placementFollowUp, referral.id, { status: 'accepted' }))?.status).toBe('accepted');
 		expect((await openMobilityCase(as(amina), person)).referrals).toMatchObject([{ status: 'accepted', kind: 'training' }]);
+		// the candidate's page (where the e-mails lead) lists it with its answer, without the staff's account ids
+		const mine = await loadMyCasework(contextFor(db, people[0], { now: () => NOW }), placementFollowUp);
+		expect(mine.referrals).toMatchObject([{ status: 'accepted', message: 'Cours B2 avant le départ', entry: { name: 'Cours d’allemand B2', organisation: 'Centre de langues' }, staff: 'Amina Conseillère' }]);
+		expect(JSON.stringify(mine)).not.toContain(amina.userId);
 	});
 
 	it('gives the candidate their needs and counsellor in their export and erases them with the account', async () => {

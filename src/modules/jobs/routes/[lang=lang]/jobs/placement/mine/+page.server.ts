@@ -47,8 +47,9 @@ export async function load({ locals }) {
 		sessions: sessions.map((row) => ({ ...row, country: countryName(row.hostCountry, locals.language) })),
 		invitations: invitations.map((row) => ({ ...row, country: countryName(row.campaign.hostCountry, locals.language) })),
 		returnServices,
-		// what the mobility counsellor works on with them (needs, appointments, the file's documents: never the private notes)
-		mobility: { needs: casework.needs, appointments: casework.appointments, documents: casework.documents, needKinds: placementFollowUp.needs!.kinds },
+		// what the mobility counsellor works on with them (needs, appointments, the file's documents, the referrals to
+		// programmes the e-mails link here for: never the private notes)
+		mobility: { needs: casework.needs, appointments: casework.appointments, documents: casework.documents, referrals: casework.referrals, needKinds: placementFollowUp.needs!.kinds },
 		profile: { sex: profile.sex, sexes: [...declaredSexes] }
 	};
 }
