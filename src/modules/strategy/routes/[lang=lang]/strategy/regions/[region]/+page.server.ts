@@ -1,5 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
+import { managesCountry } from '#modules/strategy/concertation-access.ts';
 import { placeByCode, placeName } from '#modules/strategy/places.ts';
 import { listBodies } from '#modules/strategy/concertation.service.ts';
 import { regionOverview } from '#modules/strategy/strategy-read-model.ts';
@@ -19,9 +21,12 @@ export async function load({ params, locals }) {
 	const [overview, bodies] = await Promise.all([
 		// the actions, values, budget and initiatives on the ground there, from the read model (the initiatives' titles read per request)
 		regionOverview(db, region.iso, locals.language),
-		// the region's concertation bodies, which follow the plans' migration component
-		region.country === 'MA' ? listBodies(db, locals.language, { region: region.iso }) : []
+		// the region's concertation bodies (Morocco's, or a partner country's), which follow the plans' migration component
+		listBodies(db, locals.language, { region: region.iso })
 	]);
+	// whoever manages the country's bodies is offered to create one here (no query for a visitor)
+	const ctx = requestContext(app, locals);
+	const canCreateBody = ctx.actor ? await managesCountry(ctx, region.country) : false;
 	const strategies = overview.strategies.map((entry) => ({ ...entry, actions: entry.actions.slice(0, ACTIONS_LISTED), count: entry.actions.length }));
-	return { region: { iso: region.iso, country: region.country, name: placeName(region, locals.language).text, nameLang: placeName(region, locals.language).lang }, strategies, progress: rowsOf(mostRecentFirst(overview.progress).slice(0, PROGRESS_LISTED)), completeness: completeness(overview.progress), initiatives: overview.initiatives, budget: overview.budget, bodies };
+	return { region: { iso: region.iso, country: region.country, name: placeName(region, locals.language).text, nameLang: placeName(region, locals.language).lang }, strategies, progress: rowsOf(mostRecentFirst(overview.progress).slice(0, PROGRESS_LISTED)), completeness: completeness(overview.progress), initiatives: overview.initiatives, budget: overview.budget, bodies, canCreateBody };
 }
