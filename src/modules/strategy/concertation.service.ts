@@ -370,6 +370,12 @@ export async function listBodies(db: DbOrTx, language: Language, filters: { coun
 	});
 }
 
+/** A region's bodies (its page), and whether the person may create one there: whoever manages its country's (no query for a visitor). */
+export async function bodiesOfRegion(ctx: RequestContext, region: { iso: string; country: string }): Promise<{ bodies: BodySummary[]; canCreate: boolean }> {
+	const bodies = await listBodies(ctx.db, ctx.language, { region: region.iso }, ctx.now());
+	return { bodies, canCreate: ctx.actor ? await managesCountry(ctx, region.country) : false };
+}
+
 export interface BodyDetail extends BodySummary {
 	termsOfReference: { text: string; lang: string; fallback: boolean };
 	termsOfReferenceByLanguage: Translated;
