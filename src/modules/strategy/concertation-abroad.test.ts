@@ -18,7 +18,7 @@ import { countriesManaged } from './concertation-access.ts';
 import { placeByCode } from './places.ts';
 import { createContext } from '../../platform/kernel/context.ts';
 import { systemContext } from '../../platform/audit/audit.service.ts';
-import { bodyChoices, bodyFailure } from './concertation-form.ts';
+import { bodyChoices, bodyFailure, bodyFromForm } from './concertation-form.ts';
 import { followUpRecommendation, recommendationDetail } from './recommendations.service.ts';
 import { createStrategy } from './strategy.service.ts';
 import { strategySpace } from './my-space.ts';
@@ -209,6 +209,14 @@ describe('concertation bodies of the RECOSA partner countries', () => {
 		const links = await strategySpace(as(senegalReporter));
 		expect(links.find((link) => link.titleKey === 'strategy.space_concertation_abroad')).toMatchObject({ path: '/strategy/concertation?country=SN', waiting: { count: 1 } });
 		expect((await strategySpace(as(sniaReporter))).some((link) => link.titleKey === 'strategy.space_concertation_abroad')).toBe(false);
+	});
+
+	it('reads the form again after a refusal without the blank member row, whose role a select filled (no JavaScript)', () => {
+		const input = bodyFromForm({ country: 'SN', region: 'SN-SL', 'members.0.organisationId': association, 'members.0.role': 'chair', 'members.1.organisationId': '', 'members.1.role': 'chair', 'members.1.since': '' });
+		expect(input).toMatchObject({ country: 'SN', region: 'SN-SL', members: [{ organisationId: association, role: 'chair' }] });
+		expect(input.members).toHaveLength(1);
+		// a row with a date but no organisation is not blank: the service says which organisation is missing
+		expect(bodyFromForm({ 'members.0.role': 'member', 'members.0.since': '2026-01-01' }).members).toHaveLength(1);
 	});
 
 	it('keeps strategy and body addresses apart, since grants limited to either name a slug', async () => {

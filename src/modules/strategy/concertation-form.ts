@@ -32,6 +32,12 @@ export function bodyValues(form: FormData): FormValues {
 	return values;
 }
 
+/**
+ * The member rows filled in: a row with neither organisation nor dates is blank, whatever its role (a select's
+ * first choice, sent for the blank row the form shows again after a refusal).
+ */
+const memberRows = (values: FormValues) => rowsOf(values, 'members', MEMBER_COLUMNS).filter((row) => row.organisationId || row.since || row.until);
+
 /** The form as the service's input (blank member rows dropped). */
 export function bodyFromForm(values: FormValues) {
 	return {
@@ -43,7 +49,7 @@ export function bodyFromForm(values: FormValues) {
 		establishedOn: text(values, 'establishedOn'),
 		status: text(values, 'status') || 'active',
 		strategyId: text(values, 'strategyId'),
-		members: rowsOf(values, 'members', MEMBER_COLUMNS).map((row) => ({ organisationId: row.organisationId, role: row.role || 'member', since: row.since, until: row.until }))
+		members: memberRows(values).map((row) => ({ organisationId: row.organisationId, role: row.role || 'member', since: row.since, until: row.until }))
 	};
 }
 
@@ -55,7 +61,7 @@ export function withAddedMember(values: FormValues): FormValues | null {
 /** The values with the filled member rows numbered from 0, as the service counts them (its errors name `members.<n>`). */
 function compacted(values: FormValues): FormValues {
 	const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !/^members\.\d+\./.test(key)));
-	return { ...kept, ...rowValues('members', rowsOf(values, 'members', MEMBER_COLUMNS)) };
+	return { ...kept, ...rowValues('members', memberRows(values)) };
 }
 
 /** A refused body as the form's failure: values kept, one message per field (texts and member cells named as the form names them). */
