@@ -3,9 +3,12 @@
 // meeting held yesterday, records its minutes and attendance, then a decision of it (a due date before the
 // meeting is refused with the field named), and follows the decision to "done" on the tracker's page; the
 // body's public summary shows it done, in Arabic, axe clean; the Oriental's page links to its bodies; the
-// public list, the API. Screenshots at 360 and 1280 px go to test-results/screenshots/strategy-concertation-*.
+// public list, the API. A partner country's strategy owner (Senegal's, a grant an administrator gives) creates a
+// body in a Senegalese region and records a meeting's decision, in French without JavaScript; the region's page in
+// Arabic lists it, axe clean. Screenshots at 360 and 1280 px go to test-results/screenshots/strategy-concertation-*.
 import { describe, expect, test } from 'vitest';
-import { check, screenshotsFor, signedInAs } from './flows.ts';
+import { apiClient } from './api-client.ts';
+import { check, pick, screenshotsFor, signedInAs, signUpAndConfirm } from './flows.ts';
 import { expectPhoneWidthAndLanguageOfParts, server, t, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -137,5 +140,80 @@ describe('regional concertation', () => {
 		await admin.locator('.holders li', { hasText: 'partner@demo.sharaka.ma' }).getByRole('button').click();
 		await expect(admin.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.secretariat_removed'));
 		await expect(admin.locator('main').textContent()).resolves.not.toContain('partner@demo.sharaka.ma');
+	});
+
+	test('an owner of Senegal’s plan creates a body in Saint-Louis and records a meeting’s decision without JavaScript; the region’s page in Arabic', { timeout: 300_000 }, async () => {
+		// a person of Senegal's ministry signs up; the administrator makes her an owner of Senegal's plan (a grant limited to it)
+		const email = `recosa-${stamp}@example.org`;
+		const owner = await browser.newPage({ javaScriptEnabled: false, locale: 'fr' });
+		await signUpAndConfirm(owner, 'fr', `Aminata Diop ${stamp}`, email, 'une phrase assez longue 2026');
+		const api = apiClient();
+		const token = await api.tokenFor('admin@demo.sharaka.ma', `recosa ${stamp}`);
+		const found = await api.call('GET', `/api/v1/users?q=${encodeURIComponent(email)}`, { token });
+		const granted = await api.call('POST', `/api/v1/users/${found.json.items[0].id}/grants`, { token, body: { role: 'strategy:owner', scope: 'recosa-plan-action-senegal' } });
+		expect(granted.status, granted.text).toBe(201);
+		const name = `Cadre régional de concertation sur la migration de Saint-Louis ${stamp}`;
+		const decided = `Ouvrir un point d’information sur la mobilité régulière à Saint-Louis ${stamp}`;
+
+		// 1. From her space to her country's bodies, then the new body's form: Senegal only, its regions by name.
+		await owner.goto('/fr/my-space');
+		await owner.getByRole('link', { name: t('fr', 'strategy.space_concertation_abroad') }).click();
+		await check(owner, 'fr', false);
+		expect(new URL(owner.url()).searchParams.get('country')).toBe('SN');
+		await owner.getByRole('link', { name: t('fr', 'strategy.concertation_new'), exact: true }).click();
+		await check(owner, 'fr', false);
+		await expect(owner.locator('main').textContent()).resolves.toContain(t('fr', 'strategy.concertation_country_only', { country: 'Sénégal' }));
+		await expect(owner.locator('input[name="region"][value="MA-02"]').count()).resolves.toBe(0);
+		await owner.getByLabel(t('fr', 'strategy.concertation_name_fr'), { exact: true }).fill(name);
+		await owner.getByLabel(t('fr', 'strategy.concertation_terms_fr'), { exact: true }).fill('Suivre deux fois par an la mise en œuvre régionale du plan d’action du Sénégal à Saint-Louis.');
+		const member = owner.locator('select[name="members.0.organisationId"]');
+		await member.selectOption((await member.locator('option', { hasText: 'GIZ' }).first().getAttribute('value'))!);
+		// no region: refused, the field named, what was typed kept
+		await owner.getByRole('button', { name: t('fr', 'strategy.concertation_create'), exact: true }).click();
+		await expect(owner.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'strategy.concertation_error_region'));
+		await expect(owner.getByLabel(t('fr', 'strategy.concertation_name_fr'), { exact: true }).inputValue()).resolves.toBe(name);
+		await shoot(owner, 'abroad-refused-fr');
+		await pick(owner, 'region', ['SN-SL']);
+		await owner.getByRole('button', { name: t('fr', 'strategy.concertation_create'), exact: true }).click();
+		await expect(owner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.concertation_saved'));
+		await expect(owner.locator('.facts').textContent()).resolves.toContain('Sénégal');
+		await check(owner, 'fr', false);
+		const slug = new URL(owner.url()).pathname.split('/').at(-1)!;
+
+		// 2. She runs its space: yesterday's meeting, its minutes, a decision of it.
+		await owner.getByRole('link', { name: t('fr', 'strategy.concertation_enter_space'), exact: true }).click();
+		await owner.getByRole('navigation', { name: t('fr', 'workspace.nav_label') }).getByRole('link', { name: t('fr', 'workspace.nav_meetings'), exact: true }).click();
+		await owner.getByLabel(t('fr', 'workspace.field_title'), { exact: true }).fill(`Première réunion ${stamp}`);
+		await owner.getByLabel(t('fr', 'workspace.field_starts_at'), { exact: true }).fill(`${day(-1)}T10:00`);
+		await owner.getByLabel(t('fr', 'workspace.field_mode'), { exact: true }).selectOption('in_person');
+		await owner.getByLabel(t('fr', 'workspace.field_place'), { exact: true }).fill('Saint-Louis, gouvernance régionale');
+		await owner.getByLabel(t('fr', 'workspace.field_agenda'), { exact: true }).fill('1. Installation du cadre\n2. Décisions');
+		await owner.getByRole('button', { name: t('fr', 'workspace.schedule_submit'), exact: true }).click();
+		await owner.getByRole('link', { name: `Première réunion ${stamp}`, exact: true }).click();
+		await owner.getByLabel(t('fr', 'workspace.field_minutes'), { exact: true }).fill('Le cadre est installé ; il ouvrira un point d’information.');
+		await owner.getByRole('button', { name: t('fr', 'workspace.minutes_submit'), exact: true }).click();
+		await expect(owner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'workspace.done_minutes_saved'));
+		await owner.getByRole('link', { name: t('fr', 'strategy.concertation_decision_record'), exact: true }).click();
+		await check(owner, 'fr', false);
+		await owner.getByLabel(t('fr', 'strategy.concertation_decision_text'), { exact: true }).fill(decided);
+		await owner.getByLabel(t('fr', 'strategy.recommendation_due_on'), { exact: true }).fill(day(90));
+		await owner.getByRole('button', { name: t('fr', 'strategy.concertation_decision_save'), exact: true }).click();
+		await expect(owner.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'strategy.concertation_decision_recorded'));
+		await shoot(owner, 'abroad-meeting-fr');
+
+		// 3. The region's page in Arabic (a visitor): the body with its region and country, axe clean, nothing sideways.
+		const visitor = await browser.newPage({ locale: 'ar-MA' });
+		await visitor.goto('/ar/strategy/regions/SN-SL');
+		await check(visitor, 'ar');
+		await expectPhoneWidthAndLanguageOfParts(visitor, 'ar');
+		await expect(visitor.getByRole('link', { name, exact: true }).count()).resolves.toBe(1);
+		await shoot(visitor, 'abroad-region-ar');
+		await visitor.getByRole('link', { name, exact: true }).click();
+		await check(visitor, 'ar');
+		await expect(visitor.locator('.facts').textContent()).resolves.toContain('السنغال');
+		await expect(visitor.locator('.decisions').textContent()).resolves.toContain(decided);
+		// the API gives its country and region
+		const listed = (await (await fetch(url('/api/v1/strategy/concertation-bodies?country=SN'))).json()) as { items: { slug: string; region: string; country: string }[] };
+		expect(listed.items.find((item) => item.slug === slug)).toMatchObject({ country: 'SN', region: 'SN-SL' });
 	});
 });

@@ -141,7 +141,24 @@ describe('grants of the Strategy module', () => {
 		expect(can(secretary, 'strategy.concertation_secretariat')).toBe(false);
 		expect(mayReach(secretary, 'strategy.manage_concertation')).toBe(false);
 		expect(mayReach(secretary, 'strategy.track_recommendations')).toBe(false);
-		expect(mayReach(member('owner', 'snia'), 'strategy.concertation_secretariat')).toBe(false);
+		// a secretary plans, reports on, reviews no strategy of the same slug
+		expect(can(secretary, 'strategy.plan', { scope: 'espace-oriental' })).toBe(false);
+	});
+
+	it('lets the owners and reporters of a strategy reach the concertation pages, for their strategy’s country only (the service checks the body)', () => {
+		for (const role of ['owner', 'reporter']) {
+			const actor = member(role, 'recosa-plan-action-senegal');
+			expect(mayReach(actor, 'strategy.manage_concertation')).toBe(true);
+			expect(mayReach(actor, 'strategy.concertation_secretariat')).toBe(true);
+			// limited to the strategy: never every body, never another strategy's
+			expect(can(actor, 'strategy.manage_concertation')).toBe(false);
+			expect(can(actor, 'strategy.manage_concertation', { scope: 'recosa-plan-action-senegal' })).toBe(true);
+			expect(can(actor, 'strategy.manage_concertation', { scope: 'recosa-plan-action-mali' })).toBe(false);
+			expect(can(actor, 'strategy.concertation_secretariat', { scope: 'espace-oriental' })).toBe(false);
+		}
+		// planners plan; the concertation is not theirs
+		expect(mayReach(member('planner', 'recosa-plan-action-senegal'), 'strategy.manage_concertation')).toBe(false);
+		expect(mayReach(member('planner', 'recosa-plan-action-senegal'), 'strategy.concertation_secretariat')).toBe(false);
 	});
 
 	it('gives the approval of programme versions to the strategy’s owner only; its planners submit them', () => {

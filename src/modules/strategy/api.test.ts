@@ -208,11 +208,11 @@ describe('the Strategy API and exports', () => {
 	});
 
 	it('gives the regional concertation bodies and one body’s public summary in the documented shape, never the minutes', async () => {
-		// the demo's sample body needs the demo moderator (its secretariat) and five organisations
+		// the demo's sample bodies need the demo moderator (the Oriental's secretariat) and their organisations
 		const db = app.database.db;
 		await aPerson(db, { role: 'moderator', email: 'moderator@demo.sharaka.ma' });
 		const present = new Set((await db.select({ slug: organisation.slug }).from(organisation)).map((row) => row.slug));
-		for (const slug of ['mdcmre', 'migration-et-developpement', 'expertise-france', 'anapec', 'oim'].filter((entry) => !present.has(entry))) await db.insert(organisation).values({ slug, name: slug.toUpperCase(), type: 'ngo', country: 'MA' });
+		for (const slug of ['mdcmre', 'migration-et-developpement', 'expertise-france', 'anapec', 'oim', 'giz'].filter((entry) => !present.has(entry))) await db.insert(organisation).values({ slug, name: slug.toUpperCase(), type: 'ngo', country: 'MA' });
 		await loadStrategyDemoData(db);
 		const listed = await bodiesApi(apiEvent(null, { search: '?region=MA-02', language: 'fr' }));
 		expect(listed.status).toBe(200);
@@ -242,6 +242,21 @@ describe('the Strategy API and exports', () => {
 		expect(tracked.items).toHaveLength(1);
 		expect(RecommendationOut.safeParse(tracked.items[0]).success).toBe(true);
 		expect(tracked.items[0]).toMatchObject({ kind: 'decision', body: { slug: sample.slug }, meeting: { title: expect.stringContaining('Exemple') } });
+		// a partner country's: the seeds' Kayes space in Mali, and the demo's badged committee of Thiès in Senegal, with
+		// its meeting held and its decision followed to done
+		const mali = (await (await bodiesApi(apiEvent(null, { search: '?country=ML', language: 'en' }))).json()).items;
+		expect(mali.map((item: { region: string; isSample: boolean; countryName: string }) => [item.region, item.isSample, item.countryName])).toEqual([['ML-1', false, 'Mali']]);
+		const senegal = (await (await bodiesApi(apiEvent(null, { search: '?country=SN', language: 'ar' }))).json()).items;
+		expect(senegal).toHaveLength(1);
+		expect(senegal[0]).toMatchObject({ isSample: true, country: 'SN', countryName: 'السنغال', region: 'SN-TH', regionName: 'ثيس', members: 4, openDecisions: 0, strategy: { slug: 'recosa-plan-action-senegal' } });
+		expect(senegal[0].lastMeeting).not.toBeNull();
+		const thies = await (await bodyApi(apiEvent(null, { params: { slug: senegal[0].slug }, language: 'fr' }))).json();
+		expect(ConcertationBodyDetail.safeParse(thies).success).toBe(true);
+		expect(thies.meetings.map((meeting: { held: boolean }) => meeting.held)).toEqual([true]);
+		expect(thies.decisions.map((item: { status: string; kind: string }) => [item.kind, item.status])).toEqual([['decision', 'done']]);
+		// the filters: a region without its country gives its country's bodies; a country and another's region, none
+		expect((await (await bodiesApi(apiEvent(null, { search: '?region=SN-TH' }))).json()).items.map((item: { slug: string }) => item.slug)).toEqual([senegal[0].slug]);
+		expect((await (await bodiesApi(apiEvent(null, { search: '?country=ML&region=SN-TH' }))).json()).items).toEqual([]);
 	});
 });
 

@@ -2,17 +2,18 @@
 // input, a refusal as the form's failure (what was typed kept, one message per field, the rows numbered as the
 // service counts them), the forms' choices in the page's language, and the decision form.
 import { fail } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { regionChoices } from '../../platform/geo/place-choices.ts';
+import { countryName } from '../../platform/geo/countries.ts';
 import { isAppError } from '../../platform/http/app-error.ts';
 import { formValues } from '../../platform/http/form.ts';
 import { isolate, pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import { rowsOf, rowValues, withBlankRow, type FormValues } from '../../platform/ui/pickers/rows.ts';
-import { concertationRoles, concertationStatuses, recommendationHorizons, recommendationKinds } from './strategy.model.ts';
+import { placeChoices } from './places.ts';
+import { concertationRoles, concertationStatuses, recommendationHorizons, recommendationKinds, type StrategyCountry } from './strategy.model.ts';
 import { concertationBody, strategy } from './strategy.table.ts';
 import type { bodyForEdit } from './concertation.service.ts';
 
@@ -31,9 +32,16 @@ export function bodyValues(form: FormData): FormValues {
 	return values;
 }
 
+/**
+ * The member rows filled in: a row with neither organisation nor dates is blank, whatever its role (a select's
+ * first choice, sent for the blank row the form shows again after a refusal).
+ */
+const memberRows = (values: FormValues) => rowsOf(values, 'members', MEMBER_COLUMNS).filter((row) => row.organisationId || row.since || row.until);
+
 /** The form as the service's input (blank member rows dropped). */
 export function bodyFromForm(values: FormValues) {
 	return {
+		country: text(values, 'country') || 'MA',
 		region: text(values, 'region'),
 		name: { fr: text(values, 'name_fr'), ar: text(values, 'name_ar'), en: text(values, 'name_en') },
 		termsOfReference: { fr: text(values, 'terms_fr'), ar: text(values, 'terms_ar'), en: text(values, 'terms_en') },
@@ -41,7 +49,7 @@ export function bodyFromForm(values: FormValues) {
 		establishedOn: text(values, 'establishedOn'),
 		status: text(values, 'status') || 'active',
 		strategyId: text(values, 'strategyId'),
-		members: rowsOf(values, 'members', MEMBER_COLUMNS).map((row) => ({ organisationId: row.organisationId, role: row.role || 'member', since: row.since, until: row.until }))
+		members: memberRows(values).map((row) => ({ organisationId: row.organisationId, role: row.role || 'member', since: row.since, until: row.until }))
 	};
 }
 
@@ -53,7 +61,7 @@ export function withAddedMember(values: FormValues): FormValues | null {
 /** The values with the filled member rows numbered from 0, as the service counts them (its errors name `members.<n>`). */
 function compacted(values: FormValues): FormValues {
 	const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !/^members\.\d+\./.test(key)));
-	return { ...kept, ...rowValues('members', rowsOf(values, 'members', MEMBER_COLUMNS)) };
+	return { ...kept, ...rowValues('members', memberRows(values)) };
 }
 
 /** A refused body as the form's failure: values kept, one message per field (texts and member cells named as the form names them). */
@@ -67,6 +75,11 @@ export function bodyFailure(language: Language, error: unknown, values: FormValu
 	const reason = typeof error.extra?.reason === 'string' ? error.extra.reason : null;
 	if (errors.name_fr && !text(values, 'name_fr') && !text(values, 'name_ar') && !text(values, 'name_en')) errors.name_fr = translate(language, 'strategy.concertation_error_name');
 	if (errors.terms_fr && !text(values, 'terms_fr') && !text(values, 'terms_ar') && !text(values, 'terms_en')) errors.terms_fr = translate(language, 'strategy.concertation_error_terms');
+	// a region of another country than the body's, a plan of another country's: said in words, the country named
+	const country = typeof error.extra?.country === 'string' ? countryName(error.extra.country, language) : '';
+	if (reason === 'region_of_another_country' && errors.region) errors.region = translate(language, 'strategy.concertation_error_region_of_another_country', { country });
+	if (errors.strategyId && reason === 'strategy_of_another_country') errors.strategyId = translate(language, 'strategy.concertation_error_strategy_of_another_country', { country });
+	if (errors.region && !text(values, 'region')) errors.region = translate(language, 'strategy.concertation_error_region');
 	for (const key of Object.keys(errors)) {
 		if (/^members\.\d+\.until$/.test(key)) errors[key] = translate(language, 'strategy.concertation_error_until');
 		if (reason === 'member_twice' && /^members\.\d+\.organisationId$/.test(key) && errors[key] === translate(language, 'errors.field_invalid')) errors[key] = translate(language, 'strategy.concertation_error_member_twice');
@@ -75,14 +88,21 @@ export function bodyFailure(language: Language, error: unknown, values: FormValu
 	return fail(error.status, { values: compacted(values), errors });
 }
 
-/** The body form's controlled lists, in the page's language: regions, statuses, roles, organisations, strategies. */
-export async function bodyChoices(db: DbOrTx, language: Language) {
+/**
+ * The body form's controlled lists, in the page's language, for the countries whose bodies the person manages:
+ * the countries, their regions grouped by country (names from the places' lists, the French one marked where no
+ * Arabic name is known), statuses, roles, organisations, and the strategies of those countries.
+ */
+export async function bodyChoices(db: DbOrTx, language: Language, countries: readonly StrategyCountry[]) {
 	return {
-		regions: regionChoices(language).map(({ value, label }) => ({ value, label })),
+		countries: countries.map((code) => ({ value: code, label: countryName(code, language) })),
+		regionGroups: countries.map((code) => ({ label: countryName(code, language), choices: placeChoices(code, language) })),
 		statuses: concertationStatuses.map((value) => ({ value, label: translate(language, `strategy.concertation_status_${value}`) })),
 		roles: concertationRoles.map((value) => ({ value, label: translate(language, `strategy.concertation_role_${value}`) })),
 		organisations: await organisationOptions(db),
-		strategies: (await db.select({ id: strategy.id, title: strategy.title, isSample: strategy.isSample }).from(strategy).orderBy(asc(strategy.isSample), asc(strategy.slug))).map((entry) => {
+		strategies: (
+			countries.length ? await db.select({ id: strategy.id, title: strategy.title, country: strategy.country, isSample: strategy.isSample }).from(strategy).where(inArray(strategy.country, [...countries])).orderBy(asc(strategy.isSample), asc(strategy.slug)) : []
+		).map((entry) => {
 			const title = pickText(entry.title as Record<string, string>, language);
 			return { value: entry.id, label: title.text, lang: title.lang === language ? undefined : title.lang };
 		})
@@ -99,6 +119,7 @@ export async function organisationOptions(db: DbOrTx) {
 export function bodyFormValues(found: Awaited<ReturnType<typeof bodyForEdit>>): FormValues {
 	const { row, members } = found;
 	return {
+		country: row.country,
 		region: row.region,
 		name_fr: row.name.fr ?? '',
 		name_ar: row.name.ar ?? '',

@@ -1,36 +1,36 @@
 // Regional concertation (issue #13, item 5): the bodies where a region's actors follow the migration component
 // of the regional development plan (the Oriental's regional concertation space, on the model of Kayes in
-// Mali), with their terms of reference and member organisations. Each body's meetings, announcements and
+// Mali), with their terms of reference and member organisations. A body belongs to a country — Morocco or a
+// RECOSA partner country — and to a region of that country. Each body's meetings, announcements and
 // members' contributions are the platform's workspace `strategy.concertation.<slug>` (ADR 0013), run by the
-// body's secretariat (the grant `strategy:secretary`, limited to the body's slug); its decisions and
-// recommendations are the recommendations tracker's, followed there to completion.
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+// body's secretariat (the grant `strategy:secretary`, limited to the body's slug; abroad, also the owners and
+// reporters of the country's strategies: concertation-access.ts); its decisions and recommendations are the
+// recommendations tracker's, followed there to completion.
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisation, organisationMember, user } from '../../platform/accounts/accounts.table.ts';
 import { accessGrant } from '../../platform/accounts/access-grant.table.ts';
 import { grantRole, revokeGrant } from '../../platform/accounts/grant.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { regions } from '../../platform/geo/morocco.ts';
-import { placeNameIn } from '../../platform/geo/place-choices.ts';
+import { countryName } from '../../platform/geo/countries.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
+import { mayReach } from '../../platform/policy/policy.ts';
 import { slugify, slugWithSuffix } from '../../platform/text/slug.ts';
 import { platformDay } from '../../platform/time-zone.ts';
-import type { Workspace } from '../../platform/workspace/workspace.service.ts';
+import { runsWorkspace, type Workspace } from '../../platform/workspace/workspace.service.ts';
 import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
 import { concertationWorkspaceKey, createRecommendation, isLate, listRecommendations, type ShownRecommendation } from './recommendations.service.ts';
-import { concertationRoles, concertationStatuses, recommendationHorizons, recommendationKinds, type ConcertationRole, type ConcertationStatus } from './strategy.model.ts';
+import { countryScopes, managesCountry, MANAGE, runsWith, SECRETARIAT } from './concertation-access.ts';
+import { isPlaceOf, placeByCode, placeCodes, placeName } from './places.ts';
+import { concertationRoles, concertationStatuses, recommendationHorizons, recommendationKinds, STRATEGY_COUNTRIES, type ConcertationRole, type ConcertationStatus } from './strategy.model.ts';
 import { Source } from './strategy.schemas.ts';
 import { concertationBody, concertationMember, recommendation, strategy, type ConcertationBodyRow, type Translated } from './strategy.table.ts';
 
-const MANAGE = 'strategy.manage_concertation';
-export const SECRETARIAT = 'strategy.concertation_secretariat';
-
-const regionCodes = regions.map((region) => region.iso) as [string, ...string[]];
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 /** a calendar day as the date field sends it (YYYY-MM-DD), a real one */
@@ -49,7 +49,10 @@ export const MemberInput = z
 	.refine((value) => !value.since || !value.until || value.until >= value.since, { path: ['until'], message: 'field_invalid' });
 
 export const BodyInput = z.object({
-	region: z.enum(regionCodes),
+	/** the country it belongs to: Morocco (the bodies written before countries were) or a RECOSA partner country */
+	country: z.enum(STRATEGY_COUNTRIES).default('MA'),
+	/** a first-level division of that country (another country's is refused by the service, in words) */
+	region: z.enum(placeCodes),
 	name: texts(300).refine(someText, { message: 'field_required', path: ['fr'] }),
 	termsOfReference: texts(6000).refine(someText, { message: 'field_required', path: ['fr'] }),
 	originalLanguage: z.enum(['fr', 'ar', 'en']).default('fr'),
@@ -64,27 +67,60 @@ export type BodyInput = z.output<typeof BodyInput>;
 
 const clean = (text: Record<string, string | undefined>): Translated => Object.fromEntries(Object.entries(text).filter(([, value]) => value)) as Translated;
 
-/** The input's references checked: the strategy, each member organisation once and known. */
+/**
+ * The input's references checked: the region one of the body's country's (`region_of_another_country`: Senegal's
+ * Thiès for a Malian body), the strategy followed one of that country's (`strategy_of_another_country`), each member
+ * organisation once and known.
+ */
 async function checkBody(db: DbOrTx, data: BodyInput) {
 	const problems: { path: string; messageKey: string }[] = [];
-	if (data.strategyId && !(await db.select({ id: strategy.id }).from(strategy).where(eq(strategy.id, data.strategyId))).length) problems.push({ path: 'strategyId', messageKey: 'field_choice' });
+	let reason: string | undefined;
+	if (!isPlaceOf(data.region, data.country)) {
+		problems.push({ path: 'region', messageKey: 'field_choice' });
+		reason = 'region_of_another_country';
+	}
+	if (data.strategyId) {
+		const [followed] = await db.select({ country: strategy.country }).from(strategy).where(eq(strategy.id, data.strategyId));
+		if (!followed) problems.push({ path: 'strategyId', messageKey: 'field_choice' });
+		else if (followed.country !== data.country) {
+			problems.push({ path: 'strategyId', messageKey: 'field_choice' });
+			reason ??= 'strategy_of_another_country';
+		}
+	}
 	const ids = [...new Set(data.members.map((member) => member.organisationId))];
 	const known = new Set(ids.length ? (await db.select({ id: organisation.id }).from(organisation).where(inArray(organisation.id, ids))).map((row) => row.id) : []);
 	const seen = new Set<string>();
-	let reason: string | undefined;
 	data.members.forEach((member, index) => {
 		if (!known.has(member.organisationId)) problems.push({ path: `members.${index}.organisationId`, messageKey: 'field_choice' });
 		else if (seen.has(member.organisationId)) {
 			problems.push({ path: `members.${index}.organisationId`, messageKey: 'field_invalid' });
-			reason = 'member_twice';
+			reason ??= 'member_twice';
 		}
 		seen.add(member.organisationId);
 	});
-	if (problems.length) throw new AppError('invalid_input', { fields: problems, extra: reason ? { reason } : undefined });
+	if (problems.length) throw new AppError('invalid_input', { fields: problems, extra: reason ? { reason, country: data.country } : undefined });
+}
+
+/** Refused at once to whoever manages no body anywhere (before the input is read). */
+function requireSomeManagement(ctx: RequestContext) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	if (!mayReach(ctx.actor, MANAGE)) throw new AppError('forbidden');
+}
+
+/** Refused unless the actor manages the country's bodies (a Moroccan strategy's reporter, a Malian body). */
+async function requireManages(ctx: RequestContext, country: string) {
+	if (!(await managesCountry(ctx, country))) throw new AppError('forbidden');
+}
+
+/** Refused unless the actor runs the body: its secretariat, or abroad the owners and reporters of its country's strategies. */
+async function requireRuns(ctx: RequestContext, body: Pick<ConcertationBodyRow, 'slug' | 'country'>) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	if (!runsWith(ctx, body.slug, await countryScopes(ctx.db, body.country))) throw new AppError('forbidden');
 }
 
 const auditView = (row: ConcertationBodyRow, members: BodyInput['members']) => ({
 	slug: row.slug,
+	country: row.country,
 	region: row.region,
 	name: row.name,
 	termsOfReference: row.termsOfReference,
@@ -94,17 +130,28 @@ const auditView = (row: ConcertationBodyRow, members: BodyInput['members']) => (
 	members: members.map((member) => ({ organisationId: member.organisationId, role: member.role, since: member.since ?? null, until: member.until ?? null }))
 });
 
-/** A free slug for a new body, from its name (French, else English; else its region's code). */
+/**
+ * A free slug for a new body, from its name (French, else English; else its region's code); never a strategy's,
+ * since grants limited to a strategy and to a body both name a slug.
+ */
 async function freeSlug(db: DbOrTx, data: BodyInput): Promise<string> {
 	const base = slugify(data.name.fr ?? data.name.en ?? '') || `concertation-${data.region.toLowerCase()}`;
-	const taken = new Set((await db.select({ slug: concertationBody.slug }).from(concertationBody).where(sql`${concertationBody.slug} like ${`${base.slice(0, 70)}%`}`)).map((row) => row.slug));
+	const prefix = `${base.slice(0, 70)}%`;
+	const taken = new Set([
+		...(await db.select({ slug: concertationBody.slug }).from(concertationBody).where(like(concertationBody.slug, prefix))).map((row) => row.slug),
+		...(await db.select({ slug: strategy.slug }).from(strategy).where(like(strategy.slug, prefix))).map((row) => row.slug)
+	]);
 	for (let n = 1; ; n++) if (!taken.has(slugWithSuffix(base, n))) return slugWithSuffix(base, n);
 }
 
-/** A moderator creates a body with its members; its address (slug) comes from its name and never changes (grants name it). */
+/**
+ * A moderator (or, for a partner country, an owner or reporter of one of its strategies) creates a body with its
+ * members; its address (slug) comes from its name and never changes (grants name it).
+ */
 export async function createBody(ctx: RequestContext, input: unknown): Promise<ConcertationBodyRow> {
-	ctx.require(MANAGE);
+	requireSomeManagement(ctx);
 	const data = parseOrThrow(BodyInput, input);
+	await requireManages(ctx, data.country);
 	return ctx.transaction((tx) => insertBody(tx, data));
 }
 
@@ -115,6 +162,7 @@ export async function insertBody(ctx: RequestContext, data: BodyInput, options: 
 		.insert(concertationBody)
 		.values({
 			slug: await freeSlug(ctx.db, data),
+			country: data.country,
 			region: data.region,
 			name: clean(data.name),
 			termsOfReference: clean(data.termsOfReference),
@@ -134,17 +182,23 @@ export async function insertBody(ctx: RequestContext, data: BodyInput, options: 
 	return row;
 }
 
-/** A moderator corrects a body and its members (the members given replace the list; the sources stay unless given). */
+/**
+ * Whoever manages the body's country corrects it and its members (the members given replace the list; the sources
+ * stay unless given); moving it to another country needs that country's too.
+ */
 export async function updateBody(ctx: RequestContext, slug: string, input: unknown): Promise<ConcertationBodyRow> {
-	ctx.require(MANAGE);
+	requireSomeManagement(ctx);
 	const data = parseOrThrow(BodyInput, input);
 	return ctx.transaction(async (tx) => {
 		const current = await bodyBySlug(tx.db, slug, true);
+		await requireManages(tx, current.country);
+		if (data.country !== current.country) await requireManages(tx, data.country);
 		const before = await tx.db.select().from(concertationMember).where(eq(concertationMember.bodyId, current.id)).orderBy(asc(concertationMember.id));
 		await checkBody(tx.db, data);
 		const [row] = await tx.db
 			.update(concertationBody)
 			.set({
+				country: data.country,
 				region: data.region,
 				name: clean(data.name),
 				termsOfReference: clean(data.termsOfReference),
@@ -185,12 +239,14 @@ const currentMember = (today: string) => and(or(isNull(concertationMember.since)
  * A body's space, on the platform's workspaces: run by its secretariat (a grant limited to the body's slug);
  * its members are the people of its current member organisations (they read and contribute).
  */
-export function concertationSpace(body: Pick<ConcertationBodyRow, 'id' | 'slug' | 'name'>): Workspace {
+export function concertationSpace(body: Pick<ConcertationBodyRow, 'id' | 'slug' | 'name'>, otherScopes: readonly string[] = []): Workspace {
 	const current = (now: Date) => and(eq(concertationMember.bodyId, body.id), currentMember(platformDay(now)));
 	return {
 		key: concertationWorkspaceKey(body.slug),
 		manageAction: SECRETARIAT,
 		scope: body.slug,
+		// abroad, the owners and reporters of the country's strategies run it too
+		otherScopes,
 		async memberOrganisations(ctx) {
 			const mine = ctx.actor?.organisationIds ?? [];
 			if (!mine.length) return [];
@@ -228,15 +284,16 @@ export function concertationSpace(body: Pick<ConcertationBodyRow, 'id' | 'slug' 
 	};
 }
 
-/** A body's space by the body's address (the space's pages). */
+/** A body's space by the body's address (the space's pages), with the scopes that run it abroad. */
 export async function spaceOf(db: DbOrTx, slug: string): Promise<Workspace> {
-	return concertationSpace(await bodyBySlug(db, slug));
+	const body = await bodyBySlug(db, slug);
+	return concertationSpace(body, await countryScopes(db, body.country));
 }
 
-/** Whether the actor enters a body's space: its secretariat, or a person of one of its current member organisations. */
+/** Whether the actor enters a body's space: whoever runs it, or a person of one of its current member organisations. */
 export async function mayEnterSpace(ctx: RequestContext, space: Workspace): Promise<boolean> {
 	if (!ctx.actor) return false;
-	if (ctx.can(space.manageAction, { scope: space.scope })) return true;
+	if (runsWorkspace(ctx, space)) return true;
 	return (await space.memberOrganisations(ctx)).length > 0;
 }
 
@@ -247,8 +304,13 @@ export interface BodySummary {
 	name: string;
 	nameLanguage: string;
 	names: Translated;
+	/** the country (ISO 3166-1 alpha-2) and its name in the language */
+	country: string;
+	countryName: string;
+	/** the region (ISO 3166-2), its name and the language it is written in (French where no Arabic name is known) */
 	region: string;
 	regionName: string;
+	regionLanguage: string;
 	status: ConcertationStatus;
 	establishedOn: string | null;
 	strategy: { slug: string; title: string } | null;
@@ -265,8 +327,8 @@ export interface BodySummary {
 const held = (now: Date) => lt(workspaceMeeting.startsAt, now);
 const workspaceOf = sql`'strategy.concertation.' || ${concertationBody.slug}`;
 
-/** The bodies (of one region, or all), real before samples, with their counts; by region, then name. */
-export async function listBodies(db: DbOrTx, language: Language, filters: { region?: string } = {}, now = new Date()): Promise<BodySummary[]> {
+/** The bodies (of one country or region, or all), real before samples, with their counts; by country (Morocco first), region, then name. */
+export async function listBodies(db: DbOrTx, language: Language, filters: { country?: string; region?: string } = {}, now = new Date()): Promise<BodySummary[]> {
 	const today = platformDay(now);
 	const rows = await db
 		.select({
@@ -280,18 +342,22 @@ export async function listBodies(db: DbOrTx, language: Language, filters: { regi
 		})
 		.from(concertationBody)
 		.leftJoin(strategy, eq(strategy.id, concertationBody.strategyId))
-		.where(filters.region ? eq(concertationBody.region, filters.region) : undefined)
-		.orderBy(asc(concertationBody.region), asc(concertationBody.isSample), asc(concertationBody.slug));
+		.where(and(filters.country ? eq(concertationBody.country, filters.country) : undefined, filters.region ? eq(concertationBody.region, filters.region) : undefined))
+		.orderBy(sql`array_position(array[${sql.join(STRATEGY_COUNTRIES.map((code) => sql`${code}`), sql`, `)}]::text[], ${concertationBody.country})`, asc(concertationBody.region), asc(concertationBody.isSample), asc(concertationBody.slug));
 	return rows.map((entry) => {
 		const name = pickText(entry.row.name as Record<string, string>, language);
-		const region = regions.find((item) => item.iso === entry.row.region);
+		const place = placeByCode(entry.row.region);
+		const regionName = place ? placeName(place, language) : { text: entry.row.region, lang: language };
 		return {
 			slug: entry.row.slug,
 			name: name.text,
 			nameLanguage: name.lang,
 			names: entry.row.name,
+			country: entry.row.country,
+			countryName: countryName(entry.row.country, language),
 			region: entry.row.region,
-			regionName: region ? placeNameIn(region, language) : entry.row.region,
+			regionName: regionName.text,
+			regionLanguage: regionName.lang,
 			status: entry.row.status,
 			establishedOn: entry.row.establishedOn,
 			strategy: entry.strategySlug && entry.strategyPublished ? { slug: entry.strategySlug, title: pickText(entry.strategyTitle as Record<string, string>, language).text } : null,
@@ -302,6 +368,12 @@ export async function listBodies(db: DbOrTx, language: Language, filters: { regi
 			sources: entry.row.sources
 		};
 	});
+}
+
+/** A region's bodies (its page), and whether the person may create one there: whoever manages its country's (no query for a visitor). */
+export async function bodiesOfRegion(ctx: RequestContext, region: { iso: string; country: string }): Promise<{ bodies: BodySummary[]; canCreate: boolean }> {
+	const bodies = await listBodies(ctx.db, ctx.language, { region: region.iso }, ctx.now());
+	return { bodies, canCreate: ctx.actor ? await managesCountry(ctx, region.country) : false };
 }
 
 export interface BodyDetail extends BodySummary {
@@ -347,9 +419,12 @@ export async function bodyDetail(db: DbOrTx, slug: string, language: Language, n
 	};
 }
 
-/** A body as its edit form shows it. */
-export async function bodyForEdit(db: DbOrTx, slug: string) {
+/** A body as its edit form shows it, to whoever manages its country's bodies. */
+export async function bodyForEdit(ctx: RequestContext, slug: string) {
+	requireSomeManagement(ctx);
+	const db = ctx.db;
 	const row = await bodyBySlug(db, slug);
+	await requireManages(ctx, row.country);
 	const members = await db
 		.select({ organisationId: concertationMember.organisationId, role: concertationMember.role, since: concertationMember.since, until: concertationMember.until })
 		.from(concertationMember)
@@ -377,8 +452,8 @@ export const DecisionInput = z.object({
  */
 export async function recordDecision(ctx: RequestContext, slug: string, meetingId: string, input: unknown) {
 	const body = await bodyBySlug(ctx.db, slug);
-	// another body's secretariat: refused before anything is read from the form
-	ctx.require(SECRETARIAT, { scope: body.slug });
+	// another body's secretariat, another country's strategy: refused before anything is read from the form
+	await requireRuns(ctx, body);
 	const meeting = await heldMeeting(ctx, body, meetingId);
 	const data = parseOrThrow(DecisionInput, input);
 	return createRecommendation(ctx, {
@@ -408,7 +483,7 @@ async function heldMeeting(ctx: RequestContext, body: Pick<ConcertationBodyRow, 
 /** The decision form's page: the body's secretariat only, for one of its held meetings. */
 export async function decisionPage(ctx: RequestContext, slug: string, meetingId: string) {
 	const body = await bodyBySlug(ctx.db, slug);
-	ctx.require(SECRETARIAT, { scope: body.slug });
+	await requireRuns(ctx, body);
 	const meeting = await heldMeeting(ctx, body, meetingId);
 	const name = pickText(body.name as Record<string, string>, ctx.language);
 	return { body: { slug: body.slug, name: name.text, nameLanguage: name.lang }, meeting: { ...meeting, startsAt: meeting.startsAt.toISOString(), day: platformDay(meeting.startsAt) } };
@@ -417,13 +492,15 @@ export async function decisionPage(ctx: RequestContext, slug: string, meetingId:
 // ---------- my space ----------
 
 /**
- * For a body's secretariat: the bodies it runs, their meetings held without minutes, and their decisions
- * neither done nor dropped that are due within a month or late.
+ * For a body's secretariat (and abroad the owners and reporters of the country's strategies): the bodies it runs,
+ * their meetings held without minutes, and their decisions neither done nor dropped that are due within a month or late.
  */
 export async function secretariatQueues(ctx: RequestContext) {
-	if (!ctx.actor) return { bodies: [], withoutMinutes: 0, due: 0 };
-	const all = await ctx.db.select({ id: concertationBody.id, slug: concertationBody.slug, name: concertationBody.name }).from(concertationBody).orderBy(asc(concertationBody.slug));
-	const bodies = all.filter((body) => ctx.can(SECRETARIAT, { scope: body.slug }));
+	if (!ctx.actor || !mayReach(ctx.actor, SECRETARIAT)) return { bodies: [], withoutMinutes: 0, due: 0 };
+	const all = await ctx.db.select({ id: concertationBody.id, slug: concertationBody.slug, name: concertationBody.name, country: concertationBody.country }).from(concertationBody).orderBy(asc(concertationBody.slug));
+	const scopes = new Map<string, string[]>();
+	for (const country of new Set(all.map((body) => body.country))) scopes.set(country, await countryScopes(ctx.db, country));
+	const bodies = all.filter((body) => runsWith(ctx, body.slug, scopes.get(body.country) ?? []));
 	if (!bodies.length) return { bodies: [], withoutMinutes: 0, due: 0 };
 	const now = ctx.now();
 	const soon = platformDay(new Date(now.getTime() + 30 * 86_400_000));

@@ -25,11 +25,13 @@ export const strategyModule = defineModule({
 	navigation: { navKey: 'common.nav_strategy', titleKey: 'common.module_strategy_title', textKey: 'common.module_strategy_text', ready: true },
 	actions: strategyActions,
 	grantRoles: {
-		// the scope is the strategy's slug: an owner or a planner of one strategy only
-		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan', 'strategy.review', 'strategy.approve_programme'], limit: 'scope' },
+		// the scope is the strategy's slug: an owner or a planner of one strategy only. Owners and reporters of a partner
+		// country's strategy also manage and run that country's concertation bodies (concertation-access.ts); a Moroccan
+		// strategy's grants give nothing over bodies, Morocco's being the moderators'
+		owner: { titleKey: 'strategy.grant_owner', actions: ['strategy.manage', 'strategy.plan', 'strategy.review', 'strategy.approve_programme', 'strategy.manage_concertation', 'strategy.concertation_secretariat'], limit: 'scope' },
 		planner: { titleKey: 'strategy.grant_planner', actions: ['strategy.plan'], limit: 'scope' },
 		// the people of the bodies responsible for actions, who enter the indicators' actual values
-		reporter: { titleKey: 'strategy.grant_reporter', actions: ['strategy.report'], limit: 'scope' },
+		reporter: { titleKey: 'strategy.grant_reporter', actions: ['strategy.report', 'strategy.manage_concertation', 'strategy.concertation_secretariat'], limit: 'scope' },
 		// the secretariat of one regional concertation body (scope = the body's slug): its space and its decisions
 		secretary: { titleKey: 'strategy.grant_secretary', actions: ['strategy.concertation_secretariat'], limit: 'scope' }
 	},

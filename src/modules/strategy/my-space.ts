@@ -7,6 +7,9 @@ import { versionsWaitingCount } from './programme-versions.service.ts';
 import { lateRecommendations } from './recommendations.service.ts';
 import { bodiesOfMember, concertationSpace, secretariatQueues } from './concertation.service.ts';
 import { workspaceWaiting } from '../../platform/workspace/workspace.service.ts';
+import { inArray, sql } from 'drizzle-orm';
+import { countriesManaged, MANAGE } from './concertation-access.ts';
+import { concertationBody } from './strategy.table.ts';
 
 /**
  * The strategies a person owns or plans (through grants): straight to the planning page when there is one;
@@ -63,6 +66,19 @@ export async function strategySpace(ctx: RequestContext): Promise<SpaceLink[]> {
 			textKey: 'strategy.space_recommendations_text',
 			waiting: { count: await lateRecommendations(ctx.db, ctx.now()), key: 'strategy.space_recommendations_late' }
 		});
+	// the owners and reporters of a partner country's strategy: its concertation bodies, to create and run
+	if (!ctx.can(MANAGE)) {
+		const abroad = await countriesManaged(ctx);
+		if (abroad.length) {
+			const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(concertationBody).where(inArray(concertationBody.country, abroad));
+			links.push({
+				path: abroad.length === 1 ? `/strategy/concertation?country=${abroad[0]}` : '/strategy/concertation',
+				titleKey: 'strategy.space_concertation_abroad',
+				textKey: 'strategy.space_concertation_abroad_text',
+				waiting: { count: Number(n), key: 'strategy.space_concertation_abroad_count' }
+			});
+		}
+	}
 	// a concertation body's secretariat: the meetings held without minutes, the decisions due within a month or late
 	const secretariat = await secretariatQueues(ctx);
 	if (secretariat.bodies.length) {

@@ -4,7 +4,8 @@
 // they come from (`knowledge.document:<slug>`, read through the platform's links: never an import).
 // A regional concertation body's decisions and recommendations are followed here too (issue #13, item 5):
 // each names its body and, when known, the meeting of the body's workspace it was taken at, and may have a
-// due day; the body's secretariat (a grant limited to the body) records and follows its own body's.
+// due day; the body's secretariat (a grant limited to the body; abroad, also the owners and reporters of the
+// country's strategies) records and follows its own body's.
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisation } from '../../platform/accounts/accounts.table.ts';
@@ -20,6 +21,7 @@ import { platformDay } from '../../platform/time-zone.ts';
 import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
 import { linkKindInstalled, parseLink, resolveLinks, unknownLinks, type ResolvedLink } from '../../platform/kernel/links.ts';
 import type { Backlink } from '../../platform/kernel/manifest.ts';
+import { countryScopes, runsWith } from './concertation-access.ts';
 import { recommendationHorizons, recommendationKinds, recommendationStatuses, type RecommendationStatus } from './strategy.model.ts';
 import { Translated } from './strategy.schemas.ts';
 import { concertationBody, node, recommendation, recommendationAction, recommendationEvent, strategy, type RecommendationRow, type Translated as TranslatedText } from './strategy.table.ts';
@@ -66,7 +68,7 @@ export const FollowUpInput = z
 
 const textOf = (text: TranslatedText, language: Language) => pickText(text as Record<string, string>, language);
 
-type BodyRef = { id: string; slug: string };
+type BodyRef = { id: string; slug: string; country: string };
 
 /**
  * The input's references checked: the source a library document, the owner an organisation, the actions
@@ -77,7 +79,7 @@ async function checked(ctx: RequestContext, data: RecommendationInput) {
 	let reason: string | undefined;
 	let body: BodyRef | null = null;
 	if (data.concertationBodyId) {
-		[body = null] = await ctx.db.select({ id: concertationBody.id, slug: concertationBody.slug }).from(concertationBody).where(eq(concertationBody.id, data.concertationBodyId));
+		[body = null] = await ctx.db.select({ id: concertationBody.id, slug: concertationBody.slug, country: concertationBody.country }).from(concertationBody).where(eq(concertationBody.id, data.concertationBodyId));
 		if (!body) problems.push({ path: 'concertationBodyId', messageKey: 'field_choice' });
 	}
 	if (data.meetingId) {
@@ -104,9 +106,12 @@ async function checked(ctx: RequestContext, data: RecommendationInput) {
 	return { actions, body };
 }
 
-/** Who writes an item: the ministry's trackers; a concertation body's secretariat, for its own body's items only. */
-function mayWrite(ctx: RequestContext, body: BodyRef | null) {
-	return ctx.can(TRACK) || (body !== null && ctx.can(SECRETARIAT, { scope: body.slug }));
+/**
+ * Who writes an item: the ministry's trackers; a concertation body's secretariat (abroad, also the owners and
+ * reporters of the country's strategies), for its own body's items only.
+ */
+async function mayWrite(ctx: RequestContext, body: BodyRef | null) {
+	return ctx.can(TRACK) || (body !== null && runsWith(ctx, body.slug, await countryScopes(ctx.db, body.country)));
 }
 
 /** Refused at once to whoever can write no item at all (before the input is even read). */
@@ -115,9 +120,9 @@ function requireSomeRight(ctx: RequestContext) {
 	if (!mayReach(ctx.actor, TRACK) && !mayReach(ctx.actor, SECRETARIAT)) throw new AppError('forbidden');
 }
 
-/** Whether the actor may follow this item up (its page's form): a tracker, or its body's secretariat. */
-export function mayFollowUp(ctx: RequestContext, item: Pick<ShownRecommendation, 'body'>) {
-	return mayWrite(ctx, item.body ? { id: item.body.id, slug: item.body.slug } : null);
+/** Whether the actor may follow this item up (its page's form): a tracker, or whoever runs its body. */
+export async function mayFollowUp(ctx: RequestContext, item: Pick<ShownRecommendation, 'body'>) {
+	return mayWrite(ctx, item.body ? { id: item.body.id, slug: item.body.slug, country: item.body.country } : null);
 }
 
 /** The checked input as the table's columns (what a correction may change). */
@@ -156,16 +161,17 @@ const auditView = (row: RecommendationRow, actions: string[]) => ({
  */
 export async function createRecommendation(ctx: RequestContext, input: unknown): Promise<RecommendationRow> {
 	requireSomeRight(ctx);
-	return insertRecommendation(ctx, input, { check: (body) => mayWrite(ctx, body) });
+	return insertRecommendation(ctx, input, { check: mayWrite });
 }
 
 /** The same, the right checked by the caller (the seeds' reference data and the demo have no actor). */
-export async function insertRecommendation(ctx: RequestContext, input: unknown, options: { isSample?: boolean; check?: (body: BodyRef | null) => boolean } = {}): Promise<RecommendationRow> {
+export async function insertRecommendation(ctx: RequestContext, input: unknown, options: { isSample?: boolean; check?: (tx: RequestContext, body: BodyRef | null) => boolean | Promise<boolean> } = {}): Promise<RecommendationRow> {
 	const actor = ctx.actor;
 	const data = parseOrThrow(RecommendationInput, input);
 	return ctx.transaction(async (tx) => {
 		const { actions, body } = await checked(tx, data);
-		if (options.check && !options.check(body)) throw new AppError('forbidden');
+		// checked in the transaction (its reads too: a single connection waits for it otherwise)
+		if (options.check && !(await options.check(tx, body))) throw new AppError('forbidden');
 		const [row] = await tx.db
 			.insert(recommendation)
 			.values({
@@ -215,8 +221,8 @@ export async function followUpRecommendation(ctx: RequestContext, id: string, in
 	const data = parseOrThrow(FollowUpInput, input);
 	return ctx.transaction(async (tx) => {
 		const current = await rowFor(tx.db, id, true);
-		const [body = null] = current.concertationBodyId ? await tx.db.select({ id: concertationBody.id, slug: concertationBody.slug }).from(concertationBody).where(eq(concertationBody.id, current.concertationBodyId)) : [];
-		if (!mayWrite(tx, body)) throw new AppError('forbidden');
+		const [body = null] = current.concertationBodyId ? await tx.db.select({ id: concertationBody.id, slug: concertationBody.slug, country: concertationBody.country }).from(concertationBody).where(eq(concertationBody.id, current.concertationBodyId)) : [];
+		if (!(await mayWrite(tx, body))) throw new AppError('forbidden');
 		if (current.status === data.status && !data.note) throw new AppError('conflict', { extra: { reason: 'recommendation_unchanged' } });
 		const [row] = await tx.db.update(recommendation).set({ status: data.status, updatedAt: tx.now() }).where(eq(recommendation.id, id)).returning();
 		await tx.db.insert(recommendationEvent).values({ recommendationId: id, status: data.status, note: data.note ?? null, noteLanguage: data.note ? tx.language : null, actorId: actor.userId, at: tx.now() });
@@ -270,7 +276,7 @@ export interface ShownRecommendation {
 	originalLanguage: string;
 	actions: { id: string; title: string; path: string }[];
 	/** the concertation body it comes from (its public page: `/strategy/concertation/<slug>`) */
-	body: { id: string; slug: string; name: string; nameLanguage: string } | null;
+	body: { id: string; slug: string; name: string; nameLanguage: string; country: string } | null;
 	/** the body's meeting it was taken at: its day and title (the meetings held are public on the body's page) */
 	meeting: { id: string; startsAt: string; title: string; language: string } | null;
 	isSample: boolean;
@@ -294,9 +300,9 @@ async function shown(db: DbOrTx, rows: RecommendationRow[], language: Language, 
 	const sources = new Map((await resolveLinks(db, [...new Set(rows.flatMap((row) => row.source ?? []))], language)).map((link) => [link.value, link]));
 	const bodyIds = [...new Set(rows.flatMap((row) => row.concertationBodyId ?? []))];
 	const bodies = new Map(
-		(bodyIds.length ? await db.select({ id: concertationBody.id, slug: concertationBody.slug, name: concertationBody.name }).from(concertationBody).where(inArray(concertationBody.id, bodyIds)) : []).map((entry) => {
+		(bodyIds.length ? await db.select({ id: concertationBody.id, slug: concertationBody.slug, name: concertationBody.name, country: concertationBody.country }).from(concertationBody).where(inArray(concertationBody.id, bodyIds)) : []).map((entry) => {
 			const name = textOf(entry.name, language);
-			return [entry.id, { id: entry.id, slug: entry.slug, name: name.text, nameLanguage: name.lang }];
+			return [entry.id, { id: entry.id, slug: entry.slug, name: name.text, nameLanguage: name.lang, country: entry.country }];
 		})
 	);
 	const meetingIds = [...new Set(rows.flatMap((row) => row.meetingId ?? []))];

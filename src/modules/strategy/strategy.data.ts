@@ -133,6 +133,7 @@ export async function loadStrategyDemoData(db: Db): Promise<void> {
 	await loadVersionsDemo(db, snia);
 	await loadConcertationDemo(db);
 	await loadRecosaDemo(db);
+	await loadRecosaConcertationDemo(db);
 }
 
 /** Demo mode: the sample programme of one RECOSA country's plan, Senegal's, in Senegal's regions (once). */
@@ -200,7 +201,7 @@ async function loadVersionsDemo(db: Db, snia: StrategyRow) {
  * member: the partner reads the space and contributes.
  */
 async function loadConcertationDemo(db: Db) {
-	const [present] = await db.select({ id: concertationBody.id }).from(concertationBody).where(eq(concertationBody.isSample, true)).limit(1);
+	const [present] = await db.select({ id: concertationBody.id }).from(concertationBody).where(and(eq(concertationBody.isSample, true), eq(concertationBody.country, 'MA'))).limit(1);
 	if (present) return;
 	const [moderator] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, DEMO_OWNER));
 	const organisations = new Map((await db.select({ id: organisation.id, slug: organisation.slug }).from(organisation).where(inArray(organisation.slug, ['mdcmre', 'migration-et-developpement', 'expertise-france', 'anapec', 'oim']))).map((row) => [row.slug, row.id]));
@@ -331,6 +332,92 @@ async function loadConcertationDemo(db: Db) {
 	} catch (failure) {
 		if (!isAppError(failure)) throw failure;
 	}
+}
+
+/**
+ * Demo mode: a sample concertation body of a RECOSA partner country (badged): a regional committee in Thiès
+ * (Senegal) that follows Senegal's plan, with four member organisations, one meeting held with its minutes and
+ * one decision followed to done. Its space is run by the owners and reporters of Senegal's strategies (none in
+ * the demo: an administrator gives the grant). Once; nothing without Senegal's plan or the organisations.
+ */
+async function loadRecosaConcertationDemo(db: Db) {
+	const [present] = await db.select({ id: concertationBody.id }).from(concertationBody).where(and(eq(concertationBody.isSample, true), eq(concertationBody.country, 'SN'))).limit(1);
+	if (present) return;
+	const [plan] = await db.select({ id: strategy.id }).from(strategy).where(eq(strategy.slug, 'recosa-plan-action-senegal'));
+	const organisations = new Map((await db.select({ id: organisation.id, slug: organisation.slug }).from(organisation).where(inArray(organisation.slug, ['giz', 'expertise-france', 'oim', 'mdcmre']))).map((row) => [row.slug, row.id]));
+	if (!plan || organisations.size < 4) return;
+	const org = (slug: string) => organisations.get(slug)!;
+	const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+	const DAY = 86_400_000;
+	const day = (offset: number) => new Date(hour + offset * DAY).toISOString().slice(0, 10);
+	const held = new Date(hour - 120 * DAY);
+	const at = (offset: number) => new Date(held.getTime() + offset * DAY);
+	const ctx = createContext({ db, actor: null, audit: systemContext() });
+	await ctx.transaction(async (tx) => {
+		const body = await insertBody(
+			tx,
+			BodyInput.parse({
+				country: 'SN',
+				region: 'SN-TH',
+				name: { fr: 'Exemple : comité régional de concertation sur la migration de Thiès', ar: 'مثال: اللجنة الجهوية للتشاور حول الهجرة في ثيس', en: 'Example: Thiès regional concertation committee on migration' },
+				termsOfReference: {
+					fr: 'Exemple fictif. Le comité réunit deux fois par an les services régionaux, les partenaires de la coopération Sud-Sud et la société civile de la région de Thiès pour suivre la mise en œuvre régionale du plan d’action du Sénégal : accueil des migrants de retour, information sur la mobilité régulière, mobilisation de la diaspora. Il adopte des décisions dont il suit la réalisation.',
+					ar: 'مثال تخيلي. تجمع اللجنة مرتين في السنة المصالح الجهوية وشركاء التعاون جنوب-جنوب والمجتمع المدني في جهة ثيس لتتبع التنفيذ الجهوي لخطة عمل السنغال: استقبال المهاجرين العائدين، والإخبار حول التنقل النظامي، وتعبئة الجالية. وتتخذ قرارات تتتبع إنجازها.',
+					en: 'Fictional example. Twice a year the committee brings together the regional services, the South–South cooperation partners and the civil society of the Thiès region to follow how Senegal’s action plan is carried out in the region: reception of returning migrants, information on regular mobility, diaspora mobilisation. It adopts decisions whose completion it follows.'
+				},
+				establishedOn: day(-500),
+				status: 'active',
+				strategyId: plan.id,
+				members: [
+					{ organisationId: org('giz'), role: 'secretariat', since: day(-500) },
+					{ organisationId: org('expertise-france'), role: 'member', since: day(-500) },
+					{ organisationId: org('oim'), role: 'member', since: day(-300) },
+					{ organisationId: org('mdcmre'), role: 'observer', since: day(-500) }
+				],
+				sources: [{ citation: 'Exemple fictif (données de démonstration)' }]
+			}),
+			{ isSample: true }
+		);
+		const [meeting] = await tx.db
+			.insert(workspaceMeeting)
+			.values({
+				workspace: concertationWorkspaceKey(body.slug),
+				language: 'fr',
+				title: 'Exemple — Réunion semestrielle du comité de Thiès',
+				startsAt: held,
+				mode: 'in_person',
+				place: 'Thiès, gouvernance régionale (exemple)',
+				agenda: '1. Avancement régional du plan d’action\n2. Information des jeunes sur la mobilité régulière\n3. Décisions',
+				minutes: 'Exemple de compte rendu : le comité a fait le point sur les actions du plan dans la région et a décidé d’organiser une session d’information sur la mobilité régulière dans les lycées de Thiès.',
+				attendeeOrganisationIds: ['giz', 'expertise-france', 'oim'].map(org),
+				minutesAt: at(3),
+				createdAt: at(-30),
+				isSample: true
+			})
+			.returning();
+		const [done] = await tx.db
+			.insert(recommendation)
+			.values({
+				text: { fr: 'Exemple : organiser une session d’information sur la mobilité régulière dans les lycées de Thiès.' },
+				horizon: 'short',
+				kind: 'decision',
+				ownerOrganisationId: org('oim'),
+				dueOn: day(-30),
+				dueYear: Number(day(-30).slice(0, 4)),
+				status: 'done',
+				concertationBodyId: body.id,
+				meetingId: meeting.id,
+				isSample: true,
+				createdAt: at(2),
+				updatedAt: at(80)
+			})
+			.returning();
+		await tx.db.insert(recommendationEvent).values([
+			{ recommendationId: done.id, status: 'open', at: at(2) },
+			{ recommendationId: done.id, status: 'in_progress', note: 'Exemple : trois lycées volontaires, dates fixées.', noteLanguage: 'fr', at: at(40) },
+			{ recommendationId: done.id, status: 'done', note: 'Exemple : trois sessions tenues, 260 élèves informés.', noteLanguage: 'fr', at: at(80) }
+		]);
+	});
 }
 
 /** Demo mode: a recommendation the demo moderator entered and follows (under way), badged as a sample. */

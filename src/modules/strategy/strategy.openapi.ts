@@ -176,7 +176,8 @@ export const strategyEndpoints: Endpoint[] = [
 		auth: 'none',
 		summary: 'Regional concertation bodies',
 		description:
-			'The regional concertation bodies (which follow the migration component of the regional development plans), by region: name in the asked language, state, ' +
+			'The regional concertation bodies (which follow the migration component of the regional development plans), in Morocco and in the RECOSA partner countries (Côte d’Ivoire, Mali, Senegal), ' +
+			'by country (Morocco first) and region — each with its country and region (codes and names in the asked language) —, filtered by `country` and/or `region`: name in the asked language, state, ' +
 			'the plan they follow, number of current member organisations, the last meeting held and the number of decisions and recommendations under follow-up. `isSample` marks fictional samples.',
 		query: ConcertationFilters,
 		responses: { 200: { description: 'The bodies.', schema: z.object({ items: z.array(ConcertationBodySummary) }) } },
@@ -189,7 +190,7 @@ export const strategyEndpoints: Endpoint[] = [
 		auth: 'none',
 		summary: 'A regional concertation body’s public summary',
 		description:
-			'A body with its terms of reference (in the asked language and by language), member organisations with their role and period, meetings held and to come (day, title, agenda: ' +
+			'A body with its country and region, its terms of reference (in the asked language and by language), member organisations with their role and period, meetings held and to come (day, title, agenda: ' +
 			'the minutes and attendance stay in the members’ space), and its decisions and recommendations as the tracker follows them (owner, due day, state).',
 		params: z.object({ slug: z.string().describe('the body’s slug') }),
 		responses: { 200: { description: 'The body.', schema: ConcertationBodyDetail } },

@@ -19,11 +19,16 @@ export const strategyActions = {
 	'strategy.propose_initiatives': ['partner', 'moderator', 'administrator'],
 	/** Enter the recommendations of studies and deliverables and follow them up to completion (the ministry's moderators). */
 	'strategy.track_recommendations': ['moderator', 'administrator'],
-	/** Create and edit the regional concertation bodies: terms of reference, member organisations and their roles. */
+	/**
+	 * Create and edit the regional concertation bodies: terms of reference, member organisations and their roles.
+	 * Morocco's: moderators and administrators; a partner country's: also the owners and reporters of its strategies
+	 * (their grants, limited to a strategy, carry it for the bodies of the strategy's country: concertation-access.ts).
+	 */
 	'strategy.manage_concertation': ['moderator', 'administrator'],
 	/**
 	 * Run a concertation body's space (announcements, meetings, minutes and attendance, answers to contributions)
-	 * and record and follow its decisions: the body's secretariat, through a grant limited to the body (scope = its slug).
+	 * and record and follow its decisions: the body's secretariat, through a grant limited to the body (scope = its slug);
+	 * for a body in a partner country, also the owners and reporters of that country's strategies.
 	 */
 	'strategy.concertation_secretariat': ['administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { regions } from '../../platform/geo/morocco.ts';
 import { GCM_OBJECTIVES, SDG_TARGETS } from './codelists.ts';
 import { placeCodes } from './places.ts';
 import { concertationRoles, concertationStatuses, INDICATOR_LEVELS, NODE_KINDS, NODE_STATUSES, recommendationHorizons, recommendationKinds, recommendationStatuses, STRATEGY_COUNTRIES, STRATEGY_STATUSES } from './strategy.model.ts';
 
-const moroccanRegionCodes = regions.map((region) => region.iso) as [string, ...string[]];
 /** A place of any strategy country: the service checks it is one of the strategy's own country (places.ts). */
 const regionCodes = placeCodes;
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -310,7 +308,8 @@ export const RecommendationOut = z
 	.meta({ id: 'StrategyRecommendation' });
 
 export const ConcertationFilters = z.object({
-	region: z.preprocess((value) => (value === '' ? undefined : value), z.enum(moroccanRegionCodes).optional()).meta({ description: 'one of Morocco’s regions (ISO 3166-2)' })
+	country: z.preprocess((value) => (value === '' ? undefined : value), z.enum(STRATEGY_COUNTRIES).optional()).meta({ description: 'the bodies of one country (ISO 3166-1 alpha-2): Morocco or a RECOSA partner country' }),
+	region: z.preprocess((value) => (value === '' ? undefined : value), z.enum(regionCodes).optional()).meta({ description: 'the bodies of one region (ISO 3166-2): one of Morocco’s regions, or of Côte d’Ivoire’s, Mali’s or Senegal’s' })
 });
 
 export const ConcertationBodySummary = z
@@ -319,8 +318,11 @@ export const ConcertationBodySummary = z
 		name: z.string().meta({ description: 'in the asked language, or the one it stands in (nameLanguage)' }),
 		nameLanguage: z.string(),
 		names: z.record(z.string(), z.string()),
-		region: z.string().meta({ description: 'ISO 3166-2' }),
-		regionName: z.string(),
+		country: z.enum(STRATEGY_COUNTRIES).meta({ description: 'the country it belongs to (ISO 3166-1 alpha-2)' }),
+		countryName: z.string().meta({ description: 'in the asked language' }),
+		region: z.string().meta({ description: 'a first-level division of its country (ISO 3166-2)' }),
+		regionName: z.string().meta({ description: 'in the asked language, or in French where no Arabic name is known (regionLanguage)' }),
+		regionLanguage: z.string(),
 		status: z.enum(concertationStatuses),
 		establishedOn: z.string().nullable(),
 		strategy: z.object({ slug: z.string(), title: z.string() }).nullable().meta({ description: 'the published strategy or regional plan it follows' }),

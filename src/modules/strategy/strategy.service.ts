@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/policy/policy.ts';
 import { PARENT_KIND, type NodeKind, type NodeStatus, type TagScheme } from './strategy.model.ts';
 import { isPlaceOf } from './places.ts';
 import { CreatedStrategy, MoveNode, NewNode, NewStrategy, NodeFields, StrategyDetails, type StrategyDetail, type StrategySummary, type TreeFilters, type TreeNode } from './strategy.schemas.ts';
-import { indicator, indicatorValue, node, nodePartner, nodeRegion, nodeTag, strategy, type NodeRow, type StrategyRow, type Translated } from './strategy.table.ts';
+import { concertationBody, indicator, indicatorValue, node, nodePartner, nodeRegion, nodeTag, strategy, type NodeRow, type StrategyRow, type Translated } from './strategy.table.ts';
 
 const textOf = (text: Translated | null | undefined, language: Language) => pickText(text as Record<string, string>, language).text;
 const cleanTexts = (text: Translated): Translated => Object.fromEntries(Object.entries(text).filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as Translated;
@@ -41,6 +41,8 @@ async function freeStrategySlug(db: DbOrTx, data: Pick<NewStrategy, 'title' | 'c
 	// the module's own pages under /strategy/ are not strategies' addresses
 	const taken = new Set(['new', 'regions', 'initiatives', 'my-proposals', 'recommendations', 'concertation']);
 	for (const row of await db.select({ slug: strategy.slug }).from(strategy).where(sql`${strategy.slug} like ${`${base}%`}`)) taken.add(row.slug);
+	// nor a concertation body's: grants limited to a strategy and to a body both name a slug
+	for (const row of await db.select({ slug: concertationBody.slug }).from(concertationBody).where(sql`${concertationBody.slug} like ${`${base}%`}`)) taken.add(row.slug);
 	for (let n = 1; ; n++) if (!taken.has(slugWithSuffix(base, n))) return slugWithSuffix(base, n);
 }
 
@@ -93,7 +95,11 @@ export async function updateStrategy(ctx: RequestContext, slug: string, input: u
 export async function insertStrategy(ctx: RequestContext, data: NewStrategy, options: { isSample?: boolean } = {}): Promise<StrategyRow> {
 	checkTitle(data.title);
 	checkPeriod(data.periodStart, data.periodEnd);
-	const [taken] = await ctx.db.select({ id: strategy.id }).from(strategy).where(eq(strategy.slug, data.slug));
+	const [taken] = await ctx.db
+		.select({ id: strategy.id })
+		.from(strategy)
+		.where(eq(strategy.slug, data.slug))
+		.union(ctx.db.select({ id: concertationBody.id }).from(concertationBody).where(eq(concertationBody.slug, data.slug)));
 	if (taken) throw new AppError('invalid_input', { fields: [{ path: 'slug', messageKey: 'field_invalid' }], extra: { reason: 'slug_taken' } });
 	if (data.ownerOrganisationId) await checkOrganisations(ctx.db, [data.ownerOrganisationId], 'ownerOrganisationId');
 	const [row] = await ctx.db

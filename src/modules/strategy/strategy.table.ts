@@ -1,6 +1,6 @@
 // Tables of the Strategy module: strategies and their tree of domains, programmes, objectives and actions.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uniqueIndex, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, numeric, primaryKey, text, timestamp, unique, uniqueIndex, uuid, pgSchema, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisation, user } from '../../platform/accounts/accounts.table.ts';
 import { workspaceMeeting } from '../../platform/workspace/workspace.table.ts';
 import type {
@@ -336,7 +336,8 @@ export const recommendationEvent = strategyTables.table(
 /**
  * A regional concertation body (issue #13, item 5): a space where the region's actors follow the migration
  * component of the regional development plan (the Oriental's, on the model of Kayes in Mali), with its terms of
- * reference and member organisations. Its meetings, announcements and contributions are the platform's
+ * reference and member organisations; in Morocco or in a RECOSA partner country (Côte d'Ivoire, Mali, Senegal),
+ * whose ministries run their own. Its meetings, announcements and contributions are the platform's
  * workspace `strategy.concertation.<slug>`; its decisions and recommendations are the tracker's.
  */
 export const concertationBody = strategyTables.table(
@@ -344,7 +345,9 @@ export const concertationBody = strategyTables.table(
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		slug: text('slug').notNull().unique(),
-		/** one of Morocco's 12 regions (ISO 3166-2) */
+		/** the country it belongs to (ISO 3166-1 alpha-2, a strategy country: places.ts) */
+		country: text('country').notNull(),
+		/** a first-level division of that country (ISO 3166-2): one of Morocco's 12 regions, Senegal's 14… */
 		region: text('region').notNull(),
 		name: jsonb('name').$type<Translated>().notNull(),
 		termsOfReference: jsonb('terms_of_reference').$type<Translated>().notNull().default({}),
@@ -359,7 +362,12 @@ export const concertationBody = strategyTables.table(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(table) => [index('concertation_body_region_idx').on(table.region)]
+	(table) => [
+		index('concertation_body_region_idx').on(table.region),
+		index('concertation_body_country_idx').on(table.country, table.region),
+		// the region is one of the country's (MA-02 in MA, SN-TH in SN): the service says it in words first
+		check('concertation_body_region_of_country', sql`starts_with("region", "country" || '-')`)
+	]
 );
 
 /** A body's member organisations, each with its role and the days it joined and left. */

@@ -41,12 +41,28 @@ export interface Workspace {
 	 * module (a concertation body's slug): a grant limited to that scope runs this workspace only
 	 */
 	scope?: string;
+	/**
+	 * other scope values whose grants of `manageAction` run it too (a concertation body in a partner country: the
+	 * slugs of that country's strategies, whose owners and reporters run its bodies)
+	 */
+	otherScopes?: readonly string[];
 	/** the audit trail's resource prefix */
 	auditResource: string;
 }
 
 /** The resource the secretariat's action is checked on: the workspace's scope, when it has one. */
 const managed = (workspace: Workspace) => (workspace.scope === undefined ? undefined : { scope: workspace.scope });
+
+/** Whether the actor runs the workspace: the secretariat's action on its scope, or on one of its other scopes. */
+export function runsWorkspace(ctx: RequestContext, workspace: Workspace): boolean {
+	return ctx.can(workspace.manageAction, managed(workspace)) || (workspace.otherScopes ?? []).some((scope) => ctx.can(workspace.manageAction, { scope }));
+}
+
+/** Refused to whoever does not run the workspace (as `ctx.require`: unauthenticated, else forbidden). */
+function requireRuns(ctx: RequestContext, workspace: Workspace) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	if (!runsWorkspace(ctx, workspace)) throw new AppError('forbidden');
+}
 
 /** The workspace's name in a language: its own name when it has one, else its message. */
 export function workspaceTitle(workspace: Workspace, language: Language): { text: string; lang: string } {
@@ -58,7 +74,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Who the actor is in the workspace: its secretariat, a member (for these organisations), or nobody (refused). */
 export async function workspaceRole(ctx: RequestContext, workspace: Workspace) {
 	if (!ctx.actor) throw new AppError('unauthenticated');
-	const manages = ctx.can(workspace.manageAction, managed(workspace));
+	const manages = runsWorkspace(ctx, workspace);
 	const organisations = await workspace.memberOrganisations(ctx);
 	if (!manages && organisations.length === 0) throw new AppError('forbidden');
 	return { manages, organisations };
@@ -118,7 +134,7 @@ export async function listAnnouncements(ctx: RequestContext, workspace: Workspac
 
 /** The secretariat posts an announcement; with `notify`, every member receives it by e-mail (after it is saved). */
 export async function postAnnouncement(ctx: RequestContext, workspace: Workspace, raw: unknown) {
-	ctx.require(workspace.manageAction, managed(workspace));
+	requireRuns(ctx, workspace);
 	const input = parseOrThrow(AnnouncementForm, raw);
 	const posted = await ctx.transaction(async ({ db, audit }) => {
 		// the same announcement sent again (a page reloaded after posting) is not posted nor mailed twice
@@ -150,7 +166,7 @@ export async function listMeetings(ctx: RequestContext, workspace: Workspace) {
 
 /** The secretariat schedules a meeting (a Morocco wall-clock time); with `notify`, members are told by e-mail. */
 export async function scheduleMeeting(ctx: RequestContext, workspace: Workspace, raw: unknown) {
-	ctx.require(workspace.manageAction, managed(workspace));
+	requireRuns(ctx, workspace);
 	const input = parseOrThrow(MeetingForm, raw);
 	const startsAt = localDateTimeToInstant(input.startsAt);
 	const meeting = await ctx.transaction(async ({ db, audit }) => {
@@ -186,7 +202,7 @@ export async function meetingDetail(ctx: RequestContext, workspace: Workspace, i
 
 /** The secretariat records (or corrects) a held meeting's minutes and who attended; the earlier text stays in the audit trail. */
 export async function recordMinutes(ctx: RequestContext, workspace: Workspace, id: string, raw: unknown) {
-	ctx.require(workspace.manageAction, managed(workspace));
+	requireRuns(ctx, workspace);
 	const input = parseOrThrow(MinutesForm, raw);
 	return ctx.transaction(async ({ db, audit }) => {
 		const meeting = await meetingRow(db, workspace, id);
@@ -270,7 +286,7 @@ export async function contributionDetail(ctx: RequestContext, workspace: Workspa
 
 /** The secretariat answers a contribution (retained, partly, not retained, with why); its author is told by e-mail. */
 export async function answerContribution(ctx: RequestContext, workspace: Workspace, id: string, raw: unknown) {
-	ctx.require(workspace.manageAction, managed(workspace));
+	requireRuns(ctx, workspace);
 	const input = parseOrThrow(AnswerForm, raw);
 	if (!UUID.test(id)) throw new AppError('not_found');
 	const answered = await ctx.transaction(async ({ db, audit }) => {

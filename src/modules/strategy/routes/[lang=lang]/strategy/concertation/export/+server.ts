@@ -6,15 +6,17 @@ import { toXlsx } from '#platform/ui/charts/xlsx.ts';
 import { listBodies } from '#modules/strategy/concertation.service.ts';
 import { ConcertationFilters } from '#modules/strategy/strategy.schemas.ts';
 
-/** The concertation bodies (the page's region filter) as CSV or XLSX, headers in the page's language (public). */
+/** The concertation bodies (the page's country and region filters) as CSV or XLSX, headers in the page's language (public). */
 export const GET = apiEndpoint(async ({ url, locals }) => {
 	const app = await getApp();
 	const language = locals.language;
 	const bodies = await listBodies(app.database.db, language, readQuery(url, ConcertationFilters));
-	const header = ['slug', ...['concertation_export_name', 'concertation_region', 'concertation_export_region_code', 'concertation_status', 'concertation_established_on', 'concertation_follows', 'concertation_export_members', 'concertation_export_last_meeting', 'concertation_export_open_decisions', 'sample_badge'].map((key) => translate(language, `strategy.${key}`))];
+	const header = ['slug', ...['concertation_export_name', 'concertation_country', 'concertation_export_country_code', 'concertation_region', 'concertation_export_region_code', 'concertation_status', 'concertation_established_on', 'concertation_follows', 'concertation_export_members', 'concertation_export_last_meeting', 'concertation_export_open_decisions', 'sample_badge'].map((key) => translate(language, `strategy.${key}`))];
 	const rows = bodies.map((body) => [
 		body.slug,
 		body.name,
+		body.countryName,
+		body.country,
 		body.regionName,
 		body.region,
 		translate(language, `strategy.concertation_status_${body.status}`),

@@ -12,7 +12,7 @@ export async function load({ params, locals, url }) {
 	const ctx = requestContext(app, locals);
 	const { item, history } = await forPage(recommendationDetail(app.database.db, params.id, locals.language));
 	// the trackers, and for a concertation body's items its secretariat, follow it up; the trackers alone correct it
-	return { item, history, statuses: recommendationStatuses, canTrack: ctx.can('strategy.track_recommendations'), canFollow: mayFollowUp(ctx, item), saved: url.searchParams.get('saved') === '1' };
+	return { item, history, statuses: recommendationStatuses, canTrack: ctx.can('strategy.track_recommendations'), canFollow: await mayFollowUp(ctx, item), saved: url.searchParams.get('saved') === '1' };
 }
 
 export const actions = {

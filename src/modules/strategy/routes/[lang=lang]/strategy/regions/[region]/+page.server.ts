@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
+import { requestContext } from '#platform/http/request-context.ts';
 import { placeByCode, placeName } from '#modules/strategy/places.ts';
-import { listBodies } from '#modules/strategy/concertation.service.ts';
+import { bodiesOfRegion } from '#modules/strategy/concertation.service.ts';
 import { regionOverview } from '#modules/strategy/strategy-read-model.ts';
 import { completeness, mostRecentFirst, rowsOf } from '#modules/strategy/region-progress.ts';
 
@@ -16,12 +17,13 @@ export async function load({ params, locals }) {
 	if (!region) error(404, 'not_found');
 	const app = await getApp();
 	const db = app.database.db;
-	const [overview, bodies] = await Promise.all([
+	const [overview, concertation] = await Promise.all([
 		// the actions, values, budget and initiatives on the ground there, from the read model (the initiatives' titles read per request)
 		regionOverview(db, region.iso, locals.language),
-		// the region's concertation bodies, which follow the plans' migration component
-		region.country === 'MA' ? listBodies(db, locals.language, { region: region.iso }) : []
+		// the region's concertation bodies (Morocco's, or a partner country's), which follow the plans' migration
+		// component, and for whoever manages its country's bodies an offer to create one here
+		bodiesOfRegion(requestContext(app, locals), region)
 	]);
 	const strategies = overview.strategies.map((entry) => ({ ...entry, actions: entry.actions.slice(0, ACTIONS_LISTED), count: entry.actions.length }));
-	return { region: { iso: region.iso, country: region.country, name: placeName(region, locals.language).text, nameLang: placeName(region, locals.language).lang }, strategies, progress: rowsOf(mostRecentFirst(overview.progress).slice(0, PROGRESS_LISTED)), completeness: completeness(overview.progress), initiatives: overview.initiatives, budget: overview.budget, bodies };
+	return { region: { iso: region.iso, country: region.country, name: placeName(region, locals.language).text, nameLang: placeName(region, locals.language).lang }, strategies, progress: rowsOf(mostRecentFirst(overview.progress).slice(0, PROGRESS_LISTED)), completeness: completeness(overview.progress), initiatives: overview.initiatives, budget: overview.budget, bodies: concertation.bodies, canCreateBody: concertation.canCreate };
 }
