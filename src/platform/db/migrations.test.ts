@@ -393,6 +393,8 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 			mentoring_message: _mentoringMessages,
 			// new in 0099: the Atlas initiatives' amounts per year (issue #17 rule 5)
 			initiative_yearly_amount: _initiativeYearlyAmounts,
+			// new in 0102: the versions of the directories' entries (written from their first change on)
+			directory_entry_version: _directoryEntryVersions,
 			...kept
 		} = after;
 		expect(kept).toEqual(unchanged);
@@ -412,8 +414,16 @@ describe('a database of an earlier main, upgraded by today’s migrations', () =
 		expect(await rows(db, sql`SELECT id FROM content_page_version WHERE is_sample`)).toEqual([]);
 		// the programmes are the platform's directory entries, ids, texts and statuses as they were
 		expect(directoryEntry.rows).toBe(supportProgramme.rows);
-		// the programmes' columns as they were (funders came later, 0029; links to other modules, 0036)
-		const { collection: _collection, funderIds: _funderIds, links: _links, ...programmeColumns } = getTableColumns(directoryEntryTable);
+		// the programmes' columns as they were (funders came later, 0029; links to other modules, 0036; opening hours and
+		// version numbers, 0102)
+		const {
+			collection: _collection,
+			funderIds: _funderIds,
+			links: _links,
+			openingHours: _openingHours,
+			version: _version,
+			...programmeColumns
+		} = getTableColumns(directoryEntryTable);
 		const columnList = sql.raw(Object.values(programmeColumns).map((column) => `"${column.name}"`).join(', '));
 		expect(await digestOf(db, sql`SELECT ${columnList} FROM directory_entry WHERE collection = 'jobs.programmes'`)).toBe(programmesBefore);
 		// the Atlas's proposals, messages and drafts are the platform's moderation rows, ids and all
