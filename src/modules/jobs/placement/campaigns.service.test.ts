@@ -4,7 +4,7 @@
 // stage and agency, the candidate's own view and the e-mail in their language, export and erasure.
 import { translate } from '../../../platform/i18n/translator.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { aPerson, contextFor, type Person } from '../../../platform/testing/people.ts';
 import { placementStaff } from './placement-staff.fixture.ts';
@@ -210,7 +210,7 @@ describe('sourcing and the pipeline', () => {
 		// what comes next is about the interview (as on the candidate's page), not the stage after it
 		expect(sent.find((message) => message.to === people[1].email)!.text).toContain(translate('fr', 'campaigns.next_interview'));
 		expect(arabic.text).toContain(translate('ar', 'campaigns.next_interview'));
-		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'placement_candidate.move'), eq(auditEvent.resourceId, campaignId)));
+		const events = await app.database.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'placement_candidate.move'), eq(auditEvent.resourceId, campaignId))).orderBy(asc(auditEvent.id));
 		expect(events.at(-1)?.after).toMatchObject({ to: 'interview', count: 4, batchId: moved.batchId });
 		const history = await app.database.db.select().from(placementCandidateMove).where(eq(placementCandidateMove.batchId, moved.batchId));
 		expect(history).toHaveLength(4);

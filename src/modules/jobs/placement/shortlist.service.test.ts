@@ -200,7 +200,7 @@ describe('consent to share one’s identity with a partner', () => {
 		expect(read).toBeDefined();
 		expect(await setIdentityConsent(candidate, { organisationId: partnerId, share: 'no' })).toMatchObject({ sharing: false, changed: true });
 		expect(await card()).toMatchObject({ identified: false, name: null, email: null });
-		const consents = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, partnerId));
+		const consents = await app.database.db.select().from(auditEvent).where(eq(auditEvent.resourceId, partnerId)).orderBy(asc(auditEvent.id));
 		expect(consents.map((row) => row.action)).toEqual(['placement_consent.give', 'placement_consent.withdraw']);
 		const views = await myPartnerViews(candidate);
 		expect(views.get(ids[0])![0]).toMatchObject({ sharing: false, consent: { revokedAt: expect.any(String) } });
