@@ -19,6 +19,7 @@ import { bodyLimitFor, sizeText } from '#platform/http/body-limits.ts';
 import { recordAudit } from '#platform/audit/audit.service.ts';
 import { translate } from '#platform/i18n/translator.ts';
 import { cachedPublicResponse, isCacheablePublicRead } from '#platform/cache/public-response-cache.ts';
+import { servingReadRequest } from '#platform/http/read-request.ts';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -116,7 +117,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		ip: clientIp(event)
 	};
 
-	let response = await guardAndResolve(app, event, resolve, isApi, language).catch((error: unknown) => {
+	const serve = () => guardAndResolve(app, event, resolve, isApi, language);
+	// a GET or HEAD writes nothing the revision caches cover: its reads may share one revision check
+	const method = event.request.method;
+	let response = await (method === 'GET' || method === 'HEAD' ? servingReadRequest(started, serve) : serve()).catch((error: unknown) => {
 		if (isDatabaseUnavailable(error)) {
 			app.logger.warn({ err: error, requestId }, 'database unavailable');
 			if (isApi) return unavailableResponse(language);

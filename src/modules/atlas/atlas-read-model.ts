@@ -68,8 +68,6 @@ interface ModelInitiative {
 	implementers: ModelOrganisation[];
 	searchDocument: string;
 	titleDocument: string;
-	/** its index in the model */
-	position: number;
 }
 
 /** What the load reads of an initiative: a list row's columns, with what filters, facets and orders need. */
@@ -126,6 +124,9 @@ export class AtlasReadModel {
 	/** each facet's values numbered, and each initiative's values as those numbers: counting is adding in an array */
 	readonly #facetKeys = {} as Record<FacetName, { keys: string[]; names: (string | undefined)[] }>;
 	readonly #facetCodes = {} as Record<FacetName, number[][]>;
+	readonly #facetNumbers = {} as Record<FacetName, Map<string, number>>;
+	/** each initiative's budget in euros, NaN when unknown */
+	readonly #budgets: Float64Array;
 	readonly #wordPostings = new Map<string, WordPostings>();
 
 	private constructor(initiatives: ModelInitiative[], regions: string[]) {
@@ -156,7 +157,9 @@ export class AtlasReadModel {
 				})
 			);
 			this.#facetKeys[facet] = { keys, names };
+			this.#facetNumbers[facet] = numbers;
 		}
+		this.#budgets = Float64Array.from(initiatives, (item) => item.budgetEur ?? NaN);
 		this.#newest = this.#sortedIndexes((a, b) => b.updatedMicros - a.updatedMicros);
 		this.#newestRank = new Int32Array(initiatives.length);
 		this.#newest.forEach((index, rank) => (this.#newestRank[index] = rank));
@@ -197,7 +200,7 @@ export class AtlasReadModel {
 			yearly.get(row.id)!.push({ year: Number(row.year), cents: Number(row.cents) });
 		}
 		const positions = new Map(result.rows.map((row, position) => [row.id, position]));
-		const initiatives = result.rows.map((row, position): ModelInitiative => {
+		const initiatives = result.rows.map((row): ModelInitiative => {
 			const organisations = json<ModelOrganisation[]>(row.organisations);
 			return {
 				id: row.id,
@@ -230,8 +233,7 @@ export class AtlasReadModel {
 				funders: organisations.filter((entry) => entry.role === 'funder'),
 				implementers: organisations.filter((entry) => entry.role === 'implementer'),
 				searchDocument: row.search_document,
-				titleDocument: row.title_document,
-				position
+				titleDocument: row.title_document
 			};
 		});
 		return new AtlasReadModel(initiatives, regions);
@@ -243,39 +245,58 @@ export class AtlasReadModel {
 		return Int32Array.from(items.keys()).sort((x, y) => order(items[x], items[y]) || byId(items[x], items[y]));
 	}
 
-	/** The filter as a test on one initiative, the cheap tests first; `words` are normalised by the database. */
-	#matcher(filters: Partial<InitiativeFilters>, words: string[]): (item: ModelInitiative) => boolean {
-		const tests: ((item: ModelInitiative) => boolean)[] = [];
-		const overlap = (wanted: readonly string[] | undefined, values: (item: ModelInitiative) => readonly string[]) => {
+	/**
+	 * The filter as tests on one initiative (by its index), the cheap ones first; `words` are normalised by the
+	 * database. Facet filters compare the facets' numbers and the budget a typed column, not strings and
+	 * objects: every initiative is tested on each new filter.
+	 */
+	#tests(filters: Partial<InitiativeFilters>, words: string[]): ((index: number) => boolean)[] {
+		const items = this.#initiatives;
+		const tests: ((index: number) => boolean)[] = [];
+		// the text first, through the word's postings (the initiatives whose document holds it)
+		for (const word of words) {
+			const { at } = this.#postings(word);
+			tests.push((index) => at[index] >= 0);
+		}
+		const budgets = this.#budgets;
+		const { budgetMin, budgetMax, from, to } = filters;
+		// an unknown budget is NaN: never within bounds
+		if (budgetMin !== undefined) tests.push((index) => budgets[index] >= budgetMin);
+		if (budgetMax !== undefined) tests.push((index) => budgets[index] <= budgetMax);
+		const facet = (name: 'theme' | 'target' | 'country', wanted: readonly string[] | undefined) => {
 			if (!wanted?.length) return;
-			const set = new Set(wanted);
-			tests.push((item) => {
-				for (const value of values(item)) if (set.has(value)) return true;
+			const numbers = this.#facetNumbers[name];
+			const chosen = new Uint8Array(this.#facetKeys[name].keys.length);
+			for (const key of wanted) {
+				const number = numbers.get(key);
+				if (number !== undefined) chosen[number] = 1;
+			}
+			const codes = this.#facetCodes[name];
+			tests.push((index) => {
+				const values = codes[index];
+				for (let i = 0; i < values.length; i++) if (chosen[values[i]] === 1) return true;
 				return false;
 			});
 		};
-		if (filters.sample === 'exclude') tests.push((item) => !item.isSample);
-		if (filters.sample === 'only') tests.push((item) => item.isSample);
+		facet('theme', filters.theme);
+		facet('target', filters.target);
+		facet('country', filters.country);
+		if (filters.sample === 'exclude') tests.push((index) => !items[index].isSample);
+		if (filters.sample === 'only') tests.push((index) => items[index].isSample);
 		if (filters.status?.length) {
 			const statuses = new Set<string>(filters.status);
-			tests.push((item) => statuses.has(item.status));
+			tests.push((index) => statuses.has(items[index].status));
 		}
-		const { budgetMin, budgetMax, from, to } = filters;
-		if (budgetMin !== undefined) tests.push((item) => item.budgetEur !== null && item.budgetEur >= budgetMin);
-		if (budgetMax !== undefined) tests.push((item) => item.budgetEur !== null && item.budgetEur <= budgetMax);
-		if (filters.undated === 'only') tests.push((item) => item.startYear === null);
+		if (filters.undated === 'only') tests.push((index) => items[index].startYear === null);
 		else {
 			const undated = filters.undated === 'include';
-			if (from !== undefined) tests.push((item) => (item.startYear !== null && (item.endYear ?? 9999) >= from) || (undated && item.startYear === null));
-			if (to !== undefined) tests.push((item) => (item.startYear !== null && item.startYear <= to) || (undated && item.startYear === null));
+			if (from !== undefined) tests.push((index) => (items[index].startYear !== null && (items[index].endYear ?? 9999) >= from) || (undated && items[index].startYear === null));
+			if (to !== undefined) tests.push((index) => (items[index].startYear !== null && items[index].startYear! <= to) || (undated && items[index].startYear === null));
 		}
-		if (filters.components === 'exclude') tests.push((item) => item.parent === -1);
-		if (filters.goodPractice === 'only') tests.push((item) => item.goodPractice);
-		overlap(filters.theme, (item) => item.themes);
-		overlap(filters.target, (item) => item.targetGroups);
-		overlap(filters.country, (item) => item.countries);
+		if (filters.components === 'exclude') tests.push((index) => items[index].parent === -1);
+		if (filters.goodPractice === 'only') tests.push((index) => items[index].goodPractice);
 		const place = this.#place(filters);
-		if (place) tests.push(filters.national === 'exclude' ? place : (item) => item.nationalScope || place(item));
+		if (place) tests.push(filters.national === 'exclude' ? (index) => place(items[index]) : (index) => items[index].nationalScope || place(items[index]));
 		for (const [keys, entries] of [
 			[filters.funder, (item: ModelInitiative) => item.funders],
 			[filters.implementer, (item: ModelInitiative) => item.implementers]
@@ -283,17 +304,9 @@ export class AtlasReadModel {
 			if (!keys?.length) continue;
 			const slugs = new Set(keys.map((key) => key.toLowerCase()));
 			const ids = new Set(keys);
-			tests.push((item) => entries(item).some((entry) => slugs.has(entry.slug) || ids.has(entry.id)));
+			tests.push((index) => entries(items[index]).some((entry) => slugs.has(entry.slug) || ids.has(entry.id)));
 		}
-		// the text last, through the word's postings (the initiatives whose document holds it)
-		for (const word of words) {
-			const { at } = this.#postings(word);
-			tests.push((item) => at[item.position] >= 0);
-		}
-		return (item) => {
-			for (const test of tests) if (!test(item)) return false;
-			return true;
-		};
+		return tests;
 	}
 
 	/**
@@ -334,11 +347,13 @@ export class AtlasReadModel {
 
 	/** The indexes of the initiatives matching the filter, in the model's own order. */
 	#matching(filters: Partial<InitiativeFilters>, words: string[]): number[] {
-		const test = this.#matcher(filters, words);
+		const tests = this.#tests(filters, words);
 		const found: number[] = [];
-		this.#initiatives.forEach((item, index) => {
-			if (test(item)) found.push(index);
-		});
+		const count = this.#initiatives.length;
+		next: for (let index = 0; index < count; index++) {
+			for (let t = 0; t < tests.length; t++) if (!tests[t](index)) continue next;
+			found.push(index);
+		}
 		return found;
 	}
 
@@ -546,12 +561,24 @@ export class AtlasReadModel {
 	}
 }
 
-/** The words of a query as the stored documents hold them: normalised by the database's own function. */
+/** Words already normalised: the database's function of a word does not change while the server runs. */
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 10_000;
+
+/** The words of a query as the stored documents hold them: normalised by the database's own function (once per word). */
 export async function normalisedWords(db: DbOrTx, q: string | undefined): Promise<string[]> {
 	const words = queryWords(q);
-	if (!words.length) return [];
-	const result = (await db.execute(sql`select ${normalisedSql(sql`w`)} as word from unnest(${sql.param(words)}::text[]) with ordinality as t(w, n) order by n`)) as unknown as {
-		rows: { word: string }[];
-	};
-	return result.rows.map((row) => row.word);
+	const answer = new Map(words.flatMap((word) => (normalised.has(word) ? [[word, normalised.get(word)!] as const] : [])));
+	const missing = [...new Set(words.filter((word) => !answer.has(word)))];
+	if (missing.length) {
+		const result = (await db.execute(sql`select w as original, ${normalisedSql(sql`w`)} as word from unnest(${sql.param(missing)}::text[]) as t(w)`)) as unknown as {
+			rows: { original: string; word: string }[];
+		};
+		for (const row of result.rows) {
+			answer.set(row.original, row.word);
+			if (normalised.size >= MAX_NORMALISED) normalised.delete(normalised.keys().next().value!);
+			normalised.set(row.original, row.word);
+		}
+	}
+	return words.map((word) => answer.get(word)!);
 }

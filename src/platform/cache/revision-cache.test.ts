@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { revisionCache } from './revision-cache.ts';
+import { servingReadRequest } from '../http/read-request.ts';
 
 let app: TestApp;
 const bump = () => app.database.db.execute(sql`update cache.matching_revision set revision = revision + 1 where id = 1`);
@@ -53,6 +54,31 @@ describe('revision cache snapshot', () => {
 		const after = await (await cache.snapshot()).read('k2', compute);
 		expect(after).not.toBe(before);
 		expect(computed).toBe(2);
+	});
+});
+
+describe('revision checks of a read request', () => {
+	it('sees every write committed before the request started, and shares one counter query for the rest of it', async () => {
+		const cache = revisionCache(app.database.db, 'matching_revision');
+		let computed = 0;
+		const compute = async () => ({ n: ++computed });
+		await cache.read('k', compute);
+		await bump();
+		await servingReadRequest(performance.now(), async () => {
+			// the query before the request is not reused: the write committed before it shows
+			expect((await cache.read('k', compute)).n).toBe(2);
+			// a write committed while the request runs: its later reads keep the revision it checked
+			await bump();
+			expect((await cache.read('k', compute)).n).toBe(2);
+			expect((await (await cache.snapshot()).read('k', compute)).n).toBe(2);
+		});
+		// outside a read request (a write, a command) every read asks the counter
+		expect((await cache.read('k', compute)).n).toBe(3);
+		// the next request asks again: a write before its first read shows
+		await servingReadRequest(performance.now(), async () => {
+			await bump();
+			expect((await cache.read('k', compute)).n).toBe(4);
+		});
 	});
 });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { cacheReads } from '../metrics/metrics.ts';
+import { readRequestStartedAt } from '../http/read-request.ts';
 
 /**
  * Reads memoised per *data revision*: a counter in the `cache` schema that triggers bump in every
@@ -14,8 +15,10 @@ import { cacheReads } from '../metrics/metrics.ts';
  * sees at least the data committed with R; results are cached under R and dropped as soon as another
  * value is read. Every read checks the counter (one one-row query), so a change by any process — the
  * server, a command, an import, a restore (the counters are not in backups, and a restore's own writes
- * bump them) — shows in the very next read. Identical concurrent reads share one computation; a
- * failure is not kept. Results are frozen, so one caller cannot alter what the next one gets.
+ * bump them) — shows in the very next read. Within a GET or HEAD request (http/read-request.ts) a counter
+ * query sent after that request started is reused — by its later reads and by the requests served meanwhile —,
+ * so a busy server sends one such query per round trip, not one per read. Identical concurrent reads share
+ * one computation; a failure is not kept. Results are frozen, so one caller cannot alter what the next one gets.
  */
 export interface RevisionCache {
 	/**
@@ -55,6 +58,8 @@ const MAX_WEIGHED_BYTES = 48 * 1024 * 1024;
 
 class CounterCache implements RevisionCache {
 	#revision: number | null = null;
+	/** the last counter query: when it was sent, and its answer (or the promise of it) */
+	#lastQuery: { sentAt: number; revision: Promise<number> } | null = null;
 	readonly #entries = new Map<string, Promise<unknown>>();
 	readonly #weights = new Map<string, number>();
 	#weighedBytes = 0;
@@ -87,8 +92,23 @@ class CounterCache implements RevisionCache {
 		return this.#entries.get(key) as Promise<T> | undefined;
 	}
 
-	/** Reads the counter; another value than the one held drops every entry. */
-	async #check(): Promise<number> {
+	/**
+	 * The counter, from a query sent after the read request being served started (one in flight or answered),
+	 * else from a new one; another value than the one held drops every entry.
+	 */
+	#check(): Promise<number> {
+		const since = readRequestStartedAt();
+		const last = this.#lastQuery;
+		if (since !== undefined && last && last.sentAt >= since) return last.revision;
+		const query = { sentAt: performance.now(), revision: this.#query() };
+		this.#lastQuery = query;
+		query.revision.catch(() => {
+			if (this.#lastQuery === query) this.#lastQuery = null;
+		});
+		return query.revision;
+	}
+
+	async #query(): Promise<number> {
 		const result = (await this.#db.execute(sql`select revision from ${sql.identifier('cache')}.${sql.identifier(this.#counter)} where id = 1`)) as unknown as {
 			rows: { revision: string | number }[];
 		};

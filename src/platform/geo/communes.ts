@@ -89,30 +89,53 @@ export function communeNamed(name: string, within: readonly string[] = []): Comm
 	return found.length === 1 ? found[0] : undefined;
 }
 
+/** A picker's group of communes: one province's, named in the page's language. */
+export interface CommuneChoiceGroup {
+	label: string;
+	province: string;
+	choices: { value: string; label: string; lang?: 'fr'; match: string }[];
+}
+
+/** Every province's group, per language: built once (1,503 names folded and sorted), shared by every request. */
+const allGroups = new Map<Language, readonly CommuneChoiceGroup[]>();
+
 /**
  * The communes as a picker's groups, one per province (provinces by region, then by name in the language;
  * communes by name), each choice filterable by its French and Arabic names and its code. `only`: the
- * provinces and regions to offer (none: all of them).
+ * provinces and regions to offer (none: all of them). The groups are shared: callers copy what they change.
  */
-export function communeChoiceGroups(language: Language, only: readonly string[] = []) {
-	const collator = new Intl.Collator(language);
-	return regions.flatMap((region) =>
-		provinces
-			.filter((province) => province.regionIso === region.iso && (!only.length || only.includes(province.iso) || only.includes(region.iso)))
-			.sort((a, b) => collator.compare(placeNameIn(a, language), placeNameIn(b, language)))
-			.map((province) => ({
-				label: placeNameIn(province, language),
-				province: province.iso,
-				choices: communes
-					.filter((commune) => commune.provinceIso === province.iso)
-					.map((commune) => ({
-						value: commune.code,
-						label: communeName(commune, language),
-						// on an English page the French name is the label: it says so
-						...(language === 'en' ? { lang: 'fr' } : {}),
-						match: foldForMatch(`${commune.nameFr} ${commune.nameAr} ${commune.code}`)
-					}))
-					.sort((a, b) => collator.compare(a.label, b.label))
-			}))
-	);
+export function communeChoiceGroups(language: Language, only: readonly string[] = []): readonly CommuneChoiceGroup[] {
+	let groups = allGroups.get(language);
+	if (!groups) {
+		const collator = new Intl.Collator(language);
+		// frozen: every request shares them
+		groups = Object.freeze(
+			regions.flatMap((region) =>
+				provinces
+					.filter((province) => province.regionIso === region.iso)
+					.sort((a, b) => collator.compare(placeNameIn(a, language), placeNameIn(b, language)))
+					.map((province): CommuneChoiceGroup => {
+						const choices = communes
+							.filter((commune) => commune.provinceIso === province.iso)
+							.map((commune) =>
+								Object.freeze({
+									value: commune.code,
+									label: communeName(commune, language),
+									// on an English page the French name is the label: it says so
+									...(language === 'en' ? { lang: 'fr' as const } : {}),
+									match: foldForMatch(`${commune.nameFr} ${commune.nameAr} ${commune.code}`)
+								})
+							)
+							.sort((a, b) => collator.compare(a.label, b.label));
+						Object.freeze(choices);
+						return Object.freeze({ label: placeNameIn(province, language), province: province.iso, choices });
+					})
+			)
+		);
+		allGroups.set(language, groups);
+	}
+	if (!only.length) return groups;
+	return groups.filter((group) => only.includes(group.province) || only.includes(regionOfProvince.get(group.province)!));
 }
+
+const regionOfProvince = new Map(provinces.map((province) => [province.iso, province.regionIso]));

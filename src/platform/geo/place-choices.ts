@@ -13,20 +13,35 @@ export function regionChoices(language: Language) {
 	return regions.map((region) => ({ value: region.iso, label: placeNameIn(region, language), keywords: allNames(region) }));
 }
 
+/** Each region's provinces sorted by name in the language: sorted once per language, shared by every request. */
+const provincesByRegion = new Map<Language, Map<string, readonly Named[]>>();
+
+/** A region's provinces and prefectures, by name in the language. */
+export function provincesOfRegion(regionIso: string, language: Language): readonly (typeof provinces)[number][] {
+	let sorted = provincesByRegion.get(language);
+	if (!sorted) {
+		const collator = new Intl.Collator(language);
+		sorted = new Map(
+			regions.map((region) => [
+				region.iso,
+				Object.freeze(provinces.filter((province) => province.regionIso === region.iso).sort((a, b) => collator.compare(placeNameIn(a, language), placeNameIn(b, language))))
+			])
+		);
+		provincesByRegion.set(language, sorted);
+	}
+	return (sorted.get(regionIso) ?? []) as readonly (typeof provinces)[number][];
+}
+
 /**
  * The provinces and prefectures as a picker's groups, one per region (sorted by name in the language);
  * with `wholeRegion`, each group starts with the region itself under that label ("The whole Oriental region").
  */
 export function provinceChoiceGroups(language: Language, wholeRegion?: (regionName: string) => string) {
-	const collator = new Intl.Collator(language);
 	return regions.map((region) => ({
 		label: placeNameIn(region, language),
 		choices: [
 			...(wholeRegion ? [{ value: region.iso, label: wholeRegion(placeNameIn(region, language)), keywords: allNames(region) }] : []),
-			...provinces
-				.filter((province) => province.regionIso === region.iso)
-				.map((province) => ({ value: province.iso, label: placeNameIn(province, language), keywords: allNames(province) }))
-				.sort((a, b) => collator.compare(a.label, b.label))
+			...provincesOfRegion(region.iso, language).map((province) => ({ value: province.iso, label: placeNameIn(province, language), keywords: allNames(province) }))
 		]
 	}));
 }

@@ -4,7 +4,8 @@ import { mayReach } from '#platform/policy/policy.ts';
 import { atlasReads } from '#modules/atlas/atlas-reads.ts';
 import { initiativeStatuses, initiativeThemes, targetGroups } from '#modules/atlas/atlas.model.ts';
 import { sortOrders } from '#modules/atlas/atlas.schemas.ts';
-import { provinces, regions } from '#platform/geo/morocco.ts';
+import { regions } from '#platform/geo/morocco.ts';
+import { provincesOfRegion } from '#platform/geo/place-choices.ts';
 import { regionGeometry } from '#platform/geo/geometry/index.ts';
 import { communesInUse, organisationOptions } from '#modules/atlas/web/atlas-pages.server.ts';
 import { communeChoiceGroups } from '#platform/geo/communes.ts';
@@ -76,10 +77,7 @@ export async function load({ locals, url }) {
 			regions: regions.map((region) => ({ value: region.iso, label: name(region) })),
 			provinces: regions.map((region) => ({
 				label: name(region),
-				provinces: provinces
-					.filter((province) => province.regionIso === region.iso)
-					.map((province) => ({ value: province.iso, label: name(province) }))
-					.sort((a, b) => a.label.localeCompare(b.label, language))
+				provinces: provincesOfRegion(region.iso, language).map((province) => ({ value: province.iso, label: name(province) }))
 			})),
 			communes: communeChoiceGroups(language)
 				.map((group) => ({ label: group.label, choices: group.choices.filter((choice) => offered.has(choice.value)) }))
