@@ -37,6 +37,15 @@ export function countryName(code: string, language: Language | string): string {
 
 /** Every country for a select or a picker, named and sorted in the page's language. */
 export function countryOptions(language: Language): { value: string; label: string }[] {
-	const collator = new Intl.Collator(language);
-	return countryCodes.map((code) => ({ value: code, label: countryName(code, language) })).sort((a, b) => collator.compare(a.label, b.label));
+	let sorted = sortedCountries.get(language);
+	if (!sorted) {
+		const collator = new Intl.Collator(language);
+		sorted = countryCodes.map((code) => ({ value: code, label: countryName(code, language) })).sort((a, b) => collator.compare(a.label, b.label));
+		sortedCountries.set(language, sorted);
+	}
+	// copies: a caller may change its own options
+	return sorted.map((option) => ({ ...option }));
 }
+
+/** The countries sorted by name, once per language (some 250 names: a sort each page would cost milliseconds). */
+const sortedCountries = new Map<Language, readonly { value: string; label: string }[]>();
