@@ -492,14 +492,14 @@ async function recordConflicts(tx: DbOrTx, importId: string, position: number, i
 		.onConflictDoNothing();
 }
 
-async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedActivity, initiativeId: string, publish: boolean): Promise<void> {
+async function applyKnown(state: RunState, row: ActivityRow, activity: ImportedActivity, initiativeId: string, publish: boolean, parents: Map<string, string>): Promise<void> {
 	const { db } = state.env;
 	const current = await currentData(db, initiativeId);
 	if (!current) {
 		await record(db, state.record.id, row.position, { outcome: 'failed', error: { code: 'apply_conflict' } });
 		return;
 	}
-	const given = withParent(buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity, await parentsInAtlas(db, [activity.parentRef]));
+	const given = withParent(buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity, parents);
 	const merged = mergeIntoCurrent(current.data, given, activity);
 	const parsedMerge = InitiativeInput.safeParse(merged);
 	// field by field against what the last import left (issue #17 rule 14); an invalid merge fails below as before
@@ -658,7 +658,7 @@ async function attachWaitingProposals(ctx: RequestContext, initiativeId: string,
 	}
 }
 
-async function proposeNew(state: RunState, row: ActivityRow, activity: ImportedActivity) {
+async function proposeNew(state: RunState, row: ActivityRow, activity: ImportedActivity, parents: Map<string, string>) {
 	const { db } = state.env;
 	const pending = await pendingProposalFor(db, activity.identifier);
 	if (pending) {
@@ -666,7 +666,7 @@ async function proposeNew(state: RunState, row: ActivityRow, activity: ImportedA
 		await record(db, state.record.id, row.position, { outcome: 'proposed', proposalId: pending });
 		return;
 	}
-	const input = withParent(buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity, await parentsInAtlas(db, [activity.parentRef]));
+	const input = withParent(buildInput(activity, await resolveOrganisations(state, activity), state.citation), activity, parents);
 	if (!input.slug) input.slug = (await freeSlugs(db, [slugBase(input, activity.identifier)]))[0];
 	try {
 		await state.ctx.transaction(async (inTx) => {
@@ -800,12 +800,15 @@ async function runImport(env: ImportEnv, importId: string): Promise<void> {
 					else await record(db, importId, row.position, { outcome: 'failed', error: { code: 'apply_unreadable' } });
 				}
 				const known = await knownNow(db, items);
+				// the parents the round's known and proposed activities name, in one query (the new ones published
+				// together find theirs in publishNew, among them the round's own)
+				const parents = await parentsInAtlas(db, items.filter((item) => known.has(item.row.position) || !publish).map((item) => item.activity.parentRef));
 				const fresh: typeof items = [];
 				for (const item of items) {
 					const initiativeId = known.get(item.row.position);
-					if (initiativeId) await applyKnown(state, item.row, item.activity, initiativeId, publish);
+					if (initiativeId) await applyKnown(state, item.row, item.activity, initiativeId, publish, parents);
 					else if (publish) fresh.push(item);
-					else await proposeNew(state, item.row, item.activity);
+					else await proposeNew(state, item.row, item.activity, parents);
 				}
 				await publishNew(state, fresh);
 			}
