@@ -101,7 +101,6 @@ export function stagesBefore(to: PipelineStage, track: Track): PipelineStage[] {
 	return stagesOf(track).filter((from) => moveProblem(from, to, track) === null);
 }
 
-/** A quota's progress: preselected (or further, still in) against its positions. */
 /** Why a qualified individual offer's pipeline cannot be opened from its page. */
 export const pipelineBlocks = ['offer_not_individual', 'offer_not_open', 'offer_has_campaign'] as const;
 export type PipelineBlock = (typeof pipelineBlocks)[number];
@@ -118,6 +117,7 @@ export function pipelineBlock(offer: { channel: PlacementChannel | null; status:
 	return null;
 }
 
+/** A quota's progress: preselected (or further, still in) against its positions. */
 export type Fill = 'under' | 'full' | 'over';
 export const fillOf = (preselected: number, positions: number): Fill => (preselected > positions ? 'over' : preselected === positions ? 'full' : 'under');
 
