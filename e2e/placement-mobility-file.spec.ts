@@ -1,6 +1,7 @@
 // International placement, issue 10 item 6: the candidate's side of her mobility file. Two candidates sign up in
-// French without JavaScript; the division (the demo counsellor) puts them in a new qualified campaign (the sample
-// nursing offer in Stuttgart; created through the API) and, as a mobility counsellor, takes the first from the candidates nobody follows,
+// French without JavaScript; the division (the demo counsellor) opens the candidates' pipeline of a new nursing offer
+// in Stuttgart from the offer's page (French, without JavaScript, on a phone: a qualified campaign without agency
+// quotas), puts them in it and, as a mobility counsellor, takes the first from the candidates nobody follows,
 // adds a need with a due date, plans an appointment by video, keeps a private note, adds her diploma as a PDF and
 // refers her to a programme. The candidate, in French without JavaScript on a phone, reads on her page the need
 // with its due date, the appointment (when, how, what for), the referral, her document — downloaded, its type and
@@ -42,20 +43,61 @@ describe('international placement: the candidate’s mobility file', () => {
 		const other = await browser.newPage({ locale: 'fr', javaScriptEnabled: false });
 		await signUpAndConfirm(other, 'fr', yasmine.name, yasmine.email, `Pass-${stamp}-yasmine`);
 
-		// 1. The division: the campaign of the sample nursing offer in Stuttgart for this recruitment — a qualified
-		// (individual) offer's campaign, created through the API as the campaign form is for quotas —, then both added
-		// on its page by the division itself.
+		// 1. The division: this recruitment's nurses' offer in Stuttgart — the sample offer's terms under this spec's
+		// title, written and published through the offers API —, whose candidates' pipeline it opens from the offer's
+		// page, in French without JavaScript on a phone: a qualified (individual) offer's campaign, without agency quotas.
 		const division = await signedInAs(browser, 'counsellor@demo.sharaka.ma', 'fr', false, true);
-		await division.goto('/fr/jobs/placement/campaigns/new');
-		const offer = division.locator('select[name="offerId"] option').filter({ hasText: 'Infirmière / infirmier en soins généraux' }).first();
-		const offerId = await offer.getAttribute('value');
 		const api = apiClient();
-		const created = await api.call('POST', '/api/v1/placement/campaigns', {
-			token: await api.tokenFor('counsellor@demo.sharaka.ma', 'mobility file spec'),
-			body: { title: campaignTitle, lang: 'fr', hostCountry: 'DE', hostRegion: 'Stuttgart', channel: 'individual', offerId, positions: 5 }
-		});
-		expect(created.status, created.text).toBe(201);
-		await division.goto(`/fr/jobs/placement/campaigns/${created.json.id as string}`);
+		const token = await api.tokenFor('counsellor@demo.sharaka.ma', 'mobility file spec');
+		const offers = await api.call('GET', '/api/v1/placement/offers', { token });
+		const sample = (offers.json.items as Record<string, unknown>[]).find((item) => item.isSample && String(item.title).startsWith('Infirmière / infirmier en soins généraux'))!;
+		// the sample offer already has its pipeline (the demo's qualified campaign): its page links to it, nothing to open
+		await division.goto(`/fr/jobs/placement/offers/${sample.id as string}`);
+		const samplePipeline = division.getByRole('region', { name: t('fr', 'placement.offer_pipeline_title') });
+		await expect(samplePipeline.locator('a[href^="/fr/jobs/placement/campaigns/"]').count()).resolves.toBe(1);
+		await expect(samplePipeline.getByRole('button').count()).resolves.toBe(0);
+		const { id: _id, status: _status, isSample: _isSample, publishedAt: _publishedAt, createdAt: _createdAt, updatedAt: _updatedAt, ...terms } = sample;
+		const written = await api.call('POST', '/api/v1/placement/offers', { token, body: { ...terms, title: campaignTitle, positions: 5 } });
+		expect(written.status, written.text).toBe(201);
+		const offerId = written.json.id as string;
+		const publication = await api.call('POST', `/api/v1/placement/offers/${offerId}/publication`, { token });
+		expect(publication.status, publication.text).toBe(200);
+
+		// from the division's space to the offer's page: the pipeline to open, explained
+		await division.goto('/fr/jobs/placement/division');
+		await division.getByRole('link', { name: campaignTitle }).click();
+		await check(division, 'fr', false);
+		const pipeline = division.getByRole('region', { name: t('fr', 'placement.offer_pipeline_title') });
+		await expect(pipeline.textContent()).resolves.toContain(t('fr', 'placement.offer_pipeline_intro'));
+		await expectPhoneWidthAndLanguageOfParts(division, 'fr');
+		await shoot(division, 'offer-pipeline-fr');
+		await pipeline.getByRole('button', { name: t('fr', 'placement.offer_pipeline_open') }).click();
+		// the campaign's page: the offer's title, country and city, its positions, every one with the division
+		const campaignPath = new URL(division.url()).pathname;
+		expect(campaignPath).toMatch(/^\/fr\/jobs\/placement\/campaigns\/[0-9a-f-]{36}$/);
+		await expect(notice(division)).resolves.toContain(t('fr', 'campaigns.pipeline_opened'));
+		await expect(division.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(campaignTitle);
+		const summary = (await division.getByRole('main').textContent()) ?? '';
+		for (const part of [t('fr', 'placement.channel_individual'), 'Allemagne', 'Stuttgart', t('fr', 'campaigns.unallocated', { count: 5 })]) expect(summary).toContain(part);
+		await check(division, 'fr', false);
+		await expectPhoneWidthAndLanguageOfParts(division, 'fr');
+		await shoot(division, 'campaign-opened-fr');
+		// the offer's page now links to its campaign, with nothing left to open
+		await division.goto(`/fr/jobs/placement/offers/${offerId}`);
+		await expect(pipeline.getByRole('link', { name: campaignTitle }).getAttribute('href')).resolves.toBe(campaignPath);
+		await expect(pipeline.getByRole('button').count()).resolves.toBe(0);
+		await shoot(division, 'offer-linked-fr');
+		// the same page in Arabic, with JavaScript, passes axe: the campaign's French title set apart in its language
+		// (not the whole page's language-of-parts check: the offer form shows the offer's French texts as they are)
+		const divisionAr = await browser.newPage({ locale: 'ar', storageState: await division.context().storageState() });
+		await divisionAr.goto(`/ar/jobs/placement/offers/${offerId}`);
+		await check(divisionAr, 'ar');
+		await expect(divisionAr.getByRole('region', { name: t('ar', 'placement.offer_pipeline_title') }).getByRole('link', { name: campaignTitle }).getAttribute('lang')).resolves.toBe('fr');
+		await shoot(divisionAr, 'offer-linked-ar');
+		await divisionAr.close();
+
+		// both candidates added on its page by the division itself
+		await division.goto(campaignPath);
 		const addForm = division.locator('form[action="?/add"]');
 		await addForm.getByLabel(t('fr', 'campaigns.field_source_agency'), { exact: true }).selectOption({ label: t('fr', 'campaigns.division_option') });
 		await addForm.getByLabel(t('fr', 'campaigns.field_emails'), { exact: true }).fill(`${zineb.email}\n${yasmine.email}`);

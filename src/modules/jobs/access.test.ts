@@ -253,6 +253,25 @@ describe('the international placement division grant', () => {
 		expect(mayReach(agencyStaff, 'placement.campaign.manage')).toBe(false);
 	});
 
+	it('lets the division, and no other grant, open a qualified offer’s pipeline from the offer’s page (its POST, then the campaigns’ action)', () => {
+		const offerPage = jobsModule.routes['/[lang=lang]/jobs/placement/offers/[id]'].POST as never;
+		const administrator: Actor = { userId: 'a', role: 'administrator', organisationIds: [] };
+		for (const who of [division, administrator]) {
+			expect(mayReach(who, offerPage)).toBe(true);
+			expect(mayReach(who, 'placement.campaign.manage')).toBe(true);
+		}
+		// the offer's own mobility counsellor, local agency staff (by grant or as an agency counsellor): neither
+		const others: Actor[] = [
+			{ ...division, grants: [{ module: 'jobs', role: 'placement_counsellor', organisationId: null, scope: null }] },
+			{ ...division, grants: [{ module: 'jobs', role: 'placement_agency', organisationId: null, scope: '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f' }] },
+			{ ...division, role: 'counsellor', grants: [] }
+		];
+		for (const who of others) {
+			expect(mayReach(who, offerPage)).toBe(false);
+			expect(mayReach(who, 'placement.campaign.manage')).toBe(false);
+		}
+	});
+
 	it('lets mobility counsellors and the division, and no other grant nor agency counsellors, reach the caseload of qualified candidates', () => {
 		const caseloadRoutes = Object.keys(jobsModule.routes).filter((route) => route.includes('/placement/caseload'));
 		// the three pages, a document's download, the export, the API's list and file, and the API's writes to a file

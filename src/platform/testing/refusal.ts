@@ -1,4 +1,4 @@
-import { isAppError } from '../http/app-error.ts';
+import { isAppError, type AppError } from '../http/app-error.ts';
 
 /** The code a service call is refused with (`forbidden`, `not_found`, `conflict`…), or 'resolved' when it was not. */
 export async function refusalOf(promise: Promise<unknown>): Promise<string> {
@@ -23,4 +23,15 @@ export async function refusalWithReason(promise: Promise<unknown>): Promise<stri
 		throw failure;
 	}
 	return 'ok';
+}
+
+/** The error a service call is refused with (its fields, values and extra), for a test that reads them; a call that resolved fails. */
+export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+	try {
+		await promise;
+	} catch (failure) {
+		if (isAppError(failure)) return failure;
+		throw failure;
+	}
+	throw new Error('the call was expected to be refused, it resolved');
 }

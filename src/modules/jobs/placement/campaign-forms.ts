@@ -1,12 +1,14 @@
 // The campaigns' and pipeline's forms (no JavaScript needed): what their fields send, turned into the
 // services' inputs, and the controlled lists named in the page's language. Kept out of the route files.
+import { error, fail } from '@sveltejs/kit';
 import { countryOptions } from '../../../platform/geo/countries.ts';
+import { isAppError } from '../../../platform/http/app-error.ts';
 import type { Language } from '../../../platform/i18n/languages.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { rowsOf } from '../../../platform/ui/pickers/rows.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { placementChannels } from '../job-offer.model.ts';
-import { exitReasons, stagesOf, trackOf } from './campaigns.model.ts';
+import { exitReasons, pipelineBlocks, stagesOf, trackOf } from './campaigns.model.ts';
 import { campaignChoices } from './campaigns.service.ts';
 import type { PlacementCampaignRecord } from './campaigns.table.ts';
 import { formObject } from './placement-forms.ts';
@@ -51,6 +53,23 @@ export async function campaignFormChoices(ctx: RequestContext, language: Languag
 		agreements: agreements.map((row) => ({ value: row.id, label: row.title, lang: row.lang === language ? undefined : row.lang, hostCountry: row.hostCountry })),
 		agencies: agencies.map((row) => ({ value: row.id, label: row.name }))
 	};
+}
+
+/**
+ * Opening an offer's pipeline refused, as its page shows it (a message at its top, nothing written): not allowed
+ * 403, an offer that is not individual, not open or already has its campaign 409 with the reason in plain words,
+ * an agreement that ended since the offer was written 400; an unknown offer is a 404 page.
+ */
+export function pipelineRefusal(language: Language, failure: unknown) {
+	if (!isAppError(failure)) throw failure;
+	if (failure.code === 'not_found') error(404, 'not_found');
+	const reason = String(failure.extra?.reason ?? '');
+	const key = (pipelineBlocks as readonly string[]).includes(reason)
+		? `campaigns.pipeline_${reason}`
+		: failure.fields.some((field) => field.path === 'agreementId')
+			? 'campaigns.pipeline_agreement'
+			: `errors.${failure.code}`;
+	return fail(failure.status, { errors: { '': translate(language, key, failure.values) } });
 }
 
 /** The move form's fields → the service's input (the ticked boxes are `candidateIds`). */

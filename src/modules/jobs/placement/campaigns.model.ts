@@ -1,6 +1,6 @@
 // Campaigns for mass and seasonal offers and the candidate pipeline (issue 10, items 3–4): the controlled
 // lists and the rules of a stage move, as pure functions (the services apply them to sets of rows).
-import type { PlacementChannel } from '../job-offer.model.ts';
+import type { OfferStatus, PlacementChannel } from '../job-offer.model.ts';
 
 /** open: agencies source and preselect, staff move candidates; closed: read only (history kept). */
 export const campaignStatuses = ['open', 'closed'] as const;
@@ -99,6 +99,22 @@ export function nextStage(from: PipelineStage, track: Track): PipelineStage | nu
 /** The stages from which `to` may be reached in one move (to refuse a bulk move in one query). */
 export function stagesBefore(to: PipelineStage, track: Track): PipelineStage[] {
 	return stagesOf(track).filter((from) => moveProblem(from, to, track) === null);
+}
+
+/** Why a qualified individual offer's pipeline cannot be opened from its page. */
+export const pipelineBlocks = ['offer_not_individual', 'offer_not_open', 'offer_has_campaign'] as const;
+export type PipelineBlock = (typeof pipelineBlocks)[number];
+
+/**
+ * Whether an offer abroad's pipeline — a campaign without quotas — may be opened from the offer's page (null) or
+ * why not: only a qualified individual offer (mass and seasonal ones are split into agency quotas on the campaign
+ * form), published and not past its closing date (its status now), and only once.
+ */
+export function pipelineBlock(offer: { channel: PlacementChannel | null; status: OfferStatus }, campaigns: number): PipelineBlock | null {
+	if (offer.channel !== 'individual') return 'offer_not_individual';
+	if (offer.status !== 'published') return 'offer_not_open';
+	if (campaigns > 0) return 'offer_has_campaign';
+	return null;
 }
 
 /** A quota's progress: preselected (or further, still in) against its positions. */

@@ -1,24 +1,29 @@
 // Campaigns for mass and seasonal offers (issue 10, item 3): the division splits a campaign's positions
 // into quotas across local agencies, reallocates them (audited, with who, when, from, to and why), and
 // follows each agency's progress; agency staff (counsellors assigned to an agency) see the campaigns their
-// agency has a quota in and add the people they source.
+// agency has a quota in and add the people they source. A qualified individual offer's pipeline is a campaign
+// without quotas, opened from the offer's page (`openOfferPipeline`) with the same checks and audit.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { user } from '../../../platform/accounts/accounts.table.ts';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.service.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, type FieldProblem } from '../../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../../platform/http/validation.ts';
 import type { RequestContext } from '../../../platform/kernel/context.ts';
+import type { Actor } from '../../../platform/policy/policy.ts';
+import { countryName } from '../../../platform/geo/countries.ts';
 import { agency } from '../counsellors/counsellors.table.ts';
 import { HOME_COUNTRY } from '../job-offer.model.ts';
 import { jobOffer } from '../job-offer.table.ts';
-import { fillOf, pipelineStages, stageIndex, type Fill } from './campaigns.model.ts';
+import { fillOf, pipelineBlock, pipelineStages, stageIndex, type Fill } from './campaigns.model.ts';
 import { AddCandidatesInput, CampaignEditInput, CampaignInput, CampaignStatusInput, ReallocationInput } from './campaigns.schemas.ts';
 import { placementCampaign, placementCampaignQuota, placementCandidate, placementCandidateMove, placementQuotaChange, type PlacementCampaignRecord } from './campaigns.table.ts';
 import { placementAgreement, placementOffer } from './placement.table.ts';
 import { actsFor, assignedToAgencySql, myAgencyIds, requirePlacementStaff } from './agency-staff.ts';
 import { jsonOf } from '../../../platform/db/rows.ts';
+import { effectiveStatus } from '../jobs.service.ts';
+import { placementOfferFor, type PlacementOfferForEdit } from './placement-offers.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -87,21 +92,75 @@ async function checkCampaign(db: DbOrTx, input: CampaignInput) {
 	if (problems.length) throw new AppError('invalid_input', { fields: problems });
 }
 
+/** A checked campaign written with its quotas and its audit event, inside the caller's transaction. */
+async function insertCampaign(tx: DbOrTx, audit: AuditContext, actor: Actor, input: CampaignInput) {
+	await checkCampaign(tx, input);
+	const { quotas, ...fields } = input;
+	const [created] = await tx
+		.insert(placementCampaign)
+		.values({ ...fields, createdBy: actor.userId })
+		.returning();
+	const shares = quotas.filter((quota) => quota.positions > 0);
+	if (shares.length) await tx.insert(placementCampaignQuota).values(shares.map((quota) => ({ ...quota, campaignId: created.id })));
+	await recordAudit(tx, audit, { action: 'placement_campaign.create', resourceType: 'placement_campaign', resourceId: created.id, after: { ...fields, quotas: shares } });
+	return created;
+}
+
 /** A new campaign with its agency quotas (the division), audited. */
 export async function createCampaign(ctx: RequestContext, raw: unknown) {
 	const actor = ctx.require('placement.campaign.manage');
 	const input = parseOrThrow(CampaignInput, raw);
+	return ctx.transaction(({ db: tx, audit }) => insertCampaign(tx, audit, actor, input));
+}
+
+/** The campaigns linked to an offer abroad, oldest first (title and its language, status). */
+function campaignsOfOffer(db: DbOrTx, offerId: string) {
+	return db
+		.select({ id: placementCampaign.id, title: placementCampaign.title, lang: placementCampaign.lang, status: placementCampaign.status })
+		.from(placementCampaign)
+		.where(eq(placementCampaign.offerId, offerId))
+		.orderBy(asc(placementCampaign.createdAt), asc(placementCampaign.id));
+}
+
+/**
+ * What an offer's page says of its pipeline to whoever may open one (the division; null for anyone else): the
+ * campaigns already linked to it, and whether its pipeline may be opened there now.
+ */
+export async function offerPipeline(ctx: RequestContext, found: PlacementOfferForEdit) {
+	if (!ctx.can('placement.campaign.manage')) return null;
+	const campaigns = await campaignsOfOffer(ctx.db, found.offer.id);
+	return { campaigns, openable: pipelineBlock({ channel: found.offer.channel, status: found.status }, campaigns.length) === null };
+}
+
+/**
+ * Opens the pipeline of a qualified individual offer abroad from its page (the division): a campaign without
+ * quotas — the division, or the offer's mobility counsellor, sources its candidates — with the offer's title and
+ * its language, host country and city, positions, season and agreement; checked, written and audited as the
+ * API's creation (`placement_campaign.create`). An offer that is not individual, not open (a draft, closed,
+ * past its closing date) or already has a campaign is refused (409, its `reason`), nothing written; the
+ * offer is locked meanwhile, so two clicks at once make one campaign.
+ */
+export async function openOfferPipeline(ctx: RequestContext, offerId: string) {
+	const actor = ctx.require('placement.campaign.manage');
 	return ctx.transaction(async ({ db: tx, audit }) => {
-		await checkCampaign(tx, input);
-		const { quotas, ...fields } = input;
-		const [created] = await tx
-			.insert(placementCampaign)
-			.values({ ...fields, createdBy: actor.userId })
-			.returning();
-		const shares = quotas.filter((quota) => quota.positions > 0);
-		if (shares.length) await tx.insert(placementCampaignQuota).values(shares.map((quota) => ({ ...quota, campaignId: created.id })));
-		await recordAudit(tx, audit, { action: 'placement_campaign.create', resourceType: 'placement_campaign', resourceId: created.id, after: { ...fields, quotas: shares } });
-		return created;
+		const { offer, terms } = await placementOfferFor(tx, offerId);
+		const existing = await campaignsOfOffer(tx, offer.id);
+		const blocked = pipelineBlock({ channel: offer.channel, status: effectiveStatus(offer, ctx.now()) }, existing.length);
+		if (blocked) throw new AppError('conflict', { extra: { reason: blocked, campaignId: existing[0]?.id ?? null } });
+		const input = parseOrThrow(CampaignInput, {
+			title: offer.title,
+			lang: terms.lang,
+			hostCountry: offer.hostCountry,
+			hostRegion: offer.city ?? countryName(offer.hostCountry, terms.lang),
+			channel: 'individual',
+			offerId: offer.id,
+			agreementId: terms.agreementId,
+			positions: offer.positions,
+			seasonStartsOn: terms.seasonStartsOn,
+			seasonEndsOn: terms.seasonEndsOn,
+			quotas: []
+		});
+		return insertCampaign(tx, audit, actor, input);
 	});
 }
 

@@ -5,10 +5,12 @@ import { formAction, formFailureFrom } from '#platform/http/form.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { closePlacementOffer, getPlacementOffer, publishPlacementOffer, updatePlacementOffer } from '#modules/jobs/placement/placement-offers.service.ts';
 import { addedRow, offerRowFields, placementOfferFormChoices, placementOfferFormValues, placementOfferInputFrom } from '#modules/jobs/placement/placement-forms.ts';
+import { offerPipeline, openOfferPipeline } from '#modules/jobs/placement/campaigns.service.ts';
+import { pipelineRefusal } from '#modules/jobs/placement/campaign-forms.ts';
 
 const conflicts = { offer_not_editable: 'jobs.error_wrong_status', offer_not_draft: 'jobs.error_wrong_status', offer_wrong_status: 'jobs.error_wrong_status' };
 
-/** The division edits, publishes or closes one of its offers abroad. */
+/** The division edits, publishes or closes one of its offers abroad, and opens the pipeline of a qualified individual one. */
 export async function load({ locals, params, url }) {
 	if (locals.denied) error(locals.denied, 'forbidden');
 	const ctx = requestContext(await getApp(), locals);
@@ -20,7 +22,8 @@ export async function load({ locals, params, url }) {
 		throw failure;
 	}
 	return {
-		offer: { id: found.offer.id, title: found.offer.title, status: found.status },
+		offer: { id: found.offer.id, title: found.offer.title, status: found.status, channel: found.offer.channel },
+		pipeline: await offerPipeline(ctx, found),
 		values: placementOfferFormValues(found),
 		choices: await placementOfferFormChoices(ctx),
 		done: url.searchParams.get('done')
@@ -48,5 +51,15 @@ export const actions = {
 	close: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);
 		return formAction(ctx.language, await request.formData(), () => closePlacementOffer(ctx, params.id), { done: () => ({ done: 'closed' }), conflicts });
+	},
+	pipeline: async ({ locals, params }) => {
+		const ctx = requestContext(await getApp(), locals);
+		let campaignId: string;
+		try {
+			campaignId = (await openOfferPipeline(ctx, params.id)).id;
+		} catch (failure) {
+			return pipelineRefusal(ctx.language, failure);
+		}
+		redirect(303, `/${ctx.language}/jobs/placement/campaigns/${campaignId}?done=opened`);
 	}
 };
