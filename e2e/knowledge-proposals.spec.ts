@@ -84,7 +84,7 @@ describe('drafts, discussion and the filter by linked record', () => {
 		await expect(item.textContent()).resolves.toContain(t('fr', 'moderation.status_pending'));
 		await check(partner, 'fr', false);
 		await shoot(partner, 'mine-fr');
-		await item.getByRole('link', { name: t('fr', 'library_work.withdraw_link') }).click();
+		await item.getByRole('link', { name: t('fr', 'moderation.withdraw_link') }).click();
 		await expect(partner.getByRole('heading', { name: t('fr', 'library_work.withdraw_title') }).count()).resolves.toBe(1);
 		await check(partner, 'fr', false);
 		await shoot(partner, 'withdraw-fr');

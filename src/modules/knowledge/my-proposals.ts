@@ -3,21 +3,14 @@
 // when the proposal changed since the confirmation was shown. The platform's moderation keeps the proposals
 // (ADR 0011); a withdrawn proposal's PDF is left in the file store for the daily `knowledge.sweep-files`, which
 // removes it two days after nothing names it any more (refused-files.ts).
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/app-error.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { RequestContext } from '../../platform/kernel/context.ts';
-import { withdrawProposal } from '../../platform/moderation/moderation.service.ts';
-import { moderationProposal, type ProposalStatus } from '../../platform/moderation/moderation.table.ts';
+import { findOwnProposal, listOwnProposals, waitingStatuses, withdrawProposal } from '../../platform/moderation/moderation.service.ts';
+import type { ProposalRow } from '../../platform/moderation/moderation.table.ts';
 import { documentProposals } from './document.service.ts';
-import { documentsCollection } from './knowledge.model.ts';
 import { document, type Translated } from './knowledge.table.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The statuses a proposer may still withdraw from. */
-export const withdrawable: readonly ProposalStatus[] = ['pending', 'changes_requested'];
 
 /** The decided proposals a list shows besides those waiting (the newest). */
 export const DECIDED_SHOWN = 20;
@@ -55,10 +48,9 @@ export const WithdrawalInput = z
 	})
 	.meta({ id: 'KnowledgeProposalWithdrawal' });
 
-type Row = typeof moderationProposal.$inferSelect;
 type Data = { title?: Translated; type?: string; file?: { name?: string; bytes?: number; pages?: number } | null; externalUrl?: string | null };
 
-function shown(row: Row, documents: Map<string, { slug: string; title: Translated }>): MyProposal {
+function shown(row: ProposalRow, documents: Map<string, { slug: string; title: Translated }>): MyProposal {
 	const data = (row.data ?? {}) as Data;
 	const subject = row.subjectId ? documents.get(row.subjectId) : undefined;
 	return {
@@ -74,51 +66,27 @@ function shown(row: Row, documents: Map<string, { slug: string; title: Translate
 		reviewReason: row.reviewReason,
 		createdAt: row.createdAt.toISOString(),
 		reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
-		withdrawable: withdrawable.includes(row.status)
+		withdrawable: waitingStatuses.includes(row.status)
 	};
 }
 
-async function documentsOf(ctx: RequestContext, rows: Row[]) {
+async function documentsOf(ctx: RequestContext, rows: ProposalRow[]) {
 	const ids = [...new Set(rows.flatMap((row) => (row.subjectId ? [row.subjectId] : [])))];
 	if (!ids.length) return new Map<string, { slug: string; title: Translated }>();
 	const found = await ctx.db.select({ id: document.id, slug: document.slug, title: document.title }).from(document).where(inArray(document.id, ids));
 	return new Map(found.map((row) => [row.id, { slug: row.slug, title: row.title }]));
 }
 
-const mine = (userId: string) => and(eq(moderationProposal.collection, documentsCollection), eq(moderationProposal.proposerUserId, userId));
-
 /** The proposals the person sent to the library: those still waiting (all), and the latest decided ones. */
 export async function myProposals(ctx: RequestContext): Promise<z.infer<typeof MyProposalList>> {
-	const who = ctx.require(documentProposals.actions.propose);
-	const waitingStatus = inArray(moderationProposal.status, [...withdrawable]);
-	const [waiting, decided] = await Promise.all([
-		ctx.db.select().from(moderationProposal).where(and(mine(who.userId), waitingStatus)).orderBy(desc(moderationProposal.createdAt)),
-		ctx.db
-			.select()
-			.from(moderationProposal)
-			.where(and(mine(who.userId), notInArray(moderationProposal.status, [...withdrawable])))
-			.orderBy(desc(sql`coalesce(${moderationProposal.reviewedAt}, ${moderationProposal.createdAt})`))
-			.limit(DECIDED_SHOWN)
-	]);
+	const { waiting, decided } = await listOwnProposals(ctx, documentProposals, { decided: DECIDED_SHOWN });
 	const documents = await documentsOf(ctx, [...waiting, ...decided]);
 	return { waiting: waiting.map((row) => shown(row, documents)), decided: decided.map((row) => shown(row, documents)) };
 }
 
-/** How many of the person's proposals wait (pending or sent back for changes): their my-space count. */
-export async function myWaitingCount(ctx: RequestContext, userId: string): Promise<number> {
-	const [row] = await ctx.db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(moderationProposal)
-		.where(and(mine(userId), inArray(moderationProposal.status, [...withdrawable])));
-	return row?.n ?? 0;
-}
-
 /** One proposal of the person's own (anyone else's, or one of another collection: not found). */
 export async function myProposal(ctx: RequestContext, id: string): Promise<MyProposal> {
-	const who = ctx.require(documentProposals.actions.propose);
-	if (!UUID.test(id)) throw new AppError('not_found');
-	const [row] = await ctx.db.select().from(moderationProposal).where(and(mine(who.userId), eq(moderationProposal.id, id)));
-	if (!row) throw new AppError('not_found');
+	const row = await findOwnProposal(ctx, documentProposals, id);
 	return shown(row, await documentsOf(ctx, [row]));
 }
 

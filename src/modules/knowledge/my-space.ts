@@ -1,6 +1,7 @@
 import { and, count, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/kernel/context.ts';
 import type { SpaceLink } from '../../platform/kernel/manifest.ts';
+import { ownProposalCounts } from '../../platform/moderation/moderation.service.ts';
 import { moderationProposal } from '../../platform/moderation/moderation.table.ts';
 import { documentsCollection } from './knowledge.model.ts';
 import { event, eventRegistration } from './events/event.table.ts';
@@ -33,10 +34,7 @@ export async function knowledgeSpace(ctx: RequestContext): Promise<SpaceLink[]> 
 			);
 		links.push({ path: '/knowledge/propose', titleKey: 'knowledge.space_propose', textKey: 'knowledge.space_propose_text', waiting: { count: changes.n, key: 'knowledge.space_changes_requested' } });
 		// one's own proposals, once one has sent some: those waiting, to follow or withdraw
-		const [sent] = await ctx.db
-			.select({ all: count(), waiting: sql<number>`count(*) filter (where ${inArray(moderationProposal.status, ['pending', 'changes_requested'])})::int` })
-			.from(moderationProposal)
-			.where(and(eq(moderationProposal.collection, documentsCollection), eq(moderationProposal.proposerUserId, actor.userId)));
+		const sent = await ownProposalCounts(ctx.db, { key: documentsCollection }, actor.userId);
 		if (sent.all > 0) links.push({ path: '/knowledge/proposals', titleKey: 'library_work.space_mine', textKey: 'library_work.space_mine_text', waiting: { count: sent.waiting, key: 'library_work.space_mine_waiting' } });
 	}
 	if (ctx.can('knowledge.edit_events')) {

@@ -9,15 +9,19 @@ import { AppError } from '../http/app-error.ts';
 import {
 	approveProposal,
 	deleteDraft,
+	findOwnProposal,
 	forgetModeratedSubjects,
 	getDraft,
 	listDiscussion,
 	listDrafts,
+	listOwnProposals,
 	listProposals,
+	ownProposalCounts,
 	postToDiscussion,
 	proposeChange,
 	proposeNew,
 	rejectProposal,
+	requestChanges,
 	reviewProposal,
 	saveDraft,
 	withdrawProposal,
@@ -76,6 +80,7 @@ function missionsCollection(key: string) {
 
 const missions = missionsCollection('test.missions');
 const documents = missionsCollection('test.documents');
+const guides = missionsCollection('test.guides');
 
 let app: TestApp;
 let partner: Person;
@@ -131,6 +136,27 @@ describe('moderation of a collection', () => {
 		expect((await listDrafts(as(partner), missions)).map((draft) => draft.title)).toEqual(['Brouillon']);
 		await deleteDraft(as(partner), missions, draftId);
 		expect(await listDrafts(as(partner), missions)).toEqual([]);
+	});
+
+	it('lists a proposer’s own proposals: those waiting, newest first, then the latest decided; nobody else’s, not even for a reviewer', async () => {
+		const author = await aPerson(app.database.db, { role: 'partner' });
+		const sent = [];
+		for (const title of ['Guide 1', 'Guide 2', 'Guide 3', 'Guide 4']) sent.push((await proposeNew(as(author), guides, { title })).proposal!);
+		await rejectProposal(as(moderator), guides, sent[0].id, 'Déjà publié');
+		await requestChanges(as(moderator), guides, sent[1].id, 'Ajoutez les sources');
+		await withdrawProposal(as(author), guides, sent[2].id);
+		const { proposal: another } = await proposeNew(as(partner), guides, { title: 'Guide d’un autre' });
+
+		const own = await listOwnProposals(as(author), guides, { decided: 1 });
+		expect(own.waiting.map((row) => row.id)).toEqual([sent[3].id, sent[1].id]);
+		// one decided shown: the latest decision (the refusal came after the withdrawn one was sent)
+		expect(own.decided.map((row) => [row.id, row.status])).toEqual([[sent[0].id, 'rejected']]);
+		expect((await listOwnProposals(as(author), guides, { decided: 20 })).decided.map((row) => row.id)).toEqual([sent[0].id, sent[2].id]);
+		expect(await ownProposalCounts(app.database.db, guides, author.actor.userId)).toEqual({ all: 4, waiting: 2 });
+		expect((await findOwnProposal(as(author), guides, sent[1].id)).reviewReason).toBe('Ajoutez les sources');
+		expect(await refusalOf(findOwnProposal(as(author), guides, another!.id))).toBe('not_found');
+		expect(await refusalOf(findOwnProposal(as(moderator), guides, another!.id))).toBe('not_found');
+		expect(await refusalOf(findOwnProposal(as(author), documents, sent[1].id))).toBe('not_found');
 	});
 
 	it('removes the proposals and discussion of subjects the module deletes', async () => {

@@ -3,7 +3,7 @@
 // the proposer is told by e-mail and may withdraw; a private discussion thread per subject; drafts kept
 // to finish later. The module declares a `ModeratedCollection`; the platform keeps the proposals, their
 // decisions, the audit trail and the e-mails.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { organisation, user } from '../accounts/accounts.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -502,7 +502,7 @@ export async function withdrawProposal(ctx: RequestContext, collection: Moderate
 			.where(and(eq(moderationProposal.id, id), eq(moderationProposal.collection, collection.key)))
 			.for('update');
 		if (!row || row.proposerUserId !== who.userId) throw new AppError('not_found');
-		if (row.status !== 'pending' && row.status !== 'changes_requested') throw new AppError('conflict', { extra: { reason: 'not_pending', status: row.status } });
+		if (!waitingStatuses.includes(row.status)) throw new AppError('conflict', { extra: { reason: 'not_pending', status: row.status } });
 		if (options.expectedStatus && row.status !== options.expectedStatus) throw new AppError('conflict', { extra: { reason: 'stale_proposal', status: row.status } });
 		const [updated] = await tx.update(moderationProposal).set({ status: 'withdrawn' }).where(eq(moderationProposal.id, row.id)).returning();
 		await recordAudit(tx, audit, {
@@ -514,6 +514,65 @@ export async function withdrawProposal(ctx: RequestContext, collection: Moderate
 		});
 		return proposalView(updated);
 	});
+}
+
+// ── The proposer's own ──────────────────────────────────────────────────────
+
+/** The statuses in which a proposal still waits, for a decision or for its proposer's changes: it may be withdrawn. */
+export const waitingStatuses: readonly ProposalStatus[] = ['pending', 'changes_requested'];
+
+/** What a proposer's list and page show of each proposal of theirs (the module's own view adds its subject's words). */
+export interface OwnProposalItem {
+	id: string;
+	status: ProposalStatus;
+	createdAt: string;
+	reviewedAt: string | null;
+	comment: string | null;
+	reviewReason: string | null;
+	/** still waiting: it may be withdrawn */
+	withdrawable: boolean;
+}
+
+const proposedBy = (collection: Pick<ModeratedCollection, 'key'>, userId: string) => and(eq(moderationProposal.collection, collection.key), eq(moderationProposal.proposerUserId, userId));
+
+/**
+ * The proposals one sent to a collection, for one's own list: all those still waiting (newest first), then the
+ * `decided` latest others (approved, refused, withdrawn), the newest decision first. The module says how each reads.
+ */
+export async function listOwnProposals(ctx: RequestContext, collection: ModeratedCollection, options: { decided: number }): Promise<{ waiting: ProposalRow[]; decided: ProposalRow[] }> {
+	const who = ctx.require(collection.actions.propose);
+	const [waiting, decided] = await Promise.all([
+		ctx.db
+			.select()
+			.from(moderationProposal)
+			.where(and(proposedBy(collection, who.userId), inArray(moderationProposal.status, [...waitingStatuses])))
+			.orderBy(desc(moderationProposal.createdAt)),
+		ctx.db
+			.select()
+			.from(moderationProposal)
+			.where(and(proposedBy(collection, who.userId), notInArray(moderationProposal.status, [...waitingStatuses])))
+			.orderBy(desc(sql`coalesce(${moderationProposal.reviewedAt}, ${moderationProposal.createdAt})`))
+			.limit(options.decided)
+	]);
+	return { waiting, decided };
+}
+
+/** One proposal of one's own in the collection; anyone else's is not found, for a reviewer too (unlike `ownProposal`). */
+export async function findOwnProposal(ctx: RequestContext, collection: ModeratedCollection, id: string): Promise<ProposalRow> {
+	const who = ctx.require(collection.actions.propose);
+	if (!UUID.test(id)) throw new AppError('not_found');
+	const [row] = await ctx.db.select().from(moderationProposal).where(and(proposedBy(collection, who.userId), eq(moderationProposal.id, id)));
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/** My space: how many proposals a person sent to the collection, and how many of them still wait. */
+export async function ownProposalCounts(db: DbOrTx, collection: Pick<ModeratedCollection, 'key'>, userId: string): Promise<{ all: number; waiting: number }> {
+	const [row] = await db
+		.select({ all: sql<number>`count(*)::int`, waiting: sql<number>`(count(*) filter (where ${inArray(moderationProposal.status, [...waitingStatuses])}))::int` })
+		.from(moderationProposal)
+		.where(proposedBy(collection, userId));
+	return { all: row?.all ?? 0, waiting: row?.waiting ?? 0 };
 }
 
 // ── Private discussion ──────────────────────────────────────────────────────

@@ -7,7 +7,7 @@
 // creates its organisation (type `diaspora_association`). The proposer's own name and address are never published:
 // the moderators see who proposed, the public sees the entry.
 import { z } from 'zod';
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { createOrganisation } from '../../../platform/accounts/organisation.service.ts';
 import {
@@ -28,8 +28,18 @@ import { parseLink, resolveLinks, unknownLinks } from '../../../platform/kernel/
 import { countryName } from '../../../platform/geo/countries.ts';
 import { regions } from '../../../platform/geo/morocco.ts';
 import { describeChange, type Change, type DescribedChange } from '../../../platform/moderation/diff.ts';
-import { proposeChange, proposeNew, withdrawProposal, type ModeratedCollection, type ModeratedSubject } from '../../../platform/moderation/moderation.service.ts';
-import { moderationProposal, type ProposalStatus } from '../../../platform/moderation/moderation.table.ts';
+import {
+	findOwnProposal,
+	listOwnProposals,
+	ownProposalCounts,
+	proposeChange,
+	proposeNew,
+	waitingStatuses,
+	withdrawProposal,
+	type ModeratedCollection,
+	type ModeratedSubject
+} from '../../../platform/moderation/moderation.service.ts';
+import { moderationProposal, type ProposalRow, type ProposalStatus } from '../../../platform/moderation/moderation.table.ts';
 import type { Notify } from '../../../platform/moderation/notify.ts';
 import { translate } from '../../../platform/i18n/translator.ts';
 import { slugify } from '../../../platform/text/slug.ts';
@@ -393,8 +403,6 @@ export async function listedEntry(db: DbOrTx, entryId: string) {
 
 // ── The proposer's own ──────────────────────────────────────────────────────
 
-/** The statuses a proposer may still withdraw from (or start again from, once sent back). */
-export const waitingStatuses: readonly ProposalStatus[] = ['pending', 'changes_requested'];
 const DECIDED_SHOWN = 20;
 
 export const MyDirectoryProposal = z
@@ -418,9 +426,7 @@ export const MyDirectoryProposalList = z
 	.object({ waiting: z.array(MyDirectoryProposal).describe('pending or sent back for changes, newest first'), decided: z.array(MyDirectoryProposal).describe(`the ${DECIDED_SHOWN} latest others`) })
 	.meta({ id: 'TalentMyDirectoryProposals' });
 
-type Row = typeof moderationProposal.$inferSelect;
-
-function shown(row: Row): MyDirectoryProposal {
+function shown(row: ProposalRow): MyDirectoryProposal {
 	const data = row.data as Partial<DirectoryProposalData>;
 	const kind = data.kind ?? 'house';
 	return {
@@ -439,29 +445,15 @@ function shown(row: Row): MyDirectoryProposal {
 	};
 }
 
-const mine = (userId: string) => and(eq(moderationProposal.collection, DIRECTORY_PROPOSALS), eq(moderationProposal.proposerUserId, userId));
-
 /** The person's proposals to the directories: all those waiting, then the latest decided. */
 export async function myDirectoryProposals(ctx: RequestContext): Promise<z.infer<typeof MyDirectoryProposalList>> {
-	const who = ctx.require(directoryProposals.actions.propose);
-	const [waiting, decided] = await Promise.all([
-		ctx.db.select().from(moderationProposal).where(and(mine(who.userId), inArray(moderationProposal.status, [...waitingStatuses]))).orderBy(desc(moderationProposal.createdAt)),
-		ctx.db
-			.select()
-			.from(moderationProposal)
-			.where(and(mine(who.userId), notInArray(moderationProposal.status, [...waitingStatuses])))
-			.orderBy(desc(sql`coalesce(${moderationProposal.reviewedAt}, ${moderationProposal.createdAt})`))
-			.limit(DECIDED_SHOWN)
-	]);
+	const { waiting, decided } = await listOwnProposals(ctx, directoryProposals, { decided: DECIDED_SHOWN });
 	return { waiting: waiting.map(shown), decided: decided.map(shown) };
 }
 
 /** One proposal of the person's own, with its data (to start again from it); anyone else's: not found. */
 export async function myDirectoryProposal(ctx: RequestContext, id: string) {
-	const who = ctx.require(directoryProposals.actions.propose);
-	if (!UUID.test(id)) throw new AppError('not_found');
-	const [row] = await ctx.db.select().from(moderationProposal).where(and(mine(who.userId), eq(moderationProposal.id, id)));
-	if (!row) throw new AppError('not_found');
+	const row = await findOwnProposal(ctx, directoryProposals, id);
 	return { ...shown(row), data: row.data as DirectoryProposalData };
 }
 
@@ -472,12 +464,8 @@ export async function withdrawMyDirectoryProposal(ctx: RequestContext, id: strin
 }
 
 /** My space: the person's proposals waiting (pending or sent back), and whether they ever proposed one. */
-export async function myDirectoryCounts(db: DbOrTx, userId: string) {
-	const [row] = await db
-		.select({ all: sql<number>`count(*)::int`, waiting: sql<number>`(count(*) filter (where ${inArray(moderationProposal.status, [...waitingStatuses])}))::int` })
-		.from(moderationProposal)
-		.where(mine(userId));
-	return { all: row?.all ?? 0, waiting: row?.waiting ?? 0 };
+export function myDirectoryCounts(db: DbOrTx, userId: string) {
+	return ownProposalCounts(db, directoryProposals, userId);
 }
 
 /** My space, for moderators: the proposals waiting for a decision. */

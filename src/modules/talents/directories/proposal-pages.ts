@@ -1,8 +1,10 @@
 // What the proposal pages of the directories share (a new house, desk or association; a correction of one): the
 // form's choices by name (organisations, regions, services, networks, host countries: never a code to type), its
-// values (the entry as it is, or a proposal sent back to start again from), and the answer to a sent form.
+// values (the entry as it is, or a proposal sent back to start again from), the answer to a sent form, and the pages'
+// load and action, the same for the houses' directory and the associations' (`newEntryPage`, `correctionPage`).
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getApp } from '../../../platform/app.ts';
 import { organisation } from '../../../platform/accounts/accounts.table.ts';
 import { getDirectoryEntry } from '../../../platform/directory/directory.service.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
@@ -14,7 +16,9 @@ import type { RequestContext } from '../../../platform/kernel/context.ts';
 import { linkChoices } from '../../../platform/kernel/links.ts';
 import { countryOptions } from '../../../platform/geo/countries.ts';
 import { regionChoices } from '../../../platform/geo/place-choices.ts';
-import type { Notify } from '../../../platform/moderation/notify.ts';
+import { notifyOf, type Notify } from '../../../platform/moderation/notify.ts';
+import { pageContext } from '../../../platform/moderation/proposal-pages.ts';
+import { requestContext } from '../../../platform/http/request-context.ts';
 import { ASSOCIATION_TYPE, entryFormValues, NETWORK_LINK } from './directories.ts';
 import {
 	directoryOf,
@@ -56,12 +60,16 @@ export async function proposalChoices(db: DbOrTx, language: Language, kind: Entr
 	};
 }
 
-/** A proposal sent back for changes, to start again from (only one's own; anything else is ignored). */
-async function startingFrom(ctx: RequestContext, from: string | null, entryId: string | null) {
+/** The directory an entry of this kind is listed in (its pages' address): the houses' (a house or a desk), or the associations'. */
+export type Directory = 'houses' | 'associations';
+const directoryOfKind = (kind: EntryKind): Directory => (kind === 'association' ? 'associations' : 'houses');
+
+/** A proposal sent back for changes, to start again from (only one's own, of the same entry or directory; anything else is ignored). */
+async function startingFrom(ctx: RequestContext, from: string | null, entryId: string | null, kind: EntryKind) {
 	if (!from) return null;
 	try {
 		const proposal = await myDirectoryProposal(ctx, from);
-		if (proposal.status !== 'changes_requested' || (proposal.entry?.id ?? null) !== entryId) return null;
+		if (proposal.status !== 'changes_requested' || (proposal.entry?.id ?? null) !== entryId || directoryOfKind(proposal.kind) !== directoryOfKind(kind)) return null;
 		return proposal;
 	} catch (failure) {
 		if (isAppError(failure) && failure.code === 'not_found') return null;
@@ -70,8 +78,8 @@ async function startingFrom(ctx: RequestContext, from: string | null, entryId: s
 }
 
 /** The form of a new entry: empty, or the proposal sent back (`from`). */
-export async function newEntryForm(ctx: RequestContext, kind: EntryKind, from: string | null) {
-	const proposal = await startingFrom(ctx, from, null);
+async function newEntryForm(ctx: RequestContext, kind: EntryKind, from: string | null) {
+	const proposal = await startingFrom(ctx, from, null, kind);
 	const start = proposal ? proposalFormValues(proposal.data) : entryFormValues(null);
 	return {
 		kind: proposal?.kind ?? kind,
@@ -85,10 +93,10 @@ export async function newEntryForm(ctx: RequestContext, kind: EntryKind, from: s
 }
 
 /** The form of a correction: the entry as it is now (or the proposal sent back), with the version it is based on. */
-export async function correctionForm(ctx: RequestContext, entryId: string, from: string | null) {
+async function correctionForm(ctx: RequestContext, entryId: string, from: string | null) {
 	const listed = await listedEntry(ctx.db, entryId);
 	const found = await getDirectoryEntry(ctx.db, directoryOf(listed.kind), listed.id);
-	const proposal = await startingFrom(ctx, from, listed.id);
+	const proposal = await startingFrom(ctx, from, listed.id, listed.kind);
 	const start = proposal ? proposalFormValues(proposal.data) : entryFormValues(found.entry);
 	return {
 		kind: listed.kind,
@@ -136,4 +144,58 @@ export async function sendProposal(ctx: RequestContext, form: FormData, target: 
 		const refused = formFailureFrom(ctx.language, failure, form);
 		return { failure: fail(refused.status, { ...refused.data, chosen: chosenOf(form) }) };
 	}
+}
+
+type PageEvent = { locals: App.Locals; url: URL };
+type FormEvent = { locals: App.Locals; request: Request };
+
+/** The kind of a new entry the directory's page proposes: for the houses', a house unless a desk is asked for. */
+const newKindIn = (directory: Directory, asked: unknown): EntryKind => (directory === 'associations' ? 'association' : asked === 'desk' ? 'desk' : 'house');
+
+/** Sends the form (sendProposal) and answers as a page does: on to where the proposal went, or the form again with why. */
+async function sendFromPage({ locals, request }: FormEvent, target: (form: FormData, ctx: RequestContext) => Promise<{ kind: EntryKind; entryId: string | null }>) {
+	const app = await getApp();
+	const ctx = requestContext(app, locals);
+	const form = await request.formData();
+	const answer = await sendProposal(ctx, form, await target(form, ctx), notifyOf(app));
+	if ('failure' in answer) return answer.failure;
+	redirect(303, answer.redirect);
+}
+
+/** The page proposing a new entry of a directory (`?kind=desk` on the houses' page; `?from=`: a proposal sent back). */
+export function newEntryPage(directory: Directory) {
+	return {
+		load: async ({ locals, url }: PageEvent) => {
+			const { ctx } = await pageContext(locals);
+			return { directory, ...(await newEntryForm(ctx, newKindIn(directory, url.searchParams.get('kind')), url.searchParams.get('from'))) };
+		},
+		actions: {
+			default: (event: FormEvent) => sendFromPage(event, async (form) => ({ kind: newKindIn(directory, form.get('kind')), entryId: null }))
+		}
+	};
+}
+
+/** The listed entry's kind when it is one of this directory's (anything else: not found). */
+async function kindListedIn(db: DbOrTx, directory: Directory, entryId: string) {
+	const { kind } = await listedEntry(db, entryId).catch((failure: unknown) => {
+		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
+		throw failure;
+	});
+	if (directoryOfKind(kind) !== directory) error(404, 'not_found');
+	return kind;
+}
+
+/** The page suggesting a correction of a directory's entry: the form holds it as it is now (`?from=`: a proposal sent back). */
+export function correctionPage(directory: Directory) {
+	return {
+		load: async ({ locals, url, params }: PageEvent & { params: { id: string } }) => {
+			const { ctx } = await pageContext(locals);
+			await kindListedIn(ctx.db, directory, params.id);
+			return correctionForm(ctx, params.id, url.searchParams.get('from'));
+		},
+		actions: {
+			default: (event: FormEvent & { params: { id: string } }) =>
+				sendFromPage(event, async (_form, ctx) => ({ kind: await kindListedIn(ctx.db, directory, event.params.id), entryId: event.params.id }))
+		}
+	};
 }
