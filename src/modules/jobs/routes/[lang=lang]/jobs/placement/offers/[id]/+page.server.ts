@@ -32,7 +32,7 @@ export async function load({ locals, params, url }) {
 		throw failure;
 	}
 	return {
-		offer: { id: found.offer.id, title: found.offer.title, status: found.status, channel: found.offer.channel },
+		offer: { id: found.offer.id, title: found.offer.title, lang: found.terms.lang, status: found.status, channel: found.offer.channel },
 		pipeline: await offerPipeline(ctx, found),
 		values: placementOfferFormValues(found),
 		choices: await placementOfferFormChoices(ctx),
