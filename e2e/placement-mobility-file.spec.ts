@@ -6,7 +6,8 @@
 // refers her to a programme. The candidate, in French without JavaScript on a phone, reads on her page the need
 // with its due date, the appointment (when, how, what for), the referral, her document — downloaded, its type and
 // bytes checked — and how long her file is kept, never the private note; the e-mails about it link to that page.
-// The other candidate cannot download her document (404) and sees no follow-up. The same page in Arabic passes axe.
+// The other candidate cannot download her document (404) and sees no follow-up. The same page in Arabic passes axe;
+// so does the offer's page in Arabic, with the language-of-parts check (its French texts set apart, names isolated).
 // Screenshots at 360 and 1280 px go to test-results/screenshots/placement-mobility-file-*.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -87,12 +88,14 @@ describe('international placement: the candidate’s mobility file', () => {
 		await expect(pipeline.getByRole('link', { name: campaignTitle }).getAttribute('href')).resolves.toBe(campaignPath);
 		await expect(pipeline.getByRole('button').count()).resolves.toBe(0);
 		await shoot(division, 'offer-linked-fr');
-		// the same page in Arabic, with JavaScript, passes axe: the campaign's French title set apart in its language
-		// (not the whole page's language-of-parts check: the offer form shows the offer's French texts as they are)
+		// the same page in Arabic, with JavaScript, passes axe and the language-of-parts check: the offer's French title
+		// (in the heading, the campaign's link) and texts set apart in French, the organisation's and counsellor's names isolated
 		const divisionAr = await browser.newPage({ locale: 'ar', storageState: await division.context().storageState() });
 		await divisionAr.goto(`/ar/jobs/placement/offers/${offerId}`);
 		await check(divisionAr, 'ar');
 		await expect(divisionAr.getByRole('region', { name: t('ar', 'placement.offer_pipeline_title') }).getByRole('link', { name: campaignTitle }).getAttribute('lang')).resolves.toBe('fr');
+		await expect(divisionAr.getByRole('heading', { level: 1 }).locator('[lang="fr"]').textContent()).resolves.toBe(campaignTitle);
+		await expectPhoneWidthAndLanguageOfParts(divisionAr, 'ar');
 		await shoot(divisionAr, 'offer-linked-ar');
 		await divisionAr.close();
 

@@ -1,6 +1,7 @@
 // International placement, issue 10 items 1–2: the division (the demo counsellor holds its grant) creates a
 // partnership agreement and an international offer through it in French without JavaScript on a phone — a
-// first try of each is refused with the field named —, adds a document, publishes the offer; anyone finds it
+// first try of each is refused with the field named —, adds a document, publishes the offer (a second publish from a
+// stale tab is refused with its reason, the form still filled); anyone finds it
 // in /jobs with the "abroad" filter (country and channel) and reads its foreign conditions, the no-fee badge
 // and the foreign JobPosting; the same search, the offer and the division's dashboard in Arabic pass axe.
 // Screenshots at 360 and 1280 px go to test-results/screenshots/placement-offers-*.
@@ -95,9 +96,21 @@ describe('international placement: agreements and offers abroad', () => {
 		await division.locator('select[name="agreementId"]').selectOption((await agreementOption.getAttribute('value'))!);
 		await division.getByRole('button', { name: t('fr', 'jobs.save_draft') }).click();
 		await expect(division.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'placement.offer_created'));
+		// published from a second tab; then this one's (stale) publish button is refused with the reason, and the
+		// form still holds the offer as saved (the publish form sends no field of it)
+		const otherTab = await browser.newPage({ javaScriptEnabled: false, storageState: await division.context().storageState() });
+		await otherTab.goto(division.url());
+		await otherTab.getByRole('button', { name: t('fr', 'placement.offer_publish') }).click();
+		await expect(otherTab.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'placement.offer_published').slice(0, 20));
+		await otherTab.close();
 		await division.getByRole('button', { name: t('fr', 'placement.offer_publish') }).click();
-		await expect(division.getByRole('status').first().textContent()).resolves.toContain(t('fr', 'placement.offer_published').slice(0, 20));
+		await expect(division.locator('.error-summary').textContent()).resolves.toContain(t('fr', 'jobs.error_wrong_status'));
+		await expect(division.getByLabel(t('fr', 'jobs.field_title'), { exact: true }).inputValue()).resolves.toBe(offerTitle);
+		await expect(division.getByLabel(t('fr', 'placement.field_city'), { exact: true }).inputValue()).resolves.toBe('Malmö');
+		await expect(division.locator('input[name="occupationCode"][value="5321"]').isChecked()).resolves.toBe(true);
 		await check(division, 'fr', false);
+		await shoot(division, 'offer-publish-refused-fr');
+		await division.goto(new URL(division.url()).pathname);
 		await shoot(division, 'offer-fr');
 
 		// 5. Anyone, without JavaScript: the abroad filter by country and channel finds it, with its badges.

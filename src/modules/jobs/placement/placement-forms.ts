@@ -230,7 +230,8 @@ export async function placementOfferFormChoices(ctx: RequestContext) {
 			label: `${countryName(row.hostCountry, language)} — ${row.title}${row.isSample ? ` (${translate(language, 'placement.sample_badge')})` : ''}`,
 			lang: row.lang === language ? undefined : row.lang
 		})),
-		counsellors: counsellors.map((row) => ({ value: row.id, label: row.name })),
-		agencies: agencies.map((row) => ({ value: row.id, label: row.name }))
+		// people's and agencies' names are proper nouns: isolated, whatever the page's language
+		counsellors: counsellors.map((row) => ({ value: row.id, label: row.name, isolate: true })),
+		agencies: agencies.map((row) => ({ value: row.id, label: row.name, isolate: true }))
 	};
 }

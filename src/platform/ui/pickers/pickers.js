@@ -208,16 +208,22 @@ function dependentList(picker) {
 }
 
 /**
- * Keeps the summary of a list ("Chosen: Oujda-Angad, Berkane") in step with its boxes.
+ * Keeps the summary of a list ("Chosen: Oujda-Angad, Berkane") in step with its boxes; each name is a copy of
+ * the box's, so a proper name stays isolated and a name in another language keeps its lang.
  * @param {HTMLElement} picker
  */
 function chosenSummary(picker) {
 	const line = /** @type {HTMLElement | null} */ (picker.querySelector('[data-picker-chosen]'));
 	if (!line) return;
 	const update = () => {
-		const names = [...picker.querySelectorAll('input:checked')].map((input) => input.closest('label')?.textContent?.trim() || '');
+		const names = [...picker.querySelectorAll('input:checked')].map((input) => {
+			const name = input.nextElementSibling?.firstElementChild;
+			return name ? name.cloneNode(true) : document.createTextNode(input.closest('label')?.textContent?.trim() || '');
+		});
 		line.hidden = names.length === 0;
-		line.textContent = (picker.dataset.chosen || '').replace('{names}', names.join(picker.dataset.separator || ', '));
+		const [before, after = ''] = (picker.dataset.chosen || '{names}').split('{names}');
+		const separator = picker.dataset.separator || ', ';
+		line.replaceChildren(before, ...names.flatMap((name, index) => (index ? [separator, name] : [name])), after);
 	};
 	picker.addEventListener('change', update);
 }

@@ -1,7 +1,8 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, isActionFailure, redirect } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
-import { formAction, formFailureFrom } from '#platform/http/form.ts';
+import { formAction, formFailureFrom, type FormFailure } from '#platform/http/form.ts';
+import type { RequestContext } from '#platform/kernel/context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { closePlacementOffer, getPlacementOffer, publishPlacementOffer, updatePlacementOffer } from '#modules/jobs/placement/placement-offers.service.ts';
 import { addedRow, offerRowFields, placementOfferFormChoices, placementOfferFormValues, placementOfferInputFrom } from '#modules/jobs/placement/placement-forms.ts';
@@ -9,6 +10,15 @@ import { offerPipeline, openOfferPipeline } from '#modules/jobs/placement/campai
 import { pipelineRefusal } from '#modules/jobs/placement/campaign-forms.ts';
 
 const conflicts = { offer_not_editable: 'jobs.error_wrong_status', offer_not_draft: 'jobs.error_wrong_status', offer_wrong_status: 'jobs.error_wrong_status' };
+
+/**
+ * Publishing or closing, from their one-button forms: a refusal says why and sends back none of those
+ * forms' (absent) fields, so the page shows the offer's edit form as it is stored rather than emptied.
+ */
+async function offerStep(ctx: RequestContext, data: FormData, step: () => Promise<unknown>, done: string) {
+	const answer = await formAction(ctx.language, data, step, { done: () => ({ done }), conflicts });
+	return isActionFailure(answer) ? fail(answer.status, { errors: (answer.data as unknown as FormFailure).errors }) : answer;
+}
 
 /** The division edits, publishes or closes one of its offers abroad, and opens the pipeline of a qualified individual one. */
 export async function load({ locals, params, url }) {
@@ -22,7 +32,7 @@ export async function load({ locals, params, url }) {
 		throw failure;
 	}
 	return {
-		offer: { id: found.offer.id, title: found.offer.title, status: found.status, channel: found.offer.channel },
+		offer: { id: found.offer.id, title: found.offer.title, lang: found.terms.lang, status: found.status, channel: found.offer.channel },
 		pipeline: await offerPipeline(ctx, found),
 		values: placementOfferFormValues(found),
 		choices: await placementOfferFormChoices(ctx),
@@ -46,11 +56,11 @@ export const actions = {
 	},
 	publish: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);
-		return formAction(ctx.language, await request.formData(), () => publishPlacementOffer(ctx, params.id), { done: () => ({ done: 'published' }), conflicts });
+		return offerStep(ctx, await request.formData(), () => publishPlacementOffer(ctx, params.id), 'published');
 	},
 	close: async ({ request, locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);
-		return formAction(ctx.language, await request.formData(), () => closePlacementOffer(ctx, params.id), { done: () => ({ done: 'closed' }), conflicts });
+		return offerStep(ctx, await request.formData(), () => closePlacementOffer(ctx, params.id), 'closed');
 	},
 	pipeline: async ({ locals, params }) => {
 		const ctx = requestContext(await getApp(), locals);
