@@ -8,7 +8,7 @@ import { inner, tags, text } from './map/html-test-utils.ts';
 
 const offerTitle = 'Infirmière / infirmier en soins généraux';
 /** the page's h1 for translated words around an offer's title written in `lang` */
-const heading = (page: Language, title: string, lang: string) => {
+const heading = (page: Language, title: string, lang: string | undefined) => {
 	const html = render(PageTitle, { props: { title, part: { text: offerTitle, lang } }, context: i18nContext(createTranslator(page)) }).body;
 	const [h1] = tags(html, 'h1');
 	return inner(html, h1);
@@ -28,6 +28,14 @@ describe('a page heading with people’s content inside translated words', () =>
 		const title = `Offre à l’étranger : ${offerTitle}`;
 		const html = heading('fr', title, 'fr');
 		expect(html).not.toContain('lang=');
+		expect(text(html)).toBe(title);
+	});
+
+	it('isolates content whose language is not known (an employer’s offer title) in a <bdi>', () => {
+		const title = `الترشح لـ: ${offerTitle}`;
+		const html = heading('ar', title, undefined);
+		const [part] = tags(html, 'bdi');
+		expect(text(inner(html, part))).toBe(offerTitle);
 		expect(text(html)).toBe(title);
 	});
 });
