@@ -276,7 +276,30 @@ export async function foreignTextWithoutLang(page: Page, language: Language): Pr
 }
 
 /**
- * On a 320 px phone nothing scrolls sideways, and no text in another language than the page's lacks its own lang.
+ * Prose in another language than the page's laid out in the page's direction: a French sentence on an Arabic page
+ * with `lang="fr"` but no `dir` shows its final full stop or parenthesis at the wrong end. Sentences only (40
+ * characters or more, ending with punctuation): a name's direction is the browser's to settle.
+ */
+export async function proseInTheWrongDirection(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const rightToLeft = new Set(['ar', 'fa', 'he', 'ur']);
+		const found: string[] = [];
+		for (const element of document.body.querySelectorAll<HTMLElement>('[lang]')) {
+			if (element.closest('script, style, [hidden], option, select')) continue;
+			const lang = (element.getAttribute('lang') ?? '').split('-')[0];
+			if (!lang) continue;
+			const text = (element.textContent ?? '').trim();
+			if (text.length < 40 || !/[.;:!?)]$/.test(text)) continue;
+			const expected = rightToLeft.has(lang) ? 'rtl' : 'ltr';
+			if (getComputedStyle(element).direction !== expected) found.push(`${lang}: ${text.slice(0, 60)}`);
+		}
+		return found;
+	});
+}
+
+/**
+ * On a 320 px phone nothing scrolls sideways, no text in another language than the page's lacks its own lang, and
+ * prose in another language is written in that language's direction.
  * A render check like axe's: left out where those are (the HTML does not depend on the database engine).
  */
 export async function expectPhoneWidthAndLanguageOfParts(page: Page, language: Language) {
@@ -286,5 +309,6 @@ export async function expectPhoneWidthAndLanguageOfParts(page: Page, language: L
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow, `${page.url()} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
 	expect(await foreignTextWithoutLang(page, language), `${page.url()}: text in another language without its lang`).toEqual([]);
+	expect(await proseInTheWrongDirection(page), `${page.url()}: prose in another language laid out in the page's direction`).toEqual([]);
 	if (viewport) await page.setViewportSize(viewport);
 }
