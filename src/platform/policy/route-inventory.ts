@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /**
  * Every route of the app and the HTTP methods it answers, read from the files under
- * src/routes: +server.ts exports (GET, POST…), pages (GET) and form actions (POST).
+ * src/routes: +server.ts exports (GET, POST…), pages (GET) and form actions (POST), also when a page takes them
+ * from a factory (`export const { load, actions } = newEntryPage('houses')`).
  */
 export function inventoryRoutes(routesDir: string): Map<string, Set<string>> {
 	const routes = new Map<string, Set<string>>();
@@ -28,7 +29,7 @@ export function inventoryRoutes(routesDir: string): Map<string, Set<string>> {
 				}
 			} else if (/^\+page\.svelte$/.test(entry.name)) {
 				add(id, 'GET');
-			} else if (/^\+page\.server\.(ts|js)$/.test(entry.name) && /export\s+const\s+actions\b/.test(source())) {
+			} else if (/^\+page\.server\.(ts|js)$/.test(entry.name) && /export\s+const\s+(?:actions\b|\{[^}]*\bactions\b[^}]*\}\s*=)/.test(source())) {
 				add(id, 'POST');
 			}
 		}
