@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
-import { isAppError, type AppError } from '../../platform/http/app-error.ts';
+import { appErrorOf } from '../../platform/testing/refusal.ts';
 import { translate } from '../../platform/i18n/translator.ts';
 import { backlinksTo, linkChoices } from '../../platform/kernel/links.ts';
 import { approveProposal, proposeChange, proposeNew, reviewProposal } from '../../platform/moderation/moderation.service.ts';
@@ -45,15 +45,6 @@ const study = (links: string[], title = 'Étude sur le retour des MRE dans l’O
 const proposals = async () => (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(moderationProposal).where(eq(moderationProposal.collection, documentsCollection)))[0].n;
 const documents = async () => (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(document))[0].n;
 
-async function refused(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isAppError(error)) return error;
-		throw error;
-	}
-	throw new Error('expected a refusal');
-}
 
 beforeAll(async () => {
 	app = await createTestApp({}, { referenceData: true });
@@ -167,7 +158,7 @@ describe('a partner’s document linking to an initiative and an action', () => 
 		const [proposalsBefore, documentsBefore] = [await proposals(), await documents()];
 		const values = links();
 		for (const who of [partner, editor]) {
-			const error = await refused(proposeNew(contextFor(app.database.db, who), documentProposals, study([PRIMO, ...values])));
+			const error = await appErrorOf(proposeNew(contextFor(app.database.db, who), documentProposals, study([PRIMO, ...values])));
 			expect(error.code).toBe('invalid_input');
 			expect(error.fields).toEqual([{ path: 'links.1', messageKey: 'field_choice', values: { value: values[0] } }]);
 			// the form says which field, in the page's language

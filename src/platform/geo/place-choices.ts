@@ -1,4 +1,4 @@
-import { provinces, regions } from './morocco.ts';
+import { provinces, regions, type Province } from './morocco.ts';
 import type { Language } from '../i18n/languages.ts';
 
 type Named = { nameFr: string; nameAr: string; nameEn: string };
@@ -14,10 +14,10 @@ export function regionChoices(language: Language) {
 }
 
 /** Each region's provinces sorted by name in the language: sorted once per language, shared by every request. */
-const provincesByRegion = new Map<Language, Map<string, readonly Named[]>>();
+const provincesByRegion = new Map<Language, Map<string, readonly Province[]>>();
 
 /** A region's provinces and prefectures, by name in the language. */
-export function provincesOfRegion(regionIso: string, language: Language): readonly (typeof provinces)[number][] {
+export function provincesOfRegion(regionIso: string, language: Language): readonly Province[] {
 	let sorted = provincesByRegion.get(language);
 	if (!sorted) {
 		const collator = new Intl.Collator(language);
@@ -29,7 +29,7 @@ export function provincesOfRegion(regionIso: string, language: Language): readon
 		);
 		provincesByRegion.set(language, sorted);
 	}
-	return (sorted.get(regionIso) ?? []) as readonly (typeof provinces)[number][];
+	return sorted.get(regionIso) ?? [];
 }
 
 /**
