@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageNameIn, pickText, textDirection, textIn } from './content-language.ts';
+import { languageNameIn, partDirection, partLanguage, pickText, textDirection, textIn } from './content-language.ts';
 
 describe('content in several languages', () => {
 	it('shows the page language when there is one, else a stand-in with its own language and direction', () => {
@@ -20,6 +20,17 @@ describe('content in several languages', () => {
 		expect(textDirection('fr')).toBe('ltr');
 		expect(textIn('Oriental', 'fr', 'ar')).toMatchObject({ lang: 'fr', dir: 'ltr', fallback: true });
 		expect(textIn('Oriental', 'fr', 'fr').fallback).toBe(false);
+	});
+
+	it('gives a part in another language its lang and its dir together, and nothing when it is the page language', () => {
+		// a French title on an Arabic page runs left to right; a Spanish one too; an Arabic name on a French page right to left
+		expect(partLanguage('fr', 'ar')).toEqual({ lang: 'fr', dir: 'ltr' });
+		expect(partLanguage('es')).toEqual({ lang: 'es', dir: 'ltr' });
+		expect(partLanguage('ar', 'fr')).toEqual({ lang: 'ar', dir: 'rtl' });
+		expect(partLanguage('fr-MA', 'fr')).toEqual({});
+		expect(partLanguage(undefined, 'fr')).toEqual({});
+		expect(partDirection('ary')).toBe('rtl');
+		expect(partDirection(null)).toBeUndefined();
 	});
 
 	it('names languages in the page language', () => {

@@ -23,6 +23,21 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 	return rightToLeft.has(lang.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr';
 }
 
+/** The direction of a part whose language may be unknown (`dir` follows `lang`: no language, no direction of its own). */
+export function partDirection(lang: string | null | undefined): 'ltr' | 'rtl' | undefined {
+	return lang ? textDirection(lang) : undefined;
+}
+
+/**
+ * `lang` and `dir` of a part of a page in another language than the page's, to spread on its element
+ * (`<a {...partLanguage(title.lang, language)}>`): a `lang` without its `dir` lays a French sentence on an Arabic
+ * page out right to left, its full stop at the wrong end. Nothing when the part is in the page's language.
+ */
+export function partLanguage(lang: string | null | undefined, pageLanguage?: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+	if (!lang || (pageLanguage && lang.split('-')[0] === pageLanguage)) return {};
+	return { lang, dir: textDirection(lang) };
+}
+
 /** The order in which other languages stand in when the page's is missing. */
 const standIns = ['fr', 'en', 'ar'];
 
