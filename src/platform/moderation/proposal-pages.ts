@@ -56,7 +56,7 @@ export async function loadReview<Data, Field extends string>({ params, locals }:
 }
 
 /** A decision refused: the subject changed since the proposal (in the module's words), a reason missing, or another refusal. */
-function decisionFailure(language: Language, failure: unknown, stale?: (language: Language, currentVersion: number) => string) {
+export function decisionFailure(language: Language, failure: unknown, stale?: (language: Language, currentVersion: number) => string) {
 	if (!isAppError(failure)) throw failure;
 	if (stale && failure.code === 'conflict' && failure.extra?.reason === 'stale_version') {
 		return fail(409, { errors: { '': stale(language, Number(failure.extra.currentVersion)) } });

@@ -9,8 +9,10 @@ import { isAppError } from '../../../platform/http/app-error.ts';
 import type { Actor } from '../../../platform/policy/policy.ts';
 import type { InitiativeInput } from '../atlas.schemas.ts';
 import { createInitiative } from '../initiative.service.ts';
-import { approveProposal, getProposalReview, listProposals, proposeChange, proposeNewInitiative, withdrawProposal } from '../moderation/moderation.service.ts';
+import { approveProposal, listProposals, proposeChange, proposeNewInitiative, withdrawProposal } from '../moderation/moderation.service.ts';
 import { likelyDuplicatesOfNewProposals, likelyDuplicatesOfProposal } from './duplicates.ts';
+import { reviewProposal } from '../../../platform/moderation/moderation.service.ts';
+import { initiativeProposals } from '../moderation/initiative-proposals.ts';
 
 let app: TestApp;
 const partner: Actor = { userId: 'partner-a', role: 'partner', organisationIds: [] };
@@ -65,7 +67,7 @@ describe('likely duplicates of proposals', () => {
 
 	it('the review of a new proposal opens (every field shown as added), and its likely duplicates can be listed beside it', async () => {
 		const { proposal } = await proposeNewInitiative(contextFor(app.database.db, partner), input('Guichets d’accueil des Marocains du monde — Tanger', { startYear: 2024 }));
-		const review = await getProposalReview(contextFor(app.database.db, moderator), proposal!.id);
+		const review = await reviewProposal(contextFor(app.database.db, moderator), initiativeProposals, proposal!.id);
 		expect(review.fromBase.map((change) => [change.field, change.language ?? null, change.before, change.after])).toEqual(
 			expect.arrayContaining([
 				['title', 'fr', null, 'Guichets d’accueil des Marocains du monde — Tanger'],

@@ -15,7 +15,6 @@ import { initiative } from '../atlas.table.ts';
 import {
 	approveProposal,
 	getOwnProposal,
-	getProposalReview,
 	listMessages,
 	listOrganisationScores,
 	listProposals,
@@ -33,6 +32,8 @@ import {
 import type { Notify } from '../../../platform/moderation/notify.ts';
 import { formFromInitiative, initiativeFromForm } from './proposal-form.ts';
 import { readMail } from '../../../platform/testing/mail.ts';
+import { reviewProposal } from '../../../platform/moderation/moderation.service.ts';
+import { initiativeProposals } from './initiative-proposals.ts';
 
 let app: TestApp;
 let notify: Notify;
@@ -102,7 +103,7 @@ describe('proposals and moderation', () => {
 		expect(queue.items.map((item) => item.id)).toContain(proposal.id);
 		expect(queue.items.find((item) => item.id === proposal.id)?.proposerOrganisation).toBe('Expertise France');
 
-		const review = await getProposalReview(contextFor(app.database.db, moderator), proposal.id);
+		const review = await reviewProposal(contextFor(app.database.db, moderator), initiativeProposals, proposal.id);
 		expect(review.stale).toBe(false);
 		const changed = review.fromBase.map((change) => `${change.field}${change.language ? `.${change.language}` : ''}`);
 		expect(changed.sort()).toEqual(['status', 'themes', 'title.ar']);
@@ -150,7 +151,7 @@ describe('proposals and moderation', () => {
 			'conflict:{"reason":"stale_version","currentVersion":2}'
 		);
 		// The older pending proposal is refused at approval too, and stays pending.
-		const review = await getProposalReview(contextFor(app.database.db, moderator), second.id);
+		const review = await reviewProposal(contextFor(app.database.db, moderator), initiativeProposals, second.id);
 		expect(review.stale).toBe(true);
 		expect(review.fromCurrent?.map((change) => change.field)).toEqual(['status']);
 		expect(await code(approveProposal(contextFor(app.database.db, moderator), second.id))).toBe('conflict:{"reason":"stale_version","currentVersion":2}');

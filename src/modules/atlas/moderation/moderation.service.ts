@@ -93,12 +93,6 @@ export async function listProposals(
 }
 
 /** A proposal with what it changes: against its base version, and against the current one when it is stale. */
-export async function getProposalReview(ctx: RequestContext, id: string) {
-	const { proposal, subject, ...review } = await moderation.reviewProposal(ctx, initiativeProposals, id);
-	const { data, proposer, proposerOrganisation, ...view } = proposal;
-	return { ...review, proposal: { ...publicProposal(view), data, proposer, proposerOrganisation }, initiative: subject };
-}
-
 /** Publishes a pending proposal (optionally as edited by the moderator) as a new version; 409 when its base is outdated. */
 export async function approveProposal(
 	ctx: RequestContext,

@@ -1,73 +1,47 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getApp } from '#platform/app.ts';
 import { requestContext } from '#platform/http/request-context.ts';
 import { isAppError } from '#platform/http/app-error.ts';
 import { translate } from '#platform/i18n/translator.ts';
+import type { Language } from '#platform/i18n/languages.ts';
+import { decisionActions, decisionFailure, loadReview } from '#platform/moderation/proposal-pages.ts';
+import { notifyOf } from '#platform/moderation/notify.ts';
 import { describeChange } from '#modules/atlas/moderation/diff.ts';
-import { approveProposal, getProposalReview, rejectProposal, requestChanges } from '#modules/atlas/moderation/moderation.service.ts';
+import { initiativeProposals } from '#modules/atlas/moderation/initiative-proposals.ts';
+import { approveProposal } from '#modules/atlas/moderation/moderation.service.ts';
 import { formFromInitiative, proposalFailure } from '#modules/atlas/moderation/proposal-form.ts';
 import { loadProposalChoices, readProposalForm } from '#modules/atlas/moderation/proposal-organisations.ts';
-import { notifyOf } from '#platform/moderation/notify.ts';
 import { likelyDuplicatesOfProposal } from '#modules/atlas/duplicates/duplicates.ts';
 
-export async function load({ params, locals }) {
-	if (locals.denied) error(locals.denied, 'forbidden');
-	const app = await getApp();
-	const review = await getProposalReview(requestContext(app, locals), params.id).catch((failure: unknown) => {
-		if (isAppError(failure) && failure.code === 'not_found') error(404, 'not_found');
-		throw failure;
-	});
+/** A moderator's review of a proposed initiative: the diff in words, likely duplicates, and the form to publish it edited. */
+export const load = async (event) => {
+	const { app, review, proposal } = await loadReview(event, initiativeProposals);
+	const { language } = event.locals;
 	// one read of the organisations serves the form and the diff's names
 	const values = formFromInitiative(review.proposal.data);
-	const choices = await loadProposalChoices(app.database.db, locals.language, values);
+	const choices = await loadProposalChoices(app.database.db, language, values);
 	const names = new Map(choices.organisations.map((entry) => [entry.slug, entry.label]));
 	return {
-		proposal: {
-			id: review.proposal.id,
-			status: review.proposal.status,
-			comment: review.proposal.comment,
-			reviewReason: review.proposal.reviewReason,
-			baseVersion: review.proposal.baseVersion,
-			createdAt: review.proposal.createdAt,
-			proposer: review.proposal.proposer,
-			proposerOrganisation: review.proposal.proposerOrganisation,
-			publishedVersion: review.proposal.publishedVersion
-		},
+		proposal,
 		title: review.title,
-		initiative: review.initiative ? { slug: review.initiative.slug, version: review.initiative.version } : null,
+		initiative: review.subject ? { slug: review.subject.slug, version: review.subject.version } : null,
 		stale: review.stale,
-		fromBase: review.fromBase.map((change) => describeChange(locals.language, change, names)),
-		fromCurrent: review.fromCurrent?.map((change) => describeChange(locals.language, change, names)) ?? null,
+		fromBase: review.fromBase.map((change) => describeChange(language, change, names)),
+		fromCurrent: review.fromCurrent?.map((change) => describeChange(language, change, names)) ?? null,
 		values,
 		// Published initiatives that look like the proposed one (atlas/duplicates).
-		duplicates: await likelyDuplicatesOfProposal(app.database.db, review.proposal.data, review.initiative?.id),
+		duplicates: await likelyDuplicatesOfProposal(app.database.db, review.proposal.data, review.subject?.id),
 		choices
 	};
-}
+};
 
-function decisionFailure(language: App.Locals['language'], failure: unknown) {
-	if (!isAppError(failure)) throw failure;
-	if (failure.code === 'conflict' && failure.extra?.reason === 'stale_version') {
-		return fail(409, { errors: { '': translate(language, 'atlas_moderation.error_stale', { current: Number(failure.extra.currentVersion) }) } });
-	}
-	if (failure.fields.length) {
-		return fail(failure.status, {
-			errors: Object.fromEntries(failure.fields.map((field) => [field.path, translate(language, `errors.${field.messageKey}`, field.values)]))
-		});
-	}
-	return fail(failure.status, { errors: { '': translate(language, `errors.${failure.code}`, failure.values) } });
-}
+const stale = (language: Language, current: number) => translate(language, 'atlas_moderation.error_stale', { current });
 
 export const actions = {
-	approve: async ({ params, locals }) => {
-		const app = await getApp();
-		try {
-			const result = await approveProposal(requestContext(app, locals), params.id, { notify: notifyOf(app) });
-			return { done: 'done_approved', version: result.initiative.version, slug: result.initiative.slug };
-		} catch (failure) {
-			return decisionFailure(locals.language, failure);
-		}
-	},
+	...decisionActions(initiativeProposals, {
+		approved: (published) => ({ version: published.version, slug: published.slug }),
+		stale
+	}),
+	/** Publishes the proposal as the moderator edited it (a new version; refused when the initiative changed meanwhile). */
 	edit: async ({ request, params, locals }) => {
 		const app = await getApp();
 		const ctx = requestContext(app, locals);
@@ -81,28 +55,10 @@ export const actions = {
 				expectedVersion: Number.isInteger(expected) && expected > 0 ? expected : undefined,
 				notify: notifyOf(app)
 			});
-			return { done: 'done_approved', version: result.initiative.version, slug: result.initiative.slug };
+			return { done: 'approved' as const, version: result.initiative.version, slug: result.initiative.slug };
 		} catch (failure) {
 			if (isAppError(failure) && failure.code === 'invalid_input') return proposalFailure(locals.language, failure, values);
-			return decisionFailure(locals.language, failure);
+			return decisionFailure(locals.language, failure, stale);
 		}
-	},
-	reject: (event) => decideWithReason(event, rejectProposal, 'done_rejected'),
-	changes: (event) => decideWithReason(event, requestChanges, 'done_changes_requested')
-};
-
-/** A decision the proposer is told with the moderator's reason: a rejection, or a request for changes. */
-async function decideWithReason(
-	{ request, params, locals }: Pick<RequestEvent<{ id: string }>, 'request' | 'params' | 'locals'>,
-	decide: typeof rejectProposal | typeof requestChanges,
-	done: 'done_rejected' | 'done_changes_requested'
-) {
-	const app = await getApp();
-	const data = await request.formData();
-	try {
-		await decide(requestContext(app, locals), params.id, String(data.get('reason') ?? ''), notifyOf(app));
-		return { done };
-	} catch (failure) {
-		return decisionFailure(locals.language, failure);
 	}
-}
+};
