@@ -2,7 +2,9 @@
 // Chromium through playwright-core, the axe-core scan, the outbox and the message catalogue.
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { translate, hasMessage, MISSING_MARK, type MessageValues } from '#platform/i18n/translator.ts';
 import { direction, type Language } from '#platform/i18n/languages.ts';
 import { readOutbox } from './server.ts';
@@ -58,8 +60,7 @@ async function sharedChromium(): Promise<Browser> {
 
 /**
  * The run's Chromium for a spec file; the pages the file opened are closed after it.
- * Each `newPage` opens a fresh context (its own cookies), as AxeBuilder needs a page from
- * `browser.newContext()`. A test that opens many pages, or runs concurrently with others, closes
+ * Each `newPage` opens a fresh context (its own cookies). A test that opens many pages, or runs concurrently with others, closes
  * its own: `onTestFinished(() => page.context().close())` with the hook from its test context.
  */
 export function useBrowser() {
@@ -146,12 +147,28 @@ export const renderChecks = process.env.E2E_RENDER_CHECKS !== 'off';
  */
 export const savesScreenshots = renderChecks && process.env.E2E_SCREENSHOTS !== 'off';
 
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's scan of the page (its document; the app has no frames: CSP frame-ancestors 'none'), the engine injected once
+ * per document. @axe-core/playwright's AxeBuilder evaluated the engine's 550 KB twice per scan and, in its default mode,
+ * opened a blank page (a new renderer) to merge frames' results: axe was most of a browser run's time.
+ */
+async function axeScan(page: Page): Promise<AxeResults> {
+	// (not `'axe' in window`: an element with id="axe" would be window.axe)
+	if (!(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function'))) await page.evaluate(axeSource);
+	// not with `resultTypes: ["violations"]`: its landmark-unique check then took sections of different names for duplicates
+	return page.evaluate((tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }), axeTags);
+}
+
 /** Runs axe-core (WCAG 2.1 A and AA) on the page; fails listing every violation readably. */
 export async function expectNoAxeViolations(page: Page) {
 	if (pagesWithoutScript.has(page)) throw new Error('axe-core needs JavaScript: scan a page opened with JavaScript enabled');
 	if (!renderChecks) return;
-	// not with `resultTypes: ["violations"]`: its landmark-unique check then took sections of different names for duplicates
-	const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+	const started = performance.now();
+	const results = await axeScan(page);
+	// `E2E_AXE_LOG=file`: each scan's milliseconds and address, to see what a browser run spends on them
+	if (process.env.E2E_AXE_LOG) fs.appendFileSync(process.env.E2E_AXE_LOG, `${(performance.now() - started).toFixed(0)} ${page.url()}\n`);
 	const report = results.violations
 		.map((violation) => {
 			const nodes = violation.nodes
@@ -298,7 +315,8 @@ export async function proseInTheWrongDirection(page: Page): Promise<string[]> {
 }
 
 /**
- * On a 320 px phone nothing scrolls sideways, and no text in another language than the page's lacks its own lang.
+ * On a 320 px phone nothing scrolls sideways, no text in another language than the page's lacks its own lang, and
+ * no sentence in another language runs in the page's direction.
  * A render check like axe's: left out where those are (the HTML does not depend on the database engine).
  */
 export async function expectPhoneWidthAndLanguageOfParts(page: Page, language: Language) {
@@ -308,5 +326,6 @@ export async function expectPhoneWidthAndLanguageOfParts(page: Page, language: L
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow, `${page.url()} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
 	expect(await foreignTextWithoutLang(page, language), `${page.url()}: text in another language without its lang`).toEqual([]);
+	expect(await proseInTheWrongDirection(page), `${page.url()}: prose in another language laid out in the page's direction`).toEqual([]);
 	if (viewport) await page.setViewportSize(viewport);
 }
