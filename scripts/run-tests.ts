@@ -55,10 +55,17 @@ interface JsonReport {
 	numFailedTests: number;
 	numPendingTests: number;
 	numTodoTests: number;
-	testResults: { name: string; status: string; message: string; assertionResults: { status: string; fullName: string }[] }[];
+	testResults: { name: string; status: string; message: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] }[];
 }
 
 const failedTests: string[] = [];
+
+/** The failure's first line (the assertion and its message), short enough for CI's tail. */
+function why(failureMessages: string[] = []): string {
+	// eslint-disable-next-line no-control-regex
+	const first = (failureMessages[0] ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0]!.trim();
+	return first ? ` — ${first.length > 300 ? `${first.slice(0, 300)}…` : first}` : '';
+}
 
 /** Runs one Vitest suite with the default reporter for people and a JSON one to count from. */
 async function vitestSuite(name: string, configArgs: string[]): Promise<Counts> {
@@ -89,7 +96,7 @@ async function vitestSuite(name: string, configArgs: string[]): Promise<Counts> 
 	// Named again at the very end: CI shows only the tail of a long output.
 	for (const file of report.testResults) {
 		for (const test of file.assertionResults) {
-			if (test.status === 'failed') failedTests.push(`${name}: ${path.relative(root, file.name)} › ${test.fullName}`);
+			if (test.status === 'failed') failedTests.push(`${name}: ${path.relative(root, file.name)} › ${test.fullName}${why(test.failureMessages)}`);
 		}
 	}
 	// A file that failed before any of its tests ran (import error, failing hook) has no failed test.
