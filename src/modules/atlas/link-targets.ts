@@ -5,6 +5,8 @@ import type { LinkTarget } from '../../platform/kernel/manifest.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import { initiative } from './atlas.table.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { revisionCache } from '../../platform/cache/revision-cache.ts';
 
 export const initiativeLinks: LinkTarget = {
 	titleKey: 'atlas.link_target_initiative',
@@ -35,23 +37,32 @@ export const initiativeLinks: LinkTarget = {
 			})
 		);
 	},
-	/** the programmes an initiative is part of (a component's programme, a pilot's component and its programme…), nearest first */
+	/**
+	 * the programmes an initiative is part of (a component's programme, a pilot's component and its programme…), nearest
+	 * first; kept per Atlas revision: the library asks it for the same links on every search
+	 */
 	async wholes(db, keys) {
 		if (keys.length === 0) return new Map();
-		const rows = rowsOf<{ slug: string; whole: string }>(
-			await db.execute(sql`with recursive up(slug, parent_id, depth) as (
-				select i.slug, i.parent_id, 1 from ${initiative} i where i.slug in ${[...new Set(keys)]} and i.parent_id is not null
-				union all
-				select up.slug, p.parent_id, up.depth + 1 from up join ${initiative} p on p.id = up.parent_id where p.parent_id is not null and up.depth < 20
-			) select up.slug, w.slug as whole from up join ${initiative} w on w.id = up.parent_id order by up.slug, up.depth`)
-		);
-		const found = new Map<string, string[]>();
-		for (const row of rows) {
-			const list = found.get(row.slug) ?? [];
-			// a loop (refused when written) would only repeat the same programmes
-			if (!list.includes(row.whole) && row.whole !== row.slug) list.push(row.whole);
-			found.set(row.slug, list);
-		}
-		return found;
+		const asked = [...new Set(keys)].sort();
+		const pairs = await revisionCache(db, 'atlas_revision').read(`initiative-wholes:${asked.join(' ')}`, () => wholesOf(db, asked));
+		return new Map(pairs.map(([slug, wholes]) => [slug, [...wholes]]));
 	}
 };
+
+async function wholesOf(db: DbOrTx, slugs: string[]): Promise<[string, string[]][]> {
+	const rows = rowsOf<{ slug: string; whole: string }>(
+		await db.execute(sql`with recursive up(slug, parent_id, depth) as (
+			select i.slug, i.parent_id, 1 from ${initiative} i where i.slug in ${slugs} and i.parent_id is not null
+			union all
+			select up.slug, p.parent_id, up.depth + 1 from up join ${initiative} p on p.id = up.parent_id where p.parent_id is not null and up.depth < 20
+		) select up.slug, w.slug as whole from up join ${initiative} w on w.id = up.parent_id order by up.slug, up.depth`)
+	);
+	const found = new Map<string, string[]>();
+	for (const row of rows) {
+		const list = found.get(row.slug) ?? [];
+		// a loop (refused when written) would only repeat the same programmes
+		if (!list.includes(row.whole) && row.whole !== row.slug) list.push(row.whole);
+		found.set(row.slug, list);
+	}
+	return [...found];
+}

@@ -53,6 +53,22 @@ describe('the filter by linked record, for a programme made of components', () =
 		expect([...wholes.keys()].sort()).toEqual([C4, PRIMO].sort());
 	});
 
+	it('sees a component moved in the Atlas at the next question, though the answer is kept between writes', async () => {
+		const db = app.database.db;
+		const first = await linkWholes(db, [PRIMO, C4]);
+		first.get(C4)!.push('changed by a caller'); // an answer is the caller's: the next one is not touched
+		expect((await linkWholes(db, [PRIMO, C4])).get(C4)).toEqual([SHARAKA]);
+		const parentOf = async (slug: string) => (await db.execute(sql`select parent_id from atlas.initiative where slug = ${slug}`)) as unknown as { rows: { parent_id: string }[] };
+		const before = (await parentOf('sharaka-composante-4-reintegration-mre')).rows[0]!.parent_id;
+		await db.execute(sql`update atlas.initiative set parent_id = (select id from atlas.initiative where slug = 'sharaka-composante-1-migration-developpement') where slug = 'sharaka-composante-4-reintegration-mre'`);
+		try {
+			expect((await linkWholes(db, [PRIMO, C4])).get(C4)).toEqual([C1, SHARAKA]);
+		} finally {
+			await db.execute(sql`update atlas.initiative set parent_id = ${before} where slug = 'sharaka-composante-4-reintegration-mre'`);
+		}
+		expect((await linkWholes(db, [PRIMO, C4])).get(C4)).toEqual([SHARAKA]);
+	});
+
 	it('finds for SHARAKA the documents linked to it, to its components and to their pilots, counted so; the index answers as SQL', async () => {
 		// SHARAKA and every initiative below it in the Atlas (its components, their pilots)
 		const below = await app.database.db.execute(sql`with recursive below(id, slug) as (
