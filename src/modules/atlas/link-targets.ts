@@ -1,7 +1,7 @@
 // The Atlas's initiatives as something other modules link to (a support programme's initiative,
 // a strategy action's contributions…), by slug, without importing this module.
 import { asc, inArray, sql } from 'drizzle-orm';
-import type { LinkTarget } from '../../platform/kernel/manifest.ts';
+import type { LinkTarget, LinkedRecord } from '../../platform/kernel/manifest.ts';
 import { pickText } from '../../platform/i18n/content-language.ts';
 import { initiative } from './atlas.table.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
@@ -24,18 +24,21 @@ export const initiativeLinks: LinkTarget = {
 			isSample: row.isSample
 		}));
 	},
+	/** kept per Atlas revision: pages name the same initiatives on every request (the library's facet of linked records) */
 	async resolve(db, keys, language) {
 		if (keys.length === 0) return new Map();
-		const rows = await db
-			.select({ slug: initiative.slug, title: initiative.title, isSample: initiative.isSample })
-			.from(initiative)
-			.where(inArray(initiative.slug, [...keys]));
-		return new Map(
-			rows.map((row) => {
+		const asked = [...new Set(keys)].sort();
+		const named = await revisionCache(db, 'atlas_revision').read(`initiative-names:${language}:${asked.join(' ')}`, async () => {
+			const rows = await db
+				.select({ slug: initiative.slug, title: initiative.title, isSample: initiative.isSample })
+				.from(initiative)
+				.where(inArray(initiative.slug, asked));
+			return rows.map((row): [string, LinkedRecord] => {
 				const title = pickText(row.title, language);
 				return [row.slug, { label: title.text || row.slug, lang: title.lang, path: `/atlas/initiatives/${row.slug}`, isSample: row.isSample }];
-			})
-		);
+			});
+		});
+		return new Map(named.map(([slug, record]) => [slug, { ...record }]));
 	},
 	/**
 	 * the programmes an initiative is part of (a component's programme, a pilot's component and its programme…), nearest

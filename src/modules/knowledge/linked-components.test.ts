@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { aPerson, contextFor } from '../../platform/testing/people.ts';
-import { linkWholes } from '../../platform/kernel/links.ts';
+import { linkWholes, resolveLinks } from '../../platform/kernel/links.ts';
 import { proposeNew } from '../../platform/moderation/moderation.service.ts';
 import { documentProposals, documentsForExport, listDocuments, searchDocuments } from './document.service.ts';
 import type { DocumentListQuery } from './knowledge.schemas.ts';
@@ -67,6 +67,20 @@ describe('the filter by linked record, for a programme made of components', () =
 			await db.execute(sql`update atlas.initiative set parent_id = ${before} where slug = 'sharaka-composante-4-reintegration-mre'`);
 		}
 		expect((await linkWholes(db, [PRIMO, C4])).get(C4)).toEqual([SHARAKA]);
+	});
+
+	it('names a renamed initiative by its new title at the next question, though names are kept between writes', async () => {
+		const db = app.database.db;
+		const titleOf = async () => (await resolveLinks(db, [C4, SHARAKA], 'fr')).find((link) => link.value === C4)!.label;
+		const before = await titleOf();
+		expect(await titleOf()).toBe(before);
+		await db.execute(sql`update atlas.initiative set title = jsonb_set(title, '{fr}', '"Réintégration des MRE (renommée)"') where slug = 'sharaka-composante-4-reintegration-mre'`);
+		try {
+			expect(await titleOf()).toBe('Réintégration des MRE (renommée)');
+		} finally {
+			await db.execute(sql`update atlas.initiative set title = jsonb_set(title, '{fr}', ${JSON.stringify(before)}::jsonb) where slug = 'sharaka-composante-4-reintegration-mre'`);
+		}
+		expect(await titleOf()).toBe(before);
 	});
 
 	it('finds for SHARAKA the documents linked to it, to its components and to their pilots, counted so; the index answers as SQL', async () => {

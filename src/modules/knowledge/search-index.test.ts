@@ -7,7 +7,7 @@ import { generateDocuments } from './generate.ts';
 import { listDocuments, searchDocuments } from './document.service.ts';
 import { document, documentPage } from './knowledge.table.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
-import { parseTsQuery, parseTsVector } from './search-index.ts';
+import { parseTsQuery, parseTsVector, probeSearch } from './search-index.ts';
 import type { DocumentListQuery } from './knowledge.schemas.ts';
 
 let app: TestApp;
@@ -51,6 +51,36 @@ describe('the library search index', () => {
 		expect(parseTsQuery('')).toBeNull();
 		expect(parseTsQuery("'a-b' <-> 'a' <-> 'b'")).toBe('phrase');
 		expect(parseTsQuery("'migr':*")).toBe('phrase');
+	});
+
+	it('parses every query as PostgreSQL parses it whole, the plain words from what it answered for each before', async () => {
+		const db = app.database.db;
+		const queries = [
+			'Retour des MRE', 'réintégration réintégration emploi', 'de la', 'Compétences coopératives féminines', 'الهجرة و العودة', 'أمهات الإدماج المهني',
+			'إعادة', 'migration الهجرة', 'retour emploi', 'MRE retour', 'وأمهات', 'ÉTUDE égalité',
+			// parsed whole: operators, phrases, hyphens, digits, marks, mixed scripts in one word
+			'"retour emploi"', '-retour emploi', 'retour or emploi', 'co-développement', 'COVID19 2024', 'الهِجْرَة', 'l’emploi', 'abcالهجرة'
+		];
+		for (const q of queries) {
+			const inArabic = /[\u0600-\u06FF]/.test(q);
+			const [whole] = rowsOf<{ fr: string; ar: string; headline: string; words: string[] | string }>(
+				await db.execute(sql`select websearch_to_tsquery('french'::regconfig, search_normalise(${q}))::text as fr,
+					websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))::text as ar,
+					replace((${inArabic ? sql`websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))` : sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`})::text, ' & ', ' | ') as headline,
+					(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(q.split(/\s+/).filter(Boolean).slice(0, 8))}::jsonb) w) as words`)
+			);
+			// twice: the second from the words kept
+			for (const probe of [await probeSearch(db, q), await probeSearch(db, q)]) {
+				expect({ q, ...probe.tsquery, headline: probe.headline.query, words: probe.words }).toEqual({
+					q,
+					fr: whole.fr,
+					ar: whole.ar,
+					headline: whole.headline,
+					words: typeof whole.words === 'string' ? JSON.parse(whole.words) : whole.words
+				});
+				expect(probe.phrase, q).toBe(parseTsQuery(whole.fr) === 'phrase' || parseTsQuery(whole.ar) === 'phrase');
+			}
+		}
 	});
 
 	it('reads tsvectors as PostgreSQL writes them, quotes and backslashes included', async () => {

@@ -11,6 +11,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { jsonOf, rowsOf } from '../../platform/db/rows.ts';
+import { currentRevision } from '../../platform/cache/revision-cache.ts';
 import type { DocumentListQuery } from './knowledge.schemas.ts';
 
 // ── What people type, as PostgreSQL parsed it ───────────────────────────────────────────────────────────
@@ -119,34 +120,98 @@ const ARABIC = /[\u0600-\u06FF]/;
 /** The words a query splits into for the substring match (the SQL's and the index's). */
 export const queryWords = (q: string) => q.split(/\s+/).filter(Boolean).slice(0, 8);
 
-/** One statement: the revision, and the query parsed and normalised by PostgreSQL itself. */
+/**
+ * What a query of plain words (letters of one script each: one token apiece for PostgreSQL's parser, no
+ * operator) is made of, word by word: `websearch_to_tsquery` of such a query is its words' tsqueries joined
+ * by `&` (a stop word giving none), and `search_normalise` works letter by letter. Words recur across
+ * queries never asked before, so each is asked of PostgreSQL once (per database handle, the 10,000 last);
+ * anything else (quotes, `-`, `or`, hyphens, digits, marks) is parsed whole by PostgreSQL.
+ */
+interface WordProbe {
+	/** websearch_to_tsquery('french' | 'arabic', search_normalise(word)) */
+	fr: string;
+	ar: string;
+	/** the headline's parts: the word in Arabic as typed, and in French with accents ignored */
+	arAsTyped: string;
+	frHeadline: string;
+	normalised: string;
+}
+const PLAIN_WORD = /^(?:[\p{L}--\p{Script=Arabic}]+|[\p{L}&&\p{Script=Arabic}]+)$/v;
+const WORDS_KEPT = 10_000;
+const wordProbes = new WeakMap<object, Map<string, WordProbe>>();
+
+async function probeWords(db: DbOrTx, words: string[]): Promise<WordProbe[]> {
+	let kept = wordProbes.get(db);
+	if (!kept) wordProbes.set(db, (kept = new Map()));
+	const missing = [...new Set(words.filter((word) => !kept.has(word)))];
+	if (missing.length) {
+		const rows = rowsOf<{ word: string; fr: string; ar: string; ar_as_typed: string; fr_headline: string; normalised: string }>(
+			await db.execute(sql`select w as word,
+				websearch_to_tsquery('french'::regconfig, search_normalise(w))::text as fr,
+				websearch_to_tsquery('arabic'::regconfig, search_normalise(w))::text as ar,
+				websearch_to_tsquery('arabic'::regconfig, w)::text as ar_as_typed,
+				websearch_to_tsquery('knowledge.french_unaccent'::regconfig, w)::text as fr_headline,
+				search_normalise(w) as normalised
+				from jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb) w`)
+		);
+		for (const row of rows) {
+			if (kept.size >= WORDS_KEPT) kept.delete(kept.keys().next().value!);
+			kept.set(row.word, { fr: row.fr, ar: row.ar, arAsTyped: row.ar_as_typed, frHeadline: row.fr_headline, normalised: row.normalised });
+		}
+	}
+	return words.map((word) => kept.get(word)!);
+}
+
+/** The revision, and the query parsed and normalised by PostgreSQL itself (plain words from what it answered before). */
 export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<SearchProbe> {
 	if (!q) {
-		const [row] = rowsOf<{ revision: string }>(await db.execute(sql`select revision::text as revision from cache.knowledge_revision where id = 1`));
-		return { revision: BigInt(row?.revision ?? 0), french: null, arabic: null, words: [], phrase: false, tsquery: { fr: '', ar: '' }, headline: { config: 'simple', query: '' } };
+		return { revision: BigInt(await currentRevision(db, 'knowledge_revision')), french: null, arabic: null, words: [], phrase: false, tsquery: { fr: '', ar: '' }, headline: { config: 'simple', query: '' } };
 	}
 	const inArabic = ARABIC.test(q);
 	const config = inArabic ? 'arabic' : 'knowledge.french_unaccent';
+	const words = q.split(/\s+/).filter(Boolean);
+	if (words.every((word) => PLAIN_WORD.test(word) && word.toLowerCase() !== 'or')) {
+		const [revision, probes] = await Promise.all([currentRevision(db, 'knowledge_revision'), probeWords(db, words)]);
+		const joined = (parts: string[], operator: string) => parts.filter(Boolean).join(operator);
+		return probeOf(BigInt(revision), {
+			fr: joined(probes.map((probe) => probe.fr), ' & '),
+			ar: joined(probes.map((probe) => probe.ar), ' & '),
+			headline: { config, query: joined(inArabic ? [...probes.map((probe) => probe.arAsTyped), ...probes.map((probe) => probe.ar)] : probes.map((probe) => probe.frHeadline), ' | ') },
+			words: probes.slice(0, queryWords(q).length).map((probe) => probe.normalised)
+		});
+	}
 	const headline = inArabic
 		? sql`websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))`
 		: sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`;
-	const [row] = rowsOf<{ revision: string | null; fr: string; ar: string; words: string[] | string; headline: string }>(
-		await db.execute(sql`select (select revision::text from cache.knowledge_revision where id = 1) as revision,
-			websearch_to_tsquery('french'::regconfig, search_normalise(${q}))::text as fr,
+	const [[row], revision] = await Promise.all([
+		db.execute(sql`select websearch_to_tsquery('french'::regconfig, search_normalise(${q}))::text as fr,
 			websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))::text as ar,
 			replace((${headline})::text, ' & ', ' | ') as headline,
-			(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(queryWords(q))}::jsonb) w) as words`)
-	);
-	const french = parseTsQuery(row.fr);
-	const arabic = parseTsQuery(row.ar);
+			(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(queryWords(q))}::jsonb) w) as words`).then((result) =>
+			rowsOf<{ fr: string; ar: string; words: string[] | string; headline: string }>(result)
+		),
+		currentRevision(db, 'knowledge_revision')
+	]);
+	return probeOf(BigInt(revision), {
+		fr: row.fr,
+		ar: row.ar,
+		headline: { config, query: row.headline },
+		words: typeof row.words === 'string' ? JSON.parse(row.words) : row.words
+	});
+}
+
+/** The probe of a query PostgreSQL parsed: its trees, and whether it asks for a phrase. */
+function probeOf(revision: bigint, parsed: { fr: string; ar: string; headline: SearchProbe['headline']; words: string[] }): SearchProbe {
+	const french = parseTsQuery(parsed.fr);
+	const arabic = parseTsQuery(parsed.ar);
 	return {
-		revision: BigInt(row.revision ?? 0),
+		revision,
 		french: french === 'phrase' ? null : french,
 		arabic: arabic === 'phrase' ? null : arabic,
-		words: typeof row.words === 'string' ? JSON.parse(row.words) : row.words,
+		words: parsed.words,
 		phrase: french === 'phrase' || arabic === 'phrase',
-		tsquery: { fr: row.fr, ar: row.ar },
-		headline: { config, query: row.headline }
+		tsquery: { fr: parsed.fr, ar: parsed.ar },
+		headline: parsed.headline
 	};
 }
 

@@ -42,7 +42,7 @@ export interface RevisionCache {
 }
 
 /** The revision counters, one per module whose reads are cached (each a table of the `cache` schema). */
-export type RevisionCounter = 'atlas_revision' | 'jobs_revision' | 'matching_revision' | 'strategy_revision';
+export type RevisionCounter = 'atlas_revision' | 'jobs_revision' | 'knowledge_revision' | 'matching_revision' | 'strategy_revision';
 
 export interface ReadOptions<T> {
 	freeze?: boolean;
@@ -90,6 +90,10 @@ class CounterCache implements RevisionCache {
 
 	lastKnown<T>(key: string): Promise<T> | undefined {
 		return this.#entries.get(key) as Promise<T> | undefined;
+	}
+
+	revision(): Promise<number> {
+		return this.#check();
 	}
 
 	/**
@@ -171,7 +175,7 @@ class CounterCache implements RevisionCache {
 /** Pass-through, for measuring the queries themselves (ATLAS_CACHE=false). */
 export const noCache: RevisionCache = { read: (_key, compute) => compute(), snapshot: async () => noCache, lastKnown: () => undefined, size: 0 };
 
-const caches = new WeakMap<object, Map<RevisionCounter, RevisionCache>>();
+const caches = new WeakMap<object, Map<RevisionCounter, CounterCache>>();
 
 /** The cache of one database handle (one per app; a transaction, which sees its own writes, has its own) for one counter. */
 export function revisionCache(db: DbOrTx, counter: RevisionCounter): RevisionCache {
@@ -180,6 +184,15 @@ export function revisionCache(db: DbOrTx, counter: RevisionCounter): RevisionCac
 	let cache = byCounter.get(counter);
 	if (!cache) byCounter.set(counter, (cache = new CounterCache(db, counter)));
 	return cache;
+}
+
+/**
+ * The counter itself, checked as the cache's reads check it (within a read request, one query shared with the
+ * requests served meanwhile): for a module's own in-memory structures kept per revision.
+ */
+export function currentRevision(db: DbOrTx, counter: RevisionCounter): Promise<number> {
+	revisionCache(db, counter);
+	return caches.get(db)!.get(counter)!.revision();
 }
 
 function deepFreeze<T>(value: T): T {
