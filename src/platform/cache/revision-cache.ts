@@ -179,11 +179,7 @@ const caches = new WeakMap<object, Map<RevisionCounter, CounterCache>>();
 
 /** The cache of one database handle (one per app; a transaction, which sees its own writes, has its own) for one counter. */
 export function revisionCache(db: DbOrTx, counter: RevisionCounter): RevisionCache {
-	let byCounter = caches.get(db);
-	if (!byCounter) caches.set(db, (byCounter = new Map()));
-	let cache = byCounter.get(counter);
-	if (!cache) byCounter.set(counter, (cache = new CounterCache(db, counter)));
-	return cache;
+	return counterCache(db, counter);
 }
 
 /**
@@ -191,8 +187,15 @@ export function revisionCache(db: DbOrTx, counter: RevisionCounter): RevisionCac
  * requests served meanwhile): for a module's own in-memory structures kept per revision.
  */
 export function currentRevision(db: DbOrTx, counter: RevisionCounter): Promise<number> {
-	revisionCache(db, counter);
-	return caches.get(db)!.get(counter)!.revision();
+	return counterCache(db, counter).revision();
+}
+
+function counterCache(db: DbOrTx, counter: RevisionCounter): CounterCache {
+	let byCounter = caches.get(db);
+	if (!byCounter) caches.set(db, (byCounter = new Map()));
+	let cache = byCounter.get(counter);
+	if (!cache) byCounter.set(counter, (cache = new CounterCache(db, counter)));
+	return cache;
 }
 
 function deepFreeze<T>(value: T): T {
