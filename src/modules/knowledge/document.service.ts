@@ -292,7 +292,9 @@ function textMatch(probe: SearchProbe): SQL {
 		? sql`${document.searchStems} @@ ${fr} or ${document.searchStems} @@ ${ar}
 			or exists (select 1 from ${documentPage} where ${documentPage.documentId} = ${document.id} and (${documentPage.stems} @@ ${fr} or ${documentPage.stems} @@ ${ar}))`
 		: sql`(${document.searchStems} || ${document.textStems}) @@ ${fr} or (${document.searchStems} || ${document.textStems}) @@ ${ar}`;
-	const words = probe.words.length ? and(...probe.words.map((word) => sql`strpos(${document.searchText}, ${word}) > 0`)) : sql`false`;
+	const words = probe.words.length
+		? and(...probe.words.map((word) => sql`strpos(${document.searchText}, ${word}) > 0`), ...probe.excludedWords.map((word) => sql`strpos(${document.searchText}, ${word}) = 0`))
+		: sql`false`;
 	return sql`(${words} or ${stems})`;
 }
 

@@ -7,7 +7,7 @@ import { generateDocuments } from './generate.ts';
 import { listDocuments, searchDocuments } from './document.service.ts';
 import { document, documentPage } from './knowledge.table.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
-import { parseTsQuery, parseTsVector, probeSearch } from './search-index.ts';
+import { parseTsQuery, parseTsVector, probeSearch, queryWords } from './search-index.ts';
 import type { DocumentListQuery } from './knowledge.schemas.ts';
 
 let app: TestApp;
@@ -67,7 +67,7 @@ describe('the library search index', () => {
 				await db.execute(sql`select websearch_to_tsquery('french'::regconfig, search_normalise(${q}))::text as fr,
 					websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))::text as ar,
 					replace((${inArabic ? sql`websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))` : sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`})::text, ' & ', ' | ') as headline,
-					(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(q.split(/\s+/).filter(Boolean).slice(0, 8))}::jsonb) w) as words`)
+					(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(queryWords(q).asked)}::jsonb) w) as words`)
 			);
 			// twice: the second from the words kept
 			for (const probe of [await probeSearch(db, q), await probeSearch(db, q)]) {
@@ -81,6 +81,22 @@ describe('the library search index', () => {
 				expect(probe.phrase, q).toBe(parseTsQuery(whole.fr) === 'phrase' || parseTsQuery(whole.ar) === 'phrase');
 			}
 		}
+	});
+
+	it('takes the words after "-" out of the part-of-a-word match, and quotes and "or" are not words', async () => {
+		expect(queryWords('"retour emploi" -zzz or Maroc -')).toEqual({ asked: ['retour', 'emploi', 'Maroc'], excluded: ['zzz'] });
+		// "maroc" is part of "Marocains" in descriptions (not the same stem): found by the part-of-a-word match
+		const maroc = await allIds({ q: 'maroc' }, searchDocuments);
+		expect(maroc.length).toBeGreaterThan(0);
+		// a word excluded that no description holds changes nothing, in the index as in SQL
+		expect(await allIds({ q: 'maroc -zzzqx' }, searchDocuments)).toEqual(maroc);
+		expect((await allIds({ q: 'maroc -zzzqx' }, listDocuments)).sort()).toEqual([...maroc].sort());
+		// a word excluded that descriptions hold leaves those out, in the index as in SQL
+		const holding = rowsOf<{ slug: string }>(await app.database.db.execute(sql`select slug from knowledge.document where strpos(search_text, 'marocains') > 0`)).map((row) => row.slug);
+		expect(holding.length).toBeGreaterThan(0);
+		const without = await allIds({ q: 'maroc -marocains' }, searchDocuments);
+		expect(without.filter((slug) => holding.includes(slug))).toEqual([]);
+		expect((await allIds({ q: 'maroc -marocains' }, listDocuments)).sort()).toEqual([...without].sort());
 	});
 
 	it('reads tsvectors as PostgreSQL writes them, quotes and backslashes included', async () => {

@@ -101,8 +101,13 @@ export interface SearchProbe {
 	revision: bigint;
 	french: QueryTree | null;
 	arabic: QueryTree | null;
-	/** each word as typed, through search_normalise: every one must be part of the titles, summaries or authors */
+	/**
+	 * each word asked for as typed, through search_normalise: a document whose titles, summaries or authors hold
+	 * every one (as part of a word) and none of `excludedWords` matches too
+	 */
 	words: string[];
+	/** the words typed after `-`, through search_normalise */
+	excludedWords: string[];
 	/** a phrase: answered by SQL, page by page */
 	phrase: boolean;
 	/** the tsqueries as text, for the SQL reference */
@@ -117,8 +122,22 @@ export interface SearchProbe {
 /** Arabic letters: the query is marked on pages as Arabic. */
 const ARABIC = /[\u0600-\u06FF]/;
 
-/** The words a query splits into for the substring match (the SQL's and the index's). */
-export const queryWords = (q: string) => q.split(/\s+/).filter(Boolean).slice(0, 8);
+/**
+ * The words a query splits into for the part-of-a-word match (the SQL's and the index's): those asked for, and
+ * those excluded (`-word`); quotes and the `or` operator are not words.
+ */
+export function queryWords(q: string): { asked: string[]; excluded: string[] } {
+	const asked: string[] = [];
+	const excluded: string[] = [];
+	for (const typed of q.split(/\s+/)) {
+		const word = typed.replaceAll('"', '');
+		if (!word || word.toLowerCase() === 'or') continue;
+		if (word.startsWith('-')) {
+			if (word.length > 1) excluded.push(word.slice(1));
+		} else asked.push(word);
+	}
+	return { asked: asked.slice(0, 8), excluded: excluded.slice(0, 8) };
+}
 
 /**
  * What a query of plain words (letters of one script each: one token apiece for PostgreSQL's parser, no
@@ -165,7 +184,7 @@ async function probeWords(db: DbOrTx, words: string[]): Promise<WordProbe[]> {
 /** The revision, and the query parsed and normalised by PostgreSQL itself (plain words from what it answered before). */
 export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<SearchProbe> {
 	if (!q) {
-		return { revision: BigInt(await currentRevision(db, 'knowledge_revision')), french: null, arabic: null, words: [], phrase: false, tsquery: { fr: '', ar: '' }, headline: { config: 'simple', query: '' } };
+		return { revision: BigInt(await currentRevision(db, 'knowledge_revision')), french: null, arabic: null, words: [], excludedWords: [], phrase: false, tsquery: { fr: '', ar: '' }, headline: { config: 'simple', query: '' } };
 	}
 	const inArabic = ARABIC.test(q);
 	const config = inArabic ? 'arabic' : 'knowledge.french_unaccent';
@@ -177,18 +196,22 @@ export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<Se
 			fr: joined(probes.map((probe) => probe.fr), ' & '),
 			ar: joined(probes.map((probe) => probe.ar), ' & '),
 			headline: { config, query: joined(inArabic ? [...probes.map((probe) => probe.arAsTyped), ...probes.map((probe) => probe.ar)] : probes.map((probe) => probe.frHeadline), ' | ') },
-			words: probes.slice(0, queryWords(q).length).map((probe) => probe.normalised)
+			// plain words: all asked for
+			words: probes.slice(0, queryWords(q).asked.length).map((probe) => probe.normalised),
+			excludedWords: []
 		});
 	}
 	const headline = inArabic
 		? sql`websearch_to_tsquery('arabic'::regconfig, ${q}) || websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))`
 		: sql`websearch_to_tsquery('knowledge.french_unaccent'::regconfig, ${q})`;
+	const { asked, excluded } = queryWords(q);
 	const [[row], revision] = await Promise.all([
 		db.execute(sql`select websearch_to_tsquery('french'::regconfig, search_normalise(${q}))::text as fr,
 			websearch_to_tsquery('arabic'::regconfig, search_normalise(${q}))::text as ar,
 			replace((${headline})::text, ' & ', ' | ') as headline,
-			(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(queryWords(q))}::jsonb) w) as words`).then((result) =>
-			rowsOf<{ fr: string; ar: string; words: string[] | string; headline: string }>(result)
+			(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(asked)}::jsonb) w) as words,
+			(select coalesce(json_agg(search_normalise(w)), '[]'::json) from jsonb_array_elements_text(${JSON.stringify(excluded)}::jsonb) w) as excluded`).then((result) =>
+			rowsOf<{ fr: string; ar: string; words: string[] | string; excluded: string[] | string; headline: string }>(result)
 		),
 		currentRevision(db, 'knowledge_revision')
 	]);
@@ -196,12 +219,13 @@ export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<Se
 		fr: row.fr,
 		ar: row.ar,
 		headline: { config, query: row.headline },
-		words: typeof row.words === 'string' ? JSON.parse(row.words) : row.words
+		words: typeof row.words === 'string' ? JSON.parse(row.words) : row.words,
+		excludedWords: typeof row.excluded === 'string' ? JSON.parse(row.excluded) : row.excluded
 	});
 }
 
 /** The probe of a query PostgreSQL parsed: its trees, and whether it asks for a phrase. */
-function probeOf(revision: bigint, parsed: { fr: string; ar: string; headline: SearchProbe['headline']; words: string[] }): SearchProbe {
+function probeOf(revision: bigint, parsed: { fr: string; ar: string; headline: SearchProbe['headline']; words: string[]; excludedWords: string[] }): SearchProbe {
 	const french = parseTsQuery(parsed.fr);
 	const arabic = parseTsQuery(parsed.ar);
 	return {
@@ -209,6 +233,7 @@ function probeOf(revision: bigint, parsed: { fr: string; ar: string; headline: S
 		french: french === 'phrase' ? null : french,
 		arabic: arabic === 'phrase' ? null : arabic,
 		words: parsed.words,
+		excludedWords: parsed.excludedWords,
 		phrase: french === 'phrase' || arabic === 'phrase',
 		tsquery: { fr: parsed.fr, ar: parsed.ar },
 		headline: parsed.headline
@@ -576,7 +601,10 @@ export class LibrarySearchIndex {
 		return set.fill(0);
 	}
 
-	/** Which documents the words match: every word within the description's text, or the French or the Arabic query over all the document's stems. */
+	/**
+	 * Which documents the words match: every word asked for within the description's text and none excluded, or
+	 * the French or the Arabic query over all the document's stems.
+	 */
 	#match(probe: SearchProbe): Uint32Array {
 		const matched = this.#emptySet();
 		for (const tree of [probe.french, probe.arabic]) {
@@ -589,7 +617,7 @@ export class LibrarySearchIndex {
 			const substring = (index: number) => {
 				if (matched[index >>> 5] & (1 << (index & 31))) return;
 				const text = documents[index].searchText;
-				if (probe.words.every((word) => text.includes(word))) matched[index >>> 5] |= 1 << (index & 31);
+				if (probe.words.every((word) => text.includes(word)) && !probe.excludedWords.some((word) => text.includes(word))) matched[index >>> 5] |= 1 << (index & 31);
 			};
 			const candidates = this.#holdersOfRarestTrigram(probe.words);
 			if (candidates) candidates.forEach(substring);
