@@ -219,8 +219,8 @@ export async function probeSearch(db: DbOrTx, q: string | undefined): Promise<Se
 		fr: row.fr,
 		ar: row.ar,
 		headline: { config, query: row.headline },
-		words: typeof row.words === 'string' ? JSON.parse(row.words) : row.words,
-		excludedWords: typeof row.excluded === 'string' ? JSON.parse(row.excluded) : row.excluded
+		words: jsonOf(row.words) ?? [],
+		excludedWords: jsonOf(row.excluded) ?? []
 	});
 }
 
